@@ -1,0 +1,116 @@
+"""Language packs: the words of a language, as data.
+
+A pack is ``quantities/lang/<code>.toml``, read with :mod:`tomllib`, checked when it
+loads and cached. The code that reads a pack (numbers, claims, sentences) holds the
+grammar's machinery; the pack holds the words. A pack's tables belong to the module
+that reads them (``[numbers…]`` to :mod:`quantities.numbers`, and so on).
+
+>>> it = load("it")
+>>> it.code
+'it'
+>>> "it" in available()
+True
+>>> load("xx")
+Traceback (most recent call last):
+...
+quantities.errors.LanguageDataError: no language pack for 'xx' (available: en, it)
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from ..errors import LanguageDataError
+
+HERE = Path(__file__).parent
+_MISSING = object()
+
+
+class Pack:
+    """The parsed data of one language, with checked accessors that name file and key."""
+
+    __slots__ = ("code", "path", "data")
+
+    def __init__(self, code: str, path: Path, data: dict[str, Any]) -> None:
+        self.code = code
+        self.path = path
+        self.data = data
+
+    def __repr__(self) -> str:
+        return f"Pack({self.code!r})"
+
+    def error(self, key: str, message: str) -> LanguageDataError:
+        """An error naming this pack's file and ``key``."""
+        return LanguageDataError(message, file=str(self.path), key=key)
+
+    def merged(self, overrides: dict[str, Any], origin: str = "<config>") -> Pack:
+        """A new pack with ``overrides`` deep-merged over this one (a desk's config)."""
+        return Pack(self.code, self.path, _merge(self.data, overrides))
+
+    def get(self, key: str, default: Any = _MISSING) -> Any:
+        """The value at a dotted ``key``; a missing key without default is an error."""
+        node: Any = self.data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                if default is _MISSING:
+                    raise self.error(key, "missing")
+                return default
+            node = node[part]
+        return node
+
+    def table(self, key: str, default: Any = _MISSING) -> dict[str, Any]:
+        value = self.get(key, {} if default is _MISSING else default)
+        if not isinstance(value, dict):
+            raise self.error(key, f"expected a table, found {type(value).__name__}")
+        return value
+
+    def words(self, key: str, default: Any = _MISSING) -> tuple[str, ...]:
+        """A list of non-empty strings at ``key``."""
+        value = self.get(key, () if default is _MISSING else default)
+        if not isinstance(value, (list, tuple)) or not all(
+            isinstance(w, str) and w.strip() for w in value
+        ):
+            raise self.error(key, "expected a list of non-empty strings")
+        return tuple(value)
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def available() -> tuple[str, ...]:
+    """The codes of the packs that ship with the package."""
+    return tuple(sorted(p.stem for p in HERE.glob("*.toml") if "." not in p.stem))
+
+
+@functools.cache
+def load(code: str) -> Pack:
+    """The pack for language ``code``, read once."""
+    path = HERE / f"{code}.toml"
+    if not code.isalpha() or not path.is_file():
+        raise LanguageDataError(
+            f"no language pack for {code!r} (available: {', '.join(available())})"
+        )
+    return read(path, code)
+
+
+def read(path: Path, code: str | None = None) -> Pack:
+    """Parse a pack file; a TOML syntax error names the file, line and column."""
+    try:
+        with path.open("rb") as f:
+            data = tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise LanguageDataError(f"not valid TOML: {e}", file=str(path)) from None
+    except OSError as e:
+        raise LanguageDataError(f"cannot read: {e.strerror}", file=str(path)) from None
+    pack = Pack(code or path.stem, path, data)
+    declared = data.get("code", pack.code)
+    if declared != pack.code:
+        raise pack.error("code", f"says {declared!r} but the file is for {pack.code!r}")
+    return pack

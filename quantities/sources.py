@@ -1,0 +1,131 @@
+"""Source aliases: how articles name a source, and which sources belong together.
+
+The table is data (``quantities/data/sources.toml``), extended by a newsroom's config.
+
+>>> s = Sources.default()
+>>> s.canonical("l'agenzia ufficiale Kcna")
+'KCNA'
+>>> s.canonical("le valutazioni della Corea del Sud")
+'South Korea'
+>>> s.class_of("KCNA"), s.class_of("TASS")
+('North Korea', 'Russia')
+>>> s.same_class("South Korea", "Yonhap")
+True
+>>> s.canonical("un passante") is None
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .errors import LanguageDataError
+
+DATA = Path(__file__).parent / "data" / "sources.toml"
+
+
+def squeeze(text: str) -> str:
+    """Straighten apostrophes and squeeze spaces."""
+    return " ".join(text.replace("\u2019", "'").replace("`", "'").split())
+
+
+def fold(text: str) -> str:
+    """Casefold and squeeze, for alias matching.
+
+    >>> fold("L’agenzia   KCNA")
+    "l'agenzia kcna"
+    """
+    return squeeze(text).casefold()
+
+
+def is_acronym(alias: str) -> bool:
+    """Short all-capital aliases (NIS, AP, UN, WHO) match only as written."""
+    return alias.isupper() and len(alias) <= 5
+
+
+def _alternation(aliases: list[str]) -> regex.Pattern[str] | None:
+    if not aliases:
+        return None
+    body = "|".join(regex.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    return regex.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+
+
+class Sources:
+    """Canonical names, their aliases and their classes."""
+
+    def __init__(self, table: Mapping[str, Mapping[str, Any]], file: str = "<sources>") -> None:
+        self._alias: dict[str, str] = {}   # folded alias -> canonical
+        self._acronym: dict[str, str] = {}  # acronym as written -> canonical
+        self._class: dict[str, str] = {}
+        for name, entry in table.items():
+            key = f"source.{name}"
+            if not isinstance(entry, Mapping):
+                raise LanguageDataError("expected a table", file=file, key=key)
+            unknown = set(entry) - {"class", "aliases"}
+            if unknown:
+                raise LanguageDataError(f"unknown key {sorted(unknown)[0]!r}", file=file, key=key)
+            aliases = entry.get("aliases", [])
+            if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+                raise LanguageDataError("aliases must be a list of non-empty strings", file=file, key=key)
+            klass = entry.get("class", name)
+            if not isinstance(klass, str) or not klass.strip():
+                raise LanguageDataError("class must be a non-empty string", file=file, key=key)
+            self._class[name] = klass
+            for alias in (name, *aliases):
+                if is_acronym(alias):
+                    self._acronym[alias] = name
+                else:
+                    self._alias[fold(alias)] = name
+        self._folded_re = _alternation(list(self._alias))
+        self._acronym_re = _alternation(list(self._acronym))
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Sources:
+        """The table that ships with the package."""
+        return cls.from_file(DATA)
+
+    @classmethod
+    def from_file(cls, path: Path, extra: Mapping[str, Mapping[str, Any]] | None = None) -> Sources:
+        try:
+            with open(path, "rb") as f:
+                data = tomllib.load(f)
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise LanguageDataError(f"cannot read source table: {e}", file=str(path)) from None
+        table = dict(data.get("source", {}))
+        table.update(extra or {})
+        return cls(table, file=str(path))
+
+    def extended(self, extra: Mapping[str, Mapping[str, Any]], file: str = "<config>") -> Sources:
+        """A copy with ``extra`` entries (same shape as the data file) added or replaced."""
+        table: dict[str, dict[str, Any]] = {}
+        for alias, name in (*self._alias.items(), *self._acronym.items()):
+            table.setdefault(name, {"class": self._class[name], "aliases": []})["aliases"].append(alias)
+        table.update({k: dict(v) for k, v in extra.items()})
+        return Sources(table, file=file)
+
+    def canonical(self, phrase: str) -> str | None:
+        """The canonical name of the longest alias found in ``phrase``, or None."""
+        found: list[tuple[int, str]] = []
+        if self._folded_re is not None:
+            found += [(len(m), self._alias[m]) for m in self._folded_re.findall(fold(phrase), overlapped=True)]
+        if self._acronym_re is not None:
+            found += [(len(m), self._acronym[m]) for m in self._acronym_re.findall(squeeze(phrase), overlapped=True)]
+        return max(found, default=(0, None))[1]
+
+    def class_of(self, canonical: str | None) -> str | None:
+        return self._class.get(canonical) if canonical else None
+
+    def same_class(self, a: str | None, b: str | None) -> bool:
+        """True when both sources are known and of one class."""
+        ca, cb = self.class_of(a), self.class_of(b)
+        return ca is not None and ca == cb
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._class)

@@ -1,0 +1,175 @@
+"""The core types: frozen, slotted dataclasses that flow one way through the pipeline.
+
+Offsets are half-open code-point offsets into ``Document.text`` (the body as read,
+after front matter, before any markup stripping).
+
+>>> s = Span(4, 9)
+>>> s.of("Sono 5.000 operai")
+'5.000'
+>>> len(s)
+5
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+#: Kinds of Quantity that are figures an editor checks.
+CLAIM_KINDS = frozenset({"count", "money", "measure", "percent", "ordinal", "duration", "age"})
+#: Kinds recognised only so that they are *not* taken as claims.
+NON_CLAIM_KINDS = frozenset({"date", "year", "time", "phone", "identifier"})
+
+Kind = Literal[
+    "count", "money", "measure", "percent", "ordinal", "duration", "age",
+    "date", "year", "time", "phone", "identifier",
+]
+Modality = Literal["reported", "estimated", "planned", "denied"]
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[str, ...] = ("error", "warning", "info")  # most severe first
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open ``[start, end)`` range of code points."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span [{self.start}, {self.end})")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def of(self, text: str) -> str:
+        """The piece of ``text`` this span covers."""
+        return text[self.start:self.end]
+
+    def shift(self, delta: int) -> Span:
+        return Span(self.start + delta, self.end + delta)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A numeral as stated, with the interval it means.
+
+    ``value`` is the number as written (``None`` for vague words and ranges);
+    ``low``/``high`` bound what it means (``high=None`` is unbounded);
+    ``precision`` is the place of the last stated digit (1000 for "15mila",
+    100000 for "1,5 milioni", 1 for "5.012"), which the reconciler turns into a
+    tolerance of half a unit.
+    """
+
+    span: Span
+    text: str
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    approx: bool = False
+    hedge: str | None = None
+    unit: str | None = None
+    kind: Kind = "count"
+    precision: Decimal | None = None
+
+    @property
+    def is_claim(self) -> bool:
+        """True for figures; False for dates, years, times and identifiers."""
+        return self.kind in CLAIM_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who the text credits for a figure, and the words that say so."""
+
+    source: str
+    canonical: str | None
+    cue: str
+    span: Span
+    via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One article.
+
+    ``text`` is the body as read (after front matter). ``plain`` is the body with
+    markup stripped, and ``offsets[i]`` the index in ``text`` of ``plain[i]``
+    (``None`` when nothing was stripped, so the two are the same).
+    ``line_offset`` is how many lines of the file come before the body, so that a
+    finding can name the line in the original file.
+    """
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    date: dt.date | None = None
+    lang: str = "it"
+    url: str | None = None
+    path: str | None = None
+    line_offset: int = 0
+    plain: str | None = None
+    offsets: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def analysed(self) -> str:
+        """The text the extractor reads: ``plain`` when markup was stripped, else ``text``."""
+        return self.text if self.plain is None else self.plain
+
+    def to_body(self, span: Span) -> Span:
+        """Map a span of :attr:`analysed` back onto :attr:`text`."""
+        if self.offsets is None:
+            return span
+        start = self.offsets[span.start]
+        end = self.offsets[span.end - 1] + 1 if span.end > span.start else start
+        return Span(start, end)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a body offset, counted in the original file."""
+        line = self.text.count("\n", 0, offset)
+        col = offset - (self.text.rfind("\n", 0, offset) + 1)
+        return line + 1 + self.line_offset, col + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A figure stated in a document: what, how many, who says so, and whether it happened."""
+
+    doc: str
+    span: Span
+    text: str
+    quantity: Quantity
+    noun: str | None
+    concept: str | None
+    attribution: Attribution | None
+    modality: Modality
+    sentence: Span
+    context: str = ""          # the sentence's text, for alignment
+    date: dt.date | None = None  # the document's date, for the update rule
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """Claims, from one or more documents, that speak of the same quantity of the same thing."""
+
+    id: str
+    claims: tuple[Claim, ...]
+    concept: str | None
+    kind: str
+    unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something an editor should look at, with the reason in plain words."""
+
+    rule: str
+    kind: Literal["value", "wording", "attribution", "reference"]
+    severity: Severity
+    message: str
+    claims: tuple[Claim, ...]
+    figure: str | None = None
