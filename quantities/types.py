@@ -168,7 +168,7 @@ class Finding:
     """Something an editor should look at, with the reason in plain words."""
 
     rule: str
-    kind: Literal["value", "wording", "attribution", "reference"]
+    kind: Literal["value", "wording", "attribution", "reference", "suppression"]
     severity: Severity
     message: str
     claims: tuple[Claim, ...]

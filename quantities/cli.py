@@ -1,0 +1,201 @@
+"""The command line: ``quantities extract | report | check PATH…``.
+
+Exit status: 0 clean, 1 findings at or above ``--fail-on``, 2 usage or input errors.
+Reports go to stdout (or ``--output``, written atomically); warnings, errors and the
+progress bar to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import IO, Any
+
+from . import __version__
+from .errors import QuantitiesError
+
+FORMATS = ("table", "markdown", "json", "jsonl", "csv", "github")
+FAIL_LEVELS = ("error", "warning", "info", "never")
+PROGRESS_AFTER = 200  # documents: shorter runs never show a bar
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line and exit 2."""
+
+    def error(self, message: str) -> Any:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("paths", nargs="+", metavar="PATH",
+                        help="files (.txt, .md, .jsonl), directories, or - for stdin")
+    common.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
+    common.add_argument("--output", "-o", metavar="FILE", help="write here (atomically) instead of stdout")
+    common.add_argument("--lang", help="language of documents that do not say (default: config, else it)")
+    common.add_argument("--config", metavar="FILE", help="config file (default: nearest quantities.toml "
+                        "or pyproject.toml with [tool.quantities])")
+    common.add_argument("--fail-on", choices=FAIL_LEVELS, help="exit 1 at findings this severe (default: error)")
+    common.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="processes (default: the cores available)")
+    common.add_argument("--strict", action="store_true", help="stop at the first bad input file")
+    common.add_argument("--quiet", "-q", action="store_true", help="no warnings or progress on stderr")
+
+    parser = _Parser(prog="quantities", description="Numeric claims in news text, and where sources disagree.")
+    parser.add_argument("--version", action="version", version=f"quantities {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
+    sub.add_parser("extract", parents=[common], help="list every claim")
+    report = sub.add_parser("report", parents=[common], help="claims lined up across sources, with findings")
+    report.add_argument("--all", action="store_true", help="also show figures without findings")
+    report.add_argument("--reference", metavar="FILE", help="also check against the desk's reference figures")
+    check = sub.add_parser("check", parents=[common], help="claims against the desk's reference figures")
+    check.add_argument("--reference", metavar="FILE", required=True, help="the reference figures (TOML)")
+    return parser
+
+
+def _jobs(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    errors: list[QuantitiesError] = []
+
+    def on_error(e: QuantitiesError) -> None:
+        errors.append(e)
+        _say(f"error: {e}")
+
+    with warnings.catch_warnings():
+        _route_warnings(args.quiet)
+        try:
+            status = _run(args, None if args.strict else on_error)
+        except QuantitiesError as e:
+            _say(f"error: {e}")
+            return 2
+        except KeyboardInterrupt:
+            _say("interrupted")
+            return 130
+        except BrokenPipeError:
+            sys.stderr.close()  # the reader went away (| head): not an error
+            return 0
+    return 2 if errors else status
+
+
+def _run(args: argparse.Namespace, on_error: Any) -> int:
+    from . import config as configuration
+    from .pipeline import default_jobs, exceeds
+
+    config = configuration.load(args.config)
+    jobs = args.jobs or default_jobs()
+    lang = args.lang or config.lang
+    if args.command == "extract":
+        return _extract(args, config, lang, jobs, on_error)
+    from .pipeline import run
+    from .report import render_report
+
+    progress = _Progress(args.quiet)
+    report = run(args.paths, config=config, lang=lang, reference=args.reference, jobs=jobs,
+                 reconcile=args.command == "report", on_error=on_error, on_document=progress.tick)
+    progress.done()
+    if not report.documents:
+        raise QuantitiesError("no document could be read")
+    with _output(args.output) as out:
+        out.write(render_report(report, args.format, show_all=getattr(args, "all", False)))
+    return 1 if exceeds(report.findings, args.fail_on or config.fail_on) else 0
+
+
+def _extract(args: argparse.Namespace, config: Any, lang: str, jobs: int, on_error: Any) -> int:
+    """Claims, streamed document by document for jsonl and csv (memory stays flat)."""
+    from .documents import read
+    from .pipeline import Toolkit, extract_all, wanted
+    from .report import render_claims
+
+    docs = (d for d in read(args.paths, lang=lang, on_error=on_error) if wanted(d, config))
+    progress = _Progress(args.quiet)
+    seen = 0
+    with _output(args.output) as out:
+        if args.format in ("jsonl", "github"):
+            for doc, claims in extract_all(docs, Toolkit(config), jobs):
+                out.write(render_claims(claims, args.format))
+                progress.tick(doc)
+                seen += 1
+        else:
+            collected = []
+            for doc, claims in extract_all(docs, Toolkit(config), jobs):
+                collected.extend(claims)
+                progress.tick(doc)
+                seen += 1
+            if seen:
+                out.write(render_claims(collected, args.format))
+        if not seen:
+            raise QuantitiesError("no document could be read")
+    progress.done()
+    return 0
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[IO[str]]:
+    """stdout, or a file replaced only when everything was written."""
+    if path is None:
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".quantities-", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise QuantitiesError(f"cannot write the output: {e.strerror}", file=path) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            yield f
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+class _Progress:
+    """A bar on stderr: only on a terminal, not in CI, and only for long runs."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.on = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+        self.count = 0
+
+    def tick(self, doc: Any) -> None:
+        self.count += 1
+        if self.on and self.count >= PROGRESS_AFTER and self.count % 50 == 0:
+            sys.stderr.write(f"\rquantities: {self.count} documents read")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.on and self.count >= PROGRESS_AFTER:
+            sys.stderr.write(f"\rquantities: {self.count} documents read\n")
+
+
+def _say(message: str) -> None:
+    sys.stderr.write(f"quantities: {message}\n")
+
+
+def _route_warnings(quiet: bool) -> None:
+    from .errors import QuantitiesWarning
+
+    def show(message: Any, category: Any, *rest: Any, **kw: Any) -> None:
+        if not quiet:
+            _say(f"warning: {message}")
+
+    warnings.showwarning = show  # restored by catch_warnings
+    warnings.simplefilter("always", QuantitiesWarning)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

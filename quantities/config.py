@@ -1,0 +1,187 @@
+"""A desk's configuration: ``[tool.quantities]`` in ``pyproject.toml`` or ``quantities.toml``.
+
+The nearest file found upward from the working directory is used; ``--config`` wins.
+An unknown key is an error naming the file and key, never a silent no-op.
+
+>>> cfg = Config.from_mapping({"lang": "it", "severity": {"hedge-drift": "off"}})
+>>> cfg.lang, cfg.severity["hedge-drift"]
+('it', 'off')
+>>> Config.from_mapping({"langs": "it"}, file="quantities.toml")
+Traceback (most recent call last):
+...
+quantities.errors.ConfigError: quantities.toml: langs: unknown key (known: exclude, fail_on, ignore, include, lang, lexicon, numbers, reconcile, severity, sources)
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+FAIL_LEVELS = ("error", "warning", "info", "never")
+SEVERITY_VALUES = ("error", "warning", "info", "off")
+CONFIG_NAMES = ("quantities.toml", "pyproject.toml")
+
+
+@dataclass(frozen=True)
+class Ignore:
+    """A suppression kept in config: a rule (and optionally a claim text) in some files."""
+
+    path: str
+    rule: str
+    reason: str
+    text: str | None = None
+
+    def matches(self, doc: str, rule: str, texts: list[str]) -> bool:
+        return (
+            rule == self.rule
+            and fnmatch.fnmatch(doc, self.path)
+            and (self.text is None or self.text in texts)
+        )
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a desk can set. The defaults are the shipped data."""
+
+    file: str | None = None
+    lang: str = "it"
+    fail_on: str = "error"
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    reconcile: Mapping[str, Any] = field(default_factory=dict)
+    numbers: Mapping[str, Any] = field(default_factory=dict)
+    lexicon: Mapping[str, Any] = field(default_factory=dict)
+    sources: Mapping[str, Any] = field(default_factory=dict)
+    ignore: tuple[Ignore, ...] = ()
+
+    @classmethod
+    def from_mapping(cls, data: Mapping[str, Any], file: str = "<config>") -> Config:
+        known = sorted(f for f in cls.__dataclass_fields__ if f != "file")
+        for key in data:
+            if key not in known:
+                raise ConfigError(f"unknown key (known: {', '.join(known)})", file=file, key=key)
+        lang = _string(data, "lang", "it", file)
+        fail_on = _choice(data, "fail_on", "error", FAIL_LEVELS, file)
+        severity = _table(data, "severity", file)
+        for rule, value in severity.items():
+            if value not in SEVERITY_VALUES:
+                raise ConfigError(
+                    f"must be one of {', '.join(SEVERITY_VALUES)}, not {value!r}",
+                    file=file, key=f"severity.{rule}",
+                )
+        return cls(
+            file=file,
+            lang=lang,
+            fail_on=fail_on,
+            include=_strings(data, "include", file),
+            exclude=_strings(data, "exclude", file),
+            severity=severity,
+            reconcile=_table(data, "reconcile", file),
+            numbers=_table(data, "numbers", file),
+            lexicon=_table(data, "lexicon", file),
+            sources=_table(data, "sources", file),
+            ignore=_ignores(data.get("ignore", []), file),
+        )
+
+    def wants(self, path: str) -> bool:
+        """Whether a file found under a directory passes the include/exclude globs."""
+        posix = Path(path).as_posix()
+        if self.include and not any(fnmatch.fnmatch(posix, g) for g in self.include):
+            return False
+        return not any(fnmatch.fnmatch(posix, g) for g in self.exclude)
+
+
+def find(start: str | os.PathLike[str] | None = None) -> Path | None:
+    """The nearest ``quantities.toml``, or ``pyproject.toml`` with ``[tool.quantities]``."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            path = folder / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+                return path
+    return None
+
+
+def load(path: str | os.PathLike[str] | None = None, *, start: str | None = None) -> Config:
+    """The config at ``path``, else the nearest one found upward, else the defaults."""
+    found = Path(path) if path is not None else find(start)
+    if found is None:
+        return Config()
+    data = _read_toml(found)
+    if found.name == "pyproject.toml" or "tool" in data:
+        data = data.get("tool", {}).get("quantities", {})
+    return Config.from_mapping(data, file=str(found))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except FileNotFoundError:
+        raise ConfigError("no such config file", file=str(path)) from None
+    except OSError as e:
+        raise ConfigError(f"cannot read config: {e.strerror}", file=str(path)) from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"not valid TOML: {e}", file=str(path)) from None
+
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        return "quantities" in _read_toml(path).get("tool", {})
+    except ConfigError:
+        return False
+
+
+def _string(data: Mapping[str, Any], key: str, default: str, file: str) -> str:
+    value = data.get(key, default)
+    if not isinstance(value, str) or not value:
+        raise ConfigError("must be a non-empty string", file=file, key=key)
+    return value
+
+
+def _choice(data: Mapping[str, Any], key: str, default: str, choices: tuple[str, ...], file: str) -> str:
+    value = _string(data, key, default, file)
+    if value not in choices:
+        raise ConfigError(f"must be one of {', '.join(choices)}, not {value!r}", file=file, key=key)
+    return value
+
+
+def _table(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise ConfigError("must be a table", file=file, key=key)
+    return value
+
+
+def _strings(data: Mapping[str, Any], key: str, file: str) -> tuple[str, ...]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ConfigError("must be a list of non-empty strings", file=file, key=key)
+    return tuple(value)
+
+
+def _ignores(items: Any, file: str) -> tuple[Ignore, ...]:
+    if not isinstance(items, list):
+        raise ConfigError("must be an array of tables ([[ignore]])", file=file, key="ignore")
+    out = []
+    for i, item in enumerate(items):
+        key = f"ignore[{i}]"
+        if not isinstance(item, dict):
+            raise ConfigError("must be a table", file=file, key=key)
+        unknown = set(item) - {"path", "rule", "reason", "text"}
+        if unknown:
+            raise ConfigError(f"unknown key {sorted(unknown)[0]!r}", file=file, key=key)
+        for required in ("rule", "reason"):
+            if not isinstance(item.get(required), str) or not item[required].strip():
+                raise ConfigError(f"needs a non-empty {required!r}", file=file, key=key)
+        out.append(Ignore(path=item.get("path", "*"), rule=item["rule"],
+                          reason=item["reason"], text=item.get("text")))
+    return tuple(out)

@@ -1,0 +1,191 @@
+"""One run, end to end: read → extract → reconcile → check → the desk's policy → Report.
+
+The command line and the pytest plugin both call :func:`run`. With ``jobs > 1`` the
+documents are spread over processes; the output is the same, in the same order, as
+with one process.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from itertools import islice
+from typing import Any
+
+from . import suppress
+from .config import Config
+from .errors import QuantitiesError
+from .report import Report
+from .types import SEVERITIES, Claim, Document, Finding
+
+#: Below this many documents, processes cost more than they save.
+PARALLEL_MIN_DOCS = 64
+CHUNK = 16
+
+ErrorSink = Callable[[QuantitiesError], None] | None
+
+
+@dataclass(frozen=True)
+class Toolkit:
+    """What extraction and reconciliation need, built once from a config."""
+
+    config: Config
+
+    def extract(self, doc: Document) -> list[Claim]:
+        from .claims import extract_document
+
+        return extract_document(doc, lang=self.pack(doc.lang), sources=self.sources(),
+                                lexicon=self.lexicon(doc.lang))
+
+    def pack(self, code: str) -> Any:
+        from . import lang
+
+        pack = lang.load(code)
+        return pack.merged({"numbers": dict(self.config.numbers)}) if self.config.numbers else pack
+
+    def sources(self) -> Any:
+        from .sources import Sources
+
+        base = Sources.default()
+        return base.extended(self.config.sources, file=self.config.file or "<config>") if self.config.sources else base
+
+    def lexicon(self, code: str | None = None) -> Any:
+        from .lexicon import Lexicon
+
+        return Lexicon.load(code or self.config.lang, extra=self.config.lexicon or None)
+
+
+_WORKER: Toolkit | None = None
+
+
+def _init_worker(config: Config) -> None:
+    global _WORKER
+    _WORKER = Toolkit(config)
+
+
+def _extract_chunk(docs: list[Document]) -> list[list[Claim]]:
+    assert _WORKER is not None
+    return [_WORKER.extract(d) for d in docs]
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def extract_all(docs: Iterable[Document], toolkit: Toolkit, jobs: int = 1) -> Iterator[tuple[Document, list[Claim]]]:
+    """Each document with its claims, in input order, over ``jobs`` processes."""
+    docs = iter(docs)
+    head = list(islice(docs, PARALLEL_MIN_DOCS))
+    if jobs <= 1 or len(head) < PARALLEL_MIN_DOCS:
+        for doc in (*head, *docs):
+            yield doc, toolkit.extract(doc)
+        return
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(toolkit.config,)) as pool:
+        chunks = _chunks(_chain(head, docs), CHUNK)
+        batches = ((batch, pool.submit(_extract_chunk, batch)) for batch in chunks)
+        pending: list[Any] = []
+        for item in batches:
+            pending.append(item)
+            if len(pending) >= jobs * 4:
+                yield from _drain(pending.pop(0))
+        for item in pending:
+            yield from _drain(item)
+
+
+def _chain(head: list[Document], rest: Iterator[Document]) -> Iterator[Document]:
+    yield from head
+    yield from rest
+
+
+def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    while batch := list(islice(items, size)):
+        yield batch
+
+
+def _drain(item: tuple[list[Document], Any]) -> Iterator[tuple[Document, list[Claim]]]:
+    batch, future = item
+    yield from zip(batch, future.result())
+
+
+def run(
+    paths: Iterable[str] | str,
+    *,
+    config: Config | None = None,
+    lang: str | None = None,
+    reference: str | None = None,
+    jobs: int = 1,
+    reconcile: bool = True,
+    on_error: ErrorSink = None,
+    on_document: Callable[[Document], None] | None = None,
+) -> Report:
+    """Read, extract, reconcile and check ``paths`` under ``config``."""
+    from .documents import read
+
+    config = config or Config()
+    toolkit = Toolkit(config)
+    report = Report()
+    docs = (d for d in read(paths, lang=lang or config.lang, on_error=on_error) if wanted(d, config))
+    for doc, claims in extract_all(docs, toolkit, jobs):
+        report.documents[doc.id] = doc
+        report.claims.extend(claims)
+        if on_document:
+            on_document(doc)
+    findings: list[Finding] = []
+    if reconcile:
+        from .reconcile import ReconcileSettings, reconcile as align
+
+        settings = ReconcileSettings.from_mapping(config.reconcile, file=config.file or "<config>")
+        result = align(report.claims, settings=settings, lexicon=toolkit.lexicon(), sources=toolkit.sources())
+        report.figures = list(result.figures)
+        findings.extend(result.findings)
+    if reference is not None:
+        from .reference import check
+
+        findings.extend(check(report.claims, reference, lexicon=toolkit.lexicon(), sources=toolkit.sources()))
+    report.findings = apply_policy(findings, report.documents.values(), config, on_error)
+    return report
+
+
+def wanted(doc: Document, config: Config) -> bool:
+    """Whether the config's include/exclude globs keep this document."""
+    return doc.path is None or config.wants(doc.path)
+
+
+def apply_policy(
+    findings: list[Finding], docs: Iterable[Document], config: Config, on_error: ErrorSink = None
+) -> list[Finding]:
+    """The desk's severities (``"off"`` drops a rule), then suppressions; sorted for people."""
+    written: list[suppress.Suppression] = []
+    for doc in docs:
+        try:
+            written.extend(suppress.parse(doc.text, doc.id, doc.line_offset))
+        except QuantitiesError as e:
+            if on_error is None:
+                raise
+            on_error(e)
+    rated = []
+    for f in findings:
+        severity = config.severity.get(f.rule, f.severity)
+        if severity != "off":
+            rated.append(f if severity == f.severity else replace(f, severity=severity))
+    kept, stale = suppress.apply(rated, written, config.ignore)
+    return sorted(kept + stale, key=_order)
+
+
+def _order(f: Finding) -> tuple[Any, ...]:
+    first = f.claims[0] if f.claims else None
+    return (SEVERITIES.index(f.severity), first.doc if first else "", first.span.start if first else 0, f.rule)
+
+
+def exceeds(findings: Iterable[Finding], fail_on: str) -> bool:
+    """Whether any finding is at or above ``fail_on`` (error|warning|info|never)."""
+    if fail_on == "never":
+        return False
+    limit = SEVERITIES.index(fail_on)
+    return any(SEVERITIES.index(f.severity) <= limit for f in findings)

@@ -1,0 +1,195 @@
+"""The desk's reference figures, and checking claims against them.
+
+A reference file is TOML that a desk keeps in its repository::
+
+    [[figure]]
+    id = "nk-truppe-russia"
+    what = ["soldati nordcoreani", "truppe nordcoreane"]
+    context = ["Russia", "Kursk"]     # words that must be in the claim's sentence
+    value = 15000
+    approx = true                     # or low = …, high = …
+    source = "South Korea"            # canonical class, optional
+    as_of = 2025-08-13
+    note = "Stima dell'intelligence sudcoreana (NIS)."
+
+A bad file fails with the file, the line and the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from .errors import ReferenceFileError
+from .types import Claim, Finding
+
+KEYS = {"id", "what", "context", "value", "approx", "low", "high", "source", "as_of", "note", "unit"}
+#: The margin of ``approx = true``, as DESIGN.md gives for "circa".
+APPROX_MARGIN = Decimal("0.1")
+
+
+@dataclass(frozen=True)
+class ReferenceFigure:
+    """One figure the desk has checked."""
+
+    id: str
+    what: tuple[str, ...]
+    context: tuple[str, ...]
+    low: Decimal
+    high: Decimal | None
+    value: Decimal | None = None
+    approx: bool = False
+    unit: str | None = None
+    source: str | None = None
+    as_of: dt.date | None = None
+    note: str | None = None
+    line: int = 0
+
+    def interval_text(self) -> str:
+        if self.value is not None and not self.approx:
+            return _fmt(self.value)
+        high = "∞" if self.high is None else _fmt(self.high)
+        return f"{_fmt(self.low)}–{high}"
+
+
+def _fmt(d: Decimal) -> str:
+    d = d.normalize()
+    return f"{d:,f}".replace(",", "\u2009") if d == d.to_integral() else f"{d:f}"
+
+
+class _Locator:
+    """Line numbers of ``[[figure]]`` blocks and their keys in the raw text."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+        self.starts = [i + 1 for i, line in enumerate(self.lines) if line.strip() == "[[figure]]"]
+
+    def line(self, index: int, key: str | None = None) -> int:
+        if index >= len(self.starts):
+            return 1
+        start = self.starts[index]
+        if key is None:
+            return start
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.lines) + 1
+        pattern = regex.compile(r"\s*" + regex.escape(key) + r"\s*=")
+        for n in range(start + 1, end):
+            if pattern.match(self.lines[n - 1]):
+                return n
+        return start
+
+
+def load(path: str | os.PathLike[str]) -> list[ReferenceFigure]:
+    """Read and check a reference file.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "figures.toml"
+    >>> _ = p.write_text('[[figure]]\\nid = "x"\\nwhat = ["soldati"]\\nlow = 10\\nhigh = 5\\n')
+    >>> load(p)
+    Traceback (most recent call last):
+    ...
+    quantities.errors.ReferenceFileError: .../figures.toml:4: figure[0].low: low (10) is above high (5)
+    """
+    path = os.fspath(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ReferenceFileError("no such reference file", file=path) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise ReferenceFileError(f"cannot read reference file: {e}", file=path) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise ReferenceFileError(f"not valid TOML: {e}", file=path) from None
+    unknown = set(data) - {"figure"}
+    if unknown:
+        raise ReferenceFileError("unknown top-level key (expected [[figure]] tables)",
+                                 file=path, line=1, key=sorted(unknown)[0])
+    figures = data.get("figure", [])
+    if not isinstance(figures, list) or not figures:
+        raise ReferenceFileError("no [[figure]] tables", file=path, line=1)
+    where = _Locator(text)
+    out = [_figure(item, i, path, where) for i, item in enumerate(figures)]
+    seen: dict[str, int] = {}
+    for i, fig in enumerate(out):
+        if fig.id in seen:
+            raise ReferenceFileError(f"duplicate id {fig.id!r} (first at figure[{seen[fig.id]}])",
+                                     file=path, line=where.line(i, "id"), key=f"figure[{i}].id")
+        seen[fig.id] = i
+    return out
+
+
+def _figure(item: Mapping[str, Any], i: int, path: str, where: _Locator) -> ReferenceFigure:
+    def fail(key: str | None, message: str) -> ReferenceFileError:
+        name = f"figure[{i}]" + (f".{key}" if key else "")
+        return ReferenceFileError(message, file=path, line=where.line(i, key), key=name)
+
+    unknown = set(item) - KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise fail(key, f"unknown key (known: {', '.join(sorted(KEYS))})")
+    ident = item.get("id")
+    if not isinstance(ident, str) or not ident.strip():
+        raise fail("id" if "id" in item else None, "needs an 'id' string")
+    what = item.get("what")
+    if isinstance(what, str):
+        what = [what]
+    if not isinstance(what, list) or not what or not all(isinstance(w, str) and w.strip() for w in what):
+        raise fail("what" if "what" in item else None, "needs 'what': a list of noun phrases")
+    context = item.get("context", [])
+    if not isinstance(context, list) or not all(isinstance(c, str) and c.strip() for c in context):
+        raise fail("context", "must be a list of words")
+    value, low, high = (_number(item, k, fail) for k in ("value", "low", "high"))
+    approx = item.get("approx", False)
+    if not isinstance(approx, bool):
+        raise fail("approx", "must be true or false")
+    if value is None and low is None and high is None:
+        raise fail(None, "needs a 'value', or 'low' and/or 'high'")
+    if value is not None:
+        margin = abs(value) * APPROX_MARGIN if approx else Decimal(0)
+        low = value - margin if low is None else low
+        high = value + margin if high is None else high
+    low = Decimal(0) if low is None else low
+    if high is not None and low > high:
+        raise fail("low", f"low ({_fmt(low)}) is above high ({_fmt(high)})")
+    as_of = item.get("as_of")
+    if as_of is not None and not (isinstance(as_of, dt.date) and not isinstance(as_of, dt.datetime)):
+        raise fail("as_of", "must be a date (YYYY-MM-DD, unquoted)")
+    for key in ("source", "note", "unit"):
+        if key in item and not isinstance(item[key], str):
+            raise fail(key, "must be a string")
+    return ReferenceFigure(
+        id=ident, what=tuple(what), context=tuple(context), low=low, high=high, value=value,
+        approx=approx, unit=item.get("unit"), source=item.get("source"), as_of=as_of,
+        note=item.get("note"), line=where.line(i),
+    )
+
+
+def _number(item: Mapping[str, Any], key: str, fail: Any) -> Decimal | None:
+    value = item.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise fail(key, "must be a number")
+    if value < 0:
+        raise fail(key, "must not be negative")
+    return Decimal(str(value))
+
+
+def check(
+    claims: Iterable[Claim],
+    reference: str | os.PathLike[str] | Iterable[ReferenceFigure],
+    **kwargs: Any,
+) -> list[Finding]:
+    """Findings for the claims that disagree with the desk's reference figures."""
+    from .refcheck import check_claims
+
+    figures = load(reference) if isinstance(reference, (str, os.PathLike)) else list(reference)
+    return check_claims(list(claims), figures, **kwargs)

@@ -1,0 +1,88 @@
+"""Suppressions an editor writes in an article after checking a finding.
+
+    <!-- quantities: ignore wording-conflict "1.000 ingegneri" — verified with the desk -->
+
+The rule is required, the quoted claim text optional (without it the rule is silenced
+for the whole article), the reason after the dash required. A suppression that
+matches no finding is reported, so that it does not rot.
+
+>>> s, = parse('x <!-- quantities: ignore value-conflict "15mila soldati" — checked -->', "a.md")
+>>> s.rule, s.text, s.reason, s.line
+('value-conflict', '15mila soldati', 'checked', 1)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from .config import Ignore
+from .errors import InputError
+from .types import Document, Finding
+
+COMMENT = regex.compile(r"<!--\s{0,20}quantities:(?P<body>[^\n]{0,600}?)-->")
+BODY = regex.compile(
+    r"\s{0,20}ignore\s{1,20}(?P<rule>[a-z][a-z-]{0,40})"
+    r"(?:\s{1,20}\"(?P<text>[^\"\n]{1,200})\")?"
+    r"\s{0,20}(?:[—–]|--?)\s{0,20}(?P<reason>\S[^\n]{0,500}?)\s{0,20}$"
+)
+
+
+@dataclass(frozen=True)
+class Suppression:
+    doc: str
+    line: int
+    rule: str
+    text: str | None
+    reason: str
+
+    def matches(self, finding: Finding) -> bool:
+        return finding.rule == self.rule and any(
+            c.doc == self.doc and (self.text is None or c.text == self.text) for c in finding.claims
+        )
+
+
+def parse(text: str, doc: str, line_offset: int = 0) -> list[Suppression]:
+    """The suppressions written in a document's text; a malformed one is an InputError."""
+    found = []
+    for m in COMMENT.finditer(text):
+        line = text.count("\n", 0, m.start()) + 1 + line_offset
+        body = BODY.match(m["body"])
+        if body is None:
+            raise InputError(
+                'bad suppression: write <!-- quantities: ignore RULE "claim text" — reason -->',
+                file=doc, line=line,
+            )
+        found.append(Suppression(doc, line, body["rule"], body["text"], body["reason"]))
+    return found
+
+
+def of_documents(docs: Iterable[Document]) -> list[Suppression]:
+    return [s for d in docs for s in parse(d.text, d.id, d.line_offset)]
+
+
+def apply(
+    findings: list[Finding], written: list[Suppression], configured: tuple[Ignore, ...]
+) -> tuple[list[Finding], list[Finding]]:
+    """The findings left after suppression, and one finding per suppression that matched nothing."""
+    used: set[Suppression | Ignore] = set()
+    kept = []
+    for f in findings:
+        hits = [s for s in written if s.matches(f)]
+        hits += [i for i in configured
+                 if any(i.matches(c.doc, f.rule, [c.text]) for c in f.claims)]
+        used.update(hits)
+        if not hits:
+            kept.append(f)
+    stale = [_stale(f"{s.doc}:{s.line}", s.rule, s.text) for s in written if s not in used]
+    stale += [_stale(f"{i.path} (config)", i.rule, i.text) for i in configured if i not in used]
+    return kept, stale
+
+
+def _stale(where: str, rule: str, text: str | None) -> Finding:
+    what = f' for "{text}"' if text else ""
+    return Finding(rule="unused-suppression", kind="suppression", severity="warning",
+                   message=f"{where}: the suppression of {rule}{what} matches no finding; remove it",
+                   claims=())
