@@ -24,9 +24,9 @@ from .types import Document, Finding
 
 COMMENT = regex.compile(r"<!--\s{0,20}quantities:(?P<body>[^\n]{0,600}?)-->")
 BODY = regex.compile(
-    r"\s{0,20}ignore\s{1,20}(?P<rule>[a-z][a-z-]{0,40})"
+    r"\s{0,20}ignore\s{1,20}(?P<rule>[a-z](?:[a-z-]{0,40}[a-z])?)"
     r"(?:\s{1,20}\"(?P<text>[^\"\n]{1,200})\")?"
-    r"\s{0,20}(?:[—–]|--?)\s{0,20}(?P<reason>\S[^\n]{0,500}?)\s{0,20}$"
+    r"\s{1,20}(?:[—–]|--)\s{0,20}(?P<reason>\S[^\n]{0,500}?)\s{0,20}$"
 )
 
 

@@ -1,0 +1,62 @@
+"""Config: found upward, --config wins, every bad key named with its file."""
+
+from pathlib import Path
+
+import pytest
+
+from quantities import ConfigError
+from quantities import config as configuration
+
+FIX = Path(__file__).parent.parent / "fixtures" / "config"
+
+
+@pytest.mark.parametrize(
+    "name, fragment",
+    [
+        ("unknown-key.toml", "unknown-key.toml: colour: unknown key"),
+        ("bad-fail-on.toml", "fail_on: must be one of error, warning, info, never, not 'sometimes'"),
+        ("bad-severity.toml", "severity.value-conflict: must be one of error, warning, info, off"),
+        ("ignore-no-reason.toml", "ignore[0]: needs a non-empty 'reason'"),
+        ("bad-toml.toml", "bad-toml.toml: not valid TOML"),
+        ("missing.toml", "missing.toml: no such config file"),
+    ],
+)
+def test_bad_config_names_file_and_key(name, fragment):
+    with pytest.raises(ConfigError) as err:
+        configuration.load(FIX / name)
+    assert fragment in str(err.value)
+    assert isinstance(err.value, ValueError)
+
+
+def test_pyproject_tool_table_is_read():
+    cfg = configuration.load(FIX / "pyproject.toml")
+    assert cfg.fail_on == "warning"
+    assert cfg.severity == {"hedge-drift": "off"}
+
+
+def test_found_upward_from_a_subfolder(tmp_path):
+    (tmp_path / "quantities.toml").write_text('lang = "en"\n')
+    deep = tmp_path / "a" / "b"
+    deep.mkdir(parents=True)
+    assert configuration.find(deep) == tmp_path / "quantities.toml"
+    assert configuration.load(start=str(deep)).lang == "en"
+
+
+def test_pyproject_without_tool_table_is_passed_over(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert configuration.find(tmp_path) in (None,) or configuration.find(tmp_path) != tmp_path / "pyproject.toml"
+
+
+@pytest.mark.parametrize(
+    "include, exclude, path, wanted",
+    [
+        ((), (), "articoli/a.md", True),
+        (("*.md",), (), "articoli/a.md", True),
+        (("*.md",), (), "articoli/a.txt", False),
+        ((), ("*/bozze/*",), "articoli/bozze/a.md", False),
+        ((), ("*/bozze/*",), "articoli/a.md", True),
+    ],
+)
+def test_include_exclude_globs(include, exclude, path, wanted):
+    cfg = configuration.Config(include=include, exclude=exclude)
+    assert cfg.wants(path) is wanted

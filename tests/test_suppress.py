@@ -1,0 +1,59 @@
+"""In-article suppressions: parsed, applied, and reported when stale."""
+
+import pytest
+
+from quantities import InputError
+from quantities.config import Ignore
+from quantities.suppress import apply, parse
+from quantities.types import Claim, Finding, Quantity, Span
+
+
+def claim(doc, text):
+    q = Quantity(Span(0, 1), "1", None, None, None)
+    return Claim(doc, Span(0, len(text)), text, q, None, None, None, "reported", Span(0, 1))
+
+
+@pytest.mark.parametrize(
+    "comment, rule, text, reason",
+    [
+        ('<!-- quantities: ignore wording-conflict "1.000 ingegneri" — verified with the desk -->',
+         "wording-conflict", "1.000 ingegneri", "verified with the desk"),
+        ("<!-- quantities: ignore hedge-drift -- the desk rounds -->", "hedge-drift", None, "the desk rounds"),
+        ('<!--quantities: ignore value-conflict "15mila soldati" – old figure-->',
+         "value-conflict", "15mila soldati", "old figure"),
+    ],
+)
+def test_parse(comment, rule, text, reason):
+    (s,) = parse("Titolo\n\n" + comment, "a.md", line_offset=4)
+    assert (s.rule, s.text, s.reason, s.line) == (rule, text, reason, 7)
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        '<!-- quantities: ignore wording-conflict "1.000 ingegneri" -->',   # no reason
+        "<!-- quantities: ignore -->",                                        # no rule
+        "<!-- quantities: silence value-conflict — x -->",                    # not 'ignore'
+    ],
+)
+def test_malformed_suppression_is_an_input_error(comment):
+    with pytest.raises(InputError, match="a.md:1: bad suppression"):
+        parse(comment, "a.md")
+
+
+def test_apply_suppresses_and_reports_stale():
+    f = Finding("wording-conflict", "wording", "error", "m", (claim("a.md", "1.000 genieri"), claim("b.md", "1.000 ingegneri")))
+    used, = parse('<!-- quantities: ignore wording-conflict "1.000 ingegneri" — ok -->', "b.md")
+    stale, = parse('<!-- quantities: ignore value-conflict — ok -->', "b.md")
+    kept, unused = apply([f], [used, stale], ())
+    assert kept == []
+    assert [u.rule for u in unused] == ["unused-suppression"]
+    assert "b.md:1: the suppression of value-conflict matches no finding" in unused[0].message
+
+
+def test_configured_ignore():
+    f = Finding("hedge-drift", "value", "warning", "m", (claim("articoli/a.md", "circa 3.000"),))
+    kept, unused = apply([f], [], (Ignore(path="articoli/*", rule="hedge-drift", reason="r"),))
+    assert kept == [] and unused == []
+    kept, unused = apply([f], [], (Ignore(path="altro/*", rule="hedge-drift", reason="r"),))
+    assert kept == [f] and len(unused) == 1
