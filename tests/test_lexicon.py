@@ -1,0 +1,192 @@
+"""The noun lexicon: concept folding and relations, as tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from quantities.errors import LanguageDataError
+from quantities.lexicon import Lexicon, concept
+
+CONCEPTS = [
+    # (lang, noun phrase as written, expected concept)
+    ("it", "soldati", "soldato"),
+    ("it", "soldato", "soldato"),
+    ("it", "soldatesse", "soldato"),
+    ("it", "Soldati", "soldato"),
+    ("it", "truppe", "soldato"),
+    ("it", "militari", "soldato"),
+    ("it", "soldati nordcoreani", "soldato"),
+    ("it", "soldati della Corea del Nord", "soldato"),
+    ("it", "operai edili militari", "operaio edile militare"),
+    ("it", "lavoratori edili militari", "operaio edile militare"),
+    ("it", "operai edili", "operaio edile militare"),
+    ("it", "operai militari e sminatori", "operaio edile militare"),
+    ("it", "operai", "operaio"),
+    ("it", "operaio", "operaio"),
+    ("it", "genieri", "geniere"),
+    ("it", "geniere", "geniere"),
+    ("it", "zappatori", "geniere"),
+    ("it", "ingegneri", "ingegnere"),
+    ("it", "sminatori", "sminatore"),
+    ("it", "morti", "morto"),
+    ("it", "vittime", "morto"),
+    ("it", "deceduti", "morto"),
+    ("it", "uccisi", "morto"),
+    ("it", "feriti", "ferito"),
+    ("it", "dispersi", "disperso"),
+    ("it", "sfollati", "sfollato"),
+    ("it", "profughi", "rifugiato"),
+    ("it", "rifugiati", "rifugiato"),
+    ("it", "migranti", "migrante"),
+    ("it", "arrestati", "arrestato"),
+    ("it", "evacuati", "evacuato"),
+    ("it", "abitanti", "abitante"),
+    ("it", "residenti", "abitante"),
+    ("it", "persone", "persona"),
+    ("it", "dipendenti", "dipendente"),
+    ("it", "case", "abitazione"),
+    ("it", "casi", "contagio"),
+    ("it", "abitazioni", "abitazione"),
+    ("it", "edifici", "edificio"),
+    ("it", "missili balistici", "missile"),
+    ("it", "droni", "drone"),
+    ("it", "razzi", "razzo"),
+    ("it", "carri armati", "carro armato"),
+    ("it", "vigili del fuoco", "pompiere"),
+    ("it", "aerei", "aereo"),
+    ("it", "navi", "nave"),
+    ("it", "voti", "voto"),
+    ("it", "contagi", "contagio"),
+    ("it", "anni", "anno"),
+    ("it", "di soldati", "soldato"),
+    ("it", None, None),
+    ("it", "", None),
+    ("it", "della", None),
+    ("en", "soldiers", "soldier"),
+    ("en", "troops", "soldier"),
+    ("en", "North Korean troops", "soldier"),
+    ("en", "military construction workers", "military construction worker"),
+    ("en", "sappers", "sapper"),
+    ("en", "engineers", "engineer"),
+    ("en", "people killed", "dead"),
+    ("en", "houses", "home"),
+]
+
+
+@pytest.mark.parametrize(("lang", "noun", "expected"), CONCEPTS)
+def test_concept(lang, noun, expected):
+    assert concept(noun, lang) == expected
+
+
+FOLDS = [
+    # unknown nouns fold singular/plural to one stem-based key
+    ("it", "pastori sardi", "pastore sardo"),
+    ("it", "camionisti", "camionista"),
+    ("it", "ciclisti", "ciclista"),
+    ("it", "pescatori", "pescatore"),
+    ("it", "guide alpine", "guida alpina"),
+    ("en", "farmers", "farmer"),
+    ("en", "fishermen", "fisherman"),
+    ("en", "lorries", "lorry"),
+]
+
+
+@pytest.mark.parametrize(("lang", "a", "b"), FOLDS)
+def test_unknown_nouns_fold(lang, a, b):
+    lex = Lexicon.load(lang)
+    assert lex.concept(a) == lex.concept(b)
+    assert lex.concept(a) is not None
+
+
+RELATIONS = [
+    ("it", "soldati", "soldato", "same"),
+    ("it", "soldati", "soldatesse", "synonym"),
+    ("it", "soldati", "truppe", "synonym"),
+    ("it", "truppe", "militari", "synonym"),
+    ("it", "operai edili militari", "operai", "narrower"),
+    ("it", "operai", "operai edili militari", "broader"),
+    ("it", "operai edili militari", "lavoratori", "narrower"),
+    ("it", "genieri", "soldati", "narrower"),
+    ("it", "genieri", "ingegneri", "confusable"),
+    ("it", "ingegneri", "genieri", "confusable"),
+    ("it", "sminatori", "genieri", "confusable"),
+    ("it", "missili", "droni", "confusable"),
+    ("it", "profughi", "migranti", "confusable"),
+    ("it", "arrestati", "fermati", "confusable"),
+    ("it", "arrestati", "indagati", "confusable"),
+    ("it", "vittime", "feriti", "confusable"),
+    ("it", "morti", "feriti", "different"),
+    ("it", "contagiati", "ricoverati", "confusable"),
+    ("it", "soldati", "droni", "different"),
+    ("it", "case", "casi", "different"),
+    ("it", "pastori sardi", "pastori", "narrower"),
+    ("it", "pastori", "pastori sardi", "broader"),
+    ("it", "pastori", "camionisti", "different"),
+    ("it", "soldati", None, "unknown"),
+    ("it", None, None, "unknown"),
+    ("en", "sappers", "engineers", "confusable"),
+    ("en", "troops", "soldiers", "synonym"),
+    ("en", "dead", "injured", "different"),
+]
+
+
+@pytest.mark.parametrize(("lang", "a", "b", "expected"), RELATIONS)
+def test_relation(lang, a, b, expected):
+    assert Lexicon.load(lang).relation(a, b) == expected
+
+
+def test_note_of_confusable_pair():
+    note = Lexicon.load("it").note("genieri", "ingegneri")
+    assert note is not None and "sappers" in note
+    assert Lexicon.load("it").note("soldati", "truppe") is None
+
+
+FAMILIES = [
+    ("it", "genieri", "ingegneri", True),
+    ("it", "vittime", "feriti", True),
+    ("it", "soldati", "operai", False),
+    ("it", "pastori sardi", "pastori", True),
+]
+
+
+@pytest.mark.parametrize(("lang", "a", "b", "same"), FAMILIES)
+def test_family(lang, a, b, same):
+    lex = Lexicon.load(lang)
+    assert (lex.family(a) == lex.family(b)) is same
+
+
+def test_extra_extends_the_shipped_lexicon():
+    lex = Lexicon.load("it", {
+        "concept": {"alpino": {"terms": ["alpini", "penne nere"], "broader": "soldato"}},
+        "confusable": [{"terms": ["alpino", "geniere"], "note": "not the same corps"}],
+    })
+    assert lex.concept("penne nere") == "alpino"
+    assert lex.relation("alpini", "soldati") == "narrower"
+    assert lex.relation("alpini", "genieri") == "confusable"
+    assert Lexicon.load("it").concept("penne nere") != "alpino"
+
+
+BAD = [
+    ({"concept": {"x": {"terms": "x"}}}, "concept.x.terms"),
+    ({"concept": {"x": {"terms": ["x"], "narrower": "y"}}}, "concept.x.narrower"),
+    ({"concept": {"x": {"terms": ["x"], "broader": "nope"}}}, "concept.x.broader"),
+    ({"concept": {"x": {"terms": ["soldati"]}}}, "concept.x.terms"),
+    ({"concept": {"x": "soldati"}}, "concept.x"),
+    ({"confusable": [{"terms": ["x"], "note": "n"}]}, "confusable."),
+    ({"stemmer": "klingon"}, "stemmer"),
+    ({"colour": "blue"}, "colour"),
+    ({"fold": {"endings": [["a"]]}}, "fold.endings"),
+]
+
+
+@pytest.mark.parametrize(("extra", "key"), BAD)
+def test_malformed_data_names_file_and_key(extra, key):
+    with pytest.raises(LanguageDataError) as e:
+        Lexicon.load("it", extra, origin="quantities.toml")
+    assert e.value.key == key or (key.endswith(".") and e.value.key.startswith(key))
+    assert e.value.file == "quantities.toml"
+
+
+def test_missing_language():
+    with pytest.raises(LanguageDataError):
+        Lexicon.load("xx")
