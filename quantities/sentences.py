@@ -1,0 +1,189 @@
+"""Sentence spans: where a sentence of news prose ends.
+
+One pass over the text finds the candidate ends (runs of ``. ! ? …`` with the closing
+quotes and brackets right after them, and newlines); a few checks per candidate decide.
+The words (abbreviations, quote pairs, dateline shapes) come from the language pack's
+``[sentences]`` table; the rules here are language-neutral:
+
+* a mark ends a sentence unless the next word starts in lower case ("ecc. e poi"),
+  follows an abbreviation that never ends one ("sig. Rossi"), an abbreviation that does
+  not end one before a number ("art. 5"), an initial ("J. R. R. Tolkien"), a list
+  number at the start of a line ("1. "), or sits inside a dateline ("ROMA, 3 set. –");
+* a mark inside a closing quote or bracket ends the sentence after it (“Sì.” Poi);
+* a newline ends a sentence (headlines, captions, list items, one-line paragraphs)
+  unless the next line starts in lower case (hard-wrapped prose).
+
+Numbers with dots (5.000, 7.40) never end a sentence: a mark must be followed by space.
+
+>>> text = "Il sig. Rossi ha contato 5.000 operai. «Basta!» ha detto. Poi è partito."
+>>> [s.of(text) for s in split(text)]
+['Il sig. Rossi ha contato 5.000 operai.', '«Basta!» ha detto.', 'Poi è partito.']
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from .lang import Pack, load
+from .types import Span
+
+_BRACKETS = ")]"
+_TOKEN_WINDOW = 30
+_DATELINE_WINDOW = 100
+# The word (letters, digits, inner dots) that ends right before a mark; matched backwards.
+_TOKEN = regex.compile(r"[\p{L}\p{N}.]{1,%d}+" % _TOKEN_WINDOW, regex.REVERSE)
+# The first character after the space that follows a candidate end.
+_NEXT = regex.compile(r"\s{0,200}+(?P<c>\S)?")
+_NEXT_LINE = regex.compile(r"[ \t\r\f\v]{0,200}+(?P<c>[^ \t\r\f\v])?")
+_LIST_NUMBER = regex.compile(r"[ \t]{0,12}+\p{N}{1,3}+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Grammar:
+    candidates: regex.Pattern[str]
+    abbreviations: frozenset[str]
+    before_numbers: frozenset[str]
+    finals: frozenset[str]
+    datelines: regex.Pattern[str] | None
+
+
+def split(text: str, lang: str | Pack = "it") -> list[Span]:
+    """Sentence spans over ``text`` (half-open, without leading or trailing space).
+
+    >>> text = "PECHINO, 14 AGO – Kim ha parlato con Putin. Lo riporta la Kcna.\\n\\nTitolo"
+    >>> [s.of(text) for s in split(text)]
+    ['PECHINO, 14 AGO – Kim ha parlato con Putin.', 'Lo riporta la Kcna.', 'Titolo']
+    >>> split("   ")
+    []
+    """
+    g = grammar(load(lang) if isinstance(lang, str) else lang)
+    spans: list[Span] = []
+    start = 0
+    for m in g.candidates.finditer(text):
+        if m.group("nl") is not None:
+            if m.group("blank") is None and not _line_ends(text, m.start()):
+                continue
+            end = m.start()
+        elif _mark_ends(text, m, g):
+            end = m.end()
+        else:
+            continue
+        _add(spans, text, start, end)
+        start = end
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _add(spans: list[Span], text: str, start: int, end: int) -> None:
+    """Append ``[start, end)`` without its surrounding space, if anything is left."""
+    piece = text[start:end]
+    body = piece.lstrip()
+    if body:
+        first = start + len(piece) - len(body)
+        spans.append(Span(first, first + len(body.rstrip())))
+
+
+def _line_ends(text: str, newline: int) -> bool:
+    """A single newline ends a sentence unless the next line goes on in lower case."""
+    c = _NEXT_LINE.match(text, newline + 1).group("c")
+    return c is None or not c.islower()
+
+
+def _mark_ends(text: str, m: regex.Match[str], g: _Grammar) -> bool:
+    c = _NEXT.match(text, m.end()).group("c")
+    if c is not None and c.islower():
+        return False
+    mark_start = m.start()
+    if m.group("mark") == "." and not _dot_ends(text, mark_start, c, g):
+        return False
+    return not _in_dateline(text, mark_start, m.end(), g)
+
+
+def _dot_ends(text: str, dot: int, c: str | None, g: _Grammar) -> bool:
+    """Whether a single dot, followed by ``c``, ends the sentence (after the general rule)."""
+    token_match = _TOKEN.match(text, max(0, dot - _TOKEN_WINDOW), dot)
+    if token_match is None:
+        return True
+    token = token_match.group()
+    key = token.casefold() + "."
+    if key in g.abbreviations:
+        return False
+    if key in g.before_numbers and c is not None and c.isdigit():
+        return False
+    if key in g.finals:
+        return True
+    last = token.rpartition(".")[2]
+    if len(last) == 1 and last.isupper():  # an initial: "J. R. R. Tolkien", "J.R.R."
+        return False
+    return not (token.isdigit() and _starts_line(text, token_match.start()))
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    """Whether only spaces stand between the last line start and ``pos`` (a list number)."""
+    line_start = text.rfind("\n", max(0, pos - 13), pos) + 1
+    if line_start == 0 and pos > 13:
+        return False
+    m = _LIST_NUMBER.match(text, line_start)
+    return m is not None and m.end() >= pos
+
+
+def _in_dateline(text: str, mark_start: int, mark_end: int, g: _Grammar) -> bool:
+    if g.datelines is None:
+        return False
+    low = max(0, mark_start - _DATELINE_WINDOW)
+    line_start = text.rfind("\n", low, mark_start) + 1
+    if line_start == 0 and low > 0:
+        return False
+    m = g.datelines.match(text, line_start)
+    return m is not None and m.end() >= mark_end
+
+
+@functools.cache
+def grammar(pack: Pack) -> _Grammar:
+    """The compiled ``[sentences]`` data of ``pack`` (once per pack)."""
+    closers = {c for pair in _quote_pairs(pack) for c in pair[1]} | set(_BRACKETS)
+    close_class = "".join(regex.escape(c) for c in sorted(closers))
+    candidates = regex.compile(
+        r"(?<![.!?…])(?P<mark>[.!?…]++)[" + close_class + r"]{0,5}+(?=\s|\Z)"
+        r"|(?P<nl>\n)(?P<blank>(?:[ \t\r\f\v]*+\n)++)?"
+    )
+    return _Grammar(
+        candidates=candidates,
+        abbreviations=_abbreviations(pack, "sentences.abbreviations"),
+        before_numbers=_abbreviations(pack, "sentences.before_numbers"),
+        finals=_abbreviations(pack, "sentences.final_abbreviations"),
+        datelines=_datelines(pack),
+    )
+
+
+def _abbreviations(pack: Pack, key: str) -> frozenset[str]:
+    words = pack.words(key, ())
+    for w in words:
+        if not w.endswith(".") or any(ch.isspace() for ch in w):
+            raise pack.error(key, f"{w!r}: an abbreviation is one word ending with a dot")
+    return frozenset(w.casefold() for w in words)
+
+
+def _quote_pairs(pack: Pack) -> list[tuple[str, str]]:
+    key = "sentences.quotes"
+    pairs = pack.get(key, [])
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(q, str) and len(q) == 1 for q in p)
+        for p in pairs
+    ):
+        raise pack.error(key, "expected a list of [opening, closing] pairs of single characters")
+    return [(p[0], p[1]) for p in pairs]
+
+
+def _datelines(pack: Pack) -> regex.Pattern[str] | None:
+    key = "sentences.datelines"
+    shapes = pack.words(key, ())
+    if not shapes:
+        return None
+    try:
+        return regex.compile("|".join(f"(?:{s})" for s in shapes))
+    except regex.error as e:
+        raise pack.error(key, f"not a valid pattern: {e}") from None
