@@ -1,0 +1,289 @@
+"""The pytest plugin: a newsroom guards its figures in CI with no Python at all.
+
+In the newsroom's ``pyproject.toml``::
+
+    [tool.pytest.ini_options]
+    quantities_paths = ["articoli/"]
+    quantities_reference = "figures.toml"
+    quantities_fail_on = "error"
+
+``pytest`` then collects one item per article (``articoli/kim.md::quantities``: input
+problems, reference mismatches, findings within the article) and one per configured
+folder (``articoli::reconcile``: the cross-source reconciliation). A failing item shows
+the findings as a table an editor can read. ``--quantities-paths``,
+``--quantities-reference``, ``--quantities-fail-on`` and ``--quantities-config`` override
+the ini values; without ``quantities_paths`` the plugin collects nothing.
+
+The ``quantities_claims`` fixture snapshots an article's claims (see
+:class:`quantities.testing.ClaimsSnapshot`); ``--quantities-update`` accepts changes.
+
+This module imports only pytest and the standard library: the pipeline (pint, the
+language data) loads when a quantities item first runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+#: Files under a configured path that are articles (what ``quantities.documents`` reads).
+ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl"})
+FAIL_LEVELS = ("error", "warning", "info", "never")
+ARTICLE_ITEM = "quantities"
+FOLDER_ITEM = "reconcile"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("quantities", "figures in articles (quantities)")
+    group.addoption("--quantities-paths", action="append", metavar="PATH", default=None,
+                    help="article folders or files to check (repeat for several; overrides quantities_paths)")
+    group.addoption("--quantities-reference", metavar="FILE", default=None,
+                    help="the desk's reference figures (overrides quantities_reference)")
+    group.addoption("--quantities-fail-on", choices=FAIL_LEVELS, default=None,
+                    help="fail an item at findings this severe (overrides quantities_fail_on; default: error)")
+    group.addoption("--quantities-config", metavar="FILE", default=None,
+                    help="quantities config (default: nearest quantities.toml or "
+                         "pyproject.toml with [tool.quantities] from the rootdir)")
+    group.addoption("--quantities-update", action="store_true", default=False,
+                    help="rewrite the claim snapshots of the quantities_claims fixture")
+    parser.addini("quantities_paths", type="paths", default=[],
+                  help="article folders or files that pytest checks with quantities")
+    parser.addini("quantities_reference", type="string", default="",
+                  help="the desk's reference figures (TOML), relative to the ini file")
+    parser.addini("quantities_fail_on", type="string", default="",
+                  help="error | warning | info | never (default: [tool.quantities] fail_on, else error)")
+    parser.addini("quantities_config", type="string", default="",
+                  help="quantities config file, relative to the ini file")
+
+
+@dataclass
+class Settings:
+    """What the plugin was told, resolved to absolute paths."""
+
+    rootdir: Path
+    paths: tuple[Path, ...]
+    reference: Path | None
+    fail_on: str | None
+    config_file: Path | None
+    runs: dict[Path, Any] = field(default_factory=dict)
+    _config: Any = None
+
+    def config(self) -> Any:
+        """The quantities :class:`~quantities.config.Config` (loaded once)."""
+        if self._config is None:
+            from quantities import config as configuration
+
+            if self.config_file is not None:
+                self._config = configuration.load(self.config_file)
+            else:
+                self._config = configuration.load(start=str(self.rootdir))
+        return self._config
+
+    def level(self) -> str:
+        return self.fail_on or self.config().fail_on
+
+    def root_of(self, path: Path) -> Path | None:
+        """The configured path that contains ``path`` (the most specific one)."""
+        owners = [p for p in self.paths if path == p or p in path.parents]
+        return max(owners, key=lambda p: len(p.parts)) if owners else None
+
+    def relative(self, path: Path) -> str:
+        with contextlib.suppress(ValueError):
+            return path.relative_to(self.rootdir).as_posix() or "."
+        return str(path)
+
+
+SETTINGS = pytest.StashKey[Settings | None]()
+
+
+def _settings(config: pytest.Config) -> Settings | None:
+    return config.stash.get(SETTINGS, None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[SETTINGS] = _resolve(config)
+
+
+def _resolve(config: pytest.Config) -> Settings | None:
+    here = config.invocation_params.dir
+    base = config.inipath.parent if config.inipath else config.rootpath
+    cli_paths = config.getoption("quantities_paths")
+    paths = [(here / p).resolve() for p in cli_paths] if cli_paths else [
+        Path(p).resolve() for p in config.getini("quantities_paths")]
+    if not paths:
+        return None
+    fail_on = config.getoption("quantities_fail_on") or config.getini("quantities_fail_on") or None
+    if fail_on is not None and fail_on not in FAIL_LEVELS:
+        raise pytest.UsageError(f"quantities_fail_on: must be one of {', '.join(FAIL_LEVELS)}, not {fail_on!r}")
+    return Settings(
+        rootdir=config.rootpath,
+        paths=tuple(dict.fromkeys(paths)),
+        reference=_path_option(config, "quantities_reference", here, base),
+        fail_on=fail_on,
+        config_file=_path_option(config, "quantities_config", here, base),
+    )
+
+
+def _path_option(config: pytest.Config, name: str, here: Path, base: Path) -> Path | None:
+    value = config.getoption(name)
+    if value:
+        return (here / value).resolve()
+    value = config.getini(name)
+    return (base / value).resolve() if value else None
+
+
+def pytest_report_header(config: pytest.Config) -> str | None:
+    settings = _settings(config)
+    if settings is None:
+        return None
+    ref = f", reference {settings.relative(settings.reference)}" if settings.reference else ""
+    fail = f", fail on {settings.fail_on}" if settings.fail_on else ""
+    return f"quantities: {', '.join(settings.relative(p) for p in settings.paths)}{ref}{fail}"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session: pytest.Session) -> None:
+    """Collect the article paths too when pytest chose its own arguments (testpaths, cwd)."""
+    settings = _settings(session.config)
+    if settings is None or session.config.args_source == pytest.Config.ArgsSource.ARGS:
+        return
+    here = session.config.invocation_params.dir
+    given = [(here / a).resolve() for a in session.config.args]
+    for path in settings.paths:
+        if path.exists() and not any(path == g or g in path.parents for g in given):
+            session.config.args.append(str(path))
+
+
+def pytest_collect_directory(path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    settings = _settings(parent.config)
+    if settings is not None and path.resolve() in settings.paths:
+        return ArticleFolder.from_parent(parent, path=path)
+    return None
+
+
+def pytest_collect_file(file_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
+    settings = _settings(parent.config)
+    if settings is None or file_path.suffix.lower() not in ARTICLE_SUFFIXES:
+        return None
+    root = settings.root_of(file_path.resolve())
+    if root is None:
+        return None
+    return Article.from_parent(parent, path=file_path)
+
+
+# -- collectors and items -------------------------------------------------------------------
+
+class ArticleFolder(pytest.Dir):
+    """A configured folder: its files as usual, then the cross-source reconciliation."""
+
+    def collect(self) -> Iterator[pytest.Item | pytest.Collector]:
+        yield from super().collect()
+        yield Reconciliation.from_parent(self, name=FOLDER_ITEM)
+
+
+class Article(pytest.File):
+    """One article file; its single item checks it on its own."""
+
+    def collect(self) -> Iterator[pytest.Item]:
+        settings = _settings(self.config)
+        assert settings is not None
+        if settings.config().wants(settings.relative(self.path.resolve())):
+            yield ArticleCheck.from_parent(self, name=ARTICLE_ITEM)
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        return _one_line(excinfo) or super().repr_failure(excinfo, style)
+
+
+class QuantitiesFailure(AssertionError):
+    """An item's findings, already written for editors."""
+
+
+class _Check(pytest.Item):
+    def settings(self) -> Settings:
+        settings = _settings(self.config)
+        assert settings is not None
+        return settings
+
+    def folder_run(self, root: Path) -> Any:
+        """The pipeline's run over one configured path, shared by its items (run once)."""
+        settings = self.settings()
+        if root not in settings.runs:
+            from quantities.testing import FolderRun
+
+            settings.runs[root] = FolderRun.of(root, rootdir=settings.rootdir, config=settings.config(),
+                                               reference=settings.reference)
+        return settings.runs[root]
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
+        return _one_line(excinfo) or super().repr_failure(excinfo, style)
+
+
+class ArticleCheck(_Check):
+    """Input problems, reference mismatches and within-article findings of one article."""
+
+    def runtest(self) -> None:
+        settings = self.settings()
+        path = self.path.resolve()
+        root = settings.root_of(path)
+        assert root is not None
+        message = self.folder_run(root).article_failure(path, settings.level())
+        if message:
+            raise QuantitiesFailure(message)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"quantities: {self.settings().relative(self.path.resolve())}"
+
+
+class Reconciliation(_Check):
+    """The cross-source reconciliation of a configured folder."""
+
+    def runtest(self) -> None:
+        message = self.folder_run(self.path.resolve()).folder_failure(self.settings().level())
+        if message:
+            raise QuantitiesFailure(message)
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"quantities: reconcile {self.settings().relative(self.path.resolve())}/"
+
+
+def _one_line(excinfo: pytest.ExceptionInfo[BaseException]) -> str | None:
+    """Our failures and input/config errors print as written, without a traceback."""
+    from quantities.errors import QuantitiesError
+
+    if isinstance(excinfo.value, (QuantitiesFailure, QuantitiesError)):
+        return str(excinfo.value)
+    return None
+
+
+# -- the snapshot fixture -------------------------------------------------------------------
+
+@pytest.fixture
+def quantities_claims(request: pytest.FixtureRequest) -> Any:
+    """Snapshots of articles' claims, kept next to the test as ``<article>.claims.json``.
+
+    ``quantities_claims.check("articoli/kim.md")`` fails when the claims differ from the
+    committed snapshot; ``pytest --quantities-update`` rewrites it.
+    """
+    from quantities.testing import ClaimsSnapshot
+
+    return ClaimsSnapshot(
+        folder=request.path.parent,
+        update=request.config.getoption("quantities_update"),
+        rootdir=request.config.rootpath,
+        config=_fixture_config(request.config),
+    )
+
+
+def _fixture_config(config: pytest.Config) -> Any:
+    settings = _settings(config)
+    if settings is not None:
+        return settings.config()
+    from quantities import config as configuration
+
+    return configuration.load(start=str(config.rootpath))
+
