@@ -32,7 +32,7 @@ from .errors import LanguageDataError
 HERE = Path(__file__).parent / "lang"
 WORD = regex.compile(r"[^\W\d_]{1,60}")
 MAX_WORDS = 12
-TOP_KEYS = frozenset({"code", "stemmer", "head", "fold", "phrase", "stopwords", "concept", "confusable"})
+TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable"})
 CONCEPT_KEYS = frozenset({"terms", "broader"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
@@ -62,6 +62,7 @@ class Lexicon:
         self._stemmer = self._make_stemmer(self._string(data, "stemmer", "italian"))
         self._head_first = self._string(data, "head", "first") != "last"
         self._endings = self._fold_table(data.get("fold", {}))
+        self.number_format = self._format(data.get("format", {}))
         self.stopwords = frozenset(w.casefold() for w in self._words(data, "stopwords", "words"))
         self._conjunctions = frozenset(w.casefold() for w in self._words(data, "phrase", "conjunctions"))
         self._keys: dict[str, str] = {}
@@ -114,6 +115,15 @@ class Lexicon:
         if name not in snowballstemmer.algorithms():
             raise self._error("stemmer", f"unknown Snowball stemmer {name!r}")
         return snowballstemmer.stemmer(name)
+
+    def _format(self, node: Any) -> tuple[str, str]:
+        """(thousands mark, decimal mark) for numbers in messages."""
+        if not isinstance(node, Mapping) or set(node) - {"thousands", "decimal"}:
+            raise self._error("format", "expected a table with 'thousands' and 'decimal'")
+        marks = (node.get("thousands", ","), node.get("decimal", "."))
+        if not all(isinstance(m, str) for m in marks):
+            raise self._error("format", "marks must be strings")
+        return marks
 
     def _fold_table(self, node: Any) -> tuple[tuple[str, str], ...]:
         if not isinstance(node, Mapping) or set(node) - {"endings"}:
