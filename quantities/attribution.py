@@ -1,0 +1,304 @@
+"""Who a figure is credited to: "secondo l'intelligence sudcoreana", "ha riferito la Kcna".
+
+The cue words are the pack's ``[attribution]`` table; this module is the machinery.
+One pass of one precompiled pattern finds the cues of a sentence (:func:`scan`); each
+cue brings its source phrase, canonicalised with :class:`~quantities.sources.Sources`.
+:func:`choose` then picks the cue that governs a figure:
+
+1. the nearest cue before the figure: a forward cue ("secondo X", "stando a X",
+   "citando X", "riportato da X") or a reporting verb with its subject before it
+   ("I media russi hanno riferito che …");
+2. else the nearest cue after it: a forward cue ("…, secondo Kiev") or a verb whose
+   subject follows ("…, ha aggiunto la Kcna", "hanno dichiarato mercoledì i media");
+3. else a next sentence that carries the same report ("Lo riporta l'agenzia Kcna").
+
+A relay ("Tass, che cita il Cremlino") makes the quoted source the source and the
+quoting one ``via``.
+
+>>> text = "Secondo l'agenzia di stampa russa Tass, che cita il Cremlino, sono 300."
+>>> found = choose(scan(text, Span(0, len(text))), Span(68, 71))
+>>> found.source, found.canonical, found.cue, found.via
+('Cremlino', 'Kremlin', 'secondo', 'agenzia di stampa russa Tass')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from .lang import Pack
+from .nouns import Token, per_pack, phrases, positive_int, tokens, word_set
+from .sources import Sources
+from .types import Span
+
+#: Where a cue's source stands and which figures it governs.
+Reach = Literal["any", "after", "before"]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A cue and its source, with spans in the scanned text.
+
+    ``reach`` is "after" for a verb whose subject precedes it (it governs the figures
+    after it), "any" for forward cues and inverted verbs.
+    """
+
+    source: str
+    canonical: str | None
+    cue: str
+    span: Span
+    cue_span: Span
+    reach: Reach
+    via: str | None = None
+
+
+def _pattern(words: list[str]) -> str:
+    """An alternation of phrases, longest first; spaces match any run of spaces."""
+    alts = []
+    for phrase in sorted(set(words), key=len, reverse=True):
+        parts = [regex.escape(w).replace("'", "['’]") for w in phrase.split()]
+        alts.append(r"\s+".join(parts))
+    return "(?:" + "|".join(alts) + ")"
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    cues: regex.Pattern[str]
+    openers: regex.Pattern[str]
+    relays: tuple[tuple[str, ...], ...]
+    source_nouns: frozenset[str]
+    stop: frozenset[str]
+    articles: frozenset[str]
+    of: frozenset[str]
+    agent: frozenset[str]
+    adverbs: tuple[tuple[str, ...], ...]
+    pre_verb: frozenset[str]
+    clause: frozenset[str]
+    prepositions: frozenset[str]
+    opener_words: frozenset[str]
+    verb_endings: tuple[str, ...]
+    max_words: int
+
+    def ends_phrase(self, tok: Token) -> bool:
+        w = tok.low
+        return (not tok.is_word or w in self.stop or w in self.articles
+                or (tok.text.islower() and w.endswith(self.verb_endings)))
+
+
+def _expand(pack: Pack, key: str, contractions: dict[str, list[str]]) -> list[str]:
+    """The phrases at ``key``, plus their forms with a contracted last preposition."""
+    out = []
+    for phrase in pack.words(key):
+        *rest, last = phrase.split()
+        out.append(phrase)
+        out += [" ".join([*rest, c]) for c in contractions.get(last, ())]
+    return out
+
+
+@per_pack("attribution")
+def grammar(pack: Pack) -> Grammar:
+    """The ``[attribution]`` words of ``pack``, compiled once."""
+    contractions = pack.table("attribution.contractions")
+    for prep in contractions:
+        pack.words(f"attribution.contractions.{prep}")
+    agent = ["da", *contractions.get("da", [])]
+    adverbs = _pattern(list(pack.words("attribution.adverbs")))
+    participles = _pattern(list(pack.words("attribution.participles")))
+    cue = "|".join([
+        rf"(?P<forward>{_pattern(_expand(pack, 'attribution.forward', contractions))})",
+        rf"(?P<restricted>{_pattern(list(pack.words('attribution.restricted')))})",
+        rf"(?P<verb>{_pattern(list(pack.words('attribution.auxiliaries')))}"
+        rf"(?:\s+{adverbs}){{0,3}}\s+{participles}|{_pattern(list(pack.words('attribution.present')))})",
+        rf"(?P<passive>{participles}\s+{_pattern(agent)})",
+    ])
+    edge = r"(?:(?<=['’])|(?!\w))"
+    return Grammar(
+        cues=regex.compile(rf"(?<![\w'’])(?:{cue}){edge}", regex.IGNORECASE),
+        openers=regex.compile(rf"\s*{_pattern(list(pack.words('attribution.openers')))}{edge}",
+                              regex.IGNORECASE),
+        relays=phrases(pack, "attribution.relays"),
+        source_nouns=word_set(pack, "attribution.source_nouns"),
+        stop=word_set(pack, "attribution.stop"),
+        articles=word_set(pack, "attribution.articles"),
+        of=frozenset(["di", "d'", *(w.replace("’", "'") for w in contractions.get("di", []))]),
+        agent=frozenset(agent),
+        adverbs=phrases(pack, "attribution.adverbs"),
+        pre_verb=frozenset(a[0] for a in phrases(pack, "attribution.adverbs") if len(a) == 1),
+        prepositions=word_set(pack, "attribution.prepositions"),
+        opener_words=frozenset(o[0] for o in phrases(pack, "attribution.openers") if len(o) == 1),
+        clause=word_set(pack, "attribution.stop") - frozenset(contractions.get("di", [])),
+        verb_endings=tuple(word_set(pack, "attribution.verb_endings")),
+        max_words=positive_int(pack, "attribution.max_words"),
+    )
+
+
+def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> list[Found]:
+    """Every cue of the sentence at ``sentence`` in ``text`` that names a source, in order.
+
+    >>> s = "I media russi hanno inoltre riferito che il Nord invierà 5.000 operai."
+    >>> [(f.source, f.canonical, f.cue) for f in scan(s, Span(0, len(s)))]
+    [('media russi', 'Russia', 'hanno inoltre riferito')]
+    """
+    g = grammar(lang)
+    src = sources or Sources.default()
+    toks = tokens(text, sentence.start, sentence.end)
+    starts = {t.start: i for i, t in enumerate(toks)}
+    out = []
+    for m in g.cues.finditer(text, sentence.start, sentence.end):
+        i, j = starts.get(m.start()), _index_after(toks, m.end())
+        if i is None:
+            continue
+        found = _found(text, toks, i, j, m.lastgroup or "", g, src)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _index_after(toks: list[Token], end: int) -> int:
+    return next((k for k, t in enumerate(toks) if t.start >= end), len(toks))
+
+
+def _found(text: str, toks: list[Token], i: int, j: int, kind: str, g: Grammar, src: Sources) -> Found | None:
+    cue = Span(toks[i].start, toks[j - 1].end)
+    reach: Reach = "any"
+    if kind == "verb" and j < len(toks) and toks[j].low in g.agent:
+        j += 1  # "è stato riferito dalla Kcna": a passive
+    elif kind == "verb":
+        inverted = i == 0 or not toks[i - 1].is_word or toks[i - 1].low in g.opener_words
+        np = _phrase(toks, _skip(toks, j, g.adverbs), g) if inverted else None
+        if not _named(text, toks, np, g, src):
+            np, reach = _subject(toks, i, g), "after"
+        return _make(text, toks, np, cue, reach, g, src)
+    if kind == "restricted" and not (i == 0 or not toks[i - 1].is_word):
+        return None
+    np = _phrase(toks, j, g)
+    if kind == "restricted" and not _source_like(text, toks, np, g, src):
+        return None
+    return _make(text, toks, np, cue, reach, g, src)
+
+
+def _make(text: str, toks: list[Token], np: tuple[int, int] | None, cue: Span, reach: Reach,
+          g: Grammar, src: Sources) -> Found | None:
+    if np is None:
+        return None
+    span, via = _words(toks, np, g), None
+    relayed = _relay(toks, np[1], g)
+    if relayed is not None:
+        via, span = span.of(text), _words(toks, relayed, g)
+    source = span.of(text)
+    return Found(source, src.canonical(source), " ".join(cue.of(text).casefold().replace("’", "'").split()), span, cue, reach, via)
+
+
+def _words(toks: list[Token], np: tuple[int, int], g: Grammar) -> Span:
+    """The span of a phrase without its leading article ("le valutazioni" -> "valutazioni")."""
+    first = np[0] + 1 if toks[np[0]].low in g.articles and np[1] - np[0] > 1 else np[0]
+    return Span(toks[first].start, toks[np[1] - 1].end)
+
+
+def _named(text: str, toks: list[Token], np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
+    """A phrase that names a source: a proper name, a known source or a source-like noun."""
+    return np is not None and (
+        any(t.text[0].isupper() for t in toks[np[0]:np[1]]) or _source_like(text, toks, np, g, src)
+    )
+
+
+def _source_like(text: str, toks: list[Token], np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
+    """A known source, or a phrase headed by a source-like noun ("gli analisti")."""
+    if np is None:
+        return False
+    words = [t.low for t in toks[np[0]:np[1]] if t.low not in g.articles]
+    phrase = Span(toks[np[0]].start, toks[np[1] - 1].end).of(text)
+    return src.canonical(phrase) is not None or (bool(words) and words[0] in g.source_nouns)
+
+
+def _skip(toks: list[Token], j: int, seqs: tuple[tuple[str, ...], ...]) -> int:
+    """Past any run of the phrases ``seqs`` (adverbs, time words) from ``toks[j]``."""
+    moved = True
+    while moved:
+        moved = False
+        for seq in seqs:
+            if tuple(t.low for t in toks[j:j + len(seq)]) == seq:
+                j, moved = j + len(seq), True
+                break
+    return j
+
+
+def _relay(toks: list[Token], j: int, g: Grammar) -> tuple[int, int] | None:
+    """The quoted source of ", che cita il Cremlino" after a source that ends at ``toks[j]``."""
+    if j < len(toks) and toks[j].text == ",":
+        j += 1
+    for seq in g.relays:
+        if tuple(t.low for t in toks[j:j + len(seq)]) == seq:
+            return _phrase(toks, j + len(seq), g)
+    return None
+
+
+def _phrase(toks: list[Token], i: int, g: Grammar, until: int | None = None) -> tuple[int, int] | None:
+    """The source phrase that starts at ``toks[i]`` (and ends by ``until``), as ``[i, end)``."""
+    j = i + 1 if i < len(toks) and toks[i].low in g.articles else i
+    end = None
+    limit = min(len(toks) if until is None else until, i + g.max_words)
+    while j < limit:
+        tok = toks[j]
+        if tok.low in g.of and end is not None:
+            j += 2 if j + 1 < limit and toks[j + 1].low in g.articles else 1
+            continue
+        if g.ends_phrase(tok) or tok.text[0].isdigit():
+            break
+        j += 1
+        end = j
+    return (i, end) if end is not None else None
+
+
+def _subject(toks: list[Token], verb: int, g: Grammar) -> tuple[int, int] | None:
+    """The subject that ends just before the verb at ``toks[verb]`` ("I media russi")."""
+    end = verb
+    while end > 0 and toks[end - 1].low in g.pre_verb:
+        end -= 1
+    start = end
+    while start > 0 and end - start < g.max_words and toks[start - 1].is_word and toks[start - 1].low not in g.clause:
+        start -= 1
+    after_prep = start > 0 and toks[start - 1].low in g.prepositions
+    for k in range(start, end):
+        if (k == start and not after_prep) or toks[k].low in g.articles or toks[k].text[0].isupper():
+            np = _phrase(toks, k, g, until=end)
+            if np is not None and np[1] == end:
+                return np
+    return None
+
+
+def choose(found: list[Found], figure: Span, following: list[Found] | None = None) -> Found | None:
+    """The cue of ``found`` (one sentence's) that governs the figure at ``figure``.
+
+    ``following`` are the cues of the next sentence when it opens with a report opener
+    (see :func:`opener_cues`).
+
+    >>> s = "Sono morti 300 soldati, ha riferito la Kcna in un dispaccio."
+    >>> choose(scan(s, Span(0, len(s))), Span(11, 14)).canonical
+    'KCNA'
+    """
+    before = [f for f in found if f.cue_span.start < figure.start and f.reach in ("any", "after")]
+    if before:
+        return max(before, key=lambda f: f.cue_span.start)
+    after = [f for f in found if f.cue_span.start >= figure.end and f.reach == "any"]
+    if after:
+        return min(after, key=lambda f: f.cue_span.start)
+    return following[0] if following else None
+
+
+def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it",
+                sources: Sources | None = None) -> list[Found]:
+    """The cues of a sentence that opens by carrying the previous one's report.
+
+    >>> s = "Lo riporta l'agenzia ufficiale Kcna, segnando una prima volta."
+    >>> [f.canonical for f in opener_cues(s, Span(0, len(s)))]
+    ['KCNA']
+    """
+    g = grammar(lang)
+    m = g.openers.match(text, sentence.start, sentence.end)
+    if m is None:
+        return []
+    found = scan(text, Span(m.end(), sentence.end), lang=lang, sources=sources)
+    return [f for f in found[:1] if f.reach == "any" and len(text[m.end():f.cue_span.start].split()) <= 1]

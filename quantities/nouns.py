@@ -1,0 +1,268 @@
+"""The counted noun phrase of a figure: what "5.000" counts in "5.000 operai edili militari".
+
+The words come from the pack's ``[nouns]`` table; this module holds the machinery:
+
+- after the figure: head noun + adjectives ("5.000 operai edili militari"), through
+  "di" ("migliaia di truppe", "l'80% degli elettori"), coordinated heads under one
+  figure ("migliaia di operai militari e sminatori");
+- inverted: "300 i soldati nordcoreani uccisi", "i feriti sono 2.700";
+- elliptic: "e altri 47", "circa 2.700 quelli feriti" reuse the noun of the previous
+  figure of the sentence (the caller passes it as ``antecedent``).
+
+A figure that carries its unit (money, measures, percentages, durations) counts a noun
+only through "di" ("1,5 milioni di euro di aiuti" -> "aiuti", "l'80% degli elettori"
+-> "elettori"); a currency or unit word is never the noun: it is in ``Quantity.unit``.
+
+>>> s = "Il Nord invierà 5.000 operai edili militari e 1.000 genieri a Kursk."
+>>> counted(s, Span(16, 21), lang="it").text
+'operai edili militari'
+>>> counted(s, Span(46, 51), lang="it").text
+'genieri'
+>>> counted("Sono morti 300 i soldati nordcoreani uccisi.", Span(11, 14), lang="it").text
+'soldati nordcoreani uccisi'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import regex
+
+from . import lang as langs
+from .lang import Pack
+from .types import Span
+
+T = TypeVar("T")
+
+#: Words, numbers (with their separators), elided words ("l'", "dell'") and single marks.
+TOKEN = regex.compile(r"\w+(?:-\w+)*(?:[.,]\d+)*['’]?|[^\w\s]")
+#: How far around a figure the noun is looked for, in characters.
+WINDOW = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.casefold().replace("’", "'")
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The tokens of ``text[start:end]``, with offsets into ``text``.
+
+    >>> [t.text for t in tokens("dell'intelligence: 1,5 milioni")]
+    ["dell'", 'intelligence', ':', '1,5', 'milioni']
+    """
+    return [Token(m[0], m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+
+
+def resolve(lang: str | Pack) -> Pack:
+    """The pack for ``lang`` (a code or a pack)."""
+    return langs.load(lang) if isinstance(lang, str) else lang
+
+
+def per_pack(table: str) -> Callable[[Callable[[Pack], T]], Callable[[str | Pack], T]]:
+    """Cache what ``build(pack)`` compiles, keyed by the content of the pack's ``table``.
+
+    Packs merged with a desk's config are new objects each time; keying on content
+    compiles once per distinct table, not once per call.
+    """
+
+    def wrap(build: Callable[[Pack], T]) -> Callable[[str | Pack], T]:
+        cache: dict[tuple[str, str], T] = {}
+
+        def get(lang: str | Pack) -> T:
+            pack = resolve(lang)
+            key = (pack.code, json.dumps(pack.get(table, None), sort_keys=True, default=str))
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = build(pack)
+            return found
+
+        get.__doc__ = build.__doc__
+        return get
+
+    return wrap
+
+
+def word_set(pack: Pack, key: str) -> frozenset[str]:
+    """The words at ``key``, folded (apostrophes straightened)."""
+    return frozenset(w.casefold().replace("’", "'") for w in pack.words(key))
+
+
+def phrases(pack: Pack, key: str) -> tuple[tuple[str, ...], ...]:
+    """Multi-word phrases at ``key`` as token tuples, longest first."""
+    out = {tuple(t.low for t in tokens(p)) for p in pack.words(key)}
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def positive_int(pack: Pack, key: str) -> int:
+    value: Any = pack.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise pack.error(key, "expected a positive integer")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    of: frozenset[str]
+    articles: frozenset[str]
+    copulas: tuple[tuple[str, ...], ...]
+    fillers: frozenset[str]
+    elliptic_before: frozenset[str]
+    elliptic_after: frozenset[str]
+    prenominal: frozenset[str]
+    conj: frozenset[str]
+    function: frozenset[str]
+    adjectives: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    verb_endings: tuple[str, ...]
+    max_adjectives: int
+    max_words: int
+
+    def is_verb(self, word: str) -> bool:
+        return word.endswith(self.verb_endings)
+
+    def can_head(self, tok: Token, lowercase: bool = False) -> bool:
+        """A word that may be the counted noun."""
+        w = tok.low
+        return (tok.is_word and len(w) > 1 and w not in self.function and not self.is_verb(w)
+                and not w[0].isdigit() and (tok.text.islower() or not lowercase))
+
+    def is_adjective(self, tok: Token) -> bool:
+        w = tok.low
+        return (tok.is_word and tok.text.islower() and w not in self.function
+                and (w in self.adjectives or (w.endswith(self.adjective_endings) and not self.is_verb(w))))
+
+
+@per_pack("nouns")
+def grammar(pack: Pack) -> Grammar:
+    """The ``[nouns]`` words of ``pack``, checked and compiled once."""
+    return Grammar(
+        of=word_set(pack, "nouns.of"),
+        articles=word_set(pack, "nouns.articles"),
+        copulas=phrases(pack, "nouns.copulas"),
+        fillers=word_set(pack, "nouns.copula_fillers"),
+        elliptic_before=word_set(pack, "nouns.elliptic_before"),
+        elliptic_after=word_set(pack, "nouns.elliptic_after"),
+        prenominal=word_set(pack, "nouns.prenominal"),
+        conj=word_set(pack, "nouns.and"),
+        function=word_set(pack, "nouns.function_words"),
+        adjectives=word_set(pack, "nouns.adjectives"),
+        adjective_endings=tuple(word_set(pack, "nouns.adjective_endings")),
+        verb_endings=tuple(word_set(pack, "nouns.verb_endings")),
+        max_adjectives=positive_int(pack, "nouns.max_adjectives"),
+        max_words=positive_int(pack, "nouns.max_words"),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """The counted noun as written; ``span`` is where it stands (None when reused)."""
+
+    text: str
+    head: str
+    span: Span | None
+
+    @property
+    def adjacent(self) -> bool:
+        return self.span is not None
+
+
+def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearing: bool = False,
+            antecedent: NounPhrase | None = None) -> NounPhrase | None:
+    """The noun phrase that the figure at ``figure`` (a span of ``sentence``) counts.
+
+    ``unit_bearing`` is True for figures that carry a unit (money, measures, percent,
+    durations): they count only what follows "di". ``antecedent`` is the noun of the
+    previous figure of the sentence, reused by elliptic figures.
+
+    >>> counted("Migliaia di operai militari e sminatori nella regione.", Span(0, 8)).text
+    'operai militari e sminatori'
+    >>> counted("L'80% degli elettori", Span(2, 5), unit_bearing=True).text
+    'elettori'
+    >>> counted("1,5 milioni di euro per Kiev", Span(0, 19), unit_bearing=True) is None
+    True
+    """
+    g = grammar(lang)
+    right = tokens(sentence, figure.end, min(len(sentence), figure.end + WINDOW))
+    first = right[0].low if right else ""
+    if unit_bearing:
+        return _phrase(sentence, right, 1, g, lowercase=True) if first in g.of else None
+    if first in g.of or first in g.articles:
+        found = _phrase(sentence, right, 1, g)
+    elif first in g.elliptic_after:
+        found = None
+    else:
+        found = _phrase(sentence, right, 0, g)
+    if found is None and first not in g.elliptic_after:
+        found = _before_copula(sentence, figure, g)
+    if found is None and antecedent is not None:
+        return NounPhrase(antecedent.text, antecedent.head, None)
+    return found
+
+
+def _phrase(text: str, toks: list[Token], i: int, g: Grammar, lowercase: bool = False) -> NounPhrase | None:
+    """Head noun + adjectives (+ "e" + head + adjectives) starting at ``toks[i]``."""
+    toks = toks[: i + g.max_words]
+    j = i
+    while j < len(toks) - 1 and j - i < 2 and toks[j].low in g.prenominal and g.can_head(toks[j + 1]):
+        j += 1
+    if j >= len(toks) or not g.can_head(toks[j], lowercase):
+        return None
+    head = toks[j]
+    end = _adjectives(toks, j + 1, g)
+    if end + 1 < len(toks) and toks[end].low in g.conj and g.can_head(toks[end + 1], lowercase=True):
+        end = _adjectives(toks, end + 2, g)
+    return NounPhrase(text[toks[i].start:toks[end - 1].end], head.text, Span(toks[i].start, toks[end - 1].end))
+
+
+def _adjectives(toks: list[Token], j: int, g: Grammar) -> int:
+    """The index after the adjectives that start at ``toks[j]``."""
+    stop = min(len(toks), j + g.max_adjectives)
+    while j < stop and g.is_adjective(toks[j]):
+        j += 1
+    return j
+
+
+def _before_copula(text: str, figure: Span, g: Grammar) -> NounPhrase | None:
+    """The subject of "i feriti sono 2.700", "erano almeno in 250"."""
+    left = tokens(text, max(0, figure.start - WINDOW), figure.start)[-(g.max_words + 8):]
+    k = len(left)
+    while k > 0 and len(left) - k < 2 and left[k - 1].low in g.fillers:
+        k -= 1
+    for cop in g.copulas:
+        if tuple(t.low for t in left[max(0, k - len(cop)):k]) == cop:
+            return _subject(text, left, k - len(cop), g)
+    return None
+
+
+def _subject(text: str, left: list[Token], end: int, g: Grammar) -> NounPhrase | None:
+    """The noun phrase that ends at ``left[end]``, after an article or at the start."""
+    for _ in range(3):  # skip up to two complements: "i soldati nordcoreani in Russia sono"
+        start = end
+        while start > 0 and end - start <= g.max_adjectives and (
+            g.is_adjective(left[start - 1]) or g.can_head(left[start - 1])
+        ):
+            start -= 1
+        before = left[start - 1].low if start else ""
+        if start < end and (start == 0 or before in g.articles):
+            head = left[start]
+            if g.can_head(head) and all(g.is_adjective(t) for t in left[start + 1:end]):
+                span = Span(head.start, left[end - 1].end)
+                return NounPhrase(span.of(text), head.text, span)
+        if start == end or before in g.articles or before not in g.function or start < 2:
+            return None
+        end = start - 1
+    return None
