@@ -82,7 +82,7 @@ def analyse(
     docs: list[Document] = [d for d in read(paths, lang=lang or cfg.lang, on_error=errors.append)
                             if wanted(d, cfg)] if paths else []
     names = [f"text {n}" for n in range(1, len(texts) + 1)] if len(texts) > 1 else ["text"]
-    docs += [from_text(str(t), id=name, lang=lang or cfg.lang) for t, name in zip(texts, names)]
+    docs += [from_text(str(t), id=name, lang=lang or cfg.lang, format="markdown") for t, name in zip(texts, names)]
     toolkit = Toolkit(cfg)
     report = Report()
     for doc, claims in extract_all(docs, toolkit):

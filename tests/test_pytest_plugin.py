@@ -1,0 +1,201 @@
+"""The pytest plugin, run with pytest's own pytester: ini-only setups, overrides, snapshots."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "fixtures" / "seeds"
+EXAMPLE = ROOT / "examples" / "newsroom"
+GENIERI = "000_b6943ad90d5cd531.txt"
+INGEGNERI = "002_0517a2c3f414bc01.txt"
+CLEAN = ["000_b6943ad90d5cd531.txt", "001_e8b672b6d35973e6.txt", "003_4758a363c3274eb9.txt",
+         "004_a4f341deb8ed9a42.txt"]
+
+INI = """
+[tool.pytest.ini_options]
+quantities_paths = ["articoli/"]
+quantities_fail_on = "error"
+"""
+
+
+def articles(pytester: pytest.Pytester, names: list[str], folder: str = "articoli") -> Path:
+    target = pytester.path / folder
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        shutil.copy(SEEDS / name, target / name)
+    return target
+
+
+# -- start-up stays light ------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("statement", "absent"),
+    [
+        ("import quantities", ["pytest", "pint", "quantities.lang", "quantities.pipeline"]),
+        ("import quantities.pytest_plugin", ["pint", "tabulate", "regex", "quantities.lang",
+                                             "quantities.pipeline", "quantities.documents"]),
+    ],
+)
+def test_imports_stay_light(statement, absent):
+    probe = f"import sys; {statement}; print(' '.join(m for m in {absent!r} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == []
+
+
+# -- ini only ------------------------------------------------------------------------------
+
+def test_without_paths_the_plugin_is_invisible(pytester):
+    articles(pytester, [GENIERI, INGEGNERI])
+    pytester.makepyfile(test_plain="def test_one():\n    assert True\n")
+    result = pytester.runpytest("-v")
+    result.assert_outcomes(passed=1)
+    assert "quantities" not in result.stdout.str()
+
+
+def test_clean_articles_pass(pytester):
+    articles(pytester, CLEAN)
+    pytester.makepyprojecttoml(INI)
+    result = pytester.runpytest("-v")
+    result.assert_outcomes(passed=len(CLEAN) + 1)
+    result.stdout.fnmatch_lines([
+        "quantities: articoli, fail on error",
+        f"articoli/{CLEAN[0]}::quantities PASSED*",
+        "articoli::reconcile PASSED*",
+    ])
+
+
+def test_a_wording_conflict_fails_the_folder_item_with_a_table(pytester):
+    articles(pytester, [GENIERI, INGEGNERI])
+    pytester.makepyprojecttoml(INI)
+    result = pytester.runpytest("-v")
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines([
+        "articoli::reconcile FAILED*",
+        "*quantities: 1 error across the articles (failing on error)",
+        "ERROR  wording-conflict",
+        "*where*wording*value*source*modality*",
+        f"*articoli/{GENIERI}:*1.000 genieri*",
+        f"*articoli/{INGEGNERI}:*1.000 ingegneri*",
+        "*why: *",
+    ])
+    assert "Traceback" not in result.stdout.str()
+
+
+@pytest.mark.parametrize(
+    ("options", "outcomes"),
+    [
+        pytest.param(["--quantities-fail-on", "never"], {"passed": 3}, id="fail-on never"),
+        pytest.param(["--quantities-fail-on", "warning"], {"passed": 2, "failed": 1}, id="fail-on warning"),
+        pytest.param(["--quantities-paths", "altri"], {"passed": 2}, id="paths override the ini"),
+        pytest.param(["-p", "no:quantities"], {}, id="plugin disabled"),
+    ],
+)
+def test_command_line_overrides_the_ini(pytester, options, outcomes):
+    articles(pytester, [GENIERI, INGEGNERI])
+    articles(pytester, [CLEAN[1]], folder="altri")
+    pytester.makepyprojecttoml(INI)
+    pytester.runpytest(*options).assert_outcomes(**outcomes)
+
+
+def test_a_suppression_in_the_article_silences_the_conflict(pytester):
+    folder = articles(pytester, [GENIERI, INGEGNERI])
+    with (folder / INGEGNERI).open("a", encoding="utf-8") as f:
+        f.write('\n<!-- quantities: ignore wording-conflict "1.000 ingegneri" — checked with the desk -->\n')
+    pytester.makepyprojecttoml(INI)
+    pytester.runpytest().assert_outcomes(passed=3)
+
+
+def test_an_unused_suppression_fails_at_warning(pytester):
+    folder = articles(pytester, CLEAN[:2])
+    with (folder / CLEAN[0]).open("a", encoding="utf-8") as f:
+        f.write('\n<!-- quantities: ignore value-conflict "15mila soldati" — old -->\n')
+    pytester.makepyprojecttoml(INI)
+    result = pytester.runpytest("--quantities-fail-on", "warning")
+    result.assert_outcomes(passed=2, failed=1)
+    result.stdout.fnmatch_lines(["*unused-suppression*", "*matches no finding*"])
+
+
+def test_an_unreadable_article_is_one_failed_item(pytester):
+    folder = articles(pytester, CLEAN[:2])
+    (folder / "rotto.txt").write_bytes(b"\x00\x01\x02 binary \x00" * 50)
+    pytester.makepyprojecttoml(INI)
+    result = pytester.runpytest("-v")
+    result.assert_outcomes(passed=3, failed=1)
+    result.stdout.fnmatch_lines(["articoli/rotto.txt::quantities FAILED*", "quantities: articoli/rotto.txt*"])
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_reference_mismatch_fails_the_article(pytester):
+    articles(pytester, [GENIERI])
+    (pytester.path / "figures.toml").write_text(
+        '[[figure]]\nid = "operai-kursk"\nwhat = ["operai edili militari"]\ncontext = ["Kursk"]\nvalue = 6000\n',
+        encoding="utf-8")
+    pytester.makepyprojecttoml(INI + 'quantities_reference = "figures.toml"\n')
+    result = pytester.runpytest("-v")
+    result.assert_outcomes(passed=1, failed=1)
+    result.stdout.fnmatch_lines([f"articoli/{GENIERI}::quantities FAILED*", "*5.000 operai*"])
+
+
+def test_a_bad_config_is_a_one_line_collection_error(pytester):
+    articles(pytester, [GENIERI])
+    pytester.makepyprojecttoml(INI + '\n[tool.quantities]\nlangs = "it"\n')
+    result = pytester.runpytest()
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*pyproject.toml: langs: unknown key*"])
+
+
+def test_articles_outside_testpaths_are_collected_unless_args_are_given(pytester):
+    articles(pytester, CLEAN[:2])
+    pytester.makepyfile(**{"tests/test_x": "def test_x():\n    pass\n"})
+    pytester.makepyprojecttoml(INI + 'testpaths = ["tests"]\n')
+    pytester.runpytest().assert_outcomes(passed=4)
+    pytester.runpytest("tests").assert_outcomes(passed=1)
+    pytester.runpytest(f"articoli/{CLEAN[0]}").assert_outcomes(passed=1)
+
+
+# -- the snapshot fixture ------------------------------------------------------------------
+
+SNAPSHOT_TEST = """
+def test_article(quantities_claims):
+    quantities_claims.check("articoli/{name}")
+"""
+
+
+def test_snapshot_workflow(pytester):
+    folder = articles(pytester, [GENIERI])
+    pytester.makepyfile(test_snap=SNAPSHOT_TEST.format(name=GENIERI))
+    snapshot = pytester.path / f"{Path(GENIERI).stem}.claims.json"
+
+    first = pytester.runpytest()
+    first.assert_outcomes(failed=1)
+    first.stdout.fnmatch_lines(["*wrote a new snapshot*", "*commit it and run the tests again*"])
+    assert snapshot.exists() and '"text": "1.000 genieri"' in snapshot.read_text(encoding="utf-8")
+
+    pytester.runpytest().assert_outcomes(passed=1)
+
+    article = folder / GENIERI
+    article.write_text(article.read_text(encoding="utf-8").replace("1.000 genieri", "2.000 genieri"),
+                       encoding="utf-8")
+    changed = pytester.runpytest()
+    changed.assert_outcomes(failed=1)
+    changed.stdout.fnmatch_lines(['*- "1.000 genieri"*', '*+ "2.000 genieri"*', "*pytest --quantities-update*"])
+
+    pytester.runpytest("--quantities-update").assert_outcomes(passed=1)
+    pytester.runpytest().assert_outcomes(passed=1)
+
+
+# -- the example repository ----------------------------------------------------------------
+
+def test_the_newsroom_example_passes(pytester):
+    shutil.copytree(EXAMPLE, pytester.path, dirs_exist_ok=True)
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:randomly")
+    n_articles = len(list((EXAMPLE / "articoli").glob("*.md")))
+    n_tests = sum(line.startswith("def test_") for line in (EXAMPLE / "tests").joinpath("test_cifre.py")
+                  .read_text(encoding="utf-8").splitlines())
+    result.assert_outcomes(passed=n_articles + 1 + n_tests)
