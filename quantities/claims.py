@@ -1,0 +1,165 @@
+"""Claims: what each figure counts, who says so, and whether it happened.
+
+:func:`extract` runs the steps before it (sentences, numbers) and assembles, for every
+figure of a claim kind, a :class:`~quantities.types.Claim`:
+
+- the counted noun (:mod:`quantities.nouns`) and its lexicon concept;
+- the attribution (:mod:`quantities.attribution`), canonicalised with the source table;
+- the modality (:mod:`quantities.modality`).
+
+Spans of a Claim (``span``, ``sentence``, ``quantity.span``, ``attribution.span``) are
+body spans (``Document.text``); ``text`` and ``context`` are read from the analysed text
+(markup stripped), so "**5.000** operai" reads "5.000 operai". ``text`` is the surface
+of the claim: the figure with its hedge and unit, and the counted noun when it follows
+the figure ("circa 15mila soldati", "migliaia di truppe"); a noun found before the
+figure ("i feriti sono 2.700") or reused from a previous figure ("e altri 47") is in
+``noun`` but not in ``text``.
+
+Money, measures, percentages and durations carry what they are in ``quantity.unit``; their
+``noun`` is only what they are of ("1,5 milioni di euro di aiuti" -> "aiuti", "l'80% degli
+elettori" -> "elettori"), never the currency or unit word, else None.
+
+>>> [c.text for c in extract("I media russi hanno riferito che il Nord invierà 5.000 operai.")]
+['5.000 operai']
+>>> c = extract("Secondo Seul, il Nord ha inviato circa 15mila soldati.")[0]
+>>> c.noun, c.concept, c.attribution.canonical, c.modality
+('soldati', 'soldato', 'South Korea', 'reported')
+"""
+
+from __future__ import annotations
+
+import warnings
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from . import attribution, modality, nouns, numbers, sentences
+from . import lang as langs
+from .documents import from_text
+from .errors import QuantitiesWarning
+from .lang import Pack
+from .lexicon import Lexicon
+from .sources import Sources
+from .types import Attribution, Claim, Document, Quantity, Span
+
+#: Kinds whose figure carries its unit: they count only what follows "di".
+UNIT_KINDS = frozenset({"money", "measure", "percent", "duration", "age"})
+
+
+def extract(source: str | Document | Iterable[Document], *, lang: str | Pack | None = None,
+            sources: Sources | None = None, lexicon: Lexicon | None = None) -> list[Claim]:
+    """Claims of a text or of documents, in document order.
+
+    A str is one document (id ``"<text>"``). Only claim kinds (``q.is_claim``) become
+    Claims. A document whose language has no pack is skipped with a
+    :class:`~quantities.errors.QuantitiesWarning` naming it; the rest go on.
+
+    >>> [(c.text, c.modality) for c in extract("Kim ha accettato di inviare migliaia di truppe.")]
+    [('migliaia di truppe', 'planned')]
+    >>> extract("Nel 2024, il 15 agosto.")
+    []
+    """
+    out: list[Claim] = []
+    for doc in _documents(source, lang):
+        pack = lang if lang is not None else doc.lang
+        if isinstance(pack, str) and pack not in langs.available():
+            warnings.warn(f"{doc.id}: no language pack for {pack!r}; document skipped",
+                          QuantitiesWarning, stacklevel=2)
+            continue
+        out += extract_document(doc, lang=pack, sources=sources, lexicon=lexicon)
+    return out
+
+
+def _documents(source: str | Document | Iterable[Document], lang: str | Pack | None) -> Iterator[Document]:
+    if isinstance(source, str):
+        code = lang.code if isinstance(lang, Pack) else lang
+        yield from_text(source, lang=code or "it")
+    elif isinstance(source, Document):
+        yield source
+    else:
+        yield from source
+
+
+def extract_document(doc: Document, *, lang: str | Pack | None = None, sources: Sources | None = None,
+                     lexicon: Lexicon | None = None) -> list[Claim]:
+    """The claims of one document (the worker behind :func:`extract` and ``--jobs``).
+
+    >>> from quantities.documents import from_text
+    >>> doc = from_text("Sono morti **300** soldati, ha riferito la Kcna.", id="a.md", format="markdown")
+    >>> [(c.text, c.span.of(doc.text), c.attribution.source) for c in extract_document(doc)]
+    [('300 soldati', '300** soldati', 'Kcna')]
+    """
+    pack = nouns.resolve(lang if lang is not None else doc.lang)
+    text = doc.analysed
+    figures = [q for q in numbers.find(text, pack) if q.is_claim]
+    if not figures:
+        return []
+    spans = sentences.split(text, pack)
+    src = sources or Sources.default()
+    lex = lexicon or Lexicon.load(pack.code)
+    out: list[Claim] = []
+    for i, sentence, group in _by_sentence(figures, spans):
+        following = spans[i + 1] if 0 <= i < len(spans) - 1 else None
+        out += _sentence_claims(doc, text, sentence, following, group, pack, src, lex)
+    return out
+
+
+def _by_sentence(figures: list[Quantity], spans: list[Span]) -> Iterator[tuple[int, Span, list[Quantity]]]:
+    """The figures grouped by the sentence that holds them (a figure outside any is its own)."""
+    starts = [s.start for s in spans]
+    current: tuple[int, Span] | None = None
+    group: list[Quantity] = []
+    for q in figures:
+        i = bisect_right(starts, q.span.start) - 1
+        sentence = spans[i] if i >= 0 and q.span.end <= spans[i].end else q.span
+        if current is not None and current[1] != sentence:
+            yield current[0], current[1], group
+            group = []
+        current = (i if sentence is not q.span else -1, sentence)
+        group.append(q)
+    if current is not None:
+        yield current[0], current[1], group
+
+
+def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span | None,
+                     group: list[Quantity], pack: Pack, src: Sources, lex: Lexicon) -> list[Claim]:
+    cues = attribution.scan(text, sentence, lang=pack, sources=src)
+    later: list[attribution.Found] | None = None
+    said = sentence.of(text)
+    antecedent: nouns.NounPhrase | None = None
+    out = []
+    for q in group:
+        local = q.span.shift(-sentence.start)
+        unit_bearing = q.unit is not None or q.kind in UNIT_KINDS
+        noun = nouns.counted(said, local, lang=pack, unit_bearing=unit_bearing,
+                             antecedent=antecedent if q.kind == "count" else None)
+        if noun is not None and q.kind == "count":
+            antecedent = noun
+        end = q.span.end
+        if noun is not None and noun.span is not None and noun.span.start >= local.end:
+            end = noun.span.end + sentence.start
+        found = attribution.choose(cues, q.span)
+        if found is None and following is not None:
+            if later is None:
+                later = attribution.opener_cues(text, following, lang=pack, sources=src)
+            found = attribution.choose([], q.span, later)
+        out.append(Claim(
+            doc=doc.id,
+            span=doc.to_body(Span(q.span.start, end)),
+            text=text[q.span.start:end],
+            quantity=replace(q, span=doc.to_body(q.span)),
+            noun=noun.text if noun else None,
+            concept=lex.concept(noun.text) if noun else None,
+            attribution=_attribution(doc, found),
+            modality=modality.modality(text, sentence, q.span, hedge=q.hedge, lang=pack),
+            sentence=doc.to_body(sentence),
+            context=said,
+            date=doc.date,
+        ))
+    return out
+
+
+def _attribution(doc: Document, found: attribution.Found | None) -> Attribution | None:
+    if found is None:
+        return None
+    return Attribution(found.source, found.canonical, found.cue, doc.to_body(found.span), found.via)
