@@ -1,0 +1,679 @@
+"""Numerals in text, read as a careful editor reads them.
+
+One precompiled master pattern (see :mod:`quantities.numgrammar`) finds the anchors of
+a text — digits, number words, vague words, ordinal words — and each anchor is read with
+small bounded look-ups to its left (hedge, currency, "tra", cues of dates, times and
+identifiers) and to its right (scale word, range, unit, month). Every word involved is
+data in the language pack.
+
+>>> [q.text for q in find("circa 15mila soldati e 1.000 genieri nel 2019")]
+['circa 15mila', '1.000', '2019']
+>>> q = parse("oltre 1,5 milioni di euro")
+>>> q.value, q.low, q.high, q.unit, q.kind, q.precision
+(Decimal('1500000'), Decimal('1500000'), None, 'EUR', 'money', Decimal('100000'))
+>>> parse("nel 2019").is_claim
+False
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from .errors import PatternTimeoutError
+from .lang import Pack, load
+from .numgrammar import Grammar, grammar, norm
+from .numwords import value_of
+from .types import Quantity, Span
+from .units import PERCENT, is_currency
+
+TIMEOUT = 5.0  # seconds for one pattern call: far beyond any real text
+_TOKEN = regex.compile(r"[^\s()\[\]{}«»“”\"]+")
+_WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}\d]")
+_LEAD = "([{«“\"'‘"
+_HUNDRED = Decimal(100)
+_RANGE_JOIN = regex.compile(r"(\s{0,2})([^\s\d\p{L}]|\p{L}{1,7})(\s{0,2})(?=[\d\p{L}])")
+_CLOCK = regex.compile(r"\d{1,2}([.:,])([0-5]\d)")
+
+
+@dataclass
+class _Read:
+    """A number being read: the core, then what the context adds."""
+
+    start: int
+    end: int
+    value: Decimal | None
+    low: Decimal | None
+    high: Decimal | None
+    precision: Decimal | None
+    kind: str = "count"
+    unit: str | None = None
+    hedge: str | None = None
+    approx: bool = False
+    integer: bool = False
+    plain: bool = False  # digits only, no separator: could be a year
+
+
+def _pack(lang: str | Pack) -> Pack:
+    return load(lang) if isinstance(lang, str) else lang
+
+
+def _search(rx: Any, text: str, pos: int, endpos: int | None = None) -> Any:
+    try:
+        return rx.search(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+    except TimeoutError as e:
+        raise PatternTimeoutError(f"pattern timed out at offset {pos}") from e
+
+
+def _match(rx: Any, text: str, pos: int, endpos: int | None = None) -> Any:
+    try:
+        return rx.match(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+    except TimeoutError as e:
+        raise PatternTimeoutError(f"pattern timed out at offset {pos}") from e
+
+
+def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
+    """Every numeral expression in ``text``, in order, non-overlapping — including the
+    non-claim kinds (date, year, time, phone, identifier); drop those with ``q.is_claim``.
+
+    >>> [(q.text, q.kind) for q in find("Il 15 agosto, alle 7.40, circa 300 morti e 2.700 feriti")]
+    [('15 agosto', 'date'), ('alle 7.40', 'time'), ('circa 300', 'count'), ('2.700', 'count')]
+    >>> find("circa 300 morti e 2.700 feriti")[1].hedge
+    'circa'
+    """
+    g = grammar(_pack(lang))
+    out: list[Quantity] = []
+    pos = 0
+    while (m := _search(g.master, text, pos)) is not None:
+        r = _read(text, m, g)
+        if r is None:
+            pos = m.end()
+            continue
+        if out and r.start < out[-1].span.end:
+            r.start = max(r.start, out[-1].span.end)
+        out.append(_quantity(text, r))
+        pos = max(r.end, m.start() + 1)
+    return _carry(text, out, g)
+
+
+def parse(text: str, lang: str | Pack = "it") -> Quantity | None:
+    """The first quantity in a short text.
+
+    >>> parse("l'80%").text, parse("l'80%").kind
+    ('80%', 'percent')
+    >>> parse("quindicimila").value
+    Decimal('15000')
+    >>> parse("nessun numero") is None
+    True
+    """
+    found = find(text, lang)
+    return found[0] if found else None
+
+
+def _quantity(text: str, r: _Read) -> Quantity:
+    low, high = r.low, r.high
+    if r.kind == "percent":
+        low = None if low is None else min(max(low, Decimal(0)), _HUNDRED)
+        high = _HUNDRED if high is None else min(max(high, Decimal(0)), _HUNDRED)
+    span = Span(r.start, r.end)
+    return Quantity(span, span.of(text), _tidy(r.value), _tidy(low), _tidy(high), r.approx,
+                    r.hedge, r.unit, r.kind, _tidy(r.precision))  # type: ignore[arg-type]
+
+
+def _tidy(d: Decimal | None) -> Decimal | None:
+    """Integral values without a trailing ``.0``, others without trailing zeros."""
+    if d is None:
+        return None
+    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+
+
+# --- the core of an anchor -------------------------------------------------------------
+
+def _read(text: str, m: Any, g: Grammar) -> _Read | None:
+    if m.group("num") is not None:
+        return _read_digits(text, m.start("num"), m.end("num"), g)
+    if m.group("words") is not None:
+        return _read_words(text, m, g)
+    if m.group("vague") is not None:
+        low, high = g.vague[norm(m.group("vague"))]
+        r = _Read(m.start(), m.end(), None, low, high, None, approx=True)
+        return _context(text, r, g, scaled=True)
+    if m.group("approx") is not None:
+        return _read_approx(text, m, g)
+    return _read_ordinal_word(text, m, g)
+
+
+def _read_approx(text: str, m: Any, g: Grammar) -> _Read:
+    words = m.group("approx").split()
+    word = norm(regex.split(r"['’\s]", m.group("approx"))[-1] if len(words) < 2 else words[-1])
+    n = g.approx_words[word]
+    r = _Read(m.start(), m.end(), n, n * (1 - g.approx_spread), n * (1 + g.approx_spread), n,
+              approx=True)
+    return _context(text, r, g, scaled=True)
+
+
+def _read_ordinal_word(text: str, m: Any, g: Grammar) -> _Read | None:
+    word = norm(m.group("ordw"))
+    value = g.ordinal_words.get(word)
+    if value is None:
+        value = _ordinal_stem(word, g)
+        if value is None:
+            return None
+    elif word in g.homographs and not _homograph_ok(text, m.start(), m.end(), word, g):
+        return None
+    v = Decimal(value)
+    return _Read(m.start(), m.end(), v, v, v, Decimal(1), kind="ordinal")
+
+
+def _ordinal_stem(word: str, g: Grammar) -> int | None:
+    for suffix in g.ordinal_suffixes:
+        if word.endswith(suffix):
+            stem = word[: -len(suffix)]
+            for vowel in g.ordinal_restore:
+                v = value_of([stem + vowel], g) if stem else None
+                if v is not None and v > 10:
+                    return int(v)
+    return None
+
+
+def _read_words(text: str, m: Any, g: Grammar) -> _Read | None:
+    start, end = m.start("words"), m.end("words")
+    tokens = [(t.start(), t.end()) for t in _WORD.finditer(text, start, end)]
+    while tokens:
+        words = [text[a:b] for a, b in tokens]
+        value = value_of(words, g)
+        if value is not None:
+            break
+        tokens.pop()
+    else:
+        return None
+    end = tokens[-1][1]
+    if len(tokens) == 1:
+        word = norm(text[start:end])
+        if word in g.homographs and not _homograph_ok(text, start, end, word, g):
+            return None
+    r = _Read(start, end, value, value, value, _precision_int(value), integer=True)
+    return _context(text, r, g, scaled=False)
+
+
+# --- digits ----------------------------------------------------------------------------
+
+def _read_digits(text: str, start: int, end: int, g: Grammar) -> _Read | None:
+    raw = text[start:end]
+    special = _raw_kind(text, start, raw, g)
+    if special is not None:
+        kind, length = special
+        return _Read(start, start + length, None, None, None, None, kind=kind)
+    parsed = _digits(raw, g)
+    if parsed is None:
+        return None
+    value, precision, length, integer = parsed
+    r = _Read(start, start + length, value, value, value, precision, integer=integer,
+              plain=integer and raw[:length].isdigit())
+    if _glued_letters(text, start):
+        return _identifier(text, r)
+    return _context(text, r, g, scaled=False)
+
+
+def _glued_letters(text: str, start: int) -> int:
+    """How many letters (and a hyphen) glue a name to these digits: A4, G7, Covid-19."""
+    i = start
+    if i > 0 and text[i - 1] == "-":
+        i -= 1
+    j = i
+    while j > 0 and start - j < 20 and text[j - 1].isalpha():
+        j -= 1
+    return start - j if j < i else 0
+
+
+def _identifier(text: str, r: _Read) -> _Read:
+    r.start -= _glued_letters(text, r.start)
+    r.kind, r.precision = "identifier", None
+    while r.end < len(text) and r.end - r.start < 40 and text[r.end].isalnum():
+        r.end += 1
+    return r
+
+
+def _raw_kind(text: str, start: int, raw: str, g: Grammar) -> tuple[str, int] | None:
+    """Dates, times, phones and n/yyyy identifiers told by their digits alone."""
+    plus = raw.startswith("+")
+    parts = regex.split(r"([^\d])", raw[plus:])
+    nums, seps = parts[0::2], parts[1::2]
+    if len(nums) >= 3 and seps[0] == seps[1] and seps[0] in "./-" and _is_date(nums[:3]):
+        return "date", len("".join(parts[:5]))
+    if len(nums) >= 2 and seps[0] == "/":
+        return "identifier", len("".join(parts[:3]))
+    if len(nums) >= 2 and seps[0] == ":" and _is_clock(nums[0], nums[1]):
+        return "time", len("".join(parts[:3]))
+    phone = _phone_length(plus, nums, seps, g)
+    return ("phone", phone + plus) if phone else None
+
+
+def _is_date(nums: list[str]) -> bool:
+    d, m, y = nums
+    return (len(d) <= 2 and len(m) <= 2 and len(y) in (2, 4) and 1 <= int(d) <= 31
+            and 1 <= int(m) <= 12 and not (len(m) == 3))
+
+
+def _is_clock(h: str, mm: str) -> bool:
+    return len(h) <= 2 and len(mm) == 2 and int(h) <= 24 and int(mm) < 60
+
+
+def _phone_length(plus: bool, nums: list[str], seps: list[str], g: Grammar) -> int:
+    """The length of a phone number made of the first digit groups, or 0."""
+    head = 0
+    digits = 0
+    for i, n in enumerate(nums):
+        if i and seps[i - 1] not in " \u00a0":
+            break
+        digits += len(n)
+        head = len(" ".join(nums[: i + 1]))
+    if plus:
+        return head if digits >= 6 else 0
+    first = nums[0]
+    grouped = len(first) <= 3 and all(len(n) == 3 for n in nums[1:])
+    if digits >= g.phone_min and first.startswith(g.phone_starts) and not grouped:
+        return head
+    return 0
+
+
+def _digits(raw: str, g: Grammar) -> tuple[Decimal, Decimal, int, bool] | None:
+    """The value, precision and length of the digits at the head of ``raw``."""
+    raw = raw.lstrip("+")
+    while raw:
+        for form in g.digit_forms:
+            m = form.fullmatch(raw)
+            if m:
+                whole = regex.sub(r"\D", "", m.group("int"))
+                frac = m.groupdict().get("frac")
+                if frac:
+                    return (Decimal(f"{whole}.{frac}"), Decimal(1).scaleb(-len(frac)),
+                            len(raw), False)
+                v = Decimal(whole)
+                return v, _precision_int(v), len(raw), True
+        cut = max(raw.rfind(c) for c in g.groups | {g.decimal, ".", ",", "'", "/", ":"})
+        if cut <= 0:
+            return None
+        raw = raw[:cut]
+    return None
+
+
+def _precision_int(v: Decimal) -> Decimal:
+    """The place of the last non-zero digit of an integer: 5000 -> 1000, 5012 -> 1."""
+    n = int(v)
+    if n == 0:
+        return Decimal(1)
+    p = 1
+    while n % (p * 10) == 0:
+        p *= 10
+    return Decimal(p)
+
+
+# --- context ---------------------------------------------------------------------------
+
+def _prev_tokens(text: str, start: int, n: int = 4) -> list[tuple[int, str]]:
+    """Up to ``n`` words before ``start``, nearest last, each with its offset."""
+    lo = max(0, start - 48)
+    toks = list(_TOKEN.finditer(text, lo, start))
+    out = []
+    for t in toks[-n:]:
+        word = t.group()
+        stripped = word.lstrip(_LEAD.replace("'", ""))
+        out.append((t.end() - len(stripped), norm(stripped)))
+    return out
+
+
+def _glued_before(text: str, start: int) -> tuple[int, str] | None:
+    """A token glued to the number's left (l'80, €300, dell'80): its start and form."""
+    if start == 0 or text[start - 1].isspace():
+        return None
+    toks = _prev_tokens(text, start, 1)
+    return toks[0] if toks else None
+
+
+def _next_word(text: str, end: int) -> str:
+    m = _TOKEN.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    return norm(m.group()).rstrip(",;:.!?") if m else ""
+
+
+def _phrase_before(prev: list[tuple[int, str]], table: Any) -> tuple[int, str] | None:
+    """The longest run of the last words found in ``table``: (start, phrase)."""
+    for k in (3, 2, 1):
+        if len(prev) >= k:
+            phrase = " ".join(w for _, w in prev[-k:])
+            if phrase in table:
+                return prev[-k][0], phrase
+    return None
+
+
+def _homograph_ok(text: str, start: int, end: int, word: str, g: Grammar) -> bool:
+    h = g.homographs[word]
+    prev = _prev_tokens(text, start, 2)
+    before = prev[-1][1] if prev else ""
+    before2 = " ".join(w for _, w in prev)
+    if h.need_before and before not in h.need_before and before2 not in h.need_before:
+        return False
+    if before in h.not_before or before2 in h.not_before:
+        return False
+    after = text[end:end + 40].split(None, 1)
+    following = norm(after[0]) if after else ""
+    if following[:1] in "?!.," and following:
+        return following[:1] not in h.not_after
+    return following.rstrip(",;:.") not in h.not_after
+
+
+def _context(text: str, r: _Read, g: Grammar, *, scaled: bool) -> _Read:
+    """Read what surrounds the core: right side first, then the left."""
+    if r.kind == "count":
+        _right(text, r, g, scaled)
+    if r.kind == "count" or r.kind in ("money", "measure", "percent", "duration"):
+        _left(text, r, g)
+    return r
+
+
+def _right(text: str, r: _Read, g: Grammar, scaled: bool) -> None:
+    m = _match(g.after, text, r.end, min(len(text), r.end + 64))
+    if m is None:
+        return
+    if m.group("scale") and r.value is not None and not scaled:
+        _scale(r, g.scales[norm(m.group("scale"))])
+        r.end, scaled = m.end("scale"), True
+        m = _match(g.after, text, r.end, min(len(text), r.end + 64))
+    ranged = _range(text, r, g)
+    if ranged is not None:
+        scaled = scaled or ranged
+        m = _match(g.after, text, r.end, min(len(text), r.end + 64))
+    if m is None:
+        return
+    if m.group("unit"):
+        _unit(text, r, m, g, scaled)
+    elif m.group("mark") and r.integer:
+        r.kind, r.end, r.precision = "ordinal", m.end(), Decimal(1)
+    elif m.group("agesuf") and r.integer:
+        r.kind, r.unit, r.end = "age", "year", m.end()
+    elif m.group("month") and r.integer and r.value is not None and 1 <= r.value <= 31:
+        r.kind, r.end = "date", m.end()
+        year = regex.match(r"\s{1,3}\d{4}(?!\d)", text[r.end:r.end + 6])
+        if year:
+            r.end += year.end()
+
+
+def _scale(r: _Read, factor: Decimal) -> None:
+    r.value = r.value * factor if r.value is not None else None
+    r.low = r.low * factor if r.low is not None else None
+    r.high = r.high * factor if r.high is not None else None
+    r.precision = (r.precision or Decimal(1)) * factor
+    r.integer = r.plain = False
+
+
+def _unit(text: str, r: _Read, m: Any, g: Grammar, scaled: bool) -> None:
+    raw = m.group("unit")
+    linked = raw[:1].isspace() and norm(raw).split()[0] in g.links
+    if linked and not scaled:
+        return
+    word = norm(raw).split(None, 1)[1] if linked else norm(raw)
+    word = regex.sub(r"^(?:" + "|".join(map(regex.escape, g.links)) + r")\s*", "", word) if linked else word
+    if word in g.percent:
+        r.kind, r.unit = "percent", PERCENT
+    elif word in g.currency:
+        r.kind, r.unit = "money", g.currency[word]
+    elif word in g.units:
+        r.unit = g.units[word]
+        r.kind = "duration" if r.unit in g.durations else "measure"
+        if r.kind == "duration" and _is_age(text, r, word, g):
+            r.kind = "age"
+    else:
+        return
+    r.end = m.end("unit")
+
+
+def _is_age(text: str, r: _Read, word: str, g: Grammar) -> bool:
+    if word not in g.age_units:
+        return False
+    prev = _prev_tokens(text, r.start, 4)
+    words = [w for _, w in prev]
+    if words and words[-1] in g.age_verbs:
+        return True
+    return bool(words) and words[-1] in g.links and any(w in g.age_people for w in words[:-1])
+
+
+def _range(text: str, r: _Read, g: Grammar) -> bool | None:
+    """30-40, 5 o 6 miliardi, tra 30 e 40: widen ``r`` to the range.
+
+    None when there is no range; else whether the second number brought a scale word.
+    """
+    if r.value is None:
+        return None
+    m = _RANGE_JOIN.match(text, r.end, min(len(text), r.end + 12))
+    if not m:
+        return None
+    joiner = norm(m.group(2))
+    spaced = bool(m.group(1)) and bool(m.group(3))
+    if joiner in g.range_dash:
+        pass
+    elif spaced and joiner in g.range_or:
+        pass
+    elif spaced and joiner in g.range_pairs.values() and _pair_start(text, r, joiner, g) is not None:
+        pass
+    else:
+        return None
+    second = _second(text, m.end(), g)
+    if second is None:
+        return None
+    v2, p2, end2, factor = second
+    if factor is not None and r.value * factor <= v2:
+        _scale(r, factor)
+    if v2 <= r.value:
+        return None
+    start = _pair_start(text, r, joiner, g)
+    if start is not None and joiner in g.range_pairs.values():
+        r.start = start
+    r.low, r.high, r.value, r.end = r.value, v2, None, end2
+    r.precision = min(r.precision or p2, p2)
+    return factor is not None
+
+
+def _pair_start(text: str, r: _Read, joiner: str, g: Grammar) -> int | None:
+    prev = _prev_tokens(text, r.start, 1)
+    if prev and g.range_pairs.get(prev[-1][1]) == joiner:
+        return prev[-1][0]
+    return None
+
+
+def _second(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, int, Decimal | None] | None:
+    """The second number of a range at ``pos``: value, precision, end, scale applied."""
+    m = _match(g.master, text, pos, min(len(text), pos + 80))
+    if m is None or m.group("num") is None and m.group("words") is None:
+        return None
+    if m.group("num") is not None:
+        parsed = _digits(m.group("num"), g)
+        if parsed is None:
+            return None
+        v, p, length, _ = parsed
+        end = pos + length
+    else:
+        v = value_of(m.group("words").split(), g)
+        if v is None:
+            return None
+        p, end = _precision_int(v), m.end()
+    a = _match(g.after, text, end, min(len(text), end + 32))
+    if a is not None and a.group("scale"):
+        factor = g.scales[norm(a.group("scale"))]
+        return v * factor, p * factor, a.end("scale"), factor
+    return v, p, end, None
+
+
+def _left(text: str, r: _Read, g: Grammar) -> None:
+    prev = _prev_tokens(text, r.start, 4)
+    glued = _glued_before(text, r.start)
+    if glued and glued[1] in g.units_before and r.kind == "count":
+        _unit_before(r, glued[0], g.units_before[glued[1]], g)
+        prev = _prev_tokens(text, r.start, 4)
+    elif prev and prev[-1][1] in g.units_before and r.kind == "count" and not glued:
+        _unit_before(r, prev[-1][0], g.units_before[prev[-1][1]], g)
+        prev = prev[:-1]
+    if r.kind == "count" and _non_claim(text, r, prev, glued, g):
+        return
+    _hedge(text, r, prev, glued, g)
+
+
+def _unit_before(r: _Read, start: int, unit: str, g: Grammar) -> None:
+    r.start, r.unit = start, unit
+    r.kind = "money" if is_currency(unit) else "measure"
+
+
+def _non_claim(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> bool:
+    """Years, times, identifiers and dates told by the words around a bare number."""
+    if _time(text, r, prev, g):
+        return True
+    if r.value is None:
+        return _year_range(r, g)
+    if not r.integer:
+        return False
+    if _decade(text, r, prev, g) or _month_year(r, prev, glued, g) or _year(text, r, prev, g):
+        return True
+    cue = _phrase_before(prev, g.ident_before) if not glued else None
+    zero = g.leading_zero and r.plain and text[r.start] == "0" and r.end - r.start > 1
+    if cue is not None or zero:
+        r.kind = "identifier"
+        return True
+    return False
+
+
+def _month_year(r: _Read, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> bool:
+    """giugno 2024, giugno del 2024."""
+    if glued or not prev or not r.plain or r.value is None or r.value < g.year_min:
+        return False
+    if prev[-1][1] in g.months:
+        r.start = prev[-1][0]
+    elif len(prev) > 1 and prev[-1][1] in g.year_links and prev[-2][1] in g.months:
+        r.start = prev[-2][0]
+    else:
+        return False
+    r.kind = "date"
+    return True
+
+
+def _decade(text: str, r: _Read, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    if r.end - r.start != 2 or not r.plain:
+        return False
+    lead = text[max(0, r.start - 1):r.start]
+    words = [w.rstrip("'’") for _, w in prev[-2:]]
+    if (lead in "'’" and lead) or (words and words[-1] in g.decade_before):
+        if _phrase_before([(0, w) for w in words if w], g.decade_before) is not None:
+            r.kind = "year"
+            if lead in "'’" and lead:
+                r.start -= 1
+            return True
+    return False
+
+
+def _year(text: str, r: _Read, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    if not r.plain or r.value is None or not (g.year_min <= r.value <= g.year_max):
+        return False
+    cue = _phrase_before(prev, g.year_before)
+    nxt = _next_word(text, r.end)
+    counted = nxt.isalpha() and nxt.islower() and nxt not in g.year_not_nouns
+    if cue is None and counted:
+        return False
+    if cue is not None and counted and cue[1] not in ("nel", "del", "dal", "entro il", "anno"):
+        return False
+    r.kind = "year"
+    return True
+
+
+def _year_range(r: _Read, g: Grammar) -> bool:
+    lo, hi = r.low, r.high
+    if not (r.plain and lo is not None and hi is not None):
+        return False
+    if not (g.year_min <= lo <= g.year_max and g.year_min <= hi <= g.year_max):
+        return False
+    r.kind = "year"
+    return True
+
+
+def _time(text: str, r: _Read, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    cue = _phrase_before(prev, g.time_before)
+    if cue is None or r.value is None or r.value > 25:
+        return False
+    clock = _CLOCK.fullmatch(text, r.start, r.end)
+    if clock is not None:
+        if clock.group(1) not in g.time_seps:
+            return False
+    elif not r.integer:
+        return False
+    else:
+        nxt = _next_word(text, r.end)
+        if nxt.isalpha() and nxt not in g.time_not_nouns:
+            return False
+    r.kind, r.start = "time", cue[0]
+    return True
+
+
+def _hedge(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> None:
+    words = list(prev)
+    if glued and glued[1] not in g.units_before:
+        article = glued[1]
+        if article not in g.hedge_articles:
+            return
+        words = words[:-1]
+    elif words and words[-1][1] in g.hedge_articles:
+        words = words[:-1]
+    found = _phrase_before(words, g.hedges)
+    if found is None:
+        _hedge_after(text, r, g)
+        return
+    start, word = found
+    _apply_hedge(r, word, g.hedges[word], g)
+    r.start = start
+
+
+def _hedge_after(text: str, r: _Read, g: Grammar) -> None:
+    m = regex.match(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)", text[r.end:r.end + 24])
+    if not m:
+        return
+    for cand in (norm(m.group(1)), norm(m.group(1)).split(" ")[0]):
+        if cand in g.hedges_after:
+            _apply_hedge(r, cand, g.hedges_after[cand], g)
+            r.end += len(m.group(0)) if cand == norm(m.group(1)) else m.start(1) + len(cand)
+            return
+
+
+def _apply_hedge(r: _Read, word: str, meaning_name: str, g: Grammar) -> None:
+    meaning = g.meanings[meaning_name]
+    low = r.low if r.low is not None else r.value
+    high = r.high if r.high is not None else r.value
+    if low is None:
+        return
+    r.hedge = word
+    r.approx = r.approx or meaning.approx
+    r.low = low * meaning.low
+    r.high = None if meaning.high is None or high is None else high * meaning.high
+
+
+def _carry(text: str, found: list[Quantity], g: Grammar) -> list[Quantity]:
+    """A hedge on one figure carries to the next figures of the same clause."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.hedge and not q.hedge and q.is_claim and prev.is_claim
+                and q.value is not None
+                and q.span.start - prev.span.end <= g.carry_gap
+                and not _search(g.carry_stops, text, prev.span.end, q.span.start)):
+            r = _Read(q.span.start, q.span.end, q.value, q.low, q.high, q.precision,
+                      kind=q.kind, unit=q.unit)
+            _apply_hedge(r, prev.hedge, _meaning_of(prev.hedge, g), g)
+            q = replace(q, low=r.low, high=r.high, approx=r.approx, hedge=r.hedge)
+            if q.kind == "percent":
+                q = replace(q, high=min(q.high, _HUNDRED) if q.high is not None else _HUNDRED)
+        out.append(q)
+    return out
+
+
+def _meaning_of(hedge: str, g: Grammar) -> str:
+    return g.hedges.get(hedge) or g.hedges_after[hedge]
+
+

@@ -1,0 +1,409 @@
+"""The numerals grammar of a language pack, compiled once per pack.
+
+The pack's ``[numbers]`` and ``[units]`` tables hold the words; this module turns them
+into one master pattern that finds candidate anchors (digits, number words, vague words,
+ordinal words) and into small lookup tables that :mod:`quantities.numbers` consults
+around each anchor. Unit words are checked against pint here, so a bad pack fails at
+load, naming its file and key.
+
+>>> from quantities.lang import load
+>>> g = grammar(load("it"))
+>>> g.units["chilometri"], g.currency["€"], g.hedges["circa"]
+('kilometer', 'EUR', 'about')
+>>> grammar(load("it")) is g
+True
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from .lang import Pack
+from .units import is_pint_unit
+
+APOSTROPHES = "'’"
+
+
+def norm(word: str) -> str:
+    """Lower-case, straight apostrophes, single spaces: the form lookup keys take."""
+    return " ".join(word.replace("’", "'").lower().split())
+
+
+def alternation(words: object) -> str:
+    """A regex alternation of ``words``, longest first, spaces and apostrophes loose."""
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):  # type: ignore[arg-type]
+        esc = regex.escape(w, special_only=True, literal_spaces=True)
+        esc = regex.sub(r"(?:\\?\s)+", r"\\s+", esc).replace("'", "['’]")
+        parts.append(esc)
+    return "|".join(parts) if parts else "(?!)"
+
+
+@dataclass(frozen=True, eq=False)
+class HedgeMeaning:
+    low: Decimal
+    high: Decimal | None
+    approx: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Homograph:
+    need_before: frozenset[str]
+    not_before: frozenset[str]
+    not_after: frozenset[str]
+
+
+@dataclass(eq=False)
+class Grammar:
+    """Everything :mod:`quantities.numbers` needs from one pack, precompiled."""
+
+    pack: Pack
+    master: Any
+    after: Any
+    morph_split: Any
+    digit_forms: tuple[Any, ...]
+    decimal: str
+    groups: frozenset[str]
+    morphemes: dict[str, tuple[str, Decimal]]
+    alone: frozenset[str]
+    joiners: frozenset[str]
+    elided: dict[str, str]
+    one: frozenset[str]
+    articles: frozenset[str]
+    links: frozenset[str]
+    scales: dict[str, Decimal]
+    ordinal_words: dict[str, int]
+    ordinal_suffixes: tuple[str, ...]
+    ordinal_restore: tuple[str, ...]
+    ordinal_marks: frozenset[str]
+    homographs: dict[str, Homograph]
+    hedges: dict[str, str]
+    hedge_articles: frozenset[str]
+    hedges_after: dict[str, str]
+    meanings: dict[str, HedgeMeaning]
+    carry_gap: int
+    carry_stops: Any
+    range_dash: frozenset[str]
+    range_or: frozenset[str]
+    range_pairs: dict[str, str]
+    approx_spread: Decimal
+    approx_words: dict[str, Decimal]
+    vague: dict[str, tuple[Decimal, Decimal]]
+    year_min: int
+    year_max: int
+    year_before: frozenset[str]
+    year_not_nouns: frozenset[str]
+    decade_before: frozenset[str]
+    months: frozenset[str]
+    year_links: frozenset[str]
+    time_before: frozenset[str]
+    time_seps: frozenset[str]
+    time_not_nouns: frozenset[str]
+    phone_starts: tuple[str, ...]
+    phone_min: int
+    ident_before: frozenset[str]
+    leading_zero: bool
+    age_suffixes: frozenset[str]
+    age_people: frozenset[str]
+    age_verbs: frozenset[str]
+    age_units: frozenset[str]
+    units: dict[str, str]
+    currency: dict[str, str]
+    units_before: dict[str, str]
+    percent: frozenset[str]
+    durations: frozenset[str]
+
+
+def _words(pack: Pack, key: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in pack.words(key, ()))
+
+
+def _numbers(pack: Pack, key: str) -> dict[str, Decimal]:
+    out = {}
+    for word, value in pack.table(key, {}).items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise pack.error(f"{key}.{word}", "expected a number")
+        out[norm(word)] = Decimal(str(value))
+    return out
+
+
+def _strings(pack: Pack, key: str) -> dict[str, str]:
+    out = {}
+    for word, value in pack.table(key, {}).items():
+        if not isinstance(value, str) or not value:
+            raise pack.error(f"{key}.{word}", "expected a non-empty string")
+        out[norm(word)] = value
+    return out
+
+
+def _int(pack: Pack, key: str, default: int) -> int:
+    value = pack.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise pack.error(key, "expected an integer")
+    return value
+
+
+def _string(pack: Pack, key: str, default: str) -> str:
+    value = pack.get(key, default)
+    if not isinstance(value, str) or not value:
+        raise pack.error(key, "expected a non-empty string")
+    return value
+
+
+def _meanings(pack: Pack) -> dict[str, HedgeMeaning]:
+    out = {}
+    for name, spec in pack.table("numbers.hedge_meanings").items():
+        key = f"numbers.hedge_meanings.{name}"
+        if not isinstance(spec, dict):
+            raise pack.error(key, "expected a table with low, high, approx")
+        low, high = spec.get("low"), spec.get("high")
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (low, high)):
+            raise pack.error(key, "low and high must be numbers (high = inf for unbounded)")
+        out[name] = HedgeMeaning(
+            Decimal(str(low)),
+            None if math.isinf(high) else Decimal(str(high)),
+            bool(spec.get("approx", False)),
+        )
+    return out
+
+
+def _hedges(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str]:
+    out = {}
+    for name, words in pack.table("numbers.hedges").items():
+        if name in ("articles", "after"):
+            continue
+        if name not in meanings:
+            raise pack.error(f"numbers.hedges.{name}", "no such entry in numbers.hedge_meanings")
+        out.update((norm(w), name) for w in pack.words(f"numbers.hedges.{name}"))
+    return out
+
+
+def _hedges_after(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str]:
+    out = _strings(pack, "numbers.hedges.after")
+    for word, name in out.items():
+        if name not in meanings:
+            raise pack.error(f"numbers.hedges.after.{word}", f"unknown hedge meaning {name!r}")
+    return out
+
+
+def _homographs(pack: Pack) -> dict[str, Homograph]:
+    out = {}
+    for word, spec in pack.table("numbers.homographs", {}).items():
+        key = f"numbers.homographs.{word}"
+        if not isinstance(spec, dict):
+            raise pack.error(key, "expected a table")
+        out[norm(word)] = Homograph(
+            *(_words(pack, f"{key}.{k}") for k in ("need_before", "not_before", "not_after"))
+        )
+    return out
+
+
+def _vague(pack: Pack) -> dict[str, tuple[Decimal, Decimal]]:
+    out = {}
+    for word, pair in pack.table("numbers.vague", {}).items():
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, int) for v in pair)):
+            raise pack.error(f"numbers.vague.{word}", "expected [low, high] integers")
+        out[norm(word)] = (Decimal(pair[0]), Decimal(pair[1]))
+    return out
+
+
+def _ranges(pack: Pack) -> dict[str, str]:
+    out = {}
+    for i, pair in enumerate(pack.get("numbers.ranges.pairs", [])):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)):
+            raise pack.error(f"numbers.ranges.pairs[{i}]", "expected [first, second] words")
+        out[norm(pair[0])] = norm(pair[1])
+    return out
+
+
+def _units(pack: Pack) -> tuple[dict[str, str], frozenset[str]]:
+    """Measure words -> pint names, each checked against pint (or the non-pint list)."""
+    nonpint = frozenset(pack.table("units.nonpint", {}))
+    out = {}
+    for word, name in pack.table("units").items():
+        if isinstance(name, dict):
+            continue
+        key = f"units.{word}"
+        if not isinstance(name, str):
+            raise pack.error(key, "expected a pint unit name")
+        if name not in nonpint and not is_pint_unit(name):
+            raise pack.error(key, f"unknown pint unit {name!r}")
+        out[norm(word)] = name
+    return out, nonpint
+
+
+def _check_units(pack: Pack, key: str, table: dict[str, str], nonpint: frozenset[str]) -> None:
+    for word, name in table.items():
+        if not (name.isupper() or name in nonpint or is_pint_unit(name)):
+            raise pack.error(f"{key}.{word}", f"unknown unit {name!r}")
+
+
+def _morphemes(pack: Pack) -> dict[str, tuple[str, Decimal]]:
+    """Number-word morphemes: ("unit", v), ("hundred", v) below 1000, ("scale", v), ("fraction", v)."""
+    out: dict[str, tuple[str, Decimal]] = {}
+    for w, v in _numbers(pack, "numbers.words").items():
+        out[w] = ("unit", v)
+    for w, v in _numbers(pack, "numbers.multipliers").items():
+        out[w] = ("hundred" if v < 1000 else "scale", v)
+    for w, v in _numbers(pack, "numbers.fractions").items():
+        out[w] = ("fraction", v)
+    return out
+
+
+def _morph_pattern(pack: Pack, morphemes: dict[str, tuple[str, Decimal]]) -> str:
+    """One morpheme: a word of the tables, or an elided form before the listed words."""
+    before = _words(pack, "numbers.elision.before")
+    elided = []
+    for w in _words(pack, "numbers.elision.drop_final_vowel"):
+        if w not in morphemes:
+            raise pack.error("numbers.elision.drop_final_vowel", f"{w!r} is not a number word")
+        elided.append(f"{regex.escape(w[:-1])}(?=(?:{alternation(before)}))")
+    return "|".join(filter(None, [alternation(morphemes), *elided]))
+
+
+def _digit_forms(decimal: str, groups: frozenset[str]) -> tuple[Any, ...]:
+    """Digit spellings in order of preference, each matched whole against a token."""
+    g = "".join(sorted(groups))
+    d = regex.escape(decimal)
+    forms = [
+        rf"(?P<int>\d{{1,3}}(?:(?P<g>[{regex.escape(g)}])\d{{3}})(?:(?P=g)\d{{3}}){{0,5}})(?:{d}(?P<frac>\d{{1,12}}))?",
+        rf"(?P<int>\d{{1,3}}(?:{d}\d{{3}}){{2,5}})",
+        rf"(?P<int>\d{{1,15}})(?:{d}(?P<frac>\d{{1,12}}))?",
+        r"(?P<int>\d{1,15})\.(?P<frac>\d{1,12})",
+    ]
+    return tuple(regex.compile(f) for f in forms)
+
+
+def _master(pack: Pack, g: dict[str, Any], morph: str) -> Any:
+    one = alternation(g["one"])
+    sep = rf"(?:\s{{1,3}}|\s?(?:{alternation(pack.words('numbers.hyphen', ()))})\s?)"
+    joiners = alternation(_words(pack, "numbers.joiners"))
+    fractions = alternation(w for w, (k, _) in g["morphemes"].items() if k == "fraction")
+    word = rf"(?:{morph}){{1,12}}"
+    phrase = (
+        rf"(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?{word}"
+        rf"(?:{sep}(?:(?:{joiners})\s{{1,3}})?(?:{word}|{fractions})(?!\w)){{0,5}}"
+    )
+    ordinals = alternation(g["ordinal_words"])
+    suffixes = alternation(g["ordinal_suffixes"])
+    pattern = (
+        rf"(?P<num>\+?\d{{1,15}}(?:(?:[.,'’/:]|[ \u00a0\u202f](?=\d))\d{{1,15}}){{0,8}})"
+        rf"|(?<!\w)(?:"
+        rf"(?P<vague>{alternation(g['vague'])})"
+        rf"|(?P<approx>(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?(?:{alternation(g['approx_words'])}))"
+        rf"|(?P<words>{phrase})"
+        rf"|(?P<ordw>{ordinals}|\p{{L}}{{2,30}}(?:{suffixes}))"
+        rf")(?!\w)"
+    )
+    return regex.compile(pattern, regex.IGNORECASE | regex.V0)
+
+
+def _after(g: dict[str, Any]) -> Any:
+    """What may follow a number: scale, link, unit, percent, ordinal mark, age suffix, month."""
+    measure = alternation(list(g["units"]) + list(g["currency"]))
+    return regex.compile(
+        rf"(?P<scale>[ \u00a0]?(?:{alternation(g['scales'])})(?!\w))?"
+        rf"(?:(?P<unit>(?:\s{{1,3}}(?:{alternation(g['links'])})(?:(?<=['’])|\s{{1,3}}))?"
+        rf"(?:\s?(?:{alternation(g['percent'])})|[ \u00a0]?(?:{measure})))(?![\w%°])"
+        rf"|(?P<mark>{alternation(g['ordinal_marks'])})(?![\w°])"
+        rf"|(?P<agesuf>{alternation(g['age_suffixes'])})(?!\w)"
+        rf"|\s{{1,3}}(?P<month>{alternation(g['months'])})(?!\w)\.?)?",
+        regex.IGNORECASE,
+    )
+
+
+@functools.cache
+def grammar(pack: Pack) -> Grammar:
+    """Compile ``pack``'s numerals grammar (once per pack)."""
+    meanings = _meanings(pack)
+    units, nonpint = _units(pack)
+    currency = {w: c.upper() for w, c in _strings(pack, "units.currency").items()}
+    units_before = _strings(pack, "units.before")
+    _check_units(pack, "units.before", units_before, nonpint)
+    decimal = _string(pack, "numbers.decimal", ",")
+    groups = frozenset(_group_marks(pack))
+    morphemes = _morphemes(pack)
+    g: dict[str, Any] = dict(
+        pack=pack,
+        decimal=decimal,
+        groups=groups,
+        morphemes=morphemes,
+        alone=_words(pack, "numbers.alone"),
+        joiners=_words(pack, "numbers.joiners"),
+        elided={w[:-1]: w for w in _words(pack, "numbers.elision.drop_final_vowel")},
+        one=_words(pack, "numbers.one"),
+        articles=_words(pack, "numbers.articles"),
+        links=_words(pack, "numbers.links"),
+        scales=_numbers(pack, "numbers.scales"),
+        ordinal_words={w: int(v) for w, v in _numbers(pack, "numbers.ordinals.words").items()},
+        ordinal_suffixes=tuple(_words(pack, "numbers.ordinals.suffixes")),
+        ordinal_restore=tuple(_restore(pack)),
+        ordinal_marks=frozenset(pack.words("numbers.ordinals.marks", ())),
+        homographs=_homographs(pack),
+        hedges=_hedges(pack, meanings),
+        hedge_articles=_words(pack, "numbers.hedges.articles"),
+        hedges_after=_hedges_after(pack, meanings),
+        meanings=meanings,
+        carry_gap=_int(pack, "numbers.carry.max_gap", 60),
+        carry_stops=regex.compile(
+            rf"[.;:!?]|(?<!\w)(?:{alternation(_words(pack, 'numbers.carry.stops'))})(?!\w)",
+            regex.IGNORECASE,
+        ),
+        range_dash=frozenset(pack.words("numbers.ranges.dash", ())),
+        range_or=_words(pack, "numbers.ranges.or"),
+        range_pairs=_ranges(pack),
+        approx_spread=Decimal(str(pack.get("numbers.approximate.spread", 0.2))),
+        approx_words=_numbers(pack, "numbers.approximate.words"),
+        vague=_vague(pack),
+        year_min=_int(pack, "numbers.years.min", 1900),
+        year_max=_int(pack, "numbers.years.max", 2100),
+        year_before=_words(pack, "numbers.years.before"),
+        year_not_nouns=_words(pack, "numbers.years.not_nouns"),
+        decade_before=_words(pack, "numbers.years.decade_before"),
+        months=_words(pack, "numbers.dates.months") | _words(pack, "numbers.dates.abbreviations"),
+        year_links=_words(pack, "numbers.dates.year_links"),
+        time_before=_words(pack, "numbers.times.before"),
+        time_seps=frozenset(pack.words("numbers.times.separators", ())),
+        time_not_nouns=_words(pack, "numbers.times.not_nouns"),
+        phone_starts=tuple(pack.words("numbers.phones.starts", ())),
+        phone_min=_int(pack, "numbers.phones.min_digits", 8),
+        ident_before=_words(pack, "numbers.identifiers.before"),
+        leading_zero=bool(pack.get("numbers.identifiers.leading_zero", False)),
+        age_suffixes=_words(pack, "numbers.ages.suffixes"),
+        age_people=_words(pack, "numbers.ages.people"),
+        age_verbs=_words(pack, "numbers.ages.verbs"),
+        age_units=_words(pack, "numbers.ages.units"),
+        units=units,
+        currency=currency,
+        units_before=units_before,
+        percent=_words(pack, "units.percent.words"),
+        durations=frozenset(pack.words("units.durations.units", ())),
+    )
+    morph = _morph_pattern(pack, morphemes)
+    return Grammar(
+        master=_master(pack, g, morph),
+        after=_after(g),
+        morph_split=regex.compile(rf"(?:(?P<m>{morph})){{1,12}}", regex.IGNORECASE),
+        digit_forms=_digit_forms(decimal, groups),
+        **g,
+    )
+
+
+def _group_marks(pack: Pack) -> list[str]:
+    marks = pack.get("numbers.group", [])
+    if not isinstance(marks, list) or not all(isinstance(m, str) and len(m) == 1 for m in marks):
+        raise pack.error("numbers.group", "expected a list of single characters")
+    return marks
+
+
+def _restore(pack: Pack) -> list[str]:
+    value = pack.get("numbers.ordinals.restore", [""])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise pack.error("numbers.ordinals.restore", "expected a list of strings")
+    return value

@@ -1,0 +1,95 @@
+"""Numbers written in words: "quindicimila", "duemilacinquecento", "un milione e mezzo".
+
+Each word is split into the pack's morphemes (units, tens, "cento", "mila", with the
+elided forms the pack allows: vent|uno, cent|ottanta), and the morphemes are summed the
+usual way: a hundred multiplies what precedes it, a scale word (mila, milioni) closes a
+group, and a scale must be smaller than the one before.
+
+>>> from quantities.lang import load
+>>> from quantities.numgrammar import grammar
+>>> g = grammar(load("it"))
+>>> value_of(["quindicimila"], g), value_of(["Ottocento"], g), value_of(["trentotto"], g)
+(Decimal('15000'), Decimal('800'), Decimal('38'))
+>>> value_of(["un", "milione", "e", "mezzo"], g)
+Decimal('1500000.0')
+>>> value_of(["mila"], g) is None
+True
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .numgrammar import Grammar, norm
+
+
+def morphemes(word: str, g: Grammar) -> list[str] | None:
+    """The morphemes of one written word, or None when it is not a number word."""
+    m = g.morph_split.fullmatch(word)
+    return [norm(x) for x in m.captures("m")] if m else None
+
+
+def _valid_unit(current: Decimal, v: Decimal) -> bool:
+    """A unit word may follow nothing, a hundred, or a ten (when it is below ten)."""
+    rest = current % 100
+    return rest == 0 or (rest % 10 == 0 and rest >= 20 and v < 10)
+
+
+def value_of(tokens: list[str], g: Grammar) -> Decimal | None:
+    """The value of a run of written words, or None when they do not make one number."""
+    parts = _parts(tokens, g)
+    if parts is None:
+        return None
+    total, current, last_scale, seen = Decimal(0), Decimal(0), None, False
+    for kind, v in parts:
+        if kind == "one":
+            if seen:
+                return None
+            current, seen = Decimal(1), True
+        elif kind == "unit":
+            if not _valid_unit(current, v):
+                return None
+            current += v
+        elif kind == "hundred":
+            if current >= 10:
+                return None
+            current = (current or 1) * v
+        elif kind == "scale":
+            if current == 0 or (last_scale is not None and v >= last_scale):
+                return None
+            total += current * v
+            current, last_scale = Decimal(0), v
+        elif kind == "fraction":
+            if last_scale is None or current:
+                return None
+            total += v * last_scale
+            current, last_scale = Decimal(0), v * last_scale
+        seen = True
+    return total + current
+
+
+def _parts(tokens: list[str], g: Grammar) -> list[tuple[str, Decimal]] | None:
+    out: list[tuple[str, Decimal]] = []
+    for i, token in enumerate(tokens):
+        t = norm(token)
+        if i == 0 and t in g.one and len(tokens) > 1:
+            out.append(("one", Decimal(1)))
+            continue
+        if t in g.joiners and 0 < i < len(tokens) - 1:
+            continue
+        pieces = morphemes(token, g)
+        if pieces is None:
+            return None
+        for p in pieces:
+            kind, v = g.morphemes[_full(p, g)]
+            if kind == "scale" and p in g.alone and not out:
+                out.append(("unit", Decimal(1)))
+            out.append((kind, v))
+    return out
+
+
+def _full(piece: str, g: Grammar) -> str:
+    """An elided morpheme's full form (vent -> venti)."""
+    if piece in g.morphemes:
+        return piece
+    return g.elided[piece]
