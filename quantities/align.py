@@ -4,7 +4,7 @@ A claim's context is the set of content words of its sentence (stop words, numbe
 the counted noun and the source's name left out), folded with the lexicon. Words are
 weighted by inverse document frequency over the contexts of the corpus, so that words
 every sentence shares count for little. Two contexts are compared by the cosine of
-their weighted word sets.
+their weighted word sets (see :meth:`Weights.similarity`).
 
 Candidates are generated inside a block (claims that already agree on kind, unit and
 concept family): a small block is compared pair by pair; a large one through an
@@ -31,7 +31,7 @@ from .types import Claim
 
 
 def context_of(claim: Claim, lexicon: Lexicon) -> frozenset[str]:
-    """The folded content words of a claim's sentence, minus its noun and its source.
+    """The folded content words of a claim's sentence, minus its own words and its source.
 
     >>> from quantities.types import Quantity, Span
     >>> from decimal import Decimal as D
@@ -42,6 +42,7 @@ def context_of(claim: Claim, lexicon: Lexicon) -> frozenset[str]:
     ['invi', 'kursk', 'nord']
     """
     words = set(lexicon.content(claim.context))
+    words.difference_update(lexicon.content(claim.text))
     if claim.noun:
         words.difference_update(lexicon.content(claim.noun))
     if claim.attribution is not None:
@@ -74,13 +75,18 @@ class Weights:
 
     def similarity(self, a: frozenset[str], b: frozenset[str], norm_a: float | None = None,
                    norm_b: float | None = None) -> float:
-        """Cosine of the weighted word sets (0 when either is empty)."""
+        """Shared weight over the geometric mean of the cosine's and the overlap's norms.
+
+        Between cosine (fair to sentences of like length) and overlap coefficient (fair
+        to a short sentence that another article pads with more words); 0 when no word
+        is shared.
+        """
         shared = a & b
         if not shared:
             return 0.0
         na = self.norm(a) if norm_a is None else norm_a
         nb = self.norm(b) if norm_b is None else norm_b
-        return sum(self.weight(w) ** 2 for w in shared) / (na * nb)
+        return sum(self.weight(w) ** 2 for w in shared) / math.sqrt(na * nb * min(na, nb) ** 2)
 
     def rarest(self, words: frozenset[str], k: int) -> list[str]:
         """The ``k`` words with the highest weight (ties broken by the word, for stability)."""

@@ -13,7 +13,8 @@ report the denial as a conflict of numbers, which it is not.
 
 The rules (DESIGN.md, "What the reconciler flags"), for each aligned pair:
 
-- value-conflict (error): same or synonymous nouns, intervals disjoint;
+- value-conflict (error): same or synonymous nouns, intervals disjoint, and contexts
+  close enough (``conflict_threshold``) to rule out two different events;
 - hedge-drift (warning): same stated value, compatible, hedged differently;
 - wording-conflict: a known confusable pair is an error (with the lexicon's note);
   an unknown different noun for the same value in the same context is one level lower;
@@ -90,8 +91,9 @@ class ReconcileSettings:
     precision_tolerance: float = 0.5   # a bare figure allows this many units of its last digit
     vague_stretch: float = 2.0         # "migliaia" [2.000, 9.999] is read as [1.000, 19.998]
     date_window_days: int = 7          # documents further apart are a timeline
-    context_threshold: float = 0.2     # cosine of contexts for claims counting the same thing
-    wording_threshold: float = 0.5     # ... for the same value counting different things
+    context_threshold: float = 0.12    # context similarity to align claims counting the same thing
+    conflict_threshold: float = 0.2    # ... to call their disjoint values a conflict
+    wording_threshold: float = 0.4     # ... to align the same value counting different things
     within_documents: bool = True      # compare the claims of one document with each other
     small_block: int = 48              # blocks up to this size are compared pair by pair
     top_words: int = 6                 # rarest context words indexed per claim in larger blocks
@@ -167,6 +169,7 @@ class _Edge:
     a: int
     b: int
     relation: str
+    similarity: float
 
 
 def reconcile(
@@ -277,9 +280,10 @@ def _compare(items: list[_Item], a: int, b: int, weights: Weights, settings: Rec
         threshold = settings.context_threshold
     else:
         return None
-    if weights.similarity(x.words, y.words, x.norm, y.norm) < threshold:
+    similarity = weights.similarity(x.words, y.words, x.norm, y.norm)
+    if similarity < threshold:
         return None
-    return _Edge(a, b, relation)
+    return _Edge(a, b, relation, similarity)
 
 
 def _figures(items: list[_Item], edges: list[_Edge]) -> tuple[Figure, ...]:
@@ -328,7 +332,7 @@ class _Rules:
     def apply(self, edges: list[_Edge]) -> tuple[Finding, ...]:
         for e in edges:
             a, b = sorted((e.a, e.b), key=lambda i: _order(self.items[i].claim))
-            self._pair(a, b, e.relation)
+            self._pair(a, b, e.relation, e.similarity)
         for bare, attributed in sorted(self.unsourced.items()):
             self._unsourced(bare, attributed)
         rank = {s: i for i, s in enumerate(SEVERITIES)}
@@ -341,7 +345,7 @@ class _Rules:
         key = (rule, *((c.doc, c.text) for c in claims))
         self.found.setdefault(key, Finding(rule, RULE_KIND[rule], severity, message, claims))
 
-    def _pair(self, a: int, b: int, relation: str) -> None:
+    def _pair(self, a: int, b: int, relation: str, similarity: float) -> None:
         x, y = self.items[a], self.items[b]
         if relation == "different":
             self._wording(x, y, _demote(self.settings.severity("wording-conflict")), None)
@@ -358,7 +362,8 @@ class _Rules:
                 self._update(x, y, days)
             return
         if not meets:
-            self._value_conflict(x, y)
+            if similarity >= self.settings.conflict_threshold:
+                self._value_conflict(x, y)
             return
         self._hedge_drift(x, y)
         if x.claim.doc != y.claim.doc:

@@ -1,0 +1,197 @@
+"""The reconciler, as tables: each case a small corpus of claims and the findings it must give.
+
+Cases live in fixtures/reconcile/*.toml. A claim is one row:
+
+    "doc | text | number | noun | source | modality | date | context [| kind unit]"
+
+``number`` is a compact reading of the figure: "5000" (bare; "5000 p100" sets the
+precision), "circa 15000", "oltre 10000", "quasi 3000", "meno di 50", "30-40",
+"decina 10" (N ± 20%), or a vague word ("migliaia", "centinaia", "decine",
+"decine di migliaia"). ``source`` is a canonical source name or "-"; ``date`` is
+ISO or "-"; "South Korea / intelligence sudcoreana" gives the canonical name and
+the words as written (the alignment leaves the source's words out of the context). ``expect`` lists "rule:severity:i,j" (claim rows, 0-based); unless a case
+says ``partial = true`` the findings must be exactly those. ``forbid`` lists rules that
+must not appear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from quantities.errors import ConfigError
+from quantities.reconcile import ReconcileSettings, reconcile
+from quantities.types import Attribution, Claim, Quantity, Span
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "reconcile"
+HEDGES = {  # the wording's meaning, as numbers.py gives it (DESIGN.md)
+    "circa": ("0.9", "1.1", True),
+    "oltre": ("1", None, False),
+    "quasi": ("0.9", "1", False),
+    "meno di": ("0", "1", False),
+}
+VAGUE = {
+    "decine di migliaia": (20_000, 99_999),
+    "decine": (20, 99),
+    "centinaia": (200, 999),
+    "migliaia": (2_000, 9_999),
+}
+
+
+def quantity(spec: str, text: str, kind: str, unit: str | None) -> Quantity:
+    d = Decimal
+    span = Span(0, len(text))
+    precision = None
+    if " p" in spec:
+        spec, p = spec.rsplit(" p", 1)
+        precision = d(p)
+    if spec in VAGUE:
+        lo, hi = VAGUE[spec]
+        return Quantity(span, text, None, d(lo), d(hi), True, spec, unit, kind)
+    if "-" in spec:
+        lo, hi = spec.split("-")
+        return Quantity(span, text, None, d(lo), d(hi), False, None, unit, kind)
+    if spec.startswith("decina "):
+        v = d(spec.split()[1])
+        return Quantity(span, text, v, v * d("0.8"), v * d("1.2"), True, "una decina", unit, kind)
+    for hedge, (lo, hi, approx) in HEDGES.items():
+        if spec.startswith(hedge + " "):
+            v = d(spec[len(hedge) + 1:])
+            high = None if hi is None else v * d(hi)
+            return Quantity(span, text, v, v * d(lo), high, approx, hedge, unit, kind, precision)
+    v = d(spec)
+    return Quantity(span, text, v, v, v, False, None, unit, kind, precision)
+
+
+def claims_of(rows: list[str]) -> list[Claim]:
+    out = []
+    sentences: dict[tuple[str, str], int] = {}
+    for i, row in enumerate(rows):
+        cells = [c.strip() for c in row.split("|")]
+        doc, text, number, noun, source, modality, date, context = cells[:8]
+        kind, unit = (cells[8].split() + [None])[:2] if len(cells) > 8 else ("count", None)
+        start = sentences.setdefault((doc, context), 1000 * len(sentences))
+        canonical, _, written = source.partition("/")
+        attribution = None if source == "-" else Attribution(
+            (written or canonical).strip(), canonical.strip() or None, "secondo", Span(0, 1))
+        out.append(Claim(
+            doc=doc, span=Span(start + i, start + i + len(text)), text=text,
+            quantity=quantity(number, text, kind, unit), noun=None if noun == "-" else noun,
+            concept=None, attribution=attribution, modality=modality,
+            sentence=Span(start, start + len(context)), context=context,
+            date=None if date == "-" else dt.date.fromisoformat(date),
+        ))
+    return out
+
+
+def load_cases() -> list:
+    params = []
+    for path in sorted(FIXTURES.glob("*.toml")):
+        with path.open("rb") as f:
+            for case in tomllib.load(f)["case"]:
+                marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+                params.append(pytest.param(case, id=case["name"], marks=marks))
+    return params
+
+
+def expected(item: str) -> tuple[str, str, frozenset[int]]:
+    rule, severity, rows = item.split(":")
+    return rule, severity, frozenset(int(r) for r in rows.split(","))
+
+
+@pytest.mark.parametrize("case", load_cases())
+def test_case(case):
+    claims = claims_of(case["claims"])
+    settings = ReconcileSettings.from_mapping(case.get("settings", {}))
+    result = reconcile(claims, settings=settings)
+    index = {id(c): i for i, c in enumerate(claims)}
+    got = {(f.rule, f.severity, frozenset(index[id(c)] for c in f.claims)) for f in result.findings}
+    want = {expected(e) for e in case.get("expect", [])}
+    messages = "\n".join(f.message for f in result.findings)
+    assert want <= got, messages
+    if not case.get("partial", False):
+        assert got == want, messages
+    forbidden = {f.rule for f in result.findings} & set(case.get("forbid", []))
+    assert not forbidden, messages
+    if "figures" in case:
+        assert len(result.figures) == case["figures"]
+
+
+def test_there_are_enough_cases():
+    assert len(load_cases()) >= 60
+
+
+def test_findings_are_sorted_and_messages_name_both_sides():
+    rows = [
+        "001 | circa 15mila soldati | circa 15000 | soldati | South Korea | reported | - | La Corea del Nord ha inviato in Russia circa 15mila soldati a Kursk",
+        "005 | 12.000 soldati | 12000 | soldati | KCNA | reported | - | La Corea del Nord ha inviato in Russia 12.000 soldati a Kursk",
+        "001 | 300 morti | 300 | morti | - | reported | - | Il terremoto in Turchia ha causato 300 morti a Smirne",
+        "002 | 300 vittime | 300 | vittime | ANSA | reported | - | Il terremoto in Turchia ha causato 300 vittime a Smirne",
+    ]
+    result = reconcile(claims_of(rows))
+    assert [f.severity for f in result.findings] == sorted(
+        (f.severity for f in result.findings), key=["error", "warning", "info"].index)
+    conflict = result.findings[0]
+    assert conflict.rule == "value-conflict"
+    assert conflict.message == (
+        "001 says \u201ccirca 15mila soldati\u201d (South Korea); 005 says \u201c12.000 soldati\u201d (KCNA): "
+        "the intervals 13.500\u201316.500 and 12.000 do not meet"
+    )
+
+
+SEED = [
+    "000 | 5.000 operai edili militari | 5000 | operai edili militari | Russia | planned | 2025-08-13 | I media russi hanno inoltre riferito che il Nord invierà 5.000 operai edili militari e 1.000 genieri a Kursk per sostenere gli sforzi di ricostruzione.",
+    "000 | 1.000 genieri | 1000 | genieri | Russia | planned | 2025-08-13 | I media russi hanno inoltre riferito che il Nord invierà 5.000 operai edili militari e 1.000 genieri a Kursk per sostenere gli sforzi di ricostruzione.",
+    "000 | 80 anni | 80 | anni | KCNA | reported | 2025-08-13 | Tuttavia, l'agenzia statale del Nord ha precisato che Putin si è congratulato con la Corea del Nord per l'imminente anniversario degli 80 anni della Liberazione, il 15 agosto. | age",
+    "001 | circa 15mila soldati | circa 15000 p1000 | soldati | South Korea / valutazioni della Corea del Sud | reported | - | Secondo le valutazioni della Corea del Sud dallo scorso autunno la Corea del Nord ha inviato in Russia circa 15mila soldati e ha fornito grandi quantità di equipaggiamento militare, tra cui artiglieria e missili balistici, a sostegno degli sforzi bellici di Putin contro l'Ucraina.",
+    "001 | migliaia di operai militari e sminatori | migliaia | operai militari e sminatori | South Korea / intelligence sudcoreana | planned | - | Kim ha anche accettato di inviare migliaia di operai militari e sminatori nella regione russa di Kursk, un'operazione che secondo l'intelligence sudcoreana potrebbe avvenire presto.",
+    "002 | 80 anni | 80 | anni | KCNA | reported | 2025-08-13 | Tuttavia, l'agenzia nordcoreana ha riportato che il presidente russo si è congratulato con la Corea del Nord in vista dell'anniversario degli 80 anni della Liberazione, che si celebra il 15 agosto. | age",
+    "002 | 5.000 operai edili militari | 5000 | operai edili militari | Russia | planned | 2025-08-13 | Recentemente, i media russi hanno riportato che la Corea del Nord prevede di inviare 5.000 operai edili militari e 1.000 ingegneri a Kursk, con l'obiettivo di contribuire alla ricostruzione della regione.",
+    "002 | 1.000 ingegneri | 1000 | ingegneri | Russia | planned | 2025-08-13 | Recentemente, i media russi hanno riportato che la Corea del Nord prevede di inviare 5.000 operai edili militari e 1.000 ingegneri a Kursk, con l'obiettivo di contribuire alla ricostruzione della regione.",
+    "003 | migliaia di soldati | migliaia | soldati della Corea del Nord | - | reported | - | Nel suo discorso a Kim, Putin ha parlato con calore dell'alleanza tra i loro Paesi, rafforzata lo scorso giugno dalla firma di un patto di difesa che ha portato migliaia di soldati della Corea del Nord a combattere e morire al fronte, soprattutto nella regione russa di Kursk dopo l'avanzata dell'esercito ucraino nel 2024.",
+    "003 | circa 15mila soldati | circa 15000 p1000 | soldati | South Korea / rapporti dell'intelligence sudcoreana | reported | - | Secondo i rapporti dell'intelligence sudcoreana, dall'anno scorso la Corea del Nord ha inviato in Russia circa 15mila soldati.",
+    "003 | 14 anni | 14 | anni | - | reported | - | È stato anche il primo evento multilaterale a cui Kim ha partecipato nei suoi 14 anni di leadership e il primo viaggio in Cina dal 2019. | duration",
+    "004 | migliaia di truppe | migliaia | truppe | - | reported | - | L'incontro avuto con Belousov è avvenuto mentre la Corea del Nord ha da alcune settimane inviato migliaia di truppe in Russia a sostegno della guerra di Mosca contro l'Ucraina.",
+]
+
+
+def test_seed_shaped_corpus():
+    claims = claims_of(SEED)
+    result = reconcile(claims)
+    errors = [f for f in result.findings if f.severity == "error"]
+    assert [(f.rule, [c.text for c in f.claims]) for f in errors] == [
+        ("wording-conflict", ["1.000 genieri", "1.000 ingegneri"])
+    ]
+    assert "sappers" in errors[0].message
+    assert not [f for f in result.findings if f.rule in ("value-conflict", "hedge-drift")]
+    figures = {frozenset((c.doc, c.text) for c in f.claims) for f in result.figures}
+    assert frozenset({("001", "circa 15mila soldati"), ("003", "circa 15mila soldati")}) <= next(
+        f for f in figures if ("001", "circa 15mila soldati") in f)
+    assert any({("000", "5.000 operai edili militari"), ("002", "5.000 operai edili militari")} <= f
+               for f in figures)
+
+
+SETTINGS_ERRORS = [
+    ({"window": 3}, "reconcile.window"),
+    ({"date_window_days": -1}, "reconcile.date_window_days"),
+    ({"date_window_days": 2.5}, "reconcile.date_window_days"),
+    ({"within_documents": "yes"}, "reconcile.within_documents"),
+    ({"severities": {"hedge-drift": "loud"}}, "reconcile.severities.hedge-drift"),
+    ({"severities": "off"}, "reconcile.severities"),
+]
+
+
+@pytest.mark.parametrize(("data", "key"), SETTINGS_ERRORS)
+def test_bad_settings_name_file_and_key(data, key):
+    with pytest.raises(ConfigError) as e:
+        ReconcileSettings.from_mapping(data, file="quantities.toml")
+    assert (e.value.file, e.value.key) == ("quantities.toml", key)
+
+
+def test_settings_accept_dashes_and_severities():
+    s = ReconcileSettings.from_mapping({"vague-stretch": 3, "severities": {"update": "off"}})
+    assert s.vague_stretch == 3 and s.severity("update") == "off" and s.severity("value-conflict") == "error"
