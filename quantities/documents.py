@@ -108,8 +108,9 @@ def read(
     ``on_error=None`` the first bad input raises; with a callback, each bad input
     (a file or a JSONL line) is passed to it and the rest go on.
 
-    >>> [d.id for d in read("fixtures/documents/good")][:2]
-    ['fixtures/documents/good/bom.txt', 'fixtures/documents/good/front.md']
+    >>> [d.id for d in read("fixtures/documents/good")][:4]  # doctest: +NORMALIZE_WHITESPACE
+    ['fixtures/documents/good/bom.txt', 'fixtures/documents/good/crlf.txt',
+     'fixtures/documents/good/english.txt', 'ansa-1']
     >>> next(read("nowhere.txt"))
     Traceback (most recent call last):
     ...

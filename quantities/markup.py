@@ -92,12 +92,14 @@ def _inline_drops(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
     drops: list[tuple[int, int]] = []
     protected: list[tuple[int, int]] = []
     pos = 0
+    closers_left = True  # once a comment is unclosed, no later one can close (linear)
     while (m := _INLINE.search(text, pos)) is not None:
         start, end = m.span()
         kind = m.lastgroup
         if kind == "comment":
-            close = text.find(_COMMENT_END, end)
+            close = text.find(_COMMENT_END, end) if closers_left else -1
             if close < 0:  # an unclosed comment is text
+                closers_left = False
                 pos = end
                 continue
             end = close + len(_COMMENT_END)

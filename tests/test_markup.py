@@ -1,0 +1,125 @@
+"""quantities.markup: markdown → plain text, and every plain span maps back to the body."""
+
+from __future__ import annotations
+
+import pickle
+import time
+
+import pytest
+
+from quantities.markup import OffsetMap, strip
+from quantities.types import Document, Span
+
+XFAIL = pytest.mark.xfail(strict=True)
+
+# markdown, expected plain (None: nothing to strip)
+ROWS = [
+    ("Nessun markup qui, 5.000 operai.", None),
+    ("Il leader della **Corea del Nord** ha parlato.", "Il leader della Corea del Nord ha parlato."),
+    ("**5.000** operai", "5.000 operai"),
+    ("Un *corsivo* e un _altro_ e __forte__ e ***tutto***.", "Un corsivo e un altro e forte e tutto."),
+    ("snake_case_name e file_2024_v2.txt", None),
+    ("5 * 3 * 2 = 30", None),
+    ("un asterisco* solitario", None),
+    ("**grassetto\nsu due righe**", "grassetto\nsu due righe"),
+    ("**non chiuso\n\nnel paragrafo dopo**", None),
+    ("# Titolo\n\nTesto.", "Titolo\n\nTesto."),
+    ("### Sottotitolo ###", "Sottotitolo ###"),
+    ("#hashtag non è un titolo", None),
+    ("> Citazione di **Kim**\n> seconda riga", "Citazione di Kim\nseconda riga"),
+    ("- primo\n* secondo\n+ terzo", "primo\nsecondo\nterzo"),
+    ("1. primo\n2) secondo", "primo\nsecondo"),
+    ("Nel 2024 ha detto:\n2024. Anno difficile", None),
+    ("Testo\n\n---\n\nAltro", "Testo\n\n\n\nAltro"),
+    ("```python\ncodice\n```", "\ncodice\n"),
+    ("Vedi [1.000 genieri](https://example.org/a_b_c) a Kursk.", "Vedi 1.000 genieri a Kursk."),
+    ("Vedi [il **sito**](https://x.it \"titolo\").", "Vedi il sito."),
+    ("![foto di Kim](kim.jpg) Didascalia", " Didascalia"),
+    ("Il codice `a*b*c` resta.", "Il codice a*b*c resta."),
+    ("Un \\*non corsivo\\* e \\_no\\_", "Un *non corsivo* e _no_"),
+    ("Testo<!-- quantities: ignore value-conflict --> fine", "Testo fine"),
+    ("Testo <!-- commento\nsu due righe --> fine", "Testo  fine"),
+    ("Testo <!-- mai chiuso", None),
+    ("Riga<br>dopo <span class=\"x\">testo</span>", "Rigadopo testo"),
+    ("[solo quadre] e (tonde)", None),
+    ("a < b > c", None),
+    pytest.param("**a *b* c**", "a b c", marks=XFAIL(reason="nested emphasis of the same marker")),
+    pytest.param("[ref][1]\n\n[1]: http://x.it", "ref", marks=XFAIL(reason="reference links")),
+    pytest.param("Titolo\n======", "Titolo\n", marks=XFAIL(reason="setext headings")),
+    pytest.param("AT&amp;T", "AT&T", marks=XFAIL(reason="HTML entities are not decoded")),
+]
+
+
+@pytest.mark.parametrize(("markdown", "plain"), ROWS)
+def test_strip(markdown, plain):
+    result = strip(markdown)
+    assert (result[0] if result else None) == plain
+
+
+@pytest.mark.parametrize("markdown", [r.values[0] if hasattr(r, "values") else r[0] for r in ROWS])
+def test_every_plain_character_maps_to_the_same_body_character(markdown):
+    result = strip(markdown)
+    if result is None:
+        return
+    plain, offsets = result
+    assert len(offsets) == len(plain)
+    assert all(markdown[o] == c for o, c in zip(offsets, plain))
+    assert list(offsets) == sorted(set(offsets))  # strictly increasing
+
+
+# markdown, the plain substring to look up, the body text its span maps back to
+ROUND_TRIPS = [
+    ("Sono **5.000** operai.", "5.000", "5.000"),
+    ("Sono **5.000** operai.", "5.000 operai", "5.000** operai"),
+    ("Sono **5.000** operai.", "Sono 5.000", "Sono **5.000"),
+    ("Sono **5.000** operai.", "operai.", "operai."),
+    ("# Kim\n\n[1.000 genieri](http://x.it)", "1.000 genieri", "1.000 genieri"),
+    ("# Kim\n\n[1.000 genieri](http://x.it)", "Kim", "Kim"),
+    ("> - **circa 15mila** soldati", "circa 15mila soldati", "circa 15mila** soldati"),
+    ("x ![a](b) **y**", "x  y", "x ![a](b) **y"),
+]
+
+
+@pytest.mark.parametrize(("markdown", "needle", "body"), ROUND_TRIPS)
+def test_span_round_trip(markdown, needle, body):
+    plain, offsets = strip(markdown)
+    start = plain.index(needle)
+    doc = Document(id="t", text=markdown, plain=plain, offsets=offsets)
+    assert doc.to_body(Span(start, start + len(needle))).of(markdown) == body
+
+
+@pytest.mark.parametrize(
+    ("ranges", "expected"),
+    [
+        ([(0, 3)], (0, 1, 2)),
+        ([(2, 5), (7, 9)], (2, 3, 4, 7, 8)),
+        ([], ()),
+    ],
+)
+def test_offset_map_behaves_as_a_tuple(ranges, expected):
+    m = OffsetMap(ranges)
+    assert m == expected and len(m) == len(expected) and tuple(m) == expected
+    assert m[:] == expected and m[1:-1] == expected[1:-1]
+    assert pickle.loads(pickle.dumps(m)) == m
+    with pytest.raises(IndexError):
+        m[len(expected)]
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "*" * 200_000,
+        "*a " * 100_000,
+        "_" * 200_000,
+        "[" * 200_000,
+        "[a](" * 50_000,
+        "<!--" * 50_000,
+        "`" * 200_000,
+        "\\" * 200_000,
+        "**x" + "y" * 1_000_000,
+    ],
+)
+def test_linear_on_hostile_input(hostile):
+    start = time.perf_counter()
+    strip(hostile)
+    assert time.perf_counter() - start < 2.0
