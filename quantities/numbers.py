@@ -87,7 +87,9 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     g = grammar(_pack(lang))
     out: list[Quantity] = []
     pos = 0
-    while (m := _search(g.master, text, pos)) is not None:
+    low = text.lower()
+    master, haystack = (g.master, low) if len(low) == len(text) else (g.master_i, text)
+    while (m := _search(master, haystack, pos)) is not None:
         r = _read(text, m, g)
         if r is None:
             pos = m.end()
@@ -485,7 +487,7 @@ def _pair_start(text: str, r: _Read, joiner: str, g: Grammar) -> int | None:
 
 def _second(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, int, Decimal | None] | None:
     """The second number of a range at ``pos``: value, precision, end, scale applied."""
-    m = _match(g.master, text, pos, min(len(text), pos + 80))
+    m = _match(g.master_i, text, pos, min(len(text), pos + 80))
     if m is None or m.group("num") is None and m.group("words") is None:
         return None
     if m.group("num") is not None:

@@ -45,6 +45,37 @@ def alternation(words: object) -> str:
     return "|".join(parts) if parts else "(?!)"
 
 
+def trie(words: object) -> str:
+    """A prefix-factored regex for ``words`` (lower case): one branch per next letter,
+    so the engine never tries the same prefix twice. Spaces match 1-3 blanks.
+
+    >>> trie(["tre", "tredici", "trenta"])
+    'tre(?:(?:dici|nta))?'
+    """
+    root: dict[str, Any] = {}
+    for w in set(words):  # type: ignore[arg-type]
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root) or "(?!)"
+
+
+def _emit(node: dict[str, Any]) -> str:
+    alts = []
+    for ch in sorted(k for k in node if k):
+        sub = node[ch]
+        head = r"\s{1,3}" if ch == " " else "['’]" if ch == "'" else regex.escape(ch)
+        while len(sub) == 1 and "" not in sub:  # a chain of single letters
+            (ch2, sub), = sub.items()
+            head += r"\s{1,3}" if ch2 == " " else "['’]" if ch2 == "'" else regex.escape(ch2)
+        alts.append(head + _emit(sub))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 @dataclass(frozen=True, eq=False)
 class HedgeMeaning:
     low: Decimal
@@ -64,7 +95,8 @@ class Grammar:
     """Everything :mod:`quantities.numbers` needs from one pack, precompiled."""
 
     pack: Pack
-    master: Any
+    master: Any  # case-sensitive, for lower-cased text
+    master_i: Any  # case-insensitive, for text whose lower case changes its length
     after: Any
     morph_split: Any
     digit_forms: tuple[Any, ...]
@@ -280,8 +312,15 @@ def _digit_forms(decimal: str, groups: frozenset[str]) -> tuple[Any, ...]:
     return tuple(regex.compile(f) for f in forms)
 
 
-def _master(pack: Pack, g: dict[str, Any], morph: str) -> Any:
+def _master(pack: Pack, g: dict[str, Any], flags: int) -> Any:
+    """The anchors: digits, vague words, "una decina", number-word phrases, ordinal words.
+
+    Word parts are tries of the pack's words (fast on lower-cased text); the elided forms
+    enter without their look-ahead, and :func:`numwords.value_of` checks them.
+    """
     one = alternation(g["one"])
+    stems = set(g["elided"])
+    morph = trie(set(g["morphemes"]) | stems)
     sep = rf"(?:\s{{1,3}}|\s?(?:{alternation(pack.words('numbers.hyphen', ()))})\s?)"
     joiners = alternation(_words(pack, "numbers.joiners"))
     fractions = alternation(w for w, (k, _) in g["morphemes"].items() if k == "fraction")
@@ -290,18 +329,19 @@ def _master(pack: Pack, g: dict[str, Any], morph: str) -> Any:
         rf"(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?{word}"
         rf"(?:{sep}(?:(?:{joiners})\s{{1,3}})?(?:{word}|{fractions})(?!\w)){{0,5}}"
     )
-    ordinals = alternation(g["ordinal_words"])
+    ordinals = trie(g["ordinal_words"])
     suffixes = alternation(g["ordinal_suffixes"])
+    truncated = trie({w[:-1] for w in g["morphemes"] if len(w) > 2} | set(g["morphemes"]))
     pattern = (
         rf"(?P<num>\+?\d{{1,15}}(?:(?:[.,'’/:]|[ \u00a0\u202f](?=\d))\d{{1,15}}){{0,8}})"
         rf"|(?<!\w)(?:"
-        rf"(?P<vague>{alternation(g['vague'])})"
-        rf"|(?P<approx>(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?(?:{alternation(g['approx_words'])}))"
+        rf"(?P<vague>{trie(g['vague'])})"
+        rf"|(?P<approx>(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?(?:{trie(g['approx_words'])}))"
         rf"|(?P<words>{phrase})"
-        rf"|(?P<ordw>{ordinals}|\p{{L}}{{2,30}}(?:{suffixes}))"
+        rf"|(?P<ordw>{ordinals}|(?:{morph}){{0,11}}(?:{truncated})(?:{suffixes}))"
         rf")(?!\w)"
     )
-    return regex.compile(pattern, regex.IGNORECASE | regex.V0)
+    return regex.compile(pattern, flags)
 
 
 def _after(g: dict[str, Any]) -> Any:
@@ -387,7 +427,8 @@ def grammar(pack: Pack) -> Grammar:
     )
     morph = _morph_pattern(pack, morphemes)
     return Grammar(
-        master=_master(pack, g, morph),
+        master=_master(pack, g, 0),
+        master_i=_master(pack, g, regex.IGNORECASE),
         after=_after(g),
         morph_split=regex.compile(rf"(?:(?P<m>{morph})){{1,12}}", regex.IGNORECASE),
         digit_forms=_digit_forms(decimal, groups),
