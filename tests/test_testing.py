@@ -49,6 +49,7 @@ def failure(call, *args, **kwargs) -> str:
         (OPERAI, "5.000 operai", {"value": 5000, "modality": "planned"}),
         (GENIERI, "1.000 genieri", {"value": 1000}),
     ],
+    ids=["value and source", "interval", "kind and noun", "source as written", "planned", "seed file"],
 )
 def test_assert_claim_passes(text, surface, expected):
     claim = assert_claim(text, surface, **expected)
@@ -65,6 +66,7 @@ def test_assert_claim_passes(text, surface, expected):
         (TRUPPE, "20mila", {}, r'no claim contains "20mila" in "Secondo le valutazioni.*"; the claims found are:\n'),
         (OPERAI, "5.000 operai", {"modality": "reported"}, r"modality is 'planned', expected 'reported'"),
     ],
+    ids=["value", "attribution", "no such claim", "modality"],
 )
 def test_assert_claim_fails_with_the_claims_found(text, surface, expected, message):
     text_of_failure = failure(assert_claim, text, surface, **expected)
