@@ -184,13 +184,13 @@ def _ordinal_stem(word: str, g: Grammar) -> int | None:
 def _read_words(text: str, m: Any, g: Grammar) -> _Read | None:
     start, end = m.start("words"), m.end("words")
     tokens = [(t.start(), t.end()) for t in _WORD.finditer(text, start, end)]
-    while tokens:
-        words = [text[a:b] for a, b in tokens]
-        value = value_of(words, g)
-        if value is not None:
-            break
-        tokens.pop()
-    else:
+    value = None
+    while tokens and value is None:
+        value = value_of([text[a:b] for a, b in tokens], g)
+        if value is None:
+            joiners = [i for i, (a, b) in enumerate(tokens) if norm(text[a:b]) in g.joiners]
+            del tokens[joiners[-1] if joiners else -1:]
+    if value is None:
         return None
     end = tokens[-1][1]
     if len(tokens) == 1:
@@ -198,7 +198,7 @@ def _read_words(text: str, m: Any, g: Grammar) -> _Read | None:
         if word in g.homographs and not _homograph_ok(text, start, end, word, g):
             return None
     r = _Read(start, end, value, value, value, _precision_int(value), integer=True)
-    return _context(text, r, g, scaled=False)
+    return _context(text, r, g, scaled=value >= 1000)
 
 
 # --- digits ----------------------------------------------------------------------------

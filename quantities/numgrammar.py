@@ -105,6 +105,8 @@ class Grammar:
     morphemes: dict[str, tuple[str, Decimal]]
     alone: frozenset[str]
     joiners: frozenset[str]
+    hyphens: frozenset[str]
+    spaced_after: Decimal
     elided: dict[str, str]
     one: frozenset[str]
     articles: frozenset[str]
@@ -376,6 +378,8 @@ def grammar(pack: Pack) -> Grammar:
         morphemes=morphemes,
         alone=_words(pack, "numbers.alone"),
         joiners=_words(pack, "numbers.joiners"),
+        hyphens=frozenset(pack.words("numbers.hyphen", ())),
+        spaced_after=Decimal(_int(pack, "numbers.spaced_after", 1)),
         elided={w[:-1]: w for w in _words(pack, "numbers.elision.drop_final_vowel")},
         one=_words(pack, "numbers.one"),
         articles=_words(pack, "numbers.articles"),

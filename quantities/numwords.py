@@ -69,22 +69,37 @@ def value_of(tokens: list[str], g: Grammar) -> Decimal | None:
 
 
 def _parts(tokens: list[str], g: Grammar) -> list[tuple[str, Decimal]] | None:
+    """The morphemes of a run of words, or None when a word is not a number word or a
+    space falls where the language glues (Italian writes "quindicimila ventotto" as one
+    word: a space is allowed only after a scale of at least ``numbers.spaced_after`` or
+    before a scale, hundred or fraction)."""
     out: list[tuple[str, Decimal]] = []
+    glued = True
     for i, token in enumerate(tokens):
         t = norm(token)
         if i == 0 and t in g.one and len(tokens) > 1:
             out.append(("one", Decimal(1)))
             continue
+        if t in g.hyphens:
+            glued = True
+            continue
         if t in g.joiners and 0 < i < len(tokens) - 1:
+            glued = True
             continue
         pieces = morphemes(token, g)
         if pieces is None:
+            return None
+        first = g.morphemes[_full(pieces[0], g)]
+        if out and not glued and out[-1][0] != "one" and first[0] == "unit" and not (
+            out[-1][0] == "scale" and out[-1][1] >= g.spaced_after
+        ):
             return None
         for p in pieces:
             kind, v = g.morphemes[_full(p, g)]
             if kind == "scale" and p in g.alone and not out:
                 out.append(("unit", Decimal(1)))
             out.append((kind, v))
+        glued = False
     return out
 
 
