@@ -78,6 +78,7 @@ class Grammar:
     clause: frozenset[str]
     prepositions: frozenset[str]
     opener_words: frozenset[str]
+    clause_words: frozenset[str]
     verb_endings: tuple[str, ...]
     max_words: int
 
@@ -127,6 +128,7 @@ def grammar(pack: Pack) -> Grammar:
         adverbs=phrases(pack, "attribution.adverbs"),
         pre_verb=frozenset(a[0] for a in phrases(pack, "attribution.adverbs") if len(a) == 1),
         prepositions=word_set(pack, "attribution.prepositions"),
+        clause_words=word_set(pack, "attribution.clause_words"),
         opener_words=frozenset(o[0] for o in phrases(pack, "attribution.openers") if len(o) == 1),
         clause=word_set(pack, "attribution.stop") - frozenset(contractions.get("di", [])),
         verb_endings=tuple(word_set(pack, "attribution.verb_endings")),
@@ -171,7 +173,7 @@ def _found(text: str, toks: list[Token], i: int, j: int, kind: str, g: Grammar, 
         if not _named(text, toks, np, g, src):
             np, reach = _subject(toks, i, g), "after"
         return _make(text, toks, np, cue, reach, g, src)
-    if kind == "restricted" and not (i == 0 or not toks[i - 1].is_word):
+    if kind == "restricted" and not (i == 0 or not toks[i - 1].is_word or toks[i - 1].low in g.clause_words):
         return None
     np = _phrase(toks, j, g)
     if kind == "restricted" and not _source_like(text, toks, np, g, src):

@@ -209,7 +209,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if found is None and first not in g.elliptic_after:
         found = _before_copula(sentence, figure, g)
     if found is None and antecedent is not None:
-        return NounPhrase(antecedent.text, antecedent.head, None)
+        return NounPhrase(antecedent.head, antecedent.head, None)
     return found
 
 

@@ -1,0 +1,78 @@
+"""The counted noun of a figure: one row of fixtures/nouns_it.tsv per case.
+
+Each row runs the whole extractor on its sentence, takes the claim whose figure covers
+the row's figure, and compares its ``noun`` (``-`` for None).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quantities import extract
+from quantities.nouns import counted, tokens
+from quantities.types import Span
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "nouns_it.tsv"
+NO_CLAIM = "<no claim covers the figure>"
+
+
+def rows(path: Path, width: int) -> list:
+    """Rows of a fixture TSV as pytest params; an extra last column is a strict-xfail reason."""
+    out = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        assert len(cols) in (width, width + 1), f"{path.name}:{n}: {len(cols)} columns"
+        marks = [pytest.mark.xfail(strict=True, reason=cols[width])] if len(cols) > width else []
+        out.append(pytest.param(*cols[:width], marks=marks, id=f"{path.stem}:{n}"))
+    return out
+
+
+def claim_at(text: str, figure: str):
+    """The claim whose figure covers the first occurrence of ``figure`` in ``text``."""
+    at = text.index(figure)
+    for c in extract(text):
+        if c.quantity.span.start <= at < c.quantity.span.end or at <= c.quantity.span.start < at + len(figure):
+            return c
+    return None
+
+
+@pytest.mark.parametrize("sentence, figure, expected", rows(FIXTURE, 3))
+def test_counted_noun(sentence: str, figure: str, expected: str) -> None:
+    claim = claim_at(sentence, figure)
+    got = NO_CLAIM if claim is None else (claim.noun or "-")
+    assert got == expected
+
+
+def test_fixture_is_large_enough() -> None:
+    assert len(rows(FIXTURE, 3)) >= 80
+
+
+@pytest.mark.parametrize("text, start, end, unit_bearing, expected", [
+    ("5.000 operai edili militari e 1.000 genieri", 0, 5, False, "operai edili militari"),
+    ("300 i soldati nordcoreani uccisi", 0, 3, False, "soldati nordcoreani uccisi"),
+    ("i feriti sono 2.700", 14, 19, False, "feriti"),
+    ("1,5 milioni di euro di aiuti", 0, 19, True, "aiuti"),
+    ("1,5 milioni di euro di Kiev", 0, 19, True, None),
+    ("80 anni della Liberazione", 0, 7, True, None),
+    ("300 in più", 0, 3, False, None),
+    ("300 sono", 0, 3, False, None),
+    ("", 0, 0, False, None),
+    ("5.000 " + "a " * 500, 0, 5, False, None),
+])
+def test_counted_direct(text: str, start: int, end: int, unit_bearing: bool, expected: str | None) -> None:
+    found = counted(text, Span(start, end), unit_bearing=unit_bearing)
+    assert (found.text if found else None) == expected
+
+
+def test_antecedent_reused_only_without_noun() -> None:
+    first = counted("12 persone", Span(0, 2))
+    assert counted("e altri 47 sono rimasti", Span(8, 10), antecedent=first).text == "persone"
+    assert counted("e 47 bambini", Span(2, 4), antecedent=first).text == "bambini"
+
+
+def test_tokens_keep_elisions_and_numbers() -> None:
+    assert [t.text for t in tokens("dell'80% l’agenzia 1.000,5")] == ["dell'", "80", "%", "l’", "agenzia", "1.000,5"]
