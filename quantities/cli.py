@@ -24,6 +24,13 @@ FAIL_LEVELS = ("error", "warning", "info", "never")
 PROGRESS_AFTER = 200  # documents: shorter runs never show a bar
 
 
+class _NothingRead(QuantitiesError):
+    """No input produced a document (the reasons, if any, were already reported)."""
+
+    def __init__(self) -> None:
+        super().__init__("no document could be read")
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line and exit 2."""
 
@@ -68,17 +75,25 @@ def _jobs(text: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    try:
+        args = build_parser().parse_args(argv)
+    except SystemExit as done:  # --help, --version, or a usage error already printed
+        return done.code if isinstance(done.code, int) else 2
     errors: list[QuantitiesError] = []
 
     def on_error(e: QuantitiesError) -> None:
         errors.append(e)
         _say(f"error: {e}")
 
+    args.failed = errors  # an --output file is written only when this stays empty
     with warnings.catch_warnings():
         _route_warnings(args.quiet)
         try:
             status = _run(args, None if args.strict else on_error)
+        except _NothingRead as e:
+            if not errors:
+                _say(f"error: {e}")
+            return 2
         except QuantitiesError as e:
             _say(f"error: {e}")
             return 2
@@ -108,8 +123,8 @@ def _run(args: argparse.Namespace, on_error: Any) -> int:
                  reconcile=args.command == "report", on_error=on_error, on_document=progress.tick)
     progress.done()
     if not report.documents:
-        raise QuantitiesError("no document could be read")
-    with _output(args.output) as out:
+        raise _NothingRead()
+    with _output(args.output, args.failed) as out:
         out.write(render_report(report, args.format, show_all=getattr(args, "all", False)))
     return 1 if exceeds(report.findings, args.fail_on or config.fail_on) else 0
 
@@ -123,7 +138,7 @@ def _extract(args: argparse.Namespace, config: Any, lang: str, jobs: int, on_err
     docs = (d for d in read(args.paths, lang=lang, on_error=on_error) if wanted(d, config))
     progress = _Progress(args.quiet)
     seen = 0
-    with _output(args.output) as out:
+    with _output(args.output, args.failed) as out:
         if args.format in ("jsonl", "github"):
             for doc, claims in extract_all(docs, Toolkit(config), jobs):
                 out.write(render_claims(claims, args.format))
@@ -138,14 +153,18 @@ def _extract(args: argparse.Namespace, config: Any, lang: str, jobs: int, on_err
             if seen:
                 out.write(render_claims(collected, args.format))
         if not seen:
-            raise QuantitiesError("no document could be read")
+            raise _NothingRead()
     progress.done()
     return 0
 
 
 @contextmanager
-def _output(path: str | None) -> Iterator[IO[str]]:
-    """stdout, or a file replaced only when everything was written."""
+def _output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]:
+    """stdout, or a file replaced only when everything was read and written.
+
+    With ``--output`` a run is all or nothing: if any input could not be read, the
+    file is left as it was (stdout, by contrast, streams what could be read).
+    """
     if path is None:
         yield sys.stdout
         sys.stdout.flush()
@@ -158,7 +177,11 @@ def _output(path: str | None) -> Iterator[IO[str]]:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             yield f
-        os.replace(tmp, path)
+        if failed:
+            os.unlink(tmp)
+            _say(f"error: {len(failed)} input(s) could not be read; {path} was not written")
+        else:
+            os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
         raise

@@ -29,11 +29,18 @@ from typing import Any
 import regex
 
 from .errors import ReferenceFileError
+from .intervals import Interval, interval_of
+from .lexicon import Lexicon
+from .reconcile import ReconcileSettings
+from .sources import Sources
 from .types import Claim, Finding
+from .units import dimension
 
 KEYS = {"id", "what", "context", "value", "approx", "low", "high", "source", "as_of", "note", "unit"}
 #: The margin of ``approx = true``, as DESIGN.md gives for "circa".
 APPROX_MARGIN = Decimal("0.1")
+#: Lexicon relations under which a claim's noun counts what the reference counts.
+ACCEPTED = {"same", "synonym", "narrower", "broader"}
 
 
 @dataclass(frozen=True)
@@ -186,10 +193,77 @@ def _number(item: Mapping[str, Any], key: str, fail: Any) -> Decimal | None:
 def check(
     claims: Iterable[Claim],
     reference: str | os.PathLike[str] | Iterable[ReferenceFigure],
-    **kwargs: Any,
+    *,
+    lexicon: Lexicon | None = None,
+    sources: Sources | None = None,
+    settings: ReconcileSettings | None = None,
 ) -> list[Finding]:
-    """Findings for the claims that disagree with the desk's reference figures."""
-    from .refcheck import check_claims
+    """Findings for the claims that disagree with the desk's reference figures.
 
+    A claim is about a reference figure when its sentence holds every ``context`` word and
+    its noun is one of ``what`` (or a synonym, narrower or broader term). Then its value
+    must meet the reference interval (``reference-mismatch``) and its source must be of the
+    reference's class (``reference-source``). A noun the lexicon knows as confusable with
+    ``what`` ("ingegneri" for "genieri") is a ``reference-wording`` error.
+
+    >>> from quantities import extract
+    >>> ref = ReferenceFigure("nk", ("soldati",), ("Russia",), Decimal(13500), Decimal(16500))
+    >>> [f.rule for f in check(extract("La Corea del Nord ha inviato in Russia 12.000 soldati."), [ref])]
+    ['reference-mismatch']
+    """
+    checker = _Checker(lexicon or Lexicon.load("it"), sources or Sources.default(), settings or ReconcileSettings())
     figures = load(reference) if isinstance(reference, (str, os.PathLike)) else list(reference)
-    return check_claims(list(claims), figures, **kwargs)
+    return [f for claim in claims for ref in figures for f in checker.findings(claim, ref)]
+
+
+class _Checker:
+    def __init__(self, lexicon: Lexicon, sources: Sources, settings: ReconcileSettings) -> None:
+        self.lexicon, self.sources, self.settings = lexicon, sources, settings
+
+    def findings(self, claim: Claim, ref: ReferenceFigure) -> list[Finding]:
+        if not claim.noun or not self._in_context(claim, ref) or not self._same_kind(claim, ref):
+            return []
+        relations = {self.lexicon.relation(claim.noun, what) for what in ref.what}
+        if relations & ACCEPTED:
+            return [f for f in (self._value(claim, ref), self._source(claim, ref)) if f]
+        if "confusable" in relations:
+            note = next(filter(None, (self.lexicon.note(claim.noun, w) for w in ref.what)), "")
+            return [self._finding("reference-wording", "error", claim, ref,
+                                  f'"{claim.noun}" is not what the reference counts '
+                                  f'({", ".join(ref.what)}). {note}'.strip())]
+        return []
+
+    def _in_context(self, claim: Claim, ref: ReferenceFigure) -> bool:
+        words = set(self.lexicon.content(claim.context))
+        return all(self.lexicon.key(w) in words for c in ref.context for w in c.split())
+
+    def _same_kind(self, claim: Claim, ref: ReferenceFigure) -> bool:
+        return dimension(claim.quantity.unit) == dimension(ref.unit)
+
+    def _value(self, claim: Claim, ref: ReferenceFigure) -> Finding | None:
+        s = self.settings
+        stated = interval_of(claim.quantity, tolerance=Decimal(str(s.precision_tolerance)),
+                             approx_margin=Decimal(str(s.approx_margin)),
+                             vague_stretch=Decimal(str(s.vague_stretch)))
+        if stated.meets(Interval(ref.low, ref.high)):
+            return None
+        return self._finding("reference-mismatch", "error", claim, ref,
+                             f"the reference {ref.id} is {ref.interval_text()}")
+
+    def _source(self, claim: Claim, ref: ReferenceFigure) -> Finding | None:
+        canonical = claim.attribution.canonical if claim.attribution else None
+        if ref.source is None or canonical is None:
+            return None
+        wanted = self.sources.class_of(ref.source) or ref.source
+        if self.sources.class_of(canonical) == wanted:
+            return None
+        return self._finding("reference-source", "warning", claim, ref,
+                             f"credited to {canonical}, but the reference {ref.id} is a figure of {wanted}")
+
+    def _finding(self, rule: str, severity: str, claim: Claim, ref: ReferenceFigure, why: str) -> Finding:
+        source = claim.attribution.canonical or claim.attribution.source if claim.attribution else "no source"
+        extra = f" (as of {ref.as_of.isoformat()})" if ref.as_of else ""
+        note = f" Note: {ref.note}" if ref.note else ""
+        message = f'{claim.doc} says "{claim.text}" ({source}): {why}{extra}.{note}'
+        return Finding(rule=rule, kind="reference", severity=severity, message=message,  # type: ignore[arg-type]
+                       claims=(claim,), figure=ref.id)

@@ -1,0 +1,65 @@
+"""Odd and hostile text through the whole pipeline: never our crash, always linear.
+
+Assertions are on outcomes (spans, values, types), never on seconds; the timings of
+the hostile inputs are in benchmarks/bench_hostile.py.
+"""
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quantities import QuantitiesError, documents
+from quantities.claims import extract_document
+
+PIECES = ["5", "000", ".", ",", "'", " ", "mila", "milioni", "circa", "oltre", "tra", " e ",
+          "%", "per cento", "km", "euro", "di", "migliaia", "decine", "quasi", "l'", "«", "»",
+          "“", "”", "\n", "secondo", "Kcna", "ha detto", "soldati", "-", "/", "°", "€", "un", "una"]
+
+
+def check(text: str) -> None:
+    doc = documents.from_text(text, id="t")
+    try:
+        claims = extract_document(doc)
+    except QuantitiesError:
+        return
+    for c in claims:
+        assert 0 <= c.span.start <= c.span.end <= len(doc.text)
+        assert doc.text[c.span.start:c.span.end] == c.text
+        assert 0 <= c.sentence.start <= c.sentence.end <= len(doc.text)
+        for v in (c.quantity.value, c.quantity.low, c.quantity.high):
+            assert v is None or math.isfinite(v)
+        if c.quantity.low is not None and c.quantity.high is not None:
+            assert c.quantity.low <= c.quantity.high
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_arbitrary_unicode(text):
+    check(text)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
+def test_number_like_pieces(text):
+    check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(("1.2" * 70_000), id="200KB of digits and dots"),
+        pytest.param("mila " * 40_000, id="40.000 times mila"),
+        pytest.param("«" * 50_000 + "5.000 soldati" + "»" * 50_000, id="100.000 nested quotes"),
+        pytest.param(("circa 15mila soldati e " * 20_000), id="one 460KB sentence"),
+        pytest.param("a" * 300_000 + " 5.000 operai", id="a 300KB word"),
+        pytest.param("5" * 200_000, id="200.000 digits"),
+        pytest.param(", ".join(["1.000"] * 30_000), id="30.000 numbers in a list"),
+    ],
+)
+def test_hostile_inputs_finish(text):
+    doc = documents.from_text(text, id="hostile")
+    claims = extract_document(doc)
+    assert isinstance(claims, list)
+    assert all(doc.text[c.span.start:c.span.end] == c.text for c in claims)
