@@ -33,6 +33,7 @@ import codecs
 import datetime as dt
 import json
 import os
+import re
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator
@@ -82,10 +83,12 @@ def _chars(byte_values: Iterable[int]) -> str:
 
 # A UTF-8 lead byte (two-byte sequences, and 0xE2 for punctuation) read as one of those
 # encodings, followed by a continuation byte read the same way: only text with such a
-# pair is handed to ftfy (which is slow), so clean text costs one fast scan.
-_SUSPECT = regex.compile(
-    "[" + regex.escape(_chars([*range(0xC2, 0xE0), 0xE2])) + "]"
-    "[" + regex.escape(_chars(range(0x80, 0xC0))) + "]"
+# pair is handed to ftfy (which is slow), so clean text costs one fast scan. The stdlib
+# engine is used for this one pattern: two character classes and no repetition are linear
+# in any engine, and its scan for a large set is ten times faster than regex's.
+_SUSPECT = re.compile(
+    "[" + re.escape(_chars([*range(0xC2, 0xE0), 0xE2])) + "]"
+    "[" + re.escape(_chars(range(0x80, 0xC0))) + "]"
 )
 # Two-byte UTF-8 sequences read as cp1250 ("à" → "Ă\xa0"), which ftfy does not undo.
 _CP1250_TRAILS = bytes(b for b in range(0x80, 0xC0) if b not in (0x81, 0x83, 0x88, 0x90, 0x98))
