@@ -147,14 +147,16 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     src = sources or Sources.default()
     toks = tokens(text, sentence.start, sentence.end)
     starts = {t.start: i for i, t in enumerate(toks)}
-    out = []
+    out: list[Found] = []
+    covered = -1  # the end of the last source phrase: a cue inside one is part of it
     for m in g.cues.finditer(text, sentence.start, sentence.end):
         i, j = starts.get(m.start()), _index_after(toks, m.end())
-        if i is None:
+        if i is None or m.start() < covered:
             continue
         found = _found(text, toks, i, j, m.lastgroup or "", g, src)
         if found is not None:
             out.append(found)
+            covered = max(covered, found.span.end)
     return out
 
 
