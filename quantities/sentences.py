@@ -148,7 +148,7 @@ def grammar(pack: Pack) -> _Grammar:
     close_class = "".join(regex.escape(c) for c in sorted(closers))
     candidates = regex.compile(
         r"(?<![.!?…])(?P<mark>[.!?…]++)[" + close_class + r"]{0,5}+(?=\s|\Z)"
-        r"|(?P<nl>\n)(?P<blank>(?:[ \t\r\f\v]*+\n)++)?"
+        r"|(?P<nl>\n)(?P<blank>[ \t\r\f\v]*+\n[ \t\r\f\v\n]*+)?"
     )
     return _Grammar(
         candidates=candidates,
