@@ -364,7 +364,7 @@ def _homograph_ok(text: str, start: int, end: int, word: str, g: Grammar) -> boo
     following = norm(after[0]) if after else ""
     if following[:1] in "?!.," and following:
         return following[:1] not in h.not_after
-    return following.rstrip(",;:.") not in h.not_after
+    return following.rstrip(",;:.?!") not in h.not_after
 
 
 def _context(text: str, r: _Read, g: Grammar, *, scaled: bool) -> _Read:

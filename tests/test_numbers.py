@@ -1,0 +1,125 @@
+"""numbers.find on the table of Italian (and English) forms in fixtures/numbers_*.tsv.
+
+Each row: text, the expected span text (``-``: no quantity at all), then value, low,
+high, kind, unit, hedge (``*``: not checked; empty: None) and an xfail reason for
+known gaps (strict: fixing one is noticed).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from quantities.errors import PatternTimeoutError
+from quantities.numbers import find, parse
+from quantities.types import Quantity
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+COLUMNS = ("text", "match", "value", "low", "high", "kind", "unit", "hedge", "xfail_reason")
+
+
+def load_rows(name: str) -> list:
+    params = []
+    for n, line in enumerate((FIXTURES / name).read_text(encoding="utf-8").splitlines(), 1):
+        if not line or line.startswith("#"):
+            continue
+        row = dict(zip(COLUMNS, line.split("\t")))
+        marks = ()
+        if row.get("xfail_reason"):
+            marks = (pytest.mark.xfail(strict=True, reason=row["xfail_reason"]),)
+        ident = f"{name.split('.')[0]}:{n}:{row['text'][:40]}->{row['match']}"
+        params.append(pytest.param(row, id=ident, marks=marks))
+    return params
+
+
+def expected(cell: str) -> Decimal | None:
+    return None if cell == "" else Decimal(cell)
+
+
+def check_row(row: dict, lang: str) -> None:
+    text = row["text"]
+    found = find(text, lang)
+    if row["match"] == "-":
+        assert found == [], [q.text for q in found]
+        return
+    hits = [q for q in found if text[q.span.start:q.span.end] == row["match"]]
+    assert hits, f"no quantity spans {row['match']!r}; found {[q.text for q in found]}"
+    q = hits[0]
+    for field in ("value", "low", "high"):
+        if row[field] != "*":
+            assert getattr(q, field) == expected(row[field]), (field, getattr(q, field))
+    for field in ("kind", "unit", "hedge"):
+        if row[field] != "*":
+            assert getattr(q, field) == (row[field] or None), (field, getattr(q, field))
+
+
+@pytest.mark.parametrize("row", load_rows("numbers_it.tsv"))
+def test_italian(row: dict) -> None:
+    check_row(row, "it")
+
+
+@pytest.mark.parametrize(
+    "text, precision",
+    [
+        ("15mila", "1000"), ("1,5 milioni", "100000"), ("5.000", "1000"), ("5.200", "100"),
+        ("5.012", "1"), ("2,5", "0.1"), ("quindicimila", "1000"), ("2,50", "0.01"),
+        ("duemilacinquecento", "100"), ("un milione e mezzo", "100000"), ("300", "100"),
+        ("7", "1"), ("10-12mila", "1000"), ("1.234,56", "0.01"), ("4,2 mld", "100000000"),
+    ],
+)
+def test_precision(text: str, precision: str) -> None:
+    q = parse(text)
+    assert q is not None and q.precision == Decimal(precision)
+
+
+@pytest.mark.parametrize(
+    "text, kinds",
+    [
+        ("Il 15 agosto alle 7.40 circa 300 morti e 2.700 feriti nel 2019",
+         ["date", "time", "count", "count", "year"]),
+        ("5.000 operai e 1.000 genieri", ["count", "count"]),
+        ("Covid-19: 300 morti, il 30% dei casi", ["identifier", "count", "percent"]),
+    ],
+)
+def test_order_and_kinds(text: str, kinds: list[str]) -> None:
+    found = find(text)
+    assert [q.kind for q in found] == kinds
+    assert all(a.span.end <= b.span.start for a, b in zip(found, found[1:]))
+
+
+def test_non_claims_are_marked() -> None:
+    found = find("nel 2019, alle 18, il 118 e 06 1234567 e il 3 marzo")
+    assert [q.is_claim for q in found] == [False] * 5
+
+
+def test_span_text_is_the_input_slice() -> None:
+    text = "Secondo Seul, oltre 1,5 milioni di euro e circa 15mila soldati."
+    for q in find(text):
+        assert isinstance(q, Quantity)
+        assert q.text == text[q.span.start:q.span.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1." * 100_000,                # digits and dots
+        "mila " * 40_000,              # a scale word repeated
+        "a" * 200_000,                 # one long word
+        "tre" * 60_000,                # a long word made of number morphemes
+        "1 " * 100_000,                # many tiny numbers
+        "circa " * 30_000 + "5",       # many hedges
+        "decine di " * 20_000,         # vague words
+        "9" * 200_000,                 # one huge digit run
+    ],
+    ids=["digits-dots", "mila", "long-word", "morphemes", "tiny-numbers", "hedges", "vague", "digit-run"],
+)
+def test_hostile_inputs_finish(text: str) -> None:
+    found = find(text)
+    assert isinstance(found, list)
+    assert all(q.text == text[q.span.start:q.span.end] for q in found)
+
+
+def test_timeout_error_type() -> None:
+    assert issubclass(PatternTimeoutError, RuntimeError)
