@@ -29,7 +29,7 @@ from typing import Literal
 import regex
 
 from .lang import Pack
-from .nouns import Token, per_pack, phrases, positive_int, tokens, word_set
+from .nouns import Token, per_pack, phrases, positive_int, surface, tokens, word_set
 from .sources import Sources
 from .types import Span
 
@@ -190,8 +190,8 @@ def _make(text: str, toks: list[Token], np: tuple[int, int] | None, cue: Span, r
     span, via = _words(toks, np, g), None
     relayed = _relay(toks, np[1], g)
     if relayed is not None:
-        via, span = span.of(text), _words(toks, relayed, g)
-    source = span.of(text)
+        via, span = surface(span.of(text)), _words(toks, relayed, g)
+    source = surface(span.of(text))
     return Found(source, src.canonical(source), " ".join(cue.of(text).casefold().replace("’", "'").split()), span, cue, reach, via)
 
 

@@ -146,7 +146,7 @@ def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span |
         out.append(Claim(
             doc=doc.id,
             span=doc.to_body(Span(q.span.start, end)),
-            text=text[q.span.start:end],
+            text=nouns.surface(text[q.span.start:end]),
             quantity=replace(q, span=doc.to_body(q.span)),
             noun=noun.text if noun else None,
             concept=lex.concept(noun.text) if noun else None,

@@ -37,8 +37,20 @@ from .types import Span
 
 T = TypeVar("T")
 
-#: Words, numbers (with their separators), elided words ("l'", "dell'") and single marks.
-TOKEN = regex.compile(r"\w+(?:-\w+)*(?:[.,]\d+)*['’]?|[^\w\s]")
+#: Words, numbers (with their separators), elided words ("l'", "dell'") and single marks;
+#: emphasis marks left in plain text ("**5.000** operai") are not tokens.
+TOKEN = regex.compile(r"\w+(?:-\w+)*(?:[.,]\d+)*['’]?|[^\w\s*_]")
+#: Emphasis marks, dropped from the surface of a phrase.
+EMPHASIS = regex.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+
+
+def surface(text: str) -> str:
+    """``text`` without emphasis marks: "**5.000** operai" -> "5.000 operai".
+
+    >>> surface("media **russi**")
+    'media russi'
+    """
+    return EMPHASIS.sub("", text)
 #: How far around a figure the noun is looked for, in characters.
 WINDOW = 200
 
@@ -225,7 +237,8 @@ def _phrase(text: str, toks: list[Token], i: int, g: Grammar, lowercase: bool = 
     end = _adjectives(toks, j + 1, g)
     if end + 1 < len(toks) and toks[end].low in g.conj and g.can_head(toks[end + 1], lowercase=True):
         end = _adjectives(toks, end + 2, g)
-    return NounPhrase(text[toks[i].start:toks[end - 1].end], head.text, Span(toks[i].start, toks[end - 1].end))
+    span = Span(toks[i].start, toks[end - 1].end)
+    return NounPhrase(surface(span.of(text)), head.text, span)
 
 
 def _adjectives(toks: list[Token], j: int, g: Grammar) -> int:
@@ -261,7 +274,7 @@ def _subject(text: str, left: list[Token], end: int, g: Grammar) -> NounPhrase |
             head = left[start]
             if g.can_head(head) and all(g.is_adjective(t) for t in left[start + 1:end]):
                 span = Span(head.start, left[end - 1].end)
-                return NounPhrase(span.of(text), head.text, span)
+                return NounPhrase(surface(span.of(text)), head.text, span)
         if start == end or before in g.articles or before not in g.function or start < 2:
             return None
         end = start - 1
