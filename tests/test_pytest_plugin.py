@@ -24,6 +24,22 @@ quantities_fail_on = "error"
 """
 
 
+@pytest.fixture(scope="module", autouse=True)
+def warm_pipeline():
+    """Load the pipeline once here: in-process pytester runs then reuse its modules and caches."""
+    from quantities.testing import analyse
+
+    analyse(["Il Nord invierà 5.000 operai a Kursk.", "Secondo Tass, 5.000 operai."])
+
+
+#: Plugins that have nothing to do with ours; without them an in-process run takes a fraction of the time.
+QUIET = ("-p", "no:hypothesispytest", "-p", "no:benchmark", "-p", "no:xdist")
+
+
+def run(pytester: pytest.Pytester, *args: str) -> pytest.RunResult:
+    return pytester.runpytest(*QUIET, *args)
+
+
 def articles(pytester: pytest.Pytester, names: list[str], folder: str = "articoli") -> Path:
     target = pytester.path / folder
     target.mkdir(parents=True, exist_ok=True)
@@ -53,7 +69,7 @@ def test_imports_stay_light(statement, absent):
 def test_without_paths_the_plugin_is_invisible(pytester):
     articles(pytester, [GENIERI, INGEGNERI])
     pytester.makepyfile(test_plain="def test_one():\n    assert True\n")
-    result = pytester.runpytest("-v")
+    result = run(pytester, "-v")
     result.assert_outcomes(passed=1)
     result.stdout.no_fnmatch_line("quantities:*")
     result.stdout.no_fnmatch_line("*articoli*")
@@ -62,7 +78,7 @@ def test_without_paths_the_plugin_is_invisible(pytester):
 def test_clean_articles_pass(pytester):
     articles(pytester, CLEAN)
     pytester.makepyprojecttoml(INI)
-    result = pytester.runpytest("-v")
+    result = run(pytester, "-v")
     result.assert_outcomes(passed=len(CLEAN) + 1)
     result.stdout.fnmatch_lines([
         "quantities: articoli, fail on error",
@@ -74,7 +90,7 @@ def test_clean_articles_pass(pytester):
 def test_a_wording_conflict_fails_the_folder_item_with_a_table(pytester):
     articles(pytester, [GENIERI, INGEGNERI])
     pytester.makepyprojecttoml(INI)
-    result = pytester.runpytest("-v")
+    result = run(pytester, "-v")
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines([
         "articoli::reconcile FAILED*",
@@ -101,7 +117,7 @@ def test_command_line_overrides_the_ini(pytester, options, outcomes):
     articles(pytester, [GENIERI, INGEGNERI])
     articles(pytester, [CLEAN[1]], folder="altri")
     pytester.makepyprojecttoml(INI)
-    pytester.runpytest(*options).assert_outcomes(**outcomes)
+    run(pytester, *options).assert_outcomes(**outcomes)
 
 
 def test_a_suppression_in_the_article_silences_the_conflict(pytester):
@@ -109,7 +125,7 @@ def test_a_suppression_in_the_article_silences_the_conflict(pytester):
     with (folder / INGEGNERI).open("a", encoding="utf-8") as f:
         f.write('\n<!-- quantities: ignore wording-conflict "1.000 ingegneri" — checked with the desk -->\n')
     pytester.makepyprojecttoml(INI)
-    pytester.runpytest().assert_outcomes(passed=3)
+    run(pytester).assert_outcomes(passed=3)
 
 
 def test_an_unused_suppression_fails_at_warning(pytester):
@@ -117,7 +133,7 @@ def test_an_unused_suppression_fails_at_warning(pytester):
     with (folder / CLEAN[0]).open("a", encoding="utf-8") as f:
         f.write('\n<!-- quantities: ignore value-conflict "15mila soldati" — old -->\n')
     pytester.makepyprojecttoml(INI)
-    result = pytester.runpytest("--quantities-fail-on", "warning")
+    result = run(pytester, "--quantities-fail-on", "warning")
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(["*unused-suppression*", "*matches no finding*"])
 
@@ -126,7 +142,7 @@ def test_an_unreadable_article_is_one_failed_item(pytester):
     folder = articles(pytester, CLEAN[:2])
     (folder / "rotto.txt").write_bytes(b"\x00\x01\x02 binary \x00" * 50)
     pytester.makepyprojecttoml(INI)
-    result = pytester.runpytest("-v")
+    result = run(pytester, "-v")
     result.assert_outcomes(passed=3, failed=1)
     result.stdout.fnmatch_lines(["articoli/rotto.txt::quantities FAILED*", "quantities: articoli/rotto.txt*"])
     assert "Traceback" not in result.stdout.str()
@@ -138,7 +154,7 @@ def test_reference_mismatch_fails_the_article(pytester):
         '[[figure]]\nid = "operai-kursk"\nwhat = ["operai edili militari"]\ncontext = ["Kursk"]\nvalue = 6000\n',
         encoding="utf-8")
     pytester.makepyprojecttoml(INI + 'quantities_reference = "figures.toml"\n')
-    result = pytester.runpytest("-v")
+    result = run(pytester, "-v")
     result.assert_outcomes(passed=1, failed=1)
     result.stdout.fnmatch_lines([f"articoli/{GENIERI}::quantities FAILED*", "*5.000 operai*"])
 
@@ -146,7 +162,7 @@ def test_reference_mismatch_fails_the_article(pytester):
 def test_a_bad_config_is_a_one_line_collection_error(pytester):
     articles(pytester, [GENIERI])
     pytester.makepyprojecttoml(INI + '\n[tool.quantities]\nlangs = "it"\n')
-    result = pytester.runpytest()
+    result = run(pytester)
     result.assert_outcomes(errors=1)
     result.stdout.fnmatch_lines(["*pyproject.toml: langs: unknown key*"])
 
@@ -155,9 +171,9 @@ def test_articles_outside_testpaths_are_collected_unless_args_are_given(pytester
     articles(pytester, CLEAN[:2])
     pytester.makepyfile(**{"tests/test_x": "def test_x():\n    pass\n"})
     pytester.makepyprojecttoml(INI + 'testpaths = ["tests"]\n')
-    pytester.runpytest().assert_outcomes(passed=4)
-    pytester.runpytest("tests").assert_outcomes(passed=1)
-    pytester.runpytest(f"articoli/{CLEAN[0]}").assert_outcomes(passed=1)
+    run(pytester).assert_outcomes(passed=4)
+    run(pytester, "tests").assert_outcomes(passed=1)
+    run(pytester, f"articoli/{CLEAN[0]}").assert_outcomes(passed=1)
 
 
 # -- the snapshot fixture ------------------------------------------------------------------
@@ -173,29 +189,29 @@ def test_snapshot_workflow(pytester):
     pytester.makepyfile(test_snap=SNAPSHOT_TEST.format(name=GENIERI))
     snapshot = pytester.path / f"{Path(GENIERI).stem}.claims.json"
 
-    first = pytester.runpytest()
+    first = run(pytester)
     first.assert_outcomes(failed=1)
     first.stdout.fnmatch_lines(["*wrote a new snapshot*", "*commit it and run the tests again*"])
     assert snapshot.exists() and '"text": "1.000 genieri"' in snapshot.read_text(encoding="utf-8")
 
-    pytester.runpytest().assert_outcomes(passed=1)
+    run(pytester).assert_outcomes(passed=1)
 
     article = folder / GENIERI
     article.write_text(article.read_text(encoding="utf-8").replace("1.000 genieri", "2.000 genieri"),
                        encoding="utf-8")
-    changed = pytester.runpytest()
+    changed = run(pytester)
     changed.assert_outcomes(failed=1)
     changed.stdout.fnmatch_lines(['*- "1.000 genieri"*', '*+ "2.000 genieri"*', "*pytest --quantities-update*"])
 
-    pytester.runpytest("--quantities-update").assert_outcomes(passed=1)
-    pytester.runpytest().assert_outcomes(passed=1)
+    run(pytester, "--quantities-update").assert_outcomes(passed=1)
+    run(pytester).assert_outcomes(passed=1)
 
 
 # -- the example repository ----------------------------------------------------------------
 
 def test_the_newsroom_example_passes(pytester):
     shutil.copytree(EXAMPLE, pytester.path, dirs_exist_ok=True)
-    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-p", "no:randomly")
+    result = pytester.runpytest_subprocess(*QUIET, "-p", "no:cacheprovider")
     n_articles = len(list((EXAMPLE / "articoli").glob("*.md")))
     n_tests = sum(line.startswith("def test_") for line in (EXAMPLE / "tests").joinpath("test_cifre.py")
                   .read_text(encoding="utf-8").splitlines())

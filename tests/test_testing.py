@@ -20,7 +20,7 @@ from quantities.testing import (
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 GENIERI = SEEDS / "000_b6943ad90d5cd531.txt"
 INGEGNERI = SEEDS / "002_0517a2c3f414bc01.txt"
-TRUPPE = "Secondo le valutazioni della Corea del Sud, circa 15mila soldati nordcoreani sono in Russia."
+TRUPPE = "Secondo le valutazioni della Corea del Sud, in Russia sono arrivati circa 15mila soldati."
 OPERAI = "I media russi hanno riferito che il Nord invierà 5.000 operai edili militari a Kursk."
 FIGURES = """
 [[figure]]
