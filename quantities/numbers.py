@@ -36,6 +36,8 @@ _WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}\d]")
 _LEAD = "([{«“\"'‘"
 _HUNDRED = Decimal(100)
 _RANGE_JOIN = regex.compile(r"(\s{0,2})([^\s\d\p{L}]|\p{L}{1,7})(\s{0,2})(?=[\d\p{L}])")
+_SEPARATOR = regex.compile(r"\D")
+_NON_DIGIT = _SEPARATOR
 _CLOCK = regex.compile(r"\d{1,2}([.:,])([0-5]\d)")
 
 
@@ -285,21 +287,19 @@ def _phone_length(plus: bool, nums: list[str], seps: list[str], g: Grammar) -> i
 def _digits(raw: str, g: Grammar) -> tuple[Decimal, Decimal, int, bool] | None:
     """The value, precision and length of the digits at the head of ``raw``."""
     raw = raw.lstrip("+")
-    while raw:
+    cuts = [len(raw)] + [m.start() for m in _SEPARATOR.finditer(raw)][::-1]
+    for cut in cuts:
+        head = raw[:cut]
         for form in g.digit_forms:
-            m = form.fullmatch(raw)
+            m = form.fullmatch(head)
             if m:
-                whole = regex.sub(r"\D", "", m.group("int"))
+                whole = _NON_DIGIT.sub("", m.group("int"))
                 frac = m.groupdict().get("frac")
                 if frac:
                     return (Decimal(f"{whole}.{frac}"), Decimal(1).scaleb(-len(frac)),
-                            len(raw), False)
+                            cut, False)
                 v = Decimal(whole)
-                return v, _precision_int(v), len(raw), True
-        cut = max(raw.rfind(c) for c in g.groups | {g.decimal, ".", ",", "'", "/", ":"})
-        if cut <= 0:
-            return None
-        raw = raw[:cut]
+                return v, _precision_int(v), cut, True
     return None
 
 

@@ -335,8 +335,8 @@ def _master(pack: Pack, g: dict[str, Any], flags: int) -> Any:
     suffixes = alternation(g["ordinal_suffixes"])
     truncated = trie({w[:-1] for w in g["morphemes"] if len(w) > 2} | set(g["morphemes"]))
     pattern = (
-        rf"(?P<num>\+?\d{{1,15}}(?:(?:[.,'’/:]|[ \u00a0\u202f](?=\d))\d{{1,15}}){{0,8}})"
-        rf"|(?<!\w)(?:"
+        rf"(?P<num>\+?\d{{1,15}}(?:(?:[.,'’/:]|[ \u00a0\u202f](?=\d{{3}}(?!\d)|\d{{5}}))\d{{1,15}}){{0,8}})"
+        rf"|\b(?:"
         rf"(?P<vague>{trie(g['vague'])})"
         rf"|(?P<approx>(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?(?:{trie(g['approx_words'])}))"
         rf"|(?P<words>{phrase})"
