@@ -1,7 +1,7 @@
 """Assertions on figures, for a newsroom's tests; failures are written for editors.
 
 >>> from quantities.testing import assert_claim, assert_no_claim
->>> assert_claim("Secondo Seul sono arrivati circa 15mila soldati.", "15mila soldati", value=15000)
+>>> _ = assert_claim("Secondo Seul sono arrivati circa 15mila soldati.", "15mila soldati", value=15000)
 >>> assert_no_claim("Il trattato è del 2024.", "2024")
 
 A string that is not an existing file or folder is a text, each its own document.
@@ -77,7 +77,7 @@ def analyse(
 
     cfg = _config(config)
     errors: list[QuantitiesError] = []
-    paths = [os.fspath(i) for i in items if _is_path(i)]
+    paths = [near(os.fspath(i)) for i in items if _is_path(i)]  # short ids read better in messages
     texts = [i for i in items if not _is_path(i)]
     docs: list[Document] = [d for d in read(paths, lang=lang or cfg.lang, on_error=errors.append)
                             if wanted(d, cfg)] if paths else []
@@ -113,18 +113,35 @@ def _table(headers: list[str], rows: list[list[Any]]) -> str:
     return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
 
 
+def squeeze(text: str) -> str:
+    """A claim's surface on one line, as an editor would quote it.
+
+    >>> squeeze("1.000\\ningegneri")
+    '1.000 ingegneri'
+    """
+    return " ".join(text.split())
+
+
 def _indent(text: str, prefix: str = "  ") -> str:
     return textwrap.indent(text, prefix)
 
 
-def where(claim: Claim, report: Report, display: Any = None) -> str:
+def near(doc_id: str) -> str:
+    """A document's path relative to the current folder when it is under it; else as it is."""
+    path = Path(doc_id)
+    if path.is_absolute() and path.is_relative_to(Path.cwd()):
+        return path.relative_to(Path.cwd()).as_posix()
+    return doc_id
+
+
+def where(claim: Claim, report: Report, display: Any = near) -> str:
     """``file:line`` of a claim in its original file."""
     doc = report.documents.get(claim.doc)
-    name = display(claim.doc) if display else claim.doc
+    name = display(claim.doc)
     return f"{name}:{doc.line_col(claim.span.start)[0]}" if doc else name
 
 
-def findings_text(findings: Iterable[Finding], report: Report, display: Any = None) -> str:
+def findings_text(findings: Iterable[Finding], report: Report, display: Any = near) -> str:
     """Each finding as a block: severity and rule, a row per claim, and the reason.
 
     ``display`` turns a document id into the name to show (e.g. a shorter path).
@@ -132,10 +149,11 @@ def findings_text(findings: Iterable[Finding], report: Report, display: Any = No
     blocks = []
     for f in findings:
         head = f"{f.severity.upper()}  {f.rule}"
-        rows = [[where(c, report, display), c.text, value_text(c), source_text(c), c.modality]
+        rows = [[where(c, report, display), squeeze(c.text), value_text(c), source_text(c), c.modality]
                 for c in f.claims]
         table = _indent(_table(["where", "wording", "value", "source", "modality"], rows)) + "\n" if rows else ""
-        why = textwrap.fill(f.message, WRAP, initial_indent="  why: ", subsequent_indent="       ")
+        why = textwrap.fill(f.message, WRAP, initial_indent="  why: ", subsequent_indent="       ",
+                            break_long_words=False, break_on_hyphens=False)
         blocks.append(f"{head}\n{table}{why}")
     return "\n\n".join(blocks)
 
@@ -145,7 +163,7 @@ def claims_text(claims: Iterable[Claim], report: Report | None = None) -> str:
     rows = []
     for c in claims:
         place = where(c, report) if report else f"{c.doc}@{c.span.start}"
-        rows.append([place, c.text, value_text(c), c.quantity.kind, c.quantity.unit or "",
+        rows.append([place, squeeze(c.text), value_text(c), c.quantity.kind, c.quantity.unit or "",
                      c.noun or "", c.concept or "", source_text(c), c.modality])
     if not rows:
         return "  (no claims)"
@@ -243,14 +261,14 @@ def assert_claim(text_or_path: PathOrText, surface: str, *, config: ConfigLike =
     if unknown:
         raise TypeError(f"assert_claim: unknown properties {unknown} (known: {', '.join(PROPERTIES)})")
     out = _claims(text_or_path, config, lang)
-    found = [c for c in out.report.claims if surface in c.text]
+    found = [c for c in out.report.claims if squeeze(surface) in squeeze(c.text)]
     if not found:
         _fail(f'quantities: no claim contains "{surface}" in {_name(text_or_path)}; the claims found are:\n'
               + claims_text(out.report.claims, out.report))
     for claim in found:
         if not _mismatches(claim, expected):
             return claim
-    lines = [f'  "{c.text}": ' + "; ".join(_mismatches(c, expected)) for c in found]
+    lines = [f'  "{squeeze(c.text)}": ' + "; ".join(_mismatches(c, expected)) for c in found]
     _fail(f'quantities: the claim "{surface}" in {_name(text_or_path)} is not as expected:\n'
           + "\n".join(lines) + "\n\nThe claims found are:\n" + claims_text(out.report.claims, out.report))
 
@@ -260,7 +278,7 @@ def assert_no_claim(text_or_path: PathOrText, surface: str, *, config: ConfigLik
     """No claim's text contains ``surface`` (e.g. a year taken for a figure)."""
     __tracebackhide__ = True
     out = _claims(text_or_path, config, lang)
-    found = [c for c in out.report.claims if surface in c.text]
+    found = [c for c in out.report.claims if squeeze(surface) in squeeze(c.text)]
     if found:
         _fail(f'quantities: "{surface}" in {_name(text_or_path)} was taken as a claim, and should not be:\n'
               + claims_text(found, out.report))
