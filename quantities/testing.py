@@ -376,7 +376,7 @@ class FolderRun:
 
 # -- snapshots ------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(repr=False)
 class ClaimsSnapshot:
     """An article's claims against a committed ``<name>.claims.json`` in ``folder``.
 
@@ -395,7 +395,7 @@ class ClaimsSnapshot:
         """Compare the article's claims with its snapshot; returns the snapshot's path."""
         __tracebackhide__ = True
         path = self._locate(article)
-        snapshot = self.folder / f"{name or path.stem}.claims.json"
+        snapshot = Path(near(str(self.folder / f"{name or path.stem}.claims.json")))
         out = _claims(path, self.config, lang)
         shown = Path(article).as_posix()
         records = [{**claim_record(c), "doc": shown} for c in out.report.claims]
@@ -413,6 +413,9 @@ class ClaimsSnapshot:
         _fail(f"quantities: the claims of {shown} changed (snapshot {snapshot}):\n"
               + snapshot_diff(old or [], records)
               + "\n\nIf the new claims are right, accept them with: pytest --quantities-update")
+
+    def __repr__(self) -> str:
+        return f"<quantities_claims: snapshots in {near(str(self.folder))}>"
 
     def _locate(self, article: PathOrText) -> Path:
         path = Path(article)
@@ -458,23 +461,38 @@ def snapshot_diff(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> str:
     >>> print(snapshot_diff([a], [{**a, "value": 6000}, {"text": "1.000 genieri", "value": 1000}]))
       ~ "5.000 operai": value 5000 → 6000
       + "1.000 genieri" (value 1000)
+    >>> print(snapshot_diff([a], [{"text": "6.000 operai", "value": 6000}]))
+      - "5.000 operai" (value 5000)
+      + "6.000 operai" (value 6000)
     """
     before, after = _compared(old), _compared(new)
     matcher = difflib.SequenceMatcher(a=[r.get("text") for r in before], b=[r.get("text") for r in after],
                                       autojunk=False)
     lines = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            lines += [_changed(o, n) for o, n in zip(before[i1:i2], after[j1:j2]) if o != n]
+        gone, came = before[i1:i2], after[j1:j2]
+        if op == "equal" or (op == "replace" and all(map(_same_thing, gone, came)) and len(gone) == len(came)):
+            lines += [_changed(o, n) for o, n in zip(gone, came) if o != n]
             continue
-        lines += [f'  - "{r.get("text")}" ({_brief(r)})' for r in before[i1:i2]]
-        lines += [f'  + "{r.get("text")}" ({_brief(r)})' for r in after[j1:j2]]
+        lines += [f'  - "{r.get("text")}" ({_brief(r)})' for r in gone]
+        lines += [f'  + "{r.get("text")}" ({_brief(r)})' for r in came]
     return "\n".join(lines)
 
 
+def _same_thing(old: dict[str, Any], new: dict[str, Any]) -> bool:
+    """Whether two records count the same thing (so a new wording reads as a change, not a swap)."""
+    return bool(old.get("noun")) and (old.get("noun"), old.get("kind")) == (new.get("noun"), new.get("kind"))
+
+
 def _changed(old: dict[str, Any], new: dict[str, Any]) -> str:
-    keys = [k for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
-    return f'  ~ "{new.get("text")}": ' + "; ".join(f"{k} {_j(old.get(k))} → {_j(new.get(k))}" for k in keys)
+    name = f'"{old.get("text")}"' + (f' → "{new.get("text")}"' if old.get("text") != new.get("text") else "")
+    keys = [k for k in dict.fromkeys([*old, *new]) if k != "text" and old.get(k) != new.get(k)
+            and not (k in ("low", "high") and _exact(old) and _exact(new))]
+    return f"  ~ {name}: " + "; ".join(f"{k} {_j(old.get(k))} → {_j(new.get(k))}" for k in keys)
+
+
+def _exact(record: dict[str, Any]) -> bool:
+    return record.get("low") == record.get("high") == record.get("value")
 
 
 def _brief(record: dict[str, Any]) -> str:

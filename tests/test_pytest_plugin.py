@@ -201,7 +201,8 @@ def test_snapshot_workflow(pytester):
                        encoding="utf-8")
     changed = run(pytester)
     changed.assert_outcomes(failed=1)
-    changed.stdout.fnmatch_lines(['*- "1.000 genieri"*', '*+ "2.000 genieri"*', "*pytest --quantities-update*"])
+    changed.stdout.fnmatch_lines(['*~ "1.000 genieri" → "2.000 genieri": value 1000 → 2000',
+                                  "*pytest --quantities-update*"])
 
     run(pytester, "--quantities-update").assert_outcomes(passed=1)
     run(pytester).assert_outcomes(passed=1)

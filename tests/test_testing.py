@@ -162,6 +162,9 @@ def test_snapshot_is_written_then_compared(tmp_path):
         ([], [{"text": "b", "value": 3, "attribution": {"source": "Seul", "canonical": "South Korea"}}],
          '  + "b" (value 3, source South Korea)'),
         ([{"text": "a", "value": 1, "start": 1}], [{"text": "a", "value": 1, "start": 9}], ""),
+        ([{"text": "1 x", "noun": "x", "kind": "count", "value": 1, "low": 1, "high": 1}],
+         [{"text": "2 x", "noun": "x", "kind": "count", "value": 2, "low": 2, "high": 2}],
+         '  ~ "1 x" → "2 x": value 1 → 2'),
     ],
 )
 def test_snapshot_diff(old, new, expected):
