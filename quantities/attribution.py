@@ -23,6 +23,7 @@ quoting one ``via``.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
@@ -146,11 +147,12 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     g = grammar(lang)
     src = sources or Sources.default()
     toks = tokens(text, sentence.start, sentence.end)
-    starts = {t.start: i for i, t in enumerate(toks)}
+    offsets = [t.start for t in toks]
+    starts = {s: i for i, s in enumerate(offsets)}
     out: list[Found] = []
     covered = -1  # the end of the last source phrase: a cue inside one is part of it
     for m in g.cues.finditer(text, sentence.start, sentence.end):
-        i, j = starts.get(m.start()), _index_after(toks, m.end())
+        i, j = starts.get(m.start()), _index_after(offsets, m.end())
         if i is None or m.start() < covered:
             continue
         found = _found(text, toks, i, j, m.lastgroup or "", g, src)
@@ -160,8 +162,9 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     return out
 
 
-def _index_after(toks: list[Token], end: int) -> int:
-    return next((k for k, t in enumerate(toks) if t.start >= end), len(toks))
+def _index_after(starts: list[int], end: int) -> int:
+    """The index of the first token that starts at or after ``end``."""
+    return bisect_left(starts, end)
 
 
 def _found(text: str, toks: list[Token], i: int, j: int, kind: str, g: Grammar, src: Sources) -> Found | None:

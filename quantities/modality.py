@@ -1,7 +1,7 @@
 """Whether a figure happened: reported, estimated, planned or denied.
 
-A figure is "reported" unless a cue governs it: the cue stands before the figure in the
-same clause (clauses end at the pack's ``[modality].boundaries``), or is one of the
+A figure is "reported" unless a cue governs it: the cue stands before the figure (within
+``LOOKBACK`` characters) in the same clause (clauses end at the pack's ``[modality].boundaries``), or is one of the
 ``sentence_estimated`` cues, which govern every later figure of the sentence
 ("Secondo le stime, …"). When several cues govern a figure, denied beats planned beats
 estimated ("non invierà 5.000 soldati" is denied). A figure hedged with an estimate
@@ -23,6 +23,8 @@ from .lang import Pack
 from .nouns import per_pack, word_set
 from .types import Modality, Span
 
+#: How far before a figure its cues are looked for, in characters.
+LOOKBACK = 400
 #: The order in which governing cues win.
 PRIORITY: tuple[Modality, ...] = ("denied", "planned", "estimated")
 
@@ -70,11 +72,12 @@ def modality(text: str, sentence: Span, figure: Span, *, hedge: str | None = Non
     'denied'
     """
     g = grammar(lang)
-    clause = sentence.start
-    for m in g.boundary.finditer(text, sentence.start, figure.start):
+    start = max(sentence.start, figure.start - LOOKBACK)
+    clause = start
+    for m in g.boundary.finditer(text, start, figure.start):
         clause = m.end()
     found: set[str] = set()
-    for m in g.cues.finditer(text, sentence.start, figure.start):
+    for m in g.cues.finditer(text, start, figure.start):
         kind = m.lastgroup or ""
         if kind == "sentence":
             found.add("estimated")

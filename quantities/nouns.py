@@ -93,13 +93,17 @@ def per_pack(table: str) -> Callable[[Callable[[Pack], T]], Callable[[str | Pack
 
     def wrap(build: Callable[[Pack], T]) -> Callable[[str | Pack], T]:
         cache: dict[tuple[str, str], T] = {}
+        last: list[tuple[Pack, T]] = []  # the last pack seen: the fast path
 
         def get(lang: str | Pack) -> T:
             pack = resolve(lang)
+            if last and last[0][0] is pack:
+                return last[0][1]
             key = (pack.code, json.dumps(pack.get(table, None), sort_keys=True, default=str))
             found = cache.get(key)
             if found is None:
                 found = cache[key] = build(pack)
+            last[:] = [(pack, found)]
             return found
 
         get.__doc__ = build.__doc__
@@ -142,6 +146,7 @@ class Grammar:
     verb_endings: tuple[str, ...]
     max_adjectives: int
     max_words: int
+    head_last: bool
 
     def is_verb(self, word: str) -> bool:
         return word.endswith(self.verb_endings)
@@ -176,7 +181,15 @@ def grammar(pack: Pack) -> Grammar:
         verb_endings=tuple(word_set(pack, "nouns.verb_endings")),
         max_adjectives=positive_int(pack, "nouns.max_adjectives"),
         max_words=positive_int(pack, "nouns.max_words"),
+        head_last=_head_position(pack) == "last",
     )
+
+
+def _head_position(pack: Pack) -> str:
+    value = pack.get("nouns.head", "first")
+    if value not in ("first", "last"):
+        raise pack.error("nouns.head", "expected \"first\" or \"last\"")
+    return str(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,13 +251,19 @@ def _phrase(text: str, toks: list[Token], i: int, g: Grammar, lowercase: bool = 
     if end + 1 < len(toks) and toks[end].low in g.conj and g.can_head(toks[end + 1], lowercase=True):
         end = _adjectives(toks, end + 2, g)
     span = Span(toks[i].start, toks[end - 1].end)
+    if g.head_last:
+        head = toks[end - 1]
     return NounPhrase(surface(span.of(text)), head.text, span)
 
 
 def _adjectives(toks: list[Token], j: int, g: Grammar) -> int:
-    """The index after the adjectives that start at ``toks[j]``."""
+    """The index after the adjectives that start at ``toks[j]``.
+
+    With the head last ("military construction workers"), the modifiers and the head are
+    one run of noun-like words.
+    """
     stop = min(len(toks), j + g.max_adjectives)
-    while j < stop and g.is_adjective(toks[j]):
+    while j < stop and (g.is_adjective(toks[j]) or (g.head_last and g.can_head(toks[j], lowercase=True))):
         j += 1
     return j
 
