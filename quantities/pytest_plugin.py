@@ -117,6 +117,9 @@ def _resolve(config: pytest.Config) -> Settings | None:
         Path(p).resolve() for p in config.getini("quantities_paths")]
     if not paths:
         return None
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise pytest.UsageError(f"quantities_paths: no such file or folder: {', '.join(missing)}")
     fail_on = config.getoption("quantities_fail_on") or config.getini("quantities_fail_on") or None
     if fail_on is not None and fail_on not in FAIL_LEVELS:
         raise pytest.UsageError(f"quantities_fail_on: must be one of {', '.join(FAIL_LEVELS)}, not {fail_on!r}")

@@ -167,6 +167,23 @@ def test_a_bad_config_is_a_one_line_collection_error(pytester):
     result.stdout.fnmatch_lines(["*pyproject.toml: langs: unknown key*"])
 
 
+@pytest.mark.parametrize(
+    ("ini", "options", "message"),
+    [
+        (INI, ["--quantities-paths", "nowhere"], "*quantities_paths: no such file or folder: */nowhere"),
+        (INI.replace('"articoli/"', '"articoli/", "artcoli/"'), [], "*no such file or folder: */artcoli"),
+        (INI.replace('"error"', '"errors"'), [], "*quantities_fail_on: must be one of error, warning, info, never*"),
+    ],
+    ids=["missing path on the command line", "typo in the ini", "bad fail_on"],
+)
+def test_a_wrong_setting_is_a_usage_error(pytester, ini, options, message):
+    articles(pytester, [GENIERI])
+    pytester.makepyprojecttoml(ini)
+    result = run(pytester, *options)
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines([message])
+
+
 def test_articles_outside_testpaths_are_collected_unless_args_are_given(pytester):
     articles(pytester, CLEAN[:2])
     pytester.makepyfile(**{"tests/test_x": "def test_x():\n    pass\n"})
