@@ -67,6 +67,7 @@ def _pattern(words: list[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class Grammar:
     cues: regex.Pattern[str]
+    firsts: frozenset[str]  # the first words of the cues: only there is a cue tried
     openers: regex.Pattern[str]
     relays: tuple[tuple[str, ...], ...]
     source_nouns: frozenset[str]
@@ -116,8 +117,11 @@ def grammar(pack: Pack) -> Grammar:
         rf"(?P<passive>{participles}\s+{_pattern(agent)})",
     ])
     edge = r"(?:(?<=['’])|(?!\w))"
+    keys = ("forward", "restricted", "auxiliaries", "present", "participles")
+    firsts = frozenset(p[0] for k in keys for p in phrases(pack, f"attribution.{k}"))
     return Grammar(
         cues=regex.compile(rf"(?<![\w'’])(?:{cue}){edge}", regex.IGNORECASE),
+        firsts=firsts,
         openers=regex.compile(rf"\s*{_pattern(list(pack.words('attribution.openers')))}{edge}",
                               regex.IGNORECASE),
         relays=phrases(pack, "attribution.relays"),
@@ -148,14 +152,16 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     src = sources or Sources.default()
     toks = tokens(text, sentence.start, sentence.end)
     offsets = [t.start for t in toks]
-    starts = {s: i for i, s in enumerate(offsets)}
     out: list[Found] = []
-    covered = -1  # the end of the last source phrase: a cue inside one is part of it
-    for m in g.cues.finditer(text, sentence.start, sentence.end):
-        i, j = starts.get(m.start()), _index_after(offsets, m.end())
-        if i is None or m.start() < covered:
+    covered = -1  # the end of the last cue or source phrase: a cue inside one is part of it
+    for i, tok in enumerate(toks):
+        if tok.low not in g.firsts or tok.start < covered:
             continue
-        found = _found(text, toks, i, j, m.lastgroup or "", g, src)
+        m = g.cues.match(text, tok.start, sentence.end)
+        if m is None:
+            continue
+        covered = m.end()
+        found = _found(text, toks, i, _index_after(offsets, m.end()), m.lastgroup or "", g, src)
         if found is not None:
             out.append(found)
             covered = max(covered, found.span.end)

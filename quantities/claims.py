@@ -124,6 +124,7 @@ def _by_sentence(figures: list[Quantity], spans: list[Span]) -> Iterator[tuple[i
 def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span | None,
                      group: list[Quantity], pack: Pack, src: Sources, lex: Lexicon) -> list[Claim]:
     cues = attribution.scan(text, sentence, lang=pack, sources=src)
+    moods = modality.scan(text, sentence, lang=pack)
     later: list[attribution.Found] | None = None
     said = sentence.of(text)
     antecedent: nouns.NounPhrase | None = None
@@ -151,7 +152,7 @@ def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span |
             noun=noun.text if noun else None,
             concept=lex.concept(noun.text) if noun else None,
             attribution=_attribution(doc, found),
-            modality=modality.modality(text, sentence, q.span, hedge=q.hedge, lang=pack),
+            modality=modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack),
             sentence=doc.to_body(sentence),
             context=said,
             date=doc.date,

@@ -15,6 +15,7 @@ is compiled once per pack.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import regex
@@ -60,6 +61,44 @@ def grammar(pack: Pack) -> Grammar:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """The clause boundaries and cues of one sentence, found in one pass each."""
+
+    boundaries: tuple[int, ...]  # where each clause starts
+    cues: tuple[tuple[int, str], ...]  # (start, modality or "sentence")
+
+
+def scan(text: str, sentence: Span, *, lang: str | Pack = "it") -> Scanned:
+    """The boundaries and cues of the sentence at ``sentence``, for :func:`governing`."""
+    g = grammar(lang)
+    bounds = tuple(m.end() for m in g.boundary.finditer(text, sentence.start, sentence.end))
+    cues = []
+    for m in g.cues.finditer(text, sentence.start, sentence.end):
+        kind = m.lastgroup or ""
+        if kind == "future" and m[0].casefold() in g.future_exceptions:
+            continue
+        cues.append((m.start(), "planned" if kind == "future" else kind))
+    return Scanned(bounds, tuple(cues))
+
+
+def governing(scanned: Scanned, sentence: Span, figure: Span, *, hedge: str | None = None,
+              lang: str | Pack = "it") -> Modality:
+    """The modality of the figure at ``figure`` given its sentence's :func:`scan`."""
+    start = max(sentence.start, figure.start - LOOKBACK)
+    at = bisect_right(scanned.boundaries, figure.start)
+    clause = max(start, scanned.boundaries[at - 1]) if at else start
+    found: set[str] = set()
+    for pos, kind in scanned.cues[:bisect_left(scanned.cues, (figure.start, ""))]:
+        if kind == "sentence" and pos >= start:
+            found.add("estimated")
+        elif pos >= clause:
+            found.add(kind)
+    if hedge is not None and hedge.casefold() in grammar(lang).estimate_hedges:
+        found.add("estimated")
+    return next((m for m in PRIORITY if m in found), "reported")
+
+
 def modality(text: str, sentence: Span, figure: Span, *, hedge: str | None = None,
              lang: str | Pack = "it") -> Modality:
     """The modality of the figure at ``figure``, in the sentence at ``sentence`` of ``text``.
@@ -71,18 +110,4 @@ def modality(text: str, sentence: Span, figure: Span, *, hedge: str | None = Non
     >>> modality(s, Span(0, len(s)), Span(37, 43))
     'denied'
     """
-    g = grammar(lang)
-    start = max(sentence.start, figure.start - LOOKBACK)
-    clause = start
-    for m in g.boundary.finditer(text, start, figure.start):
-        clause = m.end()
-    found: set[str] = set()
-    for m in g.cues.finditer(text, start, figure.start):
-        kind = m.lastgroup or ""
-        if kind == "sentence":
-            found.add("estimated")
-        elif m.start() >= clause and not (kind == "future" and m[0].casefold() in g.future_exceptions):
-            found.add("planned" if kind == "future" else kind)
-    if hedge is not None and hedge.casefold() in g.estimate_hedges:
-        found.add("estimated")
-    return next((m for m in PRIORITY if m in found), "reported")
+    return governing(scan(text, sentence, lang=lang), sentence, figure, hedge=hedge, lang=lang)

@@ -27,7 +27,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from itertools import islice
+from typing import Any, NamedTuple, TypeVar
 
 import regex
 
@@ -55,28 +56,26 @@ def surface(text: str) -> str:
 WINDOW = 200
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.casefold().replace("’", "'")
+    low: str  # casefolded, apostrophes straightened
 
     @property
     def is_word(self) -> bool:
         return self.text[0].isalpha()
 
 
-def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+def tokens(text: str, start: int = 0, end: int | None = None, limit: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]``, with offsets into ``text``.
 
     >>> [t.text for t in tokens("dell'intelligence: 1,5 milioni")]
     ["dell'", 'intelligence', ':', '1,5', 'milioni']
     """
-    return [Token(m[0], m.start(), m.end()) for m in TOKEN.finditer(text, start, end)]
+    found = TOKEN.finditer(text, start, len(text) if end is None else end)
+    return [Token(m[0], m.start(), m.end(), m[0].casefold().replace("’", "'"))
+            for m in islice(found, limit)]
 
 
 def resolve(lang: str | Pack) -> Pack:
@@ -221,7 +220,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     True
     """
     g = grammar(lang)
-    right = tokens(sentence, figure.end, min(len(sentence), figure.end + WINDOW))
+    right = tokens(sentence, figure.end, min(len(sentence), figure.end + WINDOW), limit=g.max_words + 4)
     first = right[0].low if right else ""
     if unit_bearing:
         return _phrase(sentence, right, 1, g, lowercase=True) if first in g.of else None
