@@ -546,12 +546,14 @@ def _non_claim(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: 
 
 
 def _month_year(r: _Read, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> bool:
-    """giugno 2024, giugno del 2024."""
-    if glued or not prev or not r.plain or r.value is None or r.value < g.year_min:
+    """giugno 2024, giugno del 2024 (and Aug. 14 where the day follows the month)."""
+    if glued or not prev or not r.plain or r.value is None:
         return False
-    if prev[-1][1] in g.months:
+    if r.value < g.year_min and not (g.day_after_month and 1 <= r.value <= 31):
+        return False
+    if prev[-1][1].rstrip(".") in g.months:
         r.start = prev[-1][0]
-    elif len(prev) > 1 and prev[-1][1] in g.year_links and prev[-2][1] in g.months:
+    elif len(prev) > 1 and prev[-1][1] in g.year_links and prev[-2][1].rstrip(".") in g.months:
         r.start = prev[-2][0]
     else:
         return False

@@ -136,6 +136,7 @@ class Grammar:
     decade_before: frozenset[str]
     months: frozenset[str]
     year_links: frozenset[str]
+    day_after_month: bool
     time_before: frozenset[str]
     time_seps: frozenset[str]
     time_not_nouns: frozenset[str]
@@ -303,10 +304,10 @@ def _morph_pattern(pack: Pack, morphemes: dict[str, tuple[str, Decimal]]) -> str
 
 def _digit_forms(decimal: str, groups: frozenset[str]) -> tuple[Any, ...]:
     """Digit spellings in order of preference, each matched whole against a token."""
-    g = "".join(sorted(groups))
+    g = "|".join(regex.escape(c) for c in sorted(groups)) or "(?!)"
     d = regex.escape(decimal)
     forms = [
-        rf"(?P<int>\d{{1,3}}(?:(?P<g>[{regex.escape(g)}])\d{{3}})(?:(?P=g)\d{{3}}){{0,5}})(?:{d}(?P<frac>\d{{1,12}}))?",
+        rf"(?P<int>\d{{1,3}}(?:(?P<g>{g})\d{{3}})(?:(?P=g)\d{{3}}){{0,5}})(?:{d}(?P<frac>\d{{1,12}}))?",
         rf"(?P<int>\d{{1,3}}(?:{d}\d{{3}}){{2,5}})",
         rf"(?P<int>\d{{1,15}})(?:{d}(?P<frac>\d{{1,12}}))?",
         r"(?P<int>\d{1,15})\.(?P<frac>\d{1,12})",
@@ -412,6 +413,7 @@ def grammar(pack: Pack) -> Grammar:
         decade_before=_words(pack, "numbers.years.decade_before"),
         months=_words(pack, "numbers.dates.months") | _words(pack, "numbers.dates.abbreviations"),
         year_links=_words(pack, "numbers.dates.year_links"),
+        day_after_month=pack.get("numbers.dates.day_after_month", False) is True,
         time_before=_words(pack, "numbers.times.before"),
         time_seps=frozenset(pack.words("numbers.times.separators", ())),
         time_not_nouns=_words(pack, "numbers.times.not_nouns"),

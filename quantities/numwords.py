@@ -90,7 +90,7 @@ def _parts(tokens: list[str], g: Grammar) -> list[tuple[str, Decimal]] | None:
         if pieces is None:
             return None
         first = g.morphemes[_full(pieces[0], g)]
-        if out and not glued and out[-1][0] != "one" and first[0] == "unit" and not (
+        if g.spaced_after > 1 and out and not glued and out[-1][0] != "one" and first[0] == "unit" and not (
             out[-1][0] == "scale" and out[-1][1] >= g.spaced_after
         ):
             return None

@@ -123,3 +123,8 @@ def test_hostile_inputs_finish(text: str) -> None:
 
 def test_timeout_error_type() -> None:
     assert issubclass(PatternTimeoutError, RuntimeError)
+
+
+@pytest.mark.parametrize("row", load_rows("numbers_en.tsv"))
+def test_english(row: dict) -> None:
+    check_row(row, "en")

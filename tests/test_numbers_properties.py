@@ -1,0 +1,138 @@
+"""Properties of numbers.find: numbers written every Italian way read back to themselves,
+and any text at all is read without error, with spans inside the text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quantities.numbers import find, parse
+
+# An Italian number-word writer, independent of the parser's tables.
+UNITS = ["", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci",
+         "undici", "dodici", "tredici", "quattordici", "quindici", "sedici", "diciassette",
+         "diciotto", "diciannove"]
+TENS = ["", "", "venti", "trenta", "quaranta", "cinquanta", "sessanta", "settanta", "ottanta",
+        "novanta"]
+
+
+def below_hundred(n: int) -> str:
+    if n < 20:
+        return UNITS[n]
+    tens, unit = divmod(n, 10)
+    word = TENS[tens]
+    if unit in (1, 8):  # venti+uno -> ventuno, trenta+otto -> trentotto
+        word = word[:-1]
+    return word + UNITS[unit]
+
+
+def below_thousand(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    head = "" if hundreds == 0 else ("cento" if hundreds == 1 else UNITS[hundreds] + "cento")
+    if head and rest // 10 == 8:  # cento+ottanta -> centottanta
+        head = head[:-1]
+    return head + below_hundred(rest)
+
+
+def italian_words(n: int) -> str:
+    """0 <= n < 10**12, in words, as an Italian newspaper writes them."""
+    if n == 0:
+        return "zero"
+    parts = []
+    billions, rest = divmod(n, 10**9)
+    millions, rest = divmod(rest, 10**6)
+    thousands, rest = divmod(rest, 1000)
+    if billions:
+        parts.append("un miliardo" if billions == 1 else below_thousand(billions) + " miliardi")
+    if millions:
+        parts.append("un milione" if millions == 1 else below_thousand(millions) + " milioni")
+    glued = ""
+    if thousands:
+        glued = "mille" if thousands == 1 else below_thousand(thousands) + "mila"
+    glued += below_thousand(rest)
+    if glued:
+        parts.append(glued)
+    return " ".join(parts)
+
+
+def italian_digits(n: int, sep: str = ".") -> str:
+    return f"{n:,}".replace(",", sep)
+
+
+integers = st.integers(min_value=0, max_value=10**12 - 1)
+
+
+@given(integers, st.sampled_from([".", "'", "\u00a0"]))
+@settings(max_examples=300, deadline=None)
+def test_grouped_digits_read_back(n: int, sep: str) -> None:
+    text = f"Sono stati contati {italian_digits(n, sep)} voti."
+    q = parse(text)
+    assert q is not None and q.value == n and q.low == q.high == n, text
+
+
+@given(st.integers(min_value=1, max_value=999), st.sampled_from(
+    [("mila", 10**3), ("milioni", 10**6), ("miliardi", 10**9)]))
+@settings(max_examples=200, deadline=None)
+def test_scale_words_read_back(n: int, scale: tuple[str, int]) -> None:
+    word, factor = scale
+    glue = "" if word == "mila" else " "
+    q = parse(f"arrivano {n}{glue}{word} persone")
+    assert q is not None and q.value == n * factor
+
+
+@given(st.integers(min_value=11, max_value=999), st.sampled_from(
+    [("milioni", 10**6), ("miliardi", 10**9)]))
+@settings(max_examples=200, deadline=None)
+def test_decimal_scales_read_back(tenths: int, scale: tuple[str, int]) -> None:
+    word, factor = scale
+    whole, frac = divmod(tenths, 10)
+    text = f"{whole},{frac} {word}" if frac else f"{whole} {word}"
+    q = parse(f"sono {text} di abitanti")
+    assert q is not None and q.value == Decimal(tenths) * factor / 10
+
+
+@given(integers)
+@settings(max_examples=400, deadline=None)
+def test_words_read_back(n: int) -> None:
+    words = italian_words(n)
+    q = parse(f"sono {words} le persone")
+    assert q is not None and q.value == n, words
+    assert q.text == words
+
+
+@given(st.integers(min_value=0, max_value=999).map(italian_words).map(str.capitalize))
+@settings(max_examples=100, deadline=None)
+def test_capitalised_words_read(words: str) -> None:
+    q = parse(f"{words} persone")
+    assert q is not None and q.text == words
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=400, deadline=None)
+def test_any_text_is_read_without_error(text: str) -> None:
+    for q in find(text):
+        assert 0 <= q.span.start <= q.span.end <= len(text)
+        assert q.text == text[q.span.start:q.span.end]
+        for v in (q.value, q.low, q.high, q.precision):
+            assert v is None or v.is_finite()
+
+
+NUMBERISH = st.text(alphabet="0123456789.,'’ -/:+%°€$ ", max_size=60) | st.lists(
+    st.sampled_from(["mila", "milioni", "circa", "oltre", "tra", "e", "tre", "venti", "decine",
+                     "di", "il", "l'", "%", "per cento", "euro", "km", "2019", "5.000", "1,5",
+                     "alle", "nel", "una", "decina", "-", "o", "sei", "anni"]),
+    max_size=20).map(" ".join)
+
+
+@given(NUMBERISH)
+@settings(max_examples=400, deadline=None)
+def test_numberish_text_is_read_without_error(text: str) -> None:
+    found = find(text)
+    for a, b in zip(found, found[1:]):
+        assert a.span.end <= b.span.start
+    for q in found:
+        assert q.text == text[q.span.start:q.span.end]
+        if q.kind == "percent" and q.low is not None:
+            assert 0 <= q.low <= (q.high if q.high is not None else q.low)
