@@ -330,7 +330,7 @@ def _master(pack: Pack, g: dict[str, Any], flags: int) -> Any:
     word = rf"(?:{morph}){{1,12}}"
     phrase = (
         rf"(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?{word}"
-        rf"(?:{sep}(?:(?:{joiners})\s{{1,3}})?(?:{word}|{fractions})(?!\w)){{0,5}}"
+        rf"(?:{sep}(?:(?:{joiners})\s{{1,3}})?(?:(?:{one})\s{{1,3}})?(?:{word}|{fractions})(?!\w)){{0,5}}"
     )
     ordinals = trie(g["ordinal_words"])
     suffixes = alternation(g["ordinal_suffixes"])

@@ -40,12 +40,12 @@ def value_of(tokens: list[str], g: Grammar) -> Decimal | None:
     parts = _parts(tokens, g)
     if parts is None:
         return None
-    total, current, last_scale, seen = Decimal(0), Decimal(0), None, False
+    total, current, last_scale = Decimal(0), Decimal(0), None
     for kind, v in parts:
         if kind == "one":
-            if seen:
+            if current:
                 return None
-            current, seen = Decimal(1), True
+            current = Decimal(1)
         elif kind == "unit":
             if not _valid_unit(current, v):
                 return None
@@ -64,7 +64,6 @@ def value_of(tokens: list[str], g: Grammar) -> Decimal | None:
                 return None
             total += v * last_scale
             current, last_scale = Decimal(0), v * last_scale
-        seen = True
     return total + current
 
 
@@ -77,7 +76,7 @@ def _parts(tokens: list[str], g: Grammar) -> list[tuple[str, Decimal]] | None:
     glued = True
     for i, token in enumerate(tokens):
         t = norm(token)
-        if i == 0 and t in g.one and len(tokens) > 1:
+        if t in g.one and i < len(tokens) - 1:
             out.append(("one", Decimal(1)))
             continue
         if t in g.hyphens:
@@ -96,7 +95,7 @@ def _parts(tokens: list[str], g: Grammar) -> list[tuple[str, Decimal]] | None:
             return None
         for p in pieces:
             kind, v = g.morphemes[_full(p, g)]
-            if kind == "scale" and p in g.alone and not out:
+            if kind == "scale" and p in g.alone and (not out or out[-1][0] == "scale"):
                 out.append(("unit", Decimal(1)))
             out.append((kind, v))
         glued = False
