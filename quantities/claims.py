@@ -35,7 +35,6 @@ from dataclasses import replace
 
 from . import attribution, modality, nouns, numbers, sentences
 from . import lang as langs
-from .documents import from_text
 from .errors import QuantitiesWarning
 from .lang import Pack
 from .lexicon import Lexicon
@@ -50,7 +49,8 @@ def extract(source: str | Document | Iterable[Document], *, lang: str | Pack | N
             sources: Sources | None = None, lexicon: Lexicon | None = None) -> list[Claim]:
     """Claims of a text or of documents, in document order.
 
-    A str is one document (id ``"<text>"``). Only claim kinds (``q.is_claim``) become
+    A str is one plain-text document (id ``"<text>"``, read as given: no front matter
+    or markup; use :func:`quantities.documents.from_text` for those). Only claim kinds (``q.is_claim``) become
     Claims. A document whose language has no pack is skipped with a
     :class:`~quantities.errors.QuantitiesWarning` naming it; the rest go on.
 
@@ -71,9 +71,9 @@ def extract(source: str | Document | Iterable[Document], *, lang: str | Pack | N
 
 
 def _documents(source: str | Document | Iterable[Document], lang: str | Pack | None) -> Iterator[Document]:
-    if isinstance(source, str):
+    if isinstance(source, str):  # plain text as given: no front matter, no markup
         code = lang.code if isinstance(lang, Pack) else lang
-        yield from_text(source, lang=code or "it")
+        yield Document(id="<text>", text=source, lang=code or "it")
     elif isinstance(source, Document):
         yield source
     else:

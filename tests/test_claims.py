@@ -91,6 +91,8 @@ def test_planned_and_attributed_together() -> None:
     "ha detto che " * 2000 + "300",
     "**" * 5000 + "300 **soldati**",
     "\x00\ufeff300\u200b soldati",
+    "---",
+    "---\ntitle: x\n300 soldati",
 ])
 def test_odd_text_never_raises(text: str) -> None:
     with warnings.catch_warnings():
