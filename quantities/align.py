@@ -8,8 +8,8 @@ their weighted word sets (see :meth:`Weights.similarity`).
 
 Candidates are generated inside a block (claims that already agree on kind, unit and
 concept family): a small block is compared pair by pair; a large one through an
-inverted index on each claim's rarest words, where a claim meets only the next
-``max_postings`` claims (in corpus order) that share such a word. The work grows with the number of claims, not with its square.
+inverted index on each claim's rarest words, skipping words shared by more than
+``max_postings`` claims of the block (too common to tell events apart). The work grows with the number of claims, not with its square.
 
 >>> idf = Weights.of([frozenset({"kursk", "invi"}), frozenset({"kursk", "gaza"})])
 >>> round(idf.similarity(frozenset({"kursk", "invi"}), frozenset({"kursk", "invi"})), 2)
@@ -118,8 +118,9 @@ def candidate_pairs(
             postings[w].append(m)
     seen: set[tuple[int, int]] = set()
     for posting in postings.values():
-        for i, a in enumerate(posting):
-            for b in posting[i + 1 : i + 1 + max_postings]:
-                if (a, b) not in seen:
-                    seen.add((a, b))
-                    yield a, b
+        if len(posting) > max_postings:
+            continue
+        for pair in itertools.combinations(posting, 2):
+            if pair not in seen:
+                seen.add(pair)
+                yield pair

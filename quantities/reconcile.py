@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
@@ -94,10 +94,11 @@ class ReconcileSettings:
     context_threshold: float = 0.12    # context similarity to align claims counting the same thing
     conflict_threshold: float = 0.2    # ... to call their disjoint values a conflict
     wording_threshold: float = 0.4     # ... to align the same value counting different things
+    min_shared_words: int = 2          # one shared word is never enough to call it one event
     within_documents: bool = True      # compare the claims of one document with each other
     small_block: int = 48              # blocks up to this size are compared pair by pair
     top_words: int = 6                 # rarest context words indexed per claim in larger blocks
-    max_postings: int = 32             # neighbours met per indexed word in larger blocks
+    max_postings: int = 64             # indexed words shared by more claims of a block are skipped
     severities: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
 
     @classmethod
@@ -247,10 +248,11 @@ def _align(items: list[_Item], weights: Weights, settings: ReconcileSettings, le
             by_value[(*item.block[:3], item.value)].append(i)
     options = {"small": settings.small_block, "top": settings.top_words, "max_postings": settings.max_postings}
     words = lambda i: items[i].words  # noqa: E731
+    relate = functools.lru_cache(maxsize=65536)(lexicon.relate)
     edges: list[_Edge] = []
     for members in by_block.values():
         for a, b in candidate_pairs(members, words, weights, **options):
-            edge = _compare(items, a, b, weights, settings, lexicon, wording=False)
+            edge = _compare(items, a, b, weights, settings, relate, wording=False)
             if edge is not None:
                 edges.append(edge)
     for members in by_value.values():
@@ -258,14 +260,14 @@ def _align(items: list[_Item], weights: Weights, settings: ReconcileSettings, le
             continue
         for a, b in candidate_pairs(members, words, weights, **options):
             if items[a].block != items[b].block:
-                edge = _compare(items, a, b, weights, settings, lexicon, wording=True)
+                edge = _compare(items, a, b, weights, settings, relate, wording=True)
                 if edge is not None:
                     edges.append(edge)
     return edges
 
 
 def _compare(items: list[_Item], a: int, b: int, weights: Weights, settings: ReconcileSettings,
-             lexicon: Lexicon, *, wording: bool) -> _Edge | None:
+             relate: Callable[[Reading, Reading], str], *, wording: bool) -> _Edge | None:
     x, y = items[a], items[b]
     cx, cy = x.claim, y.claim
     if cx.doc == cy.doc and (cx.sentence == cy.sentence or not settings.within_documents):
@@ -273,12 +275,14 @@ def _compare(items: list[_Item], a: int, b: int, weights: Weights, settings: Rec
     if x.reading is None or y.reading is None:
         relation = "same" if x.reading is None and y.reading is None else "unknown"
     else:
-        relation = lexicon.relate(x.reading, y.reading)
+        relation = relate(x.reading, y.reading)
     if relation == "different" and wording:
         threshold = settings.wording_threshold
     elif relation in ALIGNING and not wording:
         threshold = settings.context_threshold
     else:
+        return None
+    if len(x.words & y.words) < settings.min_shared_words:
         return None
     similarity = weights.similarity(x.words, y.words, x.norm, y.norm)
     if similarity < threshold:
