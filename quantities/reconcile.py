@@ -19,8 +19,8 @@ The rules (DESIGN.md, "What the reconciler flags"), for each aligned pair:
 - wording-conflict: a known confusable pair is an error (with the lexicon's note);
   an unknown different noun for the same value in the same context is one level lower;
   synonyms, narrower and broader nouns are fine;
-- attribution-conflict (warning): compatible values credited, in two documents, to
-  sources of different classes;
+- attribution-conflict (warning): the same stated value credited, in two documents,
+  to sources of different classes;
 - unsourced (info): a document states bare a figure that another attributes;
 - update (info): documents dated further apart than the window that would otherwise
   conflict are a timeline, not a conflict (undated documents are compared).
@@ -273,7 +273,9 @@ def _compare(items: list[_Item], a: int, b: int, weights: Weights, settings: Rec
     if cx.doc == cy.doc and (cx.sentence == cy.sentence or not settings.within_documents):
         return None
     if x.reading is None or y.reading is None:
-        relation = "same" if x.reading is None and y.reading is None else "unknown"
+        # no noun on either side: only a unit says what is counted
+        bare = x.reading is None and y.reading is None and cx.quantity.unit is not None
+        relation = "same" if bare else "unknown"
     else:
         relation = relate(x.reading, y.reading)
     if relation == "different" and wording:
@@ -395,6 +397,8 @@ class _Rules:
                    f"{_says(x.claim, y.claim)}: {reason}", x.claim, y.claim)
 
     def _attribution(self, x: _Item, y: _Item) -> None:
+        if x.value is None or x.value != y.value:
+            return
         ax, ay = _canonical(x.claim), _canonical(y.claim)
         kx, ky = self.sources.class_of(ax), self.sources.class_of(ay)
         if kx is None or ky is None or kx == ky:
