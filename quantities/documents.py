@@ -15,8 +15,9 @@
 * A document's ``lang`` comes from its front matter or JSONL field, else the ``lang``
   argument, else ``"it"``.
 
-Decoding: UTF-8 (a BOM is dropped; UTF-16 with a BOM is read too); failing that cp1252,
-then latin-1, with a :class:`QuantitiesWarning` naming the file and the encoding. Text
+Decoding: UTF-8 (a BOM is dropped; UTF-16 with a BOM is read too); failing that cp1252
+(which reads latin-1 text too), with a :class:`QuantitiesWarning` naming the file and the
+encoding; bytes that neither decodes are an error, never garbled text. Text
 that ``ftfy`` finds garbled by a wrong decoding upstream ("perchÃ©", "ComunitĂ\\xa0")
 is repaired, with a warning; the repaired body is then ``Document.text``, so offsets
 refer to the repaired text, not to the bytes of the file.
@@ -55,7 +56,7 @@ STDIN = "-"
 STDIN_ID = "<stdin>"
 FIELDS = ("title", "outlet", "date", "lang", "url", "format")
 FORMATS = ("markdown", "text")
-FALLBACK_ENCODINGS = ("cp1252", "latin-1")
+LEGACY_ENCODING = "cp1252"
 
 ErrorSink = Callable[[QuantitiesError], None] | None
 Meta = dict[str, Any]
@@ -214,7 +215,8 @@ def _document(
     *, markdown: bool,
 ) -> Document:
     fmt = meta.get("format")
-    stripped = markup.strip(body) if fmt == "markdown" or (fmt is None and markdown) else None
+    wanted = fmt == "markdown" or (fmt is None and (markdown or markup.looks_like_markdown(body)))
+    stripped = markup.strip(body) if wanted else None
     return Document(
         id=id,
         text=body,
@@ -234,7 +236,7 @@ def _document(
 
 
 def _decode(data: bytes, name: str) -> str:
-    """UTF-8 (or UTF-16 with a BOM); else cp1252, then latin-1, with a warning."""
+    """UTF-8 (or UTF-16 with a BOM); else cp1252 with a warning; else an InputError."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
@@ -255,16 +257,22 @@ def _decode(data: bytes, name: str) -> str:
 
 
 def _legacy(data: bytes, name: str, *, warn: bool = True) -> str:
-    for encoding in FALLBACK_ENCODINGS:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if warn:
-            warnings.warn(f"{name}: not UTF-8, decoded as {encoding}", QuantitiesWarning,
-                          stacklevel=2)
-        return text
-    raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
+    """cp1252 (a superset of latin-1's printable characters), with a warning; else an error.
+
+    The bytes cp1252 leaves undefined decode in latin-1 only to C1 control characters,
+    which no text uses: such a file is garbage or another encoding, never silently read.
+    """
+    try:
+        text = data.decode(LEGACY_ENCODING)
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise InputError(
+            f"not UTF-8 or {LEGACY_ENCODING} text (byte 0x{data[e.start]:02x} at offset {e.start}); "
+            "convert it to UTF-8", file=name, line=line,
+        ) from None
+    if warn:
+        warnings.warn(f"{name}: not UTF-8, decoded as {LEGACY_ENCODING}", QuantitiesWarning, stacklevel=2)
+    return text
 
 
 def _repair(text: str, name: str) -> str:

@@ -63,6 +63,19 @@ _EMPHASIS = (
 _COMMENT_END = "-->"
 
 
+#: Strong emphasis or an inline link: enough to read a ``.txt`` file as Markdown.
+_MARKDOWN_SIGN = regex.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|\[[^\]\n]{1,200}\]\(")
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Whether plain text carries Markdown that would break a figure (``**5.000**``).
+
+    >>> looks_like_markdown("la **Corea del Nord** ha inviato"), looks_like_markdown("5 * 3 = 15")
+    (True, False)
+    """
+    return _MARKDOWN_SIGN.search(text) is not None
+
+
 def strip(text: str) -> tuple[str, OffsetMap] | None:
     """The plain text of markdown ``text`` and, for each plain character, its index in
     ``text``; ``None`` when there is no markup to strip.

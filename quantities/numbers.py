@@ -32,13 +32,15 @@ from .units import PERCENT, is_currency
 
 TIMEOUT = 5.0  # seconds for one pattern call: far beyond any real text
 _TOKEN = regex.compile(r"[^\s()\[\]{}«»“”\"]+")
-_WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}\d]")
+_WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}0-9]")
 _LEAD = "([{«“\"'‘"
 _HUNDRED = Decimal(100)
-_RANGE_JOIN = regex.compile(r"(\s{0,2})([^\s\d\p{L}]|\p{L}{1,7})(\s{0,2})(?=[\d\p{L}])")
-_SEPARATOR = regex.compile(r"\D")
+_RANGE_JOIN = regex.compile(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L}])")
+_SEPARATOR = regex.compile(r"[^0-9]")
 _NON_DIGIT = _SEPARATOR
-_CLOCK = regex.compile(r"\d{1,2}([.:,])([0-5]\d)")
+_ISO_DATE = regex.compile(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9](?![0-9])")  # 2025-08-13
+_YEAR_AFTER = regex.compile(r",?\s{1,3}[12][0-9]{3}(?![0-9])")          # "Agosto 13, 2025"
+_CLOCK = regex.compile(r"[0-9]{1,2}([.:,])([0-5][0-9])")
 
 
 @dataclass
@@ -206,6 +208,9 @@ def _read_words(text: str, m: Any, g: Grammar) -> _Read | None:
 # --- digits ----------------------------------------------------------------------------
 
 def _read_digits(text: str, start: int, end: int, g: Grammar) -> _Read | None:
+    iso = _ISO_DATE.match(text, start)
+    if iso is not None:
+        return _Read(start, iso.end(), None, None, None, None, kind="date")
     raw = text[start:end]
     special = _raw_kind(text, start, raw, g)
     if special is not None:
@@ -244,7 +249,7 @@ def _identifier(text: str, r: _Read) -> _Read:
 def _raw_kind(text: str, start: int, raw: str, g: Grammar) -> tuple[str, int] | None:
     """Dates, times, phones and n/yyyy identifiers told by their digits alone."""
     plus = raw.startswith("+")
-    parts = regex.split(r"([^\d])", raw[plus:])
+    parts = regex.split(r"([^0-9])", raw[plus:])
     nums, seps = parts[0::2], parts[1::2]
     if len(nums) >= 3 and seps[0] == seps[1] and seps[0] in "./-" and _is_date(nums[:3]):
         return "date", len("".join(parts[:5]))
@@ -398,7 +403,7 @@ def _right(text: str, r: _Read, g: Grammar, scaled: bool) -> None:
         r.kind, r.unit, r.end = "age", "year", m.end()
     elif m.group("month") and r.integer and r.value is not None and 1 <= r.value <= 31:
         r.kind, r.end = "date", m.end()
-        year = regex.match(r"\s{1,3}\d{4}(?!\d)", text[r.end:r.end + 6])
+        year = regex.match(r"\s{1,3}[0-9]{4}(?![0-9])", text[r.end:r.end + 6])
         if year:
             r.end += year.end()
 
@@ -535,7 +540,7 @@ def _non_claim(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: 
         return _year_range(r, g)
     if not r.integer:
         return False
-    if _decade(text, r, prev, g) or _month_year(r, prev, glued, g) or _year(text, r, prev, g):
+    if _decade(text, r, prev, g) or _month_year(text, r, prev, glued, g) or _year(text, r, prev, g):
         return True
     cue = _phrase_before(prev, g.ident_before) if not glued else None
     zero = g.leading_zero and r.plain and text[r.start] == "0" and r.end - r.start > 1
@@ -545,11 +550,12 @@ def _non_claim(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: 
     return False
 
 
-def _month_year(r: _Read, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> bool:
-    """giugno 2024, giugno del 2024 (and Aug. 14 where the day follows the month)."""
+def _month_year(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> bool:
+    """giugno 2024, giugno del 2024 (and Aug. 14, or "Agosto 13, 2025", where the day follows the month)."""
     if glued or not prev or not r.plain or r.value is None:
         return False
-    if r.value < g.year_min and not (g.day_after_month and 1 <= r.value <= 31):
+    day_first = g.day_after_month or _YEAR_AFTER.match(text, r.end) is not None
+    if r.value < g.year_min and not (day_first and 1 <= r.value <= 31):
         return False
     if prev[-1][1].rstrip(".") in g.months:
         r.start = prev[-1][0]

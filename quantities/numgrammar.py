@@ -307,10 +307,10 @@ def _digit_forms(decimal: str, groups: frozenset[str]) -> tuple[Any, ...]:
     g = "|".join(regex.escape(c) for c in sorted(groups)) or "(?!)"
     d = regex.escape(decimal)
     forms = [
-        rf"(?P<int>\d{{1,3}}(?:(?P<g>{g})\d{{3}})(?:(?P=g)\d{{3}}){{0,5}})(?:{d}(?P<frac>\d{{1,12}}))?",
-        rf"(?P<int>\d{{1,3}}(?:{d}\d{{3}}){{2,5}})",
-        rf"(?P<int>\d{{1,15}})(?:{d}(?P<frac>\d{{1,12}}))?",
-        r"(?P<int>\d{1,15})\.(?P<frac>\d{1,12})",
+        rf"(?P<int>[0-9]{{1,3}}(?:(?P<g>{g})[0-9]{{3}})(?:(?P=g)[0-9]{{3}}){{0,5}})(?:{d}(?P<frac>[0-9]{{1,12}}))?",
+        rf"(?P<int>[0-9]{{1,3}}(?:{d}[0-9]{{3}}){{2,5}})",
+        rf"(?P<int>[0-9]{{1,15}})(?:{d}(?P<frac>[0-9]{{1,12}}))?",
+        r"(?P<int>[0-9]{1,15})\.(?P<frac>[0-9]{1,12})",
     ]
     return tuple(regex.compile(f) for f in forms)
 
@@ -336,7 +336,7 @@ def _master(pack: Pack, g: dict[str, Any], flags: int) -> Any:
     suffixes = alternation(g["ordinal_suffixes"])
     truncated = trie({w[:-1] for w in g["morphemes"] if len(w) > 2} | set(g["morphemes"]))
     pattern = (
-        rf"(?P<num>\+?\d{{1,15}}(?:(?:[.,'’/:]|[ \u00a0\u202f](?=\d{{3}}(?!\d)|\d{{5}}))\d{{1,15}}){{0,8}})"
+        rf"(?P<num>\+?[0-9]{{1,15}}(?:(?:[.,'’/:]|[ \u00a0\u202f](?=[0-9]{{3}}(?![0-9])|[0-9]{{5}}))[0-9]{{1,15}}){{0,8}})"
         rf"|\b(?:"
         rf"(?P<vague>{trie(g['vague'])})"
         rf"|(?P<approx>(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?(?:{trie(g['approx_words'])}))"

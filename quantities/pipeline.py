@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import islice
 from typing import Any
 
@@ -27,11 +27,17 @@ CHUNK = 16
 ErrorSink = Callable[[QuantitiesError], None] | None
 
 
-@dataclass(frozen=True)
 class Toolkit:
-    """What extraction and reconciliation need, built once from a config."""
+    """What extraction and reconciliation need, built once from a config and kept."""
 
-    config: Config
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._cache: dict[Any, Any] = {}
+
+    def _once(self, key: Any, build: Callable[[], Any]) -> Any:
+        if key not in self._cache:
+            self._cache[key] = build()
+        return self._cache[key]
 
     def extract(self, doc: Document) -> list[Claim]:
         from .claims import extract_document
@@ -40,21 +46,37 @@ class Toolkit:
                                 lexicon=self.lexicon(doc.lang))
 
     def pack(self, code: str) -> Any:
+        """The language pack of ``code``, with the config's ``[numbers]`` overrides."""
         from . import lang
 
-        pack = lang.load(code)
-        return pack.merged({"numbers": dict(self.config.numbers)}) if self.config.numbers else pack
+        def build() -> Any:
+            pack = lang.load(code)
+            return pack.merged({"numbers": dict(self.config.numbers)}) if self.config.numbers else pack
+
+        return self._once(("pack", code), build)
 
     def sources(self) -> Any:
         from .sources import Sources
 
-        base = Sources.default()
-        return base.extended(self.config.sources, file=self.config.file or "<config>") if self.config.sources else base
+        def build() -> Any:
+            base = Sources.default()
+            extra = self.config.sources
+            return base.extended(extra, file=self.config.file or "<config>") if extra else base
+
+        return self._once("sources", build)
 
     def lexicon(self, code: str | None = None) -> Any:
         from .lexicon import Lexicon
 
-        return Lexicon.load(code or self.config.lang, extra=self.config.lexicon or None)
+        code = code or self.config.lang
+        return self._once(("lexicon", code), lambda: Lexicon.load(
+            code, extra=self.config.lexicon or None, origin=self.config.file or "<config>"))
+
+    def settings(self) -> Any:
+        from .reconcile import ReconcileSettings
+
+        return self._once("settings", lambda: ReconcileSettings.from_mapping(
+            self.config.reconcile, file=self.config.file or "<config>"))
 
 
 _WORKER: Toolkit | None = None
@@ -128,9 +150,25 @@ def run(
     from .documents import read
 
     config = config or Config()
+    docs = (d for d in read(paths, lang=lang or config.lang, on_error=on_error) if wanted(d, config))
+    return run_documents(docs, config=config, reference=reference, jobs=jobs, reconcile=reconcile,
+                         on_error=on_error, on_document=on_document)
+
+
+def run_documents(
+    docs: Iterable[Document],
+    *,
+    config: Config | None = None,
+    reference: str | None = None,
+    jobs: int = 1,
+    reconcile: bool = True,
+    on_error: ErrorSink = None,
+    on_document: Callable[[Document], None] | None = None,
+) -> Report:
+    """Extract, reconcile and check documents already read (see :func:`run`)."""
+    config = config or Config()
     toolkit = Toolkit(config)
     report = Report()
-    docs = (d for d in read(paths, lang=lang or config.lang, on_error=on_error) if wanted(d, config))
     for doc, claims in extract_all(docs, toolkit, jobs):
         report.documents[doc.id] = doc
         report.claims.extend(claims)
@@ -138,16 +176,17 @@ def run(
             on_document(doc)
     findings: list[Finding] = []
     if reconcile:
-        from .reconcile import ReconcileSettings, reconcile as align
+        from .reconcile import reconcile as align
 
-        settings = ReconcileSettings.from_mapping(config.reconcile, file=config.file or "<config>")
-        result = align(report.claims, settings=settings, lexicon=toolkit.lexicon(), sources=toolkit.sources())
+        result = align(report.claims, settings=toolkit.settings(), lexicon=toolkit.lexicon(),
+                       sources=toolkit.sources())
         report.figures = list(result.figures)
         findings.extend(result.findings)
     if reference is not None:
         from .reference import check
 
-        findings.extend(check(report.claims, reference, lexicon=toolkit.lexicon(), sources=toolkit.sources()))
+        findings.extend(check(report.claims, reference, lexicon=toolkit.lexicon(),
+                              sources=toolkit.sources(), settings=toolkit.settings()))
     report.findings = apply_policy(findings, report.documents.values(), config, on_error)
     return report
 

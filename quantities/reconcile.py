@@ -41,7 +41,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import replace, dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
@@ -191,7 +191,13 @@ def reconcile(
     edges = _align(items, weights, settings, lexicon)
     figures = _figures(items, edges)
     findings = _Rules(items, settings, lexicon, sources).apply(edges)
-    return Reconciliation(figures, findings)
+    return Reconciliation(figures, _with_figures(findings, figures))
+
+
+def _with_figures(findings: tuple[Finding, ...], figures: tuple[Figure, ...]) -> tuple[Finding, ...]:
+    """Each finding with the id of the figure its claims belong to."""
+    figure_of = {_order(c): f.id for f in figures for c in f.claims}
+    return tuple(replace(f, figure=figure_of.get(_order(f.claims[0]))) if f.claims else f for f in findings)
 
 
 # ---------------------------------------------------------------------- preparation

@@ -39,8 +39,12 @@ from .units import dimension
 KEYS = {"id", "what", "context", "value", "approx", "low", "high", "source", "as_of", "note", "unit"}
 #: The margin of ``approx = true``, as DESIGN.md gives for "circa".
 APPROX_MARGIN = Decimal("0.1")
-#: Lexicon relations under which a claim's noun counts what the reference counts.
-ACCEPTED = {"same", "synonym", "narrower", "broader"}
+#: Lexicon relations under which a claim's noun counts what the reference counts. A
+#: narrower or broader count (1.000 genieri among 15mila soldati) is a part or a whole, not
+#: the reference figure, as in the reconciler.
+ACCEPTED = {"same", "synonym"}
+#: Modalities checked: a denial states no figure (plans are checked: a desk may keep one).
+CHECKED = {"reported", "estimated", "planned"}
 
 
 @dataclass(frozen=True)
@@ -221,7 +225,9 @@ class _Checker:
         self.lexicon, self.sources, self.settings = lexicon, sources, settings
 
     def findings(self, claim: Claim, ref: ReferenceFigure) -> list[Finding]:
-        if not claim.noun or not self._in_context(claim, ref) or not self._same_kind(claim, ref):
+        if claim.modality not in CHECKED or not claim.noun:
+            return []
+        if not self._in_context(claim, ref) or not self._same_kind(claim, ref):
             return []
         relations = {self.lexicon.relation(claim.noun, what) for what in ref.what}
         if relations & ACCEPTED:

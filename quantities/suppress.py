@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import regex
 
 from .config import Ignore
+from .sources import squeeze
 from .errors import InputError
 from .types import Document, Finding
 
@@ -39,8 +40,10 @@ class Suppression:
     reason: str
 
     def matches(self, finding: Finding) -> bool:
+        """Same rule, and a claim of this document with this text (line breaks folded)."""
         return finding.rule == self.rule and any(
-            c.doc == self.doc and (self.text is None or c.text == self.text) for c in finding.claims
+            c.doc == self.doc and (self.text is None or squeeze(c.text) == squeeze(self.text))
+            for c in finding.claims
         )
 
 
@@ -72,7 +75,7 @@ def apply(
     for f in findings:
         hits = [s for s in written if s.matches(f)]
         hits += [i for i in configured
-                 if any(i.matches(c.doc, f.rule, [c.text]) for c in f.claims)]
+                 if any(i.matches(c.doc, f.rule, [squeeze(c.text)]) for c in f.claims)]
         used.update(hits)
         if not hits:
             kept.append(f)

@@ -26,7 +26,7 @@ from typing import Any, NoReturn
 from . import config as configuration
 from .config import Config
 from .errors import QuantitiesError
-from .pipeline import Toolkit, apply_policy, exceeds, extract_all, run, wanted
+from .pipeline import exceeds, run, run_documents, wanted
 from .report import Report, claim_record, source_text, value_text
 from .types import SEVERITIES, Claim, Document, Finding
 
@@ -83,25 +83,9 @@ def analyse(
                             if wanted(d, cfg)] if paths else []
     names = [f"text {n}" for n in range(1, len(texts) + 1)] if len(texts) > 1 else ["text"]
     docs += [from_text(str(t), id=name, lang=lang or cfg.lang, format="markdown") for t, name in zip(texts, names)]
-    toolkit = Toolkit(cfg)
-    report = Report()
-    for doc, claims in extract_all(docs, toolkit):
-        report.documents[doc.id] = doc
-        report.claims.extend(claims)
-    findings: list[Finding] = []
-    if reconcile:
-        from .reconcile import ReconcileSettings, reconcile as align
-
-        settings = ReconcileSettings.from_mapping(cfg.reconcile, file=cfg.file or "<config>")
-        result = align(report.claims, settings=settings, lexicon=toolkit.lexicon(), sources=toolkit.sources())
-        report.figures = list(result.figures)
-        findings.extend(result.findings)
-    if reference is not None:
-        from .reference import check
-
-        findings.extend(check(report.claims, os.fspath(reference), lexicon=toolkit.lexicon(),
-                              sources=toolkit.sources()))
-    report.findings = apply_policy(findings, report.documents.values(), cfg, errors.append)
+    report = run_documents(docs, config=cfg, reconcile=reconcile,
+                           reference=None if reference is None else os.fspath(reference),
+                           on_error=errors.append)
     return Outcome(report, errors)
 
 

@@ -3,7 +3,7 @@
 Offsets are half-open code-point offsets into ``Document.text`` (the body as read,
 after front matter, before any markup stripping).
 
->>> s = Span(4, 9)
+>>> s = Span(5, 10)
 >>> s.of("Sono 5.000 operai")
 '5.000'
 >>> len(s)
@@ -13,6 +13,7 @@ after front matter, before any markup stripping).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -98,7 +99,8 @@ class Document:
 
     ``text`` is the body as read (after front matter). ``plain`` is the body with
     markup stripped, and ``offsets[i]`` the index in ``text`` of ``plain[i]``
-    (``None`` when nothing was stripped, so the two are the same).
+    (``None`` when nothing was stripped, so the two are the same; a compact
+    :class:`quantities.markup.OffsetMap` otherwise).
     ``line_offset`` is how many lines of the file come before the body, so that a
     finding can name the line in the original file.
     """
@@ -113,7 +115,7 @@ class Document:
     path: str | None = None
     line_offset: int = 0
     plain: str | None = None
-    offsets: tuple[int, ...] | None = field(default=None, repr=False, compare=False)
+    offsets: Sequence[int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def analysed(self) -> str:

@@ -188,11 +188,16 @@ def test_read_is_lazy_and_streams_jsonl(tmp_path):
 # file, expected text, warning fragment
 WARN_CASES = [
     ("cp1252.txt", "Perché l’agenzia ha detto “5.000”?\n", "not UTF-8, decoded as cp1252"),
-    ("latin1.txt", "Città \x81 con un byte che cp1252 non conosce.\n", "decoded as latin-1"),
     ("mojibake.txt", "Perché è stato detto così.\n", "repaired mojibake"),
     ("cp1250.txt", "La Comunità europea.\n", "repaired mojibake"),
     ("unknown_key.md", "Testo.\n", "unknown front matter key 'author'"),
 ]
+
+
+def test_bytes_no_text_encoding_uses_are_an_error():
+    """0x81 is undefined in cp1252; latin-1 would read it as a C1 control: garbage, not text."""
+    with pytest.raises(InputError, match=r"latin1\.txt:1: not UTF-8 or cp1252 text \(byte 0x81 at offset 6\)"):
+        list(read(D / "warn" / "latin1.txt"))
 
 
 @pytest.mark.parametrize(("name", "text", "fragment"), WARN_CASES)
@@ -230,9 +235,11 @@ def test_stdin(monkeypatch, stdin, expected, binary):
 # text, meta, field, expected
 FROM_TEXT_CASES = [
     ("Testo.", {}, "plain", None),
-    ("Testo **forte**.", {}, "plain", None),
     ("Testo **forte**.", {"format": "markdown"}, "plain", "Testo forte."),
     ("---\nformat: markdown\n---\nTesto **forte**.", {}, "plain", "Testo forte."),
+    ("Testo **forte**.", {}, "plain", "Testo forte."),          # Markdown found in plain text
+    ("---\nformat: text\n---\nTesto **forte**.", {}, "plain", None),
+    ("5 * 3 = 15", {}, "plain", None),
     ("Testo.", {"date": "2025-08-13"}, "date", dt.date(2025, 8, 13)),
     ("---\ntitle: Dal testo\n---\nx", {"title": "Dato"}, "title", "Dal testo"),
     ("Testo.", {"title": "Dato"}, "title", "Dato"),

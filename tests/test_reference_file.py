@@ -45,3 +45,37 @@ def test_good_file_intervals():
     assert troops.source == "South Korea" and troops.as_of.isoformat() == "2025-08-13"
     assert (sappers.low, sappers.high) == (Decimal(1000), Decimal(1000))
     assert troops.line == 2 and sappers.line == 12
+
+
+# -- checking claims against the reference -------------------------------------------------
+
+from quantities import extract  # noqa: E402
+from quantities.reference import check  # noqa: E402
+
+REF = [
+    '[[figure]]\nid = "truppe"\nwhat = ["soldati"]\ncontext = ["Russia"]\nvalue = 15000\napprox = true\nsource = "South Korea"\n',
+    '[[figure]]\nid = "genieri"\nwhat = ["genieri"]\ncontext = ["Kursk"]\nvalue = 1000\n',
+]
+
+
+@pytest.mark.parametrize(
+    "text, rules",
+    [
+        ("Secondo l'intelligence sudcoreana la Corea del Nord ha inviato in Russia circa 15mila soldati.", []),
+        ("Secondo l'intelligence sudcoreana la Corea del Nord ha inviato in Russia 15.200 soldati.", []),
+        ("Secondo l'intelligence sudcoreana la Corea del Nord ha inviato in Russia 12.000 soldati.", ["reference-mismatch"]),
+        ("Secondo la Kcna la Corea del Nord ha inviato in Russia circa 15mila soldati.", ["reference-source"]),
+        ("La Corea del Nord ha inviato in Russia circa 15mila truppe.", []),                   # synonym, no source
+        ("La Corea del Nord ha inviato in Cina 12.000 soldati.", []),                          # context differs
+        ("La Corea del Nord ha inviato in Russia 12.000 operai.", []),                         # another thing
+        ("I media russi hanno riferito che il Nord invierà 1.000 genieri a Kursk.", []),        # a plan, checked
+        ("I media russi hanno riferito che il Nord invierà 1.000 ingegneri a Kursk.", ["reference-wording"]),
+        ("I media russi hanno riferito che il Nord invierà 1.500 genieri a Kursk.", ["reference-mismatch"]),
+        ("In Russia e a Kursk sono arrivati 1.000 genieri tra i 15mila soldati.", []),        # narrower term
+        ("Il Nord non ha confermato l'invio di 2.000 genieri a Kursk.", []),                   # denied
+    ],
+)
+def test_check_rules(tmp_path, text, rules):
+    ref = tmp_path / "figures.toml"
+    ref.write_text("\n".join(REF), encoding="utf-8")
+    assert [f.rule for f in check(extract(text), ref)] == rules

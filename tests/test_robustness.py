@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quantities import QuantitiesError, documents
+from quantities import Document, QuantitiesError, documents
 from quantities.claims import extract_document
 
 PIECES = ["5", "000", ".", ",", "'", " ", "mila", "milioni", "circa", "oltre", "tra", " e ",
@@ -19,7 +19,7 @@ PIECES = ["5", "000", ".", ",", "'", " ", "mila", "milioni", "circa", "oltre", "
 
 
 def check(text: str) -> None:
-    doc = documents.from_text(text, id="t")
+    doc = Document(id="t", text=text)  # no front matter parsing: that may rightly raise
     try:
         claims = extract_document(doc)
     except QuantitiesError:
