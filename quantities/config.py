@@ -26,6 +26,9 @@ from .errors import ConfigError
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
+#: Every rule a finding can come from (the reconciler's, the reference check's, suppressions').
+RULES = ("value-conflict", "hedge-drift", "wording-conflict", "attribution-conflict", "unsourced",
+         "update", "reference-mismatch", "reference-wording", "reference-source", "unused-suppression")
 CONFIG_NAMES = ("quantities.toml", "pyproject.toml")
 
 
@@ -72,6 +75,8 @@ class Config:
         fail_on = _choice(data, "fail_on", "error", FAIL_LEVELS, file)
         severity = _table(data, "severity", file)
         for rule, value in severity.items():
+            if rule not in RULES:
+                raise ConfigError(f"unknown rule (rules: {', '.join(RULES)})", file=file, key=f"severity.{rule}")
             if value not in SEVERITY_VALUES:
                 raise ConfigError(
                     f"must be one of {', '.join(SEVERITY_VALUES)}, not {value!r}",

@@ -73,10 +73,15 @@ class Toolkit:
             code, extra=self.config.lexicon or None, origin=self.config.file or "<config>"))
 
     def settings(self) -> Any:
-        from .reconcile import ReconcileSettings
+        """The reconciler's settings: ``[reconcile]``, and ``[severity]`` for its rules."""
+        from .reconcile import DEFAULT_SEVERITY, ReconcileSettings
 
-        return self._once("settings", lambda: ReconcileSettings.from_mapping(
-            self.config.reconcile, file=self.config.file or "<config>"))
+        def build() -> Any:
+            base = ReconcileSettings.from_mapping(self.config.reconcile, file=self.config.file or "<config>")
+            ours = {r: s for r, s in self.config.severity.items() if r in DEFAULT_SEVERITY}
+            return replace(base, severities={**DEFAULT_SEVERITY, **ours})
+
+        return self._once("settings", build)
 
 
 _WORKER: Toolkit | None = None
@@ -199,7 +204,14 @@ def wanted(doc: Document, config: Config) -> bool:
 def apply_policy(
     findings: list[Finding], docs: Iterable[Document], config: Config, on_error: ErrorSink = None
 ) -> list[Finding]:
-    """The desk's severities (``"off"`` drops a rule), then suppressions; sorted for people."""
+    """The desk's severities (``"off"`` drops a rule), then suppressions; sorted for people.
+
+    The reconciler's own rules got their severities when they were found (it grades
+    within a rule: a known confusable noun is an error, an unknown one a step lower), so
+    here ``[severity]`` applies to the other rules (reference checks, suppressions).
+    """
+    from .reconcile import DEFAULT_SEVERITY
+
     written: list[suppress.Suppression] = []
     for doc in docs:
         try:
@@ -210,7 +222,7 @@ def apply_policy(
             on_error(e)
     rated = []
     for f in findings:
-        severity = config.severity.get(f.rule, f.severity)
+        severity = f.severity if f.rule in DEFAULT_SEVERITY else config.severity.get(f.rule, f.severity)
         if severity != "off":
             rated.append(f if severity == f.severity else replace(f, severity=severity))
     kept, stale = suppress.apply(rated, written, config.ignore)

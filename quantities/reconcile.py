@@ -109,8 +109,9 @@ class ReconcileSettings:
         for raw, value in data.items():
             name = raw.replace("-", "_")
             if name == "severities":
-                values[name] = _severities(value, file)
-            elif name not in types:
+                raise ConfigError("rule severities are set in the [severity] table, not here",
+                                  file=file, key=f"reconcile.{raw}")
+            if name not in types:
                 raise ConfigError("unknown key", file=file, key=f"reconcile.{raw}")
             else:
                 values[name] = _number(value, types[name], file, f"reconcile.{raw}")
@@ -130,18 +131,6 @@ def _number(value: Any, default: Any, file: str, key: str) -> Any:
         kind = "a whole number" if isinstance(default, int) else "a number"
         raise ConfigError(f"must be {kind} >= 0, not {value!r}", file=file, key=key)
     return value
-
-
-def _severities(value: Any, file: str) -> dict[str, str]:
-    if not isinstance(value, Mapping):
-        raise ConfigError("must be a table of rule = severity", file=file, key="reconcile.severities")
-    out = dict(DEFAULT_SEVERITY)
-    for rule, sev in value.items():
-        if sev not in SEVERITY_VALUES:
-            raise ConfigError(f"must be one of {', '.join(SEVERITY_VALUES)}, not {sev!r}",
-                              file=file, key=f"reconcile.severities.{rule}")
-        out[rule] = sev
-    return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,3 +60,40 @@ def test_pyproject_without_tool_table_is_passed_over(tmp_path):
 def test_include_exclude_globs(include, exclude, path, wanted):
     cfg = configuration.Config(include=include, exclude=exclude)
     assert cfg.wants(path) is wanted
+
+
+def test_rules_listed_in_config_are_every_rule_there_is():
+    import re
+    from pathlib import Path
+
+    from quantities.reconcile import DEFAULT_SEVERITY
+
+    source = "".join(p.read_text() for p in (Path(configuration.__file__).parent).glob("*.py"))
+    emitted = set(re.findall(r'"((?:reference|unused)-[a-z]+)"', source))
+    assert set(configuration.RULES) == set(DEFAULT_SEVERITY) | emitted
+
+
+def test_unknown_rule_in_severity_table():
+    with pytest.raises(ConfigError, match="severity.value-conflit: unknown rule"):
+        configuration.Config.from_mapping({"severity": {"value-conflit": "off"}})
+
+
+@pytest.mark.parametrize(
+    "severity, expected",
+    [
+        ({}, [("wording-conflict", "error")]),
+        ({"wording-conflict": "warning"}, [("wording-conflict", "warning")]),
+        ({"wording-conflict": "off"}, []),
+        ({"unsourced": "error"}, [("wording-conflict", "error"), ("unsourced", "error")]),
+    ],
+)
+def test_severity_table_reaches_the_reconciler(severity, expected):
+    from pathlib import Path
+
+    from quantities.pipeline import run
+
+    seeds = Path(__file__).parent.parent / "fixtures" / "seeds"
+    cfg = configuration.Config.from_mapping({"severity": severity})
+    report = run([str(seeds)], config=cfg)
+    got = [(f.rule, f.severity) for f in report.findings if f.severity != "info"]
+    assert got == expected
