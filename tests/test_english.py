@@ -1,0 +1,39 @@
+"""English, the second language: the same pipeline on an English pack (rows of news phrasing)."""
+
+import pytest
+
+from quantities import documents
+from quantities.claims import extract_document
+
+XF = pytest.mark.xfail(strict=True)
+
+# text, claim text, value/low/high, noun, canonical source, modality
+ROWS = [
+    ("According to South Korean intelligence, North Korea has sent about 15,000 troops to Russia.",
+     "about 15,000 troops", (15000, 13500, 16500), "troops", "South Korea", "reported"),
+    ("Pyongyang will send 5,000 military construction workers to Kursk.",
+     "5,000 military construction workers", (5000, 5000, 5000), "military construction workers", None, "planned"),
+    ("More than 300 soldiers were killed.", "More than 300 soldiers", (300, 300, None), "soldiers", None, "reported"),
+    pytest.param("More than 300 soldiers were killed, the Pentagon said.",
+                 "More than 300 soldiers", (300, 300, None), "soldiers", "United States", "reported",
+                 marks=XF, id="backward cue ', the Pentagon said' (English)"),
+    ("The company will invest $5 billion in the plant.", "$5 billion", (5e9, 5e9, 5e9), None, None, "planned"),
+    ("Nearly 3,000 people were evacuated.", "Nearly 3,000 people", (3000, 2700, 3000), "people", None, "reported"),
+    ("Turnout was 80% in the capital.", "80%", (80, 80, 80), None, None, "reported"),
+    pytest.param("Pyongyang will send 5,000 workers and 1,000 sappers, Russian media reported.",
+                 "1,000 sappers", (1000, 1000, 1000), "sappers", "Russia", "planned",
+                 marks=XF, id="backward cue after a coordinated plan (English)"),
+]
+
+
+@pytest.mark.parametrize("text, surface, interval, noun, source, modality", ROWS)
+def test_english_claims(text, surface, interval, noun, source, modality):
+    doc = documents.from_text(text, id="en", lang="en")
+    claims = {c.text: c for c in extract_document(doc)}
+    assert surface in claims, list(claims)
+    c = claims[surface]
+    got = tuple(None if v is None else float(v) for v in (c.quantity.value, c.quantity.low, c.quantity.high))
+    assert got == tuple(None if v is None else float(v) for v in interval)
+    assert c.noun == noun
+    assert (c.attribution.canonical if c.attribution else None) == source
+    assert c.modality == modality
