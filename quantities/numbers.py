@@ -92,8 +92,7 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
     low = text.lower()
-    master, haystack = (g.master, low) if len(low) == len(text) else (g.master_i, text)
-    while (m := _search(master, haystack, pos)) is not None:
+    while (m := _anchor(g, text, low, pos)) is not None:
         r = _read(text, m, g)
         if r is None:
             pos = m.end()
@@ -103,6 +102,22 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
         out.append(_quantity(text, r))
         pos = max(r.end, m.start() + 1)
     return _carry(text, out, g)
+
+
+def _anchor(g: Grammar, text: str, low: str, pos: int) -> Any:
+    """The master pattern's first match at or after ``pos``, tried only where the
+    prefilter ``g.starts`` says it can match (lower-cased text of the same length);
+    otherwise a case-insensitive search of the text itself."""
+    if len(low) != len(text):
+        return _search(g.master_i, text, pos)
+    starts, master = g.starts, g.master
+    while (c := starts.search(low, pos)) is not None:
+        pos = c.start()
+        m = _match(master, low, pos)
+        if m is not None:
+            return m
+        pos += 1
+    return None
 
 
 def parse(text: str, lang: str | Pack = "it") -> Quantity | None:
