@@ -18,6 +18,7 @@ False
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import islice
 from decimal import Decimal
 from typing import Any
 
@@ -32,15 +33,21 @@ from .units import PERCENT, is_currency
 
 TIMEOUT = 5.0  # seconds for one pattern call: far beyond any real text
 _TOKEN = regex.compile(r"[^\s()\[\]{}«»“”\"]+")
+_TOKEN_BACK = regex.compile(r"(?r)[^\s()\[\]{}«»“”\"]+")  # the same, nearest first
 _WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}0-9]")
-_LEAD = "([{«“\"'‘"
+_OPENERS = "([{«“\"‘"  # stripped from the head of a word before a number
 _HUNDRED = Decimal(100)
 _RANGE_JOIN = regex.compile(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L}])")
 _SEPARATOR = regex.compile(r"[^0-9]")
 _NON_DIGIT = _SEPARATOR
 _ISO_DATE = regex.compile(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9](?![0-9])")  # 2025-08-13
 _YEAR_AFTER = regex.compile(r",?\s{1,3}[12][0-9]{3}(?![0-9])")          # "Agosto 13, 2025"
+_last_prev: tuple[str | None, int, list[tuple[int, str]]] = (None, -1, [])
 _CLOCK = regex.compile(r"[0-9]{1,2}([.:,])([0-5][0-9])")
+_APOSTROPHE_OR_SPACE = regex.compile(r"['’\s]")
+_DIGIT_GROUPS = regex.compile(r"([^0-9])")
+_DAY_YEAR = regex.compile(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
+_WORDS_AFTER = regex.compile(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)")
 
 
 @dataclass
@@ -169,7 +176,7 @@ def _read(text: str, m: Any, g: Grammar) -> _Read | None:
 
 def _read_approx(text: str, m: Any, g: Grammar) -> _Read:
     words = m.group("approx").split()
-    word = norm(regex.split(r"['’\s]", m.group("approx"))[-1] if len(words) < 2 else words[-1])
+    word = norm(_APOSTROPHE_OR_SPACE.split(m.group("approx"))[-1] if len(words) < 2 else words[-1])
     n = g.approx_words[word]
     r = _Read(m.start(), m.end(), n, n * (1 - g.approx_spread), n * (1 + g.approx_spread), n,
               approx=True)
@@ -264,7 +271,7 @@ def _identifier(text: str, r: _Read) -> _Read:
 def _raw_kind(text: str, start: int, raw: str, g: Grammar) -> tuple[str, int] | None:
     """Dates, times, phones and n/yyyy identifiers told by their digits alone."""
     plus = raw.startswith("+")
-    parts = regex.split(r"([^0-9])", raw[plus:])
+    parts = _DIGIT_GROUPS.split(raw[plus:])
     nums, seps = parts[0::2], parts[1::2]
     if len(nums) >= 3 and seps[0] == seps[1] and seps[0] in "./-" and _is_date(nums[:3]):
         return "date", len("".join(parts[:5]))
@@ -337,14 +344,21 @@ def _precision_int(v: Decimal) -> Decimal:
 # --- context ---------------------------------------------------------------------------
 
 def _prev_tokens(text: str, start: int, n: int = 4) -> list[tuple[int, str]]:
-    """Up to ``n`` words before ``start``, nearest last, each with its offset."""
-    lo = max(0, start - 48)
-    toks = list(_TOKEN.finditer(text, lo, start))
+    """Up to ``n`` (at most 4) words before ``start``, nearest last, each with its offset."""
+    global _last_prev
+    last = _last_prev  # one read asks several times for the words before the same start
+    if last[0] is not text or last[1] != start:
+        last = _last_prev = (text, start, _words_before(text, start))
+    return last[2][-n:]
+
+
+def _words_before(text: str, start: int) -> list[tuple[int, str]]:
     out = []
-    for t in toks[-n:]:
+    for t in islice(_TOKEN_BACK.finditer(text, max(0, start - 48), start), 4):
         word = t.group()
-        stripped = word.lstrip(_LEAD.replace("'", ""))
+        stripped = word.lstrip(_OPENERS)
         out.append((t.end() - len(stripped), norm(stripped)))
+    out.reverse()
     return out
 
 
@@ -418,7 +432,7 @@ def _right(text: str, r: _Read, g: Grammar, scaled: bool) -> None:
         r.kind, r.unit, r.end = "age", "year", m.end()
     elif m.group("month") and r.integer and r.value is not None and 1 <= r.value <= 31:
         r.kind, r.end = "date", m.end()
-        year = regex.match(r"\s{1,3}[0-9]{4}(?![0-9])", text[r.end:r.end + 6])
+        year = _DAY_YEAR.match(text[r.end:r.end + 6])
         if year:
             r.end += year.end()
 
@@ -437,7 +451,7 @@ def _unit(text: str, r: _Read, m: Any, g: Grammar, scaled: bool) -> None:
     if linked and not scaled:
         return
     word = norm(raw).split(None, 1)[1] if linked else norm(raw)
-    word = regex.sub(r"^(?:" + "|".join(map(regex.escape, g.links)) + r")\s*", "", word) if linked else word
+    word = g.link_head.sub("", word) if linked else word
     if word in g.percent:
         r.kind, r.unit = "percent", PERCENT
     elif word in g.currency:
@@ -657,7 +671,7 @@ def _hedge(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: Gram
 
 
 def _hedge_after(text: str, r: _Read, g: Grammar) -> None:
-    m = regex.match(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)", text[r.end:r.end + 24])
+    m = _WORDS_AFTER.match(text[r.end:r.end + 24])
     if not m:
         return
     for cand in (norm(m.group(1)), norm(m.group(1)).split(" ")[0]):

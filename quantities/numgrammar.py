@@ -100,6 +100,7 @@ class Grammar:
     master_i: Any  # case-insensitive, for text whose lower case changes its length
     starts: Any  # where ``master`` may match in lower-cased text (a superset), see _starts
     after: Any
+    link_head: Any  # a link word and its blanks at the head of a string
     morph_split: Any
     digit_forms: tuple[Any, ...]
     decimal: str
@@ -497,6 +498,7 @@ def grammar(pack: Pack) -> Grammar:
         master_i=_master(pack, g, regex.IGNORECASE),
         starts=_starts(g),
         after=_after(g),
+        link_head=regex.compile(rf"^(?:{alternation(g['links'])})\s*"),
         morph_split=regex.compile(rf"(?:(?P<m>{morph})){{1,12}}", regex.IGNORECASE),
         digit_forms=_digit_forms(decimal, groups),
         **g,
