@@ -74,14 +74,15 @@ def _pack(lang: str | Pack) -> Pack:
 
 def _search(rx: Any, text: str, pos: int, endpos: int | None = None) -> Any:
     try:
-        return rx.search(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+        # positional (string, pos, endpos, concurrent, partial, timeout): keywords cost more
+        return rx.search(text, pos, len(text) if endpos is None else endpos, None, False, TIMEOUT)
     except TimeoutError as e:
         raise PatternTimeoutError(f"pattern timed out at offset {pos}") from e
 
 
 def _match(rx: Any, text: str, pos: int, endpos: int | None = None) -> Any:
     try:
-        return rx.match(text, pos, len(text) if endpos is None else endpos, timeout=TIMEOUT)
+        return rx.match(text, pos, len(text) if endpos is None else endpos, None, False, TIMEOUT)
     except TimeoutError as e:
         raise PatternTimeoutError(f"pattern timed out at offset {pos}") from e
 
@@ -375,8 +376,10 @@ def _next_word(text: str, end: int) -> str:
     return norm(m.group()).rstrip(",;:.!?") if m else ""
 
 
-def _phrase_before(prev: list[tuple[int, str]], table: Any) -> tuple[int, str] | None:
+def _phrase_before(prev: list[tuple[int, str]], table: Any, g: Grammar) -> tuple[int, str] | None:
     """The longest run of the last words found in ``table``: (start, phrase)."""
+    if not prev or (prev[-1][1] not in g.phrase_ends and " " not in prev[-1][1]):
+        return None  # no phrase of any cue table ends with this word
     for k in (3, 2, 1):
         if len(prev) >= k:
             phrase = " ".join(w for _, w in prev[-k:])
@@ -571,7 +574,7 @@ def _non_claim(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: 
         return False
     if _decade(text, r, prev, g) or _month_year(text, r, prev, glued, g) or _year(text, r, prev, g):
         return True
-    cue = _phrase_before(prev, g.ident_before) if not glued else None
+    cue = _phrase_before(prev, g.ident_before, g) if not glued else None
     zero = g.leading_zero and r.plain and text[r.start] == "0" and r.end - r.start > 1
     if cue is not None or zero:
         r.kind = "identifier"
@@ -602,7 +605,7 @@ def _decade(text: str, r: _Read, prev: list[tuple[int, str]], g: Grammar) -> boo
     lead = text[max(0, r.start - 1):r.start]
     words = [w.rstrip("'’") for _, w in prev[-2:]]
     if (lead in "'’" and lead) or (words and words[-1] in g.decade_before):
-        if _phrase_before([(0, w) for w in words if w], g.decade_before) is not None:
+        if _phrase_before([(0, w) for w in words if w], g.decade_before, g) is not None:
             r.kind = "year"
             if lead in "'’" and lead:
                 r.start -= 1
@@ -613,7 +616,7 @@ def _decade(text: str, r: _Read, prev: list[tuple[int, str]], g: Grammar) -> boo
 def _year(text: str, r: _Read, prev: list[tuple[int, str]], g: Grammar) -> bool:
     if not r.plain or r.value is None or not (g.year_min <= r.value <= g.year_max):
         return False
-    cue = _phrase_before(prev, g.year_before)
+    cue = _phrase_before(prev, g.year_before, g)
     nxt = _next_word(text, r.end)
     counted = nxt.isalpha() and nxt.islower() and nxt not in g.year_not_nouns
     if cue is None and counted:
@@ -635,7 +638,7 @@ def _year_range(r: _Read, g: Grammar) -> bool:
 
 
 def _time(text: str, r: _Read, prev: list[tuple[int, str]], g: Grammar) -> bool:
-    cue = _phrase_before(prev, g.time_before)
+    cue = _phrase_before(prev, g.time_before, g)
     if cue is None or r.value is None or r.value > 25:
         return False
     clock = _CLOCK.fullmatch(text, r.start, r.end)
@@ -661,7 +664,7 @@ def _hedge(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: Gram
         words = words[:-1]
     elif words and words[-1][1] in g.hedge_articles:
         words = words[:-1]
-    found = _phrase_before(words, g.hedges)
+    found = _phrase_before(words, g.hedges, g)
     if found is None:
         _hedge_after(text, r, g)
         return

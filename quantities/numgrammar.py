@@ -156,6 +156,7 @@ class Grammar:
     units_before: dict[str, str]
     percent: frozenset[str]
     durations: frozenset[str]
+    phrase_ends: frozenset[str]  # the last words of the cue phrases read before a number
 
 
 def _words(pack: Pack, key: str) -> frozenset[str]:
@@ -378,7 +379,8 @@ def _starts(g: dict[str, Any]) -> Any:
     if "" in heads | ones:
         return re.compile(r"(?s:.)")  # a word that starts with a space: every position
     leaves = {h: "" for h in heads} | {o: "(?![a-z0-9])" for o in ones}
-    return re.compile(rf"[+0-9]|{_retrie(leaves)}")
+    # every alternative starts with a literal: re then skips other characters in C
+    return re.compile("|".join([r"\+", *"0123456789", *_retrie(leaves)]))
 
 
 def _head(word: str, n: int) -> str:
@@ -386,10 +388,10 @@ def _head(word: str, n: int) -> str:
     return regex.split(r"[\s'’]", word, maxsplit=1)[0][:n]
 
 
-def _retrie(leaves: dict[str, str]) -> str:
-    """A :mod:`re` trie of literal words, each followed by its look-ahead and, when it
-    starts with a word character, not preceded by an ASCII word character (as the
-    master's ``\\b`` needs)."""
+def _retrie(leaves: dict[str, str]) -> list[str]:
+    """A :mod:`re` trie of literal words, one alternative per first letter; each word is
+    followed by its look-ahead and, when it starts with a word character, not preceded
+    by an ASCII word character (as the master's ``\\b`` needs)."""
     root: dict[str, Any] = {}
     for w in leaves:
         node = root
@@ -405,7 +407,7 @@ def _retrie(leaves: dict[str, str]) -> str:
             alts.append(before + leaves[w])
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    return emit(root) if root else "(?!)"
+    return [re.escape(ch) + emit(root[ch]) for ch in sorted(root)]
 
 
 def _after(g: dict[str, Any]) -> Any:
@@ -492,6 +494,8 @@ def grammar(pack: Pack) -> Grammar:
         percent=_words(pack, "units.percent.words"),
         durations=frozenset(pack.words("units.durations.units", ())),
     )
+    cues = ("ident_before", "decade_before", "year_before", "time_before", "hedges")
+    g["phrase_ends"] = frozenset(p.rsplit(" ", 1)[-1] for key in cues for p in g[key])
     morph = _morph_pattern(pack, morphemes)
     return Grammar(
         master=_master(pack, g, 0),
