@@ -27,10 +27,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
+import re
+
 import regex
 
 from .lang import Pack
-from .nouns import Token, per_pack, phrases, positive_int, surface, tokens, word_set
+from .nouns import Token, folded, per_pack, phrases, positive_int, starts, surface, tokens, word_set
 from .sources import Sources
 from .types import Span
 
@@ -55,18 +57,29 @@ class Found:
     via: str | None = None
 
 
-def _pattern(words: list[str]) -> str:
-    """An alternation of phrases, longest first; spaces match any run of spaces."""
+def _pattern(words: list[str], first: str | None = None) -> str:
+    """An alternation of phrases, longest first; spaces match any run of spaces.
+
+    With ``first``, only the phrases that begin with that (folded) character; "" if none.
+    """
     alts = []
     for phrase in sorted(set(words), key=len, reverse=True):
+        if first is not None and _first(phrase) != first:
+            continue
         parts = [regex.escape(w).replace("'", "['’]") for w in phrase.split()]
         alts.append(r"\s+".join(parts))
-    return "(?:" + "|".join(alts) + ")"
+    return "(?:" + "|".join(alts) + ")" if alts else ""
+
+
+def _first(phrase: str) -> str:
+    return phrase.casefold().replace("’", "'")[:1]
 
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
     cues: regex.Pattern[str]
+    by_first: dict[str, regex.Pattern[str]]  # ``cues`` reduced to the phrases that begin with a character
+    starts: re.Pattern[str] | None  # a prefilter of the places where a cue may start (see nouns.starts)
     firsts: frozenset[str]  # the first words of the cues: only there is a cue tried
     openers: regex.Pattern[str]
     relays: tuple[tuple[str, ...], ...]
@@ -90,6 +103,27 @@ class Grammar:
                 or (tok.text.islower() and w.endswith(self.verb_endings)))
 
 
+#: The end of a cue: after an apostrophe ("all'") or before a non-word character.
+EDGE = r"(?:(?<=['’])|(?!\w))"
+
+
+def _cues(pack: Pack, words: dict[str, list[str]], agent: list[str], first: str | None) -> regex.Pattern[str]:
+    """The cue pattern; with ``first``, only its phrases that begin with that character."""
+    adverbs = _pattern(list(pack.words("attribution.adverbs")))
+    participles = _pattern(words["participles"])
+    auxiliaries = _pattern(words["auxiliaries"], first)
+    verb = [f"{auxiliaries}(?:\\s+{adverbs}){{0,3}}\\s+{participles}"] if auxiliaries else []
+    verb += [p for p in [_pattern(words["present"], first)] if p]
+    groups = {
+        "forward": _pattern(words["forward"], first),
+        "restricted": _pattern(words["restricted"], first),
+        "verb": "|".join(verb),
+        "passive": f"{p}\\s+{_pattern(agent)}" if (p := _pattern(words["participles"], first)) else "",
+    }
+    cue = "|".join(f"(?P<{name}>{alt})" for name, alt in groups.items() if alt)
+    return regex.compile(rf"(?<![\w'’])(?:{cue}){EDGE}", regex.IGNORECASE)
+
+
 def _expand(pack: Pack, key: str, contractions: dict[str, list[str]]) -> list[str]:
     """The phrases at ``key``, plus their forms with a contracted last preposition."""
     out = []
@@ -107,22 +141,19 @@ def grammar(pack: Pack) -> Grammar:
     for prep in contractions:
         pack.words(f"attribution.contractions.{prep}")
     agent = ["da", *contractions.get("da", [])]
-    adverbs = _pattern(list(pack.words("attribution.adverbs")))
-    participles = _pattern(list(pack.words("attribution.participles")))
-    cue = "|".join([
-        rf"(?P<forward>{_pattern(_expand(pack, 'attribution.forward', contractions))})",
-        rf"(?P<restricted>{_pattern(list(pack.words('attribution.restricted')))})",
-        rf"(?P<verb>{_pattern(list(pack.words('attribution.auxiliaries')))}"
-        rf"(?:\s+{adverbs}){{0,3}}\s+{participles}|{_pattern(list(pack.words('attribution.present')))})",
-        rf"(?P<passive>{participles}\s+{_pattern(agent)})",
-    ])
-    edge = r"(?:(?<=['’])|(?!\w))"
+    words = {
+        "forward": _expand(pack, "attribution.forward", contractions),
+        **{k: list(pack.words(f"attribution.{k}")) for k in ("restricted", "auxiliaries", "present", "participles")},
+    }
     keys = ("forward", "restricted", "auxiliaries", "present", "participles")
     firsts = frozenset(p[0] for k in keys for p in phrases(pack, f"attribution.{k}"))
+    initials = {_first(w) for ws in words.values() for w in ws}
     return Grammar(
-        cues=regex.compile(rf"(?<![\w'’])(?:{cue}){edge}", regex.IGNORECASE),
+        cues=_cues(pack, words, agent, None),
+        by_first={c: _cues(pack, words, agent, c) for c in initials},
+        starts=starts(firsts),
         firsts=firsts,
-        openers=regex.compile(rf"\s*{_pattern(list(pack.words('attribution.openers')))}{edge}",
+        openers=regex.compile(rf"\s*{_pattern(list(pack.words('attribution.openers')))}{EDGE}",
                               regex.IGNORECASE),
         relays=phrases(pack, "attribution.relays"),
         source_nouns=word_set(pack, "attribution.source_nouns"),
@@ -150,15 +181,23 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     """
     g = grammar(lang)
     src = sources or Sources.default()
-    toks = tokens(text, sentence.start, sentence.end)
-    offsets = [t.start for t in toks]
+    low = folded(text, sentence.start, sentence.end) if g.starts is not None else None
+    toks: list[Token] = []
+    offsets: list[int] = []
     out: list[Found] = []
     covered = -1  # the end of the last cue or source phrase: a cue inside one is part of it
-    for i, tok in enumerate(toks):
-        if tok.low not in g.firsts or tok.start < covered:
+    for p in _candidates(text, sentence, low, g):
+        if p < covered:
             continue
-        m = g.cues.match(text, tok.start, sentence.end)
+        rx = g.cues if low is None else g.by_first.get(low[p - sentence.start])
+        m = rx.match(text, p, sentence.end) if rx is not None else None
         if m is None:
+            continue
+        if not toks:  # tokenised only once a cue is seen
+            toks = tokens(text, sentence.start, sentence.end)
+            offsets = [t.start for t in toks]
+        i = bisect_left(offsets, p)
+        if i == len(toks) or offsets[i] != p or toks[i].low not in g.firsts:
             continue
         covered = m.end()
         found = _found(text, toks, i, _index_after(offsets, m.end()), m.lastgroup or "", g, src)
@@ -166,6 +205,14 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
             out.append(found)
             covered = max(covered, found.span.end)
     return out
+
+
+def _candidates(text: str, sentence: Span, low: str | None, g: Grammar) -> list[int]:
+    """Where a cue may start: the prefilter's hits, or (text that folds unevenly) the
+    tokens that begin a cue."""
+    if low is not None and g.starts is not None:
+        return [sentence.start + m.start() for m in g.starts.finditer(low)]
+    return [t.start for t in tokens(text, sentence.start, sentence.end) if t.low in g.firsts]
 
 
 def _index_after(starts: list[int], end: int) -> int:
