@@ -26,7 +26,7 @@ import regex
 
 from .errors import PatternTimeoutError
 from .lang import Pack, load
-from .numgrammar import Grammar, grammar, norm
+from .numgrammar import AGESUF, ASCII_BLANKS, MARK, MONTH, SCALE, UNIT, Grammar, grammar, norm
 from .numwords import value_of
 from .types import Quantity, Span
 from .units import PERCENT, is_currency
@@ -37,6 +37,7 @@ _TOKEN_BACK = regex.compile(r"(?r)[^\s()\[\]{}«»“”\"]+")  # the same, near
 _WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}0-9]")
 _OPENERS = "([{«“\"‘"  # stripped from the head of a word before a number
 _HUNDRED = Decimal(100)
+_ONE = Decimal(1)
 _RANGE_JOIN = regex.compile(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L}])")
 _SEPARATOR = regex.compile(r"[^0-9]")
 _NON_DIGIT = _SEPARATOR
@@ -156,28 +157,29 @@ def _tidy(d: Decimal | None) -> Decimal | None:
     """Integral values without a trailing ``.0``, others without trailing zeros."""
     if d is None:
         return None
-    return d.quantize(Decimal(1)) if d == d.to_integral_value() else d.normalize()
+    return d.quantize(_ONE) if d == d.to_integral_value() else d.normalize()
 
 
 # --- the core of an anchor -------------------------------------------------------------
 
 def _read(text: str, m: Any, g: Grammar) -> _Read | None:
-    if m.group("num") is not None:
-        return _read_digits(text, m.start("num"), m.end("num"), g)
-    if m.group("words") is not None:
+    kind = m.lastgroup  # each of the master's groups spans the whole match
+    if kind == "num":
+        return _read_digits(text, m.start(), m.end(), g)
+    if kind == "words":
         return _read_words(text, m, g)
-    if m.group("vague") is not None:
-        low, high = g.vague[norm(m.group("vague"))]
+    if kind == "vague":
+        low, high = g.vague[norm(m[0])]
         r = _Read(m.start(), m.end(), None, low, high, None, approx=True)
         return _context(text, r, g, scaled=True)
-    if m.group("approx") is not None:
+    if kind == "approx":
         return _read_approx(text, m, g)
     return _read_ordinal_word(text, m, g)
 
 
 def _read_approx(text: str, m: Any, g: Grammar) -> _Read:
-    words = m.group("approx").split()
-    word = norm(_APOSTROPHE_OR_SPACE.split(m.group("approx"))[-1] if len(words) < 2 else words[-1])
+    words = m[0].split()
+    word = norm(_APOSTROPHE_OR_SPACE.split(m[0])[-1] if len(words) < 2 else words[-1])
     n = g.approx_words[word]
     r = _Read(m.start(), m.end(), n, n * (1 - g.approx_spread), n * (1 + g.approx_spread), n,
               approx=True)
@@ -185,7 +187,7 @@ def _read_approx(text: str, m: Any, g: Grammar) -> _Read:
 
 
 def _read_ordinal_word(text: str, m: Any, g: Grammar) -> _Read | None:
-    word = norm(m.group("ordw"))
+    word = norm(m[0])
     value = g.ordinal_words.get(word)
     if value is None:
         value = _ordinal_stem(word, g)
@@ -209,7 +211,7 @@ def _ordinal_stem(word: str, g: Grammar) -> int | None:
 
 
 def _read_words(text: str, m: Any, g: Grammar) -> _Read | None:
-    start, end = m.start("words"), m.end("words")
+    start, end = m.start(), m.end()
     tokens = [(t.start(), t.end()) for t in _WORD.finditer(text, start, end)]
     value = None
     while tokens and value is None:
@@ -315,14 +317,17 @@ def _phone_length(plus: bool, nums: list[str], seps: list[str], g: Grammar) -> i
 def _digits(raw: str, g: Grammar) -> tuple[Decimal, Decimal, int, bool] | None:
     """The value, precision and length of the digits at the head of ``raw``."""
     raw = raw.lstrip("+")
+    if len(raw) <= 15 and raw.isascii() and raw.isdigit():  # plain (marks are never digits)
+        v = Decimal(raw)
+        return v, _precision_int(v), len(raw), True
     cuts = [len(raw)] + [m.start() for m in _SEPARATOR.finditer(raw)][::-1]
     for cut in cuts:
         head = raw[:cut]
-        for form in g.digit_forms:
+        for form, whole_at, frac_at in g.digit_forms:
             m = form.fullmatch(head)
             if m:
-                whole = _NON_DIGIT.sub("", m.group("int"))
-                frac = m.groupdict().get("frac")
+                whole = _NON_DIGIT.sub("", m[whole_at])
+                frac = m[frac_at] if frac_at else None
                 if frac:
                     return (Decimal(f"{whole}.{frac}"), Decimal(1).scaleb(-len(frac)),
                             cut, False)
@@ -414,30 +419,38 @@ def _context(text: str, r: _Read, g: Grammar, *, scaled: bool) -> _Read:
 
 
 def _right(text: str, r: _Read, g: Grammar, scaled: bool) -> None:
-    m = _match(g.after, text, r.end, min(len(text), r.end + 64))
-    if m is None:
-        return
-    if m.group("scale") and r.value is not None and not scaled:
-        _scale(r, g.scales[norm(m.group("scale"))])
-        r.end, scaled = m.end("scale"), True
-        m = _match(g.after, text, r.end, min(len(text), r.end + 64))
+    m = _after(text, r.end, g)
+    if m is not None and m[SCALE] and r.value is not None and not scaled:
+        _scale(r, g.scales[norm(m[SCALE])])
+        r.end, scaled = m.end(SCALE), True
+        m = _after(text, r.end, g)
     ranged = _range(text, r, g)
     if ranged is not None:
         scaled = scaled or ranged
-        m = _match(g.after, text, r.end, min(len(text), r.end + 64))
+        m = _after(text, r.end, g)
     if m is None:
         return
-    if m.group("unit"):
+    if m[UNIT]:
         _unit(text, r, m, g, scaled)
-    elif m.group("mark") and r.integer:
+    elif m[MARK] and r.integer:
         r.kind, r.end, r.precision = "ordinal", m.end(), Decimal(1)
-    elif m.group("agesuf") and r.integer:
+    elif m[AGESUF] and r.integer:
         r.kind, r.unit, r.end = "age", "year", m.end()
-    elif m.group("month") and r.integer and r.value is not None and 1 <= r.value <= 31:
+    elif m[MONTH] and r.integer and r.value is not None and 1 <= r.value <= 31:
         r.kind, r.end = "date", m.end()
         year = _DAY_YEAR.match(text[r.end:r.end + 6])
         if year:
             r.end += year.end()
+
+
+def _after(text: str, pos: int, g: Grammar) -> Any:
+    """``g.after`` at ``pos``; None, without running it, when an ASCII character that
+    begins none of its words comes first past the blanks (then it could only match empty)."""
+    head = text[pos:pos + 4]
+    rest = head.lstrip(ASCII_BLANKS)
+    if rest and rest[0] < "\x80" and g.after_ascii is not None and rest[0] not in g.after_ascii:
+        return None
+    return _match(g.after, text, pos, min(len(text), pos + 64))
 
 
 def _scale(r: _Read, factor: Decimal) -> None:
@@ -449,7 +462,7 @@ def _scale(r: _Read, factor: Decimal) -> None:
 
 
 def _unit(text: str, r: _Read, m: Any, g: Grammar, scaled: bool) -> None:
-    raw = m.group("unit")
+    raw = m[UNIT]
     linked = raw[:1].isspace() and norm(raw).split()[0] in g.links
     if linked and not scaled:
         return
@@ -466,7 +479,7 @@ def _unit(text: str, r: _Read, m: Any, g: Grammar, scaled: bool) -> None:
             r.kind = "age"
     else:
         return
-    r.end = m.end("unit")
+    r.end = m.end(UNIT)
 
 
 def _is_age(text: str, r: _Read, word: str, g: Grammar) -> bool:
@@ -525,23 +538,23 @@ def _pair_start(text: str, r: _Read, joiner: str, g: Grammar) -> int | None:
 def _second(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, int, Decimal | None] | None:
     """The second number of a range at ``pos``: value, precision, end, scale applied."""
     m = _match(g.master_i, text, pos, min(len(text), pos + 80))
-    if m is None or m.group("num") is None and m.group("words") is None:
+    if m is None or m.lastgroup not in ("num", "words"):
         return None
-    if m.group("num") is not None:
-        parsed = _digits(m.group("num"), g)
+    if m.lastgroup == "num":
+        parsed = _digits(m[0], g)
         if parsed is None:
             return None
         v, p, length, _ = parsed
         end = pos + length
     else:
-        v = value_of(m.group("words").split(), g)
+        v = value_of(m[0].split(), g)
         if v is None:
             return None
         p, end = _precision_int(v), m.end()
     a = _match(g.after, text, end, min(len(text), end + 32))
-    if a is not None and a.group("scale"):
-        factor = g.scales[norm(a.group("scale"))]
-        return v * factor, p * factor, a.end("scale"), factor
+    if a is not None and a[SCALE]:
+        factor = g.scales[norm(a[SCALE])]
+        return v * factor, p * factor, a.end(SCALE), factor
     return v, p, end, None
 
 

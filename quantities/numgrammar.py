@@ -12,6 +12,8 @@ load, naming its file and key.
 ('kilometer', 'EUR', 'about')
 >>> grammar(load("it")) is g
 True
+>>> [g.after.groupindex[n] for n in ("scale", "unit", "mark", "agesuf", "month")]
+[1, 2, 3, 4, 5]
 """
 
 from __future__ import annotations
@@ -29,11 +31,19 @@ from .lang import Pack
 from .units import is_pint_unit
 
 APOSTROPHES = "'’"
+SCALE, UNIT, MARK, AGESUF, MONTH = 1, 2, 3, 4, 5  # the groups of ``Grammar.after``, by number
 
 
 def norm(word: str) -> str:
-    """Lower-case, straight apostrophes, single spaces: the form lookup keys take."""
-    return " ".join(word.replace("’", "'").lower().split())
+    """Lower-case, straight apostrophes, single spaces: the form lookup keys take.
+
+    >>> norm(" Dell’\tAnno "), norm("Mila")
+    ("dell' anno", 'mila')
+    """
+    w = word.replace("’", "'").lower()
+    if " " not in w and w.isprintable():  # every other white space is unprintable
+        return w
+    return " ".join(w.split())
 
 
 def alternation(words: object) -> str:
@@ -101,8 +111,9 @@ class Grammar:
     starts: Any  # where ``master`` may match in lower-cased text (a superset), see _starts
     after: Any
     link_head: Any  # a link word and its blanks at the head of a string
+    after_ascii: frozenset[str] | None  # ASCII characters that may begin ``after``'s words
     morph_split: Any
-    digit_forms: tuple[Any, ...]
+    digit_forms: tuple[tuple[Any, int, int], ...]
     decimal: str
     groups: frozenset[str]
     morphemes: dict[str, tuple[str, Decimal]]
@@ -306,8 +317,9 @@ def _morph_pattern(pack: Pack, morphemes: dict[str, tuple[str, Decimal]]) -> str
     return "|".join(filter(None, [alternation(morphemes), *elided]))
 
 
-def _digit_forms(decimal: str, groups: frozenset[str]) -> tuple[Any, ...]:
-    """Digit spellings in order of preference, each matched whole against a token."""
+def _digit_forms(decimal: str, groups: frozenset[str]) -> tuple[tuple[Any, int, int], ...]:
+    """Digit spellings in order of preference, each matched whole against a token, with
+    the numbers of its integer and fraction groups (0: none)."""
     g = "|".join(regex.escape(c) for c in sorted(groups)) or "(?!)"
     d = regex.escape(decimal)
     forms = [
@@ -316,7 +328,8 @@ def _digit_forms(decimal: str, groups: frozenset[str]) -> tuple[Any, ...]:
         rf"(?P<int>[0-9]{{1,15}})(?:{d}(?P<frac>[0-9]{{1,12}}))?",
         r"(?P<int>[0-9]{1,15})\.(?P<frac>[0-9]{1,12})",
     ]
-    return tuple(regex.compile(f) for f in forms)
+    compiled = [regex.compile(f) for f in forms]
+    return tuple((rx, rx.groupindex["int"], rx.groupindex.get("frac", 0)) for rx in compiled)
 
 
 def _master(pack: Pack, g: dict[str, Any], flags: int) -> Any:
@@ -424,6 +437,30 @@ def _after(g: dict[str, Any]) -> Any:
     )
 
 
+ASCII_BLANKS = "".join(c for c in map(chr, range(128)) if regex.match(r"\s", c))
+
+
+def _after_ascii(g: dict[str, Any]) -> frozenset[str] | None:
+    """The ASCII characters that ``after`` (case-insensitive) may find first past its
+    blanks, or None when a word begins with a blank. A number followed by another ASCII
+    character has nothing after it, and :mod:`quantities.numbers` skips the pattern.
+
+    >>> from quantities.lang import load
+    >>> a = grammar(load("it")).after_ascii
+    >>> "%" in a, "K" in a, "m" in a, "," in a, "x" in a
+    (True, True, True, False, False)
+    """
+    words = [*g["scales"], *g["links"], *g["percent"], *g["units"], *g["currency"],
+             *g["months"], *g["ordinal_marks"], *g["age_suffixes"]]
+    firsts = {w[0] for w in words if w}
+    if firsts & {"'", "’"}:
+        firsts |= {"'", "’"}
+    if any(f.isspace() for f in firsts):
+        return None
+    return frozenset(a for a in map(chr, range(128))
+                     if any(regex.match(rf"(?i){regex.escape(f)}", a) for f in firsts))
+
+
 @functools.cache
 def grammar(pack: Pack) -> Grammar:
     """Compile ``pack``'s numerals grammar (once per pack)."""
@@ -433,6 +470,8 @@ def grammar(pack: Pack) -> Grammar:
     units_before = _strings(pack, "units.before")
     _check_units(pack, "units.before", units_before, nonpint)
     decimal = _string(pack, "numbers.decimal", ",")
+    if any(c.isdigit() for c in decimal):
+        raise pack.error("numbers.decimal", "a decimal mark cannot hold digits")
     groups = frozenset(_group_marks(pack))
     morphemes = _morphemes(pack)
     g: dict[str, Any] = dict(
@@ -502,6 +541,7 @@ def grammar(pack: Pack) -> Grammar:
         master_i=_master(pack, g, regex.IGNORECASE),
         starts=_starts(g),
         after=_after(g),
+        after_ascii=_after_ascii(g),
         link_head=regex.compile(rf"^(?:{alternation(g['links'])})\s*"),
         morph_split=regex.compile(rf"(?:(?P<m>{morph})){{1,12}}", regex.IGNORECASE),
         digit_forms=_digit_forms(decimal, groups),
@@ -511,8 +551,9 @@ def grammar(pack: Pack) -> Grammar:
 
 def _group_marks(pack: Pack) -> list[str]:
     marks = pack.get("numbers.group", [])
-    if not isinstance(marks, list) or not all(isinstance(m, str) and len(m) == 1 for m in marks):
-        raise pack.error("numbers.group", "expected a list of single characters")
+    if not isinstance(marks, list) or not all(isinstance(m, str) and len(m) == 1 and not m.isdigit()
+                                               for m in marks):
+        raise pack.error("numbers.group", "expected a list of single characters, not digits")
     return marks
 
 
