@@ -92,36 +92,49 @@ def folded(text: str, start: int, end: int) -> str | None:
     return low if len(low) == end - start else None
 
 
-def starts(words: Iterable[str]) -> re.Pattern[str] | None:
-    """A prefilter for :func:`folded` text: every place where one of ``words`` (folded)
-    may begin a word, and few others; None when a word does not begin with a letter.
+def heads(words: Iterable[str]) -> frozenset[str] | None:
+    """The leading word characters of each of ``words``; None when one has none.
 
-    Only the leading word characters of each word are looked for, and only an ASCII
-    letter, digit, "_" or apostrophe before them rules a place out: the caller's own
-    pattern decides. It uses the standard :mod:`re` module, which scans literal letters
-    in a trie several times faster than :mod:`regex`; it needs no timeout (no
-    repetition, fixed-width look-behinds).
-
-    >>> rx = starts(["ha detto", "hanno", "l'agenzia"])
-    >>> [m.start() for m in rx.finditer("cha ha, hanno l'x")]
-    [4, 8, 14]
+    >>> sorted(heads(["ha detto", "l'agenzia"]))
+    ['ha', 'l']
     """
-    heads = set()
+    out = set()
     for w in words:
         m = regex.match(r"\w+", w)
         if m is None:
             return None
-        heads.add(m[0])
-    heads = {h for h in heads if not any(o != h and h.startswith(o) for o in heads)}
-    if not heads:
+        out.add(m[0])
+    return frozenset(out)
+
+
+def starts(words: Iterable[str], marks: str = "") -> re.Pattern[str] | None:
+    """A prefilter for :func:`folded` text: every place where one of ``words`` (folded)
+    may begin a word, or one of the characters ``marks`` stands, and few others; None
+    when a word does not begin with a word character.
+
+    A hit is the leading word characters of a word (the shortest, when one begins
+    another) or a mark. Only an ASCII letter, digit, "_" or apostrophe before a word
+    rules a place out: the caller's own pattern decides. It uses the standard :mod:`re`
+    module, which scans literal letters in a trie several times faster than
+    :mod:`regex`; it needs no timeout (no repetition, fixed-width look-behinds).
+
+    >>> rx = starts(["ha detto", "hanno", "l'agenzia"], marks=",")
+    >>> [m[0] for m in rx.finditer("cha ha, hanno l'x")]
+    ['ha', ',', 'ha', 'l']
+    """
+    found = heads(words)
+    if found is None:
         return None
+    found = frozenset(h for h in found if not any(o != h and h.startswith(o) for o in found))
     root: dict[str, Any] = {}
-    for h in heads:
+    for h in found:
         node = root
         for ch in h:
             node = node.setdefault(ch, {})
         node[""] = h
-    return re.compile("|".join(re.escape(ch) + _trie(root[ch]) for ch in sorted(root)))
+    alts = [f"[{re.escape(marks)}]"] if marks else []
+    alts += [re.escape(ch) + _trie(root[ch]) for ch in sorted(root)]
+    return re.compile("|".join(alts)) if alts else None
 
 
 def _trie(node: dict[str, Any]) -> str:
