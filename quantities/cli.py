@@ -14,6 +14,7 @@ import tempfile
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import IO, Any
 
 from . import __version__
@@ -22,6 +23,7 @@ from .errors import QuantitiesError
 FORMATS = ("table", "markdown", "json", "jsonl", "csv", "github")
 FAIL_LEVELS = ("error", "warning", "info", "never")
 PROGRESS_AFTER = 200  # documents: shorter runs never show a bar
+MAX_JOBS = 256
 
 
 class _NothingRead(QuantitiesError):
@@ -71,6 +73,8 @@ def _jobs(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
     if n < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
+    if n > MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_JOBS}")
     return n
 
 
@@ -103,6 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (| head): not an error
             return 0
+        except OSError as e:  # the output could not be written (disk full, closed stdout)
+            _say(f"error: cannot write the output: {e.strerror or e}")
+            return 2
     return 2 if errors else status
 
 
@@ -111,8 +118,10 @@ def _run(args: argparse.Namespace, on_error: Any) -> int:
     from .pipeline import default_jobs, exceeds
 
     config = configuration.load(args.config)
-    jobs = args.jobs or default_jobs()
-    lang = args.lang or config.lang
+    if args.lang:  # the run's language also picks the lexicon the reconciler compares with
+        config = replace(config, lang=args.lang)
+    jobs = min(args.jobs or default_jobs(), default_jobs() * 4)
+    lang = config.lang
     if args.command == "extract":
         return _extract(args, config, lang, jobs, on_error)
     from .pipeline import run
@@ -166,9 +175,13 @@ def _output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]
     file is left as it was (stdout, by contrast, streams what could be read).
     """
     if path is None:
+        if sys.stdout is None or sys.stdout.closed:
+            raise QuantitiesError("standard output is closed; use --output FILE")
         yield sys.stdout
         sys.stdout.flush()
         return
+    if os.path.isdir(path):
+        raise QuantitiesError("is a directory; --output takes a file name", file=path)
     folder = os.path.dirname(os.path.abspath(path))
     try:
         fd, tmp = tempfile.mkstemp(prefix=".quantities-", suffix=".tmp", dir=folder)
@@ -181,10 +194,21 @@ def _output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]
             os.unlink(tmp)
             _say(f"error: {len(failed)} input(s) could not be read; {path} was not written")
         else:
+            os.chmod(tmp, _file_mode(path))
             os.replace(tmp, path)
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def _file_mode(path: str) -> int:
+    """The mode the file has, or a new file would get (mkstemp's is 0600)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 class _Progress:

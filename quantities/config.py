@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from .errors import ConfigError
 
 FAIL_LEVELS = ("error", "warning", "info", "never")
@@ -66,12 +68,27 @@ class Config:
     ignore: tuple[Ignore, ...] = ()
 
     @classmethod
-    def from_mapping(cls, data: Mapping[str, Any], file: str = "<config>") -> Config:
+    def from_mapping(cls, data: Mapping[str, Any], file: str = "<config>", text: str | None = None) -> Config:
+        """A config from a parsed table; ``text`` (the file's source) lets errors name the line."""
+        try:
+            return cls._from_mapping({k.replace("-", "_"): v for k, v in data.items()}, file)
+        except ConfigError as e:
+            if text is not None and e.key and e.line is None:
+                e.line = _line_of(text, e.key)
+            raise
+
+    @classmethod
+    def _from_mapping(cls, data: Mapping[str, Any], file: str) -> Config:
         known = sorted(f for f in cls.__dataclass_fields__ if f != "file")
         for key in data:
             if key not in known:
                 raise ConfigError(f"unknown key (known: {', '.join(known)})", file=file, key=key)
         lang = _string(data, "lang", "it", file)
+        from .lang import available
+
+        if lang not in available():
+            raise ConfigError(f"no language pack for {lang!r} (available: {', '.join(available())})",
+                              file=file, key="lang")
         fail_on = _choice(data, "fail_on", "error", FAIL_LEVELS, file)
         severity = _table(data, "severity", file)
         for rule, value in severity.items():
@@ -82,6 +99,10 @@ class Config:
                     f"must be one of {', '.join(SEVERITY_VALUES)}, not {value!r}",
                     file=file, key=f"severity.{rule}",
                 )
+        reconcile = _table(data, "reconcile", file)
+        from .reconcile import ReconcileSettings
+
+        ReconcileSettings.from_mapping(reconcile, file=file)  # its keys and values, checked now
         return cls(
             file=file,
             lang=lang,
@@ -89,10 +110,10 @@ class Config:
             include=_strings(data, "include", file),
             exclude=_strings(data, "exclude", file),
             severity=severity,
-            reconcile=_table(data, "reconcile", file),
+            reconcile=reconcile,
             numbers=_table(data, "numbers", file),
             lexicon=_table(data, "lexicon", file),
-            sources=_table(data, "sources", file),
+            sources=_tables(data, "sources", file),
             ignore=_ignores(data.get("ignore", []), file),
         )
 
@@ -123,7 +144,15 @@ def load(path: str | os.PathLike[str] | None = None, *, start: str | None = None
     data = _read_toml(found)
     if found.name == "pyproject.toml" or "tool" in data:
         data = data.get("tool", {}).get("quantities", {})
-    return Config.from_mapping(data, file=str(found))
+    return Config.from_mapping(data, file=str(found), text=found.read_text(encoding="utf-8"))
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line where the last part of a dotted key is set or its table opens, if found."""
+    last = key.split(".")[-1].split("[")[0]
+    pattern = regex.compile(r"^\s{0,40}(?:\[{1,2}[^\]\n]{0,200}\b|)\"?" + regex.escape(last) + r"\"?\s{0,40}[=\].]", regex.M)
+    m = pattern.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -166,6 +195,15 @@ def _table(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
     return value
 
 
+def _tables(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
+    """A table whose every value is a table (``[sources."Name"]``)."""
+    value = _table(data, key, file)
+    for name, entry in value.items():
+        if not isinstance(entry, dict):
+            raise ConfigError("must be a table", file=file, key=f"{key}.{name}")
+    return value
+
+
 def _strings(data: Mapping[str, Any], key: str, file: str) -> tuple[str, ...]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
@@ -187,6 +225,11 @@ def _ignores(items: Any, file: str) -> tuple[Ignore, ...]:
         for required in ("rule", "reason"):
             if not isinstance(item.get(required), str) or not item[required].strip():
                 raise ConfigError(f"needs a non-empty {required!r}", file=file, key=key)
+        for optional in ("path", "text"):
+            if optional in item and (not isinstance(item[optional], str) or not item[optional].strip()):
+                raise ConfigError(f"{optional!r} must be a non-empty string", file=file, key=key)
+        if item["rule"] not in RULES:
+            raise ConfigError(f"unknown rule {item['rule']!r} (rules: {', '.join(RULES)})", file=file, key=key)
         out.append(Ignore(path=item.get("path", "*"), rule=item["rule"],
                           reason=item["reason"], text=item.get("text")))
     return tuple(out)

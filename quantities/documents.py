@@ -62,6 +62,7 @@ ErrorSink = Callable[[QuantitiesError], None] | None
 Meta = dict[str, Any]
 
 _KEY_VALUE = regex.compile(r"[ \t]{0,40}+(?P<key>[A-Za-z][\w-]{0,40}+)[ \t]{0,40}+:(?P<value>[^\n]*+)")
+_DAY_FIRST = regex.compile(r"(?P<d>[0-9]{1,2})([/.-])(?P<m>[0-9]{1,2})\2(?P<y>[0-9]{4})")
 _DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 _FENCE = "---"
 _SNIFF = 8192
@@ -167,6 +168,8 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink) -> Iterator[Doc
     if name == STDIN:
         yield from _read_stdin(lang, on_error)
         return
+    if not name.strip():
+        raise InputNotFoundError("an empty path names no file", file=repr(name))
     path = Path(name)
     if path.is_dir():
         files = sorted(
@@ -183,6 +186,8 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink) -> Iterator[Doc
                 _report(e, on_error)
     elif not path.exists():
         raise InputNotFoundError("no such file or directory", file=name)
+    elif not path.is_file():
+        raise InputError("not a regular file (a device, pipe or socket)", file=name)
     else:
         yield from _read_file(name, path, lang, on_error)
 
@@ -367,12 +372,16 @@ def _field(key: str, value: Any, name: str, line: int | None) -> Any:
 
 
 def _parse_date(value: str, name: str, line: int | None) -> dt.date:
+    """YYYY-MM-DD, or day first as Europe writes it (DD/MM/YYYY, DD.MM.YYYY, DD-MM-YYYY)."""
     try:
         if _DATE.fullmatch(value):
             return dt.date.fromisoformat(value)
+        day_first = _DAY_FIRST.fullmatch(value)
+        if day_first:
+            return dt.date(int(day_first["y"]), int(day_first["m"]), int(day_first["d"]))
     except ValueError:
         pass
-    raise InputError(f"bad date {value!r} (expected YYYY-MM-DD)", file=name, line=line)
+    raise InputError(f"bad date {value!r} (expected YYYY-MM-DD or DD/MM/YYYY)", file=name, line=line)
 
 
 # -- JSONL and stdin ---------------------------------------------------------------------
@@ -436,6 +445,8 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
 
 
 def _read_stdin(lang: str | None, on_error: ErrorSink) -> Iterator[Document]:
+    if sys.stdin is None or sys.stdin.closed:
+        raise InputError("standard input is closed", file=STDIN)
     stream: IO[Any] = getattr(sys.stdin, "buffer", None) or sys.stdin
     head: list[tuple[int, bytes | str]] = []
     for lineno, raw in enumerate(stream, 1):

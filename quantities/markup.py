@@ -63,8 +63,9 @@ _EMPHASIS = (
 _COMMENT_END = "-->"
 
 
-#: Strong emphasis or an inline link: enough to read a ``.txt`` file as Markdown.
-_MARKDOWN_SIGN = regex.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|\[[^\]\n]{1,200}\]\(")
+#: Strong emphasis, an inline link or an HTML comment (a suppression): enough to read a
+#: ``.txt`` file as Markdown.
+_MARKDOWN_SIGN = regex.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|\[[^\]\n]{1,200}\]\(|<!--")
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -72,6 +73,8 @@ def looks_like_markdown(text: str) -> bool:
 
     >>> looks_like_markdown("la **Corea del Nord** ha inviato"), looks_like_markdown("5 * 3 = 15")
     (True, False)
+    >>> looks_like_markdown('<!-- quantities: ignore update — archive -->')
+    True
     """
     return _MARKDOWN_SIGN.search(text) is not None
 

@@ -174,7 +174,7 @@ def run_documents(
     config = config or Config()
     toolkit = Toolkit(config)
     report = Report()
-    for doc, claims in extract_all(docs, toolkit, jobs):
+    for doc, claims in extract_all(_unique(docs, on_error), toolkit, jobs):
         report.documents[doc.id] = doc
         report.claims.extend(claims)
         if on_document:
@@ -194,6 +194,23 @@ def run_documents(
                               sources=toolkit.sources(), settings=toolkit.settings()))
     report.findings = apply_policy(findings, report.documents.values(), config, on_error)
     return report
+
+
+def _unique(docs: Iterable[Document], on_error: ErrorSink) -> Iterator[Document]:
+    """Documents with an id not seen before; a repeated id is an input error (its claims
+    would otherwise be mixed with the first document's)."""
+    from .errors import InputError
+
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.id in seen:
+            error = InputError(f"duplicate document id {doc.id!r}: the later one is skipped", file=doc.path or doc.id)
+            if on_error is None:
+                raise error
+            on_error(error)
+            continue
+        seen.add(doc.id)
+        yield doc
 
 
 def wanted(doc: Document, config: Config) -> bool:

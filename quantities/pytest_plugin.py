@@ -246,12 +246,28 @@ class Reconciliation(_Check):
     """The cross-source reconciliation of a configured folder."""
 
     def runtest(self) -> None:
-        message = self.folder_run(self.path.resolve()).folder_failure(self.settings().level())
+        run = self.folder_run(self.path.resolve())
+        message = run.folder_failure(self.settings().level())
         if message:
             raise QuantitiesFailure(message)
+        _warn_below(run, self.settings().level())
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         return self.path, None, f"quantities: reconcile {self.settings().relative(self.path.resolve())}/"
+
+
+def _warn_below(run: Any, fail_on: str) -> None:
+    """Warnings that do not fail the item still reach pytest's warnings summary (a stale
+    suppression must not rot unseen)."""
+    import warnings
+
+    from quantities.errors import QuantitiesWarning
+
+    if run.failure is not None or fail_on in ("warning", "info"):
+        return
+    for f in run.report.findings:
+        if f.severity == "warning":
+            warnings.warn(f"{f.rule}: {f.message}", QuantitiesWarning, stacklevel=2)
 
 
 def _one_line(excinfo: pytest.ExceptionInfo[BaseException]) -> str | None:

@@ -69,6 +69,7 @@ RULE_KIND = {
     "wording-conflict": "wording", "attribution-conflict": "attribution", "unsourced": "attribution",
 }
 SEVERITY_VALUES = (*SEVERITIES, "off")
+POSITIVE = {"vague_stretch", "small_block", "max_postings", "top_words"}  # 0 would divide or empty
 STANCE_WORDS = {
     "exact": "stated exactly", "about": "approximate", "over": "a lower bound",
     "nearly": "just under", "under": "an upper bound", "range": "a range", "vague": "vague",
@@ -84,7 +85,7 @@ class ReconcileSettings:
     >>> ReconcileSettings.from_mapping({"window": 3}, file="quantities.toml")
     Traceback (most recent call last):
     ...
-    quantities.errors.ConfigError: quantities.toml: reconcile.window: unknown key
+    quantities.errors.ConfigError: quantities.toml: reconcile.window: unknown key (known: approx_margin, ...)
     """
 
     approx_margin: float = 0.10        # ± for an approximate figure that came without an interval
@@ -94,7 +95,9 @@ class ReconcileSettings:
     context_threshold: float = 0.12    # context similarity to align claims counting the same thing
     conflict_threshold: float = 0.2    # ... to call their disjoint values a conflict
     wording_threshold: float = 0.4     # ... to align the same value counting different things
-    min_shared_words: int = 2          # one shared word is never enough to call it one event
+    min_shared_words: int = 2          # one shared word is never enough to call it one event;
+                                       # a sentence with fewer context words than this is "thin":
+                                       # the same noun there is taken as the same figure
     within_documents: bool = True      # compare the claims of one document with each other
     small_block: int = 48              # blocks up to this size are compared pair by pair
     top_words: int = 6                 # rarest context words indexed per claim in larger blocks
@@ -112,9 +115,12 @@ class ReconcileSettings:
                 raise ConfigError("rule severities are set in the [severity] table, not here",
                                   file=file, key=f"reconcile.{raw}")
             if name not in types:
-                raise ConfigError("unknown key", file=file, key=f"reconcile.{raw}")
+                raise ConfigError(f"unknown key (known: {', '.join(sorted(types))})",
+                                  file=file, key=f"reconcile.{raw}")
             else:
                 values[name] = _number(value, types[name], file, f"reconcile.{raw}")
+                if name in POSITIVE and values[name] <= 0:
+                    raise ConfigError("must be above 0", file=file, key=f"reconcile.{raw}")
         return cls(**values)
 
     def severity(self, rule: str) -> str:
@@ -279,12 +285,21 @@ def _compare(items: list[_Item], a: int, b: int, weights: Weights, settings: Rec
         threshold = settings.context_threshold
     else:
         return None
+    if _thin(x, y, settings) and not wording and relation in ("same", "synonym"):
+        # "I feriti sono 120" / "I feriti sono 12": no context either way, the same thing
+        # counted: one figure (large blocks never pair such claims: they index by context words)
+        return _Edge(a, b, relation, settings.conflict_threshold)
     if len(x.words & y.words) < settings.min_shared_words:
         return None
     similarity = weights.similarity(x.words, y.words, x.norm, y.norm)
     if similarity < threshold:
         return None
     return _Edge(a, b, relation, similarity)
+
+
+def _thin(x: _Item, y: _Item, settings: ReconcileSettings) -> bool:
+    """Whether a sentence has too few context words to tell one event from another."""
+    return min(len(x.words), len(y.words)) < settings.min_shared_words
 
 
 def _figures(items: list[_Item], edges: list[_Edge]) -> tuple[Figure, ...]:

@@ -18,8 +18,10 @@ A bad file fails with the file, the line and the key.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import tomllib
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,7 +30,7 @@ from typing import Any
 
 import regex
 
-from .errors import ReferenceFileError
+from .errors import QuantitiesWarning, ReferenceFileError
 from .intervals import Interval, interval_of
 from .lexicon import Lexicon
 from .reconcile import ReconcileSettings
@@ -142,6 +144,8 @@ def _figure(item: Mapping[str, Any], i: int, path: str, where: _Locator) -> Refe
         name = f"figure[{i}]" + (f".{key}" if key else "")
         return ReferenceFileError(message, file=path, line=where.line(i, key), key=name)
 
+    if not isinstance(item, dict):
+        raise fail(None, "each [[figure]] must be a table")
     unknown = set(item) - KEYS
     if unknown:
         key = sorted(unknown)[0]
@@ -187,8 +191,8 @@ def _number(item: Mapping[str, Any], key: str, fail: Any) -> Decimal | None:
     value = item.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise fail(key, "must be a number")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise fail(key, "must be a (finite) number")
     if value < 0:
         raise fail(key, "must not be negative")
     return Decimal(str(value))
@@ -216,13 +220,34 @@ def check(
     ['reference-mismatch']
     """
     checker = _Checker(lexicon or Lexicon.load("it"), sources or Sources.default(), settings or ReconcileSettings())
+    origin = os.fspath(reference) if isinstance(reference, (str, os.PathLike)) else "the reference"
     figures = load(reference) if isinstance(reference, (str, os.PathLike)) else list(reference)
-    return [f for claim in claims for ref in figures for f in checker.findings(claim, ref)]
+    checker.known_sources(figures, origin)
+    claims = list(claims)
+    found = [f for claim in claims for ref in figures for f in checker.findings(claim, ref)]
+    for ref in figures:
+        if ref.id not in checker.about:
+            warnings.warn(f"{origin}:{ref.line}: figure {ref.id!r} matched no claim "
+                          f"(what: {', '.join(ref.what)}; context: {', '.join(ref.context) or '-'})",
+                          QuantitiesWarning, stacklevel=2)
+    return found
 
 
 class _Checker:
     def __init__(self, lexicon: Lexicon, sources: Sources, settings: ReconcileSettings) -> None:
         self.lexicon, self.sources, self.settings = lexicon, sources, settings
+        self.about: set[str] = set()  # the reference figures some claim was about
+
+    def known_sources(self, figures: list[ReferenceFigure], origin: str) -> None:
+        """A reference's ``source`` must be a source or class the alias table knows."""
+        names = set(self.sources.names())
+        classes = {self.sources.class_of(n) for n in names}
+        for ref in figures:
+            if ref.source is not None and ref.source not in names | classes:
+                raise ReferenceFileError(
+                    f"unknown source {ref.source!r} (a canonical name or class of the source table, "
+                    f"e.g. {', '.join(sorted(c for c in classes if c)[:4])})",
+                    file=origin, line=ref.line, key=f"figure {ref.id}.source")
 
     def findings(self, claim: Claim, ref: ReferenceFigure) -> list[Finding]:
         if claim.modality not in CHECKED or not claim.noun:
@@ -230,18 +255,22 @@ class _Checker:
         if not self._in_context(claim, ref) or not self._same_kind(claim, ref):
             return []
         relations = {self.lexicon.relation(claim.noun, what) for what in ref.what}
+        if relations & (ACCEPTED | {"confusable"}):
+            self.about.add(ref.id)
         if relations & ACCEPTED:
             return [f for f in (self._value(claim, ref), self._source(claim, ref)) if f]
         if "confusable" in relations:
             note = next(filter(None, (self.lexicon.note(claim.noun, w) for w in ref.what)), "")
             return [self._finding("reference-wording", "error", claim, ref,
-                                  f'"{claim.noun}" is not what the reference counts '
+                                  f'“{claim.noun}” is not what the reference counts '
                                   f'({", ".join(ref.what)}). {note}'.strip())]
         return []
 
     def _in_context(self, claim: Claim, ref: ReferenceFigure) -> bool:
+        """Every content word of ``context`` is in the claim's sentence (stop words like the
+        "Al" of "Al Haouz" are passed over on both sides, as the reconciler does)."""
         words = set(self.lexicon.content(claim.context))
-        return all(self.lexicon.key(w) in words for c in ref.context for w in c.split())
+        return all(w in words for c in ref.context for w in self.lexicon.content(c))
 
     def _same_kind(self, claim: Claim, ref: ReferenceFigure) -> bool:
         return dimension(claim.quantity.unit) == dimension(ref.unit)
@@ -270,6 +299,6 @@ class _Checker:
         source = claim.attribution.canonical or claim.attribution.source if claim.attribution else "no source"
         extra = f" (as of {ref.as_of.isoformat()})" if ref.as_of else ""
         note = f" Note: {ref.note}" if ref.note else ""
-        message = f'{claim.doc} says "{claim.text}" ({source}): {why}{extra}.{note}'
+        message = f"{claim.doc} says “{claim.text}” ({source}): {why}{extra}.{note}"
         return Finding(rule=rule, kind="reference", severity=severity, message=message,  # type: ignore[arg-type]
                        claims=(claim,), figure=ref.id)

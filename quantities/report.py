@@ -127,7 +127,7 @@ def render_claims(claims: Iterable[Claim], fmt: str, report: Report | None = Non
         return _csv(headers, rows)
     if fmt == "github":
         return "".join(_annotation("notice", r["doc"], None, f"{r['text']} = {r['value'] or r['low']}") for r in records)
-    return _table(headers, rows, "github" if fmt == "markdown" else "simple")
+    return _table(headers, rows, "github" if fmt == "markdown" else "simple") + "\n"
 
 
 def _claim_row(r: Mapping[str, Any]) -> list[Any]:
@@ -145,7 +145,7 @@ def _blank(v: Any) -> Any:
 def summary(report: Report) -> str:
     n = report.counts()
     parts = [f"{n[s]} {s}{'s' if n[s] != 1 and s != 'info' else ''}" for s in SEVERITIES]
-    with_findings = len({f.figure for f in report.findings if f.figure})
+    with_findings = len({f.figure for f in report.findings} & {fig.id for fig in report.figures})
     return (f"{len(report.documents)} documents, {len(report.claims)} claims, "
             f"{len(report.figures)} figures ({with_findings} with findings): " + ", ".join(parts))
 
@@ -242,6 +242,9 @@ def _report_github(report: Report, show_all: bool) -> str:
     out = []
     level = {"error": "error", "warning": "warning", "info": "notice"}
     for f in report.findings:
+        if not f.claims:  # e.g. an unused suppression: its message says where
+            out.append(_annotation(level[f.severity], None, None, f"[{f.rule}] {f.message}"))
+            continue
         seen = set()
         for c in f.claims:
             where = report.location(c)
@@ -252,8 +255,8 @@ def _report_github(report: Report, show_all: bool) -> str:
     return "".join(out)
 
 
-def _annotation(level: str, file: str, where: tuple[int, int] | None, message: str) -> str:
-    loc = f" file={_gh_escape(file, True)}"
+def _annotation(level: str, file: str | None, where: tuple[int, int] | None, message: str) -> str:
+    loc = "" if file is None else f" file={_gh_escape(file, True)}"
     if where:
         loc += f",line={where[0]},col={where[1]}"
     return f"::{level}{loc}::{_gh_escape(message, False)}\n"

@@ -3,8 +3,9 @@
     <!-- quantities: ignore wording-conflict "1.000 ingegneri" — verified with the desk -->
 
 The rule is required, the quoted claim text optional (without it the rule is silenced
-for the whole article), the reason after the dash required. A suppression that
-matches no finding is reported, so that it does not rot.
+for the whole article; with it, the claim must be one of this article's), the reason
+after a dash (—, –, --, -) or a colon required. Straight, curly and angle quotes all
+work. A suppression that matches no finding is reported, so that it does not rot.
 
 >>> s, = parse('x <!-- quantities: ignore value-conflict "15mila soldati" — checked -->', "a.md")
 >>> s.rule, s.text, s.reason, s.line
@@ -18,17 +19,20 @@ from dataclasses import dataclass
 
 import regex
 
-from .config import Ignore
+from .config import RULES, Ignore
 from .sources import squeeze
 from .errors import InputError
 from .types import Document, Finding
 
 COMMENT = regex.compile(r"<!--\s{0,20}quantities:(?P<body>[^\n]{0,600}?)-->")
-BODY = regex.compile(
-    r"\s{0,20}ignore\s{1,20}(?P<rule>[a-z](?:[a-z-]{0,40}[a-z])?)"
-    r"(?:\s{1,20}\"(?P<text>[^\"\n]{1,200})\")?"
-    r"\s{1,20}(?:[—–]|--)\s{0,20}(?P<reason>\S[^\n]{0,500}?)\s{0,20}$"
+#: "ignore RULE", then optionally the claim's text in straight, curly or angle quotes.
+HEAD = regex.compile(
+    r"\s{0,20}ignore\s{1,20}(?P<rule>[a-z](?:[a-z-]{0,40}[a-z])?)(?![a-z-])"
+    r"(?:\s{0,20}[\"“«](?P<text>[^\"”»\n]{1,200})[\"”»])?"
 )
+#: The reason follows a dash (—, –, --, -) or a colon.
+REASON = regex.compile(r"\s{0,20}(?:[—–:]|--?)\s{0,20}(?P<reason>\S[^\n]{0,500}?)\s{0,20}$")
+SYNTAX = '<!-- quantities: ignore RULE "claim text" — reason -->'
 
 
 @dataclass(frozen=True)
@@ -52,14 +56,23 @@ def parse(text: str, doc: str, line_offset: int = 0) -> list[Suppression]:
     found = []
     for m in COMMENT.finditer(text):
         line = text.count("\n", 0, m.start()) + 1 + line_offset
-        body = BODY.match(m["body"])
-        if body is None:
-            raise InputError(
-                'bad suppression: write <!-- quantities: ignore RULE "claim text" — reason -->',
-                file=doc, line=line,
-            )
-        found.append(Suppression(doc, line, body["rule"], body["text"], body["reason"]))
+        found.append(_parse_one(m["body"], doc, line))
     return found
+
+
+def _parse_one(body: str, doc: str, line: int) -> Suppression:
+    def bad(what: str) -> InputError:
+        return InputError(f"bad suppression: {what}; write {SYNTAX}", file=doc, line=line)
+
+    head = HEAD.match(body)
+    if head is None:
+        raise bad("expected 'ignore' and a rule name after 'quantities:'")
+    if head["rule"] not in RULES:
+        raise bad(f"unknown rule {head['rule']!r} (rules: {', '.join(RULES)})")
+    reason = REASON.match(body, head.end())
+    if reason is None:
+        raise bad("a reason is required after a dash")
+    return Suppression(doc, line, head["rule"], head["text"], reason["reason"])
 
 
 def of_documents(docs: Iterable[Document]) -> list[Suppression]:

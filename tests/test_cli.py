@@ -94,7 +94,6 @@ def test_legacy_encoding_is_read_with_a_warning(capsys):
     code, out, err = run(capsys, "extract", "--format", "jsonl", CLI / "cp1252.txt")
     assert code == 0
     assert "cp1252" in err and "warning" in err
-    assert "invierà" not in out or True  # the claim text is what matters
     (claim,) = [json.loads(line) for line in out.splitlines()]
     assert claim["value"] == 5000
 
@@ -150,11 +149,14 @@ def test_clean_articles_exit_0(capsys):
 def test_github_annotation_lands_on_the_word(capsys):
     code, out, _ = run(capsys, "report", SEEDS, "--format", "github")
     lines = SEEDS.joinpath("002_0517a2c3f414bc01.txt").read_text(encoding="utf-8").splitlines()
+    checked = 0
     for ann in out.splitlines():
         if "002_" in ann.split("::")[1]:
             props = dict(p.split("=", 1) for p in ann.split("::")[1].split(" ", 1)[1].split(","))
             line, col = int(props["line"]), int(props["col"])
-            assert lines[line - 1][col - 1:].startswith("**1.000** ingegneri") or lines[line - 1][col - 1:].startswith("1.000")
+            assert lines[line - 1][col - 1:].startswith("1.000** ingegneri")  # on the figure, inside the bold
+            checked += 1
+    assert checked == 1
 
 
 def test_line_numbers_count_front_matter(capsys, tmp_path):
@@ -209,3 +211,88 @@ def test_stdin(capsys, monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO("Secondo l'intelligence sudcoreana, circa 15mila soldati."))
     code, out, _ = run(capsys, "extract", "-", "--format", "jsonl")
     assert code == 0 and json.loads(out.splitlines()[0])["value"] == 15000
+
+
+def test_output_file_gets_the_usual_mode(capsys, tmp_path):
+    out_file = tmp_path / "claims.jsonl"
+    old = os.umask(0o022)
+    try:
+        assert run(capsys, "extract", SEEDS / "001_e8b672b6d35973e6.txt", "-f", "jsonl", "-o", out_file)[0] == 0
+    finally:
+        os.umask(old)
+    assert out_file.stat().st_mode & 0o777 == 0o644
+
+
+def test_github_annotation_for_a_finding_without_claims(capsys, tmp_path):
+    art = tmp_path / "a.md"
+    art.write_text("Sono arrivati 5.000 operai.\n<!-- quantities: ignore value-conflict — checked -->\n", encoding="utf-8")
+    code, out, _ = run(capsys, "report", art, "--format", "github", "--fail-on", "warning")
+    assert code == 1
+    assert out.startswith("::warning::[unused-suppression]") and "a.md:2" in out
+
+
+def test_a_suppression_in_a_txt_file_is_not_a_claim(capsys, tmp_path):
+    art = tmp_path / "c.txt"
+    art.write_text('Oltre 500 morti.\n<!-- quantities: ignore value-conflict "oltre 500 morti" — ok -->\n', encoding="utf-8")
+    code, out, _ = run(capsys, "extract", art, "--format", "jsonl")
+    assert [json.loads(line)["text"] for line in out.splitlines()] == ["Oltre 500 morti"]
+
+
+def test_table_output_ends_with_a_newline(capsys):
+    code, out, _ = run(capsys, "extract", SEEDS / "001_e8b672b6d35973e6.txt")
+    assert out.endswith("\n") and not out.endswith("\n\n")
+
+
+# Bad inputs found in review: each a one-line error, exit 2, never a traceback.
+FILES = {
+    "nan.toml": '[[figure]]\nid = "a"\nwhat = ["soldati"]\nvalue = nan\n',
+    "not-a-table.toml": "figure = [5]\n",
+    "bad-source.toml": '[[figure]]\nid = "a"\nwhat = ["soldati"]\nvalue = 5\nsource = "South Korae"\n',
+    "source-not-table.toml": "[sources]\nx = 5\n",
+    "ignore-path-type.toml": '[[ignore]]\npath = 5\nrule = "update"\nreason = "r"\n',
+    "ignore-unknown-rule.toml": '[[ignore]]\nrule = "nosuchrule"\nreason = "r"\n',
+    "zero-stretch.toml": "[reconcile]\nvague_stretch = 0\n",
+}
+
+
+@pytest.mark.parametrize(
+    "argv, says",
+    [
+        (["check", SEEDS, "--reference", "{nan.toml}"], "figure[0].value: must be a (finite) number"),
+        (["check", SEEDS, "--reference", "{not-a-table.toml}"], "each [[figure]] must be a table"),
+        (["check", SEEDS, "--reference", "{bad-source.toml}"], "unknown source 'South Korae'"),
+        (["report", SEEDS, "--config", "{source-not-table.toml}"], "source-not-table.toml:2: sources.x: must be a table"),
+        (["report", SEEDS, "--config", "{ignore-path-type.toml}"], "'path' must be a non-empty string"),
+        (["report", SEEDS, "--config", "{ignore-unknown-rule.toml}"], "unknown rule 'nosuchrule'"),
+        (["report", SEEDS, "--config", "{zero-stretch.toml}"], "reconcile.vague_stretch: must be above 0"),
+        (["extract", SEEDS, "--output", "{.}"], "is a directory; --output takes a file name"),
+        (["extract", "/dev/zero"], "/dev/zero: not a regular file"),
+        (["extract", ""], "an empty path names no file"),
+        (["extract", SEEDS, "--jobs", "100000"], "at most 256"),
+    ],
+)
+def test_more_bad_inputs(capsys, tmp_path, argv, says):
+    for name, text in FILES.items():
+        (tmp_path / name).write_text(text)
+    argv = [str(tmp_path / a[1:-1]) if isinstance(a, str) and a.startswith("{") else a for a in argv]
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and says in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_duplicate_ids_are_an_input_error(capsys, tmp_path):
+    lines = tmp_path / "docs.jsonl"
+    lines.write_text('{"id": "x", "text": "Sono 5 soldati."}\n{"id": "x", "text": "Sono 6 soldati."}\n')
+    code, out, err = run(capsys, "report", lines, "--format", "json")
+    assert code == 2 and "duplicate document id 'x'" in err
+    assert len(json.loads(out)["documents"]) == 1
+
+
+def test_full_disk_and_closed_stdin_are_one_line_errors():
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    full = subprocess.run(f'{sys.executable} -m quantities extract "{SEEDS}" > /dev/full', shell=True,
+                          capture_output=True, text=True, env=env)
+    assert full.returncode == 2 and "cannot write the output" in full.stderr and "Traceback" not in full.stderr
+    closed = subprocess.run(f"{sys.executable} -m quantities extract - <&-", shell=True,
+                            capture_output=True, text=True, env=env)
+    assert closed.returncode == 2 and "standard input is closed" in closed.stderr

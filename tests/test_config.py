@@ -13,10 +13,10 @@ FIX = Path(__file__).parent.parent / "fixtures" / "config"
 @pytest.mark.parametrize(
     "name, fragment",
     [
-        ("unknown-key.toml", "unknown-key.toml: colour: unknown key"),
+        ("unknown-key.toml", "unknown-key.toml:2: colour: unknown key"),
         ("bad-fail-on.toml", "fail_on: must be one of error, warning, info, never, not 'sometimes'"),
         ("bad-severity.toml", "severity.value-conflict: must be one of error, warning, info, off"),
-        ("ignore-no-reason.toml", "ignore[0]: needs a non-empty 'reason'"),
+        ("ignore-no-reason.toml", "ignore-no-reason.toml:1: ignore[0]: needs a non-empty 'reason'"),
         ("bad-toml.toml", "bad-toml.toml: not valid TOML"),
         ("missing.toml", "missing.toml: no such config file"),
     ],
@@ -97,3 +97,26 @@ def test_severity_table_reaches_the_reconciler(severity, expected):
     report = run([str(seeds)], config=cfg)
     got = [(f.rule, f.severity) for f in report.findings if f.severity != "info"]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ('lang = "fr"\n', "quantities.toml:1: lang: no language pack for 'fr'"),
+        ('fail-on = "warning"\n\n[reconcile]\ndate_window = 3\n', "quantities.toml:4: reconcile.date_window: unknown key (known: "),
+        ('[reconcile]\ndate-window-days = "7"\n', "quantities.toml:2: reconcile.date-window-days: must be a whole number"),
+        ('[severity]\nhedge-drift = "loud"\n', "quantities.toml:2: severity.hedge-drift: must be one of"),
+    ],
+)
+def test_errors_name_the_line(tmp_path, text, fragment):
+    path = tmp_path / "quantities.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError) as err:
+        configuration.load(path)
+    assert fragment in str(err.value)
+
+
+def test_keys_take_dashes_or_underscores(tmp_path):
+    path = tmp_path / "quantities.toml"
+    path.write_text('fail-on = "warning"\n')
+    assert configuration.load(path).fail_on == "warning"

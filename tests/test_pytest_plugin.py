@@ -138,6 +138,16 @@ def test_an_unused_suppression_fails_at_warning(pytester):
     result.stdout.fnmatch_lines(["*unused-suppression*", "*matches no finding*"])
 
 
+def test_an_unused_suppression_is_a_warning_in_the_summary_when_it_does_not_fail(pytester):
+    folder = articles(pytester, CLEAN[:2])
+    with (folder / CLEAN[0]).open("a", encoding="utf-8") as f:
+        f.write('\n<!-- quantities: ignore value-conflict "15mila soldati" — old -->\n')
+    pytester.makepyprojecttoml(INI)
+    result = run(pytester, "-W", "default::quantities.errors.QuantitiesWarning")
+    result.assert_outcomes(passed=3, warnings=1)
+    result.stdout.fnmatch_lines(["*QuantitiesWarning: unused-suppression*matches no finding*"])
+
+
 def test_an_unreadable_article_is_one_failed_item(pytester):
     folder = articles(pytester, CLEAN[:2])
     (folder / "rotto.txt").write_bytes(b"\x00\x01\x02 binary \x00" * 50)
@@ -164,7 +174,7 @@ def test_a_bad_config_is_a_one_line_collection_error(pytester):
     pytester.makepyprojecttoml(INI + '\n[tool.quantities]\nlangs = "it"\n')
     result = run(pytester)
     result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*pyproject.toml: langs: unknown key*"])
+    result.stdout.fnmatch_lines(["*pyproject.toml:*langs: unknown key*"])
 
 
 @pytest.mark.parametrize(

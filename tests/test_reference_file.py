@@ -17,7 +17,7 @@ FIX = Path(__file__).parent.parent / "fixtures" / "reference"
         ("unknown-key.toml", 5, "figure[0].colour", "unknown key"),
         ("missing-value.toml", 1, "figure[0]", "needs a 'value', or 'low' and/or 'high'"),
         ("low-above-high.toml", 4, "figure[0].low", "low (500) is above high (100)"),
-        ("value-not-number.toml", 4, "figure[0].value", "must be a number"),
+        ("value-not-number.toml", 4, "figure[0].value", "must be a (finite) number"),
         ("duplicate-id.toml", 7, "figure[1].id", "duplicate id 'a'"),
         ("missing-what.toml", 1, "figure[0]", "needs 'what'"),
         ("bad-date.toml", 5, "figure[0].as_of", "must be a date"),
@@ -75,7 +75,24 @@ REF = [
         ("Il Nord non ha confermato l'invio di 2.000 genieri a Kursk.", []),                   # denied
     ],
 )
+@pytest.mark.filterwarnings("ignore:.*matched no claim")  # each row is about one of the two figures
 def test_check_rules(tmp_path, text, rules):
     ref = tmp_path / "figures.toml"
     ref.write_text("\n".join(REF), encoding="utf-8")
     assert [f.rule for f in check(extract(text), ref)] == rules
+
+
+def test_context_stop_words_are_passed_over(tmp_path):
+    ref = tmp_path / "figures.toml"
+    ref.write_text('[[figure]]\nid = "m"\nwhat = ["morti"]\ncontext = ["terremoto", "Al Haouz"]\nvalue = 300\n')
+    claims = extract("Il terremoto nella provincia di Al Haouz ha causato oltre 500 morti.")
+    assert [f.rule for f in check(claims, ref)] == ["reference-mismatch"]
+
+
+def test_a_figure_that_matches_no_claim_is_a_warning(tmp_path):
+    from quantities import QuantitiesWarning
+
+    ref = tmp_path / "figures.toml"
+    ref.write_text('[[figure]]\nid = "m"\nwhat = ["mortti"]\nvalue = 300\n')
+    with pytest.warns(QuantitiesWarning, match=r"figures.toml:1: figure 'm' matched no claim \(what: mortti"):
+        assert check(extract("Il terremoto ha causato 300 morti."), ref) == []

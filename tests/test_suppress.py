@@ -21,6 +21,11 @@ def claim(doc, text):
         ("<!-- quantities: ignore hedge-drift -- the desk rounds -->", "hedge-drift", None, "the desk rounds"),
         ('<!--quantities: ignore value-conflict "15mila soldati" – old figure-->',
          "value-conflict", "15mila soldati", "old figure"),
+        ("<!-- quantities: ignore value-conflict “15mila soldati” - verificato -->",
+         "value-conflict", "15mila soldati", "verificato"),
+        ("<!-- quantities: ignore value-conflict «15mila soldati»: verificato -->",
+         "value-conflict", "15mila soldati", "verificato"),
+        ("<!-- quantities: ignore unsourced -- la fonte è nel titolo -->", "unsourced", None, "la fonte è nel titolo"),
     ],
 )
 def test_parse(comment, rule, text, reason):
@@ -29,15 +34,16 @@ def test_parse(comment, rule, text, reason):
 
 
 @pytest.mark.parametrize(
-    "comment",
+    "comment, why",
     [
-        '<!-- quantities: ignore wording-conflict "1.000 ingegneri" -->',   # no reason
-        "<!-- quantities: ignore -->",                                        # no rule
-        "<!-- quantities: silence value-conflict — x -->",                    # not 'ignore'
+        ('<!-- quantities: ignore wording-conflict "1.000 ingegneri" -->', "a reason is required"),
+        ("<!-- quantities: ignore -->", "expected 'ignore' and a rule name"),
+        ("<!-- quantities: silence value-conflict — x -->", "expected 'ignore' and a rule name"),
+        ("<!-- quantities: ignore value-confict — x -->", "unknown rule 'value-confict'"),
     ],
 )
-def test_malformed_suppression_is_an_input_error(comment):
-    with pytest.raises(InputError, match="a.md:1: bad suppression"):
+def test_malformed_suppression_is_an_input_error(comment, why):
+    with pytest.raises(InputError, match="a.md:1: bad suppression: " + why):
         parse(comment, "a.md")
 
 
