@@ -444,13 +444,21 @@ def _right(text: str, r: _Read, g: Grammar, scaled: bool) -> None:
 
 
 def _after(text: str, pos: int, g: Grammar) -> Any:
-    """``g.after`` at ``pos``; None, without running it, when an ASCII character that
-    begins none of its words comes first past the blanks (then it could only match empty)."""
-    head = text[pos:pos + 4]
-    rest = head.lstrip(ASCII_BLANKS)
-    if rest and rest[0] < "\x80" and g.after_ascii is not None and rest[0] not in g.after_ascii:
+    """``g.after`` at ``pos``; None, without running it, when past at most 3 blanks come
+    two ASCII characters that begin none of its words (then it could only match empty)."""
+    head = text[pos:pos + 6]
+    rest = head.lstrip(ASCII_BLANKS)[:2]
+    if (len(head) - len(rest) <= 4 and len(rest) == 2 and rest.isascii()
+            and g.after_heads is not None and rest not in g.after_heads):
         return None
     return _match(g.after, text, pos, min(len(text), pos + 64))
+
+
+def _ascii_miss(text: str, pos: int, heads: frozenset[str] | None) -> bool:
+    """Whether the first character past at most 2 ASCII blanks at ``pos`` is an ASCII
+    character that begins none of the words ``heads`` stands for."""
+    rest = text[pos:pos + 3].lstrip(ASCII_BLANKS)
+    return bool(rest) and rest[0] < "\x80" and heads is not None and rest[0] not in heads
 
 
 def _scale(r: _Read, factor: Decimal) -> None:
@@ -497,7 +505,7 @@ def _range(text: str, r: _Read, g: Grammar) -> bool | None:
 
     None when there is no range; else whether the second number brought a scale word.
     """
-    if r.value is None:
+    if r.value is None or _ascii_miss(text, r.end, g.joiner_heads):
         return None
     m = _RANGE_JOIN.match(text, r.end, min(len(text), r.end + 12))
     if not m:
@@ -687,6 +695,9 @@ def _hedge(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: Gram
 
 
 def _hedge_after(text: str, r: _Read, g: Grammar) -> None:
+    first = text[r.end:r.end + 1]
+    if first < "\x80" and first not in ASCII_BLANKS or _ascii_miss(text, r.end, g.hedge_after_heads):
+        return  # a blank must come first
     m = _WORDS_AFTER.match(text[r.end:r.end + 24])
     if not m:
         return

@@ -111,7 +111,9 @@ class Grammar:
     starts: Any  # where ``master`` may match in lower-cased text (a superset), see _starts
     after: Any
     link_head: Any  # a link word and its blanks at the head of a string
-    after_ascii: frozenset[str] | None  # ASCII characters that may begin ``after``'s words
+    after_heads: frozenset[str] | None  # ASCII pairs that may begin ``after``'s words
+    joiner_heads: frozenset[str] | None  # ASCII characters that may begin a range joiner
+    hedge_after_heads: frozenset[str] | None  # ... or a hedge written after the number
     morph_split: Any
     digit_forms: tuple[tuple[Any, int, int], ...]
     decimal: str
@@ -440,25 +442,30 @@ def _after(g: dict[str, Any]) -> Any:
 ASCII_BLANKS = "".join(c for c in map(chr, range(128)) if regex.match(r"\s", c))
 
 
-def _after_ascii(g: dict[str, Any]) -> frozenset[str] | None:
-    """The ASCII characters that ``after`` (case-insensitive) may find first past its
-    blanks, or None when a word begins with a blank. A number followed by another ASCII
-    character has nothing after it, and :mod:`quantities.numbers` skips the pattern.
+def _ascii_heads(words: Any, n: int) -> frozenset[str] | None:
+    """The ASCII strings of ``n`` characters that may begin one of ``words`` (compared
+    case-insensitively, spaces and apostrophes loose as in :func:`alternation`), or None
+    when a word begins with a blank. A cheap look before a pattern: where the text shows
+    another ASCII string, none of the words is there.
 
     >>> from quantities.lang import load
-    >>> a = grammar(load("it")).after_ascii
-    >>> "%" in a, "K" in a, "m" in a, "," in a, "x" in a
-    (True, True, True, False, False)
+    >>> heads = grammar(load("it")).after_heads
+    >>> "km" in heads, "Km" in heads, "% " in heads, "di" in heads, "so" in heads
+    (True, True, True, True, False)
     """
-    words = [*g["scales"], *g["links"], *g["percent"], *g["units"], *g["currency"],
-             *g["months"], *g["ordinal_marks"], *g["age_suffixes"]]
-    firsts = {w[0] for w in words if w}
-    if firsts & {"'", "’"}:
-        firsts |= {"'", "’"}
-    if any(f.isspace() for f in firsts):
-        return None
-    return frozenset(a for a in map(chr, range(128))
-                     if any(regex.match(rf"(?i){regex.escape(f)}", a) for f in firsts))
+    pieces = set()
+    for w in words:
+        if not w or w[0].isspace():
+            return None
+        head = "".join(r"\s" if c.isspace() else "['’]" if c in "'’" else regex.escape(c)
+                       for c in w[:n])
+        pieces.add(head + r"(?s:.)" * (n - len(w[:n])))
+    rx = regex.compile("|".join(sorted(pieces)) or "(?!)", regex.IGNORECASE)
+    ascii_ = list(map(chr, range(128)))
+    strings = [""]
+    for _ in range(n):
+        strings = [s + c for s in strings for c in ascii_]
+    return frozenset(s for s in strings if rx.match(s))
 
 
 @functools.cache
@@ -541,7 +548,11 @@ def grammar(pack: Pack) -> Grammar:
         master_i=_master(pack, g, regex.IGNORECASE),
         starts=_starts(g),
         after=_after(g),
-        after_ascii=_after_ascii(g),
+        after_heads=_ascii_heads([*g["scales"], *g["links"], *g["percent"], *g["units"],
+                                  *g["currency"], *g["months"], *g["ordinal_marks"],
+                                  *g["age_suffixes"]], 2),
+        joiner_heads=_ascii_heads([*g["range_dash"], *g["range_or"], *g["range_pairs"].values()], 1),
+        hedge_after_heads=_ascii_heads(g["hedges_after"], 1),
         link_head=regex.compile(rf"^(?:{alternation(g['links'])})\s*"),
         morph_split=regex.compile(rf"(?:(?P<m>{morph})){{1,12}}", regex.IGNORECASE),
         digit_forms=_digit_forms(decimal, groups),
