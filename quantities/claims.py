@@ -127,6 +127,7 @@ def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span |
     moods = modality.scan(text, sentence, lang=pack)
     later: list[attribution.Found] | None = None
     said = sentence.of(text)
+    body_sentence = doc.to_body(sentence)
     antecedent: nouns.NounPhrase | None = None
     out = []
     for q in group:
@@ -153,7 +154,7 @@ def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span |
             concept=lex.concept(noun.text) if noun else None,
             attribution=_attribution(doc, found),
             modality=modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack),
-            sentence=doc.to_body(sentence),
+            sentence=body_sentence,
             context=said,
             date=doc.date,
         ))
