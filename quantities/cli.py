@@ -19,9 +19,8 @@ from typing import IO, Any
 
 from . import __version__
 from .errors import QuantitiesError
+from .types import FAIL_LEVELS, FORMATS
 
-FORMATS = ("table", "markdown", "json", "jsonl", "csv", "github")
-FAIL_LEVELS = ("error", "warning", "info", "never")
 PROGRESS_AFTER = 200  # documents: shorter runs never show a bar
 MAX_JOBS = 256
 

@@ -25,8 +25,8 @@ from typing import Any
 import regex
 
 from .errors import ConfigError
+from .types import FAIL_LEVELS
 
-FAIL_LEVELS = ("error", "warning", "info", "never")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 #: Every rule a finding can come from (the reconciler's, the reference check's, suppressions').
 RULES = ("value-conflict", "hedge-drift", "wording-conflict", "attribution-conflict", "unsourced",

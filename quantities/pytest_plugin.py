@@ -31,9 +31,10 @@ from typing import Any
 
 import pytest
 
+from quantities.types import FAIL_LEVELS  # light: no pint, regex or language data
+
 #: Files under a configured path that are articles (what ``quantities.documents`` reads).
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl"})
-FAIL_LEVELS = ("error", "warning", "info", "never")
 ARTICLE_ITEM = "quantities"
 FOLDER_ITEM = "reconcile"
 

@@ -16,11 +16,8 @@ from typing import Any
 
 from tabulate import tabulate
 
-from .types import SEVERITIES, Claim, Document, Figure, Finding
+from .types import FORMATS, SEVERITIES, Claim, Document, Figure, Finding
 
-FORMATS = ("table", "markdown", "json", "jsonl", "csv", "github")
-CLAIM_FIELDS = ("doc", "start", "end", "text", "value", "low", "high", "approx", "hedge",
-                "unit", "kind", "noun", "concept", "attribution", "modality")
 MESSAGE_WIDTH = 100
 
 

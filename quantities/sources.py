@@ -9,8 +9,6 @@ The table is data (``quantities/data/sources.toml``), extended by a newsroom's c
 'South Korea'
 >>> s.class_of("KCNA"), s.class_of("TASS")
 ('North Korea', 'Russia')
->>> s.same_class("South Korea", "Yonhap")
-True
 >>> s.canonical("un passante") is None
 True
 """
@@ -121,11 +119,6 @@ class Sources:
 
     def class_of(self, canonical: str | None) -> str | None:
         return self._class.get(canonical) if canonical else None
-
-    def same_class(self, a: str | None, b: str | None) -> bool:
-        """True when both sources are known and of one class."""
-        ca, cb = self.class_of(a), self.class_of(b)
-        return ca is not None and ca == cb
 
     def names(self) -> tuple[str, ...]:
         return tuple(self._class)

@@ -14,7 +14,6 @@ work. A suppression that matches no finding is reported, so that it does not rot
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import regex
@@ -22,7 +21,7 @@ import regex
 from .config import RULES, Ignore
 from .sources import squeeze
 from .errors import InputError
-from .types import Document, Finding
+from .types import Finding
 
 COMMENT = regex.compile(r"<!--\s{0,20}quantities:(?P<body>[^\n]{0,600}?)-->")
 #: "ignore RULE", then optionally the claim's text in straight, curly or angle quotes.
@@ -73,10 +72,6 @@ def _parse_one(body: str, doc: str, line: int) -> Suppression:
     if reason is None:
         raise bad("a reason is required after a dash")
     return Suppression(doc, line, head["rule"], head["text"], reason["reason"])
-
-
-def of_documents(docs: Iterable[Document]) -> list[Suppression]:
-    return [s for d in docs for s in parse(d.text, d.id, d.line_offset)]
 
 
 def apply(

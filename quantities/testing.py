@@ -28,6 +28,7 @@ from .config import Config
 from .errors import QuantitiesError
 from .pipeline import exceeds, run, run_documents, wanted
 from .report import Report, claim_record, source_text, value_text
+from .sources import squeeze
 from .types import SEVERITIES, Claim, Document, Finding
 
 PathOrText = str | os.PathLike[str]
@@ -95,15 +96,6 @@ def _table(headers: list[str], rows: list[list[Any]]) -> str:
     from tabulate import tabulate
 
     return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True)
-
-
-def squeeze(text: str) -> str:
-    """A claim's surface on one line, as an editor would quote it.
-
-    >>> squeeze("1.000\\ningegneri")
-    '1.000 ingegneri'
-    """
-    return " ".join(text.split())
 
 
 def _indent(text: str, prefix: str = "  ") -> str:

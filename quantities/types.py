@@ -30,6 +30,8 @@ Kind = Literal[
 Modality = Literal["reported", "estimated", "planned", "denied"]
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")  # most severe first
+FAIL_LEVELS: tuple[str, ...] = (*SEVERITIES, "never")       # --fail-on, fail_on
+FORMATS: tuple[str, ...] = ("table", "markdown", "json", "jsonl", "csv", "github")
 
 
 @dataclass(frozen=True, slots=True)

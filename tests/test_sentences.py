@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -94,22 +93,23 @@ def test_accepts_a_pack():
 
 
 @pytest.mark.parametrize(
-    ("hostile", "limit"),
+    "hostile",
     [
-        ("a" * 10_000_000, 2.0),                          # one 10 MB sentence
-        ("“" * 100_000 + "x." + "”" * 100_000, 1.0),       # 100.000 nested quotes
-        ("." * 1_000_000, 1.0),
-        ("\n" * 1_000_000, 1.0),
-        ("A. " * 100_000, 2.0),
-        ("sig. " * 100_000, 2.0),
-        (". " * 50_000, 2.0),
-        ("ROMA, 3 set. " * 50_000, 2.0),
+        "a" * 10_000_000,                          # one 10 MB sentence
+        "“" * 100_000 + "x." + "”" * 100_000,       # 100.000 nested quotes
+        "." * 1_000_000,
+        "\n" * 1_000_000,
+        "A. " * 100_000,
+        "sig. " * 100_000,
+        ". " * 50_000,
+        "ROMA, 3 set. " * 50_000,
     ],
 )
-def test_linear_on_hostile_input(hostile, limit):
-    start = time.perf_counter()
-    split(hostile)
-    assert time.perf_counter() - start < limit
+def test_hostile_input_finishes_with_ordered_spans(hostile):
+    """Outcomes only; the timings are in benchmarks/bench_hostile.py."""
+    spans = split(hostile)
+    assert all(0 <= a.start < a.end <= len(hostile) for a in spans)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
 
 
 def _pack(sentences: dict) -> Pack:
