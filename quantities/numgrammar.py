@@ -372,30 +372,45 @@ PREFIX = 5  # letters of a word that the prefilter checks
 def _starts(g: dict[str, Any]) -> Any:
     """A prefilter for ``master`` on lower-cased text: every position where ``master`` can
     match, and few others — a digit or "+", or a word start (no ASCII word character
-    before) that begins like a vague, approximate, number or ordinal word, or is a "one"
-    word (un, a) standing alone.
+    before) that begins like a vague, approximate, number or ordinal word, or a "one"
+    word (un, a) before blanks or an apostrophe and the start of a number word.
 
     It uses the standard :mod:`re` module, which scans such a pattern several times faster
     than :mod:`regex`. It needs no timeout: it is literal letters in a trie, with
-    fixed-width look-arounds and no repetition, so each position costs at most
-    ``PREFIX`` + 2 steps.
+    fixed-width look-arounds and one bounded run of blanks, so each position costs at
+    most about ``2 × PREFIX`` + 6 steps.
 
     >>> from quantities.lang import load
     >>> rx = grammar(load("it")).starts
-    >>> [m.start() for m in rx.finditer("altre trecento, circa 5 e un'ottantina")]
-    [6, 22, 26, 29]
+    >>> [m.start() for m in rx.finditer("altre trecento, circa 5 e un'ottantina, un anno")]
+    [6, 22, 26]
     """
     stems = {w[:-1] for w in g["morphemes"] if len(w) > 2} | set(g["morphemes"])
     words = (set(g["vague"]) | set(g["approx_words"]) | set(g["morphemes"]) | set(g["elided"])
              | set(g["ordinal_words"]) | {t + s for t in stems for s in g["ordinal_suffixes"]})
-    heads = {_head(w, PREFIX) for w in words}
-    heads = {h for h in heads if not any(o != h and h.startswith(o) for o in heads)}
-    ones = {_head(w, len(w)) for w in g["one"]} - heads
-    if "" in heads | ones:
+    heads = _heads(words)
+    follow = _heads(set(g["approx_words"]) | set(g["morphemes"]) | set(g["elided"]))
+    if "" in heads | follow or any(not _head(w, len(w)) for w in g["one"]):
         return re.compile(r"(?s:.)")  # a word that starts with a space: every position
-    leaves = {h: "" for h in heads} | {o: "(?![a-z0-9])" for o in ones}
+    then = "|".join(_retrie(dict.fromkeys(follow, ""), bounded=False))
+    leaves = dict.fromkeys(heads, "")
+    blanks: dict[str, int] = {}  # a single "one" word: its apostrophes, then up to 3 blanks
+    for w in g["one"]:
+        core = w.rstrip("'’")
+        if _head(core, len(core)) == core:
+            blanks[core] = max(blanks.get(core, 0), len(w) - len(core) + 3)
+        else:
+            leaves.setdefault(_head(w, len(w)), "(?![a-z0-9])")
+    for core, n in blanks.items():
+        leaves.setdefault(core, rf"[\s'’]{{1,{n}}}(?:{then})")
     # every alternative starts with a literal: re then skips other characters in C
     return re.compile("|".join([r"\+", *"0123456789", *_retrie(leaves)]))
+
+
+def _heads(words: set[str]) -> set[str]:
+    """The first ``PREFIX`` letters of ``words``, without those that extend another."""
+    heads = {_head(w, PREFIX) for w in words}
+    return {h for h in heads if not any(o != h and h.startswith(o) for o in heads)}
 
 
 def _head(word: str, n: int) -> str:
@@ -403,7 +418,7 @@ def _head(word: str, n: int) -> str:
     return regex.split(r"[\s'’]", word, maxsplit=1)[0][:n]
 
 
-def _retrie(leaves: dict[str, str]) -> list[str]:
+def _retrie(leaves: dict[str, str], bounded: bool = True) -> list[str]:
     """A :mod:`re` trie of literal words, one alternative per first letter; each word is
     followed by its look-ahead and, when it starts with a word character, not preceded
     by an ASCII word character (as the master's ``\\b`` needs)."""
@@ -418,7 +433,7 @@ def _retrie(leaves: dict[str, str]) -> list[str]:
         alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
         if "" in node:
             w = node[""]
-            before = rf"(?<![a-z0-9_]{re.escape(w)})" if regex.match(r"\w", w) else ""
+            before = rf"(?<![a-z0-9_]{re.escape(w)})" if bounded and regex.match(r"\w", w) else ""
             alts.append(before + leaves[w])
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
