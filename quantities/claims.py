@@ -8,8 +8,9 @@ figure of a claim kind, a :class:`~quantities.types.Claim`:
 - the modality (:mod:`quantities.modality`).
 
 Spans of a Claim (``span``, ``sentence``, ``quantity.span``, ``attribution.span``) are
-body spans (``Document.text``); ``text`` and ``context`` are read from the analysed text
-(markup stripped), so "**5.000** operai" reads "5.000 operai". ``text`` is the surface
+body spans (``Document.text``); ``text`` and ``context`` are slices of the analysed text
+(markup stripped), so "**5.000** operai" in Markdown reads "5.000 operai", and in a
+document without markup ``text == Document.text[span.start:span.end]`` exactly. ``text`` is the surface
 of the claim: the figure with its hedge and unit, and the counted noun when it follows
 the figure ("circa 15mila soldati", "migliaia di truppe"); a noun found before the
 figure ("i feriti sono 2.700") or reused from a previous figure ("e altri 47") is in
@@ -148,7 +149,7 @@ def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span |
         out.append(Claim(
             doc=doc.id,
             span=doc.to_body(Span(q.span.start, end)),
-            text=nouns.surface(text[q.span.start:end]),
+            text=text[q.span.start:end],
             quantity=replace(q, span=doc.to_body(q.span)),
             noun=noun.text if noun else None,
             concept=lex.concept(noun.text) if noun else None,
