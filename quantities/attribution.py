@@ -124,6 +124,11 @@ def _cues(pack: Pack, words: dict[str, list[str]], agent: list[str], first: str 
     return regex.compile(rf"(?<![\w'’])(?:{cue}){EDGE}", regex.IGNORECASE)
 
 
+def _with_contractions(words: frozenset[str], contractions: dict[str, list[str]]) -> frozenset[str]:
+    """``words`` and their contracted forms ("di" -> "del", "dell'", …), apostrophes straight."""
+    return words | {c.replace("’", "'") for w in words for c in contractions.get(w, ())}
+
+
 def _expand(pack: Pack, key: str, contractions: dict[str, list[str]]) -> list[str]:
     """The phrases at ``key``, plus their forms with a contracted last preposition."""
     out = []
@@ -159,7 +164,7 @@ def grammar(pack: Pack) -> Grammar:
         source_nouns=word_set(pack, "attribution.source_nouns"),
         stop=word_set(pack, "attribution.stop"),
         articles=word_set(pack, "attribution.articles"),
-        of=frozenset(["di", "d'", *(w.replace("’", "'") for w in contractions.get("di", []))]),
+        of=_with_contractions(word_set(pack, "attribution.of"), contractions),
         agent=frozenset(agent),
         adverbs=phrases(pack, "attribution.adverbs"),
         pre_verb=frozenset(a[0] for a in phrases(pack, "attribution.adverbs") if len(a) == 1),

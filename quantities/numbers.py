@@ -642,7 +642,7 @@ def _year(text: str, r: _Read, prev: list[tuple[int, str]], g: Grammar) -> bool:
     counted = nxt.isalpha() and nxt.islower() and nxt not in g.year_not_nouns
     if cue is None and counted:
         return False
-    if cue is not None and counted and cue[1] not in ("nel", "del", "dal", "entro il", "anno"):
+    if cue is not None and counted and cue[1] not in g.year_strong:
         return False
     r.kind = "year"
     return True

@@ -149,6 +149,7 @@ class Grammar:
     year_max: int
     year_before: frozenset[str]
     year_not_nouns: frozenset[str]
+    year_strong: frozenset[str]
     decade_before: frozenset[str]
     months: frozenset[str]
     year_links: frozenset[str]
@@ -534,6 +535,7 @@ def grammar(pack: Pack) -> Grammar:
         year_max=_int(pack, "numbers.years.max", 2100),
         year_before=_words(pack, "numbers.years.before"),
         year_not_nouns=_words(pack, "numbers.years.not_nouns"),
+        year_strong=_words(pack, "numbers.years.strong_before"),
         decade_before=_words(pack, "numbers.years.decade_before"),
         months=_words(pack, "numbers.dates.months") | _words(pack, "numbers.dates.abbreviations"),
         year_links=_words(pack, "numbers.dates.year_links"),

@@ -37,3 +37,8 @@ def test_english_claims(text, surface, interval, noun, source, modality):
     assert c.noun == noun
     assert (c.attribution.canonical if c.attribution else None) == source
     assert c.modality == modality
+
+
+def test_a_year_after_in_is_not_a_count():
+    doc = documents.from_text("In 2019 some 300 soldiers died.", id="en", lang="en")
+    assert [c.quantity.value for c in extract_document(doc)] == [300]
