@@ -11,7 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from . import suppress
@@ -110,11 +110,11 @@ def extract_all(docs: Iterable[Document], toolkit: Toolkit, jobs: int = 1) -> It
     docs = iter(docs)
     head = list(islice(docs, PARALLEL_MIN_DOCS))
     if jobs <= 1 or len(head) < PARALLEL_MIN_DOCS:
-        for doc in (*head, *docs):
+        for doc in chain(head, docs):  # a stream: never materialise the documents
             yield doc, toolkit.extract(doc)
         return
     with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(toolkit.config,)) as pool:
-        chunks = _chunks(_chain(head, docs), CHUNK)
+        chunks = _chunks(chain(head, docs), CHUNK)
         batches = ((batch, pool.submit(_extract_chunk, batch)) for batch in chunks)
         pending: list[Any] = []
         for item in batches:
@@ -123,11 +123,6 @@ def extract_all(docs: Iterable[Document], toolkit: Toolkit, jobs: int = 1) -> It
                 yield from _drain(pending.pop(0))
         for item in pending:
             yield from _drain(item)
-
-
-def _chain(head: list[Document], rest: Iterator[Document]) -> Iterator[Document]:
-    yield from head
-    yield from rest
 
 
 def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
