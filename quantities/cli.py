@@ -149,7 +149,7 @@ def _extract(args: argparse.Namespace, config: Any, lang: str, jobs: int, on_err
     with _output(args.output, args.failed) as out:
         if args.format in ("jsonl", "github"):
             for doc, claims in extract_all(docs, Toolkit(config), jobs):
-                out.write(render_claims(claims, args.format))
+                out.write(render_claims(claims, args.format, doc))
                 progress.tick(doc)
                 seen += 1
         else:

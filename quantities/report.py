@@ -16,6 +16,7 @@ from typing import Any
 
 from tabulate import tabulate
 
+from .sources import squeeze
 from .types import FORMATS, SEVERITIES, Claim, Document, Figure, Finding
 
 MESSAGE_WIDTH = 100
@@ -111,8 +112,14 @@ def source_text(claim: Claim) -> str:
 
 # -- claims (the extract command) ---------------------------------------------------------
 
-def render_claims(claims: Iterable[Claim], fmt: str, report: Report | None = None) -> str:
-    """Claims in one of FORMATS (github: one notice per claim)."""
+def render_claims(claims: Iterable[Claim], fmt: str, doc: Document | None = None) -> str:
+    """Claims in one of FORMATS (github: one notice per claim, at its line and column in
+    ``doc``'s file when given)."""
+    claims = list(claims)
+    if fmt == "github":
+        return "".join(_annotation("notice", c.doc, doc.line_col(c.span.start) if doc else None,
+                                   f"{squeeze(c.text)} = {value_text(c)} ({source_text(c)}, {c.modality})")
+                       for c in claims)
     records = [claim_record(c) for c in claims]
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
@@ -122,14 +129,12 @@ def render_claims(claims: Iterable[Claim], fmt: str, report: Report | None = Non
     headers = ["doc", "start", "text", "value", "low", "high", "kind", "unit", "noun", "source", "modality"]
     if fmt == "csv":
         return _csv(headers, rows)
-    if fmt == "github":
-        return "".join(_annotation("notice", r["doc"], None, f"{r['text']} = {r['value'] or r['low']}") for r in records)
     return _table(headers, rows, "github" if fmt == "markdown" else "simple") + "\n"
 
 
 def _claim_row(r: Mapping[str, Any]) -> list[Any]:
     source = r["attribution"]["canonical"] or r["attribution"]["source"] if r["attribution"] else ""
-    return [r["doc"], r["start"], r["text"], _blank(r["value"]), _blank(r["low"]), _blank(r["high"]),
+    return [r["doc"], r["start"], squeeze(r["text"]), _blank(r["value"]), _blank(r["low"]), _blank(r["high"]),
             r["kind"], r["unit"] or "", r["noun"] or "", source, r["modality"]]
 
 
@@ -190,7 +195,7 @@ def _figure_rows(report: Report, figure: Figure) -> list[list[Any]]:
     for c in figure.claims:
         where = report.location(c)
         doc = report.documents.get(c.doc)
-        rows.append([f"{c.doc}:{where[0]}" if where else c.doc, c.text, value_text(c),
+        rows.append([f"{c.doc}:{where[0]}" if where else c.doc, squeeze(c.text), value_text(c),
                      source_text(c), c.modality, doc.date.isoformat() if doc and doc.date else ""])
     return rows
 

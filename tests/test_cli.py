@@ -296,3 +296,17 @@ def test_full_disk_and_closed_stdin_are_one_line_errors():
     closed = subprocess.run(f"{sys.executable} -m quantities extract - <&-", shell=True,
                             capture_output=True, text=True, env=env)
     assert closed.returncode == 2 and "standard input is closed" in closed.stderr
+
+
+def test_extract_github_annotations_have_line_and_column(capsys):
+    code, out, _ = run(capsys, "extract", SEEDS / "001_e8b672b6d35973e6.txt", "--format", "github")
+    troops = next(line for line in out.splitlines() if "15mila" in line)
+    assert troops.startswith("::notice file=") and ",line=12,col=" in troops
+    assert "circa 15mila soldati = 13500–16500 (South Korea, reported)" in troops
+
+
+def test_a_claim_across_a_line_break_stays_one_table_row(capsys, tmp_path):
+    art = tmp_path / "a.txt"
+    art.write_text("Sono arrivati 1.000\ningegneri a Kursk.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", art)
+    assert "1.000 ingegneri" in out and len(out.splitlines()) == 3
