@@ -145,12 +145,19 @@ def parse(text: str, lang: str | Pack = "it") -> Quantity | None:
 
 def _quantity(text: str, r: _Read) -> Quantity:
     low, high = r.low, r.high
-    if r.kind == "percent":
+    if r.kind == "percent" and _is_share(r.value, r.low):
         low = None if low is None else min(max(low, Decimal(0)), _HUNDRED)
         high = _HUNDRED if high is None else min(max(high, Decimal(0)), _HUNDRED)
     span = Span(r.start, r.end)
     return Quantity(span, span.of(text), _tidy(r.value), _tidy(low), _tidy(high), r.approx,
                     r.hedge, r.unit, r.kind, _tidy(r.precision))  # type: ignore[arg-type]
+
+
+def _is_share(value: Decimal | None, low: Decimal | None) -> bool:
+    """A percentage up to 100 is a share, kept within [0, 100]; "un aumento del 200%" is a
+    change, whose interval is left as stated (so low <= value <= high always holds)."""
+    stated = value if value is not None else low
+    return stated is None or stated <= _HUNDRED
 
 
 def _tidy(d: Decimal | None) -> Decimal | None:
@@ -733,7 +740,7 @@ def _carry(text: str, found: list[Quantity], g: Grammar) -> list[Quantity]:
                       kind=q.kind, unit=q.unit)
             _apply_hedge(r, prev.hedge, _meaning_of(prev.hedge, g), g)
             q = replace(q, low=r.low, high=r.high, approx=r.approx, hedge=r.hedge)
-            if q.kind == "percent":
+            if q.kind == "percent" and _is_share(q.value, q.low):
                 q = replace(q, high=min(q.high, _HUNDRED) if q.high is not None else _HUNDRED)
         out.append(q)
     return out

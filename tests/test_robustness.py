@@ -27,8 +27,12 @@ def check(text: str) -> None:
         assert 0 <= c.sentence.start <= c.sentence.end <= len(doc.text)
         for v in (c.quantity.value, c.quantity.low, c.quantity.high):
             assert v is None or math.isfinite(v)
-        if c.quantity.low is not None and c.quantity.high is not None:
-            assert c.quantity.low <= c.quantity.high
+        q = c.quantity
+        if q.low is not None and q.high is not None:
+            assert q.low <= q.high
+        if q.value is not None:  # the number as stated lies within what it means
+            assert q.low is None or q.low <= q.value
+            assert q.high is None or q.value <= q.high
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
