@@ -35,6 +35,7 @@ from typing import Any, NamedTuple, TypeVar
 import regex
 
 from . import lang as langs
+from . import tries
 from .lang import Pack
 from .types import Span
 
@@ -160,12 +161,7 @@ def starts(words: Iterable[str], marks: str = "") -> re.Pattern[str] | None:
     found = heads(words)
     if found is None:
         return None
-    root: dict[str, Any] = {}
-    for h in found:
-        node = root
-        for ch in h:
-            node = node.setdefault(ch, {})
-        node[""] = h
+    root = tries.build(found)
     alts = [f"[{re.escape(marks)}]"] if marks else []
     alts += [re.escape(ch) + _trie(root[ch]) for ch in sorted(root)]
     return re.compile("|".join(alts)) if alts else None

@@ -27,6 +27,7 @@ from typing import Any
 
 import regex
 
+from . import tries
 from .lang import Pack
 from .units import is_pint_unit
 
@@ -423,12 +424,7 @@ def _retrie(leaves: dict[str, str], bounded: bool = True) -> list[str]:
     """A :mod:`re` trie of literal words, one alternative per first letter; each word is
     followed by its look-ahead and, when it starts with a word character, not preceded
     by an ASCII word character (as the master's ``\\b`` needs)."""
-    root: dict[str, Any] = {}
-    for w in leaves:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = w
+    root = tries.build(leaves)
 
     def emit(node: dict[str, Any]) -> str:
         alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]

@@ -177,13 +177,7 @@ def assert_consistent(*paths_or_texts: PathOrText, fail_on: str = "error", confi
     """
     __tracebackhide__ = True
     out = analyse(paths_or_texts, config=config, lang=lang)
-    if out.errors:
-        _fail(f"quantities: {len(out.errors)} input problem(s):\n{_errors_text(out.errors)}")
-    if exceeds(out.report.findings, fail_on):
-        shown = _at_least(out.report.findings, fail_on)
-        _fail(f"quantities: the articles disagree ({counts_text(shown)}, failing on {fail_on}):\n\n"
-              + findings_text(shown, out.report))
-    return out.report
+    return _passes(out, fail_on, lambda shown: f"the articles disagree ({counts_text(shown)}, failing on {fail_on})")
 
 
 def assert_matches_reference(paths: PathOrText | Sequence[PathOrText], reference: PathOrText, *,
@@ -192,12 +186,17 @@ def assert_matches_reference(paths: PathOrText | Sequence[PathOrText], reference
     __tracebackhide__ = True
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     out = analyse(items, config=config, lang=lang, reference=reference, reconcile=False)
+    return _passes(out, fail_on, lambda shown: f"figures differ from {os.fspath(reference)} ({counts_text(shown)})")
+
+
+def _passes(out: Outcome, fail_on: str, headline: Any) -> Report:
+    """The report, or a failure: input problems first, then findings at or above ``fail_on``."""
+    __tracebackhide__ = True
     if out.errors:
         _fail(f"quantities: {len(out.errors)} input problem(s):\n{_errors_text(out.errors)}")
     if exceeds(out.report.findings, fail_on):
         shown = _at_least(out.report.findings, fail_on)
-        _fail(f"quantities: figures differ from {os.fspath(reference)} ({counts_text(shown)}):\n\n"
-              + findings_text(shown, out.report))
+        _fail(f"quantities: {headline(shown)}:\n\n" + findings_text(shown, out.report))
     return out.report
 
 
