@@ -143,6 +143,8 @@ def _expand(pack: Pack, key: str, contractions: dict[str, list[str]]) -> list[st
 def grammar(pack: Pack) -> Grammar:
     """The ``[attribution]`` words of ``pack``, compiled once."""
     contractions = pack.table("attribution.contractions")
+    of = word_set(pack, "attribution.of")
+    of_contracted = _with_contractions(of, contractions) - of  # "del", "della", … (not "di")
     for prep in contractions:
         pack.words(f"attribution.contractions.{prep}")
     agent = ["da", *contractions.get("da", [])]
@@ -164,14 +166,14 @@ def grammar(pack: Pack) -> Grammar:
         source_nouns=word_set(pack, "attribution.source_nouns"),
         stop=word_set(pack, "attribution.stop"),
         articles=word_set(pack, "attribution.articles"),
-        of=_with_contractions(word_set(pack, "attribution.of"), contractions),
+        of=of | of_contracted,
         agent=frozenset(agent),
         adverbs=phrases(pack, "attribution.adverbs"),
         pre_verb=frozenset(a[0] for a in phrases(pack, "attribution.adverbs") if len(a) == 1),
         prepositions=word_set(pack, "attribution.prepositions"),
         clause_words=word_set(pack, "attribution.clause_words"),
         opener_words=frozenset(o[0] for o in phrases(pack, "attribution.openers") if len(o) == 1),
-        clause=word_set(pack, "attribution.stop") - frozenset(contractions.get("di", [])),
+        clause=word_set(pack, "attribution.stop") - of_contracted,
         verb_endings=tuple(word_set(pack, "attribution.verb_endings")),
         max_words=positive_int(pack, "attribution.max_words"),
     )

@@ -48,19 +48,21 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", help="language of documents that do not say (default: config, else it)")
     common.add_argument("--config", metavar="FILE", help="config file (default: nearest quantities.toml "
                         "or pyproject.toml with [tool.quantities])")
-    common.add_argument("--fail-on", choices=FAIL_LEVELS, help="exit 1 at findings this severe (default: error)")
     common.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="processes (default: the cores available)")
     common.add_argument("--strict", action="store_true", help="stop at the first bad input file")
     common.add_argument("--quiet", "-q", action="store_true", help="no warnings or progress on stderr")
+
+    findings = argparse.ArgumentParser(add_help=False)
+    findings.add_argument("--fail-on", choices=FAIL_LEVELS, help="exit 1 at findings this severe (default: error)")
 
     parser = _Parser(prog="quantities", description="Numeric claims in news text, and where sources disagree.")
     parser.add_argument("--version", action="version", version=f"quantities {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("extract", parents=[common], help="list every claim")
-    report = sub.add_parser("report", parents=[common], help="claims lined up across sources, with findings")
+    report = sub.add_parser("report", parents=[common, findings], help="claims lined up across sources, with findings")
     report.add_argument("--all", action="store_true", help="also show figures without findings")
     report.add_argument("--reference", metavar="FILE", help="also check against the desk's reference figures")
-    check = sub.add_parser("check", parents=[common], help="claims against the desk's reference figures")
+    check = sub.add_parser("check", parents=[common, findings], help="claims against the desk's reference figures")
     check.add_argument("--reference", metavar="FILE", required=True, help="the reference figures (TOML)")
     return parser
 
@@ -140,10 +142,11 @@ def _run(args: argparse.Namespace, on_error: Any) -> int:
 def _extract(args: argparse.Namespace, config: Any, lang: str, jobs: int, on_error: Any) -> int:
     """Claims, streamed document by document for jsonl and csv (memory stays flat)."""
     from .documents import read
-    from .pipeline import Toolkit, extract_all, wanted
+    from .pipeline import Toolkit, extract_all, named_paths, wanted
     from .report import render_claims
 
-    docs = (d for d in read(args.paths, lang=lang, on_error=on_error) if wanted(d, config))
+    named = named_paths(args.paths)
+    docs = (d for d in read(args.paths, lang=lang, on_error=on_error) if wanted(d, config, named))
     progress = _Progress(args.quiet)
     seen = 0
     with _output(args.output, args.failed) as out:

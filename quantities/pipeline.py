@@ -150,7 +150,8 @@ def run(
     from .documents import read
 
     config = config or Config()
-    docs = (d for d in read(paths, lang=lang or config.lang, on_error=on_error) if wanted(d, config))
+    named = named_paths(paths)
+    docs = (d for d in read(paths, lang=lang or config.lang, on_error=on_error) if wanted(d, config, named))
     return run_documents(docs, config=config, reference=reference, jobs=jobs, reconcile=reconcile,
                          on_error=on_error, on_document=on_document)
 
@@ -208,9 +209,17 @@ def _unique(docs: Iterable[Document], on_error: ErrorSink) -> Iterator[Document]
         yield doc
 
 
-def wanted(doc: Document, config: Config) -> bool:
-    """Whether the config's include/exclude globs keep this document."""
-    return doc.path is None or config.wants(doc.path)
+def named_paths(paths: Iterable[str] | str) -> frozenset[str]:
+    """The paths as the user named them, normalised, to tell named files from found ones."""
+    return frozenset(os.path.normpath(p) for p in ([paths] if isinstance(paths, str) else paths))
+
+
+def wanted(doc: Document, config: Config, named: frozenset[str] = frozenset()) -> bool:
+    """Whether the config's include/exclude globs keep this document. They sort the files
+    found under a folder; a file named on the command line is always read."""
+    if doc.path is None or os.path.normpath(doc.path) in named:
+        return True
+    return config.wants(doc.path)
 
 
 def apply_policy(

@@ -26,7 +26,7 @@ from typing import Any, NoReturn
 from . import config as configuration
 from .config import Config
 from .errors import QuantitiesError
-from .pipeline import exceeds, run, run_documents, wanted
+from .pipeline import exceeds, named_paths, run, run_documents, wanted
 from .report import Report, claim_record, source_text, value_text
 from .sources import squeeze
 from .types import SEVERITIES, Claim, Document, Finding
@@ -81,7 +81,7 @@ def analyse(
     paths = [near(os.fspath(i)) for i in items if _is_path(i)]  # short ids read better in messages
     texts = [i for i in items if not _is_path(i)]
     docs: list[Document] = [d for d in read(paths, lang=lang or cfg.lang, on_error=errors.append)
-                            if wanted(d, cfg)] if paths else []
+                            if wanted(d, cfg, named_paths(paths))] if paths else []
     names = [f"text {n}" for n in range(1, len(texts) + 1)] if len(texts) > 1 else ["text"]
     docs += [from_text(str(t), id=name, lang=lang or cfg.lang, format="markdown") for t, name in zip(texts, names)]
     report = run_documents(docs, config=cfg, reconcile=reconcile,

@@ -310,3 +310,21 @@ def test_a_claim_across_a_line_break_stays_one_table_row(capsys, tmp_path):
     art.write_text("Sono arrivati 1.000\ningegneri a Kursk.\n", encoding="utf-8")
     code, out, _ = run(capsys, "extract", art)
     assert "1.000 ingegneri" in out and len(out.splitlines()) == 3
+
+
+def test_include_globs_sort_found_files_but_never_drop_a_named_one(capsys, tmp_path):
+    folder = tmp_path / "articoli"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Sono arrivati 5.000 operai.\n", encoding="utf-8")
+    (folder / "b.md").write_text("Sono arrivati 6.000 operai.\n", encoding="utf-8")
+    cfg = tmp_path / "quantities.toml"
+    cfg.write_text('include = ["*.md"]\n')
+    found = run(capsys, "extract", folder, "--config", cfg, "--format", "jsonl")[1]
+    assert [json.loads(line)["value"] for line in found.splitlines()] == [6000]
+    named = run(capsys, "extract", folder / "a.txt", "--config", cfg, "--format", "jsonl")[1]
+    assert [json.loads(line)["value"] for line in named.splitlines()] == [5000]
+
+
+def test_fail_on_belongs_to_the_commands_with_findings(capsys):
+    code, _, err = run(capsys, "extract", SEEDS, "--fail-on", "warning")
+    assert code == 2 and "unrecognized arguments: --fail-on" in err

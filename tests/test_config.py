@@ -44,7 +44,7 @@ def test_found_upward_from_a_subfolder(tmp_path):
 
 def test_pyproject_without_tool_table_is_passed_over(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
-    assert configuration.find(tmp_path) in (None,) or configuration.find(tmp_path) != tmp_path / "pyproject.toml"
+    assert configuration.find(tmp_path) != tmp_path / "pyproject.toml"
 
 
 @pytest.mark.parametrize(

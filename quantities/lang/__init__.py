@@ -46,7 +46,7 @@ class Pack:
         """An error naming this pack's file and ``key``."""
         return LanguageDataError(message, file=str(self.path), key=key)
 
-    def merged(self, overrides: dict[str, Any], origin: str = "<config>") -> Pack:
+    def merged(self, overrides: dict[str, Any]) -> Pack:
         """A new pack with ``overrides`` deep-merged over this one (a desk's config)."""
         return Pack(self.code, self.path, _merge(self.data, overrides))
 
