@@ -179,8 +179,12 @@ def grammar(pack: Pack) -> Grammar:
     )
 
 
-def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> list[Found]:
+def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None,
+         toks: list[Token] | None = None) -> list[Found]:
     """Every cue of the sentence at ``sentence`` in ``text`` that names a source, in order.
+
+    ``toks`` are the sentence's :func:`~quantities.nouns.tokens` when the caller has them;
+    without them the sentence is tokenised only once a cue is seen.
 
     >>> s = "I media russi hanno inoltre riferito che il Nord invierà 5.000 operai."
     >>> [(f.source, f.canonical, f.cue) for f in scan(s, Span(0, len(s)))]
@@ -189,8 +193,8 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     g = grammar(lang)
     src = sources or Sources.default()
     low = folded(text, sentence.start, sentence.end) if g.starts is not None else None
-    toks: list[Token] = []
-    offsets: list[int] = []
+    offsets: list[int] = [t.start for t in toks] if toks else []
+    toks = toks or []
     out: list[Found] = []
     covered = -1  # the end of the last cue or source phrase: a cue inside one is part of it
     for p in _candidates(text, sentence, low, g):

@@ -124,7 +124,8 @@ def _by_sentence(figures: list[Quantity], spans: list[Span]) -> Iterator[tuple[i
 
 def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span | None,
                      group: list[Quantity], pack: Pack, src: Sources, lex: Lexicon) -> list[Claim]:
-    cues = attribution.scan(text, sentence, lang=pack, sources=src)
+    toks = nouns.tokens(text, sentence.start, sentence.end)
+    cues = attribution.scan(text, sentence, lang=pack, sources=src, toks=toks)
     moods = modality.scan(text, sentence, lang=pack)
     later: list[attribution.Found] | None = None
     said = sentence.of(text)
@@ -132,15 +133,14 @@ def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span |
     antecedent: nouns.NounPhrase | None = None
     out = []
     for q in group:
-        local = q.span.shift(-sentence.start)
         unit_bearing = q.unit is not None or q.kind in UNIT_KINDS
-        noun = nouns.counted(said, local, lang=pack, unit_bearing=unit_bearing,
-                             antecedent=antecedent if q.kind == "count" else None)
+        noun = nouns.counted(text, q.span, lang=pack, unit_bearing=unit_bearing,
+                             antecedent=antecedent if q.kind == "count" else None, toks=toks)
         if noun is not None and q.kind == "count":
             antecedent = noun
         end = q.span.end
-        if noun is not None and noun.span is not None and noun.span.start >= local.end:
-            end = noun.span.end + sentence.start
+        if noun is not None and noun.span is not None and noun.span.start >= q.span.end:
+            end = noun.span.end
         found = attribution.choose(cues, q.span)
         if found is None and following is not None:
             if later is None:

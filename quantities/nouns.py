@@ -27,8 +27,10 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from itertools import accumulate, chain, islice, repeat
 from typing import Any, NamedTuple, TypeVar
 
@@ -301,12 +303,15 @@ class NounPhrase:
 
 
 def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearing: bool = False,
-            antecedent: NounPhrase | None = None) -> NounPhrase | None:
+            antecedent: NounPhrase | None = None, toks: Sequence[Token] | None = None) -> NounPhrase | None:
     """The noun phrase that the figure at ``figure`` (a span of ``sentence``) counts.
 
     ``unit_bearing`` is True for figures that carry a unit (money, measures, percent,
     durations): they count only what follows "di". ``antecedent`` is the noun of the
-    previous figure of the sentence, reused by elliptic figures.
+    previous figure of the sentence, reused by elliptic figures. ``toks`` are the
+    :func:`tokens` of the sentence when the caller has them (then ``sentence`` may be the
+    whole text and ``figure`` a span of it: the phrase never reaches past those tokens);
+    without them, a window of :data:`WINDOW` characters each side is tokenised.
 
     >>> counted("Migliaia di operai militari e sminatori nella regione.", Span(0, 8)).text
     'operai militari e sminatori'
@@ -316,7 +321,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     True
     """
     g = grammar(lang)
-    right = tokens(sentence, figure.end, min(len(sentence), figure.end + WINDOW), limit=g.max_words + 4)
+    right = _right_of(sentence, figure.end, g.max_words + 4, toks)
     first = right[0].low if right else ""
     if unit_bearing:
         return _phrase(sentence, right, 1, g, lowercase=True) if first in g.of else None
@@ -327,7 +332,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
-        found = _before_copula(sentence, figure, g)
+        found = _before_copula(sentence, _left_of(sentence, figure.start, g.max_words + 8, toks), g)
     if found is None and antecedent is not None:
         return NounPhrase(antecedent.head, antecedent.head, None)
     return found
@@ -363,9 +368,33 @@ def _adjectives(toks: list[Token], j: int, g: Grammar) -> int:
     return j
 
 
-def _before_copula(text: str, figure: Span, g: Grammar) -> NounPhrase | None:
-    """The subject of "i feriti sono 2.700", "erano almeno in 250"."""
-    left = tokens(text, max(0, figure.start - WINDOW), figure.start)[-(g.max_words + 8):]
+_START = attrgetter("start")
+
+
+def _right_of(text: str, pos: int, limit: int, toks: Sequence[Token] | None) -> list[Token]:
+    """The first ``limit`` tokens from ``pos`` on (a token cut by ``pos``, its tail)."""
+    if toks is None:
+        return tokens(text, pos, min(len(text), pos + WINDOW), limit=limit)
+    k = bisect_left(toks, pos, key=_START)
+    cut = k and toks[k - 1].end > pos
+    head = tokens(text, pos, min(toks[k - 1].end, pos + WINDOW), limit=limit) if cut else []
+    return (head + list(toks[k:k + limit]))[:limit]
+
+
+def _left_of(text: str, pos: int, limit: int, toks: Sequence[Token] | None) -> list[Token]:
+    """The last ``limit`` tokens before ``pos`` (a token cut by ``pos``, its head)."""
+    if toks is None:
+        return tokens(text, max(0, pos - WINDOW), pos)[-limit:]
+    k = bisect_left(toks, pos, key=_START)
+    if k and toks[k - 1].end > pos:
+        tail = tokens(text, max(toks[k - 1].start, pos - WINDOW), pos)
+        return (list(toks[max(0, k - limit):k - 1]) + tail)[-limit:]
+    return list(toks[max(0, k - limit):k])
+
+
+def _before_copula(text: str, left: list[Token], g: Grammar) -> NounPhrase | None:
+    """The subject of "i feriti sono 2.700", "erano almeno in 250", given the tokens
+    before the figure."""
     k = len(left)
     while k > 0 and len(left) - k < 2 and left[k - 1].low in g.fillers:
         k -= 1

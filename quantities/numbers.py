@@ -392,11 +392,12 @@ def _phrase_before(prev: list[tuple[int, str]], table: Any, g: Grammar) -> tuple
     """The longest run of the last words found in ``table``: (start, phrase)."""
     if not prev or (prev[-1][1] not in g.phrase_ends and " " not in prev[-1][1]):
         return None  # no phrase of any cue table ends with this word
-    for k in (3, 2, 1):
-        if len(prev) >= k:
-            phrase = " ".join(w for _, w in prev[-k:])
-            if phrase in table:
-                return prev[-k][0], phrase
+    phrases = [prev[-1][1]]  # the last word, the last two, the last three
+    for _, w in prev[-2:-4:-1]:
+        phrases.append(f"{w} {phrases[-1]}")
+    for k in range(len(phrases), 0, -1):
+        if phrases[k - 1] in table:
+            return prev[-k][0], phrases[k - 1]
     return None
 
 

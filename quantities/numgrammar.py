@@ -35,6 +35,7 @@ APOSTROPHES = "'’"
 SCALE, UNIT, MARK, AGESUF, MONTH = 1, 2, 3, 4, 5  # the groups of ``Grammar.after``, by number
 
 
+@functools.lru_cache(maxsize=1 << 16)  # news repeats its words: most calls are lookups
 def norm(word: str) -> str:
     """Lower-case, straight apostrophes, single spaces: the form lookup keys take.
 
