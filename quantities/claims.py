@@ -126,7 +126,7 @@ def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span |
                      group: list[Quantity], pack: Pack, src: Sources, lex: Lexicon) -> list[Claim]:
     toks = nouns.tokens(text, sentence.start, sentence.end)
     cues = attribution.scan(text, sentence, lang=pack, sources=src, toks=toks)
-    moods = modality.scan(text, sentence, lang=pack)
+    moods = modality.scan(text, sentence, lang=pack, until=group[-1].span.start)
     later: list[attribution.Found] | None = None
     said = sentence.of(text)
     body_sentence = doc.to_body(sentence)
@@ -150,7 +150,7 @@ def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span |
             doc=doc.id,
             span=doc.to_body(Span(q.span.start, end)),
             text=text[q.span.start:end],
-            quantity=replace(q, span=doc.to_body(q.span)),
+            quantity=q if doc.offsets is None else replace(q, span=doc.to_body(q.span)),
             noun=noun.text if noun else None,
             concept=lex.concept(noun.text) if noun else None,
             attribution=_attribution(doc, found),

@@ -122,21 +122,27 @@ class Scanned:
     cues: tuple[tuple[int, str], ...]  # (start, modality or "sentence")
 
 
-def scan(text: str, sentence: Span, *, lang: str | Pack = "it") -> Scanned:
+def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | None = None) -> Scanned:
     """The boundaries and cues of the sentence at ``sentence``, for :func:`governing`.
+
+    With ``until`` (an offset of ``text``), only those that start before it: enough for
+    the figures that start before ``until``, which is all :func:`governing` looks at.
 
     >>> s = "Non invierà 300 soldati, ma l'Ue dovrebbe inviarne 200."
     >>> scan(s, Span(0, len(s)))
     Scanned(boundaries=(24, 27), cues=((0, 'denied'), (33, 'planned')))
     """
     g = grammar(lang)
+    until = sentence.end if until is None else until
     low = folded(text, sentence.start, sentence.end) if g.starts is not None else None
     if low is None or g.starts is None:
-        return _scan_all(text, sentence, g)
+        return _scan_all(text, sentence, g, until)
     bounds: list[int] = []
     phrases: list[tuple[int, int, str]] = []  # (start, end, kind)
     for m in g.starts.finditer(low):
         p = sentence.start + m.start()
+        if p >= until:
+            break
         if m[0] in g.marks:
             if not bounds or p >= bounds[-1]:
                 bounds.append(p + 1)
@@ -151,18 +157,21 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it") -> Scanned:
             c = rx.match(text, p, sentence.end)
             if c is not None:
                 phrases.append((p, c.end(), c.lastgroup or ""))
-    cues = [(p, kind) for p, _, kind in phrases] + _future(text, sentence, low, phrases, g)
+    cues = [(p, kind) for p, _, kind in phrases] + _future(text, sentence, low, phrases, g, until)
     return Scanned(tuple(bounds), tuple(sorted(cues)))
 
 
-def _future(text: str, sentence: Span, low: str, phrases: list[tuple[int, int, str]], g: Grammar) -> list[tuple[int, str]]:
+def _future(text: str, sentence: Span, low: str, phrases: list[tuple[int, int, str]], g: Grammar,
+            until: int) -> list[tuple[int, str]]:
     """The future verbs of the sentence that no cue phrase covers: the word before each
-    future ending, unless a cue phrase covers it."""
+    future ending, unless a cue phrase covers it; only words that start before ``until``."""
     out: list[tuple[int, str]] = []
     starts = [p for p, _, _ in phrases]
     for e in g.endings.finditer(low):
+        if sentence.start + e.start() - FUTURE_REACH >= until:
+            break  # its word starts at ``until`` or later
         w = _WORD_BACK.match(text, sentence.start, sentence.start + e.start())
-        if w is None or (out and out[-1][0] == w.start()):
+        if w is None or w.start() >= until or (out and out[-1][0] == w.start()):
             continue
         at = bisect_right(starts, w.start())
         if at and w.start() < phrases[at - 1][1]:
@@ -173,11 +182,14 @@ def _future(text: str, sentence: Span, low: str, phrases: list[tuple[int, int, s
     return out
 
 
-def _scan_all(text: str, sentence: Span, g: Grammar) -> Scanned:
+def _scan_all(text: str, sentence: Span, g: Grammar, until: int) -> Scanned:
     """:func:`scan` with the whole patterns, for text that folds unevenly."""
-    bounds = tuple(m.end() for m in g.boundary.finditer(text, sentence.start, sentence.end))
+    bounds = tuple(m.end() for m in g.boundary.finditer(text, sentence.start, sentence.end)
+                   if m.start() < until)
     cues = []
     for m in g.cues.finditer(text, sentence.start, sentence.end):
+        if m.start() >= until:
+            break
         kind = m.lastgroup or ""
         if kind == "future" and m[0].casefold() in g.future_exceptions:
             continue
