@@ -32,7 +32,7 @@ import re
 import regex
 
 from .lang import Pack
-from .nouns import Token, folded, per_pack, phrases, positive_int, starts, surface, tokens, word_set
+from .nouns import Token, folded, per_pack, phrases, positive_int, starts, surface, token_start, tokens, word_set
 from .sources import Sources
 from .types import Span
 
@@ -82,13 +82,13 @@ class Grammar:
     starts: re.Pattern[str] | None  # a prefilter of the places where a cue may start (see nouns.starts)
     firsts: frozenset[str]  # the first words of the cues: only there is a cue tried
     openers: regex.Pattern[str]
-    relays: tuple[tuple[str, ...], ...]
+    relays: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
     source_nouns: frozenset[str]
     stop: frozenset[str]
     articles: frozenset[str]
     of: frozenset[str]
     agent: frozenset[str]
-    adverbs: tuple[tuple[str, ...], ...]
+    adverbs: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
     pre_verb: frozenset[str]
     clause: frozenset[str]
     prepositions: frozenset[str]
@@ -162,13 +162,13 @@ def grammar(pack: Pack) -> Grammar:
         firsts=firsts,
         openers=regex.compile(rf"\s*{_pattern(list(pack.words('attribution.openers')))}{EDGE}",
                               regex.IGNORECASE),
-        relays=phrases(pack, "attribution.relays"),
+        relays=_by_first(phrases(pack, "attribution.relays")),
         source_nouns=word_set(pack, "attribution.source_nouns"),
         stop=word_set(pack, "attribution.stop"),
         articles=word_set(pack, "attribution.articles"),
         of=of | of_contracted,
         agent=frozenset(agent),
-        adverbs=phrases(pack, "attribution.adverbs"),
+        adverbs=_by_first(phrases(pack, "attribution.adverbs")),
         pre_verb=frozenset(a[0] for a in phrases(pack, "attribution.adverbs") if len(a) == 1),
         prepositions=word_set(pack, "attribution.prepositions"),
         clause_words=word_set(pack, "attribution.clause_words"),
@@ -193,7 +193,7 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     g = grammar(lang)
     src = sources or Sources.default()
     low = folded(text, sentence.start, sentence.end) if g.starts is not None else None
-    offsets: list[int] = [t.start for t in toks] if toks else []
+    offsets: list[int] = list(map(token_start, toks)) if toks else []
     toks = toks or []
     out: list[Found] = []
     covered = -1  # the end of the last cue or source phrase: a cue inside one is part of it
@@ -206,7 +206,7 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
             continue
         if not toks:  # tokenised only once a cue is seen
             toks = tokens(text, sentence.start, sentence.end)
-            offsets = [t.start for t in toks]
+            offsets = list(map(token_start, toks))
         i = bisect_left(offsets, p)
         if i == len(toks) or offsets[i] != p or toks[i].low not in g.firsts:
             continue
@@ -284,15 +284,26 @@ def _source_like(text: str, toks: list[Token], np: tuple[int, int] | None, g: Gr
     return src.canonical(phrase) is not None or (bool(words) and words[0] in g.source_nouns)
 
 
-def _skip(toks: list[Token], j: int, seqs: tuple[tuple[str, ...], ...]) -> int:
+def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases (longest first) grouped by their first word."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for seq in seqs:
+        out[seq[0]] = (*out.get(seq[0], ()), seq)
+    return out
+
+
+def _at(toks: list[Token], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
+    """The longest of the phrases ``seqs`` (see :func:`_by_first`) that starts at ``toks[j]``."""
+    for seq in seqs.get(toks[j].low, ()) if j < len(toks) else ():
+        if tuple(t.low for t in toks[j:j + len(seq)]) == seq:
+            return seq
+    return None
+
+
+def _skip(toks: list[Token], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> int:
     """Past any run of the phrases ``seqs`` (adverbs, time words) from ``toks[j]``."""
-    moved = True
-    while moved:
-        moved = False
-        for seq in seqs:
-            if tuple(t.low for t in toks[j:j + len(seq)]) == seq:
-                j, moved = j + len(seq), True
-                break
+    while (seq := _at(toks, j, seqs)) is not None:
+        j += len(seq)
     return j
 
 
@@ -300,10 +311,8 @@ def _relay(toks: list[Token], j: int, g: Grammar) -> tuple[int, int] | None:
     """The quoted source of ", che cita il Cremlino" after a source that ends at ``toks[j]``."""
     if j < len(toks) and toks[j].text == ",":
         j += 1
-    for seq in g.relays:
-        if tuple(t.low for t in toks[j:j + len(seq)]) == seq:
-            return _phrase(toks, j + len(seq), g)
-    return None
+    seq = _at(toks, j, g.relays)
+    return _phrase(toks, j + len(seq), g) if seq is not None else None
 
 
 def _phrase(toks: list[Token], i: int, g: Grammar, until: int | None = None) -> tuple[int, int] | None:

@@ -32,7 +32,6 @@ from __future__ import annotations
 import warnings
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
 from . import attribution, modality, nouns, numbers, sentences
 from . import lang as langs
@@ -150,7 +149,7 @@ def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span |
             doc=doc.id,
             span=doc.to_body(Span(q.span.start, end)),
             text=text[q.span.start:end],
-            quantity=q if doc.offsets is None else replace(q, span=doc.to_body(q.span)),
+            quantity=q if doc.offsets is None else q.at(doc.to_body(q.span)),
             noun=noun.text if noun else None,
             concept=lex.concept(noun.text) if noun else None,
             attribution=_attribution(doc, found),

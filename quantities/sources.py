@@ -26,6 +26,8 @@ import regex
 from .errors import LanguageDataError
 
 DATA = Path(__file__).parent / "data" / "sources.toml"
+#: How many phrases a table remembers the canonical name of (then it starts afresh).
+_SEEN_MAX = 4096
 
 
 def squeeze(text: str) -> str:
@@ -82,6 +84,7 @@ class Sources:
                     self._alias[fold(alias)] = name
         self._folded_re = _alternation(list(self._alias))
         self._acronym_re = _alternation(list(self._acronym))
+        self._seen: dict[str, str | None] = {}  # canonical() of phrases met: news repeats its sources
 
     @classmethod
     @functools.cache
@@ -110,6 +113,14 @@ class Sources:
 
     def canonical(self, phrase: str) -> str | None:
         """The canonical name of the longest alias found in ``phrase``, or None."""
+        if phrase in self._seen:
+            return self._seen[phrase]
+        if len(self._seen) >= _SEEN_MAX:
+            self._seen.clear()
+        name = self._seen[phrase] = self._find(phrase)
+        return name
+
+    def _find(self, phrase: str) -> str | None:
         found: list[tuple[int, str]] = []
         if self._folded_re is not None:
             found += [(len(m), self._alias[m]) for m in self._folded_re.findall(fold(phrase), overlapped=True)]
