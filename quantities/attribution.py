@@ -27,12 +27,11 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
-import re
 
 import regex
 
 from .lang import Pack
-from .nouns import Token, folded, per_pack, phrases, positive_int, starts, surface, token_start, tokens, word_set
+from .nouns import Token, per_pack, phrases, positive_int, surface, token_start, tokens, word_set
 from .sources import Sources
 from .types import Span
 
@@ -77,10 +76,8 @@ def _first(phrase: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Grammar:
-    cues: regex.Pattern[str]
-    by_first: dict[str, regex.Pattern[str]]  # ``cues`` reduced to the phrases that begin with a character
-    starts: re.Pattern[str] | None  # a prefilter of the places where a cue may start (see nouns.starts)
-    firsts: frozenset[str]  # the first words of the cues: only there is a cue tried
+    by_first: dict[str, regex.Pattern[str]]  # the cue pattern of the phrases that begin with a character
+    seconds: dict[str, frozenset[str] | None]  # first word of a cue -> the words that may follow it (None: any)
     openers: regex.Pattern[str]
     relays: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
     source_nouns: frozenset[str]
@@ -147,19 +144,15 @@ def grammar(pack: Pack) -> Grammar:
     of_contracted = _with_contractions(of, contractions) - of  # "del", "della", … (not "di")
     for prep in contractions:
         pack.words(f"attribution.contractions.{prep}")
-    agent = ["da", *contractions.get("da", [])]
+    agent = sorted(_with_contractions(word_set(pack, "attribution.agent"), contractions))
     words = {
         "forward": _expand(pack, "attribution.forward", contractions),
         **{k: list(pack.words(f"attribution.{k}")) for k in ("restricted", "auxiliaries", "present", "participles")},
     }
-    keys = ("forward", "restricted", "auxiliaries", "present", "participles")
-    firsts = frozenset(p[0] for k in keys for p in phrases(pack, f"attribution.{k}"))
     initials = {_first(w) for ws in words.values() for w in ws}
     return Grammar(
-        cues=_cues(pack, words, agent, None),
         by_first={c: _cues(pack, words, agent, c) for c in initials},
-        starts=starts(firsts),
-        firsts=firsts,
+        seconds=_seconds(words, list(pack.words("attribution.adverbs")), agent),
         openers=regex.compile(rf"\s*{_pattern(list(pack.words('attribution.openers')))}{EDGE}",
                               regex.IGNORECASE),
         relays=_by_first(phrases(pack, "attribution.relays")),
@@ -179,12 +172,34 @@ def grammar(pack: Pack) -> Grammar:
     )
 
 
+def _seconds(words: dict[str, list[str]], adverbs: list[str], agent: list[str]) -> dict[str, frozenset[str] | None]:
+    """For the first word of each cue phrase in ``words`` (by kind), the words that may
+    come second (None: the first word is a cue by itself). A cue is tried only where its
+    first two words stand: an auxiliary is followed by an adverb or a participle, and a
+    participle by the agent ("riportato dalla Kcna")."""
+    def lows(phrase: str) -> tuple[str, ...]:
+        return tuple(t.low for t in tokens(phrase))
+
+    def firsts(phrases: list[str]) -> set[str]:
+        return {lows(p)[0] for p in phrases}
+
+    after_one = {"auxiliaries": firsts(adverbs) | firsts(words["participles"]), "participles": firsts(agent)}
+    out: dict[str, set[str] | None] = {}
+    for kind, phrases in words.items():
+        for phrase in phrases:
+            first, *rest = lows(phrase)
+            nxt = {rest[0]} if rest else after_one.get(kind, set())
+            known = out.get(first, set())
+            out[first] = None if not nxt or known is None else known | nxt
+    return {w: None if ws is None else frozenset(ws) for w, ws in out.items()}
+
+
 def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None,
          toks: list[Token] | None = None) -> list[Found]:
     """Every cue of the sentence at ``sentence`` in ``text`` that names a source, in order.
 
-    ``toks`` are the sentence's :func:`~quantities.nouns.tokens` when the caller has them;
-    without them the sentence is tokenised only once a cue is seen.
+    ``toks`` are the sentence's :func:`~quantities.nouns.tokens` when the caller has them
+    (otherwise the sentence is tokenised here).
 
     >>> s = "I media russi hanno inoltre riferito che il Nord invierà 5.000 operai."
     >>> [(f.source, f.canonical, f.cue) for f in scan(s, Span(0, len(s)))]
@@ -192,23 +207,16 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     """
     g = grammar(lang)
     src = sources or Sources.default()
-    low = folded(text, sentence.start, sentence.end) if g.starts is not None else None
-    offsets: list[int] = list(map(token_start, toks)) if toks else []
-    toks = toks or []
+    toks = tokens(text, sentence.start, sentence.end) if toks is None else toks
+    offsets = list(map(token_start, toks))
     out: list[Found] = []
     covered = -1  # the end of the last cue or source phrase: a cue inside one is part of it
-    for p in _candidates(text, sentence, low, g):
+    for i in _cue_starts(toks, g):
+        p = offsets[i]
         if p < covered:
             continue
-        rx = g.cues if low is None else g.by_first.get(low[p - sentence.start])
-        m = rx.match(text, p, sentence.end) if rx is not None else None
+        m = g.by_first[toks[i].low[0]].match(text, p, sentence.end)
         if m is None:
-            continue
-        if not toks:  # tokenised only once a cue is seen
-            toks = tokens(text, sentence.start, sentence.end)
-            offsets = list(map(token_start, toks))
-        i = bisect_left(offsets, p)
-        if i == len(toks) or offsets[i] != p or toks[i].low not in g.firsts:
             continue
         covered = m.end()
         found = _found(text, toks, i, _index_after(offsets, m.end()), m.lastgroup or "", g, src)
@@ -218,12 +226,17 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     return out
 
 
-def _candidates(text: str, sentence: Span, low: str | None, g: Grammar) -> list[int]:
-    """Where a cue may start: the prefilter's hits, or (text that folds unevenly) the
-    tokens that begin a cue."""
-    if low is not None and g.starts is not None:
-        return [sentence.start + m.start() for m in g.starts.finditer(low)]
-    return [t.start for t in tokens(text, sentence.start, sentence.end) if t.low in g.firsts]
+def _cue_starts(toks: list[Token], g: Grammar) -> list[int]:
+    """The indexes of the tokens where a cue may start: the first word of a cue, followed
+    by a word that may come second in it."""
+    out = []
+    seconds = g.seconds
+    for i, tok in enumerate(toks):
+        if tok.low in seconds:
+            nxt = seconds[tok.low]
+            if nxt is None or (i + 1 < len(toks) and toks[i + 1].low in nxt):
+                out.append(i)
+    return out
 
 
 def _index_after(starts: list[int], end: int) -> int:

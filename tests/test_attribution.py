@@ -8,9 +8,11 @@ written (without a leading article), its canonical name, the cue and the relay (
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from quantities import extract
 from quantities.attribution import choose, grammar, scan
@@ -73,3 +75,39 @@ def test_malformed_data_names_the_key() -> None:
     pack = load("it").merged({"attribution": {"forward": "secondo"}})
     with pytest.raises(LanguageDataError, match="attribution.forward"):
         grammar(pack)
+
+
+def _cue_words() -> list[str]:
+    pack = load("it")
+    keys = ("forward", "restricted", "auxiliaries", "participles", "present", "adverbs", "agent")
+    return sorted({w for k in keys for p in pack.words(f"attribution.{k}") for w in p.split()})
+
+
+def _unfiltered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make :func:`scan` try the cue pattern at every first word, whatever follows it."""
+    import quantities.attribution as attribution
+    g = grammar("it")
+    bare = dataclasses.replace(g, seconds=dict.fromkeys(g.seconds))
+    monkeypatch.setattr(attribution, "grammar", lambda lang: bare)
+
+
+def _scan_all(text: str) -> list[tuple[str, str, int]]:
+    return [(f.source, f.cue, f.span.start) for f in scan(text, Span(0, len(text)))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_cue_words() + ["Kcna", "la", "il", "300", ",", "soldati"]), max_size=14))
+def test_second_word_filter_drops_no_cue(words: list[str]) -> None:
+    """The table of second words only spares the pattern places where it cannot match."""
+    text = " ".join(words)
+    filtered = _scan_all(text)
+    with pytest.MonkeyPatch.context() as mp:
+        _unfiltered(mp)
+        assert _scan_all(text) == filtered
+
+
+def test_second_word_filter_drops_no_cue_in_the_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [getattr(row, "values", row)[0] for row in rows(FIXTURE, 6)]  # xfail rows are params
+    filtered = [_scan_all(t) for t in texts]
+    _unfiltered(monkeypatch)
+    assert [_scan_all(t) for t in texts] == filtered
