@@ -47,6 +47,7 @@ _last_prev: tuple[str | None, int, list[tuple[int, str]]] = (None, -1, [])
 _CLOCK = regex.compile(r"[0-9]{1,2}([.:,])([0-5][0-9])")
 _APOSTROPHE_OR_SPACE = regex.compile(r"['’\s]")
 _DIGIT_GROUPS = regex.compile(r"([^0-9])")
+_PLAIN_DIGITS = frozenset("0123456789.,'’")  # with no other mark, digits are not _raw_kind's
 _DAY_YEAR = regex.compile(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
 _WORDS_AFTER = regex.compile(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)")
 
@@ -240,7 +241,7 @@ def _read_words(text: str, m: Any, g: Grammar) -> _Read | None:
 # --- digits ----------------------------------------------------------------------------
 
 def _read_digits(text: str, start: int, end: int, g: Grammar) -> _Read | None:
-    iso = _ISO_DATE.match(text, start)
+    iso = _ISO_DATE.match(text, start) if text[start + 4:start + 5] == "-" else None
     if iso is not None:
         return _Read(start, iso.end(), None, None, None, None, kind="date")
     raw = text[start:end]
@@ -280,6 +281,8 @@ def _identifier(text: str, r: _Read) -> _Read:
 
 def _raw_kind(text: str, start: int, raw: str, g: Grammar) -> tuple[str, int] | None:
     """Dates, times, phones and n/yyyy identifiers told by their digits alone."""
+    if len(raw) < g.phone_min and raw.count(".") < 2 and _PLAIN_DIGITS.issuperset(raw):
+        return None  # shorter than a phone, without a date's two dots, "/", ":" or blanks
     plus = raw.startswith("+")
     parts = _DIGIT_GROUPS.split(raw[plus:])
     nums, seps = parts[0::2], parts[1::2]
