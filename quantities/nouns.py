@@ -56,7 +56,11 @@ def surface(text: str) -> str:
     >>> surface("media **russi**")
     'media russi'
     """
+    if "*" not in text and "_" not in text:
+        return text
     return EMPHASIS.sub("", text)
+
+
 #: How far around a figure the noun is looked for, in characters.
 WINDOW = 200
 
@@ -399,8 +403,9 @@ def _before_copula(text: str, left: list[Token], g: Grammar) -> NounPhrase | Non
     k = len(left)
     while k > 0 and len(left) - k < 2 and left[k - 1].low in g.fillers:
         k -= 1
+    last = left[k - 1].low if k else ""
     for cop in g.copulas:
-        if tuple(t.low for t in left[max(0, k - len(cop)):k]) == cop:
+        if cop[-1] == last and tuple(t.low for t in left[max(0, k - len(cop)):k]) == cop:
             return _subject(text, left, k - len(cop), g)
     return None
 
