@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 from .numgrammar import Grammar, norm
@@ -37,6 +38,11 @@ def _valid_unit(current: Decimal, v: Decimal) -> bool:
 
 def value_of(tokens: list[str], g: Grammar) -> Decimal | None:
     """The value of a run of written words, or None when they do not make one number."""
+    return _value(tuple(tokens), g)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # news repeats its number words ("due", "mille")
+def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
     parts = _parts(tokens, g)
     if parts is None:
         return None
@@ -67,7 +73,7 @@ def value_of(tokens: list[str], g: Grammar) -> Decimal | None:
     return total + current
 
 
-def _parts(tokens: list[str], g: Grammar) -> list[tuple[str, Decimal]] | None:
+def _parts(tokens: tuple[str, ...], g: Grammar) -> list[tuple[str, Decimal]] | None:
     """The morphemes of a run of words, or None when a word is not a number word or a
     space falls where the language glues (Italian writes "quindicimila ventotto" as one
     word: a space is allowed only after a scale of at least ``numbers.spaced_after`` or
