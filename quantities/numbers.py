@@ -149,8 +149,10 @@ def _quantity(text: str, r: _Read) -> Quantity:
     if r.kind == "percent" and _is_share(r.value, r.low):
         low = None if low is None else min(max(low, Decimal(0)), _HUNDRED)
         high = _HUNDRED if high is None else min(max(high, Decimal(0)), _HUNDRED)
-    span = Span(r.start, r.end)
-    return Quantity(span, span.of(text), _tidy(r.value), _tidy(low), _tidy(high), r.approx,
+    value = _tidy(r.value)  # low and high are often the value itself: tidied once
+    low = value if low is r.value else _tidy(low)
+    high = value if high is r.value else _tidy(high)
+    return Quantity(Span(r.start, r.end), text[r.start:r.end], value, low, high, r.approx,
                     r.hedge, r.unit, r.kind, _tidy(r.precision))  # type: ignore[arg-type]
 
 
