@@ -26,7 +26,7 @@ import regex
 
 from .errors import PatternTimeoutError
 from .lang import Pack, load
-from .numgrammar import AGESUF, ASCII_BLANKS, MARK, MONTH, SCALE, UNIT, Grammar, grammar, norm
+from .numgrammar import AGESUF, ASCII_BLANKS, MARK, MONTH, SCALE, UNIT, Grammar, grammar, next_start, norm
 from .numwords import value_of
 from .types import Quantity, Span
 from .units import PERCENT, is_currency
@@ -116,14 +116,12 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
 
 def _anchor(g: Grammar, text: str, low: str, pos: int) -> Any:
     """The master pattern's first match at or after ``pos``, tried only where the
-    prefilter ``g.starts`` says it can match (lower-cased text of the same length);
-    otherwise a case-insensitive search of the text itself."""
+    prefilter (:func:`~quantities.numgrammar.next_start`) says it can match, in the
+    lower-cased text of the same length; otherwise a case-insensitive search of the text."""
     if len(low) != len(text):
         return _search(g.master_i, text, pos)
-    starts, master = g.starts, g.master
-    while (c := starts.search(low, pos)) is not None:
-        pos = c.start()
-        m = _match(master, low, pos)
+    while (pos := next_start(g, low, pos)) >= 0:
+        m = _match(g.master, low, pos)
         if m is not None:
             return m
         pos += 1

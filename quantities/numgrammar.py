@@ -111,6 +111,7 @@ class Grammar:
     master: Any  # case-sensitive, for lower-cased text
     master_i: Any  # case-insensitive, for text whose lower case changes its length
     starts: Any  # where ``master`` may match in lower-cased text (a superset), see _starts
+    word_at: Any  # ... at the start of the text, see next_start
     after: Any
     link_head: Any  # a link word and its blanks at the head of a string
     after_heads: frozenset[str] | None  # ASCII pairs that may begin ``after``'s words
@@ -372,30 +373,30 @@ def _master(pack: Pack, g: dict[str, Any], flags: int) -> Any:
 PREFIX = 5  # letters of a word that the prefilter checks
 
 
-def _starts(g: dict[str, Any]) -> Any:
-    """A prefilter for ``master`` on lower-cased text: every position where ``master`` can
-    match, and few others — a digit or "+", or a word start (no ASCII word character
-    before) that begins like a vague, approximate, number or ordinal word, or a "one"
-    word (un, a) before blanks or an apostrophe and the start of a number word.
+def _starts(g: dict[str, Any]) -> tuple[Any, Any]:
+    """A prefilter for ``master`` on lower-cased text, read with :func:`next_start`:
+    every position where ``master`` can match, and few others — a digit, a "+" before
+    one, or a word start that begins like a vague, approximate, number or ordinal word,
+    or a "one" word (un, a) before blanks or an apostrophe and the start of a number word.
 
-    It uses the standard :mod:`re` module, which scans such a pattern several times faster
-    than :mod:`regex`. It needs no timeout: it is literal letters in a trie, with
+    It finds a word start by the character before it, one that is no ASCII letter (the
+    master's ``\\b`` needs no word character there): the search then stops only at
+    blanks, marks and digits. The second pattern finds a word at the start of the text.
+    Both use the standard :mod:`re` module, which scans such a pattern several times
+    faster than :mod:`regex`. They need no timeout: literal letters in a trie, with
     fixed-width look-arounds and one bounded run of blanks, so each position costs at
     most about ``2 × PREFIX`` + 6 steps.
-
-    >>> from quantities.lang import load
-    >>> rx = grammar(load("it")).starts
-    >>> [m.start() for m in rx.finditer("altre trecento, circa 5 e un'ottantina, un anno")]
-    [6, 22, 26]
     """
     stems = {w[:-1] for w in g["morphemes"] if len(w) > 2} | set(g["morphemes"])
     words = (set(g["vague"]) | set(g["approx_words"]) | set(g["morphemes"]) | set(g["elided"])
              | set(g["ordinal_words"]) | {t + s for t in stems for s in g["ordinal_suffixes"]})
     heads = _heads(words)
     follow = _heads(set(g["approx_words"]) | set(g["morphemes"]) | set(g["elided"]))
-    if "" in heads | follow or any(not _head(w, len(w)) for w in g["one"]):
-        return re.compile(r"(?s:.)")  # a word that starts with a space: every position
-    then = "|".join(_retrie(dict.fromkeys(follow, ""), bounded=False))
+    if "" in heads | follow or any(not _head(w, len(w)) for w in g["one"]) or any(
+            not regex.match(r"\w", w) for w in heads | set(g["one"])):
+        # a word that starts with a space, or with a mark that may follow a letter
+        return re.compile(r"(?s:.)"), re.compile(r"(?!)")  # every position
+    then = "|".join(_retrie(dict.fromkeys(follow, "")))
     leaves = dict.fromkeys(heads, "")
     blanks: dict[str, int] = {}  # a single "one" word: its apostrophes, then up to 3 blanks
     for w in g["one"]:
@@ -406,8 +407,30 @@ def _starts(g: dict[str, Any]) -> Any:
             leaves.setdefault(_head(w, len(w)), "(?![a-z0-9])")
     for core, n in blanks.items():
         leaves.setdefault(core, rf"[\s'’]{{1,{n}}}(?:{then})")
-    # every alternative starts with a literal: re then skips other characters in C
-    return re.compile("|".join([r"\+", *"0123456789", *_retrie(leaves)]))
+    words_rx = "|".join(_retrie(leaves))
+    # one character class first: re then skips the ASCII letters in C
+    return (re.compile(rf"[^a-z_](?:(?<=[0-9])|(?<=\+)(?=[0-9])|(?=({words_rx})))"),
+            re.compile(words_rx))
+
+
+def next_start(g: Grammar, low: str, pos: int) -> int:
+    """The first place at or after ``pos`` where ``g.master`` may match in ``low``, or -1.
+
+    >>> from quantities.lang import load
+    >>> g, low = grammar(load("it")), "altre trecento, circa 5 e un'ottantina, un anno"
+    >>> [next_start(g, low, p) for p in (0, 7, 23, 27, 30)]
+    [6, 22, 26, 29, -1]
+    >>> next_start(g, "tre", 0), next_start(g, "+39 06", 1), next_start(g, "+tre", 1)
+    (0, 1, 1)
+    """
+    if pos == 0 and g.word_at.match(low) is not None:
+        return 0
+    c = g.starts.search(low, pos - 1 if pos else 0)  # a word at ``pos`` shows at pos - 1
+    if c is not None and not c.lastindex and c.start() < pos:
+        c = g.starts.search(low, pos)  # a digit at pos - 1: too early
+    if c is None:
+        return -1
+    return c.end() if c.lastindex else c.start()
 
 
 def _heads(words: set[str]) -> set[str]:
@@ -421,18 +444,15 @@ def _head(word: str, n: int) -> str:
     return regex.split(r"[\s'’]", word, maxsplit=1)[0][:n]
 
 
-def _retrie(leaves: dict[str, str], bounded: bool = True) -> list[str]:
+def _retrie(leaves: dict[str, str]) -> list[str]:
     """A :mod:`re` trie of literal words, one alternative per first letter; each word is
-    followed by its look-ahead and, when it starts with a word character, not preceded
-    by an ASCII word character (as the master's ``\\b`` needs)."""
+    followed by its look-ahead."""
     root = tries.build(leaves)
 
     def emit(node: dict[str, Any]) -> str:
         alts = [re.escape(ch) + emit(node[ch]) for ch in sorted(k for k in node if k)]
         if "" in node:
-            w = node[""]
-            before = rf"(?<![a-z0-9_]{re.escape(w)})" if bounded and regex.match(r"\w", w) else ""
-            alts.append(before + leaves[w])
+            alts.append(leaves[node[""]])
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return [re.escape(ch) + emit(root[ch]) for ch in sorted(root)]
@@ -557,10 +577,12 @@ def grammar(pack: Pack) -> Grammar:
     cues = ("ident_before", "decade_before", "year_before", "time_before", "hedges")
     g["phrase_ends"] = frozenset(p.rsplit(" ", 1)[-1] for key in cues for p in g[key])
     morph = _morph_pattern(pack, morphemes)
+    starts, word_at = _starts(g)
     return Grammar(
         master=_master(pack, g, 0),
         master_i=_master(pack, g, regex.IGNORECASE),
-        starts=_starts(g),
+        starts=starts,
+        word_at=word_at,
         after=_after(g),
         after_heads=_ascii_heads([*g["scales"], *g["links"], *g["percent"], *g["units"],
                                   *g["currency"], *g["months"], *g["ordinal_marks"],
