@@ -121,7 +121,7 @@ def _anchor(g: Grammar, text: str, low: str, pos: int) -> Any:
     if len(low) != len(text):
         return _search(g.master_i, text, pos)
     while (pos := next_start(g, low, pos)) >= 0:
-        m = _match(g.master, low, pos)
+        m = g.num.match(low, pos) or _match(g.master, low, pos)  # digits: the master's 1st branch
         if m is not None:
             return m
         pos += 1
@@ -556,7 +556,8 @@ def _pair_start(text: str, r: _Read, joiner: str, g: Grammar) -> int | None:
 
 def _second(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, int, Decimal | None] | None:
     """The second number of a range at ``pos``: value, precision, end, scale applied."""
-    m = _match(g.master_i, text, pos, min(len(text), pos + 80))
+    stop = min(len(text), pos + 80)
+    m = g.num.match(text, pos, stop) or _match(g.master_i, text, pos, stop)
     if m is None or m.lastgroup not in ("num", "words"):
         return None
     if m.lastgroup == "num":

@@ -110,6 +110,7 @@ class Grammar:
     pack: Pack
     master: Any  # case-sensitive, for lower-cased text
     master_i: Any  # case-insensitive, for text whose lower case changes its length
+    num: Any  # the first branch of ``master`` alone, in :mod:`re`: where it matches, so does master
     starts: Any  # where ``master`` may match in lower-cased text (a superset), see _starts
     word_at: Any  # ... at the start of the text, see next_start
     after: Any
@@ -338,6 +339,12 @@ def _digit_forms(decimal: str, groups: frozenset[str]) -> tuple[tuple[Any, int, 
     return tuple((rx, rx.groupindex["int"], rx.groupindex.get("frac", 0)) for rx in compiled)
 
 
+# Digits with their marks: ASCII only, the same for :mod:`re` and :mod:`regex`, and
+# bounded (at most 144 characters), so it runs without a timeout
+NUM = (r"(?P<num>\+?[0-9]{1,15}(?:(?:[.,'’/:]|[ \u00a0\u202f](?=[0-9]{3}(?![0-9])|[0-9]{5}))"
+       r"[0-9]{1,15}){0,8})")
+
+
 def _master(pack: Pack, g: dict[str, Any], flags: int) -> Any:
     """The anchors: digits, vague words, "una decina", number-word phrases, ordinal words.
 
@@ -359,7 +366,7 @@ def _master(pack: Pack, g: dict[str, Any], flags: int) -> Any:
     suffixes = alternation(g["ordinal_suffixes"])
     truncated = trie({w[:-1] for w in g["morphemes"] if len(w) > 2} | set(g["morphemes"]))
     pattern = (
-        rf"(?P<num>\+?[0-9]{{1,15}}(?:(?:[.,'’/:]|[ \u00a0\u202f](?=[0-9]{{3}}(?![0-9])|[0-9]{{5}}))[0-9]{{1,15}}){{0,8}})"
+        rf"{NUM}"
         rf"|\b(?:"
         rf"(?P<vague>{trie(g['vague'])})"
         rf"|(?P<approx>(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?(?:{trie(g['approx_words'])}))"
@@ -581,6 +588,7 @@ def grammar(pack: Pack) -> Grammar:
     return Grammar(
         master=_master(pack, g, 0),
         master_i=_master(pack, g, regex.IGNORECASE),
+        num=re.compile(NUM),
         starts=starts,
         word_at=word_at,
         after=_after(g),
