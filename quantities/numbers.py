@@ -17,8 +17,8 @@ False
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
-from itertools import islice
 from decimal import Decimal
 from typing import Any
 
@@ -26,14 +26,20 @@ import regex
 
 from .errors import PatternTimeoutError
 from .lang import Pack, load
-from .numgrammar import AGESUF, ASCII_BLANKS, MARK, MONTH, SCALE, UNIT, Grammar, grammar, next_start, norm
+from .numgrammar import (AGESUF, ASCII_BLANKS, BLANKS, MARK, MONTH, SCALE, UNIT, Grammar, grammar,
+                         next_start, norm)
 from .numwords import value_of
 from .types import Quantity, Span
 from .units import PERCENT, is_currency
 
 TIMEOUT = 5.0  # seconds for one pattern call: far beyond any real text
 _TOKEN = regex.compile(r"[^\s()\[\]{}«»“”\"]+")
-_TOKEN_BACK = regex.compile(r"(?r)[^\s()\[\]{}«»“”\"]+")  # the same, nearest first
+_B = re.escape(BLANKS + "()[]{}«»“”\"")  # what _TOKEN's words cannot hold, for re
+# up to 4 of the same words in a reversed window, nearest first (a word and a break
+# never overlap, so each group takes a whole word)
+_WORDS_BACK = re.compile(
+    rf"[{_B}]*([^{_B}]+)(?:[{_B}]+([^{_B}]+)(?:[{_B}]+([^{_B}]+)(?:[{_B}]+([^{_B}]+))?)?)?"
+)
 _WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}0-9]")
 _OPENERS = "([{«“\"‘"  # stripped from the head of a word before a number
 _HUNDRED = Decimal(100)
@@ -369,12 +375,20 @@ def _prev_tokens(text: str, start: int, n: int = 4) -> list[tuple[int, str]]:
 
 
 def _words_before(text: str, start: int) -> list[tuple[int, str]]:
+    """Up to 4 words of the 48 characters before ``start``, nearest last.
+
+    >>> _words_before("«Circa (dei) 300", 13)
+    [(1, 'circa'), (8, 'dei')]
+    >>> _words_before("a\x1cb 3", 4)  # a separator control character is no blank
+    [(0, 'a\x1cb')]
+    """
+    m = _WORDS_BACK.match(text[max(0, start - 48):start][::-1])
     out = []
-    for t in islice(_TOKEN_BACK.finditer(text, max(0, start - 48), start), 4):
-        word = t.group()
-        stripped = word.lstrip(_OPENERS)
-        out.append((t.end() - len(stripped), norm(stripped)))
-    out.reverse()
+    for i in (4, 3, 2, 1):
+        a, b = m.span(i) if m is not None else (-1, -1)
+        if a >= 0:
+            word = text[start - b:start - a].lstrip(_OPENERS)
+            out.append((start - a - len(word), norm(word)))
     return out
 
 

@@ -58,35 +58,42 @@ def alternation(words: object) -> str:
     return "|".join(parts) if parts else "(?!)"
 
 
-def trie(words: object) -> str:
+def trie(words: object, blank: str = r"\s{1,3}") -> str:
     """A prefix-factored regex for ``words`` (lower case): one branch per next letter,
-    so the engine never tries the same prefix twice. Spaces match 1-3 blanks.
+    so the engine never tries the same prefix twice. A run of blanks in a word matches
+    ``blank``. Where two words both match, the longer wins, as in :func:`alternation`.
 
     >>> trie(["tre", "tredici", "trenta"])
     'tre(?:(?:dici|nta))?'
+    >>> trie(["per cento", "%"], blank="_")
+    '(?:%|per_cento)'
     """
     root: dict[str, Any] = {}
     for w in set(words):  # type: ignore[arg-type]
         node = root
-        for ch in w:
+        for ch in regex.sub(r"\s+", " ", w):
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _emit(root) or "(?!)"
+    return _emit(root, blank) or "(?!)"
 
 
-def _emit(node: dict[str, Any]) -> str:
+def _emit(node: dict[str, Any], blank: str) -> str:
     alts = []
     for ch in sorted(k for k in node if k):
         sub = node[ch]
-        head = r"\s{1,3}" if ch == " " else "['’]" if ch == "'" else regex.escape(ch)
+        head = _atom(ch, blank)
         while len(sub) == 1 and "" not in sub:  # a chain of single letters
             (ch2, sub), = sub.items()
-            head += r"\s{1,3}" if ch2 == " " else "['’]" if ch2 == "'" else regex.escape(ch2)
-        alts.append(head + _emit(sub))
+            head += _atom(ch2, blank)
+        alts.append(head + _emit(sub, blank))
     if not alts:
         return ""
     body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def _atom(ch: str, blank: str) -> str:
+    return blank if ch == " " else "['’]" if ch == "'" else regex.escape(ch)
 
 
 @dataclass(frozen=True, eq=False)
@@ -466,20 +473,26 @@ def _retrie(leaves: dict[str, str]) -> list[str]:
 
 
 def _after(g: dict[str, Any]) -> Any:
-    """What may follow a number: scale, link, unit, percent, ordinal mark, age suffix, month."""
-    measure = alternation(list(g["units"]) + list(g["currency"]))
+    """What may follow a number: scale, link, unit, percent, ordinal mark, age suffix, month.
+    Each list of words is a trie (blanks loose, as :func:`alternation` writes them)."""
+    def words(*keys: str) -> str:
+        return trie([w for k in keys for w in g[k]], blank=r"\s+")
+
     return regex.compile(
-        rf"(?P<scale>[ \u00a0]?(?:{alternation(g['scales'])})(?!\w))?"
-        rf"(?:(?P<unit>(?:\s{{1,3}}(?:{alternation(g['links'])})(?:(?<=['’])|\s{{1,3}}))?"
-        rf"(?:\s?(?:{alternation(g['percent'])})|[ \u00a0]?(?:{measure})))(?![\w%°])"
-        rf"|(?P<mark>{alternation(g['ordinal_marks'])})(?![\w°])"
-        rf"|(?P<agesuf>{alternation(g['age_suffixes'])})(?!\w)"
-        rf"|\s{{1,3}}(?P<month>{alternation(g['months'])})(?!\w)\.?)?",
+        rf"(?P<scale>[ \u00a0]?(?:{words('scales')})(?!\w))?"
+        rf"(?:(?P<unit>(?:\s{{1,3}}(?:{words('links')})(?:(?<=['’])|\s{{1,3}}))?"
+        rf"(?:\s?(?:{words('percent')})|[ \u00a0]?(?:{words('units', 'currency')})))(?![\w%°])"
+        rf"|(?P<mark>{words('ordinal_marks')})(?![\w°])"
+        rf"|(?P<agesuf>{words('age_suffixes')})(?!\w)"
+        rf"|\s{{1,3}}(?P<month>{words('months')})(?!\w)\.?)?",
         regex.IGNORECASE,
     )
 
 
 ASCII_BLANKS = "".join(c for c in map(chr, range(128)) if regex.match(r"\s", c))
+# regex's \s (Unicode White_Space: none above U+3000), spelled out for the re module,
+# whose \s also takes the ASCII separators \x1c-\x1f
+BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and regex.match(r"\s", c))
 
 
 def _ascii_heads(words: Any, n: int) -> frozenset[str] | None:
