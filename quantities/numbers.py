@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import chain
 from typing import Any
 
 import regex
@@ -45,14 +46,14 @@ _OPENERS = "([{«“\"‘"  # stripped from the head of a word before a number
 _HUNDRED = Decimal(100)
 _ONE = Decimal(1)
 _RANGE_JOIN = regex.compile(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L}])")
-_SEPARATOR = regex.compile(r"[^0-9]")
-_NON_DIGIT = _SEPARATOR
+_NON_DIGIT = re.compile(r"[^0-9]")
 _ISO_DATE = regex.compile(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9](?![0-9])")  # 2025-08-13
 _YEAR_AFTER = regex.compile(r",?\s{1,3}[12][0-9]{3}(?![0-9])")          # "Agosto 13, 2025"
 _last_prev: tuple[str | None, int, list[tuple[int, str]]] = (None, -1, [])
 _CLOCK = regex.compile(r"[0-9]{1,2}([.:,])([0-5][0-9])")
 _APOSTROPHE_OR_SPACE = regex.compile(r"['’\s]")
 _DIGIT_GROUPS = regex.compile(r"([^0-9])")
+_DIGITS = "0123456789"
 _PLAIN_DIGITS = frozenset("0123456789.,'’")  # with no other mark, digits are not _raw_kind's
 _DAY_YEAR = regex.compile(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
 _WORDS_AFTER = regex.compile(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)")
@@ -336,7 +337,8 @@ def _digits(raw: str, g: Grammar) -> tuple[Decimal, Decimal, int, bool] | None:
     if len(raw) <= 15 and raw.isascii() and raw.isdigit():  # plain (marks are never digits)
         v = Decimal(raw)
         return v, _precision_int(v), len(raw), True
-    cuts = [len(raw)] + [m.start() for m in _SEPARATOR.finditer(raw)][::-1]
+    # the whole, else the longest head that ends before a mark (looked for only then)
+    cuts = chain((len(raw),), (i for i in reversed(range(len(raw))) if raw[i] not in _DIGITS))
     for cut in cuts:
         head = raw[:cut]
         for form, whole_at, frac_at in g.digit_forms:

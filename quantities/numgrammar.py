@@ -333,16 +333,17 @@ def _morph_pattern(pack: Pack, morphemes: dict[str, tuple[str, Decimal]]) -> str
 
 def _digit_forms(decimal: str, groups: frozenset[str]) -> tuple[tuple[Any, int, int], ...]:
     """Digit spellings in order of preference, each matched whole against a token, with
-    the numbers of its integer and fraction groups (0: none)."""
-    g = "|".join(regex.escape(c) for c in sorted(groups)) or "(?!)"
-    d = regex.escape(decimal)
+    the numbers of its integer and fraction groups (0: none). ASCII digits and literal
+    marks: compiled for :mod:`re`, which is faster on such short strings."""
+    g = "|".join(re.escape(c) for c in sorted(groups)) or "(?!)"
+    d = re.escape(decimal)
     forms = [
         rf"(?P<int>[0-9]{{1,3}}(?:(?P<g>{g})[0-9]{{3}})(?:(?P=g)[0-9]{{3}}){{0,5}})(?:{d}(?P<frac>[0-9]{{1,12}}))?",
         rf"(?P<int>[0-9]{{1,3}}(?:{d}[0-9]{{3}}){{2,5}})",
         rf"(?P<int>[0-9]{{1,15}})(?:{d}(?P<frac>[0-9]{{1,12}}))?",
         r"(?P<int>[0-9]{1,15})\.(?P<frac>[0-9]{1,12})",
     ]
-    compiled = [regex.compile(f) for f in forms]
+    compiled = [re.compile(f) for f in forms]
     return tuple((rx, rx.groupindex["int"], rx.groupindex.get("frac", 0)) for rx in compiled)
 
 
