@@ -137,11 +137,12 @@ class Document:
 
     def to_body(self, span: Span) -> Span:
         """Map a span of :attr:`analysed` back onto :attr:`text`."""
-        if self.offsets is None:
+        offsets = self.offsets
+        if offsets is None:
             return span
-        start = self.offsets[span.start]
-        end = self.offsets[span.end - 1] + 1 if span.end > span.start else start
-        return Span(start, end)
+        start, end = span.start, span.end
+        body = offsets[start]
+        return Span(body, offsets[end - 1] + 1 if end > start else body)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a body offset, counted in the original file."""
