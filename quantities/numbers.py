@@ -227,7 +227,10 @@ def _ordinal_stem(word: str, g: Grammar) -> int | None:
 
 def _read_words(text: str, m: Any, g: Grammar) -> _Read | None:
     start, end = m.start(), m.end()
-    tokens = [(t.start(), t.end()) for t in _WORD.finditer(text, start, end)]
+    if m[0].isalpha():  # one word ("due"), as _WORD would find it
+        tokens = [(start, end)]
+    else:
+        tokens = [(t.start(), t.end()) for t in _WORD.finditer(text, start, end)]
     value = None
     while tokens and value is None:
         value = value_of([text[a:b] for a, b in tokens], g)
@@ -356,13 +359,10 @@ def _digits(raw: str, g: Grammar) -> tuple[Decimal, Decimal, int, bool] | None:
 
 def _precision_int(v: Decimal) -> Decimal:
     """The place of the last non-zero digit of an integer: 5000 -> 1000, 5012 -> 1."""
-    n = int(v)
-    if n == 0:
+    digits = str(int(v))
+    if digits == "0":
         return Decimal(1)
-    p = 1
-    while n % (p * 10) == 0:
-        p *= 10
-    return Decimal(p)
+    return Decimal(10 ** (len(digits) - len(digits.rstrip("0"))))  # 10 ** trailing zeros
 
 
 # --- context ---------------------------------------------------------------------------
@@ -635,16 +635,16 @@ def _month_year(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g:
     """giugno 2024, giugno del 2024 (and Aug. 14, or "Agosto 13, 2025", where the day follows the month)."""
     if glued or not prev or not r.plain or r.value is None:
         return False
+    if prev[-1][1].rstrip(".") in g.months:
+        start = prev[-1][0]
+    elif len(prev) > 1 and prev[-1][1] in g.year_links and prev[-2][1].rstrip(".") in g.months:
+        start = prev[-2][0]
+    else:
+        return False
     day_first = g.day_after_month or _YEAR_AFTER.match(text, r.end) is not None
     if r.value < g.year_min and not (day_first and 1 <= r.value <= 31):
         return False
-    if prev[-1][1].rstrip(".") in g.months:
-        r.start = prev[-1][0]
-    elif len(prev) > 1 and prev[-1][1] in g.year_links and prev[-2][1].rstrip(".") in g.months:
-        r.start = prev[-2][0]
-    else:
-        return False
-    r.kind = "date"
+    r.start, r.kind = start, "date"
     return True
 
 
@@ -705,7 +705,7 @@ def _time(text: str, r: _Read, prev: list[tuple[int, str]], g: Grammar) -> bool:
 
 
 def _hedge(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> None:
-    words = list(prev)
+    words = prev  # never changed in place: the article is cut by slicing
     if glued and glued[1] not in g.units_before:
         article = glued[1]
         if article not in g.hedge_articles:
