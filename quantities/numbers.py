@@ -27,8 +27,8 @@ import regex
 
 from .errors import PatternTimeoutError
 from .lang import Pack, load
-from .numgrammar import (AGESUF, ASCII_BLANKS, BLANKS, MARK, MONTH, SCALE, UNIT, Grammar, grammar,
-                         next_start, norm)
+from .numgrammar import (AGESUF, ASCII_BLANKS, BLANKS, MARK, MONTH, SCALE, UNIT, Grammar, Starts,
+                         grammar, norm)
 from .numwords import value_of
 from .types import Quantity, Span
 from .units import PERCENT, is_currency
@@ -109,7 +109,8 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
     low = text.lower()
-    while (m := _anchor(g, text, low, pos)) is not None:
+    starts = Starts(g, low) if len(low) == len(text) else None
+    while (m := _anchor(g, text, starts, pos)) is not None:
         r = _read(text, m, g)
         if r is None:
             pos = m.end()
@@ -121,13 +122,14 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     return _carry(text, out, g)
 
 
-def _anchor(g: Grammar, text: str, low: str, pos: int) -> Any:
+def _anchor(g: Grammar, text: str, starts: Starts | None, pos: int) -> Any:
     """The master pattern's first match at or after ``pos``, tried only where the
-    prefilter (:func:`~quantities.numgrammar.next_start`) says it can match, in the
-    lower-cased text of the same length; otherwise a case-insensitive search of the text."""
-    if len(low) != len(text):
+    prefilters (``starts``) say it can match, in the lower-cased text of the same length;
+    without them, a case-insensitive search of the text."""
+    if starts is None:
         return _search(g.master_i, text, pos)
-    while (pos := next_start(g, low, pos)) >= 0:
+    low = starts.low
+    while (pos := starts.next(pos)) >= 0:
         m = g.num.match(low, pos) or _match(g.master, low, pos)  # digits: the master's 1st branch
         if m is not None:
             return m

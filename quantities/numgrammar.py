@@ -118,8 +118,9 @@ class Grammar:
     master: Any  # case-sensitive, for lower-cased text
     master_i: Any  # case-insensitive, for text whose lower case changes its length
     num: Any  # the first branch of ``master`` alone, in :mod:`re`: where it matches, so does master
-    starts: Any  # where ``master`` may match in lower-cased text (a superset), see _starts
-    word_at: Any  # ... at the start of the text, see next_start
+    spaced: Any  # where ``master`` may match in lower-cased text: after a space, see _starts
+    starts: Any  # ... anywhere else
+    word_at: Any  # ... at the start of the text
     after: Any
     link_head: Any  # a link word and its blanks at the head of a string
     after_heads: frozenset[str] | None  # ASCII pairs that may begin ``after``'s words
@@ -388,19 +389,20 @@ def _master(pack: Pack, g: dict[str, Any], flags: int) -> Any:
 PREFIX = 5  # letters of a word that the prefilter checks
 
 
-def _starts(g: dict[str, Any]) -> tuple[Any, Any]:
-    """A prefilter for ``master`` on lower-cased text, read with :func:`next_start`:
-    every position where ``master`` can match, and few others — a digit, a "+" before
-    one, or a word start that begins like a vague, approximate, number or ordinal word,
-    or a "one" word (un, a) before blanks or an apostrophe and the start of a number word.
+def _starts(g: dict[str, Any]) -> tuple[Any, Any, Any]:
+    """The prefilters of ``master`` on lower-cased text, read by :class:`Starts`: they
+    find every position where ``master`` can match, and few others — a digit, a "+"
+    before one, or a word start that begins like a vague, approximate, number or ordinal
+    word, or a "one" word (un, a) before blanks or an apostrophe and a number word.
 
-    It finds a word start by the character before it, one that is no ASCII letter (the
-    master's ``\\b`` needs no word character there): the search then stops only at
-    blanks, marks and digits. The second pattern finds a word at the start of the text.
-    Both use the standard :mod:`re` module, which scans such a pattern several times
-    faster than :mod:`regex`. They need no timeout: literal letters in a trie, with
-    fixed-width look-arounds and one bounded run of blanks, so each position costs at
-    most about ``2 × PREFIX`` + 6 steps.
+    A word start is found by the character before it, one that is no ASCII letter (the
+    master's ``\\b`` needs no word character there): the first pattern takes the words
+    after a space, a literal, so re skips to the next space in C; the second the digits
+    and the words after any other character, so it stops at marks, digits and other
+    blanks only; the third a word at the start of the text. They use the standard
+    :mod:`re` module, which scans such patterns several times faster than :mod:`regex`,
+    and need no timeout: literal letters in a trie, with fixed-width look-arounds and
+    one bounded run of blanks, so each position costs at most about ``2 × PREFIX`` + 6 steps.
     """
     stems = {w[:-1] for w in g["morphemes"] if len(w) > 2} | set(g["morphemes"])
     words = (set(g["vague"]) | set(g["approx_words"]) | set(g["morphemes"]) | set(g["elided"])
@@ -410,7 +412,7 @@ def _starts(g: dict[str, Any]) -> tuple[Any, Any]:
     if "" in heads | follow or any(not _head(w, len(w)) for w in g["one"]) or any(
             not regex.match(r"\w", w) for w in heads | set(g["one"])):
         # a word that starts with a space, or with a mark that may follow a letter
-        return re.compile(r"(?s:.)"), re.compile(r"(?!)")  # every position
+        return re.compile(r"(?!)"), re.compile(r"(?s:.)"), re.compile(r"(?!)")  # every position
     then = "|".join(_retrie(dict.fromkeys(follow, "")))
     leaves = dict.fromkeys(heads, "")
     blanks: dict[str, int] = {}  # a single "one" word: its apostrophes, then up to 3 blanks
@@ -423,29 +425,47 @@ def _starts(g: dict[str, Any]) -> tuple[Any, Any]:
     for core, n in blanks.items():
         leaves.setdefault(core, rf"[\s'’]{{1,{n}}}(?:{then})")
     words_rx = "|".join(_retrie(leaves))
-    # one character class first: re then skips the ASCII letters in C
-    return (re.compile(rf"[^a-z_](?:(?<=[0-9])|(?<=\+)(?=[0-9])|(?=({words_rx})))"),
+    return (re.compile(rf" (?=(?:{words_rx}))"),
+            re.compile(rf"[^a-z_ ](?:(?<=[0-9])|(?<=\+)(?=[0-9])|(?=({words_rx})))"),
             re.compile(words_rx))
 
 
-def next_start(g: Grammar, low: str, pos: int) -> int:
-    """The first place at or after ``pos`` where ``g.master`` may match in ``low``, or -1.
+class Starts:
+    """The places where ``g.master`` may match in ``low`` (lower-cased text), read in
+    order (see :func:`_starts`); each prefilter is searched again only once the place
+    asked for has passed its last find.
 
     >>> from quantities.lang import load
     >>> g, low = grammar(load("it")), "altre trecento, circa 5 e un'ottantina, un anno"
-    >>> [next_start(g, low, p) for p in (0, 7, 23, 27, 30)]
+    >>> starts = Starts(g, low)
+    >>> [starts.next(p) for p in (0, 7, 23, 27, 30)]
     [6, 22, 26, 29, -1]
-    >>> next_start(g, "tre", 0), next_start(g, "+39 06", 1), next_start(g, "+tre", 1)
-    (0, 1, 1)
+    >>> Starts(g, "tre").next(0), Starts(g, "+39 06").next(1), Starts(g, "(+tre").next(2)
+    (0, 1, 2)
     """
-    if pos == 0 and g.word_at.match(low) is not None:
-        return 0
-    c = g.starts.search(low, pos - 1 if pos else 0)  # a word at ``pos`` shows at pos - 1
-    if c is not None and not c.lastindex and c.start() < pos:
-        c = g.starts.search(low, pos)  # a digit at pos - 1: too early
-    if c is None:
-        return -1
-    return c.end() if c.lastindex else c.start()
+
+    def __init__(self, g: Grammar, low: str) -> None:
+        self.g, self.low, self.none = g, low, len(low) + 1
+        self.spaced = self.other = -1  # the last find of each prefilter (none: no more)
+
+    def next(self, pos: int) -> int:
+        """The first place at or after ``pos`` (never less than the last one asked), or -1."""
+        if pos == 0 and self.g.word_at.match(self.low) is not None:
+            return 0
+        if self.spaced < pos:  # a word at ``pos`` shows at pos - 1
+            c = self.g.spaced.search(self.low, max(pos - 1, 0))
+            self.spaced = self.none if c is None else c.end()
+        if self.other < pos:
+            self.other = self._other(pos)
+        at = min(self.spaced, self.other)
+        return at if at < self.none else -1
+
+    def _other(self, pos: int) -> int:
+        starts, low = self.g.starts, self.low
+        c = starts.search(low, max(pos - 1, 0))
+        if c is not None and not c.lastindex and c.start() < pos:
+            c = starts.search(low, pos)  # a digit at pos - 1: too early
+        return self.none if c is None else c.end() if c.lastindex else c.start()
 
 
 def _heads(words: set[str]) -> set[str]:
@@ -598,11 +618,12 @@ def grammar(pack: Pack) -> Grammar:
     cues = ("ident_before", "decade_before", "year_before", "time_before", "hedges")
     g["phrase_ends"] = frozenset(p.rsplit(" ", 1)[-1] for key in cues for p in g[key])
     morph = _morph_pattern(pack, morphemes)
-    starts, word_at = _starts(g)
+    spaced, starts, word_at = _starts(g)
     return Grammar(
         master=_master(pack, g, 0),
         master_i=_master(pack, g, regex.IGNORECASE),
         num=re.compile(NUM),
+        spaced=spaced,
         starts=starts,
         word_at=word_at,
         after=_after(g),
