@@ -41,6 +41,7 @@ _B = re.escape(BLANKS + "()[]{}«»“”\"")  # what _TOKEN's words cannot hold
 _WORDS_BACK = re.compile(
     rf"[{_B}]*([^{_B}]+)(?:[{_B}]+([^{_B}]+)(?:[{_B}]+([^{_B}]+)(?:[{_B}]+([^{_B}]+))?)?)?"
 )
+_WORD_BACK = re.compile(rf"[{_B}]*([^{_B}]+)")  # the nearest alone
 _WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}0-9]")
 _OPENERS = "([{«“\"‘"  # stripped from the head of a word before a number
 _HUNDRED = Decimal(100)
@@ -396,6 +397,16 @@ def _words_before(text: str, start: int) -> list[tuple[int, str]]:
     return out
 
 
+def _word_before(text: str, start: int) -> str:
+    """The last of :func:`_words_before`'s words, or "" when there is none.
+
+    >>> _word_before("per «il 3", 8), _word_before(" 3", 1)
+    ('il', '')
+    """
+    m = _WORD_BACK.match(text[max(0, start - 48):start][::-1])
+    return norm(m[1][::-1].lstrip(_OPENERS)) if m is not None else ""
+
+
 def _glued_before(text: str, start: int) -> tuple[int, str] | None:
     """A token glued to the number's left (l'80, €300, dell'80): its start and form."""
     if start == 0 or text[start - 1].isspace():
@@ -424,6 +435,8 @@ def _phrase_before(prev: list[tuple[int, str]], table: Any, g: Grammar) -> tuple
 
 def _homograph_ok(text: str, start: int, end: int, word: str, g: Grammar) -> bool:
     h = g.homographs[word]
+    if h.need_before and _word_before(text, start) not in h.need_ends:
+        return False  # the common case, told by one word
     prev = _prev_tokens(text, start, 2)
     before = prev[-1][1] if prev else ""
     before2 = " ".join(w for _, w in prev)

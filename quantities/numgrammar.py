@@ -108,6 +108,8 @@ class Homograph:
     need_before: frozenset[str]
     not_before: frozenset[str]
     not_after: frozenset[str]
+    need_ends: frozenset[str]  # need_before's phrases and their tails after a space: the
+    # word just before the number must be one of them
 
 
 @dataclass(eq=False)
@@ -263,9 +265,10 @@ def _homographs(pack: Pack) -> dict[str, Homograph]:
         key = f"numbers.homographs.{word}"
         if not isinstance(spec, dict):
             raise pack.error(key, "expected a table")
-        out[norm(word)] = Homograph(
-            *(_words(pack, f"{key}.{k}") for k in ("need_before", "not_before", "not_after"))
-        )
+        need, not_before, not_after = (_words(pack, f"{key}.{k}")
+                                       for k in ("need_before", "not_before", "not_after"))
+        ends = frozenset(p.split(" ", i)[i] for p in need for i in range(p.count(" ") + 1))
+        out[norm(word)] = Homograph(need, not_before, not_after, ends)
     return out
 
 
