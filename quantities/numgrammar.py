@@ -465,9 +465,10 @@ class Starts:
 
     def _other(self, pos: int) -> int:
         starts, low = self.g.starts, self.low
-        c = starts.search(low, max(pos - 1, 0))
+        # a word at ``pos`` shows at pos - 1, unless a digit stands there (the number just read)
+        c = starts.search(low, pos - 1 if pos and not "0" <= low[pos - 1] <= "9" else pos)
         if c is not None and not c.lastindex and c.start() < pos:
-            c = starts.search(low, pos)  # a digit at pos - 1: too early
+            c = starts.search(low, pos)  # a "+" at pos - 1, before a digit: too early
         return self.none if c is None else c.end() if c.lastindex else c.start()
 
 
