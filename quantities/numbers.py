@@ -702,8 +702,10 @@ def _year_range(r: _Read, g: Grammar) -> bool:
 
 
 def _time(text: str, r: _Read, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    if r.value is None or r.value > 25:
+        return False
     cue = _phrase_before(prev, g.time_before, g)
-    if cue is None or r.value is None or r.value > 25:
+    if cue is None:
         return False
     clock = _CLOCK.fullmatch(text, r.start, r.end)
     if clock is not None:
