@@ -449,18 +449,18 @@ class Starts:
 
     def __init__(self, g: Grammar, low: str) -> None:
         self.g, self.low, self.none = g, low, len(low) + 1
-        self.spaced = self.other = -1  # the last find of each prefilter (none: no more)
+        # the last find of each prefilter (none: no more); a word at 0 counts as "spaced"
+        self.spaced = 0 if g.word_at.match(low) is not None else -1
+        self.other = -1
 
     def next(self, pos: int) -> int:
         """The first place at or after ``pos`` (never less than the last one asked), or -1."""
-        if pos == 0 and self.g.word_at.match(self.low) is not None:
-            return 0
         if self.spaced < pos:  # a word at ``pos`` shows at pos - 1
-            c = self.g.spaced.search(self.low, max(pos - 1, 0))
+            c = self.g.spaced.search(self.low, pos - 1 if pos else 0)
             self.spaced = self.none if c is None else c.end()
         if self.other < pos:
             self.other = self._other(pos)
-        at = min(self.spaced, self.other)
+        at = self.spaced if self.spaced < self.other else self.other
         return at if at < self.none else -1
 
     def _other(self, pos: int) -> int:
