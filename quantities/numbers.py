@@ -485,15 +485,16 @@ def _right(text: str, r: _Read, g: Grammar, scaled: bool) -> None:
             r.end += year.end()
 
 
-def _after(text: str, pos: int, g: Grammar) -> Any:
-    """``g.after`` at ``pos``; None, without running it, when past at most 3 blanks come
-    two ASCII characters that begin none of its words (then it could only match empty)."""
+def _after(text: str, pos: int, g: Grammar, span: int = 64) -> Any:
+    """``g.after`` on ``span`` characters at ``pos``; None, without running it, when past
+    at most 3 blanks come two ASCII characters that begin none of its words (then it
+    could only match empty)."""
     head = text[pos:pos + 6]
     rest = head.lstrip(ASCII_BLANKS)[:2]
     if (len(head) - len(rest) <= 4 and len(rest) == 2 and rest.isascii()
             and g.after_heads is not None and rest not in g.after_heads):
         return None
-    return _match(g.after, text, pos, min(len(text), pos + 64))
+    return _match(g.after, text, pos, min(len(text), pos + span))
 
 
 def _ascii_miss(text: str, pos: int, heads: frozenset[str] | None) -> bool:
@@ -602,7 +603,7 @@ def _second(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, int, Dec
         if v is None:
             return None
         p, end = _precision_int(v), m.end()
-    a = _match(g.after, text, end, min(len(text), end + 32))
+    a = _after(text, end, g, 32)
     if a is not None and a[SCALE]:
         factor = g.scales[norm(a[SCALE])]
         return v * factor, p * factor, a.end(SCALE), factor
