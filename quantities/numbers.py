@@ -84,15 +84,16 @@ def _pack(lang: str | Pack) -> Pack:
 
 def _search(rx: Any, text: str, pos: int, endpos: int | None = None) -> Any:
     try:
-        # positional (string, pos, endpos, concurrent, partial, timeout): keywords cost more
-        return rx.search(text, pos, len(text) if endpos is None else endpos, None, False, TIMEOUT)
+        # positional (string, pos, endpos, concurrent, partial, timeout): keywords cost more;
+        # concurrent=False keeps the GIL, which releasing would cost more than these short calls
+        return rx.search(text, pos, len(text) if endpos is None else endpos, False, False, TIMEOUT)
     except TimeoutError as e:
         raise PatternTimeoutError(f"pattern timed out at offset {pos}") from e
 
 
 def _match(rx: Any, text: str, pos: int, endpos: int | None = None) -> Any:
     try:
-        return rx.match(text, pos, len(text) if endpos is None else endpos, None, False, TIMEOUT)
+        return rx.match(text, pos, len(text) if endpos is None else endpos, False, False, TIMEOUT)
     except TimeoutError as e:
         raise PatternTimeoutError(f"pattern timed out at offset {pos}") from e
 
