@@ -35,13 +35,12 @@ from .units import PERCENT, is_currency
 
 TIMEOUT = 5.0  # seconds for one pattern call: far beyond any real text
 _TOKEN = regex.compile(r"[^\s()\[\]{}«»“”\"]+")
-_B = re.escape(BLANKS + "()[]{}«»“”\"")  # what _TOKEN's words cannot hold, for re
+_BREAKS = re.escape(BLANKS + "()[]{}«»“”\"")  # what _TOKEN's words cannot hold, for re
+_W, _S = f"[^{_BREAKS}]+", f"[{_BREAKS}]"  # a word, a break
 # up to 4 of the same words in a reversed window, nearest first (a word and a break
 # never overlap, so each group takes a whole word)
-_WORDS_BACK = re.compile(
-    rf"[{_B}]*([^{_B}]+)(?:[{_B}]+([^{_B}]+)(?:[{_B}]+([^{_B}]+)(?:[{_B}]+([^{_B}]+))?)?)?"
-)
-_WORD_BACK = re.compile(rf"[{_B}]*([^{_B}]+)")  # the nearest alone
+_WORDS_BACK = re.compile(rf"{_S}*({_W})(?:{_S}+({_W})(?:{_S}+({_W})(?:{_S}+({_W}))?)?)?")
+_WORD_BACK = re.compile(rf"{_S}*({_W})")  # the nearest alone
 _WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}0-9]")
 _OPENERS = "([{«“\"‘"  # stripped from the head of a word before a number
 _HUNDRED = Decimal(100)
@@ -389,9 +388,11 @@ def _words_before(text: str, start: int) -> list[tuple[int, str]]:
     [(0, 'a\x1cb')]
     """
     m = _WORDS_BACK.match(text[max(0, start - 48):start][::-1])
+    if m is None:
+        return []
     out = []
-    for i in (4, 3, 2, 1):
-        a, b = m.span(i) if m is not None else (-1, -1)
+    for i in (4, 3, 2, 1):  # the farthest first; a, b count back from ``start``
+        a, b = m.span(i)
         if a >= 0:
             word = text[start - b:start - a].lstrip(_OPENERS)
             out.append((start - a - len(word), norm(word)))
