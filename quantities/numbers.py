@@ -187,18 +187,22 @@ def _read(text: str, m: Any, g: Grammar) -> _Read | None:
     if kind == "words":
         return _read_words(text, m, g)
     if kind == "vague":
-        low, high = g.vague[norm(m[0])]
-        r = _Read(m.start(), m.end(), None, low, high, None, approx=True)
+        bounds = g.vague.get(norm(m[0]))
+        if bounds is None:  # a case-blind match of a word in no table (see _scale_of)
+            return None
+        r = _Read(m.start(), m.end(), None, *bounds, None, approx=True)
         return _context(text, r, g, scaled=True)
     if kind == "approx":
         return _read_approx(text, m, g)
     return _read_ordinal_word(text, m, g)
 
 
-def _read_approx(text: str, m: Any, g: Grammar) -> _Read:
+def _read_approx(text: str, m: Any, g: Grammar) -> _Read | None:
     words = m[0].split()
     word = norm(_APOSTROPHE_OR_SPACE.split(m[0])[-1] if len(words) < 2 else words[-1])
-    n = g.approx_words[word]
+    n = g.approx_words.get(word)
+    if n is None:  # a case-blind match of a word in no table (see _scale_of)
+        return None
     r = _Read(m.start(), m.end(), n, n * (1 - g.approx_spread), n * (1 + g.approx_spread), n,
               approx=True)
     return _context(text, r, g, scaled=True)
@@ -464,8 +468,9 @@ def _context(text: str, r: _Read, g: Grammar, *, scaled: bool) -> _Read:
 
 def _right(text: str, r: _Read, g: Grammar, scaled: bool) -> None:
     m = _after(text, r.end, g)
-    if m is not None and m[SCALE] and r.value is not None and not scaled:
-        _scale(r, g.scales[norm(m[SCALE])])
+    factor = _scale_of(m, g)
+    if factor is not None and r.value is not None and not scaled:
+        _scale(r, factor)
         r.end, scaled = m.end(SCALE), True
         m = _after(text, r.end, g)
     ranged = _range(text, r, g)
@@ -606,10 +611,19 @@ def _second(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, int, Dec
             return None
         p, end = _precision_int(v), m.end()
     a = _after(text, end, g, 32)
-    if a is not None and a[SCALE]:
-        factor = g.scales[norm(a[SCALE])]
+    factor = _scale_of(a, g)
+    if factor is not None:
         return v * factor, p * factor, a.end(SCALE), factor
     return v, p, end, None
+
+
+def _scale_of(m: Any, g: Grammar) -> Decimal | None:
+    """The factor of the scale word an ``after`` match found, if any.
+
+    The patterns ignore case, so they also take letters that lower-case to something
+    else ("mİla": "İ" lower-cases to "i̇"); such a word is in no table and is no scale.
+    """
+    return g.scales.get(norm(m[SCALE])) if m is not None and m[SCALE] else None
 
 
 def _left(text: str, r: _Read, g: Grammar) -> None:

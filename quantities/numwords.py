@@ -27,7 +27,11 @@ from .numgrammar import Grammar, norm
 def morphemes(word: str, g: Grammar) -> list[str] | None:
     """The morphemes of one written word, or None when it is not a number word."""
     m = g.morph_split.fullmatch(word)
-    return [norm(x) for x in m.captures("m")] if m else None
+    if m is None:
+        return None
+    pieces = [norm(x) for x in m.captures("m")]
+    # the pattern ignores case, and some capitals lower-case to other letters ("İ" -> "i̇")
+    return pieces if all(p in g.morphemes or p in g.elided for p in pieces) else None
 
 
 def _valid_unit(current: Decimal, v: Decimal) -> bool:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quantities.lang import load
 from quantities.numbers import find, parse
 
 # An Italian number-word writer, independent of the parser's tables.
@@ -136,3 +138,54 @@ def test_numberish_text_is_read_without_error(text: str) -> None:
         assert q.text == text[q.span.start:q.span.end]
         if q.kind == "percent" and q.low is not None:
             assert 0 <= q.low <= (q.high if q.high is not None else q.low)
+
+
+#: Letters that a case-blind pattern takes for i, s and k but that lower-case to something
+#: else ("İ" -> "i̇"): a number word spelled with them is not a number, and never an error.
+TWINS = {"i": "İ", "s": "ſ", "k": "\u212a"}
+
+
+def _pack_words() -> list[str]:
+    """Every string in the pack's [numbers] and [units] tables (keys and values)."""
+    out: set[str] = set()
+
+    def walk(x: object) -> None:
+        if isinstance(x, str):
+            out.add(x)
+        elif isinstance(x, dict):
+            for k, v in x.items():
+                out.add(k)
+                walk(v)
+        elif isinstance(x, list):
+            for v in x:
+                walk(v)
+
+    pack = load("it")
+    walk(pack.get("numbers"))
+    walk(pack.get("units"))
+    return sorted(w for w in out if w.strip())
+
+
+WORDS = st.integers(min_value=0, max_value=999_999).map(italian_words) | st.sampled_from(_pack_words())
+CONTEXTS = st.sampled_from(["{} persone", "circa 300 {}", "5 {} di euro", "il 15 {}", "{} 300", "300 {} 400"])
+
+
+@given(WORDS, CONTEXTS, st.booleans(), st.data())
+@settings(max_examples=300, deadline=None)
+def test_number_words_with_case_twins_never_raise(word: str, context: str, upper: bool,
+                                                  data: st.DataObject) -> None:
+    word = word.upper() if upper else word
+    spots = [i for i, c in enumerate(word) if c.lower() in TWINS]
+    chosen = data.draw(st.sets(st.sampled_from(spots), max_size=3)) if spots else set()
+    text = context.format("".join(TWINS[c.lower()] if i in chosen else c for i, c in enumerate(word)))
+    for q in find(text):
+        assert q.text == text[q.span.start:q.span.end]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("SEİ persone e SEI soldati", ["SEI"]),
+    ("CENTİNAIA di persone", []),
+    ("circa 300 mİla", ["circa 300"]),
+])
+def test_case_twins_are_not_number_words(text: str, found: list[str]) -> None:
+    assert [q.text for q in find(text)] == found
