@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 import regex
 
 from .lang import Pack
-from .nouns import folded, heads, per_pack, starts, word_set
+from .nouns import Token, folded, per_pack, tokens, word_set
 from .types import Modality, Span
 
 #: How far before a figure its cues are looked for, in characters.
@@ -35,6 +37,20 @@ EDGE = r"(?:(?<=['’])|(?!\w))"
 FUTURE_REACH = 40
 #: The word that ends where a future ending does, read backwards.
 _WORD_BACK = regex.compile(r"\w{1,%d}" % FUTURE_REACH, regex.REVERSE)
+#: The first two words of a (folded) phrase, when the second starts the token after the first.
+_FIRST_TWO = regex.compile(r"(\w+)(?:'?\s*(\w+))?")
+#: Besides a hyphen, what may join a word to what follows in one token: a point or comma
+#: before digits ("stima.5"; not in figures like "5.000", whose words are not cues).
+#: Any character beyond ASCII may be a digit.
+_JOINED = re.compile(r"[.,](?=[0-9]|[^\x00-\x7f])(?<![0-9][.,])")
+#: The marks that may stand inside a token: a hyphen, and with a word joined to digits,
+#: a point or comma.
+_HYPHEN = re.compile("-")
+_INNER = re.compile("[-.,]")
+#: The pieces of a token: its words (with a final apostrophe) and its marks.
+_PIECE = re.compile(r"[^-.,]+|[-.,]")
+_START = itemgetter(1)  # of a Token
+_START_OF = itemgetter(0)  # of a found phrase
 
 
 def _alternation(words: tuple[str, ...], first: str | None = None) -> str:
@@ -50,6 +66,11 @@ def _fold(word: str) -> str:
     return word.strip().casefold().replace("’", "'")
 
 
+#: For a word: the second words a cue, then a boundary word, may have after it (None:
+#: any; empty: it starts none).
+Seconds = tuple[frozenset[str] | None, frozenset[str] | None]
+
+
 @dataclass(frozen=True, slots=True)
 class Grammar:
     cues: regex.Pattern[str]
@@ -58,14 +79,13 @@ class Grammar:
     estimate_hedges: frozenset[str]
     # The fast path of :func:`scan`: ``cues`` without the future verbs and reduced to the
     # phrases that begin with a character; the future verbs alone; where a future ending
-    # may end a word; where a cue or a boundary may start (None: no fast path), and what
-    # may start at each hit of ``starts``: (a cue, a boundary word).
+    # may end a word; the boundary marks; the first words of the cues and boundary words
+    # with what may follow them (None: no fast path).
     phrases: dict[str, regex.Pattern[str]]
     future: regex.Pattern[str]
     endings: re.Pattern[str]
-    starts: re.Pattern[str] | None
-    hits: dict[str, tuple[bool, bool]]
-    marks: frozenset[str]
+    marks: re.Pattern[str]
+    firsts: dict[str, Seconds] | None
 
 
 @per_pack("modality")
@@ -75,34 +95,50 @@ def grammar(pack: Pack) -> Grammar:
     kinds["sentence"] = pack.words("modality.sentence_estimated")
     endings = pack.words("modality.future_endings")
     future = rf"(?P<future>\w{{2,30}}(?:{'|'.join(regex.escape(e) for e in endings)}))"
-    marks = [w for w in pack.words("modality.boundaries") if not w[0].isalnum()]
+    marks = "".join(w for w in pack.words("modality.boundaries") if not w[0].isalnum())
     words = tuple(w for w in pack.words("modality.boundaries") if w[0].isalnum())
     cue_words = [_fold(w) for ws in kinds.values() for w in ws]
+    usable = all(kinds.values()) and bool(endings) and bool(words) and not regex.search(r"\w", marks) \
+        and not any(m in w for m in marks for w in words)
     return Grammar(
         cues=_cues(kinds, None, future),
-        boundary=regex.compile(rf"[{''.join(regex.escape(w) for w in marks)}]|(?<![\w'’])(?:{_alternation(words)})(?!\w)",
+        boundary=regex.compile(rf"[{regex.escape(marks)}]|(?<![\w'’])(?:{_alternation(words)})(?!\w)",
                                regex.IGNORECASE),
         future_exceptions=word_set(pack, "modality.future_exceptions"),
         estimate_hedges=word_set(pack, "modality.estimated"),
         phrases={c: _cues(kinds, c, None) for c in {w[:1] for w in cue_words}},
         future=_cues({}, None, future),
         endings=re.compile("|".join(re.escape(_fold(e)) for e in endings) or "(?!)"),
-        **_prefilter(cue_words, [_fold(w) for w in words], "".join(marks),
-                     all(kinds.values()) and bool(endings) and bool(words)),
+        marks=re.compile(f"[{re.escape(marks)}]" if marks else "(?!)"),
+        firsts=_firsts(cue_words, [_fold(w) for w in words]) if usable else None,
     )
 
 
-def _prefilter(cue_words: list[str], words: list[str], marks: str, usable: bool) -> dict[str, object]:
-    """The ``starts``, ``hits`` and ``marks`` of the fast path (``starts`` None: none)."""
-    cue_heads, bound_heads = heads(cue_words), heads(words)
-    if not usable or cue_heads is None or bound_heads is None or regex.search(r"\w", marks):
-        return {"starts": None, "hits": {}, "marks": frozenset()}
-    return {
-        "starts": starts([*cue_words, *words], marks=marks),
-        "hits": {h: (any(c.startswith(h) for c in cue_heads), any(b.startswith(h) for b in bound_heads))
-                 for h in cue_heads | bound_heads},
-        "marks": frozenset(marks),
-    }
+def _firsts(cues: list[str], words: list[str]) -> dict[str, Seconds] | None:
+    """The first word of each cue and boundary word (folded), with the :data:`Seconds`
+    that may follow it; None when one of them begins with no word or with a digit."""
+    cue, bound = _seconds(cues), _seconds(words)
+    if cue is None or bound is None:
+        return None
+    return {w: (cue.get(w, frozenset()), bound.get(w, frozenset())) for w in cue.keys() | bound.keys()}
+
+
+def _seconds(phrases: list[str]) -> dict[str, frozenset[str] | None] | None:
+    """For the first word of each of ``phrases``, the words that may come second: None
+    when one of them may stand alone, or its second word does not start the next token.
+    Each word is also spelled with a final apostrophe, as a token may end ("stima'")."""
+    out: dict[str, frozenset[str] | None] = {}
+    for phrase in phrases:
+        m = _FIRST_TWO.match(phrase)
+        if m is None or regex.search(r"\d", m[1]):
+            return None
+        second = m[2]
+        for first in (m[1], m[1] + "'"):
+            if second is None or regex.search(r"\d", second) or out.get(first, frozenset()) is None:
+                out[first] = None
+            else:
+                out[first] = out.get(first, frozenset()) | {second, second + "'"}
+    return out
 
 
 def _cues(kinds: dict[str, tuple[str, ...]], first: str | None, future: str | None) -> regex.Pattern[str]:
@@ -114,19 +150,20 @@ def _cues(kinds: dict[str, tuple[str, ...]], first: str | None, future: str | No
     return regex.compile(rf"(?<![\w'’])(?:{'|'.join(groups)}){EDGE}", regex.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Scanned:
+class Scanned(NamedTuple):
     """The clause boundaries and cues of one sentence, found in one pass each."""
 
     boundaries: tuple[int, ...]  # where each clause starts
     cues: tuple[tuple[int, str], ...]  # (start, modality or "sentence")
 
 
-def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | None = None) -> Scanned:
+def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | None = None,
+         toks: list[Token] | None = None) -> Scanned:
     """The boundaries and cues of the sentence at ``sentence``, for :func:`governing`.
 
     With ``until`` (an offset of ``text``), only those that start before it: enough for
     the figures that start before ``until``, which is all :func:`governing` looks at.
+    ``toks`` are the sentence's :func:`~quantities.nouns.tokens` when the caller has them.
 
     >>> s = "Non invierà 300 soldati, ma l'Ue dovrebbe inviarne 200."
     >>> scan(s, Span(0, len(s)))
@@ -134,31 +171,60 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | Non
     """
     g = grammar(lang)
     until = sentence.end if until is None else until
-    low = folded(text, sentence.start, sentence.end) if g.starts is not None else None
-    if low is None or g.starts is None:
+    low = folded(text, sentence.start, sentence.end) if g.firsts is not None else None
+    if low is None or g.firsts is None:
         return _scan_all(text, sentence, g, until)
+    toks = tokens(text, sentence.start, sentence.end) if toks is None else toks
+    joined = _JOINED.search(low) is not None
+    if joined or "-" in low:
+        toks = _pieces(toks, low, sentence.start, joined)
+    words, phrases = _found(text, sentence, toks, g.firsts, g, until)
+    marks = [sentence.start + m.end() for m in g.marks.finditer(low, 0, until - sentence.start)]
+    cues = [(p, kind) for p, _, kind in phrases] + _future(text, sentence, low, phrases, g, until)
+    return Scanned(tuple(sorted(marks + words)), tuple(sorted(cues)))
+
+
+def _pieces(toks: list[Token], low: str, start: int, joined: bool) -> list[Token]:
+    """``toks`` (of the text folded to ``low`` from ``start``) with each hyphenated word,
+    and with ``joined`` each word joined to digits, cut into its words and marks
+    ("nord-coreani" -> "nord", "-", "coreani"): then every word starts a token."""
+    inner = _INNER if joined else _HYPHEN
+    cut = sorted({bisect_right(toks, start + m.start(), key=_START) - 1 for m in inner.finditer(low)})
+    out: list[Token] = []
+    done = 0
+    for i in cut:
+        t = toks[i]
+        out += toks[done:i]
+        out += [Token._make((t.text[m.start():m.end()], t.start + m.start(), t.start + m.end(), m[0]))
+                for m in _PIECE.finditer(t.low)]
+        done = i + 1
+    return out + toks[done:]
+
+
+def _found(text: str, sentence: Span, toks: list[Token], firsts: dict[str, Seconds], g: Grammar,
+           until: int) -> tuple[list[int], list[tuple[int, int, str]]]:
+    """The ends of the boundary words and the (start, end, kind) of the cue phrases that
+    start before ``until``, tried only at the tokens where one of the ``firsts`` stands
+    before a word that may follow it."""
     bounds: list[int] = []
-    phrases: list[tuple[int, int, str]] = []  # (start, end, kind)
-    for m in g.starts.finditer(low):
-        p = sentence.start + m.start()
+    phrases: list[tuple[int, int, str]] = []
+    for i, tok in enumerate(toks):
+        if tok.low not in firsts:
+            continue
+        p = tok.start
         if p >= until:
             break
-        if m[0] in g.marks:
-            if not bounds or p >= bounds[-1]:
-                bounds.append(p + 1)
-            continue
-        cue, bound = g.hits[m[0]]
-        if bound and (not bounds or p >= bounds[-1]):
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        cue, bound = firsts[tok.low]
+        if (bound is None or nxt in bound) and (not bounds or p >= bounds[-1]):
             b = g.boundary.match(text, p, sentence.end)
             if b is not None:
                 bounds.append(b.end())
-        rx = g.phrases.get(low[m.start()]) if cue else None
-        if rx is not None and (not phrases or p >= phrases[-1][1]):
-            c = rx.match(text, p, sentence.end)
+        if (cue is None or nxt in cue) and (not phrases or p >= phrases[-1][1]):
+            c = g.phrases[tok.low[0]].match(text, p, sentence.end)
             if c is not None:
                 phrases.append((p, c.end(), c.lastgroup or ""))
-    cues = [(p, kind) for p, _, kind in phrases] + _future(text, sentence, low, phrases, g, until)
-    return Scanned(tuple(bounds), tuple(sorted(cues)))
+    return bounds, phrases
 
 
 def _future(text: str, sentence: Span, low: str, phrases: list[tuple[int, int, str]], g: Grammar,
@@ -166,14 +232,13 @@ def _future(text: str, sentence: Span, low: str, phrases: list[tuple[int, int, s
     """The future verbs of the sentence that no cue phrase covers: the word before each
     future ending, unless a cue phrase covers it; only words that start before ``until``."""
     out: list[tuple[int, str]] = []
-    starts = [p for p, _, _ in phrases]
     for e in g.endings.finditer(low):
         if sentence.start + e.start() - FUTURE_REACH >= until:
             break  # its word starts at ``until`` or later
         w = _WORD_BACK.match(text, sentence.start, sentence.start + e.start())
         if w is None or w.start() >= until or (out and out[-1][0] == w.start()):
             continue
-        at = bisect_right(starts, w.start())
+        at = bisect_right(phrases, w.start(), key=_START_OF)
         if at and w.start() < phrases[at - 1][1]:
             continue  # inside a cue phrase
         m = g.future.match(text, w.start(), sentence.end)

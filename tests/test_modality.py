@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_nouns import NO_CLAIM, claim_at, rows
 
 from quantities.errors import LanguageDataError
 from quantities.lang import load
-from quantities.modality import grammar, modality
+from quantities.modality import Scanned, grammar, modality, scan
+from quantities.nouns import tokens
 from quantities.types import Span
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "modality_it.tsv"
@@ -41,3 +45,67 @@ def test_malformed_data_names_the_key() -> None:
     pack = load("it").merged({"modality": {"planned": [1, 2]}})
     with pytest.raises(LanguageDataError, match="modality.planned"):
         grammar(pack)
+
+
+# The fast path of scan() tries the cue and boundary patterns only at the tokens where a
+# first word stands before a possible second word; these tests prove it finds what the
+# whole patterns find (the scan with the fast path disabled).
+
+KEYS = ("boundaries", "sentence_estimated", "estimated", "planned", "denied", "future_exceptions")
+#: Separators and tokens that cut or join words: hyphens, apostrophes, points and commas
+#: before digits, capitals, letters that fold unevenly, digits beyond ASCII.
+ODD = [" ", "  ", "\n", "-", "'", "’", ",", ".", "(", "5", "5.000", "1,5", "٣", "l'", "dell’", "nord-",
+       "stima.5", "SARÀ", "Ha", "İ", "ß", "_", "**", "arriverà", "ranno", "x"]
+
+
+def _words(code: str) -> list[str]:
+    pack = load(code)
+    return sorted({w for k in KEYS for p in pack.words(f"modality.{k}") for w in p.split()})
+
+
+def _whole(text: str, sentence: Span, code: str, until: int) -> Scanned:
+    """:func:`scan` with the fast path disabled: the whole patterns over the sentence."""
+    bare = dataclasses.replace(grammar(code), firsts=None)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr("quantities.modality.grammar", lambda lang: bare)
+        return scan(text, sentence, lang=code, until=until)
+
+
+def _same(text: str, sentence: Span, code: str, until: int) -> None:
+    whole = _whole(text, sentence, code, until)
+    assert scan(text, sentence, lang=code, until=until) == whole
+    toks = tokens(text, sentence.start, sentence.end)
+    assert scan(text, sentence, lang=code, until=until, toks=toks) == whole
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(["it", "en"]), st.data())
+def test_fast_path_finds_what_the_whole_patterns_find(code: str, data: st.DataObject) -> None:
+    words = data.draw(st.lists(st.sampled_from(_words(code) + ODD), max_size=14))
+    joins = data.draw(st.lists(st.sampled_from(["", " ", "-", "'", "’", ".", ",", "5"]), min_size=len(words),
+                               max_size=len(words)))
+    body = "".join(w + j for w, j in zip(words, joins))
+    text = f"A {body} z"
+    until = data.draw(st.integers(2, len(text) - 2))
+    _same(text, Span(2, len(text) - 2), code, until)
+
+
+@pytest.mark.parametrize("sentence", [getattr(r, "values", r)[0] for r in rows(FIXTURE, 3)])
+def test_fast_path_finds_what_the_whole_patterns_find_in_the_fixture(sentence: str) -> None:
+    for until in range(0, len(sentence) + 1, 5):
+        _same(sentence, Span(0, len(sentence)), "it", until)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Il Nord-prevede di inviare 300 soldati.", ((8, "planned"),)),  # after a hyphen
+    ("La stima.5 di 300 soldati.", ((3, "estimated"),)),  # a word joined to digits
+    ("Kim non ha inviato-forse 300 soldati.", ((4, "denied"),)),  # the second word hyphenated
+    ("La stima' di 300 soldati.", ((3, "estimated"),)),  # a word ending with an apostrophe
+    ("Kim ha smentito' 300 soldati.", ((4, "denied"),)),  # the second word, too
+    ("L'esercito sarà di 300 soldati.", ((11, "planned"),)),
+    ("Kim ha smentito, 300 soldati.", ((4, "denied"),)),
+    ("Kim ha detto 300 soldati.", ()),  # "ha" starts cues, but not before "detto"
+])
+def test_cues_at_odd_tokens(text: str, expected: tuple[tuple[int, str], ...]) -> None:
+    assert scan(text, Span(0, len(text))).cues == expected
+    _same(text, Span(0, len(text)), "it", len(text))
