@@ -125,7 +125,7 @@ def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span |
                      group: list[Quantity], pack: Pack, src: Sources, lex: Lexicon) -> list[Claim]:
     toks = nouns.tokens(text, sentence.start, sentence.end)
     cues = attribution.scan(text, sentence, lang=pack, sources=src, toks=toks)
-    moods = modality.scan(text, sentence, lang=pack, until=group[-1].span.start)
+    moods = modality.scan(text, sentence, lang=pack, until=group[-1].span.start, toks=toks)
     later: list[attribution.Found] | None = None
     said = sentence.of(text)
     body_sentence = doc.to_body(sentence)
