@@ -27,11 +27,10 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Literal
 
-
 import regex
 
 from .lang import Pack
-from .nouns import Token, per_pack, phrases, positive_int, surface, token_start, tokens, word_set
+from .nouns import Token, folded, per_pack, phrases, positive_int, surface, token_start, tokens, word_set
 from .sources import Sources
 from .types import Span
 
@@ -102,6 +101,7 @@ class Grammar:
 
 #: The end of a cue: after an apostrophe ("all'") or before a non-word character.
 EDGE = r"(?:(?<=['’])|(?!\w))"
+_LETTERS = regex.compile(r"\p{L}+")
 
 
 def _cues(pack: Pack, words: dict[str, list[str]], agent: list[str], first: str | None) -> regex.Pattern[str]:
@@ -173,22 +173,22 @@ def grammar(pack: Pack) -> Grammar:
 
 
 def _seconds(words: dict[str, list[str]], adverbs: list[str], agent: list[str]) -> dict[str, frozenset[str] | None]:
-    """For the first word of each cue phrase in ``words`` (by kind), the words that may
-    come second (None: the first word is a cue by itself). A cue is tried only where its
-    first two words stand: an auxiliary is followed by an adverb or a participle, and a
-    participle by the agent ("riportato dalla Kcna")."""
+    """For the first word of each cue phrase in ``words`` (by kind), the :func:`_head` of
+    the words that may come second (None: the first word is a cue by itself). A cue is
+    tried only where its first two words stand: an auxiliary is followed by an adverb or a
+    participle, and a participle by the agent ("riportato dalla Kcna")."""
     def lows(phrase: str) -> tuple[str, ...]:
         return tuple(t.low for t in tokens(phrase))
 
     def firsts(phrases: list[str]) -> set[str]:
-        return {lows(p)[0] for p in phrases}
+        return {_head(lows(p)[0]) for p in phrases}
 
     after_one = {"auxiliaries": firsts(adverbs) | firsts(words["participles"]), "participles": firsts(agent)}
     out: dict[str, set[str] | None] = {}
-    for kind, phrases in words.items():
-        for phrase in phrases:
+    for kind, cues in words.items():
+        for phrase in cues:
             first, *rest = lows(phrase)
-            nxt = {rest[0]} if rest else after_one.get(kind, set())
+            nxt = {_head(rest[0])} if rest else after_one.get(kind, set())
             known = out.get(first, set())
             out[first] = None if not nxt or known is None else known | nxt
     return {w: None if ws is None else frozenset(ws) for w, ws in out.items()}
@@ -211,7 +211,8 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     offsets = list(map(token_start, toks))
     out: list[Found] = []
     covered = -1  # the end of the last cue or source phrase: a cue inside one is part of it
-    for i in _cue_starts(toks, g):
+    even = folded(text, sentence.start, sentence.end) is not None
+    for i in _cue_starts(toks, g, second=even):
         p = offsets[i]
         if p < covered:
             continue
@@ -226,17 +227,33 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     return out
 
 
-def _cue_starts(toks: list[Token], g: Grammar) -> list[int]:
+def _cue_starts(toks: list[Token], g: Grammar, second: bool = True) -> list[int]:
     """The indexes of the tokens where a cue may start: the first word of a cue, followed
-    by a word that may come second in it."""
+    (with ``second``) by a token that begins like a word that may come second in it.
+
+    The next token is compared by its :func:`_head`, as the case-blind pattern may end a
+    word at an apostrophe, a hyphen or a digit ("ha riferito’", "ha riferito-ieri");
+    ``second`` is False for a sentence whose letters fold to other lengths ("RİFERİTO"),
+    where the tokens' folded forms are not what the pattern matches.
+    """
     out = []
     seconds = g.seconds
     for i, tok in enumerate(toks):
         if tok.low in seconds:
             nxt = seconds[tok.low]
-            if nxt is None or (i + 1 < len(toks) and toks[i + 1].low in nxt):
+            if nxt is None or not second or (i + 1 < len(toks) and _head(toks[i + 1].low) in nxt):
                 out.append(i)
     return out
+
+
+def _head(word: str) -> str:
+    """The letters a (folded) word begins with: "riferito'" -> "riferito", "dall'" -> "dall".
+
+    >>> _head("riferito-ieri"), _head("stima.5"), _head("5.000")
+    ('riferito', 'stima', '')
+    """
+    m = _LETTERS.match(word)
+    return m[0] if m else ""
 
 
 def _index_after(starts: list[int], end: int) -> int:

@@ -209,9 +209,6 @@ class OffsetMap(Sequence[int]):
     def __getitem__(self, index: slice) -> tuple[int, ...]: ...
 
     def __getitem__(self, index: int | slice) -> int | tuple[int, ...]:
-        if type(index) is int and 0 <= index < self._len:  # the common case first
-            k = bisect_right(self._plain, index) - 1
-            return self._body[k] + index - self._plain[k]
         if isinstance(index, slice):
             return tuple(self[i] for i in range(*index.indices(self._len)))
         if index < 0:

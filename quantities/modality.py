@@ -24,7 +24,7 @@ from typing import NamedTuple
 import regex
 
 from .lang import Pack
-from .nouns import Token, folded, per_pack, tokens, word_set
+from .nouns import Token, folded, per_pack, token_start, tokens, word_set
 from .types import Modality, Span
 
 #: How far before a figure its cues are looked for, in characters.
@@ -49,7 +49,6 @@ _HYPHEN = re.compile("-")
 _INNER = re.compile("[-.,]")
 #: The pieces of a token: its words (with a final apostrophe) and its marks.
 _PIECE = re.compile(r"[^-.,]+|[-.,]")
-_START = itemgetter(1)  # of a Token
 _START_OF = itemgetter(0)  # of a found phrase
 
 
@@ -189,7 +188,7 @@ def _pieces(toks: list[Token], low: str, start: int, joined: bool) -> list[Token
     and with ``joined`` each word joined to digits, cut into its words and marks
     ("nord-coreani" -> "nord", "-", "coreani"): then every word starts a token."""
     inner = _INNER if joined else _HYPHEN
-    cut = sorted({bisect_right(toks, start + m.start(), key=_START) - 1 for m in inner.finditer(low)})
+    cut = sorted({bisect_right(toks, start + m.start(), key=token_start) - 1 for m in inner.finditer(low)})
     out: list[Token] = []
     done = 0
     for i in cut:

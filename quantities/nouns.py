@@ -37,7 +37,6 @@ from typing import Any, NamedTuple, TypeVar
 import regex
 
 from . import lang as langs
-from . import tries
 from .lang import Pack
 from .types import Span
 
@@ -61,7 +60,8 @@ def surface(text: str) -> str:
     return EMPHASIS.sub("", text)
 
 
-#: How far around a figure the noun is looked for, in characters.
+#: How much of a token that a figure cuts in two ("1.2.3.4…", one token) is read again
+#: as words of its own, in characters: a bound, so a line of digits stays linear.
 WINDOW = 200
 
 
@@ -131,53 +131,6 @@ def folded(text: str, start: int, end: int) -> str | None:
     """
     low = text[start:end].casefold().replace("’", "'")
     return low if len(low) == end - start else None
-
-
-def heads(words: Iterable[str]) -> frozenset[str] | None:
-    """The leading word characters of each of ``words``; None when one has none.
-
-    >>> sorted(heads(["ha detto", "l'agenzia"]))
-    ['ha', 'l']
-    """
-    out = set()
-    for w in words:
-        m = regex.match(r"\w+", w)
-        if m is None:
-            return None
-        out.add(m[0])
-    return frozenset(out)
-
-
-def starts(words: Iterable[str], marks: str = "") -> re.Pattern[str] | None:
-    """A prefilter for :func:`folded` text: every place where one of ``words`` (folded)
-    may begin, or one of the characters ``marks`` stands, and few others; None when a
-    word does not begin with a word character.
-
-    A hit is the leading word characters of a word (its head: "dell" of "dell'agenzia")
-    standing alone, or a mark. Only an ASCII letter, digit, "_" or apostrophe before a
-    head, or an ASCII letter, digit or "_" after it, rules a place out: the caller's own
-    pattern decides. It uses the standard :mod:`re` module, which scans literal letters
-    in a trie several times faster than :mod:`regex`; it needs no timeout (no
-    repetition, fixed-width look-arounds).
-
-    >>> rx = starts(["ha detto", "hanno", "l'agenzia"], marks=",")
-    >>> [m[0] for m in rx.finditer("cha ha, hanno l'x hai")]
-    ['ha', ',', 'hanno', 'l']
-    """
-    found = heads(words)
-    if found is None:
-        return None
-    root = tries.build(found)
-    alts = [f"[{re.escape(marks)}]"] if marks else []
-    alts += [re.escape(ch) + _trie(root[ch]) for ch in sorted(root)]
-    return re.compile("|".join(alts)) if alts else None
-
-
-def _trie(node: dict[str, Any]) -> str:
-    alts = [re.escape(ch) + _trie(node[ch]) for ch in sorted(k for k in node if k)]
-    if "" in node:
-        alts.append(rf"(?<![a-z0-9_']{re.escape(node[''])})(?![a-z0-9_])")
-    return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
 
 def resolve(lang: str | Pack) -> Pack:
@@ -312,10 +265,10 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
 
     ``unit_bearing`` is True for figures that carry a unit (money, measures, percent,
     durations): they count only what follows "di". ``antecedent`` is the noun of the
-    previous figure of the sentence, reused by elliptic figures. ``toks`` are the
-    :func:`tokens` of the sentence when the caller has them (then ``sentence`` may be the
-    whole text and ``figure`` a span of it: the phrase never reaches past those tokens);
-    without them, a window of :data:`WINDOW` characters each side is tokenised.
+    previous figure of the sentence, reused by elliptic figures. The phrase is looked for
+    among the words of the sentence, however far (a few words at most). ``toks`` are the
+    :func:`tokens` of the sentence when the caller has them; then ``sentence`` may be the
+    whole text and ``figure`` a span of it: the phrase never reaches past those tokens.
 
     >>> counted("Migliaia di operai militari e sminatori nella regione.", Span(0, 8)).text
     'operai militari e sminatori'
@@ -325,6 +278,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     True
     """
     g = grammar(lang)
+    toks = tokens(sentence) if toks is None else toks
     right = _right_of(sentence, figure.end, g.max_words + 4, toks)
     first = right[0].low if right else ""
     if unit_bearing:
@@ -376,20 +330,16 @@ def _adjectives(toks: list[Token], j: int, g: Grammar) -> int:
 token_start = itemgetter(1)
 
 
-def _right_of(text: str, pos: int, limit: int, toks: Sequence[Token] | None) -> list[Token]:
+def _right_of(text: str, pos: int, limit: int, toks: Sequence[Token]) -> list[Token]:
     """The first ``limit`` tokens from ``pos`` on (a token cut by ``pos``, its tail)."""
-    if toks is None:
-        return tokens(text, pos, min(len(text), pos + WINDOW), limit=limit)
     k = bisect_left(toks, pos, key=token_start)
     cut = k and toks[k - 1].end > pos
     head = tokens(text, pos, min(toks[k - 1].end, pos + WINDOW), limit=limit) if cut else []
     return (head + list(toks[k:k + limit]))[:limit]
 
 
-def _left_of(text: str, pos: int, limit: int, toks: Sequence[Token] | None) -> list[Token]:
+def _left_of(text: str, pos: int, limit: int, toks: Sequence[Token]) -> list[Token]:
     """The last ``limit`` tokens before ``pos`` (a token cut by ``pos``, its head)."""
-    if toks is None:
-        return tokens(text, max(0, pos - WINDOW), pos)[-limit:]
     k = bisect_left(toks, pos, key=token_start)
     if k and toks[k - 1].end > pos:
         tail = tokens(text, max(toks[k - 1].start, pos - WINDOW), pos)

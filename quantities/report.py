@@ -17,7 +17,7 @@ from typing import Any
 from tabulate import tabulate
 
 from .sources import squeeze
-from .types import FORMATS, SEVERITIES, Claim, Document, Figure, Finding
+from .types import SEVERITIES, Claim, Document, Figure, Finding
 
 MESSAGE_WIDTH = 100
 
@@ -113,7 +113,7 @@ def source_text(claim: Claim) -> str:
 # -- claims (the extract command) ---------------------------------------------------------
 
 def render_claims(claims: Iterable[Claim], fmt: str, doc: Document | None = None) -> str:
-    """Claims in one of FORMATS (github: one notice per claim, at its line and column in
+    """Claims in one of ``types.FORMATS`` (github: one notice per claim, at its line and column in
     ``doc``'s file when given)."""
     claims = list(claims)
     if fmt == "github":
@@ -153,7 +153,7 @@ def summary(report: Report) -> str:
 
 
 def render_report(report: Report, fmt: str, *, show_all: bool = False) -> str:
-    """The whole report in one of FORMATS."""
+    """The whole report in one of ``types.FORMATS``."""
     renderers: dict[str, Callable[[Report, bool], str]] = {
         "table": _report_text, "markdown": _report_markdown, "json": _report_json,
         "jsonl": _report_jsonl, "csv": _report_csv, "github": _report_github,

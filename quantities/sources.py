@@ -28,6 +28,7 @@ from .errors import LanguageDataError
 DATA = Path(__file__).parent / "data" / "sources.toml"
 #: How many phrases a table remembers the canonical name of (then it starts afresh).
 _SEEN_MAX = 4096
+_UNSEEN = object()
 
 
 def squeeze(text: str) -> str:
@@ -113,11 +114,11 @@ class Sources:
 
     def canonical(self, phrase: str) -> str | None:
         """The canonical name of the longest alias found in ``phrase``, or None."""
-        if phrase in self._seen:
-            return self._seen[phrase]
-        if len(self._seen) >= _SEEN_MAX:
-            self._seen.clear()
-        name = self._seen[phrase] = self._find(phrase)
+        name = self._seen.get(phrase, _UNSEEN)  # one lookup: another thread may clear it
+        if name is _UNSEEN:
+            if len(self._seen) >= _SEEN_MAX:
+                self._seen.clear()
+            name = self._seen[phrase] = self._find(phrase)
         return name
 
     def _find(self, phrase: str) -> str | None:

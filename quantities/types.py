@@ -92,7 +92,8 @@ class Quantity:
         return Quantity(span, *map(self.__getattribute__, _AFTER_SPAN))
 
 
-_AFTER_SPAN = tuple(f.name for f in fields(Quantity))[1:]
+_AFTER_SPAN = tuple(f.name for f in fields(Quantity))[1:]  # Quantity.at passes them in order
+assert fields(Quantity)[0].name == "span" and all(f.init for f in fields(Quantity)), "see Quantity.at"
 
 
 @dataclass(frozen=True, slots=True)

@@ -44,3 +44,9 @@ def test_english_claims(text, surface, interval, noun, source, modality):
 def test_a_year_after_in_is_not_a_count():
     doc = documents.from_text("In 2019 some 300 soldiers died.", id="en", lang="en")
     assert [c.quantity.value for c in extract_document(doc)] == [300]
+
+
+@XF  # "by" introduces the agent of a passive ([attribution].agent) but also a time
+def test_by_before_a_time_is_no_agent():
+    doc = documents.from_text("About 300 people were reported by midday to be missing.", id="en", lang="en")
+    assert extract_document(doc)[0].attribution is None
