@@ -15,6 +15,7 @@ CASES = {
     "100.000 nested quotes": "«" * 50_000 + "5.000 soldati" + "»" * 50_000,
     "one 10MB sentence": "circa 15mila soldati e " * 435_000,
     "very long words": ("a" * 100_000 + " ") * 10 + "5.000 operai",
+    "125.000 cues and figures in one sentence": "stima.5," * 125_000,
 }
 
 

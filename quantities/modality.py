@@ -268,7 +268,8 @@ def governing(scanned: Scanned, sentence: Span, figure: Span, *, hedge: str | No
     at = bisect_right(scanned.boundaries, figure.start)
     clause = max(start, scanned.boundaries[at - 1]) if at else start
     found: set[str] = set()
-    for pos, kind in scanned.cues[:bisect_left(scanned.cues, (figure.start, ""))]:
+    cues = scanned.cues  # sorted: only those from ``start`` (within LOOKBACK) can govern
+    for pos, kind in cues[bisect_left(cues, (start, "")):bisect_left(cues, (figure.start, ""))]:
         if kind == "sentence" and pos >= start:
             found.add("estimated")
         elif pos >= clause:

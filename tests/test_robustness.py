@@ -57,6 +57,7 @@ def test_number_like_pieces(text):
         pytest.param("a" * 300_000 + " 5.000 operai", id="a 300KB word"),
         pytest.param("5" * 200_000, id="200.000 digits"),
         pytest.param(", ".join(["1.000"] * 30_000), id="30.000 numbers in a list"),
+        pytest.param("stima.5," * 40_000, id="40.000 cues and figures in one sentence"),
     ],
 )
 def test_hostile_inputs_finish(text):
