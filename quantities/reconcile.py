@@ -323,8 +323,10 @@ def _figures(items: list[_Item], edges: list[_Edge]) -> tuple[Figure, ...]:
         claims = tuple(items[i].claim for i in group)
         concepts = [items[i].reading.concept for i in group if items[i].reading is not None]
         first = claims[0].quantity
-        figures.append(Figure(f"F{n}", claims, max(set(concepts), key=concepts.count) if concepts else None,
-                              first.kind, first.unit))
+        # the most frequent concept; a tie goes to the earliest claim's (a set's order would
+        # change with the hash seed from run to run)
+        concept = max(dict.fromkeys(concepts), key=concepts.count) if concepts else None
+        figures.append(Figure(f"F{n}", claims, concept, first.kind, first.unit))
     return tuple(figures)
 
 
