@@ -121,7 +121,7 @@ class Grammar:
     master_i: Any  # case-insensitive, for text whose lower case changes its length
     num: Any  # the first branch of ``master`` alone, in :mod:`re`: where it matches, so does master
     spaced: Any  # where ``master`` may match in lower-cased text: after a space, see _starts
-    starts: Any  # ... anywhere else
+    others: Any  # ... anywhere else
     word_at: Any  # ... at the start of the text
     after: Any
     link_head: Any  # a link word and its blanks at the head of a string
@@ -464,11 +464,11 @@ class Starts:
         return at if at < self.none else -1
 
     def _other(self, pos: int) -> int:
-        starts, low = self.g.starts, self.low
+        others, low = self.g.others, self.low
         # a word at ``pos`` shows at pos - 1, unless a digit stands there (the number just read)
-        c = starts.search(low, pos - 1 if pos and not "0" <= low[pos - 1] <= "9" else pos)
+        c = others.search(low, pos - 1 if pos and not "0" <= low[pos - 1] <= "9" else pos)
         if c is not None and not c.lastindex and c.start() < pos:
-            c = starts.search(low, pos)  # a "+" at pos - 1, before a digit: too early
+            c = others.search(low, pos)  # a "+" at pos - 1, before a digit: too early
         return self.none if c is None else c.end() if c.lastindex else c.start()
 
 
@@ -622,13 +622,13 @@ def grammar(pack: Pack) -> Grammar:
     cues = ("ident_before", "decade_before", "year_before", "time_before", "hedges")
     g["phrase_ends"] = frozenset(p.rsplit(" ", 1)[-1] for key in cues for p in g[key])
     morph = _morph_pattern(pack, morphemes)
-    spaced, starts, word_at = _starts(g)
+    spaced, others, word_at = _starts(g)
     return Grammar(
         master=_master(pack, g, 0),
         master_i=_master(pack, g, regex.IGNORECASE),
         num=re.compile(NUM),
         spaced=spaced,
-        starts=starts,
+        others=others,
         word_at=word_at,
         after=_after(g),
         after_heads=_ascii_heads([*g["scales"], *g["links"], *g["percent"], *g["units"],

@@ -128,21 +128,23 @@ def test_a_suppression_in_the_article_silences_the_conflict(pytester):
     run(pytester).assert_outcomes(passed=3)
 
 
-def test_an_unused_suppression_fails_at_warning(pytester):
+def _with_unused_suppression(pytester):
+    """Two clean articles, the first carrying a suppression that matches no finding."""
     folder = articles(pytester, CLEAN[:2])
     with (folder / CLEAN[0]).open("a", encoding="utf-8") as f:
         f.write('\n<!-- quantities: ignore value-conflict "15mila soldati" — old -->\n')
     pytester.makepyprojecttoml(INI)
+
+
+def test_an_unused_suppression_fails_at_warning(pytester):
+    _with_unused_suppression(pytester)
     result = run(pytester, "--quantities-fail-on", "warning")
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(["*unused-suppression*", "*matches no finding*"])
 
 
 def test_an_unused_suppression_is_a_warning_in_the_summary_when_it_does_not_fail(pytester):
-    folder = articles(pytester, CLEAN[:2])
-    with (folder / CLEAN[0]).open("a", encoding="utf-8") as f:
-        f.write('\n<!-- quantities: ignore value-conflict "15mila soldati" — old -->\n')
-    pytester.makepyprojecttoml(INI)
+    _with_unused_suppression(pytester)
     result = run(pytester, "-W", "default::quantities.errors.QuantitiesWarning")
     result.assert_outcomes(passed=3, warnings=1)
     result.stdout.fnmatch_lines(["*QuantitiesWarning: unused-suppression*matches no finding*"])
