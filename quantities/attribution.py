@@ -32,12 +32,13 @@ import regex
 from .lang import Pack
 from .nouns import Token, folded, per_pack, phrases, positive_int, surface, token_start, tokens, word_set
 from .sources import Sources
-from .types import Span
+from .types import Span, direct_init
 
 #: Where a cue's source stands and which figures it governs.
 Reach = Literal["any", "after", "before"]
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Found:
     """A cue and its source, with spans in the scanned text.

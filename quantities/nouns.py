@@ -38,7 +38,7 @@ import regex
 
 from . import lang as langs
 from .lang import Pack
-from .types import Span
+from .types import Span, direct_init
 
 T = TypeVar("T")
 
@@ -246,6 +246,7 @@ def _head_position(pack: Pack) -> str:
     return str(value)
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class NounPhrase:
     """The counted noun as written; ``span`` is where it stands (None when reused)."""

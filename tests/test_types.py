@@ -1,0 +1,69 @@
+"""The core types: what :func:`quantities.types.direct_init` must keep of the dataclass."""
+
+import copy
+import dataclasses
+import inspect
+import pickle
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pytest
+
+from quantities import attribution, nouns
+from quantities.types import Attribution, Claim, Quantity, Span, direct_init
+
+QUICK = [Span, Quantity, Attribution, Claim, attribution.Found, nouns.NounPhrase]
+
+
+def _reference(cls):
+    """The same fields, with the ``__init__`` that :func:`dataclasses.dataclass` writes."""
+    ns = {f.name: f.default for f in dataclasses.fields(cls) if f.default is not dataclasses.MISSING}
+    ns["__annotations__"] = {f.name: f.type for f in dataclasses.fields(cls)}
+    return dataclass(frozen=True, slots=True)(type(cls.__name__, (), ns))
+
+
+@pytest.mark.parametrize("cls", QUICK, ids=lambda c: c.__name__)
+def test_direct_init_keeps_the_dataclass_signature(cls):
+    assert inspect.signature(cls.__init__) == inspect.signature(_reference(cls).__init__)
+
+
+SPAN = Span(2, 5)
+QTY = Quantity(SPAN, "300", Decimal(300), Decimal(300), Decimal(300), kind="count")
+ATTR = Attribution("Kcna", "KCNA", "riporta", Span(8, 12))
+CLAIM = Claim("a.md", SPAN, "300 soldati", QTY, "soldati", "soldato", ATTR, "reported", Span(0, 20))
+
+
+@pytest.mark.parametrize("obj", [SPAN, QTY, ATTR, CLAIM], ids=lambda o: type(o).__name__)
+def test_instances_behave_as_dataclasses(obj):
+    assert pickle.loads(pickle.dumps(obj)) == obj
+    assert copy.deepcopy(obj) == obj and hash(copy.copy(obj)) == hash(obj)
+    assert dataclasses.replace(obj) == obj
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        obj.__setattr__(dataclasses.fields(obj)[0].name, None)
+
+
+def test_keyword_arguments_and_defaults():
+    q = Quantity(span=SPAN, text="5", value=None, low=None, high=None)
+    assert (q.approx, q.hedge, q.unit, q.kind, q.precision) == (False, None, None, "count", None)
+    assert Claim(**{f.name: getattr(CLAIM, f.name) for f in dataclasses.fields(Claim)}) == CLAIM
+    with pytest.raises(TypeError):
+        Span(1)  # a missing field is still an error
+    with pytest.raises(TypeError):
+        Span(1, 2, 3)
+
+
+def test_post_init_still_checks_a_span():
+    with pytest.raises(ValueError, match=r"bad span \[5, 2\)"):
+        Span(5, 2)
+    with pytest.raises(ValueError):
+        dataclasses.replace(SPAN, start=-1)
+
+
+def test_a_field_with_a_factory_is_refused():
+    @dataclass(frozen=True, slots=True)
+    class Holder:
+        items: list = field(default_factory=list)
+
+    with pytest.raises(TypeError, match="Holder.items"):
+        direct_init(Holder)
+
