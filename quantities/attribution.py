@@ -30,7 +30,7 @@ from typing import Literal
 import regex
 
 from .lang import Pack
-from .nouns import Token, folded, per_pack, phrases, positive_int, surface, token_start, tokens, word_set
+from .nouns import Tokens, folded, per_pack, phrases, positive_int, surface, tokens, word_set
 from .sources import Sources
 from .types import Span, direct_init
 
@@ -94,10 +94,10 @@ class Grammar:
     verb_endings: tuple[str, ...]
     max_words: int
 
-    def ends_phrase(self, tok: Token) -> bool:
-        w = tok.low
-        return (not tok.is_word or w in self.stop or w in self.articles
-                or (tok.text.islower() and w.endswith(self.verb_endings)))
+    def ends_phrase(self, toks: Tokens, i: int) -> bool:
+        w, text = toks.lows[i], toks.texts[i]
+        return (not text[0].isalpha() or w in self.stop or w in self.articles
+                or (text.islower() and w.endswith(self.verb_endings)))
 
 
 #: The end of a cue: after an apostrophe ("all'") or before a non-word character.
@@ -178,8 +178,8 @@ def _seconds(words: dict[str, list[str]], adverbs: list[str], agent: list[str]) 
     the words that may come second (None: the first word is a cue by itself). A cue is
     tried only where its first two words stand: an auxiliary is followed by an adverb or a
     participle, and a participle by the agent ("riportato dalla Kcna")."""
-    def lows(phrase: str) -> tuple[str, ...]:
-        return tuple(t.low for t in tokens(phrase))
+    def lows(phrase: str) -> list[str]:
+        return tokens(phrase).lows
 
     def firsts(phrases: list[str]) -> set[str]:
         return {_head(lows(p)[0]) for p in phrases}
@@ -196,7 +196,7 @@ def _seconds(words: dict[str, list[str]], adverbs: list[str], agent: list[str]) 
 
 
 def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None,
-         toks: list[Token] | None = None) -> list[Found]:
+         toks: Tokens | None = None) -> list[Found]:
     """Every cue of the sentence at ``sentence`` in ``text`` that names a source, in order.
 
     ``toks`` are the sentence's :func:`~quantities.nouns.tokens` when the caller has them
@@ -209,15 +209,15 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     g = grammar(lang)
     src = sources or Sources.default()
     toks = tokens(text, sentence.start, sentence.end) if toks is None else toks
-    offsets = list(map(token_start, toks))
+    offsets = toks.starts
     out: list[Found] = []
     covered = -1  # the end of the last cue or source phrase: a cue inside one is part of it
     even = folded(text, sentence.start, sentence.end) is not None
-    for i in _cue_starts(toks, g, second=even):
+    for i in _cue_starts(toks.lows, g, second=even):
         p = offsets[i]
         if p < covered:
             continue
-        m = g.by_first[toks[i].low[0]].match(text, p, sentence.end)
+        m = g.by_first[toks.lows[i][0]].match(text, p, sentence.end)
         if m is None:
             continue
         covered = m.end()
@@ -228,7 +228,7 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     return out
 
 
-def _cue_starts(toks: list[Token], g: Grammar, second: bool = True) -> list[int]:
+def _cue_starts(lows: list[str], g: Grammar, second: bool = True) -> list[int]:
     """The indexes of the tokens where a cue may start: the first word of a cue, followed
     (with ``second``) by a token that begins like a word that may come second in it.
 
@@ -237,12 +237,14 @@ def _cue_starts(toks: list[Token], g: Grammar, second: bool = True) -> list[int]
     ``second`` is False for a sentence whose letters fold to other lengths ("RİFERİTO"),
     where the tokens' folded forms are not what the pattern matches.
     """
-    out = []
     seconds = g.seconds
-    for i, tok in enumerate(toks):
-        if tok.low in seconds:
-            nxt = seconds[tok.low]
-            if nxt is None or not second or (i + 1 < len(toks) and _head(toks[i + 1].low) in nxt):
+    if seconds.keys().isdisjoint(lows):
+        return []
+    out = []
+    for i, w in enumerate(lows):
+        if w in seconds:
+            nxt = seconds[w]
+            if nxt is None or not second or (i + 1 < len(lows) and _head(lows[i + 1]) in nxt):
                 out.append(i)
     return out
 
@@ -262,18 +264,19 @@ def _index_after(starts: list[int], end: int) -> int:
     return bisect_left(starts, end)
 
 
-def _found(text: str, toks: list[Token], i: int, j: int, kind: str, g: Grammar, src: Sources) -> Found | None:
-    cue = Span(toks[i].start, toks[j - 1].end)
+def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: Sources) -> Found | None:
+    cue = toks.span(i, j)
+    lows = toks.lows
     reach: Reach = "any"
-    if kind == "verb" and j < len(toks) and toks[j].low in g.agent:
+    if kind == "verb" and j < len(lows) and lows[j] in g.agent:
         j += 1  # "è stato riferito dalla Kcna": a passive
     elif kind == "verb":
-        inverted = i == 0 or not toks[i - 1].is_word or toks[i - 1].low in g.opener_words
-        np = _phrase(toks, _skip(toks, j, g.adverbs), g) if inverted else None
+        inverted = i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.opener_words
+        np = _phrase(toks, _skip(lows, j, g.adverbs), g) if inverted else None
         if not _named(text, toks, np, g, src):
             np, reach = _subject(toks, i, g), "after"
         return _make(text, toks, np, cue, reach, g, src)
-    if kind == "restricted" and not (i == 0 or not toks[i - 1].is_word or toks[i - 1].low in g.clause_words):
+    if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
         return None
     np = _phrase(toks, j, g)
     if kind == "restricted" and not _source_like(text, toks, np, g, src):
@@ -281,7 +284,7 @@ def _found(text: str, toks: list[Token], i: int, j: int, kind: str, g: Grammar, 
     return _make(text, toks, np, cue, reach, g, src)
 
 
-def _make(text: str, toks: list[Token], np: tuple[int, int] | None, cue: Span, reach: Reach,
+def _make(text: str, toks: Tokens, np: tuple[int, int] | None, cue: Span, reach: Reach,
           g: Grammar, src: Sources) -> Found | None:
     if np is None:
         return None
@@ -293,25 +296,25 @@ def _make(text: str, toks: list[Token], np: tuple[int, int] | None, cue: Span, r
     return Found(source, src.canonical(source), " ".join(cue.of(text).casefold().replace("’", "'").split()), span, cue, reach, via)
 
 
-def _words(toks: list[Token], np: tuple[int, int], g: Grammar) -> Span:
+def _words(toks: Tokens, np: tuple[int, int], g: Grammar) -> Span:
     """The span of a phrase without its leading article ("le valutazioni" -> "valutazioni")."""
-    first = np[0] + 1 if toks[np[0]].low in g.articles and np[1] - np[0] > 1 else np[0]
-    return Span(toks[first].start, toks[np[1] - 1].end)
+    first = np[0] + 1 if toks.lows[np[0]] in g.articles and np[1] - np[0] > 1 else np[0]
+    return toks.span(first, np[1])
 
 
-def _named(text: str, toks: list[Token], np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
+def _named(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
     """A phrase that names a source: a proper name, a known source or a source-like noun."""
     return np is not None and (
-        any(t.text[0].isupper() for t in toks[np[0]:np[1]]) or _source_like(text, toks, np, g, src)
+        any(t[0].isupper() for t in toks.texts[np[0]:np[1]]) or _source_like(text, toks, np, g, src)
     )
 
 
-def _source_like(text: str, toks: list[Token], np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
+def _source_like(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
     """A known source, or a phrase headed by a source-like noun ("gli analisti")."""
     if np is None:
         return False
-    words = [t.low for t in toks[np[0]:np[1]] if t.low not in g.articles]
-    phrase = Span(toks[np[0]].start, toks[np[1] - 1].end).of(text)
+    words = [w for w in toks.lows[np[0]:np[1]] if w not in g.articles]
+    phrase = toks.span(*np).of(text)
     return src.canonical(phrase) is not None or (bool(words) and words[0] in g.source_nouns)
 
 
@@ -323,57 +326,58 @@ def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, .
     return out
 
 
-def _at(toks: list[Token], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
-    """The longest of the phrases ``seqs`` (see :func:`_by_first`) that starts at ``toks[j]``."""
-    for seq in seqs.get(toks[j].low, ()) if j < len(toks) else ():
-        if tuple(t.low for t in toks[j:j + len(seq)]) == seq:
+def _at(lows: list[str], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
+    """The longest of the phrases ``seqs`` (see :func:`_by_first`) that starts at ``lows[j]``."""
+    for seq in seqs.get(lows[j], ()) if j < len(lows) else ():
+        if tuple(lows[j:j + len(seq)]) == seq:
             return seq
     return None
 
 
-def _skip(toks: list[Token], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> int:
-    """Past any run of the phrases ``seqs`` (adverbs, time words) from ``toks[j]``."""
-    while (seq := _at(toks, j, seqs)) is not None:
+def _skip(lows: list[str], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """Past any run of the phrases ``seqs`` (adverbs, time words) from ``lows[j]``."""
+    while (seq := _at(lows, j, seqs)) is not None:
         j += len(seq)
     return j
 
 
-def _relay(toks: list[Token], j: int, g: Grammar) -> tuple[int, int] | None:
+def _relay(toks: Tokens, j: int, g: Grammar) -> tuple[int, int] | None:
     """The quoted source of ", che cita il Cremlino" after a source that ends at ``toks[j]``."""
-    if j < len(toks) and toks[j].text == ",":
+    if j < len(toks) and toks.texts[j] == ",":
         j += 1
-    seq = _at(toks, j, g.relays)
+    seq = _at(toks.lows, j, g.relays)
     return _phrase(toks, j + len(seq), g) if seq is not None else None
 
 
-def _phrase(toks: list[Token], i: int, g: Grammar, until: int | None = None) -> tuple[int, int] | None:
+def _phrase(toks: Tokens, i: int, g: Grammar, until: int | None = None) -> tuple[int, int] | None:
     """The source phrase that starts at ``toks[i]`` (and ends by ``until``), as ``[i, end)``."""
-    j = i + 1 if i < len(toks) and toks[i].low in g.articles else i
+    lows = toks.lows
+    j = i + 1 if i < len(lows) and lows[i] in g.articles else i
     end = None
-    limit = min(len(toks) if until is None else until, i + g.max_words)
+    limit = min(len(lows) if until is None else until, i + g.max_words)
     while j < limit:
-        tok = toks[j]
-        if tok.low in g.of and end is not None:
-            j += 2 if j + 1 < limit and toks[j + 1].low in g.articles else 1
+        if lows[j] in g.of and end is not None:
+            j += 2 if j + 1 < limit and lows[j + 1] in g.articles else 1
             continue
-        if g.ends_phrase(tok) or tok.text[0].isdigit():
+        if g.ends_phrase(toks, j) or toks.texts[j][0].isdigit():
             break
         j += 1
         end = j
     return (i, end) if end is not None else None
 
 
-def _subject(toks: list[Token], verb: int, g: Grammar) -> tuple[int, int] | None:
+def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
     """The subject that ends just before the verb at ``toks[verb]`` ("I media russi")."""
+    lows = toks.lows
     end = verb
-    while end > 0 and toks[end - 1].low in g.pre_verb:
+    while end > 0 and lows[end - 1] in g.pre_verb:
         end -= 1
     start = end
-    while start > 0 and end - start < g.max_words and toks[start - 1].is_word and toks[start - 1].low not in g.clause:
+    while start > 0 and end - start < g.max_words and toks.is_word(start - 1) and lows[start - 1] not in g.clause:
         start -= 1
-    after_prep = start > 0 and toks[start - 1].low in g.prepositions
+    after_prep = start > 0 and lows[start - 1] in g.prepositions
     for k in range(start, end):
-        if (k == start and not after_prep) or toks[k].low in g.articles or toks[k].text[0].isupper():
+        if (k == start and not after_prep) or lows[k] in g.articles or toks.texts[k][0].isupper():
             np = _phrase(toks, k, g, until=end)
             if np is not None and np[1] == end:
                 return np

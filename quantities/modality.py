@@ -24,7 +24,7 @@ from typing import NamedTuple
 import regex
 
 from .lang import Pack
-from .nouns import Token, folded, per_pack, token_start, tokens, word_set
+from .nouns import Tokens, folded, per_pack, tokens, word_set
 from .types import Modality, Span
 
 #: How far before a figure its cues are looked for, in characters.
@@ -157,7 +157,7 @@ class Scanned(NamedTuple):
 
 
 def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | None = None,
-         toks: list[Token] | None = None) -> Scanned:
+         toks: Tokens | None = None) -> Scanned:
     """The boundaries and cues of the sentence at ``sentence``, for :func:`governing`.
 
     With ``until`` (an offset of ``text``), only those that start before it: enough for
@@ -183,44 +183,49 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | Non
     return Scanned(tuple(sorted(marks + words)), tuple(sorted(cues)))
 
 
-def _pieces(toks: list[Token], low: str, start: int, joined: bool) -> list[Token]:
+def _pieces(toks: Tokens, low: str, start: int, joined: bool) -> Tokens:
     """``toks`` (of the text folded to ``low`` from ``start``) with each hyphenated word,
     and with ``joined`` each word joined to digits, cut into its words and marks
     ("nord-coreani" -> "nord", "-", "coreani"): then every word starts a token."""
     inner = _INNER if joined else _HYPHEN
-    cut = sorted({bisect_right(toks, start + m.start(), key=token_start) - 1 for m in inner.finditer(low)})
-    out: list[Token] = []
+    cut = sorted({bisect_right(toks.starts, start + m.start()) - 1 for m in inner.finditer(low)})
+    out = Tokens([], [], [], [])
     done = 0
     for i in cut:
-        t = toks[i]
-        out += toks[done:i]
-        out += [Token._make((t.text[m.start():m.end()], t.start + m.start(), t.start + m.end(), m[0]))
-                for m in _PIECE.finditer(t.low)]
+        text, at = toks.texts[i], toks.starts[i]
+        pieces = list(_PIECE.finditer(toks.lows[i]))
+        out.extend(toks[done:i])
+        out.extend(Tokens([text[m.start():m.end()] for m in pieces], [at + m.start() for m in pieces],
+                          [at + m.end() for m in pieces], [m[0] for m in pieces]))
         done = i + 1
-    return out + toks[done:]
+    out.extend(toks[done:])
+    return out
 
 
-def _found(text: str, sentence: Span, toks: list[Token], firsts: dict[str, Seconds], g: Grammar,
+def _found(text: str, sentence: Span, toks: Tokens, firsts: dict[str, Seconds], g: Grammar,
            until: int) -> tuple[list[int], list[tuple[int, int, str]]]:
     """The ends of the boundary words and the (start, end, kind) of the cue phrases that
     start before ``until``, tried only at the tokens where one of the ``firsts`` stands
     before a word that may follow it."""
     bounds: list[int] = []
     phrases: list[tuple[int, int, str]] = []
-    for i, tok in enumerate(toks):
-        if tok.low not in firsts:
+    lows = toks.lows
+    if firsts.keys().isdisjoint(lows):
+        return bounds, phrases
+    for i, w in enumerate(lows):
+        if w not in firsts:
             continue
-        p = tok.start
+        p = toks.starts[i]
         if p >= until:
             break
-        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-        cue, bound = firsts[tok.low]
+        nxt = lows[i + 1] if i + 1 < len(lows) else ""
+        cue, bound = firsts[w]
         if (bound is None or nxt in bound) and (not bounds or p >= bounds[-1]):
             b = g.boundary.match(text, p, sentence.end)
             if b is not None:
                 bounds.append(b.end())
         if (cue is None or nxt in cue) and (not phrases or p >= phrases[-1][1]):
-            c = g.phrases[tok.low[0]].match(text, p, sentence.end)
+            c = g.phrases[w[0]].match(text, p, sentence.end)
             if c is not None:
                 phrases.append((p, c.end(), c.lastgroup or ""))
     return bounds, phrases

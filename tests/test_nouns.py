@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, strategies as st
 
 from quantities import extract
-from quantities.nouns import counted, tokens
+from quantities.nouns import TOKEN, counted, tokens
 from quantities.types import Span
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "nouns_it.tsv"
@@ -75,4 +76,24 @@ def test_antecedent_reused_only_without_noun() -> None:
 
 
 def test_tokens_keep_elisions_and_numbers() -> None:
-    assert [t.text for t in tokens("dell'80% l’agenzia 1.000,5")] == ["dell'", "80", "%", "l’", "agenzia", "1.000,5"]
+    assert tokens("dell'80% l’agenzia 1.000,5").texts == ["dell'", "80", "%", "l’", "agenzia", "1.000,5"]
+
+
+_PIECES = st.sampled_from(["Dell’Ansa", "l'80%", " ", "  ", "\n", "5.000", "1,5", "nord-coreani", "*", "**",
+                           "(", "»", "ß", "İ", "é", "ﬁ", "٣", "\u00a0", "—", "-", ".", ",", "'", "’", "mila"])
+
+
+@given(text=st.lists(_PIECES | st.text(max_size=3), max_size=30).map("".join), data=st.data())
+def test_tokens_are_parallel_lists_that_cut_the_text(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    limit = data.draw(st.none() | st.integers(0, 6))
+    toks = tokens(text, start, end, limit)
+    n = len(toks.texts)
+    assert len(toks) == n == len(toks.starts) == len(toks.ends) == len(toks.lows)
+    assert limit is None or n <= limit
+    assert all(start <= s < e <= end for s, e in zip(toks.starts, toks.ends))
+    assert toks.texts == [text[s:e] for s, e in zip(toks.starts, toks.ends)]
+    assert toks.lows == [w.casefold().replace("’", "'") for w in toks.texts]
+    whole = [m[0] for m in TOKEN.finditer(text, start, end)]
+    assert toks.texts == whole[:limit]
