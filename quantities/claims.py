@@ -140,6 +140,7 @@ def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span |
         end = q.span.end
         if noun is not None and noun.span is not None and noun.span.start >= q.span.end:
             end = noun.span.end
+        stated = q if doc.offsets is None else q.at(doc.to_body(q.span))
         found = attribution.choose(cues, q.span)
         if found is None and following is not None:
             if later is None:
@@ -147,9 +148,9 @@ def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span |
             found = attribution.choose([], q.span, later)
         out.append(Claim(
             doc=doc.id,
-            span=doc.to_body(Span(q.span.start, end)),
+            span=stated.span if end == q.span.end else doc.to_body(Span(q.span.start, end)),
             text=text[q.span.start:end],
-            quantity=q if doc.offsets is None else q.at(doc.to_body(q.span)),
+            quantity=stated,
             noun=noun.text if noun else None,
             concept=lex.concept(noun.text) if noun else None,
             attribution=_attribution(doc, found),

@@ -59,7 +59,7 @@ _DAY_YEAR = regex.compile(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 ag
 _WORDS_AFTER = regex.compile(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Read:
     """A number being read: the core, then what the context adds."""
 
