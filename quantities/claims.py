@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_right
+from itertools import islice
+from typing import NamedTuple
 from collections.abc import Iterable, Iterator
 
 from . import attribution, modality, nouns, numbers, sentences
@@ -94,17 +96,29 @@ def extract_document(doc: Document, *, lang: str | Pack | None = None, sources: 
     figures = [q for q in numbers.find(text, pack) if q.is_claim]
     if not figures:
         return []
-    spans = sentences.split(text, pack)
-    src = sources or Sources.default()
-    lex = lexicon or Lexicon.load(pack.code)
+    reader = _Reader(doc, text, sentences.split(text, pack), pack, sources or Sources.default(),
+                     lexicon or Lexicon.load(pack.code))
+    groups = _by_sentence(figures, reader.spans)
     out: list[Claim] = []
-    for i, sentence, group in _by_sentence(figures, spans):
-        following = spans[i + 1] if 0 <= i < len(spans) - 1 else None
-        out += _sentence_claims(doc, text, sentence, following, group, pack, src, lex)
+    while batch := list(islice(groups, BATCH)):
+        out += reader.claims(batch)
     return out
 
 
-def _by_sentence(figures: list[Quantity], spans: list[Span]) -> Iterator[tuple[int, Span, list[Quantity]]]:
+#: How many sentences are read together, one step at a time (tokens, attribution cues,
+#: modality cues, then the claims): each step's code and patterns stay warm in the
+#: processor's caches. On the 5 MB benchmark corpus: 1.64 s sentence by sentence, 1.53 s
+#: by 32; a few hundred at once is slower again (all their tokens no longer fit).
+BATCH = 32
+
+
+class _Sentence(NamedTuple):
+    index: int  # in the document's sentence spans; -1 for a figure outside any
+    span: Span
+    figures: list[Quantity]
+
+
+def _by_sentence(figures: list[Quantity], spans: list[Span]) -> Iterator[_Sentence]:
     """The figures grouped by the sentence that holds them (a figure outside any is its own)."""
     starts = [s.start for s in spans]
     current: tuple[int, Span] | None = None
@@ -113,53 +127,72 @@ def _by_sentence(figures: list[Quantity], spans: list[Span]) -> Iterator[tuple[i
         i = bisect_right(starts, q.span.start) - 1
         sentence = spans[i] if i >= 0 and q.span.end <= spans[i].end else q.span
         if current is not None and current[1] != sentence:
-            yield current[0], current[1], group
+            yield _Sentence(*current, group)
             group = []
         current = (i if sentence is not q.span else -1, sentence)
         group.append(q)
     if current is not None:
-        yield current[0], current[1], group
+        yield _Sentence(*current, group)
 
 
-def _sentence_claims(doc: Document, text: str, sentence: Span, following: Span | None,
-                     group: list[Quantity], pack: Pack, src: Sources, lex: Lexicon) -> list[Claim]:
-    toks = nouns.tokens(text, sentence.start, sentence.end)
-    cues = attribution.scan(text, sentence, lang=pack, sources=src, toks=toks)
-    moods = modality.scan(text, sentence, lang=pack, until=group[-1].span.start, toks=toks)
-    later: list[attribution.Found] | None = None
-    said = sentence.of(text)
-    body_sentence = doc.to_body(sentence)
-    antecedent: nouns.NounPhrase | None = None
-    out = []
-    for q in group:
-        unit_bearing = q.unit is not None or q.kind in UNIT_KINDS
-        noun = nouns.counted(text, q.span, lang=pack, unit_bearing=unit_bearing,
-                             antecedent=antecedent if q.kind == "count" else None, toks=toks)
-        if noun is not None and q.kind == "count":
-            antecedent = noun
-        end = q.span.end
-        if noun is not None and noun.span is not None and noun.span.start >= q.span.end:
-            end = noun.span.end
-        stated = q if doc.offsets is None else q.at(doc.to_body(q.span))
-        found = attribution.choose(cues, q.span)
-        if found is None and following is not None:
-            if later is None:
-                later = attribution.opener_cues(text, following, lang=pack, sources=src)
-            found = attribution.choose([], q.span, later)
-        out.append(Claim(
-            doc=doc.id,
-            span=stated.span if end == q.span.end else doc.to_body(Span(q.span.start, end)),
-            text=text[q.span.start:end],
-            quantity=stated,
-            noun=noun.text if noun else None,
-            concept=lex.concept(noun.text) if noun else None,
-            attribution=_attribution(doc, found),
-            modality=modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack),
-            sentence=body_sentence,
-            context=said,
-            date=doc.date,
-        ))
-    return out
+class _Reader:
+    """Turns the figures of one document into claims, a batch of sentences at a time."""
+
+    def __init__(self, doc: Document, text: str, spans: list[Span], pack: Pack, src: Sources,
+                 lex: Lexicon) -> None:
+        self.doc, self.text, self.spans, self.pack, self.src, self.lex = doc, text, spans, pack, src, lex
+
+    def claims(self, batch: list[_Sentence]) -> list[Claim]:
+        text, pack = self.text, self.pack
+        toks = [nouns.tokens(text, s.span.start, s.span.end) for s in batch]
+        cues = [attribution.scan(text, s.span, lang=pack, sources=self.src, toks=t) for s, t in zip(batch, toks)]
+        moods = [modality.scan(text, s.span, lang=pack, until=s.figures[-1].span.start, toks=t)
+                 for s, t in zip(batch, toks)]
+        out: list[Claim] = []
+        for s, t, c, m in zip(batch, toks, cues, moods):
+            out += self._sentence(s, t, c, m)
+        return out
+
+    def _following(self, s: _Sentence) -> Span | None:
+        return self.spans[s.index + 1] if 0 <= s.index < len(self.spans) - 1 else None
+
+    def _sentence(self, s: _Sentence, toks: nouns.Tokens, cues: list[attribution.Found],
+                  moods: modality.Scanned) -> list[Claim]:
+        doc, text, pack, sentence = self.doc, self.text, self.pack, s.span
+        later: list[attribution.Found] | None = None
+        said = sentence.of(text)
+        body_sentence = doc.to_body(sentence)
+        antecedent: nouns.NounPhrase | None = None
+        out = []
+        for q in s.figures:
+            unit_bearing = q.unit is not None or q.kind in UNIT_KINDS
+            noun = nouns.counted(text, q.span, lang=pack, unit_bearing=unit_bearing,
+                                 antecedent=antecedent if q.kind == "count" else None, toks=toks)
+            if noun is not None and q.kind == "count":
+                antecedent = noun
+            end = q.span.end
+            if noun is not None and noun.span is not None and noun.span.start >= q.span.end:
+                end = noun.span.end
+            stated = q if doc.offsets is None else q.at(doc.to_body(q.span))
+            found = attribution.choose(cues, q.span)
+            if found is None and (following := self._following(s)) is not None:
+                if later is None:
+                    later = attribution.opener_cues(text, following, lang=pack, sources=self.src)
+                found = attribution.choose([], q.span, later)
+            out.append(Claim(
+                doc=doc.id,
+                span=stated.span if end == q.span.end else doc.to_body(Span(q.span.start, end)),
+                text=text[q.span.start:end],
+                quantity=stated,
+                noun=noun.text if noun else None,
+                concept=self.lex.concept(noun.text) if noun else None,
+                attribution=_attribution(doc, found),
+                modality=modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack),
+                sentence=body_sentence,
+                context=said,
+                date=doc.date,
+            ))
+        return out
 
 
 def _attribution(doc: Document, found: attribution.Found | None) -> Attribution | None:
