@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
+from pathlib import Path
 
 import pytest
 
-from quantities import Document, QuantitiesWarning, extract
+from quantities import Document, QuantitiesWarning, claims, documents, extract
 from quantities.attribution import scan
 from quantities.claims import extract_document
 from quantities.documents import from_text
@@ -104,3 +105,18 @@ def test_odd_text_never_raises(text: str) -> None:
 def test_many_cues_in_one_sentence() -> None:
     text = "secondo la " * 20000
     assert len(scan(text, Span(0, len(text)))) <= 20000
+
+
+def test_batches_of_sentences_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sentences are read in batches (claims.BATCH); the claims must not depend on where a
+    batch ends: a report carried by the next sentence ("Lo riporta la Kcna.") included."""
+    seeds = sorted(Path(__file__).parent.parent.joinpath("fixtures", "seeds").glob("*.txt"))
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in seeds * 4)
+    doc = documents.from_text(text + "\n\nSono morti 300 soldati.\nLo riporta la Kcna.", id="all", format="markdown")
+    found = {}
+    for size in (1, 2, 7, 32, 10**6):
+        monkeypatch.setattr(claims, "BATCH", size)
+        found[size] = extract_document(doc)
+    assert len({c.sentence for c in found[1]}) > 2 * 32  # several batches of the default size
+    assert found[1][-1].attribution.canonical == "KCNA"
+    assert all(got == found[1] for got in found.values())
