@@ -111,7 +111,7 @@ class Config:
             exclude=_strings(data, "exclude", file),
             severity=severity,
             reconcile=reconcile,
-            numbers=_table(data, "numbers", file),
+            numbers=_numbers(data, lang, file),
             lexicon=_table(data, "lexicon", file),
             sources=_tables(data, "sources", file),
             ignore=_ignores(data.get("ignore", []), file),
@@ -145,6 +145,49 @@ def load(path: str | os.PathLike[str] | None = None, *, start: str | None = None
     if found.name == "pyproject.toml" or "tool" in data:
         data = data.get("tool", {}).get("quantities", {})
     return Config.from_mapping(data, file=str(found), text=found.read_text(encoding="utf-8"))
+
+
+def _numbers(data: Mapping[str, Any], lang: str, file: str) -> dict[str, Any]:
+    """The ``[numbers]`` overrides, checked now against the pack of ``lang`` (see
+    :func:`numbers_pack`), so that a mistake in them stops the run before any document."""
+    numbers = _table(data, "numbers", file)
+    if numbers:
+        numbers_pack(lang, numbers, file)
+    return numbers
+
+
+def numbers_pack(code: str, numbers: Mapping[str, Any], file: str) -> Any:
+    """The language pack of ``code`` with a desk's ``[numbers]`` overrides, its numerals
+    grammar compiled. The shipped pack is valid on its own (the tests say so), so an error
+    in the merged one comes from the overrides: it names the config file, the key and,
+    where it can be found, the line.
+
+    >>> numbers_pack("it", {"decimal": 1}, "quantities.toml")
+    Traceback (most recent call last):
+    ...
+    quantities.errors.ConfigError: quantities.toml: numbers.decimal: expected a non-empty string (the [numbers] of this config, over the it pack)
+    """
+    from .errors import LanguageDataError
+    from .lang import load
+    from .numgrammar import grammar
+
+    pack = load(code).merged({"numbers": dict(numbers)})
+    try:
+        grammar(pack)
+    except LanguageDataError as e:
+        error = ConfigError(f"{e.message} (the [numbers] of this config, over the {code} pack)",
+                            file=file, key=e.key)
+        error.line = _line_in(file, e.key)
+        raise error from None
+    return pack
+
+
+def _line_in(file: str, key: str | None) -> int | None:
+    """:func:`_line_of` in the file at ``file`` (on an error's path: read again)."""
+    try:
+        return _line_of(Path(file).read_text(encoding="utf-8"), key) if key else None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -48,10 +48,12 @@ class Toolkit:
     def pack(self, code: str) -> Any:
         """The language pack of ``code``, with the config's ``[numbers]`` overrides."""
         from . import lang
+        from .config import numbers_pack
 
         def build() -> Any:
-            pack = lang.load(code)
-            return pack.merged({"numbers": dict(self.config.numbers)}) if self.config.numbers else pack
+            if not self.config.numbers:
+                return lang.load(code)
+            return numbers_pack(code, self.config.numbers, self.config.file or "<config>")
 
         return self._once(("pack", code), build)
 

@@ -106,6 +106,13 @@ def test_severity_table_reaches_the_reconciler(severity, expected):
         ('fail-on = "warning"\n\n[reconcile]\ndate_window = 3\n', "quantities.toml:4: reconcile.date_window: unknown key (known: "),
         ('[reconcile]\ndate-window-days = "7"\n', "quantities.toml:2: reconcile.date-window-days: must be a whole number"),
         ('[severity]\nhedge-drift = "loud"\n', "quantities.toml:2: severity.hedge-drift: must be one of"),
+        # [numbers] overrides are merged over the shipped pack and checked at once: the
+        # error names this file, not quantities/lang/it.toml
+        ('[numbers]\nhedges = "oops"\n', "quantities.toml:2: numbers.hedges: expected a table, found str"),
+        ('lang = "it"\n\n[numbers.hedges]\nbefore = ["grosso modo"]\n',
+         "quantities.toml:4: numbers.hedges.before: no such entry in numbers.hedge_meanings"),
+        ('[numbers]\ndecimal = "5"\n', "quantities.toml:2: numbers.decimal: a decimal mark cannot hold digits"),
+        ('[numbers.scales]\nk = "mille"\n', "quantities.toml:2: numbers.scales.k: expected a number"),
     ],
 )
 def test_errors_name_the_line(tmp_path, text, fragment):
@@ -120,3 +127,34 @@ def test_keys_take_dashes_or_underscores(tmp_path):
     path = tmp_path / "quantities.toml"
     path.write_text('fail-on = "warning"\n')
     assert configuration.load(path).fail_on == "warning"
+
+
+def test_numbers_override_in_pyproject_names_it(tmp_path):
+    path = tmp_path / "pyproject.toml"
+    path.write_text('[project]\nname = "desk"\n\n[tool.quantities.numbers.scales]\nk = "mille"\n')
+    with pytest.raises(ConfigError, match=r"pyproject.toml:5: numbers.scales.k: expected a number"):
+        configuration.load(path)
+
+
+def test_numbers_override_reaches_extraction(tmp_path):
+    from quantities.documents import from_text
+    from quantities.pipeline import Toolkit
+
+    path = tmp_path / "quantities.toml"
+    path.write_text('[numbers.hedges]\nabout = ["circa", "attorno"]\n')
+    text = "Sono arrivati attorno 300 soldati."
+    shipped = Toolkit(configuration.Config()).extract(from_text(text, id="a"))
+    desk = Toolkit(configuration.load(path)).extract(from_text(text, id="a"))
+    assert [c.quantity.hedge for c in shipped] == [None]
+    assert [(c.text, c.quantity.hedge) for c in desk] == [("attorno 300 soldati", "attorno")]
+
+
+def test_numbers_override_on_another_language_names_the_config(tmp_path):
+    """A config checked against its own language may still break another pack's grammar
+    when a document in that language comes: the error names the config, not the pack."""
+    from quantities.documents import from_text
+    from quantities.pipeline import Toolkit
+
+    cfg = configuration.Config(file=str(tmp_path / "desk.toml"), numbers={"hedges": {"before": ["x"]}})
+    with pytest.raises(ConfigError, match=r"desk.toml: numbers.hedges.before: .* over the en pack"):
+        Toolkit(cfg).extract(from_text("About 300 soldiers.", id="a", lang="en"))
