@@ -274,7 +274,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
         inverted = i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.opener_words
         np = _phrase(toks, _skip(lows, j, g.adverbs), g) if inverted else None
         if not _named(text, toks, np, g, src):
-            np, reach = _subject(toks, i, g), "after"
+            np, reach = _subject(toks, i, g), "any" if _ends_sentence(toks, _skip(lows, j, g.adverbs)) else "after"
         return _make(text, toks, np, cue, reach, g, src)
     if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
         return None
@@ -282,6 +282,17 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     if kind == "restricted" and not _source_like(text, toks, np, g, src):
         return None
     return _make(text, toks, np, cue, reach, g, src)
+
+
+#: Marks that may close a sentence after its last word (see :func:`_ends_sentence`).
+_CLOSING = frozenset(".!?…\"”»’')]")
+
+
+def _ends_sentence(toks: Tokens, j: int) -> bool:
+    """Nothing but closing marks from ``toks[j]`` on: a report verb that ends its sentence
+    ("…, the Pentagon said.", "…, i media russi hanno riferito.") governs the figures
+    before it too, not only those after."""
+    return all(t in _CLOSING for t in toks.texts[j:])
 
 
 def _make(text: str, toks: Tokens, np: tuple[int, int] | None, cue: Span, reach: Reach,

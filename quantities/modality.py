@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import takewhile
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import NamedTuple
@@ -101,16 +102,22 @@ def grammar(pack: Pack) -> Grammar:
         and not any(m in w for m in marks for w in words)
     return Grammar(
         cues=_cues(kinds, None, future),
-        boundary=regex.compile(rf"[{regex.escape(marks)}]|(?<![\w'’])(?:{_alternation(words)})(?!\w)",
+        boundary=regex.compile(rf"{_marks(regex.escape(marks))}|(?<![\w'’])(?:{_alternation(words)})(?!\w)",
                                regex.IGNORECASE),
         future_exceptions=word_set(pack, "modality.future_exceptions"),
         estimate_hedges=word_set(pack, "modality.estimated"),
         phrases={c: _cues(kinds, c, None) for c in {w[:1] for w in cue_words}},
         future=_cues({}, None, future),
         endings=re.compile("|".join(re.escape(_fold(e)) for e in endings) or "(?!)"),
-        marks=re.compile(f"[{re.escape(marks)}]" if marks else "(?!)"),
+        marks=re.compile(_marks(re.escape(marks)) if marks else "(?!)"),
         firsts=_firsts(cue_words, [_fold(w) for w in words]) if usable else None,
     )
+
+
+def _marks(escaped: str) -> str:
+    """A boundary mark, unless it stands between two digits: the comma of "5,000" or
+    "1,5" is part of a number, not the end of a clause."""
+    return rf"(?<![0-9])[{escaped}]|[{escaped}](?![0-9])"
 
 
 def _firsts(cues: list[str], words: list[str]) -> dict[str, Seconds] | None:
@@ -178,7 +185,8 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | Non
     if joined or "-" in low:
         toks = _pieces(toks, low, sentence.start, joined)
     words, phrases = _found(text, sentence, toks, g.firsts, g, until)
-    marks = [sentence.start + m.end() for m in g.marks.finditer(low, 0, until - sentence.start)]
+    limit = until - sentence.start  # a mark before it, read with what follows it (see _marks)
+    marks = [sentence.start + m.end() for m in takewhile(lambda m: m.start() < limit, g.marks.finditer(low))]
     cues = [(p, kind) for p, _, kind in phrases] + _future(text, sentence, low, phrases, g, until)
     return Scanned(tuple(sorted(marks + words)), tuple(sorted(cues)))
 

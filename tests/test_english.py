@@ -14,17 +14,17 @@ ROWS = [
     ("Pyongyang will send 5,000 military construction workers to Kursk.",
      "5,000 military construction workers", (5000, 5000, 5000), "military construction workers", None, "planned"),
     ("More than 300 soldiers were killed.", "More than 300 soldiers", (300, 300, None), "soldiers", None, "reported"),
-    pytest.param("More than 300 soldiers were killed, the Pentagon said.",
-                 "More than 300 soldiers", (300, 300, None), "soldiers", "United States", "reported",
-                 marks=XF, id="backward cue ', the Pentagon said' (English)"),
+    # a report verb that ends the sentence governs the figures before it
+    ("More than 300 soldiers were killed, the Pentagon said.",
+     "More than 300 soldiers", (300, 300, None), "soldiers", "United States", "reported"),
     ("The figure of 300 dead was reported by the Pentagon.",  # a passive cue: [attribution].agent
      "300 dead", (300, 300, 300), "dead", "United States", "reported"),
     ("The company will invest $5 billion in the plant.", "$5 billion", (5e9, 5e9, 5e9), None, None, "planned"),
     ("Nearly 3,000 people were evacuated.", "Nearly 3,000 people", (3000, 2700, 3000), "people", None, "reported"),
     ("Turnout was 80% in the capital.", "80%", (80, 80, 80), None, None, "reported"),
-    pytest.param("Pyongyang will send 5,000 workers and 1,000 sappers, Russian media reported.",
-                 "1,000 sappers", (1000, 1000, 1000), "sappers", "Russia", "planned",
-                 marks=XF, id="backward cue after a coordinated plan (English)"),
+    # ... and the comma of "5,000" is no clause boundary: "will send" governs both figures
+    ("Pyongyang will send 5,000 workers and 1,000 sappers, Russian media reported.",
+     "1,000 sappers", (1000, 1000, 1000), "sappers", "Russia", "planned"),
 ]
 
 
