@@ -85,6 +85,7 @@ class Grammar:
     articles: frozenset[str]
     of: frozenset[str]
     agent: frozenset[str]
+    not_agents: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
     adverbs: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
     pre_verb: frozenset[str]
     clause: frozenset[str]
@@ -162,6 +163,7 @@ def grammar(pack: Pack) -> Grammar:
         articles=word_set(pack, "attribution.articles"),
         of=of | of_contracted,
         agent=frozenset(agent),
+        not_agents=_by_first(phrases(pack, "attribution.not_agents")),
         adverbs=_by_first(phrases(pack, "attribution.adverbs")),
         pre_verb=frozenset(a[0] for a in phrases(pack, "attribution.adverbs") if len(a) == 1),
         prepositions=word_set(pack, "attribution.prepositions"),
@@ -269,6 +271,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     lows = toks.lows
     reach: Reach = "any"
     if kind == "verb" and j < len(lows) and lows[j] in g.agent:
+        if _at(lows, j + 1 + (j + 1 < len(lows) and lows[j + 1] in g.articles), g.not_agents) is not None:
+            return None  # "reported by midday": a time, no agent
         j += 1  # "è stato riferito dalla Kcna": a passive
     elif kind == "verb":
         inverted = i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.opener_words
