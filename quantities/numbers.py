@@ -47,6 +47,7 @@ _HUNDRED = Decimal(100)
 _ONE = Decimal(1)
 _RANGE_JOIN = regex.compile(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L}])")
 _NON_DIGIT = re.compile(r"[^0-9]")
+_ARTICLE_AHEAD = regex.compile(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9])")  # "i 40", "il 30", "l'80"
 _ISO_DATE = regex.compile(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9](?![0-9])")  # 2025-08-13
 _YEAR_AFTER = regex.compile(r",?\s{1,3}[12][0-9]{3}(?![0-9])")          # "Agosto 13, 2025"
 _last_prev: tuple[str | None, int, list[tuple[int, str]]] = (None, -1, [])
@@ -570,7 +571,12 @@ def _range(text: str, r: _Read, g: Grammar) -> bool | None:
         pass
     else:
         return None
-    second = _second(text, m.end(), g)
+    at = m.end()
+    if joiner in g.range_pairs.values():  # "tra i 30 e i 40": past the article after "e"
+        article = _ARTICLE_AHEAD.match(text, at, min(len(text), at + 12))
+        if article is not None and norm(article[1]) in g.range_articles:
+            at = article.end()
+    second = _second(text, at, g)
     if second is None:
         return None
     v2, p2, end2, factor = second
@@ -587,7 +593,10 @@ def _range(text: str, r: _Read, g: Grammar) -> bool | None:
 
 
 def _pair_start(text: str, r: _Read, joiner: str, g: Grammar) -> int | None:
-    prev = _prev_tokens(text, r.start, 1)
+    """Where the first word of a pair ("tra" of "tra 30 e 40", "tra i 30 e i 40") stands."""
+    prev = _prev_tokens(text, r.start, 2)
+    if prev and prev[-1][1] in g.range_articles:
+        prev = prev[:-1]
     if prev and g.range_pairs.get(prev[-1][1]) == joiner:
         return prev[-1][0]
     return None

@@ -156,6 +156,7 @@ class Grammar:
     range_dash: frozenset[str]
     range_or: frozenset[str]
     range_pairs: dict[str, str]
+    range_articles: frozenset[str]  # "tra i 30 e i 40": an article may follow each word of a pair
     approx_spread: Decimal
     approx_words: dict[str, Decimal]
     vague: dict[str, tuple[Decimal, Decimal]]
@@ -590,6 +591,7 @@ def grammar(pack: Pack) -> Grammar:
         range_dash=frozenset(pack.words("numbers.ranges.dash", ())),
         range_or=_words(pack, "numbers.ranges.or"),
         range_pairs=_ranges(pack),
+        range_articles=_words(pack, "numbers.ranges.articles"),
         approx_spread=Decimal(str(pack.get("numbers.approximate.spread", 0.2))),
         approx_words=_numbers(pack, "numbers.approximate.words"),
         vague=_vague(pack),
