@@ -117,7 +117,7 @@ def grammar(pack: Pack) -> Grammar:
 def _marks(escaped: str) -> str:
     """A boundary mark, unless it stands between two digits: the comma of "5,000" or
     "1,5" is part of a number, not the end of a clause."""
-    return rf"(?<![0-9])[{escaped}]|[{escaped}](?![0-9])"
+    return rf"[{escaped}](?:(?![0-9])|(?<![0-9].))"  # the mark first: re scans for it in C
 
 
 def _firsts(cues: list[str], words: list[str]) -> dict[str, Seconds] | None:
