@@ -1,8 +1,10 @@
 """Markdown stripping that keeps an offset map back to the original body.
 
-Stripping only *deletes* characters (markers, link targets, images, comments), so
-every character of the plain text is a character of the body, and ``offsets[i]`` is
-the body index of ``plain[i]``. Words and numbers stay intact.
+Stripping *deletes* characters (markers, link targets, images, comments), so every
+character of the plain text is a character of the body, and ``offsets[i]`` is the body
+index of ``plain[i]``; the one exception is an HTML entity that stands for one character
+("&amp;", "&nbsp;", "&#8364;", as CMS exports write them): it reads as that character,
+whose offset is the entity's "&". Words and numbers stay intact.
 
 >>> plain, offsets = strip("Il Nord invierà **5.000** operai.")
 >>> plain
@@ -13,15 +15,21 @@ the body index of ``plain[i]``. Words and numbers stay intact.
 
 Handled: emphasis (``*x*``, ``**x**``, ``_x_``, ``__x__``, ``***x***``), inline links
 (the text is kept), images (dropped), inline code (backticks dropped), HTML comments and
-tags (dropped), backslash escapes, and at line starts: ATX headings, blockquote markers,
-list bullets, ordered-list numbers, thematic breaks and code fences.
+tags (dropped), backslash escapes, HTML entities (decoded, outside code), and at line
+starts: ATX headings, blockquote markers, list bullets, ordered-list numbers, thematic
+breaks and code fences.
+
+>>> strip("5.000&nbsp;soldati, AT&amp;T")[0]
+'5.000\xa0soldati, AT&T'
 
 Not handled (left as written): reference-style links, setext underlines, tables,
-HTML entities, nested emphasis of the same kind (``**a *b* c**`` keeps the outer pair).
+nested emphasis of the same kind (``**a *b* c**`` keeps the outer pair), entities that
+stand for more than one character.
 """
 
 from __future__ import annotations
 
+import html
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import overload
@@ -61,6 +69,8 @@ _EMPHASIS = (
     ),
 )
 _COMMENT_END = "-->"
+# An HTML entity, named or numeric (decoded only when it stands for one character).
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}+|#[xX][0-9a-fA-F]{1,6}+|[A-Za-z][A-Za-z0-9]{1,31}+);")
 
 
 #: Strong emphasis, an inline link or an HTML comment (a suppression): enough to read a
@@ -69,14 +79,18 @@ _MARKDOWN_SIGN = regex.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|\[[^\]\
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Whether plain text carries Markdown that would break a figure (``**5.000**``).
+    """Whether plain text carries Markdown that would break a figure (``**5.000**``), or
+    an HTML entity ("5.000&nbsp;soldati").
 
     >>> looks_like_markdown("la **Corea del Nord** ha inviato"), looks_like_markdown("5 * 3 = 15")
     (True, False)
     >>> looks_like_markdown('<!-- quantities: ignore update — archive -->')
     True
+    >>> looks_like_markdown("5.000&nbsp;soldati"), looks_like_markdown("R&S; Procter&Gamble")
+    (True, False)
     """
-    return _MARKDOWN_SIGN.search(text) is not None
+    return _MARKDOWN_SIGN.search(text) is not None or any(
+        len(html.unescape(m[0])) == 1 for m in _ENTITY.finditer(text))
 
 
 def strip(text: str) -> tuple[str, OffsetMap] | None:
@@ -92,7 +106,9 @@ def strip(text: str) -> tuple[str, OffsetMap] | None:
     inline, protected = _inline_drops(text)
     drops.extend(inline)
     drops.extend(_emphasis_drops(text, protected))
-    return _apply(text, drops) if drops else None
+    entities = _entities(text, protected)
+    drops.extend((at + 1, end) for at, (end, _) in entities.items())
+    return _apply(text, drops, entities) if drops else None
 
 
 def _line_drops(text: str) -> list[tuple[int, int]]:
@@ -153,13 +169,27 @@ def _emphasis_drops(text: str, protected: list[tuple[int, int]]) -> list[tuple[i
     return drops
 
 
+def _entities(text: str, protected: list[tuple[int, int]]) -> dict[int, tuple[int, str]]:
+    """The entities outside code, tags and comments that stand for one character: the
+    index of each "&" -> (the entity's end, the character)."""
+    starts = [s for s, _ in protected]
+    out = {}
+    for m in _ENTITY.finditer(text):
+        char = html.unescape(m[0])
+        if len(char) == 1 and not (protected and _inside(m.start(), starts, protected)):
+            out[m.start()] = (m.end(), char)
+    return out
+
+
 def _inside(pos: int, starts: list[int], ranges: list[tuple[int, int]]) -> bool:
     i = bisect_right(starts, pos) - 1
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
-def _apply(text: str, drops: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
-    """Delete the (possibly overlapping) ``drops`` from ``text``, keeping the offset map."""
+def _apply(text: str, drops: list[tuple[int, int]],
+           entities: dict[int, tuple[int, str]]) -> tuple[str, OffsetMap]:
+    """Delete the (possibly overlapping) ``drops`` from ``text``, keeping the offset map;
+    the "&" of each of ``entities`` that is kept reads as the entity's character."""
     kept_ranges: list[tuple[int, int]] = []
     kept = 0
     for start, end in sorted(drops):
@@ -168,8 +198,12 @@ def _apply(text: str, drops: list[tuple[int, int]]) -> tuple[str, OffsetMap]:
         kept = max(kept, end)
     if kept < len(text):
         kept_ranges.append((kept, len(text)))
-    plain = "".join([text[a:b] for a, b in kept_ranges])
-    return plain, OffsetMap(kept_ranges)
+    pieces = [text[a:b] for a, b in kept_ranges]
+    if entities:
+        for k, (a, b) in enumerate(kept_ranges):
+            if b - 1 in entities:  # the entity's own drop starts right after its "&"
+                pieces[k] = pieces[k][:-1] + entities[b - 1][1]
+    return "".join(pieces), OffsetMap(kept_ranges)
 
 
 class OffsetMap(Sequence[int]):
