@@ -664,12 +664,37 @@ def _non_claim(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: 
         return False
     if _decade(text, r, prev, g) or _month_year(text, r, prev, glued, g) or _year(text, r, prev, g):
         return True
+    if _caption_index(text, r):
+        r.kind = "identifier"
+        return True
     cue = _phrase_before(prev, g.ident_before, g) if not glued else None
     zero = g.leading_zero and r.plain and text[r.start] == "0" and r.end - r.start > 1
     if cue is not None or zero:
         r.kind = "identifier"
         return True
     return False
+
+
+#: The longest line read back for :func:`_caption_index`, in characters.
+CAPTION_LINE = 120
+
+
+def _caption_index(text: str, r: _Read) -> bool:
+    """A photo caption's index, not a count: a one- or two-digit bare number that ends a
+    short line of at least three words written without capitals, digits or marks
+    ("vladimir putin e kim jong un a pyongyang 3", the alt text of a gallery). A headline
+    ends in a number too ("Ucraina, i morti salgono a 30") but starts with a capital."""
+    if not r.plain or r.end - r.start > 2:
+        return False
+    after = text[r.end:r.end + 3].lstrip(" \t")
+    if after[:1] not in ("", "\n", "\r"):
+        return False
+    line_start = text.rfind("\n", max(0, r.start - CAPTION_LINE), r.start) + 1
+    if line_start == 0 and r.start > CAPTION_LINE:
+        return False
+    line = text[line_start:r.start]
+    return (len(line.split()) >= 3 and line == line.lower()
+            and all(c.isalpha() or c.isspace() for c in line))
 
 
 def _month_year(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> bool:

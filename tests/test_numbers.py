@@ -128,3 +128,8 @@ def test_timeout_error_type() -> None:
 @pytest.mark.parametrize("row", load_rows("numbers_en.tsv"))
 def test_english(row: dict) -> None:
     check_row(row, "en")
+
+
+def test_caption_indexes_between_paragraphs_are_not_counts():
+    text = "Kim ha parlato.\n\nvladimir putin e kim jong un a pyongyang 12\n\nPoi 300 soldati sono partiti."
+    assert [(q.text, q.kind) for q in find(text)] == [("12", "identifier"), ("300", "count")]
