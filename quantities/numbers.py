@@ -824,7 +824,8 @@ def _carry(text: str, found: list[Quantity], g: Grammar) -> list[Quantity]:
         if (prev is not None and prev.hedge and not q.hedge and q.is_claim and prev.is_claim
                 and q.value is not None
                 and q.span.start - prev.span.end <= g.carry_gap
-                and not _search(g.carry_stops, text, prev.span.end, q.span.start)):
+                and not _search(g.carry_stops, text, prev.span.end, q.span.start)
+                and not _own_subject(text, prev.span.end, q.span.start, g)):
             r = _Read(q.span.start, q.span.end, q.value, q.low, q.high, q.precision,
                       kind=q.kind, unit=q.unit)
             _apply_hedge(r, prev.hedge, _meaning_of(prev.hedge, g), g)
@@ -833,6 +834,14 @@ def _carry(text: str, found: list[Quantity], g: Grammar) -> list[Quantity]:
                 q = replace(q, high=min(q.high, _HUNDRED) if q.high is not None else _HUNDRED)
         out.append(q)
     return out
+
+
+def _own_subject(text: str, after: int, start: int, g: Grammar) -> bool:
+    """An article and a noun right before the figure at ``start`` (and after ``after``):
+    "circa 300 e i feriti 120" names a new subject, which the hedge does not reach."""
+    prev = [(at, w) for at, w in _prev_tokens(text, start, 2) if at >= after]
+    return (len(prev) == 2 and prev[0][1] in g.carry_articles and prev[1][1].isalpha()
+            and prev[1][1] not in g.carry_articles)
 
 
 def _meaning_of(hedge: str, g: Grammar) -> str:

@@ -153,6 +153,7 @@ class Grammar:
     meanings: dict[str, HedgeMeaning]
     carry_gap: int
     carry_stops: Any
+    carry_articles: frozenset[str]  # "e i feriti 120": an article and a noun before a figure start a new phrase
     range_dash: frozenset[str]
     range_or: frozenset[str]
     range_pairs: dict[str, str]
@@ -588,6 +589,7 @@ def grammar(pack: Pack) -> Grammar:
             rf"[.;:!?]|(?<!\w)(?:{alternation(_words(pack, 'numbers.carry.stops'))})(?!\w)",
             regex.IGNORECASE,
         ),
+        carry_articles=_words(pack, "numbers.carry.articles"),
         range_dash=frozenset(pack.words("numbers.ranges.dash", ())),
         range_or=_words(pack, "numbers.ranges.or"),
         range_pairs=_ranges(pack),
