@@ -13,10 +13,11 @@ after front matter, before any markup stripping).
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from collections.abc import Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 T = TypeVar("T")
 
@@ -42,21 +43,32 @@ def direct_init(cls: type[T]) -> type[T]:
     The one :func:`~dataclasses.dataclass` writes calls ``object.__setattr__`` once per
     field (the class is frozen); setting each slot through its descriptor builds a
     Quantity in 0.65 µs instead of 1.1 µs, and the pipeline builds several per claim.
-    The signature, the defaults and ``__post_init__`` are the dataclass's own.
+    The signature, the defaults, the annotations (resolved in the class's module) and
+    ``__post_init__`` are the dataclass's own. Only plain fields are taken: a field
+    that is keyword-only, an ``InitVar``, a default factory or ``init=False`` is refused.
     """
-    params, lines, env = [], [], {}
+    params = getattr(cls, "__dataclass_params__", None)
+    if params is None or not params.frozen or "__slots__" not in cls.__dict__:
+        raise TypeError(f"{cls.__name__}: direct_init takes a frozen, slotted dataclass")
+    if len(cls.__dataclass_fields__) != len(fields(cls)):  # type: ignore[attr-defined]
+        raise TypeError(f"{cls.__name__}: direct_init takes no InitVar")
+    names, lines, env = [], [], {}
     for f in fields(cls):
-        if f.default_factory is not MISSING or not f.init:
+        if f.default_factory is not MISSING or not f.init or f.kw_only or f.name == "self":
             raise TypeError(f"{cls.__name__}.{f.name}: direct_init takes plain fields only")
         env[f"_set_{f.name}"] = getattr(cls, f.name).__set__
         if f.default is not MISSING:
             env[f"_default_{f.name}"] = f.default
-        params.append(f.name if f.default is MISSING else f"{f.name}=_default_{f.name}")
-        lines.append(f"    _set_{f.name}(self, {f.name})")
+        names.append(f.name if f.default is MISSING else f"{f.name}=_default_{f.name}")
+        lines.append(f"        _set_{f.name}(self, {f.name})")
     if hasattr(cls, "__post_init__"):
-        lines.append("    self.__post_init__()")
-    exec(f"def __init__(self, {', '.join(params)}):\n" + "\n".join(lines), env)
-    init = env["__init__"]
+        lines.append("        self.__post_init__()")
+    source = (f"def __create_fn__({', '.join(env)}):\n"
+              f"    def __init__(self, {', '.join(names)}):\n" + "\n".join(lines) + "\n"
+              "    return __init__")
+    made: dict[str, Any] = {}
+    exec(source, sys.modules[cls.__module__].__dict__, made)  # the module's globals, as dataclasses does
+    init = made["__create_fn__"](**env)
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__doc__, init.__annotations__ = cls.__init__.__doc__, cls.__init__.__annotations__
     cls.__init__ = init  # type: ignore[misc]

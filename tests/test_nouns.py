@@ -97,3 +97,10 @@ def test_tokens_are_parallel_lists_that_cut_the_text(text: str, data: st.DataObj
     assert toks.lows == [w.casefold().replace("’", "'") for w in toks.texts]
     whole = [m[0] for m in TOKEN.finditer(text, start, end)]
     assert toks.texts == whole[:limit]
+
+
+def test_tokens_are_sliced_and_compared_not_indexed() -> None:
+    toks = tokens("soldati russi")
+    assert toks[1:] == tokens("soldati russi", 8) and toks != tokens("soldati")
+    with pytest.raises(TypeError, match="sliced, not indexed"):
+        toks[0]  # type: ignore[index]

@@ -4,6 +4,7 @@ import copy
 import dataclasses
 import inspect
 import pickle
+import typing
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -59,11 +60,59 @@ def test_post_init_still_checks_a_span():
         dataclasses.replace(SPAN, start=-1)
 
 
-def test_a_field_with_a_factory_is_refused():
-    @dataclass(frozen=True, slots=True)
-    class Holder:
-        items: list = field(default_factory=list)
+@pytest.mark.parametrize("cls", QUICK, ids=lambda c: c.__name__)
+def test_type_hints_resolve_in_the_class_module(cls):
+    hints = typing.get_type_hints(cls.__init__)
+    assert set(hints) == {f.name for f in dataclasses.fields(cls)} | {"return"}
+    assert inspect.signature(cls, eval_str=True).parameters.keys() == hints.keys() - {"return"}
 
-    with pytest.raises(TypeError, match="Holder.items"):
-        direct_init(Holder)
+
+@dataclass(frozen=True, slots=True)
+class _Factory:
+    items: list = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _KeywordOnly:
+    a: int
+    b: int = field(kw_only=True)
+
+
+@dataclass(frozen=True, slots=True)
+class _InitVar:
+    a: int
+    scale: dataclasses.InitVar[int]
+
+    def __post_init__(self, scale):
+        pass
+
+
+@dataclass(frozen=True)
+class _NoSlots:
+    a: int
+
+
+@dataclass(slots=True)
+class _NotFrozen:
+    a: int
+
+
+@dataclass(frozen=True, slots=True)
+class _NotInit:
+    a: int
+    b: int = field(default=0, init=False)
+
+
+@pytest.mark.parametrize("cls, message", [
+    (_Factory, "_Factory.items: direct_init takes plain fields only"),
+    (_KeywordOnly, "_KeywordOnly.b: direct_init takes plain fields only"),
+    (_NotInit, "_NotInit.b: direct_init takes plain fields only"),
+    (_InitVar, "_InitVar: direct_init takes no InitVar"),
+    (_NoSlots, "_NoSlots: direct_init takes a frozen, slotted dataclass"),
+    (_NotFrozen, "_NotFrozen: direct_init takes a frozen, slotted dataclass"),
+    (int, "int: direct_init takes a frozen, slotted dataclass"),
+])
+def test_what_direct_init_refuses(cls, message):
+    with pytest.raises(TypeError, match=message):
+        direct_init(cls)
 
