@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_right
+from collections import deque
 from itertools import islice
 from typing import NamedTuple
 from collections.abc import Iterable, Iterator
@@ -93,12 +94,12 @@ def extract_document(doc: Document, *, lang: str | Pack | None = None, sources: 
     """
     pack = nouns.resolve(lang if lang is not None else doc.lang)
     text = doc.analysed
-    figures = [q for q in numbers.find(text, pack) if q.is_claim]
+    figures = deque(q for q in numbers.find(text, pack) if q.is_claim)
     if not figures:
         return []
-    reader = _Reader(doc, text, sentences.split(text, pack), pack, sources or Sources.default(),
-                     lexicon or Lexicon.load(pack.code))
-    groups = _by_sentence(figures, reader.spans)
+    starts, ends = sentences.bounds(text, pack)
+    reader = _Reader(doc, text, starts, ends, pack, sources or Sources.default(), lexicon or Lexicon.load(pack.code))
+    groups = _by_sentence(figures, starts, ends)
     out: list[Claim] = []
     while batch := list(islice(groups, BATCH)):
         out += reader.claims(batch)
@@ -118,29 +119,33 @@ class _Sentence(NamedTuple):
     figures: list[Quantity]
 
 
-def _by_sentence(figures: list[Quantity], spans: list[Span]) -> Iterator[_Sentence]:
-    """The figures grouped by the sentence that holds them (a figure outside any is its own)."""
-    starts = [s.start for s in spans]
-    current: tuple[int, Span] | None = None
+def _by_sentence(figures: deque[Quantity], starts: list[int], ends: list[int]) -> Iterator[_Sentence]:
+    """The figures grouped by the sentence that holds them (a figure outside any is its own),
+    taken off ``figures`` as they are grouped: a figure of a long document is let go once
+    its claim is made (thousands kept to the end made the garbage collector's full passes
+    longer)."""
+    current: tuple[int, int, int] | None = None  # index, start, end
     group: list[Quantity] = []
-    for q in figures:
+    while figures:
+        q = figures.popleft()
         i = bisect_right(starts, q.span.start) - 1
-        sentence = spans[i] if i >= 0 and q.span.end <= spans[i].end else q.span
-        if current is not None and current[1] != sentence:
-            yield _Sentence(*current, group)
+        holder = (i, starts[i], ends[i]) if i >= 0 and q.span.end <= ends[i] else (-1, q.span.start, q.span.end)
+        if current is not None and current[1:] != holder[1:]:
+            yield _Sentence(current[0], Span(current[1], current[2]), group)
             group = []
-        current = (i if sentence is not q.span else -1, sentence)
+        current = holder
         group.append(q)
     if current is not None:
-        yield _Sentence(*current, group)
+        yield _Sentence(current[0], Span(current[1], current[2]), group)
 
 
 class _Reader:
     """Turns the figures of one document into claims, a batch of sentences at a time."""
 
-    def __init__(self, doc: Document, text: str, spans: list[Span], pack: Pack, src: Sources,
-                 lex: Lexicon) -> None:
-        self.doc, self.text, self.spans, self.pack, self.src, self.lex = doc, text, spans, pack, src, lex
+    def __init__(self, doc: Document, text: str, starts: list[int], ends: list[int], pack: Pack,
+                 src: Sources, lex: Lexicon) -> None:
+        self.doc, self.text, self.pack, self.src, self.lex = doc, text, pack, src, lex
+        self.starts, self.ends = starts, ends  # the document's sentences
 
     def claims(self, batch: list[_Sentence]) -> list[Claim]:
         text, pack = self.text, self.pack
@@ -154,7 +159,8 @@ class _Reader:
         return out
 
     def _following(self, s: _Sentence) -> Span | None:
-        return self.spans[s.index + 1] if 0 <= s.index < len(self.spans) - 1 else None
+        i = s.index + 1
+        return Span(self.starts[i], self.ends[i]) if 0 < i < len(self.starts) else None
 
     def _sentence(self, s: _Sentence, toks: nouns.Tokens, cues: list[attribution.Found],
                   moods: modality.Scanned) -> list[Claim]:

@@ -289,7 +289,10 @@ def governing(scanned: Scanned, sentence: Span, figure: Span, *, hedge: str | No
             found.add(kind)
     if hedge is not None and hedge.casefold() in grammar(lang).estimate_hedges:
         found.add("estimated")
-    return next((m for m in PRIORITY if m in found), "reported")
+    for m in PRIORITY:  # a loop, not a generator: called once per claim
+        if m in found:
+            return m
+    return "reported"
 
 
 def modality(text: str, sentence: Span, figure: Span, *, hedge: str | None = None,
