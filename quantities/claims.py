@@ -114,7 +114,7 @@ BATCH = 32
 
 
 class _Sentence(NamedTuple):
-    index: int  # in the document's sentence spans; -1 for a figure outside any
+    index: int  # in the document's sentences (sentences.bounds); -1 for a figure outside any
     span: Span
     figures: list[Quantity]
 
