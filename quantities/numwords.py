@@ -51,6 +51,7 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
     if parts is None:
         return None
     total, current, last_scale = Decimal(0), Decimal(0), None
+    previous = None
     for kind, v in parts:
         if kind == "one":
             if current:
@@ -70,10 +71,11 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
             total += current * v
             current, last_scale = Decimal(0), v
         elif kind == "fraction":
-            if last_scale is None or current:
+            if last_scale is None or (current and previous != "one"):  # "a million and a half"
                 return None
             total += v * last_scale
             current, last_scale = Decimal(0), v * last_scale
+        previous = kind
     return total + current
 
 
