@@ -16,6 +16,7 @@ CASES = {
     "one 10MB sentence": "circa 15mila soldati e " * 435_000,
     "very long words": ("a" * 100_000 + " ") * 10 + "5.000 operai",
     "125.000 cues and figures in one sentence": "stima.5," * 125_000,
+    "40.000 report verbs after a figure (1 MB)": "Sono morti 300 soldati" + ", i media hanno riferito" * 40_000 + ".",
 }
 
 

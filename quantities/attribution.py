@@ -85,7 +85,9 @@ class Grammar:
     articles: frozenset[str]
     of: frozenset[str]
     agent: frozenset[str]
-    not_agents: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
+    not_agents: dict[str, tuple[tuple[str, ...], ...]]  # time phrases after "by"/"da", by first word
+    time_names: frozenset[str]  # time words a language capitalises ("Monday"): still no agent
+    passive: dict[str, tuple[tuple[str, ...], ...]]  # auxiliaries of the passive ("was", "è stato"), by first word
     adverbs: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
     pre_verb: frozenset[str]
     clause: frozenset[str]
@@ -163,7 +165,9 @@ def grammar(pack: Pack) -> Grammar:
         articles=word_set(pack, "attribution.articles"),
         of=of | of_contracted,
         agent=frozenset(agent),
-        not_agents=_by_first(phrases(pack, "attribution.not_agents")),
+        not_agents=_by_first(phrases(pack, "attribution.not_agents") + phrases(pack, "attribution.time_names")),
+        time_names=word_set(pack, "attribution.time_names"),
+        passive=_by_first(_passive(pack)),
         adverbs=_by_first(phrases(pack, "attribution.adverbs")),
         pre_verb=frozenset(a[0] for a in phrases(pack, "attribution.adverbs") if len(a) == 1),
         prepositions=word_set(pack, "attribution.prepositions"),
@@ -173,6 +177,16 @@ def grammar(pack: Pack) -> Grammar:
         verb_endings=tuple(word_set(pack, "attribution.verb_endings")),
         max_words=positive_int(pack, "attribution.max_words"),
     )
+
+
+def _passive(pack: Pack) -> tuple[tuple[str, ...], ...]:
+    """The auxiliaries of the passive, each one of the pack's auxiliaries."""
+    known = set(phrases(pack, "attribution.auxiliaries"))
+    out = phrases(pack, "attribution.passive_auxiliaries")
+    for phrase in out:
+        if phrase not in known:
+            raise pack.error("attribution.passive_auxiliaries", f"{' '.join(phrase)!r} is not one of attribution.auxiliaries")
+    return out
 
 
 def _seconds(words: dict[str, list[str]], adverbs: list[str], agent: list[str]) -> dict[str, frozenset[str] | None]:
@@ -270,15 +284,21 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     cue = toks.span(i, j)
     lows = toks.lows
     reach: Reach = "any"
+    passive = False
     if kind == "verb" and j < len(lows) and lows[j] in g.agent:
-        if _at(lows, j + 1 + (j + 1 < len(lows) and lows[j + 1] in g.articles), g.not_agents) is not None:
-            return None  # "reported by midday": a time, no agent
-        j += 1  # "è stato riferito dalla Kcna": a passive
-    elif kind == "verb":
+        past = _past_time(toks, j + 1, g)
+        if past is None:
+            j, passive = j + 1, True  # "è stato riferito dalla Kcna": a passive
+        elif _at(lows, i, g.passive) is not None:
+            return None  # "was reported by midday": a passive without its agent
+        else:
+            j = past  # "the ministry reported by midday that…": a time; the subject reports
+    if kind == "verb" and not passive:
         inverted = i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.opener_words
         np = _phrase(toks, _skip(lows, j, g.adverbs), g) if inverted else None
         if not _named(text, toks, np, g, src):
-            np, reach = _subject(toks, i, g), "any" if _ends_sentence(toks, _skip(lows, j, g.adverbs)) else "after"
+            np = _subject(toks, i, g)
+            reach = "any" if _aside(toks, np, _skip(lows, j, g.adverbs)) else "after"
         return _make(text, toks, np, cue, reach, g, src)
     if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
         return None
@@ -288,15 +308,36 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     return _make(text, toks, np, cue, reach, g, src)
 
 
-#: Marks that may close a sentence after its last word (see :func:`_ends_sentence`).
+def _past_time(toks: Tokens, k: int, g: Grammar) -> int | None:
+    """The index after a time phrase at ``toks[k]`` (an article first allowed): "by
+    midday", "by the end of the week", "da allora"; None when there is none. A time word
+    written with a capital in mid-sentence is a name ("dal Tempo", "by Time"), except the
+    pack's ``time_names`` (English capitalises "Monday", "March")."""
+    lows = toks.lows
+    if k < len(lows) and lows[k] in g.articles:
+        k += 1
+    seq = _at(lows, k, g.not_agents)
+    if seq is None or not (toks.texts[k].islower() or lows[k] in g.time_names):
+        return None
+    return k + len(seq)
+
+
+#: Marks that may close a sentence after its last word (see :func:`_aside`).
 _CLOSING = frozenset(".!?…\"”»’')]")
 
 
-def _ends_sentence(toks: Tokens, j: int) -> bool:
-    """Nothing but closing marks from ``toks[j]`` on: a report verb that ends its sentence
-    ("…, the Pentagon said.", "…, i media russi hanno riferito.") governs the figures
+def _aside(toks: Tokens, subject: tuple[int, int] | None, j: int) -> bool:
+    """A report set after the figures it covers: its subject opens a clause (after a
+    comma or a quote, not "than", "di quanto") and its verb ends the sentence ("…, the
+    Pentagon said.", "…, i media russi hanno riferito."). Such a verb governs the figures
     before it too, not only those after."""
-    return all(t in _CLOSING for t in toks.texts[j:])
+    if subject is None or (subject[0] > 0 and toks.is_word(subject[0] - 1)):
+        return False
+    texts = toks.texts
+    for k in range(j, len(texts)):  # stops at the first word: linear in a sentence of cues
+        if texts[k] not in _CLOSING:
+            return False
+    return True
 
 
 def _make(text: str, toks: Tokens, np: tuple[int, int] | None, cue: Span, reach: Reach,

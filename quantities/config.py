@@ -171,7 +171,9 @@ def numbers_pack(code: str, numbers: Mapping[str, Any], file: str) -> Any:
     from .lang import load
     from .numgrammar import grammar
 
-    pack = load(code).merged({"numbers": dict(numbers)})
+    shipped = load(code)
+    _same_shape(shipped.table("numbers"), numbers, "numbers", file)
+    pack = shipped.merged({"numbers": dict(numbers)})
     try:
         grammar(pack)
     except LanguageDataError as e:
@@ -180,6 +182,29 @@ def numbers_pack(code: str, numbers: Mapping[str, Any], file: str) -> Any:
         error.line = _line_in(file, e.key)
         raise error from None
     return pack
+
+
+def _same_shape(shipped: Mapping[str, Any], override: Mapping[str, Any], key: str, file: str) -> None:
+    """An override keeps the shipped pack's shape: a table stays a table and a list a list
+    (else "[numbers] ranges = 5" would quietly turn ranges off); under ``[numbers]`` itself
+    only the shipped keys are known. Inside a table, new keys are new words."""
+    for name, value in override.items():
+        where = f"{key}.{name}"
+        if name not in shipped:
+            if key == "numbers":
+                error = ConfigError(f"unknown key (known: {', '.join(sorted(shipped))})", file=file, key=where)
+                error.line = _line_in(file, where)
+                raise error
+            continue
+        base = shipped[name]
+        expected = "a table" if isinstance(base, dict) else "a list" if isinstance(base, list) else None
+        if expected and not isinstance(value, dict if isinstance(base, dict) else list):
+            error = ConfigError(f"expected {expected}, as in the shipped pack, not {type(value).__name__}",
+                                file=file, key=where)
+            error.line = _line_in(file, where)
+            raise error
+        if isinstance(base, dict):
+            _same_shape(base, value, where, file)
 
 
 def _line_in(file: str, key: str | None) -> int | None:

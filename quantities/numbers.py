@@ -476,6 +476,8 @@ def _right(text: str, r: _Read, g: Grammar, scaled: bool) -> None:
         m = _after(text, r.end, g)
     ranged = _range(text, r, g)
     if ranged is not None:
+        if r.kind != "count":
+            return  # a range of days or hours
         scaled = scaled or ranged
         m = _after(text, r.end, g)
     if m is None:
@@ -584,12 +586,32 @@ def _range(text: str, r: _Read, g: Grammar) -> bool | None:
         _scale(r, factor)
     if v2 <= r.value:
         return None
+    first = r.start
     start = _pair_start(text, r, joiner, g)
     if start is not None and joiner in g.range_pairs.values():
         r.start = start
     r.low, r.high, r.value, r.end = r.value, v2, None, end2
     r.precision = min(r.precision or p2, p2)
+    if factor is None:
+        _range_kind(text, r, first, g)
     return factor is not None
+
+
+def _range_kind(text: str, r: _Read, first: int, g: Grammar) -> None:
+    """A range of days before a month is a date ("tra il 15 e il 20 marzo", "15-20
+    marzo"); a range of hours after a time word is a time ("tra le 10 e le 11 di ieri",
+    "dalle 10 alle 12"), unless a counted noun follows ("tra le 10 e le 11 persone")."""
+    if not r.integer or r.low is None or r.high is None:
+        return
+    after = _after(text, r.end, g)
+    if after is not None and after[MONTH] and 1 <= r.low and r.high <= 31:
+        r.kind, r.end = "date", after.end()
+        return
+    before = _prev_tokens(text, first, 1)
+    if before and before[-1][1] in g.time_before and r.high <= 24:
+        nxt = _next_word(text, r.end)
+        if not (nxt.isalpha() and nxt not in g.time_not_nouns):
+            r.kind = "time"
 
 
 def _pair_start(text: str, r: _Read, joiner: str, g: Grammar) -> int | None:
@@ -675,20 +697,22 @@ def _non_claim(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: 
     return False
 
 
+#: The end of a paragraph: blanks, then a blank line or the end of the text.
+_PARAGRAPH_END = re.compile(r"[ \t]{0,40}(?:\r?\n[ \t]{0,40}(?:\r?\n|$)|$)")
 #: The longest line read back for :func:`_caption_index`, in characters.
 CAPTION_LINE = 120
 
 
 def _caption_index(text: str, r: _Read) -> bool:
     """A photo caption's index, not a count: a one- or two-digit bare number that ends a
-    short line of at least three words written without capitals, digits or marks
-    ("vladimir putin e kim jong un a pyongyang 3", the alt text of a gallery). A headline
-    ends in a number too ("Ucraina, i morti salgono a 30") but starts with a capital."""
+    paragraph of one short line of at least three words written without capitals, digits
+    or marks ("vladimir putin e kim jong un a pyongyang 3", the alt text of a gallery). A
+    headline ends in a number too ("Ucraina, i morti salgono a 30") but starts with a
+    capital; a hard-wrapped sentence goes on in the next line."""
     if not r.plain or r.end - r.start > 2:
         return False
-    after = text[r.end:r.end + 3].lstrip(" \t")
-    if after[:1] not in ("", "\n", "\r"):
-        return False
+    if _PARAGRAPH_END.match(text, r.end) is None:
+        return False  # the line goes on, or the next one continues the sentence
     line_start = text.rfind("\n", max(0, r.start - CAPTION_LINE), r.start) + 1
     if line_start == 0 and r.start > CAPTION_LINE:
         return False

@@ -108,11 +108,15 @@ def test_severity_table_reaches_the_reconciler(severity, expected):
         ('[severity]\nhedge-drift = "loud"\n', "quantities.toml:2: severity.hedge-drift: must be one of"),
         # [numbers] overrides are merged over the shipped pack and checked at once: the
         # error names this file, not quantities/lang/it.toml
-        ('[numbers]\nhedges = "oops"\n', "quantities.toml:2: numbers.hedges: expected a table, found str"),
+        ('[numbers]\nhedges = "oops"\n', "quantities.toml:2: numbers.hedges: expected a table, as in the shipped pack, not str"),
         ('lang = "it"\n\n[numbers.hedges]\nbefore = ["grosso modo"]\n',
          "quantities.toml:4: numbers.hedges.before: no such entry in numbers.hedge_meanings"),
         ('[numbers]\ndecimal = "5"\n', "quantities.toml:2: numbers.decimal: a decimal mark cannot hold digits"),
         ('[numbers.scales]\nk = "mille"\n', "quantities.toml:2: numbers.scales.k: expected a number"),
+        # the shape of the shipped pack is kept: no table quietly replaced by a number
+        ('[numbers]\nranges = 5\n', "quantities.toml:2: numbers.ranges: expected a table, as in the shipped pack, not int"),
+        ('[numbers.hedges]\nabout = "circa"\n', "quantities.toml:2: numbers.hedges.about: expected a list"),
+        ('[numbers]\nhedgez = 1\n', "quantities.toml:2: numbers.hedgez: unknown key (known: ages, "),
     ],
 )
 def test_errors_name_the_line(tmp_path, text, fragment):

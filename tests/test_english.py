@@ -54,6 +54,16 @@ def test_by_before_a_time_is_no_agent(text):
     assert extract_document(doc)[0].attribution is None
 
 
-def test_by_before_a_source_is_the_agent():
-    doc = documents.from_text("About 300 people were reported by the ministry.", id="en", lang="en")
-    assert extract_document(doc)[0].attribution.source == "ministry"
+@pytest.mark.parametrize("text, source", [
+    ("About 300 people were reported by the ministry.", "ministry"),
+    ("It was reported by Time that 300 people died.", "Time"),  # a capital: a name, not a time
+    ("The figure of 300 dead was reported by The Week.", "Week"),
+    ("About 300 people were reported by Monday to be missing.", None),  # time_names keep their capital
+    ("The ministry reported by midday that 300 people had died.", "ministry"),  # active: the subject reports
+    ("Russia lost 5,000 troops, the Pentagon reported by midday.", "Pentagon"),
+    ("Russia has lost 300 tanks, more than the Pentagon had estimated.", None),  # a comparison, not a report
+])
+def test_the_agent_of_by(text, source):
+    doc = documents.from_text(text, id="en", lang="en")
+    found = extract_document(doc)[0].attribution
+    assert (found.source if found else None) == source

@@ -133,3 +133,12 @@ def test_english(row: dict) -> None:
 def test_caption_indexes_between_paragraphs_are_not_counts():
     text = "Kim ha parlato.\n\nvladimir putin e kim jong un a pyongyang 12\n\nPoi 300 soldati sono partiti."
     assert [(q.text, q.kind) for q in find(text)] == [("12", "identifier"), ("300", "count")]
+
+
+@pytest.mark.parametrize("text, lang", [  # a hard-wrapped sentence is no caption: the next line goes on
+    ("La protezione civile ha detto che\nnella notte sono morte almeno 12\npersone a Kherson.", "it"),
+    ("The ministry said that\novernight at least 12\npeople were killed.", "en"),
+    ("la notte ha ucciso 3   civili", "it"),
+])
+def test_a_wrapped_line_ending_in_a_number_is_a_count(text, lang):
+    assert [q.kind for q in find(text, lang)] == ["count"]

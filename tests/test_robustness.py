@@ -58,6 +58,8 @@ def test_number_like_pieces(text):
         pytest.param("5" * 200_000, id="200.000 digits"),
         pytest.param(", ".join(["1.000"] * 30_000), id="30.000 numbers in a list"),
         pytest.param("stima.5," * 40_000, id="40.000 cues and figures in one sentence"),
+        pytest.param("Sono morti 300 soldati" + ", i media hanno riferito" * 20_000 + ".",
+                     id="20.000 report verbs after a figure"),
     ],
 )
 def test_hostile_inputs_finish(text):
