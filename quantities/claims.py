@@ -32,9 +32,9 @@ from __future__ import annotations
 import warnings
 from bisect import bisect_right
 from collections import deque
+from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import NamedTuple
-from collections.abc import Iterable, Iterator
 
 from . import attribution, modality, nouns, numbers, sentences
 from . import lang as langs

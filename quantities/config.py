@@ -177,10 +177,7 @@ def numbers_pack(code: str, numbers: Mapping[str, Any], file: str) -> Any:
     try:
         grammar(pack)
     except LanguageDataError as e:
-        error = ConfigError(f"{e.message} (the [numbers] of this config, over the {code} pack)",
-                            file=file, key=e.key)
-        error.line = _line_in(file, e.key)
-        raise error from None
+        raise _error_at(f"{e.message} (the [numbers] of this config, over the {code} pack)", file, e.key) from None
     return pack
 
 
@@ -192,27 +189,25 @@ def _same_shape(shipped: Mapping[str, Any], override: Mapping[str, Any], key: st
         where = f"{key}.{name}"
         if name not in shipped:
             if key == "numbers":
-                error = ConfigError(f"unknown key (known: {', '.join(sorted(shipped))})", file=file, key=where)
-                error.line = _line_in(file, where)
-                raise error
+                raise _error_at(f"unknown key (known: {', '.join(sorted(shipped))})", file, where)
             continue
         base = shipped[name]
         expected = "a table" if isinstance(base, dict) else "a list" if isinstance(base, list) else None
         if expected and not isinstance(value, dict if isinstance(base, dict) else list):
-            error = ConfigError(f"expected {expected}, as in the shipped pack, not {type(value).__name__}",
-                                file=file, key=where)
-            error.line = _line_in(file, where)
-            raise error
+            raise _error_at(f"expected {expected}, as in the shipped pack, not {type(value).__name__}", file, where)
         if isinstance(base, dict):
             _same_shape(base, value, where, file)
 
 
-def _line_in(file: str, key: str | None) -> int | None:
-    """:func:`_line_of` in the file at ``file`` (on an error's path: read again)."""
+def _error_at(message: str, file: str, key: str | None) -> ConfigError:
+    """A ConfigError at ``key`` of the config file, with the line where it is set (the file
+    is read again: this is an error's path)."""
+    error = ConfigError(message, file=file, key=key)
     try:
-        return _line_of(Path(file).read_text(encoding="utf-8"), key) if key else None
+        error.line = _line_of(Path(file).read_text(encoding="utf-8"), key) if key else None
     except (OSError, UnicodeDecodeError):
-        return None
+        pass
+    return error
 
 
 def _line_of(text: str, key: str) -> int | None:
