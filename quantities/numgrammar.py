@@ -196,10 +196,15 @@ def _words(pack: Pack, key: str) -> frozenset[str]:
 def _numbers(pack: Pack, key: str) -> dict[str, Decimal]:
     out = {}
     for word, value in pack.table(key, {}).items():
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise pack.error(f"{key}.{word}", "expected a number")
-        out[norm(word)] = Decimal(str(value))
+        out[norm(word)] = _finite(pack, f"{key}.{word}", value)
     return out
+
+
+def _finite(pack: Pack, key: str, value: Any) -> Decimal:
+    """``value`` as a Decimal; anything but a finite number (TOML has nan and inf) is an error."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise pack.error(key, "expected a number")
+    return Decimal(str(value))
 
 
 def _strings(pack: Pack, key: str) -> dict[str, str]:
@@ -218,6 +223,10 @@ def _int(pack: Pack, key: str, default: int) -> int:
     return value
 
 
+def _number(pack: Pack, key: str, default: float) -> Decimal:
+    return _finite(pack, key, pack.get(key, default))
+
+
 def _string(pack: Pack, key: str, default: str) -> str:
     value = pack.get(key, default)
     if not isinstance(value, str) or not value:
@@ -232,13 +241,12 @@ def _meanings(pack: Pack) -> dict[str, HedgeMeaning]:
         if not isinstance(spec, dict):
             raise pack.error(key, "expected a table with low, high, approx")
         low, high = spec.get("low"), spec.get("high")
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in (low, high)):
+        unbounded = isinstance(high, float) and high == math.inf
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                   for v in (low, 0 if unbounded else high)):
             raise pack.error(key, "low and high must be numbers (high = inf for unbounded)")
-        out[name] = HedgeMeaning(
-            Decimal(str(low)),
-            None if math.isinf(high) else Decimal(str(high)),
-            bool(spec.get("approx", False)),
-        )
+        out[name] = HedgeMeaning(Decimal(str(low)), None if unbounded else Decimal(str(high)),
+                                 bool(spec.get("approx", False)))
     return out
 
 
@@ -594,7 +602,7 @@ def grammar(pack: Pack) -> Grammar:
         range_or=_words(pack, "numbers.ranges.or"),
         range_pairs=_ranges(pack),
         range_articles=_words(pack, "numbers.ranges.articles"),
-        approx_spread=Decimal(str(pack.get("numbers.approximate.spread", 0.2))),
+        approx_spread=_number(pack, "numbers.approximate.spread", 0.2),
         approx_words=_numbers(pack, "numbers.approximate.words"),
         vague=_vague(pack),
         year_min=_int(pack, "numbers.years.min", 1900),

@@ -117,6 +117,11 @@ def test_severity_table_reaches_the_reconciler(severity, expected):
         ('[numbers]\nranges = 5\n', "quantities.toml:2: numbers.ranges: expected a table, as in the shipped pack, not int"),
         ('[numbers.hedges]\nabout = "circa"\n', "quantities.toml:2: numbers.hedges.about: expected a list"),
         ('[numbers]\nhedgez = 1\n', "quantities.toml:2: numbers.hedgez: unknown key (known: ages, "),
+        # a value the grammar turns into a number must be a finite one (TOML has nan and inf)
+        ('[numbers.approximate]\nspread = "x"\n', "quantities.toml:2: numbers.approximate.spread: expected a number"),
+        ('[numbers.scales]\nk = nan\n', "quantities.toml:2: numbers.scales.k: expected a number"),
+        ('[numbers.ordinals.words]\nsettimo = inf\n', "quantities.toml:2: numbers.ordinals.words.settimo: expected a number"),
+        ('[numbers.hedge_meanings.about]\nlow = nan\n', "quantities.toml:1: numbers.hedge_meanings.about: low and high must be numbers"),
     ],
 )
 def test_errors_name_the_line(tmp_path, text, fragment):
