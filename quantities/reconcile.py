@@ -39,6 +39,7 @@ The rules (DESIGN.md, "What the reconciler flags"), for each aligned pair:
 from __future__ import annotations
 
 import functools
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace, dataclass, field, fields
@@ -132,7 +133,7 @@ def _number(value: Any, default: Any, file: str, key: str) -> Any:
         if not isinstance(value, bool):
             raise ConfigError("must be true or false", file=file, key=key)
         return value
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0
+    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < math.inf
     if not ok or (isinstance(default, int) and not isinstance(value, int)):
         kind = "a whole number" if isinstance(default, int) else "a number"
         raise ConfigError(f"must be {kind} >= 0, not {value!r}", file=file, key=key)

@@ -105,6 +105,7 @@ def test_severity_table_reaches_the_reconciler(severity, expected):
         ('lang = "fr"\n', "quantities.toml:1: lang: no language pack for 'fr'"),
         ('fail-on = "warning"\n\n[reconcile]\ndate_window = 3\n', "quantities.toml:4: reconcile.date_window: unknown key (known: "),
         ('[reconcile]\ndate-window-days = "7"\n', "quantities.toml:2: reconcile.date-window-days: must be a whole number"),
+        ('[reconcile]\napprox_margin = inf\n', "quantities.toml:2: reconcile.approx_margin: must be a number >= 0, not inf"),
         ('[severity]\nhedge-drift = "loud"\n', "quantities.toml:2: severity.hedge-drift: must be one of"),
         # [numbers] overrides are merged over the shipped pack and checked at once: the
         # error names this file, not quantities/lang/it.toml
