@@ -6,8 +6,8 @@ smaller inputs). Compare the per-MB figures with bench_pipeline's throughput.
 
 import pytest
 
-from quantities import documents
-from quantities.claims import extract_document
+from quantities.extraction.claims import extract_document
+from quantities.ingest import documents
 
 CASES = {
     "1MB line of digits and dots": "1.2" * 333_334,

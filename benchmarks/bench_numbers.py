@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quantities.numbers import find
+from quantities.extraction.numbers.reader import find
 
 SEEDS = Path(__file__).parent.parent / "fixtures" / "seeds"
 VARIATIONS = [("15mila", "16mila"), ("5.000", "5.200"), ("circa", "oltre"), ("2019", "2018"),

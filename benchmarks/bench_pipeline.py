@@ -7,14 +7,14 @@ They are measured, not asserted on time; the figures go to benchmarks/README.md.
 import subprocess
 import sys
 
+import corpus
 import pytest
 
-import corpus
-from quantities import documents, lang
-from quantities.claims import extract_document
-from quantities.pipeline import Toolkit
-from quantities.config import Config
-from quantities.reconcile import reconcile
+from quantities import lang
+from quantities.ingest import documents
+from quantities.reconciliation.rules import reconcile
+from quantities.run.config import Config
+from quantities.run.pipeline import Toolkit
 
 MB = 1_000_000
 
@@ -53,7 +53,7 @@ def test_report_1000_documents(benchmark):
 
 def test_language_data_load(benchmark):
     """Reading and checking the Italian pack (numbers grammar compiled, units checked)."""
-    from quantities import numbers
+    from quantities.extraction.numbers import reader as numbers
 
     def load():
         lang.load.cache_clear()

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import pytest
 
-from quantities.reconcile import reconcile
+from quantities.reconciliation.rules import reconcile
 from quantities.types import Attribution, Claim, Quantity, Span
 
 NOUNS = [

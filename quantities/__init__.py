@@ -5,7 +5,7 @@ The public API::
     import quantities
     docs = quantities.read(["articoli/"])          # -> iterator of Document
     claims = quantities.extract(docs)              # -> list of Claim
-    result = quantities.reconcile(claims)          # -> Reconciliation(figures, findings)
+    result = quantities.reconciliation.rules(claims)          # -> Reconciliation(figures, findings)
     findings = quantities.check(claims, "figures.toml")
 
 Heavy modules (pint, the language data) load on first use, so ``import quantities``
@@ -17,7 +17,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from .errors import (
+from quantities.errors import (
     ConfigError,
     InputError,
     InputNotFoundError,
@@ -28,15 +28,23 @@ from .errors import (
     ReferenceFileError,
     UsageError,
 )
-from .types import Attribution, Claim, Document, Figure, Finding, Quantity, Span
+from quantities.types import (
+    Attribution,
+    Claim,
+    Document,
+    Figure,
+    Finding,
+    Quantity,
+    Span,
+)
 
 __version__ = "0.1.0"
 
 _LAZY = {
-    "read": ("documents", "read"),
-    "extract": ("claims", "extract"),
-    "reconcile": ("reconcile", "reconcile"),
-    "check": ("reference", "check"),
+    "read": ("ingest.documents", "read"),
+    "extract": ("extraction.claims", "extract"),
+    "reconcile": ("reconciliation.rules", "reconcile"),
+    "check": ("reconciliation.reference", "check"),
 }
 
 __all__ = [

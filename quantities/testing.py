@@ -5,7 +5,7 @@
 >>> assert_no_claim("Il trattato è del 2024.", "2024")
 
 A string that is not an existing file or folder is a text, each its own document.
-Every helper takes ``config=`` (a :class:`~quantities.config.Config` or a config file)
+Every helper takes ``config=`` (a :class:`~quantities.run.config.Config` or a config file)
 and ``lang=``; by default the nearest ``quantities.toml``/``pyproject.toml`` is used.
 The ``quantities_claims`` fixture of the pytest plugin is a :class:`ClaimsSnapshot`.
 """
@@ -23,13 +23,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, NoReturn
 
-from . import config as configuration
-from .config import Config
-from .errors import QuantitiesError
-from .pipeline import exceeds, named_paths, run, run_documents, wanted
-from .report import Report, claim_record, source_text, value_text
-from .sources import squeeze
-from .types import SEVERITIES, Claim, Document, Finding
+from quantities.errors import QuantitiesError
+from quantities.report.model import Report
+from quantities.report.records import claim_record, source_text, value_text
+from quantities.run import config as configuration
+from quantities.run.config import Config
+from quantities.run.pipeline import exceeds, named_paths, run, run_documents, wanted
+from quantities.text.fold import squeeze
+from quantities.types import SEVERITIES, Claim, Document, Finding
 
 PathOrText = str | os.PathLike[str]
 ConfigLike = Config | str | os.PathLike[str] | None
@@ -74,7 +75,7 @@ def analyse(
     >>> [c.text for c in out.report.claims]
     ['5.000 operai']
     """
-    from .documents import from_text, read
+    from quantities.ingest.documents import from_text, read
 
     cfg = _config(config)
     errors: list[QuantitiesError] = []
@@ -304,7 +305,7 @@ class FolderRun:
 
     @classmethod
     def of(cls, root: Path, *, rootdir: Path, config: Config, reference: Path | None) -> FolderRun:
-        """``quantities.pipeline.run`` over ``root``, from ``rootdir`` (so ids read as there)."""
+        """``quantities.run.pipeline.run`` over ``root``, from ``rootdir`` (so ids read as there)."""
         errors: list[QuantitiesError] = []
         target = os.path.relpath(root, rootdir) if root.is_relative_to(rootdir) else str(root)
         try:

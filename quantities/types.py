@@ -158,7 +158,7 @@ class Document:
     ``text`` is the body as read (after front matter). ``plain`` is the body with
     markup stripped, and ``offsets[i]`` the index in ``text`` of ``plain[i]``
     (``None`` when nothing was stripped, so the two are the same; a compact
-    :class:`quantities.markup.OffsetMap` otherwise).
+    :class:`quantities.ingest.markup.OffsetMap` otherwise).
     ``line_offset`` is how many lines of the file come before the body, so that a
     finding can name the line in the original file.
     """

@@ -12,15 +12,15 @@ import dataclasses
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_nouns import NO_CLAIM, claim_at, rows
 
 from quantities import extract
-from quantities.attribution import choose, grammar, scan
 from quantities.errors import LanguageDataError
+from quantities.extraction.attribution import choose, grammar, scan
 from quantities.lang import load
 from quantities.types import Span
-
-from test_nouns import NO_CLAIM, claim_at, rows
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "attribution_it.tsv"
 
@@ -89,7 +89,7 @@ def _cue_phrases() -> list[str]:
 
 def _unfiltered(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make :func:`scan` try the cue pattern at every first word, whatever follows it."""
-    import quantities.attribution as attribution
+    import quantities.extraction.attribution as attribution
     g = grammar("it")
     bare = dataclasses.replace(g, seconds=dict.fromkeys(g.seconds))
     monkeypatch.setattr(attribution, "grammar", lambda lang: bare)

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from quantities import Document, QuantitiesWarning, claims, documents, extract
-from quantities.attribution import scan
-from quantities.claims import extract_document
-from quantities.documents import from_text
+from quantities import Document, QuantitiesWarning, extract
+from quantities.extraction import claims
+from quantities.extraction.attribution import scan
+from quantities.extraction.claims import extract_document
+from quantities.ingest import documents
+from quantities.ingest.documents import from_text
 from quantities.lang import load
 from quantities.types import Span
 

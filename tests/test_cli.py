@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from quantities.cli import main
+from quantities.integrations.cli import main
 
 ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
@@ -164,7 +164,7 @@ def test_line_numbers_count_front_matter(capsys, tmp_path):
     art.write_text("---\ntitle: Prova\ndate: 2025-08-13\n---\n\nSecondo Kcna sono arrivati 5.000 operai.\n", encoding="utf-8")
     code, out, _ = run(capsys, "extract", "--format", "jsonl", art)
     (rec,) = [json.loads(line) for line in out.splitlines()]
-    from quantities.documents import read
+    from quantities.ingest.documents import read
 
     (doc,) = read([art])
     assert doc.line_col(rec["start"]) == (6, 28)

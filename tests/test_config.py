@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from quantities import ConfigError
-from quantities import config as configuration
+from quantities.run import config as configuration
 
 FIX = Path(__file__).parent.parent / "fixtures" / "config"
 
@@ -66,7 +66,7 @@ def test_rules_listed_in_config_are_every_rule_there_is():
     import re
     from pathlib import Path
 
-    from quantities.reconcile import DEFAULT_SEVERITY
+    from quantities.reconciliation.rules import DEFAULT_SEVERITY
 
     source = "".join(p.read_text() for p in (Path(configuration.__file__).parent).glob("*.py"))
     emitted = set(re.findall(r'"((?:reference|unused)-[a-z]+)"', source))
@@ -90,7 +90,7 @@ def test_unknown_rule_in_severity_table():
 def test_severity_table_reaches_the_reconciler(severity, expected):
     from pathlib import Path
 
-    from quantities.pipeline import run
+    from quantities.run.pipeline import run
 
     seeds = Path(__file__).parent.parent / "fixtures" / "seeds"
     cfg = configuration.Config.from_mapping({"severity": severity})
@@ -147,8 +147,8 @@ def test_numbers_override_in_pyproject_names_it(tmp_path):
 
 
 def test_numbers_override_reaches_extraction(tmp_path):
-    from quantities.documents import from_text
-    from quantities.pipeline import Toolkit
+    from quantities.ingest.documents import from_text
+    from quantities.run.pipeline import Toolkit
 
     path = tmp_path / "quantities.toml"
     path.write_text('[numbers.hedges]\nabout = ["circa", "attorno"]\n')
@@ -162,8 +162,8 @@ def test_numbers_override_reaches_extraction(tmp_path):
 def test_numbers_override_on_another_language_names_the_config(tmp_path):
     """A config checked against its own language may still break another pack's grammar
     when a document in that language comes: the error names the config, not the pack."""
-    from quantities.documents import from_text
-    from quantities.pipeline import Toolkit
+    from quantities.ingest.documents import from_text
+    from quantities.run.pipeline import Toolkit
 
     cfg = configuration.Config(file=str(tmp_path / "desk.toml"), numbers={"hedges": {"before": ["x"]}})
     with pytest.raises(ConfigError, match=r"desk.toml: numbers.hedges.before: .* over the en pack"):

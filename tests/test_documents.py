@@ -1,4 +1,4 @@
-"""quantities.documents: good inputs, each bad input, encodings, stdin, laziness."""
+"""quantities.ingest.documents: good inputs, each bad input, encodings, stdin, laziness."""
 
 from __future__ import annotations
 
@@ -11,8 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from quantities.documents import SUPPORTED_SUFFIXES, from_text, read
-from quantities.errors import InputError, InputNotFoundError, QuantitiesError, QuantitiesWarning
+from quantities.errors import (
+    InputError,
+    InputNotFoundError,
+    QuantitiesError,
+    QuantitiesWarning,
+)
+from quantities.ingest.documents import SUPPORTED_SUFFIXES, from_text, read
 from quantities.types import Span
 
 D = Path(__file__).parent.parent / "fixtures" / "documents"

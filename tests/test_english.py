@@ -2,9 +2,8 @@
 
 import pytest
 
-from quantities import documents
-from quantities.claims import extract_document
-
+from quantities.extraction.claims import extract_document
+from quantities.ingest import documents
 
 # text, claim text, value/low/high, noun, canonical source, modality
 ROWS = [

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from quantities.errors import LanguageDataError
+from quantities.extraction.numbers.grammar import grammar
+from quantities.extraction.numbers.reader import find
 from quantities.lang import HERE, available, load, read
-from quantities.numbers import find
-from quantities.numgrammar import grammar
 
 IT = (HERE / "it.toml").read_text(encoding="utf-8")
 

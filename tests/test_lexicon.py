@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quantities.errors import LanguageDataError
-from quantities.lexicon import Lexicon, concept
+from quantities.lang.lexicon import Lexicon, concept
 
 CONCEPTS = [
     # (lang, noun phrase as written, expected concept)

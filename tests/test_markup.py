@@ -1,4 +1,4 @@
-"""quantities.markup: markdown → plain text, and every plain span maps back to the body."""
+"""quantities.ingest.markup: markdown → plain text, and every plain span maps back to the body."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pickle
 
 import pytest
 
-from quantities.markup import _ENTITY, OffsetMap, strip
+from quantities.ingest.markup import _ENTITY, OffsetMap, strip
 from quantities.types import Document, Span
 
 XFAIL = pytest.mark.xfail(strict=True)
@@ -149,8 +149,8 @@ def test_hostile_input_finishes_with_a_consistent_map(hostile):
 
 
 def test_an_entity_in_plain_text_does_not_break_a_figure():
-    from quantities.claims import extract_document
-    from quantities.documents import from_text
+    from quantities.extraction.claims import extract_document
+    from quantities.ingest.documents import from_text
 
     doc = from_text("Sono arrivati 5.000&nbsp;soldati a Kursk.", id="a.txt")
     [claim] = extract_document(doc)

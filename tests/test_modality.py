@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from test_nouns import NO_CLAIM, claim_at, rows
 
 from quantities.errors import LanguageDataError
+from quantities.extraction.modality import Scanned, grammar, modality, scan
 from quantities.lang import load
-from quantities.modality import Scanned, grammar, modality, scan
-from quantities.nouns import tokens
+from quantities.text.tokens import tokens
 from quantities.types import Span
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "modality_it.tsv"
@@ -67,7 +67,7 @@ def _whole(text: str, sentence: Span, code: str, until: int) -> Scanned:
     """:func:`scan` with the fast path disabled: the whole patterns over the sentence."""
     bare = dataclasses.replace(grammar(code), firsts=None)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("quantities.modality.grammar", lambda lang: bare)
+        mp.setattr("quantities.extraction.modality.grammar", lambda lang: bare)
         return scan(text, sentence, lang=code, until=until)
 
 

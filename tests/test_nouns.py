@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quantities import extract
-from quantities.nouns import TOKEN, counted, tokens
+from quantities.extraction.nouns import counted
+from quantities.text.tokens import TOKEN, tokens
 from quantities.types import Span
 
 FIXTURE = Path(__file__).parent.parent / "fixtures" / "nouns_it.tsv"

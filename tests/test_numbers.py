@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from quantities.errors import PatternTimeoutError
-from quantities.numbers import find, parse
+from quantities.extraction.numbers.reader import find, parse
 from quantities.types import Quantity
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from quantities.extraction.numbers.reader import find, parse
 from quantities.lang import load
-from quantities.numbers import find, parse
 
 # An Italian number-word writer, independent of the parser's tables.
 UNITS = ["", "uno", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci",

@@ -10,7 +10,9 @@ import re
 import pytest
 
 import quantities
-from quantities import lang, modality, numgrammar
+from quantities import lang
+from quantities.extraction import modality
+from quantities.extraction.numbers import grammar as numgrammar
 
 #: ``++ *+ ?+ }+`` (a quantifier made possessive) or ``(?>`` (an atomic group); an escaped
 #: ``\\+`` followed by a quantifier is not one.
@@ -18,10 +20,10 @@ POSSESSIVE = re.compile(r"(?<!\\)[+*?}]\+|\(\?>")
 
 
 def _module_patterns():
-    for info in pkgutil.iter_modules(quantities.__path__):
-        if info.name.startswith("__"):  # __main__ runs the command line
+    for info in pkgutil.walk_packages(quantities.__path__, "quantities."):
+        if info.name.endswith("__main__"):  # __main__ runs the command line
             continue
-        module = importlib.import_module(f"quantities.{info.name}")
+        module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
                 yield f"{info.name}.{name}", value
@@ -44,7 +46,7 @@ PATTERNS = [*_module_patterns(), *_grammar_patterns()]
 
 def test_the_patterns_are_found():
     names = {name for name, _ in PATTERNS}
-    assert {"nouns._SPLIT", "numbers._WORDS_BACK"} <= names and any(n.endswith(".num") for n in names)
+    assert {"quantities.text.tokens._SPLIT", "quantities.extraction.numbers.reader._WORDS_BACK"} <= names and any(n.endswith(".num") for n in names)
 
 
 @pytest.mark.parametrize("name, pattern", PATTERNS, ids=[name for name, _ in PATTERNS])

@@ -2,9 +2,9 @@
 
 from itertools import islice
 
-from quantities import documents
-from quantities.config import Config
-from quantities.pipeline import PARALLEL_MIN_DOCS, Toolkit, extract_all
+from quantities.ingest import documents
+from quantities.run.config import Config
+from quantities.run.pipeline import PARALLEL_MIN_DOCS, Toolkit, extract_all
 
 
 def test_extract_all_pulls_documents_as_it_goes():

@@ -53,9 +53,9 @@ def articles(pytester: pytest.Pytester, names: list[str], folder: str = "articol
 @pytest.mark.parametrize(
     ("statement", "absent"),
     [
-        ("import quantities", ["pytest", "pint", "quantities.lang", "quantities.pipeline"]),
-        ("import quantities.pytest_plugin", ["pint", "tabulate", "regex", "quantities.lang",
-                                             "quantities.pipeline", "quantities.documents"]),
+        ("import quantities", ["pytest", "pint", "quantities.lang", "quantities.run.pipeline"]),
+        ("import quantities.integrations.pytest_plugin", ["pint", "tabulate", "regex", "quantities.lang",
+                                             "quantities.run.pipeline", "quantities.ingest.documents"]),
     ],
 )
 def test_imports_stay_light(statement, absent):

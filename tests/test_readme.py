@@ -5,7 +5,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from quantities.cli import main
+from quantities.integrations.cli import main
 
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -24,10 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from quantities.config import Config
 from quantities.errors import ConfigError
-from quantities.pipeline import Toolkit
-from quantities.reconcile import ReconcileSettings, reconcile
+from quantities.reconciliation.rules import ReconcileSettings, reconcile
+from quantities.run.config import Config
+from quantities.run.pipeline import Toolkit
 from quantities.types import Attribution, Claim, Quantity, Span
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "reconcile"

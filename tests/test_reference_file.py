@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from quantities import ReferenceFileError
-from quantities.reference import load
+from quantities.reconciliation.reference import load
 
 FIX = Path(__file__).parent.parent / "fixtures" / "reference"
 
@@ -50,7 +50,7 @@ def test_good_file_intervals():
 # -- checking claims against the reference -------------------------------------------------
 
 from quantities import extract  # noqa: E402
-from quantities.reference import check  # noqa: E402
+from quantities.reconciliation.reference import check  # noqa: E402
 
 REF = [
     '[[figure]]\nid = "truppe"\nwhat = ["soldati"]\ncontext = ["Russia"]\nvalue = 15000\napprox = true\nsource = "South Korea"\n',

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quantities import Document, documents
-from quantities.claims import extract_document
+from quantities import Document
+from quantities.extraction.claims import extract_document
+from quantities.ingest import documents
 
 PIECES = ["5", "000", ".", ",", "'", " ", "mila", "milioni", "circa", "oltre", "tra", " e ",
           "%", "per cento", "km", "euro", "di", "migliaia", "decine", "quasi", "l'", "«", "»",
@@ -70,7 +71,8 @@ def test_hostile_inputs_finish(text):
 
 
 def test_the_time_guard_fires_as_our_own_error(monkeypatch):
-    from quantities import PatternTimeoutError, numbers
+    from quantities import PatternTimeoutError
+    from quantities.extraction.numbers import reader as numbers
 
     monkeypatch.setattr(numbers, "TIMEOUT", 1e-9)
     with pytest.raises(PatternTimeoutError, match="pattern timed out at offset"):

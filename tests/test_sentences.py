@@ -1,4 +1,4 @@
-"""quantities.sentences: the Italian table in fixtures/sentences_it.tsv, English rows, data errors."""
+"""quantities.extraction.sentences: the Italian table in fixtures/sentences_it.tsv, English rows, data errors."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from quantities.errors import LanguageDataError
+from quantities.extraction.sentences import split
 from quantities.lang import Pack, load
-from quantities.sentences import split
 
 TABLE = Path(__file__).parent.parent / "fixtures" / "sentences_it.tsv"
 BREAK = "||"

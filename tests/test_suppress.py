@@ -3,8 +3,8 @@
 import pytest
 
 from quantities import InputError
-from quantities.config import Ignore
-from quantities.suppress import apply, parse
+from quantities.run.config import Ignore
+from quantities.run.suppress import apply, parse
 from quantities.types import Claim, Finding, Quantity, Span
 
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from quantities import attribution, nouns
+from quantities.extraction import attribution, nouns
 from quantities.types import Attribution, Claim, Quantity, Span, direct_init
 
 QUICK = [Span, Quantity, Attribution, Claim, attribution.Found, nouns.NounPhrase]

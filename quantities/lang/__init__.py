@@ -3,7 +3,7 @@
 A pack is ``quantities/lang/<code>.toml``, read with :mod:`tomllib`, checked when it
 loads and cached. The code that reads a pack (numbers, claims, sentences) holds the
 grammar's machinery; the pack holds the words. A pack's tables belong to the module
-that reads them (``[numbers…]`` to :mod:`quantities.numbers`, and so on).
+that reads them (``[numbers…]`` to :mod:`quantities.extraction.numbers.reader`, and so on).
 
 >>> it = load("it")
 >>> it.code
@@ -19,11 +19,14 @@ quantities.errors.LanguageDataError: no language pack for 'xx' (available: en, i
 from __future__ import annotations
 
 import functools
+import json
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
-from ..errors import LanguageDataError
+from quantities.errors import LanguageDataError
+from quantities.text.tokens import tokens
 
 HERE = Path(__file__).parent
 _MISSING = object()
@@ -114,3 +117,59 @@ def read(path: Path, code: str | None = None) -> Pack:
     if declared != pack.code:
         raise pack.error("code", f"says {declared!r} but the file is for {pack.code!r}")
     return pack
+
+
+# Helpers the steps use to compile what they need from a pack, once per distinct table.
+
+T = TypeVar("T")
+
+
+def resolve(lang: str | Pack) -> Pack:
+    """The pack for ``lang`` (a code or a pack)."""
+    return load(lang) if isinstance(lang, str) else lang
+
+
+def per_pack(table: str) -> Callable[[Callable[[Pack], T]], Callable[[str | Pack], T]]:
+    """Cache what ``build(pack)`` compiles, keyed by the content of the pack's ``table``.
+
+    Packs merged with a desk's config are new objects each time; keying on content
+    compiles once per distinct table, not once per call.
+    """
+
+    def wrap(build: Callable[[Pack], T]) -> Callable[[str | Pack], T]:
+        cache: dict[tuple[str, str], T] = {}
+        last: list[tuple[Pack, T]] = []  # the last pack seen: the fast path
+
+        def get(lang: str | Pack) -> T:
+            pack = resolve(lang)
+            if last and last[0][0] is pack:
+                return last[0][1]
+            key = (pack.code, json.dumps(pack.get(table, None), sort_keys=True, default=str))
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = build(pack)
+            last[:] = [(pack, found)]
+            return found
+
+        get.__doc__ = build.__doc__
+        return get
+
+    return wrap
+
+
+def word_set(pack: Pack, key: str) -> frozenset[str]:
+    """The words at ``key``, folded (apostrophes straightened)."""
+    return frozenset(w.casefold().replace("’", "'") for w in pack.words(key))
+
+
+def phrases(pack: Pack, key: str) -> tuple[tuple[str, ...], ...]:
+    """Multi-word phrases at ``key`` as token tuples, longest first."""
+    out = {tuple(tokens(p).lows) for p in pack.words(key)}
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def positive_int(pack: Pack, key: str) -> int:
+    value: Any = pack.get(key)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise pack.error(key, "expected a positive integer")
+    return value

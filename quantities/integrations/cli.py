@@ -17,9 +17,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import IO, Any
 
-from . import __version__
-from .errors import QuantitiesError
-from .types import FAIL_LEVELS, FORMATS
+from quantities import __version__
+from quantities.errors import QuantitiesError
+from quantities.types import FAIL_LEVELS, FORMATS
 
 PROGRESS_AFTER = 200  # documents: shorter runs never show a bar
 MAX_JOBS = 256
@@ -115,8 +115,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, on_error: Any) -> int:
-    from . import config as configuration
-    from .pipeline import default_jobs, exceeds
+    from quantities.run import config as configuration
+    from quantities.run.pipeline import default_jobs, exceeds
 
     config = configuration.load(args.config)
     if args.lang:  # the run's language also picks the lexicon the reconciler compares with
@@ -125,8 +125,8 @@ def _run(args: argparse.Namespace, on_error: Any) -> int:
     lang = config.lang
     if args.command == "extract":
         return _extract(args, config, lang, jobs, on_error)
-    from .pipeline import run
-    from .report import render_report
+    from quantities.report.render import render_report
+    from quantities.run.pipeline import run
 
     progress = _Progress(args.quiet)
     report = run(args.paths, config=config, lang=lang, reference=args.reference, jobs=jobs,
@@ -141,9 +141,9 @@ def _run(args: argparse.Namespace, on_error: Any) -> int:
 
 def _extract(args: argparse.Namespace, config: Any, lang: str, jobs: int, on_error: Any) -> int:
     """Claims, streamed document by document for jsonl and csv (memory stays flat)."""
-    from .documents import read
-    from .pipeline import Toolkit, extract_all, named_paths, wanted
-    from .report import render_claims
+    from quantities.ingest.documents import read
+    from quantities.report.render import render_claims
+    from quantities.run.pipeline import Toolkit, extract_all, named_paths, wanted
 
     named = named_paths(args.paths)
     docs = (d for d in read(args.paths, lang=lang, on_error=on_error) if wanted(d, config, named))
@@ -236,7 +236,7 @@ def _say(message: str) -> None:
 
 
 def _route_warnings(quiet: bool) -> None:
-    from .errors import QuantitiesWarning
+    from quantities.errors import QuantitiesWarning
 
     def show(message: Any, category: Any, *rest: Any, **kw: Any) -> None:
         if not quiet:

@@ -1,6 +1,6 @@
 """Source aliases: how articles name a source, and which sources belong together.
 
-The table is data (``quantities/data/sources.toml``), extended by a newsroom's config.
+The table is data (``quantities/lang/sources.aliases.toml``), extended by a newsroom's config.
 
 >>> s = Sources.default()
 >>> s.canonical("l'agenzia ufficiale Kcna")
@@ -23,26 +23,13 @@ from typing import Any
 
 import regex
 
-from .errors import LanguageDataError
+from quantities.errors import LanguageDataError
+from quantities.text.fold import fold, squeeze
 
-DATA = Path(__file__).parent / "data" / "sources.toml"
+DATA = Path(__file__).parent / "sources.aliases.toml"
 #: How many phrases a table remembers the canonical name of (then it starts afresh).
 _SEEN_MAX = 4096
 _UNSEEN = object()
-
-
-def squeeze(text: str) -> str:
-    """Straighten apostrophes and squeeze spaces."""
-    return " ".join(text.replace("\u2019", "'").replace("`", "'").split())
-
-
-def fold(text: str) -> str:
-    """Casefold and squeeze, for alias matching.
-
-    >>> fold("L’agenzia   KCNA")
-    "l'agenzia kcna"
-    """
-    return squeeze(text).casefold()
 
 
 def is_acronym(alias: str) -> bool:

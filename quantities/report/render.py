@@ -8,109 +8,25 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from tabulate import tabulate
 
-from .sources import squeeze
-from .types import SEVERITIES, Claim, Document, Figure, Finding
+from quantities.report.model import Report
+from quantities.report.records import (
+    claim_record,
+    document_record,
+    figure_record,
+    finding_record,
+    source_text,
+    value_text,
+)
+from quantities.text.fold import squeeze
+from quantities.types import SEVERITIES, Claim, Document, Figure
 
 MESSAGE_WIDTH = 100
 
-
-@dataclass
-class Report:
-    """What a run found: its documents, claims, figures and findings."""
-
-    documents: dict[str, Document] = field(default_factory=dict)
-    claims: list[Claim] = field(default_factory=list)
-    figures: list[Figure] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-
-    def counts(self) -> Counter[str]:
-        return Counter(f.severity for f in self.findings)
-
-    def location(self, claim: Claim) -> tuple[int, int] | None:
-        """1-based line and column of a claim in its original file."""
-        doc = self.documents.get(claim.doc)
-        return doc.line_col(claim.span.start) if doc else None
-
-
-def number(d: Decimal | None) -> int | float | None:
-    """A Decimal as a JSON number: an int when whole.
-
-    >>> number(Decimal("15000")), number(Decimal("2.5")), number(None)
-    (15000, 2.5, None)
-    """
-    if d is None:
-        return None
-    return int(d) if d == d.to_integral_value() else float(d)
-
-
-def claim_record(claim: Claim) -> dict[str, Any]:
-    """The contract's JSON object for one claim (exactly the fields of DESIGN.md)."""
-    q, a = claim.quantity, claim.attribution
-    return {
-        "doc": claim.doc, "start": claim.span.start, "end": claim.span.end, "text": claim.text,
-        "value": number(q.value), "low": number(q.low), "high": number(q.high),
-        "approx": q.approx, "hedge": q.hedge, "unit": q.unit, "kind": q.kind,
-        "noun": claim.noun, "concept": claim.concept,
-        "attribution": None if a is None else {"source": a.source, "canonical": a.canonical, "cue": a.cue},
-        "modality": claim.modality,
-    }
-
-
-def claim_ref(claim: Claim, report: Report | None = None) -> dict[str, Any]:
-    ref: dict[str, Any] = {"doc": claim.doc, "start": claim.span.start, "end": claim.span.end,
-                           "text": claim.text}
-    where = report.location(claim) if report else None
-    if where:
-        ref["line"], ref["col"] = where
-    return ref
-
-
-def finding_record(finding: Finding, report: Report | None = None) -> dict[str, Any]:
-    return {"rule": finding.rule, "kind": finding.kind, "severity": finding.severity,
-            "message": finding.message, "figure": finding.figure,
-            "claims": [claim_ref(c, report) for c in finding.claims]}
-
-
-def document_record(doc: Document) -> dict[str, Any]:
-    return {"id": doc.id, "title": doc.title, "outlet": doc.outlet,
-            "date": doc.date.isoformat() if doc.date else None, "lang": doc.lang, "url": doc.url}
-
-
-def figure_record(figure: Figure) -> dict[str, Any]:
-    return {"id": figure.id, "concept": figure.concept, "kind": figure.kind, "unit": figure.unit,
-            "claims": [claim_ref(c) for c in figure.claims]}
-
-
-def value_text(claim: Claim) -> str:
-    """The interval a claim means, for people: '15000', '13500–16500', '≥ 10000'."""
-    q = claim.quantity
-    if q.value is not None and q.low == q.high == q.value:
-        return _plain(q.value)
-    low = "?" if q.low is None else _plain(q.low)
-    return f"≥ {low}" if q.high is None else f"{low}–{_plain(q.high)}"
-
-
-def _plain(d: Decimal) -> str:
-    return f"{d.normalize():f}"
-
-
-def source_text(claim: Claim) -> str:
-    a = claim.attribution
-    if a is None:
-        return "—"
-    name = a.canonical or a.source
-    return f"{name} (via {a.via})" if a.via else name
-
-
-# -- claims (the extract command) ---------------------------------------------------------
 
 def render_claims(claims: Iterable[Claim], fmt: str, doc: Document | None = None) -> str:
     """Claims in one of ``types.FORMATS`` (github: one notice per claim, at its line and column in

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .types import Quantity
+from quantities.types import Quantity
 
 ZERO = Decimal(0)
 

@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from itertools import takewhile
 from dataclasses import dataclass
+from itertools import takewhile
 from operator import itemgetter
 from typing import NamedTuple
 
 import regex
 
-from .lang import Pack
-from .nouns import Tokens, folded, per_pack, tokens, word_set
-from .types import Modality, Span
+from quantities.lang import Pack, per_pack, word_set
+from quantities.text.tokens import Tokens, folded, tokens
+from quantities.types import Modality, Span
 
 #: How far before a figure its cues are looked for, in characters.
 LOOKBACK = 400
@@ -169,7 +169,7 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | Non
 
     With ``until`` (an offset of ``text``), only those that start before it: enough for
     the figures that start before ``until``, which is all :func:`governing` looks at.
-    ``toks`` are the sentence's :func:`~quantities.nouns.tokens` when the caller has them.
+    ``toks`` are the sentence's :func:`~quantities.text.tokens.tokens` when the caller has them.
 
     >>> s = "Non invierà 300 soldati, ma l'Ue dovrebbe inviarne 200."
     >>> scan(s, Span(0, len(s)))

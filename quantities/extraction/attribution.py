@@ -2,7 +2,7 @@
 
 The cue words are the pack's ``[attribution]`` table; this module is the machinery.
 One pass of one precompiled pattern finds the cues of a sentence (:func:`scan`); each
-cue brings its source phrase, canonicalised with :class:`~quantities.sources.Sources`.
+cue brings its source phrase, canonicalised with :class:`~quantities.lang.sources.Sources`.
 :func:`choose` then picks the cue that governs a figure:
 
 1. the nearest cue before the figure: a forward cue ("secondo X", "stando a X",
@@ -29,10 +29,10 @@ from typing import Literal
 
 import regex
 
-from .lang import Pack
-from .nouns import Tokens, folded, per_pack, phrases, positive_int, surface, tokens, word_set
-from .sources import Sources
-from .types import Span, direct_init
+from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
+from quantities.lang.sources import Sources
+from quantities.text.tokens import Tokens, folded, surface, tokens
+from quantities.types import Span, direct_init
 
 #: Where a cue's source stands and which figures it governs.
 Reach = Literal["any", "after", "before"]
@@ -215,7 +215,7 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
          toks: Tokens | None = None) -> list[Found]:
     """Every cue of the sentence at ``sentence`` in ``text`` that names a source, in order.
 
-    ``toks`` are the sentence's :func:`~quantities.nouns.tokens` when the caller has them
+    ``toks`` are the sentence's :func:`~quantities.text.tokens.tokens` when the caller has them
     (otherwise the sentence is tokenised here).
 
     >>> s = "I media russi hanno inoltre riferito che il Nord invierà 5.000 operai."

@@ -27,9 +27,9 @@ from typing import Any
 import regex
 import snowballstemmer
 
-from .errors import LanguageDataError
+from quantities.errors import LanguageDataError
 
-HERE = Path(__file__).parent / "lang"
+HERE = Path(__file__).parent
 WORD = regex.compile(r"[^\W\d_]{1,60}")
 MAX_WORDS = 12
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable"})

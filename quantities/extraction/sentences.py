@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 import regex
 
-from .lang import Pack, load
-from .types import Span
+from quantities.lang import Pack, load
+from quantities.types import Span
 
 _BRACKETS = ")]"
 _TOKEN_WINDOW = 30

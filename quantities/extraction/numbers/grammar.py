@@ -2,7 +2,7 @@
 
 The pack's ``[numbers]`` and ``[units]`` tables hold the words; this module turns them
 into one master pattern that finds candidate anchors (digits, number words, vague words,
-ordinal words) and into small lookup tables that :mod:`quantities.numbers` consults
+ordinal words) and into small lookup tables that :mod:`quantities.extraction.numbers.reader` consults
 around each anchor. Unit words are checked against pint here, so a bad pack fails at
 load, naming its file and key.
 
@@ -27,9 +27,9 @@ from typing import Any
 
 import regex
 
-from . import tries
-from .lang import Pack
-from .units import is_pint_unit
+from quantities.lang import Pack
+from quantities.lang.units import is_pint_unit
+from quantities.text import tries
 
 APOSTROPHES = "'’"
 SCALE, UNIT, MARK, AGESUF, MONTH = 1, 2, 3, 4, 5  # the groups of ``Grammar.after``, by number
@@ -114,7 +114,7 @@ class Homograph:
 
 @dataclass(eq=False)
 class Grammar:
-    """Everything :mod:`quantities.numbers` needs from one pack, precompiled."""
+    """Everything :mod:`quantities.extraction.numbers.reader` needs from one pack, precompiled."""
 
     pack: Pack
     master: Any  # case-sensitive, for lower-cased text

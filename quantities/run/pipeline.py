@@ -14,11 +14,11 @@ from dataclasses import replace
 from itertools import chain, islice
 from typing import Any
 
-from . import suppress
-from .config import Config
-from .errors import QuantitiesError
-from .report import Report
-from .types import SEVERITIES, Claim, Document, Finding
+from quantities.errors import QuantitiesError
+from quantities.report.model import Report
+from quantities.run import suppress
+from quantities.run.config import Config
+from quantities.types import SEVERITIES, Claim, Document, Finding
 
 #: Below this many documents, processes cost more than they save.
 PARALLEL_MIN_DOCS = 64
@@ -40,15 +40,15 @@ class Toolkit:
         return self._cache[key]
 
     def extract(self, doc: Document) -> list[Claim]:
-        from .claims import extract_document
+        from quantities.extraction.claims import extract_document
 
         return extract_document(doc, lang=self.pack(doc.lang), sources=self.sources(),
                                 lexicon=self.lexicon(doc.lang))
 
     def pack(self, code: str) -> Any:
         """The language pack of ``code``, with the config's ``[numbers]`` overrides."""
-        from . import lang
-        from .config import numbers_pack
+        from quantities import lang
+        from quantities.run.config import numbers_pack
 
         def build() -> Any:
             if not self.config.numbers:
@@ -58,7 +58,7 @@ class Toolkit:
         return self._once(("pack", code), build)
 
     def sources(self) -> Any:
-        from .sources import Sources
+        from quantities.lang.sources import Sources
 
         def build() -> Any:
             base = Sources.default()
@@ -68,7 +68,7 @@ class Toolkit:
         return self._once("sources", build)
 
     def lexicon(self, code: str | None = None) -> Any:
-        from .lexicon import Lexicon
+        from quantities.lang.lexicon import Lexicon
 
         code = code or self.config.lang
         return self._once(("lexicon", code), lambda: Lexicon.load(
@@ -76,7 +76,7 @@ class Toolkit:
 
     def settings(self) -> Any:
         """The reconciler's settings: ``[reconcile]``, and ``[severity]`` for its rules."""
-        from .reconcile import DEFAULT_SEVERITY, ReconcileSettings
+        from quantities.reconciliation.rules import DEFAULT_SEVERITY, ReconcileSettings
 
         def build() -> Any:
             base = ReconcileSettings.from_mapping(self.config.reconcile, file=self.config.file or "<config>")
@@ -149,7 +149,7 @@ def run(
     on_document: Callable[[Document], None] | None = None,
 ) -> Report:
     """Read, extract, reconcile and check ``paths`` under ``config``."""
-    from .documents import read
+    from quantities.ingest.documents import read
 
     config = config or Config()
     named = named_paths(paths)
@@ -179,14 +179,14 @@ def run_documents(
             on_document(doc)
     findings: list[Finding] = []
     if reconcile:
-        from .reconcile import reconcile as align
+        from quantities.reconciliation.rules import reconcile as align
 
         result = align(report.claims, settings=toolkit.settings(), lexicon=toolkit.lexicon(),
                        sources=toolkit.sources())
         report.figures = list(result.figures)
         findings.extend(result.findings)
     if reference is not None:
-        from .reference import check
+        from quantities.reconciliation.reference import check
 
         findings.extend(check(report.claims, reference, lexicon=toolkit.lexicon(),
                               sources=toolkit.sources(), settings=toolkit.settings()))
@@ -197,7 +197,7 @@ def run_documents(
 def _unique(docs: Iterable[Document], on_error: ErrorSink) -> Iterator[Document]:
     """Documents with an id not seen before; a repeated id is an input error (its claims
     would otherwise be mixed with the first document's)."""
-    from .errors import InputError
+    from quantities.errors import InputError
 
     seen: set[str] = set()
     for doc in docs:
@@ -233,7 +233,7 @@ def apply_policy(
     within a rule: a known confusable noun is an error, an unknown one a step lower), so
     here ``[severity]`` applies to the other rules (reference checks, suppressions).
     """
-    from .reconcile import DEFAULT_SEVERITY
+    from quantities.reconciliation.rules import DEFAULT_SEVERITY
 
     written: list[suppress.Suppression] = []
     for doc in docs:

@@ -3,9 +3,9 @@
 :func:`extract` runs the steps before it (sentences, numbers) and assembles, for every
 figure of a claim kind, a :class:`~quantities.types.Claim`:
 
-- the counted noun (:mod:`quantities.nouns`) and its lexicon concept;
-- the attribution (:mod:`quantities.attribution`), canonicalised with the source table;
-- the modality (:mod:`quantities.modality`).
+- the counted noun (:mod:`quantities.extraction.nouns`) and its lexicon concept;
+- the attribution (:mod:`quantities.extraction.attribution`), canonicalised with the source table;
+- the modality (:mod:`quantities.extraction.modality`).
 
 Spans of a Claim (``span``, ``sentence``, ``quantity.span``, ``attribution.span``) are
 body spans (``Document.text``); ``text`` and ``context`` are slices of the analysed text
@@ -36,13 +36,15 @@ from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import NamedTuple
 
-from . import attribution, modality, nouns, numbers, sentences
-from . import lang as langs
-from .errors import QuantitiesWarning
-from .lang import Pack
-from .lexicon import Lexicon
-from .sources import Sources
-from .types import Attribution, Claim, Document, Quantity, Span
+from quantities import lang as langs
+from quantities.errors import QuantitiesWarning
+from quantities.extraction import attribution, modality, nouns, sentences
+from quantities.extraction.numbers import reader as numbers
+from quantities.lang import Pack
+from quantities.lang.lexicon import Lexicon
+from quantities.lang.sources import Sources
+from quantities.text.tokens import Tokens, tokens
+from quantities.types import Attribution, Claim, Document, Quantity, Span
 
 #: Kinds whose figure carries its unit: they count only what follows "di".
 UNIT_KINDS = frozenset({"money", "measure", "percent", "duration", "age"})
@@ -53,7 +55,7 @@ def extract(source: str | Document | Iterable[Document], *, lang: str | Pack | N
     """Claims of a text or of documents, in document order.
 
     A str is one plain-text document (id ``"<text>"``, read as given: no front matter
-    or markup; use :func:`quantities.documents.from_text` for those). Only claim kinds (``q.is_claim``) become
+    or markup; use :func:`quantities.ingest.documents.from_text` for those). Only claim kinds (``q.is_claim``) become
     Claims. A document whose language has no pack is skipped with a
     :class:`~quantities.errors.QuantitiesWarning` naming it; the rest go on.
 
@@ -87,12 +89,12 @@ def extract_document(doc: Document, *, lang: str | Pack | None = None, sources: 
                      lexicon: Lexicon | None = None) -> list[Claim]:
     """The claims of one document (the worker behind :func:`extract` and ``--jobs``).
 
-    >>> from quantities.documents import from_text
+    >>> from quantities.ingest.documents import from_text
     >>> doc = from_text("Sono morti **300** soldati, ha riferito la Kcna.", id="a.md", format="markdown")
     >>> [(c.text, c.span.of(doc.text), c.attribution.source) for c in extract_document(doc)]
     [('300 soldati', '300** soldati', 'Kcna')]
     """
-    pack = nouns.resolve(lang if lang is not None else doc.lang)
+    pack = langs.resolve(lang if lang is not None else doc.lang)
     text = doc.analysed
     figures = deque(q for q in numbers.find(text, pack) if q.is_claim)
     if not figures:
@@ -149,7 +151,7 @@ class _Reader:
 
     def claims(self, batch: list[_Sentence]) -> list[Claim]:
         text, pack = self.text, self.pack
-        toks = [nouns.tokens(text, s.span.start, s.span.end) for s in batch]
+        toks = [tokens(text, s.span.start, s.span.end) for s in batch]
         cues = [attribution.scan(text, s.span, lang=pack, sources=self.src, toks=t) for s, t in zip(batch, toks)]
         moods = [modality.scan(text, s.span, lang=pack, until=s.figures[-1].span.start, toks=t)
                  for s, t in zip(batch, toks)]
@@ -162,7 +164,7 @@ class _Reader:
         i = s.index + 1
         return Span(self.starts[i], self.ends[i]) if 0 < i < len(self.starts) else None
 
-    def _sentence(self, s: _Sentence, toks: nouns.Tokens, cues: list[attribution.Found],
+    def _sentence(self, s: _Sentence, toks: Tokens, cues: list[attribution.Found],
                   moods: modality.Scanned) -> list[Claim]:
         doc, text, pack, sentence = self.doc, self.text, self.pack, s.span
         later: list[attribution.Found] | None = None

@@ -1,6 +1,6 @@
 """Numerals in text, read as a careful editor reads them.
 
-One precompiled master pattern (see :mod:`quantities.numgrammar`) finds the anchors of
+One precompiled master pattern (see :mod:`quantities.extraction.numbers.grammar`) finds the anchors of
 a text — digits, number words, vague words, ordinal words — and each anchor is read with
 small bounded look-ups to its left (hedge, currency, "tra", cues of dates, times and
 identifiers) and to its right (scale word, range, unit, month). Every word involved is
@@ -25,13 +25,24 @@ from typing import Any
 
 import regex
 
-from .errors import PatternTimeoutError
-from .lang import Pack, load
-from .numgrammar import (AGESUF, ASCII_BLANKS, BLANKS, MARK, MONTH, SCALE, UNIT, Grammar, Starts,
-                         grammar, norm)
-from .numwords import value_of
-from .types import Quantity, Span
-from .units import PERCENT, is_currency
+from quantities.errors import PatternTimeoutError
+from quantities.extraction.numbers.grammar import (
+    AGESUF,
+    ASCII_BLANKS,
+    BLANKS,
+    MARK,
+    MONTH,
+    SCALE,
+    UNIT,
+    Grammar,
+    Starts,
+    grammar,
+    norm,
+)
+from quantities.extraction.numbers.words import value_of
+from quantities.lang import Pack, load
+from quantities.lang.units import PERCENT, is_currency
+from quantities.types import Quantity, Span
 
 TIMEOUT = 5.0  # seconds for one pattern call: far beyond any real text
 _TOKEN = regex.compile(r"[^\s()\[\]{}«»“”\"]+")

@@ -26,8 +26,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
-from .types import Claim
+from quantities.lang.lexicon import Lexicon
+from quantities.types import Claim
 
 
 def context_of(claim: Claim, lexicon: Lexicon) -> frozenset[str]:

@@ -6,7 +6,7 @@ usual way: a hundred multiplies what precedes it, a scale word (mila, milioni) c
 group, and a scale must be smaller than the one before.
 
 >>> from quantities.lang import load
->>> from quantities.numgrammar import grammar
+>>> from quantities.extraction.numbers.grammar import grammar
 >>> g = grammar(load("it"))
 >>> value_of(["quindicimila"], g), value_of(["Ottocento"], g), value_of(["trentotto"], g)
 (Decimal('15000'), Decimal('800'), Decimal('38'))
@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
-from .numgrammar import Grammar, norm
+from quantities.extraction.numbers.grammar import Grammar, norm
 
 
 def morphemes(word: str, g: Grammar) -> list[str] | None:

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 import regex
 
-from .config import RULES, Ignore
-from .sources import squeeze
-from .errors import InputError
-from .types import Finding
+from quantities.errors import InputError
+from quantities.run.config import RULES, Ignore
+from quantities.text.fold import squeeze
+from quantities.types import Finding
 
 COMMENT = regex.compile(r"<!--\s{0,20}quantities:(?P<body>[^\n]{0,600}?)-->")
 #: "ignore RULE", then optionally the claim's text in straight, curly or angle quotes.

@@ -33,7 +33,7 @@ import pytest
 
 from quantities.types import FAIL_LEVELS  # light: no pint, regex or language data
 
-#: Files under a configured path that are articles (what ``quantities.documents`` reads).
+#: Files under a configured path that are articles (what ``quantities.ingest.documents`` reads).
 ARTICLE_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".jsonl"})
 ARTICLE_ITEM = "quantities"
 FOLDER_ITEM = "reconcile"
@@ -75,9 +75,9 @@ class Settings:
     _config: Any = None
 
     def config(self) -> Any:
-        """The quantities :class:`~quantities.config.Config` (loaded once)."""
+        """The quantities :class:`~quantities.run.config.Config` (loaded once)."""
         if self._config is None:
-            from quantities import config as configuration
+            from quantities.run import config as configuration
 
             if self.config_file is not None:
                 self._config = configuration.load(self.config_file)
@@ -303,7 +303,7 @@ def _fixture_config(config: pytest.Config) -> Any:
     settings = _settings(config)
     if settings is not None:
         return settings.config()
-    from quantities import config as configuration
+    from quantities.run import config as configuration
 
     return configuration.load(start=str(config.rootpath))
 

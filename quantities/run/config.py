@@ -24,8 +24,8 @@ from typing import Any
 
 import regex
 
-from .errors import ConfigError
-from .types import FAIL_LEVELS
+from quantities.errors import ConfigError
+from quantities.types import FAIL_LEVELS
 
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 #: Every rule a finding can come from (the reconciler's, the reference check's, suppressions').
@@ -84,7 +84,7 @@ class Config:
             if key not in known:
                 raise ConfigError(f"unknown key (known: {', '.join(known)})", file=file, key=key)
         lang = _string(data, "lang", "it", file)
-        from .lang import available
+        from quantities.lang import available
 
         if lang not in available():
             raise ConfigError(f"no language pack for {lang!r} (available: {', '.join(available())})",
@@ -100,7 +100,7 @@ class Config:
                     file=file, key=f"severity.{rule}",
                 )
         reconcile = _table(data, "reconcile", file)
-        from .reconcile import ReconcileSettings
+        from quantities.reconciliation.rules import ReconcileSettings
 
         ReconcileSettings.from_mapping(reconcile, file=file)  # its keys and values, checked now
         return cls(
@@ -167,9 +167,9 @@ def numbers_pack(code: str, numbers: Mapping[str, Any], file: str) -> Any:
     ...
     quantities.errors.ConfigError: quantities.toml: numbers.decimal: expected a non-empty string (the [numbers] of this config, over the it pack)
     """
-    from .errors import LanguageDataError
-    from .lang import load
-    from .numgrammar import grammar
+    from quantities.errors import LanguageDataError
+    from quantities.extraction.numbers.grammar import grammar
+    from quantities.lang import load
 
     shipped = load(code)
     _same_shape(shipped.table("numbers"), numbers, "numbers", file)

@@ -2,7 +2,7 @@
 
 Two claims belong to one figure when what they count agrees (the lexicon's concept,
 including synonyms, narrower terms and known confusables; the unit's dimension; the
-kind), their sentences speak of the same event (:mod:`quantities.align`), and their
+kind), their sentences speak of the same event (:mod:`quantities.reconciliation.align`), and their
 modality is compatible. Claims of one document are compared too (two sentences of one
 article), but never two claims of one sentence, which states two different figures.
 
@@ -42,17 +42,17 @@ import functools
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import replace, dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from typing import Any
 
-from . import units
-from .align import Weights, candidate_pairs, context_of
-from .errors import ConfigError
-from .intervals import Interval, interval_of, stance
-from .lexicon import Lexicon, Reading
-from .sources import Sources
-from .types import SEVERITIES, Claim, Figure, Finding, Quantity
+from quantities.errors import ConfigError
+from quantities.lang import units
+from quantities.lang.lexicon import Lexicon, Reading
+from quantities.lang.sources import Sources
+from quantities.reconciliation.align import Weights, candidate_pairs, context_of
+from quantities.reconciliation.intervals import Interval, interval_of, stance
+from quantities.types import SEVERITIES, Claim, Figure, Finding, Quantity
 
 #: Modalities that are compared with each other; "denied" is in no group.
 MODALITY_GROUP = {"reported": "done", "estimated": "done", "planned": "planned"}

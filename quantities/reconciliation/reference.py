@@ -30,13 +30,13 @@ from typing import Any
 
 import regex
 
-from .errors import QuantitiesWarning, ReferenceFileError
-from .intervals import Interval, interval_of
-from .lexicon import Lexicon
-from .reconcile import ReconcileSettings
-from .sources import Sources
-from .types import Claim, Finding
-from .units import dimension
+from quantities.errors import QuantitiesWarning, ReferenceFileError
+from quantities.lang.lexicon import Lexicon
+from quantities.lang.sources import Sources
+from quantities.lang.units import dimension
+from quantities.reconciliation.intervals import Interval, interval_of
+from quantities.reconciliation.rules import ReconcileSettings
+from quantities.types import Claim, Finding
 
 KEYS = {"id", "what", "context", "value", "approx", "low", "high", "source", "as_of", "note", "unit"}
 #: The margin of ``approx = true``, as DESIGN.md gives for "circa".

@@ -1,7 +1,7 @@
 """Reading documents: files, directories, JSONL and stdin, into :class:`Document`.
 
 * ``.txt`` and suffix-less files are plain text; ``.md`` and ``.markdown`` are Markdown
-  (stripped into ``Document.plain`` with an offset map, see :mod:`quantities.markup`);
+  (stripped into ``Document.plain`` with an offset map, see :mod:`quantities.ingest.markup`);
   ``.jsonl`` holds one JSON object per line.
 * A file may open with front matter: a first line ``---``, then ``key: value`` lines
   (``title``, ``outlet``, ``date`` as YYYY-MM-DD, ``lang``, ``url``, ``format`` as
@@ -45,10 +45,15 @@ import ftfy
 import ftfy.badness
 import regex
 
-from . import markup
-from .errors import InputError, InputNotFoundError, QuantitiesError, QuantitiesWarning
-from .lang import available
-from .types import Document
+from quantities.errors import (
+    InputError,
+    InputNotFoundError,
+    QuantitiesError,
+    QuantitiesWarning,
+)
+from quantities.ingest import markup
+from quantities.lang import available
+from quantities.types import Document
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl")
 MARKDOWN_SUFFIXES = (".md", ".markdown")

@@ -1,0 +1,1 @@
+"""From a document's text to its claims: sentences, numbers, the counted noun, attribution, modality."""

@@ -1,0 +1,1 @@
+"""Numerals in a sentence: the grammar compiled from a pack, the number words, the reader."""

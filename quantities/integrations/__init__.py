@@ -1,0 +1,1 @@
+"""The ways people use the tool: the command line and the pytest plugin."""

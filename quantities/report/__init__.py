@@ -1,0 +1,1 @@
+"""What a run found (the result model), its JSON records, and the output formats."""
