@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from pathlib import Path
 
 import pytest
+from tables import SEEDS
 
 from quantities import Document, QuantitiesWarning, extract
 from quantities.extraction import claims
@@ -112,7 +112,7 @@ def test_many_cues_in_one_sentence() -> None:
 def test_batches_of_sentences_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     """Sentences are read in batches (claims.BATCH); the claims must not depend on where a
     batch ends: a report carried by the next sentence ("Lo riporta la Kcna.") included."""
-    seeds = sorted(Path(__file__).parent.parent.joinpath("fixtures", "seeds").glob("*.txt"))
+    seeds = sorted(SEEDS.glob("*.txt"))
     text = "\n\n".join(p.read_text(encoding="utf-8") for p in seeds * 4)
     doc = documents.from_text(text + "\n\nSono morti 300 soldati.\nLo riporta la Kcna.", id="all", format="markdown")
     found = {}

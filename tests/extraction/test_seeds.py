@@ -9,13 +9,13 @@ from __future__ import annotations
 import tomllib
 from decimal import Decimal
 from functools import cache
-from pathlib import Path
 
 import pytest
+from tables import FIXTURES
 
 from quantities import Claim, extract, read
 
-ROOT = Path(__file__).parent.parent / "fixtures"
+ROOT = FIXTURES
 EXPECTED = tomllib.loads((ROOT / "seeds_expected.toml").read_text(encoding="utf-8"))
 DOCS = sorted(p.name[:3] for p in (ROOT / "seeds").glob("*.txt"))
 

@@ -8,15 +8,15 @@ known gaps (strict: fixing one is noticed).
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from tables import FIXTURES
 
 from quantities.errors import PatternTimeoutError
 from quantities.extraction.numbers.reader import find, parse
 from quantities.types import Quantity
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
+FIXTURES = FIXTURES
 COLUMNS = ("text", "match", "value", "low", "high", "kind", "unit", "hedge", "xfail_reason")
 
 

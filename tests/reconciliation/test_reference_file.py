@@ -1,14 +1,14 @@
 """Reference figures files: each bad file fails with file, line and key."""
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from tables import FIXTURES
 
 from quantities import ReferenceFileError
 from quantities.reconciliation.reference import load
 
-FIX = Path(__file__).parent.parent / "fixtures" / "reference"
+FIX = FIXTURES / "reference"
 
 
 @pytest.mark.parametrize(

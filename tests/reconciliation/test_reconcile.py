@@ -20,9 +20,9 @@ import datetime as dt
 import tomllib
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from tables import FIXTURES
 
 from quantities.errors import ConfigError
 from quantities.reconciliation.rules import ReconcileSettings, reconcile
@@ -30,7 +30,7 @@ from quantities.run.config import Config
 from quantities.run.pipeline import Toolkit
 from quantities.types import Attribution, Claim, Quantity, Span
 
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "reconcile"
+FIXTURES = FIXTURES / "reconcile"
 HEDGES = {  # the wording's meaning, as numbers.py gives it (DESIGN.md)
     "circa": ("0.9", "1.1", True),
     "oltre": ("1", None, False),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
+from tables import SEEDS
 
 from quantities.testing import (
     ClaimsSnapshot,
@@ -17,7 +17,6 @@ from quantities.testing import (
     snapshot_diff,
 )
 
-SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 GENIERI = SEEDS / "000_b6943ad90d5cd531.txt"
 INGEGNERI = SEEDS / "002_0517a2c3f414bc01.txt"
 TRUPPE = "Secondo le valutazioni della Corea del Sud, in Russia sono arrivati circa 15mila soldati."

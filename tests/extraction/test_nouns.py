@@ -6,32 +6,18 @@ the row's figure, and compares its ``noun`` (``-`` for None).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tables import FIXTURES, rows
 
 from quantities import extract
 from quantities.extraction.nouns import counted
 from quantities.text.tokens import TOKEN, tokens
 from quantities.types import Span
 
-FIXTURE = Path(__file__).parent.parent / "fixtures" / "nouns_it.tsv"
+FIXTURE = FIXTURES / "nouns_it.tsv"
 NO_CLAIM = "<no claim covers the figure>"
-
-
-def rows(path: Path, width: int) -> list:
-    """Rows of a fixture TSV as pytest params; an extra last column is a strict-xfail reason."""
-    out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        assert len(cols) in (width, width + 1), f"{path.name}:{n}: {len(cols)} columns"
-        marks = [pytest.mark.xfail(strict=True, reason=cols[width])] if len(cols) > width else []
-        out.append(pytest.param(*cols[:width], marks=marks, id=f"{path.stem}:{n}"))
-    return out
 
 
 def claim_at(text: str, figure: str):

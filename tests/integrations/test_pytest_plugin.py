@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from tables import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
 EXAMPLE = ROOT / "examples" / "newsroom"
 GENIERI = "000_b6943ad90d5cd531.txt"

@@ -3,11 +3,12 @@
 from pathlib import Path
 
 import pytest
+from tables import FIXTURES
 
 from quantities import ConfigError
 from quantities.run import config as configuration
 
-FIX = Path(__file__).parent.parent / "fixtures" / "config"
+FIX = FIXTURES / "config"
 
 
 @pytest.mark.parametrize(
@@ -64,7 +65,6 @@ def test_include_exclude_globs(include, exclude, path, wanted):
 
 def test_rules_listed_in_config_are_every_rule_there_is():
     import re
-    from pathlib import Path
 
     from quantities.reconciliation.rules import DEFAULT_SEVERITY
 
@@ -88,11 +88,10 @@ def test_unknown_rule_in_severity_table():
     ],
 )
 def test_severity_table_reaches_the_reconciler(severity, expected):
-    from pathlib import Path
 
     from quantities.run.pipeline import run
 
-    seeds = Path(__file__).parent.parent / "fixtures" / "seeds"
+    seeds = FIXTURES / "seeds"
     cfg = configuration.Config.from_mapping({"severity": severity})
     report = run([str(seeds)], config=cfg)
     got = [(f.rule, f.severity) for f in report.findings if f.severity != "info"]

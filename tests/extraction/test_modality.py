@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_nouns import NO_CLAIM, claim_at, rows
+from tables import FIXTURES, rows
+from test_nouns import NO_CLAIM, claim_at
 
 from quantities.errors import LanguageDataError
 from quantities.extraction.modality import Scanned, grammar, modality, scan
@@ -16,7 +16,7 @@ from quantities.lang import load
 from quantities.text.tokens import tokens
 from quantities.types import Span
 
-FIXTURE = Path(__file__).parent.parent / "fixtures" / "modality_it.tsv"
+FIXTURE = FIXTURES / "modality_it.tsv"
 
 
 @pytest.mark.parametrize("sentence, figure, expected", rows(FIXTURE, 3))

@@ -9,12 +9,12 @@ written (without a leading article), its canonical name, the cue and the relay (
 from __future__ import annotations
 
 import dataclasses
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_nouns import NO_CLAIM, claim_at, rows
+from tables import FIXTURES, rows
+from test_nouns import NO_CLAIM, claim_at
 
 from quantities import extract
 from quantities.errors import LanguageDataError
@@ -22,7 +22,7 @@ from quantities.extraction.attribution import choose, grammar, scan
 from quantities.lang import load
 from quantities.types import Span
 
-FIXTURE = Path(__file__).parent.parent / "fixtures" / "attribution_it.tsv"
+FIXTURE = FIXTURES / "attribution_it.tsv"
 
 
 @pytest.mark.parametrize("text, figure, source, canonical, cue, via", rows(FIXTURE, 6))

@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 
 import pytest
+from tables import FIXTURES
 
 from quantities.errors import (
     InputError,
@@ -20,7 +21,7 @@ from quantities.errors import (
 from quantities.ingest.documents import SUPPORTED_SUFFIXES, from_text, read
 from quantities.types import Span
 
-D = Path(__file__).parent.parent / "fixtures" / "documents"
+D = FIXTURES / "documents"
 GOOD = D / "good"
 BAD = D / "bad"
 WARN = D / "warn"

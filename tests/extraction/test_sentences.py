@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tables import FIXTURES
 
 from quantities.errors import LanguageDataError
 from quantities.extraction.sentences import split
 from quantities.lang import Pack, load
 
-TABLE = Path(__file__).parent.parent / "fixtures" / "sentences_it.tsv"
+TABLE = FIXTURES / "sentences_it.tsv"
 BREAK = "||"
 
 

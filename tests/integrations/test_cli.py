@@ -8,13 +8,12 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from tables import ROOT
 
 from quantities.integrations.cli import main
 
-ROOT = Path(__file__).parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"
 CLI = ROOT / "fixtures" / "cli"
 REF = ROOT / "fixtures" / "reference"
