@@ -31,6 +31,7 @@ Kind = Literal[
     "date", "year", "time", "phone", "identifier",
 ]
 Modality = Literal["reported", "estimated", "planned", "denied"]
+Section = Literal["title", "body"]
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")  # most severe first
 FAIL_LEVELS: tuple[str, ...] = (*SEVERITIES, "never")       # --fail-on, fail_on
@@ -212,6 +213,10 @@ class Claim:
     sentence: Span
     context: str = ""          # the sentence's text, for alignment
     date: dt.date | None = None  # the document's date, for the update rule
+    status: str | None = None  # the closed class of the pack's [status] table: dead, injured, missing, …
+    scope: str | None = None   # what narrows the figure: a place ("Al Haouz") or a part ("di cui", "tra loro")
+    section: Section = "body"  # where the figure stands: the headline ("title") or the body
+    when: str | None = None    # a time the text gives the figure ("ore 18.35", "in serata"), as written
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,10 @@ from typing import Any
 from quantities.report.model import Report
 from quantities.types import Claim, Document, Figure, Finding
 
+#: The version of the JSON contract (the records below and the report's envelope). 2 added
+#: a claim's status, scope, section and time, and the report's version and tool fields.
+CONTRACT_VERSION = 2
+
 
 def number(d: Decimal | None) -> int | float | None:
     """A Decimal as a JSON number: an int when whole.
@@ -30,6 +34,7 @@ def claim_record(claim: Claim) -> dict[str, Any]:
         "noun": claim.noun, "concept": claim.concept,
         "attribution": None if a is None else {"source": a.source, "canonical": a.canonical, "cue": a.cue},
         "modality": claim.modality,
+        "status": claim.status, "scope": claim.scope, "section": claim.section, "when": claim.when,
     }
 
 

@@ -13,8 +13,10 @@ from typing import Any
 
 from tabulate import tabulate
 
+from quantities import __version__
 from quantities.report.model import Report
 from quantities.report.records import (
+    CONTRACT_VERSION,
     claim_record,
     document_record,
     figure_record,
@@ -79,6 +81,8 @@ def render_report(report: Report, fmt: str, *, show_all: bool = False) -> str:
 
 def _report_json(report: Report, show_all: bool) -> str:
     out = {
+        "version": CONTRACT_VERSION,
+        "tool": f"quantities {__version__}",
         "documents": [document_record(d) for d in report.documents.values()],
         "claims": [claim_record(c) for c in report.claims],
         "figures": [figure_record(f) for f in report.figures],

@@ -98,7 +98,7 @@ def test_legacy_encoding_is_read_with_a_warning(capsys):
 
 
 CONTRACT = ["doc", "start", "end", "text", "value", "low", "high", "approx", "hedge", "unit",
-            "kind", "noun", "concept", "attribution", "modality"]
+            "kind", "noun", "concept", "attribution", "modality", "status", "scope", "section", "when"]
 
 
 def test_extract_jsonl_contract(capsys):
@@ -123,7 +123,8 @@ def test_report_formats_on_the_seeds(capsys, fmt):
     assert "genieri" in out and "ingegneri" in out
     if fmt == "json":
         data = json.loads(out)
-        assert set(data) == {"documents", "claims", "figures", "findings"}
+        assert set(data) == {"version", "tool", "documents", "claims", "figures", "findings"}
+        assert data["version"] == 2 and data["tool"].startswith("quantities ")
         errors = [f for f in data["findings"] if f["severity"] == "error"]
         assert [f["rule"] for f in errors] == ["wording-conflict"]
         assert {c["line"] for c in errors[0]["claims"]} and all("col" in c for c in errors[0]["claims"])
