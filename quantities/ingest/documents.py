@@ -3,13 +3,14 @@
 * ``.txt`` and suffix-less files are plain text; ``.md`` and ``.markdown`` are Markdown
   (stripped into ``Document.plain`` with an offset map, see :mod:`quantities.ingest.markup`);
   ``.jsonl`` holds one JSON object per line.
-* A file may open with front matter: a first line ``---``, then ``key: value`` lines
-  (``title``, ``outlet``, ``date`` as YYYY-MM-DD, ``lang``, ``url``, ``format`` as
-  ``markdown`` or ``text``; values may be quoted; blank and ``#`` lines are skipped), then
-  ``---``. An unknown key is a :class:`QuantitiesWarning`, not an error.
+* A file may open with front matter: YAML between ``---`` lines or TOML between ``+++``
+  lines (see :mod:`quantities.ingest.frontmatter`). ``title``, ``outlet``, ``date`` (a
+  date, YYYY-MM-DD or DD/MM/YYYY), ``lang``, ``url`` and ``format`` (``markdown`` or
+  ``text``) are checked; every key, these and others (author, tags, draft, …), is kept in
+  ``Document.meta``.
 * A JSONL line is an object with ``text`` (a string, required), ``id`` (default
-  ``<file>:<line>``) and the same metadata fields; other fields are ignored; blank lines
-  are skipped. Its text gets Markdown stripping only with ``"format": "markdown"``.
+  ``<file>:<line>``) and the same metadata fields; other fields are kept in ``Document.meta``; blank lines
+  are skipped (and kept in ``Document.meta``). Its text gets Markdown stripping only with ``"format": "markdown"``.
 * ``-`` reads stdin: JSONL when its first non-space character is ``{``, else one text
   document with id ``<stdin>`` (front matter allowed).
 * A document's ``lang`` comes from its front matter or JSONL field, else the ``lang``
@@ -51,7 +52,7 @@ from quantities.errors import (
     QuantitiesError,
     QuantitiesWarning,
 )
-from quantities.ingest import markup
+from quantities.ingest import frontmatter, markup
 from quantities.lang import available
 from quantities.types import Document
 
@@ -66,10 +67,8 @@ LEGACY_ENCODING = "cp1252"
 ErrorSink = Callable[[QuantitiesError], None] | None
 Meta = dict[str, Any]
 
-_KEY_VALUE = regex.compile(r"[ \t]{0,40}+(?P<key>[A-Za-z][\w-]{0,40}+)[ \t]{0,40}+:(?P<value>[^\n]*+)")
 _DAY_FIRST = regex.compile(r"(?P<d>[0-9]{1,2})([/.-])(?P<m>[0-9]{1,2})\2(?P<y>[0-9]{4})")
 _DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
-_FENCE = "---"
 _SNIFF = 8192
 # Control characters that do not belong in text (all but tab, newline, form feed, return).
 _CONTROL = regex.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
@@ -236,6 +235,7 @@ def _document(
         lang=meta.get("lang") or lang or "it",
         url=meta.get("url"),
         path=path,
+        meta=meta.get("meta") or {},
         line_offset=line_offset,
         plain=stripped[0] if stripped else None,
         offsets=stripped[1] if stripped else None,  # type: ignore[arg-type]  # a Sequence[int]
@@ -309,59 +309,31 @@ def _cp1250_pair(m: regex.Match[str]) -> str:
         return m.group()
 
 
-# -- front matter ------------------------------------------------------------------------
+# -- front matter ---------------------------------------------------------------------
 
 
 def _front_matter(text: str, name: str) -> tuple[str, Meta, int]:
-    """The body after front matter, the metadata and the number of lines before the body."""
-    newline = text.find("\n")
-    if (text if newline < 0 else text[:newline]).rstrip() != _FENCE:
-        return text, {}, 0
-    block: list[str] = []
-    pos = newline + 1
-    while True:
-        end = text.find("\n", pos) if newline >= 0 else -1
-        content = text[pos:] if end < 0 else text[pos:end]
-        if newline >= 0 and content.rstrip() == _FENCE:
-            break
-        if end < 0:
-            raise InputError("front matter opened on line 1 is not closed with '---'",
-                             file=name, line=1)
-        block.append(content)
-        pos = end + 1
-    meta: Meta = {}
-    for line, content in enumerate(block, 2):
-        content = content.rstrip()
-        if content.strip() and not content.lstrip().startswith("#"):
-            _front_matter_line(content, name, line, meta)
-    return ("" if end < 0 else text[end + 1:]), meta, len(block) + 2
-
-
-def _front_matter_line(content: str, name: str, line: int, meta: Meta) -> None:
-    m = _KEY_VALUE.fullmatch(content)
-    if m is None:
-        raise InputError(f"front matter: expected 'key: value', found {content[:60]!r}",
-                         file=name, line=line)
-    key = m.group("key").lower()
-    value = _unquote(m.group("value").strip())
-    if key not in FIELDS:
-        warnings.warn(
-            f"{name}:{line}: unknown front matter key {key!r} (known: {', '.join(FIELDS)})",
-            QuantitiesWarning,
-            stacklevel=2,
-        )
-        return
-    meta[key] = _field(key, value, name, line) if value else None
-
-
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1]
-    return value
+    """The body, the metadata (every key; the known ones checked) and the lines before the body."""
+    body, raw, line_offset = frontmatter.split(text, name)
+    if not raw:
+        return body, {}, line_offset
+    block = text[text.find("\n") + 1:]
+    meta: Meta = {"meta": raw}
+    for key in FIELDS:
+        value = raw.get(key)
+        if value is not None and value != "":
+            meta[key] = _field(key, frontmatter.as_date(value) if key == "date" else value, name,
+                               frontmatter.line_of(block, key))
+    return body, meta, line_offset
 
 
 def _field(key: str, value: Any, name: str, line: int | None) -> Any:
-    """A checked metadata value (front matter or JSONL)."""
+    """A checked metadata value (front matter or JSONL): a string (a number is read as one
+    where any text will do), or a date for ``date``."""
+    if key == "date" and isinstance(value, dt.date):
+        return value
+    if key in ("title", "outlet", "url") and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
     if not isinstance(value, str):
         raise InputError(f"{key!r} must be a string, found {type(value).__name__}",
                          file=name, line=line)
@@ -446,6 +418,7 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
         raise InputError(f"'id' must be a string, found {type(doc_id).__name__}",
                          file=name, line=lineno)
     meta = {k: _field(k, record[k], name, lineno) for k in FIELDS if record.get(k) is not None}
+    meta["meta"] = {k: v for k, v in record.items() if k not in ("id", "text")}
     return _document(doc_id, _repair(text, f"{name}:{lineno}"), meta, lang, path, 0, markdown=False)
 
 

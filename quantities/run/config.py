@@ -9,13 +9,14 @@ An unknown key is an error naming the file and key, never a silent no-op.
 >>> Config.from_mapping({"langs": "it"}, file="quantities.toml")
 Traceback (most recent call last):
 ...
-quantities.errors.ConfigError: quantities.toml: langs: unknown key (known: exclude, fail_on, ignore, include, lang, lexicon, numbers, reconcile, severity, sources)
+quantities.errors.ConfigError: quantities.toml: langs: unknown key (known: exclude, fail_on, ignore, include, lang, lexicon, locale, numbers, reconcile, select, severity, show, sources)
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
+import warnings
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,14 +25,17 @@ from typing import Any
 
 import regex
 
-from quantities.errors import ConfigError
-from quantities.types import FAIL_LEVELS
+from quantities.errors import ConfigError, QuantitiesWarning
+from quantities.text.i18n import _
+from quantities.types import FAIL_LEVELS, SEVERITIES
 
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 #: Every rule a finding can come from (the reconciler's, the reference check's, suppressions').
 RULES = ("value-conflict", "hedge-drift", "wording-conflict", "attribution-conflict", "unsourced",
          "update", "reference-mismatch", "reference-wording", "reference-source", "unused-suppression")
 CONFIG_NAMES = ("quantities.toml", "pyproject.toml")
+#: Fields set from keys of other names (``ignore`` holds rule names and suppressions).
+_DERIVED = {"file", "ignored_rules", "paths"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,20 @@ class Config:
     lexicon: Mapping[str, Any] = field(default_factory=dict)
     sources: Mapping[str, Any] = field(default_factory=dict)
     ignore: tuple[Ignore, ...] = ()
+    locale: str | None = None              # the messages' language (default: LANG, else the documents')
+    show: str = "info"                     # the least severe finding printed (--show)
+    select: tuple[str, ...] = ()           # only these rules (empty: all)
+    ignored_rules: tuple[str, ...] = ()    # never these rules (``ignore = ["rule"]``)
+    paths: PathFilter = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """The include/exclude matcher, relative to the config file's folder when there is one."""
+        base = os.path.dirname(os.path.abspath(self.file)) if self.file and os.path.isfile(self.file) else None
+        object.__setattr__(self, "paths", PathFilter(self.include, self.exclude, base))
+
+    def selects(self, rule: str) -> bool:
+        """Whether findings of ``rule`` are kept (``select`` and ``ignore``)."""
+        return (not self.select or rule in self.select) and rule not in self.ignored_rules
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], file: str = "<config>", text: str | None = None) -> Config:
@@ -79,7 +97,7 @@ class Config:
 
     @classmethod
     def _from_mapping(cls, data: Mapping[str, Any], file: str) -> Config:
-        known = sorted(f for f in cls.__dataclass_fields__ if f != "file")
+        known = sorted(f for f in cls.__dataclass_fields__ if f not in _DERIVED)
         for key in data:
             if key not in known:
                 raise ConfigError(f"unknown key (known: {', '.join(known)})", file=file, key=key)
@@ -90,6 +108,14 @@ class Config:
             raise ConfigError(f"no language pack for {lang!r} (available: {', '.join(available())})",
                               file=file, key="lang")
         fail_on = _choice(data, "fail_on", "error", FAIL_LEVELS, file)
+        show = _choice(data, "show", "info", SEVERITIES, file)
+        locale = data.get("locale")
+        if locale is not None and (not isinstance(locale, str) or not locale):
+            raise ConfigError("must be a non-empty string", file=file, key="locale")
+        ignore_items = data.get("ignore", [])
+        if not isinstance(ignore_items, list):
+            raise ConfigError("must be a list of rule names or an array of tables ([[ignore]])", file=file, key="ignore")
+        rule_names = [i for i in ignore_items if isinstance(i, str)]
         severity = _table(data, "severity", file)
         for rule, value in severity.items():
             if rule not in RULES:
@@ -114,15 +140,75 @@ class Config:
             numbers=_numbers(data, lang, file),
             lexicon=_table(data, "lexicon", file),
             sources=_tables(data, "sources", file),
-            ignore=_ignores(data.get("ignore", []), file),
+            ignore=_ignores([i for i in ignore_items if not isinstance(i, str)], file),
+            locale=locale,
+            show=show,
+            select=rules_list(_strings(data, "select", file), file, "select"),
+            ignored_rules=rules_list(tuple(rule_names), file, "ignore"),
         )
 
     def wants(self, path: str) -> bool:
-        """Whether a file found under a directory passes the include/exclude globs."""
-        posix = Path(path).as_posix()
-        if self.include and not any(fnmatch.fnmatch(posix, g) for g in self.include):
+        """Whether a file found under a directory passes ``include`` and ``exclude``."""
+        return self.paths.wants(path)
+
+
+class PathFilter:
+    """``include`` and ``exclude`` as gitignore patterns (``bozze/`` is a folder at any
+    depth, ``/bozze`` only at the top, ``*.md``, ``**``, ``!keep.md``), matched against
+    paths relative to the config file's folder (else the working directory). It remembers
+    which patterns matched, so that one that matched nothing can be reported.
+
+    >>> f = PathFilter((), ("bozze/", "*.tmp.md"), None)
+    >>> f.wants("articoli/bozze/a.md"), f.wants("articoli/b.md"), f.unmatched()
+    (False, True, ['*.tmp.md'])
+    """
+
+    def __init__(self, include: tuple[str, ...], exclude: tuple[str, ...], base: str | None) -> None:
+        import pathspec
+
+        self.base = base
+        self.include = {p: pathspec.GitIgnoreSpec.from_lines([p]) for p in include}
+        self.exclude = {p: pathspec.GitIgnoreSpec.from_lines([p]) for p in exclude}
+        self.matched: set[str] = set()
+        self.consulted = False
+
+    def _relative(self, path: str) -> str:
+        absolute = os.path.abspath(path)
+        base = self.base or os.getcwd()
+        inside = os.path.commonpath([absolute, base]) == base if os.path.isabs(base) else False
+        return Path(os.path.relpath(absolute, base) if inside else path).as_posix()
+
+    def wants(self, path: str) -> bool:
+        if not self.include and not self.exclude:
+            return True
+        self.consulted = True
+        posix = self._relative(path)
+        hits = [p for p, spec in (*self.include.items(), *self.exclude.items()) if spec.match_file(posix)]
+        self.matched.update(hits)
+        if self.include and not any(p in self.include for p in hits):
             return False
-        return not any(fnmatch.fnmatch(posix, g) for g in self.exclude)
+        return not any(p in self.exclude for p in hits)
+
+    def unmatched(self) -> list[str]:
+        """The patterns that matched none of the files they were asked about."""
+        if not self.consulted:
+            return []
+        return [p for p in (*self.include, *self.exclude) if p not in self.matched]
+
+    def warn_unmatched(self, file: str | None) -> None:
+        for pattern in self.unmatched():
+            warnings.warn(_("{file}: the pattern {pattern!r} matched no file (patterns follow gitignore rules: "
+                            "'drafts/' is a folder at any depth)").format(file=file or _("config"), pattern=pattern),
+                          QuantitiesWarning, stacklevel=2)
+
+
+def rules_list(names: tuple[str, ...], file: str, key: str) -> tuple[str, ...]:
+    """Rule names, each a known rule (``select``, ``ignore``, ``--select``, ``--ignore``)."""
+    for name in names:
+        if name not in RULES:
+            raise ConfigError(_("unknown rule {name!r} (rules: {rules})").format(name=name, rules=", ".join(RULES)),
+                              file=file, key=key)
+    return names
 
 
 def find(start: str | os.PathLike[str] | None = None) -> Path | None:
