@@ -109,9 +109,11 @@ def read(
     *,
     lang: str | None = None,
     on_error: ErrorSink = None,
+    stdin_name: str | None = None,
 ) -> Iterator[Document]:
     """Documents from files, directories (their supported files, sorted), JSONL files
-    (one document per line) or ``"-"`` for stdin.
+    (one document per line) or ``"-"`` for stdin (a text read there is named
+    ``stdin_name`` when given, and read as a file of that name would be).
 
     Lazy: files are read one at a time and JSONL is streamed line by line. With
     ``on_error=None`` the first bad input raises; with a callback, each bad input
@@ -129,7 +131,7 @@ def read(
     for item in items:
         name = os.fspath(item)
         try:
-            yield from _read_path(name, lang, on_error)
+            yield from _read_path(name, lang, on_error, stdin_name)
         except QuantitiesError as e:
             _report(e, on_error)
 
@@ -168,9 +170,9 @@ def _report(error: QuantitiesError, on_error: ErrorSink) -> None:
     on_error(error)
 
 
-def _read_path(name: str, lang: str | None, on_error: ErrorSink) -> Iterator[Document]:
+def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str | None = None) -> Iterator[Document]:
     if name == STDIN:
-        yield from _read_stdin(lang, on_error)
+        yield from _read_stdin(lang, on_error, stdin_name)
         return
     if not name.strip():
         raise InputNotFoundError("an empty path names no file", file=repr(name))
@@ -422,7 +424,7 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
     return _document(doc_id, _repair(text, f"{name}:{lineno}"), meta, lang, path, 0, markdown=False)
 
 
-def _read_stdin(lang: str | None, on_error: ErrorSink) -> Iterator[Document]:
+def _read_stdin(lang: str | None, on_error: ErrorSink, stdin_name: str | None = None) -> Iterator[Document]:
     if sys.stdin is None or sys.stdin.closed:
         raise InputError("standard input is closed", file=STDIN)
     stream: IO[Any] = getattr(sys.stdin, "buffer", None) or sys.stdin
@@ -438,7 +440,8 @@ def _read_stdin(lang: str | None, on_error: ErrorSink) -> Iterator[Document]:
     rest = stream.read()
     pieces = [raw for _, raw in head] + [rest]
     data = b"".join(p if isinstance(p, bytes) else p.encode() for p in pieces)
-    yield _text_document(data, STDIN_ID, None, lang, md=False)
+    md = stdin_name is not None and Path(stdin_name).suffix.lower() in MARKDOWN_SUFFIXES
+    yield _text_document(data, stdin_name or STDIN_ID, stdin_name, lang, md=md)
 
 
 def _chain(head: list[tuple[int, bytes | str]], stream: IO[Any]) -> Iterator[tuple[int, bytes | str]]:
