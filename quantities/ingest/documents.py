@@ -54,6 +54,7 @@ from quantities.errors import (
 )
 from quantities.ingest import frontmatter, markup
 from quantities.lang import available
+from quantities.text.i18n import _
 from quantities.types import Document
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl")
@@ -175,7 +176,7 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str
         yield from _read_stdin(lang, on_error, stdin_name)
         return
     if not name.strip():
-        raise InputNotFoundError("an empty path names no file", file=repr(name))
+        raise InputNotFoundError(_("an empty path names no file"), file=repr(name))
     path = Path(name)
     if path.is_dir():
         files = sorted(
@@ -183,7 +184,8 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str
         )
         if not files:
             raise InputNotFoundError(
-                f"no supported file ({', '.join(SUPPORTED_SUFFIXES)}) in this directory", file=name
+                _("no supported file ({suffixes}) in this directory").format(suffixes=", ".join(SUPPORTED_SUFFIXES)),
+                file=name,
             )
         for f in files:
             try:
@@ -191,9 +193,9 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str
             except QuantitiesError as e:
                 _report(e, on_error)
     elif not path.exists():
-        raise InputNotFoundError("no such file or directory", file=name)
+        raise InputNotFoundError(_("no such file or directory"), file=name)
     elif not path.is_file():
-        raise InputError("not a regular file (a device, pipe or socket)", file=name)
+        raise InputError(_("not a regular file (a device, pipe or socket)"), file=name)
     else:
         yield from _read_file(name, path, lang, on_error)
 
@@ -205,13 +207,14 @@ def _read_file(name: str, path: Path, lang: str | None, on_error: ErrorSink) -> 
         return
     if suffix and suffix not in SUPPORTED_SUFFIXES:
         raise InputError(
-            f"unsupported file type {suffix!r} (supported: {', '.join(SUPPORTED_SUFFIXES)})",
+            _("unsupported file type {suffix!r} (supported: {suffixes})").format(
+                suffix=suffix, suffixes=", ".join(SUPPORTED_SUFFIXES)),
             file=name,
         )
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}", file=name) from None
+        raise InputError(_("cannot read: {reason}").format(reason=e.strerror or e), file=name) from None
     yield _text_document(data, name, name, lang, suffix in MARKDOWN_SUFFIXES)
 
 
@@ -253,18 +256,18 @@ def _decode(data: bytes, name: str) -> str:
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as e:
-            raise InputError(f"not valid UTF-16: {e.reason}", file=name) from None
+            raise InputError(_("not valid UTF-16: {reason}").format(reason=e.reason), file=name) from None
     nul = data.find(b"\0")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
-        raise InputError(f"binary file (NUL byte at offset {nul})", file=name, line=line)
+        raise InputError(_("binary file (NUL byte at offset {offset})").format(offset=nul), file=name, line=line)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = _legacy(data, name)
     sample = text[:_SNIFF]
     if len(_CONTROL.findall(sample)) > len(sample) // 10:
-        raise InputError("binary file (control characters)", file=name)
+        raise InputError(_("binary file (control characters)"), file=name)
     return text
 
 
@@ -279,11 +282,12 @@ def _legacy(data: bytes, name: str, *, warn: bool = True) -> str:
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         raise InputError(
-            f"not UTF-8 or {LEGACY_ENCODING} text (byte 0x{data[e.start]:02x} at offset {e.start}); "
-            "convert it to UTF-8", file=name, line=line,
+            _("not UTF-8 or {encoding} text (byte 0x{byte:02x} at offset {offset}); convert it to UTF-8").format(
+                encoding=LEGACY_ENCODING, byte=data[e.start], offset=e.start), file=name, line=line,
         ) from None
     if warn:
-        warnings.warn(f"{name}: not UTF-8, decoded as {LEGACY_ENCODING}", QuantitiesWarning, stacklevel=2)
+        warnings.warn(_("{name}: not UTF-8, decoded as {encoding}").format(name=name, encoding=LEGACY_ENCODING),
+                      QuantitiesWarning, stacklevel=2)
     return text
 
 
@@ -296,8 +300,8 @@ def _repair(text: str, name: str) -> str:
         fixed = _CP1250_PAIR.sub(_cp1250_pair, fixed)
     if fixed != text:
         warnings.warn(
-            f"{name}: repaired mojibake (text decoded with the wrong encoding upstream);"
-            " offsets refer to the repaired text",
+            _("{name}: repaired mojibake (text decoded with the wrong encoding upstream); "
+              "offsets refer to the repaired text").format(name=name),
             QuantitiesWarning,
             stacklevel=2,
         )
@@ -337,15 +341,16 @@ def _field(key: str, value: Any, name: str, line: int | None) -> Any:
     if key in ("title", "outlet", "url") and isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str):
-        raise InputError(f"{key!r} must be a string, found {type(value).__name__}",
+        raise InputError(_("{key!r} must be a string, found {kind}").format(key=key, kind=type(value).__name__),
                          file=name, line=line)
     if key == "date":
         return _parse_date(value, name, line)
     if key == "lang" and value not in available():
-        raise InputError(f"unknown language {value!r} (available: {', '.join(available())})",
+        raise InputError(_("unknown language {value!r} (available: {languages})").format(
+            value=value, languages=", ".join(available())),
                          file=name, line=line)
     if key == "format" and value not in FORMATS:
-        raise InputError(f"unknown format {value!r} (expected {' or '.join(FORMATS)})",
+        raise InputError(_("unknown format {value!r} (expected {formats})").format(value=value, formats=" | ".join(FORMATS)),
                          file=name, line=line)
     return value
 
@@ -360,7 +365,8 @@ def _parse_date(value: str, name: str, line: int | None) -> dt.date:
             return dt.date(int(day_first["y"]), int(day_first["m"]), int(day_first["d"]))
     except ValueError:
         pass
-    raise InputError(f"bad date {value!r} (expected YYYY-MM-DD or DD/MM/YYYY)", file=name, line=line)
+    raise InputError(_("bad date {value!r} (expected YYYY-MM-DD or DD/MM/YYYY)").format(value=value),
+                     file=name, line=line)
 
 
 # -- JSONL and stdin ---------------------------------------------------------------------
@@ -370,10 +376,10 @@ def _read_jsonl_file(name: str, path: Path, lang: str | None, on_error: ErrorSin
     try:
         f = path.open("rb")
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}", file=name) from None
+        raise InputError(_("cannot read: {reason}").format(reason=e.strerror or e), file=name) from None
     with f:
         if b"\0" in f.read(_SNIFF):
-            raise InputError("binary file (NUL byte)", file=name)
+            raise InputError(_("binary file (NUL byte)"), file=name)
         f.seek(0)
         yield from _jsonl(enumerate(f, 1), name, name, lang, on_error)
 
@@ -402,14 +408,15 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as e:
-        raise InputError(f"not valid JSON: {e.msg} (column {e.colno})", file=name, line=lineno) from None
+        raise InputError(_("not valid JSON: {problem} (column {column})").format(problem=e.msg, column=e.colno),
+                         file=name, line=lineno) from None
     if not isinstance(record, dict):
-        raise InputError(f"expected a JSON object, found {type(record).__name__}",
+        raise InputError(_("expected a JSON object, found {kind}").format(kind=type(record).__name__),
                          file=name, line=lineno)
     text = record.get("text")
     if not isinstance(text, str):
-        problem = "missing 'text'" if text is None else (
-            f"'text' must be a string, found {type(text).__name__}")
+        problem = _("missing 'text'") if text is None else (
+            _("'text' must be a string, found {kind}").format(kind=type(text).__name__))
         raise InputError(problem, file=name, line=lineno)
     doc_id = record.get("id")
     if doc_id is None:
@@ -417,7 +424,7 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
     elif isinstance(doc_id, int) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)
     elif not isinstance(doc_id, str):
-        raise InputError(f"'id' must be a string, found {type(doc_id).__name__}",
+        raise InputError(_("'id' must be a string, found {kind}").format(kind=type(doc_id).__name__),
                          file=name, line=lineno)
     meta = {k: _field(k, record[k], name, lineno) for k in FIELDS if record.get(k) is not None}
     meta["meta"] = {k: v for k, v in record.items() if k not in ("id", "text")}
@@ -426,7 +433,7 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
 
 def _read_stdin(lang: str | None, on_error: ErrorSink, stdin_name: str | None = None) -> Iterator[Document]:
     if sys.stdin is None or sys.stdin.closed:
-        raise InputError("standard input is closed", file=STDIN)
+        raise InputError(_("standard input is closed"), file=STDIN)
     stream: IO[Any] = getattr(sys.stdin, "buffer", None) or sys.stdin
     head: list[tuple[int, bytes | str]] = []
     for lineno, raw in enumerate(stream, 1):

@@ -100,26 +100,29 @@ class Config:
         known = sorted(f for f in cls.__dataclass_fields__ if f not in _DERIVED)
         for key in data:
             if key not in known:
-                raise ConfigError(f"unknown key (known: {', '.join(known)})", file=file, key=key)
+                raise ConfigError(_("unknown key (known: {keys})").format(keys=", ".join(known)), file=file, key=key)
         lang = _string(data, "lang", "it", file)
         from quantities.lang import available
 
         if lang not in available():
-            raise ConfigError(f"no language pack for {lang!r} (available: {', '.join(available())})",
+            raise ConfigError(_("no language pack for {lang!r} (available: {languages})").format(
+                lang=lang, languages=", ".join(available())),
                               file=file, key="lang")
         fail_on = _choice(data, "fail_on", "error", FAIL_LEVELS, file)
         show = _choice(data, "show", "info", SEVERITIES, file)
         locale = data.get("locale")
         if locale is not None and (not isinstance(locale, str) or not locale):
-            raise ConfigError("must be a non-empty string", file=file, key="locale")
+            raise ConfigError(_("must be a non-empty string"), file=file, key="locale")
         ignore_items = data.get("ignore", [])
         if not isinstance(ignore_items, list):
-            raise ConfigError("must be a list of rule names or an array of tables ([[ignore]])", file=file, key="ignore")
+            raise ConfigError(_("must be a list of rule names or an array of tables ([[ignore]])"),
+                              file=file, key="ignore")
         rule_names = [i for i in ignore_items if isinstance(i, str)]
         severity = _table(data, "severity", file)
         for rule, value in severity.items():
             if rule not in RULES:
-                raise ConfigError(f"unknown rule (rules: {', '.join(RULES)})", file=file, key=f"severity.{rule}")
+                raise ConfigError(_("unknown rule (rules: {rules})").format(rules=", ".join(RULES)),
+                                  file=file, key=f"severity.{rule}")
             if value not in SEVERITY_VALUES:
                 raise ConfigError(
                     f"must be one of {', '.join(SEVERITY_VALUES)}, not {value!r}",
@@ -309,11 +312,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as f:
             return tomllib.load(f)
     except FileNotFoundError:
-        raise ConfigError("no such config file", file=str(path)) from None
+        raise ConfigError(_("no such config file"), file=str(path)) from None
     except OSError as e:
-        raise ConfigError(f"cannot read config: {e.strerror}", file=str(path)) from None
+        raise ConfigError(_("cannot read config: {reason}").format(reason=e.strerror), file=str(path)) from None
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"not valid TOML: {e}", file=str(path)) from None
+        raise ConfigError(_("not valid TOML: {problem}").format(problem=e), file=str(path)) from None
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -326,21 +329,22 @@ def _has_tool_table(path: Path) -> bool:
 def _string(data: Mapping[str, Any], key: str, default: str, file: str) -> str:
     value = data.get(key, default)
     if not isinstance(value, str) or not value:
-        raise ConfigError("must be a non-empty string", file=file, key=key)
+        raise ConfigError(_("must be a non-empty string"), file=file, key=key)
     return value
 
 
 def _choice(data: Mapping[str, Any], key: str, default: str, choices: tuple[str, ...], file: str) -> str:
     value = _string(data, key, default, file)
     if value not in choices:
-        raise ConfigError(f"must be one of {', '.join(choices)}, not {value!r}", file=file, key=key)
+        raise ConfigError(_("must be one of {choices}, not {value!r}").format(choices=", ".join(choices), value=value),
+                          file=file, key=key)
     return value
 
 
 def _table(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, dict):
-        raise ConfigError("must be a table", file=file, key=key)
+        raise ConfigError(_("must be a table"), file=file, key=key)
     return value
 
 
@@ -349,14 +353,14 @@ def _tables(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
     value = _table(data, key, file)
     for name, entry in value.items():
         if not isinstance(entry, dict):
-            raise ConfigError("must be a table", file=file, key=f"{key}.{name}")
+            raise ConfigError(_("must be a table"), file=file, key=f"{key}.{name}")
     return value
 
 
 def _strings(data: Mapping[str, Any], key: str, file: str) -> tuple[str, ...]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise ConfigError("must be a list of non-empty strings", file=file, key=key)
+        raise ConfigError(_("must be a list of non-empty strings"), file=file, key=key)
     return tuple(value)
 
 
@@ -367,7 +371,7 @@ def _ignores(items: Any, file: str) -> tuple[Ignore, ...]:
     for i, item in enumerate(items):
         key = f"ignore[{i}]"
         if not isinstance(item, dict):
-            raise ConfigError("must be a table", file=file, key=key)
+            raise ConfigError(_("must be a table"), file=file, key=key)
         unknown = set(item) - {"path", "rule", "reason", "text"}
         if unknown:
             raise ConfigError(f"unknown key {sorted(unknown)[0]!r}", file=file, key=key)
