@@ -170,8 +170,11 @@ class PathFilter:
         import pathspec
 
         self.base = base
-        self.include = {p: pathspec.GitIgnoreSpec.from_lines([p]) for p in include}
-        self.exclude = {p: pathspec.GitIgnoreSpec.from_lines([p]) for p in exclude}
+        self.include = pathspec.GitIgnoreSpec.from_lines(include) if include else None
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
+        self.patterns = (*include, *exclude)
+        # each pattern alone (a negation by what it names), to tell which ones matched nothing
+        self._each = {p: pathspec.GitIgnoreSpec.from_lines([p.removeprefix("!")]) for p in self.patterns}
         self.matched: set[str] = set()
         self.consulted = False
 
@@ -182,21 +185,20 @@ class PathFilter:
         return Path(os.path.relpath(absolute, base) if inside else path).as_posix()
 
     def wants(self, path: str) -> bool:
-        if not self.include and not self.exclude:
+        if not self.patterns:
             return True
         self.consulted = True
         posix = self._relative(path)
-        hits = [p for p, spec in (*self.include.items(), *self.exclude.items()) if spec.match_file(posix)]
-        self.matched.update(hits)
-        if self.include and not any(p in self.include for p in hits):
+        self.matched.update(p for p, spec in self._each.items() if p not in self.matched and spec.match_file(posix))
+        if self.include is not None and not self.include.match_file(posix):
             return False
-        return not any(p in self.exclude for p in hits)
+        return not self.exclude.match_file(posix)
 
     def unmatched(self) -> list[str]:
         """The patterns that matched none of the files they were asked about."""
         if not self.consulted:
             return []
-        return [p for p in (*self.include, *self.exclude) if p not in self.matched]
+        return [p for p in self.patterns if p not in self.matched]
 
     def warn_unmatched(self, file: str | None) -> None:
         for pattern in self.unmatched():
