@@ -23,8 +23,6 @@ T = TypeVar("T")
 
 #: Kinds of Quantity that are figures an editor checks.
 CLAIM_KINDS = frozenset({"count", "money", "measure", "percent", "ordinal", "duration", "age"})
-#: Kinds recognised only so that they are *not* taken as claims.
-NON_CLAIM_KINDS = frozenset({"date", "year", "time", "phone", "identifier"})
 
 Kind = Literal[
     "count", "money", "measure", "percent", "ordinal", "duration", "age",

@@ -48,7 +48,7 @@ class Tokens:
     whole extraction. Slicing gives the tokens of a window (``toks[3:8]``).
     """
 
-    __slots__ = ("texts", "starts", "ends", "lows")
+    __slots__ = ("ends", "lows", "starts", "texts")
 
     def __init__(self, texts: list[str], starts: list[int], ends: list[int], lows: list[str]) -> None:
         self.texts, self.starts, self.ends, self.lows = texts, starts, ends, lows
@@ -58,7 +58,8 @@ class Tokens:
 
     def __getitem__(self, window: slice) -> Tokens:
         if not isinstance(window, slice):
-            raise TypeError(f"Tokens are sliced, not indexed: read texts[i], starts[i], ends[i] or lows[i] ({window!r})")
+            raise TypeError(f"Tokens are sliced, not indexed: read texts[i], starts[i], ends[i] or lows[i] "
+                            f"({window!r})")
         return Tokens(self.texts[window], self.starts[window], self.ends[window], self.lows[window])
 
     def __eq__(self, other: object) -> bool:
