@@ -3,7 +3,10 @@
 A pack is ``quantities/lang/<code>.toml``, read with :mod:`tomllib`, checked when it
 loads and cached. The code that reads a pack (numbers, claims, sentences) holds the
 grammar's machinery; the pack holds the words. A pack's tables belong to the module
-that reads them (``[numbers…]`` to :mod:`quantities.extraction.numbers.reader`, and so on).
+that reads them (``[numbers…]`` to :mod:`quantities.extraction.numbers`, and so on).
+
+Internal, but for the data files, which a newsroom reads and extends: the public surface is
+``quantities`` and ``quantities.testing``.
 
 >>> it = load("it")
 >>> it.code
