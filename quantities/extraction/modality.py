@@ -25,6 +25,7 @@ from typing import NamedTuple
 import regex
 
 from quantities.lang import Pack, per_pack, word_set
+from quantities.text.fold import low
 from quantities.text.tokens import Tokens, folded, tokens
 from quantities.types import Modality, Span
 
@@ -63,7 +64,7 @@ def _alternation(words: tuple[str, ...], first: str | None = None) -> str:
 
 
 def _fold(word: str) -> str:
-    return word.strip().casefold().replace("’", "'")
+    return low(word.strip())
 
 
 #: For a word: the second words a cue, then a boundary word, may have after it (None:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quantities.errors import LanguageDataError
+from quantities.text.fold import low
 from quantities.text.tokens import tokens
 
 HERE = Path(__file__).parent
@@ -162,7 +163,7 @@ def per_pack(table: str) -> Callable[[Callable[[Pack], T]], Callable[[str | Pack
 
 def word_set(pack: Pack, key: str) -> frozenset[str]:
     """The words at ``key``, folded (apostrophes straightened)."""
-    return frozenset(w.casefold().replace("’", "'") for w in pack.words(key))
+    return frozenset(map(low, pack.words(key)))
 
 
 def phrases(pack: Pack, key: str) -> tuple[tuple[str, ...], ...]:

@@ -13,6 +13,7 @@ from itertools import accumulate, chain, islice
 
 import regex
 
+from quantities.text.fold import low
 from quantities.types import Span
 
 #: Words, numbers (with their separators), elided words ("l'", "dell'") and single marks;
@@ -109,7 +110,7 @@ def tokens(text: str, start: int = 0, end: int | None = None, limit: int | None 
     if _odd().search(piece):
         found = list(islice(TOKEN.finditer(text, start, end), limit))
         return Tokens([m[0] for m in found], [m.start() for m in found], [m.end() for m in found],
-                      [m[0].casefold().replace("’", "'") for m in found])
+                      [low(m[0]) for m in found])
     parts = _SPLIT.split(piece, limit or 0)  # gap, token, gap, token, …
     texts = parts[1::2]
     at = list(accumulate(map(len, parts), initial=start))
@@ -148,5 +149,5 @@ def folded(text: str, start: int, end: int) -> str | None:
     >>> folded("Straße", 0, 6) is None
     True
     """
-    low = text[start:end].casefold().replace("’", "'")
-    return low if len(low) == end - start else None
+    folded_ = low(text[start:end])
+    return folded_ if len(folded_) == end - start else None
