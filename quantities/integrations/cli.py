@@ -16,12 +16,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from quantities import __version__
 from quantities.errors import QuantitiesError
 from quantities.integrations.output import NothingRead, Progress, output, say
 from quantities.text import i18n
 from quantities.text.i18n import _
 from quantities.types import FAIL_LEVELS, SEVERITIES
+from quantities.version import __version__
 
 MAX_JOBS = 256
 

@@ -8,7 +8,7 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
-from quantities.errors import QuantitiesError, QuantitiesWarning, UsageError
+from quantities.errors import QuantitiesError, QuantitiesWarning
 from quantities.integrations.output import NothingRead, Progress, output
 from quantities.report.model import Report
 from quantities.run.config import Config
@@ -34,7 +34,7 @@ def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) 
 
     fmt = formats.get(args.format)
     if fmt.claims is None:
-        raise UsageError(_("--format {name} is for report and check, not extract").format(name=args.format))
+        raise QuantitiesError(_("--format {name} is for report and check, not extract").format(name=args.format))
     progress = Progress(args.quiet)
     seen = 0
     failed: list[QuantitiesError] = []
@@ -63,7 +63,7 @@ def report(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) -
     from quantities.run.pipeline import exceeds, run_documents
 
     if formats.get(args.format).report is None:
-        raise UsageError(_("--format {name} is for extract").format(name=args.format))
+        raise QuantitiesError(_("--format {name} is for extract").format(name=args.format))
     changed = _changed(args)
     failed: list[QuantitiesError] = []
     catch = _counting(on_error, failed)

@@ -7,7 +7,7 @@ import json
 import os
 from typing import IO, Any
 
-from quantities.errors import UsageError
+from quantities.errors import QuantitiesError
 from quantities.text import i18n
 from quantities.text.i18n import _
 
@@ -24,7 +24,7 @@ def rules_command(name: str | None, out: IO[str]) -> int:
     try:
         info = catalogue.rule(name)
     except KeyError:
-        raise UsageError(_("unknown rule {name!r} (rules: {rules})").format(
+        raise QuantitiesError(_("unknown rule {name!r} (rules: {rules})").format(
             name=name, rules=", ".join(catalogue.names()))) from None
     out.write("\n".join([
         f"{info.name} ({info.kind}, {_('default severity')}: {severity_label(info.severity)})",

@@ -14,7 +14,7 @@ import os
 import subprocess
 from collections.abc import Iterable, Mapping
 
-from quantities.errors import UsageError
+from quantities.errors import QuantitiesError
 from quantities.text.i18n import _
 from quantities.types import Document, Finding
 
@@ -50,8 +50,8 @@ def git_changed(base: str, cwd: str | None = None) -> list[str]:
     try:
         done = subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False)
     except OSError as e:
-        raise UsageError(_("--diff needs git: {reason}").format(reason=e.strerror or e)) from None
+        raise QuantitiesError(_("--diff needs git: {reason}").format(reason=e.strerror or e)) from None
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["?"])[0]
-        raise UsageError(_("--diff {base}: git says: {reason}").format(base=base, reason=reason))
+        raise QuantitiesError(_("--diff {base}: git says: {reason}").format(base=base, reason=reason))
     return [line for line in done.stdout.splitlines() if line]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from quantities import __version__
 from quantities.report.formats import Format, Options, register
 from quantities.report.model import Report
 from quantities.report.records import (
@@ -16,6 +15,7 @@ from quantities.report.records import (
     finding_record,
 )
 from quantities.types import Claim, Document
+from quantities.version import __version__
 
 
 def _dump(value: object, indent: int | None = None) -> str:

@@ -11,11 +11,11 @@ import json
 from typing import Any
 from urllib.parse import quote
 
-from quantities import __version__
 from quantities.report import catalogue
 from quantities.report.formats import Format, Options, register
 from quantities.report.model import Report
 from quantities.types import Claim, Finding
+from quantities.version import __version__
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note", "off": "none"}
