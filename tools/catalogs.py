@@ -50,7 +50,7 @@ def catalogs() -> list[Path]:
     return sorted(LOCALE.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
 
 
-def _read(po: Path):  # noqa: ANN202 - babel's Catalog
+def _read(po: Path):
     from babel.messages.pofile import read_po
 
     with po.open("rb") as f:
@@ -95,7 +95,7 @@ def problems() -> list[str]:
     out = []
     for po in catalogs():
         catalog = _read(po)
-        for singular, plural in found:
+        for singular, _plural in found:
             entry = catalog.get(singular)
             strings = entry.string if entry else None
             if not entry or not (all(strings) if isinstance(strings, tuple) else strings):

@@ -350,7 +350,8 @@ def _field(key: str, value: Any, name: str, line: int | None) -> Any:
             value=value, languages=", ".join(available())),
                          file=name, line=line)
     if key == "format" and value not in FORMATS:
-        raise InputError(_("unknown format {value!r} (expected {formats})").format(value=value, formats=" | ".join(FORMATS)),
+        raise InputError(_("unknown format {value!r} (expected {formats})").format(
+            value=value, formats=" | ".join(FORMATS)),
                          file=name, line=line)
     return value
 

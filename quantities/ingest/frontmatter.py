@@ -33,7 +33,8 @@ Meta = dict[str, Any]
 FENCES = {"---": "yaml", "+++": "toml"}
 #: A line of the plain ``key: value`` reading; a value that opens YAML syntax (a list, a
 #: mapping, a block, an anchor, a tag) is not plain, so broken YAML stays an error.
-_KEY_VALUE = regex.compile(r"(?P<key>[A-Za-z][\w-]{0,40}+)[ \t]{0,40}+:(?:[ \t]{0,40}+(?P<value>[^\s\[{|>&*!%@`][^\n]*+))?")
+_KEY_VALUE = regex.compile(
+    r"(?P<key>[A-Za-z][\w-]{0,40}+)[ \t]{0,40}+:(?:[ \t]{0,40}+(?P<value>[^\s\[{|>&*!%@`][^\n]*+))?")
 _TOML_LINE = regex.compile(r"at line (?P<line>\d{1,9})")
 
 

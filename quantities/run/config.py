@@ -9,15 +9,15 @@ An unknown key is an error naming the file and key, never a silent no-op.
 >>> Config.from_mapping({"langs": "it"}, file="quantities.toml")
 Traceback (most recent call last):
 ...
-quantities.errors.ConfigError: quantities.toml: langs: unknown key (known: exclude, fail_on, ignore, include, lang, lexicon, locale, numbers, reconcile, select, severity, show, sources)
+quantities.errors.ConfigError: quantities.toml: langs: unknown key (known: exclude, fail_on, ignore, include, lang, ...)
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
-import warnings
 import tomllib
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -59,8 +59,9 @@ def counts_line(findings: list[Finding]) -> str:
     ])
 
 
-def summary(report: Report, options: Options = Options()) -> str:
+def summary(report: Report, options: Options | None = None) -> str:
     """``5 documents, 28 claims, 5 figures (2 with findings): 1 error, 0 warnings, 1 info``."""
+    options = options or Options()
     flagged = len({f.figure for f in report.findings} & {fig.id for fig in report.figures})
     line = ", ".join([
         ngettext("{n} document", "{n} documents", len(report.documents)).format(n=len(report.documents)),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import xml.etree.ElementTree as ET
-from collections import defaultdict
 
 from quantities.report.formats import Format, Options, register
 from quantities.report.formats.common import finding_place, severity_label
