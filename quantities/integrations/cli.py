@@ -155,6 +155,8 @@ def _command(args: argparse.Namespace, on_error: Any) -> int:
 
             sys.stdout.write(show_config(config))
             return 0
+        if not args.paths and getattr(args, "changed", None):  # a pre-commit hook: their folders
+            args.paths = sorted({os.path.dirname(p) or "." for p in args.changed})
         if not args.paths:
             raise QuantitiesError(_("no PATH given (a file, a folder, or - for stdin)"))
         return _run(args, config, on_error)
@@ -168,7 +170,7 @@ def _overrides(args: argparse.Namespace, config: Any) -> dict[str, Any]:
     if getattr(args, "select", None):
         out["select"] = tuple(args.select)
     if getattr(args, "ignore", None):
-        out["ignored_rules"] = (*config.ignored_rules, *args.ignore)
+        out["ignore_rules"] = (*config.ignore_rules, *args.ignore)
     if getattr(args, "show", None):
         out["show"] = args.show
     return out

@@ -49,7 +49,7 @@ def show_config(config: Any) -> str:
              f"# {_('messages in')}: {i18n.choose(config.locale, os.environ, config.lang)}",
              "[tool.quantities]"]
     plain = {"lang": config.lang, "locale": config.locale, "fail_on": config.fail_on, "show": config.show,
-             "select": list(config.select), "ignore": list(config.ignored_rules),
+             "select": list(config.select), "ignore_rules": list(config.ignore_rules),
              "include": list(config.include), "exclude": list(config.exclude)}
     lines += [f"{key} = {_toml(value)}" for key, value in plain.items() if value is not None]
     for table in ("severity", "reconcile"):

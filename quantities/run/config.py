@@ -34,8 +34,8 @@ SEVERITY_VALUES = ("error", "warning", "info", "off")
 RULES = ("value-conflict", "hedge-drift", "wording-conflict", "attribution-conflict", "unsourced",
          "update", "reference-mismatch", "reference-wording", "reference-source", "unused-suppression")
 CONFIG_NAMES = ("quantities.toml", "pyproject.toml")
-#: Fields set from keys of other names (``ignore`` holds rule names and suppressions).
-_DERIVED = {"file", "ignored_rules", "paths"}
+#: Fields that are not keys of the file.
+_DERIVED = {"file", "paths"}
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class Config:
     locale: str | None = None              # the messages' language (default: LANG, else the documents')
     show: str = "info"                     # the least severe finding printed (--show)
     select: tuple[str, ...] = ()           # only these rules (empty: all)
-    ignored_rules: tuple[str, ...] = ()    # never these rules (``ignore = ["rule"]``)
+    ignore_rules: tuple[str, ...] = ()     # never these rules (``[[ignore]]`` are suppressions)
     paths: PathFilter = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -83,7 +83,7 @@ class Config:
 
     def selects(self, rule: str) -> bool:
         """Whether findings of ``rule`` are kept (``select`` and ``ignore``)."""
-        return (not self.select or rule in self.select) and rule not in self.ignored_rules
+        return (not self.select or rule in self.select) and rule not in self.ignore_rules
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], file: str = "<config>", text: str | None = None) -> Config:
@@ -113,11 +113,6 @@ class Config:
         locale = data.get("locale")
         if locale is not None and (not isinstance(locale, str) or not locale):
             raise ConfigError(_("must be a non-empty string"), file=file, key="locale")
-        ignore_items = data.get("ignore", [])
-        if not isinstance(ignore_items, list):
-            raise ConfigError(_("must be a list of rule names or an array of tables ([[ignore]])"),
-                              file=file, key="ignore")
-        rule_names = [i for i in ignore_items if isinstance(i, str)]
         severity = _table(data, "severity", file)
         for rule, value in severity.items():
             if rule not in RULES:
@@ -143,11 +138,11 @@ class Config:
             numbers=_numbers(data, lang, file),
             lexicon=_table(data, "lexicon", file),
             sources=_tables(data, "sources", file),
-            ignore=_ignores([i for i in ignore_items if not isinstance(i, str)], file),
+            ignore=_ignores(data.get("ignore", []), file),
             locale=locale,
             show=show,
             select=rules_list(_strings(data, "select", file), file, "select"),
-            ignored_rules=rules_list(tuple(rule_names), file, "ignore"),
+            ignore_rules=rules_list(_strings(data, "ignore_rules", file), file, "ignore_rules"),
         )
 
     def wants(self, path: str) -> bool:
@@ -208,7 +203,7 @@ class PathFilter:
 
 
 def rules_list(names: tuple[str, ...], file: str, key: str) -> tuple[str, ...]:
-    """Rule names, each a known rule (``select``, ``ignore``, ``--select``, ``--ignore``)."""
+    """Rule names, each a known rule (``select``, ``ignore_rules``, ``--select``, ``--ignore``)."""
     for name in names:
         if name not in RULES:
             raise ConfigError(_("unknown rule {name!r} (rules: {rules})").format(name=name, rules=", ".join(RULES)),

@@ -381,7 +381,7 @@ def test_an_unknown_rule_is_a_usage_error(capsys, option):
 
 def test_select_and_ignore_in_the_config(capsys, tmp_path):
     config = tmp_path / "quantities.toml"
-    config.write_text('ignore = ["wording-conflict"]\n', encoding="utf-8")
+    config.write_text('ignore-rules = ["wording-conflict"]\n', encoding="utf-8")
     code, out, _ = run(capsys, "report", SEEDS, "--format", "json", "--config", config)
     assert (_rules_of(out), code) == (["unsourced"], 0)
 

@@ -112,12 +112,12 @@ def test_severity_table_reaches_the_reconciler(severity, expected):
 # a config's text, what it sets
 LINTER_KEYS = [
     ('select = ["value-conflict", "hedge-drift"]\n', {"select": ("value-conflict", "hedge-drift")}),
-    ('ignore = ["update"]\n', {"ignored_rules": ("update",), "ignore": ()}),
-    ('ignore = ["update", {rule = "unsourced", reason = "ok"}]\n',             # rule names and suppressions
-     {"ignored_rules": ("update",)}),
+    ('ignore_rules = ["update"]\n', {"ignore_rules": ("update",), "ignore": ()}),
+    ('ignore-rules = ["update"]\n[[ignore]]\nrule = "unsourced"\nreason = "ok"\n',   # rules off, and a suppression
+     {"ignore_rules": ("update",)}),
     ('show = "warning"\n', {"show": "warning"}),
     ('locale = "it"\n', {"locale": "it"}),
-    ("", {"select": (), "ignored_rules": (), "show": "info", "locale": None}),
+    ("", {"select": (), "ignore_rules": (), "show": "info", "locale": None}),
 ]
 
 
@@ -141,7 +141,7 @@ SELECTS = [
 
 @pytest.mark.parametrize(("select", "ignored", "rule", "kept"), SELECTS)
 def test_selects(select, ignored, rule, kept):
-    assert configuration.Config(select=select, ignored_rules=ignored).selects(rule) is kept
+    assert configuration.Config(select=select, ignore_rules=ignored).selects(rule) is kept
 
 
 @pytest.mark.parametrize(
@@ -149,7 +149,7 @@ def test_selects(select, ignored, rule, kept):
     [
         ('lang = "fr"\n', "quantities.toml:1: lang: no language pack for 'fr'"),
         ('select = ["value-conflcit"]\n', "quantities.toml:1: select: unknown rule 'value-conflcit'"),
-        ('ignore = ["nope"]\n', "quantities.toml:1: ignore: unknown rule 'nope'"),
+        ('ignore_rules = ["nope"]\n', "quantities.toml:1: ignore_rules: unknown rule 'nope'"),
         ('show = "never"\n', "quantities.toml:1: show: must be one of error, warning, info, not 'never'"),
         ('locale = 3\n', "quantities.toml:1: locale: must be a non-empty string"),
         ('fail-on = "warning"\n\n[reconcile]\ndate_window = 3\n', "quantities.toml:4: reconcile.date_window: unknown key (known: "),
