@@ -23,13 +23,13 @@ documents' language) and :func:`use` for the length of a run.
 
 from __future__ import annotations
 
-import gettext
+import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from pathlib import Path
+from typing import Any
 
 DOMAIN = "quantities"
-LOCALEDIR = Path(__file__).resolve().parent.parent / "locale"
+LOCALEDIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "locale")
 #: The language of the message ids (no catalog needed).
 SOURCE_LANGUAGE = "en"
 #: The environment variables that name the messages' language, strongest first (POSIX).
@@ -37,12 +37,13 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 #: Locales that mean "no language chosen": the untranslated (English) messages.
 NEUTRAL_LOCALES = ("C", "POSIX")
 
-_current: gettext.NullTranslations = gettext.NullTranslations()
+#: The catalog in use; None is English (the ids), without loading gettext at start-up.
+_current: Any = None
 
 
 def _(message: str) -> str:
     """``message`` in the current language (itself when there is no translation)."""
-    return _current.gettext(message)
+    return message if _current is None else _current.gettext(message)
 
 
 def N_(message: str) -> str:
@@ -52,17 +53,23 @@ def N_(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The form of a message for ``n`` (the catalog's plural rule picks it)."""
+    if _current is None:
+        return singular if n == 1 else plural
     return _current.ngettext(singular, plural, n)
 
 
-def translations(code: str) -> gettext.NullTranslations:
-    """The catalog of ``code``; English (or a language without a catalog) is the ids."""
+def translations(code: str) -> Any:
+    """The catalog of ``code`` (a :class:`gettext.NullTranslations`); English, or a
+    language without a catalog, is the ids."""
+    import gettext
+
     return gettext.translation(DOMAIN, localedir=LOCALEDIR, languages=[code], fallback=True)
 
 
 def available() -> tuple[str, ...]:
     """The languages messages can be read in: English and every shipped catalog."""
-    shipped = sorted(p.parent.parent.name for p in LOCALEDIR.glob(f"*/LC_MESSAGES/{DOMAIN}.mo"))
+    shipped = sorted(code for code in os.listdir(LOCALEDIR)
+                     if os.path.isfile(os.path.join(LOCALEDIR, code, "LC_MESSAGES", f"{DOMAIN}.mo")))
     return (SOURCE_LANGUAGE, *shipped)
 
 
@@ -88,7 +95,7 @@ def language_of(locale: str) -> str:
 def use(code: str) -> Iterator[None]:
     """Speak ``code`` inside the block, then the language spoken before."""
     global _current
-    before, _current = _current, translations(code)
+    before, _current = _current, (None if code == SOURCE_LANGUAGE else translations(code))
     try:
         yield
     finally:

@@ -639,3 +639,13 @@ def test_strict_names_unread_front_matter_keys_once(capsys):
     code, out, err = run(capsys, "report", hugo, "--strict")
     (line,) = [line for line in err.splitlines() if "front matter keys" in line]
     assert "author, categories, draft, params, tags" in line
+
+
+def test_the_outlet_is_shown_where_a_file_is_named(capsys, tmp_path):
+    for seed, outlet in ((GENIERI, "Agenzia Nova"), (INGEGNERI, "HuffPost")):
+        (tmp_path / f"{seed.stem}.md").write_text(f"---\noutlet: {outlet}\n---\n" + seed.read_text(encoding="utf-8"),
+                                                  encoding="utf-8")
+    code, out, _ = run(capsys, "report", tmp_path)
+    assert f"{tmp_path / GENIERI.stem}.md:8 (Agenzia Nova)" in out       # the figure's table
+    assert f"{tmp_path / GENIERI.stem}.md:8:1947 (Agenzia Nova)" in out  # the findings' table
+    assert f"{tmp_path / INGEGNERI.stem}.md:22 (HuffPost)" in out

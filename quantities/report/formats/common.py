@@ -13,8 +13,6 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any
 
-from tabulate import tabulate
-
 from quantities.report.formats import Options
 from quantities.report.model import Report
 from quantities.report.records import source_text, value_text
@@ -146,6 +144,8 @@ def wrap(message: str, width: int = MESSAGE_WIDTH) -> str:
 
 
 def table(headers: list[str], rows: list[list[Any]], style: str) -> str:
+    from tabulate import tabulate  # here: --version and --help start without it
+
     return tabulate(rows, headers=headers, tablefmt=style, disable_numparse=True)
 
 

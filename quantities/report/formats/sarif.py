@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import quote
 
 from quantities.report import catalogue
 from quantities.report.formats import Format, Options, register
@@ -57,6 +56,8 @@ def _result(finding: Finding, report: Report, index: dict[str, int]) -> dict[str
 
 
 def _location(claim: Claim, report: Report, n: int) -> dict[str, Any]:
+    from urllib.parse import quote
+
     doc = report.documents.get(claim.doc)
     physical: dict[str, Any] = {"artifactLocation": {"uri": quote((doc.path if doc and doc.path else claim.doc)
                                                                   .replace("\\", "/"))}}
