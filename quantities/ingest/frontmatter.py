@@ -19,6 +19,7 @@ quantities.errors.InputError: a.md:2: front matter is not valid YAML: expected '
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import tomllib
 from typing import Any
 
@@ -68,11 +69,29 @@ def line_of(block_text: str, key: str) -> int | None:
     return block_text.count("\n", 0, m.start()) + 2 if m else None
 
 
+@functools.cache
+def _loader() -> Any:
+    """PyYAML's safe loader, with YAML 1.2's booleans: ``true``/``false`` only, so that a
+    title "Yes" or an outlet "ON" stays text (YAML 1.1 reads yes/no/on/off as booleans)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    Loader.add_implicit_resolver("tag:yaml.org,2002:bool", regex.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                 list("tTfF"))
+    return Loader
+
+
 def _yaml(source: str, block: list[str], name: str) -> Meta:
     import yaml
 
     try:
-        data = yaml.safe_load(source) if source.strip() else {}
+        data = yaml.load(source, Loader=_loader()) if source.strip() else {}  # a SafeLoader
     except (yaml.YAMLError, ValueError) as e:  # ValueError: a date YAML reads but no calendar has
         lenient = _key_values(block)
         if lenient is not None:

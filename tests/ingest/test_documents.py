@@ -339,6 +339,23 @@ def test_every_front_matter_key_is_kept(name, key, expected):
     assert _only(HUGO / name).meta[key] == expected
 
 
+# YAML front matter, the metadata read (YAML 1.2 booleans: a title "Yes" stays text)
+YAML_VALUES = [
+    ("title: Yes\n", {"title": "Yes"}),
+    ("outlet: ON\n", {"outlet": "ON"}),
+    ("title: 1984\n", {"title": "1984"}),
+    ("date: 2025-08-13 10:30:00\n", {"date": dt.date(2025, 8, 13)}),
+    ("date: '13.08.2025'\n", {"date": dt.date(2025, 8, 13)}),
+    ("title: >\n  Kim a Putin:\n  pieno sostegno\n", {"title": "Kim a Putin: pieno sostegno"}),
+]
+
+
+@pytest.mark.parametrize(("block", "expected"), YAML_VALUES)
+def test_yaml_values(block, expected):
+    doc = from_text(f"---\n{block}---\nTesto.", id="a.md")
+    assert {k: getattr(doc, k) for k in expected} == expected
+
+
 def test_a_hugo_folder_reads_with_no_warning():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
