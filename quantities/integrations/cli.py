@@ -38,45 +38,45 @@ def build_parser() -> argparse.ArgumentParser:
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("paths", nargs="*", metavar="PATH",
-                        help="files (.txt, .md, .jsonl), directories, or - for stdin")
+                        help=_("files (.txt, .md, .jsonl), directories, or - for stdin"))
     common.add_argument("--format", "-f", choices=formats.names(), default="table",
-                        help="output format (default: table; sarif and junit: report and check)")
-    common.add_argument("--output", "-o", metavar="FILE", help="write here (atomically) instead of stdout")
-    common.add_argument("--lang", help="language of documents that do not say (default: config, else it)")
-    common.add_argument("--config", metavar="FILE", help="config file (default: nearest quantities.toml "
-                        "or pyproject.toml with [tool.quantities])")
-    common.add_argument("--show-config", action="store_true", help="print the config in force and exit")
-    common.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="processes (default: the cores available)")
-    common.add_argument("--strict", action="store_true", help="stop at the first bad input file")
-    common.add_argument("--quiet", "-q", action="store_true", help="no warnings or progress on stderr")
+                        help=_("output format (default: table; sarif and junit: report and check)"))
+    common.add_argument("--output", "-o", metavar="FILE", help=_("write here (atomically) instead of stdout"))
+    common.add_argument("--lang", help=_("language of documents that do not say (default: config, else it)"))
+    common.add_argument("--config", metavar="FILE", help=_("config file (default: nearest quantities.toml "
+                        "or pyproject.toml with [tool.quantities])"))
+    common.add_argument("--show-config", action="store_true", help=_("print the config in force and exit"))
+    common.add_argument("--jobs", "-j", type=_jobs, metavar="N", help=_("processes (default: the cores available)"))
+    common.add_argument("--strict", action="store_true", help=_("stop at the first bad input file"))
+    common.add_argument("--quiet", "-q", action="store_true", help=_("no warnings or progress on stderr"))
     common.add_argument("--stdin-filename", metavar="NAME",
-                        help="the name of the document read from - (config, suppressions and reports use it)")
+                        help=_("the name of the document read from - (config, suppressions and reports use it)"))
     common.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto",
-                        help="colour the table (auto: on a terminal, unless NO_COLOR is set)")
+                        help=_("colour the table (auto: on a terminal, unless NO_COLOR is set)"))
 
     findings = argparse.ArgumentParser(add_help=False)
-    findings.add_argument("--fail-on", choices=FAIL_LEVELS, help="exit 1 at findings this severe (default: error)")
-    findings.add_argument("--show", choices=SEVERITIES, help="print findings this severe or more (default: info)")
+    findings.add_argument("--fail-on", choices=FAIL_LEVELS, help=_("exit 1 at findings this severe (default: error)"))
+    findings.add_argument("--show", choices=SEVERITIES, help=_("print findings this severe or more (default: info)"))
     findings.add_argument("--select", type=_rules, action="extend", metavar="RULE[,RULE]",
-                          help="only these rules (repeatable; see 'quantities rules')")
+                          help=_("only these rules (repeatable; see 'quantities rules')"))
     findings.add_argument("--ignore", type=_rules, action="extend", metavar="RULE[,RULE]",
-                          help="not these rules (repeatable)")
+                          help=_("not these rules (repeatable)"))
     findings.add_argument("--changed", nargs="+", metavar="PATH",
-                          help="reconcile everything, report only findings that involve these files")
+                          help=_("reconcile everything, report only findings that involve these files"))
     findings.add_argument("--diff", metavar="BASE",
-                          help="like --changed, with the files git says changed since BASE")
+                          help=_("like --changed, with the files git says changed since BASE"))
 
-    parser = _Parser(prog="quantities", description="Numeric claims in news text, and where sources disagree.")
+    parser = _Parser(prog="quantities", description=_("Numeric claims in news text, and where sources disagree."))
     parser.add_argument("--version", action="version", version=f"quantities {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
-    sub.add_parser("extract", parents=[common], help="list every claim")
-    report = sub.add_parser("report", parents=[common, findings], help="claims lined up across sources, with findings")
-    report.add_argument("--all", action="store_true", help="also show figures without findings")
-    report.add_argument("--reference", metavar="FILE", help="also check against the desk's reference figures")
-    check = sub.add_parser("check", parents=[common, findings], help="claims against the desk's reference figures")
-    check.add_argument("--reference", metavar="FILE", required=True, help="the reference figures (TOML)")
-    rules = sub.add_parser("rules", help="list the rules, or explain one")
-    rules.add_argument("name", nargs="?", metavar="NAME", help="the rule to explain")
+    sub.add_parser("extract", parents=[common], help=_("list every claim"))
+    report = sub.add_parser("report", parents=[common, findings], help=_("claims lined up across sources, with findings"))
+    report.add_argument("--all", action="store_true", help=_("also show figures without findings"))
+    report.add_argument("--reference", metavar="FILE", help=_("also check against the desk's reference figures"))
+    check = sub.add_parser("check", parents=[common, findings], help=_("claims against the desk's reference figures"))
+    check.add_argument("--reference", metavar="FILE", required=True, help=_("the reference figures (TOML)"))
+    rules = sub.add_parser("rules", help=_("list the rules, or explain one"))
+    rules.add_argument("name", nargs="?", metavar="NAME", help=_("the rule to explain"))
     return parser
 
 

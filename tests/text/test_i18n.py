@@ -158,3 +158,10 @@ def test_the_built_package_ships_the_catalogs(tmp_path):
     with zipfile.ZipFile(wheel) as z:
         mo = z.read("quantities/locale/it/LC_MESSAGES/quantities.mo")
     assert gettext.GNUTranslations(io.BytesIO(mo)).gettext("Findings") == "Segnalazioni"
+
+
+@pytest.mark.parametrize(("lang", "says"), [("it_IT.UTF-8", "confronta tutto, segnala solo"),
+                                             ("C", "reconcile everything, report only")])
+def test_help_speaks_the_language(capsys, monkeypatch, lang, says):
+    code, out, err = _run(capsys, monkeypatch, lang, "report", "--help")
+    assert code == 0 and says in out
