@@ -9,7 +9,7 @@ An unknown key is an error naming the file and key, never a silent no-op.
 >>> Config.from_mapping({"langs": "it"}, file="quantities.toml")
 Traceback (most recent call last):
 ...
-quantities.errors.ConfigError: quantities.toml: langs: unknown key (known: exclude, fail_on, ignore, include, lang, ...)
+quantities.errors.ConfigError: quantities.toml: langs: unknown key (known: exclude, fail_on, ignore, ignore_rules, ...)
 """
 
 from __future__ import annotations
