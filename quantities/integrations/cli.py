@@ -70,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"quantities {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
     sub.add_parser("extract", parents=[common], help=_("list every claim"))
-    report = sub.add_parser("report", parents=[common, findings], help=_("claims lined up across sources, with findings"))
+    report = sub.add_parser("report", parents=[common, findings],
+                            help=_("claims lined up across sources, with findings"))
     report.add_argument("--all", action="store_true", help=_("also show figures without findings"))
     report.add_argument("--reference", metavar="FILE", help=_("also check against the desk's reference figures"))
     check = sub.add_parser("check", parents=[common, findings], help=_("claims against the desk's reference figures"))
