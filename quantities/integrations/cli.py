@@ -23,6 +23,7 @@ from quantities.types import FAIL_LEVELS, FORMATS
 
 PROGRESS_AFTER = 200  # documents: shorter runs never show a bar
 MAX_JOBS = 256
+PAGE_FORMATS = ("html",)  # whole-report pages: report and check only
 
 
 class _NothingRead(QuantitiesError):
@@ -43,7 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("paths", nargs="+", metavar="PATH",
                         help="files (.txt, .md, .jsonl), directories, or - for stdin")
-    common.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
+    common.add_argument("--format", "-f", choices=(*FORMATS, *PAGE_FORMATS), default="table",
+                        help="output format (default: table; html: report and check only)")
     common.add_argument("--output", "-o", metavar="FILE", help="write here (atomically) instead of stdout")
     common.add_argument("--lang", help="language of documents that do not say (default: config, else it)")
     common.add_argument("--config", metavar="FILE", help="config file (default: nearest quantities.toml "
@@ -124,8 +126,9 @@ def _run(args: argparse.Namespace, on_error: Any) -> int:
     jobs = min(args.jobs or default_jobs(), default_jobs() * 4)
     lang = config.lang
     if args.command == "extract":
+        if args.format in PAGE_FORMATS:
+            raise QuantitiesError(f"--format {args.format} is for 'report' and 'check', not 'extract'")
         return _extract(args, config, lang, jobs, on_error)
-    from quantities.report.render import render_report
     from quantities.run.pipeline import run
 
     progress = _Progress(args.quiet)
@@ -135,8 +138,21 @@ def _run(args: argparse.Namespace, on_error: Any) -> int:
     if not report.documents:
         raise _NothingRead()
     with _output(args.output, args.failed) as out:
-        out.write(render_report(report, args.format, show_all=getattr(args, "all", False)))
+        out.write(_render(report, args, config))
     return 1 if exceeds(report.findings, args.fail_on or config.fail_on) else 0
+
+
+def _render(report: Any, args: argparse.Namespace, config: Any) -> str:
+    show_all = getattr(args, "all", False)
+    if args.format == "html":
+        from quantities.reconciliation.rules import ReconcileSettings
+        from quantities.report.html import render_html
+
+        return render_html(report, show_all=show_all, lang=args.lang,
+                           settings=ReconcileSettings.from_mapping(config.reconcile))
+    from quantities.report.render import render_report
+
+    return render_report(report, args.format, show_all=show_all)
 
 
 def _extract(args: argparse.Namespace, config: Any, lang: str, jobs: int, on_error: Any) -> int:
