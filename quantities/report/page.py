@@ -47,6 +47,12 @@ class ClaimView:
         return squeeze(self.claim.text)
 
     @property
+    def where(self) -> str:
+        """File and line: 'marocco2023_2.md:9'."""
+        line = self.doc.doc.line_col(self.claim.span.start)[0] if self.claim.section == "body" else None
+        return f"{self.doc.name}:{line}" if line else self.doc.name
+
+    @property
     def time(self) -> str:
         parts = [self.doc.date or "", self.claim.when or ""]
         return " ".join(p for p in parts if p)
@@ -87,6 +93,15 @@ class FindingView:
     @property
     def ids(self) -> str:
         return " ".join(c.id for c in self.claims)
+
+    @property
+    def message(self) -> str:
+        """The reason, with each article's path shortened to its file name."""
+        text = self.finding.message
+        for cv in self.claims:
+            if cv.doc.name != cv.doc.doc.id:
+                text = text.replace(cv.doc.doc.id, cv.doc.name)
+        return text
 
     @property
     def outlets(self) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,6 +28,9 @@ SHAPES = ("circle", "square", "triangle", "diamond")
 MAX_TICKS = 6
 _CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[.:h]([0-5]\d)(?!\d)")
 NOON = 12 * 60
+DODGE = 9         # px between marks of one moment
+MAX_SPREAD = 140  # px at most that the marks of one moment spread over
+OPEN_LENGTH = 26  # px of whisker above an interval without upper bound
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class Mark:
     series: int
     path: str         # the marker's outline (SVG path data)
     title: str        # what hovering names
+    arrow: str = ""   # an arrowhead on the whisker of an interval without upper bound
 
 
 @dataclass(frozen=True)
@@ -83,10 +88,18 @@ def chart(figure: str, claims: Sequence[ClaimView], no_source: str) -> Chart | N
     series = {name: i for i, name in enumerate(names)}
     xs = [x for _, x in points]
     top = _nice_top(max(_top_value(cv) for cv, _ in points))
-    sx = _scale(min(xs), max(xs), LEFT + 12, WIDTH - RIGHT - 12)
     sy = _scale(0, top, HEIGHT - BOTTOM, TOP)
-    marks = sorted((_mark(cv, sx(x), sy, series[cv.source], has_dates) for cv, x in points),
-                   key=lambda m: (m.x, m.series, m.claim))
+    points.sort(key=lambda p: (p[1], series[p[0].source], _number_of(p[0].id)))
+    same = Counter(x for _, x in points)
+    step = min(DODGE, MAX_SPREAD / max(max(same.values()) - 1, 1))
+    pad = step * (max(same.values()) - 1) / 2 + 12
+    sx = _scale(min(xs), max(xs), LEFT + pad, WIDTH - RIGHT - pad)
+    seen: Counter[int] = Counter()
+    marks = []
+    for cv, x in points:  # marks at one moment stand side by side, so each stays visible
+        dodge = (seen[x] - (same[x] - 1) / 2) * step
+        seen[x] += 1
+        marks.append(_mark(cv, sx(x) + dodge, sy, series[cv.source]))
     return Chart(
         figure=figure,
         marks=marks,
@@ -96,17 +109,24 @@ def chart(figure: str, claims: Sequence[ClaimView], no_source: str) -> Chart | N
     )
 
 
-def _mark(cv: ClaimView, x: float, sy, series: int, has_dates: bool) -> Mark:
+def _number_of(claim_id: str) -> int:
+    return int(claim_id.lstrip("c") or 0)
+
+
+def _mark(cv: ClaimView, x: float, sy: _scale, series: int) -> Mark:
     q = cv.claim.quantity
     low, high = q.low, q.high
     y = sy(_point(cv))
     whisker = None
     if low is not None and (high is None or high != low):
-        whisker = (sy(high) if high is not None else sy.end, sy(low))
+        whisker = (sy(high) if high is not None else max(sy(low) - OPEN_LENGTH, TOP), sy(low))
     title = f"{cv.doc.label} ({cv.doc.name}): “{cv.wording}” = {cv.value}, {cv.source}"
     when = " ".join(p for p in (cv.doc.date, cv.claim.when) if p)
-    return Mark(cv.id, round(x, 1), round(y, 1), whisker and (round(whisker[0], 1), round(whisker[1], 1)),
-                low is not None and high is None, series, _shape(series, x, y), f"{title}; {when}" if when else title)
+    top = None if whisker is None else round(whisker[0], 1)
+    return Mark(cv.id, round(x, 1), round(y, 1), whisker and (top, round(whisker[1], 1)),
+                low is not None and high is None, series, _shape(series, x, y), f"{title}; {when}" if when else title,
+                f"M{x - 4:.1f},{top + 5:.1f}L{x:.1f},{top:.1f}L{x + 4:.1f},{top + 5:.1f}" if low is not None and high is None
+                and top is not None else "")
 
 
 def _point(cv: ClaimView) -> Decimal:

@@ -1,6 +1,6 @@
 """Render a report page and photograph it in headless Chromium (the README's screenshot).
 
-    .venv/bin/python tests/report/screenshot.py fixtures/seeds docs/report-seeds.png [--click]
+    .venv/bin/python tests/report/screenshot.py fixtures/seeds docs/report-seeds.png [--click] [--scroll CSS]
 
 ``--click`` clicks the first finding first, so the picture shows its claims highlighted.
 """
@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=1000)
     parser.add_argument("--lang")
+    parser.add_argument("--scroll", help="CSS selector to scroll into view first (e.g. '#timeline')")
     args = parser.parse_args(argv)
     page = render_html(run(args.paths), lang=args.lang)
     with tempfile.TemporaryDirectory() as folder:
@@ -40,6 +41,9 @@ def main(argv: list[str] | None = None) -> int:
 
                 driver.find_element(By.CSS_SELECTOR, ".finding .show").click()
                 time.sleep(0.3)
+            if args.scroll:
+                driver.execute_script("document.querySelector(arguments[0]).scrollIntoView()", args.scroll)
+                time.sleep(0.2)
             driver.save_screenshot(args.png)
     print(f"wrote {args.png}")
     return 0
