@@ -20,7 +20,7 @@ from typing import Any
 
 from quantities import __version__
 from quantities.report.model import Report
-from quantities.report.page import Page, build, page_lang
+from quantities.report.page import ICONS, Page, build, page_lang
 from quantities.types import Quantity
 from quantities.reconciliation.intervals import Interval, interval_of
 from quantities.reconciliation.rules import ReconcileSettings
@@ -76,7 +76,7 @@ def render_html(report: Report, *, show_all: bool = False, lang: str | None = No
     charts = [c for c in (chart(f.id, f.claims, t["no_source"]) for f in page.shown) if c is not None]
     css, js = _asset("report.css"), _asset("report.js")
     return _environment().get_template("report.html.j2").render(
-        lang=code, t=t, page=page, charts=charts, counts=report.counts(),
+        lang=code, t=t, page=page, charts=charts, counts=report.counts(), icons=ICONS,
         tool=f"quantities {__version__}",
         css=Markup(css), js=Markup(js), csp_style=_csp_hash(css), csp_script=_csp_hash(js),
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from quantities.ingest.markup import OffsetMap
 from quantities.types import Document
 
 Piece = tuple[str, bool]
@@ -31,15 +32,17 @@ def stripped_ranges(doc: Document) -> list[tuple[int, int]]:
     >>> [doc.text[a:b] for a, b in stripped_ranges(doc)]
     ['**', '**']
     """
-    if doc.offsets is None:
+    offsets = doc.offsets
+    if offsets is None:
         return []
-    out, prev = [], -1
-    for i in doc.offsets:
-        if i > prev + 1:
-            out.append((prev + 1, i))
-        prev = i
-    if prev + 1 < len(doc.text):
-        out.append((prev + 1, len(doc.text)))
+    kept = offsets.kept() if isinstance(offsets, OffsetMap) else [(i, i + 1) for i in offsets]
+    out, at = [], 0
+    for start, end in kept:
+        if start > at:
+            out.append((at, start))
+        at = max(at, end)
+    if at < len(doc.text):
+        out.append((at, len(doc.text)))
     return out
 
 

@@ -12,6 +12,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 from decimal import Decimal
 
 from quantities.report.model import Report
@@ -21,6 +22,7 @@ from quantities.reconciliation.intervals import Interval
 from quantities.report.marking import Run, paragraphs, runs, stripped_ranges
 from quantities.types import SEVERITIES, Claim, Figure, Finding, Quantity
 
+ICONS = {"error": "✖", "warning": "▲", "info": "●"}  # severities, readable without colour
 PALETTE_SIZE = 10  # figure colours in the stylesheet (.f0 … .f9); the label tells them apart beyond
 SAFE_SCHEMES = ("http://", "https://")
 
@@ -45,6 +47,33 @@ class ClaimView:
     @property
     def wording(self) -> str:
         return squeeze(self.claim.text)
+
+    @property
+    def css(self) -> str:
+        """The mark's classes: its figure's colour (or none), and its worst finding's outline."""
+        colour = "lone" if self.colour is None else f"f{self.colour}"
+        return f"claim {colour} flag sev-{self.severity}" if self.severity else f"claim {colour}"
+
+    @property
+    def tag(self) -> str:
+        """The label after the mark: its figure, and its worst finding's symbol."""
+        return f"{self.figure} {ICONS[self.severity]}" if self.severity else self.figure or ""
+
+    def tip(self, t: dict[str, Any]) -> str:
+        """The side note: figure, value, interval, hedge, status, source, modality, time."""
+        c, q = self.claim, self.claim.quantity
+        parts = [self.figure or t["not_in_figure"],
+                 f"{t['value']} {'—' if q.value is None else format(q.value.normalize(), 'f')}",
+                 f"{t['interval']} {self.value}"]
+        if q.hedge:
+            parts.append(f"{t['hedge']} «{q.hedge}»")
+        if c.status:
+            parts.append(f"{t['status']} {c.status}")
+        parts.append(f"{t['source']} {t['no_source'] if self.source == '—' else self.source}")
+        parts.append(f"{t['modality']} {t['modalities'].get(c.modality, c.modality)}")
+        if self.time:
+            parts.append(f"{t['time']} {self.time}")
+        return " · ".join(parts)
 
     @property
     def where(self) -> str:
@@ -171,8 +200,11 @@ def build(report: Report, interval: Callable[[Quantity], Interval], *, show_all:
                 cv.severity = fv.finding.severity
     figures = [_figure_view(fig, claims, [f for f in findings if f.finding.figure == fig.id], interval)
                for fig in report.figures]
+    by_doc: dict[int, list[ClaimView]] = {}
+    for cv in claims.values():
+        by_doc.setdefault(cv.doc.index, []).append(cv)
     for dv in docs.values():
-        _mark(dv, [cv for cv in claims.values() if cv.doc is dv])
+        _mark(dv, by_doc.get(dv.index, []))
     return Page(
         docs=list(docs.values()),
         claims={cv.id: cv for cv in claims.values()},
