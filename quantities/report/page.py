@@ -256,9 +256,9 @@ def consensus(claims: Sequence[Claim], interval: Callable[[Quantity], Interval])
     """The value most claims allow, and the indices of the claims that do not allow it.
 
     ``interval`` is how the reconciler reads a quantity (hedges, precision, vague words).
-    The point that the most intervals hold wins (the lowest on a tie): the claims holding it
-    agree with each other, and the narrowest of them states the agreed value; the rest are
-    the odd ones out.
+    The point that the most intervals hold wins (the lowest on a tie): when more than half of
+    the claims hold it, they agree with each other, the narrowest of them states the agreed
+    value, and the rest are the odd ones out; otherwise there is no agreed value.
 
     >>> from quantities.types import Quantity, Span
     >>> def c(lo, hi):
@@ -270,6 +270,8 @@ def consensus(claims: Sequence[Claim], interval: Callable[[Quantity], Interval])
     ('1000', [2])
     >>> consensus([c(296, None), c(632, 632), c(2000, None), c(2497, 2497)], as_stated)
     ('2497', [1])
+    >>> consensus([c(500, 500), c(700, 700)], as_stated)
+    (None, [])
     >>> consensus([], as_stated)
     (None, [])
     """
@@ -281,8 +283,8 @@ def consensus(claims: Sequence[Claim], interval: Callable[[Quantity], Interval])
         n = sum(_holds(iv, p) for iv in spans)
         if best is None or n > best[0] or (n == best[0] and p < best[1]):
             best = (n, p)
-    if best is None:
-        return None, []
+    if best is None or 2 * best[0] <= len(spans):
+        return None, []  # no value more than half of them allow: nobody is the odd one out
     inside = [i for i, iv in enumerate(spans) if _holds(iv, best[1])]
     narrowest = min(inside, key=lambda i: (spans[i].high is None, (spans[i].high or 0) - spans[i].low, i))
     return value_text(claims[narrowest]), [i for i in range(len(claims)) if i not in inside]
