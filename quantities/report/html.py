@@ -18,13 +18,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from quantities import __version__
-from quantities.report.model import Report
-from quantities.report.page import ICONS, Page, build, page_lang
-from quantities.types import Quantity
 from quantities.reconciliation.intervals import Interval, interval_of
 from quantities.reconciliation.rules import ReconcileSettings
+from quantities.report.model import Report
+from quantities.report.page import ICONS, Page, build, page_lang
 from quantities.report.timeline import chart
+from quantities.types import Quantity
+from quantities.version import __version__
 
 TEMPLATES = "templates"
 DEFAULT_LANG = "en"

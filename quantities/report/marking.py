@@ -54,10 +54,10 @@ def runs(text: str, marks: Iterable[tuple[int, int, str]], dims: Iterable[tuple[
     """
     kept: list[tuple[int, int, str]] = []
     at = 0
-    for start, end, cid in sorted(marks):
+    for start, end, mark in sorted(marks):
         start, end = max(start, at), min(end, len(text))
         if end > start:
-            kept.append((start, end, cid))
+            kept.append((start, end, mark))
             at = end
     cuts = sorted({0, len(text), *(b for m in kept for b in m[:2]), *(min(b, len(text)) for d in dims for b in d)})
     dim_list = sorted(dims)
@@ -81,7 +81,8 @@ def runs(text: str, marks: Iterable[tuple[int, int, str]], dims: Iterable[tuple[
     return out
 
 
-def paragraphs(text: str, marks: Iterable[tuple[int, int, str]], dims: Iterable[tuple[int, int]] = ()) -> list[list[Run]]:
+def paragraphs(text: str, marks: Iterable[tuple[int, int, str]],
+               dims: Iterable[tuple[int, int]] = ()) -> list[list[Run]]:
     """The text's paragraphs (split at blank lines outside marks), each as its runs."""
     out: list[list[Run]] = [[]]
     for cid, pieces in runs(text, marks, dims):

@@ -12,15 +12,15 @@ import os
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 from decimal import Decimal
+from typing import Any
 
+from quantities.reconciliation.intervals import Interval
+from quantities.report.marking import Run, paragraphs, runs, stripped_ranges
 from quantities.report.model import Report
 from quantities.report.records import source_text, value_text
 from quantities.text.fold import squeeze
-from quantities.reconciliation.intervals import Interval
-from quantities.report.marking import Run, paragraphs, runs, stripped_ranges
-from quantities.types import SEVERITIES, Claim, Figure, Finding, Quantity
+from quantities.types import SEVERITIES, Claim, Document, Figure, Finding, Quantity
 
 ICONS = {"error": "✖", "warning": "▲", "info": "●"}  # severities, readable without colour
 PALETTE_SIZE = 10  # figure colours in the stylesheet (.f0 … .f9); the label tells them apart beyond
@@ -236,7 +236,10 @@ def _figure_view(fig: Figure, claims: dict[Claim, ClaimView], findings: list[Fin
     return FigureView(fig, colour, views, findings, agreed, {views[i].id for i in odd})
 
 
-def _groups(figures: list[FigureView], findings: list[FindingView]) -> list[tuple[FigureView | None, list[FindingView]]]:
+Group = tuple[FigureView | None, list[FindingView]]
+
+
+def _groups(figures: list[FigureView], findings: list[FindingView]) -> list[Group]:
     by_id = {f.id: f for f in figures}
     grouped: dict[str | None, list[FindingView]] = {}
     for fv in findings:
@@ -296,7 +299,8 @@ def _holds(iv: Interval, p: Decimal) -> bool:
 
 
 def _mark(dv: DocView, views: list[ClaimView]) -> None:
-    body, title = [], []
+    body: list[tuple[int, int, str]] = []
+    title: list[tuple[int, int, str]] = []
     for cv in views:
         span = cv.claim.span
         (title if cv.claim.section == "title" else body).append((span.start, span.end, cv.id))
@@ -306,7 +310,7 @@ def _mark(dv: DocView, views: list[ClaimView]) -> None:
 
 def page_lang(report: Report, wanted: str | None, known: Sequence[str], default: str) -> str:
     """The page's language: ``wanted`` (--lang) when known, else the documents' most common."""
-    if wanted in known:
+    if wanted is not None and wanted in known:
         return wanted
     langs = Counter(d.lang for d in report.documents.values() if d.lang in known)
     return min(langs, key=lambda lang: (-langs[lang], lang)) if langs else default

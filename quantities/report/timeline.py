@@ -122,11 +122,13 @@ def _mark(cv: ClaimView, x: float, sy: _scale, series: int) -> Mark:
         whisker = (sy(high) if high is not None else max(sy(low) - OPEN_LENGTH, TOP), sy(low))
     title = f"{cv.doc.label} ({cv.doc.name}): “{cv.wording}” = {cv.value}, {cv.source}"
     when = " ".join(p for p in (cv.doc.date, cv.claim.when) if p)
-    top = None if whisker is None else round(whisker[0], 1)
-    return Mark(cv.id, round(x, 1), round(y, 1), whisker and (top, round(whisker[1], 1)),
-                low is not None and high is None, series, _shape(series, x, y), f"{title}; {when}" if when else title,
-                f"M{x - 4:.1f},{top + 5:.1f}L{x:.1f},{top:.1f}L{x + 4:.1f},{top + 5:.1f}" if low is not None and high is None
-                and top is not None else "")
+    open_top = low is not None and high is None
+    if whisker is not None:
+        whisker = (round(whisker[0], 1), round(whisker[1], 1))
+    top = whisker[0] if whisker else 0.0
+    arrow = f"M{x - 4:.1f},{top + 5:.1f}L{x:.1f},{top:.1f}L{x + 4:.1f},{top + 5:.1f}" if open_top and whisker else ""
+    return Mark(cv.id, round(x, 1), round(y, 1), whisker, open_top, series,
+                _shape(series, x, y), f"{title}; {when}" if when else title, arrow)
 
 
 def _point(cv: ClaimView) -> Decimal:

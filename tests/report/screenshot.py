@@ -14,10 +14,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from browser import chromium  # noqa: E402
+from browser import chromium
 
-from quantities.report.html import render_html  # noqa: E402
-from quantities.run.pipeline import run  # noqa: E402
+from quantities.report.html import render_html
+from quantities.run.pipeline import run
 
 
 def main(argv: list[str] | None = None) -> int:
