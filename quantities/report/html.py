@@ -73,7 +73,7 @@ def render_html(report: Report, *, show_all: bool = False, lang: str | None = No
     code = page_lang(report, lang, sorted(words), DEFAULT_LANG)
     page: Page = build(report, _reader(settings or ReconcileSettings()), show_all=show_all)
     t = words[code]
-    charts = [c for c in (chart(f.id, f.claims, t["no_source"]) for f in page.shown) if c is not None]
+    charts = [(f, c) for f in page.shown if (c := chart(f.id, f.claims, t["no_source"])) is not None]
     css, js = _asset("report.css"), _asset("report.js")
     return _environment().get_template("report.html.j2").render(
         lang=code, t=t, page=page, charts=charts, counts=report.counts(), icons=ICONS,

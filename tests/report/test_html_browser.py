@@ -149,3 +149,19 @@ def _json(path) -> str:
     from quantities.report.render import render_report
 
     return render_report(run([str(path)]), "json")
+
+
+@pytest.mark.parametrize("select, choice, visible", [
+    ("filter-outlet", "Agenzia Uno", {"article": 1, ".finding": 0, ".figure tbody tr": 1}),
+    ("filter-outlet", "Quotidiano Due", {"article": 1, ".finding": 2, ".figure tbody tr": 1}),
+    ("filter-severity", "errore", {"article": 4, ".finding": 2}),
+    ("filter-severity", "nota", {"article": 4, ".finding": 0, ".group": 0}),
+    ("filter-figure", "F1: morti", {".finding": 2, ".figure": 1, ".chart": 1}),
+])
+def test_filters(browser, pages, select, choice, visible):
+    from selenium.webdriver.support.ui import Select
+
+    open_page(browser, pages["timeline"])
+    Select(browser.find_element(*by(f"#{select}"))).select_by_visible_text(choice)
+    for css, n in visible.items():
+        assert sum(e.is_displayed() for e in browser.find_elements(*by(css))) == n, css
