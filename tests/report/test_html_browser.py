@@ -100,6 +100,11 @@ def test_clicking_the_finding_reveals_and_highlights_both_claims(browser, pages)
     first = marks[0].rect
     assert 0 <= first["y"] - browser.execute_script("return window.scrollY") <= browser.get_window_size()["height"]
     assert browser.switch_to.active_element == marks[0]
+    button.click()  # once more: the finding's next claim
+    assert browser.switch_to.active_element == marks[1]
+    assert all("hl" in m.get_attribute("class").split() for m in marks)
+    button.click()
+    assert browser.switch_to.active_element == marks[0]
 
 
 def test_the_finding_works_from_the_keyboard(browser, pages):

@@ -7,6 +7,7 @@
   function value(id) { var el = d.getElementById(id); return el ? el.value : ""; }
 
   function clear() {
+    shown = { ids: null, marks: [], at: 0 };
     all(".hl").forEach(function (el) { el.classList.remove("hl"); });
     all("[aria-pressed=true]").forEach(function (el) { el.setAttribute("aria-pressed", "false"); });
   }
@@ -18,8 +19,21 @@
     apply();
   }
 
+  var shown = { ids: null, marks: [], at: 0 };
+
+  function go(el) {
+    el.scrollIntoView({ block: "center" });
+    el.focus({ preventScroll: true });
+  }
+
   function show(ids, trigger) {
+    if (shown.ids === ids && shown.marks.length > 1 && trigger && trigger.getAttribute("aria-pressed") === "true") {
+      shown.at = (shown.at + 1) % shown.marks.length;  // again: the next claim of the finding
+      go(shown.marks[shown.at]);
+      return;
+    }
     clear();
+    shown = { ids: ids, marks: [], at: 0 };
     var first = null;
     ids.split(" ").forEach(function (id) {
       var el = id ? d.getElementById(id) : null;
@@ -29,13 +43,11 @@
       var details = el.closest("details");
       if (details) { details.open = true; }
       el.classList.add("hl");
+      shown.marks.push(el);
       if (!first) { first = el; }
     });
     if (trigger && trigger.hasAttribute("aria-pressed")) { trigger.setAttribute("aria-pressed", "true"); }
-    if (first) {
-      first.scrollIntoView({ block: "center" });
-      first.focus({ preventScroll: true });
-    }
+    if (first) { go(first); }
   }
 
   function apply() {
