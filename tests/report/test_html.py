@@ -193,6 +193,13 @@ def test_figure_table_names_the_agreeing_value_and_the_odd_one_out():
     assert odd == ["632 morti"]
 
 
+def test_without_a_majority_nobody_agrees_and_nobody_is_odd():
+    html = render(HOSTILE, lang="en")  # 500 against 700
+    section = html.split('id="figure-F1"')[1].split("</section>")[0]
+    assert "agreeing value: <b>no value most of them allow</b>" in section
+    assert "agrees" not in section and "odd one out" not in section
+
+
 def test_seeds_soldiers_all_agree():
     """"migliaia di truppe" does not contradict "circa 15mila soldati" (the reconciler's reading)."""
     html = render(SEEDS, lang="en")
