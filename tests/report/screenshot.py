@@ -28,9 +28,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=1000)
     parser.add_argument("--lang")
+    parser.add_argument("--all", action="store_true", help="also the figures without findings")
     parser.add_argument("--scroll", help="CSS selector to scroll into view first (e.g. '#timeline')")
     args = parser.parse_args(argv)
-    page = render_html(run(args.paths), lang=args.lang)
+    page = render_html(run(args.paths), lang=args.lang, show_all=args.all)
     with tempfile.TemporaryDirectory() as folder:
         html = Path(folder) / "report.html"
         html.write_text(page, encoding="utf-8")
@@ -42,7 +43,10 @@ def main(argv: list[str] | None = None) -> int:
                 driver.find_element(By.CSS_SELECTOR, ".finding .show").click()
                 time.sleep(0.3)
             if args.scroll:
-                driver.execute_script("document.querySelector(arguments[0]).scrollIntoView()", args.scroll)
+                found = driver.execute_script("const el = document.querySelector(arguments[0]);"
+                                              "if (el) { el.scrollIntoView(); } return !!el;", args.scroll)
+                if not found:
+                    print(f"screenshot: nothing on the page matches {args.scroll!r}", file=sys.stderr)
                 time.sleep(0.2)
             driver.save_screenshot(args.png)
     print(f"wrote {args.png}")

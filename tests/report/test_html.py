@@ -98,6 +98,7 @@ def test_hostile_page_has_only_its_own_markup(hostile):
     assert sum(tag == "style" for tag, _ in page.tags) == 1
     for tag, attrs in page.tags:
         assert not [k for k in attrs if k.startswith("on")], (tag, attrs)
+        assert "src" not in attrs and "srcset" not in attrs and "style" not in attrs, (tag, attrs)  # nothing fetched
         href = attrs.get("href")
         assert href is None or href.startswith(("#", "https://", "data:,")), href
     assert 'href="https://example.org/a?b=1&amp;c=&#34;2&#34;"' in hostile
