@@ -65,6 +65,7 @@
   }
 
   d.addEventListener("click", function (ev) {
+    if (ev.target.closest("summary mark")) { ev.preventDefault(); return; }  // a headline's claim: its note, not a toggle
     var target = ev.target.closest("[data-claims]");
     if (!target) { return; }
     ev.preventDefault();
