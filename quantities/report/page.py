@@ -23,6 +23,7 @@ from quantities.text.fold import squeeze
 from quantities.types import SEVERITIES, Claim, Document, Figure, Finding, Quantity
 
 ICONS = {"error": "✖", "warning": "▲", "info": "●"}  # severities, readable without colour
+MAX_NOUNS = 5  # in a figure's title
 PALETTE_SIZE = 10  # figure colours in the stylesheet (.f0 … .f9); the label tells them apart beyond
 SAFE_SCHEMES = ("http://", "https://")
 
@@ -152,8 +153,11 @@ class FigureView:
 
     @property
     def title(self) -> str:
-        nouns = sorted({c.claim.noun for c in self.claims if c.claim.noun})
-        return " / ".join(nouns) or self.figure.concept or self.figure.kind
+        """The nouns its claims count, the most frequent first (at most MAX_NOUNS, then how many more)."""
+        counts = Counter(c.claim.noun for c in self.claims if c.claim.noun)
+        nouns = sorted(counts, key=lambda n: (-counts[n], n))
+        more = f" / … (+{len(nouns) - MAX_NOUNS})" if len(nouns) > MAX_NOUNS else ""
+        return " / ".join(nouns[:MAX_NOUNS]) + more if nouns else self.figure.concept or self.figure.kind
 
     @property
     def severity(self) -> str | None:
