@@ -120,13 +120,8 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
         return None
     joiner = norm(m.group(2))
     spaced = bool(m.group(1)) and bool(m.group(3))
-    if joiner in g.ranges.dash:
-        pass
-    elif spaced and joiner in g.ranges.or_:
-        pass
-    elif spaced and joiner in g.ranges.pairs.values() and _pair_start(text, r, joiner, g) is not None:
-        pass
-    else:
+    paired = spaced and joiner in g.ranges.pairs.values() and _pair_start(text, r, joiner, g) is not None
+    if not (joiner in g.ranges.dash or (spaced and joiner in g.ranges.or_) or paired):
         return None
     at = m.end()
     if joiner in g.ranges.pairs.values():  # "tra i 30 e i 40": past the article after "e"
@@ -159,7 +154,7 @@ def _range_kind(text: str, r: Reading, first: int, g: Grammar) -> None:
     if not r.integer or r.low is None or r.high is None:
         return
     after = follow(text, r.end, g)
-    if after is not None and after[MONTH] and 1 <= r.low and r.high <= 31:
+    if after is not None and after[MONTH] and r.low >= 1 and r.high <= 31:
         r.kind, r.end = "date", after.end()
         return
     before = prev_tokens(text, first, 1)
@@ -192,10 +187,10 @@ def second_number(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, in
         v, p, length, _ = parsed
         end = pos + length
     else:
-        v = value_of(m[0].split(), g)
-        if v is None:
+        words = value_of(m[0].split(), g)
+        if words is None:
             return None
-        p, end = precision_int(v), m.end()
+        v, p, end = words, precision_int(words), m.end()
     a = follow(text, end, g, 32)
     factor = scale_of(a, g)
     if factor is not None:

@@ -67,7 +67,7 @@ def raw_kind(text: str, start: int, raw: str, g: Grammar) -> tuple[str, int] | N
 def _is_date(nums: list[str]) -> bool:
     d, m, y = nums
     return (len(d) <= 2 and len(m) <= 2 and len(y) in (2, 4) and 1 <= int(d) <= 31
-            and 1 <= int(m) <= 12 and not (len(m) == 3))
+            and 1 <= int(m) <= 12)
 
 
 def _is_clock(h: str, mm: str) -> bool:

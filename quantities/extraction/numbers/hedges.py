@@ -37,7 +37,7 @@ def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Gra
 
 def _hedge_after(text: str, r: Reading, g: Grammar) -> None:
     first = text[r.end:r.end + 1]
-    if first < "\x80" and first not in ASCII_BLANKS or ascii_miss(text, r.end, g.hedges.after_heads):
+    if (first < "\x80" and first not in ASCII_BLANKS) or ascii_miss(text, r.end, g.hedges.after_heads):
         return  # a blank must come first
     m = _WORDS_AFTER.match(text[r.end:r.end + 24])
     if not m:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import regex
@@ -31,17 +31,17 @@ def norm(word: str) -> str:
     return " ".join(w.split())
 
 
-def alternation(words: object) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first, spaces and apostrophes loose."""
     parts = []
-    for w in sorted(set(words), key=lambda w: (-len(w), w)):  # type: ignore[arg-type]
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
         esc = regex.escape(w, special_only=True, literal_spaces=True)
         esc = regex.sub(r"(?:\\?\s)+", r"\\s+", esc).replace("'", "['’]")
         parts.append(esc)
     return "|".join(parts) if parts else "(?!)"
 
 
-def trie(words: object, blank: str = r"\s{1,3}") -> str:
+def trie(words: Iterable[str], blank: str = r"\s{1,3}") -> str:
     """A prefix-factored regex for ``words`` (lower case): one branch per next letter,
     so the engine never tries the same prefix twice. A run of blanks in a word matches
     ``blank``. Where two words both match, the longer wins, as in :func:`alternation`.
@@ -52,7 +52,7 @@ def trie(words: object, blank: str = r"\s{1,3}") -> str:
     '(?:%|per_cento)'
     """
     root: dict[str, Any] = {}
-    for w in set(words):  # type: ignore[arg-type]
+    for w in set(words):
         node = root
         for ch in regex.sub(r"\s+", " ", w):
             node = node.setdefault(ch, {})
@@ -134,7 +134,7 @@ def master(w: NumberWords, o: Ordinals, flags: int) -> Any:
     return regex.compile(pattern, flags)
 
 
-def after(words: dict[str, Iterable[str]]) -> Any:
+def after(words: Mapping[str, Iterable[str]]) -> Any:
     """What may follow a number: scale, link, unit, percent, ordinal mark, age suffix, month.
     Each list of words is a trie (blanks loose, as :func:`alternation` writes them)."""
     def tr(*keys: str) -> str:

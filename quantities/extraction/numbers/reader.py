@@ -25,7 +25,7 @@ import regex
 
 from quantities.extraction.numbers.around import homograph_ok
 from quantities.extraction.numbers.context import context
-from quantities.extraction.numbers.digits import ISO_DATE, parse_digits, glued_letters, identifier, raw_kind
+from quantities.extraction.numbers.digits import ISO_DATE, glued_letters, identifier, parse_digits, raw_kind
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.hedges import carry
 from quantities.extraction.numbers.patterns import norm

@@ -79,7 +79,7 @@ def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
 
 
 def hedges(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for name in pack.table("numbers.hedges"):
         if name in ("articles", "after"):
             continue
