@@ -185,7 +185,7 @@ def second_number(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, in
         if parsed is None:
             return None
         v, p, length, _ = parsed
-        end = pos + length
+        end = pos + (m[0][0] == "+") + length
     else:
         words = value_of(m[0].split(), g)
         if words is None:

@@ -75,6 +75,7 @@ def grammar(pack: Pack) -> Grammar:
         suffixes=tuple(v.words(pack, "numbers.ordinals.suffixes")),
         restore=tuple(v.restore(pack)),
         marks=frozenset(pack.words("numbers.ordinals.marks", ())),
+        counted=v.words(pack, "numbers.ordinals.counted"),
     )
     units = _units(pack)
     hedges = _hedges(pack)
@@ -94,6 +95,8 @@ def grammar(pack: Pack) -> Grammar:
     )
     times = Times(
         before=v.words(pack, "numbers.times.before"),
+        strong=v.words(pack, "numbers.times.strong_before"),
+        zones=v.words(pack, "numbers.times.zones"),
         seps=frozenset(pack.words("numbers.times.separators", ())),
         not_nouns=v.words(pack, "numbers.times.not_nouns"),
     )
@@ -102,6 +105,8 @@ def grammar(pack: Pack) -> Grammar:
         leading_zero=bool(pack.get("numbers.identifiers.leading_zero", False)),
         phone_starts=tuple(pack.words("numbers.phones.starts", ())),
         phone_min=v.integer(pack, "numbers.phones.min_digits", 8),
+        phone_before=v.words(pack, "numbers.phones.before"),
+        services=frozenset(pack.words("numbers.identifiers.services", ())),
     )
     ages = Ages(
         suffixes=v.words(pack, "numbers.ages.suffixes"),
@@ -109,7 +114,8 @@ def grammar(pack: Pack) -> Grammar:
         verbs=v.words(pack, "numbers.ages.verbs"),
         units=v.words(pack, "numbers.ages.units"),
     )
-    cues = (idents.before, years.decade_before, years.before, times.before, hedges.before)
+    cues = (idents.before, idents.phone_before, years.decade_before, years.before, times.before,
+            times.strong, hedges.before)
     spaced, others, word_at = prefilter.starts(words, ordinals)
     return Grammar(
         anchors=Anchors(
@@ -149,6 +155,7 @@ def _number_words(pack: Pack) -> NumberWords:
         alone=v.words(pack, "numbers.alone"),
         joiners=v.words(pack, "numbers.joiners"),
         hyphens=frozenset(pack.words("numbers.hyphen", ())),
+        minus=frozenset(pack.words("numbers.minus", ())),
         spaced_after=Decimal(v.integer(pack, "numbers.spaced_after", 1)),
         elided={w[:-1]: w for w in v.words(pack, "numbers.elision.drop_final_vowel")},
         one=v.words(pack, "numbers.one"),

@@ -33,7 +33,8 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
         return True
     cue = phrase_before(prev, g.idents.before, g) if not glued else None
     zero = g.idents.leading_zero and r.plain and text[r.start] == "0" and r.end - r.start > 1
-    if cue is not None or zero:
+    service = r.plain and text[r.start:r.end] in g.idents.services and not _counted(text, r.end, g)
+    if cue is not None or zero or service:
         r.kind = "identifier"
         return True
     return False
@@ -100,14 +101,19 @@ def _year(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
     if not r.plain or r.value is None or not (g.years.min <= r.value <= g.years.max):
         return False
     cue = phrase_before(prev, g.years.before, g)
-    nxt = next_word(text, r.end)
-    counted = nxt.isalpha() and nxt.islower() and nxt not in g.years.not_nouns
+    counted = _counted(text, r.end, g)
     if cue is None and counted:
         return False
     if cue is not None and counted and cue[1] not in g.years.strong:
         return False
     r.kind = "year"
     return True
+
+
+def _counted(text: str, end: int, g: Grammar) -> bool:
+    """Whether a lower-case word that is no function word follows: the noun a figure counts."""
+    nxt = next_word(text, end)
+    return nxt.isalpha() and nxt.islower() and nxt not in g.years.not_nouns
 
 
 def _year_range(r: Reading, g: Grammar) -> bool:
@@ -121,9 +127,12 @@ def _year_range(r: Reading, g: Grammar) -> bool:
 
 
 def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    if _stamp(text, r, g):
+        return True
     if r.value is None or r.value > 25:
         return False
-    cue = phrase_before(prev, g.times.before, g)
+    strong = phrase_before(prev, g.times.strong, g)
+    cue = strong or phrase_before(prev, g.times.before, g)
     if cue is None:
         return False
     clock = _CLOCK.fullmatch(text, r.start, r.end)
@@ -132,9 +141,35 @@ def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
             return False
     elif not r.integer:
         return False
-    else:
+    elif strong is None:
         nxt = next_word(text, r.end)
         if nxt.isalpha() and nxt not in g.times.not_nouns:
             return False
     r.kind, r.start = "time", cue[0]
     return True
+
+
+#: A live blog's time stamp: a clock that opens a line and a dash after it ("19.30 - Alle 19 …").
+_STAMP_DASH = re.compile(r"[ \t]{0,3}[-–—][ \t]")
+#: Four digits of a 24-hour clock without a mark, as news writes them before a zone ("2211 GMT").
+_HHMM = re.compile(r"(?:[01][0-9]|2[0-3])[0-5][0-9]")
+
+
+def _stamp(text: str, r: Reading, g: Grammar) -> bool:
+    """A clock told by where it stands: opening a line before a dash, or before a time zone."""
+    clock = _CLOCK.fullmatch(text, r.start, r.end)
+    if clock is not None and clock.group(1) in g.times.seps and _is_clock(clock):
+        line_start = r.start == 0 or text[r.start - 1] == "\n"
+        if line_start and _STAMP_DASH.match(text, r.end) is not None:
+            r.kind = "time"
+            return True
+    if (clock is not None or (r.plain and _HHMM.fullmatch(text, r.start, r.end))) and (
+            next_word(text, r.end) in g.times.zones):
+        r.kind = "time"
+        return True
+    return False
+
+
+def _is_clock(clock: Any) -> bool:
+    hour = int(clock.group(0)[:-3])
+    return hour <= 24

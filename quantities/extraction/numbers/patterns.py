@@ -143,7 +143,7 @@ def after(words: Mapping[str, Iterable[str]]) -> Any:
     return regex.compile(
         rf"(?P<scale>[ \u00a0]?(?:{tr('scales')})(?!\w))?"
         rf"(?:(?P<unit>(?:\s{{1,3}}(?:{tr('links')})(?:(?<=['’])|\s{{1,3}}))?"
-        rf"(?:\s?(?:{tr('percent')})|[ \u00a0]?(?:{tr('units', 'currency')})))(?![\w%°])"
+        rf"(?:\s?(?:{tr('percent')})|[ \u00a0]?(?:{tr('units', 'currency')})))(?![\w%°'’])"
         rf"|(?P<mark>{tr('ordinal_marks')})(?![\w°])"
         rf"|(?P<agesuf>{tr('age_suffixes')})(?!\w)"
         rf"|\s{{1,3}}(?P<month>{tr('months')})(?!\w)\.?)?",

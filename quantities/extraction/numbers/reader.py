@@ -23,9 +23,16 @@ from typing import Any
 
 import regex
 
-from quantities.extraction.numbers.around import homograph_ok
+from quantities.extraction.numbers.around import homograph_ok, next_word, phrase_before, prev_tokens
 from quantities.extraction.numbers.context import context
-from quantities.extraction.numbers.digits import ISO_DATE, glued_letters, identifier, parse_digits, raw_kind
+from quantities.extraction.numbers.digits import (
+    ISO_DATE,
+    glued_letters,
+    identifier,
+    parse_digits,
+    phone_run,
+    raw_kind,
+)
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.hedges import carry
 from quantities.extraction.numbers.patterns import norm
@@ -35,6 +42,7 @@ from quantities.extraction.numbers.reading import (
     Reading,
     is_share,
     match,
+    negate,
     precision_int,
     search,
 )
@@ -48,6 +56,7 @@ _ONE = Decimal(1)
 _WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}0-9]")
 
 
+_BLANK_DIGIT_HEADS = frozenset(" \u00a0")  # digits then a blank: maybe a phone in groups
 _APOSTROPHE_OR_SPACE = regex.compile(r"['’\s]")
 
 
@@ -167,7 +176,8 @@ def _read_ordinal_word(text: str, m: Any, g: Grammar) -> Reading | None:
     elif word in g.words.homographs and not homograph_ok(text, m.start(), m.end(), word, g):
         return None
     v = Decimal(value)
-    return Reading(m.start(), m.end(), v, v, v, Decimal(1), kind="ordinal")
+    kind = "ordinal" if next_word(text, m.end()) in g.ordinals.counted else "rank"
+    return Reading(m.start(), m.end(), v, v, v, Decimal(1), kind=kind)
 
 
 def _ordinal_stem(word: str, g: Grammar) -> int | None:
@@ -209,6 +219,11 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
     if iso is not None:
         return Reading(start, iso.end(), None, None, None, None, kind="date")
     raw = text[start:end]
+    cued = phrase_before(prev_tokens(text, start, 4), g.idents.phone_before, g) is not None
+    if cued or raw[0] == "+" or text[end:end + 1] in _BLANK_DIGIT_HEADS:
+        phone = phone_run(text, start, cued, g)
+        if phone:
+            return Reading(start, start + phone, None, None, None, None, kind="phone")
     special = raw_kind(text, start, raw, g)
     if special is not None:
         kind, length = special
@@ -217,8 +232,23 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
     if parsed is None:
         return None
     value, precision, length, integer = parsed
-    r = Reading(start, start + length, value, value, value, precision, integer=integer,
-              plain=integer and raw[:length].isdigit())
+    plus = raw[0] == "+"
+    r = Reading(start, start + plus + length, value, value, value, precision, integer=integer,
+                plain=integer and not plus and raw[:length].isdigit())
     if glued_letters(text, start):
         return identifier(text, r)
-    return context(text, r, g, scaled=False)
+    minus = _minus(text, start, g)
+    if minus:
+        r.start, r.plain = start - 1, False
+    r = context(text, r, g, scaled=False)
+    if minus:
+        negate(r)
+    return r
+
+
+def _minus(text: str, start: int, g: Grammar) -> bool:
+    """A minus sign right before the digits, itself after a blank, an opening mark or
+    nothing ("-5 gradi", "(−0,3%)"; not "30-40" nor "Covid-19")."""
+    if start == 0 or text[start - 1] not in g.words.minus:
+        return False
+    return start == 1 or not text[start - 2].isalnum()

@@ -65,8 +65,16 @@ def precision_int(v: Decimal) -> Decimal:
     return Decimal(10 ** (len(digits) - len(digits.rstrip("0"))))  # 10 ** trailing zeros
 
 
+def negate(r: Reading) -> None:
+    """Turn ``r`` into its negative: the interval [low, high] becomes [-high, -low]."""
+    low, high = r.low, r.high
+    r.value = -r.value if r.value is not None else None
+    r.low = -high if high is not None else None
+    r.high = -low if low is not None else None
+
+
 def is_share(value: Decimal | None, low: Decimal | None) -> bool:
-    """A percentage up to 100 is a share, kept within [0, 100]; "un aumento del 200%" is a
-    change, whose interval is left as stated (so low <= value <= high always holds)."""
+    """A percentage from 0 to 100 is a share, kept within [0, 100]; "un aumento del 200%" and
+    "−0,3%" are changes, whose interval is left as stated (so low <= value <= high always holds)."""
     stated = value if value is not None else low
-    return stated is None or stated <= HUNDRED
+    return stated is None or 0 <= stated <= HUNDRED

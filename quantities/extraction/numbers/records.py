@@ -51,6 +51,7 @@ class NumberWords:
     alone: frozenset[str]  # scale words that are a number by themselves (mille)
     joiners: frozenset[str]
     hyphens: frozenset[str]
+    minus: frozenset[str]  # signs that make the digits after them negative ("-5", "−0,3")
     spaced_after: Decimal  # the smallest scale after which words are written apart
     elided: dict[str, str]  # elided stem -> full word (vent -> venti)
     one: frozenset[str]  # "un", "a": one before a scale or collective word
@@ -66,6 +67,7 @@ class Ordinals:
     suffixes: tuple[str, ...]
     restore: tuple[str, ...]  # endings a stem may have lost before a suffix (ottant|esimo)
     marks: frozenset[str]  # 80°, 3ª, 3rd
+    counted: frozenset[str]  # nouns after which a word ordinal is a claim ("terza ondata"); else a rank
 
 
 @dataclass(frozen=True, eq=False)
@@ -129,6 +131,8 @@ class Dates:
 @dataclass(frozen=True, eq=False)
 class Times:
     before: frozenset[str]
+    strong: frozenset[str]  # cues after which an hour is a time whatever word follows ("attorno alle 15")
+    zones: frozenset[str]  # time zones after a clock ("2211 GMT")
     seps: frozenset[str]
     not_nouns: frozenset[str]
 
@@ -139,6 +143,8 @@ class Identifiers:
     leading_zero: bool
     phone_starts: tuple[str, ...]
     phone_min: int
+    phone_before: frozenset[str]  # cues of a phone number ("tel.", "numero verde")
+    services: frozenset[str]  # service numbers (emergency lines), no figure unless a counted noun follows
 
 
 @dataclass(frozen=True, eq=False)
