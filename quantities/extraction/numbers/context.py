@@ -40,9 +40,12 @@ def context(text: str, r: Reading, g: Grammar, *, scaled: bool) -> Reading:
 def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
     m = follow(text, r.end, g)
     factor = scale_of(m, g)
+    if factor is not None and _dimensional(text, r, m, g):
+        return
     if factor is not None and r.value is not None and not scaled:
         scale(r, factor)
         r.end, scaled = m.end(SCALE), True
+        _and_a_half(text, r, factor, g)
         m = follow(text, r.end, g)
     ranged = _range(text, r, g)
     if ranged is not None:
@@ -63,6 +66,25 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
         year = _DAY_YEAR.match(text[r.end:r.end + 6])
         if year:
             r.end += year.end()
+
+
+def _dimensional(text: str, r: Reading, m: Any, g: Grammar) -> bool:
+    """A scale word that is a unit before a dimension word: "a wall 2.5m high" (metres)."""
+    unit = g.units.dimensional.get(norm(m[SCALE]))
+    if unit is None or next_word(text, m.end(SCALE)) not in g.units.dimension_after:
+        return False
+    r.unit, r.kind, r.end = unit, "measure", m.end(SCALE)
+    return True
+
+
+def _and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> None:
+    """A joiner and a fraction word after the scale word: "3 milioni e mezzo", "2 million and a half"."""
+    m = match(g.follow.fraction, text, r.end, min(len(text), r.end + 24))
+    if m is None or r.value is None:
+        return
+    part = g.words.morphemes[norm(m[1])][1] * factor
+    r.value = r.low = r.high = r.value + part
+    r.end = m.end()
 
 
 def follow(text: str, pos: int, g: Grammar, span: int = 64) -> Any:

@@ -119,6 +119,27 @@ def phone_run(text: str, start: int, cued: bool, g: Grammar) -> int:
     return len(raw) if ok else 0
 
 
+#: Digits apart by single marks, as long as they go (linear: a mark always begins a group).
+_RUN = re.compile(r"[0-9]+(?:[.,'’/:][0-9]+)*")
+#: Scientific notation after digits: "1e6", "2.5E3".
+EXPONENT = re.compile(r"[eE]([0-9]{1,2})(?![\w])")
+
+
+def run_end(text: str, start: int, end: int) -> int:
+    """Where a run of digits apart by one and the same mark ends, when it goes past ``end``
+    (what a number spelling reads): "1.1.1.1…", "1.2.3" are one identifier, not many
+    figures. Else ``end``.
+
+    >>> run_end("v 1.2.3.4 e 5.000 e 5.000/6.000", 2, 5), run_end("5.000 e", 0, 5), run_end("5.000/6.000", 0, 5)
+    (9, 5, 5)
+    """
+    m = _RUN.match(text, start)
+    if m is None or m.end() <= end:
+        return end
+    marks = {c for c in m[0] if not c.isdigit()}
+    return m.end() if len(marks) == 1 else end
+
+
 def parse_digits(raw: str, g: Grammar) -> tuple[Decimal, Decimal, int, bool] | None:
     """The value, precision and length of the digits at the head of ``raw``."""
     raw = raw.lstrip("+")

@@ -40,6 +40,7 @@ from quantities.extraction.numbers.records import (
     NumberWords,
     Ordinals,
     Ranges,
+    Shares,
     Times,
     Units,
     Years,
@@ -63,6 +64,7 @@ class Grammar:
     times: Times
     idents: Identifiers
     ages: Ages
+    shares: Shares
     phrase_ends: frozenset[str]  # the last words of the cue phrases read before a number
 
 
@@ -114,13 +116,14 @@ def grammar(pack: Pack) -> Grammar:
         verbs=v.words(pack, "numbers.ages.verbs"),
         units=v.words(pack, "numbers.ages.units"),
     )
-    cues = (idents.before, idents.phone_before, years.decade_before, years.before, times.before,
+    shares = _shares(pack)
+    cues = (shares.per, idents.phone_before, idents.before, years.decade_before, years.before, times.before,
             times.strong, hedges.before)
-    spaced, others, word_at = prefilter.starts(words, ordinals)
+    spaced, others, word_at = prefilter.starts(words, ordinals, shares.denominators)
     return Grammar(
         anchors=Anchors(
-            master=patterns.master(words, ordinals, 0),
-            master_i=patterns.master(words, ordinals, regex.IGNORECASE),
+            master=patterns.master(words, ordinals, shares.denominators, 0),
+            master_i=patterns.master(words, ordinals, shares.denominators, regex.IGNORECASE),
             num=re.compile(patterns.NUM),
             spaced=spaced,
             others=others,
@@ -128,7 +131,7 @@ def grammar(pack: Pack) -> Grammar:
         ),
         words=words,
         ordinals=ordinals,
-        follow=_follow(pack, units, ordinals, ages, dates),
+        follow=_follow(pack, words, units, ordinals, ages, dates),
         units=units,
         hedges=hedges,
         ranges=ranges,
@@ -137,6 +140,7 @@ def grammar(pack: Pack) -> Grammar:
         times=times,
         idents=idents,
         ages=ages,
+        shares=shares,
         phrase_ends=frozenset(p.rsplit(" ", 1)[-1] for table in cues for p in table),
     )
 
@@ -170,12 +174,16 @@ def _units(pack: Pack) -> Units:
     words, nonpint = v.units(pack)
     before = v.strings(pack, "units.before")
     v.check_units(pack, "units.before", before, nonpint)
+    dimensional = v.strings(pack, "units.dimensional.words")
+    v.check_units(pack, "units.dimensional.words", dimensional, nonpint)
     return Units(
         words=words,
         currency={w: c.upper() for w, c in v.strings(pack, "units.currency").items()},
         before=before,
         percent=v.words(pack, "units.percent.words"),
         durations=frozenset(pack.words("units.durations.units", ())),
+        dimensional=dimensional,
+        dimension_after=v.words(pack, "units.dimensional.after"),
     )
 
 
@@ -205,14 +213,36 @@ def _ranges(pack: Pack) -> Ranges:
                   heads=patterns.ascii_heads([*dash, *or_, *pairs.values()], 1))
 
 
-def _follow(pack: Pack, units: Units, ordinals: Ordinals, ages: Ages, dates: Dates) -> Follow:
+def _shares(pack: Pack) -> Shares:
+    per = v.words(pack, "numbers.shares.per")
+    unit = v.string(pack, "numbers.shares.unit", "fraction")
+    v.check_units(pack, "numbers.shares", {"unit": unit}, v.units(pack)[1])
+    return Shares(
+        unit=unit,
+        denominators=v.numbers(pack, "numbers.shares.denominators"),
+        alone=v.words(pack, "numbers.shares.alone"),
+        alone_before=v.words(pack, "numbers.shares.alone_before"),
+        alone_after=v.words(pack, "numbers.shares.alone_after"),
+        per=per,
+        per_after=regex.compile(
+            rf"[ \u00a0]{{1,3}}(?:\p{{L}}{{2,20}}[ \u00a0]{{1,3}})?(?:{alternation(per)})"
+            rf"[ \u00a0]{{1,3}}(?=[0-9\p{{L}}])",
+            regex.IGNORECASE),
+    )
+
+
+def _follow(pack: Pack, words: NumberWords, units: Units, ordinals: Ordinals, ages: Ages, dates: Dates) -> Follow:
     scales = v.numbers(pack, "numbers.scales")
     links = v.words(pack, "numbers.links")
     after = {"scales": scales, "links": links, "percent": units.percent, "units": units.words,
              "currency": units.currency, "ordinal_marks": ordinals.marks,
              "age_suffixes": ages.suffixes, "months": dates.months}
+    fractions = [w for w, (kind, _) in words.morphemes.items() if kind == "fraction"]
+    fraction = (rf"\s{{1,3}}(?:{alternation(words.joiners)})\s{{1,3}}(?:(?:{alternation(words.one)})\s{{1,3}})?"
+                rf"({alternation(fractions)})(?!\w)")
     return Follow(
         pattern=patterns.after(after),
+        fraction=regex.compile(fraction, regex.IGNORECASE),
         heads=patterns.ascii_heads([w for table in after.values() for w in table], 2),
         scales=scales,
         links=links,

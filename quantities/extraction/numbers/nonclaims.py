@@ -139,8 +139,8 @@ def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
     if clock is not None:
         if clock.group(1) not in g.times.seps:
             return False
-    elif not r.integer:
-        return False
+    elif not r.integer and (text[r.start].isdigit() or (r.value * 2) % 1):
+        return False  # digits with a decimal mark; of words, only a half hour ("alle due e mezza")
     elif strong is None:
         nxt = next_word(text, r.end)
         if nxt.isalpha() and nxt not in g.times.not_nouns:

@@ -102,8 +102,9 @@ NUM = (r"(?P<num>\+?[0-9]{1,15}(?:(?:[.,'’/:]|[ \u00a0\u202f](?=[0-9]{3}(?![0-
        r"[0-9]{1,15}){0,8})")
 
 
-def master(w: NumberWords, o: Ordinals, flags: int) -> Any:
-    """The anchors: digits, vague words, "una decina", number-word phrases, ordinal words.
+def master(w: NumberWords, o: Ordinals, shares: Iterable[str], flags: int) -> Any:
+    """The anchors: digits, vague words, "una decina", share words, number-word phrases,
+    ordinal words.
 
     Word parts are tries of the pack's words (fast on lower-cased text); the elided forms
     enter without their look-ahead, and :func:`words.value_of` checks them.
@@ -117,7 +118,7 @@ def master(w: NumberWords, o: Ordinals, flags: int) -> Any:
     word = rf"(?:{morph}){{1,12}}"
     phrase = (
         rf"(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?{word}"
-        rf"(?:{sep}(?:(?:{joined})\s{{1,3}})?(?:(?:{one})\s{{1,3}})?(?:{word}|{fractions})(?!\w)){{0,5}}"
+        rf"(?:{sep}(?:(?:{joined})\s{{1,3}})?(?:(?:{one})\s{{1,3}})?(?:{word}|{fractions})(?!\w)){{0,11}}"
     )
     ordinals = trie(o.words)
     suffixes = alternation(o.suffixes)
@@ -127,6 +128,7 @@ def master(w: NumberWords, o: Ordinals, flags: int) -> Any:
         rf"|\b(?:"
         rf"(?P<vague>{trie(w.vague)})"
         rf"|(?P<approx>(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?(?:{trie(w.approx_words)}))"
+        rf"|(?P<share>{trie(shares)})"
         rf"|(?P<words>{phrase})"
         rf"|(?P<ordw>{ordinals}|(?:{morph}){{0,11}}(?:{truncated})(?:{suffixes}))"
         rf")(?!\w)"

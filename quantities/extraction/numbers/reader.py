@@ -26,12 +26,14 @@ import regex
 from quantities.extraction.numbers.around import homograph_ok, next_word, phrase_before, prev_tokens
 from quantities.extraction.numbers.context import context
 from quantities.extraction.numbers.digits import (
+    EXPONENT,
     ISO_DATE,
     glued_letters,
     identifier,
     parse_digits,
     phone_run,
     raw_kind,
+    run_end,
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.hedges import carry
@@ -44,8 +46,10 @@ from quantities.extraction.numbers.reading import (
     match,
     negate,
     precision_int,
+    scale,
     search,
 )
+from quantities.extraction.numbers.shares import after_numerator, before_denominator, read_share
 from quantities.extraction.numbers.words import value_of
 from quantities.lang import Pack, load
 from quantities.types import Quantity, Span
@@ -85,7 +89,7 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
             continue
         if out and r.start < out[-1].span.end:
             r.start = max(r.start, out[-1].span.end)
-        out.append(_quantity(text, r))
+        out.append(_quantity(text, r, g))
         pos = max(r.end, m.start() + 1)
     return carry(text, out, g)
 
@@ -119,11 +123,13 @@ def parse(text: str, lang: str | Pack = "it") -> Quantity | None:
     return found[0] if found else None
 
 
-def _quantity(text: str, r: Reading) -> Quantity:
+def _quantity(text: str, r: Reading, g: Grammar) -> Quantity:
     low, high = r.low, r.high
     if r.kind == "percent" and is_share(r.value, r.low):
         low = None if low is None else min(max(low, Decimal(0)), HUNDRED)
         high = HUNDRED if high is None else min(max(high, Decimal(0)), HUNDRED)
+    elif r.unit == g.shares.unit and r.value is not None and r.value <= 1:
+        high = _ONE if high is None else min(high, _ONE)  # a share: "più della metà" is at most all
     value = _tidy(r.value)  # low and high are often the value itself: tidied once
     low = value if low is r.value else _tidy(low)
     high = value if high is r.value else _tidy(high)
@@ -152,6 +158,9 @@ def _read(text: str, m: Any, g: Grammar) -> Reading | None:
         return context(text, r, g, scaled=True)
     if kind == "approx":
         return _read_approx(text, m, g)
+    if kind == "share":
+        part = read_share(text, m, g)
+        return context(text, part, g, scaled=True) if part is not None else _read_ordinal_word(text, m, g)
     return _read_ordinal_word(text, m, g)
 
 
@@ -210,7 +219,12 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
         word = norm(text[start:end])
         if word in g.words.homographs and not homograph_ok(text, start, end, word, g):
             return None
-    r = Reading(start, end, value, value, value, precision_int(value), integer=True)
+    part = after_numerator(text, start, end, value, g) or before_denominator(text, start, end, value, g)
+    if part is not None:
+        return context(text, part, g, scaled=True)
+    whole = value == value.to_integral_value()
+    r = Reading(start, end, value, value, value, precision_int(value) if whole else Decimal("0.1"),
+                integer=whole)
     return context(text, r, g, scaled=value >= 1000)
 
 
@@ -237,6 +251,17 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
                 plain=integer and not plus and raw[:length].isdigit())
     if glued_letters(text, start):
         return identifier(text, r)
+    run = run_end(text, start + plus, r.end)
+    if run > r.end:
+        return Reading(start, run, None, None, None, None, kind="identifier")
+    power = EXPONENT.match(text, r.end) if r.end < len(text) and text[r.end] in "eE" else None
+    if power is not None:
+        scale(r, Decimal(10) ** int(power[1]))
+        r.end = power.end()
+    if r.plain:
+        part = after_numerator(text, start, r.end, value, g, per=False)
+        if part is not None:
+            return context(text, part, g, scaled=True)
     minus = _minus(text, start, g)
     if minus:
         r.start, r.plain = start - 1, False

@@ -73,7 +73,7 @@ def negate(r: Reading) -> None:
     r.high = -low if low is not None else None
 
 
-def is_share(value: Decimal | None, low: Decimal | None) -> bool:
+def is_share(value: Decimal | None, low: Decimal | None) -> bool:  # of a percentage
     """A percentage from 0 to 100 is a share, kept within [0, 100]; "un aumento del 200%" and
     "−0,3%" are changes, whose interval is left as stated (so low <= value <= high always holds)."""
     stated = value if value is not None else low

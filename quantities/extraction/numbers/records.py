@@ -71,6 +71,19 @@ class Ordinals:
 
 
 @dataclass(frozen=True, eq=False)
+class Shares:
+    """Fractions as figures (see :mod:`~quantities.extraction.numbers.shares`)."""
+
+    unit: str  # the unit code of a share ("fraction")
+    denominators: dict[str, Decimal]  # terzo, terzi, third, thirds -> 3; metà, half -> 2
+    alone: frozenset[str]  # denominator words that are a share by themselves (metà, half)
+    alone_before: frozenset[str]  # ... before one of these words ("la metà dei", "half of")
+    alone_after: frozenset[str]  # ... or after one of these ("la metà", "the half")
+    per: frozenset[str]  # "su", "in", "out of": "uno su tre"
+    per_after: Any  # blanks, maybe a noun, a ``per`` word and blanks, after a numerator
+
+
+@dataclass(frozen=True, eq=False)
 class Follow:
     """What may follow a number: scale, link, unit, ordinal mark, age suffix, month."""
 
@@ -79,6 +92,7 @@ class Follow:
     scales: dict[str, Decimal]
     links: frozenset[str]  # "di" of "1,5 milioni di euro"
     link_head: Any  # a link word and its blanks at the head of a string
+    fraction: Any  # a joiner and a fraction word after a scale word: "3 milioni e mezzo"
 
 
 @dataclass(frozen=True, eq=False)
@@ -88,6 +102,8 @@ class Units:
     before: dict[str, str]  # unit words written before the number
     percent: frozenset[str]
     durations: frozenset[str]
+    dimensional: dict[str, str]  # scale words that are units before a dimension word: "2.5m high"
+    dimension_after: frozenset[str]
 
 
 @dataclass(frozen=True, eq=False)

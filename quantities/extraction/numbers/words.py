@@ -52,9 +52,10 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
     if parts is None:
         return None
     total, current, last_scale = Decimal(0), Decimal(0), None
-    previous = None
-    for kind, v in parts:
-        if kind == "one":
+    for i, (kind, v) in enumerate(parts):
+        if kind == "one" and i + 1 < len(parts) and parts[i + 1][0] == "fraction":
+            pass  # an article: "a million and a half", "two and a half"
+        elif kind == "one":
             if current:
                 return None
             current = Decimal(1)
@@ -72,11 +73,13 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
             total += current * v
             current, last_scale = Decimal(0), v
         elif kind == "fraction":
-            if last_scale is None or (current and previous != "one"):  # "a million and a half"
+            if last_scale is None and current:  # "two and a half", "tre e mezzo"
+                current += v
+            elif last_scale is None or current:  # "a million and a half"; not "mezzo" alone
                 return None
-            total += v * last_scale
-            current, last_scale = Decimal(0), v * last_scale
-        previous = kind
+            else:
+                total += v * last_scale
+                current, last_scale = Decimal(0), v * last_scale
     return total + current
 
 
