@@ -28,6 +28,7 @@ _WORDS_BACK = re.compile(rf"{_S}*({_W})(?:{_S}+({_W})(?:{_S}+({_W})(?:{_S}+({_W}
 _WORD_BACK = re.compile(rf"{_S}*({_W})")  # the nearest alone
 
 
+WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}0-9]")  # a word or a mark, as number words are split
 _OPENERS = "([{«“\"‘"  # stripped from the head of a word before a number
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import regex
 
-from quantities.extraction.numbers.around import ascii_miss, glued_before, next_word, prev_tokens
+from quantities.extraction.numbers.around import WORD, ascii_miss, glued_before, next_word, prev_tokens
 from quantities.extraction.numbers.digits import parse_digits
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.hedges import hedge
@@ -209,7 +209,7 @@ def second_number(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, in
         v, p, length, _ = parsed
         end = pos + (m[0][0] == "+") + length
     else:
-        words = value_of(m[0].split(), g)
+        words = value_of([t[0] for t in WORD.finditer(m[0])], g)
         if words is None:
             return None
         v, p, end = words, precision_int(words), m.end()

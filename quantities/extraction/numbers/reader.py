@@ -23,7 +23,7 @@ from typing import Any
 
 import regex
 
-from quantities.extraction.numbers.around import homograph_ok, next_word, phrase_before, prev_tokens
+from quantities.extraction.numbers.around import WORD, homograph_ok, next_word, phrase_before, prev_tokens
 from quantities.extraction.numbers.context import context
 from quantities.extraction.numbers.digits import (
     EXPONENT,
@@ -57,7 +57,6 @@ from quantities.types import Quantity, Span
 _ONE = Decimal(1)
 
 
-_WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}0-9]")
 
 
 _BLANK_DIGIT_HEADS = frozenset(" \u00a0")  # digits then a blank: maybe a phone in groups
@@ -205,7 +204,7 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
     if m[0].isalpha():  # one word ("due"), as _WORD would find it
         tokens = [(start, end)]
     else:
-        tokens = [(t.start(), t.end()) for t in _WORD.finditer(text, start, end)]
+        tokens = [(t.start(), t.end()) for t in WORD.finditer(text, start, end)]
     value = None
     while tokens and value is None:
         value = value_of([text[a:b] for a, b in tokens], g)
