@@ -119,11 +119,12 @@ def grammar(pack: Pack) -> Grammar:
     shares = _shares(pack)
     cues = (shares.per, idents.phone_before, idents.before, years.decade_before, years.before, times.before,
             times.strong, hedges.before)
-    spaced, others, word_at = prefilter.starts(words, ordinals, shares.denominators)
+    ratios = [*shares.denominators, *shares.multiples]
+    spaced, others, word_at = prefilter.starts(words, ordinals, ratios, ages.suffixes)
     return Grammar(
         anchors=Anchors(
-            master=patterns.master(words, ordinals, shares.denominators, 0),
-            master_i=patterns.master(words, ordinals, shares.denominators, regex.IGNORECASE),
+            master=patterns.master(words, ordinals, ratios, ages.suffixes, 0),
+            master_i=patterns.master(words, ordinals, ratios, ages.suffixes, regex.IGNORECASE),
             num=re.compile(patterns.NUM),
             spaced=spaced,
             others=others,
@@ -216,7 +217,8 @@ def _ranges(pack: Pack) -> Ranges:
 def _shares(pack: Pack) -> Shares:
     per = v.words(pack, "numbers.shares.per")
     unit = v.string(pack, "numbers.shares.unit", "fraction")
-    v.check_units(pack, "numbers.shares", {"unit": unit}, v.units(pack)[1])
+    multiple_unit = v.string(pack, "numbers.multiples.unit", "times")
+    v.check_units(pack, "numbers.shares", {"unit": unit, "multiples.unit": multiple_unit}, v.units(pack)[1])
     return Shares(
         unit=unit,
         denominators=v.numbers(pack, "numbers.shares.denominators"),
@@ -228,6 +230,10 @@ def _shares(pack: Pack) -> Shares:
             rf"[ \u00a0]{{1,3}}(?:\p{{L}}{{2,20}}[ \u00a0]{{1,3}})?(?:{alternation(per)})"
             rf"[ \u00a0]{{1,3}}(?=[0-9\p{{L}}])",
             regex.IGNORECASE),
+        multiples=v.numbers(pack, "numbers.multiples.words"),
+        multiple_unit=multiple_unit,
+        multiple_after=v.words(pack, "numbers.multiples.after"),
+        multiple_then=v.words(pack, "numbers.multiples.then"),
     )
 
 

@@ -102,7 +102,7 @@ NUM = (r"(?P<num>\+?[0-9]{1,15}(?:(?:[.,'’/:]|[ \u00a0\u202f](?=[0-9]{3}(?![0-
        r"[0-9]{1,15}){0,8})")
 
 
-def master(w: NumberWords, o: Ordinals, shares: Iterable[str], flags: int) -> Any:
+def master(w: NumberWords, o: Ordinals, shares: Iterable[str], ages: Iterable[str], flags: int) -> Any:
     """The anchors: digits, vague words, "una decina", share words, number-word phrases,
     ordinal words.
 
@@ -121,7 +121,7 @@ def master(w: NumberWords, o: Ordinals, shares: Iterable[str], flags: int) -> An
         rf"(?:{sep}(?:(?:{joined})\s{{1,3}})?(?:(?:{one})\s{{1,3}})?(?:{word}|{fractions})(?!\w)){{0,11}}"
     )
     ordinals = trie(o.words)
-    suffixes = alternation(o.suffixes)
+    suffixes = alternation([*o.suffixes, *ages])  # ottantesimo; diciottenne (an age)
     truncated = trie({m[:-1] for m in w.morphemes if len(m) > 2} | set(w.morphemes))
     pattern = (
         rf"{NUM}"

@@ -19,7 +19,7 @@ from quantities.text import tries
 PREFIX = 5  # letters of a word that the prefilter checks
 
 
-def starts(w: NumberWords, o: Ordinals, shares: Iterable[str]) -> tuple[Any, Any, Any]:
+def starts(w: NumberWords, o: Ordinals, shares: Iterable[str], ages: Iterable[str]) -> tuple[Any, Any, Any]:
     """The prefilters of ``master`` on lower-cased text, read by :class:`Starts`: they
     find every position where ``master`` can match, and few others — a digit, a "+"
     before one, or a word start that begins like a vague, approximate, number or ordinal
@@ -36,7 +36,7 @@ def starts(w: NumberWords, o: Ordinals, shares: Iterable[str]) -> tuple[Any, Any
     """
     stems = {m[:-1] for m in w.morphemes if len(m) > 2} | set(w.morphemes)
     words = (set(w.vague) | set(w.approx_words) | set(w.morphemes) | set(w.elided)
-             | set(o.words) | set(shares) | {t + s for t in stems for s in o.suffixes})
+             | set(o.words) | set(shares) | {t + s for t in stems for s in (*o.suffixes, *ages)})
     heads = _heads(words)
     follow = _heads(set(w.approx_words) | set(w.morphemes) | set(w.elided))
     if "" in heads | follow or any(not _head(x, len(x)) for x in w.one) or any(

@@ -18,6 +18,7 @@ False
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -178,7 +179,11 @@ def _read_ordinal_word(text: str, m: Any, g: Grammar) -> Reading | None:
     word = norm(m[0])
     value = g.ordinals.words.get(word)
     if value is None:
-        value = _ordinal_stem(word, g)
+        age = _stem_value(word, g.ages.suffixes, 10, g)
+        if age is not None:  # "diciottenne": an age in one word
+            v = Decimal(age)
+            return Reading(m.start(), m.end(), v, v, v, Decimal(1), kind="age", unit="year")
+        value = _stem_value(word, g.ordinals.suffixes, 11, g)
         if value is None:
             return None
     elif word in g.words.homographs and not homograph_ok(text, m.start(), m.end(), word, g):
@@ -188,13 +193,15 @@ def _read_ordinal_word(text: str, m: Any, g: Grammar) -> Reading | None:
     return Reading(m.start(), m.end(), v, v, v, Decimal(1), kind=kind)
 
 
-def _ordinal_stem(word: str, g: Grammar) -> int | None:
-    for suffix in g.ordinals.suffixes:
+def _stem_value(word: str, suffixes: Iterable[str], least: int, g: Grammar) -> int | None:
+    """The number a word makes of a number word's stem and one of ``suffixes`` (ottant|esimo,
+    diciott|enne), restoring the vowel the stem lost; at least ``least``."""
+    for suffix in suffixes:
         if word.endswith(suffix):
             stem = word[: -len(suffix)]
             for vowel in g.ordinals.restore:
                 v = value_of([stem + vowel], g) if stem else None
-                if v is not None and v > 10:
+                if v is not None and v >= least:
                     return int(v)
     return None
 

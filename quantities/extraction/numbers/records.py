@@ -81,6 +81,10 @@ class Shares:
     alone_after: frozenset[str]  # ... or after one of these ("la metà", "the half")
     per: frozenset[str]  # "su", "in", "out of": "uno su tre"
     per_after: Any  # blanks, maybe a noun, a ``per`` word and blanks, after a numerator
+    multiples: dict[str, Decimal]  # "il doppio", "triplo", "twice" -> 2, 3, 2
+    multiple_unit: str  # the unit code of a multiple ("times")
+    multiple_after: frozenset[str]  # words a multiple needs before it ("il doppio"); none: anywhere
+    multiple_then: frozenset[str]  # function words that may follow it ("il triplo rispetto a")
 
 
 @dataclass(frozen=True, eq=False)

@@ -1,5 +1,6 @@
 """Fractions as figures: "un terzo", "due terzi", "three quarters", "la metà dei fondi",
-"half of", "uno su tre", "un elettore su due", "one in five".
+"half of", "uno su tre", "un elettore su due", "one in five"; and multiples: "il doppio",
+"più del triplo", "twice".
 
 A share is a measure in the pack's fraction unit (``[numbers.shares] unit``), its value the
 fraction rounded to four places (1/3 -> 0.3333, the precision a reader quotes). Its
@@ -69,6 +70,21 @@ def before_denominator(text: str, start: int, end: int, d: Decimal, g: Grammar) 
     return share(words[-1][0], end, Decimal(1), d, g)
 
 
+def _multiple(text: str, m: Any, word: str, g: Grammar) -> Reading | None:
+    """"il doppio", "più del triplo" (after one of the pack's words, and no noun after:
+    not "un doppio turno"), "twice" (anywhere, when the pack lists no such words)."""
+    k = g.shares.multiples.get(word)
+    if k is None:
+        return None
+    if g.shares.multiple_after:
+        prev = prev_tokens(text, m.start(), 1)
+        nxt = next_word(text, m.end())
+        if not (prev and prev[-1][1] in g.shares.multiple_after
+                and (nxt in g.shares.multiple_then or _no_noun_after(text, m.end(), g))):
+            return None
+    return Reading(m.start(), m.end(), k, k, k, Decimal(1), kind="measure", unit=g.shares.multiple_unit)
+
+
 def _no_noun_after(text: str, end: int, g: Grammar) -> bool:
     """A denominator word is a share unless a noun follows it, which makes it an ordinal
     ("un terzo mandato", "a sixth package"): what may follow is "of" ("un terzo degli
@@ -78,11 +94,12 @@ def _no_noun_after(text: str, end: int, g: Grammar) -> bool:
 
 
 def read_share(text: str, m: Any, g: Grammar) -> Reading | None:
-    """The share a denominator word found by the master pattern makes, if any."""
+    """The share a denominator word found by the master pattern makes, or the multiple
+    a multiple word makes, if any."""
     word = norm(m[0])
     d = g.shares.denominators.get(word)
     if d is None:
-        return None
+        return _multiple(text, m, word, g)
     prev = prev_tokens(text, m.start(), 1)
     if (prev and prev[-1][1] in g.words.one and m.start() - prev[-1][0] <= len(prev[-1][1]) + 3
             and _no_noun_after(text, m.end(), g)):
