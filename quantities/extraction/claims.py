@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from quantities import lang as langs
 from quantities.errors import QuantitiesWarning
-from quantities.extraction import attribution, modality, nouns, sentences
+from quantities.extraction import attribution, modality, nouns, sentences, status
 from quantities.extraction.numbers import reader as numbers
 from quantities.lang import Pack
 from quantities.lang.lexicon import Lexicon
@@ -187,6 +187,7 @@ class _Reader:
                 if later is None:
                     later = attribution.opener_cues(text, following, lang=pack, sources=self.src)
                 found = attribution.choose([], q.span, later)
+            state, scope = _status_scope(text, q, end, noun, pack, toks)
             out.append(Claim(
                 doc=doc.id,
                 span=stated.span if end == q.span.end else doc.to_body(Span(q.span.start, end)),
@@ -199,8 +200,16 @@ class _Reader:
                 sentence=body_sentence,
                 context=said,
                 date=doc.date,
+                status=state,
+                scope=scope,
             ))
         return out
+
+
+def _status_scope(text: str, q: Quantity, end: int, noun: nouns.NounPhrase | None, pack: Pack,
+                  toks: Tokens) -> tuple[str | None, str | None]:
+    """The status and scope of the claim of ``q`` that ends at ``end`` (:mod:`.status`)."""
+    return status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks)
 
 
 def _attribution(doc: Document, found: attribution.Found | None) -> Attribution | None:

@@ -48,6 +48,12 @@ class Grammar:
     max_adjectives: int
     max_words: int
     head_last: bool
+    prepositions: frozenset[str]
+    of_before: frozenset[str]
+    at_before: frozenset[str]
+    transparent: frozenset[str]
+    elliptic_adjectives: frozenset[str]
+    name_links: frozenset[str]
 
     def is_verb(self, word: str) -> bool:
         return word.endswith(self.verb_endings)
@@ -83,7 +89,24 @@ def grammar(pack: Pack) -> Grammar:
         max_adjectives=positive_int(pack, "nouns.max_adjectives"),
         max_words=positive_int(pack, "nouns.max_words"),
         head_last=_head_position(pack) == "last",
+        prepositions=word_set(pack, "nouns.prepositions"),
+        of_before=word_set(pack, "nouns.of_before"),
+        at_before=word_set(pack, "nouns.at_before"),
+        transparent=word_set(pack, "nouns.transparent"),
+        elliptic_adjectives=word_set(pack, "nouns.elliptic_adjectives"),
+        name_links=word_set(pack, "nouns.name_links"),
     )
+
+
+@per_pack("status")
+def status_words(pack: Pack) -> frozenset[str]:
+    """The one-word status words of the pack's ``[status.classes]`` ("feriti", "dispersi"):
+    after a figure, alone, they reuse the antecedent's head ("7 persone decedute e 3
+    disperse" -> "persone disperse")."""
+    out: set[str] = set()
+    for name in pack.table("status.classes", {}):
+        out |= {w for w in word_set(pack, f"status.classes.{name}") if " " not in w}
+    return frozenset(out)
 
 
 def _head_position(pack: Pack) -> str:
@@ -130,24 +153,45 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     right = _right_of(sentence, figure.end, g.max_words + 4, toks)
     first = right.lows[0] if right else ""
     if unit_bearing:
-        return _phrase(sentence, right, 1, g, lowercase=True) if first in g.of else None
-    if first in g.of or first in g.articles:
+        found = _phrase(sentence, right, 1, g, lowercase=True) if first in g.of else None
+    elif antecedent is not None and _elliptic(first, antecedent, g, status_words(lang)):
+        found = _rebuilt(sentence, right, antecedent, g)
+    elif first in g.of or first in g.articles:
         found = _phrase(sentence, right, 1, g)
-    elif first in g.elliptic_after:
-        found = None
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
-        found = _before_copula(sentence, _left_of(sentence, figure.start, g.max_words + 8, toks), g)
+        found = _left(sentence, _left_of(sentence, figure.start, g.max_words + 8, toks), g, unit_bearing)
     if found is None and antecedent is not None:
         return NounPhrase(antecedent.head, antecedent.head, None)
     return found
+
+
+def _elliptic(first: str, antecedent: NounPhrase, g: Grammar, states: frozenset[str]) -> bool:
+    """"2.700 quelli feriti", or a status word alone after a figure whose antecedent is no
+    status word ("7 persone decedute e 3 disperse"; not "11 morti e 4 dispersi")."""
+    return (first in g.elliptic_after or first in g.elliptic_adjectives
+            or (first in states and antecedent.head.casefold() not in states))
+
+
+def _rebuilt(text: str, right: Tokens, antecedent: NounPhrase, g: Grammar) -> NounPhrase:
+    """The antecedent's head with the status words of the clause: "quelli feriti" ->
+    "soldati feriti", "3 disperse" -> "persone disperse" (RULES.md reconstructs ellipsis so)."""
+    i = 1 if right.lows[0] in g.elliptic_after else 0
+    end = _adjectives(right, i, len(right), g) if g.head_last else i
+    while end < len(right) and end - i < g.max_adjectives and (g.is_adjective(right, end) or end == i) and g.can_head(right, end, True):
+        end += 1
+    if end == i:
+        return NounPhrase(antecedent.head, antecedent.head, None)
+    span = right.span(i, end)
+    return NounPhrase(f"{antecedent.head} {surface(span.of(text))}", antecedent.head, right.span(0, end))
 
 
 def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False) -> NounPhrase | None:
     """Head noun + adjectives (+ "e" + head + adjectives) starting at ``toks[i]``."""
     n = min(len(toks), i + g.max_words)
     lows = toks.lows
+    i += i < n - 1 and lows[i] in g.articles  # "four of the victims"
     j = i
     while j < n - 1 and j - i < 2 and lows[j] in g.prenominal and g.can_head(toks, j + 1):
         j += 1
@@ -160,6 +204,10 @@ def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False
     span = toks.span(i, end)
     if g.head_last:
         head = end - 1
+    if lows[head] in g.transparent and end < n and lows[end] in g.of:  # "il numero delle vittime"
+        inner = _phrase(text, toks, end + 1, g, lowercase=True)
+        if inner is not None:
+            return inner
     return NounPhrase(surface(span.of(text)), toks.texts[head], span)
 
 
@@ -193,22 +241,79 @@ def _left_of(text: str, pos: int, limit: int, toks: Tokens) -> Tokens:
     return toks[max(0, k - limit):k]
 
 
-def _before_copula(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
-    """The subject of "i feriti sono 2.700", "erano almeno in 250", given the tokens
-    before the figure."""
+def _left(text: str, left: Tokens, g: Grammar, unit_bearing: bool) -> NounPhrase | None:
+    """The counted noun before the figure, given the tokens before it: the subject of a
+    copula ("i feriti sono 2.700", "l'affluenza è del 19%"), the noun a "di" links to the
+    figure ("una donna di 31 anni", "profondità di 8 chilometri"), a name before "al"
+    ("Lega all'8,7%", for figures with a unit), a gapped subject ("i dispersi 4") or a
+    name in apposition ("Kevin Laganà, 22 anni")."""
     lows = left.lows
     k = len(lows)
     while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers:
         k -= 1
     last = lows[k - 1] if k else ""
+    linked = last in g.of_before or (unit_bearing and last in g.at_before)
+    found = _after_copula(text, left, k - 1 if linked else k, g)
+    if found is not None or linked:
+        return found or _before(text, left, k - 1, g)
+    if last == ",":
+        return _name(text, left, k - 1, g, least=2)
+    return _subject(text, left, k, g, article=True)
+
+
+def _after_copula(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
+    """The subject of the copula that ends at ``left[k - 1]``, if one does."""
+    lows = left.lows
+    last = lows[k - 1] if k > 0 else ""
     for cop in g.copulas:
         if cop[-1] == last and tuple(lows[max(0, k - len(cop)):k]) == cop:
             return _subject(text, left, k - len(cop), g)
     return None
 
 
-def _subject(text: str, left: Tokens, end: int, g: Grammar) -> NounPhrase | None:
-    """The noun phrase that ends at ``left[end]``, after an article or at the start."""
+def _before(text: str, left: Tokens, end: int, g: Grammar) -> NounPhrase | None:
+    """The name or the noun phrase that ends at ``left[end - 1]`` (or before a comma there:
+    "la quarta rata, da 16,5 miliardi"), no article needed."""
+    end -= end > 0 and left.lows[end - 1] == ","
+    found = _name(text, left, end, g, least=1)
+    if found is not None:
+        return found
+    start = end
+    while start > 0 and end - start <= g.max_adjectives and (
+        g.is_adjective(left, start - 1) or g.can_head(left, start - 1, lowercase=True)
+    ):
+        start -= 1
+    if start == end or not g.can_head(left, start, lowercase=True):
+        return None
+    span = left.span(start, end)
+    return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
+
+
+def _name(text: str, left: Tokens, end: int, g: Grammar, least: int) -> NounPhrase | None:
+    """A run of capitalised words that ends at ``left[end - 1]`` ("Kevin Laganà", "Fratelli
+    d'Italia"), of ``least`` capitalised words or more, that is not the object of a
+    preposition ("secondo Reuters")."""
+    start, caps = end, 0
+    while start > 0 and end - start < g.max_words:
+        word = left.texts[start - 1]
+        if word[:1].isupper() and word[0].isalpha() and left.lows[start - 1] not in g.function:
+            caps += 1
+        elif not (left.lows[start - 1] in g.name_links and start < end and caps):
+            break
+        start -= 1
+    while start < end and not left.texts[start][:1].isupper():
+        start += 1
+    if caps < least or start == end or (start and left.lows[start - 1] in g.prepositions):
+        return None
+    span = left.span(start, end)
+    return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
+
+
+def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = False) -> NounPhrase | None:
+    """The noun phrase that ends at ``left[end]``, after an article (or at the start, unless
+    ``article``), and not the object of a preposition ("secondo la questura erano 10mila");
+    through a transparent head to what it counts ("il numero dei morti è salito a 39")."""
+    inner: NounPhrase | None = None
     for _ in range(3):  # skip up to two complements: "i soldati nordcoreani in Russia sono"
         start = end
         while start > 0 and end - start <= g.max_adjectives and (
@@ -216,11 +321,18 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar) -> NounPhrase | None
         ):
             start -= 1
         before = left.lows[start - 1] if start else ""
-        if start < end and (start == 0 or before in g.articles):
-            if g.can_head(left, start) and all(g.is_adjective(left, k) for k in range(start + 1, end)):
-                span = left.span(start, end)
-                return NounPhrase(surface(span.of(text)), left.texts[start], span)
-        if start == end or before in g.articles or before not in g.function or start < 2:
+        if start < end and ((start == 0 and not article) or before in g.articles) and g.can_head(left, start):
+            if start > 1 and left.lows[start - 2] in g.prepositions:
+                return None
+            span = left.span(start, end)
+            found = NounPhrase(surface(span.of(text)), left.texts[start], span)
+            return inner if inner is not None and found.head.casefold() in g.transparent else found
+        if article or start == end or before in g.articles or start < 2 or (
+            before not in g.prepositions and before not in g.of
+        ):
             return None
+        if start < end and g.can_head(left, start) and before in g.of:
+            span = left.span(start, end)
+            inner = NounPhrase(surface(span.of(text)), left.texts[start], span)
         end = start - 1
     return None
