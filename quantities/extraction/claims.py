@@ -175,7 +175,8 @@ class _Reader:
         for q in s.figures:
             unit_bearing = q.unit is not None or q.kind in UNIT_KINDS
             noun = nouns.counted(text, q.span, lang=pack, unit_bearing=unit_bearing,
-                                 antecedent=antecedent if q.kind == "count" else None, toks=toks)
+                                 antecedent=antecedent if q.kind == "count" else None, toks=toks,
+                                 kind=q.kind, unit=q.unit)
             if noun is not None and q.kind == "count":
                 antecedent = noun
             end = q.span.end

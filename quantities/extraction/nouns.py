@@ -53,6 +53,11 @@ class Grammar:
     at_before: frozenset[str]
     transparent: frozenset[str]
     elliptic_adjectives: frozenset[str]
+    purpose: dict[str, frozenset[str]]
+    bare_purpose: frozenset[str]
+    noun_after_kinds: frozenset[str]
+    unit_nouns: dict[str, str]
+    rate_words: dict[str, str]
     name_links: frozenset[str]
 
     def is_verb(self, word: str) -> bool:
@@ -94,6 +99,11 @@ def grammar(pack: Pack) -> Grammar:
         at_before=word_set(pack, "nouns.at_before"),
         transparent=word_set(pack, "nouns.transparent"),
         elliptic_adjectives=word_set(pack, "nouns.elliptic_adjectives"),
+        purpose={kind: word_set(pack, f"nouns.purpose.{kind}") for kind in pack.table("nouns.purpose")},
+        bare_purpose=word_set(pack, "nouns.bare_purpose"),
+        noun_after_kinds=word_set(pack, "nouns.noun_after_kinds"),
+        unit_nouns=_names(pack, "nouns.unit_nouns"),
+        rate_words={w.casefold(): n for w, n in _names(pack, "nouns.rate_words").items()},
         name_links=word_set(pack, "nouns.name_links"),
     )
 
@@ -107,6 +117,14 @@ def status_words(pack: Pack) -> frozenset[str]:
     for name in pack.table("status.classes", {}):
         out |= {w for w in word_set(pack, f"status.classes.{name}") if " " not in w}
     return frozenset(out)
+
+
+def _names(pack: Pack, key: str) -> dict[str, str]:
+    """A table of strings to strings at ``key``."""
+    table = pack.table(key)
+    if not all(isinstance(v, str) and v.strip() for v in table.values()):
+        raise pack.error(key, "expected a table of non-empty strings")
+    return dict(table)
 
 
 def _head_position(pack: Pack) -> str:
@@ -131,7 +149,8 @@ class NounPhrase:
 
 
 def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearing: bool = False,
-            antecedent: NounPhrase | None = None, toks: Tokens | None = None) -> NounPhrase | None:
+            antecedent: NounPhrase | None = None, toks: Tokens | None = None, kind: str = "count",
+            unit: str | None = None) -> NounPhrase | None:
     """The noun phrase that the figure at ``figure`` (a span of ``sentence``) counts.
 
     ``unit_bearing`` is True for figures that carry a unit (money, measures, percent,
@@ -140,6 +159,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     among the words of the sentence, however far (a few words at most). ``toks`` are the
     :func:`tokens` of the sentence when the caller has them; then ``sentence`` may be the
     whole text and ``figure`` a span of it: the phrase never reaches past those tokens.
+    ``kind`` and ``unit`` are the figure's: money counts what follows "in"/"per" too ("69
+    miliardi in sovvenzioni"), an age the noun after it ("88-year-old woman"), and a
+    measure with nothing else names what its unit measures ("160 km/h" -> "velocità").
 
     >>> counted("Migliaia di operai militari e sminatori nella regione.", Span(0, 8)).text
     'operai militari e sminatori'
@@ -154,6 +176,10 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     first = right.lows[0] if right else ""
     if unit_bearing:
         found = _phrase(sentence, right, 1, g, lowercase=True) if first in g.of else None
+        if found is None and first in g.purpose.get(kind, ()) and (
+            first not in g.bare_purpose or len(right) < 2 or right.lows[1] not in g.articles
+        ):
+            found = _phrase(sentence, right, 1, g, lowercase=True)
     elif antecedent is not None and _elliptic(first, antecedent, g, status_words(lang)):
         found = _rebuilt(sentence, right, antecedent, g)
     elif first in g.of or first in g.articles:
@@ -162,9 +188,21 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
         found = _left(sentence, _left_of(sentence, figure.start, g.max_words + 8, toks), g, unit_bearing)
+    if found is None and kind in g.noun_after_kinds:  # "88-year-old woman"
+        found = _phrase(sentence, right, 0, g, lowercase=True)
     if found is None and antecedent is not None:
         return NounPhrase(antecedent.head, antecedent.head, None)
+    if found is None and unit is not None:
+        return _measured(right, unit, g)
     return found
+
+
+def _measured(right: Tokens, unit: str, g: Grammar) -> NounPhrase | None:
+    """What a unit measures when nothing else says: "160 km/h" -> "velocità", also
+    "160 chilometri orari" (a rate word after the unit)."""
+    name = g.rate_words.get(right.lows[0]) if right else None
+    name = name or g.unit_nouns.get(unit)
+    return NounPhrase(name, name, None) if name else None
 
 
 def _elliptic(first: str, antecedent: NounPhrase, g: Grammar, states: frozenset[str]) -> bool:
@@ -191,7 +229,7 @@ def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False
     """Head noun + adjectives (+ "e" + head + adjectives) starting at ``toks[i]``."""
     n = min(len(toks), i + g.max_words)
     lows = toks.lows
-    i += i < n - 1 and lows[i] in g.articles  # "four of the victims"
+    i += i < n - 1 and (lows[i] in g.articles or lows[i] in g.elliptic_after)  # "four of the victims"
     j = i
     while j < n - 1 and j - i < 2 and lows[j] in g.prenominal and g.can_head(toks, j + 1):
         j += 1
@@ -253,22 +291,36 @@ def _left(text: str, left: Tokens, g: Grammar, unit_bearing: bool) -> NounPhrase
         k -= 1
     last = lows[k - 1] if k else ""
     linked = last in g.of_before or (unit_bearing and last in g.at_before)
-    found = _after_copula(text, left, k - 1 if linked else k, g)
-    if found is not None or linked:
-        return found or _before(text, left, k - 1, g)
+    at = k - 1 if linked else k
+    copula = _copula(left, at, g)
+    if copula:
+        return _subject(text, left, at - copula, g)
+    if linked:
+        return _before(text, left, k - 1, g)
+    listed = _listed(left, k, g)
+    if listed < k:  # "due ragazzi di 12 e 13 anni", "i fratelli Monti di 15, 11 e 6 anni"
+        return _before(text, left, listed - 1, g) if listed and lows[listed - 1] in g.of_before else None
     if last == ",":
         return _name(text, left, k - 1, g, least=2)
     return _subject(text, left, k, g, article=True)
 
 
-def _after_copula(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
-    """The subject of the copula that ends at ``left[k - 1]``, if one does."""
+def _listed(left: Tokens, k: int, g: Grammar) -> int:
+    """Where a list of figures that ends before ``left[k]`` starts ("di 15, 11 e"), or ``k``."""
+    j = k
+    while j > 1 and (left.lows[j - 1] in g.conj or left.lows[j - 1] == ",") and left.texts[j - 2][0].isdigit():
+        j -= 2
+    return j
+
+
+def _copula(left: Tokens, k: int, g: Grammar) -> int:
+    """The length of the copula that ends at ``left[k - 1]``, or 0."""
     lows = left.lows
     last = lows[k - 1] if k > 0 else ""
     for cop in g.copulas:
         if cop[-1] == last and tuple(lows[max(0, k - len(cop)):k]) == cop:
-            return _subject(text, left, k - len(cop), g)
-    return None
+            return len(cop)
+    return 0
 
 
 def _before(text: str, left: Tokens, end: int, g: Grammar) -> NounPhrase | None:
@@ -276,14 +328,16 @@ def _before(text: str, left: Tokens, end: int, g: Grammar) -> NounPhrase | None:
     "la quarta rata, da 16,5 miliardi"), no article needed."""
     end -= end > 0 and left.lows[end - 1] == ","
     found = _name(text, left, end, g, least=1)
-    if found is not None:
+    if found is not None and found.span is not None:
+        k = left.index(found.span.start)
+        if k and left.texts[k - 1].islower() and g.can_head(left, k - 1, lowercase=True):  # "i fratelli Monti"
+            span = Span(left.starts[k - 1], found.span.end)
+            return NounPhrase(surface(span.of(text)), left.texts[k - 1], span)
         return found
-    start = end
-    while start > 0 and end - start <= g.max_adjectives and (
-        g.is_adjective(left, start - 1) or g.can_head(left, start - 1, lowercase=True)
-    ):
-        start -= 1
-    if start == end or not g.can_head(left, start, lowercase=True):
+    start = _run_start(left, end, g)
+    while start < end and not g.can_head(left, start, lowercase=True):
+        start += 1
+    if start == end:
         return None
     span = left.span(start, end)
     return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
@@ -311,28 +365,44 @@ def _name(text: str, left: Tokens, end: int, g: Grammar, least: int) -> NounPhra
 
 def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = False) -> NounPhrase | None:
     """The noun phrase that ends at ``left[end]``, after an article (or at the start, unless
-    ``article``), and not the object of a preposition ("secondo la questura erano 10mila");
-    through a transparent head to what it counts ("il numero dei morti è salito a 39")."""
+    ``article``); a phrase after a preposition is a complement, looked past ("l'affluenza
+    per la Camera è del 19%"; "secondo la questura erano 10mila" has none); through a
+    transparent head to what it counts ("il numero dei morti è salito a 39")."""
     inner: NounPhrase | None = None
     for _ in range(3):  # skip up to two complements: "i soldati nordcoreani in Russia sono"
-        start = end
-        while start > 0 and end - start <= g.max_adjectives and (
-            g.is_adjective(left, start - 1) or g.can_head(left, start - 1)
-        ):
-            start -= 1
+        start = _run_start(left, end, g)
         before = left.lows[start - 1] if start else ""
         if start < end and ((start == 0 and not article) or before in g.articles) and g.can_head(left, start):
-            if start > 1 and left.lows[start - 2] in g.prepositions:
+            if start < 2 or left.lows[start - 2] not in g.prepositions:
+                span = left.span(start, end)
+                found = NounPhrase(surface(span.of(text)), left.texts[start], span)
+                return inner if inner is not None and found.head.casefold() in g.transparent else found
+            if article:
                 return None
-            span = left.span(start, end)
-            found = NounPhrase(surface(span.of(text)), left.texts[start], span)
-            return inner if inner is not None and found.head.casefold() in g.transparent else found
+            end = start - 2
+            continue
         if article or start == end or before in g.articles or start < 2 or (
             before not in g.prepositions and before not in g.of
         ):
             return None
-        if start < end and g.can_head(left, start) and before in g.of:
+        if g.can_head(left, start) and before in g.of:
             span = left.span(start, end)
             inner = NounPhrase(surface(span.of(text)), left.texts[start], span)
         end = start - 1
     return None
+
+
+def _run_start(left: Tokens, end: int, g: Grammar) -> int:
+    """Where the run of noun-like words that ends at ``left[end - 1]`` starts, with
+    coordinators between them ("misure nuove o modificate")."""
+    start = end
+    while start > 0 and end - start <= g.max_adjectives + 1:
+        if g.is_adjective(left, start - 1) or g.can_head(left, start - 1):
+            start -= 1
+        elif left.lows[start - 1] in g.conj and start > 1 and start < end and g.can_head(left, start - 2, True):
+            start -= 1
+        else:
+            break
+    while start < end and left.lows[start] in g.conj:
+        start += 1
+    return start
