@@ -56,17 +56,19 @@ class Grammar:
     purpose: dict[str, frozenset[str]]
     bare_purpose: frozenset[str]
     noun_after_kinds: frozenset[str]
+    postmodifier_endings: tuple[str, ...]
     unit_nouns: dict[str, str]
     rate_words: dict[str, str]
     name_links: frozenset[str]
 
     def is_verb(self, word: str) -> bool:
-        return word.endswith(self.verb_endings)
+        return word.endswith(self.verb_endings) and word not in self.adjectives
 
     def can_head(self, toks: Tokens, i: int, lowercase: bool = False) -> bool:
         """``toks[i]`` is a word that may be the counted noun."""
         w, text = toks.lows[i], toks.texts[i]
         return (text[0].isalpha() and len(w) > 1 and w not in self.function and not self.is_verb(w)
+                and w not in self.elliptic_before
                 and not w[0].isdigit() and (text.islower() or not lowercase))
 
     def is_adjective(self, toks: Tokens, i: int) -> bool:
@@ -102,6 +104,7 @@ def grammar(pack: Pack) -> Grammar:
         purpose={kind: word_set(pack, f"nouns.purpose.{kind}") for kind in pack.table("nouns.purpose")},
         bare_purpose=word_set(pack, "nouns.bare_purpose"),
         noun_after_kinds=word_set(pack, "nouns.noun_after_kinds"),
+        postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
         unit_nouns=_names(pack, "nouns.unit_nouns"),
         rate_words={w.casefold(): n for w, n in _names(pack, "nouns.rate_words").items()},
         name_links=word_set(pack, "nouns.name_links"),
@@ -187,9 +190,10 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
-        found = _left(sentence, _left_of(sentence, figure.start, g.max_words + 8, toks), g, unit_bearing)
-    if found is None and kind in g.noun_after_kinds:  # "88-year-old woman"
-        found = _phrase(sentence, right, 0, g, lowercase=True)
+        left = _left_of(sentence, figure.start, g.max_words + 8, toks)
+        found = _left(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"))
+    if found is None and kind in g.noun_after_kinds:  # "88-year-old woman", "a 34-year-old Syrian"
+        found = _phrase(sentence, right, 0, g)
     if found is None and antecedent is not None:
         return NounPhrase(antecedent.head, antecedent.head, None)
     if found is None and unit is not None:
@@ -236,9 +240,9 @@ def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False
     if j >= n or not g.can_head(toks, j, lowercase):
         return None
     head = j
-    end = _adjectives(toks, j + 1, n, g)
+    end = _trim(toks, j, _adjectives(toks, j + 1, n, g), g)
     if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True):
-        end = _adjectives(toks, end + 2, n, g)
+        end = _trim(toks, end + 1, _adjectives(toks, end + 2, n, g), g)
     span = toks.span(i, end)
     if g.head_last:
         head = end - 1
@@ -249,6 +253,20 @@ def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False
     return NounPhrase(surface(span.of(text)), toks.texts[head], span)
 
 
+def _trim(toks: Tokens, start: int, end: int, g: Grammar) -> int:
+    """With the head last, where the run of noun-like words from ``toks[start]`` really ends:
+    at its last lowercase word when names stand in it ("North Korean soldiers"), before a
+    participle after the head ("people died", "soldiers killed"; the status keeps it)."""
+    if not g.head_last:
+        return end
+    texts = toks.texts
+    if any(texts[k][:1].isupper() for k in range(start + 1, end)):
+        end = next((k + 1 for k in range(end - 1, start, -1) if texts[k].islower()), start + 1)
+    while end - 1 > start and toks.lows[end - 1].endswith(g.postmodifier_endings) and toks.texts[end - 1].islower():
+        end -= 1
+    return end
+
+
 def _adjectives(toks: Tokens, j: int, n: int, g: Grammar) -> int:
     """The index after the adjectives that start at ``toks[j]`` (and end by ``n``).
 
@@ -256,7 +274,7 @@ def _adjectives(toks: Tokens, j: int, n: int, g: Grammar) -> int:
     one run of noun-like words.
     """
     stop = min(n, j + g.max_adjectives)
-    while j < stop and (g.is_adjective(toks, j) or (g.head_last and g.can_head(toks, j, lowercase=True))):
+    while j < stop and (g.is_adjective(toks, j) or (g.head_last and g.can_head(toks, j))):
         j += 1
     return j
 
@@ -279,12 +297,14 @@ def _left_of(text: str, pos: int, limit: int, toks: Tokens) -> Tokens:
     return toks[max(0, k - limit):k]
 
 
-def _left(text: str, left: Tokens, g: Grammar, unit_bearing: bool) -> NounPhrase | None:
+def _left(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: bool) -> NounPhrase | None:
     """The counted noun before the figure, given the tokens before it: the subject of a
     copula ("i feriti sono 2.700", "l'affluenza è del 19%"), the noun a "di" links to the
     figure ("una donna di 31 anni", "profondità di 8 chilometri"), a name before "al"
     ("Lega all'8,7%", for figures with a unit), a gapped subject ("i dispersi 4") or a
-    name in apposition ("Kevin Laganà, 22 anni")."""
+    name or, for a figure with a unit, a noun in apposition ("Kevin Laganà, 22 anni", "Meloni,
+    45,", "la quota di sovvenzioni, 144 milioni di euro"); ``aside`` tells that a comma
+    closes the figure, as it closes an apposition."""
     lows = left.lows
     k = len(lows)
     while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers:
@@ -301,8 +321,18 @@ def _left(text: str, left: Tokens, g: Grammar, unit_bearing: bool) -> NounPhrase
     if listed < k:  # "due ragazzi di 12 e 13 anni", "i fratelli Monti di 15, 11 e 6 anni"
         return _before(text, left, listed - 1, g) if listed and lows[listed - 1] in g.of_before else None
     if last == ",":
-        return _name(text, left, k - 1, g, least=2)
-    return _subject(text, left, k, g, article=True)
+        return _before(text, left, k, g) if unit_bearing else _name(text, left, k - 1, g, least=1 if aside else 2)
+    return _gapped(text, left, k, g)
+
+
+def _gapped(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
+    """The subject of a figure whose verb is left out, in a list: "i morti sono 11, i
+    dispersi 4" (an article after a comma or a coordinator opens the phrase)."""
+    found = _subject(text, left, k, g, article=True)
+    if found is None or found.span is None:
+        return found
+    at = left.index(found.span.start)
+    return found if at > 1 and (left.lows[at - 2] in g.conj or left.lows[at - 2] in (",", ";")) else None
 
 
 def _listed(left: Tokens, k: int, g: Grammar) -> int:
