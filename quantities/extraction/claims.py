@@ -171,15 +171,14 @@ class _Reader:
         later: list[attribution.Found] | None = None
         said = sentence.of(text)
         body_sentence = doc.to_body(sentence)
-        antecedent: nouns.NounPhrase | None = None
+        antecedents: dict[str, nouns.NounPhrase] = {}  # the last noun of each kind in the sentence
         out = []
         for q in s.figures:
             unit_bearing = q.unit is not None or q.kind in UNIT_KINDS
             noun = nouns.counted(text, q.span, lang=pack, unit_bearing=unit_bearing,
-                                 antecedent=antecedent if q.kind == "count" else None, toks=toks,
-                                 kind=q.kind, unit=q.unit)
-            if noun is not None and q.kind == "count":
-                antecedent = noun
+                                 antecedent=antecedents.get(q.kind), toks=toks, kind=q.kind, unit=q.unit)
+            if noun is not None:
+                antecedents[q.kind] = noun
             end = q.span.end
             if noun is not None and noun.span is not None and noun.span.start >= q.span.end:
                 end = noun.span.end
