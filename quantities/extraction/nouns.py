@@ -195,18 +195,19 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if found is None and kind in g.noun_after_kinds:  # "88-year-old woman", "a 34-year-old Syrian"
         found = _phrase(sentence, right, 0, g)
     if found is None and antecedent is not None:
-        return NounPhrase(antecedent.head, antecedent.head, None)
-    if found is None and unit is not None:
-        return _measured(right, unit, g)
-    return found
+        found = NounPhrase(antecedent.head, antecedent.head, None)
+    return _measured(found, right, unit, g)
 
 
-def _measured(right: Tokens, unit: str, g: Grammar) -> NounPhrase | None:
-    """What a unit measures when nothing else says: "160 km/h" -> "velocità", also
-    "160 chilometri orari" (a rate word after the unit)."""
+def _measured(found: NounPhrase | None, right: Tokens, unit: str | None, g: Grammar) -> NounPhrase | None:
+    """What a speed or a temperature measures, whatever noun stands near it: "160 km/h",
+    "160 chilometri orari", "160 kph" -> "velocità", "un record di 46 gradi" ->
+    "temperatura"; a noun with that head stays ("la velocità massima consentita")."""
     name = g.rate_words.get(right.lows[0]) if right else None
-    name = name or g.unit_nouns.get(unit)
-    return NounPhrase(name, name, None) if name else None
+    name = name or (g.unit_nouns.get(unit) if unit else None)
+    if name is None or (found is not None and found.head.casefold() == name.casefold()):
+        return found
+    return NounPhrase(name, name, None)
 
 
 def _elliptic(first: str, antecedent: NounPhrase, g: Grammar, states: frozenset[str]) -> bool:
