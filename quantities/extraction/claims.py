@@ -38,7 +38,8 @@ from typing import NamedTuple
 
 from quantities import lang as langs
 from quantities.errors import QuantitiesWarning
-from quantities.extraction import attribution, modality, nouns, sentences, status
+from quantities.extraction import attribution, modality, nouns, sentences
+from quantities.extraction.nouns import status
 from quantities.extraction.numbers import reader as numbers
 from quantities.lang import Pack
 from quantities.lang.lexicon import Lexicon

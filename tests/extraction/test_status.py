@@ -7,7 +7,7 @@ import pytest
 from tables import FIXTURES, rows
 
 from quantities import extract
-from quantities.extraction import status
+from quantities.extraction.nouns import status
 from quantities.lang import load
 
 FIXTURE = FIXTURES / "status.tsv"
