@@ -27,12 +27,9 @@ EXE = Path(sys.executable).parent / "quantities"
 FLOORS = {
     "claims_recall_it": 0.95, "claims_recall_en": 0.95,
     "claims_precision_it": 0.85, "claims_precision_en": 0.87,
-    "noun_it": 0.80, "noun_en": 0.70,
+    "noun_it": 0.83, "noun_en": 0.76,
     "attribution_it": 0.69, "attribution_en": 0.48,
-    # value_disjoint 3/53 -> 2/53 when percents reuse the noun of the sentence's previous percent:
-    # the third was found only because a noun-less 19,46% aligned with every percent (13 false
-    # alarms went with it)
-    "conflicts_value_disjoint": 0.035, "conflicts_value": 0.0, "conflicts_wording": 0.0,
+    "conflicts_value_disjoint": 0.05, "conflicts_value": 0.0, "conflicts_wording": 0.07,
 }
 #: The most false alarms allowed, as a share of the errors (warnings) reported.
 FALSE_ALARMS = {"false_alarms_error": 0.98, "false_alarms_warning": 0.30}  # no warning left (0/0) since the nouns work

@@ -75,7 +75,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
-        found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"))
+        found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
+                            valued=kind in g.value_before_kinds)
     if found is None and kind in g.noun_after_kinds:  # "88-year-old woman", "a 34-year-old Syrian"
         found = _phrase(sentence, right, 0, g)
     if found is None and antecedent is not None:  # a name is reused whole ("Forza Italia")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
-from quantities.text.tokens import Tokens
+from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span, direct_init
 
 
@@ -36,6 +36,9 @@ class Grammar:
     bare_purpose: frozenset[str]
     noun_after_kinds: frozenset[str]
     postmodifier_endings: tuple[str, ...]
+    value_before: frozenset[str]
+    value_before_kinds: frozenset[str]
+    people_copulas: dict[str, str]
     unit_nouns: dict[str, str]
     rate_words: dict[str, str]
     name_links: frozenset[str]
@@ -84,6 +87,9 @@ def grammar(pack: Pack) -> Grammar:
         bare_purpose=word_set(pack, "nouns.bare_purpose"),
         noun_after_kinds=word_set(pack, "nouns.noun_after_kinds"),
         postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
+        value_before=word_set(pack, "nouns.value_before"),
+        value_before_kinds=word_set(pack, "nouns.value_before_kinds"),
+        people_copulas={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.people_copulas").items()},
         unit_nouns=_names(pack, "nouns.unit_nouns"),
         rate_words={w.casefold(): n for w, n in _names(pack, "nouns.rate_words").items()},
         name_links=word_set(pack, "nouns.name_links"),

@@ -21,24 +21,28 @@ def linked_before(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
     return _before(text, left, k - 1, g)
 
 
-def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: bool) -> NounPhrase | None:
+def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: bool,
+                valued: bool = False) -> NounPhrase | None:
     """The counted noun before the figure, given the tokens before it: the subject of a
     copula ("i feriti sono 2.700", "l'affluenza è del 19%"), the noun a "di" links to the
     figure ("una donna di 31 anni", "profondità di 8 chilometri"), a name before "al"
     ("Lega all'8,7%", for figures with a unit), a gapped subject ("i dispersi 4") or a
     name or, for a figure with a unit, a noun in apposition ("Kevin Laganà, 22 anni", "Meloni,
     45,", "la quota di sovvenzioni, 144 milioni di euro"); ``aside`` tells that a comma
-    closes the figure, as it closes an apposition."""
+    closes the figure, as it closes an apposition; ``valued`` that "da" may link the figure
+    to the noun it is the value of ("la quarta rata, da 16,5 miliardi")."""
     lows = left.lows
     k = len(lows)
     while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers:
         k -= 1
     last = lows[k - 1] if k else ""
-    linked = last in g.of_before or (unit_bearing and last in g.at_before)
+    linked = last in g.of_before or (unit_bearing and last in g.at_before) or (valued and last in g.value_before)
     at = k - 1 if linked else k
     copula = _copula(left, at, g)
-    if copula:  # "i feriti sono 2.700"; "Lega e Forza Italia restano sotto il 10%"
-        return _subject(text, left, at - copula, g) or _name(text, left, at - copula, g, least=1, opening=True)
+    if copula:  # "i feriti sono 2.700"; "Lega e Forza Italia restano sotto il 10%"; "siamo 100mila"
+        found = _subject(text, left, at - copula, g) or _name(text, left, at - copula, g, least=1, opening=True)
+        people = g.people_copulas.get(" ".join(lows[at - copula:at]))
+        return found or (NounPhrase(people, people, None) if people else None)
     if linked:
         return _before(text, left, k - 1, g)
     listed = _listed(left, k, g)
