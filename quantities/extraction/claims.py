@@ -173,6 +173,7 @@ class _Reader:
         said = sentence.of(text)
         body_sentence = doc.to_body(sentence)
         antecedents: dict[str, nouns.NounPhrase] = {}  # the last noun of each kind in the sentence
+        statuses: dict[str, str | None] = {}  # and its status
         out = []
         for q in s.figures:
             unit_bearing = q.unit is not None or q.kind in UNIT_KINDS
@@ -190,6 +191,9 @@ class _Reader:
                     later = attribution.opener_cues(text, following, lang=pack, sources=self.src)
                 found = attribution.choose([], q.span, later)
             state, scope = _status_scope(text, q, end, noun, pack, toks)
+            if state is None and noun is not None and noun.span is None:  # a reused noun keeps its status
+                state = statuses.get(q.kind)
+            statuses[q.kind] = state
             out.append(Claim(
                 doc=doc.id,
                 span=stated.span if end == q.span.end else doc.to_body(Span(q.span.start, end)),

@@ -60,6 +60,7 @@ class Scopes:
     place_links: frozenset[str]
     parts_before: tuple[tuple[str, ...], ...]
     partitive: tuple[tuple[str, ...], ...]
+    partitive_pronouns: tuple[tuple[str, ...], ...]
     clause_ends: frozenset[str]
 
 
@@ -84,6 +85,7 @@ def scopes(pack: Pack) -> Scopes:
         place_links=word_set(pack, "scope.place_links"),
         parts_before=phrases(pack, "scope.parts_before"),
         partitive=phrases(pack, "scope.partitive"),
+        partitive_pronouns=phrases(pack, "scope.partitive_pronouns"),
         clause_ends=word_set(pack, "scope.clause_ends"),
     )
 
@@ -136,6 +138,9 @@ def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int) -> str | No
             if at >= 0 and tuple(lows[at:at + len(marker)]) == marker:
                 if all(lows[k] not in t.clause_ends for k in range(at + len(marker), first)):
                     return _written(text, toks, at, at + len(marker))
+    for marker in t.partitive_pronouns:  # "205 of them", "721 dei quali"
+        if tuple(lows[past:past + len(marker)]) == marker:
+            return _written(text, toks, past, past + len(marker))
     for marker in t.partitive:  # "Quattro delle vittime", "four of the victims"
         word = past + len(marker)
         if word < len(lows) and tuple(lows[past:word]) == marker and toks.is_word(word):
