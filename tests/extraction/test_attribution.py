@@ -89,7 +89,7 @@ def _cue_phrases() -> list[str]:
 
 def _unfiltered(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make :func:`scan` try the cue pattern at every first word, whatever follows it."""
-    import quantities.extraction.attribution as attribution
+    import quantities.extraction.attribution.cues as attribution
     g = grammar("it")
     bare = dataclasses.replace(g, seconds=dict.fromkeys(g.seconds))
     monkeypatch.setattr(attribution, "grammar", lambda lang: bare)

@@ -1,0 +1,142 @@
+"""The phrases around a cue: the source after a forward cue, the subject before a verb,
+a relay, a time after "da"/"by"; each as a ``[start, end)`` pair of token indexes."""
+
+from __future__ import annotations
+
+from quantities.extraction.attribution.grammar import Found, Grammar, Reach
+from quantities.lang.sources import Sources
+from quantities.text.tokens import Tokens, surface
+from quantities.types import Span
+
+
+def _past_time(toks: Tokens, k: int, g: Grammar) -> int | None:
+    """The index after a time phrase at ``toks[k]`` (an article first allowed): "by
+    midday", "by the end of the week", "da allora"; None when there is none. A time word
+    written with a capital in mid-sentence is a name ("dal Tempo", "by Time"), except the
+    pack's ``time_names`` (English capitalises "Monday", "March")."""
+    lows = toks.lows
+    if k < len(lows) and lows[k] in g.articles:
+        k += 1
+    seq = _at(lows, k, g.not_agents)
+    if seq is None or not (toks.texts[k].islower() or lows[k] in g.time_names):
+        return None
+    return k + len(seq)
+
+
+#: Marks that may close a sentence after its last word (see :func:`_aside`).
+_CLOSING = frozenset(".!?…\"”»’')]")
+
+
+def _aside(toks: Tokens, subject: tuple[int, int] | None, j: int) -> bool:
+    """A report set after the figures it covers: its subject opens a clause (after a
+    comma or a quote, not "than", "di quanto") and its verb ends the sentence ("…, the
+    Pentagon said.", "…, i media russi hanno riferito."). Such a verb governs the figures
+    before it too, not only those after."""
+    if subject is None or (subject[0] > 0 and toks.is_word(subject[0] - 1)):
+        return False
+    texts = toks.texts
+    for k in range(j, len(texts)):  # stops at the first word: linear in a sentence of cues
+        if texts[k] not in _CLOSING:
+            return False
+    return True
+
+
+def _make(text: str, toks: Tokens, np: tuple[int, int] | None, cue: Span, reach: Reach,
+          g: Grammar, src: Sources) -> Found | None:
+    if np is None:
+        return None
+    span, via = _words(toks, np, g), None
+    relayed = _relay(toks, np[1], g)
+    if relayed is not None:
+        via, span = surface(span.of(text)), _words(toks, relayed, g)
+    source = surface(span.of(text))
+    return Found(source, src.canonical(source), " ".join(cue.of(text).casefold().replace("’", "'").split()), span, cue, reach, via)
+
+
+def _words(toks: Tokens, np: tuple[int, int], g: Grammar) -> Span:
+    """The span of a phrase without its leading article ("le valutazioni" -> "valutazioni")."""
+    first = np[0] + 1 if toks.lows[np[0]] in g.articles and np[1] - np[0] > 1 else np[0]
+    return toks.span(first, np[1])
+
+
+def _named(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
+    """A phrase that names a source: a proper name, a known source or a source-like noun."""
+    return np is not None and (
+        any(t[0].isupper() for t in toks.texts[np[0]:np[1]]) or _source_like(text, toks, np, g, src)
+    )
+
+
+def _source_like(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
+    """A known source, or a phrase headed by a source-like noun ("gli analisti")."""
+    if np is None:
+        return False
+    words = [w for w in toks.lows[np[0]:np[1]] if w not in g.articles]
+    phrase = toks.span(*np).of(text)
+    return src.canonical(phrase) is not None or (bool(words) and words[0] in g.source_nouns)
+
+
+def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases (longest first) grouped by their first word."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for seq in seqs:
+        out[seq[0]] = (*out.get(seq[0], ()), seq)
+    return out
+
+
+def _at(lows: list[str], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
+    """The longest of the phrases ``seqs`` (see :func:`_by_first`) that starts at ``lows[j]``."""
+    for seq in seqs.get(lows[j], ()) if j < len(lows) else ():
+        if tuple(lows[j:j + len(seq)]) == seq:
+            return seq
+    return None
+
+
+def _skip(lows: list[str], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """Past any run of the phrases ``seqs`` (adverbs, time words) from ``lows[j]``."""
+    while (seq := _at(lows, j, seqs)) is not None:
+        j += len(seq)
+    return j
+
+
+def _relay(toks: Tokens, j: int, g: Grammar) -> tuple[int, int] | None:
+    """The quoted source of ", che cita il Cremlino" after a source that ends at ``toks[j]``."""
+    if j < len(toks) and toks.texts[j] == ",":
+        j += 1
+    seq = _at(toks.lows, j, g.relays)
+    return _phrase(toks, j + len(seq), g) if seq is not None else None
+
+
+def _phrase(toks: Tokens, i: int, g: Grammar, until: int | None = None) -> tuple[int, int] | None:
+    """The source phrase that starts at ``toks[i]`` (and ends by ``until``), as ``[i, end)``."""
+    lows = toks.lows
+    j = i + 1 if i < len(lows) and lows[i] in g.articles else i
+    end = None
+    limit = min(len(lows) if until is None else until, i + g.max_words)
+    while j < limit:
+        if lows[j] in g.of and end is not None:
+            j += 2 if j + 1 < limit and lows[j + 1] in g.articles else 1
+            continue
+        if g.ends_phrase(toks, j) or toks.texts[j][0].isdigit():
+            break
+        j += 1
+        end = j
+    return (i, end) if end is not None else None
+
+
+def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
+    """The subject that ends just before the verb at ``toks[verb]`` ("I media russi")."""
+    lows = toks.lows
+    end = verb
+    while end > 0 and lows[end - 1] in g.pre_verb:
+        end -= 1
+    start = end
+    while start > 0 and end - start < g.max_words and toks.is_word(start - 1) and lows[start - 1] not in g.clause:
+        start -= 1
+    after_prep = start > 0 and lows[start - 1] in g.prepositions
+    for k in range(start, end):
+        if (k == start and not after_prep) or lows[k] in g.articles or toks.texts[k][0].isupper():
+            np = _phrase(toks, k, g, until=end)
+            if np is not None and np[1] == end:
+                return np
+    return None
+
