@@ -148,11 +148,14 @@ class _Reader:
                  src: Sources, lex: Lexicon) -> None:
         self.doc, self.text, self.pack, self.src, self.lex = doc, text, pack, src, lex
         self.starts, self.ends = starts, ends  # the document's sentences
+        self._paragraphs: list[int] | None = None  # each sentence's paragraph, when first needed
+        self._carry = attribution.Carry(attribution.grammar(pack).same_source)
+        self._seen = 0  # the sentences before this one have fed the carry
 
     def claims(self, batch: list[_Sentence]) -> list[Claim]:
         text, pack = self.text, self.pack
         toks = [tokens(text, s.span.start, s.span.end) for s in batch]
-        cues = [attribution.scan(text, s.span, lang=pack, sources=self.src, toks=t) for s, t in zip(batch, toks)]
+        cues = [self._governors(s.span, t) for s, t in zip(batch, toks)]
         moods = [modality.scan(text, s.span, lang=pack, until=s.figures[-1].span.start, toks=t)
                  for s, t in zip(batch, toks)]
         out: list[Claim] = []
@@ -164,9 +167,10 @@ class _Reader:
         i = s.index + 1
         return Span(self.starts[i], self.ends[i]) if 0 < i < len(self.starts) else None
 
-    def _sentence(self, s: _Sentence, toks: Tokens, cues: list[attribution.Found],
+    def _sentence(self, s: _Sentence, toks: Tokens, cues: attribution.Governors,
                   moods: modality.Scanned) -> list[Claim]:
         doc, text, pack, sentence = self.doc, self.text, self.pack, s.span
+        self._feed_carry(s.index)
         later: list[attribution.Found] | None = None
         said = sentence.of(text)
         body_sentence = doc.to_body(sentence)
@@ -182,11 +186,7 @@ class _Reader:
             if noun is not None and noun.span is not None and noun.span.start >= q.span.end:
                 end = noun.span.end
             stated = q if doc.offsets is None else q.at(doc.to_body(q.span))
-            found = attribution.choose(cues, q.span)
-            if found is None and (following := self._following(s)) is not None:
-                if later is None:
-                    later = attribution.opener_cues(text, following, lang=pack, sources=self.src)
-                found = attribution.choose([], q.span, later)
+            found, later = self._credit(s, toks, cues, q, later)
             out.append(Claim(
                 doc=doc.id,
                 span=stated.span if end == q.span.end else doc.to_body(Span(q.span.start, end)),
@@ -200,7 +200,51 @@ class _Reader:
                 context=said,
                 date=doc.date,
             ))
+        if s.index >= 0:
+            self._carry.see(self._paragraph(s.index), cues.last())
+            self._seen = s.index + 1
         return out
+
+    # -- attribution across sentences: the cues of a sentence, the next one's credit, the carry
+
+    def _governors(self, span: Span, toks: Tokens | None = None) -> attribution.Governors:
+        found = attribution.scan(self.text, span, lang=self.pack, sources=self.src, toks=toks)
+        return attribution.Governors(found, attribution.breaks_of(self.text, span, self._breaks))
+
+    @property
+    def _breaks(self) -> str:
+        return attribution.grammar(self.pack).breaks
+
+    def _paragraph(self, index: int) -> int:
+        if self._paragraphs is None:
+            self._paragraphs = sentences.paragraphs(self.text, self.starts, self.ends)
+        return self._paragraphs[index]
+
+    def _feed_carry(self, index: int) -> None:
+        """Let the carry see the sentences without figures of this paragraph before ``index``."""
+        if index < 0:
+            return
+        paragraph = self._paragraph(index)
+        self._carry.enter(paragraph)
+        for k in range(self._seen, index):
+            if self._paragraph(k) == paragraph:
+                self._carry.see(paragraph, self._governors(Span(self.starts[k], self.ends[k])).last())
+        self._seen = max(self._seen, index)
+
+    def _credit(self, s: _Sentence, toks: Tokens, cues: attribution.Governors, q: Quantity,
+                later: list[attribution.Found] | None) -> tuple[attribution.Found | None, list[attribution.Found] | None]:
+        """The cue that credits the figure ``q``: its sentence's, the next sentence's opener,
+        else the source carried from earlier in the paragraph; with the opener's cues (read
+        once per sentence)."""
+        found = cues.governing(q.span)
+        if found is None and (following := self._following(s)) is not None:
+            if later is None:
+                later = attribution.opener_cues(self.text, following, lang=self.pack, sources=self.src)
+            found = later[0] if later else None
+        if found is None and s.index >= 0 and not attribution.narrates(toks, attribution.grammar(self.pack)):
+            found = self._carry.current()
+        found = self._carry.resolve(found)
+        return (None if found is None or found.impersonal else found), later
 
 
 def _attribution(doc: Document, found: attribution.Found | None) -> Attribution | None:

@@ -38,6 +38,7 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}.]{1,%d}+" % _TOKEN_WINDOW, regex.REVERSE)
 # The first character after the space that follows a candidate end.
 _NEXT = regex.compile(r"\s{0,200}+(?P<c>\S)?")
 _NEXT_LINE = regex.compile(r"[ \t\r\f\v]{0,200}+(?P<c>[^ \t\r\f\v])?")
+_BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]{0,200}+\n")
 _LIST_NUMBER = regex.compile(r"[ \t]{0,12}+\p{N}{1,3}+")
 
 
@@ -87,6 +88,23 @@ def bounds(text: str, lang: str | Pack = "it") -> tuple[list[int], list[int]]:
         start = end
     _add(starts, ends, text, start, len(text))
     return starts, ends
+
+
+def paragraphs(text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """The paragraph number of each sentence of :func:`bounds`: a blank line between two
+    sentences starts a new paragraph.
+
+    >>> text = "Uno. Due.\\n\\nTre."
+    >>> paragraphs(text, *bounds(text))
+    [0, 0, 1]
+    """
+    out: list[int] = []
+    n = 0
+    for k, start in enumerate(starts):
+        if k and _BLANK_LINE.search(text, ends[k - 1], start):
+            n += 1
+        out.append(n)
+    return out
 
 
 def _add(starts: list[int], ends: list[int], text: str, start: int, end: int) -> None:

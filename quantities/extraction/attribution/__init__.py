@@ -21,9 +21,29 @@ quoting one ``via``.
 ('Cremlino', 'Kremlin', 'secondo', 'agenzia di stampa russa Tass')
 """
 
-from quantities.extraction.attribution.choice import choose, opener_cues
+from quantities.extraction.attribution.choice import (
+    Carry,
+    Governors,
+    breaks_of,
+    choose,
+    narrates,
+    opener_cues,
+)
 from quantities.extraction.attribution.cues import scan
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach, grammar
 from quantities.types import Span
 
-__all__ = ["Found", "Grammar", "Reach", "Span", "choose", "grammar", "opener_cues", "scan"]
+__all__ = [
+    "Carry",
+    "Found",
+    "Governors",
+    "Grammar",
+    "Reach",
+    "Span",
+    "breaks_of",
+    "choose",
+    "grammar",
+    "narrates",
+    "opener_cues",
+    "scan",
+]

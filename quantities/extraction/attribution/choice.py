@@ -1,31 +1,91 @@
-"""Which cue governs a figure: in its sentence, in the next sentence, or carried over."""
+"""Which cue governs a figure: in its sentence, in the next sentence, or carried over.
+
+Inside a sentence (:class:`Governors`, built once per sentence so that a sentence of many
+cues and many figures is read in linear time):
+
+1. the nearest cue before the figure that reaches after it (a forward cue, or a verb with
+   its subject before it), across clauses as a source carries on;
+2. else the nearest cue after it that reaches before it ("…, secondo Kiev", "…, ha detto
+   X"), but not back across a clause break (";").
+
+Across sentences (:class:`Carry`): a sentence with no cue of its own takes the source of
+the next sentence when that one opens by crediting it ("Lo riporta X", "È quanto affermato
+da X", "Il dato arriva dalla prefettura"), else the last source stated in the same
+paragraph (the later sentences that carry on the same report). An impersonal cue ("si
+stima") names no one and stops the carry; "la stessa fonte" is the previous source.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+
 from quantities.extraction.attribution.cues import scan
-from quantities.extraction.attribution.grammar import Found, grammar
+from quantities.extraction.attribution.grammar import Found, Grammar, grammar
 from quantities.lang import Pack
 from quantities.lang.sources import Sources
+from quantities.text.tokens import Tokens
 from quantities.types import Span
+
+
+class Governors:
+    """The cues of one sentence, indexed for :meth:`governing` (logarithmic per figure).
+
+    ``breaks`` are the offsets of the sentence's clause breaks (";"): a cue after a figure
+    does not govern it across one.
+    """
+
+    __slots__ = ("_after", "_before", "_breaks", "_found", "_starts")
+
+    def __init__(self, found: Sequence[Found], breaks: Sequence[int] = ()) -> None:
+        self._found = list(found)
+        self._starts = [f.cue_span.start for f in self._found]
+        self._breaks = list(breaks)
+        self._before: list[int] = []  # for each k: the last index <= k of a cue that reaches after it
+        last = -1
+        for k, f in enumerate(self._found):
+            if f.reach in ("any", "after"):
+                last = k
+            self._before.append(last)
+        n = len(self._found)
+        self._after = [n] * (n + 1)  # for each k: the first index >= k of a cue that reaches before it
+        for k in range(n - 1, -1, -1):
+            self._after[k] = k if self._found[k].reach == "any" else self._after[k + 1]
+
+    def __bool__(self) -> bool:
+        return bool(self._found)
+
+    def governing(self, figure: Span) -> Found | None:
+        """The cue that governs the figure at ``figure``, or None."""
+        starts, breaks = self._starts, self._breaks
+        b = bisect_left(breaks, figure.end)
+        high = breaks[b] if b < len(breaks) else None
+        k = bisect_left(starts, figure.start) - 1
+        if k >= 0 and (i := self._before[k]) >= 0:
+            return self._found[i]
+        i = self._after[bisect_left(starts, figure.end)]
+        if i < len(starts) and (high is None or starts[i] < high):
+            return self._found[i]
+        return None
+
+    def last(self) -> Found | None:
+        """The last cue of the sentence: the one a later sentence carries on."""
+        return self._found[-1] if self._found else None
 
 
 def choose(found: list[Found], figure: Span, following: list[Found] | None = None) -> Found | None:
     """The cue of ``found`` (one sentence's) that governs the figure at ``figure``.
 
     ``following`` are the cues of the next sentence when it opens with a report opener
-    (see :func:`opener_cues`).
+    (see :func:`opener_cues`). An impersonal cue governs and names no one.
 
     >>> s = "Sono morti 300 soldati, ha riferito la Kcna in un dispaccio."
     >>> choose(scan(s, Span(0, len(s))), Span(11, 14)).canonical
     'KCNA'
     """
-    before = [f for f in found if f.cue_span.start < figure.start and f.reach in ("any", "after")]
-    if before:
-        return max(before, key=lambda f: f.cue_span.start)
-    after = [f for f in found if f.cue_span.start >= figure.end and f.reach == "any"]
-    if after:
-        return min(after, key=lambda f: f.cue_span.start)
-    return following[0] if following else None
+    found_one = Governors(found).governing(figure) or (following[0] if following else None)
+    return None if found_one is None or found_one.impersonal else found_one
 
 
 def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it",
@@ -42,3 +102,77 @@ def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it",
         return []
     found = scan(text, Span(m.end(), sentence.end), lang=lang, sources=sources)
     return [f for f in found[:1] if f.reach == "any" and len(text[m.end():f.cue_span.start].split()) <= 1]
+
+
+class Carry:
+    """The source a paragraph has stated so far, fed sentence by sentence in order.
+
+    :meth:`see` takes each sentence's paragraph number and cues; :meth:`current` is the
+    source a cue-less figure of the sentence just seen takes (None when none is stated, or
+    the last one is impersonal).
+    """
+
+    __slots__ = ("_paragraph", "_previous", "_same", "_source")
+
+    def __init__(self, same_source: frozenset[str] = frozenset()) -> None:
+        self._paragraph = -1
+        self._source: Found | None = None  # the source carried in the current paragraph
+        self._previous: Found | None = None  # the last named source of the document
+        self._same = same_source
+
+    def resolve(self, found: Found | None) -> Found | None:
+        """``found``, or the previous source when it names "the same source"."""
+        if found is None or self._previous is None or " ".join(found.source.casefold().split()) not in self._same:
+            return found
+        p = self._previous
+        return replace(found, source=p.source, canonical=p.canonical, span=p.span, via=p.via)
+
+    def see(self, paragraph: int, last: Found | None) -> None:
+        """A sentence of paragraph ``paragraph`` whose last cue is ``last`` (None: none)."""
+        self.enter(paragraph)
+        if last is not None:
+            last = self.resolve(last)
+            self._source = last
+            if not last.impersonal:
+                self._previous = last
+
+    def enter(self, paragraph: int) -> None:
+        """Start reading paragraph ``paragraph``: a new one has stated no source yet."""
+        if paragraph != self._paragraph:
+            self._paragraph, self._source = paragraph, None
+
+    def current(self) -> Found | None:
+        s = self._source
+        return None if s is None or s.impersonal else s
+
+
+def narrates(toks: Tokens, g: Grammar) -> bool:
+    """Whether a sentence narrates an action of its own ("La Guardia Costiera ha recuperato
+    due uomini", "Salgono a tre le vittime"): then a source stated before does not carry
+    to it. A sentence without a verb, or with a copula only ("Sedici i feriti", "Gli
+    interventi sono stati 336"), carries on the report."""
+    lows, texts = toks.lows, toks.texts
+    for k, w in enumerate(lows):
+        if w in g.copulas or not texts[k].islower():
+            continue
+        if w.endswith(g.finite_endings) and len(w) > 4:
+            return True
+        if k and lows[k - 1] in g.narrating_auxiliaries and w.endswith(g.participle_endings):
+            return True
+    return False
+
+
+def breaks_of(text: str, sentence: Span, marks: str = ";") -> list[int]:
+    """The offsets of the clause breaks of the sentence at ``sentence``.
+
+    >>> breaks_of("a; b; c", Span(0, 7))
+    [1, 4]
+    """
+    out = []
+    for mark in marks:
+        i = text.find(mark, sentence.start, sentence.end)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1, sentence.end)
+    return sorted(out)
+

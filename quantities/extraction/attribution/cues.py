@@ -14,6 +14,7 @@ from quantities.extraction.attribution.grammar import (
 from quantities.extraction.attribution.phrases import (
     _aside,
     _at,
+    _cue_text,
     _make,
     _named,
     _past_time,
@@ -100,6 +101,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             return None  # "was reported by midday": a passive without its agent
         else:
             j = past  # "the ministry reported by midday that…": a time; the subject reports
+    if kind == "verb" and i > 0 and (lows[i - 1], lows[i]) in g.impersonal:
+        return Found("", None, _cue_text(text, cue), cue, cue, "any", impersonal=True)  # "si stima"
     if kind == "verb" and not passive:
         inverted = i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.opener_words
         np = _phrase(toks, _skip(lows, j, g.adverbs), g) if inverted else None

@@ -31,6 +31,7 @@ class Found:
     cue_span: Span
     reach: Reach
     via: str | None = None
+    impersonal: bool = False  # "si stima", "si parla di": a report that names no one
 
 
 def _pattern(words: list[str], first: str | None = None) -> str:
@@ -73,6 +74,13 @@ class Grammar:
     clause_words: frozenset[str]
     verb_endings: tuple[str, ...]
     max_words: int
+    impersonal: frozenset[tuple[str, ...]]  # a reporting verb that names no one ("si stima")
+    same_source: frozenset[str]  # phrases that name the previous source ("stessa fonte")
+    breaks: str  # the marks that end a clause for the choice of a cue (";")
+    narrating_auxiliaries: frozenset[str]  # "ha", "hanno": before a participle, a narrated action
+    participle_endings: tuple[str, ...]
+    finite_endings: tuple[str, ...]  # finite verbs that narrate ("salgono", "restavano")
+    copulas: frozenset[str]  # verbs that only state a figure ("sono", "erano stati"): no narration
 
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
         w, text = toks.lows[i], toks.texts[i]
@@ -153,6 +161,13 @@ def grammar(pack: Pack) -> Grammar:
         clause=word_set(pack, "attribution.stop") - of_contracted,
         verb_endings=tuple(word_set(pack, "attribution.verb_endings")),
         max_words=positive_int(pack, "attribution.max_words"),
+        impersonal=frozenset(p[:2] for p in phrases(pack, "attribution.impersonal")),
+        same_source=frozenset(" ".join(p) for p in phrases(pack, "attribution.same_source")),
+        breaks="".join(pack.words("attribution.clause_breaks")),
+        narrating_auxiliaries=word_set(pack, "attribution.narrated.auxiliaries"),
+        participle_endings=tuple(word_set(pack, "attribution.narrated.participle_endings")),
+        finite_endings=tuple(word_set(pack, "attribution.narrated.finite_endings")),
+        copulas=word_set(pack, "attribution.narrated.copulas"),
     )
 
 

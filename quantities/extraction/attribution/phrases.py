@@ -50,7 +50,12 @@ def _make(text: str, toks: Tokens, np: tuple[int, int] | None, cue: Span, reach:
     if relayed is not None:
         via, span = surface(span.of(text)), _words(toks, relayed, g)
     source = surface(span.of(text))
-    return Found(source, src.canonical(source), " ".join(cue.of(text).casefold().replace("’", "'").split()), span, cue, reach, via)
+    return Found(source, src.canonical(source), _cue_text(text, cue), span, cue, reach, via)
+
+
+def _cue_text(text: str, cue: Span) -> str:
+    """The cue as the records give it: folded, straight apostrophes, single spaces."""
+    return " ".join(cue.of(text).casefold().replace("’", "'").split())
 
 
 def _words(toks: Tokens, np: tuple[int, int], g: Grammar) -> Span:
