@@ -108,7 +108,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
         np = _phrase(toks, _skip(lows, j, g.adverbs), g) if inverted else None
         if not _named(text, toks, np, g, src):
             np = _subject(toks, i, g)
-            reach = "any" if _aside(toks, np, _skip(lows, j, g.adverbs)) else "after"
+            reach = "any" if _aside(toks, np, _skip(lows, j, g.adverbs), g) else "after"
         return _make(text, toks, np, cue, reach, g, src)
     if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
         return None

@@ -76,6 +76,7 @@ class Grammar:
     max_words: int
     impersonal: frozenset[tuple[str, ...]]  # a reporting verb that names no one ("si stima")
     same_source: frozenset[str]  # phrases that name the previous source ("stessa fonte")
+    complementisers: frozenset[str]  # what opens a reported clause after a verb ("che", "that", ":")
     breaks: str  # the marks that end a clause for the choice of a cue (";")
     narrating_auxiliaries: frozenset[str]  # "ha", "hanno": before a participle, a narrated action
     participle_endings: tuple[str, ...]
@@ -163,6 +164,7 @@ def grammar(pack: Pack) -> Grammar:
         max_words=positive_int(pack, "attribution.max_words"),
         impersonal=frozenset(p[:2] for p in phrases(pack, "attribution.impersonal")),
         same_source=frozenset(" ".join(p) for p in phrases(pack, "attribution.same_source")),
+        complementisers=word_set(pack, "attribution.complementisers"),
         breaks="".join(pack.words("attribution.clause_breaks")),
         narrating_auxiliaries=word_set(pack, "attribution.narrated.auxiliaries"),
         participle_endings=tuple(word_set(pack, "attribution.narrated.participle_endings")),

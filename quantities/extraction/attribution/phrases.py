@@ -27,18 +27,26 @@ def _past_time(toks: Tokens, k: int, g: Grammar) -> int | None:
 _CLOSING = frozenset(".!?…\"”»’')]")
 
 
-def _aside(toks: Tokens, subject: tuple[int, int] | None, j: int) -> bool:
+def _aside(toks: Tokens, subject: tuple[int, int] | None, j: int, g: Grammar) -> bool:
     """A report set after the figures it covers: its subject opens a clause (after a
-    comma or a quote, not "than", "di quanto") and its verb ends the sentence ("…, the
-    Pentagon said.", "…, i media russi hanno riferito."). Such a verb governs the figures
-    before it too, not only those after."""
+    comma or a quote, not "than", "di quanto") and its verb ends the clause, or goes on
+    with an adjunct or an object but no reported clause ("…, the Pentagon said.", "…,
+    officials said on Saturday, after…", "…, Salvini told reporters."; not "…, i media
+    hanno riferito che …"). Such a verb governs the figures before it too."""
     if subject is None or (subject[0] > 0 and toks.is_word(subject[0] - 1)):
         return False
-    texts = toks.texts
-    for k in range(j, len(texts)):  # stops at the first word: linear in a sentence of cues
-        if texts[k] not in _CLOSING:
+    texts, lows = toks.texts, toks.lows
+    for k in range(j, min(len(texts), j + ASIDE_WORDS)):  # bounded: linear in a sentence of cues
+        t = texts[k]
+        if t == "," or t in _CLOSING:
+            return True
+        if lows[k] in g.complementisers or t[0].isdigit():
             return False
-    return True
+    return j + ASIDE_WORDS > len(texts) or texts[j] in _CLOSING
+
+
+#: How far after a reporting verb its clause is read for a reported clause (see :func:`_aside`).
+ASIDE_WORDS = 12
 
 
 def _make(text: str, toks: Tokens, np: tuple[int, int] | None, cue: Span, reach: Reach,
