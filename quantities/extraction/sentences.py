@@ -11,7 +11,9 @@ The words (abbreviations, quote pairs, dateline shapes) come from the language p
   number at the start of a line ("1. "), or sits inside a dateline ("ROMA, 3 set. –");
 * a mark inside a closing quote or bracket ends the sentence after it (“Sì.” Poi);
 * a newline ends a sentence (headlines, captions, list items, one-line paragraphs)
-  unless the next line starts in lower case (hard-wrapped prose).
+  unless the next line starts in lower case (hard-wrapped prose);
+* a final abbreviation ("U.S.", "p.m.") ends a sentence, except before "(" or after one
+  of the pack's ``not_final_after`` words ("the U.S. Geological Survey").
 
 Numbers with dots (5.000, 7.40) never end a sentence: a mark must be followed by space.
 
@@ -48,6 +50,7 @@ class _Grammar:
     abbreviations: frozenset[str]
     before_numbers: frozenset[str]
     finals: frozenset[str]
+    before_names: frozenset[str]  # words after which a final abbreviation does not end ("the U.S.")
     datelines: regex.Pattern[str] | None
 
 
@@ -145,11 +148,20 @@ def _dot_ends(text: str, dot: int, c: str | None, g: _Grammar) -> bool:
     if key in g.before_numbers and c is not None and c.isdigit():
         return False
     if key in g.finals:
-        return True
+        return c != "(" and not _after_article(text, token_match.start(), g)
     last = token.rpartition(".")[2]
     if len(last) == 1 and last.isupper():  # an initial: "J. R. R. Tolkien", "J.R.R."
         return False
     return not (token.isdigit() and _starts_line(text, token_match.start()))
+
+
+def _after_article(text: str, start: int, g: _Grammar) -> bool:
+    """Whether the word before ``start`` (one space between) is one after which a final
+    abbreviation names something ("the U.S. Geological Survey", "at 11 p.m. GMT")."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    m = _TOKEN.match(text, max(0, start - 1 - _TOKEN_WINDOW), start - 1)
+    return m is not None and m.group().casefold() in g.before_names
 
 
 def _starts_line(text: str, pos: int) -> bool:
@@ -186,6 +198,7 @@ def grammar(pack: Pack) -> _Grammar:
         abbreviations=_abbreviations(pack, "sentences.abbreviations"),
         before_numbers=_abbreviations(pack, "sentences.before_numbers"),
         finals=_abbreviations(pack, "sentences.final_abbreviations"),
+        before_names=frozenset(w.casefold() for w in pack.words("sentences.not_final_after", ())),
         datelines=_datelines(pack),
     )
 
