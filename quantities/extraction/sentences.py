@@ -13,7 +13,8 @@ The words (abbreviations, quote pairs, dateline shapes) come from the language p
 * a newline ends a sentence (headlines, captions, list items, one-line paragraphs)
   unless the next line starts in lower case (hard-wrapped prose);
 * a final abbreviation ("U.S.", "p.m.") ends a sentence, except before "(" or after one
-  of the pack's ``not_final_after`` words ("the U.S. Geological Survey").
+  of the pack's ``not_final_after`` words ("the U.S. Geological Survey") unless one of its
+  sentence ``openers`` follows ("in the U.S. Then it spread").
 
 Numbers with dots (5.000, 7.40) never end a sentence: a mark must be followed by space.
 
@@ -40,6 +41,7 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}.]{1,%d}+" % _TOKEN_WINDOW, regex.REVERSE)
 # The first character after the space that follows a candidate end.
 _NEXT = regex.compile(r"\s{0,200}+(?P<c>\S)?")
 _NEXT_LINE = regex.compile(r"[ \t\r\f\v]{0,200}+(?P<c>[^ \t\r\f\v])?")
+_WORD_AFTER = regex.compile(r"\s{1,20}+(\p{L}{1,30}+)")
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]{0,200}+\n")
 _LIST_NUMBER = regex.compile(r"[ \t]{0,12}+\p{N}{1,3}+")
 
@@ -51,6 +53,7 @@ class _Grammar:
     before_numbers: frozenset[str]
     finals: frozenset[str]
     before_names: frozenset[str]  # words after which a final abbreviation does not end ("the U.S.")
+    openers: frozenset[str]  # words that open a sentence after one all the same ("the U.S. Then")
     datelines: regex.Pattern[str] | None
 
 
@@ -148,7 +151,7 @@ def _dot_ends(text: str, dot: int, c: str | None, g: _Grammar) -> bool:
     if key in g.before_numbers and c is not None and c.isdigit():
         return False
     if key in g.finals:
-        return c != "(" and not _after_article(text, token_match.start(), g)
+        return c != "(" and (not _after_article(text, token_match.start(), g) or _opens(text, dot, g))
     last = token.rpartition(".")[2]
     if len(last) == 1 and last.isupper():  # an initial: "J. R. R. Tolkien", "J.R.R."
         return False
@@ -162,6 +165,12 @@ def _after_article(text: str, start: int, g: _Grammar) -> bool:
         return False
     m = _TOKEN.match(text, max(0, start - 1 - _TOKEN_WINDOW), start - 1)
     return m is not None and m.group().casefold() in g.before_names
+
+
+def _opens(text: str, dot: int, g: _Grammar) -> bool:
+    """Whether the word after the dot is one that opens sentences ("Then", "It")."""
+    m = _WORD_AFTER.match(text, dot + 1)
+    return m is not None and m.group(1).casefold() in g.openers
 
 
 def _starts_line(text: str, pos: int) -> bool:
@@ -199,6 +208,7 @@ def grammar(pack: Pack) -> _Grammar:
         before_numbers=_abbreviations(pack, "sentences.before_numbers"),
         finals=_abbreviations(pack, "sentences.final_abbreviations"),
         before_names=frozenset(w.casefold() for w in pack.words("sentences.not_final_after", ())),
+        openers=frozenset(w.casefold() for w in pack.words("sentences.openers", ())),
         datelines=_datelines(pack),
     )
 

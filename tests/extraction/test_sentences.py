@@ -49,8 +49,9 @@ def test_table_is_large_enough():
     "marked",
     [
         "Mr. Smith went to Washington.|| He met Dr. Jones.",
-        pytest.param("The U.S. Army sent 5,000 troops.", marks=pytest.mark.xfail(
-            strict=True, reason="U.S. may end a sentence, so it does before a capital")),
+        "The U.S. Army sent 5,000 troops.",
+        "The quake hit at 11:11 p.m. (2211 GMT), the U.S. Geological Survey said.",
+        "It came from the U.S.|| The army left.",
         "It happened in the U.S.|| Then it spread.",
         "See No. 10 Downing Street.",
         "He said no.|| Then he left.",
