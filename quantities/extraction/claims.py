@@ -33,6 +33,7 @@ import warnings
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import NamedTuple
 
@@ -51,12 +52,13 @@ UNIT_KINDS = frozenset({"money", "measure", "percent", "duration", "age"})
 
 
 def extract(source: str | Document | Iterable[Document], *, lang: str | Pack | None = None,
-            sources: Sources | None = None, lexicon: Lexicon | None = None) -> list[Claim]:
+            sources: Sources | None = None, lexicon: Lexicon | None = None, titles: bool = False) -> list[Claim]:
     """Claims of a text or of documents, in document order.
 
     A str is one plain-text document (id ``"<text>"``, read as given: no front matter
     or markup; use :func:`quantities.ingest.documents.from_text` for those). Only claim kinds (``q.is_claim``) become
-    Claims. A document whose language has no pack is skipped with a
+    Claims (with ``titles``, each document's title claims too, see :func:`title_claims`).
+    A document whose language has no pack is skipped with a
     :class:`~quantities.errors.QuantitiesWarning` naming it; the rest go on.
 
     >>> [(c.text, c.modality) for c in extract("Kim ha accettato di inviare migliaia di truppe.")]
@@ -71,7 +73,7 @@ def extract(source: str | Document | Iterable[Document], *, lang: str | Pack | N
             warnings.warn(f"{doc.id}: no language pack for {pack!r}; document skipped",
                           QuantitiesWarning, stacklevel=2)
             continue
-        out += extract_document(doc, lang=pack, sources=sources, lexicon=lexicon)
+        out += extract_document(doc, lang=pack, sources=sources, lexicon=lexicon, titles=titles)
     return out
 
 
@@ -86,8 +88,12 @@ def _documents(source: str | Document | Iterable[Document], lang: str | Pack | N
 
 
 def extract_document(doc: Document, *, lang: str | Pack | None = None, sources: Sources | None = None,
-                     lexicon: Lexicon | None = None) -> list[Claim]:
+                     lexicon: Lexicon | None = None, titles: bool = False) -> list[Claim]:
     """The claims of one document (the worker behind :func:`extract` and ``--jobs``).
+
+    With ``titles``, the claims of the document's title come first: the title is read as a
+    sentence of its own, and its claims have ``section="title"`` and spans into
+    ``Document.title`` (see :func:`title_claims`).
 
     >>> from quantities.ingest.documents import from_text
     >>> doc = from_text("Sono morti **300** soldati, ha riferito la Kcna.", id="a.md", format="markdown")
@@ -95,11 +101,37 @@ def extract_document(doc: Document, *, lang: str | Pack | None = None, sources: 
     [('300 soldati', '300** soldati', 'Kcna')]
     """
     pack = langs.resolve(lang if lang is not None else doc.lang)
+    head = title_claims(doc, lang=pack, sources=sources, lexicon=lexicon) if titles else []
+    return head + _body_claims(doc, pack, sources, lexicon)
+
+
+def title_claims(doc: Document, *, lang: str | Pack | None = None, sources: Sources | None = None,
+                 lexicon: Lexicon | None = None) -> list[Claim]:
+    """The claims of the document's title, read as one sentence of its own (a headline that
+    says "2 miliardi" over a body that says "2 milioni" can then be caught).
+
+    Their ``section`` is "title" and their spans (``span``, ``sentence``, ``quantity.span``,
+    ``attribution.span``) index ``Document.title``, not the body.
+
+    >>> from quantities.ingest.documents import from_text
+    >>> doc = from_text("---\\ntitle: Terremoto, oltre 2mila vittime\\n---\\nIl bilancio sale.", id="a.md")
+    >>> [(c.text, c.section, c.span.of(doc.title)) for c in title_claims(doc)]
+    [('oltre 2mila vittime', 'title', 'oltre 2mila vittime')]
+    """
+    if not doc.title or not doc.title.strip():
+        return []
+    pack = langs.resolve(lang if lang is not None else doc.lang)
+    headline = Document(id=doc.id, text=" ".join(doc.title.split("\n")), lang=doc.lang, date=doc.date)
+    return [replace(c, section="title") for c in _body_claims(headline, pack, sources, lexicon, one_sentence=True)]
+
+
+def _body_claims(doc: Document, pack: Pack, sources: Sources | None, lexicon: Lexicon | None,
+                 one_sentence: bool = False) -> list[Claim]:
     text = doc.analysed
     figures = deque(q for q in numbers.find(text, pack) if q.is_claim)
     if not figures:
         return []
-    starts, ends = sentences.bounds(text, pack)
+    starts, ends = ([0], [len(text)]) if one_sentence else sentences.bounds(text, pack)
     reader = _Reader(doc, text, starts, ends, pack, sources or Sources.default(), lexicon or Lexicon.load(pack.code))
     groups = _by_sentence(figures, starts, ends)
     out: list[Claim] = []
@@ -171,7 +203,7 @@ class _Reader:
                   moods: modality.Scanned) -> list[Claim]:
         doc, text, pack, sentence = self.doc, self.text, self.pack, s.span
         self._feed_carry(s.index)
-        later: list[attribution.Found] | None = None
+        memo: dict[str, object] = {}  # what _credit reads once per sentence
         said = sentence.of(text)
         body_sentence = doc.to_body(sentence)
         antecedent: nouns.NounPhrase | None = None
@@ -186,7 +218,7 @@ class _Reader:
             if noun is not None and noun.span is not None and noun.span.start >= q.span.end:
                 end = noun.span.end
             stated = q if doc.offsets is None else q.at(doc.to_body(q.span))
-            found, later = self._credit(s, toks, cues, q, later)
+            found = self._credit(s, toks, cues, q, memo)
             out.append(Claim(
                 doc=doc.id,
                 span=stated.span if end == q.span.end else doc.to_body(Span(q.span.start, end)),
@@ -232,19 +264,22 @@ class _Reader:
         self._seen = max(self._seen, index)
 
     def _credit(self, s: _Sentence, toks: Tokens, cues: attribution.Governors, q: Quantity,
-                later: list[attribution.Found] | None) -> tuple[attribution.Found | None, list[attribution.Found] | None]:
-        """The cue that credits the figure ``q``: its sentence's, the next sentence's opener,
-        else the source carried from earlier in the paragraph; with the opener's cues (read
-        once per sentence)."""
+                memo: dict[str, object]) -> attribution.Found | None:
+        """The cue that credits the figure ``q``: its sentence's, the next sentence's credit,
+        else the source carried from earlier in the paragraph unless this sentence narrates
+        an action of its own. ``memo`` keeps what is read once per sentence."""
         found = cues.governing(q.span)
         if found is None and (following := self._following(s)) is not None:
-            if later is None:
-                later = attribution.opener_cues(self.text, following, lang=self.pack, sources=self.src)
-            found = later[0] if later else None
-        if found is None and s.index >= 0 and not attribution.narrates(toks, attribution.grammar(self.pack)):
-            found = self._carry.current()
+            if "later" not in memo:
+                memo["later"] = attribution.opener_cues(self.text, following, lang=self.pack, sources=self.src)
+            later = memo["later"]
+            found = later[0] if later else None  # type: ignore[index]
+        if found is None and s.index >= 0:
+            if "narrated" not in memo:
+                memo["narrated"] = attribution.narrates(toks, attribution.grammar(self.pack))
+            found = None if memo["narrated"] else self._carry.current()
         found = self._carry.resolve(found)
-        return (None if found is None or found.impersonal else found), later
+        return None if found is None or found.impersonal else found
 
 
 def _attribution(doc: Document, found: attribution.Found | None) -> Attribution | None:

@@ -11,7 +11,10 @@ The words (abbreviations, quote pairs, dateline shapes) come from the language p
   number at the start of a line ("1. "), or sits inside a dateline ("ROMA, 3 set. –");
 * a mark inside a closing quote or bracket ends the sentence after it (“Sì.” Poi);
 * a newline ends a sentence (headlines, captions, list items, one-line paragraphs)
-  unless the next line starts in lower case (hard-wrapped prose);
+  unless the text is hard-wrapped prose: the next line starts in lower case or with a
+  figure, or the line ends with a comma, or a long line ends with a lower-case word;
+* a blank line always ends a sentence: a paragraph, headline or subtitle without a
+  final mark ends its sentence;
 * a final abbreviation ("U.S.", "p.m.") ends a sentence, except before "(" or after one
   of the pack's ``not_final_after`` words ("the U.S. Geological Survey") unless one of its
   sentence ``openers`` follows ("in the U.S. Then it spread").
@@ -42,6 +45,8 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}.]{1,%d}+" % _TOKEN_WINDOW, regex.REVERSE)
 _NEXT = regex.compile(r"\s{0,200}+(?P<c>\S)?")
 _NEXT_LINE = regex.compile(r"[ \t\r\f\v]{0,200}+(?P<c>[^ \t\r\f\v])?")
 _WORD_AFTER = regex.compile(r"\s{1,20}+(\p{L}{1,30}+)")
+_LIST_ITEM = regex.compile(r"\p{N}{1,3}+[.)][ \t]")
+_WRAP_WIDTH = 120  # a hard-wrapped line is at least half of this long
 _BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]{0,200}+\n")
 _LIST_NUMBER = regex.compile(r"[ \t]{0,12}+\p{N}{1,3}+")
 
@@ -124,9 +129,21 @@ def _add(starts: list[int], ends: list[int], text: str, start: int, end: int) ->
 
 
 def _line_ends(text: str, newline: int) -> bool:
-    """A single newline ends a sentence unless the next line goes on in lower case."""
-    c = _NEXT_LINE.match(text, newline + 1).group("c")
-    return c is None or not c.islower()
+    """A single newline ends a sentence unless the text is hard-wrapped prose: the next
+    line goes on in lower case or with a figure ("… militari e\\n1.000 ingegneri"; not a
+    list number "2. "), or this line ends with a comma, or this line is as long as a
+    wrapped line and ends with a lower-case word ("… che Pyongyang rende\\nPubblico")."""
+    m = _NEXT_LINE.match(text, newline + 1)
+    c = m.group("c")
+    if c is None:
+        return True
+    if c.islower() or (c.isdigit() and not _LIST_ITEM.match(text, m.start("c"))):
+        return False
+    line_start = text.rfind("\n", max(0, newline - _WRAP_WIDTH), newline) + 1
+    last = text[line_start:newline].rstrip()
+    if not last:
+        return True
+    return not (last[-1] == "," or (last[-1].islower() and line_start > 0 and newline - line_start >= _WRAP_WIDTH // 2))
 
 
 def _mark_ends(text: str, m: regex.Match[str], g: _Grammar) -> bool:

@@ -58,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="quantities", description="Numeric claims in news text, and where sources disagree.")
     parser.add_argument("--version", action="version", version=f"quantities {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
-    sub.add_parser("extract", parents=[common], help="list every claim")
+    extract = sub.add_parser("extract", parents=[common], help="list every claim")
+    extract.add_argument("--titles", action="store_true",
+                         help="also the claims of each title (section \"title\"; start/end index the title)")
     report = sub.add_parser("report", parents=[common, findings], help="claims lined up across sources, with findings")
     report.add_argument("--all", action="store_true", help="also show figures without findings")
     report.add_argument("--reference", metavar="FILE", help="also check against the desk's reference figures")
@@ -148,16 +150,17 @@ def _extract(args: argparse.Namespace, config: Any, lang: str, jobs: int, on_err
     named = named_paths(args.paths)
     docs = (d for d in read(args.paths, lang=lang, on_error=on_error) if wanted(d, config, named))
     progress = _Progress(args.quiet)
+    toolkit = Toolkit(config, titles=args.titles)
     seen = 0
     with _output(args.output, args.failed) as out:
         if args.format in ("jsonl", "github"):
-            for doc, claims in extract_all(docs, Toolkit(config), jobs):
+            for doc, claims in extract_all(docs, toolkit, jobs):
                 out.write(render_claims(claims, args.format, doc))
                 progress.tick(doc)
                 seen += 1
         else:
             collected = []
-            for doc, claims in extract_all(docs, Toolkit(config), jobs):
+            for doc, claims in extract_all(docs, toolkit, jobs):
                 collected.extend(claims)
                 progress.tick(doc)
                 seen += 1

@@ -35,7 +35,7 @@ def render_claims(claims: Iterable[Claim], fmt: str, doc: Document | None = None
     ``doc``'s file when given)."""
     claims = list(claims)
     if fmt == "github":
-        return "".join(_annotation("notice", c.doc, doc.line_col(c.span.start) if doc else None,
+        return "".join(_annotation("notice", c.doc, doc.line_col(c.span.start) if doc and c.section == "body" else None,
                                    f"{squeeze(c.text)} = {value_text(c)} ({source_text(c)}, {c.modality})")
                        for c in claims)
     records = [claim_record(c) for c in claims]

@@ -30,8 +30,9 @@ ErrorSink = Callable[[QuantitiesError], None] | None
 class Toolkit:
     """What extraction and reconciliation need, built once from a config and kept."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, *, titles: bool = False) -> None:
         self.config = config
+        self.titles = titles  # also the claims of each document's title (section "title")
         self._cache: dict[Any, Any] = {}
 
     def _once(self, key: Any, build: Callable[[], Any]) -> Any:
@@ -43,7 +44,7 @@ class Toolkit:
         from quantities.extraction.claims import extract_document
 
         return extract_document(doc, lang=self.pack(doc.lang), sources=self.sources(),
-                                lexicon=self.lexicon(doc.lang))
+                                lexicon=self.lexicon(doc.lang), titles=self.titles)
 
     def pack(self, code: str) -> Any:
         """The language pack of ``code``, with the config's ``[numbers]`` overrides."""

@@ -21,7 +21,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from quantities.extraction.attribution.cues import scan
+from quantities.extraction.attribution.cues import credited, scan
 from quantities.extraction.attribution.grammar import Found, Grammar, grammar
 from quantities.lang import Pack
 from quantities.lang.sources import Sources
@@ -36,7 +36,7 @@ class Governors:
     does not govern it across one.
     """
 
-    __slots__ = ("_after", "_before", "_breaks", "_found", "_starts")
+    __slots__ = ("_after", "_before", "_breaks", "_found", "_relays", "_starts")
 
     def __init__(self, found: Sequence[Found], breaks: Sequence[int] = ()) -> None:
         self._found = list(found)
@@ -50,8 +50,10 @@ class Governors:
             self._before.append(last)
         n = len(self._found)
         self._after = [n] * (n + 1)  # for each k: the first index >= k of a cue that reaches before it
+        self._relays = [n] * (n + 1)  # for each k: the first index >= k of a relay ("citing X")
         for k in range(n - 1, -1, -1):
             self._after[k] = k if self._found[k].reach == "any" else self._after[k + 1]
+            self._relays[k] = k if self._found[k].relay else self._relays[k + 1]
 
     def __bool__(self) -> bool:
         return bool(self._found)
@@ -63,11 +65,20 @@ class Governors:
         high = breaks[b] if b < len(breaks) else None
         k = bisect_left(starts, figure.start) - 1
         if k >= 0 and (i := self._before[k]) >= 0:
-            return self._found[i]
+            return self._relayed(i)
         i = self._after[bisect_left(starts, figure.end)]
         if i < len(starts) and (high is None or starts[i] < high):
-            return self._found[i]
+            return self._relayed(i)
         return None
+
+    def _relayed(self, i: int) -> Found:
+        """The cue at ``i``, or the relay that follows it in the sentence ("X said …, citing
+        Y"): Y is the originator, X the one who passes it on."""
+        found = self._found[i]
+        r = self._relays[i + 1]
+        if found.relay or r >= len(self._found):
+            return found
+        return replace(self._found[r], via=found.source)
 
     def last(self) -> Found | None:
         """The last cue of the sentence: the one a later sentence carries on."""
@@ -97,11 +108,27 @@ def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it",
     ['KCNA']
     """
     g = grammar(lang)
+    credit = g.credits.match(text, sentence.start, sentence.end)
+    if credit is not None:  # "Il dato arriva dalla prefettura."
+        return credited(text, Span(credit.start(), credit.end()), sentence.end, lang=lang, sources=sources)
     m = g.openers.match(text, sentence.start, sentence.end)
     if m is None:
-        return []
+        return _bare_report(text, sentence, lang=lang, sources=sources)
     found = scan(text, Span(m.end(), sentence.end), lang=lang, sources=sources)
     return [f for f in found[:1] if f.reach == "any" and len(text[m.end():f.cue_span.start].split()) <= 1]
+
+
+def _bare_report(text: str, sentence: Span, *, lang: str | Pack, sources: Sources | None) -> list[Found]:
+    """A sentence that is only a report, its source and its verb ("The ministry said.",
+    "Lo riferisce la Kcna."): it credits the sentence before."""
+    found = scan(text, sentence, lang=lang, sources=sources)
+    if len(found) != 1 or found[0].impersonal:
+        return []
+    f = found[0]
+    start, end = min(f.cue_span.start, f.span.start), max(f.cue_span.end, f.span.end)
+    rest = (text[sentence.start:start] + " " + text[end:sentence.end]).casefold().split()
+    articles = grammar(lang).articles
+    return [f] if all(w in articles or not any(c.isalnum() for c in w) for w in rest) else []
 
 
 class Carry:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 
 from quantities.extraction.attribution.grammar import (
     Found,
@@ -93,7 +94,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     lows = toks.lows
     reach: Reach = "any"
     passive = False
-    if kind == "verb" and j < len(lows) and lows[j] in g.agent:
+    if kind == "verb" and j < len(lows) and lows[j] in g.agent and lows[j - 1] not in g.finite_only:
         past = _past_time(toks, j + 1, g)
         if past is None:
             j, passive = j + 1, True  # "è stato riferito dalla Kcna": a passive
@@ -105,8 +106,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
         return Found("", None, _cue_text(text, cue), cue, cue, "any", impersonal=True)  # "si stima"
     if kind == "verb" and not passive:
         inverted = i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.opener_words
-        np = _phrase(toks, _skip(lows, j, g.adverbs), g) if inverted else None
-        if not _named(text, toks, np, g, src):
+        np = _phrase(toks, _past_adjunct(toks, _skip(lows, j, g.adverbs), g), g) if inverted else None
+        if not (_named(text, toks, np, g, src) or (np is not None and lows[np[0]] in g.articles)):
             np = _subject(toks, i, g)
             reach = "any" if _aside(toks, np, _skip(lows, j, g.adverbs), g) else "after"
         return _make(text, toks, np, cue, reach, g, src)
@@ -115,6 +116,34 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     np = _phrase(toks, j, g)
     if kind == "restricted" and not _source_like(text, toks, np, g, src):
         return None
-    return _make(text, toks, np, cue, reach, g, src)
+    found = _make(text, toks, np, cue, reach, g, src)
+    if found is not None and tuple(lows[i:j]) in g.relay_cues:
+        return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator
+    return found
 
 
+def _past_adjunct(toks: Tokens, k: int, g: Grammar) -> int:
+    """Past a prepositional phrase between an inverted verb and its subject ("lo annunciano
+    dai megafoni gli organizzatori"): the index of the article that opens the subject, or
+    ``k`` when there is none within reach."""
+    lows, texts = toks.lows, toks.texts
+    if k >= len(lows) or lows[k] not in g.prepositions:
+        return k
+    for m in range(k + 1, min(len(lows), k + 5)):
+        if lows[m] in g.articles:
+            return m
+        if not texts[m][0].isalpha():
+            break
+    return k
+
+
+
+
+def credited(text: str, cue: Span, end: int, *, lang: str | Pack = "it",
+             sources: Sources | None = None) -> list[Found]:
+    """The source after a credit phrase at ``cue`` ("Il dato arriva dalla prefettura"), up
+    to ``end``, as the one cue of its sentence (or none)."""
+    g = grammar(lang)
+    toks = tokens(text, cue.end, end)
+    found = _make(text, toks, _phrase(toks, 0, g), cue, "any", g, sources or Sources.default())
+    return [] if found is None else [found]

@@ -32,6 +32,7 @@ class Found:
     reach: Reach
     via: str | None = None
     impersonal: bool = False  # "si stima", "si parla di": a report that names no one
+    relay: bool = False  # "citing X" after a report: X is the originator of that report
 
 
 def _pattern(words: list[str], first: str | None = None) -> str:
@@ -76,6 +77,9 @@ class Grammar:
     max_words: int
     impersonal: frozenset[tuple[str, ...]]  # a reporting verb that names no one ("si stima")
     same_source: frozenset[str]  # phrases that name the previous source ("stessa fonte")
+    finite_only: frozenset[str]  # present verbs that are no participle: "da" after one is no agent
+    relay_cues: frozenset[tuple[str, ...]]  # forward cues that relay ("citando", "citing")
+    credits: regex.Pattern[str]  # a sentence that opens by crediting the one before ("Il dato arriva da")
     complementisers: frozenset[str]  # what opens a reported clause after a verb ("che", "that", ":")
     breaks: str  # the marks that end a clause for the choice of a cue (";")
     narrating_auxiliaries: frozenset[str]  # "ha", "hanno": before a participle, a narrated action
@@ -164,6 +168,11 @@ def grammar(pack: Pack) -> Grammar:
         max_words=positive_int(pack, "attribution.max_words"),
         impersonal=frozenset(p[:2] for p in phrases(pack, "attribution.impersonal")),
         same_source=frozenset(" ".join(p) for p in phrases(pack, "attribution.same_source")),
+        finite_only=frozenset(p[-1] for p in phrases(pack, "attribution.present"))
+        - frozenset(p[-1] for p in phrases(pack, "attribution.participles")),
+        relay_cues=frozenset(phrases(pack, "attribution.relays")),
+        credits=regex.compile(rf"\s*{_pattern(_expand(pack, 'attribution.credits', contractions)) or '(?!)'}{EDGE}",
+                              regex.IGNORECASE),
         complementisers=word_set(pack, "attribution.complementisers"),
         breaks="".join(pack.words("attribution.clause_breaks")),
         narrating_auxiliaries=word_set(pack, "attribution.narrated.auxiliaries"),

@@ -53,12 +53,30 @@ def _make(text: str, toks: Tokens, np: tuple[int, int] | None, cue: Span, reach:
           g: Grammar, src: Sources) -> Found | None:
     if np is None:
         return None
+    np = _apposed_name(toks, np, g)
     span, via = _words(toks, np, g), None
     relayed = _relay(toks, np[1], g)
     if relayed is not None:
         via, span = surface(span.of(text)), _words(toks, relayed, g)
     source = surface(span.of(text))
     return Found(source, src.canonical(source), _cue_text(text, cue), span, cue, reach, via)
+
+
+def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
+    """A person's name set after a title wins over it: "il prefetto di Napoli, Claudio
+    Palomba," -> "Claudio Palomba". The name is two or more capitalised words closed by a
+    comma or the end of the sentence; the title's head is in lower case."""
+    texts, lows = toks.texts, toks.lows
+    head = np[0] + 1 if lows[np[0]] in g.articles and np[1] - np[0] > 1 else np[0]
+    k = np[1]
+    if not texts[head].islower() or k + 2 >= len(texts) or texts[k] != ",":
+        return np
+    m = k + 1
+    while m < len(texts) and m - k <= 4 and texts[m][0].isupper() and toks.is_word(m):
+        m += 1
+    if m - (k + 1) >= 2 and (m == len(texts) or not toks.is_word(m)):
+        return (k + 1, m)
+    return np
 
 
 def _cue_text(text: str, cue: Span) -> str:
