@@ -180,7 +180,7 @@ def narrates(toks: Tokens, g: Grammar) -> bool:
     interventi sono stati 336"), carries on the report."""
     lows, texts = toks.lows, toks.texts
     for k, w in enumerate(lows):
-        if w in g.copulas or not texts[k].islower():
+        if w in g.copulas or (k and not texts[k].islower()):  # a capital inside: a name
             continue
         if w.endswith(g.finite_endings) and len(w) > 4:
             return True

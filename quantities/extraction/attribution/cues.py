@@ -102,7 +102,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             return None  # "was reported by midday": a passive without its agent
         else:
             j = past  # "the ministry reported by midday that…": a time; the subject reports
-    if kind == "verb" and i > 0 and (lows[i - 1], lows[i]) in g.impersonal:
+    if kind == "verb" and not passive and i > 0 and (lows[i - 1], lows[i]) in g.impersonal:
         return Found("", None, _cue_text(text, cue), cue, cue, "any", impersonal=True)  # "si stima"
     if kind == "verb" and not passive:
         inverted = i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.opener_words
@@ -116,10 +116,21 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     np = _phrase(toks, j, g)
     if kind == "restricted" and not _source_like(text, toks, np, g, src):
         return None
+    if j - i == 1 and _ordinal_use(text, toks, i, np, g, src):
+        return None
     found = _make(text, toks, np, cue, reach, g, src)
     if found is not None and tuple(lows[i:j]) in g.relay_cues:
         return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator
     return found
+
+
+def _ordinal_use(text: str, toks: Tokens, i: int, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
+    """A one-word forward cue used as another word: after a word and before a bare lower-case
+    noun that names no source, "secondo" is the ordinal ("con il Pd secondo partito"; not
+    "12 secondo fonti militari", "secondo Kiev")."""
+    if np is None or i == 0 or not toks.is_word(i - 1) or toks.lows[np[0]] in g.articles:
+        return False
+    return toks.texts[np[0]].islower() and not _source_like(text, toks, np, g, src)
 
 
 def _past_adjunct(toks: Tokens, k: int, g: Grammar) -> int:

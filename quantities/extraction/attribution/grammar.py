@@ -188,7 +188,8 @@ def _passive(pack: Pack) -> tuple[tuple[str, ...], ...]:
     out = phrases(pack, "attribution.passive_auxiliaries")
     for phrase in out:
         if phrase not in known:
-            raise pack.error("attribution.passive_auxiliaries", f"{' '.join(phrase)!r} is not one of attribution.auxiliaries")
+            raise pack.error("attribution.passive_auxiliaries",
+                             f"{' '.join(phrase)!r} is not one of attribution.auxiliaries")
     return out
 
 

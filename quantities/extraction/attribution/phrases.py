@@ -79,6 +79,17 @@ def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, i
     return np
 
 
+def _name_between_commas(toks: Tokens, end: int) -> tuple[int, int] | None:
+    """A capitalised name set between commas right before ``end`` (", Giorgia Meloni,")."""
+    texts = toks.texts
+    if end < 3 or texts[end - 1] != ",":
+        return None
+    k = end - 2
+    while k >= 0 and end - 2 - k < 4 and texts[k][0].isupper() and toks.is_word(k):
+        k -= 1
+    return (k + 1, end - 1) if k >= 0 and k < end - 2 and texts[k] == "," else None
+
+
 def _cue_text(text: str, cue: Span) -> str:
     """The cue as the records give it: folded, straight apostrophes, single spaces."""
     return " ".join(cue.of(text).casefold().replace("’", "'").split())
@@ -160,6 +171,8 @@ def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
     end = verb
     while end > 0 and lows[end - 1] in g.pre_verb:
         end -= 1
+    if (name := _name_between_commas(toks, end)) is not None:
+        return name  # "The premier, Giorgia Meloni, said": the name
     start = end
     while start > 0 and end - start < g.max_words and toks.is_word(start - 1) and lows[start - 1] not in g.clause:
         start -= 1
