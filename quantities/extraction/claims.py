@@ -182,7 +182,7 @@ class _Reader:
         self.doc, self.text, self.pack, self.src, self.lex = doc, text, pack, src, lex
         self.starts, self.ends = starts, ends  # the document's sentences
         self._paragraphs: list[int] | None = None  # each sentence's paragraph, when first needed
-        self._carry = attribution.Carry(attribution.grammar(pack).same_source)
+        self._carry = attribution.Carry(attribution.grammar(pack).same_source, attribution.grammar(pack).pronouns)
         self._seen = 0  # the sentences before this one have fed the carry
 
     def claims(self, batch: list[_Sentence]) -> list[Claim]:
@@ -242,6 +242,8 @@ class _Reader:
 
     def _governors(self, span: Span, toks: Tokens | None = None) -> attribution.Governors:
         found = attribution.scan(self.text, span, lang=self.pack, sources=self.src, toks=toks)
+        if (head := attribution.header(self.text, span, lang=self.pack, sources=self.src)) is not None:
+            found = [head, *found]
         return attribution.Governors(found, attribution.breaks_of(self.text, span, self._breaks))
 
     @property
@@ -261,7 +263,8 @@ class _Reader:
         self._carry.enter(paragraph)
         for k in range(self._seen, index):
             if self._paragraph(k) == paragraph:
-                self._carry.see(paragraph, self._governors(Span(self.starts[k], self.ends[k])).last())
+                span = Span(self.starts[k], self.ends[k])
+                self._carry.see(paragraph, attribution.stated(self.text, span, lang=self.pack, sources=self.src))
         self._seen = max(self._seen, index)
 
     def _credit(self, s: _Sentence, toks: Tokens, cues: attribution.Governors, q: Quantity,

@@ -26,8 +26,10 @@ from quantities.extraction.attribution.choice import (
     Governors,
     breaks_of,
     choose,
+    header,
     narrates,
     opener_cues,
+    stated,
 )
 from quantities.extraction.attribution.cues import scan
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach, grammar
@@ -43,7 +45,9 @@ __all__ = [
     "breaks_of",
     "choose",
     "grammar",
+    "header",
     "narrates",
     "opener_cues",
     "scan",
+    "stated",
 ]

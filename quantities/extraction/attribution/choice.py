@@ -118,6 +118,34 @@ def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it",
     return [f for f in found[:1] if f.reach == "any" and len(text[m.end():f.cue_span.start].split()) <= 1]
 
 
+def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> Found | None:
+    """The source of a verbless header that opens a sentence and ends at a colon ("Nuovo
+    bilancio della prefettura di Napoli: …", "Prima proiezione Opinio per la Rai: …"), a
+    cue for the whole sentence."""
+    g = grammar(lang)
+    m = g.headers.match(text, sentence.start, sentence.end)
+    if m is None:
+        return None
+    found = credited(text, Span(m.start("cue"), m.end("cue")), sentence.end, lang=lang, sources=sources)
+    colon = text.find(":", m.end(), sentence.end)
+    if not found or colon < 0 or found[0].span.end > colon:
+        return None
+    return found[0]
+
+
+def stated(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> Found | None:
+    """The source a sentence without figures states for the ones after it: its last cue,
+    or the source it credits ("Il dato arriva dalla prefettura.")."""
+    found = scan(text, sentence, lang=lang, sources=sources)
+    if found:
+        return found[-1]
+    credit = grammar(lang).credits.match(text, sentence.start, sentence.end)
+    if credit is None:
+        return header(text, sentence, lang=lang, sources=sources)
+    cues = credited(text, Span(credit.start(), credit.end()), sentence.end, lang=lang, sources=sources)
+    return cues[0] if cues else None
+
+
 def _bare_report(text: str, sentence: Span, *, lang: str | Pack, sources: Sources | None) -> list[Found]:
     """A sentence that is only a report, its source and its verb ("The ministry said.",
     "Lo riferisce la Kcna."): it credits the sentence before."""
@@ -139,17 +167,22 @@ class Carry:
     the last one is impersonal).
     """
 
-    __slots__ = ("_paragraph", "_previous", "_same", "_source")
+    __slots__ = ("_paragraph", "_previous", "_pronouns", "_same", "_source")
 
-    def __init__(self, same_source: frozenset[str] = frozenset()) -> None:
+    def __init__(self, same_source: frozenset[str] = frozenset(), pronouns: frozenset[str] = frozenset()) -> None:
+        self._pronouns = pronouns
         self._paragraph = -1
         self._source: Found | None = None  # the source carried in the current paragraph
         self._previous: Found | None = None  # the last named source of the document
         self._same = same_source
 
     def resolve(self, found: Found | None) -> Found | None:
-        """``found``, or the previous source when it names "the same source"."""
-        if found is None or self._previous is None or " ".join(found.source.casefold().split()) not in self._same:
+        """``found``, or the previous source when it names "the same source" or is a pronoun
+        ("secondo lui", "he said")."""
+        if found is None or self._previous is None:
+            return found
+        words = found.source.casefold().split()
+        if " ".join(words) not in self._same and self._pronouns.isdisjoint(words):
             return found
         p = self._previous
         return replace(found, source=p.source, canonical=p.canonical, span=p.span, via=p.via)
@@ -180,6 +213,8 @@ def narrates(toks: Tokens, g: Grammar) -> bool:
     interventi sono stati 336"), carries on the report."""
     lows, texts = toks.lows, toks.texts
     for k, w in enumerate(lows):
+        if w in g.clause_ends:
+            return False  # a verb of a relative or subordinate clause narrates nothing of the figure's
         if w in g.copulas or (k and not texts[k].islower()):  # a capital inside: a name
             continue
         if w.endswith(g.finite_endings) and len(w) > 4:

@@ -85,6 +85,9 @@ class Grammar:
     narrating_auxiliaries: frozenset[str]  # "ha", "hanno": before a participle, a narrated action
     participle_endings: tuple[str, ...]
     finite_endings: tuple[str, ...]  # finite verbs that narrate ("salgono", "restavano")
+    clause_ends: frozenset[str]  # words that open a relative or subordinate clause ("che", "which")
+    pronouns: frozenset[str]  # a source that is a pronoun is the previous named source ("lui", "he")
+    headers: regex.Pattern[str]  # a verbless header that names a source before a colon
     copulas: frozenset[str]  # verbs that only state a figure ("sono", "erano stati"): no narration
 
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
@@ -179,7 +182,15 @@ def grammar(pack: Pack) -> Grammar:
         participle_endings=tuple(word_set(pack, "attribution.narrated.participle_endings")),
         finite_endings=tuple(word_set(pack, "attribution.narrated.finite_endings")),
         copulas=word_set(pack, "attribution.narrated.copulas"),
+        clause_ends=word_set(pack, "attribution.narrated.clause_ends"),
+        pronouns=word_set(pack, "attribution.pronouns"),
+        headers=_headers(_pattern(_expand(pack, "attribution.headers", contractions))),
     )
+
+
+def _headers(phrases: str) -> regex.Pattern[str]:
+    """A header phrase at the start of a sentence, after a short time stamp ("Ore 17.50 –")."""
+    return regex.compile(rf"(?:[^\n:]{{0,40}}?[–—-][ \t]{{1,3}})?(?P<cue>{phrases or '(?!)'}){EDGE}", regex.IGNORECASE)
 
 
 def _passive(pack: Pack) -> tuple[tuple[str, ...], ...]:
