@@ -115,7 +115,10 @@ def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it",
     if m is None:
         return _bare_report(text, sentence, lang=lang, sources=sources)
     found = scan(text, Span(m.end(), sentence.end), lang=lang, sources=sources)
-    return [f for f in found[:1] if f.reach == "any" and len(text[m.end():f.cue_span.start].split()) <= 1]
+    if not found and " ".join(m.group().casefold().split()) in g.verbless_openers:
+        return credited(text, Span(m.start(), m.end()), sentence.end, lang=lang, sources=sources)  # "Così X."
+    return [f for f in found[:1] if len(text[m.end():min(f.cue_span.start, f.span.start)].split()) <= 1
+            and (f.reach == "any" or f.span.start < f.cue_span.start)]  # "È il quadro che X ha trasmesso"
 
 
 def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> Found | None:

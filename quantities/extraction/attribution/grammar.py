@@ -85,6 +85,8 @@ class Grammar:
     narrating_auxiliaries: frozenset[str]  # "ha", "hanno": before a participle, a narrated action
     participle_endings: tuple[str, ...]
     finite_endings: tuple[str, ...]  # finite verbs that narrate ("salgono", "restavano")
+    report_nouns: frozenset[str]  # "projections by X", "il conteggio della questura": X is the source
+    verbless_openers: frozenset[str]  # a next sentence "Così X." credits X with the sentence before
     clause_ends: frozenset[str]  # words that open a relative or subordinate clause ("che", "which")
     pronouns: frozenset[str]  # a source that is a pronoun is the previous named source ("lui", "he")
     headers: regex.Pattern[str]  # a verbless header that names a source before a colon
@@ -93,7 +95,7 @@ class Grammar:
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
         w, text = toks.lows[i], toks.texts[i]
         return (not text[0].isalpha() or w in self.stop or w in self.articles
-                or (text.islower() and w.endswith(self.verb_endings)))
+                or (text.islower() and w.endswith(self.verb_endings) and not (i and toks.lows[i - 1] in self.articles)))
 
 
 #: The end of a cue: after an apostrophe ("all'") or before a non-word character.
@@ -183,6 +185,8 @@ def grammar(pack: Pack) -> Grammar:
         finite_endings=tuple(word_set(pack, "attribution.narrated.finite_endings")),
         copulas=word_set(pack, "attribution.narrated.copulas"),
         clause_ends=word_set(pack, "attribution.narrated.clause_ends"),
+        report_nouns=word_set(pack, "attribution.report_nouns"),
+        verbless_openers=word_set(pack, "attribution.verbless_openers"),
         pronouns=word_set(pack, "attribution.pronouns"),
         headers=_headers(_pattern(_expand(pack, "attribution.headers", contractions))),
     )

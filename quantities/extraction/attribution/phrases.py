@@ -53,7 +53,7 @@ def _make(text: str, toks: Tokens, np: tuple[int, int] | None, cue: Span, reach:
           g: Grammar, src: Sources) -> Found | None:
     if np is None:
         return None
-    np = _apposed_name(toks, np, g)
+    np = _apposed_name(toks, _by_agent(toks, np, g), g)
     span, via = _words(toks, np, g), None
     relayed = _relay(toks, np[1], g)
     if relayed is not None:
@@ -64,12 +64,17 @@ def _make(text: str, toks: Tokens, np: tuple[int, int] | None, cue: Span, reach:
 
 def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
     """A person's name set after a title wins over it: "il prefetto di Napoli, Claudio
-    Palomba," -> "Claudio Palomba". The name is two or more capitalised words closed by a
-    comma or the end of the sentence; the title's head is in lower case."""
+    Palomba," -> "Claudio Palomba"; the title may go on before the comma ("l'assessore
+    regionale alla Sanità, Filippo Saltamartini"). The name is two or more capitalised words
+    closed by a comma or the end of the sentence; the title's head is in lower case."""
     texts, lows = toks.texts, toks.lows
     head = np[0] + 1 if lows[np[0]] in g.articles and np[1] - np[0] > 1 else np[0]
+    if not texts[head].islower():
+        return np
     k = np[1]
-    if not texts[head].islower() or k + 2 >= len(texts) or texts[k] != ",":
+    while k < len(texts) and k - np[1] < APPOSITION_WORDS and toks.is_word(k) and lows[k] not in g.clause_ends:
+        k += 1
+    if k + 2 >= len(texts) or texts[k] != ",":
         return np
     m = k + 1
     while m < len(texts) and m - k <= 4 and texts[m][0].isupper() and toks.is_word(m):
@@ -77,6 +82,21 @@ def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, i
     if m - (k + 1) >= 2 and (m == len(texts) or not toks.is_word(m)):
         return (k + 1, m)
     return np
+
+
+#: How many words of a title may follow its phrase before the comma of the name (see :func:`_apposed_name`).
+APPOSITION_WORDS = 6
+
+
+def _by_agent(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
+    """A report noun with its agent names the agent: "the first projections by the
+    Consorzio Opinio Italia" -> "Consorzio Opinio Italia"."""
+    lows = toks.lows
+    words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
+    if not words or words[-1] not in g.report_nouns or np[1] >= len(lows) or lows[np[1]] not in g.agent:
+        return np
+    agent = _phrase(toks, np[1] + 1, g)
+    return agent if agent is not None else np
 
 
 def _name_between_commas(toks: Tokens, end: int) -> tuple[int, int] | None:
@@ -88,6 +108,27 @@ def _name_between_commas(toks: Tokens, end: int) -> tuple[int, int] | None:
     while k >= 0 and end - 2 - k < 4 and texts[k][0].isupper() and toks.is_word(k):
         k -= 1
     return (k + 1, end - 1) if k >= 0 and k < end - 2 and texts[k] == "," else None
+
+
+def _name_before_apposition(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
+    """The capitalised name before an apposition set between commas that ends at ``end``
+    ("Kassam Abozeed, a 34-year-old Syrian who lives in Germany,", "Palazzo Chigi, her office,")."""
+    texts = toks.texts
+    if end < 4 or texts[end - 1] != ",":
+        return None
+    k = end - 2
+    while k > 0 and end - k <= g.max_words + 6 and texts[k] != ",":
+        if not (toks.is_word(k) or texts[k][0].isdigit() or texts[k] == "-"):
+            return None
+        k -= 1
+    if k <= 0 or texts[k] != ",":
+        return None
+    m = k
+    while m > 0 and k - m < 4 and texts[m - 1][0].isupper() and toks.is_word(m - 1):
+        m -= 1
+    if m == k or (m > 0 and toks.is_word(m - 1)):
+        return None
+    return (m, k)
 
 
 def _cue_text(text: str, cue: Span) -> str:
@@ -173,6 +214,8 @@ def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
         end -= 1
     if (name := _name_between_commas(toks, end)) is not None:
         return name  # "The premier, Giorgia Meloni, said": the name
+    if (name := _name_before_apposition(toks, end, g)) is not None:
+        return name  # "Kassam Abozeed, a 34-year-old Syrian who lives in Germany, said"
     start = end
     while start > 0 and end - start < g.max_words and toks.is_word(start - 1) and lows[start - 1] not in g.clause:
         start -= 1
