@@ -23,9 +23,10 @@ from dataclasses import replace
 
 from quantities.extraction.attribution.cues import credited, scan
 from quantities.extraction.attribution.grammar import Found, Grammar, grammar
+from quantities.extraction.attribution.phrases import _make, speaker
 from quantities.lang import Pack
 from quantities.lang.sources import Sources
-from quantities.text.tokens import Tokens
+from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
 
 
@@ -128,12 +129,28 @@ def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
     g = grammar(lang)
     m = g.headers.match(text, sentence.start, sentence.end)
     if m is None:
-        return None
+        return _speaker(text, sentence, g, sources)
     found = credited(text, Span(m.start("cue"), m.end("cue")), sentence.end, lang=lang, sources=sources)
     colon = text.find(":", m.end(), sentence.end)
     if not found or colon < 0 or found[0].span.end > colon:
         return None
     return found[0]
+
+
+def _speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None) -> Found | None:
+    """A speaker before a colon at the start of a sentence ("Il ministro Matteo Salvini: …")."""
+    colon = text.find(":", sentence.start, sentence.end)
+    if colon < 0 or colon - sentence.start > SPEAKER_CHARS:
+        return None
+    toks = tokens(text, sentence.start, colon + 1)
+    np = speaker(toks, g)
+    if np is None:
+        return None
+    return _make(text, toks, np, Span(colon, colon + 1), "any", g, sources or Sources.default())
+
+
+#: How far into a sentence a speaker's colon may stand (see :func:`_speaker`).
+SPEAKER_CHARS = 160
 
 
 def stated(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> Found | None:

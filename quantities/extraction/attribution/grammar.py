@@ -85,6 +85,7 @@ class Grammar:
     narrating_auxiliaries: frozenset[str]  # "ha", "hanno": before a participle, a narrated action
     participle_endings: tuple[str, ...]
     finite_endings: tuple[str, ...]  # finite verbs that narrate ("salgono", "restavano")
+    adjectives: frozenset[str]  # words that end a phrase but may open one after its article ("la prima")
     report_nouns: frozenset[str]  # "projections by X", "il conteggio della questura": X is the source
     verbless_openers: frozenset[str]  # a next sentence "Così X." credits X with the sentence before
     clause_ends: frozenset[str]  # words that open a relative or subordinate clause ("che", "which")
@@ -186,6 +187,7 @@ def grammar(pack: Pack) -> Grammar:
         copulas=word_set(pack, "attribution.narrated.copulas"),
         clause_ends=word_set(pack, "attribution.narrated.clause_ends"),
         report_nouns=word_set(pack, "attribution.report_nouns"),
+        adjectives=word_set(pack, "attribution.adjectives"),
         verbless_openers=word_set(pack, "attribution.verbless_openers"),
         pronouns=word_set(pack, "attribution.pronouns"),
         headers=_headers(_pattern(_expand(pack, "attribution.headers", contractions))),

@@ -199,11 +199,31 @@ def _phrase(toks: Tokens, i: int, g: Grammar, until: int | None = None) -> tuple
         if lows[j] in g.of and end is not None:
             j += 2 if j + 1 < limit and lows[j + 1] in g.articles else 1
             continue
-        if g.ends_phrase(toks, j) or toks.texts[j][0].isdigit():
-            break
+        if (g.ends_phrase(toks, j) or toks.texts[j][0].isdigit()) and not (end is None and lows[j] in g.adjectives):
+            break  # "la prima ricostruzione": an adjective that ends phrases elsewhere opens this one
         j += 1
         end = j
     return (i, end) if end is not None else None
+
+
+def speaker(toks: Tokens, g: Grammar) -> tuple[int, int] | None:
+    """The phrase of a speaker that opens a sentence and ends at a colon ("Il ministro
+    dell'Interno Matteo Salvini, da Catania: …", "Il governatore della Liguria Giovanni
+    Toti: …"): a source-like noun or a full name (two capitalised words), else None."""
+    np = _phrase(toks, 0, g)
+    if np is None:
+        return None
+    texts, lows = toks.texts, toks.lows
+    k = np[1]
+    if k + 2 < len(texts) and texts[k] == "," and lows[k + 1] in g.prepositions:  # ", da Catania"
+        k += 2
+        while k < len(texts) and toks.is_word(k) and texts[k][0].isupper():
+            k += 1
+    if k >= len(texts) or texts[k] != ":":
+        return None
+    words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
+    capitals = sum(t[0].isupper() for t in texts[np[0]:np[1]])
+    return np if capitals >= 2 or (words and words[0] in g.source_nouns) else None
 
 
 def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
