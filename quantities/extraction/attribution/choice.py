@@ -210,11 +210,11 @@ class Carry:
     def see(self, paragraph: int, last: Found | None) -> None:
         """A sentence of paragraph ``paragraph`` whose last cue is ``last`` (None: none)."""
         self.enter(paragraph)
-        if last is not None:
-            last = self.resolve(last)
-            self._source = last
-            if not last.impersonal:
-                self._previous = last
+        resolved = self.resolve(last)
+        if resolved is not None:
+            self._source = resolved
+            if not resolved.impersonal:
+                self._previous = resolved
 
     def enter(self, paragraph: int) -> None:
         """Start reading paragraph ``paragraph``: a new one has stated no source yet."""
