@@ -184,6 +184,7 @@ class _Reader:
         self._paragraphs: list[int] | None = None  # each sentence's paragraph, when first needed
         self._carry = attribution.Carry(attribution.grammar(pack).same_source, attribution.grammar(pack).pronouns)
         self._seen = 0  # the sentences before this one have fed the carry
+        self._pending: list[int] = []  # sentences without figures of this paragraph, read when needed
 
     def claims(self, batch: list[_Sentence]) -> list[Claim]:
         text, pack = self.text, self.pack
@@ -234,7 +235,11 @@ class _Reader:
                 date=doc.date,
             ))
         if s.index >= 0:
-            self._carry.see(self._paragraph(s.index), cues.last())
+            last = cues.last()
+            if last is not None and not self._carry.needs_previous(last):
+                self._pending.clear()  # what they stated is superseded by this sentence's source
+            self._flush()
+            self._carry.see(self._paragraph(s.index), last)
             self._seen = s.index + 1
         return out
 
@@ -256,16 +261,23 @@ class _Reader:
         return self._paragraphs[index]
 
     def _feed_carry(self, index: int) -> None:
-        """Let the carry see the sentences without figures of this paragraph before ``index``."""
+        """Queue the sentences without figures of this paragraph before ``index`` for the
+        carry (read only when a figure needs them: most figures have a cue of their own)."""
         if index < 0:
             return
         paragraph = self._paragraph(index)
+        if self._pending and self._paragraph(self._pending[0]) != paragraph:
+            self._pending.clear()
         self._carry.enter(paragraph)
-        for k in range(self._seen, index):
-            if self._paragraph(k) == paragraph:
-                span = Span(self.starts[k], self.ends[k])
-                self._carry.see(paragraph, attribution.stated(self.text, span, lang=self.pack, sources=self.src))
+        self._pending += [k for k in range(self._seen, index) if self._paragraph(k) == paragraph]
         self._seen = max(self._seen, index)
+
+    def _flush(self) -> None:
+        """Let the carry see the queued sentences, in order."""
+        for k in self._pending:
+            span = Span(self.starts[k], self.ends[k])
+            self._carry.see(self._paragraph(k), attribution.stated(self.text, span, lang=self.pack, sources=self.src))
+        self._pending.clear()
 
     def _credit(self, s: _Sentence, toks: Tokens, cues: attribution.Governors, q: Quantity,
                 memo: dict[str, object]) -> attribution.Found | None:
@@ -278,10 +290,14 @@ class _Reader:
                 memo["later"] = attribution.opener_cues(self.text, following, lang=self.pack, sources=self.src)
             later = memo["later"]
             found = later[0] if later else None  # type: ignore[index]
-        if found is None and s.index >= 0:
+        if found is None and s.index >= 0 and (self._pending or self._carry.current() is not None):
             if "narrated" not in memo:
                 memo["narrated"] = attribution.narrates(toks, attribution.grammar(self.pack))
-            found = None if memo["narrated"] else self._carry.current()
+            if not memo["narrated"]:
+                self._flush()
+                found = self._carry.current()
+        if found is not None and self._carry.needs_previous(found):
+            self._flush()
         found = self._carry.resolve(found)
         return None if found is None or found.impersonal else found
 

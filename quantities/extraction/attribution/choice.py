@@ -166,9 +166,15 @@ def stated(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
     return cues[0] if cues else None
 
 
+#: The longest sentence read as a bare report ("The interior ministry said in a statement.").
+BARE_CHARS = 160
+
+
 def _bare_report(text: str, sentence: Span, *, lang: str | Pack, sources: Sources | None) -> list[Found]:
     """A sentence that is only a report, its source and its verb ("The ministry said.",
     "Lo riferisce la Kcna."): it credits the sentence before."""
+    if len(sentence) > BARE_CHARS:
+        return []
     found = scan(text, sentence, lang=lang, sources=sources)
     if len(found) != 1 or found[0].impersonal:
         return []
@@ -196,13 +202,15 @@ class Carry:
         self._previous: Found | None = None  # the last named source of the document
         self._same = same_source
 
+    def needs_previous(self, found: Found) -> bool:
+        """Whether ``found`` stands for the previous source ("la stessa fonte", "lui")."""
+        words = found.source.casefold().split()
+        return " ".join(words) in self._same or not self._pronouns.isdisjoint(words)
+
     def resolve(self, found: Found | None) -> Found | None:
         """``found``, or the previous source when it names "the same source" or is a pronoun
         ("secondo lui", "he said")."""
-        if found is None or self._previous is None:
-            return found
-        words = found.source.casefold().split()
-        if " ".join(words) not in self._same and self._pronouns.isdisjoint(words):
+        if found is None or self._previous is None or not self.needs_previous(found):
             return found
         p = self._previous
         return replace(found, source=p.source, canonical=p.canonical, span=p.span, via=p.via)
