@@ -248,7 +248,8 @@ class _Reader:
     def _governors(self, span: Span, toks: Tokens | None = None) -> attribution.Governors:
         found = attribution.scan(self.text, span, lang=self.pack, sources=self.src, toks=toks)
         if (head := attribution.header(self.text, span, lang=self.pack, sources=self.src)) is not None:
-            found = [head, *found]
+            colon = self.text.find(":", head.span.end, span.end)  # cues inside the header are its own
+            found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")
         return attribution.Governors(found, attribution.breaks_of(self.text, span, self._breaks))
 
     @property
