@@ -196,3 +196,17 @@ def test_title_claims_have_no_body_location(capsys, tmp_path):
     assert lines[1].startswith(f"::notice file={path},line=5,col=20::2.012 morti")
     main(["extract", "--format", "jsonl", str(path)])
     assert '"section": "title"' not in capsys.readouterr().out  # the body's offsets only, by default
+
+
+@pytest.mark.parametrize("text, figure, hedge", [
+    ("Le vittime hanno superato le mille unità\n\nmagnitudo 6,8 a Marrakech.", "6,8", None),  # a blank line
+    ("Le vittime hanno superato le mille unità\n\nMagnitudo 6,8", "6,8", None),  # a headline
+    ("Sono circa 300 i morti e\n2.700 i feriti.", "2.700", "circa"),  # a hard-wrapped line
+    ("Sono circa 300 i morti e 2.700 i feriti.", "2.700", "circa"),
+])
+def test_a_hedge_never_leaks_across_a_blank_line(text, figure, hedge):
+    from quantities import extract
+
+    at = text.index(figure)
+    (claim,) = [c for c in extract(text) if c.quantity.span.start <= at < c.quantity.span.end]
+    assert claim.quantity.hedge == hedge

@@ -593,7 +593,7 @@ def grammar(pack: Pack) -> Grammar:
         meanings=meanings,
         carry_gap=_int(pack, "numbers.carry.max_gap", 60),
         carry_stops=regex.compile(
-            rf"[.;:!?]|(?<!\w)(?:{alternation(_words(pack, 'numbers.carry.stops'))})(?!\w)",
+            rf"[.;:!?]|\n[ \t\r]{{0,200}}+\n|(?<!\w)(?:{alternation(_words(pack, 'numbers.carry.stops'))})(?!\w)",
             regex.IGNORECASE,
         ),
         carry_articles=_words(pack, "numbers.carry.articles"),
