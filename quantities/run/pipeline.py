@@ -90,9 +90,9 @@ class Toolkit:
 _WORKER: Toolkit | None = None
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config: Config, titles: bool = False) -> None:
     global _WORKER
-    _WORKER = Toolkit(config)
+    _WORKER = Toolkit(config, titles=titles)
 
 
 def _extract_chunk(docs: list[Document]) -> list[list[Claim]]:
@@ -116,7 +116,7 @@ def extract_all(docs: Iterable[Document], toolkit: Toolkit, jobs: int = 1) -> It
         for doc in chain(head, docs):  # a stream: never materialise the documents
             yield doc, toolkit.extract(doc)
         return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(toolkit.config,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(toolkit.config, toolkit.titles)) as pool:
         chunks = _chunks(chain(head, docs), CHUNK)
         batches = ((batch, pool.submit(_extract_chunk, batch)) for batch in chunks)
         pending: list[Any] = []
@@ -228,7 +228,8 @@ def wanted(doc: Document, config: Config, named: frozenset[str] = frozenset()) -
 def apply_policy(
     findings: list[Finding], docs: Iterable[Document], config: Config, on_error: ErrorSink = None
 ) -> list[Finding]:
-    """The desk's severities (``"off"`` drops a rule), then suppressions; sorted for people.
+    """The desk's rules (``select``/``ignore``) and severities (``"off"`` drops a rule), then
+    suppressions; sorted for people.
 
     The reconciler's own rules got their severities when they were found (it grades
     within a rule: a known confusable noun is an error, an unknown one a step lower), so
@@ -247,7 +248,7 @@ def apply_policy(
     rated = []
     for f in findings:
         severity = f.severity if f.rule in DEFAULT_SEVERITY else config.severity.get(f.rule, f.severity)
-        if severity != "off":
+        if severity != "off" and config.selects(f.rule):
             rated.append(f if severity == f.severity else replace(f, severity=severity))
     kept, stale = suppress.apply(rated, written, config.ignore)
     return sorted(kept + stale, key=_order)
