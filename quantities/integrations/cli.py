@@ -69,7 +69,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="quantities", description=_("Numeric claims in news text, and where sources disagree."))
     parser.add_argument("--version", action="version", version=f"quantities {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
-    sub.add_parser("extract", parents=[common], help=_("list every claim"))
+    extract = sub.add_parser("extract", parents=[common], help=_("list every claim"))
+    extract.add_argument("--titles", action="store_true",
+                         help=_("also the claims of each title (section \"title\"; start/end index the title)"))
     report = sub.add_parser("report", parents=[common, findings],
                             help=_("claims lined up across sources, with findings"))
     report.add_argument("--all", action="store_true", help=_("also show figures without findings"))

@@ -199,7 +199,7 @@ def _hedges(pack: Pack) -> Hedges:
         meanings=meanings,
         carry_gap=v.integer(pack, "numbers.carry.max_gap", 60),
         carry_stops=regex.compile(
-            rf"[.;:!?]|(?<!\w)(?:{alternation(v.words(pack, 'numbers.carry.stops'))})(?!\w)",
+            rf"[.;:!?]|\n[ \t\r]{{0,200}}+\n|(?<!\w)(?:{alternation(v.words(pack, 'numbers.carry.stops'))})(?!\w)",
             regex.IGNORECASE,
         ),
         carry_articles=v.words(pack, "numbers.carry.articles"),
