@@ -26,7 +26,7 @@ EXE = Path(sys.executable).parent / "quantities"
 #: (metric, floor). Rates are found / total; false alarms are the share of findings that are false.
 FLOORS = {
     "claims_recall_it": 0.97, "claims_recall_en": 0.98,
-    "claims_precision_it": 0.95, "claims_precision_en": 0.93,
+    "claims_precision_it": 0.95, "claims_precision_en": 0.94,
     # the fractions found since (un terzo, un elettore su tre) carry no noun yet: 0.60/0.51 before
     "noun_it": 0.59, "noun_en": 0.50,
     "attribution_it": 0.69, "attribution_en": 0.48,

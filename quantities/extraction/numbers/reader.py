@@ -228,6 +228,8 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
     part = after_numerator(text, start, end, value, g) or before_denominator(text, start, end, value, g)
     if part is not None:
         return context(text, part, g, scaled=True)
+    if len(tokens) == 1 and norm(text[start:end]) in g.words.singletons:
+        return None
     whole = value == value.to_integral_value()
     r = Reading(start, end, value, value, value, precision_int(value) if whole else Decimal("0.1"),
                 integer=whole)
