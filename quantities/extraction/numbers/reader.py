@@ -50,7 +50,7 @@ from quantities.extraction.numbers.reading import (
     scale,
     search,
 )
-from quantities.extraction.numbers.shares import after_numerator, before_denominator, read_share
+from quantities.extraction.numbers.shares import PLACES, after_numerator, before_denominator, read_share
 from quantities.extraction.numbers.words import value_of
 from quantities.lang import Pack, load
 from quantities.types import Quantity, Span
@@ -129,7 +129,9 @@ def _quantity(text: str, r: Reading, g: Grammar) -> Quantity:
         low = None if low is None else min(max(low, Decimal(0)), HUNDRED)
         high = HUNDRED if high is None else min(max(high, Decimal(0)), HUNDRED)
     elif r.unit == g.shares.unit and r.value is not None and r.value <= 1:
-        high = _ONE if high is None else min(high, _ONE)  # a share: "più della metà" is at most all
+        # a share: four places as its value, and "più della metà" is at most all
+        low = None if low is None else low.quantize(PLACES)
+        high = _ONE if high is None else min(high, _ONE).quantize(PLACES)
     value = _tidy(r.value)  # low and high are often the value itself: tidied once
     low = value if low is r.value else _tidy(low)
     high = value if high is r.value else _tidy(high)
