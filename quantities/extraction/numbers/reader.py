@@ -220,8 +220,9 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
         if value is None:
             joiners = [i for i, (a, b) in enumerate(tokens) if norm(text[a:b]) in g.words.joiners]
             del tokens[joiners[-1] if joiners else -1:]
-    if value is None:
-        return None
+    if value is None:  # a fraction word alone: "half of the funds", not "half a million"
+        part = read_share(text, m, g) if m[0].isalpha() else None
+        return context(text, part, g, scaled=True) if part is not None else None
     end = tokens[-1][1]
     if len(tokens) == 1:
         word = norm(text[start:end])
