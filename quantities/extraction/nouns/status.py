@@ -148,14 +148,19 @@ def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int) -> str | No
     return None
 
 
+#: How many tokens on each side of a figure its clause is read for a place: a bound keeps a
+#: sentence of many figures and no clause break linear (each figure reads a window, not the clause).
+PLACE_WINDOW = 40
+
+
 def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int) -> str | None:
     """A capitalised name after a place preposition in the figure's clause."""
     lows, texts = toks.lows, toks.texts
     start = first
-    while start > 0 and lows[start - 1] not in t.clause_ends:
+    while start > 0 and first - start < PLACE_WINDOW and lows[start - 1] not in t.clause_ends:
         start -= 1
     end = after
-    while end < len(lows) and lows[end] not in t.clause_ends:
+    while end < len(lows) and end - after < PLACE_WINDOW and lows[end] not in t.clause_ends:
         end += 1
     for i in range(start, end - 1):
         if lows[i] in t.places and texts[i + 1][:1].isupper():
