@@ -35,7 +35,7 @@ from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
 from quantities.lang.units import dimension
 from quantities.reconciliation.intervals import Interval, interval_of
-from quantities.reconciliation.rules import ReconcileSettings
+from quantities.reconciliation.settings import ReconcileSettings
 from quantities.types import Claim, Finding
 
 KEYS = {"id", "what", "context", "value", "approx", "low", "high", "source", "as_of", "note", "unit"}
@@ -205,6 +205,7 @@ def check(
     lexicon: Lexicon | None = None,
     sources: Sources | None = None,
     settings: ReconcileSettings | None = None,
+    lexicons: Mapping[str, Lexicon] | None = None,
 ) -> list[Finding]:
     """Findings for the claims that disagree with the desk's reference figures.
 

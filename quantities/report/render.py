@@ -20,6 +20,7 @@ from quantities.report.records import (
     claim_record,
     document_record,
     figure_record,
+    unaligned_record,
     finding_record,
     source_text,
     value_text,
@@ -87,6 +88,7 @@ def _report_json(report: Report, show_all: bool) -> str:
         "claims": [claim_record(c) for c in report.claims],
         "figures": [figure_record(f) for f in report.figures],
         "findings": [finding_record(f, report) for f in report.findings],
+        "unaligned": [unaligned_record(c, why, report) for c, why in report.unaligned],
     }
     return json.dumps(out, ensure_ascii=False, indent=2) + "\n"
 
