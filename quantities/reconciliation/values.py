@@ -76,7 +76,7 @@ def value_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
 
 def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     fmt = ms[0].items[0].lexicon.number_format
-    timeline = _timeline(ms)
+    timeline = _timeline(ms, ctx.settings.date_window_days)
     items = [i for m in ms for i in m.items]
     if timeline is not None:
         steps = " \u2192 ".join(f"{say.value_of(m.items, fmt)} ({_when(m)}: {say.outlets(m.items, ctx.outlet)})"
@@ -97,12 +97,14 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     return finding(ctx, "value-conflict", g, message, items, cause="disagreement")
 
 
-def _timeline(ms: list[Mode]) -> list[Mode] | None:
-    """The modes in time order when they follow each other and the values move one way."""
+def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
+    """The modes in time order when they follow each other and the values move one way
+    (or each step is more than ``window`` days: then any move is a timeline)."""
     if all(None not in m.dates() for m in ms):
         ordered = sorted(ms, key=lambda m: min(m.dates()))
         steps = zip(ordered, ordered[1:])
-        if all(max(a.dates()) < min(b.dates()) for a, b in steps) and _monotone(ordered):
+        gaps = [(min(b.dates()) - max(a.dates())).days for a, b in steps]
+        if all(g > 0 for g in gaps) and (_monotone(ordered) or all(g > window for g in gaps)):
             return ordered
     if len(ms) == 2:
         low, high = sorted(ms, key=lambda m: m.value)
