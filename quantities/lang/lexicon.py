@@ -80,6 +80,7 @@ class Lexicon:
         self._generic: set[str] = set()
         self._build_concepts(data.get("concept", {}))
         self.cues = self._time_cues(data.get("time", {}))
+        self._cue_starts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
         self._build_confusables(data.get("confusable", []))
@@ -211,11 +212,16 @@ class Lexicon:
         >>> Lexicon.load("it").cue("rising", "Il bilancio è salito a 40 morti")
         True
         """
-        words = tuple(w.casefold() for w in WORD.findall(text))
-        for phrase in self.cues.get(name, ()):
-            n = len(phrase)
-            if any(words[i:i + n] == phrase for i in range(len(words) - n + 1)):
-                return True
+        starts = self._cue_starts.get(name)
+        if starts is None:
+            starts = self._cue_starts[name] = {}
+            for phrase in self.cues.get(name, ()):
+                starts.setdefault(phrase[0], []).append(phrase)
+        words = [w.casefold() for w in WORD.findall(text)]
+        for i, w in enumerate(words):
+            for phrase in starts.get(w, ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    return True
         return False
 
     def confusable_ids(self) -> dict[frozenset[str], str]:

@@ -167,7 +167,7 @@ def _drift(g: Grouped, found: list[Mode], ctx: Context) -> Finding | None:
     parts = []
     for m in found:
         stated = [i for i in m.items if i.value is not None and stance(i.claim.quantity) != "vague"]
-        stated = [i for i in stated if any(_drifts(i, j) for j in stated)]
+        stated = _drifting(stated)
         if len({i.claim.doc for i in stated}) < 2:
             continue
         drifting.extend(stated)
@@ -179,10 +179,28 @@ def _drift(g: Grouped, found: list[Mode], ctx: Context) -> Finding | None:
                    + "; ".join(parts), drifting, cause="hedge")
 
 
-def _drifts(a: Item, b: Item) -> bool:
+def _drifting(stated: list[Item]) -> list[Item]:
+    """The claims that drift from another claim of another article: compared once per
+    distinct wording (value, stance, precision), so a mode of many claims stays linear."""
+    readings: dict[tuple, list[Item]] = {}
+    for i in stated:
+        readings.setdefault((i.value, stance(i.claim.quantity), precision_of(i.claim.quantity)), []).append(i)
+    keys = list(readings)
+    out: set[int] = set()
+    for n, a in enumerate(keys):
+        for b in keys[n + 1:]:
+            x, y = readings[a][0], readings[b][0]
+            docs_a, docs_b = {i.claim.doc for i in readings[a]}, {i.claim.doc for i in readings[b]}
+            if len(docs_a | docs_b) < 2 or not _drifts_in_wording(x, y):
+                continue
+            out.update((n, keys.index(b)))
+    return [i for n in sorted(out) for i in readings[keys[n]]]
+
+
+def _drifts_in_wording(a: Item, b: Item) -> bool:
     """One value in two wordings: hedged differently, or one a rounding of the other
     (1.400 for 1.404: the exact value rounded to the bare one's last digit)."""
-    if a.claim.doc == b.claim.doc or a.value is None or b.value is None:
+    if a.value is None or b.value is None:
         return False
     sa, sb = stance(a.claim.quantity), stance(b.claim.quantity)
     if a.value == b.value:

@@ -57,7 +57,7 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
 
 def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], str],
            ctx: Context) -> tuple[str, str, list[Item], list[Item]] | None:
-    across = [(x, y) for x in xs for y in ys if x.claim.doc != y.claim.doc]
+    across = _across(xs, ys)
     if not across:
         return None
     x, y = across[0]
@@ -89,6 +89,25 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
 #: Below this, one value counting two things the lexicon cannot relate is a coincidence
 #: ("due Paesi", "due nazioni"), not a sign that one figure is worded two ways.
 SMALL = 10
+
+
+#: Pairs of claims looked at for one pair of keys: enough to find two articles whose
+#: sentences meet, and a bound that keeps a bucket of many claims linear.
+PAIRS = 32
+
+
+def _across(xs: list[Item], ys: list[Item]) -> list[tuple[Item, Item]]:
+    """Up to PAIRS pairs of claims from different articles, one claim per article a side."""
+    firsts_x = list({i.claim.doc: i for i in reversed(xs)}.values())[:PAIRS]
+    firsts_y = list({i.claim.doc: i for i in reversed(ys)}.values())[:PAIRS]
+    out = []
+    for x in firsts_x:
+        for y in firsts_y:
+            if x.claim.doc != y.claim.doc:
+                out.append((x, y))
+                if len(out) >= PAIRS:
+                    return out
+    return out
 
 
 def _unknown(what: str | None) -> bool:
