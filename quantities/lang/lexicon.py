@@ -206,8 +206,8 @@ class Lexicon:
             out[name] = tuple(tuple(w.casefold() for w in WORD.findall(p)) for p in phrases if WORD.findall(p))
         return out
 
-    def cue(self, name: str, text: str) -> bool:
-        """Whether ``text`` (casefolded words) holds one of the ``[time]`` cue phrases ``name``.
+    def cue(self, name: str, text: str | list[str]) -> bool:
+        """Whether ``text`` (or its casefolded words) holds one of the ``[time]`` cue phrases ``name``.
 
         >>> Lexicon.load("it").cue("rising", "Il bilancio è salito a 40 morti")
         True
@@ -217,7 +217,7 @@ class Lexicon:
             starts = self._cue_starts[name] = {}
             for phrase in self.cues.get(name, ()):
                 starts.setdefault(phrase[0], []).append(phrase)
-        words = [w.casefold() for w in WORD.findall(text)]
+        words = [w.casefold() for w in WORD.findall(text)] if isinstance(text, str) else text
         for i, w in enumerate(words):
             for phrase in starts.get(w, ()):
                 if tuple(words[i:i + len(phrase)]) == phrase:

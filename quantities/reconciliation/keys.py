@@ -81,6 +81,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
     stretch = Decimal(str(settings.vague_stretch)) or Decimal(1)
     ordered = sorted(claims, key=lambda c: (c.date is None, c.date or 0, c.doc, c.span.start))
     items = []
+    last: tuple[tuple[str, int] | None, tuple[str, ...]] = (None, ())
     for n, c in enumerate(ordered):
         lex = lexicon_of(c.doc)
         unit_key, factor = unit_key_of(c.quantity.unit)
@@ -89,9 +90,13 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         before = _before(c)
         reading = lex.read(c.noun)
         key, reason = _key(c, reading, unit_key, before, lex)
-        moved = "rising" if lex.cue("rising", before) else "falling" if lex.cue("falling", before) else None
+        words = [w.casefold() for w in WORD.findall(before)]
+        moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
+        sentence = (c.doc, c.sentence.start)
+        if sentence != last[0]:
+            last = (sentence, names(c.context, lex))
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
-                          lex.cue("superseded", before), moved, names(c.context, lex), n))
+                          lex.cue("superseded", words), moved, last[1], n))
     return items
 
 

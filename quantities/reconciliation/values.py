@@ -48,7 +48,9 @@ class Context:
 
 def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item], *,
             cause: str | None = None, severity: str | None = None) -> Finding:
-    claims = tuple(dict.fromkeys(i.claim for i in sorted(items, key=lambda i: (i.claim.doc, i.claim.span.start))))
+    seen: set[int] = set()
+    claims = tuple(i.claim for i in sorted(items, key=lambda i: (i.claim.doc, i.claim.span.start))
+                   if id(i.claim) not in seen and not seen.add(id(i.claim)))  # type: ignore[func-returns-value]
     return Finding(rule, RULE_KIND[rule], severity or ctx.settings.severity(rule),  # type: ignore[arg-type]
                    f"{g.figure.id} {_what(g)}: {message}", claims, g.figure.id, cause)
 

@@ -119,7 +119,9 @@ def _finding(severity: str, reason: str, xs: list[Item], ys: list[Item], figure_
              ctx: Context) -> Finding:
     x, y = xs[0], next(i for i in ys if i.claim.doc != xs[0].claim.doc) if any(
         i.claim.doc != xs[0].claim.doc for i in ys) else ys[0]
-    claims = tuple(dict.fromkeys(i.claim for i in sorted([*xs, *ys], key=lambda i: (i.claim.doc, i.claim.span.start))))
+    seen: set[int] = set()
+    claims = tuple(i.claim for i in sorted([*xs, *ys], key=lambda i: (i.claim.doc, i.claim.span.start))
+                   if id(i.claim) not in seen and not seen.add(id(i.claim)))  # type: ignore[func-returns-value]
     message = f"{say.says(x.claim, y.claim, ctx.outlet)}: {reason}"
     return Finding("wording-conflict", RULE_KIND["wording-conflict"], severity,  # type: ignore[arg-type]
                    message, claims, figure_of.get(id(x)), "wording")
