@@ -2,14 +2,16 @@
 
 A document's signature is its most frequent names (capitalised words of the sentences
 its figures stand in; ties alphabetical), at most ``event_names`` of them. Two documents
-are one event when their signatures share two names (or the one name that a short
-document has): every pair of names in a signature is a key, and documents that share a
-key are joined (union-find), so the work grows with the documents, not their pairs. A
+are one event when their signatures share two names, or when both name the same place or
+person most often: every pair of names in a signature is a key, and so is its first name;
+documents that share a key are joined (union-find), so the work grows with the documents, not their pairs. A
 document depends only on its own text: adding unrelated events to the folder changes
 no event but theirs. A document with no names belongs to no event by itself (see
 :mod:`quantities.reconciliation.figures`).
 
 >>> events({"a": ["turchia", "smirne"], "b": ["smirne", "turchia", "ankara"], "c": ["puglia", "andria"]}, 8)
+{'a': 'a', 'b': 'a', 'c': 'c'}
+>>> events({"a": ["ischia", "ischia", "napoli"], "b": ["ischia", "roma"], "c": ["napoli", "roma"]}, 8)
 {'a': 'a', 'b': 'a', 'c': 'c'}
 """
 
@@ -36,7 +38,7 @@ def events(names_by_doc: Mapping[str, Iterable[str]], limit: int) -> dict[str, s
         if not sign:
             continue
         parent.setdefault(doc, doc)
-        keys = [tuple(sign)] if len(sign) == 1 else itertools.combinations(sorted(sign), 2)
+        keys = [(sign[0],), *itertools.combinations(sorted(sign), 2)]
         for key in keys:
             other = owner.setdefault(key, doc)
             a, b = find(doc), find(other)

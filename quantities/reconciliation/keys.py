@@ -79,6 +79,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
     tolerance = Decimal(str(settings.precision_tolerance))
     margin = Decimal(str(settings.approx_margin))
     stretch = Decimal(str(settings.vague_stretch)) or Decimal(1)
+    over = 1 + Decimal(str(settings.over_margin))
     ordered = sorted(claims, key=lambda c: (c.date is None, c.date or 0, c.doc, c.span.start))
     items = []
     last: tuple[tuple[str, int] | None, tuple[str, ...]] = (None, ())
@@ -86,6 +87,9 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         lex = lexicon_of(c.doc)
         unit_key, factor = unit_key_of(c.quantity.unit)
         interval = interval_of(c.quantity, tolerance=tolerance, approx_margin=margin, vague_stretch=stretch)
+        if interval.high is None and c.quantity.value is not None:
+            # "oltre 300", "at least 296": just above the figure, not anything above it
+            interval = Interval(interval.low, c.quantity.value * over, interval.low_open, False)
         value = None if c.quantity.value is None else c.quantity.value * factor
         before = _before(c)
         reading = lex.read(c.noun)
@@ -122,6 +126,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
             what = _lead(before, lex)
     if what is None and unit is None:
         return None, "nothing says what it counts (no noun, no unit)"
+    if what is None and kind == "percent":
+        return None, "a percentage of nothing named (no noun, no word before it)"
     scope = c.scope.casefold() if c.scope else None
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None
 

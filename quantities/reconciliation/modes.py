@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from quantities.reconciliation.intervals import Interval
+from quantities.reconciliation.intervals import Interval, stance
 from quantities.reconciliation.keys import Item
 
 
@@ -43,20 +43,49 @@ class Mode:
 
 
 def modes(items: Sequence[Item]) -> list[Mode]:
-    """The modes of ``items``, most supported first (distinct documents), then by value."""
-    ordered = sorted(items, key=lambda i: (i.interval.low, i.order))
+    """The modes of ``items``, most supported first (distinct documents), then by value.
+
+    Exact figures make the modes (one sweep over their intervals); a hedged or vague
+    claim then joins the one mode it meets, or starts its own when it meets none. A claim
+    that meets several modes ("una decina" between 11 and 12) joins none: it is
+    compatible with each and takes no side, so it cannot bridge two values that differ.
+    """
+    exact = sorted((i for i in items if stance(i.claim.quantity) == "exact"),
+                   key=lambda i: (i.interval.low, i.order))
     runs: list[list[Item]] = []
-    reach: Interval | None = None
-    for i in ordered:
-        if reach is not None and reach.meets(i.interval):
+    hulls: list[Interval] = []
+    for i in exact:
+        if hulls and hulls[-1].meets(i.interval):
             runs[-1].append(i)
-            if reach.high is not None and (i.interval.high is None or i.interval.high > reach.high):
-                reach = Interval(reach.low, i.interval.high, reach.low_open, i.interval.high_open)
+            hulls[-1] = _hull(hulls[-1], i.interval)
         else:
             runs.append([i])
-            reach = i.interval
+            hulls.append(i.interval)
+    rest = sorted((i for i in items if stance(i.claim.quantity) != "exact"), key=_width)
+    for i in rest:
+        hits = [n for n, h in enumerate(hulls) if h.meets(i.interval)]
+        if len(hits) == 1:
+            runs[hits[0]].append(i)
+            hulls[hits[0]] = _hull(hulls[hits[0]], i.interval) if len(runs[hits[0]]) > 1 and \
+                stance(runs[hits[0]][0].claim.quantity) != "exact" else hulls[hits[0]]
+        elif not hits:
+            runs.append([i])
+            hulls.append(i.interval)
     found = [Mode(tuple(sorted(r, key=lambda i: i.order))) for r in runs]
     return sorted(found, key=lambda m: (-len(m.docs), m.value))
+
+
+def _hull(a: Interval, b: Interval) -> Interval:
+    low, low_open = (a.low, a.low_open) if a.low <= b.low else (b.low, b.low_open)
+    if a.high is None or b.high is None:
+        return Interval(low, None, low_open, False)
+    high, high_open = (a.high, a.high_open) if a.high >= b.high else (b.high, b.high_open)
+    return Interval(low, high, low_open, high_open)
+
+
+def _width(i: Item) -> tuple:
+    iv = i.interval
+    return (iv.high is None, (iv.high - iv.low) if iv.high is not None else 0, i.order)
 
 
 def contradicting(found: list[Mode]) -> list[tuple[int, int]]:

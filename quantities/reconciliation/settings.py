@@ -27,11 +27,12 @@ class ReconcileSettings:
 
     approx_margin: float = 0.10        # ± for an approximate figure that came without an interval
     precision_tolerance: float = 0.5   # a bare figure allows this many units of its last digit
+    over_margin: float = 0.2          # "oltre 300", "almeno 300" read as 300..360 (the gold's convention)
     vague_stretch: float = 2.0         # "migliaia" [2.000, 9.999] is read as [1.000, 19.998]
     date_window_days: int = 7          # documents further apart are a timeline whatever the values
     min_shared_words: int = 2          # context words two sentences share to say that nouns the
                                        # lexicon cannot relate count the same thing (wording)
-    event_names: int = 8               # names (capitalised words) that sign a document's event
+    event_names: int = 12              # names (capitalised words) that sign a document's event
     within_documents: bool = True      # compare a headline with its own body (headline-body)
     severities: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
 
