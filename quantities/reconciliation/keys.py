@@ -23,7 +23,7 @@ import regex
 
 from quantities.lang import units
 from quantities.lang.lexicon import Lexicon, Reading
-from quantities.reconciliation.intervals import Interval, interval_of
+from quantities.reconciliation.intervals import Interval, interval_of, precision_of
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.types import Claim
 
@@ -80,13 +80,16 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
     margin = Decimal(str(settings.approx_margin))
     stretch = Decimal(str(settings.vague_stretch)) or Decimal(1)
     over = 1 + Decimal(str(settings.over_margin))
+    round_from = Decimal(str(settings.round_from))
     ordered = sorted(claims, key=lambda c: (c.date is None, c.date or 0, c.doc, c.span.start))
     items = []
     last: tuple[tuple[str, int] | None, tuple[str, ...]] = (None, ())
     for n, c in enumerate(ordered):
         lex = lexicon_of(c.doc)
         unit_key, factor = unit_key_of(c.quantity.unit)
-        interval = interval_of(c.quantity, tolerance=tolerance, approx_margin=margin, vague_stretch=stretch)
+        rounded = precision_of(c.quantity) >= round_from
+        interval = interval_of(c.quantity, tolerance=tolerance if rounded else Decimal(0),
+                               approx_margin=margin, vague_stretch=stretch)
         if interval.high is None and c.quantity.value is not None:
             # "oltre 300", "at least 296": just above the figure, not anything above it
             interval = Interval(interval.low, c.quantity.value * over, interval.low_open, False)

@@ -26,7 +26,9 @@ class ReconcileSettings:
     """
 
     approx_margin: float = 0.10        # ± for an approximate figure that came without an interval
-    precision_tolerance: float = 0.5   # a bare figure allows this many units of its last digit
+    precision_tolerance: float = 0.5   # a bare figure allows this many units of its last digit ...
+    round_from: float = 1000           # ... when that digit stands for thousands or more ("15mila",
+                                       # "5.000"); "10", "300", "1.400" are exact counts
     over_margin: float = 0.2          # "oltre 300", "almeno 300" read as 300..360 (the gold's convention)
     vague_stretch: float = 2.0         # "migliaia" [2.000, 9.999] is read as [1.000, 19.998]
     date_window_days: int = 7          # documents further apart are a timeline whatever the values

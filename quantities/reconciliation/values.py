@@ -37,6 +37,9 @@ from quantities.types import Finding
 #: them apart, are taken for several figures the keys could not separate (the ages of
 #: different people, the parts of a toll): no conflict is claimed.
 SCATTERED = 3
+#: A bare figure is read as a rounding of another only when its last digit stands for
+#: hundreds or more ("1.400" for 1.404); "10" is no rounding of 7.
+ROUND_UNIT = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +90,10 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                        "not a conflict", items, cause="timeline")
     if _disputed(ms):
         return _dispute(g, ms, ctx, fmt, items)
+    if len(ms) == 2 and _rounding(ms[0], ms[1]):
+        return finding(ctx, "hedge-drift", g, f"{say.group_text(ms[0].items, ctx.outlet, fmt)}; "
+                       f"{say.group_text(ms[1].items, ctx.outlet, fmt)}: one figure, rounded in one of them",
+                       items, cause="rounded")
     head, rest = ms[0], ms[1:]
     if len(ms) >= SCATTERED and len(head.docs) < 2:
         return None
@@ -115,6 +122,13 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         if any(i.moved == "falling" for i in low.items) and not any(i.moved for i in high.items):
             return [high, low]
     return None
+
+
+def _rounding(a: Mode, b: Mode) -> bool:
+    """Two modes that are one figure, exact in one and rounded in the other (1.404, 1.400)."""
+    xs = [i for i in a.items if stance(i.claim.quantity) == "exact"]
+    ys = [i for i in b.items if stance(i.claim.quantity) == "exact"]
+    return any(_rounds_to(x, y) or _rounds_to(y, x) for x in xs[:8] for y in ys[:8])
 
 
 def _monotone(ordered: list[Mode]) -> bool:
@@ -214,7 +228,7 @@ def _drifts_in_wording(a: Item, b: Item) -> bool:
 
 def _rounds_to(exact: Item, bare: Item) -> bool:
     unit = precision_of(bare.claim.quantity)
-    if unit <= precision_of(exact.claim.quantity) or exact.value is None or bare.value is None:
+    if unit < ROUND_UNIT or unit <= precision_of(exact.claim.quantity) or exact.value is None or bare.value is None:
         return False
     ratio = bare.value / exact.value if exact.value else 0
     return (exact.claim.quantity.value / unit).quantize(1) * unit == bare.claim.quantity.value and ratio != 1
