@@ -12,8 +12,8 @@ words, so that blocks, contexts and values look like a news corpus's.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import itertools
+import os
 import random
 import time
 import tracemalloc

@@ -273,7 +273,8 @@ class _Checker:
         reading = lex.read(claim.noun)
         if reading is None:
             return []
-        what = claim.status if claim.status and (reading.generic or reading.status) else (reading.status or reading.shared)
+        generic = reading.generic or reading.status
+        what = claim.status if claim.status and generic else (reading.status or reading.shared)
         near = [r for r in refs if self._in_context(claim, r, lex) and self._same_kind(claim, r)]
         about = [r for r in near if what in self.whats(r, lex)]
         out: list[Finding] = []

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from quantities.lang.sources import Sources
 from quantities.reconciliation import messages as say
@@ -31,7 +32,6 @@ from quantities.reconciliation.keys import Item
 from quantities.reconciliation.modes import Mode, contradicting, modes
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.types import Finding
-
 
 #: This many values, each from one outlet, with no time order and no sources to tell
 #: them apart, are taken for several figures the keys could not separate (the ages of
@@ -228,10 +228,10 @@ def _drifts_in_wording(a: Item, b: Item) -> bool:
 
 def _rounds_to(exact: Item, bare: Item) -> bool:
     unit = precision_of(bare.claim.quantity)
-    if unit < ROUND_UNIT or unit <= precision_of(exact.claim.quantity) or exact.value is None or bare.value is None:
+    stated, rounded = exact.claim.quantity.value, bare.claim.quantity.value
+    if unit < ROUND_UNIT or unit <= precision_of(exact.claim.quantity) or stated is None or rounded is None:
         return False
-    ratio = bare.value / exact.value if exact.value else 0
-    return (exact.claim.quantity.value / unit).quantize(1) * unit == bare.claim.quantity.value and ratio != 1
+    return stated != rounded and (stated / unit).quantize(Decimal(1)) * unit == rounded
 
 
 def _headline(g: Grouped, ctx: Context) -> Iterator[Finding]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
+from decimal import Decimal
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.align import context_of
@@ -72,23 +73,24 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     lower = _demote(severity)
     if a.what == b.what and a.status == b.status and (a.scope is None) != (b.scope is None):
         narrowed = a.scope or b.scope
-        return lower, f"one article narrows the figure to \u201c{narrowed}\u201d, the other does not: check which is meant", xs, ys
+        reason = f"one article narrows the figure to \u201c{narrowed}\u201d, the other does not: check which is meant"
+        return lower, reason, xs, ys
     unknown = _unknown(a.what) or _unknown(b.what)
-    named = all(i.claim.noun and i.reading is not None for i in (x, y)) and abs(x.value or 0) >= SMALL
+    named = all(i.claim.noun and i.reading is not None for i in (x, y)) and abs(x.value or Decimal(0)) >= SMALL
+    noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
     if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
         close = [(p, q) for p, q in across if len(context_of(p.claim, p.lexicon) & context_of(q.claim, q.lexicon))
                  >= ctx.settings.min_shared_words]
         if close:
             p, q = close[0]
-            return lower, (f"the same figure counts \u201c{p.claim.noun or p.key.what}\u201d in one and "
-                           f"\u201c{q.claim.noun or q.key.what}\u201d in the other; check which is meant"), \
-                [p], [q]
+            return lower, (f"the same figure counts \u201c{noun(p)}\u201d in one and "
+                           f"\u201c{noun(q)}\u201d in the other; check which is meant"), [p], [q]
     return None
 
 
 #: Below this, one value counting two things the lexicon cannot relate is a coincidence
 #: ("due Paesi", "due nazioni"), not a sign that one figure is worded two ways.
-SMALL = 10
+SMALL = Decimal(10)
 
 
 #: Pairs of claims looked at for one pair of keys: enough to find two articles whose

@@ -19,9 +19,9 @@ from quantities.report.records import (
     claim_record,
     document_record,
     figure_record,
-    unaligned_record,
     finding_record,
     source_text,
+    unaligned_record,
     value_text,
 )
 from quantities.text.fold import squeeze
