@@ -391,6 +391,15 @@ class Lexicon:
         reading = self.read(noun)
         return reading.family if reading else None
 
+    def parent_id(self, concept: str) -> str | None:
+        """The interlingual id of the concept a concept is a kind of (uomini, donne: "person").
+
+        >>> Lexicon.load("it").parent_id("donna")
+        'person'
+        """
+        broader = self._broader.get(concept)
+        return None if broader is None else self._ids.get(broader, broader)
+
     def ancestors(self, concept: str) -> Iterable[str]:
         while concept in self._broader:
             concept = self._broader[concept]

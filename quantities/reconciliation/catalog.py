@@ -49,6 +49,10 @@ RULES: tuple[Rule, ...] = (
     Rule("unsourced", "attribution", "info",
          "An article states bare a figure that another credits to a source.",
          "a: 300 morti; b: 300 morti secondo l'ANSA"),
+    Rule("parts-total", "value", "warning",
+         "Inside one article, the parts it lists (men, women, minors) do not add up to the total "
+         "it gives for them.",
+         "60 cadaveri: 26 uomini, 21 donne, 12 minori"),
     Rule("headline-body", "value", "warning",
          "Inside one article, the headline gives one figure and the body another.",
          "title: 2 miliardi; body: 2 milioni"),

@@ -36,6 +36,7 @@ from quantities.reconciliation.catalog import DEFAULT_SEVERITY, RULE_KIND, RULES
 from quantities.reconciliation.credits import credit_findings
 from quantities.reconciliation.figures import group
 from quantities.reconciliation.keys import prepare
+from quantities.reconciliation.parts import parts_findings
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.values import Context, value_findings
 from quantities.reconciliation.wording import wording_findings
@@ -83,6 +84,7 @@ def reconcile(
     for lex in {id(x.lexicon): x.lexicon for x in items}.values():
         confusables.update(lex.confusable_ids())
     findings.extend(wording_findings(items, grouping.events, figure_of, confusables, ctx))
+    findings.extend(parts_findings(items, ctx))
     kept = [f for f in findings if f.severity != "off"]
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     kept.sort(key=lambda f: (rank[f.severity], f.claims[0].doc, f.claims[0].span.start, f.rule))
