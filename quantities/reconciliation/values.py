@@ -33,10 +33,14 @@ from quantities.reconciliation.modes import Mode, contradicting, modes
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.types import Finding
 
-#: This many values, each from one outlet, with no time order and no sources to tell
-#: them apart, are taken for several figures the keys could not separate (the ages of
-#: different people, the parts of a toll): no conflict is claimed.
+#: This many values (each from one outlet; or more than this many at all), with no time
+#: order and no sources to tell them apart, are taken for several figures the keys could
+#: not separate (the ages of different people, a live blog's hours, a toll's provinces):
+#: no conflict is claimed.
 SCATTERED = 3
+#: Values further apart than this factor are not one figure stated two ways (a dropped
+#: zero, 40 for 420, is still within it).
+SPREAD = 20
 #: A bare figure is read as a rounding of another only when its last digit stands for
 #: hundreds or more ("1.400" for 1.404); "10" is no rounding of 7.
 ROUND_UNIT = 100
@@ -66,7 +70,7 @@ def _what(g: Grouped) -> str:
 def value_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     current = [i for i in g.items if not i.superseded]
     found = modes(current)
-    pairs = contradicting(found)
+    pairs = [(a, b) for a, b in contradicting(found) if _comparable(found[a], found[b])]
     if pairs:
         involved = sorted({n for p in pairs for n in p})
         conflict = _conflict(g, [found[n] for n in involved], ctx)
@@ -113,7 +117,8 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         ordered = sorted(ms, key=lambda m: min(m.dates()))
         steps = zip(ordered, ordered[1:])
         gaps = [(min(b.dates()) - max(a.dates())).days for a, b in steps]
-        if all(g > 0 for g in gaps) and (_monotone(ordered) or all(g > window for g in gaps)):
+        running = len(ordered) > 2 or any(i.moved for i in ordered[-1].items) or _toll(ordered[0])
+        if all(g > 0 for g in gaps) and ((_monotone(ordered) and running) or all(g > window for g in gaps)):
             return ordered
     if len(ms) == 2:
         low, high = sorted(ms, key=lambda m: m.value)
@@ -122,6 +127,24 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         if any(i.moved == "falling" for i in low.items) and not any(i.moved for i in high.items):
             return [high, low]
     return None
+
+
+def _toll(m: Mode) -> bool:
+    """A figure that runs by nature: a count of people in a status (dead, missing, …)."""
+    i = m.items[0]
+    return i.key is not None and (i.key.status is not None or (i.reading is not None and i.reading.status is not None))
+
+
+def _comparable(a: Mode, b: Mode) -> bool:
+    """Values within a factor of SPREAD: further apart, two figures the keys could not
+    separate (2 people and 2.000 people), not one figure stated two ways. A toll may run
+    further (300 dead on the first day, 45.000 two weeks later)."""
+    if _toll(a):
+        return True
+    lower, upper = sorted((a, b), key=lambda m: m.value)
+    top = max((i.interval.high if i.interval.high is not None else i.interval.low) for i in lower.items)
+    bottom = min(i.interval.low for i in upper.items)
+    return top <= 0 or bottom / top <= SPREAD
 
 
 def _rounding(a: Mode, b: Mode) -> bool:
