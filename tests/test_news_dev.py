@@ -29,10 +29,10 @@ FLOORS = {
     "claims_precision_it": 0.85, "claims_precision_en": 0.87,
     "noun_it": 0.60, "noun_en": 0.51,
     "attribution_it": 0.69, "attribution_en": 0.48,
-    "conflicts_value_disjoint": 0.09, "conflicts_value": 0.0, "conflicts_wording": 0.0,
+    "conflicts_value_disjoint": 0.24, "conflicts_value": 0.33, "conflicts_wording": 0.0,
 }
 #: The most false alarms allowed, as a share of the errors (warnings) reported.
-FALSE_ALARMS = {"false_alarms_error": 0.9, "false_alarms_warning": 0.7}
+FALSE_ALARMS = {"false_alarms_error": 0.6, "false_alarms_warning": 0.3}
 #: The issues' targets (13: claims, 14: the reconciler).
 TARGETS = {
     "claims_recall_it": 0.97, "claims_recall_en": 0.97,
