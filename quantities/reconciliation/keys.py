@@ -123,6 +123,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         what = _measure(c, before, lex)
         if what is None:
             return None, "a span of time with nothing saying what lasted"
+    elif what is None and kind == "count":
+        what = _measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
     elif what is None and kind in LED_KINDS:
         what = _measure(c, before, lex)
         if what is None and (kind in ("percent", "money") or unit is None):
