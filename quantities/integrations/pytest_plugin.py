@@ -52,6 +52,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "pyproject.toml with [tool.quantities] from the rootdir)")
     group.addoption("--quantities-update", action="store_true", default=False,
                     help="rewrite the claim snapshots of the quantities_claims fixture")
+    _add_changed_option(group)
     parser.addini("quantities_paths", type="paths", default=[],
                   help="article folders or files that pytest checks with quantities")
     parser.addini("quantities_reference", type="string", default="",
@@ -221,6 +222,7 @@ class _Check(pytest.Item):
 
             settings.runs[root] = FolderRun.of(root, rootdir=settings.rootdir, config=settings.config(),
                                                reference=settings.reference)
+            _keep_changed(settings.runs[root], self.config)
         return settings.runs[root]
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
@@ -278,6 +280,27 @@ def _one_line(excinfo: pytest.ExceptionInfo[BaseException]) -> str | None:
     if isinstance(excinfo.value, (QuantitiesFailure, QuantitiesError)):
         return str(excinfo.value)
     return None
+
+
+# -- changed files: --quantities-changed ---------------------------------------------------
+
+def _add_changed_option(group: Any) -> None:
+    group.addoption("--quantities-changed", nargs="+", metavar="PATH", default=None,
+                    help="reconcile the whole folders, fail only on findings that involve these files")
+
+
+def _keep_changed(run: Any, config: pytest.Config) -> None:
+    """With --quantities-changed, a run keeps only the findings that involve the named files
+    (paths relative to where pytest was started)."""
+    named = config.getoption("quantities_changed")
+    if not named or run.failure is not None:
+        return
+    from quantities.run.changed import changed_set, only_changed
+
+    with contextlib.chdir(config.invocation_params.dir):
+        changed = changed_set(named)
+    with contextlib.chdir(run.rootdir):  # document paths are relative to the rootdir
+        run.report.findings = only_changed(run.report.findings, run.report.documents, changed)
 
 
 # -- the snapshot fixture -------------------------------------------------------------------
