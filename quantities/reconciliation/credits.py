@@ -5,7 +5,8 @@ at most one finding per figure:
 
 - **attribution-conflict**: the same value credited to sources of different classes
   (South Korea and KCNA): one of the credits is likely wrong;
-- **unsourced**: an article states bare a value that another credits to a source.
+- **unsourced**: an article states bare a figure (a value of the mode, or a vague word
+  that agrees with it) that another credits to a source.
 
 A figure in dispute (its modes credited to different sources) is the value rule's.
 """
@@ -32,14 +33,13 @@ def credit_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     for m in found:
         stated = [i for i in m.items if i.value is not None]
         clashes.extend(_clash(stated, ctx))
-        sourced = [i for i in stated if i.claim.attribution is not None]
+        sourced = [i for i in m.items if _credited(i)]
         if sourced:
             docs = {i.claim.doc for i in sourced}
-            lone = [i for i in stated if i.claim.attribution is None and
-                    i.claim.doc not in docs and any(i.value == s.value for s in sourced)]
+            lone = [i for i in m.items if i.claim.attribution is None and i.claim.doc not in docs]
             if lone:
                 bare.extend(lone)
-                credited.extend(s for s in sourced if any(s.value == b.value for b in lone))
+                credited.extend(sourced)
     if clashes:
         listed = ", ".join(f"{say.outlets([i], ctx.outlet)} to {say.source(i.claim)} "
                            f"({ctx.sources.class_of(i.source)})" for i in clashes[:6])
@@ -50,6 +50,13 @@ def credit_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
         message = (f"{say.outlets(bare, ctx.outlet)} state{'s' if len(bare) == 1 else ''} the figure with no "
                    f"source; {say.outlets(credited, ctx.outlet)} credit{'s' if len(credited) == 1 else ''} it to {by}")
         yield finding(ctx, "unsourced", g, message, [*bare, *credited], cause="unsourced")
+
+
+def _credited(i: Item) -> bool:
+    """Whether the claim is credited to a source, and the source is not the figure's own words
+    ("media statali dei due Paesi" does not credit "due Paesi")."""
+    a = i.claim.attribution
+    return a is not None and i.claim.text.casefold() not in a.source.casefold()
 
 
 def _clash(stated: list[Item], ctx: Context) -> list[Item]:

@@ -28,7 +28,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
@@ -83,12 +83,26 @@ def reconcile(
     confusables: dict[frozenset[str], str] = {}
     for lex in {id(x.lexicon): x.lexicon for x in items}.values():
         confusables.update(lex.confusable_ids())
-    findings.extend(wording_findings(items, grouping.events, figure_of, confusables, ctx))
+    figures = [g.figure for g in grouping.figures]
+    for f in wording_findings(items, grouping.events, figure_of, confusables, ctx):
+        findings.append(f if f.figure is not None else _shown_together(f, figures))
     findings.extend(parts_findings(items, ctx))
     kept = [f for f in findings if f.severity != "off"]
     rank = {s: i for i, s in enumerate(SEVERITIES)}
     kept.sort(key=lambda f: (rank[f.severity], f.claims[0].doc, f.claims[0].span.start, f.rule))
-    return Reconciliation(tuple(g.figure for g in grouping.figures), tuple(kept), tuple(grouping.unaligned))
+    placed = {id(c) for f in figures for c in f.claims}
+    unaligned = tuple(u for u in grouping.unaligned if id(u[0]) not in placed)
+    return Reconciliation(tuple(figures), tuple(kept), unaligned)
+
+
+def _shown_together(finding: Finding, figures: list[Figure]) -> Finding:
+    """A wording finding between claims in no figure (one value, two names, each said once)
+    gets a figure of its own: the two readings of what may be one quantity, side by side."""
+    first = finding.claims[0].quantity
+    nouns = " / ".join(dict.fromkeys(c.noun or "?" for c in finding.claims))
+    figure = Figure(f"F{len(figures) + 1}", finding.claims, nouns, first.kind, first.unit)
+    figures.append(figure)
+    return replace(finding, figure=figure.id)
 
 
 __all__ = ["DEFAULT_SEVERITY", "RULES", "RULE_KIND", "ReconcileSettings", "Reconciliation", "reconcile"]

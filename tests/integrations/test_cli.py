@@ -422,7 +422,7 @@ CHANGES = [
     ([GENIERI, INGEGNERI], ["wording-conflict"]),
     ([UNSOURCED], ["unsourced"]),
     ([SEEDS / "001_e8b672b6d35973e6.txt"], ["unsourced"]),      # the other side of the unsourced finding
-    ([SEEDS / "003_4758a363c3274eb9.txt"], []),
+    ([SEEDS / "003_4758a363c3274eb9.txt"], ["unsourced"]),      # it credits the figure too: named in the finding
     ([SEEDS / "nuovo.md"], []),
 ]
 
