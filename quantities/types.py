@@ -26,7 +26,7 @@ CLAIM_KINDS = frozenset({"count", "money", "measure", "percent", "ordinal", "dur
 
 Kind = Literal[
     "count", "money", "measure", "percent", "ordinal", "duration", "age",
-    "date", "year", "time", "phone", "identifier",
+    "date", "year", "time", "phone", "identifier", "rank",
 ]
 Modality = Literal["reported", "estimated", "planned", "denied"]
 Section = Literal["title", "body"]

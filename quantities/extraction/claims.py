@@ -39,6 +39,7 @@ from typing import NamedTuple
 from quantities import lang as langs
 from quantities.errors import QuantitiesWarning
 from quantities.extraction import attribution, modality, nouns, sentences
+from quantities.extraction.nouns import status
 from quantities.extraction.numbers import reader as numbers
 from quantities.lang import Pack
 from quantities.lang.lexicon import Lexicon
@@ -171,14 +172,15 @@ class _Reader:
         later: list[attribution.Found] | None = None
         said = sentence.of(text)
         body_sentence = doc.to_body(sentence)
-        antecedent: nouns.NounPhrase | None = None
+        antecedents: dict[str, nouns.NounPhrase] = {}  # the last noun of each kind in the sentence
+        statuses: dict[str, str | None] = {}  # and its status
         out = []
         for q in s.figures:
             unit_bearing = q.unit is not None or q.kind in UNIT_KINDS
             noun = nouns.counted(text, q.span, lang=pack, unit_bearing=unit_bearing,
-                                 antecedent=antecedent if q.kind == "count" else None, toks=toks)
-            if noun is not None and q.kind == "count":
-                antecedent = noun
+                                 antecedent=antecedents.get(q.kind), toks=toks, kind=q.kind, unit=q.unit)
+            if noun is not None:
+                antecedents[q.kind] = noun
             end = q.span.end
             if noun is not None and noun.span is not None and noun.span.start >= q.span.end:
                 end = noun.span.end
@@ -188,6 +190,10 @@ class _Reader:
                 if later is None:
                     later = attribution.opener_cues(text, following, lang=pack, sources=self.src)
                 found = attribution.choose([], q.span, later)
+            state, scope = _status_scope(text, q, end, noun, pack, toks)
+            if state is None and noun is not None and noun.span is None:  # a reused noun keeps its status
+                state = statuses.get(q.kind)
+            statuses[q.kind] = state
             out.append(Claim(
                 doc=doc.id,
                 span=stated.span if end == q.span.end else doc.to_body(Span(q.span.start, end)),
@@ -200,8 +206,16 @@ class _Reader:
                 sentence=body_sentence,
                 context=said,
                 date=doc.date,
+                status=state,
+                scope=scope,
             ))
         return out
+
+
+def _status_scope(text: str, q: Quantity, end: int, noun: nouns.NounPhrase | None, pack: Pack,
+                  toks: Tokens) -> tuple[str | None, str | None]:
+    """The status and scope of the claim of ``q`` that ends at ``end`` (:mod:`.status`)."""
+    return status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks)
 
 
 def _attribution(doc: Document, found: attribution.Found | None) -> Attribution | None:

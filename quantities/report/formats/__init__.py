@@ -15,15 +15,15 @@ first time they are asked. To add a format, write ``formats/NAME.py`` ending in
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from quantities.report.model import Report
 from quantities.types import Claim, Document
 
 #: The modules of the shipped formats, in the order ``--help`` lists them.
-BUILTIN = ("table", "markdown", "json", "csv", "github", "sarif", "junit")
+BUILTIN = ("table", "markdown", "json", "csv", "github", "sarif", "junit", "html")
 
 
 @dataclass(frozen=True)
@@ -34,6 +34,8 @@ class Options:
     colour: bool = False     # ANSI colours (a terminal that wants them)
     hidden: int = 0          # findings left out by --show, said in the summary
     show: str = "info"       # the --show level (named in the summary when some are hidden)
+    lang: str | None = None  # the page's language (--lang), else the documents'
+    reconcile: Mapping[str, Any] | None = None  # the run's [reconcile] settings (how values are read)
 
 
 ReportRenderer = Callable[[Report, Options], str]
