@@ -111,14 +111,17 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
 
 
 def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
-    """The modes in time order when they follow each other and the values move one way
-    (or each step is more than ``window`` days: then any move is a timeline)."""
+    """The modes in time order when they follow each other and the values move one way on
+    a running figure (or each step is more than ``window`` days: then any move is a
+    timeline). Modes of one day are ordered when the later one says the figure moved
+    ("sale a 632", "rose to")."""
     if all(None not in m.dates() for m in ms):
-        ordered = sorted(ms, key=lambda m: min(m.dates()))
-        steps = zip(ordered, ordered[1:])
+        ordered = sorted(ms, key=lambda m: (min(m.dates()), _moved(m)))
+        steps = list(zip(ordered, ordered[1:]))
         gaps = [(min(b.dates()) - max(a.dates())).days for a, b in steps]
-        running = len(ordered) > 2 or any(i.moved for i in ordered[-1].items) or _toll(ordered[0])
-        if all(g > 0 for g in gaps) and ((_monotone(ordered) and running) or all(g > window for g in gaps)):
+        follows = all(g > 0 or (g == 0 and _moved(b) and not _moved(a)) for g, (a, b) in zip(gaps, steps))
+        running = len(ordered) > 2 or _moved(ordered[-1]) or _toll(ordered[0])
+        if follows and ((_monotone(ordered) and running) or all(g > window for g in gaps)):
             return ordered
     if len(ms) == 2:
         low, high = sorted(ms, key=lambda m: m.value)
@@ -127,6 +130,10 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         if any(i.moved == "falling" for i in low.items) and not any(i.moved for i in high.items):
             return [high, low]
     return None
+
+
+def _moved(m: Mode) -> bool:
+    return any(i.moved for i in m.items)
 
 
 def _toll(m: Mode) -> bool:
