@@ -29,10 +29,10 @@ FLOORS = {
     "claims_precision_it": 0.95, "claims_precision_en": 0.93,
     "noun_it": 0.82, "noun_en": 0.77,
     "attribution_it": 0.69, "attribution_en": 0.48,
-    "conflicts_value_disjoint": 0.24, "conflicts_value": 0.33, "conflicts_wording": 0.0,
+    "conflicts_value_disjoint": 0.26, "conflicts_value": 0.16, "conflicts_wording": 0.07,
 }
 #: The most false alarms allowed, as a share of the errors (warnings) reported.
-FALSE_ALARMS = {"false_alarms_error": 0.6, "false_alarms_warning": 0.3}
+FALSE_ALARMS = {"false_alarms_error": 0.35, "false_alarms_warning": 0.5}
 #: The issues' targets (13: claims, 14: the reconciler).
 TARGETS = {
     "claims_recall_it": 0.97, "claims_recall_en": 0.97,

@@ -107,7 +107,6 @@ def contradicting(found: list[Mode]) -> list[tuple[int, int]]:
 
 
 def _credited_apart(a: set[str | None], b: set[str | None]) -> bool:
-    """Whether an article credits two values to different sources: no source (bare) is
-    one of them ("la Commissione conta 145 misure; noi ne contiamo 123"), but two bare
-    values are the article's own two figures."""
-    return not (a & b)
+    """Whether an article credits two values to different sources (neither bare: a bare
+    value beside a credited one is as often a part, an earlier figure or another figure)."""
+    return None not in a and None not in b and not (a & b)

@@ -1,6 +1,6 @@
 """The parts rule, inside one article: listed parts that do not add up to their total.
 
-"60 cadaveri: 26 uomini, 21 donne e 12 minori" lists parts (two or more exact counts, in
+"60 cadaveri: 26 uomini, 21 donne e 12 minori" lists parts (three or more exact counts, in
 one sentence, of kinds of one thing: the lexicon's broader concept, here people) and a
 total (the nearest exact count before them, in that sentence or the one before, of that
 thing or of a status of it: the dead). When the parts do not add up to the total, the
@@ -62,6 +62,11 @@ def _in_document(claims: list[Item], severity: str, ctx: Context) -> Iterator[Fi
                       claims_, None, "parts")
 
 
+#: A list of two may be a partial one ("tra cui 3 minori e 2 ragazzi"); three kinds of one
+#: thing are a breakdown.
+MIN_PARTS = 3
+
+
 def _parts(sentence: list[Item]) -> tuple[str, list[Item]] | None:
     """Two or more counts of one sentence whose concepts are kinds of one thing."""
     by_parent: defaultdict[str, list[Item]] = defaultdict(list)
@@ -71,7 +76,7 @@ def _parts(sentence: list[Item]) -> tuple[str, list[Item]] | None:
             if parent is not None:
                 by_parent[parent].append(i)
     for parent, parts in by_parent.items():
-        if len(parts) >= 2 and len({p.key for p in parts}) == len(parts):
+        if len(parts) >= MIN_PARTS and len({p.key for p in parts}) == len(parts):
             return parent, parts
     return None
 

@@ -8,11 +8,10 @@ inside a bucket, each pair of different keys is judged once:
   «feriti»): the rule's severity (error), with the lexicon's note;
 - one of the nouns is unknown to the lexicon and the two sentences share enough words
   (``min_shared_words``): a step lower, since the lexicon cannot say they differ;
-- the same thing counted, but one claim narrows it (a scope) and the other does not:
-  a step lower (a qualifier dropped);
 - two concepts the lexicon knows are different (morti, feriti): nothing.
 
-Only pairs across articles count; vague words ("migliaia") state no value.
+Only pairs across articles count, of nouns written in the claims (not inferred for a bare
+figure); vague words ("migliaia") state no value.
 """
 
 from __future__ import annotations
@@ -68,13 +67,10 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     note = confusables.get(frozenset((a.what or "", b.what or "")))
     if note is None and x.lexicon is y.lexicon and x.claim.noun and y.claim.noun:
         note = x.lexicon.note(x.claim.noun, y.claim.noun)
-    if note is not None and a.what != b.what:
+    written = [(p, q) for p, q in across if _written(p) and _written(q)]
+    if note is not None and a.what != b.what and written:
         return severity, note, xs, ys
     lower = _demote(severity)
-    if a.what == b.what and a.status == b.status and (a.scope is None) != (b.scope is None):
-        narrowed = a.scope or b.scope
-        reason = f"one article narrows the figure to \u201c{narrowed}\u201d, the other does not: check which is meant"
-        return lower, reason, xs, ys
     unknown = _unknown(a.what) or _unknown(b.what)
     named = all(i.claim.noun and i.reading is not None for i in (x, y)) and abs(x.value or Decimal(0)) >= SMALL
     noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
@@ -110,6 +106,16 @@ def _across(xs: list[Item], ys: list[Item]) -> list[tuple[Item, Item]]:
                 if len(out) >= PAIRS:
                     return out
     return out
+
+
+def _written(i: Item) -> bool:
+    """Whether the claim's noun is written in the claim itself: a wording conflict is about
+    the words an article wrote, not a noun inferred for a bare "tre" from another sentence."""
+    noun = i.claim.noun
+    if not noun:
+        return False
+    first = noun.split()[0].casefold()
+    return first in i.claim.text.casefold()
 
 
 def _unknown(what: str | None) -> bool:
