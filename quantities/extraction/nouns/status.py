@@ -95,6 +95,11 @@ def classes(lang: str | Pack) -> tuple[str, ...]:
     return tuple(dict.fromkeys(statuses(lang).classes.values()))
 
 
+#: How many tokens either side of a figure its place is looked for, within its clause: a
+#: bound, so that a sentence of many clauses without a mark stays linear.
+PLACE_REACH = 12
+
+
 def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pack = "it",
          toks: Tokens | None = None) -> tuple[str | None, str | None]:
     """The status and the scope of the figure at ``figure`` whose claim ends at ``end``
@@ -151,11 +156,11 @@ def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int) -> str | No
 def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int) -> str | None:
     """A capitalised name after a place preposition in the figure's clause."""
     lows, texts = toks.lows, toks.texts
-    start = first
-    while start > 0 and lows[start - 1] not in t.clause_ends:
+    start, low = first, max(0, first - PLACE_REACH)
+    while start > low and lows[start - 1] not in t.clause_ends:
         start -= 1
-    end = after
-    while end < len(lows) and lows[end] not in t.clause_ends:
+    end, high = after, min(len(lows), after + PLACE_REACH)
+    while end < high and lows[end] not in t.clause_ends:
         end += 1
     for i in range(start, end - 1):
         if lows[i] in t.places and texts[i + 1][:1].isupper():
