@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from decimal import Decimal
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.catalog import RULE_KIND
@@ -50,7 +51,7 @@ def _in_document(claims: list[Item], severity: str, ctx: Context) -> Iterator[Fi
         if not before:
             continue
         total = before[-1]
-        added = sum(p.value for p in parts if p.value is not None)
+        added = sum((p.value for p in parts if p.value is not None), Decimal(0))
         if total.value is None or added == total.value:
             continue
         fmt = total.lexicon.number_format
