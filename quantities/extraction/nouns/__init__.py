@@ -24,13 +24,13 @@ only through "di" ("1,5 milioni di euro di aiuti" -> "aiuti", "l'80% degli elett
 
 from __future__ import annotations
 
-from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_words
+from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import linked_before, noun_before
 from quantities.lang import Pack
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
-__all__ = ["Grammar", "NounPhrase", "counted", "grammar", "status_words"]
+__all__ = ["Grammar", "NounPhrase", "counted", "grammar", "status_skip", "status_words"]
 
 
 def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearing: bool = False,
@@ -82,7 +82,19 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if found is None and antecedent is not None:  # a name is reused whole ("Forza Italia")
         reused = antecedent.text if antecedent.head[:1].isupper() else antecedent.head
         found = NounPhrase(reused, antecedent.head, None)
+    if found is None and not unit_bearing:  # "hundreds were feared missing", "in 300 sono morti"
+        found = _predicated(right, status_words(lang), status_skip(lang))
     return _measured(found, right, unit, g)
+
+
+def _predicated(right: Tokens, states: frozenset[str], skip: frozenset[str]) -> NounPhrase | None:
+    """The status word of the predicate after a figure without a noun, as written."""
+    for i in range(min(len(right), 4)):
+        if right.lows[i] in states:
+            return NounPhrase(right.texts[i], right.texts[i], None)
+        if right.lows[i] not in skip:
+            return None
+    return None
 
 
 def _measured(found: NounPhrase | None, right: Tokens, unit: str | None, g: Grammar) -> NounPhrase | None:

@@ -38,7 +38,7 @@ class Grammar:
     postmodifier_endings: tuple[str, ...]
     value_before: frozenset[str]
     value_before_kinds: frozenset[str]
-    people_copulas: dict[str, str]
+    copula_nouns: dict[str, str]
     unit_nouns: dict[str, str]
     rate_words: dict[str, str]
     name_links: frozenset[str]
@@ -89,11 +89,17 @@ def grammar(pack: Pack) -> Grammar:
         postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
         value_before=word_set(pack, "nouns.value_before"),
         value_before_kinds=word_set(pack, "nouns.value_before_kinds"),
-        people_copulas={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.people_copulas").items()},
+        copula_nouns={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.copula_nouns").items()},
         unit_nouns=_names(pack, "nouns.unit_nouns"),
         rate_words={w.casefold(): n for w, n in _names(pack, "nouns.rate_words").items()},
         name_links=word_set(pack, "nouns.name_links"),
     )
+
+
+@per_pack("status")
+def status_skip(pack: Pack) -> frozenset[str]:
+    """The words a predicate looks past to its status word ("sono stati evacuati")."""
+    return word_set(pack, "status.skip")
 
 
 @per_pack("status")

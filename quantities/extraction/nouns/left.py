@@ -41,8 +41,8 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     copula = _copula(left, at, g)
     if copula:  # "i feriti sono 2.700"; "Lega e Forza Italia restano sotto il 10%"; "siamo 100mila"
         found = _subject(text, left, at - copula, g) or _name(text, left, at - copula, g, least=1, opening=True)
-        people = g.people_copulas.get(" ".join(lows[at - copula:at]))
-        return found or (NounPhrase(people, people, None) if people else None)
+        named = g.copula_nouns.get(" ".join(lows[at - copula:at]))
+        return NounPhrase(named, named, None) if named else found
     if linked:
         return _before(text, left, k - 1, g)
     listed = _listed(left, k, g)
