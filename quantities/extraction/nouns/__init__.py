@@ -59,8 +59,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     toks = tokens(sentence) if toks is None else toks
     right = _right_of(sentence, figure.end, g.max_words + 4, toks)
     first = right.lows[0] if right else ""
-    left = _left_of(sentence, figure.start, g.max_words + 16, toks)
-    if unit_bearing:
+    left = _left_of(sentence, figure.start, g.max_words + 16, toks) if unit_bearing else None
+    if left is not None:
         found = linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
         if found is None and first in g.of:
             found = _phrase(sentence, right, 1, g, lowercase=True)
@@ -75,6 +75,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
+        left = left if left is not None else _left_of(sentence, figure.start, g.max_words + 16, toks)
         found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=kind in g.value_before_kinds)
     if found is None and kind in g.noun_after_kinds:  # "88-year-old woman", "a 34-year-old Syrian"

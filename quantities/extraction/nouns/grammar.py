@@ -14,7 +14,7 @@ from quantities.types import Span, direct_init
 class Grammar:
     of: frozenset[str]
     articles: frozenset[str]
-    copulas: tuple[tuple[str, ...], ...]
+    copulas: dict[str, tuple[tuple[str, ...], ...]]  # by their last word, longest first
     fillers: frozenset[str]
     elliptic_before: frozenset[str]
     elliptic_after: frozenset[str]
@@ -65,7 +65,7 @@ def grammar(pack: Pack) -> Grammar:
     return Grammar(
         of=word_set(pack, "nouns.of"),
         articles=word_set(pack, "nouns.articles"),
-        copulas=phrases(pack, "nouns.copulas"),
+        copulas=_by_last(phrases(pack, "nouns.copulas")),
         fillers=word_set(pack, "nouns.copula_fillers"),
         elliptic_before=word_set(pack, "nouns.elliptic_before"),
         elliptic_after=word_set(pack, "nouns.elliptic_after"),
@@ -111,6 +111,13 @@ def status_words(pack: Pack) -> frozenset[str]:
     for name in pack.table("status.classes", {}):
         out |= {w for w in word_set(pack, f"status.classes.{name}") if " " not in w}
     return frozenset(out)
+
+
+def _by_last(found: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in found:
+        out.setdefault(p[-1], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _names(pack: Pack, key: str) -> dict[str, str]:

@@ -78,9 +78,8 @@ def _listed(left: Tokens, k: int, g: Grammar) -> int:
 def _copula(left: Tokens, k: int, g: Grammar) -> int:
     """The length of the copula that ends at ``left[k - 1]``, or 0."""
     lows = left.lows
-    last = lows[k - 1] if k > 0 else ""
-    for cop in g.copulas:
-        if cop[-1] == last and tuple(lows[max(0, k - len(cop)):k]) == cop:
+    for cop in g.copulas.get(lows[k - 1], ()) if k > 0 else ():
+        if tuple(lows[max(0, k - len(cop)):k]) == cop:
             return len(cop)
     return 0
 
