@@ -3,13 +3,14 @@
 * ``.txt`` and suffix-less files are plain text; ``.md`` and ``.markdown`` are Markdown
   (stripped into ``Document.plain`` with an offset map, see :mod:`quantities.ingest.markup`);
   ``.jsonl`` holds one JSON object per line.
-* A file may open with front matter: a first line ``---``, then ``key: value`` lines
-  (``title``, ``outlet``, ``date`` as YYYY-MM-DD, ``lang``, ``url``, ``format`` as
-  ``markdown`` or ``text``; values may be quoted; blank and ``#`` lines are skipped), then
-  ``---``. An unknown key is a :class:`QuantitiesWarning`, not an error.
+* A file may open with front matter: YAML between ``---`` lines or TOML between ``+++``
+  lines (see :mod:`quantities.ingest.frontmatter`). ``title``, ``outlet``, ``date`` (a
+  date, YYYY-MM-DD or DD/MM/YYYY), ``lang``, ``url`` and ``format`` (``markdown`` or
+  ``text``) are checked; every key, these and others (author, tags, draft, …), is kept in
+  ``Document.meta``.
 * A JSONL line is an object with ``text`` (a string, required), ``id`` (default
-  ``<file>:<line>``) and the same metadata fields; other fields are ignored; blank lines
-  are skipped. Its text gets Markdown stripping only with ``"format": "markdown"``.
+  ``<file>:<line>``) and the same metadata fields; other fields are kept in ``Document.meta``; blank lines
+  are skipped (and kept in ``Document.meta``). Its text gets Markdown stripping only with ``"format": "markdown"``.
 * ``-`` reads stdin: JSONL when its first non-space character is ``{``, else one text
   document with id ``<stdin>`` (front matter allowed).
 * A document's ``lang`` comes from its front matter or JSONL field, else the ``lang``
@@ -20,7 +21,7 @@ Decoding: UTF-8 (a BOM is dropped; UTF-16 with a BOM is read too); failing that 
 encoding; bytes that neither decodes are an error, never garbled text. Text
 that ``ftfy`` finds garbled by a wrong decoding upstream ("perchÃ©", "ComunitĂ\\xa0")
 is repaired, with a warning; the repaired body is then ``Document.text``, so offsets
-refer to the repaired text, not to the bytes of the file.
+refer to the repaired text, not to the bytes of the file (see :mod:`quantities.ingest.decoding`).
 
 >>> doc = from_text("---\\ntitle: Kim e Putin\\ndate: 2025-08-13\\n---\\nKim ha **parlato**.",
 ...                 id="a.md")
@@ -30,29 +31,24 @@ refer to the repaired text, not to the bytes of the file.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import json
 import os
-import re
 import sys
-import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-import ftfy
-import ftfy.badness
 import regex
 
 from quantities.errors import (
     InputError,
     InputNotFoundError,
     QuantitiesError,
-    QuantitiesWarning,
 )
-from quantities.ingest import markup
+from quantities.ingest import decoding, frontmatter, markup
 from quantities.lang import available
+from quantities.text.i18n import _
 from quantities.types import Document
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".jsonl")
@@ -61,48 +57,14 @@ STDIN = "-"
 STDIN_ID = "<stdin>"
 FIELDS = ("title", "outlet", "date", "lang", "url", "format")
 FORMATS = ("markdown", "text")
-LEGACY_ENCODING = "cp1252"
+LEGACY_ENCODING = decoding.LEGACY_ENCODING
 
 ErrorSink = Callable[[QuantitiesError], None] | None
 Meta = dict[str, Any]
 
-_KEY_VALUE = regex.compile(r"[ \t]{0,40}+(?P<key>[A-Za-z][\w-]{0,40}+)[ \t]{0,40}+:(?P<value>[^\n]*+)")
 _DAY_FIRST = regex.compile(r"(?P<d>[0-9]{1,2})([/.-])(?P<m>[0-9]{1,2})\2(?P<y>[0-9]{4})")
 _DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
-_FENCE = "---"
-_SNIFF = 8192
-# Control characters that do not belong in text (all but tab, newline, form feed, return).
-_CONTROL = regex.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
-_MOJIBAKE_ENCODINGS = ("cp1252", "latin-1", "cp1250")
-
-
-def _chars(byte_values: Iterable[int]) -> str:
-    """What these bytes become in the encodings UTF-8 is often misread as."""
-    found = set()
-    for b in byte_values:
-        for encoding in _MOJIBAKE_ENCODINGS:
-            try:
-                found.add(bytes([b]).decode(encoding))
-            except UnicodeDecodeError:
-                continue
-    return "".join(sorted(found))
-
-
-# A UTF-8 lead byte (two-byte sequences, and 0xE2 for punctuation) read as one of those
-# encodings, followed by a continuation byte read the same way: only text with such a
-# pair is handed to ftfy (which is slow), so clean text costs one fast scan. The stdlib
-# engine is used for this one pattern: two character classes and no repetition are linear
-# in any engine, and its scan for a large set is ten times faster than regex's.
-_SUSPECT = re.compile(
-    "[" + re.escape(_chars([*range(0xC2, 0xE0), 0xE2])) + "]"
-    "[" + re.escape(_chars(range(0x80, 0xC0))) + "]"
-)
-# Two-byte UTF-8 sequences read as cp1250 ("à" → "Ă\xa0"), which ftfy does not undo.
-_CP1250_TRAILS = bytes(b for b in range(0x80, 0xC0) if b not in (0x81, 0x83, 0x88, 0x90, 0x98))
-_CP1250_PAIR = regex.compile(
-    "[" + regex.escape(bytes(range(0xC2, 0xE0)).decode("cp1250")) + "]"
-    "[" + regex.escape(_CP1250_TRAILS.decode("cp1250")) + "]"
-)
+_SNIFF = decoding.SNIFF
 
 
 def read(
@@ -110,9 +72,11 @@ def read(
     *,
     lang: str | None = None,
     on_error: ErrorSink = None,
+    stdin_name: str | None = None,
 ) -> Iterator[Document]:
     """Documents from files, directories (their supported files, sorted), JSONL files
-    (one document per line) or ``"-"`` for stdin.
+    (one document per line) or ``"-"`` for stdin (a text read there is named
+    ``stdin_name`` when given, and read as a file of that name would be).
 
     Lazy: files are read one at a time and JSONL is streamed line by line. With
     ``on_error=None`` the first bad input raises; with a callback, each bad input
@@ -130,7 +94,7 @@ def read(
     for item in items:
         name = os.fspath(item)
         try:
-            yield from _read_path(name, lang, on_error)
+            yield from _read_path(name, lang, on_error, stdin_name)
         except QuantitiesError as e:
             _report(e, on_error)
 
@@ -169,12 +133,12 @@ def _report(error: QuantitiesError, on_error: ErrorSink) -> None:
     on_error(error)
 
 
-def _read_path(name: str, lang: str | None, on_error: ErrorSink) -> Iterator[Document]:
+def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str | None = None) -> Iterator[Document]:
     if name == STDIN:
-        yield from _read_stdin(lang, on_error)
+        yield from _read_stdin(lang, on_error, stdin_name)
         return
     if not name.strip():
-        raise InputNotFoundError("an empty path names no file", file=repr(name))
+        raise InputNotFoundError(_("an empty path names no file"), file=repr(name))
     path = Path(name)
     if path.is_dir():
         files = sorted(
@@ -182,7 +146,8 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink) -> Iterator[Doc
         )
         if not files:
             raise InputNotFoundError(
-                f"no supported file ({', '.join(SUPPORTED_SUFFIXES)}) in this directory", file=name
+                _("no supported file ({suffixes}) in this directory").format(suffixes=", ".join(SUPPORTED_SUFFIXES)),
+                file=name,
             )
         for f in files:
             try:
@@ -190,9 +155,9 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink) -> Iterator[Doc
             except QuantitiesError as e:
                 _report(e, on_error)
     elif not path.exists():
-        raise InputNotFoundError("no such file or directory", file=name)
+        raise InputNotFoundError(_("no such file or directory"), file=name)
     elif not path.is_file():
-        raise InputError("not a regular file (a device, pipe or socket)", file=name)
+        raise InputError(_("not a regular file (a device, pipe or socket)"), file=name)
     else:
         yield from _read_file(name, path, lang, on_error)
 
@@ -204,18 +169,19 @@ def _read_file(name: str, path: Path, lang: str | None, on_error: ErrorSink) -> 
         return
     if suffix and suffix not in SUPPORTED_SUFFIXES:
         raise InputError(
-            f"unsupported file type {suffix!r} (supported: {', '.join(SUPPORTED_SUFFIXES)})",
+            _("unsupported file type {suffix!r} (supported: {suffixes})").format(
+                suffix=suffix, suffixes=", ".join(SUPPORTED_SUFFIXES)),
             file=name,
         )
     try:
         data = path.read_bytes()
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}", file=name) from None
+        raise InputError(_("cannot read: {reason}").format(reason=e.strerror or e), file=name) from None
     yield _text_document(data, name, name, lang, suffix in MARKDOWN_SUFFIXES)
 
 
 def _text_document(data: bytes, name: str, path: str | None, lang: str | None, md: bool) -> Document:
-    text = _repair(_decode(data, name), name)
+    text = decoding.repair(decoding.decode(data, name), name)
     body, meta, line_offset = _front_matter(text, name)
     return _document(name, body, meta, lang, path, line_offset, markdown=md)
 
@@ -236,142 +202,50 @@ def _document(
         lang=meta.get("lang") or lang or "it",
         url=meta.get("url"),
         path=path,
+        meta=meta.get("meta") or {},
         line_offset=line_offset,
         plain=stripped[0] if stripped else None,
         offsets=stripped[1] if stripped else None,  # type: ignore[arg-type]  # a Sequence[int]
     )
 
 
-# -- decoding ---------------------------------------------------------------------------
-
-
-def _decode(data: bytes, name: str) -> str:
-    """UTF-8 (or UTF-16 with a BOM); else cp1252 with a warning; else an InputError."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as e:
-            raise InputError(f"not valid UTF-16: {e.reason}", file=name) from None
-    nul = data.find(b"\0")
-    if nul >= 0:
-        line = data.count(b"\n", 0, nul) + 1
-        raise InputError(f"binary file (NUL byte at offset {nul})", file=name, line=line)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = _legacy(data, name)
-    sample = text[:_SNIFF]
-    if len(_CONTROL.findall(sample)) > len(sample) // 10:
-        raise InputError("binary file (control characters)", file=name)
-    return text
-
-
-def _legacy(data: bytes, name: str, *, warn: bool = True) -> str:
-    """cp1252 (a superset of latin-1's printable characters), with a warning; else an error.
-
-    The bytes cp1252 leaves undefined decode in latin-1 only to C1 control characters,
-    which no text uses: such a file is garbage or another encoding, never silently read.
-    """
-    try:
-        text = data.decode(LEGACY_ENCODING)
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        raise InputError(
-            f"not UTF-8 or {LEGACY_ENCODING} text (byte 0x{data[e.start]:02x} at offset {e.start}); "
-            "convert it to UTF-8", file=name, line=line,
-        ) from None
-    if warn:
-        warnings.warn(f"{name}: not UTF-8, decoded as {LEGACY_ENCODING}", QuantitiesWarning, stacklevel=2)
-    return text
-
-
-def _repair(text: str, name: str) -> str:
-    """Undo mojibake (UTF-8 read as cp1252/latin-1/cp1250 upstream), with a warning."""
-    if not _SUSPECT.search(text):
-        return text
-    fixed = ftfy.fix_encoding(text) if ftfy.badness.is_bad(text) else text
-    if _CP1250_PAIR.search(fixed):
-        fixed = _CP1250_PAIR.sub(_cp1250_pair, fixed)
-    if fixed != text:
-        warnings.warn(
-            f"{name}: repaired mojibake (text decoded with the wrong encoding upstream);"
-            " offsets refer to the repaired text",
-            QuantitiesWarning,
-            stacklevel=2,
-        )
-    return fixed
-
-
-def _cp1250_pair(m: regex.Match[str]) -> str:
-    try:
-        return m.group().encode("cp1250").decode("utf-8")
-    except UnicodeDecodeError:
-        return m.group()
-
-
-# -- front matter ------------------------------------------------------------------------
+# -- front matter ---------------------------------------------------------------------
 
 
 def _front_matter(text: str, name: str) -> tuple[str, Meta, int]:
-    """The body after front matter, the metadata and the number of lines before the body."""
-    newline = text.find("\n")
-    if (text if newline < 0 else text[:newline]).rstrip() != _FENCE:
-        return text, {}, 0
-    block: list[str] = []
-    pos = newline + 1
-    while True:
-        end = text.find("\n", pos) if newline >= 0 else -1
-        content = text[pos:] if end < 0 else text[pos:end]
-        if newline >= 0 and content.rstrip() == _FENCE:
-            break
-        if end < 0:
-            raise InputError("front matter opened on line 1 is not closed with '---'",
-                             file=name, line=1)
-        block.append(content)
-        pos = end + 1
-    meta: Meta = {}
-    for line, content in enumerate(block, 2):
-        content = content.rstrip()
-        if content.strip() and not content.lstrip().startswith("#"):
-            _front_matter_line(content, name, line, meta)
-    return ("" if end < 0 else text[end + 1:]), meta, len(block) + 2
-
-
-def _front_matter_line(content: str, name: str, line: int, meta: Meta) -> None:
-    m = _KEY_VALUE.fullmatch(content)
-    if m is None:
-        raise InputError(f"front matter: expected 'key: value', found {content[:60]!r}",
-                         file=name, line=line)
-    key = m.group("key").lower()
-    value = _unquote(m.group("value").strip())
-    if key not in FIELDS:
-        warnings.warn(
-            f"{name}:{line}: unknown front matter key {key!r} (known: {', '.join(FIELDS)})",
-            QuantitiesWarning,
-            stacklevel=2,
-        )
-        return
-    meta[key] = _field(key, value, name, line) if value else None
-
-
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
-        return value[1:-1]
-    return value
+    """The body, the metadata (every key; the known ones checked) and the lines before the body."""
+    body, raw, line_offset = frontmatter.split(text, name)
+    if not raw:
+        return body, {}, line_offset
+    block = text[text.find("\n") + 1:]
+    meta: Meta = {"meta": raw}
+    for key in FIELDS:
+        value = raw.get(key)
+        if value is not None and value != "":
+            meta[key] = _field(key, frontmatter.as_date(value) if key == "date" else value, name,
+                               frontmatter.line_of(block, key))
+    return body, meta, line_offset
 
 
 def _field(key: str, value: Any, name: str, line: int | None) -> Any:
-    """A checked metadata value (front matter or JSONL)."""
+    """A checked metadata value (front matter or JSONL): a string (a number is read as one
+    where any text will do), or a date for ``date``."""
+    if key == "date" and isinstance(value, dt.date):
+        return value
+    if key in ("title", "outlet", "url") and isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
     if not isinstance(value, str):
-        raise InputError(f"{key!r} must be a string, found {type(value).__name__}",
+        raise InputError(_("{key!r} must be a string, found {kind}").format(key=key, kind=type(value).__name__),
                          file=name, line=line)
     if key == "date":
         return _parse_date(value, name, line)
     if key == "lang" and value not in available():
-        raise InputError(f"unknown language {value!r} (available: {', '.join(available())})",
+        raise InputError(_("unknown language {value!r} (available: {languages})").format(
+            value=value, languages=", ".join(available())),
                          file=name, line=line)
     if key == "format" and value not in FORMATS:
-        raise InputError(f"unknown format {value!r} (expected {' or '.join(FORMATS)})",
+        raise InputError(_("unknown format {value!r} (expected {formats})").format(
+            value=value, formats=" | ".join(FORMATS)),
                          file=name, line=line)
     return value
 
@@ -386,7 +260,8 @@ def _parse_date(value: str, name: str, line: int | None) -> dt.date:
             return dt.date(int(day_first["y"]), int(day_first["m"]), int(day_first["d"]))
     except ValueError:
         pass
-    raise InputError(f"bad date {value!r} (expected YYYY-MM-DD or DD/MM/YYYY)", file=name, line=line)
+    raise InputError(_("bad date {value!r} (expected YYYY-MM-DD or DD/MM/YYYY)").format(value=value),
+                     file=name, line=line)
 
 
 # -- JSONL and stdin ---------------------------------------------------------------------
@@ -396,10 +271,10 @@ def _read_jsonl_file(name: str, path: Path, lang: str | None, on_error: ErrorSin
     try:
         f = path.open("rb")
     except OSError as e:
-        raise InputError(f"cannot read: {e.strerror or e}", file=name) from None
+        raise InputError(_("cannot read: {reason}").format(reason=e.strerror or e), file=name) from None
     with f:
         if b"\0" in f.read(_SNIFF):
-            raise InputError("binary file (NUL byte)", file=name)
+            raise InputError(_("binary file (NUL byte)"), file=name)
         f.seek(0)
         yield from _jsonl(enumerate(f, 1), name, name, lang, on_error)
 
@@ -414,7 +289,7 @@ def _jsonl(
             try:
                 raw = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError:  # warn once per file
-                raw = _legacy(raw, f"{name}:{lineno}", warn=not warned)
+                raw = decoding.legacy(raw, f"{name}:{lineno}", warn=not warned)
                 warned = True
         if not raw.strip():
             continue
@@ -428,14 +303,15 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as e:
-        raise InputError(f"not valid JSON: {e.msg} (column {e.colno})", file=name, line=lineno) from None
+        raise InputError(_("not valid JSON: {problem} (column {column})").format(problem=e.msg, column=e.colno),
+                         file=name, line=lineno) from None
     if not isinstance(record, dict):
-        raise InputError(f"expected a JSON object, found {type(record).__name__}",
+        raise InputError(_("expected a JSON object, found {kind}").format(kind=type(record).__name__),
                          file=name, line=lineno)
     text = record.get("text")
     if not isinstance(text, str):
-        problem = "missing 'text'" if text is None else (
-            f"'text' must be a string, found {type(text).__name__}")
+        problem = _("missing 'text'") if text is None else (
+            _("'text' must be a string, found {kind}").format(kind=type(text).__name__))
         raise InputError(problem, file=name, line=lineno)
     doc_id = record.get("id")
     if doc_id is None:
@@ -443,15 +319,16 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
     elif isinstance(doc_id, int) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)
     elif not isinstance(doc_id, str):
-        raise InputError(f"'id' must be a string, found {type(doc_id).__name__}",
+        raise InputError(_("'id' must be a string, found {kind}").format(kind=type(doc_id).__name__),
                          file=name, line=lineno)
     meta = {k: _field(k, record[k], name, lineno) for k in FIELDS if record.get(k) is not None}
-    return _document(doc_id, _repair(text, f"{name}:{lineno}"), meta, lang, path, 0, markdown=False)
+    meta["meta"] = {k: v for k, v in record.items() if k not in ("id", "text")}
+    return _document(doc_id, decoding.repair(text, f"{name}:{lineno}"), meta, lang, path, 0, markdown=False)
 
 
-def _read_stdin(lang: str | None, on_error: ErrorSink) -> Iterator[Document]:
+def _read_stdin(lang: str | None, on_error: ErrorSink, stdin_name: str | None = None) -> Iterator[Document]:
     if sys.stdin is None or sys.stdin.closed:
-        raise InputError("standard input is closed", file=STDIN)
+        raise InputError(_("standard input is closed"), file=STDIN)
     stream: IO[Any] = getattr(sys.stdin, "buffer", None) or sys.stdin
     head: list[tuple[int, bytes | str]] = []
     for lineno, raw in enumerate(stream, 1):
@@ -465,7 +342,8 @@ def _read_stdin(lang: str | None, on_error: ErrorSink) -> Iterator[Document]:
     rest = stream.read()
     pieces = [raw for _, raw in head] + [rest]
     data = b"".join(p if isinstance(p, bytes) else p.encode() for p in pieces)
-    yield _text_document(data, STDIN_ID, None, lang, md=False)
+    md = stdin_name is not None and Path(stdin_name).suffix.lower() in MARKDOWN_SUFFIXES
+    yield _text_document(data, stdin_name or STDIN_ID, stdin_name, lang, md=md)
 
 
 def _chain(head: list[tuple[int, bytes | str]], stream: IO[Any]) -> Iterator[tuple[int, bytes | str]]:

@@ -9,7 +9,7 @@ An unknown key is an error naming the file and key, never a silent no-op.
 >>> Config.from_mapping({"langs": "it"}, file="quantities.toml")
 Traceback (most recent call last):
 ...
-quantities.errors.ConfigError: quantities.toml: langs: unknown key (known: exclude, fail_on, ignore, include, lang, lexicon, numbers, reconcile, severity, sources)
+quantities.errors.ConfigError: quantities.toml: langs: unknown key (known: exclude, fail_on, ignore, ignore_rules, ...)
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import tomllib
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,14 +25,17 @@ from typing import Any
 
 import regex
 
-from quantities.errors import ConfigError
-from quantities.types import FAIL_LEVELS
+from quantities.errors import ConfigError, QuantitiesWarning
+from quantities.text.i18n import _
+from quantities.types import FAIL_LEVELS, SEVERITIES
 
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 #: Every rule a finding can come from (the reconciler's, the reference check's, suppressions').
 RULES = ("value-conflict", "hedge-drift", "wording-conflict", "attribution-conflict", "unsourced",
          "update", "reference-mismatch", "reference-wording", "reference-source", "unused-suppression")
 CONFIG_NAMES = ("quantities.toml", "pyproject.toml")
+#: Fields that are not keys of the file.
+_DERIVED = {"file", "paths"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,20 @@ class Config:
     lexicon: Mapping[str, Any] = field(default_factory=dict)
     sources: Mapping[str, Any] = field(default_factory=dict)
     ignore: tuple[Ignore, ...] = ()
+    locale: str | None = None              # the messages' language (default: LANG, else the documents')
+    show: str = "info"                     # the least severe finding printed (--show)
+    select: tuple[str, ...] = ()           # only these rules (empty: all)
+    ignore_rules: tuple[str, ...] = ()     # never these rules (``[[ignore]]`` are suppressions)
+    paths: PathFilter = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """The include/exclude matcher, relative to the config file's folder when there is one."""
+        base = os.path.dirname(os.path.abspath(self.file)) if self.file and os.path.isfile(self.file) else None
+        object.__setattr__(self, "paths", PathFilter(self.include, self.exclude, base))
+
+    def selects(self, rule: str) -> bool:
+        """Whether findings of ``rule`` are kept (``select`` and ``ignore``)."""
+        return (not self.select or rule in self.select) and rule not in self.ignore_rules
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], file: str = "<config>", text: str | None = None) -> Config:
@@ -79,21 +97,27 @@ class Config:
 
     @classmethod
     def _from_mapping(cls, data: Mapping[str, Any], file: str) -> Config:
-        known = sorted(f for f in cls.__dataclass_fields__ if f != "file")
+        known = sorted(f for f in cls.__dataclass_fields__ if f not in _DERIVED)
         for key in data:
             if key not in known:
-                raise ConfigError(f"unknown key (known: {', '.join(known)})", file=file, key=key)
+                raise ConfigError(_("unknown key (known: {keys})").format(keys=", ".join(known)), file=file, key=key)
         lang = _string(data, "lang", "it", file)
         from quantities.lang import available
 
         if lang not in available():
-            raise ConfigError(f"no language pack for {lang!r} (available: {', '.join(available())})",
+            raise ConfigError(_("no language pack for {lang!r} (available: {languages})").format(
+                lang=lang, languages=", ".join(available())),
                               file=file, key="lang")
         fail_on = _choice(data, "fail_on", "error", FAIL_LEVELS, file)
+        show = _choice(data, "show", "info", SEVERITIES, file)
+        locale = data.get("locale")
+        if locale is not None and (not isinstance(locale, str) or not locale):
+            raise ConfigError(_("must be a non-empty string"), file=file, key="locale")
         severity = _table(data, "severity", file)
         for rule, value in severity.items():
             if rule not in RULES:
-                raise ConfigError(f"unknown rule (rules: {', '.join(RULES)})", file=file, key=f"severity.{rule}")
+                raise ConfigError(_("unknown rule (rules: {rules})").format(rules=", ".join(RULES)),
+                                  file=file, key=f"severity.{rule}")
             if value not in SEVERITY_VALUES:
                 raise ConfigError(
                     f"must be one of {', '.join(SEVERITY_VALUES)}, not {value!r}",
@@ -115,14 +139,76 @@ class Config:
             lexicon=_table(data, "lexicon", file),
             sources=_tables(data, "sources", file),
             ignore=_ignores(data.get("ignore", []), file),
+            locale=locale,
+            show=show,
+            select=rules_list(_strings(data, "select", file), file, "select"),
+            ignore_rules=rules_list(_strings(data, "ignore_rules", file), file, "ignore_rules"),
         )
 
     def wants(self, path: str) -> bool:
-        """Whether a file found under a directory passes the include/exclude globs."""
-        posix = Path(path).as_posix()
-        if self.include and not any(fnmatch.fnmatch(posix, g) for g in self.include):
+        """Whether a file found under a directory passes ``include`` and ``exclude``."""
+        return self.paths.wants(path)
+
+
+class PathFilter:
+    """``include`` and ``exclude`` as gitignore patterns (``bozze/`` is a folder at any
+    depth, ``/bozze`` only at the top, ``*.md``, ``**``, ``!keep.md``), matched against
+    paths relative to the config file's folder (else the working directory). It remembers
+    which patterns matched, so that one that matched nothing can be reported.
+
+    >>> f = PathFilter((), ("bozze/", "*.tmp.md"), None)
+    >>> f.wants("articoli/bozze/a.md"), f.wants("articoli/b.md"), f.unmatched()
+    (False, True, ['*.tmp.md'])
+    """
+
+    def __init__(self, include: tuple[str, ...], exclude: tuple[str, ...], base: str | None) -> None:
+        import pathspec
+
+        self.base = base
+        self.include = pathspec.GitIgnoreSpec.from_lines(include) if include else None
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
+        self.patterns = (*include, *exclude)
+        # each pattern alone (a negation by what it names), to tell which ones matched nothing
+        self._each = {p: pathspec.GitIgnoreSpec.from_lines([p.removeprefix("!")]) for p in self.patterns}
+        self.matched: set[str] = set()
+        self.consulted = False
+
+    def _relative(self, path: str) -> str:
+        absolute = os.path.abspath(path)
+        base = self.base or os.getcwd()
+        inside = os.path.commonpath([absolute, base]) == base if os.path.isabs(base) else False
+        return Path(os.path.relpath(absolute, base) if inside else path).as_posix()
+
+    def wants(self, path: str) -> bool:
+        if not self.patterns:
+            return True
+        self.consulted = True
+        posix = self._relative(path)
+        self.matched.update(p for p, spec in self._each.items() if p not in self.matched and spec.match_file(posix))
+        if self.include is not None and not self.include.match_file(posix):
             return False
-        return not any(fnmatch.fnmatch(posix, g) for g in self.exclude)
+        return not self.exclude.match_file(posix)
+
+    def unmatched(self) -> list[str]:
+        """The patterns that matched none of the files they were asked about."""
+        if not self.consulted:
+            return []
+        return [p for p in self.patterns if p not in self.matched]
+
+    def warn_unmatched(self, file: str | None) -> None:
+        for pattern in self.unmatched():
+            warnings.warn(_("{file}: the pattern {pattern!r} matched no file (patterns follow gitignore rules: "
+                            "'drafts/' is a folder at any depth)").format(file=file or _("config"), pattern=pattern),
+                          QuantitiesWarning, stacklevel=2)
+
+
+def rules_list(names: tuple[str, ...], file: str, key: str) -> tuple[str, ...]:
+    """Rule names, each a known rule (``select``, ``ignore_rules``, ``--select``, ``--ignore``)."""
+    for name in names:
+        if name not in RULES:
+            raise ConfigError(_("unknown rule {name!r} (rules: {rules})").format(name=name, rules=", ".join(RULES)),
+                              file=file, key=key)
+    return names
 
 
 def find(start: str | os.PathLike[str] | None = None) -> Path | None:
@@ -223,11 +309,11 @@ def _read_toml(path: Path) -> dict[str, Any]:
         with path.open("rb") as f:
             return tomllib.load(f)
     except FileNotFoundError:
-        raise ConfigError("no such config file", file=str(path)) from None
+        raise ConfigError(_("no such config file"), file=str(path)) from None
     except OSError as e:
-        raise ConfigError(f"cannot read config: {e.strerror}", file=str(path)) from None
+        raise ConfigError(_("cannot read config: {reason}").format(reason=e.strerror), file=str(path)) from None
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"not valid TOML: {e}", file=str(path)) from None
+        raise ConfigError(_("not valid TOML: {problem}").format(problem=e), file=str(path)) from None
 
 
 def _has_tool_table(path: Path) -> bool:
@@ -240,21 +326,22 @@ def _has_tool_table(path: Path) -> bool:
 def _string(data: Mapping[str, Any], key: str, default: str, file: str) -> str:
     value = data.get(key, default)
     if not isinstance(value, str) or not value:
-        raise ConfigError("must be a non-empty string", file=file, key=key)
+        raise ConfigError(_("must be a non-empty string"), file=file, key=key)
     return value
 
 
 def _choice(data: Mapping[str, Any], key: str, default: str, choices: tuple[str, ...], file: str) -> str:
     value = _string(data, key, default, file)
     if value not in choices:
-        raise ConfigError(f"must be one of {', '.join(choices)}, not {value!r}", file=file, key=key)
+        raise ConfigError(_("must be one of {choices}, not {value!r}").format(choices=", ".join(choices), value=value),
+                          file=file, key=key)
     return value
 
 
 def _table(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, dict):
-        raise ConfigError("must be a table", file=file, key=key)
+        raise ConfigError(_("must be a table"), file=file, key=key)
     return value
 
 
@@ -263,14 +350,14 @@ def _tables(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
     value = _table(data, key, file)
     for name, entry in value.items():
         if not isinstance(entry, dict):
-            raise ConfigError("must be a table", file=file, key=f"{key}.{name}")
+            raise ConfigError(_("must be a table"), file=file, key=f"{key}.{name}")
     return value
 
 
 def _strings(data: Mapping[str, Any], key: str, file: str) -> tuple[str, ...]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise ConfigError("must be a list of non-empty strings", file=file, key=key)
+        raise ConfigError(_("must be a list of non-empty strings"), file=file, key=key)
     return tuple(value)
 
 
@@ -281,7 +368,7 @@ def _ignores(items: Any, file: str) -> tuple[Ignore, ...]:
     for i, item in enumerate(items):
         key = f"ignore[{i}]"
         if not isinstance(item, dict):
-            raise ConfigError("must be a table", file=file, key=key)
+            raise ConfigError(_("must be a table"), file=file, key=key)
         unknown = set(item) - {"path", "rule", "reason", "text"}
         if unknown:
             raise ConfigError(f"unknown key {sorted(unknown)[0]!r}", file=file, key=key)
