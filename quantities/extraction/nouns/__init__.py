@@ -62,8 +62,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     left = _left_of(sentence, figure.start, g.max_words + 16, toks) if unit_bearing else None
     if left is not None:
         found = linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
-        if found is None and first in g.of:
-            found = _phrase(sentence, right, 1, g, lowercase=True)
+        if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
+            found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
         if found is None and first in g.purpose.get(kind, ()) and (
             first not in g.bare_purpose or len(right) < 2 or right.lows[1] not in g.articles
         ):

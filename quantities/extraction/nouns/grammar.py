@@ -37,6 +37,7 @@ class Grammar:
     noun_after_kinds: frozenset[str]
     postmodifier_endings: tuple[str, ...]
     value_before: frozenset[str]
+    share_units: frozenset[str]
     value_before_kinds: frozenset[str]
     copula_nouns: dict[str, str]
     unit_nouns: dict[str, str]
@@ -88,6 +89,7 @@ def grammar(pack: Pack) -> Grammar:
         noun_after_kinds=word_set(pack, "nouns.noun_after_kinds"),
         postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
         value_before=word_set(pack, "nouns.value_before"),
+        share_units=word_set(pack, "nouns.share_units"),
         value_before_kinds=word_set(pack, "nouns.value_before_kinds"),
         copula_nouns={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.copula_nouns").items()},
         unit_nouns=_names(pack, "nouns.unit_nouns"),

@@ -71,6 +71,7 @@ class Scopes:
     parts_before: dict[str, tuple[tuple[str, ...], ...]]  # by their last word
     partitive: dict[str, tuple[tuple[str, ...], ...]]     # by their first word
     partitive_pronouns: dict[str, tuple[tuple[str, ...], ...]]
+    partitive_kinds: frozenset[str]
     clause_ends: frozenset[str]
 
 
@@ -97,6 +98,7 @@ def scopes(pack: Pack) -> Scopes:
         parts_before=_by(phrases(pack, "scope.parts_before"), -1),
         partitive=_by(phrases(pack, "scope.partitive"), 0),
         partitive_pronouns=_by(phrases(pack, "scope.partitive_pronouns"), 0),
+        partitive_kinds=word_set(pack, "scope.partitive_kinds"),
         clause_ends=word_set(pack, "scope.clause_ends"),
     )
 
@@ -115,15 +117,18 @@ def classes(lang: str | Pack) -> tuple[str, ...]:
 
 
 def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pack = "it",
-         toks: Tokens | None = None) -> tuple[str | None, str | None]:
+         toks: Tokens | None = None, kind: str = "count") -> tuple[str | None, str | None]:
     """The status and the scope of the figure at ``figure`` whose claim ends at ``end``
     (after its noun when the noun follows), ``noun`` its counted noun. ``toks`` are the
     tokens of the figure's sentence when the caller has them (then ``text`` may be the
-    whole document), else those of ``text``."""
+    whole document), else those of ``text``. A partitive is a part only for a figure of one
+    of the pack's ``[scope] partitive_kinds`` ("Quattro delle vittime"; "metà del Pd" is a
+    share, its noun the whole)."""
     t, sc = statuses(lang), scopes(lang)
     toks = tokens(text) if toks is None else toks
     first, after = toks.index(figure.start), toks.index(end)
-    scope = _part(sc, text, toks, first, toks.index(figure.end)) or _place(sc, text, toks, first, after)
+    scope = (_part(sc, text, toks, first, toks.index(figure.end), kind in sc.partitive_kinds)
+             or _place(sc, text, toks, first, after))
     return _status(t, toks, first, after, noun), scope
 
 
@@ -147,7 +152,7 @@ def _status(t: Statuses, toks: Tokens, first: int, after: int, noun: str | None)
     return None
 
 
-def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int) -> str | None:
+def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int, partitive: bool) -> str | None:
     """A part: a marker before the figure, or a definite partitive right after it
     (``past`` is the index of the first token after the figure)."""
     lows = toks.lows
@@ -158,7 +163,7 @@ def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int) -> str | No
             at = last + 1 - len(marker)
             if at >= 0 and tuple(lows[at:last + 1]) == marker:
                 return _written(text, toks, at, last + 1)
-    ahead = lows[past] if past < len(lows) else ""
+    ahead = lows[past] if past < len(lows) and partitive else ""
     for marker in t.partitive_pronouns.get(ahead, ()):  # "205 of them", "721 dei quali"
         if tuple(lows[past:past + len(marker)]) == marker:
             return _written(text, toks, past, past + len(marker))
