@@ -41,7 +41,8 @@ def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) 
     catch = _counting(on_error, failed)
     with output(args.output, failed) as out:
         collected = []
-        for doc, claims in extract_all(documents(args, config, catch), Toolkit(config), jobs):
+        toolkit = Toolkit(config, titles=getattr(args, "titles", False))
+        for doc, claims in extract_all(documents(args, config, catch), toolkit, jobs):
             if fmt.streams:
                 out.write(fmt.claims(claims, doc))
             else:

@@ -30,8 +30,9 @@ ErrorSink = Callable[[QuantitiesError], None] | None
 class Toolkit:
     """What extraction and reconciliation need, built once from a config and kept."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, *, titles: bool = False) -> None:
         self.config = config
+        self.titles = titles  # also the claims of each document's title (section "title")
         self._cache: dict[Any, Any] = {}
 
     def _once(self, key: Any, build: Callable[[], Any]) -> Any:
@@ -43,7 +44,7 @@ class Toolkit:
         from quantities.extraction.claims import extract_document
 
         return extract_document(doc, lang=self.pack(doc.lang), sources=self.sources(),
-                                lexicon=self.lexicon(doc.lang))
+                                lexicon=self.lexicon(doc.lang), titles=self.titles)
 
     def pack(self, code: str) -> Any:
         """The language pack of ``code``, with the config's ``[numbers]`` overrides."""
@@ -89,9 +90,9 @@ class Toolkit:
 _WORKER: Toolkit | None = None
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config: Config, titles: bool = False) -> None:
     global _WORKER
-    _WORKER = Toolkit(config)
+    _WORKER = Toolkit(config, titles=titles)
 
 
 def _extract_chunk(docs: list[Document]) -> list[list[Claim]]:
@@ -115,7 +116,7 @@ def extract_all(docs: Iterable[Document], toolkit: Toolkit, jobs: int = 1) -> It
         for doc in chain(head, docs):  # a stream: never materialise the documents
             yield doc, toolkit.extract(doc)
         return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(toolkit.config,)) as pool:
+    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(toolkit.config, toolkit.titles)) as pool:
         chunks = _chunks(chain(head, docs), CHUNK)
         batches = ((batch, pool.submit(_extract_chunk, batch)) for batch in chunks)
         pending: list[Any] = []

@@ -1,17 +1,25 @@
 """The counted noun phrase of a figure: what "5.000" counts in "5.000 operai edili militari".
 
-The words come from the pack's ``[nouns]`` table; this module holds the machinery:
+The words come from the pack's ``[nouns]`` table; this package holds the machinery:
 
-- after the figure: head noun + adjectives ("5.000 operai edili militari"), through
-  "di" ("migliaia di truppe", "l'80% degli elettori"), coordinated heads under one
-  figure ("migliaia di operai militari e sminatori");
-- inverted: "300 i soldati nordcoreani uccisi", "i feriti sono 2.700";
-- elliptic: "e altri 47", "circa 2.700 quelli feriti" reuse the noun of the previous
-  figure of the sentence (the caller passes it as ``antecedent``).
+- after the figure (here): head noun + adjectives ("5.000 operai edili militari"), through
+  "di" ("migliaia di truppe", "il numero delle vittime" -> "vittime"), coordinated heads
+  under one figure ("migliaia di operai militari e sminatori"), English head-last runs
+  ("300 North Korean soldiers");
+- before the figure (:mod:`.left`): the subject of a copula ("i feriti sono 2.700",
+  "l'affluenza per la Camera è del 19%"), the noun "di" links to a figure ("una donna di 31
+  anni"), gapped subjects ("i morti sono 11, i dispersi 4"), names ("Lega all'8,7%", "Kevin
+  Laganà, 22 anni"); never the object of a preposition ("secondo la questura erano 10mila");
+- elliptic: "e altri 47", "circa 2.700 quelli feriti" -> "soldati feriti", "3 disperse" ->
+  "persone disperse": the noun of the previous figure of its kind in the sentence (the
+  caller passes it as ``antecedent``), with the status words of the clause;
+- status and scope of the claim: :mod:`.status`.
 
-A figure that carries its unit (money, measures, percentages, durations) counts a noun
-only through "di" ("1,5 milioni di euro di aiuti" -> "aiuti", "l'80% degli elettori"
--> "elettori"); a currency or unit word is never the noun: it is in ``Quantity.unit``.
+A figure that carries its unit (money, measures, percentages, durations, ages) counts a
+noun through "di" after or before it ("1,5 milioni di euro di aiuti" -> "aiuti",
+"profondità di 8 km" -> "profondità"), through "in"/"per" for money ("69 miliardi in
+sovvenzioni"), and a speed or temperature names what it measures ("160 km/h" ->
+"velocità"); a currency or unit word is never the noun: it is in ``Quantity.unit``.
 
 >>> s = "Il Nord invierà 5.000 operai edili militari e 1.000 genieri a Kursk."
 >>> counted(s, Span(16, 21), lang="it").text

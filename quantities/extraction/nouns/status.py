@@ -116,6 +116,11 @@ def classes(lang: str | Pack) -> tuple[str, ...]:
     return tuple(dict.fromkeys(statuses(lang).classes.values()))
 
 
+#: How many tokens either side of a figure its place is looked for, within its clause: a
+#: bound, so that a sentence of many clauses without a mark stays linear.
+PLACE_REACH = 12
+
+
 def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pack = "it",
          toks: Tokens | None = None, kind: str = "count") -> tuple[str | None, str | None]:
     """The status and the scope of the figure at ``figure`` whose claim ends at ``end``

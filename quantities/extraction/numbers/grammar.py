@@ -164,6 +164,7 @@ def _number_words(pack: Pack) -> NumberWords:
         spaced_after=Decimal(v.integer(pack, "numbers.spaced_after", 1)),
         elided={w[:-1]: w for w in v.words(pack, "numbers.elision.drop_final_vowel")},
         one=v.words(pack, "numbers.one"),
+        singletons=v.words(pack, "numbers.singletons"),
         homographs=v.homographs(pack),
         approx_spread=v.number(pack, "numbers.approximate.spread", 0.2),
         approx_words=v.numbers(pack, "numbers.approximate.words"),
@@ -199,7 +200,7 @@ def _hedges(pack: Pack) -> Hedges:
         meanings=meanings,
         carry_gap=v.integer(pack, "numbers.carry.max_gap", 60),
         carry_stops=regex.compile(
-            rf"[.;:!?]|(?<!\w)(?:{alternation(v.words(pack, 'numbers.carry.stops'))})(?!\w)",
+            rf"[.;:!?]|\n[ \t\r]{{0,200}}+\n|(?<!\w)(?:{alternation(v.words(pack, 'numbers.carry.stops'))})(?!\w)",
             regex.IGNORECASE,
         ),
         carry_articles=v.words(pack, "numbers.carry.articles"),

@@ -35,7 +35,7 @@ def render_report(report: Report, options: Options) -> str:
 def render_claims(claims: Sequence[Claim], doc: Document | None) -> str:
     outlet = f" — {doc.outlet}" if doc and doc.outlet else ""
     return "".join(
-        annotation("notice", c.doc, doc.line_col(c.span.start) if doc else None,
+        annotation("notice", c.doc, doc.line_col(c.span.start) if doc and c.section == "body" else None,
                    f"{squeeze(c.text)} = {value_text(c)} ({source_text(c)}, {modality_label(c.modality)}){outlet}")
         for c in claims)
 

@@ -61,7 +61,7 @@ def _location(claim: Claim, report: Report, n: int) -> dict[str, Any]:
     doc = report.documents.get(claim.doc)
     physical: dict[str, Any] = {"artifactLocation": {"uri": quote((doc.path if doc and doc.path else claim.doc)
                                                                   .replace("\\", "/"))}}
-    if doc is not None and doc.path == doc.id:  # a file of its own: lines are the file's
+    if doc is not None and doc.path == doc.id and claim.section == "body":  # a file of its own: lines are the file's
         (line, col), (end_line, end_col) = doc.line_col(claim.span.start), doc.line_col(claim.span.end)
         physical["region"] = {"startLine": line, "startColumn": col, "endLine": end_line, "endColumn": end_col,
                               "snippet": {"text": claim.text}}
