@@ -129,7 +129,8 @@ def _rebuilt(text: str, right: Tokens, antecedent: NounPhrase, g: Grammar) -> No
     "soldati feriti", "3 disperse" -> "persone disperse" (RULES.md reconstructs ellipsis so)."""
     i = 1 if right.lows[0] in g.elliptic_after else 0
     end = _adjectives(right, i, len(right), g) if g.head_last else i
-    while end < len(right) and end - i < g.max_adjectives and (g.is_adjective(right, end) or end == i) and g.can_head(right, end, True):
+    while (end < len(right) and end - i < g.max_adjectives and g.can_head(right, end, True)
+           and (g.is_adjective(right, end) or end == i)):
         end += 1
     if end == i:
         return NounPhrase(antecedent.head, antecedent.head, None)

@@ -162,12 +162,11 @@ def _run_start(left: Tokens, end: int, g: Grammar) -> int:
     coordinators between them ("misure nuove o modificate")."""
     start = end
     while start > 0 and end - start <= g.max_adjectives + 1:
-        if g.is_adjective(left, start - 1) or g.can_head(left, start - 1):
-            start -= 1
-        elif left.lows[start - 1] in g.conj and start > 1 and start < end and g.can_head(left, start - 2, True):
-            start -= 1
-        else:
+        noun_like = g.is_adjective(left, start - 1) or g.can_head(left, start - 1)
+        joined = left.lows[start - 1] in g.conj and 1 < start < end and g.can_head(left, start - 2, True)
+        if not (noun_like or joined):
             break
+        start -= 1
     while start < end and left.lows[start] in g.conj:
         start += 1
     return start
