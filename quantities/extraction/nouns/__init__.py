@@ -69,7 +69,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     first = right.lows[0] if right else ""
     left = _left_of(sentence, figure.start, g.max_words + 16, toks) if unit_bearing else None
     if left is not None:
-        found = linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
+        found = _inside(sentence, figure, toks, g) if unit in g.share_units else None
+        found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
         if found is None and first in g.purpose.get(kind, ()) and (
@@ -94,6 +95,16 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if found is None and not unit_bearing:  # "hundreds were feared missing", "in 300 sono morti"
         found = _predicated(right, status_words(lang), status_skip(lang))
     return _measured(found, right, unit, g)
+
+
+def _inside(text: str, figure: Span, toks: Tokens, g: Grammar) -> NounPhrase | None:
+    """The noun inside a share written "un elettore su tre" / "one voter in three": the
+    words before the share's link word (``[nouns] share_links``)."""
+    inner = toks[toks.index(figure.start):toks.index(figure.end)]
+    for k in range(1, len(inner)):
+        if inner.lows[k] in g.share_links and g.can_head(inner, k - 1, lowercase=True):
+            return NounPhrase(inner.texts[k - 1], inner.texts[k - 1], inner.span(k - 1, k))
+    return None
 
 
 def _predicated(right: Tokens, states: frozenset[str], skip: frozenset[str]) -> NounPhrase | None:

@@ -38,6 +38,7 @@ class Grammar:
     postmodifier_endings: tuple[str, ...]
     value_before: frozenset[str]
     share_units: frozenset[str]
+    share_links: frozenset[str]
     value_before_kinds: frozenset[str]
     copula_nouns: dict[str, str]
     unit_nouns: dict[str, str]
@@ -90,6 +91,7 @@ def grammar(pack: Pack) -> Grammar:
         postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
         value_before=word_set(pack, "nouns.value_before"),
         share_units=word_set(pack, "nouns.share_units"),
+        share_links=word_set(pack, "nouns.share_links"),
         value_before_kinds=word_set(pack, "nouns.value_before_kinds"),
         copula_nouns={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.copula_nouns").items()},
         unit_nouns=_names(pack, "nouns.unit_nouns"),
