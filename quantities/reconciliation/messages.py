@@ -81,3 +81,9 @@ def num(value: Decimal | None, fmt: tuple[str, str]) -> str:
     groups = [digits[max(i - 3, 0):i] for i in range(len(digits), 0, -3)][::-1]
     out = sign + thousands.join(groups)
     return out + (decimal + frac if frac else "")
+
+
+def status_clash(a: str, b: str) -> str:
+    """The note for one count given in two statuses."""
+    return (f"the same number is counted as {a} in one and as {b} in the other: "
+            f"the two statuses are not one figure; check which is meant")
