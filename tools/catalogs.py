@@ -5,7 +5,8 @@
     python tools/catalogs.py compile   # write each .mo from its .po (needs Babel: pip install '.[test]')
 
 Messages are the string literals passed to ``_()``, ``N_()`` and ``ngettext()`` in
-``quantities/``, and the editors' notes of the lexicons' confusable pairs (``note``). The .po files are what translators edit; the .mo files are shipped in the
+``quantities/``, and the editors' notes of the lexicons' confusable pairs (``note``). The .po
+files are what translators edit; the .mo files are shipped in the
 package (``pip install .`` needs no tool to build them).
 """
 
