@@ -7,16 +7,18 @@ inside a bucket, each pair of different keys is judged once:
   «engineers» meets Italian «genieri»; or a pair of terms of one pack, «vittime» /
   «feriti»): the rule's severity (error), with the lexicon's note;
 - one of the nouns is unknown to the lexicon and the two sentences share enough words
-  (``min_shared_words``): a step lower, since the lexicon cannot say they differ;
+  (``min_shared_words``; none for a measure in a unit, "3.000 ettari", where the unit and
+  the value already say much): a step lower, since the lexicon cannot say they differ;
 - a count whose two readings name different statuses (dead / injured, displaced /
   evacuated), each read at its own figure: the rule's severity, since one status is wrong;
 - two concepts the lexicon knows are different (soldati, carri armati): nothing.
 
-A value under ``SMALL`` ("due", "quattro") is too common to say that two claims are one
-figure: no finding.
+A value stated under ``SMALL`` ("due", "quattro", "8 km") is too common to say that two
+claims are one figure: no finding. An article that counts the other status too, with
+another value, keeps the two apart: no status clash.
 
-Only pairs across articles count, of nouns written in the claims (not inferred for a bare
-figure); vague words ("migliaia") state no value.
+Only pairs across articles count, of nouns written in the claim's own sentence (not
+inferred for a bare figure from another); vague words ("migliaia") state no value.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     if note is None and a.kind == "count":
         note = _clash(x, y, counted)
     written = [(p, q) for p, q in across if _written(p) and _written(q)]
-    rare = abs(x.value or Decimal(0)) >= SMALL
+    rare = abs(x.claim.quantity.value or Decimal(0)) >= SMALL  # as stated: "8 km" is common
     if note is not None and a.what != b.what and written and rare:
         return severity, note, xs, ys
     lower = _demote(severity)
@@ -87,8 +89,9 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
     if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
         common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
+        need = 0 if a.kind == "measure" and a.unit is not None else ctx.settings.min_shared_words
         close = [(p, q) for p, q in common if len(context_of(p.claim, p.lexicon) & context_of(q.claim, q.lexicon))
-                 >= ctx.settings.min_shared_words]
+                 >= need]
         if close:
             p, q = close[0]
             return lower, _("the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the "
