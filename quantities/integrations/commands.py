@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Iterator
@@ -22,9 +23,31 @@ def documents(args: argparse.Namespace, config: Config, on_error: Any) -> Iterat
     from quantities.run.pipeline import named_paths, wanted
 
     named = named_paths(args.paths)
-    for doc in read(args.paths, lang=config.lang, on_error=on_error, stdin_name=args.stdin_filename):
-        if wanted(doc, config, named):
+    ours = _own_output(args.output, named)
+    catch = on_error if ours is None or on_error is None else _not_from(ours, on_error)
+    for doc in read(args.paths, lang=config.lang, on_error=catch, stdin_name=args.stdin_filename):
+        if _path_of(doc.path) != ours and wanted(doc, config, named):
             yield doc
+
+
+def _path_of(path: str | None) -> str | None:
+    return None if path is None else os.path.normcase(os.path.abspath(path))
+
+
+def _own_output(out_file: str | None, named: frozenset[str]) -> str | None:
+    """The --output file, when a folder read would find it (the last run's report is no
+    article: read back, it made findings of its own); a file named as an input is read."""
+    if out_file is None or os.path.normpath(out_file) in named:
+        return None
+    return _path_of(out_file)
+
+
+def _not_from(path: str, on_error: Any) -> Any:
+    def catch(e: QuantitiesError) -> None:
+        if _path_of(e.file) != path:
+            on_error(e)
+
+    return catch
 
 
 def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) -> int:
@@ -100,6 +123,10 @@ def _changed(args: argparse.Namespace) -> frozenset[str] | None:
     if args.changed is None and args.diff is None:
         return None
     paths = list(args.changed or [])
+    for path in paths:
+        if not os.path.exists(path):  # a typo would make a clean run
+            warnings.warn(_("--changed {path}: no such file; no finding involves it").format(path=path),
+                          QuantitiesWarning, stacklevel=2)
     if args.diff is not None:
         paths += git_changed(args.diff)
     return changed_set(paths)
