@@ -30,7 +30,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line and exit 2."""
 
     def error(self, message: str) -> Any:
-        self.exit(2, f"{self.prog}: {_('error')}: {message} " + _("(see '{command} --help')").format(command=self.prog) + "\n")
+        see = _("(see '{command} --help')").format(command=self.prog)
+        self.exit(2, f"{self.prog}: {_('error')}: {message} {see}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
