@@ -26,7 +26,7 @@ def documents(args: argparse.Namespace, config: Config, on_error: Any) -> Iterat
     ours = _own_output(args.output, named)
     catch = on_error if ours is None or on_error is None else _not_from(ours, on_error)
     for doc in read(args.paths, lang=config.lang, on_error=catch, stdin_name=args.stdin_filename):
-        if _path_of(doc.path) != ours and wanted(doc, config, named):
+        if (ours is None or _path_of(doc.path) != ours) and wanted(doc, config, named):
             yield doc
 
 
