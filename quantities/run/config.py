@@ -26,13 +26,13 @@ from typing import Any
 import regex
 
 from quantities.errors import ConfigError, QuantitiesWarning
+from quantities.reconciliation.catalog import NAMES as RECONCILER_RULES
 from quantities.text.i18n import _
 from quantities.types import FAIL_LEVELS, SEVERITIES
 
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 #: Every rule a finding can come from (the reconciler's, the reference check's, suppressions').
-RULES = ("value-conflict", "hedge-drift", "wording-conflict", "attribution-conflict", "unsourced",
-         "update", "reference-mismatch", "reference-wording", "reference-source", "unused-suppression")
+RULES = (*RECONCILER_RULES, "reference-mismatch", "reference-wording", "reference-source", "unused-suppression")
 CONFIG_NAMES = ("quantities.toml", "pyproject.toml")
 #: Fields that are not keys of the file.
 _DERIVED = {"file", "paths"}

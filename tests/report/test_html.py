@@ -207,7 +207,7 @@ def test_without_a_majority_nobody_agrees_and_nobody_is_odd():
 def test_seeds_soldiers_all_agree():
     """"migliaia di truppe" does not contradict "circa 15mila soldati" (the reconciler's reading)."""
     html = render(SEEDS, lang="en")
-    section = html.split('id="figure-F5"')[1].split("</section>")[0]
+    section = html.split('id="figure-F4"')[1].split("</section>")[0]  # soldati / truppe
     assert 'class="odd"' not in section
     assert "agreeing value: <b>13500–16500</b>" in section
 
