@@ -22,6 +22,8 @@ def documents(args: argparse.Namespace, config: Config, on_error: Any) -> Iterat
     from quantities.ingest.documents import read
     from quantities.run.pipeline import named_paths, wanted
 
+    if args.stdin_filename and "-" not in args.paths:
+        raise QuantitiesError(_("--stdin-filename names the text read from standard input: add - to the paths"))
     named = named_paths(args.paths)
     ours = _own_output(args.output, named)
     catch = on_error if ours is None or on_error is None else _not_from(ours, on_error)

@@ -587,6 +587,12 @@ def test_stdin_filename_names_the_document(capsys, monkeypatch):
     assert {c["doc"] for f in data["findings"] for c in f["claims"]} >= {"articoli/kim.txt"}
 
 
+@pytest.mark.parametrize("command", ["extract", "report"])
+def test_stdin_filename_without_stdin_is_a_usage_error(capsys, command):
+    code, out, err = run(capsys, command, INGEGNERI, "--stdin-filename", "articoli/kim.txt")
+    assert code == 2 and "--stdin-filename" in err and "add - to the paths" in err and out == ""
+
+
 def test_stdin_filename_lets_config_exclude_apply(capsys, monkeypatch, tmp_path):
     import io
 
