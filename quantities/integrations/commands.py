@@ -109,7 +109,8 @@ def report(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) -
         result.findings = only_changed(result.findings, result.documents, changed)
     shown = [f for f in result.findings if SEVERITIES.index(f.severity) <= SEVERITIES.index(config.show)]
     options = Options(show_all=getattr(args, "all", False), hidden=len(result.findings) - len(shown),
-                      show=config.show, colour=_colour(args), lang=args.lang, reconcile=config.reconcile)
+                      show=config.show, colour=_colour(args), lang=args.lang, reconcile=config.reconcile,
+                      unread=tuple((e.file, e.line, str(e)) for e in failed))
     with output(args.output, failed) as out:
         out.write(formats.get(args.format).report(replace_findings(result, shown), options))  # type: ignore[misc]
     return 1 if exceeds(result.findings, args.fail_on or config.fail_on) else 0

@@ -542,6 +542,26 @@ def test_junit_has_a_case_per_article_and_per_folder(capsys):
     assert root.get("tests") == "6" and root.get("failures") == "1"
 
 
+def test_an_unreadable_article_is_an_error_case_in_junit_and_a_notification_in_sarif(capsys):
+    """A dashboard must not show green for an article that could not be read (exit 2)."""
+    import xml.etree.ElementTree as ET
+
+    import jsonschema
+
+    binary = CLI / "binary.txt"
+    code, out, err = run(capsys, "report", SEEDS, binary, "--format", "junit")
+    root = ET.fromstring(out)
+    (case,) = [c for c in root.iter("testcase") if c.get("name") == str(binary)]
+    assert code == 2 and case.find("error") is not None and root.get("errors") == "1"
+    assert root.get("tests") == "7"
+    code, out, err = run(capsys, "report", SEEDS, binary, "--format", "sarif")
+    sarif = json.loads(out)
+    jsonschema.validate(sarif, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")), cls=jsonschema.Draft4Validator)
+    (note,) = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert code == 2 and note["level"] == "error" and "binary.txt" in note["locations"][0]["physicalLocation"][
+        "artifactLocation"]["uri"]
+
+
 @pytest.mark.parametrize("fmt", ["sarif", "junit"])
 def test_report_only_formats_refuse_extract(capsys, fmt):
     code, out, err = run(capsys, "extract", SEEDS, "--format", fmt)
