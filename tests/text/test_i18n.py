@@ -119,6 +119,9 @@ ERRORS_SPEAK = [
     ("it_IT.UTF-8", ["report", ROOT / "fixtures" / "documents" / "bad" / "broken_yaml.md"],
      "broken_yaml.md:4: il front matter non è YAML valido"),
     ("it_IT.UTF-8", ["rules", "nope"], "regola sconosciuta 'nope'"),
+    ("it_IT.UTF-8", ["report", SEEDS, "--jobs", "x"], "non è un numero intero: 'x' (vedi 'quantities report --help')"),
+    ("it_IT.UTF-8", ["report", SEEDS, "--jobs", "0"], "deve essere almeno 1"),
+    ("C", ["report", SEEDS, "--jobs", "x"], "not a whole number: 'x' (see 'quantities report --help')"),
 ]
 
 
