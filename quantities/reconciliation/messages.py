@@ -86,5 +86,5 @@ def num(value: Decimal | None, fmt: tuple[str, str]) -> str:
 
 def status_clash(a: str, b: str) -> str:
     """The note for one count given in two statuses."""
-    return (f"the same number is counted as {a} in one and as {b} in the other: "
-            f"the two statuses are not one figure; check which is meant")
+    return _("the same number is counted as {one} in one and as {other} in the other: "
+             "two statuses are not one figure; check which is meant").format(one=a, other=b)
