@@ -11,10 +11,11 @@ from typing import Any
 
 import regex
 
-from quantities.extraction.numbers.patterns import alternation, norm
+from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.records import HedgeMeaning, Homograph
 from quantities.lang import Pack
 from quantities.lang.units import is_pint_unit
+from quantities.text.phrases import NEVER, alternation
 
 
 def words(pack: Pack, key: str) -> frozenset[str]:
@@ -169,8 +170,8 @@ def morph_pattern(pack: Pack, morphemes: dict[str, tuple[str, Decimal]]) -> str:
     for w in words(pack, "numbers.elision.drop_final_vowel"):
         if w not in morphemes:
             raise pack.error("numbers.elision.drop_final_vowel", f"{w!r} is not a number word")
-        elided.append(f"{regex.escape(w[:-1])}(?=(?:{alternation(before)}))")
-    return "|".join(filter(None, [alternation(morphemes), *elided]))
+        elided.append(f"{regex.escape(w[:-1])}(?=(?:{alternation(before, empty=NEVER)}))")
+    return "|".join(filter(None, [alternation(morphemes, empty=NEVER), *elided]))
 
 
 
