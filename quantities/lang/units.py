@@ -39,7 +39,7 @@ def registry() -> pint.UnitRegistry:
     >>> registry() is registry()
     True
     """
-    reg = pint.UnitRegistry()
+    reg: pint.UnitRegistry = pint.UnitRegistry()
     for line in _DEFINITIONS:
         reg.define(line)
     return reg
