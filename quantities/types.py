@@ -225,9 +225,14 @@ class Figure:
 
     id: str
     claims: tuple[Claim, ...]
-    concept: str | None
+    concept: str | None        # what is counted: the interlingual concept id (or the word leading it)
     kind: str
     unit: str | None
+    status: str | None = None  # the keys beyond the concept (see reconciliation.keys)
+    scope: str | None = None
+    event: str | None = None   # the event's id: the first document of the event
+    modality: str = "done"     # "done" (reported, estimated) or "planned"
+    superseded: tuple[Claim, ...] = ()  # claims the article gives as earlier values
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,3 +245,4 @@ class Finding:
     message: str
     claims: tuple[Claim, ...]
     figure: str | None = None
+    cause: str | None = None   # why the values differ: outlier, disagreement, disputed, timeline, …

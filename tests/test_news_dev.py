@@ -27,14 +27,12 @@ EXE = Path(sys.executable).parent / "quantities"
 FLOORS = {
     "claims_recall_it": 0.97, "claims_recall_en": 0.98,
     "claims_precision_it": 0.95, "claims_precision_en": 0.94,
-    "noun_it": 0.82, "noun_en": 0.77,
+    "noun_it": 0.83, "noun_en": 0.81,
     "attribution_it": 0.90, "attribution_en": 0.86,
-    # 0.05 before: without the ordinal words (ranks now) brandizzo's speeds 160/100/150 form one
-    # figure the reconciler reads as updates, not as the conflict the gold wants (issue 14)
-    "conflicts_value_disjoint": 0.03, "conflicts_value": 0.0, "conflicts_wording": 0.07,
+    "conflicts_value_disjoint": 0.26, "conflicts_value": 0.16, "conflicts_wording": 0.07,
 }
 #: The most false alarms allowed, as a share of the errors (warnings) reported.
-FALSE_ALARMS = {"false_alarms_error": 0.99, "false_alarms_warning": 0.30}
+FALSE_ALARMS = {"false_alarms_error": 0.35, "false_alarms_warning": 0.5}
 #: The issues' targets (13: claims, 14: the reconciler).
 TARGETS = {
     "claims_recall_it": 0.97, "claims_recall_en": 0.97,

@@ -314,7 +314,7 @@ class _Reader:
 def _status_scope(text: str, q: Quantity, end: int, noun: nouns.NounPhrase | None, pack: Pack,
                   toks: Tokens) -> tuple[str | None, str | None]:
     """The status and scope of the claim of ``q`` that ends at ``end`` (:mod:`.status`)."""
-    return status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks)
+    return status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks, kind=q.kind)
 
 
 def _attribution(doc: Document, found: attribution.Found | None) -> Attribution | None:

@@ -32,8 +32,10 @@ from quantities.errors import LanguageDataError
 HERE = Path(__file__).parent
 WORD = regex.compile(r"[^\W\d_]{1,60}")
 MAX_WORDS = 12
-TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable"})
-CONCEPT_KEYS = frozenset({"terms", "broader"})
+TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
+                      "time"})
+CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic"})
+TIME_KEYS = frozenset({"rising", "falling", "superseded"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -47,6 +49,9 @@ class Reading:
     term: tuple[str, ...]  # folded keys of the lexicon term that matched (else the core)
     family: str            # blocking key: root of the concept, confusables merged
     known: bool            # True when a lexicon entry matched
+    shared: str = ""       # the interlingual id: the same in every pack ("dead" = morti = dead)
+    status: str | None = None  # the status the concept itself names (morti: "dead")
+    generic: bool = False  # a concept that says only "people" (persone): a status says what is counted
 
 
 class Lexicon:
@@ -70,7 +75,12 @@ class Lexicon:
         self._exact: dict[tuple[str, ...], str] = {}
         self._stemmed: dict[tuple[str, ...], str] = {}
         self._broader: dict[str, str] = {}
+        self._ids: dict[str, str] = {}
+        self._status: dict[str, str] = {}
+        self._generic: set[str] = set()
         self._build_concepts(data.get("concept", {}))
+        self.cues = self._time_cues(data.get("time", {}))
+        self._cue_starts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
         self._build_confusables(data.get("confusable", []))
@@ -155,6 +165,7 @@ class Lexicon:
                 if owner != name:
                     raise self._error(f"{key}.terms", f"term {term!r} already belongs to concept {owner!r}")
                 stems.setdefault(tuple(self.key(w) for w in words), set()).add(name)
+            self._concept_marks(name, entry, key)
             broader = entry.get("broader")
             if broader is not None:
                 if not isinstance(broader, str) or broader not in table:
@@ -169,6 +180,59 @@ class Lexicon:
                 if node in seen:
                     raise self._error(f"concept.{name}.broader", "broader links form a cycle")
                 seen.add(node)
+
+    def _concept_marks(self, name: str, entry: Mapping[str, Any], key: str) -> None:
+        """A concept's interlingual ``id``, the ``status`` it names and whether it is ``generic``."""
+        for mark in ("id", "status"):
+            value = entry.get(mark)
+            if value is not None and (not isinstance(value, str) or not value.strip()):
+                raise self._error(f"{key}.{mark}", "expected a non-empty string")
+        self._ids[name] = entry.get("id", name)
+        if "status" in entry:
+            self._status[name] = entry["status"]
+        generic = entry.get("generic", False)
+        if not isinstance(generic, bool):
+            raise self._error(f"{key}.generic", "expected true or false")
+        if generic:
+            self._generic.add(name)
+
+    def _time_cues(self, node: Any) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """``[time]`` cue phrases, folded to word tuples: rising, falling, superseded."""
+        if not isinstance(node, Mapping) or set(node) - TIME_KEYS:
+            raise self._error("time", f"expected a table with {', '.join(sorted(TIME_KEYS))}")
+        out = {}
+        for name in sorted(TIME_KEYS):
+            phrases = _strings(node.get(name, []), lambda m, n=name: self._error(f"time.{n}", m))
+            out[name] = tuple(tuple(w.casefold() for w in WORD.findall(p)) for p in phrases if WORD.findall(p))
+        return out
+
+    def cue(self, name: str, text: str | list[str]) -> bool:
+        """Whether ``text`` (or its casefolded words) holds one of the ``[time]`` cue phrases ``name``.
+
+        >>> Lexicon.load("it").cue("rising", "Il bilancio è salito a 40 morti")
+        True
+        """
+        starts = self._cue_starts.get(name)
+        if starts is None:
+            starts = self._cue_starts[name] = {}
+            for phrase in self.cues.get(name, ()):
+                starts.setdefault(phrase[0], []).append(phrase)
+        words = [w.casefold() for w in WORD.findall(text)] if isinstance(text, str) else text
+        for i, w in enumerate(words):
+            for phrase in starts.get(w, ()):
+                if tuple(words[i:i + len(phrase)]) == phrase:
+                    return True
+        return False
+
+    def confusable_ids(self) -> dict[frozenset[str], str]:
+        """The confusable pairs of whole concepts, by interlingual id, with their notes:
+        shared by every pack in a run, so that English «engineers» and Italian «genieri» meet."""
+        out = {}
+        for pair, note in self._notes.items():
+            a, b = sorted(pair)
+            if a.startswith("c:") and b.startswith("c:"):
+                out[frozenset((self._ids.get(a[2:], a[2:]), self._ids.get(b[2:], b[2:])))] = note
+        return out
 
     def _union_roots(self) -> dict[str, str]:
         parent: dict[str, str] = {}
@@ -259,11 +323,11 @@ class Lexicon:
         """
         if not noun:
             return None
-        found = self._readings.get(noun, False)
-        if found is False:
-            found = self._readings[noun] = self._read(noun)
-            if len(self._readings) > 200_000:
-                self._readings.clear()
+        if noun in self._readings:
+            return self._readings[noun]
+        found = self._readings[noun] = self._read(noun)
+        if len(self._readings) > 200_000:
+            self._readings.clear()
         return found
 
     def _read(self, noun: str) -> Reading | None:
@@ -286,11 +350,13 @@ class Lexicon:
         hit = self._match(content)
         if hit is not None:
             concept, term = hit
-            return Reading(concept, core_keys, term, self._find(self._roots, concept), True)
+            return Reading(concept, core_keys, term, self._find(self._roots, concept), True,
+                           self._ids.get(concept, concept), self._status.get(concept), concept in self._generic)
         head = core[0] if self._head_first else core[-1]
         head_hit = self._match([head])
         family = self._find(self._roots, head_hit[0] if head_hit else self.key(head))
-        return Reading(" ".join(core_keys), core_keys, core_keys, family, False)
+        return Reading(" ".join(core_keys), core_keys, core_keys, family, False,
+                       f"{self.lang}:{' '.join(core_keys)}")
 
     def _match(self, content: list[str]) -> tuple[str, tuple[str, ...]] | None:
         for n in range(len(content), 0, -1):
@@ -324,6 +390,15 @@ class Lexicon:
         """
         reading = self.read(noun)
         return reading.family if reading else None
+
+    def parent_id(self, concept: str) -> str | None:
+        """The interlingual id of the concept a concept is a kind of (uomini, donne: "person").
+
+        >>> Lexicon.load("it").parent_id("donna")
+        'person'
+        """
+        broader = self._broader.get(concept)
+        return None if broader is None else self._ids.get(broader, broader)
 
     def ancestors(self, concept: str) -> Iterable[str]:
         while concept in self._broader:
@@ -425,7 +500,8 @@ def _merge(
             owners.update({f"confusable.{i}": origin for i in range(len(out[key]), len(out[key]) + len(value))})
             out[key] = [*out[key], *value]
         elif key in ("stopwords", "phrase") and isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
-            out[key] = {**out[key], **{k: [*out[key].get(k, []), *v] if isinstance(v, list) else v for k, v in value.items()}}
+            out[key] = {**out[key], **{k: [*out[key].get(k, []), *v] if isinstance(v, list) else v
+                                       for k, v in value.items()}}
             owners[key] = origin
         else:
             out[key] = value

@@ -22,7 +22,7 @@ import math
 import os
 import tomllib
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -35,16 +35,13 @@ from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
 from quantities.lang.units import dimension
 from quantities.reconciliation.intervals import Interval, interval_of
-from quantities.reconciliation.rules import ReconcileSettings
+from quantities.reconciliation.settings import ReconcileSettings
+from quantities.text.i18n import _
 from quantities.types import Claim, Finding
 
 KEYS = {"id", "what", "context", "value", "approx", "low", "high", "source", "as_of", "note", "unit"}
 #: The margin of ``approx = true``, as docs/architecture.md gives for "circa".
 APPROX_MARGIN = Decimal("0.1")
-#: Lexicon relations under which a claim's noun counts what the reference counts. A
-#: narrower or broader count (1.000 genieri among 15mila soldati) is a part or a whole, not
-#: the reference figure, as in the reconciler.
-ACCEPTED = {"same", "synonym"}
 #: Modalities checked: a denial states no figure (plans are checked: a desk may keep one).
 CHECKED = {"reported", "estimated", "planned"}
 
@@ -205,11 +202,13 @@ def check(
     lexicon: Lexicon | None = None,
     sources: Sources | None = None,
     settings: ReconcileSettings | None = None,
+    lexicons: Mapping[str, Lexicon] | None = None,
 ) -> list[Finding]:
     """Findings for the claims that disagree with the desk's reference figures.
 
     A claim is about a reference figure when its sentence holds every ``context`` word and
-    its noun is one of ``what`` (or a synonym, narrower or broader term). Then its value
+    it counts what ``what`` counts, by the reconciler's key (the concept or a synonym, with
+    its status: «persone disperse» is «dispersi»; a narrower term is another figure). Then its value
     must meet the reference interval (``reference-mismatch``) and its source must be of the
     reference's class (``reference-source``). A noun the lexicon knows as confusable with
     ``what`` ("ingegneri" for "genieri") is a ``reference-wording`` error.
@@ -219,12 +218,14 @@ def check(
     >>> [f.rule for f in check(extract("La Corea del Nord ha inviato in Russia 12.000 soldati."), [ref])]
     ['reference-mismatch']
     """
-    checker = _Checker(lexicon or Lexicon.load("it"), sources or Sources.default(), settings or ReconcileSettings())
+    default = lexicon or Lexicon.load("it")
+    per_doc = lexicons or {}
+    checker = _Checker(default, sources or Sources.default(), settings or ReconcileSettings(),
+                       lambda doc: per_doc.get(doc, default))
     origin = os.fspath(reference) if isinstance(reference, (str, os.PathLike)) else "the reference"
     figures = load(reference) if isinstance(reference, (str, os.PathLike)) else list(reference)
     checker.known_sources(figures, origin)
-    claims = list(claims)
-    found = [f for claim in claims for ref in figures for f in checker.findings(claim, ref)]
+    found = [f for claim in claims for f in checker.findings(claim, figures)]
     for ref in figures:
         if ref.id not in checker.about:
             warnings.warn(f"{origin}:{ref.line}: figure {ref.id!r} matched no claim "
@@ -234,9 +235,18 @@ def check(
 
 
 class _Checker:
-    def __init__(self, lexicon: Lexicon, sources: Sources, settings: ReconcileSettings) -> None:
+    """Each claim is checked against the reference figures it belongs to, by the same key
+    as the reconciler's (the interlingual concept and its status, read with the claim's own
+    lexicon): a claim of «dispersi» is checked against the figure of the missing, never
+    against the figure of the dead. Only a claim that belongs to no figure may be a
+    confusable wording of one («ingegneri» for the reference's «genieri»)."""
+
+    def __init__(self, lexicon: Lexicon, sources: Sources, settings: ReconcileSettings,
+                 lexicon_of: Callable[[str], Lexicon]) -> None:
         self.lexicon, self.sources, self.settings = lexicon, sources, settings
+        self.lexicon_of = lexicon_of
         self.about: set[str] = set()  # the reference figures some claim was about
+        self._whats: dict[tuple[str, int], frozenset[str]] = {}
 
     def known_sources(self, figures: list[ReferenceFigure], origin: str) -> None:
         """A reference's ``source`` must be a source or class the alias table knows."""
@@ -249,28 +259,46 @@ class _Checker:
                     f"e.g. {', '.join(sorted(c for c in classes if c)[:4])})",
                     file=origin, line=ref.line, key=f"figure {ref.id}.source")
 
-    def findings(self, claim: Claim, ref: ReferenceFigure) -> list[Finding]:
+    def whats(self, ref: ReferenceFigure, lex: Lexicon) -> frozenset[str]:
+        """What a reference figure counts, as interlingual keys read with ``lex``."""
+        key = (ref.id, id(lex))
+        if key not in self._whats:
+            readings = [lex.read(w) for w in ref.what]
+            self._whats[key] = frozenset(r.status or r.shared for r in readings if r is not None)
+        return self._whats[key]
+
+    def findings(self, claim: Claim, refs: list[ReferenceFigure]) -> list[Finding]:
         if claim.modality not in CHECKED or not claim.noun:
             return []
-        if not self._in_context(claim, ref) or not self._same_kind(claim, ref):
+        lex = self.lexicon_of(claim.doc)
+        reading = lex.read(claim.noun)
+        if reading is None:
             return []
-        relations = {self.lexicon.relation(claim.noun, what) for what in ref.what}
-        if relations & (ACCEPTED | {"confusable"}):
+        generic = reading.generic or reading.status
+        what = claim.status if claim.status and generic else (reading.status or reading.shared)
+        near = [r for r in refs if self._in_context(claim, r, lex) and self._same_kind(claim, r)]
+        about = [r for r in near if what in self.whats(r, lex)]
+        out: list[Finding] = []
+        for ref in about:
             self.about.add(ref.id)
-        if relations & ACCEPTED:
-            return [f for f in (self._value(claim, ref), self._source(claim, ref)) if f]
-        if "confusable" in relations:
-            note = next(filter(None, (self.lexicon.note(claim.noun, w) for w in ref.what)), "")
-            return [self._finding("reference-wording", "error", claim, ref,
-                                  f'“{claim.noun}” is not what the reference counts '
-                                  f'({", ".join(ref.what)}). {note}'.strip())]
-        return []
+            out.extend(f for f in (self._value(claim, ref), self._source(claim, ref)) if f)
+        if about:
+            return out
+        for ref in near:
+            note = next(filter(None, (lex.note(claim.noun, w) for w in ref.what)), None)
+            if note is None:
+                continue
+            self.about.add(ref.id)
+            out.append(self._finding("reference-wording", "error", claim, ref,
+                                     _("\u201c{noun}\u201d is not what the reference counts ({what})").format(
+                                         noun=claim.noun, what=", ".join(ref.what)) + ". " + _sentence(_(note))))
+        return out
 
-    def _in_context(self, claim: Claim, ref: ReferenceFigure) -> bool:
+    def _in_context(self, claim: Claim, ref: ReferenceFigure, lex: Lexicon) -> bool:
         """Every content word of ``context`` is in the claim's sentence (stop words like the
         "Al" of "Al Haouz" are passed over on both sides, as the reconciler does)."""
-        words = set(self.lexicon.content(claim.context))
-        return all(w in words for c in ref.context for w in self.lexicon.content(c))
+        words = set(lex.content(claim.context))
+        return all(w in words for c in ref.context for w in lex.content(c))
 
     def _same_kind(self, claim: Claim, ref: ReferenceFigure) -> bool:
         return dimension(claim.quantity.unit) == dimension(ref.unit)
@@ -283,7 +311,7 @@ class _Checker:
         if stated.meets(Interval(ref.low, ref.high)):
             return None
         return self._finding("reference-mismatch", "error", claim, ref,
-                             f"the reference {ref.id} is {ref.interval_text()}")
+                             _("the reference {id} is {interval}").format(id=ref.id, interval=ref.interval_text()))
 
     def _source(self, claim: Claim, ref: ReferenceFigure) -> Finding | None:
         canonical = claim.attribution.canonical if claim.attribution else None
@@ -293,12 +321,20 @@ class _Checker:
         if self.sources.class_of(canonical) == wanted:
             return None
         return self._finding("reference-source", "warning", claim, ref,
-                             f"credited to {canonical}, but the reference {ref.id} is a figure of {wanted}")
+                             _("credited to {source}, but the reference {id} is a figure of {wanted}").format(
+                                 source=canonical, id=ref.id, wanted=wanted))
 
     def _finding(self, rule: str, severity: str, claim: Claim, ref: ReferenceFigure, why: str) -> Finding:
-        source = claim.attribution.canonical or claim.attribution.source if claim.attribution else "no source"
-        extra = f" (as of {ref.as_of.isoformat()})" if ref.as_of else ""
-        note = f" Note: {ref.note}" if ref.note else ""
-        message = f"{claim.doc} says “{claim.text}” ({source}): {why}{extra}.{note}"
+        source = claim.attribution.canonical or claim.attribution.source if claim.attribution else _("no source")
+        extra = " " + _("(as of {date})").format(date=ref.as_of.isoformat()) if ref.as_of else ""
+        note = " " + _("Note: {note}").format(note=ref.note) if ref.note else ""
+        message = _("{doc} says \u201c{text}\u201d ({source}): {why}").format(
+            doc=claim.doc, text=claim.text, source=source, why=why) + f"{extra}.{note}"
         return Finding(rule=rule, kind="reference", severity=severity, message=message,  # type: ignore[arg-type]
                        claims=(claim,), figure=ref.id)
+
+
+def _sentence(text: str) -> str:
+    """``text`` as a sentence that follows another: a capital first, no final full stop."""
+    text = text.rstrip(".")
+    return text[:1].upper() + text[1:]

@@ -1,13 +1,12 @@
 """What each rule means, for ``quantities rules [NAME]`` and the SARIF rule metadata.
 
-:func:`rule_table` is the one place the rules are read: the reconciler's names, kinds and
-severities (``quantities.reconciliation.rules``), the reference check's and the
-suppressions'. The summaries and examples are English message ids, translated where they
-are shown. When the reconciler ships its own table of (name, kind, severity, summary,
-example), :func:`rule_table` reads it instead and the texts here go.
+:func:`rule_table` is the one place the rules are read: the reconciler's own table
+(``quantities.reconciliation.catalog.RULES``: name, kind, severity, summary, example), then
+the reference check's and the suppressions'. The summaries and examples are English
+message ids, translated where they are shown.
 
 >>> [r.name for r in rule_table()][:3]
-['value-conflict', 'hedge-drift', 'wording-conflict']
+['value-conflict', 'hedge-drift', 'update']
 >>> rule("unsourced").severity
 'info'
 """
@@ -38,24 +37,6 @@ _OTHER_RULES = {
 
 #: Summaries and examples (English ids; the catalogs translate them).
 _TEXTS = {
-    "value-conflict": (
-        N_("The same figure, with intervals that do not meet."),
-        N_("One article: «5.000 operai edili militari»; another: «6.000 operai edili militari».")),
-    "hedge-drift": (
-        N_("Compatible values, but the hedges pull apart."),
-        N_("«quasi 3.000 sfollati» in one article, «almeno 3mila sfollati» in another.")),
-    "wording-conflict": (
-        N_("The same figure counting different things; a known confusable pair is an error."),
-        N_("«1.000 genieri» (military engineers) in one article, «1.000 ingegneri» (civil engineers) in another.")),
-    "attribution-conflict": (
-        N_("The same figure credited to sources that do not belong together."),
-        N_("«15mila soldati, secondo la Kcna» in one article, «15mila soldati, secondo la Tass» in another.")),
-    "unsourced": (
-        N_("One article states bare a figure that the others attribute."),
-        N_("«migliaia di truppe» with no source, where another article credits the figure to South Korea.")),
-    "update": (
-        N_("The articles are dated further apart than the window: a timeline, not a conflict."),
-        N_("«2.000 morti» on 9 September, «2.900 morti» on 12 September.")),
     "reference-mismatch": (
         N_("A claim's value is outside the interval of the desk's reference figure."),
         N_("The reference says 15000 soldiers (±10%); the article says «20mila soldati».")),
@@ -73,11 +54,12 @@ _TEXTS = {
 
 def rule_table() -> tuple[RuleInfo, ...]:
     """Every rule, the reconciler's first, with what it means (untranslated)."""
-    from quantities.reconciliation.rules import DEFAULT_SEVERITY, RULE_KIND
+    from quantities.reconciliation.catalog import RULES
 
-    found = [(name, RULE_KIND[name], severity) for name, severity in DEFAULT_SEVERITY.items()]
-    found += [(name, kind, severity) for name, (kind, severity) in _OTHER_RULES.items()]
-    return tuple(RuleInfo(name, kind, severity, *_TEXTS.get(name, ("", ""))) for name, kind, severity in found)
+    ours = [RuleInfo(r.name, r.kind, r.severity, r.summary, r.example) for r in RULES]
+    others = [RuleInfo(name, kind, severity, *_TEXTS.get(name, ("", "")))
+              for name, (kind, severity) in _OTHER_RULES.items()]
+    return (*ours, *others)
 
 
 def names() -> tuple[str, ...]:

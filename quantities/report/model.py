@@ -16,6 +16,7 @@ class Report:
     claims: list[Claim] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    unaligned: list[tuple[Claim, str]] = field(default_factory=list)  # claims in no figure, and why
 
     def counts(self) -> Counter[str]:
         return Counter(f.severity for f in self.findings)

@@ -10,8 +10,10 @@ from quantities.text.decimals import plain
 from quantities.types import Claim, Document, Figure, Finding
 
 #: The version of the JSON contract (the records below and the report's envelope). 2 added
-#: a claim's status, scope, section and time, and the report's version and tool fields.
-CONTRACT_VERSION = 2
+#: a claim's status, scope, section and time, and the report's version and tool fields;
+#: 3 gives a figure its keys (status, scope, event, modality) and superseded claims, a
+#: finding its cause, and the report the claims in no figure ("unaligned", with why).
+CONTRACT_VERSION = 3
 
 
 def number(d: Decimal | None) -> int | float | None:
@@ -50,7 +52,7 @@ def claim_ref(claim: Claim, report: Report | None = None) -> dict[str, Any]:
 
 def finding_record(finding: Finding, report: Report | None = None) -> dict[str, Any]:
     return {"rule": finding.rule, "kind": finding.kind, "severity": finding.severity,
-            "message": finding.message, "figure": finding.figure,
+            "cause": finding.cause, "message": finding.message, "figure": finding.figure,
             "claims": [claim_ref(c, report) for c in finding.claims]}
 
 
@@ -60,8 +62,16 @@ def document_record(doc: Document) -> dict[str, Any]:
 
 
 def figure_record(figure: Figure) -> dict[str, Any]:
-    return {"id": figure.id, "concept": figure.concept, "kind": figure.kind, "unit": figure.unit,
-            "claims": [claim_ref(c) for c in figure.claims]}
+    """A figure with its keys: what it counts (concept), status, scope, kind, unit, event."""
+    return {"id": figure.id, "concept": figure.concept, "status": figure.status, "scope": figure.scope,
+            "kind": figure.kind, "unit": figure.unit, "event": figure.event, "modality": figure.modality,
+            "claims": [claim_ref(c) for c in figure.claims],
+            "superseded": [claim_ref(c) for c in figure.superseded]}
+
+
+def unaligned_record(claim: Claim, reason: str, report: Report | None = None) -> dict[str, Any]:
+    """A claim in no figure, and why."""
+    return {**claim_ref(claim, report), "reason": reason}
 
 
 def value_text(claim: Claim) -> str:

@@ -26,13 +26,13 @@ from typing import Any
 import regex
 
 from quantities.errors import ConfigError, QuantitiesWarning
+from quantities.reconciliation.catalog import NAMES as RECONCILER_RULES
 from quantities.text.i18n import _
 from quantities.types import FAIL_LEVELS, SEVERITIES
 
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 #: Every rule a finding can come from (the reconciler's, the reference check's, suppressions').
-RULES = ("value-conflict", "hedge-drift", "wording-conflict", "attribution-conflict", "unsourced",
-         "update", "reference-mismatch", "reference-wording", "reference-source", "unused-suppression")
+RULES = (*RECONCILER_RULES, "reference-mismatch", "reference-wording", "reference-source", "unused-suppression")
 CONFIG_NAMES = ("quantities.toml", "pyproject.toml")
 #: Fields that are not keys of the file.
 _DERIVED = {"file", "paths"}
@@ -251,7 +251,7 @@ def numbers_pack(code: str, numbers: Mapping[str, Any], file: str) -> Any:
     >>> numbers_pack("it", {"decimal": 1}, "quantities.toml")
     Traceback (most recent call last):
     ...
-    quantities.errors.ConfigError: quantities.toml: numbers.decimal: expected a non-empty string (the [numbers] of this config, over the it pack)
+    quantities.errors.ConfigError: quantities.toml: numbers.decimal: expected a non-empty string (the [numbers] ...
     """
     from quantities.errors import LanguageDataError
     from quantities.extraction.numbers.grammar import grammar
@@ -299,7 +299,8 @@ def _error_at(message: str, file: str, key: str | None) -> ConfigError:
 def _line_of(text: str, key: str) -> int | None:
     """The line where the last part of a dotted key is set or its table opens, if found."""
     last = key.split(".")[-1].split("[")[0]
-    pattern = regex.compile(r"^\s{0,40}(?:\[{1,2}[^\]\n]{0,200}\b|)\"?" + regex.escape(last) + r"\"?\s{0,40}[=\].]", regex.M)
+    pattern = regex.compile(r"^\s{0,40}(?:\[{1,2}[^\]\n]{0,200}\b|)\"?" + regex.escape(last)
+                            + r"\"?\s{0,40}[=\].]", regex.M)
     m = pattern.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None
 

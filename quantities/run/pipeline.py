@@ -77,7 +77,8 @@ class Toolkit:
 
     def settings(self) -> Any:
         """The reconciler's settings: ``[reconcile]``, and ``[severity]`` for its rules."""
-        from quantities.reconciliation.rules import DEFAULT_SEVERITY, ReconcileSettings
+        from quantities.reconciliation.catalog import DEFAULT_SEVERITY
+        from quantities.reconciliation.settings import ReconcileSettings
 
         def build() -> Any:
             base = ReconcileSettings.from_mapping(self.config.reconcile, file=self.config.file or "<config>")
@@ -182,17 +183,26 @@ def run_documents(
     if reconcile:
         from quantities.reconciliation.rules import reconcile as align
 
+        docs = report.documents.values()
         result = align(report.claims, settings=toolkit.settings(), lexicon=toolkit.lexicon(),
-                       sources=toolkit.sources())
+                       sources=toolkit.sources(), lexicons={d.id: toolkit.lexicon(d.lang) for d in docs},
+                       outlets={d.id: outlet_name(d) for d in docs})
         report.figures = list(result.figures)
+        report.unaligned = list(result.unaligned)
         findings.extend(result.findings)
     if reference is not None:
         from quantities.reconciliation.reference import check
 
         findings.extend(check(report.claims, reference, lexicon=toolkit.lexicon(),
-                              sources=toolkit.sources(), settings=toolkit.settings()))
+                              sources=toolkit.sources(), settings=toolkit.settings(),
+                              lexicons={d.id: toolkit.lexicon(d.lang) for d in report.documents.values()}))
     report.findings = apply_policy(findings, report.documents.values(), config, on_error)
     return report
+
+
+def outlet_name(doc: Document) -> str:
+    """How messages name a document: its front matter's outlet, else its file name."""
+    return doc.outlet or os.path.basename(doc.path or doc.id)
 
 
 def _unique(docs: Iterable[Document], on_error: ErrorSink) -> Iterator[Document]:
@@ -235,7 +245,7 @@ def apply_policy(
     within a rule: a known confusable noun is an error, an unknown one a step lower), so
     here ``[severity]`` applies to the other rules (reference checks, suppressions).
     """
-    from quantities.reconciliation.rules import DEFAULT_SEVERITY
+    from quantities.reconciliation.catalog import DEFAULT_SEVERITY
 
     written: list[suppress.Suppression] = []
     for doc in docs:

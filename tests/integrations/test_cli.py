@@ -124,8 +124,8 @@ def test_report_formats_on_the_seeds(capsys, fmt):
     assert "genieri" in out and "ingegneri" in out
     if fmt == "json":
         data = json.loads(out)
-        assert set(data) == {"version", "tool", "documents", "claims", "figures", "findings"}
-        assert data["version"] == 2 and data["tool"].startswith("quantities ")
+        assert set(data) == {"version", "tool", "documents", "claims", "figures", "findings", "unaligned"}
+        assert data["version"] == 3 and data["tool"].startswith("quantities ")
         errors = [f for f in data["findings"] if f["severity"] == "error"]
         assert [f["rule"] for f in errors] == ["wording-conflict"]
         assert {c["line"] for c in errors[0]["claims"]} and all("col" in c for c in errors[0]["claims"])
@@ -152,7 +152,7 @@ def test_github_annotation_lands_on_the_word(capsys):
     lines = SEEDS.joinpath("002_0517a2c3f414bc01.txt").read_text(encoding="utf-8").splitlines()
     checked = 0
     for ann in out.splitlines():
-        if "002_" in ann.split("::")[1]:
+        if "002_" in ann.split("::")[1] and ann.startswith("::error"):
             props = dict(p.split("=", 1) for p in ann.split("::")[1].split(" ", 1)[1].split(","))
             line, col = int(props["line"]), int(props["col"])
             assert lines[line - 1][col - 1:].startswith("1.000** ingegneri")  # on the figure, inside the bold
@@ -422,7 +422,7 @@ CHANGES = [
     ([GENIERI, INGEGNERI], ["wording-conflict"]),  # 000's "due parti" is in a narrated sentence: no source
     ([UNSOURCED], ["unsourced"]),
     ([SEEDS / "001_e8b672b6d35973e6.txt"], ["unsourced"]),      # the other side of the unsourced finding
-    ([SEEDS / "003_4758a363c3274eb9.txt"], []),
+    ([SEEDS / "003_4758a363c3274eb9.txt"], ["unsourced"]),      # it credits the figure too: named in the finding
     ([SEEDS / "nuovo.md"], []),
 ]
 
@@ -434,6 +434,30 @@ def test_changed_reports_the_findings_that_involve_the_files(capsys, changed, ru
     assert _rules_of(out) == rules
     assert len(data["documents"]) == 5  # the whole folder was read and reconciled
     assert code == (1 if "wording-conflict" in rules else 0)
+
+
+def test_a_changed_path_that_does_not_exist_is_a_warning(capsys):
+    code, out, err = run(capsys, "report", SEEDS, "--format", "json", "--changed", SEEDS / "nuovo.md")
+    assert code == 0 and "nuovo.md: no such file" in err and len(err.strip().splitlines()) == 1
+
+
+# the output format, the file it writes into the folder it reads: the second run reads the
+# articles only (the report read back made findings of its own)
+OWN_OUTPUT = [("markdown", "report.md"), ("jsonl", "report.jsonl"), ("table", "report.txt")]
+
+
+@pytest.mark.parametrize(("fmt", "name"), OWN_OUTPUT)
+def test_the_output_file_in_the_folder_read_is_not_an_article(capsys, tmp_path, fmt, name):
+    for seed in SEEDS.iterdir():
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    reports = []
+    for _ in range(2):
+        code, out, err = run(capsys, "report", tmp_path, "--format", fmt, "--output", tmp_path / name)
+        assert code == 1 and err == ""
+        reports.append((tmp_path / name).read_text(encoding="utf-8"))
+    assert reports[0] == reports[1]
+    code, out, err = run(capsys, "report", tmp_path, tmp_path / name, "--format", "json")
+    assert code == 2 or len(json.loads(out)["documents"]) == 6  # named, it is read
 
 
 def test_changed_paths_are_compared_as_files(capsys, monkeypatch):
@@ -518,6 +542,26 @@ def test_junit_has_a_case_per_article_and_per_folder(capsys):
     assert root.get("tests") == "6" and root.get("failures") == "1"
 
 
+def test_an_unreadable_article_is_an_error_case_in_junit_and_a_notification_in_sarif(capsys):
+    """A dashboard must not show green for an article that could not be read (exit 2)."""
+    import xml.etree.ElementTree as ET
+
+    import jsonschema
+
+    binary = CLI / "binary.txt"
+    code, out, err = run(capsys, "report", SEEDS, binary, "--format", "junit")
+    root = ET.fromstring(out)
+    (case,) = [c for c in root.iter("testcase") if c.get("name") == str(binary)]
+    assert code == 2 and case.find("error") is not None and root.get("errors") == "1"
+    assert root.get("tests") == "7"
+    code, out, err = run(capsys, "report", SEEDS, binary, "--format", "sarif")
+    sarif = json.loads(out)
+    jsonschema.validate(sarif, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")), cls=jsonschema.Draft4Validator)
+    (note,) = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert code == 2 and note["level"] == "error" and "binary.txt" in note["locations"][0]["physicalLocation"][
+        "artifactLocation"]["uri"]
+
+
 @pytest.mark.parametrize("fmt", ["sarif", "junit"])
 def test_report_only_formats_refuse_extract(capsys, fmt):
     code, out, err = run(capsys, "extract", SEEDS, "--format", fmt)
@@ -561,6 +605,12 @@ def test_stdin_filename_names_the_document(capsys, monkeypatch):
     data = json.loads(out)
     assert "articoli/kim.txt" in [d["id"] for d in data["documents"]]
     assert {c["doc"] for f in data["findings"] for c in f["claims"]} >= {"articoli/kim.txt"}
+
+
+@pytest.mark.parametrize("command", ["extract", "report"])
+def test_stdin_filename_without_stdin_is_a_usage_error(capsys, command):
+    code, out, err = run(capsys, command, INGEGNERI, "--stdin-filename", "articoli/kim.txt")
+    assert code == 2 and "--stdin-filename" in err and "add - to the paths" in err and out == ""
 
 
 def test_stdin_filename_lets_config_exclude_apply(capsys, monkeypatch, tmp_path):

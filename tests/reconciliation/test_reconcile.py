@@ -138,12 +138,70 @@ def test_findings_are_sorted_and_messages_name_both_sides():
     result = reconcile(claims_of(rows))
     assert [f.severity for f in result.findings] == sorted(
         (f.severity for f in result.findings), key=["error", "warning", "info"].index)
-    conflict = result.findings[0]
-    assert conflict.rule == "value-conflict"
+    conflict = next(f for f in result.findings if f.rule == "value-conflict")
+    assert (conflict.cause, conflict.severity) == ("disputed", "info")  # each credited to its own source
     assert conflict.message == (
-        "001 says \u201ccirca 15mila soldati\u201d (South Korea); 005 says \u201c12.000 soldati\u201d (KCNA): "
-        "the intervals 13.500\u201316.500 and 12.000 do not meet"
+        "F1 (soldati): a dispute between sources, each credited with its own figure \u2014 "
+        "KCNA: 005: 12.000 (\u201c12.000 soldati\u201d); "
+        "South Korea: 001: about 15.000 (\u201ccirca 15mila soldati\u201d)"
     )
+
+
+def one_event(n: int, outlier: int | None, place: str = "Kursk", region: str = "Belgorod") -> list[str]:
+    """n articles stating one figure in varied words (and one stating another)."""
+    words = ["soldati", "truppe", "militari", "soldati nordcoreani"]
+    verbs = ["ha inviato", "ha mandato", "ha schierato", "ha trasferito"]
+    rows = []
+    for i in range(n):
+        value = outlier if (outlier is not None and i == n - 1) else 15000
+        noun = words[i % len(words)]
+        rows.append(f"{place}-{i:03d} | {value} {noun} | {value} p1000 | {noun} | - | reported | - | "
+                    f"La Corea del Nord {verbs[i % 4]} {value} {noun} a {place} vicino a {region}")
+    return rows
+
+
+def findings_of(rows: list[str], doc_prefix: str) -> set:
+    result = reconcile(claims_of(rows))
+    return {(f.rule, f.severity, f.cause, tuple(sorted(c.doc for c in f.claims if c.doc.startswith(doc_prefix)
+                                                     and "15000" not in c.text)))
+            for f in result.findings if any(c.doc.startswith(doc_prefix) for c in f.claims)}
+
+
+def test_three_hundred_articles_and_one_outlier_give_one_finding_naming_it():
+    result = reconcile(claims_of(one_event(301, 6000)))
+    assert [(f.rule, f.severity, f.cause) for f in result.findings] == [("value-conflict", "error", "outlier")]
+    assert "Kursk-300: 6.000" in result.findings[0].message and len(result.findings[0].claims) == 301
+
+
+def test_unrelated_events_in_the_folder_change_nothing():
+    alone = findings_of(one_event(301, 6000), "Kursk")
+    mixed = one_event(301, 6000) + one_event(50, None, "Mariupol", "Donetsk") + one_event(40, 9000, "Gaza", "Rafah")
+    assert findings_of(mixed, "Kursk") == alone
+
+
+def test_every_claim_is_in_a_figure_or_unaligned_with_a_reason():
+    claims = claims_of(SEED)
+    result = reconcile(claims)
+    placed = {id(c) for f in result.figures for c in f.claims} | {id(c) for c, _ in result.unaligned}
+    assert placed == {id(c) for c in claims}
+    assert all(reason for _, reason in result.unaligned)
+
+
+def test_english_and_italian_claims_reconcile_each_with_its_own_lexicon():
+    from quantities.lang.lexicon import Lexicon
+
+    rows = [
+        "it | 2.012 morti | 2012 | morti | - | reported | - | Terremoto in Marocco, a Marrakech e Al Haouz 2.012 morti",
+        "en | 2,012 dead | 2012 | dead | - | reported | - | Earthquake in Morocco: in Marrakech and Al Haouz 2,012 dead",
+        "en2 | 2,100 people killed | 2100 | people killed | - | reported | - | Quake near Marrakech and Al Haouz: 2,100 people killed",
+        "it | 1.000 genieri | 1000 | genieri | - | planned | - | A Marrakech e Al Haouz arrivano 1.000 genieri",
+        "en | 1,000 engineers | 1000 | engineers | - | planned | - | To Marrakech and Al Haouz come 1,000 engineers",
+    ]
+    en = Lexicon.load("en")
+    result = reconcile(claims_of(rows), lexicons={"en": en, "en2": en})
+    got = {(f.rule, f.severity, tuple(sorted(c.doc for c in f.claims))) for f in result.findings}
+    assert ("value-conflict", "error", ("en", "en2", "it")) in got
+    assert ("wording-conflict", "error", ("en", "it")) in got
 
 
 SEED = [

@@ -96,3 +96,23 @@ def test_a_figure_that_matches_no_claim_is_a_warning(tmp_path):
     ref.write_text('[[figure]]\nid = "m"\nwhat = ["mortti"]\nvalue = 300\n')
     with pytest.warns(QuantitiesWarning, match=r"figures.toml:1: figure 'm' matched no claim \(what: mortti"):
         assert check(extract("Il terremoto ha causato 300 morti."), ref) == []
+
+
+TOLL = ('[[figure]]\nid = "morti"\nwhat = ["morti"]\ncontext = ["Ischia"]\nvalue = 10\n\n'
+        '[[figure]]\nid = "dispersi"\nwhat = ["dispersi"]\ncontext = ["Ischia"]\nvalue = 3\n')
+
+
+@pytest.mark.parametrize(
+    "text, rules",
+    [
+        ("A Ischia la frana ha causato 10 morti e 3 dispersi.", []),              # each its own figure
+        ("A Ischia la frana ha causato 10 morti; 3 persone sono disperse.", []),
+        ("A Ischia le persone disperse sono 3, i morti 10.", []),
+        ("A Ischia la frana ha causato 12 morti e 3 dispersi.", ["reference-mismatch"]),
+        ("A Ischia la frana ha causato 10 morti e 4 dispersi.", ["reference-mismatch"]),
+    ],
+)
+def test_each_claim_is_checked_against_its_own_figure(tmp_path, text, rules):
+    ref = tmp_path / "figures.toml"
+    ref.write_text(TOLL, encoding="utf-8")
+    assert [f.rule for f in check(extract(text), ref)] == rules

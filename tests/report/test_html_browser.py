@@ -157,11 +157,12 @@ def _json(path) -> str:
 
 
 @pytest.mark.parametrize("select, choice, visible", [
-    ("filter-outlet", "Agenzia Uno", {"article": 1, ".finding": 0, ".figure tbody tr": 1}),
-    ("filter-outlet", "Quotidiano Due", {"article": 1, ".finding": 2, ".figure tbody tr": 1}),
-    ("filter-severity", "errore", {"article": 4, ".finding": 2}),
-    ("filter-severity", "nota", {"article": 4, ".finding": 0, ".group": 0}),
-    ("filter-figure", "F1: morti", {".finding": 2, ".figure": 1, ".chart": 1}),
+    # the running toll is one update (info) naming the four outlets (the reconciler of issue 14)
+    ("filter-outlet", "Agenzia Uno", {"article": 1, ".finding": 1, ".figure tbody tr": 1}),
+    ("filter-outlet", "Quotidiano Due", {"article": 1, ".finding": 1, ".figure tbody tr": 1}),
+    ("filter-severity", "errore", {"article": 4, ".finding": 0}),
+    ("filter-severity", "nota", {"article": 4, ".finding": 1}),
+    ("filter-figure", "F1: morti", {".finding": 1, ".figure": 1, ".chart": 1}),
 ])
 def test_filters(browser, pages, select, choice, visible):
     from selenium.webdriver.support.ui import Select

@@ -1,17 +1,25 @@
 """The counted noun phrase of a figure: what "5.000" counts in "5.000 operai edili militari".
 
-The words come from the pack's ``[nouns]`` table; this module holds the machinery:
+The words come from the pack's ``[nouns]`` table; this package holds the machinery:
 
-- after the figure: head noun + adjectives ("5.000 operai edili militari"), through
-  "di" ("migliaia di truppe", "l'80% degli elettori"), coordinated heads under one
-  figure ("migliaia di operai militari e sminatori");
-- inverted: "300 i soldati nordcoreani uccisi", "i feriti sono 2.700";
-- elliptic: "e altri 47", "circa 2.700 quelli feriti" reuse the noun of the previous
-  figure of the sentence (the caller passes it as ``antecedent``).
+- after the figure (here): head noun + adjectives ("5.000 operai edili militari"), through
+  "di" ("migliaia di truppe", "il numero delle vittime" -> "vittime"), coordinated heads
+  under one figure ("migliaia di operai militari e sminatori"), English head-last runs
+  ("300 North Korean soldiers");
+- before the figure (:mod:`.left`): the subject of a copula ("i feriti sono 2.700",
+  "l'affluenza per la Camera è del 19%"), the noun "di" links to a figure ("una donna di 31
+  anni"), gapped subjects ("i morti sono 11, i dispersi 4"), names ("Lega all'8,7%", "Kevin
+  Laganà, 22 anni"); never the object of a preposition ("secondo la questura erano 10mila");
+- elliptic: "e altri 47", "circa 2.700 quelli feriti" -> "soldati feriti", "3 disperse" ->
+  "persone disperse": the noun of the previous figure of its kind in the sentence (the
+  caller passes it as ``antecedent``), with the status words of the clause;
+- status and scope of the claim: :mod:`.status`.
 
-A figure that carries its unit (money, measures, percentages, durations) counts a noun
-only through "di" ("1,5 milioni di euro di aiuti" -> "aiuti", "l'80% degli elettori"
--> "elettori"); a currency or unit word is never the noun: it is in ``Quantity.unit``.
+A figure that carries its unit (money, measures, percentages, durations, ages) counts a
+noun through "di" after or before it ("1,5 milioni di euro di aiuti" -> "aiuti",
+"profondità di 8 km" -> "profondità"), through "in"/"per" for money ("69 miliardi in
+sovvenzioni"), and a speed or temperature names what it measures ("160 km/h" ->
+"velocità"); a currency or unit word is never the noun: it is in ``Quantity.unit``.
 
 >>> s = "Il Nord invierà 5.000 operai edili militari e 1.000 genieri a Kursk."
 >>> counted(s, Span(16, 21), lang="it").text
@@ -24,13 +32,13 @@ only through "di" ("1,5 milioni di euro di aiuti" -> "aiuti", "l'80% degli elett
 
 from __future__ import annotations
 
-from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_words
+from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import linked_before, noun_before
 from quantities.lang import Pack
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
-__all__ = ["Grammar", "NounPhrase", "counted", "grammar", "status_words"]
+__all__ = ["Grammar", "NounPhrase", "counted", "grammar", "status_skip", "status_words"]
 
 
 def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearing: bool = False,
@@ -59,11 +67,12 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     toks = tokens(sentence) if toks is None else toks
     right = _right_of(sentence, figure.end, g.max_words + 4, toks)
     first = right.lows[0] if right else ""
-    left = _left_of(sentence, figure.start, g.max_words + 16, toks)
-    if unit_bearing:
-        found = linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
-        if found is None and first in g.of:
-            found = _phrase(sentence, right, 1, g, lowercase=True)
+    left = _left_of(sentence, figure.start, g.max_words + 16, toks) if unit_bearing else None
+    if left is not None:
+        found = _inside(sentence, figure, toks, g) if unit in g.share_units else None
+        found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
+        if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
+            found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
         if found is None and first in g.purpose.get(kind, ()) and (
             first not in g.bare_purpose or len(right) < 2 or right.lows[1] not in g.articles
         ):
@@ -75,6 +84,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
+        left = left if left is not None else _left_of(sentence, figure.start, g.max_words + 16, toks)
         found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=kind in g.value_before_kinds)
     if found is None and kind in g.noun_after_kinds:  # "88-year-old woman", "a 34-year-old Syrian"
@@ -82,7 +92,29 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if found is None and antecedent is not None:  # a name is reused whole ("Forza Italia")
         reused = antecedent.text if antecedent.head[:1].isupper() else antecedent.head
         found = NounPhrase(reused, antecedent.head, None)
+    if found is None and not unit_bearing:  # "hundreds were feared missing", "in 300 sono morti"
+        found = _predicated(right, status_words(lang), status_skip(lang))
     return _measured(found, right, unit, g)
+
+
+def _inside(text: str, figure: Span, toks: Tokens, g: Grammar) -> NounPhrase | None:
+    """The noun inside a share written "un elettore su tre" / "one voter in three": the
+    words before the share's link word (``[nouns] share_links``)."""
+    inner = toks[toks.index(figure.start):toks.index(figure.end)]
+    for k in range(1, len(inner)):
+        if inner.lows[k] in g.share_links and g.can_head(inner, k - 1, lowercase=True):
+            return NounPhrase(inner.texts[k - 1], inner.texts[k - 1], inner.span(k - 1, k))
+    return None
+
+
+def _predicated(right: Tokens, states: frozenset[str], skip: frozenset[str]) -> NounPhrase | None:
+    """The status word of the predicate after a figure without a noun, as written."""
+    for i in range(min(len(right), 4)):
+        if right.lows[i] in states:
+            return NounPhrase(right.texts[i], right.texts[i], None)
+        if right.lows[i] not in skip:
+            return None
+    return None
 
 
 def _measured(found: NounPhrase | None, right: Tokens, unit: str | None, g: Grammar) -> NounPhrase | None:
@@ -108,7 +140,8 @@ def _rebuilt(text: str, right: Tokens, antecedent: NounPhrase, g: Grammar) -> No
     "soldati feriti", "3 disperse" -> "persone disperse" (RULES.md reconstructs ellipsis so)."""
     i = 1 if right.lows[0] in g.elliptic_after else 0
     end = _adjectives(right, i, len(right), g) if g.head_last else i
-    while end < len(right) and end - i < g.max_adjectives and (g.is_adjective(right, end) or end == i) and g.can_head(right, end, True):
+    while (end < len(right) and end - i < g.max_adjectives and g.can_head(right, end, True)
+           and (g.is_adjective(right, end) or end == i)):
         end += 1
     if end == i:
         return NounPhrase(antecedent.head, antecedent.head, None)

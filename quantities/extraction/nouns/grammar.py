@@ -14,7 +14,7 @@ from quantities.types import Span, direct_init
 class Grammar:
     of: frozenset[str]
     articles: frozenset[str]
-    copulas: tuple[tuple[str, ...], ...]
+    copulas: dict[str, tuple[tuple[str, ...], ...]]  # by their last word, longest first
     fillers: frozenset[str]
     elliptic_before: frozenset[str]
     elliptic_after: frozenset[str]
@@ -37,8 +37,10 @@ class Grammar:
     noun_after_kinds: frozenset[str]
     postmodifier_endings: tuple[str, ...]
     value_before: frozenset[str]
+    share_units: frozenset[str]
+    share_links: frozenset[str]
     value_before_kinds: frozenset[str]
-    people_copulas: dict[str, str]
+    copula_nouns: dict[str, str]
     unit_nouns: dict[str, str]
     rate_words: dict[str, str]
     name_links: frozenset[str]
@@ -65,7 +67,7 @@ def grammar(pack: Pack) -> Grammar:
     return Grammar(
         of=word_set(pack, "nouns.of"),
         articles=word_set(pack, "nouns.articles"),
-        copulas=phrases(pack, "nouns.copulas"),
+        copulas=_by_last(phrases(pack, "nouns.copulas")),
         fillers=word_set(pack, "nouns.copula_fillers"),
         elliptic_before=word_set(pack, "nouns.elliptic_before"),
         elliptic_after=word_set(pack, "nouns.elliptic_after"),
@@ -88,12 +90,20 @@ def grammar(pack: Pack) -> Grammar:
         noun_after_kinds=word_set(pack, "nouns.noun_after_kinds"),
         postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
         value_before=word_set(pack, "nouns.value_before"),
+        share_units=word_set(pack, "nouns.share_units"),
+        share_links=word_set(pack, "nouns.share_links"),
         value_before_kinds=word_set(pack, "nouns.value_before_kinds"),
-        people_copulas={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.people_copulas").items()},
+        copula_nouns={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.copula_nouns").items()},
         unit_nouns=_names(pack, "nouns.unit_nouns"),
         rate_words={w.casefold(): n for w, n in _names(pack, "nouns.rate_words").items()},
         name_links=word_set(pack, "nouns.name_links"),
     )
+
+
+@per_pack("status")
+def status_skip(pack: Pack) -> frozenset[str]:
+    """The words a predicate looks past to its status word ("sono stati evacuati")."""
+    return word_set(pack, "status.skip")
 
 
 @per_pack("status")
@@ -105,6 +115,13 @@ def status_words(pack: Pack) -> frozenset[str]:
     for name in pack.table("status.classes", {}):
         out |= {w for w in word_set(pack, f"status.classes.{name}") if " " not in w}
     return frozenset(out)
+
+
+def _by_last(found: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in found:
+        out.setdefault(p[-1], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _names(pack: Pack, key: str) -> dict[str, str]:

@@ -41,8 +41,8 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     copula = _copula(left, at, g)
     if copula:  # "i feriti sono 2.700"; "Lega e Forza Italia restano sotto il 10%"; "siamo 100mila"
         found = _subject(text, left, at - copula, g) or _name(text, left, at - copula, g, least=1, opening=True)
-        people = g.people_copulas.get(" ".join(lows[at - copula:at]))
-        return found or (NounPhrase(people, people, None) if people else None)
+        named = g.copula_nouns.get(" ".join(lows[at - copula:at]))
+        return NounPhrase(named, named, None) if named else found
     if linked:
         return _before(text, left, k - 1, g)
     listed = _listed(left, k, g)
@@ -78,9 +78,8 @@ def _listed(left: Tokens, k: int, g: Grammar) -> int:
 def _copula(left: Tokens, k: int, g: Grammar) -> int:
     """The length of the copula that ends at ``left[k - 1]``, or 0."""
     lows = left.lows
-    last = lows[k - 1] if k > 0 else ""
-    for cop in g.copulas:
-        if cop[-1] == last and tuple(lows[max(0, k - len(cop)):k]) == cop:
+    for cop in g.copulas.get(lows[k - 1], ()) if k > 0 else ():
+        if tuple(lows[max(0, k - len(cop)):k]) == cop:
             return len(cop)
     return 0
 
@@ -163,12 +162,11 @@ def _run_start(left: Tokens, end: int, g: Grammar) -> int:
     coordinators between them ("misure nuove o modificate")."""
     start = end
     while start > 0 and end - start <= g.max_adjectives + 1:
-        if g.is_adjective(left, start - 1) or g.can_head(left, start - 1):
-            start -= 1
-        elif left.lows[start - 1] in g.conj and start > 1 and start < end and g.can_head(left, start - 2, True):
-            start -= 1
-        else:
+        noun_like = g.is_adjective(left, start - 1) or g.can_head(left, start - 1)
+        joined = left.lows[start - 1] in g.conj and 1 < start < end and g.can_head(left, start - 2, True)
+        if not (noun_like or joined):
             break
+        start -= 1
     while start < end and left.lows[start] in g.conj:
         start += 1
     return start

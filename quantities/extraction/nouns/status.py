@@ -29,6 +29,9 @@ from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
 
+#: How many words from the figure a place of its clause may stand.
+PLACE_REACH = 12
+
 
 @dataclass(frozen=True, slots=True)
 class Statuses:
@@ -36,9 +39,13 @@ class Statuses:
     longest: int
     skip: frozenset[str]
     reach: int
+    firsts: frozenset[str]  # the first and last words of the phrases: most words are neither
+    lasts: frozenset[str]
 
     def at(self, lows: list[str], i: int) -> str | None:
         """The class of the status word or phrase that starts at ``lows[i]``."""
+        if lows[i] not in self.firsts:
+            return None
         for n in range(min(self.longest, len(lows) - i), 0, -1):
             found = self.classes.get(tuple(lows[i:i + n]))
             if found is not None:
@@ -47,6 +54,8 @@ class Statuses:
 
     def ending_at(self, lows: list[str], i: int) -> str | None:
         """The class of the status word or phrase that ends at ``lows[i]``."""
+        if lows[i] not in self.lasts:
+            return None
         for n in range(min(self.longest, i + 1), 0, -1):
             found = self.classes.get(tuple(lows[i - n + 1:i + 1]))
             if found is not None:
@@ -58,9 +67,10 @@ class Statuses:
 class Scopes:
     places: frozenset[str]
     place_links: frozenset[str]
-    parts_before: tuple[tuple[str, ...], ...]
-    partitive: tuple[tuple[str, ...], ...]
-    partitive_pronouns: tuple[tuple[str, ...], ...]
+    parts_before: dict[str, tuple[tuple[str, ...], ...]]  # by their last word
+    partitive: dict[str, tuple[tuple[str, ...], ...]]     # by their first word
+    partitive_pronouns: dict[str, tuple[tuple[str, ...], ...]]
+    partitive_kinds: frozenset[str]
     clause_ends: frozenset[str]
 
 
@@ -74,7 +84,8 @@ def statuses(pack: Pack) -> Statuses:
                 raise pack.error(f"status.classes.{name}", f"{' '.join(words)!r} is already {classes[words]!r}")
             classes[words] = name
     return Statuses(classes=classes, longest=max(map(len, classes), default=1),
-                    skip=word_set(pack, "status.skip"), reach=positive_int(pack, "status.reach"))
+                    skip=word_set(pack, "status.skip"), reach=positive_int(pack, "status.reach"),
+                    firsts=frozenset(w[0] for w in classes), lasts=frozenset(w[-1] for w in classes))
 
 
 @per_pack("scope")
@@ -83,11 +94,20 @@ def scopes(pack: Pack) -> Scopes:
     return Scopes(
         places=word_set(pack, "scope.places"),
         place_links=word_set(pack, "scope.place_links"),
-        parts_before=phrases(pack, "scope.parts_before"),
-        partitive=phrases(pack, "scope.partitive"),
-        partitive_pronouns=phrases(pack, "scope.partitive_pronouns"),
+        parts_before=_by(phrases(pack, "scope.parts_before"), -1),
+        partitive=_by(phrases(pack, "scope.partitive"), 0),
+        partitive_pronouns=_by(phrases(pack, "scope.partitive_pronouns"), 0),
+        partitive_kinds=word_set(pack, "scope.partitive_kinds"),
         clause_ends=word_set(pack, "scope.clause_ends"),
     )
+
+
+def _by(found: tuple[tuple[str, ...], ...], word: int) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases grouped by their first (0) or last (-1) word, longest first."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in found:
+        out.setdefault(p[word], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def classes(lang: str | Pack) -> tuple[str, ...]:
@@ -101,21 +121,24 @@ PLACE_REACH = 12
 
 
 def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pack = "it",
-         toks: Tokens | None = None) -> tuple[str | None, str | None]:
+         toks: Tokens | None = None, kind: str = "count") -> tuple[str | None, str | None]:
     """The status and the scope of the figure at ``figure`` whose claim ends at ``end``
     (after its noun when the noun follows), ``noun`` its counted noun. ``toks`` are the
     tokens of the figure's sentence when the caller has them (then ``text`` may be the
-    whole document), else those of ``text``."""
+    whole document), else those of ``text``. A partitive is a part only for a figure of one
+    of the pack's ``[scope] partitive_kinds`` ("Quattro delle vittime"; "metà del Pd" is a
+    share, its noun the whole)."""
     t, sc = statuses(lang), scopes(lang)
     toks = tokens(text) if toks is None else toks
     first, after = toks.index(figure.start), toks.index(end)
-    scope = _part(sc, text, toks, first, toks.index(figure.end)) or _place(sc, text, toks, first, after)
+    scope = (_part(sc, text, toks, first, toks.index(figure.end), kind in sc.partitive_kinds)
+             or _place(sc, text, toks, first, after))
     return _status(t, toks, first, after, noun), scope
 
 
 def _status(t: Statuses, toks: Tokens, first: int, after: int, noun: str | None) -> str | None:
     if noun:
-        lows = tokens(noun).lows
+        lows = noun.casefold().replace("’", "'").split()
         for i in range(len(lows)):
             if (found := t.at(lows, i)) is not None:
                 return found
@@ -133,20 +156,22 @@ def _status(t: Statuses, toks: Tokens, first: int, after: int, noun: str | None)
     return None
 
 
-def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int) -> str | None:
+def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int, partitive: bool) -> str | None:
     """A part: a marker before the figure, or a definite partitive right after it
     (``past`` is the index of the first token after the figure)."""
     lows = toks.lows
-    for marker in t.parts_before:  # "di cui 205", "tra loro 22" (a hedge may stand between)
-        for gap in range(3):
-            at = first - gap - len(marker)
-            if at >= 0 and tuple(lows[at:at + len(marker)]) == marker:
-                if all(lows[k] not in t.clause_ends for k in range(at + len(marker), first)):
-                    return _written(text, toks, at, at + len(marker))
-    for marker in t.partitive_pronouns:  # "205 of them", "721 dei quali"
+    for last in range(first - 1, max(-1, first - 4), -1):  # "di cui 205", "tra loro circa 22"
+        if lows[last] in t.clause_ends:
+            break
+        for marker in t.parts_before.get(lows[last], ()):
+            at = last + 1 - len(marker)
+            if at >= 0 and tuple(lows[at:last + 1]) == marker:
+                return _written(text, toks, at, last + 1)
+    ahead = lows[past] if past < len(lows) and partitive else ""
+    for marker in t.partitive_pronouns.get(ahead, ()):  # "205 of them", "721 dei quali"
         if tuple(lows[past:past + len(marker)]) == marker:
             return _written(text, toks, past, past + len(marker))
-    for marker in t.partitive:  # "Quattro delle vittime", "four of the victims"
+    for marker in t.partitive.get(ahead, ()):  # "Quattro delle vittime", "four of the victims"
         word = past + len(marker)
         if word < len(lows) and tuple(lows[past:word]) == marker and toks.is_word(word):
             return _written(text, toks, past, word + 1)
@@ -154,7 +179,8 @@ def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int) -> str | No
 
 
 def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int) -> str | None:
-    """A capitalised name after a place preposition in the figure's clause."""
+    """A capitalised name after a place preposition in the figure's clause (a few words
+    either side of the figure at most)."""
     lows, texts = toks.lows, toks.texts
     start, low = first, max(0, first - PLACE_REACH)
     while start > low and lows[start - 1] not in t.clause_ends:

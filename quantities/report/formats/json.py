@@ -13,6 +13,7 @@ from quantities.report.records import (
     document_record,
     figure_record,
     finding_record,
+    unaligned_record,
 )
 from quantities.types import Claim, Document
 from quantities.version import __version__
@@ -30,6 +31,7 @@ def report_json(report: Report, options: Options) -> str:
         "claims": [claim_record(c) for c in report.claims],
         "figures": [figure_record(f) for f in report.figures],
         "findings": [finding_record(f, report) for f in report.findings],
+        "unaligned": [unaligned_record(c, why, report) for c, why in report.unaligned],
     }
     return _dump(out, 2) + "\n"
 

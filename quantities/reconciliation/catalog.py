@@ -1,0 +1,65 @@
+"""The one table of the reconciler's rules: name, kind, default severity, summary, example.
+
+Config (``[severity]``), the README's rule table and the ``rules`` listing read it; a
+rule that is not here cannot be emitted. A value conflict between sources that each
+credit their own figure (questura vs organizers) is a ``value-conflict`` whose finding
+says ``cause = "disputed"`` (info), not a rule of its own: one figure, one rule, and the
+finding says why the values differ.
+
+>>> [r.name for r in RULES][:3]
+['value-conflict', 'hedge-drift', 'update']
+>>> DEFAULT_SEVERITY["update"], RULE_KIND["wording-conflict"]
+('info', 'wording')
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+
+class Rule(NamedTuple):
+    name: str
+    kind: str       # value | wording | attribution
+    severity: str   # the default; a desk's [severity] table overrides it
+    summary: str
+    example: str
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("value-conflict", "value", "error",
+         "Outlets give disjoint values for one figure: names the outlier against the value the "
+         "others agree on. Its cause says why: 'outlier' or 'disagreement' (error), 'disputed' "
+         "when each source is credited with its own value (info; error when an article credits a "
+         "figure to the wrong side or states one side's figure as bare fact).",
+         "a: 5.000 soldati; b, c: 6.000 soldati"),
+    Rule("hedge-drift", "value", "info",
+         "The same figure, stated exactly in one article and hedged or rounded in another.",
+         "a: 15mila soldati; b: circa 15mila soldati"),
+    Rule("update", "value", "info",
+         "A running figure that moves with time (document dates, 'sale a', 'rose to'): one "
+         "timeline, earlier to later, never also a conflict.",
+         "a (10 Sept): 820 morti; b (11 Sept): 2.012 morti"),
+    Rule("wording-conflict", "wording", "error",
+         "The same value counts things the lexicon knows are different but confused (error), "
+         "or nouns it cannot relate, in one event (a step lower).",
+         "a: 1.000 genieri; b: 1.000 ingegneri"),
+    Rule("attribution-conflict", "attribution", "warning",
+         "The same figure credited to sources of different classes.",
+         "a: 15mila (South Korea); b: 15mila (KCNA)"),
+    Rule("unsourced", "attribution", "info",
+         "An article states bare a figure that another credits to a source.",
+         "a: 300 morti; b: 300 morti secondo l'ANSA"),
+    Rule("parts-total", "value", "warning",
+         "Inside one article, the parts it lists (men, women, minors) do not add up to the total "
+         "it gives for them.",
+         "60 cadaveri: 26 uomini, 21 donne, 12 minori"),
+    Rule("headline-body", "value", "warning",
+         "Inside one article, the headline gives one figure and the body another.",
+         "title: 2 miliardi; body: 2 milioni"),
+)
+
+DEFAULT_SEVERITY: dict[str, str] = {r.name: r.severity for r in RULES}
+RULE_KIND: dict[str, str] = {r.name: r.kind for r in RULES}
+NAMES: tuple[str, ...] = tuple(r.name for r in RULES)
+
+__all__ = ["DEFAULT_SEVERITY", "NAMES", "RULES", "RULE_KIND", "Rule"]

@@ -1,0 +1,78 @@
+"""The attribution rules of one figure: attribution-conflict and unsourced.
+
+Both look inside one mode (claims that agree on the value) across articles, and give
+at most one finding per figure:
+
+- **attribution-conflict**: the same value credited to sources of different classes
+  (South Korea and KCNA): one of the credits is likely wrong;
+- **unsourced**: an article states bare a figure (a value of the mode, or a vague word
+  that agrees with it) that another credits to a source.
+
+A figure in dispute (its modes credited to different sources) is the value rule's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from quantities.reconciliation import messages as say
+from quantities.reconciliation.figures import Grouped
+from quantities.reconciliation.keys import Item
+from quantities.reconciliation.modes import modes
+from quantities.reconciliation.values import Context, finding
+from quantities.text.i18n import _, ngettext
+from quantities.types import Finding
+
+
+def credit_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
+    found = modes([i for i in g.items if not i.superseded])
+    if len(found) > 1 and all(m.sources for m in found):
+        return
+    clashes: list[Item] = []
+    bare: list[Item] = []
+    credited: list[Item] = []
+    for m in found:
+        stated = [i for i in m.items if i.value is not None]
+        clashes.extend(_clash(stated, ctx))
+        sourced = [i for i in m.items if _credited(i)]
+        if sourced:
+            docs = {i.claim.doc for i in sourced}
+            lone = [i for i in m.items if i.claim.attribution is None and i.claim.doc not in docs]
+            if lone:
+                bare.extend(lone)
+                credited.extend(sourced)
+    if clashes:
+        listed = ", ".join(_("{outlet} to {source} ({side})").format(
+            outlet=say.outlets([i], ctx.outlet), source=say.source(i.claim), side=ctx.sources.class_of(i.source))
+            for i in clashes[:6])
+        yield finding(ctx, "attribution-conflict", g, _("the same figure is credited to sources that do not "
+                      "belong together: {listed}").format(listed=listed), clashes, cause="credit")
+    if bare:
+        by = ", ".join(dict.fromkeys(say.source(i.claim) for i in credited))
+        message = (ngettext("{outlets} states the figure with no source", "{outlets} state the figure with no source",
+                            len(bare)).format(outlets=say.outlets(bare, ctx.outlet)) + "; "
+                   + ngettext("{outlets} credits it to {sources}", "{outlets} credit it to {sources}",
+                              len(credited)).format(outlets=say.outlets(credited, ctx.outlet), sources=by))
+        yield finding(ctx, "unsourced", g, message, [*bare, *credited], cause="unsourced")
+
+
+def _credited(i: Item) -> bool:
+    """Whether the claim is credited to a source, and the source is not the figure's own words
+    ("media statali dei due Paesi" does not credit "due Paesi")."""
+    a = i.claim.attribution
+    return a is not None and i.claim.text.casefold() not in a.source.casefold()
+
+
+def _clash(stated: list[Item], ctx: Context) -> list[Item]:
+    """Claims of one stated value credited, across articles, to sources of different classes."""
+    out: list[Item] = []
+    by_value: dict[object, list[Item]] = {}
+    for i in stated:
+        if i.claim.attribution is not None and i.claim.attribution.canonical:
+            by_value.setdefault(i.value, []).append(i)
+    for group in by_value.values():
+        classes = {ctx.sources.class_of(i.claim.attribution.canonical) for i in group}  # type: ignore[union-attr]
+        docs = {i.claim.doc for i in group}
+        if None not in classes and len(classes) > 1 and len(docs) > 1:
+            out.extend(group)
+    return out

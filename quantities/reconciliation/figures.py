@@ -1,0 +1,83 @@
+"""Figures: claims grouped by their keys and their event; the rest, not aligned, with why.
+
+Claims with the same :class:`~quantities.reconciliation.keys.Key` in documents of one
+event (:mod:`quantities.reconciliation.events`) are one figure. A claim whose document
+names no event joins the one event that counts the same thing, and is not aligned when
+there are several. A key met only once is no figure (nothing to compare it with).
+Everything here is grouping by hashing: linear in the number of claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from quantities.reconciliation.events import events
+from quantities.reconciliation.keys import Item, Key
+from quantities.types import Claim, Figure
+
+NO_EVENT = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Grouped:
+    """A figure with its prepared items."""
+
+    figure: Figure
+    items: tuple[Item, ...]
+    event: str
+
+
+@dataclass(frozen=True, slots=True)
+class Grouping:
+    """The figures, the claims left out (with why), and each keyed item's event."""
+
+    figures: list[Grouped]
+    unaligned: list[tuple[Claim, str]]
+    events: dict[int, str]   # id(item) -> event
+
+
+def group(items: list[Item], event_names: int) -> Grouping:
+    """The figures (in document order) and every claim left out, with the reason."""
+    unaligned: list[tuple[Claim, str]] = [(i.claim, i.reason or "") for i in items if i.key is None]
+    keyed = [i for i in items if i.key is not None]
+    names: defaultdict[str, list[str]] = defaultdict(list)
+    seen: set[tuple[str, int]] = set()
+    for i in keyed:
+        if (i.claim.doc, i.claim.sentence.start) not in seen:
+            seen.add((i.claim.doc, i.claim.sentence.start))
+            names[i.claim.doc].extend(i.names)
+    event_of = events(names, event_names)
+    by_key: defaultdict[Key, list[Item]] = defaultdict(list)
+    for i in keyed:
+        by_key[i.key].append(i)  # type: ignore[index]
+    groups: dict[tuple[Key, str], list[Item]] = {}
+    event_by_item: dict[int, str] = {}
+    for key, members in by_key.items():
+        named = sorted({e for i in members if (e := event_of.get(i.claim.doc)) is not None})
+        for i in members:
+            event = event_of.get(i.claim.doc)
+            if event is None:
+                if len(named) > 1:
+                    unaligned.append((i.claim, "its article names no event, and several count the same thing"))
+                    continue
+                event = named[0] if named else NO_EVENT
+            groups.setdefault((key, event), []).append(i)
+            event_by_item[id(i)] = event
+    made = []
+    for (key, event), members in groups.items():
+        if len(members) < 2:
+            unaligned.append((members[0].claim, "no other claim counts the same thing in the same event"))
+            continue
+        members.sort(key=lambda i: (i.claim.doc, i.claim.span.start))
+        made.append((key, event, members))
+    made.sort(key=lambda g: (g[2][0].claim.doc, g[2][0].claim.span.start, g[0].label()))
+    out = []
+    for n, (key, event, members) in enumerate(made, 1):
+        claims = tuple(i.claim for i in members)
+        figure = Figure(f"F{n}", claims, key.what, key.kind, members[0].claim.quantity.unit,
+                        status=key.status, scope=key.scope, event=event or None, modality=key.modality,
+                        superseded=tuple(i.claim for i in members if i.superseded))
+        out.append(Grouped(figure, tuple(members), event))
+    unaligned.sort(key=lambda u: (u[0].doc, u[0].span.start))
+    return Grouping(out, unaligned, event_by_item)

@@ -1,0 +1,84 @@
+"""The words of findings: outlets, figures as stated, and groups of agreeing claims."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+
+from quantities.reconciliation.intervals import stance
+from quantities.reconciliation.keys import Item
+from quantities.text.i18n import N_, _
+from quantities.types import Claim, Quantity
+
+STANCE_WORDS = {  # shown through _()
+    "exact": N_("stated exactly"), "about": N_("approximate"), "over": N_("a lower bound"),
+    "nearly": N_("just under"), "under": N_("an upper bound"), "range": N_("a range"), "vague": N_("vague"),
+}
+
+Outlet = Callable[[str], str]
+
+
+def source(c: Claim) -> str:
+    if c.attribution is None:
+        return _("no source")
+    return c.attribution.canonical or c.attribution.source
+
+
+def said(c: Claim, outlet: Outlet) -> str:
+    """'ANSA: “300 morti” (Protezione civile)'."""
+    return f"{outlet(c.doc)}: \u201c{c.text}\u201d ({source(c)})"
+
+
+def says(x: Claim, y: Claim, outlet: Outlet) -> str:
+    return "; ".join(_("{outlet} says \u201c{text}\u201d ({source})").format(
+        outlet=outlet(c.doc), text=c.text, source=source(c)) for c in (x, y))
+
+
+def outlets(items: Iterable[Item], outlet: Outlet) -> str:
+    """The outlets of a group, each once, in order: 'ANSA, Corriere and Reuters'."""
+    names = list(dict.fromkeys(outlet(i.claim.doc) for i in items))
+    if len(names) > 6:
+        names = [*names[:5], _("{n} more").format(n=len(names) - 5)]
+    return names[0] if len(names) == 1 else _("{some} and {last}").format(some=", ".join(names[:-1]), last=names[-1])
+
+
+def group_text(mode: Sequence[Item], outlet: Outlet, fmt: tuple[str, str]) -> str:
+    """'ANSA and Corriere: 10 (“10 morti”, “dieci vittime”)'."""
+    texts = list(dict.fromkeys(f"\u201c{i.claim.text}\u201d" for i in mode))
+    shown = texts if len(texts) <= 4 else [*texts[:3], _("{n} more").format(n=len(texts) - 3)]
+    return f"{outlets(mode, outlet)}: {value_of(mode, fmt)} ({', '.join(shown)})"
+
+
+def value_of(mode: Sequence[Item], fmt: tuple[str, str]) -> str:
+    """The value a group states, as its first exact claim (else its first claim) states it."""
+    exact = [i for i in mode if stance(i.claim.quantity) == "exact"]
+    return shown((exact or list(mode))[0].claim.quantity, fmt)
+
+
+def shown(q: Quantity, fmt: tuple[str, str]) -> str:
+    """The interval as stated (before tolerances), numbers in the language's format."""
+    kind = stance(q)
+    if kind == "exact" or q.low is None:
+        return num(q.value if q.value is not None else q.low, fmt)
+    if q.high is None:
+        return _("{n} or more").format(n=num(q.low, fmt))
+    if kind == "about" and q.value is not None:
+        return _("about {n}").format(n=num(q.value, fmt))
+    return f"{num(q.low, fmt)}\u2013{num(q.high, fmt)}"
+
+
+def num(value: Decimal | None, fmt: tuple[str, str]) -> str:
+    """``value`` with the language's thousands and decimal marks.
+
+    >>> num(Decimal("13500"), (".", ",")), num(Decimal("2.5"), (",", "."))
+    ('13.500', '2.5')
+    """
+    if value is None:
+        return "?"
+    thousands, decimal = fmt
+    whole, _, frac = f"{value.normalize():f}".partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    digits = whole.lstrip("-")
+    groups = [digits[max(i - 3, 0):i] for i in range(len(digits), 0, -3)][::-1]
+    out = sign + thousands.join(groups)
+    return out + (decimal + frac if frac else "")

@@ -1,0 +1,112 @@
+"""Modes: the values a figure's claims agree on, and which modes contradict each other.
+
+A mode is a maximal run of claims whose intervals meet, found by one sweep over the
+claims sorted by their lower ends (n log n). Two modes contradict each other unless
+one article states both without crediting them to different sources: an article that
+gives two values of one figure speaks of two figures (a part and its whole, two
+moments), and is never a conflict with itself. An article that credits one value to
+the questura and the other to the organizers is reporting a dispute: its modes still
+contradict each other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from quantities.reconciliation.intervals import Interval, stance
+from quantities.reconciliation.keys import Item
+
+
+@dataclass(frozen=True, slots=True)
+class Mode:
+    items: tuple[Item, ...]
+
+    @property
+    def docs(self) -> frozenset[str]:
+        return frozenset(i.claim.doc for i in self.items)
+
+    @property
+    def sources(self) -> frozenset[str]:
+        return frozenset(i.source for i in self.items if i.source is not None)
+
+    @property
+    def value(self) -> Decimal:
+        """A representative value: the median of the stated values (else of lower ends)."""
+        values = sorted(i.value if i.value is not None else i.interval.low for i in self.items)
+        return values[len(values) // 2]
+
+    def dates(self) -> list:
+        return [i.claim.date for i in self.items]
+
+
+def modes(items: Sequence[Item]) -> list[Mode]:
+    """The modes of ``items``, most supported first (distinct documents), then by value.
+
+    Exact figures make the modes (one sweep over their intervals); a hedged or vague
+    claim then joins the one mode it meets, or starts its own when it meets none. A claim
+    that meets several modes ("una decina" between 11 and 12) joins none: it is
+    compatible with each and takes no side, so it cannot bridge two values that differ.
+    """
+    exact = sorted((i for i in items if stance(i.claim.quantity) == "exact"),
+                   key=lambda i: (i.interval.low, i.order))
+    runs: list[list[Item]] = []
+    hulls: list[Interval] = []
+    for i in exact:
+        if hulls and hulls[-1].meets(i.interval):
+            runs[-1].append(i)
+            hulls[-1] = _hull(hulls[-1], i.interval)
+        else:
+            runs.append([i])
+            hulls.append(i.interval)
+    rest = sorted((i for i in items if stance(i.claim.quantity) != "exact"), key=_width)
+    for i in rest:
+        hits = [n for n, h in enumerate(hulls) if h.meets(i.interval)]
+        if len(hits) == 1:
+            runs[hits[0]].append(i)
+            hulls[hits[0]] = _hull(hulls[hits[0]], i.interval) if len(runs[hits[0]]) > 1 and \
+                stance(runs[hits[0]][0].claim.quantity) != "exact" else hulls[hits[0]]
+        elif not hits:
+            runs.append([i])
+            hulls.append(i.interval)
+    found = [Mode(tuple(sorted(r, key=lambda i: i.order))) for r in runs]
+    return sorted(found, key=lambda m: (-len(m.docs), m.value))
+
+
+def _hull(a: Interval, b: Interval) -> Interval:
+    low, low_open = (a.low, a.low_open) if a.low <= b.low else (b.low, b.low_open)
+    if a.high is None or b.high is None:
+        return Interval(low, None, low_open, False)
+    high, high_open = (a.high, a.high_open) if a.high >= b.high else (b.high, b.high_open)
+    return Interval(low, high, low_open, high_open)
+
+
+def _width(i: Item) -> tuple:
+    iv = i.interval
+    return (iv.high is None, (iv.high - iv.low) if iv.high is not None else 0, i.order)
+
+
+def contradicting(found: list[Mode]) -> list[tuple[int, int]]:
+    """Pairs of modes (indices) that no article states together as one source's figures."""
+    by_doc: defaultdict[str, dict[int, set[str | None]]] = defaultdict(dict)
+    for n, m in enumerate(found):
+        for i in m.items:
+            by_doc[i.claim.doc].setdefault(n, set()).add(i.source)
+    explained: set[tuple[int, int]] = set()
+    for per_mode in by_doc.values():
+        if len(per_mode) < 2:
+            continue
+        ns = sorted(per_mode)
+        for a_i, a in enumerate(ns):
+            for b in ns[a_i + 1:]:
+                if not _credited_apart(per_mode[a], per_mode[b]):
+                    explained.add((a, b))
+    return [(a, b) for a in range(len(found)) for b in range(a + 1, len(found)) if (a, b) not in explained]
+
+
+def _credited_apart(a: set[str | None], b: set[str | None]) -> bool:
+    """Whether an article credits two values to different sources (neither bare: a bare
+    value beside a credited one is as often a part, an earlier figure or another figure)."""
+    return None not in a and None not in b and not (a & b)

@@ -1,0 +1,281 @@
+"""The value rules of one figure: value-conflict, update, hedge-drift, headline-body.
+
+Each gives at most one finding per figure, naming every claim it is about.
+
+- **update**: the contradicting modes follow each other in time (every claim of one mode
+  is dated before every claim of the next, and the values move one way), or the later
+  value is introduced as a move ("sale a", "rose to"): one timeline, never a conflict.
+- **value-conflict**, cause ``disputed``: each contradicting mode is credited to its own
+  sources (questura vs organizers): info, and error when an article credits a value to
+  the other side or states one side's figure bare while others attribute it.
+- **value-conflict**, cause ``outlier`` (one mode has more outlets than any other) or
+  ``disagreement`` (a tie): the odd claims against the value the others agree on.
+- **hedge-drift**: inside one mode, the same figure stated exactly in one article and
+  hedged or rounded in another (vague words like "migliaia" are no statement of it).
+- **headline-body**: one article's headline and body disagree on the figure.
+
+Claims the article gives as superseded ("era fermo a 35") take part in none of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from quantities.lang.sources import Sources
+from quantities.reconciliation import messages as say
+from quantities.reconciliation.catalog import RULE_KIND
+from quantities.reconciliation.figures import Grouped
+from quantities.reconciliation.intervals import precision_of, stance
+from quantities.reconciliation.keys import Item
+from quantities.reconciliation.modes import Mode, contradicting, modes
+from quantities.reconciliation.settings import ReconcileSettings
+from quantities.text.i18n import _, ngettext
+from quantities.types import Finding
+
+#: This many values (each from one outlet; or more than this many at all), with no time
+#: order and no sources to tell them apart, are taken for several figures the keys could
+#: not separate (the ages of different people, a live blog's hours, a toll's provinces):
+#: no conflict is claimed.
+SCATTERED = 3
+#: Values further apart than this factor are not one figure stated two ways (a dropped
+#: zero, 40 for 420, is still within it).
+SPREAD = 20
+#: A bare figure is read as a rounding of another only when its last digit stands for
+#: hundreds or more ("1.400" for 1.404); "10" is no rounding of 7.
+ROUND_UNIT = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    settings: ReconcileSettings
+    outlet: Callable[[str], str]
+    sources: Sources
+
+
+def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item], *,
+            cause: str | None = None, severity: str | None = None) -> Finding:
+    seen: set[int] = set()
+    claims = tuple(i.claim for i in sorted(items, key=lambda i: (i.claim.doc, i.claim.span.start))
+                   if id(i.claim) not in seen and not seen.add(id(i.claim)))  # type: ignore[func-returns-value]
+    return Finding(rule, RULE_KIND[rule], severity or ctx.settings.severity(rule),  # type: ignore[arg-type]
+                   f"{g.figure.id} {_what(g)}: {message}", claims, g.figure.id, cause)
+
+
+def _what(g: Grouped) -> str:
+    nouns = list(dict.fromkeys(c.noun for c in g.figure.claims if c.noun))
+    return f"({' / '.join(nouns[:3])})" if nouns else f"({g.figure.concept})"
+
+
+def value_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
+    current = [i for i in g.items if not i.superseded]
+    found = modes(current)
+    pairs = [(a, b) for a, b in contradicting(found) if _comparable(found[a], found[b])]
+    if pairs:
+        involved = sorted({n for p in pairs for n in p})
+        conflict = _conflict(g, [found[n] for n in involved], ctx)
+        if conflict is not None:
+            yield conflict
+    drift = _drift(g, found, ctx)
+    if drift is not None:
+        yield drift
+    if ctx.settings.within_documents:
+        yield from _headline(g, ctx)
+
+
+def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
+    fmt = ms[0].items[0].lexicon.number_format
+    timeline = _timeline(ms, ctx.settings.date_window_days)
+    items = [i for m in ms for i in m.items]
+    if timeline is not None:
+        steps = " \u2192 ".join(f"{say.value_of(m.items, fmt)} ({_when(m)}: {say.outlets(m.items, ctx.outlet)})"
+                                for m in timeline)
+        return finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
+                                           "not a conflict").format(steps=steps), items, cause="timeline")
+    if _disputed(ms):
+        return _dispute(g, ms, ctx, fmt, items)
+    if len(ms) == 2 and _rounding(ms[0], ms[1]):
+        return finding(ctx, "hedge-drift", g, _("{one}; {other}: one figure, rounded in one of them").format(
+                       one=say.group_text(ms[0].items, ctx.outlet, fmt),
+                       other=say.group_text(ms[1].items, ctx.outlet, fmt)), items, cause="rounded")
+    head, rest = ms[0], ms[1:]
+    if len(ms) >= SCATTERED and len(head.docs) < 2:
+        return None
+    groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
+    if len(head.docs) > max(len(m.docs) for m in rest):
+        message = _("{odd} \u2014 against {agreed}, the value the others agree on").format(
+            odd=groups, agreed=say.group_text(head.items, ctx.outlet, fmt))
+        return finding(ctx, "value-conflict", g, message, items, cause="outlier")
+    message = _("{one}; {others}: the values do not meet").format(
+        one=say.group_text(head.items, ctx.outlet, fmt), others=groups)
+    return finding(ctx, "value-conflict", g, message, items, cause="disagreement")
+
+
+def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
+    """The modes in time order when they follow each other and the values move one way on
+    a running figure (or each step is more than ``window`` days: then any move is a
+    timeline). Modes of one day are ordered when the later one says the figure moved
+    ("sale a 632", "rose to")."""
+    if all(None not in m.dates() for m in ms):
+        ordered = sorted(ms, key=lambda m: (min(m.dates()), _moved(m)))
+        steps = list(zip(ordered, ordered[1:]))
+        gaps = [(min(b.dates()) - max(a.dates())).days for a, b in steps]
+        follows = all(g > 0 or (g == 0 and _moved(b) and not _moved(a)) for g, (a, b) in zip(gaps, steps))
+        running = len(ordered) > 2 or _moved(ordered[-1]) or _toll(ordered[0])
+        if follows and ((_monotone(ordered) and running) or all(g > window for g in gaps)):
+            return ordered
+    if len(ms) == 2:
+        low, high = sorted(ms, key=lambda m: m.value)
+        if any(i.moved == "rising" for i in high.items) and not any(i.moved for i in low.items):
+            return [low, high]
+        if any(i.moved == "falling" for i in low.items) and not any(i.moved for i in high.items):
+            return [high, low]
+    return None
+
+
+def _moved(m: Mode) -> bool:
+    return any(i.moved for i in m.items)
+
+
+def _toll(m: Mode) -> bool:
+    """A figure that runs by nature: a count of people in a status (dead, missing, …)."""
+    i = m.items[0]
+    return i.key is not None and (i.key.status is not None or (i.reading is not None and i.reading.status is not None))
+
+
+def _comparable(a: Mode, b: Mode) -> bool:
+    """Values within a factor of SPREAD: further apart, two figures the keys could not
+    separate (2 people and 2.000 people), not one figure stated two ways. A toll may run
+    further (300 dead on the first day, 45.000 two weeks later)."""
+    if _toll(a):
+        return True
+    lower, upper = sorted((a, b), key=lambda m: m.value)
+    top = max((i.interval.high if i.interval.high is not None else i.interval.low) for i in lower.items)
+    bottom = min(i.interval.low for i in upper.items)
+    return top <= 0 or bottom / top <= SPREAD
+
+
+def _rounding(a: Mode, b: Mode) -> bool:
+    """Two modes that are one figure, exact in one and rounded in the other (1.404, 1.400)."""
+    xs = [i for i in a.items if stance(i.claim.quantity) == "exact"]
+    ys = [i for i in b.items if stance(i.claim.quantity) == "exact"]
+    return any(_rounds_to(x, y) or _rounds_to(y, x) for x in xs[:8] for y in ys[:8])
+
+
+def _monotone(ordered: list[Mode]) -> bool:
+    values = [m.value for m in ordered]
+    return values == sorted(values) or values == sorted(values, reverse=True)
+
+
+def _when(m: Mode) -> str:
+    dates = sorted({d for d in m.dates() if d is not None})
+    if not dates:
+        return "undated"
+    return dates[0].isoformat() if len(dates) == 1 else f"{dates[0].isoformat()}\u2026{dates[-1].isoformat()}"
+
+
+def _disputed(ms: list[Mode]) -> bool:
+    """Each mode credited to sources of its own, none shared between modes."""
+    seen: set[str] = set()
+    for m in ms:
+        if not m.sources or m.sources & seen:
+            return False
+        seen |= m.sources
+    return True
+
+
+def _dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], items: list[Item]) -> Finding:
+    side_of = {s: n for n, m in enumerate(ms) for s in m.sources}
+    sides = "; ".join(f"{', '.join(sorted(m.sources))}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
+    wrong = [i for n, m in enumerate(ms) for i in m.items if i.source is not None and side_of[i.source] != n]
+    bare = [i for m in ms for i in m.items if i.source is None]
+    message = _("a dispute between sources, each credited with its own figure \u2014 {sides}").format(sides=sides)
+    severity = None
+    off = ctx.settings.severity("value-conflict") == "off"
+    if wrong:
+        severity = "off" if off else "error"
+        blamed = ", ".join(say.said(i.claim, ctx.outlet) for i in wrong)
+        message += "; " + _("but {blamed} credits a side's figure to another source").format(blamed=blamed)
+    elif bare:
+        severity = "off" if off else "warning"
+        blamed = ", ".join(say.said(i.claim, ctx.outlet) for i in bare[:4])
+        message += "; " + ngettext("{blamed} states one side's figure as bare fact",
+                                   "{blamed} state one side's figure as bare fact", len(bare)).format(blamed=blamed)
+    return finding(ctx, "value-conflict", g, message, items, cause="disputed",
+                   severity=severity or _disputed_severity(ctx))
+
+
+def _disputed_severity(ctx: Context) -> str:
+    """A plain dispute is information: each outlet credits each figure correctly."""
+    return "off" if ctx.settings.severity("value-conflict") == "off" else "info"
+
+
+def _drift(g: Grouped, found: list[Mode], ctx: Context) -> Finding | None:
+    drifting: list[Item] = []
+    parts = []
+    for m in found:
+        stated = [i for i in m.items if i.value is not None and stance(i.claim.quantity) != "vague"]
+        stated = _drifting(stated)
+        if len({i.claim.doc for i in stated}) < 2:
+            continue
+        drifting.extend(stated)
+        parts.append(", ".join(f"{say.outlets([i], ctx.outlet)} \u201c{i.claim.text}\u201d "
+                               f"({_(say.STANCE_WORDS[stance(i.claim.quantity)])})" for i in stated[:6]))
+    if not drifting:
+        return None
+    return finding(ctx, "hedge-drift", g, _("one value, worded differently (hedged or rounded): {claims}").format(
+                   claims="; ".join(parts)), drifting, cause="hedge")
+
+
+def _drifting(stated: list[Item]) -> list[Item]:
+    """The claims that drift from another claim of another article: compared once per
+    distinct wording (value, stance, precision), so a mode of many claims stays linear."""
+    readings: dict[tuple, list[Item]] = {}
+    for i in stated:
+        readings.setdefault((i.value, stance(i.claim.quantity), precision_of(i.claim.quantity)), []).append(i)
+    keys = list(readings)
+    out: set[int] = set()
+    for n, a in enumerate(keys):
+        for b in keys[n + 1:]:
+            x, y = readings[a][0], readings[b][0]
+            docs_a, docs_b = {i.claim.doc for i in readings[a]}, {i.claim.doc for i in readings[b]}
+            if len(docs_a | docs_b) < 2 or not _drifts_in_wording(x, y):
+                continue
+            out.update((n, keys.index(b)))
+    return [i for n in sorted(out) for i in readings[keys[n]]]
+
+
+def _drifts_in_wording(a: Item, b: Item) -> bool:
+    """One value in two wordings: hedged differently, or one a rounding of the other
+    (1.400 for 1.404: the exact value rounded to the bare one's last digit)."""
+    if a.value is None or b.value is None:
+        return False
+    sa, sb = stance(a.claim.quantity), stance(b.claim.quantity)
+    if a.value == b.value:
+        return sa != sb
+    if sa != "exact" or sb != "exact":
+        return False
+    return _rounds_to(a, b) or _rounds_to(b, a)
+
+
+def _rounds_to(exact: Item, bare: Item) -> bool:
+    unit = precision_of(bare.claim.quantity)
+    stated, rounded = exact.claim.quantity.value, bare.claim.quantity.value
+    if unit < ROUND_UNIT or unit <= precision_of(exact.claim.quantity) or stated is None or rounded is None:
+        return False
+    return stated != rounded and (stated / unit).quantize(Decimal(1)) * unit == rounded
+
+
+def _headline(g: Grouped, ctx: Context) -> Iterator[Finding]:
+    titles = [i for i in g.items if i.claim.section == "title" and not i.superseded]
+    for t in titles:
+        body = [i for i in g.items if i.claim.doc == t.claim.doc and i.claim.section != "title"
+                and not i.superseded]
+        if body and not any(t.interval.meets(b.interval) for b in body):
+            fmt = t.lexicon.number_format
+            message = _("{outlet}'s headline says \u201c{headline}\u201d, "
+                        "its body {value} (\u201c{body}\u201d)").format(
+                outlet=ctx.outlet(t.claim.doc), headline=t.claim.text, value=say.value_of(body, fmt),
+                body=body[0].claim.text)
+            yield finding(ctx, "headline-body", g, message, [t, *body], cause="headline")

@@ -1,0 +1,142 @@
+"""The wording rule: one value, in one event, counting things that differ.
+
+Claims are bucketed by event, kind, unit, modality and stated value (hashing: linear);
+inside a bucket, each pair of different keys is judged once:
+
+- the two concepts are a known confusable pair (by interlingual id, so English
+  «engineers» meets Italian «genieri»; or a pair of terms of one pack, «vittime» /
+  «feriti»): the rule's severity (error), with the lexicon's note;
+- one of the nouns is unknown to the lexicon and the two sentences share enough words
+  (``min_shared_words``): a step lower, since the lexicon cannot say they differ;
+- two concepts the lexicon knows are different (morti, feriti): nothing.
+
+Only pairs across articles count, of nouns written in the claims (not inferred for a bare
+figure); vague words ("migliaia") state no value.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+
+from quantities.reconciliation import messages as say
+from quantities.reconciliation.align import context_of
+from quantities.reconciliation.catalog import RULE_KIND
+from quantities.reconciliation.intervals import stance
+from quantities.reconciliation.keys import Item, Key
+from quantities.reconciliation.values import Context
+from quantities.text.i18n import _
+from quantities.types import SEVERITIES, Finding
+
+
+def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Mapping[int, str],
+                     confusables: Mapping[frozenset[str], str], ctx: Context) -> Iterator[Finding]:
+    buckets: defaultdict[tuple, dict[Key, list[Item]]] = defaultdict(dict)
+    for i in items:
+        if i.key is None or i.value is None or i.superseded or id(i) not in events:
+            continue
+        if stance(i.claim.quantity) == "vague" or i.key.kind == "percent":
+            continue
+        k = i.key
+        buckets[(events[id(i)], k.kind, k.unit, k.modality, i.value)].setdefault(k, []).append(i)
+    seen: set[tuple] = set()
+    for bucket in buckets.values():
+        keys = sorted(bucket, key=lambda k: k.label())
+        for n, a in enumerate(keys):
+            for b in keys[n + 1:]:
+                pair = (a, b)
+                if pair in seen:
+                    continue
+                found = _judge(bucket[a], bucket[b], confusables, ctx)
+                if found is not None:
+                    seen.add(pair)
+                    severity, reason, xs, ys = found
+                    if severity != "off":
+                        yield _finding(severity, reason, xs, ys, figure_of, ctx)
+
+
+def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], str],
+           ctx: Context) -> tuple[str, str, list[Item], list[Item]] | None:
+    across = _across(xs, ys)
+    if not across:
+        return None
+    x, y = across[0]
+    a, b = x.key, y.key
+    assert a is not None and b is not None
+    severity = ctx.settings.severity("wording-conflict")
+    note = confusables.get(frozenset((a.what or "", b.what or "")))
+    if note is None and x.lexicon is y.lexicon and x.claim.noun and y.claim.noun:
+        note = x.lexicon.note(x.claim.noun, y.claim.noun)
+    written = [(p, q) for p, q in across if _written(p) and _written(q)]
+    if note is not None and a.what != b.what and written:
+        return severity, note, xs, ys
+    lower = _demote(severity)
+    unknown = _unknown(a.what) or _unknown(b.what)
+    named = all(i.claim.noun and i.reading is not None for i in (x, y)) and abs(x.value or Decimal(0)) >= SMALL
+    noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
+    if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
+        close = [(p, q) for p, q in across if len(context_of(p.claim, p.lexicon) & context_of(q.claim, q.lexicon))
+                 >= ctx.settings.min_shared_words]
+        if close:
+            p, q = close[0]
+            return lower, _("the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the "
+                            "other; check which is meant").format(one=noun(p), other=noun(q)), [p], [q]
+    return None
+
+
+#: Below this, one value counting two things the lexicon cannot relate is a coincidence
+#: ("due Paesi", "due nazioni"), not a sign that one figure is worded two ways.
+SMALL = Decimal(10)
+
+
+#: Pairs of claims looked at for one pair of keys: enough to find two articles whose
+#: sentences meet, and a bound that keeps a bucket of many claims linear.
+PAIRS = 32
+
+
+def _across(xs: list[Item], ys: list[Item]) -> list[tuple[Item, Item]]:
+    """Up to PAIRS pairs of claims from different articles, one claim per article a side."""
+    firsts_x = list({i.claim.doc: i for i in reversed(xs)}.values())[:PAIRS]
+    firsts_y = list({i.claim.doc: i for i in reversed(ys)}.values())[:PAIRS]
+    out = []
+    for x in firsts_x:
+        for y in firsts_y:
+            if x.claim.doc != y.claim.doc:
+                out.append((x, y))
+                if len(out) >= PAIRS:
+                    return out
+    return out
+
+
+def _written(i: Item) -> bool:
+    """Whether the claim's noun is written in the claim itself: a wording conflict is about
+    the words an article wrote, not a noun inferred for a bare "tre" from another sentence."""
+    noun = i.claim.noun
+    if not noun:
+        return False
+    first = noun.split()[0].casefold()
+    return first in i.claim.text.casefold()
+
+
+def _unknown(what: str | None) -> bool:
+    """A key the lexicon made from the words themselves (``it:carrozz``), not a concept."""
+    return what is None or (len(what) > 3 and what[2] == ":")
+
+
+def _finding(severity: str, reason: str, xs: list[Item], ys: list[Item], figure_of: Mapping[int, str],
+             ctx: Context) -> Finding:
+    x, y = xs[0], next(i for i in ys if i.claim.doc != xs[0].claim.doc) if any(
+        i.claim.doc != xs[0].claim.doc for i in ys) else ys[0]
+    seen: set[int] = set()
+    claims = tuple(i.claim for i in sorted([*xs, *ys], key=lambda i: (i.claim.doc, i.claim.span.start))
+                   if id(i.claim) not in seen and not seen.add(id(i.claim)))  # type: ignore[func-returns-value]
+    message = f"{say.says(x.claim, y.claim, ctx.outlet)}: {_(reason)}"
+    return Finding("wording-conflict", RULE_KIND["wording-conflict"], severity,  # type: ignore[arg-type]
+                   message, claims, figure_of.get(id(x)), "wording")
+
+
+def _demote(severity: str) -> str:
+    if severity == "off":
+        return "off"
+    return SEVERITIES[min(SEVERITIES.index(severity) + 1, len(SEVERITIES) - 1)]
