@@ -24,6 +24,13 @@ class Partition(Generic[T]):
     def __init__(self, items: Iterable[T] = ()) -> None:
         self._parent: dict[T, T] = {x: x for x in items}
 
+    def __contains__(self, x: object) -> bool:
+        return x in self._parent
+
+    def add(self, x: T) -> None:
+        """Make ``x`` a group of its own, unless it is in one."""
+        self._parent.setdefault(x, x)
+
     def find(self, x: T) -> T:
         """The root of ``x``'s group (compressing the path to it)."""
         parent = self._parent

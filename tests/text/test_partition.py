@@ -47,3 +47,19 @@ def test_same_groups_as_the_connected_components(edges):
                 reach[i] |= reach[j]
     for i in range(10):
         assert {j for j in range(10) if p.find(j) == p.find(i)} == reach[i]
+
+
+@pytest.mark.parametrize(("added", "asked", "inside"), [("a", "a", True), ("a", "b", False), ("", "a", False)])
+def test_add_and_membership(added, asked, inside):
+    p: Partition[str] = Partition()
+    for x in added:
+        p.add(x)
+    p.find(asked)  # near miss: finding an item does not add it
+    assert (asked in p) is inside
+
+
+def test_add_keeps_a_joined_item_in_its_group():
+    p = Partition("ab")
+    p.union("a", "b")
+    p.add("a")
+    assert p.find("a") == "b"
