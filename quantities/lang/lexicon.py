@@ -28,6 +28,8 @@ import regex
 import snowballstemmer
 
 from quantities.errors import LanguageDataError
+from quantities.lang import schema
+from quantities.text.partition import Partition
 
 HERE = Path(__file__).parent
 WORD = regex.compile(r"[^\W\d_]{1,60}")
@@ -234,22 +236,11 @@ class Lexicon:
                 out[frozenset((self._ids.get(a[2:], a[2:]), self._ids.get(b[2:], b[2:])))] = note
         return out
 
-    def _union_roots(self) -> dict[str, str]:
-        parent: dict[str, str] = {}
-        for name in self._exact.values():
-            parent[name] = name
+    def _union_roots(self) -> Partition[str]:
+        roots = Partition(self._exact.values())
         for name, broader in self._broader.items():
-            parent[self._find(parent, name)] = self._find(parent, broader)
-        return parent
-
-    @staticmethod
-    def _find(parent: dict[str, str], x: str) -> str:
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while x != root:
-            parent[x], x = root, parent.get(x, root)
-        return root
+            roots.union(name, broader)
+        return roots
 
     def _build_confusables(self, rows: Any) -> None:
         if not isinstance(rows, list):
@@ -267,7 +258,7 @@ class Lexicon:
                 for b in ids:
                     if a != b:
                         self._notes[frozenset((a, b))] = note
-                        self._roots[self._find(self._roots, self._anchor(a))] = self._find(self._roots, self._anchor(b))
+                        self._roots.union(self._anchor(a), self._anchor(b))
 
     def _identity(self, term: str) -> str:
         """A confusable term naming a concept stands for the concept, any other for itself."""
@@ -350,11 +341,11 @@ class Lexicon:
         hit = self._match(content)
         if hit is not None:
             concept, term = hit
-            return Reading(concept, core_keys, term, self._find(self._roots, concept), True,
+            return Reading(concept, core_keys, term, self._roots.find(concept), True,
                            self._ids.get(concept, concept), self._status.get(concept), concept in self._generic)
         head = core[0] if self._head_first else core[-1]
         head_hit = self._match([head])
-        family = self._find(self._roots, head_hit[0] if head_hit else self.key(head))
+        family = self._roots.find(head_hit[0] if head_hit else self.key(head))
         return Reading(" ".join(core_keys), core_keys, core_keys, family, False,
                        f"{self.lang}:{' '.join(core_keys)}")
 
@@ -470,9 +461,7 @@ def concept(noun: str | None, lang: str = "it") -> str | None:
 
 
 def _strings(value: Any, error: Any) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(w, str) and w.strip() for w in value):
-        raise error("expected a list of non-empty strings")
-    return value
+    return list(schema.words(value, "", lambda _key, message: error(message)))
 
 
 def _read(lang: str) -> tuple[Path, dict[str, Any]]:
