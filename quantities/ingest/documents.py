@@ -41,8 +41,6 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-import ftfy
-import ftfy.badness
 import regex
 
 from quantities.errors import (
@@ -289,6 +287,9 @@ def _repair(text: str, name: str) -> str:
     """Undo mojibake (UTF-8 read as cp1252/latin-1/cp1250 upstream), with a warning."""
     if not _SUSPECT.search(text):
         return text
+    import ftfy  # only for suspect text: its import costs a tenth of a one-sentence run
+    import ftfy.badness
+
     fixed = ftfy.fix_encoding(text) if ftfy.badness.is_bad(text) else text
     if _CP1250_PAIR.search(fixed):
         fixed = _CP1250_PAIR.sub(_cp1250_pair, fixed)

@@ -11,8 +11,6 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from tabulate import tabulate
-
 from quantities import __version__
 from quantities.report.model import Report
 from quantities.report.records import (
@@ -196,6 +194,8 @@ def _wrap(message: str) -> str:
 
 
 def _table(headers: list[str], rows: list[list[Any]], style: str) -> str:
+    from tabulate import tabulate  # only for tables: it imports importlib.metadata
+
     return tabulate(rows, headers=headers, tablefmt=style, disable_numparse=True)
 
 
