@@ -60,6 +60,10 @@ STDIN_ID = "<stdin>"
 FIELDS = ("title", "outlet", "date", "lang", "url", "format")
 FORMATS = ("markdown", "text")
 LEGACY_ENCODING = "cp1252"
+#: The largest document (a file, a JSONL line, stdin) read, in bytes; a larger one is an
+#: error naming it, never read without end (stdin from /dev/zero grew to 17 GiB). Set
+#: ``QUANTITIES_MAX_DOCUMENT_MB`` in the environment to change it.
+MAX_DOCUMENT_MB = 64
 
 ErrorSink = Callable[[QuantitiesError], None] | None
 Meta = dict[str, Any]
@@ -72,6 +76,7 @@ _SNIFF = 8192
 # Control characters that do not belong in text (all but tab, newline, form feed, return).
 _CONTROL = regex.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 _MOJIBAKE_ENCODINGS = ("cp1252", "latin-1", "cp1250")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _chars(byte_values: Iterable[int]) -> str:
@@ -206,7 +211,8 @@ def _read_file(name: str, path: Path, lang: str | None, on_error: ErrorSink) -> 
             file=name,
         )
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = _bounded(f, name)
     except OSError as e:
         raise InputError(f"cannot read: {e.strerror or e}", file=name) from None
     yield _text_document(data, name, name, lang, suffix in MARKDOWN_SUFFIXES)
@@ -243,17 +249,58 @@ def _document(
 # -- decoding ---------------------------------------------------------------------------
 
 
+def max_document_bytes() -> int:
+    """:data:`MAX_DOCUMENT_MB`, or ``QUANTITIES_MAX_DOCUMENT_MB`` from the environment, in bytes."""
+    given = os.environ.get("QUANTITIES_MAX_DOCUMENT_MB", "")
+    try:
+        mb = float(given) if given.strip() else MAX_DOCUMENT_MB
+    except ValueError:
+        mb = MAX_DOCUMENT_MB
+    return int(mb * 1_000_000) if 0 < mb < 1e9 else MAX_DOCUMENT_MB * 1_000_000
+
+
+def _too_large(name: str, line: int | None = None) -> InputError:
+    limit = max_document_bytes() / 1_000_000
+    return InputError(f"larger than {limit:g} MB, the document size limit (set QUANTITIES_MAX_DOCUMENT_MB "
+                      "to read it)", file=name, line=line)
+
+
+def _bounded(stream: IO[Any], name: str, head: bytes = b"") -> bytes:
+    """``head`` and the rest of ``stream`` (bytes, or text read as UTF-8), up to the document
+    size limit (an error past it). Binary input is refused at its first piece."""
+    limit = max_document_bytes()
+    pieces = [head]
+    size = len(head)
+    while piece := stream.read(min(1 << 20, limit + 1 - size)):
+        if isinstance(piece, str):
+            piece = piece.encode("utf-8", "surrogateescape")
+        if size == 0:
+            _refuse_binary(piece, name)
+        pieces.append(piece)
+        size += len(piece)
+        if size > limit:
+            raise _too_large(name)
+    return b"".join(pieces)
+
+
 def _decode(data: bytes, name: str) -> str:
-    """UTF-8 (or UTF-16 with a BOM); else cp1252 with a warning; else an InputError."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as e:
-            raise InputError(f"not valid UTF-16: {e.reason}", file=name) from None
-    nul = data.find(b"\0")
-    if nul >= 0:
-        line = data.count(b"\n", 0, nul) + 1
-        raise InputError(f"binary file (NUL byte at offset {nul})", file=name, line=line)
+    """UTF-8 (or UTF-16 or UTF-32 with a BOM); else cp1252 with a warning; else an InputError.
+    UTF-16 or UTF-32 without a BOM is refused by name, never read as garbled text.
+
+    >>> _decode("5 soldati".encode("utf-32"), "a.txt")
+    '5 soldati'
+    >>> _decode("5 soldati".encode("utf-32-le"), "a.txt")
+    Traceback (most recent call last):
+    ...
+    quantities.errors.InputError: a.txt: UTF-32 text without a byte order mark; convert it to UTF-8
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as e:
+                raise InputError(f"not valid {encoding[:6].upper()}: {e.reason}", file=name) from None
+    _refuse_binary(data, name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -262,6 +309,37 @@ def _decode(data: bytes, name: str) -> str:
     if len(_CONTROL.findall(sample)) > len(sample) // 10:
         raise InputError("binary file (control characters)", file=name)
     return text
+
+
+def _refuse_binary(data: bytes, name: str) -> None:
+    """An error for bytes with a NUL (none is text), naming UTF-16 or UTF-32 without a BOM."""
+    if data.startswith(tuple(bom for bom, _ in _BOMS)):
+        return
+    nul = data.find(b"\0")
+    if nul >= 0:
+        wide = _wide_without_bom(data)
+        if wide:
+            raise InputError(f"{wide} text without a byte order mark; convert it to UTF-8", file=name)
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError(f"binary file (NUL byte at offset {nul})", file=name, line=line)
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
+def _wide_without_bom(data: bytes) -> str | None:
+    """"UTF-32" or "UTF-16" when the NUL bytes of ``data`` fall as in such text of Latin
+    letters: one byte in every 4 (or 2) carries the letter, the others are nearly all NUL."""
+    sample = data[:_SNIFF]
+    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
+        lanes = [sample[i::width] for i in range(width)]
+        if len(lanes[-1]) < 2:
+            return None
+        mostly_nul = [lane.count(0) * 10 >= len(lane) * 9 for lane in lanes]
+        if mostly_nul.count(False) == 1 and sample[mostly_nul.index(False)::width].count(0) * 2 < len(lanes[0]):
+            return name
+    return None
 
 
 def _legacy(data: bytes, name: str, *, warn: bool = True) -> str:
@@ -402,15 +480,41 @@ def _read_jsonl_file(name: str, path: Path, lang: str | None, on_error: ErrorSin
         if b"\0" in f.read(_SNIFF):
             raise InputError("binary file (NUL byte)", file=name)
         f.seek(0)
-        yield from _jsonl(enumerate(f, 1), name, name, lang, on_error)
+        yield from _jsonl(_lines(f, b""), name, name, lang, on_error)
+
+
+def _lines(stream: IO[Any], pending: bytes | str) -> Iterator[tuple[int, bytes | str | None]]:
+    """The numbered lines of ``pending`` then ``stream``, each read up to the document size
+    limit: a longer line is skipped to its end and given as None (its error is then reported)."""
+    limit = max_document_bytes()
+    newline = b"\n" if isinstance(pending, bytes) else "\n"
+    lineno = 0
+    while True:
+        cut = pending.find(newline)  # type: ignore[arg-type]  # str with str, bytes with bytes
+        if cut >= 0:
+            line, pending = pending[:cut + 1], pending[cut + 1:]
+        else:
+            line, pending = pending + stream.readline(limit + 1 - len(pending)), pending[:0]
+            if not line:
+                return
+        lineno += 1
+        if len(line) <= limit:
+            yield lineno, line
+            continue
+        while line[-1:] != newline and (line := stream.readline(1 << 20)):
+            pass
+        yield lineno, None
 
 
 def _jsonl(
-    lines: Iterable[tuple[int, bytes | str]], name: str, path: str | None, lang: str | None,
+    lines: Iterable[tuple[int, bytes | str | None]], name: str, path: str | None, lang: str | None,
     on_error: ErrorSink,
 ) -> Iterator[Document]:
     warned = False
     for lineno, raw in lines:
+        if raw is None:
+            _report(_too_large(name, lineno), on_error)
+            continue
         if isinstance(raw, bytes):
             try:
                 raw = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
@@ -430,6 +534,10 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
         record = json.loads(raw)
     except json.JSONDecodeError as e:
         raise InputError(f"not valid JSON: {e.msg} (column {e.colno})", file=name, line=lineno) from None
+    except RecursionError:
+        raise InputError("not read: JSON nested too deeply", file=name, line=lineno) from None
+    except ValueError:  # the only other: an integer of more than 4,300 digits
+        raise InputError("not read: a number of more than 4,300 digits", file=name, line=lineno) from None
     if not isinstance(record, dict):
         raise InputError(f"expected a JSON object, found {type(record).__name__}",
                          file=name, line=lineno)
@@ -447,28 +555,29 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
         raise InputError(f"'id' must be a string, found {type(doc_id).__name__}",
                          file=name, line=lineno)
     meta = {k: _field(k, record[k], name, lineno) for k in FIELDS if record.get(k) is not None}
+    if "\\u" in raw:  # only an escape can make a lone surrogate, which no output can write
+        for key, value in (("text", text), ("id", doc_id), *meta.items()):
+            if isinstance(value, str) and _SURROGATE.search(value):
+                raise InputError(f"{key!r} holds a lone surrogate (\\u{ord(_SURROGATE.search(value)[0]):04x}): "
+                                 "not text", file=name, line=lineno)
     return _document(doc_id, _repair(text, f"{name}:{lineno}"), meta, lang, path, 0, markdown=False)
 
 
 def _read_stdin(lang: str | None, on_error: ErrorSink) -> Iterator[Document]:
+    """JSONL when the first non-blank character is ``{``, else one text document; read in
+    bounded pieces (stdin from /dev/zero is refused at once as binary)."""
     if sys.stdin is None or sys.stdin.closed:
         raise InputError("standard input is closed", file=STDIN)
     stream: IO[Any] = getattr(sys.stdin, "buffer", None) or sys.stdin
-    head: list[tuple[int, bytes | str]] = []
-    for lineno, raw in enumerate(stream, 1):
-        head.append((lineno, raw))
-        if raw.strip():
+    head = []
+    while piece := stream.readline(_SNIFF):
+        head.append(piece)
+        if piece.strip():
             break
-    first = head[-1][1].lstrip() if head else ""
-    if first[:1] in ("{", b"{"):
-        yield from _jsonl(_chain(head, stream), STDIN_ID, None, lang, on_error)
+    if head and isinstance(head[-1], bytes) and b"\0" in head[-1]:
+        _refuse_binary(b"".join(head), STDIN_ID)
+    if head and head[-1].lstrip()[:1] in ("{", b"{"):
+        yield from _jsonl(_lines(stream, head[0][:0].join(head)), STDIN_ID, None, lang, on_error)
         return
-    rest = stream.read()
-    pieces = [raw for _, raw in head] + [rest]
-    data = b"".join(p if isinstance(p, bytes) else p.encode() for p in pieces)
-    yield _text_document(data, STDIN_ID, None, lang, md=False)
-
-
-def _chain(head: list[tuple[int, bytes | str]], stream: IO[Any]) -> Iterator[tuple[int, bytes | str]]:
-    yield from head
-    yield from enumerate(stream, len(head) + 1)
+    data = b"".join(p if isinstance(p, bytes) else p.encode("utf-8", "surrogateescape") for p in head)
+    yield _text_document(_bounded(stream, STDIN_ID, data), STDIN_ID, None, lang, md=False)

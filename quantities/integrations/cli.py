@@ -48,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--lang", help="language of documents that do not say (default: config, else it)")
     common.add_argument("--config", metavar="FILE", help="config file (default: nearest quantities.toml "
                         "or pyproject.toml with [tool.quantities])")
-    common.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="processes (default: the cores available)")
+    common.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="processes at most (default: the idle cores; "
+                        "inputs under 4 MB use one)")
     common.add_argument("--strict", action="store_true", help="stop at the first bad input file")
     common.add_argument("--quiet", "-q", action="store_true", help="no warnings or progress on stderr")
 
@@ -91,7 +92,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"error: {e}")
 
     args.failed = errors  # an --output file is written only when this stays empty
-    with warnings.catch_warnings():
+    from quantities.run.processes import Stopped, stopping_on_signals
+
+    with warnings.catch_warnings(), stopping_on_signals():
         _route_warnings(args.quiet)
         try:
             status = _run(args, None if args.strict else on_error)
@@ -102,9 +105,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         except QuantitiesError as e:
             _say(f"error: {e}")
             return 2
+        except Stopped as e:
+            _say(f"stopped by {e} (nothing was written to --output)")
+            return 128 + e.signum
         except KeyboardInterrupt:
             _say("interrupted")
             return 130
+        except MemoryError:
+            _say("error: out of memory (nothing was written to --output); try smaller inputs or --jobs 1")
+            return 2
         except BrokenPipeError:
             sys.stderr.close()  # the reader went away (| head): not an error
             return 0
@@ -116,12 +125,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, on_error: Any) -> int:
     from quantities.run import config as configuration
-    from quantities.run.pipeline import default_jobs, exceeds
+    from quantities.run.pipeline import cores, default_jobs, exceeds
 
+    if args.output is not None:
+        from quantities.run.outputs import check_output
+
+        check_output(args.output, args.paths)
     config = configuration.load(args.config)
     if args.lang:  # the run's language also picks the lexicon the reconciler compares with
         config = replace(config, lang=args.lang)
-    jobs = min(args.jobs or default_jobs(), default_jobs() * 4)
+    jobs = min(args.jobs or default_jobs(), cores() * 4)
     lang = config.lang
     if args.command == "extract":
         return _extract(args, config, lang, jobs, on_error)
@@ -151,13 +164,13 @@ def _extract(args: argparse.Namespace, config: Any, lang: str, jobs: int, on_err
     seen = 0
     with _output(args.output, args.failed) as out:
         if args.format in ("jsonl", "github"):
-            for doc, claims in extract_all(docs, Toolkit(config), jobs):
+            for doc, claims in extract_all(docs, Toolkit(config), jobs, on_error):
                 out.write(render_claims(claims, args.format, doc))
                 progress.tick(doc)
                 seen += 1
         else:
             collected = []
-            for doc, claims in extract_all(docs, Toolkit(config), jobs):
+            for doc, claims in extract_all(docs, Toolkit(config), jobs, on_error):
                 collected.extend(claims)
                 progress.tick(doc)
                 seen += 1
@@ -179,6 +192,8 @@ def _output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]
     if path is None:
         if sys.stdout is None or sys.stdout.closed:
             raise QuantitiesError("standard output is closed; use --output FILE")
+        if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8 goes out as its bytes
+            sys.stdout.reconfigure(errors="surrogateescape")
         yield sys.stdout
         sys.stdout.flush()
         return
@@ -190,7 +205,8 @@ def _output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]
     except OSError as e:
         raise QuantitiesError(f"cannot write the output: {e.strerror}", file=path) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        # surrogateescape: a file name that is not UTF-8 goes out as its own bytes, as on stdout
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
             yield f
         if failed:
             os.unlink(tmp)

@@ -126,7 +126,11 @@ class Config:
 
 
 def find(start: str | os.PathLike[str] | None = None) -> Path | None:
-    """The nearest ``quantities.toml``, or ``pyproject.toml`` with ``[tool.quantities]``."""
+    """The nearest ``quantities.toml``, or ``pyproject.toml`` with ``[tool.quantities]``.
+
+    Only a ``[tool.quantities]`` table is ours to judge: a ``pyproject.toml`` without one
+    is passed over whatever it holds (not UTF-8, not TOML, ``tool = 5``, deeply nested).
+    """
     here = Path(start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         for name in CONFIG_NAMES:
@@ -143,7 +147,10 @@ def load(path: str | os.PathLike[str] | None = None, *, start: str | None = None
         return Config()
     data = _read_toml(found)
     if found.name == "pyproject.toml" or "tool" in data:
-        data = data.get("tool", {}).get("quantities", {})
+        tool = data.get("tool", {})
+        data = tool.get("quantities", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError("must be a table", file=str(found), key="tool.quantities")
     return Config.from_mapping(data, file=str(found), text=found.read_text(encoding="utf-8"))
 
 
@@ -218,23 +225,66 @@ def _line_of(text: str, key: str) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
+#: A config file is small: a larger one is refused before it is parsed.
+MAX_CONFIG_BYTES = 1_000_000
+#: Keys nest at most this deep (tomllib's time grows with the square of a dotted key's depth:
+#: an 80 KB file of deep dotted keys took 28 s and 9 GB).
+MAX_KEY_DEPTH = 32
+#: ``[tool.quantities]``, ``[tool.quantities.x]`` or ``tool.quantities.x = …`` opening a line.
+_OUR_TABLE = regex.compile(rb"""^[ \t]*(?:\[[ \t]*)?tool[ \t]*\.[ \t]*["']?quantities["']?[ \t]*[.\]=]""", regex.M)
+_KEY_HEAD = regex.compile(rb"^[ \t]*\[{0,2}([^=\]\n]*)", regex.M)
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
+        data = _read_bytes(path)
+        _check_depth(data, path)
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise ConfigError(f"not UTF-8 (byte 0x{data[e.start]:02x}); TOML files are UTF-8",
+                          file=str(path), line=line) from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"not valid TOML: {e}", file=str(path)) from None
+    except RecursionError:
+        raise ConfigError("not valid TOML: nested too deeply", file=str(path)) from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
         with path.open("rb") as f:
-            return tomllib.load(f)
+            data = f.read(MAX_CONFIG_BYTES + 1)
     except FileNotFoundError:
         raise ConfigError("no such config file", file=str(path)) from None
     except OSError as e:
         raise ConfigError(f"cannot read config: {e.strerror}", file=str(path)) from None
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"not valid TOML: {e}", file=str(path)) from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"larger than {MAX_CONFIG_BYTES // 1_000_000} MB: not a config file", file=str(path))
+    return data
+
+
+def _check_depth(data: bytes, path: Path) -> None:
+    for m in _KEY_HEAD.finditer(data):
+        if m.group(1).count(b".") >= MAX_KEY_DEPTH:
+            raise ConfigError(f"a key nested deeper than {MAX_KEY_DEPTH} levels",
+                              file=str(path), line=data.count(b"\n", 0, m.start()) + 1)
 
 
 def _has_tool_table(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` is ours: it has a ``[tool.quantities]`` table. One that
+    opens such a table but is broken is ours too (its error is then one line); any other
+    file is passed over without a word."""
     try:
-        return "quantities" in _read_toml(path).get("tool", {})
+        data = _read_bytes(path)
     except ConfigError:
         return False
+    if b"quantities" not in data:
+        return False
+    try:
+        tool = _read_toml(path).get("tool")
+    except ConfigError:
+        return _OUR_TABLE.search(data) is not None
+    return isinstance(tool, dict) and "quantities" in tool
 
 
 def _string(data: Mapping[str, Any], key: str, default: str, file: str) -> str:

@@ -66,6 +66,9 @@ _CLOCK = regex.compile(r"[0-9]{1,2}([.:,])([0-5][0-9])")
 _APOSTROPHE_OR_SPACE = regex.compile(r"['’\s]")
 _DIGIT_GROUPS = regex.compile(r"([^0-9])")
 _DIGITS = "0123456789"
+#: The one character whose lower case is longer (U+0130, "İ" -> "i̇"): a letter of one
+#: character that no number word holds (a case twin of "i" is not an "i").
+_ONE_CHARACTER_LOWER = {0x130: "\u0131"}
 _PLAIN_DIGITS = frozenset("0123456789.,'’")  # with no other mark, digits are not _raw_kind's
 _DAY_YEAR = regex.compile(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
 _WORDS_AFTER = regex.compile(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)")
@@ -122,6 +125,8 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
     low = text.lower()
+    if len(low) != len(text):  # "İ" lowers to two characters: make it one, keep the offsets
+        low = text.translate(_ONE_CHARACTER_LOWER).lower()
     starts = Starts(g, low) if len(low) == len(text) else None
     while (m := _anchor(g, text, starts, pos)) is not None:
         r = _read(text, m, g)
