@@ -26,7 +26,6 @@ from quantities.errors import (
     QuantitiesError,
     QuantitiesWarning,
     ReferenceFileError,
-    UsageError,
 )
 from quantities.types import (
     Attribution,
@@ -37,8 +36,7 @@ from quantities.types import (
     Quantity,
     Span,
 )
-
-__version__ = "0.1.0"
+from quantities.version import __version__
 
 _LAZY = {
     "read": ("ingest.documents", "read"),
@@ -48,11 +46,26 @@ _LAZY = {
 }
 
 __all__ = [
-    "read", "extract", "reconcile", "check",
-    "Attribution", "Claim", "Document", "Figure", "Finding", "Quantity", "Span",
-    "QuantitiesError", "QuantitiesWarning", "LanguageDataError", "InputError", "InputNotFoundError",
-    "ConfigError", "ReferenceFileError", "UsageError", "PatternTimeoutError",
+    "Attribution",
+    "Claim",
+    "ConfigError",
+    "Document",
+    "Figure",
+    "Finding",
+    "InputError",
+    "InputNotFoundError",
+    "LanguageDataError",
+    "PatternTimeoutError",
+    "QuantitiesError",
+    "QuantitiesWarning",
+    "Quantity",
+    "ReferenceFileError",
+    "Span",
     "__version__",
+    "check",
+    "extract",
+    "read",
+    "reconcile",
 ]
 
 

@@ -73,10 +73,6 @@ class ReferenceFileError(QuantitiesError, ValueError):
     """The desk's reference figures file is wrong."""
 
 
-class UsageError(QuantitiesError, ValueError):
-    """The command line was used wrongly."""
-
-
 class PatternTimeoutError(QuantitiesError, RuntimeError):
     """A pattern ran past its time guard: a bug in ``quantities``, never a user mistake."""
 

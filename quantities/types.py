@@ -23,8 +23,6 @@ T = TypeVar("T")
 
 #: Kinds of Quantity that are figures an editor checks.
 CLAIM_KINDS = frozenset({"count", "money", "measure", "percent", "ordinal", "duration", "age"})
-#: Kinds recognised only so that they are *not* taken as claims.
-NON_CLAIM_KINDS = frozenset({"date", "year", "time", "phone", "identifier"})
 
 Kind = Literal[
     "count", "money", "measure", "percent", "ordinal", "duration", "age",
@@ -51,10 +49,11 @@ def direct_init(cls: type[T]) -> type[T]:
     params = getattr(cls, "__dataclass_params__", None)
     if params is None or not params.frozen or "__slots__" not in cls.__dict__:
         raise TypeError(f"{cls.__name__}: direct_init takes a frozen, slotted dataclass")
-    if len(cls.__dataclass_fields__) != len(fields(cls)):  # type: ignore[attr-defined]
+    made_fields = fields(cls)  # type: ignore[arg-type]  # T is a dataclass: checked above
+    if len(cls.__dataclass_fields__) != len(made_fields):  # type: ignore[attr-defined]
         raise TypeError(f"{cls.__name__}: direct_init takes no InitVar")
     names, lines, env = [], [], {}
-    for f in fields(cls):
+    for f in made_fields:
         if f.default_factory is not MISSING or not f.init or f.kw_only or f.name == "self":
             raise TypeError(f"{cls.__name__}.{f.name}: direct_init takes plain fields only")
         env[f"_set_{f.name}"] = getattr(cls, f.name).__set__
@@ -72,7 +71,7 @@ def direct_init(cls: type[T]) -> type[T]:
     init = made["__create_fn__"](**env)
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__doc__, init.__annotations__ = cls.__init__.__doc__, cls.__init__.__annotations__
-    cls.__init__ = init  # type: ignore[misc]
+    cls.__init__ = init  # type: ignore[method-assign]  # the point of direct_init
     return cls
 
 

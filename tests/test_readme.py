@@ -45,3 +45,12 @@ def test_the_json_example_is_a_real_record(capsys, monkeypatch):
     main(["extract", "--format", "jsonl", shown["doc"]])
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert shown in records
+
+
+def test_the_tree_shown_is_the_package():
+    """README's "How it is built" lists every folder of the package, and nothing else."""
+    shown = re.search(r"<!-- tree -->\n```\n(.*?)```", README, re.S).group(1)
+    listed = set(re.findall(r"^  (\w+)/", shown, re.M))
+    package = ROOT / "quantities"
+    folders = {p.name for p in package.iterdir() if (p / "__init__.py").is_file()}
+    assert listed == folders

@@ -123,7 +123,8 @@ CONTEXT = 1000
 
 
 class _Sentence(NamedTuple):
-    index: int  # in the document's sentences (sentences.bounds); -1 for a figure outside any
+    #: In the document's sentences (sentences.bounds); -1 for a figure outside any.
+    index: int  # type: ignore[assignment]  # a field that shadows tuple.index, on purpose
     span: Span
     figures: list[Quantity]
 

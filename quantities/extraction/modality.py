@@ -25,6 +25,7 @@ from typing import NamedTuple
 import regex
 
 from quantities.lang import Pack, per_pack, word_set
+from quantities.text.fold import low
 from quantities.text.tokens import Tokens, folded, tokens
 from quantities.types import Modality, Span
 
@@ -63,7 +64,7 @@ def _alternation(words: tuple[str, ...], first: str | None = None) -> str:
 
 
 def _fold(word: str) -> str:
-    return word.strip().casefold().replace("’", "'")
+    return low(word.strip())
 
 
 #: For a word: the second words a cue, then a boundary word, may have after it (None:
@@ -91,7 +92,7 @@ class Grammar:
 @per_pack("modality")
 def grammar(pack: Pack) -> Grammar:
     """The ``[modality]`` words of ``pack``, compiled once."""
-    kinds = {m: pack.words(f"modality.{m}") for m in PRIORITY}
+    kinds: dict[str, tuple[str, ...]] = {m: pack.words(f"modality.{m}") for m in PRIORITY}
     kinds["sentence"] = pack.words("modality.sentence_estimated")
     endings = pack.words("modality.future_endings")
     future = rf"(?P<future>\w{{2,30}}(?:{'|'.join(regex.escape(e) for e in endings)}))"
@@ -143,7 +144,7 @@ def _seconds(phrases: list[str]) -> dict[str, frozenset[str] | None] | None:
             if second is None or regex.search(r"\d", second) or out.get(first, frozenset()) is None:
                 out[first] = None
             else:
-                out[first] = out.get(first, frozenset()) | {second, second + "'"}
+                out[first] = (out.get(first) or frozenset()) | {second, second + "'"}
     return out
 
 

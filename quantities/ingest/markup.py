@@ -200,7 +200,7 @@ def _apply(text: str, drops: list[tuple[int, int]],
         kept_ranges.append((kept, len(text)))
     pieces = [text[a:b] for a, b in kept_ranges]
     if entities:
-        for k, (a, b) in enumerate(kept_ranges):
+        for k, (_, b) in enumerate(kept_ranges):
             if b - 1 in entities:  # the entity's own drop starts right after its "&"
                 pieces[k] = pieces[k][:-1] + entities[b - 1][1]
     return "".join(pieces), OffsetMap(kept_ranges)
@@ -220,7 +220,7 @@ class OffsetMap(Sequence[int]):
     True
     """
 
-    __slots__ = ("_plain", "_body", "_len")
+    __slots__ = ("_body", "_len", "_plain")
 
     def __init__(self, kept_ranges: Iterable[tuple[int, int]]) -> None:
         plain: list[int] = []

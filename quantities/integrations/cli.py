@@ -17,9 +17,9 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import IO, Any
 
-from quantities import __version__
 from quantities.errors import QuantitiesError
 from quantities.types import FAIL_LEVELS, FORMATS
+from quantities.version import __version__
 
 PROGRESS_AFTER = 200  # documents: shorter runs never show a bar
 MAX_JOBS = 256

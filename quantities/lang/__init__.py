@@ -3,7 +3,10 @@
 A pack is ``quantities/lang/<code>.toml``, read with :mod:`tomllib`, checked when it
 loads and cached. The code that reads a pack (numbers, claims, sentences) holds the
 grammar's machinery; the pack holds the words. A pack's tables belong to the module
-that reads them (``[numbers…]`` to :mod:`quantities.extraction.numbers.reader`, and so on).
+that reads them (``[numbers…]`` to :mod:`quantities.extraction.numbers`, and so on).
+
+Internal, but for the data files, which a newsroom reads and extends: the public surface is
+``quantities`` and ``quantities.testing``.
 
 >>> it = load("it")
 >>> it.code
@@ -26,6 +29,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quantities.errors import LanguageDataError
+from quantities.text.fold import low
 from quantities.text.tokens import tokens
 
 HERE = Path(__file__).parent
@@ -35,7 +39,7 @@ _MISSING = object()
 class Pack:
     """The parsed data of one language, with checked accessors that name file and key."""
 
-    __slots__ = ("code", "path", "data")
+    __slots__ = ("code", "data", "path")
 
     def __init__(self, code: str, path: Path, data: dict[str, Any]) -> None:
         self.code = code
@@ -159,7 +163,7 @@ def per_pack(table: str) -> Callable[[Callable[[Pack], T]], Callable[[str | Pack
 
 def word_set(pack: Pack, key: str) -> frozenset[str]:
     """The words at ``key``, folded (apostrophes straightened)."""
-    return frozenset(w.casefold().replace("’", "'") for w in pack.words(key))
+    return frozenset(map(low, pack.words(key)))
 
 
 def phrases(pack: Pack, key: str) -> tuple[tuple[str, ...], ...]:

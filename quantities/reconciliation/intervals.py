@@ -1,6 +1,6 @@
 """What a stated figure allows: intervals with open or closed ends, and the hedge's stance.
 
-The reconciler compares figures as intervals (DESIGN.md, "Meaning of numbers"): a bare
+The reconciler compares figures as intervals (docs/architecture.md, "What a number means"): a bare
 figure allows half a unit of its stated precision on each side (open ends, so that
 "5.000" and "6.000" do not meet at 5.500), hedges keep the interval the extractor gave
 them, and vague collectives ("migliaia") are read generously, stretched by a factor.

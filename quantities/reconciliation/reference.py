@@ -39,7 +39,7 @@ from quantities.reconciliation.rules import ReconcileSettings
 from quantities.types import Claim, Finding
 
 KEYS = {"id", "what", "context", "value", "approx", "low", "high", "source", "as_of", "note", "unit"}
-#: The margin of ``approx = true``, as DESIGN.md gives for "circa".
+#: The margin of ``approx = true``, as docs/architecture.md gives for "circa".
 APPROX_MARGIN = Decimal("0.1")
 #: Lexicon relations under which a claim's noun counts what the reference counts. A
 #: narrower or broader count (1.000 genieri among 15mila soldati) is a part or a whole, not

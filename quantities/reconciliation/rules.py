@@ -11,7 +11,7 @@ are compared only with planned ones. "denied" claims are left out of reconciliat
 a denial says a figure is false, so lining it up with the figure it denies would
 report the denial as a conflict of numbers, which it is not.
 
-The rules (DESIGN.md, "What the reconciler flags"), for each aligned pair:
+The rules (docs/architecture.md, "The reconciler"), for each aligned pair:
 
 - value-conflict (error): same or synonymous nouns, intervals disjoint, and contexts
   close enough (``conflict_threshold``) to rule out two different events;

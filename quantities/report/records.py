@@ -25,7 +25,7 @@ def number(d: Decimal | None) -> int | float | None:
 
 
 def claim_record(claim: Claim) -> dict[str, Any]:
-    """The contract's JSON object for one claim (exactly the fields of DESIGN.md)."""
+    """The contract's JSON object for one claim (the fields documented in README's "The JSON contract")."""
     q, a = claim.quantity, claim.attribution
     return {
         "doc": claim.doc, "start": claim.span.start, "end": claim.span.end, "text": claim.text,

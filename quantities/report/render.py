@@ -1,6 +1,6 @@
 """Rendering claims and reports: table, markdown, json, jsonl, csv, github.
 
-The JSON records follow the contract in DESIGN.md; other tools depend on them.
+The JSON records (report/records.py) are the contract; other tools depend on them.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from quantities import __version__
 from quantities.report.model import Report
 from quantities.report.records import (
     CONTRACT_VERSION,
@@ -24,6 +23,7 @@ from quantities.report.records import (
 )
 from quantities.text.fold import squeeze
 from quantities.types import SEVERITIES, Claim, Document, Figure
+from quantities.version import __version__
 
 MESSAGE_WIDTH = 100
 

@@ -81,7 +81,7 @@ def apply(
     used: set[Suppression | Ignore] = set()
     kept = []
     for f in findings:
-        hits = [s for s in written if s.matches(f)]
+        hits: list[Suppression | Ignore] = [s for s in written if s.matches(f)]
         hits += [i for i in configured
                  if any(i.matches(c.doc, f.rule, [squeeze(c.text)]) for c in f.claims)]
         used.update(hits)

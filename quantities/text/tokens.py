@@ -13,6 +13,7 @@ from itertools import accumulate, chain, islice
 
 import regex
 
+from quantities.text.fold import low
 from quantities.types import Span
 
 #: Words, numbers (with their separators), elided words ("l'", "dell'") and single marks;
@@ -48,7 +49,7 @@ class Tokens:
     whole extraction. Slicing gives the tokens of a window (``toks[3:8]``).
     """
 
-    __slots__ = ("texts", "starts", "ends", "lows")
+    __slots__ = ("ends", "lows", "starts", "texts")
 
     def __init__(self, texts: list[str], starts: list[int], ends: list[int], lows: list[str]) -> None:
         self.texts, self.starts, self.ends, self.lows = texts, starts, ends, lows
@@ -58,7 +59,8 @@ class Tokens:
 
     def __getitem__(self, window: slice) -> Tokens:
         if not isinstance(window, slice):
-            raise TypeError(f"Tokens are sliced, not indexed: read texts[i], starts[i], ends[i] or lows[i] ({window!r})")
+            raise TypeError(f"Tokens are sliced, not indexed: read texts[i], starts[i], ends[i] or lows[i] "
+                            f"({window!r})")
         return Tokens(self.texts[window], self.starts[window], self.ends[window], self.lows[window])
 
     def __eq__(self, other: object) -> bool:
@@ -108,7 +110,7 @@ def tokens(text: str, start: int = 0, end: int | None = None, limit: int | None 
     if _odd().search(piece):
         found = list(islice(TOKEN.finditer(text, start, end), limit))
         return Tokens([m[0] for m in found], [m.start() for m in found], [m.end() for m in found],
-                      [m[0].casefold().replace("’", "'") for m in found])
+                      [low(m[0]) for m in found])
     parts = _SPLIT.split(piece, limit or 0)  # gap, token, gap, token, …
     texts = parts[1::2]
     at = list(accumulate(map(len, parts), initial=start))
@@ -147,5 +149,5 @@ def folded(text: str, start: int, end: int) -> str | None:
     >>> folded("Straße", 0, 6) is None
     True
     """
-    low = text[start:end].casefold().replace("’", "'")
-    return low if len(low) == end - start else None
+    folded_ = low(text[start:end])
+    return folded_ if len(folded_) == end - start else None

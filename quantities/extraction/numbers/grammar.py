@@ -31,7 +31,6 @@ from quantities.lang import Pack
 from quantities.lang.units import is_pint_unit
 from quantities.text import tries
 
-APOSTROPHES = "'’"
 SCALE, UNIT, MARK, AGESUF, MONTH = 1, 2, 3, 4, 5  # the groups of ``Grammar.after``, by number
 
 

@@ -581,11 +581,7 @@ def _range(text: str, r: _Read, g: Grammar) -> bool | None:
         return None
     joiner = norm(m.group(2))
     spaced = bool(m.group(1)) and bool(m.group(3))
-    if joiner in g.range_dash:
-        pass
-    elif spaced and joiner in g.range_or:
-        pass
-    elif spaced and joiner in g.range_pairs.values() and _pair_start(text, r, joiner, g) is not None:
+    if joiner in g.range_dash or (spaced and joiner in g.range_or) or (spaced and joiner in g.range_pairs.values() and _pair_start(text, r, joiner, g) is not None):
         pass
     else:
         return None
@@ -620,7 +616,7 @@ def _range_kind(text: str, r: _Read, first: int, g: Grammar) -> None:
     if not r.integer or r.low is None or r.high is None:
         return
     after = _after(text, r.end, g)
-    if after is not None and after[MONTH] and 1 <= r.low and r.high <= 31:
+    if after is not None and after[MONTH] and r.low >= 1 and r.high <= 31:
         r.kind, r.end = "date", after.end()
         return
     before = _prev_tokens(text, first, 1)
@@ -832,7 +828,7 @@ def _hedge(text: str, r: _Read, prev: list[tuple[int, str]], glued: Any, g: Gram
 
 def _hedge_after(text: str, r: _Read, g: Grammar) -> None:
     first = text[r.end:r.end + 1]
-    if first < "\x80" and first not in ASCII_BLANKS or _ascii_miss(text, r.end, g.hedge_after_heads):
+    if (first < "\x80" and first not in ASCII_BLANKS) or _ascii_miss(text, r.end, g.hedge_after_heads):
         return  # a blank must come first
     m = _WORDS_AFTER.match(text[r.end:r.end + 24])
     if not m:
