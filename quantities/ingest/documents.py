@@ -515,16 +515,18 @@ def _jsonl(
         if raw is None:
             _report(_too_large(name, lineno), on_error)
             continue
-        if isinstance(raw, bytes):
+        if isinstance(raw, str):
+            line = raw
+        else:
             try:
-                raw = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError:  # warn once per file
-                raw = _legacy(raw, f"{name}:{lineno}", warn=not warned)
+                line = _legacy(raw, f"{name}:{lineno}", warn=not warned)
                 warned = True
-        if not raw.strip():
+        if not line.strip():
             continue
         try:
-            yield _record(raw, name, path, lineno, lang)
+            yield _record(line, name, path, lineno, lang)
         except QuantitiesError as e:
             _report(e, on_error)
 
@@ -557,9 +559,9 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
     meta = {k: _field(k, record[k], name, lineno) for k in FIELDS if record.get(k) is not None}
     if "\\u" in raw:  # only an escape can make a lone surrogate, which no output can write
         for key, value in (("text", text), ("id", doc_id), *meta.items()):
-            if isinstance(value, str) and _SURROGATE.search(value):
-                raise InputError(f"{key!r} holds a lone surrogate (\\u{ord(_SURROGATE.search(value)[0]):04x}): "
-                                 "not text", file=name, line=lineno)
+            if isinstance(value, str) and (lone := _SURROGATE.search(value)):
+                raise InputError(f"{key!r} holds a lone surrogate (\\u{ord(lone[0]):04x}): not text",
+                                 file=name, line=lineno)
     return _document(doc_id, _repair(text, f"{name}:{lineno}"), meta, lang, path, 0, markdown=False)
 
 

@@ -69,7 +69,7 @@ def registry() -> Any:
     """
     import pint
 
-    reg = pint.UnitRegistry()
+    reg: Any = pint.UnitRegistry()
     for line in _DEFINITIONS:
         reg.define(line)
     return reg

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from quantities.errors import UsageError
+from quantities.errors import QuantitiesError
 
 
 def check_output(output: str, inputs: Iterable[str]) -> None:
@@ -18,7 +18,7 @@ def check_output(output: str, inputs: Iterable[str]) -> None:
     >>> check_output("fixtures/seeds/new.md", ["fixtures/seeds"])
     Traceback (most recent call last):
     ...
-    quantities.errors.UsageError: fixtures/seeds/new.md: --output is inside fixtures/seeds, which is being read (the next run would read the output as an article); write it elsewhere
+    quantities.errors.QuantitiesError: fixtures/seeds/new.md: --output is inside fixtures/seeds, which is being read ...
     """
     from quantities.ingest.documents import STDIN, SUPPORTED_SUFFIXES
 
@@ -28,8 +28,8 @@ def check_output(output: str, inputs: Iterable[str]) -> None:
             continue
         source = Path(name).resolve()
         if target == source or (target.exists() and source.exists() and os.path.samefile(target, source)):
-            raise UsageError("--output names an input file, which it would replace; write it elsewhere",
+            raise QuantitiesError("--output names an input file, which it would replace; write it elsewhere",
                              file=output)
         if source.is_dir() and target.is_relative_to(source) and target.suffix.lower() in SUPPORTED_SUFFIXES:
-            raise UsageError(f"--output is inside {name}, which is being read (the next run would read "
+            raise QuantitiesError(f"--output is inside {name}, which is being read (the next run would read "
                              "the output as an article); write it elsewhere", file=output)

@@ -22,8 +22,19 @@ from quantities.run.processes import cores, default_jobs, extract_all, stopping_
 from quantities.run.toolkit import Toolkit
 from quantities.types import SEVERITIES, Document, Finding
 
-__all__ = ["Toolkit", "cores", "default_jobs", "extract_all", "stopping_on_signals", "run", "run_documents",
-           "named_paths", "wanted", "apply_policy", "exceeds"]
+__all__ = [
+    "Toolkit",
+    "apply_policy",
+    "cores",
+    "default_jobs",
+    "exceeds",
+    "extract_all",
+    "named_paths",
+    "run",
+    "run_documents",
+    "stopping_on_signals",
+    "wanted",
+]
 
 ErrorSink = Callable[[QuantitiesError], None] | None
 
