@@ -212,6 +212,9 @@ def _output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]
             os.unlink(tmp)
             _say(f"error: {len(failed)} input(s) could not be read; {path} was not written")
         else:
+            from quantities.run.processes import check_stopped
+
+            check_stopped()  # a signal that came where it could not be raised
             os.chmod(tmp, _file_mode(path))
             os.replace(tmp, path)
     except BaseException:

@@ -92,6 +92,7 @@ def extract_all(docs: Iterable[Document], toolkit: Toolkit, jobs: int = 1,
             jobs = 1
     if jobs <= 1:
         for doc in chain(head, docs):  # a stream: never materialise the documents
+            check_stopped()
             yield from _kept(doc, toolkit.extract_or_error(doc), on_error)
         return
     yield from _in_processes(chain(head, docs), toolkit, jobs, on_error)
@@ -114,6 +115,7 @@ def _in_processes(docs: Iterator[Document], toolkit: Toolkit, jobs: int,
     try:
         pending: list[tuple[list[Document], Any]] = []
         for batch in _chunks(docs, CHUNK_CHARS):
+            check_stopped()
             pending.append((batch, pool.submit(_extract_chunk, batch)))
             if len(pending) >= jobs * 4:
                 yield from _drain(pending.pop(0), on_error)
@@ -171,15 +173,31 @@ class Stopped(KeyboardInterrupt):
         self.signum = signum
 
 
+_stopping: list[int] = []  # a signal received and not yet acted on
+
+
+def check_stopped() -> None:
+    """Raise :class:`Stopped` if a stop signal came while it could not be raised (called
+    between documents and before the output file is put in place)."""
+    if _stopping:
+        raise Stopped(_stopping[0])
+
+
 @contextmanager
 def stopping_on_signals() -> Iterator[None]:
-    """While the block runs, SIGTERM and SIGHUP raise :class:`Stopped` (main thread only)."""
+    """While the block runs, SIGTERM and SIGHUP raise :class:`Stopped` (main thread only).
+
+    An exception raised in a finaliser (``__del__``) is printed and dropped by Python: there
+    the signal is only noted, and :func:`check_stopped` raises it at the next document.
+    """
     if threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def stop(signum: int, frame: Any) -> None:
-        raise Stopped(signum)
+        _stopping.append(signum)
+        if frame is None or frame.f_code.co_name != "__del__":
+            raise Stopped(signum)
 
     before = {}
     for name in _STOP_SIGNALS:
@@ -189,5 +207,6 @@ def stopping_on_signals() -> Iterator[None]:
     try:
         yield
     finally:
+        _stopping.clear()
         for number, handler in before.items():
             signal.signal(number, handler)
