@@ -182,10 +182,49 @@ def numbers_pack(code: str, numbers: Mapping[str, Any], file: str) -> Any:
     _same_shape(shipped.table("numbers"), numbers, "numbers", file)
     pack = shipped.merged({"numbers": dict(numbers)})
     try:
-        grammar(pack)
+        merged = grammar(pack)
     except LanguageDataError as e:
         raise _error_at(f"{e.message} (the [numbers] of this config, over the {code} pack)", file, e.key) from None
+    _check_readings(grammar(shipped), merged, file)
     return pack
+
+
+#: How many ways a run of number words may split into the words a desk's config adds and
+#: the shipped ones, at most: the number pattern tries every way before it gives up on a
+#: run that is no number, so words that build each other ("a", "aa", "aaa", …) made each
+#: call backtrack up to the time guard (100 lines ran past 300 s). The shipped Italian words
+#: split a run of four pairs at most 16 ways ("tredici" + "otto").
+MAX_READINGS = 64
+
+
+def _check_readings(shipped: Any, merged: Any, file: str) -> None:
+    """Refuse added number words that make a run of words split too many ways."""
+    parts = frozenset(merged.morphemes) | frozenset(merged.elided)
+    added = parts - frozenset(shipped.morphemes) - frozenset(shipped.elided)
+    if not added:
+        return
+    longest = max(map(len, parts))
+    for new in sorted(added):
+        for other in sorted(parts):
+            run = (new + other) * 4
+            if _readings(run, parts, longest) > MAX_READINGS:
+                where = next((f"numbers.{t}.{new}" for t in ("words", "multipliers", "fractions")
+                              if new in merged.pack.table(f"numbers.{t}", {})), "numbers")
+                raise _error_at(f"the number word {new!r} and the others build each other ({run[:24]!r} reads "
+                                f"more than {MAX_READINGS} ways): reading numbers would backtrack on such text",
+                                file, where)
+
+
+def _readings(run: str, parts: frozenset[str], longest: int) -> int:
+    """How many ways ``run`` splits into ``parts`` (a count over prefixes, linear in ``run``).
+
+    >>> _readings("aaaa", frozenset({"a", "aa"}), 2), _readings("tredicotto", frozenset({"tre", "dici", "otto"}), 4)
+    (5, 0)
+    """
+    ways = [1] + [0] * len(run)
+    for end in range(1, len(run) + 1):
+        ways[end] = sum(ways[i] for i in range(max(0, end - longest), end) if ways[i] and run[i:end] in parts)
+    return ways[-1]
 
 
 def _same_shape(shipped: Mapping[str, Any], override: Mapping[str, Any], key: str, file: str) -> None:

@@ -69,3 +69,28 @@ def test_a_long_text_with_one_dotted_capital_i_is_read_whole():
     text = "parola " * 20_000 + "İ, poi 5.000 soldati."
     report = run_documents([documents.from_text(text, id="h.txt")], reconcile=False)
     assert [c.text for c in report.claims] == ["5.000 soldati"]
+
+
+DESK_WORDS = [
+    # [numbers] of a desk's config, and what loading it says (None: accepted)
+    pytest.param({"words": {"a": 1, "aa": 2, "aaa": 3, "aaaa": 4, "aaaaa": 5, "aaaaaa": 6}},
+                 "numbers.words.a: the number word 'a' and the others build each other", id="words that build each other"),
+    pytest.param({"words": {"bi": 2, "bibi": 4, "bibibi": 6}}, "build each other", id="longer words that build each other"),
+    pytest.param({"words": {"dozzina": 12}}, None, id="a new word"),
+    pytest.param({"multipliers": {"lakh": 100_000}}, None, id="a new multiplier"),
+    pytest.param({"words": {"tre": 3, "dici": 10}}, None, id="a shipped split, as 'tredici' + 'otto' has"),
+]
+
+
+@pytest.mark.parametrize(("numbers", "says"), DESK_WORDS)
+def test_desk_number_words_that_would_backtrack_are_refused_by_key(tmp_path, numbers, says):
+    """Words that split a run many ways made the number pattern backtrack up to its time guard
+    on each line (100 lines ran past 300 s): the config is refused, naming the word."""
+    from quantities.errors import ConfigError
+    from quantities.run.config import Config
+
+    if says is None:
+        Config.from_mapping({"numbers": numbers}, file="quantities.toml")
+        return
+    with pytest.raises(ConfigError, match=says):
+        Config.from_mapping({"numbers": numbers}, file="quantities.toml")
