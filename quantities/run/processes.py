@@ -16,13 +16,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import fields
 from itertools import chain
 from typing import Any
 
 from quantities.errors import QuantitiesError
 from quantities.run.config import Config
 from quantities.run.toolkit import Toolkit
-from quantities.types import Claim, Document
+from quantities.types import Attribution, Claim, Document, Quantity, Span
 
 ErrorSink = Callable[[QuantitiesError], None] | None
 
@@ -49,9 +50,36 @@ def _init_worker(config: Config) -> None:
     _WORKER = Toolkit(config)
 
 
-def _extract_chunk(docs: list[Document]) -> list[list[Claim] | QuantitiesError]:
+def _extract_chunk(docs: list[Document]) -> list[list[Any] | QuantitiesError]:
     assert _WORKER is not None
-    return [_WORKER.extract_or_error(d) for d in docs]
+    out: list[list[Any] | QuantitiesError] = []
+    for doc in docs:
+        result = _WORKER.extract_or_error(doc)
+        out.append(result if isinstance(result, QuantitiesError) else [_flat(c) for c in result])
+    return out
+
+
+#: The classes a claim is made of, sent back from a worker as lists of their fields (pickle
+#: writes a slotted dataclass as a dict of its slots: ~30 µs a claim, half of it saved).
+_SHIPPED = (Claim, Quantity, Attribution, Span)
+_FIELDS = tuple(tuple(f.name for f in fields(cls)) for cls in _SHIPPED)
+_INDEX = {cls: i for i, cls in enumerate(_SHIPPED)}
+
+
+def _flat(obj: Any) -> Any:
+    """``obj`` as ``[class index, field, …]``, nested; other values as they are (no field of
+    these classes holds a list)."""
+    i = _INDEX.get(type(obj))
+    if i is None:
+        return obj
+    return [i, *[_flat(getattr(obj, name)) for name in _FIELDS[i]]]
+
+
+def _built(value: Any) -> Any:
+    """The object :func:`_flat` took apart."""
+    if type(value) is not list:
+        return value
+    return _SHIPPED[value[0]](*[_built(v) for v in value[1:]])
 
 
 def cores() -> int:
@@ -159,7 +187,7 @@ def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
 def _drain(item: tuple[list[Document], Any], on_error: ErrorSink) -> Iterator[tuple[Document, list[Claim]]]:
     batch, future = item
     for doc, result in zip(batch, future.result()):
-        yield from _kept(doc, result, on_error)
+        yield from _kept(doc, result if isinstance(result, QuantitiesError) else [_built(c) for c in result], on_error)
 
 
 # -- signals ----------------------------------------------------------------------------------
