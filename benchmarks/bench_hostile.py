@@ -32,7 +32,7 @@ CASES = {
     "'1.2' × N (digits and dots)": ("1.2", "h.txt", False),
     "'mila ' × N": ("mila ", "h.txt", False),
     "'stima.5,' × N (cues and figures)": ("stima.5,", "h.txt", False),
-    "', i media hanno riferito' after a figure": (", i media hanno riferito", "h.txt", False),
+    "'300 soldati, i media hanno riferito, ' × N": ("300 soldati, i media hanno riferito, ", "h.txt", False),
     "nested quotes": ("«", "h.txt", False),
     "very long words": ("a" * 100_000 + " ", "h.txt", False),
 }

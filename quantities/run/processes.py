@@ -187,6 +187,7 @@ def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
 def _drain(item: tuple[list[Document], Any], on_error: ErrorSink) -> Iterator[tuple[Document, list[Claim]]]:
     batch, future = item
     for doc, result in zip(batch, future.result()):
+        check_stopped()
         yield from _kept(doc, result if isinstance(result, QuantitiesError) else [_built(c) for c in result], on_error)
 
 
@@ -202,6 +203,7 @@ class Stopped(KeyboardInterrupt):
 
 
 _stopping: list[int] = []  # a signal received and not yet acted on
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # quantities/
 
 
 def check_stopped() -> None:
@@ -215,7 +217,8 @@ def check_stopped() -> None:
 def stopping_on_signals() -> Iterator[None]:
     """While the block runs, SIGTERM and SIGHUP raise :class:`Stopped` (main thread only).
 
-    An exception raised in a finaliser (``__del__``) is printed and dropped by Python: there
+    It raises only where the signal lands in this package's code: elsewhere it may land in a
+    finaliser or a fork hook (logging's), where Python prints the exception and drops it. There
     the signal is only noted, and :func:`check_stopped` raises it at the next document.
     """
     if threading.current_thread() is not threading.main_thread():
@@ -224,7 +227,7 @@ def stopping_on_signals() -> Iterator[None]:
 
     def stop(signum: int, frame: Any) -> None:
         _stopping.append(signum)
-        if frame is None or frame.f_code.co_name != "__del__":
+        if frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
             raise Stopped(signum)
 
     before = {}
