@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from decimal import Decimal
 from typing import Any, Literal, TypeVar
@@ -26,14 +26,13 @@ CLAIM_KINDS = frozenset({"count", "money", "measure", "percent", "ordinal", "dur
 
 Kind = Literal[
     "count", "money", "measure", "percent", "ordinal", "duration", "age",
-    "date", "year", "time", "phone", "identifier",
+    "date", "year", "time", "phone", "identifier", "rank",
 ]
 Modality = Literal["reported", "estimated", "planned", "denied"]
 Section = Literal["title", "body"]
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")  # most severe first
 FAIL_LEVELS: tuple[str, ...] = (*SEVERITIES, "never")       # --fail-on, fail_on
-FORMATS: tuple[str, ...] = ("table", "markdown", "json", "jsonl", "csv", "github")
 
 
 def direct_init(cls: type[T]) -> type[T]:
@@ -160,7 +159,8 @@ class Document:
     (``None`` when nothing was stripped, so the two are the same; a compact
     :class:`quantities.ingest.markup.OffsetMap` otherwise).
     ``line_offset`` is how many lines of the file come before the body, so that a
-    finding can name the line in the original file.
+    finding can name the line in the original file. ``meta`` holds every key of the
+    front matter (or JSONL record), the ones not read above included (author, tags, …).
     """
 
     id: str
@@ -174,6 +174,7 @@ class Document:
     line_offset: int = 0
     plain: str | None = None
     offsets: Sequence[int] | None = field(default=None, repr=False, compare=False)
+    meta: Mapping[str, Any] = field(default_factory=dict, repr=False, compare=False)  # every front matter key
 
     @property
     def analysed(self) -> str:

@@ -33,12 +33,20 @@ def _grammar_patterns():
     for code in lang.available():
         pack = lang.load(code)
         for owner in (numgrammar.grammar(pack), modality.grammar(pack)):
-            for name in (f.name for f in dataclasses.fields(owner)):
-                value = getattr(owner, name)
-                for item in value if isinstance(value, (tuple, list)) else [value]:
-                    item = item[0] if isinstance(item, tuple) else item
-                    if isinstance(item, re.Pattern):
-                        yield f"{code}:{type(owner).__module__}.{name}", item
+            yield from _fields(f"{code}:{type(owner).__module__}", owner)
+
+
+def _fields(prefix, owner):
+    """The patterns among ``owner``'s fields, and those of the records it holds."""
+    for name in (f.name for f in dataclasses.fields(owner)):
+        value = getattr(owner, name)
+        if dataclasses.is_dataclass(value):
+            yield from _fields(f"{prefix}.{name}", value)
+            continue
+        for item in value if isinstance(value, (tuple, list)) else [value]:
+            item = item[0] if isinstance(item, tuple) else item
+            if isinstance(item, re.Pattern):
+                yield f"{prefix}.{name}", item
 
 
 PATTERNS = [*_module_patterns(), *_grammar_patterns()]
@@ -46,7 +54,7 @@ PATTERNS = [*_module_patterns(), *_grammar_patterns()]
 
 def test_the_patterns_are_found():
     names = {name for name, _ in PATTERNS}
-    assert {"quantities.text.tokens._SPLIT", "quantities.extraction.numbers.reader._WORDS_BACK"} <= names and any(n.endswith(".num") for n in names)
+    assert {"quantities.text.tokens._SPLIT", "quantities.extraction.numbers.around._WORDS_BACK"} <= names and any(n.endswith(".num") for n in names)
 
 
 @pytest.mark.parametrize("name, pattern", PATTERNS, ids=[name for name, _ in PATTERNS])

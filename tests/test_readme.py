@@ -54,3 +54,86 @@ def test_the_tree_shown_is_the_package():
     package = ROOT / "quantities"
     folders = {p.name for p in package.iterdir() if (p / "__init__.py").is_file()}
     assert listed == folders
+
+
+# -- the CI job and the pre-commit hook: what the README shows is what runs --------------------
+
+def yaml_after(marker: str):
+    import yaml
+
+    return yaml.safe_load(re.search(re.escape(marker) + r"\s*```yaml\n(.*?)\n```", README, re.S).group(1))
+
+
+def _steps():
+    return yaml_after("<!-- github-job -->")["jobs"]["figures"]["steps"]
+
+
+def test_the_github_job_installs_from_the_repository():
+    import shlex
+    import tomllib
+
+    from packaging.requirements import Requirement
+
+    name = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["name"]
+    (install,) = [s["run"] for s in _steps() if "pip install" in s.get("run", "")]
+    wanted = [Requirement(a) for a in shlex.split(install)[2:] if not a.startswith("-")]
+    ours = [r for r in wanted if r.name == name]
+    assert len(ours) == 1 and ours[0].url and ours[0].url.startswith("git+https://"), install
+
+
+def _git(cwd, *args):
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd, check=True,
+                   capture_output=True)
+
+
+def test_the_github_job_runs_on_the_example_newsroom(tmp_path):
+    """Every `run` step but the install, in a pull request on a copy of examples/newsroom."""
+    import os
+    import shutil
+    import sys
+
+    repo = tmp_path / "newsroom"
+    shutil.copytree(ROOT / "examples" / "newsroom", repo)
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "base")
+    _git(repo, "update-ref", "refs/remotes/origin/main", "HEAD")
+    article = next((repo / "articoli").glob("*.md"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nAggiornamento.\n", encoding="utf-8")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    ran = []
+    for step in _steps():
+        command = step.get("run", "")
+        if not command or "pip install" in command:
+            continue
+        command = command.replace("${{ github.base_ref }}", "main")
+        done = subprocess.run(["bash", "-c", command], cwd=repo, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, f"{command}\n{done.stdout[-1500:]}\n{done.stderr[-1500:]}"
+        ran.append(command.split()[0])
+    assert ran == ["quantities", "quantities", "pytest"]
+    sarif = json.loads((repo / "quantities.sarif").read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0"
+
+
+def test_the_pre_commit_hook_is_documented_and_runs(capsys, tmp_path, monkeypatch):
+    import shlex
+
+    import yaml
+
+    (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    (shown,) = yaml_after("<!-- pre-commit -->")["repos"][0]["hooks"]
+    assert shown["id"] == hook["id"] == "quantities" and hook["language"] == "python"
+    folder = tmp_path / "articoli"
+    folder.mkdir()
+    for seed in (ROOT / "fixtures" / "seeds").iterdir():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    entry = shlex.split(hook["entry"])
+    assert entry[0] == "quantities"
+    # pre-commit runs entry + args + the changed files that match `files`
+    cases = [("articoli/002_0517a2c3f414bc01.txt", 1), ("articoli/003_4758a363c3274eb9.txt", 0)]
+    for args in (shown["args"], hook["args"]):
+        for changed, status in cases:
+            assert re.search(hook["files"], changed)
+            assert main([*entry[1:], *args, changed]) == status, (args, changed)
+    capsys.readouterr()

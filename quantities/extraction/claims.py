@@ -33,12 +33,14 @@ import warnings
 from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 from typing import NamedTuple
 
 from quantities import lang as langs
 from quantities.errors import QuantitiesWarning
 from quantities.extraction import attribution, modality, nouns, sentences
+from quantities.extraction.nouns import status
 from quantities.extraction.numbers import reader as numbers
 from quantities.lang import Pack
 from quantities.lang.lexicon import Lexicon
@@ -51,12 +53,13 @@ UNIT_KINDS = frozenset({"money", "measure", "percent", "duration", "age"})
 
 
 def extract(source: str | Document | Iterable[Document], *, lang: str | Pack | None = None,
-            sources: Sources | None = None, lexicon: Lexicon | None = None) -> list[Claim]:
+            sources: Sources | None = None, lexicon: Lexicon | None = None, titles: bool = False) -> list[Claim]:
     """Claims of a text or of documents, in document order.
 
     A str is one plain-text document (id ``"<text>"``, read as given: no front matter
     or markup; use :func:`quantities.ingest.documents.from_text` for those). Only claim kinds (``q.is_claim``) become
-    Claims. A document whose language has no pack is skipped with a
+    Claims (with ``titles``, each document's title claims too, see :func:`title_claims`).
+    A document whose language has no pack is skipped with a
     :class:`~quantities.errors.QuantitiesWarning` naming it; the rest go on.
 
     >>> [(c.text, c.modality) for c in extract("Kim ha accettato di inviare migliaia di truppe.")]
@@ -71,7 +74,7 @@ def extract(source: str | Document | Iterable[Document], *, lang: str | Pack | N
             warnings.warn(f"{doc.id}: no language pack for {pack!r}; document skipped",
                           QuantitiesWarning, stacklevel=2)
             continue
-        out += extract_document(doc, lang=pack, sources=sources, lexicon=lexicon)
+        out += extract_document(doc, lang=pack, sources=sources, lexicon=lexicon, titles=titles)
     return out
 
 
@@ -86,8 +89,12 @@ def _documents(source: str | Document | Iterable[Document], lang: str | Pack | N
 
 
 def extract_document(doc: Document, *, lang: str | Pack | None = None, sources: Sources | None = None,
-                     lexicon: Lexicon | None = None) -> list[Claim]:
+                     lexicon: Lexicon | None = None, titles: bool = False) -> list[Claim]:
     """The claims of one document (the worker behind :func:`extract` and ``--jobs``).
+
+    With ``titles``, the claims of the document's title come first: the title is read as a
+    sentence of its own, and its claims have ``section="title"`` and spans into
+    ``Document.title`` (see :func:`title_claims`).
 
     >>> from quantities.ingest.documents import from_text
     >>> doc = from_text("Sono morti **300** soldati, ha riferito la Kcna.", id="a.md", format="markdown")
@@ -95,11 +102,37 @@ def extract_document(doc: Document, *, lang: str | Pack | None = None, sources: 
     [('300 soldati', '300** soldati', 'Kcna')]
     """
     pack = langs.resolve(lang if lang is not None else doc.lang)
+    head = title_claims(doc, lang=pack, sources=sources, lexicon=lexicon) if titles else []
+    return head + _body_claims(doc, pack, sources, lexicon)
+
+
+def title_claims(doc: Document, *, lang: str | Pack | None = None, sources: Sources | None = None,
+                 lexicon: Lexicon | None = None) -> list[Claim]:
+    """The claims of the document's title, read as one sentence of its own (a headline that
+    says "2 miliardi" over a body that says "2 milioni" can then be caught).
+
+    Their ``section`` is "title" and their spans (``span``, ``sentence``, ``quantity.span``,
+    ``attribution.span``) index ``Document.title``, not the body.
+
+    >>> from quantities.ingest.documents import from_text
+    >>> doc = from_text("---\\ntitle: Terremoto, oltre 2mila vittime\\n---\\nIl bilancio sale.", id="a.md")
+    >>> [(c.text, c.section, c.span.of(doc.title)) for c in title_claims(doc)]
+    [('oltre 2mila vittime', 'title', 'oltre 2mila vittime')]
+    """
+    if not doc.title or not doc.title.strip():
+        return []
+    pack = langs.resolve(lang if lang is not None else doc.lang)
+    headline = Document(id=doc.id, text=" ".join(doc.title.split("\n")), lang=doc.lang, date=doc.date)
+    return [replace(c, section="title") for c in _body_claims(headline, pack, sources, lexicon, one_sentence=True)]
+
+
+def _body_claims(doc: Document, pack: Pack, sources: Sources | None, lexicon: Lexicon | None,
+                 one_sentence: bool = False) -> list[Claim]:
     text = doc.analysed
     figures = deque(q for q in numbers.find(text, pack) if q.is_claim)
     if not figures:
         return []
-    starts, ends = sentences.bounds(text, pack)
+    starts, ends = ([0], [len(text)]) if one_sentence else sentences.bounds(text, pack)
     reader = _Reader(doc, text, starts, ends, pack, sources or Sources.default(), lexicon or Lexicon.load(pack.code))
     groups = _by_sentence(figures, starts, ends)
     out: list[Claim] = []
@@ -156,11 +189,15 @@ class _Reader:
                  src: Sources, lex: Lexicon) -> None:
         self.doc, self.text, self.pack, self.src, self.lex = doc, text, pack, src, lex
         self.starts, self.ends = starts, ends  # the document's sentences
+        self._paragraphs: list[int] | None = None  # each sentence's paragraph, when first needed
+        self._carry = attribution.Carry(attribution.grammar(pack).same_source, attribution.grammar(pack).pronouns)
+        self._seen = 0  # the sentences before this one have fed the carry
+        self._pending: list[int] = []  # sentences without figures of this paragraph, read when needed
 
     def claims(self, batch: list[_Sentence]) -> list[Claim]:
         text, pack = self.text, self.pack
         toks = [tokens(text, s.span.start, s.span.end) for s in batch]
-        cues = [attribution.scan(text, s.span, lang=pack, sources=self.src, toks=t) for s, t in zip(batch, toks)]
+        cues = [self._governors(s.span, t) for s, t in zip(batch, toks)]
         moods = [modality.scan(text, s.span, lang=pack, until=s.figures[-1].span.start, toks=t)
                  for s, t in zip(batch, toks)]
         out: list[Claim] = []
@@ -172,29 +209,31 @@ class _Reader:
         i = s.index + 1
         return Span(self.starts[i], self.ends[i]) if 0 < i < len(self.starts) else None
 
-    def _sentence(self, s: _Sentence, toks: Tokens, cues: list[attribution.Found],
+    def _sentence(self, s: _Sentence, toks: Tokens, cues: attribution.Governors,
                   moods: modality.Scanned) -> list[Claim]:
         doc, text, pack, sentence = self.doc, self.text, self.pack, s.span
-        later: list[attribution.Found] | None = None
+        self._feed_carry(s.index)
+        memo: dict[str, object] = {}  # what _credit reads once per sentence
         said = sentence.of(text)
         body_sentence = doc.to_body(sentence)
-        antecedent: nouns.NounPhrase | None = None
+        antecedents: dict[str, nouns.NounPhrase] = {}  # the last noun of each kind in the sentence
+        statuses: dict[str, str | None] = {}  # and its status
         out = []
         for q in s.figures:
             unit_bearing = q.unit is not None or q.kind in UNIT_KINDS
             noun = nouns.counted(text, q.span, lang=pack, unit_bearing=unit_bearing,
-                                 antecedent=antecedent if q.kind == "count" else None, toks=toks)
-            if noun is not None and q.kind == "count":
-                antecedent = noun
+                                 antecedent=antecedents.get(q.kind), toks=toks, kind=q.kind, unit=q.unit)
+            if noun is not None:
+                antecedents[q.kind] = noun
             end = q.span.end
             if noun is not None and noun.span is not None and noun.span.start >= q.span.end:
                 end = noun.span.end
             stated = q if doc.offsets is None else q.at(doc.to_body(q.span))
-            found = attribution.choose(cues, q.span)
-            if found is None and (following := self._following(s)) is not None:
-                if later is None:
-                    later = attribution.opener_cues(text, following, lang=pack, sources=self.src)
-                found = attribution.choose([], q.span, later)
+            found = self._credit(s, toks, cues, q, memo)
+            state, scope = _status_scope(text, q, end, noun, pack, toks)
+            if state is None and noun is not None and noun.span is None:  # a reused noun keeps its status
+                state = statuses.get(q.kind)
+            statuses[q.kind] = state
             out.append(Claim(
                 doc=doc.id,
                 span=stated.span if end == q.span.end else doc.to_body(Span(q.span.start, end)),
@@ -207,8 +246,82 @@ class _Reader:
                 sentence=body_sentence,
                 context=said if len(said) <= CONTEXT else _window(text, sentence, q.span),
                 date=doc.date,
+                status=state,
+                scope=scope,
             ))
+        if s.index >= 0:
+            last = cues.last()
+            if last is not None and not self._carry.needs_previous(last):
+                self._pending.clear()  # what they stated is superseded by this sentence's source
+            self._flush()
+            self._carry.see(self._paragraph(s.index), last)
+            self._seen = s.index + 1
         return out
+
+    # -- attribution across sentences: the cues of a sentence, the next one's credit, the carry
+
+    def _governors(self, span: Span, toks: Tokens | None = None) -> attribution.Governors:
+        found = attribution.scan(self.text, span, lang=self.pack, sources=self.src, toks=toks)
+        if (head := attribution.header(self.text, span, lang=self.pack, sources=self.src)) is not None:
+            colon = self.text.find(":", head.span.end, span.end)  # cues inside the header are its own
+            found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")
+        return attribution.Governors(found, attribution.breaks_of(self.text, span, self._breaks))
+
+    @property
+    def _breaks(self) -> str:
+        return attribution.grammar(self.pack).breaks
+
+    def _paragraph(self, index: int) -> int:
+        if self._paragraphs is None:
+            self._paragraphs = sentences.paragraphs(self.text, self.starts, self.ends)
+        return self._paragraphs[index]
+
+    def _feed_carry(self, index: int) -> None:
+        """Queue the sentences without figures of this paragraph before ``index`` for the
+        carry (read only when a figure needs them: most figures have a cue of their own)."""
+        if index < 0:
+            return
+        paragraph = self._paragraph(index)
+        if self._pending and self._paragraph(self._pending[0]) != paragraph:
+            self._pending.clear()
+        self._carry.enter(paragraph)
+        self._pending += [k for k in range(self._seen, index) if self._paragraph(k) == paragraph]
+        self._seen = max(self._seen, index)
+
+    def _flush(self) -> None:
+        """Let the carry see the queued sentences, in order."""
+        for k in self._pending:
+            span = Span(self.starts[k], self.ends[k])
+            self._carry.see(self._paragraph(k), attribution.stated(self.text, span, lang=self.pack, sources=self.src))
+        self._pending.clear()
+
+    def _credit(self, s: _Sentence, toks: Tokens, cues: attribution.Governors, q: Quantity,
+                memo: dict[str, object]) -> attribution.Found | None:
+        """The cue that credits the figure ``q``: its sentence's, the next sentence's credit,
+        else the source carried from earlier in the paragraph unless this sentence narrates
+        an action of its own. ``memo`` keeps what is read once per sentence."""
+        found = cues.governing(q.span)
+        if found is None and (following := self._following(s)) is not None:
+            if "later" not in memo:
+                memo["later"] = attribution.opener_cues(self.text, following, lang=self.pack, sources=self.src)
+            later = memo["later"]
+            found = later[0] if later else None  # type: ignore[index]
+        if found is None and s.index >= 0 and (self._pending or self._carry.current() is not None):
+            if "narrated" not in memo:
+                memo["narrated"] = attribution.narrates(toks, attribution.grammar(self.pack))
+            if not memo["narrated"]:
+                self._flush()
+                found = self._carry.current()
+        if found is not None and self._carry.needs_previous(found):
+            self._flush()
+        found = self._carry.resolve(found)
+        return None if found is None or found.impersonal else found
+
+
+def _status_scope(text: str, q: Quantity, end: int, noun: nouns.NounPhrase | None, pack: Pack,
+                  toks: Tokens) -> tuple[str | None, str | None]:
+    """The status and scope of the claim of ``q`` that ends at ``end`` (:mod:`.status`)."""
+    return status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks)
 
 
 def _window(text: str, sentence: Span, figure: Span) -> str:

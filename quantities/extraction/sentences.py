@@ -11,7 +11,13 @@ The words (abbreviations, quote pairs, dateline shapes) come from the language p
   number at the start of a line ("1. "), or sits inside a dateline ("ROMA, 3 set. –");
 * a mark inside a closing quote or bracket ends the sentence after it (“Sì.” Poi);
 * a newline ends a sentence (headlines, captions, list items, one-line paragraphs)
-  unless the next line starts in lower case (hard-wrapped prose).
+  unless the text is hard-wrapped prose: the next line starts in lower case or with a
+  figure, or the line ends with a comma, or a long line ends with a lower-case word;
+* a blank line always ends a sentence: a paragraph, headline or subtitle without a
+  final mark ends its sentence;
+* a final abbreviation ("U.S.", "p.m.") ends a sentence, except before "(" or after one
+  of the pack's ``not_final_after`` words ("the U.S. Geological Survey") unless one of its
+  sentence ``openers`` follows ("in the U.S. Then it spread").
 
 Numbers with dots (5.000, 7.40) never end a sentence: a mark must be followed by space.
 
@@ -38,6 +44,10 @@ _TOKEN = regex.compile(r"[\p{L}\p{N}.]{1,%d}+" % _TOKEN_WINDOW, regex.REVERSE)
 # The first character after the space that follows a candidate end.
 _NEXT = regex.compile(r"\s{0,200}+(?P<c>\S)?")
 _NEXT_LINE = regex.compile(r"[ \t\r\f\v]{0,200}+(?P<c>[^ \t\r\f\v])?")
+_WORD_AFTER = regex.compile(r"\s{1,20}+(\p{L}{1,30}+)")
+_LIST_ITEM = regex.compile(r"\p{N}{1,3}+[.)][ \t]")
+_WRAP_WIDTH = 120  # a hard-wrapped line is at least half of this long
+_BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]{0,200}+\n")
 _LIST_NUMBER = regex.compile(r"[ \t]{0,12}+\p{N}{1,3}+")
 
 
@@ -47,6 +57,8 @@ class _Grammar:
     abbreviations: frozenset[str]
     before_numbers: frozenset[str]
     finals: frozenset[str]
+    before_names: frozenset[str]  # words after which a final abbreviation does not end ("the U.S.")
+    openers: frozenset[str]  # words that open a sentence after one all the same ("the U.S. Then")
     datelines: regex.Pattern[str] | None
 
 
@@ -89,6 +101,23 @@ def bounds(text: str, lang: str | Pack = "it") -> tuple[list[int], list[int]]:
     return starts, ends
 
 
+def paragraphs(text: str, starts: list[int], ends: list[int]) -> list[int]:
+    """The paragraph number of each sentence of :func:`bounds`: a blank line between two
+    sentences starts a new paragraph.
+
+    >>> text = "Uno. Due.\\n\\nTre."
+    >>> paragraphs(text, *bounds(text))
+    [0, 0, 1]
+    """
+    out: list[int] = []
+    n = 0
+    for k, start in enumerate(starts):
+        if k and _BLANK_LINE.search(text, ends[k - 1], start):
+            n += 1
+        out.append(n)
+    return out
+
+
 def _add(starts: list[int], ends: list[int], text: str, start: int, end: int) -> None:
     """Add ``[start, end)`` without its surrounding space, if anything is left."""
     piece = text[start:end]
@@ -100,9 +129,21 @@ def _add(starts: list[int], ends: list[int], text: str, start: int, end: int) ->
 
 
 def _line_ends(text: str, newline: int) -> bool:
-    """A single newline ends a sentence unless the next line goes on in lower case."""
-    c = _NEXT_LINE.match(text, newline + 1).group("c")
-    return c is None or not c.islower()
+    """A single newline ends a sentence unless the text is hard-wrapped prose: the next
+    line goes on in lower case or with a figure ("… militari e\\n1.000 ingegneri"; not a
+    list number "2. "), or this line ends with a comma, or this line is as long as a
+    wrapped line and ends with a lower-case word ("… che Pyongyang rende\\nPubblico")."""
+    m = _NEXT_LINE.match(text, newline + 1)
+    c = m.group("c")
+    if c is None:
+        return True
+    if c.islower() or (c.isdigit() and not _LIST_ITEM.match(text, m.start("c"))):
+        return False
+    line_start = text.rfind("\n", max(0, newline - _WRAP_WIDTH), newline) + 1
+    last = text[line_start:newline].rstrip()
+    if not last:
+        return True
+    return not (last[-1] == "," or (last[-1].islower() and line_start > 0 and newline - line_start >= _WRAP_WIDTH // 2))
 
 
 def _mark_ends(text: str, m: regex.Match[str], g: _Grammar) -> bool:
@@ -127,11 +168,26 @@ def _dot_ends(text: str, dot: int, c: str | None, g: _Grammar) -> bool:
     if key in g.before_numbers and c is not None and c.isdigit():
         return False
     if key in g.finals:
-        return True
+        return c != "(" and (not _after_article(text, token_match.start(), g) or _opens(text, dot, g))
     last = token.rpartition(".")[2]
     if len(last) == 1 and last.isupper():  # an initial: "J. R. R. Tolkien", "J.R.R."
         return False
     return not (token.isdigit() and _starts_line(text, token_match.start()))
+
+
+def _after_article(text: str, start: int, g: _Grammar) -> bool:
+    """Whether the word before ``start`` (one space between) is one after which a final
+    abbreviation names something ("the U.S. Geological Survey", "at 11 p.m. GMT")."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    m = _TOKEN.match(text, max(0, start - 1 - _TOKEN_WINDOW), start - 1)
+    return m is not None and m.group().casefold() in g.before_names
+
+
+def _opens(text: str, dot: int, g: _Grammar) -> bool:
+    """Whether the word after the dot is one that opens sentences ("Then", "It")."""
+    m = _WORD_AFTER.match(text, dot + 1)
+    return m is not None and m.group(1).casefold() in g.openers
 
 
 def _starts_line(text: str, pos: int) -> bool:
@@ -168,6 +224,8 @@ def grammar(pack: Pack) -> _Grammar:
         abbreviations=_abbreviations(pack, "sentences.abbreviations"),
         before_numbers=_abbreviations(pack, "sentences.before_numbers"),
         finals=_abbreviations(pack, "sentences.final_abbreviations"),
+        before_names=frozenset(w.casefold() for w in pack.words("sentences.not_final_after", ())),
+        openers=frozenset(w.casefold() for w in pack.words("sentences.openers", ())),
         datelines=_datelines(pack),
     )
 

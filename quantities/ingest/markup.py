@@ -252,6 +252,15 @@ class OffsetMap(Sequence[int]):
         k = bisect_right(self._plain, index) - 1
         return self._body[k] + index - self._plain[k]
 
+    def kept(self) -> list[tuple[int, int]]:
+        """The body ranges that stayed in the plain text, as ``(start, end)``, in order.
+
+        >>> OffsetMap([(2, 5), (7, 9)]).kept()
+        [(2, 5), (7, 9)]
+        """
+        ends = self._plain[1:] + (self._len,)
+        return [(b, b + e - p) for p, b, e in zip(self._plain, self._body, ends)]
+
     def __iter__(self) -> Iterator[int]:
         ends = self._plain[1:] + (self._len,)
         for p, b, e in zip(self._plain, self._body, ends):

@@ -1,8 +1,9 @@
-"""The command line: ``quantities extract | report | check PATH…``.
+"""The command line: ``quantities extract | report | check PATH…`` and ``quantities rules [NAME]``.
 
 Exit status: 0 clean, 1 findings at or above ``--fail-on``, 2 usage or input errors.
-Reports go to stdout (or ``--output``, written atomically); warnings, errors and the
-progress bar to stderr.
+Reports go to stdout (or ``--output``, written atomically, with what could be read);
+warnings, errors and the progress bar to stderr. Messages are in the language of the
+config's ``locale``, else of ``LC_ALL``/``LC_MESSAGES``/``LANG``, else of the documents.
 """
 
 from __future__ import annotations
@@ -10,61 +11,76 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import warnings
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import IO, Any
+from typing import Any
 
 from quantities.errors import QuantitiesError
-from quantities.types import FAIL_LEVELS, FORMATS
+from quantities.integrations.output import NothingRead, Progress, output, say
+from quantities.text import i18n
+from quantities.text.i18n import _
+from quantities.types import FAIL_LEVELS, SEVERITIES
 from quantities.version import __version__
 
-PROGRESS_AFTER = 200  # documents: shorter runs never show a bar
 MAX_JOBS = 256
-
-
-class _NothingRead(QuantitiesError):
-    """No input produced a document (the reasons, if any, were already reported)."""
-
-    def __init__(self) -> None:
-        super().__init__("no document could be read")
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line and exit 2."""
 
     def error(self, message: str) -> Any:
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        self.exit(2, f"{self.prog}: {_('error')}: {message} (see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from quantities.report import formats
+
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("paths", nargs="+", metavar="PATH",
-                        help="files (.txt, .md, .jsonl), directories, or - for stdin")
-    common.add_argument("--format", "-f", choices=FORMATS, default="table", help="output format (default: table)")
-    common.add_argument("--output", "-o", metavar="FILE", help="write here (atomically) instead of stdout")
-    common.add_argument("--lang", help="language of documents that do not say (default: config, else it)")
-    common.add_argument("--config", metavar="FILE", help="config file (default: nearest quantities.toml "
-                        "or pyproject.toml with [tool.quantities])")
-    common.add_argument("--jobs", "-j", type=_jobs, metavar="N", help="processes at most (default: the idle cores; "
-                        "inputs under 4 MB use one)")
-    common.add_argument("--strict", action="store_true", help="stop at the first bad input file")
-    common.add_argument("--quiet", "-q", action="store_true", help="no warnings or progress on stderr")
+    common.add_argument("paths", nargs="*", metavar="PATH",
+                        help=_("files (.txt, .md, .jsonl), directories, or - for stdin"))
+    common.add_argument("--format", "-f", choices=formats.names(), default="table",
+                        help=_("output format (default: table; sarif and junit: report and check)"))
+    common.add_argument("--output", "-o", metavar="FILE", help=_("write here (atomically) instead of stdout"))
+    common.add_argument("--lang", help=_("language of documents that do not say (default: config, else it)"))
+    common.add_argument("--config", metavar="FILE", help=_("config file (default: nearest quantities.toml "
+                        "or pyproject.toml with [tool.quantities])"))
+    common.add_argument("--show-config", action="store_true", help=_("print the config in force and exit"))
+    common.add_argument("--jobs", "-j", type=_jobs, metavar="N", help=_("processes at most (default: the idle cores; "
+                        "inputs under 4 MB use one)"))
+    common.add_argument("--strict", action="store_true", help=_("stop at the first bad input file"))
+    common.add_argument("--quiet", "-q", action="store_true", help=_("no warnings or progress on stderr"))
+    common.add_argument("--stdin-filename", metavar="NAME",
+                        help=_("the name of the document read from - (config, suppressions and reports use it)"))
+    common.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto",
+                        help=_("colour the table (auto: on a terminal, unless NO_COLOR is set)"))
 
     findings = argparse.ArgumentParser(add_help=False)
-    findings.add_argument("--fail-on", choices=FAIL_LEVELS, help="exit 1 at findings this severe (default: error)")
+    findings.add_argument("--fail-on", choices=FAIL_LEVELS, help=_("exit 1 at findings this severe (default: error)"))
+    findings.add_argument("--show", choices=SEVERITIES, help=_("print findings this severe or more (default: info)"))
+    findings.add_argument("--select", type=_rules, action="extend", metavar="RULE[,RULE]",
+                          help=_("only these rules (repeatable; see 'quantities rules')"))
+    findings.add_argument("--ignore", type=_rules, action="extend", metavar="RULE[,RULE]",
+                          help=_("not these rules (repeatable)"))
+    findings.add_argument("--changed", nargs="+", metavar="PATH",
+                          help=_("reconcile everything, report only findings that involve these files"))
+    findings.add_argument("--diff", metavar="BASE",
+                          help=_("like --changed, with the files git says changed since BASE"))
 
-    parser = _Parser(prog="quantities", description="Numeric claims in news text, and where sources disagree.")
+    parser = _Parser(prog="quantities", description=_("Numeric claims in news text, and where sources disagree."))
     parser.add_argument("--version", action="version", version=f"quantities {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
-    sub.add_parser("extract", parents=[common], help="list every claim")
-    report = sub.add_parser("report", parents=[common, findings], help="claims lined up across sources, with findings")
-    report.add_argument("--all", action="store_true", help="also show figures without findings")
-    report.add_argument("--reference", metavar="FILE", help="also check against the desk's reference figures")
-    check = sub.add_parser("check", parents=[common, findings], help="claims against the desk's reference figures")
-    check.add_argument("--reference", metavar="FILE", required=True, help="the reference figures (TOML)")
+    extract = sub.add_parser("extract", parents=[common], help=_("list every claim"))
+    extract.add_argument("--titles", action="store_true",
+                         help=_("also the claims of each title (section \"title\"; start/end index the title)"))
+    report = sub.add_parser("report", parents=[common, findings],
+                            help=_("claims lined up across sources, with findings"))
+    report.add_argument("--all", action="store_true", help=_("also show figures without findings"))
+    report.add_argument("--reference", metavar="FILE", help=_("also check against the desk's reference figures"))
+    check = sub.add_parser("check", parents=[common, findings], help=_("claims against the desk's reference figures"))
+    check.add_argument("--reference", metavar="FILE", required=True, help=_("the reference figures (TOML)"))
+    rules = sub.add_parser("rules", help=_("list the rules, or explain one"))
+    rules.add_argument("name", nargs="?", metavar="NAME", help=_("the rule to explain"))
     return parser
 
 
@@ -80,178 +96,121 @@ def _jobs(text: str) -> int:
     return n
 
 
+def _rules(text: str) -> list[str]:
+    from quantities.run.config import RULES
+
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    unknown = [n for n in names if n not in RULES]
+    if unknown:
+        raise argparse.ArgumentTypeError(_("unknown rule {name!r} (rules: {rules})").format(
+            name=unknown[0], rules=", ".join(RULES)))
+    return names
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    try:
-        args = build_parser().parse_args(argv)
-    except SystemExit as done:  # --help, --version, or a usage error already printed
-        return done.code if isinstance(done.code, int) else 2
-    errors: list[QuantitiesError] = []
-
-    def on_error(e: QuantitiesError) -> None:
-        errors.append(e)
-        _say(f"error: {e}")
-
-    args.failed = errors  # an --output file is written only when this stays empty
-    from quantities.run.processes import Stopped, stopping_on_signals
-
-    with warnings.catch_warnings(), stopping_on_signals():
-        _route_warnings(args.quiet)
+    with i18n.use(i18n.choose(None, os.environ, None)):
         try:
-            status = _run(args, None if args.strict else on_error)
-        except _NothingRead as e:
-            if not errors:
-                _say(f"error: {e}")
-            return 2
-        except QuantitiesError as e:
-            _say(f"error: {e}")
-            return 2
-        except Stopped as e:
-            _say(f"stopped by {e} (nothing was written to --output)")
-            return 128 + e.signum
-        except KeyboardInterrupt:
-            _say("interrupted")
-            return 130
-        except MemoryError:
-            _say("error: out of memory (nothing was written to --output); try smaller inputs or --jobs 1")
-            return 2
-        except BrokenPipeError:
-            sys.stderr.close()  # the reader went away (| head): not an error
-            return 0
-        except OSError as e:  # the output could not be written (disk full, closed stdout)
-            _say(f"error: cannot write the output: {e.strerror or e}")
-            return 2
-    return 2 if errors else status
+            args = build_parser().parse_args(argv)
+        except SystemExit as done:  # --help, --version, or a usage error already printed
+            return done.code if isinstance(done.code, int) else 2
+        errors: list[QuantitiesError] = []
+
+        def on_error(e: QuantitiesError) -> None:
+            errors.append(e)
+            say(f"{_('error')}: {e}")
+
+        from quantities.run.processes import Stopped, stopping_on_signals
+
+        with warnings.catch_warnings(), stopping_on_signals():
+            _route_warnings(getattr(args, "quiet", False))
+            try:
+                status = _command(args, None if getattr(args, "strict", False) else on_error)
+            except NothingRead as e:
+                if not errors:
+                    say(f"{_('error')}: {e}")
+                return 2
+            except QuantitiesError as e:
+                say(f"{_('error')}: {e}")
+                return 2
+            except Stopped as e:
+                say(_("stopped by {signal} (nothing was written to --output)").format(signal=e))
+                return 128 + e.signum
+            except KeyboardInterrupt:
+                say(_("interrupted"))
+                return 130
+            except MemoryError:
+                say(f"{_('error')}: " + _("out of memory (nothing was written to --output); try smaller inputs "
+                                          "or --jobs 1"))
+                return 2
+            except BrokenPipeError:
+                sys.stderr.close()  # the reader went away (| head): not an error
+                return 0
+            except OSError as e:  # the output could not be written (disk full, closed stdout)
+                say(f"{_('error')}: " + _("cannot write the output: {reason}").format(reason=e.strerror or e))
+                return 2
+        return 2 if errors else status
 
 
-def _run(args: argparse.Namespace, on_error: Any) -> int:
+def _command(args: argparse.Namespace, on_error: Any) -> int:
+    """Load the config (in the environment's language), then run in the language it picks."""
+    if args.command == "rules":
+        from quantities.integrations.explain import rules_command
+
+        return rules_command(args.name, sys.stdout)
     from quantities.run import config as configuration
-    from quantities.run.pipeline import cores, default_jobs, exceeds
+
+    config = configuration.load(args.config)
+    config = replace(config, **_overrides(args, config))
+    documents_lang = config.lang
+    with i18n.use(i18n.choose(config.locale, os.environ, documents_lang)):
+        if args.show_config:
+            from quantities.integrations.explain import show_config
+
+            sys.stdout.write(show_config(config))
+            return 0
+        if not args.paths and getattr(args, "changed", None):  # a pre-commit hook: their folders
+            args.paths = sorted({os.path.dirname(p) or "." for p in args.changed})
+        if not args.paths:
+            raise QuantitiesError(_("no PATH given (a file, a folder, or - for stdin)"))
+        return _run(args, config, on_error)
+
+
+def _overrides(args: argparse.Namespace, config: Any) -> dict[str, Any]:
+    """What the command line sets over the config."""
+    out: dict[str, Any] = {}
+    if args.lang:  # the run's language also picks the lexicon the reconciler compares with
+        out["lang"] = args.lang
+    if getattr(args, "select", None):
+        out["select"] = tuple(args.select)
+    if getattr(args, "ignore", None):
+        out["ignore_rules"] = (*config.ignore_rules, *args.ignore)
+    if getattr(args, "show", None):
+        out["show"] = args.show
+    return out
+
+
+def _run(args: argparse.Namespace, config: Any, on_error: Any) -> int:
+    from quantities.run.pipeline import cores, default_jobs
 
     if args.output is not None:
         from quantities.run.outputs import check_output
 
         check_output(args.output, args.paths)
-    config = configuration.load(args.config)
-    if args.lang:  # the run's language also picks the lexicon the reconciler compares with
-        config = replace(config, lang=args.lang)
     jobs = min(args.jobs or default_jobs(), cores() * 4)
-    lang = config.lang
     if args.command == "extract":
-        return _extract(args, config, lang, jobs, on_error)
-    from quantities.report.render import render_report
-    from quantities.run.pipeline import run
+        from quantities.integrations.commands import extract
 
-    progress = _Progress(args.quiet)
-    report = run(args.paths, config=config, lang=lang, reference=args.reference, jobs=jobs,
-                 reconcile=args.command == "report", on_error=on_error, on_document=progress.tick)
-    progress.done()
-    if not report.documents:
-        raise _NothingRead()
-    with _output(args.output, args.failed) as out:
-        out.write(render_report(report, args.format, show_all=getattr(args, "all", False)))
-    return 1 if exceeds(report.findings, args.fail_on or config.fail_on) else 0
+        return extract(args, config, jobs, on_error)
+    from quantities.integrations.commands import report
+
+    return report(args, config, jobs, on_error)
 
 
-def _extract(args: argparse.Namespace, config: Any, lang: str, jobs: int, on_error: Any) -> int:
-    """Claims, streamed document by document for jsonl and csv (memory stays flat)."""
-    from quantities.ingest.documents import read
-    from quantities.report.render import render_claims
-    from quantities.run.pipeline import Toolkit, extract_all, named_paths, wanted
-
-    named = named_paths(args.paths)
-    docs = (d for d in read(args.paths, lang=lang, on_error=on_error) if wanted(d, config, named))
-    progress = _Progress(args.quiet)
-    seen = 0
-    with _output(args.output, args.failed) as out:
-        if args.format in ("jsonl", "github"):
-            for doc, claims in extract_all(docs, Toolkit(config), jobs, on_error):
-                out.write(render_claims(claims, args.format, doc))
-                progress.tick(doc)
-                seen += 1
-        else:
-            collected = []
-            for doc, claims in extract_all(docs, Toolkit(config), jobs, on_error):
-                collected.extend(claims)
-                progress.tick(doc)
-                seen += 1
-            if seen:
-                out.write(render_claims(collected, args.format))
-        if not seen:
-            raise _NothingRead()
-    progress.done()
-    return 0
-
-
-@contextmanager
-def _output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]:
-    """stdout, or a file replaced only when everything was read and written.
-
-    With ``--output`` a run is all or nothing: if any input could not be read, the
-    file is left as it was (stdout, by contrast, streams what could be read).
-    """
-    if path is None:
-        if sys.stdout is None or sys.stdout.closed:
-            raise QuantitiesError("standard output is closed; use --output FILE")
-        if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8 goes out as its bytes
-            sys.stdout.reconfigure(errors="surrogateescape")
-        yield sys.stdout
-        sys.stdout.flush()
-        return
-    if os.path.isdir(path):
-        raise QuantitiesError("is a directory; --output takes a file name", file=path)
-    folder = os.path.dirname(os.path.abspath(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".quantities-", suffix=".tmp", dir=folder)
-    except OSError as e:
-        raise QuantitiesError(f"cannot write the output: {e.strerror}", file=path) from None
-    try:
-        # surrogateescape: a file name that is not UTF-8 goes out as its own bytes, as on stdout
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
-            yield f
-        if failed:
-            os.unlink(tmp)
-            _say(f"error: {len(failed)} input(s) could not be read; {path} was not written")
-        else:
-            from quantities.run.processes import check_stopped
-
-            check_stopped()  # a signal that came where it could not be raised
-            os.chmod(tmp, _file_mode(path))
-            os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
-
-
-def _file_mode(path: str) -> int:
-    """The mode the file has, or a new file would get (mkstemp's is 0600)."""
-    try:
-        return os.stat(path).st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-class _Progress:
-    """A bar on stderr: only on a terminal, not in CI, and only for long runs."""
-
-    def __init__(self, quiet: bool) -> None:
-        self.on = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
-        self.count = 0
-
-    def tick(self, doc: Any) -> None:
-        self.count += 1
-        if self.on and self.count >= PROGRESS_AFTER and self.count % 50 == 0:
-            sys.stderr.write(f"\rquantities: {self.count} documents read")
-            sys.stderr.flush()
-
-    def done(self) -> None:
-        if self.on and self.count >= PROGRESS_AFTER:
-            sys.stderr.write(f"\rquantities: {self.count} documents read\n")
-
-
-def _say(message: str) -> None:
-    sys.stderr.write(f"quantities: {message}\n")
+def colour_wanted(choice: str, stream: Any, output_file: str | None) -> bool:
+    """Colour on a terminal (stdout, not --output), unless NO_COLOR is set; or always/never."""
+    if choice != "auto":
+        return choice == "always"
+    return output_file is None and not os.environ.get("NO_COLOR") and bool(getattr(stream, "isatty", lambda: False)())
 
 
 def _route_warnings(quiet: bool) -> None:
@@ -259,11 +218,13 @@ def _route_warnings(quiet: bool) -> None:
 
     def show(message: Any, category: Any, *rest: Any, **kw: Any) -> None:
         if not quiet:
-            _say(f"warning: {message}")
+            say(f"{_('warning')}: {message}")
 
     warnings.showwarning = show  # restored by catch_warnings
     warnings.simplefilter("always", QuantitiesWarning)
 
+
+__all__ = ["Progress", "build_parser", "main", "output"]
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

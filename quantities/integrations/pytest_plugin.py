@@ -52,6 +52,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                          "pyproject.toml with [tool.quantities] from the rootdir)")
     group.addoption("--quantities-update", action="store_true", default=False,
                     help="rewrite the claim snapshots of the quantities_claims fixture")
+    _add_changed_option(group)
+    group.addoption("--quantities-html", metavar="FILE", default=None,
+                    help="write the quantities findings as one HTML page (for a CI artifact)")
     parser.addini("quantities_paths", type="paths", default=[],
                   help="article folders or files that pytest checks with quantities")
     parser.addini("quantities_reference", type="string", default="",
@@ -224,6 +227,7 @@ class _Check(pytest.Item):
 
             settings.runs[root] = FolderRun.of(root, rootdir=settings.rootdir, config=settings.config(),
                                                reference=settings.reference)
+            _keep_changed(settings.runs[root], self.config)
         return settings.runs[root]
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
@@ -281,6 +285,81 @@ def _one_line(excinfo: pytest.ExceptionInfo[BaseException]) -> str | None:
     if isinstance(excinfo.value, (QuantitiesFailure, QuantitiesError)):
         return str(excinfo.value)
     return None
+
+
+# -- changed files: --quantities-changed ---------------------------------------------------
+
+def _add_changed_option(group: Any) -> None:
+    group.addoption("--quantities-changed", nargs="+", metavar="PATH", default=None,
+                    help="reconcile the whole folders, fail only on findings that involve these files")
+
+
+def _keep_changed(run: Any, config: pytest.Config) -> None:
+    """With --quantities-changed, a run keeps only the findings that involve the named files
+    (paths relative to where pytest was started)."""
+    named = config.getoption("quantities_changed")
+    if not named or run.failure is not None:
+        return
+    from quantities.run.changed import changed_set, only_changed
+
+    with contextlib.chdir(config.invocation_params.dir):
+        changed = changed_set(named)
+    with contextlib.chdir(run.rootdir):  # document paths are relative to the rootdir
+        run.report.findings = only_changed(run.report.findings, run.report.documents, changed)
+# -- the HTML page (--quantities-html) -------------------------------------------------------
+
+HTML_NOTE = pytest.StashKey[str]()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Write the page of this session's quantities runs, when asked (pass or fail)."""
+    from quantities.errors import QuantitiesError
+
+    target = session.config.getoption("quantities_html")
+    settings = _settings(session.config)
+    if not target or settings is None or not settings.runs:
+        return
+    path = session.config.invocation_params.dir / target
+    try:
+        _write_html(path, _merged([run.report for run in settings.runs.values()]), settings)
+    except (QuantitiesError, OSError) as e:
+        session.config.stash[HTML_NOTE] = f"quantities: error: {e}"
+    else:
+        session.config.stash[HTML_NOTE] = f"quantities: HTML report written to {path}"
+
+
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    note = config.stash.get(HTML_NOTE, None)
+    if note is not None:
+        terminalreporter.write_line(note)
+
+
+def _write_html(path: Path, report: Any, settings: Settings) -> None:
+    from quantities.integrations.output import output
+    from quantities.reconciliation.rules import ReconcileSettings
+    from quantities.report.html import render_html
+
+    page = render_html(report, settings=ReconcileSettings.from_mapping(settings.config().reconcile))
+    with output(str(path), []) as out:
+        out.write(page)
+
+
+def _merged(reports: list[Any]) -> Any:
+    """One report of several configured paths' runs (figure ids numbered by path when several)."""
+    from dataclasses import replace
+
+    from quantities.report.model import Report
+
+    if len(reports) == 1:
+        return reports[0]
+    merged = Report()
+    for n, report in enumerate(reports, 1):
+        ids = {f.id: f"{n}.{f.id}" for f in report.figures}
+        merged.documents.update(report.documents)
+        merged.claims.extend(report.claims)
+        merged.figures.extend(replace(f, id=ids[f.id]) for f in report.figures)
+        merged.findings.extend(replace(f, figure=ids.get(f.figure or "", f.figure)) for f in report.findings)
+    return merged
 
 
 # -- the snapshot fixture -------------------------------------------------------------------

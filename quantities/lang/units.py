@@ -31,9 +31,11 @@ _DEFINITIONS = (
     "square_kilometer = kilometer ** 2",
 )
 _CURRENCY = regex.compile(r"[A-Z]{3}")
-#: A unit is a name ("kilometer", "degree_Celsius"), never an expression pint would evaluate
-#: ("1/0", "meter ** (10 ** 10 ** 10)" hangs it).
-_NAME = regex.compile(r"[A-Za-z][A-Za-z0-9_]{0,63}")
+#: A unit is a name ("kilometer", "degree_Celsius") or a product or quotient of a few names
+#: ("millimeter / hour", "meter ** 2"), never an expression pint would evaluate ("1/0",
+#: "meter ** (10 ** 10 ** 10)" hangs it).
+_ONE = r"[A-Za-z][A-Za-z0-9_]{0,63}(?:\s{0,2}\*\*\s{0,2}[1-9])?"  # a name, or a name to a small power
+_NAME = regex.compile(rf"{_ONE}(?:\s{{0,2}}[*/]\s{{0,2}}{_ONE}){{0,3}}")  # "millimeter / hour"
 PERCENT = "percent"
 #: The dimensions of the pint units the shipped packs name, so that loading a pack does not
 #: build pint's registry (a third of a second); tests/lang/test_units.py checks them against pint.
@@ -52,10 +54,12 @@ def known() -> dict[str, str]:
 
 
 def is_unit_name(unit: str) -> bool:
-    """Whether ``unit`` is shaped like a unit name (not an expression).
+    """Whether ``unit`` is shaped like a unit name (not an expression of numbers).
 
-    >>> is_unit_name("square_meter"), is_unit_name("1/0"), is_unit_name("meter ** 2")
-    (True, False, False)
+    >>> is_unit_name("square_meter"), is_unit_name("millimeter / hour"), is_unit_name("meter ** 2")
+    (True, True, True)
+    >>> is_unit_name("1/0"), is_unit_name("meter ** (10 ** 10 ** 10)"), is_unit_name("meter ** 99")
+    (False, False, False)
     """
     return isinstance(unit, str) and _NAME.fullmatch(unit) is not None
 

@@ -21,6 +21,7 @@ class Report:
         return Counter(f.severity for f in self.findings)
 
     def location(self, claim: Claim) -> tuple[int, int] | None:
-        """1-based line and column of a claim in its original file."""
+        """1-based line and column of a claim in its original file (None for a title claim,
+        whose span indexes the title, not the body)."""
         doc = self.documents.get(claim.doc)
-        return doc.line_col(claim.span.start) if doc else None
+        return doc.line_col(claim.span.start) if doc and claim.section == "body" else None

@@ -9,14 +9,14 @@ An unknown key is an error naming the file and key, never a silent no-op.
 >>> Config.from_mapping({"langs": "it"}, file="quantities.toml")
 Traceback (most recent call last):
 ...
-quantities.errors.ConfigError: quantities.toml: langs: unknown key (known: exclude, fail_on, ignore, include, lang, lexicon, numbers, reconcile, severity, sources)
+quantities.errors.ConfigError: quantities.toml: langs: unknown key (known: exclude, fail_on, ignore, ignore_rules, ...)
 """
 
 from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,14 +24,19 @@ from typing import Any
 
 import regex
 
-from quantities.errors import ConfigError
-from quantities.types import FAIL_LEVELS
+from quantities.errors import ConfigError, QuantitiesWarning
+from quantities.run.configfile import find, read_toml
+from quantities.run.readings import check_readings
+from quantities.text.i18n import _
+from quantities.types import FAIL_LEVELS, SEVERITIES
 
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 #: Every rule a finding can come from (the reconciler's, the reference check's, suppressions').
 RULES = ("value-conflict", "hedge-drift", "wording-conflict", "attribution-conflict", "unsourced",
          "update", "reference-mismatch", "reference-wording", "reference-source", "unused-suppression")
-CONFIG_NAMES = ("quantities.toml", "pyproject.toml")
+#: Fields that are not keys of the file.
+_DERIVED = {"file", "paths"}
+__all__ = ["Config", "find", "load", "numbers_pack"]
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,20 @@ class Config:
     lexicon: Mapping[str, Any] = field(default_factory=dict)
     sources: Mapping[str, Any] = field(default_factory=dict)
     ignore: tuple[Ignore, ...] = ()
+    locale: str | None = None              # the messages' language (default: LANG, else the documents')
+    show: str = "info"                     # the least severe finding printed (--show)
+    select: tuple[str, ...] = ()           # only these rules (empty: all)
+    ignore_rules: tuple[str, ...] = ()     # never these rules (``[[ignore]]`` are suppressions)
+    paths: PathFilter = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """The include/exclude matcher, relative to the config file's folder when there is one."""
+        base = os.path.dirname(os.path.abspath(self.file)) if self.file and os.path.isfile(self.file) else None
+        object.__setattr__(self, "paths", PathFilter(self.include, self.exclude, base))
+
+    def selects(self, rule: str) -> bool:
+        """Whether findings of ``rule`` are kept (``select`` and ``ignore``)."""
+        return (not self.select or rule in self.select) and rule not in self.ignore_rules
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any], file: str = "<config>", text: str | None = None) -> Config:
@@ -79,21 +98,27 @@ class Config:
 
     @classmethod
     def _from_mapping(cls, data: Mapping[str, Any], file: str) -> Config:
-        known = sorted(f for f in cls.__dataclass_fields__ if f != "file")
+        known = sorted(f for f in cls.__dataclass_fields__ if f not in _DERIVED)
         for key in data:
             if key not in known:
-                raise ConfigError(f"unknown key (known: {', '.join(known)})", file=file, key=key)
+                raise ConfigError(_("unknown key (known: {keys})").format(keys=", ".join(known)), file=file, key=key)
         lang = _string(data, "lang", "it", file)
         from quantities.lang import available
 
         if lang not in available():
-            raise ConfigError(f"no language pack for {lang!r} (available: {', '.join(available())})",
+            raise ConfigError(_("no language pack for {lang!r} (available: {languages})").format(
+                lang=lang, languages=", ".join(available())),
                               file=file, key="lang")
         fail_on = _choice(data, "fail_on", "error", FAIL_LEVELS, file)
+        show = _choice(data, "show", "info", SEVERITIES, file)
+        locale = data.get("locale")
+        if locale is not None and (not isinstance(locale, str) or not locale):
+            raise ConfigError(_("must be a non-empty string"), file=file, key="locale")
         severity = _table(data, "severity", file)
         for rule, value in severity.items():
             if rule not in RULES:
-                raise ConfigError(f"unknown rule (rules: {', '.join(RULES)})", file=file, key=f"severity.{rule}")
+                raise ConfigError(_("unknown rule (rules: {rules})").format(rules=", ".join(RULES)),
+                                  file=file, key=f"severity.{rule}")
             if value not in SEVERITY_VALUES:
                 raise ConfigError(
                     f"must be one of {', '.join(SEVERITY_VALUES)}, not {value!r}",
@@ -115,29 +140,76 @@ class Config:
             lexicon=_table(data, "lexicon", file),
             sources=_tables(data, "sources", file),
             ignore=_ignores(data.get("ignore", []), file),
+            locale=locale,
+            show=show,
+            select=rules_list(_strings(data, "select", file), file, "select"),
+            ignore_rules=rules_list(_strings(data, "ignore_rules", file), file, "ignore_rules"),
         )
 
     def wants(self, path: str) -> bool:
-        """Whether a file found under a directory passes the include/exclude globs."""
-        posix = Path(path).as_posix()
-        if self.include and not any(fnmatch.fnmatch(posix, g) for g in self.include):
-            return False
-        return not any(fnmatch.fnmatch(posix, g) for g in self.exclude)
+        """Whether a file found under a directory passes ``include`` and ``exclude``."""
+        return self.paths.wants(path)
 
 
-def find(start: str | os.PathLike[str] | None = None) -> Path | None:
-    """The nearest ``quantities.toml``, or ``pyproject.toml`` with ``[tool.quantities]``.
+class PathFilter:
+    """``include`` and ``exclude`` as gitignore patterns (``bozze/`` is a folder at any
+    depth, ``/bozze`` only at the top, ``*.md``, ``**``, ``!keep.md``), matched against
+    paths relative to the config file's folder (else the working directory). It remembers
+    which patterns matched, so that one that matched nothing can be reported.
 
-    Only a ``[tool.quantities]`` table is ours to judge: a ``pyproject.toml`` without one
-    is passed over whatever it holds (not UTF-8, not TOML, ``tool = 5``, deeply nested).
+    >>> f = PathFilter((), ("bozze/", "*.tmp.md"), None)
+    >>> f.wants("articoli/bozze/a.md"), f.wants("articoli/b.md"), f.unmatched()
+    (False, True, ['*.tmp.md'])
     """
-    here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        for name in CONFIG_NAMES:
-            path = folder / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
-                return path
-    return None
+
+    def __init__(self, include: tuple[str, ...], exclude: tuple[str, ...], base: str | None) -> None:
+        import pathspec
+
+        self.base = base
+        self.include = pathspec.GitIgnoreSpec.from_lines(include) if include else None
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
+        self.patterns = (*include, *exclude)
+        # each pattern alone (a negation by what it names), to tell which ones matched nothing
+        self._each = {p: pathspec.GitIgnoreSpec.from_lines([p.removeprefix("!")]) for p in self.patterns}
+        self.matched: set[str] = set()
+        self.consulted = False
+
+    def _relative(self, path: str) -> str:
+        absolute = os.path.abspath(path)
+        base = self.base or os.getcwd()
+        inside = os.path.commonpath([absolute, base]) == base if os.path.isabs(base) else False
+        return Path(os.path.relpath(absolute, base) if inside else path).as_posix()
+
+    def wants(self, path: str) -> bool:
+        if not self.patterns:
+            return True
+        self.consulted = True
+        posix = self._relative(path)
+        self.matched.update(p for p, spec in self._each.items() if p not in self.matched and spec.match_file(posix))
+        if self.include is not None and not self.include.match_file(posix):
+            return False
+        return not self.exclude.match_file(posix)
+
+    def unmatched(self) -> list[str]:
+        """The patterns that matched none of the files they were asked about."""
+        if not self.consulted:
+            return []
+        return [p for p in self.patterns if p not in self.matched]
+
+    def warn_unmatched(self, file: str | None) -> None:
+        for pattern in self.unmatched():
+            warnings.warn(_("{file}: the pattern {pattern!r} matched no file (patterns follow gitignore rules: "
+                            "'drafts/' is a folder at any depth)").format(file=file or _("config"), pattern=pattern),
+                          QuantitiesWarning, stacklevel=2)
+
+
+def rules_list(names: tuple[str, ...], file: str, key: str) -> tuple[str, ...]:
+    """Rule names, each a known rule (``select``, ``ignore_rules``, ``--select``, ``--ignore``)."""
+    for name in names:
+        if name not in RULES:
+            raise ConfigError(_("unknown rule {name!r} (rules: {rules})").format(name=name, rules=", ".join(RULES)),
+                              file=file, key=key)
+    return names
 
 
 def load(path: str | os.PathLike[str] | None = None, *, start: str | None = None) -> Config:
@@ -145,12 +217,12 @@ def load(path: str | os.PathLike[str] | None = None, *, start: str | None = None
     found = Path(path) if path is not None else find(start)
     if found is None:
         return Config()
-    data = _read_toml(found)
+    data = read_toml(found)
     if found.name == "pyproject.toml" or "tool" in data:
         tool = data.get("tool", {})
         data = tool.get("quantities", {}) if isinstance(tool, dict) else {}
         if not isinstance(data, dict):
-            raise ConfigError("must be a table", file=str(found), key="tool.quantities")
+            raise ConfigError(_("must be a table"), file=str(found), key="tool.quantities")
     return Config.from_mapping(data, file=str(found), text=found.read_text(encoding="utf-8"))
 
 
@@ -185,46 +257,8 @@ def numbers_pack(code: str, numbers: Mapping[str, Any], file: str) -> Any:
         merged = grammar(pack)
     except LanguageDataError as e:
         raise _error_at(f"{e.message} (the [numbers] of this config, over the {code} pack)", file, e.key) from None
-    _check_readings(grammar(shipped), merged, file)
+    check_readings(grammar(shipped), merged, pack, file, _error_at)
     return pack
-
-
-#: How many ways a run of number words may split into the words a desk's config adds and
-#: the shipped ones, at most: the number pattern tries every way before it gives up on a
-#: run that is no number, so words that build each other ("a", "aa", "aaa", …) made each
-#: call backtrack up to the time guard (100 lines ran past 300 s). The shipped Italian words
-#: split a run of four pairs at most 16 ways ("tredici" + "otto").
-MAX_READINGS = 64
-
-
-def _check_readings(shipped: Any, merged: Any, file: str) -> None:
-    """Refuse added number words that make a run of words split too many ways."""
-    parts = frozenset(merged.morphemes) | frozenset(merged.elided)
-    added = parts - frozenset(shipped.morphemes) - frozenset(shipped.elided)
-    if not added:
-        return
-    longest = max(map(len, parts))
-    for new in sorted(added):
-        for other in sorted(parts):
-            run = (new + other) * 4
-            if _readings(run, parts, longest) > MAX_READINGS:
-                where = next((f"numbers.{t}.{new}" for t in ("words", "multipliers", "fractions")
-                              if new in merged.pack.table(f"numbers.{t}", {})), "numbers")
-                raise _error_at(f"the number word {new!r} and the others build each other ({run[:24]!r} reads "
-                                f"more than {MAX_READINGS} ways): reading numbers would backtrack on such text",
-                                file, where)
-
-
-def _readings(run: str, parts: frozenset[str], longest: int) -> int:
-    """How many ways ``run`` splits into ``parts`` (a count over prefixes, linear in ``run``).
-
-    >>> _readings("aaaa", frozenset({"a", "aa"}), 2), _readings("tredicotto", frozenset({"tre", "dici", "otto"}), 4)
-    (5, 0)
-    """
-    ways = [1] + [0] * len(run)
-    for end in range(1, len(run) + 1):
-        ways[end] = sum(ways[i] for i in range(max(0, end - longest), end) if ways[i] and run[i:end] in parts)
-    return ways[-1]
 
 
 def _same_shape(shipped: Mapping[str, Any], override: Mapping[str, Any], key: str, file: str) -> None:
@@ -264,86 +298,25 @@ def _line_of(text: str, key: str) -> int | None:
     return text.count("\n", 0, m.start()) + 1 if m else None
 
 
-#: A config file is small: a larger one is refused before it is parsed.
-MAX_CONFIG_BYTES = 1_000_000
-#: Keys nest at most this deep (tomllib's time grows with the square of a dotted key's depth:
-#: an 80 KB file of deep dotted keys took 28 s and 9 GB).
-MAX_KEY_DEPTH = 32
-#: ``[tool.quantities]``, ``[tool.quantities.x]`` or ``tool.quantities.x = …`` opening a line.
-_OUR_TABLE = regex.compile(rb"""^[ \t]*(?:\[[ \t]*)?tool[ \t]*\.[ \t]*["']?quantities["']?[ \t]*[.\]=]""", regex.M)
-_KEY_HEAD = regex.compile(rb"^[ \t]*\[{0,2}([^=\]\n]*)", regex.M)
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        data = _read_bytes(path)
-        _check_depth(data, path)
-        return tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        raise ConfigError(f"not UTF-8 (byte 0x{data[e.start]:02x}); TOML files are UTF-8",
-                          file=str(path), line=line) from None
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"not valid TOML: {e}", file=str(path)) from None
-    except RecursionError:
-        raise ConfigError("not valid TOML: nested too deeply", file=str(path)) from None
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        with path.open("rb") as f:
-            data = f.read(MAX_CONFIG_BYTES + 1)
-    except FileNotFoundError:
-        raise ConfigError("no such config file", file=str(path)) from None
-    except OSError as e:
-        raise ConfigError(f"cannot read config: {e.strerror}", file=str(path)) from None
-    if len(data) > MAX_CONFIG_BYTES:
-        raise ConfigError(f"larger than {MAX_CONFIG_BYTES // 1_000_000} MB: not a config file", file=str(path))
-    return data
-
-
-def _check_depth(data: bytes, path: Path) -> None:
-    for m in _KEY_HEAD.finditer(data):
-        if m.group(1).count(b".") >= MAX_KEY_DEPTH:
-            raise ConfigError(f"a key nested deeper than {MAX_KEY_DEPTH} levels",
-                              file=str(path), line=data.count(b"\n", 0, m.start()) + 1)
-
-
-def _has_tool_table(path: Path) -> bool:
-    """Whether a ``pyproject.toml`` is ours: it has a ``[tool.quantities]`` table. One that
-    opens such a table but is broken is ours too (its error is then one line); any other
-    file is passed over without a word."""
-    try:
-        data = _read_bytes(path)
-    except ConfigError:
-        return False
-    if b"quantities" not in data:
-        return False
-    try:
-        tool = _read_toml(path).get("tool")
-    except ConfigError:
-        return _OUR_TABLE.search(data) is not None
-    return isinstance(tool, dict) and "quantities" in tool
-
-
 def _string(data: Mapping[str, Any], key: str, default: str, file: str) -> str:
     value = data.get(key, default)
     if not isinstance(value, str) or not value:
-        raise ConfigError("must be a non-empty string", file=file, key=key)
+        raise ConfigError(_("must be a non-empty string"), file=file, key=key)
     return value
 
 
 def _choice(data: Mapping[str, Any], key: str, default: str, choices: tuple[str, ...], file: str) -> str:
     value = _string(data, key, default, file)
     if value not in choices:
-        raise ConfigError(f"must be one of {', '.join(choices)}, not {value!r}", file=file, key=key)
+        raise ConfigError(_("must be one of {choices}, not {value!r}").format(choices=", ".join(choices), value=value),
+                          file=file, key=key)
     return value
 
 
 def _table(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
     value = data.get(key, {})
     if not isinstance(value, dict):
-        raise ConfigError("must be a table", file=file, key=key)
+        raise ConfigError(_("must be a table"), file=file, key=key)
     return value
 
 
@@ -352,14 +325,14 @@ def _tables(data: Mapping[str, Any], key: str, file: str) -> dict[str, Any]:
     value = _table(data, key, file)
     for name, entry in value.items():
         if not isinstance(entry, dict):
-            raise ConfigError("must be a table", file=file, key=f"{key}.{name}")
+            raise ConfigError(_("must be a table"), file=file, key=f"{key}.{name}")
     return value
 
 
 def _strings(data: Mapping[str, Any], key: str, file: str) -> tuple[str, ...]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-        raise ConfigError("must be a list of non-empty strings", file=file, key=key)
+        raise ConfigError(_("must be a list of non-empty strings"), file=file, key=key)
     return tuple(value)
 
 
@@ -370,7 +343,7 @@ def _ignores(items: Any, file: str) -> tuple[Ignore, ...]:
     for i, item in enumerate(items):
         key = f"ignore[{i}]"
         if not isinstance(item, dict):
-            raise ConfigError("must be a table", file=file, key=key)
+            raise ConfigError(_("must be a table"), file=file, key=key)
         unknown = set(item) - {"path", "rule", "reason", "text"}
         if unknown:
             raise ConfigError(f"unknown key {sorted(unknown)[0]!r}", file=file, key=key)

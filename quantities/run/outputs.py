@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from quantities.errors import QuantitiesError
+from quantities.text.i18n import _
 
 
 def check_output(output: str, inputs: Iterable[str]) -> None:
@@ -28,8 +29,8 @@ def check_output(output: str, inputs: Iterable[str]) -> None:
             continue
         source = Path(name).resolve()
         if target == source or (target.exists() and source.exists() and os.path.samefile(target, source)):
-            raise QuantitiesError("--output names an input file, which it would replace; write it elsewhere",
-                             file=output)
+            raise QuantitiesError(_("--output names an input file, which it would replace; write it elsewhere"),
+                                  file=output)
         if source.is_dir() and target.is_relative_to(source) and target.suffix.lower() in SUPPORTED_SUFFIXES:
-            raise QuantitiesError(f"--output is inside {name}, which is being read (the next run would read "
-                             "the output as an article); write it elsewhere", file=output)
+            raise QuantitiesError(_("--output is inside {folder}, which is being read (the next run would read "
+                                    "the output as an article); write it elsewhere").format(folder=name), file=output)

@@ -129,7 +129,8 @@ def wanted(doc: Document, config: Config, named: frozenset[str] = frozenset()) -
 def apply_policy(
     findings: list[Finding], docs: Iterable[Document], config: Config, on_error: ErrorSink = None
 ) -> list[Finding]:
-    """The desk's severities (``"off"`` drops a rule), then suppressions; sorted for people.
+    """The desk's rules (``select``/``ignore``) and severities (``"off"`` drops a rule), then
+    suppressions; sorted for people.
 
     The reconciler's own rules got their severities when they were found (it grades
     within a rule: a known confusable noun is an error, an unknown one a step lower), so
@@ -148,7 +149,7 @@ def apply_policy(
     rated = []
     for f in findings:
         severity = f.severity if f.rule in DEFAULT_SEVERITY else config.severity.get(f.rule, f.severity)
-        if severity != "off":
+        if severity != "off" and config.selects(f.rule):
             rated.append(f if severity == f.severity else replace(f, severity=severity))
     kept, stale = suppress.apply(rated, written, config.ignore)
     return sorted(kept + stale, key=_order)

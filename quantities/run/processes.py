@@ -23,6 +23,7 @@ from typing import Any
 from quantities.errors import QuantitiesError
 from quantities.run.config import Config
 from quantities.run.toolkit import Toolkit
+from quantities.text.i18n import _
 from quantities.types import Attribution, Claim, Document, Quantity, Span
 
 ErrorSink = Callable[[QuantitiesError], None] | None
@@ -40,14 +41,14 @@ _STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 _WORKER: Toolkit | None = None
 
 
-def _init_worker(config: Config) -> None:
+def _init_worker(config: Config, titles: bool = False) -> None:
     """A worker leaves signals to the parent, which stops it (Ctrl-C reaches the whole
     process group: a worker would print its own KeyboardInterrupt traceback)."""
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     for name in _STOP_SIGNALS:
         signal.signal(getattr(signal, name), signal.SIG_DFL)
-    _WORKER = Toolkit(config)
+    _WORKER = Toolkit(config, titles=titles)
 
 
 def _extract_chunk(docs: list[Document]) -> list[list[Any] | QuantitiesError]:
@@ -138,7 +139,7 @@ def _kept(doc: Document, result: list[Claim] | QuantitiesError,
 
 def _in_processes(docs: Iterator[Document], toolkit: Toolkit, jobs: int,
                   on_error: ErrorSink) -> Iterator[tuple[Document, list[Claim]]]:
-    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(toolkit.config,))
+    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(toolkit.config, toolkit.titles))
     finished = False
     try:
         pending: list[tuple[list[Document], Any]] = []
@@ -151,8 +152,8 @@ def _in_processes(docs: Iterator[Document], toolkit: Toolkit, jobs: int,
             yield from _drain(item, on_error)
         finished = True
     except BrokenProcessPool:
-        raise QuantitiesError("a worker process died (killed by the system, perhaps for lack of "
-                              "memory); run again with --jobs 1") from None
+        raise QuantitiesError(_("a worker process died (killed by the system, perhaps for lack of "
+                                "memory); run again with --jobs 1")) from None
     finally:
         _stop(pool, finished)
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from quantities.errors import PatternTimeoutError, QuantitiesError
 from quantities.run.config import Config
+from quantities.text.i18n import _
 from quantities.types import Claim, Document
 
 #: What a document's extraction may raise that is not a bug in the caller's hands: it
@@ -19,8 +20,9 @@ _DOCUMENT_FAILURES = (PatternTimeoutError, MemoryError, RecursionError)
 class Toolkit:
     """What extraction and reconciliation need, built once from a config and kept."""
 
-    def __init__(self, config: Config) -> None:
+    def __init__(self, config: Config, *, titles: bool = False) -> None:
         self.config = config
+        self.titles = titles  # also the claims of each document's title (section "title")
         self._cache: dict[Any, Any] = {}
 
     def _once(self, key: Any, build: Callable[[], Any]) -> Any:
@@ -32,7 +34,7 @@ class Toolkit:
         from quantities.extraction.claims import extract_document
 
         return extract_document(doc, lang=self.pack(doc.lang), sources=self.sources(),
-                                lexicon=self.lexicon(doc.lang))
+                                lexicon=self.lexicon(doc.lang), titles=self.titles)
 
     def extract_or_error(self, doc: Document) -> list[Claim] | QuantitiesError:
         """The claims of ``doc``, or the one error that names it when it cannot be read."""
@@ -86,7 +88,9 @@ def document_error(doc: Document, error: BaseException) -> QuantitiesError:
     """One line for a document whose extraction failed, naming its file."""
     name = doc.path or doc.id
     if isinstance(error, PatternTimeoutError):
-        return PatternTimeoutError(f"{error.message} (a bug in quantities: please report it with this "
-                                   "document); its claims are left out", file=name)
-    what = "ran out of memory" if isinstance(error, MemoryError) else "ran past the recursion limit"
-    return QuantitiesError(f"{what} while reading this document; its claims are left out", file=name)
+        return PatternTimeoutError(_("{problem} (a bug in quantities: please report it with this document); its "
+                                     "claims are left out").format(problem=error.message), file=name)
+    if isinstance(error, MemoryError):
+        return QuantitiesError(_("ran out of memory while reading this document; its claims are left out"), file=name)
+    return QuantitiesError(_("ran past the recursion limit while reading this document; its claims are left out"),
+                           file=name)

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tables import FIXTURES, rows
-from test_nouns import NO_CLAIM, claim_at
+from test_nouns import NO_CLAIM
 
 from quantities import extract
 from quantities.errors import LanguageDataError
@@ -23,15 +23,47 @@ from quantities.lang import load
 from quantities.types import Span
 
 FIXTURE = FIXTURES / "attribution_it.tsv"
+FIXTURE_EN = FIXTURES / "attribution_en.tsv"
+
+
+def _attribution_of(text: str, figure: str, lang: str) -> tuple[str, str, str, str]:
+    """The attribution of the claim that covers ``figure`` in ``text`` ("\\n" in a table is a newline)."""
+    text = text.replace("\\n", "\n")
+    at = text.index(figure)
+    claim = next((c for c in extract(text, lang=lang) if c.quantity.span.start <= at < c.quantity.span.end
+                  or at <= c.quantity.span.start < at + len(figure)), None)
+    assert claim is not None, NO_CLAIM
+    a = claim.attribution
+    return ("-", "-", "-", "-") if a is None else (a.source, a.canonical or "-", a.cue, a.via or "-")
 
 
 @pytest.mark.parametrize("text, figure, source, canonical, cue, via", rows(FIXTURE, 6))
 def test_attribution(text: str, figure: str, source: str, canonical: str, cue: str, via: str) -> None:
-    claim = claim_at(text, figure)
-    assert claim is not None, NO_CLAIM
-    a = claim.attribution
-    got = ("-", "-", "-", "-") if a is None else (a.source, a.canonical or "-", a.cue, a.via or "-")
-    assert got == (source, canonical, cue, via)
+    assert _attribution_of(text, figure, "it") == (source, canonical, cue, via)
+
+
+@pytest.mark.parametrize("text, figure, source, canonical, cue, via", rows(FIXTURE_EN, 6))
+def test_attribution_english(text: str, figure: str, source: str, canonical: str, cue: str, via: str) -> None:
+    assert _attribution_of(text, figure, "en") == (source, canonical, cue, via)
+
+
+@pytest.mark.parametrize("unit", ["per Kcna 5 ", "ha detto la Kcna 5 ", "sono 5 morti ", "5 feriti; ", "secondo Seul 5, "])
+def test_hostile_sentence_of_cues_and_figures_is_linear(unit: str) -> None:
+    """One long sentence with a cue and a figure in each clause: reading twice as much takes
+    about twice as long (a ratio, not a wall-clock bound; quadratic would be 4x)."""
+    import time
+
+    def seconds(n: int) -> float:
+        text = "Secondo il rapporto " + unit * n + "."
+        best = float("inf")
+        for _ in range(2):
+            t0 = time.perf_counter()
+            extract(text)
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    seconds(200)  # warm the packs and patterns
+    assert seconds(6000) / seconds(1500) < 7  # 4x the text: linear ~4, quadratic ~16
 
 
 def test_fixture_is_large_enough() -> None:
@@ -89,7 +121,7 @@ def _cue_phrases() -> list[str]:
 
 def _unfiltered(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make :func:`scan` try the cue pattern at every first word, whatever follows it."""
-    import quantities.extraction.attribution as attribution
+    import quantities.extraction.attribution.cues as attribution
     g = grammar("it")
     bare = dataclasses.replace(g, seconds=dict.fromkeys(g.seconds))
     monkeypatch.setattr(attribution, "grammar", lambda lang: bare)

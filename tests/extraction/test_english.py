@@ -19,7 +19,7 @@ ROWS = [
      "300 dead", (300, 300, 300), "dead", "United States", "reported"),
     ("The company will invest $5 billion in the plant.", "$5 billion", (5e9, 5e9, 5e9), None, None, "planned"),
     ("Nearly 3,000 people were evacuated.", "Nearly 3,000 people", (3000, 2700, 3000), "people", None, "reported"),
-    ("Turnout was 80% in the capital.", "80%", (80, 80, 80), None, None, "reported"),
+    ("Turnout was 80% in the capital.", "80%", (80, 80, 80), "Turnout", None, "reported"),
     # ... and the comma of "5,000" is no clause boundary: "will send" governs both figures
     ("Pyongyang will send 5,000 workers and 1,000 sappers, Russian media reported.",
      "1,000 sappers", (1000, 1000, 1000), "sappers", "Russia", "planned"),

@@ -17,13 +17,14 @@ from quantities.text.tokens import TOKEN, tokens
 from quantities.types import Span
 
 FIXTURE = FIXTURES / "nouns_it.tsv"
+FIXTURE_EN = FIXTURES / "nouns_en.tsv"
 NO_CLAIM = "<no claim covers the figure>"
 
 
-def claim_at(text: str, figure: str):
+def claim_at(text: str, figure: str, lang: str = "it"):
     """The claim whose figure covers the first occurrence of ``figure`` in ``text``."""
     at = text.index(figure)
-    for c in extract(text):
+    for c in extract(text, lang=lang):
         if c.quantity.span.start <= at < c.quantity.span.end or at <= c.quantity.span.start < at + len(figure):
             return c
     return None
@@ -32,6 +33,13 @@ def claim_at(text: str, figure: str):
 @pytest.mark.parametrize("sentence, figure, expected", rows(FIXTURE, 3))
 def test_counted_noun(sentence: str, figure: str, expected: str) -> None:
     claim = claim_at(sentence, figure)
+    got = NO_CLAIM if claim is None else (claim.noun or "-")
+    assert got == expected
+
+
+@pytest.mark.parametrize("sentence, figure, expected", rows(FIXTURE_EN, 3))
+def test_counted_noun_en(sentence: str, figure: str, expected: str) -> None:
+    claim = claim_at(sentence, figure, "en")
     got = NO_CLAIM if claim is None else (claim.noun or "-")
     assert got == expected
 

@@ -121,6 +121,14 @@ def test_hostile_inputs_finish(text: str) -> None:
     assert all(q.text == text[q.span.start:q.span.end] for q in found)
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("1." * 50_000, "it"), ("1," * 50_000, "en"), ("1.2." * 20_000 + "3", "it"), ("7:" * 30_000 + "1", "en"),
+], ids=["dots-it", "commas-en", "pairs-it", "colons-en"])
+def test_a_dotted_run_is_one_identifier_not_thousands_of_figures(text: str, lang: str) -> None:
+    found = find(text, lang)
+    assert [q.kind for q in found] == ["identifier"] and not any(q.is_claim for q in found)
+
+
 def test_timeout_error_type() -> None:
     assert issubclass(PatternTimeoutError, RuntimeError)
 

@@ -1,5 +1,6 @@
-"""Properties of numbers.find: numbers written every Italian way read back to themselves,
-and any text at all is read without error, with spans inside the text."""
+"""Properties of numbers.find: numbers written every Italian (and English) way read back to
+themselves — integers in digits and in words, negative numbers, fractions — and any text at
+all is read without error, with spans inside the text."""
 
 from __future__ import annotations
 
@@ -111,6 +112,87 @@ def test_capitalised_words_read(words: str) -> None:
     assert q is not None and q.text == words
 
 
+# An English number-word writer, independent of the parser's tables.
+EN_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+            "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen"]
+EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def english_below_thousand(n: int) -> str:
+    hundreds, rest = divmod(n, 100)
+    tens, unit = divmod(rest, 10)
+    low = EN_UNITS[rest] if rest < 20 else EN_TENS[tens] + (f"-{EN_UNITS[unit]}" if unit else "")
+    head = f"{EN_UNITS[hundreds]} hundred" if hundreds else ""
+    return " ".join(p for p in (head, low) if p)
+
+
+def english_words(n: int) -> str:
+    """0 <= n < 10**6, in words: "two hundred thirty-one thousand four hundred five"."""
+    if n == 0:
+        return "zero"
+    thousands, rest = divmod(n, 1000)
+    parts = [f"{english_below_thousand(thousands)} thousand"] if thousands else []
+    if rest:
+        parts.append(english_below_thousand(rest))
+    return " ".join(parts)
+
+
+@given(st.integers(min_value=0, max_value=10**6 - 1))
+@settings(max_examples=300, deadline=None)
+def test_english_words_read_back(n: int) -> None:
+    words = english_words(n)
+    q = parse(f"there were {words} people", "en")
+    assert q is not None and q.value == n and q.text == words, words
+
+
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+@settings(max_examples=200, deadline=None)
+def test_english_grouped_digits_read_back(n: int) -> None:
+    q = parse(f"a total of {n:,} votes", "en")
+    assert q is not None and q.value == n and q.low == q.high == n
+
+
+@given(st.integers(min_value=1, max_value=10**9), st.sampled_from(["-", "\u2212"]),
+       st.sampled_from([("it", "."), ("en", ",")]))
+@settings(max_examples=200, deadline=None)
+def test_negative_numbers_read_back(n: int, minus: str, lang_sep: tuple[str, str]) -> None:
+    lang, sep = lang_sep
+    text = f"( {minus}{n:,} )".replace(",", sep)
+    q = parse(text, lang)
+    assert q is not None and q.value == -n and q.low == q.high == -n, text
+    assert q.text == f"{minus}{n:,}".replace(",", sep)
+
+
+DENOMINATORS = {"it": {3: ("terzo", "terzi"), 4: ("quarto", "quarti"), 5: ("quinto", "quinti"),
+                       10: ("decimo", "decimi")},
+                "en": {3: ("third", "thirds"), 4: ("quarter", "quarters"), 5: ("fifth", "fifths"),
+                       10: ("tenth", "tenths")}}
+NUMERATORS = {"it": ["un", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove"],
+              "en": ["a", "two", "three", "four", "five", "six", "seven", "eight", "nine"]}
+
+
+@given(st.sampled_from(["it", "en"]), st.sampled_from([3, 4, 5, 10]), st.integers(min_value=1, max_value=9))
+@settings(max_examples=100, deadline=None)
+def test_fractions_in_words_read_back(lang: str, d: int, n: int) -> None:
+    if n > d:
+        n = d
+    word = DENOMINATORS[lang][d][n > 1]
+    text = f"{NUMERATORS[lang][n - 1]} {word}"
+    q = parse(f"{text}, ", lang)
+    assert q is not None and q.text == text and q.unit == "fraction"
+    assert q.value == (Decimal(n) / d).quantize(Decimal("0.0001")), text
+
+
+@given(st.integers(min_value=2, max_value=999))
+@settings(max_examples=100, deadline=None)
+def test_one_out_of_n_reads_back(d: int) -> None:
+    for text, lang in ((f"uno su {italian_words(d)}", "it"), (f"one in {english_words(d)}", "en")):
+        q = parse(f"{text} voters", lang)
+        assert q is not None and q.text == text, text
+        assert q.value == (Decimal(1) / d).quantize(Decimal("0.0001")), text
+
+
 @given(st.text(max_size=300))
 @settings(max_examples=400, deadline=None)
 def test_any_text_is_read_without_error(text: str) -> None:
@@ -136,8 +218,10 @@ def test_numberish_text_is_read_without_error(text: str) -> None:
         assert a.span.end <= b.span.start
     for q in found:
         assert q.text == text[q.span.start:q.span.end]
-        if q.kind == "percent" and q.low is not None:
-            assert 0 <= q.low <= (q.high if q.high is not None else q.low)
+        if q.low is not None and q.high is not None:
+            assert q.low <= q.high
+        if q.kind == "percent" and q.low is not None and q.value is not None and 0 <= q.value <= 100:
+            assert 0 <= q.low <= (q.high if q.high is not None else q.low)  # a share stays in [0, 100]
 
 
 #: Letters that a case-blind pattern takes for i, s and k but that lower-case to something

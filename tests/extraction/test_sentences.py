@@ -49,8 +49,9 @@ def test_table_is_large_enough():
     "marked",
     [
         "Mr. Smith went to Washington.|| He met Dr. Jones.",
-        pytest.param("The U.S. Army sent 5,000 troops.", marks=pytest.mark.xfail(
-            strict=True, reason="U.S. may end a sentence, so it does before a capital")),
+        "The U.S. Army sent 5,000 troops.",
+        "The quake hit at 11:11 p.m. (2211 GMT), the U.S. Geological Survey said.",
+        "It came from the U.S.|| The army left.",
         "It happened in the U.S.|| Then it spread.",
         "See No. 10 Downing Street.",
         "He said no.|| Then he left.",
@@ -138,3 +139,74 @@ def test_bad_data_names_file_and_key(table, key):
 def test_a_pack_without_sentence_data_still_splits():
     text = "Uno. Due!\nTre"
     assert [s.of(text) for s in split(text, _pack({}))] == ["Uno.", "Due!", "Tre"]
+
+
+# -- the title is a sentence of its own (claims with section "title", spans into the title)
+
+TITLED = "---\ntitle: Terremoto in Marocco, oltre 2mila vittime\ndate: 2023-09-09\n---\nIl bilancio sale a 2.012 morti, secondo il ministero.\n"
+
+
+def _titled_document():
+    from quantities.ingest.documents import from_text
+
+    return from_text(TITLED, id="a.md")
+
+
+def test_title_claims_come_first_and_index_the_title():
+    from quantities.extraction.claims import extract_document
+
+    doc = _titled_document()
+    claims = extract_document(doc, titles=True)
+    assert [(c.section, c.text) for c in claims] == [("title", "oltre 2mila vittime"), ("body", "2.012 morti")]
+    title = claims[0]
+    assert title.span.of(doc.title) == title.text == "oltre 2mila vittime"
+    assert title.sentence.of(doc.title) == doc.title
+    assert extract_document(doc) == claims[1:]  # without titles, the body claims as before
+
+
+def test_title_is_never_joined_to_the_body():
+    from quantities.extraction.claims import extract_document
+
+    doc = _titled_document()
+    (title, body) = extract_document(doc, titles=True)
+    assert title.attribution is None  # the body's "secondo il ministero" stays in the body
+    assert body.attribution is not None and body.attribution.source == "ministero"
+
+
+def test_jsonl_title_is_read_as_a_sentence(tmp_path):
+    from quantities import extract
+    from quantities.ingest.documents import read
+
+    path = tmp_path / "a.jsonl"
+    path.write_text('{"id": "x", "title": "Pnrr, il piano sale a 194,4 miliardi", "text": "Nessun numero qui."}\n',
+                    encoding="utf-8")
+    claims = extract(read([str(path)]), titles=True)
+    assert [(c.section, c.text) for c in claims] == [("title", "194,4 miliardi")]
+
+
+def test_title_claims_have_no_body_location(capsys, tmp_path):
+    """Report locations and GitHub annotations map body offsets to lines: a title claim has none."""
+    from quantities.integrations.cli import main
+
+    path = tmp_path / "a.md"
+    path.write_text(TITLED, encoding="utf-8")
+    main(["extract", "--titles", "--format", "github", str(path)])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith(f"::notice file={path}::oltre 2mila vittime")
+    assert lines[1].startswith(f"::notice file={path},line=5,col=20::2.012 morti")
+    main(["extract", "--format", "jsonl", str(path)])
+    assert '"section": "title"' not in capsys.readouterr().out  # the body's offsets only, by default
+
+
+@pytest.mark.parametrize("text, figure, hedge", [
+    ("Le vittime hanno superato le mille unità\n\nmagnitudo 6,8 a Marrakech.", "6,8", None),  # a blank line
+    ("Le vittime hanno superato le mille unità\n\nMagnitudo 6,8", "6,8", None),  # a headline
+    ("Sono circa 300 i morti e\n2.700 i feriti.", "2.700", "circa"),  # a hard-wrapped line
+    ("Sono circa 300 i morti e 2.700 i feriti.", "2.700", "circa"),
+])
+def test_a_hedge_never_leaks_across_a_blank_line(text, figure, hedge):
+    from quantities import extract
+
+    at = text.index(figure)
+    (claim,) = [c for c in extract(text) if c.quantity.span.start <= at < c.quantity.span.end]
+    assert claim.quantity.hedge == hedge

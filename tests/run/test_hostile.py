@@ -4,7 +4,7 @@ A row is a text repeated to a size; the check is that four times the text costs 
 six times the time (linear is about four, quadratic sixteen, less while its linear part
 still weighs). Never a wall-clock bound:
 the figures in seconds per MB, at 0.25 to 2 MB, are in benchmarks/bench_hostile.py and
-benchmarks/README.md. Known quadratic cases owned by other work are strict xfails.
+benchmarks/README.md.
 """
 
 import time
@@ -33,16 +33,12 @@ def slope(unit: str, small: int, *, report: bool = False, name: str = "hostile.t
     return seconds(unit, 4 * small, report=report, name=name) / max(seconds(unit, small, report=report, name=name), 1e-4)
 
 
-ATTRIBUTION = pytest.mark.xfail(strict=True, reason="attribution.choose scans every cue of the sentence for "
-                                "each figure: the attribution branch makes the choice linear")
-
 ROWS = [
     # repeated text, report as well, document name, the smaller size (the quadratic ones show later)
     pytest.param("circa 15mila soldati e ", True, "h.txt", SMALL, id="report on one run-on sentence of claims"),
     pytest.param("circa 15mila soldati e ", False, "h.txt", SMALL, id="extract on one run-on sentence of claims"),
-    pytest.param("- secondo la Tass 5 morti\n", False, "h.md", 30_000, id="a Markdown list of lower-case items",
-                 marks=ATTRIBUTION),
-    pytest.param("per Kcna 5 ", False, "h.txt", SMALL, id="a source cue and a figure in each clause", marks=ATTRIBUTION),
+    pytest.param("- secondo la Tass 5 morti\n", False, "h.md", 30_000, id="a Markdown list of lower-case items"),
+    pytest.param("per Kcna 5 ", False, "h.txt", SMALL, id="a source cue and a figure in each clause"),
     pytest.param("1.", False, "h.txt", SMALL, id="a dotted run of digits"),
     pytest.param("parola İstanbul ", False, "h.txt", SMALL, id="a letter whose lower case is two characters"),
     pytest.param("stima.5,", False, "h.txt", SMALL, id="cues and figures in one sentence"),
@@ -56,8 +52,6 @@ def test_hostile_input_is_linear(unit, report, name, small):
     assert slope(unit, small, report=report, name=name) < RATIO
 
 
-@pytest.mark.xfail(strict=True, reason="claim explosion: the numbers branch reads a dotted run no number "
-                   "grammar allows as one identifier")
 def test_a_dotted_run_is_not_thousands_of_figures():
     report = run_documents([documents.from_text("1." * 5_000, id="h.txt")], reconcile=False)
     assert len(report.claims) <= 1

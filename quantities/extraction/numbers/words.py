@@ -21,17 +21,18 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
-from quantities.extraction.numbers.grammar import Grammar, norm
+from quantities.extraction.numbers.grammar import Grammar
+from quantities.extraction.numbers.patterns import norm
 
 
 def morphemes(word: str, g: Grammar) -> list[str] | None:
     """The morphemes of one written word, or None when it is not a number word."""
-    m = g.morph_split.fullmatch(word)
+    m = g.words.morph_split.fullmatch(word)
     if m is None:
         return None
     pieces = [norm(x) for x in m.captures("m")]
     # the pattern ignores case, and some capitals lower-case to other letters ("İ" -> "i̇")
-    return pieces if all(p in g.morphemes or p in g.elided for p in pieces) else None
+    return pieces if all(p in g.words.morphemes or p in g.words.elided for p in pieces) else None
 
 
 def _valid_unit(current: Decimal, v: Decimal) -> bool:
@@ -51,9 +52,10 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
     if parts is None:
         return None
     total, current, last_scale = Decimal(0), Decimal(0), None
-    previous = None
-    for kind, v in parts:
-        if kind == "one":
+    for i, (kind, v) in enumerate(parts):
+        if kind == "one" and i + 1 < len(parts) and parts[i + 1][0] == "fraction":
+            pass  # an article: "a million and a half", "two and a half"
+        elif kind == "one":
             if current:
                 return None
             current = Decimal(1)
@@ -71,11 +73,13 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
             total += current * v
             current, last_scale = Decimal(0), v
         elif kind == "fraction":
-            if last_scale is None or (current and previous != "one"):  # "a million and a half"
+            if last_scale is None and current:  # "two and a half", "tre e mezzo"
+                current += v
+            elif last_scale is None or current:  # "a million and a half"; not "mezzo" alone
                 return None
-            total += v * last_scale
-            current, last_scale = Decimal(0), v * last_scale
-        previous = kind
+            else:
+                total += v * last_scale
+                current, last_scale = Decimal(0), v * last_scale
     return total + current
 
 
@@ -88,26 +92,26 @@ def _parts(tokens: tuple[str, ...], g: Grammar) -> list[tuple[str, Decimal]] | N
     glued = True
     for i, token in enumerate(tokens):
         t = norm(token)
-        if t in g.one and i < len(tokens) - 1:
+        if t in g.words.one and i < len(tokens) - 1:
             out.append(("one", Decimal(1)))
             continue
-        if t in g.hyphens:
+        if t in g.words.hyphens:
             glued = True
             continue
-        if t in g.joiners and 0 < i < len(tokens) - 1:
+        if t in g.words.joiners and 0 < i < len(tokens) - 1:
             glued = True
             continue
         pieces = morphemes(token, g)
         if pieces is None:
             return None
-        first = g.morphemes[_full(pieces[0], g)]
-        if g.spaced_after > 1 and out and not glued and out[-1][0] != "one" and first[0] == "unit" and not (
-            out[-1][0] == "scale" and out[-1][1] >= g.spaced_after
+        first = g.words.morphemes[_full(pieces[0], g)]
+        if g.words.spaced_after > 1 and out and not glued and out[-1][0] != "one" and first[0] == "unit" and not (
+            out[-1][0] == "scale" and out[-1][1] >= g.words.spaced_after
         ):
             return None
         for p in pieces:
-            kind, v = g.morphemes[_full(p, g)]
-            if kind == "scale" and p in g.alone and (not out or out[-1][0] == "scale"):
+            kind, v = g.words.morphemes[_full(p, g)]
+            if kind == "scale" and p in g.words.alone and (not out or out[-1][0] == "scale"):
                 out.append(("unit", Decimal(1)))
             out.append((kind, v))
         glued = False
@@ -116,6 +120,6 @@ def _parts(tokens: tuple[str, ...], g: Grammar) -> list[tuple[str, Decimal]] | N
 
 def _full(piece: str, g: Grammar) -> str:
     """An elided morpheme's full form (vent -> venti)."""
-    if piece in g.morphemes:
+    if piece in g.words.morphemes:
         return piece
-    return g.elided[piece]
+    return g.words.elided[piece]

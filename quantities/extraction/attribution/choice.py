@@ -1,0 +1,268 @@
+"""Which cue governs a figure: in its sentence, in the next sentence, or carried over.
+
+Inside a sentence (:class:`Governors`, built once per sentence so that a sentence of many
+cues and many figures is read in linear time):
+
+1. the nearest cue before the figure that reaches after it (a forward cue, or a verb with
+   its subject before it), across clauses as a source carries on;
+2. else the nearest cue after it that reaches before it ("…, secondo Kiev", "…, ha detto
+   X"), but not back across a clause break (";").
+
+Across sentences (:class:`Carry`): a sentence with no cue of its own takes the source of
+the next sentence when that one opens by crediting it ("Lo riporta X", "È quanto affermato
+da X", "Il dato arriva dalla prefettura"), else the last source stated in the same
+paragraph (the later sentences that carry on the same report). An impersonal cue ("si
+stima") names no one and stops the carry; "la stessa fonte" is the previous source.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import replace
+
+from quantities.extraction.attribution.cues import credited, scan
+from quantities.extraction.attribution.grammar import Found, Grammar, grammar
+from quantities.extraction.attribution.phrases import _make, speaker
+from quantities.lang import Pack
+from quantities.lang.sources import Sources
+from quantities.text.tokens import Tokens, tokens
+from quantities.types import Span
+
+
+class Governors:
+    """The cues of one sentence, indexed for :meth:`governing` (logarithmic per figure).
+
+    ``breaks`` are the offsets of the sentence's clause breaks (";"): a cue after a figure
+    does not govern it across one.
+    """
+
+    __slots__ = ("_after", "_before", "_breaks", "_found", "_relays", "_starts")
+
+    def __init__(self, found: Sequence[Found], breaks: Sequence[int] = ()) -> None:
+        self._found = list(found)
+        self._starts = [f.cue_span.start for f in self._found]
+        self._breaks = list(breaks)
+        self._before: list[int] = []  # for each k: the last index <= k of a cue that reaches after it
+        last = -1
+        for k, f in enumerate(self._found):
+            if f.reach in ("any", "after"):
+                last = k
+            self._before.append(last)
+        n = len(self._found)
+        self._after = [n] * (n + 1)  # for each k: the first index >= k of a cue that reaches before it
+        self._relays = [n] * (n + 1)  # for each k: the first index >= k of a relay ("citing X")
+        for k in range(n - 1, -1, -1):
+            self._after[k] = k if self._found[k].reach == "any" else self._after[k + 1]
+            self._relays[k] = k if self._found[k].relay else self._relays[k + 1]
+
+    def __bool__(self) -> bool:
+        return bool(self._found)
+
+    def governing(self, figure: Span) -> Found | None:
+        """The cue that governs the figure at ``figure``, or None."""
+        starts, breaks = self._starts, self._breaks
+        b = bisect_left(breaks, figure.end)
+        high = breaks[b] if b < len(breaks) else None
+        k = bisect_left(starts, figure.start) - 1
+        if k >= 0 and (i := self._before[k]) >= 0:
+            return self._relayed(i)
+        i = self._after[bisect_left(starts, figure.end)]
+        if i < len(starts) and (high is None or starts[i] < high):
+            return self._relayed(i)
+        return None
+
+    def _relayed(self, i: int) -> Found:
+        """The cue at ``i``, or the relay that follows it in the sentence ("X said …, citing
+        Y"): Y is the originator, X the one who passes it on."""
+        found = self._found[i]
+        r = self._relays[i + 1]
+        if found.relay or r >= len(self._found):
+            return found
+        return replace(self._found[r], via=found.source)
+
+    def last(self) -> Found | None:
+        """The last cue of the sentence: the one a later sentence carries on."""
+        return self._found[-1] if self._found else None
+
+
+def choose(found: list[Found], figure: Span, following: list[Found] | None = None) -> Found | None:
+    """The cue of ``found`` (one sentence's) that governs the figure at ``figure``.
+
+    ``following`` are the cues of the next sentence when it opens with a report opener
+    (see :func:`opener_cues`). An impersonal cue governs and names no one.
+
+    >>> s = "Sono morti 300 soldati, ha riferito la Kcna in un dispaccio."
+    >>> choose(scan(s, Span(0, len(s))), Span(11, 14)).canonical
+    'KCNA'
+    """
+    found_one = Governors(found).governing(figure) or (following[0] if following else None)
+    return None if found_one is None or found_one.impersonal else found_one
+
+
+def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it",
+                sources: Sources | None = None) -> list[Found]:
+    """The cues of a sentence that opens by carrying the previous one's report.
+
+    >>> s = "Lo riporta l'agenzia ufficiale Kcna, segnando una prima volta."
+    >>> [f.canonical for f in opener_cues(s, Span(0, len(s)))]
+    ['KCNA']
+    """
+    g = grammar(lang)
+    credit = g.credits.match(text, sentence.start, sentence.end)
+    if credit is not None:  # "Il dato arriva dalla prefettura."
+        return credited(text, Span(credit.start(), credit.end()), sentence.end, lang=lang, sources=sources)
+    m = g.openers.match(text, sentence.start, sentence.end)
+    if m is None:
+        return _bare_report(text, sentence, lang=lang, sources=sources)
+    found = scan(text, Span(m.end(), sentence.end), lang=lang, sources=sources)
+    if not found and " ".join(m.group().casefold().split()) in g.verbless_openers:
+        return credited(text, Span(m.start(), m.end()), sentence.end, lang=lang, sources=sources)  # "Così X."
+    return [f for f in found[:1] if len(text[m.end():min(f.cue_span.start, f.span.start)].split()) <= 1
+            and (f.reach == "any" or f.span.start < f.cue_span.start)]  # "È il quadro che X ha trasmesso"
+
+
+def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> Found | None:
+    """The source of a verbless header that opens a sentence and ends at a colon ("Nuovo
+    bilancio della prefettura di Napoli: …", "Prima proiezione Opinio per la Rai: …"), a
+    cue for the whole sentence."""
+    g = grammar(lang)
+    m = g.headers.match(text, sentence.start, sentence.end)
+    if m is None:
+        return _speaker(text, sentence, g, sources)
+    found = credited(text, Span(m.start("cue"), m.end("cue")), sentence.end, lang=lang, sources=sources)
+    colon = text.find(":", m.end(), sentence.end)
+    if not found or colon < 0 or found[0].span.end > colon:
+        return None
+    return found[0]
+
+
+def _speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None) -> Found | None:
+    """A speaker before a colon at the start of a sentence ("Il ministro Matteo Salvini: …")."""
+    colon = text.find(":", sentence.start, sentence.end)
+    if colon < 0 or colon - sentence.start > SPEAKER_CHARS:
+        return None
+    toks = tokens(text, sentence.start, colon + 1)
+    np = speaker(toks, g)
+    if np is None:
+        return None
+    return _make(text, toks, np, Span(colon, colon + 1), "any", g, sources or Sources.default())
+
+
+#: How far into a sentence a speaker's colon may stand (see :func:`_speaker`).
+SPEAKER_CHARS = 160
+
+
+def stated(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> Found | None:
+    """The source a sentence without figures states for the ones after it: its last cue,
+    or the source it credits ("Il dato arriva dalla prefettura.")."""
+    found = scan(text, sentence, lang=lang, sources=sources)
+    if found:
+        return found[-1]
+    credit = grammar(lang).credits.match(text, sentence.start, sentence.end)
+    if credit is None:
+        return header(text, sentence, lang=lang, sources=sources)
+    cues = credited(text, Span(credit.start(), credit.end()), sentence.end, lang=lang, sources=sources)
+    return cues[0] if cues else None
+
+
+#: The longest sentence read as a bare report ("The interior ministry said in a statement.").
+BARE_CHARS = 160
+
+
+def _bare_report(text: str, sentence: Span, *, lang: str | Pack, sources: Sources | None) -> list[Found]:
+    """A sentence that is only a report, its source and its verb ("The ministry said.",
+    "Lo riferisce la Kcna."): it credits the sentence before."""
+    if len(sentence) > BARE_CHARS:
+        return []
+    found = scan(text, sentence, lang=lang, sources=sources)
+    if len(found) != 1 or found[0].impersonal:
+        return []
+    f = found[0]
+    start, end = min(f.cue_span.start, f.span.start), max(f.cue_span.end, f.span.end)
+    rest = (text[sentence.start:start] + " " + text[end:sentence.end]).casefold().split()
+    articles = grammar(lang).articles
+    return [f] if all(w in articles or not any(c.isalnum() for c in w) for w in rest) else []
+
+
+class Carry:
+    """The source a paragraph has stated so far, fed sentence by sentence in order.
+
+    :meth:`see` takes each sentence's paragraph number and cues; :meth:`current` is the
+    source a cue-less figure of the sentence just seen takes (None when none is stated, or
+    the last one is impersonal).
+    """
+
+    __slots__ = ("_paragraph", "_previous", "_pronouns", "_same", "_source")
+
+    def __init__(self, same_source: frozenset[str] = frozenset(), pronouns: frozenset[str] = frozenset()) -> None:
+        self._pronouns = pronouns
+        self._paragraph = -1
+        self._source: Found | None = None  # the source carried in the current paragraph
+        self._previous: Found | None = None  # the last named source of the document
+        self._same = same_source
+
+    def needs_previous(self, found: Found) -> bool:
+        """Whether ``found`` stands for the previous source ("la stessa fonte", "lui")."""
+        words = found.source.casefold().split()
+        return " ".join(words) in self._same or not self._pronouns.isdisjoint(words)
+
+    def resolve(self, found: Found | None) -> Found | None:
+        """``found``, or the previous source when it names "the same source" or is a pronoun
+        ("secondo lui", "he said")."""
+        if found is None or self._previous is None or not self.needs_previous(found):
+            return found
+        p = self._previous
+        return replace(found, source=p.source, canonical=p.canonical, span=p.span, via=p.via)
+
+    def see(self, paragraph: int, last: Found | None) -> None:
+        """A sentence of paragraph ``paragraph`` whose last cue is ``last`` (None: none)."""
+        self.enter(paragraph)
+        resolved = self.resolve(last)
+        if resolved is not None:
+            self._source = resolved
+            if not resolved.impersonal:
+                self._previous = resolved
+
+    def enter(self, paragraph: int) -> None:
+        """Start reading paragraph ``paragraph``: a new one has stated no source yet."""
+        if paragraph != self._paragraph:
+            self._paragraph, self._source = paragraph, None
+
+    def current(self) -> Found | None:
+        s = self._source
+        return None if s is None or s.impersonal else s
+
+
+def narrates(toks: Tokens, g: Grammar) -> bool:
+    """Whether a sentence narrates an action of its own ("La Guardia Costiera ha recuperato
+    due uomini", "Salgono a tre le vittime"): then a source stated before does not carry
+    to it. A sentence without a verb, or with a copula only ("Sedici i feriti", "Gli
+    interventi sono stati 336"), carries on the report."""
+    lows, texts = toks.lows, toks.texts
+    for k, w in enumerate(lows):
+        if w in g.clause_ends:
+            return False  # a verb of a relative or subordinate clause narrates nothing of the figure's
+        if w in g.copulas or (k and not texts[k].islower()):  # a capital inside: a name
+            continue
+        if w.endswith(g.finite_endings) and len(w) > 4:
+            return True
+        if k and lows[k - 1] in g.narrating_auxiliaries and w.endswith(g.participle_endings):
+            return True
+    return False
+
+
+def breaks_of(text: str, sentence: Span, marks: str = ";") -> list[int]:
+    """The offsets of the clause breaks of the sentence at ``sentence``.
+
+    >>> breaks_of("a; b; c", Span(0, 7))
+    [1, 4]
+    """
+    out = []
+    for mark in marks:
+        i = text.find(mark, sentence.start, sentence.end)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1, sentence.end)
+    return sorted(out)
+

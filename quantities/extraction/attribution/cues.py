@@ -1,0 +1,160 @@
+"""Finding the cues of one sentence: one pass of one precompiled pattern (:func:`scan`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+
+from quantities.extraction.attribution.grammar import (
+    Found,
+    Grammar,
+    Reach,
+    _head,
+    grammar,
+)
+from quantities.extraction.attribution.phrases import (
+    _aside,
+    _at,
+    _cue_text,
+    _make,
+    _named,
+    _past_time,
+    _phrase,
+    _skip,
+    _source_like,
+    _subject,
+)
+from quantities.lang import Pack
+from quantities.lang.sources import Sources
+from quantities.text.tokens import Tokens, folded, tokens
+from quantities.types import Span
+
+
+def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None,
+         toks: Tokens | None = None) -> list[Found]:
+    """Every cue of the sentence at ``sentence`` in ``text`` that names a source, in order.
+
+    ``toks`` are the sentence's :func:`~quantities.text.tokens.tokens` when the caller has them
+    (otherwise the sentence is tokenised here).
+
+    >>> s = "I media russi hanno inoltre riferito che il Nord invierà 5.000 operai."
+    >>> [(f.source, f.canonical, f.cue) for f in scan(s, Span(0, len(s)))]
+    [('media russi', 'Russia', 'hanno inoltre riferito')]
+    """
+    g = grammar(lang)
+    src = sources or Sources.default()
+    toks = tokens(text, sentence.start, sentence.end) if toks is None else toks
+    offsets = toks.starts
+    out: list[Found] = []
+    covered = -1  # the end of the last cue or source phrase: a cue inside one is part of it
+    even = folded(text, sentence.start, sentence.end) is not None
+    for i in _cue_starts(toks.lows, g, second=even):
+        p = offsets[i]
+        if p < covered:
+            continue
+        m = g.by_first[toks.lows[i][0]].match(text, p, sentence.end)
+        if m is None:
+            continue
+        covered = m.end()
+        found = _found(text, toks, i, _index_after(offsets, m.end()), m.lastgroup or "", g, src)
+        if found is not None:
+            out.append(found)
+            covered = max(covered, found.span.end)
+    return out
+
+
+def _cue_starts(lows: list[str], g: Grammar, second: bool = True) -> list[int]:
+    """The indexes of the tokens where a cue may start: the first word of a cue, followed
+    (with ``second``) by a token that begins like a word that may come second in it.
+
+    The next token is compared by its :func:`_head`, as the case-blind pattern may end a
+    word at an apostrophe, a hyphen or a digit ("ha riferito’", "ha riferito-ieri");
+    ``second`` is False for a sentence whose letters fold to other lengths ("RİFERİTO"),
+    where the tokens' folded forms are not what the pattern matches.
+    """
+    seconds = g.seconds
+    if seconds.keys().isdisjoint(lows):
+        return []
+    out = []
+    for i, w in enumerate(lows):
+        if w in seconds:
+            nxt = seconds[w]
+            if nxt is None or not second or (i + 1 < len(lows) and _head(lows[i + 1]) in nxt):
+                out.append(i)
+    return out
+
+
+def _index_after(starts: list[int], end: int) -> int:
+    """The index of the first token that starts at or after ``end``."""
+    return bisect_left(starts, end)
+
+
+def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: Sources) -> Found | None:
+    cue = toks.span(i, j)
+    lows = toks.lows
+    reach: Reach = "any"
+    passive = False
+    if kind == "verb" and j < len(lows) and lows[j] in g.agent and lows[j - 1] not in g.finite_only:
+        past = _past_time(toks, j + 1, g)
+        if past is None:
+            j, passive = j + 1, True  # "è stato riferito dalla Kcna": a passive
+        elif _at(lows, i, g.passive) is not None:
+            return None  # "was reported by midday": a passive without its agent
+        else:
+            j = past  # "the ministry reported by midday that…": a time; the subject reports
+    if kind == "verb" and not passive and i > 0 and (lows[i - 1], lows[i]) in g.impersonal:
+        return Found("", None, _cue_text(text, cue), cue, cue, "any", impersonal=True)  # "si stima"
+    if kind == "verb" and not passive:
+        inverted = i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.opener_words
+        np = _phrase(toks, _past_adjunct(toks, _skip(lows, j, g.adverbs), g), g) if inverted else None
+        if not (_named(text, toks, np, g, src) or (np is not None and lows[np[0]] in g.articles)):
+            np = _subject(toks, i, g)
+            reach = "any" if _aside(toks, np, _skip(lows, j, g.adverbs), g) else "after"
+        return _make(text, toks, np, cue, reach, g, src)
+    if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
+        return None
+    np = _phrase(toks, j, g)
+    if kind == "restricted" and not _source_like(text, toks, np, g, src):
+        return None
+    if j - i == 1 and _ordinal_use(text, toks, i, np, g, src):
+        return None
+    found = _make(text, toks, np, cue, reach, g, src)
+    if found is not None and tuple(lows[i:j]) in g.relay_cues:
+        return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator
+    return found
+
+
+def _ordinal_use(text: str, toks: Tokens, i: int, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
+    """A one-word forward cue used as another word: after a word and before a bare lower-case
+    noun that names no source, "secondo" is the ordinal ("con il Pd secondo partito"; not
+    "12 secondo fonti militari", "secondo Kiev")."""
+    if np is None or i == 0 or not toks.is_word(i - 1) or toks.lows[np[0]] in g.articles:
+        return False
+    return toks.texts[np[0]].islower() and not _source_like(text, toks, np, g, src)
+
+
+def _past_adjunct(toks: Tokens, k: int, g: Grammar) -> int:
+    """Past a prepositional phrase between an inverted verb and its subject ("lo annunciano
+    dai megafoni gli organizzatori"): the index of the article that opens the subject, or
+    ``k`` when there is none within reach."""
+    lows, texts = toks.lows, toks.texts
+    if k >= len(lows) or lows[k] not in g.prepositions:
+        return k
+    for m in range(k + 1, min(len(lows), k + 5)):
+        if lows[m] in g.articles:
+            return m
+        if not texts[m][0].isalpha():
+            break
+    return k
+
+
+
+
+def credited(text: str, cue: Span, end: int, *, lang: str | Pack = "it",
+             sources: Sources | None = None) -> list[Found]:
+    """The source after a credit phrase at ``cue`` ("Il dato arriva dalla prefettura"), up
+    to ``end``, as the one cue of its sentence (or none)."""
+    g = grammar(lang)
+    toks = tokens(text, cue.end, end)
+    found = _make(text, toks, _phrase(toks, 0, g), cue, "any", g, sources or Sources.default())
+    return [] if found is None else [found]

@@ -1,0 +1,252 @@
+"""The ``[attribution]`` words of a pack, compiled once: the cue patterns and the word sets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
+from quantities.text.tokens import Tokens, tokens
+from quantities.types import Span, direct_init
+
+#: Where a cue's source stands and which figures it governs.
+Reach = Literal["any", "after", "before"]
+
+
+@direct_init
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A cue and its source, with spans in the scanned text.
+
+    ``reach`` is "after" for a verb whose subject precedes it (it governs the figures
+    after it), "any" for forward cues and inverted verbs.
+    """
+
+    source: str
+    canonical: str | None
+    cue: str
+    span: Span
+    cue_span: Span
+    reach: Reach
+    via: str | None = None
+    impersonal: bool = False  # "si stima", "si parla di": a report that names no one
+    relay: bool = False  # "citing X" after a report: X is the originator of that report
+
+
+def _pattern(words: list[str], first: str | None = None) -> str:
+    """An alternation of phrases, longest first; spaces match any run of spaces.
+
+    With ``first``, only the phrases that begin with that (folded) character; "" if none.
+    """
+    alts = []
+    for phrase in sorted(set(words), key=len, reverse=True):
+        if first is not None and _first(phrase) != first:
+            continue
+        parts = [regex.escape(w).replace("'", "['’]") for w in phrase.split()]
+        alts.append(r"\s+".join(parts))
+    return "(?:" + "|".join(alts) + ")" if alts else ""
+
+
+def _first(phrase: str) -> str:
+    return phrase.casefold().replace("’", "'")[:1]
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    by_first: dict[str, regex.Pattern[str]]  # the cue pattern of the phrases that begin with a character
+    seconds: dict[str, frozenset[str] | None]  # first word of a cue -> the words that may follow it (None: any)
+    openers: regex.Pattern[str]
+    relays: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
+    source_nouns: frozenset[str]
+    stop: frozenset[str]
+    articles: frozenset[str]
+    of: frozenset[str]
+    agent: frozenset[str]
+    not_agents: dict[str, tuple[tuple[str, ...], ...]]  # time phrases after "by"/"da", by first word
+    time_names: frozenset[str]  # time words a language capitalises ("Monday"): still no agent
+    passive: dict[str, tuple[tuple[str, ...], ...]]  # auxiliaries of the passive ("was", "è stato"), by first word
+    adverbs: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
+    pre_verb: frozenset[str]
+    clause: frozenset[str]
+    prepositions: frozenset[str]
+    opener_words: frozenset[str]
+    clause_words: frozenset[str]
+    verb_endings: tuple[str, ...]
+    max_words: int
+    impersonal: frozenset[tuple[str, ...]]  # a reporting verb that names no one ("si stima")
+    same_source: frozenset[str]  # phrases that name the previous source ("stessa fonte")
+    finite_only: frozenset[str]  # present verbs that are no participle: "da" after one is no agent
+    relay_cues: frozenset[tuple[str, ...]]  # forward cues that relay ("citando", "citing")
+    credits: regex.Pattern[str]  # a sentence that opens by crediting the one before ("Il dato arriva da")
+    complementisers: frozenset[str]  # what opens a reported clause after a verb ("che", "that", ":")
+    breaks: str  # the marks that end a clause for the choice of a cue (";")
+    narrating_auxiliaries: frozenset[str]  # "ha", "hanno": before a participle, a narrated action
+    participle_endings: tuple[str, ...]
+    finite_endings: tuple[str, ...]  # finite verbs that narrate ("salgono", "restavano")
+    adjectives: frozenset[str]  # words that end a phrase but may open one after its article ("la prima")
+    report_nouns: frozenset[str]  # "projections by X", "il conteggio della questura": X is the source
+    verbless_openers: frozenset[str]  # a next sentence "Così X." credits X with the sentence before
+    clause_ends: frozenset[str]  # words that open a relative or subordinate clause ("che", "which")
+    pronouns: frozenset[str]  # a source that is a pronoun is the previous named source ("lui", "he")
+    headers: regex.Pattern[str]  # a verbless header that names a source before a colon
+    copulas: frozenset[str]  # verbs that only state a figure ("sono", "erano stati"): no narration
+
+    def ends_phrase(self, toks: Tokens, i: int) -> bool:
+        w, text = toks.lows[i], toks.texts[i]
+        return (not text[0].isalpha() or w in self.stop or w in self.articles
+                or (text.islower() and w.endswith(self.verb_endings) and not (i and toks.lows[i - 1] in self.articles)))
+
+
+#: The end of a cue: after an apostrophe ("all'") or before a non-word character.
+EDGE = r"(?:(?<=['’])|(?!\w))"
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+def _cues(pack: Pack, words: dict[str, list[str]], agent: list[str], first: str | None) -> regex.Pattern[str]:
+    """The cue pattern; with ``first``, only its phrases that begin with that character."""
+    adverbs = _pattern(list(pack.words("attribution.adverbs")))
+    participles = _pattern(words["participles"])
+    auxiliaries = _pattern(words["auxiliaries"], first)
+    verb = [f"{auxiliaries}(?:\\s+{adverbs}){{0,3}}\\s+{participles}"] if auxiliaries else []
+    verb += [p for p in [_pattern(words["present"], first)] if p]
+    groups = {
+        "forward": _pattern(words["forward"], first),
+        "restricted": _pattern(words["restricted"], first),
+        "verb": "|".join(verb),
+        "passive": f"{p}\\s+{_pattern(agent)}" if (p := _pattern(words["participles"], first)) else "",
+    }
+    cue = "|".join(f"(?P<{name}>{alt})" for name, alt in groups.items() if alt)
+    return regex.compile(rf"(?<![\w'’])(?:{cue}){EDGE}", regex.IGNORECASE)
+
+
+def _with_contractions(words: frozenset[str], contractions: dict[str, list[str]]) -> frozenset[str]:
+    """``words`` and their contracted forms ("di" -> "del", "dell'", …), apostrophes straight."""
+    return words | {c.replace("’", "'") for w in words for c in contractions.get(w, ())}
+
+
+def _expand(pack: Pack, key: str, contractions: dict[str, list[str]]) -> list[str]:
+    """The phrases at ``key``, plus their forms with a contracted last preposition."""
+    out = []
+    for phrase in pack.words(key):
+        *rest, last = phrase.split()
+        out.append(phrase)
+        out += [" ".join([*rest, c]) for c in contractions.get(last, ())]
+    return out
+
+
+@per_pack("attribution")
+def grammar(pack: Pack) -> Grammar:
+    """The ``[attribution]`` words of ``pack``, compiled once."""
+    contractions = pack.table("attribution.contractions")
+    of = word_set(pack, "attribution.of")
+    of_contracted = _with_contractions(of, contractions) - of  # "del", "della", … (not "di")
+    for prep in contractions:
+        pack.words(f"attribution.contractions.{prep}")
+    agent = sorted(_with_contractions(word_set(pack, "attribution.agent"), contractions))
+    words = {
+        "forward": _expand(pack, "attribution.forward", contractions),
+        **{k: list(pack.words(f"attribution.{k}")) for k in ("restricted", "auxiliaries", "present", "participles")},
+    }
+    initials = {_first(w) for ws in words.values() for w in ws}
+    return Grammar(
+        by_first={c: _cues(pack, words, agent, c) for c in initials},
+        seconds=_seconds(words, list(pack.words("attribution.adverbs")), agent),
+        openers=regex.compile(rf"\s*{_pattern(list(pack.words('attribution.openers')))}{EDGE}",
+                              regex.IGNORECASE),
+        relays=_by_first(phrases(pack, "attribution.relays")),
+        source_nouns=word_set(pack, "attribution.source_nouns"),
+        stop=word_set(pack, "attribution.stop"),
+        articles=word_set(pack, "attribution.articles"),
+        of=of | of_contracted,
+        agent=frozenset(agent),
+        not_agents=_by_first(phrases(pack, "attribution.not_agents") + phrases(pack, "attribution.time_names")),
+        time_names=word_set(pack, "attribution.time_names"),
+        passive=_by_first(_passive(pack)),
+        adverbs=_by_first(phrases(pack, "attribution.adverbs")),
+        pre_verb=frozenset(a[0] for a in phrases(pack, "attribution.adverbs") if len(a) == 1),
+        prepositions=word_set(pack, "attribution.prepositions"),
+        clause_words=word_set(pack, "attribution.clause_words"),
+        opener_words=frozenset(o[0] for o in phrases(pack, "attribution.openers") if len(o) == 1),
+        clause=word_set(pack, "attribution.stop") - of_contracted,
+        verb_endings=tuple(word_set(pack, "attribution.verb_endings")),
+        max_words=positive_int(pack, "attribution.max_words"),
+        impersonal=frozenset(p[:2] for p in phrases(pack, "attribution.impersonal")),
+        same_source=frozenset(" ".join(p) for p in phrases(pack, "attribution.same_source")),
+        finite_only=frozenset(p[-1] for p in phrases(pack, "attribution.present"))
+        - frozenset(p[-1] for p in phrases(pack, "attribution.participles")),
+        relay_cues=frozenset(phrases(pack, "attribution.relays")),
+        credits=regex.compile(rf"\s*{_pattern(_expand(pack, 'attribution.credits', contractions)) or '(?!)'}{EDGE}",
+                              regex.IGNORECASE),
+        complementisers=word_set(pack, "attribution.complementisers"),
+        breaks="".join(pack.words("attribution.clause_breaks")),
+        narrating_auxiliaries=word_set(pack, "attribution.narrated.auxiliaries"),
+        participle_endings=tuple(word_set(pack, "attribution.narrated.participle_endings")),
+        finite_endings=tuple(word_set(pack, "attribution.narrated.finite_endings")),
+        copulas=word_set(pack, "attribution.narrated.copulas"),
+        clause_ends=word_set(pack, "attribution.narrated.clause_ends"),
+        report_nouns=word_set(pack, "attribution.report_nouns"),
+        adjectives=word_set(pack, "attribution.adjectives"),
+        verbless_openers=word_set(pack, "attribution.verbless_openers"),
+        pronouns=word_set(pack, "attribution.pronouns"),
+        headers=_headers(_pattern(_expand(pack, "attribution.headers", contractions))),
+    )
+
+
+def _headers(phrases: str) -> regex.Pattern[str]:
+    """A header phrase at the start of a sentence, after a short time stamp ("Ore 17.50 –")."""
+    return regex.compile(rf"(?:[^\n:]{{0,40}}?[–—-][ \t]{{1,3}})?(?P<cue>{phrases or '(?!)'}){EDGE}", regex.IGNORECASE)
+
+
+def _passive(pack: Pack) -> tuple[tuple[str, ...], ...]:
+    """The auxiliaries of the passive, each one of the pack's auxiliaries."""
+    known = set(phrases(pack, "attribution.auxiliaries"))
+    out = phrases(pack, "attribution.passive_auxiliaries")
+    for phrase in out:
+        if phrase not in known:
+            raise pack.error("attribution.passive_auxiliaries",
+                             f"{' '.join(phrase)!r} is not one of attribution.auxiliaries")
+    return out
+
+
+def _seconds(words: dict[str, list[str]], adverbs: list[str], agent: list[str]) -> dict[str, frozenset[str] | None]:
+    """For the first word of each cue phrase in ``words`` (by kind), the :func:`_head` of
+    the words that may come second (None: the first word is a cue by itself). A cue is
+    tried only where its first two words stand: an auxiliary is followed by an adverb or a
+    participle, and a participle by the agent ("riportato dalla Kcna")."""
+    def lows(phrase: str) -> list[str]:
+        return tokens(phrase).lows
+
+    def firsts(phrases: list[str]) -> set[str]:
+        return {_head(lows(p)[0]) for p in phrases}
+
+    after_one = {"auxiliaries": firsts(adverbs) | firsts(words["participles"]), "participles": firsts(agent)}
+    out: dict[str, set[str] | None] = {}
+    for kind, cues in words.items():
+        for phrase in cues:
+            first, *rest = lows(phrase)
+            nxt = {_head(rest[0])} if rest else after_one.get(kind, set())
+            known = out.get(first, set())
+            out[first] = None if not nxt or known is None else known | nxt
+    return {w: None if ws is None else frozenset(ws) for w, ws in out.items()}
+
+
+
+def _head(word: str) -> str:
+    """The letters a (folded) word begins with: "riferito'" -> "riferito", "dall'" -> "dall".
+
+    >>> _head("riferito-ieri"), _head("stima.5"), _head("5.000")
+    ('riferito', 'stima', '')
+    """
+    m = _LETTERS.match(word)
+    return m[0] if m else ""
+
+
+def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases (longest first) grouped by their first word."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for seq in seqs:
+        out[seq[0]] = (*out.get(seq[0], ()), seq)
+    return out
+

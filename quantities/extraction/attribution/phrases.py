@@ -1,0 +1,249 @@
+"""The phrases around a cue: the source after a forward cue, the subject before a verb,
+a relay, a time after "da"/"by"; each as a ``[start, end)`` pair of token indexes."""
+
+from __future__ import annotations
+
+from quantities.extraction.attribution.grammar import Found, Grammar, Reach
+from quantities.lang.sources import Sources
+from quantities.text.tokens import Tokens, surface
+from quantities.types import Span
+
+
+def _past_time(toks: Tokens, k: int, g: Grammar) -> int | None:
+    """The index after a time phrase at ``toks[k]`` (an article first allowed): "by
+    midday", "by the end of the week", "da allora"; None when there is none. A time word
+    written with a capital in mid-sentence is a name ("dal Tempo", "by Time"), except the
+    pack's ``time_names`` (English capitalises "Monday", "March")."""
+    lows = toks.lows
+    if k < len(lows) and lows[k] in g.articles:
+        k += 1
+    seq = _at(lows, k, g.not_agents)
+    if seq is None or not (toks.texts[k].islower() or lows[k] in g.time_names):
+        return None
+    return k + len(seq)
+
+
+#: Marks that may close a sentence after its last word (see :func:`_aside`).
+_CLOSING = frozenset(".!?…\"”»’')]")
+
+
+def _aside(toks: Tokens, subject: tuple[int, int] | None, j: int, g: Grammar) -> bool:
+    """A report set after the figures it covers: its subject opens a clause (after a
+    comma or a quote, not "than", "di quanto") and its verb ends the clause, or goes on
+    with an adjunct or an object but no reported clause ("…, the Pentagon said.", "…,
+    officials said on Saturday, after…", "…, Salvini told reporters."; not "…, i media
+    hanno riferito che …"). Such a verb governs the figures before it too."""
+    if subject is None or (subject[0] > 0 and toks.is_word(subject[0] - 1)):
+        return False
+    texts, lows = toks.texts, toks.lows
+    for k in range(j, min(len(texts), j + ASIDE_WORDS)):  # bounded: linear in a sentence of cues
+        t = texts[k]
+        if t == "," or t in _CLOSING:
+            return True
+        if lows[k] in g.complementisers or t[0].isdigit():
+            return False
+    return j + ASIDE_WORDS > len(texts) or texts[j] in _CLOSING
+
+
+#: How far after a reporting verb its clause is read for a reported clause (see :func:`_aside`).
+ASIDE_WORDS = 12
+
+
+def _make(text: str, toks: Tokens, np: tuple[int, int] | None, cue: Span, reach: Reach,
+          g: Grammar, src: Sources) -> Found | None:
+    if np is None:
+        return None
+    np = _apposed_name(toks, _by_agent(toks, np, g), g)
+    span, via = _words(toks, np, g), None
+    relayed = _relay(toks, np[1], g)
+    if relayed is not None:
+        via, span = surface(span.of(text)), _words(toks, relayed, g)
+    source = surface(span.of(text))
+    return Found(source, src.canonical(source), _cue_text(text, cue), span, cue, reach, via)
+
+
+def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
+    """A person's name set after a title wins over it: "il prefetto di Napoli, Claudio
+    Palomba," -> "Claudio Palomba"; the title may go on before the comma ("l'assessore
+    regionale alla Sanità, Filippo Saltamartini"). The name is two or more capitalised words
+    closed by a comma or the end of the sentence; the title's head is in lower case."""
+    texts, lows = toks.texts, toks.lows
+    head = np[0] + 1 if lows[np[0]] in g.articles and np[1] - np[0] > 1 else np[0]
+    if not texts[head].islower():
+        return np
+    k = np[1]
+    while k < len(texts) and k - np[1] < APPOSITION_WORDS and toks.is_word(k) and lows[k] not in g.clause_ends:
+        k += 1
+    if k + 2 >= len(texts) or texts[k] != ",":
+        return np
+    m = k + 1
+    while m < len(texts) and m - k <= 4 and texts[m][0].isupper() and toks.is_word(m):
+        m += 1
+    if m - (k + 1) >= 2 and (m == len(texts) or not toks.is_word(m)):
+        return (k + 1, m)
+    return np
+
+
+#: How many words of a title may follow its phrase before the comma of the name (see :func:`_apposed_name`).
+APPOSITION_WORDS = 6
+
+
+def _by_agent(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
+    """A report noun with its agent names the agent: "the first projections by the
+    Consorzio Opinio Italia" -> "Consorzio Opinio Italia"."""
+    lows = toks.lows
+    words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
+    if not words or words[-1] not in g.report_nouns or np[1] >= len(lows) or lows[np[1]] not in g.agent:
+        return np
+    agent = _phrase(toks, np[1] + 1, g)
+    return agent if agent is not None else np
+
+
+def _name_between_commas(toks: Tokens, end: int) -> tuple[int, int] | None:
+    """A capitalised name set between commas right before ``end`` (", Giorgia Meloni,")."""
+    texts = toks.texts
+    if end < 3 or texts[end - 1] != ",":
+        return None
+    k = end - 2
+    while k >= 0 and end - 2 - k < 4 and texts[k][0].isupper() and toks.is_word(k):
+        k -= 1
+    return (k + 1, end - 1) if k >= 0 and k < end - 2 and texts[k] == "," else None
+
+
+def _name_before_apposition(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
+    """The capitalised name before an apposition set between commas that ends at ``end``
+    ("Kassam Abozeed, a 34-year-old Syrian who lives in Germany,", "Palazzo Chigi, her office,")."""
+    texts = toks.texts
+    if end < 4 or texts[end - 1] != ",":
+        return None
+    k = end - 2
+    while k > 0 and end - k <= g.max_words + 6 and texts[k] != ",":
+        if not (toks.is_word(k) or texts[k][0].isdigit() or texts[k] == "-"):
+            return None
+        k -= 1
+    if k <= 0 or texts[k] != ",":
+        return None
+    m = k
+    while m > 0 and k - m < 4 and texts[m - 1][0].isupper() and toks.is_word(m - 1):
+        m -= 1
+    if m == k or (m > 0 and toks.is_word(m - 1)):
+        return None
+    return (m, k)
+
+
+def _cue_text(text: str, cue: Span) -> str:
+    """The cue as the records give it: folded, straight apostrophes, single spaces."""
+    return " ".join(cue.of(text).casefold().replace("’", "'").split())
+
+
+def _words(toks: Tokens, np: tuple[int, int], g: Grammar) -> Span:
+    """The span of a phrase without its leading article ("le valutazioni" -> "valutazioni")."""
+    first = np[0] + 1 if toks.lows[np[0]] in g.articles and np[1] - np[0] > 1 else np[0]
+    return toks.span(first, np[1])
+
+
+def _named(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
+    """A phrase that names a source: a proper name, a known source or a source-like noun."""
+    return np is not None and (
+        any(t[0].isupper() for t in toks.texts[np[0]:np[1]]) or _source_like(text, toks, np, g, src)
+    )
+
+
+def _source_like(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
+    """A known source, or a phrase headed by a source-like noun ("gli analisti")."""
+    if np is None:
+        return False
+    words = [w for w in toks.lows[np[0]:np[1]] if w not in g.articles]
+    phrase = toks.span(*np).of(text)
+    return src.canonical(phrase) is not None or (bool(words) and words[0] in g.source_nouns)
+
+
+def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases (longest first) grouped by their first word."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for seq in seqs:
+        out[seq[0]] = (*out.get(seq[0], ()), seq)
+    return out
+
+
+def _at(lows: list[str], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
+    """The longest of the phrases ``seqs`` (see :func:`_by_first`) that starts at ``lows[j]``."""
+    for seq in seqs.get(lows[j], ()) if j < len(lows) else ():
+        if tuple(lows[j:j + len(seq)]) == seq:
+            return seq
+    return None
+
+
+def _skip(lows: list[str], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> int:
+    """Past any run of the phrases ``seqs`` (adverbs, time words) from ``lows[j]``."""
+    while (seq := _at(lows, j, seqs)) is not None:
+        j += len(seq)
+    return j
+
+
+def _relay(toks: Tokens, j: int, g: Grammar) -> tuple[int, int] | None:
+    """The quoted source of ", che cita il Cremlino" after a source that ends at ``toks[j]``."""
+    if j < len(toks) and toks.texts[j] == ",":
+        j += 1
+    seq = _at(toks.lows, j, g.relays)
+    return _phrase(toks, j + len(seq), g) if seq is not None else None
+
+
+def _phrase(toks: Tokens, i: int, g: Grammar, until: int | None = None) -> tuple[int, int] | None:
+    """The source phrase that starts at ``toks[i]`` (and ends by ``until``), as ``[i, end)``."""
+    lows = toks.lows
+    j = i + 1 if i < len(lows) and lows[i] in g.articles else i
+    end = None
+    limit = min(len(lows) if until is None else until, i + g.max_words)
+    while j < limit:
+        if lows[j] in g.of and end is not None:
+            j += 2 if j + 1 < limit and lows[j + 1] in g.articles else 1
+            continue
+        if (g.ends_phrase(toks, j) or toks.texts[j][0].isdigit()) and not (end is None and lows[j] in g.adjectives):
+            break  # "la prima ricostruzione": an adjective that ends phrases elsewhere opens this one
+        j += 1
+        end = j
+    return (i, end) if end is not None else None
+
+
+def speaker(toks: Tokens, g: Grammar) -> tuple[int, int] | None:
+    """The phrase of a speaker that opens a sentence and ends at a colon ("Il ministro
+    dell'Interno Matteo Salvini, da Catania: …", "Il governatore della Liguria Giovanni
+    Toti: …"): a source-like noun or a full name (two capitalised words), else None."""
+    np = _phrase(toks, 0, g)
+    if np is None:
+        return None
+    texts, lows = toks.texts, toks.lows
+    k = np[1]
+    if k + 2 < len(texts) and texts[k] == "," and lows[k + 1] in g.prepositions:  # ", da Catania"
+        k += 2
+        while k < len(texts) and toks.is_word(k) and texts[k][0].isupper():
+            k += 1
+    if k >= len(texts) or texts[k] != ":":
+        return None
+    words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
+    capitals = sum(t[0].isupper() for t in texts[np[0]:np[1]])
+    return np if capitals >= 2 or (words and words[0] in g.source_nouns) else None
+
+
+def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
+    """The subject that ends just before the verb at ``toks[verb]`` ("I media russi")."""
+    lows = toks.lows
+    end = verb
+    while end > 0 and lows[end - 1] in g.pre_verb:
+        end -= 1
+    if (name := _name_between_commas(toks, end)) is not None:
+        return name  # "The premier, Giorgia Meloni, said": the name
+    if (name := _name_before_apposition(toks, end, g)) is not None:
+        return name  # "Kassam Abozeed, a 34-year-old Syrian who lives in Germany, said"
+    start = end
+    while start > 0 and end - start < g.max_words and toks.is_word(start - 1) and lows[start - 1] not in g.clause:
+        start -= 1
+    after_prep = start > 0 and lows[start - 1] in g.prepositions
+    for k in range(start, end):
+        if (k == start and not after_prep) or lows[k] in g.articles or toks.texts[k][0].isupper():
+            np = _phrase(toks, k, g, until=end)
+            if np is not None and np[1] == end:
+                return np
+    return None
+

@@ -1,0 +1,184 @@
+"""The counted noun phrase of a figure: what "5.000" counts in "5.000 operai edili militari".
+
+The words come from the pack's ``[nouns]`` table; this module holds the machinery:
+
+- after the figure: head noun + adjectives ("5.000 operai edili militari"), through
+  "di" ("migliaia di truppe", "l'80% degli elettori"), coordinated heads under one
+  figure ("migliaia di operai militari e sminatori");
+- inverted: "300 i soldati nordcoreani uccisi", "i feriti sono 2.700";
+- elliptic: "e altri 47", "circa 2.700 quelli feriti" reuse the noun of the previous
+  figure of the sentence (the caller passes it as ``antecedent``).
+
+A figure that carries its unit (money, measures, percentages, durations) counts a noun
+only through "di" ("1,5 milioni di euro di aiuti" -> "aiuti", "l'80% degli elettori"
+-> "elettori"); a currency or unit word is never the noun: it is in ``Quantity.unit``.
+
+>>> s = "Il Nord invierà 5.000 operai edili militari e 1.000 genieri a Kursk."
+>>> counted(s, Span(16, 21), lang="it").text
+'operai edili militari'
+>>> counted(s, Span(46, 51), lang="it").text
+'genieri'
+>>> counted("Sono morti 300 i soldati nordcoreani uccisi.", Span(11, 14), lang="it").text
+'soldati nordcoreani uccisi'
+"""
+
+from __future__ import annotations
+
+from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_words
+from quantities.extraction.nouns.left import linked_before, noun_before
+from quantities.lang import Pack
+from quantities.text.tokens import WINDOW, Tokens, surface, tokens
+from quantities.types import Span
+
+__all__ = ["Grammar", "NounPhrase", "counted", "grammar", "status_words"]
+
+
+def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearing: bool = False,
+            antecedent: NounPhrase | None = None, toks: Tokens | None = None, kind: str = "count",
+            unit: str | None = None) -> NounPhrase | None:
+    """The noun phrase that the figure at ``figure`` (a span of ``sentence``) counts.
+
+    ``unit_bearing`` is True for figures that carry a unit (money, measures, percent,
+    durations): they count only what follows "di". ``antecedent`` is the noun of the
+    previous figure of the sentence, reused by elliptic figures. The phrase is looked for
+    among the words of the sentence, however far (a few words at most). ``toks`` are the
+    :func:`tokens` of the sentence when the caller has them; then ``sentence`` may be the
+    whole text and ``figure`` a span of it: the phrase never reaches past those tokens.
+    ``kind`` and ``unit`` are the figure's: money counts what follows "in"/"per" too ("69
+    miliardi in sovvenzioni"), an age the noun after it ("88-year-old woman"), and a
+    measure with nothing else names what its unit measures ("160 km/h" -> "velocità").
+
+    >>> counted("Migliaia di operai militari e sminatori nella regione.", Span(0, 8)).text
+    'operai militari e sminatori'
+    >>> counted("L'80% degli elettori", Span(2, 5), unit_bearing=True).text
+    'elettori'
+    >>> counted("1,5 milioni di euro per Kiev", Span(0, 19), unit_bearing=True) is None
+    True
+    """
+    g = grammar(lang)
+    toks = tokens(sentence) if toks is None else toks
+    right = _right_of(sentence, figure.end, g.max_words + 4, toks)
+    first = right.lows[0] if right else ""
+    left = _left_of(sentence, figure.start, g.max_words + 16, toks)
+    if unit_bearing:
+        found = linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
+        if found is None and first in g.of:
+            found = _phrase(sentence, right, 1, g, lowercase=True)
+        if found is None and first in g.purpose.get(kind, ()) and (
+            first not in g.bare_purpose or len(right) < 2 or right.lows[1] not in g.articles
+        ):
+            found = _phrase(sentence, right, 1, g, lowercase=True)
+    elif antecedent is not None and _elliptic(first, antecedent, g, status_words(lang)):
+        found = _rebuilt(sentence, right, antecedent, g)
+    elif first in g.of or first in g.articles:
+        found = _phrase(sentence, right, 1, g)
+    else:
+        found = _phrase(sentence, right, 0, g)
+    if found is None and first not in g.elliptic_after:
+        found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
+                            valued=kind in g.value_before_kinds)
+    if found is None and kind in g.noun_after_kinds:  # "88-year-old woman", "a 34-year-old Syrian"
+        found = _phrase(sentence, right, 0, g)
+    if found is None and antecedent is not None:  # a name is reused whole ("Forza Italia")
+        reused = antecedent.text if antecedent.head[:1].isupper() else antecedent.head
+        found = NounPhrase(reused, antecedent.head, None)
+    return _measured(found, right, unit, g)
+
+
+def _measured(found: NounPhrase | None, right: Tokens, unit: str | None, g: Grammar) -> NounPhrase | None:
+    """What a speed or a temperature measures, whatever noun stands near it: "160 km/h",
+    "160 chilometri orari", "160 kph" -> "velocità", "un record di 46 gradi" ->
+    "temperatura"; a noun with that head stays ("la velocità massima consentita")."""
+    name = g.rate_words.get(right.lows[0]) if right else None
+    name = name or (g.unit_nouns.get(unit) if unit else None)
+    if name is None or (found is not None and found.head.casefold() == name.casefold()):
+        return found
+    return NounPhrase(name, name, None)
+
+
+def _elliptic(first: str, antecedent: NounPhrase, g: Grammar, states: frozenset[str]) -> bool:
+    """"2.700 quelli feriti", or a status word alone after a figure whose antecedent is no
+    status word ("7 persone decedute e 3 disperse"; not "11 morti e 4 dispersi")."""
+    return (first in g.elliptic_after or first in g.elliptic_adjectives
+            or (first in states and antecedent.head.casefold() not in states))
+
+
+def _rebuilt(text: str, right: Tokens, antecedent: NounPhrase, g: Grammar) -> NounPhrase:
+    """The antecedent's head with the status words of the clause: "quelli feriti" ->
+    "soldati feriti", "3 disperse" -> "persone disperse" (RULES.md reconstructs ellipsis so)."""
+    i = 1 if right.lows[0] in g.elliptic_after else 0
+    end = _adjectives(right, i, len(right), g) if g.head_last else i
+    while end < len(right) and end - i < g.max_adjectives and (g.is_adjective(right, end) or end == i) and g.can_head(right, end, True):
+        end += 1
+    if end == i:
+        return NounPhrase(antecedent.head, antecedent.head, None)
+    span = right.span(i, end)
+    return NounPhrase(f"{antecedent.head} {surface(span.of(text))}", antecedent.head, right.span(0, end))
+
+
+def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False) -> NounPhrase | None:
+    """Head noun + adjectives (+ "e" + head + adjectives) starting at ``toks[i]``."""
+    n = min(len(toks), i + g.max_words)
+    lows = toks.lows
+    i += i < n - 1 and (lows[i] in g.articles or lows[i] in g.elliptic_after)  # "four of the victims"
+    j = i
+    while j < n - 1 and j - i < 2 and lows[j] in g.prenominal and g.can_head(toks, j + 1):
+        j += 1
+    if j >= n or not g.can_head(toks, j, lowercase):
+        return None
+    head = j
+    end = _trim(toks, j, _adjectives(toks, j + 1, n, g), g)
+    if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True):
+        end = _trim(toks, end + 1, _adjectives(toks, end + 2, n, g), g)
+    span = toks.span(i, end)
+    if g.head_last:
+        head = end - 1
+    if lows[head] in g.transparent and end < n and lows[end] in g.of:  # "il numero delle vittime"
+        inner = _phrase(text, toks, end + 1, g, lowercase=True)
+        if inner is not None:
+            return inner
+    return NounPhrase(surface(span.of(text)), toks.texts[head], span)
+
+
+def _trim(toks: Tokens, start: int, end: int, g: Grammar) -> int:
+    """With the head last, where the run of noun-like words from ``toks[start]`` really ends:
+    at its last lowercase word when names stand in it ("North Korean soldiers"), before a
+    participle after the head ("people died", "soldiers killed"; the status keeps it)."""
+    if not g.head_last:
+        return end
+    texts = toks.texts
+    if any(texts[k][:1].isupper() for k in range(start + 1, end)):
+        end = next((k + 1 for k in range(end - 1, start, -1) if texts[k].islower()), start + 1)
+    while end - 1 > start and toks.lows[end - 1].endswith(g.postmodifier_endings) and toks.texts[end - 1].islower():
+        end -= 1
+    return end
+
+
+def _adjectives(toks: Tokens, j: int, n: int, g: Grammar) -> int:
+    """The index after the adjectives that start at ``toks[j]`` (and end by ``n``).
+
+    With the head last ("military construction workers"), the modifiers and the head are
+    one run of noun-like words.
+    """
+    stop = min(n, j + g.max_adjectives)
+    while j < stop and (g.is_adjective(toks, j) or (g.head_last and g.can_head(toks, j))):
+        j += 1
+    return j
+
+
+def _right_of(text: str, pos: int, limit: int, toks: Tokens) -> Tokens:
+    """The first ``limit`` tokens from ``pos`` on (a token cut by ``pos``, its tail)."""
+    k = toks.index(pos)
+    if k and toks.ends[k - 1] > pos:
+        head = tokens(text, pos, min(toks.ends[k - 1], pos + WINDOW), limit=limit)
+        return (head + toks[k:k + limit])[:limit]
+    return toks[k:k + limit]
+
+
+def _left_of(text: str, pos: int, limit: int, toks: Tokens) -> Tokens:
+    """The last ``limit`` tokens before ``pos`` (a token cut by ``pos``, its head)."""
+    k = toks.index(pos)
+    if k and toks.ends[k - 1] > pos:
+        tail = tokens(text, max(toks.starts[k - 1], pos - WINDOW), pos)
+        return (toks[max(0, k - limit):k - 1] + tail)[-limit:]
+    return toks[max(0, k - limit):k]

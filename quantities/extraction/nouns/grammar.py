@@ -1,0 +1,136 @@
+"""The grammar of counted noun phrases: the ``[nouns]`` words of a pack, compiled once, and
+:class:`NounPhrase`, what the rest of :mod:`quantities.extraction.nouns` finds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
+from quantities.text.tokens import Tokens, tokens
+from quantities.types import Span, direct_init
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    of: frozenset[str]
+    articles: frozenset[str]
+    copulas: tuple[tuple[str, ...], ...]
+    fillers: frozenset[str]
+    elliptic_before: frozenset[str]
+    elliptic_after: frozenset[str]
+    prenominal: frozenset[str]
+    conj: frozenset[str]
+    function: frozenset[str]
+    adjectives: frozenset[str]
+    adjective_endings: tuple[str, ...]
+    verb_endings: tuple[str, ...]
+    max_adjectives: int
+    max_words: int
+    head_last: bool
+    prepositions: frozenset[str]
+    of_before: frozenset[str]
+    at_before: frozenset[str]
+    transparent: frozenset[str]
+    elliptic_adjectives: frozenset[str]
+    purpose: dict[str, frozenset[str]]
+    bare_purpose: frozenset[str]
+    noun_after_kinds: frozenset[str]
+    postmodifier_endings: tuple[str, ...]
+    value_before: frozenset[str]
+    value_before_kinds: frozenset[str]
+    people_copulas: dict[str, str]
+    unit_nouns: dict[str, str]
+    rate_words: dict[str, str]
+    name_links: frozenset[str]
+
+    def is_verb(self, word: str) -> bool:
+        return word.endswith(self.verb_endings) and word not in self.adjectives
+
+    def can_head(self, toks: Tokens, i: int, lowercase: bool = False) -> bool:
+        """``toks[i]`` is a word that may be the counted noun."""
+        w, text = toks.lows[i], toks.texts[i]
+        return (text[0].isalpha() and len(w) > 1 and w not in self.function and not self.is_verb(w)
+                and w not in self.elliptic_before
+                and not w[0].isdigit() and (text.islower() or not lowercase))
+
+    def is_adjective(self, toks: Tokens, i: int) -> bool:
+        w, text = toks.lows[i], toks.texts[i]
+        return (text[0].isalpha() and text.islower() and w not in self.function
+                and (w in self.adjectives or (w.endswith(self.adjective_endings) and not self.is_verb(w))))
+
+
+@per_pack("nouns")
+def grammar(pack: Pack) -> Grammar:
+    """The ``[nouns]`` words of ``pack``, checked and compiled once."""
+    return Grammar(
+        of=word_set(pack, "nouns.of"),
+        articles=word_set(pack, "nouns.articles"),
+        copulas=phrases(pack, "nouns.copulas"),
+        fillers=word_set(pack, "nouns.copula_fillers"),
+        elliptic_before=word_set(pack, "nouns.elliptic_before"),
+        elliptic_after=word_set(pack, "nouns.elliptic_after"),
+        prenominal=word_set(pack, "nouns.prenominal"),
+        conj=word_set(pack, "nouns.and"),
+        function=word_set(pack, "nouns.function_words"),
+        adjectives=word_set(pack, "nouns.adjectives"),
+        adjective_endings=tuple(word_set(pack, "nouns.adjective_endings")),
+        verb_endings=tuple(word_set(pack, "nouns.verb_endings")),
+        max_adjectives=positive_int(pack, "nouns.max_adjectives"),
+        max_words=positive_int(pack, "nouns.max_words"),
+        head_last=_head_position(pack) == "last",
+        prepositions=word_set(pack, "nouns.prepositions"),
+        of_before=word_set(pack, "nouns.of_before"),
+        at_before=word_set(pack, "nouns.at_before"),
+        transparent=word_set(pack, "nouns.transparent"),
+        elliptic_adjectives=word_set(pack, "nouns.elliptic_adjectives"),
+        purpose={kind: word_set(pack, f"nouns.purpose.{kind}") for kind in pack.table("nouns.purpose")},
+        bare_purpose=word_set(pack, "nouns.bare_purpose"),
+        noun_after_kinds=word_set(pack, "nouns.noun_after_kinds"),
+        postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
+        value_before=word_set(pack, "nouns.value_before"),
+        value_before_kinds=word_set(pack, "nouns.value_before_kinds"),
+        people_copulas={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.people_copulas").items()},
+        unit_nouns=_names(pack, "nouns.unit_nouns"),
+        rate_words={w.casefold(): n for w, n in _names(pack, "nouns.rate_words").items()},
+        name_links=word_set(pack, "nouns.name_links"),
+    )
+
+
+@per_pack("status")
+def status_words(pack: Pack) -> frozenset[str]:
+    """The one-word status words of the pack's ``[status.classes]`` ("feriti", "dispersi"):
+    after a figure, alone, they reuse the antecedent's head ("7 persone decedute e 3
+    disperse" -> "persone disperse")."""
+    out: set[str] = set()
+    for name in pack.table("status.classes", {}):
+        out |= {w for w in word_set(pack, f"status.classes.{name}") if " " not in w}
+    return frozenset(out)
+
+
+def _names(pack: Pack, key: str) -> dict[str, str]:
+    """A table of strings to strings at ``key``."""
+    table = pack.table(key)
+    if not all(isinstance(v, str) and v.strip() for v in table.values()):
+        raise pack.error(key, "expected a table of non-empty strings")
+    return dict(table)
+
+
+def _head_position(pack: Pack) -> str:
+    value = pack.get("nouns.head", "first")
+    if value not in ("first", "last"):
+        raise pack.error("nouns.head", "expected \"first\" or \"last\"")
+    return str(value)
+
+
+@direct_init
+@dataclass(frozen=True, slots=True)
+class NounPhrase:
+    """The counted noun as written; ``span`` is where it stands (None when reused)."""
+
+    text: str
+    head: str
+    span: Span | None
+
+    @property
+    def adjacent(self) -> bool:
+        return self.span is not None

@@ -1,0 +1,174 @@
+"""The counted noun before the figure: the subject of a copula ("i feriti sono 2.700"), the
+noun "di" links to the figure ("una donna di 31 anni"), a gapped subject ("i dispersi 4"),
+a name in apposition ("Kevin Laganà, 22 anni") or before "al" ("Lega all'8,7%").
+
+Each function gets the tokens before the figure (``left``) and an index in them."""
+
+from __future__ import annotations
+
+from quantities.extraction.nouns.grammar import Grammar, NounPhrase
+from quantities.text.tokens import Tokens, surface
+from quantities.types import Span
+
+
+def linked_before(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
+    """The noun that "di" links to a figure with a unit ("una profondità di 8 km"), if any."""
+    k = len(left)
+    while k > 0 and len(left) - k < 2 and left.lows[k - 1] in g.fillers:
+        k -= 1
+    if k == 0 or left.lows[k - 1] not in g.of_before or _copula(left, k - 1, g):
+        return None
+    return _before(text, left, k - 1, g)
+
+
+def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: bool,
+                valued: bool = False) -> NounPhrase | None:
+    """The counted noun before the figure, given the tokens before it: the subject of a
+    copula ("i feriti sono 2.700", "l'affluenza è del 19%"), the noun a "di" links to the
+    figure ("una donna di 31 anni", "profondità di 8 chilometri"), a name before "al"
+    ("Lega all'8,7%", for figures with a unit), a gapped subject ("i dispersi 4") or a
+    name or, for a figure with a unit, a noun in apposition ("Kevin Laganà, 22 anni", "Meloni,
+    45,", "la quota di sovvenzioni, 144 milioni di euro"); ``aside`` tells that a comma
+    closes the figure, as it closes an apposition; ``valued`` that "da" may link the figure
+    to the noun it is the value of ("la quarta rata, da 16,5 miliardi")."""
+    lows = left.lows
+    k = len(lows)
+    while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers:
+        k -= 1
+    last = lows[k - 1] if k else ""
+    linked = last in g.of_before or (unit_bearing and last in g.at_before) or (valued and last in g.value_before)
+    at = k - 1 if linked else k
+    copula = _copula(left, at, g)
+    if copula:  # "i feriti sono 2.700"; "Lega e Forza Italia restano sotto il 10%"; "siamo 100mila"
+        found = _subject(text, left, at - copula, g) or _name(text, left, at - copula, g, least=1, opening=True)
+        people = g.people_copulas.get(" ".join(lows[at - copula:at]))
+        return found or (NounPhrase(people, people, None) if people else None)
+    if linked:
+        return _before(text, left, k - 1, g)
+    listed = _listed(left, k, g)
+    if listed < k:  # "due ragazzi di 12 e 13 anni", "i fratelli Monti di 15, 11 e 6 anni"
+        return _before(text, left, listed - 1, g) if listed and lows[listed - 1] in g.of_before else None
+    if last == ",":  # apposition: "Kevin Laganà, 22 anni", "gli sfollati del centro, una quarantina"
+        if unit_bearing:
+            return _before(text, left, k, g)
+        return _name(text, left, k - 1, g, least=1 if aside else 2) or _subject(text, left, k - 1, g, article=True)
+    if unit_bearing and k and left.texts[k - 1][:1].isupper():  # "dà Fratelli d'Italia tra il 22 e il 26%"
+        return _name(text, left, k, g, least=1)
+    return _gapped(text, left, k, g)
+
+
+def _gapped(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
+    """The subject of a figure whose verb is left out, in a list: "i morti sono 11, i
+    dispersi 4" (an article after a comma or a coordinator opens the phrase)."""
+    found = _subject(text, left, k, g, article=True)
+    if found is None or found.span is None:
+        return found
+    at = left.index(found.span.start)
+    return found if at > 1 and (left.lows[at - 2] in g.conj or left.lows[at - 2] in (",", ";")) else None
+
+
+def _listed(left: Tokens, k: int, g: Grammar) -> int:
+    """Where a list of figures that ends before ``left[k]`` starts ("di 15, 11 e"), or ``k``."""
+    j = k
+    while j > 1 and (left.lows[j - 1] in g.conj or left.lows[j - 1] == ",") and left.texts[j - 2][0].isdigit():
+        j -= 2
+    return j
+
+
+def _copula(left: Tokens, k: int, g: Grammar) -> int:
+    """The length of the copula that ends at ``left[k - 1]``, or 0."""
+    lows = left.lows
+    last = lows[k - 1] if k > 0 else ""
+    for cop in g.copulas:
+        if cop[-1] == last and tuple(lows[max(0, k - len(cop)):k]) == cop:
+            return len(cop)
+    return 0
+
+
+def _before(text: str, left: Tokens, end: int, g: Grammar) -> NounPhrase | None:
+    """The name or the noun phrase that ends at ``left[end - 1]`` (or before a comma there:
+    "la quarta rata, da 16,5 miliardi"), no article needed."""
+    end -= end > 0 and left.lows[end - 1] == ","
+    found = _name(text, left, end, g, least=1)
+    if found is not None and found.span is not None:
+        k = left.index(found.span.start)
+        if k and left.texts[k - 1].islower() and g.can_head(left, k - 1, lowercase=True):  # "i fratelli Monti"
+            span = Span(left.starts[k - 1], found.span.end)
+            return NounPhrase(surface(span.of(text)), left.texts[k - 1], span)
+        return found
+    start = _run_start(left, end, g)
+    while start < end and not g.can_head(left, start, lowercase=True):
+        start += 1
+    if start == end:
+        return None
+    span = left.span(start, end)
+    return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
+
+
+def _name(text: str, left: Tokens, end: int, g: Grammar, least: int, opening: bool = False) -> NounPhrase | None:
+    """A run of capitalised words that ends at ``left[end - 1]`` ("Kevin Laganà", "Fratelli
+    d'Italia"), of ``least`` capitalised words or more, that is not the object of a
+    preposition ("secondo Reuters", "per la Camera"); with ``opening``, only one that opens
+    its clause (after punctuation or a coordinator: not "le case di via Fillak")."""
+    start, caps = end, 0
+    while start > 0 and end - start < g.max_words:
+        word = left.texts[start - 1]
+        if word[:1].isupper() and word[0].isalpha() and left.lows[start - 1] not in g.function:
+            caps += 1
+        elif not (left.lows[start - 1] in g.name_links and start < end and caps):
+            break
+        start -= 1
+    while start < end and not left.texts[start][:1].isupper():
+        start += 1
+    at = start - (start > 0 and left.lows[start - 1] in g.articles)  # "per la Camera"
+    if caps < least or start == end or (at and left.lows[at - 1] in g.prepositions):
+        return None
+    if opening and at and left.texts[at - 1][:1].isalnum() and left.lows[at - 1] not in g.conj:
+        return None
+    span = left.span(start, end)
+    return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
+
+
+def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = False) -> NounPhrase | None:
+    """The noun phrase that ends at ``left[end]``, after an article (or at the start, unless
+    ``article``); a phrase after a preposition is a complement, looked past ("l'affluenza
+    per la Camera è del 19%"; "secondo la questura erano 10mila" has none); through a
+    transparent head to what it counts ("il numero dei morti è salito a 39")."""
+    inner: NounPhrase | None = None
+    for _ in range(6):  # skip complements: "i soldati nordcoreani in Russia sono"
+        start = _run_start(left, end, g)
+        before = left.lows[start - 1] if start else ""
+        if start < end and ((start == 0 and not article) or before in g.articles) and g.can_head(left, start):
+            if start < 2 or left.lows[start - 2] not in g.prepositions:
+                span = left.span(start, end)
+                found = NounPhrase(surface(span.of(text)), left.texts[start], span)
+                return inner if inner is not None and found.head.casefold() in g.transparent else found
+            if article:
+                return None
+            end = start - 2
+            continue
+        if article or start == end or before in g.articles or start < 2 or (
+            before not in g.prepositions and before not in g.of
+        ):
+            return None
+        if g.can_head(left, start) and before in g.of:
+            span = left.span(start, end)
+            inner = NounPhrase(surface(span.of(text)), left.texts[start], span)
+        end = start - 1
+    return None
+
+
+def _run_start(left: Tokens, end: int, g: Grammar) -> int:
+    """Where the run of noun-like words that ends at ``left[end - 1]`` starts, with
+    coordinators between them ("misure nuove o modificate")."""
+    start = end
+    while start > 0 and end - start <= g.max_adjectives + 1:
+        if g.is_adjective(left, start - 1) or g.can_head(left, start - 1):
+            start -= 1
+        elif left.lows[start - 1] in g.conj and start > 1 and start < end and g.can_head(left, start - 2, True):
+            start -= 1
+        else:
+            break
+    while start < end and left.lows[start] in g.conj:
+        start += 1
+    return start

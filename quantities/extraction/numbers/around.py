@@ -1,0 +1,125 @@
+"""The words around a number: those before it (read back from its start, nearest last),
+the one after it, the cue phrases they make, and the homograph rules that use them."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import regex
+
+from quantities.extraction.numbers.grammar import Grammar
+from quantities.extraction.numbers.patterns import ASCII_BLANKS, BLANKS, norm
+
+_TOKEN = regex.compile(r"[^\s()\[\]{}«»“”\"]+")
+
+
+_BREAKS = re.escape(BLANKS + "()[]{}«»“”\"")  # what _TOKEN's words cannot hold, for re
+
+
+_W, _S = f"[^{_BREAKS}]+", f"[{_BREAKS}]"  # a word, a break
+
+
+# up to 4 of the same words in a reversed window, nearest first (a word and a break
+# never overlap, so each group takes a whole word)
+_WORDS_BACK = re.compile(rf"{_S}*({_W})(?:{_S}+({_W})(?:{_S}+({_W})(?:{_S}+({_W}))?)?)?")
+
+
+_WORD_BACK = re.compile(rf"{_S}*({_W})")  # the nearest alone
+
+
+WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}0-9]")  # a word or a mark, as number words are split
+_OPENERS = "([{«“\"‘"  # stripped from the head of a word before a number
+
+
+_last_prev: tuple[str | None, int, list[tuple[int, str]]] = (None, -1, [])
+
+
+def prev_tokens(text: str, start: int, n: int = 4) -> list[tuple[int, str]]:
+    """Up to ``n`` (at most 4) words before ``start``, nearest last, each with its offset."""
+    global _last_prev
+    last = _last_prev  # one read asks several times for the words before the same start
+    if last[0] is not text or last[1] != start:
+        last = _last_prev = (text, start, words_before(text, start))
+    return last[2][-n:]
+
+
+def words_before(text: str, start: int) -> list[tuple[int, str]]:
+    """Up to 4 words of the 48 characters before ``start``, nearest last.
+
+    >>> words_before("«Circa (dei) 300", 13)
+    [(1, 'circa'), (8, 'dei')]
+    >>> words_before("a\x1cb 3", 4)  # a separator control character is no blank
+    [(0, 'a\x1cb')]
+    """
+    m = _WORDS_BACK.match(text[max(0, start - 48):start][::-1])
+    if m is None:
+        return []
+    out = []
+    for i in (4, 3, 2, 1):  # the farthest first; a, b count back from ``start``
+        a, b = m.span(i)
+        if a >= 0:
+            word = text[start - b:start - a].lstrip(_OPENERS)
+            out.append((start - a - len(word), norm(word)))
+    return out
+
+
+def word_before(text: str, start: int) -> str:
+    """The last of :func:`words_before`'s words, or "" when there is none.
+
+    >>> word_before("per «il 3", 8), word_before(" 3", 1)
+    ('il', '')
+    """
+    m = _WORD_BACK.match(text[max(0, start - 48):start][::-1])
+    return norm(m[1][::-1].lstrip(_OPENERS)) if m is not None else ""
+
+
+def glued_before(text: str, start: int) -> tuple[int, str] | None:
+    """A token glued to the number's left (l'80, €300, dell'80): its start and form."""
+    if start == 0 or text[start - 1].isspace():
+        return None
+    toks = prev_tokens(text, start, 1)
+    return toks[0] if toks else None
+
+
+def next_word(text: str, end: int) -> str:
+    m = _TOKEN.match(text, end + 1) if end < len(text) and text[end] == " " else None
+    return norm(m.group()).rstrip(",;:.!?") if m else ""
+
+
+def phrase_before(prev: list[tuple[int, str]], table: Any, g: Grammar) -> tuple[int, str] | None:
+    """The longest run of the last words found in ``table``: (start, phrase)."""
+    if not prev or (prev[-1][1] not in g.phrase_ends and " " not in prev[-1][1]):
+        return None  # no phrase of any cue table ends with this word
+    phrases = [prev[-1][1]]  # the last word, the last two, the last three
+    for _, w in prev[-2:-4:-1]:
+        phrases.append(f"{w} {phrases[-1]}")
+    for k in range(len(phrases), 0, -1):
+        if phrases[k - 1] in table:
+            return prev[-k][0], phrases[k - 1]
+    return None
+
+
+def homograph_ok(text: str, start: int, end: int, word: str, g: Grammar) -> bool:
+    h = g.words.homographs[word]
+    if h.need_before and word_before(text, start) not in h.need_ends:
+        return False  # the common case, told by one word
+    prev = prev_tokens(text, start, 2)
+    before = prev[-1][1] if prev else ""
+    before2 = " ".join(w for _, w in prev)
+    if h.need_before and before not in h.need_before and before2 not in h.need_before:
+        return False
+    if before in h.not_before or before2 in h.not_before:
+        return False
+    after = text[end:end + 40].split(None, 1)
+    following = norm(after[0]) if after else ""
+    if following[:1] in "?!.," and following:
+        return following[:1] not in h.not_after
+    return following.rstrip(",;:.?!") not in h.not_after
+
+
+def ascii_miss(text: str, pos: int, heads: frozenset[str] | None) -> bool:
+    """Whether the first character past at most 2 ASCII blanks at ``pos`` is an ASCII
+    character that begins none of the words ``heads`` stands for."""
+    rest = text[pos:pos + 3].lstrip(ASCII_BLANKS)
+    return bool(rest) and rest[0] < "\x80" and heads is not None and rest[0] not in heads

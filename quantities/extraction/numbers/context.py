@@ -1,0 +1,248 @@
+"""What surrounds the core of a number: to its right a scale word, a range, a unit, an
+ordinal mark, an age suffix or a month; to its left a unit, the cues of the kinds that are
+no claims (see :mod:`~quantities.extraction.numbers.nonclaims`) and a hedge."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from quantities.extraction.numbers.around import WORD, ascii_miss, glued_before, next_word, prev_tokens
+from quantities.extraction.numbers.digits import parse_digits
+from quantities.extraction.numbers.grammar import Grammar
+from quantities.extraction.numbers.hedges import hedge
+from quantities.extraction.numbers.nonclaims import non_claim
+from quantities.extraction.numbers.patterns import AGESUF, ASCII_BLANKS, MARK, MONTH, SCALE, UNIT, norm
+from quantities.extraction.numbers.reading import Reading, match, precision_int, scale
+from quantities.extraction.numbers.words import value_of
+from quantities.lang.units import PERCENT, is_currency
+
+_RANGE_JOIN = regex.compile(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L}])")
+
+
+_ARTICLE_AHEAD = regex.compile(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9])")  # "i 40", "il 30", "l'80"
+
+
+_DAY_YEAR = regex.compile(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
+
+
+def context(text: str, r: Reading, g: Grammar, *, scaled: bool) -> Reading:
+    """Read what surrounds the core: right side first, then the left."""
+    if r.kind == "count":
+        _right(text, r, g, scaled)
+    if r.kind == "count" or r.kind in ("money", "measure", "percent", "duration"):
+        _left(text, r, g)
+    return r
+
+
+def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
+    m = follow(text, r.end, g)
+    factor = scale_of(m, g)
+    if factor is not None and _dimensional(text, r, m, g):
+        return
+    if factor is not None and r.value is not None and not scaled:
+        scale(r, factor)
+        r.end, scaled = m.end(SCALE), True
+        _and_a_half(text, r, factor, g)
+        m = follow(text, r.end, g)
+    ranged = _range(text, r, g)
+    if ranged is not None:
+        if r.kind != "count":
+            return  # a range of days or hours
+        scaled = scaled or ranged
+        m = follow(text, r.end, g)
+    if m is None:
+        return
+    if m[UNIT]:
+        _unit(text, r, m, g, scaled)
+    elif m[MARK] and r.integer:
+        r.kind, r.end, r.precision = "ordinal", m.end(), Decimal(1)
+    elif m[AGESUF] and r.integer:
+        r.kind, r.unit, r.end = "age", "year", m.end()
+    elif m[MONTH] and r.integer and r.value is not None and 1 <= r.value <= 31:
+        r.kind, r.end = "date", m.end()
+        year = _DAY_YEAR.match(text[r.end:r.end + 6])
+        if year:
+            r.end += year.end()
+
+
+def _dimensional(text: str, r: Reading, m: Any, g: Grammar) -> bool:
+    """A scale word that is a unit before a dimension word: "a wall 2.5m high" (metres)."""
+    unit = g.units.dimensional.get(norm(m[SCALE]))
+    if unit is None or next_word(text, m.end(SCALE)) not in g.units.dimension_after:
+        return False
+    r.unit, r.kind, r.end = unit, "measure", m.end(SCALE)
+    return True
+
+
+def _and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> None:
+    """A joiner and a fraction word after the scale word: "3 milioni e mezzo", "2 million and a half"."""
+    m = match(g.follow.fraction, text, r.end, min(len(text), r.end + 24))
+    if m is None or r.value is None:
+        return
+    part = g.words.morphemes[norm(m[1])][1] * factor
+    r.value = r.low = r.high = r.value + part
+    r.end = m.end()
+
+
+def follow(text: str, pos: int, g: Grammar, span: int = 64) -> Any:
+    """``g.follow.pattern`` on ``span`` characters at ``pos``; None, without running it, when past
+    at most 3 blanks come two ASCII characters that begin none of its words (then it
+    could only match empty)."""
+    head = text[pos:pos + 6]
+    rest = head.lstrip(ASCII_BLANKS)[:2]
+    if (len(head) - len(rest) <= 4 and len(rest) == 2 and rest.isascii()
+            and g.follow.heads is not None and rest not in g.follow.heads):
+        return None
+    return match(g.follow.pattern, text, pos, min(len(text), pos + span))
+
+
+def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool) -> None:
+    raw = m[UNIT]
+    linked = raw[:1].isspace() and norm(raw).split()[0] in g.follow.links
+    if linked and not scaled:
+        return
+    word = norm(raw).split(None, 1)[1] if linked else norm(raw)
+    word = g.follow.link_head.sub("", word) if linked else word
+    if word in g.units.percent:
+        r.kind, r.unit = "percent", PERCENT
+    elif word in g.units.currency:
+        r.kind, r.unit = "money", g.units.currency[word]
+    elif word in g.units.words:
+        r.unit = g.units.words[word]
+        r.kind = "duration" if r.unit in g.units.durations else "measure"
+        if r.kind == "duration" and _is_age(text, r, word, g):
+            r.kind = "age"
+    else:
+        return
+    r.end = m.end(UNIT)
+
+
+def _is_age(text: str, r: Reading, word: str, g: Grammar) -> bool:
+    if word not in g.ages.units:
+        return False
+    prev = prev_tokens(text, r.start, 4)
+    words = [w for _, w in prev]
+    if words and words[-1] in g.ages.verbs:
+        return True
+    return bool(words) and words[-1] in g.follow.links and any(w in g.ages.people for w in words[:-1])
+
+
+def _range(text: str, r: Reading, g: Grammar) -> bool | None:
+    """30-40, 5 o 6 miliardi, tra 30 e 40: widen ``r`` to the range.
+
+    None when there is no range; else whether the second number brought a scale word.
+    """
+    if r.value is None or ascii_miss(text, r.end, g.ranges.heads):
+        return None
+    m = _RANGE_JOIN.match(text, r.end, min(len(text), r.end + 12))
+    if not m:
+        return None
+    joiner = norm(m.group(2))
+    spaced = bool(m.group(1)) and bool(m.group(3))
+    paired = spaced and joiner in g.ranges.pairs.values() and _pair_start(text, r, joiner, g) is not None
+    if not (joiner in g.ranges.dash or (spaced and joiner in g.ranges.or_) or paired):
+        return None
+    at = m.end()
+    if joiner in g.ranges.pairs.values():  # "tra i 30 e i 40": past the article after "e"
+        article = _ARTICLE_AHEAD.match(text, at, min(len(text), at + 12))
+        if article is not None and norm(article[1]) in g.ranges.articles:
+            at = article.end()
+    second = second_number(text, at, g)
+    if second is None:
+        return None
+    v2, p2, end2, factor = second
+    if factor is not None and r.value * factor <= v2:
+        scale(r, factor)
+    if v2 <= r.value:
+        return None
+    first = r.start
+    start = _pair_start(text, r, joiner, g)
+    if start is not None and joiner in g.ranges.pairs.values():
+        r.start = start
+    r.low, r.high, r.value, r.end = r.value, v2, None, end2
+    r.precision = min(r.precision or p2, p2)
+    if factor is None:
+        _range_kind(text, r, first, g)
+    return factor is not None
+
+
+def _range_kind(text: str, r: Reading, first: int, g: Grammar) -> None:
+    """A range of days before a month is a date ("tra il 15 e il 20 marzo", "15-20
+    marzo"); a range of hours after a time word is a time ("tra le 10 e le 11 di ieri",
+    "dalle 10 alle 12"), unless a counted noun follows ("tra le 10 e le 11 persone")."""
+    if not r.integer or r.low is None or r.high is None:
+        return
+    after = follow(text, r.end, g)
+    if after is not None and after[MONTH] and r.low >= 1 and r.high <= 31:
+        r.kind, r.end = "date", after.end()
+        return
+    before = prev_tokens(text, first, 1)
+    if before and before[-1][1] in g.times.before and r.high <= 24:
+        nxt = next_word(text, r.end)
+        if not (nxt.isalpha() and nxt not in g.times.not_nouns):
+            r.kind = "time"
+
+
+def _pair_start(text: str, r: Reading, joiner: str, g: Grammar) -> int | None:
+    """Where the first word of a pair ("tra" of "tra 30 e 40", "tra i 30 e i 40") stands."""
+    prev = prev_tokens(text, r.start, 2)
+    if prev and prev[-1][1] in g.ranges.articles:
+        prev = prev[:-1]
+    if prev and g.ranges.pairs.get(prev[-1][1]) == joiner:
+        return prev[-1][0]
+    return None
+
+
+def second_number(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, int, Decimal | None] | None:
+    """The second number of a range at ``pos``: value, precision, end, scale applied."""
+    stop = min(len(text), pos + 80)
+    m = g.anchors.num.match(text, pos, stop) or match(g.anchors.master_i, text, pos, stop)
+    if m is None or m.lastgroup not in ("num", "words"):
+        return None
+    if m.lastgroup == "num":
+        parsed = parse_digits(m[0], g)
+        if parsed is None:
+            return None
+        v, p, length, _ = parsed
+        end = pos + (m[0][0] == "+") + length
+    else:
+        words = value_of([t[0] for t in WORD.finditer(m[0])], g)
+        if words is None:
+            return None
+        v, p, end = words, precision_int(words), m.end()
+    a = follow(text, end, g, 32)
+    factor = scale_of(a, g)
+    if factor is not None:
+        return v * factor, p * factor, a.end(SCALE), factor
+    return v, p, end, None
+
+
+def scale_of(m: Any, g: Grammar) -> Decimal | None:
+    """The factor of the scale word an ``after`` match found, if any.
+
+    The patterns ignore case, so they also take letters that lower-case to something
+    else ("mİla": "İ" lower-cases to "i̇"); such a word is in no table and is no scale.
+    """
+    return g.follow.scales.get(norm(m[SCALE])) if m is not None and m[SCALE] else None
+
+
+def _left(text: str, r: Reading, g: Grammar) -> None:
+    prev = prev_tokens(text, r.start, 4)
+    glued = glued_before(text, r.start)
+    if glued and glued[1] in g.units.before and r.kind == "count":
+        _unit_before(r, glued[0], g.units.before[glued[1]], g)
+        prev = prev_tokens(text, r.start, 4)
+    elif prev and prev[-1][1] in g.units.before and r.kind == "count" and not glued:
+        _unit_before(r, prev[-1][0], g.units.before[prev[-1][1]], g)
+        prev = prev[:-1]
+    if r.kind == "count" and non_claim(text, r, prev, glued, g):
+        return
+    hedge(text, r, prev, glued, g)
+
+
+def _unit_before(r: Reading, start: int, unit: str, g: Grammar) -> None:
+    r.start, r.unit = start, unit
+    r.kind = "money" if is_currency(unit) else "measure"

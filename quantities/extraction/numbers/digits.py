@@ -1,0 +1,163 @@
+"""Digits: their value and precision in the pack's spellings (1.234,56, 10'000, 15 000), and
+the kinds told by the digits alone (ISO and dotted dates, n/yyyy identifiers, clock times,
+phone numbers, names glued to digits: A4, G7, Covid-19)."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from itertools import chain
+
+import regex
+
+from quantities.extraction.numbers.grammar import Grammar
+from quantities.extraction.numbers.reading import Reading, precision_int
+
+_NON_DIGIT = re.compile(r"[^0-9]")
+
+
+ISO_DATE = regex.compile(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9](?![0-9])")  # 2025-08-13
+
+
+_DIGIT_GROUPS = regex.compile(r"([^0-9])")
+
+
+_DIGITS = "0123456789"
+
+
+_PLAIN_DIGITS = frozenset("0123456789.,'’")  # with no other mark, digits are not raw_kind's
+
+
+def glued_letters(text: str, start: int) -> int:
+    """How many letters (and a hyphen) glue a name to these digits: A4, G7, Covid-19."""
+    i = start
+    if i > 0 and text[i - 1] == "-":
+        i -= 1
+    j = i
+    while j > 0 and start - j < 20 and text[j - 1].isalpha():
+        j -= 1
+    return start - j if j < i else 0
+
+
+def identifier(text: str, r: Reading) -> Reading:
+    r.start -= glued_letters(text, r.start)
+    r.kind, r.precision = "identifier", None
+    while r.end < len(text) and r.end - r.start < 40 and text[r.end].isalnum():
+        r.end += 1
+    return r
+
+
+def raw_kind(text: str, start: int, raw: str, g: Grammar) -> tuple[str, int] | None:
+    """Dates, times, phones and n/yyyy identifiers told by their digits alone."""
+    if len(raw) < g.idents.phone_min and raw.count(".") < 2 and _PLAIN_DIGITS.issuperset(raw):
+        return None  # shorter than a phone, without a date's two dots, "/", ":" or blanks
+    plus = raw.startswith("+")
+    parts = _DIGIT_GROUPS.split(raw[plus:])
+    nums, seps = parts[0::2], parts[1::2]
+    if len(nums) >= 3 and seps[0] == seps[1] and seps[0] in "./-" and _is_date(nums[:3]):
+        return "date", len("".join(parts[:5]))
+    if len(nums) >= 2 and seps[0] == "/":
+        return "identifier", len("".join(parts[:3]))
+    if len(nums) >= 2 and seps[0] == ":" and _is_clock(nums[0], nums[1]):
+        return "time", len("".join(parts[:3]))
+    phone = _phone_length(plus, nums, seps, g)
+    return ("phone", phone + plus) if phone else None
+
+
+def _is_date(nums: list[str]) -> bool:
+    d, m, y = nums
+    return (len(d) <= 2 and len(m) <= 2 and len(y) in (2, 4) and 1 <= int(d) <= 31
+            and 1 <= int(m) <= 12)
+
+
+def _is_clock(h: str, mm: str) -> bool:
+    return len(h) <= 2 and len(mm) == 2 and int(h) <= 24 and int(mm) < 60
+
+
+def _phone_length(plus: bool, nums: list[str], seps: list[str], g: Grammar) -> int:
+    """The length of a phone number made of the first digit groups, or 0."""
+    head = 0
+    count = 0
+    for i, n in enumerate(nums):
+        if i and seps[i - 1] not in " \u00a0":
+            break
+        count += len(n)
+        head = len(" ".join(nums[: i + 1]))
+    if plus:
+        return head if count >= 6 else 0
+    first = nums[0]
+    grouped = len(first) <= 3 and all(len(n) == 3 for n in nums[1:])
+    if count >= g.idents.phone_min and first.startswith(g.idents.phone_starts) and not grouped:
+        return head
+    return 0
+
+
+#: Digit groups apart by single blanks, a "+" before them: the spelling of phone numbers.
+_PHONE_RUN = re.compile(r"\+?[0-9]{1,5}(?:[ \u00a0][0-9]{1,5}){0,5}(?![0-9])")
+#: The fewest digits of a number after a phone cue ("Tel. 071 806 1", "numero solidale 45500").
+CUED_PHONE = 5
+
+
+def phone_run(text: str, start: int, cued: bool, g: Grammar) -> int:
+    """The length of a phone number written in digit groups at ``start`` ("06 1234 5678",
+    "+39 06 3691 4221"), or 0: a "+" and six digits, a cue before and five, or a trunk or
+    mobile prefix and the pack's least digits in groups that are not thousands (15 000)."""
+    m = _PHONE_RUN.match(text, start)
+    if m is None:
+        return 0
+    raw = m[0]
+    plus = raw.startswith("+")
+    groups = raw[plus:].split()
+    count = sum(map(len, groups))
+    if plus:
+        return len(raw) if count >= 6 else 0
+    if cued:
+        return len(raw) if count >= CUED_PHONE else 0
+    grouped = len(groups[0]) <= 3 and all(len(n) == 3 for n in groups[1:])
+    ok = (len(groups) > 1 and count >= g.idents.phone_min and len(groups[0]) > 1
+          and groups[0].startswith(g.idents.phone_starts) and not grouped)
+    return len(raw) if ok else 0
+
+
+#: Digits apart by single marks, as long as they go (linear: a mark always begins a group).
+_RUN = re.compile(r"[0-9]+(?:[.,'’/:][0-9]+)*")
+#: Scientific notation after digits: "1e6", "2.5E3".
+EXPONENT = re.compile(r"[eE]([0-9]{1,2})(?![\w])")
+
+
+def run_end(text: str, start: int, end: int) -> int:
+    """Where a run of digits apart by one and the same mark ends, when it goes past ``end``
+    (what a number spelling reads): "1.1.1.1…", "1.2.3" are one identifier, not many
+    figures. Else ``end``.
+
+    >>> run_end("v 1.2.3.4 e 5.000 e 5.000/6.000", 2, 5), run_end("5.000 e", 0, 5), run_end("5.000/6.000", 0, 5)
+    (9, 5, 5)
+    """
+    m = _RUN.match(text, start)
+    if m is None or m.end() <= end:
+        return end
+    marks = {c for c in m[0] if not c.isdigit()}
+    return m.end() if len(marks) == 1 else end
+
+
+def parse_digits(raw: str, g: Grammar) -> tuple[Decimal, Decimal, int, bool] | None:
+    """The value, precision and length of the digits at the head of ``raw``."""
+    raw = raw.lstrip("+")
+    if len(raw) <= 15 and raw.isascii() and raw.isdigit():  # plain (marks are never digits)
+        v = Decimal(raw)
+        return v, precision_int(v), len(raw), True
+    # the whole, else the longest head that ends before a mark (looked for only then)
+    cuts = chain((len(raw),), (i for i in reversed(range(len(raw))) if raw[i] not in _DIGITS))
+    for cut in cuts:
+        head = raw[:cut]
+        for form, whole_at, frac_at in g.words.digit_forms:
+            m = form.fullmatch(head)
+            if m:
+                whole = _NON_DIGIT.sub("", m[whole_at])
+                frac = m[frac_at] if frac_at else None
+                if frac:
+                    return (Decimal(f"{whole}.{frac}"), Decimal(1).scaleb(-len(frac)),
+                            cut, False)
+                v = Decimal(whole)
+                return v, precision_int(v), cut, True
+    return None

@@ -1,0 +1,93 @@
+"""Hedges: the words before or after a number that widen it ("circa 300", "oltre il 50%",
+"300 circa"), and their carrying to the next figures of the same clause."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+import regex
+
+from quantities.extraction.numbers.around import ascii_miss, phrase_before, prev_tokens
+from quantities.extraction.numbers.grammar import Grammar
+from quantities.extraction.numbers.patterns import ASCII_BLANKS, norm
+from quantities.extraction.numbers.reading import HUNDRED, Reading, is_share, search
+from quantities.types import Quantity
+
+_WORDS_AFTER = regex.compile(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)")
+
+
+def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> None:
+    words = prev  # never changed in place: the article is cut by slicing
+    if glued and glued[1] not in g.units.before:
+        article = glued[1]
+        if article not in g.hedges.articles:
+            return
+        words = words[:-1]
+    elif words and words[-1][1] in g.hedges.articles:
+        words = words[:-1]
+    found = phrase_before(words, g.hedges.before, g)
+    if found is None:
+        _hedge_after(text, r, g)
+        return
+    start, word = found
+    apply_hedge(r, word, g.hedges.before[word], g)
+    r.start = start
+
+
+def _hedge_after(text: str, r: Reading, g: Grammar) -> None:
+    first = text[r.end:r.end + 1]
+    if (first < "\x80" and first not in ASCII_BLANKS) or ascii_miss(text, r.end, g.hedges.after_heads):
+        return  # a blank must come first
+    m = _WORDS_AFTER.match(text[r.end:r.end + 24])
+    if not m:
+        return
+    for cand in (norm(m.group(1)), norm(m.group(1)).split(" ")[0]):
+        if cand in g.hedges.after:
+            apply_hedge(r, cand, g.hedges.after[cand], g)
+            r.end += len(m.group(0)) if cand == norm(m.group(1)) else m.start(1) + len(cand)
+            return
+
+
+def apply_hedge(r: Reading, word: str, meaning_name: str, g: Grammar) -> None:
+    meaning = g.hedges.meanings[meaning_name]
+    low = r.low if r.low is not None else r.value
+    high = r.high if r.high is not None else r.value
+    if low is None:
+        return
+    r.hedge = word
+    r.approx = r.approx or meaning.approx
+    r.low = low * meaning.low
+    r.high = None if meaning.high is None or high is None else high * meaning.high
+
+
+def carry(text: str, found: list[Quantity], g: Grammar) -> list[Quantity]:
+    """A hedge on one figure carries to the next figures of the same clause."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.hedge and not q.hedge and q.is_claim and prev.is_claim
+                and q.value is not None
+                and q.span.start - prev.span.end <= g.hedges.carry_gap
+                and not search(g.hedges.carry_stops, text, prev.span.end, q.span.start)
+                and not _own_subject(text, prev.span.end, q.span.start, g)):
+            r = Reading(q.span.start, q.span.end, q.value, q.low, q.high, q.precision,
+                      kind=q.kind, unit=q.unit)
+            apply_hedge(r, prev.hedge, _meaning_of(prev.hedge, g), g)
+            q = replace(q, low=r.low, high=r.high, approx=r.approx, hedge=r.hedge)
+            if q.kind == "percent" and is_share(q.value, q.low):
+                q = replace(q, high=min(q.high, HUNDRED) if q.high is not None else HUNDRED)
+        out.append(q)
+    return out
+
+
+def _own_subject(text: str, after: int, start: int, g: Grammar) -> bool:
+    """An article and a noun right before the figure at ``start`` (and after ``after``):
+    "circa 300 e i feriti 120" names a new subject, which the hedge does not reach."""
+    prev = [(at, w) for at, w in prev_tokens(text, start, 2) if at >= after]
+    return (len(prev) == 2 and prev[0][1] in g.hedges.carry_articles and prev[1][1].isalpha()
+            and prev[1][1] not in g.hedges.carry_articles)
+
+
+def _meaning_of(word: str, g: Grammar) -> str:
+    return g.hedges.before.get(word) or g.hedges.after[word]

@@ -1,0 +1,175 @@
+"""Bare numbers that are no claims, told by the words around them: years and decades,
+dates after a month, clock times, identifiers after their cue words, photo-caption indexes."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import regex
+
+from quantities.extraction.numbers.around import next_word, phrase_before
+from quantities.extraction.numbers.grammar import Grammar
+from quantities.extraction.numbers.reading import Reading
+
+_YEAR_AFTER = regex.compile(r",?\s{1,3}[12][0-9]{3}(?![0-9])")          # "Agosto 13, 2025"
+
+
+_CLOCK = regex.compile(r"[0-9]{1,2}([.:,])([0-5][0-9])")
+
+
+def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> bool:
+    """Years, times, identifiers and dates told by the words around a bare number."""
+    if _time(text, r, prev, g):
+        return True
+    if r.value is None:
+        return _year_range(r, g)
+    if not r.integer:
+        return False
+    if _decade(text, r, prev, g) or _month_year(text, r, prev, glued, g) or _year(text, r, prev, g):
+        return True
+    if _caption_index(text, r):
+        r.kind = "identifier"
+        return True
+    cue = phrase_before(prev, g.idents.before, g) if not glued else None
+    zero = g.idents.leading_zero and r.plain and text[r.start] == "0" and r.end - r.start > 1
+    service = r.plain and text[r.start:r.end] in g.idents.services and not _counted(text, r.end, g)
+    if cue is not None or zero or service:
+        r.kind = "identifier"
+        return True
+    return False
+
+
+#: The end of a paragraph: blanks, then a blank line or the end of the text.
+_PARAGRAPH_END = re.compile(r"[ \t]{0,40}(?:\r?\n[ \t]{0,40}(?:\r?\n|$)|$)")
+
+
+#: The longest line read back for :func:`_caption_index`, in characters.
+CAPTION_LINE = 120
+
+
+def _caption_index(text: str, r: Reading) -> bool:
+    """A photo caption's index, not a count: a one- or two-digit bare number that ends a
+    paragraph of one short line of at least three words written without capitals, digits
+    or marks ("vladimir putin e kim jong un a pyongyang 3", the alt text of a gallery). A
+    headline ends in a number too ("Ucraina, i morti salgono a 30") but starts with a
+    capital; a hard-wrapped sentence goes on in the next line."""
+    if not r.plain or r.end - r.start > 2:
+        return False
+    if _PARAGRAPH_END.match(text, r.end) is None:
+        return False  # the line goes on, or the next one continues the sentence
+    line_start = text.rfind("\n", max(0, r.start - CAPTION_LINE), r.start) + 1
+    if line_start == 0 and r.start > CAPTION_LINE:
+        return False
+    line = text[line_start:r.start]
+    return (len(line.split()) >= 3 and line == line.lower()
+            and all(c.isalpha() or c.isspace() for c in line))
+
+
+def _month_year(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> bool:
+    """giugno 2024, giugno del 2024 (and Aug. 14, or "Agosto 13, 2025", where the day follows the month)."""
+    if glued or not prev or not r.plain or r.value is None:
+        return False
+    if prev[-1][1].rstrip(".") in g.dates.months:
+        start = prev[-1][0]
+    elif len(prev) > 1 and prev[-1][1] in g.dates.year_links and prev[-2][1].rstrip(".") in g.dates.months:
+        start = prev[-2][0]
+    else:
+        return False
+    day_first = g.dates.day_after_month or _YEAR_AFTER.match(text, r.end) is not None
+    if r.value < g.years.min and not (day_first and 1 <= r.value <= 31):
+        return False
+    r.start, r.kind = start, "date"
+    return True
+
+
+def _decade(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    if r.end - r.start != 2 or not r.plain:
+        return False
+    lead = text[max(0, r.start - 1):r.start]
+    words = [w.rstrip("'’") for _, w in prev[-2:]]
+    if (lead in "'’" and lead) or (words and words[-1] in g.years.decade_before):
+        if phrase_before([(0, w) for w in words if w], g.years.decade_before, g) is not None:
+            r.kind = "year"
+            if lead in "'’" and lead:
+                r.start -= 1
+            return True
+    return False
+
+
+def _year(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    if not r.plain or r.value is None or not (g.years.min <= r.value <= g.years.max):
+        return False
+    cue = phrase_before(prev, g.years.before, g)
+    counted = _counted(text, r.end, g)
+    if cue is None and counted:
+        return False
+    if cue is not None and counted and cue[1] not in g.years.strong:
+        return False
+    r.kind = "year"
+    return True
+
+
+def _counted(text: str, end: int, g: Grammar) -> bool:
+    """Whether a lower-case word that is no function word follows: the noun a figure counts."""
+    nxt = next_word(text, end)
+    return nxt.isalpha() and nxt.islower() and nxt not in g.years.not_nouns
+
+
+def _year_range(r: Reading, g: Grammar) -> bool:
+    lo, hi = r.low, r.high
+    if not (r.plain and lo is not None and hi is not None):
+        return False
+    if not (g.years.min <= lo <= g.years.max and g.years.min <= hi <= g.years.max):
+        return False
+    r.kind = "year"
+    return True
+
+
+def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    if _stamp(text, r, g):
+        return True
+    if r.value is None or r.value > 25:
+        return False
+    strong = phrase_before(prev, g.times.strong, g)
+    cue = strong or phrase_before(prev, g.times.before, g)
+    if cue is None:
+        return False
+    clock = _CLOCK.fullmatch(text, r.start, r.end)
+    if clock is not None:
+        if clock.group(1) not in g.times.seps:
+            return False
+    elif not r.integer and (text[r.start].isdigit() or (r.value * 2) % 1):
+        return False  # digits with a decimal mark; of words, only a half hour ("alle due e mezza")
+    elif strong is None:
+        nxt = next_word(text, r.end)
+        if nxt.isalpha() and nxt not in g.times.not_nouns:
+            return False
+    r.kind, r.start = "time", cue[0]
+    return True
+
+
+#: A live blog's time stamp: a clock that opens a line and a dash after it ("19.30 - Alle 19 …").
+_STAMP_DASH = re.compile(r"[ \t]{0,3}[-–—][ \t]")
+#: Four digits of a 24-hour clock without a mark, as news writes them before a zone ("2211 GMT").
+_HHMM = re.compile(r"(?:[01][0-9]|2[0-3])[0-5][0-9]")
+
+
+def _stamp(text: str, r: Reading, g: Grammar) -> bool:
+    """A clock told by where it stands: opening a line before a dash, or before a time zone."""
+    clock = _CLOCK.fullmatch(text, r.start, r.end)
+    if clock is not None and clock.group(1) in g.times.seps and _is_clock(clock):
+        line_start = r.start == 0 or text[r.start - 1] == "\n"
+        if line_start and _STAMP_DASH.match(text, r.end) is not None:
+            r.kind = "time"
+            return True
+    if (clock is not None or (r.plain and _HHMM.fullmatch(text, r.start, r.end))) and (
+            next_word(text, r.end) in g.times.zones):
+        r.kind = "time"
+        return True
+    return False
+
+
+def _is_clock(clock: Any) -> bool:
+    hour = int(clock.group(0)[:-3])
+    return hour <= 24

@@ -1,0 +1,186 @@
+"""The regular expressions of the numerals grammar, and the helpers that write them.
+
+Word lists become tries or alternations (longest first, spaces and apostrophes loose);
+:mod:`quantities.extraction.numbers.grammar` compiles them once per pack.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import regex
+
+from quantities.extraction.numbers.records import NumberWords, Ordinals
+
+SCALE, UNIT, MARK, AGESUF, MONTH = 1, 2, 3, 4, 5  # the groups of ``Follow.pattern``, by number
+
+
+@functools.lru_cache(maxsize=1 << 16)  # news repeats its words: most calls are lookups
+def norm(word: str) -> str:
+    """Lower-case, straight apostrophes, single spaces: the form lookup keys take.
+
+    >>> norm(" Dell’\tAnno "), norm("Mila")
+    ("dell' anno", 'mila')
+    """
+    w = word.replace("’", "'").lower()
+    if " " not in w and w.isprintable():  # every other white space is unprintable
+        return w
+    return " ".join(w.split())
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first, spaces and apostrophes loose."""
+    parts = []
+    for w in sorted(set(words), key=lambda w: (-len(w), w)):
+        esc = regex.escape(w, special_only=True, literal_spaces=True)
+        esc = regex.sub(r"(?:\\?\s)+", r"\\s+", esc).replace("'", "['’]")
+        parts.append(esc)
+    return "|".join(parts) if parts else "(?!)"
+
+
+def trie(words: Iterable[str], blank: str = r"\s{1,3}") -> str:
+    """A prefix-factored regex for ``words`` (lower case): one branch per next letter,
+    so the engine never tries the same prefix twice. A run of blanks in a word matches
+    ``blank``. Where two words both match, the longer wins, as in :func:`alternation`.
+
+    >>> trie(["tre", "tredici", "trenta"])
+    'tre(?:(?:dici|nta))?'
+    >>> trie(["per cento", "%"], blank="_")
+    '(?:%|per_cento)'
+    """
+    root: dict[str, Any] = {}
+    for w in set(words):
+        node = root
+        for ch in regex.sub(r"\s+", " ", w):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(root, blank) or "(?!)"
+
+
+def _emit(node: dict[str, Any], blank: str) -> str:
+    alts = []
+    for ch in sorted(k for k in node if k):
+        sub = node[ch]
+        head = _atom(ch, blank)
+        while len(sub) == 1 and "" not in sub:  # a chain of single letters
+            (ch2, sub), = sub.items()
+            head += _atom(ch2, blank)
+        alts.append(head + _emit(sub, blank))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _atom(ch: str, blank: str) -> str:
+    return blank if ch == " " else "['’]" if ch == "'" else regex.escape(ch)
+
+
+
+def digit_forms(decimal: str, groups: frozenset[str]) -> tuple[tuple[Any, int, int], ...]:
+    """Digit spellings in order of preference, each matched whole against a token, with
+    the numbers of its integer and fraction groups (0: none). ASCII digits and literal
+    marks: compiled for :mod:`re`, which is faster on such short strings."""
+    g = "|".join(re.escape(c) for c in sorted(groups)) or "(?!)"
+    d = re.escape(decimal)
+    forms = [
+        rf"(?P<int>[0-9]{{1,3}}(?:(?P<g>{g})[0-9]{{3}})(?:(?P=g)[0-9]{{3}}){{0,5}})(?:{d}(?P<frac>[0-9]{{1,12}}))?",
+        rf"(?P<int>[0-9]{{1,3}}(?:{d}[0-9]{{3}}){{2,5}})",
+        rf"(?P<int>[0-9]{{1,15}})(?:{d}(?P<frac>[0-9]{{1,12}}))?",
+        r"(?P<int>[0-9]{1,15})\.(?P<frac>[0-9]{1,12})",
+    ]
+    compiled = [re.compile(f) for f in forms]
+    return tuple((rx, rx.groupindex["int"], rx.groupindex.get("frac", 0)) for rx in compiled)
+
+
+# Digits with their marks: ASCII only, the same for :mod:`re` and :mod:`regex`, and
+# bounded (at most 144 characters), so it runs without a timeout
+NUM = (r"(?P<num>\+?[0-9]{1,15}(?:(?:[.,'’/:]|[ \u00a0\u202f](?=[0-9]{3}(?![0-9])|[0-9]{5}))"
+       r"[0-9]{1,15}){0,8})")
+
+
+def master(w: NumberWords, o: Ordinals, shares: Iterable[str], ages: Iterable[str], flags: int) -> Any:
+    """The anchors: digits, vague words, "una decina", share words, number-word phrases,
+    ordinal words.
+
+    Word parts are tries of the pack's words (fast on lower-cased text); the elided forms
+    enter without their look-ahead, and :func:`words.value_of` checks them.
+    """
+    one = alternation(w.one)
+    stems = set(w.elided)
+    morph = trie(set(w.morphemes) | stems)
+    sep = rf"(?:\s{{1,3}}|\s?(?:{alternation(w.hyphens)})\s?)"
+    joined = alternation(w.joiners)
+    fractions = alternation(m for m, (k, _) in w.morphemes.items() if k == "fraction")
+    word = rf"(?:{morph}){{1,12}}"
+    phrase = (
+        rf"(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?{word}"
+        rf"(?:{sep}(?:(?:{joined})\s{{1,3}})?(?:(?:{one})\s{{1,3}})?(?:{word}|{fractions})(?!\w)){{0,11}}"
+    )
+    ordinals = trie(o.words)
+    suffixes = alternation([*o.suffixes, *ages])  # ottantesimo; diciottenne (an age)
+    truncated = trie({m[:-1] for m in w.morphemes if len(m) > 2} | set(w.morphemes))
+    pattern = (
+        rf"{NUM}"
+        rf"|\b(?:"
+        rf"(?P<vague>{trie(w.vague)})"
+        rf"|(?P<approx>(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?(?:{trie(w.approx_words)}))"
+        rf"|(?P<share>{trie(shares)})"
+        rf"|(?P<words>{phrase})"
+        rf"|(?P<ordw>{ordinals}|(?:{morph}){{0,11}}(?:{truncated})(?:{suffixes}))"
+        rf")(?!\w)"
+    )
+    return regex.compile(pattern, flags)
+
+
+def after(words: Mapping[str, Iterable[str]]) -> Any:
+    """What may follow a number: scale, link, unit, percent, ordinal mark, age suffix, month.
+    Each list of words is a trie (blanks loose, as :func:`alternation` writes them)."""
+    def tr(*keys: str) -> str:
+        return trie([w for k in keys for w in words[k]], blank=r"\s+")
+
+    return regex.compile(
+        rf"(?P<scale>[ \u00a0]?(?:{tr('scales')})(?!\w))?"
+        rf"(?:(?P<unit>(?:\s{{1,3}}(?:{tr('links')})(?:(?<=['’])|\s{{1,3}}))?"
+        rf"(?:\s?(?:{tr('percent')})|[ \u00a0]?(?:{tr('units', 'currency')})))(?![\w%°'’])"
+        rf"|(?P<mark>{tr('ordinal_marks')})(?![\w°])"
+        rf"|(?P<agesuf>{tr('age_suffixes')})(?!\w)"
+        rf"|\s{{1,3}}(?P<month>{tr('months')})(?!\w)\.?)?",
+        regex.IGNORECASE,
+    )
+
+
+ASCII_BLANKS = "".join(c for c in map(chr, range(128)) if regex.match(r"\s", c))
+# regex's \s (Unicode White_Space: none above U+3000), spelled out for the re module,
+# whose \s also takes the ASCII separators \x1c-\x1f
+BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and regex.match(r"\s", c))
+
+
+def ascii_heads(words: Any, n: int) -> frozenset[str] | None:
+    """The ASCII strings of ``n`` characters that may begin one of ``words`` (compared
+    case-insensitively, spaces and apostrophes loose as in :func:`alternation`), or None
+    when a word begins with a blank. A cheap look before a pattern: where the text shows
+    another ASCII string, none of the words is there.
+
+    >>> from quantities.lang import load
+    >>> from quantities.extraction.numbers.grammar import grammar
+    >>> heads = grammar(load("it")).follow.heads
+    >>> "km" in heads, "Km" in heads, "% " in heads, "di" in heads, "so" in heads
+    (True, True, True, True, False)
+    """
+    pieces = set()
+    for w in words:
+        if not w or w[0].isspace():
+            return None
+        head = "".join(r"\s" if c.isspace() else "['’]" if c in "'’" else regex.escape(c)
+                       for c in w[:n])
+        pieces.add(head + r"(?s:.)" * (n - len(w[:n])))
+    rx = regex.compile("|".join(sorted(pieces)) or "(?!)", regex.IGNORECASE)
+    ascii_ = list(map(chr, range(128)))
+    strings = [""]
+    for _ in range(n):
+        strings = [s + c for s in strings for c in ascii_]
+    return frozenset(s for s in strings if rx.match(s))

@@ -1,0 +1,175 @@
+"""The typed parts of a compiled numerals grammar (see :mod:`quantities.extraction.numbers.grammar`).
+
+Each record holds what one step of the reader consults: the anchors and their
+prefilters, the number words, what may follow a number, units, hedges, ranges, and the
+cues of the kinds that are no claims (years, dates, times, identifiers and phones, ages).
+Words are normalised (:func:`quantities.extraction.numbers.patterns.norm`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+
+@dataclass(frozen=True, eq=False)
+class HedgeMeaning:
+    low: Decimal
+    high: Decimal | None
+    approx: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Homograph:
+    need_before: frozenset[str]
+    not_before: frozenset[str]
+    not_after: frozenset[str]
+    need_ends: frozenset[str]  # need_before's phrases and their tails after a space: the
+    # word just before the number must be one of them
+
+
+@dataclass(frozen=True, eq=False)
+class Anchors:
+    """The master pattern and the prefilters that say where it may match."""
+
+    master: Any  # case-sensitive, for lower-cased text
+    master_i: Any  # case-insensitive, for text whose lower case changes its length
+    num: Any  # the first branch of ``master`` alone, in :mod:`re`: where it matches, so does master
+    spaced: Any  # where ``master`` may match in lower-cased text: after a space, see prefilter
+    others: Any  # ... anywhere else
+    word_at: Any  # ... at the start of the text
+
+
+@dataclass(frozen=True, eq=False)
+class NumberWords:
+    """Numbers written in words, and the digit spellings."""
+
+    morphemes: dict[str, tuple[str, Decimal]]  # word -> ("unit" | "hundred" | "scale" | "fraction", value)
+    morph_split: Any  # a written word into its morphemes
+    digit_forms: tuple[tuple[Any, int, int], ...]  # digit spellings: pattern, integer group, fraction group
+    alone: frozenset[str]  # scale words that are a number by themselves (mille)
+    joiners: frozenset[str]
+    hyphens: frozenset[str]
+    minus: frozenset[str]  # signs that make the digits after them negative ("-5", "−0,3")
+    spaced_after: Decimal  # the smallest scale after which words are written apart
+    elided: dict[str, str]  # elided stem -> full word (vent -> venti)
+    one: frozenset[str]  # "un", "a": one before a scale or collective word
+    homographs: dict[str, Homograph]
+    approx_spread: Decimal
+    approx_words: dict[str, Decimal]  # una decina, a dozen
+    vague: dict[str, tuple[Decimal, Decimal]]  # migliaia, thousands: [low, high]
+
+
+@dataclass(frozen=True, eq=False)
+class Ordinals:
+    words: dict[str, int]
+    suffixes: tuple[str, ...]
+    restore: tuple[str, ...]  # endings a stem may have lost before a suffix (ottant|esimo)
+    marks: frozenset[str]  # 80°, 3ª, 3rd
+    counted: frozenset[str]  # nouns after which a word ordinal is a claim ("terza ondata"); else a rank
+
+
+@dataclass(frozen=True, eq=False)
+class Shares:
+    """Fractions as figures (see :mod:`~quantities.extraction.numbers.shares`)."""
+
+    unit: str  # the unit code of a share ("fraction")
+    denominators: dict[str, Decimal]  # terzo, terzi, third, thirds -> 3; metà, half -> 2
+    alone: frozenset[str]  # denominator words that are a share by themselves (metà, half)
+    alone_before: frozenset[str]  # ... before one of these words ("la metà dei", "half of")
+    alone_after: frozenset[str]  # ... or after one of these ("la metà", "the half")
+    per: frozenset[str]  # "su", "in", "out of": "uno su tre"
+    per_after: Any  # blanks, maybe a noun, a ``per`` word and blanks, after a numerator
+    multiples: dict[str, Decimal]  # "il doppio", "triplo", "twice" -> 2, 3, 2
+    multiple_unit: str  # the unit code of a multiple ("times")
+    multiple_after: frozenset[str]  # words a multiple needs before it ("il doppio"); none: anywhere
+    multiple_then: frozenset[str]  # function words that may follow it ("il triplo rispetto a")
+
+
+@dataclass(frozen=True, eq=False)
+class Follow:
+    """What may follow a number: scale, link, unit, ordinal mark, age suffix, month."""
+
+    pattern: Any  # groups numbered as patterns.SCALE, UNIT, MARK, AGESUF, MONTH
+    heads: frozenset[str] | None  # ASCII pairs that may begin its words
+    scales: dict[str, Decimal]
+    links: frozenset[str]  # "di" of "1,5 milioni di euro"
+    link_head: Any  # a link word and its blanks at the head of a string
+    fraction: Any  # a joiner and a fraction word after a scale word: "3 milioni e mezzo"
+
+
+@dataclass(frozen=True, eq=False)
+class Units:
+    words: dict[str, str]  # measure words -> pint names
+    currency: dict[str, str]  # words and symbols -> ISO 4217 codes
+    before: dict[str, str]  # unit words written before the number
+    percent: frozenset[str]
+    durations: frozenset[str]
+    dimensional: dict[str, str]  # scale words that are units before a dimension word: "2.5m high"
+    dimension_after: frozenset[str]
+
+
+@dataclass(frozen=True, eq=False)
+class Hedges:
+    before: dict[str, str]  # hedge words before a number -> meaning name
+    articles: frozenset[str]  # an article between hedge and number: "oltre il 50%"
+    after: dict[str, str]  # hedges written after the number -> meaning name
+    after_heads: frozenset[str] | None  # ASCII characters that may begin ``after``'s words
+    meanings: dict[str, HedgeMeaning]
+    carry_gap: int
+    carry_stops: Any
+    carry_articles: frozenset[str]  # "e i feriti 120": an article and a noun before a figure start a new phrase
+
+
+@dataclass(frozen=True, eq=False)
+class Ranges:
+    dash: frozenset[str]
+    or_: frozenset[str]
+    pairs: dict[str, str]  # first word -> second word ("tra" -> "e")
+    articles: frozenset[str]  # "tra i 30 e i 40": an article may follow each word of a pair
+    heads: frozenset[str] | None  # ASCII characters that may begin a range joiner
+
+
+@dataclass(frozen=True, eq=False)
+class Years:
+    min: int
+    max: int
+    before: frozenset[str]
+    not_nouns: frozenset[str]
+    strong: frozenset[str]
+    decade_before: frozenset[str]
+
+
+@dataclass(frozen=True, eq=False)
+class Dates:
+    months: frozenset[str]
+    year_links: frozenset[str]
+    day_after_month: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Times:
+    before: frozenset[str]
+    strong: frozenset[str]  # cues after which an hour is a time whatever word follows ("attorno alle 15")
+    zones: frozenset[str]  # time zones after a clock ("2211 GMT")
+    seps: frozenset[str]
+    not_nouns: frozenset[str]
+
+
+@dataclass(frozen=True, eq=False)
+class Identifiers:
+    before: frozenset[str]
+    leading_zero: bool
+    phone_starts: tuple[str, ...]
+    phone_min: int
+    phone_before: frozenset[str]  # cues of a phone number ("tel.", "numero verde")
+    services: frozenset[str]  # service numbers (emergency lines), no figure unless a counted noun follows
+
+
+@dataclass(frozen=True, eq=False)
+class Ages:
+    suffixes: frozenset[str]
+    people: frozenset[str]
+    verbs: frozenset[str]
+    units: frozenset[str]

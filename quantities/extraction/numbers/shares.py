@@ -1,0 +1,110 @@
+"""Fractions as figures: "un terzo", "due terzi", "three quarters", "la metà dei fondi",
+"half of", "uno su tre", "un elettore su due", "one in five"; and multiples: "il doppio",
+"più del triplo", "twice".
+
+A share is a measure in the pack's fraction unit (``[numbers.shares] unit``), its value the
+fraction rounded to four places (1/3 -> 0.3333, the precision a reader quotes). Its
+numerator is a number read before the denominator word or the "out of" word ("due terzi",
+"uno su tre"), a "one" word ("un terzo", "a third", "un elettore su due"), or nothing for
+the words that are a half by themselves ("la metà dei", "half of"). A denominator word
+without a numerator is left to the ordinal reading ("il terzo giorno", "Paese terzo").
+
+>>> from quantities.extraction.numbers.reader import find
+>>> [(q.text, str(q.value), q.unit) for q in find("due terzi dei voti e un elettore su tre")]
+[('due terzi', '0.6667', 'fraction'), ('un elettore su tre', '0.3333', 'fraction')]
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from quantities.extraction.numbers.around import next_word, phrase_before, prev_tokens
+from quantities.extraction.numbers.context import second_number
+from quantities.extraction.numbers.grammar import Grammar
+from quantities.extraction.numbers.patterns import norm
+from quantities.extraction.numbers.reading import Reading
+
+PLACES = Decimal("0.0001")  # a share's value is rounded to four places: 1/3 -> 0.3333
+_NEXT = regex.compile(r"[ \u00a0]{1,3}([\p{L}'’]{1,20})")
+
+
+def share(start: int, end: int, n: Decimal, d: Decimal, g: Grammar) -> Reading:
+    v = (n / d).quantize(PLACES)
+    return Reading(start, end, v, v, v, PLACES, kind="measure", unit=g.shares.unit)
+
+
+def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
+                    per: bool = True) -> Reading | None:
+    """A share whose numerator ``n`` was read at ``start``–``end``: a denominator word
+    follows ("due terzi"), or (with ``per``, for a numerator in words) an "out of" word,
+    maybe after a noun, and a larger number ("uno su tre"; "10 su 27 regioni" counts)."""
+    m = _NEXT.match(text, end, min(len(text), end + 24))
+    if m is not None:
+        d = g.shares.denominators.get(norm(m[1]))
+        if d is not None and n <= d and _no_noun_after(text, m.end(), g):
+            return share(start, m.end(), n, d, g)
+    out_of = g.shares.per_after.match(text, end, min(len(text), end + 32)) if per else None
+    if out_of is None:
+        return None
+    second = second_number(text, out_of.end(), g)
+    if second is None or second[3] is not None or not n < second[0]:
+        return None
+    return share(start, second[2], n, second[0], g)
+
+
+def before_denominator(text: str, start: int, end: int, d: Decimal, g: Grammar) -> Reading | None:
+    """A share whose denominator ``d`` was read at ``start``–``end``, after an "out of"
+    word and a "one" word, maybe with a noun between ("un elettore su tre")."""
+    prev = prev_tokens(text, start, 4)
+    per = phrase_before(prev, g.shares.per, g)
+    if per is None or d <= 1:
+        return None
+    words = [(at, w) for at, w in prev if at < per[0]]
+    if words and words[-1][1] not in g.words.one and words[-1][1].isalpha():
+        words = words[:-1]  # the counted noun: "elettore"
+    if not words or words[-1][1] not in g.words.one:
+        return None
+    return share(words[-1][0], end, Decimal(1), d, g)
+
+
+def _multiple(text: str, m: Any, word: str, g: Grammar) -> Reading | None:
+    """"il doppio", "più del triplo" (after one of the pack's words, and no noun after:
+    not "un doppio turno"), "twice" (anywhere, when the pack lists no such words)."""
+    k = g.shares.multiples.get(word)
+    if k is None:
+        return None
+    if g.shares.multiple_after:
+        prev = prev_tokens(text, m.start(), 1)
+        nxt = next_word(text, m.end())
+        if not (prev and prev[-1][1] in g.shares.multiple_after
+                and (nxt in g.shares.multiple_then or _no_noun_after(text, m.end(), g))):
+            return None
+    return Reading(m.start(), m.end(), k, k, k, Decimal(1), kind="measure", unit=g.shares.multiple_unit)
+
+
+def _no_noun_after(text: str, end: int, g: Grammar) -> bool:
+    """A denominator word is a share unless a noun follows it, which makes it an ordinal
+    ("un terzo mandato", "a sixth package"): what may follow is "of" ("un terzo degli
+    abitanti"), a mark or nothing."""
+    nxt = next_word(text, end)
+    return not nxt.isalpha() or nxt in g.shares.alone_before or nxt in g.follow.links
+
+
+def read_share(text: str, m: Any, g: Grammar) -> Reading | None:
+    """The share a denominator word found by the master pattern makes, or the multiple
+    a multiple word makes, if any."""
+    word = norm(m[0])
+    d = g.shares.denominators.get(word)
+    if d is None:
+        return _multiple(text, m, word, g)
+    prev = prev_tokens(text, m.start(), 1)
+    if (prev and prev[-1][1] in g.words.one and m.start() - prev[-1][0] <= len(prev[-1][1]) + 3
+            and _no_noun_after(text, m.end(), g)):
+        return share(prev[-1][0], m.end(), Decimal(1), d, g)
+    if word in g.shares.alone and (next_word(text, m.end()) in g.shares.alone_before
+                                   or (prev and prev[-1][1] in g.shares.alone_after)):
+        return share(m.start(), m.end(), Decimal(1), d, g)
+    return None

@@ -1,0 +1,189 @@
+"""The pack's ``[numbers]`` and ``[units]`` tables read and checked: each reader takes a
+key and returns its words or values normalised, or raises the pack's error naming the
+file and key. :mod:`quantities.extraction.numbers.grammar` assembles them.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from quantities.extraction.numbers.patterns import alternation, norm
+from quantities.extraction.numbers.records import HedgeMeaning, Homograph
+from quantities.lang import Pack
+from quantities.lang.units import is_pint_unit
+
+
+def words(pack: Pack, key: str) -> frozenset[str]:
+    return frozenset(norm(w) for w in pack.words(key, ()))
+
+
+def numbers(pack: Pack, key: str) -> dict[str, Decimal]:
+    out = {}
+    for word, value in pack.table(key, {}).items():
+        out[norm(word)] = finite(pack, f"{key}.{word}", value)
+    return out
+
+
+def finite(pack: Pack, key: str, value: Any) -> Decimal:
+    """``value`` as a Decimal; anything but a finite number (TOML has nan and inf) is an error."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise pack.error(key, "expected a number")
+    return Decimal(str(value))
+
+
+def strings(pack: Pack, key: str) -> dict[str, str]:
+    out = {}
+    for word, value in pack.table(key, {}).items():
+        if not isinstance(value, str) or not value:
+            raise pack.error(f"{key}.{word}", "expected a non-empty string")
+        out[norm(word)] = value
+    return out
+
+
+def integer(pack: Pack, key: str, default: int) -> int:
+    value = pack.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise pack.error(key, "expected an integer")
+    return value
+
+
+def number(pack: Pack, key: str, default: float) -> Decimal:
+    return finite(pack, key, pack.get(key, default))
+
+
+def string(pack: Pack, key: str, default: str) -> str:
+    value = pack.get(key, default)
+    if not isinstance(value, str) or not value:
+        raise pack.error(key, "expected a non-empty string")
+    return value
+
+
+def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
+    out = {}
+    for name, spec in pack.table("numbers.hedge_meanings").items():
+        key = f"numbers.hedge_meanings.{name}"
+        if not isinstance(spec, dict):
+            raise pack.error(key, "expected a table with low, high, approx")
+        low, high = spec.get("low"), spec.get("high")
+        unbounded = isinstance(high, float) and high == math.inf
+        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+                   for v in (low, 0 if unbounded else high)):
+            raise pack.error(key, "low and high must be numbers (high = inf for unbounded)")
+        out[name] = HedgeMeaning(Decimal(str(low)), None if unbounded else Decimal(str(high)),
+                                 bool(spec.get("approx", False)))
+    return out
+
+
+def hedges(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name in pack.table("numbers.hedges"):
+        if name in ("articles", "after"):
+            continue
+        if name not in meanings:
+            raise pack.error(f"numbers.hedges.{name}", "no such entry in numbers.hedge_meanings")
+        out.update((norm(w), name) for w in pack.words(f"numbers.hedges.{name}"))
+    return out
+
+
+def hedges_after(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str]:
+    out = strings(pack, "numbers.hedges.after")
+    for word, name in out.items():
+        if name not in meanings:
+            raise pack.error(f"numbers.hedges.after.{word}", f"unknown hedge meaning {name!r}")
+    return out
+
+
+def homographs(pack: Pack) -> dict[str, Homograph]:
+    out = {}
+    for word, spec in pack.table("numbers.homographs", {}).items():
+        key = f"numbers.homographs.{word}"
+        if not isinstance(spec, dict):
+            raise pack.error(key, "expected a table")
+        need, not_before, not_after = (words(pack, f"{key}.{k}")
+                                       for k in ("need_before", "not_before", "not_after"))
+        ends = frozenset(p.split(" ", i)[i] for p in need for i in range(p.count(" ") + 1))
+        out[norm(word)] = Homograph(need, not_before, not_after, ends)
+    return out
+
+
+def vague(pack: Pack) -> dict[str, tuple[Decimal, Decimal]]:
+    out = {}
+    for word, pair in pack.table("numbers.vague", {}).items():
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, int) for v in pair)):
+            raise pack.error(f"numbers.vague.{word}", "expected [low, high] integers")
+        out[norm(word)] = (Decimal(pair[0]), Decimal(pair[1]))
+    return out
+
+
+def ranges(pack: Pack) -> dict[str, str]:
+    out = {}
+    for i, pair in enumerate(pack.get("numbers.ranges.pairs", [])):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(w, str) for w in pair)):
+            raise pack.error(f"numbers.ranges.pairs[{i}]", "expected [first, second] words")
+        out[norm(pair[0])] = norm(pair[1])
+    return out
+
+
+def units(pack: Pack) -> tuple[dict[str, str], frozenset[str]]:
+    """Measure words -> pint names, each checked against pint (or the non-pint list)."""
+    nonpint = frozenset(pack.table("units.nonpint", {}))
+    out = {}
+    for word, name in pack.table("units").items():
+        if isinstance(name, dict):
+            continue
+        key = f"units.{word}"
+        if not isinstance(name, str):
+            raise pack.error(key, "expected a pint unit name")
+        if name not in nonpint and not is_pint_unit(name):
+            raise pack.error(key, f"unknown pint unit {name!r}")
+        out[norm(word)] = name
+    return out, nonpint
+
+
+def check_units(pack: Pack, key: str, table: dict[str, str], nonpint: frozenset[str]) -> None:
+    for word, name in table.items():
+        if not (name.isupper() or name in nonpint or is_pint_unit(name)):
+            raise pack.error(f"{key}.{word}", f"unknown unit {name!r}")
+
+
+def morphemes(pack: Pack) -> dict[str, tuple[str, Decimal]]:
+    """Number-word morphemes: ("unit", v), ("hundred", v) below 1000, ("scale", v), ("fraction", v)."""
+    out: dict[str, tuple[str, Decimal]] = {}
+    for w, v in numbers(pack, "numbers.words").items():
+        out[w] = ("unit", v)
+    for w, v in numbers(pack, "numbers.multipliers").items():
+        out[w] = ("hundred" if v < 1000 else "scale", v)
+    for w, v in numbers(pack, "numbers.fractions").items():
+        out[w] = ("fraction", v)
+    return out
+
+
+def morph_pattern(pack: Pack, morphemes: dict[str, tuple[str, Decimal]]) -> str:
+    """One morpheme: a word of the tables, or an elided form before the listed words."""
+    before = words(pack, "numbers.elision.before")
+    elided = []
+    for w in words(pack, "numbers.elision.drop_final_vowel"):
+        if w not in morphemes:
+            raise pack.error("numbers.elision.drop_final_vowel", f"{w!r} is not a number word")
+        elided.append(f"{regex.escape(w[:-1])}(?=(?:{alternation(before)}))")
+    return "|".join(filter(None, [alternation(morphemes), *elided]))
+
+
+
+def group_marks(pack: Pack) -> list[str]:
+    marks = pack.get("numbers.group", [])
+    if not isinstance(marks, list) or not all(isinstance(m, str) and len(m) == 1 and not m.isdigit()
+                                               for m in marks):
+        raise pack.error("numbers.group", "expected a list of single characters, not digits")
+    return marks
+
+
+def restore(pack: Pack) -> list[str]:
+    value = pack.get("numbers.ordinals.restore", [""])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise pack.error("numbers.ordinals.restore", "expected a list of strings")
+    return value

@@ -1,0 +1,155 @@
+"""Front matter: YAML between ``---`` lines (Jekyll, Hugo) or TOML between ``+++`` (Hugo).
+
+Every key is kept in the document's metadata; the ones ``quantities`` reads (``title``,
+``outlet``, ``date``, ``lang``, ``url``, ``format``) are checked, the others (author,
+tags, draft, nested tables, …) are kept quietly. YAML is read with PyYAML's
+``safe_load``; a block that is not valid YAML but is all ``key: value`` lines (an
+unquoted colon in a title: ``title: Kim: il vertice``) is read line by line, as before
+YAML. A broken block is one error naming the file and the line.
+
+>>> body, meta, lines = split("+++\\ntitle = 'Kim'\\ntags = ['a', 'b']\\n+++\\nTesto.", "a.md")
+>>> body, meta["title"], meta["tags"], lines
+('Testo.', 'Kim', ['a', 'b'], 4)
+>>> split("---\\ntitle: [Kim\\n---\\nx", "a.md")
+Traceback (most recent call last):
+...
+quantities.errors.InputError: a.md:2: front matter is not valid YAML: expected ',' or ']', but got '<stream end>'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import tomllib
+from typing import Any
+
+import regex
+
+from quantities.errors import InputError
+from quantities.text.i18n import _
+
+Meta = dict[str, Any]
+
+#: The fence that opens and closes a block, and how its text is read.
+FENCES = {"---": "yaml", "+++": "toml"}
+#: A line of the plain ``key: value`` reading; a value that opens YAML syntax (a list, a
+#: mapping, a block, an anchor, a tag) is not plain, so broken YAML stays an error.
+_KEY_VALUE = regex.compile(
+    r"(?P<key>[A-Za-z][\w-]{0,40}+)[ \t]{0,40}+:(?:[ \t]{0,40}+(?P<value>[^\s\[{|>&*!%@`][^\n]*+))?")
+_TOML_LINE = regex.compile(r"at line (?P<line>\d{1,9})")
+
+
+def split(text: str, name: str) -> tuple[str, Meta, int]:
+    """The body after front matter, every key of it, and the number of lines before the body."""
+    newline = text.find("\n")
+    fence = (text if newline < 0 else text[:newline]).rstrip()
+    if fence not in FENCES:
+        return text, {}, 0
+    block: list[str] = []
+    pos = newline + 1
+    while True:
+        end = text.find("\n", pos) if newline >= 0 else -1
+        content = text[pos:] if end < 0 else text[pos:end]
+        if newline >= 0 and content.rstrip() == fence:
+            break
+        if end < 0:
+            raise InputError(_("front matter opened on line 1 is not closed with '{fence}'").format(fence=fence),
+                             file=name, line=1)
+        block.append(content)
+        pos = end + 1
+    source = "\n".join(block)
+    meta = _toml(source, name) if FENCES[fence] == "toml" else _yaml(source, block, name)
+    return ("" if end < 0 else text[end + 1:]), meta, len(block) + 2
+
+
+def line_of(block_text: str, key: str) -> int | None:
+    """The file line where ``key`` is set in a front matter block (the block starts on line 2)."""
+    pattern = regex.compile(r"^[ \t]{0,40}" + regex.escape(key) + r"[ \t]{0,40}[:=]", regex.M)
+    m = pattern.search(block_text)
+    return block_text.count("\n", 0, m.start()) + 2 if m else None
+
+
+@functools.cache
+def _loader() -> Any:
+    """PyYAML's safe loader, with YAML 1.2's booleans: ``true``/``false`` only, so that a
+    title "Yes" or an outlet "ON" stays text (YAML 1.1 reads yes/no/on/off as booleans)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    Loader.add_implicit_resolver("tag:yaml.org,2002:bool", regex.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                 list("tTfF"))
+    return Loader
+
+
+def _yaml(source: str, block: list[str], name: str) -> Meta:
+    import yaml
+
+    try:
+        data = yaml.load(source, Loader=_loader()) if source.strip() else {}  # a SafeLoader
+    except (yaml.YAMLError, ValueError) as e:  # ValueError: a date YAML reads but no calendar has
+        lenient = _key_values(block)
+        if lenient is not None:
+            return lenient
+        mark = getattr(e, "problem_mark", None)
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        opened = getattr(e, "context_mark", None)
+        if getattr(e, "context", None) and opened is not None and mark is not None and opened.line != mark.line:
+            problem += " " + _("({context} opened on line {line})").format(context=e.context, line=opened.line + 2)
+        raise InputError(_("front matter is not valid YAML: {problem}").format(problem=problem),
+                         file=name, line=mark.line + 2 if mark is not None else 1) from None
+    return _mapping(data, name)
+
+
+def _toml(source: str, name: str) -> Meta:
+    try:
+        return tomllib.loads(source)
+    except tomllib.TOMLDecodeError as e:
+        where = _TOML_LINE.search(str(e))
+        problem = str(e).split(" (at ")[0]
+        last = source.count("\n") + 2  # "at end of document": the block's last line
+        raise InputError(_("front matter is not valid TOML: {problem}").format(problem=problem),
+                         file=name, line=int(where["line"]) + 1 if where else last) from None
+
+
+def _mapping(data: Any, name: str) -> Meta:
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise InputError(_("front matter must be 'key: value' pairs, found {kind}").format(kind=type(data).__name__),
+                         file=name, line=2)
+    return {str(k): v for k, v in data.items()}
+
+
+def _key_values(block: list[str]) -> Meta | None:
+    """The block read as ``key: value`` lines (quotes stripped), or None if a line is not one."""
+    meta: Meta = {}
+    for content in block:
+        content = content.rstrip()
+        if not content.strip() or content.lstrip().startswith("#"):
+            continue
+        m = _KEY_VALUE.fullmatch(content)
+        if m is None:
+            return None
+        meta[m["key"]] = _unquote((m["value"] or "").strip()) or None
+    return meta
+
+
+def _unquote(value: str) -> str:
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def as_date(value: Any) -> dt.date | str:
+    """A YAML/TOML date or datetime as a date (other values are left for the caller to check)."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return value

@@ -1,0 +1,96 @@
+"""Where the command line writes: stdout or an ``--output`` file replaced atomically, the
+progress bar and one-line messages on stderr."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO, Any
+
+from quantities.errors import QuantitiesError
+from quantities.text.i18n import _, ngettext
+
+PROGRESS_AFTER = 200  # documents: shorter runs never show a bar
+
+
+class NothingRead(QuantitiesError):
+    """No input produced a document (the reasons, if any, were already reported)."""
+
+    def __init__(self) -> None:
+        super().__init__(_("no document could be read"))
+
+
+@contextmanager
+def output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]:
+    """stdout, or a file replaced only once the whole report is written.
+
+    The report holds what could be read: with inputs that could not be read the file is
+    written all the same (the run still exits 2, the errors are on stderr). A failure
+    while writing leaves the old file as it was and no temporary file behind.
+    """
+    if path is None:
+        if sys.stdout is None or sys.stdout.closed:
+            raise QuantitiesError(_("standard output is closed; use --output FILE"))
+        if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8 goes out as its bytes
+            sys.stdout.reconfigure(errors="surrogateescape")
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    if os.path.isdir(path):
+        raise QuantitiesError(_("is a directory; --output takes a file name"), file=path)
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".quantities-", suffix=".tmp", dir=folder)
+    except OSError as e:
+        raise QuantitiesError(_("cannot write the output: {reason}").format(reason=e.strerror), file=path) from None
+    try:
+        # surrogateescape: a file name that is not UTF-8 goes out as its own bytes, as on stdout
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
+            yield f
+        from quantities.run.processes import check_stopped
+
+        check_stopped()  # a signal that came where it could not be raised
+        os.chmod(tmp, _file_mode(path))
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    if failed:
+        say(ngettext("{path} holds the report of what could be read: {n} input could not be read",
+                     "{path} holds the report of what could be read: {n} inputs could not be read",
+                     len(failed)).format(path=path, n=len(failed)))
+
+
+def _file_mode(path: str) -> int:
+    """The mode the file has, or a new file would get (mkstemp's is 0600)."""
+    try:
+        return os.stat(path).st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+class Progress:
+    """A bar on stderr: only on a terminal, not in CI, and only for long runs."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.on = not quiet and sys.stderr.isatty() and not os.environ.get("CI")
+        self.count = 0
+
+    def tick(self, doc: Any) -> None:
+        self.count += 1
+        if self.on and self.count >= PROGRESS_AFTER and self.count % 50 == 0:
+            sys.stderr.write("\rquantities: " + _("{n} documents read").format(n=self.count))
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.on and self.count >= PROGRESS_AFTER:
+            sys.stderr.write("\rquantities: " + _("{n} documents read").format(n=self.count) + "\n")
+
+
+def say(message: str) -> None:
+    sys.stderr.write(f"quantities: {message}\n")

@@ -1,0 +1,92 @@
+"""The output formats: one module each, behind one small interface.
+
+A format module builds a :class:`Format` and passes it to :func:`register` when it is
+imported; :func:`get` and :func:`names` import the modules named in :data:`BUILTIN` the
+first time they are asked. To add a format, write ``formats/NAME.py`` ending in
+``register(Format("NAME", report=..., claims=...))`` and add ``"NAME"`` to
+:data:`BUILTIN`.
+
+>>> get("sarif").report is not None, get("sarif").claims is None
+(True, True)
+>>> names("claims")
+('table', 'markdown', 'json', 'jsonl', 'csv', 'github')
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from quantities.report.model import Report
+from quantities.types import Claim, Document
+
+#: The modules of the shipped formats, in the order ``--help`` lists them.
+BUILTIN = ("table", "markdown", "json", "csv", "github", "sarif", "junit", "html")
+
+
+@dataclass(frozen=True)
+class Options:
+    """How a report is rendered, beyond its format."""
+
+    show_all: bool = False   # also the figures without findings
+    colour: bool = False     # ANSI colours (a terminal that wants them)
+    hidden: int = 0          # findings left out by --show, said in the summary
+    show: str = "info"       # the --show level (named in the summary when some are hidden)
+    lang: str | None = None  # the page's language (--lang), else the documents'
+    reconcile: Mapping[str, Any] | None = None  # the run's [reconcile] settings (how values are read)
+
+
+ReportRenderer = Callable[[Report, Options], str]
+#: Claims, with the document they come from when rendered one document at a time.
+ClaimsRenderer = Callable[[Sequence[Claim], Document | None], str]
+
+
+@dataclass(frozen=True)
+class Format:
+    """A format's renderers: of a whole report (report, check) and of claims (extract).
+
+    ``streams``: ``extract`` renders each document's claims as it is read (jsonl, github)
+    instead of all claims at once.
+    """
+
+    name: str
+    report: ReportRenderer | None = None
+    claims: ClaimsRenderer | None = None
+    streams: bool = False
+
+
+_REGISTRY: dict[str, Format] = {}
+
+
+def register(fmt: Format) -> Format:
+    """Make ``fmt`` available by its name (a second format of one name is a bug)."""
+    if fmt.name in _REGISTRY and _REGISTRY[fmt.name] is not fmt:
+        raise ValueError(f"format {fmt.name!r} is registered twice")
+    _REGISTRY[fmt.name] = fmt
+    return fmt
+
+
+def _load() -> None:
+    for module in BUILTIN:
+        importlib.import_module(f"{__name__}.{module}")
+
+
+def get(name: str) -> Format:
+    _load()
+    return _REGISTRY[name]
+
+
+def names(kind: Literal["report", "claims", "any"] = "any") -> tuple[str, ...]:
+    """The formats that render ``kind`` (``any``: either)."""
+    _load()
+    return tuple(n for n, f in sorted(_REGISTRY.items(), key=_order)
+                 if kind == "any" or (f.report if kind == "report" else f.claims) is not None)
+
+
+def _order(item: tuple[str, Format]) -> tuple[int, int]:
+    """BUILTIN's order (formats of one module in the order they were registered), others after."""
+    name, fmt = item
+    module = getattr(fmt.report or fmt.claims, "__module__", "").rsplit(".", 1)[-1]
+    return (BUILTIN.index(module) if module in BUILTIN else len(BUILTIN), list(_REGISTRY).index(name))

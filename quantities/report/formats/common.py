@@ -1,0 +1,157 @@
+"""What several formats share: rows, labels and the summary line, in the reader's language.
+
+Machine formats (json, jsonl, csv, sarif, junit attributes) keep the contract's values;
+what people read (headers, severities, modalities, the summary) goes through ``_()``.
+A file is named with its outlet when the front matter gives one: ``a.md:5 (Repubblica)``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import textwrap
+from collections.abc import Mapping
+from typing import Any
+
+from quantities.report.formats import Options
+from quantities.report.model import Report
+from quantities.report.records import source_text, value_text
+from quantities.text.fold import squeeze
+from quantities.text.i18n import _, ngettext
+from quantities.types import SEVERITIES, Claim, Document, Figure, Finding
+
+MESSAGE_WIDTH = 100
+
+
+def severity_label(severity: str) -> str:
+    """A severity as people read it (``error`` stays ``error`` in machine formats)."""
+    labels = {"error": _("error"), "warning": _("warning"), "info": _("info")}
+    return labels.get(severity, severity)
+
+
+def modality_label(modality: str) -> str:
+    labels = {"reported": _("reported"), "estimated": _("estimated"), "planned": _("planned"),
+              "denied": _("denied")}
+    return labels.get(modality, modality)
+
+
+def kind_label(kind: str) -> str:
+    labels = {"count": _("count"), "money": _("money"), "measure": _("measure"), "percent": _("percent"),
+              "ordinal": _("ordinal"), "duration": _("duration"), "age": _("age")}
+    return labels.get(kind, kind)
+
+
+def named(doc_id: str, documents: Mapping[str, Document], where: str = "") -> str:
+    """A file as people read it: ``path:line``, and its outlet when known."""
+    doc = documents.get(doc_id)
+    outlet = f" ({doc.outlet})" if doc is not None and doc.outlet else ""
+    return f"{doc_id}{where}{outlet}"
+
+
+def counts_line(findings: list[Finding]) -> str:
+    n = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
+    return ", ".join([
+        ngettext("{n} error", "{n} errors", n["error"]).format(n=n["error"]),
+        ngettext("{n} warning", "{n} warnings", n["warning"]).format(n=n["warning"]),
+        ngettext("{n} info", "{n} info", n["info"]).format(n=n["info"]),
+    ])
+
+
+def summary(report: Report, options: Options | None = None) -> str:
+    """``5 documents, 28 claims, 5 figures (2 with findings): 1 error, 0 warnings, 1 info``."""
+    options = options or Options()
+    flagged = len({f.figure for f in report.findings} & {fig.id for fig in report.figures})
+    line = ", ".join([
+        ngettext("{n} document", "{n} documents", len(report.documents)).format(n=len(report.documents)),
+        ngettext("{n} claim", "{n} claims", len(report.claims)).format(n=len(report.claims)),
+        ngettext("{n} figure", "{n} figures", len(report.figures)).format(n=len(report.figures)),
+    ]) + " " + _("({n} with findings)").format(n=flagged) + ": " + counts_line(report.findings)
+    if options.hidden:
+        line += "; " + ngettext("{n} more below --show {level} not shown",
+                                "{n} more below --show {level} not shown",
+                                options.hidden).format(n=options.hidden, level=options.show)
+    return line
+
+
+def finding_place(finding: Finding, report: Report) -> str:
+    """Where a finding's first claim stands: ``path:line:col (outlet)``."""
+    first = finding.claims[0] if finding.claims else None
+    if first is None:
+        return ""
+    where = report.location(first)
+    return named(first.doc, report.documents, f":{where[0]}:{where[1]}" if where else "")
+
+
+def finding_rows(report: Report) -> list[list[Any]]:
+    """severity, rule, where, message: one row per finding."""
+    return [[severity_label(f.severity), f.rule, finding_place(f, report), f.message] for f in report.findings]
+
+
+def finding_headers() -> list[str]:
+    return [_("severity"), _("rule"), _("where"), _("message")]
+
+
+def figure_headers() -> list[str]:
+    return [_("where"), _("wording"), _("value"), _("source"), _("modality"), _("date")]
+
+
+def figure_rows(report: Report, figure: Figure) -> list[list[Any]]:
+    rows = []
+    for c in figure.claims:
+        where = report.location(c)
+        doc = report.documents.get(c.doc)
+        rows.append([named(c.doc, report.documents, f":{where[0]}" if where else ""), squeeze(c.text),
+                     value_text(c), source_text(c), modality_label(c.modality),
+                     doc.date.isoformat() if doc and doc.date else ""])
+    return rows
+
+
+def figure_title(figure: Figure) -> str:
+    nouns = sorted({c.noun for c in figure.claims if c.noun})
+    return f"{figure.id}: {' / '.join(nouns) or figure.concept or kind_label(figure.kind)} ({kind_label(figure.kind)})"
+
+
+def shown_figures(report: Report, options: Options) -> list[Figure]:
+    flagged = {f.figure for f in report.findings}
+    return [f for f in report.figures if options.show_all or f.id in flagged]
+
+
+def claim_headers() -> list[str]:
+    return [_("doc"), _("start"), _("text"), _("value"), _("low"), _("high"), _("kind"), _("unit"),
+            _("noun"), _("source"), _("modality")]
+
+
+def claim_rows(claims: list[Claim], documents: Mapping[str, Document] | None = None) -> list[list[Any]]:
+    """One row per claim for people (the csv keeps the contract's column names and values)."""
+    from quantities.report.records import claim_record
+
+    rows = []
+    for c in claims:
+        r = claim_record(c)
+        source = r["attribution"]["canonical"] or r["attribution"]["source"] if r["attribution"] else ""
+        rows.append([named(r["doc"], documents or {}), r["start"], squeeze(r["text"]), blank(r["value"]),
+                     blank(r["low"]), blank(r["high"]), kind_label(r["kind"]), r["unit"] or "",
+                     r["noun"] or "", source, modality_label(r["modality"])])
+    return rows
+
+
+def blank(v: Any) -> Any:
+    return "" if v is None else v
+
+
+def wrap(message: str, width: int = MESSAGE_WIDTH) -> str:
+    return "\n".join(textwrap.wrap(message, width)) or message
+
+
+def table(headers: list[str], rows: list[list[Any]], style: str) -> str:
+    from tabulate import tabulate  # here: --version and --help start without it
+
+    return tabulate(rows, headers=headers, tablefmt=style, disable_numparse=True)
+
+
+def csv_text(headers: list[str], rows: list[list[Any]]) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return buf.getvalue()

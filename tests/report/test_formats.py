@@ -1,0 +1,49 @@
+"""The formats' registry: what another format (html, …) plugs into."""
+
+import json
+
+import pytest
+
+from quantities.integrations.cli import main
+from quantities.report import formats
+from quantities.report.formats import Format, Options
+
+
+@pytest.fixture
+def toy():
+    fmt = formats.register(Format("toy", report=lambda report, options: f"{len(report.findings)} findings\n"))
+    yield fmt
+    del formats._REGISTRY["toy"]
+
+
+def test_a_registered_format_is_offered_by_the_command_line(toy, capsys):
+    assert "toy" in formats.names("report") and "toy" not in formats.names("claims")
+    from tables import SEEDS
+
+    assert main(["report", str(SEEDS), "--format", "json"]) == 1
+    count = len(json.loads(capsys.readouterr().out)["findings"])
+    assert main(["report", str(SEEDS), "--format", "toy"]) == 1
+    assert capsys.readouterr().out == f"{count} findings\n"
+
+
+def test_a_name_is_registered_once(toy):
+    with pytest.raises(ValueError, match="registered twice"):
+        formats.register(Format("toy"))
+
+
+# format, renders reports, renders claims, streams claims
+SHIPPED = [
+    ("table", True, True, False), ("markdown", True, True, False), ("json", True, True, False),
+    ("jsonl", True, True, True), ("csv", True, True, False), ("github", True, True, True),
+    ("sarif", True, False, False), ("junit", True, False, False),
+]
+
+
+@pytest.mark.parametrize(("name", "report", "claims", "streams"), SHIPPED)
+def test_shipped_formats(name, report, claims, streams):
+    fmt = formats.get(name)
+    assert (fmt.report is not None, fmt.claims is not None, fmt.streams) == (report, claims, streams)
+
+
+def test_options_default_to_a_plain_report():
+    assert Options() == Options(show_all=False, colour=False, hidden=0, show="info")

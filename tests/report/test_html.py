@@ -1,0 +1,306 @@
+"""The HTML report, without a browser: safety (data is never markup), the claims marked where
+they stand, determinism, the page's language, the figure table and the timeline's geometry."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from decimal import Decimal
+from html.parser import HTMLParser
+
+import pytest
+from tables import FIXTURES, SEEDS
+
+from quantities.ingest.documents import from_text
+from quantities.integrations.cli import main
+from quantities.report.html import labels, render_html
+from quantities.report.model import Report
+from quantities.report.page import build, page_lang, safe_url
+from quantities.report.timeline import chart, clock
+from quantities.run.pipeline import run
+
+HOSTILE = FIXTURES / "html" / "hostile"
+TIMELINE = FIXTURES / "html" / "timeline"
+SAFE_TAGS = {"html", "head", "meta", "title", "link", "style", "body", "a", "header", "h1", "h2", "h3", "p",
+             "span", "b", "form", "label", "select", "option", "button", "div", "aside", "section", "ol", "ul",
+             "li", "code", "q", "main", "table", "thead", "tbody", "tr", "th", "td", "br", "figure",
+             "figcaption", "svg", "line", "text", "g", "path", "article", "details", "summary", "time", "mark",
+             "sup", "footer", "script"}
+
+
+class Page(HTMLParser):
+    """Every tag and attribute of a page, each <mark>'s own text, and the text of the rest."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.marks: dict[str, str] = {}
+        self.text: list[str] = []
+        self._mark: str | None = None
+        self._skip = 0  # inside a mark's <sup> label or tooltip
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if tag == "mark":
+            self._mark = a["id"]
+            self.marks[self._mark] = ""
+        elif self._mark and (self._skip or tag == "sup" or a.get("class") == "tip"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag == "mark":
+            self._mark = None
+        elif self._mark and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        self.text.append(data)
+        if self._mark and not self._skip:
+            self.marks[self._mark] += data
+
+
+def render(*paths, **kw) -> str:
+    return render_html(run([str(p) for p in paths]), **kw)
+
+
+# -- safety -------------------------------------------------------------------------------------
+
+HOSTILE_TEXT = [  # what the page must show as text, exactly as the article has it
+    '<script>window.pwned = "title"</script> 500 morti</title>',
+    "<img src=x onerror=\"window.pwned='outlet'\"> Gazzetta",
+    "javascript:window.pwned='url'",
+    '<script>window.pwned = "body"</script>',
+    '</style><script>window.pwned = "style"</script>',
+    "<a href=\"javascript:window.pwned='link'\">clicca</a>",
+    "<svg onload=\"window.pwned='svg'\"></svg> {{ config.items() }} {% raw %} &lt;b&gt;entità&lt;/b&gt; --> <!--",
+    'Corriere "Sei" & <Sette>',
+]
+
+
+@pytest.fixture(scope="module")
+def hostile() -> str:
+    return render(HOSTILE)
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXT)
+def test_hostile_markup_is_text(hostile, text):
+    assert text in "".join(Page(hostile).text)
+
+
+def test_hostile_page_has_only_its_own_markup(hostile):
+    page = Page(hostile)
+    assert {tag for tag, _ in page.tags} <= SAFE_TAGS
+    assert sum(tag == "script" for tag, _ in page.tags) == 1
+    assert sum(tag == "style" for tag, _ in page.tags) == 1
+    for tag, attrs in page.tags:
+        assert not [k for k in attrs if k.startswith("on")], (tag, attrs)
+        assert "src" not in attrs and "srcset" not in attrs and "style" not in attrs, (tag, attrs)  # nothing fetched
+        href = attrs.get("href")
+        assert href is None or href.startswith(("#", "https://", "data:,")), href
+    assert 'href="https://example.org/a?b=1&amp;c=&#34;2&#34;"' in hostile
+
+
+def test_csp_lets_run_only_the_page_own_script_and_style(hostile):
+    csp = next(a["content"] for t, a in Page(hostile).tags if t == "meta" and a.get("http-equiv"))
+    assert "default-src 'none'" in csp and "unsafe-inline" not in csp
+    assert csp.count("'sha256-") == 2
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("https://example.org/a", "https://example.org/a"),
+    ("http://example.org", "http://example.org"),
+    ("  https://example.org  ", "https://example.org"),
+    ("javascript:alert(1)", None),
+    ("JavaScript:alert(1)", None),
+    ("data:text/html,<script>alert(1)</script>", None),
+    ("//example.org/x", None),
+    ("https://exa mple.org", None),
+    ("", None),
+    (None, None),
+])
+def test_only_web_links_are_links(url, shown):
+    assert safe_url(url) == shown
+
+
+# -- claims marked where they stand -----------------------------------------------------------
+
+@pytest.mark.parametrize("paths", [
+    [SEEDS],
+    [TIMELINE],
+    [HOSTILE],
+    sorted((FIXTURES / "news-dev" / "articles").glob("marocco2023_*.md")),
+])
+@pytest.mark.filterwarnings("ignore:.*unknown front matter key")
+def test_every_claim_is_marked_on_its_own_words(paths):
+    report = run([str(p) for p in paths])
+    html = render_html(report)
+    marks = Page(html).marks
+    ids = {}
+    for c in report.claims:
+        ids.setdefault(c, f"c{len(ids)}")
+    assert len(marks) == len(ids)
+    for claim, cid in ids.items():
+        assert marks[cid] == claim.span.of(report.documents[claim.doc].text), (claim.doc, claim.text)
+
+
+def test_a_markdown_claim_is_marked_on_the_text_as_written():
+    doc = from_text("Il Nord invierà **5.000** operai e [1.000 genieri](https://x.org).", id="a.md")
+    report = run_doc(doc)
+    page = Page(render_html(report))
+    assert sorted(page.marks.values()) == ["1.000 genieri", "5.000** operai"]  # the markers dimmed, not hidden
+    assert "[1.000 genieri" in "".join(page.text)  # the Markdown is shown as written
+
+
+def test_a_headline_claim_is_marked_in_the_title():
+    doc = from_text("---\ntitle: Sisma, 296 morti\n---\nIl sisma ha fatto 296 morti.", id="t.md")
+    report = run_doc(doc)
+    body = report.claims[0]
+    headline = replace(body, span=type(body.span)(7, 16), text="296 morti", section="title")
+    report.claims.insert(0, headline)
+    page = Page(render_html(report))
+    assert list(page.marks.values()) == ["296 morti", "296 morti"]
+    html = render_html(report)
+    assert html.index('id="c0"') < html.index('class="body"') < html.index('id="c1"')
+
+
+def run_doc(doc):
+    from quantities.run import config as configuration
+    from quantities.run.pipeline import Toolkit, extract_all
+
+    claims = [c for _, cs in extract_all([doc], Toolkit(configuration.Config()), 1) for c in cs]
+    return Report(documents={doc.id: doc}, claims=claims)
+
+
+# -- the findings, the figure table ------------------------------------------------------------
+
+def test_seeds_finding_lists_both_wordings_and_their_claims():
+    html = render(SEEDS)
+    page = Page(html)
+    button = next(a for t, a in page.tags if t == "button" and "show" in (a.get("class") or ""))
+    ids = button["data-claims"].split()
+    assert [page.marks[i].replace("*", "") for i in ids] == ["1.000 genieri", "1.000 ingegneri"]
+    assert html.index("wording-conflict") < html.index('id="articles"')
+
+
+def test_figure_table_names_the_agreeing_value_and_the_odd_one_out():
+    html = render(TIMELINE, lang="en")
+    assert "agreeing value: <b>2497</b>" in html
+    odd = [row.split("</a>")[0].rsplit(">", 1)[1] for row in html.split("<tr data-outlet=")[1:]
+           if row.split(">", 1)[0].endswith('class="odd"')]
+    assert odd == ["632 morti"]
+
+
+def test_without_a_majority_nobody_agrees_and_nobody_is_odd():
+    html = render(HOSTILE, lang="en")  # 500 against 700
+    section = html.split('id="figure-F1"')[1].split("</section>")[0]
+    assert "agreeing value: <b>no value most of them allow</b>" in section
+    assert "agrees" not in section and "odd one out" not in section
+
+
+def test_seeds_soldiers_all_agree():
+    """"migliaia di truppe" does not contradict "circa 15mila soldati" (the reconciler's reading)."""
+    html = render(SEEDS, lang="en")
+    section = html.split('id="figure-F5"')[1].split("</section>")[0]
+    assert 'class="odd"' not in section
+    assert "agreeing value: <b>13500–16500</b>" in section
+
+
+# -- language, determinism, the command line -------------------------------------------------
+
+@pytest.mark.parametrize("langs, wanted, page", [
+    (["it", "it"], None, "it"),
+    (["en"], None, "en"),
+    (["it", "en", "it"], None, "it"),
+    (["en", "it"], None, "en"),      # a tie: the first in order of name
+    (["it"], "en", "en"),
+    (["fr"], None, "en"),            # no words for that language: English
+    (["fr"], "fr", "en"),
+    ([], None, "en"),
+])
+def test_page_language(langs, wanted, page):
+    docs = {str(i): from_text("x", id=str(i), lang=lang) for i, lang in enumerate(langs)}
+    assert page_lang(Report(documents=docs), wanted, sorted(labels()), "en") == page
+
+
+def test_every_language_has_every_word():
+    words = labels()
+    keys = {lang: set(table) for lang, table in words.items()}
+    assert len(set(map(frozenset, keys.values()))) == 1, keys
+
+
+def test_english_page():
+    html = render(SEEDS, lang="en")
+    assert '<html lang="en">' in html and "Findings" in html
+    assert '<html lang="it">' in render(SEEDS)
+
+
+def test_same_input_same_bytes_across_processes(tmp_path):
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"r{seed}.html"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "quantities", "report", str(SEEDS), str(TIMELINE), "--format", "html",
+                        "--output", str(out), "--jobs", seed], env=env, check=False, capture_output=True)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and len(outs[0]) > 10_000
+
+
+@pytest.mark.parametrize("argv, code", [
+    (["report", SEEDS, "--format", "html"], 1),
+    (["report", TIMELINE, "--format", "html", "--fail-on", "never"], 0),
+    (["check", SEEDS, "--reference", FIXTURES / "reference" / "good.toml", "--format", "html"], None),
+])
+def test_cli_writes_the_page(tmp_path, capsys, argv, code):
+    out = tmp_path / "report.html"
+    status = main([str(a) for a in argv] + ["--output", str(out)])
+    assert code is None or status == code
+    assert status in (0, 1), capsys.readouterr().err
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_extract_refuses_html(capsys):
+    assert main(["extract", str(SEEDS), "--format", "html"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "report" in err
+
+
+# -- the timeline -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("when, minutes", [
+    ("ore 18.35", 18 * 60 + 35),
+    ("alle 6:05", 6 * 60 + 5),
+    ("at 23h10", 23 * 60 + 10),
+    ("in serata", None),
+    ("ore 25.10", None),
+    ("alle 18.355", None),
+    ("2023.09", None),
+    (None, None),
+])
+def test_clock(when, minutes):
+    assert clock(when) == minutes
+
+
+def test_chart_has_one_mark_per_dated_claim():
+    report = run([str(TIMELINE)])
+    page = build(report, lambda q: _stated(q), show_all=True)
+    figure = page.figures[0]
+    c = chart(figure.id, figure.claims, "no source")
+    assert c is not None and len(c.marks) == len(figure.claims) == 4
+    assert [m.x for m in c.marks] == sorted(m.x for m in c.marks)
+    assert all(c.top <= m.y <= c.bottom for m in c.marks)
+
+
+def test_no_chart_without_two_moments():
+    report = run([str(SEEDS)])
+    page = build(report, _stated, show_all=True)
+    assert all(chart(f.id, f.claims, "-") is None for f in page.figures)
+
+
+def _stated(q):
+    from quantities.reconciliation.intervals import Interval
+
+    return Interval(q.low if q.low is not None else Decimal(0), q.high)

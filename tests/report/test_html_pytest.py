@@ -1,0 +1,57 @@
+"""``pytest --quantities-html FILE``: the plugin writes the page of its runs (a CI artifact)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from tables import SEEDS
+
+GENIERI = "000_b6943ad90d5cd531.txt"
+INGEGNERI = "002_0517a2c3f414bc01.txt"
+INI = """
+[tool.pytest.ini_options]
+quantities_paths = {paths}
+"""
+QUIET = ("-p", "no:hypothesispytest", "-p", "no:benchmark", "-p", "no:xdist")
+
+
+def newsroom(pytester: pytest.Pytester, folders: dict[str, list[str]]) -> None:
+    for folder, names in folders.items():
+        (pytester.path / folder).mkdir()
+        for name in names:
+            shutil.copy(SEEDS / name, pytester.path / folder / name)
+    paths = "[" + ", ".join(f'"{f}/"' for f in folders) + "]"
+    pytester.makefile(".toml", pyproject=INI.format(paths=paths))
+
+
+@pytest.mark.parametrize("folders, outcome, findings", [
+    ({"articoli": [GENIERI, INGEGNERI]}, {"failed": 1, "passed": 2}, ["wording-conflict"]),
+    ({"articoli": [GENIERI]}, {"passed": 2}, []),
+    ({"a": [GENIERI], "b": [INGEGNERI]}, {"passed": 4}, []),
+])
+def test_the_page_is_written(pytester, folders, outcome, findings):
+    newsroom(pytester, folders)
+    (pytester.path / "out").mkdir()
+    result = pytester.runpytest(*QUIET, "--quantities-html", "out/report.html")
+    result.assert_outcomes(**outcome)
+    page = (pytester.path / "out" / "report.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    for rule in findings:
+        assert rule in page
+    assert page.count("<article ") == sum(map(len, folders.values()))
+    result.stdout.fnmatch_lines(["quantities: HTML report written to *report.html"])
+
+
+def test_no_option_no_page(pytester):
+    newsroom(pytester, {"articoli": [GENIERI, INGEGNERI]})
+    pytester.runpytest(*QUIET).assert_outcomes(failed=1, passed=2)
+    assert not list(pytester.path.rglob("*.html"))
+
+
+def test_an_unwritable_page_is_one_line(pytester):
+    newsroom(pytester, {"articoli": [GENIERI]})
+    result = pytester.runpytest(*QUIET, "--quantities-html", "missing/folder/report.html")
+    result.assert_outcomes(passed=2)
+    result.stdout.fnmatch_lines(["quantities: error: *report.html*"])
+    assert "Traceback" not in result.stdout.str()

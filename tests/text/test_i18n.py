@@ -1,0 +1,167 @@
+"""Messages in the reader's language: the catalogs, the choice of language, a whole run in
+Italian and in English, and the catalogs inside the built package."""
+
+import gettext
+import io
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from tables import ROOT
+
+from quantities.integrations.cli import main
+from quantities.text import i18n
+
+sys.path.insert(0, str(ROOT / "tools"))
+import catalogs
+
+SEEDS = ROOT / "fixtures" / "seeds"
+
+
+def test_every_message_is_translated_and_the_mo_is_current():
+    assert catalogs.problems() == []
+
+
+def test_the_code_has_messages_to_translate():
+    found = catalogs.messages()
+    assert ("Findings", None) in found and ("{n} error", "{n} errors") in found
+
+
+# config locale, environment, documents' language → the messages' language
+CHOICES = [
+    (None, {"LANG": "it_IT.UTF-8"}, "en", "it"),
+    (None, {"LANG": "en_US.UTF-8"}, "it", "en"),
+    (None, {"LANG": "C"}, "it", "en"),
+    (None, {"LANG": "C.UTF-8"}, "it", "en"),
+    (None, {"LANG": "POSIX"}, "it", "en"),
+    (None, {"LC_MESSAGES": "it_IT", "LANG": "en_US"}, "en", "it"),      # LC_MESSAGES over LANG
+    (None, {"LC_ALL": "en_GB", "LC_MESSAGES": "it_IT"}, "it", "en"),    # LC_ALL over both
+    (None, {"LANG": ""}, "it", "it"),                                   # empty is unset
+    (None, {}, "it", "it"),                                             # the documents' language
+    (None, {}, None, "en"),
+    ("it", {"LANG": "C"}, "en", "it"),                                  # the config wins
+    ("en", {"LANG": "it_IT.UTF-8"}, "it", "en"),
+]
+
+
+@pytest.mark.parametrize(("configured", "environ", "documents", "expected"), CHOICES)
+def test_language_choice(configured, environ, documents, expected):
+    assert i18n.choose(configured, environ, documents) == expected
+
+
+# language, message, expected
+TRANSLATIONS = [
+    ("it", "Findings", "Segnalazioni"),
+    ("en", "Findings", "Findings"),
+    ("de", "Findings", "Findings"),        # no catalog: the English ids
+    ("it", "no such file or directory", "file o cartella inesistente"),
+]
+
+
+@pytest.mark.parametrize(("code", "message", "expected"), TRANSLATIONS)
+def test_translations(code, message, expected):
+    with i18n.use(code):
+        assert i18n._(message) == expected
+    assert i18n._(message) == message  # the library speaks English outside
+
+
+@pytest.mark.parametrize(("n", "expected"), [(0, "0 errori"), (1, "1 errore"), (2, "2 errori")])
+def test_plural_forms(n, expected):
+    with i18n.use("it"):
+        assert i18n.ngettext("{n} error", "{n} errors", n).format(n=n) == expected
+
+
+def _run(capsys, monkeypatch, lang, *argv):
+    monkeypatch.setenv("LANG", lang)
+    code = main([str(a) for a in argv])
+    return code, *capsys.readouterr()
+
+
+# what an Italian and an English run on the seeds print (summary, headers, severities, modality)
+SEEDS_SPEAK = [
+    ("it_IT.UTF-8", ["5 documenti, ", " dati, ", " cifre (", " con segnalazioni): 1 errore, 0 avvisi, ",
+                     "Segnalazioni", "gravità", "regola", "dove", "formulazione", "fonte", "errore ",
+                     "previsto", "(conteggio)"]),
+    ("C", ["5 documents, ", " claims, ", " figures (", " with findings): 1 error, 0 warnings, ",
+           "Findings", "severity", "rule", "where", "wording", "source", "error ", "planned", "(count)"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "expected"), SEEDS_SPEAK)
+def test_a_run_on_the_seeds_speaks_the_language(capsys, monkeypatch, lang, expected):
+    code, out, err = _run(capsys, monkeypatch, lang, "report", SEEDS)
+    assert code == 1
+    for text in expected:
+        assert text in out
+
+
+@pytest.mark.xfail(strict=True, reason="findings' messages are written by the reconciler (its rewrite on "
+                   "branch reconcile), which does not call _() yet")
+def test_findings_messages_are_italian(capsys, monkeypatch):
+    code, out, err = _run(capsys, monkeypatch, "it_IT.UTF-8", "report", SEEDS)
+    assert " says " not in out
+
+
+# language, argv, what stderr says
+ERRORS_SPEAK = [
+    ("it_IT.UTF-8", ["report", "nowhere.md"], "quantities: errore: nowhere.md: file o cartella inesistente"),
+    ("C", ["report", "nowhere.md"], "quantities: error: nowhere.md: no such file or directory"),
+    ("it_IT.UTF-8", ["report", SEEDS, "--config", ROOT / "fixtures" / "config" / "unknown-key.toml"],
+     "colour: chiave sconosciuta"),
+    ("it_IT.UTF-8", ["report", ROOT / "fixtures" / "documents" / "bad" / "broken_yaml.md"],
+     "broken_yaml.md:4: il front matter non è YAML valido"),
+    ("it_IT.UTF-8", ["rules", "nope"], "regola sconosciuta 'nope'"),
+]
+
+
+@pytest.mark.parametrize(("lang", "argv", "says"), ERRORS_SPEAK)
+def test_errors_speak_the_language(capsys, monkeypatch, lang, argv, says):
+    code, out, err = _run(capsys, monkeypatch, lang, *argv)
+    assert code == 2 and says in err and "Traceback" not in err
+
+
+def test_config_locale_wins_over_lang(capsys, monkeypatch, tmp_path):
+    (tmp_path / "quantities.toml").write_text('locale = "it"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = _run(capsys, monkeypatch, "C", "report", SEEDS)
+    assert "Segnalazioni" in out
+
+
+def test_without_a_locale_the_documents_language_is_spoken(capsys, monkeypatch):
+    monkeypatch.delenv("LANG")
+    main(["report", str(SEEDS)])
+    out = capsys.readouterr().out
+    assert "Segnalazioni" in out  # the seeds are Italian (config lang it)
+
+
+def _tree(dest: Path) -> Path:
+    """A copy of what a fresh checkout holds: the files git tracks or would (not ignored)."""
+    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.split("\0")
+    for name in filter(None, listed):
+        src = ROOT / name
+        if src.is_file():
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            (dest / name).write_bytes(src.read_bytes())
+    return dest
+
+
+def test_the_built_package_ships_the_catalogs(tmp_path):
+    """What `pip install .` installs from a fresh checkout has the compiled catalogs."""
+    src = _tree(tmp_path / "checkout")
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"),
+                            str(src)], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr[-2000:]
+    (wheel,) = (tmp_path / "dist").glob("*.whl")
+    with zipfile.ZipFile(wheel) as z:
+        mo = z.read("quantities/locale/it/LC_MESSAGES/quantities.mo")
+    assert gettext.GNUTranslations(io.BytesIO(mo)).gettext("Findings") == "Segnalazioni"
+
+
+@pytest.mark.parametrize(("lang", "says"), [("it_IT.UTF-8", "confronta tutto, segnala solo"),
+                                             ("C", "reconcile everything, report only")])
+def test_help_speaks_the_language(capsys, monkeypatch, lang, says):
+    code, out, err = _run(capsys, monkeypatch, lang, "report", "--help")
+    assert code == 0 and says in out
