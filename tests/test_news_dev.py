@@ -26,7 +26,7 @@ EXE = Path(sys.executable).parent / "quantities"
 #: (metric, floor). Rates are found / total; false alarms are the share of findings that are false.
 FLOORS = {
     "claims_recall_it": 0.97, "claims_recall_en": 0.98,
-    "claims_precision_it": 0.95, "claims_precision_en": 0.93,
+    "claims_precision_it": 0.95, "claims_precision_en": 0.94,
     "noun_it": 0.82, "noun_en": 0.77,
     "attribution_it": 0.90, "attribution_en": 0.86,
     # 0.05 before: without the ordinal words (ranks now) brandizzo's speeds 160/100/150 form one

@@ -99,8 +99,9 @@ def _yaml(source: str, block: list[str], name: str) -> Meta:
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         opened = getattr(e, "context_mark", None)
-        if getattr(e, "context", None) and opened is not None and mark is not None and opened.line != mark.line:
-            problem += " " + _("({context} opened on line {line})").format(context=e.context, line=opened.line + 2)
+        context = getattr(e, "context", None)
+        if context and opened is not None and mark is not None and opened.line != mark.line:
+            problem += " " + _("({context} opened on line {line})").format(context=context, line=opened.line + 2)
         raise InputError(_("front matter is not valid YAML: {problem}").format(problem=problem),
                          file=name, line=mark.line + 2 if mark is not None else 1) from None
     return _mapping(data, name)

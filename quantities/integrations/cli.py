@@ -36,7 +36,7 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     from quantities.report import formats
 
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("paths", nargs="*", metavar="PATH",
                         help=_("files (.txt, .md, .jsonl), directories, or - for stdin"))
     common.add_argument("--format", "-f", choices=formats.names(), default="table",
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--color", "--colour", choices=("auto", "always", "never"), default="auto",
                         help=_("colour the table (auto: on a terminal, unless NO_COLOR is set)"))
 
-    findings = argparse.ArgumentParser(add_help=False)
+    findings = _Parser(add_help=False)
     findings.add_argument("--fail-on", choices=FAIL_LEVELS, help=_("exit 1 at findings this severe (default: error)"))
     findings.add_argument("--show", choices=SEVERITIES, help=_("print findings this severe or more (default: info)"))
     findings.add_argument("--select", type=_rules, action="extend", metavar="RULE[,RULE]",

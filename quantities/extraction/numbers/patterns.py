@@ -128,8 +128,8 @@ def master(w: NumberWords, o: Ordinals, shares: Iterable[str], ages: Iterable[st
         rf"|\b(?:"
         rf"(?P<vague>{trie(w.vague)})"
         rf"|(?P<approx>(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?(?:{trie(w.approx_words)}))"
-        rf"|(?P<share>{trie(shares)})"
         rf"|(?P<words>{phrase})"
+        rf"|(?P<share>{trie(shares)})"
         rf"|(?P<ordw>{ordinals}|(?:{morph}){{0,11}}(?:{truncated})(?:{suffixes}))"
         rf")(?!\w)"
     )

@@ -50,7 +50,7 @@ from quantities.extraction.numbers.reading import (
     scale,
     search,
 )
-from quantities.extraction.numbers.shares import after_numerator, before_denominator, read_share
+from quantities.extraction.numbers.shares import PLACES, after_numerator, before_denominator, read_share
 from quantities.extraction.numbers.words import value_of
 from quantities.lang import Pack, load
 from quantities.types import Quantity, Span
@@ -135,7 +135,9 @@ def _quantity(text: str, r: Reading, g: Grammar) -> Quantity:
         low = None if low is None else min(max(low, Decimal(0)), HUNDRED)
         high = HUNDRED if high is None else min(max(high, Decimal(0)), HUNDRED)
     elif r.unit == g.shares.unit and r.value is not None and r.value <= 1:
-        high = _ONE if high is None else min(high, _ONE)  # a share: "più della metà" is at most all
+        # a share: four places as its value, and "più della metà" is at most all
+        low = None if low is None else low.quantize(PLACES)
+        high = _ONE if high is None else min(high, _ONE).quantize(PLACES)
     value = _tidy(r.value)  # low and high are often the value itself: tidied once
     low = value if low is r.value else _tidy(low)
     high = value if high is r.value else _tidy(high)
@@ -224,8 +226,9 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
         if value is None:
             joiners = [i for i, (a, b) in enumerate(tokens) if norm(text[a:b]) in g.words.joiners]
             del tokens[joiners[-1] if joiners else -1:]
-    if value is None:
-        return None
+    if value is None:  # a fraction word alone: "half of the funds", not "half a million"
+        part = read_share(text, m, g) if m[0].isalpha() else None
+        return context(text, part, g, scaled=True) if part is not None else None
     end = tokens[-1][1]
     if len(tokens) == 1:
         word = norm(text[start:end])
@@ -234,6 +237,8 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
     part = after_numerator(text, start, end, value, g) or before_denominator(text, start, end, value, g)
     if part is not None:
         return context(text, part, g, scaled=True)
+    if len(tokens) == 1 and norm(text[start:end]) in g.words.singletons:
+        return None
     whole = value == value.to_integral_value()
     r = Reading(start, end, value, value, value, precision_int(value) if whole else Decimal("0.1"),
                 integer=whole)

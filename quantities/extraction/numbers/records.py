@@ -55,6 +55,7 @@ class NumberWords:
     spaced_after: Decimal  # the smallest scale after which words are written apart
     elided: dict[str, str]  # elided stem -> full word (vent -> venti)
     one: frozenset[str]  # "un", "a": one before a scale or collective word
+    singletons: frozenset[str]  # "uno", "one" alone: the singular, no figure ("uno sciopero")
     homographs: dict[str, Homograph]
     approx_spread: Decimal
     approx_words: dict[str, Decimal]  # una decina, a dozen

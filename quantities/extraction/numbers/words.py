@@ -53,8 +53,8 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
         return None
     total, current, last_scale = Decimal(0), Decimal(0), None
     for i, (kind, v) in enumerate(parts):
-        if kind == "one" and i + 1 < len(parts) and parts[i + 1][0] == "fraction":
-            pass  # an article: "a million and a half", "two and a half"
+        if kind == "one" and "fraction" in (_kind(parts, i + 1), _kind(parts, i - 1)):
+            pass  # an article: "a million and a half", "two and a half", "half a million"
         elif kind == "one":
             if current:
                 return None
@@ -75,12 +75,21 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
         elif kind == "fraction":
             if last_scale is None and current:  # "two and a half", "tre e mezzo"
                 current += v
+            elif last_scale is None and not total and _kind(parts, i + 1, skip="one") == "scale":
+                current = v  # "mezzo milione", "half a million"
             elif last_scale is None or current:  # "a million and a half"; not "mezzo" alone
                 return None
             else:
                 total += v * last_scale
                 current, last_scale = Decimal(0), v * last_scale
     return total + current
+
+
+def _kind(parts: list[tuple[str, Decimal]], i: int, skip: str = "") -> str:
+    """The kind of ``parts[i]`` (past a run of ``skip`` parts), or "" outside the list."""
+    while 0 <= i < len(parts) and parts[i][0] == skip:
+        i += 1
+    return parts[i][0] if 0 <= i < len(parts) else ""
 
 
 def _parts(tokens: tuple[str, ...], g: Grammar) -> list[tuple[str, Decimal]] | None:
