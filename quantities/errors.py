@@ -43,6 +43,15 @@ class QuantitiesError(Exception):
         key = f"{self.key}: " if self.key else ""
         return f"{where}{key}{self.message}"
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled whole (a worker process sends its errors back): file, line and key too."""
+        return _rebuild, (type(self), self.message, self.file, self.line, self.key)
+
+
+def _rebuild(cls: type[QuantitiesError], message: str, file: str | None, line: int | None,
+             key: str | None) -> QuantitiesError:
+    return cls(message, file=file, line=line, key=key)
+
 
 class LanguageDataError(QuantitiesError, ValueError):
     """A language pack, lexicon or alias table is malformed."""

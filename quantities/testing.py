@@ -372,9 +372,9 @@ class ClaimsSnapshot:
         """Compare the article's claims with its snapshot; returns the snapshot's path."""
         __tracebackhide__ = True
         path = self._locate(article)
-        snapshot = Path(near(str(self.folder / f"{name or path.stem}.claims.json")))
-        out = _claims(path, self.config, lang)
         shown = Path(article).as_posix()
+        snapshot = self._snapshot(name, path, shown)
+        out = _claims(path, self.config, lang)
         records = [{**claim_record(c), "doc": shown} for c in out.report.claims]
         old = _read_snapshot(snapshot)
         if old is not None and _compared(old) == _compared(records):
@@ -393,6 +393,24 @@ class ClaimsSnapshot:
 
     def __repr__(self) -> str:
         return f"<quantities_claims: snapshots in {near(str(self.folder))}>"
+
+    def _snapshot(self, name: str | None, path: Path, shown: str) -> Path:
+        """``<name>.claims.json`` in the test's folder, never outside it; without a name, the
+        article's stem — and, when that snapshot belongs to another article of the same file
+        name, the stem with the article's folders (``kim--esteri.claims.json``)."""
+        folder = self.folder.resolve()
+        if name is not None:
+            snapshot = (folder / f"{name}.claims.json").resolve()
+            if not isinstance(name, str) or not name or snapshot.parent != folder:
+                raise QuantitiesError(f"quantities_claims: name={name!r} must be a plain file name: the "
+                                      f"snapshot stays in the test's folder {near(str(self.folder))}")
+            return Path(near(str(snapshot)))
+        snapshot = folder / f"{path.stem}.claims.json"
+        owner = _owner(snapshot)
+        if owner is not None and owner != shown:
+            parents = [p for p in Path(shown).parent.parts if p not in ("", ".", "..", "/")]
+            snapshot = folder / f"{'--'.join([path.stem, *parents])}.claims.json"
+        return Path(near(str(snapshot)))
 
     def _locate(self, article: PathOrText) -> Path:
         path = Path(article)
@@ -419,6 +437,16 @@ def _read_snapshot(path: Path) -> list[dict[str, Any]] | None:
     if not isinstance(claims, list):
         raise QuantitiesError("not a claims snapshot (no \"claims\" list); delete it and run again", file=str(path))
     return claims
+
+
+def _owner(path: Path) -> str | None:
+    """The article a snapshot file was written for, if it is one."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    article = data.get("article") if isinstance(data, dict) else None
+    return article if isinstance(article, str) else None
 
 
 def _write_snapshot(path: Path, article: str, records: list[dict[str, Any]]) -> None:

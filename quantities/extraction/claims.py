@@ -147,6 +147,13 @@ def _body_claims(doc: Document, pack: Pack, sources: Sources | None, lexicon: Le
 #: by 32; a few hundred at once is slower again (all their tokens no longer fit).
 BATCH = 32
 
+#: A claim's context (the words the reconciler lines claims up by) is its sentence; in a
+#: sentence longer than this, the window of this many characters around the claim, cut at
+#: spaces. Each claim's context then costs the same however long the sentence: a run-on
+#: "sentence" of 10.000 figures (or a Markdown list without full stops) made every claim
+#: carry, and the reconciler re-read, the whole of it — quadratic.
+CONTEXT = 1000
+
 
 class _Sentence(NamedTuple):
     #: In the document's sentences (sentences.bounds); -1 for a figure outside any.
@@ -237,7 +244,7 @@ class _Reader:
                 attribution=_attribution(doc, found),
                 modality=modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack),
                 sentence=body_sentence,
-                context=said,
+                context=said if len(said) <= CONTEXT else _window(text, sentence, q.span),
                 date=doc.date,
                 status=state,
                 scope=scope,
@@ -315,6 +322,26 @@ def _status_scope(text: str, q: Quantity, end: int, noun: nouns.NounPhrase | Non
                   toks: Tokens) -> tuple[str | None, str | None]:
     """The status and scope of the claim of ``q`` that ends at ``end`` (:mod:`.status`)."""
     return status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks, kind=q.kind)
+
+
+def _window(text: str, sentence: Span, figure: Span) -> str:
+    """About :data:`CONTEXT` characters of ``sentence`` around ``figure``, cut at spaces.
+
+    >>> _window("a " * 1000 + "5 soldati " + "b " * 1000, Span(0, 4010), Span(2000, 2001))[:6]
+    'a a a '
+    >>> len(_window("a " * 1000 + "5 soldati " + "b " * 1000, Span(0, 4010), Span(2000, 2001))) <= CONTEXT
+    True
+    """
+    middle = (figure.start + figure.end) // 2
+    start = max(sentence.start, min(middle - CONTEXT // 2, sentence.end - CONTEXT))
+    end = min(sentence.end, start + CONTEXT)
+    if start > sentence.start:
+        cut = text.find(" ", start, end)
+        start = cut + 1 if cut >= 0 else start
+    if end < sentence.end:
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start else end
+    return text[start:end]
 
 
 def _attribution(doc: Document, found: attribution.Found | None) -> Attribution | None:

@@ -10,8 +10,6 @@ import re
 import warnings
 from collections.abc import Iterable
 
-import ftfy
-import ftfy.badness
 import regex
 
 from quantities.errors import InputError, QuantitiesWarning
@@ -53,17 +51,29 @@ _CP1250_PAIR = regex.compile(
 )
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+
+
 def decode(data: bytes, name: str) -> str:
-    """UTF-8 (or UTF-16 with a BOM); else cp1252 with a warning; else an InputError."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as e:
-            raise InputError(_("not valid UTF-16: {reason}").format(reason=e.reason), file=name) from None
-    nul = data.find(b"\0")
-    if nul >= 0:
-        line = data.count(b"\n", 0, nul) + 1
-        raise InputError(_("binary file (NUL byte at offset {offset})").format(offset=nul), file=name, line=line)
+    """UTF-8 (or UTF-16 or UTF-32 with a BOM); else cp1252 with a warning; else an InputError.
+    UTF-16 or UTF-32 without a BOM is refused by name, never read as garbled text.
+
+    >>> decode("5 soldati".encode("utf-32"), "a.txt")
+    '5 soldati'
+    >>> decode("5 soldati".encode("utf-32-le"), "a.txt")
+    Traceback (most recent call last):
+    ...
+    quantities.errors.InputError: a.txt: UTF-32 text without a byte order mark; convert it to UTF-8
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as e:
+                problem = _("not valid {encoding}: {reason}").format(encoding=encoding[:6].upper(), reason=e.reason)
+                raise InputError(problem, file=name) from None
+    refuse_binary(data, name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -72,6 +82,34 @@ def decode(data: bytes, name: str) -> str:
     if len(_CONTROL.findall(sample)) > len(sample) // 10:
         raise InputError(_("binary file (control characters)"), file=name)
     return text
+
+
+def refuse_binary(data: bytes, name: str) -> None:
+    """An error for bytes with a NUL (none is text), naming UTF-16 or UTF-32 without a BOM."""
+    if data.startswith(tuple(bom for bom, _encoding in _BOMS)):
+        return
+    nul = data.find(b"\0")
+    if nul >= 0:
+        wide = _wide_without_bom(data)
+        if wide:
+            raise InputError(_("{encoding} text without a byte order mark; convert it to UTF-8").format(encoding=wide),
+                             file=name)
+        line = data.count(b"\n", 0, nul) + 1
+        raise InputError(_("binary file (NUL byte at offset {offset})").format(offset=nul), file=name, line=line)
+
+
+def _wide_without_bom(data: bytes) -> str | None:
+    """"UTF-32" or "UTF-16" when the NUL bytes of ``data`` fall as in such text of Latin
+    letters: one byte in every 4 (or 2) carries the letter, the others are nearly all NUL."""
+    sample = data[:SNIFF]
+    for width, name in ((4, "UTF-32"), (2, "UTF-16")):
+        lanes = [sample[i::width] for i in range(width)]
+        if len(lanes[-1]) < 2:
+            return None
+        mostly_nul = [lane.count(0) * 10 >= len(lane) * 9 for lane in lanes]
+        if mostly_nul.count(False) == 1 and sample[mostly_nul.index(False)::width].count(0) * 2 < len(lanes[0]):
+            return name
+    return None
 
 
 def legacy(data: bytes, name: str, *, warn: bool = True) -> str:
@@ -98,6 +136,9 @@ def repair(text: str, name: str) -> str:
     """Undo mojibake (UTF-8 read as cp1252/latin-1/cp1250 upstream), with a warning."""
     if not _SUSPECT.search(text):
         return text
+    import ftfy  # only for suspect text: its import costs a tenth of a one-sentence run
+    import ftfy.badness
+
     fixed = ftfy.fix_encoding(text) if ftfy.badness.is_bad(text) else text
     if _CP1250_PAIR.search(fixed):
         fixed = _CP1250_PAIR.sub(_cp1250_pair, fixed)

@@ -34,6 +34,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -46,7 +47,7 @@ from quantities.errors import (
     InputNotFoundError,
     QuantitiesError,
 )
-from quantities.ingest import decoding, frontmatter, markup
+from quantities.ingest import decoding, frontmatter, limits, markup
 from quantities.lang import available
 from quantities.text.i18n import _
 from quantities.types import Document
@@ -65,6 +66,8 @@ Meta = dict[str, Any]
 _DAY_FIRST = regex.compile(r"(?P<d>[0-9]{1,2})([/.-])(?P<m>[0-9]{1,2})\2(?P<y>[0-9]{4})")
 _DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
 _SNIFF = decoding.SNIFF
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def read(
@@ -174,7 +177,8 @@ def _read_file(name: str, path: Path, lang: str | None, on_error: ErrorSink) -> 
             file=name,
         )
     try:
-        data = path.read_bytes()
+        with path.open("rb") as f:
+            data = limits.bounded(f, name)
     except OSError as e:
         raise InputError(_("cannot read: {reason}").format(reason=e.strerror or e), file=name) from None
     yield _text_document(data, name, name, lang, suffix in MARKDOWN_SUFFIXES)
@@ -276,25 +280,30 @@ def _read_jsonl_file(name: str, path: Path, lang: str | None, on_error: ErrorSin
         if b"\0" in f.read(_SNIFF):
             raise InputError(_("binary file (NUL byte)"), file=name)
         f.seek(0)
-        yield from _jsonl(enumerate(f, 1), name, name, lang, on_error)
+        yield from _jsonl(limits.lines(f, b""), name, name, lang, on_error)
 
 
 def _jsonl(
-    lines: Iterable[tuple[int, bytes | str]], name: str, path: str | None, lang: str | None,
+    lines: Iterable[tuple[int, bytes | str | None]], name: str, path: str | None, lang: str | None,
     on_error: ErrorSink,
 ) -> Iterator[Document]:
     warned = False
     for lineno, raw in lines:
-        if isinstance(raw, bytes):
+        if raw is None:
+            _report(limits.too_large(name, lineno), on_error)
+            continue
+        if isinstance(raw, str):
+            line = raw
+        else:
             try:
-                raw = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
             except UnicodeDecodeError:  # warn once per file
-                raw = decoding.legacy(raw, f"{name}:{lineno}", warn=not warned)
+                line = decoding.legacy(raw, f"{name}:{lineno}", warn=not warned)
                 warned = True
-        if not raw.strip():
+        if not line.strip():
             continue
         try:
-            yield _record(raw, name, path, lineno, lang)
+            yield _record(line, name, path, lineno, lang)
         except QuantitiesError as e:
             _report(e, on_error)
 
@@ -305,6 +314,12 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
     except json.JSONDecodeError as e:
         raise InputError(_("not valid JSON: {problem} (column {column})").format(problem=e.msg, column=e.colno),
                          file=name, line=lineno) from None
+    except RecursionError:
+        raise InputError(_("not read: JSON nested too deeply"), file=name, line=lineno) from None
+    except ValueError:  # the only other: an integer of more than 4,300 digits
+        raise InputError(_("not read: a number of more than 4,300 digits"), file=name, line=lineno) from None
+    if _SURROGATE_ESCAPE.search(raw):  # only an escape makes a lone surrogate, which no output can write
+        _refuse_surrogates(record, name, lineno)
     if not isinstance(record, dict):
         raise InputError(_("expected a JSON object, found {kind}").format(kind=type(record).__name__),
                          file=name, line=lineno)
@@ -326,26 +341,43 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
     return _document(doc_id, decoding.repair(text, f"{name}:{lineno}"), meta, lang, path, 0, markdown=False)
 
 
+def _refuse_surrogates(record: Any, name: str, lineno: int) -> None:
+    for key, value in record.items() if isinstance(record, dict) else ():
+        if (lone := _surrogate(key) or _surrogate(value)) is not None:
+            raise InputError(_("{key!r} holds a lone surrogate (\\u{code:04x}): not text").format(
+                key=key if _surrogate(key) is None else "key", code=ord(lone)), file=name, line=lineno)
+
+
+def _surrogate(value: Any) -> str | None:
+    """The first lone surrogate in a JSON value, if any."""
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        return found[0] if found else None
+    items = value.items() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for item in items:
+        for part in item if isinstance(value, dict) else (item,):
+            if (lone := _surrogate(part)) is not None:
+                return lone
+    return None
+
+
 def _read_stdin(lang: str | None, on_error: ErrorSink, stdin_name: str | None = None) -> Iterator[Document]:
+    """JSONL when the first non-blank character is ``{``, else one text document; read in
+    bounded pieces (stdin from /dev/zero is refused at once as binary)."""
     if sys.stdin is None or sys.stdin.closed:
         raise InputError(_("standard input is closed"), file=STDIN)
     stream: IO[Any] = getattr(sys.stdin, "buffer", None) or sys.stdin
-    head: list[tuple[int, bytes | str]] = []
-    for lineno, raw in enumerate(stream, 1):
-        head.append((lineno, raw))
-        if raw.strip():
+    head = []
+    while piece := stream.readline(_SNIFF):
+        head.append(piece)
+        if piece.strip():
             break
-    first = head[-1][1].lstrip() if head else ""
-    if first[:1] in ("{", b"{"):
-        yield from _jsonl(_chain(head, stream), STDIN_ID, None, lang, on_error)
+    if head and isinstance(head[-1], bytes) and b"\0" in head[-1]:
+        decoding.refuse_binary(b"".join(head), STDIN_ID)
+    if head and head[-1].lstrip()[:1] in ("{", b"{"):
+        yield from _jsonl(limits.lines(stream, head[0][:0].join(head)), STDIN_ID, None, lang, on_error)
         return
-    rest = stream.read()
-    pieces = [raw for _, raw in head] + [rest]
-    data = b"".join(p if isinstance(p, bytes) else p.encode() for p in pieces)
+    data = b"".join(p if isinstance(p, bytes) else p.encode("utf-8", "surrogateescape") for p in head)
     md = stdin_name is not None and Path(stdin_name).suffix.lower() in MARKDOWN_SUFFIXES
-    yield _text_document(data, stdin_name or STDIN_ID, stdin_name, lang, md=md)
-
-
-def _chain(head: list[tuple[int, bytes | str]], stream: IO[Any]) -> Iterator[tuple[int, bytes | str]]:
-    yield from head
-    yield from enumerate(stream, len(head) + 1)
+    name = stdin_name or STDIN_ID
+    yield _text_document(limits.bounded(stream, name, data), name, stdin_name, lang, md=md)

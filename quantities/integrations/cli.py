@@ -47,7 +47,8 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--config", metavar="FILE", help=_("config file (default: nearest quantities.toml "
                         "or pyproject.toml with [tool.quantities])"))
     common.add_argument("--show-config", action="store_true", help=_("print the config in force and exit"))
-    common.add_argument("--jobs", "-j", type=_jobs, metavar="N", help=_("processes (default: the cores available)"))
+    common.add_argument("--jobs", "-j", type=_jobs, metavar="N", help=_("processes at most (default: the idle cores; "
+                        "inputs under 4 MB use one)"))
     common.add_argument("--strict", action="store_true", help=_("stop at the first bad input file"))
     common.add_argument("--quiet", "-q", action="store_true", help=_("no warnings or progress on stderr"))
     common.add_argument("--stdin-filename", metavar="NAME",
@@ -119,7 +120,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             errors.append(e)
             say(f"{_('error')}: {e}")
 
-        with warnings.catch_warnings():
+        from quantities.run.processes import Stopped, stopping_on_signals
+
+        with warnings.catch_warnings(), stopping_on_signals():
             _route_warnings(getattr(args, "quiet", False))
             try:
                 status = _command(args, None if getattr(args, "strict", False) else on_error)
@@ -130,9 +133,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             except QuantitiesError as e:
                 say(f"{_('error')}: {e}")
                 return 2
+            except Stopped as e:
+                say(_("stopped by {signal} (nothing was written to --output)").format(signal=e))
+                return 128 + e.signum
             except KeyboardInterrupt:
                 say(_("interrupted"))
                 return 130
+            except MemoryError:
+                say(f"{_('error')}: " + _("out of memory (nothing was written to --output); try smaller inputs "
+                                          "or --jobs 1"))
+                return 2
             except BrokenPipeError:
                 sys.stderr.close()  # the reader went away (| head): not an error
                 return 0
@@ -181,9 +191,13 @@ def _overrides(args: argparse.Namespace, config: Any) -> dict[str, Any]:
 
 
 def _run(args: argparse.Namespace, config: Any, on_error: Any) -> int:
-    from quantities.run.pipeline import default_jobs
+    from quantities.run.pipeline import cores, default_jobs
 
-    jobs = min(args.jobs or default_jobs(), default_jobs() * 4)
+    if args.output is not None:
+        from quantities.run.outputs import check_output
+
+        check_output(args.output, args.paths)
+    jobs = min(args.jobs or default_jobs(), cores() * 4)
     if args.command == "extract":
         from quantities.integrations.commands import extract
 

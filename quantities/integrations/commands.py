@@ -25,31 +25,9 @@ def documents(args: argparse.Namespace, config: Config, on_error: Any) -> Iterat
     if args.stdin_filename and "-" not in args.paths:
         raise QuantitiesError(_("--stdin-filename names the text read from standard input: add - to the paths"))
     named = named_paths(args.paths)
-    ours = _own_output(args.output, named)
-    catch = on_error if ours is None or on_error is None else _not_from(ours, on_error)
-    for doc in read(args.paths, lang=config.lang, on_error=catch, stdin_name=args.stdin_filename):
-        if (ours is None or _path_of(doc.path) != ours) and wanted(doc, config, named):
+    for doc in read(args.paths, lang=config.lang, on_error=on_error, stdin_name=args.stdin_filename):
+        if wanted(doc, config, named):
             yield doc
-
-
-def _path_of(path: str | None) -> str | None:
-    return None if path is None else os.path.normcase(os.path.abspath(path))
-
-
-def _own_output(out_file: str | None, named: frozenset[str]) -> str | None:
-    """The --output file, when a folder read would find it (the last run's report is no
-    article: read back, it made findings of its own); a file named as an input is read."""
-    if out_file is None or os.path.normpath(out_file) in named:
-        return None
-    return _path_of(out_file)
-
-
-def _not_from(path: str, on_error: Any) -> Any:
-    def catch(e: QuantitiesError) -> None:
-        if _path_of(e.file) != path:
-            on_error(e)
-
-    return catch
 
 
 def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) -> int:
@@ -67,7 +45,7 @@ def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) 
     with output(args.output, failed) as out:
         collected = []
         toolkit = Toolkit(config, titles=getattr(args, "titles", False))
-        for doc, claims in extract_all(documents(args, config, catch), toolkit, jobs):
+        for doc, claims in extract_all(documents(args, config, catch), toolkit, jobs, catch):
             if fmt.streams:
                 out.write(fmt.claims(claims, doc))
             else:

@@ -34,6 +34,8 @@ def output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]
     if path is None:
         if sys.stdout is None or sys.stdout.closed:
             raise QuantitiesError(_("standard output is closed; use --output FILE"))
+        if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8 goes out as its bytes
+            sys.stdout.reconfigure(errors="surrogateescape")
         yield sys.stdout
         sys.stdout.flush()
         return
@@ -45,8 +47,12 @@ def output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]
     except OSError as e:
         raise QuantitiesError(_("cannot write the output: {reason}").format(reason=e.strerror), file=path) from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+        # surrogateescape: a file name that is not UTF-8 goes out as its own bytes, as on stdout
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as f:
             yield f
+        from quantities.run.processes import check_stopped
+
+        check_stopped()  # a signal that came where it could not be raised
         os.chmod(tmp, _file_mode(path))
         os.replace(tmp, path)
     except BaseException:

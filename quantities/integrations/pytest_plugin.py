@@ -141,6 +141,8 @@ def _path_option(config: pytest.Config, name: str, here: Path, base: Path) -> Pa
     if value:
         return (here / value).resolve()
     value = config.getini(name)
+    if value and not isinstance(value, str):
+        raise pytest.UsageError(f"{name}: must be one file name (a string), not {type(value).__name__}")
     return (base / value).resolve() if value else None
 
 
@@ -202,8 +204,9 @@ class Article(pytest.File):
         if settings.config().wants(settings.relative(self.path.resolve())):
             yield ArticleCheck.from_parent(self, name=ARTICLE_ITEM)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
-        return _one_line(excinfo) or super().repr_failure(excinfo, style)
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:  # type: ignore[override]
+        """A collector's takes one argument (passing pytest's ``style`` too was an INTERNALERROR)."""
+        return _one_line(excinfo) or super().repr_failure(excinfo)
 
 
 class QuantitiesFailure(AssertionError):

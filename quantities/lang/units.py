@@ -17,8 +17,10 @@ True
 from __future__ import annotations
 
 import functools
+import tomllib
+from pathlib import Path
+from typing import Any
 
-import pint
 import regex
 
 #: Compound names pint does not define by itself but that news figures use.
@@ -29,17 +31,49 @@ _DEFINITIONS = (
     "square_kilometer = kilometer ** 2",
 )
 _CURRENCY = regex.compile(r"[A-Z]{3}")
+#: A unit is a name ("kilometer", "degree_Celsius") or a product or quotient of a few names
+#: ("millimeter / hour", "meter ** 2"), never an expression pint would evaluate ("1/0",
+#: "meter ** (10 ** 10 ** 10)" hangs it).
+_ONE = r"[A-Za-z][A-Za-z0-9_]{0,63}(?:\s{0,2}\*\*\s{0,2}[1-9])?"  # a name, or a name to a small power
+_NAME = regex.compile(rf"{_ONE}(?:\s{{0,2}}[*/]\s{{0,2}}{_ONE}){{0,3}}")  # "millimeter / hour"
 PERCENT = "percent"
+#: The dimensions of the pint units the shipped packs name, so that loading a pack does not
+#: build pint's registry (a third of a second); tests/lang/test_units.py checks them against pint.
+KNOWN = Path(__file__).with_name("units.dimensions.toml")
 
 
 @functools.cache
-def registry() -> pint.UnitRegistry:
-    """The one pint registry of the package, created on first use.
+def known() -> dict[str, str]:
+    """Pint unit name -> dimension, for the units listed in ``units.dimensions.toml``.
+
+    >>> known()["kilometer"]
+    '[length]'
+    """
+    with KNOWN.open("rb") as f:
+        return dict(tomllib.load(f)["dimensions"])
+
+
+def is_unit_name(unit: str) -> bool:
+    """Whether ``unit`` is shaped like a unit name (not an expression of numbers).
+
+    >>> is_unit_name("square_meter"), is_unit_name("millimeter / hour"), is_unit_name("meter ** 2")
+    (True, True, True)
+    >>> is_unit_name("1/0"), is_unit_name("meter ** (10 ** 10 ** 10)"), is_unit_name("meter ** 99")
+    (False, False, False)
+    """
+    return isinstance(unit, str) and _NAME.fullmatch(unit) is not None
+
+
+@functools.cache
+def registry() -> Any:
+    """The one pint registry of the package, created on first use (pint is imported then).
 
     >>> registry() is registry()
     True
     """
-    reg: pint.UnitRegistry = pint.UnitRegistry()
+    import pint
+
+    reg: Any = pint.UnitRegistry()
     for line in _DEFINITIONS:
         reg.define(line)
     return reg
@@ -57,12 +91,16 @@ def is_currency(unit: str | None) -> bool:
 def is_pint_unit(unit: str) -> bool:
     """True when pint knows ``unit`` by this exact name.
 
-    >>> is_pint_unit("kilometer"), is_pint_unit("chilometri")
-    (True, False)
+    >>> is_pint_unit("kilometer"), is_pint_unit("chilometri"), is_pint_unit("1/0")
+    (True, False, False)
     """
+    if not is_unit_name(unit):
+        return False
+    if unit in known():
+        return True
     try:
         registry().parse_units(unit)
-    except (pint.errors.UndefinedUnitError, ValueError, AttributeError, TypeError):
+    except Exception:  # pint's errors (undefined, redefined, parse) are all "not a unit"
         return False
     return True
 
@@ -83,6 +121,8 @@ def dimension(unit: str | None) -> str | None:
         return "[currency]"
     if unit == PERCENT:
         return "[percent]"
+    if unit in known():
+        return known()[unit]
     if not is_pint_unit(unit):
         return f"[{unit}]"
     dim = str(registry().get_dimensionality(unit))

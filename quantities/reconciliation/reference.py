@@ -33,7 +33,7 @@ from quantities.errors import QuantitiesWarning, ReferenceFileError
 from quantities.lang import schema
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
-from quantities.lang.units import dimension
+from quantities.lang.units import dimension, is_unit_name
 from quantities.reconciliation.intervals import Interval, interval_of
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.text.decimals import grouped, plain
@@ -178,6 +178,8 @@ def _figure(item: Mapping[str, Any], i: int, path: str, where: _Locator) -> Refe
     for key in ("source", "note", "unit"):
         if key in item and not isinstance(item[key], str):
             raise fail(key, "must be a string")
+    if "unit" in item and not is_unit_name(item["unit"]):  # pint would evaluate an expression
+        raise fail("unit", f"must be a unit name (kilometer, metric_ton, EUR, percent), not {item['unit'][:40]!r}")
     return ReferenceFigure(
         id=ident, what=tuple(what), context=tuple(context), low=low, high=high, value=value,
         approx=approx, unit=item.get("unit"), source=item.get("source"), as_of=as_of,

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import tomllib
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -27,15 +26,17 @@ import regex
 
 from quantities.errors import ConfigError, QuantitiesWarning
 from quantities.reconciliation.catalog import NAMES as RECONCILER_RULES
+from quantities.run.configfile import find, read_toml
+from quantities.run.readings import check_readings
 from quantities.text.i18n import _
 from quantities.types import FAIL_LEVELS, SEVERITIES
 
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 #: Every rule a finding can come from (the reconciler's, the reference check's, suppressions').
 RULES = (*RECONCILER_RULES, "reference-mismatch", "reference-wording", "reference-source", "unused-suppression")
-CONFIG_NAMES = ("quantities.toml", "pyproject.toml")
 #: Fields that are not keys of the file.
 _DERIVED = {"file", "paths"}
+__all__ = ["Config", "find", "load", "numbers_pack"]
 
 
 @dataclass(frozen=True)
@@ -211,25 +212,17 @@ def rules_list(names: tuple[str, ...], file: str, key: str) -> tuple[str, ...]:
     return names
 
 
-def find(start: str | os.PathLike[str] | None = None) -> Path | None:
-    """The nearest ``quantities.toml``, or ``pyproject.toml`` with ``[tool.quantities]``."""
-    here = Path(start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        for name in CONFIG_NAMES:
-            path = folder / name
-            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
-                return path
-    return None
-
-
 def load(path: str | os.PathLike[str] | None = None, *, start: str | None = None) -> Config:
     """The config at ``path``, else the nearest one found upward, else the defaults."""
     found = Path(path) if path is not None else find(start)
     if found is None:
         return Config()
-    data = _read_toml(found)
+    data = read_toml(found)
     if found.name == "pyproject.toml" or "tool" in data:
-        data = data.get("tool", {}).get("quantities", {})
+        tool = data.get("tool", {})
+        data = tool.get("quantities", {}) if isinstance(tool, dict) else {}
+        if not isinstance(data, dict):
+            raise ConfigError(_("must be a table"), file=str(found), key="tool.quantities")
     return Config.from_mapping(data, file=str(found), text=found.read_text(encoding="utf-8"))
 
 
@@ -261,9 +254,10 @@ def numbers_pack(code: str, numbers: Mapping[str, Any], file: str) -> Any:
     _same_shape(shipped.table("numbers"), numbers, "numbers", file)
     pack = shipped.merged({"numbers": dict(numbers)})
     try:
-        grammar(pack)
+        merged = grammar(pack)
     except LanguageDataError as e:
         raise _error_at(f"{e.message} (the [numbers] of this config, over the {code} pack)", file, e.key) from None
+    check_readings(grammar(shipped), merged, pack, file, _error_at)
     return pack
 
 
@@ -303,25 +297,6 @@ def _line_of(text: str, key: str) -> int | None:
                             + r"\"?\s{0,40}[=\].]", regex.M)
     m = pattern.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except FileNotFoundError:
-        raise ConfigError(_("no such config file"), file=str(path)) from None
-    except OSError as e:
-        raise ConfigError(_("cannot read config: {reason}").format(reason=e.strerror), file=str(path)) from None
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(_("not valid TOML: {problem}").format(problem=e), file=str(path)) from None
-
-
-def _has_tool_table(path: Path) -> bool:
-    try:
-        return "quantities" in _read_toml(path).get("tool", {})
-    except ConfigError:
-        return False
 
 
 def _string(data: Mapping[str, Any], key: str, default: str, file: str) -> str:

@@ -1,142 +1,42 @@
 """One run, end to end: read → extract → reconcile → check → the desk's policy → Report.
 
 The command line and the pytest plugin both call :func:`run`. With ``jobs > 1`` the
-documents are spread over processes; the output is the same, in the same order, as
-with one process.
+documents are spread over processes when the input is large enough to pay for them
+(:mod:`quantities.run.processes`); the output is the same, in the same order, as with one
+process. A document that cannot be extracted (a pattern ran past its time guard, memory
+ran out) is one error naming its file, and the batch goes on.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from itertools import chain, islice
 from typing import Any
 
 from quantities.errors import QuantitiesError
 from quantities.report.model import Report
 from quantities.run import suppress
 from quantities.run.config import Config
-from quantities.types import SEVERITIES, Claim, Document, Finding
+from quantities.run.processes import cores, default_jobs, extract_all, stopping_on_signals
+from quantities.run.toolkit import Toolkit
+from quantities.types import SEVERITIES, Document, Finding
 
-#: Below this many documents, processes cost more than they save.
-PARALLEL_MIN_DOCS = 64
-CHUNK = 16
+__all__ = [
+    "Toolkit",
+    "apply_policy",
+    "cores",
+    "default_jobs",
+    "exceeds",
+    "extract_all",
+    "named_paths",
+    "run",
+    "run_documents",
+    "stopping_on_signals",
+    "wanted",
+]
 
 ErrorSink = Callable[[QuantitiesError], None] | None
-
-
-class Toolkit:
-    """What extraction and reconciliation need, built once from a config and kept."""
-
-    def __init__(self, config: Config, *, titles: bool = False) -> None:
-        self.config = config
-        self.titles = titles  # also the claims of each document's title (section "title")
-        self._cache: dict[Any, Any] = {}
-
-    def _once(self, key: Any, build: Callable[[], Any]) -> Any:
-        if key not in self._cache:
-            self._cache[key] = build()
-        return self._cache[key]
-
-    def extract(self, doc: Document) -> list[Claim]:
-        from quantities.extraction.claims import extract_document
-
-        return extract_document(doc, lang=self.pack(doc.lang), sources=self.sources(),
-                                lexicon=self.lexicon(doc.lang), titles=self.titles)
-
-    def pack(self, code: str) -> Any:
-        """The language pack of ``code``, with the config's ``[numbers]`` overrides."""
-        from quantities import lang
-        from quantities.run.config import numbers_pack
-
-        def build() -> Any:
-            if not self.config.numbers:
-                return lang.load(code)
-            return numbers_pack(code, self.config.numbers, self.config.file or "<config>")
-
-        return self._once(("pack", code), build)
-
-    def sources(self) -> Any:
-        from quantities.lang.sources import Sources
-
-        def build() -> Any:
-            base = Sources.default()
-            extra = self.config.sources
-            return base.extended(extra, file=self.config.file or "<config>") if extra else base
-
-        return self._once("sources", build)
-
-    def lexicon(self, code: str | None = None) -> Any:
-        from quantities.lang.lexicon import Lexicon
-
-        code = code or self.config.lang
-        return self._once(("lexicon", code), lambda: Lexicon.load(
-            code, extra=self.config.lexicon or None, origin=self.config.file or "<config>"))
-
-    def settings(self) -> Any:
-        """The reconciler's settings: ``[reconcile]``, and ``[severity]`` for its rules."""
-        from quantities.reconciliation.catalog import DEFAULT_SEVERITY
-        from quantities.reconciliation.settings import ReconcileSettings
-
-        def build() -> Any:
-            base = ReconcileSettings.from_mapping(self.config.reconcile, file=self.config.file or "<config>")
-            ours = {r: s for r, s in self.config.severity.items() if r in DEFAULT_SEVERITY}
-            return replace(base, severities={**DEFAULT_SEVERITY, **ours})
-
-        return self._once("settings", build)
-
-
-_WORKER: Toolkit | None = None
-
-
-def _init_worker(config: Config, titles: bool = False) -> None:
-    global _WORKER
-    _WORKER = Toolkit(config, titles=titles)
-
-
-def _extract_chunk(docs: list[Document]) -> list[list[Claim]]:
-    assert _WORKER is not None
-    return [_WORKER.extract(d) for d in docs]
-
-
-def default_jobs() -> int:
-    """The cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-def extract_all(docs: Iterable[Document], toolkit: Toolkit, jobs: int = 1) -> Iterator[tuple[Document, list[Claim]]]:
-    """Each document with its claims, in input order, over ``jobs`` processes."""
-    docs = iter(docs)
-    head = list(islice(docs, PARALLEL_MIN_DOCS))
-    if jobs <= 1 or len(head) < PARALLEL_MIN_DOCS:
-        for doc in chain(head, docs):  # a stream: never materialise the documents
-            yield doc, toolkit.extract(doc)
-        return
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(toolkit.config, toolkit.titles)) as pool:
-        chunks = _chunks(chain(head, docs), CHUNK)
-        batches = ((batch, pool.submit(_extract_chunk, batch)) for batch in chunks)
-        pending: list[Any] = []
-        for item in batches:
-            pending.append(item)
-            if len(pending) >= jobs * 4:
-                yield from _drain(pending.pop(0))
-        for item in pending:
-            yield from _drain(item)
-
-
-def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
-    while batch := list(islice(items, size)):
-        yield batch
-
-
-def _drain(item: tuple[list[Document], Any]) -> Iterator[tuple[Document, list[Claim]]]:
-    batch, future = item
-    yield from zip(batch, future.result())
 
 
 def run(
@@ -174,7 +74,7 @@ def run_documents(
     config = config or Config()
     toolkit = Toolkit(config)
     report = Report()
-    for doc, claims in extract_all(_unique(docs, on_error), toolkit, jobs):
+    for doc, claims in extract_all(_unique(docs, on_error), toolkit, jobs, on_error):
         report.documents[doc.id] = doc
         report.claims.extend(claims)
         if on_document:

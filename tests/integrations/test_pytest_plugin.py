@@ -246,3 +246,70 @@ def test_the_newsroom_example_passes(pytester):
     n_tests = sum(line.startswith("def test_") for line in (EXAMPLE / "tests").joinpath("test_cifre.py")
                   .read_text(encoding="utf-8").splitlines())
     result.assert_outcomes(passed=n_articles + 1 + n_tests)
+
+
+# -- robustness: a collection error is one line, never an INTERNALERROR ------------------------
+
+def test_a_non_utf8_config_is_a_one_line_collection_error(pytester):
+    articles(pytester, CLEAN[:2])
+    pytester.makepyprojecttoml(INI)
+    (pytester.path / "quantities.toml").write_bytes(b'lang = "caf\xe9"\n')
+    result = run(pytester)
+    result.assert_outcomes(errors=2)
+    result.stdout.fnmatch_lines(["*quantities.toml:1: not UTF-8 (byte 0xe9); TOML files are UTF-8"])
+    assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
+
+
+def test_a_reference_given_as_a_list_is_a_usage_error(pytester):
+    articles(pytester, [GENIERI])
+    pytester.makepyprojecttoml(INI + 'quantities_reference = ["a.toml", "b.toml"]\n')
+    result = run(pytester, "-W", "ignore::DeprecationWarning")
+    assert result.ret == pytest.ExitCode.USAGE_ERROR
+    result.stderr.fnmatch_lines(["*quantities_reference: must be one file name (a string), not list"])
+    assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
+
+
+def test_one_bad_jsonl_line_fails_only_its_file_in_one_line(pytester):
+    folder = articles(pytester, CLEAN[:2])
+    (folder / "feed.jsonl").write_text('{"id": "a", "text": "Sono 5 operai."}\n{"id": "\\ud800", "text": "x"}\n',
+                                       encoding="utf-8")
+    pytester.makepyprojecttoml(INI)
+    result = run(pytester, "-v")
+    result.stdout.fnmatch_lines(["*feed.jsonl::quantities FAILED*",
+                                 "quantities: articoli/feed.jsonl:2: 'id' holds a lone surrogate (\\ud800): not text"])
+    assert "Traceback" not in result.stdout.str()
+
+
+SNAPSHOT_NAMED = """
+import pytest
+
+@pytest.mark.parametrize("name", ["../../x", "/tmp/x", "sub/x", ""])
+def test_named(quantities_claims, name):
+    with pytest.raises(Exception, match="must be a plain file name"):
+        quantities_claims.check("articoli/{article}", name=name)
+"""
+
+
+def test_a_snapshot_name_cannot_leave_the_test_folder(pytester):
+    articles(pytester, [GENIERI])
+    pytester.makepyfile(test_snap=SNAPSHOT_NAMED.format(article=GENIERI))
+    run(pytester).assert_outcomes(passed=4)
+    assert not list(pytester.path.parent.glob("*.claims.json")) and not list(pytester.path.rglob("*.claims.json"))
+
+
+SNAPSHOT_TWINS = """
+def test_twins(quantities_claims):
+    quantities_claims.check("a/{name}")
+    quantities_claims.check("b/{name}")
+"""
+
+
+def test_two_articles_with_one_file_name_get_two_snapshots(pytester):
+    articles(pytester, [GENIERI], folder="a")
+    articles(pytester, [INGEGNERI], folder="b")
+    (pytester.path / "b" / INGEGNERI).rename(pytester.path / "b" / GENIERI)
+    pytester.makepyfile(test_snap=SNAPSHOT_TWINS.format(name=GENIERI))
+    run(pytester, "--quantities-update").assert_outcomes(passed=1)
+    stem = Path(GENIERI).stem
+    assert sorted(p.name for p in pytester.path.glob("*.claims.json")) == [f"{stem}--b.claims.json", f"{stem}.claims.json"]
+    run(pytester).assert_outcomes(passed=1)

@@ -1,30 +1,104 @@
-"""The pipeline streams: documents are pulled as they are extracted, never all at once."""
+"""The pipeline streams, spreads large inputs over processes, and loses nothing: a document
+that cannot be extracted is one error naming its file, and the batch goes on."""
 
 from itertools import islice
 
+import pytest
+
+from quantities.errors import PatternTimeoutError, QuantitiesError
 from quantities.ingest import documents
+from quantities.run import processes
 from quantities.run.config import Config
-from quantities.run.pipeline import PARALLEL_MIN_DOCS, Toolkit, extract_all
+from quantities.run.pipeline import Toolkit, extract_all, run_documents
 
 
-def test_extract_all_pulls_documents_as_it_goes():
+def endless(pulled):
+    n = 0
+    while True:
+        pulled.append(n)
+        yield documents.from_text(f"Sono arrivati {n + 1} soldati.", id=f"d{n}")
+        n += 1
+
+
+def test_one_process_pulls_documents_as_it_goes():
     pulled = []
-
-    def endless():
-        n = 0
-        while True:
-            pulled.append(n)
-            yield documents.from_text(f"Sono arrivati {n + 1} soldati.", id=f"d{n}")
-            n += 1
-
-    first = list(islice(extract_all(endless(), Toolkit(Config()), jobs=1), 3))
+    first = list(islice(extract_all(endless(pulled), Toolkit(Config()), jobs=1), 3))
     assert [c.quantity.value for _, claims in first for c in claims] == [1, 2, 3]
-    assert len(pulled) <= PARALLEL_MIN_DOCS + 3  # a look-ahead to choose processes, no more
+    assert len(pulled) <= 3
 
 
-def test_processes_give_the_same_claims_in_order():
-    texts = [f"Secondo la Kcna sono arrivati {n} soldati a Kursk." for n in range(1, 2 * PARALLEL_MIN_DOCS)]
-    docs = [documents.from_text(t, id=f"d{i}") for i, t in enumerate(texts)]
-    one = [(d.id, [c.text for c in cl]) for d, cl in extract_all(docs, Toolkit(Config()), jobs=1)]
-    two = [(d.id, [c.text for c in cl]) for d, cl in extract_all(docs, Toolkit(Config()), jobs=2)]
-    assert one == two and len(one) == len(docs)
+def test_several_look_ahead_only_to_choose(monkeypatch):
+    monkeypatch.setattr(processes, "PARALLEL_MIN_DOCS", 50)
+    pulled = []
+    first = list(islice(extract_all(endless(pulled), Toolkit(Config()), jobs=2), 3))
+    assert [c.quantity.value for _, claims in first for c in claims] == [1, 2, 3]
+    assert len(pulled) <= 50 + processes.CHUNK_CHARS  # the look-ahead, then chunks as workers ask
+
+
+def docs(n):
+    return [documents.from_text(f"Secondo la Kcna sono arrivati {i} soldati a Kursk.", id=f"d{i}")
+            for i in range(1, n)]
+
+
+@pytest.mark.parametrize(("min_chars", "pool"), [(10**9, False), (0, True)], ids=["small input: one process",
+                                                                               "large input: processes"])
+def test_processes_give_the_same_claims_in_order(monkeypatch, min_chars, pool):
+    started = []
+    monkeypatch.setattr(processes, "PARALLEL_MIN_CHARS", min_chars)
+    monkeypatch.setattr(processes, "CHUNK_CHARS", 2000)
+    real = processes._in_processes
+    monkeypatch.setattr(processes, "_in_processes", lambda *a: started.append(1) or real(*a))
+    one = [(d.id, cl) for d, cl in extract_all(docs(200), Toolkit(Config()), jobs=1)]
+    two = [(d.id, cl) for d, cl in extract_all(docs(200), Toolkit(Config()), jobs=2)]
+    assert one == two and len(one) == 199  # every field of every claim, shipped back as lists
+    assert bool(started) is pool
+
+
+def slow_on(marker):
+    """A Toolkit.extract that hits the time guard on documents holding ``marker``."""
+    real = Toolkit.extract
+
+    def extract(self, doc):
+        if marker in doc.text:
+            raise PatternTimeoutError("pattern timed out at offset 0")
+        return real(self, doc)
+    return extract
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_timed_out_document_is_one_error_naming_it_and_the_batch_goes_on(monkeypatch, jobs):
+    monkeypatch.setattr(Toolkit, "extract", slow_on("İ"))
+    monkeypatch.setattr(processes, "PARALLEL_MIN_CHARS", 0)
+    batch = [documents.from_text("Sono 5 soldati.", id="a.txt"), documents.from_text("İ 6 soldati.", id="b.txt"),
+             documents.from_text("Sono 7 soldati.", id="c.txt")]
+    errors = []
+    report = run_documents(batch, jobs=jobs, on_error=errors.append, reconcile=False)
+    assert [c.quantity.value for c in report.claims] == [5, 7]
+    assert [str(e) for e in errors] == ["b.txt: pattern timed out at offset 0 (a bug in quantities: please "
+                                        "report it with this document); its claims are left out"]
+
+
+def test_without_a_sink_the_error_is_raised(monkeypatch):
+    monkeypatch.setattr(Toolkit, "extract", slow_on("İ"))
+    with pytest.raises(QuantitiesError, match="^b.txt: pattern timed out"):
+        list(extract_all([documents.from_text("İ", id="b.txt")], Toolkit(Config())))
+
+
+@pytest.mark.parametrize(("raised", "says"), [(MemoryError, "ran out of memory"), (RecursionError, "ran past the recursion limit")])
+def test_memory_and_recursion_are_one_error_naming_the_document(monkeypatch, raised, says):
+    def extract(self, doc):
+        raise raised()
+
+    monkeypatch.setattr(Toolkit, "extract", extract)
+    errors = []
+    run_documents([documents.from_text("5 soldati", id="x.md")], on_error=errors.append, reconcile=False)
+    assert [str(e) for e in errors] == [f"x.md: {says} while reading this document; its claims are left out"]
+
+
+def test_one_character_whose_lower_case_is_longer_keeps_the_prefilters():
+    """'İ' lowers to two characters: the whole text was then searched by the master pattern at
+    once (a 20 MB text timed out at offset 0); now its lower case keeps the offsets."""
+    from quantities.extraction.numbers import reader
+
+    text = "parola " * 2000 + "İstanbul ha 5.000 abitanti"
+    assert [q.text for q in reader.find(text)] == ["5.000"]

@@ -1,18 +1,28 @@
-"""Odd and hostile text through the whole pipeline: never our crash, always linear.
+"""Odd and hostile input through the whole pipeline: never our crash, nothing lost.
 
-Assertions are on outcomes (spans, values, types), never on seconds; the timings of
-the hostile inputs are in benchmarks/bench_hostile.py.
+Assertions are on outcomes (spans, values, types, one error line), never on seconds; the
+slopes of the hostile inputs are in tests/run/test_hostile.py, their timings in
+benchmarks/bench_hostile.py. Each case of issue 15's "nothing lost, no traceback" is a row.
 """
 
+import json
 import math
+import os
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tables import ROOT
 
 from quantities import Document
 from quantities.extraction.claims import extract_document
 from quantities.ingest import documents
+from quantities.integrations.cli import main
+from quantities.run import config as configuration
 
 PIECES = ["5", "000", ".", ",", "'", " ", "mila", "milioni", "circa", "oltre", "tra", " e ",
           "%", "per cento", "km", "euro", "di", "migliaia", "decine", "quasi", "l'", "«", "»",
@@ -78,3 +88,242 @@ def test_the_time_guard_fires_as_our_own_error(monkeypatch):
     monkeypatch.setattr(reading, "TIMEOUT", 1e-9)
     with pytest.raises(PatternTimeoutError, match="pattern timed out at offset"):
         numbers.find("Sono arrivati 5.000 operai e 1.000 genieri. " * 20_000)
+
+
+# -- nothing lost, no traceback: each case a row ---------------------------------------------
+
+SENTENCE = "Secondo la Kcna sono arrivati 5.000 soldati."
+
+
+def cli(capsys, *argv):
+    code = main([os.fsdecode(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+UNRELATED_PYPROJECTS = [
+    pytest.param(b'[project]\nname = "caf\xe9"\n', id="not UTF-8"),
+    pytest.param(b"tool = 5\n", id="tool = 5"),
+    pytest.param(b"[tool]\nother = 5\n", id="another tool"),
+    pytest.param(b"a = " + b"[" * 3000 + b"]" * 3000 + b"\n", id="deeply nested arrays"),
+    pytest.param(b"".join(b"x" + b".y" * 2000 + b"%d = 1\n" % i for i in range(10)), id="deep dotted keys"),
+    pytest.param(b"not toml at all = = =\n", id="not TOML"),
+    pytest.param(b"[tool.black]\nquantities = 1\n", id="the word quantities elsewhere"),
+]
+
+
+@pytest.mark.parametrize("content", UNRELATED_PYPROJECTS)
+def test_an_unrelated_pyproject_is_passed_over(tmp_path, content):
+    (tmp_path / "pyproject.toml").write_bytes(content)
+    assert configuration.find(tmp_path) is None
+    assert configuration.load(start=str(tmp_path)) == configuration.Config()
+
+
+OUR_BAD_TABLES = [
+    pytest.param(b'[tool.quantities]\nlang = "caf\xe9"\n', "pyproject.toml:2: not UTF-8 (byte 0xe9)", id="not UTF-8"),
+    pytest.param(b"[tool]\nquantities = 5\n", "tool.quantities: must be a table", id="a number"),
+    pytest.param(b"[tool.quantities]\nlang = \n", "not valid TOML", id="not TOML"),
+    pytest.param(b"[tool.quantities]\n" + b"x" + b".y" * 100 + b" = 1\n", "pyproject.toml:2: a key nested deeper",
+                 id="deep dotted key"),
+    pytest.param(b"[tool.quantities]\nlangs = 1\n", "langs: unknown key", id="unknown key"),
+]
+
+
+@pytest.mark.parametrize(("content", "says"), OUR_BAD_TABLES)
+def test_a_bad_tool_quantities_table_is_one_line(capsys, tmp_path, monkeypatch, content, says):
+    (tmp_path / "pyproject.toml").write_bytes(content)
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = cli(capsys, "extract", "a.txt")
+    assert code == 2 and says in err and len(err.strip().splitlines()) == 1
+
+
+BAD_LINES = [
+    pytest.param('{"text": "x", "a": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply", id="deeply nested"),
+    pytest.param('{"text": "x", "n": ' + "9" * 5000 + "}", "more than 4,300 digits", id="4,300 digits"),
+    pytest.param('{"id": "\\ud800", "text": "5 soldati"}', "'id' holds a lone surrogate", id="lone surrogate id"),
+    pytest.param('{"text": "5 \\udfff soldati"}', "'text' holds a lone surrogate", id="lone surrogate text"),
+    pytest.param('{"text": "x", "title": "\\ud83d"}', "'title' holds a lone surrogate", id="lone surrogate title"),
+    pytest.param('{"id": ', "not valid JSON", id="not JSON"),
+]
+
+
+@pytest.mark.parametrize(("line", "says"), BAD_LINES)
+def test_one_bad_jsonl_line_is_reported_and_the_batch_goes_on(capsys, tmp_path, line, says):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "5 soldati"}\n' + line + '\n{"id": "b", "text": "6 soldati"}\n',
+                    encoding="utf-8")
+    code, out, err = cli(capsys, "extract", feed, "--format", "jsonl")
+    assert code == 2
+    assert [json.loads(x)["doc"] for x in out.splitlines()] == ["a", "b"]
+    assert err.strip().splitlines() == [f"quantities: error: {feed}:2: " + err.split(":2: ", 1)[1].strip()]
+    assert says in err
+
+
+def test_a_jsonl_line_over_the_size_limit_is_one_bad_line(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("QUANTITIES_MAX_DOCUMENT_MB", "0.001")
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "5 soldati"}\n{"text": "' + "x" * 5000 + '"}\n{"id": "b", "text": "6"}\n',
+                    encoding="utf-8")
+    code, out, err = cli(capsys, "extract", feed, "--format", "jsonl")
+    assert code == 2 and [json.loads(x)["doc"] for x in out.splitlines()] == ["a", "b"]
+    assert f"{feed}:2: larger than 0.001 MB, the document size limit (set QUANTITIES_MAX_DOCUMENT_MB" in err
+
+
+def test_a_file_over_the_size_limit_is_refused_by_name(capsys, tmp_path, monkeypatch):
+    monkeypatch.setenv("QUANTITIES_MAX_DOCUMENT_MB", "0.001")
+    (tmp_path / "big.txt").write_text(SENTENCE * 100, encoding="utf-8")
+    code, _, err = cli(capsys, "extract", tmp_path / "big.txt")
+    assert code == 2 and "big.txt: larger than 0.001 MB" in err
+
+
+def test_stdin_from_dev_zero_is_refused_at_once():
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run([sys.executable, "-m", "quantities", "extract", "-"], stdin=zero,
+                              capture_output=True, text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 2 and done.stderr.strip() == "quantities: error: <stdin>:1: binary file (NUL byte at offset 0)"
+
+
+ENCODINGS = [
+    pytest.param("utf-32", None, id="UTF-32 with a BOM is read"),
+    pytest.param("utf-32-le", "UTF-32 text without a byte order mark", id="UTF-32-LE without a BOM"),
+    pytest.param("utf-32-be", "UTF-32 text without a byte order mark", id="UTF-32-BE without a BOM"),
+    pytest.param("utf-16", None, id="UTF-16 with a BOM is read"),
+    pytest.param("utf-16-le", "UTF-16 text without a byte order mark", id="UTF-16-LE without a BOM"),
+]
+
+
+@pytest.mark.parametrize(("encoding", "refused"), ENCODINGS)
+def test_wide_encodings_are_read_or_refused_never_garbled(capsys, tmp_path, encoding, refused):
+    (tmp_path / "a.txt").write_bytes(SENTENCE.encode(encoding))
+    code, out, err = cli(capsys, "extract", tmp_path / "a.txt", "--format", "jsonl")
+    if refused:
+        assert code == 2 and refused in err and not out
+    else:
+        assert code == 0 and [json.loads(x)["text"] for x in out.splitlines()] == ["5.000 soldati"]
+
+
+@pytest.mark.parametrize("where", ["input file", "inside a folder read", "inside a subfolder read"])
+def test_output_the_run_would_read_is_refused(capsys, tmp_path, where):
+    (tmp_path / "articoli" / "sub").mkdir(parents=True)
+    article = tmp_path / "articoli" / "a.md"
+    article.write_text(SENTENCE, encoding="utf-8")
+    target = {"input file": article, "inside a folder read": tmp_path / "articoli" / "out.jsonl",
+              "inside a subfolder read": tmp_path / "articoli" / "sub" / "out.md"}[where]
+    code, _, err = cli(capsys, "extract", tmp_path / "articoli", article, "-o", target, "--format", "jsonl")
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "write it elsewhere" in err
+    assert article.read_text(encoding="utf-8") == SENTENCE
+    assert sorted(p.name for p in (tmp_path / "articoli").rglob("*")) == ["a.md", "sub"]
+
+
+def test_output_of_another_type_inside_a_folder_read_is_written(capsys, tmp_path):
+    (tmp_path / "a.md").write_text(SENTENCE, encoding="utf-8")
+    code, _, _ = cli(capsys, "report", tmp_path, "-o", tmp_path / "report.json", "--format", "json")
+    assert code == 0 and (tmp_path / "report.json").exists()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="non-UTF-8 file names are a POSIX matter")
+@pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "table"])
+def test_non_utf8_file_names_with_output(capsys, tmp_path, fmt):
+    folder = os.fsencode(tmp_path / "d")
+    os.mkdir(folder)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as f:
+        f.write(SENTENCE.encode())
+    out_file = tmp_path / "out.txt"
+    code, _, err = cli(capsys, "report" if fmt == "json" else "extract", folder, "-o", out_file, "--format", fmt)
+    assert code == 0, err
+    assert b"caf\xe9.txt" in out_file.read_bytes()  # the name as its own bytes
+
+
+def test_reference_units_are_names_not_expressions(capsys, tmp_path):
+    from quantities.reconciliation.reference import load
+
+    for unit in ["1/0", "meter ** (10 ** 10 ** 10)", "meter*2"]:
+        ref = tmp_path / "figures.toml"
+        ref.write_text(f'[[figure]]\nid = "x"\nwhat = ["soldati"]\nvalue = 5\nunit = "{unit}"\n', encoding="utf-8")
+        with pytest.raises(Exception, match="figure\\[0\\].unit: must be a unit name"):
+            load(ref)
+
+
+# -- signals, dead workers, memory --------------------------------------------------------------
+
+RUN_BIG = """
+import sys
+from quantities.run import processes
+processes.PARALLEL_MIN_CHARS = 0
+processes.CHUNK_CHARS = 2_000
+from quantities.integrations.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _started(tmp_path, jobs):
+    feed = tmp_path / "feed.jsonl"
+    line = json.dumps({"text": ("Secondo la Kcna sono arrivati 5.000 soldati a Kursk. " * 40)})
+    feed.write_text("".join(line.replace('"text"', f'"id": "d{i}", "text"') + "\n" for i in range(4000)),
+                    encoding="utf-8")
+    out = tmp_path / "out" / "claims.jsonl"
+    out.parent.mkdir()
+    proc = subprocess.Popen([sys.executable, "-c", RUN_BIG, "extract", str(feed), "--jobs", str(jobs),
+                             "--format", "jsonl", "-o", str(out)], stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    deadline = time.monotonic() + 60
+    while not list(out.parent.iterdir()) or (jobs > 1 and len(_children(proc.pid)) < jobs):
+        assert time.monotonic() < deadline and proc.poll() is None
+        time.sleep(0.05)
+    return proc, out
+
+
+def _children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(c) for c in f.read().split()]
+    except OSError:
+        return []
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/proc and POSIX signals")
+@pytest.mark.parametrize(("sig", "jobs"), [(signal.SIGTERM, 1), (signal.SIGHUP, 1), (signal.SIGTERM, 2)])
+def test_a_signal_removes_the_temporary_file_and_stops_the_workers(tmp_path, sig, jobs):
+    proc, out = _started(tmp_path, jobs)
+    workers = _children(proc.pid)
+    proc.send_signal(sig)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + sig
+    assert err.strip() == f"quantities: stopped by {signal.Signals(sig).name} (nothing was written to --output)"
+    assert list(out.parent.iterdir()) == []
+    time.sleep(0.2)
+    assert not [w for w in workers if _alive(w)]
+
+
+def _alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split()[2] != "Z"  # a zombie has stopped
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/proc and POSIX signals")
+def test_a_killed_worker_is_one_line(tmp_path):
+    proc, out = _started(tmp_path, 2)
+    os.kill(_children(proc.pid)[0], signal.SIGKILL)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2
+    assert err.strip() == ("quantities: error: a worker process died (killed by the system, perhaps for lack of "
+                           "memory); run again with --jobs 1")
+    assert list(out.parent.iterdir()) == []
+
+
+def test_memory_exhaustion_is_one_line(capsys, tmp_path, monkeypatch):
+    from quantities.run import pipeline
+
+    def exhausted(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(pipeline, "apply_policy", exhausted)
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    code, _, err = cli(capsys, "report", tmp_path / "a.txt", "-o", tmp_path / "out.txt")
+    assert code == 2 and err.strip().startswith("quantities: error: out of memory")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]

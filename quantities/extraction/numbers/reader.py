@@ -55,6 +55,10 @@ from quantities.extraction.numbers.words import value_of
 from quantities.lang import Pack, load
 from quantities.types import Quantity, Span
 
+#: The one character whose lower case is longer (U+0130, "İ" -> "i̇"): a letter of one
+#: character that no number word holds (a case twin of "i" is not an "i").
+_ONE_CHARACTER_LOWER = {0x130: "\u0131"}
+
 _ONE = Decimal(1)
 
 
@@ -81,6 +85,8 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     out: list[Quantity] = []
     pos = 0
     low = text.lower()
+    if len(low) != len(text):  # "İ" lowers to two characters: make it one, keep the offsets
+        low = text.translate(_ONE_CHARACTER_LOWER).lower()
     starts = Starts(g.anchors, low) if len(low) == len(text) else None
     while (m := _anchor(g, text, starts, pos)) is not None:
         r = _read(text, m, g)

@@ -1,0 +1,97 @@
+"""Finding and reading a config file: the nearest ``quantities.toml``, or a ``pyproject.toml``
+with a ``[tool.quantities]`` table. Only such a table is ours to judge: any other
+``pyproject.toml`` is passed over whatever it holds, and a file is bounded in size and in
+the depth of its keys before ``tomllib`` reads it."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from quantities.errors import ConfigError
+from quantities.text.i18n import _
+
+CONFIG_NAMES = ("quantities.toml", "pyproject.toml")
+
+
+def find(start: str | os.PathLike[str] | None = None) -> Path | None:
+    """The nearest ``quantities.toml``, or ``pyproject.toml`` with ``[tool.quantities]``.
+
+    Only a ``[tool.quantities]`` table is ours to judge: a ``pyproject.toml`` without one
+    is passed over whatever it holds (not UTF-8, not TOML, ``tool = 5``, deeply nested).
+    """
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            path = folder / name
+            if path.is_file() and (name != "pyproject.toml" or _has_tool_table(path)):
+                return path
+    return None
+
+
+#: A config file is small: a larger one is refused before it is parsed.
+MAX_CONFIG_BYTES = 1_000_000
+#: Keys nest at most this deep (tomllib's time grows with the square of a dotted key's depth:
+#: an 80 KB file of deep dotted keys took 28 s and 9 GB).
+MAX_KEY_DEPTH = 32
+#: ``[tool.quantities]``, ``[tool.quantities.x]`` or ``tool.quantities.x = …`` opening a line.
+_OUR_TABLE = regex.compile(rb"""^[ \t]*(?:\[[ \t]*)?tool[ \t]*\.[ \t]*["']?quantities["']?[ \t]*[.\]=]""",
+                           regex.M)
+_KEY_HEAD = regex.compile(rb"^[ \t]*\[{0,2}([^=\]\n]*)", regex.M)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    try:
+        data = _read_bytes(path)
+        _check_depth(data, path)
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise ConfigError(_("not UTF-8 (byte 0x{byte:02x}); TOML files are UTF-8").format(byte=data[e.start]),
+                          file=str(path), line=line) from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(_("not valid TOML: {problem}").format(problem=e), file=str(path)) from None
+    except RecursionError:
+        raise ConfigError(_("not valid TOML: nested too deeply"), file=str(path)) from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        with path.open("rb") as f:
+            data = f.read(MAX_CONFIG_BYTES + 1)
+    except FileNotFoundError:
+        raise ConfigError(_("no such config file"), file=str(path)) from None
+    except OSError as e:
+        raise ConfigError(_("cannot read config: {reason}").format(reason=e.strerror), file=str(path)) from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(_("larger than {limit} MB: not a config file").format(limit=MAX_CONFIG_BYTES // 1_000_000),
+                          file=str(path))
+    return data
+
+
+def _check_depth(data: bytes, path: Path) -> None:
+    for m in _KEY_HEAD.finditer(data):
+        if m.group(1).count(b".") >= MAX_KEY_DEPTH:
+            raise ConfigError(_("a key nested deeper than {depth} levels").format(depth=MAX_KEY_DEPTH),
+                              file=str(path), line=data.count(b"\n", 0, m.start()) + 1)
+
+
+def _has_tool_table(path: Path) -> bool:
+    """Whether a ``pyproject.toml`` is ours: it has a ``[tool.quantities]`` table. One that
+    opens such a table but is broken is ours too (its error is then one line); any other
+    file is passed over without a word."""
+    try:
+        data = _read_bytes(path)
+    except ConfigError:
+        return False
+    if b"quantities" not in data:
+        return False
+    try:
+        tool = read_toml(path).get("tool")
+    except ConfigError:
+        return _OUR_TABLE.search(data) is not None
+    return isinstance(tool, dict) and "quantities" in tool

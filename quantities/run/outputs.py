@@ -1,0 +1,36 @@
+"""Where a run may write: never over what it reads."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from quantities.errors import QuantitiesError
+from quantities.text.i18n import _
+
+
+def check_output(output: str, inputs: Iterable[str]) -> None:
+    """Refuse an output file that the run reads: one of its input files (the article would
+    be replaced), or a file of a readable type inside a folder being read (the next run would
+    read the report as an article).
+
+    >>> check_output("out.json", ["fixtures/seeds"])
+    >>> check_output("fixtures/seeds/new.md", ["fixtures/seeds"])
+    Traceback (most recent call last):
+    ...
+    quantities.errors.QuantitiesError: fixtures/seeds/new.md: --output is inside fixtures/seeds, which is being read ...
+    """
+    from quantities.ingest.documents import STDIN, SUPPORTED_SUFFIXES
+
+    target = Path(output).resolve()
+    for name in inputs:
+        if name == STDIN:
+            continue
+        source = Path(name).resolve()
+        if target == source or (target.exists() and source.exists() and os.path.samefile(target, source)):
+            raise QuantitiesError(_("--output names an input file, which it would replace; write it elsewhere"),
+                                  file=output)
+        if source.is_dir() and target.is_relative_to(source) and target.suffix.lower() in SUPPORTED_SUFFIXES:
+            raise QuantitiesError(_("--output is inside {folder}, which is being read (the next run would read "
+                                    "the output as an article); write it elsewhere").format(folder=name), file=output)

@@ -1,0 +1,244 @@
+"""Documents to claims over one process or several (``--jobs``), and the signals that stop a run.
+
+Processes start only when the input is large enough to pay for them; the output is the
+same, in the same order, as with one process. A worker process that dies (the OOM killer)
+is one error and the other workers are stopped. :func:`stopping_on_signals` makes SIGTERM
+and SIGHUP end a run as Ctrl-C does, so that temporary files are removed and workers
+stopped on the way out.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from dataclasses import fields
+from itertools import chain
+from typing import Any
+
+from quantities.errors import QuantitiesError
+from quantities.run.config import Config
+from quantities.run.toolkit import Toolkit
+from quantities.text.i18n import _
+from quantities.types import Attribution, Claim, Document, Quantity, Span
+
+ErrorSink = Callable[[QuantitiesError], None] | None
+
+#: Below this many characters of input, a second process costs more than it saves: it
+#: starts, builds its own toolkit (~0.3 s) and pickles every claim back (~20 µs each).
+#: Measured on the real-density corpus (benchmarks/README.md, "--jobs crossover").
+PARALLEL_MIN_CHARS = 4_000_000
+#: Characters of documents sent to a worker at once.
+CHUNK_CHARS = 250_000
+#: Documents looked at, at most, to decide whether to start processes.
+PARALLEL_MIN_DOCS = 4096
+_STOP_SIGNALS = ("SIGTERM", "SIGHUP")
+
+_WORKER: Toolkit | None = None
+
+
+def _init_worker(config: Config, titles: bool = False) -> None:
+    """A worker leaves signals to the parent, which stops it (Ctrl-C reaches the whole
+    process group: a worker would print its own KeyboardInterrupt traceback)."""
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in _STOP_SIGNALS:
+        signal.signal(getattr(signal, name), signal.SIG_DFL)
+    _WORKER = Toolkit(config, titles=titles)
+
+
+def _extract_chunk(docs: list[Document]) -> list[list[Any] | QuantitiesError]:
+    assert _WORKER is not None
+    out: list[list[Any] | QuantitiesError] = []
+    for doc in docs:
+        result = _WORKER.extract_or_error(doc)
+        out.append(result if isinstance(result, QuantitiesError) else [_flat(c) for c in result])
+    return out
+
+
+#: The classes a claim is made of, sent back from a worker as lists of their fields (pickle
+#: writes a slotted dataclass as a dict of its slots: ~30 µs a claim, half of it saved).
+_SHIPPED = (Claim, Quantity, Attribution, Span)
+_FIELDS = tuple(tuple(f.name for f in fields(cls)) for cls in _SHIPPED)
+_INDEX = {cls: i for i, cls in enumerate(_SHIPPED)}
+
+
+def _flat(obj: Any) -> Any:
+    """``obj`` as ``[class index, field, …]``, nested; other values as they are (no field of
+    these classes holds a list)."""
+    i = _INDEX.get(type(obj))
+    if i is None:
+        return obj
+    return [i, *[_flat(getattr(obj, name)) for name in _FIELDS[i]]]
+
+
+def _built(value: Any) -> Any:
+    """The object :func:`_flat` took apart."""
+    if type(value) is not list:
+        return value
+    return _SHIPPED[value[0]](*[_built(v) for v in value[1:]])
+
+
+def cores() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_jobs() -> int:
+    """The processes worth starting when ``--jobs`` is not given: the cores not already
+    busy (a second process on a busy core is slower than one process alone)."""
+    try:
+        busy = round(os.getloadavg()[0])
+    except (AttributeError, OSError):  # no load average on this system
+        busy = 0
+    return max(1, cores() - busy)
+
+
+def extract_all(docs: Iterable[Document], toolkit: Toolkit, jobs: int = 1,
+                on_error: ErrorSink = None) -> Iterator[tuple[Document, list[Claim]]]:
+    """Each document with its claims, in input order, over up to ``jobs`` processes.
+
+    Processes start only when the input reaches :data:`PARALLEL_MIN_CHARS`; a document
+    that cannot be extracted goes to ``on_error`` (raised without one) and is left out.
+    """
+    docs = iter(docs)
+    head: list[Document] = []
+    if jobs > 1:  # look ahead to see whether the input is worth a pool
+        size = 0
+        for doc in docs:
+            head.append(doc)
+            size += len(doc.text)
+            if size >= PARALLEL_MIN_CHARS or len(head) >= PARALLEL_MIN_DOCS:
+                break
+        else:
+            jobs = 1
+    if jobs <= 1:
+        for doc in chain(head, docs):  # a stream: never materialise the documents
+            check_stopped()
+            yield from _kept(doc, toolkit.extract_or_error(doc), on_error)
+        return
+    yield from _in_processes(chain(head, docs), toolkit, jobs, on_error)
+
+
+def _kept(doc: Document, result: list[Claim] | QuantitiesError,
+          on_error: ErrorSink) -> Iterator[tuple[Document, list[Claim]]]:
+    if not isinstance(result, QuantitiesError):
+        yield doc, result
+    elif on_error is None:
+        raise result
+    else:
+        on_error(result)
+
+
+def _in_processes(docs: Iterator[Document], toolkit: Toolkit, jobs: int,
+                  on_error: ErrorSink) -> Iterator[tuple[Document, list[Claim]]]:
+    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(toolkit.config, toolkit.titles))
+    finished = False
+    try:
+        pending: list[tuple[list[Document], Any]] = []
+        for batch in _chunks(docs, CHUNK_CHARS):
+            check_stopped()
+            pending.append((batch, pool.submit(_extract_chunk, batch)))
+            if len(pending) >= jobs * 4:
+                yield from _drain(pending.pop(0), on_error)
+        for item in pending:
+            yield from _drain(item, on_error)
+        finished = True
+    except BrokenProcessPool:
+        raise QuantitiesError(_("a worker process died (killed by the system, perhaps for lack of "
+                                "memory); run again with --jobs 1")) from None
+    finally:
+        _stop(pool, finished)
+
+
+def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
+    """Shut the pool down; on an error or a signal, kill its workers rather than wait."""
+    if finished:
+        pool.shutdown()
+        return
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
+
+
+def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    chars = 0
+    for doc in items:
+        batch.append(doc)
+        chars += len(doc.text)
+        if chars >= size:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
+
+
+def _drain(item: tuple[list[Document], Any], on_error: ErrorSink) -> Iterator[tuple[Document, list[Claim]]]:
+    batch, future = item
+    for doc, result in zip(batch, future.result()):
+        check_stopped()
+        yield from _kept(doc, result if isinstance(result, QuantitiesError) else [_built(c) for c in result], on_error)
+
+
+# -- signals ----------------------------------------------------------------------------------
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP: the run unwinds as on Ctrl-C (temporary files removed, workers stopped)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+_stopping: list[int] = []  # a signal received and not yet acted on
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # quantities/
+
+
+def check_stopped() -> None:
+    """Raise :class:`Stopped` if a stop signal came while it could not be raised (called
+    between documents and before the output file is put in place)."""
+    if _stopping:
+        raise Stopped(_stopping[0])
+
+
+@contextmanager
+def stopping_on_signals() -> Iterator[None]:
+    """While the block runs, SIGTERM and SIGHUP raise :class:`Stopped` (main thread only).
+
+    It raises only where the signal lands in this package's code: elsewhere it may land in a
+    finaliser or a fork hook (logging's), where Python prints the exception and drops it. There
+    the signal is only noted, and :func:`check_stopped` raises it at the next document.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        _stopping.append(signum)
+        if frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+            raise Stopped(signum)
+
+    before = {}
+    for name in _STOP_SIGNALS:
+        if hasattr(signal, name):
+            number = getattr(signal, name)
+            before[number] = signal.signal(number, stop)
+    try:
+        yield
+    finally:
+        _stopping.clear()
+        for number, handler in before.items():
+            signal.signal(number, handler)

@@ -1,0 +1,52 @@
+"""The table of known pint units (quantities/lang/units.dimensions.toml) agrees with pint, covers every
+unit a shipped pack names, and a unit is a name, never an expression pint would evaluate."""
+
+import pytest
+
+from quantities import lang
+from quantities.lang import units
+
+
+@pytest.mark.parametrize("name", sorted(units.known()))
+def test_known_dimension_is_pints(name):
+    reg = units.registry()
+    dim = str(reg.get_dimensionality(name))
+    assert units.known()[name] == (dim if dim != "dimensionless" else f"[{name}]")
+
+
+@pytest.mark.parametrize("code", lang.available())
+def test_every_pack_unit_is_known_without_pint(code):
+    pack = lang.load(code)
+    nonpint = set(pack.table("units.nonpint", {}))
+    named = {v for k in ("units", "units.before") for v in pack.table(k).values() if isinstance(v, str)}
+    missing = {n for n in named if n not in nonpint and not units.is_currency(n)} - set(units.known())
+    assert not missing
+
+
+@pytest.mark.parametrize(("unit", "expected"), [
+    ("kilometer", True),
+    ("degree_Celsius", True),
+    ("km", True),                        # a pint symbol, looked up in pint
+    ("chilometri", False),
+    ("1/0", False),                      # an expression: pint raised ZeroDivisionError
+    ("meter ** (10 ** 10 ** 10)", False),  # an expression: pint hung
+    ("meter**2", True),                  # a name to a small power
+    ("millimeter / hour", True),         # a quotient of names
+    ("meter ** 99", False),
+    ("meter / (1/0)", False),
+    ("", False),
+    ("a" * 65, False),
+])
+def test_is_pint_unit_takes_names_not_expressions(unit, expected):
+    assert units.is_pint_unit(unit) is expected
+
+
+def test_a_shipped_pack_loads_without_pint():
+    import subprocess
+    import sys
+
+    code = ("import sys; from quantities.extraction.claims import extract; "
+            "extract('Sono arrivati 5 chilometri di colonne e 300 soldati.'); "
+            "print('pint' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,90 @@
+"""Hostile input stays linear: each row times its input at two sizes and checks the slope.
+
+A row is a text repeated to a size; the check is that four times the text costs less than
+six times the time (linear is about four, quadratic sixteen, less while its linear part
+still weighs). Never a wall-clock bound:
+the figures in seconds per MB, at 0.25 to 2 MB, are in benchmarks/bench_hostile.py and
+benchmarks/README.md.
+"""
+
+import time
+
+import pytest
+
+from quantities.ingest import documents
+from quantities.run.pipeline import run_documents
+
+SMALL = 6_000  # characters; the large size is 4 times this
+RATIO = 6.0
+
+
+def seconds(unit: str, size: int, *, report: bool, name: str) -> float:
+    doc = documents.from_text(unit * max(1, size // len(unit)), id=name)
+    best = float("inf")
+    for _ in range(2):
+        start = time.process_time()
+        run_documents([doc], reconcile=report)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def slope(unit: str, small: int, *, report: bool = False, name: str = "hostile.txt") -> float:
+    seconds(unit, small // 4, report=report, name=name)  # warm: packs loaded, patterns compiled
+    return seconds(unit, 4 * small, report=report, name=name) / max(seconds(unit, small, report=report, name=name), 1e-4)
+
+
+ROWS = [
+    # repeated text, report as well, document name, the smaller size (the quadratic ones show later)
+    pytest.param("circa 15mila soldati e ", True, "h.txt", SMALL, id="report on one run-on sentence of claims"),
+    pytest.param("circa 15mila soldati e ", False, "h.txt", SMALL, id="extract on one run-on sentence of claims"),
+    pytest.param("- secondo la Tass 5 morti\n", False, "h.md", 30_000, id="a Markdown list of lower-case items"),
+    pytest.param("per Kcna 5 ", False, "h.txt", SMALL, id="a source cue and a figure in each clause"),
+    pytest.param("1.", False, "h.txt", SMALL, id="a dotted run of digits"),
+    pytest.param("parola İstanbul ", False, "h.txt", SMALL, id="a letter whose lower case is two characters"),
+    pytest.param("stima.5,", False, "h.txt", SMALL, id="cues and figures in one sentence"),
+    pytest.param("Sono morti 300 soldati, i media hanno riferito", False, "h.txt", SMALL, id="report verbs after figures"),
+    pytest.param("«", False, "h.txt", SMALL, id="nested quotes"),
+]
+
+
+@pytest.mark.parametrize(("unit", "report", "name", "small"), ROWS)
+def test_hostile_input_is_linear(unit, report, name, small):
+    assert slope(unit, small, report=report, name=name) < RATIO
+
+
+def test_a_dotted_run_is_not_thousands_of_figures():
+    report = run_documents([documents.from_text("1." * 5_000, id="h.txt")], reconcile=False)
+    assert len(report.claims) <= 1
+
+
+def test_a_long_text_with_one_dotted_capital_i_is_read_whole():
+    """'İ' lowered to two characters sent the numbers reader to one search of the whole text
+    (a 20 MB text timed out at offset 0 and stopped the batch)."""
+    text = "parola " * 20_000 + "İ, poi 5.000 soldati."
+    report = run_documents([documents.from_text(text, id="h.txt")], reconcile=False)
+    assert [c.text for c in report.claims] == ["5.000 soldati"]
+
+
+DESK_WORDS = [
+    # [numbers] of a desk's config, and what loading it says (None: accepted)
+    pytest.param({"words": {"a": 1, "aa": 2, "aaa": 3, "aaaa": 4, "aaaaa": 5, "aaaaaa": 6}},
+                 "numbers.words.a: the number word 'a' and the others build each other", id="words that build each other"),
+    pytest.param({"words": {"bi": 2, "bibi": 4, "bibibi": 6}}, "build each other", id="longer words that build each other"),
+    pytest.param({"words": {"dozzina": 12}}, None, id="a new word"),
+    pytest.param({"multipliers": {"lakh": 100_000}}, None, id="a new multiplier"),
+    pytest.param({"words": {"tre": 3, "dici": 10}}, None, id="a shipped split, as 'tredici' + 'otto' has"),
+]
+
+
+@pytest.mark.parametrize(("numbers", "says"), DESK_WORDS)
+def test_desk_number_words_that_would_backtrack_are_refused_by_key(tmp_path, numbers, says):
+    """Words that split a run many ways made the number pattern backtrack up to its time guard
+    on each line (100 lines ran past 300 s): the config is refused, naming the word."""
+    from quantities.errors import ConfigError
+    from quantities.run.config import Config
+
+    if says is None:
+        Config.from_mapping({"numbers": numbers}, file="quantities.toml")
+        return
+    with pytest.raises(ConfigError, match=says):
+        Config.from_mapping({"numbers": numbers}, file="quantities.toml")
