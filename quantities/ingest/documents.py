@@ -209,7 +209,7 @@ def _document(
         meta=meta.get("meta") or {},
         line_offset=line_offset,
         plain=stripped[0] if stripped else None,
-        offsets=stripped[1] if stripped else None,  # type: ignore[arg-type]  # a Sequence[int]
+        offsets=stripped[1] if stripped else None,
     )
 
 

@@ -159,7 +159,7 @@ def apply_policy(
     for f in findings:
         severity = f.severity if f.rule in DEFAULT_SEVERITY else config.severity.get(f.rule, f.severity)
         if severity != "off" and config.selects(f.rule):
-            rated.append(f if severity == f.severity else replace(f, severity=severity))
+            rated.append(f if severity == f.severity else replace(f, severity=severity))  # type: ignore[arg-type]  # a checked level
     kept, stale = suppress.apply(rated, written, config.ignore)
     return sorted(kept + stale, key=_order)
 
