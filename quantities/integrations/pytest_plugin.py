@@ -15,7 +15,7 @@ the findings as a table an editor can read. ``--quantities-paths``,
 the ini values; without ``quantities_paths`` the plugin collects nothing.
 
 The ``quantities_claims`` fixture snapshots an article's claims (see
-:class:`quantities.testing.ClaimsSnapshot`); ``--quantities-update`` accepts changes.
+:class:`quantities.integrations.snapshots.ClaimsSnapshot`); ``--quantities-update`` accepts changes.
 
 This module imports only pytest and the standard library: the pipeline (pint, the
 language data) loads when a quantities item first runs.
@@ -371,7 +371,7 @@ def quantities_claims(request: pytest.FixtureRequest) -> Any:
     ``quantities_claims.check("articoli/kim.md")`` fails when the claims differ from the
     committed snapshot; ``pytest --quantities-update`` rewrites it.
     """
-    from quantities.testing import ClaimsSnapshot
+    from quantities.integrations.snapshots import ClaimsSnapshot
 
     return ClaimsSnapshot(
         folder=request.path.parent,

@@ -8,13 +8,12 @@ import re
 import pytest
 from tables import SEEDS
 
+from quantities.integrations.snapshots import ClaimsSnapshot, snapshot_diff
 from quantities.testing import (
-    ClaimsSnapshot,
     assert_claim,
     assert_consistent,
     assert_matches_reference,
     assert_no_claim,
-    snapshot_diff,
 )
 
 GENIERI = SEEDS / "000_b6943ad90d5cd531.txt"
