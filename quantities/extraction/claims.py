@@ -267,8 +267,8 @@ class _Reader:
         return sorted(found + clock.day_parts(self.text, sentence.start, sentence.end, self.pack))
 
     def _when(self, s: _Sentence, figure: Span, moments: list[tuple[int, int]]) -> str | None:
-        """The time nearest the figure in its clause, else the last one before it in its
-        sentence, else the live-blog stamp that opens its paragraph; as written."""
+        """The time nearest the figure in its clause, else the live-blog stamp that opens its
+        paragraph; as written."""
         at = _nearest(self.text, figure, moments)
         if at is None and s.index >= 0:
             at = self._stamp(s.index)
@@ -355,16 +355,14 @@ _WORDY = re.compile(r"\w")
 
 def _nearest(text: str, figure: Span, moments: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The moment nearest ``figure`` with no clause break between them (the one before it on
-    a tie), else the last one before it in the sentence."""
+    a tie): a time in another clause is another event's ("il Consiglio si riunisce alle 11;
+    si parla di 2 milioni")."""
     best: tuple[int, int] | None = None
     distance = len(text) + 1
     for m in moments:
         lo, hi = (m[1], figure.start) if m[1] <= figure.start else (figure.end, m[0])
         if hi >= lo and hi - lo < distance and not _CLAUSE.search(text, lo, hi):
             best, distance = m, hi - lo
-    if best is None:
-        before = [m for m in moments if m[1] <= figure.start]
-        best = before[-1] if before else None
     return best
 
 

@@ -1,5 +1,5 @@
-"""Claim.when: the clock time or day part nearest a figure in its clause, else the last in
-its sentence, else the live-blog stamp that opens its paragraph (fixtures/when.tsv)."""
+"""Claim.when: the clock time or day part nearest a figure in its clause, else the live-blog
+stamp that opens its paragraph (fixtures/when.tsv)."""
 
 from __future__ import annotations
 
