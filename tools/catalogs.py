@@ -5,7 +5,8 @@
     python tools/catalogs.py compile   # write each .mo from its .po (needs Babel: pip install '.[test]')
 
 Messages are the string literals passed to ``_()``, ``N_()`` and ``ngettext()`` in
-``quantities/``. The .po files are what translators edit; the .mo files are shipped in the
+``quantities/``, and the editors' notes of the lexicons' confusable pairs (``note``). The .po
+files are what translators edit; the .mo files are shipped in the
 package (``pip install .`` needs no tool to build them).
 """
 
@@ -32,7 +33,24 @@ def messages() -> dict[Message, list[str]]:
             message = _message(node)
             if message:
                 found.setdefault(message, []).append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    for path, line, note in lexicon_notes():
+        found.setdefault((note, None), []).append(f"{path.relative_to(ROOT)}:{line}")
     return found
+
+
+def lexicon_notes() -> list[tuple[Path, int, str]]:
+    """The editors' notes of the lexicons' confusable pairs (data shown through ``_()``)."""
+    import tomllib
+
+    out = []
+    for path in sorted((PACKAGE / "lang").glob("*.lexicon.toml")):
+        text = path.read_text(encoding="utf-8")
+        for row in tomllib.loads(text).get("confusable", []):
+            note = row.get("note") if isinstance(row, dict) else None
+            if note:
+                at = text.find(note[:30])
+                out.append((path, text.count("\n", 0, at) + 1 if at >= 0 else 1, note))
+    return out
 
 
 def _message(node: ast.AST) -> Message | None:

@@ -30,7 +30,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line and exit 2."""
 
     def error(self, message: str) -> Any:
-        self.exit(2, f"{self.prog}: {_('error')}: {message} (see '{self.prog} --help')\n")
+        see = _("(see '{command} --help')").format(command=self.prog)
+        self.exit(2, f"{self.prog}: {_('error')}: {message} {see}\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -87,11 +88,11 @@ def _jobs(text: str) -> int:
     try:
         n = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+        raise argparse.ArgumentTypeError(_("not a whole number: {text!r}").format(text=text)) from None
     if n < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
+        raise argparse.ArgumentTypeError(_("must be at least 1"))
     if n > MAX_JOBS:
-        raise argparse.ArgumentTypeError(f"at most {MAX_JOBS}")
+        raise argparse.ArgumentTypeError(_("at most {n}").format(n=MAX_JOBS))
     return n
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Iterator
@@ -21,10 +22,34 @@ def documents(args: argparse.Namespace, config: Config, on_error: Any) -> Iterat
     from quantities.ingest.documents import read
     from quantities.run.pipeline import named_paths, wanted
 
+    if args.stdin_filename and "-" not in args.paths:
+        raise QuantitiesError(_("--stdin-filename names the text read from standard input: add - to the paths"))
     named = named_paths(args.paths)
-    for doc in read(args.paths, lang=config.lang, on_error=on_error, stdin_name=args.stdin_filename):
-        if wanted(doc, config, named):
+    ours = _own_output(args.output, named)
+    catch = on_error if ours is None or on_error is None else _not_from(ours, on_error)
+    for doc in read(args.paths, lang=config.lang, on_error=catch, stdin_name=args.stdin_filename):
+        if (ours is None or _path_of(doc.path) != ours) and wanted(doc, config, named):
             yield doc
+
+
+def _path_of(path: str | None) -> str | None:
+    return None if path is None else os.path.normcase(os.path.abspath(path))
+
+
+def _own_output(out_file: str | None, named: frozenset[str]) -> str | None:
+    """The --output file, when a folder read would find it (the last run's report is no
+    article: read back, it made findings of its own); a file named as an input is read."""
+    if out_file is None or os.path.normpath(out_file) in named:
+        return None
+    return _path_of(out_file)
+
+
+def _not_from(path: str, on_error: Any) -> Any:
+    def catch(e: QuantitiesError) -> None:
+        if _path_of(e.file) != path:
+            on_error(e)
+
+    return catch
 
 
 def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) -> int:
@@ -84,7 +109,8 @@ def report(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) -
         result.findings = only_changed(result.findings, result.documents, changed)
     shown = [f for f in result.findings if SEVERITIES.index(f.severity) <= SEVERITIES.index(config.show)]
     options = Options(show_all=getattr(args, "all", False), hidden=len(result.findings) - len(shown),
-                      show=config.show, colour=_colour(args), lang=args.lang, reconcile=config.reconcile)
+                      show=config.show, colour=_colour(args), lang=args.lang, reconcile=config.reconcile,
+                      unread=tuple((e.file, e.line, str(e)) for e in failed))
     with output(args.output, failed) as out:
         out.write(formats.get(args.format).report(replace_findings(result, shown), options))  # type: ignore[misc]
     return 1 if exceeds(result.findings, args.fail_on or config.fail_on) else 0
@@ -100,6 +126,10 @@ def _changed(args: argparse.Namespace) -> frozenset[str] | None:
     if args.changed is None and args.diff is None:
         return None
     paths = list(args.changed or [])
+    for path in paths:
+        if not os.path.exists(path):  # a typo would make a clean run
+            warnings.warn(_("--changed {path}: no such file; no finding involves it").format(path=path),
+                          QuantitiesWarning, stacklevel=2)
     if args.diff is not None:
         paths += git_changed(args.diff)
     return changed_set(paths)

@@ -323,11 +323,11 @@ class Lexicon:
         """
         if not noun:
             return None
-        found = self._readings.get(noun, False)
-        if found is False:
-            found = self._readings[noun] = self._read(noun)
-            if len(self._readings) > 200_000:
-                self._readings.clear()
+        if noun in self._readings:
+            return self._readings[noun]
+        found = self._readings[noun] = self._read(noun)
+        if len(self._readings) > 200_000:
+            self._readings.clear()
         return found
 
     def _read(self, noun: str) -> Reading | None:
@@ -500,7 +500,8 @@ def _merge(
             owners.update({f"confusable.{i}": origin for i in range(len(out[key]), len(out[key]) + len(value))})
             out[key] = [*out[key], *value]
         elif key in ("stopwords", "phrase") and isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
-            out[key] = {**out[key], **{k: [*out[key].get(k, []), *v] if isinstance(v, list) else v for k, v in value.items()}}
+            out[key] = {**out[key], **{k: [*out[key].get(k, []), *v] if isinstance(v, list) else v
+                                       for k, v in value.items()}}
             owners[key] = origin
         else:
             out[key] = value

@@ -106,7 +106,7 @@ class Sources:
             if len(self._seen) >= _SEEN_MAX:
                 self._seen.clear()
             name = self._seen[phrase] = self._find(phrase)
-        return name
+        return name  # type: ignore[return-value]  # a str or None once _UNSEEN is ruled out
 
     def _find(self, phrase: str) -> str | None:
         found: list[tuple[int, str]] = []

@@ -20,6 +20,7 @@ from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.keys import Item
 from quantities.reconciliation.modes import modes
 from quantities.reconciliation.values import Context, finding
+from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
 
 
@@ -41,14 +42,17 @@ def credit_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
                 bare.extend(lone)
                 credited.extend(sourced)
     if clashes:
-        listed = ", ".join(f"{say.outlets([i], ctx.outlet)} to {say.source(i.claim)} "
-                           f"({ctx.sources.class_of(i.source)})" for i in clashes[:6])
-        yield finding(ctx, "attribution-conflict", g, f"the same figure is credited to sources that do not "
-                      f"belong together: {listed}", clashes, cause="credit")
+        listed = ", ".join(_("{outlet} to {source} ({side})").format(
+            outlet=say.outlets([i], ctx.outlet), source=say.source(i.claim), side=ctx.sources.class_of(i.source))
+            for i in clashes[:6])
+        yield finding(ctx, "attribution-conflict", g, _("the same figure is credited to sources that do not "
+                      "belong together: {listed}").format(listed=listed), clashes, cause="credit")
     if bare:
         by = ", ".join(dict.fromkeys(say.source(i.claim) for i in credited))
-        message = (f"{say.outlets(bare, ctx.outlet)} state{'s' if len(bare) == 1 else ''} the figure with no "
-                   f"source; {say.outlets(credited, ctx.outlet)} credit{'s' if len(credited) == 1 else ''} it to {by}")
+        message = (ngettext("{outlets} states the figure with no source", "{outlets} state the figure with no source",
+                            len(bare)).format(outlets=say.outlets(bare, ctx.outlet)) + "; "
+                   + ngettext("{outlets} credits it to {sources}", "{outlets} credit it to {sources}",
+                              len(credited)).format(outlets=say.outlets(credited, ctx.outlet), sources=by))
         yield finding(ctx, "unsourced", g, message, [*bare, *credited], cause="unsourced")
 
 

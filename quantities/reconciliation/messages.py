@@ -7,11 +7,12 @@ from decimal import Decimal
 
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
+from quantities.text.i18n import N_, _
 from quantities.types import Claim, Quantity
 
-STANCE_WORDS = {
-    "exact": "stated exactly", "about": "approximate", "over": "a lower bound",
-    "nearly": "just under", "under": "an upper bound", "range": "a range", "vague": "vague",
+STANCE_WORDS = {  # shown through _()
+    "exact": N_("stated exactly"), "about": N_("approximate"), "over": N_("a lower bound"),
+    "nearly": N_("just under"), "under": N_("an upper bound"), "range": N_("a range"), "vague": N_("vague"),
 }
 
 Outlet = Callable[[str], str]
@@ -19,7 +20,7 @@ Outlet = Callable[[str], str]
 
 def source(c: Claim) -> str:
     if c.attribution is None:
-        return "no source"
+        return _("no source")
     return c.attribution.canonical or c.attribution.source
 
 
@@ -29,22 +30,22 @@ def said(c: Claim, outlet: Outlet) -> str:
 
 
 def says(x: Claim, y: Claim, outlet: Outlet) -> str:
-    return (f"{outlet(x.doc)} says \u201c{x.text}\u201d ({source(x)}); "
-            f"{outlet(y.doc)} says \u201c{y.text}\u201d ({source(y)})")
+    return "; ".join(_("{outlet} says \u201c{text}\u201d ({source})").format(
+        outlet=outlet(c.doc), text=c.text, source=source(c)) for c in (x, y))
 
 
 def outlets(items: Iterable[Item], outlet: Outlet) -> str:
     """The outlets of a group, each once, in order: 'ANSA, Corriere and Reuters'."""
     names = list(dict.fromkeys(outlet(i.claim.doc) for i in items))
     if len(names) > 6:
-        names = [*names[:5], f"{len(names) - 5} more"]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        names = [*names[:5], _("{n} more").format(n=len(names) - 5)]
+    return names[0] if len(names) == 1 else _("{some} and {last}").format(some=", ".join(names[:-1]), last=names[-1])
 
 
 def group_text(mode: Sequence[Item], outlet: Outlet, fmt: tuple[str, str]) -> str:
     """'ANSA and Corriere: 10 (“10 morti”, “dieci vittime”)'."""
     texts = list(dict.fromkeys(f"\u201c{i.claim.text}\u201d" for i in mode))
-    shown = texts if len(texts) <= 4 else [*texts[:3], f"{len(texts) - 3} more"]
+    shown = texts if len(texts) <= 4 else [*texts[:3], _("{n} more").format(n=len(texts) - 3)]
     return f"{outlets(mode, outlet)}: {value_of(mode, fmt)} ({', '.join(shown)})"
 
 
@@ -60,9 +61,9 @@ def shown(q: Quantity, fmt: tuple[str, str]) -> str:
     if kind == "exact" or q.low is None:
         return num(q.value if q.value is not None else q.low, fmt)
     if q.high is None:
-        return f"{num(q.low, fmt)} or more"
+        return _("{n} or more").format(n=num(q.low, fmt))
     if kind == "about" and q.value is not None:
-        return f"about {num(q.value, fmt)}"
+        return _("about {n}").format(n=num(q.value, fmt))
     return f"{num(q.low, fmt)}\u2013{num(q.high, fmt)}"
 
 

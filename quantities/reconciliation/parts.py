@@ -18,6 +18,7 @@ from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
 from quantities.reconciliation.values import Context
+from quantities.text.i18n import _
 from quantities.types import Finding
 
 
@@ -56,8 +57,8 @@ def _in_document(claims: list[Item], severity: str, ctx: Context) -> Iterator[Fi
             continue
         fmt = total.lexicon.number_format
         listed = " + ".join(f"\u201c{p.claim.text}\u201d" for p in parts)
-        message = (f"{ctx.outlet(total.claim.doc)} gives \u201c{total.claim.text}\u201d, and lists "
-                   f"{listed} = {say.num(added, fmt)}")
+        message = _("{outlet} gives \u201c{total}\u201d, and lists {parts} = {sum}").format(
+            outlet=ctx.outlet(total.claim.doc), total=total.claim.text, parts=listed, sum=say.num(added, fmt))
         claims_ = tuple(i.claim for i in [total, *parts])
         yield Finding("parts-total", RULE_KIND["parts-total"], severity, message,  # type: ignore[arg-type]
                       claims_, None, "parts")

@@ -36,6 +36,7 @@ from quantities.lang.sources import Sources
 from quantities.lang.units import dimension
 from quantities.reconciliation.intervals import Interval, interval_of
 from quantities.reconciliation.settings import ReconcileSettings
+from quantities.text.i18n import _
 from quantities.types import Claim, Finding
 
 KEYS = {"id", "what", "context", "value", "approx", "low", "high", "source", "as_of", "note", "unit"}
@@ -289,8 +290,8 @@ class _Checker:
                 continue
             self.about.add(ref.id)
             out.append(self._finding("reference-wording", "error", claim, ref,
-                                     f'“{claim.noun}” is not what the reference counts '
-                                     f'({", ".join(ref.what)}). {note}'.strip()))
+                                     _("\u201c{noun}\u201d is not what the reference counts ({what})").format(
+                                         noun=claim.noun, what=", ".join(ref.what)) + ". " + _sentence(_(note))))
         return out
 
     def _in_context(self, claim: Claim, ref: ReferenceFigure, lex: Lexicon) -> bool:
@@ -310,7 +311,7 @@ class _Checker:
         if stated.meets(Interval(ref.low, ref.high)):
             return None
         return self._finding("reference-mismatch", "error", claim, ref,
-                             f"the reference {ref.id} is {ref.interval_text()}")
+                             _("the reference {id} is {interval}").format(id=ref.id, interval=ref.interval_text()))
 
     def _source(self, claim: Claim, ref: ReferenceFigure) -> Finding | None:
         canonical = claim.attribution.canonical if claim.attribution else None
@@ -320,12 +321,20 @@ class _Checker:
         if self.sources.class_of(canonical) == wanted:
             return None
         return self._finding("reference-source", "warning", claim, ref,
-                             f"credited to {canonical}, but the reference {ref.id} is a figure of {wanted}")
+                             _("credited to {source}, but the reference {id} is a figure of {wanted}").format(
+                                 source=canonical, id=ref.id, wanted=wanted))
 
     def _finding(self, rule: str, severity: str, claim: Claim, ref: ReferenceFigure, why: str) -> Finding:
-        source = claim.attribution.canonical or claim.attribution.source if claim.attribution else "no source"
-        extra = f" (as of {ref.as_of.isoformat()})" if ref.as_of else ""
-        note = f" Note: {ref.note}" if ref.note else ""
-        message = f"{claim.doc} says “{claim.text}” ({source}): {why}{extra}.{note}"
+        source = claim.attribution.canonical or claim.attribution.source if claim.attribution else _("no source")
+        extra = " " + _("(as of {date})").format(date=ref.as_of.isoformat()) if ref.as_of else ""
+        note = " " + _("Note: {note}").format(note=ref.note) if ref.note else ""
+        message = _("{doc} says \u201c{text}\u201d ({source}): {why}").format(
+            doc=claim.doc, text=claim.text, source=source, why=why) + f"{extra}.{note}"
         return Finding(rule=rule, kind="reference", severity=severity, message=message,  # type: ignore[arg-type]
                        claims=(claim,), figure=ref.id)
+
+
+def _sentence(text: str) -> str:
+    """``text`` as a sentence that follows another: a capital first, no final full stop."""
+    text = text.rstrip(".")
+    return text[:1].upper() + text[1:]

@@ -31,6 +31,7 @@ from quantities.reconciliation.intervals import precision_of, stance
 from quantities.reconciliation.keys import Item
 from quantities.reconciliation.modes import Mode, contradicting, modes
 from quantities.reconciliation.settings import ReconcileSettings
+from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
 
 #: This many values (each from one outlet; or more than this many at all), with no time
@@ -90,23 +91,24 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     if timeline is not None:
         steps = " \u2192 ".join(f"{say.value_of(m.items, fmt)} ({_when(m)}: {say.outlets(m.items, ctx.outlet)})"
                                 for m in timeline)
-        return finding(ctx, "update", g, f"the figure moves with time: {steps}; read as a timeline, "
-                       "not a conflict", items, cause="timeline")
+        return finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
+                                           "not a conflict").format(steps=steps), items, cause="timeline")
     if _disputed(ms):
         return _dispute(g, ms, ctx, fmt, items)
     if len(ms) == 2 and _rounding(ms[0], ms[1]):
-        return finding(ctx, "hedge-drift", g, f"{say.group_text(ms[0].items, ctx.outlet, fmt)}; "
-                       f"{say.group_text(ms[1].items, ctx.outlet, fmt)}: one figure, rounded in one of them",
-                       items, cause="rounded")
+        return finding(ctx, "hedge-drift", g, _("{one}; {other}: one figure, rounded in one of them").format(
+                       one=say.group_text(ms[0].items, ctx.outlet, fmt),
+                       other=say.group_text(ms[1].items, ctx.outlet, fmt)), items, cause="rounded")
     head, rest = ms[0], ms[1:]
     if len(ms) >= SCATTERED and len(head.docs) < 2:
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
     if len(head.docs) > max(len(m.docs) for m in rest):
-        message = (f"{groups} \u2014 against {say.group_text(head.items, ctx.outlet, fmt)}, "
-                   "the value the others agree on")
+        message = _("{odd} \u2014 against {agreed}, the value the others agree on").format(
+            odd=groups, agreed=say.group_text(head.items, ctx.outlet, fmt))
         return finding(ctx, "value-conflict", g, message, items, cause="outlier")
-    message = f"{say.group_text(head.items, ctx.outlet, fmt)}; {groups}: the values do not meet"
+    message = _("{one}; {others}: the values do not meet").format(
+        one=say.group_text(head.items, ctx.outlet, fmt), others=groups)
     return finding(ctx, "value-conflict", g, message, items, cause="disagreement")
 
 
@@ -202,17 +204,18 @@ def _dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], ite
     sides = "; ".join(f"{', '.join(sorted(m.sources))}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
     wrong = [i for n, m in enumerate(ms) for i in m.items if i.source is not None and side_of[i.source] != n]
     bare = [i for m in ms for i in m.items if i.source is None]
-    message = f"a dispute between sources, each credited with its own figure \u2014 {sides}"
+    message = _("a dispute between sources, each credited with its own figure \u2014 {sides}").format(sides=sides)
     severity = None
     off = ctx.settings.severity("value-conflict") == "off"
     if wrong:
         severity = "off" if off else "error"
         blamed = ", ".join(say.said(i.claim, ctx.outlet) for i in wrong)
-        message += f"; but {blamed} credits a side's figure to another source"
+        message += "; " + _("but {blamed} credits a side's figure to another source").format(blamed=blamed)
     elif bare:
         severity = "off" if off else "warning"
         blamed = ", ".join(say.said(i.claim, ctx.outlet) for i in bare[:4])
-        message += f"; {blamed} state{'s' if len(bare) == 1 else ''} one side's figure as bare fact"
+        message += "; " + ngettext("{blamed} states one side's figure as bare fact",
+                                   "{blamed} state one side's figure as bare fact", len(bare)).format(blamed=blamed)
     return finding(ctx, "value-conflict", g, message, items, cause="disputed",
                    severity=severity or _disputed_severity(ctx))
 
@@ -232,11 +235,11 @@ def _drift(g: Grouped, found: list[Mode], ctx: Context) -> Finding | None:
             continue
         drifting.extend(stated)
         parts.append(", ".join(f"{say.outlets([i], ctx.outlet)} \u201c{i.claim.text}\u201d "
-                               f"({say.STANCE_WORDS[stance(i.claim.quantity)]})" for i in stated[:6]))
+                               f"({_(say.STANCE_WORDS[stance(i.claim.quantity)])})" for i in stated[:6]))
     if not drifting:
         return None
-    return finding(ctx, "hedge-drift", g, "one value, worded differently (hedged or rounded): "
-                   + "; ".join(parts), drifting, cause="hedge")
+    return finding(ctx, "hedge-drift", g, _("one value, worded differently (hedged or rounded): {claims}").format(
+                   claims="; ".join(parts)), drifting, cause="hedge")
 
 
 def _drifting(stated: list[Item]) -> list[Item]:
@@ -285,6 +288,8 @@ def _headline(g: Grouped, ctx: Context) -> Iterator[Finding]:
                 and not i.superseded]
         if body and not any(t.interval.meets(b.interval) for b in body):
             fmt = t.lexicon.number_format
-            message = (f"{ctx.outlet(t.claim.doc)}'s headline says \u201c{t.claim.text}\u201d, its body "
-                       f"{say.value_of(body, fmt)} (\u201c{body[0].claim.text}\u201d)")
+            message = _("{outlet}'s headline says \u201c{headline}\u201d, "
+                        "its body {value} (\u201c{body}\u201d)").format(
+                outlet=ctx.outlet(t.claim.doc), headline=t.claim.text, value=say.value_of(body, fmt),
+                body=body[0].claim.text)
             yield finding(ctx, "headline-body", g, message, [t, *body], cause="headline")

@@ -26,6 +26,7 @@ from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item, Key
 from quantities.reconciliation.values import Context
+from quantities.text.i18n import _
 from quantities.types import SEVERITIES, Finding
 
 
@@ -79,8 +80,8 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
                  >= ctx.settings.min_shared_words]
         if close:
             p, q = close[0]
-            return lower, (f"the same figure counts \u201c{noun(p)}\u201d in one and "
-                           f"\u201c{noun(q)}\u201d in the other; check which is meant"), [p], [q]
+            return lower, _("the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the "
+                            "other; check which is meant").format(one=noun(p), other=noun(q)), [p], [q]
     return None
 
 
@@ -130,7 +131,7 @@ def _finding(severity: str, reason: str, xs: list[Item], ys: list[Item], figure_
     seen: set[int] = set()
     claims = tuple(i.claim for i in sorted([*xs, *ys], key=lambda i: (i.claim.doc, i.claim.span.start))
                    if id(i.claim) not in seen and not seen.add(id(i.claim)))  # type: ignore[func-returns-value]
-    message = f"{say.says(x.claim, y.claim, ctx.outlet)}: {reason}"
+    message = f"{say.says(x.claim, y.claim, ctx.outlet)}: {_(reason)}"
     return Finding("wording-conflict", RULE_KIND["wording-conflict"], severity,  # type: ignore[arg-type]
                    message, claims, figure_of.get(id(x)), "wording")
 

@@ -153,11 +153,12 @@ class FigureView:
 
     @property
     def title(self) -> str:
-        """The nouns its claims count, the most frequent first (at most MAX_NOUNS, then how many more)."""
+        """The nouns its claims count, the most frequent first (at most MAX_NOUNS, then how many more);
+        else its concept, else "" (the page then names its kind, in the page's words)."""
         counts = Counter(c.claim.noun for c in self.claims if c.claim.noun)
         nouns = sorted(counts, key=lambda n: (-counts[n], n))
         more = f" / … (+{len(nouns) - MAX_NOUNS})" if len(nouns) > MAX_NOUNS else ""
-        return " / ".join(nouns[:MAX_NOUNS]) + more if nouns else self.figure.concept or self.figure.kind
+        return " / ".join(nouns[:MAX_NOUNS]) + more if nouns else self.figure.concept or ""
 
     @property
     def severity(self) -> str | None:

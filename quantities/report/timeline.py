@@ -99,7 +99,7 @@ def chart(figure: str, claims: Sequence[ClaimView], no_source: str) -> Chart | N
     for cv, x in points:  # marks at one moment stand side by side, so each stays visible
         dodge = (seen[x] - (same[x] - 1) / 2) * step
         seen[x] += 1
-        marks.append(_mark(cv, sx(x) + dodge, sy, series[cv.source]))
+        marks.append(_mark(cv, sx(x) + dodge, sy, series[cv.source], no_source))
     return Chart(
         figure=figure,
         marks=marks,
@@ -113,14 +113,15 @@ def _number_of(claim_id: str) -> int:
     return int(claim_id.lstrip("c") or 0)
 
 
-def _mark(cv: ClaimView, x: float, sy: _scale, series: int) -> Mark:
+def _mark(cv: ClaimView, x: float, sy: _scale, series: int, no_source: str) -> Mark:
     q = cv.claim.quantity
     low, high = q.low, q.high
     y = sy(_point(cv))
     whisker = None
     if low is not None and (high is None or high != low):
         whisker = (sy(high) if high is not None else max(sy(low) - OPEN_LENGTH, TOP), sy(low))
-    title = f"{cv.doc.label} ({cv.doc.name}): “{cv.wording}” = {cv.value}, {cv.source}"
+    source = no_source if cv.source == "—" else cv.source
+    title = f"{cv.doc.label} ({cv.doc.name}): “{cv.wording}” = {cv.value}, {source}"
     when = " ".join(p for p in (cv.doc.date, cv.claim.when) if p)
     open_top = low is not None and high is None
     if whisker is not None:

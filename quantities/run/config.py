@@ -251,7 +251,7 @@ def numbers_pack(code: str, numbers: Mapping[str, Any], file: str) -> Any:
     >>> numbers_pack("it", {"decimal": 1}, "quantities.toml")
     Traceback (most recent call last):
     ...
-    quantities.errors.ConfigError: quantities.toml: numbers.decimal: expected a non-empty string (the [numbers] of this config, over the it pack)
+    quantities.errors.ConfigError: quantities.toml: numbers.decimal: expected a non-empty string (the [numbers] ...
     """
     from quantities.errors import LanguageDataError
     from quantities.extraction.numbers.grammar import grammar
@@ -299,7 +299,8 @@ def _error_at(message: str, file: str, key: str | None) -> ConfigError:
 def _line_of(text: str, key: str) -> int | None:
     """The line where the last part of a dotted key is set or its table opens, if found."""
     last = key.split(".")[-1].split("[")[0]
-    pattern = regex.compile(r"^\s{0,40}(?:\[{1,2}[^\]\n]{0,200}\b|)\"?" + regex.escape(last) + r"\"?\s{0,40}[=\].]", regex.M)
+    pattern = regex.compile(r"^\s{0,40}(?:\[{1,2}[^\]\n]{0,200}\b|)\"?" + regex.escape(last)
+                            + r"\"?\s{0,40}[=\].]", regex.M)
     m = pattern.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None
 

@@ -436,6 +436,30 @@ def test_changed_reports_the_findings_that_involve_the_files(capsys, changed, ru
     assert code == (1 if "wording-conflict" in rules else 0)
 
 
+def test_a_changed_path_that_does_not_exist_is_a_warning(capsys):
+    code, out, err = run(capsys, "report", SEEDS, "--format", "json", "--changed", SEEDS / "nuovo.md")
+    assert code == 0 and "nuovo.md: no such file" in err and len(err.strip().splitlines()) == 1
+
+
+# the output format, the file it writes into the folder it reads: the second run reads the
+# articles only (the report read back made findings of its own)
+OWN_OUTPUT = [("markdown", "report.md"), ("jsonl", "report.jsonl"), ("table", "report.txt")]
+
+
+@pytest.mark.parametrize(("fmt", "name"), OWN_OUTPUT)
+def test_the_output_file_in_the_folder_read_is_not_an_article(capsys, tmp_path, fmt, name):
+    for seed in SEEDS.iterdir():
+        (tmp_path / seed.name).write_bytes(seed.read_bytes())
+    reports = []
+    for _ in range(2):
+        code, out, err = run(capsys, "report", tmp_path, "--format", fmt, "--output", tmp_path / name)
+        assert code == 1 and err == ""
+        reports.append((tmp_path / name).read_text(encoding="utf-8"))
+    assert reports[0] == reports[1]
+    code, out, err = run(capsys, "report", tmp_path, tmp_path / name, "--format", "json")
+    assert code == 2 or len(json.loads(out)["documents"]) == 6  # named, it is read
+
+
 def test_changed_paths_are_compared_as_files(capsys, monkeypatch):
     monkeypatch.chdir(SEEDS)
     code, out, _ = run(capsys, "report", ".", "--format", "json", "--changed", f"./{INGEGNERI.name}")
@@ -518,6 +542,26 @@ def test_junit_has_a_case_per_article_and_per_folder(capsys):
     assert root.get("tests") == "6" and root.get("failures") == "1"
 
 
+def test_an_unreadable_article_is_an_error_case_in_junit_and_a_notification_in_sarif(capsys):
+    """A dashboard must not show green for an article that could not be read (exit 2)."""
+    import xml.etree.ElementTree as ET
+
+    import jsonschema
+
+    binary = CLI / "binary.txt"
+    code, out, err = run(capsys, "report", SEEDS, binary, "--format", "junit")
+    root = ET.fromstring(out)
+    (case,) = [c for c in root.iter("testcase") if c.get("name") == str(binary)]
+    assert code == 2 and case.find("error") is not None and root.get("errors") == "1"
+    assert root.get("tests") == "7"
+    code, out, err = run(capsys, "report", SEEDS, binary, "--format", "sarif")
+    sarif = json.loads(out)
+    jsonschema.validate(sarif, json.loads(SARIF_SCHEMA.read_text(encoding="utf-8")), cls=jsonschema.Draft4Validator)
+    (note,) = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert code == 2 and note["level"] == "error" and "binary.txt" in note["locations"][0]["physicalLocation"][
+        "artifactLocation"]["uri"]
+
+
 @pytest.mark.parametrize("fmt", ["sarif", "junit"])
 def test_report_only_formats_refuse_extract(capsys, fmt):
     code, out, err = run(capsys, "extract", SEEDS, "--format", fmt)
@@ -561,6 +605,12 @@ def test_stdin_filename_names_the_document(capsys, monkeypatch):
     data = json.loads(out)
     assert "articoli/kim.txt" in [d["id"] for d in data["documents"]]
     assert {c["doc"] for f in data["findings"] for c in f["claims"]} >= {"articoli/kim.txt"}
+
+
+@pytest.mark.parametrize("command", ["extract", "report"])
+def test_stdin_filename_without_stdin_is_a_usage_error(capsys, command):
+    code, out, err = run(capsys, command, INGEGNERI, "--stdin-filename", "articoli/kim.txt")
+    assert code == 2 and "--stdin-filename" in err and "add - to the paths" in err and out == ""
 
 
 def test_stdin_filename_lets_config_exclude_apply(capsys, monkeypatch, tmp_path):

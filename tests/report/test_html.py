@@ -63,6 +63,9 @@ class Page(HTMLParser):
             self.marks[self._mark] += data
 
 
+LABELS = labels()
+
+
 def render(*paths, **kw) -> str:
     return render_html(run([str(p) for p in paths]), **kw)
 
@@ -292,6 +295,29 @@ def test_chart_has_one_mark_per_dated_claim():
     assert c is not None and len(c.marks) == len(figure.claims) == 4
     assert [m.x for m in c.marks] == sorted(m.x for m in c.marks)
     assert all(c.top <= m.y <= c.bottom for m in c.marks)
+
+
+def test_a_mark_without_source_says_so_in_the_page_words(tmp_path):
+    for name, text in [("a.md", "---\ndate: 2023-09-09\n---\nI morti sono 632.\n"),
+                       ("b.md", "---\ndate: 2023-09-10\n---\nI morti sono 2.012, secondo il ministero.\n")]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    page = build(run([str(tmp_path)]), _stated, show_all=True)
+    c = chart(page.figures[0].id, page.figures[0].claims, "senza fonte")
+    assert c is not None and [m.title.split(", ", 1)[1] for m in c.marks] == ["senza fonte; 2023-09-09",
+                                                                              "ministero; 2023-09-10"]
+
+
+# page language, what the page's <title> says, the kind as the page names it
+PAGE_WORDS = [("it", "1 errore, 0 avvisi", "(conteggio)"), ("en", "1 error, 0 warnings", "(count)")]
+
+
+@pytest.mark.parametrize(("lang", "counts", "kind"), PAGE_WORDS)
+def test_counts_and_kinds_in_the_page_words(lang, counts, kind):
+    report = run([str(SEEDS)])
+    html = render_html(report, lang=lang)
+    assert f"<title>{LABELS[lang]['page_title']}: {counts}</title>" in html
+    assert f'<span class="kind">{kind}</span>' in html
+    assert ({"(count)", "(conteggio)"} - {kind}).pop() not in html
 
 
 def test_no_chart_without_two_moments():

@@ -97,11 +97,17 @@ def test_a_run_on_the_seeds_speaks_the_language(capsys, monkeypatch, lang, expec
         assert text in out
 
 
-@pytest.mark.xfail(strict=True, reason="findings' messages are written by the reconciler (its rewrite on "
-                   "branch reconcile), which does not call _() yet")
-def test_findings_messages_are_italian(capsys, monkeypatch):
-    code, out, err = _run(capsys, monkeypatch, "it_IT.UTF-8", "report", SEEDS)
-    assert " says " not in out
+@pytest.mark.parametrize(("lang", "said", "unsaid"), [
+    ("it_IT.UTF-8", ["scrive «1.000 ingegneri»", "militari del genio", "dà la cifra senza fonte"], [" says ", "credits"]),
+    ("C", ["says “1.000 ingegneri”", "military engineers", "states the figure with no source"], [" scrive ", "genio"]),
+])
+def test_findings_messages_speak_the_language(capsys, monkeypatch, lang, said, unsaid):
+    """The reconciler's sentences and the lexicon's notes follow the messages' language."""
+    code, out, err = _run(capsys, monkeypatch, lang, "report", SEEDS)
+    for text in said:
+        assert text in " ".join(out.split()), text
+    for text in unsaid:
+        assert text not in out
 
 
 # language, argv, what stderr says
@@ -113,6 +119,9 @@ ERRORS_SPEAK = [
     ("it_IT.UTF-8", ["report", ROOT / "fixtures" / "documents" / "bad" / "broken_yaml.md"],
      "broken_yaml.md:4: il front matter non è YAML valido"),
     ("it_IT.UTF-8", ["rules", "nope"], "regola sconosciuta 'nope'"),
+    ("it_IT.UTF-8", ["report", SEEDS, "--jobs", "x"], "non è un numero intero: 'x' (vedi 'quantities report --help')"),
+    ("it_IT.UTF-8", ["report", SEEDS, "--jobs", "0"], "deve essere almeno 1"),
+    ("C", ["report", SEEDS, "--jobs", "x"], "not a whole number: 'x' (see 'quantities report --help')"),
 ]
 
 

@@ -26,6 +26,10 @@ from quantities.types import Claim, Document
 BUILTIN = ("table", "markdown", "json", "csv", "github", "sarif", "junit", "html")
 
 
+#: An input that could not be read: its file (None for standard input), line and the error.
+Unread = tuple[str | None, int | None, str]
+
+
 @dataclass(frozen=True)
 class Options:
     """How a report is rendered, beyond its format."""
@@ -36,6 +40,7 @@ class Options:
     show: str = "info"       # the --show level (named in the summary when some are hidden)
     lang: str | None = None  # the page's language (--lang), else the documents'
     reconcile: Mapping[str, Any] | None = None  # the run's [reconcile] settings (how values are read)
+    unread: tuple[Unread, ...] = ()  # the inputs that could not be read: (file, line, message)
 
 
 ReportRenderer = Callable[[Report, Options], str]

@@ -3,7 +3,8 @@
 One ``testsuite``; one ``testcase`` per article (classname ``quantities.article``,
 failing with the findings that involve only that article) and one per folder of articles
 (classname ``quantities.folder``, failing with the findings across its articles). A case
-fails at findings of severity ``error``; lesser findings are in its ``system-out``.
+fails at findings of severity ``error``; lesser findings are in its ``system-out``. An input
+that could not be read is a case of its own with an ``error``.
 """
 
 from __future__ import annotations
@@ -43,9 +44,15 @@ def render_report(report: Report, options: Options) -> str:
         others = [f for f in found if f.severity != "error"]
         if others:
             ET.SubElement(case, "system-out").text = _text(others, report)
+    for file, _line, message in options.unread:  # an article that could not be read is an error, not a pass
+        case = ET.SubElement(suite, "testcase", classname="quantities.article", name=file or "-")
+        ET.SubElement(case, "error", message=message[:200], type="unreadable").text = message
+    tests = len(cases) + len(options.unread)
+    suite.set("tests", str(tests))
     suite.set("failures", str(failures))
-    suite.set("errors", "0")
-    root = ET.Element("testsuites", name="quantities", tests=str(len(cases)), failures=str(failures))
+    suite.set("errors", str(len(options.unread)))
+    root = ET.Element("testsuites", name="quantities", tests=str(tests), failures=str(failures),
+                      errors=str(len(options.unread)))
     root.append(suite)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

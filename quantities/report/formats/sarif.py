@@ -1,7 +1,8 @@
 """``--format sarif``: SARIF 2.1.0, what GitHub code scanning and other CI dashboards read.
 
 One ``run`` whose driver lists every rule (id, summary, default level) and one ``result``
-per finding: its first claim is the location, the others are related locations. The
+per finding: its first claim is the location, the others are related locations. Inputs that
+could not be read are the run's tool execution notifications (level error). The
 tests validate the output against the official 2.1.0 schema.
 """
 
@@ -35,9 +36,24 @@ def render_report(report: Report, options: Options) -> str:
         } for r in rules],
     }
     results = [_result(f, report, index) for f in report.findings]
-    sarif = {"$schema": SCHEMA, "version": "2.1.0",
-             "runs": [{"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}]}
+    run: dict[str, Any] = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    if options.unread:  # what could not be read, as the run's notifications
+        run["invocations"] = [{"executionSuccessful": False, "toolExecutionNotifications": [
+            _notification(file, line, message) for file, line, message in options.unread]}]
+    sarif = {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
     return json.dumps(sarif, ensure_ascii=False, indent=2) + "\n"
+
+
+def _notification(file: str | None, line: int | None, message: str) -> dict[str, Any]:
+    from urllib.parse import quote
+
+    out: dict[str, Any] = {"level": "error", "message": {"text": message}}
+    if file:
+        physical: dict[str, Any] = {"artifactLocation": {"uri": quote(file.replace("\\", "/"))}}
+        if line:
+            physical["region"] = {"startLine": line}
+        out["locations"] = [{"physicalLocation": physical}]
+    return out
 
 
 def _result(finding: Finding, report: Report, index: dict[str, int]) -> dict[str, Any]:
