@@ -136,7 +136,8 @@ def _body_claims(doc: Document, pack: Pack, sources: Sources | None, lexicon: Le
         return []
     starts, ends = ([0], [len(text)]) if one_sentence else sentences.bounds(text, pack)
     reader = _Reader(doc, text, starts, ends, pack, sources or Sources.default(), lexicon or Lexicon.load(pack.code))
-    reader.times = [(q.span.start, q.span.end) for q in found if q.kind == "time"]
+    reader.times = sorted([(q.span.start, q.span.end) for q in found if q.kind == "time"]
+                          + clock.day_parts(text, 0, len(text), pack))
     groups = _by_sentence(figures, starts, ends)
     out: list[Claim] = []
     while batch := list(islice(groups, BATCH)):
@@ -189,7 +190,7 @@ class _Reader:
         self._carry = attribution.Carry(attribution.grammar(pack).same_source, attribution.grammar(pack).pronouns)
         self._seen = 0  # the sentences before this one have fed the carry
         self._pending: list[int] = []  # sentences without figures of this paragraph, read when needed
-        self.times: list[tuple[int, int]] = []  # the spans of the clock times the numbers reader found
+        self.times: list[tuple[int, int]] = []  # the clock times (the numbers reader's) and day parts
         self._stamps: dict[int, tuple[int, int] | None] = {}  # each paragraph's live-blog stamp
 
     def claims(self, batch: list[_Sentence]) -> list[Claim]:
@@ -262,9 +263,8 @@ class _Reader:
 
     def _moments(self, sentence: Span) -> list[tuple[int, int]]:
         """The clock times (the numbers reader's) and day parts (the pack's) of a sentence."""
-        i = bisect_right(self.times, (sentence.start, -1))
-        found = [t for t in islice(self.times, i, None) if t[1] <= sentence.end] if i < len(self.times) else []
-        return sorted(found + clock.day_parts(self.text, sentence.start, sentence.end, self.pack))
+        i, j = bisect_right(self.times, (sentence.start, -1)), bisect_right(self.times, (sentence.end, -1))
+        return [t for t in self.times[i:j] if t[1] <= sentence.end]
 
     def _when(self, s: _Sentence, figure: Span, moments: list[tuple[int, int]]) -> str | None:
         """The time nearest the figure in its clause, else the live-blog stamp that opens its
