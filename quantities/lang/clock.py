@@ -23,6 +23,22 @@ CLOCK = re.compile(r"(?<!\d)(\d{1,2})(?:[.:,](\d{2}))?(?!\d)")
 
 
 @per_pack("time")
+def _relatives(pack: Pack) -> re.Pattern[str] | None:
+    words = "|".join(re.escape(low(w)) for w in pack.words("time.relatives", ()))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
+
+
+def relative_between(text: str, start: int, end: int, lang: str | Pack) -> bool:
+    """A relative word of the pack in ``text[start:end]`` (another clause begins there).
+
+    >>> relative_between("morti il bilancio del terremoto che alle", 0, 40, "it")
+    True
+    """
+    pattern = _relatives(resolve(lang))
+    return pattern is not None and pattern.search(text, start, end) is not None
+
+
+@per_pack("time")
 def _parts(pack: Pack) -> tuple[re.Pattern[str] | None, dict[str, int]]:
     table = pack.table("time.parts", {})
     hours: dict[str, int] = {}
