@@ -29,6 +29,7 @@ from quantities.report.records import claim_record, source_text, value_text
 from quantities.run import config as configuration
 from quantities.run.config import Config
 from quantities.run.pipeline import exceeds, named_paths, run, run_documents, wanted
+from quantities.text.decimals import plain
 from quantities.text.fold import squeeze
 from quantities.types import SEVERITIES, Claim, Document, Finding
 
@@ -288,7 +289,7 @@ def _show(value: Any) -> str:
         canonical, source = value
         return f'"{canonical}" (written "{source}")' if canonical else f'"{source}"'
     if isinstance(value, Decimal):
-        return f"{value.normalize():f}"
+        return plain(value)
     return "none" if value is None else repr(value)
 
 

@@ -26,6 +26,7 @@ import regex
 
 from quantities.lang import Pack, per_pack, word_set
 from quantities.text.fold import low
+from quantities.text.phrases import EDGE, alternation, seconds
 from quantities.text.tokens import Tokens, folded, tokens
 from quantities.types import Modality, Span
 
@@ -33,8 +34,6 @@ from quantities.types import Modality, Span
 LOOKBACK = 400
 #: The order in which governing cues win.
 PRIORITY: tuple[Modality, ...] = ("denied", "planned", "estimated")
-#: The end of a cue: after an apostrophe or before a non-word character.
-EDGE = r"(?:(?<=['’])|(?!\w))"
 #: Longer than any future verb (``\w{2,30}`` and its ending): how far back its start is looked for.
 FUTURE_REACH = 40
 #: The word that ends where a future ending does, read backwards.
@@ -52,15 +51,6 @@ _INNER = re.compile("[-.,]")
 #: The pieces of a token: its words (with a final apostrophe) and its marks.
 _PIECE = re.compile(r"[^-.,]+|[-.,]")
 _START_OF = itemgetter(0)  # of a found phrase
-
-
-def _alternation(words: tuple[str, ...], first: str | None = None) -> str:
-    """Phrases longest first, spaces matching any run of spaces; with ``first``, only
-    those that begin with that (folded) character."""
-    alts = sorted({w.strip() for w in words}, key=len, reverse=True)
-    if first is not None:
-        alts = [a for a in alts if _fold(a)[:1] == first]
-    return "|".join(r"\s+".join(regex.escape(p).replace("'", "['’]") for p in a.split()) for a in alts)
 
 
 def _fold(word: str) -> str:
@@ -103,7 +93,7 @@ def grammar(pack: Pack) -> Grammar:
         and not any(m in w for m in marks for w in words)
     return Grammar(
         cues=_cues(kinds, None, future),
-        boundary=regex.compile(rf"{_marks(regex.escape(marks))}|(?<![\w'’])(?:{_alternation(words)})(?!\w)",
+        boundary=regex.compile(rf"{_marks(regex.escape(marks))}|(?<![\w'’])(?:{alternation(words, empty='')})(?!\w)",
                                regex.IGNORECASE),
         future_exceptions=word_set(pack, "modality.future_exceptions"),
         estimate_hedges=word_set(pack, "modality.estimated"),
@@ -134,25 +124,21 @@ def _seconds(phrases: list[str]) -> dict[str, frozenset[str] | None] | None:
     """For the first word of each of ``phrases``, the words that may come second: None
     when one of them may stand alone, or its second word does not start the next token.
     Each word is also spelled with a final apostrophe, as a token may end ("stima'")."""
-    out: dict[str, frozenset[str] | None] = {}
+    pairs: list[tuple[str, frozenset[str] | None]] = []
     for phrase in phrases:
         m = _FIRST_TWO.match(phrase)
         if m is None or regex.search(r"\d", m[1]):
             return None
-        second = m[2]
-        for first in (m[1], m[1] + "'"):
-            if second is None or regex.search(r"\d", second) or out.get(first, frozenset()) is None:
-                out[first] = None
-            else:
-                out[first] = (out.get(first) or frozenset()) | {second, second + "'"}
-    return out
+        nxt = None if m[2] is None or regex.search(r"\d", m[2]) else frozenset({m[2], m[2] + "'"})
+        pairs += [(m[1], nxt), (m[1] + "'", nxt)]
+    return seconds(pairs)
 
 
 def _cues(kinds: dict[str, tuple[str, ...]], first: str | None, future: str | None) -> regex.Pattern[str]:
     """The cue pattern of ``kinds`` and the ``future`` verbs; with ``first``, only the
     phrases that begin with that character (and no group left empty)."""
     groups = [f"(?P<{k}>{alt})" for k, ws in kinds.items()
-              if (alt := _alternation(ws, first)) or first is None]
+              if (alt := alternation(ws, first=first, empty='')) or first is None]
     groups += [future] if future else []
     return regex.compile(rf"(?<![\w'’])(?:{'|'.join(groups)}){EDGE}", regex.IGNORECASE)
 

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from quantities.errors import LanguageDataError
+from quantities.lang import schema
 from quantities.text.fold import low
 from quantities.text.tokens import tokens
 
@@ -69,19 +70,11 @@ class Pack:
         return node
 
     def table(self, key: str, default: Any = _MISSING) -> dict[str, Any]:
-        value = self.get(key, {} if default is _MISSING else default)
-        if not isinstance(value, dict):
-            raise self.error(key, f"expected a table, found {type(value).__name__}")
-        return value
+        return schema.table(self.get(key, {} if default is _MISSING else default), key, self.error)
 
     def words(self, key: str, default: Any = _MISSING) -> tuple[str, ...]:
         """A list of non-empty strings at ``key``."""
-        value = self.get(key, () if default is _MISSING else default)
-        if not isinstance(value, (list, tuple)) or not all(
-            isinstance(w, str) and w.strip() for w in value
-        ):
-            raise self.error(key, "expected a list of non-empty strings")
-        return tuple(value)
+        return schema.words(self.get(key, () if default is _MISSING else default), key, self.error)
 
 
 def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
@@ -173,7 +166,4 @@ def phrases(pack: Pack, key: str) -> tuple[tuple[str, ...], ...]:
 
 
 def positive_int(pack: Pack, key: str) -> int:
-    value: Any = pack.get(key)
-    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-        raise pack.error(key, "expected a positive integer")
-    return value
+    return schema.positive_int(pack.get(key), key, pack.error)

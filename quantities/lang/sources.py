@@ -24,7 +24,9 @@ from typing import Any
 import regex
 
 from quantities.errors import LanguageDataError
+from quantities.lang import schema
 from quantities.text.fold import fold, squeeze
+from quantities.text.phrases import alternation
 
 DATA = Path(__file__).parent / "sources.aliases.toml"
 #: How many phrases a table remembers the canonical name of (then it starts afresh).
@@ -37,11 +39,12 @@ def is_acronym(alias: str) -> bool:
     return alias.isupper() and len(alias) <= 5
 
 
-def _alternation(aliases: list[str]) -> regex.Pattern[str] | None:
-    if not aliases:
-        return None
-    body = "|".join(regex.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    return regex.compile(r"(?<!\w)(?:" + body + r")(?!\w)")
+def _whole_words(aliases: list[str]) -> regex.Pattern[str] | None:
+    """The aliases as whole words, longest first (:func:`quantities.text.phrases.alternation`);
+    None without aliases. The aliases are normalised as the text they run on is (blanks
+    squeezed, apostrophes straight), so what matches is the alias itself."""
+    body = alternation(aliases, empty="")
+    return regex.compile(rf"(?<!\w)(?:{body})(?!\w)") if body else None
 
 
 class Sources:
@@ -59,7 +62,7 @@ class Sources:
             if unknown:
                 raise LanguageDataError(f"unknown key {sorted(unknown)[0]!r}", file=file, key=key)
             aliases = entry.get("aliases", [])
-            if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            if not schema.is_words(aliases):
                 raise LanguageDataError("aliases must be a list of non-empty strings", file=file, key=key)
             klass = entry.get("class", name)
             if not isinstance(klass, str) or not klass.strip():
@@ -67,11 +70,11 @@ class Sources:
             self._class[name] = klass
             for alias in (name, *aliases):
                 if is_acronym(alias):
-                    self._acronym[alias] = name
+                    self._acronym[squeeze(alias)] = name
                 else:
                     self._alias[fold(alias)] = name
-        self._folded_re = _alternation(list(self._alias))
-        self._acronym_re = _alternation(list(self._acronym))
+        self._folded_re = _whole_words(list(self._alias))
+        self._acronym_re = _whole_words(list(self._acronym))
         self._seen: dict[str, str | None] = {}  # canonical() of phrases met: news repeats its sources
 
     @classmethod

@@ -40,8 +40,9 @@ RULES: tuple[Rule, ...] = (
          "timeline, earlier to later, never also a conflict.",
          "a (10 Sept): 820 morti; b (11 Sept): 2.012 morti"),
     Rule("wording-conflict", "wording", "error",
-         "The same value counts things the lexicon knows are different but confused (error), "
-         "or nouns it cannot relate, in one event (a step lower).",
+         "The same value counts things the lexicon knows are different but confused, or one "
+         "count in two statuses (dead / injured, displaced / evacuated) (error), or nouns it "
+         "cannot relate, in one event (a step lower); values under ten are too common to judge.",
          "a: 1.000 genieri; b: 1.000 ingegneri"),
     Rule("attribution-conflict", "attribution", "warning",
          "The same figure credited to sources of different classes.",

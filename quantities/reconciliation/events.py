@@ -21,30 +21,26 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from quantities.text.partition import Partition
+
 
 def events(names_by_doc: Mapping[str, Iterable[str]], limit: int) -> dict[str, str | None]:
     """Each document's event: the smallest document id of its component, None without names."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    parts: Partition[str] = Partition()
 
     owner: dict[tuple[str, ...], str] = {}
     for doc in sorted(names_by_doc):
         sign = signature(names_by_doc[doc], limit)
         if not sign:
             continue
-        parent.setdefault(doc, doc)
+        parts.add(doc)
         keys = [(sign[0],), *itertools.combinations(sorted(sign), 2)]
         for key in keys:
             other = owner.setdefault(key, doc)
-            a, b = find(doc), find(other)
+            a, b = parts.find(doc), parts.find(other)
             if a != b:
-                parent[max(a, b)] = min(a, b)
-    return {doc: (find(doc) if doc in parent else None) for doc in names_by_doc}
+                parts.union(max(a, b), min(a, b))
+    return {doc: (parts.find(doc) if doc in parts else None) for doc in names_by_doc}
 
 
 def signature(names: Iterable[str], limit: int) -> list[str]:

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
+from quantities.text.decimals import grouped
 from quantities.text.i18n import N_, _
 from quantities.types import Claim, Quantity
 
@@ -73,12 +74,10 @@ def num(value: Decimal | None, fmt: tuple[str, str]) -> str:
     >>> num(Decimal("13500"), (".", ",")), num(Decimal("2.5"), (",", "."))
     ('13.500', '2.5')
     """
-    if value is None:
-        return "?"
-    thousands, decimal = fmt
-    whole, _, frac = f"{value.normalize():f}".partition(".")
-    sign = "-" if whole.startswith("-") else ""
-    digits = whole.lstrip("-")
-    groups = [digits[max(i - 3, 0):i] for i in range(len(digits), 0, -3)][::-1]
-    out = sign + thousands.join(groups)
-    return out + (decimal + frac if frac else "")
+    return "?" if value is None else grouped(value, *fmt)
+
+
+def status_clash(a: str, b: str) -> str:
+    """The note for one count given in two statuses."""
+    return _("the same number is counted as {one} in one and as {other} in the other: "
+             "two statuses are not one figure; check which is meant").format(one=a, other=b)

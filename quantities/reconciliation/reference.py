@@ -18,7 +18,6 @@ A bad file fails with the file, the line and the key.
 from __future__ import annotations
 
 import datetime as dt
-import math
 import os
 import tomllib
 import warnings
@@ -31,11 +30,13 @@ from typing import Any
 import regex
 
 from quantities.errors import QuantitiesWarning, ReferenceFileError
+from quantities.lang import schema
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
 from quantities.lang.units import dimension
 from quantities.reconciliation.intervals import Interval, interval_of
 from quantities.reconciliation.settings import ReconcileSettings
+from quantities.text.decimals import grouped, plain
 from quantities.text.i18n import _
 from quantities.types import Claim, Finding
 
@@ -71,8 +72,8 @@ class ReferenceFigure:
 
 
 def _fmt(d: Decimal) -> str:
-    d = d.normalize()
-    return f"{d:,f}".replace(",", "\u2009") if d == d.to_integral() else f"{d:f}"
+    """Whole numbers grouped by thin spaces ("15\u2009000"), others plain ("2.5")."""
+    return grouped(d, "\u2009") if d == d.to_integral() else plain(d)
 
 
 class _Locator:
@@ -153,12 +154,12 @@ def _figure(item: Mapping[str, Any], i: int, path: str, where: _Locator) -> Refe
     what = item.get("what")
     if isinstance(what, str):
         what = [what]
-    if not isinstance(what, list) or not what or not all(isinstance(w, str) and w.strip() for w in what):
+    if not what or not schema.is_words(what):
         raise fail("what" if "what" in item else None, "needs 'what': a list of noun phrases")
     context = item.get("context", [])
-    if not isinstance(context, list) or not all(isinstance(c, str) and c.strip() for c in context):
+    if not schema.is_words(context):
         raise fail("context", "must be a list of words")
-    value, low, high = (_number(item, k, fail) for k in ("value", "low", "high"))
+    value, low, high = (_amount(item, k, fail) for k in ("value", "low", "high"))
     approx = item.get("approx", False)
     if not isinstance(approx, bool):
         raise fail("approx", "must be true or false")
@@ -184,11 +185,11 @@ def _figure(item: Mapping[str, Any], i: int, path: str, where: _Locator) -> Refe
     )
 
 
-def _number(item: Mapping[str, Any], key: str, fail: Any) -> Decimal | None:
+def _amount(item: Mapping[str, Any], key: str, fail: Any) -> Decimal | None:
     value = item.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if not schema.is_number(value):
         raise fail(key, "must be a (finite) number")
     if value < 0:
         raise fail(key, "must not be negative")

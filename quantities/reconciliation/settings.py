@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from quantities.errors import ConfigError
+from quantities.lang import schema
 from quantities.reconciliation.catalog import DEFAULT_SEVERITY
 
 POSITIVE = {"vague_stretch", "event_names"}  # 0 would divide or leave no event
@@ -51,7 +51,7 @@ class ReconcileSettings:
             if name not in types:
                 raise ConfigError(f"unknown key (known: {', '.join(sorted(types))})",
                                   file=file, key=f"reconcile.{raw}")
-            values[name] = _number(value, types[name], file, f"reconcile.{raw}")
+            values[name] = _setting(value, types[name], file, f"reconcile.{raw}")
             if name in POSITIVE and values[name] <= 0:
                 raise ConfigError("must be above 0", file=file, key=f"reconcile.{raw}")
         return cls(**values)
@@ -60,12 +60,12 @@ class ReconcileSettings:
         return self.severities.get(rule, DEFAULT_SEVERITY[rule])
 
 
-def _number(value: Any, default: Any, file: str, key: str) -> Any:
+def _setting(value: Any, default: Any, file: str, key: str) -> Any:
     if isinstance(default, bool):
         if not isinstance(value, bool):
             raise ConfigError("must be true or false", file=file, key=key)
         return value
-    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < math.inf
+    ok = schema.is_number(value) and value >= 0
     if not ok or (isinstance(default, int) and not isinstance(value, int)):
         kind = "a whole number" if isinstance(default, int) else "a number"
         raise ConfigError(f"must be {kind} >= 0, not {value!r}", file=file, key=key)

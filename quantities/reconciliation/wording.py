@@ -7,11 +7,18 @@ inside a bucket, each pair of different keys is judged once:
   «engineers» meets Italian «genieri»; or a pair of terms of one pack, «vittime» /
   «feriti»): the rule's severity (error), with the lexicon's note;
 - one of the nouns is unknown to the lexicon and the two sentences share enough words
-  (``min_shared_words``): a step lower, since the lexicon cannot say they differ;
-- two concepts the lexicon knows are different (morti, feriti): nothing.
+  (``min_shared_words``; none for a measure in a unit, "3.000 ettari", where the unit and
+  the value already say much): a step lower, since the lexicon cannot say they differ;
+- a count whose two readings name different statuses (dead / injured, displaced /
+  evacuated), each read at its own figure: the rule's severity, since one status is wrong;
+- two concepts the lexicon knows are different (soldati, carri armati): nothing.
 
-Only pairs across articles count, of nouns written in the claims (not inferred for a bare
-figure); vague words ("migliaia") state no value.
+A value stated under ``SMALL`` ("due", "quattro", "8 km") is too common to say that two
+claims are one figure: no finding. An article that counts the other status too, with
+another value, keeps the two apart: no status clash.
+
+Only pairs across articles count, of nouns written in the claim's own sentence (not
+inferred for a bare figure from another); vague words ("migliaia") state no value.
 """
 
 from __future__ import annotations
@@ -33,9 +40,11 @@ from quantities.types import SEVERITIES, Finding
 def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Mapping[int, str],
                      confusables: Mapping[frozenset[str], str], ctx: Context) -> Iterator[Finding]:
     buckets: defaultdict[tuple, dict[Key, list[Item]]] = defaultdict(dict)
+    counted: defaultdict[str, set[str | None]] = defaultdict(set)
     for i in items:
         if i.key is None or i.value is None or i.superseded or id(i) not in events:
             continue
+        counted[i.claim.doc].add(_status(i))
         if stance(i.claim.quantity) == "vague" or i.key.kind == "percent":
             continue
         k = i.key
@@ -48,7 +57,7 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
                 pair = (a, b)
                 if pair in seen:
                     continue
-                found = _judge(bucket[a], bucket[b], confusables, ctx)
+                found = _judge(bucket[a], bucket[b], confusables, counted, ctx)
                 if found is not None:
                     seen.add(pair)
                     severity, reason, xs, ys = found
@@ -57,7 +66,7 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
 
 
 def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], str],
-           ctx: Context) -> tuple[str, str, list[Item], list[Item]] | None:
+           counted: Mapping[str, set[str | None]], ctx: Context) -> tuple[str, str, list[Item], list[Item]] | None:
     across = _across(xs, ys)
     if not across:
         return None
@@ -68,16 +77,21 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     note = confusables.get(frozenset((a.what or "", b.what or "")))
     if note is None and x.lexicon is y.lexicon and x.claim.noun and y.claim.noun:
         note = x.lexicon.note(x.claim.noun, y.claim.noun)
+    if note is None and a.kind == "count":
+        note = _clash(x, y, counted)
     written = [(p, q) for p, q in across if _written(p) and _written(q)]
-    if note is not None and a.what != b.what and written:
+    rare = abs(x.claim.quantity.value or Decimal(0)) >= SMALL  # as stated: "8 km" is common
+    if note is not None and a.what != b.what and written and rare:
         return severity, note, xs, ys
     lower = _demote(severity)
     unknown = _unknown(a.what) or _unknown(b.what)
-    named = all(i.claim.noun and i.reading is not None for i in (x, y)) and abs(x.value or Decimal(0)) >= SMALL
+    named = all(i.claim.noun and i.reading is not None for i in (x, y)) and rare
     noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
     if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
-        close = [(p, q) for p, q in across if len(context_of(p.claim, p.lexicon) & context_of(q.claim, q.lexicon))
-                 >= ctx.settings.min_shared_words]
+        common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
+        need = 0 if a.kind == "measure" and a.unit is not None else ctx.settings.min_shared_words
+        close = [(p, q) for p, q in common if len(context_of(p.claim, p.lexicon) & context_of(q.claim, q.lexicon))
+                 >= need]
         if close:
             p, q = close[0]
             return lower, _("the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the "
@@ -109,14 +123,45 @@ def _across(xs: list[Item], ys: list[Item]) -> list[tuple[Item, Item]]:
     return out
 
 
+def _status(i: Item) -> str | None:
+    """The status a claim counts in: its key's, the one its concept names, else the one
+    read at its figure ("150 were evacuated")."""
+    assert i.key is not None
+    named = i.reading.status if i.reading is not None else None
+    return i.key.status or named or i.claim.status
+
+
+def _clash(x: Item, y: Item, counted: Mapping[str, set[str | None]]) -> str | None:
+    """The note for one count given in two different statuses, else None.
+
+    An article that counts the other status too, with another value ("11 dispersi. I
+    feriti sono 13"), keeps the two apart: an equal value elsewhere is a coincidence."""
+    sx, sy = _status(x), _status(y)
+    if sx is None or sy is None or sx == sy:
+        return None
+    if sy in counted.get(x.claim.doc, ()) or sx in counted.get(y.claim.doc, ()):
+        return None
+    return say.status_clash(sx, sy)
+
+
+def _named(i: Item) -> bool:
+    """Whether the claim's noun holds a name past its first word ("i fratelli Monti"):
+    named people are not a class counted, so a name is never a wording of a figure."""
+    return any(w[:1].isupper() for w in (i.claim.noun or "").split()[1:])
+
+
 def _written(i: Item) -> bool:
-    """Whether the claim's noun is written in the claim itself: a wording conflict is about
-    the words an article wrote, not a noun inferred for a bare "tre" from another sentence."""
+    """Whether the claim's noun is written in the claim's own sentence ("il piano sale a
+    225 miliardi"), or its status read at its figure ("150 were evacuated"): a wording
+    conflict is about the words an article wrote, not a noun inferred for a bare "tre"
+    from another sentence."""
+    if i.claim.status is not None:
+        return True
     noun = i.claim.noun
     if not noun:
         return False
     first = noun.split()[0].casefold()
-    return first in i.claim.text.casefold()
+    return first in i.claim.text.casefold() or first in i.claim.context.casefold()
 
 
 def _unknown(what: str | None) -> bool:

@@ -19,6 +19,7 @@ from quantities.reconciliation.intervals import Interval
 from quantities.report.marking import Run, paragraphs, runs, stripped_ranges
 from quantities.report.model import Report
 from quantities.report.records import source_text, value_text
+from quantities.text.decimals import plain
 from quantities.text.fold import squeeze
 from quantities.types import SEVERITIES, Claim, Document, Figure, Finding, Quantity
 
@@ -64,7 +65,7 @@ class ClaimView:
         """The side note: figure, value, interval, hedge, status, source, modality, time."""
         c, q = self.claim, self.claim.quantity
         parts = [self.figure or t["not_in_figure"],
-                 f"{t['value']} {'—' if q.value is None else format(q.value.normalize(), 'f')}",
+                 f"{t['value']} {'—' if q.value is None else plain(q.value)}",
                  f"{t['interval']} {self.value}"]
         if q.hedge:
             parts.append(f"{t['hedge']} «{q.hedge}»")

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from quantities.report.model import Report
+from quantities.text.decimals import plain
 from quantities.types import Claim, Document, Figure, Finding
 
 #: The version of the JSON contract (the records below and the report's envelope). 2 added
@@ -77,13 +78,9 @@ def value_text(claim: Claim) -> str:
     """The interval a claim means, for people: '15000', '13500–16500', '≥ 10000'."""
     q = claim.quantity
     if q.value is not None and q.low == q.high == q.value:
-        return _plain(q.value)
-    low = "?" if q.low is None else _plain(q.low)
-    return f"≥ {low}" if q.high is None else f"{low}–{_plain(q.high)}"
-
-
-def _plain(d: Decimal) -> str:
-    return f"{d.normalize():f}"
+        return plain(q.value)
+    low = "?" if q.low is None else plain(q.low)
+    return f"≥ {low}" if q.high is None else f"{low}–{plain(q.high)}"
 
 
 def source_text(claim: Claim) -> str:

@@ -206,6 +206,31 @@ def test_english_and_italian_claims_reconcile_each_with_its_own_lexicon():
     assert ("wording-conflict", "error", ("en", "it")) in got
 
 
+
+@pytest.mark.parametrize(("it_noun", "en_row", "want"), [
+    ("sfollati", "en | 150 evacuated | 150 | evacuated | - | reported | - | Flood in the Marche: in Senigallia and Cantiano 150 evacuated",
+     {("wording-conflict", "error", ("en", "it"))}),     # sfollati are not evacuati: the status of a count
+    ("sfollati", "en | 150 injured | 150 | injured | - | reported | - | Flood in the Marche: in Senigallia and Cantiano 150 injured",
+     {("wording-conflict", "error", ("en", "it"))}),     # a status clash, no confusable pair needed
+    ("sfollati", "en | 150 displaced | 150 | displaced | - | reported | - | Flood in the Marche: in Senigallia and Cantiano 150 displaced",
+     set()),                                             # one concept shared by id: the same figure
+    ("sfollati", "en | 4 evacuated | 4 | evacuated | - | reported | - | Flood in the Marche: in Senigallia and Cantiano 4 evacuated",
+     set()),                                             # too small a value to say it is one figure
+    ("vittime", "en | 150 casualties | 150 | casualties | - | reported | - | Flood in the Marche: in Senigallia and Cantiano 150 casualties",
+     {("wording-conflict", "error", ("en", "it"))}),     # casualties (dead and injured) rendered as vittime
+    ("vittime", "en | 150 dead | 150 | dead | - | reported | - | Flood in the Marche: in Senigallia and Cantiano 150 dead",
+     set()),                                             # vittime are the dead
+])
+def test_a_status_clash_is_found_across_languages(it_noun, en_row, want):
+    from quantities.lang.lexicon import Lexicon
+
+    value = en_row.split("|")[2].strip()
+    rows = [f"it | {value} {it_noun} | {value} | {it_noun} | - | reported | - | "
+            f"Alluvione nelle Marche, a Senigallia e Cantiano {value} {it_noun}", en_row]
+    result = reconcile(claims_of(rows), lexicons={"en": Lexicon.load("en")})
+    got = {(f.rule, f.severity, tuple(sorted(c.doc for c in f.claims))) for f in result.findings}
+    assert got == want, "\n".join(f.message for f in result.findings)
+
 SEED = [
     "000 | 5.000 operai edili militari | 5000 | operai edili militari | Russia | planned | 2025-08-13 | I media russi hanno inoltre riferito che il Nord invierà 5.000 operai edili militari e 1.000 genieri a Kursk per sostenere gli sforzi di ricostruzione.",
     "000 | 1.000 genieri | 1000 | genieri | Russia | planned | 2025-08-13 | I media russi hanno inoltre riferito che il Nord invierà 5.000 operai edili militari e 1.000 genieri a Kursk per sostenere gli sforzi di ricostruzione.",

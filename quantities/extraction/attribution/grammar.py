@@ -8,6 +8,8 @@ from typing import Literal
 import regex
 
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
+from quantities.text.fold import low
+from quantities.text.phrases import EDGE, alternation, seconds
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span, direct_init
 
@@ -36,21 +38,9 @@ class Found:
 
 
 def _pattern(words: list[str], first: str | None = None) -> str:
-    """An alternation of phrases, longest first; spaces match any run of spaces.
-
-    With ``first``, only the phrases that begin with that (folded) character; "" if none.
-    """
-    alts = []
-    for phrase in sorted(set(words), key=len, reverse=True):
-        if first is not None and _first(phrase) != first:
-            continue
-        parts = [regex.escape(w).replace("'", "['’]") for w in phrase.split()]
-        alts.append(r"\s+".join(parts))
-    return "(?:" + "|".join(alts) + ")" if alts else ""
-
-
-def _first(phrase: str) -> str:
-    return phrase.casefold().replace("’", "'")[:1]
+    """:func:`quantities.text.phrases.alternation` as one group; "" when no phrase is left."""
+    alt = alternation(words, first=first, empty="")
+    return f"(?:{alt})" if alt else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,8 +89,6 @@ class Grammar:
                 or (text.islower() and w.endswith(self.verb_endings) and not (i and toks.lows[i - 1] in self.articles)))
 
 
-#: The end of a cue: after an apostrophe ("all'") or before a non-word character.
-EDGE = r"(?:(?<=['’])|(?!\w))"
 _LETTERS = regex.compile(r"\p{L}+")
 
 
@@ -149,7 +137,7 @@ def grammar(pack: Pack) -> Grammar:
         "forward": _expand(pack, "attribution.forward", contractions),
         **{k: list(pack.words(f"attribution.{k}")) for k in ("restricted", "auxiliaries", "present", "participles")},
     }
-    initials = {_first(w) for ws in words.values() for w in ws}
+    initials = {low(w)[:1] for ws in words.values() for w in ws}
     return Grammar(
         by_first={c: _cues(pack, words, agent, c) for c in initials},
         seconds=_seconds(words, list(pack.words("attribution.adverbs")), agent),
@@ -222,15 +210,12 @@ def _seconds(words: dict[str, list[str]], adverbs: list[str], agent: list[str]) 
         return {_head(lows(p)[0]) for p in phrases}
 
     after_one = {"auxiliaries": firsts(adverbs) | firsts(words["participles"]), "participles": firsts(agent)}
-    out: dict[str, set[str] | None] = {}
+    pairs = []
     for kind, cues in words.items():
         for phrase in cues:
             first, *rest = lows(phrase)
-            nxt = {_head(rest[0])} if rest else after_one.get(kind, set())
-            known = out.get(first, set())
-            out[first] = None if not nxt or known is None else known | nxt
-    return {w: None if ws is None else frozenset(ws) for w, ws in out.items()}
-
+            pairs.append((first, frozenset({_head(rest[0])} if rest else after_one.get(kind, set()))))
+    return seconds(pairs)
 
 
 def _head(word: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach
 from quantities.lang.sources import Sources
+from quantities.text.fold import fold
 from quantities.text.tokens import Tokens, surface
 from quantities.types import Span
 
@@ -133,7 +134,7 @@ def _name_before_apposition(toks: Tokens, end: int, g: Grammar) -> tuple[int, in
 
 def _cue_text(text: str, cue: Span) -> str:
     """The cue as the records give it: folded, straight apostrophes, single spaces."""
-    return " ".join(cue.of(text).casefold().replace("’", "'").split())
+    return fold(cue.of(text))
 
 
 def _words(toks: Tokens, np: tuple[int, int], g: Grammar) -> Span:
@@ -158,16 +159,9 @@ def _source_like(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar
     return src.canonical(phrase) is not None or (bool(words) and words[0] in g.source_nouns)
 
 
-def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Phrases (longest first) grouped by their first word."""
-    out: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for seq in seqs:
-        out[seq[0]] = (*out.get(seq[0], ()), seq)
-    return out
-
-
 def _at(lows: list[str], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
-    """The longest of the phrases ``seqs`` (see :func:`_by_first`) that starts at ``lows[j]``."""
+    """The longest of the phrases ``seqs`` (grouped by their first word, see
+    :func:`quantities.extraction.attribution.grammar._by_first`) that starts at ``lows[j]``."""
     for seq in seqs.get(lows[j], ()) if j < len(lows) else ():
         if tuple(lows[j:j + len(seq)]) == seq:
             return seq

@@ -30,6 +30,10 @@ _WORD_BACK = re.compile(rf"{_S}*({_W})")  # the nearest alone
 
 WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}0-9]")  # a word or a mark, as number words are split
 _OPENERS = "([{«“\"‘"  # stripped from the head of a word before a number
+#: How far before a number its words are read, in characters (four words of :data:`_WORDS_BACK`).
+BACK_REACH = 48
+#: How far after a number the word that follows it is looked for, in characters.
+AFTER_REACH = 40
 
 
 _last_prev: tuple[str | None, int, list[tuple[int, str]]] = (None, -1, [])
@@ -52,7 +56,7 @@ def words_before(text: str, start: int) -> list[tuple[int, str]]:
     >>> words_before("a\x1cb 3", 4)  # a separator control character is no blank
     [(0, 'a\x1cb')]
     """
-    m = _WORDS_BACK.match(text[max(0, start - 48):start][::-1])
+    m = _WORDS_BACK.match(text[max(0, start - BACK_REACH):start][::-1])
     if m is None:
         return []
     out = []
@@ -70,7 +74,7 @@ def word_before(text: str, start: int) -> str:
     >>> word_before("per «il 3", 8), word_before(" 3", 1)
     ('il', '')
     """
-    m = _WORD_BACK.match(text[max(0, start - 48):start][::-1])
+    m = _WORD_BACK.match(text[max(0, start - BACK_REACH):start][::-1])
     return norm(m[1][::-1].lstrip(_OPENERS)) if m is not None else ""
 
 
@@ -111,7 +115,7 @@ def homograph_ok(text: str, start: int, end: int, word: str, g: Grammar) -> bool
         return False
     if before in h.not_before or before2 in h.not_before:
         return False
-    after = text[end:end + 40].split(None, 1)
+    after = text[end:end + AFTER_REACH].split(None, 1)
     following = norm(after[0]) if after else ""
     if following[:1] in "?!.," and following:
         return following[:1] not in h.not_after

@@ -26,6 +26,12 @@ _ARTICLE_AHEAD = regex.compile(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9])")  # "i 40"
 
 
 _DAY_YEAR = regex.compile(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
+#: How far :func:`follow` reads after a number, in characters; after a range's second number.
+FOLLOW_REACH, SECOND_FOLLOW_REACH = 64, 32
+#: How far a fraction after a scale word ("e mezzo") is looked for, in characters.
+FRACTION_REACH = 24
+#: How far the second number of a range is looked for, in characters.
+SECOND_REACH = 80
 
 
 def context(text: str, r: Reading, g: Grammar, *, scaled: bool) -> Reading:
@@ -79,7 +85,7 @@ def _dimensional(text: str, r: Reading, m: Any, g: Grammar) -> bool:
 
 def _and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> None:
     """A joiner and a fraction word after the scale word: "3 milioni e mezzo", "2 million and a half"."""
-    m = match(g.follow.fraction, text, r.end, min(len(text), r.end + 24))
+    m = match(g.follow.fraction, text, r.end, min(len(text), r.end + FRACTION_REACH))
     if m is None or r.value is None:
         return
     part = g.words.morphemes[norm(m[1])][1] * factor
@@ -87,7 +93,7 @@ def _and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> None:
     r.end = m.end()
 
 
-def follow(text: str, pos: int, g: Grammar, span: int = 64) -> Any:
+def follow(text: str, pos: int, g: Grammar, span: int = FOLLOW_REACH) -> Any:
     """``g.follow.pattern`` on ``span`` characters at ``pos``; None, without running it, when past
     at most 3 blanks come two ASCII characters that begin none of its words (then it
     could only match empty)."""
@@ -198,7 +204,7 @@ def _pair_start(text: str, r: Reading, joiner: str, g: Grammar) -> int | None:
 
 def second_number(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, int, Decimal | None] | None:
     """The second number of a range at ``pos``: value, precision, end, scale applied."""
-    stop = min(len(text), pos + 80)
+    stop = min(len(text), pos + SECOND_REACH)
     m = g.anchors.num.match(text, pos, stop) or match(g.anchors.master_i, text, pos, stop)
     if m is None or m.lastgroup not in ("num", "words"):
         return None
@@ -213,7 +219,7 @@ def second_number(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, in
         if words is None:
             return None
         v, p, end = words, precision_int(words), m.end()
-    a = follow(text, end, g, 32)
+    a = follow(text, end, g, SECOND_FOLLOW_REACH)
     factor = scale_of(a, g)
     if factor is not None:
         return v * factor, p * factor, a.end(SCALE), factor

@@ -26,6 +26,10 @@ _DIGITS = "0123456789"
 
 
 _PLAIN_DIGITS = frozenset("0123456789.,'’")  # with no other mark, digits are not raw_kind's
+#: At most how many letters glued before digits make one name with them ("Covid-19").
+GLUED_MAX = 20
+#: At most how long an identifier read on from its digits is, in characters.
+IDENTIFIER_MAX = 40
 
 
 def glued_letters(text: str, start: int) -> int:
@@ -34,7 +38,7 @@ def glued_letters(text: str, start: int) -> int:
     if i > 0 and text[i - 1] == "-":
         i -= 1
     j = i
-    while j > 0 and start - j < 20 and text[j - 1].isalpha():
+    while j > 0 and start - j < GLUED_MAX and text[j - 1].isalpha():
         j -= 1
     return start - j if j < i else 0
 
@@ -42,7 +46,7 @@ def glued_letters(text: str, start: int) -> int:
 def identifier(text: str, r: Reading) -> Reading:
     r.start -= glued_letters(text, r.start)
     r.kind, r.precision = "identifier", None
-    while r.end < len(text) and r.end - r.start < 40 and text[r.end].isalnum():
+    while r.end < len(text) and r.end - r.start < IDENTIFIER_MAX and text[r.end].isalnum():
         r.end += 1
     return r
 

@@ -29,7 +29,6 @@ import regex
 
 from quantities.extraction.numbers import patterns, prefilter
 from quantities.extraction.numbers import vocabulary as v
-from quantities.extraction.numbers.patterns import alternation
 from quantities.extraction.numbers.records import (
     Ages,
     Anchors,
@@ -46,6 +45,7 @@ from quantities.extraction.numbers.records import (
     Years,
 )
 from quantities.lang import Pack
+from quantities.text.phrases import NEVER, alternation
 
 
 @dataclass(frozen=True, eq=False)
@@ -200,7 +200,8 @@ def _hedges(pack: Pack) -> Hedges:
         meanings=meanings,
         carry_gap=v.integer(pack, "numbers.carry.max_gap", 60),
         carry_stops=regex.compile(
-            rf"[.;:!?]|\n[ \t\r]{{0,200}}+\n|(?<!\w)(?:{alternation(v.words(pack, 'numbers.carry.stops'))})(?!\w)",
+            rf"[.;:!?]|\n[ \t\r]{{0,200}}+\n"
+            rf"|(?<!\w)(?:{alternation(v.words(pack, 'numbers.carry.stops'), empty=NEVER)})(?!\w)",
             regex.IGNORECASE,
         ),
         carry_articles=v.words(pack, "numbers.carry.articles"),
@@ -228,7 +229,7 @@ def _shares(pack: Pack) -> Shares:
         alone_after=v.words(pack, "numbers.shares.alone_after"),
         per=per,
         per_after=regex.compile(
-            rf"[ \u00a0]{{1,3}}(?:\p{{L}}{{2,20}}[ \u00a0]{{1,3}})?(?:{alternation(per)})"
+            rf"[ \u00a0]{{1,3}}(?:\p{{L}}{{2,20}}[ \u00a0]{{1,3}})?(?:{alternation(per, empty=NEVER)})"
             rf"[ \u00a0]{{1,3}}(?=[0-9\p{{L}}])",
             regex.IGNORECASE),
         multiples=v.numbers(pack, "numbers.multiples.words"),
@@ -245,13 +246,14 @@ def _follow(pack: Pack, words: NumberWords, units: Units, ordinals: Ordinals, ag
              "currency": units.currency, "ordinal_marks": ordinals.marks,
              "age_suffixes": ages.suffixes, "months": dates.months}
     fractions = [w for w, (kind, _) in words.morphemes.items() if kind == "fraction"]
-    fraction = (rf"\s{{1,3}}(?:{alternation(words.joiners)})\s{{1,3}}(?:(?:{alternation(words.one)})\s{{1,3}})?"
-                rf"({alternation(fractions)})(?!\w)")
+    fraction = (rf"\s{{1,3}}(?:{alternation(words.joiners, empty=NEVER)})\s{{1,3}}"
+                rf"(?:(?:{alternation(words.one, empty=NEVER)})\s{{1,3}})?"
+                rf"({alternation(fractions, empty=NEVER)})(?!\w)")
     return Follow(
         pattern=patterns.after(after),
         fraction=regex.compile(fraction, regex.IGNORECASE),
         heads=patterns.ascii_heads([w for table in after.values() for w in table], 2),
         scales=scales,
         links=links,
-        link_head=regex.compile(rf"^(?:{alternation(links)})\s*"),
+        link_head=regex.compile(rf"^(?:{alternation(links, empty=NEVER)})\s*"),
     )

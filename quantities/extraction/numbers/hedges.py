@@ -15,6 +15,8 @@ from quantities.extraction.numbers.reading import HUNDRED, Reading, is_share, se
 from quantities.types import Quantity
 
 _WORDS_AFTER = regex.compile(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)")
+#: Longer than any match of :data:`_WORDS_AFTER`: how much text after a number it reads.
+WORDS_AFTER_REACH = 24
 
 
 def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> None:
@@ -39,7 +41,7 @@ def _hedge_after(text: str, r: Reading, g: Grammar) -> None:
     first = text[r.end:r.end + 1]
     if (first < "\x80" and first not in ASCII_BLANKS) or ascii_miss(text, r.end, g.hedges.after_heads):
         return  # a blank must come first
-    m = _WORDS_AFTER.match(text[r.end:r.end + 24])
+    m = _WORDS_AFTER.match(text[r.end:r.end + WORDS_AFTER_REACH])
     if not m:
         return
     for cand in (norm(m.group(1)), norm(m.group(1)).split(" ")[0]):

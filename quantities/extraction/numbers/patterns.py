@@ -14,6 +14,7 @@ from typing import Any
 import regex
 
 from quantities.extraction.numbers.records import NumberWords, Ordinals
+from quantities.text.phrases import NEVER, alternation
 
 SCALE, UNIT, MARK, AGESUF, MONTH = 1, 2, 3, 4, 5  # the groups of ``Follow.pattern``, by number
 
@@ -31,20 +32,10 @@ def norm(word: str) -> str:
     return " ".join(w.split())
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of ``words``, longest first, spaces and apostrophes loose."""
-    parts = []
-    for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        esc = regex.escape(w, special_only=True, literal_spaces=True)
-        esc = regex.sub(r"(?:\\?\s)+", r"\\s+", esc).replace("'", "['’]")
-        parts.append(esc)
-    return "|".join(parts) if parts else "(?!)"
-
-
 def trie(words: Iterable[str], blank: str = r"\s{1,3}") -> str:
     """A prefix-factored regex for ``words`` (lower case): one branch per next letter,
     so the engine never tries the same prefix twice. A run of blanks in a word matches
-    ``blank``. Where two words both match, the longer wins, as in :func:`alternation`.
+    ``blank``. Where two words both match, the longer wins, as in :func:`quantities.text.phrases.alternation`.
 
     >>> trie(["tre", "tredici", "trenta"])
     'tre(?:(?:dici|nta))?'
@@ -109,19 +100,19 @@ def master(w: NumberWords, o: Ordinals, shares: Iterable[str], ages: Iterable[st
     Word parts are tries of the pack's words (fast on lower-cased text); the elided forms
     enter without their look-ahead, and :func:`words.value_of` checks them.
     """
-    one = alternation(w.one)
+    one = alternation(w.one, empty=NEVER)
     stems = set(w.elided)
     morph = trie(set(w.morphemes) | stems)
-    sep = rf"(?:\s{{1,3}}|\s?(?:{alternation(w.hyphens)})\s?)"
-    joined = alternation(w.joiners)
-    fractions = alternation(m for m, (k, _) in w.morphemes.items() if k == "fraction")
+    sep = rf"(?:\s{{1,3}}|\s?(?:{alternation(w.hyphens, empty=NEVER)})\s?)"
+    joined = alternation(w.joiners, empty=NEVER)
+    fractions = alternation((m for m, (k, _) in w.morphemes.items() if k == "fraction"), empty=NEVER)
     word = rf"(?:{morph}){{1,12}}"
     phrase = (
         rf"(?:(?:{one})(?:(?<=['’])|\s{{1,3}}))?{word}"
         rf"(?:{sep}(?:(?:{joined})\s{{1,3}})?(?:(?:{one})\s{{1,3}})?(?:{word}|{fractions})(?!\w)){{0,11}}"
     )
     ordinals = trie(o.words)
-    suffixes = alternation([*o.suffixes, *ages])  # ottantesimo; diciottenne (an age)
+    suffixes = alternation([*o.suffixes, *ages], empty=NEVER)  # ottantesimo; diciottenne (an age)
     truncated = trie({m[:-1] for m in w.morphemes if len(m) > 2} | set(w.morphemes))
     pattern = (
         rf"{NUM}"
@@ -161,7 +152,7 @@ BLANKS = "".join(c for c in map(chr, range(0x3001)) if c.isspace() and regex.mat
 
 def ascii_heads(words: Any, n: int) -> frozenset[str] | None:
     """The ASCII strings of ``n`` characters that may begin one of ``words`` (compared
-    case-insensitively, spaces and apostrophes loose as in :func:`alternation`), or None
+    case-insensitively, spaces and apostrophes loose as in :func:`quantities.text.phrases.alternation`), or None
     when a word begins with a blank. A cheap look before a pattern: where the text shows
     another ASCII string, none of the words is there.
 

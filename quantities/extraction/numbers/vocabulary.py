@@ -11,10 +11,11 @@ from typing import Any
 
 import regex
 
-from quantities.extraction.numbers.patterns import alternation, norm
+from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.records import HedgeMeaning, Homograph
-from quantities.lang import Pack
+from quantities.lang import Pack, schema
 from quantities.lang.units import is_pint_unit
+from quantities.text.phrases import NEVER, alternation
 
 
 def words(pack: Pack, key: str) -> frozenset[str]:
@@ -30,25 +31,16 @@ def numbers(pack: Pack, key: str) -> dict[str, Decimal]:
 
 def finite(pack: Pack, key: str, value: Any) -> Decimal:
     """``value`` as a Decimal; anything but a finite number (TOML has nan and inf) is an error."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise pack.error(key, "expected a number")
-    return Decimal(str(value))
+    return schema.number(value, key, pack.error)
 
 
 def strings(pack: Pack, key: str) -> dict[str, str]:
-    out = {}
-    for word, value in pack.table(key, {}).items():
-        if not isinstance(value, str) or not value:
-            raise pack.error(f"{key}.{word}", "expected a non-empty string")
-        out[norm(word)] = value
-    return out
+    return {norm(word): schema.string(value, f"{key}.{word}", pack.error)
+            for word, value in pack.table(key, {}).items()}
 
 
 def integer(pack: Pack, key: str, default: int) -> int:
-    value = pack.get(key, default)
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise pack.error(key, "expected an integer")
-    return value
+    return schema.integer(pack.get(key, default), key, pack.error)
 
 
 def number(pack: Pack, key: str, default: float) -> Decimal:
@@ -56,10 +48,7 @@ def number(pack: Pack, key: str, default: float) -> Decimal:
 
 
 def string(pack: Pack, key: str, default: str) -> str:
-    value = pack.get(key, default)
-    if not isinstance(value, str) or not value:
-        raise pack.error(key, "expected a non-empty string")
-    return value
+    return schema.string(pack.get(key, default), key, pack.error)
 
 
 def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
@@ -70,8 +59,7 @@ def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
             raise pack.error(key, "expected a table with low, high, approx")
         low, high = spec.get("low"), spec.get("high")
         unbounded = isinstance(high, float) and high == math.inf
-        if not all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
-                   for v in (low, 0 if unbounded else high)):
+        if not all(schema.is_number(v) for v in (low, 0 if unbounded else high)):
             raise pack.error(key, "low and high must be numbers (high = inf for unbounded)")
         out[name] = HedgeMeaning(Decimal(str(low)), None if unbounded else Decimal(str(high)),
                                  bool(spec.get("approx", False)))
@@ -169,8 +157,8 @@ def morph_pattern(pack: Pack, morphemes: dict[str, tuple[str, Decimal]]) -> str:
     for w in words(pack, "numbers.elision.drop_final_vowel"):
         if w not in morphemes:
             raise pack.error("numbers.elision.drop_final_vowel", f"{w!r} is not a number word")
-        elided.append(f"{regex.escape(w[:-1])}(?=(?:{alternation(before)}))")
-    return "|".join(filter(None, [alternation(morphemes), *elided]))
+        elided.append(f"{regex.escape(w[:-1])}(?=(?:{alternation(before, empty=NEVER)}))")
+    return "|".join(filter(None, [alternation(morphemes, empty=NEVER), *elided]))
 
 
 

@@ -1,0 +1,79 @@
+"""The one typed reader of TOML data: what a number, a whole number, a list of words, a
+string and a table are, and the error that names file and key when a value is not one.
+
+The packs, the numbers vocabulary and the lexicon read through it. Each reader takes the
+value, its dotted key and ``fail``, which makes the error: ``fail(key, message)`` (a pack's
+:meth:`quantities.lang.Pack.error`, which names the pack's file; a config's, which also
+names the line).
+
+>>> def fail(key, message):
+...     return ValueError(f"it.toml: {key}: {message}")
+>>> number(2.5, "numbers.x", fail), positive_int(3, "nouns.max_words", fail)
+(Decimal('2.5'), 3)
+>>> words(["oltre", " "], "hedges.over", fail)
+Traceback (most recent call last):
+...
+ValueError: it.toml: hedges.over: expected a list of non-empty strings
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+#: Makes the error for a bad value: ``fail(key, message)``.
+Fail = Callable[[str, str], Exception]
+
+
+def is_number(value: Any) -> bool:
+    """A finite int or float (TOML has nan and inf; a bool is not a number)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def is_integer(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def is_words(value: Any) -> bool:
+    """A list of strings, none of them blank."""
+    return isinstance(value, (list, tuple)) and all(isinstance(w, str) and w.strip() for w in value)
+
+
+def number(value: Any, key: str, fail: Fail) -> Decimal:
+    """``value`` as a Decimal (through its shortest repr: 0.1 is ``Decimal('0.1')``)."""
+    if not is_number(value):
+        raise fail(key, "expected a number")
+    return Decimal(str(value))
+
+
+def integer(value: Any, key: str, fail: Fail) -> int:
+    if not is_integer(value):
+        raise fail(key, "expected an integer")
+    return int(value)
+
+
+def positive_int(value: Any, key: str, fail: Fail) -> int:
+    if not is_integer(value) or value < 1:
+        raise fail(key, "expected a positive integer")
+    return int(value)
+
+
+def words(value: Any, key: str, fail: Fail) -> tuple[str, ...]:
+    if not is_words(value):
+        raise fail(key, "expected a list of non-empty strings")
+    return tuple(value)
+
+
+def string(value: Any, key: str, fail: Fail) -> str:
+    """A non-empty string."""
+    if not isinstance(value, str) or not value:
+        raise fail(key, "expected a non-empty string")
+    return value
+
+
+def table(value: Any, key: str, fail: Fail) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise fail(key, f"expected a table, found {type(value).__name__}")
+    return value
