@@ -29,6 +29,7 @@ elettori" -> "elettori"), never the currency or unit word, else None.
 
 from __future__ import annotations
 
+import re
 import warnings
 from bisect import bisect_right
 from collections import deque
@@ -42,7 +43,7 @@ from quantities.errors import QuantitiesWarning
 from quantities.extraction import attribution, modality, nouns, sentences
 from quantities.extraction.nouns import status
 from quantities.extraction.numbers import reader as numbers
-from quantities.lang import Pack
+from quantities.lang import Pack, clock
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
 from quantities.text.tokens import Tokens, tokens
@@ -129,11 +130,14 @@ def title_claims(doc: Document, *, lang: str | Pack | None = None, sources: Sour
 def _body_claims(doc: Document, pack: Pack, sources: Sources | None, lexicon: Lexicon | None,
                  one_sentence: bool = False) -> list[Claim]:
     text = doc.analysed
-    figures = deque(q for q in numbers.find(text, pack) if q.is_claim)
+    found = numbers.find(text, pack)
+    figures = deque(q for q in found if q.is_claim)
     if not figures:
         return []
     starts, ends = ([0], [len(text)]) if one_sentence else sentences.bounds(text, pack)
     reader = _Reader(doc, text, starts, ends, pack, sources or Sources.default(), lexicon or Lexicon.load(pack.code))
+    reader.times = sorted([(q.span.start, q.span.end) for q in found if q.kind == "time"]
+                          + clock.day_parts(text, 0, len(text), pack))
     groups = _by_sentence(figures, starts, ends)
     out: list[Claim] = []
     while batch := list(islice(groups, BATCH)):
@@ -193,6 +197,8 @@ class _Reader:
         self._carry = attribution.Carry(attribution.grammar(pack).same_source, attribution.grammar(pack).pronouns)
         self._seen = 0  # the sentences before this one have fed the carry
         self._pending: list[int] = []  # sentences without figures of this paragraph, read when needed
+        self.times: list[tuple[int, int]] = []  # the clock times (the numbers reader's) and day parts
+        self._stamps: dict[int, tuple[int, int] | None] = {}  # each paragraph's live-blog stamp
 
     def claims(self, batch: list[_Sentence]) -> list[Claim]:
         text, pack = self.text, self.pack
@@ -219,6 +225,7 @@ class _Reader:
         antecedents: dict[str, nouns.NounPhrase] = {}  # the last noun of each kind in the sentence
         statuses: dict[str, str | None] = {}  # and its status
         out = []
+        moments = self._moments(sentence)
         for q in s.figures:
             unit_bearing = q.unit is not None or q.kind in UNIT_KINDS
             noun = nouns.counted(text, q.span, lang=pack, unit_bearing=unit_bearing,
@@ -248,6 +255,7 @@ class _Reader:
                 date=doc.date,
                 status=state,
                 scope=scope,
+                when=self._when(s, q.span, moments),
             ))
         if s.index >= 0:
             last = cues.last()
@@ -257,6 +265,35 @@ class _Reader:
             self._carry.see(self._paragraph(s.index), last)
             self._seen = s.index + 1
         return out
+
+    # -- the time a text gives a figure (Claim.when)
+
+    def _moments(self, sentence: Span) -> list[tuple[int, int]]:
+        """The clock times (the numbers reader's) and day parts (the pack's) of a sentence."""
+        i, j = bisect_right(self.times, (sentence.start, -1)), bisect_right(self.times, (sentence.end, -1))
+        return [t for t in self.times[i:j] if t[1] <= sentence.end]
+
+    def _when(self, s: _Sentence, figure: Span, moments: list[tuple[int, int]]) -> str | None:
+        """The time nearest the figure in its clause, else the live-blog stamp that opens its
+        paragraph; as written."""
+        at = _nearest(self.text, figure, moments, self.pack)
+        if at is None and s.index >= 0:
+            at = self._stamp(s.index)
+        return None if at is None else self.text[at[0]:at[1]]
+
+    def _stamp(self, index: int) -> tuple[int, int] | None:
+        """A clock time that opens the paragraph of sentence ``index`` ("Ore 18.35 –", "19.30 -")."""
+        paragraph = self._paragraph(index)
+        if paragraph not in self._stamps:
+            first = index
+            while first > 0 and self._paragraph(first - 1) == paragraph:
+                first -= 1
+            start = self.starts[first]
+            i = bisect_right(self.times, (start, -1))
+            t = self.times[i] if i < len(self.times) else None
+            opens = t is not None and t[0] < self.ends[first] and not _WORDY.search(self.text, start, t[0])
+            self._stamps[paragraph] = t if opens else None
+        return self._stamps[paragraph]
 
     # -- attribution across sentences: the cues of a sentence, the next one's credit, the carry
 
@@ -316,6 +353,25 @@ class _Reader:
             self._flush()
         found = self._carry.resolve(found)
         return None if found is None or found.impersonal else found
+
+
+#: What ends a clause around a figure (a comma between digits is a decimal comma).
+_CLAUSE = re.compile(r",(?!\d)|[;:()\[\]«»\"“”]|\s[-–—]\s")
+_WORDY = re.compile(r"\w")
+
+
+def _nearest(text: str, figure: Span, moments: list[tuple[int, int]], pack: Pack) -> tuple[int, int] | None:
+    """The moment nearest ``figure`` with no clause break nor relative word between them (the
+    one before it on a tie): a time in another clause is another event's ("il Consiglio si
+    riunisce alle 11; si parla di 2 milioni", "il terremoto che alle 23.11 ha colpito")."""
+    best: tuple[int, int] | None = None
+    distance = len(text) + 1
+    for m in moments:
+        lo, hi = (m[1], figure.start) if m[1] <= figure.start else (figure.end, m[0])
+        if hi >= lo and hi - lo < distance and not _CLAUSE.search(text, lo, hi) \
+                and not clock.relative_between(text, lo, hi, pack):
+            best, distance = m, hi - lo
+    return best
 
 
 def _status_scope(text: str, q: Quantity, end: int, noun: nouns.NounPhrase | None, pack: Pack,

@@ -10,6 +10,7 @@ Everything here is grouping by hashing: linear in the number of claims.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quantities.reconciliation.events import events
@@ -35,6 +36,28 @@ class Grouping:
     figures: list[Grouped]
     unaligned: list[tuple[Claim, str]]
     events: dict[int, str]   # id(item) -> event
+
+
+def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[Key, str], list[Item]]]:
+    """Each group, split by the time of day its claims are given at when it is no running
+    figure and states several: turnout "alle 12" and "alle 19" are two figures. A claim with
+    no stated time joins the one time whose values it meets, else the other untimed claims.
+    A running figure (a toll) stays one: its times order its timeline."""
+    for label, members in groups.items():
+        minutes = {i.minute for i in members if i.minute is not None}
+        if len(minutes) < 2 or any(i.running for i in members):
+            yield label, members
+            continue
+        by_minute: dict[int | None, list[Item]] = {}
+        for i in members:
+            if i.minute is not None:
+                by_minute.setdefault(i.minute, []).append(i)
+        for i in members:
+            if i.minute is None:
+                met = [m for m, part in by_minute.items()
+                       if m is not None and any(i.interval.meets(o.interval) for o in part)]
+                by_minute.setdefault(met[0] if len(met) == 1 else None, []).append(i)
+        yield from ((label, part) for part in by_minute.values())
 
 
 def group(items: list[Item], event_names: int) -> Grouping:
@@ -65,7 +88,7 @@ def group(items: list[Item], event_names: int) -> Grouping:
             groups.setdefault((key, event), []).append(i)
             event_by_item[id(i)] = event
     made = []
-    for (key, event), members in groups.items():
+    for (key, event), members in _by_time(groups):
         if len(members) < 2:
             unaligned.append((members[0].claim, "no other claim counts the same thing in the same event"))
             continue

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 import regex
 
-from quantities.lang import units
+from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of
 from quantities.reconciliation.settings import ReconcileSettings
@@ -71,6 +71,15 @@ class Item:
     moved: str | None           # "rising" / "falling": the article says the figure moved
     names: tuple[str, ...]      # capitalised words of its sentence: the event's names
     order: int = 0
+    minute: int | None = None   # the minute of the day its text gives it (Claim.when), if any
+
+    @property
+    def running(self) -> bool:
+        """A figure that runs by nature (a count of people in a status: dead, missing, …) or
+        that the article says moved ("sale a"): its values over a day are one timeline."""
+        status = self.key.status if self.key is not None else None
+        return status is not None or (self.reading is not None and self.reading.status is not None) \
+            or self.moved is not None
 
 
 def prepare(claims: list[Claim], settings: ReconcileSettings,
@@ -103,7 +112,8 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if sentence != last[0]:
             last = (sentence, names(c.context, lex))
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
-                          lex.cue("superseded", words), moved, last[1], n))
+                          lex.cue("superseded", words), moved, last[1], n,
+                          None if c.when is None else clock.minute_of(c.when, lex.lang)))
     return items
 
 

@@ -115,13 +115,15 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
 def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
     """The modes in time order when they follow each other and the values move one way on
     a running figure (or each step is more than ``window`` days: then any move is a
-    timeline). Modes of one day are ordered when the later one says the figure moved
-    ("sale a 632", "rose to")."""
+    timeline). Modes of one day are ordered by the times of day their texts give them
+    ("ore 12", "in serata"), or when the later one says the figure moved ("sale a 632",
+    "rose to")."""
     if all(None not in m.dates() for m in ms):
-        ordered = sorted(ms, key=lambda m: (min(m.dates()), _moved(m)))
+        ordered = sorted(ms, key=lambda m: (min(m.dates()), _earliest(m), _moved(m)))
         steps = list(zip(ordered, ordered[1:]))
         gaps = [(min(b.dates()) - max(a.dates())).days for a, b in steps]
-        follows = all(g > 0 or (g == 0 and _moved(b) and not _moved(a)) for g, (a, b) in zip(gaps, steps))
+        follows = all(g > 0 or (g == 0 and (_later(a, b) or (_moved(b) and not _moved(a))))
+                      for g, (a, b) in zip(gaps, steps))
         running = len(ordered) > 2 or _moved(ordered[-1]) or _toll(ordered[0])
         if follows and ((_monotone(ordered) and running) or all(g > window for g in gaps)):
             return ordered
@@ -132,6 +134,18 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         if any(i.moved == "falling" for i in low.items) and not any(i.moved for i in high.items):
             return [high, low]
     return None
+
+
+def _earliest(m: Mode) -> int:
+    """The earliest minute of the day a mode's claims are given at (-1: none stated)."""
+    return min((i.minute for i in m.items if i.minute is not None), default=-1)
+
+
+def _later(a: Mode, b: Mode) -> bool:
+    """Every claim of ``b`` is given at a stated time of day after every claim of ``a``
+    (claims of one day: "alle 12" the toll was 30, "in serata" 40)."""
+    xs, ys = [i.minute for i in a.items], [i.minute for i in b.items]
+    return None not in xs and None not in ys and max(xs) < min(ys)  # type: ignore[type-var]
 
 
 def _moved(m: Mode) -> bool:

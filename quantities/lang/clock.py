@@ -1,0 +1,74 @@
+"""The time of day a text gives a figure: the pack's day parts (``[time.parts]``) and the
+minute of the day a stated time stands for, to order the claims of one day.
+
+Clock times themselves are read by the numbers reader (kind ``time``); this module only
+finds the day parts ("in serata", "this morning") and turns a time as written ("Ore 18.35",
+"alle 19", "19:30", "in serata") into minutes after midnight.
+
+>>> minute_of("Ore 18.35", "it"), minute_of("alle 19", "it"), minute_of("in serata", "it")
+(1115, 1140, 1200)
+>>> minute_of("all'alba", "it") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from quantities.lang import Pack, available, per_pack, resolve
+from quantities.text.fold import low
+
+#: Hours and minutes as the reader's clock times write them ("18.35", "18:35", "7,40", "19").
+CLOCK = re.compile(r"(?<!\d)(\d{1,2})(?:[.:,](\d{2}))?(?!\d)")
+
+
+@per_pack("time")
+def _relatives(pack: Pack) -> re.Pattern[str] | None:
+    words = "|".join(re.escape(low(w)) for w in pack.words("time.relatives", ()))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
+
+
+def relative_between(text: str, start: int, end: int, lang: str | Pack) -> bool:
+    """A relative word of the pack in ``text[start:end]`` (another clause begins there).
+
+    >>> relative_between("morti il bilancio del terremoto che alle", 0, 40, "it")
+    True
+    """
+    pattern = _relatives(resolve(lang))
+    return pattern is not None and pattern.search(text, start, end) is not None
+
+
+@per_pack("time")
+def _parts(pack: Pack) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    table = pack.table("time.parts", {})
+    hours: dict[str, int] = {}
+    for phrase, hour in table.items():
+        if not isinstance(hour, int) or isinstance(hour, bool) or not 0 <= hour <= 24:
+            raise pack.error(f"time.parts.{phrase}", "expected an hour from 0 to 24")
+        hours[low(phrase)] = hour
+    if not hours:
+        return None, hours
+    words = "|".join(re.escape(p) for p in sorted(hours, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE), hours
+
+
+def day_parts(text: str, start: int, end: int, lang: str | Pack) -> list[tuple[int, int]]:
+    """The spans of the pack's day parts in ``text[start:end]``.
+
+    >>> day_parts("In serata i morti sono 40.", 0, 26, "it")
+    [(0, 9)]
+    """
+    pattern, _ = _parts(resolve(lang))
+    return [] if pattern is None else [m.span() for m in pattern.finditer(text, start, end)]
+
+
+def minute_of(when: str, lang: str | Pack) -> int | None:
+    """Minutes after midnight of a time as written: a clock time's digits, else a day part's
+    hour; None when it says neither."""
+    if (m := CLOCK.search(when)) is not None:
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        return hour * 60 + minute if hour <= 24 and minute < 60 else None
+    if isinstance(lang, str) and lang not in available():
+        return None
+    hour = _parts(resolve(lang))[1].get(low(when.strip()))
+    return None if hour is None else hour * 60
