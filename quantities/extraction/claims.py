@@ -276,7 +276,7 @@ class _Reader:
     def _when(self, s: _Sentence, figure: Span, moments: list[tuple[int, int]]) -> str | None:
         """The time nearest the figure in its clause, else the live-blog stamp that opens its
         paragraph; as written."""
-        at = _nearest(self.text, figure, moments, self.pack)
+        at = clock.nearest(self.text, figure, moments, self.pack)
         if at is None and s.index >= 0:
             at = self._stamp(s.index)
         return None if at is None else self.text[at[0]:at[1]]
@@ -356,22 +356,7 @@ class _Reader:
 
 
 #: What ends a clause around a figure (a comma between digits is a decimal comma).
-_CLAUSE = re.compile(r",(?!\d)|[;:()\[\]«»\"“”]|\s[-–—]\s")
 _WORDY = re.compile(r"\w")
-
-
-def _nearest(text: str, figure: Span, moments: list[tuple[int, int]], pack: Pack) -> tuple[int, int] | None:
-    """The moment nearest ``figure`` with no clause break nor relative word between them (the
-    one before it on a tie): a time in another clause is another event's ("il Consiglio si
-    riunisce alle 11; si parla di 2 milioni", "il terremoto che alle 23.11 ha colpito")."""
-    best: tuple[int, int] | None = None
-    distance = len(text) + 1
-    for m in moments:
-        lo, hi = (m[1], figure.start) if m[1] <= figure.start else (figure.end, m[0])
-        if hi >= lo and hi - lo < distance and not _CLAUSE.search(text, lo, hi) \
-                and not clock.relative_between(text, lo, hi, pack):
-            best, distance = m, hi - lo
-    return best
 
 
 def _status_scope(text: str, q: Quantity, end: int, noun: nouns.NounPhrase | None, pack: Pack,

@@ -17,6 +17,7 @@ import re
 
 from quantities.lang import Pack, available, per_pack, resolve
 from quantities.text.fold import low
+from quantities.types import Span
 
 #: Hours and minutes as the reader's clock times write them ("18.35", "18:35", "7,40", "19").
 CLOCK = re.compile(r"(?<!\d)(\d{1,2})(?:[.:,](\d{2}))?(?!\d)")
@@ -70,5 +71,23 @@ def minute_of(when: str, lang: str | Pack) -> int | None:
         return hour * 60 + minute if hour <= 24 and minute < 60 else None
     if isinstance(lang, str) and lang not in available():
         return None
-    hour = _parts(resolve(lang))[1].get(low(when.strip()))
-    return None if hour is None else hour * 60
+    part: int | None = _parts(resolve(lang))[1].get(low(when.strip()))
+    return None if part is None else part * 60
+
+
+#: What ends a clause between a figure and a time (a comma not inside a number, marks, a dash).
+CLAUSE = re.compile(r",(?!\d)|[;:()\[\]«»\"“”]|\s[-–—]\s")
+
+
+def nearest(text: str, figure: Span, moments: list[tuple[int, int]], pack: Pack) -> tuple[int, int] | None:
+    """The moment nearest ``figure`` with no clause break nor relative word between them (the
+    one before it on a tie): a time in another clause is another event's ("il Consiglio si
+    riunisce alle 11; si parla di 2 milioni", "il terremoto che alle 23.11 ha colpito")."""
+    best: tuple[int, int] | None = None
+    distance = len(text) + 1
+    for m in moments:
+        lo, hi = (m[1], figure.start) if m[1] <= figure.start else (figure.end, m[0])
+        if hi >= lo and hi - lo < distance and not CLAUSE.search(text, lo, hi) \
+                and not relative_between(text, lo, hi, pack):
+            best, distance = m, hi - lo
+    return best

@@ -144,8 +144,10 @@ def _earliest(m: Mode) -> int:
 def _later(a: Mode, b: Mode) -> bool:
     """Every claim of ``b`` is given at a stated time of day after every claim of ``a``
     (claims of one day: "alle 12" the toll was 30, "in serata" 40)."""
-    xs, ys = [i.minute for i in a.items], [i.minute for i in b.items]
-    return None not in xs and None not in ys and max(xs) < min(ys)  # type: ignore[type-var]
+    xs = [i.minute for i in a.items if i.minute is not None]
+    ys = [i.minute for i in b.items if i.minute is not None]
+    stated = len(xs) == len(a.items) and len(ys) == len(b.items)
+    return stated and bool(xs) and bool(ys) and max(xs) < min(ys)
 
 
 def _moved(m: Mode) -> bool:
