@@ -97,7 +97,7 @@ def test_every_folder_is_a_layer() -> None:
     ("quantities.text.tokens", "quantities.lang", False),
     ("quantities.lang.sources", "quantities.text.fold", True),
     ("quantities.extraction.nouns", "quantities.extraction.attribution", True),  # same layer: the step rule says no
-    ("quantities.report.render", "quantities.run.config", False),
+    ("quantities.report.formats.table", "quantities.run.config", False),
     ("quantities.testing", "quantities.run.pipeline", True),
     ("quantities.types", "quantities.lang", False),
 ])

@@ -25,15 +25,16 @@ from typing import Any
 import regex
 
 from quantities.errors import ConfigError, QuantitiesWarning
-from quantities.reconciliation.catalog import NAMES as RECONCILER_RULES
+from quantities.report.catalogue import names as rule_names
 from quantities.run.configfile import find, read_toml
 from quantities.run.readings import check_readings
 from quantities.text.i18n import _
 from quantities.types import FAIL_LEVELS, SEVERITIES
 
-SEVERITY_VALUES = ("error", "warning", "info", "off")
-#: Every rule a finding can come from (the reconciler's, the reference check's, suppressions').
-RULES = (*RECONCILER_RULES, "reference-mismatch", "reference-wording", "reference-source", "unused-suppression")
+SEVERITY_VALUES = (*SEVERITIES, "off")
+#: Every rule a finding can come from (the reconciler's, the reference check's, suppressions'):
+#: the one rule table, report/catalogue.py.
+RULES = rule_names()
 #: Fields that are not keys of the file.
 _DERIVED = {"file", "paths"}
 __all__ = ["Config", "find", "load", "numbers_pack"]

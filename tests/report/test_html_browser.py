@@ -151,9 +151,10 @@ def test_the_chart_has_one_mark_per_dated_claim(browser, pages):
 
 
 def _json(path) -> str:
-    from quantities.report.render import render_report
+    from quantities.report import formats
+    from quantities.report.formats import Options
 
-    return render_report(run([str(path)]), "json")
+    return formats.get("json").report(run([str(path)]), Options())
 
 
 @pytest.mark.parametrize("select, choice, visible", [
