@@ -36,6 +36,8 @@ PARALLEL_MIN_CHARS = 4_000_000
 CHUNK_CHARS = 250_000
 #: Documents looked at, at most, to decide whether to start processes.
 PARALLEL_MIN_DOCS = 4096
+#: Seconds a worker may take, once the run stops, to finish the chunk it holds.
+STOP_GRACE = 10.0
 _STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 
 _WORKER: Toolkit | None = None
@@ -159,17 +161,23 @@ def _in_processes(docs: Iterator[Document], toolkit: Toolkit, jobs: int,
 
 
 def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
-    """Shut the pool down; on an error or a signal, kill its workers rather than wait."""
+    """Shut the pool down; on an error or a signal, drop the chunks not started and let each
+    worker finish the one it holds (at most :data:`CHUNK_CHARS`, well under a second).
+
+    A worker is killed only if it is still busy after :data:`STOP_GRACE` seconds: one killed
+    while it writes its result leaves half a message in the pipe, and the pool's own thread
+    then waits for the rest for ever, so that the interpreter cannot exit.
+    """
     if finished:
         pool.shutdown()
         return
     workers = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in workers:
+        worker.join(timeout=STOP_GRACE)
         if worker.is_alive():
             worker.terminate()
-    for worker in workers:
-        worker.join(timeout=5)
+            worker.join(timeout=5)
 
 
 def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
