@@ -107,6 +107,7 @@ def grammar(pack: Pack) -> Grammar:
         leading_zero=bool(pack.get("numbers.identifiers.leading_zero", False)),
         phone_starts=tuple(pack.words("numbers.phones.starts", ())),
         phone_min=v.integer(pack, "numbers.phones.min_digits", 8),
+        phone_cued_min=v.integer(pack, "numbers.phones.cued_min_digits", 5),
         phone_before=v.words(pack, "numbers.phones.before"),
         services=frozenset(pack.words("numbers.identifiers.services", ())),
     )

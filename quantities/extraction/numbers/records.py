@@ -164,6 +164,7 @@ class Identifiers:
     leading_zero: bool
     phone_starts: tuple[str, ...]
     phone_min: int
+    phone_cued_min: int  # the fewest digits of a number after a phone cue
     phone_before: frozenset[str]  # cues of a phone number ("tel.", "numero verde")
     services: frozenset[str]  # service numbers (emergency lines), no figure unless a counted noun follows
 
