@@ -127,3 +127,13 @@ def test_no_name_is_defined_twice_in_a_module(path: Path) -> None:
             twice.append(f"{path.relative_to(ROOT)}:{line}: {name} (first at line {seen[name]})")
         seen.setdefault(name, line)
     assert not twice, "\n".join(twice)
+
+
+#: The most lines a module may have: past it, it splits by what its parts own.
+MAX_LINES = 400
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_no_module_is_over_the_limit(path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{path.relative_to(ROOT)}: {lines} lines (split it)"
