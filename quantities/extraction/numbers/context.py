@@ -68,6 +68,7 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
         _unit(text, r, m, g, scaled)
     elif m[MARK] and r.integer:
         r.kind, r.end, r.precision = "ordinal", m.end(), Decimal(1)
+        _marked_day(text, r, g)
     elif m[AGESUF] and r.integer:
         r.kind, r.unit, r.end = "age", "year", m.end()
     elif m[MONTH] and r.integer and r.value is not None and 1 <= r.value <= 31:
@@ -75,6 +76,19 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
         year = _DAY_YEAR.match(text[r.end:r.end + 6])
         if year:
             r.end += year.end()
+
+
+def _marked_day(text: str, r: Reading, g: Grammar) -> None:
+    """A day with an ordinal mark by its month is a date: "il 1° maggio", "May 4th"."""
+    if r.value is None or not 1 <= r.value <= 31:
+        return
+    after = follow(text, r.end, g)
+    if after is not None and after[MONTH]:
+        r.kind, r.end = "date", after.end()
+        return
+    prev = prev_tokens(text, r.start, 1)
+    if g.dates.day_after_month and prev and prev[-1][1].rstrip(".") in g.dates.months:
+        r.kind, r.start = "date", prev[-1][0]
 
 
 def _dimensional(text: str, r: Reading, m: Any, g: Grammar) -> bool:

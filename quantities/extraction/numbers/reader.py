@@ -256,7 +256,29 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
                 integer=whole)
     at = _minus_word(text, start, g)
     r.start = r.start if at is None else at
-    return _signed(context(text, r, g, scaled=value >= 1000), start, at is not None)
+    return _signed(_plus_share(text, context(text, r, g, scaled=value >= 1000), g), start, at is not None)
+
+
+#: A joiner and the numerator word of a share after a number: " e tre [quarti]", " and a [quarter]".
+_JOINED_NUMERATOR = regex.compile(r"[ \u00a0]{1,3}(\p{L}{1,8})[ \u00a0]{1,3}(\p{L}{1,20}['’]?)")
+
+
+def _plus_share(text: str, r: Reading, g: Grammar) -> Reading:
+    """An integer and a share after a joiner make one number: "due e tre quarti" (2.75),
+    "five and a quarter" (5.25); not "cento e tre quarti", read as 103 before "quarti"."""
+    if r.kind != "count" or not r.integer or r.value is None or r.low != r.high:
+        return r
+    m = _JOINED_NUMERATOR.match(text, r.end, min(len(text), r.end + 40))
+    if m is None or norm(m[1]) not in g.words.joiners:
+        return r
+    word = norm(m[2])
+    n = _ONE if word in g.words.one else value_of([m[2]], g)
+    part = after_numerator(text, m.start(2), m.end(2), n, g, per=False) if n is not None else None
+    if part is None or part.value is None:
+        return r
+    r.value = r.low = r.high = r.value + part.value
+    r.end, r.precision, r.integer = part.end, part.precision, False
+    return r
 
 
 #: Kinds that have no sign: "meno 20 giorni al voto" is a countdown, not -20 days.
