@@ -61,6 +61,9 @@ from quantities.types import Quantity, Span
 _ONE_CHARACTER_LOWER = {0x130: "\u0131"}
 
 _ONE = Decimal(1)
+#: The largest power of ten an exponent may bring a figure to ("1e6"; not "4e58" in a code):
+#: within the 28 digits a Decimal keeps exact.
+_MAX_ADJUSTED = 24
 
 
 
@@ -321,7 +324,7 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
     if run > r.end:
         return Reading(start, run, None, None, None, None, kind="identifier")
     power = EXPONENT.match(text, r.end) if r.end < len(text) and text[r.end] in "eE" else None
-    if power is not None:
+    if power is not None and value.adjusted() + int(power[1]) <= _MAX_ADJUSTED:
         scale(r, Decimal(10) ** int(power[1]))
         r.end = power.end()
     if r.plain:
