@@ -98,8 +98,10 @@ def test_span_text_is_the_input_slice() -> None:
         "circa " * 30_000 + "5",       # many hedges
         "decine di " * 20_000,         # vague words
         "9" * 200_000,                 # one huge digit run
+        "id 8768-4e58-b472 " * 2_000,  # an exponent past what a Decimal keeps exact (a code)
     ],
-    ids=["digits-dots", "mila", "long-word", "morphemes", "tiny-numbers", "hedges", "vague", "digit-run"],
+    ids=["digits-dots", "mila", "long-word", "morphemes", "tiny-numbers", "hedges", "vague", "digit-run",
+         "huge-exponent"],
 )
 def test_hostile_inputs_finish(text: str) -> None:
     found = find(text)

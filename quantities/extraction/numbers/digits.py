@@ -123,8 +123,8 @@ def phone_run(text: str, start: int, cued: bool, g: Grammar) -> int:
 
 #: Digits apart by single marks, as long as they go (linear: a mark always begins a group).
 _RUN = re.compile(r"[0-9]+(?:[.,'’/:][0-9]+)*")
-#: Scientific notation after digits: "1e6", "2.5E3".
-EXPONENT = re.compile(r"[eE]([0-9]{1,2})(?![\w])")
+#: Scientific notation after digits: "1e6", "2.5E3", "12,32e+14", "12e-1".
+EXPONENT = re.compile(r"[eE]([+-]?[0-9]{1,2})(?![\w])")
 
 
 def run_end(text: str, start: int, end: int) -> int:

@@ -162,6 +162,7 @@ def _number_words(pack: Pack) -> NumberWords:
         joiners=v.words(pack, "numbers.joiners"),
         hyphens=frozenset(pack.words("numbers.hyphen", ())),
         minus=frozenset(pack.words("numbers.minus", ())),
+        minus_words=v.words(pack, "numbers.minus_words"),
         spaced_after=Decimal(v.integer(pack, "numbers.spaced_after", 1)),
         elided={w[:-1]: w for w in v.words(pack, "numbers.elision.drop_final_vowel")},
         one=v.words(pack, "numbers.one"),
@@ -213,7 +214,8 @@ def _ranges(pack: Pack) -> Ranges:
     dash = frozenset(pack.words("numbers.ranges.dash", ()))
     or_ = v.words(pack, "numbers.ranges.or")
     pairs = v.ranges(pack)
-    return Ranges(dash=dash, or_=or_, pairs=pairs, articles=v.words(pack, "numbers.ranges.articles"),
+    return Ranges(dash=dash, or_=or_, pairs=pairs, unit_pairs=v.words(pack, "numbers.ranges.unit_pairs"),
+                  articles=v.words(pack, "numbers.ranges.articles"),
                   heads=patterns.ascii_heads([*dash, *or_, *pairs.values()], 1))
 
 
