@@ -7,7 +7,9 @@ unit dimension, with compatible modality (accomplished facts vs plans). A concep
 only says "people" takes its status as what it counts ("persone disperse" = "dispersi").
 A percentage, a measure or a sum of money without a counted noun is keyed by the word
 that leads it in its clause ("affluenza al 51%", "profondità di 8 km"); an age by the
-name before it ("Michael Zanera, 34 anni"): different people, different figures.
+name before it ("Michael Zanera, 34 anni"): different people, different figures. A figure
+its sentence sets in an earlier year than its article's ("nel 1960 … 12 mila morti") has
+that year in its scope (:mod:`quantities.reconciliation.years`).
 
 Each document is read with its own lexicon (its own language pack).
 """
@@ -25,6 +27,7 @@ from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of
 from quantities.reconciliation.settings import ReconcileSettings
+from quantities.reconciliation.years import past_year
 from quantities.types import Claim
 
 #: Modalities that are compared with each other; "denied" is in no group.
@@ -139,6 +142,9 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     if what is None and kind == "percent":
         return None, "a percentage of nothing named (no noun, no word before it)"
     scope = c.scope.casefold() if c.scope else None
+    year = past_year(c.context, c.text, c.date, lex.lang)
+    if year is not None:   # a figure of another year: "nel 1960 … 12 mila morti"
+        scope = f"{scope} {year}" if scope else str(year)
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None
 
 
