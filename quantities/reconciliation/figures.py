@@ -41,12 +41,16 @@ class Grouping:
 
 def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[Key, str], list[Item]]]:
     """Each group, split by the time of day its claims are given at when it is no running
-    figure and states several: turnout "alle 12" and "alle 19" are two figures. A claim with
-    no stated time joins the one time whose values it meets, else the other untimed claims.
+    figure and states one: turnout "alle 12" and "alle 19" are two figures. A claim with
+    no stated time joins the one time whose values it meets, else the other untimed claims
+    (turnout "alle 12" at 19,21% and a bare 63,91%, the final figure, are two). A live
+    blog's stamp opening the sentence ("Ore 11.40 – sono 200 gli italiani") is when the
+    figure was reported, not when it was measured: alone, it splits nothing.
     A running figure (a toll) stays one: its times order its timeline."""
     for label, members in groups.items():
         minutes = {i.minute for i in members if i.minute is not None}
-        if len(minutes) < 2 or any(i.running for i in members):
+        stamped = all(_stamp(i) for i in members if i.minute is not None)
+        if not minutes or any(i.running for i in members) or (len(minutes) == 1 and stamped):
             yield label, members
             continue
         by_minute: dict[int | None, list[Item]] = {}
@@ -59,6 +63,12 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
                        if m is not None and any(i.interval.meets(o.interval) for o in part)]
                 by_minute.setdefault(met[0] if len(met) == 1 else None, []).append(i)
         yield from ((label, part) for part in by_minute.values())
+
+
+def _stamp(i: Item) -> bool:
+    """Whether the claim's time is a stamp that opens its sentence (a live blog's entry)."""
+    when = i.claim.when or ""
+    return bool(when) and i.claim.context.lstrip(" *_#").startswith(when)
 
 
 def _overtaken(members: list[Item]) -> None:
