@@ -45,6 +45,9 @@ SPREAD = 20
 #: A bare figure is read as a rounding of another only when its last digit stands for
 #: hundreds or more ("1.400" for 1.404); "10" is no rounding of 7.
 ROUND_UNIT = 100
+#: Stances that put a figure near its value ("circa 700", "quasi 700"): a rounding of an
+#: exact value when hedged. "oltre 700" is a bound, not a rounding.
+NEAR = frozenset({"about", "nearly"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,15 +267,30 @@ def _drifting(stated: list[Item]) -> list[Item]:
 
 def _drifts_in_wording(a: Item, b: Item) -> bool:
     """One value in two wordings: hedged differently, or one a rounding of the other
-    (1.400 for 1.404: the exact value rounded to the bare one's last digit)."""
+    (1.400 for 1.404: the exact value rounded to the bare one's last digit; "quasi 700"
+    for 693: the exact value rounded and hedged towards it)."""
     if a.value is None or b.value is None:
         return False
     sa, sb = stance(a.claim.quantity), stance(b.claim.quantity)
     if a.value == b.value:
         return sa != sb
-    if sa != "exact" or sb != "exact":
+    if sa == "exact" and sb == "exact":
+        return _rounds_to(a, b) or _rounds_to(b, a)
+    if sa == "exact" and sb in NEAR:
+        return _rounds_closely(a, b)
+    if sb == "exact" and sa in NEAR:
+        return _rounds_closely(b, a)
+    return False
+
+
+def _rounds_closely(exact: Item, hedged: Item) -> bool:
+    """The hedged value is the exact one rounded, off by less than a tenth of its last
+    digit ("quasi 700" for 693): the hedge says it was rounded. "quasi 3.000" for 2.800 is
+    an estimate of its own, not a rounding of the other."""
+    stated, rounded = exact.claim.quantity.value, hedged.claim.quantity.value
+    if stated is None or rounded is None:
         return False
-    return _rounds_to(a, b) or _rounds_to(b, a)
+    return _rounds_to(exact, hedged) and abs(stated - rounded) * 10 <= precision_of(hedged.claim.quantity)
 
 
 def _rounds_to(exact: Item, bare: Item) -> bool:
