@@ -19,6 +19,11 @@ another value, keeps the two apart: no status clash.
 
 Only pairs across articles count, of nouns written in the claim's own sentence (not
 inferred for a bare figure from another); vague words ("migliaia") state no value.
+
+Apart from the nouns, one number stated in one event in two units that are easily
+written one for the other (``lang/units.dimensions.toml``: "47 miglia nautiche" and "47
+miglia", "nove punti percentuali" and "9%") is a step lower: whichever unit is meant,
+one article changed the figure while keeping its number.
 """
 
 from __future__ import annotations
@@ -27,11 +32,12 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
+from quantities.lang import units
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.intervals import stance
-from quantities.reconciliation.keys import Item, Key
+from quantities.reconciliation.keys import CLAUSE, CUE_WINDOW, WORD, Item, Key
 from quantities.reconciliation.values import Context
 from quantities.text.i18n import _
 from quantities.types import SEVERITIES, Finding
@@ -97,6 +103,55 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
             return lower, _("the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the "
                             "other; check which is meant").format(one=noun(p), other=noun(q)), [p], [q]
     return None
+
+
+def unit_findings(items: list[Item], events: Mapping[int, str], figure_of: Mapping[int, str],
+                  ctx: Context) -> Iterator[Finding]:
+    """One number of one event in two units easily taken one for the other (see the module
+    docstring): bucketed by event and number as stated, so linear in the claims."""
+    severity = _demote(ctx.settings.severity("wording-conflict"))
+    if severity == "off":
+        return
+    pairs = units.confusable()
+    buckets: defaultdict[tuple[str, Decimal], dict[str, list[Item]]] = defaultdict(dict)
+    for i in items:
+        q = i.claim.quantity
+        if q.unit is None or q.value is None or i.superseded or id(i) not in events \
+                or stance(q) == "vague":
+            continue
+        buckets[(events[id(i)], q.value)].setdefault(q.unit, []).append(i)
+    for by_unit in buckets.values():
+        names = sorted(by_unit)
+        for n, a in enumerate(names):
+            for b in names[n + 1:]:
+                if frozenset((a, b)) not in pairs:
+                    continue
+                across = _across(_as_difference(by_unit[a], b), _as_difference(by_unit[b], a))
+                if across:
+                    x, y = across[0]
+                    yield _finding(severity, _("one number in two units easily written one for the "
+                                               "other; check which is meant"), [x], [y], figure_of, ctx)
+
+
+def _as_difference(items: list[Item], other: str) -> list[Item]:
+    """The claims that can be taken for a figure in the unit ``other``: all of them, unless
+    ``other`` measures a difference (percentage points) and theirs does not: then those
+    whose words make them a difference ("il 9% in meno"), not a level ("al 9%")."""
+    if units.differences().get(items[0].claim.quantity.unit or "") != other:
+        return items
+    return [i for i in items if _difference(i)]
+
+
+def _difference(i: Item) -> bool:
+    c = i.claim
+    at = c.context.find(c.text) if c.text else -1
+    if at < 0:
+        return False
+    before = c.context[max(0, at - CUE_WINDOW):at]
+    cut = [m.end() for m in CLAUSE.finditer(before)]
+    before = before[cut[-1]:] if cut else before
+    after = [w.casefold() for w in WORD.findall(c.context[at + len(c.text):at + len(c.text) + CUE_WINDOW])][:3]
+    return i.lexicon.cue("difference_before", before) or i.lexicon.cue("difference_after", after)
 
 
 #: Below this, one value counting two things the lexicon cannot relate is a coincidence
