@@ -11,7 +11,9 @@ inside a bucket, each pair of different keys is judged once:
   the value already say much): a step lower, since the lexicon cannot say they differ;
 - a count whose two readings name different statuses (dead / injured, displaced /
   evacuated), each read at its own figure: the rule's severity, since one status is wrong;
-- two concepts the lexicon knows are different (soldati, carri armati): nothing.
+- two concepts the lexicon knows are different (soldati, carri armati): nothing; nor a
+  noun it does not know against a generic one ("750 passeggeri", "circa 750 persone"):
+  "persone" names no class that could differ.
 
 A value stated under ``SMALL`` ("due", "quattro", "8 km") is too common to say that two
 claims are one figure: no finding. An article that counts the other status too, with
@@ -91,7 +93,7 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
         return severity, note, xs, ys
     lower = _demote(severity)
     unknown = _unknown(a.what) or _unknown(b.what)
-    named = all(i.claim.noun and i.reading is not None for i in (x, y)) and rare
+    named = all(i.claim.noun and i.reading is not None and not i.reading.generic for i in (x, y)) and rare
     noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
     if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
         common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
