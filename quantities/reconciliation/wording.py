@@ -11,6 +11,8 @@ inside a bucket, each pair of different keys is judged once:
   the value already say much): a step lower, since the lexicon cannot say they differ;
 - a count whose two readings name different statuses (dead / injured, displaced /
   evacuated), each read at its own figure: the rule's severity, since one status is wrong;
+- one count in one status, planned in one article and done in another of the same day
+  or earlier (evacuation being organised, residents evacuated): a step lower;
 - two concepts the lexicon knows are different (soldati, carri armati): nothing; nor a
   noun it does not know against a generic one ("750 passeggeri", "circa 750 persone"):
   "persone" names no class that could differ.
@@ -56,7 +58,7 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
         if stance(i.claim.quantity) == "vague" or i.key.kind == "percent":
             continue
         k = i.key
-        buckets[(events[id(i)], k.kind, k.unit, k.modality, i.value)].setdefault(k, []).append(i)
+        buckets[(events[id(i)], k.kind, k.unit, i.value)].setdefault(k, []).append(i)
     seen: set[tuple] = set()
     for bucket in buckets.values():
         keys = sorted(bucket, key=lambda k: k.label())
@@ -82,6 +84,8 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     a, b = x.key, y.key
     assert a is not None and b is not None
     severity = ctx.settings.severity("wording-conflict")
+    if a.modality != b.modality:
+        return _plan_and_fact(across, severity)
     note = confusables.get(frozenset((a.what or "", b.what or "")))
     if note is None and x.lexicon is y.lexicon and x.claim.noun and y.claim.noun:
         note = x.lexicon.note(x.claim.noun, y.claim.noun)
@@ -154,6 +158,25 @@ def _difference(i: Item) -> bool:
     before = before[cut[-1]:] if cut else before
     after = [w.casefold() for w in WORD.findall(c.context[at + len(c.text):at + len(c.text) + CUE_WINDOW])][:3]
     return i.lexicon.cue("difference_before", before) or i.lexicon.cue("difference_after", after)
+
+
+def _plan_and_fact(across: list[tuple[Item, Item]], severity: str) -> tuple[str, str, list[Item], list[Item]] | None:
+    """One count in one status, given as planned in one article and as done in another of
+    the same day or earlier ("l'evacuazione di circa 200 persone" is being organised;
+    "circa 200 residenti sono stati evacuati"): one of them has the stage wrong. A fact
+    dated after the plan is the plan carried out: nothing."""
+    for x, y in across:
+        plan, fact = (x, y) if x.key is not None and x.key.modality == "planned" else (y, x)
+        status = _status(plan)
+        if status is None or status != _status(fact) or not (_written(plan) and _written(fact)):
+            continue
+        if abs(plan.claim.quantity.value or Decimal(0)) < SMALL:
+            continue
+        if plan.claim.date is not None and fact.claim.date is not None and fact.claim.date > plan.claim.date:
+            continue
+        return _demote(severity), _("one article gives the figure as planned, the other as done; "
+                                    "check which is meant"), [plan], [fact]
+    return None
 
 
 #: Below this, one value counting two things the lexicon cannot relate is a coincidence
