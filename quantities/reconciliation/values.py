@@ -48,6 +48,13 @@ ROUND_UNIT = 100
 #: Stances that put a figure near its value ("circa 700", "quasi 700"): a rounding of an
 #: exact value when hedged. "oltre 700" is a bound, not a rounding.
 NEAR = frozenset({"about", "nearly"})
+#: A lower bound against an upper one ("almeno 500", "fino a 600"): two values that meet
+#: only between them, each source leaning its own way.
+OPPOSITE = ({"over", "under"}, {"over", "nearly"})
+#: ... when they bracket a narrow range: "almeno 59" and "fino a 600" say little together.
+BRACKET = Decimal("1.5")
+#: Claims that joined no mode looked at for drift, at most (a bound: linear per figure).
+LOOSE = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +87,7 @@ def value_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
         conflict = _conflict(g, [found[n] for n in involved], ctx)
         if conflict is not None:
             yield conflict
-    drift = _drift(g, found, ctx)
+    drift = _drift(g, found, ctx, current)
     if drift is not None:
         yield drift
     if ctx.settings.within_documents:
@@ -230,11 +237,16 @@ def _disputed_severity(ctx: Context) -> str:
     return "off" if ctx.settings.severity("value-conflict") == "off" else "info"
 
 
-def _drift(g: Grouped, found: list[Mode], ctx: Context) -> Finding | None:
+def _drift(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> Finding | None:
+    """Drift inside each mode; a hedged claim that meets several modes and so joined none
+    ("fino a 600" meets 79 and "almeno 500") is looked at with each mode it meets."""
     drifting: list[Item] = []
     parts = []
+    placed = {id(i) for m in found for i in m.items}
+    loose = [i for i in current if id(i) not in placed][:LOOSE]
     for m in found:
-        stated = [i for i in m.items if i.value is not None and stance(i.claim.quantity) != "vague"]
+        near = [i for i in loose if any(i.interval.meets(o.interval) for o in m.items)]
+        stated = [i for i in (*m.items, *near) if i.value is not None and stance(i.claim.quantity) != "vague"]
         stated = _drifting(stated)
         if len({i.claim.doc for i in stated}) < 2:
             continue
@@ -243,8 +255,8 @@ def _drift(g: Grouped, found: list[Mode], ctx: Context) -> Finding | None:
                                f"({_(say.STANCE_WORDS[stance(i.claim.quantity)])})" for i in stated[:6]))
     if not drifting:
         return None
-    return finding(ctx, "hedge-drift", g, _("one value, worded differently (hedged or rounded): {claims}").format(
-                   claims="; ".join(parts)), drifting, cause="hedge")
+    message = _("one figure, worded differently (hedged, rounded or bounded from either side): {claims}")
+    return finding(ctx, "hedge-drift", g, message.format(claims="; ".join(parts)), drifting, cause="hedge")
 
 
 def _drifting(stated: list[Item]) -> list[Item]:
@@ -268,7 +280,8 @@ def _drifting(stated: list[Item]) -> list[Item]:
 def _drifts_in_wording(a: Item, b: Item) -> bool:
     """One value in two wordings: hedged differently, or one a rounding of the other
     (1.400 for 1.404: the exact value rounded to the bare one's last digit; "quasi 700"
-    for 693: the exact value rounded and hedged towards it)."""
+    for 693: the exact value rounded and hedged towards it), or bounded from either side
+    ("almeno 500" and "fino a 600": they meet only between the two)."""
     if a.value is None or b.value is None:
         return False
     sa, sb = stance(a.claim.quantity), stance(b.claim.quantity)
@@ -280,7 +293,8 @@ def _drifts_in_wording(a: Item, b: Item) -> bool:
         return _rounds_closely(a, b)
     if sb == "exact" and sa in NEAR:
         return _rounds_closely(b, a)
-    return False
+    low, high = sorted((a.value, b.value))
+    return {sa, sb} in OPPOSITE and low > 0 and high <= low * BRACKET
 
 
 def _rounds_closely(exact: Item, hedged: Item) -> bool:
