@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from quantities.lang import units
 from quantities.lang.sources import Sources
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.catalog import RULE_KIND
@@ -81,7 +82,8 @@ def _what(g: Grouped) -> str:
 def value_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     current = [i for i in g.items if not i.superseded]
     found = modes(current)
-    pairs = [(a, b) for a, b in contradicting(found) if _comparable(found[a], found[b])]
+    pairs = [(a, b) for a, b in contradicting(found)
+             if _comparable(found[a], found[b]) and not _unit_slip(found[a], found[b])]
     if pairs:
         involved = sorted({n for p in pairs for n in p})
         conflict = _conflict(g, [found[n] for n in involved], ctx)
@@ -180,6 +182,17 @@ def _comparable(a: Mode, b: Mode) -> bool:
     top = max((i.interval.high if i.interval.high is not None else i.interval.low) for i in lower.items)
     bottom = min(i.interval.low for i in upper.items)
     return top <= 0 or bottom / top <= SPREAD
+
+
+def _unit_slip(a: Mode, b: Mode) -> bool:
+    """Two modes that state one number in two units easily written one for the other ("47
+    miglia nautiche", "47 miglia"): the wording rule names the slip; "47 against 47, the
+    values do not meet" would only puzzle."""
+    stated = {i.claim.quantity.value for m in (a, b) for i in m.items}
+    units_a = {i.claim.quantity.unit for i in a.items}
+    units_b = {i.claim.quantity.unit for i in b.items}
+    return len(stated) == 1 and len(units_a) == len(units_b) == 1 and \
+        frozenset(units_a | units_b) in units.confusable()
 
 
 def _rounding(a: Mode, b: Mode) -> bool:
