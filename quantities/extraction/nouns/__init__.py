@@ -33,7 +33,7 @@ sovvenzioni"), and a speed or temperature names what it measures ("160 km/h" ->
 from __future__ import annotations
 
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
-from quantities.extraction.nouns.left import compared, holder, linked_before, noun_before, verb_named
+from quantities.extraction.nouns.left import age_subject, compared, holder, linked_before, noun_before, verb_named
 from quantities.extraction.nouns.topic import Topic
 from quantities.lang import Pack
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
@@ -68,11 +68,11 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     toks = tokens(sentence) if toks is None else toks
     right = _right_of(sentence, figure.end, g.max_words + 4, toks)
     first = right.lows[0] if right else ""
-    left = _left_of(sentence, figure.start, g.max_words + 16, toks) if unit_bearing or antecedent else None
+    left = _left_of(sentence, figure.start, g.max_words + 16, toks)
     changed, past = _changed(right, g)
-    if antecedent is not None and left is not None and compared(left, g):  # "contro il 63,67% delle politiche"
+    if antecedent is not None and compared(left, g):  # "contro il 63,67% delle politiche"
         return NounPhrase(antecedent.text, antecedent.head, None)
-    if left is not None and unit_bearing:
+    if unit_bearing:
         right = right[past:]  # "240 milioni in più per gli alloggi"
         first = right.lows[0] if right else ""
         found = _inside(sentence, figure, toks, g) if unit in g.share_units else None
@@ -92,9 +92,10 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
-        left = left if left is not None else _left_of(sentence, figure.start, g.max_words + 16, toks)
         found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=kind in g.value_before_kinds)
+    if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
+        found = age_subject(sentence, left, g)
     if found is None and kind in g.noun_after_kinds:  # "88-year-old woman", "a 34-year-old Syrian"
         found = _phrase(sentence, right, 0, g)
     if found is None and changed is not None and unit_bearing:  # "about 9% less"
@@ -222,16 +223,17 @@ def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False
 
 def _trim(toks: Tokens, start: int, end: int, g: Grammar) -> int:
     """With the head last, where the run of noun-like words from ``toks[start]`` really ends:
-    at its last lowercase word when names stand in it ("North Korean soldiers"), before a
-    participle after the head ("people died", "soldiers killed"; the status keeps it)."""
+    at its last lowercase word when names stand in it ("North Korean soldiers"), before the
+    first participle after its first word ("people died", "soldiers killed", "people marched
+    through"; the status keeps it)."""
     if not g.head_last:
         return end
     texts = toks.texts
     if any(texts[k][:1].isupper() for k in range(start + 1, end)):
         end = next((k + 1 for k in range(end - 1, start, -1) if texts[k].islower()), start + 1)
-    while end - 1 > start and toks.lows[end - 1].endswith(g.postmodifier_endings) and toks.texts[end - 1].islower():
-        end -= 1
-    return end
+    participle = next((k for k in range(start + 1, end)  # "people marched through central Rome"
+                       if toks.lows[k].endswith(g.postmodifier_endings) and toks.texts[k].islower()), end)
+    return participle
 
 
 def _adjectives(toks: Tokens, j: int, n: int, g: Grammar) -> int:

@@ -49,6 +49,8 @@ class Grammar:
     change_longest: int
     points: frozenset[str]
     share_verbs: frozenset[str]
+    age_copulas: tuple[tuple[str, ...], ...]
+    age_kinds: frozenset[str]
 
     def is_verb(self, word: str) -> bool:
         return word.endswith(self.verb_endings) and word not in self.adjectives
@@ -106,6 +108,8 @@ def grammar(pack: Pack) -> Grammar:
         change_after=(change := {" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.change_after").items()}),
         points=word_set(pack, "nouns.points"),
         share_verbs=word_set(pack, "nouns.share_verbs"),
+        age_copulas=phrases(pack, "nouns.age_copulas"),
+        age_kinds=word_set(pack, "nouns.age_kinds"),
         change_longest=max((len(k.split()) for k in change), default=0),
     )
 

@@ -53,6 +53,36 @@ def holder(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
     return None
 
 
+def age_subject(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
+    """Whose age a figure is, when a verb of age stands before it (``[nouns] age_copulas``):
+    its subject, a name or a noun phrase, past a coordinator or an aside ("Si chiamava
+    Giuseppe Saverio Lombardo e aveva 53 anni", "l'uomo, non ancora identificato, dovrebbe
+    avere 77 anni", "The victims, all employed by a contractor, were aged between 22 and 52")."""
+    k = len(left)
+    while k > 0 and len(left) - k < 2 and left.lows[k - 1] in g.fillers:
+        k -= 1
+    verb = next((len(v) for v in g.age_copulas if tuple(left.lows[max(0, k - len(v)):k]) == v), 0)
+    if not verb:
+        return None
+    k = _past_aside(left, k - verb)
+    k -= k > 0 and left.lows[k - 1] in g.conj
+    return _name(text, left, k, g, least=1) or _subject(text, left, k, g)
+
+
+def _past_aside(left: Tokens, k: int) -> int:
+    """``k``, or where an aside between commas that ends at ``left[k - 1]`` starts."""
+    if k < 2 or left.lows[k - 1] != ",":
+        return k
+    for j in range(k - 2, max(0, k - ASIDE) - 1, -1):
+        if left.lows[j] == ",":
+            return j
+    return k
+
+
+#: The longest aside between commas looked past, in tokens.
+ASIDE = 12
+
+
 def compared(left: Tokens, g: Grammar) -> bool:
     """The figure is the term of a comparison ("contro il 63,67%", "rispetto ai 630", "up
     from 8%"): it measures what the figure before it measures (``[nouns] compared``)."""
@@ -84,6 +114,8 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     copula = _copula(left, at, g)
     if copula:  # "i feriti sono 2.700"; "Lega e Forza Italia restano sotto il 10%"; "siamo 100mila"
         found = _subject(text, left, at - copula, g) or _name(text, left, at - copula, g, least=1, opening=True)
+        if found is None and (aside := _past_aside(left, at - copula)) < at - copula:  # "Il capitolo, …, si attesta a"
+            found = _subject(text, left, aside, g)
         named = g.copula_nouns.get(" ".join(lows[at - copula:at]))
         return NounPhrase(named, named, None) if named else found
     if linked:
