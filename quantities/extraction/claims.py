@@ -221,8 +221,13 @@ class _Reader:
         statuses: dict[str, str | None] = {}  # and its status
         out = []
         moments = self._moments(sentence)
-        for q in s.figures:
+        pairs = nouns.respective([q.span for q in s.figures], lang=pack, toks=toks) if len(s.figures) > 3 else {}
+        listed: list[nouns.NounPhrase | None] = []
+        for i, q in enumerate(s.figures):
             q, noun, place = self._noun(q, toks, antecedents)
+            if i in pairs and (paired := listed[pairs[i]]) is not None:  # "contro i 630 e i 315"
+                noun = nouns.NounPhrase(paired.text, paired.head, None)
+            listed.append(noun)
             if noun is not None:
                 antecedents[q.kind] = noun
             end = q.span.end

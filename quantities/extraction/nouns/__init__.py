@@ -34,12 +34,14 @@ from __future__ import annotations
 
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import age_subject, compared, holder, linked_before, noun_before, verb_named
+from quantities.extraction.nouns.lists import respective
 from quantities.extraction.nouns.topic import Topic
 from quantities.lang import Pack
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
-__all__ = ["Grammar", "NounPhrase", "Topic", "counted", "grammar", "held", "named", "status_skip", "status_words"]
+__all__ = ["Grammar", "NounPhrase", "Topic", "counted", "grammar", "held", "named", "respective", "status_skip",
+           "status_words"]
 
 
 def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearing: bool = False,
@@ -89,11 +91,15 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _rebuilt(sentence, right, antecedent, g)
     elif first in g.of or first in g.articles:
         found = _phrase(sentence, right, 1, g)
+    elif first in g.among:  # "12 among the dead": after a noun before it ("sono stati 1.500 tra città e provincia")
+        found = None
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
         found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=kind in g.value_before_kinds)
+    if found is None and first in g.among:  # "23 tra investimenti e riforme"
+        found = _phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
         found = age_subject(sentence, left, g)
     if found is None and kind in g.noun_after_kinds:  # "88-year-old woman", "a 34-year-old Syrian"

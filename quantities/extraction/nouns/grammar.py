@@ -51,6 +51,7 @@ class Grammar:
     share_verbs: frozenset[str]
     age_copulas: tuple[tuple[str, ...], ...]
     age_kinds: frozenset[str]
+    among: frozenset[str]
 
     def is_verb(self, word: str) -> bool:
         return word.endswith(self.verb_endings) and word not in self.adjectives
@@ -110,6 +111,7 @@ def grammar(pack: Pack) -> Grammar:
         share_verbs=word_set(pack, "nouns.share_verbs"),
         age_copulas=phrases(pack, "nouns.age_copulas"),
         age_kinds=word_set(pack, "nouns.age_kinds"),
+        among=word_set(pack, "nouns.among"),
         change_longest=max((len(k.split()) for k in change), default=0),
     )
 
