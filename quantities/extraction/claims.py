@@ -217,7 +217,7 @@ class _Reader:
         memo: dict[str, object] = {}  # what _credit reads once per sentence
         said = sentence.of(text)
         body_sentence = doc.to_body(sentence)
-        antecedents: dict[str, nouns.NounPhrase] = {}  # the last noun of each kind in the sentence
+        antecedents: dict[tuple[str, str | None], nouns.NounPhrase] = {}  # the last of each kind and unit
         statuses: dict[str, str | None] = {}  # and its status
         out = []
         moments = self._moments(sentence)
@@ -229,7 +229,7 @@ class _Reader:
                 noun = nouns.NounPhrase(paired.text, paired.head, None)
             listed.append(noun)
             if noun is not None:
-                antecedents[q.kind] = noun
+                antecedents[q.kind, q.unit] = noun
             end = q.span.end
             if noun is not None and noun.span is not None and noun.span.start >= q.span.end:
                 end = noun.span.end
@@ -265,14 +265,14 @@ class _Reader:
             self._seen = s.index + 1
         return out
 
-    def _noun(self, q: Quantity, toks: Tokens, antecedents: dict[str, nouns.NounPhrase]
+    def _noun(self, q: Quantity, toks: Tokens, antecedents: dict[tuple[str, str | None], nouns.NounPhrase]
               ) -> tuple[Quantity, nouns.NounPhrase | None, str | None]:
         """What ``q`` counts (and ``q`` made money when it is a bare scaled figure in a
         document about money: :class:`nouns.Topic`)."""
         def counted(q: Quantity) -> nouns.NounPhrase | None:
             bearing = q.unit is not None or q.kind in UNIT_KINDS
             return nouns.counted(self.text, q.span, lang=self.pack, unit_bearing=bearing,
-                                 antecedent=antecedents.get(q.kind), toks=toks, kind=q.kind, unit=q.unit)
+                                 antecedent=antecedents.get((q.kind, q.unit)), toks=toks, kind=q.kind, unit=q.unit)
         noun = counted(q)
         if (implied := self._topic.implicit(q, noun)) is not None:
             q, noun = implied, counted(implied)

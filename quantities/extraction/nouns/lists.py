@@ -10,7 +10,6 @@ from quantities.lang import Pack
 from quantities.text.tokens import Tokens
 from quantities.types import Span
 
-
 #: How many tokens before a figure its comparison word may stand ("a fronte dei" + article).
 REACH = 6
 
