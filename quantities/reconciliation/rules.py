@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
@@ -43,7 +44,7 @@ from quantities.reconciliation.keys import Item, prepare
 from quantities.reconciliation.parts import parts_findings
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.values import Context, value_findings
-from quantities.reconciliation.wording import wording_findings
+from quantities.reconciliation.wording import unit_findings, wording_findings
 from quantities.types import SEVERITIES, Claim, Document, Figure, Finding
 
 
@@ -93,7 +94,8 @@ def reconcile(
     for lex in {id(x.lexicon): x.lexicon for x in items}.values():
         confusables.update(lex.confusable_ids())
     figures = [g.figure for g in grouping.figures]
-    for f in wording_findings(items, grouping.events, figure_of, confusables, ctx):
+    for f in chain(wording_findings(items, grouping.events, figure_of, confusables, ctx),
+                   unit_findings(items, grouping.events, figure_of, ctx)):
         findings.append(f if f.figure is not None else _shown_together(f, figures))
     findings.extend(parts_findings(items, ctx))
     kept = [f for f in findings if f.severity != "off"]
