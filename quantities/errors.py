@@ -40,7 +40,7 @@ class QuantitiesError(Exception):
             where = self.file + (f":{self.line}" if self.line is not None else "") + ": "
         elif self.line is not None:
             where = f"line {self.line}: "
-        key = f"{self.key}: " if self.key else ""
+        key = f"{_printable(self.key)}: " if self.key else ""
         return f"{where}{key}{self.message}"
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -83,3 +83,8 @@ class QuantitiesWarning(UserWarning):
     The command line prints these on stderr as one line each; library callers can
     filter them with :mod:`warnings`.
     """
+
+
+def _printable(text: str) -> str:
+    """``text`` on one line: a key as a user wrote it may hold a line break ("\\n")."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
