@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 import regex
 
-from quantities.lang import Pack, load
+from quantities.lang import Pack, kept, load
 from quantities.types import Span
 
 _BRACKETS = ")]"
@@ -211,6 +211,7 @@ def _in_dateline(text: str, mark_start: int, mark_end: int, g: _Grammar) -> bool
 
 
 @functools.cache
+@kept
 def grammar(pack: Pack) -> _Grammar:
     """The compiled ``[sentences]`` data of ``pack`` (once per pack)."""
     closers = {c for pair in _quote_pairs(pack) for c in pair[1]} | set(_BRACKETS)
