@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from quantities.errors import QuantitiesError
+from quantities.report.formats.common import counts_line
 from quantities.report.model import Report
 from quantities.report.records import source_text, value_text
 from quantities.run import config as configuration
@@ -30,6 +31,7 @@ from quantities.run.config import Config
 from quantities.run.pipeline import exceeds, named_paths, run, run_documents, wanted
 from quantities.text.decimals import plain
 from quantities.text.fold import squeeze
+from quantities.text.i18n import _
 from quantities.types import SEVERITIES, Claim, Document, Finding
 
 PathOrText = str | os.PathLike[str]
@@ -148,13 +150,8 @@ def claims_text(claims: Iterable[Claim], report: Report | None = None) -> str:
 
 
 def counts_text(findings: Sequence[Finding]) -> str:
-    """'1 error, 2 warnings'."""
-    parts = []
-    for s in SEVERITIES:
-        n = sum(f.severity == s for f in findings)
-        if n:
-            parts.append(f"{n} {s}" + ("s" if n != 1 and s != "info" else ""))
-    return ", ".join(parts) or "no findings"
+    """'1 error, 2 warnings' (in the messages' language)."""
+    return counts_line(findings, zeros=False)
 
 
 def _fail(message: str) -> NoReturn:
@@ -177,7 +174,8 @@ def assert_consistent(*paths_or_texts: PathOrText, fail_on: str = "error", confi
     """
     __tracebackhide__ = True
     out = analyse(paths_or_texts, config=config, lang=lang)
-    return _passes(out, fail_on, lambda shown: f"the articles disagree ({counts_text(shown)}, failing on {fail_on})")
+    return _passes(out, fail_on, lambda shown: _("the articles disagree ({counts}, failing on {level})").format(
+        counts=counts_text(shown), level=_(fail_on)))
 
 
 def assert_matches_reference(paths: PathOrText | Sequence[PathOrText], reference: PathOrText, *,
@@ -186,7 +184,8 @@ def assert_matches_reference(paths: PathOrText | Sequence[PathOrText], reference
     __tracebackhide__ = True
     items = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
     out = analyse(items, config=config, lang=lang, reference=reference, reconcile=False)
-    return _passes(out, fail_on, lambda shown: f"figures differ from {os.fspath(reference)} ({counts_text(shown)})")
+    return _passes(out, fail_on, lambda shown: _("figures differ from {reference} ({counts})").format(
+        reference=os.fspath(reference), counts=counts_text(shown)))
 
 
 def _passes(out: Outcome, fail_on: str, headline: Any) -> Report:
@@ -330,20 +329,21 @@ class FolderRun:
         if errors:
             return "\n".join(f"quantities: {e}" for e in errors)
         mine = [f for f in self.report.findings if f.claims and self._paths(f) == {path}]
-        return self._message(mine, fail_on, f"in {self._show(path)}")
+        return self._message(mine, fail_on, _("in {path}").format(path=self._show(path)))
 
     def folder_failure(self, fail_on: str) -> str | None:
         """Why the reconciliation fails: findings across articles, and suppressions that match nothing."""
         if self.failure is not None:
             return f"quantities: {self.failure}"
         across = [f for f in self.report.findings if not f.claims or len(self._paths(f)) > 1]
-        return self._message(across, fail_on, "across the articles")
+        return self._message(across, fail_on, _("across the articles"))
 
     def _message(self, findings: list[Finding], fail_on: str, scope: str) -> str | None:
         if not exceeds(findings, fail_on):
             return None
-        return (f"quantities: {counts_text(findings)} {scope} (failing on {fail_on})\n\n"
-                + findings_text(findings, self.report, lambda d: self._show(self.path_of(d))))
+        head = _("quantities: {counts} {scope} (failing on {level})").format(
+            counts=counts_text(findings), scope=scope, level=_(fail_on))
+        return (head + "\n\n" + findings_text(findings, self.report, lambda d: self._show(self.path_of(d))))
 
     def _show(self, path: Path) -> str:
         return path.relative_to(self.rootdir).as_posix() if path.is_relative_to(self.rootdir) else str(path)

@@ -24,6 +24,7 @@ language data) loads when a quantities item first runs.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ from typing import Any
 
 import pytest
 
+from quantities.text.i18n import _
 from quantities.types import FAIL_LEVELS  # light: no pint, regex or language data
 
 #: Files under a configured path that are articles (what ``quantities.ingest.documents`` reads).
@@ -230,14 +232,29 @@ class _Check(pytest.Item):
             _keep_changed(settings.runs[root], self.config)
         return settings.runs[root]
 
+    def runtest(self) -> None:
+        """The check, its messages in the run's language (config ``locale``, else LANG, else ``lang``)."""
+        with _speaking(self.settings()):
+            self.check()
+
+    def check(self) -> None:
+        raise NotImplementedError
+
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> Any:
         return _one_line(excinfo) or super().repr_failure(excinfo, style)
+
+
+def _speaking(settings: Settings) -> Any:
+    from quantities.text import i18n
+
+    config = settings.config()
+    return i18n.use(i18n.choose(config.locale, os.environ, config.lang))
 
 
 class ArticleCheck(_Check):
     """Input problems, reference mismatches and within-article findings of one article."""
 
-    def runtest(self) -> None:
+    def check(self) -> None:
         settings = self.settings()
         path = self.path.resolve()
         root = settings.root_of(path)
@@ -253,7 +270,7 @@ class ArticleCheck(_Check):
 class Reconciliation(_Check):
     """The cross-source reconciliation of a configured folder."""
 
-    def runtest(self) -> None:
+    def check(self) -> None:
         run = self.folder_run(self.path.resolve())
         message = run.folder_failure(self.settings().level())
         if message:
@@ -320,12 +337,13 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     if not target or settings is None or not settings.runs:
         return
     path = session.config.invocation_params.dir / target
-    try:
-        _write_html(path, _merged([run.report for run in settings.runs.values()]), settings)
-    except (QuantitiesError, OSError) as e:
-        session.config.stash[HTML_NOTE] = f"quantities: error: {e}"
-    else:
-        session.config.stash[HTML_NOTE] = f"quantities: HTML report written to {path}"
+    with _speaking(settings):
+        try:
+            _write_html(path, _merged([run.report for run in settings.runs.values()]), settings)
+        except (QuantitiesError, OSError) as e:
+            session.config.stash[HTML_NOTE] = _("quantities: error: {error}").format(error=e)
+        else:
+            session.config.stash[HTML_NOTE] = _("quantities: HTML report written to {path}").format(path=path)
 
 
 def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
@@ -338,8 +356,9 @@ def _write_html(path: Path, report: Any, settings: Settings) -> None:
     from quantities.integrations.output import output
     from quantities.reconciliation.rules import ReconcileSettings
     from quantities.report.html import render_html
+    from quantities.text.i18n import current
 
-    page = render_html(report, settings=ReconcileSettings.from_mapping(settings.config().reconcile))
+    page = render_html(report, lang=current(), settings=ReconcileSettings.from_mapping(settings.config().reconcile))
     with output(str(path), []) as out:
         out.write(page)
 

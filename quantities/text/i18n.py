@@ -39,6 +39,8 @@ NEUTRAL_LOCALES = ("C", "POSIX")
 
 #: The catalog in use; None is English (the ids), without loading gettext at start-up.
 _current: Any = None
+#: The language of :data:`_current`.
+_current_code: str = SOURCE_LANGUAGE
 
 
 def _(message: str) -> str:
@@ -94,9 +96,16 @@ def language_of(locale: str) -> str:
 @contextmanager
 def use(code: str) -> Iterator[None]:
     """Speak ``code`` inside the block, then the language spoken before."""
-    global _current
-    before, _current = _current, (None if code == SOURCE_LANGUAGE else translations(code))
+    global _current, _current_code
+    before = _current, _current_code
+    spoken = code if code in available() else SOURCE_LANGUAGE  # no catalog: the ids, English
+    _current, _current_code = (None if spoken == SOURCE_LANGUAGE else translations(spoken)), spoken
     try:
         yield
     finally:
-        _current = before
+        _current, _current_code = before
+
+
+def current() -> str:
+    """The language messages are spoken in now (a page that shows them speaks it too)."""
+    return _current_code

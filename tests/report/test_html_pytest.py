@@ -55,3 +55,20 @@ def test_an_unwritable_page_is_one_line(pytester):
     result.assert_outcomes(passed=2)
     result.stdout.fnmatch_lines(["quantities: error: *report.html*"])
     assert "Traceback" not in result.stdout.str()
+
+
+# the config's locale, with LANG=C (tests/conftest.py): the failure and the page in one language
+@pytest.mark.parametrize("locale, page_says, failure_says", [
+    ("it", ['<html lang="it">', "Segnalazioni", "scrive «1.000 ingegneri»"], "*scrive*1.000 ingegneri*"),
+    ("en", ['<html lang="en">', "Findings", "says \u201c1.000 ingegneri\u201d"], "*says*1.000 ingegneri*"),
+])
+def test_the_page_and_the_failure_speak_the_runs_language(pytester, locale, page_says, failure_says):
+    newsroom(pytester, {"articoli": [GENIERI, INGEGNERI]})
+    with open(pytester.path / "pyproject.toml", "a", encoding="utf-8") as f:
+        f.write(f'\n[tool.quantities]\nlocale = "{locale}"\n')
+    result = pytester.runpytest(*QUIET, "--quantities-html", "report.html")
+    result.assert_outcomes(failed=1, passed=2)
+    result.stdout.fnmatch_lines([failure_says])
+    page = " ".join((pytester.path / "report.html").read_text(encoding="utf-8").split())
+    for text in page_says:
+        assert text in page, text

@@ -131,6 +131,18 @@ def test_errors_speak_the_language(capsys, monkeypatch, lang, argv, says):
     assert code == 2 and says in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(("lang", "page", "finding"), [
+    ("it_IT.UTF-8", '<html lang="it">', "scrive «1.000 ingegneri»"),
+    ("C", '<html lang="en">', "says \u201c1.000 ingegneri\u201d"),        # Italian articles, English desk
+    ("fr_FR.UTF-8", '<html lang="en">', "says \u201c1.000 ingegneri\u201d"),  # no catalog: English, both
+])
+def test_the_html_page_speaks_the_findings_language(capsys, monkeypatch, tmp_path, lang, page, finding):
+    out = tmp_path / "report.html"
+    _run(capsys, monkeypatch, lang, "report", SEEDS, "--format", "html", "--output", out)
+    html = " ".join(out.read_text(encoding="utf-8").split())
+    assert page in html and finding in html
+
+
 def test_config_locale_wins_over_lang(capsys, monkeypatch, tmp_path):
     (tmp_path / "quantities.toml").write_text('locale = "it"\n', encoding="utf-8")
     monkeypatch.chdir(tmp_path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from quantities.report.formats import Options
@@ -48,13 +48,15 @@ def named(doc_id: str, documents: Mapping[str, Document], where: str = "") -> st
     return f"{doc_id}{where}{outlet}"
 
 
-def counts_line(findings: list[Finding]) -> str:
+def counts_line(findings: Sequence[Finding], *, zeros: bool = True) -> str:
+    """'1 error, 0 warnings, 2 info'; without ``zeros``, '1 error, 2 info' ('no findings' for none)."""
     n = {s: sum(f.severity == s for f in findings) for s in SEVERITIES}
-    return ", ".join([
-        ngettext("{n} error", "{n} errors", n["error"]).format(n=n["error"]),
-        ngettext("{n} warning", "{n} warnings", n["warning"]).format(n=n["warning"]),
-        ngettext("{n} info", "{n} info", n["info"]).format(n=n["info"]),
-    ])
+    words = {
+        "error": ngettext("{n} error", "{n} errors", n["error"]).format(n=n["error"]),
+        "warning": ngettext("{n} warning", "{n} warnings", n["warning"]).format(n=n["warning"]),
+        "info": ngettext("{n} info", "{n} info", n["info"]).format(n=n["info"]),
+    }
+    return ", ".join(words[s] for s in SEVERITIES if zeros or n[s]) or _("no findings")
 
 
 def summary(report: Report, options: Options | None = None) -> str:

@@ -9,9 +9,11 @@ from quantities.report.model import Report
 def _report(report: Report, options: Options) -> str:
     from quantities.reconciliation.rules import ReconcileSettings
     from quantities.report.html import render_html
+    from quantities.text.i18n import current
 
     settings = ReconcileSettings.from_mapping(options.reconcile) if options.reconcile else None
-    return render_html(report, show_all=options.show_all, lang=options.lang, settings=settings)
+    # The page speaks the findings' language (config locale, else LANG, else the documents').
+    return render_html(report, show_all=options.show_all, lang=current(), settings=settings)
 
 
 FORMAT = register(Format("html", report=_report))
