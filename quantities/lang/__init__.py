@@ -146,17 +146,21 @@ def per_pack(table: str) -> Callable[[Callable[[Pack], T]], Callable[[str | Pack
     def wrap(build: Callable[[Pack], T]) -> Callable[[str | Pack], T]:
         cache: dict[tuple[str, str], T] = {}
         kind = f"{build.__module__}.{build.__qualname__}"
-        last: list[tuple[Pack, T]] = []  # the last pack seen: the fast path
+        # the fast path: the last argument (a code or a pack), its pack and what it compiled
+        last: list[tuple[str | Pack, Pack, T]] = []
 
         def get(lang: str | Pack) -> T:
+            if last and last[0][0] is lang:  # a code names one pack for the process (load is cached)
+                return last[0][2]
             pack = resolve(lang)
-            if last and last[0][0] is pack:
-                return last[0][1]
-            key = (pack.code, json.dumps(pack.get(table, None), sort_keys=True, default=str))
-            found = cache.get(key)
-            if found is None:
-                found = cache[key] = remembered(kind, pack.digest(), lambda: build(pack))
-            last[:] = [(pack, found)]
+            if last and last[0][1] is pack:
+                found = last[0][2]
+            else:
+                key = (pack.code, json.dumps(pack.get(table, None), sort_keys=True, default=str))
+                found = cache.get(key)
+                if found is None:
+                    found = cache[key] = remembered(kind, pack.digest(), lambda: build(pack))
+            last[:] = [(lang, pack, found)]
             return found
 
         get.__doc__ = build.__doc__
