@@ -40,7 +40,8 @@ class Tables:
         if unknown:
             raise self._error(sorted(unknown)[0], "unknown key")
         self.lang = self._string(data, "code", "it")
-        self._stemmer = self._make_stemmer(self._string(data, "stemmer", "italian"))
+        self._stemmer_name = self._string(data, "stemmer", "italian")
+        self._stemmer = self._make_stemmer(self._stemmer_name)
         self._head_first = self._string(data, "head", "first") != "last"
         self._endings = self._fold_table(data.get("fold", {}))
         self.number_format = self._format(data.get("format", {}))
@@ -75,6 +76,16 @@ class Tables:
         if not isinstance(node, Mapping):
             raise self._error(table, "expected a table")
         return _strings(node.get(key, []), lambda m: self._error(f"{table}.{key}", m))
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (quantities/cache.py) without the stemmer, which PyStemmer's C type cannot be."""
+        state = dict(self.__dict__)
+        del state["_stemmer"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._stemmer = snowballstemmer.stemmer(self._stemmer_name)
 
     def _make_stemmer(self, name: str) -> Any:
         if name not in snowballstemmer.algorithms():
