@@ -110,6 +110,14 @@ def remembered(kind: str, key: str, build: Callable[[], T]) -> T:
     return value
 
 
+def compiled(pattern: str | bytes, flags: int = 0) -> Any:
+    """``regex.compile(pattern, flags)``, kept across runs: the patterns modules compile as they
+    load (~0.5 ms each, a tenth of a one-sentence run in all)."""
+    import regex
+
+    return remembered("regex", f"{flags}\0{pattern!r}", lambda: regex.compile(pattern, flags))
+
+
 def digest(text: str) -> str:
     """A short digest of ``text`` (a key's part)."""
     return blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()

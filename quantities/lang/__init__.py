@@ -41,7 +41,7 @@ _MISSING = object()
 class Pack:
     """The parsed data of one language, with checked accessors that name file and key."""
 
-    __slots__ = ("code", "data", "path", "_digest")
+    __slots__ = ("_digest", "code", "data", "path")
 
     def __init__(self, code: str, path: Path, data: dict[str, Any]) -> None:
         self.code = code

@@ -13,15 +13,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import regex
 import snowballstemmer
 
+from quantities.cache import compiled
 from quantities.errors import LanguageDataError
 from quantities.lang import schema
 from quantities.text.partition import Partition
 
 HERE = Path(__file__).parent
-WORD = regex.compile(r"[^\W\d_]{1,60}")
+WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic"})

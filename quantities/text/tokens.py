@@ -13,7 +13,7 @@ from itertools import accumulate, chain, islice
 
 import regex
 
-from quantities.cache import remembered
+from quantities.cache import compiled, remembered
 from quantities.text.fold import low
 from quantities.types import Span
 
@@ -21,9 +21,9 @@ from quantities.types import Span
 #: emphasis marks left in plain text ("**5.000** operai") are not tokens. No possessive
 #: quantifiers: :data:`_SPLIT` runs it in the standard ``re``, which read them wrongly
 #: before Python 3.11.5 (gh-106052: "Kcna," was one token).
-TOKEN = regex.compile(r"\w+(?:-\w+)*(?:[.,]\d+)*['’]?|[^\w\s*_]")
+TOKEN = compiled(r"\w+(?:-\w+)*(?:[.,]\d+)*['’]?|[^\w\s*_]")
 #: Emphasis marks, dropped from the surface of a phrase.
-EMPHASIS = regex.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+EMPHASIS = compiled(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 
 
 def surface(text: str) -> str:

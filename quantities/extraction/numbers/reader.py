@@ -22,8 +22,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-import regex
-
+from quantities.cache import compiled
 from quantities.extraction.numbers.around import WORD, homograph_ok, next_word, phrase_before, prev_tokens
 from quantities.extraction.numbers.context import context
 from quantities.extraction.numbers.digits import (
@@ -65,7 +64,7 @@ _ONE = Decimal(1)
 
 
 _BLANK_DIGIT_HEADS = frozenset(" \u00a0")  # digits then a blank: maybe a phone in groups
-_APOSTROPHE_OR_SPACE = regex.compile(r"['’\s]")
+_APOSTROPHE_OR_SPACE = compiled(r"['’\s]")
 
 
 def _pack(lang: str | Pack) -> Pack:
