@@ -104,7 +104,7 @@ def remembered(kind: str, key: str, build: Callable[[], T]) -> T:
     full = f"{kind}\0{key}"
     found = store.get(full)
     if found is not _ABSENT:
-        return found  # type: ignore[no-any-return]
+        return found
     value = build()
     store.put(full, value)
     return value

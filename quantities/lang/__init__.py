@@ -157,9 +157,9 @@ def per_pack(table: str) -> Callable[[Callable[[Pack], T]], Callable[[str | Pack
                 found = last[0][2]
             else:
                 key = (pack.code, json.dumps(pack.get(table, None), sort_keys=True, default=str))
-                found = cache.get(key)
-                if found is None:
-                    found = cache[key] = remembered(kind, pack.digest(), lambda: build(pack))
+                if key not in cache:
+                    cache[key] = remembered(kind, pack.digest(), lambda: build(pack))
+                found = cache[key]
             last[:] = [(lang, pack, found)]
             return found
 
