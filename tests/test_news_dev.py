@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import score_news
-from tables import FIXTURES
+from tables import FIXTURES, row
 
 NEWS_DEV = FIXTURES / "news-dev"
 EXE = Path(sys.executable).parent / "quantities"
@@ -66,21 +66,13 @@ def test_false_alarms_stay_under_their_ceiling(scores, metric, most):
     assert rate(scores, metric) <= most, f"{metric}: {scores[metric]} above {most}"
 
 
-def _target_rows():
-    rows = []
-    for metric, target in TARGETS.items():
-        marks = [pytest.mark.xfail(strict=True, reason="not reached yet")] if FLOORS[metric] < target else []
-        rows.append(pytest.param(metric, target, marks=marks, id=metric))
-    return rows
-
-
-@pytest.mark.parametrize("metric, target", _target_rows())
+@pytest.mark.parametrize("metric, target", [
+    row(m, v, id=m, xfail="not reached yet" if FLOORS[m] < v else None) for m, v in TARGETS.items()])
 def test_the_issues_targets(scores, metric, target):
     assert rate(scores, metric) >= target
 
 
 @pytest.mark.parametrize("metric, most", [
-    pytest.param(m, v, marks=[pytest.mark.xfail(strict=True, reason="not reached yet")]
-                 if FALSE_ALARMS[m] > v else [], id=m) for m, v in TARGET_FALSE_ALARMS.items()])
+    row(m, v, id=m, xfail="not reached yet" if FALSE_ALARMS[m] > v else None) for m, v in TARGET_FALSE_ALARMS.items()])
 def test_the_false_alarm_targets(scores, metric, most):
     assert rate(scores, metric) <= most
