@@ -26,10 +26,10 @@ EXE = Path(sys.executable).parent / "quantities"
 #: (metric, floor). Rates are found / total; false alarms are the share of findings that are false.
 FLOORS = {
     "claims_recall_it": 0.97, "claims_recall_en": 0.98,
-    "claims_precision_it": 0.95, "claims_precision_en": 0.94,
-    "noun_it": 0.83, "noun_en": 0.81,
+    "claims_precision_it": 0.97, "claims_precision_en": 0.97,
+    "noun_it": 0.90, "noun_en": 0.85,
     "attribution_it": 0.90, "attribution_en": 0.86,
-    "conflicts_value_disjoint": 0.26, "conflicts_value": 0.16, "conflicts_wording": 0.23,
+    "conflicts_value_disjoint": 0.26, "conflicts_value": 0.33, "conflicts_wording": 0.38,
 }
 #: The most false alarms allowed, as a share of the errors (warnings) reported.
 FALSE_ALARMS = {"false_alarms_error": 0.30, "false_alarms_warning": 0.30}

@@ -38,6 +38,7 @@ from quantities.extraction.numbers.digits import (
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.hedges import carry
 from quantities.extraction.numbers.nonclaims import url_spans
+from quantities.extraction.numbers.offsets import relative
 from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.prefilter import Starts
 from quantities.extraction.numbers.reading import (
@@ -84,7 +85,8 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     >>> find("circa 300 morti e 2.700 feriti")[1].hedge
     'circa'
     """
-    g = grammar(_pack(lang))
+    pack = _pack(lang)
+    g = grammar(pack)
     out: list[Quantity] = []
     pos = 0
     low = text.lower()
@@ -104,7 +106,7 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
             r.start = max(r.start, out[-1].span.end)
         out.append(_quantity(text, r, g))
         pos = max(r.end, m.start() + 1)
-    return carry(text, out, g)
+    return relative(text, carry(text, out, g), pack)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> int:
