@@ -128,7 +128,12 @@ def folder() -> Path | None:
     given = os.environ.get("QUANTITIES_CACHE_DIR")
     if given is not None:
         return Path(given) if given.strip() else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative (which the XDG rules ignore)
+        home = os.path.expanduser("~")
+        if not os.path.isabs(home):  # no home to speak of: no cache, rather than one in the working folder
+            return None
+        base = os.path.join(home, ".cache")
     return Path(base) / "quantities"
 
 

@@ -93,6 +93,13 @@ def test_default_folder(monkeypatch, tmp_path):
     monkeypatch.delenv("QUANTITIES_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.folder() == tmp_path / "quantities"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # ignored, as the XDG rules say
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert cache.folder() == tmp_path / ".cache" / "quantities"
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr("os.path.expanduser", lambda path: path)  # no home at all
+    assert cache.folder() is None
 
 
 def test_old_versions_are_pruned(store):
