@@ -48,6 +48,16 @@ class QuantitiesError(Exception):
         return _rebuild, (type(self), self.message, self.file, self.line, self.key)
 
 
+def _printable(key: str) -> str:
+    """A key as it can stand in one line: one with a line break or another unprintable
+    character (a TOML key may hold any) is written escaped.
+
+    >>> _printable("sources.Kcna"), _printable("sources.a\\nb")
+    ('sources.Kcna', 'sources.a\\\\nb')
+    """
+    return key if key.isprintable() else repr(key)[1:-1]
+
+
 def _rebuild(cls: type[QuantitiesError], message: str, file: str | None, line: int | None,
              key: str | None) -> QuantitiesError:
     return cls(message, file=file, line=line, key=key)
