@@ -93,8 +93,3 @@ class QuantitiesWarning(UserWarning):
     The command line prints these on stderr as one line each; library callers can
     filter them with :mod:`warnings`.
     """
-
-
-def _printable(text: str) -> str:
-    """``text`` on one line: a key as a user wrote it may hold a line break ("\\n")."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
