@@ -7,18 +7,12 @@ with their reason and must keep one.
 from __future__ import annotations
 
 import pytest
+import tables
 from specs import Row, describe, rows, score, suites
 
 
 def _params() -> list:
-    out = []
-    for path in suites():
-        for row in rows(path):
-            if row.out:
-                continue
-            marks = [pytest.mark.xfail(strict=True, reason=row.xfail)] if row.xfail else []
-            out.append(pytest.param(row, id=row.ident, marks=marks))
-    return out
+    return [tables.row(r, id=r.ident, xfail=r.xfail) for path in suites() for r in rows(path) if not r.out]
 
 
 @pytest.mark.parametrize("row", _params())
