@@ -7,12 +7,18 @@ with their reason and must keep one.
 from __future__ import annotations
 
 import pytest
-import tables
 from specs import Row, describe, rows, score, suites
+from tables import row as param
 
 
 def _params() -> list:
-    return [tables.row(r, id=r.ident, xfail=r.xfail) for path in suites() for r in rows(path) if not r.out]
+    out = []
+    for path in suites():
+        for row in rows(path):
+            if row.out:
+                continue
+            out.append(param(row, id=row.ident, xfail=row.xfail or None))
+    return out
 
 
 @pytest.mark.parametrize("row", _params())
