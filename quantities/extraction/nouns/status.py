@@ -75,6 +75,7 @@ class Scopes:
     place_heads: frozenset[str]
     place_relatives: frozenset[str]
     articles: frozenset[str]
+    months: frozenset[str]  # a capitalised month after "in" is a time, no place ("in March 2018")
 
 
 @per_pack("status")
@@ -105,6 +106,7 @@ def scopes(pack: Pack) -> Scopes:
         place_heads=word_set(pack, "scope.place_heads"),
         place_relatives=word_set(pack, "scope.place_relatives"),
         articles=word_set(pack, "scope.articles"),
+        months=word_set(pack, "numbers.dates.months"),
     )
 
 
@@ -217,13 +219,13 @@ def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bo
         head = j + (lows[j] in t.articles and j + 1 < end)  # "in the province of"
         if lows[head] in t.place_heads and head + 2 < end and lows[head + 1] in t.place_links:  # "nella provincia di"
             j = head + 2
-        if not texts[j][:1].isupper():
+        if not texts[j][:1].isupper() or lows[j] in t.months:
             continue
         k = j
         while k < end and (texts[k][:1].isupper() or (lows[k] in t.place_links and k + 1 < end
                                                       and texts[k + 1][:1].isupper())):
             k += 1
-        found = _written(text, toks, j, k)
+        found = _written(text, toks, j, k).rstrip("'’")  # "in Italy's"
         if not last:
             return found
     return found
