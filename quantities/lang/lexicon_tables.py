@@ -23,9 +23,10 @@ from quantities.text.partition import Partition
 HERE = Path(__file__).parent
 WORD = regex.compile(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
-                      "time"})
+                      "time", "difference", "names"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic"})
 TIME_KEYS = frozenset({"rising", "falling", "superseded"})
+DIFFERENCE_KEYS = frozenset({"before", "after"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -45,6 +46,7 @@ class Tables:
         self._endings = self._fold_table(data.get("fold", {}))
         self.number_format = self._format(data.get("format", {}))
         self.stopwords = frozenset(w.casefold() for w in self._words(data, "stopwords", "words"))
+        self.not_names = frozenset(w.casefold() for w in self._words(data, "names", "not_names"))
         self._conjunctions = frozenset(w.casefold() for w in self._words(data, "phrase", "conjunctions"))
         self._keys: dict[str, str] = {}
         self._exact: dict[tuple[str, ...], str] = {}
@@ -54,7 +56,9 @@ class Tables:
         self._status: dict[str, str] = {}
         self._generic: set[str] = set()
         self._build_concepts(data.get("concept", {}))
-        self.cues = self._time_cues(data.get("time", {}))
+        self.cues = self._cues(data.get("time", {}), "time", TIME_KEYS)
+        self.cues |= {f"difference_{k}": v
+                      for k, v in self._cues(data.get("difference", {}), "difference", DIFFERENCE_KEYS).items()}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
         self._build_confusables(data.get("confusable", []))
@@ -151,13 +155,14 @@ class Tables:
         if generic:
             self._generic.add(name)
 
-    def _time_cues(self, node: Any) -> dict[str, tuple[tuple[str, ...], ...]]:
-        """``[time]`` cue phrases, folded to word tuples: rising, falling, superseded."""
-        if not isinstance(node, Mapping) or set(node) - TIME_KEYS:
-            raise self._error("time", f"expected a table with {', '.join(sorted(TIME_KEYS))}")
+    def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
+        superseded; ``[difference]`` before, after."""
+        if not isinstance(node, Mapping) or set(node) - keys:
+            raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}
-        for name in sorted(TIME_KEYS):
-            phrases = _strings(node.get(name, []), lambda m, n=name: self._error(f"time.{n}", m))
+        for name in sorted(keys):
+            phrases = _strings(node.get(name, []), lambda m, n=name: self._error(f"{table}.{n}", m))
             out[name] = tuple(tuple(w.casefold() for w in WORD.findall(p)) for p in phrases if WORD.findall(p))
         return out
 

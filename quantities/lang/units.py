@@ -53,6 +53,28 @@ def known() -> dict[str, str]:
         return dict(tomllib.load(f)["dimensions"])
 
 
+@functools.cache
+def confusable() -> frozenset[frozenset[str]]:
+    """Pairs of units easily written one for the other with the same number.
+
+    >>> frozenset({"nautical_mile", "mile"}) in confusable()
+    True
+    """
+    with KNOWN.open("rb") as f:
+        return frozenset(frozenset(p) for p in tomllib.load(f)["confusable"]["pairs"])
+
+
+@functools.cache
+def differences() -> dict[str, str]:
+    """Unit -> the unit of a difference it is confusable with only as a difference.
+
+    >>> differences()["percent"]
+    'percentage_point'
+    """
+    with KNOWN.open("rb") as f:
+        return {b: a for a, b in tomllib.load(f)["confusable"].get("differences", [])}
+
+
 def is_unit_name(unit: str) -> bool:
     """Whether ``unit`` is shaped like a unit name (not an expression of numbers).
 

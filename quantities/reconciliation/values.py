@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from quantities.lang import units
 from quantities.lang.sources import Sources
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.catalog import RULE_KIND
@@ -45,6 +46,16 @@ SPREAD = 20
 #: A bare figure is read as a rounding of another only when its last digit stands for
 #: hundreds or more ("1.400" for 1.404); "10" is no rounding of 7.
 ROUND_UNIT = 100
+#: Stances that put a figure near its value ("circa 700", "quasi 700"): a rounding of an
+#: exact value when hedged. "oltre 700" is a bound, not a rounding.
+NEAR = frozenset({"about", "nearly"})
+#: A lower bound against an upper one ("almeno 500", "fino a 600"): two values that meet
+#: only between them, each source leaning its own way.
+OPPOSITE = ({"over", "under"}, {"over", "nearly"})
+#: ... when they bracket a narrow range: "almeno 59" and "fino a 600" say little together.
+BRACKET = Decimal("1.5")
+#: Claims that joined no mode looked at for drift, at most (a bound: linear per figure).
+LOOSE = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,13 +82,14 @@ def _what(g: Grouped) -> str:
 def value_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     current = [i for i in g.items if not i.superseded]
     found = modes(current)
-    pairs = [(a, b) for a, b in contradicting(found) if _comparable(found[a], found[b])]
+    pairs = [(a, b) for a, b in contradicting(found)
+             if _comparable(found[a], found[b]) and not _unit_slip(found[a], found[b])]
     if pairs:
         involved = sorted({n for p in pairs for n in p})
         conflict = _conflict(g, [found[n] for n in involved], ctx)
         if conflict is not None:
             yield conflict
-    drift = _drift(g, found, ctx)
+    drift = _drift(g, found, ctx, current)
     if drift is not None:
         yield drift
     if ctx.settings.within_documents:
@@ -127,6 +139,10 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         running = len(ordered) > 2 or _moved(ordered[-1]) or _toll(ordered[0])
         if follows and ((_monotone(ordered) and running) or all(g > window for g in gaps)):
             return ordered
+        if _toll(ordered[0]) or any(map(_moved, ms)):
+            found = _running(ms)
+            if found is not None:
+                return found
     if len(ms) == 2:
         low, high = sorted(ms, key=lambda m: m.value)
         if any(i.moved == "rising" for i in high.items) and not any(i.moved for i in low.items):
@@ -134,6 +150,32 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         if any(i.moved == "falling" for i in low.items) and not any(i.moved for i in high.items):
             return [high, low]
     return None
+
+
+def _running(ms: list[Mode]) -> list[Mode] | None:
+    """The modes of a running figure in the order of their values (up, else
+    down) when nothing says otherwise: each mode dated no earlier than the one before it,
+    and, where both give times of day, given later. Reports of one day without stated
+    times (a wire's 153 injured, a live blog's 329 at 8.15 and 1.204 at 14.20, a TV site's
+    2.059) are read as the moments of one toll. Two values are such a run only when the
+    second is still given on a later day than the first ever is."""
+    for ordered in (sorted(ms, key=lambda m: (min(m.dates()), m.value)),
+                    sorted(ms, key=lambda m: (min(m.dates()), -m.value))):
+        steps = list(zip(ordered, ordered[1:]))
+        later = len(ordered) > 2 or max(ordered[-1].dates()) > max(ordered[0].dates())
+        if later and _monotone(ordered) and all(min(b.dates()) >= max(a.dates()) and _unordered_or_later(a, b)
+                                                for a, b in steps):
+            return ordered
+    return None
+
+
+def _unordered_or_later(a: Mode, b: Mode) -> bool:
+    """``b`` is given later than ``a``, or their times of day say nothing (one of them
+    states none, or they are of different days)."""
+    xs = [i.minute for i in a.items if i.minute is not None]
+    ys = [i.minute for i in b.items if i.minute is not None]
+    one_day = max(a.dates()) == min(b.dates())
+    return not (xs and ys and one_day) or max(xs) < min(ys)
 
 
 def _earliest(m: Mode) -> int:
@@ -170,6 +212,17 @@ def _comparable(a: Mode, b: Mode) -> bool:
     top = max((i.interval.high if i.interval.high is not None else i.interval.low) for i in lower.items)
     bottom = min(i.interval.low for i in upper.items)
     return top <= 0 or bottom / top <= SPREAD
+
+
+def _unit_slip(a: Mode, b: Mode) -> bool:
+    """Two modes that state one number in two units easily written one for the other ("47
+    miglia nautiche", "47 miglia"): the wording rule names the slip; "47 against 47, the
+    values do not meet" would only puzzle."""
+    stated = {i.claim.quantity.value for m in (a, b) for i in m.items}
+    units_a = {i.claim.quantity.unit for i in a.items}
+    units_b = {i.claim.quantity.unit for i in b.items}
+    return len(stated) == 1 and len(units_a) == len(units_b) == 1 and \
+        frozenset(units_a | units_b) in units.confusable()
 
 
 def _rounding(a: Mode, b: Mode) -> bool:
@@ -227,11 +280,16 @@ def _disputed_severity(ctx: Context) -> str:
     return "off" if ctx.settings.severity("value-conflict") == "off" else "info"
 
 
-def _drift(g: Grouped, found: list[Mode], ctx: Context) -> Finding | None:
+def _drift(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> Finding | None:
+    """Drift inside each mode; a hedged claim that meets several modes and so joined none
+    ("fino a 600" meets 79 and "almeno 500") is looked at with each mode it meets."""
     drifting: list[Item] = []
     parts = []
+    placed = {id(i) for m in found for i in m.items}
+    loose = [i for i in current if id(i) not in placed][:LOOSE]
     for m in found:
-        stated = [i for i in m.items if i.value is not None and stance(i.claim.quantity) != "vague"]
+        near = [i for i in loose if any(i.interval.meets(o.interval) for o in m.items)]
+        stated = [i for i in (*m.items, *near) if i.value is not None and stance(i.claim.quantity) != "vague"]
         stated = _drifting(stated)
         if len({i.claim.doc for i in stated}) < 2:
             continue
@@ -240,8 +298,8 @@ def _drift(g: Grouped, found: list[Mode], ctx: Context) -> Finding | None:
                                f"({_(say.STANCE_WORDS[stance(i.claim.quantity)])})" for i in stated[:6]))
     if not drifting:
         return None
-    return finding(ctx, "hedge-drift", g, _("one value, worded differently (hedged or rounded): {claims}").format(
-                   claims="; ".join(parts)), drifting, cause="hedge")
+    message = _("one figure, worded differently (hedged, rounded or bounded from either side): {claims}")
+    return finding(ctx, "hedge-drift", g, message.format(claims="; ".join(parts)), drifting, cause="hedge")
 
 
 def _drifting(stated: list[Item]) -> list[Item]:
@@ -264,15 +322,32 @@ def _drifting(stated: list[Item]) -> list[Item]:
 
 def _drifts_in_wording(a: Item, b: Item) -> bool:
     """One value in two wordings: hedged differently, or one a rounding of the other
-    (1.400 for 1.404: the exact value rounded to the bare one's last digit)."""
+    (1.400 for 1.404: the exact value rounded to the bare one's last digit; "quasi 700"
+    for 693: the exact value rounded and hedged towards it), or bounded from either side
+    ("almeno 500" and "fino a 600": they meet only between the two)."""
     if a.value is None or b.value is None:
         return False
     sa, sb = stance(a.claim.quantity), stance(b.claim.quantity)
     if a.value == b.value:
         return sa != sb
-    if sa != "exact" or sb != "exact":
+    if sa == "exact" and sb == "exact":
+        return _rounds_to(a, b) or _rounds_to(b, a)
+    if sa == "exact" and sb in NEAR:
+        return _rounds_closely(a, b)
+    if sb == "exact" and sa in NEAR:
+        return _rounds_closely(b, a)
+    low, high = sorted((a.value, b.value))
+    return {sa, sb} in OPPOSITE and low > 0 and high <= low * BRACKET
+
+
+def _rounds_closely(exact: Item, hedged: Item) -> bool:
+    """The hedged value is the exact one rounded, off by less than a tenth of its last
+    digit ("quasi 700" for 693): the hedge says it was rounded. "quasi 3.000" for 2.800 is
+    an estimate of its own, not a rounding of the other."""
+    stated, rounded = exact.claim.quantity.value, hedged.claim.quantity.value
+    if stated is None or rounded is None:
         return False
-    return _rounds_to(a, b) or _rounds_to(b, a)
+    return _rounds_to(exact, hedged) and abs(stated - rounded) * 10 <= precision_of(hedged.claim.quantity)
 
 
 def _rounds_to(exact: Item, bare: Item) -> bool:

@@ -11,7 +11,11 @@ inside a bucket, each pair of different keys is judged once:
   the value already say much): a step lower, since the lexicon cannot say they differ;
 - a count whose two readings name different statuses (dead / injured, displaced /
   evacuated), each read at its own figure: the rule's severity, since one status is wrong;
-- two concepts the lexicon knows are different (soldati, carri armati): nothing.
+- one count in one status, planned in one article and done in another of the same day
+  or earlier (evacuation being organised, residents evacuated): a step lower;
+- two concepts the lexicon knows are different (soldati, carri armati): nothing; nor a
+  noun it does not know against a generic one ("750 passeggeri", "circa 750 persone"):
+  "persone" names no class that could differ.
 
 A value stated under ``SMALL`` ("due", "quattro", "8 km") is too common to say that two
 claims are one figure: no finding. An article that counts the other status too, with
@@ -19,6 +23,11 @@ another value, keeps the two apart: no status clash.
 
 Only pairs across articles count, of nouns written in the claim's own sentence (not
 inferred for a bare figure from another); vague words ("migliaia") state no value.
+
+Apart from the nouns, one number stated in one event in two units that are easily
+written one for the other (``lang/units.dimensions.toml``: "47 miglia nautiche" and "47
+miglia", "nove punti percentuali" and "9%") is a step lower: whichever unit is meant,
+one article changed the figure while keeping its number.
 """
 
 from __future__ import annotations
@@ -27,11 +36,12 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
+from quantities.lang import units
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.intervals import stance
-from quantities.reconciliation.keys import Item, Key
+from quantities.reconciliation.keys import CLAUSE, CUE_WINDOW, WORD, Item, Key
 from quantities.reconciliation.values import Context
 from quantities.text.i18n import _
 from quantities.types import SEVERITIES, Finding
@@ -48,7 +58,7 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
         if stance(i.claim.quantity) == "vague" or i.key.kind == "percent":
             continue
         k = i.key
-        buckets[(events[id(i)], k.kind, k.unit, k.modality, i.value)].setdefault(k, []).append(i)
+        buckets[(events[id(i)], k.kind, k.unit, i.value)].setdefault(k, []).append(i)
     seen: set[tuple] = set()
     for bucket in buckets.values():
         keys = sorted(bucket, key=lambda k: k.label())
@@ -74,6 +84,8 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     a, b = x.key, y.key
     assert a is not None and b is not None
     severity = ctx.settings.severity("wording-conflict")
+    if a.modality != b.modality:
+        return _plan_and_fact(across, severity)
     note = confusables.get(frozenset((a.what or "", b.what or "")))
     if note is None and x.lexicon is y.lexicon and x.claim.noun and y.claim.noun:
         note = x.lexicon.note(x.claim.noun, y.claim.noun)
@@ -85,7 +97,7 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
         return severity, note, xs, ys
     lower = _demote(severity)
     unknown = _unknown(a.what) or _unknown(b.what)
-    named = all(i.claim.noun and i.reading is not None for i in (x, y)) and rare
+    named = all(i.claim.noun and i.reading is not None and not i.reading.generic for i in (x, y)) and rare
     noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
     if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
         common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
@@ -96,6 +108,74 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
             p, q = close[0]
             return lower, _("the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the "
                             "other; check which is meant").format(one=noun(p), other=noun(q)), [p], [q]
+    return None
+
+
+def unit_findings(items: list[Item], events: Mapping[int, str], figure_of: Mapping[int, str],
+                  ctx: Context) -> Iterator[Finding]:
+    """One number of one event in two units easily taken one for the other (see the module
+    docstring): bucketed by event and number as stated, so linear in the claims."""
+    severity = _demote(ctx.settings.severity("wording-conflict"))
+    if severity == "off":
+        return
+    pairs = units.confusable()
+    buckets: defaultdict[tuple[str, Decimal], dict[str, list[Item]]] = defaultdict(dict)
+    for i in items:
+        q = i.claim.quantity
+        if q.unit is None or q.value is None or i.superseded or id(i) not in events \
+                or stance(q) == "vague":
+            continue
+        buckets[(events[id(i)], q.value)].setdefault(q.unit, []).append(i)
+    for by_unit in buckets.values():
+        names = sorted(by_unit)
+        for n, a in enumerate(names):
+            for b in names[n + 1:]:
+                if frozenset((a, b)) not in pairs:
+                    continue
+                across = _across(_as_difference(by_unit[a], b), _as_difference(by_unit[b], a))
+                if across:
+                    x, y = across[0]
+                    yield _finding(severity, _("one number in two units easily written one for the "
+                                               "other; check which is meant"), [x], [y], figure_of, ctx)
+
+
+def _as_difference(items: list[Item], other: str) -> list[Item]:
+    """The claims that can be taken for a figure in the unit ``other``: all of them, unless
+    ``other`` measures a difference (percentage points) and theirs does not: then those
+    whose words make them a difference ("il 9% in meno"), not a level ("al 9%")."""
+    if units.differences().get(items[0].claim.quantity.unit or "") != other:
+        return items
+    return [i for i in items if _difference(i)]
+
+
+def _difference(i: Item) -> bool:
+    c = i.claim
+    at = c.context.find(c.text) if c.text else -1
+    if at < 0:
+        return False
+    before = c.context[max(0, at - CUE_WINDOW):at]
+    cut = [m.end() for m in CLAUSE.finditer(before)]
+    before = before[cut[-1]:] if cut else before
+    after = [w.casefold() for w in WORD.findall(c.context[at + len(c.text):at + len(c.text) + CUE_WINDOW])][:3]
+    return i.lexicon.cue("difference_before", before) or i.lexicon.cue("difference_after", after)
+
+
+def _plan_and_fact(across: list[tuple[Item, Item]], severity: str) -> tuple[str, str, list[Item], list[Item]] | None:
+    """One count in one status, given as planned in one article and as done in another of
+    the same day or earlier ("l'evacuazione di circa 200 persone" is being organised;
+    "circa 200 residenti sono stati evacuati"): one of them has the stage wrong. A fact
+    dated after the plan is the plan carried out: nothing."""
+    for x, y in across:
+        plan, fact = (x, y) if x.key is not None and x.key.modality == "planned" else (y, x)
+        status = _status(plan)
+        if status is None or status != _status(fact) or not (_written(plan) and _written(fact)):
+            continue
+        if abs(plan.claim.quantity.value or Decimal(0)) < SMALL:
+            continue
+        if plan.claim.date is not None and fact.claim.date is not None and fact.claim.date > plan.claim.date:
+            continue
+        return _demote(severity), _("one article gives the figure as planned, the other as done; "
+                                    "check which is meant"), [plan], [fact]
     return None
 
 

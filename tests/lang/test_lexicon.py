@@ -177,6 +177,8 @@ BAD = [
     ({"stemmer": "klingon"}, "stemmer"),
     ({"colour": "blue"}, "colour"),
     ({"fold": {"endings": [["a"]]}}, "fold.endings"),
+    ({"difference": {"around": ["calo"]}}, "difference"),
+    ({"difference": {"before": "calo"}}, "difference.before"),
 ]
 
 
@@ -191,3 +193,22 @@ def test_malformed_data_names_file_and_key(extra, key):
 def test_missing_language():
     with pytest.raises(LanguageDataError):
         Lexicon.load("xx")
+
+
+DIFFERENCES = [
+    # (lang, where, words, is a difference): a percentage stated as a change, not a level
+    ("it", "before", "il calo è di", True),
+    ("it", "before", "un aumento del", True),
+    ("it", "before", "l'affluenza si è fermata al", False),
+    ("it", "after", "in meno rispetto", True),
+    ("it", "after", "degli aventi diritto", False),
+    ("en", "before", "a drop of", True),
+    ("en", "before", "turnout fell to", False),     # "fell to": a level reached
+    ("en", "after", "less than in", True),
+    ("en", "after", "of the vote", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "where", "words", "expected"), DIFFERENCES)
+def test_difference_cues(lang, where, words, expected):
+    assert Lexicon.load(lang).cue(f"difference_{where}", words) is expected

@@ -50,3 +50,13 @@ def test_a_shipped_pack_loads_without_pint():
             "print('pint' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("pair", sorted(sorted(p) for p in units.confusable()))
+def test_confusable_units_are_units_a_pack_names(pair):
+    assert len(pair) == 2
+    named = {units.PERCENT}
+    for code in lang.available():
+        pack = lang.load(code)
+        named |= {v for v in pack.table("units").values() if isinstance(v, str)} | set(pack.table("units.nonpint", {}))
+    assert set(pair) <= named | set(units.known())

@@ -29,9 +29,6 @@ from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
 
-#: How many words from the figure a place of its clause may stand.
-PLACE_REACH = 12
-
 
 @dataclass(frozen=True, slots=True)
 class Statuses:
