@@ -196,8 +196,9 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int) -> str | 
     while end < high and lows[end] not in t.clause_ends:
         end += 1
     found = _place_in(t, text, toks, start, end)
-    if found is None and start > 1 and lows[start - 1] in t.place_relatives:
-        at = start - 1 - (lows[start - 2] in t.clause_ends)
+    opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
+    if found is None and opener > 0 and lows[opener] in t.place_relatives:
+        at = opener - (lows[opener - 1] in t.clause_ends)
         before = at
         while before > max(0, at - PLACE_REACH) and lows[before - 1] not in t.clause_ends:
             before -= 1
