@@ -198,12 +198,21 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int) -> str | 
     found = _place_in(t, text, toks, start, end)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
     if found is None and opener > 0 and lows[opener] in t.place_relatives:
-        at = opener - (lows[opener - 1] in t.clause_ends)
-        before = at
-        while before > max(0, at - PLACE_REACH) and lows[before - 1] not in t.clause_ends:
-            before -= 1
-        found = _place_in(t, text, toks, before, at, last=True)
+        found = _place_in(t, text, toks, *_clause_before(t, lows, opener), last=True)
+    if found is None and start > 1 and lows[start - 1] == ",":  # "in Campania, dove ha piovuto, la partecipazione …"
+        aside, at = _clause_before(t, lows, start - 1)
+        if aside > 0 and lows[aside - 1] in t.place_relatives:
+            found = _place_in(t, text, toks, *_clause_before(t, lows, aside - 1), last=True)
     return found
+
+
+def _clause_before(t: Scopes, lows: list[str], at: int) -> tuple[int, int]:
+    """The clause that ends before ``lows[at]`` (a comma or a clause word before it left out)."""
+    at -= at > 0 and lows[at - 1] in t.clause_ends
+    before = at
+    while before > max(0, at - PLACE_REACH) and lows[before - 1] not in t.clause_ends:
+        before -= 1
+    return before, at
 
 
 def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bool = False) -> str | None:

@@ -54,6 +54,7 @@ class Topic:
     def __init__(self, pack: Pack) -> None:
         self.words = words(pack)
         self.kinds = self.words.kinds
+        self.articles = grammar(pack).articles
         self.currency: str | None = None  # the unit of the last money figure, and of the last share
         self.share: str | None = None
         self.measured: dict[str, NounPhrase] = {}
@@ -99,13 +100,17 @@ class Topic:
             self.measured[q.kind] = noun
         return noun, None
 
-    def carried(self, q: Quantity, noun: NounPhrase | None, paragraph: int) -> NounPhrase | None:
+    def carried(self, q: Quantity, noun: NounPhrase | None, paragraph: int, before: list[str]) -> NounPhrase | None:
         """The noun of a figure of one of ``[nouns] paragraph_kinds`` that names none: the
         noun of the last such figure of its paragraph ("Per il corteo erano attese almeno
         50mila persone. Gli organizzatori speravano di arrivare a 100mila." -> persone);
-        ``paragraph`` is the figure's (-1: none)."""
+        ``paragraph`` is the figure's (-1: none), ``before`` the two words before it. Not after
+        a comma (an apposition names its own: "alcuni compagni di viaggio, forse tre") nor
+        after an article (a pronoun: "mentre i due abbandonavano l'auto")."""
         if q.kind not in self.words.paragraph_kinds or paragraph < 0:
             return noun
+        if noun is None and ("," in before or (before and before[-1] in self.articles)):
+            return None
         if noun is not None:
             self.last[q.kind] = (paragraph, noun)
             return noun
