@@ -36,6 +36,7 @@ class Words:
     kinds: frozenset[str]
     points: frozenset[str]  # "punti": a unit of shares written alone
     places: frozenset[str]
+    paragraph_kinds: frozenset[str]
 
 
 @per_pack("nouns")
@@ -43,7 +44,8 @@ def words(pack: Pack) -> Words:
     scales = pack.table("numbers.scales")
     return Words(scales=frozenset(low(w) for w, f in scales.items() if float(f) >= MONEY_SCALE),
                  generic=word_set(pack, "nouns.generic"), kinds=word_set(pack, "nouns.topic_kinds"),
-                 points=grammar(pack).points, places=word_set(pack, "nouns.place_nouns"))
+                 points=grammar(pack).points, places=word_set(pack, "nouns.place_nouns"),
+                 paragraph_kinds=word_set(pack, "nouns.paragraph_kinds"))
 
 
 class Topic:
@@ -52,9 +54,11 @@ class Topic:
     def __init__(self, pack: Pack) -> None:
         self.words = words(pack)
         self.kinds = self.words.kinds
+        self.articles = grammar(pack).articles
         self.currency: str | None = None  # the unit of the last money figure, and of the last share
         self.share: str | None = None
         self.measured: dict[str, NounPhrase] = {}
+        self.last: dict[str, tuple[int, NounPhrase]] = {}  # per kind: the paragraph and noun of its last figure
 
     def implicit(self, q: Quantity, noun: NounPhrase | None) -> Quantity | None:
         """``q`` with the unit the document implies, if it is a count that only a unit can
@@ -95,6 +99,23 @@ class Topic:
         if noun.span is not None and noun.span.end <= q.span.start and (opening or noun.head.islower()):  # no name
             self.measured[q.kind] = noun
         return noun, None
+
+    def carried(self, q: Quantity, noun: NounPhrase | None, paragraph: int, before: list[str]) -> NounPhrase | None:
+        """The noun of a figure of one of ``[nouns] paragraph_kinds`` that names none: the
+        noun of the last such figure of its paragraph ("Per il corteo erano attese almeno
+        50mila persone. Gli organizzatori speravano di arrivare a 100mila." -> persone);
+        ``paragraph`` is the figure's (-1: none), ``before`` the two words before it. Not after
+        a comma (an apposition names its own: "alcuni compagni di viaggio, forse tre") nor
+        after an article (a pronoun: "mentre i due abbandonavano l'auto")."""
+        if q.kind not in self.words.paragraph_kinds or paragraph < 0:
+            return noun
+        if noun is None and ("," in before or (before and before[-1] in self.articles)):
+            return None
+        if noun is not None:
+            self.last[q.kind] = (paragraph, noun)
+            return noun
+        at, last = self.last.get(q.kind, (-1, None))
+        return NounPhrase(last.text, last.head, None) if last is not None and at == paragraph else None
 
     def generic(self, noun: NounPhrase) -> bool:
         return low(noun.head) in self.words.generic or low(noun.head) in self.words.places
