@@ -3,7 +3,7 @@ the whole process as a newsroom runs it, start-up, µs per claim, and the ``--jo
 
 Run: python -m pytest benchmarks/bench_realnews.py --benchmark-enable -p no:xdist
 Measured, never asserted on time; the figures go to benchmarks/README.md. Without the news-dev
-articles (QUANTITIES_NEWS) these benchmarks are skipped: they measure real text or nothing.
+articles (QUANTITIES_NEWS, else fixtures/news-dev) these benchmarks are skipped: they measure real text or nothing.
 """
 
 from __future__ import annotations

@@ -5,8 +5,9 @@ real agency copy holds 7–8 (short articles, figures in most sentences). This c
 the bodies of ``news-dev`` (front matter dropped, the title kept as a field) and repeats
 them, each copy with its own id, as JSONL — what a newsroom pipes in.
 
-The articles are looked up in ``$QUANTITIES_NEWS`` (a folder of ``*.md``), else in
-``shared/news-dev/articles`` next to the repository or one level up.
+The articles are looked up in ``$QUANTITIES_NEWS`` (a folder of ``*.md``), else in the
+repository's copy ``fixtures/news-dev/articles``, else in ``shared/news-dev/articles`` next
+to the repository or one level up.
 
     python benchmarks/realnews.py 3 > /tmp/news3.jsonl      # 3 MB
 """
@@ -20,7 +21,8 @@ from pathlib import Path
 
 MB = 1_000_000
 HERE = Path(__file__).resolve().parent.parent
-CANDIDATES = [HERE.parent / "shared" / "news-dev" / "articles", HERE.parent.parent / "shared" / "news-dev" / "articles"]
+CANDIDATES = [HERE / "fixtures" / "news-dev" / "articles", HERE.parent / "shared" / "news-dev" / "articles",
+              HERE.parent.parent / "shared" / "news-dev" / "articles"]
 
 
 def folder() -> Path | None:

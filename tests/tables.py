@@ -1,29 +1,97 @@
 """The one way the tests read their tables: where the fixtures are, and rows as pytest params.
 
-A table is a TSV file under ``fixtures/``: ``#`` starts a comment line, blank lines are
-skipped, each row has ``width`` columns, and one more column makes the row a strict xfail
-whose text is the reason (a known gap, which must fail until it is fixed).
+One convention for every row, whatever holds it: a row has an id, and a known gap is a
+strict xfail row whose reason says what is missing (it must fail until the gap is fixed;
+never a skip). One loader per format:
+
+- :func:`rows`, a TSV file under ``fixtures/``: ``#`` starts a comment line, blank lines
+  are skipped, each row has ``width`` columns, and one more non-empty column is the row's
+  xfail reason (an empty one, as the columns' header may leave, is no xfail). ``\\n``,
+  ``\\r`` and ``\\t`` in a cell are a newline, a carriage return and a tab. The id is the
+  file's stem and line: ``numbers_it:12``.
+- :func:`cases`, TOML files of ``[[key]]`` tables: each table is one row, passed whole as a
+  dict; its ``xfail`` key is the reason, its id the ``name`` key (or what ``ident`` says).
+- :func:`row`, a row written in a test module's own parametrize list:
+  ``row("**a *b* c**", "a b c", xfail="nested emphasis")``.
+
+A row of the extraction's tables names a figure in a sentence; :func:`claim_at` is the claim
+that covers it.
+
+>>> row(1, 2, id="one").id, row(1, xfail="a gap").marks[0].kwargs["strict"]
+('one', True)
 """
 
 from __future__ import annotations
 
+import re
+import tomllib
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SEEDS = FIXTURES / "seeds"
+#: What a row's expected value is when no claim covers its figure.
+NO_CLAIM = "<no claim covers the figure>"
+_ESCAPE = re.compile(r"\\[nrt]")
+_ESCAPED = {"\\n": "\n", "\\r": "\r", "\\t": "\t"}
+
+
+def row(*values: object, id: str | None = None, xfail: str | None = None) -> Any:
+    """One row of a table as a pytest param; ``xfail`` (the reason) makes it a strict xfail."""
+    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
+    return pytest.param(*values, id=id, marks=marks)
 
 
 def rows(path: Path, width: int) -> list:
-    """Rows of a fixture TSV as pytest params; an extra last column is a strict-xfail reason."""
+    """Rows of a fixture TSV as pytest params; an extra non-empty last column is a strict-xfail reason."""
     out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):  # not splitlines: U+2028 is data
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        assert len(cols) in (width, width + 1), f"{path.name}:{n}: {len(cols)} columns"
-        marks = [pytest.mark.xfail(strict=True, reason=cols[width])] if len(cols) > width else []
-        out.append(pytest.param(*cols[:width], marks=marks, id=f"{path.stem}:{n}"))
+        assert len(cols) in (width, width + 1), f"{path.name}:{n}: {len(cols)} columns, not {width}"
+        reason = cols[width] if len(cols) > width else None
+        cells = [_ESCAPE.sub(lambda m: _ESCAPED[m[0]], c) for c in cols[:width]]
+        out.append(row(*cells, id=f"{path.stem}:{n}", xfail=reason))
     return out
+
+
+def column(path: Path, width: int, index: int = 0) -> list[str]:
+    """One column of a fixture TSV, every row's (xfail rows too), as plain values."""
+    return [param.values[index] for param in rows(path, width)]
+
+
+def toml(path: Path) -> dict[str, Any]:
+    """A TOML table file, read; a syntax error names the file (tomllib names line and column)."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as e:
+        raise AssertionError(f"{path.name}: {e}") from None
+
+
+def _name(case: dict[str, Any]) -> str:
+    return str(case["name"])
+
+
+def cases(paths: Path | Iterable[Path], key: str, ident: Callable[[dict[str, Any]], str] = _name) -> list:
+    """The ``[[key]]`` tables of TOML files as pytest params, one dict each; ``xfail`` is the reason."""
+    out = []
+    for path in [paths] if isinstance(paths, Path) else paths:
+        for case in toml(path)[key]:
+            out.append(row(case, id=ident(case), xfail=case.get("xfail")))
+    return out
+
+
+def claim_at(text: str, figure: str, lang: str = "it") -> Any:
+    """The claim whose figure covers the first occurrence of ``figure`` in ``text``, or None."""
+    from quantities import extract
+
+    at = text.index(figure)
+    for c in extract(text, lang=lang):
+        if c.quantity.span.start <= at < c.quantity.span.end or at <= c.quantity.span.start < at + len(figure):
+            return c
+    return None

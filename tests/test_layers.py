@@ -103,3 +103,37 @@ def test_every_folder_is_a_layer() -> None:
 ])
 def test_the_rule_itself(source: str, target: str, allowed: bool) -> None:
     assert (LAYERS.index(layer_of(target)) <= LAYERS.index(layer_of(source))) is allowed
+
+
+def _top_level_names(path: Path) -> list[tuple[int, str]]:
+    out = []
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            out.append((node.lineno, node.name))
+        elif isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            out += [(node.lineno, n.id) for t in targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+    return out
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_no_name_is_defined_twice_in_a_module(path: Path) -> None:
+    """A constant or a function has one definition: a second one (a window copied lower down)
+    silently wins over the first."""
+    seen: dict[str, int] = {}
+    twice = []
+    for line, name in _top_level_names(path):
+        if name in seen and name != "__all__":
+            twice.append(f"{path.relative_to(ROOT)}:{line}: {name} (first at line {seen[name]})")
+        seen.setdefault(name, line)
+    assert not twice, "\n".join(twice)
+
+
+#: The most lines a module may have: past it, it splits by what its parts own.
+MAX_LINES = 400
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: module_name(p))
+def test_no_module_is_over_the_limit(path: Path) -> None:
+    lines = len(path.read_text(encoding="utf-8").splitlines())
+    assert lines <= MAX_LINES, f"{path.relative_to(ROOT)}: {lines} lines (split it)"

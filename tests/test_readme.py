@@ -47,6 +47,33 @@ def test_the_json_example_is_a_real_record(capsys, monkeypatch):
     assert shown in records
 
 
+def rules_shown() -> list[tuple[list[str], list[str]]]:
+    """The README's rule table: each row's rule names and the severities its second cell names."""
+    table = re.search(r"<!-- rules -->\n((?:\|.*\n)+)", README).group(1).splitlines()[2:]
+    out = []
+    for line in table:
+        names, severity = (cell.strip() for cell in line.strip("|").split("|")[:2])
+        if ", cause" in names:  # a cause of value-conflict, not a rule of its own
+            continue
+        out.append((re.findall(r"`([a-z-]+)`", names), re.findall(r"\b(error|warning|info)\b", severity)))
+    return out
+
+
+def test_the_rules_shown_are_the_rule_table():
+    """Every rule of the one table (report/catalogue.py over reconciliation/catalog.py) has
+    a row in the README, and only those; a row's severities begin with its default (a row of
+    several rules names each of theirs)."""
+    from quantities.report.catalogue import rule_table
+
+    table = {r.name: r.severity for r in rule_table()}
+    shown = rules_shown()
+    assert sorted(n for names, _ in shown for n in names) == sorted(table)
+    for names, severities in shown:
+        if len(names) == 1:
+            assert severities[:1] == [table[names[0]]], names
+        assert {table[n] for n in names} <= set(severities), names
+
+
 def test_the_tree_shown_is_the_package():
     """README's "How it is built" lists every folder of the package, and nothing else."""
     shown = re.search(r"<!-- tree -->\n```\n(.*?)```", README, re.S).group(1)

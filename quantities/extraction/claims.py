@@ -151,12 +151,6 @@ def _body_claims(doc: Document, pack: Pack, sources: Sources | None, lexicon: Le
 #: by 32; a few hundred at once is slower again (all their tokens no longer fit).
 BATCH = 32
 
-#: A claim's context (the words the reconciler lines claims up by) is its sentence; in a
-#: sentence longer than this, the window of this many characters around the claim, cut at
-#: spaces. Each claim's context then costs the same however long the sentence: a run-on
-#: "sentence" of 10.000 figures (or a Markdown list without full stops) made every claim
-#: carry, and the reconciler re-read, the whole of it — quadratic.
-CONTEXT = 1000
 
 
 class _Sentence(NamedTuple):
@@ -199,6 +193,7 @@ class _Reader:
         self._pending: list[int] = []  # sentences without figures of this paragraph, read when needed
         self.times: list[tuple[int, int]] = []  # the clock times (the numbers reader's) and day parts
         self._stamps: dict[int, tuple[int, int] | None] = {}  # each paragraph's live-blog stamp
+        self._topic = nouns.Topic(pack)  # the document's currency and measured nouns so far
 
     def claims(self, batch: list[_Sentence]) -> list[Claim]:
         text, pack = self.text, self.pack
@@ -222,22 +217,26 @@ class _Reader:
         memo: dict[str, object] = {}  # what _credit reads once per sentence
         said = sentence.of(text)
         body_sentence = doc.to_body(sentence)
-        antecedents: dict[str, nouns.NounPhrase] = {}  # the last noun of each kind in the sentence
+        antecedents: dict[tuple[str, str | None], nouns.NounPhrase] = {}  # the last of each kind and unit
         statuses: dict[str, str | None] = {}  # and its status
         out = []
         moments = self._moments(sentence)
-        for q in s.figures:
-            unit_bearing = q.unit is not None or q.kind in UNIT_KINDS
-            noun = nouns.counted(text, q.span, lang=pack, unit_bearing=unit_bearing,
-                                 antecedent=antecedents.get(q.kind), toks=toks, kind=q.kind, unit=q.unit)
+        pairs = nouns.respective([q.span for q in s.figures], lang=pack, toks=toks) if len(s.figures) > 3 else {}
+        listed: list[nouns.NounPhrase | None] = []
+        for i, q in enumerate(s.figures):
+            q, noun, place = self._noun(q, toks, antecedents)
+            if i in pairs and (paired := listed[pairs[i]]) is not None:  # "contro i 630 e i 315"
+                noun = nouns.NounPhrase(paired.text, paired.head, None)
+            listed.append(noun)
             if noun is not None:
-                antecedents[q.kind] = noun
+                antecedents[q.kind, q.unit] = noun
             end = q.span.end
             if noun is not None and noun.span is not None and noun.span.start >= q.span.end:
                 end = noun.span.end
             stated = q if doc.offsets is None else q.at(doc.to_body(q.span))
             found = self._credit(s, toks, cues, q, memo)
             state, scope = _status_scope(text, q, end, noun, pack, toks)
+            scope = scope or place  # "la regione era ferma al 36,95%": the place noun the topic replaced
             if state is None and noun is not None and noun.span is None:  # a reused noun keeps its status
                 state = statuses.get(q.kind)
             statuses[q.kind] = state
@@ -251,7 +250,7 @@ class _Reader:
                 attribution=_attribution(doc, found),
                 modality=modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack),
                 sentence=body_sentence,
-                context=said if len(said) <= CONTEXT else _window(text, sentence, q.span),
+                context=said if len(said) <= sentences.CONTEXT else sentences.window(text, sentence, q.span),
                 date=doc.date,
                 status=state,
                 scope=scope,
@@ -265,6 +264,26 @@ class _Reader:
             self._carry.see(self._paragraph(s.index), last)
             self._seen = s.index + 1
         return out
+
+    def _noun(self, q: Quantity, toks: Tokens, antecedents: dict[tuple[str, str | None], nouns.NounPhrase]
+              ) -> tuple[Quantity, nouns.NounPhrase | None, str | None]:
+        """What ``q`` counts (and ``q`` made money when it is a bare scaled figure in a
+        document about money: :class:`nouns.Topic`)."""
+        def counted(q: Quantity) -> nouns.NounPhrase | None:
+            bearing = q.unit is not None or q.kind in UNIT_KINDS
+            return nouns.counted(self.text, q.span, lang=self.pack, unit_bearing=bearing,
+                                 antecedent=antecedents.get((q.kind, q.unit)), toks=toks, kind=q.kind, unit=q.unit)
+        noun = counted(q)
+        if (implied := self._topic.implicit(q, noun)) is not None:
+            q, noun = implied, counted(implied)
+        if q.kind not in self._topic.kinds:
+            return q, *self._topic.see(q, noun)
+        named = nouns.named(self.text, q.span, lang=self.pack, toks=toks)
+        noun, place = self._topic.see(q, noun, named, opening=noun is not None and noun.span is not None
+                                      and noun.span.start == toks.starts[0])
+        if place is None and noun is not None and noun.span is not None and noun.span.start > q.span.end:
+            place = nouns.held(self.text, q.span, lang=self.pack, toks=toks)  # whose share: "il 43,79% dei voti"
+        return q, noun, place
 
     # -- the time a text gives a figure (Claim.when)
 
@@ -363,26 +382,6 @@ def _status_scope(text: str, q: Quantity, end: int, noun: nouns.NounPhrase | Non
                   toks: Tokens) -> tuple[str | None, str | None]:
     """The status and scope of the claim of ``q`` that ends at ``end`` (:mod:`.status`)."""
     return status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks, kind=q.kind)
-
-
-def _window(text: str, sentence: Span, figure: Span) -> str:
-    """About :data:`CONTEXT` characters of ``sentence`` around ``figure``, cut at spaces.
-
-    >>> _window("a " * 1000 + "5 soldati " + "b " * 1000, Span(0, 4010), Span(2000, 2001))[:6]
-    'a a a '
-    >>> len(_window("a " * 1000 + "5 soldati " + "b " * 1000, Span(0, 4010), Span(2000, 2001))) <= CONTEXT
-    True
-    """
-    middle = (figure.start + figure.end) // 2
-    start = max(sentence.start, min(middle - CONTEXT // 2, sentence.end - CONTEXT))
-    end = min(sentence.end, start + CONTEXT)
-    if start > sentence.start:
-        cut = text.find(" ", start, end)
-        start = cut + 1 if cut >= 0 else start
-    if end < sentence.end:
-        cut = text.rfind(" ", start, end)
-        end = cut if cut > start else end
-    return text[start:end]
 
 
 def _attribution(doc: Document, found: attribution.Found | None) -> Attribution | None:

@@ -77,6 +77,11 @@ class Grammar:
     endings: re.Pattern[str]
     marks: re.Pattern[str]
     firsts: dict[str, Seconds] | None
+    kinds: dict[str, str]  # each cue phrase (folded, single blanks) -> its modality or "sentence"
+
+    def kind(self, m: regex.Match[str]) -> str:
+        """The modality (or "sentence", "future") of a cue that ``cues`` or ``phrases`` matched."""
+        return m.lastgroup if m.lastgroup == "future" else self.kinds[" ".join(_fold(m[0]).split())]
 
 
 @per_pack("modality")
@@ -102,6 +107,7 @@ def grammar(pack: Pack) -> Grammar:
         endings=re.compile("|".join(re.escape(_fold(e)) for e in endings) or "(?!)"),
         marks=re.compile(_marks(re.escape(marks)) if marks else "(?!)"),
         firsts=_firsts(cue_words, [_fold(w) for w in words]) if usable else None,
+        kinds={" ".join(_fold(w).split()): k for k in reversed(list(kinds)) for w in kinds[k]},
     )
 
 
@@ -136,9 +142,11 @@ def _seconds(phrases: list[str]) -> dict[str, frozenset[str] | None] | None:
 
 def _cues(kinds: dict[str, tuple[str, ...]], first: str | None, future: str | None) -> regex.Pattern[str]:
     """The cue pattern of ``kinds`` and the ``future`` verbs; with ``first``, only the
-    phrases that begin with that character (and no group left empty)."""
-    groups = [f"(?P<{k}>{alt})" for k, ws in kinds.items()
-              if (alt := alternation(ws, first=first, empty='')) or first is None]
+    phrases that begin with that character. One alternation, longest first, whatever the
+    kind: "could have been" (estimated) wins over "could" (planned); :meth:`Grammar.kind`
+    tells the kind of what it matched."""
+    alt = alternation([w for ws in kinds.values() for w in ws], first=first, empty="")
+    groups = [f"(?P<cue>{alt})"] if alt else []
     groups += [future] if future else []
     return regex.compile(rf"(?<![\w'’])(?:{'|'.join(groups)}){EDGE}", regex.IGNORECASE)
 
@@ -222,7 +230,7 @@ def _found(text: str, sentence: Span, toks: Tokens, firsts: dict[str, Seconds], 
         if (cue is None or nxt in cue) and (not phrases or p >= phrases[-1][1]):
             c = g.phrases[w[0]].match(text, p, sentence.end)
             if c is not None:
-                phrases.append((p, c.end(), c.lastgroup or ""))
+                phrases.append((p, c.end(), g.kind(c)))
     return bounds, phrases
 
 
@@ -254,7 +262,7 @@ def _scan_all(text: str, sentence: Span, g: Grammar, until: int) -> Scanned:
     for m in g.cues.finditer(text, sentence.start, sentence.end):
         if m.start() >= until:
             break
-        kind = m.lastgroup or ""
+        kind = g.kind(m)
         if kind == "future" and m[0].casefold() in g.future_exceptions:
             continue
         cues.append((m.start(), "planned" if kind == "future" else kind))

@@ -258,3 +258,31 @@ def _datelines(pack: Pack) -> regex.Pattern[str] | None:
         return regex.compile("|".join(f"(?:{s})" for s in shapes))
     except regex.error as e:
         raise pack.error(key, f"not a valid pattern: {e}") from None
+
+
+#: A claim's context (the words the reconciler lines claims up by) is its sentence; in a
+#: sentence longer than this, the window of this many characters around the claim, cut at
+#: spaces. Each claim's context then costs the same however long the sentence: a run-on
+#: "sentence" of 10.000 figures (or a Markdown list without full stops) made every claim
+#: carry, and the reconciler re-read, the whole of it — quadratic.
+CONTEXT = 1000
+
+
+def window(text: str, sentence: Span, figure: Span) -> str:
+    """About :data:`CONTEXT` characters of ``sentence`` around ``figure``, cut at spaces.
+
+    >>> window("a " * 1000 + "5 soldati " + "b " * 1000, Span(0, 4010), Span(2000, 2001))[:6]
+    'a a a '
+    >>> len(window("a " * 1000 + "5 soldati " + "b " * 1000, Span(0, 4010), Span(2000, 2001))) <= CONTEXT
+    True
+    """
+    middle = (figure.start + figure.end) // 2
+    start = max(sentence.start, min(middle - CONTEXT // 2, sentence.end - CONTEXT))
+    end = min(sentence.end, start + CONTEXT)
+    if start > sentence.start:
+        cut = text.find(" ", start, end)
+        start = cut + 1 if cut >= 0 else start
+    if end < sentence.end:
+        cut = text.rfind(" ", start, end)
+        end = cut if cut > start else end
+    return text[start:end]

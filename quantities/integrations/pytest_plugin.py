@@ -331,6 +331,7 @@ HTML_NOTE = pytest.StashKey[str]()
 def pytest_sessionfinish(session: pytest.Session) -> None:
     """Write the page of this session's quantities runs, when asked (pass or fail)."""
     from quantities.errors import QuantitiesError
+    from quantities.integrations.pytest_page import write_page
 
     target = session.config.getoption("quantities_html")
     settings = _settings(session.config)
@@ -339,7 +340,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     path = session.config.invocation_params.dir / target
     with _speaking(settings):
         try:
-            _write_html(path, _merged([run.report for run in settings.runs.values()]), settings)
+            write_page(path, [run.report for run in settings.runs.values()], settings.config().reconcile)
         except (QuantitiesError, OSError) as e:
             session.config.stash[HTML_NOTE] = _("quantities: error: {error}").format(error=e)
         else:
@@ -350,35 +351,6 @@ def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> Non
     note = config.stash.get(HTML_NOTE, None)
     if note is not None:
         terminalreporter.write_line(note)
-
-
-def _write_html(path: Path, report: Any, settings: Settings) -> None:
-    from quantities.integrations.output import output
-    from quantities.reconciliation.rules import ReconcileSettings
-    from quantities.report.html import render_html
-    from quantities.text.i18n import current
-
-    page = render_html(report, lang=current(), settings=ReconcileSettings.from_mapping(settings.config().reconcile))
-    with output(str(path), []) as out:
-        out.write(page)
-
-
-def _merged(reports: list[Any]) -> Any:
-    """One report of several configured paths' runs (figure ids numbered by path when several)."""
-    from dataclasses import replace
-
-    from quantities.report.model import Report
-
-    if len(reports) == 1:
-        return reports[0]
-    merged = Report()
-    for n, report in enumerate(reports, 1):
-        ids = {f.id: f"{n}.{f.id}" for f in report.figures}
-        merged.documents.update(report.documents)
-        merged.claims.extend(report.claims)
-        merged.figures.extend(replace(f, id=ids[f.id]) for f in report.figures)
-        merged.findings.extend(replace(f, figure=ids.get(f.figure or "", f.figure)) for f in report.findings)
-    return merged
 
 
 # -- the snapshot fixture -------------------------------------------------------------------

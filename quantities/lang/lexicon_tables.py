@@ -23,7 +23,7 @@ from quantities.text.partition import Partition
 HERE = Path(__file__).parent
 WORD = regex.compile(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
-                      "time", "difference"})
+                      "time", "difference", "names"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic"})
 TIME_KEYS = frozenset({"rising", "falling", "superseded"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
@@ -46,6 +46,7 @@ class Tables:
         self._endings = self._fold_table(data.get("fold", {}))
         self.number_format = self._format(data.get("format", {}))
         self.stopwords = frozenset(w.casefold() for w in self._words(data, "stopwords", "words"))
+        self.not_names = frozenset(w.casefold() for w in self._words(data, "names", "not_names"))
         self._conjunctions = frozenset(w.casefold() for w in self._words(data, "phrase", "conjunctions"))
         self._keys: dict[str, str] = {}
         self._exact: dict[tuple[str, ...], str] = {}

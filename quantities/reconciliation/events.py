@@ -1,53 +1,210 @@
-"""Which documents speak of one event: linked by the names they share, in linear time.
+"""Which documents speak of one event: the names of the whole document, in linear time.
 
-A document's signature is its most frequent names (capitalised words of the sentences
-its figures stand in; ties alphabetical), at most ``event_names`` of them. Two documents
-are one event when their signatures share two names, or when both name the same place or
-person most often: every pair of names in a signature is a key, and so is its first name;
-documents that share a key are joined (union-find), so the work grows with the documents, not their pairs. A
-document depends only on its own text: adding unrelated events to the folder changes
-no event but theirs. A document with no names belongs to no event by itself (see
-:mod:`quantities.reconciliation.figures`).
+A document's names are the proper names of its title and body: runs of capitalised words
+("Giuseppe Saverio Lombardo", "Capo Gallo"), each named by its last word (the surname, the
+specific part), or by the place it is when the run is a place of the place table
+(:mod:`quantities.lang.places`: «Genova» = «Genoa», «Marocco» = «Morocco» = «Moroccan»).
+A word the article also writes in small letters, a stop word, a word of the lexicon's
+``[names] not_names`` (days, months, offices), or a lone capitalised word that only ever
+opens a sentence is no name. A name in the title weighs :data:`TITLE_WEIGHT` mentions.
 
->>> events({"a": ["turchia", "smirne"], "b": ["smirne", "turchia", "ankara"], "c": ["puglia", "andria"]}, 8)
-{'a': 'a', 'b': 'a', 'c': 'c'}
->>> events({"a": ["ischia", "ischia", "napoli"], "b": ["ischia", "roma"], "c": ["napoli", "roma"]}, 8)
+A document's signature is its ``limit`` heaviest names (ties alphabetical), and those as
+heavy as the last of them (up to twice ``limit``). Its narrow
+names leave out the broad ones (a country, a wider area, a capital: each names too many
+events to tell one), and its top name is its heaviest narrow name. Two documents are one event when their
+signatures share two of their first ``limit`` names (two narrow ones, or a broad one and a
+narrow one the document names more than once), or when the top name of one is in the other's signature, or when
+neither names anything narrower than the same broad name that both weigh most; and, when both are dated, when their
+dates are close: documents within ``days`` of each other can always be one event,
+documents more than twice that apart never are. Documents are joined by keys (a pair of
+names, a top name) in a union-find: the work grows with the documents, not their pairs,
+and adding unrelated events to the folder changes no event but theirs. An undated
+document joins the first document of any date that shares a key with it. A document with
+no names belongs to no event by itself (see :mod:`quantities.reconciliation.figures`).
+
+>>> from quantities.lang.lexicon import Lexicon
+>>> from quantities.lang.places import Places
+>>> it, en, places = Lexicon.load("it"), Lexicon.load("en"), Places.default()
+>>> a = names("Crollo del ponte Morandi a Genova", "Il viadotto sul Polcevera è crollato.", it, places)
+>>> b = names("Genoa bridge collapse", "The Morandi bridge over the Polcevera fell in Genoa.", en, places)
+>>> c = names("Incendi in Sicilia", "Il fuoco assedia Palermo e Monreale.", it, places)
+>>> sorted(a), sorted(b)
+(['genoa', 'morandi', 'polcevera'], ['genoa', 'morandi', 'polcevera'])
+>>> events({"a": a, "b": b, "c": c}, {}, 12, 30, places.broad)
 {'a': 'a', 'b': 'a', 'c': 'c'}
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 
+import regex
+
+from quantities.lang.lexicon import Lexicon
+from quantities.lang.places import Places
 from quantities.text.partition import Partition
 
+#: How many mentions a name in the title weighs: the title says what the story is about.
+TITLE_WEIGHT = 3
+WORD = regex.compile(r"[^\W\d_][^\W\d_'’]{0,59}")
+#: What may stand between two words of one name: blanks on one line.
+JOIN = regex.compile(r"[^\S\n]{1,3}")
+#: What stands before a sentence's first word (blanks and emphasis aside): a stop, a line,
+#: a quote, a dash, a bracket, or nothing.
+OPENERS = frozenset(".!?…\n\"«“”»–—([-")
 
-def events(names_by_doc: Mapping[str, Iterable[str]], limit: int) -> dict[str, str | None]:
+
+def names(title: str | None, body: str, lex: Lexicon, places: Places) -> Counter[str]:
+    """The names of a document, each with its weight (mentions; a title's weigh more)."""
+    small = {w.casefold() for w in WORD.findall(f"{title or ''}\n{body}") if not w[:1].isupper()}
+    weights: Counter[str] = Counter()
+    inner: set[str] = set()
+    opening: list[tuple[str, int]] = []
+    for text, weight in ((title or "", TITLE_WEIGHT), (body, 1)):
+        for name, first in _runs(text, lex, places, small):
+            weights[name] += weight
+            if first:
+                opening.append((name, weight))
+            else:
+                inner.add(name)
+    for name, weight in opening:   # a lone word that only ever opens a sentence is no name
+        if name not in inner and not places.known(name):
+            weights[name] -= weight
+    return +weights
+
+
+def _runs(text: str, lex: Lexicon, places: Places, small: set[str]) -> Iterable[tuple[str, bool]]:
+    """Each name of ``text``, and whether it is one capitalised word opening a sentence."""
+    taken = list(places.phrases(text))
+    for _start, _end, name in taken:
+        yield name, False
+    run: list[regex.Match[str]] = []
+    for m in WORD.finditer(text):
+        if any(a <= m.start() < b for a, b, _n in taken):
+            continue
+        if run and not JOIN.fullmatch(text, run[-1].end(), m.start()):
+            yield from _named(run, text, places)
+            run = []
+        if _capital(m.group(), lex, places, small):
+            run.append(m)
+        elif run:
+            yield from _named(run, text, places)
+            run = []
+    if run:
+        yield from _named(run, text, places)
+
+
+def _capital(word: str, lex: Lexicon, places: Places, small: set[str]) -> bool:
+    folded = word.casefold()
+    if len(word) < 2 or not word[:1].isupper() or folded in lex.stopwords or folded in lex.not_names:
+        return False
+    return folded not in small or places.known(folded)
+
+
+def _named(run: list[regex.Match[str]], text: str, places: Places) -> Iterable[tuple[str, bool]]:
+    whole = text[run[0].start():run[-1].end()]
+    name = places.name(whole) if places.known(whole) else places.name(run[-1].group())
+    yield name, len(run) == 1 and _opens(text, run[0].start())
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a line or a quote."""
+    before = text[max(0, start - 6):start].rstrip(" \t*_")
+    return not before or before[-1] in OPENERS
+
+
+def signature(weights: Mapping[str, int], limit: int) -> list[str]:
+    """The ``limit`` heaviest names, then those as heavy as the last of them, up to twice
+    ``limit`` (ties alphabetical): a cut between names of one weight would be arbitrary.
+
+    >>> signature({"kursk": 2, "corea": 1, "nord": 1, "seul": 0}, 2)
+    ['kursk', 'corea', 'nord']
+    """
+    ranked = sorted(weights, key=lambda n: (-weights[n], n))
+    if len(ranked) <= limit:
+        return ranked
+    last = weights[ranked[limit - 1]]
+    return [n for n in ranked[:2 * limit] if weights[n] >= last]
+
+
+def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date | None], limit: int,
+           days: int, broad: Callable[[str], bool]) -> dict[str, str | None]:
     """Each document's event: the smallest document id of its component, None without names."""
-    parts: Partition[str] = Partition()
-
-    owner: dict[tuple[str, ...], str] = {}
-    for doc in sorted(names_by_doc):
-        sign = signature(names_by_doc[doc], limit)
+    joins = _Joins()
+    dated = sorted(d for d in weights if dates.get(d) is not None)
+    for doc in [*dated, *sorted(d for d in weights if dates.get(d) is None)]:
+        sign = signature(weights[doc], limit)
         if not sign:
             continue
-        parts.add(doc)
-        keys = [(sign[0],), *itertools.combinations(sorted(sign), 2)]
-        for key in keys:
-            other = owner.setdefault(key, doc)
-            a, b = parts.find(doc), parts.find(other)
-            if a != b:
-                parts.union(max(a, b), min(a, b))
-    return {doc: (parts.find(doc) if doc in parts else None) for doc in names_by_doc}
+        joins.parts.add(doc)
+        narrow = [n for n in sign if not broad(n)]
+        when = dates.get(doc)
+        periods = None if when is None else (when.toordinal() // days, when.toordinal() // days + 1)
+        strong = {n for n in narrow if weights[doc][n] > 1}
+        for pair in itertools.combinations(sorted(sign[:limit]), 2):
+            if (not broad(pair[0]) and not broad(pair[1])) or strong.intersection(pair):
+                joins.pair(doc, pair, periods)
+        if narrow:
+            for name in sign:
+                joins.member(doc, name, periods)
+            joins.top(doc, narrow[0], periods)
+        else:   # nothing narrower than a country: the same country, weighed most
+            joins.pair(doc, (sign[0], sign[0]), periods)
+    return {doc: (joins.parts.find(doc) if doc in joins.parts else None) for doc in weights}
 
 
-def signature(names: Iterable[str], limit: int) -> list[str]:
-    """The ``limit`` most frequent names (ties alphabetical).
+class _Joins:
+    """The keys seen so far and the documents they join. A dated document meets the
+    documents of its two periods (``periods``); an undated one (``periods`` None), read
+    after them all, meets the first document of any date that holds its key."""
 
-    >>> signature(["kursk", "corea", "kursk", "nord"], 2)
-    ['kursk', 'corea']
-    """
-    counts = Counter(names)
-    return sorted(counts, key=lambda n: (-counts[n], n))[:limit]
+    def __init__(self) -> None:
+        self.parts: Partition[str] = Partition()
+        self._owner: dict[Hashable, str] = {}            # (kind, key, period) -> first document
+        self._first: dict[Hashable, str] = {}            # (kind, key) -> first document, any date
+        self._waiting: dict[Hashable, list[str]] = {}    # (name, period) -> documents holding it
+
+    def pair(self, doc: str, pair: tuple[str, str], periods: tuple[int, int] | None) -> None:
+        """Two documents whose signatures share two narrow names are one event."""
+        if periods is None:
+            self._join(doc, self._first.setdefault(("pair", pair), doc))
+            return
+        self._first.setdefault(("pair", pair), doc)
+        for p in periods:
+            self._join(doc, self._owner.setdefault(("pair", pair, p), doc))
+
+    def member(self, doc: str, name: str, periods: tuple[int, int] | None) -> None:
+        """A document holding a name that another weighs most is of that one's event."""
+        if periods is None:
+            if ("top", name) in self._first:
+                self._join(doc, self._first[("top", name)])
+            self._first.setdefault(("member", name), doc)
+            return
+        self._first.setdefault(("member", name), doc)
+        for p in periods:
+            if ("top", name, p) in self._owner:
+                self._join(doc, self._owner[("top", name, p)])
+            else:
+                self._waiting.setdefault((name, p), []).append(doc)
+
+    def top(self, doc: str, name: str, periods: tuple[int, int] | None) -> None:
+        """The name ``doc`` weighs most: every document holding it joins ``doc``."""
+        if periods is None:
+            if ("member", name) in self._first:
+                self._join(doc, self._first[("member", name)])
+            self._first.setdefault(("top", name), doc)
+            return
+        self._first.setdefault(("top", name), doc)
+        for p in periods:
+            first = self._owner.setdefault(("top", name, p), doc)
+            self._join(doc, first)
+            for other in self._waiting.pop((name, p), ()):
+                self._join(first, other)
+
+    def _join(self, a: str, b: str) -> None:
+        ra, rb = self.parts.find(a), self.parts.find(b)
+        if ra != rb:
+            self.parts.union(max(ra, rb), min(ra, rb))

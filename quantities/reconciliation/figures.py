@@ -10,11 +10,12 @@ Everything here is grouping by hashing: linear in the number of claims.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from quantities.reconciliation.events import events
 from quantities.reconciliation.keys import Item, Key
+from quantities.reconciliation.settings import ReconcileSettings
 from quantities.types import Claim, Figure
 
 NO_EVENT = ""
@@ -60,17 +61,30 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
         yield from ((label, part) for part in by_minute.values())
 
 
-def group(items: list[Item], event_names: int) -> Grouping:
-    """The figures (in document order) and every claim left out, with the reason."""
+def _overtaken(members: list[Item]) -> None:
+    """A live blog's earlier entries of a figure are overtaken by its latest one: of one
+    article and one day, the claims given at a time before the latest stated time of the
+    figure are marked superseded (the blog's 11.20 "quattro i dispersi" under its 18.35
+    "tre"), so that only the blog's current value is compared."""
+    latest: dict[tuple[str, object], int] = {}
+    for i in members:
+        if i.minute is not None:
+            at = (i.claim.doc, i.claim.date)
+            latest[at] = max(latest.get(at, i.minute), i.minute)
+    for i in members:
+        if i.minute is not None and i.minute < latest[(i.claim.doc, i.claim.date)]:
+            i.superseded = True
+
+
+def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: ReconcileSettings,
+          broad: Callable[[str], bool]) -> Grouping:
+    """The figures (in document order) and every claim left out, with the reason.
+    ``names`` holds each document's names and their weights (:func:`events.names`)."""
     unaligned: list[tuple[Claim, str]] = [(i.claim, i.reason or "") for i in items if i.key is None]
     keyed = [i for i in items if i.key is not None]
-    names: defaultdict[str, list[str]] = defaultdict(list)
-    seen: set[tuple[str, int]] = set()
-    for i in keyed:
-        if (i.claim.doc, i.claim.sentence.start) not in seen:
-            seen.add((i.claim.doc, i.claim.sentence.start))
-            names[i.claim.doc].extend(i.names)
-    event_of = events(names, event_names)
+    dates = {i.claim.doc: i.claim.date for i in items}
+    event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
+                      settings.event_days, broad)
     by_key: defaultdict[Key, list[Item]] = defaultdict(list)
     for i in keyed:
         by_key[i.key].append(i)  # type: ignore[index]
@@ -89,6 +103,7 @@ def group(items: list[Item], event_names: int) -> Grouping:
             event_by_item[id(i)] = event
     made = []
     for (key, event), members in _by_time(groups):
+        _overtaken(members)
         if len(members) < 2:
             unaligned.append((members[0].claim, "no other claim counts the same thing in the same event"))
             continue

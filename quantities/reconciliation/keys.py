@@ -69,7 +69,6 @@ class Item:
     source: str | None          # who the claim is credited to (canonical, else as written)
     superseded: bool            # the article gives it as an earlier, no longer current value
     moved: str | None           # "rising" / "falling": the article says the figure moved
-    names: tuple[str, ...]      # capitalised words of its sentence: the event's names
     order: int = 0
     minute: int | None = None   # the minute of the day its text gives it (Claim.when), if any
 
@@ -92,7 +91,6 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
     round_from = Decimal(str(settings.round_from))
     ordered = sorted(claims, key=lambda c: (c.date is None, c.date or 0, c.doc, c.span.start))
     items = []
-    last: tuple[tuple[str, int] | None, tuple[str, ...]] = (None, ())
     for n, c in enumerate(ordered):
         lex = lexicon_of(c.doc)
         unit_key, factor = unit_key_of(c.quantity.unit)
@@ -108,11 +106,8 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         key, reason = _key(c, reading, unit_key, before, lex)
         words = [w.casefold() for w in WORD.findall(before)]
         moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
-        sentence = (c.doc, c.sentence.start)
-        if sentence != last[0]:
-            last = (sentence, names(c.context, lex))
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
-                          lex.cue("superseded", words), moved, last[1], n,
+                          lex.cue("superseded", words), moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang)))
     return items
 
@@ -207,17 +202,6 @@ def _subject(c: Claim, lex: Lexicon) -> str | None:
     words = WORD.findall(c.context[max(0, at - CUE_WINDOW):at]) if at > 0 else []
     found = [w for w in words[-4:] if w[:1].isupper() and w.casefold() not in lex.stopwords]
     return "age of " + found[-1].casefold() if found else None
-
-
-def names(context: str, lex: Lexicon) -> tuple[str, ...]:
-    """Capitalised words of a sentence, but its first: the names that sign an event.
-
-    >>> names("Il terremoto in Turchia ha colpito Smirne", Lexicon.load("it"))
-    ('turchia', 'smirne')
-    """
-    words = WORD.findall(context)
-    return tuple(w.casefold() for w in words[1:] if w[:1].isupper() and len(w) > 1
-                 and w.casefold() not in lex.stopwords)
 
 
 def _source(c: Claim) -> str | None:

@@ -4,7 +4,8 @@
    interlingual concept, read with its own document's lexicon), status, scope, kind,
    unit, modality; superseded and moving figures are marked from the pack's ``[time]``
    cues.
-2. Documents are joined into events by the names they share
+2. Documents are joined into events by the names they share: the names of the whole
+   document, title and body, with place names one across languages
    (:mod:`~quantities.reconciliation.events`); claims with one key in one event are one
    figure (:mod:`~quantities.reconciliation.figures`). Every other claim is reported as
    not aligned, with the reason.
@@ -27,21 +28,24 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import chain
 
 from quantities.lang.lexicon import Lexicon
+from quantities.lang.places import Places
 from quantities.lang.sources import Sources
 from quantities.reconciliation.catalog import DEFAULT_SEVERITY, RULE_KIND, RULES
 from quantities.reconciliation.credits import credit_findings
+from quantities.reconciliation.events import names
 from quantities.reconciliation.figures import group
-from quantities.reconciliation.keys import prepare
+from quantities.reconciliation.keys import Item, prepare
 from quantities.reconciliation.parts import parts_findings
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.values import Context, value_findings
 from quantities.reconciliation.wording import unit_findings, wording_findings
-from quantities.types import SEVERITIES, Claim, Figure, Finding
+from quantities.types import SEVERITIES, Claim, Document, Figure, Finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +66,15 @@ def reconcile(
     sources: Sources | None = None,
     lexicons: Mapping[str, Lexicon] | None = None,
     outlets: Mapping[str, str] | None = None,
+    documents: Iterable[Document] = (),
+    places: Places | None = None,
 ) -> Reconciliation:
     """Group ``claims`` into figures and apply the rules (see the module docstring).
 
     ``lexicons`` maps a document id to its own language's lexicon (``lexicon`` for the
     others); ``outlets`` maps it to the outlet's name used in messages (else the id).
+    ``documents`` are the claims' documents: their titles and bodies tell which event each
+    speaks of (a document not given is known by the sentences of its claims).
     """
     settings = settings or ReconcileSettings()
     default = lexicon or Lexicon.load("it")
@@ -75,7 +83,8 @@ def reconcile(
     names = outlets or {}
     ctx = Context(settings, lambda doc: names.get(doc) or doc, sources or Sources.default())
     items = prepare(list(claims), settings, lexicon_of)
-    grouping = group(items, settings.event_names)
+    places = places or Places.default()
+    grouping = group(items, _names(items, documents, lexicon_of, places), settings, places.broad)
     findings: list[Finding] = []
     for g in grouping.figures:
         findings.extend(value_findings(g, ctx))
@@ -95,6 +104,21 @@ def reconcile(
     placed = {id(c) for f in figures for c in f.claims}
     unaligned = tuple(u for u in grouping.unaligned if id(u[0]) not in placed)
     return Reconciliation(tuple(figures), tuple(kept), unaligned)
+
+
+def _names(items: list[Item], documents: Iterable[Document], lexicon_of: Callable[[str], Lexicon],
+           places: Places) -> dict[str, Counter[str]]:
+    """Each document's names: of its title and body, else of its claims' sentences."""
+    sentences: dict[str, dict[int, str]] = {}
+    for i in items:
+        sentences.setdefault(i.claim.doc, {})[i.claim.sentence.start] = i.claim.context
+    given = {d.id: d for d in documents if d.id in sentences}
+    out = {}
+    for doc, found in sentences.items():
+        d = given.get(doc)
+        title, body = (d.title, d.analysed) if d is not None else (None, "\n".join(found.values()))
+        out[doc] = names(title, body, lexicon_of(doc), places)
+    return out
 
 
 def _shown_together(finding: Finding, figures: list[Figure]) -> Finding:

@@ -10,7 +10,7 @@ from quantities.errors import ConfigError
 from quantities.lang import schema
 from quantities.reconciliation.catalog import DEFAULT_SEVERITY
 
-POSITIVE = {"vague_stretch", "event_names"}  # 0 would divide or leave no event
+POSITIVE = {"vague_stretch", "event_names", "event_days"}  # 0 would divide or leave no event
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ class ReconcileSettings:
     min_shared_words: int = 2          # context words two sentences share to say that nouns the
                                        # lexicon cannot relate count the same thing (wording)
     event_names: int = 12              # names (capitalised words) that sign a document's event
+    event_days: int = 30               # documents this close can be one event; twice as far, never
     within_documents: bool = True      # compare a headline with its own body (headline-body)
     severities: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
 

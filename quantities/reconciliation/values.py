@@ -139,6 +139,10 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         running = len(ordered) > 2 or _moved(ordered[-1]) or _toll(ordered[0])
         if follows and ((_monotone(ordered) and running) or all(g > window for g in gaps)):
             return ordered
+        if _toll(ordered[0]) or any(map(_moved, ms)):
+            found = _running(ms)
+            if found is not None:
+                return found
     if len(ms) == 2:
         low, high = sorted(ms, key=lambda m: m.value)
         if any(i.moved == "rising" for i in high.items) and not any(i.moved for i in low.items):
@@ -146,6 +150,32 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         if any(i.moved == "falling" for i in low.items) and not any(i.moved for i in high.items):
             return [high, low]
     return None
+
+
+def _running(ms: list[Mode]) -> list[Mode] | None:
+    """The modes of a running figure in the order of their values (up, else
+    down) when nothing says otherwise: each mode dated no earlier than the one before it,
+    and, where both give times of day, given later. Reports of one day without stated
+    times (a wire's 153 injured, a live blog's 329 at 8.15 and 1.204 at 14.20, a TV site's
+    2.059) are read as the moments of one toll. Two values are such a run only when the
+    second is still given on a later day than the first ever is."""
+    for ordered in (sorted(ms, key=lambda m: (min(m.dates()), m.value)),
+                    sorted(ms, key=lambda m: (min(m.dates()), -m.value))):
+        steps = list(zip(ordered, ordered[1:]))
+        later = len(ordered) > 2 or max(ordered[-1].dates()) > max(ordered[0].dates())
+        if later and _monotone(ordered) and all(min(b.dates()) >= max(a.dates()) and _unordered_or_later(a, b)
+                                                for a, b in steps):
+            return ordered
+    return None
+
+
+def _unordered_or_later(a: Mode, b: Mode) -> bool:
+    """``b`` is given later than ``a``, or their times of day say nothing (one of them
+    states none, or they are of different days)."""
+    xs = [i.minute for i in a.items if i.minute is not None]
+    ys = [i.minute for i in b.items if i.minute is not None]
+    one_day = max(a.dates()) == min(b.dates())
+    return not (xs and ys and one_day) or max(xs) < min(ys)
 
 
 def _earliest(m: Mode) -> int:

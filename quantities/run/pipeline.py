@@ -86,7 +86,7 @@ def run_documents(
         docs = report.documents.values()
         result = align(report.claims, settings=toolkit.settings(), lexicon=toolkit.lexicon(),
                        sources=toolkit.sources(), lexicons={d.id: toolkit.lexicon(d.lang) for d in docs},
-                       outlets={d.id: outlet_name(d) for d in docs})
+                       outlets={d.id: outlet_name(d) for d in docs}, documents=docs)
         report.figures = list(result.figures)
         report.unaligned = list(result.unaligned)
         findings.extend(result.findings)

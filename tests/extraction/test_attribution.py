@@ -13,8 +13,8 @@ import dataclasses
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tables import FIXTURES, rows
-from test_nouns import NO_CLAIM
+from tables import FIXTURES, NO_CLAIM, claim_at, column, rows
+from timing import LIMIT, slope
 
 from quantities import extract
 from quantities.errors import LanguageDataError
@@ -27,11 +27,8 @@ FIXTURE_EN = FIXTURES / "attribution_en.tsv"
 
 
 def _attribution_of(text: str, figure: str, lang: str) -> tuple[str, str, str, str]:
-    """The attribution of the claim that covers ``figure`` in ``text`` ("\\n" in a table is a newline)."""
-    text = text.replace("\\n", "\n")
-    at = text.index(figure)
-    claim = next((c for c in extract(text, lang=lang) if c.quantity.span.start <= at < c.quantity.span.end
-                  or at <= c.quantity.span.start < at + len(figure)), None)
+    """The attribution of the claim that covers ``figure`` in ``text``."""
+    claim = claim_at(text, figure, lang)
     assert claim is not None, NO_CLAIM
     a = claim.attribution
     return ("-", "-", "-", "-") if a is None else (a.source, a.canonical or "-", a.cue, a.via or "-")
@@ -49,21 +46,14 @@ def test_attribution_english(text: str, figure: str, source: str, canonical: str
 
 @pytest.mark.parametrize("unit", ["per Kcna 5 ", "ha detto la Kcna 5 ", "sono 5 morti ", "5 feriti; ", "secondo Seul 5, "])
 def test_hostile_sentence_of_cues_and_figures_is_linear(unit: str) -> None:
-    """One long sentence with a cue and a figure in each clause: reading twice as much takes
-    about twice as long (a ratio, not a wall-clock bound; quadratic would be 4x)."""
-    import time
+    """One long sentence with a cue and a figure in each clause: four times the text costs
+    about four times the CPU time (a slope, not a wall-clock bound; quadratic would be 16)."""
 
-    def seconds(n: int) -> float:
+    def work(n: int):
         text = "Secondo il rapporto " + unit * n + "."
-        best = float("inf")
-        for _ in range(2):
-            t0 = time.perf_counter()
-            extract(text)
-            best = min(best, time.perf_counter() - t0)
-        return best
+        return lambda: extract(text)
 
-    seconds(200)  # warm the packs and patterns
-    assert seconds(6000) / seconds(1500) < 7  # 4x the text: linear ~4, quadratic ~16
+    assert slope(work, 750) < LIMIT
 
 
 def test_fixture_is_large_enough() -> None:
@@ -160,7 +150,7 @@ def test_second_word_filter_drops_no_cue(pieces: list[tuple[str, list[str], obje
 
 
 def test_second_word_filter_drops_no_cue_in_the_fixture(monkeypatch: pytest.MonkeyPatch) -> None:
-    texts = [getattr(row, "values", row)[0] for row in rows(FIXTURE, 6)]  # xfail rows are params
+    texts = column(FIXTURE, 6)
     filtered = [_scan_all(t) for t in texts]
     _unfiltered(monkeypatch)
     assert [_scan_all(t) for t in texts] == filtered

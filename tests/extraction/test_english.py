@@ -23,6 +23,11 @@ ROWS = [
     # ... and the comma of "5,000" is no clause boundary: "will send" governs both figures
     ("Pyongyang will send 5,000 workers and 1,000 sappers, Russian media reported.",
      "1,000 sappers", (1000, 1000, 1000), "sappers", "Russia", "planned"),
+    # a modal with a perfect infinitive guesses at the past: estimated, not planned (the
+    # longest cue wins whatever its kind); the modal alone plans
+    ("The charity said there could have been 750 people on board.",
+     "750 people", (750, 750, 750), "people", None, "estimated"),
+    ("The army could send 750 soldiers.", "750 soldiers", (750, 750, 750), "soldiers", None, "planned"),
 ]
 
 

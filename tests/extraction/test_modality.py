@@ -7,8 +7,7 @@ import dataclasses
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tables import FIXTURES, rows
-from test_nouns import NO_CLAIM, claim_at
+from tables import FIXTURES, NO_CLAIM, claim_at, column, rows
 
 from quantities.errors import LanguageDataError
 from quantities.extraction.modality import Scanned, grammar, modality, scan
@@ -90,7 +89,7 @@ def test_fast_path_finds_what_the_whole_patterns_find(code: str, data: st.DataOb
     _same(text, Span(2, len(text) - 2), code, until)
 
 
-@pytest.mark.parametrize("sentence", [getattr(r, "values", r)[0] for r in rows(FIXTURE, 3)])
+@pytest.mark.parametrize("sentence", column(FIXTURE, 3))
 def test_fast_path_finds_what_the_whole_patterns_find_in_the_fixture(sentence: str) -> None:
     for until in range(0, len(sentence) + 1, 5):
         _same(sentence, Span(0, len(sentence)), "it", until)

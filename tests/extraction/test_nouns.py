@@ -9,25 +9,14 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tables import FIXTURES, rows
+from tables import FIXTURES, NO_CLAIM, claim_at, rows
 
-from quantities import extract
 from quantities.extraction.nouns import counted
 from quantities.text.tokens import TOKEN, tokens
 from quantities.types import Span
 
 FIXTURE = FIXTURES / "nouns_it.tsv"
 FIXTURE_EN = FIXTURES / "nouns_en.tsv"
-NO_CLAIM = "<no claim covers the figure>"
-
-
-def claim_at(text: str, figure: str, lang: str = "it"):
-    """The claim whose figure covers the first occurrence of ``figure`` in ``text``."""
-    at = text.index(figure)
-    for c in extract(text, lang=lang):
-        if c.quantity.span.start <= at < c.quantity.span.end or at <= c.quantity.span.start < at + len(figure):
-            return c
-    return None
 
 
 @pytest.mark.parametrize("sentence, figure, expected", rows(FIXTURE, 3))

@@ -6,17 +6,17 @@ per document, no claim beyond the expected and the reviewed tolerated ones.
 
 from __future__ import annotations
 
-import tomllib
 from decimal import Decimal
 from functools import cache
 
 import pytest
-from tables import FIXTURES
+from tables import FIXTURES, cases, row, toml
 
 from quantities import Claim, extract, read
 
 ROOT = FIXTURES
-EXPECTED = tomllib.loads((ROOT / "seeds_expected.toml").read_text(encoding="utf-8"))
+TABLE = ROOT / "seeds_expected.toml"
+EXPECTED = toml(TABLE)
 DOCS = sorted(p.name[:3] for p in (ROOT / "seeds").glob("*.txt"))
 
 
@@ -29,11 +29,7 @@ def seed(prefix: str) -> tuple[str, tuple[Claim, ...]]:
 
 
 def params(table: str) -> list:
-    return [
-        pytest.param(row, id=f"{row['doc']}:{row.get('text') or row.get('figure')}",
-                     marks=[pytest.mark.xfail(strict=True, reason=row["xfail"])] if "xfail" in row else [])
-        for row in EXPECTED[table]
-    ]
+    return cases(TABLE, table, lambda r: f"{r['doc']}:{r.get('text') or r.get('figure')}")
 
 
 def number(value: object) -> Decimal | None:
@@ -70,10 +66,7 @@ def _allowed(prefix: str, c: Claim) -> bool:
     return any(r["doc"] in ("*", prefix) and r["figure"] == c.quantity.text for r in EXPECTED["tolerated"])
 
 
-@pytest.mark.parametrize("prefix", [
-    pytest.param(p, marks=[pytest.mark.xfail(strict=True, reason=EXPECTED["unexpected"][p])]
-                 if p in EXPECTED["unexpected"] else []) for p in DOCS
-])
+@pytest.mark.parametrize("prefix", [row(p, id=p, xfail=EXPECTED["unexpected"].get(p)) for p in DOCS])
 def test_no_unexpected_claims(prefix: str) -> None:
     _, claims = seed(prefix)
     assert [c.text for c in claims if not _allowed(prefix, c)] == []

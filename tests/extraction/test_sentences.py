@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tables import FIXTURES
+from tables import FIXTURES, rows
 
 from quantities.errors import LanguageDataError
 from quantities.extraction.sentences import split
@@ -15,20 +15,6 @@ TABLE = FIXTURES / "sentences_it.tsv"
 BREAK = "||"
 
 
-def _unescape(cell: str) -> str:
-    return cell.replace("\\n", "\n").replace("\\r", "\r").replace("\\t", "\t")
-
-
-def _rows(path: Path) -> list:
-    rows = []
-    lines = [ln for ln in path.read_text(encoding="utf-8").split("\n") if ln and not ln.startswith("#")]
-    for lineno, line in enumerate(lines[1:], 2):
-        status, text, note = line.split("\t")
-        marks = [pytest.mark.xfail(strict=True, reason=note)] if status == "xfail" else []
-        rows.append(pytest.param(_unescape(text), id=f"{lineno}-{note}", marks=marks))
-    return rows
-
-
 def _check(marked: str, lang: str) -> None:
     text = marked.replace(BREAK, "")
     expected = [piece.strip() for piece in marked.split(BREAK)]
@@ -36,13 +22,13 @@ def _check(marked: str, lang: str) -> None:
     assert [s.of(text) for s in split(text, lang)] == expected
 
 
-@pytest.mark.parametrize("marked", _rows(TABLE))
-def test_italian(marked):
+@pytest.mark.parametrize("marked, note", rows(TABLE, 2))
+def test_italian(marked, note):
     _check(marked, "it")
 
 
 def test_table_is_large_enough():
-    assert len(_rows(TABLE)) >= 60
+    assert len(rows(TABLE, 2)) >= 60
 
 
 @pytest.mark.parametrize(

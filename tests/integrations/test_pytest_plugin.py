@@ -313,3 +313,21 @@ def test_two_articles_with_one_file_name_get_two_snapshots(pytester):
     stem = Path(GENIERI).stem
     assert sorted(p.name for p in pytester.path.glob("*.claims.json")) == [f"{stem}--b.claims.json", f"{stem}.claims.json"]
     run(pytester).assert_outcomes(passed=1)
+
+
+# -- --quantities-changed: the whole folder reconciled, only the findings that involve the named files fail
+
+@pytest.mark.parametrize(
+    ("changed", "outcomes"),
+    [
+        pytest.param([], {"passed": 3, "failed": 1}, id="no option: the old conflict fails"),
+        pytest.param([f"articoli/{INGEGNERI}"], {"passed": 3, "failed": 1}, id="a file of the conflict"),
+        pytest.param([f"articoli/{CLEAN[1]}"], {"passed": 4}, id="an unrelated file"),
+        pytest.param(["articoli/nuovo.md"], {"passed": 4}, id="a file that is not there"),
+    ],
+)
+def test_changed_files_decide_what_fails(pytester, changed, outcomes):
+    articles(pytester, [GENIERI, INGEGNERI, CLEAN[1]])
+    pytester.makepyprojecttoml(INI)
+    options = ["--quantities-changed", *changed] if changed else []
+    run(pytester, *options).assert_outcomes(**outcomes)

@@ -5,9 +5,10 @@ Cases live in fixtures/reconcile/*.toml. A claim is one row:
     "doc | text | number | noun | source | modality | date | context [| kind unit [| when]]"
 
 ``number`` is a compact reading of the figure: "5000" (bare; "5000 p100" sets the
-precision), "circa 15000", "oltre 10000", "quasi 3000", "meno di 50", "30-40",
-"decina 10" (N ± 20%), or a vague word ("migliaia", "centinaia", "decine",
-"decine di migliaia"). ``source`` is a canonical source name or "-"; ``date`` is
+precision), a hedge word of the Italian pack and a number ("circa 15000", "oltre 10000",
+"quasi 3000", "meno di 50"), "30-40", "decina 10" (N ± the pack's spread), or a vague word
+("migliaia", "centinaia", "decine", "decine di migliaia"): each means the interval the
+pack gives it, read from the numerals grammar rather than copied here. ``source`` is a canonical source name or "-"; ``date`` is
 ISO or "-"; "South Korea / intelligence sudcoreana" gives the canonical name and
 the words as written (the alignment leaves the source's words out of the context). ``expect`` lists "rule:severity:i,j" (claim rows, 0-based); unless a case
 says ``partial = true`` the findings must be exactly those. ``forbid`` lists rules that
@@ -17,32 +18,28 @@ must not appear.
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from tables import FIXTURES
+from tables import FIXTURES, cases
 
 from quantities.errors import ConfigError
+from quantities.extraction.numbers.grammar import grammar
+from quantities.lang import load
 from quantities.reconciliation.rules import ReconcileSettings, reconcile
 from quantities.run.config import Config
 from quantities.run.pipeline import Toolkit
 from quantities.types import Attribution, Claim, Quantity, Span
 
 FIXTURES = FIXTURES / "reconcile"
-HEDGES = {  # the wording's meaning, as numbers.py gives it (DESIGN.md)
-    "circa": ("0.9", "1.1", True),
-    "oltre": ("1", None, False),
-    "quasi": ("0.9", "1", False),
-    "meno di": ("0", "1", False),
-}
-VAGUE = {
-    "decine di migliaia": (20_000, 99_999),
-    "decine": (20, 99),
-    "centinaia": (200, 999),
-    "migliaia": (2_000, 9_999),
-}
+#: The Italian pack's numerals grammar: what a hedge, a vague word and "una decina" mean.
+WORDS = grammar(load("it"))
+
+
+def _times(v: Decimal, factor: Decimal) -> Decimal:
+    out = v * factor
+    return out.quantize(Decimal(1)) if out == out.to_integral_value() else out
 
 
 def quantity(spec: str, text: str, kind: str, unit: str | None) -> Quantity:
@@ -52,21 +49,21 @@ def quantity(spec: str, text: str, kind: str, unit: str | None) -> Quantity:
     if " p" in spec:
         spec, p = spec.rsplit(" p", 1)
         precision = d(p)
-    if spec in VAGUE:
-        lo, hi = VAGUE[spec]
-        return Quantity(span, text, None, d(lo), d(hi), True, spec, unit, kind)
+    if spec in WORDS.words.vague:
+        lo, hi = WORDS.words.vague[spec]
+        return Quantity(span, text, None, lo, hi, True, spec, unit, kind)
     if "-" in spec:
         lo, hi = spec.split("-")
         return Quantity(span, text, None, d(lo), d(hi), False, None, unit, kind)
-    if spec.startswith("decina "):
-        v = d(spec.split()[1])
-        return Quantity(span, text, v, v * d("0.8"), v * d("1.2"), True, "una decina", unit, kind)
-    for hedge, (lo, hi, approx) in HEDGES.items():
-        if spec.startswith(hedge + " "):
-            v = d(spec[len(hedge) + 1:])
-            high = None if hi is None else v * d(hi)
-            return Quantity(span, text, v, v * d(lo), high, approx, hedge, unit, kind, precision)
-    v = d(spec)
+    word, _, number = spec.rpartition(" ")
+    v = d(number)
+    if word == "decina":
+        spread = WORDS.words.approx_spread
+        return Quantity(span, text, v, _times(v, 1 - spread), _times(v, 1 + spread), True, "una decina", unit, kind)
+    if word:
+        meaning = WORDS.hedges.meanings[WORDS.hedges.before[word]]
+        high = None if meaning.high is None else _times(v, meaning.high)
+        return Quantity(span, text, v, _times(v, meaning.low), high, meaning.approx, word, unit, kind, precision)
     return Quantity(span, text, v, v, v, False, None, unit, kind, precision)
 
 
@@ -93,14 +90,7 @@ def claims_of(rows: list[str]) -> list[Claim]:
     return out
 
 
-def load_cases() -> list:
-    params = []
-    for path in sorted(FIXTURES.glob("*.toml")):
-        with path.open("rb") as f:
-            for case in tomllib.load(f)["case"]:
-                marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
-                params.append(pytest.param(case, id=case["name"], marks=marks))
-    return params
+CASES = cases(sorted(FIXTURES.glob("*.toml")), "case")
 
 
 def expected(item: str) -> tuple[str, str, frozenset[int]]:
@@ -108,7 +98,7 @@ def expected(item: str) -> tuple[str, str, frozenset[int]]:
     return rule, severity, frozenset(int(r) for r in rows.split(","))
 
 
-@pytest.mark.parametrize("case", load_cases())
+@pytest.mark.parametrize("case", CASES)
 def test_case(case):
     claims = claims_of(case["claims"])
     config = Config.from_mapping({"reconcile": case.get("settings", {}), "severity": case.get("severity", {})})
@@ -127,7 +117,7 @@ def test_case(case):
 
 
 def test_there_are_enough_cases():
-    assert len(load_cases()) >= 60
+    assert len(CASES) >= 60
 
 
 def test_findings_are_sorted_and_messages_name_both_sides():

@@ -1,36 +1,28 @@
 """Hostile input stays linear: each row times its input at two sizes and checks the slope.
 
-A row is a text repeated to a size; the check is that four times the text costs less than
-six times the time (linear is about four, quadratic sixteen, less while its linear part
-still weighs). Never a wall-clock bound:
-the figures in seconds per MB, at 0.25 to 2 MB, are in benchmarks/bench_hostile.py and
-benchmarks/README.md.
+A row is a text repeated to a size; the check (tests/timing.py) is that four times the text
+costs less than ``timing.LIMIT`` times the CPU time (linear is about four, quadratic sixteen,
+less while its linear part still weighs). Never a wall-clock bound: the figures in seconds
+per MB, at 0.25 to 2 MB, are in benchmarks/bench_hostile.py and benchmarks/README.md.
 """
 
-import time
-
 import pytest
+from timing import LIMIT, slope
 
 from quantities.ingest import documents
 from quantities.run.pipeline import run_documents
 
-SMALL = 6_000  # characters; the large size is 4 times this
-RATIO = 6.0
+SMALL = 6_000  # characters; the large size is timing.FACTOR times this
 
 
-def seconds(unit: str, size: int, *, report: bool, name: str) -> float:
-    doc = documents.from_text(unit * max(1, size // len(unit)), id=name)
-    best = float("inf")
-    for _ in range(2):
-        start = time.process_time()
-        run_documents([doc], reconcile=report)
-        best = min(best, time.process_time() - start)
-    return best
+def reading(unit: str, *, report: bool, name: str):
+    """The work of running the pipeline on ``unit`` repeated to a size, as timing.slope times it."""
 
+    def at(size: int):
+        doc = documents.from_text(unit * max(1, size // len(unit)), id=name)
+        return lambda: run_documents([doc], reconcile=report)
 
-def slope(unit: str, small: int, *, report: bool = False, name: str = "hostile.txt") -> float:
-    seconds(unit, small // 4, report=report, name=name)  # warm: packs loaded, patterns compiled
-    return seconds(unit, 4 * small, report=report, name=name) / max(seconds(unit, small, report=report, name=name), 1e-4)
+    return at
 
 
 ROWS = [
@@ -49,7 +41,7 @@ ROWS = [
 
 @pytest.mark.parametrize(("unit", "report", "name", "small"), ROWS)
 def test_hostile_input_is_linear(unit, report, name, small):
-    assert slope(unit, small, report=report, name=name) < RATIO
+    assert slope(reading(unit, report=report, name=name), small) < LIMIT
 
 
 def test_a_dotted_run_is_not_thousands_of_figures():

@@ -65,6 +65,8 @@ class Grammar:
     clause_words: frozenset[str]
     verb_endings: tuple[str, ...]
     max_words: int
+    aside_words: int  # how far after a reporting verb its reported clause is looked for
+    apposition_words: int  # how many words of a title may follow its head before a name's comma
     impersonal: frozenset[tuple[str, ...]]  # a reporting verb that names no one ("si stima")
     same_source: frozenset[str]  # phrases that name the previous source ("stessa fonte")
     finite_only: frozenset[str]  # present verbs that are no participle: "da" after one is no agent
@@ -160,6 +162,8 @@ def grammar(pack: Pack) -> Grammar:
         clause=word_set(pack, "attribution.stop") - of_contracted,
         verb_endings=tuple(word_set(pack, "attribution.verb_endings")),
         max_words=positive_int(pack, "attribution.max_words"),
+        aside_words=positive_int(pack, "attribution.aside_words"),
+        apposition_words=positive_int(pack, "attribution.apposition_words"),
         impersonal=frozenset(p[:2] for p in phrases(pack, "attribution.impersonal")),
         same_source=frozenset(" ".join(p) for p in phrases(pack, "attribution.same_source")),
         finite_only=frozenset(p[-1] for p in phrases(pack, "attribution.present"))

@@ -37,17 +37,13 @@ def _aside(toks: Tokens, subject: tuple[int, int] | None, j: int, g: Grammar) ->
     if subject is None or (subject[0] > 0 and toks.is_word(subject[0] - 1)):
         return False
     texts, lows = toks.texts, toks.lows
-    for k in range(j, min(len(texts), j + ASIDE_WORDS)):  # bounded: linear in a sentence of cues
+    for k in range(j, min(len(texts), j + g.aside_words)):  # bounded: linear in a sentence of cues
         t = texts[k]
         if t == "," or t in _CLOSING:
             return True
         if lows[k] in g.complementisers or t[0].isdigit():
             return False
-    return j + ASIDE_WORDS > len(texts) or texts[j] in _CLOSING
-
-
-#: How far after a reporting verb its clause is read for a reported clause (see :func:`_aside`).
-ASIDE_WORDS = 12
+    return j + g.aside_words > len(texts) or texts[j] in _CLOSING
 
 
 def _make(text: str, toks: Tokens, np: tuple[int, int] | None, cue: Span, reach: Reach,
@@ -73,7 +69,7 @@ def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, i
     if not texts[head].islower():
         return np
     k = np[1]
-    while k < len(texts) and k - np[1] < APPOSITION_WORDS and toks.is_word(k) and lows[k] not in g.clause_ends:
+    while k < len(texts) and k - np[1] < g.apposition_words and toks.is_word(k) and lows[k] not in g.clause_ends:
         k += 1
     if k + 2 >= len(texts) or texts[k] != ",":
         return np
@@ -84,9 +80,6 @@ def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, i
         return (k + 1, m)
     return np
 
-
-#: How many words of a title may follow its phrase before the comma of the name (see :func:`_apposed_name`).
-APPOSITION_WORDS = 6
 
 
 def _by_agent(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:

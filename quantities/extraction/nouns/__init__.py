@@ -33,12 +33,15 @@ sovvenzioni"), and a speed or temperature names what it measures ("160 km/h" ->
 from __future__ import annotations
 
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
-from quantities.extraction.nouns.left import linked_before, noun_before
+from quantities.extraction.nouns.left import age_subject, compared, holder, linked_before, noun_before, verb_named
+from quantities.extraction.nouns.lists import respective
+from quantities.extraction.nouns.topic import Topic
 from quantities.lang import Pack
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
-__all__ = ["Grammar", "NounPhrase", "counted", "grammar", "status_skip", "status_words"]
+__all__ = ["Grammar", "NounPhrase", "Topic", "counted", "grammar", "held", "named", "respective", "status_skip",
+           "status_words"]
 
 
 def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearing: bool = False,
@@ -67,8 +70,13 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     toks = tokens(sentence) if toks is None else toks
     right = _right_of(sentence, figure.end, g.max_words + 4, toks)
     first = right.lows[0] if right else ""
-    left = _left_of(sentence, figure.start, g.max_words + 16, toks) if unit_bearing else None
-    if left is not None:
+    left = _left_of(sentence, figure.start, g.max_words + 16, toks)
+    changed, past = _changed(right, g)
+    if antecedent is not None and compared(left, g):  # "contro il 63,67% delle politiche"
+        return NounPhrase(antecedent.text, antecedent.head, None)
+    if unit_bearing:
+        right = right[past:]  # "240 milioni in più per gli alloggi"
+        first = right.lows[0] if right else ""
         found = _inside(sentence, figure, toks, g) if unit in g.share_units else None
         found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
@@ -76,25 +84,71 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         if found is None and first in g.purpose.get(kind, ()) and (
             first not in g.bare_purpose or len(right) < 2 or right.lows[1] not in g.articles
         ):
-            found = _phrase(sentence, right, 1, g, lowercase=True)
+            linked = len(right) > 2 and right.lows[1] in g.prepositions  # "destinati al nuovo capitolo"
+            found = _phrase(sentence, right, 2 if linked else 1, g, lowercase=True)
+        found = found or changed  # "circa il 9% in meno"
     elif antecedent is not None and _elliptic(first, antecedent, g, status_words(lang)):
         found = _rebuilt(sentence, right, antecedent, g)
     elif first in g.of or first in g.articles:
         found = _phrase(sentence, right, 1, g)
+    elif first in g.among:  # "12 among the dead": after a noun before it ("sono stati 1.500 tra città e provincia")
+        found = None
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
-        left = left if left is not None else _left_of(sentence, figure.start, g.max_words + 16, toks)
         found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=kind in g.value_before_kinds)
+    if found is None and first in g.among:  # "23 tra investimenti e riforme"
+        found = _phrase(sentence, right, 1, g, lowercase=True)
+    if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
+        found = age_subject(sentence, left, g)
     if found is None and kind in g.noun_after_kinds:  # "88-year-old woman", "a 34-year-old Syrian"
         found = _phrase(sentence, right, 0, g)
+    if found is None and changed is not None and unit_bearing:  # "about 9% less"
+        found = changed
     if found is None and antecedent is not None:  # a name is reused whole ("Forza Italia")
         reused = antecedent.text if antecedent.head[:1].isupper() else antecedent.head
         found = NounPhrase(reused, antecedent.head, None)
     if found is None and not unit_bearing:  # "hundreds were feared missing", "in 300 sono morti"
         found = _predicated(right, status_words(lang), status_skip(lang))
     return _measured(found, right, unit, g)
+
+
+def named(sentence: str, figure: Span, *, lang: str | Pack = "it", toks: Tokens | None = None) -> NounPhrase | None:
+    """The noun the verb right before the figure names ("ha votato il 50,80%" -> "affluenza",
+    "«Siamo più di 100mila»" -> "persone"), if any.
+
+    >>> named("In Calabria ha votato il 50,80%.", Span(25, 31)).text
+    'affluenza'
+    """
+    g = grammar(lang)
+    toks = tokens(sentence) if toks is None else toks
+    return verb_named(_left_of(sentence, figure.start, 8, toks), g)
+
+
+def _changed(right: Tokens, g: Grammar) -> tuple[NounPhrase | None, int]:
+    """The change a figure measures when words after it say so: "9% in meno" -> "calo",
+    "about 9% less", "13 punti in meno" -> "drop" (``[nouns.change_after]``), and how many
+    tokens say so."""
+    at = 1 if right and right.lows[0] in g.points else 0
+    for n in range(min(g.change_longest, len(right) - at), 0, -1):
+        name = g.change_after.get(" ".join(right.lows[at:at + n]))
+        if name is not None:
+            return NounPhrase(name, name, None), at + n
+    return None, 0
+
+
+def held(sentence: str, figure: Span, *, lang: str | Pack = "it", toks: Tokens | None = None) -> str | None:
+    """Whose share the figure at ``figure`` is, as written, when its clause says so before it
+    ("Il centrodestra raccoglie il 43,79% dei voti" -> "centrodestra"): its scope.
+
+    >>> held("Il centrodestra nel suo insieme raccoglie il 43,79% dei voti.", Span(45, 51))
+    'centrodestra'
+    """
+    g = grammar(lang)
+    toks = tokens(sentence) if toks is None else toks
+    found = holder(sentence, _left_of(sentence, figure.start, g.max_words + 8, toks), g)
+    return found.text if found is not None else None
 
 
 def _inside(text: str, figure: Span, toks: Tokens, g: Grammar) -> NounPhrase | None:
@@ -175,16 +229,17 @@ def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False
 
 def _trim(toks: Tokens, start: int, end: int, g: Grammar) -> int:
     """With the head last, where the run of noun-like words from ``toks[start]`` really ends:
-    at its last lowercase word when names stand in it ("North Korean soldiers"), before a
-    participle after the head ("people died", "soldiers killed"; the status keeps it)."""
+    at its last lowercase word when names stand in it ("North Korean soldiers"), before the
+    first participle after its first word ("people died", "soldiers killed", "people marched
+    through"; the status keeps it)."""
     if not g.head_last:
         return end
     texts = toks.texts
     if any(texts[k][:1].isupper() for k in range(start + 1, end)):
         end = next((k + 1 for k in range(end - 1, start, -1) if texts[k].islower()), start + 1)
-    while end - 1 > start and toks.lows[end - 1].endswith(g.postmodifier_endings) and toks.texts[end - 1].islower():
-        end -= 1
-    return end
+    participle = next((k for k in range(start + 1, end)  # "people marched through central Rome"
+                       if toks.lows[k].endswith(g.postmodifier_endings) and toks.texts[k].islower()), end)
+    return participle
 
 
 def _adjectives(toks: Tokens, j: int, n: int, g: Grammar) -> int:

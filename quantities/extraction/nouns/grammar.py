@@ -44,6 +44,14 @@ class Grammar:
     unit_nouns: dict[str, str]
     rate_words: dict[str, str]
     name_links: frozenset[str]
+    compared: tuple[tuple[str, ...], ...]
+    change_after: dict[str, str]
+    change_longest: int
+    points: frozenset[str]
+    share_verbs: frozenset[str]
+    age_copulas: tuple[tuple[str, ...], ...]
+    age_kinds: frozenset[str]
+    among: frozenset[str]
 
     def is_verb(self, word: str) -> bool:
         return word.endswith(self.verb_endings) and word not in self.adjectives
@@ -97,6 +105,14 @@ def grammar(pack: Pack) -> Grammar:
         unit_nouns=_names(pack, "nouns.unit_nouns"),
         rate_words={w.casefold(): n for w, n in _names(pack, "nouns.rate_words").items()},
         name_links=word_set(pack, "nouns.name_links"),
+        compared=phrases(pack, "nouns.compared"),
+        change_after=(change := {" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.change_after").items()}),
+        points=word_set(pack, "nouns.points"),
+        share_verbs=word_set(pack, "nouns.share_verbs"),
+        age_copulas=phrases(pack, "nouns.age_copulas"),
+        age_kinds=word_set(pack, "nouns.age_kinds"),
+        among=word_set(pack, "nouns.among"),
+        change_longest=max((len(k.split()) for k in change), default=0),
     )
 
 

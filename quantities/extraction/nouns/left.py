@@ -21,6 +21,77 @@ def linked_before(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
     return _before(text, left, k - 1, g)
 
 
+def verb_named(left: Tokens, g: Grammar) -> NounPhrase | None:
+    """The noun that the verb before the figure names by itself ("ha votato il 50,80%" ->
+    "affluenza"; ``[nouns.copula_nouns]``), whatever the figure is of."""
+    k = len(left)
+    while k > 0 and len(left) - k < 2 and left.lows[k - 1] in g.fillers:
+        k -= 1
+    copula = _copula(left, k, g)
+    named = g.copula_nouns.get(" ".join(left.lows[k - copula:k])) if copula else None
+    return NounPhrase(named, named, None) if named else None
+
+
+def holder(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
+    """Whose share a figure is, when the share names its base ("il 43,79% dei voti"): the
+    subject of the verb of winning before it (``[nouns] share_verbs``: "Il centrodestra nel
+    suo insieme raccoglie", "Brothers of Italy was winning"), a name or a noun phrase; a
+    verb group of up to three lowercase words, no preposition or punctuation between."""
+    k = len(left)
+    while k > 0 and len(left) - k < 2 and (left.lows[k - 1] in g.articles or left.lows[k - 1] in g.fillers):
+        k -= 1
+    if k < 1 or left.lows[k - 1] not in g.share_verbs:
+        return None
+    for _ in range(3):  # the verb, one word more each time: "raccoglie", "was winning"
+        if k < 2 or not (left.texts[k - 1].isalpha() and left.texts[k - 1].islower()) or (
+                left.lows[k - 1] in g.prepositions or left.lows[k - 1] in g.conj):
+            return None
+        k -= 1
+        found = _name(text, left, k, g, least=1) or _subject(text, left, k, g)
+        if found is not None:
+            return found
+    return None
+
+
+def age_subject(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
+    """Whose age a figure is, when a verb of age stands before it (``[nouns] age_copulas``):
+    its subject, a name or a noun phrase, past a coordinator or an aside ("Si chiamava
+    Giuseppe Saverio Lombardo e aveva 53 anni", "l'uomo, non ancora identificato, dovrebbe
+    avere 77 anni", "The victims, all employed by a contractor, were aged between 22 and 52")."""
+    k = len(left)
+    while k > 0 and len(left) - k < 2 and left.lows[k - 1] in g.fillers:
+        k -= 1
+    verb = next((len(v) for v in g.age_copulas if tuple(left.lows[max(0, k - len(v)):k]) == v), 0)
+    if not verb:
+        return None
+    k = _past_aside(left, k - verb)
+    k -= k > 0 and left.lows[k - 1] in g.conj
+    return _name(text, left, k, g, least=1) or _subject(text, left, k, g)
+
+
+def _past_aside(left: Tokens, k: int) -> int:
+    """``k``, or where an aside between commas that ends at ``left[k - 1]`` starts."""
+    if k < 2 or left.lows[k - 1] != ",":
+        return k
+    for j in range(k - 2, max(0, k - ASIDE) - 1, -1):
+        if left.lows[j] == ",":
+            return j
+    return k
+
+
+#: The longest aside between commas looked past, in tokens.
+ASIDE = 12
+
+
+def compared(left: Tokens, g: Grammar) -> bool:
+    """The figure is the term of a comparison ("contro il 63,67%", "rispetto ai 630", "up
+    from 8%"): it measures what the figure before it measures (``[nouns] compared``)."""
+    k = len(left)
+    while k > 0 and len(left) - k < 2 and (left.lows[k - 1] in g.articles or left.lows[k - 1] in g.fillers):
+        k -= 1
+    return any(tuple(left.lows[max(0, k - len(c)):k]) == c for c in g.compared)
+
+
 def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: bool,
                 valued: bool = False) -> NounPhrase | None:
     """The counted noun before the figure, given the tokens before it: the subject of a
@@ -35,12 +106,16 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     k = len(lows)
     while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers:
         k -= 1
+    if (whole := _copula(left, k, g)) and (named := g.copula_nouns.get(" ".join(lows[k - whole:k]))):
+        return NounPhrase(named, named, None)  # "la partecipazione è scesa di circa 16 punti"
     last = lows[k - 1] if k else ""
     linked = last in g.of_before or (unit_bearing and last in g.at_before) or (valued and last in g.value_before)
     at = k - 1 if linked else k
     copula = _copula(left, at, g)
     if copula:  # "i feriti sono 2.700"; "Lega e Forza Italia restano sotto il 10%"; "siamo 100mila"
         found = _subject(text, left, at - copula, g) or _name(text, left, at - copula, g, least=1, opening=True)
+        if found is None and (past := _past_aside(left, at - copula)) < at - copula:  # "Il capitolo, …, si attesta a"
+            found = _subject(text, left, past, g)
         named = g.copula_nouns.get(" ".join(lows[at - copula:at]))
         return NounPhrase(named, named, None) if named else found
     if linked:

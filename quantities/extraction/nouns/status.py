@@ -29,9 +29,6 @@ from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
 
-#: How many words from the figure a place of its clause may stand.
-PLACE_REACH = 12
-
 
 @dataclass(frozen=True, slots=True)
 class Statuses:
@@ -72,6 +69,9 @@ class Scopes:
     partitive_pronouns: dict[str, tuple[tuple[str, ...], ...]]
     partitive_kinds: frozenset[str]
     clause_ends: frozenset[str]
+    place_heads: frozenset[str]
+    place_relatives: frozenset[str]
+    articles: frozenset[str]
 
 
 @per_pack("status")
@@ -99,6 +99,9 @@ def scopes(pack: Pack) -> Scopes:
         partitive_pronouns=_by(phrases(pack, "scope.partitive_pronouns"), 0),
         partitive_kinds=word_set(pack, "scope.partitive_kinds"),
         clause_ends=word_set(pack, "scope.clause_ends"),
+        place_heads=word_set(pack, "scope.place_heads"),
+        place_relatives=word_set(pack, "scope.place_relatives"),
+        articles=word_set(pack, "scope.articles"),
     )
 
 
@@ -161,12 +164,12 @@ def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int, partitive: 
     (``past`` is the index of the first token after the figure)."""
     lows = toks.lows
     for last in range(first - 1, max(-1, first - 4), -1):  # "di cui 205", "tra loro circa 22"
-        if lows[last] in t.clause_ends:
-            break
         for marker in t.parts_before.get(lows[last], ()):
             at = last + 1 - len(marker)
             if at >= 0 and tuple(lows[at:last + 1]) == marker:
                 return _written(text, toks, at, last + 1)
+        if lows[last] in t.clause_ends:
+            break
     ahead = lows[past] if past < len(lows) and partitive else ""
     for marker in t.partitive_pronouns.get(ahead, ()):  # "205 of them", "721 dei quali"
         if tuple(lows[past:past + len(marker)]) == marker:
@@ -180,22 +183,47 @@ def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int, partitive: 
 
 def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int) -> str | None:
     """A capitalised name after a place preposition in the figure's clause (a few words
-    either side of the figure at most)."""
-    lows, texts = toks.lows, toks.texts
+    either side of the figure at most), or before it a place noun ("nella provincia di Al
+    Haouz"); when the clause opens with a place relative ("…, dove i morti sono 1.293"), the
+    place the relative stands for, in the clause before it."""
+    lows = toks.lows
     start, low = first, max(0, first - PLACE_REACH)
     while start > low and lows[start - 1] not in t.clause_ends:
         start -= 1
     end, high = after, min(len(lows), after + PLACE_REACH)
     while end < high and lows[end] not in t.clause_ends:
         end += 1
+    found = _place_in(t, text, toks, start, end)
+    if found is None and start > 1 and lows[start - 1] in t.place_relatives:
+        at = start - 1 - (lows[start - 2] in t.clause_ends)
+        before = at
+        while before > max(0, at - PLACE_REACH) and lows[before - 1] not in t.clause_ends:
+            before -= 1
+        found = _place_in(t, text, toks, before, at, last=True)
+    return found
+
+
+def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bool = False) -> str | None:
+    """The first (or ``last``) place of ``toks[start:end]``."""
+    lows, texts = toks.lows, toks.texts
+    found = None
     for i in range(start, end - 1):
-        if lows[i] in t.places and texts[i + 1][:1].isupper():
-            j = i + 1
-            while j < end and (texts[j][:1].isupper() or (lows[j] in t.place_links and j + 1 < end
-                                                          and texts[j + 1][:1].isupper())):
-                j += 1
-            return _written(text, toks, i + 1, j)
-    return None
+        if lows[i] not in t.places:
+            continue
+        j = i + 1
+        head = j + (lows[j] in t.articles and j + 1 < end)  # "in the province of"
+        if lows[head] in t.place_heads and head + 2 < end and lows[head + 1] in t.place_links:  # "nella provincia di"
+            j = head + 2
+        if not texts[j][:1].isupper():
+            continue
+        k = j
+        while k < end and (texts[k][:1].isupper() or (lows[k] in t.place_links and k + 1 < end
+                                                      and texts[k + 1][:1].isupper())):
+            k += 1
+        found = _written(text, toks, j, k)
+        if not last:
+            return found
+    return found
 
 
 def _written(text: str, toks: Tokens, i: int, j: int) -> str:

@@ -53,6 +53,9 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
         r.end, scaled = m.end(SCALE), True
         _and_a_half(text, r, factor, g)
         m = follow(text, r.end, g)
+    elif r.integer and r.value is not None and _and_a_half(text, r, Decimal(1), g):  # "3 e mezzo"
+        r.integer = r.plain = False
+        m = follow(text, r.end, g)
     ranged = _range(text, r, g)
     if ranged is not None:
         if r.kind != "count":
@@ -65,6 +68,7 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
         _unit(text, r, m, g, scaled)
     elif m[MARK] and r.integer:
         r.kind, r.end, r.precision = "ordinal", m.end(), Decimal(1)
+        _marked_day(text, r, g)
     elif m[AGESUF] and r.integer:
         r.kind, r.unit, r.end = "age", "year", m.end()
     elif m[MONTH] and r.integer and r.value is not None and 1 <= r.value <= 31:
@@ -72,6 +76,19 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
         year = _DAY_YEAR.match(text[r.end:r.end + 6])
         if year:
             r.end += year.end()
+
+
+def _marked_day(text: str, r: Reading, g: Grammar) -> None:
+    """A day with an ordinal mark by its month is a date: "il 1° maggio", "May 4th"."""
+    if r.value is None or not 1 <= r.value <= 31:
+        return
+    after = follow(text, r.end, g)
+    if after is not None and after[MONTH]:
+        r.kind, r.end = "date", after.end()
+        return
+    prev = prev_tokens(text, r.start, 1)
+    if g.dates.day_after_month and prev and prev[-1][1].rstrip(".") in g.dates.months:
+        r.kind, r.start = "date", prev[-1][0]
 
 
 def _dimensional(text: str, r: Reading, m: Any, g: Grammar) -> bool:
@@ -83,14 +100,16 @@ def _dimensional(text: str, r: Reading, m: Any, g: Grammar) -> bool:
     return True
 
 
-def _and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> None:
-    """A joiner and a fraction word after the scale word: "3 milioni e mezzo", "2 million and a half"."""
+def _and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> bool:
+    """A joiner and a fraction word after the scale word, or after digits: "3 milioni e
+    mezzo", "2 million and a half", "3 e mezzo"."""
     m = match(g.follow.fraction, text, r.end, min(len(text), r.end + FRACTION_REACH))
     if m is None or r.value is None:
-        return
+        return False
     part = g.words.morphemes[norm(m[1])][1] * factor
     r.value = r.low = r.high = r.value + part
     r.end = m.end()
+    return True
 
 
 def follow(text: str, pos: int, g: Grammar, span: int = FOLLOW_REACH) -> Any:
@@ -105,7 +124,7 @@ def follow(text: str, pos: int, g: Grammar, span: int = FOLLOW_REACH) -> Any:
     return match(g.follow.pattern, text, pos, min(len(text), pos + span))
 
 
-def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool) -> None:
+def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool = False) -> None:
     raw = m[UNIT]
     linked = raw[:1].isspace() and norm(raw).split()[0] in g.follow.links
     if linked and not scaled:
@@ -124,6 +143,35 @@ def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool) -> None:
     else:
         return
     r.end = m.end(UNIT)
+    if not second and r.value is not None:
+        _unit_range(text, r, g, scaled)
+
+
+def _unit_range(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
+    """A range whose unit follows each number, after a dash or a pair of the pack's
+    ``unit_pairs``: "10 euro - 20 euro", "tra 10 euro e 20 euro", "between 3km and 5km".
+    Not "dal 10% al 20%" nor "from $10 to $20" (a change), nor two percentages (two shares)."""
+    if r.kind == "percent":
+        return
+    j = _RANGE_JOIN.match(text, r.end, min(len(text), r.end + 12))
+    if j is None:
+        return
+    joiner = norm(j.group(2))
+    if joiner not in g.ranges.dash:
+        start = _pair_start(text, r, joiner, g)
+        if start is None or norm(text[start:r.start].split()[0]) not in g.ranges.unit_pairs:
+            return
+    probe = Reading(r.start, r.end, r.value, r.value, r.value, r.precision, integer=r.integer)
+    if _range(text, probe, g) is None:  # the unit after it makes it no time ("from 3km to 5km")
+        return
+    m = follow(text, probe.end, g, SECOND_FOLLOW_REACH)
+    if m is None or not m[UNIT]:
+        return
+    tail = Reading(probe.start, probe.end, probe.high, probe.high, probe.high, None)
+    _unit(text, tail, m, g, True, second=True)
+    if tail.unit == r.unit and tail.kind == r.kind:
+        r.start, r.end, r.low, r.high, r.value = probe.start, tail.end, probe.low, probe.high, None
+        r.precision = probe.precision
 
 
 def _is_age(text: str, r: Reading, word: str, g: Grammar) -> bool:

@@ -98,13 +98,11 @@ def _phone_length(plus: bool, nums: list[str], seps: list[str], g: Grammar) -> i
 
 #: Digit groups apart by single blanks, a "+" before them: the spelling of phone numbers.
 _PHONE_RUN = re.compile(r"\+?[0-9]{1,5}(?:[ \u00a0][0-9]{1,5}){0,5}(?![0-9])")
-#: The fewest digits of a number after a phone cue ("Tel. 071 806 1", "numero solidale 45500").
-CUED_PHONE = 5
 
 
 def phone_run(text: str, start: int, cued: bool, g: Grammar) -> int:
     """The length of a phone number written in digit groups at ``start`` ("06 1234 5678",
-    "+39 06 3691 4221"), or 0: a "+" and six digits, a cue before and five, or a trunk or
+    "+39 06 3691 4221"), or 0: a "+" and six digits, a cue before and the pack's least for a cued number, or a trunk or
     mobile prefix and the pack's least digits in groups that are not thousands (15 000)."""
     m = _PHONE_RUN.match(text, start)
     if m is None:
@@ -116,7 +114,7 @@ def phone_run(text: str, start: int, cued: bool, g: Grammar) -> int:
     if plus:
         return len(raw) if count >= 6 else 0
     if cued:
-        return len(raw) if count >= CUED_PHONE else 0
+        return len(raw) if count >= g.idents.phone_cued_min else 0
     grouped = len(groups[0]) <= 3 and all(len(n) == 3 for n in groups[1:])
     ok = (len(groups) > 1 and count >= g.idents.phone_min and len(groups[0]) > 1
           and groups[0].startswith(g.idents.phone_starts) and not grouped)
@@ -125,8 +123,8 @@ def phone_run(text: str, start: int, cued: bool, g: Grammar) -> int:
 
 #: Digits apart by single marks, as long as they go (linear: a mark always begins a group).
 _RUN = re.compile(r"[0-9]+(?:[.,'’/:][0-9]+)*")
-#: Scientific notation after digits: "1e6", "2.5E3".
-EXPONENT = re.compile(r"[eE]([0-9]{1,2})(?![\w])")
+#: Scientific notation after digits: "1e6", "2.5E3", "12,32e+14", "12e-1".
+EXPONENT = re.compile(r"[eE]([+-]?[0-9]{1,2})(?![\w])")
 
 
 def run_end(text: str, start: int, end: int) -> int:

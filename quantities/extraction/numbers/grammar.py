@@ -107,6 +107,7 @@ def grammar(pack: Pack) -> Grammar:
         leading_zero=bool(pack.get("numbers.identifiers.leading_zero", False)),
         phone_starts=tuple(pack.words("numbers.phones.starts", ())),
         phone_min=v.integer(pack, "numbers.phones.min_digits", 8),
+        phone_cued_min=v.integer(pack, "numbers.phones.cued_min_digits", 5),
         phone_before=v.words(pack, "numbers.phones.before"),
         services=frozenset(pack.words("numbers.identifiers.services", ())),
     )
@@ -161,6 +162,7 @@ def _number_words(pack: Pack) -> NumberWords:
         joiners=v.words(pack, "numbers.joiners"),
         hyphens=frozenset(pack.words("numbers.hyphen", ())),
         minus=frozenset(pack.words("numbers.minus", ())),
+        minus_words=v.words(pack, "numbers.minus_words"),
         spaced_after=Decimal(v.integer(pack, "numbers.spaced_after", 1)),
         elided={w[:-1]: w for w in v.words(pack, "numbers.elision.drop_final_vowel")},
         one=v.words(pack, "numbers.one"),
@@ -212,7 +214,8 @@ def _ranges(pack: Pack) -> Ranges:
     dash = frozenset(pack.words("numbers.ranges.dash", ()))
     or_ = v.words(pack, "numbers.ranges.or")
     pairs = v.ranges(pack)
-    return Ranges(dash=dash, or_=or_, pairs=pairs, articles=v.words(pack, "numbers.ranges.articles"),
+    return Ranges(dash=dash, or_=or_, pairs=pairs, unit_pairs=v.words(pack, "numbers.ranges.unit_pairs"),
+                  articles=v.words(pack, "numbers.ranges.articles"),
                   heads=patterns.ascii_heads([*dash, *or_, *pairs.values()], 1))
 
 

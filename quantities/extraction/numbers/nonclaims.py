@@ -15,6 +15,20 @@ from quantities.extraction.numbers.reading import Reading
 _YEAR_AFTER = regex.compile(r",?\s{1,3}[12][0-9]{3}(?![0-9])")          # "Agosto 13, 2025"
 
 
+#: A web address: its digits are parts of a name, no figures (one character class: linear).
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+", re.IGNORECASE)
+
+
+def url_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the web addresses in ``text`` (looked for only where one can be)."""
+    if "://" not in text and "www." not in text and "WWW." not in text:
+        return []
+    return [m.span() for m in _URL.finditer(text)]
+
+
+_DECIMAL = re.compile(r"[0-9][.,'’][0-9]")  # digits with a mark: a decimal, no half hour
+
+
 _CLOCK = regex.compile(r"[0-9]{1,2}([.:,])([0-5][0-9])")
 
 
@@ -139,8 +153,8 @@ def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
     if clock is not None:
         if clock.group(1) not in g.times.seps:
             return False
-    elif not r.integer and (text[r.start].isdigit() or (r.value * 2) % 1):
-        return False  # digits with a decimal mark; of words, only a half hour ("alle due e mezza")
+    elif not r.integer and ((r.value * 2) % 1 or _DECIMAL.search(text, r.start, r.end)):
+        return False  # digits with a decimal mark; else only a half hour ("alle due e mezza", "alle 2 e mezza")
     elif strong is None:
         nxt = next_word(text, r.end)
         if nxt.isalpha() and nxt not in g.times.not_nouns:

@@ -71,17 +71,26 @@ def _atom(ch: str, blank: str) -> str:
 
 
 
+#: The decimal mark of the other convention: 1.234,56 against 1,234.56.
+_OTHER_MARK = {",": ".", ".": ","}
+
+
 def digit_forms(decimal: str, groups: frozenset[str]) -> tuple[tuple[Any, int, int], ...]:
     """Digit spellings in order of preference, each matched whole against a token, with
     the numbers of its integer and fraction groups (0: none). ASCII digits and literal
     marks: compiled for :mod:`re`, which is faster on such short strings."""
     g = "|".join(re.escape(c) for c in sorted(groups)) or "(?!)"
     d = re.escape(decimal)
+    o = re.escape(_OTHER_MARK.get(decimal, "."))  # the other convention's decimal mark
     forms = [
         rf"(?P<int>[0-9]{{1,3}}(?:(?P<g>{g})[0-9]{{3}})(?:(?P=g)[0-9]{{3}}){{0,5}})(?:{d}(?P<frac>[0-9]{{1,12}}))?",
         rf"(?P<int>[0-9]{{1,3}}(?:{d}[0-9]{{3}}){{2,5}})",
         rf"(?P<int>[0-9]{{1,15}})(?:{d}(?P<frac>[0-9]{{1,12}}))?",
-        r"(?P<int>[0-9]{1,15})\.(?P<frac>[0-9]{1,12})",
+        # the other convention, whole: groups by this pack's decimal mark, then its own
+        # decimal mark ("9.990,00" read with the English pack, "1,234.56" with the Italian)
+        rf"(?P<int>[0-9]{{1,3}}(?:{d}[0-9]{{3}}){{1,5}}){o}(?P<frac>[0-9]{{1,12}})",
+        # the other decimal mark alone, where the forms above found no group (2.5, 34,50)
+        rf"(?P<int>[0-9]{{1,15}}){o}(?P<frac>[0-9]{{1,12}})",
     ]
     compiled = [re.compile(f) for f in forms]
     return tuple((rx, rx.groupindex["int"], rx.groupindex.get("frac", 0)) for rx in compiled)

@@ -24,7 +24,7 @@ from typing import Any
 
 import regex
 
-from quantities.extraction.numbers.around import WORD, homograph_ok, next_word, phrase_before, prev_tokens
+from quantities.extraction.numbers.around import WORD, glued_before, homograph_ok, next_word, phrase_before, prev_tokens
 from quantities.extraction.numbers.context import context
 from quantities.extraction.numbers.digits import (
     EXPONENT,
@@ -38,6 +38,8 @@ from quantities.extraction.numbers.digits import (
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.hedges import carry
+from quantities.extraction.numbers.nonclaims import url_spans
+from quantities.extraction.numbers.offsets import relative
 from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.prefilter import Starts
 from quantities.extraction.numbers.reading import (
@@ -60,6 +62,9 @@ from quantities.types import Quantity, Span
 _ONE_CHARACTER_LOWER = {0x130: "\u0131"}
 
 _ONE = Decimal(1)
+#: The largest power of ten an exponent may bring a figure to ("1e6"; not "4e58" in a code):
+#: within the 28 digits a Decimal keeps exact.
+_MAX_ADJUSTED = 24
 
 
 
@@ -81,14 +86,19 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     >>> find("circa 300 morti e 2.700 feriti")[1].hedge
     'circa'
     """
-    g = grammar(_pack(lang))
+    pack = _pack(lang)
+    g = grammar(pack)
     out: list[Quantity] = []
     pos = 0
     low = text.lower()
     if len(low) != len(text):  # "İ" lowers to two characters: make it one, keep the offsets
         low = text.translate(_ONE_CHARACTER_LOWER).lower()
     starts = Starts(g.anchors, low) if len(low) == len(text) else None
+    urls = url_spans(text)
     while (m := _anchor(g, text, starts, pos)) is not None:
+        if urls and (inside := _inside(urls, m.start())):
+            pos = inside
+            continue
         r = _read(text, m, g)
         if r is None:
             pos = m.end()
@@ -97,7 +107,14 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
             r.start = max(r.start, out[-1].span.end)
         out.append(_quantity(text, r, g))
         pos = max(r.end, m.start() + 1)
-    return carry(text, out, g)
+    return relative(text, carry(text, out, g), pack)
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> int:
+    """The end of the span (a web address) that holds ``pos``, dropping the spans before it; 0 if none."""
+    while spans and spans[0][1] <= pos:
+        del spans[0]
+    return spans[0][1] if spans and spans[0][0] <= pos else 0
 
 
 def _anchor(g: Grammar, text: str, starts: Starts | None, pos: int) -> Any:
@@ -242,7 +259,44 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
     whole = value == value.to_integral_value()
     r = Reading(start, end, value, value, value, precision_int(value) if whole else Decimal("0.1"),
                 integer=whole)
-    return context(text, r, g, scaled=value >= 1000)
+    at = _minus_word(text, start, g)
+    r.start = r.start if at is None else at
+    return _signed(_plus_share(text, context(text, r, g, scaled=value >= 1000), g), start, at is not None)
+
+
+#: A joiner and the numerator word of a share after a number: " e tre [quarti]", " and a [quarter]".
+_JOINED_NUMERATOR = regex.compile(r"[ \u00a0]{1,3}(\p{L}{1,8})[ \u00a0]{1,3}(\p{L}{1,20}['’]?)")
+
+
+def _plus_share(text: str, r: Reading, g: Grammar) -> Reading:
+    """An integer and a share after a joiner make one number: "due e tre quarti" (2.75),
+    "five and a quarter" (5.25); not "cento e tre quarti", read as 103 before "quarti"."""
+    if r.kind != "count" or not r.integer or r.value is None or r.low != r.high:
+        return r
+    m = _JOINED_NUMERATOR.match(text, r.end, min(len(text), r.end + 40))
+    if m is None or norm(m[1]) not in g.words.joiners:
+        return r
+    word = norm(m[2])
+    n = _ONE if word in g.words.one else value_of([m[2]], g)
+    part = after_numerator(text, m.start(2), m.end(2), n, g, per=False) if n is not None else None
+    if part is None or part.value is None:
+        return r
+    r.value = r.low = r.high = r.value + part.value
+    r.end, r.precision, r.integer = part.end, part.precision, False
+    return r
+
+
+#: Kinds that have no sign: "meno 20 giorni al voto" is a countdown, not -20 days.
+_UNSIGNED = frozenset({"duration", "age", "date", "time", "year"})
+
+
+def _signed(r: Reading, start: int, minus: bool) -> Reading:
+    """``r`` made negative after a minus word; a kind without a sign leaves the word out."""
+    if minus and r.kind in _UNSIGNED:
+        r.start = max(r.start, start)
+    elif minus:
+        negate(r)
+    return r
 
 
 def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
@@ -266,26 +320,48 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
     plus = raw[0] == "+"
     r = Reading(start, start + plus + length, value, value, value, precision, integer=integer,
                 plain=integer and not plus and raw[:length].isdigit())
-    if glued_letters(text, start):
+    if glued_letters(text, start) and not _unit_glued(text, start, g):
         return identifier(text, r)
     run = run_end(text, start + plus, r.end)
     if run > r.end:
         return Reading(start, run, None, None, None, None, kind="identifier")
     power = EXPONENT.match(text, r.end) if r.end < len(text) and text[r.end] in "eE" else None
-    if power is not None:
+    if power is not None and value.adjusted() + int(power[1]) <= _MAX_ADJUSTED:
         scale(r, Decimal(10) ** int(power[1]))
         r.end = power.end()
     if r.plain:
-        part = after_numerator(text, start, r.end, value, g, per=False)
+        part = after_numerator(text, start, r.end, value, g, per=value == 1)  # "1 su 3"; "10 su 27 regioni" counts
         if part is not None:
             return context(text, part, g, scaled=True)
     minus = _minus(text, start, g)
     if minus:
         r.start, r.plain = start - 1, False
-    r = context(text, r, g, scaled=False)
-    if minus:
+        r = context(text, r, g, scaled=False)
         negate(r)
-    return r
+        return r
+    at = _minus_word(text, start, g)
+    if at is not None:
+        r.start, r.plain = at, False
+    return _signed(context(text, r, g, scaled=False), start, at is not None)
+
+
+def _unit_glued(text: str, start: int, g: Grammar) -> bool:
+    """A unit written before the digits and glued to them ("USD1,23", "GBP3.01"): not a name."""
+    glued = glued_before(text, start)
+    return glued is not None and glued[1] in g.units.before
+
+
+def _minus_word(text: str, start: int, g: Grammar) -> int | None:
+    """Where a minus word right before the number stands ("meno 5 gradi", "minus five
+    percent"), unless a number comes before it (arithmetic: "10 meno 3")."""
+    if not g.words.minus_words:
+        return None
+    prev = prev_tokens(text, start, 2)
+    if not prev or prev[-1][1] not in g.words.minus_words:
+        return None
+    if len(prev) == 2 and (prev[0][1][:1].isdigit() or value_of([prev[0][1]], g) is not None):
+        return None
+    return prev[-1][0]
 
 
 def _minus(text: str, start: int, g: Grammar) -> bool:

@@ -52,6 +52,7 @@ class NumberWords:
     joiners: frozenset[str]
     hyphens: frozenset[str]
     minus: frozenset[str]  # signs that make the digits after them negative ("-5", "−0,3")
+    minus_words: frozenset[str]  # words that make the number after them negative ("meno 5 gradi")
     spaced_after: Decimal  # the smallest scale after which words are written apart
     elided: dict[str, str]  # elided stem -> full word (vent -> venti)
     one: frozenset[str]  # "un", "a": one before a scale or collective word
@@ -128,6 +129,7 @@ class Ranges:
     dash: frozenset[str]
     or_: frozenset[str]
     pairs: dict[str, str]  # first word -> second word ("tra" -> "e")
+    unit_pairs: frozenset[str]  # first words of pairs whose numbers may each have the unit ("tra 10 euro e 20 euro")
     articles: frozenset[str]  # "tra i 30 e i 40": an article may follow each word of a pair
     heads: frozenset[str] | None  # ASCII characters that may begin a range joiner
 
@@ -164,6 +166,7 @@ class Identifiers:
     leading_zero: bool
     phone_starts: tuple[str, ...]
     phone_min: int
+    phone_cued_min: int  # the fewest digits of a number after a phone cue
     phone_before: frozenset[str]  # cues of a phone number ("tel.", "numero verde")
     services: frozenset[str]  # service numbers (emergency lines), no figure unless a counted noun follows
 

@@ -101,8 +101,8 @@ def _parts(tokens: tuple[str, ...], g: Grammar) -> list[tuple[str, Decimal]] | N
     glued = True
     for i, token in enumerate(tokens):
         t = norm(token)
-        if t in g.words.one and i < len(tokens) - 1:
-            out.append(("one", Decimal(1)))
+        if t in g.words.one and i < len(tokens) - 1 and norm(tokens[i + 1]) not in g.words.joiners:
+            out.append(("one", Decimal(1)))  # an article; before a joiner, the number ("uno e mezzo")
             continue
         if t in g.words.hyphens:
             glued = True

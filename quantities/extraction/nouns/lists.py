@@ -1,0 +1,45 @@
+"""Respective lists: "si eleggono 400 deputati e 200 senatori, contro i 630 e i 315
+dell'ultima tornata" — the figures of a list after a comparison count, one by one, what the
+figures of the list before it count (630 deputati, 315 senatori)."""
+
+from __future__ import annotations
+
+from quantities.extraction.nouns.grammar import grammar
+from quantities.extraction.nouns.left import compared
+from quantities.lang import Pack
+from quantities.text.tokens import Tokens
+from quantities.types import Span
+
+#: How many tokens before a figure its comparison word may stand ("a fronte dei" + article).
+REACH = 6
+
+
+def respective(figures: list[Span], *, lang: str | Pack, toks: Tokens) -> dict[int, int]:
+    """For each figure of a compared list of two or more (``figures`` are one sentence's,
+    ``toks`` its tokens), the index of the figure before the comparison whose noun it reuses.
+
+    >>> from quantities.text.tokens import tokens
+    >>> s = "Si eleggono 400 deputati e 200 senatori, contro i 630 e i 315 di allora."
+    >>> spans = [Span(s.index(n), s.index(n) + len(n)) for n in ("400", "200", "630", "315")]
+    >>> respective(spans, lang="it", toks=tokens(s))
+    {2: 0, 3: 1}
+    """
+    g = grammar(lang)
+    out: dict[int, int] = {}
+    for i in range(1, len(figures)):
+        k = toks.index(figures[i].start)
+        if i in out or not compared(toks[max(0, k - REACH):k], g):
+            continue
+        m = 1
+        while i + m < len(figures) and _joined(toks, figures[i + m - 1], figures[i + m], g.conj, g.articles):
+            m += 1
+        if m >= 2 and i - m >= 0:
+            out.update({i + k: i - m + k for k in range(m)})
+    return out
+
+
+def _joined(toks: Tokens, before: Span, after: Span, conj: frozenset[str], articles: frozenset[str]) -> bool:
+    """Only a coordinator or a comma, and an article, stand between two figures."""
+    between = toks.lows[toks.index(before.end):toks.index(after.start)]
+    return 1 <= len(between) <= 2 and (between[0] in conj or between[0] == ",") and all(
+        w in articles for w in between[1:])

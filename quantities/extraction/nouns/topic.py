@@ -1,0 +1,100 @@
+"""What the figures of a document have been about so far, for the figures that do not say.
+
+- **the unit**: a figure written with a large scale word and nothing it counts ("la
+  quarta rata, da 16,5 miliardi", "122.6 billion in loans") is money in the currency of the
+  document's last money figure (RULES.md section 4: "620 milioni" is still euro), and "N punti" in a document of
+  shares is a share ("la partecipazione è scesa di circa 16 punti");
+- **the measured noun**: a figure of one of the pack's ``[nouns] topic_kinds`` (shares)
+  without a noun of its own, or with only a generic one ("il dato nazionale era al 19,21%",
+  "la regione era ferma al 36,95%", "the figure was 63.81%"), measures what the last such
+  figure of the document measured ("l'affluenza … si è fermata al 50,74%"). What a share is
+  *of* ("il 12,84% degli aventi diritto") is its base, not what it measures: only a noun
+  before the figure (the subject of its predicate) or the one its verb names ("ha votato il
+  50,80%" -> "affluenza") sets the topic.
+
+The words are the pack's ``[nouns]`` ``generic`` and ``topic_kinds``, and its
+``[numbers.scales]``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from quantities.extraction.nouns.grammar import NounPhrase, grammar
+from quantities.lang import Pack, per_pack, word_set
+from quantities.text.fold import low
+from quantities.types import Quantity
+
+#: The smallest scale word that makes a bare figure money when the document speaks of money.
+MONEY_SCALE = 1_000_000
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    scales: frozenset[str]  # the pack's scale words of a million and more
+    generic: frozenset[str]
+    kinds: frozenset[str]
+    points: frozenset[str]  # "punti": a unit of shares written alone
+    places: frozenset[str]
+
+
+@per_pack("nouns")
+def words(pack: Pack) -> Words:
+    scales = pack.table("numbers.scales")
+    return Words(scales=frozenset(low(w) for w, f in scales.items() if float(f) >= MONEY_SCALE),
+                 generic=word_set(pack, "nouns.generic"), kinds=word_set(pack, "nouns.topic_kinds"),
+                 points=grammar(pack).points, places=word_set(pack, "nouns.place_nouns"))
+
+
+class Topic:
+    """The currency and the measured nouns of one document so far, read figure by figure."""
+
+    def __init__(self, pack: Pack) -> None:
+        self.words = words(pack)
+        self.kinds = self.words.kinds
+        self.currency: str | None = None  # the unit of the last money figure, and of the last share
+        self.share: str | None = None
+        self.measured: dict[str, NounPhrase] = {}
+
+    def implicit(self, q: Quantity, noun: NounPhrase | None) -> Quantity | None:
+        """``q`` with the unit the document implies, if it is a count that only a unit can
+        complete (``noun`` is what it was found to count), else None: a bare scaled figure
+        in a document about money is money ("da 16,5 miliardi"), "N punti" in a document of
+        shares is a share ("la partecipazione è scesa di circa 16 punti")."""
+        if q.kind != "count" or q.value is None:
+            return None
+        after = noun is not None and noun.span is not None and noun.span.start >= q.span.end
+        if after and self.share is not None and low(noun.text) in self.words.points:  # type: ignore[union-attr]
+            return replace(q, kind="percent", unit=self.share)
+        last = low(q.text.split()[-1]) if q.text.split() else ""
+        if not after and self.currency is not None and last in self.words.scales:
+            return replace(q, kind="money", unit=self.currency)
+        return None
+
+    def see(self, q: Quantity, noun: NounPhrase | None, named: NounPhrase | None = None,
+            opening: bool = False) -> tuple[NounPhrase | None, str | None]:
+        """The noun of ``q`` (found: ``noun``; named by its verb: ``named``), the topic's when
+        it has none or a generic one; what it measures becomes the topic. ``opening`` tells
+        that the noun opens its sentence (a capital there makes no name). Second, the place
+        noun the topic replaced ("la regione"), the figure's scope."""
+        if q.kind == "money":
+            self.currency = q.unit
+        elif q.kind == "percent":
+            self.share = q.unit
+        if q.kind not in self.words.kinds:
+            return noun, None
+        if named is not None:
+            self.measured[q.kind] = named
+            return noun or named, None
+        if noun is None or self.generic(noun):
+            topic = self.measured.get(q.kind)
+            if topic is None:
+                return noun, None
+            place = noun.text if noun is not None and low(noun.head) in self.words.places else None
+            return NounPhrase(topic.text, topic.head, None), place
+        if noun.span is not None and noun.span.end <= q.span.start and (opening or noun.head.islower()):  # no name
+            self.measured[q.kind] = noun
+        return noun, None
+
+    def generic(self, noun: NounPhrase) -> bool:
+        return low(noun.head) in self.words.generic or low(noun.head) in self.words.places

@@ -1,0 +1,91 @@
+"""Place names across languages: the one name of a place however an article writes it.
+
+The table is data (``quantities/lang/places.aliases.toml``): «Genova» and «Genoa» are one
+name, and so are «Marocco», «Morocco» and «Moroccan». A broad place (a country, a wider
+area) names too many events to tell one by itself.
+
+>>> p = Places.default()
+>>> p.name("genova"), p.name("marrakech"), p.name("moroccan"), p.name("brandizzo")
+('genoa', 'marrakesh', 'morocco', 'brandizzo')
+>>> p.broad("morocco"), p.broad("marrakesh")
+(True, False)
+>>> [(text[a:b], name) for a, b, name in p.phrases(text := "Truppe della Corea del Nord in Russia")]
+[('Corea del Nord', 'north korea')]
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from quantities.errors import LanguageDataError
+from quantities.lang import schema
+from quantities.text.fold import fold
+from quantities.text.phrases import alternation
+
+DATA = Path(__file__).parent / "places.aliases.toml"
+KEYS = frozenset({"aliases", "broad"})
+
+
+class Places:
+    """Folded aliases → the place's one name (its canonical name, folded)."""
+
+    def __init__(self, table: Mapping[str, Any], file: str = "<places>") -> None:
+        self._name: dict[str, str] = {}
+        self._broad: set[str] = set()
+        phrases: list[str] = []
+        for canonical, entry in table.items():
+            key = f"place.{canonical}"
+            if not isinstance(entry, Mapping) or set(entry) - KEYS:
+                raise LanguageDataError(f"expected a table with {sorted(KEYS)} only", file=file, key=key)
+            aliases = schema.words(entry.get("aliases", []), f"{key}.aliases",
+                                   lambda k, m: LanguageDataError(m, file=file, key=k))
+            if not isinstance(entry.get("broad", False), bool):
+                raise LanguageDataError("broad must be true or false", file=file, key=f"{key}.broad")
+            name = fold(canonical)
+            if entry.get("broad", False):
+                self._broad.add(name)
+            for alias in (canonical, *aliases):
+                self._name[fold(alias)] = name
+                if " " in alias.strip():
+                    phrases.append(alias)
+        body = alternation(phrases, empty="")
+        self._phrases = regex.compile(rf"(?<!\w)(?:{body})(?!\w)", regex.IGNORECASE) if body else None
+
+    @classmethod
+    @functools.cache
+    def default(cls) -> Places:
+        """The table that ships with the package."""
+        try:
+            with open(DATA, "rb") as f:
+                data = tomllib.load(f)
+        except (OSError, tomllib.TOMLDecodeError) as e:
+            raise LanguageDataError(f"cannot read the place table: {e}", file=str(DATA)) from None
+        return cls(schema.table(data.get("place", {}), "place",
+                                lambda k, m: LanguageDataError(m, file=str(DATA), key=k)), file=str(DATA))
+
+    def name(self, words: str) -> str:
+        """The one name of a place written ``words`` (folded), else ``words`` folded."""
+        folded = fold(words)
+        return self._name.get(folded, folded)
+
+    def known(self, words: str) -> bool:
+        return fold(words) in self._name
+
+    def broad(self, name: str) -> bool:
+        """Whether ``name`` (as :meth:`name` gives it) is a country or a wider area."""
+        return name in self._broad
+
+    def phrases(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """The places of several words in ``text`` that begin with a capital ("Corea del
+        Nord", "Stati Uniti"): start, end and the one name."""
+        if self._phrases is None:
+            return
+        for m in self._phrases.finditer(text):
+            if m.group()[:1].isupper():
+                yield m.start(), m.end(), self.name(m.group())
