@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from specs import Row, describe, rows, score, suites
+from tables import row as param
 
 
 def _params() -> list:
@@ -16,8 +17,7 @@ def _params() -> list:
         for row in rows(path):
             if row.out:
                 continue
-            marks = [pytest.mark.xfail(strict=True, reason=row.xfail)] if row.xfail else []
-            out.append(pytest.param(row, id=row.ident, marks=marks))
+            out.append(param(row, id=row.ident, xfail=row.xfail or None))
     return out
 
 

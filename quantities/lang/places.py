@@ -9,7 +9,8 @@ area) names too many events to tell one by itself.
 ('genoa', 'marrakesh', 'morocco', 'brandizzo')
 >>> p.broad("morocco"), p.broad("marrakesh")
 (True, False)
->>> [(text[a:b], name) for a, b, name in p.phrases(text := "Truppe della Corea del Nord in Russia")]
+>>> text = "Truppe della Corea del Nord in Russia"
+>>> [(text[a:b], name) for a, b, name in p.phrases(text)]
 [('Corea del Nord', 'north korea')]
 """
 
