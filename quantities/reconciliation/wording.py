@@ -93,7 +93,7 @@ def _bare_against_measured(buckets: Iterable[tuple[list[Item], list[Item]]], con
         if not bare or not measured or severity == "off":
             continue
         for x, y in _across(bare, measured):
-            note = confusables.get(frozenset((x.key.what if x.key else "", y.key.what if y.key else "")))
+            note = confusables.get(frozenset((x.key.what or "" if x.key else "", y.key.what or "" if y.key else "")))
             rare = abs(x.claim.quantity.value or Decimal(0)) >= SMALL
             if note is not None and rare and _written(x):  # the unit says what the other measures
                 same = [i for i in measured if i.key is not None and y.key is not None and i.key.what == y.key.what]
