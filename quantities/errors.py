@@ -40,12 +40,22 @@ class QuantitiesError(Exception):
             where = self.file + (f":{self.line}" if self.line is not None else "") + ": "
         elif self.line is not None:
             where = f"line {self.line}: "
-        key = f"{self.key}: " if self.key else ""
+        key = f"{_printable(self.key)}: " if self.key else ""
         return f"{where}{key}{self.message}"
 
     def __reduce__(self) -> tuple[object, ...]:
         """Pickled whole (a worker process sends its errors back): file, line and key too."""
         return _rebuild, (type(self), self.message, self.file, self.line, self.key)
+
+
+def _printable(key: str) -> str:
+    """A key as it can stand in one line: one with a line break or another unprintable
+    character (a TOML key may hold any) is written escaped.
+
+    >>> _printable("sources.Kcna"), _printable("sources.a\\nb")
+    ('sources.Kcna', 'sources.a\\\\nb')
+    """
+    return key if key.isprintable() else repr(key)[1:-1]
 
 
 def _rebuild(cls: type[QuantitiesError], message: str, file: str | None, line: int | None,

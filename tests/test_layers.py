@@ -20,7 +20,8 @@ PACKAGE = ROOT / "quantities"
 LAYERS = ("core", "text", "lang", "ingest", "extraction", "reconciliation", "report", "run",
           "testing", "integrations", "api")
 #: Top-level modules: the core types and errors below everything, the public API above.
-TOP = {"types": "core", "errors": "core", "version": "core", "testing": "testing", "__init__": "api", "__main__": "api"}
+TOP = {"types": "core", "errors": "core", "version": "core", "cache": "core", "testing": "testing",
+       "__init__": "api", "__main__": "api"}
 #: The steps of extraction: siblings that only ``extraction.claims`` brings together.
 STEPS = ("sentences", "numbers", "nouns", "attribution", "modality")
 

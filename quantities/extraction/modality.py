@@ -24,6 +24,7 @@ from typing import NamedTuple
 
 import regex
 
+from quantities.cache import compiled
 from quantities.lang import Pack, per_pack, word_set
 from quantities.text.fold import low
 from quantities.text.phrases import EDGE, alternation, seconds
@@ -37,9 +38,9 @@ PRIORITY: tuple[Modality, ...] = ("denied", "planned", "estimated")
 #: Longer than any future verb (``\w{2,30}`` and its ending): how far back its start is looked for.
 FUTURE_REACH = 40
 #: The word that ends where a future ending does, read backwards.
-_WORD_BACK = regex.compile(r"\w{1,%d}" % FUTURE_REACH, regex.REVERSE)
+_WORD_BACK = compiled(r"\w{1,%d}" % FUTURE_REACH, regex.REVERSE)
 #: The first two words of a (folded) phrase, when the second starts the token after the first.
-_FIRST_TWO = regex.compile(r"(\w+)(?:'?\s*(\w+))?")
+_FIRST_TWO = compiled(r"(\w+)(?:'?\s*(\w+))?")
 #: Besides a hyphen, what may join a word to what follows in one token: a point or comma
 #: before digits ("stima.5"; not in figures like "5.000", whose words are not cues).
 #: Any character beyond ASCII may be a digit.

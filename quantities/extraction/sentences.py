@@ -33,22 +33,23 @@ from dataclasses import dataclass
 
 import regex
 
-from quantities.lang import Pack, load
+from quantities.cache import compiled
+from quantities.lang import Pack, kept, load
 from quantities.types import Span
 
 _BRACKETS = ")]"
 _TOKEN_WINDOW = 30
 _DATELINE_WINDOW = 100
 # The word (letters, digits, inner dots) that ends right before a mark; matched backwards.
-_TOKEN = regex.compile(r"[\p{L}\p{N}.]{1,%d}+" % _TOKEN_WINDOW, regex.REVERSE)
+_TOKEN = compiled(r"[\p{L}\p{N}.]{1,%d}+" % _TOKEN_WINDOW, regex.REVERSE)
 # The first character after the space that follows a candidate end.
-_NEXT = regex.compile(r"\s{0,200}+(?P<c>\S)?")
-_NEXT_LINE = regex.compile(r"[ \t\r\f\v]{0,200}+(?P<c>[^ \t\r\f\v])?")
-_WORD_AFTER = regex.compile(r"\s{1,20}+(\p{L}{1,30}+)")
-_LIST_ITEM = regex.compile(r"\p{N}{1,3}+[.)][ \t]")
+_NEXT = compiled(r"\s{0,200}+(?P<c>\S)?")
+_NEXT_LINE = compiled(r"[ \t\r\f\v]{0,200}+(?P<c>[^ \t\r\f\v])?")
+_WORD_AFTER = compiled(r"\s{1,20}+(\p{L}{1,30}+)")
+_LIST_ITEM = compiled(r"\p{N}{1,3}+[.)][ \t]")
 _WRAP_WIDTH = 120  # a hard-wrapped line is at least half of this long
-_BLANK_LINE = regex.compile(r"\n[ \t\r\f\v]{0,200}+\n")
-_LIST_NUMBER = regex.compile(r"[ \t]{0,12}+\p{N}{1,3}+")
+_BLANK_LINE = compiled(r"\n[ \t\r\f\v]{0,200}+\n")
+_LIST_NUMBER = compiled(r"[ \t]{0,12}+\p{N}{1,3}+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +212,7 @@ def _in_dateline(text: str, mark_start: int, mark_end: int, g: _Grammar) -> bool
 
 
 @functools.cache
+@kept
 def grammar(pack: Pack) -> _Grammar:
     """The compiled ``[sentences]`` data of ``pack`` (once per pack)."""
     closers = {c for pair in _quote_pairs(pack) for c in pair[1]} | set(_BRACKETS)

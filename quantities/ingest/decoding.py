@@ -12,13 +12,14 @@ from collections.abc import Iterable
 
 import regex
 
+from quantities.cache import compiled
 from quantities.errors import InputError, QuantitiesWarning
 from quantities.text.i18n import _
 
 LEGACY_ENCODING = "cp1252"
 SNIFF = 8192  # bytes looked at to tell text from binary
 # Control characters that do not belong in text (all but tab, newline, form feed, return).
-_CONTROL = regex.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = compiled(r"[\x01-\x08\x0b\x0e-\x1f\x7f]")
 _MOJIBAKE_ENCODINGS = ("cp1252", "latin-1", "cp1250")
 
 
@@ -45,7 +46,7 @@ _SUSPECT = re.compile(
 )
 # Two-byte UTF-8 sequences read as cp1250 ("à" → "Ă\xa0"), which ftfy does not undo.
 _CP1250_TRAILS = bytes(b for b in range(0x80, 0xC0) if b not in (0x81, 0x83, 0x88, 0x90, 0x98))
-_CP1250_PAIR = regex.compile(
+_CP1250_PAIR = compiled(
     "[" + regex.escape(bytes(range(0xC2, 0xE0)).decode("cp1250")) + "]"
     "[" + regex.escape(_CP1250_TRAILS.decode("cp1250")) + "]"
 )

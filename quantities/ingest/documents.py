@@ -40,8 +40,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
-import regex
-
+from quantities.cache import compiled
 from quantities.errors import (
     InputError,
     InputNotFoundError,
@@ -63,8 +62,8 @@ LEGACY_ENCODING = decoding.LEGACY_ENCODING
 ErrorSink = Callable[[QuantitiesError], None] | None
 Meta = dict[str, Any]
 
-_DAY_FIRST = regex.compile(r"(?P<d>[0-9]{1,2})([/.-])(?P<m>[0-9]{1,2})\2(?P<y>[0-9]{4})")
-_DATE = regex.compile(r"\d{4}-\d{2}-\d{2}")
+_DAY_FIRST = compiled(r"(?P<d>[0-9]{1,2})([/.-])(?P<m>[0-9]{1,2})\2(?P<y>[0-9]{4})")
+_DATE = compiled(r"\d{4}-\d{2}-\d{2}")
 _SNIFF = decoding.SNIFF
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")

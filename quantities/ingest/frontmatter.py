@@ -25,6 +25,7 @@ from typing import Any
 
 import regex
 
+from quantities.cache import compiled
 from quantities.errors import InputError
 from quantities.text.i18n import _
 
@@ -34,9 +35,9 @@ Meta = dict[str, Any]
 FENCES = {"---": "yaml", "+++": "toml"}
 #: A line of the plain ``key: value`` reading; a value that opens YAML syntax (a list, a
 #: mapping, a block, an anchor, a tag) is not plain, so broken YAML stays an error.
-_KEY_VALUE = regex.compile(
+_KEY_VALUE = compiled(
     r"(?P<key>[A-Za-z][\w-]{0,40}+)[ \t]{0,40}+:(?:[ \t]{0,40}+(?P<value>[^\s\[{|>&*!%@`][^\n]*+))?")
-_TOML_LINE = regex.compile(r"at line (?P<line>\d{1,9})")
+_TOML_LINE = compiled(r"at line (?P<line>\d{1,9})")
 
 
 def split(text: str, name: str) -> tuple[str, Meta, int]:

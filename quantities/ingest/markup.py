@@ -36,6 +36,8 @@ from typing import overload
 
 import regex
 
+from quantities.cache import compiled
+
 # Line-start markers (after a newline; the text start is matched on its own): headings,
 # blockquotes, bullets, ordered-list numbers, thematic breaks and code fences.
 _LINE_BODY = (
@@ -45,10 +47,10 @@ _LINE_BODY = (
     r"|[ \t]{0,3}(?:`{3,20}|~{3,20})[^\n]{0,200}$"
     r"|[ \t]{0,12}(?:[-*+•][ \t]+|\d{1,3}[.)][ \t]+))"
 )
-_LINE = regex.compile(r"\n(?P<marker>" + _LINE_BODY + ")", regex.MULTILINE)
-_FIRST_LINE = regex.compile(_LINE_BODY, regex.MULTILINE)
+_LINE = compiled(r"\n(?P<marker>" + _LINE_BODY + ")", regex.MULTILINE)
+_FIRST_LINE = compiled(_LINE_BODY, regex.MULTILINE)
 # Inline constructs, found left to right without overlap; each starts with a fixed character.
-_INLINE = regex.compile(
+_INLINE = compiled(
     r"(?P<image>!\[[^\[\]\n]{0,300}\]\([^()\s]{0,2000}(?:[ \t]{1,10}\"[^\"\n]{0,300}\")?\))"
     r"|(?P<open>\[)(?<!!\[)(?=[^\[\]\n]{0,300}\]\()"
     r"|(?P<target>\]\([^()\s]{0,2000}(?:[ \t]{1,10}\"[^\"\n]{0,300}\")?\))"
@@ -70,12 +72,12 @@ _EMPHASIS = (
 )
 _COMMENT_END = "-->"
 # An HTML entity, named or numeric (decoded only when it stands for one character).
-_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}+|#[xX][0-9a-fA-F]{1,6}+|[A-Za-z][A-Za-z0-9]{1,31}+);")
+_ENTITY = compiled(r"&(?:#[0-9]{1,7}+|#[xX][0-9a-fA-F]{1,6}+|[A-Za-z][A-Za-z0-9]{1,31}+);")
 
 
 #: Strong emphasis, an inline link or an HTML comment (a suppression): enough to read a
 #: ``.txt`` file as Markdown.
-_MARKDOWN_SIGN = regex.compile(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|\[[^\]\n]{1,200}\]\(|<!--")
+_MARKDOWN_SIGN = compiled(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|\[[^\]\n]{1,200}\]\(|<!--")
 
 
 def looks_like_markdown(text: str) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import IO, Any
@@ -43,6 +42,8 @@ def output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]
         raise QuantitiesError(_("is a directory; --output takes a file name"), file=path)
     folder = os.path.dirname(os.path.abspath(path))
     try:
+        import tempfile  # here: only --output needs it (shutil, random: ~4 ms of every run)
+
         fd, tmp = tempfile.mkstemp(prefix=".quantities-", suffix=".tmp", dir=folder)
     except OSError as e:
         raise QuantitiesError(_("cannot write the output: {reason}").format(reason=e.strerror), file=path) from None

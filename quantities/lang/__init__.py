@@ -28,6 +28,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from quantities.cache import digest, remembered
 from quantities.errors import LanguageDataError
 from quantities.lang import schema
 from quantities.text.fold import low
@@ -40,12 +41,20 @@ _MISSING = object()
 class Pack:
     """The parsed data of one language, with checked accessors that name file and key."""
 
-    __slots__ = ("code", "data", "path")
+    __slots__ = ("_digest", "code", "data", "path")
 
     def __init__(self, code: str, path: Path, data: dict[str, Any]) -> None:
         self.code = code
         self.path = path
         self.data = data
+        self._digest: str | None = None
+
+    def digest(self) -> str:
+        """A digest of the pack's code, file and data: what is compiled from it is kept
+        across runs under it (:mod:`quantities.cache`)."""
+        if self._digest is None:
+            self._digest = digest(f"{self.code}\0{self.path}\0{json.dumps(self.data, sort_keys=True, default=str)}")
+        return self._digest
 
     def __repr__(self) -> str:
         return f"Pack({self.code!r})"
@@ -97,7 +106,7 @@ def load(code: str) -> Pack:
         raise LanguageDataError(
             f"no language pack for {code!r} (available: {', '.join(available())})"
         )
-    return read(path, code)
+    return remembered("pack", code, lambda: read(path, code))  # the shipped packs are part of the code
 
 
 def read(path: Path, code: str | None = None) -> Pack:
@@ -130,28 +139,47 @@ def per_pack(table: str) -> Callable[[Callable[[Pack], T]], Callable[[str | Pack
     """Cache what ``build(pack)`` compiles, keyed by the content of the pack's ``table``.
 
     Packs merged with a desk's config are new objects each time; keying on content
-    compiles once per distinct table, not once per call.
+    compiles once per distinct table, not once per call. Across runs, what it compiled is
+    kept under the digest of the whole pack (:mod:`quantities.cache`).
     """
 
     def wrap(build: Callable[[Pack], T]) -> Callable[[str | Pack], T]:
         cache: dict[tuple[str, str], T] = {}
-        last: list[tuple[Pack, T]] = []  # the last pack seen: the fast path
+        kind = f"{build.__module__}.{build.__qualname__}"
+        # the fast path: the last argument (a code or a pack), its pack and what it compiled
+        last: list[tuple[str | Pack, Pack, T]] = []
 
         def get(lang: str | Pack) -> T:
+            if last and last[0][0] is lang:  # a code names one pack for the process (load is cached)
+                return last[0][2]
             pack = resolve(lang)
-            if last and last[0][0] is pack:
-                return last[0][1]
-            key = (pack.code, json.dumps(pack.get(table, None), sort_keys=True, default=str))
-            found = cache.get(key)
-            if found is None:
-                found = cache[key] = build(pack)
-            last[:] = [(pack, found)]
+            if last and last[0][1] is pack:
+                found = last[0][2]
+            else:
+                key = (pack.code, json.dumps(pack.get(table, None), sort_keys=True, default=str))
+                if key not in cache:
+                    cache[key] = remembered(kind, pack.digest(), lambda: build(pack))
+                found = cache[key]
+            last[:] = [(lang, pack, found)]
             return found
 
         get.__doc__ = build.__doc__
         return get
 
     return wrap
+
+
+def kept(build: Callable[[Pack], T]) -> Callable[[Pack], T]:
+    """``build(pack)``, kept across runs under the digest of the whole pack
+    (:mod:`quantities.cache`); put ``functools.cache`` above it for the process."""
+    kind = f"{build.__module__}.{build.__qualname__}"
+
+    def get(pack: Pack) -> T:
+        return remembered(kind, pack.digest(), lambda: build(pack))
+
+    get.__doc__ = build.__doc__
+    get.__wrapped__ = build  # type: ignore[attr-defined]
+    return get
 
 
 def word_set(pack: Pack, key: str) -> frozenset[str]:

@@ -18,10 +18,12 @@ counted nouns.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from quantities.cache import digest, remembered
 from quantities.lang.lexicon_tables import WORD, Tables, _merge, _read
 
 MAX_WORDS = 12
@@ -62,9 +64,14 @@ class Lexicon(Tables):
         """
         if not extra:
             return _cached(lang)
-        path, data = _read(lang)
-        merged, owners = _merge(data, extra, str(path), origin)
-        return cls(merged, str(path), owners)
+
+        def build() -> Lexicon:
+            path, data = _read(lang)
+            merged, owners = _merge(data, extra, str(path), origin)
+            return cls(merged, str(path), owners)
+
+        key = digest(f"{lang}\0{origin}\0{json.dumps(extra, sort_keys=True, default=str)}")
+        return remembered("lexicon", key, build)
 
     def cue(self, name: str, text: str | list[str]) -> bool:
         """Whether ``text`` (or its casefolded words) holds one of the ``[time]`` cue phrases ``name``.
@@ -261,5 +268,8 @@ def concept(noun: str | None, lang: str = "it") -> str | None:
 
 @functools.cache
 def _cached(lang: str) -> Lexicon:
-    path, data = _read(lang)
-    return Lexicon(data, str(path))
+    def build() -> Lexicon:
+        path, data = _read(lang)
+        return Lexicon(data, str(path))
+
+    return remembered("lexicon", lang, build)

@@ -13,15 +13,15 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import regex
 import snowballstemmer
 
+from quantities.cache import compiled
 from quantities.errors import LanguageDataError
 from quantities.lang import schema
 from quantities.text.partition import Partition
 
 HERE = Path(__file__).parent
-WORD = regex.compile(r"[^\W\d_]{1,60}")
+WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic"})
@@ -41,7 +41,8 @@ class Tables:
         if unknown:
             raise self._error(sorted(unknown)[0], "unknown key")
         self.lang = self._string(data, "code", "it")
-        self._stemmer = self._make_stemmer(self._string(data, "stemmer", "italian"))
+        self._stemmer_name = self._string(data, "stemmer", "italian")
+        self._stemmer = self._make_stemmer(self._stemmer_name)
         self._head_first = self._string(data, "head", "first") != "last"
         self._endings = self._fold_table(data.get("fold", {}))
         self.number_format = self._format(data.get("format", {}))
@@ -79,6 +80,16 @@ class Tables:
         if not isinstance(node, Mapping):
             raise self._error(table, "expected a table")
         return _strings(node.get(key, []), lambda m: self._error(f"{table}.{key}", m))
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (quantities/cache.py) without the stemmer, which PyStemmer's C type cannot be."""
+        state = dict(self.__dict__)
+        del state["_stemmer"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._stemmer = snowballstemmer.stemmer(self._stemmer_name)
 
     def _make_stemmer(self, name: str) -> Any:
         if name not in snowballstemmer.algorithms():

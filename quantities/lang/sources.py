@@ -23,6 +23,7 @@ from typing import Any
 
 import regex
 
+from quantities.cache import remembered
 from quantities.errors import LanguageDataError
 from quantities.lang import schema
 from quantities.text.fold import fold, squeeze
@@ -80,8 +81,8 @@ class Sources:
     @classmethod
     @functools.cache
     def default(cls) -> Sources:
-        """The table that ships with the package."""
-        return cls.from_file(DATA)
+        """The table that ships with the package (kept across runs: :mod:`quantities.cache`)."""
+        return remembered("sources", "default", lambda: cls.from_file(DATA))
 
     @classmethod
     def from_file(cls, path: Path, extra: Mapping[str, Mapping[str, Any]] | None = None) -> Sources:

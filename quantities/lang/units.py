@@ -21,7 +21,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import regex
+from quantities.cache import compiled
 
 #: Compound names pint does not define by itself but that news figures use.
 _DEFINITIONS = (
@@ -30,12 +30,12 @@ _DEFINITIONS = (
     "square_meter = meter ** 2",
     "square_kilometer = kilometer ** 2",
 )
-_CURRENCY = regex.compile(r"[A-Z]{3}")
+_CURRENCY = compiled(r"[A-Z]{3}")
 #: A unit is a name ("kilometer", "degree_Celsius") or a product or quotient of a few names
 #: ("millimeter / hour", "meter ** 2"), never an expression pint would evaluate ("1/0",
 #: "meter ** (10 ** 10 ** 10)" hangs it).
 _ONE = r"[A-Za-z][A-Za-z0-9_]{0,63}(?:\s{0,2}\*\*\s{0,2}[1-9])?"  # a name, or a name to a small power
-_NAME = regex.compile(rf"{_ONE}(?:\s{{0,2}}[*/]\s{{0,2}}{_ONE}){{0,3}}")  # "millimeter / hour"
+_NAME = compiled(rf"{_ONE}(?:\s{{0,2}}[*/]\s{{0,2}}{_ONE}){{0,3}}")  # "millimeter / hour"
 PERCENT = "percent"
 #: Percentage points: a difference of two percentages ("scesa di 16 punti"), not a share.
 POINTS = "percentage_point"

@@ -19,8 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-import regex
-
+from quantities.cache import compiled
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of
@@ -33,8 +32,8 @@ MODALITY_GROUP = {"reported": "done", "estimated": "done", "planned": "planned"}
 LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
 #: Concepts that are spans of time ("34 anni"): keyed, like ages, by whose they are.
 SPANS_OF_TIME = frozenset({"year", "month", "day"})
-WORD = regex.compile(r"[^\W\d_][^\W\d_'’]{0,59}")
-CLAUSE = regex.compile(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
+WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
+CLAUSE = compiled(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
 CUE_WINDOW = 60   # characters before a figure read for cues of time
 
 

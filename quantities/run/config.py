@@ -164,16 +164,21 @@ class PathFilter:
     """
 
     def __init__(self, include: tuple[str, ...], exclude: tuple[str, ...], base: str | None) -> None:
-        import pathspec
-
         self.base = base
-        self.include = pathspec.GitIgnoreSpec.from_lines(include) if include else None
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
         self.patterns = (*include, *exclude)
-        # each pattern alone (a negation by what it names), to tell which ones matched nothing
-        self._each = {p: pathspec.GitIgnoreSpec.from_lines([p.removeprefix("!")]) for p in self.patterns}
         self.matched: set[str] = set()
         self.consulted = False
+        self.include: Any = None
+        self.exclude: Any = None
+        self._each: dict[str, Any] = {}
+        if not self.patterns:  # no pattern, nothing to match: pathspec (~15 ms to import) stays out
+            return
+        import pathspec
+
+        self.include = pathspec.GitIgnoreSpec.from_lines(include) if include else None
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
+        # each pattern alone (a negation by what it names), to tell which ones matched nothing
+        self._each = {p: pathspec.GitIgnoreSpec.from_lines([p.removeprefix("!")]) for p in self.patterns}
 
     def _relative(self, path: str) -> str:
         absolute = os.path.abspath(path)

@@ -12,6 +12,7 @@ from typing import Any
 
 import regex
 
+from quantities.cache import compiled
 from quantities.errors import ConfigError
 from quantities.text.i18n import _
 
@@ -39,9 +40,9 @@ MAX_CONFIG_BYTES = 1_000_000
 #: an 80 KB file of deep dotted keys took 28 s and 9 GB).
 MAX_KEY_DEPTH = 32
 #: ``[tool.quantities]``, ``[tool.quantities.x]`` or ``tool.quantities.x = …`` opening a line.
-_OUR_TABLE = regex.compile(rb"""^[ \t]*(?:\[[ \t]*)?tool[ \t]*\.[ \t]*["']?quantities["']?[ \t]*[.\]=]""",
+_OUR_TABLE = compiled(rb"""^[ \t]*(?:\[[ \t]*)?tool[ \t]*\.[ \t]*["']?quantities["']?[ \t]*[.\]=]""",
                            regex.M)
-_KEY_HEAD = regex.compile(rb"^[ \t]*\[{0,2}([^=\]\n]*)", regex.M)
+_KEY_HEAD = compiled(rb"^[ \t]*\[{0,2}([^=\]\n]*)", regex.M)
 
 
 def read_toml(path: Path) -> dict[str, Any]:

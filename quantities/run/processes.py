@@ -13,18 +13,19 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import fields
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quantities.errors import QuantitiesError
 from quantities.run.config import Config
 from quantities.run.toolkit import Toolkit
 from quantities.text.i18n import _
 from quantities.types import Attribution, Claim, Document, Quantity, Span
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 ErrorSink = Callable[[QuantitiesError], None] | None
 
@@ -141,6 +142,10 @@ def _kept(doc: Document, result: list[Claim] | QuantitiesError,
 
 def _in_processes(docs: Iterator[Document], toolkit: Toolkit, jobs: int,
                   on_error: ErrorSink) -> Iterator[tuple[Document, list[Claim]]]:
+    # here: the pool's modules (multiprocessing, logging, socket) cost a one-process run ~15 ms
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(toolkit.config, toolkit.titles))
     finished = False
     try:

@@ -16,21 +16,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from quantities.cache import compiled
 from quantities.errors import InputError
 from quantities.run.config import RULES, Ignore
 from quantities.text.fold import squeeze
 from quantities.types import Finding
 
-COMMENT = regex.compile(r"<!--\s{0,20}quantities:(?P<body>[^\n]{0,600}?)-->")
+COMMENT = compiled(r"<!--\s{0,20}quantities:(?P<body>[^\n]{0,600}?)-->")
 #: "ignore RULE", then optionally the claim's text in straight, curly or angle quotes.
-HEAD = regex.compile(
+HEAD = compiled(
     r"\s{0,20}ignore\s{1,20}(?P<rule>[a-z](?:[a-z-]{0,40}[a-z])?)(?![a-z-])"
     r"(?:\s{0,20}[\"“«](?P<text>[^\"”»\n]{1,200})[\"”»])?"
 )
 #: The reason follows a dash (—, –, --, -) or a colon.
-REASON = regex.compile(r"\s{0,20}(?:[—–:]|--?)\s{0,20}(?P<reason>\S[^\n]{0,500}?)\s{0,20}$")
+REASON = compiled(r"\s{0,20}(?:[—–:]|--?)\s{0,20}(?P<reason>\S[^\n]{0,500}?)\s{0,20}$")
 SYNTAX = '<!-- quantities: ignore RULE "claim text" — reason -->'
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 import regex
 
+from quantities.cache import compiled
 from quantities.text.fold import low
 
 #: A pattern that never matches: what an empty list of phrases means where a caller needs a
@@ -24,8 +25,8 @@ NEVER = "(?!)"
 #: The end of a cue: after an apostrophe ("all'") or before a non-word character.
 EDGE = r"(?:(?<=['’])|(?!\w))"
 
-_BLANKS = regex.compile(r"\s+")
-_APOSTROPHE = regex.compile("['’]")
+_BLANKS = compiled(r"\s+")
+_APOSTROPHE = compiled("['’]")
 
 
 def alternation(phrases: Iterable[str], *, first: str | None = None, empty: str) -> str:

@@ -13,6 +13,7 @@ from itertools import accumulate, chain, islice
 
 import regex
 
+from quantities.cache import compiled, remembered
 from quantities.text.fold import low
 from quantities.types import Span
 
@@ -20,9 +21,9 @@ from quantities.types import Span
 #: emphasis marks left in plain text ("**5.000** operai") are not tokens. No possessive
 #: quantifiers: :data:`_SPLIT` runs it in the standard ``re``, which read them wrongly
 #: before Python 3.11.5 (gh-106052: "Kcna," was one token).
-TOKEN = regex.compile(r"\w+(?:-\w+)*(?:[.,]\d+)*['’]?|[^\w\s*_]")
+TOKEN = compiled(r"\w+(?:-\w+)*(?:[.,]\d+)*['’]?|[^\w\s*_]")
 #: Emphasis marks, dropped from the surface of a phrase.
-EMPHASIS = regex.compile(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+EMPHASIS = compiled(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 
 
 def surface(text: str) -> str:
@@ -128,7 +129,12 @@ _SPLIT = re.compile(f"({TOKEN.pattern})")
 @functools.cache
 def _odd() -> re.Pattern[str]:
     """A character on which :mod:`re` and :mod:`regex` may disagree about ``\\w``, ``\\s``
-    or ``\\d`` (or one beyond the Latin, Greek, Cyrillic and punctuation blocks checked)."""
+    or ``\\d`` (or one beyond the Latin, Greek, Cyrillic and punctuation blocks checked).
+    The class is kept across runs (:mod:`quantities.cache`): it takes 10,000 matches to find."""
+    return re.compile(remembered("tokens.odd", "", _odd_class))
+
+
+def _odd_class() -> str:
     same = [c for c in map(chr, chain(range(0x0600), range(0x2000, 0x20D0)))
             if all(bool(re.match(p, c)) == bool(regex.match(p, c)) for p in (r"\w", r"\s", r"\d"))]
     runs: list[list[int]] = []
@@ -137,7 +143,7 @@ def _odd() -> re.Pattern[str]:
             runs[-1][1] = c
         else:
             runs.append([c, c])
-    return re.compile("[^" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs) + "]")
+    return "[^" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs) + "]"
 
 
 def folded(text: str, start: int, end: int) -> str | None:

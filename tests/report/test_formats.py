@@ -47,3 +47,15 @@ def test_shipped_formats(name, report, claims, streams):
 
 def test_options_default_to_a_plain_report():
     assert Options() == Options(show_all=False, colour=False, hidden=0, show="info")
+
+
+def test_the_table_of_shipped_formats_is_what_their_modules_register():
+    """``names()`` reads BUILTIN without importing the modules: it must say what they register."""
+    import importlib
+
+    for module in {m for m, _ in formats.BUILTIN.values()}:
+        importlib.import_module(f"quantities.report.formats.{module}")
+    registered = {n: (f.report.__module__.rsplit(".", 1)[-1], f.claims is not None)
+                  for n, f in formats._REGISTRY.items() if f.report is not None}
+    assert {n: registered[n] for n in formats.BUILTIN} == formats.BUILTIN
+    assert set(formats.names("any")) >= set(registered)

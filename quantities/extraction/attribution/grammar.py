@@ -7,6 +7,7 @@ from typing import Literal
 
 import regex
 
+from quantities.cache import compiled
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.fold import low
 from quantities.text.phrases import EDGE, alternation, seconds
@@ -91,7 +92,7 @@ class Grammar:
                 or (text.islower() and w.endswith(self.verb_endings) and not (i and toks.lows[i - 1] in self.articles)))
 
 
-_LETTERS = regex.compile(r"\p{L}+")
+_LETTERS = compiled(r"\p{L}+")
 
 
 def _cues(pack: Pack, words: dict[str, list[str]], agent: list[str], first: str | None) -> regex.Pattern[str]:

@@ -6,12 +6,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import regex
-
+from quantities.cache import compiled
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.patterns import ASCII_BLANKS, BLANKS, norm
 
-_TOKEN = regex.compile(r"[^\s()\[\]{}«»“”\"]+")
+_TOKEN = compiled(r"[^\s()\[\]{}«»“”\"]+")
 
 
 _BREAKS = re.escape(BLANKS + "()[]{}«»“”\"")  # what _TOKEN's words cannot hold, for re
@@ -28,7 +27,7 @@ _WORDS_BACK = re.compile(rf"{_S}*({_W})(?:{_S}+({_W})(?:{_S}+({_W})(?:{_S}+({_W}
 _WORD_BACK = re.compile(rf"{_S}*({_W})")  # the nearest alone
 
 
-WORD = regex.compile(r"[\p{L}'’]+|[^\s\p{L}0-9]")  # a word or a mark, as number words are split
+WORD = compiled(r"[\p{L}'’]+|[^\s\p{L}0-9]")  # a word or a mark, as number words are split
 _OPENERS = "([{«“\"‘"  # stripped from the head of a word before a number
 #: How far before a number its words are read, in characters (four words of :data:`_WORDS_BACK`).
 BACK_REACH = 48

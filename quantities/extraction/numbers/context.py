@@ -7,8 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import regex
-
+from quantities.cache import compiled
 from quantities.extraction.numbers.around import WORD, ascii_miss, glued_before, next_word, prev_tokens
 from quantities.extraction.numbers.digits import parse_digits
 from quantities.extraction.numbers.grammar import Grammar
@@ -19,13 +18,13 @@ from quantities.extraction.numbers.reading import Reading, match, precision_int,
 from quantities.extraction.numbers.words import value_of
 from quantities.lang.units import PERCENT, is_currency
 
-_RANGE_JOIN = regex.compile(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L}])")
+_RANGE_JOIN = compiled(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L}])")
 
 
-_ARTICLE_AHEAD = regex.compile(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9])")  # "i 40", "il 30", "l'80"
+_ARTICLE_AHEAD = compiled(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9])")  # "i 40", "il 30", "l'80"
 
 
-_DAY_YEAR = regex.compile(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
+_DAY_YEAR = compiled(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
 #: How far :func:`follow` reads after a number, in characters; after a range's second number.
 FOLLOW_REACH, SECOND_FOLLOW_REACH = 64, 32
 #: How far a fraction after a scale word ("e mezzo") is looked for, in characters.

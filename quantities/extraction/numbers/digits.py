@@ -8,18 +8,17 @@ import re
 from decimal import Decimal
 from itertools import chain
 
-import regex
-
+from quantities.cache import compiled
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.reading import Reading, precision_int
 
 _NON_DIGIT = re.compile(r"[^0-9]")
 
 
-ISO_DATE = regex.compile(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9](?![0-9])")  # 2025-08-13
+ISO_DATE = compiled(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9](?![0-9])")  # 2025-08-13
 
 
-_DIGIT_GROUPS = regex.compile(r"([^0-9])")
+_DIGIT_GROUPS = compiled(r"([^0-9])")
 
 
 _DIGITS = "0123456789"

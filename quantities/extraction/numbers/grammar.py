@@ -44,7 +44,7 @@ from quantities.extraction.numbers.records import (
     Units,
     Years,
 )
-from quantities.lang import Pack
+from quantities.lang import Pack, kept
 from quantities.text.phrases import NEVER, alternation
 
 
@@ -69,6 +69,7 @@ class Grammar:
 
 
 @functools.cache
+@kept
 def grammar(pack: Pack) -> Grammar:
     """Compile ``pack``'s numerals grammar (once per pack)."""
     words = _number_words(pack)

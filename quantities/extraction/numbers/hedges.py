@@ -6,15 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-import regex
-
+from quantities.cache import compiled
 from quantities.extraction.numbers.around import ascii_miss, phrase_before, prev_tokens
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.patterns import ASCII_BLANKS, norm
 from quantities.extraction.numbers.reading import HUNDRED, Reading, is_share, search
 from quantities.types import Quantity
 
-_WORDS_AFTER = regex.compile(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)")
+_WORDS_AFTER = compiled(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)")
 #: Longer than any match of :data:`_WORDS_AFTER`: how much text after a number it reads.
 WORDS_AFTER_REACH = 24
 

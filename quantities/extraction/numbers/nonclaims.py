@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import regex
-
+from quantities.cache import compiled
 from quantities.extraction.numbers.around import next_word, phrase_before
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.reading import Reading
 
-_YEAR_AFTER = regex.compile(r",?\s{1,3}[12][0-9]{3}(?![0-9])")          # "Agosto 13, 2025"
+_YEAR_AFTER = compiled(r",?\s{1,3}[12][0-9]{3}(?![0-9])")          # "Agosto 13, 2025"
 
 
 #: A web address: its digits are parts of a name, no figures (one character class: linear).
@@ -29,7 +28,7 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 _DECIMAL = re.compile(r"[0-9][.,'’][0-9]")  # digits with a mark: a decimal, no half hour
 
 
-_CLOCK = regex.compile(r"[0-9]{1,2}([.:,])([0-5][0-9])")
+_CLOCK = compiled(r"[0-9]{1,2}([.:,])([0-5][0-9])")
 
 
 def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> bool:

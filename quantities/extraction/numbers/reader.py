@@ -22,8 +22,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-import regex
-
+from quantities.cache import compiled
 from quantities.extraction.numbers.around import WORD, glued_before, homograph_ok, next_word, phrase_before, prev_tokens
 from quantities.extraction.numbers.context import context
 from quantities.extraction.numbers.digits import (
@@ -70,7 +69,7 @@ _MAX_ADJUSTED = 24
 
 
 _BLANK_DIGIT_HEADS = frozenset(" \u00a0")  # digits then a blank: maybe a phone in groups
-_APOSTROPHE_OR_SPACE = regex.compile(r"['’\s]")
+_APOSTROPHE_OR_SPACE = compiled(r"['’\s]")
 
 
 def _pack(lang: str | Pack) -> Pack:
@@ -265,7 +264,7 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
 
 
 #: A joiner and the numerator word of a share after a number: " e tre [quarti]", " and a [quarter]".
-_JOINED_NUMERATOR = regex.compile(r"[ \u00a0]{1,3}(\p{L}{1,8})[ \u00a0]{1,3}(\p{L}{1,20}['’]?)")
+_JOINED_NUMERATOR = compiled(r"[ \u00a0]{1,3}(\p{L}{1,8})[ \u00a0]{1,3}(\p{L}{1,20}['’]?)")
 
 
 def _plus_share(text: str, r: Reading, g: Grammar) -> Reading:

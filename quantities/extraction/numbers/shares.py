@@ -19,8 +19,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-import regex
-
+from quantities.cache import compiled
 from quantities.extraction.numbers.around import next_word, phrase_before, prev_tokens
 from quantities.extraction.numbers.context import second_number
 from quantities.extraction.numbers.grammar import Grammar
@@ -28,7 +27,7 @@ from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.reading import Reading
 
 PLACES = Decimal("0.0001")  # a share's value is rounded to four places: 1/3 -> 0.3333
-_NEXT = regex.compile(r"[ \u00a0]{1,3}([\p{L}'’]{1,20})")
+_NEXT = compiled(r"[ \u00a0]{1,3}([\p{L}'’]{1,20})")
 
 
 def share(start: int, end: int, n: Decimal, d: Decimal, g: Grammar) -> Reading:

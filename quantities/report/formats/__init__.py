@@ -1,10 +1,11 @@
 """The output formats: one module each, behind one small interface.
 
 A format module builds a :class:`Format` and passes it to :func:`register` when it is
-imported; :func:`get` and :func:`names` import the modules named in :data:`BUILTIN` the
-first time they are asked. To add a format, write ``formats/NAME.py`` ending in
-``register(Format("NAME", report=..., claims=...))`` and add ``"NAME"`` to
-:data:`BUILTIN`.
+imported; :func:`get` imports the module of the format it is asked for, the first time, and
+:func:`names` reads :data:`BUILTIN` (so that ``--help`` and a run in one format import no
+other format's module: HTML's, JUnit's XML). To add a format, write ``formats/NAME.py``
+ending in ``register(Format("NAME", report=..., claims=...))`` and add it to
+:data:`BUILTIN` (tests/report/test_formats.py checks the table against the modules).
 
 >>> get("sarif").report is not None, get("sarif").claims is None
 (True, True)
@@ -22,8 +23,13 @@ from typing import Any, Literal
 from quantities.report.model import Report
 from quantities.types import Claim, Document
 
-#: The modules of the shipped formats, in the order ``--help`` lists them.
-BUILTIN = ("table", "markdown", "json", "csv", "github", "sarif", "junit", "html")
+#: The shipped formats, in the order ``--help`` lists them: name -> (module, renders claims).
+#: Every shipped format renders a report.
+BUILTIN: dict[str, tuple[str, bool]] = {
+    "table": ("table", True), "markdown": ("markdown", True), "json": ("json", True), "jsonl": ("json", True),
+    "csv": ("csv", True), "github": ("github", True), "sarif": ("sarif", False), "junit": ("junit", False),
+    "html": ("html", False),
+}
 
 
 #: An input that could not be read: its file (None for standard input), line and the error.
@@ -73,25 +79,16 @@ def register(fmt: Format) -> Format:
     return fmt
 
 
-def _load() -> None:
-    for module in BUILTIN:
-        importlib.import_module(f"{__name__}.{module}")
-
-
 def get(name: str) -> Format:
-    _load()
+    if name not in _REGISTRY and name in BUILTIN:
+        importlib.import_module(f"{__name__}.{BUILTIN[name][0]}")
     return _REGISTRY[name]
 
 
 def names(kind: Literal["report", "claims", "any"] = "any") -> tuple[str, ...]:
-    """The formats that render ``kind`` (``any``: either)."""
-    _load()
-    return tuple(n for n, f in sorted(_REGISTRY.items(), key=_order)
-                 if kind == "any" or (f.report if kind == "report" else f.claims) is not None)
-
-
-def _order(item: tuple[str, Format]) -> tuple[int, int]:
-    """BUILTIN's order (formats of one module in the order they were registered), others after."""
-    name, fmt = item
-    module = getattr(fmt.report or fmt.claims, "__module__", "").rsplit(".", 1)[-1]
-    return (BUILTIN.index(module) if module in BUILTIN else len(BUILTIN), list(_REGISTRY).index(name))
+    """The formats that render ``kind`` (``any``: either): the shipped ones, then those
+    registered since."""
+    shipped = tuple(n for n, (_, claims) in BUILTIN.items() if kind != "claims" or claims)
+    others = tuple(n for n, f in _REGISTRY.items() if n not in BUILTIN
+                   and (kind == "any" or (f.report if kind == "report" else f.claims) is not None))
+    return shipped + others
