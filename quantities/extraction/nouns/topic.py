@@ -3,7 +3,7 @@
 - **the unit**: a figure written with a large scale word and nothing it counts ("la
   quarta rata, da 16,5 miliardi", "122.6 billion in loans") is money in the currency of the
   document's last money figure (RULES.md section 4: "620 milioni" is still euro), and "N punti" in a document of
-  shares is a share ("la partecipazione è scesa di circa 16 punti");
+  shares is a difference of shares, in percentage points ("la partecipazione è scesa di circa 16 punti");
 - **the measured noun**: a figure of one of the pack's ``[nouns] topic_kinds`` (shares)
   without a noun of its own, or with only a generic one ("il dato nazionale era al 19,21%",
   "la regione era ferma al 36,95%", "the figure was 63.81%"), measures what the last such
@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from quantities.extraction.nouns.grammar import NounPhrase, grammar
-from quantities.lang import Pack, per_pack, word_set
+from quantities.lang import Pack, per_pack, units, word_set
 from quantities.text.fold import low
 from quantities.types import Quantity
 
@@ -64,12 +64,12 @@ class Topic:
         """``q`` with the unit the document implies, if it is a count that only a unit can
         complete (``noun`` is what it was found to count), else None: a bare scaled figure
         in a document about money is money ("da 16,5 miliardi"), "N punti" in a document of
-        shares is a share ("la partecipazione è scesa di circa 16 punti")."""
+        shares is percentage points ("la partecipazione è scesa di circa 16 punti")."""
         if q.kind != "count" or q.value is None:
             return None
         after = noun is not None and noun.span is not None and noun.span.start >= q.span.end
         if after and self.share is not None and low(noun.text) in self.words.points:  # type: ignore[union-attr]
-            return replace(q, kind="percent", unit=self.share)
+            return replace(q, kind="measure", unit=units.POINTS)  # a difference of shares
         last = low(q.text.split()[-1]) if q.text.split() else ""
         if not after and self.currency is not None and last in self.words.scales:
             return replace(q, kind="money", unit=self.currency)
