@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from tables import FIXTURES
+from tables import FIXTURES, lines
 
 from quantities.extraction.numbers.reader import find
 from quantities.types import Quantity
@@ -79,11 +79,7 @@ def rows(path: Path) -> list[Row]:
     suite = path.stem
     lang = suite.rsplit("_", 1)[1]
     out = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        assert len(cols) in (2, 3), f"{path.name}:{n}: {len(cols)} columns"
+    for n, cols in lines(path, 2):
         note = cols[2].strip() if len(cols) == 3 else ""
         assert note == "" or note.startswith(("out:", "xfail:")), f"{path.name}:{n}: note {note!r}"
         out.append(Row(suite, lang, n, cols[0], _expected(cols[1].strip()), note))

@@ -8,7 +8,8 @@ never a skip). One loader per format:
   are skipped, each row has ``width`` columns, and one more non-empty column is the row's
   xfail reason (an empty one, as the columns' header may leave, is no xfail). ``\\n``,
   ``\\r`` and ``\\t`` in a cell are a newline, a carriage return and a tab. The id is the
-  file's stem and line: ``numbers_it:12``.
+  file's stem and line: ``numbers_it:12``. :func:`lines` is the reading under it, for a
+  table whose last column says more than a reason (``tests/specs.py``: ``out:`` rows).
 - :func:`cases`, TOML files of ``[[key]]`` tables: each table is one row, passed whole as a
   dict; its ``xfail`` key is the reason, its id the ``name`` key (or what ``ident`` says).
 - :func:`row`, a row written in a test module's own parametrize list:
@@ -46,18 +47,23 @@ def row(*values: object, id: str | None = None, xfail: str | None = None) -> Any
     return pytest.param(*values, id=id, marks=marks)
 
 
-def rows(path: Path, width: int) -> list:
-    """Rows of a fixture TSV as pytest params; an extra non-empty last column is a strict-xfail reason."""
+def lines(path: Path, width: int) -> list[tuple[int, list[str]]]:
+    """The rows of a TSV table with their line numbers: ``width`` cells, or one more (the
+    note: for :func:`rows` the xfail reason), escapes read; comments and blank lines skipped."""
     out = []
     for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):  # not splitlines: U+2028 is data
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
         assert len(cols) in (width, width + 1), f"{path.name}:{n}: {len(cols)} columns, not {width}"
-        reason = cols[width] if len(cols) > width else None
-        cells = [_ESCAPE.sub(lambda m: _ESCAPED[m[0]], c) for c in cols[:width]]
-        out.append(row(*cells, id=f"{path.stem}:{n}", xfail=reason))
+        out.append((n, [_ESCAPE.sub(lambda m: _ESCAPED[m[0]], c) for c in cols]))
     return out
+
+
+def rows(path: Path, width: int) -> list:
+    """Rows of a fixture TSV as pytest params; an extra non-empty last column is a strict-xfail reason."""
+    return [row(*cells[:width], id=f"{path.stem}:{n}", xfail=cells[width] if len(cells) > width else None)
+            for n, cells in lines(path, width)]
 
 
 def column(path: Path, width: int, index: int = 0) -> list[str]:

@@ -227,6 +227,9 @@ class _Reader:
             q, noun, place = self._noun(q, toks, antecedents)
             if i in pairs and (paired := listed[pairs[i]]) is not None:  # "contro i 630 e i 315"
                 noun = nouns.NounPhrase(paired.text, paired.head, None)
+            k = toks.index(q.span.start)
+            noun = self._topic.carried(q, noun, self._paragraph(s.index) if s.index >= 0 else -1,
+                                       before=toks.lows[max(0, k - 2):k])
             listed.append(noun)
             if noun is not None:
                 antecedents[q.kind, q.unit] = noun

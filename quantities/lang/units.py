@@ -37,6 +37,8 @@ _CURRENCY = compiled(r"[A-Z]{3}")
 _ONE = r"[A-Za-z][A-Za-z0-9_]{0,63}(?:\s{0,2}\*\*\s{0,2}[1-9])?"  # a name, or a name to a small power
 _NAME = compiled(rf"{_ONE}(?:\s{{0,2}}[*/]\s{{0,2}}{_ONE}){{0,3}}")  # "millimeter / hour"
 PERCENT = "percent"
+#: Percentage points: a difference of two percentages ("scesa di 16 punti"), not a share.
+POINTS = "percentage_point"
 #: The dimensions of the pint units the shipped packs name, so that loading a pack does not
 #: build pint's registry (a third of a second); tests/lang/test_units.py checks them against pint.
 KNOWN = Path(__file__).with_name("units.dimensions.toml")

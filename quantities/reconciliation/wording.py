@@ -24,6 +24,10 @@ another value, keeps the two apart: no status clash.
 Only pairs across articles count, of nouns written in the claim's own sentence (not
 inferred for a bare figure from another); vague words ("migliaia") state no value.
 
+A bare number and the same number in a unit whose nouns are a known confusable pair
+("la velocità massima consentita è di 160", "viaggiava a 160 km/h") are judged too: the
+unit left unsaid does not make them two values.
+
 Apart from the nouns, one number stated in one event in two units that are easily
 written one for the other (``lang/units.dimensions.toml``: "47 miglia nautiche" and "47
 miglia", "nove punti percentuali" and "9%") is a step lower: whichever unit is meant,
@@ -33,7 +37,7 @@ one article changed the figure while keeping its number.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 
 from quantities.lang import units
@@ -51,6 +55,7 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
                      confusables: Mapping[frozenset[str], str], ctx: Context) -> Iterator[Finding]:
     buckets: defaultdict[tuple, dict[Key, list[Item]]] = defaultdict(dict)
     counted: defaultdict[str, set[str | None]] = defaultdict(set)
+    as_stated: defaultdict[tuple, tuple[list[Item], list[Item]]] = defaultdict(lambda: ([], []))
     for i in items:
         if i.key is None or i.value is None or i.superseded or id(i) not in events:
             continue
@@ -59,6 +64,9 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
             continue
         k = i.key
         buckets[(events[id(i)], k.kind, k.unit, i.value)].setdefault(k, []).append(i)
+        if k.kind in ("count", "measure"):
+            as_stated[(events[id(i)], i.claim.quantity.value)][i.claim.quantity.unit is not None].append(i)
+    yield from _bare_against_measured(as_stated.values(), confusables, figure_of, ctx)
     seen: set[tuple] = set()
     for bucket in buckets.values():
         keys = sorted(bucket, key=lambda k: k.label())
@@ -73,6 +81,24 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
                     severity, reason, xs, ys = found
                     if severity != "off":
                         yield _finding(severity, reason, xs, ys, figure_of, ctx)
+
+
+def _bare_against_measured(buckets: Iterable[tuple[list[Item], list[Item]]], confusables: Mapping[frozenset[str], str],
+                           figure_of: Mapping[int, str], ctx: Context) -> Iterator[Finding]:
+    """A bare number and the same number in a unit, in one event, whose nouns are a known
+    confusable pair ("la velocità massima consentita è di 160", "viaggiava a 160 km/h"):
+    the unit left unsaid does not make them two values (error, with the lexicon's note)."""
+    severity = ctx.settings.severity("wording-conflict")
+    for bare, measured in buckets:
+        if not bare or not measured or severity == "off":
+            continue
+        for x, y in _across(bare, measured):
+            note = confusables.get(frozenset((x.key.what or "" if x.key else "", y.key.what or "" if y.key else "")))
+            rare = abs(x.claim.quantity.value or Decimal(0)) >= SMALL
+            if note is not None and rare and _written(x):  # the unit says what the other measures
+                same = [i for i in measured if i.key is not None and y.key is not None and i.key.what == y.key.what]
+                yield _finding(severity, note, [x], same[:PAIRS], figure_of, ctx)
+                break
 
 
 def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], str],

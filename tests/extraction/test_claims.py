@@ -122,3 +122,16 @@ def test_batches_of_sentences_change_nothing(monkeypatch: pytest.MonkeyPatch) ->
     assert len({c.sentence for c in found[1]}) > 2 * 32  # several batches of the default size
     assert found[1][-1].attribution.canonical == "KCNA"
     assert all(got == found[1] for got in found.values())
+
+
+@pytest.mark.parametrize("text, figure, kind, unit", [
+    # "N punti" in a document of shares is a difference of shares: percentage points
+    ("L'affluenza è al 60%. In Campania la partecipazione è scesa di circa 16 punti.", "16", "measure",
+     "percentage_point"),
+    ("L'affluenza è al 60%. Il calo è di nove punti percentuali.", "nove", "measure", "percentage_point"),
+    ("L'affluenza è al 60%. Il 9% in meno.", "9%", "percent", "percent"),
+    ("La partita è finita con tredici punti in meno.", "tredici", "count", None),   # no share before: points of a game
+])
+def test_points_after_shares_are_percentage_points(text: str, figure: str, kind: str, unit: str | None) -> None:
+    claim = next(c for c in extract(text) if figure in c.text)
+    assert (claim.quantity.kind, claim.quantity.unit) == (kind, unit)

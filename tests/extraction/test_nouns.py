@@ -89,3 +89,8 @@ def test_tokens_are_sliced_and_compared_not_indexed() -> None:
     assert toks[1:] == tokens("soldati russi", 8) and toks != tokens("soldati")
     with pytest.raises(TypeError, match="sliced, not indexed"):
         toks[0]  # type: ignore[index]
+
+
+def test_a_count_takes_no_noun_from_another_paragraph() -> None:
+    text = "Per il corteo erano attese almeno 50mila persone.\n\nGli organizzatori speravano di arrivare a 100mila."
+    assert claim_at(text, "100mila").noun is None

@@ -102,8 +102,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
         found = age_subject(sentence, left, g)
-    if found is None and kind in g.noun_after_kinds:  # "88-year-old woman", "a 34-year-old Syrian"
-        found = _phrase(sentence, right, 0, g)
+    if found is None and (kind in g.noun_after_kinds  # "88-year-old woman", "a 34-year-old Syrian"
+                          or (g.head_last and unit_bearing and sentence[figure.end - 1].isdigit())):
+        found = _phrase(sentence, right, 0, g)  # its unit before it: "a magnitude 4.9 aftershock"
     if found is None and changed is not None and unit_bearing:  # "about 9% less"
         found = changed
     if found is None and antecedent is not None:  # a name is reused whole ("Forza Italia")

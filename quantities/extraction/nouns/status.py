@@ -72,6 +72,7 @@ class Scopes:
     place_heads: frozenset[str]
     place_relatives: frozenset[str]
     articles: frozenset[str]
+    months: frozenset[str]  # a capitalised month after "in" is a time, no place ("in March 2018")
 
 
 @per_pack("status")
@@ -102,6 +103,7 @@ def scopes(pack: Pack) -> Scopes:
         place_heads=word_set(pack, "scope.place_heads"),
         place_relatives=word_set(pack, "scope.place_relatives"),
         articles=word_set(pack, "scope.articles"),
+        months=word_set(pack, "numbers.dates.months"),
     )
 
 
@@ -194,13 +196,23 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int) -> str | 
     while end < high and lows[end] not in t.clause_ends:
         end += 1
     found = _place_in(t, text, toks, start, end)
-    if found is None and start > 1 and lows[start - 1] in t.place_relatives:
-        at = start - 1 - (lows[start - 2] in t.clause_ends)
-        before = at
-        while before > max(0, at - PLACE_REACH) and lows[before - 1] not in t.clause_ends:
-            before -= 1
-        found = _place_in(t, text, toks, before, at, last=True)
+    opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
+    if found is None and opener > 0 and lows[opener] in t.place_relatives:
+        found = _place_in(t, text, toks, *_clause_before(t, lows, opener), last=True)
+    if found is None and start > 1 and lows[start - 1] == ",":  # "in Campania, dove ha piovuto, la partecipazione …"
+        aside, at = _clause_before(t, lows, start - 1)
+        if aside > 0 and lows[aside - 1] in t.place_relatives:
+            found = _place_in(t, text, toks, *_clause_before(t, lows, aside - 1), last=True)
     return found
+
+
+def _clause_before(t: Scopes, lows: list[str], at: int) -> tuple[int, int]:
+    """The clause that ends before ``lows[at]`` (a comma or a clause word before it left out)."""
+    at -= at > 0 and lows[at - 1] in t.clause_ends
+    before = at
+    while before > max(0, at - PLACE_REACH) and lows[before - 1] not in t.clause_ends:
+        before -= 1
+    return before, at
 
 
 def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bool = False) -> str | None:
@@ -214,13 +226,13 @@ def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bo
         head = j + (lows[j] in t.articles and j + 1 < end)  # "in the province of"
         if lows[head] in t.place_heads and head + 2 < end and lows[head + 1] in t.place_links:  # "nella provincia di"
             j = head + 2
-        if not texts[j][:1].isupper():
+        if not texts[j][:1].isupper() or lows[j] in t.months:
             continue
         k = j
         while k < end and (texts[k][:1].isupper() or (lows[k] in t.place_links and k + 1 < end
                                                       and texts[k + 1][:1].isupper())):
             k += 1
-        found = _written(text, toks, j, k)
+        found = _written(text, toks, j, k).rstrip("'’")  # "in Italy's"
         if not last:
             return found
     return found

@@ -3,7 +3,7 @@
 - **the unit**: a figure written with a large scale word and nothing it counts ("la
   quarta rata, da 16,5 miliardi", "122.6 billion in loans") is money in the currency of the
   document's last money figure (RULES.md section 4: "620 milioni" is still euro), and "N punti" in a document of
-  shares is a share ("la partecipazione è scesa di circa 16 punti");
+  shares is a difference of shares, in percentage points ("la partecipazione è scesa di circa 16 punti");
 - **the measured noun**: a figure of one of the pack's ``[nouns] topic_kinds`` (shares)
   without a noun of its own, or with only a generic one ("il dato nazionale era al 19,21%",
   "la regione era ferma al 36,95%", "the figure was 63.81%"), measures what the last such
@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from quantities.extraction.nouns.grammar import NounPhrase, grammar
-from quantities.lang import Pack, per_pack, word_set
+from quantities.lang import Pack, per_pack, units, word_set
 from quantities.text.fold import low
 from quantities.types import Quantity
 
@@ -36,6 +36,7 @@ class Words:
     kinds: frozenset[str]
     points: frozenset[str]  # "punti": a unit of shares written alone
     places: frozenset[str]
+    paragraph_kinds: frozenset[str]
 
 
 @per_pack("nouns")
@@ -43,7 +44,8 @@ def words(pack: Pack) -> Words:
     scales = pack.table("numbers.scales")
     return Words(scales=frozenset(low(w) for w, f in scales.items() if float(f) >= MONEY_SCALE),
                  generic=word_set(pack, "nouns.generic"), kinds=word_set(pack, "nouns.topic_kinds"),
-                 points=grammar(pack).points, places=word_set(pack, "nouns.place_nouns"))
+                 points=grammar(pack).points, places=word_set(pack, "nouns.place_nouns"),
+                 paragraph_kinds=word_set(pack, "nouns.paragraph_kinds"))
 
 
 class Topic:
@@ -52,20 +54,22 @@ class Topic:
     def __init__(self, pack: Pack) -> None:
         self.words = words(pack)
         self.kinds = self.words.kinds
+        self.articles = grammar(pack).articles
         self.currency: str | None = None  # the unit of the last money figure, and of the last share
         self.share: str | None = None
         self.measured: dict[str, NounPhrase] = {}
+        self.last: dict[str, tuple[int, NounPhrase]] = {}  # per kind: the paragraph and noun of its last figure
 
     def implicit(self, q: Quantity, noun: NounPhrase | None) -> Quantity | None:
         """``q`` with the unit the document implies, if it is a count that only a unit can
         complete (``noun`` is what it was found to count), else None: a bare scaled figure
         in a document about money is money ("da 16,5 miliardi"), "N punti" in a document of
-        shares is a share ("la partecipazione è scesa di circa 16 punti")."""
+        shares is percentage points ("la partecipazione è scesa di circa 16 punti")."""
         if q.kind != "count" or q.value is None:
             return None
         after = noun is not None and noun.span is not None and noun.span.start >= q.span.end
         if after and self.share is not None and low(noun.text) in self.words.points:  # type: ignore[union-attr]
-            return replace(q, kind="percent", unit=self.share)
+            return replace(q, kind="measure", unit=units.POINTS)  # a difference of shares
         last = low(q.text.split()[-1]) if q.text.split() else ""
         if not after and self.currency is not None and last in self.words.scales:
             return replace(q, kind="money", unit=self.currency)
@@ -95,6 +99,23 @@ class Topic:
         if noun.span is not None and noun.span.end <= q.span.start and (opening or noun.head.islower()):  # no name
             self.measured[q.kind] = noun
         return noun, None
+
+    def carried(self, q: Quantity, noun: NounPhrase | None, paragraph: int, before: list[str]) -> NounPhrase | None:
+        """The noun of a figure of one of ``[nouns] paragraph_kinds`` that names none: the
+        noun of the last such figure of its paragraph ("Per il corteo erano attese almeno
+        50mila persone. Gli organizzatori speravano di arrivare a 100mila." -> persone);
+        ``paragraph`` is the figure's (-1: none), ``before`` the two words before it. Not after
+        a comma (an apposition names its own: "alcuni compagni di viaggio, forse tre") nor
+        after an article (a pronoun: "mentre i due abbandonavano l'auto")."""
+        if q.kind not in self.words.paragraph_kinds or paragraph < 0:
+            return noun
+        if noun is None and ("," in before or (before and before[-1] in self.articles)):
+            return None
+        if noun is not None:
+            self.last[q.kind] = (paragraph, noun)
+            return noun
+        at, last = self.last.get(q.kind, (-1, None))
+        return NounPhrase(last.text, last.head, None) if last is not None and at == paragraph else None
 
     def generic(self, noun: NounPhrase) -> bool:
         return low(noun.head) in self.words.generic or low(noun.head) in self.words.places
