@@ -49,7 +49,7 @@ def direct_init(cls: type[T]) -> type[T]:
     if params is None or not params.frozen or "__slots__" not in cls.__dict__:
         raise TypeError(f"{cls.__name__}: direct_init takes a frozen, slotted dataclass")
     made_fields = fields(cls)  # type: ignore[arg-type]  # T is a dataclass: checked above
-    if len(cls.__dataclass_fields__) != len(made_fields):  # type: ignore[attr-defined]
+    if len(cls.__dataclass_fields__) != len(made_fields):  # type: ignore[attr-defined]  # a dataclass: checked above
         raise TypeError(f"{cls.__name__}: direct_init takes no InitVar")
     names, lines, env = [], [], {}
     for f in made_fields:

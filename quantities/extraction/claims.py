@@ -364,7 +364,7 @@ class _Reader:
             if "later" not in memo:
                 memo["later"] = attribution.opener_cues(self.text, following, lang=self.pack, sources=self.src)
             later = memo["later"]
-            found = later[0] if later else None  # type: ignore[index]
+            found = later[0] if later else None  # type: ignore[index]  # memo holds a list of cues under "later"
         if found is None and s.index >= 0 and (self._pending or self._carry.current() is not None):
             if "narrated" not in memo:
                 memo["narrated"] = attribution.narrates(toks, attribution.grammar(self.pack))

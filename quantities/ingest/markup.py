@@ -275,7 +275,7 @@ class OffsetMap(Sequence[int]):
             return len(other) == self._len and all(a == b for a, b in zip(self, other))
         return NotImplemented
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # equal by value, so not hashable (as list)
 
     def __getstate__(self) -> tuple[tuple[int, ...], tuple[int, ...], int]:
         return self._plain, self._body, self._len

@@ -90,7 +90,7 @@ def report(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) -
                       show=config.show, colour=_colour(args), lang=args.lang, reconcile=config.reconcile,
                       unread=tuple((e.file, e.line, str(e)) for e in failed))
     with output(args.output, failed) as out:
-        out.write(formats.get(args.format).report(replace_findings(result, shown), options))  # type: ignore[misc]
+        out.write(formats.get(args.format).report(replace_findings(result, shown), options))  # type: ignore[misc]  # a report format: args were checked for one at parse time
     return 1 if exceeds(result.findings, args.fail_on or config.fail_on) else 0
 
 

@@ -206,7 +206,7 @@ class Article(pytest.File):
         if settings.config().wants(settings.relative(self.path.resolve())):
             yield ArticleCheck.from_parent(self, name=ARTICLE_ITEM)
 
-    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:  # type: ignore[override]
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException]) -> Any:  # type: ignore[override]  # pytest.File's signature takes a style we never get
         """A collector's takes one argument (passing pytest's ``style`` too was an INTERNALERROR)."""
         return _one_line(excinfo) or super().repr_failure(excinfo)
 

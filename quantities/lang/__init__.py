@@ -178,7 +178,7 @@ def kept(build: Callable[[Pack], T]) -> Callable[[Pack], T]:
         return remembered(kind, pack.digest(), lambda: build(pack))
 
     get.__doc__ = build.__doc__
-    get.__wrapped__ = build  # type: ignore[attr-defined]
+    get.__wrapped__ = build  # type: ignore[attr-defined]  # as functools.wraps sets it
     return get
 
 

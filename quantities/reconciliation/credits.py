@@ -71,7 +71,7 @@ def _clash(stated: list[Item], ctx: Context) -> list[Item]:
         if i.claim.attribution is not None and i.claim.attribution.canonical:
             by_value.setdefault(i.value, []).append(i)
     for group in by_value.values():
-        classes = {ctx.sources.class_of(i.claim.attribution.canonical) for i in group}  # type: ignore[union-attr]
+        classes = {ctx.sources.class_of(i.claim.attribution.canonical) for i in group}  # type: ignore[union-attr]  # grouped above only when attributed
         docs = {i.claim.doc for i in group}
         if None not in classes and len(classes) > 1 and len(docs) > 1:
             out.extend(group)

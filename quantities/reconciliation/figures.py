@@ -97,7 +97,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
                       settings.event_days, broad)
     by_key: defaultdict[Key, list[Item]] = defaultdict(list)
     for i in keyed:
-        by_key[i.key].append(i)  # type: ignore[index]
+        by_key[i.key].append(i)  # type: ignore[index]  # `keyed` holds only items whose key is set
     groups: dict[tuple[Key, str], list[Item]] = {}
     event_by_item: dict[int, str] = {}
     for key, members in by_key.items():

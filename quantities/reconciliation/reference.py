@@ -333,7 +333,7 @@ class _Checker:
         note = " " + _("Note: {note}").format(note=ref.note) if ref.note else ""
         message = _("{doc} says \u201c{text}\u201d ({source}): {why}").format(
             doc=claim.doc, text=claim.text, source=source, why=why) + f"{extra}.{note}"
-        return Finding(rule=rule, kind="reference", severity=severity, message=message,  # type: ignore[arg-type]
+        return Finding(rule=rule, kind="reference", severity=severity, message=message,  # type: ignore[arg-type]  # a configured level: "off" too, dropped in rules.py
                        claims=(claim,), figure=ref.id)
 
 

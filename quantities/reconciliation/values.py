@@ -67,10 +67,9 @@ class Context:
 
 def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item], *,
             cause: str | None = None, severity: str | None = None) -> Finding:
-    seen: set[int] = set()
-    claims = tuple(i.claim for i in sorted(items, key=lambda i: (i.claim.doc, i.claim.span.start))
-                   if id(i.claim) not in seen and not seen.add(id(i.claim)))  # type: ignore[func-returns-value]
-    return Finding(rule, RULE_KIND[rule], severity or ctx.settings.severity(rule),  # type: ignore[arg-type]
+    in_order = sorted(items, key=lambda i: (i.claim.doc, i.claim.span.start))
+    claims = tuple({id(i.claim): i.claim for i in in_order}.values())  # each claim once, in text order
+    return Finding(rule, RULE_KIND[rule], severity or ctx.settings.severity(rule),  # type: ignore[arg-type]  # a configured level: "off" too, dropped in rules.py
                    f"{g.figure.id} {_what(g)}: {message}", claims, g.figure.id, cause)
 
 

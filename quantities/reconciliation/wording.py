@@ -279,11 +279,10 @@ def _finding(severity: str, reason: str, xs: list[Item], ys: list[Item], figure_
              ctx: Context) -> Finding:
     x, y = xs[0], next(i for i in ys if i.claim.doc != xs[0].claim.doc) if any(
         i.claim.doc != xs[0].claim.doc for i in ys) else ys[0]
-    seen: set[int] = set()
-    claims = tuple(i.claim for i in sorted([*xs, *ys], key=lambda i: (i.claim.doc, i.claim.span.start))
-                   if id(i.claim) not in seen and not seen.add(id(i.claim)))  # type: ignore[func-returns-value]
+    in_order = sorted([*xs, *ys], key=lambda i: (i.claim.doc, i.claim.span.start))
+    claims = tuple({id(i.claim): i.claim for i in in_order}.values())  # each claim once, in text order
     message = f"{say.says(x.claim, y.claim, ctx.outlet)}: {_(reason)}"
-    return Finding("wording-conflict", RULE_KIND["wording-conflict"], severity,  # type: ignore[arg-type]
+    return Finding("wording-conflict", RULE_KIND["wording-conflict"], severity,  # type: ignore[arg-type]  # a configured level: "off" too, dropped in rules.py
                    message, claims, figure_of.get(id(x)), "wording")
 
 

@@ -69,7 +69,7 @@ class Tokens:
             return NotImplemented
         return (self.texts, self.starts, self.ends, self.lows) == (other.texts, other.starts, other.ends, other.lows)
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # equal by value, so not hashable (as list)
 
     def __add__(self, other: Tokens) -> Tokens:
         return Tokens(self.texts + other.texts, self.starts + other.starts, self.ends + other.ends,

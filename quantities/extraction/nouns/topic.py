@@ -68,7 +68,7 @@ class Topic:
         if q.kind != "count" or q.value is None:
             return None
         after = noun is not None and noun.span is not None and noun.span.start >= q.span.end
-        if after and self.share is not None and low(noun.text) in self.words.points:  # type: ignore[union-attr]
+        if after and self.share is not None and low(noun.text) in self.words.points:  # type: ignore[union-attr]  # noun is not None: `after` says so
             return replace(q, kind="measure", unit=units.POINTS)  # a difference of shares
         last = low(q.text.split()[-1]) if q.text.split() else ""
         if not after and self.currency is not None and last in self.words.scales:

@@ -158,7 +158,7 @@ def _quantity(text: str, r: Reading, g: Grammar) -> Quantity:
     low = value if low is r.value else _tidy(low)
     high = value if high is r.value else _tidy(high)
     return Quantity(Span(r.start, r.end), text[r.start:r.end], value, low, high, r.approx,
-                    r.hedge, r.unit, r.kind, _tidy(r.precision))  # type: ignore[arg-type]
+                    r.hedge, r.unit, r.kind, _tidy(r.precision))  # type: ignore[arg-type]  # a reading that reached here has its value and precision
 
 
 def _tidy(d: Decimal | None) -> Decimal | None:
