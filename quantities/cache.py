@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import os
 import pickle
+import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -131,7 +132,7 @@ def folder() -> Path | None:
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):  # unset, or relative (which the XDG rules ignore)
         home = os.path.expanduser("~")
-        if not os.path.isabs(home):  # no home to speak of: no cache, rather than one in the working folder
+        if not os.path.isabs(home) or home == os.sep:  # no home to speak of (a relative one, or "/")
             return None
         base = os.path.join(home, ".cache")
     return Path(base) / "quantities"
@@ -172,15 +173,34 @@ def _code_digest() -> str:
     return digest("\n".join(parts))
 
 
-def _read(path: Path) -> dict[str, bytes]:
-    """The entries of the file at ``path``; {} when it is missing, foreign or damaged."""
+def _private(where: Path) -> bool:
+    """Whether ``where`` is a real folder (not a link) of this user that no one else may write
+    into: a pickle there runs code when read, so a shared folder is no place for it."""
     try:
-        st = path.stat()
-        if hasattr(os, "getuid") and st.st_uid != os.getuid():
-            return {}
-        data = path.read_bytes()
+        st = os.lstat(where)
+    except OSError:
+        return False
+    mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+    return stat.S_ISDIR(st.st_mode) and mine and not st.st_mode & 0o022
+
+
+def _read(path: Path) -> dict[str, bytes]:
+    """The entries of the file at ``path``; {} when it is missing, foreign, a link, in a folder
+    others may write into, or damaged."""
+    if not _private(path.parent):
+        return {}
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return {}
+    with os.fdopen(fd, "rb") as f:
+        st = os.fstat(f.fileno())
+        if not stat.S_ISREG(st.st_mode) or (hasattr(os, "getuid") and st.st_uid != os.getuid()):
+            return {}
+        try:
+            data = f.read()
+        except OSError:
+            return {}
     head = len(_MAGIC) + _DIGEST_SIZE
     if not data.startswith(_MAGIC) or len(data) < head:
         return {}
@@ -198,11 +218,16 @@ def _read(path: Path) -> dict[str, bytes]:
 
 
 def _write(path: Path, entries: dict[str, bytes]) -> None:
+    """Replace the file at ``path`` at once (a fresh temporary file, then a rename); nothing is
+    written into a folder that is not the user's own (:func:`_private`)."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if not _private(path.parent):
+        return
     body = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
     data = _MAGIC + blake2b(body, digest_size=_DIGEST_SIZE).digest() + body
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)  # O_EXCL, 0600
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -216,7 +241,9 @@ def _write(path: Path, entries: dict[str, bytes]) -> None:
 def _prune(where: Path, keep: Path) -> None:
     """Remove the oldest cache files past :data:`MAX_FILES` (other versions of the code)."""
     try:
-        files = sorted(where.glob("tables-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        mine = [f for f in where.glob("tables-*.pickle")  # never another user's files
+                if not hasattr(os, "getuid") or f.lstat().st_uid == os.getuid()]
+        files = sorted(mine, key=lambda p: p.lstat().st_mtime, reverse=True)
         for old in [f for f in files if f != keep][MAX_FILES - 1:]:
             old.unlink()
     except OSError:

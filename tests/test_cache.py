@@ -96,6 +96,8 @@ def test_default_folder(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", "relative")  # ignored, as the XDG rules say
     monkeypatch.setenv("HOME", str(tmp_path))
     assert cache.folder() == tmp_path / ".cache" / "quantities"
+    monkeypatch.setenv("HOME", "/")  # a system user's or a container's: no home of its own
+    assert cache.folder() is None
     monkeypatch.setenv("HOME", "")
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setattr("os.path.expanduser", lambda path: path)  # no home at all
@@ -138,3 +140,42 @@ def test_a_run_with_the_cache_is_the_run_without(tmp_path):
         assert off.count(b"\n") > 100
         assert filled == off
         assert read == off
+
+
+# a pickle runs code when read: only a file of the user's, in a folder only the user may write
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+def test_a_folder_others_may_write_is_neither_read_nor_written(store):
+    cache.remembered("test.kind", "key", lambda: "kept")
+    _save_and_forget()
+    store.chmod(0o777)  # a shared /tmp, a CI volume
+    before = {p.name: p.lstat().st_mtime_ns for p in store.iterdir()}
+    assert cache.remembered("test.kind", "key", lambda: "built again") == "built again"
+    _save_and_forget()
+    assert {p.name: p.lstat().st_mtime_ns for p in store.iterdir()} == before
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX links")
+def test_a_cache_file_that_is_a_link_is_not_read_and_its_target_not_written(store):
+    cache.remembered("test.kind", "key", lambda: "kept")
+    _save_and_forget()
+    (path,) = store.glob("tables-*.pickle")
+    elsewhere = store.parent / f"{store.name}-elsewhere.pickle"
+    path.rename(elsewhere)
+    path.symlink_to(elsewhere)
+    kept = elsewhere.read_bytes()
+    assert cache.remembered("test.kind", "key", lambda: "built again") == "built again"
+    _save_and_forget()
+    assert elsewhere.read_bytes() == kept and not path.is_symlink()  # the link replaced, not followed
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX links")
+def test_the_temporary_file_is_never_a_planted_link(store, monkeypatch):
+    """The file written before the rename is a fresh one (mkstemp), whatever name a link has."""
+    victim = store.parent / "victim"
+    victim.write_text("untouched")
+    name = cache._store().path.name
+    (store / f".{name}.{os.getpid()}.tmp").symlink_to(victim)  # the name an earlier version wrote through
+    cache.remembered("test.kind", "key", lambda: "kept")
+    _save_and_forget()
+    assert victim.read_text() == "untouched"
+    assert cache.remembered("test.kind", "key", lambda: "built again") == "kept"

@@ -16,7 +16,8 @@ signatures share two of their first ``limit`` names (two narrow ones, or a broad
 narrow one the document names more than once), or when the top name of one is in the other's signature, or when
 neither names anything narrower than the same broad name that both weigh most; and, when both are dated, when their
 dates are close: documents within ``days`` of each other can always be one event,
-documents more than twice that apart never are. Documents are joined by keys (a pair of
+two documents more than twice that apart are never joined directly (joins chain: a running
+story of daily articles can span more, as its readers expect). Documents are joined by keys (a pair of
 names, a top name) in a union-find: the work grows with the documents, not their pairs,
 and adding unrelated events to the folder changes no event but theirs. An undated
 document joins the first document of any date that shares a key with it. A document with

@@ -62,7 +62,8 @@ def _csp_hash(text: str) -> str:
 
 def render_html(report: Report, *, show_all: bool = False, lang: str | None = None,
                 settings: ReconcileSettings | None = None) -> str:
-    """The report as one HTML page; ``lang`` (e.g. --lang) picks its language, else the documents'.
+    """The report as one HTML page; ``lang`` picks its language (the CLI and the pytest plugin
+    pass the findings' language, so that one page speaks one language), else the documents'.
 
     ``settings`` (the run's reconciler settings) say how a figure's values are read when the
     figure table names the agreeing value and the odd ones out.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
@@ -167,7 +168,8 @@ def _in_processes(docs: Iterator[Document], toolkit: Toolkit, jobs: int,
 
 def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
     """Shut the pool down; on an error or a signal, drop the chunks not started and let each
-    worker finish the one it holds (at most :data:`CHUNK_CHARS`, well under a second).
+    worker finish the one it holds (:data:`CHUNK_CHARS`, well under a second, unless a single
+    document is larger: a chunk never splits one).
 
     A worker is killed only if it is still busy after :data:`STOP_GRACE` seconds: one killed
     while it writes its result leaves half a message in the pipe, and the pool's own thread
@@ -178,11 +180,14 @@ def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
         return
     workers = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
+    deadline = time.monotonic() + STOP_GRACE  # one grace for all the workers, not one each
     for worker in workers:
-        worker.join(timeout=STOP_GRACE)
+        worker.join(timeout=max(0.0, deadline - time.monotonic()))
+    for worker in workers:
         if worker.is_alive():
             worker.terminate()
-            worker.join(timeout=5)
+    for worker in workers:
+        worker.join(timeout=5)
 
 
 def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
