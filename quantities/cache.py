@@ -60,7 +60,7 @@ class _Store:
             return _ABSENT
         try:
             value = pickle.loads(data)
-        except Exception:  # a class renamed under the same digest, a module gone: build it again
+        except _UNPICKLING:  # a class renamed under the same digest, a module gone: build it again
             del self.entries[key]
             return _ABSENT
         self.used.add(key)
@@ -71,7 +71,7 @@ class _Store:
             return
         try:
             self.entries[key] = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # something that does not pickle (a closure): built each run, as before
+        except _PICKLING:  # something that does not pickle (a closure): built each run, as before
             return
         self.used.add(key)
         if not self.added:
@@ -87,10 +87,15 @@ class _Store:
             entries = {k: v for k, v in entries.items() if k in self.used}
         try:
             _write(self.path, entries)
-        except Exception:  # a full disk, a read-only home: the next run builds again
+        except OSError:  # a full disk, a read-only home: the next run builds again
             return
 
 
+#: What unpickling a file of another version raises (a class renamed or gone, a short read).
+_UNPICKLING = (pickle.UnpicklingError, AttributeError, ImportError, EOFError, TypeError, ValueError,
+               IndexError, KeyError)
+#: What pickling a value that does not pickle raises (a closure, a lambda, a deep structure).
+_PICKLING = (pickle.PicklingError, TypeError, AttributeError, RecursionError)
 _ABSENT = object()
 _STORE: _Store | None = None
 
@@ -209,7 +214,7 @@ def _read(path: Path) -> dict[str, bytes]:
         return {}
     try:
         entries = pickle.loads(body)
-    except Exception:
+    except _UNPICKLING:
         return {}
     if not isinstance(entries, dict) or not all(isinstance(k, str) and isinstance(v, bytes)
                                                 for k, v in entries.items()):

@@ -122,9 +122,12 @@ def is_pint_unit(unit: str) -> bool:
         return False
     if unit in known():
         return True
+    reg = registry()
+    from pint.errors import PintError  # pint is loaded by registry()
+
     try:
-        registry().parse_units(unit)
-    except Exception:  # pint's errors (undefined, redefined, parse) are all "not a unit"
+        reg.parse_units(unit)
+    except (PintError, ValueError, AttributeError, TypeError):  # undefined, redefined, unparsable
         return False
     return True
 
