@@ -296,9 +296,11 @@ class _Reader:
         return [t for t in self.times[i:j] if t[1] <= sentence.end]
 
     def _when(self, s: _Sentence, figure: Span, moments: list[tuple[int, int]]) -> str | None:
-        """The time nearest the figure in its clause, else the live-blog stamp that opens its
-        paragraph; as written."""
-        at = clock.nearest(self.text, figure, moments, self.pack)
+        """As written: the time nearest the figure in its clause, else ("alla stessa ora") the
+        time before it in its paragraph, else the live-blog stamp that opens its paragraph."""
+        at = clock.placed(self.text, figure, s.span, moments, self.pack)
+        if at is None and s.index >= 0 and clock.same_time(self.text, figure, s.span, self.pack):
+            at = clock.latest(self.text, self.times, self.starts[self._opening(s.index)], figure.start, self.pack)
         if at is None and s.index >= 0:
             at = self._stamp(s.index)
         return None if at is None else self.text[at[0]:at[1]]
@@ -307,15 +309,20 @@ class _Reader:
         """A clock time that opens the paragraph of sentence ``index`` ("Ore 18.35 –", "19.30 -")."""
         paragraph = self._paragraph(index)
         if paragraph not in self._stamps:
-            first = index
-            while first > 0 and self._paragraph(first - 1) == paragraph:
-                first -= 1
+            first = self._opening(index)
             start = self.starts[first]
             i = bisect_right(self.times, (start, -1))
             t = self.times[i] if i < len(self.times) else None
             opens = t is not None and t[0] < self.ends[first] and not _WORDY.search(self.text, start, t[0])
             self._stamps[paragraph] = t if opens else None
         return self._stamps[paragraph]
+
+    def _opening(self, index: int) -> int:
+        """The first sentence of the paragraph of sentence ``index``."""
+        first = index
+        while first > 0 and self._paragraph(first - 1) == self._paragraph(index):
+            first -= 1
+        return first
 
     # -- attribution across sentences: the cues of a sentence, the next one's credit, the carry
 

@@ -14,6 +14,7 @@ True
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from quantities.lang import Pack, available, per_pack, resolve
 from quantities.text.fold import low
@@ -37,6 +38,70 @@ def relative_between(text: str, start: int, end: int, lang: str | Pack) -> bool:
     """
     pattern = _relatives(resolve(lang))
     return pattern is not None and pattern.search(text, start, end) is not None
+
+
+@per_pack("time")
+def _same(pack: Pack) -> re.Pattern[str] | None:
+    words = "|".join(re.escape(low(w)) for w in pack.words("time.same", ()))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE) if words else None
+
+
+#: How far either side of a figure "at the same time" is looked for, in characters.
+SAME_REACH = 48
+
+
+def same_time(text: str, figure: Span, sentence: Span, lang: str | Pack) -> bool:
+    """Whether the words near ``figure`` in its sentence say it is of the time given before
+    it ("alla stessa ora", "at the same time"): the pack's ``[time] same``.
+
+    >>> same_time("quando alla stessa ora era al 19,43%", Span(30, 36), Span(0, 36), "it")
+    True
+    """
+    pattern = _same(resolve(lang))
+    start, end = max(sentence.start, figure.start - SAME_REACH), min(sentence.end, figure.end + SAME_REACH)
+    return pattern is not None and pattern.search(text, start, end) is not None
+
+
+#: How far into its sentence a time may start and still open it ("Alle 12 in Calabria …").
+OPENING = 12
+
+
+def opening(text: str, sentence: Span, moments: list[tuple[int, int]], pack: Pack) -> tuple[int, int] | None:
+    """The time of day that opens ``sentence`` ("Alle 12 in Calabria aveva votato il 12,84%,
+    mentre il dato nazionale era al 19,21%"): it sets the time of every figure of the
+    sentence, across its clauses.
+
+    >>> opening("Alle 19 la regione era ferma al 36,95%", Span(0, 38), [(0, 7)], "it")
+    (0, 7)
+    """
+    for m in moments:
+        if m[0] - sentence.start > OPENING:
+            break
+        if minute_of(text[m[0]:m[1]], pack) is not None and not stamped(text, m[1]):
+            return m
+    return None
+
+
+#: What sets a live blog's stamp off from its entry ("Ore 11.40 – ", "19.30 - ", "12:25:").
+STAMP_MARKS = frozenset("-–—:|")
+
+
+def stamped(text: str, end: int) -> bool:
+    """Whether the time that ends at ``end`` is set off as a live blog's stamp ("ore 9.15** –")."""
+    rest = text[end:end + 8].lstrip(" *_")
+    return rest[:1] in STAMP_MARKS
+
+
+def latest(text: str, moments: list[tuple[int, int]], start: int, end: int, pack: Pack) -> tuple[int, int] | None:
+    """The last of the (sorted) ``moments`` in ``text[start:end]`` that is a time of day
+    (not an offset such as "cinque anni fa")."""
+    k = bisect_left(moments, (end, -1))
+    while k > 0 and moments[k - 1][0] >= start:
+        k -= 1
+        m = moments[k]
+        if m[1] <= end and minute_of(text[m[0]:m[1]], pack) is not None:
+            return m
+    return None
 
 
 @per_pack("time")
@@ -91,3 +156,13 @@ def nearest(text: str, figure: Span, moments: list[tuple[int, int]], pack: Pack)
                 and not relative_between(text, lo, hi, pack):
             best, distance = m, hi - lo
     return best
+
+
+def placed(text: str, figure: Span, sentence: Span, moments: list[tuple[int, int]],
+           pack: Pack) -> tuple[int, int] | None:
+    """The moment of ``figure`` in its sentence: the nearest in its clause, else (none, or
+    only an offset such as "cinque anni fa") the time of day that opens the sentence."""
+    at = nearest(text, figure, moments, pack)
+    if at is None or minute_of(text[at[0]:at[1]], pack) is None:
+        return opening(text, sentence, moments, pack) or at
+    return at

@@ -41,6 +41,7 @@ class Reading:
     shared: str = ""       # the interlingual id: the same in every pack ("dead" = morti = dead)
     status: str | None = None  # the status the concept itself names (morti: "dead")
     generic: bool = False  # a concept that says only "people" (persone): a status says what is counted
+    share: str | None = None  # what a percentage of it measures ("il 63,9% degli elettori": the turnout)
 
 
 class Lexicon(Tables):
@@ -148,7 +149,8 @@ class Lexicon(Tables):
         if hit is not None:
             concept, term = hit
             return Reading(concept, core_keys, term, self._roots.find(concept), True,
-                           self._ids.get(concept, concept), self._status.get(concept), concept in self._generic)
+                           self._ids.get(concept, concept), self._status.get(concept), concept in self._generic,
+                           self._share.get(concept))
         head = core[0] if self._head_first else core[-1]
         head_hit = self._match([head])
         family = self._roots.find(head_hit[0] if head_hit else self.key(head))

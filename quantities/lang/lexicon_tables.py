@@ -24,8 +24,8 @@ HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names"})
-CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic"})
-TIME_KEYS = frozenset({"rising", "falling", "superseded"})
+CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share"})
+TIME_KEYS = frozenset({"rising", "falling", "superseded", "previous", "provisional"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
@@ -56,6 +56,7 @@ class Tables:
         self._ids: dict[str, str] = {}
         self._status: dict[str, str] = {}
         self._generic: set[str] = set()
+        self._share: dict[str, str] = {}   # concept -> the concept a percentage of it measures
         self._build_concepts(data.get("concept", {}))
         self.cues = self._cues(data.get("time", {}), "time", TIME_KEYS)
         self.cues |= {f"difference_{k}": v
@@ -152,14 +153,18 @@ class Tables:
                 seen.add(node)
 
     def _concept_marks(self, name: str, entry: Mapping[str, Any], key: str) -> None:
-        """A concept's interlingual ``id``, the ``status`` it names and whether it is ``generic``."""
-        for mark in ("id", "status"):
+        """A concept's interlingual ``id``, the ``status`` it names, whether it is ``generic``
+        and the ``share``: the id of what a percentage of it measures (a percentage of the
+        voters is the turnout)."""
+        for mark in ("id", "status", "share"):
             value = entry.get(mark)
             if value is not None and (not isinstance(value, str) or not value.strip()):
                 raise self._error(f"{key}.{mark}", "expected a non-empty string")
         self._ids[name] = entry.get("id", name)
         if "status" in entry:
             self._status[name] = entry["status"]
+        if "share" in entry:
+            self._share[name] = entry["share"]
         generic = entry.get("generic", False)
         if not isinstance(generic, bool):
             raise self._error(f"{key}.generic", "expected true or false")
@@ -168,7 +173,7 @@ class Tables:
 
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
-        superseded; ``[difference]`` before, after."""
+        superseded, previous, provisional; ``[difference]`` before, after."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

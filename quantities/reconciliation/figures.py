@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
+from quantities.lang import clock
 from quantities.reconciliation.events import events
 from quantities.reconciliation.keys import Item, Key
 from quantities.reconciliation.settings import ReconcileSettings
@@ -45,7 +46,9 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
     no stated time joins the one time whose values it meets, else the other untimed claims
     (turnout "alle 12" at 19,21% and a bare 63,91%, the final figure, are two). A live
     blog's stamp opening the sentence ("Ore 11.40 – sono 200 gli italiani") is when the
-    figure was reported, not when it was measured: alone, it splits nothing.
+    figure was reported, not when it was measured: alone, it splits nothing; beside
+    measured times it joins the latest of them before it, and a stamp before all of them
+    (past midnight) is a claim with no stated time.
     A running figure (a toll) stays one: its times order its timeline."""
     for label, members in groups.items():
         minutes = {i.minute for i in members if i.minute is not None}
@@ -54,21 +57,41 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
             yield label, members
             continue
         by_minute: dict[int | None, list[Item]] = {}
+        measured = sorted({i.minute for i in members if i.minute is not None and not _stamp(i)})
+        loose = []
         for i in members:
-            if i.minute is not None:
-                by_minute.setdefault(i.minute, []).append(i)
-        for i in members:
-            if i.minute is None:
-                met = [m for m, part in by_minute.items()
-                       if m is not None and any(i.interval.meets(o.interval) for o in part)]
-                by_minute.setdefault(met[0] if len(met) == 1 else None, []).append(i)
+            if i.minute is None or (measured and _stamp(i) and i.minute < measured[0]):
+                loose.append(i)   # a stamp before every measured time: after midnight, a later report
+            else:
+                by_minute.setdefault(_measured(i, measured), []).append(i)
+        for i in loose:
+            met = [m for m, part in by_minute.items()
+                   if m is not None and any(i.interval.meets(o.interval) for o in part)]
+            by_minute.setdefault(met[0] if len(met) == 1 else None, []).append(i)
         yield from ((label, part) for part in by_minute.values())
 
 
 def _stamp(i: Item) -> bool:
-    """Whether the claim's time is a stamp that opens its sentence (a live blog's entry)."""
+    """Whether the claim's time is a live blog's stamp: it opens the claim's sentence set
+    off by a dash or a colon ("Ore 11.40 – sono 200"; "Alle 19 la regione era ferma al
+    36,95%" is a measured time), or it is a bare clock time not in the sentence (the one
+    opening its paragraph, "19.30 -")."""
     when = i.claim.when or ""
-    return bool(when) and i.claim.context.lstrip(" *_#").startswith(when)
+    context = i.claim.context.lstrip(" *_#")
+    if not when:
+        return False
+    if context.startswith(when):
+        return clock.stamped(context, len(when))
+    return when[:1].isdigit() and when not in context
+
+
+def _measured(i: Item, measured: list[int]) -> int | None:
+    """The time a claim's figure was measured at: its own, or for a stamp (the time it was
+    reported) the latest measured time of its figure at or before it ("19.30 – … la
+    Calabria con il 36,92%" is the turnout of 19:00 that others give "alle 19")."""
+    if not measured or not _stamp(i) or i.minute is None:
+        return i.minute
+    return max(m for m in measured if m <= i.minute)
 
 
 def _overtaken(members: list[Item]) -> None:

@@ -26,7 +26,7 @@ from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of
 from quantities.reconciliation.settings import ReconcileSettings
-from quantities.reconciliation.years import past_year
+from quantities.reconciliation.years import document_years, past_year
 from quantities.types import Claim
 
 #: Modalities that are compared with each other; "denied" is in no group.
@@ -73,6 +73,7 @@ class Item:
     moved: str | None           # "rising" / "falling": the article says the figure moved
     order: int = 0
     minute: int | None = None   # the minute of the day its text gives it (Claim.when), if any
+    year: int | None = None     # the earlier year its sentence sets it in, if any
 
     @property
     def running(self) -> bool:
@@ -92,6 +93,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
     over = 1 + Decimal(str(settings.over_margin))
     round_from = Decimal(str(settings.round_from))
     ordered = sorted(claims, key=lambda c: (c.date is None, c.date or 0, c.doc, c.span.start))
+    years = _past_years(ordered, lexicon_of)
     items = []
     for n, c in enumerate(ordered):
         lex = lexicon_of(c.doc)
@@ -105,31 +107,42 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         value = None if c.quantity.value is None else c.quantity.value * factor
         before = _before(c)
         reading = lex.read(c.noun)
-        key, reason = _key(c, reading, unit_key, before, lex)
+        key, reason, year = _key(c, reading, unit_key, before, lex, years.get(c.doc, ()))
         words = [w.casefold() for w in WORD.findall(before)]
         moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words), moved, n,
-                          None if c.when is None else clock.minute_of(c.when, lex.lang)))
+                          None if c.when is None else clock.minute_of(c.when, lex.lang), year))
     return items
 
 
+def _past_years(claims: list[Claim], lexicon_of: Callable[[str], Lexicon]) -> dict[str, tuple[int, ...]]:
+    """Each document's past years, as its claims' sentences state them."""
+    sentences: dict[str, dict[str, None]] = {}
+    for c in claims:
+        sentences.setdefault(c.doc, {})[c.context] = None
+    dates = {c.doc: c.date for c in claims}
+    return {doc: document_years(found, dates[doc], lexicon_of(doc).lang) for doc, found in sentences.items()}
+
+
 def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
-         lex: Lexicon) -> tuple[Key | None, str | None]:
+         lex: Lexicon, years: tuple[int, ...] = ()) -> tuple[Key | None, str | None, int | None]:
     if not c.quantity.is_claim:
-        return None, f"not a figure (a {c.quantity.kind})"
+        return None, f"not a figure (a {c.quantity.kind})", None
     if c.modality not in MODALITY_GROUP:
-        return None, "denied: the article says the figure is false"
+        return None, "denied: the article says the figure is false", None
     kind = c.quantity.kind
     what, status = _what(c, reading)
+    if kind == "percent" and reading is not None and reading.share:
+        what, status = reading.share, None   # "il 63,91% degli aventi diritto": the turnout
     if kind == "age" or (reading is not None and reading.shared in SPANS_OF_TIME):
         what = _subject(c, lex)
         if what is None:
-            return None, "an age or a span of time with no name before it: whose it is is not known"
+            return None, "an age or a span of time with no name before it: whose it is is not known", None
     elif kind == "duration":
         what = _measure(c, before, lex)
         if what is None:
-            return None, "a span of time with nothing saying what lasted"
+            return None, "a span of time with nothing saying what lasted", None
     elif what is None and kind == "count":
         what = _measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
     elif what is None and kind in LED_KINDS:
@@ -137,14 +150,22 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         if what is None and (kind in ("percent", "money") or unit is None):
             what = _lead(before, lex)
     if what is None and unit is None:
-        return None, "nothing says what it counts (no noun, no unit)"
+        return None, "nothing says what it counts (no noun, no unit)", None
     if what is None and kind == "percent":
-        return None, "a percentage of nothing named (no noun, no word before it)"
-    scope = c.scope.casefold() if c.scope else None
-    year = past_year(c.context, c.text, c.date, lex.lang)
-    if year is not None:   # a figure of another year: "nel 1960 … 12 mila morti"
-        scope = f"{scope} {year}" if scope else str(year)
-    return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None
+        return None, "a percentage of nothing named (no noun, no word before it)", None
+    year = past_year(c.context, c.text, c.date, lex.lang, years)
+    if year is None and years and lex.cue("previous", _after(c)):
+        year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
+    scope = scoped(c.scope.casefold() if c.scope else None, year)
+    return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year
+
+
+def scoped(place: str | None, year: int | None) -> str | None:
+    """A figure's scope: its place or part, and the earlier year it is of ("nel 1960 … 12
+    mila morti": another quake's dead)."""
+    if year is None:
+        return place
+    return f"{place} {year}" if place else str(year)
 
 
 def _what(c: Claim, reading: Reading | None) -> tuple[str | None, str | None]:
@@ -180,6 +201,17 @@ def _before(c: Claim) -> str:
     for m in CLAUSE.finditer(piece):
         cut = m.end()
     return piece[cut:] if cut is not None else piece
+
+
+def _after(c: Claim) -> str:
+    """The words of the claim's clause after its figure (at most CUE_WINDOW characters)."""
+    ctx = c.context
+    at = ctx.find(c.text) if c.text else -1
+    if at < 0:
+        return ""
+    piece = ctx[at + len(c.text):at + len(c.text) + CUE_WINDOW]
+    m = CLAUSE.search(piece)
+    return piece[:m.start()] if m else piece
 
 
 def _measure(c: Claim, before: str, lex: Lexicon) -> str | None:

@@ -42,6 +42,7 @@ from quantities.reconciliation.events import names
 from quantities.reconciliation.figures import group
 from quantities.reconciliation.keys import Item, prepare
 from quantities.reconciliation.parts import parts_findings
+from quantities.reconciliation.scopes import settle
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.values import Context, value_findings
 from quantities.reconciliation.wording import unit_findings, wording_findings
@@ -84,7 +85,10 @@ def reconcile(
     ctx = Context(settings, lambda doc: names.get(doc) or doc, sources or Sources.default())
     items = prepare(list(claims), settings, lexicon_of)
     places = places or Places.default()
-    grouping = group(items, _names(items, documents, lexicon_of, places), settings, places.broad)
+    documents = list(documents)
+    weights = _names(items, documents, lexicon_of, places)
+    settle(items, weights, places, lambda doc: lexicon_of(doc).lang, {d.id: d.text for d in documents})
+    grouping = group(items, weights, settings, places.broad)
     findings: list[Finding] = []
     for g in grouping.figures:
         findings.extend(value_findings(g, ctx))

@@ -1,55 +1,109 @@
-"""Figures of another year: a claim whose sentence sets it in a year before its article's.
+"""Figures of another year: a claim its sentence sets in a year before its article's.
 
 «Il precedente più tragico resta quello di Agadir: il 29 febbraio 1960 un terremoto … fece
 12 mila morti» and «Alle politiche del 2018 … aveva votato il 19,24%» count the dead of
 another quake and the turnout of another election: the year stated before the figure in
 its sentence (a year, or a date's year), earlier than the article's date, is part of the
-figure's scope, so that they are not compared with this event's figures. A year after
-the figure ("contro il 19,43% del 2018") is left alone: it is as often a comparison
-inside a sentence about today.
+figure's scope, so that they are not compared with this event's figures. So is a year
+right after the figure in its clause, with no other figure, clause mark or relative word
+between ("contro il 58,48% della stessa ora nel 2018", "il 63,67% delle politiche del
+2018"); a year in another clause is left alone ("Oggi 600 morti, contro i 300 del 2015"
+is about today's 600).
+
+A span of years back from the article ("cinque anni fa", "five years ago": the pack's
+``[numbers.offsets] ago`` words) is that year, or the year the article names within one of
+it (an election of March 2018 is "five years ago" in September 2022).
 
 The years are read by the language pack's own number grammar, only in sentences that
-hold four digits at all (a cheap test first).
+hold four digits or an offset word at all (a cheap test first).
 
 >>> import datetime as dt
 >>> past_year("Nel 2015 un naufragio fece 600 morti", "600 morti", dt.date(2023, 6, 14), "it")
 2015
 >>> past_year("Oggi 600 morti, contro i 300 del 2015", "600 morti", dt.date(2023, 6, 14), "it") is None
 True
+>>> past_year("Oggi 600 morti, contro i 300 del 2015", "300", dt.date(2023, 6, 14), "it")
+2015
 >>> past_year("Entro il 2026 arriveranno 600 milioni", "600 milioni", dt.date(2023, 6, 14), "it") is None
 True
+>>> past_year("era al 19,46% cinque anni fa", "19,46%", dt.date(2022, 9, 26), "it", known=(2018,))
+2018
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
+from collections.abc import Iterable
 
 import regex
 
 from quantities.extraction.numbers.reader import find
+from quantities.lang import clock, load
 
 FOUR_DIGITS = regex.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+#: What ends a figure's clause before a year after it: a clause mark or another figure.
+BREAK = re.compile(r"[,;:()\[\]«»\"“”\d%]|\s[-–—]\s")
+#: How far after a figure its own year is looked for, in characters.
+REACH = 48
 
 
-def past_year(sentence: str, figure: str, date: dt.date | None, lang: str) -> int | None:
-    """The latest year before ``date``'s stated in ``sentence`` before ``figure``, if any."""
-    if date is None or not FOUR_DIGITS.search(sentence):
+def past_year(sentence: str, figure: str, date: dt.date | None, lang: str,
+              known: Iterable[int] = ()) -> int | None:
+    """The year before ``date``'s that ``sentence`` sets ``figure`` in: the latest stated
+    before it, else the one right after it in its clause; ``known`` are the past years its
+    article names (what a span of years back is snapped to)."""
+    if date is None or not _cheap(sentence, lang):
         return None
     at = sentence.find(figure) if figure else -1
-    if at <= 0:
+    if at < 0:
         return None
-    years = [y for start, y in _years(sentence, lang) if start < at and y < date.year]
-    return max(years, default=None)
+    years = _years(sentence, lang, date.year, tuple(sorted(set(known))))
+    before = [y for start, _, y in years if start < at and y < date.year]
+    if before:
+        return max(before)
+    end = at + len(figure)
+    for start, _, y in years:
+        if end <= start <= end + REACH and y < date.year:
+            between = sentence[end:start]
+            if not BREAK.search(between) and not clock.relative_between(sentence, end, start, lang):
+                return y
+            break
+    return None
+
+
+def document_years(sentences: Iterable[str], date: dt.date | None, lang: str) -> tuple[int, ...]:
+    """The years before ``date``'s that the sentences state (a document's past years)."""
+    if date is None:
+        return ()
+    out = {y for s in sentences if FOUR_DIGITS.search(s)
+           for _, _, y in _years(s, lang, date.year, ()) if y < date.year}
+    return tuple(sorted(out))
+
+
+def _cheap(sentence: str, lang: str) -> bool:
+    return bool(FOUR_DIGITS.search(sentence)) or _ago(lang).search(sentence) is not None
 
 
 @functools.lru_cache(maxsize=4096)
-def _years(sentence: str, lang: str) -> tuple[tuple[int, int], ...]:
-    """(offset, year) of each year and each date's year in ``sentence``."""
+def _years(sentence: str, lang: str, this_year: int, known: tuple[int, ...]) -> tuple[tuple[int, int, int], ...]:
+    """(start, end, year) of each year, each date's year and each span of years back."""
     out = []
+    ago = _ago(lang)
     for q in find(sentence, lang):
         if q.kind == "year" and q.value is not None:
-            out.append((q.span.start, int(q.value)))
+            out.append((q.span.start, q.span.end, int(q.value)))
         elif q.kind == "date" and (m := FOUR_DIGITS.search(q.text)):
-            out.append((q.span.start, int(m.group(1))))
+            out.append((q.span.start, q.span.end, int(m.group(1))))
+        elif q.kind == "time" and q.unit == "year" and q.value is not None and ago.match(sentence, q.span.end):
+            back = this_year - int(q.value)
+            near = [y for y in known if abs(y - back) <= 1]
+            out.append((q.span.start, q.span.end, max(near) if near else back))
     return tuple(out)
+
+
+@functools.cache
+def _ago(lang: str) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load(lang).words("numbers.offsets.ago", ()))
+    return re.compile(rf"\s{{1,3}}(?:{words})(?!\w)" if words else r"(?!)", re.IGNORECASE)

@@ -212,3 +212,43 @@ DIFFERENCES = [
 @pytest.mark.parametrize(("lang", "where", "words", "expected"), DIFFERENCES)
 def test_difference_cues(lang, where, words, expected):
     assert Lexicon.load(lang).cue(f"difference_{where}", words) is expected
+
+
+SHARES = [
+    # (lang, noun, what a percentage of it measures): a share of the voters is the turnout
+    ("it", "aventi diritto", "turnout"),
+    ("it", "elettori", "turnout"),
+    ("en", "voters", "turnout"),
+    ("en", "eligible voters", "turnout"),
+    ("it", "voti", None),          # a share of the votes is a vote share
+    ("en", "vote", None),
+    ("it", "abitanti", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "noun", "expected"), SHARES)
+def test_share_of_a_concept(lang, noun, expected):
+    assert Lexicon.load(lang).read(noun).share == expected
+
+
+TIME_CUES = [
+    # (lang, cue, words, found): the previous time of a recurring event; a provisional count
+    ("it", "previous", "delle precedenti politiche", True),
+    ("it", "previous", "delle politiche del 2018", False),
+    ("en", "previous", "than in the previous election", True),
+    ("it", "provisional", "secondo i dati ancora parziali del Viminale", True),
+    ("it", "provisional", "con i dati di tutti i comuni", False),
+    ("en", "provisional", "the turnout is almost final", True),
+    ("en", "provisional", "the final turnout", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "cue", "words", "expected"), TIME_CUES)
+def test_time_cues(lang, cue, words, expected):
+    assert Lexicon.load(lang).cue(cue, words) is expected
+
+
+def test_a_share_mark_must_be_a_string():
+    with pytest.raises(LanguageDataError) as e:
+        Lexicon.load("it", {"concept": {"x": {"terms": ["x"], "share": 5}}}, origin="quantities.toml")
+    assert e.value.key == "concept.x.share"

@@ -2,7 +2,7 @@
 
 Cases live in fixtures/reconcile/*.toml. A claim is one row:
 
-    "doc | text | number | noun | source | modality | date | context [| kind unit [| when]]"
+    "doc | text | number | noun | source | modality | date | context [| kind unit [| when [| scope]]]"
 
 ``number`` is a compact reading of the figure: "5000" (bare; "5000 p100" sets the
 precision), a hedge word of the Italian pack and a number ("circa 15000", "oltre 10000",
@@ -76,6 +76,7 @@ def claims_of(rows: list[str]) -> list[Claim]:
         kind, unit = (cells[8].split() + [None])[:2] if len(cells) > 8 else ("count", None)
         unit = None if unit == "-" else unit
         when = cells[9] if len(cells) > 9 and cells[9] != "-" else None
+        scope = cells[10] if len(cells) > 10 and cells[10] != "-" else None
         start = sentences.setdefault((doc, context), 1000 * len(sentences))
         canonical, _, written = source.partition("/")
         attribution = None if source == "-" else Attribution(
@@ -85,7 +86,7 @@ def claims_of(rows: list[str]) -> list[Claim]:
             quantity=quantity(number, text, kind, unit), noun=None if noun == "-" else noun,
             concept=None, attribution=attribution, modality=modality,
             sentence=Span(start, start + len(context)), context=context,
-            date=None if date == "-" else dt.date.fromisoformat(date), when=when,
+            date=None if date == "-" else dt.date.fromisoformat(date), when=when, scope=scope,
         ))
     return out
 

@@ -64,6 +64,7 @@ class Statuses:
 class Scopes:
     places: frozenset[str]
     place_links: frozenset[str]
+    share_kinds: frozenset[str]
     parts_before: dict[str, tuple[tuple[str, ...], ...]]  # by their last word
     partitive: dict[str, tuple[tuple[str, ...], ...]]     # by their first word
     partitive_pronouns: dict[str, tuple[tuple[str, ...], ...]]
@@ -99,6 +100,7 @@ def scopes(pack: Pack) -> Scopes:
         partitive=_by(phrases(pack, "scope.partitive"), 0),
         partitive_pronouns=_by(phrases(pack, "scope.partitive_pronouns"), 0),
         partitive_kinds=word_set(pack, "scope.partitive_kinds"),
+        share_kinds=word_set(pack, "scope.share_kinds"),
         clause_ends=word_set(pack, "scope.clause_ends"),
         place_heads=word_set(pack, "scope.place_heads"),
         place_relatives=word_set(pack, "scope.place_relatives"),
@@ -137,7 +139,7 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     toks = tokens(text) if toks is None else toks
     first, after = toks.index(figure.start), toks.index(end)
     scope = (_part(sc, text, toks, first, toks.index(figure.end), kind in sc.partitive_kinds)
-             or _place(sc, text, toks, first, after))
+             or _place(sc, text, toks, first, after, kind in sc.share_kinds))
     return _status(t, toks, first, after, noun), scope
 
 
@@ -183,11 +185,12 @@ def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int, partitive: 
     return None
 
 
-def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int) -> str | None:
+def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bool = False) -> str | None:
     """A capitalised name after a place preposition in the figure's clause (a few words
     either side of the figure at most), or before it a place noun ("nella provincia di Al
     Haouz"); when the clause opens with a place relative ("…, dove i morti sono 1.293"), the
-    place the relative stands for, in the clause before it."""
+    place the relative stands for, in the clause before it. A ``share`` may hang on the
+    name right before it ("la Calabria con il 36,92%")."""
     lows = toks.lows
     start, low = first, max(0, first - PLACE_REACH)
     while start > low and lows[start - 1] not in t.clause_ends:
@@ -195,7 +198,7 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int) -> str | 
     end, high = after, min(len(lows), after + PLACE_REACH)
     while end < high and lows[end] not in t.clause_ends:
         end += 1
-    found = _place_in(t, text, toks, start, end)
+    found = _place_in(t, text, toks, start, end) or (_hung(t, text, toks, first) if share else None)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
     if found is None and opener > 0 and lows[opener] in t.place_relatives:
         found = _place_in(t, text, toks, *_clause_before(t, lows, opener), last=True)
@@ -204,6 +207,22 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int) -> str | 
         if aside > 0 and lows[aside - 1] in t.place_relatives:
             found = _place_in(t, text, toks, *_clause_before(t, lows, aside - 1), last=True)
     return found
+
+
+def _hung(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
+    """The name a figure hangs on through a place relative right before it (an article
+    between at most): "in coda c'è la Calabria con il 36,92%", "Lombardy, with 70%"."""
+    lows, texts = toks.lows, toks.texts
+    for rel in (first - 1, first - 2):
+        if rel < 1 or lows[rel] not in t.place_relatives or (rel == first - 2 and texts[rel + 1][:1].isupper()):
+            continue
+        end = rel - (lows[rel - 1] == ",")
+        k = end
+        while k > 0 and texts[k - 1][:1].isupper():
+            k -= 1
+        k += k == 0 and end - k > 1   # "La Lega con l'8,7%": the capital of the sentence's first word
+        return _written(text, toks, k, end) if k < end else None
+    return None
 
 
 def _clause_before(t: Scopes, lows: list[str], at: int) -> tuple[int, int]:

@@ -1,0 +1,103 @@
+"""Where a share is measured: a claim's place read against the places of its article.
+
+A share (a turnout, a vote share, a poll, and their differences in points) measured for a
+place is a figure of that place: Calabria's turnout and
+the nation's are two figures, however alike their words. The claim's scope is the place
+its sentence names (:mod:`quantities.extraction.nouns.status`); here it is read against
+its article:
+
+- a place noun standing for the place the article is about ("alle 19 la regione era ferma
+  al 36,95%", the pack's ``[nouns] place_nouns``) is that place: the article's heaviest
+  narrow name, when the article names it at least :data:`ABOUT` times (or in its title);
+- the country the article is about ("in Italia si era già al 51,16%": the broad place the
+  article names most) is no narrowing: the figure is the whole one, as a bare figure is;
+- any other place is one name across languages (:mod:`quantities.lang.places`), so that
+  «Sicilia» and «Sicily» meet.
+
+A claim that names no place is the article's whole figure: a regional paper's bare figure
+is regional only when its text says so. It says so when the paragraph before the claim's
+sentence names the place the article is about and the claim's own sentence names no
+country («La Calabria si conferma la regione in cui si è votato di meno. Alla chiusura dei
+seggi l'affluenza si è fermata al 50,74%»; not «… quando in Italia si era già al 51,16%»).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from quantities.lang import load, units
+from quantities.lang.places import Places
+from quantities.reconciliation.keys import Item, scoped
+from quantities.text.fold import low
+from quantities.types import Claim
+
+#: A capitalised word: a name a sentence may give a place by.
+NAME = re.compile(r"(?<!\w)[^\W\d_][^\W\d_'’]{1,40}")
+
+#: The units of shares and their differences: the figures read here (a toll's place is
+#: as its sentence gives it).
+SHARES = frozenset({"percent", units.POINTS})
+#: How heavy a narrow name must be for a place noun to stand for it (a title's name weighs 3).
+ABOUT = 3
+
+
+def settle(items: list[Item], names: Mapping[str, Mapping[str, int]], places: Places,
+           lang_of: Callable[[str], str], texts: Mapping[str, str] | None = None) -> None:
+    """Rewrite the scope of each keyed item by the places of its article (see the module);
+    ``texts`` are the documents' bodies (the paragraphs a place is carried in)."""
+    texts = texts or {}
+    for i in items:
+        c = i.claim
+        if i.key is None or c.quantity.unit not in SHARES:
+            continue
+        weights = names.get(c.doc, {})
+        if c.scope:
+            place = _place(c.scope, weights, places, lang_of(c.doc))
+            written = c.scope.casefold()
+        else:
+            place = written = _carried(c, texts.get(c.doc), weights, places)
+            written = None
+        if place != written:
+            i.key = replace(i.key, scope=scoped(place, i.year))
+
+
+def _main(weights: Mapping[str, int], places: Places) -> str | None:
+    """The place the article is about: its heaviest narrow name, when heavy enough."""
+    narrow = sorted(((w, n) for n, w in weights.items() if not places.broad(n)), reverse=True)
+    return narrow[0][1] if narrow and narrow[0][0] >= ABOUT else None
+
+
+def _carried(c: Claim, text: str | None, weights: Mapping[str, int], places: Places) -> str | None:
+    """The article's place, when the paragraph before the claim's sentence names it and the
+    sentence names no country."""
+    main = _main(weights, places)
+    if main is None or text is None or c.sentence.end > len(text):
+        return None
+    start = text.rfind("\n\n", 0, c.sentence.start) + 1
+    if not re.search(rf"(?<!\w){re.escape(main)}(?!\w)", text[start:c.sentence.start], re.IGNORECASE):
+        return None
+    sentence = text[c.sentence.start:c.sentence.end]
+    if any(places.broad(places.name(w)) for w in NAME.findall(sentence) if places.known(w)):
+        return None
+    return main
+
+
+def _place(written: str, weights: Mapping[str, int], places: Places, lang: str) -> str | None:
+    words = low(written).split()
+    if words and words[-1] in _place_nouns(lang):   # "la regione": the place the article is about
+        return _main(weights, places) or written.casefold()
+    if not places.known(written):
+        return written.casefold()
+    name = places.name(written)
+    broad = [n for n in weights if places.broad(n)]
+    if places.broad(name) and broad and max(broad, key=lambda n: weights[n]) == name:
+        return None   # the country the article is about: the whole figure
+    return name
+
+
+@functools.cache
+def _place_nouns(lang: str) -> frozenset[str]:
+    return frozenset(low(w) for w in load(lang).words("nouns.place_nouns", ()))
