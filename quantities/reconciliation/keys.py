@@ -74,6 +74,7 @@ class Item:
     order: int = 0
     minute: int | None = None   # the minute of the day its text gives it (Claim.when), if any
     year: int | None = None     # the earlier year its sentence sets it in, if any
+    provisional: bool = False   # its sentence gives it as a partial or near-final count
 
     @property
     def running(self) -> bool:
@@ -112,7 +113,8 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words), moved, n,
-                          None if c.when is None else clock.minute_of(c.when, lex.lang), year))
+                          None if c.when is None else clock.minute_of(c.when, lex.lang), year,
+                          lex.cue("provisional", c.context)))
     return items
 
 

@@ -6,7 +6,8 @@ one article states both without crediting them to different sources: an article 
 gives two values of one figure speaks of two figures (a part and its whole, two
 moments), and is never a conflict with itself. An article that credits one value to
 the questura and the other to the organizers is reporting a dispute: its modes still
-contradict each other.
+contradict each other; so does an article that gives one value as a partial count and
+the other as the final one it became (an update it reports).
 """
 
 from __future__ import annotations
@@ -95,15 +96,41 @@ def contradicting(found: list[Mode]) -> list[tuple[int, int]]:
         for i in m.items:
             by_doc[i.claim.doc].setdefault(n, set()).add(i.source)
     explained: set[tuple[int, int]] = set()
-    for per_mode in by_doc.values():
+    for doc, per_mode in by_doc.items():
         if len(per_mode) < 2:
             continue
         ns = sorted(per_mode)
+        reported = _reported_updates(found, doc, ns)
         for a_i, a in enumerate(ns):
             for b in ns[a_i + 1:]:
-                if not _credited_apart(per_mode[a], per_mode[b]):
+                if not _credited_apart(per_mode[a], per_mode[b]) and (a, b) not in reported:
                     explained.add((a, b))
     return [(a, b) for a in range(len(found)) for b in range(a + 1, len(found)) if (a, b) not in explained]
+
+
+def provisional(m: Mode, doc: str | None = None) -> bool:
+    """Whether the mode's claims (of ``doc``, else all) are given as a partial count."""
+    mine = [i for i in m.items if doc is None or i.claim.doc == doc]
+    return bool(mine) and all(i.provisional for i in mine)
+
+
+def _reported_updates(found: list[Mode], doc: str, ns: list[int]) -> set[tuple[int, int]]:
+    """The pairs of modes an article states as a partial count and the final one it became
+    (the final value nearest it): an update the article itself reports, still compared
+    ("dati ancora parziali … 19%" and, with all comuni in, "19,21%")."""
+    early = [n for n in ns if provisional(found[n], doc)]
+    final = [n for n in ns if not provisional(found[n], doc)]
+    out = set()
+    for p in early:
+        if final:
+            f = min(final, key=lambda n: abs(found[n].value - found[p].value))
+            if not _sentences(found[p], doc) & _sentences(found[f], doc):  # "4.671 comuni su 7.904": a part
+                out.add((min(p, f), max(p, f)))
+    return out
+
+
+def _sentences(m: Mode, doc: str) -> set[int]:
+    return {i.claim.sentence.start for i in m.items if i.claim.doc == doc}
 
 
 def _credited_apart(a: set[str | None], b: set[str | None]) -> bool:

@@ -4,7 +4,8 @@ Each gives at most one finding per figure, naming every claim it is about.
 
 - **update**: the contradicting modes follow each other in time (every claim of one mode
   is dated before every claim of the next, and the values move one way), or the later
-  value is introduced as a move ("sale a", "rose to"): one timeline, never a conflict.
+  value is introduced as a move ("sale a", "rose to"), or the earlier one is given as a
+  partial count ("dati ancora parziali", "almost final"): one timeline, never a conflict.
 - **value-conflict**, cause ``disputed``: each contradicting mode is credited to its own
   sources (questura vs organizers): info, and error when an article credits a value to
   the other side or states one side's figure bare while others attribute it.
@@ -30,7 +31,7 @@ from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.intervals import precision_of, stance
 from quantities.reconciliation.keys import Item
-from quantities.reconciliation.modes import Mode, contradicting, modes
+from quantities.reconciliation.modes import Mode, contradicting, modes, provisional
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
@@ -129,6 +130,9 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
     timeline). Modes of one day are ordered by the times of day their texts give them
     ("ore 12", "in serata"), or when the later one says the figure moved ("sale a 632",
     "rose to")."""
+    early = [m for m in ms if provisional(m)]
+    if len(ms) == 2 and len(early) == 1:   # a partial count, then the final one
+        return [early[0], next(m for m in ms if m is not early[0])]
     if all(None not in m.dates() for m in ms):
         ordered = sorted(ms, key=lambda m: (min(m.dates()), _earliest(m), _moved(m)))
         steps = list(zip(ordered, ordered[1:]))
