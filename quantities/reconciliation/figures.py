@@ -52,15 +52,15 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
     A running figure (a toll) stays one: its times order its timeline."""
     for label, members in groups.items():
         minutes = {i.minute for i in members if i.minute is not None}
-        stamped = all(_stamp(i) for i in members if i.minute is not None)
+        stamped = all(stamp(i) for i in members if i.minute is not None)
         if not minutes or any(i.running for i in members) or (len(minutes) == 1 and stamped):
             yield label, members
             continue
         by_minute: dict[int | None, list[Item]] = {}
-        measured = sorted({i.minute for i in members if i.minute is not None and not _stamp(i)})
+        measured = sorted({i.minute for i in members if i.minute is not None and not stamp(i)})
         loose = []
         for i in members:
-            if i.minute is None or (measured and _stamp(i) and i.minute < measured[0]):
+            if i.minute is None or (measured and stamp(i) and i.minute < measured[0]):
                 loose.append(i)   # a stamp before every measured time: after midnight, a later report
             else:
                 by_minute.setdefault(_measured(i, measured), []).append(i)
@@ -71,7 +71,7 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
         yield from ((label, part) for part in by_minute.values())
 
 
-def _stamp(i: Item) -> bool:
+def stamp(i: Item) -> bool:
     """Whether the claim's time is a live blog's stamp: it opens the claim's sentence set
     off by a dash or a colon ("Ore 11.40 – sono 200"; "Alle 19 la regione era ferma al
     36,95%" is a measured time), or it is a bare clock time not in the sentence (the one
@@ -89,7 +89,7 @@ def _measured(i: Item, measured: list[int]) -> int | None:
     """The time a claim's figure was measured at: its own, or for a stamp (the time it was
     reported) the latest measured time of its figure at or before it ("19.30 – … la
     Calabria con il 36,92%" is the turnout of 19:00 that others give "alle 19")."""
-    if not measured or not _stamp(i) or i.minute is None:
+    if not measured or not stamp(i) or i.minute is None:
         return i.minute
     return max(m for m in measured if m <= i.minute)
 

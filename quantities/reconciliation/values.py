@@ -28,7 +28,7 @@ from quantities.lang import units
 from quantities.lang.sources import Sources
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.catalog import RULE_KIND
-from quantities.reconciliation.figures import Grouped
+from quantities.reconciliation.figures import Grouped, stamp
 from quantities.reconciliation.intervals import precision_of, stance
 from quantities.reconciliation.keys import Item
 from quantities.reconciliation.modes import Mode, contradicting, modes, provisional
@@ -75,8 +75,14 @@ def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item]
 
 
 def _what(g: Grouped) -> str:
+    """What the figure counts, and where and when it is measured when its keys say so
+    ("affluenza; calabria; alle 19"): two figures of one noun must read apart."""
     nouns = list(dict.fromkeys(c.noun for c in g.figure.claims if c.noun))
-    return f"({' / '.join(nouns[:3])})" if nouns else f"({g.figure.concept})"
+    times = {i.minute: i.claim.when for i in g.items if i.minute is not None and i.claim.when
+             and i.claim.when in i.claim.context and not stamp(i)}
+    marks = [g.figure.scope] if g.figure.scope else []
+    marks += [next(iter(times.values())).casefold()] if len(times) == 1 else []
+    return f"({'; '.join([' / '.join(nouns[:3]) or str(g.figure.concept), *marks])})"
 
 
 def value_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:

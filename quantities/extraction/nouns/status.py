@@ -205,7 +205,11 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
     if found is None and start > 1 and lows[start - 1] == ",":  # "in Campania, dove ha piovuto, la partecipazione …"
         aside, at = _clause_before(t, lows, start - 1)
         if aside > 0 and lows[aside - 1] in t.place_relatives:
-            found = _place_in(t, text, toks, *_clause_before(t, lows, aside - 1), last=True)
+            before, at = _clause_before(t, lows, aside - 1)
+            found = _place_in(t, text, toks, before, at, last=True)
+            if found is None and before > 1 and lows[before - 1] == "," and t.place_heads & set(lows[before:at]):
+                found = _place_in(t, text, toks, *_clause_before(t, lows, before - 1), last=True)  # "in
+                # Calabria, la regione dove si è votato meno, ha votato il 50,80%": the place the apposition names
     return found
 
 
