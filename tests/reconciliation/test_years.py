@@ -1,0 +1,44 @@
+"""A figure's earlier year (reconciliation/years.py): rows, and the offset's inverse as a property."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quantities.reconciliation.years import past_year
+
+DATE = dt.date(2022, 9, 26)
+
+ROWS = [
+    # (lang, sentence, figure, past years the article names, expected year)
+    ("it", "Alle politiche del 2018 aveva votato il 19,24%", "19,24%", (), 2018),
+    ("it", "Alle 19 l'affluenza è del 51,16%, contro il 58,48% della stessa ora nel 2018", "58,48%", (), 2018),
+    ("it", "Alle 19 l'affluenza è del 51,16%, contro il 58,48% della stessa ora nel 2018", "51,16%", (), None),
+    ("it", "si è fermata al 50,74%, contro il 63,67% delle politiche del 2018", "63,67%", (), 2018),
+    ("it", "l'affluenza è al 19% contro il 19,43% del 2018", "19%", (), None),       # another figure between
+    ("it", "il 72,93% degli elettori che nel 2018 avevano votato", "72,93% degli elettori", (), None),  # a relative clause
+    ("it", "il dato era al 19,21% (il 19,46% cinque anni fa)", "19,46%", (2018,), 2018),   # snapped to the named year
+    ("it", "il dato era al 19,21% (il 19,46% cinque anni fa)", "19,46%", (), 2017),
+    ("it", "il dato era al 19,21% (il 19,46% cinque anni fa)", "19,21%", (2018,), None),
+    ("it", "Entro il 2026 arriveranno 600 milioni", "600 milioni", (), None),        # a later year
+    ("en", "turnout fell to 63.8%, about 9% less than in March 2018", "about 9%", (), 2018),
+    ("en", "Turnout five years ago was 72.9%", "72.9%", (2018,), 2018),
+    ("en", "Turnout was 63.8%, against 72.9% in 2018", "63.8%", (), None),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "figure", "known", "expected"), ROWS)
+def test_past_year(lang, sentence, figure, known, expected):
+    assert past_year(sentence, figure, DATE, lang, known) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=2, max_value=60), st.integers(min_value=-3, max_value=3))
+def test_years_back_are_the_year_or_the_named_one_within_one(n, off):
+    sentence = f"Quella volta, {n} anni fa, aveva votato il 40%"
+    back = DATE.year - n
+    got = past_year(sentence, "40%", DATE, "it", (back + off,))
+    assert got == (back + off if abs(off) <= 1 else back)
