@@ -58,7 +58,7 @@ def settle(items: list[Item], names: Mapping[str, Mapping[str, int]], places: Pl
             place = _place(c.scope, weights, places, lang_of(c.doc))
             written = c.scope.casefold()
         else:
-            place = written = _carried(c, texts.get(c.doc), weights, places)
+            place = _carried(c, texts.get(c.doc), weights, places, lang_of(c.doc))
             written = None
         if place != written:
             i.key = replace(i.key, scope=scoped(place, i.year))
@@ -70,9 +70,10 @@ def _main(weights: Mapping[str, int], places: Places) -> str | None:
     return narrow[0][1] if narrow and narrow[0][0] >= ABOUT else None
 
 
-def _carried(c: Claim, text: str | None, weights: Mapping[str, int], places: Places) -> str | None:
+def _carried(c: Claim, text: str | None, weights: Mapping[str, int], places: Places,
+             lang: str) -> str | None:
     """The article's place, when the paragraph before the claim's sentence names it and the
-    sentence names no country."""
+    sentence names no country nor the whole (the pack's ``[scope] whole``: "nazionale")."""
     main = _main(weights, places)
     if main is None or text is None or c.sentence.end > len(text):
         return None
@@ -81,6 +82,8 @@ def _carried(c: Claim, text: str | None, weights: Mapping[str, int], places: Pla
         return None
     sentence = text[c.sentence.start:c.sentence.end]
     if any(places.broad(places.name(w)) for w in NAME.findall(sentence) if places.known(w)):
+        return None
+    if _whole(lang).search(sentence):   # "il dato nazionale è del 63,91%"
         return None
     return main
 
@@ -96,6 +99,12 @@ def _place(written: str, weights: Mapping[str, int], places: Places, lang: str) 
     if places.broad(name) and broad and max(broad, key=lambda n: weights[n]) == name:
         return None   # the country the article is about: the whole figure
     return name
+
+
+@functools.cache
+def _whole(lang: str) -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in load(lang).words("scope.whole", ()))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)" if words else r"(?!)", re.IGNORECASE)
 
 
 @functools.cache

@@ -1,0 +1,48 @@
+"""Where a share is measured (reconciliation/scopes.py), end to end: articles in, each
+share's figure scope out. Rows: (articles, {claim text: expected scope})."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quantities.lang.lexicon import Lexicon
+from quantities.lang.places import Places
+from quantities.reconciliation.events import names
+from quantities.reconciliation.keys import prepare
+from quantities.reconciliation.scopes import settle
+from quantities.reconciliation.settings import ReconcileSettings
+from quantities.run.pipeline import run_documents
+from quantities.types import Document
+
+NATIONAL = Document("naz", "Alle elezioni in Italia l'affluenza è del 63,91%. In Calabria ha votato il 50,80%.\n",
+                    title="Elezioni in Italia, affluenza al 63,91%", date=dt.date(2022, 9, 26))
+REGIONAL = ("La Calabria si conferma la regione in cui si è votato di meno. Alla chiusura dei seggi l'affluenza "
+            "si è fermata al 50,74%.\n\nLa giornata era partita male. Alle 19 la regione era ferma al 36,95%, "
+            "quando in Italia si era già al 51,16%.\n\nIn Calabria i seggi erano 2.400. Il dato nazionale è "
+            "del 63,81%.\n")
+
+ROWS = [
+    # a paragraph that opens on the article's place carries it to the shares after it
+    ([NATIONAL, Document("cal", REGIONAL, title="Calabria, affluenza in calo", date=dt.date(2022, 9, 26))],
+     {"50,74%": "calabria", "50,80%": "calabria", "36,95%": "calabria", "51,16%": None, "63,91%": None,
+      "63,81%": None}),
+    # near miss: an article that names the region only in passing (not in its title, twice
+    # in its body) is not about it: its bare shares are the whole figure
+    ([NATIONAL, Document("cal", REGIONAL, title="Elezioni, affluenza in calo", date=dt.date(2022, 9, 26))],
+     {"50,74%": None, "36,95%": "regione"}),
+]
+
+
+@pytest.mark.parametrize(("docs", "want"), ROWS)
+def test_share_scopes(docs, want):
+    claims = run_documents(docs, reconcile=False).claims
+    lex, places = Lexicon.load("it"), Places.default()
+    items = prepare(claims, ReconcileSettings(), lambda doc: lex)
+    weights = {d.id: names(d.title, d.text, lex, places) for d in docs}
+    settle(items, weights, places, lambda doc: "it", {d.id: d.text for d in docs})
+    scope = {i.claim.text: i.key.scope for i in items if i.key is not None}
+    for text, expected in want.items():
+        assert text in scope, sorted(scope)
+        assert scope[text] == expected, text
