@@ -1,0 +1,153 @@
+"""A running toll over several days: its timeline, the disputes of one day, and a fall.
+
+A count of people in a status (dead, missing, injured, rescued, …) reported on several
+days is read day by day, each day's claims in the order of their stated times of day:
+
+- **value-conflict**, cause ``disputed``: on one day, sources of their own give values that
+  do not meet (the deputy minister's "almeno 22" and the firemen's "almeno 35" the same
+  evening); info, error or warning as :func:`values.dispute` says. Values of one day that
+  their stated times put in order are moments of the toll, not a dispute.
+- **value-conflict**, cause ``fall``: a count that only grows (the dead) stated exactly on
+  one day above every count given on a later day, by more than a correction: the earlier
+  figure looks wrong ("otto vittime accertate", then "salgono a due" the next morning).
+  A bound ("almeno 500", a fear) is no count, and a correction by a tenth (39, then 38)
+  is the toll's own.
+- **update**: every value the articles gave, earlier values of a live blog included (they
+  are the toll's earlier moments), in time order: the timeline, info. It need not move one
+  way: counts are corrected, and several sources speak on one day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+
+from quantities.reconciliation import messages as say
+from quantities.reconciliation.figures import Grouped
+from quantities.reconciliation.intervals import stance
+from quantities.reconciliation.keys import Item
+from quantities.reconciliation.modes import Mode, contradicting, modes
+from quantities.reconciliation.values import Context, comparable, dispute, disputed, finding
+from quantities.text.i18n import _
+from quantities.types import Finding
+
+#: Statuses whose count only grows: the dead do not come back (the missing are found,
+#: the injured leave hospital, the displaced go home).
+CUMULATIVE = frozenset({"dead"})
+#: A later count lower by at most this share corrects the earlier (39, then 38): not a fall.
+CORRECTION = Decimal("0.1")
+#: Stances that state a count (not a bound or a vague word).
+COUNTS = frozenset({"exact", "about"})
+
+
+def running_days(g: Grouped) -> bool:
+    """Whether the figure is a running toll stated on several days (every claim dated)."""
+    dates = {i.claim.date for i in g.items}
+    return None not in dates and len(dates) > 1 and any(_toll(i) for i in g.items)
+
+
+def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
+    days = sorted({i.claim.date for i in g.items})
+    for day in days:
+        found = _dispute_of(g, day, ctx)
+        if found is not None:
+            yield found
+    high, low = _fall(g)
+    if high:
+        yield _fallen(g, high, low, ctx)
+    wrong = {id(i) for i in high}   # the timeline is of the counts that stand
+    line = sorted((i for i in g.items if id(i) not in wrong), key=_moment)
+    if len({i.value for i in line}) > 1 or len({str(i.interval) for i in line}) > 1:
+        yield _timeline(g, line, ctx)
+
+
+def _toll(i: Item) -> bool:
+    return i.key is not None and (i.key.status is not None or (i.reading is not None and i.reading.status is not None))
+
+
+def _status(g: Grouped) -> str | None:
+    i = g.items[0]
+    return i.key.status if i.key is not None and i.key.status else (i.reading.status if i.reading else None)
+
+
+def _moment(i: Item) -> tuple:
+    """When a claim was given: its day, then its stated time (a claim its article gives as
+    superseded, with no time, first), then its place in the articles."""
+    minute = i.minute if i.minute is not None else (-1 if i.superseded else 24 * 60)
+    return (i.claim.date, minute, i.order)
+
+
+def _dispute_of(g: Grouped, day: dt.date, ctx: Context) -> Finding | None:
+    current = [i for i in g.items if i.claim.date == day and not i.superseded]
+    found = modes(current)
+    pairs = [(a, b) for a, b in contradicting(found) if comparable(found[a], found[b])]
+    involved = [found[n] for n in sorted({n for p in pairs for n in p})]
+    if len(involved) < 2 or not disputed(involved) or _in_order(involved):
+        return None
+    fmt = involved[0].items[0].lexicon.number_format
+    return dispute(g, involved, ctx, fmt, [i for m in involved for i in m.items], when=day.isoformat())
+
+
+def _in_order(ms: list[Mode]) -> bool:
+    """Every claim of the modes gives its time, and the times put the modes one after another."""
+    spans = []
+    for m in ms:
+        minutes = [i.minute for i in m.items]
+        if None in minutes:
+            return False
+        spans.append((min(minutes), max(minutes)))  # type: ignore[type-var]  # None excluded above
+    spans.sort()
+    return all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
+
+
+def _fall(g: Grouped) -> tuple[list[Item], list[Item]]:
+    """Counts of a cumulative status stated on one day above everything said on a later
+    day, and those later counts."""
+    high: list[Item] = []
+    low: list[Item] = []
+    if _status(g) not in CUMULATIVE:
+        return high, low
+    for i in g.items:
+        if i.superseded or stance(i.claim.quantity) not in COUNTS or i.moved == "falling":
+            continue
+        later = [o for o in g.items if o.claim.date > i.claim.date and o.moved != "falling"]
+        if later and all(_below(o, i) for o in later):
+            high.append(i)
+            low.extend(o for o in later if o not in low)
+    return high, sorted(low, key=_moment)
+
+
+def _fallen(g: Grouped, high: list[Item], low: list[Item], ctx: Context) -> Finding:
+    fmt = high[0].lexicon.number_format
+    message = _("{earlier} is above every count given later ({later}): a toll of the dead does not fall; "
+                "the earlier figure looks wrong").format(
+        earlier=_points(high, ctx, fmt), later=_points(low, ctx, fmt))
+    return finding(ctx, "value-conflict", g, message, [*high, *low], cause="fall")
+
+
+def _below(later: Item, earlier: Item) -> bool:
+    """The later claim's whole interval lies below the earlier one by more than a correction."""
+    top = later.interval.high if later.interval.high is not None else later.interval.low
+    bottom = earlier.interval.low
+    return top < bottom * (1 - CORRECTION)
+
+
+def _timeline(g: Grouped, line: list[Item], ctx: Context) -> Finding:
+    fmt = line[0].lexicon.number_format
+    by_day: dict[dt.date, list[Item]] = {}
+    for i in line:
+        by_day.setdefault(i.claim.date, []).append(i)
+    steps = "; ".join(f"{day.isoformat()}: {_points(items, ctx, fmt)}" for day, items in by_day.items())
+    return finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
+                                       "not a conflict").format(steps=steps), line, cause="timeline")
+
+
+def _points(items: list[Item], ctx: Context, fmt: tuple[str, str]) -> str:
+    """'22 or more (TG web), 35 or more (Diretta, Ore 23.15)': each value once per outlet."""
+    seen: dict[tuple, str] = {}
+    for i in items:
+        when = f", {i.claim.when}" if i.claim.when else ""
+        seen.setdefault((say.shown(i.claim.quantity, fmt), i.claim.doc, i.claim.when),
+                        f"{say.shown(i.claim.quantity, fmt)} ({ctx.outlet(i.claim.doc)}{when})")
+    return ", ".join(seen.values())
