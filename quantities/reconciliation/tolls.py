@@ -6,7 +6,8 @@ days is read day by day, each day's claims in the order of their stated times of
 - **value-conflict**, cause ``disputed``: on one day, sources of their own give values that
   do not meet (the deputy minister's "almeno 22" and the firemen's "almeno 35" the same
   evening); info, error or warning as :func:`values.dispute` says. Values of one day that
-  their stated times put in order are moments of the toll, not a dispute.
+  their stated times put in order are moments of the toll, and values more than
+  DISPUTE_SPREAD apart two counts (bodies recovered, dead feared): no dispute.
 - **value-conflict**, cause ``fall``: a count that only grows (the dead) stated exactly on
   one day above every count given on a later day, by more than a correction: the earlier
   figure looks wrong ("otto vittime accertate", then "salgono a due" the next morning).
@@ -37,6 +38,9 @@ from quantities.types import Finding
 CUMULATIVE = frozenset({"dead"})
 #: A later count lower by at most this share corrects the earlier (39, then 38): not a fall.
 CORRECTION = Decimal("0.1")
+#: Two values of one day further apart than this factor are two counts (the bodies
+#: recovered, the dead feared), not sources disputing one.
+DISPUTE_SPREAD = 3
 #: Stances that state a count (not a bound or a vague word).
 COUNTS = frozenset({"exact", "about"})
 
@@ -84,6 +88,8 @@ def _dispute_of(g: Grouped, day: dt.date, ctx: Context) -> Finding | None:
     pairs = [(a, b) for a, b in contradicting(found) if comparable(found[a], found[b])]
     involved = [found[n] for n in sorted({n for p in pairs for n in p})]
     if len(involved) < 2 or not disputed(involved) or _in_order(involved):
+        return None
+    if max(m.value for m in involved) > DISPUTE_SPREAD * max(Decimal(1), min(m.value for m in involved)):
         return None
     fmt = involved[0].items[0].lexicon.number_format
     return dispute(g, involved, ctx, fmt, [i for m in involved for i in m.items], when=day.isoformat())
