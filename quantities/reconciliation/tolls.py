@@ -6,7 +6,8 @@ days is read day by day, each day's claims in the order of their stated times of
 - **value-conflict**, cause ``disputed``: on one day, sources of their own give values that
   do not meet (the deputy minister's "almeno 22" and the firemen's "almeno 35" the same
   evening); info, error or warning as :func:`values.dispute` says. Values of one day that
-  their stated times put in order are moments of the toll, and values more than
+  their stated times put in order, or a side's value its own source gave earlier that day
+  (superseded), are moments of the toll; and values more than
   DISPUTE_SPREAD apart two counts (bodies recovered, dead feared): no dispute.
 - **value-conflict**, cause ``fall``: a count that only grows (the dead) stated exactly on
   one day above every count given on a later day, by more than a correction: the earlier
@@ -87,12 +88,20 @@ def _dispute_of(g: Grouped, day: dt.date, ctx: Context) -> Finding | None:
     found = modes(current)
     pairs = [(a, b) for a, b in contradicting(found) if comparable(found[a], found[b])]
     involved = [found[n] for n in sorted({n for p in pairs for n in p})]
-    if len(involved) < 2 or not disputed(involved) or _in_order(involved):
+    earlier = [i for i in g.items if i.claim.date == day and i.superseded and i.source is not None]
+    if len(involved) < 2 or not disputed(involved) or _in_order(involved) or _said_before(involved, earlier):
         return None
     if max(m.value for m in involved) > DISPUTE_SPREAD * max(Decimal(1), min(m.value for m in involved)):
         return None
     fmt = involved[0].items[0].lexicon.number_format
     return dispute(g, involved, ctx, fmt, [i for m in involved for i in m.items], when=day.isoformat())
+
+
+def _said_before(ms: list[Mode], earlier: list[Item]) -> bool:
+    """A side's value is its own source's earlier moment of the day (a live blog gives the
+    firemen's morning 7 before the prefecture's 10): the toll moved, nobody disputes it."""
+    return any(o.source in m.sources and any(o.interval.meets(i.interval) for i in m.items)
+               for m in ms for o in earlier)
 
 
 def _in_order(ms: list[Mode]) -> bool:
