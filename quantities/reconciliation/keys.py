@@ -38,6 +38,7 @@ SPANS_OF_TIME = frozenset({"year", "month", "day"})
 WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
 CLAUSE = compiled(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
 CUE_WINDOW = 60   # characters before a figure read for cues of time
+LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
         if key is not None and moved and id(c) in lent and key.status is None and reading is not None \
                 and reading.generic:
-            key, reason = None, "a figure that moves («sale a») with only another figure's generic noun: what it counts is not known"
+            key, reason = None, LENT
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words), moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang)))
