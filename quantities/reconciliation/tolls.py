@@ -61,7 +61,8 @@ def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     high, low = _fall(g)
     if high:
         yield _fallen(g, high, low, ctx)
-    wrong = {id(i) for i in high}   # the timeline is of the counts that stand
+    # the timeline is of the counts that stand: not the fallen ones, nor their day's echoes
+    wrong = {id(i) for i in g.items for h in high if i.claim.date == h.claim.date and i.interval.meets(h.interval)}
     line = sorted((i for i in g.items if id(i) not in wrong), key=_moment)
     if len({i.value for i in line}) > 1 or len({str(i.interval) for i in line}) > 1:
         yield _timeline(g, line, ctx)
@@ -153,16 +154,16 @@ def _timeline(g: Grouped, line: list[Item], ctx: Context) -> Finding:
     by_day: dict[dt.date, list[Item]] = {}
     for i in line:
         by_day.setdefault(i.claim.date, []).append(i)
-    steps = "; ".join(f"{day.isoformat()}: {_points(items, ctx, fmt)}" for day, items in by_day.items())
+    steps = " \u2192 ".join(f"{day.isoformat()} \u2014 {_points(items, ctx, fmt)}" for day, items in by_day.items())
     return finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
                                        "not a conflict").format(steps=steps), line, cause="timeline")
 
 
 def _points(items: list[Item], ctx: Context, fmt: tuple[str, str]) -> str:
-    """'22 or more (TG web), 35 or more (Diretta, Ore 23.15)': each value once per outlet."""
-    seen: dict[tuple, str] = {}
+    """'Diretta: 10 or more (Ore 13.05), about 30 (Ore 15.30); TG web: 22 or more': the values
+    of each outlet in order, each once."""
+    by_outlet: dict[str, dict[str, None]] = {}
     for i in items:
-        when = f", {i.claim.when}" if i.claim.when else ""
-        seen.setdefault((say.shown(i.claim.quantity, fmt), i.claim.doc, i.claim.when),
-                        f"{say.shown(i.claim.quantity, fmt)} ({ctx.outlet(i.claim.doc)}{when})")
-    return ", ".join(seen.values())
+        when = f" ({i.claim.when})" if i.claim.when else ""
+        by_outlet.setdefault(ctx.outlet(i.claim.doc), {})[f"{say.shown(i.claim.quantity, fmt)}{when}"] = None
+    return "; ".join(f"{outlet}: {', '.join(values)}" for outlet, values in by_outlet.items())
