@@ -106,13 +106,16 @@ def _own_places(event_of: Mapping[str, str | None], names: Mapping[str, Mapping[
     return out
 
 
-def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str]) -> None:
+def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str], totals: set[tuple[str, Key]]) -> None:
     """A running count scoped to the event's own place ("12 le persone disperse a
     Casamicciola", in the Casamicciola landslide) is the event's count: its scope is dropped.
-    A part ("dei quali") or another place keeps its scope."""
+    A part ("dei quali"), another place, or a place of an article that also gives the
+    unscoped count ("2.012 morti … a Marrakech le vittime si sono fermate a 15": a
+    breakdown) keeps its scope."""
     key = i.key
     scope = i.claim.scope or ""
-    if key is None or key.scope is None or not i.running or not scope[:1].isupper():
+    if key is None or key.scope is None or not i.running or not scope[:1].isupper() \
+            or (i.claim.doc, replace(key, scope=None)) in totals:
         return
     if any(place(w) in own for w in scope.split()):
         i.key = replace(key, scope=None)
@@ -129,10 +132,11 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
                       settings.event_days, broad)
     own = _own_places(event_of, names, broad)
+    totals = {(i.claim.doc, i.key) for i in keyed if i.key.scope is None}  # type: ignore[union-attr]  # keyed only
     for i in keyed:
         event = event_of.get(i.claim.doc)
         if event is not None:
-            _unscoped(i, own.get(event, frozenset()), place)
+            _unscoped(i, own.get(event, frozenset()), place, totals)
     by_key: defaultdict[Key, list[Item]] = defaultdict(list)
     for i in keyed:
         by_key[i.key].append(i)  # type: ignore[index]  # `keyed` holds only items whose key is set

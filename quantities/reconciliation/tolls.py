@@ -37,6 +37,9 @@ from quantities.types import Finding
 #: Statuses whose count only grows: the dead do not come back (the missing are found,
 #: the injured leave hospital, the displaced go home).
 CUMULATIVE = frozenset({"dead"})
+#: Statuses that do not run: a crowd is counted once, and its figures on later days are
+#: the same count disputed (questura vs organisers), not a timeline.
+COUNTED_ONCE = frozenset({"participants"})
 #: A later count lower by at most this share corrects the earlier (39, then 38): not a fall.
 CORRECTION = Decimal("0.1")
 #: Two values of one day further apart than this factor are two counts (the bodies
@@ -49,7 +52,8 @@ COUNTS = frozenset({"exact", "about"})
 def running_days(g: Grouped) -> bool:
     """Whether the figure is a running toll stated on several days (every claim dated)."""
     dates = {i.claim.date for i in g.items}
-    return None not in dates and len(dates) > 1 and any(_toll(i) for i in g.items)
+    return None not in dates and len(dates) > 1 and any(_toll(i) for i in g.items) \
+        and _status(g) not in COUNTED_ONCE
 
 
 def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:

@@ -292,9 +292,14 @@ ISCHIA = [
     ("Lacco Ameno", "persone disperse", False),        # another place: a part of the toll
     ("dei quali", "persone disperse", False),          # a part ("14 dei quali")
     ("Casamicciola", "case", False),                   # no toll: the scope stays
+    ("Casamicciola+", "persone disperse", False),      # the article's breakdown beside its own total
 ])
 def test_a_toll_scoped_to_the_events_own_place_is_the_events_toll(scope, noun, together):
-    claims = claims_of(ISCHIA)
+    rows = ISCHIA
+    if scope.endswith("+"):   # the same article also gives the whole count
+        scope = scope[:-1]
+        rows = [*ISCHIA, ISCHIA[0].replace("12 le persone disperse | 12 ", "20 dispersi | 20 ")]
+    claims = claims_of(rows)
     claims[0] = replace(claims[0], scope=scope, noun=noun, status="missing" if noun != "case" else None)
     if noun == "case":
         claims = [replace(c, noun="case", status=None) for c in claims]
