@@ -128,13 +128,25 @@ def _fall(g: Grouped) -> tuple[list[Item], list[Item]]:
     low: list[Item] = []
     if _status(g) not in CUMULATIVE:
         return high, low
+    counted = [o for o in g.items if o.moved != "falling"]
+    day_top: dict[dt.date, Decimal] = {}
+    for o in counted:
+        day_top[o.claim.date] = max(day_top.get(o.claim.date, _top(o)), _top(o))
+    later_top: dict[dt.date, Decimal] = {}   # the highest count given after each day (a suffix max)
+    top: Decimal | None = None
+    for day in sorted(day_top, reverse=True):
+        if top is not None:
+            later_top[day] = top
+        top = day_top[day] if top is None else max(top, day_top[day])
     for i in g.items:
         if i.superseded or stance(i.claim.quantity) not in COUNTS or i.moved == "falling":
             continue
-        later = [o for o in g.items if o.claim.date > i.claim.date and o.moved != "falling"]
-        if later and all(_below(o, i) for o in later):
+        above = later_top.get(i.claim.date)
+        if above is not None and above < i.interval.low * (1 - CORRECTION):
             high.append(i)
-            low.extend(o for o in later if o not in low)
+    if high:
+        first = min(i.claim.date for i in high)
+        low = [o for o in counted if o.claim.date > first]
     return high, sorted(low, key=_moment)
 
 
@@ -146,11 +158,8 @@ def _fallen(g: Grouped, high: list[Item], low: list[Item], ctx: Context) -> Find
     return finding(ctx, "value-conflict", g, message, [*high, *low], cause="fall")
 
 
-def _below(later: Item, earlier: Item) -> bool:
-    """The later claim's whole interval lies below the earlier one by more than a correction."""
-    top = later.interval.high if later.interval.high is not None else later.interval.low
-    bottom = earlier.interval.low
-    return top < bottom * (1 - CORRECTION)
+def _top(i: Item) -> Decimal:
+    return i.interval.high if i.interval.high is not None else i.interval.low
 
 
 def _timeline(g: Grouped, line: list[Item], ctx: Context) -> Finding:
