@@ -44,6 +44,7 @@ from quantities.reconciliation.keys import Item, prepare
 from quantities.reconciliation.parts import parts_findings
 from quantities.reconciliation.scopes import settle
 from quantities.reconciliation.settings import ReconcileSettings
+from quantities.reconciliation.tolls import running_days, toll_findings
 from quantities.reconciliation.values import Context, value_findings
 from quantities.reconciliation.wording import unit_findings, wording_findings
 from quantities.types import SEVERITIES, Claim, Document, Figure, Finding
@@ -88,10 +89,12 @@ def reconcile(
     documents = list(documents)
     weights = _names(items, documents, lexicon_of, places)
     settle(items, weights, places, lambda doc: lexicon_of(doc).lang, {d.id: d.text for d in documents})
-    grouping = group(items, weights, settings, places.broad)
+    grouping = group(items, weights, settings, places.broad, places.name)
     findings: list[Finding] = []
     for g in grouping.figures:
-        findings.extend(value_findings(g, ctx))
+        if running_days(g):
+            findings.extend(toll_findings(g, ctx))
+        findings.extend(value_findings(g, ctx, conflicts=not running_days(g)))
         findings.extend(credit_findings(g, ctx))
     figure_of = {id(i): g.figure.id for g in grouping.figures for i in g.items}
     confusables: dict[frozenset[str], str] = {}
