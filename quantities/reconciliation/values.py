@@ -32,6 +32,7 @@ from quantities.reconciliation.figures import Grouped, stamp
 from quantities.reconciliation.intervals import precision_of, stance
 from quantities.reconciliation.keys import Item
 from quantities.reconciliation.modes import Mode, contradicting, modes, provisional
+from quantities.reconciliation.scopes import SHARES
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
@@ -75,14 +76,14 @@ def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item]
 
 
 def _what(g: Grouped) -> str:
-    """What the figure counts, and where and when it is measured when its keys say so
-    ("affluenza; calabria; alle 19": a share's figures are split by time of day, and two
+    """What the figure counts, and for a share where and when it is measured ("affluenza;
+    calabria; alle 19": a share's figures are split by place, year and time of day, and two
     figures of one noun must read apart)."""
     nouns = list(dict.fromkeys(c.noun for c in g.figure.claims if c.noun))
-    times = {i.minute: i.claim.when for i in g.items if i.minute is not None and i.claim.when
-             and i.claim.when in i.claim.context and not stamp(i) and not i.running
-             and i.claim.quantity.kind == "percent"}
-    marks = [g.figure.scope] if g.figure.scope else []
+    share = g.figure.unit in SHARES
+    times = {i.minute: i.claim.when for i in g.items if share and i.minute is not None and i.claim.when
+             and i.claim.when in i.claim.context and not stamp(i) and not i.running}
+    marks = [g.figure.scope] if g.figure.scope and share else []
     marks += [next(iter(times.values())).casefold()] if len(times) == 1 else []
     return f"({'; '.join([' / '.join(nouns[:3]) or str(g.figure.concept), *marks])})"
 
