@@ -141,8 +141,8 @@ def test_findings_are_sorted_and_messages_name_both_sides():
 
 def test_a_dispute_names_its_sources_as_written():
     rows = [
-        "001 | 22 morti | 22 | morti | viceministro Edoardo Rixi | reported | - | Il crollo del ponte Morandi a Genova ha causato 22 morti",
-        "002 | 35 morti | 35 | morti | Vigili del Fuoco di Genova | reported | - | Il crollo del ponte Morandi a Genova ha causato 35 morti",
+        "001 | 22 morti | 22 | morti | /viceministro Edoardo Rixi | reported | - | Il crollo del ponte Morandi a Genova ha causato 22 morti",
+        "002 | 35 morti | 35 | morti | /Vigili del Fuoco di Genova | reported | - | Il crollo del ponte Morandi a Genova ha causato 35 morti",
     ]
     conflict = next(f for f in reconcile(claims_of(rows)).findings if f.rule == "value-conflict")
     assert conflict.cause == "disputed"
