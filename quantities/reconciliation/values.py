@@ -273,7 +273,7 @@ def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], item
     """A dispute between sources (info), an error when an article credits a side's figure
     to another source, a warning when one states a side's figure bare; ``when``: its day."""
     side_of = {s: n for n, m in enumerate(ms) for s in m.sources}
-    sides = "; ".join(f"{', '.join(sorted(m.sources))}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
+    sides = "; ".join(f"{', '.join(_written(m))}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
     wrong = [i for n, m in enumerate(ms) for i in m.items if i.source is not None and side_of[i.source] != n]
     bare = [i for m in ms for i in m.items if i.source is None]
     message = _("a dispute between sources, each credited with its own figure \u2014 {sides}").format(sides=sides)
@@ -292,6 +292,17 @@ def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], item
                                    "{blamed} state one side's figure as bare fact", len(bare)).format(blamed=blamed)
     return finding(ctx, "value-conflict", g, message, items, cause="disputed",
                    severity=severity or _disputed_severity(ctx))
+
+
+def _written(m: Mode) -> list[str]:
+    """The mode's sources as an article names them (canonical name, else as written), once
+    each: the keys are folded for matching, an editor reads "Edoardo Rixi", not "edoardo rixi"."""
+    shown: dict[str, str] = {}
+    for i in m.items:
+        a = i.claim.attribution
+        if i.source is not None and a is not None:
+            shown.setdefault(i.source, a.canonical or " ".join(a.source.split()))
+    return sorted(shown.values(), key=str.casefold)
 
 
 def _disputed_severity(ctx: Context) -> str:

@@ -140,6 +140,17 @@ def test_findings_are_sorted_and_messages_name_both_sides():
     )
 
 
+def test_a_dispute_names_its_sources_as_written():
+    rows = [
+        "001 | 22 morti | 22 | morti | /viceministro Edoardo Rixi | reported | - | Il crollo del ponte Morandi a Genova ha causato 22 morti",
+        "002 | 35 morti | 35 | morti | /Vigili del Fuoco di Genova | reported | - | Il crollo del ponte Morandi a Genova ha causato 35 morti",
+    ]
+    conflict = next(f for f in reconcile(claims_of(rows)).findings if f.rule == "value-conflict")
+    assert conflict.cause == "disputed"
+    assert "viceministro Edoardo Rixi: 001" in conflict.message  # not the folded key "edoardo rixi"
+    assert "Vigili del Fuoco di Genova: 002" in conflict.message
+
+
 def one_event(n: int, outlier: int | None, place: str = "Kursk", region: str = "Belgorod") -> list[str]:
     """n articles stating one figure in varied words (and one stating another)."""
     words = ["soldati", "truppe", "militari", "soldati nordcoreani"]
