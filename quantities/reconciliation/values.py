@@ -76,9 +76,7 @@ def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item]
 
 
 def _what(g: Grouped) -> str:
-    """What the figure counts, and for a share where and when it is measured ("affluenza;
-    calabria; alle 19": a share's figures are split by place, year and time of day, and two
-    figures of one noun must read apart)."""
+    """What the figure counts; for a share, where and when ("affluenza; calabria; alle 19")."""
     nouns = list(dict.fromkeys(c.noun for c in g.figure.claims if c.noun))
     share = g.figure.unit in SHARES
     times = {i.minute: i.claim.when for i in g.items if share and i.minute is not None and i.claim.when
