@@ -66,9 +66,12 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
 
 
 def _stamp(i: Item) -> bool:
-    """Whether the claim's time is a stamp that opens its sentence (a live blog's entry)."""
+    """Whether the claim's time is a stamp of a live blog's entry: one that opens its
+    sentence, or one its sentence does not hold (carried from the stamp that opens its
+    paragraph: "Ore 8.10 – … . Su Cantiano sono caduti oltre 400 millimetri")."""
     when = i.claim.when or ""
-    return bool(when) and i.claim.context.lstrip(" *_#").startswith(when)
+    context = i.claim.context
+    return bool(when) and (context.lstrip(" *_#").startswith(when) or when not in context)
 
 
 def _overtaken(members: list[Item]) -> None:
