@@ -24,7 +24,7 @@ HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names"})
-CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic"})
+CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "measure", "units"})
 TIME_KEYS = frozenset({"rising", "falling", "superseded"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
@@ -56,6 +56,8 @@ class Tables:
         self._ids: dict[str, str] = {}
         self._status: dict[str, str] = {}
         self._generic: set[str] = set()
+        self._measures: set[str] = set()
+        self._unit_default: dict[str, str] = {}
         self._build_concepts(data.get("concept", {}))
         self.cues = self._cues(data.get("time", {}), "time", TIME_KEYS)
         self.cues |= {f"difference_{k}": v
@@ -152,7 +154,9 @@ class Tables:
                 seen.add(node)
 
     def _concept_marks(self, name: str, entry: Mapping[str, Any], key: str) -> None:
-        """A concept's interlingual ``id``, the ``status`` it names and whether it is ``generic``."""
+        """A concept's interlingual ``id``, the ``status`` it names, whether it is ``generic``,
+        whether it names what a ``measure`` or a sum measures (depth, rain, grants), and the
+        ``units`` whose measures, when nothing else is named, measure it (magnitude: a quake)."""
         for mark in ("id", "status"):
             value = entry.get(mark)
             if value is not None and (not isinstance(value, str) or not value.strip()):
@@ -165,6 +169,14 @@ class Tables:
             raise self._error(f"{key}.generic", "expected true or false")
         if generic:
             self._generic.add(name)
+        measure = entry.get("measure", False)
+        if not isinstance(measure, bool):
+            raise self._error(f"{key}.measure", "expected true or false")
+        for unit in _strings(entry.get("units", []), lambda m: self._error(f"{key}.units", m)):
+            self._unit_default[unit] = self._ids[name]
+            measure = True
+        if measure:
+            self._measures.add(name)
 
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,

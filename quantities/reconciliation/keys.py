@@ -132,8 +132,12 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
             return None, "a span of time with nothing saying what lasted"
     elif what is None and kind == "count":
         what = _measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
-    elif what is None and kind in LED_KINDS:
-        what = _measure(c, before, lex)
+    elif kind in LED_KINDS:
+        measured = _measure(c, before, lex, measures=True)
+        if measured is not None and (what is None or _inherited(c, before)):
+            what = measured   # "I veicoli sono precipitati per circa 45 metri": the fall
+        if what is None and kind == "measure":
+            what = lex.measured_by(c.quantity.unit)   # "magnitudo 7": a quake's
         if what is None and (kind in ("percent", "money") or unit is None):
             what = _lead(before, lex)
     if what is None and unit is None:
@@ -182,16 +186,52 @@ def _before(c: Claim) -> str:
     return piece[cut:] if cut is not None else piece
 
 
-def _measure(c: Claim, before: str, lex: Lexicon) -> str | None:
-    """The concept a measure names: a known word after the figure in the claim
-    ("8 km di profondità"), else among the last words before it ("profondità di 8 km")."""
-    after = [w for w in WORD.findall(c.text) if w.casefold() not in lex.stopwords]
-    near = [w for w in WORD.findall(before) if w.casefold() not in lex.stopwords][-3:]
-    for w in [*after, *reversed(near)]:
+def _measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str | None:
+    """The concept a figure names: a known word after the figure in the claim
+    ("8 km di profondità"), else among the last words before it ("profondità di 8 km").
+    With ``measures``, only a concept the lexicon marks as measured (``measure``), also
+    among the first words after the claim in its clause, its subject put after the verb
+    ("Salgono dal 37,5% al 39,5% i fondi")."""
+    content = lex.stopwords
+    inside = [w for w in WORD.findall(c.text) if w.casefold() not in content]
+    near = [w for w in WORD.findall(before) if w.casefold() not in content][-3:]
+    later = _subject_after(c, lex) if measures else []
+    for w in [*inside, *reversed(near), *later]:
         reading = lex.read(w)
-        if reading is not None and reading.known and reading.shared not in SPANS_OF_TIME:
+        if reading is not None and reading.known and reading.shared not in SPANS_OF_TIME \
+                and (reading.measure or not measures):
             return reading.shared
     return None
+
+
+def _after(c: Claim) -> str:
+    """The words of the claim's clause after it (at most CUE_WINDOW characters)."""
+    ctx = c.context
+    at = ctx.find(c.text) if c.text else -1
+    if at < 0:
+        return ""
+    piece = ctx[at + len(c.text):at + len(c.text) + CUE_WINDOW]
+    m = CLAUSE.search(piece)
+    return piece[:m.start()] if m else piece
+
+
+def _subject_after(c: Claim, lex: Lexicon) -> list[str]:
+    """The first three content words after the claim in its clause, up to a conjunction
+    (what follows "e" is another figure's: "magnitudo 7 e una profondità di 8 km")."""
+    words = []
+    for w in WORD.findall(_after(c)):
+        if lex.conjunction(w):
+            break
+        if w.casefold() not in lex.stopwords:
+            words.append(w)
+    return words[:3]
+
+
+def _inherited(c: Claim, before: str) -> bool:
+    """Whether the claim's noun stands neither in it nor in its clause before it: carried
+    from an earlier figure ("A section of about 200 metres … plummeting some 100 metres")."""
+    noun = c.noun or ""
+    return bool(noun) and noun not in c.text and noun not in before
 
 
 def _lead(before: str, lex: Lexicon) -> str | None:
