@@ -225,6 +225,8 @@ class _Reader:
         listed: list[nouns.NounPhrase | None] = []
         for i, q in enumerate(s.figures):
             q, noun, place = self._noun(q, toks, antecedents)
+            if noun is None and i > 0:
+                q = nouns.listed(text, s.figures[i - 1], q)  # "magnitudo 6,8 per l'Usgs, 7,2 secondo …"
             if i in pairs and (paired := listed[pairs[i]]) is not None:  # "contro i 630 e i 315"
                 noun = nouns.NounPhrase(paired.text, paired.head, None)
             k = toks.index(q.span.start)

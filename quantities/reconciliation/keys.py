@@ -138,6 +138,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
             what = measured   # "I veicoli sono precipitati per circa 45 metri": the fall
         if what is None and kind == "measure":
             what = lex.measured_by(c.quantity.unit)   # "magnitudo 7": a quake's
+        if what is None:
+            what = _measure(c, before, lex)   # any known word: "il barcone si trovava a 60 miglia"
         if what is None and (kind in ("percent", "money") or unit is None):
             what = _lead(before, lex)
     if what is None and unit is None:

@@ -4,6 +4,8 @@
   quarta rata, da 16,5 miliardi", "122.6 billion in loans") is money in the currency of the
   document's last money figure (RULES.md section 4: "620 milioni" is still euro), and "N punti" in a document of
   shares is a difference of shares, in percentage points ("la partecipazione è scesa di circa 16 punti");
+  a bare figure listed after a comma right after one with a unit, of the same order of size,
+  restates it with that unit (:func:`listed`: "magnitudo 6,8 per l'Usgs, 7,2 secondo …");
 - **the measured noun**: a figure of one of the pack's ``[nouns] topic_kinds`` (shares)
   without a noun of its own, or with only a generic one ("il dato nazionale era al 19,21%",
   "la regione era ferma al 36,95%", "the figure was 63.81%"), measures what the last such
@@ -71,7 +73,8 @@ class Topic:
         if after and self.share is not None and low(noun.text) in self.words.points:  # type: ignore[union-attr]  # noun is not None: `after` says so
             return replace(q, kind="measure", unit=units.POINTS)  # a difference of shares
         last = low(q.text.split()[-1]) if q.text.split() else ""
-        if not after and self.currency is not None and last in self.words.scales:
+        scaled = last in self.words.scales or (q.value >= MONEY_SCALE and (q.precision or 0) >= MONEY_SCALE / 10)
+        if not after and self.currency is not None and scaled:  # "da 3,3 a 2 miliardi": 3,3 is scaled too
             return replace(q, kind="money", unit=self.currency)
         return None
 
@@ -119,3 +122,23 @@ class Topic:
 
     def generic(self, noun: NounPhrase) -> bool:
         return low(noun.head) in self.words.generic or low(noun.head) in self.words.places
+
+
+#: Kinds whose unit a bare figure listed after them repeats.
+LISTED_KINDS = frozenset({"money", "measure", "percent"})
+#: How far apart (in characters) a bare figure may follow the one whose unit it repeats.
+LISTED_REACH = 40
+
+
+def listed(text: str, before: Quantity, q: Quantity) -> Quantity:
+    """A bare figure after a comma that restates the one before it by another source or
+    moment takes its unit ("magnitudo 6,8 per l'Usgs, 7,2 secondo il centro marocchino"):
+    the two are consecutive figures of one sentence, no more than ``LISTED_REACH`` apart,
+    and of one order of size (within a factor of two)."""
+    if (q.kind != "count" or q.unit is not None or before.unit is None or before.kind not in LISTED_KINDS
+            or q.value is None or before.value is None or not q.value or not before.value):
+        return q
+    between = text[before.span.end:q.span.start]
+    if "," not in between or len(between) > LISTED_REACH or not 0.5 <= q.value / before.value <= 2:
+        return q
+    return replace(q, kind=before.kind, unit=before.unit)

@@ -24,6 +24,7 @@ _RANGE_JOIN = compiled(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L
 _ARTICLE_AHEAD = compiled(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9])")  # "i 40", "il 30", "l'80"
 
 
+_PUNCT = compiled(r"[.,;:!?()\[\]«»\"“”]")                       # a verb of change stands in the pair's clause
 _DAY_YEAR = compiled(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
 #: How far :func:`follow` reads after a number, in characters; after a range's second number.
 FOLLOW_REACH, SECOND_FOLLOW_REACH = 64, 32
@@ -235,7 +236,7 @@ def _change(text: str, r: Reading, joiner: str, g: Grammar) -> bool:
     start = _pair_start(text, r, joiner, g)
     if start is None or not g.ranges.change:
         return False
-    return any(w in g.ranges.change for _, w in prev_tokens(text, start, 2))
+    return any(w in g.ranges.change and not _PUNCT.search(text, at, start) for at, w in prev_tokens(text, start, 2))
 
 
 def _unit_of_second(text: str, r: Reading, end: int, g: Grammar) -> None:
@@ -319,6 +320,10 @@ def _left(text: str, r: Reading, g: Grammar) -> None:
     elif prev and prev[-1][1] in g.units.before and r.kind == "count" and not glued:
         _unit_before(r, prev[-1][0], g.units.before[prev[-1][1]], g)
         prev = prev[:-1]
+    elif (len(prev) > 1 and prev[-1][1] in g.follow.links and prev[-2][1].isalpha()
+          and prev[-2][1] in g.units.before and r.kind == "count" and not glued):
+        _unit_before(r, prev[-2][0], g.units.before[prev[-2][1]], g)  # "una magnitudo di 6,8"
+        prev = prev[:-2]
     if r.kind == "count" and non_claim(text, r, prev, glued, g):
         return
     hedge(text, r, prev, glued, g)
