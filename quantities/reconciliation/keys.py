@@ -21,12 +21,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from quantities import lang as langs
 from quantities.cache import compiled
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import past_year
+from quantities.text.fold import low
 from quantities.types import Claim
 
 #: Modalities that are compared with each other; "denied" is in no group.
@@ -73,6 +75,7 @@ class Item:
     moved: str | None           # "rising" / "falling": the article says the figure moved
     order: int = 0
     minute: int | None = None   # the minute of the day its text gives it (Claim.when), if any
+    earlier: bool = False       # the old value of a change the article states ("passano da 191,5 a …")
 
     @property
     def running(self) -> bool:
@@ -108,10 +111,29 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         key, reason = _key(c, reading, unit_key, before, lex)
         words = [w.casefold() for w in WORD.findall(before)]
         moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
+        earlier = _old_of_change(words, lex.lang)
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
-                          lex.cue("superseded", words), moved, n,
-                          None if c.when is None else clock.minute_of(c.when, lex.lang)))
+                          lex.cue("superseded", words) or earlier, moved, n,
+                          None if c.when is None else clock.minute_of(c.when, lex.lang), earlier))
     return items
+
+
+@functools.cache
+def _change_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the pack's pairs ("da", "from") and its verbs of change
+    (``[numbers.ranges]``), for a lexicon whose language has a pack."""
+    if lang not in langs.available():
+        return frozenset(), frozenset()
+    pack = langs.load(lang)
+    return frozenset(low(p[0]) for p in pack.get("numbers.ranges.pairs", [])), \
+        langs.word_set(pack, "numbers.ranges.change")
+
+
+def _old_of_change(words: list[str], lang: str) -> bool:
+    """Whether the figure is the old value of a change ("le risorse passano da 191,5 a
+    194,4 miliardi", "Salgono dal 37,5% al 39,5%"): an earlier value, not a current one."""
+    openers, verbs = _change_words(lang)
+    return bool(words) and words[-1] in openers and any(w in verbs for w in words[-3:-1])
 
 
 def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,

@@ -2,7 +2,8 @@
 
 - **the unit**: a figure written with a large scale word and nothing it counts ("la
   quarta rata, da 16,5 miliardi", "122.6 billion in loans") is money in the currency of the
-  document's last money figure (RULES.md section 4: "620 milioni" is still euro), and "N punti" in a document of
+  document's last money figure (before the first, of the first: a subtitle's "225 miliardi";
+  RULES.md section 4: "620 milioni" is still euro), and "N punti" in a document of
   shares is a difference of shares, in percentage points ("la partecipazione è scesa di circa 16 punti");
   a bare figure listed after a comma right after one with a unit, of the same order of size,
   restates it with that unit (:func:`listed`: "magnitudo 6,8 per l'Usgs, 7,2 secondo …");
@@ -57,7 +58,8 @@ class Topic:
         self.words = words(pack)
         self.kinds = self.words.kinds
         self.articles = grammar(pack).articles
-        self.currency: str | None = None  # the unit of the last money figure, and of the last share
+        # the unit of the last money figure (before it, the document's first), and of the last share
+        self.currency: str | None = None
         self.share: str | None = None
         self.measured: dict[str, NounPhrase] = {}
         self.last: dict[str, tuple[int, NounPhrase]] = {}  # per kind: the paragraph and noun of its last figure
