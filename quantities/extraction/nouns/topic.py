@@ -40,6 +40,7 @@ class Words:
     points: frozenset[str]  # "punti": a unit of shares written alone
     places: frozenset[str]
     paragraph_kinds: frozenset[str]
+    money: frozenset[str]  # nouns that are sums: "2,7 miliardi di contributi"
 
 
 @per_pack("nouns")
@@ -48,7 +49,7 @@ def words(pack: Pack) -> Words:
     return Words(scales=frozenset(low(w) for w, f in scales.items() if float(f) >= MONEY_SCALE),
                  generic=word_set(pack, "nouns.generic"), kinds=word_set(pack, "nouns.topic_kinds"),
                  points=grammar(pack).points, places=word_set(pack, "nouns.place_nouns"),
-                 paragraph_kinds=word_set(pack, "nouns.paragraph_kinds"))
+                 paragraph_kinds=word_set(pack, "nouns.paragraph_kinds"), money=word_set(pack, "nouns.money"))
 
 
 class Topic:
@@ -67,7 +68,8 @@ class Topic:
     def implicit(self, q: Quantity, noun: NounPhrase | None) -> Quantity | None:
         """``q`` with the unit the document implies, if it is a count that only a unit can
         complete (``noun`` is what it was found to count), else None: a bare scaled figure
-        in a document about money is money ("da 16,5 miliardi"), "N punti" in a document of
+        in a document about money is money ("da 16,5 miliardi"), and so is one counting a sum of
+        the pack's ``[nouns] money`` ("2,7 miliardi di contributi"); "N punti" in a document of
         shares is percentage points ("la partecipazione è scesa di circa 16 punti")."""
         if q.kind != "count" or q.value is None:
             return None
@@ -76,8 +78,9 @@ class Topic:
             return replace(q, kind="measure", unit=units.POINTS)  # a difference of shares
         last = low(q.text.split()[-1]) if q.text.split() else ""
         scaled = last in self.words.scales or (q.value >= MONEY_SCALE and (q.precision or 0) >= MONEY_SCALE / 10)
-        if not after and self.currency is not None and scaled:  # "da 3,3 a 2 miliardi": 3,3 is scaled too
-            return replace(q, kind="money", unit=self.currency)
+        sums = not after or low(noun.head) in self.words.money  # type: ignore[union-attr]  # noun is set when `after`
+        if sums and self.currency is not None and scaled:  # "da 3,3 a 2 miliardi": 3,3 is scaled too
+            return replace(q, kind="money", unit=self.currency)  # "2,7 miliardi di contributi": a sum
         return None
 
     def see(self, q: Quantity, noun: NounPhrase | None, named: NounPhrase | None = None,
