@@ -136,6 +136,8 @@ def _body_claims(doc: Document, pack: Pack, sources: Sources | None, lexicon: Le
         return []
     starts, ends = ([0], [len(text)]) if one_sentence else sentences.bounds(text, pack)
     reader = _Reader(doc, text, starts, ends, pack, sources or Sources.default(), lexicon or Lexicon.load(pack.code))
+    # before its first sum, the document's currency is that sum's: a subtitle's "225 miliardi" is euro
+    reader._topic.currency = next((q.unit for q in figures if q.kind == "money"), None)
     reader.times = sorted([(q.span.start, q.span.end) for q in found if q.kind == "time"]
                           + clock.day_parts(text, 0, len(text), pack))
     groups = _by_sentence(figures, starts, ends)
@@ -225,6 +227,8 @@ class _Reader:
         listed: list[nouns.NounPhrase | None] = []
         for i, q in enumerate(s.figures):
             q, noun, place = self._noun(q, toks, antecedents)
+            if noun is None and i > 0:
+                q = nouns.listed(text, s.figures[i - 1], q)  # "magnitudo 6,8 per l'Usgs, 7,2 secondo …"
             if i in pairs and (paired := listed[pairs[i]]) is not None:  # "contro i 630 e i 315"
                 noun = nouns.NounPhrase(paired.text, paired.head, None)
             k = toks.index(q.span.start)

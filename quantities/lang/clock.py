@@ -132,6 +132,8 @@ def minute_of(when: str, lang: str | Pack) -> int | None:
     """Minutes after midnight of a time as written: a clock time's digits, else a day part's
     hour; None when it says neither."""
     if (m := CLOCK.search(when)) is not None:
+        if m.group(2) is None and m.start() == 0 and when[m.end():].strip():
+            return None  # "19 minutes", "venti minuti dopo": a length of time, no time of day
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         return hour * 60 + minute if hour <= 24 and minute < 60 else None
     if isinstance(lang, str) and lang not in available():

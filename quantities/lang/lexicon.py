@@ -42,6 +42,7 @@ class Reading:
     status: str | None = None  # the status the concept itself names (morti: "dead")
     generic: bool = False  # a concept that says only "people" (persone): a status says what is counted
     share: str | None = None  # what a percentage of it measures ("il 63,9% degli elettori": the turnout)
+    measure: bool = False  # a concept that names what a measure or a sum measures (profondità, pioggia)
 
 
 class Lexicon(Tables):
@@ -104,6 +105,10 @@ class Lexicon(Tables):
 
     # ------------------------------------------------------------------ reading
 
+    def conjunction(self, word: str) -> bool:
+        """Whether ``word`` joins two phrases (the ``[phrase] conjunctions``): "e", "and"."""
+        return word.casefold() in self._conjunctions
+
     def content(self, text: str) -> list[str]:
         """The folded keys of the content words of ``text`` (stop words dropped).
 
@@ -150,7 +155,7 @@ class Lexicon(Tables):
             concept, term = hit
             return Reading(concept, core_keys, term, self._roots.find(concept), True,
                            self._ids.get(concept, concept), self._status.get(concept), concept in self._generic,
-                           self._share.get(concept))
+                           self._share.get(concept), concept in self._measures)
         head = core[0] if self._head_first else core[-1]
         head_hit = self._match([head])
         family = self._roots.find(head_hit[0] if head_hit else self.key(head))
@@ -179,6 +184,15 @@ class Lexicon(Tables):
         """
         reading = self.read(noun)
         return reading.concept if reading else None
+
+    def measured_by(self, unit: str | None) -> str | None:
+        """The interlingual id of what a measure in ``unit`` measures when nothing in its
+        clause names it (a concept's ``units``: a magnitude is a quake's).
+
+        >>> Lexicon.load("it").measured_by("magnitude"), Lexicon.load("en").measured_by("meter")
+        ('earthquake', None)
+        """
+        return self._unit_default.get(unit) if unit is not None else None
 
     def family(self, noun: str | None) -> str | None:
         """The blocking key of a noun: the root of its concept, confusables merged.

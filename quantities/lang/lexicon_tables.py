@@ -24,7 +24,7 @@ HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names"})
-CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share"})
+CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units"})
 TIME_KEYS = frozenset({"rising", "falling", "superseded", "previous", "provisional"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
@@ -57,6 +57,8 @@ class Tables:
         self._status: dict[str, str] = {}
         self._generic: set[str] = set()
         self._share: dict[str, str] = {}   # concept -> the concept a percentage of it measures
+        self._measures: set[str] = set()
+        self._unit_default: dict[str, str] = {}
         self._build_concepts(data.get("concept", {}))
         self.cues = self._cues(data.get("time", {}), "time", TIME_KEYS)
         self.cues |= {f"difference_{k}": v
@@ -153,9 +155,10 @@ class Tables:
                 seen.add(node)
 
     def _concept_marks(self, name: str, entry: Mapping[str, Any], key: str) -> None:
-        """A concept's interlingual ``id``, the ``status`` it names, whether it is ``generic``
-        and the ``share``: the id of what a percentage of it measures (a percentage of the
-        voters is the turnout)."""
+        """A concept's interlingual ``id``, the ``status`` it names, whether it is ``generic``,
+        the ``share`` (the id of what a percentage of it measures: a percentage of the voters
+        is the turnout), whether it names what a ``measure`` or a sum measures (depth, rain,
+        grants), and the ``units`` whose measures, when nothing else is named, measure it."""
         for mark in ("id", "status", "share"):
             value = entry.get(mark)
             if value is not None and (not isinstance(value, str) or not value.strip()):
@@ -170,6 +173,14 @@ class Tables:
             raise self._error(f"{key}.generic", "expected true or false")
         if generic:
             self._generic.add(name)
+        measure = entry.get("measure", False)
+        if not isinstance(measure, bool):
+            raise self._error(f"{key}.measure", "expected true or false")
+        for unit in _strings(entry.get("units", []), lambda m: self._error(f"{key}.units", m)):
+            self._unit_default[unit] = self._ids[name]
+            measure = True
+        if measure:
+            self._measures.add(name)
 
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,

@@ -78,15 +78,15 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
 def stamp(i: Item) -> bool:
     """Whether the claim's time is a live blog's stamp: it opens the claim's sentence set
     off by a dash or a colon ("Ore 11.40 – sono 200"; "Alle 19 la regione era ferma al
-    36,95%" is a measured time), or it is a bare clock time not in the sentence (the one
-    opening its paragraph, "19.30 -")."""
+    36,95%" is a measured time), or it is a time not in the sentence (carried from the stamp
+    opening its paragraph: "19.30 -", "Ore 8.10 – … . Su Cantiano sono caduti oltre 400 millimetri")."""
     when = i.claim.when or ""
     context = i.claim.context.lstrip(" *_#")
     if not when:
         return False
     if context.startswith(when):
         return clock.stamped(context, len(when))
-    return when[:1].isdigit() and when not in context
+    return when.casefold() not in context.casefold()  # carried from the stamp opening its paragraph ("19.30 -", "Ore 8.10 –")
 
 
 def _measured(i: Item, measured: list[int]) -> int | None:

@@ -5,11 +5,15 @@ interlingual concept id, so that English «dead» and Italian «morti» meet), i
 status (dead, injured, missing, …) and scope (a place, a part), of the same kind and
 unit dimension, with compatible modality (accomplished facts vs plans). A concept that
 only says "people" takes its status as what it counts ("persone disperse" = "dispersi").
-A percentage, a measure or a sum of money without a counted noun is keyed by the word
-that leads it in its clause ("affluenza al 51%", "profondità di 8 km"); an age by the
+A percentage, a measure or a sum of money is keyed by what it measures: a concept the
+lexicon marks ``measure`` in its clause ("profondità di 8 km", "Salgono dal 37,5% al 39,5% i
+fondi"), which wins over a noun carried from an earlier figure ("a section of about 200
+metres … plummeting some 100 metres": the fall); else the concept its unit measures
+("magnitudo 7": a quake's), else the word that leads it ("affluenza al 51%"); an age by the
 name before it ("Michael Zanera, 34 anni"): different people, different figures. A figure
 its sentence sets in an earlier year than its article's ("nel 1960 … 12 mila morti") has
-that year in its scope (:mod:`quantities.reconciliation.years`).
+that year in its scope (:mod:`quantities.reconciliation.years`). The old value of a change
+the article states ("le risorse passano da 191,5 a 194,4 miliardi") is an earlier value.
 
 Each document is read with its own lexicon (its own language pack).
 """
@@ -21,12 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from quantities import lang as langs
 from quantities.cache import compiled
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, past_year
+from quantities.text.fold import low
 from quantities.types import Claim
 
 #: Modalities that are compared with each other; "denied" is in no group.
@@ -76,6 +82,7 @@ class Item:
     minute: int | None = None   # the minute of the day its text gives it (Claim.when), if any
     year: int | None = None     # the earlier year its sentence sets it in, if any
     provisional: bool = False   # its sentence gives it as a partial or near-final count
+    earlier: bool = False       # the old value of a change the article states ("passano da 191,5 a …")
 
     @property
     def running(self) -> bool:
@@ -116,10 +123,11 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if key is not None and moved and id(c) in lent and key.status is None and reading is not None \
                 and reading.generic:
             key, reason = None, LENT
+        earlier = _old_of_change(words, lex.lang)
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
-                          lex.cue("superseded", words), moved, n,
+                          lex.cue("superseded", words) or earlier, moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang), year,
-                          lex.cue("provisional", c.context)))
+                          lex.cue("provisional", c.context), earlier))
     return items
 
 
@@ -130,6 +138,24 @@ def _past_years(claims: list[Claim], lexicon_of: Callable[[str], Lexicon]) -> di
         sentences.setdefault(c.doc, {})[c.context] = None
     dates = {c.doc: c.date for c in claims}
     return {doc: document_years(found, dates[doc], lexicon_of(doc).lang) for doc, found in sentences.items()}
+
+
+@functools.cache
+def _change_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the pack's pairs ("da", "from") and its verbs of change
+    (``[numbers.ranges]``), for a lexicon whose language has a pack."""
+    if lang not in langs.available():
+        return frozenset(), frozenset()
+    pack = langs.load(lang)
+    return frozenset(low(p[0]) for p in pack.get("numbers.ranges.pairs", [])), \
+        langs.word_set(pack, "numbers.ranges.change")
+
+
+def _old_of_change(words: list[str], lang: str) -> bool:
+    """Whether the figure is the old value of a change ("le risorse passano da 191,5 a
+    194,4 miliardi", "Salgono dal 37,5% al 39,5%"): an earlier value, not a current one."""
+    openers, verbs = _change_words(lang)
+    return bool(words) and words[-1] in openers and any(w in verbs for w in words[-3:-1])
 
 
 def _lent(claims: list[Claim]) -> set[int]:
@@ -168,8 +194,14 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
             return None, "a span of time with nothing saying what lasted", None
     elif what is None and kind == "count":
         what = _measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
-    elif what is None and kind in LED_KINDS:
-        what = _measure(c, before, lex)
+    elif kind in LED_KINDS:
+        measured = _measure(c, before, lex, measures=True)
+        if measured is not None and (what is None or _inherited(c, before)):
+            what = measured   # "I veicoli sono precipitati per circa 45 metri": the fall
+        if what is None and kind == "measure":
+            what = lex.measured_by(c.quantity.unit)   # "magnitudo 7": a quake's
+        if what is None:
+            what = _measure(c, before, lex)   # any known word: "il barcone si trovava a 60 miglia"
         if what is None and (kind in ("percent", "money") or unit is None):
             what = _lead(before, lex)
     if what is None and unit is None:
@@ -237,16 +269,52 @@ def _after(c: Claim) -> str:
     return piece[:m.start()] if m else piece
 
 
-def _measure(c: Claim, before: str, lex: Lexicon) -> str | None:
-    """The concept a measure names: a known word after the figure in the claim
-    ("8 km di profondità"), else among the last words before it ("profondità di 8 km")."""
-    after = [w for w in WORD.findall(c.text) if w.casefold() not in lex.stopwords]
-    near = [w for w in WORD.findall(before) if w.casefold() not in lex.stopwords][-3:]
-    for w in [*after, *reversed(near)]:
+def _measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str | None:
+    """The concept a figure names: a known word after the figure in the claim
+    ("8 km di profondità"), else among the last words before it ("profondità di 8 km").
+    With ``measures``, only a concept the lexicon marks as measured (``measure``), also
+    among the first words after the claim in its clause, its subject put after the verb
+    ("Salgono dal 37,5% al 39,5% i fondi")."""
+    content = lex.stopwords
+    inside = [w for w in WORD.findall(c.text) if w.casefold() not in content]
+    near = [w for w in WORD.findall(before) if w.casefold() not in content][-3:]
+    later = _subject_after(c, lex) if measures else []
+    for w in [*inside, *reversed(near), *later]:
         reading = lex.read(w)
-        if reading is not None and reading.known and reading.shared not in SPANS_OF_TIME:
+        if reading is not None and reading.known and reading.shared not in SPANS_OF_TIME \
+                and (reading.measure or not measures):
             return reading.shared
     return None
+
+
+def _after(c: Claim) -> str:
+    """The words of the claim's clause after it (at most CUE_WINDOW characters)."""
+    ctx = c.context
+    at = ctx.find(c.text) if c.text else -1
+    if at < 0:
+        return ""
+    piece = ctx[at + len(c.text):at + len(c.text) + CUE_WINDOW]
+    m = CLAUSE.search(piece)
+    return piece[:m.start()] if m else piece
+
+
+def _subject_after(c: Claim, lex: Lexicon) -> list[str]:
+    """The first three content words after the claim in its clause, up to a conjunction
+    (what follows "e" is another figure's: "magnitudo 7 e una profondità di 8 km")."""
+    words = []
+    for w in WORD.findall(_after(c)):
+        if lex.conjunction(w):
+            break
+        if w.casefold() not in lex.stopwords:
+            words.append(w)
+    return words[:3]
+
+
+def _inherited(c: Claim, before: str) -> bool:
+    """Whether the claim's noun stands neither in it nor in its clause before it: carried
+    from an earlier figure ("A section of about 200 metres … plummeting some 100 metres")."""
+    noun = c.noun or ""
+    return bool(noun) and noun not in c.text and noun not in before
 
 
 def _lead(before: str, lex: Lexicon) -> str | None:

@@ -57,8 +57,8 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
     counted: defaultdict[str, set[str | None]] = defaultdict(set)
     as_stated: defaultdict[tuple, tuple[list[Item], list[Item]]] = defaultdict(lambda: ([], []))
     for i in items:
-        if i.key is None or i.value is None or i.superseded or id(i) not in events:
-            continue
+        if i.key is None or i.value is None or (i.superseded and not i.earlier) or id(i) not in events:
+            continue  # an old value the article states ("da 3,3 a 2 miliardi") still says what 3,3 counted
         counted[i.claim.doc].add(_status(i))
         if stance(i.claim.quantity) == "vague" or i.key.kind == "percent":
             continue

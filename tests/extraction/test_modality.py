@@ -1,4 +1,5 @@
-"""Modality: one row of fixtures/modality_it.tsv per case (reported, estimated, planned, denied)."""
+"""Modality: one row of fixtures/modality_it.tsv (and modality_en.tsv) per case (reported, estimated, planned,
+denied)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,12 @@ FIXTURE = FIXTURES / "modality_it.tsv"
 @pytest.mark.parametrize("sentence, figure, expected", rows(FIXTURE, 3))
 def test_modality(sentence: str, figure: str, expected: str) -> None:
     claim = claim_at(sentence, figure)
+    assert (NO_CLAIM if claim is None else claim.modality) == expected
+
+
+@pytest.mark.parametrize("sentence, figure, expected", rows(FIXTURES / "modality_en.tsv", 3))
+def test_modality_en(sentence: str, figure: str, expected: str) -> None:
+    claim = claim_at(sentence, figure, "en")
     assert (NO_CLAIM if claim is None else claim.modality) == expected
 
 

@@ -10,7 +10,8 @@ precision), a hedge word of the Italian pack and a number ("circa 15000", "oltre
 ("migliaia", "centinaia", "decine", "decine di migliaia"): each means the interval the
 pack gives it, read from the numerals grammar rather than copied here. ``source`` is a canonical source name or "-"; ``date`` is
 ISO or "-"; "South Korea / intelligence sudcoreana" gives the canonical name and
-the words as written (the alignment leaves the source's words out of the context). ``expect`` lists "rule:severity:i,j" (claim rows, 0-based); unless a case
+the words as written (the alignment leaves the source's words out of the context). A document
+whose id starts with "en" is read with the English lexicon, the others with the Italian one. ``expect`` lists "rule:severity:i,j" (claim rows, 0-based); unless a case
 says ``partial = true`` the findings must be exactly those. ``forbid`` lists rules that
 must not appear.
 """
@@ -27,6 +28,7 @@ from tables import FIXTURES, cases
 from quantities.errors import ConfigError
 from quantities.extraction.numbers.grammar import grammar
 from quantities.lang import load
+from quantities.lang.lexicon import Lexicon
 from quantities.reconciliation.rules import ReconcileSettings, reconcile
 from quantities.run.config import Config
 from quantities.run.pipeline import Toolkit
@@ -103,7 +105,8 @@ def expected(item: str) -> tuple[str, str, frozenset[int]]:
 def test_case(case):
     claims = claims_of(case["claims"])
     config = Config.from_mapping({"reconcile": case.get("settings", {}), "severity": case.get("severity", {})})
-    result = reconcile(claims, settings=Toolkit(config).settings())
+    english = {c.doc: Lexicon.load("en") for c in claims if c.doc.startswith("en")}
+    result = reconcile(claims, settings=Toolkit(config).settings(), lexicons=english)
     index = {id(c): i for i, c in enumerate(claims)}
     got = {(f.rule, f.severity, frozenset(index[id(c)] for c in f.claims)) for f in result.findings}
     want = {expected(e) for e in case.get("expect", [])}

@@ -138,7 +138,8 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     t, sc = statuses(lang), scopes(lang)
     toks = tokens(text) if toks is None else toks
     first, after = toks.index(figure.start), toks.index(end)
-    scope = (_part(sc, text, toks, first, toks.index(figure.end), kind in sc.partitive_kinds)
+    named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
+    scope = (_part(sc, text, toks, first, toks.index(figure.end), kind in sc.partitive_kinds, named)
              or _place(sc, text, toks, first, after, kind in sc.share_kinds))
     return _status(t, toks, first, after, noun), scope
 
@@ -163,11 +164,15 @@ def _status(t: Statuses, toks: Tokens, first: int, after: int, noun: str | None)
     return None
 
 
-def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int, partitive: bool) -> str | None:
+def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int, partitive: bool,
+          named: bool = False) -> str | None:
     """A part: a marker before the figure, or a definite partitive right after it
-    (``past`` is the index of the first token after the figure)."""
+    (``past`` is the index of the first token after the figure). A sum or a measure that
+    names what it is after the marker is that thing, no unnamed part ("194,4 miliardi, di
+    cui 69 miliardi in sovvenzioni": the grants), unlike a count ("di cui 205 gravi")."""
     lows = toks.lows
-    for last in range(first - 1, max(-1, first - 4), -1):  # "di cui 205", "tra loro circa 22"
+    before = () if named else range(first - 1, max(-1, first - 4), -1)
+    for last in before:  # "di cui 205", "tra loro circa 22"
         for marker in t.parts_before.get(lows[last], ()):
             at = last + 1 - len(marker)
             if at >= 0 and tuple(lows[at:last + 1]) == marker:

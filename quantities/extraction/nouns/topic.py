@@ -2,8 +2,11 @@
 
 - **the unit**: a figure written with a large scale word and nothing it counts ("la
   quarta rata, da 16,5 miliardi", "122.6 billion in loans") is money in the currency of the
-  document's last money figure (RULES.md section 4: "620 milioni" is still euro), and "N punti" in a document of
+  document's last money figure (before the first, of the first: a subtitle's "225 miliardi";
+  RULES.md section 4: "620 milioni" is still euro), and "N punti" in a document of
   shares is a difference of shares, in percentage points ("la partecipazione è scesa di circa 16 punti");
+  a bare figure listed after a comma right after one with a unit, of the same order of size,
+  restates it with that unit (:func:`listed`: "magnitudo 6,8 per l'Usgs, 7,2 secondo …");
 - **the measured noun**: a figure of one of the pack's ``[nouns] topic_kinds`` (shares)
   without a noun of its own, or with only a generic one ("il dato nazionale era al 19,21%",
   "la regione era ferma al 36,95%", "the figure was 63.81%"), measures what the last such
@@ -37,6 +40,7 @@ class Words:
     points: frozenset[str]  # "punti": a unit of shares written alone
     places: frozenset[str]
     paragraph_kinds: frozenset[str]
+    money: frozenset[str]  # nouns that are sums: "2,7 miliardi di contributi"
 
 
 @per_pack("nouns")
@@ -45,7 +49,7 @@ def words(pack: Pack) -> Words:
     return Words(scales=frozenset(low(w) for w, f in scales.items() if float(f) >= MONEY_SCALE),
                  generic=word_set(pack, "nouns.generic"), kinds=word_set(pack, "nouns.topic_kinds"),
                  points=grammar(pack).points, places=word_set(pack, "nouns.place_nouns"),
-                 paragraph_kinds=word_set(pack, "nouns.paragraph_kinds"))
+                 paragraph_kinds=word_set(pack, "nouns.paragraph_kinds"), money=word_set(pack, "nouns.money"))
 
 
 class Topic:
@@ -55,7 +59,8 @@ class Topic:
         self.words = words(pack)
         self.kinds = self.words.kinds
         self.articles = grammar(pack).articles
-        self.currency: str | None = None  # the unit of the last money figure, and of the last share
+        # the unit of the last money figure (before it, the document's first), and of the last share
+        self.currency: str | None = None
         self.share: str | None = None
         self.measured: dict[str, NounPhrase] = {}
         self.last: dict[str, tuple[int, NounPhrase]] = {}  # per kind: the paragraph and noun of its last figure
@@ -63,7 +68,8 @@ class Topic:
     def implicit(self, q: Quantity, noun: NounPhrase | None) -> Quantity | None:
         """``q`` with the unit the document implies, if it is a count that only a unit can
         complete (``noun`` is what it was found to count), else None: a bare scaled figure
-        in a document about money is money ("da 16,5 miliardi"), "N punti" in a document of
+        in a document about money is money ("da 16,5 miliardi"), and so is one counting a sum of
+        the pack's ``[nouns] money`` ("2,7 miliardi di contributi"); "N punti" in a document of
         shares is percentage points ("la partecipazione è scesa di circa 16 punti")."""
         if q.kind != "count" or q.value is None:
             return None
@@ -71,8 +77,10 @@ class Topic:
         if after and self.share is not None and low(noun.text) in self.words.points:  # type: ignore[union-attr]  # noun is not None: `after` says so
             return replace(q, kind="measure", unit=units.POINTS)  # a difference of shares
         last = low(q.text.split()[-1]) if q.text.split() else ""
-        if not after and self.currency is not None and last in self.words.scales:
-            return replace(q, kind="money", unit=self.currency)
+        scaled = last in self.words.scales or (q.value >= MONEY_SCALE and (q.precision or 0) >= MONEY_SCALE / 10)
+        sums = not after or low(noun.head) in self.words.money  # type: ignore[union-attr]  # noun is set when `after`
+        if sums and self.currency is not None and scaled:  # "da 3,3 a 2 miliardi": 3,3 is scaled too
+            return replace(q, kind="money", unit=self.currency)  # "2,7 miliardi di contributi": a sum
         return None
 
     def see(self, q: Quantity, noun: NounPhrase | None, named: NounPhrase | None = None,
@@ -119,3 +127,23 @@ class Topic:
 
     def generic(self, noun: NounPhrase) -> bool:
         return low(noun.head) in self.words.generic or low(noun.head) in self.words.places
+
+
+#: Kinds whose unit a bare figure listed after them repeats.
+LISTED_KINDS = frozenset({"money", "measure", "percent"})
+#: How far apart (in characters) a bare figure may follow the one whose unit it repeats.
+LISTED_REACH = 40
+
+
+def listed(text: str, before: Quantity, q: Quantity) -> Quantity:
+    """A bare figure after a comma that restates the one before it by another source or
+    moment takes its unit ("magnitudo 6,8 per l'Usgs, 7,2 secondo il centro marocchino"):
+    the two are consecutive figures of one sentence, no more than ``LISTED_REACH`` apart,
+    and of one order of size (within a factor of two)."""
+    if (q.kind != "count" or q.unit is not None or before.unit is None or before.kind not in LISTED_KINDS
+            or q.value is None or before.value is None or not q.value or not before.value):
+        return q
+    between = text[before.span.end:q.span.start]
+    if "," not in between or len(between) > LISTED_REACH or not 0.5 <= q.value / before.value <= 2:
+        return q
+    return replace(q, kind=before.kind, unit=before.unit)

@@ -24,6 +24,7 @@ _RANGE_JOIN = compiled(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L
 _ARTICLE_AHEAD = compiled(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9])")  # "i 40", "il 30", "l'80"
 
 
+_PUNCT = compiled(r"[.,;:!?()\[\]«»\"“”]")                       # a verb of change stands in the pair's clause
 _DAY_YEAR = compiled(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
 #: How far :func:`follow` reads after a number, in characters; after a range's second number.
 FOLLOW_REACH, SECOND_FOLLOW_REACH = 64, 32
@@ -31,6 +32,9 @@ FOLLOW_REACH, SECOND_FOLLOW_REACH = 64, 32
 FRACTION_REACH = 24
 #: How far the second number of a range is looked for, in characters.
 SECOND_REACH = 80
+#: A pair "da 3,3 a 2 miliardi" scales its first number by the second's scale word
+#: unless that would make it more than this many times the second ("tra 500 e 2mila").
+CHANGE_RATIO = 10
 
 
 def context(text: str, r: Reading, g: Grammar, *, scaled: bool) -> Reading:
@@ -207,9 +211,12 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
     if second is None:
         return None
     v2, p2, end2, factor = second
-    if factor is not None and r.value * factor <= v2:
+    scaled = factor is not None and r.value * factor <= v2 * CHANGE_RATIO
+    if scaled:  # the scale word written once applies to both: "da 3,3 a 2 miliardi"
         scale(r, factor)
-    if v2 <= r.value:
+    if v2 <= r.value or _change(text, r, joiner, g):  # two values, the old and the new
+        if scaled or _change(text, r, joiner, g):
+            _unit_of_second(text, r, end2, g)
         return None
     first = r.start
     start = _pair_start(text, r, joiner, g)
@@ -220,6 +227,28 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
     if factor is None:
         _range_kind(text, r, first, g)
     return factor is not None
+
+
+def _change(text: str, r: Reading, joiner: str, g: Grammar) -> bool:
+    """Whether a pair ("da … a", "from … to") follows a verb of change of the pack's
+    ``[numbers.ranges] change`` (one of the two words before it): then it gives a value
+    and the one it became, not a range ("le risorse passano da 191,5 a 194,4 miliardi")."""
+    start = _pair_start(text, r, joiner, g)
+    if start is None or not g.ranges.change:
+        return False
+    return any(w in g.ranges.change and not _PUNCT.search(text, at, start) for at, w in prev_tokens(text, start, 2))
+
+
+def _unit_of_second(text: str, r: Reading, end: int, g: Grammar) -> None:
+    """The first value of a change takes the unit written after the second ("da 191,5 a
+    194,4 miliardi di euro"); its span stays its own."""
+    m = follow(text, end, g, SECOND_FOLLOW_REACH)
+    if m is None or not m[UNIT] or r.value is None:
+        return
+    probe = Reading(r.start, r.end, r.value, r.value, r.value, r.precision, integer=r.integer)
+    _unit(text, probe, m, g, True, second=True)
+    if probe.unit is not None:
+        r.kind, r.unit = probe.kind, probe.unit
 
 
 def _range_kind(text: str, r: Reading, first: int, g: Grammar) -> None:
@@ -291,6 +320,10 @@ def _left(text: str, r: Reading, g: Grammar) -> None:
     elif prev and prev[-1][1] in g.units.before and r.kind == "count" and not glued:
         _unit_before(r, prev[-1][0], g.units.before[prev[-1][1]], g)
         prev = prev[:-1]
+    elif (len(prev) > 1 and prev[-1][1] in g.follow.links and prev[-2][1].isalpha()
+          and prev[-2][1] in g.units.before and r.kind == "count" and not glued):
+        _unit_before(r, prev[-2][0], g.units.before[prev[-2][1]], g)  # "una magnitudo di 6,8"
+        prev = prev[:-2]
     if r.kind == "count" and non_claim(text, r, prev, glued, g):
         return
     hedge(text, r, prev, glued, g)

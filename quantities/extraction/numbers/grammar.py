@@ -217,6 +217,7 @@ def _ranges(pack: Pack) -> Ranges:
     pairs = v.ranges(pack)
     return Ranges(dash=dash, or_=or_, pairs=pairs, unit_pairs=v.words(pack, "numbers.ranges.unit_pairs"),
                   articles=v.words(pack, "numbers.ranges.articles"),
+                  change=v.words(pack, "numbers.ranges.change"),
                   heads=patterns.ascii_heads([*dash, *or_, *pairs.values()], 1))
 
 
