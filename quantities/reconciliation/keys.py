@@ -35,6 +35,15 @@ MODALITY_GROUP = {"reported": "done", "estimated": "done", "planned": "planned"}
 LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
 #: Concepts that are spans of time ("34 anni"): keyed, like ages, by whose they are.
 SPANS_OF_TIME = frozenset({"year", "month", "day"})
+#: The unit ages are given in: a number after a name and a comma ("Giuseppe Saverio
+#: Lombardo, 52") is an age in it.
+AGE_UNIT = "year"
+#: Above this, a number after a name and a comma is no age.
+MAX_AGE = 120
+#: The key of an age: of a named person ("age of lombardo": one person) or of a person
+#: the article names by a noun ("age of a man": one of the people of that noun).
+AGE_OF = "age of "
+AGE_OF_A = "age of a "
 WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
 CLAUSE = compiled(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
 CUE_WINDOW = 60   # characters before a figure read for cues of time
@@ -102,10 +111,12 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if interval.high is None and c.quantity.value is not None:
             # "oltre 300", "at least 296": just above the figure, not anything above it
             interval = Interval(interval.low, c.quantity.value * over, interval.low_open, False)
-        value = None if c.quantity.value is None else c.quantity.value * factor
         before = _before(c)
         reading = lex.read(c.noun)
         key, reason = _key(c, reading, unit_key, before, lex)
+        if key is not None and key.kind == "age" and c.quantity.unit is None:  # "Lombardo, 52"
+            factor = unit_key_of(AGE_UNIT)[1]
+        value = None if c.quantity.value is None else c.quantity.value * factor
         words = [w.casefold() for w in WORD.findall(before)]
         moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
@@ -122,7 +133,13 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         return None, "denied: the article says the figure is false"
     kind = c.quantity.kind
     what, status = _what(c, reading)
-    if kind == "age" or (reading is not None and reading.shared in SPANS_OF_TIME):
+    if _is_age(c, reading, lex):
+        whose = _whose(c, reading, lex)
+        if whose is None:
+            return None, "an age or a span of time with no name before it: whose it is is not known"
+        # an age is never a plan: "dovrebbe avere 77 anni" is an estimate of it
+        return Key(whose, None, _scope(c, lex), "age", unit_key_of(AGE_UNIT)[0], MODALITY_GROUP["reported"]), None
+    if reading is not None and reading.shared in SPANS_OF_TIME:
         what = _subject(c, lex)
         if what is None:
             return None, "an age or a span of time with no name before it: whose it is is not known"
@@ -140,11 +157,15 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         return None, "nothing says what it counts (no noun, no unit)"
     if what is None and kind == "percent":
         return None, "a percentage of nothing named (no noun, no word before it)"
+    return Key(what, status, _scope(c, lex), kind, unit, MODALITY_GROUP[c.modality]), None
+
+
+def _scope(c: Claim, lex: Lexicon) -> str | None:
     scope = c.scope.casefold() if c.scope else None
     year = past_year(c.context, c.text, c.date, lex.lang)
     if year is not None:   # a figure of another year: "nel 1960 … 12 mila morti"
         scope = f"{scope} {year}" if scope else str(year)
-    return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None
+    return scope
 
 
 def _what(c: Claim, reading: Reading | None) -> tuple[str | None, str | None]:
@@ -200,13 +221,59 @@ def _lead(before: str, lex: Lexicon) -> str | None:
     return f"{lex.lang}:{lex.key(words[-1])}" if words else None
 
 
+def _is_age(c: Claim, reading: Reading | None, lex: Lexicon) -> bool:
+    """Whether a claim states someone's age: read as one, or years of a person the claim's
+    noun names ("Giuseppe Saverio Lombardo, 52 anni"), or a number right after a name and
+    a comma ("Giuseppe Saverio Lombardo, 52")."""
+    q = c.quantity
+    if q.kind == "age":
+        return True
+    if q.kind == "duration" and q.unit == AGE_UNIT:
+        return _name(c.noun, reading, lex) is not None or (reading is not None and lex.person(reading))
+    if q.kind != "count" or q.unit is not None or q.value is None or not 0 < q.value <= MAX_AGE \
+            or q.value != q.value.to_integral_value() or WORD.search(c.text):
+        return False
+    at = c.context.find(c.text)
+    return at > 0 and c.context[:at].rstrip().endswith(",") and _name(c.noun, reading, lex) is not None
+
+
+def _name(noun: str | None, reading: Reading | None, lex: Lexicon) -> str | None:
+    """The folded last word of a noun that is a person's name (every content word
+    capitalised, no concept of the lexicon): "Giuseppe Saverio Lombardo" → lombardo."""
+    if not noun or (reading is not None and reading.known):
+        return None
+    words = [w for w in WORD.findall(noun) if w.casefold() not in lex.stopwords]
+    if not words or not all(w[:1].isupper() for w in words):
+        return None
+    return words[-1].casefold()
+
+
+def _whose(c: Claim, reading: Reading | None, lex: Lexicon) -> str | None:
+    """Whose age a claim gives: the person its noun names (a name, else a noun of people),
+    else the nearest name or noun of people right before it."""
+    name = _name(c.noun, reading, lex)
+    if name is not None:
+        return AGE_OF + name
+    if reading is not None and lex.person(reading):
+        return AGE_OF_A + reading.shared
+    return _subject(c, lex)
+
+
 def _subject(c: Claim, lex: Lexicon) -> str | None:
-    """A name among the four words right before the figure: whose age it is
-    ("Michael Zanera, 34 anni"); None when no name stands that close."""
+    """A name or a noun of people among the four words right before the figure: whose age
+    it is ("Michael Zanera, 34 anni", "due ragazzi di 12 e 13 anni"); None when none
+    stands that close."""
     at = c.context.find(c.text) if c.text else -1
     words = WORD.findall(c.context[max(0, at - CUE_WINDOW):at]) if at > 0 else []
-    found = [w for w in words[-4:] if w[:1].isupper() and w.casefold() not in lex.stopwords]
-    return "age of " + found[-1].casefold() if found else None
+    for w in reversed(words[-4:]):
+        if w.casefold() in lex.stopwords:
+            continue
+        if w[:1].isupper():
+            return AGE_OF + w.casefold()
+        reading = lex.read(w)
+        if reading is not None and lex.person(reading):
+            return AGE_OF_A + reading.shared
+    return None
 
 
 def _source(c: Claim) -> str | None:
