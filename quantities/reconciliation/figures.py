@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from quantities.reconciliation.events import events
-from quantities.reconciliation.keys import Item, Key
+from quantities.reconciliation.keys import AGE_OF_A, Item, Key
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.types import Claim, Figure
 
@@ -65,6 +65,28 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
         yield from ((label, part) for part in by_minute.values())
 
 
+#: Two ages of people an article names by a noun ("un uomo di 78 anni") further apart than
+#: this many years are two people ("un bambino di 8 anni", "una bambina di 10 anni"); a named
+#: person's ages are always one figure.
+AGE_GAP = 1
+
+
+def _by_person(groups: Iterator[tuple[tuple[Key, str], list[Item]]]) -> Iterator[tuple[tuple[Key, str], list[Item]]]:
+    """Each group, the ages of people named by a noun split into runs of close values."""
+    for label, members in groups:
+        if not (label[0].what or "").startswith(AGE_OF_A):
+            yield label, members
+            continue
+        run: list[Item] = []
+        for i in sorted(members, key=lambda i: i.claim.quantity.value or 0):
+            if run and (i.claim.quantity.value or 0) - (run[-1].claim.quantity.value or 0) > AGE_GAP:
+                yield label, run
+                run = []
+            run.append(i)
+        if run:
+            yield label, run
+
+
 def _stamp(i: Item) -> bool:
     """Whether the claim's time is a stamp that opens its sentence (a live blog's entry)."""
     when = i.claim.when or ""
@@ -112,7 +134,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
             groups.setdefault((key, event), []).append(i)
             event_by_item[id(i)] = event
     made = []
-    for (key, event), members in _by_time(groups):
+    for (key, event), members in _by_person(_by_time(groups)):
         _overtaken(members)
         if len(members) < 2:
             unaligned.append((members[0].claim, "no other claim counts the same thing in the same event"))

@@ -30,7 +30,7 @@ from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.intervals import precision_of, stance
 from quantities.reconciliation.keys import Item
-from quantities.reconciliation.modes import Mode, contradicting, modes
+from quantities.reconciliation.modes import Mode, contradicting, modes, small_groups
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
@@ -106,6 +106,8 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                                            "not a conflict").format(steps=steps), items, cause="timeline")
     if _disputed(ms):
         return _dispute(g, ms, ctx, fmt, items)
+    if small_groups(ms):
+        return None
     if len(ms) == 2 and _rounding(ms[0], ms[1]):
         return finding(ctx, "hedge-drift", g, _("{one}; {other}: one figure, rounded in one of them").format(
                        one=say.group_text(ms[0].items, ctx.outlet, fmt),
