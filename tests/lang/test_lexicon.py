@@ -70,7 +70,26 @@ CONCEPTS = [
     ("en", "engineers", "engineer"),
     ("en", "people killed", "dead"),
     ("en", "houses", "home"),
+    ("en", "empty passenger cars", "carriage"),   # a train's cars: its carriages
+    ("en", "cars", "car"),                        # near miss: a road's cars
+    ("en", "colleagues", "colleague"),
+    ("it", "colleghi delle vittime", "collega"),
+    ("it", "carrozze vuote", "vagone"),
 ]
+
+
+PEOPLE = [
+    # (lang, noun phrase, whether it names people: whose an age can be)
+    ("it", "un uomo", True), ("it", "bambina", True), ("it", "vittime", True), ("it", "persone", True),
+    ("it", "colleghi", True), ("it", "vagoni", False), ("it", "anni", False), ("it", "pastori sardi", False),
+    ("en", "man", True), ("en", "dead", True), ("en", "colleagues", True), ("en", "cars", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "noun", "expected"), PEOPLE)
+def test_whether_a_noun_names_people(lang, noun, expected):
+    lex = Lexicon.load(lang)
+    assert lex.person(lex.read(noun)) is expected
 
 
 @pytest.mark.parametrize(("lang", "noun", "expected"), CONCEPTS)
