@@ -216,17 +216,24 @@ PAIRS = 32
 
 
 def _across(xs: list[Item], ys: list[Item]) -> list[tuple[Item, Item]]:
-    """Up to PAIRS pairs of claims from different articles, one claim per article a side."""
-    firsts_x = list({i.claim.doc: i for i in reversed(xs)}.values())[:PAIRS]
-    firsts_y = list({i.claim.doc: i for i in reversed(ys)}.values())[:PAIRS]
+    """Up to PAIRS pairs of claims from different articles: each article's first claim a
+    side first, then its later ones ("the limit is 160" after another "160" of the same
+    article is still compared)."""
     out = []
-    for x in firsts_x:
-        for y in firsts_y:
+    for x in _firsts_first(xs)[:PAIRS]:
+        for y in _firsts_first(ys)[:PAIRS]:
             if x.claim.doc != y.claim.doc:
                 out.append((x, y))
                 if len(out) >= PAIRS:
                     return out
     return out
+
+
+def _firsts_first(items: list[Item]) -> list[Item]:
+    """The claims, each article's first before any article's second."""
+    firsts = {i.claim.doc: i for i in reversed(items)}
+    chosen = {id(i) for i in firsts.values()}
+    return [*firsts.values(), *(i for i in items if id(i) not in chosen)]
 
 
 def _status(i: Item) -> str | None:
