@@ -82,6 +82,7 @@ class Item:
     moved: str | None           # "rising" / "falling": the article says the figure moved
     order: int = 0
     minute: int | None = None   # the minute of the day its text gives it (Claim.when), if any
+    lead: bool = False          # a bare count of a lead, keyed as the body's figure it repeats
 
     @property
     def running(self) -> bool:
@@ -122,7 +123,31 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words), moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang)))
+    _lead_figures(items)
     return items
+
+
+def _lead_figures(items: list[Item]) -> None:
+    """A bare count in an article's headline or first sentence ("Centomila per gli
+    organizzatori, trentamila per la questura") is the figure its own body counts with the
+    value it meets: it takes that key when exactly one of the article's keyed counts meets it."""
+    by_doc: dict[str, list[Item]] = {}
+    for i in items:
+        by_doc.setdefault(i.claim.doc, []).append(i)
+    for members in by_doc.values():
+        body = [i.claim.sentence.start for i in members if i.claim.section != "title"]
+        first = min(body, default=None)
+        for i in members:
+            c = i.claim
+            if i.key is not None or c.noun or c.quantity.kind != "count" or c.quantity.unit is not None \
+                    or c.quantity.value is None or not c.quantity.is_claim or c.modality not in MODALITY_GROUP:
+                continue
+            if c.section != "title" and c.sentence.start != first:
+                continue
+            met = {o.key for o in members if o.key is not None and o.key.kind == "count" and o.claim.noun
+                   and o.interval.meets(i.interval)}
+            if len(met) == 1:
+                i.key, i.reason, i.lead = met.pop(), None, True
 
 
 def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,

@@ -93,7 +93,8 @@ def contradicting(found: list[Mode]) -> list[tuple[int, int]]:
     by_doc: defaultdict[str, dict[int, set[str | None]]] = defaultdict(dict)
     for n, m in enumerate(found):
         for i in m.items:
-            by_doc[i.claim.doc].setdefault(n, set()).add(i.source)
+            if not i.lead:  # a lead repeats its body's figures: it states no value of its own
+                by_doc[i.claim.doc].setdefault(n, set()).add(i.source)
     explained: set[tuple[int, int]] = set()
     for per_mode in by_doc.values():
         if len(per_mode) < 2:

@@ -88,9 +88,7 @@ def value_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
         conflict = _conflict(g, [found[n] for n in involved], ctx)
         if conflict is not None:
             yield conflict
-    drift = _drift(g, found, ctx, current)
-    if drift is not None:
-        yield drift
+    yield from _drift(g, found, ctx, current)
     if ctx.settings.within_documents:
         yield from _headline(g, ctx)
 
@@ -259,7 +257,9 @@ def _dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], ite
     side_of = {s: n for n, m in enumerate(ms) for s in m.sources}
     sides = "; ".join(f"{', '.join(sorted(m.sources))}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
     wrong = [i for n, m in enumerate(ms) for i in m.items if i.source is not None and side_of[i.source] != n]
-    bare = [i for m in ms for i in m.items if i.source is None]
+    # a lead repeating a figure its own body credits ("trentamila per la questura") is not bare
+    bare = [i for m in ms for i in m.items if i.source is None
+            and not (i.lead and any(o.claim.doc == i.claim.doc and o.source for o in m.items))]
     message = _("a dispute between sources, each credited with its own figure \u2014 {sides}").format(sides=sides)
     severity = None
     off = ctx.settings.severity("value-conflict") == "off"
@@ -281,11 +281,12 @@ def _disputed_severity(ctx: Context) -> str:
     return "off" if ctx.settings.severity("value-conflict") == "off" else "info"
 
 
-def _drift(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> Finding | None:
-    """Drift inside each mode; a hedged claim that meets several modes and so joined none
-    ("fino a 600" meets 79 and "almeno 500") is looked at with each mode it meets."""
-    drifting: list[Item] = []
-    parts = []
+def _drift(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> Iterator[Finding]:
+    """Drift inside each mode, one finding per value (the questura's 30mila and the
+    organisers' 100mila drift each in their own words); a hedged claim that meets several
+    modes and so joined none ("fino a 600" meets 79 and "almeno 500") is looked at with
+    each mode it meets."""
+    message = _("one figure, worded differently (hedged, rounded or bounded from either side): {claims}")
     placed = {id(i) for m in found for i in m.items}
     loose = [i for i in current if id(i) not in placed][:LOOSE]
     for m in found:
@@ -294,13 +295,9 @@ def _drift(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> 
         stated = _drifting(stated)
         if len({i.claim.doc for i in stated}) < 2:
             continue
-        drifting.extend(stated)
-        parts.append(", ".join(f"{say.outlets([i], ctx.outlet)} \u201c{i.claim.text}\u201d "
-                               f"({_(say.STANCE_WORDS[stance(i.claim.quantity)])})" for i in stated[:6]))
-    if not drifting:
-        return None
-    message = _("one figure, worded differently (hedged, rounded or bounded from either side): {claims}")
-    return finding(ctx, "hedge-drift", g, message.format(claims="; ".join(parts)), drifting, cause="hedge")
+        said = ", ".join(f"{say.outlets([i], ctx.outlet)} \u201c{i.claim.text}\u201d "
+                         f"({_(say.STANCE_WORDS[stance(i.claim.quantity)])})" for i in stated[:6])
+        yield finding(ctx, "hedge-drift", g, message.format(claims=said), stated, cause="hedge")
 
 
 def _drifting(stated: list[Item]) -> list[Item]:

@@ -231,3 +231,24 @@ DIFFERENCES = [
 @pytest.mark.parametrize(("lang", "where", "words", "expected"), DIFFERENCES)
 def test_difference_cues(lang, where, words, expected):
     assert Lexicon.load(lang).cue(f"difference_{where}", words) is expected
+
+
+SHARED = [
+    # (Italian noun, English noun, whether they meet on one interlingual id)
+    ("manifestanti", "protesters", True),    # people in the status "participants" in both
+    ("carrozze", "passenger cars", True),
+    ("colleghi", "colleagues", True),
+    ("autovetture", "passenger cars", False),  # near miss: a road's cars are no train's
+]
+
+
+@pytest.mark.parametrize(("it", "en", "same"), SHARED)
+def test_concepts_meet_across_languages(it, en, same):
+    a, b = Lexicon.load("it").read(it), Lexicon.load("en").read(en)
+    assert (a.shared == b.shared) is same
+
+
+def test_a_status_concept_is_named_by_its_status():
+    for lang, noun in (("it", "partecipanti"), ("en", "marchers"), ("it", "morti"), ("en", "dead")):
+        r = Lexicon.load(lang).read(noun)
+        assert r.shared == r.status, (lang, noun)
