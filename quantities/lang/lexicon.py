@@ -211,6 +211,14 @@ class Lexicon(Tables):
         return concept in self._generic or concept in self._status \
             or any(a in self._generic for a in self.ancestors(concept))
 
+    def broader_ids(self, concept: str) -> frozenset[str]:
+        """The interlingual ids of every concept a concept is a kind of.
+
+        >>> sorted(Lexicon.load("it").broader_ids("autovettura"))
+        ['vehicle']
+        """
+        return frozenset(self._ids.get(a, a) for a in self.ancestors(concept))
+
     def ancestors(self, concept: str) -> Iterable[str]:
         while concept in self._broader:
             concept = self._broader[concept]

@@ -122,9 +122,15 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     if note is not None and a.what != b.what and written and rare:
         return severity, note, xs, ys
     lower = _demote(severity)
+    noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
+    wider = (_wider(*written[0]) or _wider(*written[0][::-1])) if written else None
+    if wider is not None and rare and a.status == b.status:
+        narrow, wide = wider
+        return lower, _("one article counts \u201c{narrow}\u201d, the other the wider \u201c{wide}\u201d with the "
+                        "same number: a qualifier dropped or added; check which is meant").format(
+                            narrow=noun(narrow), wide=noun(wide)), [narrow], [wide]
     unknown = _unknown(a.what) or _unknown(b.what)
     named = all(i.claim.noun and i.reading is not None and not i.reading.generic for i in (x, y)) and rare
-    noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
     if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
         common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
         need = 0 if a.kind == "measure" and a.unit is not None else ctx.settings.min_shared_words
@@ -255,6 +261,16 @@ def _clash(x: Item, y: Item, counted: Mapping[str, set[str | None]]) -> str | No
     if sy in counted.get(x.claim.doc, ()) or sx in counted.get(y.claim.doc, ()):
         return None
     return say.status_clash(sx, sy)
+
+
+def _wider(x: Item, y: Item) -> tuple[Item, Item] | None:
+    """(x, y) when y counts a class that x's is a kind of ("incendi urbani" / "fires",
+    "autovetture" / "vehicles"), by interlingual id: one number for a class and its wider
+    class. A generic noun ("persone") names no class."""
+    if x.reading is None or y.reading is None or not x.reading.known or not y.reading.known \
+            or x.reading.generic or y.reading.generic or y.key is None:
+        return None
+    return (x, y) if y.key.what in x.lexicon.broader_ids(x.reading.concept) else None
 
 
 def _named(i: Item) -> bool:

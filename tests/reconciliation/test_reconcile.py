@@ -272,3 +272,15 @@ def test_bad_settings_name_file_and_key(data, key):
 def test_settings_accept_dashes_and_severities():
     s = replace(ReconcileSettings.from_mapping({"vague-stretch": 3}), severities={"update": "off"})
     assert s.vague_stretch == 3 and s.severity("update") == "off" and s.severity("value-conflict") == "error"
+
+
+def test_a_dropped_qualifier_is_found_across_languages():
+    from quantities.lang.lexicon import Lexicon
+
+    rows = [
+        "it | 650 incendi urbani | 650 | incendi urbani | - | reported | - | Incendi in Sicilia e Calabria: i vigili del fuoco sono intervenuti su 650 incendi urbani e di interfaccia",
+        "en | 650 | 650 | fires | - | reported | - | Fires in Sicily and Calabria: firefighters battled 1,400 fires, including 650 in Sicily",
+    ]
+    result = reconcile(claims_of(rows), lexicons={"en": Lexicon.load("en")})
+    got = {(f.rule, f.severity, tuple(sorted(c.doc for c in f.claims))) for f in result.findings}
+    assert got == {("wording-conflict", "warning", ("en", "it"))}, "\n".join(f.message for f in result.findings)
