@@ -44,7 +44,8 @@ RULES: tuple[Rule, ...] = (
          "count in two statuses (dead / injured, displaced / evacuated) (error), or nouns it "
          "cannot relate, one count planned in one article and done in another, or one number "
          "in two units easily written one for the other (nautical miles / miles, percentage "
-         "points / percent), in one event (a step lower); counts under ten are too common to judge.",
+         "points / percent), or one number for a class and its wider class (urban fires / fires), "
+         "in one event (a step lower); counts under ten are too common to judge.",
          "a: 1.000 genieri; b: 1.000 ingegneri"),
     Rule("attribution-conflict", "attribution", "warning",
          "The same figure credited to sources of different classes.",

@@ -13,6 +13,8 @@ inside a bucket, each pair of different keys is judged once:
   evacuated), each read at its own figure: the rule's severity, since one status is wrong;
 - one count in one status, planned in one article and done in another of the same day
   or earlier (evacuation being organised, residents evacuated): a step lower;
+- one concept a kind of the other (by interlingual id: "650 incendi urbani", "650 fires";
+  not a generic "persone"): a step lower, a qualifier dropped or added;
 - two concepts the lexicon knows are different (soldati, carri armati): nothing; nor a
   noun it does not know against a generic one ("750 passeggeri", "circa 750 persone"):
   "persone" names no class that could differ.
