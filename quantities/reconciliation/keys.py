@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from quantities.cache import compiled
@@ -114,6 +114,10 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
             interval = Interval(interval.low, c.quantity.value * over, interval.low_open, False)
         before = _before(c)
         reading = lex.read(c.noun)
+        narrowed = _narrowed(c, reading, lex)
+        if narrowed is not None:   # "2.059 feriti, 1.404 dei quali gravi": the critically injured
+            c = replace(c, scope=None)
+            reading = narrowed
         key, reason = _key(c, reading, unit_key, before, lex)
         if key is not None and key.kind == "age" and c.quantity.unit is None:  # "Lombardo, 52"
             factor = unit_key_of(AGE_UNIT)[1]
@@ -125,6 +129,27 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
                           None if c.when is None else clock.minute_of(c.when, lex.lang)))
     _lead_figures(items)
     return items
+
+
+def _narrowed(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None:
+    """A part named after its partitive ("1.404 dei quali gravi", "205 of them critically
+    injured"): the concept the counted noun and the words after the part marker make, when
+    the lexicon knows it as a kind of the noun's own ("feriti gravi"); else None."""
+    if not c.scope or reading is None or not reading.known or not c.noun:
+        return None
+    at = c.context.find(c.text)
+    after = c.context[at + len(c.text):].lstrip() if at >= 0 else ""
+    if after.casefold().startswith(c.scope.casefold()):   # "1.404 dei quali gravi"
+        after = after[len(c.scope):]
+    elif c.context.find(c.scope) < 0 or c.context.find(c.scope) > at:   # "di cui 1.404 in condizioni critiche"
+        return None
+    words = WORD.findall(CLAUSE.split(after, 1)[0])[:3]
+    for n in range(len(words), 0, -1):
+        for phrase in (f"{c.noun} {' '.join(words[:n])}", f"{' '.join(words[:n])} {c.noun}"):
+            found = lex.read(phrase)
+            if found is not None and found.known and reading.concept in lex.ancestors(found.concept):
+                return found
+    return None
 
 
 def _lead_figures(items: list[Item]) -> None:

@@ -270,7 +270,7 @@ def _wider(x: Item, y: Item) -> tuple[Item, Item] | None:
     "autovetture" / "vehicles"), by interlingual id: one number for a class and its wider
     class. A generic noun ("persone") names no class."""
     if x.reading is None or y.reading is None or not x.reading.known or not y.reading.known \
-            or x.reading.generic or y.reading.generic or y.key is None:
+            or x.reading.generic or y.reading.generic or y.key is None or x.claim.noun == y.claim.noun:
         return None
     return (x, y) if y.key.what in x.lexicon.broader_ids(x.reading.concept) else None
 

@@ -284,3 +284,19 @@ def test_a_dropped_qualifier_is_found_across_languages():
     result = reconcile(claims_of(rows), lexicons={"en": Lexicon.load("en")})
     got = {(f.rule, f.severity, tuple(sorted(c.doc for c in f.claims))) for f in result.findings}
     assert got == {("wording-conflict", "warning", ("en", "it"))}, "\n".join(f.message for f in result.findings)
+
+
+@pytest.mark.parametrize(("context", "scope", "joins"), [
+    ("Terremoto in Marocco, i feriti sono 2.059, di cui 1.404 in condizioni critiche", "di cui", True),
+    ("Terremoto in Marocco, 2.059 feriti, 1.404 dei quali gravi", "dei quali", True),
+    ("Terremoto in Marocco, 2.059 feriti, 1.404 dei quali a Marrakech", "dei quali", False),  # a part, of no kind
+])
+def test_a_part_named_after_its_marker_is_the_narrower_figure(context, scope, joins):
+    rows = [
+        "a | 1.404 feriti gravi | 1404 | feriti gravi | - | reported | - | Terremoto in Marocco, 1.404 feriti gravi",
+        f"b | 1.404 | 1404 | feriti | - | reported | - | {context}",
+    ]
+    claims = claims_of(rows)
+    claims[1] = replace(claims[1], scope=scope)
+    result = reconcile(claims)
+    assert (len(result.figures) == 1) is joins
