@@ -30,7 +30,9 @@ RULES: tuple[Rule, ...] = (
          "Outlets give disjoint values for one figure: names the outlier against the value the "
          "others agree on. Its cause says why: 'outlier' or 'disagreement' (error), 'disputed' "
          "when each source is credited with its own value (info; error when an article credits a "
-         "figure to the wrong side or states one side's figure as bare fact).",
+         "figure to the wrong side or states one side's figure as bare fact); 'part-over-whole' "
+         "when a kind of a thing is counted above the thing itself in another article (30-35 "
+         "autovetture, una ventina di veicoli: info).",
          "a: 5.000 soldati; b, c: 6.000 soldati"),
     Rule("hedge-drift", "value", "info",
          "The same figure, stated exactly in one article and hedged or rounded in another.",

@@ -272,7 +272,8 @@ def _wider(x: Item, y: Item) -> tuple[Item, Item] | None:
     if x.reading is None or y.reading is None or not x.reading.known or not y.reading.known \
             or x.reading.generic or y.reading.generic or y.key is None or x.claim.noun == y.claim.noun:
         return None
-    return (x, y) if y.key.what in x.lexicon.broader_ids(x.reading.concept) else None
+    wider = x.lexicon.broader_ids(x.reading.concept) - {x.key.what if x.key else None}
+    return (x, y) if y.key.what in wider else None
 
 
 def _named(i: Item) -> bool:
