@@ -47,6 +47,21 @@ AGE_OF_A = "age of a "
 WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
 CLAUSE = compiled(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
 CUE_WINDOW = 60   # characters before a figure read for cues of time
+LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
+
+
+#: Statuses that do not run: a crowd is counted once, and its figures on later days are
+#: the same count disputed (questura vs organisers), not a timeline.
+COUNTED_ONCE = frozenset({"participants"})
+
+
+def toll(i: Item) -> bool:
+    """A count that runs by nature: people in a status (dead, missing, …), a crowd excepted,
+    whether the status is the claim's ("persone disperse") or its concept's ("morti")."""
+    if i.key is None:
+        return False
+    status = i.key.status or (i.reading.status if i.reading is not None else None)
+    return status is not None and status not in COUNTED_ONCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +117,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
     over = 1 + Decimal(str(settings.over_margin))
     round_from = Decimal(str(settings.round_from))
     ordered = sorted(claims, key=lambda c: (c.date is None, c.date or 0, c.doc, c.span.start))
+    lent = _lent(ordered)
     items = []
     for n, c in enumerate(ordered):
         lex = lexicon_of(c.doc)
@@ -124,6 +140,9 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         value = None if c.quantity.value is None else c.quantity.value * factor
         words = [w.casefold() for w in WORD.findall(before)]
         moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
+        if key is not None and moved and id(c) in lent and key.status is None and reading is not None \
+                and reading.generic:
+            key, reason = None, LENT
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words), moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang)))
@@ -173,6 +192,22 @@ def _lead_figures(items: list[Item]) -> None:
                    and o.interval.meets(i.interval)}
             if len(met) == 1:
                 i.key, i.reason, i.lead = met.pop(), None, True
+
+
+def _lent(claims: list[Claim]) -> set[int]:
+    """The claims whose noun is another figure's, written before them in their sentence
+    ("con a bordo circa 750 persone, sale a 82": 82 has the noun of 750)."""
+    seen: dict[tuple[str, int, str], Claim] = {}
+    out = set()
+    for c in claims:
+        if not c.noun:
+            continue
+        at = (c.doc, c.sentence.start, c.noun.casefold())
+        first = seen.setdefault(at, c)
+        if first is not c and c.noun.casefold() not in c.text.casefold() \
+                and c.noun.casefold() in first.text.casefold():
+            out.add(id(c))
+    return out
 
 
 def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
