@@ -242,7 +242,8 @@ class _Reader:
                 end = noun.span.end
             stated = q if doc.offsets is None else q.at(doc.to_body(q.span))
             found = self._credit(s, toks, cues, q, memo)
-            state, scope = _status_scope(text, q, end, noun, pack, toks)
+            state, scope = status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks,
+                                       kind=q.kind)
             scope = scope or place  # "la regione era ferma al 36,95%": the place noun the topic replaced
             if state is None and noun is not None and noun.span is None:  # a reused noun keeps its status
                 state = statuses.get(q.kind)
@@ -390,12 +391,6 @@ class _Reader:
 
 #: What ends a clause around a figure (a comma between digits is a decimal comma).
 _WORDY = re.compile(r"\w")
-
-
-def _status_scope(text: str, q: Quantity, end: int, noun: nouns.NounPhrase | None, pack: Pack,
-                  toks: Tokens) -> tuple[str | None, str | None]:
-    """The status and scope of the claim of ``q`` that ends at ``end`` (:mod:`.status`)."""
-    return status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks, kind=q.kind)
 
 
 def _attribution(doc: Document, found: attribution.Found | None) -> Attribution | None:

@@ -213,6 +213,28 @@ class Lexicon(Tables):
         broader = self._broader.get(concept)
         return None if broader is None else self._ids.get(broader, broader)
 
+    def person(self, reading: Reading) -> bool:
+        """Whether a reading names people: a generic concept ("persone"), a kind of one
+        (uomo, bambina), or people in a status (morti, feriti).
+
+        >>> lex = Lexicon.load("it")
+        >>> lex.person(lex.read("un uomo")), lex.person(lex.read("vittime")), lex.person(lex.read("vagoni"))
+        (True, True, False)
+        """
+        if not reading.known:
+            return False
+        concept = reading.concept
+        return concept in self._generic or concept in self._status \
+            or any(a in self._generic for a in self.ancestors(concept))
+
+    def broader_ids(self, concept: str) -> frozenset[str]:
+        """The interlingual ids of every concept a concept is a kind of.
+
+        >>> sorted(Lexicon.load("it").broader_ids("autovettura"))
+        ['vehicle']
+        """
+        return frozenset(self._ids.get(a, a) for a in self.ancestors(concept))
+
     def ancestors(self, concept: str) -> Iterable[str]:
         while concept in self._broader:
             concept = self._broader[concept]

@@ -30,7 +30,9 @@ RULES: tuple[Rule, ...] = (
          "Outlets give disjoint values for one figure: names the outlier against the value the "
          "others agree on. Its cause says why: 'outlier' or 'disagreement' (error), 'disputed' "
          "when each source is credited with its own value (info; error when an article credits a "
-         "figure to the wrong side or states one side's figure as bare fact).",
+         "figure to the wrong side or states one side's figure as bare fact); 'part-over-whole' "
+         "when a kind of a thing is counted above the thing itself in another article (30-35 "
+         "autovetture, una ventina di veicoli: info).",
          "a: 5.000 soldati; b, c: 6.000 soldati"),
     Rule("hedge-drift", "value", "info",
          "The same figure, stated exactly in one article and hedged or rounded in another.",
@@ -44,7 +46,8 @@ RULES: tuple[Rule, ...] = (
          "count in two statuses (dead / injured, displaced / evacuated) (error), or nouns it "
          "cannot relate, one count planned in one article and done in another, or one number "
          "in two units easily written one for the other (nautical miles / miles, percentage "
-         "points / percent), in one event (a step lower); counts under ten are too common to judge.",
+         "points / percent), or one number for a class and its wider class (urban fires / fires), "
+         "in one event (a step lower); counts under ten are too common to judge.",
          "a: 1.000 genieri; b: 1.000 ingegneri"),
     Rule("attribution-conflict", "attribution", "warning",
          "The same figure credited to sources of different classes.",

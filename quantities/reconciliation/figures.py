@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from quantities.lang import clock
+from quantities.reconciliation.ages import AGE_OF_A
 from quantities.reconciliation.events import events
 from quantities.reconciliation.keys import Item, Key
 from quantities.reconciliation.settings import ReconcileSettings
@@ -75,6 +76,28 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
         yield from ((label, part) for part in by_minute.values())
 
 
+#: Two ages of people an article names by a noun ("un uomo di 78 anni") further apart than
+#: this many years are two people ("un bambino di 8 anni", "una bambina di 10 anni"); a named
+#: person's ages are always one figure.
+AGE_GAP = 1
+
+
+def _by_person(groups: Iterator[tuple[tuple[Key, str], list[Item]]]) -> Iterator[tuple[tuple[Key, str], list[Item]]]:
+    """Each group, the ages of people named by a noun split into runs of close values."""
+    for label, members in groups:
+        if not (label[0].what or "").startswith(AGE_OF_A):
+            yield label, members
+            continue
+        run: list[Item] = []
+        for i in sorted(members, key=lambda i: i.claim.quantity.value or 0):
+            if run and (i.claim.quantity.value or 0) - (run[-1].claim.quantity.value or 0) > AGE_GAP:
+                yield label, run
+                run = []
+            run.append(i)
+        if run:
+            yield label, run
+
+
 def stamp(i: Item) -> bool:
     """Whether the claim's time is a live blog's stamp: it opens the claim's sentence set
     off by a dash or a colon ("Ore 11.40 – sono 200"; "Alle 19 la regione era ferma al
@@ -86,7 +109,7 @@ def stamp(i: Item) -> bool:
         return False
     if context.startswith(when):
         return clock.stamped(context, len(when))
-    return when.casefold() not in context.casefold()  # carried from the stamp opening its paragraph ("19.30 -", "Ore 8.10 –")
+    return when.casefold() not in context.casefold()  # carried from its paragraph's opening stamp
 
 
 def _measured(i: Item, measured: list[int]) -> int | None:
@@ -155,7 +178,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
                       settings.event_days, broad)
     own = _own_places(event_of, names, broad)
-    totals = {(i.claim.doc, i.key) for i in keyed if i.key.scope is None}  # type: ignore[union-attr]  # keyed only
+    totals = {(i.claim.doc, i.key) for i in keyed if i.key is not None and i.key.scope is None}
     for i in keyed:
         event = event_of.get(i.claim.doc)
         if event is not None:
@@ -177,7 +200,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
             groups.setdefault((key, event), []).append(i)
             event_by_item[id(i)] = event
     made = []
-    for (key, event), members in _by_time(groups):
+    for (key, event), members in _by_person(_by_time(groups)):
         _overtaken(members)
         if len(members) < 2:
             unaligned.append((members[0].claim, "no other claim counts the same thing in the same event"))

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from quantities import lang as langs
-from quantities.cache import compiled
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
+from quantities.reconciliation import ages, clauses
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, past_year
@@ -39,12 +39,21 @@ from quantities.types import Claim
 MODALITY_GROUP = {"reported": "done", "estimated": "done", "planned": "planned"}
 #: Kinds whose figure, without a counted noun, is keyed by the word that leads it.
 LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
-#: Concepts that are spans of time ("34 anni"): keyed, like ages, by whose they are.
-SPANS_OF_TIME = frozenset({"year", "month", "day"})
-WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
-CLAUSE = compiled(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
-CUE_WINDOW = 60   # characters before a figure read for cues of time
 LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
+
+
+#: Statuses that do not run: a crowd is counted once, and its figures on later days are
+#: the same count disputed (questura vs organisers), not a timeline.
+COUNTED_ONCE = frozenset({"participants"})
+
+
+def toll(i: Item) -> bool:
+    """A count that runs by nature: people in a status (dead, missing, …), a crowd excepted,
+    whether the status is the claim's ("persone disperse") or its concept's ("morti")."""
+    if i.key is None:
+        return False
+    status = i.key.status or (i.reading.status if i.reading is not None else None)
+    return status is not None and status not in COUNTED_ONCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +92,7 @@ class Item:
     year: int | None = None     # the earlier year its sentence sets it in, if any
     provisional: bool = False   # its sentence gives it as a partial or near-final count
     earlier: bool = False       # the old value of a change the article states ("passano da 191,5 a …")
+    lead: bool = False          # a bare count of a lead, keyed as the body's figure it repeats
 
     @property
     def running(self) -> bool:
@@ -114,11 +124,17 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if interval.high is None and c.quantity.value is not None:
             # "oltre 300", "at least 296": just above the figure, not anything above it
             interval = Interval(interval.low, c.quantity.value * over, interval.low_open, False)
-        value = None if c.quantity.value is None else c.quantity.value * factor
-        before = _before(c)
+        before = clauses.before(c)
         reading = lex.read(c.noun)
+        narrowed = _narrowed(c, reading, lex)
+        if narrowed is not None:   # "2.059 feriti, 1.404 dei quali gravi": the critically injured
+            c = replace(c, scope=None)
+            reading = narrowed
         key, reason, year = _key(c, reading, unit_key, before, lex, years.get(c.doc, ()))
-        words = [w.casefold() for w in WORD.findall(before)]
+        if key is not None and key.kind == "age" and c.quantity.unit is None:  # "Lombardo, 52"
+            factor = unit_key_of(ages.AGE_UNIT)[1]
+        value = None if c.quantity.value is None else c.quantity.value * factor
+        words = [w.casefold() for w in clauses.WORD.findall(before)]
         moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
         if key is not None and moved and id(c) in lent and key.status is None and reading is not None \
                 and reading.generic:
@@ -128,6 +144,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
                           lex.cue("superseded", words) or earlier, moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang), year,
                           lex.cue("provisional", c.context), earlier))
+    _lead_figures(items)
     return items
 
 
@@ -158,6 +175,50 @@ def _old_of_change(words: list[str], lang: str) -> bool:
     return bool(words) and words[-1] in openers and any(w in verbs for w in words[-3:-1])
 
 
+def _narrowed(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None:
+    """A part named after its partitive ("1.404 dei quali gravi", "205 of them critically
+    injured"): the concept the counted noun and the words after the part marker make, when
+    the lexicon knows it as a kind of the noun's own ("feriti gravi"); else None."""
+    if not c.scope or reading is None or not reading.known or not c.noun:
+        return None
+    at = c.context.find(c.text)
+    after = c.context[at + len(c.text):].lstrip() if at >= 0 else ""
+    if after.casefold().startswith(c.scope.casefold()):   # "1.404 dei quali gravi"
+        after = after[len(c.scope):]
+    elif c.context.find(c.scope) < 0 or c.context.find(c.scope) > at:   # "di cui 1.404 in condizioni critiche"
+        return None
+    words = clauses.WORD.findall(clauses.CLAUSE.split(after, 1)[0])[:3]
+    for n in range(len(words), 0, -1):
+        for phrase in (f"{c.noun} {' '.join(words[:n])}", f"{' '.join(words[:n])} {c.noun}"):
+            found = lex.read(phrase)
+            if found is not None and found.known and reading.concept in lex.ancestors(found.concept):
+                return found
+    return None
+
+
+def _lead_figures(items: list[Item]) -> None:
+    """A bare count in an article's headline or first sentence ("Centomila per gli
+    organizzatori, trentamila per la questura") is the figure its own body counts with the
+    value it meets: it takes that key when exactly one of the article's keyed counts meets it."""
+    by_doc: dict[str, list[Item]] = {}
+    for i in items:
+        by_doc.setdefault(i.claim.doc, []).append(i)
+    for members in by_doc.values():
+        body = [i.claim.sentence.start for i in members if i.claim.section != "title"]
+        first = min(body, default=None)
+        for i in members:
+            c = i.claim
+            if i.key is not None or c.noun or c.quantity.kind != "count" or c.quantity.unit is not None \
+                    or c.quantity.value is None or not c.quantity.is_claim or c.modality not in MODALITY_GROUP:
+                continue
+            if c.section != "title" and c.sentence.start != first:
+                continue
+            met = {o.key for o in members if o.key is not None and o.key.kind == "count" and o.claim.noun
+                   and o.interval.meets(i.interval)}
+            if len(met) == 1:
+                i.key, i.reason, i.lead = met.pop(), None, True
+
+
 def _lent(claims: list[Claim]) -> set[int]:
     """The claims whose noun is another figure's, written before them in their sentence
     ("con a bordo circa 750 persone, sale a 82": 82 has the noun of 750)."""
@@ -184,32 +245,39 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     what, status = _what(c, reading)
     if kind == "percent" and reading is not None and reading.share:
         what, status = reading.share, None   # "il 63,91% degli aventi diritto": the turnout
-    if kind == "age" or (reading is not None and reading.shared in SPANS_OF_TIME):
-        what = _subject(c, lex)
+    if ages.is_age(c, reading, lex):
+        whose = ages.whose(c, reading, lex)
+        if whose is None:
+            return None, "an age or a span of time with no name before it: whose it is is not known", None
+        # an age is never a plan: "dovrebbe avere 77 anni" is an estimate of it
+        place = c.scope.casefold() if c.scope else None
+        return Key(whose, None, place, "age", unit_key_of(ages.AGE_UNIT)[0], MODALITY_GROUP["reported"]), None, None
+    if reading is not None and reading.shared in clauses.SPANS_OF_TIME:
+        what = ages.subject(c, lex)
         if what is None:
             return None, "an age or a span of time with no name before it: whose it is is not known", None
     elif kind == "duration":
-        what = _measure(c, before, lex)
+        what = clauses.measure(c, before, lex)
         if what is None:
             return None, "a span of time with nothing saying what lasted", None
     elif what is None and kind == "count":
-        what = _measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
+        what = clauses.measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
     elif kind in LED_KINDS:
-        measured = _measure(c, before, lex, measures=True)
-        if measured is not None and (what is None or _inherited(c, before)):
+        measured = clauses.measure(c, before, lex, measures=True)
+        if measured is not None and (what is None or clauses.inherited(c, before)):
             what = measured   # "I veicoli sono precipitati per circa 45 metri": the fall
         if what is None and kind == "measure":
             what = lex.measured_by(c.quantity.unit)   # "magnitudo 7": a quake's
         if what is None:
-            what = _measure(c, before, lex)   # any known word: "il barcone si trovava a 60 miglia"
+            what = clauses.measure(c, before, lex)   # any known word: "il barcone si trovava a 60 miglia"
         if what is None and (kind in ("percent", "money") or unit is None):
-            what = _lead(before, lex)
+            what = clauses.lead(before, lex)
     if what is None and unit is None:
         return None, "nothing says what it counts (no noun, no unit)", None
     if what is None and kind == "percent":
         return None, "a percentage of nothing named (no noun, no word before it)", None
     year = past_year(c.context, c.text, c.date, lex.lang, years)
-    if year is None and years and lex.cue("previous", _after(c)):
+    if year is None and years and lex.cue("previous", clauses.after(c)):
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
     scope = scoped(c.scope.casefold() if c.scope else None, year)
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year
@@ -243,93 +311,6 @@ def unit_key_of(unit: str | None) -> tuple[str | None, Decimal]:
         return (unit if dim is None or units.is_currency(unit) else dim), Decimal(1)
     magnitude = units.registry().Quantity(1, unit).to_base_units().magnitude
     return dim, Decimal(str(magnitude))
-
-
-def _before(c: Claim) -> str:
-    """The words of the claim's clause before its figure (at most CUE_WINDOW characters)."""
-    ctx = c.context
-    at = ctx.find(c.text) if c.text else -1
-    if at < 0:
-        at = max(0, min(len(ctx), c.span.start - c.sentence.start))
-    piece = ctx[max(0, at - CUE_WINDOW):at]
-    cut = None
-    for m in CLAUSE.finditer(piece):
-        cut = m.end()
-    return piece[cut:] if cut is not None else piece
-
-
-def _after(c: Claim) -> str:
-    """The words of the claim's clause after its figure (at most CUE_WINDOW characters)."""
-    ctx = c.context
-    at = ctx.find(c.text) if c.text else -1
-    if at < 0:
-        return ""
-    piece = ctx[at + len(c.text):at + len(c.text) + CUE_WINDOW]
-    m = CLAUSE.search(piece)
-    return piece[:m.start()] if m else piece
-
-
-def _measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str | None:
-    """The concept a figure names: a known word after the figure in the claim
-    ("8 km di profondità"), else among the last words before it ("profondità di 8 km").
-    With ``measures``, only a concept the lexicon marks as measured (``measure``), also
-    among the first words after the claim in its clause, its subject put after the verb
-    ("Salgono dal 37,5% al 39,5% i fondi")."""
-    content = lex.stopwords
-    inside = [w for w in WORD.findall(c.text) if w.casefold() not in content]
-    near = [w for w in WORD.findall(before) if w.casefold() not in content][-3:]
-    later = _subject_after(c, lex) if measures else []
-    for w in [*inside, *reversed(near), *later]:
-        reading = lex.read(w)
-        if reading is not None and reading.known and reading.shared not in SPANS_OF_TIME \
-                and (reading.measure or not measures):
-            return reading.shared
-    return None
-
-
-def _after(c: Claim) -> str:
-    """The words of the claim's clause after it (at most CUE_WINDOW characters)."""
-    ctx = c.context
-    at = ctx.find(c.text) if c.text else -1
-    if at < 0:
-        return ""
-    piece = ctx[at + len(c.text):at + len(c.text) + CUE_WINDOW]
-    m = CLAUSE.search(piece)
-    return piece[:m.start()] if m else piece
-
-
-def _subject_after(c: Claim, lex: Lexicon) -> list[str]:
-    """The first three content words after the claim in its clause, up to a conjunction
-    (what follows "e" is another figure's: "magnitudo 7 e una profondità di 8 km")."""
-    words = []
-    for w in WORD.findall(_after(c)):
-        if lex.conjunction(w):
-            break
-        if w.casefold() not in lex.stopwords:
-            words.append(w)
-    return words[:3]
-
-
-def _inherited(c: Claim, before: str) -> bool:
-    """Whether the claim's noun stands neither in it nor in its clause before it: carried
-    from an earlier figure ("A section of about 200 metres … plummeting some 100 metres")."""
-    noun = c.noun or ""
-    return bool(noun) and noun not in c.text and noun not in before
-
-
-def _lead(before: str, lex: Lexicon) -> str | None:
-    """The folded key of the last content word before the figure in its clause."""
-    words = [w for w in WORD.findall(before) if w.casefold() not in lex.stopwords]
-    return f"{lex.lang}:{lex.key(words[-1])}" if words else None
-
-
-def _subject(c: Claim, lex: Lexicon) -> str | None:
-    """A name among the four words right before the figure: whose age it is
-    ("Michael Zanera, 34 anni"); None when no name stands that close."""
-    at = c.context.find(c.text) if c.text else -1
-    words = WORD.findall(c.context[max(0, at - CUE_WINDOW):at]) if at > 0 else []
-    found = [w for w in words[-4:] if w[:1].isupper() and w.casefold() not in lex.stopwords]
-    return "age of " + found[-1].casefold() if found else None
 
 
 def _source(c: Claim) -> str | None:

@@ -94,7 +94,8 @@ def contradicting(found: list[Mode]) -> list[tuple[int, int]]:
     by_doc: defaultdict[str, dict[int, set[str | None]]] = defaultdict(dict)
     for n, m in enumerate(found):
         for i in m.items:
-            by_doc[i.claim.doc].setdefault(n, set()).add(i.source)
+            if not i.lead:  # a lead repeats its body's figures: it states no value of its own
+                by_doc[i.claim.doc].setdefault(n, set()).add(i.source)
     explained: set[tuple[int, int]] = set()
     for doc, per_mode in by_doc.items():
         if len(per_mode) < 2:
@@ -137,3 +138,20 @@ def _credited_apart(a: set[str | None], b: set[str | None]) -> bool:
     """Whether an article credits two values to different sources (neither bare: a bare
     value beside a credited one is as often a part, an earlier figure or another figure)."""
     return None not in a and None not in b and not (a & b)
+
+
+#: Counts of people below this, with no status, name groups of the story ("due ragazzi",
+#: "quattro ragazzi di Torre del Greco"), not a tally: two of them are as likely two groups
+#: as one figure stated two ways.
+SMALL_GROUP = Decimal(10)
+
+
+def small_groups(found: Sequence[Mode]) -> bool:
+    """Whether contradicting modes are small groups of people in no status: no conflict."""
+    first = found[0].items[0]
+    if first.key is None or first.key.kind != "count" or first.key.status is not None or first.reading is None:
+        return False
+    if first.reading.status is not None or not first.lexicon.person(first.reading):
+        return False
+    return all(i.claim.status is None and i.value is not None and i.value < SMALL_GROUP
+               for m in found for i in m.items)

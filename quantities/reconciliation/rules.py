@@ -46,6 +46,7 @@ from quantities.reconciliation.scopes import settle
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.tolls import running_days, toll_findings
 from quantities.reconciliation.values import Context, value_findings
+from quantities.reconciliation.wholes import whole_findings
 from quantities.reconciliation.wording import unit_findings, wording_findings
 from quantities.types import SEVERITIES, Claim, Document, Figure, Finding
 
@@ -102,7 +103,8 @@ def reconcile(
         confusables.update(lex.confusable_ids())
     figures = [g.figure for g in grouping.figures]
     for f in chain(wording_findings(items, grouping.events, figure_of, confusables, ctx),
-                   unit_findings(items, grouping.events, figure_of, ctx)):
+                   unit_findings(items, grouping.events, figure_of, ctx),
+                   whole_findings(items, grouping.events, figure_of, ctx)):
         findings.append(f if f.figure is not None else _shown_together(f, figures))
     findings.extend(parts_findings(items, ctx))
     kept = [f for f in findings if f.severity != "off"]

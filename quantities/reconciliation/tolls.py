@@ -28,7 +28,7 @@ from decimal import Decimal
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.intervals import stance
-from quantities.reconciliation.keys import Item
+from quantities.reconciliation.keys import COUNTED_ONCE, Item
 from quantities.reconciliation.modes import Mode, contradicting, modes
 from quantities.reconciliation.values import Context, comparable, dispute, disputed, finding
 from quantities.text.i18n import _
@@ -37,9 +37,6 @@ from quantities.types import Finding
 #: Statuses whose count only grows: the dead do not come back (the missing are found,
 #: the injured leave hospital, the displaced go home).
 CUMULATIVE = frozenset({"dead"})
-#: Statuses that do not run: a crowd is counted once, and its figures on later days are
-#: the same count disputed (questura vs organisers), not a timeline.
-COUNTED_ONCE = frozenset({"participants"})
 #: A later count lower by at most this share corrects the earlier (39, then 38): not a fall.
 CORRECTION = Decimal("0.1")
 #: Two values of one day further apart than this factor are two counts (the bodies
@@ -57,7 +54,7 @@ def running_days(g: Grouped) -> bool:
 
 
 def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
-    days = sorted({i.claim.date for i in g.items})
+    days = sorted({_day(i) for i in g.items})
     for day in days:
         found = _dispute_of(g, day, ctx)
         if found is not None:
@@ -66,7 +63,7 @@ def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     if high:
         yield _fallen(g, high, low, ctx)
     # the timeline is of the counts that stand: not the fallen ones, nor their day's echoes
-    wrong = {id(i) for i in g.items for h in high if i.claim.date == h.claim.date and i.interval.meets(h.interval)}
+    wrong = {id(i) for i in g.items for h in high if _day(i) == _day(h) and i.interval.meets(h.interval)}
     line = sorted((i for i in g.items if id(i) not in wrong), key=_moment)
     if len({i.value for i in line}) > 1 or len({str(i.interval) for i in line}) > 1:
         yield _timeline(g, line, ctx)
@@ -85,15 +82,15 @@ def _moment(i: Item) -> tuple:
     """When a claim was given: its day, then its stated time (a claim its article gives as
     superseded, with no time, first), then its place in the articles."""
     minute = i.minute if i.minute is not None else (-1 if i.superseded else 24 * 60)
-    return (i.claim.date, minute, i.order)
+    return (_day(i), minute, i.order)
 
 
 def _dispute_of(g: Grouped, day: dt.date, ctx: Context) -> Finding | None:
-    current = [i for i in g.items if i.claim.date == day and not i.superseded]
+    current = [i for i in g.items if _day(i) == day and not i.superseded]
     found = modes(current)
     pairs = [(a, b) for a, b in contradicting(found) if comparable(found[a], found[b])]
     involved = [found[n] for n in sorted({n for p in pairs for n in p})]
-    earlier = [i for i in g.items if i.claim.date == day and i.superseded and i.source is not None]
+    earlier = [i for i in g.items if _day(i) == day and i.superseded and i.source is not None]
     if len(involved) < 2 or not disputed(involved) or _in_order(involved) or _said_before(involved, earlier):
         return None
     if max(m.value for m in involved) > DISPUTE_SPREAD * max(Decimal(1), min(m.value for m in involved)):
@@ -113,10 +110,10 @@ def _in_order(ms: list[Mode]) -> bool:
     """Every claim of the modes gives its time, and the times put the modes one after another."""
     spans = []
     for m in ms:
-        minutes = [i.minute for i in m.items]
-        if None in minutes:
+        minutes = [i.minute for i in m.items if i.minute is not None]
+        if len(minutes) < len(m.items):
             return False
-        spans.append((min(minutes), max(minutes)))  # type: ignore[type-var]  # None excluded above
+        spans.append((min(minutes), max(minutes)))
     spans.sort()
     return all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
 
@@ -131,7 +128,7 @@ def _fall(g: Grouped) -> tuple[list[Item], list[Item]]:
     counted = [o for o in g.items if o.moved != "falling"]
     day_top: dict[dt.date, Decimal] = {}
     for o in counted:
-        day_top[o.claim.date] = max(day_top.get(o.claim.date, _top(o)), _top(o))
+        day_top[_day(o)] = max(day_top.get(_day(o), _top(o)), _top(o))
     later_top: dict[dt.date, Decimal] = {}   # the highest count given after each day (a suffix max)
     top: Decimal | None = None
     for day in sorted(day_top, reverse=True):
@@ -141,12 +138,12 @@ def _fall(g: Grouped) -> tuple[list[Item], list[Item]]:
     for i in g.items:
         if i.superseded or stance(i.claim.quantity) not in COUNTS or i.moved == "falling":
             continue
-        above = later_top.get(i.claim.date)
+        above = later_top.get(_day(i))
         if above is not None and above < i.interval.low * (1 - CORRECTION):
             high.append(i)
     if high:
-        first = min(i.claim.date for i in high)
-        low = [o for o in counted if o.claim.date > first]
+        first = min(_day(i) for i in high)
+        low = [o for o in counted if _day(o) > first]
     return high, sorted(low, key=_moment)
 
 
@@ -158,6 +155,11 @@ def _fallen(g: Grouped, high: list[Item], low: list[Item], ctx: Context) -> Find
     return finding(ctx, "value-conflict", g, message, [*high, *low], cause="fall")
 
 
+def _day(i: Item) -> dt.date:
+    """The claim's date: every claim of a toll has one (:func:`running_days`)."""
+    return i.claim.date or dt.date.min
+
+
 def _top(i: Item) -> Decimal:
     return i.interval.high if i.interval.high is not None else i.interval.low
 
@@ -166,7 +168,7 @@ def _timeline(g: Grouped, line: list[Item], ctx: Context) -> Finding:
     fmt = line[0].lexicon.number_format
     by_day: dict[dt.date, list[Item]] = {}
     for i in line:
-        by_day.setdefault(i.claim.date, []).append(i)
+        by_day.setdefault(_day(i), []).append(i)
     steps = " \u2192 ".join(f"{day.isoformat()} \u2014 {_points(items, ctx, fmt)}" for day, items in by_day.items())
     return finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
                                        "not a conflict").format(steps=steps), line, cause="timeline")

@@ -30,8 +30,8 @@ from quantities.reconciliation import messages as say
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.figures import Grouped, stamp
 from quantities.reconciliation.intervals import precision_of, stance
-from quantities.reconciliation.keys import Item
-from quantities.reconciliation.modes import Mode, contradicting, modes, provisional
+from quantities.reconciliation.keys import Item, toll
+from quantities.reconciliation.modes import Mode, contradicting, modes, provisional, small_groups
 from quantities.reconciliation.scopes import SHARES
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.text.i18n import _, ngettext
@@ -98,9 +98,7 @@ def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Itera
         conflict = _conflict(g, [found[n] for n in involved], ctx)
         if conflict is not None:
             yield conflict
-    drift = _drift(g, found, ctx, current)
-    if drift is not None:
-        yield drift
+    yield from _drift(g, found, ctx, current)
     if ctx.settings.within_documents:
         yield from _headline(g, ctx)
 
@@ -116,6 +114,8 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                                            "not a conflict").format(steps=steps), items, cause="timeline")
     if disputed(ms):
         return dispute(g, ms, ctx, fmt, items)
+    if small_groups(ms):
+        return None
     if len(ms) == 2 and _rounding(ms[0], ms[1]):
         return finding(ctx, "hedge-drift", g, _("{one}; {other}: one figure, rounded in one of them").format(
                        one=say.group_text(ms[0].items, ctx.outlet, fmt),
@@ -210,8 +210,7 @@ def _moved(m: Mode) -> bool:
 
 def _toll(m: Mode) -> bool:
     """A figure that runs by nature: a count of people in a status (dead, missing, …)."""
-    i = m.items[0]
-    return i.key is not None and (i.key.status is not None or (i.reading is not None and i.reading.status is not None))
+    return toll(m.items[0])
 
 
 def comparable(a: Mode, b: Mode) -> bool:
@@ -273,7 +272,9 @@ def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], item
     side_of = {s: n for n, m in enumerate(ms) for s in m.sources}
     sides = "; ".join(f"{', '.join(_written(m))}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
     wrong = [i for n, m in enumerate(ms) for i in m.items if i.source is not None and side_of[i.source] != n]
-    bare = [i for m in ms for i in m.items if i.source is None]
+    # a lead repeating a figure its own body credits ("trentamila per la questura") is not bare
+    bare = [i for m in ms for i in m.items if i.source is None
+            and not (i.lead and any(o.claim.doc == i.claim.doc and o.source for o in m.items))]
     message = _("a dispute between sources, each credited with its own figure \u2014 {sides}").format(sides=sides)
     if when is not None:
         message = f"{when}: {message}"
@@ -308,11 +309,12 @@ def _disputed_severity(ctx: Context) -> str:
     return "off" if ctx.settings.severity("value-conflict") == "off" else "info"
 
 
-def _drift(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> Finding | None:
-    """Drift inside each mode; a hedged claim that meets several modes and so joined none
-    ("fino a 600" meets 79 and "almeno 500") is looked at with each mode it meets."""
-    drifting: list[Item] = []
-    parts = []
+def _drift(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> Iterator[Finding]:
+    """Drift inside each mode, one finding per value (the questura's 30mila and the
+    organisers' 100mila drift each in their own words); a hedged claim that meets several
+    modes and so joined none ("fino a 600" meets 79 and "almeno 500") is looked at with
+    each mode it meets."""
+    message = _("one figure, worded differently (hedged, rounded or bounded from either side): {claims}")
     placed = {id(i) for m in found for i in m.items}
     loose = [i for i in current if id(i) not in placed][:LOOSE]
     for m in found:
@@ -321,13 +323,9 @@ def _drift(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> 
         stated = _drifting(stated)
         if len({i.claim.doc for i in stated}) < 2:
             continue
-        drifting.extend(stated)
-        parts.append(", ".join(f"{say.outlets([i], ctx.outlet)} \u201c{i.claim.text}\u201d "
-                               f"({_(say.STANCE_WORDS[stance(i.claim.quantity)])})" for i in stated[:6]))
-    if not drifting:
-        return None
-    message = _("one figure, worded differently (hedged, rounded or bounded from either side): {claims}")
-    return finding(ctx, "hedge-drift", g, message.format(claims="; ".join(parts)), drifting, cause="hedge")
+        said = ", ".join(f"{say.outlets([i], ctx.outlet)} \u201c{i.claim.text}\u201d "
+                         f"({_(say.STANCE_WORDS[stance(i.claim.quantity)])})" for i in stated[:6])
+        yield finding(ctx, "hedge-drift", g, message.format(claims=said), stated, cause="hedge")
 
 
 def _drifting(stated: list[Item]) -> list[Item]:

@@ -13,6 +13,8 @@ inside a bucket, each pair of different keys is judged once:
   evacuated), each read at its own figure: the rule's severity, since one status is wrong;
 - one count in one status, planned in one article and done in another of the same day
   or earlier (evacuation being organised, residents evacuated): a step lower;
+- one concept a kind of the other (by interlingual id: "650 incendi urbani", "650 fires";
+  not a generic "persone"): a step lower, a qualifier dropped or added;
 - two concepts the lexicon knows are different (soldati, carri armati): nothing; nor a
   noun it does not know against a generic one ("750 passeggeri", "circa 750 persone"):
   "persone" names no class that could differ.
@@ -44,8 +46,9 @@ from quantities.lang import units
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
+from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD
 from quantities.reconciliation.intervals import stance
-from quantities.reconciliation.keys import CLAUSE, CUE_WINDOW, WORD, Item, Key
+from quantities.reconciliation.keys import Item, Key
 from quantities.reconciliation.values import Context
 from quantities.text.i18n import _
 from quantities.types import SEVERITIES, Finding
@@ -122,9 +125,15 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     if note is not None and a.what != b.what and written and rare:
         return severity, note, xs, ys
     lower = _demote(severity)
+    noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
+    wider = (_wider(*written[0]) or _wider(*written[0][::-1])) if written else None
+    if wider is not None and rare and a.status == b.status:
+        narrow, wide = wider
+        return lower, _("one article counts \u201c{narrow}\u201d, the other the wider \u201c{wide}\u201d with the "
+                        "same number: a qualifier dropped or added; check which is meant").format(
+                            narrow=noun(narrow), wide=noun(wide)), [narrow], [wide]
     unknown = _unknown(a.what) or _unknown(b.what)
     named = all(i.claim.noun and i.reading is not None and not i.reading.generic for i in (x, y)) and rare
-    noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
     if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
         common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
         need = 0 if a.kind == "measure" and a.unit is not None else ctx.settings.min_shared_words
@@ -216,17 +225,24 @@ PAIRS = 32
 
 
 def _across(xs: list[Item], ys: list[Item]) -> list[tuple[Item, Item]]:
-    """Up to PAIRS pairs of claims from different articles, one claim per article a side."""
-    firsts_x = list({i.claim.doc: i for i in reversed(xs)}.values())[:PAIRS]
-    firsts_y = list({i.claim.doc: i for i in reversed(ys)}.values())[:PAIRS]
+    """Up to PAIRS pairs of claims from different articles: each article's first claim a
+    side first, then its later ones ("the limit is 160" after another "160" of the same
+    article is still compared)."""
     out = []
-    for x in firsts_x:
-        for y in firsts_y:
+    for x in _firsts_first(xs)[:PAIRS]:
+        for y in _firsts_first(ys)[:PAIRS]:
             if x.claim.doc != y.claim.doc:
                 out.append((x, y))
                 if len(out) >= PAIRS:
                     return out
     return out
+
+
+def _firsts_first(items: list[Item]) -> list[Item]:
+    """The claims, each article's first before any article's second."""
+    firsts = {i.claim.doc: i for i in reversed(items)}
+    chosen = {id(i) for i in firsts.values()}
+    return [*firsts.values(), *(i for i in items if id(i) not in chosen)]
 
 
 def _status(i: Item) -> str | None:
@@ -248,6 +264,17 @@ def _clash(x: Item, y: Item, counted: Mapping[str, set[str | None]]) -> str | No
     if sy in counted.get(x.claim.doc, ()) or sx in counted.get(y.claim.doc, ()):
         return None
     return say.status_clash(sx, sy)
+
+
+def _wider(x: Item, y: Item) -> tuple[Item, Item] | None:
+    """(x, y) when y counts a class that x's is a kind of ("incendi urbani" / "fires",
+    "autovetture" / "vehicles"), by interlingual id: one number for a class and its wider
+    class. A generic noun ("persone") names no class."""
+    if x.reading is None or y.reading is None or not x.reading.known or not y.reading.known \
+            or x.reading.generic or y.reading.generic or y.key is None or x.claim.noun == y.claim.noun:
+        return None
+    wider = x.lexicon.broader_ids(x.reading.concept) - {x.key.what if x.key else None}
+    return (x, y) if y.key.what in wider else None
 
 
 def _named(i: Item) -> bool:

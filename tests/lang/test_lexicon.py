@@ -70,7 +70,26 @@ CONCEPTS = [
     ("en", "engineers", "engineer"),
     ("en", "people killed", "dead"),
     ("en", "houses", "home"),
+    ("en", "empty passenger cars", "carriage"),   # a train's cars: its carriages
+    ("en", "cars", "car"),                        # near miss: a road's cars
+    ("en", "colleagues", "colleague"),
+    ("it", "colleghi delle vittime", "collega"),
+    ("it", "carrozze vuote", "vagone"),
 ]
+
+
+PEOPLE = [
+    # (lang, noun phrase, whether it names people: whose an age can be)
+    ("it", "un uomo", True), ("it", "bambina", True), ("it", "vittime", True), ("it", "persone", True),
+    ("it", "colleghi", True), ("it", "vagoni", False), ("it", "anni", False), ("it", "pastori sardi", False),
+    ("en", "man", True), ("en", "dead", True), ("en", "colleagues", True), ("en", "cars", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "noun", "expected"), PEOPLE)
+def test_whether_a_noun_names_people(lang, noun, expected):
+    lex = Lexicon.load(lang)
+    assert lex.person(lex.read(noun)) is expected
 
 
 @pytest.mark.parametrize(("lang", "noun", "expected"), CONCEPTS)
@@ -252,3 +271,22 @@ def test_a_share_mark_must_be_a_string():
     with pytest.raises(LanguageDataError) as e:
         Lexicon.load("it", {"concept": {"x": {"terms": ["x"], "share": 5}}}, origin="quantities.toml")
     assert e.value.key == "concept.x.share"
+SHARED = [
+    # (Italian noun, English noun, whether they meet on one interlingual id)
+    ("manifestanti", "protesters", True),    # people in the status "participants" in both
+    ("carrozze", "passenger cars", True),
+    ("colleghi", "colleagues", True),
+    ("autovetture", "passenger cars", False),  # near miss: a road's cars are no train's
+]
+
+
+@pytest.mark.parametrize(("it", "en", "same"), SHARED)
+def test_concepts_meet_across_languages(it, en, same):
+    a, b = Lexicon.load("it").read(it), Lexicon.load("en").read(en)
+    assert (a.shared == b.shared) is same
+
+
+def test_a_status_concept_is_named_by_its_status():
+    for lang, noun in (("it", "partecipanti"), ("en", "marchers"), ("it", "morti"), ("en", "dead")):
+        r = Lexicon.load(lang).read(noun)
+        assert r.shared == r.status, (lang, noun)

@@ -289,6 +289,34 @@ def test_settings_accept_dashes_and_severities():
     assert s.vague_stretch == 3 and s.severity("update") == "off" and s.severity("value-conflict") == "error"
 
 
+def test_a_dropped_qualifier_is_found_across_languages():
+    from quantities.lang.lexicon import Lexicon
+
+    rows = [
+        "it | 650 incendi urbani | 650 | incendi urbani | - | reported | - | Incendi in Sicilia e Calabria: i vigili del fuoco sono intervenuti su 650 incendi urbani e di interfaccia",
+        "en | 650 | 650 | fires | - | reported | - | Fires in Sicily and Calabria: firefighters battled 1,400 fires, including 650 in Sicily",
+    ]
+    result = reconcile(claims_of(rows), lexicons={"en": Lexicon.load("en")})
+    got = {(f.rule, f.severity, tuple(sorted(c.doc for c in f.claims))) for f in result.findings}
+    assert got == {("wording-conflict", "warning", ("en", "it"))}, "\n".join(f.message for f in result.findings)
+
+
+@pytest.mark.parametrize(("context", "scope", "joins"), [
+    ("Terremoto in Marocco, i feriti sono 2.059, di cui 1.404 in condizioni critiche", "di cui", True),
+    ("Terremoto in Marocco, 2.059 feriti, 1.404 dei quali gravi", "dei quali", True),
+    ("Terremoto in Marocco, 2.059 feriti, 1.404 dei quali a Marrakech", "dei quali", False),  # a part, of no kind
+])
+def test_a_part_named_after_its_marker_is_the_narrower_figure(context, scope, joins):
+    rows = [
+        "a | 1.404 feriti gravi | 1404 | feriti gravi | - | reported | - | Terremoto in Marocco, 1.404 feriti gravi",
+        f"b | 1.404 | 1404 | feriti | - | reported | - | {context}",
+    ]
+    claims = claims_of(rows)
+    claims[1] = replace(claims[1], scope=scope)
+    result = reconcile(claims)
+    assert (len(result.figures) == 1) is joins
+
+
 # A running count scoped to the event's own place is the event's count; a part, another
 # place or a count that does not run keeps its scope (quantities/reconciliation/figures.py).
 ISCHIA = [

@@ -70,6 +70,7 @@ class Scopes:
     partitive_pronouns: dict[str, tuple[tuple[str, ...], ...]]
     partitive_kinds: frozenset[str]
     clause_ends: frozenset[str]
+    aims: frozenset[str]        # after the figure, they end its clause too
     place_heads: frozenset[str]
     place_relatives: frozenset[str]
     articles: frozenset[str]
@@ -102,6 +103,7 @@ def scopes(pack: Pack) -> Scopes:
         partitive_kinds=word_set(pack, "scope.partitive_kinds"),
         share_kinds=word_set(pack, "scope.share_kinds"),
         clause_ends=word_set(pack, "scope.clause_ends"),
+        aims=word_set(pack, "scope.aims"),
         place_heads=word_set(pack, "scope.place_heads"),
         place_relatives=word_set(pack, "scope.place_relatives"),
         articles=word_set(pack, "scope.articles"),
@@ -201,7 +203,7 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
     while start > low and lows[start - 1] not in t.clause_ends:
         start -= 1
     end, high = after, min(len(lows), after + PLACE_REACH)
-    while end < high and lows[end] not in t.clause_ends:
+    while end < high and lows[end] not in t.clause_ends and lows[end] not in t.aims:
         end += 1
     found = _place_in(t, text, toks, start, end) or (_hung(t, text, toks, first) if share else None)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start

@@ -212,7 +212,7 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
         return None
     v2, p2, end2, factor = second
     scaled = factor is not None and r.value * factor <= v2 * CHANGE_RATIO
-    if scaled:  # the scale word written once applies to both: "da 3,3 a 2 miliardi"
+    if factor is not None and scaled:  # the scale word written once applies to both: "da 3,3 a 2 miliardi"
         scale(r, factor)
     if v2 <= r.value or _change(text, r, joiner, g):  # two values, the old and the new
         if scaled or _change(text, r, joiner, g):

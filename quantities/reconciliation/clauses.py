@@ -1,0 +1,86 @@
+"""The words of a claim's clause around its figure, and what they name.
+
+A figure without a counted noun is keyed by a word of its clause: the known word that
+names what it measures ("profondità di 8 km", "Salgono dal 37,5% al 39,5% i fondi"), else
+the word that leads it ("affluenza al 51%"). Every window is bounded (``CUE_WINDOW``
+characters), so reading a clause costs the same in a sentence of any length.
+"""
+
+from __future__ import annotations
+
+from quantities.cache import compiled
+from quantities.lang.lexicon import Lexicon
+from quantities.types import Claim
+
+#: Concepts that are spans of time ("34 anni"): keyed, like ages, by whose they are.
+SPANS_OF_TIME = frozenset({"year", "month", "day"})
+WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
+CLAUSE = compiled(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
+CUE_WINDOW = 60   # characters before a figure read for cues of time
+
+
+def before(c: Claim) -> str:
+    """The words of the claim's clause before its figure (at most CUE_WINDOW characters)."""
+    ctx = c.context
+    at = ctx.find(c.text) if c.text else -1
+    if at < 0:
+        at = max(0, min(len(ctx), c.span.start - c.sentence.start))
+    piece = ctx[max(0, at - CUE_WINDOW):at]
+    cut = None
+    for m in CLAUSE.finditer(piece):
+        cut = m.end()
+    return piece[cut:] if cut is not None else piece
+
+
+def after(c: Claim) -> str:
+    """The words of the claim's clause after its figure (at most CUE_WINDOW characters)."""
+    ctx = c.context
+    at = ctx.find(c.text) if c.text else -1
+    if at < 0:
+        return ""
+    piece = ctx[at + len(c.text):at + len(c.text) + CUE_WINDOW]
+    m = CLAUSE.search(piece)
+    return piece[:m.start()] if m else piece
+
+
+def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str | None:
+    """The concept a figure names: a known word after the figure in the claim
+    ("8 km di profondità"), else among the last words before it ("profondità di 8 km").
+    With ``measures``, only a concept the lexicon marks as measured (``measure``), also
+    among the first words after the claim in its clause, its subject put after the verb
+    ("Salgono dal 37,5% al 39,5% i fondi")."""
+    content = lex.stopwords
+    inside = [w for w in WORD.findall(c.text) if w.casefold() not in content]
+    near = [w for w in WORD.findall(before) if w.casefold() not in content][-3:]
+    later = _subject_after(c, lex) if measures else []
+    for w in [*inside, *reversed(near), *later]:
+        reading = lex.read(w)
+        if reading is not None and reading.known and reading.shared not in SPANS_OF_TIME \
+                and (reading.measure or not measures):
+            return reading.shared
+    return None
+
+
+def _subject_after(c: Claim, lex: Lexicon) -> list[str]:
+    """The first three content words after the claim in its clause, up to a conjunction
+    (what follows "e" is another figure's: "magnitudo 7 e una profondità di 8 km")."""
+    words = []
+    for w in WORD.findall(after(c)):
+        if lex.conjunction(w):
+            break
+        if w.casefold() not in lex.stopwords:
+            words.append(w)
+    return words[:3]
+
+
+def inherited(c: Claim, before: str) -> bool:
+    """Whether the claim's noun stands neither in it nor in its clause before it: carried
+    from an earlier figure ("A section of about 200 metres … plummeting some 100 metres")."""
+    noun = c.noun or ""
+    return bool(noun) and noun not in c.text and noun not in before
+
+
+def lead(before: str, lex: Lexicon) -> str | None:
+    """The folded key of the last content word before the figure in its clause."""
+    words = [w for w in WORD.findall(before) if w.casefold() not in lex.stopwords]
+    return f"{lex.lang}:{lex.key(words[-1])}" if words else None
