@@ -86,8 +86,29 @@ def test_the_time_guard_fires_as_our_own_error(monkeypatch):
     from quantities.extraction.numbers import reading
 
     monkeypatch.setattr(reading, "TIMEOUT", 1e-9)
+    monkeypatch.setattr(reading, "UNGUARDED_CHARS", 0)  # a short window runs unguarded: guard them all
     with pytest.raises(PatternTimeoutError, match="pattern timed out at offset"):
         numbers.find("Sono arrivati 5.000 operai e 1.000 genieri. " * 20_000)
+
+
+@pytest.mark.parametrize(("chars", "guarded"), [(1_000, False), (1_001, True)])
+def test_only_long_windows_run_under_the_guard(monkeypatch, chars, guarded):
+    """A call on at most UNGUARDED_CHARS characters is bounded by its window (every pattern
+    is linear) and skips the guard's clock; a longer one is guarded."""
+    import regex
+
+    from quantities import PatternTimeoutError
+    from quantities.extraction.numbers import reading
+
+    assert reading.UNGUARDED_CHARS == 1_000
+    monkeypatch.setattr(reading, "TIMEOUT", 1e-9)
+    never = regex.compile(r"x")
+    for call in (reading.search, reading.match):
+        if guarded:
+            with pytest.raises(PatternTimeoutError):
+                call(never, "a" * chars, 0)
+        else:
+            assert call(never, "a" * chars, 0) is None
 
 
 # -- nothing lost, no traceback: each case a row ---------------------------------------------
