@@ -126,6 +126,8 @@ def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
     """The source of a verbless header that opens a sentence and ends at a colon ("Nuovo
     bilancio della prefettura di Napoli: …", "Prima proiezione Opinio per la Rai: …"), a
     cue for the whole sentence."""
+    if text.find(":", sentence.start, sentence.end) < 0:
+        return None  # both kinds end at a colon: most sentences are told without a pattern
     g = grammar(lang)
     m = g.headers.match(text, sentence.start, sentence.end)
     if m is None:
