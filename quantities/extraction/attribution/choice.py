@@ -110,10 +110,10 @@ def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it", sources: 
     ['KCNA']
     """
     g = grammar(lang)
-    credit = g.credits.match(text, sentence.start, sentence.end)
+    credit = g.credits.match(text, sentence.start, sentence.end, False)
     if credit is not None:  # "Il dato arriva dalla prefettura."
         return credited(text, Span(credit.start(), credit.end()), sentence.end, lang=lang, sources=sources)
-    m = g.openers.match(text, sentence.start, sentence.end)
+    m = g.openers.match(text, sentence.start, sentence.end, False)
     if m is None:
         return _bare_report(text, sentence, lang=lang, sources=sources, scanned=scanned)
     found = scan(text, Span(m.end(), sentence.end), lang=lang, sources=sources)
