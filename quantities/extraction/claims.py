@@ -196,10 +196,12 @@ class _Reader:
         self.times: list[tuple[int, int]] = []  # the clock times (the numbers reader's) and day parts
         self._stamps: dict[int, tuple[int, int] | None] = {}  # each paragraph's live-blog stamp
         self._topic = nouns.Topic(pack)  # the document's currency and measured nouns so far
+        self._scans: dict[tuple[int, int], list[attribution.Found]] = {}  # the cues of the batch's sentences
 
     def claims(self, batch: list[_Sentence]) -> list[Claim]:
         text, pack = self.text, self.pack
         toks = [tokens(text, s.span.start, s.span.end) for s in batch]
+        self._scans.clear()  # a figure may read its next sentence's cues (_credit): the batch's are at hand
         cues = [self._governors(s.span, t) for s, t in zip(batch, toks)]
         moods = [modality.scan(text, s.span, lang=pack, until=s.figures[-1].span.start, toks=t)
                  for s, t in zip(batch, toks)]
@@ -333,6 +335,7 @@ class _Reader:
 
     def _governors(self, span: Span, toks: Tokens | None = None) -> attribution.Governors:
         found = attribution.scan(self.text, span, lang=self.pack, sources=self.src, toks=toks)
+        self._scans[span.start, span.end] = found
         if (head := attribution.header(self.text, span, lang=self.pack, sources=self.src)) is not None:
             colon = self.text.find(":", head.span.end, span.end)  # cues inside the header are its own
             found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")
@@ -374,7 +377,8 @@ class _Reader:
         found = cues.governing(q.span)
         if found is None and (following := self._following(s)) is not None:
             if "later" not in memo:
-                memo["later"] = attribution.opener_cues(self.text, following, lang=self.pack, sources=self.src)
+                memo["later"] = attribution.opener_cues(self.text, following, lang=self.pack, sources=self.src,
+                                                        scanned=self._scans.get((following.start, following.end)))
             later = memo["later"]
             found = later[0] if later else None  # type: ignore[index]  # memo holds a list of cues under "later"
         if found is None and s.index >= 0 and (self._pending or self._carry.current() is not None):

@@ -113,7 +113,7 @@ def paragraphs(text: str, starts: list[int], ends: list[int]) -> list[int]:
     out: list[int] = []
     n = 0
     for k, start in enumerate(starts):
-        if k and _BLANK_LINE.search(text, ends[k - 1], start):
+        if k and _BLANK_LINE.search(text, ends[k - 1], start, False):
             n += 1
         out.append(n)
     return out
@@ -148,7 +148,7 @@ def _line_ends(text: str, newline: int) -> bool:
 
 
 def _mark_ends(text: str, m: regex.Match[str], g: _Grammar) -> bool:
-    c = _NEXT.match(text, m.end()).group("c")
+    c = _NEXT.match(text, m.end(), len(text), False).group("c")
     if c is not None and c.islower():
         return False
     mark_start = m.start()
@@ -159,7 +159,7 @@ def _mark_ends(text: str, m: regex.Match[str], g: _Grammar) -> bool:
 
 def _dot_ends(text: str, dot: int, c: str | None, g: _Grammar) -> bool:
     """Whether a single dot, followed by ``c``, ends the sentence (after the general rule)."""
-    token_match = _TOKEN.match(text, max(0, dot - _TOKEN_WINDOW), dot)
+    token_match = _TOKEN.match(text, max(0, dot - _TOKEN_WINDOW), dot, False)
     if token_match is None:
         return True
     token = token_match.group()

@@ -34,12 +34,16 @@ ErrorSink = Callable[[QuantitiesError], None] | None
 #: starts, builds its own toolkit (~0.3 s) and pickles every claim back (~20 µs each).
 #: Measured on the real-density corpus (benchmarks/README.md, "--jobs crossover").
 PARALLEL_MIN_CHARS = 4_000_000
-#: Characters of documents sent to a worker at once.
+#: Characters of documents sent to a worker at once; a document larger than this is read in
+#: the parent (a chunk never splits a document, and a stop waits for the chunks workers hold).
 CHUNK_CHARS = 250_000
 #: Documents looked at, at most, to decide whether to start processes.
 PARALLEL_MIN_DOCS = 4096
 #: Seconds a worker may take, once the run stops, to finish the chunk it holds.
 STOP_GRACE = 10.0
+#: Seconds the parent waits on a worker's chunk before it looks for a stop signal again: a
+#: signal that lands in the pool's waiting code is only noted (see :func:`stopping_on_signals`).
+WAIT_SLICE = 0.2
 _STOP_SIGNALS = ("SIGTERM", "SIGHUP")
 
 _WORKER: Toolkit | None = None
@@ -153,6 +157,11 @@ def _in_processes(docs: Iterator[Document], toolkit: Toolkit, jobs: int,
         pending: list[tuple[list[Document], Any]] = []
         for batch in _chunks(docs, CHUNK_CHARS):
             check_stopped()
+            if len(batch[0].text) > CHUNK_CHARS:  # a document alone larger than a chunk: read in this
+                while pending:  # process, where a stop ends it at once, after what comes before it
+                    yield from _drain(pending.pop(0), on_error)
+                yield from _kept(batch[0], _aside(toolkit, batch[0]), on_error)
+                continue
             pending.append((batch, pool.submit(_extract_chunk, batch)))
             if len(pending) >= jobs * 4:
                 yield from _drain(pending.pop(0), on_error)
@@ -168,8 +177,8 @@ def _in_processes(docs: Iterator[Document], toolkit: Toolkit, jobs: int,
 
 def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
     """Shut the pool down; on an error or a signal, drop the chunks not started and let each
-    worker finish the one it holds (:data:`CHUNK_CHARS`, well under a second, unless a single
-    document is larger: a chunk never splits one).
+    worker finish the one it holds (at most about :data:`CHUNK_CHARS`, well under a second: a
+    document larger than a chunk is read in the parent).
 
     A worker is killed only if it is still busy after :data:`STOP_GRACE` seconds: one killed
     while it writes its result leaves half a message in the pipe, and the pool's own thread
@@ -191,9 +200,17 @@ def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
 
 
 def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    """Documents in batches of about ``size`` characters, in order; a document larger than
+    ``size`` is a batch of its own."""
     batch: list[Document] = []
     chars = 0
     for doc in items:
+        if len(doc.text) > size:
+            if batch:
+                yield batch
+            yield [doc]
+            batch, chars = [], 0
+            continue
         batch.append(doc)
         chars += len(doc.text)
         if chars >= size:
@@ -205,9 +222,43 @@ def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
 
 def _drain(item: tuple[list[Document], Any], on_error: ErrorSink) -> Iterator[tuple[Document, list[Claim]]]:
     batch, future = item
-    for doc, result in zip(batch, future.result()):
+    for doc, result in zip(batch, _result(future)):
         check_stopped()
         yield from _kept(doc, result if isinstance(result, QuantitiesError) else [_built(c) for c in result], on_error)
+
+
+def _result(future: Any) -> Any:
+    """The result of a chunk, waited for :data:`WAIT_SLICE` seconds at a time, so that a stop
+    signal noted meanwhile stops the run at once rather than when the chunk is done."""
+    from concurrent.futures import wait
+
+    while not future.done():
+        check_stopped()
+        wait([future], timeout=WAIT_SLICE)
+    return future.result()
+
+
+def _aside(toolkit: Toolkit, doc: Document) -> list[Claim] | QuantitiesError:
+    """``toolkit.extract_or_error(doc)`` in a daemon thread, waited for :data:`WAIT_SLICE`
+    seconds at a time: a stop signal then stops the run within a slice (landing in a
+    library's code during the extraction, it would only be noted until the document's end),
+    and the thread is left behind when the process exits."""
+    out: list[list[Claim] | QuantitiesError | BaseException] = []
+
+    def read() -> None:
+        try:
+            out.append(toolkit.extract_or_error(doc))
+        except BaseException as e:  # handed to the parent's thread, raised there
+            out.append(e)
+
+    thread = threading.Thread(target=read, name=f"quantities: {doc.id}", daemon=True)
+    thread.start()
+    while thread.is_alive():
+        check_stopped()
+        thread.join(WAIT_SLICE)
+    if isinstance(out[0], BaseException):
+        raise out[0]
+    return out[0]
 
 
 # -- signals ----------------------------------------------------------------------------------

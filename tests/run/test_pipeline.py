@@ -80,6 +80,35 @@ def test_processes_give_the_same_claims_in_order(monkeypatch, min_chars, pool):
     assert bool(started) is pool
 
 
+@pytest.mark.parametrize(("sizes", "batches"), [
+    ([1, 1, 1], [[1, 1, 1]]),
+    ([2, 2, 1], [[2, 2], [1]]),  # a batch closes once it reaches the chunk
+    ([1, 5, 1], [[1], [5], [1]]),  # larger than a chunk: alone (read in the parent)
+    ([5, 5], [[5], [5]]),
+    ([4, 4, 4], [[4], [4], [4]]),  # exactly a chunk: a worker's
+    ([3, 2, 5, 1], [[3, 2], [5], [1]]),
+], ids=["under", "reaches", "larger alone", "two larger", "exactly a chunk", "after a full batch"])
+def test_chunks_keep_order_and_give_a_larger_document_alone(sizes, batches):
+    items = [documents.from_text("x" * n, id=f"d{i}") for i, n in enumerate(sizes)]
+    got = [[len(d.text) for d in batch] for batch in processes._chunks(iter(items), 4)]
+    assert got == batches
+    assert [d for batch in processes._chunks(iter(items), 4) for d in batch] == items
+
+
+def test_a_document_larger_than_a_chunk_is_read_in_the_parent_in_its_place(monkeypatch):
+    monkeypatch.setattr(processes, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(processes, "CHUNK_CHARS", 2000)
+    big = documents.from_text("Secondo la Kcna sono arrivati 7 soldati a Kursk. " * 100, id="big")
+    batch = [*docs(60), big, *docs(40)]
+    read_here = []
+    real = Toolkit.extract_or_error
+    monkeypatch.setattr(Toolkit, "extract_or_error", lambda self, doc: read_here.append(doc.id) or real(self, doc))
+    two = [(d.id, cl) for d, cl in extract_all(iter(batch), Toolkit(Config()), jobs=2)]
+    assert read_here == ["big"]  # in this process; the others in the workers
+    one = [(d.id, cl) for d, cl in extract_all(iter(batch), Toolkit(Config()), jobs=1)]
+    assert one == two and [d for d, _ in two].index("big") == 59 and len(two[59][1]) == 100
+
+
 def slow_on(marker):
     """A Toolkit.extract that hits the time guard on documents holding ``marker``."""
     real = Toolkit.extract

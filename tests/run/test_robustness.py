@@ -23,6 +23,7 @@ from quantities.extraction.claims import extract_document
 from quantities.ingest import documents
 from quantities.integrations.cli import main
 from quantities.run import config as configuration
+from quantities.run import processes
 
 PIECES = ["5", "000", ".", ",", "'", " ", "mila", "milioni", "circa", "oltre", "tra", " e ",
           "%", "per cento", "km", "euro", "di", "migliaia", "decine", "quasi", "l'", "«", "»",
@@ -86,8 +87,29 @@ def test_the_time_guard_fires_as_our_own_error(monkeypatch):
     from quantities.extraction.numbers import reading
 
     monkeypatch.setattr(reading, "TIMEOUT", 1e-9)
+    monkeypatch.setattr(reading, "UNGUARDED_CHARS", 0)  # a short window runs unguarded: guard them all
     with pytest.raises(PatternTimeoutError, match="pattern timed out at offset"):
         numbers.find("Sono arrivati 5.000 operai e 1.000 genieri. " * 20_000)
+
+
+@pytest.mark.parametrize(("chars", "guarded"), [(1_000, False), (1_001, True)])
+def test_only_long_windows_run_under_the_guard(monkeypatch, chars, guarded):
+    """A call on at most UNGUARDED_CHARS characters is bounded by its window (every pattern
+    is linear) and skips the guard's clock; a longer one is guarded."""
+    import regex
+
+    from quantities import PatternTimeoutError
+    from quantities.extraction.numbers import reading
+
+    assert reading.UNGUARDED_CHARS == 1_000
+    monkeypatch.setattr(reading, "TIMEOUT", 1e-9)
+    never = regex.compile(r"x")
+    for call in (reading.search, reading.match):
+        if guarded:
+            with pytest.raises(PatternTimeoutError):
+                call(never, "a" * chars, 0)
+        else:
+            assert call(never, "a" * chars, 0) is None
 
 
 # -- nothing lost, no traceback: each case a row ---------------------------------------------
@@ -252,17 +274,17 @@ RUN_BIG = """
 import sys
 from quantities.run import processes
 processes.PARALLEL_MIN_CHARS = 0
-processes.CHUNK_CHARS = 2_000
+processes.CHUNK_CHARS = 5_000  # a few of the feed's documents (2,160 characters) per chunk
 from quantities.integrations.cli import main
 sys.exit(main(sys.argv[1:]))
 """
 
 
-def _started(tmp_path, jobs):
+def _started(tmp_path, jobs, lines=None):
     feed = tmp_path / "feed.jsonl"
     line = json.dumps({"text": ("Secondo la Kcna sono arrivati 5.000 soldati a Kursk. " * 40)})
-    feed.write_text("".join(line.replace('"text"', f'"id": "d{i}", "text"') + "\n" for i in range(4000)),
-                    encoding="utf-8")
+    lines = lines or [line.replace('"text"', f'"id": "d{i}", "text"') for i in range(4000)]
+    feed.write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
     out = tmp_path / "out" / "claims.jsonl"
     out.parent.mkdir()
     proc = subprocess.Popen([sys.executable, "-c", RUN_BIG, "extract", str(feed), "--jobs", str(jobs),
@@ -292,6 +314,29 @@ def test_a_signal_removes_the_temporary_file_and_stops_the_workers(tmp_path, sig
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 128 + sig
     assert err.strip() == f"quantities: stopped by {signal.Signals(sig).name} (nothing was written to --output)"
+    assert list(out.parent.iterdir()) == []
+    time.sleep(0.2)
+    assert not [w for w in workers if _alive(w)]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/proc and POSIX signals")
+def test_a_signal_stops_at_once_a_run_that_reads_a_document_larger_than_a_chunk(tmp_path):
+    """A document larger than a chunk went to a worker whole: on SIGTERM the parent, waiting
+    in the pool's code (where the signal is only noted), waited for the whole document, then
+    up to STOP_GRACE more. It is now read in the parent, which the signal stops, and the
+    parent waits on the workers' chunks in slices of WAIT_SLICE."""
+    small = [json.dumps({"id": f"d{i}", "text": SENTENCE * 50}) for i in range(40)]
+    big = json.dumps({"id": "big", "text": "Secondo la Kcna sono arrivati 5.000 soldati a Kursk. " * 80_000})
+    # two chunks first (both workers start), then 4 MB in one document: many seconds of work
+    proc, out = _started(tmp_path, 2, [*small[:6], big, *small])
+    workers = _children(proc.pid)
+    time.sleep(1.0)  # the parent is into the large document
+    sent = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert time.monotonic() - sent < 8.0 < processes.STOP_GRACE  # under the grace: a bound, not a timing
+    assert proc.returncode == 128 + signal.SIGTERM
+    assert err.strip() == "quantities: stopped by SIGTERM (nothing was written to --output)"
     assert list(out.parent.iterdir()) == []
     time.sleep(0.2)
     assert not [w for w in workers if _alive(w)]

@@ -100,21 +100,22 @@ def choose(found: list[Found], figure: Span, following: list[Found] | None = Non
     return None if found_one is None or found_one.impersonal else found_one
 
 
-def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it",
-                sources: Sources | None = None) -> list[Found]:
-    """The cues of a sentence that opens by carrying the previous one's report.
+def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None,
+                scanned: list[Found] | None = None) -> list[Found]:
+    """The cues of a sentence that opens by carrying the previous one's report. ``scanned``
+    is the sentence's :func:`scan` when the caller has it.
 
     >>> s = "Lo riporta l'agenzia ufficiale Kcna, segnando una prima volta."
     >>> [f.canonical for f in opener_cues(s, Span(0, len(s)))]
     ['KCNA']
     """
     g = grammar(lang)
-    credit = g.credits.match(text, sentence.start, sentence.end)
+    credit = g.credits.match(text, sentence.start, sentence.end, False)
     if credit is not None:  # "Il dato arriva dalla prefettura."
         return credited(text, Span(credit.start(), credit.end()), sentence.end, lang=lang, sources=sources)
-    m = g.openers.match(text, sentence.start, sentence.end)
+    m = g.openers.match(text, sentence.start, sentence.end, False)
     if m is None:
-        return _bare_report(text, sentence, lang=lang, sources=sources)
+        return _bare_report(text, sentence, lang=lang, sources=sources, scanned=scanned)
     found = scan(text, Span(m.end(), sentence.end), lang=lang, sources=sources)
     if not found and " ".join(m.group().casefold().split()) in g.verbless_openers:
         return credited(text, Span(m.start(), m.end()), sentence.end, lang=lang, sources=sources)  # "Così X."
@@ -126,6 +127,8 @@ def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
     """The source of a verbless header that opens a sentence and ends at a colon ("Nuovo
     bilancio della prefettura di Napoli: …", "Prima proiezione Opinio per la Rai: …"), a
     cue for the whole sentence."""
+    if text.find(":", sentence.start, sentence.end) < 0:
+        return None  # both kinds end at a colon: most sentences are told without a pattern
     g = grammar(lang)
     m = g.headers.match(text, sentence.start, sentence.end)
     if m is None:
@@ -170,12 +173,13 @@ def stated(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
 BARE_CHARS = 160
 
 
-def _bare_report(text: str, sentence: Span, *, lang: str | Pack, sources: Sources | None) -> list[Found]:
+def _bare_report(text: str, sentence: Span, *, lang: str | Pack, sources: Sources | None,
+                 scanned: list[Found] | None = None) -> list[Found]:
     """A sentence that is only a report, its source and its verb ("The ministry said.",
     "Lo riferisce la Kcna."): it credits the sentence before."""
     if len(sentence) > BARE_CHARS:
         return []
-    found = scan(text, sentence, lang=lang, sources=sources)
+    found = scan(text, sentence, lang=lang, sources=sources) if scanned is None else scanned
     if len(found) != 1 or found[0].impersonal:
         return []
     f = found[0]

@@ -52,7 +52,7 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
         p = offsets[i]
         if p < covered:
             continue
-        m = g.by_first[toks.lows[i][0]].match(text, p, sentence.end)
+        m = g.by_first[toks.lows[i][0]].match(text, p, sentence.end, False)  # concurrent=False: keeps the GIL
         if m is None:
             continue
         covered = m.end()

@@ -229,7 +229,7 @@ def _head(word: str) -> str:
     >>> _head("riferito-ieri"), _head("stima.5"), _head("5.000")
     ('riferito', 'stima', '')
     """
-    m = _LETTERS.match(word)
+    m = _LETTERS.match(word, 0, len(word), False)
     return m[0] if m else ""
 
 

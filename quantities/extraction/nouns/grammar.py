@@ -44,7 +44,7 @@ class Grammar:
     unit_nouns: dict[str, str]
     rate_words: dict[str, str]
     name_links: frozenset[str]
-    compared: tuple[tuple[str, ...], ...]
+    compared: dict[str, tuple[tuple[str, ...], ...]]  # by their last word
     change_after: dict[str, str]
     change_longest: int
     points: frozenset[str]
@@ -105,7 +105,7 @@ def grammar(pack: Pack) -> Grammar:
         unit_nouns=_names(pack, "nouns.unit_nouns"),
         rate_words={w.casefold(): n for w, n in _names(pack, "nouns.rate_words").items()},
         name_links=word_set(pack, "nouns.name_links"),
-        compared=phrases(pack, "nouns.compared"),
+        compared=_by_last(phrases(pack, "nouns.compared")),
         change_after=(change := {" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.change_after").items()}),
         points=word_set(pack, "nouns.points"),
         share_verbs=word_set(pack, "nouns.share_verbs"),

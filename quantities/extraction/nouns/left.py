@@ -89,7 +89,7 @@ def compared(left: Tokens, g: Grammar) -> bool:
     k = len(left)
     while k > 0 and len(left) - k < 2 and (left.lows[k - 1] in g.articles or left.lows[k - 1] in g.fillers):
         k -= 1
-    return any(tuple(left.lows[max(0, k - len(c)):k]) == c for c in g.compared)
+    return k > 0 and any(tuple(left.lows[max(0, k - len(c)):k]) == c for c in g.compared.get(left.lows[k - 1], ()))
 
 
 def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: bool,

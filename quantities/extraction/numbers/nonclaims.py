@@ -148,7 +148,7 @@ def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
     cue = strong or phrase_before(prev, g.times.before, g)
     if cue is None:
         return False
-    clock = _CLOCK.fullmatch(text, r.start, r.end)
+    clock = _CLOCK.fullmatch(text, r.start, r.end, False)
     if clock is not None:
         if clock.group(1) not in g.times.seps:
             return False
@@ -170,7 +170,7 @@ _HHMM = re.compile(r"(?:[01][0-9]|2[0-3])[0-5][0-9]")
 
 def _stamp(text: str, r: Reading, g: Grammar) -> bool:
     """A clock told by where it stands: opening a line before a dash, or before a time zone."""
-    clock = _CLOCK.fullmatch(text, r.start, r.end)
+    clock = _CLOCK.fullmatch(text, r.start, r.end, False)
     if clock is not None and clock.group(1) in g.times.seps and _is_clock(clock):
         line_start = r.start == 0 or text[r.start - 1] == "\n"
         if line_start and _STAMP_DASH.match(text, r.end) is not None:

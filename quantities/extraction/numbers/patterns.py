@@ -15,6 +15,7 @@ import regex
 
 from quantities.extraction.numbers.records import NumberWords, Ordinals
 from quantities.text.phrases import NEVER, alternation
+from quantities.text.tries import pattern as trie
 
 SCALE, UNIT, MARK, AGESUF, MONTH = 1, 2, 3, 4, 5  # the groups of ``Follow.pattern``, by number
 
@@ -30,45 +31,6 @@ def norm(word: str) -> str:
     if " " not in w and w.isprintable():  # every other white space is unprintable
         return w
     return " ".join(w.split())
-
-
-def trie(words: Iterable[str], blank: str = r"\s{1,3}") -> str:
-    """A prefix-factored regex for ``words`` (lower case): one branch per next letter,
-    so the engine never tries the same prefix twice. A run of blanks in a word matches
-    ``blank``. Where two words both match, the longer wins, as in :func:`quantities.text.phrases.alternation`.
-
-    >>> trie(["tre", "tredici", "trenta"])
-    'tre(?:(?:dici|nta))?'
-    >>> trie(["per cento", "%"], blank="_")
-    '(?:%|per_cento)'
-    """
-    root: dict[str, Any] = {}
-    for w in set(words):
-        node = root
-        for ch in regex.sub(r"\s+", " ", w):
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _emit(root, blank) or "(?!)"
-
-
-def _emit(node: dict[str, Any], blank: str) -> str:
-    alts = []
-    for ch in sorted(k for k in node if k):
-        sub = node[ch]
-        head = _atom(ch, blank)
-        while len(sub) == 1 and "" not in sub:  # a chain of single letters
-            (ch2, sub), = sub.items()
-            head += _atom(ch2, blank)
-        alts.append(head + _emit(sub, blank))
-    if not alts:
-        return ""
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in node else body
-
-
-def _atom(ch: str, blank: str) -> str:
-    return blank if ch == " " else "['’]" if ch == "'" else regex.escape(ch)
-
 
 
 #: The decimal mark of the other convention: 1.234,56 against 1,234.56.

@@ -10,6 +10,10 @@ from typing import Any
 from quantities.errors import PatternTimeoutError
 
 TIMEOUT = 5.0  # seconds for one pattern call: far beyond any real text
+#: A call on a window of at most this many characters runs without the time guard: every
+#: pattern is linear (tests/test_patterns.py), so such a call is bounded by its window, and
+#: the guard costs ~1.2 µs a call (regex reads the clock), most of a short match.
+UNGUARDED_CHARS = 1_000
 
 
 HUNDRED = Decimal(100)
@@ -34,17 +38,23 @@ class Reading:
 
 
 def search(rx: Any, text: str, pos: int, endpos: int | None = None) -> Any:
+    end = len(text) if endpos is None else endpos
+    if end - pos <= UNGUARDED_CHARS:
+        return rx.search(text, pos, end, False)  # concurrent=False: keep the GIL
     try:
         # positional (string, pos, endpos, concurrent, partial, timeout): keywords cost more;
         # concurrent=False keeps the GIL, which releasing would cost more than these short calls
-        return rx.search(text, pos, len(text) if endpos is None else endpos, False, False, TIMEOUT)
+        return rx.search(text, pos, end, False, False, TIMEOUT)
     except TimeoutError as e:
         raise PatternTimeoutError(f"pattern timed out at offset {pos}") from e
 
 
 def match(rx: Any, text: str, pos: int, endpos: int | None = None) -> Any:
+    end = len(text) if endpos is None else endpos
+    if end - pos <= UNGUARDED_CHARS:
+        return rx.match(text, pos, end, False)
     try:
-        return rx.match(text, pos, len(text) if endpos is None else endpos, False, False, TIMEOUT)
+        return rx.match(text, pos, end, False, False, TIMEOUT)
     except TimeoutError as e:
         raise PatternTimeoutError(f"pattern timed out at offset {pos}") from e
 

@@ -40,7 +40,7 @@ def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
     """A share whose numerator ``n`` was read at ``start``–``end``: a denominator word
     follows ("due terzi"), or (with ``per``, for a numerator in words) an "out of" word,
     maybe after a noun, and a larger number ("uno su tre"; "10 su 27 regioni" counts)."""
-    m = _NEXT.match(text, end, min(len(text), end + 24))
+    m = _NEXT.match(text, end, min(len(text), end + 24), False)
     if m is not None:
         d = g.shares.denominators.get(norm(m[1]))
         if d is not None and n <= d and _no_noun_after(text, m.end(), g):
