@@ -109,7 +109,7 @@ def _changed(args: argparse.Namespace) -> frozenset[str] | None:
             warnings.warn(_("--changed {path}: no such file; no finding involves it").format(path=path),
                           QuantitiesWarning, stacklevel=2)
     if args.diff is not None:
-        paths += git_changed(args.diff)
+        paths += git_changed(args.diff, next((p for p in args.paths if p != "-"), None))
     return changed_set(paths)
 
 
