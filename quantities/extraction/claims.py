@@ -48,6 +48,7 @@ from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Attribution, Claim, Document, Quantity, Span
+from quantities.text.i18n import _
 
 #: Kinds whose figure carries its unit: they count only what follows "di".
 UNIT_KINDS = frozenset({"money", "measure", "percent", "duration", "age"})
@@ -72,7 +73,7 @@ def extract(source: str | Document | Iterable[Document], *, lang: str | Pack | N
     for doc in _documents(source, lang):
         pack = lang if lang is not None else doc.lang
         if isinstance(pack, str) and pack not in langs.available():
-            warnings.warn(f"{doc.id}: no language pack for {pack!r}; document skipped",
+            warnings.warn(_("{doc}: no language pack for {lang!r}; document skipped").format(doc=doc.id, lang=pack),
                           QuantitiesWarning, stacklevel=2)
             continue
         out += extract_document(doc, lang=pack, sources=sources, lexicon=lexicon, titles=titles)

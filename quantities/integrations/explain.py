@@ -12,13 +12,18 @@ from quantities.text import i18n
 from quantities.text.i18n import _
 
 
+#: The width of the summary column of ``quantities rules`` (the table fits 120 columns).
+RULES_WIDTH = 72
+
+
 def rules_command(name: str | None, out: IO[str]) -> int:
     """The rules as a table, or one rule explained with an example."""
     from quantities.report import catalogue
-    from quantities.report.formats.common import severity_label, table
+    from quantities.report.formats.common import severity_label, table, wrap
 
     if name is None:
-        rows = [[r.name, r.kind, severity_label(r.severity), catalogue.summary(r)] for r in catalogue.rule_table()]
+        rows = [[r.name, r.kind, severity_label(r.severity), wrap(catalogue.summary(r), RULES_WIDTH)]
+                for r in catalogue.rule_table()]
         out.write(table([_("rule"), _("kind"), _("severity"), _("what it flags")], rows, "simple") + "\n")
         return 0
     try:
@@ -29,7 +34,7 @@ def rules_command(name: str | None, out: IO[str]) -> int:
     out.write("\n".join([
         f"{info.name} ({info.kind}, {_('default severity')}: {severity_label(info.severity)})",
         "",
-        catalogue.summary(info),
+        wrap(catalogue.summary(info), RULES_WIDTH + 28),
         "",
         f"{_('Example')}: {catalogue.example(info)}",
         "",
