@@ -46,9 +46,9 @@ from quantities.extraction.numbers import reader as numbers
 from quantities.lang import Pack, clock
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
+from quantities.text.i18n import _
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Attribution, Claim, Document, Quantity, Span
-from quantities.text.i18n import _
 
 #: Kinds whose figure carries its unit: they count only what follows "di".
 UNIT_KINDS = frozenset({"money", "measure", "percent", "duration", "age"})

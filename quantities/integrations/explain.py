@@ -11,7 +11,6 @@ from quantities.errors import QuantitiesError
 from quantities.text import i18n
 from quantities.text.i18n import _
 
-
 #: The width of the summary column of ``quantities rules`` (the table fits 120 columns).
 RULES_WIDTH = 72
 

@@ -131,8 +131,8 @@ def load(path: str | os.PathLike[str]) -> list[ReferenceFigure]:
     seen: dict[str, int] = {}
     for i, fig in enumerate(out):
         if fig.id in seen:
-            raise ReferenceFileError(_("duplicate id {id!r} (first at figure[{first}])").format(id=fig.id, first=seen[fig.id]),
-                                     file=path, line=where.line(i, "id"), key=f"figure[{i}].id")
+            message = _("duplicate id {id!r} (first at figure[{first}])").format(id=fig.id, first=seen[fig.id])
+            raise ReferenceFileError(message, file=path, line=where.line(i, "id"), key=f"figure[{i}].id")
         seen[fig.id] = i
     return out
 
@@ -231,7 +231,8 @@ def check(
     found = [f for claim in claims for f in checker.findings(claim, figures)]
     for ref in figures:
         if ref.id not in checker.about:
-            warnings.warn(_("{origin}:{line}: figure {id!r} matched no claim (what: {what}; context: {context})").format(
+            message = _("{origin}:{line}: figure {id!r} matched no claim (what: {what}; context: {context})")
+            warnings.warn(message.format(
                               origin=origin, line=ref.line, id=ref.id, what=", ".join(ref.what),
                               context=", ".join(ref.context) or "-"),
                           QuantitiesWarning, stacklevel=2)
@@ -258,8 +259,10 @@ class _Checker:
         classes = {self.sources.class_of(n) for n in names}
         for ref in figures:
             if ref.source is not None and ref.source not in names | classes:
+                message = _("unknown source {source!r} (a canonical name or class of the source table, "
+                            "e.g. {examples})")
                 raise ReferenceFileError(
-                    _("unknown source {source!r} (a canonical name or class of the source table, e.g. {examples})").format(
+                    message.format(
                         source=ref.source, examples=", ".join(sorted(c for c in classes if c)[:4])),
                     file=origin, line=ref.line, key=f"figure {ref.id}.source")
 

@@ -20,8 +20,8 @@ from quantities.run import suppress
 from quantities.run.config import Config
 from quantities.run.processes import cores, default_jobs, extract_all, stopping_on_signals
 from quantities.run.toolkit import Toolkit
-from quantities.types import SEVERITIES, Document, Finding
 from quantities.text.i18n import _
+from quantities.types import SEVERITIES, Document, Finding
 
 __all__ = [
     "Toolkit",

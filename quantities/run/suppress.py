@@ -20,8 +20,8 @@ from quantities.cache import compiled
 from quantities.errors import InputError
 from quantities.run.config import RULES, Ignore
 from quantities.text.fold import squeeze
-from quantities.types import Finding
 from quantities.text.i18n import _
+from quantities.types import Finding
 
 COMMENT = compiled(r"<!--\s{0,20}quantities:(?P<body>[^\n]{0,600}?)-->")
 #: "ignore RULE", then optionally the claim's text in straight, curly or angle quotes.
