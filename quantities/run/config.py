@@ -126,7 +126,8 @@ class Config:
                                   file=file, key=f"severity.{rule}")
             if value not in SEVERITY_VALUES:
                 raise ConfigError(
-                    _("must be one of {choices}, not {value!r}").format(choices=", ".join(SEVERITY_VALUES), value=value),
+                    _("must be one of {choices}, not {value!r}").format(choices=", ".join(SEVERITY_VALUES),
+                                                                        value=value),
                     file=file, key=f"severity.{rule}",
                 )
         reconcile = _table(data, "reconcile", file)
@@ -365,8 +366,8 @@ def _ignores(items: Any, file: str) -> tuple[Ignore, ...]:
             if optional in item and (not isinstance(item[optional], str) or not item[optional].strip()):
                 raise ConfigError(_("{key!r} must be a non-empty string").format(key=optional), file=file, key=key)
         if item["rule"] not in RULES:
-            raise ConfigError(_("unknown rule {name!r} (rules: {rules})").format(name=item["rule"], rules=", ".join(RULES)),
-                              file=file, key=key)
+            message = _("unknown rule {name!r} (rules: {rules})")
+            raise ConfigError(message.format(name=item["rule"], rules=", ".join(RULES)), file=file, key=key)
         out.append(Ignore(path=item.get("path", "*"), rule=item["rule"],
                           reason=item["reason"], text=item.get("text")))
     return tuple(out)

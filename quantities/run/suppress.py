@@ -61,7 +61,8 @@ def parse(text: str, doc: str, line_offset: int = 0) -> list[Suppression]:
 
 def _parse_one(body: str, doc: str, line: int) -> Suppression:
     def bad(what: str) -> InputError:
-        return InputError(_("bad suppression: {what}; write {syntax}").format(what=what, syntax=SYNTAX), file=doc, line=line)
+        message = _("bad suppression: {what}; write {syntax}").format(what=what, syntax=SYNTAX)
+        return InputError(message, file=doc, line=line)
 
     head = HEAD.match(body)
     if head is None:
