@@ -172,3 +172,46 @@ def test_filters(browser, pages, select, choice, visible):
     Select(browser.find_element(*by(f"#{select}"))).select_by_visible_text(choice)
     for css, n in visible.items():
         assert sum(e.is_displayed() for e in browser.find_elements(*by(css))) == n, css
+
+
+def test_tab_stops_are_the_findings_figures_and_flagged_claims_not_every_claim(browser, pages):
+    """Tab walks the findings, the figure table and the claims findings name; the other
+    claims (23 on the seeds) are not tab stops, though a link or a click still focuses them."""
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, pages["seeds"])
+    flagged = browser.execute_script("return [...document.querySelectorAll('mark.flag')].map(m => m.id)")
+    plain = browser.execute_script("return [...document.querySelectorAll('mark.claim:not(.flag)')].map(m => m.id)")
+    assert len(flagged) == 5 and len(plain) > 10
+    browser.find_element(*by("body")).send_keys(Keys.TAB)
+    reached = []
+    for _ in range(80):
+        el = browser.switch_to.active_element
+        reached.append(el.get_attribute("id") or el.tag_name)
+        el.send_keys(Keys.TAB)
+    assert set(flagged) <= set(reached)
+    assert not set(plain) & set(reached)
+    browser.execute_script("document.getElementById(arguments[0]).focus()", plain[0])  # a link's target
+    assert browser.switch_to.active_element.get_attribute("id") == plain[0]
+
+
+@pytest.mark.parametrize("width", [1440, 1000, 700])
+def test_no_claim_note_runs_past_the_window(browser, pages, width):
+    """Each claim's note (value, interval, source…) stays inside the window, also for a claim
+    at the right edge of the right-hand column."""
+    browser.set_window_size(width, 900)
+    try:
+        open_page(browser, pages["timeline"])
+        from selenium.webdriver.common.action_chains import ActionChains
+
+        outside = []
+        room = browser.execute_script("return document.documentElement.clientWidth")
+        for mark in browser.find_elements(*by("mark.claim")):
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
+            ActionChains(browser).move_to_element(mark).perform()  # a real hover
+            box = browser.execute_script("return arguments[0].querySelector('.tip').getBoundingClientRect()", mark)
+            if box["width"] == 0 or box["right"] > room or box["left"] < 0:
+                outside.append((mark.get_attribute("id"), box["left"], box["right"], room))
+        assert outside == []
+    finally:
+        browser.set_window_size(1440, 1000)

@@ -64,6 +64,20 @@
     all("mark.claim").forEach(function (m) { m.classList.toggle("dim", !!fig && m.dataset.fig !== fig); });
   }
 
+  // A claim's note stays inside the window: shifted left when it would run past the right edge.
+  function place(ev) {
+    var mark = ev.target.closest && ev.target.closest("mark.claim");
+    var tip = mark && mark.querySelector(".tip");
+    if (!tip) { return; }
+    tip.style.left = "0px";
+    var room = d.documentElement.clientWidth - 8, box = tip.getBoundingClientRect();
+    var shift = box.right > room ? room - box.right : 0;
+    if (box.left + shift < 8) { shift = 8 - box.left; }
+    tip.style.left = shift + "px";
+  }
+  d.addEventListener("mouseover", place);
+  d.addEventListener("focusin", place);
+
   d.addEventListener("click", function (ev) {
     if (ev.target.closest("summary mark")) { ev.preventDefault(); return; }  // a headline's claim: its note, not a toggle
     var target = ev.target.closest("[data-claims]");
