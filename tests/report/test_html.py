@@ -9,6 +9,7 @@ import sys
 from dataclasses import replace
 from decimal import Decimal
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from tables import FIXTURES, SEEDS
@@ -373,3 +374,40 @@ def test_x_labels_never_overlap(tmp_path, moments, labels_drawn):
     assert c is not None and [label for _, label in c.xticks] == labels_drawn
     widths = [(x - len(label) * 3.1, x + len(label) * 3.1) for x, label in c.xticks]
     assert all(a[1] < b[0] for a, b in zip(widths, widths[1:]))
+
+
+# -- contrast (WCAG 2 AA: 4.5 for text) ---------------------------------------------------------
+
+def _css_colours() -> dict[str, str]:
+    import re
+
+    css = (Path(__file__).parents[2] / "quantities" / "report" / "templates" / "report.css").read_text(encoding="utf-8")
+    found = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))
+    found.update({f".{name}": hex_ for name, hex_ in re.findall(r"\.(f\d|md|agreemark) \{ (?:background|color): (#[0-9a-f]{6})", css)})
+    return found
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(hex_: str) -> float:
+        rgb = [int(hex_[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+# text colour, background: every pair of the page's text (CSS names, or literal colours)
+CONTRAST = [
+    ("ink", "wash"), ("ink", "paper"), ("muted", "paper"), ("muted", "wash"), ("muted", "#fff8f9"),
+    ("error", "error-bg"), ("warning", "warning-bg"), ("info", "info-bg"), ("error", "#fff4f5"),
+    ("info", "paper"), (".agreemark", "paper"), (".md", "paper"), (".md", "#eceef2"),
+    ("paper", "ink"), ("ink", "#ffe14d"),  # a claim's note; a highlighted claim
+    *[("ink", f".f{i}") for i in range(10)],  # a claim in its figure's colour
+]
+
+
+@pytest.mark.parametrize(("text", "background"), CONTRAST)
+def test_text_contrast_is_at_least_aa(text, background):
+    colours = _css_colours()
+    fg, bg = (colours.get(c.lstrip("-"), c) for c in (text, background))
+    assert _contrast(fg, bg) >= 4.5, (text, fg, background, bg)
