@@ -70,12 +70,15 @@ def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item]
     in_order = sorted(items, key=lambda i: (i.claim.doc, i.claim.span.start))
     claims = tuple({id(i.claim): i.claim for i in in_order}.values())  # each claim once, in text order
     return Finding(rule, RULE_KIND[rule], severity or ctx.settings.severity(rule),  # type: ignore[arg-type]  # a configured level: "off" too, dropped in rules.py
-                   f"{g.figure.id} {_what(g)}: {message}", claims, g.figure.id, cause)
+                   f"{g.figure.id}{_what(g)}: {message}", claims, g.figure.id, cause)
 
 
 def _what(g: Grouped) -> str:
+    """What the figure counts, after its id: its nouns, else its concept, else its unit, else
+    nothing (a bare "magnitudo 7" has none of them)."""
     nouns = list(dict.fromkeys(c.noun for c in g.figure.claims if c.noun))
-    return f"({' / '.join(nouns[:3])})" if nouns else f"({g.figure.concept})"
+    what = " / ".join(nouns[:3]) or g.figure.concept or g.figure.unit
+    return f" ({what})" if what else ""
 
 
 def value_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:

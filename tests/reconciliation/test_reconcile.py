@@ -272,3 +272,17 @@ def test_bad_settings_name_file_and_key(data, key):
 def test_settings_accept_dashes_and_severities():
     s = replace(ReconcileSettings.from_mapping({"vague-stretch": 3}), severities={"update": "off"})
     assert s.vague_stretch == 3 and s.severity("update") == "off" and s.severity("value-conflict") == "error"
+
+
+
+def test_a_finding_never_names_its_figure_none(tmp_path):
+    """A figure with no noun and no concept ("magnitudo 7" against "magnitudo 6,8") is named by
+    its unit, else by its id alone, never "F3 (None)"."""
+    from quantities.run.pipeline import run
+
+    for name, source, value in (("a.md", "il Cnrst", "7"), ("b.md", "il centro geofisico marocchino", "6,8")):
+        text = (f"---\ndate: 2023-09-09\n---\nTerremoto in Marocco, crolli a Marrakech e Al Haouz. Secondo {source} "
+                f"la scossa ha avuto magnitudo {value}.\n")
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    findings = run([str(tmp_path)]).findings
+    assert findings and [f.message for f in findings if "(None)" in f.message] == []
