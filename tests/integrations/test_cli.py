@@ -551,6 +551,7 @@ def test_junit_has_a_case_per_article_and_per_folder(capsys):
     assert "unsourced" in folder.find("system-out").text
     assert all(cases[("quantities.article", a)].find("failure") is None for a in articles)
     assert root.get("tests") == "6" and root.get("failures") == "1"
+    assert [c.get("classname") for c in root.iter("testcase")] == ["quantities.article"] * 5 + ["quantities.folder"]
 
 
 def test_an_unreadable_article_is_an_error_case_in_junit_and_a_notification_in_sarif(capsys):
