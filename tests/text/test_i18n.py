@@ -6,9 +6,9 @@ import io
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
+from checkout import tree
 from tables import ROOT
 
 from quantities.integrations.cli import main
@@ -190,21 +190,9 @@ def test_without_a_locale_the_documents_language_is_spoken(capsys, monkeypatch):
     assert "Segnalazioni" in out  # the seeds are Italian (config lang it)
 
 
-def _tree(dest: Path) -> Path:
-    """A copy of what a fresh checkout holds: the files git tracks or would (not ignored)."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.split("\0")
-    for name in filter(None, listed):
-        src = ROOT / name
-        if src.is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            (dest / name).write_bytes(src.read_bytes())
-    return dest
-
-
 def test_the_built_package_ships_the_catalogs(tmp_path):
     """What `pip install .` installs from a fresh checkout has the compiled catalogs."""
-    src = _tree(tmp_path / "checkout")
+    src = tree(tmp_path / "checkout")
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"),
                             str(src)], capture_output=True, text=True)
     assert built.returncode == 0, built.stderr[-2000:]
