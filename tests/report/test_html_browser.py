@@ -215,3 +215,25 @@ def test_no_claim_note_runs_past_the_window(browser, pages, width):
         assert outside == []
     finally:
         browser.set_window_size(1440, 1000)
+
+
+def test_it_prints(browser, pages):
+    """Print media: the filters, key help and notes go, the findings are not a scrolled column,
+    every article opens before printing, and Chromium makes a PDF of it."""
+    import base64
+
+    open_page(browser, pages["seeds"])
+    browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = false);"
+                           "window.dispatchEvent(new Event('beforeprint'));")
+    assert browser.execute_script("return [...document.querySelectorAll('details')].every(d => d.open)")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = browser.execute_script("""
+            const style = sel => getComputedStyle(document.querySelector(sel));
+            return [style('.filters').display, style('.keys').display, style('mark.claim .tip').display,
+                    style('aside#findings').position, style('aside#findings').overflow];""")
+        assert shown == ["none", "none", "none", "static", "visible"]
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    pdf = base64.b64decode(browser.print_page())
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
