@@ -411,3 +411,19 @@ def test_text_contrast_is_at_least_aa(text, background):
     colours = _css_colours()
     fg, bg = (colours.get(c.lstrip("-"), c) for c in (text, background))
     assert _contrast(fg, bg) >= 4.5, (text, fg, background, bg)
+
+
+# -- readable without colour --------------------------------------------------------------------
+
+def test_without_colour_each_flagged_claim_says_its_figure_and_severity_in_text():
+    """Grey print or colour blindness: a flagged claim's label names its figure and its worst
+    finding's symbol, a severity badge says its word, an odd one out says "≠"."""
+    import re
+
+    html = render(SEEDS, lang="en")
+    labels_ = dict(re.findall(r'<mark id="(c\d+)" class="claim [^"]*flag[^"]*"[^>]*>.*?<sup class="tag"[^>]*>([^<]*)</sup>',
+                              html))
+    assert sorted(set(labels_.values())) == ["F4 ●", "F6 ✖"] and len(labels_) == 5
+    assert re.search(r'class="badge sev-error"><span class="icon" aria-hidden="true">✖</span> error</span>', html)
+    outlier = render(FIXTURES / "html" / "outlier", lang="en")
+    assert outlier.count("≠ odd one out") == 1
