@@ -82,7 +82,7 @@ class ClaimView:
             parts.append(f"{t['hedge']} «{q.hedge}»")
         if c.status:
             parts.append(f"{t['status']} {c.status}")
-        parts.append(f"{t['source']} {t['no_source'] if self.source == '—' else self.source}")
+        parts.append(t["no_source"] if self.source == "—" else f"{t['source']} {self.source}")
         parts.append(f"{t['modality']} {t['modalities'].get(c.modality, c.modality)}")
         if self.time:
             parts.append(f"{t['time']} {self.time}")

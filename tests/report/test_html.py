@@ -4,6 +4,7 @@ they stand, determinism, the page's language, the figure table and the timeline'
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -427,3 +428,11 @@ def test_without_colour_each_flagged_claim_says_its_figure_and_severity_in_text(
     assert re.search(r'class="badge sev-error"><span class="icon" aria-hidden="true">✖</span> error</span>', html)
     outlier = render(FIXTURES / "html" / "outlier", lang="en")
     assert outlier.count("≠ odd one out") == 1
+
+
+def test_a_claims_note_says_no_source_once():
+    html = render(SEEDS, lang="en")
+    tips = re.findall(r'<span class="tip" role="tooltip" id="c\d+-tip">([^<]*)</span>', html)
+    truppe = [t for t in tips if t.startswith("F4") and "2000–9999" in t]
+    assert truppe and all("· no source ·" in t and "source no source" not in t for t in truppe)
+    assert any("· source South Korea ·" in t for t in tips)
