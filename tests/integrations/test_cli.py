@@ -729,6 +729,10 @@ def test_the_outlet_is_shown_where_a_file_is_named(capsys, tmp_path):
     assert f"{tmp_path / GENIERI.stem}.md:8 (Agenzia Nova)" in out       # the figure's table
     assert f"{tmp_path / GENIERI.stem}.md:8:1947 (Agenzia Nova)" in out  # the findings' table
     assert f"{tmp_path / INGEGNERI.stem}.md:22 (HuffPost)" in out
+    for fmt, shown in (("markdown", f"{GENIERI.stem}.md:8 (Agenzia Nova)"), ("csv", ",Agenzia Nova\n"),
+                       ("github", "Agenzia Nova says"), ("sarif", '"text": "Agenzia Nova"'),
+                       ("json", '"outlet": "Agenzia Nova"')):
+        assert shown in run(capsys, "report", tmp_path, "--format", fmt)[1], fmt
 
 
 #: Paths before, between and after options (argparse alone takes one run of positionals).
