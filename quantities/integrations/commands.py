@@ -44,18 +44,20 @@ def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) 
     catch = _counting(on_error, failed)
     with output(args.output, failed) as out:
         collected = []
+        read: dict[str, Document] = {}
         toolkit = Toolkit(config, titles=getattr(args, "titles", False))
         for doc, claims in extract_all(documents(args, config, catch), toolkit, jobs, catch):
             if fmt.streams:
-                out.write(fmt.claims(claims, doc))
+                out.write(fmt.claims(claims, {doc.id: doc}))
             else:
                 collected.extend(claims)
+                read[doc.id] = doc
             progress.tick(doc)
             seen += 1
         if not seen:
             raise NothingRead()
         if not fmt.streams:
-            out.write(fmt.claims(collected, None))
+            out.write(fmt.claims(collected, read))
     progress.done()
     config.paths.warn_unmatched(config.file)
     return 0

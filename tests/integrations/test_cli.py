@@ -733,6 +733,9 @@ def test_the_outlet_is_shown_where_a_file_is_named(capsys, tmp_path):
                        ("github", "Agenzia Nova says"), ("sarif", '"text": "Agenzia Nova"'),
                        ("json", '"outlet": "Agenzia Nova"')):
         assert shown in run(capsys, "report", tmp_path, "--format", fmt)[1], fmt
+    for fmt, shown in (("table", f"{GENIERI.stem}.md (Agenzia Nova)"), ("markdown", f"{GENIERI.stem}.md (Agenzia Nova)"),
+                       ("github", "— Agenzia Nova")):
+        assert shown in run(capsys, "extract", tmp_path, "--format", fmt)[1], fmt
 
 
 #: Paths before, between and after options (argparse alone takes one run of positionals).

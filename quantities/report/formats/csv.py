@@ -6,7 +6,7 @@ read them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from quantities.report.formats import Format, Options, register
 from quantities.report.formats.common import blank, csv_text
@@ -30,7 +30,7 @@ def render_report(report: Report, options: Options) -> str:
     return csv_text(FINDING_COLUMNS, rows)
 
 
-def render_claims(claims: Sequence[Claim], doc: Document | None) -> str:
+def render_claims(claims: Sequence[Claim], documents: Mapping[str, Document]) -> str:
     rows = []
     for c in claims:
         r = claim_record(c)
