@@ -9,9 +9,9 @@ Everything here is grouping by hashing: linear in the number of claims.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quantities.reconciliation.events import events
 from quantities.reconciliation.keys import Item, Key
@@ -19,6 +19,10 @@ from quantities.reconciliation.settings import ReconcileSettings
 from quantities.types import Claim, Figure
 
 NO_EVENT = ""
+#: A place weighing at least this share of the event's heaviest narrow name (over all its
+#: documents) is the event's own place ("Casamicciola" in the Ischia landslide), not a part
+#: of it ("Al Haouz" among the provinces of the Moroccan earthquake).
+OWN_PLACE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,15 +90,53 @@ def _overtaken(members: list[Item]) -> None:
             i.superseded = True
 
 
+def _own_places(event_of: Mapping[str, str | None], names: Mapping[str, Mapping[str, int]],
+                broad: Callable[[str], bool]) -> dict[str, frozenset[str]]:
+    """Each event's own places: its narrow names weighing, over all its documents, at least
+    OWN_PLACE of the heaviest one."""
+    totals: dict[str, Counter[str]] = {}
+    for doc, event in event_of.items():
+        if event is not None:
+            totals.setdefault(event, Counter()).update(names.get(doc, {}))
+    out = {}
+    for event, weights in totals.items():
+        narrow = {n: w for n, w in weights.items() if not broad(n)}
+        top = max(narrow.values(), default=0)
+        out[event] = frozenset(n for n, w in narrow.items() if w >= top * OWN_PLACE)
+    return out
+
+
+def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str], totals: set[tuple[str, Key]]) -> None:
+    """A running count scoped to the event's own place ("12 le persone disperse a
+    Casamicciola", in the Casamicciola landslide) is the event's count: its scope is dropped.
+    A part ("dei quali"), another place, or a place of an article that also gives the
+    unscoped count ("2.012 morti … a Marrakech le vittime si sono fermate a 15": a
+    breakdown) keeps its scope."""
+    key = i.key
+    scope = i.claim.scope or ""
+    if key is None or key.scope is None or not i.running or not scope[:1].isupper() \
+            or (i.claim.doc, replace(key, scope=None)) in totals:
+        return
+    if any(place(w) in own for w in scope.split()):
+        i.key = replace(key, scope=None)
+
+
 def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: ReconcileSettings,
-          broad: Callable[[str], bool]) -> Grouping:
+          broad: Callable[[str], bool], place: Callable[[str], str] = str.casefold) -> Grouping:
     """The figures (in document order) and every claim left out, with the reason.
-    ``names`` holds each document's names and their weights (:func:`events.names`)."""
+    ``names`` holds each document's names and their weights (:func:`events.names`);
+    ``place`` gives a place's one name (:meth:`Places.name`)."""
     unaligned: list[tuple[Claim, str]] = [(i.claim, i.reason or "") for i in items if i.key is None]
     keyed = [i for i in items if i.key is not None]
     dates = {i.claim.doc: i.claim.date for i in items}
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
                       settings.event_days, broad)
+    own = _own_places(event_of, names, broad)
+    totals = {(i.claim.doc, i.key) for i in keyed if i.key.scope is None}  # type: ignore[union-attr]  # keyed only
+    for i in keyed:
+        event = event_of.get(i.claim.doc)
+        if event is not None:
+            _unscoped(i, own.get(event, frozenset()), place, totals)
     by_key: defaultdict[Key, list[Item]] = defaultdict(list)
     for i in keyed:
         by_key[i.key].append(i)  # type: ignore[index]  # `keyed` holds only items whose key is set

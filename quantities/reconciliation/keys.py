@@ -38,6 +38,7 @@ SPANS_OF_TIME = frozenset({"year", "month", "day"})
 WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
 CLAUSE = compiled(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
 CUE_WINDOW = 60   # characters before a figure read for cues of time
+LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
     over = 1 + Decimal(str(settings.over_margin))
     round_from = Decimal(str(settings.round_from))
     ordered = sorted(claims, key=lambda c: (c.date is None, c.date or 0, c.doc, c.span.start))
+    lent = _lent(ordered)
     items = []
     for n, c in enumerate(ordered):
         lex = lexicon_of(c.doc)
@@ -108,10 +110,29 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         key, reason = _key(c, reading, unit_key, before, lex)
         words = [w.casefold() for w in WORD.findall(before)]
         moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
+        if key is not None and moved and id(c) in lent and key.status is None and reading is not None \
+                and reading.generic:
+            key, reason = None, LENT
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words), moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang)))
     return items
+
+
+def _lent(claims: list[Claim]) -> set[int]:
+    """The claims whose noun is another figure's, written before them in their sentence
+    ("con a bordo circa 750 persone, sale a 82": 82 has the noun of 750)."""
+    seen: dict[tuple[str, int, str], Claim] = {}
+    out = set()
+    for c in claims:
+        if not c.noun:
+            continue
+        at = (c.doc, c.sentence.start, c.noun.casefold())
+        first = seen.setdefault(at, c)
+        if first is not c and c.noun.casefold() not in c.text.casefold() \
+                and c.noun.casefold() in first.text.casefold():
+            out.add(id(c))
+    return out
 
 
 def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,

@@ -43,6 +43,7 @@ from quantities.reconciliation.figures import group
 from quantities.reconciliation.keys import Item, prepare
 from quantities.reconciliation.parts import parts_findings
 from quantities.reconciliation.settings import ReconcileSettings
+from quantities.reconciliation.tolls import running_days, toll_findings
 from quantities.reconciliation.values import Context, value_findings
 from quantities.reconciliation.wording import unit_findings, wording_findings
 from quantities.types import SEVERITIES, Claim, Document, Figure, Finding
@@ -84,10 +85,12 @@ def reconcile(
     ctx = Context(settings, lambda doc: names.get(doc) or doc, sources or Sources.default())
     items = prepare(list(claims), settings, lexicon_of)
     places = places or Places.default()
-    grouping = group(items, _names(items, documents, lexicon_of, places), settings, places.broad)
+    grouping = group(items, _names(items, documents, lexicon_of, places), settings, places.broad, places.name)
     findings: list[Finding] = []
     for g in grouping.figures:
-        findings.extend(value_findings(g, ctx))
+        if running_days(g):
+            findings.extend(toll_findings(g, ctx))
+        findings.extend(value_findings(g, ctx, conflicts=not running_days(g)))
         findings.extend(credit_findings(g, ctx))
     figure_of = {id(i): g.figure.id for g in grouping.figures for i in g.items}
     confusables: dict[frozenset[str], str] = {}

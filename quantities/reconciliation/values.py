@@ -81,12 +81,14 @@ def _what(g: Grouped) -> str:
     return f" ({what})" if what else ""
 
 
-def value_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
+def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Iterator[Finding]:
+    """The figure's value findings; without ``conflicts``, only drift and headlines (a
+    running toll of several days has its own rules: :mod:`~quantities.reconciliation.tolls`)."""
     current = [i for i in g.items if not i.superseded]
     found = modes(current)
     pairs = [(a, b) for a, b in contradicting(found)
-             if _comparable(found[a], found[b]) and not _unit_slip(found[a], found[b])]
-    if pairs:
+             if comparable(found[a], found[b]) and not _unit_slip(found[a], found[b])]
+    if pairs and conflicts:
         involved = sorted({n for p in pairs for n in p})
         conflict = _conflict(g, [found[n] for n in involved], ctx)
         if conflict is not None:
@@ -107,8 +109,8 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                                 for m in timeline)
         return finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
                                            "not a conflict").format(steps=steps), items, cause="timeline")
-    if _disputed(ms):
-        return _dispute(g, ms, ctx, fmt, items)
+    if disputed(ms):
+        return dispute(g, ms, ctx, fmt, items)
     if len(ms) == 2 and _rounding(ms[0], ms[1]):
         return finding(ctx, "hedge-drift", g, _("{one}; {other}: one figure, rounded in one of them").format(
                        one=say.group_text(ms[0].items, ctx.outlet, fmt),
@@ -204,7 +206,7 @@ def _toll(m: Mode) -> bool:
     return i.key is not None and (i.key.status is not None or (i.reading is not None and i.reading.status is not None))
 
 
-def _comparable(a: Mode, b: Mode) -> bool:
+def comparable(a: Mode, b: Mode) -> bool:
     """Values within a factor of SPREAD: further apart, two figures the keys could not
     separate (2 people and 2.000 people), not one figure stated two ways. A toll may run
     further (300 dead on the first day, 45.000 two weeks later)."""
@@ -246,7 +248,7 @@ def _when(m: Mode) -> str:
     return dates[0].isoformat() if len(dates) == 1 else f"{dates[0].isoformat()}\u2026{dates[-1].isoformat()}"
 
 
-def _disputed(ms: list[Mode]) -> bool:
+def disputed(ms: list[Mode]) -> bool:
     """Each mode credited to sources of its own, none shared between modes."""
     seen: set[str] = set()
     for m in ms:
@@ -256,12 +258,17 @@ def _disputed(ms: list[Mode]) -> bool:
     return True
 
 
-def _dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], items: list[Item]) -> Finding:
+def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], items: list[Item],
+            when: str | None = None) -> Finding:
+    """A dispute between sources (info), an error when an article credits a side's figure
+    to another source, a warning when one states a side's figure bare; ``when``: its day."""
     side_of = {s: n for n, m in enumerate(ms) for s in m.sources}
-    sides = "; ".join(f"{', '.join(sorted(m.sources))}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
+    sides = "; ".join(f"{', '.join(_written(m))}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
     wrong = [i for n, m in enumerate(ms) for i in m.items if i.source is not None and side_of[i.source] != n]
     bare = [i for m in ms for i in m.items if i.source is None]
     message = _("a dispute between sources, each credited with its own figure \u2014 {sides}").format(sides=sides)
+    if when is not None:
+        message = f"{when}: {message}"
     severity = None
     off = ctx.settings.severity("value-conflict") == "off"
     if wrong:
@@ -275,6 +282,17 @@ def _dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], ite
                                    "{blamed} state one side's figure as bare fact", len(bare)).format(blamed=blamed)
     return finding(ctx, "value-conflict", g, message, items, cause="disputed",
                    severity=severity or _disputed_severity(ctx))
+
+
+def _written(m: Mode) -> list[str]:
+    """The mode's sources as an article names them (canonical name, else as written), once
+    each: the keys are folded for matching, an editor reads "Edoardo Rixi", not "edoardo rixi"."""
+    shown: dict[str, str] = {}
+    for i in m.items:
+        a = i.claim.attribution
+        if i.source is not None and a is not None:
+            shown.setdefault(i.source, a.canonical or " ".join(a.source.split()))
+    return sorted(shown.values(), key=str.casefold)
 
 
 def _disputed_severity(ctx: Context) -> str:

@@ -139,6 +139,17 @@ def test_findings_are_sorted_and_messages_name_both_sides():
     )
 
 
+def test_a_dispute_names_its_sources_as_written():
+    rows = [
+        "001 | 22 morti | 22 | morti | /viceministro Edoardo Rixi | reported | - | Il crollo del ponte Morandi a Genova ha causato 22 morti",
+        "002 | 35 morti | 35 | morti | /Vigili del Fuoco di Genova | reported | - | Il crollo del ponte Morandi a Genova ha causato 35 morti",
+    ]
+    conflict = next(f for f in reconcile(claims_of(rows)).findings if f.rule == "value-conflict")
+    assert conflict.cause == "disputed"
+    assert "viceministro Edoardo Rixi: 001" in conflict.message  # not the folded key "edoardo rixi"
+    assert "Vigili del Fuoco di Genova: 002" in conflict.message
+
+
 def one_event(n: int, outlier: int | None, place: str = "Kursk", region: str = "Belgorod") -> list[str]:
     """n articles stating one figure in varied words (and one stating another)."""
     words = ["soldati", "truppe", "militari", "soldati nordcoreani"]
@@ -273,6 +284,40 @@ def test_settings_accept_dashes_and_severities():
     s = replace(ReconcileSettings.from_mapping({"vague-stretch": 3}), severities={"update": "off"})
     assert s.vague_stretch == 3 and s.severity("update") == "off" and s.severity("value-conflict") == "error"
 
+
+# A running count scoped to the event's own place is the event's count; a part, another
+# place or a count that does not run keeps its scope (quantities/reconciliation/figures.py).
+ISCHIA = [
+    "a | 12 le persone disperse | 12 | persone disperse | Palomba | reported | 2022-11-26 | "
+    "A Casamicciola, sull'isola d'Ischia, sono 12 le persone disperse a Casamicciola | count - | -",
+    "b | dispersi sono diventati 13 | 13 | dispersi | carabinieri | reported | 2022-11-26 | "
+    "Frana a Casamicciola, Ischia: i dispersi sono diventati 13 | count - | -",
+    "c | 11 dispersi | 11 | dispersi | prefettura | reported | 2022-11-27 | "
+    "La frana di Casamicciola a Ischia: 11 dispersi e una vittima a Casamicciola | count - | -",
+]
+
+
+@pytest.mark.parametrize(("scope", "noun", "together"), [
+    ("Casamicciola", "persone disperse", True),        # the event's own place: one toll
+    ("Casamicciola Terme", "persone disperse", True),  # its place, however long the name
+    ("Lacco Ameno", "persone disperse", False),        # another place: a part of the toll
+    ("dei quali", "persone disperse", False),          # a part ("14 dei quali")
+    ("Casamicciola", "case", False),                   # no toll: the scope stays
+    ("Casamicciola+", "persone disperse", False),      # the article's breakdown beside its own total
+])
+def test_a_toll_scoped_to_the_events_own_place_is_the_events_toll(scope, noun, together):
+    rows = ISCHIA
+    if scope.endswith("+"):   # the same article also gives the whole count
+        scope = scope[:-1]
+        rows = [*ISCHIA, ISCHIA[0].replace("12 le persone disperse | 12 ", "20 dispersi | 20 ")]
+    claims = claims_of(rows)
+    claims[0] = replace(claims[0], scope=scope, noun=noun, status="missing" if noun != "case" else None)
+    if noun == "case":
+        claims = [replace(c, noun="case", status=None) for c in claims]
+        claims[0] = replace(claims[0], scope=scope)
+    result = reconcile(claims)
+    figure = next(f for f in result.figures if any(c is claims[1] for c in f.claims))
+    assert any(c is claims[0] for c in figure.claims) is together
 
 
 def test_a_finding_never_names_its_figure_none(tmp_path):

@@ -1,0 +1,182 @@
+"""A running toll over several days: its timeline, the disputes of one day, and a fall.
+
+A count of people in a status (dead, missing, injured, rescued, …) reported on several
+days is read day by day, each day's claims in the order of their stated times of day:
+
+- **value-conflict**, cause ``disputed``: on one day, sources of their own give values that
+  do not meet (the deputy minister's "almeno 22" and the firemen's "almeno 35" the same
+  evening); info, error or warning as :func:`values.dispute` says. Values of one day that
+  their stated times put in order, or a side's value its own source gave earlier that day
+  (superseded), are moments of the toll; and values more than
+  DISPUTE_SPREAD apart two counts (bodies recovered, dead feared): no dispute.
+- **value-conflict**, cause ``fall``: a count that only grows (the dead) stated exactly on
+  one day above every count given on a later day, by more than a correction: the earlier
+  figure looks wrong ("otto vittime accertate", then "salgono a due" the next morning).
+  A bound ("almeno 500", a fear) is no count, and a correction by a tenth (39, then 38)
+  is the toll's own.
+- **update**: every value the articles gave, earlier values of a live blog included (they
+  are the toll's earlier moments), in time order: the timeline, info. It need not move one
+  way: counts are corrected, and several sources speak on one day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+
+from quantities.reconciliation import messages as say
+from quantities.reconciliation.figures import Grouped
+from quantities.reconciliation.intervals import stance
+from quantities.reconciliation.keys import Item
+from quantities.reconciliation.modes import Mode, contradicting, modes
+from quantities.reconciliation.values import Context, comparable, dispute, disputed, finding
+from quantities.text.i18n import _
+from quantities.types import Finding
+
+#: Statuses whose count only grows: the dead do not come back (the missing are found,
+#: the injured leave hospital, the displaced go home).
+CUMULATIVE = frozenset({"dead"})
+#: Statuses that do not run: a crowd is counted once, and its figures on later days are
+#: the same count disputed (questura vs organisers), not a timeline.
+COUNTED_ONCE = frozenset({"participants"})
+#: A later count lower by at most this share corrects the earlier (39, then 38): not a fall.
+CORRECTION = Decimal("0.1")
+#: Two values of one day further apart than this factor are two counts (the bodies
+#: recovered, the dead feared), not sources disputing one.
+DISPUTE_SPREAD = 3
+#: Stances that state a count (not a bound or a vague word).
+COUNTS = frozenset({"exact", "about"})
+
+
+def running_days(g: Grouped) -> bool:
+    """Whether the figure is a running toll stated on several days (every claim dated)."""
+    dates = {i.claim.date for i in g.items}
+    return None not in dates and len(dates) > 1 and any(_toll(i) for i in g.items) \
+        and _status(g) not in COUNTED_ONCE
+
+
+def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
+    days = sorted({i.claim.date for i in g.items})
+    for day in days:
+        found = _dispute_of(g, day, ctx)
+        if found is not None:
+            yield found
+    high, low = _fall(g)
+    if high:
+        yield _fallen(g, high, low, ctx)
+    # the timeline is of the counts that stand: not the fallen ones, nor their day's echoes
+    wrong = {id(i) for i in g.items for h in high if i.claim.date == h.claim.date and i.interval.meets(h.interval)}
+    line = sorted((i for i in g.items if id(i) not in wrong), key=_moment)
+    if len({i.value for i in line}) > 1 or len({str(i.interval) for i in line}) > 1:
+        yield _timeline(g, line, ctx)
+
+
+def _toll(i: Item) -> bool:
+    return i.key is not None and (i.key.status is not None or (i.reading is not None and i.reading.status is not None))
+
+
+def _status(g: Grouped) -> str | None:
+    i = g.items[0]
+    return i.key.status if i.key is not None and i.key.status else (i.reading.status if i.reading else None)
+
+
+def _moment(i: Item) -> tuple:
+    """When a claim was given: its day, then its stated time (a claim its article gives as
+    superseded, with no time, first), then its place in the articles."""
+    minute = i.minute if i.minute is not None else (-1 if i.superseded else 24 * 60)
+    return (i.claim.date, minute, i.order)
+
+
+def _dispute_of(g: Grouped, day: dt.date, ctx: Context) -> Finding | None:
+    current = [i for i in g.items if i.claim.date == day and not i.superseded]
+    found = modes(current)
+    pairs = [(a, b) for a, b in contradicting(found) if comparable(found[a], found[b])]
+    involved = [found[n] for n in sorted({n for p in pairs for n in p})]
+    earlier = [i for i in g.items if i.claim.date == day and i.superseded and i.source is not None]
+    if len(involved) < 2 or not disputed(involved) or _in_order(involved) or _said_before(involved, earlier):
+        return None
+    if max(m.value for m in involved) > DISPUTE_SPREAD * max(Decimal(1), min(m.value for m in involved)):
+        return None
+    fmt = involved[0].items[0].lexicon.number_format
+    return dispute(g, involved, ctx, fmt, [i for m in involved for i in m.items], when=day.isoformat())
+
+
+def _said_before(ms: list[Mode], earlier: list[Item]) -> bool:
+    """A side's value is its own source's earlier moment of the day (a live blog gives the
+    firemen's morning 7 before the prefecture's 10): the toll moved, nobody disputes it."""
+    return any(o.source in m.sources and any(o.interval.meets(i.interval) for i in m.items)
+               for m in ms for o in earlier)
+
+
+def _in_order(ms: list[Mode]) -> bool:
+    """Every claim of the modes gives its time, and the times put the modes one after another."""
+    spans = []
+    for m in ms:
+        minutes = [i.minute for i in m.items]
+        if None in minutes:
+            return False
+        spans.append((min(minutes), max(minutes)))  # type: ignore[type-var]  # None excluded above
+    spans.sort()
+    return all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
+
+
+def _fall(g: Grouped) -> tuple[list[Item], list[Item]]:
+    """Counts of a cumulative status stated on one day above everything said on a later
+    day, and those later counts."""
+    high: list[Item] = []
+    low: list[Item] = []
+    if _status(g) not in CUMULATIVE:
+        return high, low
+    counted = [o for o in g.items if o.moved != "falling"]
+    day_top: dict[dt.date, Decimal] = {}
+    for o in counted:
+        day_top[o.claim.date] = max(day_top.get(o.claim.date, _top(o)), _top(o))
+    later_top: dict[dt.date, Decimal] = {}   # the highest count given after each day (a suffix max)
+    top: Decimal | None = None
+    for day in sorted(day_top, reverse=True):
+        if top is not None:
+            later_top[day] = top
+        top = day_top[day] if top is None else max(top, day_top[day])
+    for i in g.items:
+        if i.superseded or stance(i.claim.quantity) not in COUNTS or i.moved == "falling":
+            continue
+        above = later_top.get(i.claim.date)
+        if above is not None and above < i.interval.low * (1 - CORRECTION):
+            high.append(i)
+    if high:
+        first = min(i.claim.date for i in high)
+        low = [o for o in counted if o.claim.date > first]
+    return high, sorted(low, key=_moment)
+
+
+def _fallen(g: Grouped, high: list[Item], low: list[Item], ctx: Context) -> Finding:
+    fmt = high[0].lexicon.number_format
+    message = _("{earlier} is above every count given later ({later}): a toll of the dead does not fall; "
+                "the earlier figure looks wrong").format(
+        earlier=_points(high, ctx, fmt), later=_points(low, ctx, fmt))
+    return finding(ctx, "value-conflict", g, message, [*high, *low], cause="fall")
+
+
+def _top(i: Item) -> Decimal:
+    return i.interval.high if i.interval.high is not None else i.interval.low
+
+
+def _timeline(g: Grouped, line: list[Item], ctx: Context) -> Finding:
+    fmt = line[0].lexicon.number_format
+    by_day: dict[dt.date, list[Item]] = {}
+    for i in line:
+        by_day.setdefault(i.claim.date, []).append(i)
+    steps = " \u2192 ".join(f"{day.isoformat()} \u2014 {_points(items, ctx, fmt)}" for day, items in by_day.items())
+    return finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
+                                       "not a conflict").format(steps=steps), line, cause="timeline")
+
+
+def _points(items: list[Item], ctx: Context, fmt: tuple[str, str]) -> str:
+    """'Diretta: 10 or more (Ore 13.05), about 30 (Ore 15.30); TG web: 22 or more': the values
+    of each outlet in order, each once."""
+    by_outlet: dict[str, dict[str, None]] = {}
+    for i in items:
+        when = f" ({i.claim.when})" if i.claim.when else ""
+        by_outlet.setdefault(ctx.outlet(i.claim.doc), {})[f"{say.shown(i.claim.quantity, fmt)}{when}"] = None
+    return "; ".join(f"{outlet}: {', '.join(values)}" for outlet, values in by_outlet.items())
