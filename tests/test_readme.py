@@ -164,3 +164,49 @@ def test_the_pre_commit_hook_is_documented_and_runs(capsys, tmp_path, monkeypatc
             assert re.search(hook["files"], changed)
             assert main([*entry[1:], *args, changed]) == status, (args, changed)
     capsys.readouterr()
+
+
+def test_the_italian_session_shown_is_what_the_report_prints(capsys, monkeypatch):
+    """"In Italian": each `$ LANG=it_IT.UTF-8 quantities …` line and the first line it shows."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("LANG", "it_IT.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    section = README.split("### In Italian", 1)[1].split("```text\n", 1)[1].split("```", 1)[0]
+    shown = re.findall(r"^\$ LANG=it_IT.UTF-8 quantities (.*)\n(.*)$", section, re.M)
+    assert len(shown) == 2
+    for argv, first in shown:
+        main(argv.split())
+        out, err = capsys.readouterr()
+        assert (out or err).splitlines()[0] == first
+
+
+def test_the_github_jobs_install_line_builds_from_a_git_repository(tmp_path):
+    """The job's `pip install "newsdesk-quantities @ git+https://…@<tag>"`, with the repository a
+    local clone of this checkout and a real tag: pip clones it, builds it and gets a wheel with
+    the `quantities` command, the catalogs and the HTML templates."""
+    import shlex
+    import sys
+    import zipfile
+
+    from checkout import tree
+
+    repo = tree(tmp_path / "quantities")
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "release")
+    _git(repo, "tag", "v-test")
+    (install,) = [s["run"] for s in _steps() if "pip install" in s.get("run", "")]
+    (ours,) = [a for a in shlex.split(install) if "git+" in a]
+    requirement = re.sub(r"git\+https://github\.com/<org>/quantities@<tag>", f"git+file://localhost{repo}@v-test", ours)
+    assert requirement != ours, ours
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"),
+                            requirement], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr[-2000:]
+    (wheel,) = (tmp_path / "dist").glob("newsdesk_quantities-*.whl")
+    with zipfile.ZipFile(wheel) as z:
+        names = set(z.namelist())
+        entry_points = next(z.read(n).decode() for n in names if n.endswith("entry_points.txt"))
+    assert "quantities = " in entry_points
+    assert {"quantities/locale/it/LC_MESSAGES/quantities.mo", "quantities/report/templates/report.html.j2",
+            "quantities/report/templates/report.js", "quantities/lang/it.toml"} <= names

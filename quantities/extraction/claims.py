@@ -36,7 +36,6 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
-from typing import NamedTuple
 
 from quantities import lang as langs
 from quantities.errors import QuantitiesWarning
@@ -46,6 +45,7 @@ from quantities.extraction.numbers import reader as numbers
 from quantities.lang import Pack, clock
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
+from quantities.text.i18n import _
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Attribution, Claim, Document, Quantity, Span
 
@@ -72,7 +72,7 @@ def extract(source: str | Document | Iterable[Document], *, lang: str | Pack | N
     for doc in _documents(source, lang):
         pack = lang if lang is not None else doc.lang
         if isinstance(pack, str) and pack not in langs.available():
-            warnings.warn(f"{doc.id}: no language pack for {pack!r}; document skipped",
+            warnings.warn(_("{doc}: no language pack for {lang!r}; document skipped").format(doc=doc.id, lang=pack),
                           QuantitiesWarning, stacklevel=2)
             continue
         out += extract_document(doc, lang=pack, sources=sources, lexicon=lexicon, titles=titles)
@@ -140,7 +140,7 @@ def _body_claims(doc: Document, pack: Pack, sources: Sources | None, lexicon: Le
     reader._topic.currency = next((q.unit for q in figures if q.kind == "money"), None)
     reader.times = sorted([(q.span.start, q.span.end) for q in found if q.kind == "time"]
                           + clock.day_parts(text, 0, len(text), pack))
-    groups = _by_sentence(figures, starts, ends)
+    groups = sentences.held(figures, starts, ends)
     out: list[Claim] = []
     while batch := list(islice(groups, BATCH)):
         out += reader.claims(batch)
@@ -153,33 +153,6 @@ def _body_claims(doc: Document, pack: Pack, sources: Sources | None, lexicon: Le
 #: by 32; a few hundred at once is slower again (all their tokens no longer fit).
 BATCH = 32
 
-
-
-class _Sentence(NamedTuple):
-    #: In the document's sentences (sentences.bounds); -1 for a figure outside any.
-    index: int  # type: ignore[assignment]  # a field that shadows tuple.index, on purpose
-    span: Span
-    figures: list[Quantity]
-
-
-def _by_sentence(figures: deque[Quantity], starts: list[int], ends: list[int]) -> Iterator[_Sentence]:
-    """The figures grouped by the sentence that holds them (a figure outside any is its own),
-    taken off ``figures`` as they are grouped: a figure of a long document is let go once
-    its claim is made (thousands kept to the end made the garbage collector's full passes
-    longer)."""
-    current: tuple[int, int, int] | None = None  # index, start, end
-    group: list[Quantity] = []
-    while figures:
-        q = figures.popleft()
-        i = bisect_right(starts, q.span.start) - 1
-        holder = (i, starts[i], ends[i]) if i >= 0 and q.span.end <= ends[i] else (-1, q.span.start, q.span.end)
-        if current is not None and current[1:] != holder[1:]:
-            yield _Sentence(current[0], Span(current[1], current[2]), group)
-            group = []
-        current = holder
-        group.append(q)
-    if current is not None:
-        yield _Sentence(current[0], Span(current[1], current[2]), group)
 
 
 class _Reader:
@@ -198,7 +171,7 @@ class _Reader:
         self._topic = nouns.Topic(pack)  # the document's currency and measured nouns so far
         self._scans: dict[tuple[int, int], list[attribution.Found]] = {}  # the cues of the batch's sentences
 
-    def claims(self, batch: list[_Sentence]) -> list[Claim]:
+    def claims(self, batch: list[sentences.Held]) -> list[Claim]:
         text, pack = self.text, self.pack
         toks = [tokens(text, s.span.start, s.span.end) for s in batch]
         self._scans.clear()  # a figure may read its next sentence's cues (_credit): the batch's are at hand
@@ -210,11 +183,11 @@ class _Reader:
             out += self._sentence(s, t, c, m)
         return out
 
-    def _following(self, s: _Sentence) -> Span | None:
+    def _following(self, s: sentences.Held) -> Span | None:
         i = s.index + 1
         return Span(self.starts[i], self.ends[i]) if 0 < i < len(self.starts) else None
 
-    def _sentence(self, s: _Sentence, toks: Tokens, cues: attribution.Governors,
+    def _sentence(self, s: sentences.Held, toks: Tokens, cues: attribution.Governors,
                   moods: modality.Scanned) -> list[Claim]:
         doc, text, pack, sentence = self.doc, self.text, self.pack, s.span
         self._feed_carry(s.index)
@@ -302,7 +275,7 @@ class _Reader:
         i, j = bisect_right(self.times, (sentence.start, -1)), bisect_right(self.times, (sentence.end, -1))
         return [t for t in self.times[i:j] if t[1] <= sentence.end]
 
-    def _when(self, s: _Sentence, figure: Span, moments: list[tuple[int, int]]) -> str | None:
+    def _when(self, s: sentences.Held, figure: Span, moments: list[tuple[int, int]]) -> str | None:
         """As written: the time nearest the figure in its clause, else ("alla stessa ora") the
         time before it in its paragraph, else the live-blog stamp that opens its paragraph."""
         at = clock.placed(self.text, figure, s.span, moments, self.pack)
@@ -369,7 +342,7 @@ class _Reader:
             self._carry.see(self._paragraph(k), attribution.stated(self.text, span, lang=self.pack, sources=self.src))
         self._pending.clear()
 
-    def _credit(self, s: _Sentence, toks: Tokens, cues: attribution.Governors, q: Quantity,
+    def _credit(self, s: sentences.Held, toks: Tokens, cues: attribution.Governors, q: Quantity,
                 memo: dict[str, object]) -> attribution.Found | None:
         """The cue that credits the figure ``q``: its sentence's, the next sentence's credit,
         else the source carried from earlier in the paragraph unless this sentence narrates

@@ -29,13 +29,17 @@ Numbers with dots (5.000, 7.40) never end a sentence: a mark must be followed by
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
+from collections import deque
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 from quantities.cache import compiled
 from quantities.lang import Pack, kept, load
-from quantities.types import Span
+from quantities.types import Quantity, Span
 
 _BRACKETS = ")]"
 _TOKEN_WINDOW = 30
@@ -288,3 +292,32 @@ def window(text: str, sentence: Span, figure: Span) -> str:
         cut = text.rfind(" ", start, end)
         end = cut if cut > start else end
     return text[start:end]
+
+
+class Held(NamedTuple):
+    """A sentence with the figures it holds (:func:`held`)."""
+
+    #: In the document's sentences (sentences.bounds); -1 for a figure outside any.
+    index: int  # type: ignore[assignment]  # a field that shadows tuple.index, on purpose
+    span: Span
+    figures: list[Quantity]
+
+
+def held(figures: deque[Quantity], starts: list[int], ends: list[int]) -> Iterator[Held]:
+    """The figures grouped by the sentence that holds them (a figure outside any is its own),
+    taken off ``figures`` as they are grouped: a figure of a long document is let go once
+    its claim is made (thousands kept to the end made the garbage collector's full passes
+    longer)."""
+    current: tuple[int, int, int] | None = None  # index, start, end
+    group: list[Quantity] = []
+    while figures:
+        q = figures.popleft()
+        i = bisect_right(starts, q.span.start) - 1
+        holder = (i, starts[i], ends[i]) if i >= 0 and q.span.end <= ends[i] else (-1, q.span.start, q.span.end)
+        if current is not None and current[1:] != holder[1:]:
+            yield Held(current[0], Span(current[1], current[2]), group)
+            group = []
+        current = holder
+        group.append(q)
+    if current is not None:
+        yield Held(current[0], Span(current[1], current[2]), group)

@@ -108,10 +108,28 @@ def _rules(text: str) -> list[str]:
     return names
 
 
+def parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    """The arguments, with paths allowed after options too (``report a.md --format json b.md``):
+    argparse takes one run of positionals, so the paths it leaves over join the others."""
+    args, extra = parser.parse_known_args(argv)
+    if "--" in extra:  # what follows it is paths, whatever it looks like
+        cut = extra.index("--")
+        extra, after = extra[:cut], extra[cut + 1:]
+    else:
+        after = []
+    unknown = [a for a in extra if a.startswith("-") and a != "-"]
+    extra += after
+    if unknown or (extra and not hasattr(args, "paths")):
+        parser.error(_("unrecognized arguments: {args}").format(args=" ".join(unknown or extra)))
+    if extra:
+        args.paths = [*args.paths, *extra]
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     with i18n.use(i18n.choose(None, os.environ, None)):
         try:
-            args = build_parser().parse_args(argv)
+            args = parse(build_parser(), argv)
         except SystemExit as done:  # --help, --version, or a usage error already printed
             return done.code if isinstance(done.code, int) else 2
         errors: list[QuantitiesError] = []
@@ -187,6 +205,8 @@ def _overrides(args: argparse.Namespace, config: Any) -> dict[str, Any]:
         out["ignore_rules"] = (*config.ignore_rules, *args.ignore)
     if getattr(args, "show", None):
         out["show"] = args.show
+    if getattr(args, "fail_on", None):
+        out["fail_on"] = args.fail_on
     return out
 
 

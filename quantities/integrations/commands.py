@@ -44,18 +44,20 @@ def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) 
     catch = _counting(on_error, failed)
     with output(args.output, failed) as out:
         collected = []
+        read: dict[str, Document] = {}
         toolkit = Toolkit(config, titles=getattr(args, "titles", False))
         for doc, claims in extract_all(documents(args, config, catch), toolkit, jobs, catch):
             if fmt.streams:
-                out.write(fmt.claims(claims, doc))
+                out.write(fmt.claims(claims, {doc.id: doc}))
             else:
                 collected.extend(claims)
+                read[doc.id] = doc
             progress.tick(doc)
             seen += 1
         if not seen:
             raise NothingRead()
         if not fmt.streams:
-            out.write(fmt.claims(collected, None))
+            out.write(fmt.claims(collected, read))
     progress.done()
     config.paths.warn_unmatched(config.file)
     return 0
@@ -109,7 +111,7 @@ def _changed(args: argparse.Namespace) -> frozenset[str] | None:
             warnings.warn(_("--changed {path}: no such file; no finding involves it").format(path=path),
                           QuantitiesWarning, stacklevel=2)
     if args.diff is not None:
-        paths += git_changed(args.diff)
+        paths += git_changed(args.diff, next((p for p in args.paths if p != "-"), None))
     return changed_set(paths)
 
 

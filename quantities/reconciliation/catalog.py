@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from quantities.text.i18n import N_
+
 
 class Rule(NamedTuple):
     name: str
@@ -27,41 +29,42 @@ class Rule(NamedTuple):
 
 RULES: tuple[Rule, ...] = (
     Rule("value-conflict", "value", "error",
-         "Outlets give disjoint values for one figure: names the outlier against the value the "
-         "others agree on. Its cause says why: 'outlier' or 'disagreement' (error), 'disputed' "
-         "when each source is credited with its own value (info; error when an article credits a "
-         "figure to the wrong side or states one side's figure as bare fact); 'part-over-whole' "
-         "when a kind of a thing is counted above the thing itself in another article (30-35 "
-         "autovetture, una ventina di veicoli: info).",
-         "a: 5.000 soldati; b, c: 6.000 soldati"),
+         N_("Outlets give disjoint values for one figure: names the outlier against the value the "
+            "others agree on. Its cause says why: 'outlier' or 'disagreement' (error), 'disputed' "
+            "when each source is credited with its own value (info; error when an article credits a "
+            "figure to the wrong side or states one side's figure as bare fact); 'fall' when a toll of "
+            "the dead given on one day is above every count given later (error); 'part-over-whole' "
+            "when a kind of a thing is counted above the thing itself in another article (30-35 "
+            "autovetture, una ventina di veicoli: info)."),
+         N_("a: 5.000 soldati; b, c: 6.000 soldati")),
     Rule("hedge-drift", "value", "info",
-         "The same figure, stated exactly in one article and hedged or rounded in another.",
-         "a: 15mila soldati; b: circa 15mila soldati"),
+         N_("The same figure, stated exactly in one article and hedged or rounded in another."),
+         N_("a: 15mila soldati; b: circa 15mila soldati")),
     Rule("update", "value", "info",
-         "A running figure that moves with time (document dates, 'sale a', 'rose to'): one "
-         "timeline, earlier to later, never also a conflict.",
-         "a (10 Sept): 820 morti; b (11 Sept): 2.012 morti"),
+         N_("A running figure that moves with time (document dates, 'sale a', 'rose to'): one "
+            "timeline, earlier to later, never also a conflict."),
+         N_("a (10 Sept): 820 morti; b (11 Sept): 2.012 morti")),
     Rule("wording-conflict", "wording", "error",
-         "The same value counts things the lexicon knows are different but confused, or one "
-         "count in two statuses (dead / injured, displaced / evacuated) (error), or nouns it "
-         "cannot relate, one count planned in one article and done in another, or one number "
-         "in two units easily written one for the other (nautical miles / miles, percentage "
-         "points / percent), or one number for a class and its wider class (urban fires / fires), "
-         "in one event (a step lower); counts under ten are too common to judge.",
-         "a: 1.000 genieri; b: 1.000 ingegneri"),
+         N_("The same value counts things the lexicon knows are different but confused, or one "
+            "count in two statuses (dead / injured, displaced / evacuated) (error), or nouns it "
+            "cannot relate, one count planned in one article and done in another, or one number "
+            "in two units easily written one for the other (nautical miles / miles, percentage "
+            "points / percent), or one number for a class and its wider class (urban fires / fires), "
+            "in one event (a step lower); counts under ten are too common to judge."),
+         N_("a: 1.000 genieri; b: 1.000 ingegneri")),
     Rule("attribution-conflict", "attribution", "warning",
-         "The same figure credited to sources of different classes.",
-         "a: 15mila (South Korea); b: 15mila (KCNA)"),
+         N_("The same figure credited to sources of different classes."),
+         N_("a: 15mila (South Korea); b: 15mila (KCNA)")),
     Rule("unsourced", "attribution", "info",
-         "An article states bare a figure that another credits to a source.",
-         "a: 300 morti; b: 300 morti secondo l'ANSA"),
+         N_("An article states bare a figure that another credits to a source."),
+         N_("a: 300 morti; b: 300 morti secondo l'ANSA")),
     Rule("parts-total", "value", "warning",
-         "Inside one article, the parts it lists (men, women, minors) do not add up to the total "
-         "it gives for them.",
-         "60 cadaveri: 26 uomini, 21 donne, 12 minori"),
+         N_("Inside one article, the parts it lists (men, women, minors) do not add up to the total "
+            "it gives for them."),
+         N_("60 cadaveri: 26 uomini, 21 donne, 12 minori")),
     Rule("headline-body", "value", "warning",
-         "Inside one article, the headline gives one figure and the body another.",
-         "title: 2 miliardi; body: 2 milioni"),
+         N_("Inside one article, the headline gives one figure and the body another."),
+         N_("title: 2 miliardi; body: 2 milioni")),
 )
 
 DEFAULT_SEVERITY: dict[str, str] = {r.name: r.severity for r in RULES}

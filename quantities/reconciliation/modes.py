@@ -33,6 +33,16 @@ class Mode:
     def sources(self) -> frozenset[str]:
         return frozenset(i.source for i in self.items if i.source is not None)
 
+    def written_sources(self) -> list[str]:
+        """The sources as an article names them (canonical name, else as written), once
+        each: the keys are folded for matching; an editor reads "Edoardo Rixi"."""
+        shown: dict[str, str] = {}
+        for i in self.items:
+            a = i.claim.attribution
+            if i.source is not None and a is not None:
+                shown.setdefault(i.source, a.canonical or " ".join(a.source.split()))
+        return sorted(shown.values(), key=str.casefold)
+
     @property
     def value(self) -> Decimal:
         """A representative value: the median of the stated values (else of lower ends)."""

@@ -112,27 +112,27 @@ def load(path: str | os.PathLike[str]) -> list[ReferenceFigure]:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ReferenceFileError("no such reference file", file=path) from None
+        raise ReferenceFileError(_("no such reference file"), file=path) from None
     except (OSError, UnicodeDecodeError) as e:
-        raise ReferenceFileError(f"cannot read reference file: {e}", file=path) from None
+        raise ReferenceFileError(_("cannot read reference file: {reason}").format(reason=e), file=path) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
-        raise ReferenceFileError(f"not valid TOML: {e}", file=path) from None
+        raise ReferenceFileError(_("not valid TOML: {reason}").format(reason=e), file=path) from None
     unknown = set(data) - {"figure"}
     if unknown:
-        raise ReferenceFileError("unknown top-level key (expected [[figure]] tables)",
+        raise ReferenceFileError(_("unknown top-level key (expected [[figure]] tables)"),
                                  file=path, line=1, key=sorted(unknown)[0])
     figures = data.get("figure", [])
     if not isinstance(figures, list) or not figures:
-        raise ReferenceFileError("no [[figure]] tables", file=path, line=1)
+        raise ReferenceFileError(_("no [[figure]] tables"), file=path, line=1)
     where = _Locator(text)
     out = [_figure(item, i, path, where) for i, item in enumerate(figures)]
     seen: dict[str, int] = {}
     for i, fig in enumerate(out):
         if fig.id in seen:
-            raise ReferenceFileError(f"duplicate id {fig.id!r} (first at figure[{seen[fig.id]}])",
-                                     file=path, line=where.line(i, "id"), key=f"figure[{i}].id")
+            message = _("duplicate id {id!r} (first at figure[{first}])").format(id=fig.id, first=seen[fig.id])
+            raise ReferenceFileError(message, file=path, line=where.line(i, "id"), key=f"figure[{i}].id")
         seen[fig.id] = i
     return out
 
@@ -231,8 +231,10 @@ def check(
     found = [f for claim in claims for f in checker.findings(claim, figures)]
     for ref in figures:
         if ref.id not in checker.about:
-            warnings.warn(f"{origin}:{ref.line}: figure {ref.id!r} matched no claim "
-                          f"(what: {', '.join(ref.what)}; context: {', '.join(ref.context) or '-'})",
+            message = _("{origin}:{line}: figure {id!r} matched no claim (what: {what}; context: {context})")
+            warnings.warn(message.format(
+                              origin=origin, line=ref.line, id=ref.id, what=", ".join(ref.what),
+                              context=", ".join(ref.context) or "-"),
                           QuantitiesWarning, stacklevel=2)
     return found
 
@@ -257,9 +259,11 @@ class _Checker:
         classes = {self.sources.class_of(n) for n in names}
         for ref in figures:
             if ref.source is not None and ref.source not in names | classes:
+                message = _("unknown source {source!r} (a canonical name or class of the source table, "
+                            "e.g. {examples})")
                 raise ReferenceFileError(
-                    f"unknown source {ref.source!r} (a canonical name or class of the source table, "
-                    f"e.g. {', '.join(sorted(c for c in classes if c)[:4])})",
+                    message.format(
+                        source=ref.source, examples=", ".join(sorted(c for c in classes if c)[:4])),
                     file=origin, line=ref.line, key=f"figure {ref.id}.source")
 
     def whats(self, ref: ReferenceFigure, lex: Lexicon) -> frozenset[str]:

@@ -9,6 +9,7 @@ from typing import Any
 from quantities.errors import ConfigError
 from quantities.lang import schema
 from quantities.reconciliation.catalog import DEFAULT_SEVERITY
+from quantities.text.i18n import _
 
 POSITIVE = {"vague_stretch", "event_names", "event_days"}  # 0 would divide or leave no event
 
@@ -47,14 +48,14 @@ class ReconcileSettings:
         for raw, value in data.items():
             name = raw.replace("-", "_")
             if name == "severities":
-                raise ConfigError("rule severities are set in the [severity] table, not here",
+                raise ConfigError(_("rule severities are set in the [severity] table, not here"),
                                   file=file, key=f"reconcile.{raw}")
             if name not in types:
-                raise ConfigError(f"unknown key (known: {', '.join(sorted(types))})",
+                raise ConfigError(_("unknown key (known: {keys})").format(keys=", ".join(sorted(types))),
                                   file=file, key=f"reconcile.{raw}")
             values[name] = _setting(value, types[name], file, f"reconcile.{raw}")
             if name in POSITIVE and values[name] <= 0:
-                raise ConfigError("must be above 0", file=file, key=f"reconcile.{raw}")
+                raise ConfigError(_("must be above 0"), file=file, key=f"reconcile.{raw}")
         return cls(**values)
 
     def severity(self, rule: str) -> str:
@@ -64,10 +65,11 @@ class ReconcileSettings:
 def _setting(value: Any, default: Any, file: str, key: str) -> Any:
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise ConfigError("must be true or false", file=file, key=key)
+            raise ConfigError(_("must be true or false"), file=file, key=key)
         return value
     ok = schema.is_number(value) and value >= 0
     if not ok or (isinstance(default, int) and not isinstance(value, int)):
-        kind = "a whole number" if isinstance(default, int) else "a number"
-        raise ConfigError(f"must be {kind} >= 0, not {value!r}", file=file, key=key)
+        message = _("must be a whole number >= 0, not {value!r}") if isinstance(default, int) else \
+            _("must be a number >= 0, not {value!r}")
+        raise ConfigError(message.format(value=value), file=file, key=key)
     return value

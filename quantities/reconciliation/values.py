@@ -72,18 +72,22 @@ def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item]
     in_order = sorted(items, key=lambda i: (i.claim.doc, i.claim.span.start))
     claims = tuple({id(i.claim): i.claim for i in in_order}.values())  # each claim once, in text order
     return Finding(rule, RULE_KIND[rule], severity or ctx.settings.severity(rule),  # type: ignore[arg-type]  # a configured level: "off" too, dropped in rules.py
-                   f"{g.figure.id} {_what(g)}: {message}", claims, g.figure.id, cause)
+                   f"{g.figure.id}{_what(g)}: {message}", claims, g.figure.id, cause)
 
 
 def _what(g: Grouped) -> str:
-    """What the figure counts; for a share, where and when ("affluenza; calabria; alle 19")."""
+    """What the figure counts, after its id: its nouns, else its concept, else its unit
+    (a bare "magnitudo 7" may have none of them); for a share, where and when ("affluenza;
+    calabria; alle 19")."""
     nouns = list(dict.fromkeys(c.noun for c in g.figure.claims if c.noun))
     share = g.figure.unit in SHARES
     times = {i.minute: i.claim.when for i in g.items if share and i.minute is not None and i.claim.when
              and i.claim.when in i.claim.context and not stamp(i) and not i.running}
     marks = [g.figure.scope] if g.figure.scope and share else []
     marks += [next(iter(times.values())).casefold()] if len(times) == 1 else []
-    return f"({'; '.join([' / '.join(nouns[:3]) or str(g.figure.concept), *marks])})"
+    what = " / ".join(nouns[:3]) or g.figure.concept or g.figure.unit
+    shown = [w for w in (what, *marks) if w]
+    return f" ({'; '.join(shown)})" if shown else ""
 
 
 def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Iterator[Finding]:
@@ -270,7 +274,7 @@ def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], item
     """A dispute between sources (info), an error when an article credits a side's figure
     to another source, a warning when one states a side's figure bare; ``when``: its day."""
     side_of = {s: n for n, m in enumerate(ms) for s in m.sources}
-    sides = "; ".join(f"{', '.join(_written(m))}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
+    sides = "; ".join(f"{', '.join(m.written_sources())}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
     wrong = [i for n, m in enumerate(ms) for i in m.items if i.source is not None and side_of[i.source] != n]
     # a lead repeating a figure its own body credits ("trentamila per la questura") is not bare
     bare = [i for m in ms for i in m.items if i.source is None
@@ -291,17 +295,6 @@ def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], item
                                    "{blamed} state one side's figure as bare fact", len(bare)).format(blamed=blamed)
     return finding(ctx, "value-conflict", g, message, items, cause="disputed",
                    severity=severity or _disputed_severity(ctx))
-
-
-def _written(m: Mode) -> list[str]:
-    """The mode's sources as an article names them (canonical name, else as written), once
-    each: the keys are folded for matching, an editor reads "Edoardo Rixi", not "edoardo rixi"."""
-    shown: dict[str, str] = {}
-    for i in m.items:
-        a = i.claim.attribution
-        if i.source is not None and a is not None:
-            shown.setdefault(i.source, a.canonical or " ".join(a.source.split()))
-    return sorted(shown.values(), key=str.casefold)
 
 
 def _disputed_severity(ctx: Context) -> str:

@@ -8,7 +8,9 @@ Each article's text is cut into runs by :mod:`quantities.report.marking`; a clai
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -27,6 +29,15 @@ ICONS = {"error": "✖", "warning": "▲", "info": "●"}  # severities, readabl
 MAX_NOUNS = 5  # in a figure's title
 PALETTE_SIZE = 10  # figure colours in the stylesheet (.f0 … .f9); the label tells them apart beyond
 SAFE_SCHEMES = ("http://", "https://")
+_CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[.:h]([0-5]\d)(?!\d)")
+#: The causes of findings that make a figure a running one (a toll that moves with time).
+RUNNING = ("timeline",)
+
+
+def clock(when: str | None) -> int | None:
+    """Minutes after midnight of the first clock time in ``when`` (12-hour "pm" is not read)."""
+    found = _CLOCK.search(when) if when else None
+    return int(found[1]) * 60 + int(found[2]) if found else None
 
 
 @dataclass
@@ -71,7 +82,7 @@ class ClaimView:
             parts.append(f"{t['hedge']} «{q.hedge}»")
         if c.status:
             parts.append(f"{t['status']} {c.status}")
-        parts.append(f"{t['source']} {t['no_source'] if self.source == '—' else self.source}")
+        parts.append(t["no_source"] if self.source == "—" else f"{t['source']} {self.source}")
         parts.append(f"{t['modality']} {t['modalities'].get(c.modality, c.modality)}")
         if self.time:
             parts.append(f"{t['time']} {self.time}")
@@ -87,6 +98,11 @@ class ClaimView:
     def time(self) -> str:
         parts = [self.doc.date or "", self.claim.when or ""]
         return " ".join(p for p in parts if p)
+
+    @property
+    def moment(self) -> tuple[dt.date | None, int | None]:
+        """When the claim was true: its own date, else its document's, and its clock time."""
+        return self.claim.date or self.doc.doc.date, clock(self.claim.when)
 
 
 @dataclass
@@ -145,8 +161,9 @@ class FigureView:
     colour: int
     claims: list[ClaimView]
     findings: list[FindingView]
-    agreed: str | None  # the value most claims allow
-    odd: set[str]       # ids of the claims outside it
+    agreed: str | None  # the value most claims allow (a running figure: its latest value)
+    odd: set[str]       # ids of the claims outside it (none for a running figure)
+    running: bool = False  # a toll that moves with time: its claims in time order, no odd ones out
 
     @property
     def id(self) -> str:
@@ -237,9 +254,25 @@ def _finding_view(finding: Finding, claims: dict[Claim, ClaimView]) -> FindingVi
 def _figure_view(fig: Figure, claims: dict[Claim, ClaimView], findings: list[FindingView],
                  interval: Callable[[Quantity], Interval]) -> FigureView:
     views = [claims[c] for c in fig.claims if c in claims]
-    agreed, odd = consensus([cv.claim for cv in views], interval)
     colour = views[0].colour if views and views[0].colour is not None else 0
+    if any(f.finding.cause in RUNNING for f in findings):  # earlier values are earlier, not wrong
+        views = sorted(views, key=_when)
+        last = [cv.claim for cv in views if _when(cv)[:2] == _when(views[-1])[:2]] if views else []
+        latest = consensus(last, interval)[0] or (views[-1].value if views else None)
+        return FigureView(fig, colour, views, findings, latest, set(), running=True)
+    agreed, odd = consensus([cv.claim for cv in views], interval)
     return FigureView(fig, colour, views, findings, agreed, {views[i].id for i in odd})
+
+
+def _when(cv: ClaimView) -> tuple[int, int, int]:
+    """A claim's place in time (undated first; a day without a clock time at its noon)."""
+    date, minutes = cv.moment
+    return (date.toordinal() if date else 0, 12 * 60 if minutes is None else minutes, number_of(cv.id))
+
+
+def number_of(claim_id: str) -> int:
+    """The order of a claim on the page (its id is c0, c1, …)."""
+    return int(claim_id.lstrip("c") or 0)
 
 
 Group = tuple[FigureView | None, list[FindingView]]

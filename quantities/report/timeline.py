@@ -13,20 +13,22 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from quantities.report.page import ClaimView
+from quantities.report.page import ClaimView, clock, number_of
+
+__all__ = ["Chart", "Mark", "chart", "clock"]
 
 WIDTH, HEIGHT = 640, 240
 LEFT, RIGHT, TOP, BOTTOM = 64, 24, 16, 44
 SERIES_COLOURS = 8  # .s0 … .s7 in the stylesheet
 SHAPES = ("circle", "square", "triangle", "diamond")
-MAX_TICKS = 6
-_CLOCK = re.compile(r"(?<!\d)([01]?\d|2[0-3])[.:h]([0-5]\d)(?!\d)")
+MAX_TICKS = 8
+CHAR_WIDTH = 6.2  # px of an x label's character (11px sans-serif, in the chart's units)
+TICK_GAP = 8      # px at least between two x labels
 NOON = 12 * 60
 DODGE = 9         # px between marks of one moment
 MAX_SPREAD = 140  # px at most that the marks of one moment spread over
@@ -61,20 +63,9 @@ class Chart:
     right: int = WIDTH - RIGHT
 
 
-def clock(when: str | None) -> int | None:
-    """Minutes after midnight of the first clock time in ``when`` (12-hour "pm" is not read)."""
-    found = _CLOCK.search(when) if when else None
-    return int(found[1]) * 60 + int(found[2]) if found else None
-
-
-def moment(cv: ClaimView) -> tuple[dt.date | None, int | None]:
-    date = cv.claim.date or cv.doc.doc.date
-    return date, clock(cv.claim.when)
-
-
 def chart(figure: str, claims: Sequence[ClaimView], no_source: str) -> Chart | None:
     """The figure's chart, or None when fewer than two moments are known."""
-    dated = [(cv, moment(cv)) for cv in claims]
+    dated = [(cv, cv.moment) for cv in claims]
     has_dates = any(date for _, (date, _m) in dated)
     points = []
     for cv, (date, minutes) in dated:
@@ -89,7 +80,7 @@ def chart(figure: str, claims: Sequence[ClaimView], no_source: str) -> Chart | N
     xs = [x for _, x in points]
     top = _nice_top(max(_top_value(cv) for cv, _ in points))
     sy = _scale(0, top, HEIGHT - BOTTOM, TOP)
-    points.sort(key=lambda p: (p[1], series[p[0].source], _number_of(p[0].id)))
+    points.sort(key=lambda p: (p[1], series[p[0].source], number_of(p[0].id)))
     same = Counter(x for _, x in points)
     step = min(DODGE, MAX_SPREAD / max(max(same.values()) - 1, 1))
     pad = step * (max(same.values()) - 1) / 2 + 12
@@ -103,14 +94,10 @@ def chart(figure: str, claims: Sequence[ClaimView], no_source: str) -> Chart | N
     return Chart(
         figure=figure,
         marks=marks,
-        xticks=[(sx(x), _x_label(x, has_dates)) for x in _thin(sorted(set(xs)))],
+        xticks=_x_ticks(sorted(set(xs)), sx, has_dates),
         yticks=[(sy(v), _number(v)) for v in _y_ticks(top)],
         legend=[(i, no_source if name == "—" else name, _shape(i, 0, 0)) for name, i in series.items()],
     )
-
-
-def _number_of(claim_id: str) -> int:
-    return int(claim_id.lstrip("c") or 0)
 
 
 def _mark(cv: ClaimView, x: float, sy: _scale, series: int, no_source: str) -> Mark:
@@ -169,20 +156,40 @@ def _y_ticks(top: float) -> list[float]:
     return [top * i / 4 for i in range(5)]
 
 
-def _thin(values: list[int]) -> list[int]:
-    if len(values) <= MAX_TICKS:
-        return values
-    step = (len(values) - 1) / (MAX_TICKS - 1)
-    return [values[round(i * step)] for i in range(MAX_TICKS)]
+def _x_ticks(xs: list[int], sx: _scale, has_dates: bool) -> list[tuple[float, str]]:
+    """A tick under each moment whose label has room: left to right, a label that would
+    touch the one before is left out; the date is written when the day changes, else
+    only the clock time."""
+    ticks: list[tuple[float, str]] = []
+    right_end = -math.inf
+    day_before = None
+    for x in xs:
+        day, minutes = divmod(x, 1440)
+        label = _x_label(x, has_dates, day != day_before)
+        half = _text_width(label) / 2
+        at = sx(x)
+        if at - half < right_end + TICK_GAP or len(ticks) == MAX_TICKS:
+            continue
+        ticks.append((at, label))
+        right_end, day_before = at + half, day
+    return ticks
 
 
-def _x_label(x: int, has_dates: bool) -> str:
+def _text_width(label: str) -> float:
+    return len(label) * CHAR_WIDTH
+
+
+def _x_label(x: int, has_dates: bool, new_day: bool) -> str:
+    """The clock time; with the date on a new day; the date alone for a day without a time
+    (it stands at its noon)."""
     day, minutes = divmod(x, 1440)
     time = f"{minutes // 60:02d}:{minutes % 60:02d}"
     if not has_dates:
         return time
     date = dt.date.fromordinal(day).isoformat()
-    return date if minutes == NOON else f"{date} {time}"
+    if minutes == NOON:
+        return date
+    return f"{date} {time}" if new_day else time
 
 
 def _number(v: float) -> str:

@@ -20,8 +20,12 @@ from quantities.types import Document, Finding
 
 
 def changed_set(paths: Iterable[str]) -> frozenset[str]:
-    """The named files as absolute, normalised paths."""
-    return frozenset(os.path.normpath(os.path.abspath(p)) for p in paths)
+    """The named files as absolute, normalised paths (links resolved, as git names them)."""
+    return frozenset(_real(p) for p in paths)
+
+
+def _real(path: str) -> str:
+    return os.path.normpath(os.path.realpath(path))
 
 
 def involves(finding: Finding, documents: Mapping[str, Document], changed: frozenset[str]) -> bool:
@@ -29,11 +33,11 @@ def involves(finding: Finding, documents: Mapping[str, Document], changed: froze
     unused suppression, is kept when its message starts with a changed file)."""
     if not finding.claims:
         where = finding.message.split(":", 1)[0]
-        return os.path.normpath(os.path.abspath(where)) in changed
+        return _real(where) in changed
     for claim in finding.claims:
         doc = documents.get(claim.doc)
         path = doc.path if doc is not None and doc.path else claim.doc
-        if os.path.normpath(os.path.abspath(path)) in changed:
+        if _real(path) in changed:
             return True
     return False
 
@@ -43,15 +47,23 @@ def only_changed(findings: Iterable[Finding], documents: Mapping[str, Document],
     return [f for f in findings if involves(f, documents, changed)]
 
 
-def git_changed(base: str, cwd: str | None = None) -> list[str]:
+def git_changed(base: str, where: str | None = None) -> list[str]:
     """The files git says changed between ``base`` and the working tree (added, copied,
-    modified, renamed: not deleted), relative to the working directory."""
-    command = ["git", "diff", "--name-only", "--relative", "--diff-filter=ACMR", base, "--"]
+    modified, renamed: not deleted), as absolute paths. Git is asked in the repository that
+    holds ``where`` (the first path of the run, so that the working directory need not be
+    inside it), else in the working directory's."""
+    folder = where if where and os.path.isdir(where) else os.path.dirname(where or "") or "."
+    top = _git(["rev-parse", "--show-toplevel"], folder, base).strip()
+    names = _git(["diff", "--name-only", "--diff-filter=ACMR", base, "--"], top, base)
+    return [os.path.join(top, line) for line in names.splitlines() if line]
+
+
+def _git(arguments: list[str], cwd: str, base: str) -> str:
     try:
-        done = subprocess.run(command, capture_output=True, text=True, cwd=cwd, check=False)
+        done = subprocess.run(["git", *arguments], capture_output=True, text=True, cwd=cwd, check=False)
     except OSError as e:
         raise QuantitiesError(_("--diff needs git: {reason}").format(reason=e.strerror or e)) from None
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["?"])[0]
         raise QuantitiesError(_("--diff {base}: git says: {reason}").format(base=base, reason=reason))
-    return [line for line in done.stdout.splitlines() if line]
+    return done.stdout

@@ -28,6 +28,7 @@ from quantities.errors import ConfigError, QuantitiesWarning
 from quantities.report.catalogue import names as rule_names
 from quantities.run.configfile import find, read_toml
 from quantities.run.readings import check_readings
+from quantities.text import i18n
 from quantities.text.i18n import _
 from quantities.types import FAIL_LEVELS, SEVERITIES
 
@@ -115,6 +116,9 @@ class Config:
         locale = data.get("locale")
         if locale is not None and (not isinstance(locale, str) or not locale):
             raise ConfigError(_("must be a non-empty string"), file=file, key="locale")
+        if locale is not None and i18n.language_of(locale) not in i18n.available():
+            raise ConfigError(_("no messages in {locale!r} (available: {languages})").format(
+                locale=locale, languages=", ".join(i18n.available())), file=file, key="locale")
         severity = _table(data, "severity", file)
         for rule, value in severity.items():
             if rule not in RULES:
@@ -122,7 +126,8 @@ class Config:
                                   file=file, key=f"severity.{rule}")
             if value not in SEVERITY_VALUES:
                 raise ConfigError(
-                    f"must be one of {', '.join(SEVERITY_VALUES)}, not {value!r}",
+                    _("must be one of {choices}, not {value!r}").format(choices=", ".join(SEVERITY_VALUES),
+                                                                        value=value),
                     file=file, key=f"severity.{rule}",
                 )
         reconcile = _table(data, "reconcile", file)
@@ -345,7 +350,7 @@ def _strings(data: Mapping[str, Any], key: str, file: str) -> tuple[str, ...]:
 
 def _ignores(items: Any, file: str) -> tuple[Ignore, ...]:
     if not isinstance(items, list):
-        raise ConfigError("must be an array of tables ([[ignore]])", file=file, key="ignore")
+        raise ConfigError(_("must be an array of tables ([[ignore]])"), file=file, key="ignore")
     out = []
     for i, item in enumerate(items):
         key = f"ignore[{i}]"
@@ -353,15 +358,16 @@ def _ignores(items: Any, file: str) -> tuple[Ignore, ...]:
             raise ConfigError(_("must be a table"), file=file, key=key)
         unknown = set(item) - {"path", "rule", "reason", "text"}
         if unknown:
-            raise ConfigError(f"unknown key {sorted(unknown)[0]!r}", file=file, key=key)
+            raise ConfigError(_("unknown key {key!r}").format(key=sorted(unknown)[0]), file=file, key=key)
         for required in ("rule", "reason"):
             if not isinstance(item.get(required), str) or not item[required].strip():
-                raise ConfigError(f"needs a non-empty {required!r}", file=file, key=key)
+                raise ConfigError(_("needs a non-empty {key!r}").format(key=required), file=file, key=key)
         for optional in ("path", "text"):
             if optional in item and (not isinstance(item[optional], str) or not item[optional].strip()):
-                raise ConfigError(f"{optional!r} must be a non-empty string", file=file, key=key)
+                raise ConfigError(_("{key!r} must be a non-empty string").format(key=optional), file=file, key=key)
         if item["rule"] not in RULES:
-            raise ConfigError(f"unknown rule {item['rule']!r} (rules: {', '.join(RULES)})", file=file, key=key)
+            message = _("unknown rule {name!r} (rules: {rules})")
+            raise ConfigError(message.format(name=item["rule"], rules=", ".join(RULES)), file=file, key=key)
         out.append(Ignore(path=item.get("path", "*"), rule=item["rule"],
                           reason=item["reason"], text=item.get("text")))
     return tuple(out)

@@ -20,6 +20,7 @@ from quantities.run import suppress
 from quantities.run.config import Config
 from quantities.run.processes import cores, default_jobs, extract_all, stopping_on_signals
 from quantities.run.toolkit import Toolkit
+from quantities.text.i18n import _
 from quantities.types import SEVERITIES, Document, Finding
 
 __all__ = [
@@ -113,7 +114,8 @@ def _unique(docs: Iterable[Document], on_error: ErrorSink) -> Iterator[Document]
     seen: set[str] = set()
     for doc in docs:
         if doc.id in seen:
-            error = InputError(f"duplicate document id {doc.id!r}: the later one is skipped", file=doc.path or doc.id)
+            error = InputError(_("duplicate document id {id!r}: the later one is skipped").format(id=doc.id),
+                               file=doc.path or doc.id)
             if on_error is None:
                 raise error
             on_error(error)

@@ -20,6 +20,7 @@ from quantities.cache import compiled
 from quantities.errors import InputError
 from quantities.run.config import RULES, Ignore
 from quantities.text.fold import squeeze
+from quantities.text.i18n import _
 from quantities.types import Finding
 
 COMMENT = compiled(r"<!--\s{0,20}quantities:(?P<body>[^\n]{0,600}?)-->")
@@ -60,13 +61,14 @@ def parse(text: str, doc: str, line_offset: int = 0) -> list[Suppression]:
 
 def _parse_one(body: str, doc: str, line: int) -> Suppression:
     def bad(what: str) -> InputError:
-        return InputError(f"bad suppression: {what}; write {SYNTAX}", file=doc, line=line)
+        message = _("bad suppression: {what}; write {syntax}").format(what=what, syntax=SYNTAX)
+        return InputError(message, file=doc, line=line)
 
     head = HEAD.match(body)
     if head is None:
-        raise bad("expected 'ignore' and a rule name after 'quantities:'")
+        raise bad(_("expected 'ignore' and a rule name after 'quantities:'"))
     if head["rule"] not in RULES:
-        raise bad(f"unknown rule {head['rule']!r} (rules: {', '.join(RULES)})")
+        raise bad(_("unknown rule {name!r} (rules: {rules})").format(name=head["rule"], rules=", ".join(RULES)))
     reason = REASON.match(body, head.end())
     if reason is None:
         raise bad("a reason is required after a dash")

@@ -79,7 +79,7 @@ def choose(configured: str | None, environ: Mapping[str, str], documents: str | 
     """The messages' language: the config's ``locale``, else the first locale variable
     set (``C``/``POSIX`` mean English), else the documents' language."""
     if configured:
-        return configured
+        return language_of(configured)
     for name in LOCALE_VARIABLES:
         value = environ.get(name)
         if value:

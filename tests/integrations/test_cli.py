@@ -481,6 +481,23 @@ def test_diff_reads_the_changed_files_from_git(capsys, tmp_path, monkeypatch):
     assert _rules_of(out) == ["unsourced"]
 
 
+def test_diff_asks_the_repository_of_the_paths_not_of_the_working_directory(capsys, tmp_path, monkeypatch):
+    repo = tmp_path / "redazione"
+    folder = repo / "articoli"
+    folder.mkdir(parents=True)
+    for seed in SEEDS.iterdir():
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    _git(repo, "init", "-q")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "base")
+    (folder / UNSOURCED.name).write_text(UNSOURCED.read_text(encoding="utf-8") + "\nAggiornato.\n", encoding="utf-8")
+    elsewhere = tmp_path / "altrove"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # not inside any repository
+    code, out, _ = run(capsys, "report", folder, "--format", "json", "--diff", "HEAD")
+    assert _rules_of(out) == ["unsourced"]
+
+
 def test_diff_with_a_bad_base_is_one_line(capsys, tmp_path, monkeypatch):
     _git(tmp_path, "init", "-q")
     monkeypatch.chdir(tmp_path)
@@ -534,6 +551,7 @@ def test_junit_has_a_case_per_article_and_per_folder(capsys):
     assert "unsourced" in folder.find("system-out").text
     assert all(cases[("quantities.article", a)].find("failure") is None for a in articles)
     assert root.get("tests") == "6" and root.get("failures") == "1"
+    assert [c.get("classname") for c in root.iter("testcase")] == ["quantities.article"] * 5 + ["quantities.folder"]
 
 
 def test_an_unreadable_article_is_an_error_case_in_junit_and_a_notification_in_sarif(capsys):
@@ -569,7 +587,8 @@ def test_rules_lists_every_rule(capsys):
 
     code, out, _ = run(capsys, "rules")
     assert code == 0
-    assert [line.split()[0] for line in out.splitlines()[2:]] == list(RULES)
+    assert [line.split()[0] for line in out.splitlines()[2:] if not line.startswith(" ")] == list(RULES)
+    assert max(len(line) for line in out.splitlines()) <= 120  # the summaries wrap
 
 
 @pytest.mark.parametrize("name", ["wording-conflict", "unsourced", "reference-mismatch", "unused-suppression"])
@@ -589,6 +608,21 @@ def test_show_config_names_the_file_and_the_values(capsys, tmp_path):
     import tomllib
 
     assert tomllib.loads(out)["tool"]["quantities"]["fail_on"] == "warning"  # it is TOML a desk can paste
+
+
+def test_show_config_shows_every_value_in_force(capsys):
+    """The command line's choices and the defaults too: which config was used, whole."""
+    import tomllib
+
+    from quantities.reconciliation.settings import ReconcileSettings
+    from quantities.report.catalogue import names
+
+    code, out, _ = run(capsys, "report", "--show-config", "--fail-on", "warning", "--show", "error",
+                       "--ignore", "update")
+    shown = tomllib.loads(out)["tool"]["quantities"]
+    assert (shown["fail_on"], shown["show"], shown["ignore_rules"]) == ("warning", "error", ["update"])
+    assert list(shown["severity"]) == list(names()) and shown["severity"]["hedge-drift"] == "info"
+    assert shown["reconcile"]["event_days"] == ReconcileSettings().event_days
 
 
 def test_stdin_filename_names_the_document(capsys, monkeypatch):
@@ -695,3 +729,32 @@ def test_the_outlet_is_shown_where_a_file_is_named(capsys, tmp_path):
     assert f"{tmp_path / GENIERI.stem}.md:8 (Agenzia Nova)" in out       # the figure's table
     assert f"{tmp_path / GENIERI.stem}.md:8:1947 (Agenzia Nova)" in out  # the findings' table
     assert f"{tmp_path / INGEGNERI.stem}.md:22 (HuffPost)" in out
+    for fmt, shown in (("markdown", f"{GENIERI.stem}.md:8 (Agenzia Nova)"), ("csv", ",Agenzia Nova\n"),
+                       ("github", "Agenzia Nova says"), ("sarif", '"text": "Agenzia Nova"'),
+                       ("json", '"outlet": "Agenzia Nova"')):
+        assert shown in run(capsys, "report", tmp_path, "--format", fmt)[1], fmt
+    for fmt, shown in (("table", f"{GENIERI.stem}.md (Agenzia Nova)"), ("markdown", f"{GENIERI.stem}.md (Agenzia Nova)"),
+                       ("github", "— Agenzia Nova")):
+        assert shown in run(capsys, "extract", tmp_path, "--format", fmt)[1], fmt
+
+
+#: Paths before, between and after options (argparse alone takes one run of positionals).
+MIXED = [
+    (["report", GENIERI, INGEGNERI, "--format", "json"], ["wording-conflict"]),
+    (["report", GENIERI, "--format", "json", INGEGNERI], ["wording-conflict"]),
+    (["report", "--format", "json", GENIERI, "--show", "error", INGEGNERI], ["wording-conflict"]),
+    (["report", "--format", "json", GENIERI, "--changed", UNSOURCED, "--", INGEGNERI], []),
+]
+
+
+@pytest.mark.parametrize(("argv", "rules"), MIXED)
+def test_paths_may_follow_options(capsys, argv, rules):
+    code, out, err = run(capsys, *argv)
+    assert _rules_of(out) == rules, err
+
+
+@pytest.mark.parametrize("argv", [["report", SEEDS, "--bogus"], ["rules", "update", "extra"],
+                                  ["extract", SEEDS, "--fail-on", "error"]])
+def test_an_unknown_argument_is_one_usage_line(capsys, argv):
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and "unrecognized arguments" in err and len(err.strip().splitlines()) == 1

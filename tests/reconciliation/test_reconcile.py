@@ -350,3 +350,16 @@ def test_a_toll_scoped_to_the_events_own_place_is_the_events_toll(scope, noun, t
     result = reconcile(claims)
     figure = next(f for f in result.figures if any(c is claims[1] for c in f.claims))
     assert any(c is claims[0] for c in figure.claims) is together
+
+
+def test_a_finding_never_names_its_figure_none(tmp_path):
+    """A figure with no noun and no concept ("magnitudo 7" against "magnitudo 6,8") is named by
+    its unit, else by its id alone, never "F3 (None)"."""
+    from quantities.run.pipeline import run
+
+    for name, source, value in (("a.md", "il Cnrst", "7"), ("b.md", "il centro geofisico marocchino", "6,8")):
+        text = (f"---\ndate: 2023-09-09\n---\nTerremoto in Marocco, crolli a Marrakech e Al Haouz. Secondo {source} "
+                f"la scossa ha avuto magnitudo {value}.\n")
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    findings = run([str(tmp_path)]).findings
+    assert findings and [f.message for f in findings if "(None)" in f.message] == []

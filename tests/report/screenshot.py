@@ -1,13 +1,18 @@
-"""Render a report page and photograph it in headless Chromium (the README's screenshot).
+"""Render a report page with the command line and photograph it in headless Chromium (the
+README's screenshots).
 
     .venv/bin/python tests/report/screenshot.py fixtures/seeds docs/report-seeds.png [--click] [--scroll CSS]
 
-``--click`` clicks the first finding first, so the picture shows its claims highlighted.
+The page is exactly what ``quantities report PATH… --format html`` writes, in the language
+``--locale`` names (default ``it``, the seeds' language; the page and its findings speak one
+language). ``--click`` clicks the first finding first, so the picture shows its claims
+highlighted.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
 import time
@@ -16,8 +21,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from browser import chromium
 
-from quantities.report.html import render_html
-from quantities.run.pipeline import run
+from quantities.integrations.cli import main as cli
+
+
+def render(paths: list[str], html: Path, locale: str, show_all: bool = False) -> None:
+    """``quantities report PATH… --format html --output HTML`` with the messages in ``locale``."""
+    os.environ["LC_ALL"] = "C" if locale == "en" else f"{locale}.UTF-8"
+    argv = ["report", *paths, "--format", "html", "--output", str(html), "--fail-on", "never", "--quiet"]
+    if cli(argv + (["--all"] if show_all else [])) != 0:
+        raise SystemExit(f"screenshot: quantities {' '.join(argv)} failed")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,14 +39,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--click", action="store_true", help="click the first finding first")
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=1000)
-    parser.add_argument("--lang")
+    parser.add_argument("--locale", default="it", help="the page's language (default: it)")
     parser.add_argument("--all", action="store_true", help="also the figures without findings")
     parser.add_argument("--scroll", help="CSS selector to scroll into view first (e.g. '#timeline')")
     args = parser.parse_args(argv)
-    page = render_html(run(args.paths), lang=args.lang, show_all=args.all)
     with tempfile.TemporaryDirectory() as folder:
         html = Path(folder) / "report.html"
-        html.write_text(page, encoding="utf-8")
+        render(args.paths, html, args.locale, args.all)
         with chromium(args.width, args.height) as driver:
             driver.get(html.as_uri())
             if args.click:

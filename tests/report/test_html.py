@@ -4,11 +4,13 @@ they stand, determinism, the page's language, the figure table and the timeline'
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from dataclasses import replace
 from decimal import Decimal
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from tables import FIXTURES, SEEDS
@@ -189,12 +191,30 @@ def test_seeds_finding_lists_both_wordings_and_their_claims():
     assert html.index("wording-conflict") < html.index('id="articles"')
 
 
+def _rows(html: str) -> list[tuple[str, str]]:
+    """Each figure-table row's wording and the mark of its last cell."""
+    out = []
+    for row in html.split("<tr data-outlet=")[1:]:
+        row = row.split("</tr>")[0]
+        wording = row.split("</a>")[0].rsplit(">", 1)[1]
+        last = row.rsplit("<td>", 1)[1]
+        out.append((wording, last.split(">", 1)[1].split("<", 1)[0] if "<span" in last else ""))
+    return out
+
+
 def test_figure_table_names_the_agreeing_value_and_the_odd_one_out():
+    html = render(FIXTURES / "html" / "outlier", lang="en")
+    assert "agreeing value: <b>5000</b>" in html
+    assert _rows(html) == [("5.000 soldati", "= agrees"), ("5.000 soldati", "= agrees"), ("6.000 soldati", "≠ odd one out")]
+
+
+def test_a_running_toll_is_in_time_order_with_its_latest_value_and_no_odd_one_out():
+    """An update (296 → 632 → 2.000 → 2.497 morti over three days): the earlier values are
+    earlier, not wrong; the table reads as the timeline."""
     html = render(TIMELINE, lang="en")
-    assert "agreeing value: <b>2497</b>" in html
-    odd = [row.split("</a>")[0].rsplit(">", 1)[1] for row in html.split("<tr data-outlet=")[1:]
-           if row.split(">", 1)[0].endswith('class="odd"')]
-    assert odd == ["632 morti"]
+    assert "latest value: <b>2497</b>" in html and "agreeing value:" not in html
+    assert _rows(html) == [("almeno 296 morti", "↗ earlier"), ("632 morti", "↗ earlier"),
+                           ("supera i 2.000 morti", "↗ earlier"), ("2.497 morti", "● latest")]
 
 
 def test_without_a_majority_nobody_agrees_and_nobody_is_odd():
@@ -330,3 +350,89 @@ def _stated(q):
     from quantities.reconciliation.intervals import Interval
 
     return Interval(q.low if q.low is not None else Decimal(0), q.high)
+
+
+# moments (day offset, clock time or None) of a figure's claims → the x labels drawn
+TICKS = [
+    ([(0, None), (1, None)], ["2023-09-09", "2023-09-10"]),
+    ([(0, "ore 4.10"), (0, "ore 8.15"), (0, "ore 10.30"), (0, None), (0, "ore 14.20"), (0, "ore 23.10"), (1, None)],
+     ["2023-09-09 04:10", "10:30", "14:20", "23:10", "2023-09-10"]),  # a live blog: 08:15 would touch 04:10
+    ([(0, "ore 9.00"), (0, "ore 9.05"), (0, "ore 18.00")], ["2023-09-09 09:00", "18:00"]),
+    ([(0, "ore 9.00"), (1, "ore 9.00")], ["2023-09-09 09:00", "2023-09-10 09:00"]),  # a new day writes its date
+]
+
+
+@pytest.mark.parametrize(("moments", "labels_drawn"), TICKS)
+def test_x_labels_never_overlap(tmp_path, moments, labels_drawn):
+    from datetime import date, timedelta
+
+    for i, (day, when) in enumerate(moments):
+        stamp = f"{when.capitalize()} – " if when else ""
+        text = f"---\ndate: {date(2023, 9, 9) + timedelta(days=day)}\n---\n{stamp}I morti sono {100 * (i + 1) + 7}.\n"
+        (tmp_path / f"{i}.md").write_text(text, encoding="utf-8")
+    page = build(run([str(tmp_path)]), _stated, show_all=True)
+    c = chart(page.figures[0].id, page.figures[0].claims, "-")
+    assert c is not None and [label for _, label in c.xticks] == labels_drawn
+    widths = [(x - len(label) * 3.1, x + len(label) * 3.1) for x, label in c.xticks]
+    assert all(a[1] < b[0] for a, b in zip(widths, widths[1:]))
+
+
+# -- contrast (WCAG 2 AA: 4.5 for text) ---------------------------------------------------------
+
+def _css_colours() -> dict[str, str]:
+    import re
+
+    css = (Path(__file__).parents[2] / "quantities" / "report" / "templates" / "report.css").read_text(encoding="utf-8")
+    found = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))
+    found.update({f".{name}": hex_ for name, hex_ in re.findall(r"\.(f\d|md|agreemark) \{ (?:background|color): (#[0-9a-f]{6})", css)})
+    return found
+
+
+def _contrast(a: str, b: str) -> float:
+    def luminance(hex_: str) -> float:
+        rgb = [int(hex_[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+# text colour, background: every pair of the page's text (CSS names, or literal colours)
+CONTRAST = [
+    ("ink", "wash"), ("ink", "paper"), ("muted", "paper"), ("muted", "wash"), ("muted", "#fff8f9"),
+    ("error", "error-bg"), ("warning", "warning-bg"), ("info", "info-bg"), ("error", "#fff4f5"),
+    ("info", "paper"), (".agreemark", "paper"), (".md", "paper"), (".md", "#eceef2"),
+    ("paper", "ink"), ("ink", "#ffe14d"),  # a claim's note; a highlighted claim
+    *[("ink", f".f{i}") for i in range(10)],  # a claim in its figure's colour
+]
+
+
+@pytest.mark.parametrize(("text", "background"), CONTRAST)
+def test_text_contrast_is_at_least_aa(text, background):
+    colours = _css_colours()
+    fg, bg = (colours.get(c.lstrip("-"), c) for c in (text, background))
+    assert _contrast(fg, bg) >= 4.5, (text, fg, background, bg)
+
+
+# -- readable without colour --------------------------------------------------------------------
+
+def test_without_colour_each_flagged_claim_says_its_figure_and_severity_in_text():
+    """Grey print or colour blindness: a flagged claim's label names its figure and its worst
+    finding's symbol, a severity badge says its word, an odd one out says "≠"."""
+    import re
+
+    html = render(SEEDS, lang="en")
+    labels_ = dict(re.findall(r'<mark id="(c\d+)" class="claim [^"]*flag[^"]*"[^>]*>.*?<sup class="tag"[^>]*>([^<]*)</sup>',
+                              html))
+    assert sorted(set(labels_.values())) == ["F4 ●", "F6 ✖"] and len(labels_) == 5
+    assert re.search(r'class="badge sev-error"><span class="icon" aria-hidden="true">✖</span> error</span>', html)
+    outlier = render(FIXTURES / "html" / "outlier", lang="en")
+    assert outlier.count("≠ odd one out") == 1
+
+
+def test_a_claims_note_says_no_source_once():
+    html = render(SEEDS, lang="en")
+    tips = re.findall(r'<span class="tip" role="tooltip" id="c\d+-tip">([^<]*)</span>', html)
+    truppe = [t for t in tips if t.startswith("F4") and "2000–9999" in t]
+    assert truppe and all("· no source ·" in t and "source no source" not in t for t in truppe)
+    assert any("· source South Korea ·" in t for t in tips)

@@ -172,3 +172,74 @@ def test_filters(browser, pages, select, choice, visible):
     Select(browser.find_element(*by(f"#{select}"))).select_by_visible_text(choice)
     for css, n in visible.items():
         assert sum(e.is_displayed() for e in browser.find_elements(*by(css))) == n, css
+
+
+def test_tab_stops_are_the_findings_figures_and_flagged_claims_not_every_claim(browser, pages):
+    """Tab walks the findings, the figure table and the claims findings name; the other
+    claims (23 on the seeds) are not tab stops, though a link or a click still focuses them."""
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, pages["seeds"])
+    flagged = browser.execute_script("return [...document.querySelectorAll('mark.flag')].map(m => m.id)")
+    plain = browser.execute_script("return [...document.querySelectorAll('mark.claim:not(.flag)')].map(m => m.id)")
+    assert len(flagged) == 5 and len(plain) > 10
+    browser.find_element(*by("body")).send_keys(Keys.TAB)
+    reached = []
+    for _ in range(80):
+        el = browser.switch_to.active_element
+        reached.append(el.get_attribute("id") or el.tag_name)
+        el.send_keys(Keys.TAB)
+    assert set(flagged) <= set(reached)
+    assert not set(plain) & set(reached)
+    browser.execute_script("document.getElementById(arguments[0]).focus()", plain[0])  # a link's target
+    assert browser.switch_to.active_element.get_attribute("id") == plain[0]
+
+
+@pytest.mark.parametrize("name", ["seeds", "timeline"])
+@pytest.mark.parametrize("width", [1440, 700])
+def test_no_claim_note_runs_past_the_window(browser, pages, width, name):
+    """Each claim's note (value, interval, source…) stays inside the window and its article
+    (which clips it), also for a claim at the right edge of a column or at an article's end."""
+    browser.set_window_size(width, 900)
+    try:
+        open_page(browser, pages[name])
+        from selenium.webdriver.common.action_chains import ActionChains
+
+        outside = []
+        room = browser.execute_script("return document.documentElement.clientWidth")
+        for mark in browser.find_elements(*by("mark.claim")):
+            heading = browser.find_element(*by("#articles-h"))
+            browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
+            # a real hover, from off any claim (the last claim's note may lie over this one)
+            ActionChains(browser).move_to_element(heading).move_to_element(mark).perform()
+            box, frame = browser.execute_script("return [arguments[0].querySelector('.tip').getBoundingClientRect(), "
+                                                "arguments[0].closest('article').getBoundingClientRect()]", mark)
+            inside = (box["left"] >= 0 and box["right"] <= room and frame["left"] <= box["left"]
+                      and box["right"] <= frame["right"] and frame["top"] <= box["top"] and box["bottom"] <= frame["bottom"])
+            if box["width"] == 0 or not inside:  # an article clips what runs out of it (content-visibility)
+                outside.append((mark.get_attribute("id"), box, frame, room))
+        assert outside == []
+    finally:
+        browser.set_window_size(1440, 1000)
+
+
+def test_it_prints(browser, pages):
+    """Print media: the filters, key help and notes go, the findings are not a scrolled column,
+    every article opens before printing, and Chromium makes a PDF of it."""
+    import base64
+
+    open_page(browser, pages["seeds"])
+    browser.execute_script("document.querySelectorAll('details').forEach(d => d.open = false);"
+                           "window.dispatchEvent(new Event('beforeprint'));")
+    assert browser.execute_script("return [...document.querySelectorAll('details')].every(d => d.open)")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        shown = browser.execute_script("""
+            const style = sel => getComputedStyle(document.querySelector(sel));
+            return [style('.filters').display, style('.keys').display, style('mark.claim .tip').display,
+                    style('aside#findings').position, style('aside#findings').overflow];""")
+        assert shown == ["none", "none", "none", "static", "visible"]
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    pdf = base64.b64decode(browser.print_page())
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2

@@ -6,9 +6,9 @@ import io
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
+from checkout import tree
 from tables import ROOT
 
 from quantities.integrations.cli import main
@@ -43,6 +43,7 @@ CHOICES = [
     (None, {}, None, "en"),
     ("it", {"LANG": "C"}, "en", "it"),                                  # the config wins
     ("en", {"LANG": "it_IT.UTF-8"}, "it", "en"),
+    ("it_IT.UTF-8", {"LANG": "C"}, "en", "it"),                         # a locale name in the config
 ]
 
 
@@ -122,7 +123,39 @@ ERRORS_SPEAK = [
     ("it_IT.UTF-8", ["report", SEEDS, "--jobs", "x"], "non è un numero intero: 'x' (vedi 'quantities report --help')"),
     ("it_IT.UTF-8", ["report", SEEDS, "--jobs", "0"], "deve essere almeno 1"),
     ("C", ["report", SEEDS, "--jobs", "x"], "not a whole number: 'x' (see 'quantities report --help')"),
+    ("it_IT.UTF-8", ["report", SEEDS, "--bogus"], "argomenti non riconosciuti: --bogus"),
+    ("it_IT.UTF-8", ["report", SEEDS, "--config", ROOT / "fixtures" / "config" / "bad-reconcile.toml"],
+     "reconcile.event_days: deve essere un numero intero >= 0, non -1"),
+    ("it_IT.UTF-8", ["report", SEEDS, "--config", ROOT / "fixtures" / "config" / "bad-locale.toml"],
+     "locale: nessun messaggio in 'fr' (disponibili: en, it)"),
+    ("C", ["report", SEEDS, "--config", ROOT / "fixtures" / "config" / "bad-locale.toml"],
+     "locale: no messages in 'fr' (available: en, it)"),
+    ("it_IT.UTF-8", ["check", SEEDS, "--reference", ROOT / "fixtures" / "config" / "nowhere.toml"],
+     "file di riferimento inesistente"),
 ]
+
+
+# language, rule: `quantities rules NAME` explains it in the reader's language
+RULES_SPEAK = [
+    ("it_IT.UTF-8", "update", "Una cifra che cambia nel tempo"),
+    ("it_IT.UTF-8", "update", "a (10 set): 820 morti"),
+    ("it_IT.UTF-8", "headline-body", "il titolo dà una cifra e il testo un'altra"),
+    ("C", "update", "A running figure that moves with time"),
+]
+
+
+@pytest.mark.parametrize(("lang", "name", "says"), RULES_SPEAK)
+def test_rules_speak_the_language(capsys, monkeypatch, lang, name, says):
+    code, out, err = _run(capsys, monkeypatch, lang, "rules", name)
+    assert code == 0 and says in " ".join(out.split())
+
+
+def test_every_rule_summary_is_translated():
+    from quantities.report.catalogue import rule_table, summary
+
+    with i18n.use("it"):
+        untranslated = [r.name for r in rule_table() if summary(r) == r.summary]
+    assert untranslated == []
 
 
 @pytest.mark.parametrize(("lang", "argv", "says"), ERRORS_SPEAK)
@@ -157,21 +190,9 @@ def test_without_a_locale_the_documents_language_is_spoken(capsys, monkeypatch):
     assert "Segnalazioni" in out  # the seeds are Italian (config lang it)
 
 
-def _tree(dest: Path) -> Path:
-    """A copy of what a fresh checkout holds: the files git tracks or would (not ignored)."""
-    listed = subprocess.run(["git", "ls-files", "-co", "--exclude-standard", "-z"], cwd=ROOT,
-                            capture_output=True, text=True, check=True).stdout.split("\0")
-    for name in filter(None, listed):
-        src = ROOT / name
-        if src.is_file():
-            (dest / name).parent.mkdir(parents=True, exist_ok=True)
-            (dest / name).write_bytes(src.read_bytes())
-    return dest
-
-
 def test_the_built_package_ships_the_catalogs(tmp_path):
     """What `pip install .` installs from a fresh checkout has the compiled catalogs."""
-    src = _tree(tmp_path / "checkout")
+    src = tree(tmp_path / "checkout")
     built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path / "dist"),
                             str(src)], capture_output=True, text=True)
     assert built.returncode == 0, built.stderr[-2000:]

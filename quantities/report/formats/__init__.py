@@ -51,7 +51,7 @@ class Options:
 
 ReportRenderer = Callable[[Report, Options], str]
 #: Claims, with the document they come from when rendered one document at a time.
-ClaimsRenderer = Callable[[Sequence[Claim], Document | None], str]
+ClaimsRenderer = Callable[[Sequence[Claim], Mapping[str, Document]], str]  # claims, their documents
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ read them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from quantities.report.formats import Format, Options, register
 from quantities.report.formats.common import blank, csv_text
@@ -16,7 +16,7 @@ from quantities.text.fold import squeeze
 from quantities.types import Claim, Document
 
 CLAIM_COLUMNS = ["doc", "start", "text", "value", "low", "high", "kind", "unit", "noun", "source", "modality"]
-FINDING_COLUMNS = ["severity", "rule", "where", "message"]
+FINDING_COLUMNS = ["severity", "rule", "where", "message", "outlet"]  # outlet: of the file "where" names
 
 
 def render_report(report: Report, options: Options) -> str:
@@ -25,11 +25,12 @@ def render_report(report: Report, options: Options) -> str:
         first = f.claims[0] if f.claims else None
         where = report.location(first) if first else None
         place = f"{first.doc}:{where[0]}:{where[1]}" if first and where else (first.doc if first else "")
-        rows.append([f.severity, f.rule, place, f.message])
+        doc = report.documents.get(first.doc) if first else None
+        rows.append([f.severity, f.rule, place, f.message, doc.outlet or "" if doc else ""])
     return csv_text(FINDING_COLUMNS, rows)
 
 
-def render_claims(claims: Sequence[Claim], doc: Document | None) -> str:
+def render_claims(claims: Sequence[Claim], documents: Mapping[str, Document]) -> str:
     rows = []
     for c in claims:
         r = claim_record(c)

@@ -3,7 +3,7 @@ shows as annotations on the lines of the changed files."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from quantities.report.formats import Format, Options, register
 from quantities.report.formats.common import modality_label
@@ -32,12 +32,14 @@ def render_report(report: Report, options: Options) -> str:
     return "".join(out)
 
 
-def render_claims(claims: Sequence[Claim], doc: Document | None) -> str:
+def render_claims(claims: Sequence[Claim], documents: Mapping[str, Document]) -> str:
+    return "".join(_notice(c, documents.get(c.doc)) for c in claims)
+
+
+def _notice(c: Claim, doc: Document | None) -> str:
     outlet = f" — {doc.outlet}" if doc and doc.outlet else ""
-    return "".join(
-        annotation("notice", c.doc, doc.line_col(c.span.start) if doc and c.section == "body" else None,
-                   f"{squeeze(c.text)} = {value_text(c)} ({source_text(c)}, {modality_label(c.modality)}){outlet}")
-        for c in claims)
+    return annotation("notice", c.doc, doc.line_col(c.span.start) if doc and c.section == "body" else None,
+                      f"{squeeze(c.text)} = {value_text(c)} ({source_text(c)}, {modality_label(c.modality)}){outlet}")
 
 
 def annotation(level: str, file: str | None, where: tuple[int, int] | None, message: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from quantities.report.formats import Format, Options, register
 from quantities.report.model import Report
@@ -44,11 +44,11 @@ def report_jsonl(report: Report, options: Options) -> str:
     return "".join(_dump(finding_record(f, report)) + "\n" for f in report.findings)
 
 
-def claims_json(claims: Sequence[Claim], doc: Document | None) -> str:
+def claims_json(claims: Sequence[Claim], documents: Mapping[str, Document]) -> str:
     return _dump([claim_record(c) for c in claims], 2) + "\n"
 
 
-def claims_jsonl(claims: Sequence[Claim], doc: Document | None) -> str:
+def claims_jsonl(claims: Sequence[Claim], documents: Mapping[str, Document]) -> str:
     return "".join(_dump(claim_record(c)) + "\n" for c in claims)
 
 

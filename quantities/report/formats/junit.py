@@ -20,8 +20,9 @@ from quantities.types import Finding
 
 def render_report(report: Report, options: Options) -> str:
     cases: dict[tuple[str, str], list[Finding]] = {}
-    for doc in report.documents.values():
+    for doc in report.documents.values():  # the articles, then their folders
         cases.setdefault(("quantities.article", doc.id), [])
+    for doc in report.documents.values():
         cases.setdefault(("quantities.folder", _folder(doc.path or doc.id)), [])
     for f in report.findings:
         docs = {c.doc for c in f.claims}

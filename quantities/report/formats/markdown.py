@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from quantities.report.formats import Format, Options, register
 from quantities.report.formats.common import (
@@ -43,8 +43,8 @@ def render_report(report: Report, options: Options) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def render_claims(claims: Sequence[Claim], doc: Document | None) -> str:
-    return table(claim_headers(), claim_rows(list(claims)), "github") + "\n"
+def render_claims(claims: Sequence[Claim], documents: Mapping[str, Document]) -> str:
+    return table(claim_headers(), claim_rows(list(claims), documents), "github") + "\n"
 
 
 register(Format("markdown", report=render_report, claims=render_claims))

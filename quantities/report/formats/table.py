@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from quantities.report.formats import Format, Options, register
 from quantities.report.formats.common import (
@@ -44,8 +44,8 @@ def render_report(report: Report, options: Options) -> str:
     return "\n".join(parts) + "\n"
 
 
-def render_claims(claims: Sequence[Claim], doc: Document | None) -> str:
-    return table(claim_headers(), claim_rows(list(claims)), "simple") + "\n"
+def render_claims(claims: Sequence[Claim], documents: Mapping[str, Document]) -> str:
+    return table(claim_headers(), claim_rows(list(claims), documents), "simple") + "\n"
 
 
 register(Format("table", report=render_report, claims=render_claims))

@@ -64,6 +64,27 @@
     all("mark.claim").forEach(function (m) { m.classList.toggle("dim", !!fig && m.dataset.fig !== fig); });
   }
 
+  // A claim's note stays inside its article (articles contain their paint, so that a page of
+  // a thousand lays out only what is seen) and the window: shifted left when it would run past
+  // the right edge, above the claim when it would run past the article's end.
+  function place(ev) {
+    var mark = ev.target.closest && ev.target.closest("mark.claim");
+    var tip = mark && mark.querySelector(".tip");
+    if (!tip) { return; }
+    tip.style.left = "0px";
+    tip.classList.remove("above");
+    var frame = mark.closest("article"), edge = frame ? frame.getBoundingClientRect() : null;
+    var low = Math.max(8, edge ? edge.left + 4 : 8);
+    var high = Math.min(d.documentElement.clientWidth - 8, edge ? edge.right - 4 : Infinity);
+    var box = tip.getBoundingClientRect();
+    var shift = box.right > high ? high - box.right : 0;
+    if (box.left + shift < low) { shift = low - box.left; }
+    tip.style.left = shift + "px";
+    if (edge && box.bottom > edge.bottom - 4) { tip.classList.add("above"); }
+  }
+  d.addEventListener("mouseover", place);
+  d.addEventListener("focusin", place);
+
   d.addEventListener("click", function (ev) {
     if (ev.target.closest("summary mark")) { ev.preventDefault(); return; }  // a headline's claim: its note, not a toggle
     var target = ev.target.closest("[data-claims]");
