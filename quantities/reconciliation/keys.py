@@ -115,8 +115,10 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
     years = _past_years(ordered, lexicon_of)
     lent = _lent(ordered)
     items = []
+    made: dict[int, Item] = {}
     for n, c in enumerate(ordered):
         lex = lexicon_of(c.doc)
+        lender = lent.get(id(c))
         unit_key, factor = unit_key_of(c.quantity.unit)
         rounded = precision_of(c.quantity) >= round_from
         interval = interval_of(c.quantity, tolerance=tolerance if rounded else Decimal(0),
@@ -136,14 +138,18 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         value = None if c.quantity.value is None else c.quantity.value * factor
         words = [w.casefold() for w in clauses.WORD.findall(before)]
         moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
-        if key is not None and moved and id(c) in lent and key.status is None and reading is not None \
+        if key is not None and moved and lender is not None and key.status is None and reading is not None \
                 and reading.generic:
             key, reason = None, LENT
         earlier = _old_of_change(words, lex.lang)
+        # "il 39% dei fondi, contro il 37,5% del piano iniziale": the benchmark of its lender
+        benchmark = lender is not None and key is not None and _compared(words, lex.lang) \
+            and id(lender) in made and made[id(lender)].key == key
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
-                          lex.cue("superseded", words) or earlier, moved, n,
+                          lex.cue("superseded", words) or earlier or benchmark, moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang), year,
                           lex.cue("provisional", c.context), earlier))
+        made[id(ordered[n])] = items[-1]
     _lead_figures(items)
     return items
 
@@ -173,6 +179,27 @@ def _old_of_change(words: list[str], lang: str) -> bool:
     194,4 miliardi", "Salgono dal 37,5% al 39,5%"): an earlier value, not a current one."""
     openers, verbs = _change_words(lang)
     return bool(words) and words[-1] in openers and any(w in verbs for w in words[-3:-1])
+
+
+@functools.cache
+def _compared_words(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The pack's articles and its words that make a figure the term of a comparison
+    (``[nouns] compared``), as the folded words of a clause ("dall'" as "dall")."""
+    if lang not in langs.available():
+        return frozenset(), ()
+    pack = langs.load(lang)
+    articles = frozenset(low(w).rstrip("'’") for w in pack.get("nouns.articles", []))
+    return articles, tuple(tuple(low(p).rstrip("'’").split()) for p in pack.get("nouns.compared", []))
+
+
+def _compared(words: list[str], lang: str) -> bool:
+    """Whether the figure is the term of a comparison ("contro il 37,5%", "up from 8%"): the
+    clause before it ends on a comparison word, and at most two articles."""
+    articles, phrases = _compared_words(lang)
+    k = len(words)
+    while k > 0 and len(words) - k < 2 and words[k - 1] in articles:
+        k -= 1
+    return any(0 < len(p) <= k and tuple(words[k - len(p):k]) == p for p in phrases)
 
 
 def _narrowed(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None:
@@ -219,11 +246,11 @@ def _lead_figures(items: list[Item]) -> None:
                 i.key, i.reason, i.lead = met.pop(), None, True
 
 
-def _lent(claims: list[Claim]) -> set[int]:
+def _lent(claims: list[Claim]) -> dict[int, Claim]:
     """The claims whose noun is another figure's, written before them in their sentence
-    ("con a bordo circa 750 persone, sale a 82": 82 has the noun of 750)."""
+    ("con a bordo circa 750 persone, sale a 82": 82 has the noun of 750), with that figure."""
     seen: dict[tuple[str, int, str], Claim] = {}
-    out = set()
+    out = {}
     for c in claims:
         if not c.noun:
             continue
@@ -231,7 +258,7 @@ def _lent(claims: list[Claim]) -> set[int]:
         first = seen.setdefault(at, c)
         if first is not c and c.noun.casefold() not in c.text.casefold() \
                 and c.noun.casefold() in first.text.casefold():
-            out.add(id(c))
+            out[id(c)] = first
     return out
 
 

@@ -6,6 +6,10 @@ the nation's are two figures, however alike their words. The claim's scope is th
 its sentence names (:mod:`quantities.extraction.nouns.status`); here it is read against
 its article:
 
+- the place the article is about is its heaviest narrow name when that name is a place:
+  one the gazetteer knows, or one the article writes after a place preposition (the pack's
+  ``[scope] places``: "in Calabria", "nelle Marche"); the name of a plan or a party ("il
+  Pnrr") is none;
 - a place noun standing for the place the article is about ("alle 19 la regione era ferma
   al 36,95%", the pack's ``[nouns] place_nouns``) is that place: the article's heaviest
   narrow name, when the article names it at least :data:`ABOUT` times (or in its title);
@@ -49,13 +53,16 @@ def settle(items: list[Item], names: Mapping[str, Mapping[str, int]], places: Pl
     """Rewrite the scope of each keyed item by the places of its article (see the module);
     ``texts`` are the documents' bodies (the paragraphs a place is carried in)."""
     texts = texts or {}
+    said: dict[str, dict[str, None]] = {}   # a document not given is known by its claims' sentences
+    for i in items:
+        said.setdefault(i.claim.doc, {})[i.claim.context] = None
     for i in items:
         c = i.claim
         if i.key is None or c.quantity.unit not in SHARES:
             continue
         weights = names.get(c.doc, {})
         if c.scope:
-            place = _place(c.scope, weights, places, lang_of(c.doc))
+            place = _place(c.scope, weights, places, lang_of(c.doc), texts.get(c.doc) or "\n".join(said[c.doc]))
             written = c.scope.casefold()
         else:
             place = _carried(c, texts.get(c.doc), weights, places, lang_of(c.doc))
@@ -64,17 +71,27 @@ def settle(items: list[Item], names: Mapping[str, Mapping[str, int]], places: Pl
             i.key = replace(i.key, scope=scoped(place, i.year))
 
 
-def _main(weights: Mapping[str, int], places: Places) -> str | None:
-    """The place the article is about: its heaviest narrow name, when heavy enough."""
+def _main(weights: Mapping[str, int], places: Places, text: str | None, lang: str) -> str | None:
+    """The place the article is about: its heaviest narrow name, when heavy enough and a
+    place (known, or written after a place preposition in ``text``)."""
     narrow = sorted(((w, n) for n, w in weights.items() if not places.broad(n)), reverse=True)
-    return narrow[0][1] if narrow and narrow[0][0] >= ABOUT else None
+    if not narrow or narrow[0][0] < ABOUT:
+        return None
+    name = narrow[0][1]
+    return name if places.known(name) or _placed(name, text or "", lang) else None
+
+
+def _placed(name: str, text: str, lang: str) -> bool:
+    """Whether ``text`` writes ``name`` after one of the pack's place prepositions."""
+    words = r"\s+".join(re.escape(w) for w in name.split())
+    return re.search(rf"{_prepositions(lang)}(?:(?<=['’])|\s+){words}(?!\w)", text, re.IGNORECASE) is not None
 
 
 def _carried(c: Claim, text: str | None, weights: Mapping[str, int], places: Places,
              lang: str) -> str | None:
     """The article's place, when the paragraph before the claim's sentence names it and the
     sentence names no country nor the whole (the pack's ``[scope] whole``: "nazionale")."""
-    main = _main(weights, places)
+    main = _main(weights, places, text, lang)
     if main is None or text is None or c.sentence.end > len(text):
         return None
     start = text.rfind("\n\n", 0, c.sentence.start) + 1
@@ -88,10 +105,11 @@ def _carried(c: Claim, text: str | None, weights: Mapping[str, int], places: Pla
     return main
 
 
-def _place(written: str, weights: Mapping[str, int], places: Places, lang: str) -> str | None:
+def _place(written: str, weights: Mapping[str, int], places: Places, lang: str,
+           text: str | None = None) -> str | None:
     words = low(written).split()
     if words and words[-1] in _place_nouns(lang):   # "la regione": the place the article is about
-        return _main(weights, places) or written.casefold()
+        return _main(weights, places, text, lang) or written.casefold()
     if not places.known(written):
         return written.casefold()
     name = places.name(written)
@@ -105,6 +123,14 @@ def _place(written: str, weights: Mapping[str, int], places: Places, lang: str) 
 def _whole(lang: str) -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w in load(lang).words("scope.whole", ()))
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)" if words else r"(?!)", re.IGNORECASE)
+
+
+@functools.cache
+def _prepositions(lang: str) -> str:
+    """The pack's place prepositions as one group ("nell'" is glued to its name)."""
+    words = sorted(load(lang).words("scope.places", ()), key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in words)
+    return rf"(?<!\w)(?:{alts})" if alts else r"(?!)"
 
 
 @functools.cache

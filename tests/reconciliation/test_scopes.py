@@ -23,6 +23,11 @@ REGIONAL = ("La Calabria si conferma la regione in cui si è votato di meno. All
             "quando in Italia si era già al 51,16%.\n\nIn Calabria i seggi erano 2.400. Il dato nazionale è "
             "del 63,81%.\n")
 
+PLAN = ("La Commissione ha dato il via libera al Pnrr modificato. Il Pnrr vale 194,4 miliardi. "
+        "Salgono dal 37,5% al 39,5% i fondi destinati al clima.\n")
+MARCHE = ("È caduta nelle Marche la pioggia di un anno. Si contano i danni nelle Marche. "
+          "Il 40% dei comuni è senza luce.\n")
+
 ROWS = [
     # a paragraph that opens on the article's place carries it to the shares after it
     ([NATIONAL, Document("cal", REGIONAL, title="Calabria, affluenza in calo", date=dt.date(2022, 9, 26))],
@@ -32,6 +37,14 @@ ROWS = [
     # in its body) is not about it: its bare shares are the whole figure
     ([NATIONAL, Document("cal", REGIONAL, title="Elezioni, affluenza in calo", date=dt.date(2022, 9, 26))],
      {"50,74%": None, "36,95%": "regione"}),
+    # the article's heaviest name is no place (a plan's name, never after "in", "nel"): its
+    # shares are the whole figure, not the plan's
+    ([Document("tg", PLAN, title="Pnrr, via libera al Pnrr modificato", date=dt.date(2023, 11, 24))],
+     {"39,5%": None}),
+    # near miss: a name the gazetteer does not know, written after a place preposition, is
+    # the place the article is about
+    ([Document("reg", MARCHE, title="Alluvione nelle Marche", date=dt.date(2022, 9, 16))],
+     {"40% dei comuni": "marche"}),
 ]
 
 
