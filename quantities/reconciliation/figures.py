@@ -54,11 +54,13 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
     figure was reported, not when it was measured: alone, it splits nothing; beside
     measured times it joins the latest of them before it, and a stamp before all of them
     (past midnight) is a claim with no stated time.
-    A running figure (a toll) stays one: its times order its timeline."""
+    A running figure (a toll) stays one: its times order its timeline; so does an age (a
+    person's age is no figure of a time of day: "In serata … dovrebbe avere 77 anni")."""
     for label, members in groups.items():
         minutes = {i.minute for i in members if i.minute is not None}
         stamped = all(stamp(i) for i in members if i.minute is not None)
-        if not minutes or any(i.running for i in members) or (len(minutes) == 1 and stamped):
+        if not minutes or any(i.running for i in members) or (len(minutes) == 1 and stamped) \
+                or label[0].kind == "age":
             yield label, members
             continue
         by_minute: dict[int | None, list[Item]] = {}
