@@ -93,6 +93,7 @@ class Item:
     provisional: bool = False   # its sentence gives it as a partial or near-final count
     earlier: bool = False       # the old value of a change the article states ("passano da 191,5 a …")
     lead: bool = False          # a bare count of a lead, keyed as the body's figure it repeats
+    standfirst: bool = False    # in the article's subtitle (rules.standfirsts): it sums up its body
 
     @property
     def running(self) -> bool:

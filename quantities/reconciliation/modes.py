@@ -104,7 +104,9 @@ def contradicting(found: list[Mode]) -> list[tuple[int, int]]:
     by_doc: defaultdict[str, dict[int, set[str | None]]] = defaultdict(dict)
     for n, m in enumerate(found):
         for i in m.items:
-            if not i.lead:  # a lead repeats its body's figures: it states no value of its own
+            # a lead repeats its body's figures: it states no value of its own; a subtitle
+            # sums its body up: a value of its own there is no breakdown the body explains
+            if not i.lead and not i.standfirst:
                 by_doc[i.claim.doc].setdefault(n, set()).add(i.source)
     explained: set[tuple[int, int]] = set()
     for doc, per_mode in by_doc.items():

@@ -88,6 +88,7 @@ def reconcile(
     items = prepare(list(claims), settings, lexicon_of)
     places = places or Places.default()
     documents = list(documents)
+    standfirsts(items, documents)
     weights = _names(items, documents, lexicon_of, places)
     settle(items, weights, places, lambda doc: lexicon_of(doc).lang, {d.id: d.text for d in documents})
     grouping = group(items, weights, settings, places.broad, places.name)
@@ -113,6 +114,34 @@ def reconcile(
     placed = {id(c) for f in figures for c in f.claims}
     unaligned = tuple(u for u in grouping.unaligned if id(u[0]) not in placed)
     return Reconciliation(tuple(figures), tuple(kept), unaligned)
+
+
+def standfirsts(items: list[Item], documents: Iterable[Document]) -> None:
+    """Mark the items of each article's subtitle: a first paragraph set wholly in emphasis
+    ("*Sono caduti 40 millimetri di pioggia, …*"), which sums up the body."""
+    spans = {d.id: span for d in documents if (span := standfirst(d.text)) is not None}
+    for i in items:
+        at = spans.get(i.claim.doc)
+        if at is not None and i.claim.section != "title" and at[0] <= i.claim.span.start < at[1]:
+            i.standfirst = True
+
+
+def standfirst(text: str) -> tuple[int, int] | None:
+    """Where the body's first paragraph stands when it is set wholly in emphasis (``*…*``,
+    ``_…_``, ``**…**``): a subtitle; else None.
+
+    >>> standfirst("*Sono caduti 40 mm.*\\n\\nIl bilancio."), standfirst("Il *bilancio*.\\n\\nAltro.")
+    ((0, 20), None)
+    """
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n\n", start)
+    para = text[start:len(text) if end < 0 else end].rstrip()
+    mark = para[:len(para) - len(para.lstrip("*_"))]
+    if not mark or len(mark) > 3 or len(set(mark)) > 1 or len(para) <= 2 * len(mark) \
+            or not para.endswith(mark) or para[len(mark)].isspace() or para[-len(mark) - 1].isspace() \
+            or mark in para[len(mark):-len(mark)]:   # "*a* e *b*": two emphases, not one subtitle
+        return None
+    return start, start + len(para)
 
 
 def _names(items: list[Item], documents: Iterable[Document], lexicon_of: Callable[[str], Lexicon],

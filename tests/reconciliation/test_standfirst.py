@@ -1,0 +1,58 @@
+"""A subtitle (the body's first paragraph set wholly in emphasis) sums its body up: its
+figure is compared with the others even when its own body gives another value
+(reconciliation/rules.py: standfirsts; modes.contradicting)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quantities.ingest.documents import from_text
+from quantities.reconciliation.rules import standfirst
+from quantities.run.pipeline import run_documents
+
+SPANS = [
+    ("*Sono caduti 40 millimetri.*\n\nIl bilancio.", (0, 28)),
+    ("**Dieci morti**\n\nIl bilancio.", (0, 15)),
+    ("\n_Dieci morti_\n\nIl bilancio.", (1, 14)),
+    ("*Dieci morti*", (0, 13)),
+    # near misses: emphasis inside a paragraph, two emphases, an empty or unclosed one
+    ("Il *bilancio* sale.\n\nAltro.", None),
+    ("*Dieci* morti e *tre* dispersi.\n\nAltro.", None),
+    ("**\n\nAltro.", None),
+    ("*Dieci morti\n\nAltro.*", None),
+    ("* Dieci morti*\n\nAltro.", None),
+    ("", None),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), SPANS)
+def test_standfirst_span(text, want):
+    assert standfirst(text) == want
+
+
+DAY = dt.date(2022, 9, 16)
+OTHERS = [
+    ("a.md", "Alluvione nelle Marche e a Cantiano: sono caduti 420 millimetri di pioggia, dice l'assessore Saltamartini."),
+    ("b.md", "Alluvione nelle Marche e a Cantiano: sono caduti circa 400 millimetri di pioggia, dice la Protezione civile."),
+]
+BODY = ("Alluvione nelle Marche e a Cantiano. Sono caduti oltre 400 millimetri di pioggia in poche ore, "
+        "secondo la Protezione civile.")
+ROWS = [
+    # the subtitle's 40 against the 420 / 400 of the others (its own body's 400 among them)
+    (f"*Sono caduti 40 millimetri di pioggia.*\n\n{BODY}", True),
+    # near miss: the same sentence as the body's first paragraph, no subtitle: an article that
+    # states both values keeps them apart (a breakdown it explains)
+    (f"Sono caduti 40 millimetri di pioggia.\n\n{BODY}", False),
+]
+
+
+@pytest.mark.parametrize(("text", "flagged"), ROWS)
+def test_subtitle_figure_is_compared(text, flagged):
+    docs = [from_text(t, id=i, format="markdown") for i, t in OTHERS]
+    docs.append(from_text(text, id="c.md", format="markdown"))
+    docs = [d.__class__(**{**{f: getattr(d, f) for f in d.__dataclass_fields__}, "date": DAY}) for d in docs]
+    report = run_documents(docs)
+    touched = {c.text for f in report.findings if f.rule == "value-conflict" for c in f.claims}
+    assert ("40 millimetri di pioggia" in touched) is flagged, [f.message for f in report.findings]
