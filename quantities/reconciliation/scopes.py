@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from quantities.lang import load, units
 from quantities.lang.places import Places
@@ -41,6 +42,8 @@ from quantities.types import Claim
 #: A capitalised word: a name a sentence may give a place by.
 NAME = re.compile(r"(?<!\w)[^\W\d_][^\W\d_'’]{1,40}")
 
+#: A blank line: where a paragraph ends (its next one starts after it).
+PARAGRAPH = re.compile(r"\n\n")
 #: The units of shares and their differences: the figures read here (a toll's place is
 #: as its sentence gives it).
 SHARES = frozenset({"percent", units.POINTS})
@@ -53,32 +56,38 @@ def settle(items: list[Item], names: Mapping[str, Mapping[str, int]], places: Pl
     """Rewrite the scope of each keyed item by the places of its article (see the module);
     ``texts`` are the documents' bodies (the paragraphs a place is carried in)."""
     texts = texts or {}
+    read: dict[str, _Article | None] = {}
     said: dict[str, dict[str, None]] = {}   # a document not given is known by its claims' sentences
     for i in items:
         said.setdefault(i.claim.doc, {})[i.claim.context] = None
+    mains: dict[str, str | None] = {}   # the place each article is about, found once
     for i in items:
         c = i.claim
         if i.key is None or c.quantity.unit not in SHARES:
             continue
         weights = names.get(c.doc, {})
+        if c.doc not in mains:
+            mains[c.doc] = _main(weights, places, texts.get(c.doc) or "\n".join(said[c.doc]), lang_of(c.doc))
         if c.scope:
-            place = _place(c.scope, weights, places, lang_of(c.doc), texts.get(c.doc) or "\n".join(said[c.doc]))
+            place = _place(c.scope, mains[c.doc], weights, places, lang_of(c.doc))
             written = c.scope.casefold()
         else:
-            place = _carried(c, texts.get(c.doc), weights, places, lang_of(c.doc))
+            if c.doc not in read:
+                read[c.doc] = _article(texts.get(c.doc), mains[c.doc])
+            place = _carried(c, read[c.doc], places, lang_of(c.doc))
             written = None
         if place != written:
             i.key = replace(i.key, scope=scoped(place, i.year))
 
 
-def _main(weights: Mapping[str, int], places: Places, text: str | None, lang: str) -> str | None:
+def _main(weights: Mapping[str, int], places: Places, text: str, lang: str) -> str | None:
     """The place the article is about: its heaviest narrow name, when heavy enough and a
     place (known, or written after a place preposition in ``text``)."""
     narrow = sorted(((w, n) for n, w in weights.items() if not places.broad(n)), reverse=True)
     if not narrow or narrow[0][0] < ABOUT:
         return None
     name = narrow[0][1]
-    return name if places.known(name) or _placed(name, text or "", lang) else None
+    return name if places.known(name) or _placed(name, text, lang) else None
 
 
 def _placed(name: str, text: str, lang: str) -> bool:
@@ -87,29 +96,53 @@ def _placed(name: str, text: str, lang: str) -> bool:
     return re.search(rf"{_prepositions(lang)}(?:(?<=['’])|\s+){words}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def _carried(c: Claim, text: str | None, weights: Mapping[str, int], places: Places,
-             lang: str) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What a claim's paragraph is read against, found once per article: the place it is
+    about, where its paragraphs start and where it names that place."""
+
+    text: str
+    main: str
+    paragraphs: list[int]   # the offset of each paragraph's first character, in order
+    mentions: list[int]     # the offsets where the text names ``main``, in order
+
+
+def _article(text: str | None, main: str | None) -> _Article | None:
+    if main is None or text is None:
+        return None
+    paragraphs = [0, *(m.end() for m in PARAGRAPH.finditer(text))]
+    mentions = [m.start() for m in _mention(main).finditer(text)]
+    return _Article(text, main, paragraphs, mentions)
+
+
+def _carried(c: Claim, article: _Article | None, places: Places, lang: str) -> str | None:
     """The article's place, when the paragraph before the claim's sentence names it and the
-    sentence names no country nor the whole (the pack's ``[scope] whole``: "nazionale")."""
-    main = _main(weights, places, text, lang)
-    if main is None or text is None or c.sentence.end > len(text):
+    sentence names no country nor the whole (the pack's ``[scope] whole``: "nazionale").
+    Two bisections a claim: linear in the article however many claims it holds."""
+    if article is None or c.sentence.end > len(article.text):
         return None
-    start = text.rfind("\n\n", 0, c.sentence.start) + 1
-    if not re.search(rf"(?<!\w){re.escape(main)}(?!\w)", text[start:c.sentence.start], re.IGNORECASE):
+    start = article.paragraphs[bisect_right(article.paragraphs, c.sentence.start) - 1]
+    at = bisect_left(article.mentions, start)
+    if at == len(article.mentions) or article.mentions[at] >= c.sentence.start:
         return None
-    sentence = text[c.sentence.start:c.sentence.end]
+    sentence = article.text[c.sentence.start:c.sentence.end]
     if any(places.broad(places.name(w)) for w in NAME.findall(sentence) if places.known(w)):
         return None
     if _whole(lang).search(sentence):   # "il dato nazionale è del 63,91%"
         return None
-    return main
+    return article.main
 
 
-def _place(written: str, weights: Mapping[str, int], places: Places, lang: str,
-           text: str | None = None) -> str | None:
+@functools.lru_cache(maxsize=256)
+def _mention(place: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){re.escape(place)}(?!\w)", re.IGNORECASE)
+
+
+def _place(written: str, main: str | None, weights: Mapping[str, int], places: Places,
+           lang: str) -> str | None:
     words = low(written).split()
     if words and words[-1] in _place_nouns(lang):   # "la regione": the place the article is about
-        return _main(weights, places, text, lang) or written.casefold()
+        return main or written.casefold()
     if not places.known(written):
         return written.casefold()
     name = places.name(written)

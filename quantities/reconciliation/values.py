@@ -138,11 +138,12 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
 
 
 def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
-    """The modes in time order when they follow each other and the values move one way on
-    a running figure (or each step is more than ``window`` days: then any move is a
-    timeline). Modes of one day are ordered by the times of day their texts give them
-    ("ore 12", "in serata"), or when the later one says the figure moved ("sale a 632",
-    "rose to")."""
+    """The modes in time order when they follow each other on a running figure (a count in
+    a status, several steps, or one the article says moved) and the values move one way, or
+    each step is more than ``window`` days (then any move is a timeline). A figure that does
+    not run (an instalment's value) given otherwise on another day is a conflict. Modes of
+    one day are ordered by the times of day their texts give them ("ore 12", "in serata"),
+    or when the later one says the figure moved ("sale a 632", "rose to")."""
     early = [m for m in ms if provisional(m)]
     if len(ms) == 2 and len(early) == 1:   # a partial count, then the final one
         return [early[0], next(m for m in ms if m is not early[0])]
@@ -153,7 +154,7 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         follows = all(g > 0 or (g == 0 and (_later(a, b) or (_moved(b) and not _moved(a))))
                       for g, (a, b) in zip(gaps, steps))
         running = len(ordered) > 2 or _moved(ordered[-1]) or _toll(ordered[0])
-        if follows and ((_monotone(ordered) and running) or all(g > window for g in gaps)):
+        if follows and running and (_monotone(ordered) or all(g > window for g in gaps)):
             return ordered
         if _toll(ordered[0]) or any(map(_moved, ms)):
             found = _running(ms)

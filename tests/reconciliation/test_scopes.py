@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from timing import LIMIT, slope
 
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
@@ -59,3 +60,19 @@ def test_share_scopes(docs, want):
     for text, expected in want.items():
         assert text in scope, sorted(scope)
         assert scope[text] == expected, text
+
+
+def test_reading_shares_against_their_paragraph_is_linear():
+    """One long paragraph of bare shares in an article about a place that names it only in
+    its title: each share's paragraph is looked up, never searched again (it was a slice and
+    a search of the paragraph per claim: quadratic)."""
+    lex, places = Lexicon.load("it"), Places.default()
+
+    def at(size: int):
+        text = "In Calabria si vota.\n\n" + "L'affluenza era al 50,8%, poi al 51,2%. " * max(1, size // 40)
+        doc = Document("cal", text, title="Calabria, Calabria al voto", date=dt.date(2022, 9, 26))
+        items = prepare(run_documents([doc], reconcile=False).claims, ReconcileSettings(), lambda d: lex)
+        weights = {doc.id: names(doc.title, doc.text, lex, places)}
+        return lambda: settle(items, weights, places, lambda d: "it", {doc.id: doc.text})
+
+    assert slope(at, 40_000) < LIMIT
