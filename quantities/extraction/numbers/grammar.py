@@ -207,6 +207,7 @@ def _hedges(pack: Pack) -> Hedges:
             rf"|(?<!\w)(?:{alternation(v.words(pack, 'numbers.carry.stops'), empty=NEVER)})(?!\w)",
             regex.IGNORECASE,
         ),
+        carry_after_comma=v.integer(pack, "numbers.carry.after_comma", 2),
         carry_articles=v.words(pack, "numbers.carry.articles"),
     )
 

@@ -71,7 +71,8 @@ def carry(text: str, found: list[Quantity], g: Grammar) -> list[Quantity]:
                 and q.value is not None
                 and q.span.start - prev.span.end <= g.hedges.carry_gap
                 and not search(g.hedges.carry_stops, text, prev.span.end, q.span.start)
-                and not _own_subject(text, prev.span.end, q.span.start, g)):
+                and not _own_subject(text, prev.span.end, q.span.start, g)
+                and not _past_a_phrase(text, prev.span.end, q.span.start, g)):
             r = Reading(q.span.start, q.span.end, q.value, q.low, q.high, q.precision,
                       kind=q.kind, unit=q.unit)
             apply_hedge(r, prev.hedge, _meaning_of(prev.hedge, g), g)
@@ -88,6 +89,15 @@ def _own_subject(text: str, after: int, start: int, g: Grammar) -> bool:
     prev = [(at, w) for at, w in prev_tokens(text, start, 2) if at >= after]
     return (len(prev) == 2 and prev[0][1] in g.hedges.carry_articles and prev[1][1].isalpha()
             and prev[1][1] not in g.hedges.carry_articles)
+
+
+def _past_a_phrase(text: str, after: int, start: int, g: Grammar) -> bool:
+    """More than a few words between a comma and the figure at ``start``: a phrase of its
+    own ("almeno 500, sulla base dei racconti dei 104 sopravvissuti"; "some 840,000 people,
+    at a relatively shallow depth of 18.5 km"), not the next item of a list ("circa 300
+    morti, 2.700 feriti")."""
+    comma = text.rfind(",", after, start)
+    return comma >= 0 and len(text[comma + 1:start].split()) > g.hedges.carry_after_comma
 
 
 def _meaning_of(word: str, g: Grammar) -> str:

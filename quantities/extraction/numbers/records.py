@@ -121,6 +121,7 @@ class Hedges:
     meanings: dict[str, HedgeMeaning]
     carry_gap: int
     carry_stops: Any
+    carry_after_comma: int   # words after a comma a carried hedge still reaches ("circa 300 morti, altri 2.700")
     carry_articles: frozenset[str]  # "e i feriti 120": an article and a noun before a figure start a new phrase
 
 
