@@ -175,10 +175,14 @@ def _timeline(g: Grouped, line: list[Item], ctx: Context) -> Finding:
 
 
 def _points(items: list[Item], ctx: Context, fmt: tuple[str, str]) -> str:
-    """'Diretta: 10 or more (Ore 13.05), about 30 (Ore 15.30); TG web: 22 or more': the values
-    of each outlet in order, each once."""
-    by_outlet: dict[str, dict[str, None]] = {}
+    """'Diretta: 10 or more (Ore 13.05), about 30 (Ore 15.30); TG web: 22 or more; Diretta:
+    35 or more (Ore 23.15)': the values in the order given, an outlet named at each run of
+    its claims, a value once a run."""
+    runs: list[tuple[str, dict[str, None]]] = []
     for i in items:
+        outlet = ctx.outlet(i.claim.doc)
+        if not runs or runs[-1][0] != outlet:
+            runs.append((outlet, {}))
         when = f" ({i.claim.when})" if i.claim.when else ""
-        by_outlet.setdefault(ctx.outlet(i.claim.doc), {})[f"{say.shown(i.claim.quantity, fmt)}{when}"] = None
-    return "; ".join(f"{outlet}: {', '.join(values)}" for outlet, values in by_outlet.items())
+        runs[-1][1][f"{say.shown(i.claim.quantity, fmt)}{when}"] = None
+    return "; ".join(f"{outlet}: {', '.join(values)}" for outlet, values in runs)

@@ -363,3 +363,14 @@ def test_a_finding_never_names_its_figure_none(tmp_path):
         (tmp_path / name).write_text(text, encoding="utf-8")
     findings = run([str(tmp_path)]).findings
     assert findings and [f.message for f in findings if "(None)" in f.message] == []
+
+
+def test_a_timeline_lists_its_values_in_time_order_naming_each_run_of_an_outlet():
+    rows = [
+        "blog | 10 morti | 10 | morti | - | reported | 2018-08-14 | Il crollo del ponte Morandi a Genova: 10 morti | count - | Ore 13.05",
+        "tg | 22 morti | 22 | morti | - | reported | 2018-08-14 | Il crollo del ponte Morandi a Genova: 22 morti | count - | Ore 17.25",
+        "blog | 35 morti | 35 | morti | - | reported | 2018-08-14 | Il crollo del ponte Morandi a Genova: sale a 35 il numero dei morti | count - | Ore 23.15",
+        "wire | 39 morti | 39 | morti | - | reported | 2018-08-15 | Il crollo del ponte Morandi a Genova: 39 morti | count - | -",
+    ]
+    update = next(f for f in reconcile(claims_of(rows)).findings if f.rule == "update")
+    assert "blog: 10 (Ore 13.05); tg: 22 (Ore 17.25); blog: 35 (Ore 23.15)" in update.message, update.message
