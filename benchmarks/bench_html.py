@@ -19,8 +19,8 @@ from quantities.run.pipeline import Toolkit
 OUTLETS = ["Agenzia Uno", "Quotidiano Due", "Tg Tre", "Sito Quattro", "Radio Cinque"]
 
 
-@pytest.fixture(scope="module")
-def report_1000():
+def build_report_1000() -> Report:
+    """The report of 1,000 articles of the synthetic corpus, five outlets over a week."""
     start = dt.date(2025, 8, 10)
     docs = [documents.from_text(text, id=f"articoli/doc{i:04d}.md", outlet=OUTLETS[i % len(OUTLETS)],
                                 date=start + dt.timedelta(days=i % 7), title=f"Articolo {i}",
@@ -30,6 +30,11 @@ def report_1000():
     claims = [c for d in docs for c in toolkit.extract(d)]
     result = reconcile(claims)
     return Report({d.id: d for d in docs}, claims, list(result.figures), list(result.findings))
+
+
+@pytest.fixture(scope="module")
+def report_1000():
+    return build_report_1000()
 
 
 @pytest.mark.parametrize("show_all", [False, True], ids=["flagged-figures", "all-figures"])

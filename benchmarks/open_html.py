@@ -16,30 +16,8 @@ from pathlib import Path
 HERE = Path(__file__).parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "tests" / "report")]
 
-from bench_html import OUTLETS  # noqa: E402
+from bench_html import build_report_1000  # noqa: E402
 from browser import chromium  # noqa: E402
-
-
-def report_1000():
-    import datetime as dt
-
-    import corpus
-
-    from quantities.ingest import documents
-    from quantities.reconciliation.rules import reconcile
-    from quantities.report.model import Report
-    from quantities.run.config import Config
-    from quantities.run.pipeline import Toolkit
-
-    start = dt.date(2025, 8, 10)
-    docs = [documents.from_text(text, id=f"articoli/doc{i:04d}.md", outlet=OUTLETS[i % len(OUTLETS)],
-                                date=start + dt.timedelta(days=i % 7), title=f"Articolo {i}",
-                                url=f"https://example.org/{i}")
-            for i, text in enumerate(corpus.documents(1000))]
-    toolkit = Toolkit(Config())
-    claims = [c for d in docs for c in toolkit.extract(d)]
-    result = reconcile(claims)
-    return Report({d.id: d for d in docs}, claims, list(result.figures), list(result.findings))
 
 
 def main() -> int:
@@ -47,7 +25,7 @@ def main() -> int:
 
     from quantities.report.html import render_html
 
-    report = report_1000()
+    report = build_report_1000()
     t = time.perf_counter()
     page = render_html(report)
     print(f"render {time.perf_counter() - t:.2f} s, {len(page.encode('utf-8')) / 1e6:.2f} MB, "
