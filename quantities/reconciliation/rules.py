@@ -94,9 +94,10 @@ def reconcile(
     grouping = group(items, weights, settings, places.broad, places.name)
     findings: list[Finding] = []
     for g in grouping.figures:
-        if running_days(g):
+        runs = running_days(g)
+        if runs:
             findings.extend(toll_findings(g, ctx))
-        findings.extend(value_findings(g, ctx, conflicts=not running_days(g)))
+        findings.extend(value_findings(g, ctx, conflicts=not runs))
         findings.extend(credit_findings(g, ctx))
     figure_of = {id(i): g.figure.id for g in grouping.figures for i in g.items}
     confusables: dict[frozenset[str], str] = {}

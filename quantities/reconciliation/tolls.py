@@ -28,7 +28,7 @@ from decimal import Decimal
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.intervals import stance
-from quantities.reconciliation.keys import COUNTED_ONCE, Item
+from quantities.reconciliation.keys import Item, toll
 from quantities.reconciliation.modes import Mode, contradicting, modes
 from quantities.reconciliation.values import Context, comparable, dispute, disputed, finding
 from quantities.text.i18n import _
@@ -49,8 +49,7 @@ COUNTS = frozenset({"exact", "about"})
 def running_days(g: Grouped) -> bool:
     """Whether the figure is a running toll stated on several days (every claim dated)."""
     dates = {i.claim.date for i in g.items}
-    return None not in dates and len(dates) > 1 and any(_toll(i) for i in g.items) \
-        and _status(g) not in COUNTED_ONCE
+    return None not in dates and len(dates) > 1 and any(toll(i) for i in g.items)
 
 
 def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
@@ -67,10 +66,6 @@ def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     line = sorted((i for i in g.items if id(i) not in wrong), key=_moment)
     if len({i.value for i in line}) > 1 or len({str(i.interval) for i in line}) > 1:
         yield _timeline(g, line, ctx)
-
-
-def _toll(i: Item) -> bool:
-    return i.key is not None and (i.key.status is not None or (i.reading is not None and i.reading.status is not None))
 
 
 def _status(g: Grouped) -> str | None:

@@ -42,7 +42,7 @@ def whole_findings(items: list[Item], events: Mapping[int, str], figure_of: Mapp
         if i.key is None or (i.reading is not None and i.reading.generic):
             continue   # "persone" is no class of its own: "una donna di 76" is not more people
         wholes[_slot(events[id(i)], i.key, i.key.what)].append(i)
-    found: dict[tuple[Key, Key], tuple[list[Item], list[Item]]] = {}
+    found: dict[tuple[Key, Key], tuple[dict[int, Item], dict[int, Item]]] = {}   # each item once, in order
     for part in counted:
         if part.reading is None or not part.reading.known or part.reading.generic:
             continue
@@ -51,11 +51,11 @@ def whole_findings(items: list[Item], events: Mapping[int, str], figure_of: Mapp
             for whole in wholes.get(_slot(events[id(part)], part.key, wider), ())[:WHOLES]:
                 high = whole.interval.high
                 if whole.claim.doc != part.claim.doc and high is not None and part.interval.low > high:
-                    parts, outs = found.setdefault((part.key, whole.key), ([], []))  # type: ignore[arg-type]  # counted: keyed
-                    parts.append(part) if part not in parts else None
-                    outs.append(whole) if whole not in outs else None
+                    parts, outs = found.setdefault((part.key, whole.key), ({}, {}))  # type: ignore[arg-type]  # counted: keyed
+                    parts.setdefault(id(part), part)
+                    outs.setdefault(id(whole), whole)
     for parts, outs in found.values():
-        yield _finding(severity, parts, outs, figure_of, ctx)
+        yield _finding(severity, list(parts.values()), list(outs.values()), figure_of, ctx)
 
 
 def _counted(i: Item, events: Mapping[int, str]) -> bool:
