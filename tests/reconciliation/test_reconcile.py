@@ -336,12 +336,18 @@ ISCHIA = [
     ("dei quali", "persone disperse", False),          # a part ("14 dei quali")
     ("Casamicciola", "case", False),                   # no toll: the scope stays
     ("Casamicciola+", "persone disperse", False),      # the article's breakdown beside its own total
+    ("Casamicciola-", "persone disperse", True),       # above the article's other count: no part of it
+    ("Casamicciolese", "persone disperse", True),      # the area named after the event's place
+    ("Ischitano", "persone disperse", True),           # (of its other own place, Ischia)
+    ("Casamicciolamarina", "persone disperse", False),  # a longer name: another place
+    ("Casamicciolese", "case", False),                 # no toll: the scope stays
 ])
 def test_a_toll_scoped_to_the_events_own_place_is_the_events_toll(scope, noun, together):
     rows = ISCHIA
-    if scope.endswith("+"):   # the same article also gives the whole count
+    if scope[-1] in "+-":   # the same article also gives an unscoped count: above it, or below it
+        other = "20 dispersi | 20 " if scope[-1] == "+" else "5 dispersi | 5 "
         scope = scope[:-1]
-        rows = [*ISCHIA, ISCHIA[0].replace("12 le persone disperse | 12 ", "20 dispersi | 20 ")]
+        rows = [*ISCHIA, ISCHIA[0].replace("12 le persone disperse | 12 ", other)]
     claims = claims_of(rows)
     claims[0] = replace(claims[0], scope=scope, noun=noun, status="missing" if noun != "case" else None)
     if noun == "case":
