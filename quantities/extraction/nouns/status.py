@@ -6,9 +6,12 @@ the machinery.
 - **status** is one class of a closed set (dead, injured, missing, …: the keys of
   ``[status.classes]``), read from the counted noun first ("morti", "persone disperse"),
   then from the predicate after the phrase ("153 persone sono rimaste ferite", "300 people
-  died"), then from the verb before the figure ("sono morti 300 soldati", "killed 300").
+  died"; past a partitive pronoun: "14 dei quali trasferiti all'ospedale"), then from the
+  verb before the figure ("sono morti 300 soldati", "killed 300").
   The predicate may look past auxiliaries and adverbs (``[status] skip``), never past
-  another word.
+  another word. Of two status words side by side in the noun, the modifier's narrows the
+  head's ("superstiti ricoverati", "injured survivors": survivors in hospital, injured;
+  the head stands where ``[nouns] head`` says).
 - **scope** is what narrows the figure, as written: a place in the figure's clause
   ("ad Al Haouz" -> "Al Haouz", "in Calabria" -> "Calabria"), or a part: a marker before
   the figure ("di cui 205 gravi" -> "di cui", "tra loro 22" -> "tra loro") or a definite
@@ -19,6 +22,8 @@ the machinery.
 ('injured', 'Calabria')
 >>> read("Ci sono 400 feriti, di cui 205 gravi.", Span(27, 30), 36, "feriti gravi", lang="it")
 ('injured', 'di cui')
+>>> read("I 27 superstiti ricoverati.", Span(2, 4), 26, "superstiti ricoverati", lang="it")
+('injured', None)
 """
 
 from __future__ import annotations
@@ -38,15 +43,30 @@ class Statuses:
     reach: int
     firsts: frozenset[str]  # the first and last words of the phrases: most words are neither
     lasts: frozenset[str]
+    head_first: bool = True  # the head noun opens its phrase ([nouns] head): its modifiers follow
 
     def at(self, lows: list[str], i: int) -> str | None:
         """The class of the status word or phrase that starts at ``lows[i]``."""
+        found = self.match(lows, i)
+        return found[0] if found is not None else None
+
+    def match(self, lows: list[str], i: int) -> tuple[str, int] | None:
+        """The class and length of the status word or phrase that starts at ``lows[i]``."""
         if lows[i] not in self.firsts:
             return None
         for n in range(min(self.longest, len(lows) - i), 0, -1):
             found = self.classes.get(tuple(lows[i:i + n]))
             if found is not None:
-                return found
+                return found, n
+        return None
+
+    def of_noun(self, lows: list[str]) -> str | None:
+        """The status a noun phrase names: its first status word, unless another stands
+        right next to it, when the modifier's (after the head, or before it) narrows it."""
+        for i in range(len(lows)):
+            if (found := self.match(lows, i)) is not None:
+                beside = self.match(lows, i + found[1]) if i + found[1] < len(lows) else None
+                return beside[0] if beside is not None and self.head_first else found[0]
         return None
 
     def ending_at(self, lows: list[str], i: int) -> str | None:
@@ -88,7 +108,8 @@ def statuses(pack: Pack) -> Statuses:
             classes[words] = name
     return Statuses(classes=classes, longest=max(map(len, classes), default=1),
                     skip=word_set(pack, "status.skip"), reach=positive_int(pack, "status.reach"),
-                    firsts=frozenset(w[0] for w in classes), lasts=frozenset(w[-1] for w in classes))
+                    firsts=frozenset(w[0] for w in classes), lasts=frozenset(w[-1] for w in classes),
+                    head_first=pack.get("nouns.head", "first") != "last")
 
 
 @per_pack("scope")
@@ -143,15 +164,20 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
     scope = (_part(sc, text, toks, first, toks.index(figure.end), kind in sc.partitive_kinds, named)
              or _place(sc, text, toks, first, after, kind in sc.share_kinds))
-    return _status(t, toks, first, after, noun), scope
+    return _status(t, toks, first, after + _pronoun(sc, toks.lows, after), noun), scope
+
+
+def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
+    """The length of the partitive pronoun at ``lows[at]`` ("dei quali", "of them"), else 0."""
+    for marker in t.partitive_pronouns.get(lows[at] if at < len(lows) else "", ()):
+        if tuple(lows[at:at + len(marker)]) == marker:
+            return len(marker)
+    return 0
 
 
 def _status(t: Statuses, toks: Tokens, first: int, after: int, noun: str | None) -> str | None:
-    if noun:
-        lows = noun.casefold().replace("’", "'").split()
-        for i in range(len(lows)):
-            if (found := t.at(lows, i)) is not None:
-                return found
+    if noun and (found := t.of_noun(noun.casefold().replace("’", "'").split())) is not None:
+        return found
     lows = toks.lows
     for i in range(after, min(len(lows), after + t.reach)):  # "persone sono rimaste ferite"
         if (found := t.at(lows, i)) is not None:
