@@ -26,8 +26,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from quantities import lang as langs
-from quantities.lang import clock, units
 from quantities.extraction.nouns import status
+from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation import ages, clauses
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of
