@@ -6,7 +6,8 @@ the machinery.
 - **status** is one class of a closed set (dead, injured, missing, …: the keys of
   ``[status.classes]``), read from the counted noun first ("morti", "persone disperse"),
   then from the predicate after the phrase ("153 persone sono rimaste ferite", "300 people
-  died"; past a partitive pronoun: "14 dei quali trasferiti all'ospedale"), then from the
+  died"; past a partitive pronoun: "14 dei quali trasferiti all'ospedale"; past the noun's
+  complement of one word: "two members of the crew were injured"), then from the
   verb before the figure ("sono morti 300 soldati", "killed 300").
   The predicate may look past auxiliaries and adverbs (``[status] skip``), never past
   another word. Of two status words side by side in the noun, the modifier's narrows the
@@ -28,6 +29,7 @@ the machinery.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
@@ -44,6 +46,8 @@ class Statuses:
     firsts: frozenset[str]  # the first and last words of the phrases: most words are neither
     lasts: frozenset[str]
     head_first: bool = True  # the head noun opens its phrase ([nouns] head): its modifiers follow
+    of: dict[str, tuple[tuple[str, ...], ...]] = dataclasses.field(default_factory=dict)  # [nouns] of, by first word
+    articles: frozenset[str] = frozenset()  # [nouns] articles
 
     def at(self, lows: list[str], i: int) -> str | None:
         """The class of the status word or phrase that starts at ``lows[i]``."""
@@ -109,7 +113,8 @@ def statuses(pack: Pack) -> Statuses:
     return Statuses(classes=classes, longest=max(map(len, classes), default=1),
                     skip=word_set(pack, "status.skip"), reach=positive_int(pack, "status.reach"),
                     firsts=frozenset(w[0] for w in classes), lasts=frozenset(w[-1] for w in classes),
-                    head_first=pack.get("nouns.head", "first") != "last")
+                    head_first=pack.get("nouns.head", "first") != "last",
+                    of=_by(phrases(pack, "nouns.of"), 0), articles=word_set(pack, "nouns.articles"))
 
 
 @per_pack("scope")
@@ -164,7 +169,7 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
     scope = (_part(sc, text, toks, first, toks.index(figure.end), kind in sc.partitive_kinds, named)
              or _place(sc, text, toks, first, after, kind in sc.share_kinds))
-    return _status(t, toks, first, after + _pronoun(sc, toks.lows, after), noun), scope
+    return _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun), scope
 
 
 def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
@@ -173,6 +178,21 @@ def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
         if tuple(lows[at:at + len(marker)]) == marker:
             return len(marker)
     return 0
+
+
+def _complement(t: Statuses, toks: Tokens, at: int) -> int:
+    """Where the predicate may start past the noun's complement of one word at ``at`` ("of
+    the crew were injured", "delle vittime rimasti feriti": its word is no status of the
+    figure), else ``at``."""
+    lows = toks.lows
+    for marker in t.of.get(lows[at] if at < len(lows) else "", ()):
+        if tuple(lows[at:at + len(marker)]) == marker:
+            word = at + len(marker)
+            while word < len(lows) and lows[word] in t.articles:
+                word += 1
+            if word < len(lows) and toks.is_word(word):
+                return word + 1
+    return at
 
 
 def _status(t: Statuses, toks: Tokens, first: int, after: int, noun: str | None) -> str | None:
