@@ -4,7 +4,10 @@ A figure is one quantity of the world: the same thing counted (the lexicon's
 interlingual concept id, so that English «dead» and Italian «morti» meet), in the same
 status (dead, injured, missing, …) and scope (a place, a part), of the same kind and
 unit dimension, with compatible modality (accomplished facts vs plans). A concept that
-only says "people" takes its status as what it counts ("persone disperse" = "dispersi").
+only says "people" takes its status as what it counts ("persone disperse" = "dispersi"), and
+so do people of a wider status narrowed to one all of whose people are among them ("27
+superstiti ricoverati", "104 migranti tratti in salvo, 14 dei quali trasferiti all'ospedale":
+the injured; the pack's ``[status.among]``).
 A percentage, a measure or a sum of money is keyed by what it measures: a concept the
 lexicon marks ``measure`` in its clause ("profondità di 8 km", "Salgono dal 37,5% al 39,5% i
 fondi"), which wins over a noun carried from an earlier figure ("a section of about 200
@@ -26,7 +29,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from quantities import lang as langs
-from quantities.extraction.nouns import status
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation import ages, clauses
@@ -229,28 +231,33 @@ def _narrowed(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None
 
 def _by_status(c: Claim, reading: Reading | None, lender: Claim | None,
                lex: Lexicon) -> tuple[Claim, Reading] | None:
-    """People counted by their status alone, as a generic noun is ("persone ricoverate"):
-    a noun that names a status of its own narrowed by another ("27 superstiti ricoverati":
-    survivors in hospital are of the injured), or a part after its figure that its
-    sentence puts in another status than its whole ("104 migranti tratti in salvo, 14 dei
-    quali trasferiti all'ospedale": the part marker dropped). The claim and its reading so
-    keyed, else None."""
+    """People counted by their status alone, as a generic noun is ("persone ricoverate"),
+    when all the people of that status are among those of the wider one (``[status.among]``:
+    every injured person is a survivor): a noun that names the wider status narrowed by the
+    other ("27 superstiti ricoverati": the injured), or a part after its figure, of a whole
+    in the wider status, that its sentence puts in the other ("104 migranti tratti in
+    salvo, 14 dei quali trasferiti all'ospedale": the part marker dropped). Not people of a
+    kind ("14 manifestanti feriti", "104 passeggeri, 14 dei quali in ospedale": some of the
+    injured). The claim and its reading so keyed, else None."""
     if c.status is None or reading is None or reading.generic:
         return None
-    own = reading.status
-    if own is not None and own != c.status and own in _classes(lex.lang):
+    wider = _among(lex.lang).get(c.status, frozenset())
+    if reading.status in wider:
         return c, replace(reading, generic=True, status=c.status)
-    if lender is not None and c.scope and not c.scope[:1].isupper() and lender.status != c.status \
-            and c.context.find(c.text) >= 0 and c.context[c.context.find(c.text) + len(c.text):].lstrip() \
-            .startswith(c.scope):
+    at = c.context.find(c.text)
+    if lender is not None and lender.status in wider and c.scope and not c.scope[:1].isupper() \
+            and at >= 0 and c.context[at + len(c.text):].lstrip().startswith(c.scope):
         return replace(c, scope=None), replace(reading, generic=True, status=c.status)
     return None
 
 
 @functools.cache
-def _classes(lang: str) -> frozenset[str]:
-    """The statuses of a pack (``[status.classes]``), for a lexicon whose language has one."""
-    return frozenset(status.classes(lang)) if lang in langs.available() else frozenset()
+def _among(lang: str) -> dict[str, frozenset[str]]:
+    """Each status whose people are all among those of others (``[status.among]``), for a
+    lexicon whose language has a pack."""
+    if lang not in langs.available():
+        return {}
+    return {k: frozenset(v) for k, v in langs.load(lang).table("status.among", {}).items()}
 
 
 def _lead_figures(items: list[Item]) -> None:
