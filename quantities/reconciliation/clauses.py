@@ -12,8 +12,6 @@ from quantities.cache import compiled
 from quantities.lang.lexicon import Lexicon
 from quantities.types import Claim
 
-#: Concepts that are spans of time ("34 anni"): keyed, like ages, by whose they are.
-SPANS_OF_TIME = frozenset({"year", "month", "day"})
 WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
 CLAUSE = compiled(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
 CUE_WINDOW = 60   # characters before a figure read for cues of time
@@ -55,7 +53,7 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
     later = _subject_after(c, lex) if measures else []
     for w in [*inside, *reversed(near), *later]:
         reading = lex.read(w)
-        if reading is not None and reading.known and reading.shared not in SPANS_OF_TIME \
+        if reading is not None and reading.known and not reading.span \
                 and (reading.measure or not measures):
             return reading.shared
     return None

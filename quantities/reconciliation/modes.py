@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from quantities.reconciliation.intervals import Interval, stance
 from quantities.reconciliation import messages as say
+from quantities.reconciliation.intervals import Interval, stance
 from quantities.reconciliation.keys import Item
 
 
