@@ -195,6 +195,20 @@ class Lexicon(Tables):
         """
         return self._unit_default.get(unit) if unit is not None else None
 
+    def measured_in(self, shared: str, unit: str | None) -> bool:
+        """Whether a measure in ``unit`` can be of the concept ``shared``: a concept that
+        names its units is measured in those only (a quake in magnitudes, so "the quake hit
+        72 km from Marrakesh" is a distance, not the quake's measure).
+
+        >>> en = Lexicon.load("en")
+        >>> en.measured_in("earthquake", "magnitude"), en.measured_in("earthquake", "kilometer")
+        (True, False)
+        >>> en.measured_in("depth", "kilometer")
+        True
+        """
+        named = self._units_of.get(shared)
+        return not named or unit is None or unit in named
+
     def runs(self, status: str | None) -> str | None:
         """How the count of people in ``status`` moves over time, as the lexicon marks the
         concept that names it: "cumulative" (only up: the dead), "once" (a crowd, counted

@@ -23,13 +23,14 @@ from quantities.text.partition import Partition
 HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
-                      "time", "difference", "names"})
+                      "time", "difference", "names", "distance"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
 #: fewer), or not at all (a crowd is counted once: later figures dispute it).
 RUNS = frozenset({"cumulative", "once"})
 TIME_KEYS = frozenset({"rising", "falling", "superseded", "previous", "provisional"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
+DISTANCE_KEYS = frozenset({"origin"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -64,10 +65,13 @@ class Tables:
         self._runs: dict[str, str] = {}    # status -> how its count moves ("cumulative", "once")
         self._spans: set[str] = set()      # concepts that are spans of time ("anni", "mesi")
         self._unit_default: dict[str, str] = {}
+        self._units_of: dict[str, set[str]] = {}   # id -> the units its measures are in, when it names them
         self._build_concepts(data.get("concept", {}))
         self.cues = self._cues(data.get("time", {}), "time", TIME_KEYS)
         self.cues |= {f"difference_{k}": v
                       for k, v in self._cues(data.get("difference", {}), "difference", DIFFERENCE_KEYS).items()}
+        self.cues |= {f"distance_{k}": v
+                      for k, v in self._cues(data.get("distance", {}), "distance", DISTANCE_KEYS).items()}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
         self._build_confusables(data.get("confusable", []))
@@ -183,6 +187,7 @@ class Tables:
             raise self._error(f"{key}.measure", "expected true or false")
         for unit in _strings(entry.get("units", []), lambda m: self._error(f"{key}.units", m)):
             self._unit_default[unit] = self._ids[name]
+            self._units_of.setdefault(self._ids[name], set()).add(unit)
             measure = True
         if measure:
             self._measures.add(name)

@@ -39,6 +39,8 @@ from quantities.types import Claim
 MODALITY_GROUP = {"reported": "done", "estimated": "done", "planned": "planned"}
 #: Kinds whose figure, without a counted noun, is keyed by the word that leads it.
 LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
+#: The unit key of a distance: a length, keyed by the point it is measured from when stated.
+DISTANCE = "[length]"
 LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
 
 
@@ -291,6 +293,9 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         measured = clauses.measure(c, before, lex, measures=True)
         if measured is not None and (what is None or clauses.inherited(c, before)):
             what = measured   # "I veicoli sono precipitati per circa 45 metri": the fall
+        elif measured is None and kind == "measure" and unit == DISTANCE \
+                and (point := clauses.origin(c, lex)) is not None:
+            what = f"distance:{point}"   # "a 47 miglia da Pylos": the distance from Pylos
         if what is None and kind == "measure":
             what = lex.measured_by(c.quantity.unit)   # "magnitudo 7": a quake's
         if what is None:
