@@ -342,6 +342,41 @@ def test_a_signal_stops_at_once_a_run_that_reads_a_document_larger_than_a_chunk(
     assert not [w for w in workers if _alive(w)]
 
 
+RUN_NOTED = """
+import os, signal, sys
+from quantities.run.toolkit import Toolkit
+read = Toolkit.extract_or_error
+def extract_or_error(self, doc):  # this frame is not the package's: the signal is only noted here
+    if doc.id == "big":
+        os.kill(os.getpid(), signal.SIGTERM)
+    return read(self, doc)
+Toolkit.extract_or_error = extract_or_error
+from quantities.integrations.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals")
+def test_a_signal_noted_outside_the_package_stops_one_process_within_a_document(tmp_path):
+    """With --jobs 1 a signal that lands outside the package's code while a document is read
+    (the standard library's, generated code) is only noted: the run went on to the end of the
+    document (4 MB: ~15 s, every claim written to the temporary file). A large document is now
+    read in a thread the main thread waits on in slices of WAIT_SLICE."""
+    feed = tmp_path / "feed.jsonl"
+    big = {"id": "big", "text": "Secondo la Kcna sono arrivati 5.000 soldati a Kursk. " * 80_000}
+    feed.write_text(json.dumps({"id": "a", "text": SENTENCE}) + "\n" + json.dumps(big) + "\n", encoding="utf-8")
+    out = tmp_path / "out" / "claims.jsonl"
+    out.parent.mkdir()
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", RUN_NOTED, "extract", str(feed), "--jobs", "1", "--format", "jsonl",
+                           "-o", str(out)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert time.monotonic() - started < 6.0  # the document alone takes ~15 s: a bound, not a timing
+    assert done.returncode == 128 + signal.SIGTERM
+    assert done.stderr.strip() == "quantities: stopped by SIGTERM (nothing was written to --output)"
+    assert list(out.parent.iterdir()) == []
+
+
 def _alive(pid):
     try:
         with open(f"/proc/{pid}/stat") as f:
