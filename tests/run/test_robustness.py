@@ -245,6 +245,56 @@ def test_output_of_another_type_inside_a_folder_read_is_written(capsys, tmp_path
     assert code == 0 and (tmp_path / "report.json").exists()
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="POSIX pipes")
+def test_output_into_a_pipe_or_device_is_written_into_never_replaced(capsys, tmp_path):
+    """``-o /dev/null`` (or a FIFO) was replaced atomically like a file: as root the device
+    node became a regular file (found with /dev/full). It is written into, as ``>`` does."""
+    import stat
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader, so that opening to write does not block
+    try:
+        (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+        code, _, err = cli(capsys, "extract", tmp_path / "a.txt", "--format", "jsonl", "-o", fifo)
+        assert code == 0 and not err
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert json.loads(os.read(reader, 65536))["text"] == "5.000 soldati"
+    finally:
+        os.close(reader)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "fifo"]
+
+
+def test_output_through_a_link_replaces_its_target_not_the_link(capsys, tmp_path):
+    """The link was replaced by a file (and across file systems the replace failed)."""
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "latest.jsonl").symlink_to(tmp_path / "reports" / "today.jsonl")
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    code, _, _ = cli(capsys, "extract", tmp_path / "a.txt", "--format", "jsonl", "-o", tmp_path / "latest.jsonl")
+    assert code == 0 and (tmp_path / "latest.jsonl").is_symlink()
+    assert json.loads((tmp_path / "reports" / "today.jsonl").read_text(encoding="utf-8"))["text"] == "5.000 soldati"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+def test_a_full_disk_under_output_is_one_line_naming_the_file(capsys, tmp_path, monkeypatch):
+    """The temporary file is written on /dev/full (a disk with no room): the old report stays,
+    no temporary file is left, and the line names the output."""
+    import tempfile
+
+    def full(prefix, suffix, dir):
+        name = os.path.join(dir, f"{prefix}x{suffix}")
+        open(name, "w").close()
+        return os.open("/dev/full", os.O_WRONLY), name
+
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    (tmp_path / "a.txt").write_text(SENTENCE * 2000, encoding="utf-8")
+    (tmp_path / "out.jsonl").write_text("old\n", encoding="utf-8")
+    code, _, err = cli(capsys, "extract", tmp_path / "a.txt", "--format", "jsonl", "-o", tmp_path / "out.jsonl")
+    assert code == 2 and err.strip() == f"quantities: error: {tmp_path / 'out.jsonl'}: cannot write the output: No space left on device"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.jsonl"]
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == "old\n"
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="non-UTF-8 file names are a POSIX matter")
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "table"])
 def test_non_utf8_file_names_with_output(capsys, tmp_path, fmt):
