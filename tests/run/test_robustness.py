@@ -226,6 +226,48 @@ def test_wide_encodings_are_read_or_refused_never_garbled(capsys, tmp_path, enco
         assert code == 0 and [json.loads(x)["text"] for x in out.splitlines()] == ["5.000 soldati"]
 
 
+def _unreadable(folder, monkeypatch):
+    """A subfolder that cannot be listed (made so by a patch: the tests may run as root)."""
+    (folder / "locked").mkdir()
+    (folder / "locked" / "b.md").write_text(SENTENCE, encoding="utf-8")
+    scandir = os.scandir
+
+    def refused(path="."):
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refused)
+    return "locked: cannot read: Permission denied"
+
+
+ODD_ENTRIES = [
+    # what the folder holds beside a.md, and the line that names it (they were passed over in silence)
+    pytest.param(lambda d, mp: (d / "b.md").symlink_to(d / "gone.md") or "b.md: cannot read: No such file or directory",
+                 id="a link to nothing"),
+    pytest.param(lambda d, mp: (d / "b.md").symlink_to(d / "b.md") or "b.md: cannot read: Too many levels of symbolic links",
+                 id="a link to itself"),
+    pytest.param(lambda d, mp: os.mkfifo(d / "b.md") or "b.md: not a regular file (a device, pipe or socket)", id="a FIFO"),
+    pytest.param(_unreadable, id="a subfolder that cannot be listed"),
+]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="POSIX links and pipes")
+@pytest.mark.parametrize("odd", ODD_ENTRIES)
+def test_what_a_folder_holds_is_read_or_named_never_skipped(capsys, tmp_path, monkeypatch, odd):
+    (tmp_path / "a.md").write_text(SENTENCE, encoding="utf-8")
+    says = odd(tmp_path, monkeypatch)
+    code, out, err = cli(capsys, "extract", tmp_path, "--format", "jsonl")
+    assert code == 2 and [json.loads(x)["text"] for x in out.splitlines()] == ["5.000 soldati"]
+    assert err.strip() == f"quantities: error: {tmp_path}/{says}"
+
+
+def test_a_folder_that_cannot_be_listed_is_one_line(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "scandir", lambda path=".": (_ for _ in ()).throw(PermissionError(13, "Permission denied", os.fspath(path))))
+    code, out, err = cli(capsys, "extract", tmp_path, "--format", "jsonl")
+    assert code == 2 and not out and err.strip() == f"quantities: error: {tmp_path}: cannot read: Permission denied"
+
+
 @pytest.mark.parametrize("where", ["input file", "inside a folder read", "inside a subfolder read"])
 def test_output_the_run_would_read_is_refused(capsys, tmp_path, where):
     (tmp_path / "articoli" / "sub").mkdir(parents=True)
