@@ -42,21 +42,20 @@ from quantities.types import Claim
 MODALITY_GROUP = {"reported": "done", "estimated": "done", "planned": "planned"}
 #: Kinds whose figure, without a counted noun, is keyed by the word that leads it.
 LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
+#: The unit key of a distance: a length, keyed by the point it is measured from when stated.
+DISTANCE = "[length]"
 LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
 
 
-#: Statuses that do not run: a crowd is counted once, and its figures on later days are
-#: the same count disputed (questura vs organisers), not a timeline.
-COUNTED_ONCE = frozenset({"participants"})
-
-
 def toll(i: Item) -> bool:
-    """A count that runs by nature: people in a status (dead, missing, …), a crowd excepted,
-    whether the status is the claim's ("persone disperse") or its concept's ("morti")."""
+    """A count that runs by nature: people in a status (dead, missing, …), a crowd excepted
+    (the lexicon's runs = "once": its figures on later days are the same count disputed,
+    questura vs organisers, not a timeline), whether the status is the claim's ("persone
+    disperse") or its concept's ("morti")."""
     if i.key is None:
         return False
     status = i.key.status or (i.reading.status if i.reading is not None else None)
-    return status is not None and status not in COUNTED_ONCE
+    return status is not None and i.lexicon.runs(status) != "once"
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,7 +315,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         # an age is never a plan: "dovrebbe avere 77 anni" is an estimate of it
         place = c.scope.casefold() if c.scope else None
         return Key(whose, None, place, "age", unit_key_of(ages.AGE_UNIT)[0], MODALITY_GROUP["reported"]), None, None
-    if reading is not None and reading.shared in clauses.SPANS_OF_TIME:
+    if reading is not None and reading.span:
         what = ages.subject(c, lex)
         if what is None:
             return None, "an age or a span of time with no name before it: whose it is is not known", None
@@ -330,6 +329,9 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         measured = clauses.measure(c, before, lex, measures=True)
         if measured is not None and (what is None or clauses.inherited(c, before)):
             what = measured   # "I veicoli sono precipitati per circa 45 metri": the fall
+        elif measured is None and kind == "measure" and unit == DISTANCE \
+                and (point := clauses.origin(c, lex)) is not None:
+            what = f"distance:{point}"   # "a 47 miglia da Pylos": the distance from Pylos
         if what is None and kind == "measure":
             what = lex.measured_by(c.quantity.unit)   # "magnitudo 7": a quake's
         if what is None:

@@ -98,6 +98,7 @@ class Scopes:
     place_heads: frozenset[str]
     place_relatives: frozenset[str]
     articles: frozenset[str]
+    dwellers: frozenset[str]  # people counted where they live: the place after them is theirs
     months: frozenset[str]  # a capitalised month after "in" is a time, no place ("in March 2018")
 
 
@@ -133,6 +134,7 @@ def scopes(pack: Pack) -> Scopes:
         place_heads=word_set(pack, "scope.place_heads"),
         place_relatives=word_set(pack, "scope.place_relatives"),
         articles=word_set(pack, "scope.articles"),
+        dwellers=word_set(pack, "scope.dwellers"),
         months=word_set(pack, "numbers.dates.months"),
     )
 
@@ -251,7 +253,8 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
     end, high = after, min(len(lows), after + PLACE_REACH)
     while end < high and lows[end] not in t.clause_ends and lows[end] not in t.aims:
         end += 1
-    found = _place_in(t, text, toks, start, end) or (_hung(t, text, toks, first) if share else None)
+    found = _dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
+        or (_hung(t, text, toks, first) if share else None)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
     if found is None and opener > 0 and lows[opener] in t.place_relatives:
         found = _place_in(t, text, toks, *_clause_before(t, lows, opener), last=True)
@@ -264,6 +267,20 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
                 found = _place_in(t, text, toks, *_clause_before(t, lows, before - 1), last=True)  # "in
                 # Calabria, la regione dove si è votato meno, ha votato il 50,80%": the place the apposition names
     return found
+
+
+def _dwelling(t: Scopes, text: str, toks: Tokens, after: int) -> str | None:
+    """The place whose dwellers the figure counts, named right after them through a place
+    link: "il milione di abitanti di Marrakech", "840,000 residents of Marrakesh"."""
+    lows, texts = toks.lows, toks.texts
+    if not 0 < after < len(lows) - 1 or lows[after - 1] not in t.dwellers or lows[after] not in t.place_links \
+            or not texts[after + 1][:1].isupper():
+        return None
+    k = after + 1
+    while k < len(lows) and (texts[k][:1].isupper() or (lows[k] in t.place_links and k + 1 < len(lows)
+                                                       and texts[k + 1][:1].isupper())):
+        k += 1
+    return _written(text, toks, after + 1, k)
 
 
 def _hung(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
