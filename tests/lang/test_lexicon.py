@@ -319,3 +319,10 @@ SPANS = [
 @pytest.mark.parametrize(("lang", "noun", "expected"), SPANS)
 def test_spans_of_time(lang, noun, expected):
     assert Lexicon.load(lang).read(noun).span is expected
+
+
+def test_complement_and_distance_tables_are_checked():
+    for table in ("complement", "distance"):
+        with pytest.raises(LanguageDataError) as e:
+            Lexicon.load("it", {table: {"around": ["x"]}}, origin="quantities.toml")
+        assert e.value.key == table
