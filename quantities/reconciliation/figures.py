@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from quantities.lang import clock
 from quantities.reconciliation.ages import AGE_OF_A
@@ -154,19 +155,41 @@ def _own_places(event_of: Mapping[str, str | None], names: Mapping[str, Mapping[
     return out
 
 
-def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str], totals: set[tuple[str, Key]]) -> None:
+def _home(weights: Mapping[str, int], broad: Callable[[str], bool]) -> str | None:
+    """The place an article is about: its one heaviest narrow name (None on a tie)."""
+    narrow = sorted(((w, n) for n, w in weights.items() if not broad(n)), reverse=True)
+    if not narrow or (len(narrow) > 1 and narrow[1][0] == narrow[0][0]):
+        return None
+    return narrow[0][1]
+
+
+def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str], totals: Mapping[tuple[str, Key], Decimal],
+              home: str | None = None, scopes: Mapping[tuple[str, Key], set[str]] | None = None) -> None:
     """A running count scoped to the event's own place ("12 le persone disperse a
-    Casamicciola", in the Casamicciola landslide) is the event's count: its scope is dropped.
+    Casamicciola", in the Casamicciola landslide) is the event's count: its scope is dropped;
+    so is any count's scoped to the place its article is about (``home``: its heaviest
+    name, "In tre giorni in Sicilia 400 incendi" under "Incendi in Sicilia").
     A part ("dei quali"), another place, or a place of an article that also gives the
     unscoped count ("2.012 morti … a Marrakech le vittime si sono fermate a 15": a
-    breakdown) keeps its scope."""
+    breakdown) keeps its scope. At the article's own place, a breakdown is a count below each
+    of the article's unscoped ones (a part is less than its whole: 400 fires in Sicily beside "più di
+    trecento" is the whole), or one of several places the article gives the count at ("86
+    incendi attivi in Sicilia, 26 in provincia di Palermo")."""
     key = i.key
     scope = i.claim.scope or ""
-    if key is None or key.scope is None or not i.running or not scope[:1].isupper() \
-            or (i.claim.doc, replace(key, scope=None)) in totals:
+    if key is None or key.scope is None or not scope[:1].isupper():
         return
-    if any(place(w) in own for w in scope.split()):
-        i.key = replace(key, scope=None)
+    named = {place(w) for w in scope.split()}
+    whole = replace(key, scope=None)
+    if home is not None and home in named and home in own and key.kind == "count":
+        top = totals.get((i.claim.doc, whole))
+        if len((scopes or {}).get((i.claim.doc, whole), ())) <= 1 and (top is None or i.interval.low >= top):
+            i.key = whole
+            return
+    if not i.running or (i.claim.doc, whole) in totals:
+        return
+    if named & own:
+        i.key = whole
 
 
 def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: ReconcileSettings,
@@ -180,11 +203,20 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
                       settings.event_days, broad)
     own = _own_places(event_of, names, broad)
-    totals = {(i.claim.doc, i.key) for i in keyed if i.key is not None and i.key.scope is None}
+    totals: dict[tuple[str, Key], Decimal] = {}   # each article's unscoped counts: the least top of their values
+    for i in keyed:
+        if i.key is not None and i.key.scope is None:
+            top = i.interval.high if i.interval.high is not None else i.interval.low
+            totals[(i.claim.doc, i.key)] = min(totals.get((i.claim.doc, i.key), top), top)
+    scopes: dict[tuple[str, Key], set[str]] = {}   # the scopes an article gives one key at
+    for i in keyed:
+        if i.key is not None and i.key.scope is not None:
+            scopes.setdefault((i.claim.doc, replace(i.key, scope=None)), set()).add(i.key.scope)
     for i in keyed:
         event = event_of.get(i.claim.doc)
         if event is not None:
-            _unscoped(i, own.get(event, frozenset()), place, totals)
+            _unscoped(i, own.get(event, frozenset()), place, totals, _home(names.get(i.claim.doc, {}), broad),
+                      scopes)
     by_key: defaultdict[Key, list[Item]] = defaultdict(list)
     for i in keyed:
         by_key[i.key].append(i)  # type: ignore[index]  # `keyed` holds only items whose key is set
