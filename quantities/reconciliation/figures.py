@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
 from quantities.lang import clock
+from quantities.lang.places import derived
 from quantities.reconciliation.ages import AGE_OF_A
 from quantities.reconciliation.events import events
+from quantities.reconciliation.intervals import Interval
 from quantities.reconciliation.keys import Item, Key
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.types import Claim, Figure
@@ -163,32 +164,35 @@ def _home(weights: Mapping[str, int], broad: Callable[[str], bool]) -> str | Non
     return narrow[0][1]
 
 
-def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str], totals: Mapping[tuple[str, Key], Decimal],
-              home: str | None = None, scopes: Mapping[tuple[str, Key], set[str]] | None = None) -> None:
+def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str],
+              totals: Mapping[tuple[str, Key], list[Interval]], home: str | None = None,
+              scopes: Mapping[tuple[str, Key], set[str]] | None = None) -> None:
     """A running count scoped to the event's own place ("12 le persone disperse a
-    Casamicciola", in the Casamicciola landslide) is the event's count: its scope is dropped;
-    so is any count's scoped to the place its article is about (``home``: its heaviest
-    name, "In tre giorni in Sicilia 400 incendi" under "Incendi in Sicilia").
+    Casamicciola", in the Casamicciola landslide), or to the area named after it ("le
+    vittime nel Palermitano", in the fires around Palermo), is the event's count: its
+    scope is dropped; so is any count's scoped to the place its article is about (``home``:
+    its heaviest name, "In tre giorni in Sicilia 400 incendi" under "Incendi in Sicilia").
     A part ("dei quali"), another place, or a place of an article that also gives the
     unscoped count ("2.012 morti … a Marrakech le vittime si sono fermate a 15": a
-    breakdown) keeps its scope. At the article's own place, a breakdown is a count below each
-    of the article's unscoped ones (a part is less than its whole: 400 fires in Sicily beside "più di
-    trecento" is the whole), or one of several places the article gives the count at ("86
-    incendi attivi in Sicilia, 26 in provincia di Palermo")."""
+    breakdown) keeps its scope; a place's count above every unscoped one of its article is
+    no part of them ("due corpi carbonizzati … le vittime nel Palermitano salgono a tre").
+    At the article's own place, a breakdown is a count below each of the article's unscoped
+    ones (400 fires in Sicily beside "più di trecento" is the whole), or one of several places
+    the article gives the count at ("86 incendi attivi in Sicilia, 26 in provincia di Palermo")."""
     key = i.key
     scope = i.claim.scope or ""
     if key is None or key.scope is None or not scope[:1].isupper():
         return
-    named = {place(w) for w in scope.split()}
     whole = replace(key, scope=None)
-    if home is not None and home in named and home in own and key.kind == "count":
-        top = totals.get((i.claim.doc, whole))
-        if len((scopes or {}).get((i.claim.doc, whole), ())) <= 1 and (top is None or i.interval.low >= top):
-            i.key = whole
-            return
-    if not i.running or (i.claim.doc, whole) in totals:
+    wholes = totals.get((i.claim.doc, whole), [])
+    least = min((w.high if w.high is not None else w.low for w in wholes), default=None)
+    if home is not None and key.kind == "count" and home in own and home in {place(w) for w in scope.split()} \
+            and len((scopes or {}).get((i.claim.doc, whole), ())) <= 1 and (least is None or i.interval.low >= least):
+        i.key = whole
         return
-    if named & own:
+    if not i.running or any(w.high is None or i.interval.low <= w.high for w in wholes):
+        return
+    if any(place(w) in own or any(derived(place(w), p) for p in own) for w in scope.split()):
         i.key = whole
 
 
@@ -203,11 +207,10 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
                       settings.event_days, broad)
     own = _own_places(event_of, names, broad)
-    totals: dict[tuple[str, Key], Decimal] = {}   # each article's unscoped counts: the least top of their values
+    totals: defaultdict[tuple[str, Key], list[Interval]] = defaultdict(list)
     for i in keyed:
         if i.key is not None and i.key.scope is None:
-            top = i.interval.high if i.interval.high is not None else i.interval.low
-            totals[(i.claim.doc, i.key)] = min(totals.get((i.claim.doc, i.key), top), top)
+            totals[(i.claim.doc, i.key)].append(i.interval)
     scopes: dict[tuple[str, Key], set[str]] = {}   # the scopes an article gives one key at
     for i in keyed:
         if i.key is not None and i.key.scope is not None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from quantities import lang as langs
+from quantities.extraction.nouns import status
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation import ages, clauses
@@ -132,6 +133,8 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if narrowed is not None:   # "2.059 feriti, 1.404 dei quali gravi": the critically injured
             c = replace(c, scope=None)
             reading = narrowed
+        elif (counted := _by_status(c, reading, lender, lex)) is not None:   # "27 superstiti ricoverati"
+            c, reading = counted
         key, reason, year = _key(c, reading, unit_key, before, lex, years.get(c.doc, ()))
         if key is not None and key.kind == "age" and c.quantity.unit is None:  # "Lombardo, 52"
             factor = unit_key_of(ages.AGE_UNIT)[1]
@@ -244,6 +247,32 @@ def _narrowed(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None
             if found is not None and found.known and reading.concept in lex.ancestors(found.concept):
                 return found
     return None
+
+
+def _by_status(c: Claim, reading: Reading | None, lender: Claim | None,
+               lex: Lexicon) -> tuple[Claim, Reading] | None:
+    """People counted by their status alone, as a generic noun is ("persone ricoverate"):
+    a noun that names a status of its own narrowed by another ("27 superstiti ricoverati":
+    survivors in hospital are of the injured), or a part after its figure that its
+    sentence puts in another status than its whole ("104 migranti tratti in salvo, 14 dei
+    quali trasferiti all'ospedale": the part marker dropped). The claim and its reading so
+    keyed, else None."""
+    if c.status is None or reading is None or reading.generic:
+        return None
+    own = reading.status
+    if own is not None and own != c.status and own in _classes(lex.lang):
+        return c, replace(reading, generic=True, status=c.status)
+    if lender is not None and c.scope and not c.scope[:1].isupper() and lender.status != c.status \
+            and c.context.find(c.text) >= 0 and c.context[c.context.find(c.text) + len(c.text):].lstrip() \
+            .startswith(c.scope):
+        return replace(c, scope=None), replace(reading, generic=True, status=c.status)
+    return None
+
+
+@functools.cache
+def _classes(lang: str) -> frozenset[str]:
+    """The statuses of a pack (``[status.classes]``), for a lexicon whose language has one."""
+    return frozenset(status.classes(lang)) if lang in langs.available() else frozenset()
 
 
 def _lead_figures(items: list[Item]) -> None:

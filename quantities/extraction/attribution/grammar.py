@@ -85,6 +85,7 @@ class Grammar:
     clause_ends: frozenset[str]  # words that open a relative or subordinate clause ("che", "which")
     pronouns: frozenset[str]  # a source that is a pronoun is the previous named source ("lui", "he")
     headers: regex.Pattern[str]  # a verbless header that names a source before a colon
+    stamp: regex.Pattern[str]  # a live-blog time stamp that opens a sentence ("Ore 17.50 – ")
     copulas: frozenset[str]  # verbs that only state a figure ("sono", "erano stati"): no narration
 
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
@@ -186,7 +187,12 @@ def grammar(pack: Pack) -> Grammar:
         verbless_openers=word_set(pack, "attribution.verbless_openers"),
         pronouns=word_set(pack, "attribution.pronouns"),
         headers=_headers(_pattern(_expand(pack, "attribution.headers", contractions))),
+        stamp=_STAMP,
     )
+
+
+#: A short time stamp that opens a live-blog entry ("Ore 17.50 – ", "**19 maggio, ore 12.05** – ").
+_STAMP = compiled(r"(?:[^\n:–—-]|(?<=\d):(?=\d)){0,40}[–—-][ \t]{1,3}")
 
 
 def _headers(phrases: str) -> regex.Pattern[str]:
