@@ -274,7 +274,13 @@ def wants(self, path):
 
 Config.wants = wants
 """)
-    result = run(pytester)
+    from quantities.run.config import Config
+
+    wants = Config.wants   # the conftest patches the class in this process: put it back after
+    try:
+        result = run(pytester)
+    finally:
+        Config.wants = wants  # type: ignore[method-assign]
     result.assert_outcomes(errors=2)
     result.stdout.fnmatch_lines(["*OSError: [[]Errno 5[]] Input/output error*"])
     assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()

@@ -450,3 +450,14 @@ def test_a_count_at_the_place_its_article_is_about_is_the_articles_count(whole, 
     result = reconcile(claims)
     figure = next(f for f in result.figures if any(c is claims[0] for c in f.claims))
     assert any(c is claims[1] for c in figure.claims) is together
+
+
+def test_the_value_a_correction_replaces_comes_first_in_its_day():
+    place = "Il naufragio di Pylos"
+    rows = [
+        f"wire | 59 vittime | 59 | vittime | - | reported | 2023-06-14 | {place}: almeno 59 le vittime",
+        f"blog | 78 | 78 | corpi recuperati | - | reported | 2023-06-15 | {place}: i corpi recuperati sono 78 e non 79",
+        f"blog | 79 | 79 | corpi recuperati | - | reported | 2023-06-15 | {place}: i corpi recuperati sono 78 e non 79",
+    ]
+    update = next(f for f in reconcile(claims_of(rows)).findings if f.rule == "update")
+    assert "blog: 79, 78" in update.message, update.message
