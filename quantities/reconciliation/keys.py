@@ -154,30 +154,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
                           lex.cue("provisional", c.context), earlier))
         made[id(ordered[n])] = items[-1]
     _lead_figures(items)
-    _over_places(items)
     return items
-
-
-def _over_places(items: list[Item]) -> None:
-    """A count its sentence breaks down by place after it ("nearly 1,400 fires, including
-    650 in Sicily and 390 in Calabria", "1.400 incendi, di cui 390 in Calabria") counts over
-    all those places: it is scoped as wider than each ("+calabria"), never one place's count
-    (Sicily's 338 fires). Linear: one pass a sentence."""
-    by_sentence: dict[tuple[str, int], list[Item]] = {}
-    for i in items:
-        if i.key is not None and i.key.kind == "count":
-            by_sentence.setdefault((i.claim.doc, i.claim.sentence.start), []).append(i)
-    for members in by_sentence.values():
-        members.sort(key=lambda i: i.claim.span.start)
-        places: dict[str, list[str]] = {}   # what -> the places its later parts name, from the end
-        for i in reversed(members):
-            key = i.key
-            assert key is not None
-            if key.scope is None and places.get(key.what):
-                i.key = replace(key, scope="+" + "+".join(sorted(set(places[key.what]))))
-            scope = i.claim.scope or ""
-            if key.scope is not None and scope[:1].isupper():
-                places.setdefault(key.what or "", []).append(key.scope)
 
 
 def _past_years(claims: list[Claim], lexicon_of: Callable[[str], Lexicon]) -> dict[str, tuple[int, ...]]:
