@@ -31,7 +31,7 @@ from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.figures import Grouped, stamp
 from quantities.reconciliation.intervals import precision_of, stance
 from quantities.reconciliation.keys import Item, toll
-from quantities.reconciliation.modes import Mode, contradicting, modes, provisional, small_groups
+from quantities.reconciliation.modes import Mode, close, contradicting, modes, provisional, small_groups
 from quantities.reconciliation.scopes import SHARES
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.text.i18n import _, ngettext
@@ -40,11 +40,8 @@ from quantities.types import Finding
 #: This many values (each from one outlet; or more than this many at all), with no time
 #: order and no sources to tell them apart, are taken for several figures the keys could
 #: not separate (the ages of different people, a live blog's hours, a toll's provinces):
-#: no conflict is claimed.
+#: no conflict is claimed, unless their values are close (:func:`modes.close`).
 SCATTERED = 3
-#: ... unless their values lie this close (the highest at most this factor of the lowest):
-#: 19,24%, 19,43% and 19,46% for one turnout at one hour are one figure misread, not three.
-CLOSE = Decimal("1.05")
 #: Values further apart than this factor are not one figure stated two ways (a dropped
 #: zero, 40 for 420, is still within it).
 SPREAD = 20
@@ -128,7 +125,7 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                        one=say.group_text(ms[0].items, ctx.outlet, fmt),
                        other=say.group_text(ms[1].items, ctx.outlet, fmt)), items, cause="rounded")
     head, rest = ms[0], ms[1:]
-    if len(ms) >= SCATTERED and len(head.docs) < 2 and not _close(ms):
+    if len(ms) >= SCATTERED and len(head.docs) < 2 and not close(ms):
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
     if len(head.docs) > max(len(m.docs) for m in rest):
@@ -138,12 +135,6 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     message = _("{one}; {others}: the values do not meet").format(
         one=say.group_text(head.items, ctx.outlet, fmt), others=groups)
     return finding(ctx, "value-conflict", g, message, items, cause="disagreement")
-
-
-def _close(ms: list[Mode]) -> bool:
-    """Whether the modes' values lie within CLOSE of each other (all positive)."""
-    values = [m.value for m in ms]
-    return min(values) > 0 and max(values) <= min(values) * CLOSE
 
 
 def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
