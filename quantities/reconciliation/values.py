@@ -261,12 +261,13 @@ def _when(m: Mode) -> str:
 
 
 def disputed(ms: list[Mode]) -> bool:
-    """Each mode credited to sources of its own, none shared between modes."""
-    seen: set[str] = set()
+    """Each mode credited to sources of its own, none shared between modes (one source
+    however the articles write it: "Commission" and "calcoli della Commissione")."""
+    seen: list[str] = []
     for m in ms:
-        if not m.sources or m.sources & seen:
+        if not m.sources or any(say.same_source(s, o) for s in m.sources for o in seen):
             return False
-        seen |= m.sources
+        seen += m.sources
     return True
 
 

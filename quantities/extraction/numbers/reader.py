@@ -68,7 +68,7 @@ _MAX_ADJUSTED = 24
 
 
 
-_BLANK_DIGIT_HEADS = frozenset(" \u00a0")  # digits then a blank: maybe a phone in groups
+_BLANKS = frozenset(" \u00a0")  # the blanks between a phone's digit groups
 _APOSTROPHE_OR_SPACE = compiled(r"['’\s]")
 
 
@@ -325,7 +325,7 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
         return Reading(start, iso.end(), None, None, None, None, kind="date")
     raw = text[start:end]
     cued = phrase_before(prev_tokens(text, start, 4), g.idents.phone_before, g) is not None
-    if cued or raw[0] == "+" or text[end:end + 1] in _BLANK_DIGIT_HEADS:
+    if cued or raw[0] == "+" or _grouped(text, end, raw):
         phone = phone_run(text, start, cued, g)
         if phone:
             return Reading(start, start + phone, None, None, None, None, kind="phone")
@@ -363,6 +363,15 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
     if at is not None:
         r.start, r.plain = at, False
     return _signed(context(text, r, g, scaled=False), start, at is not None)
+
+
+def _grouped(text: str, end: int, raw: str) -> bool:
+    """Whether the digits ``raw`` (ending at ``end``) may be a phone in groups: a blank then a
+    digit after them, or a blank inside them. Else an uncued number's phone run has one group,
+    which is no phone (:func:`phone_run`): "300 soldati" is told without a pattern."""
+    if text[end:end + 1] not in _BLANKS:
+        return False
+    return "0" <= text[end + 1:end + 2] <= "9" or " " in raw or "\u00a0" in raw
 
 
 def _unit_glued(text: str, start: int, g: Grammar) -> bool:
