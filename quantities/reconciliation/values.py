@@ -31,7 +31,7 @@ from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.figures import Grouped, stamp
 from quantities.reconciliation.intervals import precision_of, stance
 from quantities.reconciliation.keys import Item, toll
-from quantities.reconciliation.modes import Mode, close, contradicting, modes, provisional, small_groups
+from quantities.reconciliation.modes import Mode, against_moves, close, contradicting, modes, provisional, small_groups
 from quantities.reconciliation.scopes import SHARES
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.text.i18n import _, ngettext
@@ -154,7 +154,8 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         follows = all(g > 0 or (g == 0 and (_later(a, b) or (_moved(b) and not _moved(a))))
                       for g, (a, b) in zip(gaps, steps))
         running = len(ordered) > 2 or _moved(ordered[-1]) or _toll(ordered[0])
-        if follows and running and (_monotone(ordered) or all(g > window for g in gaps)):
+        if follows and running and (_monotone(ordered) or all(g > window for g in gaps)) \
+                and not against_moves(ordered):
             return ordered
         if _toll(ordered[0]) or any(map(_moved, ms)):
             found = _running(ms)
@@ -180,8 +181,8 @@ def _running(ms: list[Mode]) -> list[Mode] | None:
                     sorted(ms, key=lambda m: (min(m.dates()), -m.value))):
         steps = list(zip(ordered, ordered[1:]))
         later = len(ordered) > 2 or max(ordered[-1].dates()) > max(ordered[0].dates())
-        if later and _monotone(ordered) and all(min(b.dates()) >= max(a.dates()) and _unordered_or_later(a, b)
-                                                for a, b in steps):
+        if later and _monotone(ordered) and not against_moves(ordered) \
+                and all(min(b.dates()) >= max(a.dates()) and _unordered_or_later(a, b) for a, b in steps):
             return ordered
     return None
 
