@@ -25,7 +25,7 @@ WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units"})
-TIME_KEYS = frozenset({"rising", "falling", "superseded", "previous", "provisional"})
+TIME_KEYS = frozenset({"rising", "falling", "superseded", "previous", "provisional", "unfolding"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
@@ -184,7 +184,7 @@ class Tables:
 
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
-        superseded, previous, provisional; ``[difference]`` before, after."""
+        superseded, previous, provisional, unfolding; ``[difference]`` before, after."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

@@ -94,6 +94,7 @@ class Item:
     earlier: bool = False       # the old value of a change the article states ("passano da 191,5 a …")
     lead: bool = False          # a bare count of a lead, keyed as the body's figure it repeats
     standfirst: bool = False    # in the article's subtitle (rules.standfirsts): it sums up its body
+    unfolds: bool = False       # a count the unfolding event adds to ("21 fiumi esondati", "frane")
 
     @property
     def running(self) -> bool:
@@ -101,7 +102,7 @@ class Item:
         that the article says moved ("sale a"): its values over a day are one timeline."""
         status = self.key.status if self.key is not None else None
         return status is not None or (self.reading is not None and self.reading.status is not None) \
-            or self.moved is not None
+            or self.moved is not None or self.unfolds
 
 
 def prepare(claims: list[Claim], settings: ReconcileSettings,
@@ -149,10 +150,27 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words) or earlier or benchmark, moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang), year,
-                          lex.cue("provisional", c.context), earlier))
+                          lex.cue("provisional", c.context), earlier,
+                          unfolds=key is not None and key.kind == "count" and _unfolds(c, before, lex)))
         made[id(ordered[n])] = items[-1]
     _lead_figures(items)
     return items
+
+
+def _unfolds(c: Claim, before: str, lex: Lexicon) -> bool:
+    """Whether the count's noun phrase names what an unfolding event keeps adding to (the
+    lexicon's ``[time] unfolding``: "21 fiumi esondati", "le navi in attesa", "oltre 250
+    frane", "rescuers"): its own words and those after it up to the next figure, and, when
+    its noun stands before it ("Le navi in coda sono oltre 400"), the words from that noun on.
+    Not the subject of another noun ("i vigili del fuoco sono intervenuti su 650 incendi")."""
+    later = clauses.after(c)
+    digit = next((n for n, ch in enumerate(later) if ch.isdigit()), len(later))
+    text = f"{c.text} {later[:digit]}"
+    noun = (c.noun or "").casefold()
+    at = before.casefold().rfind(noun.split()[0]) if noun and noun not in c.text.casefold() else -1
+    if at >= 0:
+        text = f"{before[at:]} {text}"
+    return lex.cue("unfolding", [w.casefold() for w in clauses.WORD.findall(text)])
 
 
 def _past_years(claims: list[Claim], lexicon_of: Callable[[str], Lexicon]) -> dict[str, tuple[int, ...]]:

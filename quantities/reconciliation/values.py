@@ -124,17 +124,25 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
         return finding(ctx, "hedge-drift", g, _("{one}; {other}: one figure, rounded in one of them").format(
                        one=say.group_text(ms[0].items, ctx.outlet, fmt),
                        other=say.group_text(ms[1].items, ctx.outlet, fmt)), items, cause="rounded")
-    head, rest = ms[0], ms[1:]
-    if len(ms) >= SCATTERED and len(head.docs) < 2:
+    if len(ms) >= SCATTERED and len(ms[0].docs) < 2:
         return None
+    return odd_ones(g, ms, ctx)
+
+
+def odd_ones(g: Grouped, ms: list[Mode], ctx: Context, when: str | None = None) -> Finding:
+    """The value-conflict of modes that contradict: the odd ones against the value most
+    outlets agree on (``outlier``), else each value (``disagreement``); ``when``: its day."""
+    fmt = ms[0].items[0].lexicon.number_format
+    head, rest = ms[0], ms[1:]
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
-    if len(head.docs) > max(len(m.docs) for m in rest):
+    if outlier := len(head.docs) > max(len(m.docs) for m in rest):
         message = _("{odd} \u2014 against {agreed}, the value the others agree on").format(
             odd=groups, agreed=say.group_text(head.items, ctx.outlet, fmt))
-        return finding(ctx, "value-conflict", g, message, items, cause="outlier")
-    message = _("{one}; {others}: the values do not meet").format(
-        one=say.group_text(head.items, ctx.outlet, fmt), others=groups)
-    return finding(ctx, "value-conflict", g, message, items, cause="disagreement")
+    else:
+        message = _("{one}; {others}: the values do not meet").format(
+            one=say.group_text(head.items, ctx.outlet, fmt), others=groups)
+    return finding(ctx, "value-conflict", g, f"{when}: {message}" if when else message,
+                   [i for m in ms for i in m.items], cause="outlier" if outlier else "disagreement")
 
 
 def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
