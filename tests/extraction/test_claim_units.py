@@ -4,9 +4,9 @@ listed after one with a unit (nouns.listed), a bare scaled figure in a document 
 
 from __future__ import annotations
 
-import pytest
 from decimal import Decimal
 
+import pytest
 from tables import FIXTURES, NO_CLAIM, claim_at, row, rows
 
 
