@@ -23,10 +23,11 @@ from quantities.text.partition import Partition
 HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
-                      "time", "difference", "names"})
+                      "time", "difference", "names", "capacity"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units"})
 TIME_KEYS = frozenset({"rising", "falling", "superseded", "previous", "provisional", "unfolding"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
+CAPACITY_KEYS = frozenset({"before", "after"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -63,6 +64,8 @@ class Tables:
         self.cues = self._cues(data.get("time", {}), "time", TIME_KEYS)
         self.cues |= {f"difference_{k}": v
                       for k, v in self._cues(data.get("difference", {}), "difference", DIFFERENCE_KEYS).items()}
+        self.cues |= {f"capacity_{k}": v
+                      for k, v in self._cues(data.get("capacity", {}), "capacity", CAPACITY_KEYS).items()}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
         self._build_confusables(data.get("confusable", []))
@@ -184,7 +187,7 @@ class Tables:
 
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
-        superseded, previous, provisional, unfolding; ``[difference]`` before, after."""
+        superseded, previous, provisional, unfolding; ``[difference]`` and ``[capacity]`` before, after."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

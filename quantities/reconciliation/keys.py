@@ -42,6 +42,8 @@ LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
 LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
 
 
+#: What a capacity keys apart from the thing counted: a measure of its own.
+CAPACITY = "(capacity)"
 #: Statuses that do not run: a crowd is counted once, and its figures on later days are
 #: the same count disputed (questura vs organisers), not a timeline.
 COUNTED_ONCE = frozenset({"participants"})
@@ -322,11 +324,20 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         return None, "nothing says what it counts (no noun, no unit)", None
     if what is None and kind == "percent":
         return None, "a percentage of nothing named (no noun, no word before it)", None
+    if what is not None and _capacity(c, before, lex):
+        what = f"{what} {CAPACITY}"   # "può trasportare 20mila container": not the 18.300 it carries
     year = past_year(c.context, c.text, c.date, lex.lang, years)
     if year is None and years and lex.cue("previous", clauses.after(c)):
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
     scope = scoped(c.scope.casefold() if c.scope else None, year)
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year
+
+
+def _capacity(c: Claim, before: str, lex: Lexicon) -> bool:
+    """Whether the figure is what something can hold or carry (the lexicon's ``[capacity]``:
+    "può trasportare 20mila container", "a capacity of 20,000"), not what it holds."""
+    after = [w.casefold() for w in clauses.WORD.findall(clauses.after(c))][:3]
+    return lex.cue("capacity_before", before) or lex.cue("capacity_after", after[:2])
 
 
 def scoped(place: str | None, year: int | None) -> str | None:

@@ -61,8 +61,9 @@ def running_days(g: Grouped) -> bool:
 
 
 def _unfolding(g: Grouped) -> bool:
-    """A count the event adds to (no status), no value of a day below one of an earlier day."""
-    if not any(i.unfolds for i in g.items):
+    """A count the event adds to (no status), stated (not a vague "decine") on two days or
+    more, no value of a day below one of an earlier day."""
+    if not any(i.unfolds for i in g.items) or len({_day(i) for i in g.items if i.value is not None}) < 2:
         return False
     lows: dict[dt.date, Decimal] = {}
     highs: dict[dt.date, Decimal] = {}
@@ -124,10 +125,12 @@ def _dispute_of(g: Grouped, day: dt.date, ctx: Context) -> Finding | None:
 
 
 def _disagreement_of(g: Grouped, day: dt.date, ctx: Context) -> Finding | None:
-    """One day's values of a count of things that do not meet, with no stated times to put
-    them in order and no sources of their own (those are disputes)."""
+    """One day's values of a count of things that do not meet in different articles, with
+    no stated times to put them in order and no sources of their own (those are disputes).
+    One article's subtitle against its body is that article's own inconsistency."""
     found = modes([i for i in g.items if _day(i) == day and not i.superseded])
-    pairs = [(a, b) for a, b in contradicting(found) if comparable(found[a], found[b])]
+    pairs = [(a, b) for a, b in contradicting(found) if comparable(found[a], found[b])
+             and found[a].docs != found[b].docs]
     involved = [found[n] for n in sorted({n for p in pairs for n in p})]
     if len(involved) < 2 or disputed(involved) or _in_order(involved):
         return None
