@@ -2,21 +2,23 @@
 
 A figure without a counted noun is keyed by a word of its clause: the known word that
 names what it measures ("profondità di 8 km", "Salgono dal 37,5% al 39,5% i fondi"), else
-the word that leads it ("affluenza al 51%"). Every window is bounded (``CUE_WINDOW``
-characters), so reading a clause costs the same in a sentence of any length.
+the word that leads it ("affluenza al 51%"). A count's noun phrase may name what an unfolding
+event adds to (:func:`unfolds`), a figure's clause what a thing can hold (:func:`capacity`).
+Every window is bounded (``CUE_WINDOW`` characters), so reading a clause costs the same in a
+sentence of any length.
 """
 
 from __future__ import annotations
 
 from quantities.cache import compiled
 from quantities.lang.lexicon import Lexicon
+from quantities.lang.places import Places
 from quantities.types import Claim
 
-#: Concepts that are spans of time ("34 anni"): keyed, like ages, by whose they are.
-SPANS_OF_TIME = frozenset({"year", "month", "day"})
 WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
 CLAUSE = compiled(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
 CUE_WINDOW = 60   # characters before a figure read for cues of time
+ASIDE = compiled(r"\s{0,3}\([^()\n]{0,40}\)")   # "about 72 km (45 miles) southwest of": read past it
 
 
 def before(c: Claim) -> str:
@@ -55,10 +57,38 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
     later = _subject_after(c, lex) if measures else []
     for w in [*inside, *reversed(near), *later]:
         reading = lex.read(w)
-        if reading is not None and reading.known and reading.shared not in SPANS_OF_TIME \
-                and (reading.measure or not measures):
+        if reading is not None and reading.known and not reading.span \
+                and (reading.measure or not measures) and lex.measured_in(reading.shared, c.quantity.unit):
             return reading.shared
     return None
+
+
+def origin(c: Claim, lex: Lexicon) -> str | None:
+    """The point a distance is measured from: the place or noun after one of the lexicon's
+    ``[distance] origin`` phrases among the first words after the figure ("a 47 miglia da
+    Pylos", "72 km (45 miles) southwest of Marrakesh"), its one name across languages; None
+    when there is none."""
+    ctx = c.context
+    at = ctx.find(c.text) if c.text else -1
+    if at < 0:
+        return None
+    piece = ctx[at + len(c.text):at + len(c.text) + CUE_WINDOW]
+    aside = ASIDE.match(piece)
+    piece = piece[aside.end():] if aside else piece
+    m = CLAUSE.search(piece)
+    words = WORD.findall(piece[:m.start()] if m else piece)[:8]
+    folded = [w.casefold() for w in words]
+    phrases = lex.cues.get("distance_origin", ())
+    for k in range(min(4, len(words))):
+        for phrase in phrases:
+            if tuple(folded[k:k + len(phrase)]) == phrase:
+                rest = [w for w in words[k + len(phrase):] if w.casefold() not in lex.stopwords]
+                return _place_name(rest[0]) if rest else None
+    return None
+
+
+def _place_name(word: str) -> str:
+    return Places.default().name(word)
 
 
 def _subject_after(c: Claim, lex: Lexicon) -> list[str]:
@@ -84,3 +114,26 @@ def lead(before: str, lex: Lexicon) -> str | None:
     """The folded key of the last content word before the figure in its clause."""
     words = [w for w in WORD.findall(before) if w.casefold() not in lex.stopwords]
     return f"{lex.lang}:{lex.key(words[-1])}" if words else None
+
+
+def unfolds(c: Claim, before: str, lex: Lexicon) -> bool:
+    """Whether the count's noun phrase names what an unfolding event keeps adding to (the
+    lexicon's ``[time] unfolding``: "21 fiumi esondati", "le navi in attesa", "oltre 250
+    frane", "rescuers"): its own words and those after it up to the next figure, and, when
+    its noun stands before it ("Le navi in coda sono oltre 400"), the words from that noun on.
+    Not the subject of another noun ("i vigili del fuoco sono intervenuti su 650 incendi")."""
+    later = after(c)
+    digit = next((n for n, ch in enumerate(later) if ch.isdigit()), len(later))
+    text = f"{c.text} {later[:digit]}"
+    noun = (c.noun or "").casefold()
+    at = before.casefold().rfind(noun.split()[0]) if noun and noun not in c.text.casefold() else -1
+    if at >= 0:
+        text = f"{before[at:]} {text}"
+    return lex.cue("unfolding", [w.casefold() for w in WORD.findall(text)])
+
+
+def capacity(c: Claim, before: str, lex: Lexicon) -> bool:
+    """Whether the figure is what something can hold or carry (the lexicon's ``[capacity]``:
+    "può trasportare 20mila container", "a capacity of 20,000"), not what it holds."""
+    next_words = [w.casefold() for w in WORD.findall(after(c))][:2]
+    return lex.cue("capacity_before", before) or lex.cue("capacity_after", next_words)
