@@ -304,6 +304,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     if c.modality not in MODALITY_GROUP:
         return None, "denied: the article says the figure is false", None
     kind = c.quantity.kind
+    if kind == "count" and _fraction(c) and not (c.noun and c.noun.casefold() in c.text.casefold()):
+        return None, "a fraction with no noun of its own (\"e 4,5 in direzione est\"): no count of things", None
     what, status = _what(c, reading)
     if kind == "percent" and reading is not None and reading.share:
         what, status = reading.share, None   # "il 63,91% degli aventi diritto": the turnout
@@ -325,6 +327,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     elif what is None and kind == "count":
         what = clauses.measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
     elif kind in LED_KINDS:
+        if what is not None and kind == "measure" and not lex.measured_in(what, c.quantity.unit):
+            what = None   # "l'acqua ha superato i due metri": a level, not the rain stated in millimetres
         measured = clauses.measure(c, before, lex, measures=True)
         if measured is not None and (what is None or clauses.inherited(c, before)):
             what = measured   # "I veicoli sono precipitati per circa 45 metri": the fall
@@ -348,6 +352,12 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
     scope = scoped(c.scope.casefold() if c.scope else None, year)
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year
+
+
+def _fraction(c: Claim) -> bool:
+    """Whether the figure as stated is no whole number ("4,5"): things are counted whole."""
+    v = c.quantity.value
+    return v is not None and v != v.to_integral_value()
 
 
 def scoped(place: str | None, year: int | None) -> str | None:
