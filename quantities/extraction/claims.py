@@ -202,8 +202,12 @@ class _Reader:
         moments = self._moments(sentence)
         pairs = nouns.respective([q.span for q in s.figures], lang=pack, toks=toks) if len(s.figures) > 3 else {}
         listed: list[nouns.NounPhrase | None] = []
+        previous: Quantity | None = None
         for i, q in enumerate(s.figures):
+            if previous is not None:
+                q = nouns.elided(text, previous, q, pack)  # "5,1 miliardi … e 4,5 in direzione est"
             q, noun, place = self._noun(q, toks, antecedents)
+            previous = q
             if noun is None and i > 0:
                 q = nouns.listed(text, s.figures[i - 1], q)  # "magnitudo 6,8 per l'Usgs, 7,2 secondo …"
             if i in pairs and (paired := listed[pairs[i]]) is not None:  # "contro i 630 e i 315"

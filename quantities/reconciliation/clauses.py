@@ -2,8 +2,10 @@
 
 A figure without a counted noun is keyed by a word of its clause: the known word that
 names what it measures ("profondità di 8 km", "Salgono dal 37,5% al 39,5% i fondi"), else
-the word that leads it ("affluenza al 51%"). Every window is bounded (``CUE_WINDOW``
-characters), so reading a clause costs the same in a sentence of any length.
+the word that leads it ("affluenza al 51%"). A count's noun phrase may name what an unfolding
+event adds to (:func:`unfolds`), a figure's clause what a thing can hold (:func:`capacity`).
+Every window is bounded (``CUE_WINDOW`` characters), so reading a clause costs the same in a
+sentence of any length.
 """
 
 from __future__ import annotations
@@ -131,3 +133,26 @@ def lead(before: str, lex: Lexicon) -> str | None:
     """The folded key of the last content word before the figure in its clause."""
     words = [w for w in WORD.findall(before) if w.casefold() not in lex.stopwords]
     return f"{lex.lang}:{lex.key(words[-1])}" if words else None
+
+
+def unfolds(c: Claim, before: str, lex: Lexicon) -> bool:
+    """Whether the count's noun phrase names what an unfolding event keeps adding to (the
+    lexicon's ``[time] unfolding``: "21 fiumi esondati", "le navi in attesa", "oltre 250
+    frane", "rescuers"): its own words and those after it up to the next figure, and, when
+    its noun stands before it ("Le navi in coda sono oltre 400"), the words from that noun on.
+    Not the subject of another noun ("i vigili del fuoco sono intervenuti su 650 incendi")."""
+    later = after(c)
+    digit = next((n for n, ch in enumerate(later) if ch.isdigit()), len(later))
+    text = f"{c.text} {later[:digit]}"
+    noun = (c.noun or "").casefold()
+    at = before.casefold().rfind(noun.split()[0]) if noun and noun not in c.text.casefold() else -1
+    if at >= 0:
+        text = f"{before[at:]} {text}"
+    return lex.cue("unfolding", [w.casefold() for w in WORD.findall(text)])
+
+
+def capacity(c: Claim, before: str, lex: Lexicon) -> bool:
+    """Whether the figure is what something can hold or carry (the lexicon's ``[capacity]``:
+    "può trasportare 20mila container", "a capacity of 20,000"), not what it holds."""
+    next_words = [w.casefold() for w in WORD.findall(after(c))][:2]
+    return lex.cue("capacity_before", before) or lex.cue("capacity_after", next_words)

@@ -47,6 +47,10 @@ DISTANCE = "[length]"
 LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
 
 
+#: What a capacity keys apart from the thing counted: a measure of its own.
+CAPACITY = "(capacity)"
+
+
 def toll(i: Item) -> bool:
     """A count that runs by nature: people in a status (dead, missing, …), a crowd excepted
     (the lexicon's runs = "once": its figures on later days are the same count disputed,
@@ -96,6 +100,7 @@ class Item:
     earlier: bool = False       # the old value of a change the article states ("passano da 191,5 a …")
     lead: bool = False          # a bare count of a lead, keyed as the body's figure it repeats
     standfirst: bool = False    # in the article's subtitle (rules.standfirsts): it sums up its body
+    unfolds: bool = False       # a count the unfolding event adds to ("21 fiumi esondati", "frane")
 
     @property
     def running(self) -> bool:
@@ -103,7 +108,7 @@ class Item:
         that the article says moved ("sale a"): its values over a day are one timeline."""
         status = self.key.status if self.key is not None else None
         return status is not None or (self.reading is not None and self.reading.status is not None) \
-            or self.moved is not None
+            or self.moved is not None or self.unfolds
 
 
 def prepare(claims: list[Claim], settings: ReconcileSettings,
@@ -153,7 +158,8 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words) or earlier or benchmark, moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang), year,
-                          lex.cue("provisional", c.context), earlier))
+                          lex.cue("provisional", c.context), earlier,
+                          unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex)))
         made[id(ordered[n])] = items[-1]
     _lead_figures(items)
     return items
@@ -305,6 +311,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     if c.modality not in MODALITY_GROUP:
         return None, "denied: the article says the figure is false", None
     kind = c.quantity.kind
+    if kind == "count" and _fraction(c) and not (c.noun and c.noun.casefold() in c.text.casefold()):
+        return None, "a fraction with no noun of its own (\"e 4,5 in direzione est\"): no count of things", None
     what, status = _what(c, reading)
     part = None   # "the damage to agriculture alone will cost 250 million": a part of the damage
     if kind == "percent" and reading is not None and reading.share:
@@ -327,6 +335,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     elif what is None and kind == "count":
         what = clauses.measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
     elif kind in LED_KINDS:
+        if what is not None and kind == "measure" and not lex.measured_in(what, c.quantity.unit):
+            what = None   # "l'acqua ha superato i due metri": a level, not the rain stated in millimetres
         measured = clauses.measure(c, before, lex, measures=True)
         if measured is not None and (what is None or clauses.inherited(c, before)):
             what = measured   # "I veicoli sono precipitati per circa 45 metri": the fall
@@ -345,11 +355,19 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         return None, "nothing says what it counts (no noun, no unit)", None
     if what is None and kind == "percent":
         return None, "a percentage of nothing named (no noun, no word before it)", None
+    if what is not None and clauses.capacity(c, before, lex):
+        what = f"{what} {CAPACITY}"   # "può trasportare 20mila container": not the 18.300 it carries
     year = past_year(c.context, c.text, c.date, lex.lang, years)
     if year is None and years and lex.cue("previous", clauses.after(c)):
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
     scope = scoped(c.scope.casefold() if c.scope else part, year)
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year
+
+
+def _fraction(c: Claim) -> bool:
+    """Whether the figure as stated is no whole number ("4,5"): things are counted whole."""
+    v = c.quantity.value
+    return v is not None and v != v.to_integral_value()
 
 
 def scoped(place: str | None, year: int | None) -> str | None:

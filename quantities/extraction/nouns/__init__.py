@@ -35,12 +35,12 @@ from __future__ import annotations
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import age_subject, compared, holder, linked_before, noun_before, verb_named
 from quantities.extraction.nouns.lists import respective
-from quantities.extraction.nouns.topic import Topic, listed
+from quantities.extraction.nouns.topic import Topic, elided, listed
 from quantities.lang import Pack
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
-__all__ = ["Grammar", "NounPhrase", "Topic", "counted", "grammar", "held", "listed", "named", "respective",
+__all__ = ["Grammar", "NounPhrase", "Topic", "counted", "elided", "grammar", "held", "listed", "named", "respective",
            "status_skip", "status_words"]
 
 
