@@ -60,7 +60,43 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
         if found is not None:
             out.append(found)
             covered = max(covered, found.span.end)
+    if not g.summary_nouns.isdisjoint(toks.lows):
+        out = sorted([*out, *_summaries(text, toks, g, src)], key=lambda f: f.cue_span.start)
     return out
+
+
+def _summaries(text: str, toks: Tokens, g: Grammar, src: Sources) -> list[Found]:
+    """The sources of the nouns that sum up a sentence's figures, named in their relative
+    clause ("…: sono i numeri dell'alluvione che la Regione ha presentato"): a cue that
+    covers the figures before it as well as after."""
+    lows = toks.lows
+    out = []
+    for k, w in enumerate(lows):
+        if w not in g.summary_nouns or k == 0 or lows[k - 1] not in g.articles:
+            continue
+        np = _phrase(toks, k, g)
+        rel = np[1] if np is not None else k + 1
+        if rel >= len(lows) or lows[rel] not in g.clause_ends:
+            continue
+        subject = _phrase(toks, rel + 1, g)
+        if subject is None or not _named(text, toks, subject, g, src):
+            continue
+        subject = (subject[0], _head_end(toks, subject, g))
+        found = _make(text, toks, subject, toks.span(k, rel + 1), "any", g, src)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _head_end(toks: Tokens, np: tuple[int, int], g: Grammar) -> int:
+    """The end of a subject phrase before the first word after its head that is a verb by
+    its ending ("the region released" -> "the region")."""
+    lows, texts = toks.lows, toks.texts
+    first = np[0] + 1 if lows[np[0]] in g.articles else np[0]
+    for m in range(first + 1, np[1]):
+        if texts[m].islower() and lows[m].endswith(g.participle_endings + g.finite_endings):
+            return m
+    return np[1]
 
 
 def _cue_starts(lows: list[str], g: Grammar, second: bool = True) -> list[int]:
@@ -107,6 +143,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     if kind == "verb" and not passive:
         inverted = i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.opener_words
         np = _phrase(toks, _past_adjunct(toks, _skip(lows, j, g.adverbs), g), g) if inverted else None
+        if np is not None and np[1] < len(lows) and lows[np[1]] in g.clause_verbs:
+            np = None  # "…, said the government would approve": the subject of the reported clause
         if not (_named(text, toks, np, g, src) or (np is not None and lows[np[0]] in g.articles)):
             np = _subject(toks, i, g)
             reach = "any" if _aside(toks, np, _skip(lows, j, g.adverbs), g) else "after"
