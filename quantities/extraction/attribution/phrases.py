@@ -86,11 +86,30 @@ def _by_agent(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
     """A report noun with its agent names the agent: "the first projections by the
     Consorzio Opinio Italia" -> "Consorzio Opinio Italia"."""
     lows = toks.lows
+    owner = _owner(toks, np, g)
+    if owner is not None:
+        return owner
     words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
     if not words or words[-1] not in g.report_nouns or np[1] >= len(lows) or lows[np[1]] not in g.agent:
         return np
     agent = _phrase(toks, np[1] + 1, g)
     return agent if agent is not None else np
+
+
+def _owner(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int] | None:
+    """A phrase that opens on a report noun and its owner ("le stime della questura", "i
+    calcoli della Commissione", "estimates of the police"): the owner, which is who reports
+    (the same source as "la questura" elsewhere); else None."""
+    lows = toks.lows
+    k = np[0]
+    while k < np[1] and lows[k] in g.articles:
+        k += 1
+    if k + 2 >= np[1] or lows[k] not in g.report_nouns or lows[k + 1] not in g.report_of:
+        return None
+    start = k + 2
+    while start < np[1] and lows[start] in g.articles:
+        start += 1
+    return (start, np[1]) if start < np[1] and toks.is_word(start) else None
 
 
 def _name_between_commas(toks: Tokens, end: int) -> tuple[int, int] | None:
