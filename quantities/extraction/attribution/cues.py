@@ -60,15 +60,28 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
         if found is not None:
             out.append(found)
             covered = max(covered, found.span.end)
-    if not g.summary_nouns.isdisjoint(toks.lows):
-        out = sorted([*out, *_summaries(text, toks, g, src)], key=lambda f: f.cue_span.start)
     return out
 
 
+def summaries(text: str, toks: Tokens, found: list[Found], *, lang: str | Pack = "it",
+              sources: Sources | None = None) -> list[Found]:
+    """``found`` (a sentence's :func:`scan`, whose tokens are ``toks``) with the sources of
+    the nouns that sum up the sentence's figures, named in their relative clause ("…: sono i
+    numeri dell'alluvione che la Regione ha presentato"): cues that cover the figures before
+    them as well as after. Read for the sentences that have figures.
+
+    >>> s = "Quindici vittime e 300 frane: sono i numeri che la Regione ha presentato."
+    >>> [(f.source, f.reach) for f in summaries(s, tokens(s), scan(s, Span(0, len(s))))]
+    [('Regione', 'any')]
+    """
+    g = grammar(lang)
+    if g.summary_nouns.isdisjoint(toks.lows):
+        return found
+    more = _summaries(text, toks, g, sources or Sources.default())
+    return sorted([*found, *more], key=lambda f: f.cue_span.start) if more else found
+
+
 def _summaries(text: str, toks: Tokens, g: Grammar, src: Sources) -> list[Found]:
-    """The sources of the nouns that sum up a sentence's figures, named in their relative
-    clause ("…: sono i numeri dell'alluvione che la Regione ha presentato"): a cue that
-    covers the figures before it as well as after."""
     lows = toks.lows
     out = []
     for k, w in enumerate(lows):
