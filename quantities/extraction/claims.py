@@ -322,6 +322,8 @@ class _Reader:
     def _governors(self, span: Span, toks: Tokens | None = None) -> attribution.Governors:
         found = attribution.scan(self.text, span, lang=self.pack, sources=self.src, toks=toks)
         self._scans[span.start, span.end] = found
+        if toks is not None:  # "…: sono i numeri che la Regione ha presentato"
+            found = attribution.summaries(self.text, toks, found, lang=self.pack, sources=self.src)
         if (head := attribution.header(self.text, span, lang=self.pack, sources=self.src)) is not None:
             colon = self.text.find(":", head.span.end, span.end)  # cues inside the header are its own
             found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")

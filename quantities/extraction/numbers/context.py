@@ -146,7 +146,9 @@ def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool 
     else:
         return
     r.end = m.end(UNIT)
-    if not second and r.value is not None:
+    if not second and r.value is not None and _and_a_half(text, r, Decimal(1), g):  # "tre giorni e mezzo"
+        r.integer = r.plain = False
+    elif not second and r.value is not None:
         _unit_range(text, r, g, scaled)
 
 

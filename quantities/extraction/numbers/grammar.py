@@ -90,6 +90,7 @@ def grammar(pack: Pack) -> Grammar:
         not_nouns=v.words(pack, "numbers.years.not_nouns"),
         strong=v.words(pack, "numbers.years.strong_before"),
         decade_before=v.words(pack, "numbers.years.decade_before"),
+        events=v.words(pack, "numbers.years.events"),
     )
     dates = Dates(
         months=v.words(pack, "numbers.dates.months") | v.words(pack, "numbers.dates.abbreviations"),

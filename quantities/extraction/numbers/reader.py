@@ -210,7 +210,8 @@ def _read_ordinal_word(text: str, m: Any, g: Grammar) -> Reading | None:
     elif word in g.words.homographs and not homograph_ok(text, m.start(), m.end(), word, g):
         return None
     v = Decimal(value)
-    kind = "ordinal" if next_word(text, m.end()) in g.ordinals.counted else "rank"
+    # a first orders and counts nothing ("la prima ondata"); "la terza ondata" says there were three
+    kind = "ordinal" if v > 1 and next_word(text, m.end()) in g.ordinals.counted else "rank"
     return Reading(m.start(), m.end(), v, v, v, Decimal(1), kind=kind)
 
 

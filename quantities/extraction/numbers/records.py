@@ -145,6 +145,7 @@ class Years:
     not_nouns: frozenset[str]
     strong: frozenset[str]
     decade_before: frozenset[str]
+    events: frozenset[str] = frozenset()  # a year before one of these names it: "the 2009 earthquake"
 
 
 @dataclass(frozen=True, eq=False)
