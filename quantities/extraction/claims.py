@@ -45,6 +45,7 @@ from quantities.extraction.numbers import reader as numbers
 from quantities.lang import Pack, clock
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
+from quantities.text.fold import low
 from quantities.text.i18n import _
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Attribution, Claim, Document, Quantity, Span
@@ -343,6 +344,12 @@ class _Reader:
         self._pending += [k for k in range(self._seen, index) if self._paragraph(k) == paragraph]
         self._seen = max(self._seen, index)
 
+    def _owns(self, found: attribution.Found, q: Quantity) -> bool:
+        """Whether the figure is the owner of its cue's source ("sulla base dei racconti dei
+        104 sopravvissuti", "the accounts of 104 survivors"): who reports, not what is reported."""
+        gap = self.text[found.span.end:q.span.start]
+        return found.span.end <= q.span.start and low(gap.strip()) in attribution.grammar(self.pack).report_of
+
     def _flush(self) -> None:
         """Let the carry see the queued sentences, in order."""
         for k in self._pending:
@@ -356,6 +363,8 @@ class _Reader:
         else the source carried from earlier in the paragraph unless this sentence narrates
         an action of its own. ``memo`` keeps what is read once per sentence."""
         found = cues.governing(q.span)
+        if found is not None and self._owns(found, q):
+            return None
         if found is None and (following := self._following(s)) is not None:
             if "later" not in memo:
                 memo["later"] = attribution.opener_cues(self.text, following, lang=self.pack, sources=self.src,

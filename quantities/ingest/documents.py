@@ -47,6 +47,7 @@ from quantities.errors import (
     QuantitiesError,
 )
 from quantities.ingest import decoding, frontmatter, limits, markup
+from quantities.ingest.folders import supported_files
 from quantities.lang import available
 from quantities.text.i18n import _
 from quantities.types import Document
@@ -143,10 +144,14 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str
         raise InputNotFoundError(_("an empty path names no file"), file=repr(name))
     path = Path(name)
     if path.is_dir():
-        files = sorted(
-            f for f in path.rglob("*") if f.suffix.lower() in SUPPORTED_SUFFIXES and f.is_file()
-        )
-        if not files:
+        reported: list[QuantitiesError] = []
+
+        def report(e: QuantitiesError) -> None:
+            reported.append(e)
+            _report(e, on_error)
+
+        files = supported_files(path, SUPPORTED_SUFFIXES, report)
+        if not files and not reported:
             raise InputNotFoundError(
                 _("no supported file ({suffixes}) in this directory").format(suffixes=", ".join(SUPPORTED_SUFFIXES)),
                 file=name,

@@ -165,7 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 sys.stderr.close()  # the reader went away (| head): not an error
                 return 0
             except OSError as e:  # the output could not be written (disk full, closed stdout)
-                say(f"{_('error')}: " + _("cannot write the output: {reason}").format(reason=e.strerror or e))
+                reason = _("cannot write the output: {reason}").format(reason=e.strerror or e)
+                say(f"{_('error')}: " + str(QuantitiesError(reason, file=getattr(args, "output", None))))
                 return 2
         return 2 if errors else status
 

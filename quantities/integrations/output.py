@@ -4,6 +4,7 @@ progress bar and one-line messages on stderr."""
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,7 +41,12 @@ def output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]
         return
     if os.path.isdir(path):
         raise QuantitiesError(_("is a directory; --output takes a file name"), file=path)
-    folder = os.path.dirname(os.path.abspath(path))
+    if _special(path):  # a device or a pipe (/dev/null, a FIFO): written into, never replaced by a file
+        with _opened(path) as f:
+            yield f
+        return
+    real = os.path.realpath(path)  # a link: its target is replaced (in its own folder), not the link
+    folder = os.path.dirname(real)
     try:
         import tempfile  # here: only --output needs it (shutil, random: ~4 ms of every run)
 
@@ -54,8 +60,8 @@ def output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]
         from quantities.run.processes import check_stopped
 
         check_stopped()  # a signal that came where it could not be raised
-        os.chmod(tmp, _file_mode(path))
-        os.replace(tmp, path)
+        os.chmod(tmp, _file_mode(real))
+        os.replace(tmp, real)
     except BaseException:
         os.unlink(tmp)
         raise
@@ -63,6 +69,24 @@ def output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]
         say(ngettext("{path} holds the report of what could be read: {n} input could not be read",
                      "{path} holds the report of what could be read: {n} inputs could not be read",
                      len(failed)).format(path=path, n=len(failed)))
+
+
+def _special(path: str) -> bool:
+    """Whether ``path`` is there and is no regular file: a device, a pipe, a socket."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+@contextmanager
+def _opened(path: str) -> Iterator[IO[str]]:
+    try:
+        f = open(path, "w", encoding="utf-8", errors="surrogateescape", newline="")  # noqa: SIM115
+    except OSError as e:
+        raise QuantitiesError(_("cannot write the output: {reason}").format(reason=e.strerror), file=path) from None
+    with f:
+        yield f
 
 
 def _file_mode(path: str) -> int:

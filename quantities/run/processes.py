@@ -39,6 +39,12 @@ PARALLEL_MIN_CHARS = 4_000_000
 CHUNK_CHARS = 250_000
 #: Documents looked at, at most, to decide whether to start processes.
 PARALLEL_MIN_DOCS = 4096
+#: A document this large (characters) is read in a thread the main thread waits on in slices of
+#: :data:`WAIT_SLICE`, also with one process: a stop signal that lands outside this package's
+#: code during its extraction (the standard library's, generated code) is only noted, and would
+#: wait for the whole document (a 4 MB one: ~15 s). Hostile text reads at most ~20 s/MB, so
+#: a smaller document ends within ~2 s anyway; a thread costs ~0.1 ms.
+ASIDE_CHARS = 100_000
 #: Seconds a worker may take, once the run stops, to finish the chunk it holds.
 STOP_GRACE = 10.0
 #: Seconds the parent waits on a worker's chunk before it looks for a stop signal again: a
@@ -130,7 +136,8 @@ def extract_all(docs: Iterable[Document], toolkit: Toolkit, jobs: int = 1,
     if jobs <= 1:
         for doc in chain(head, docs):  # a stream: never materialise the documents
             check_stopped()
-            yield from _kept(doc, toolkit.extract_or_error(doc), on_error)
+            large = len(doc.text) > ASIDE_CHARS
+            yield from _kept(doc, _aside(toolkit, doc) if large else toolkit.extract_or_error(doc), on_error)
         return
     yield from _in_processes(chain(head, docs), toolkit, jobs, on_error)
 

@@ -260,6 +260,26 @@ def test_a_non_utf8_config_is_a_one_line_collection_error(pytester):
     assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
 
 
+def test_an_error_of_another_kind_at_collection_is_reported_not_an_internalerror(pytester):
+    """``Article.repr_failure`` passed pytest's ``style`` to a collector's, which takes none: any
+    error at collection that is not ours (here an OSError while the article is collected) was
+    an INTERNALERROR that ended the session."""
+    articles(pytester, CLEAN[:2])
+    pytester.makepyprojecttoml(INI)
+    pytester.makeconftest("""
+from quantities.run.config import Config
+
+def wants(self, path):
+    raise OSError(5, "Input/output error")
+
+Config.wants = wants
+""")
+    result = run(pytester)
+    result.assert_outcomes(errors=2)
+    result.stdout.fnmatch_lines(["*OSError: [[]Errno 5[]] Input/output error*"])
+    assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
+
+
 def test_a_reference_given_as_a_list_is_a_usage_error(pytester):
     articles(pytester, [GENIERI])
     pytester.makepyprojecttoml(INI + 'quantities_reference = ["a.toml", "b.toml"]\n')

@@ -226,6 +226,48 @@ def test_wide_encodings_are_read_or_refused_never_garbled(capsys, tmp_path, enco
         assert code == 0 and [json.loads(x)["text"] for x in out.splitlines()] == ["5.000 soldati"]
 
 
+def _unreadable(folder, monkeypatch):
+    """A subfolder that cannot be listed (made so by a patch: the tests may run as root)."""
+    (folder / "locked").mkdir()
+    (folder / "locked" / "b.md").write_text(SENTENCE, encoding="utf-8")
+    scandir = os.scandir
+
+    def refused(path="."):
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refused)
+    return "locked: cannot read: Permission denied"
+
+
+ODD_ENTRIES = [
+    # what the folder holds beside a.md, and the line that names it (they were passed over in silence)
+    pytest.param(lambda d, mp: (d / "b.md").symlink_to(d / "gone.md") or "b.md: cannot read: No such file or directory",
+                 id="a link to nothing"),
+    pytest.param(lambda d, mp: (d / "b.md").symlink_to(d / "b.md") or "b.md: cannot read: Too many levels of symbolic links",
+                 id="a link to itself"),
+    pytest.param(lambda d, mp: os.mkfifo(d / "b.md") or "b.md: not a regular file (a device, pipe or socket)", id="a FIFO"),
+    pytest.param(_unreadable, id="a subfolder that cannot be listed"),
+]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="POSIX links and pipes")
+@pytest.mark.parametrize("odd", ODD_ENTRIES)
+def test_what_a_folder_holds_is_read_or_named_never_skipped(capsys, tmp_path, monkeypatch, odd):
+    (tmp_path / "a.md").write_text(SENTENCE, encoding="utf-8")
+    says = odd(tmp_path, monkeypatch)
+    code, out, err = cli(capsys, "extract", tmp_path, "--format", "jsonl")
+    assert code == 2 and [json.loads(x)["text"] for x in out.splitlines()] == ["5.000 soldati"]
+    assert err.strip() == f"quantities: error: {tmp_path}/{says}"
+
+
+def test_a_folder_that_cannot_be_listed_is_one_line(capsys, tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "scandir", lambda path=".": (_ for _ in ()).throw(PermissionError(13, "Permission denied", os.fspath(path))))
+    code, out, err = cli(capsys, "extract", tmp_path, "--format", "jsonl")
+    assert code == 2 and not out and err.strip() == f"quantities: error: {tmp_path}: cannot read: Permission denied"
+
+
 @pytest.mark.parametrize("where", ["input file", "inside a folder read", "inside a subfolder read"])
 def test_output_the_run_would_read_is_refused(capsys, tmp_path, where):
     (tmp_path / "articoli" / "sub").mkdir(parents=True)
@@ -243,6 +285,56 @@ def test_output_of_another_type_inside_a_folder_read_is_written(capsys, tmp_path
     (tmp_path / "a.md").write_text(SENTENCE, encoding="utf-8")
     code, _, _ = cli(capsys, "report", tmp_path, "-o", tmp_path / "report.json", "--format", "json")
     assert code == 0 and (tmp_path / "report.json").exists()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="POSIX pipes")
+def test_output_into_a_pipe_or_device_is_written_into_never_replaced(capsys, tmp_path):
+    """``-o /dev/null`` (or a FIFO) was replaced atomically like a file: as root the device
+    node became a regular file (found with /dev/full). It is written into, as ``>`` does."""
+    import stat
+
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # a reader, so that opening to write does not block
+    try:
+        (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+        code, _, err = cli(capsys, "extract", tmp_path / "a.txt", "--format", "jsonl", "-o", fifo)
+        assert code == 0 and not err
+        assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+        assert json.loads(os.read(reader, 65536))["text"] == "5.000 soldati"
+    finally:
+        os.close(reader)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "fifo"]
+
+
+def test_output_through_a_link_replaces_its_target_not_the_link(capsys, tmp_path):
+    """The link was replaced by a file (and across file systems the replace failed)."""
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "latest.jsonl").symlink_to(tmp_path / "reports" / "today.jsonl")
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    code, _, _ = cli(capsys, "extract", tmp_path / "a.txt", "--format", "jsonl", "-o", tmp_path / "latest.jsonl")
+    assert code == 0 and (tmp_path / "latest.jsonl").is_symlink()
+    assert json.loads((tmp_path / "reports" / "today.jsonl").read_text(encoding="utf-8"))["text"] == "5.000 soldati"
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+def test_a_full_disk_under_output_is_one_line_naming_the_file(capsys, tmp_path, monkeypatch):
+    """The temporary file is written on /dev/full (a disk with no room): the old report stays,
+    no temporary file is left, and the line names the output."""
+    import tempfile
+
+    def full(prefix, suffix, dir):
+        name = os.path.join(dir, f"{prefix}x{suffix}")
+        open(name, "w").close()
+        return os.open("/dev/full", os.O_WRONLY), name
+
+    monkeypatch.setattr(tempfile, "mkstemp", full)
+    (tmp_path / "a.txt").write_text(SENTENCE * 2000, encoding="utf-8")
+    (tmp_path / "out.jsonl").write_text("old\n", encoding="utf-8")
+    code, _, err = cli(capsys, "extract", tmp_path / "a.txt", "--format", "jsonl", "-o", tmp_path / "out.jsonl")
+    assert code == 2 and err.strip() == f"quantities: error: {tmp_path / 'out.jsonl'}: cannot write the output: No space left on device"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "out.jsonl"]
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == "old\n"
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="non-UTF-8 file names are a POSIX matter")
@@ -340,6 +432,41 @@ def test_a_signal_stops_at_once_a_run_that_reads_a_document_larger_than_a_chunk(
     assert list(out.parent.iterdir()) == []
     time.sleep(0.2)
     assert not [w for w in workers if _alive(w)]
+
+
+RUN_NOTED = """
+import os, signal, sys
+from quantities.run.toolkit import Toolkit
+read = Toolkit.extract_or_error
+def extract_or_error(self, doc):  # this frame is not the package's: the signal is only noted here
+    if doc.id == "big":
+        os.kill(os.getpid(), signal.SIGTERM)
+    return read(self, doc)
+Toolkit.extract_or_error = extract_or_error
+from quantities.integrations.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="POSIX signals")
+def test_a_signal_noted_outside_the_package_stops_one_process_within_a_document(tmp_path):
+    """With --jobs 1 a signal that lands outside the package's code while a document is read
+    (the standard library's, generated code) is only noted: the run went on to the end of the
+    document (4 MB: ~15 s, every claim written to the temporary file). A large document is now
+    read in a thread the main thread waits on in slices of WAIT_SLICE."""
+    feed = tmp_path / "feed.jsonl"
+    big = {"id": "big", "text": "Secondo la Kcna sono arrivati 5.000 soldati a Kursk. " * 80_000}
+    feed.write_text(json.dumps({"id": "a", "text": SENTENCE}) + "\n" + json.dumps(big) + "\n", encoding="utf-8")
+    out = tmp_path / "out" / "claims.jsonl"
+    out.parent.mkdir()
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", RUN_NOTED, "extract", str(feed), "--jobs", "1", "--format", "jsonl",
+                           "-o", str(out)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert time.monotonic() - started < 6.0  # the document alone takes ~15 s: a bound, not a timing
+    assert done.returncode == 128 + signal.SIGTERM
+    assert done.stderr.strip() == "quantities: stopped by SIGTERM (nothing was written to --output)"
+    assert list(out.parent.iterdir()) == []
 
 
 def _alive(pid):
