@@ -106,6 +106,9 @@ def _dimensional(text: str, r: Reading, m: Any, g: Grammar) -> bool:
 def _and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> bool:
     """A joiner and a fraction word after the scale word, or after digits: "3 milioni e
     mezzo", "2 million and a half", "3 e mezzo"."""
+    first = text[r.end:r.end + 1]  # a blank, then a joiner: most figures are told without the pattern
+    if (first < "\x80" and first not in ASCII_BLANKS) or ascii_miss(text, r.end, g.follow.joiner_heads):
+        return False
     m = match(g.follow.fraction, text, r.end, min(len(text), r.end + FRACTION_REACH))
     if m is None or r.value is None:
         return False

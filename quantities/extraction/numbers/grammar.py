@@ -260,6 +260,7 @@ def _follow(pack: Pack, words: NumberWords, units: Units, ordinals: Ordinals, ag
     return Follow(
         pattern=patterns.after(after),
         fraction=regex.compile(fraction, regex.IGNORECASE),
+        joiner_heads=patterns.ascii_heads(words.joiners, 1),
         heads=patterns.ascii_heads([w for table in after.values() for w in table], 2),
         scales=scales,
         links=links,

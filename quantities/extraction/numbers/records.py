@@ -100,6 +100,7 @@ class Follow:
     links: frozenset[str]  # "di" of "1,5 milioni di euro"
     link_head: Any  # a link word and its blanks at the head of a string
     fraction: Any  # a joiner and a fraction word after a scale word: "3 milioni e mezzo"
+    joiner_heads: frozenset[str] | None  # ASCII characters that may begin a joiner ("e", "and")
 
 
 @dataclass(frozen=True, eq=False)
