@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -45,6 +45,7 @@ from quantities.extraction.numbers import reader as numbers
 from quantities.lang import Pack, clock
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
+from quantities.text.fold import low
 from quantities.text.i18n import _
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Attribution, Claim, Document, Quantity, Span
@@ -168,6 +169,7 @@ class _Reader:
         self._pending: list[int] = []  # sentences without figures of this paragraph, read when needed
         self.times: list[tuple[int, int]] = []  # the clock times (the numbers reader's) and day parts
         self._stamps: dict[int, tuple[int, int] | None] = {}  # each paragraph's live-blog stamp
+        self._openings: dict[int, int] = {}  # each paragraph's first sentence
         self._topic = nouns.Topic(pack)  # the document's currency and measured nouns so far
         self._scans: dict[tuple[int, int], list[attribution.Found]] = {}  # the cues of the batch's sentences
 
@@ -279,8 +281,11 @@ class _Reader:
         """As written: the time nearest the figure in its clause, else ("alla stessa ora") the
         time before it in its paragraph, else the live-blog stamp that opens its paragraph."""
         at = clock.placed(self.text, figure, s.span, moments, self.pack)
-        if at is None and s.index >= 0 and clock.same_time(self.text, figure, s.span, self.pack):
-            at = clock.latest(self.text, self.times, self.starts[self._opening(s.index)], figure.start, self.pack)
+        if at is None and s.index >= 0:
+            start = self.starts[self._opening(s.index)]
+            k = bisect_left(self.times, (figure.start, -1))  # the words are read only when a time stands
+            if k and self.times[k - 1][0] >= start and clock.same_time(self.text, figure, s.span, self.pack):
+                at = clock.latest(self.text, self.times, start, figure.start, self.pack)  # before it in its paragraph
         if at is None and s.index >= 0:
             at = self._stamp(s.index)
         return None if at is None else self.text[at[0]:at[1]]
@@ -298,10 +303,14 @@ class _Reader:
         return self._stamps[paragraph]
 
     def _opening(self, index: int) -> int:
-        """The first sentence of the paragraph of sentence ``index``."""
-        first = index
-        while first > 0 and self._paragraph(first - 1) == self._paragraph(index):
-            first -= 1
+        """The first sentence of the paragraph of sentence ``index`` (found once a paragraph)."""
+        paragraph = self._paragraph(index)
+        first = self._openings.get(paragraph)
+        if first is None:
+            first = index
+            while first > 0 and self._paragraph(first - 1) == paragraph:
+                first -= 1
+            self._openings[paragraph] = first
         return first
 
     # -- attribution across sentences: the cues of a sentence, the next one's credit, the carry
@@ -335,6 +344,12 @@ class _Reader:
         self._pending += [k for k in range(self._seen, index) if self._paragraph(k) == paragraph]
         self._seen = max(self._seen, index)
 
+    def _owns(self, found: attribution.Found, q: Quantity) -> bool:
+        """Whether the figure is the owner of its cue's source ("sulla base dei racconti dei
+        104 sopravvissuti", "the accounts of 104 survivors"): who reports, not what is reported."""
+        gap = self.text[found.span.end:q.span.start]
+        return found.span.end <= q.span.start and low(gap.strip()) in attribution.grammar(self.pack).report_of
+
     def _flush(self) -> None:
         """Let the carry see the queued sentences, in order."""
         for k in self._pending:
@@ -348,6 +363,8 @@ class _Reader:
         else the source carried from earlier in the paragraph unless this sentence narrates
         an action of its own. ``memo`` keeps what is read once per sentence."""
         found = cues.governing(q.span)
+        if found is not None and self._owns(found, q):
+            return None
         if found is None and (following := self._following(s)) is not None:
             if "later" not in memo:
                 memo["later"] = attribution.opener_cues(self.text, following, lang=self.pack, sources=self.src,

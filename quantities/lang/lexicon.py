@@ -43,6 +43,7 @@ class Reading:
     generic: bool = False  # a concept that says only "people" (persone): a status says what is counted
     share: str | None = None  # what a percentage of it measures ("il 63,9% degli elettori": the turnout)
     measure: bool = False  # a concept that names what a measure or a sum measures (profondità, pioggia)
+    span: bool = False     # a span of time ("34 anni"): keyed like an age, by whose it is
 
 
 class Lexicon(Tables):
@@ -155,7 +156,7 @@ class Lexicon(Tables):
             concept, term = hit
             return Reading(concept, core_keys, term, self._roots.find(concept), True,
                            self._ids.get(concept, concept), self._status.get(concept), concept in self._generic,
-                           self._share.get(concept), concept in self._measures)
+                           self._share.get(concept), concept in self._measures, concept in self._spans)
         head = core[0] if self._head_first else core[-1]
         head_hit = self._match([head])
         family = self._roots.find(head_hit[0] if head_hit else self.key(head))
@@ -193,6 +194,31 @@ class Lexicon(Tables):
         ('earthquake', None)
         """
         return self._unit_default.get(unit) if unit is not None else None
+
+    def measured_in(self, shared: str, unit: str | None) -> bool:
+        """Whether a measure in ``unit`` can be of the concept ``shared``: a concept that
+        names its units is measured in those only (a quake in magnitudes, so "the quake hit
+        72 km from Marrakesh" is a distance, not the quake's measure).
+
+        >>> en = Lexicon.load("en")
+        >>> en.measured_in("earthquake", "magnitude"), en.measured_in("earthquake", "kilometer")
+        (True, False)
+        >>> en.measured_in("depth", "kilometer")
+        True
+        """
+        named = self._units_of.get(shared)
+        return not named or unit is None or unit in named
+
+    def runs(self, status: str | None) -> str | None:
+        """How the count of people in ``status`` moves over time, as the lexicon marks the
+        concept that names it: "cumulative" (only up: the dead), "once" (a crowd, counted
+        once), else None (it runs both ways: the injured leave hospital).
+
+        >>> it, en = Lexicon.load("it"), Lexicon.load("en")
+        >>> it.runs("dead"), en.runs("participants"), it.runs("injured"), it.runs(None)
+        ('cumulative', 'once', None, None)
+        """
+        return self._runs.get(status) if status is not None else None
 
     def family(self, noun: str | None) -> str | None:
         """The blocking key of a noun: the root of its concept, confusables merged.

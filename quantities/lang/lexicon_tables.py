@@ -23,10 +23,14 @@ from quantities.text.partition import Partition
 HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
-                      "time", "difference", "names"})
-CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units"})
+                      "time", "difference", "names", "distance"})
+CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span"})
+#: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
+#: fewer), or not at all (a crowd is counted once: later figures dispute it).
+RUNS = frozenset({"cumulative", "once"})
 TIME_KEYS = frozenset({"rising", "falling", "superseded", "previous", "provisional"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
+DISTANCE_KEYS = frozenset({"origin"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -58,11 +62,16 @@ class Tables:
         self._generic: set[str] = set()
         self._share: dict[str, str] = {}   # concept -> the concept a percentage of it measures
         self._measures: set[str] = set()
+        self._runs: dict[str, str] = {}    # status -> how its count moves ("cumulative", "once")
+        self._spans: set[str] = set()      # concepts that are spans of time ("anni", "mesi")
         self._unit_default: dict[str, str] = {}
+        self._units_of: dict[str, set[str]] = {}   # id -> the units its measures are in, when it names them
         self._build_concepts(data.get("concept", {}))
         self.cues = self._cues(data.get("time", {}), "time", TIME_KEYS)
         self.cues |= {f"difference_{k}": v
                       for k, v in self._cues(data.get("difference", {}), "difference", DIFFERENCE_KEYS).items()}
+        self.cues |= {f"distance_{k}": v
+                      for k, v in self._cues(data.get("distance", {}), "distance", DISTANCE_KEYS).items()}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
         self._build_confusables(data.get("confusable", []))
@@ -178,9 +187,27 @@ class Tables:
             raise self._error(f"{key}.measure", "expected true or false")
         for unit in _strings(entry.get("units", []), lambda m: self._error(f"{key}.units", m)):
             self._unit_default[unit] = self._ids[name]
+            self._units_of.setdefault(self._ids[name], set()).add(unit)
             measure = True
         if measure:
             self._measures.add(name)
+        self._time_marks(name, entry, key)
+
+    def _time_marks(self, name: str, entry: Mapping[str, Any], key: str) -> None:
+        """``runs``: how the count of the status the concept names moves over time
+        ("cumulative": the dead only grow; "once": a crowd is counted once); ``span``: the
+        concept is a span of time ("34 anni"), keyed like an age by whose it is."""
+        runs = entry.get("runs")
+        if runs is not None:
+            if runs not in RUNS or "status" not in entry:
+                raise self._error(f"{key}.runs",
+                                  f"expected one of {', '.join(sorted(RUNS))}, on a concept with a status")
+            self._runs[entry["status"]] = runs
+        span = entry.get("span", False)
+        if not isinstance(span, bool):
+            raise self._error(f"{key}.span", "expected true or false")
+        if span:
+            self._spans.add(name)
 
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,

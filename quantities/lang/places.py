@@ -9,6 +9,10 @@ area) names too many events to tell one by itself.
 ('genoa', 'marrakesh', 'morocco', 'brandizzo')
 >>> p.broad("morocco"), p.broad("marrakesh")
 (True, False)
+>>> derived("palermitano", "palermo"), derived("senigalliese", "senigallia"), derived("sicilian", "sicily")
+(True, True, True)
+>>> derived("palermo", "palermo"), derived("romano", "roma"), derived("milanofiori", "milano")
+(False, False, False)
 >>> text = "Truppe della Corea del Nord in Russia"
 >>> [(text[a:b], name) for a, b, name in p.phrases(text)]
 [('Corea del Nord', 'north korea')]
@@ -31,6 +35,13 @@ from quantities.text.phrases import alternation
 
 DATA = Path(__file__).parent / "places.aliases.toml"
 KEYS = frozenset({"aliases", "broad"})
+#: A name derived from a place's ("il Palermitano" of Palermo, "il Senigalliese" of
+#: Senigallia, "Sicilian" of Sicily) is the place's name less its last vowel, of at least
+#: STEM letters, and an ending of ENDING letters; longer endings make another name
+#: ("Milanofiori", a part of Milano), shorter stems too many ("Romano" is a surname).
+STEM = 4
+ENDING = range(2, 6)
+VOWELS = "aeiouy"
 
 
 class Places:
@@ -90,3 +101,11 @@ class Places:
         for m in self._phrases.finditer(text):
             if m.group()[:1].isupper():
                 yield m.start(), m.end(), self.name(m.group())
+
+
+def derived(word: str, name: str) -> bool:
+    """Whether ``word`` (folded) is a name derived from the place ``name`` (folded): the
+    area or the people of it ("palermitano" of "palermo", "anconetano" of "ancona")."""
+    stem = name[:-1] if name[-1:] in VOWELS else name
+    return len(stem) >= STEM and word.startswith(stem) and len(word) - len(stem) in ENDING \
+        and word[len(stem):].isalpha()

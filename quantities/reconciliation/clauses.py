@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from quantities.cache import compiled
 from quantities.lang.lexicon import Lexicon
+from quantities.lang.places import Places
 from quantities.types import Claim
 
-#: Concepts that are spans of time ("34 anni"): keyed, like ages, by whose they are.
-SPANS_OF_TIME = frozenset({"year", "month", "day"})
 WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
 CLAUSE = compiled(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
 CUE_WINDOW = 60   # characters before a figure read for cues of time
+ASIDE = compiled(r"\s{0,3}\([^()\n]{0,40}\)")   # "about 72 km (45 miles) southwest of": read past it
 
 
 def before(c: Claim) -> str:
@@ -55,10 +55,38 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
     later = _subject_after(c, lex) if measures else []
     for w in [*inside, *reversed(near), *later]:
         reading = lex.read(w)
-        if reading is not None and reading.known and reading.shared not in SPANS_OF_TIME \
-                and (reading.measure or not measures):
+        if reading is not None and reading.known and not reading.span \
+                and (reading.measure or not measures) and lex.measured_in(reading.shared, c.quantity.unit):
             return reading.shared
     return None
+
+
+def origin(c: Claim, lex: Lexicon) -> str | None:
+    """The point a distance is measured from: the place or noun after one of the lexicon's
+    ``[distance] origin`` phrases among the first words after the figure ("a 47 miglia da
+    Pylos", "72 km (45 miles) southwest of Marrakesh"), its one name across languages; None
+    when there is none."""
+    ctx = c.context
+    at = ctx.find(c.text) if c.text else -1
+    if at < 0:
+        return None
+    piece = ctx[at + len(c.text):at + len(c.text) + CUE_WINDOW]
+    aside = ASIDE.match(piece)
+    piece = piece[aside.end():] if aside else piece
+    m = CLAUSE.search(piece)
+    words = WORD.findall(piece[:m.start()] if m else piece)[:8]
+    folded = [w.casefold() for w in words]
+    phrases = lex.cues.get("distance_origin", ())
+    for k in range(min(4, len(words))):
+        for phrase in phrases:
+            if tuple(folded[k:k + len(phrase)]) == phrase:
+                rest = [w for w in words[k + len(phrase):] if w.casefold() not in lex.stopwords]
+                return _place_name(rest[0]) if rest else None
+    return None
+
+
+def _place_name(word: str) -> str:
+    return Places.default().name(word)
 
 
 def _subject_after(c: Claim, lex: Lexicon) -> list[str]:

@@ -48,7 +48,7 @@ def credit_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
         yield finding(ctx, "attribution-conflict", g, _("the same figure is credited to sources that do not "
                       "belong together: {listed}").format(listed=listed), clashes, cause="credit")
     if bare:
-        by = ", ".join(dict.fromkeys(say.source(i.claim) for i in credited))
+        by = ", ".join(say.named_once(say.source(i.claim) for i in credited))
         message = (ngettext("{outlets} states the figure with no source", "{outlets} state the figure with no source",
                             len(bare)).format(outlets=say.outlets(bare, ctx.outlet)) + "; "
                    + ngettext("{outlets} credits it to {sources}", "{outlets} credit it to {sources}",

@@ -12,7 +12,7 @@ A document's signature is its ``limit`` heaviest names (ties alphabetical), and 
 heavy as the last of them (up to twice ``limit``). Its narrow
 names leave out the broad ones (a country, a wider area, a capital: each names too many
 events to tell one), and its top name is its heaviest narrow name. Two documents are one event when their
-signatures share two of their first ``limit`` names (two narrow ones, or a broad one and a
+signatures share two of their names, ties with the last included (two narrow ones, or a broad one and a
 narrow one the document names more than once), or when the top name of one is in the other's signature, or when
 neither names anything narrower than the same broad name that both weigh most; and, when both are dated, when their
 dates are close: documents within ``days`` of each other can always be one event,
@@ -145,7 +145,7 @@ def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date
         when = dates.get(doc)
         periods = None if when is None else (when.toordinal() // days, when.toordinal() // days + 1)
         strong = {n for n in narrow if weights[doc][n] > 1}
-        for pair in itertools.combinations(sorted(sign[:limit]), 2):
+        for pair in itertools.combinations(sorted(sign), 2):
             if (not broad(pair[0]) and not broad(pair[1])) or strong.intersection(pair):
                 joins.pair(doc, pair, periods)
         if narrow:

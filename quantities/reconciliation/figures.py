@@ -14,8 +14,10 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from quantities.lang import clock
+from quantities.lang.places import derived
 from quantities.reconciliation.ages import AGE_OF_A
 from quantities.reconciliation.events import events
+from quantities.reconciliation.intervals import Interval
 from quantities.reconciliation.keys import Item, Key
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.types import Claim, Figure
@@ -154,18 +156,24 @@ def _own_places(event_of: Mapping[str, str | None], names: Mapping[str, Mapping[
     return out
 
 
-def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str], totals: set[tuple[str, Key]]) -> None:
+def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str],
+              totals: Mapping[tuple[str, Key], list[Interval]]) -> None:
     """A running count scoped to the event's own place ("12 le persone disperse a
-    Casamicciola", in the Casamicciola landslide) is the event's count: its scope is dropped.
+    Casamicciola", in the Casamicciola landslide), or to the area named after it ("le
+    vittime nel Palermitano", in the fires around Palermo), is the event's count: its
+    scope is dropped.
     A part ("dei quali"), another place, or a place of an article that also gives the
     unscoped count ("2.012 morti … a Marrakech le vittime si sono fermate a 15": a
-    breakdown) keeps its scope."""
+    breakdown) keeps its scope; a place's count above every unscoped one of its article is
+    no part of them ("due corpi carbonizzati … le vittime nel Palermitano salgono a tre")."""
     key = i.key
     scope = i.claim.scope or ""
-    if key is None or key.scope is None or not i.running or not scope[:1].isupper() \
-            or (i.claim.doc, replace(key, scope=None)) in totals:
+    if key is None or key.scope is None or not i.running or not scope[:1].isupper():
         return
-    if any(place(w) in own for w in scope.split()):
+    wholes = totals.get((i.claim.doc, replace(key, scope=None)), [])
+    if any(w.high is None or i.interval.low <= w.high for w in wholes):
+        return
+    if any(place(w) in own or any(derived(place(w), p) for p in own) for w in scope.split()):
         i.key = replace(key, scope=None)
 
 
@@ -180,7 +188,10 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
                       settings.event_days, broad)
     own = _own_places(event_of, names, broad)
-    totals = {(i.claim.doc, i.key) for i in keyed if i.key is not None and i.key.scope is None}
+    totals: defaultdict[tuple[str, Key], list[Interval]] = defaultdict(list)
+    for i in keyed:
+        if i.key is not None and i.key.scope is None:
+            totals[(i.claim.doc, i.key)].append(i.interval)
     for i in keyed:
         event = event_of.get(i.claim.doc)
         if event is not None:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from quantities import lang as langs
+from quantities.extraction.nouns import status
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation import ages, clauses
@@ -39,21 +40,20 @@ from quantities.types import Claim
 MODALITY_GROUP = {"reported": "done", "estimated": "done", "planned": "planned"}
 #: Kinds whose figure, without a counted noun, is keyed by the word that leads it.
 LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
+#: The unit key of a distance: a length, keyed by the point it is measured from when stated.
+DISTANCE = "[length]"
 LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
 
 
-#: Statuses that do not run: a crowd is counted once, and its figures on later days are
-#: the same count disputed (questura vs organisers), not a timeline.
-COUNTED_ONCE = frozenset({"participants"})
-
-
 def toll(i: Item) -> bool:
-    """A count that runs by nature: people in a status (dead, missing, …), a crowd excepted,
-    whether the status is the claim's ("persone disperse") or its concept's ("morti")."""
+    """A count that runs by nature: people in a status (dead, missing, …), a crowd excepted
+    (the lexicon's runs = "once": its figures on later days are the same count disputed,
+    questura vs organisers, not a timeline), whether the status is the claim's ("persone
+    disperse") or its concept's ("morti")."""
     if i.key is None:
         return False
     status = i.key.status or (i.reading.status if i.reading is not None else None)
-    return status is not None and status not in COUNTED_ONCE
+    return status is not None and i.lexicon.runs(status) != "once"
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +133,8 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if narrowed is not None:   # "2.059 feriti, 1.404 dei quali gravi": the critically injured
             c = replace(c, scope=None)
             reading = narrowed
+        elif (counted := _by_status(c, reading, lender, lex)) is not None:   # "27 superstiti ricoverati"
+            c, reading = counted
         key, reason, year = _key(c, reading, unit_key, before, lex, years.get(c.doc, ()))
         if key is not None and key.kind == "age" and c.quantity.unit is None:  # "Lombardo, 52"
             factor = unit_key_of(ages.AGE_UNIT)[1]
@@ -224,6 +226,32 @@ def _narrowed(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None
     return None
 
 
+def _by_status(c: Claim, reading: Reading | None, lender: Claim | None,
+               lex: Lexicon) -> tuple[Claim, Reading] | None:
+    """People counted by their status alone, as a generic noun is ("persone ricoverate"):
+    a noun that names a status of its own narrowed by another ("27 superstiti ricoverati":
+    survivors in hospital are of the injured), or a part after its figure that its
+    sentence puts in another status than its whole ("104 migranti tratti in salvo, 14 dei
+    quali trasferiti all'ospedale": the part marker dropped). The claim and its reading so
+    keyed, else None."""
+    if c.status is None or reading is None or reading.generic:
+        return None
+    own = reading.status
+    if own is not None and own != c.status and own in _classes(lex.lang):
+        return c, replace(reading, generic=True, status=c.status)
+    if lender is not None and c.scope and not c.scope[:1].isupper() and lender.status != c.status \
+            and c.context.find(c.text) >= 0 and c.context[c.context.find(c.text) + len(c.text):].lstrip() \
+            .startswith(c.scope):
+        return replace(c, scope=None), replace(reading, generic=True, status=c.status)
+    return None
+
+
+@functools.cache
+def _classes(lang: str) -> frozenset[str]:
+    """The statuses of a pack (``[status.classes]``), for a lexicon whose language has one."""
+    return frozenset(status.classes(lang)) if lang in langs.available() else frozenset()
+
+
 def _lead_figures(items: list[Item]) -> None:
     """A bare count in an article's headline or first sentence ("Centomila per gli
     organizzatori, trentamila per la questura") is the figure its own body counts with the
@@ -280,7 +308,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         # an age is never a plan: "dovrebbe avere 77 anni" is an estimate of it
         place = c.scope.casefold() if c.scope else None
         return Key(whose, None, place, "age", unit_key_of(ages.AGE_UNIT)[0], MODALITY_GROUP["reported"]), None, None
-    if reading is not None and reading.shared in clauses.SPANS_OF_TIME:
+    if reading is not None and reading.span:
         what = ages.subject(c, lex)
         if what is None:
             return None, "an age or a span of time with no name before it: whose it is is not known", None
@@ -294,6 +322,9 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         measured = clauses.measure(c, before, lex, measures=True)
         if measured is not None and (what is None or clauses.inherited(c, before)):
             what = measured   # "I veicoli sono precipitati per circa 45 metri": the fall
+        elif measured is None and kind == "measure" and unit == DISTANCE \
+                and (point := clauses.origin(c, lex)) is not None:
+            what = f"distance:{point}"   # "a 47 miglia da Pylos": the distance from Pylos
         if what is None and kind == "measure":
             what = lex.measured_by(c.quantity.unit)   # "magnitudo 7": a quake's
         if what is None:

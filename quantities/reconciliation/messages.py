@@ -25,6 +25,55 @@ def source(c: Claim) -> str:
     return c.attribution.canonical or c.attribution.source
 
 
+def named_once(names: Iterable[str]) -> list[str]:
+    """Sources as written, each source once, in the order given: a name whose words all
+    stand in a longer one ("questura" in "questura di Roma", "Commission" in "calcoli della
+    Commissione": one word the start of the other, across languages), or that shares its
+    full name with one ("ministro Raffaele Fitto", "Raffaele Fitto"), is that source.
+
+    >>> named_once(["Commission", "calcoli della Commissione", "questura", "questura di Roma", "Istat"])
+    ['calcoli della Commissione', 'questura di Roma', 'Istat']
+    """
+    given = list(dict.fromkeys(names))
+    kept: list[str] = []
+    for name in sorted(given, key=lambda n: -len(n)):
+        if not any(same_source(name, k) for k in kept):
+            kept.append(name)
+    return [n for n in given if n in kept]
+
+
+def same_source(short: str, long: str) -> bool:
+    """Whether two sources as written are one (:func:`named_once`), either way round."""
+    return _covered(short, long) or _covered(long, short)
+
+
+def _covered(short: str, long: str) -> bool:
+    """Whether each word of ``short`` (but its short links: "di", "of") stands in ``long``,
+    as itself or as the other's inflection ("Commission", "Commissione")."""
+    if short.casefold() == long.casefold():
+        return True
+    words = [w for w in short.casefold().split() if len(w) > 3]
+    longer = [x for x in long.casefold().split() if len(x) > 3]
+    if words and all(any(_inflected(w, x) for x in longer) for w in words):
+        return True
+    return _full_name(short) is not None and _full_name(short) == _full_name(long)
+
+
+def _inflected(a: str, b: str) -> bool:
+    """One word, or one the other with an ending of at most two letters."""
+    return (a.startswith(b) or b.startswith(a)) and abs(len(a) - len(b)) <= 2
+
+
+def _full_name(name: str) -> tuple[str, ...] | None:
+    """The capitalised words that end a source ("ministro Raffaele Fitto" -> Raffaele
+    Fitto), when there are two or three of them: a person's name; else None."""
+    words = name.split()
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    return tuple(words[k:]) if 2 <= len(words) - k <= 3 else None
+
+
 def said(c: Claim, outlet: Outlet) -> str:
     """'ANSA: “300 morti” (Protezione civile)'."""
     return f"{outlet(c.doc)}: \u201c{c.text}\u201d ({source(c)})"

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from quantities.reconciliation import messages as say
 from quantities.reconciliation.intervals import Interval, stance
 from quantities.reconciliation.keys import Item
 
@@ -41,7 +42,7 @@ class Mode:
             a = i.claim.attribution
             if i.source is not None and a is not None:
                 shown.setdefault(i.source, a.canonical or " ".join(a.source.split()))
-        return sorted(shown.values(), key=str.casefold)
+        return say.named_once(sorted(shown.values(), key=str.casefold))
 
     @property
     def value(self) -> Decimal:

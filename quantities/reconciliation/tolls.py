@@ -34,13 +34,14 @@ from quantities.reconciliation.values import Context, comparable, dispute, dispu
 from quantities.text.i18n import _
 from quantities.types import Finding
 
-#: Statuses whose count only grows: the dead do not come back (the missing are found,
-#: the injured leave hospital, the displaced go home).
-CUMULATIVE = frozenset({"dead"})
 #: A later count lower by at most this share corrects the earlier (39, then 38): not a fall.
 CORRECTION = Decimal("0.1")
 #: Two values of one day further apart than this factor are two counts (the bodies
-#: recovered, the dead feared), not sources disputing one.
+#: recovered, the dead feared), not sources disputing one. What it means: sources that
+#: dispute one toll counted the same bodies, so their figures are of one order (a side that
+#: gives three times the other's count is counting something else: 78 bodies recovered
+#: against "almeno 500" feared dead is ×6). Set from a handful of tolls, not derived: a
+#: ratio between 3 and 6 is a guess either way.
 DISPUTE_SPREAD = 3
 #: Stances that state a count (not a bound or a vague word).
 COUNTS = frozenset({"exact", "about"})
@@ -63,21 +64,48 @@ def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
         yield _fallen(g, high, low, ctx)
     # the timeline is of the counts that stand: not the fallen ones, nor their day's echoes
     wrong = {id(i) for i in g.items for h in high if _day(i) == _day(h) and i.interval.meets(h.interval)}
-    line = sorted((i for i in g.items if id(i) not in wrong), key=_moment)
+    moment = _moments(g)
+    line = sorted((i for i in g.items if id(i) not in wrong), key=lambda i: moment[id(i)])
     if len({i.value for i in line}) > 1 or len({str(i.interval) for i in line}) > 1:
         yield _timeline(g, line, ctx)
 
 
 def _status(g: Grouped) -> str | None:
+    """The status the figure counts: its key's, else its concept's ("morti"), else what a
+    generic noun in a status counts ("persone morte", "people killed": the key's what)."""
     i = g.items[0]
-    return i.key.status if i.key is not None and i.key.status else (i.reading.status if i.reading else None)
+    if i.key is not None and i.key.status:
+        return i.key.status
+    return next((o.reading.status for o in g.items if o.reading is not None and o.reading.status),
+                i.key.what if i.key is not None else None)
 
 
 def _moment(i: Item) -> tuple:
     """When a claim was given: its day, then its stated time (a claim its article gives as
     superseded, with no time, first), then its place in the articles."""
     minute = i.minute if i.minute is not None else (-1 if i.superseded else 24 * 60)
-    return (_day(i), minute, i.order)
+    return (_day(i), minute, 0, i.order)
+
+
+def _moments(g: Grouped) -> dict[int, tuple]:
+    """Each claim's :func:`_moment`; in a toll that only grows (the dead), a claim with no
+    stated time is placed by its value among its day's timed counts: after the last one it
+    is not below (a wire's "at least 820" after the blog's 632 of 8.15, before its 1.037 of
+    14.20), else before them all. Other tolls run both ways: their values tell no time."""
+    out = {id(i): _moment(i) for i in g.items}
+    if g.items[0].lexicon.runs(_status(g)) != "cumulative":
+        return out
+    timed: dict[dt.date, list[Item]] = {}
+    for i in g.items:
+        if i.minute is not None:   # a live blog's earlier moments too
+            timed.setdefault(_day(i), []).append(i)
+    for i in g.items:
+        day = timed.get(_day(i))
+        if i.minute is not None or i.superseded or not day:
+            continue
+        reached = [t.minute for t in day if t.interval.low <= i.interval.low and t.minute is not None]
+        out[id(i)] = (_day(i), max(reached), 1, i.order) if reached else (_day(i), -1, 1, i.order)
+    return out
 
 
 def _dispute_of(g: Grouped, day: dt.date, ctx: Context) -> Finding | None:
@@ -118,7 +146,9 @@ def _fall(g: Grouped) -> tuple[list[Item], list[Item]]:
     day, and those later counts."""
     high: list[Item] = []
     low: list[Item] = []
-    if _status(g) not in CUMULATIVE:
+    # a status whose count only grows (the lexicon's runs = "cumulative": the dead do not
+    # come back; the missing are found, the injured leave hospital, the displaced go home)
+    if g.items[0].lexicon.runs(_status(g)) != "cumulative":
         return high, low
     counted = [o for o in g.items if o.moved != "falling"]
     day_top: dict[dt.date, Decimal] = {}

@@ -26,7 +26,10 @@ from quantities.types import SEVERITIES, Finding
 WHOLES = 32
 #: Steps below the value-conflict's severity: a whole in the news is often another
 #: source's partial count ("più di trecento roghi" of the forestry corps against the
-#: firefighters' "650 incendi urbani"), so the finding says "check", not "wrong" (info).
+#: firefighters' "650 incendi urbani"), so the finding says "check", not "wrong". Two steps
+#: is what makes it info when a value-conflict is an error (the default: error → warning
+#: → info); a desk that lowers value-conflict to a warning gets info too (the floor), one
+#: that turns it off gets nothing.
 WEAKER = 2
 
 

@@ -1,6 +1,7 @@
 """The wording rule: one value, in one event, counting things that differ.
 
-Claims are bucketed by event, kind, unit, modality and stated value (hashing: linear);
+Claims are bucketed by event, kind, unit, modality and stated value (a range by both its
+ends: "30-35 autovetture" states 35, as "as many as 35 vehicles" does; hashing: linear);
 inside a bucket, each pair of different keys is judged once:
 
 - the two concepts are a known confusable pair (by interlingual id, so English
@@ -60,13 +61,18 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
     counted: defaultdict[str, set[str | None]] = defaultdict(set)
     as_stated: defaultdict[tuple, tuple[list[Item], list[Item]]] = defaultdict(lambda: ([], []))
     for i in items:
-        if i.key is None or i.value is None or (i.superseded and not i.earlier) or id(i) not in events:
+        if i.key is None or (i.superseded and not i.earlier) or id(i) not in events:
             continue  # an old value the article states ("da 3,3 a 2 miliardi") still says what 3,3 counted
+        if i.value is None and stance(i.claim.quantity) != "range":
+            continue
         counted[i.claim.doc].add(_status(i))
         if stance(i.claim.quantity) == "vague" or i.key.kind == "percent":
             continue
         k = i.key
-        buckets[(events[id(i)], k.kind, k.unit, i.value)].setdefault(k, []).append(i)
+        for value in _stated(i):
+            buckets[(events[id(i)], k.kind, k.unit, value)].setdefault(k, []).append(i)
+        if i.value is None:
+            continue
         if k.kind in ("count", "measure"):
             as_stated[(events[id(i)], i.claim.quantity.value)][i.claim.quantity.unit is not None].append(i)
     yield from _bare_against_measured(as_stated.values(), confusables, figure_of, ctx)
@@ -84,6 +90,15 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
                     severity, reason, xs, ys = found
                     if severity != "off":
                         yield _finding(severity, reason, xs, ys, figure_of, ctx)
+
+
+def _stated(i: Item) -> tuple[Decimal, ...]:
+    """The values a claim states: its value, or both ends of a range ("30-35 autovetture"
+    states 35, as "as many as 35 vehicles" does)."""
+    if i.value is not None:
+        return (i.value,)
+    iv = i.interval
+    return (iv.low,) if iv.high is None else (iv.low, iv.high)
 
 
 def _bare_against_measured(buckets: Iterable[tuple[list[Item], list[Item]]], confusables: Mapping[frozenset[str], str],
@@ -121,7 +136,8 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     if note is None and a.kind == "count":
         note = _clash(x, y, counted)
     written = [(p, q) for p, q in across if _written(p) and _written(q)]
-    rare = abs(x.claim.quantity.value or Decimal(0)) >= SMALL  # as stated: "8 km" is common
+    stated = x.claim.quantity.value if x.claim.quantity.value is not None else x.claim.quantity.high
+    rare = abs(stated or Decimal(0)) >= SMALL  # as stated: "8 km" is common; a range by its upper end
     if note is not None and a.what != b.what and written and rare:
         return severity, note, xs, ys
     lower = _demote(severity)

@@ -198,6 +198,9 @@ BAD = [
     ({"fold": {"endings": [["a"]]}}, "fold.endings"),
     ({"difference": {"around": ["calo"]}}, "difference"),
     ({"difference": {"before": "calo"}}, "difference.before"),
+    ({"concept": {"x": {"terms": ["x"], "status": "dead", "runs": "sometimes"}}}, "concept.x.runs"),
+    ({"concept": {"x": {"terms": ["x"], "runs": "once"}}}, "concept.x.runs"),   # no status to run
+    ({"concept": {"x": {"terms": ["x"], "span": "yes"}}}, "concept.x.span"),
 ]
 
 
@@ -290,3 +293,29 @@ def test_a_status_concept_is_named_by_its_status():
     for lang, noun in (("it", "partecipanti"), ("en", "marchers"), ("it", "morti"), ("en", "dead")):
         r = Lexicon.load(lang).read(noun)
         assert r.shared == r.status, (lang, noun)
+
+
+RUNS = [
+    # (lang, status, how its count moves over time): the same marks in every pack
+    ("it", "dead", "cumulative"), ("en", "dead", "cumulative"),
+    ("it", "participants", "once"), ("en", "participants", "once"),
+    ("it", "injured", None), ("en", "missing", None),     # near misses: they run both ways
+]
+
+
+@pytest.mark.parametrize(("lang", "status", "expected"), RUNS)
+def test_how_a_status_runs(lang, status, expected):
+    assert Lexicon.load(lang).runs(status) == expected
+
+
+SPANS = [
+    # (lang, noun, a span of time): keyed like an age, by whose it is
+    ("it", "anni", True), ("en", "years", True), ("it", "mesi", True), ("en", "months", True),
+    ("it", "giorni", True), ("en", "days", True),
+    ("it", "ore di lavoro", False), ("en", "soldiers", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "noun", "expected"), SPANS)
+def test_spans_of_time(lang, noun, expected):
+    assert Lexicon.load(lang).read(noun).span is expected

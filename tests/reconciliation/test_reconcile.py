@@ -336,12 +336,18 @@ ISCHIA = [
     ("dei quali", "persone disperse", False),          # a part ("14 dei quali")
     ("Casamicciola", "case", False),                   # no toll: the scope stays
     ("Casamicciola+", "persone disperse", False),      # the article's breakdown beside its own total
+    ("Casamicciola-", "persone disperse", True),       # above the article's other count: no part of it
+    ("Casamicciolese", "persone disperse", True),      # the area named after the event's place
+    ("Ischitano", "persone disperse", True),           # (of its other own place, Ischia)
+    ("Casamicciolamarina", "persone disperse", False),  # a longer name: another place
+    ("Casamicciolese", "case", False),                 # no toll: the scope stays
 ])
 def test_a_toll_scoped_to_the_events_own_place_is_the_events_toll(scope, noun, together):
     rows = ISCHIA
-    if scope.endswith("+"):   # the same article also gives the whole count
+    if scope[-1] in "+-":   # the same article also gives an unscoped count: above it, or below it
+        other = "20 dispersi | 20 " if scope[-1] == "+" else "5 dispersi | 5 "
         scope = scope[:-1]
-        rows = [*ISCHIA, ISCHIA[0].replace("12 le persone disperse | 12 ", "20 dispersi | 20 ")]
+        rows = [*ISCHIA, ISCHIA[0].replace("12 le persone disperse | 12 ", other)]
     claims = claims_of(rows)
     claims[0] = replace(claims[0], scope=scope, noun=noun, status="missing" if noun != "case" else None)
     if noun == "case":
@@ -374,3 +380,54 @@ def test_a_timeline_lists_its_values_in_time_order_naming_each_run_of_an_outlet(
     ]
     update = next(f for f in reconcile(claims_of(rows)).findings if f.rule == "update")
     assert "blog: 10 (Ore 13.05); tg: 22 (Ore 17.25); blog: 35 (Ore 23.15)" in update.message, update.message
+
+
+# People counted by their status alone (quantities/reconciliation/keys.py): a noun that names a
+# status of its own narrowed by another ("superstiti ricoverati": of the injured), or a part its
+# sentence puts in another status than its whole ("14 dei quali trasferiti all'ospedale").
+HOSPITALISED = "Naufragio a Pylos: i 27 superstiti ricoverati sono in condizioni stabili."
+
+
+@pytest.mark.parametrize(("first", "second", "together"), [
+    ("Naufragio a Pylos: tratti in salvo 104 migranti, 14 dei quali trasferiti all'ospedale di Kalamata.",
+     HOSPITALISED, True),
+    ("Pylos shipwreck: 104 migrants were rescued, 14 of them taken to hospital in Kalamata.",
+     HOSPITALISED, True),                                                             # across languages
+    ("Naufragio a Pylos: ci sono 14 feriti.", HOSPITALISED, True),                  # the injured themselves
+    ("Naufragio a Pylos: tratti in salvo 104 migranti, 14 dei quali a Kalamata.",
+     HOSPITALISED, False),                                    # a part in its whole's status: of the rescued
+    ("Naufragio a Pylos: i 14 superstiti sono arrivati a Kalamata.", HOSPITALISED, False),  # all the survivors
+    ("Naufragio a Pylos: 14 marinai ricoverati a Kalamata.", HOSPITALISED, False),  # people of a kind, in hospital
+])
+def test_people_in_a_status_narrower_than_their_nouns_are_counted_by_it(tmp_path, first, second, together):
+    from quantities.run.pipeline import run
+
+    for name, text, lang in (("a.md", first, "en" if first.startswith("Pylos") else "it"), ("b.md", second, "it")):
+        (tmp_path / name).write_text(f"---\ndate: 2023-06-14\nlang: {lang}\n---\n{text}\n", encoding="utf-8")
+    report = run([str(tmp_path)])
+    figure = [f for f in report.figures if {c.quantity.value for c in f.claims} >= {Decimal(14), Decimal(27)}]
+    assert bool(figure) is together, [(f.id, f.what, [c.text for c in f.claims]) for f in report.figures]
+
+
+UNTIMED = [
+    # (status noun, the wire's untimed value, where the timeline places it): a toll that only
+    # grows (the dead) places an untimed count by its value among the day's timed ones
+    ("morti", "25", "blog: 10 (Ore 13.05); tg: 22 (Ore 17.25); wire: 25; blog: 35 (Ore 23.15)"),
+    ("morti", "5", "wire: 5; blog: 10 (Ore 13.05); tg: 22 (Ore 17.25); blog: 35 (Ore 23.15)"),
+    # near miss: the injured leave hospital, their values tell no time: the untimed count last
+    ("feriti", "25", "blog: 10 (Ore 13.05); tg: 22 (Ore 17.25); blog: 35 (Ore 23.15); wire: 25"),
+]
+
+
+@pytest.mark.parametrize(("noun", "value", "expected"), UNTIMED)
+def test_an_untimed_count_of_a_growing_toll_is_placed_by_its_value(noun, value, expected):
+    place = "Il crollo del ponte Morandi a Genova"
+    rows = [
+        f"blog | 10 {noun} | 10 | {noun} | - | reported | 2018-08-14 | {place}: 10 {noun} | count - | Ore 13.05",
+        f"tg | 22 {noun} | 22 | {noun} | - | reported | 2018-08-14 | {place}: 22 {noun} | count - | Ore 17.25",
+        f"wire | {value} {noun} | {value} | {noun} | - | reported | 2018-08-14 | {place}: {value} {noun} | count - | -",
+        f"blog | 35 {noun} | 35 | {noun} | - | reported | 2018-08-14 | {place}: sale a 35 il numero dei {noun} | count - | Ore 23.15",
+        f"wire | 39 {noun} | 39 | {noun} | - | reported | 2018-08-15 | {place}: 39 {noun} | count - | -",
+    ]
+    update = next(f for f in reconcile(claims_of(rows)).findings if f.rule == "update")
+    assert expected in update.message, update.message

@@ -142,11 +142,13 @@ def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
 
 def _speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None) -> Found | None:
     """A speaker before a colon at the start of a sentence ("Il ministro Matteo Salvini: …")."""
-    colon = text.find(":", sentence.start, sentence.end)
+    stamp = g.stamp.match(text, sentence.start, sentence.end)  # "Ore 11.00 – Rabie: …"
+    start = stamp.end() if stamp is not None and any(c.isdigit() for c in stamp[0]) else sentence.start
+    colon = text.find(":", start, sentence.end)
     if colon < 0 or colon - sentence.start > SPEAKER_CHARS:
         return None
-    toks = tokens(text, sentence.start, colon + 1)
-    np = speaker(toks, g)
+    toks = tokens(text, start, colon + 1)
+    np = speaker(toks, g, quoted=text.startswith(QUOTES, _after_spaces(text, colon + 1, sentence.end)))
     if np is None:
         return None
     return _make(text, toks, np, Span(colon, colon + 1), "any", g, sources or Sources.default())
@@ -154,6 +156,16 @@ def _speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None) -> 
 
 #: How far into a sentence a speaker's colon may stand (see :func:`_speaker`).
 SPEAKER_CHARS = 160
+
+#: The marks that open a quotation (after a speaker's colon, see :func:`_speaker`).
+QUOTES = ('"', "«", "“", "‘", "'")
+
+
+def _after_spaces(text: str, i: int, end: int) -> int:
+    """The first offset at or after ``i`` (before ``end``) that is not a space."""
+    while i < end and text[i].isspace():
+        i += 1
+    return i
 
 
 def stated(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> Found | None:

@@ -98,12 +98,12 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
         past = _past_time(toks, j + 1, g)
         if past is None:
             j, passive = j + 1, True  # "è stato riferito dalla Kcna": a passive
-        elif _at(lows, i, g.passive) is not None:
-            return None  # "was reported by midday": a passive without its agent
         else:
             j = past  # "the ministry reported by midday that…": a time; the subject reports
     if kind == "verb" and not passive and i > 0 and (lows[i - 1], lows[i]) in g.impersonal:
         return Found("", None, _cue_text(text, cue), cue, cue, "any", impersonal=True)  # "si stima"
+    if kind == "verb" and not passive and _at(lows, i, g.passive) is not None:
+        return None  # a passive without its agent ("è stata registrata una replica", "was reported by midday")
     if kind == "verb" and not passive:
         inverted = i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.opener_words
         np = _phrase(toks, _past_adjunct(toks, _skip(lows, j, g.adverbs), g), g) if inverted else None

@@ -80,10 +80,12 @@ class Grammar:
     finite_endings: tuple[str, ...]  # finite verbs that narrate ("salgono", "restavano")
     adjectives: frozenset[str]  # words that end a phrase but may open one after its article ("la prima")
     report_nouns: frozenset[str]  # "projections by X", "il conteggio della questura": X is the source
+    report_of: frozenset[str]  # "le stime della questura": what links a report noun to its owner
     verbless_openers: frozenset[str]  # a next sentence "Così X." credits X with the sentence before
     clause_ends: frozenset[str]  # words that open a relative or subordinate clause ("che", "which")
     pronouns: frozenset[str]  # a source that is a pronoun is the previous named source ("lui", "he")
     headers: regex.Pattern[str]  # a verbless header that names a source before a colon
+    stamp: regex.Pattern[str]  # a live-blog time stamp that opens a sentence ("Ore 17.50 – ")
     copulas: frozenset[str]  # verbs that only state a figure ("sono", "erano stati"): no narration
 
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
@@ -180,11 +182,17 @@ def grammar(pack: Pack) -> Grammar:
         copulas=word_set(pack, "attribution.narrated.copulas"),
         clause_ends=word_set(pack, "attribution.narrated.clause_ends"),
         report_nouns=word_set(pack, "attribution.report_nouns"),
+        report_of=word_set(pack, "attribution.report_of"),
         adjectives=word_set(pack, "attribution.adjectives"),
         verbless_openers=word_set(pack, "attribution.verbless_openers"),
         pronouns=word_set(pack, "attribution.pronouns"),
         headers=_headers(_pattern(_expand(pack, "attribution.headers", contractions))),
+        stamp=_STAMP,
     )
+
+
+#: A short time stamp that opens a live-blog entry ("Ore 17.50 – ", "**19 maggio, ore 12.05** – ").
+_STAMP = compiled(r"(?:[^\n:–—-]|(?<=\d):(?=\d)){0,40}[–—-][ \t]{1,3}")
 
 
 def _headers(phrases: str) -> regex.Pattern[str]:

@@ -86,11 +86,30 @@ def _by_agent(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
     """A report noun with its agent names the agent: "the first projections by the
     Consorzio Opinio Italia" -> "Consorzio Opinio Italia"."""
     lows = toks.lows
+    owner = _owner(toks, np, g)
+    if owner is not None:
+        return owner
     words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
     if not words or words[-1] not in g.report_nouns or np[1] >= len(lows) or lows[np[1]] not in g.agent:
         return np
     agent = _phrase(toks, np[1] + 1, g)
     return agent if agent is not None else np
+
+
+def _owner(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int] | None:
+    """A phrase that opens on a report noun and its owner ("le stime della questura", "i
+    calcoli della Commissione", "estimates of the police"): the owner, which is who reports
+    (the same source as "la questura" elsewhere); else None."""
+    lows = toks.lows
+    k = np[0]
+    while k < np[1] and lows[k] in g.articles:
+        k += 1
+    if k + 2 >= np[1] or lows[k] not in g.report_nouns or lows[k + 1] not in g.report_of:
+        return None
+    start = k + 2
+    while start < np[1] and lows[start] in g.articles:
+        start += 1
+    return (start, np[1]) if start < np[1] and toks.is_word(start) else None
 
 
 def _name_between_commas(toks: Tokens, end: int) -> tuple[int, int] | None:
@@ -186,17 +205,28 @@ def _phrase(toks: Tokens, i: int, g: Grammar, until: int | None = None) -> tuple
         if lows[j] in g.of and end is not None:
             j += 2 if j + 1 < limit and lows[j + 1] in g.articles else 1
             continue
-        if (g.ends_phrase(toks, j) or toks.texts[j][0].isdigit()) and not (end is None and lows[j] in g.adjectives):
+        if (g.ends_phrase(toks, j) or toks.texts[j][0].isdigit()) and not (end is None and lows[j] in g.adjectives) \
+                and not (end is not None and _first_name(toks, j)):
             break  # "la prima ricostruzione": an adjective that ends phrases elsewhere opens this one
         j += 1
         end = j
     return (i, end) if end is not None else None
 
 
-def speaker(toks: Tokens, g: Grammar) -> tuple[int, int] | None:
+def _first_name(toks: Tokens, j: int) -> bool:
+    """A capitalised word inside a phrase, before another, is a first name even when it is
+    written like a stop word ("il ministro Nello Musumeci", "Dal Molin")."""
+    texts = toks.texts
+    return (texts[j][0].isupper() and toks.is_word(j) and j + 1 < len(texts)
+            and texts[j + 1][0].isupper() and toks.is_word(j + 1))
+
+
+def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] | None:
     """The phrase of a speaker that opens a sentence and ends at a colon ("Il ministro
     dell'Interno Matteo Salvini, da Catania: …", "Il governatore della Liguria Giovanni
-    Toti: …"): a source-like noun or a full name (two capitalised words), else None."""
+    Toti: …"): a source-like noun or a full name (two capitalised words), else None. With
+    ``quoted`` (a quotation follows the colon) a surname alone will do ("Rabie: «…»"), but
+    not a time word ("Sabato: «…»")."""
     np = _phrase(toks, 0, g)
     if np is None:
         return None
@@ -210,6 +240,8 @@ def speaker(toks: Tokens, g: Grammar) -> tuple[int, int] | None:
         return None
     words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
     capitals = sum(t[0].isupper() for t in texts[np[0]:np[1]])
+    if quoted and capitals == len(words) == 1 and _at(lows, np[0], g.not_agents) is None:
+        return np  # "Rabie: «…»": a name alone before a quotation
     return np if capitals >= 2 or (words and words[0] in g.source_nouns) else None
 
 

@@ -6,9 +6,13 @@ the machinery.
 - **status** is one class of a closed set (dead, injured, missing, …: the keys of
   ``[status.classes]``), read from the counted noun first ("morti", "persone disperse"),
   then from the predicate after the phrase ("153 persone sono rimaste ferite", "300 people
-  died"), then from the verb before the figure ("sono morti 300 soldati", "killed 300").
+  died"; past a partitive pronoun: "14 dei quali trasferiti all'ospedale"; past the noun's
+  complement of one word: "two members of the crew were injured"), then from the
+  verb before the figure ("sono morti 300 soldati", "killed 300").
   The predicate may look past auxiliaries and adverbs (``[status] skip``), never past
-  another word.
+  another word. Of two status words side by side in the noun, the modifier's narrows the
+  head's ("superstiti ricoverati", "injured survivors": survivors in hospital, injured;
+  the head stands where ``[nouns] head`` says).
 - **scope** is what narrows the figure, as written: a place in the figure's clause
   ("ad Al Haouz" -> "Al Haouz", "in Calabria" -> "Calabria"), or a part: a marker before
   the figure ("di cui 205 gravi" -> "di cui", "tra loro 22" -> "tra loro") or a definite
@@ -19,10 +23,13 @@ the machinery.
 ('injured', 'Calabria')
 >>> read("Ci sono 400 feriti, di cui 205 gravi.", Span(27, 30), 36, "feriti gravi", lang="it")
 ('injured', 'di cui')
+>>> read("I 27 superstiti ricoverati.", Span(2, 4), 26, "superstiti ricoverati", lang="it")
+('injured', None)
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
@@ -38,15 +45,32 @@ class Statuses:
     reach: int
     firsts: frozenset[str]  # the first and last words of the phrases: most words are neither
     lasts: frozenset[str]
+    head_first: bool = True  # the head noun opens its phrase ([nouns] head): its modifiers follow
+    of: dict[str, tuple[tuple[str, ...], ...]] = dataclasses.field(default_factory=dict)  # [nouns] of, by first word
+    articles: frozenset[str] = frozenset()  # [nouns] articles
 
     def at(self, lows: list[str], i: int) -> str | None:
         """The class of the status word or phrase that starts at ``lows[i]``."""
+        found = self.match(lows, i)
+        return found[0] if found is not None else None
+
+    def match(self, lows: list[str], i: int) -> tuple[str, int] | None:
+        """The class and length of the status word or phrase that starts at ``lows[i]``."""
         if lows[i] not in self.firsts:
             return None
         for n in range(min(self.longest, len(lows) - i), 0, -1):
             found = self.classes.get(tuple(lows[i:i + n]))
             if found is not None:
-                return found
+                return found, n
+        return None
+
+    def of_noun(self, lows: list[str]) -> str | None:
+        """The status a noun phrase names: its first status word, unless another stands
+        right next to it, when the modifier's (after the head, or before it) narrows it."""
+        for i in range(len(lows)):
+            if (found := self.match(lows, i)) is not None:
+                beside = self.match(lows, i + found[1]) if i + found[1] < len(lows) else None
+                return beside[0] if beside is not None and self.head_first else found[0]
         return None
 
     def ending_at(self, lows: list[str], i: int) -> str | None:
@@ -74,6 +98,7 @@ class Scopes:
     place_heads: frozenset[str]
     place_relatives: frozenset[str]
     articles: frozenset[str]
+    dwellers: frozenset[str]  # people counted where they live: the place after them is theirs
     months: frozenset[str]  # a capitalised month after "in" is a time, no place ("in March 2018")
 
 
@@ -88,7 +113,9 @@ def statuses(pack: Pack) -> Statuses:
             classes[words] = name
     return Statuses(classes=classes, longest=max(map(len, classes), default=1),
                     skip=word_set(pack, "status.skip"), reach=positive_int(pack, "status.reach"),
-                    firsts=frozenset(w[0] for w in classes), lasts=frozenset(w[-1] for w in classes))
+                    firsts=frozenset(w[0] for w in classes), lasts=frozenset(w[-1] for w in classes),
+                    head_first=pack.get("nouns.head", "first") != "last",
+                    of=_by(phrases(pack, "nouns.of"), 0), articles=word_set(pack, "nouns.articles"))
 
 
 @per_pack("scope")
@@ -107,6 +134,7 @@ def scopes(pack: Pack) -> Scopes:
         place_heads=word_set(pack, "scope.place_heads"),
         place_relatives=word_set(pack, "scope.place_relatives"),
         articles=word_set(pack, "scope.articles"),
+        dwellers=word_set(pack, "scope.dwellers"),
         months=word_set(pack, "numbers.dates.months"),
     )
 
@@ -143,15 +171,35 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
     scope = (_part(sc, text, toks, first, toks.index(figure.end), kind in sc.partitive_kinds, named)
              or _place(sc, text, toks, first, after, kind in sc.share_kinds))
-    return _status(t, toks, first, after, noun), scope
+    return _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun), scope
+
+
+def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
+    """The length of the partitive pronoun at ``lows[at]`` ("dei quali", "of them"), else 0."""
+    for marker in t.partitive_pronouns.get(lows[at] if at < len(lows) else "", ()):
+        if tuple(lows[at:at + len(marker)]) == marker:
+            return len(marker)
+    return 0
+
+
+def _complement(t: Statuses, toks: Tokens, at: int) -> int:
+    """Where the predicate may start past the noun's complement of one word at ``at`` ("of
+    the crew were injured", "delle vittime rimasti feriti": its word is no status of the
+    figure), else ``at``."""
+    lows = toks.lows
+    for marker in t.of.get(lows[at] if at < len(lows) else "", ()):
+        if tuple(lows[at:at + len(marker)]) == marker:
+            word = at + len(marker)
+            while word < len(lows) and lows[word] in t.articles:
+                word += 1
+            if word < len(lows) and toks.is_word(word):
+                return word + 1
+    return at
 
 
 def _status(t: Statuses, toks: Tokens, first: int, after: int, noun: str | None) -> str | None:
-    if noun:
-        lows = noun.casefold().replace("’", "'").split()
-        for i in range(len(lows)):
-            if (found := t.at(lows, i)) is not None:
-                return found
+    if noun and (found := t.of_noun(noun.casefold().replace("’", "'").split())) is not None:
+        return found
     lows = toks.lows
     for i in range(after, min(len(lows), after + t.reach)):  # "persone sono rimaste ferite"
         if (found := t.at(lows, i)) is not None:
@@ -205,7 +253,8 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
     end, high = after, min(len(lows), after + PLACE_REACH)
     while end < high and lows[end] not in t.clause_ends and lows[end] not in t.aims:
         end += 1
-    found = _place_in(t, text, toks, start, end) or (_hung(t, text, toks, first) if share else None)
+    found = _dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
+        or (_hung(t, text, toks, first) if share else None)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
     if found is None and opener > 0 and lows[opener] in t.place_relatives:
         found = _place_in(t, text, toks, *_clause_before(t, lows, opener), last=True)
@@ -218,6 +267,20 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
                 found = _place_in(t, text, toks, *_clause_before(t, lows, before - 1), last=True)  # "in
                 # Calabria, la regione dove si è votato meno, ha votato il 50,80%": the place the apposition names
     return found
+
+
+def _dwelling(t: Scopes, text: str, toks: Tokens, after: int) -> str | None:
+    """The place whose dwellers the figure counts, named right after them through a place
+    link: "il milione di abitanti di Marrakech", "840,000 residents of Marrakesh"."""
+    lows, texts = toks.lows, toks.texts
+    if not 0 < after < len(lows) - 1 or lows[after - 1] not in t.dwellers or lows[after] not in t.place_links \
+            or not texts[after + 1][:1].isupper():
+        return None
+    k = after + 1
+    while k < len(lows) and (texts[k][:1].isupper() or (lows[k] in t.place_links and k + 1 < len(lows)
+                                                       and texts[k + 1][:1].isupper())):
+        k += 1
+    return _written(text, toks, after + 1, k)
 
 
 def _hung(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:

@@ -59,10 +59,11 @@ def words_before(text: str, start: int) -> list[tuple[int, str]]:
     if m is None:
         return []
     out = []
-    for i in (4, 3, 2, 1):  # the farthest first; a, b count back from ``start``
-        a, b = m.span(i)
+    for a, b in m.regs[4:0:-1]:  # groups 4 to 1, the farthest first; a, b count back from ``start``
         if a >= 0:
-            word = text[start - b:start - a].lstrip(_OPENERS)
+            word = text[start - b:start - a]
+            if word[0] in _OPENERS:
+                word = word.lstrip(_OPENERS)
             out.append((start - a - len(word), norm(word)))
     return out
 

@@ -167,6 +167,7 @@ def _number_words(pack: Pack) -> NumberWords:
         spaced_after=Decimal(v.integer(pack, "numbers.spaced_after", 1)),
         elided={w[:-1]: w for w in v.words(pack, "numbers.elision.drop_final_vowel")},
         one=v.words(pack, "numbers.one"),
+        definite=v.words(pack, "numbers.definite"),
         singletons=v.words(pack, "numbers.singletons"),
         homographs=v.homographs(pack),
         approx_spread=v.number(pack, "numbers.approximate.spread", 0.2),

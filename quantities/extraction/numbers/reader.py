@@ -68,7 +68,7 @@ _MAX_ADJUSTED = 24
 
 
 
-_BLANK_DIGIT_HEADS = frozenset(" \u00a0")  # digits then a blank: maybe a phone in groups
+_BLANKS = frozenset(" \u00a0")  # the blanks between a phone's digit groups
 _APOSTROPHE_OR_SPACE = compiled(r"['’\s]")
 
 
@@ -236,7 +236,7 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
         tokens = [(start, end)]
     else:
         tokens = [(t.start(), t.end()) for t in WORD.finditer(text, start, end)]
-    value = None
+    value = _definite_scale(text, start, tokens, g)
     while tokens and value is None:
         value = value_of([text[a:b] for a, b in tokens], g)
         if value is None:
@@ -261,6 +261,27 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
     at = _minus_word(text, start, g)
     r.start = r.start if at is None else at
     return _signed(_plus_share(text, context(text, r, g, scaled=value >= 1000), g), start, at is not None)
+
+
+#: The smallest scale word a definite article makes one of ("il milione"; "il mille" is a year).
+DEFINITE_FROM = Decimal(1_000_000)
+
+
+def _definite_scale(text: str, start: int, tokens: list[tuple[int, int]], g: Grammar) -> Decimal | None:
+    """Words opening on a scale word of a million or more, after a definite article, count
+    one of it: "oltre al milione di abitanti", "nel milione e mezzo di voti" (``[numbers]
+    definite``); else None."""
+    if not tokens or not g.words.definite or not g.words.one:
+        return None
+    words = [text[a:b] for a, b in tokens]
+    kind, v = g.words.morphemes.get(norm(words[0]), ("", Decimal(0)))
+    if kind != "scale" or v < DEFINITE_FROM or not words[0].islower() \
+            or text[tokens[-1][1]:tokens[-1][1] + 1] in g.words.hyphens:   # "il Milione", "the million-dollar"
+        return None
+    prev = prev_tokens(text, start, 1)
+    if not prev or prev[-1][1] not in g.words.definite or prev[-1][0] + len(prev[-1][1]) >= start:
+        return None
+    return value_of([min(g.words.one), *words], g)
 
 
 #: A joiner and the numerator word of a share after a number: " e tre [quarti]", " and a [quarter]".
@@ -304,7 +325,7 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
         return Reading(start, iso.end(), None, None, None, None, kind="date")
     raw = text[start:end]
     cued = phrase_before(prev_tokens(text, start, 4), g.idents.phone_before, g) is not None
-    if cued or raw[0] == "+" or text[end:end + 1] in _BLANK_DIGIT_HEADS:
+    if cued or raw[0] == "+" or _grouped(text, end, raw):
         phone = phone_run(text, start, cued, g)
         if phone:
             return Reading(start, start + phone, None, None, None, None, kind="phone")
@@ -342,6 +363,15 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
     if at is not None:
         r.start, r.plain = at, False
     return _signed(context(text, r, g, scaled=False), start, at is not None)
+
+
+def _grouped(text: str, end: int, raw: str) -> bool:
+    """Whether the digits ``raw`` (ending at ``end``) may be a phone in groups: a blank then a
+    digit after them, or a blank inside them. Else an uncued number's phone run has one group,
+    which is no phone (:func:`phone_run`): "300 soldati" is told without a pattern."""
+    if text[end:end + 1] not in _BLANKS:
+        return False
+    return "0" <= text[end + 1:end + 2] <= "9" or " " in raw or "\u00a0" in raw
 
 
 def _unit_glued(text: str, start: int, g: Grammar) -> bool:

@@ -56,6 +56,7 @@ class NumberWords:
     spaced_after: Decimal  # the smallest scale after which words are written apart
     elided: dict[str, str]  # elided stem -> full word (vent -> venti)
     one: frozenset[str]  # "un", "a": one before a scale or collective word
+    definite: frozenset[str]  # "il", "al", "the": one before a scale word of spaced_after or more
     singletons: frozenset[str]  # "uno", "one" alone: the singular, no figure ("uno sciopero")
     homographs: dict[str, Homograph]
     approx_spread: Decimal
