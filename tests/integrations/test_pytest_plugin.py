@@ -260,20 +260,18 @@ def test_a_non_utf8_config_is_a_one_line_collection_error(pytester):
     assert "INTERNALERROR" not in result.stdout.str() + result.stderr.str()
 
 
-def test_an_error_of_another_kind_at_collection_is_reported_not_an_internalerror(pytester):
+def test_an_error_of_another_kind_at_collection_is_reported_not_an_internalerror(pytester, monkeypatch):
     """``Article.repr_failure`` passed pytest's ``style`` to a collector's, which takes none: any
     error at collection that is not ours (here an OSError while the article is collected) was
     an INTERNALERROR that ended the session."""
+    from quantities.run.config import Config
+
+    def wants(self, path):
+        raise OSError(5, "Input/output error")
+
     articles(pytester, CLEAN[:2])
     pytester.makepyprojecttoml(INI)
-    pytester.makeconftest("""
-from quantities.run.config import Config
-
-def wants(self, path):
-    raise OSError(5, "Input/output error")
-
-Config.wants = wants
-""")
+    monkeypatch.setattr(Config, "wants", wants)  # pytester runs in this process
     result = run(pytester)
     result.assert_outcomes(errors=2)
     result.stdout.fnmatch_lines(["*OSError: [[]Errno 5[]] Input/output error*"])
