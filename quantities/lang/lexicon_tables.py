@@ -23,7 +23,8 @@ from quantities.text.partition import Partition
 HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
-                      "time", "difference", "names", "distance"})
+                      "time", "difference", "names", "distance",
+                      "complement"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
 #: fewer), or not at all (a crowd is counted once: later figures dispute it).
@@ -31,6 +32,7 @@ RUNS = frozenset({"cumulative", "once"})
 TIME_KEYS = frozenset({"rising", "falling", "superseded", "previous", "provisional"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
 DISTANCE_KEYS = frozenset({"origin"})
+COMPLEMENT_KEYS = frozenset({"narrows"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -72,6 +74,8 @@ class Tables:
                       for k, v in self._cues(data.get("difference", {}), "difference", DIFFERENCE_KEYS).items()}
         self.cues |= {f"distance_{k}": v
                       for k, v in self._cues(data.get("distance", {}), "distance", DISTANCE_KEYS).items()}
+        self.cues |= {f"complement_{k}": v
+                      for k, v in self._cues(data.get("complement", {}), "complement", COMPLEMENT_KEYS).items()}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
         self._build_confusables(data.get("confusable", []))

@@ -85,6 +85,25 @@ def origin(c: Claim, lex: Lexicon) -> str | None:
     return None
 
 
+def complement(c: Claim, before: str, lex: Lexicon) -> str | None:
+    """The part a sum's or a measure's noun, written before its figure, is narrowed to: the
+    word after one of the lexicon's ``[complement] narrows`` words right after the noun ("the
+    damage to agriculture alone will cost 250 million": agriculture); None when there is none."""
+    if not c.noun or c.noun.casefold() in c.text.casefold():
+        return None
+    noun = [w.casefold() for w in WORD.findall(c.noun)]
+    words = [w.casefold() for w in WORD.findall(before)]
+    ends = [k + len(noun) for k in range(len(words) - len(noun) + 1) if words[k:k + len(noun)] == noun]
+    if not noun or not ends:
+        return None
+    j = ends[-1]
+    for phrase in lex.cues.get("complement_narrows", ()):
+        if tuple(words[j:j + len(phrase)]) == phrase:
+            rest = [w for w in words[j + len(phrase):] if w not in lex.stopwords]
+            return lex.key(rest[0]) if rest else None
+    return None
+
+
 def _place_name(word: str) -> str:
     return Places.default().name(word)
 

@@ -156,25 +156,67 @@ def _own_places(event_of: Mapping[str, str | None], names: Mapping[str, Mapping[
     return out
 
 
+def _over_places(items: list[Item]) -> None:
+    """A count its sentence breaks down by place after it ("nearly 1,400 fires, including
+    650 in Sicily and 390 in Calabria", "1.400 incendi, di cui 390 in Calabria") counts over
+    all those places: it is scoped as wider than each ("+calabria"), never one place's count
+    (Sicily's 338 fires). Linear: one pass a sentence."""
+    by_sentence: dict[tuple[str, int], list[Item]] = {}
+    for i in items:
+        if i.key is not None and i.key.kind == "count":
+            by_sentence.setdefault((i.claim.doc, i.claim.sentence.start), []).append(i)
+    for members in by_sentence.values():
+        members.sort(key=lambda i: i.claim.span.start)
+        places: dict[str, list[str]] = {}   # what -> the places its later parts name, from the end
+        for i in reversed(members):
+            key = i.key
+            assert key is not None
+            parts = places.get(key.what or "")
+            if key.scope is None and parts:
+                i.key = replace(key, scope="+" + "+".join(sorted(set(parts))))
+            scope = i.claim.scope or ""
+            if key.scope is not None and scope[:1].isupper():
+                places.setdefault(key.what or "", []).append(key.scope)
+
+
+def _home(weights: Mapping[str, int], broad: Callable[[str], bool]) -> str | None:
+    """The place an article is about: its one heaviest narrow name (None on a tie)."""
+    narrow = sorted(((w, n) for n, w in weights.items() if not broad(n)), reverse=True)
+    if not narrow or (len(narrow) > 1 and narrow[1][0] == narrow[0][0]):
+        return None
+    return narrow[0][1]
+
+
 def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str],
-              totals: Mapping[tuple[str, Key], list[Interval]]) -> None:
+              totals: Mapping[tuple[str, Key], list[Interval]], home: str | None = None,
+              scopes: Mapping[tuple[str, Key], set[str]] | None = None) -> None:
     """A running count scoped to the event's own place ("12 le persone disperse a
     Casamicciola", in the Casamicciola landslide), or to the area named after it ("le
     vittime nel Palermitano", in the fires around Palermo), is the event's count: its
-    scope is dropped.
+    scope is dropped; so is any count's scoped to the place its article is about (``home``:
+    its heaviest name, "In tre giorni in Sicilia 400 incendi" under "Incendi in Sicilia").
     A part ("dei quali"), another place, or a place of an article that also gives the
     unscoped count ("2.012 morti … a Marrakech le vittime si sono fermate a 15": a
     breakdown) keeps its scope; a place's count above every unscoped one of its article is
-    no part of them ("due corpi carbonizzati … le vittime nel Palermitano salgono a tre")."""
+    no part of them ("due corpi carbonizzati … le vittime nel Palermitano salgono a tre").
+    At the article's own place, a breakdown is a count below each of the article's unscoped
+    ones (400 fires in Sicily beside "più di trecento" is the whole), or one of several places
+    the article gives the count at ("86 incendi attivi in Sicilia, 26 in provincia di Palermo")."""
     key = i.key
     scope = i.claim.scope or ""
-    if key is None or key.scope is None or not i.running or not scope[:1].isupper():
+    if key is None or key.scope is None or not scope[:1].isupper():
         return
-    wholes = totals.get((i.claim.doc, replace(key, scope=None)), [])
-    if any(w.high is None or i.interval.low <= w.high for w in wholes):
+    whole = replace(key, scope=None)
+    wholes = totals.get((i.claim.doc, whole), [])
+    least = min((w.high if w.high is not None else w.low for w in wholes), default=None)
+    if home is not None and key.kind == "count" and home in own and home in {place(w) for w in scope.split()} \
+            and len((scopes or {}).get((i.claim.doc, whole), ())) <= 1 and (least is None or i.interval.low >= least):
+        i.key = whole
+        return
+    if not i.running or any(w.high is None or i.interval.low <= w.high for w in wholes):
         return
     if any(place(w) in own or any(derived(place(w), p) for p in own) for w in scope.split()):
-        i.key = replace(key, scope=None)
+        i.key = whole
 
 
 def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: ReconcileSettings,
@@ -184,6 +226,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     ``place`` gives a place's one name (:meth:`Places.name`)."""
     unaligned: list[tuple[Claim, str]] = [(i.claim, i.reason or "") for i in items if i.key is None]
     keyed = [i for i in items if i.key is not None]
+    _over_places(keyed)
     dates = {i.claim.doc: i.claim.date for i in items}
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
                       settings.event_days, broad)
@@ -192,10 +235,15 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     for i in keyed:
         if i.key is not None and i.key.scope is None:
             totals[(i.claim.doc, i.key)].append(i.interval)
+    scopes: dict[tuple[str, Key], set[str]] = {}   # the scopes an article gives one key at
+    for i in keyed:
+        if i.key is not None and i.key.scope is not None:
+            scopes.setdefault((i.claim.doc, replace(i.key, scope=None)), set()).add(i.key.scope)
     for i in keyed:
         event = event_of.get(i.claim.doc)
         if event is not None:
-            _unscoped(i, own.get(event, frozenset()), place, totals)
+            _unscoped(i, own.get(event, frozenset()), place, totals, _home(names.get(i.claim.doc, {}), broad),
+                      scopes)
     by_key: defaultdict[Key, list[Item]] = defaultdict(list)
     for i in keyed:
         by_key[i.key].append(i)  # type: ignore[index]  # `keyed` holds only items whose key is set

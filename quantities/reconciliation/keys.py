@@ -299,6 +299,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         return None, "denied: the article says the figure is false", None
     kind = c.quantity.kind
     what, status = _what(c, reading)
+    part = None   # "the damage to agriculture alone will cost 250 million": a part of the damage
     if kind == "percent" and reading is not None and reading.share:
         what, status = reading.share, None   # "il 63,91% degli aventi diritto": the turnout
     if ages.is_age(c, reading, lex):
@@ -327,6 +328,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
             what = f"distance:{point}"   # "a 47 miglia da Pylos": the distance from Pylos
         if what is None and kind == "measure":
             what = lex.measured_by(c.quantity.unit)   # "magnitudo 7": a quake's
+        elif what is not None and kind in ("money", "measure"):
+            part = clauses.complement(c, before, lex)
         if what is None:
             what = clauses.measure(c, before, lex)   # any known word: "il barcone si trovava a 60 miglia"
         if what is None and (kind in ("percent", "money") or unit is None):
@@ -338,7 +341,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     year = past_year(c.context, c.text, c.date, lex.lang, years)
     if year is None and years and lex.cue("previous", clauses.after(c)):
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
-    scope = scoped(c.scope.casefold() if c.scope else None, year)
+    scope = scoped(c.scope.casefold() if c.scope else part, year)
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year
 
 

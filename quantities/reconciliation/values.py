@@ -128,7 +128,8 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                        one=say.group_text(ms[0].items, ctx.outlet, fmt),
                        other=say.group_text(ms[1].items, ctx.outlet, fmt)), items, cause="rounded")
     head, rest = ms[0], ms[1:]
-    if len(ms) >= SCATTERED and len(head.docs) < 2 and not _close(ms):
+    lo, hi = min(m.value for m in ms), max(m.value for m in ms)
+    if len(ms) >= SCATTERED and len(head.docs) < 2 and not 0 < lo <= hi <= lo * CLOSE:   # close: misread
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
     if len(head.docs) > max(len(m.docs) for m in rest):
@@ -138,12 +139,6 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     message = _("{one}; {others}: the values do not meet").format(
         one=say.group_text(head.items, ctx.outlet, fmt), others=groups)
     return finding(ctx, "value-conflict", g, message, items, cause="disagreement")
-
-
-def _close(ms: list[Mode]) -> bool:
-    """Whether the modes' values lie within CLOSE of each other (all positive)."""
-    values = [m.value for m in ms]
-    return min(values) > 0 and max(values) <= min(values) * CLOSE
 
 
 def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:

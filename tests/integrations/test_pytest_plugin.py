@@ -271,7 +271,9 @@ def test_an_error_of_another_kind_at_collection_is_reported_not_an_internalerror
 
     articles(pytester, CLEAN[:2])
     pytester.makepyprojecttoml(INI)
-    monkeypatch.setattr(Config, "wants", wants)  # pytester runs in this process
+    # the run is in-process: patched here, undone after this test (a conftest's patch stayed
+    # for every later test of the session)
+    monkeypatch.setattr(Config, "wants", wants)
     result = run(pytester)
     result.assert_outcomes(errors=2)
     result.stdout.fnmatch_lines(["*OSError: [[]Errno 5[]] Input/output error*"])

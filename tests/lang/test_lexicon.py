@@ -262,6 +262,10 @@ TIME_CUES = [
     ("it", "provisional", "con i dati di tutti i comuni", False),
     ("en", "provisional", "the turnout is almost final", True),
     ("en", "provisional", "the final turnout", False),
+    # the value a correction replaces ("78 e non 79"); near miss: "invece" contrasts sources
+    ("it", "superseded", "i corpi recuperati sono 78 e non", True),
+    ("en", "superseded", "the bodies recovered are 78 and not", True),
+    ("it", "superseded", "il Centro nazionale parla invece di magnitudo", False),
 ]
 
 
@@ -319,3 +323,10 @@ SPANS = [
 @pytest.mark.parametrize(("lang", "noun", "expected"), SPANS)
 def test_spans_of_time(lang, noun, expected):
     assert Lexicon.load(lang).read(noun).span is expected
+
+
+def test_complement_and_distance_tables_are_checked():
+    for table in ("complement", "distance"):
+        with pytest.raises(LanguageDataError) as e:
+            Lexicon.load("it", {table: {"around": ["x"]}}, origin="quantities.toml")
+        assert e.value.key == table

@@ -317,8 +317,9 @@ def test_a_part_named_after_its_marker_is_the_narrower_figure(context, scope, jo
     assert (len(result.figures) == 1) is joins
 
 
-# A running count scoped to the event's own place is the event's count; a part, another
-# place or a count that does not run keeps its scope (quantities/reconciliation/figures.py).
+# A running count scoped to the event's own place is the event's count, and so is any count at
+# the place its article is about; a part, another place or a breakdown keeps its scope
+# (quantities/reconciliation/figures.py).
 ISCHIA = [
     "a | 12 le persone disperse | 12 | persone disperse | Palomba | reported | 2022-11-26 | "
     "A Casamicciola, sull'isola d'Ischia, sono 12 le persone disperse a Casamicciola | count - | -",
@@ -334,7 +335,8 @@ ISCHIA = [
     ("Casamicciola Terme", "persone disperse", True),  # its place, however long the name
     ("Lacco Ameno", "persone disperse", False),        # another place: a part of the toll
     ("dei quali", "persone disperse", False),          # a part ("14 dei quali")
-    ("Casamicciola", "case", False),                   # no toll: the scope stays
+    ("Casamicciola", "case", True),                    # no toll, but at the place its article is about
+    ("Lacco Ameno", "case", False),                    # no toll at another place: the scope stays
     ("Casamicciola+", "persone disperse", False),      # the article's breakdown beside its own total
     ("Casamicciola-", "persone disperse", True),       # above the article's other count: no part of it
     ("Casamicciolese", "persone disperse", True),      # the area named after the event's place
@@ -431,3 +433,31 @@ def test_an_untimed_count_of_a_growing_toll_is_placed_by_its_value(noun, value, 
     ]
     update = next(f for f in reconcile(claims_of(rows)).findings if f.rule == "update")
     assert expected in update.message, update.message
+
+
+@pytest.mark.parametrize(("whole", "together"), [
+    ("oltre 300", True),    # the article's bare count is below it: the place's count is the whole
+    ("500", False),         # near miss: a count below the article's bare one is a part of it
+])
+def test_a_count_at_the_place_its_article_is_about_is_the_articles_count(whole, together):
+    place = "Incendi in Sicilia: la Sicilia brucia, in Sicilia"
+    rows = [
+        f"a | 338 roghi | 338 | roghi | Corpo forestale | reported | 2023-07-27 | {place} il Corpo forestale conta 338 roghi",
+        f"b | 400 incendi | 400 | incendi | Cocina | reported | 2023-07-28 | {place} in tre giorni 400 incendi | count - | - | Sicilia",
+        f"b | {whole} | {whole} | roghi | - | reported | 2023-07-28 | {place} i roghi sono stati {whole}",
+    ]
+    claims = claims_of(rows)
+    result = reconcile(claims)
+    figure = next(f for f in result.figures if any(c is claims[0] for c in f.claims))
+    assert any(c is claims[1] for c in figure.claims) is together
+
+
+def test_the_value_a_correction_replaces_comes_first_in_its_day():
+    place = "Il naufragio di Pylos"
+    rows = [
+        f"wire | 59 vittime | 59 | vittime | - | reported | 2023-06-14 | {place}: almeno 59 le vittime",
+        f"blog | 78 | 78 | corpi recuperati | - | reported | 2023-06-15 | {place}: i corpi recuperati sono 78 e non 79",
+        f"blog | 79 | 79 | corpi recuperati | - | reported | 2023-06-15 | {place}: i corpi recuperati sono 78 e non 79",
+    ]
+    update = next(f for f in reconcile(claims_of(rows)).findings if f.rule == "update")
+    assert "blog: 79, 78" in update.message, update.message

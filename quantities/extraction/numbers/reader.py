@@ -65,9 +65,6 @@ _ONE = Decimal(1)
 #: within the 28 digits a Decimal keeps exact.
 _MAX_ADJUSTED = 24
 
-
-
-
 _BLANKS = frozenset(" \u00a0")  # the blanks between a phone's digit groups
 _APOSTROPHE_OR_SPACE = compiled(r"['’\s]")
 
