@@ -161,6 +161,17 @@ def test_a_bad_tool_quantities_table_is_one_line(capsys, tmp_path, monkeypatch, 
     assert code == 2 and says in err and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("key", ["include", "exclude"])
+def test_a_pattern_pathspec_refuses_is_one_line(capsys, tmp_path, monkeypatch, key):
+    """Found by the config fuzz (tests/run/test_fuzz.py): ``include = ["\\\\"]`` was a
+    GitIgnorePatternError traceback."""
+    (tmp_path / "quantities.toml").write_text(f'{key} = ["\\\\"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli(capsys, "extract", "a.txt")
+    assert code == 2 and err.strip() == f"quantities: error: {tmp_path}/quantities.toml:1: {key}: not a gitignore pattern: '\\\\'"
+
+
 BAD_LINES = [
     pytest.param('{"text": "x", "a": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply", id="deeply nested"),
     pytest.param('{"text": "x", "n": ' + "9" * 5000 + "}", "more than 4,300 digits", id="4,300 digits"),
