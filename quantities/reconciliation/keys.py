@@ -35,7 +35,6 @@ from quantities.reconciliation import ages, clauses
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, past_year
-from quantities.text.fold import low
 from quantities.types import Claim
 
 #: Modalities that are compared with each other; "denied" is in no group.
@@ -151,9 +150,9 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if key is not None and moved and lender is not None and key.status is None and reading is not None \
                 and reading.generic:
             key, reason = None, LENT
-        earlier = _old_of_change(words, lex.lang)
+        earlier = clauses.old_of_change(words, lex.lang)
         # "il 39% dei fondi, contro il 37,5% del piano iniziale": the benchmark of its lender
-        benchmark = lender is not None and key is not None and _compared(words, lex.lang) \
+        benchmark = lender is not None and key is not None and clauses.compared(words, lex.lang) \
             and id(lender) in made and made[id(lender)].key == key
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words) or earlier or benchmark, moved, n,
@@ -172,45 +171,6 @@ def _past_years(claims: list[Claim], lexicon_of: Callable[[str], Lexicon]) -> di
         sentences.setdefault(c.doc, {})[c.context] = None
     dates = {c.doc: c.date for c in claims}
     return {doc: document_years(found, dates[doc], lexicon_of(doc).lang) for doc, found in sentences.items()}
-
-
-@functools.cache
-def _change_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The first words of the pack's pairs ("da", "from") and its verbs of change
-    (``[numbers.ranges]``), for a lexicon whose language has a pack."""
-    if lang not in langs.available():
-        return frozenset(), frozenset()
-    pack = langs.load(lang)
-    return frozenset(low(p[0]) for p in pack.get("numbers.ranges.pairs", [])), \
-        langs.word_set(pack, "numbers.ranges.change")
-
-
-def _old_of_change(words: list[str], lang: str) -> bool:
-    """Whether the figure is the old value of a change ("le risorse passano da 191,5 a
-    194,4 miliardi", "Salgono dal 37,5% al 39,5%"): an earlier value, not a current one."""
-    openers, verbs = _change_words(lang)
-    return bool(words) and words[-1] in openers and any(w in verbs for w in words[-3:-1])
-
-
-@functools.cache
-def _compared_words(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    """The pack's articles and its words that make a figure the term of a comparison
-    (``[nouns] compared``), as the folded words of a clause ("dall'" as "dall")."""
-    if lang not in langs.available():
-        return frozenset(), ()
-    pack = langs.load(lang)
-    articles = frozenset(low(w).rstrip("'’") for w in pack.get("nouns.articles", []))
-    return articles, tuple(tuple(low(p).rstrip("'’").split()) for p in pack.get("nouns.compared", []))
-
-
-def _compared(words: list[str], lang: str) -> bool:
-    """Whether the figure is the term of a comparison ("contro il 37,5%", "up from 8%"): the
-    clause before it ends on a comparison word, and at most two articles."""
-    articles, phrases = _compared_words(lang)
-    k = len(words)
-    while k > 0 and len(words) - k < 2 and words[k - 1] in articles:
-        k -= 1
-    return any(0 < len(p) <= k and tuple(words[k - len(p):k]) == p for p in phrases)
 
 
 def _narrowed(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None:
