@@ -40,7 +40,7 @@ from itertools import islice
 from quantities import lang as langs
 from quantities.errors import QuantitiesWarning
 from quantities.extraction import attribution, modality, nouns, sentences
-from quantities.extraction.nouns import status
+from quantities.extraction.nouns import settlement, status
 from quantities.extraction.numbers import reader as numbers
 from quantities.lang import Pack, clock
 from quantities.lang.lexicon import Lexicon
@@ -225,7 +225,8 @@ class _Reader:
             found = self._credit(s, toks, cues, q, memo)
             state, scope = status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks,
                                        kind=q.kind)
-            scope = scope or place  # "la regione era ferma al 36,95%": the place noun the topic replaced
+            home = settlement.settled(text, toks, q.span, lang=pack) if noun is not None else None
+            scope = home or scope or place  # "la regione era ferma al 36,95%": the place noun the topic replaced
             if state is None and noun is not None and noun.span is None:  # a reused noun keeps its status
                 state = statuses.get(q.kind)
             statuses[q.kind] = state
@@ -235,7 +236,7 @@ class _Reader:
                 text=text[q.span.start:end],
                 quantity=stated,
                 noun=noun.text if noun else None,
-                concept=self.lex.concept(noun.text) if noun else None,
+                concept=self.lex.concept(settlement.dwellers(pack) if home else noun.text) if noun else None,
                 attribution=_attribution(doc, found),
                 modality=modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack),
                 sentence=body_sentence,

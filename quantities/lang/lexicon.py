@@ -209,6 +209,15 @@ class Lexicon(Tables):
         named = self._units_of.get(shared)
         return not named or unit is None or unit in named
 
+    def dwells(self, concept: str | None) -> bool:
+        """Whether ``concept`` counts the people who live in a place: with no status, its
+        figure at a place is that place's population, never an event's count there.
+
+        >>> Lexicon.load("it").dwells("abitante"), Lexicon.load("en").dwells("person")
+        (True, False)
+        """
+        return concept in self._dwell
+
     def runs(self, status: str | None) -> str | None:
         """How the count of people in ``status`` moves over time, as the lexicon marks the
         concept that names it: "cumulative" (only up: the dead), "once" (a crowd, counted

@@ -24,7 +24,8 @@ HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names", "distance", "complement", "capacity"})
-CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span"})
+CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
+                          "dwell"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
 #: fewer), or not at all (a crowd is counted once: later figures dispute it).
 RUNS = frozenset({"cumulative", "once"})
@@ -66,6 +67,7 @@ class Tables:
         self._measures: set[str] = set()
         self._runs: dict[str, str] = {}    # status -> how its count moves ("cumulative", "once")
         self._spans: set[str] = set()      # concepts that are spans of time ("anni", "mesi")
+        self._dwell: set[str] = set()      # concepts that count a place's own people ("abitanti")
         self._unit_default: dict[str, str] = {}
         self._units_of: dict[str, set[str]] = {}   # id -> the units its measures are in, when it names them
         self._build_concepts(data.get("concept", {}))
@@ -202,7 +204,8 @@ class Tables:
     def _time_marks(self, name: str, entry: Mapping[str, Any], key: str) -> None:
         """``runs``: how the count of the status the concept names moves over time
         ("cumulative": the dead only grow; "once": a crowd is counted once); ``span``: the
-        concept is a span of time ("34 anni"), keyed like an age by whose it is."""
+        concept is a span of time ("34 anni"), keyed like an age by whose it is; ``dwell``: the
+        concept counts the people who live in a place (its population), no event's count."""
         runs = entry.get("runs")
         if runs is not None:
             if runs not in RUNS or "status" not in entry:
@@ -214,6 +217,11 @@ class Tables:
             raise self._error(f"{key}.span", "expected true or false")
         if span:
             self._spans.add(name)
+        dwell = entry.get("dwell", False)
+        if not isinstance(dwell, bool):
+            raise self._error(f"{key}.dwell", "expected true or false")
+        if dwell:
+            self._dwell.add(name)
 
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,

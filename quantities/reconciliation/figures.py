@@ -18,7 +18,7 @@ from quantities.lang.places import derived
 from quantities.reconciliation.ages import AGE_OF_A
 from quantities.reconciliation.events import events
 from quantities.reconciliation.intervals import Interval
-from quantities.reconciliation.keys import Item, Key
+from quantities.reconciliation.keys import Item, Key, scoped
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.types import Claim, Figure
 
@@ -206,6 +206,9 @@ def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str],
     scope = i.claim.scope or ""
     if key is None or key.scope is None or not scope[:1].isupper():
         return
+    if key.status is None and i.reading is not None and i.lexicon.dwells(i.reading.concept):
+        i.key = replace(key, scope=scoped(place(scope), i.year))   # a place's population, no count of the
+        return   # event, by its one name across languages ("Marrakesh", «Marrakech»)
     whole = replace(key, scope=None)
     wholes = totals.get((i.claim.doc, whole), [])
     least = min((w.high if w.high is not None else w.low for w in wholes), default=None)

@@ -134,7 +134,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
             # "oltre 300", "at least 296": just above the figure, not anything above it
             interval = Interval(interval.low, c.quantity.value * over, interval.low_open, False)
         before = clauses.before(c)
-        reading = lex.read(c.noun)
+        reading = _settled(c, lex.read(c.noun), lex)
         narrowed = _narrowed(c, reading, lex)
         if narrowed is not None:   # "2.059 feriti, 1.404 dei quali gravi": the critically injured
             c = replace(c, scope=None)
@@ -171,6 +171,15 @@ def _past_years(claims: list[Claim], lexicon_of: Callable[[str], Lexicon]) -> di
         sentences.setdefault(c.doc, {})[c.context] = None
     dates = {c.doc: c.date for c in claims}
     return {doc: document_years(found, dates[doc], lexicon_of(doc).lang) for doc, found in sentences.items()}
+
+
+def _settled(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None:
+    """The concept the extractor settled on for a generic noun, when it knows better than
+    the noun alone ("Marrakesh, a city of 840,000 people": its residents), else ``reading``."""
+    if reading is None or not reading.generic or not c.concept or c.concept == reading.concept:
+        return reading
+    found = lex.read(c.concept)
+    return found if found is not None and found.concept == c.concept else reading
 
 
 def _narrowed(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None:
