@@ -16,7 +16,8 @@ days is read day by day, each day's claims in the order of their stated times of
   is the toll's own.
 - **update**: every value the articles gave, earlier values of a live blog included (they
   are the toll's earlier moments), in time order: the timeline, info. It need not move one
-  way: counts are corrected, and several sources speak on one day.
+  way: counts are corrected, and several sources speak on one day. The claims of a day's
+  dispute are not moments of it (an update is never also a conflict for the same claims).
 """
 
 from __future__ import annotations
@@ -55,15 +56,19 @@ def running_days(g: Grouped) -> bool:
 
 def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     days = sorted({_day(i) for i in g.items})
+    disputed_ids: set[int] = set()
     for day in days:
         found = _dispute_of(g, day, ctx)
         if found is not None:
+            disputed_ids.update(id(i) for i in g.items if _day(i) == day and i.claim in found.claims)
             yield found
     high, low = _fall(g)
     if high:
         yield _fallen(g, high, low, ctx)
-    # the timeline is of the counts that stand: not the fallen ones, nor their day's echoes
+    # the timeline is of the counts that stand: not the fallen ones, nor their day's echoes,
+    # nor the claims of a day's dispute (a disagreement of sources, never also a moment)
     wrong = {id(i) for i in g.items for h in high if _day(i) == _day(h) and i.interval.meets(h.interval)}
+    wrong |= disputed_ids
     moment = _moments(g)
     line = sorted((i for i in g.items if id(i) not in wrong), key=lambda i: moment[id(i)])
     if len({i.value for i in line}) > 1 or len({str(i.interval) for i in line}) > 1:
