@@ -93,13 +93,14 @@ def _moment(i: Item) -> tuple:
 
 
 def _moments(g: Grouped) -> dict[int, tuple]:
-    """Each claim's :func:`_moment`; in a toll that only grows (the dead), a claim with no
-    stated time is placed by its value among its day's timed counts: after the last one it
-    is not below (a wire's "at least 820" after the blog's 632 of 8.15, before its 1.037 of
-    14.20), else before them all. Other tolls run both ways: their values tell no time."""
+    """Each claim's :func:`_moment`; a claim with no stated time is placed by its value among
+    its day's timed counts (a wire's "at least 820" after the blog's 632 of 8.15, before its
+    1.037 of 14.20): in a toll that only grows (the dead) always; in another toll when the
+    day's timed counts ran one way (the injured 329, 1.204, 2.059 rise that day: a wire's
+    153 comes first; the missing 11, then 5, fall). A day whose timed counts went up and
+    down tells no time: its untimed claims come last."""
     out = {id(i): _moment(i) for i in g.items}
-    if g.items[0].lexicon.runs(_status(g)) != "cumulative":
-        return out
+    cumulative = g.items[0].lexicon.runs(_status(g)) == "cumulative"
     timed: dict[dt.date, list[Item]] = {}
     for i in g.items:
         if i.minute is not None:   # a live blog's earlier moments too
@@ -108,9 +109,21 @@ def _moments(g: Grouped) -> dict[int, tuple]:
         day = timed.get(_day(i))
         if i.minute is not None or i.superseded or not day:
             continue
-        reached = [t.minute for t in day if t.interval.low <= i.interval.low and t.minute is not None]
+        way = "up" if cumulative else _way(day)
+        if way is None:
+            continue
+        reached = [t.minute for t in day if t.minute is not None
+                   and (t.interval.low <= i.interval.low if way == "up" else t.interval.low >= i.interval.low)]
         out[id(i)] = (_day(i), max(reached), 1, i.order) if reached else (_day(i), -1, 1, i.order)
     return out
+
+
+def _way(day: list[Item]) -> str | None:
+    """Which way a day's timed counts ran, in the order of their times: "up", "down", or
+    None (both ways, or one moment only)."""
+    lows = [i.interval.low for i in sorted(day, key=lambda i: (i.minute, i.order))]
+    steps = {(b > a) - (b < a) for a, b in zip(lows, lows[1:])} - {0}
+    return {frozenset({1}): "up", frozenset({-1}): "down"}.get(frozenset(steps))
 
 
 def _dispute_of(g: Grouped, day: dt.date, ctx: Context) -> Finding | None:
