@@ -202,8 +202,12 @@ class _Reader:
         moments = self._moments(sentence)
         pairs = nouns.respective([q.span for q in s.figures], lang=pack, toks=toks) if len(s.figures) > 3 else {}
         listed: list[nouns.NounPhrase | None] = []
+        previous: Quantity | None = None
         for i, q in enumerate(s.figures):
+            if previous is not None:
+                q = nouns.elided(text, previous, q, pack)  # "5,1 miliardi … e 4,5 in direzione est"
             q, noun, place = self._noun(q, toks, antecedents)
+            previous = q
             if noun is None and i > 0:
                 q = nouns.listed(text, s.figures[i - 1], q)  # "magnitudo 6,8 per l'Usgs, 7,2 secondo …"
             if i in pairs and (paired := listed[pairs[i]]) is not None:  # "contro i 630 e i 315"
@@ -318,6 +322,8 @@ class _Reader:
     def _governors(self, span: Span, toks: Tokens | None = None) -> attribution.Governors:
         found = attribution.scan(self.text, span, lang=self.pack, sources=self.src, toks=toks)
         self._scans[span.start, span.end] = found
+        if toks is not None:  # "…: sono i numeri che la Regione ha presentato"
+            found = attribution.summaries(self.text, toks, found, lang=self.pack, sources=self.src)
         if (head := attribution.header(self.text, span, lang=self.pack, sources=self.src)) is not None:
             colon = self.text.find(":", head.span.end, span.end)  # cues inside the header are its own
             found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")

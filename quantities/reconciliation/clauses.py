@@ -2,15 +2,22 @@
 
 A figure without a counted noun is keyed by a word of its clause: the known word that
 names what it measures ("profondità di 8 km", "Salgono dal 37,5% al 39,5% i fondi"), else
-the word that leads it ("affluenza al 51%"). Every window is bounded (``CUE_WINDOW``
-characters), so reading a clause costs the same in a sentence of any length.
+the word that leads it ("affluenza al 51%"). A count's noun phrase may name what an unfolding
+event adds to (:func:`unfolds`), a figure's clause what a thing can hold (:func:`capacity`),
+the old value of a change (:func:`old_of_change`) or the term of a comparison (:func:`compared`).
+Every window is bounded (``CUE_WINDOW`` characters), so reading a clause costs the same in a
+sentence of any length.
 """
 
 from __future__ import annotations
 
+import functools
+
+from quantities import lang as langs
 from quantities.cache import compiled
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
+from quantities.text.fold import low
 from quantities.types import Claim
 
 WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
@@ -131,3 +138,65 @@ def lead(before: str, lex: Lexicon) -> str | None:
     """The folded key of the last content word before the figure in its clause."""
     words = [w for w in WORD.findall(before) if w.casefold() not in lex.stopwords]
     return f"{lex.lang}:{lex.key(words[-1])}" if words else None
+
+
+def unfolds(c: Claim, before: str, lex: Lexicon) -> bool:
+    """Whether the count's noun phrase names what an unfolding event keeps adding to (the
+    lexicon's ``[time] unfolding``: "21 fiumi esondati", "le navi in attesa", "oltre 250
+    frane", "rescuers"): its own words and those after it up to the next figure, and, when
+    its noun stands before it ("Le navi in coda sono oltre 400"), the words from that noun on.
+    Not the subject of another noun ("i vigili del fuoco sono intervenuti su 650 incendi")."""
+    later = after(c)
+    digit = next((n for n, ch in enumerate(later) if ch.isdigit()), len(later))
+    text = f"{c.text} {later[:digit]}"
+    noun = (c.noun or "").casefold()
+    at = before.casefold().rfind(noun.split()[0]) if noun and noun not in c.text.casefold() else -1
+    if at >= 0:
+        text = f"{before[at:]} {text}"
+    return lex.cue("unfolding", [w.casefold() for w in WORD.findall(text)])
+
+
+def capacity(c: Claim, before: str, lex: Lexicon) -> bool:
+    """Whether the figure is what something can hold or carry (the lexicon's ``[capacity]``:
+    "può trasportare 20mila container", "a capacity of 20,000"), not what it holds."""
+    next_words = [w.casefold() for w in WORD.findall(after(c))][:2]
+    return lex.cue("capacity_before", before) or lex.cue("capacity_after", next_words)
+
+
+@functools.cache
+def _change_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the pack's pairs ("da", "from") and its verbs of change
+    (``[numbers.ranges]``), for a lexicon whose language has a pack."""
+    if lang not in langs.available():
+        return frozenset(), frozenset()
+    pack = langs.load(lang)
+    return frozenset(low(p[0]) for p in pack.get("numbers.ranges.pairs", [])), \
+        langs.word_set(pack, "numbers.ranges.change")
+
+
+def old_of_change(words: list[str], lang: str) -> bool:
+    """Whether the figure is the old value of a change ("le risorse passano da 191,5 a
+    194,4 miliardi", "Salgono dal 37,5% al 39,5%"): an earlier value, not a current one."""
+    openers, verbs = _change_words(lang)
+    return bool(words) and words[-1] in openers and any(w in verbs for w in words[-3:-1])
+
+
+@functools.cache
+def _compared_words(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The pack's articles and its words that make a figure the term of a comparison
+    (``[nouns] compared``), as the folded words of a clause ("dall'" as "dall")."""
+    if lang not in langs.available():
+        return frozenset(), ()
+    pack = langs.load(lang)
+    articles = frozenset(low(w).rstrip("'’") for w in pack.get("nouns.articles", []))
+    return articles, tuple(tuple(low(p).rstrip("'’").split()) for p in pack.get("nouns.compared", []))
+
+
+def compared(words: list[str], lang: str) -> bool:
+    """Whether the figure is the term of a comparison ("contro il 37,5%", "up from 8%"): the
+    clause before it ends on a comparison word, and at most two articles."""
+    articles, phrases = _compared_words(lang)
+    k = len(words)
+    while k > 0 and len(words) - k < 2 and words[k - 1] in articles:
+        k -= 1
+    return any(0 < len(p) <= k and tuple(words[k - len(p):k]) == p for p in phrases)

@@ -4,7 +4,10 @@ A figure is one quantity of the world: the same thing counted (the lexicon's
 interlingual concept id, so that English «dead» and Italian «morti» meet), in the same
 status (dead, injured, missing, …) and scope (a place, a part), of the same kind and
 unit dimension, with compatible modality (accomplished facts vs plans). A concept that
-only says "people" takes its status as what it counts ("persone disperse" = "dispersi").
+only says "people" takes its status as what it counts ("persone disperse" = "dispersi"), and
+so do people of a wider status narrowed to one all of whose people are among them ("27
+superstiti ricoverati", "104 migranti tratti in salvo, 14 dei quali trasferiti all'ospedale":
+the injured; the pack's ``[status.among]``).
 A percentage, a measure or a sum of money is keyed by what it measures: a concept the
 lexicon marks ``measure`` in its clause ("profondità di 8 km", "Salgono dal 37,5% al 39,5% i
 fondi"), which wins over a noun carried from an earlier figure ("a section of about 200
@@ -26,14 +29,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from quantities import lang as langs
-from quantities.extraction.nouns import status
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation import ages, clauses
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, past_year
-from quantities.text.fold import low
 from quantities.types import Claim
 
 #: Modalities that are compared with each other; "denied" is in no group.
@@ -43,6 +44,10 @@ LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
 #: The unit key of a distance: a length, keyed by the point it is measured from when stated.
 DISTANCE = "[length]"
 LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
+
+
+#: What a capacity keys apart from the thing counted: a measure of its own.
+CAPACITY = "(capacity)"
 
 
 def toll(i: Item) -> bool:
@@ -94,6 +99,7 @@ class Item:
     earlier: bool = False       # the old value of a change the article states ("passano da 191,5 a …")
     lead: bool = False          # a bare count of a lead, keyed as the body's figure it repeats
     standfirst: bool = False    # in the article's subtitle (rules.standfirsts): it sums up its body
+    unfolds: bool = False       # a count the unfolding event adds to ("21 fiumi esondati", "frane")
 
     @property
     def running(self) -> bool:
@@ -101,7 +107,7 @@ class Item:
         that the article says moved ("sale a"): its values over a day are one timeline."""
         status = self.key.status if self.key is not None else None
         return status is not None or (self.reading is not None and self.reading.status is not None) \
-            or self.moved is not None
+            or self.moved is not None or self.unfolds
 
 
 def prepare(claims: list[Claim], settings: ReconcileSettings,
@@ -144,14 +150,15 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if key is not None and moved and lender is not None and key.status is None and reading is not None \
                 and reading.generic:
             key, reason = None, LENT
-        earlier = _old_of_change(words, lex.lang)
+        earlier = clauses.old_of_change(words, lex.lang)
         # "il 39% dei fondi, contro il 37,5% del piano iniziale": the benchmark of its lender
-        benchmark = lender is not None and key is not None and _compared(words, lex.lang) \
+        benchmark = lender is not None and key is not None and clauses.compared(words, lex.lang) \
             and id(lender) in made and made[id(lender)].key == key
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words) or earlier or benchmark, moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang), year,
-                          lex.cue("provisional", c.context), earlier))
+                          lex.cue("provisional", c.context), earlier,
+                          unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex)))
         made[id(ordered[n])] = items[-1]
     _lead_figures(items)
     return items
@@ -164,45 +171,6 @@ def _past_years(claims: list[Claim], lexicon_of: Callable[[str], Lexicon]) -> di
         sentences.setdefault(c.doc, {})[c.context] = None
     dates = {c.doc: c.date for c in claims}
     return {doc: document_years(found, dates[doc], lexicon_of(doc).lang) for doc, found in sentences.items()}
-
-
-@functools.cache
-def _change_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The first words of the pack's pairs ("da", "from") and its verbs of change
-    (``[numbers.ranges]``), for a lexicon whose language has a pack."""
-    if lang not in langs.available():
-        return frozenset(), frozenset()
-    pack = langs.load(lang)
-    return frozenset(low(p[0]) for p in pack.get("numbers.ranges.pairs", [])), \
-        langs.word_set(pack, "numbers.ranges.change")
-
-
-def _old_of_change(words: list[str], lang: str) -> bool:
-    """Whether the figure is the old value of a change ("le risorse passano da 191,5 a
-    194,4 miliardi", "Salgono dal 37,5% al 39,5%"): an earlier value, not a current one."""
-    openers, verbs = _change_words(lang)
-    return bool(words) and words[-1] in openers and any(w in verbs for w in words[-3:-1])
-
-
-@functools.cache
-def _compared_words(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    """The pack's articles and its words that make a figure the term of a comparison
-    (``[nouns] compared``), as the folded words of a clause ("dall'" as "dall")."""
-    if lang not in langs.available():
-        return frozenset(), ()
-    pack = langs.load(lang)
-    articles = frozenset(low(w).rstrip("'’") for w in pack.get("nouns.articles", []))
-    return articles, tuple(tuple(low(p).rstrip("'’").split()) for p in pack.get("nouns.compared", []))
-
-
-def _compared(words: list[str], lang: str) -> bool:
-    """Whether the figure is the term of a comparison ("contro il 37,5%", "up from 8%"): the
-    clause before it ends on a comparison word, and at most two articles."""
-    articles, phrases = _compared_words(lang)
-    k = len(words)
-    while k > 0 and len(words) - k < 2 and words[k - 1] in articles:
-        k -= 1
-    return any(0 < len(p) <= k and tuple(words[k - len(p):k]) == p for p in phrases)
 
 
 def _narrowed(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None:
@@ -228,28 +196,33 @@ def _narrowed(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None
 
 def _by_status(c: Claim, reading: Reading | None, lender: Claim | None,
                lex: Lexicon) -> tuple[Claim, Reading] | None:
-    """People counted by their status alone, as a generic noun is ("persone ricoverate"):
-    a noun that names a status of its own narrowed by another ("27 superstiti ricoverati":
-    survivors in hospital are of the injured), or a part after its figure that its
-    sentence puts in another status than its whole ("104 migranti tratti in salvo, 14 dei
-    quali trasferiti all'ospedale": the part marker dropped). The claim and its reading so
-    keyed, else None."""
+    """People counted by their status alone, as a generic noun is ("persone ricoverate"),
+    when all the people of that status are among those of the wider one (``[status.among]``:
+    every injured person is a survivor): a noun that names the wider status narrowed by the
+    other ("27 superstiti ricoverati": the injured), or a part after its figure, of a whole
+    in the wider status, that its sentence puts in the other ("104 migranti tratti in
+    salvo, 14 dei quali trasferiti all'ospedale": the part marker dropped). Not people of a
+    kind ("14 manifestanti feriti", "104 passeggeri, 14 dei quali in ospedale": some of the
+    injured). The claim and its reading so keyed, else None."""
     if c.status is None or reading is None or reading.generic:
         return None
-    own = reading.status
-    if own is not None and own != c.status and own in _classes(lex.lang):
+    wider = _among(lex.lang).get(c.status, frozenset())
+    if reading.status in wider:
         return c, replace(reading, generic=True, status=c.status)
-    if lender is not None and c.scope and not c.scope[:1].isupper() and lender.status != c.status \
-            and c.context.find(c.text) >= 0 and c.context[c.context.find(c.text) + len(c.text):].lstrip() \
-            .startswith(c.scope):
+    at = c.context.find(c.text)
+    if lender is not None and lender.status in wider and c.scope and not c.scope[:1].isupper() \
+            and at >= 0 and c.context[at + len(c.text):].lstrip().startswith(c.scope):
         return replace(c, scope=None), replace(reading, generic=True, status=c.status)
     return None
 
 
 @functools.cache
-def _classes(lang: str) -> frozenset[str]:
-    """The statuses of a pack (``[status.classes]``), for a lexicon whose language has one."""
-    return frozenset(status.classes(lang)) if lang in langs.available() else frozenset()
+def _among(lang: str) -> dict[str, frozenset[str]]:
+    """Each status whose people are all among those of others (``[status.among]``), for a
+    lexicon whose language has a pack."""
+    if lang not in langs.available():
+        return {}
+    return {k: frozenset(v) for k, v in langs.load(lang).table("status.among", {}).items()}
 
 
 def _lead_figures(items: list[Item]) -> None:
@@ -298,6 +271,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     if c.modality not in MODALITY_GROUP:
         return None, "denied: the article says the figure is false", None
     kind = c.quantity.kind
+    if kind == "count" and _fraction(c) and not (c.noun and c.noun.casefold() in c.text.casefold()):
+        return None, "a fraction with no noun of its own (\"e 4,5 in direzione est\"): no count of things", None
     what, status = _what(c, reading)
     part = None   # "the damage to agriculture alone will cost 250 million": a part of the damage
     if kind == "percent" and reading is not None and reading.share:
@@ -320,6 +295,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     elif what is None and kind == "count":
         what = clauses.measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
     elif kind in LED_KINDS:
+        if what is not None and kind == "measure" and not lex.measured_in(what, c.quantity.unit):
+            what = None   # "l'acqua ha superato i due metri": a level, not the rain stated in millimetres
         measured = clauses.measure(c, before, lex, measures=True)
         if measured is not None and (what is None or clauses.inherited(c, before)):
             what = measured   # "I veicoli sono precipitati per circa 45 metri": the fall
@@ -338,11 +315,19 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         return None, "nothing says what it counts (no noun, no unit)", None
     if what is None and kind == "percent":
         return None, "a percentage of nothing named (no noun, no word before it)", None
+    if what is not None and clauses.capacity(c, before, lex):
+        what = f"{what} {CAPACITY}"   # "può trasportare 20mila container": not the 18.300 it carries
     year = past_year(c.context, c.text, c.date, lex.lang, years)
     if year is None and years and lex.cue("previous", clauses.after(c)):
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
     scope = scoped(c.scope.casefold() if c.scope else part, year)
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year
+
+
+def _fraction(c: Claim) -> bool:
+    """Whether the figure as stated is no whole number ("4,5"): things are counted whole."""
+    v = c.quantity.value
+    return v is not None and v != v.to_integral_value()
 
 
 def scoped(place: str | None, year: int | None) -> str | None:

@@ -197,3 +197,26 @@ def _to_its_digit(i: Item, value: Decimal) -> bool:
         return False
     unit = precision_of(i.claim.quantity) * i.value / stated   # in the figure's base unit
     return abs(i.value - value) * 2 <= unit
+
+
+#: Values this close (the highest at most this factor of the lowest) are one figure misread,
+#: never several figures the keys could not separate: 19,24%, 19,43% and 19,46% for one
+#: turnout at one hour.
+CLOSE = Decimal("1.05")
+
+
+def close(found: Sequence[Mode]) -> bool:
+    """Whether the modes' values lie within CLOSE of each other (all positive)."""
+    values = [m.value for m in found]
+    return min(values) > 0 and max(values) <= min(values) * CLOSE
+
+
+def against_moves(ordered: Sequence[Mode]) -> bool:
+    """Whether a step of ``ordered`` goes the other way than its later mode says the figure
+    moved: 225 then 194,4 where "194,4" is "salito a" (it rose) is no fall of one figure
+    but two figures, or one of them wrong."""
+    for a, b in zip(ordered, ordered[1:]):
+        moves = {i.moved for i in b.items if i.moved}
+        if (b.value < a.value and moves == {"rising"}) or (b.value > a.value and moves == {"falling"}):
+            return True
+    return False

@@ -19,12 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tomllib
 import warnings
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -36,10 +34,13 @@ from quantities.lang.sources import Sources
 from quantities.lang.units import dimension, is_unit_name
 from quantities.reconciliation.intervals import Interval, interval_of
 from quantities.reconciliation.settings import ReconcileSettings
+from quantities.text import tomlfile
 from quantities.text.decimals import grouped, plain
 from quantities.text.i18n import _
 from quantities.types import Claim, Finding
 
+#: A reference file lists a desk's figures: a larger one is refused before it is parsed.
+MAX_REFERENCE_BYTES = 10_000_000
 KEYS = {"id", "what", "context", "value", "approx", "low", "high", "source", "as_of", "note", "unit"}
 #: The margin of ``approx = true``, as docs/architecture.md gives for "circa".
 APPROX_MARGIN = Decimal("0.1")
@@ -110,15 +111,17 @@ def load(path: str | os.PathLike[str]) -> list[ReferenceFigure]:
     """
     path = os.fspath(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = tomlfile.read_bytes(path, MAX_REFERENCE_BYTES)
     except FileNotFoundError:
         raise ReferenceFileError(_("no such reference file"), file=path) from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise ReferenceFileError(_("cannot read reference file: {reason}").format(reason=e), file=path) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise ReferenceFileError(_("not valid TOML: {reason}").format(reason=e), file=path) from None
+    except OSError as e:
+        raise ReferenceFileError(_("cannot read reference file: {reason}").format(reason=e.strerror or e),
+                                 file=path) from None
+    if len(raw) > MAX_REFERENCE_BYTES:
+        raise ReferenceFileError(_("larger than {limit} MB: not a reference file").format(
+            limit=MAX_REFERENCE_BYTES // 1_000_000), file=path)
+    data = tomlfile.parse(raw, path, ReferenceFileError)
+    text = raw.decode("utf-8")
     unknown = set(data) - {"figure"}
     if unknown:
         raise ReferenceFileError(_("unknown top-level key (expected [[figure]] tables)"),

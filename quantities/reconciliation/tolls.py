@@ -1,7 +1,12 @@
 """A running toll over several days: its timeline, the disputes of one day, and a fall.
 
 A count of people in a status (dead, missing, injured, rescued, …) reported on several
-days is read day by day, each day's claims in the order of their stated times of day:
+days is read day by day, each day's claims in the order of their stated times of day.
+So is a count the unfolding event adds to (``Item.unfolds``: "fiumi esondati", "frane",
+"navi in coda", "soccorritori") whose values rise with the days (no day's value below an
+earlier day's): its timeline is an update, and one day's values that do not meet, with
+no times to order them, are a **value-conflict** of that day (a count of things is not
+corrected the way a toll of the dead is: two values of one day are one wrong).
 
 - **value-conflict**, cause ``disputed``: on one day, sources of their own give values that
   do not meet (the deputy minister's "almeno 22" and the firemen's "almeno 35" the same
@@ -49,16 +54,41 @@ COUNTS = frozenset({"exact", "about"})
 
 
 def running_days(g: Grouped) -> bool:
-    """Whether the figure is a running toll stated on several days (every claim dated)."""
+    """Whether the figure is a running toll stated on several days (every claim dated), or
+    a count the unfolding event adds to whose values rise with the days."""
     dates = {i.claim.date for i in g.items}
-    return None not in dates and len(dates) > 1 and any(toll(i) for i in g.items)
+    if None in dates or len(dates) < 2:
+        return False
+    return any(toll(i) for i in g.items) or _unfolding(g)
+
+
+def _unfolding(g: Grouped) -> bool:
+    """A count the event adds to (no status), stated (not a vague "decine") on two days or
+    more, no value of a day below one of an earlier day."""
+    if not any(i.unfolds for i in g.items) or len({_day(i) for i in g.items if i.value is not None}) < 2:
+        return False
+    lows: dict[dt.date, Decimal] = {}
+    highs: dict[dt.date, Decimal] = {}
+    for i in g.items:
+        if i.superseded:
+            continue
+        day = _day(i)
+        lows[day] = max(lows.get(day, i.interval.low), i.interval.low)
+        highs[day] = min(highs.get(day, _top(i)), _top(i))
+    floor: Decimal | None = None
+    for day in sorted(lows):
+        if floor is not None and highs[day] < floor:
+            return False
+        floor = lows[day] if floor is None else max(floor, lows[day])
+    return True
 
 
 def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     days = sorted({_day(i) for i in g.items})
     disputed_ids: set[int] = set()
+    things = not any(toll(i) for i in g.items)
     for day in days:
-        found = _dispute_of(g, day, ctx)
+        found = _dispute_of(g, day, ctx) or (_disagreement_of(g, day, ctx) if things else None)
         if found is not None:
             disputed_ids.update(id(i) for i in g.items if _day(i) == day and i.claim in found.claims)
             yield found
@@ -138,6 +168,24 @@ def _dispute_of(g: Grouped, day: dt.date, ctx: Context) -> Finding | None:
         return None
     fmt = involved[0].items[0].lexicon.number_format
     return dispute(g, involved, ctx, fmt, [i for m in involved for i in m.items], when=day.isoformat())
+
+
+def _disagreement_of(g: Grouped, day: dt.date, ctx: Context) -> Finding | None:
+    """One day's values of a count of things that do not meet in different articles, with
+    no stated times to put them in order and no sources of their own (those are disputes).
+    One article's subtitle against its body is that article's own inconsistency."""
+    found = modes([i for i in g.items if _day(i) == day and not i.superseded])
+    pairs = [(a, b) for a, b in contradicting(found) if comparable(found[a], found[b])
+             and found[a].docs != found[b].docs]
+    involved = [found[n] for n in sorted({n for p in pairs for n in p})]
+    if len(involved) < 2 or disputed(involved) or _in_order(involved):
+        return None
+    fmt = involved[0].items[0].lexicon.number_format
+    message = _("{one}; {others}: the values do not meet").format(
+        one=say.group_text(involved[0].items, ctx.outlet, fmt),
+        others="; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in involved[1:]))
+    return finding(ctx, "value-conflict", g, f"{day.isoformat()}: {message}", [i for m in involved for i in m.items],
+                   cause="disagreement")
 
 
 def _said_before(ms: list[Mode], earlier: list[Item]) -> bool:

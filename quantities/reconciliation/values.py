@@ -31,7 +31,16 @@ from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.figures import Grouped, stamp
 from quantities.reconciliation.intervals import precision_of, stance
 from quantities.reconciliation.keys import Item, toll
-from quantities.reconciliation.modes import Mode, contradicting, modes, provisional, sided, small_groups
+from quantities.reconciliation.modes import (
+    Mode,
+    against_moves,
+    close,
+    contradicting,
+    modes,
+    provisional,
+    sided,
+    small_groups,
+)
 from quantities.reconciliation.scopes import SHARES
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.text.i18n import _, ngettext
@@ -40,11 +49,8 @@ from quantities.types import Finding
 #: This many values (each from one outlet; or more than this many at all), with no time
 #: order and no sources to tell them apart, are taken for several figures the keys could
 #: not separate (the ages of different people, a live blog's hours, a toll's provinces):
-#: no conflict is claimed.
+#: no conflict is claimed, unless their values are close (:func:`modes.close`).
 SCATTERED = 3
-#: ... unless their values lie this close (the highest at most this factor of the lowest):
-#: 19,24%, 19,43% and 19,46% for one turnout at one hour are one figure misread, not three.
-CLOSE = Decimal("1.05")
 #: Values further apart than this factor are not one figure stated two ways (a dropped
 #: zero, 40 for 420, is still within it).
 SPREAD = 20
@@ -128,8 +134,7 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                        one=say.group_text(ms[0].items, ctx.outlet, fmt),
                        other=say.group_text(ms[1].items, ctx.outlet, fmt)), items, cause="rounded")
     head, rest = ms[0], ms[1:]
-    lo, hi = min(m.value for m in ms), max(m.value for m in ms)
-    if len(ms) >= SCATTERED and len(head.docs) < 2 and not 0 < lo <= hi <= lo * CLOSE:   # close: misread
+    if len(ms) >= SCATTERED and len(head.docs) < 2 and not close(ms):
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
     if len(head.docs) > max(len(m.docs) for m in rest):
@@ -158,7 +163,8 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         follows = all(g > 0 or (g == 0 and (_later(a, b) or (_moved(b) and not _moved(a))))
                       for g, (a, b) in zip(gaps, steps))
         running = len(ordered) > 2 or _moved(ordered[-1]) or _toll(ordered[0])
-        if follows and running and (_monotone(ordered) or all(g > window for g in gaps)):
+        if follows and running and (_monotone(ordered) or all(g > window for g in gaps)) \
+                and not against_moves(ordered):
             return ordered
         if _toll(ordered[0]) or any(map(_moved, ms)):
             found = _running(ms)
@@ -184,8 +190,8 @@ def _running(ms: list[Mode]) -> list[Mode] | None:
                     sorted(ms, key=lambda m: (min(m.dates()), -m.value))):
         steps = list(zip(ordered, ordered[1:]))
         later = len(ordered) > 2 or max(ordered[-1].dates()) > max(ordered[0].dates())
-        if later and _monotone(ordered) and all(min(b.dates()) >= max(a.dates()) and _unordered_or_later(a, b)
-                                                for a, b in steps):
+        if later and _monotone(ordered) and not against_moves(ordered) \
+                and all(min(b.dates()) >= max(a.dates()) and _unordered_or_later(a, b) for a, b in steps):
             return ordered
     return None
 

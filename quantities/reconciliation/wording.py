@@ -14,6 +14,8 @@ inside a bucket, each pair of different keys is judged once:
   evacuated), each read at its own figure: the rule's severity, since one status is wrong;
 - one count in one status, planned in one article and done in another of the same day
   or earlier (evacuation being organised, residents evacuated): a step lower;
+- one number as what a thing can hold in one article and as what it holds in another
+  ("può trasportare 20mila container", "carrying some 20,000 containers"): a step lower;
 - one concept a kind of the other (by interlingual id: "650 incendi urbani", "650 fires";
   not a generic "persone"): a step lower, a qualifier dropped or added;
 - two concepts the lexicon knows are different (soldati, carri armati): nothing; nor a
@@ -49,7 +51,7 @@ from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD
 from quantities.reconciliation.intervals import stance
-from quantities.reconciliation.keys import Item, Key
+from quantities.reconciliation.keys import CAPACITY, Item, Key
 from quantities.reconciliation.values import Context
 from quantities.text.i18n import _
 from quantities.types import SEVERITIES, Finding
@@ -130,6 +132,9 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     severity = ctx.settings.severity("wording-conflict")
     if a.modality != b.modality:
         return _plan_and_fact(across, severity)
+    capacity = _capacity(across)
+    if capacity is not None:
+        return _demote(severity), *capacity
     note = confusables.get(frozenset((a.what or "", b.what or "")))
     if note is None and x.lexicon is y.lexicon and x.claim.noun and y.claim.noun:
         note = x.lexicon.note(x.claim.noun, y.claim.noun)
@@ -159,6 +164,20 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
             p, q = close[0]
             return lower, _("the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the "
                             "other; check which is meant").format(one=noun(p), other=noun(q)), [p], [q]
+    return None
+
+
+def _capacity(across: list[tuple[Item, Item]]) -> tuple[str, list[Item], list[Item]] | None:
+    """One number given as what a thing can hold in one article ("può trasportare 20mila
+    container") and as what it holds in another ("carrying some 20,000 containers"): a
+    capacity read as a load, or the other way round (a step lower)."""
+    for p, q in across:
+        a, b = (p.key.what or "" if p.key else ""), (q.key.what or "" if q.key else "")
+        if a == f"{b} {CAPACITY}" or b == f"{a} {CAPACITY}":
+            held, holds = (p, q) if a.endswith(CAPACITY) else (q, p)
+            return _("one article gives what it can hold (\u201c{capacity}\u201d), the other what it holds "
+                     "(\u201c{load}\u201d) with the same number; check which is meant").format(
+                         capacity=held.claim.text, load=holds.claim.text), [held], [holds]
     return None
 
 

@@ -82,7 +82,10 @@ class Config:
     def __post_init__(self) -> None:
         """The include/exclude matcher, relative to the config file's folder when there is one."""
         base = os.path.dirname(os.path.abspath(self.file)) if self.file and os.path.isfile(self.file) else None
-        object.__setattr__(self, "paths", PathFilter(self.include, self.exclude, base))
+        try:
+            object.__setattr__(self, "paths", PathFilter(self.include, self.exclude, base))
+        except ConfigError as e:  # a pattern pathspec refuses ("\\" alone): named with the file
+            raise ConfigError(e.message, file=self.file, key=e.key) from None
 
     def selects(self, rule: str) -> bool:
         """Whether findings of ``rule`` are kept (``select`` and ``ignore``)."""
@@ -180,6 +183,13 @@ class PathFilter:
             return
         import pathspec
 
+        for key, patterns in (("include", include), ("exclude", exclude)):
+            for pattern in patterns:
+                try:
+                    pathspec.GitIgnoreSpec.from_lines([pattern])
+                except ValueError:
+                    raise ConfigError(_("not a gitignore pattern: {pattern!r}").format(pattern=pattern),
+                                      key=key) from None
         self.include = pathspec.GitIgnoreSpec.from_lines(include) if include else None
         self.exclude = pathspec.GitIgnoreSpec.from_lines(exclude)
         # each pattern alone (a negation by what it names), to tell which ones matched nothing

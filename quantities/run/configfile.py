@@ -6,7 +6,6 @@ the depth of its keys before ``tomllib`` reads it."""
 from __future__ import annotations
 
 import os
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ import regex
 
 from quantities.cache import compiled
 from quantities.errors import ConfigError
+from quantities.text import tomlfile
 from quantities.text.i18n import _
 
 CONFIG_NAMES = ("quantities.toml", "pyproject.toml")
@@ -36,9 +36,6 @@ def find(start: str | os.PathLike[str] | None = None) -> Path | None:
 
 #: A config file is small: a larger one is refused before it is parsed.
 MAX_CONFIG_BYTES = 1_000_000
-#: Keys nest at most this deep (tomllib's time grows with the square of a dotted key's depth:
-#: an 80 KB file of deep dotted keys took 28 s and 9 GB).
-MAX_KEY_DEPTH = 32
 #: ``[tool.quantities]``, ``[tool.quantities.x]`` or ``tool.quantities.x = …`` opening a line.
 _OUR_TABLE = compiled(rb"""^[ \t]*(?:\[[ \t]*)?tool[ \t]*\.[ \t]*["']?quantities["']?[ \t]*[.\]=]""",
                            regex.M)
@@ -46,24 +43,12 @@ _KEY_HEAD = compiled(rb"^[ \t]*\[{0,2}([^=\]\n]*)", regex.M)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    try:
-        data = _read_bytes(path)
-        _check_depth(data, path)
-        return tomllib.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        raise ConfigError(_("not UTF-8 (byte 0x{byte:02x}); TOML files are UTF-8").format(byte=data[e.start]),
-                          file=str(path), line=line) from None
-    except tomllib.TOMLDecodeError as e:
-        raise ConfigError(_("not valid TOML: {problem}").format(problem=e), file=str(path)) from None
-    except RecursionError:
-        raise ConfigError(_("not valid TOML: nested too deeply"), file=str(path)) from None
+    return tomlfile.parse(_read_bytes(path), str(path), ConfigError)
 
 
 def _read_bytes(path: Path) -> bytes:
     try:
-        with path.open("rb") as f:
-            data = f.read(MAX_CONFIG_BYTES + 1)
+        data = tomlfile.read_bytes(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         raise ConfigError(_("no such config file"), file=str(path)) from None
     except OSError as e:
@@ -72,13 +57,6 @@ def _read_bytes(path: Path) -> bytes:
         raise ConfigError(_("larger than {limit} MB: not a config file").format(limit=MAX_CONFIG_BYTES // 1_000_000),
                           file=str(path))
     return data
-
-
-def _check_depth(data: bytes, path: Path) -> None:
-    for m in _KEY_HEAD.finditer(data):
-        if m.group(1).count(b".") >= MAX_KEY_DEPTH:
-            raise ConfigError(_("a key nested deeper than {depth} levels").format(depth=MAX_KEY_DEPTH),
-                              file=str(path), line=data.count(b"\n", 0, m.start()) + 1)
 
 
 def _has_tool_table(path: Path) -> bool:

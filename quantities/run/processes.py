@@ -296,7 +296,9 @@ def stopping_on_signals() -> Iterator[None]:
 
     It raises only where the signal lands in this package's code: elsewhere it may land in a
     finaliser or a fork hook (logging's), where Python prints the exception and drops it. There
-    the signal is only noted, and :func:`check_stopped` raises it at the next document.
+    the signal is only noted, and :func:`check_stopped` raises it at the next document; a
+    second signal raises wherever it lands (a call blocked in the kernel, as ``open()`` of a
+    FIFO that nothing writes to, is retried after a signal that only noted, for ever).
     """
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -304,8 +306,8 @@ def stopping_on_signals() -> Iterator[None]:
 
     def stop(signum: int, frame: Any) -> None:
         _stopping.append(signum)
-        if frame is not None and frame.f_code.co_filename.startswith(_PACKAGE):
-            raise Stopped(signum)
+        if len(_stopping) > 1 or (frame is not None and frame.f_code.co_filename.startswith(_PACKAGE)):
+            raise Stopped(_stopping[0])  # a second signal raises wherever it lands (a blocked open())
 
     before = {}
     for name in _STOP_SIGNALS:

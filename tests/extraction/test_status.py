@@ -25,6 +25,12 @@ def test_every_pack_has_the_same_closed_class() -> None:
             "participants"} == set(status.classes("it"))
 
 
+def test_every_pack_says_the_same_statuses_are_among_others_and_only_of_its_classes() -> None:
+    among = {lang: load(lang).table("status.among") for lang in ("it", "en")}
+    assert among["it"] == among["en"] == {"injured": ["rescued"]}
+    assert {s for k, v in among["it"].items() for s in (k, *v)} <= set(status.classes("it"))
+
+
 def test_a_word_in_two_classes_is_an_error() -> None:
     pack = load("it").merged({"status": {"classes": {"injured": ["morti"]}}})
     with pytest.raises(Exception, match="already"):

@@ -266,6 +266,20 @@ TIME_CUES = [
     ("it", "superseded", "i corpi recuperati sono 78 e non", True),
     ("en", "superseded", "the bodies recovered are 78 and not", True),
     ("it", "superseded", "il Centro nazionale parla invece di magnitudo", False),
+    # what an unfolding event adds to (a state it put things in, its occurrences, the people sent)
+    ("it", "unfolding", "23 i fiumi esondati", True),
+    ("it", "unfolding", "le navi in coda sono", True),
+    ("it", "unfolding", "oltre 250 frane", True),
+    ("it", "unfolding", "25 membri dell'equipaggio", False),
+    ("en", "unfolding", "twenty-three rivers burst their banks", True),
+    ("en", "unfolding", "369 vessels waited to transit", True),
+    ("en", "unfolding", "280 landslides", True),
+    ("en", "unfolding", "25 crew members", False),
+    # a capacity: what a thing can hold, not what it holds
+    ("it", "capacity_before", "la nave può trasportare", True),
+    ("it", "capacity_before", "la nave trasporta", False),
+    ("en", "capacity_before", "the ship can carry", True),
+    ("en", "capacity_before", "the ship is carrying", False),
 ]
 
 

@@ -400,6 +400,9 @@ HOSPITALISED = "Naufragio a Pylos: i 27 superstiti ricoverati sono in condizioni
      HOSPITALISED, False),                                    # a part in its whole's status: of the rescued
     ("Naufragio a Pylos: i 14 superstiti sono arrivati a Kalamata.", HOSPITALISED, False),  # all the survivors
     ("Naufragio a Pylos: 14 marinai ricoverati a Kalamata.", HOSPITALISED, False),  # people of a kind, in hospital
+    ("Naufragio a Pylos: 14 manifestanti feriti.", HOSPITALISED, False),   # of a status that not all the injured are in
+    ("Naufragio a Pylos: a bordo 104 passeggeri, 14 dei quali trasferiti all'ospedale.",
+     HOSPITALISED, False),                                               # a part of a whole in no status: some of them
 ])
 def test_people_in_a_status_narrower_than_their_nouns_are_counted_by_it(tmp_path, first, second, together):
     from quantities.run.pipeline import run

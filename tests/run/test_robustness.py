@@ -161,6 +161,17 @@ def test_a_bad_tool_quantities_table_is_one_line(capsys, tmp_path, monkeypatch, 
     assert code == 2 and says in err and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("key", ["include", "exclude"])
+def test_a_pattern_pathspec_refuses_is_one_line(capsys, tmp_path, monkeypatch, key):
+    """Found by the config fuzz (tests/run/test_fuzz.py): ``include = ["\\\\"]`` was a
+    GitIgnorePatternError traceback."""
+    (tmp_path / "quantities.toml").write_text(f'{key} = ["\\\\"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli(capsys, "extract", "a.txt")
+    assert code == 2 and err.strip() == f"quantities: error: {tmp_path}/quantities.toml:1: {key}: not a gitignore pattern: '\\\\'"
+
+
 BAD_LINES = [
     pytest.param('{"text": "x", "a": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply", id="deeply nested"),
     pytest.param('{"text": "x", "n": ' + "9" * 5000 + "}", "more than 4,300 digits", id="4,300 digits"),
@@ -358,6 +369,66 @@ def test_reference_units_are_names_not_expressions(capsys, tmp_path):
         ref.write_text(f'[[figure]]\nid = "x"\nwhat = ["soldati"]\nvalue = 5\nunit = "{unit}"\n', encoding="utf-8")
         with pytest.raises(Exception, match="figure\\[0\\].unit: must be a unit name"):
             load(ref)
+
+
+BAD_REFERENCE_FILES = [
+    # what the file holds (None: /dev/zero), and the one line that names it
+    pytest.param(b"# " + b"x" * 2_000_000, "figures.toml: larger than 1 MB: not a reference file",
+                 id="too large (/dev/zero was read without end)"),
+    pytest.param(b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n", "not valid TOML: nested too deeply",
+                 id="deeply nested: was a RecursionError traceback"),
+    pytest.param(b'[[figure]]\nid = "caf\xe9"\n', "figures.toml:2: not UTF-8 (byte 0xe9)", id="not UTF-8: names the line"),
+    pytest.param(b"x" + b".y" * 100 + b" = 1\n", "figures.toml:1: a key nested deeper than 32 levels", id="deep dotted key"),
+]
+
+
+@pytest.mark.parametrize(("content", "says"), BAD_REFERENCE_FILES)
+def test_a_bad_reference_file_is_one_line(capsys, tmp_path, monkeypatch, content, says):
+    from quantities.reconciliation import reference
+
+    monkeypatch.setattr(reference, "MAX_REFERENCE_BYTES", 1_000_000)  # not /dev/zero: a regression would eat the memory
+    ref = tmp_path / "figures.toml"
+    ref.write_bytes(content)
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    code, _, err = cli(capsys, "report", tmp_path / "a.txt", "--reference", ref)
+    assert code == 2 and says in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="POSIX pipes and signals")
+@pytest.mark.parametrize("option", ["--reference", "--config"])
+def test_a_signal_stops_a_run_waiting_on_a_fifo_it_was_given(tmp_path, option):
+    """open() of a FIFO that nothing writes to waits in the kernel; a signal that lands there
+    in the standard library's frame (pathlib's) was only noted and open() went on waiting: one
+    SIGTERM never stopped the run. The file is now opened in the package's frame, and a second
+    signal raises wherever it lands."""
+    os.mkfifo(tmp_path / "f.toml")
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "quantities", "report", str(tmp_path / "a.txt"), option,
+                             str(tmp_path / "f.toml")], stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    deadline = time.monotonic() + 60
+    while not _waiting(proc.pid):  # started, then no CPU time spent: waiting in open()
+        assert time.monotonic() < deadline and proc.poll() is None
+    proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        pytest.fail("one SIGTERM did not stop a run waiting on a FIFO")
+    assert proc.returncode == 128 + signal.SIGTERM and "Traceback" not in err
+
+
+def _waiting(pid):
+    """Whether the process spends no CPU time over half a second (it is blocked)."""
+    def cpu():
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime, stime
+
+    before = cpu()
+    time.sleep(0.5)
+    return before > 0 and cpu() == before
 
 
 # -- signals, dead workers, memory --------------------------------------------------------------

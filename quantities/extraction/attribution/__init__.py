@@ -31,7 +31,7 @@ from quantities.extraction.attribution.choice import (
     opener_cues,
     stated,
 )
-from quantities.extraction.attribution.cues import scan
+from quantities.extraction.attribution.cues import scan, summaries
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach, grammar
 from quantities.types import Span
 
@@ -50,4 +50,5 @@ __all__ = [
     "opener_cues",
     "scan",
     "stated",
+    "summaries",
 ]

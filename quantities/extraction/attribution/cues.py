@@ -63,6 +63,55 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     return out
 
 
+def summaries(text: str, toks: Tokens, found: list[Found], *, lang: str | Pack = "it",
+              sources: Sources | None = None) -> list[Found]:
+    """``found`` (a sentence's :func:`scan`, whose tokens are ``toks``) with the sources of
+    the nouns that sum up the sentence's figures, named in their relative clause ("…: sono i
+    numeri dell'alluvione che la Regione ha presentato"): cues that cover the figures before
+    them as well as after. Read for the sentences that have figures.
+
+    >>> s = "Quindici vittime e 300 frane: sono i numeri che la Regione ha presentato."
+    >>> [(f.source, f.reach) for f in summaries(s, tokens(s), scan(s, Span(0, len(s))))]
+    [('Regione', 'any')]
+    """
+    g = grammar(lang)
+    if g.summary_nouns.isdisjoint(toks.lows):
+        return found
+    more = _summaries(text, toks, g, sources or Sources.default())
+    return sorted([*found, *more], key=lambda f: f.cue_span.start) if more else found
+
+
+def _summaries(text: str, toks: Tokens, g: Grammar, src: Sources) -> list[Found]:
+    lows = toks.lows
+    out = []
+    for k, w in enumerate(lows):
+        if w not in g.summary_nouns or k == 0 or lows[k - 1] not in g.articles:
+            continue
+        np = _phrase(toks, k, g)
+        rel = np[1] if np is not None else k + 1
+        if rel >= len(lows) or lows[rel] not in g.clause_ends:
+            continue
+        subject = _phrase(toks, rel + 1, g)
+        if subject is None or not _named(text, toks, subject, g, src):
+            continue
+        subject = (subject[0], _head_end(toks, subject, g))
+        found = _make(text, toks, subject, toks.span(k, rel + 1), "any", g, src)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _head_end(toks: Tokens, np: tuple[int, int], g: Grammar) -> int:
+    """The end of a subject phrase before the first word after its head that is a verb by
+    its ending ("the region released" -> "the region")."""
+    lows, texts = toks.lows, toks.texts
+    first = np[0] + 1 if lows[np[0]] in g.articles else np[0]
+    for m in range(first + 1, np[1]):
+        if texts[m].islower() and lows[m].endswith(g.participle_endings + g.finite_endings):
+            return m
+    return np[1]
+
+
 def _cue_starts(lows: list[str], g: Grammar, second: bool = True) -> list[int]:
     """The indexes of the tokens where a cue may start: the first word of a cue, followed
     (with ``second``) by a token that begins like a word that may come second in it.
@@ -107,6 +156,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     if kind == "verb" and not passive:
         inverted = i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.opener_words
         np = _phrase(toks, _past_adjunct(toks, _skip(lows, j, g.adverbs), g), g) if inverted else None
+        if np is not None and np[1] < len(lows) and lows[np[1]] in g.clause_verbs:
+            np = None  # "…, said the government would approve": the subject of the reported clause
         if not (_named(text, toks, np, g, src) or (np is not None and lows[np[0]] in g.articles)):
             np = _subject(toks, i, g)
             reach = "any" if _aside(toks, np, _skip(lows, j, g.adverbs), g) else "after"

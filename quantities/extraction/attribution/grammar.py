@@ -79,6 +79,8 @@ class Grammar:
     participle_endings: tuple[str, ...]
     finite_endings: tuple[str, ...]  # finite verbs that narrate ("salgono", "restavano")
     adjectives: frozenset[str]  # words that end a phrase but may open one after its article ("la prima")
+    clause_verbs: frozenset[str]  # "said the government would": a verb after the phrase that follows a reporting verb
+    summary_nouns: frozenset[str]  # "i numeri che la Regione ha presentato": the relative's subject is the source
     report_nouns: frozenset[str]  # "projections by X", "il conteggio della questura": X is the source
     report_of: frozenset[str]  # "le stime della questura": what links a report noun to its owner
     verbless_openers: frozenset[str]  # a next sentence "Così X." credits X with the sentence before
@@ -182,6 +184,8 @@ def grammar(pack: Pack) -> Grammar:
         copulas=word_set(pack, "attribution.narrated.copulas"),
         clause_ends=word_set(pack, "attribution.narrated.clause_ends"),
         report_nouns=word_set(pack, "attribution.report_nouns"),
+        summary_nouns=word_set(pack, "attribution.summary_nouns"),
+        clause_verbs=word_set(pack, "attribution.clause_verbs"),
         report_of=word_set(pack, "attribution.report_of"),
         adjectives=word_set(pack, "attribution.adjectives"),
         verbless_openers=word_set(pack, "attribution.verbless_openers"),

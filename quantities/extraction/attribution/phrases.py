@@ -139,8 +139,8 @@ def _name_before_apposition(toks: Tokens, end: int, g: Grammar) -> tuple[int, in
     m = k
     while m > 0 and k - m < 4 and texts[m - 1][0].isupper() and toks.is_word(m - 1):
         m -= 1
-    if m == k or (m > 0 and toks.is_word(m - 1)):
-        return None
+    if m == k or (m > 0 and toks.is_word(m - 1) and toks.lows[m - 1] not in g.clause_words):
+        return None  # "…, while Palazzo Chigi, her office, said": a clause may open before the name
     return (m, k)
 
 

@@ -35,12 +35,12 @@ from __future__ import annotations
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import age_subject, compared, holder, linked_before, noun_before, verb_named
 from quantities.extraction.nouns.lists import respective
-from quantities.extraction.nouns.topic import Topic, listed
+from quantities.extraction.nouns.topic import Topic, elided, listed
 from quantities.lang import Pack
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
-__all__ = ["Grammar", "NounPhrase", "Topic", "counted", "grammar", "held", "listed", "named", "respective",
+__all__ = ["Grammar", "NounPhrase", "Topic", "counted", "elided", "grammar", "held", "listed", "named", "respective",
            "status_skip", "status_words"]
 
 
@@ -112,7 +112,19 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = NounPhrase(reused, antecedent.head, None)
     if found is None and not unit_bearing:  # "hundreds were feared missing", "in 300 sono morti"
         found = _predicated(right, status_words(lang), status_skip(lang))
+    after = found is not None and found.span is not None and found.span.start >= figure.end
+    if kind in g.dimension_kinds and not after and (dimension := _dimension(left, right, g)) is not None:
+        return dimension  # a noun written after the figure is what it counts ("300 high school students")
     return _measured(found, right, unit, g)
+
+
+def _dimension(left: Tokens, right: Tokens, g: Grammar) -> NounPhrase | None:
+    """The dimension a word right before or after a measure names: "una portacontainer lunga
+    400 metri e larga 59", "pesa 200mila tonnellate", "400 metres long" (``[nouns.dimension_words]``):
+    the figure measures it, not the thing it belongs to ("una portacontainer lunga")."""
+    name = g.dimension_words.get(left.lows[-1]) if left else None
+    name = name or (g.dimension_words.get(right.lows[0]) if right else None)
+    return NounPhrase(name, name, None) if name else None
 
 
 def named(sentence: str, figure: Span, *, lang: str | Pack = "it", toks: Tokens | None = None) -> NounPhrase | None:

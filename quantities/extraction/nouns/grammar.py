@@ -43,6 +43,8 @@ class Grammar:
     copula_nouns: dict[str, str]
     unit_nouns: dict[str, str]
     rate_words: dict[str, str]
+    dimension_words: dict[str, str]  # "lunga 400 metri", "400 metres long" -> "lunghezza", "length"
+    dimension_kinds: frozenset[str]
     name_links: frozenset[str]
     compared: dict[str, tuple[tuple[str, ...], ...]]  # by their last word
     change_after: dict[str, str]
@@ -104,6 +106,8 @@ def grammar(pack: Pack) -> Grammar:
         copula_nouns={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.copula_nouns").items()},
         unit_nouns=_names(pack, "nouns.unit_nouns"),
         rate_words={w.casefold(): n for w, n in _names(pack, "nouns.rate_words").items()},
+        dimension_words={w.casefold(): n for w, n in _names(pack, "nouns.dimension_words").items()},
+        dimension_kinds=word_set(pack, "nouns.dimension_kinds"),
         name_links=word_set(pack, "nouns.name_links"),
         compared=_by_last(phrases(pack, "nouns.compared")),
         change_after=(change := {" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.change_after").items()}),

@@ -182,10 +182,14 @@ def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
     return 0
 
 
+#: The most words of a name a noun's complement may run to ("residents of New York").
+NAME_WORDS = 4
+
+
 def _complement(t: Statuses, toks: Tokens, at: int) -> int:
-    """Where the predicate may start past the noun's complement of one word at ``at`` ("of
-    the crew were injured", "delle vittime rimasti feriti": its word is no status of the
-    figure), else ``at``."""
+    """Where the predicate may start past the noun's complement of one word or one name at
+    ``at`` ("of the crew were injured", "delle vittime rimasti feriti": its word is no
+    status of the figure; "residents of New York marched"), else ``at``."""
     lows = toks.lows
     for marker in t.of.get(lows[at] if at < len(lows) else "", ()):
         if tuple(lows[at:at + len(marker)]) == marker:
@@ -193,7 +197,11 @@ def _complement(t: Statuses, toks: Tokens, at: int) -> int:
             while word < len(lows) and lows[word] in t.articles:
                 word += 1
             if word < len(lows) and toks.is_word(word):
-                return word + 1
+                end = word + 1
+                while end < min(len(lows), word + NAME_WORDS) and toks.is_word(end) \
+                        and toks.texts[word][:1].isupper() and toks.texts[end][:1].isupper():
+                    end += 1
+                return end
     return at
 
 

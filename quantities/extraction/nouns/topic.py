@@ -7,6 +7,8 @@
   shares is a difference of shares, in percentage points ("la partecipazione è scesa di circa 16 punti");
   a bare figure listed after a comma right after one with a unit, of the same order of size,
   restates it with that unit (:func:`listed`: "magnitudo 6,8 per l'Usgs, 7,2 secondo …");
+  a bare figure in digits coordinated with a scaled one takes the scale word and unit
+  written once for both (:func:`elided`: "5,1 miliardi in direzione ovest e 4,5 in direzione est");
 - **the measured noun**: a figure of one of the pack's ``[nouns] topic_kinds`` (shares)
   without a noun of its own, or with only a generic one ("il dato nazionale era al 19,21%",
   "la regione era ferma al 36,95%", "the figure was 63.81%"), measures what the last such
@@ -30,6 +32,12 @@ from quantities.types import Quantity
 
 #: The smallest scale word that makes a bare figure money when the document speaks of money.
 MONEY_SCALE = 1_000_000
+#: The smallest scale word a bare coordinated figure takes from the figure before it (:func:`elided`).
+ELIDED_SCALE = MONEY_SCALE   # "27mila … e 4" is more often four of something else
+#: How far (characters) a bare figure may stand from the scaled figure whose scale it elides.
+ELIDED_REACH = 40
+#: ... and of one order of size with it once scaled (within this factor).
+ELIDED_SPREAD = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +49,8 @@ class Words:
     places: frozenset[str]
     paragraph_kinds: frozenset[str]
     money: frozenset[str]  # nouns that are sums: "2,7 miliardi di contributi"
+    factors: dict[str, int]  # the pack's scale words of a million and more, with their factors
+    elision: frozenset[str]  # words before a figure whose scale word is elided ("e 4,5")
 
 
 @per_pack("nouns")
@@ -49,7 +59,9 @@ def words(pack: Pack) -> Words:
     return Words(scales=frozenset(low(w) for w, f in scales.items() if float(f) >= MONEY_SCALE),
                  generic=word_set(pack, "nouns.generic"), kinds=word_set(pack, "nouns.topic_kinds"),
                  points=grammar(pack).points, places=word_set(pack, "nouns.place_nouns"),
-                 paragraph_kinds=word_set(pack, "nouns.paragraph_kinds"), money=word_set(pack, "nouns.money"))
+                 paragraph_kinds=word_set(pack, "nouns.paragraph_kinds"), money=word_set(pack, "nouns.money"),
+                 factors={low(w): int(f) for w, f in scales.items() if float(f) >= ELIDED_SCALE},
+                 elision=word_set(pack, "nouns.elision"))
 
 
 class Topic:
@@ -147,3 +159,37 @@ def listed(text: str, before: Quantity, q: Quantity) -> Quantity:
     if "," not in between or len(between) > LISTED_REACH or not 0.5 <= q.value / before.value <= 2:
         return q
     return replace(q, kind=before.kind, unit=before.unit)
+
+
+def elided(text: str, before: Quantity, q: Quantity, pack: Pack) -> Quantity:
+    """A bare figure in digits coordinated with the scaled figure before it takes the scale
+    word and unit written once for both ("5,1 miliardi in direzione ovest e 4,5 in direzione
+    est": 4,5 miliardi di dollari; "5.1 billion westbound and 4.5 eastbound"): the two are
+    consecutive figures of one sentence, no more than ``ELIDED_REACH`` apart, the bare one
+    right after one of the pack's ``[nouns] elision`` words, and of one order of size once
+    scaled. A figure with a scale, unit or hedge of its own keeps it, and so does one followed by
+    a word that is no preposition or article ("2 miliardi e 3 persone": a noun of its own)."""
+    if q.kind != "count" or q.unit is not None or q.hedge or q.value is None or before.value is None \
+            or any(ch.isalpha() for ch in q.text) or not before.value:
+        return q
+    w = words(pack)
+    between = text[before.span.end:q.span.start]
+    said = [low(t) for t in between.split()]
+    if len(between) > ELIDED_REACH or not said or said[-1] not in w.elision:
+        return q
+    follows = text[q.span.end:q.span.end + ELIDED_REACH].split()[:1]
+    g = grammar(pack)
+    word = low(follows[0]).strip(".,;:") if follows else ""
+    if word.isalpha() and word not in g.prepositions and word not in g.articles:
+        return q   # "2 miliardi e 3 persone": a noun of its own
+    factor = next((w.factors[t] for t in (low(t.lstrip("0123456789.,")) for t in before.text.split())
+                   if t in w.factors), None)
+    if factor is None:
+        return q
+    value = q.value * factor
+    if not 1 / ELIDED_SPREAD <= value / before.value <= ELIDED_SPREAD:
+        return q
+    scaled = None if q.precision is None else q.precision * factor
+    return replace(q, value=value, low=None if q.low is None else q.low * factor,
+                   high=None if q.high is None else q.high * factor, kind=before.kind, unit=before.unit,
+                   precision=scaled)

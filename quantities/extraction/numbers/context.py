@@ -106,6 +106,9 @@ def _dimensional(text: str, r: Reading, m: Any, g: Grammar) -> bool:
 def _and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> bool:
     """A joiner and a fraction word after the scale word, or after digits: "3 milioni e
     mezzo", "2 million and a half", "3 e mezzo"."""
+    first = text[r.end:r.end + 1]  # a blank, then a joiner: most figures are told without the pattern
+    if (first < "\x80" and first not in ASCII_BLANKS) or ascii_miss(text, r.end, g.follow.joiner_heads):
+        return False
     m = match(g.follow.fraction, text, r.end, min(len(text), r.end + FRACTION_REACH))
     if m is None or r.value is None:
         return False
@@ -146,7 +149,9 @@ def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool 
     else:
         return
     r.end = m.end(UNIT)
-    if not second and r.value is not None:
+    if not second and r.value is not None and _and_a_half(text, r, Decimal(1), g):  # "tre giorni e mezzo"
+        r.integer = r.plain = False
+    elif not second and r.value is not None:
         _unit_range(text, r, g, scaled)
 
 

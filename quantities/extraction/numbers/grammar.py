@@ -90,6 +90,7 @@ def grammar(pack: Pack) -> Grammar:
         not_nouns=v.words(pack, "numbers.years.not_nouns"),
         strong=v.words(pack, "numbers.years.strong_before"),
         decade_before=v.words(pack, "numbers.years.decade_before"),
+        events=v.words(pack, "numbers.years.events"),
     )
     dates = Dates(
         months=v.words(pack, "numbers.dates.months") | v.words(pack, "numbers.dates.abbreviations"),
@@ -259,6 +260,7 @@ def _follow(pack: Pack, words: NumberWords, units: Units, ordinals: Ordinals, ag
     return Follow(
         pattern=patterns.after(after),
         fraction=regex.compile(fraction, regex.IGNORECASE),
+        joiner_heads=patterns.ascii_heads(words.joiners, 1),
         heads=patterns.ascii_heads([w for table in after.values() for w in table], 2),
         scales=scales,
         links=links,

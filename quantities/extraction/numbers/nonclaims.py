@@ -114,7 +114,7 @@ def _year(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
     if not r.plain or r.value is None or not (g.years.min <= r.value <= g.years.max):
         return False
     cue = phrase_before(prev, g.years.before, g)
-    counted = _counted(text, r.end, g)
+    counted = _counted(text, r.end, g) and next_word(text, r.end) not in g.years.events  # "the 2009 earthquake"
     if cue is None and counted:
         return False
     if cue is not None and counted and cue[1] not in g.years.strong:

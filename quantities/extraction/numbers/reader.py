@@ -52,7 +52,7 @@ from quantities.extraction.numbers.reading import (
     search,
 )
 from quantities.extraction.numbers.shares import PLACES, after_numerator, before_denominator, read_share
-from quantities.extraction.numbers.words import value_of
+from quantities.extraction.numbers.words import definite_scale, value_of
 from quantities.lang import Pack, load
 from quantities.types import Quantity, Span
 
@@ -210,7 +210,8 @@ def _read_ordinal_word(text: str, m: Any, g: Grammar) -> Reading | None:
     elif word in g.words.homographs and not homograph_ok(text, m.start(), m.end(), word, g):
         return None
     v = Decimal(value)
-    kind = "ordinal" if next_word(text, m.end()) in g.ordinals.counted else "rank"
+    # a first orders and counts nothing ("la prima ondata"); "la terza ondata" says there were three
+    kind = "ordinal" if v > 1 and next_word(text, m.end()) in g.ordinals.counted else "rank"
     return Reading(m.start(), m.end(), v, v, v, Decimal(1), kind=kind)
 
 
@@ -233,7 +234,7 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
         tokens = [(start, end)]
     else:
         tokens = [(t.start(), t.end()) for t in WORD.finditer(text, start, end)]
-    value = _definite_scale(text, start, tokens, g)
+    value = definite_scale(text, start, tokens, g)
     while tokens and value is None:
         value = value_of([text[a:b] for a, b in tokens], g)
         if value is None:
@@ -258,27 +259,6 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
     at = _minus_word(text, start, g)
     r.start = r.start if at is None else at
     return _signed(_plus_share(text, context(text, r, g, scaled=value >= 1000), g), start, at is not None)
-
-
-#: The smallest scale word a definite article makes one of ("il milione"; "il mille" is a year).
-DEFINITE_FROM = Decimal(1_000_000)
-
-
-def _definite_scale(text: str, start: int, tokens: list[tuple[int, int]], g: Grammar) -> Decimal | None:
-    """Words opening on a scale word of a million or more, after a definite article, count
-    one of it: "oltre al milione di abitanti", "nel milione e mezzo di voti" (``[numbers]
-    definite``); else None."""
-    if not tokens or not g.words.definite or not g.words.one:
-        return None
-    words = [text[a:b] for a, b in tokens]
-    kind, v = g.words.morphemes.get(norm(words[0]), ("", Decimal(0)))
-    if kind != "scale" or v < DEFINITE_FROM or not words[0].islower() \
-            or text[tokens[-1][1]:tokens[-1][1] + 1] in g.words.hyphens:   # "il Milione", "the million-dollar"
-        return None
-    prev = prev_tokens(text, start, 1)
-    if not prev or prev[-1][1] not in g.words.definite or prev[-1][0] + len(prev[-1][1]) >= start:
-        return None
-    return value_of([min(g.words.one), *words], g)
 
 
 #: A joiner and the numerator word of a share after a number: " e tre [quarti]", " and a [quarter]".

@@ -100,6 +100,7 @@ class Follow:
     links: frozenset[str]  # "di" of "1,5 milioni di euro"
     link_head: Any  # a link word and its blanks at the head of a string
     fraction: Any  # a joiner and a fraction word after a scale word: "3 milioni e mezzo"
+    joiner_heads: frozenset[str] | None  # ASCII characters that may begin a joiner ("e", "and")
 
 
 @dataclass(frozen=True, eq=False)
@@ -145,6 +146,7 @@ class Years:
     not_nouns: frozenset[str]
     strong: frozenset[str]
     decade_before: frozenset[str]
+    events: frozenset[str] = frozenset()  # a year before one of these names it: "the 2009 earthquake"
 
 
 @dataclass(frozen=True, eq=False)

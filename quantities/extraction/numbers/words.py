@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
+from quantities.extraction.numbers.around import words_before
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.patterns import norm
 
@@ -132,3 +133,24 @@ def _full(piece: str, g: Grammar) -> str:
     if piece in g.words.morphemes:
         return piece
     return g.words.elided[piece]
+
+
+#: The smallest scale word a definite article makes one of ("il milione"; "il mille" is a year).
+DEFINITE_FROM = Decimal(1_000_000)
+
+
+def definite_scale(text: str, start: int, tokens: list[tuple[int, int]], g: Grammar) -> Decimal | None:
+    """Words opening on a scale word of a million or more, after a definite article, count
+    one of it: "oltre al milione di abitanti", "nel milione e mezzo di voti" (``[numbers]
+    definite``); else None."""
+    if not tokens or not g.words.definite or not g.words.one:
+        return None
+    words = [text[a:b] for a, b in tokens]
+    kind, v = g.words.morphemes.get(norm(words[0]), ("", Decimal(0)))
+    if kind != "scale" or v < DEFINITE_FROM or not words[0].islower() \
+            or text[tokens[-1][1]:tokens[-1][1] + 1] in g.words.hyphens:   # "il Milione", "the million-dollar"
+        return None
+    prev = words_before(text, start)[-1:]
+    if not prev or prev[-1][1] not in g.words.definite or prev[-1][0] + len(prev[-1][1]) >= start:
+        return None
+    return value_of([min(g.words.one), *words], g)

@@ -1,0 +1,50 @@
+"""A TOML file a user names (a config, the desk's reference figures): read bounded in size and
+in the depth of its keys before ``tomllib`` parses it; whatever it holds, the outcome is a
+table or one error naming the file (and the line, when one is to blame)."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from typing import Any
+
+import regex
+
+from quantities.cache import compiled
+from quantities.errors import QuantitiesError
+from quantities.text.i18n import _
+
+#: Keys nest at most this deep (tomllib's time grows with the square of a dotted key's depth:
+#: an 80 KB file of deep dotted keys took 28 s and 9 GB).
+MAX_KEY_DEPTH = 32
+_KEY_HEAD = compiled(rb"^[ \t]*\[{0,2}([^=\]\n]*)", regex.M)
+
+
+def read_bytes(path: str | os.PathLike[str], limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of the file (more tells it is too large). Opened in this
+    frame, so that a stop signal while ``open()`` waits on a FIFO raises (see run.processes)."""
+    with open(path, "rb") as f:
+        return f.read(limit + 1)
+
+
+def parse(data: bytes, file: str, error: type[QuantitiesError]) -> dict[str, Any]:
+    """The table ``data`` holds, or ``error`` naming ``file``: not UTF-8 (its line and byte), a
+    key nested too deeply, not TOML."""
+    try:
+        _check_depth(data, file, error)
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise error(_("not UTF-8 (byte 0x{byte:02x}); TOML files are UTF-8").format(byte=data[e.start]),
+                    file=file, line=line) from None
+    except tomllib.TOMLDecodeError as e:
+        raise error(_("not valid TOML: {problem}").format(problem=e), file=file) from None
+    except RecursionError:
+        raise error(_("not valid TOML: nested too deeply"), file=file) from None
+
+
+def _check_depth(data: bytes, file: str, error: type[QuantitiesError]) -> None:
+    for m in _KEY_HEAD.finditer(data):
+        if m.group(1).count(b".") >= MAX_KEY_DEPTH:
+            raise error(_("a key nested deeper than {depth} levels").format(depth=MAX_KEY_DEPTH),
+                        file=file, line=data.count(b"\n", 0, m.start()) + 1)
