@@ -76,3 +76,31 @@ def test_the_issues_targets(scores, metric, target):
     row(m, v, id=m, xfail="not reached yet" if FALSE_ALARMS[m] > v else None) for m, v in TARGET_FALSE_ALARMS.items()])
 def test_the_false_alarm_targets(scores, metric, most):
     assert rate(scores, metric) <= most
+
+
+EVENTS = sorted({p.name.rsplit("_", 1)[0] for p in (NEWS_DEV / "articles").glob("*.md")})
+
+
+@pytest.mark.parametrize("event", EVENTS)
+def test_an_update_is_never_also_a_value_conflict(event):
+    """README: a running figure's timeline is never also a conflict for the same claims (a
+    day's dispute leaves the timeline): no two claims stand in both an update and a
+    value-conflict."""
+    import subprocess
+    paths = sorted(str(p) for p in (NEWS_DEV / "articles").glob(f"{event}_*.md"))
+    out = subprocess.run([str(EXE), "report", "-f", "json", "--fail-on", "never", *paths],
+                         capture_output=True, text=True, check=True).stdout
+    report = json.loads(out)
+    date = {d["id"]: d["date"] for d in report["documents"]}
+    value = {(c["doc"], c["start"]): (c["low"], c["high"]) for c in report["claims"]}
+
+    def pairs(f: dict) -> set[frozenset]:
+        """The claims a finding sets against each other: of different values (a fall sets
+        the earlier day's count against the later days', not those against each other)."""
+        at = sorted({(c["doc"], c["start"]) for c in f["claims"]})
+        return {frozenset((a, b)) for k, a in enumerate(at) for b in at[k + 1:]
+                if value.get(a) != value.get(b) and (f.get("cause") != "fall" or date[a[0]] != date[b[0]])}
+
+    updates = set().union(*(pairs(f) for f in report["findings"] if f["rule"] == "update"))
+    conflicts = set().union(*(pairs(f) for f in report["findings"] if f["rule"] == "value-conflict"))
+    assert not updates & conflicts

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from quantities.reconciliation import messages as say
-from quantities.reconciliation.intervals import Interval, stance
+from quantities.reconciliation.intervals import Interval, precision_of, stance
 from quantities.reconciliation.keys import Item
 
 
@@ -168,6 +168,35 @@ def small_groups(found: Sequence[Mode]) -> bool:
         return False
     return all(i.claim.status is None and i.value is not None and i.value < SMALL_GROUP
                for m in found for i in m.items)
+
+
+def sided(ms: list[Mode]) -> list[Mode]:
+    """The modes of a dispute with each mode no source speaks for joined to the one credited
+    side it states to its last digit ("a una profondità di 8 chilometri" bare, the national
+    centre's 8,5 against the USGS's 18,5: 8 is 8,5 to the kilometre, the centre's figure
+    stated bare). Only when two credited sides remain and every bare mode has one side."""
+    credited = [m for m in ms if m.sources]
+    if len(credited) < 2 or len(credited) == len(ms):
+        return ms
+    joined = {id(m): list(m.items) for m in credited}
+    for m in ms:
+        if m.sources:
+            continue
+        near = [c for c in credited if all(_to_its_digit(i, c.value) for i in m.items)]
+        if len(near) != 1:
+            return ms
+        joined[id(near[0])].extend(m.items)
+    return [Mode(tuple(joined[id(m)])) for m in credited]
+
+
+def _to_its_digit(i: Item, value: Decimal) -> bool:
+    """Whether the claim, stated exactly, is ``value`` (in the figure's base unit) to its own
+    last digit (8 km for 8,5 km)."""
+    stated = i.claim.quantity.value
+    if stance(i.claim.quantity) != "exact" or not stated or i.value is None or i.value == value:
+        return False
+    unit = precision_of(i.claim.quantity) * i.value / stated   # in the figure's base unit
+    return abs(i.value - value) * 2 <= unit
 
 
 #: Values this close (the highest at most this factor of the lowest) are one figure misread,

@@ -21,7 +21,8 @@ corrected the way a toll of the dead is: two values of one day are one wrong).
   is the toll's own.
 - **update**: every value the articles gave, earlier values of a live blog included (they
   are the toll's earlier moments), in time order: the timeline, info. It need not move one
-  way: counts are corrected, and several sources speak on one day.
+  way: counts are corrected, and several sources speak on one day. The claims of a day's
+  dispute are not moments of it (an update is never also a conflict for the same claims).
 """
 
 from __future__ import annotations
@@ -84,16 +85,20 @@ def _unfolding(g: Grouped) -> bool:
 
 def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     days = sorted({_day(i) for i in g.items})
+    disputed_ids: set[int] = set()
     things = not any(toll(i) for i in g.items)
     for day in days:
         found = _dispute_of(g, day, ctx) or (_disagreement_of(g, day, ctx) if things else None)
         if found is not None:
+            disputed_ids.update(id(i) for i in g.items if _day(i) == day and i.claim in found.claims)
             yield found
     high, low = _fall(g)
     if high:
         yield _fallen(g, high, low, ctx)
-    # the timeline is of the counts that stand: not the fallen ones, nor their day's echoes
+    # the timeline is of the counts that stand: not the fallen ones, nor their day's echoes,
+    # nor the claims of a day's dispute (a disagreement of sources, never also a moment)
     wrong = {id(i) for i in g.items for h in high if _day(i) == _day(h) and i.interval.meets(h.interval)}
+    wrong |= disputed_ids
     moment = _moments(g)
     line = sorted((i for i in g.items if id(i) not in wrong), key=lambda i: moment[id(i)])
     if len({i.value for i in line}) > 1 or len({str(i.interval) for i in line}) > 1:
@@ -118,13 +123,14 @@ def _moment(i: Item) -> tuple:
 
 
 def _moments(g: Grouped) -> dict[int, tuple]:
-    """Each claim's :func:`_moment`; in a toll that only grows (the dead), a claim with no
-    stated time is placed by its value among its day's timed counts: after the last one it
-    is not below (a wire's "at least 820" after the blog's 632 of 8.15, before its 1.037 of
-    14.20), else before them all. Other tolls run both ways: their values tell no time."""
+    """Each claim's :func:`_moment`; a claim with no stated time is placed by its value among
+    its day's timed counts (a wire's "at least 820" after the blog's 632 of 8.15, before its
+    1.037 of 14.20): in a toll that only grows (the dead) always; in another toll when the
+    day's timed counts ran one way (the injured 329, 1.204, 2.059 rise that day: a wire's
+    153 comes first; the missing 11, then 5, fall). A day whose timed counts went up and
+    down tells no time: its untimed claims come last."""
     out = {id(i): _moment(i) for i in g.items}
-    if g.items[0].lexicon.runs(_status(g)) != "cumulative":
-        return out
+    cumulative = g.items[0].lexicon.runs(_status(g)) == "cumulative"
     timed: dict[dt.date, list[Item]] = {}
     for i in g.items:
         if i.minute is not None:   # a live blog's earlier moments too
@@ -133,9 +139,21 @@ def _moments(g: Grouped) -> dict[int, tuple]:
         day = timed.get(_day(i))
         if i.minute is not None or i.superseded or not day:
             continue
-        reached = [t.minute for t in day if t.interval.low <= i.interval.low and t.minute is not None]
+        way = "up" if cumulative else _way(day)
+        if way is None:
+            continue
+        reached = [t.minute for t in day if t.minute is not None
+                   and (t.interval.low <= i.interval.low if way == "up" else t.interval.low >= i.interval.low)]
         out[id(i)] = (_day(i), max(reached), 1, i.order) if reached else (_day(i), -1, 1, i.order)
     return out
+
+
+def _way(day: list[Item]) -> str | None:
+    """Which way a day's timed counts ran, in the order of their times: "up", "down", or
+    None (both ways, or one moment only)."""
+    lows = [i.interval.low for i in sorted(day, key=lambda i: (i.minute, i.order))]
+    steps = {(b > a) - (b < a) for a, b in zip(lows, lows[1:])} - {0}
+    return {frozenset({1}): "up", frozenset({-1}): "down"}.get(frozenset(steps))
 
 
 def _dispute_of(g: Grouped, day: dt.date, ctx: Context) -> Finding | None:

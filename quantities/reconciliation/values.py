@@ -31,7 +31,16 @@ from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.figures import Grouped, stamp
 from quantities.reconciliation.intervals import precision_of, stance
 from quantities.reconciliation.keys import Item, toll
-from quantities.reconciliation.modes import Mode, against_moves, close, contradicting, modes, provisional, small_groups
+from quantities.reconciliation.modes import (
+    Mode,
+    against_moves,
+    close,
+    contradicting,
+    modes,
+    provisional,
+    sided,
+    small_groups,
+)
 from quantities.reconciliation.scopes import SHARES
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.text.i18n import _, ngettext
@@ -116,8 +125,8 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                                 for m in timeline)
         return finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
                                            "not a conflict").format(steps=steps), items, cause="timeline")
-    if disputed(ms):
-        return dispute(g, ms, ctx, fmt, items)
+    if disputed(sides := sided(ms)):
+        return dispute(g, sides, ctx, fmt, items)
     if small_groups(ms):
         return None
     if len(ms) == 2 and _rounding(ms[0], ms[1]):

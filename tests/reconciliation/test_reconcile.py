@@ -415,21 +415,25 @@ def test_people_in_a_status_narrower_than_their_nouns_are_counted_by_it(tmp_path
 
 
 UNTIMED = [
-    # (status noun, the wire's untimed value, where the timeline places it): a toll that only
-    # grows (the dead) places an untimed count by its value among the day's timed ones
-    ("morti", "25", "blog: 10 (Ore 13.05); tg: 22 (Ore 17.25); wire: 25; blog: 35 (Ore 23.15)"),
-    ("morti", "5", "wire: 5; blog: 10 (Ore 13.05); tg: 22 (Ore 17.25); blog: 35 (Ore 23.15)"),
-    # near miss: the injured leave hospital, their values tell no time: the untimed count last
-    ("feriti", "25", "blog: 10 (Ore 13.05); tg: 22 (Ore 17.25); blog: 35 (Ore 23.15); wire: 25"),
+    # (status noun, the tg's timed value, the wire's untimed value, where the timeline places
+    # it): a toll that only grows (the dead) places an untimed count by its value among the
+    # day's timed ones
+    ("morti", "22", "25", "blog: 10 (Ore 13.05); tg: 22 (Ore 17.25); wire: 25; blog: 35 (Ore 23.15)"),
+    ("morti", "22", "5", "wire: 5; blog: 10 (Ore 13.05); tg: 22 (Ore 17.25); blog: 35 (Ore 23.15)"),
+    # another toll, when the day's timed counts ran one way: the injured rose that day
+    ("feriti", "22", "5", "wire: 5; blog: 10 (Ore 13.05); tg: 22 (Ore 17.25); blog: 35 (Ore 23.15)"),
+    ("feriti", "22", "25", "blog: 10 (Ore 13.05); tg: 22 (Ore 17.25); wire: 25; blog: 35 (Ore 23.15)"),
+    # near miss: the injured's timed counts went up and down that day: no time, the untimed last
+    ("feriti", "40", "25", "blog: 10 (Ore 13.05); tg: 40 (Ore 17.25); blog: 35 (Ore 23.15); wire: 25"),
 ]
 
 
-@pytest.mark.parametrize(("noun", "value", "expected"), UNTIMED)
-def test_an_untimed_count_of_a_growing_toll_is_placed_by_its_value(noun, value, expected):
+@pytest.mark.parametrize(("noun", "timed", "value", "expected"), UNTIMED)
+def test_an_untimed_count_of_a_growing_toll_is_placed_by_its_value(noun, timed, value, expected):
     place = "Il crollo del ponte Morandi a Genova"
     rows = [
         f"blog | 10 {noun} | 10 | {noun} | - | reported | 2018-08-14 | {place}: 10 {noun} | count - | Ore 13.05",
-        f"tg | 22 {noun} | 22 | {noun} | - | reported | 2018-08-14 | {place}: 22 {noun} | count - | Ore 17.25",
+        f"tg | {timed} {noun} | {timed} | {noun} | - | reported | 2018-08-14 | {place}: {timed} {noun} | count - | Ore 17.25",
         f"wire | {value} {noun} | {value} | {noun} | - | reported | 2018-08-14 | {place}: {value} {noun} | count - | -",
         f"blog | 35 {noun} | 35 | {noun} | - | reported | 2018-08-14 | {place}: sale a 35 il numero dei {noun} | count - | Ore 23.15",
         f"wire | 39 {noun} | 39 | {noun} | - | reported | 2018-08-15 | {place}: 39 {noun} | count - | -",
