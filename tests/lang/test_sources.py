@@ -32,3 +32,24 @@ def test_canonical(phrase, canonical):
 
 def test_no_aliases_no_source():
     assert Sources({}).canonical("la Kcna") is None
+
+
+#: The shipped table: a source written in the other language is the same source (an English
+#: wire's "civil protection department" is the Italian paper's "Protezione civile").
+DEFAULT_ROWS = [
+    ("secondo la Protezione civile", "Protezione civile"),
+    ("the civil protection department said", "Protezione civile"),
+    ("firefighters said", "Vigili del fuoco"),
+    ("secondo i vigili del fuoco", "Vigili del fuoco"),
+    ("registrata dalla rete sismica dell'Ingv", "INGV"),
+    ("Italy's National Institute of Geophysics and Volcanology", "INGV"),
+    ("the U.S. Geological Survey put the magnitude at", "USGS"),
+    ("secondo l'Usgs", "USGS"),
+    ("the civil engineers", None),          # near miss: neither institution
+    ("la protezione dei civili", None),     # near miss: not the words of the alias in order
+]
+
+
+@pytest.mark.parametrize(("phrase", "canonical"), DEFAULT_ROWS)
+def test_default_table_names_a_source_across_languages(phrase, canonical):
+    assert Sources.default().canonical(phrase) == canonical
