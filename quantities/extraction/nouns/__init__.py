@@ -33,8 +33,15 @@ sovvenzioni"), and a speed or temperature names what it measures ("160 km/h" ->
 from __future__ import annotations
 
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
-from quantities.extraction.nouns.left import (age_subject, compared, holder, linked_before, noun_before, standing_for,
-                                              verb_named)
+from quantities.extraction.nouns.left import (
+    age_subject,
+    compared,
+    holder,
+    linked_before,
+    noun_before,
+    standing_for,
+    verb_named,
+)
 from quantities.extraction.nouns.lists import respective
 from quantities.extraction.nouns.topic import Topic, elided, listed
 from quantities.lang import Pack
