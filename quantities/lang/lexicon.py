@@ -27,6 +27,7 @@ from quantities.cache import digest, remembered
 from quantities.lang.lexicon_tables import WORD, Tables, _merge, _read
 
 MAX_WORDS = 12
+NOT = "¬"  # marks a negated word's key and concept ("¬superficie boscata")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,10 @@ class Lexicon(Tables):
         """Whether ``word`` joins two phrases (the ``[phrase] conjunctions``): "e", "and"."""
         return word.casefold() in self._conjunctions
 
+    def negation(self, word: str) -> bool:
+        """Whether ``word`` negates the word after it (the ``[phrase] negations``): "non", "not"."""
+        return word.casefold() in self._negations
+
     def content(self, text: str) -> list[str]:
         """The folded keys of the content words of ``text`` (stop words dropped).
 
@@ -140,6 +145,8 @@ class Lexicon(Tables):
             if w in self._conjunctions and i > 0:
                 words = words[:i]
                 break
+        negated = {words[i + 1] for i, w in enumerate(words[:-1]) if w in self._negations}
+        words = [w for w in words if w not in self._negations]
         while words and words[0] in self.stopwords:
             words.pop(0)
         core: list[str] = []
@@ -150,8 +157,10 @@ class Lexicon(Tables):
         content = [w for w in words if w not in self.stopwords]
         if not content:
             return None
-        core_keys = tuple(self.key(w) for w in core)
+        core_keys = tuple(NOT * (w in negated) + self.key(w) for w in core)
         hit = self._match(content)
+        if hit is not None and negated & set(self._matched(content, hit[1])):
+            return self._negated(hit, core_keys)
         if hit is not None:
             concept, term = hit
             return Reading(concept, core_keys, term, self._roots.find(concept), True,
@@ -162,6 +171,20 @@ class Lexicon(Tables):
         family = self._roots.find(head_hit[0] if head_hit else self.key(head))
         return Reading(" ".join(core_keys), core_keys, core_keys, family, False,
                        f"{self.lang}:{' '.join(core_keys)}")
+
+    def _negated(self, hit: tuple[str, tuple[str, ...]], core: tuple[str, ...]) -> Reading:
+        """The reading of a phrase whose matched term holds a negated word ("superficie non
+        boscata"): the negation of that concept, a concept of its own (id ``not <id>``), of the
+        same family; it names no status and no people. A negated word outside the term
+        ("persone non identificate") qualifies the concept like any other modifier."""
+        concept, term = hit
+        return Reading(NOT + concept, core, tuple(NOT + k for k in term), self._roots.find(concept), True,
+                       f"not {self._ids.get(concept, concept)}", measure=concept in self._measures,
+                       span=concept in self._spans)
+
+    def _matched(self, content: list[str], term: tuple[str, ...]) -> list[str]:
+        """The words of ``content`` that the matched ``term`` covers."""
+        return content[:len(term)] if self._head_first else content[-len(term):]
 
     def _match(self, content: list[str]) -> tuple[str, tuple[str, ...]] | None:
         for n in range(len(content), 0, -1):

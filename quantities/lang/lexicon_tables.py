@@ -56,6 +56,7 @@ class Tables:
         self.stopwords = frozenset(w.casefold() for w in self._words(data, "stopwords", "words"))
         self.not_names = frozenset(w.casefold() for w in self._words(data, "names", "not_names"))
         self._conjunctions = frozenset(w.casefold() for w in self._words(data, "phrase", "conjunctions"))
+        self._negations = frozenset(w.casefold() for w in self._words(data, "phrase", "negations"))
         self._keys: dict[str, str] = {}
         self._exact: dict[tuple[str, ...], str] = {}
         self._stemmed: dict[tuple[str, ...], str] = {}

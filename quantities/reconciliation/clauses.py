@@ -56,9 +56,8 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
     With ``measures``, only a concept the lexicon marks as measured (``measure``), also
     among the first words after the claim in its clause, its subject put after the verb
     ("Salgono dal 37,5% al 39,5% i fondi")."""
-    content = lex.stopwords
-    inside = [w for w in WORD.findall(c.text) if w.casefold() not in content]
-    near = [w for w in WORD.findall(before) if w.casefold() not in content][-3:]
+    inside = _affirmed(WORD.findall(c.text), lex)
+    near = _affirmed(WORD.findall(before), lex)[-3:]
     later = _subject_after(c, lex) if measures else []
     for w in [*inside, *reversed(near), *later]:
         reading = lex.read(w)
@@ -66,6 +65,13 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
                 and (reading.measure or not measures) and lex.measured_in(reading.shared, c.quantity.unit):
             return reading.shared
     return None
+
+
+def _affirmed(words: list[str], lex: Lexicon) -> list[str]:
+    """The content words of ``words`` that no negation stands before ("quella non boscata":
+    not the woodland), read one by one."""
+    return [w for i, w in enumerate(words) if w.casefold() not in lex.stopwords
+            and not (i and lex.negation(words[i - 1]))]
 
 
 def origin(c: Claim, lex: Lexicon) -> str | None:

@@ -147,6 +147,13 @@ RELATIONS = [
     ("en", "sappers", "engineers", "confusable"),
     ("en", "troops", "soldiers", "synonym"),
     ("en", "dead", "injured", "different"),
+    # a negated qualifier is part of the meaning: the non-wooded land is no woodland
+    ("it", "superficie non boscata", "superficie non boschiva", "same"),
+    ("it", "superficie non boscata", "superficie boscata", "different"),
+    ("it", "superficie boschiva", "superficie boscata bruciata", "same"),
+    ("it", "superficie boscata", "superficie", "narrower"),
+    ("it", "persone non identificate", "persone", "same"),  # near miss: outside the term, a modifier
+    ("en", "non-wooded land", "wooded area", "different"),
 ]
 
 
@@ -298,6 +305,9 @@ SHARED = [
     ("carrozze", "passenger cars", True),
     ("colleghi", "colleagues", True),
     ("autovetture", "passenger cars", False),  # near miss: a road's cars are no train's
+    ("superficie non boscata", "non-wooded land", True),
+    ("superficie boschiva", "wooded area", True),
+    ("superficie non boschiva", "woodland", False),
 ]
 
 

@@ -33,7 +33,15 @@ sovvenzioni"), and a speed or temperature names what it measures ("160 km/h" ->
 from __future__ import annotations
 
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
-from quantities.extraction.nouns.left import age_subject, compared, holder, linked_before, noun_before, verb_named
+from quantities.extraction.nouns.left import (
+    age_subject,
+    compared,
+    holder,
+    linked_before,
+    noun_before,
+    standing_for,
+    verb_named,
+)
 from quantities.extraction.nouns.lists import respective
 from quantities.extraction.nouns.topic import Topic, elided, listed
 from quantities.lang import Pack
@@ -78,6 +86,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         right = right[past:]  # "240 milioni in più per gli alloggi"
         first = right.lows[0] if right else ""
         found = _inside(sentence, figure, toks, g) if unit in g.share_units else None
+        found = found or standing_for(sentence, left, antecedent, g)  # "quella non boscata di 3.000 ettari"
         found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
@@ -262,8 +271,12 @@ def _adjectives(toks: Tokens, j: int, n: int, g: Grammar) -> int:
     one run of noun-like words.
     """
     stop = min(n, j + g.max_adjectives)
-    while j < stop and (g.is_adjective(toks, j) or (g.head_last and g.can_head(toks, j))):
-        j += 1
+    window = toks[:n]
+    while j < stop:
+        step = int(g.can_head(toks, j)) if g.head_last else g.qualifier(window, j)
+        if not step:
+            return j
+        j += step
     return j
 
 

@@ -54,6 +54,8 @@ class Grammar:
     age_copulas: tuple[tuple[str, ...], ...]
     age_kinds: frozenset[str]
     among: frozenset[str]
+    negations: frozenset[str]
+    demonstratives: frozenset[str]
 
     def is_verb(self, word: str) -> bool:
         return word.endswith(self.verb_endings) and word not in self.adjectives
@@ -64,6 +66,14 @@ class Grammar:
         return (text[0].isalpha() and len(w) > 1 and w not in self.function and not self.is_verb(w)
                 and w not in self.elliptic_before
                 and not w[0].isdigit() and (text.islower() or not lowercase))
+
+    def qualifier(self, toks: Tokens, i: int) -> int:
+        """How many words the qualifier at ``toks[i]`` takes: an adjective (1), a negated
+        one ("non boschiva", "not wooded": 2; the negation is part of the phrase's meaning),
+        else 0."""
+        if i < len(toks) and self.is_adjective(toks, i):
+            return 1
+        return 2 if i + 1 < len(toks) and toks.lows[i] in self.negations and self.is_adjective(toks, i + 1) else 0
 
     def is_adjective(self, toks: Tokens, i: int) -> bool:
         w, text = toks.lows[i], toks.texts[i]
@@ -116,6 +126,8 @@ def grammar(pack: Pack) -> Grammar:
         age_copulas=phrases(pack, "nouns.age_copulas"),
         age_kinds=word_set(pack, "nouns.age_kinds"),
         among=word_set(pack, "nouns.among"),
+        negations=word_set(pack, "nouns.negations"),
+        demonstratives=word_set(pack, "nouns.demonstratives"),
         change_longest=max((len(k.split()) for k in change), default=0),
     )
 

@@ -21,6 +21,28 @@ def linked_before(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
     return _before(text, left, k - 1, g)
 
 
+def standing_for(text: str, left: Tokens, antecedent: NounPhrase | None, g: Grammar) -> NounPhrase | None:
+    """A demonstrative pronoun with qualifiers of its own that "di" links to a figure ("la
+    superficie boscata è di 693 ettari, quella non boscata di 3.000 ettari"): it stands for
+    the head of the parallel phrase before it, the antecedent's, with its own qualifiers
+    ("superficie non boscata")."""
+    k = len(left)
+    if antecedent is None or k < 3 or left.lows[k - 1] not in g.of_before:
+        return None
+    start = k - 1
+    while start > 0 and k - 1 - start < g.max_adjectives and left.lows[start - 1] not in g.demonstratives:
+        start -= 1
+    if start == 0 or start == k - 1 or left.lows[start - 1] not in g.demonstratives:
+        return None
+    j = start
+    while j < k - 1 and (step := g.qualifier(left[:k - 1], j)):
+        j += step
+    if j != k - 1:
+        return None
+    span = left.span(start, k - 1)
+    return NounPhrase(f"{antecedent.head} {surface(span.of(text))}", antecedent.head, left.span(start - 1, k - 1))
+
+
 def verb_named(left: Tokens, g: Grammar) -> NounPhrase | None:
     """The noun that the verb before the figure names by itself ("ha votato il 50,80%" ->
     "affluenza"; ``[nouns.copula_nouns]``), whatever the figure is of."""
