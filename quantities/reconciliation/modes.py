@@ -220,3 +220,14 @@ def against_moves(ordered: Sequence[Mode]) -> bool:
         if (b.value < a.value and moves == {"rising"}) or (b.value > a.value and moves == {"falling"}):
             return True
     return False
+
+
+def disputed(ms: list[Mode]) -> bool:
+    """Each mode credited to sources of its own, none shared between modes (one source
+    however the articles write it: "Commission" and "calcoli della Commissione")."""
+    seen: list[str] = []
+    for m in ms:
+        if not m.sources or any(say.same_source(s, o) for s in m.sources for o in seen):
+            return False
+        seen += m.sources
+    return True

@@ -35,8 +35,8 @@ from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item, toll
-from quantities.reconciliation.modes import Mode, contradicting, modes
-from quantities.reconciliation.values import Context, comparable, dispute, disputed, finding
+from quantities.reconciliation.modes import Mode, contradicting, disputed, modes
+from quantities.reconciliation.values import Context, comparable, dispute, finding
 from quantities.text.i18n import _
 from quantities.types import Finding
 

@@ -36,6 +36,7 @@ from quantities.reconciliation.modes import (
     against_moves,
     close,
     contradicting,
+    disputed,
     modes,
     provisional,
     sided,
@@ -268,17 +269,6 @@ def _when(m: Mode) -> str:
     if not dates:
         return "undated"
     return dates[0].isoformat() if len(dates) == 1 else f"{dates[0].isoformat()}\u2026{dates[-1].isoformat()}"
-
-
-def disputed(ms: list[Mode]) -> bool:
-    """Each mode credited to sources of its own, none shared between modes (one source
-    however the articles write it: "Commission" and "calcoli della Commissione")."""
-    seen: list[str] = []
-    for m in ms:
-        if not m.sources or any(say.same_source(s, o) for s in m.sources for o in seen):
-            return False
-        seen += m.sources
-    return True
 
 
 def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], items: list[Item],
