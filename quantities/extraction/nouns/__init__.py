@@ -237,7 +237,8 @@ def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False
         return None
     head = j
     end = _trim(toks, j, _adjectives(toks, j + 1, n, g), g)
-    if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True):
+    if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True) \
+            and not g.is_numeral(lows[end + 1]):   # "700 ettari di superficie boschiva e tremila ettari"
         end = _trim(toks, end + 1, _adjectives(toks, end + 2, n, g), g)
     span = toks.span(i, end)
     if g.head_last:

@@ -56,6 +56,12 @@ class Grammar:
     among: frozenset[str]
     negations: frozenset[str]
     demonstratives: frozenset[str]
+    numerals: frozenset[str]          # the number words ([numbers.words]) and
+    multipliers: tuple[str, ...]      # the morphemes that end a compound ("tre|mila", "due|cento")
+
+    def is_numeral(self, word: str) -> bool:
+        """A number written in words ("tre", "tremila", "three"): never a counted noun."""
+        return word in self.numerals or word.endswith(self.multipliers)
 
     def is_verb(self, word: str) -> bool:
         return word.endswith(self.verb_endings) and word not in self.adjectives
@@ -128,6 +134,8 @@ def grammar(pack: Pack) -> Grammar:
         among=word_set(pack, "nouns.among"),
         negations=word_set(pack, "nouns.negations"),
         demonstratives=word_set(pack, "nouns.demonstratives"),
+        numerals=frozenset(w.casefold() for w in pack.table("numbers.words")),
+        multipliers=tuple(w.casefold() for w in pack.table("numbers.multipliers")),
         change_longest=max((len(k.split()) for k in change), default=0),
     )
 
