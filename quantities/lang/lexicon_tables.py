@@ -186,14 +186,9 @@ class Tables:
             self._status[name] = entry["status"]
         if "share" in entry:
             self._share[name] = entry["share"]
-        generic = entry.get("generic", False)
-        if not isinstance(generic, bool):
-            raise self._error(f"{key}.generic", "expected true or false")
-        if generic:
+        if self._flag(entry, key, "generic"):
             self._generic.add(name)
-        measure = entry.get("measure", False)
-        if not isinstance(measure, bool):
-            raise self._error(f"{key}.measure", "expected true or false")
+        measure = self._flag(entry, key, "measure")
         for unit in _strings(entry.get("units", []), lambda m: self._error(f"{key}.units", m)):
             self._unit_default[unit] = self._ids[name]
             self._units_of.setdefault(self._ids[name], set()).add(unit)
@@ -213,16 +208,17 @@ class Tables:
                 raise self._error(f"{key}.runs",
                                   f"expected one of {', '.join(sorted(RUNS))}, on a concept with a status")
             self._runs[entry["status"]] = runs
-        span = entry.get("span", False)
-        if not isinstance(span, bool):
-            raise self._error(f"{key}.span", "expected true or false")
-        if span:
+        if self._flag(entry, key, "span"):
             self._spans.add(name)
-        dwell = entry.get("dwell", False)
-        if not isinstance(dwell, bool):
-            raise self._error(f"{key}.dwell", "expected true or false")
-        if dwell:
+        if self._flag(entry, key, "dwell"):
             self._dwell.add(name)
+
+    def _flag(self, entry: Mapping[str, Any], key: str, mark: str) -> bool:
+        """A concept's true/false mark (false when absent)."""
+        value = entry.get(mark, False)
+        if not isinstance(value, bool):
+            raise self._error(f"{key}.{mark}", "expected true or false")
+        return value
 
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
