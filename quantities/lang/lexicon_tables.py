@@ -25,7 +25,7 @@ WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names", "distance", "complement", "capacity"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
-                          "dwell"})
+                          "dwell", "exact"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
 #: fewer), or not at all (a crowd is counted once: later figures dispute it).
 RUNS = frozenset({"cumulative", "once"})
@@ -148,6 +148,7 @@ class Tables:
             if set(entry) - CONCEPT_KEYS:
                 raise self._error(f"{key}.{sorted(set(entry) - CONCEPT_KEYS)[0]}", "unknown key")
             terms = _strings(entry.get("terms", []), lambda m, k=key: self._error(f"{k}.terms", m))
+            exact = self._flag(entry, key, "exact")   # matched as written: its stem is a common verb's
             for term in (name, *terms):
                 words = self._words_of(term)
                 if not words:
@@ -155,7 +156,8 @@ class Tables:
                 owner = self._exact.setdefault(words, name)
                 if owner != name:
                     raise self._error(f"{key}.terms", f"term {term!r} already belongs to concept {owner!r}")
-                stems.setdefault(tuple(self.key(w) for w in words), set()).add(name)
+                if not exact:
+                    stems.setdefault(tuple(self.key(w) for w in words), set()).add(name)
             self._concept_marks(name, entry, key)
             broader = entry.get("broader")
             if broader is not None:

@@ -6,6 +6,7 @@ import pytest
 
 from quantities.errors import LanguageDataError
 from quantities.lang.lexicon import Lexicon, concept
+from tables import FIXTURES, rows
 
 CONCEPTS = [
     # (lang, noun phrase as written, expected concept)
@@ -354,3 +355,38 @@ def test_complement_and_distance_tables_are_checked():
         with pytest.raises(LanguageDataError) as e:
             Lexicon.load("it", {table: {"around": ["x"]}}, origin="quantities.toml")
         assert e.value.key == table
+
+
+IDS = FIXTURES / "lexicon_ids.tsv"
+MEETS = FIXTURES / "lexicon_meets.tsv"
+
+
+@pytest.mark.parametrize(("lang", "noun", "expected"), rows(IDS, 3))
+def test_news_nouns_name_their_concept(lang, noun, expected):
+    """Each term reads as its concept's interlingual id; "-": no concept (a word that only
+    shares a stem with a term: «costa», «viaggiava», «Draghi» are no cost, journey, dredger)."""
+    reading = Lexicon.load(lang).read(noun)
+    assert reading is not None
+    assert (reading.shared if reading.known else "-") == expected
+
+
+@pytest.mark.parametrize(("lang_a", "a", "lang_b", "b", "meet"), rows(MEETS, 5))
+def test_figures_meet_only_on_one_concept(lang_a, a, lang_b, b, meet):
+    ra, rb = Lexicon.load(lang_a).read(a), Lexicon.load(lang_b).read(b)
+    assert (ra.shared == rb.shared) is (meet == "yes")
+
+
+def test_an_exact_concept_is_not_found_by_its_stem():
+    lex = Lexicon.load("it", {"concept": {"volo": {"terms": ["voli"], "exact": True}}})
+    assert lex.concept("voli") == "volo"
+    assert not lex.read("vola").known   # "lo spread vola": the verb, not the flights
+    with pytest.raises(LanguageDataError) as e:
+        Lexicon.load("it", {"concept": {"x": {"terms": ["x"], "exact": "yes"}}}, origin="quantities.toml")
+    assert e.value.key == "concept.x.exact"
+
+
+def test_the_packs_share_their_ids():
+    """Every concept of one pack has its counterpart in the other (known exceptions listed)."""
+    it, en = Lexicon.load("it"), Lexicon.load("en")
+    assert set(it._ids.values()) - set(en._ids.values()) <= {"military worker"}
+    assert set(en._ids.values()) - set(it._ids.values()) <= {"casualties"}
