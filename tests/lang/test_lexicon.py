@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from tables import FIXTURES, rows
 
 from quantities.errors import LanguageDataError
 from quantities.lang.lexicon import Lexicon, concept
-from tables import FIXTURES, rows
 
 CONCEPTS = [
     # (lang, noun phrase as written, expected concept)
