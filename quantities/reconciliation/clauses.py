@@ -4,7 +4,8 @@ A figure without a counted noun is keyed by a word of its clause: the known word
 names what it measures ("profondità di 8 km", "Salgono dal 37,5% al 39,5% i fondi"), else
 the word that leads it ("affluenza al 51%"). A count's noun phrase may name what an unfolding
 event adds to (:func:`unfolds`), a figure's clause what a thing can hold (:func:`capacity`),
-the old value of a change (:func:`old_of_change`) or the term of a comparison (:func:`compared`).
+the old value of a change (:func:`old_of_change`), the term of a comparison (:func:`compared`)
+or the stricken zone, named by no place (:func:`zone`).
 Every window is bounded (``CUE_WINDOW`` characters), so reading a clause costs the same in a
 sentence of any length.
 """
@@ -167,6 +168,20 @@ def capacity(c: Claim, before: str, lex: Lexicon) -> bool:
     "può trasportare 20mila container", "a capacity of 20,000"), not what it holds."""
     next_words = [w.casefold() for w in WORD.findall(after(c))][:2]
     return lex.cue("capacity_before", before) or lex.cue("capacity_after", next_words)
+
+
+def zone(c: Claim, lex: Lexicon) -> bool:
+    """Whether the claim's clause places it in the stricken zone without naming a place
+    (the lexicon's ``[zone] area``: "i 400 italiani presenti nella zona", "in the affected
+    area"); not an area a name follows ("nella zona di Marrakech": ``[zone] named``)."""
+    for text in (before(c), after(c)):
+        words = [w.casefold() for w in WORD.findall(text)]
+        for phrase in lex.cues.get("zone_area", ()):
+            ends = [k + len(phrase) for k in range(len(words) - len(phrase) + 1)
+                    if tuple(words[k:k + len(phrase)]) == phrase]
+            if any(not lex.cue("zone_named", words[j:j + 1]) for j in ends):
+                return True
+    return False
 
 
 @functools.cache

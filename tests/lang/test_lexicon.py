@@ -287,6 +287,11 @@ TIME_CUES = [
     ("it", "capacity_before", "la nave trasporta", False),
     ("en", "capacity_before", "the ship can carry", True),
     ("en", "capacity_before", "the ship is carrying", False),
+    # the stricken zone, named by no place
+    ("it", "zone_area", "i 400 italiani presenti nella zona", True),
+    ("it", "zone_area", "i 400 italiani presenti in Marocco", False),
+    ("en", "zone_area", "the 400 Italians in the affected area", True),
+    ("en", "zone_area", "the 400 Italians in Morocco", False),
 ]
 
 
