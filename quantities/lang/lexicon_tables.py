@@ -24,7 +24,7 @@ HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names", "distance", "complement", "capacity",
-                      "zone"})
+                      "zone", "added"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
                           "dwell"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
@@ -36,6 +36,7 @@ DISTANCE_KEYS = frozenset({"origin"})
 COMPLEMENT_KEYS = frozenset({"narrows"})
 CAPACITY_KEYS = frozenset({"before", "after"})
 ZONE_KEYS = frozenset({"area", "named"})
+ADDED_KEYS = frozenset({"before", "after"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -84,6 +85,7 @@ class Tables:
         self.cues |= {f"capacity_{k}": v
                       for k, v in self._cues(data.get("capacity", {}), "capacity", CAPACITY_KEYS).items()}
         self.cues |= {f"zone_{k}": v for k, v in self._cues(data.get("zone", {}), "zone", ZONE_KEYS).items()}
+        self.cues |= {f"added_{k}": v for k, v in self._cues(data.get("added", {}), "added", ADDED_KEYS).items()}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
         self._build_confusables(data.get("confusable", []))
@@ -226,7 +228,7 @@ class Tables:
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
         superseded, previous, provisional, unfolding; ``[difference]`` and ``[capacity]`` before, after;
-        ``[zone]`` area, named."""
+        ``[zone]`` area, named; ``[added]`` before, after."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

@@ -292,6 +292,11 @@ TIME_CUES = [
     ("it", "zone_area", "i 400 italiani presenti in Marocco", False),
     ("en", "zone_area", "the 400 Italians in the affected area", True),
     ("en", "zone_area", "the 400 Italians in Morocco", False),
+    # what is added to a stock
+    ("it", "added_after", "miliardi di contributi aggiuntivi", True),
+    ("it", "added_after", "miliardi di contributi", False),
+    ("en", "added_before", "an additional", True),
+    ("en", "added_before", "a total of", False),
 ]
 
 
