@@ -36,7 +36,7 @@ DISTANCE_KEYS = frozenset({"origin"})
 COMPLEMENT_KEYS = frozenset({"narrows"})
 CAPACITY_KEYS = frozenset({"before", "after"})
 ZONE_KEYS = frozenset({"area", "named"})
-ADDED_KEYS = frozenset({"before", "after"})
+ADDED_KEYS = frozenset({"before", "after", "partitive"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -228,7 +228,7 @@ class Tables:
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
         superseded, previous, provisional, unfolding; ``[difference]`` and ``[capacity]`` before, after;
-        ``[zone]`` area, named; ``[added]`` before, after."""
+        ``[zone]`` area, named; ``[added]`` before, after, partitive."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

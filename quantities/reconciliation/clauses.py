@@ -173,7 +173,7 @@ def capacity(c: Claim, before: str, lex: Lexicon) -> bool:
 #: Words before a figure read for an addition that names the figure's own noun ("of new
 #: REPowerEU grants at 2.76 billion"); the last ``ADDED_NEXT`` words for one right before it
 #: ("an additional 2 billion", "ulteriori 500 posti").
-ADDED_WINDOW = 5
+ADDED_WINDOW = 6
 ADDED_NEXT = 2
 
 
@@ -181,9 +181,9 @@ def added(c: Claim, what: str, before: str, lex: Lexicon) -> bool:
     """Whether the figure is what is added to a stock, not the stock (the lexicon's
     ``[added]``): a word of addition in the claim after its number or right after it ("2,7
     miliardi di contributi aggiuntivi", "2,75 miliardi in più", "2 billion more"), right
-    before the number ("an additional 2 billion"), or before the noun that says what the
-    figure counts ("new REPowerEU grants at 2.76 billion"; not "a new estimate puts the
-    grants at": the estimate is new, not the grants)."""
+    before the number ("an additional 2 billion"), or after a partitive before the noun
+    that says what the figure counts ("the allocation of new REPowerEU grants at 2.76
+    billion"; not "the new death toll stands at 300 dead": the toll is new, not the dead)."""
     digit = next((n for n, ch in enumerate(c.text) if ch.isdigit()), 0)
     later = [w.casefold() for w in WORD.findall(f"{c.text[digit:]} {after(c)}")][:6]
     if lex.cue("added_after", later):
@@ -191,8 +191,8 @@ def added(c: Claim, what: str, before: str, lex: Lexicon) -> bool:
     words = [w.casefold() for w in WORD.findall(before)][-ADDED_WINDOW:]
     if lex.cue("added_before", words[-ADDED_NEXT:]):
         return True
-    return any(lex.cue("added_before", [w]) and _names(words[n + 1:n + 3], what, lex)
-               for n, w in enumerate(words))
+    return any(n > 0 and lex.cue("added_partitive", words[n - 1:n]) and lex.cue("added_before", [w])
+               and _names(words[n + 1:n + 3], what, lex) for n, w in enumerate(words))
 
 
 def _names(words: list[str], what: str, lex: Lexicon) -> bool:
