@@ -8,7 +8,7 @@ right before the figure ("Michael Zanera, 34 anni"). Different people, different
 from __future__ import annotations
 
 from quantities.lang.lexicon import Lexicon, Reading
-from quantities.reconciliation.clauses import CUE_WINDOW, WORD
+from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD
 from quantities.types import Claim
 
 #: The unit ages are given in: a number after a name and a comma ("Giuseppe Saverio
@@ -75,3 +75,105 @@ def subject(c: Claim, lex: Lexicon) -> str | None:
         if reading is not None and lex.person(reading):
             return AGE_OF_A + reading.shared
     return None
+
+
+#: The superlative roles of the lexicon's ``[role]`` table.
+ROLES = ("youngest", "oldest")
+#: Words at most between a role and its age, in the figure's clause ("la più giovane,
+#: «di soli 29 anni»": two).
+ROLE_REACH = 3
+
+#: A role: which superlative, and the set of people it is of ("squadra", "vittima"), if said.
+Role = tuple[str, str | None]
+
+
+def by_role(ages: list[tuple[Claim, str | None, Lexicon]]) -> dict[int, str]:
+    """Whose ages given to a superlative role are: each claim's index (in ``ages``, the age
+    claims with whose age each is, if known) → ``AGE_OF`` a name. A sentence that gives one
+    named person's age and one role ties the role to that person ("Kevin Laganà, 22 anni:
+    era il più giovane della squadra"); an age of nobody named, given in its clause to a role
+    ("la più giovane, «di soli 29 anni»"), is the age of the one person its article ties that
+    role to (of the same set, when both say which). Two people tied to a role: nobody."""
+    sentences: dict[tuple[str, str], list[int]] = {}
+    for n, (c, _, _) in enumerate(ages):
+        sentences.setdefault((c.doc, c.context), []).append(n)
+    ties: dict[str, list[tuple[Role, str]]] = {}
+    for (doc, context), members in sentences.items():
+        c, who, lex = ages[members[0]]
+        if len(members) != 1 or who is None or who.startswith(AGE_OF_A):
+            continue
+        found = [r for clause in _clauses(context) if (r := _role(clause, lex)) is not None]
+        if len(found) == 1:
+            ties.setdefault(doc, []).append((found[0][0], who))
+    out = {}
+    for n, (c, who, lex) in enumerate(ages):
+        if (who is None or who.startswith(AGE_OF_A)) and c.doc in ties \
+                and (wanted := _role_before(c, lex)) is not None:
+            names = {name for (kind, group), name in ties[c.doc]
+                     if kind == wanted[0] and (group is None or wanted[1] is None or group == wanted[1])}
+            if len(names) == 1:
+                out[n] = names.pop()
+    return out
+
+
+def _clauses(text: str) -> list[list[str]]:
+    """The casefolded words of each clause of ``text`` (commas, colons, quotes, dashes end one)."""
+    return [words for piece in CLAUSE.split(text) if (words := [w.casefold() for w in WORD.findall(piece)])]
+
+
+def _role(words: list[str], lex: Lexicon) -> tuple[Role, int] | None:
+    """The superlative role in a clause's words and where it ends: a comparative after an
+    article ("il più giovane"), or after an article and the noun of the set ("la vittima più
+    giovane"), with no name or noun of people before it (not "la madre della vittima più
+    giovane": the mother's); else None."""
+    for kind in ROLES:
+        at = lex.cue_at(f"role_{kind}", words)
+        if at is None:
+            continue
+        start, end = at
+        if start >= 1 and lex.cue("role_articles", words[start - 1:start]):
+            opened, group = start - 1, _set_of(words[end:end + ROLE_REACH], lex)
+        elif start >= 2 and lex.cue("role_articles", words[start - 2:start - 1]) \
+                and words[start - 1] not in lex.stopwords:
+            opened, group = start - 2, _set_of(words[start - 1:start], lex)
+        else:
+            continue
+        if any(_people(w, lex) for w in words[:opened]):
+            return None
+        return (kind, group), end
+    return None
+
+
+def _role_before(c: Claim, lex: Lexicon) -> Role | None:
+    """The role an age is given to in its clause: right before the figure, or ending the
+    clause before it, with at most ``ROLE_REACH`` words between and the last of them (if
+    any) one of the role's links ("la più giovane, «di soli 29 anni»", "il più anziano aveva
+    60 anni"; not "il più anziano, da 30 anni in azienda")."""
+    at = c.context.find(c.text) if c.text else -1
+    if at <= 0:
+        return None
+    clauses = _clauses(c.context[:at])[-2:]
+    for k in range(len(clauses) - 1, -1, -1):
+        found = _role(clauses[k], lex)
+        if found is None:
+            continue
+        between = clauses[k][found[1]:] + [w for later in clauses[k + 1:] for w in later]
+        if len(between) <= ROLE_REACH and (not between or lex.cue("role_links", between[-2:])):
+            return found[0]
+        return None
+    return None
+
+
+def _set_of(words: list[str], lex: Lexicon) -> str | None:
+    """The set a role is of: the first word that is no stopword ("della squadra" → squadra),
+    read by the lexicon (its interlingual id, else its stem)."""
+    for w in words:
+        if w not in lex.stopwords:
+            reading = lex.read(w)
+            return None if reading is None else (reading.shared or reading.concept)
+    return None
+
+
+def _people(word: str, lex: Lexicon) -> bool:
+    reading = lex.read(word)
+    return reading is not None and reading.known and lex.person(reading)

@@ -100,6 +100,7 @@ class Item:
     lead: bool = False          # a bare count of a lead, keyed as the body's figure it repeats
     standfirst: bool = False    # in the article's subtitle (rules.standfirsts): it sums up its body
     unfolds: bool = False       # a count the unfolding event adds to ("21 fiumi esondati", "frane")
+    role: bool = False          # an age given to a role its article ties to a named person (ages.by_role)
 
     @property
     def running(self) -> bool:
@@ -160,6 +161,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
                           lex.cue("provisional", c.context), earlier,
                           unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex)))
         made[id(ordered[n])] = items[-1]
+    _by_role(items)
     _lead_figures(items)
     return items
 
@@ -290,9 +292,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         whose = ages.whose(c, reading, lex)
         if whose is None:
             return None, "an age or a span of time with no name before it: whose it is is not known", None
-        # an age is never a plan: "dovrebbe avere 77 anni" is an estimate of it
-        place = c.scope.casefold() if c.scope else None
-        return Key(whose, None, place, "age", unit_key_of(ages.AGE_UNIT)[0], MODALITY_GROUP["reported"]), None, None
+        return _age_key(whose, c), None, None
     if reading is not None and reading.span:
         what = ages.subject(c, lex)
         if what is None:
@@ -331,6 +331,23 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
     scope = scoped(c.scope.casefold() if c.scope else part, year)
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year
+
+
+def _age_key(whose: str, c: Claim) -> Key:
+    """The key of an age: whose it is, at its place; never a plan ("dovrebbe avere 77 anni"
+    is an estimate of it)."""
+    place = c.scope.casefold() if c.scope else None
+    return Key(whose, None, place, "age", unit_key_of(ages.AGE_UNIT)[0], MODALITY_GROUP["reported"])
+
+
+def _by_role(items: list[Item]) -> None:
+    """Ages given to a superlative role ("la più giovane, «di soli 29 anni»"), keyed by the
+    person their article ties the role to (:func:`ages.by_role`)."""
+    aged = [i for i in items if (i.key.kind == "age" if i.key is not None else
+                                 i.claim.quantity.kind in ("age", "duration") and i.claim.quantity.unit == ages.AGE_UNIT)]
+    found = ages.by_role([(i.claim, i.key.what if i.key is not None else None, i.lexicon) for i in aged])
+    for n, whose in found.items():
+        aged[n].key, aged[n].reason, aged[n].role = _age_key(whose, aged[n].claim), None, True
 
 
 def _fraction(c: Claim) -> bool:
