@@ -36,7 +36,7 @@ DISTANCE_KEYS = frozenset({"origin"})
 COMPLEMENT_KEYS = frozenset({"narrows"})
 CAPACITY_KEYS = frozenset({"before", "after"})
 #: A superlative role among a set of people ("il più giovane", "the oldest"): it names one person.
-ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links"})
+ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links", "owners"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -227,7 +227,7 @@ class Tables:
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
         superseded, previous, provisional, unfolding; ``[difference]`` and ``[capacity]`` before, after;
-        ``[role]`` youngest, oldest, articles, links."""
+        ``[role]`` youngest, oldest, articles, links, owners."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

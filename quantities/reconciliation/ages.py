@@ -124,8 +124,8 @@ def _clauses(text: str) -> list[list[str]]:
 def _role(words: list[str], lex: Lexicon) -> tuple[Role, int] | None:
     """The superlative role in a clause's words and where it ends: a comparative after an
     article ("il più giovane"), or after an article and the noun of the set ("la vittima più
-    giovane"), with no name or noun of people before it (not "la madre della vittima più
-    giovane": the mother's); else None."""
+    giovane"), with no noun of people before it nor a word that makes it another's right
+    before it ("the mother of the youngest victim": the mother's); else None."""
     for kind in ROLES:
         at = lex.cue_at(f"role_{kind}", words)
         if at is None:
@@ -138,7 +138,7 @@ def _role(words: list[str], lex: Lexicon) -> tuple[Role, int] | None:
             opened, group = start - 2, _set_of(words[start - 1:start], lex)
         else:
             continue
-        if any(_people(w, lex) for w in words[:opened]):
+        if any(_people(w, lex) for w in words[:opened]) or lex.cue("role_owners", words[opened - 1:opened]):
             return None
         return (kind, group), end
     return None
