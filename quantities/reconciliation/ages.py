@@ -1,14 +1,19 @@
 """Ages: whose they are.
 
 An age is keyed by the person it belongs to: the person the claim's noun names (a name:
-its last word; a noun of people: its concept), else the nearest name or noun of people
-right before the figure ("Michael Zanera, 34 anni"). Different people, different figures.
+its first and last word; a noun of people: its concept), else the nearest name or noun of
+people right before the figure ("Michael Zanera, 34 anni"); a surname alone is the one full
+name of the article (else of all) that ends with it; a role ("il più giovane") is the person
+its article ties it to. Different people, different figures.
 """
 
 from __future__ import annotations
 
+import unicodedata
+
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD
+from quantities.cache import compiled
 from quantities.types import Claim
 
 #: The unit ages are given in: a number after a name and a comma ("Giuseppe Saverio
@@ -20,6 +25,8 @@ MAX_AGE = 120
 #: the article names by a noun ("age of a man": one of the people of that noun).
 AGE_OF = "age of "
 AGE_OF_A = "age of a "
+#: Numbers, words and commas: the tokens of a list of figures ("di 12, 13 e 16 anni").
+TOKEN = compiled(r"\d+|[^\W\d_]+|,")
 
 
 def is_age(c: Claim, reading: Reading | None, lex: Lexicon) -> bool:
@@ -30,51 +37,147 @@ def is_age(c: Claim, reading: Reading | None, lex: Lexicon) -> bool:
     if q.kind == "age":
         return True
     if q.kind == "duration" and q.unit == AGE_UNIT:
-        return _name(c.noun, reading, lex) is not None or (reading is not None and lex.person(reading))
+        return bool(_people(c.noun, reading, lex)) or (reading is not None and lex.person(reading))
     if q.kind != "count" or q.unit is not None or q.value is None or not 0 < q.value <= MAX_AGE \
             or q.value != q.value.to_integral_value() or WORD.search(c.text):
         return False
     at = c.context.find(c.text)
-    return at > 0 and c.context[:at].rstrip().endswith(",") and _name(c.noun, reading, lex) is not None
+    return at > 0 and c.context[:at].rstrip().endswith(",") and bool(_people(c.noun, reading, lex))
 
 
-def _name(noun: str | None, reading: Reading | None, lex: Lexicon) -> str | None:
-    """The folded last word of a noun that is a person's name (every content word
-    capitalised, no concept of the lexicon): "Giuseppe Saverio Lombardo" → lombardo."""
-    if not noun or (reading is not None and reading.known):
-        return None
-    words = [w for w in WORD.findall(noun) if w.casefold() not in lex.stopwords]
-    if not words or not all(w[:1].isupper() for w in words):
-        return None
-    return words[-1].casefold()
+def _people(noun: str | None, reading: Reading | None, lex: Lexicon) -> list[str]:
+    """The people a noun names, each as :func:`person`: a name (every content word
+    capitalised, no concept of the lexicon: "Giuseppe Saverio Lombardo"), names coordinated
+    ("Manuele e Camilla Bellasio": two people, the first name alone sharing the surname after
+    it), or a full name ending a noun ("uccise Anna De Felice"); [] when it names none."""
+    if not noun:
+        return []
+    parts: list[list[str]] = [[]]
+    for w in WORD.findall(noun):
+        if lex.conjunction(w):
+            parts.append([])
+        elif w.casefold() not in lex.stopwords or w[:1].isupper():
+            parts[-1].append(w)
+    parts = [p for p in parts if p]
+    if parts and (reading is None or not reading.known) and all(w[:1].isupper() for p in parts for w in p):
+        last = parts[-1]
+        return [person(p + last[-1:] if len(p) == 1 and len(last) > 1 and p is not last else p) for p in parts]
+    if len(parts) == 1:
+        run = []
+        for w in reversed(parts[0]):
+            if not w[:1].isupper():
+                break
+            run.insert(0, w)
+        if len(run) > 1:
+            return [person(run)]
+    return []
+
+
+def person(words: list[str]) -> str:
+    """A person's key: the first and last word of the name, folded, accents off ("Giuseppe
+    Saverio Lombardo" → giuseppe lombardo; "Laganà" → lagana); a lone word alone."""
+    ends = words[:1] + words[1:][-1:]
+    return " ".join(unicodedata.normalize("NFKD", w.casefold()).encode("ascii", "ignore").decode() or w.casefold()
+                    for w in ends)
 
 
 def whose(c: Claim, reading: Reading | None, lex: Lexicon) -> str | None:
-    """Whose age a claim gives: the person its noun names (a name, else a noun of people),
+    """Whose age a claim gives: the person its noun names (of several, the one at the
+    figure's place in its list, "di 12 e 16 anni", else the nearest), else a noun of people,
     else the nearest name or noun of people right before it."""
-    name = _name(c.noun, reading, lex)
-    if name is not None:
-        return AGE_OF + name
+    people = _people(c.noun, reading, lex)
+    if people:
+        k, n = _place_in_list(c, lex)
+        if n == len(people):
+            return AGE_OF + people[k]
+        return AGE_OF + people[-1] if n == 1 else None
+    named = _named_after(c)
+    if named is not None:
+        return AGE_OF + named
     if reading is not None and lex.person(reading):
         return AGE_OF_A + reading.shared
     return subject(c, lex)
 
 
+def _named_after(c: Claim) -> str | None:
+    """The full name right after an age ("la quindicenne Anna De Felice"), no comma between:
+    its person; a lone capitalised word there is no name ("a 34-year-old Syrian")."""
+    at = c.context.find(c.text) if c.text else -1
+    if at < 0:
+        return None
+    rest = c.context[at + len(c.text):]
+    clause = CLAUSE.split(rest, maxsplit=1)[0][:CUE_WINDOW]
+    if clause[:1] not in (" ", ""):
+        return None
+    run = []
+    for w in WORD.findall(clause):
+        if not w[:1].isupper():
+            break
+        run.append(w)
+    return person(run) if len(run) > 1 else None
+
+
+def _place_in_list(c: Claim, lex: Lexicon) -> tuple[int, int]:
+    """The figure's place (from 0) in the list of numbers it stands in, and the list's
+    length: "di 12 e 16 anni" → (1, 2) for 16; (0, 1) for a figure alone."""
+    at = c.context.find(c.text) if c.text else -1
+    if at < 0:
+        return 0, 1
+    before = TOKEN.findall(c.context[max(0, at - CUE_WINDOW):at])
+    after = TOKEN.findall(c.context[at + len(c.text):at + len(c.text) + CUE_WINDOW])
+    k = 0
+    while len(before) >= 2 * k + 2 and _joins(before[-2 * k - 1], lex) and before[-2 * k - 2].isdigit():
+        k += 1
+    n = k + 1
+    while len(after) >= 2 * (n - k) and _joins(after[2 * (n - k) - 2], lex) and after[2 * (n - k) - 1].isdigit():
+        n += 1
+    return k, n
+
+
+def _joins(token: str, lex: Lexicon) -> bool:
+    return token == "," or lex.conjunction(token)
+
+
 def subject(c: Claim, lex: Lexicon) -> str | None:
     """A name or a noun of people among the four words right before the figure: whose age
-    it is ("Michael Zanera, 34 anni", "due ragazzi di 12 e 13 anni"); None when none
-    stands that close."""
+    it is ("Michael Zanera, 34 anni": the name's run of capitalised words, "due ragazzi di 12
+    e 13 anni"); None when none stands that close."""
     at = c.context.find(c.text) if c.text else -1
     words = WORD.findall(c.context[max(0, at - CUE_WINDOW):at]) if at > 0 else []
-    for w in reversed(words[-4:]):
+    for n in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        w = words[n]
         if w.casefold() in lex.stopwords:
             continue
         if w[:1].isupper():
-            return AGE_OF + w.casefold()
+            run = [w]
+            while n > 0 and words[n - 1][:1].isupper() and words[n - 1].casefold() not in lex.not_names:
+                n -= 1
+                run.insert(0, words[n])
+            return AGE_OF + person(run)
         reading = lex.read(w)
         if reading is not None and lex.person(reading):
             return AGE_OF_A + reading.shared
     return None
+
+
+def surnames(keys: list[tuple[str, str | None]]) -> dict[int, str]:
+    """The full names ages given to a lone word are of: each (document, key) index whose key
+    is one word ("Lombardo, 52") → the one full name that word ends (giuseppe lombardo) among
+    its document's keys, else among all; none when two people bear it ("Manuele e Camilla
+    Bellasio")."""
+    def full(where: list[str | None], word: str) -> set[str]:
+        return {k for k in where if k is not None and k.startswith(AGE_OF) and not k.startswith(AGE_OF_A)
+                and k.endswith(" " + word) and " " in k[len(AGE_OF):]}
+    everywhere = [k for _, k in keys]
+    out = {}
+    for n, (doc, key) in enumerate(keys):
+        if key is None or key.startswith(AGE_OF_A) or " " in key[len(AGE_OF):]:
+            continue
+        word = key[len(AGE_OF):]
+        names = full([k for d, k in keys if d == doc], word) or full(everywhere, word)
+        if len(names) == 1:
+            out[n] = names.pop()
+    return out
 
 
 #: The superlative roles of the lexicon's ``[role]`` table.
@@ -138,7 +241,7 @@ def _role(words: list[str], lex: Lexicon) -> tuple[Role, int] | None:
             opened, group = start - 2, _set_of(words[start - 1:start], lex)
         else:
             continue
-        if any(_people(w, lex) for w in words[:opened]) or lex.cue("role_owners", words[opened - 1:opened]):
+        if any(_of_people(w, lex) for w in words[:opened]) or lex.cue("role_owners", words[opened - 1:opened]):
             return None
         return (kind, group), end
     return None
@@ -174,6 +277,6 @@ def _set_of(words: list[str], lex: Lexicon) -> str | None:
     return None
 
 
-def _people(word: str, lex: Lexicon) -> bool:
+def _of_people(word: str, lex: Lexicon) -> bool:
     reading = lex.read(word)
     return reading is not None and reading.known and lex.person(reading)

@@ -161,7 +161,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
                           lex.cue("provisional", c.context), earlier,
                           unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex)))
         made[id(ordered[n])] = items[-1]
-    _by_role(items)
+    _whose(items)
     _lead_figures(items)
     return items
 
@@ -340,11 +340,14 @@ def _age_key(whose: str, c: Claim) -> Key:
     return Key(whose, None, place, "age", unit_key_of(ages.AGE_UNIT)[0], MODALITY_GROUP["reported"])
 
 
-def _by_role(items: list[Item]) -> None:
-    """Ages given to a superlative role ("la più giovane, «di soli 29 anni»"), keyed by the
-    person their article ties the role to (:func:`ages.by_role`)."""
+def _whose(items: list[Item]) -> None:
+    """Ages given to a surname alone ("Lombardo, 52"), keyed by the one full name that ends
+    with it (:func:`ages.surnames`); ages given to a superlative role ("la più giovane, «di
+    soli 29 anni»"), by the person their article ties the role to (:func:`ages.by_role`)."""
     aged = [i for i in items if (i.key.kind == "age" if i.key is not None else
                                  i.claim.quantity.kind in ("age", "duration") and i.claim.quantity.unit == ages.AGE_UNIT)]
+    for n, whose in ages.surnames([(i.claim.doc, i.key.what if i.key is not None else None) for i in aged]).items():
+        aged[n].key = _age_key(whose, aged[n].claim)
     found = ages.by_role([(i.claim, i.key.what if i.key is not None else None, i.lexicon) for i in aged])
     for n, whose in found.items():
         aged[n].key, aged[n].reason, aged[n].role = _age_key(whose, aged[n].claim), None, True
