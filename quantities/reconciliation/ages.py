@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import unicodedata
 
+from quantities.cache import compiled
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD
-from quantities.cache import compiled
 from quantities.types import Claim
 
 #: The unit ages are given in: a number after a name and a comma ("Giuseppe Saverio
@@ -43,6 +43,11 @@ def is_age(c: Claim, reading: Reading | None, lex: Lexicon) -> bool:
         return False
     at = c.context.find(c.text)
     return at > 0 and c.context[:at].rstrip().endswith(",") and bool(_people(c.noun, reading, lex))
+
+
+def in_years(c: Claim) -> bool:
+    """Whether a claim is an age or a span given in years: one a role may own."""
+    return c.quantity.kind in ("age", "duration") and c.quantity.unit == AGE_UNIT
 
 
 def _people(noun: str | None, reading: Reading | None, lex: Lexicon) -> list[str]:

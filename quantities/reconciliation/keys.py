@@ -344,8 +344,7 @@ def _whose(items: list[Item]) -> None:
     """Ages given to a surname alone ("Lombardo, 52"), keyed by the one full name that ends
     with it (:func:`ages.surnames`); ages given to a superlative role ("la più giovane, «di
     soli 29 anni»"), by the person their article ties the role to (:func:`ages.by_role`)."""
-    aged = [i for i in items if (i.key.kind == "age" if i.key is not None else
-                                 i.claim.quantity.kind in ("age", "duration") and i.claim.quantity.unit == ages.AGE_UNIT)]
+    aged = [i for i in items if (i.key.kind == "age" if i.key is not None else ages.in_years(i.claim))]
     for n, whose in ages.surnames([(i.claim.doc, i.key.what if i.key is not None else None) for i in aged]).items():
         aged[n].key = _age_key(whose, aged[n].claim)
     found = ages.by_role([(i.claim, i.key.what if i.key is not None else None, i.lexicon) for i in aged])
