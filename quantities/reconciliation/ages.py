@@ -215,7 +215,8 @@ def by_role(ages: list[tuple[Claim, str | None, Lexicon]]) -> dict[int, str]:
             ties.setdefault(doc, []).append((found[0][0], who))
     out = {}
     for n, (c, who, lex) in enumerate(ages):
-        if (who is None or who.startswith(AGE_OF_A)) and c.doc in ties \
+        # a span of something else ("di 30 anni di servizio") is no one's age
+        if (who.startswith(AGE_OF_A) if who is not None else c.noun is None) and c.doc in ties \
                 and (wanted := _role_before(c, lex)) is not None:
             names = {name for (kind, group), name in ties[c.doc]
                      if kind == wanted[0] and (group is None or wanted[1] is None or group == wanted[1])}
