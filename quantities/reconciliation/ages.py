@@ -170,18 +170,21 @@ def surnames(keys: list[tuple[str, str | None]]) -> dict[int, str]:
     is one word ("Lombardo, 52") → the one full name that word ends (giuseppe lombardo) among
     its document's keys, else among all; none when two people bear it ("Manuele e Camilla
     Bellasio")."""
-    def full(where: list[str | None], word: str) -> set[str]:
-        return {k for k in where if k is not None and k.startswith(AGE_OF) and not k.startswith(AGE_OF_A)
-                and k.endswith(" " + word) and " " in k[len(AGE_OF):]}
-    everywhere = [k for _, k in keys]
+    in_doc: dict[tuple[str, str], set[str]] = {}
+    anywhere: dict[str, set[str]] = {}
+    for doc, key in keys:
+        if key is not None and not key.startswith(AGE_OF_A) and " " in key[len(AGE_OF):]:
+            last = key.rsplit(" ", 1)[1]
+            in_doc.setdefault((doc, last), set()).add(key)
+            anywhere.setdefault(last, set()).add(key)
     out = {}
     for n, (doc, key) in enumerate(keys):
-        if key is None or key.startswith(AGE_OF_A) or " " in key[len(AGE_OF):]:
+        if key is None or key.startswith(AGE_OF_A) or not key.startswith(AGE_OF) or " " in key[len(AGE_OF):]:
             continue
         word = key[len(AGE_OF):]
-        names = full([k for d, k in keys if d == doc], word) or full(everywhere, word)
+        names = in_doc.get((doc, word)) or anywhere.get(word, set())
         if len(names) == 1:
-            out[n] = names.pop()
+            out[n] = next(iter(names))
     return out
 
 
