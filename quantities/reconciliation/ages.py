@@ -54,7 +54,9 @@ def _people(noun: str | None, reading: Reading | None, lex: Lexicon) -> list[str
     """The people a noun names, each as :func:`person`: a name (every content word
     capitalised, no concept of the lexicon: "Giuseppe Saverio Lombardo"), names coordinated
     ("Manuele e Camilla Bellasio": two people, the first name alone sharing the surname after
-    it), or a full name ending a noun ("uccise Anna De Felice"); [] when it names none."""
+    it), or a full name ending a noun ("uccise Anna De Felice"); [] when it names none. A
+    father and his son share a surname ("Giampiero Parete, 38", "Gianfilippo Parete, 7
+    anni"): the first name keeps them apart."""
     if not noun:
         return []
     parts: list[list[str]] = [[]]
@@ -63,7 +65,8 @@ def _people(noun: str | None, reading: Reading | None, lex: Lexicon) -> list[str
             parts.append([])
         elif w.casefold() not in lex.stopwords or w[:1].isupper():
             parts[-1].append(w)
-    parts = [p for p in parts if p]
+    # a word the lexicon knows is no part of a name ("Survivor Giampiero Parete")
+    parts = [[w for w in p if not _known(lex, w)] or p for p in parts if p]
     if parts and (reading is None or not reading.known) and all(w[:1].isupper() for p in parts for w in p):
         last = parts[-1]
         return [person(p + last[-1:] if len(p) == 1 and len(last) > 1 and p is not last else p) for p in parts]
@@ -81,9 +84,14 @@ def _people(noun: str | None, reading: Reading | None, lex: Lexicon) -> list[str
 def person(words: list[str]) -> str:
     """A person's key: the first and last word of the name, folded, accents off ("Giuseppe
     Saverio Lombardo" → giuseppe lombardo; "Laganà" → lagana); a lone word alone."""
-    ends = words[:1] + words[1:][-1:]
-    return " ".join(unicodedata.normalize("NFKD", w.casefold()).encode("ascii", "ignore").decode() or w.casefold()
-                    for w in ends)
+    ends = (unicodedata.normalize("NFKD", w.casefold()).encode("ascii", "ignore").decode() or w.casefold()
+            for w in words[:1] + words[1:][-1:])
+    return " ".join(dict.fromkeys(ends))
+
+
+def _known(lex: Lexicon, word: str) -> bool:
+    found = lex.read(word)
+    return found is not None and found.known
 
 
 def whose(c: Claim, reading: Reading | None, lex: Lexicon) -> str | None:
@@ -148,17 +156,18 @@ def subject(c: Claim, lex: Lexicon) -> str | None:
     it is ("Michael Zanera, 34 anni": the name's run of capitalised words, "due ragazzi di 12
     e 13 anni"); None when none stands that close."""
     at = c.context.find(c.text) if c.text else -1
-    words = WORD.findall(c.context[max(0, at - CUE_WINDOW):at]) if at > 0 else []
+    found = list(WORD.finditer(c.context, max(0, at - CUE_WINDOW), at)) if at > 0 else []
+    words = [m.group() for m in found]
     for n in range(len(words) - 1, max(-1, len(words) - 5), -1):
         w = words[n]
         if w.casefold() in lex.stopwords:
             continue
-        if w[:1].isupper():
-            run = [w]
-            while n > 0 and words[n - 1][:1].isupper() and words[n - 1].casefold() not in lex.not_names:
-                n -= 1
-                run.insert(0, words[n])
-            return AGE_OF + person(run)
+        if w[:1].isupper():   # the name's run of capitalised words: "Gianfilippo Parete, 7 anni"
+            first = n
+            while first > 0 and words[first - 1][:1].isupper() and not _known(lex, words[first - 1]) \
+                    and c.context[found[first - 1].end():found[first].start()].isspace():
+                first -= 1
+            return AGE_OF + person(words[first:n + 1])
         reading = lex.read(w)
         if reading is not None and lex.person(reading):
             return AGE_OF_A + reading.shared
