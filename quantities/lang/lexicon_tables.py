@@ -24,7 +24,7 @@ HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names", "distance", "complement", "capacity",
-                      "zone", "added"})
+                      "zone", "added", "role"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
                           "dwell"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
@@ -37,6 +37,8 @@ COMPLEMENT_KEYS = frozenset({"narrows"})
 CAPACITY_KEYS = frozenset({"before", "after"})
 ZONE_KEYS = frozenset({"area", "named"})
 ADDED_KEYS = frozenset({"before", "after", "partitive"})
+#: A superlative role among a set of people ("il più giovane", "the oldest"): it names one person.
+ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links", "owners"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -86,6 +88,7 @@ class Tables:
                       for k, v in self._cues(data.get("capacity", {}), "capacity", CAPACITY_KEYS).items()}
         self.cues |= {f"zone_{k}": v for k, v in self._cues(data.get("zone", {}), "zone", ZONE_KEYS).items()}
         self.cues |= {f"added_{k}": v for k, v in self._cues(data.get("added", {}), "added", ADDED_KEYS).items()}
+        self.cues |= {f"role_{k}": v for k, v in self._cues(data.get("role", {}), "role", ROLE_KEYS).items()}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
         self._build_confusables(data.get("confusable", []))
@@ -228,7 +231,8 @@ class Tables:
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
         superseded, previous, provisional, unfolding; ``[difference]`` and ``[capacity]`` before, after;
-        ``[zone]`` area, named; ``[added]`` before, after, partitive."""
+        ``[zone]`` area, named; ``[added]`` before, after, partitive; ``[role]`` youngest, oldest,
+        articles, links, owners."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

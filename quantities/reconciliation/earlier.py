@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
+from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.modes import modes
-from quantities.reconciliation.values import Context, finding
 from quantities.text.i18n import _
 from quantities.types import Finding
 
