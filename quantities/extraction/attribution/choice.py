@@ -221,15 +221,17 @@ class Carry:
     def needs_previous(self, found: Found) -> bool:
         """Whether ``found`` stands for the previous source ("la stessa fonte", "lui")."""
         words = found.source.casefold().split()
-        return " ".join(words) in self._same or not self._pronouns.isdisjoint(words)
+        return found.unsaid or " ".join(words) in self._same or not self._pronouns.isdisjoint(words)
 
     def resolve(self, found: Found | None) -> Found | None:
         """``found``, or the previous source when it names "the same source" or is a pronoun
         ("secondo lui", "he said")."""
-        if found is None or self._previous is None or not self.needs_previous(found):
+        if found is None or not self.needs_previous(found):
             return found
         p = self._previous
-        return replace(found, source=p.source, canonical=p.canonical, span=p.span, via=p.via)
+        if p is None:
+            return None if found.unsaid else found  # "«…», ha detto": no one named before
+        return replace(found, source=p.source, canonical=p.canonical, span=p.span, via=p.via, unsaid=False)
 
     def see(self, paragraph: int, last: Found | None) -> None:
         """A sentence of paragraph ``paragraph`` whose last cue is ``last`` (None: none)."""
