@@ -162,3 +162,38 @@ def parse_digits(raw: str, g: Grammar) -> tuple[Decimal, Decimal, int, bool] | N
                 v = Decimal(whole)
                 return v, precision_int(v), cut, True
     return None
+
+
+#: The least count of numbers that make a series: a run of bare numbers with only blanks or
+#: list marks between them ("5 12 33 47 81 90", a table row, numbers drawn) states no figure.
+SERIES_MIN = 5
+_NUMBER = r"[0-9]{1,15}(?:[.,][0-9]{1,15})?"
+_APART = r"[,;]?[ \u00a0]{1,3}"
+_ALONE = r"(?!\w|[.,][0-9])"  # no letter glued, no digits on after a mark
+_SERIES_HEAD = compiled(rf"{_NUMBER}(?:{_APART}{_NUMBER}){{{SERIES_MIN - 1}}}{_ALONE}")
+_SERIES_MORE = compiled(rf"(?:{_APART}{_NUMBER}){{1,64}}{_ALONE}")
+#: Digits in groups of three apart by single blanks: one number ("1 234 567 890 123").
+_THOUSANDS = compiled(r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])")
+_SERIES_NEXT = frozenset(",; \u00a0")
+
+
+def series_end(text: str, start: int, end: int) -> int:
+    """Where a series of at least :data:`SERIES_MIN` bare numbers that begins at ``start``
+    ends, else 0. Numbers with no word between them are a table row or numbers drawn, not
+    figures that each count something: one identifier, read in one pass.
+
+    >>> series_end("5 12 33 47 81 90 e altro", 0, 1), series_end("5 morti, 3 feriti", 0, 1)
+    (16, 0)
+    >>> series_end("1 234 567 890 123", 0, 1), series_end("5 5 5 5", 0, 1), series_end("5, 6, 7, 8, 9.", 0, 1)
+    (0, 0, 13)
+    """
+    if text[end:end + 1] not in _SERIES_NEXT and " " not in text[start:end]:
+        return 0
+    m = _SERIES_HEAD.match(text, start)
+    if m is None:
+        return 0
+    pos = m.end()
+    while (more := _SERIES_MORE.match(text, pos)) is not None:
+        pos = more.end()
+    grouped = _THOUSANDS.match(text, start)
+    return 0 if grouped is not None and grouped.end() == pos else pos

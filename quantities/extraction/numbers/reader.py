@@ -34,6 +34,7 @@ from quantities.extraction.numbers.digits import (
     phone_run,
     raw_kind,
     run_end,
+    series_end,
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.hedges import carry
@@ -306,6 +307,9 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
         phone = phone_run(text, start, cued, g)
         if phone:
             return Reading(start, start + phone, None, None, None, None, kind="phone")
+    series = series_end(text, start, end)
+    if series:  # "5 12 33 47 81 90": a table row, numbers drawn
+        return Reading(start, series, None, None, None, None, kind="identifier")
     special = raw_kind(text, start, raw, g)
     if special is not None:
         kind, length = special
