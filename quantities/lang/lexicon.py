@@ -88,7 +88,15 @@ class Lexicon(Tables):
             starts = self._cue_starts[name] = {}
             for phrase in self.cues.get(name, ()):
                 starts.setdefault(phrase[0], []).append(phrase)
-        words = [w.casefold() for w in WORD.findall(text)] if isinstance(text, str) else text
+        if isinstance(text, str):  # no phrase's first word inside the folded text (told in C): no phrase
+            folded = text.casefold()
+            if not any(first in folded for first in starts):
+                return False
+            words = [w.casefold() for w in WORD.findall(text)]
+        elif starts.keys().isdisjoint(text):  # most claims' words hold no phrase's first word
+            return False
+        else:
+            words = text
         for i, w in enumerate(words):
             for phrase in starts.get(w, ()):
                 if tuple(words[i:i + len(phrase)]) == phrase:

@@ -174,7 +174,9 @@ _SERIES_HEAD = compiled(rf"{_NUMBER}(?:{_APART}{_NUMBER}){{{SERIES_MIN - 1}}}{_A
 _SERIES_MORE = compiled(rf"(?:{_APART}{_NUMBER}){{1,64}}{_ALONE}")
 #: Digits in groups of three apart by single blanks: one number ("1 234 567 890 123").
 _THOUSANDS = compiled(r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])")
-_SERIES_NEXT = frozenset(",; \u00a0")
+_LIST_MARKS = frozenset(",;")
+_BLANKS = frozenset(" \u00a0")
+_SERIES_NEXT = frozenset("0123456789 \u00a0")  # a number, or more blanks before it
 
 
 def series_end(text: str, start: int, end: int) -> int:
@@ -187,8 +189,10 @@ def series_end(text: str, start: int, end: int) -> int:
     >>> series_end("1 234 567 890 123", 0, 1), series_end("5 5 5 5", 0, 1), series_end("5, 6, 7, 8, 9.", 0, 1)
     (0, 0, 13)
     """
-    if text[end:end + 1] not in _SERIES_NEXT and " " not in text[start:end]:
-        return 0
+    after = end + (text[end:end + 1] in _LIST_MARKS)
+    if (text[after:after + 1] not in _BLANKS or text[after + 1:after + 2] not in _SERIES_NEXT) \
+            and " " not in text[start:end]:
+        return 0  # no blank then a number after the digits, and no blank inside them: "300 soldati"
     m = _SERIES_HEAD.match(text, start)
     if m is None:
         return 0
