@@ -45,9 +45,14 @@ def is_age(c: Claim, reading: Reading | None, lex: Lexicon) -> bool:
     return at > 0 and c.context[:at].rstrip().endswith(",") and bool(_people(c.noun, reading, lex))
 
 
-def in_years(c: Claim) -> bool:
-    """Whether a claim is an age or a span given in years: one a role may own."""
-    return c.quantity.kind in ("age", "duration") and c.quantity.unit == AGE_UNIT
+def maybe_age(c: Claim) -> bool:
+    """Whether a claim a role may own is an age: one, or a span in years, or a whole number
+    no one is older than ("the youngest victim, aged just 29")."""
+    q = c.quantity
+    if q.kind in ("age", "duration"):
+        return q.unit == AGE_UNIT
+    return q.kind == "count" and q.unit is None and q.value is not None and 0 < q.value <= MAX_AGE \
+        and q.value == q.value.to_integral_value()
 
 
 def _people(noun: str | None, reading: Reading | None, lex: Lexicon) -> list[str]:
