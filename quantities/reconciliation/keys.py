@@ -48,6 +48,9 @@ LENT = "a figure the article says moved, with only another figure's generic noun
 
 #: What a capacity keys apart from the thing counted: a measure of its own.
 CAPACITY = "(capacity)"
+#: What an addition keys apart from the stock it adds to: "2,7 miliardi di contributi
+#: aggiuntivi" is not the 71,8 miliardi of grants in all.
+ADDED = "(added)"
 
 
 def toll(i: Item) -> bool:
@@ -102,6 +105,7 @@ class Item:
     unfolds: bool = False       # a count the unfolding event adds to ("21 fiumi esondati", "frane")
     named: bool = True          # a noun, a name or a known measure says what it counts (not only
                                 # its unit, the word that leads it, or "persone" with no status)
+    role: bool = False          # an age given to a role its article ties to a named person (ages.by_role)
 
     @property
     def running(self) -> bool:
@@ -296,10 +300,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         whose = ages.whose(c, reading, lex)
         if whose is None:
             return None, "an age or a span of time with no name before it: whose it is is not known", None, False
-        # an age is never a plan: "dovrebbe avere 77 anni" is an estimate of it
-        place = c.scope.casefold() if c.scope else None
-        age = Key(whose, None, place, "age", unit_key_of(ages.AGE_UNIT)[0], MODALITY_GROUP["reported"])
-        return age, None, None, True
+        return age_key(whose, c), None, None, True
     if reading is not None and reading.span:
         what = ages.subject(c, lex)
         if what is None:
@@ -337,11 +338,19 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         return None, "a percentage of nothing named (no noun, no word before it)", None, False
     if what is not None and clauses.capacity(c, before, lex):
         what = f"{what} {CAPACITY}"   # "può trasportare 20mila container": not the 18.300 it carries
+    elif what is not None and clauses.added(c, what, before, lex):
+        what = f"{what} {ADDED}"   # "2,7 miliardi di contributi aggiuntivi": not the 71,8 in all
     year = past_year(c.context, c.text, c.date, lex.lang, years)
     if year is None and years and lex.cue("previous", clauses.after(c)):
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
     scope = scoped(c.scope.casefold() if c.scope else part, year)
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year, named
+
+
+def age_key(whose: str, c: Claim) -> Key:
+    """An age's key: whose it is, at its place; never a plan ("dovrebbe avere 77 anni" estimates it)."""
+    return Key(whose, None, c.scope.casefold() if c.scope else None, "age", unit_key_of(ages.AGE_UNIT)[0],
+               MODALITY_GROUP["reported"])
 
 
 def _fraction(c: Claim) -> bool:
