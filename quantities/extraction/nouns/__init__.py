@@ -235,19 +235,44 @@ def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False
         j += 1
     if j >= n or not g.can_head(toks, j, lowercase):
         return None
-    head = j
-    end = _trim(toks, j, _adjectives(toks, j + 1, n, g), g)
-    if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True) \
-            and not g.is_numeral(lows[end + 1]):   # "700 ettari di superficie boschiva e tremila ettari"
-        end = _trim(toks, end + 1, _adjectives(toks, end + 2, n, g), g)
+    end = _trim(toks, j, _adjectives(toks, _named(toks, j, n, g), n, g), g)
+    head = end - 1 if g.head_last else j
+    if lows[head] not in g.transparent:
+        end = _compound(toks, end, n, g)
+    if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True):
+        end = _trim(toks, end + 1, _adjectives(toks, end + 2, n, g), g)  # not "… e tremila ettari"
+        head = end - 1 if g.head_last else head
     span = toks.span(i, end)
-    if g.head_last:
-        head = end - 1
     if lows[head] in g.transparent and end < n and lows[end] in g.of:  # "il numero delle vittime"
         inner = _phrase(text, toks, end + 1, g, lowercase=True)
         if inner is not None:
             return inner
     return NounPhrase(surface(span.of(text)), toks.texts[head], span)
+
+
+def _compound(toks: Tokens, end: int, n: int, g: Grammar) -> int:
+    """The end of the phrase that ends at ``toks[end - 1]`` with the bare noun that "di"/"of"
+    (``[nouns] compound_links``: no article) joins to it: "richieste di soccorso", "lanci
+    d'acqua", "package of weapons" name one kind of thing; not "i colleghi delle vittime"
+    (an article: a possessor), "a 3.000 abitanti di lasciare le case" (an infinitive)."""
+    if end + 1 < n and toks.lows[end] in g.compound_links and g.can_head(toks, end + 1, lowercase=True) \
+            and not toks.lows[end + 1].endswith(g.infinitive_endings):
+        return _adjectives(toks, end + 2, n, g)  # its own adjectives: "persone di origine straniera"
+    return end
+
+
+def _named(toks: Tokens, head: int, n: int, g: Grammar) -> int:
+    """With the head first, the index after the name in apposition to the common noun at
+    ``toks[head]`` ("il nuovo capitolo RePowerEU", "la nave Ever Given", "il ponte Morandi"):
+    capitalised words, with the links of names between them, right after it; else ``head + 1``."""
+    if g.head_last or not toks.texts[head].islower():
+        return head + 1
+    end = k = head + 1
+    while k < n and (toks.texts[k][:1].isupper() or (toks.lows[k] in g.name_links and k > head + 1)):
+        k += 1
+        if toks.texts[k - 1][:1].isupper() and toks.texts[k - 1][:1].isalpha():
+            end = k
+    return end
 
 
 def _trim(toks: Tokens, start: int, end: int, g: Grammar) -> int:

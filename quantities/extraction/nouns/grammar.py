@@ -58,6 +58,11 @@ class Grammar:
     demonstratives: frozenset[str]
     numerals: frozenset[str]          # the number words ([numbers.words]) and
     multipliers: tuple[str, ...]      # the morphemes that end a compound ("tre|mila", "due|cento")
+    compound_links: frozenset[str]     # "richieste di soccorso", "package of weapons"
+    infinitive_endings: tuple[str, ...]
+    determiners: frozenset[str]        # "molti", "some": they open a noun phrase of their own
+    singular_endings: tuple[str, ...]  # a word's number by its ending, where the language marks it
+    plural_endings: tuple[str, ...]
 
     def is_numeral(self, word: str) -> bool:
         """A number written in words ("tre", "tremila", "three"): never a counted noun."""
@@ -70,16 +75,28 @@ class Grammar:
         """``toks[i]`` is a word that may be the counted noun."""
         w, text = toks.lows[i], toks.texts[i]
         return (text[0].isalpha() and len(w) > 1 and w not in self.function and not self.is_verb(w)
-                and w not in self.elliptic_before
+                and w not in self.elliptic_before and w not in self.determiners and not self.is_numeral(w)
                 and not w[0].isdigit() and (text.islower() or not lowercase))
 
     def qualifier(self, toks: Tokens, i: int) -> int:
         """How many words the qualifier at ``toks[i]`` takes: an adjective (1), a negated
         one ("non boschiva", "not wooded": 2; the negation is part of the phrase's meaning),
-        else 0."""
-        if i < len(toks) and self.is_adjective(toks, i):
+        else 0. It agrees in number with the word before it ("superficie urbana", not
+        "ettari di superficie urbana andati": the participle is the hectares')."""
+        prev = toks.lows[i - 1] if i else ""
+        if i < len(toks) and self.is_adjective(toks, i) and self.agrees(prev, toks.lows[i]):
             return 1
-        return 2 if i + 1 < len(toks) and toks.lows[i] in self.negations and self.is_adjective(toks, i + 1) else 0
+        negated = i + 1 < len(toks) and toks.lows[i] in self.negations and self.is_adjective(toks, i + 1)
+        return 2 if negated and self.agrees(prev, toks.lows[i + 1]) else 0
+
+    def number(self, word: str) -> str:
+        """"sg", "pl" or "" (not told by its ending, or not marked in the language)."""
+        return "sg" if word.endswith(self.singular_endings) else "pl" if word.endswith(self.plural_endings) else ""
+
+    def agrees(self, word: str, other: str) -> bool:
+        """The two words may agree in number (one of them unmarked, or both the same)."""
+        a, b = self.number(word), self.number(other)
+        return not a or not b or a == b
 
     def is_adjective(self, toks: Tokens, i: int) -> bool:
         w, text = toks.lows[i], toks.texts[i]
@@ -136,6 +153,11 @@ def grammar(pack: Pack) -> Grammar:
         demonstratives=word_set(pack, "nouns.demonstratives"),
         numerals=frozenset(w.casefold() for w in pack.table("numbers.words")),
         multipliers=tuple(w.casefold() for w in pack.table("numbers.multipliers")),
+        determiners=word_set(pack, "nouns.determiners"),
+        compound_links=word_set(pack, "nouns.compound_links"),
+        infinitive_endings=tuple(word_set(pack, "nouns.infinitive_endings")),
+        singular_endings=tuple(word_set(pack, "nouns.singular_endings")),
+        plural_endings=tuple(word_set(pack, "nouns.plural_endings")),
         change_longest=max((len(k.split()) for k in change), default=0),
     )
 
