@@ -96,7 +96,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             linked = len(right) > 2 and right.lows[1] in g.prepositions  # "destinati al nuovo capitolo"
             found = _phrase(sentence, right, 2 if linked else 1, g, lowercase=True)
         found = found or changed  # "circa il 9% in meno"
-    elif antecedent is not None and _elliptic(first, antecedent, g, status_words(lang)):
+    elif antecedent is not None and antecedent.head.casefold() not in g.transparent \
+            and _elliptic(first, antecedent, g, status_words(lang)):  # not "il bilancio: 1.037 morti"
         found = _rebuilt(sentence, right, antecedent, g)
     elif first in g.of or first in g.articles:
         found = _phrase(sentence, right, 1, g)
@@ -106,7 +107,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
         found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
-                            valued=kind in g.value_before_kinds)
+                            valued=kind in g.value_before_kinds, opened=_opened(sentence, figure, toks, g))
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = _phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
@@ -125,6 +126,12 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if kind in g.dimension_kinds and not after and (dimension := _dimension(left, right, g)) is not None:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")
     return _measured(found, right, unit, g)
+
+
+def _opened(text: str, figure: Span, toks: Tokens, g: Grammar) -> bool:
+    """The figure's first word is a one-word copula, taken in by its hedge: "superano i 5 miliardi"."""
+    k = toks.index(figure.start)
+    return k < len(toks) and toks.starts[k] == figure.start and (toks.lows[k],) in g.copulas.get(toks.lows[k], ())
 
 
 def _dimension(left: Tokens, right: Tokens, g: Grammar) -> NounPhrase | None:

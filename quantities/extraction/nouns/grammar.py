@@ -60,6 +60,7 @@ class Grammar:
     multipliers: tuple[str, ...]      # the morphemes that end a compound ("tre|mila", "due|cento")
     compound_links: frozenset[str]     # "richieste di soccorso", "package of weapons"
     infinitive_endings: tuple[str, ...]
+    colons: frozenset[str]             # what closes a clause that names the figure after it
     determiners: frozenset[str]        # "molti", "some": they open a noun phrase of their own
     singular_endings: tuple[str, ...]  # a word's number by its ending, where the language marks it
     plural_endings: tuple[str, ...]
@@ -154,6 +155,7 @@ def grammar(pack: Pack) -> Grammar:
         numerals=frozenset(w.casefold() for w in pack.table("numbers.words")),
         multipliers=tuple(w.casefold() for w in pack.table("numbers.multipliers")),
         determiners=word_set(pack, "nouns.determiners"),
+        colons=word_set(pack, "nouns.colons"),
         compound_links=word_set(pack, "nouns.compound_links"),
         infinitive_endings=tuple(word_set(pack, "nouns.infinitive_endings")),
         singular_endings=tuple(word_set(pack, "nouns.singular_endings")),
