@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "or pyproject.toml with [tool.quantities])"))
     common.add_argument("--show-config", action="store_true", help=_("print the config in force and exit"))
     common.add_argument("--jobs", "-j", type=_jobs, metavar="N", help=_("processes at most (default: the idle cores; "
-                        "inputs under 4 MB use one)"))
+                        "inputs under 1 MB use one)"))
     common.add_argument("--strict", action="store_true", help=_("stop at the first bad input file"))
     common.add_argument("--quiet", "-q", action="store_true", help=_("no warnings or progress on stderr"))
     common.add_argument("--stdin-filename", metavar="NAME",

@@ -1,7 +1,7 @@
 """Ages: whose they are.
 
 An age is keyed by the person it belongs to: the person the claim's noun names (a name:
-its last word; a noun of people: its concept), else the nearest name or noun of people
+its first and last words; a noun of people: its concept), else the nearest name or noun of people
 right before the figure ("Michael Zanera, 34 anni"). Different people, different figures.
 """
 
@@ -39,14 +39,23 @@ def is_age(c: Claim, reading: Reading | None, lex: Lexicon) -> bool:
 
 
 def _name(noun: str | None, reading: Reading | None, lex: Lexicon) -> str | None:
-    """The folded last word of a noun that is a person's name (every content word
-    capitalised, no concept of the lexicon): "Giuseppe Saverio Lombardo" → lombardo."""
+    """The folded first and last words of a noun that is a person's name (every content
+    word capitalised, no concept of the lexicon), a word the lexicon knows dropped ("Survivor
+    Giampiero Parete"): "Giuseppe Saverio Lombardo" → giuseppe lombardo. A father and his son
+    share a surname ("Giampiero Parete, 38", "Gianfilippo Parete, 7 anni"): the first name
+    keeps them apart."""
     if not noun or (reading is not None and reading.known):
         return None
     words = [w for w in WORD.findall(noun) if w.casefold() not in lex.stopwords]
     if not words or not all(w[:1].isupper() for w in words):
         return None
-    return words[-1].casefold()
+    names = [w for w in words if not _known(lex, w)] or words
+    return " ".join(dict.fromkeys((names[0].casefold(), names[-1].casefold())))
+
+
+def _known(lex: Lexicon, word: str) -> bool:
+    found = lex.read(word)
+    return found is not None and found.known
 
 
 def whose(c: Claim, reading: Reading | None, lex: Lexicon) -> str | None:
@@ -65,12 +74,18 @@ def subject(c: Claim, lex: Lexicon) -> str | None:
     it is ("Michael Zanera, 34 anni", "due ragazzi di 12 e 13 anni"); None when none
     stands that close."""
     at = c.context.find(c.text) if c.text else -1
-    words = WORD.findall(c.context[max(0, at - CUE_WINDOW):at]) if at > 0 else []
-    for w in reversed(words[-4:]):
+    found = list(WORD.finditer(c.context, max(0, at - CUE_WINDOW), at)) if at > 0 else []
+    words = [m.group() for m in found]
+    for n in range(len(words) - 1, max(-1, len(words) - 5), -1):
+        w = words[n]
         if w.casefold() in lex.stopwords:
             continue
-        if w[:1].isupper():
-            return AGE_OF + w.casefold()
+        if w[:1].isupper():   # the name's run of capitalised words: "Gianfilippo Parete, 7 anni"
+            first = n
+            while first > 0 and words[first - 1][:1].isupper() and not _known(lex, words[first - 1]) \
+                    and c.context[found[first - 1].end():found[first].start()].isspace():
+                first -= 1
+            return AGE_OF + " ".join(dict.fromkeys((words[first].casefold(), w.casefold())))
         reading = lex.read(w)
         if reading is not None and lex.person(reading):
             return AGE_OF_A + reading.shared

@@ -17,9 +17,9 @@ from collections.abc import Iterator
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
+from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.keys import Item
 from quantities.reconciliation.modes import modes
-from quantities.reconciliation.values import Context, finding
 from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
 

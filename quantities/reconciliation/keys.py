@@ -100,6 +100,8 @@ class Item:
     lead: bool = False          # a bare count of a lead, keyed as the body's figure it repeats
     standfirst: bool = False    # in the article's subtitle (rules.standfirsts): it sums up its body
     unfolds: bool = False       # a count the unfolding event adds to ("21 fiumi esondati", "frane")
+    named: bool = True          # a noun, a name or a known measure says what it counts (not only
+                                # its unit, the word that leads it, or "persone" with no status)
 
     @property
     def running(self) -> bool:
@@ -141,7 +143,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
             reading = narrowed
         elif (counted := _by_status(c, reading, lender, lex)) is not None:   # "27 superstiti ricoverati"
             c, reading = counted
-        key, reason, year = _key(c, reading, unit_key, before, lex, years.get(c.doc, ()))
+        key, reason, year, named = _key(c, reading, unit_key, before, lex, years.get(c.doc, ()))
         if key is not None and key.kind == "age" and c.quantity.unit is None:  # "Lombardo, 52"
             factor = unit_key_of(ages.AGE_UNIT)[1]
         value = None if c.quantity.value is None else c.quantity.value * factor
@@ -158,7 +160,8 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
                           lex.cue("superseded", words) or earlier or benchmark, moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang), year,
                           lex.cue("provisional", c.context), earlier,
-                          unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex)))
+                          unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex),
+                          named=named))
         made[id(ordered[n])] = items[-1]
     _lead_figures(items)
     return items
@@ -274,35 +277,42 @@ def _lent(claims: list[Claim]) -> dict[int, Claim]:
 
 
 def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
-         lex: Lexicon, years: tuple[int, ...] = ()) -> tuple[Key | None, str | None, int | None]:
+         lex: Lexicon, years: tuple[int, ...] = ()) -> tuple[Key | None, str | None, int | None, bool]:
+    """The claim's key, why it has none, the earlier year it is of, and whether something
+    names what it counts (see :attr:`Item.named`)."""
     if not c.quantity.is_claim:
-        return None, f"not a figure (a {c.quantity.kind})", None
+        return None, f"not a figure (a {c.quantity.kind})", None, False
     if c.modality not in MODALITY_GROUP:
-        return None, "denied: the article says the figure is false", None
+        return None, "denied: the article says the figure is false", None, False
     kind = c.quantity.kind
     if kind == "count" and _fraction(c) and not (c.noun and c.noun.casefold() in c.text.casefold()):
-        return None, "a fraction with no noun of its own (\"e 4,5 in direzione est\"): no count of things", None
+        return None, "a fraction with no noun of its own (\"e 4,5 in direzione est\"): no count of things", None, False
     what, status = _what(c, reading)
+    named = what is not None and not (reading is not None and reading.generic and not c.status)
     part = None   # "the damage to agriculture alone will cost 250 million": a part of the damage
     if kind == "percent" and reading is not None and reading.share:
         what, status = reading.share, None   # "il 63,91% degli aventi diritto": the turnout
     if ages.is_age(c, reading, lex):
         whose = ages.whose(c, reading, lex)
         if whose is None:
-            return None, "an age or a span of time with no name before it: whose it is is not known", None
+            return None, "an age or a span of time with no name before it: whose it is is not known", None, False
         # an age is never a plan: "dovrebbe avere 77 anni" is an estimate of it
         place = c.scope.casefold() if c.scope else None
-        return Key(whose, None, place, "age", unit_key_of(ages.AGE_UNIT)[0], MODALITY_GROUP["reported"]), None, None
+        age = Key(whose, None, place, "age", unit_key_of(ages.AGE_UNIT)[0], MODALITY_GROUP["reported"])
+        return age, None, None, True
     if reading is not None and reading.span:
         what = ages.subject(c, lex)
         if what is None:
-            return None, "an age or a span of time with no name before it: whose it is is not known", None
+            return None, "an age or a span of time with no name before it: whose it is is not known", None, False
+        named = True
     elif kind == "duration":
         what = clauses.measure(c, before, lex)
         if what is None:
-            return None, "a span of time with nothing saying what lasted", None
+            return None, "a span of time with nothing saying what lasted", None, False
+        named = True
     elif what is None and kind == "count":
         what = clauses.measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
+        named = what is not None
     elif kind in LED_KINDS:
         if what is not None and kind == "measure" and not lex.measured_in(what, c.quantity.unit):
             what = None   # "l'acqua ha superato i due metri": a level, not the rain stated in millimetres
@@ -318,19 +328,20 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
             part = clauses.complement(c, before, lex)
         if what is None:
             what = clauses.measure(c, before, lex)   # any known word: "il barcone si trovava a 60 miglia"
+        named = what is not None
         if what is None and (kind in ("percent", "money") or unit is None):
-            what = clauses.lead(before, lex)
+            what = clauses.lead(before, lex)   # the word that leads it: not a name of what it counts
     if what is None and unit is None:
-        return None, "nothing says what it counts (no noun, no unit)", None
+        return None, "nothing says what it counts (no noun, no unit)", None, False
     if what is None and kind == "percent":
-        return None, "a percentage of nothing named (no noun, no word before it)", None
+        return None, "a percentage of nothing named (no noun, no word before it)", None, False
     if what is not None and clauses.capacity(c, before, lex):
         what = f"{what} {CAPACITY}"   # "può trasportare 20mila container": not the 18.300 it carries
     year = past_year(c.context, c.text, c.date, lex.lang, years)
     if year is None and years and lex.cue("previous", clauses.after(c)):
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
     scope = scoped(c.scope.casefold() if c.scope else part, year)
-    return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year
+    return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year, named
 
 
 def _fraction(c: Claim) -> bool:

@@ -15,9 +15,9 @@ from decimal import Decimal
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.catalog import RULE_KIND
+from quantities.reconciliation.findings import Context
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
-from quantities.reconciliation.values import Context
 from quantities.text.i18n import _
 from quantities.types import Finding
 

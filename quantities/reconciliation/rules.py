@@ -40,12 +40,13 @@ from quantities.reconciliation.catalog import DEFAULT_SEVERITY, RULE_KIND, RULES
 from quantities.reconciliation.credits import credit_findings
 from quantities.reconciliation.events import names
 from quantities.reconciliation.figures import group
+from quantities.reconciliation.findings import Context
 from quantities.reconciliation.keys import Item, prepare
 from quantities.reconciliation.parts import parts_findings
 from quantities.reconciliation.scopes import settle
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.tolls import running_days, toll_findings
-from quantities.reconciliation.values import Context, value_findings
+from quantities.reconciliation.values import value_findings
 from quantities.reconciliation.wholes import whole_findings
 from quantities.reconciliation.wording import unit_findings, wording_findings
 from quantities.types import SEVERITIES, Claim, Document, Figure, Finding

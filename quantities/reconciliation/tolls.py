@@ -33,10 +33,11 @@ from decimal import Decimal
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
+from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item, toll
 from quantities.reconciliation.modes import Mode, contradicting, disputed, modes
-from quantities.reconciliation.values import Context, comparable, dispute, finding
+from quantities.reconciliation.values import comparable, dispute
 from quantities.text.i18n import _
 from quantities.types import Finding
 

@@ -20,15 +20,13 @@ Claims the article gives as superseded ("era fermo a 35") take part in none of t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from decimal import Decimal
 
 from quantities.lang import units
-from quantities.lang.sources import Sources
 from quantities.reconciliation import messages as say
-from quantities.reconciliation.catalog import RULE_KIND
-from quantities.reconciliation.figures import Grouped, stamp
+from quantities.reconciliation.figures import Grouped
+from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.intervals import precision_of, stance
 from quantities.reconciliation.keys import Item, toll
 from quantities.reconciliation.modes import (
@@ -42,8 +40,6 @@ from quantities.reconciliation.modes import (
     sided,
     small_groups,
 )
-from quantities.reconciliation.scopes import SHARES
-from quantities.reconciliation.settings import ReconcileSettings
 from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
 
@@ -68,36 +64,6 @@ OPPOSITE = ({"over", "under"}, {"over", "nearly"})
 BRACKET = Decimal("1.5")
 #: Claims that joined no mode looked at for drift, at most (a bound: linear per figure).
 LOOSE = 16
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    settings: ReconcileSettings
-    outlet: Callable[[str], str]
-    sources: Sources
-
-
-def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item], *,
-            cause: str | None = None, severity: str | None = None) -> Finding:
-    in_order = sorted(items, key=lambda i: (i.claim.doc, i.claim.span.start))
-    claims = tuple({id(i.claim): i.claim for i in in_order}.values())  # each claim once, in text order
-    return Finding(rule, RULE_KIND[rule], severity or ctx.settings.severity(rule),  # type: ignore[arg-type]  # a configured level: "off" too, dropped in rules.py
-                   f"{g.figure.id}{_what(g)}: {message}", claims, g.figure.id, cause)
-
-
-def _what(g: Grouped) -> str:
-    """What the figure counts, after its id: its nouns, else its concept, else its unit
-    (a bare "magnitudo 7" may have none of them); for a share, where and when ("affluenza;
-    calabria; alle 19")."""
-    nouns = list(dict.fromkeys(c.noun for c in g.figure.claims if c.noun))
-    share = g.figure.unit in SHARES
-    times = {i.minute: i.claim.when for i in g.items if share and i.minute is not None and i.claim.when
-             and i.claim.when in i.claim.context and not stamp(i) and not i.running}
-    marks = [g.figure.scope] if g.figure.scope and share else []
-    marks += [next(iter(times.values())).casefold()] if len(times) == 1 else []
-    what = " / ".join(nouns[:3]) or g.figure.concept or g.figure.unit
-    shown = [w for w in (what, *marks) if w]
-    return f" ({'; '.join(shown)})" if shown else ""
 
 
 def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Iterator[Finding]:

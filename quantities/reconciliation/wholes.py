@@ -17,8 +17,8 @@ from collections.abc import Iterator, Mapping
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.catalog import RULE_KIND
+from quantities.reconciliation.findings import Context
 from quantities.reconciliation.keys import Item, Key
-from quantities.reconciliation.values import Context
 from quantities.text.i18n import _
 from quantities.types import SEVERITIES, Finding
 

@@ -50,9 +50,9 @@ from quantities.reconciliation import messages as say
 from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD
+from quantities.reconciliation.findings import Context
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import CAPACITY, Item, Key
-from quantities.reconciliation.values import Context
 from quantities.text.i18n import _
 from quantities.types import SEVERITIES, Finding
 

@@ -32,8 +32,10 @@ ErrorSink = Callable[[QuantitiesError], None] | None
 
 #: Below this many characters of input, a second process costs more than it saves: it
 #: starts, builds its own toolkit (~0.3 s) and pickles every claim back (~20 µs each).
-#: Measured on the real-density corpus (benchmarks/README.md, "--jobs crossover").
-PARALLEL_MIN_CHARS = 4_000_000
+#: Measured on the real-density corpus with a core free (benchmarks/README.md, "--jobs
+#: crossover, quiet"): even at 0.5 MB, clearly ahead at 1 MB (−34 % wall). On a busy machine
+#: :func:`default_jobs` already gives one process.
+PARALLEL_MIN_CHARS = 1_000_000
 #: Characters of documents sent to a worker at once; a document larger than this is read in
 #: the parent (a chunk never splits a document, and a stop waits for the chunks workers hold).
 CHUNK_CHARS = 250_000

@@ -1,0 +1,62 @@
+"""A finding of one figure: the context every rule reads, and how a finding is made.
+
+A value conflict that says an outlet got the figure wrong (an outlier, a disagreement, a
+toll that falls) is an error only when at least one of its claims names what is counted
+(a noun, a person's name, a measure the lexicon knows: :attr:`keys.Item.named`); two sums
+of one event that only their unit ties, or "persone" in no status, are a warning: that
+they are one figure is the reconciler's guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from quantities.lang.sources import Sources
+from quantities.reconciliation.catalog import RULE_KIND
+from quantities.reconciliation.figures import Grouped, stamp
+from quantities.reconciliation.keys import Item
+from quantities.reconciliation.scopes import SHARES
+from quantities.reconciliation.settings import ReconcileSettings
+from quantities.text.i18n import _
+from quantities.types import Finding
+
+#: Causes of a value conflict that say an outlet got the figure wrong: an error only when a
+#: claim names what is counted (a noun, a name, a known measure), else a warning.
+UNSURE_CAUSES = frozenset({"outlier", "disagreement", "fall"})
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    settings: ReconcileSettings
+    outlet: Callable[[str], str]
+    sources: Sources
+
+
+def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item], *,
+            cause: str | None = None, severity: str | None = None) -> Finding:
+    in_order = sorted(items, key=lambda i: (i.claim.doc, i.claim.span.start))
+    claims = tuple({id(i.claim): i.claim for i in in_order}.values())  # each claim once, in text order
+    level = severity or ctx.settings.severity(rule)
+    if level == "error" and cause in UNSURE_CAUSES and not any(i.named for i in items):
+        # "45 miliardi di sterline" against "60 miliardi di sterline", "Due persone" against
+        # "11 persone": with nothing naming what is counted, one figure is a guess
+        level = "warning"
+        message += "; " + _("no claim names what is counted: check that they are one figure")
+    return Finding(rule, RULE_KIND[rule], level,  # type: ignore[arg-type]  # a configured level: "off" too, dropped in rules.py
+                   f"{g.figure.id}{_what(g)}: {message}", claims, g.figure.id, cause)
+
+
+def _what(g: Grouped) -> str:
+    """What the figure counts, after its id: its nouns, else its concept, else its unit
+    (a bare "magnitudo 7" may have none of them); for a share, where and when ("affluenza;
+    calabria; alle 19")."""
+    nouns = list(dict.fromkeys(c.noun for c in g.figure.claims if c.noun))
+    share = g.figure.unit in SHARES
+    times = {i.minute: i.claim.when for i in g.items if share and i.minute is not None and i.claim.when
+             and i.claim.when in i.claim.context and not stamp(i) and not i.running}
+    marks = [g.figure.scope] if g.figure.scope and share else []
+    marks += [next(iter(times.values())).casefold()] if len(times) == 1 else []
+    what = " / ".join(nouns[:3]) or g.figure.concept or g.figure.unit
+    shown = [w for w in (what, *marks) if w]
+    return f" ({'; '.join(shown)})" if shown else ""
