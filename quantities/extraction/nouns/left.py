@@ -247,7 +247,8 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
     for _ in range(6):  # skip complements: "i soldati nordcoreani in Russia sono"
         start = _run_start(left, end, g)
         before = left.lows[start - 1] if start else ""
-        if start < end and ((start == 0 and not article) or before in g.articles) and g.can_head(left, start):
+        opens = before in g.articles or before in g.determiners  # "alcuni compagni di viaggio, forse tre"
+        if start < end and ((start == 0 and not article) or opens) and g.can_head(left, start):
             if start < 2 or left.lows[start - 2] not in g.prepositions:
                 span = left.span(start, end)
                 found = NounPhrase(surface(span.of(text)), left.texts[start], span)
