@@ -60,6 +60,7 @@ class Grammar:
     multipliers: tuple[str, ...]      # the morphemes that end a compound ("tre|mila", "due|cento")
     compound_links: frozenset[str]     # "richieste di soccorso", "package of weapons"
     infinitive_endings: tuple[str, ...]
+    possessives: frozenset[str]        # "Italy's north": the ending after a possessor's apostrophe
     colons: frozenset[str]             # what closes a clause that names the figure after it
     determiners: frozenset[str]        # "molti", "some": they open a noun phrase of their own
     singular_endings: tuple[str, ...]  # a word's number by its ending, where the language marks it
@@ -156,6 +157,7 @@ def grammar(pack: Pack) -> Grammar:
         multipliers=tuple(w.casefold() for w in pack.table("numbers.multipliers")),
         determiners=word_set(pack, "nouns.determiners"),
         colons=word_set(pack, "nouns.colons"),
+        possessives=word_set(pack, "nouns.possessives"),
         compound_links=word_set(pack, "nouns.compound_links"),
         infinitive_endings=tuple(word_set(pack, "nouns.infinitive_endings")),
         singular_endings=tuple(word_set(pack, "nouns.singular_endings")),

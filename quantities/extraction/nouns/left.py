@@ -247,15 +247,16 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
     for _ in range(6):  # skip complements: "i soldati nordcoreani in Russia sono"
         start = _run_start(left, end, g)
         before = left.lows[start - 1] if start else ""
-        opens = before in g.articles or before in g.determiners  # "alcuni compagni di viaggio, forse tre"
+        opens = _opener(left, start, g)  # "le", "alcuni compagni di viaggio, forse tre", "Italy's"
         if start < end and ((start == 0 and not article) or opens) and g.can_head(left, start):
-            if start < 2 or left.lows[start - 2] not in g.prepositions:
+            pre = start - opens - 1
+            if pre < 0 or left.lows[pre] not in g.prepositions:
                 span = left.span(start, end)
                 found = NounPhrase(surface(span.of(text)), left.texts[start], span)
                 return inner if inner is not None and found.head.casefold() in g.transparent else found
-            if article and left.lows[start - 2] not in g.of:  # "The evacuees of the old town, about forty"
+            if article and left.lows[pre] not in g.of:  # "The evacuees of the old town, about forty"
                 return None
-            end = start - 2
+            end = pre
             continue
         if start == end or before in g.articles or start < 2 or (before not in g.prepositions and before not in g.of) \
                 or (article and before not in g.of):  # "gli sfollati del centro storico, una quarantina"
@@ -265,6 +266,15 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
             inner = NounPhrase(surface(span.of(text)), left.texts[start], span)
         end = start - 1
     return None
+
+
+def _opener(left: Tokens, start: int, g: Grammar) -> int:
+    """How many tokens before ``left[start]`` open its noun phrase: an article or a
+    quantifier (1), a possessor ("Italy's": the name and the possessive ending, 2), else 0."""
+    before = left.lows[start - 1] if start else ""
+    if before in g.articles or before in g.determiners:
+        return 1
+    return 2 if start > 1 and before in g.possessives and left.lows[start - 2].endswith(("'", "’")) else 0
 
 
 def _run_start(left: Tokens, end: int, g: Grammar) -> int:
