@@ -90,11 +90,11 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
-        if found is None and first in g.purpose.get(kind, ()) and (
-            first not in g.bare_purpose or len(right) < 2 or right.lows[1] not in g.articles
-        ):
+        if found is None and first in g.purpose.get(kind, ()):
             linked = len(right) > 2 and right.lows[1] in g.prepositions  # "destinati al nuovo capitolo"
             found = _phrase(sentence, right, 2 if linked else 1, g, lowercase=True)
+            if found is not None and first in g.bare_purpose and found.head.casefold() not in g.money:
+                found = None  # "in sovvenzioni", "in emergency funds"; not "in direzione ovest"
         found = found or changed  # "circa il 9% in meno"
     elif antecedent is not None and antecedent.head.casefold() not in g.transparent \
             and _elliptic(first, antecedent, g, status_words(lang)):  # not "il bilancio: 1.037 morti"
@@ -107,7 +107,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
         found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
-                            valued=kind in g.value_before_kinds, opened=_opened(sentence, figure, toks, g))
+                            valued=g.value_before.get(kind, frozenset()), opened=_opened(sentence, figure, toks, g))
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = _phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"

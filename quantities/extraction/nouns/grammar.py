@@ -36,10 +36,10 @@ class Grammar:
     bare_purpose: frozenset[str]
     noun_after_kinds: frozenset[str]
     postmodifier_endings: tuple[str, ...]
-    value_before: frozenset[str]
+    value_before: dict[str, frozenset[str]]  # by kind of figure
+    money: frozenset[str]  # nouns that are sums of money ("sovvenzioni", "loans")
     share_units: frozenset[str]
     share_links: frozenset[str]
-    value_before_kinds: frozenset[str]
     copula_nouns: dict[str, str]
     unit_nouns: dict[str, str]
     rate_words: dict[str, str]
@@ -134,10 +134,10 @@ def grammar(pack: Pack) -> Grammar:
         bare_purpose=word_set(pack, "nouns.bare_purpose"),
         noun_after_kinds=word_set(pack, "nouns.noun_after_kinds"),
         postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
-        value_before=word_set(pack, "nouns.value_before"),
+        value_before={kind: word_set(pack, f"nouns.value_before.{kind}") for kind in pack.table("nouns.value_before")},
+        money=word_set(pack, "nouns.money"),
         share_units=word_set(pack, "nouns.share_units"),
         share_links=word_set(pack, "nouns.share_links"),
-        value_before_kinds=word_set(pack, "nouns.value_before_kinds"),
         copula_nouns={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.copula_nouns").items()},
         unit_nouns=_names(pack, "nouns.unit_nouns"),
         rate_words={w.casefold(): n for w, n in _names(pack, "nouns.rate_words").items()},

@@ -115,15 +115,15 @@ def compared(left: Tokens, g: Grammar) -> bool:
 
 
 def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: bool,
-                valued: bool = False, opened: bool = False) -> NounPhrase | None:
+                valued: frozenset[str] = frozenset(), opened: bool = False) -> NounPhrase | None:
     """The counted noun before the figure, given the tokens before it: the subject of a
     copula ("i feriti sono 2.700", "l'affluenza è del 19%"), the noun a "di" links to the
     figure ("una donna di 31 anni", "profondità di 8 chilometri"), a name before "al"
     ("Lega all'8,7%", for figures with a unit), a gapped subject ("i dispersi 4") or a
     name or, for a figure with a unit, a noun in apposition ("Kevin Laganà, 22 anni", "Meloni,
     45,", "la quota di sovvenzioni, 144 milioni di euro"); ``aside`` tells that a comma
-    closes the figure, as it closes an apposition; ``valued`` that "da" may link the figure
-    to the noun it is the value of ("la quarta rata, da 16,5 miliardi"); ``opened`` that the
+    closes the figure, as it closes an apposition; ``valued`` the words that may link the figure
+    to the noun it is the value of ("la quarta rata, da 16,5 miliardi", "danni per 200 milioni"); ``opened`` that the
     figure opens with its copula ("i danni superano i 5 miliardi": the hedge took the verb).
     A clause that a colon closes may name what the figure after it counts ("il numero degli
     sfollati: sono 632", "ha approvato il decreto: oltre 2 miliardi di euro")."""
@@ -136,7 +136,7 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     if (whole := _copula(left, k, g)) and (named := g.copula_nouns.get(" ".join(lows[k - whole:k]))):
         return NounPhrase(named, named, None)  # "la partecipazione è scesa di circa 16 punti"
     last = lows[k - 1] if k else ""
-    linked = last in g.of_before or (unit_bearing and last in g.at_before) or (valued and last in g.value_before)
+    linked = last in g.of_before or (unit_bearing and last in g.at_before) or last in valued
     at = k - 1 if linked else k
     copula = _copula(left, at, g)
     if copula:  # "i feriti sono 2.700"; "Lega e Forza Italia restano sotto il 10%"; "siamo 100mila"
@@ -148,7 +148,7 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
         named = g.copula_nouns.get(" ".join(lows[at - copula:at]))
         return NounPhrase(named, named, None) if named else found
     if linked:
-        return _before(text, left, k - 1, g)
+        return _before(text, left, k - 1, g, valued=last in valued)
     listed = _listed(left, k, g)
     if listed < k:  # "due ragazzi di 12 e 13 anni", "i fratelli Monti di 15, 11 e 6 anni"
         return _before(text, left, listed - 1, g) if listed and lows[listed - 1] in g.of_before else None
@@ -194,9 +194,13 @@ def _copula(left: Tokens, k: int, g: Grammar) -> int:
     return 0
 
 
-def _before(text: str, left: Tokens, end: int, g: Grammar) -> NounPhrase | None:
+def _before(text: str, left: Tokens, end: int, g: Grammar, valued: bool = False) -> NounPhrase | None:
     """The name or the noun phrase that ends at ``left[end - 1]`` (or before a comma there:
-    "la quarta rata, da 16,5 miliardi"), no article needed."""
+    "la quarta rata, da 16,5 miliardi"), no article needed. With ``valued`` (the figure is
+    its worth: "danni per 200 milioni"), a bare phrase (no article) with the head first starts at
+    its last word that is no qualifier: the words before it are the verb whose object it is
+    ("tiene ferme merci per 9,6 miliardi" -> "merci"; "le risorse passano da 191,5" keeps its
+    run, which the article opens)."""
     end -= end > 0 and left.lows[end - 1] == ","
     found = _name(text, left, end, g, least=1)
     if found is not None and found.span is not None:
@@ -210,6 +214,9 @@ def _before(text: str, left: Tokens, end: int, g: Grammar) -> NounPhrase | None:
         start += 1
     if start == end:
         return None
+    if valued and not g.head_last and not _opener(left, start, g):  # "tiene ferme merci per 9,6 miliardi"
+        start = max((j for j in range(start, end) if not g.is_adjective(left, j) and g.can_head(left, j, True)),
+                    default=start)
     span = left.span(start, end)
     return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
 
