@@ -83,17 +83,25 @@ class Lexicon(Tables):
         >>> Lexicon.load("it").cue("rising", "Il bilancio è salito a 40 morti")
         True
         """
+        words = [w.casefold() for w in WORD.findall(text)] if isinstance(text, str) else text
+        return self.cue_at(name, words) is not None
+
+    def cue_at(self, name: str, words: list[str]) -> tuple[int, int] | None:
+        """Where in ``words`` (casefolded) the first cue phrase ``name`` stands: (start, end).
+
+        >>> Lexicon.load("it").cue_at("role_youngest", ["era", "il", "più", "giovane"])
+        (2, 4)
+        """
         starts = self._cue_starts.get(name)
         if starts is None:
             starts = self._cue_starts[name] = {}
             for phrase in self.cues.get(name, ()):
                 starts.setdefault(phrase[0], []).append(phrase)
-        words = [w.casefold() for w in WORD.findall(text)] if isinstance(text, str) else text
         for i, w in enumerate(words):
             for phrase in starts.get(w, ()):
                 if tuple(words[i:i + len(phrase)]) == phrase:
-                    return True
-        return False
+                    return i, i + len(phrase)
+        return None
 
     def confusable_ids(self) -> dict[frozenset[str], str]:
         """The confusable pairs of whole concepts, by interlingual id, with their notes:

@@ -23,7 +23,8 @@ from quantities.text.partition import Partition
 HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
-                      "time", "difference", "names", "distance", "complement", "capacity"})
+                      "time", "difference", "names", "distance", "complement", "capacity",
+                      "role"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
                           "dwell"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
@@ -34,6 +35,8 @@ DIFFERENCE_KEYS = frozenset({"before", "after"})
 DISTANCE_KEYS = frozenset({"origin"})
 COMPLEMENT_KEYS = frozenset({"narrows"})
 CAPACITY_KEYS = frozenset({"before", "after"})
+#: A superlative role among a set of people ("il più giovane", "the oldest"): it names one person.
+ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links", "owners"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -81,6 +84,7 @@ class Tables:
                       for k, v in self._cues(data.get("complement", {}), "complement", COMPLEMENT_KEYS).items()}
         self.cues |= {f"capacity_{k}": v
                       for k, v in self._cues(data.get("capacity", {}), "capacity", CAPACITY_KEYS).items()}
+        self.cues |= {f"role_{k}": v for k, v in self._cues(data.get("role", {}), "role", ROLE_KEYS).items()}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
         self._build_confusables(data.get("confusable", []))
@@ -222,7 +226,8 @@ class Tables:
 
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
-        superseded, previous, provisional, unfolding; ``[difference]`` and ``[capacity]`` before, after."""
+        superseded, previous, provisional, unfolding; ``[difference]`` and ``[capacity]`` before, after;
+        ``[role]`` youngest, oldest, articles, links, owners."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

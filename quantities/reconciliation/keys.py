@@ -102,6 +102,7 @@ class Item:
     unfolds: bool = False       # a count the unfolding event adds to ("21 fiumi esondati", "frane")
     named: bool = True          # a noun, a name or a known measure says what it counts (not only
                                 # its unit, the word that leads it, or "persone" with no status)
+    role: bool = False          # an age given to a role its article ties to a named person (ages.by_role)
 
     @property
     def running(self) -> bool:
@@ -163,6 +164,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
                           unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex),
                           named=named))
         made[id(ordered[n])] = items[-1]
+    _whose(items)
     _lead_figures(items)
     return items
 
@@ -296,10 +298,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         whose = ages.whose(c, reading, lex)
         if whose is None:
             return None, "an age or a span of time with no name before it: whose it is is not known", None, False
-        # an age is never a plan: "dovrebbe avere 77 anni" is an estimate of it
-        place = c.scope.casefold() if c.scope else None
-        age = Key(whose, None, place, "age", unit_key_of(ages.AGE_UNIT)[0], MODALITY_GROUP["reported"])
-        return age, None, None, True
+        return _age_key(whose, c), None, None, True
     if reading is not None and reading.span:
         what = ages.subject(c, lex)
         if what is None:
@@ -342,6 +341,20 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
     scope = scoped(c.scope.casefold() if c.scope else part, year)
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year, named
+
+
+def _age_key(whose: str, c: Claim) -> Key:   # never a plan: "dovrebbe avere 77 anni" estimates it
+    return Key(whose, None, c.scope.casefold() if c.scope else None, "age", unit_key_of(ages.AGE_UNIT)[0],
+               MODALITY_GROUP["reported"])
+
+
+def _whose(items: list[Item]) -> None:
+    """Whose the ages of a surname alone (ages.surnames) or of a role (ages.by_role) are."""
+    aged = [i for i in items if (i.key.kind == "age" if i.key is not None else ages.in_years(i.claim))]
+    for n, whose in ages.surnames([(i.claim.doc, i.key.what if i.key else None) for i in aged]).items():
+        aged[n].key = _age_key(whose, aged[n].claim)
+    for n, whose in ages.by_role([(i.claim, i.key.what if i.key else None, i.lexicon) for i in aged]).items():
+        aged[n].key, aged[n].reason, aged[n].role = _age_key(whose, aged[n].claim), None, True
 
 
 def _fraction(c: Claim) -> bool:

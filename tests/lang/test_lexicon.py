@@ -287,6 +287,17 @@ TIME_CUES = [
     ("it", "capacity_before", "la nave trasporta", False),
     ("en", "capacity_before", "the ship can carry", True),
     ("en", "capacity_before", "the ship is carrying", False),
+    # a superlative role among a set of people (ages.by_role): the comparative, the article
+    # that makes it one; near miss: another degree
+    ("it", "role_youngest", "era il più giovane della squadra", True),
+    ("it", "role_oldest", "la vittima più anziana", True),
+    ("it", "role_youngest", "la vittima più anziana", False),
+    ("it", "role_articles", "la", True),
+    ("it", "role_articles", "della", False),
+    ("en", "role_youngest", "the youngest of the crew", True),
+    ("en", "role_oldest", "the eldest son", True),
+    ("en", "role_oldest", "the youngest victim", False),
+    ("en", "role_owners", "of", True),
 ]
 
 
