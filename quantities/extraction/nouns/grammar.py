@@ -60,6 +60,7 @@ class Grammar:
     multipliers: tuple[str, ...]      # the morphemes that end a compound ("tre|mila", "due|cento")
     compound_links: frozenset[str]     # "richieste di soccorso", "package of weapons"
     infinitive_endings: tuple[str, ...]
+    inner_adverbs: frozenset[str]      # "persone ancora disperse"
     possessives: frozenset[str]        # "Italy's north": the ending after a possessor's apostrophe
     colons: frozenset[str]             # what closes a clause that names the figure after it
     determiners: frozenset[str]        # "molti", "some": they open a noun phrase of their own
@@ -83,12 +84,14 @@ class Grammar:
     def qualifier(self, toks: Tokens, i: int) -> int:
         """How many words the qualifier at ``toks[i]`` takes: an adjective (1), a negated
         one ("non boschiva", "not wooded": 2; the negation is part of the phrase's meaning),
-        else 0. It agrees in number with the word before it ("superficie urbana", not
+        else 0; an adverb of ``inner_adverbs`` before an adjective is part of it too ("persone
+        ancora disperse"). It agrees in number with the word before it ("superficie urbana", not
         "ettari di superficie urbana andati": the participle is the hectares')."""
         prev = toks.lows[i - 1] if i else ""
         if i < len(toks) and self.is_adjective(toks, i) and self.agrees(prev, toks.lows[i]):
             return 1
-        negated = i + 1 < len(toks) and toks.lows[i] in self.negations and self.is_adjective(toks, i + 1)
+        negated = i + 1 < len(toks) and (toks.lows[i] in self.negations or toks.lows[i] in self.inner_adverbs) \
+            and self.is_adjective(toks, i + 1)
         return 2 if negated and self.agrees(prev, toks.lows[i + 1]) else 0
 
     def number(self, word: str) -> str:
@@ -158,6 +161,7 @@ def grammar(pack: Pack) -> Grammar:
         determiners=word_set(pack, "nouns.determiners"),
         colons=word_set(pack, "nouns.colons"),
         possessives=word_set(pack, "nouns.possessives"),
+        inner_adverbs=word_set(pack, "nouns.inner_adverbs"),
         compound_links=word_set(pack, "nouns.compound_links"),
         infinitive_endings=tuple(word_set(pack, "nouns.infinitive_endings")),
         singular_endings=tuple(word_set(pack, "nouns.singular_endings")),
