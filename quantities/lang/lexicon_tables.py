@@ -74,6 +74,7 @@ class Tables:
         self._runs: dict[str, str] = {}    # status -> how its count moves ("cumulative", "once")
         self._spans: set[str] = set()      # concepts that are spans of time ("anni", "mesi")
         self._dwell: set[str] = set()      # concepts that count a place's own people ("abitanti")
+        self._once: set[str] = set()       # ids of things measured once (a quake's magnitude)
         self._unit_default: dict[str, str] = {}
         self._units_of: dict[str, set[str]] = {}   # id -> the units its measures are in, when it names them
         self._build_concepts(data.get("concept", {}))
@@ -211,7 +212,9 @@ class Tables:
         concept is a span of time ("34 anni"), keyed like an age by whose it is; ``dwell``: the
         concept counts the people who live in a place (its population), no event's count."""
         runs = entry.get("runs")
-        if runs is not None:
+        if runs == "once" and "status" not in entry:   # a thing measured once: a quake's magnitude
+            self._once.add(self._ids[name])
+        elif runs is not None:
             if runs not in RUNS or "status" not in entry:
                 raise self._error(f"{key}.runs",
                                   f"expected one of {', '.join(sorted(RUNS))}, on a concept with a status")

@@ -42,6 +42,7 @@ from quantities.reconciliation.earlier import earlier_findings
 from quantities.reconciliation.events import names
 from quantities.reconciliation.figures import group
 from quantities.reconciliation.findings import Context
+from quantities.reconciliation.identities import identify
 from quantities.reconciliation.keys import Item, prepare
 from quantities.reconciliation.parts import parts_findings
 from quantities.reconciliation.scopes import settle
@@ -88,6 +89,7 @@ def reconcile(
     names = outlets or {}
     ctx = Context(settings, lambda doc: names.get(doc) or doc, sources or Sources.default())
     items = prepare(list(claims), settings, lexicon_of)
+    identify(items)
     places = places or Places.default()
     documents = list(documents)
     standfirsts(items, documents)
