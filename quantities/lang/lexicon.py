@@ -84,8 +84,7 @@ class Lexicon(Tables):
         True
         """
         if isinstance(text, str):  # no phrase's first word inside the folded text (told in C): no phrase
-            folded = text.casefold()
-            if not any(first in folded for first in self._starts(name)):
+            if not any(map(text.casefold().__contains__, self._starts(name))):
                 return False
             text = [w.casefold() for w in WORD.findall(text)]
         return self.cue_at(name, text) is not None
@@ -270,6 +269,17 @@ class Lexicon(Tables):
         ('cumulative', 'once', None, None)
         """
         return self._runs.get(status) if status is not None else None
+
+    def once(self, what: str | None) -> bool:
+        """Whether the thing the concept ``what`` names is measured once (runs = "once" on a
+        concept with no status: a quake's magnitude): the times of day its articles give are
+        the thing's own ("the quake hit at 11:11 p.m."), never two figures.
+
+        >>> it, en = Lexicon.load("it"), Lexicon.load("en")
+        >>> it.once("earthquake"), en.once("earthquake"), it.once("dead")
+        (True, True, False)
+        """
+        return what in self._once
 
     def family(self, noun: str | None) -> str | None:
         """The blocking key of a noun: the root of its concept, confusables merged.

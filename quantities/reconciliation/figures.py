@@ -57,12 +57,13 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
     measured times it joins the latest of them before it, and a stamp before all of them
     (past midnight) is a claim with no stated time.
     A running figure (a toll) stays one: its times order its timeline; so does an age (a
-    person's age is no figure of a time of day: "In serata … dovrebbe avere 77 anni")."""
+    person's age is no figure of a time of day: "In serata … dovrebbe avere 77 anni"), and
+    a thing measured once (a quake: "the 6.8-magnitude quake hit at 11:11 p.m.")."""
     for label, members in groups.items():
         minutes = {i.minute for i in members if i.minute is not None}
         stamped = all(stamp(i) for i in members if i.minute is not None)
         if not minutes or any(i.running for i in members) or (len(minutes) == 1 and stamped) \
-                or label[0].kind == "age":
+                or label[0].kind == "age" or members[0].lexicon.once(label[0].what):
             yield label, members
             continue
         by_minute: dict[int | None, list[Item]] = {}

@@ -206,7 +206,8 @@ BAD = [
     ({"difference": {"around": ["calo"]}}, "difference"),
     ({"difference": {"before": "calo"}}, "difference.before"),
     ({"concept": {"x": {"terms": ["x"], "status": "dead", "runs": "sometimes"}}}, "concept.x.runs"),
-    ({"concept": {"x": {"terms": ["x"], "runs": "once"}}}, "concept.x.runs"),   # no status to run
+    ({"concept": {"x": {"terms": ["x"], "runs": "cumulative"}}}, "concept.x.runs"),   # no status to run
+    # ("runs": "once" with no status is a thing measured once, a quake: no error)
     ({"concept": {"x": {"terms": ["x"], "span": "yes"}}}, "concept.x.span"),
 ]
 
@@ -287,6 +288,16 @@ TIME_CUES = [
     ("it", "capacity_before", "la nave trasporta", False),
     ("en", "capacity_before", "the ship can carry", True),
     ("en", "capacity_before", "the ship is carrying", False),
+    # the stricken zone, named by no place
+    ("it", "zone_area", "i 400 italiani presenti nella zona", True),
+    ("it", "zone_area", "i 400 italiani presenti in Marocco", False),
+    ("en", "zone_area", "the 400 Italians in the affected area", True),
+    ("en", "zone_area", "the 400 Italians in Morocco", False),
+    # what is added to a stock
+    ("it", "added_after", "miliardi di contributi aggiuntivi", True),
+    ("it", "added_after", "miliardi di contributi", False),
+    ("en", "added_before", "an additional", True),
+    ("en", "added_before", "a total of", False),
     # a superlative role among a set of people (ages.by_role): the comparative, the article
     # that makes it one; near miss: another degree
     ("it", "role_youngest", "era il più giovane della squadra", True),

@@ -18,8 +18,11 @@ from quantities.extraction.attribution.phrases import (
     _cue_text,
     _make,
     _named,
+    _past_clitics,
     _past_time,
+    _person,
     _phrase,
+    _reporter,
     _skip,
     _source_like,
     _subject,
@@ -60,7 +63,48 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
         if found is not None:
             out.append(found)
             covered = max(covered, found.span.end)
+    return _in_sentence(text, toks, out, g, src) if out else out
+
+
+def _in_sentence(text: str, toks: Tokens, found: list[Found], g: Grammar, src: Sources) -> list[Found]:
+    """The cues of a sentence with their pronouns read inside it: a personal pronoun or a
+    subject left unsaid is the source named before it in the sentence ("ha raccontato
+    Manolis Makaris …: per questo, secondo lui, …"); a partitive pronoun is part of the group
+    named before it ("I 27 superstiti …, molti parlano di"), and names no one without one;
+    a first-person subject is the speaker of its quotation, whom its report names."""
+    out: list[Found] = []
+    for f in found:
+        words = f.source.casefold().split()
+        first = words[0] if words else ""
+        if first in g.first_person or (len(words) == 1 and first in g.partitives):
+            group = _group(toks, toks.index(f.span.start), g) if first in g.partitives else None
+            if group is not None:
+                out.append(_make(text, toks, group, f.cue_span, f.reach, g, src) or f)
+            continue
+        named = next((o for o in reversed(out) if not o.impersonal and not o.unsaid), None)
+        if named is not None and (f.unsaid or (len(words) == 1 and first in g.pronouns)):
+            f = replace(f, source=named.source, canonical=named.canonical, span=named.span, via=named.via,
+                        unsaid=False)
+        out.append(f)
     return out
+
+
+def _group(toks: Tokens, k: int, g: Grammar) -> tuple[int, int] | None:
+    """The group a partitive pronoun at ``toks[k]`` takes part of: the nearest phrase before
+    it that opens a clause with an article (a numeral may follow it) and a lower-case noun
+    ("I 27 superstiti ricoverati", "Of the 27 survivors"), else None."""
+    lows, texts = toks.lows, toks.texts
+    for m in range(k - 1, -1, -1):
+        if lows[m] not in g.articles or (m and toks.is_word(m - 1) and lows[m - 1] not in g.of
+                                         and lows[m - 1] not in g.clause_words):
+            continue
+        j = m + 1
+        while j < k and texts[j][0].isdigit():
+            j += 1
+        np = _phrase(toks, j, g, until=k)
+        if np is not None and texts[np[0]].islower():
+            return np
+    return None
 
 
 def summaries(text: str, toks: Tokens, found: list[Found], *, lang: str | Pack = "it",
@@ -153,26 +197,44 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
         return Found("", None, _cue_text(text, cue), cue, cue, "any", impersonal=True)  # "si stima"
     if kind == "verb" and not passive and _at(lows, i, g.passive) is not None:
         return None  # a passive without its agent ("è stata registrata una replica", "was reported by midday")
+    if kind == "report":
+        np = _reporter(toks, i, g)  # "il primo exit poll del Consorzio Opinio Italia … dà"
+        return None if np is None else _make(text, toks, np, cue, "after", g, src)
     if kind == "verb" and not passive:
-        inverted = i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.opener_words
+        b = _past_clitics(lows, i, g)
+        inverted = b == 0 or not toks.is_word(b - 1) or lows[b - 1] in g.opener_words
         np = _phrase(toks, _past_adjunct(toks, _skip(lows, j, g.adverbs), g), g) if inverted else None
         if np is not None and np[1] < len(lows) and lows[np[1]] in g.clause_verbs:
             np = None  # "…, said the government would approve": the subject of the reported clause
         if not (_named(text, toks, np, g, src) or (np is not None and lows[np[0]] in g.articles)):
-            np = _subject(toks, i, g)
+            np = _subject(toks, b, g)
             reach = "any" if _aside(toks, np, _skip(lows, j, g.adverbs), g) else "after"
+        if np is None and inverted and _ends_aside(toks, _skip(lows, j, g.adverbs)):
+            return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
         return _make(text, toks, np, cue, reach, g, src)
     if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
         return None
     np = _phrase(toks, j, g)
-    if kind == "restricted" and not _source_like(text, toks, np, g, src):
+    if kind == "restricted" and not (_source_like(text, toks, np, g, src) or _person(toks, np, g)):
         return None
+    if tuple(lows[i:j]) in g.relay_cues and not _named(text, toks, np, g, src):
+        return None  # "citando la pagina 150 del documento": a page is quoted, no source
     if j - i == 1 and _ordinal_use(text, toks, i, np, g, src):
         return None
     found = _make(text, toks, np, cue, reach, g, src)
     if found is not None and tuple(lows[i:j]) in g.relay_cues:
         return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator
     return found
+
+
+def _ends_aside(toks: Tokens, k: int) -> bool:
+    """Whether a reporting verb whose words end before ``toks[k]`` closes its clause (a
+    comma, a closing mark, the end): an aside with no object ("«…», ha detto, commentando")."""
+    return k >= len(toks) or toks.texts[k] in _ASIDE_ENDS
+
+
+#: What may follow a reporting verb that is an aside (see :func:`_ends_aside`).
+_ASIDE_ENDS = frozenset(",.;:!?…\"”»’')]")
 
 
 def _ordinal_use(text: str, toks: Tokens, i: int, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:

@@ -36,6 +36,7 @@ class Found:
     via: str | None = None
     impersonal: bool = False  # "si stima", "si parla di": a report that names no one
     relay: bool = False  # "citing X" after a report: X is the originator of that report
+    unsaid: bool = False  # "«…», ha detto": a subject left unsaid, the source named before
 
 
 def _pattern(words: list[str], first: str | None = None) -> str:
@@ -89,6 +90,12 @@ class Grammar:
     headers: regex.Pattern[str]  # a verbless header that names a source before a colon
     stamp: regex.Pattern[str]  # a live-blog time stamp that opens a sentence ("Ore 17.50 – ")
     copulas: frozenset[str]  # verbs that only state a figure ("sono", "erano stati"): no narration
+    partitives: frozenset[str]  # "molti", "many": part of a group named before in the sentence
+    first_person: frozenset[str]  # "io", "I": a quotation's speaker, named by its report
+    clitics: frozenset[str]  # "l'", "gli", "mi" between a subject and its auxiliary
+    auxiliaries: frozenset[str]  # the first words of the auxiliaries ("ha", "è"): a clitic may stand before one
+    located: frozenset[str]  # "in": a place after a source, before its verb ("the prefecture in Ancona")
+    conjunctions: frozenset[str]  # "e", "and" inside an institution's name
 
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
         w, text = toks.lows[i], toks.texts[i]
@@ -111,9 +118,12 @@ def _cues(pack: Pack, words: dict[str, list[str]], agent: list[str], first: str 
         "restricted": _pattern(words["restricted"], first),
         "verb": "|".join(verb),
         "passive": f"{p}\\s+{_pattern(agent)}" if (p := _pattern(words["participles"], first)) else "",
+        "report": _pattern(words["report_verbs"], first),
     }
     cue = "|".join(f"(?P<{name}>{alt})" for name, alt in groups.items() if alt)
-    return regex.compile(rf"(?<![\w'’])(?:{cue}){EDGE}", regex.IGNORECASE)
+    elided = "|".join(regex.escape(c[:-1]) for c in pack.words("attribution.clitics") if c.endswith(("'", "’")))
+    after = rf"|(?<=(?<!\w)(?:{elided})['’])" if elided else ""  # "l'ha misurata": after an elided clitic
+    return regex.compile(rf"(?:(?<![\w'’]){after})(?:{cue}){EDGE}", regex.IGNORECASE)
 
 
 def _with_contractions(words: frozenset[str], contractions: dict[str, list[str]]) -> frozenset[str]:
@@ -142,7 +152,8 @@ def grammar(pack: Pack) -> Grammar:
     agent = sorted(_with_contractions(word_set(pack, "attribution.agent"), contractions))
     words = {
         "forward": _expand(pack, "attribution.forward", contractions),
-        **{k: list(pack.words(f"attribution.{k}")) for k in ("restricted", "auxiliaries", "present", "participles")},
+        **{k: list(pack.words(f"attribution.{k}")) for k in ("restricted", "auxiliaries", "present", "participles",
+                                                             "report_verbs")},
     }
     initials = {low(w)[:1] for ws in words.values() for w in ws}
     return Grammar(
@@ -192,6 +203,12 @@ def grammar(pack: Pack) -> Grammar:
         pronouns=word_set(pack, "attribution.pronouns"),
         headers=_headers(_pattern(_expand(pack, "attribution.headers", contractions))),
         stamp=_STAMP,
+        partitives=word_set(pack, "attribution.partitives"),
+        first_person=word_set(pack, "attribution.first_person"),
+        clitics=word_set(pack, "attribution.clitics"),
+        auxiliaries=frozenset(p[0] for p in phrases(pack, "attribution.auxiliaries")),
+        located=word_set(pack, "attribution.located"),
+        conjunctions=word_set(pack, "attribution.conjunctions"),
     )
 
 

@@ -4,6 +4,7 @@ a relay, a time after "da"/"by"; each as a ``[start, end)`` pair of token indexe
 from __future__ import annotations
 
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach
+from quantities.lang.places import Places
 from quantities.lang.sources import Sources
 from quantities.text.fold import fold
 from quantities.text.tokens import Tokens, surface
@@ -247,10 +248,36 @@ def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] |
 
 def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
     """The subject that ends just before the verb at ``toks[verb]`` ("I media russi")."""
-    lows = toks.lows
+    lows, texts = toks.lows, toks.texts
     end = verb
     while end > 0 and lows[end - 1] in g.pre_verb:
         end -= 1
+    if end > 3 and texts[end - 1] == "," and lows[end - 2] in g.pre_verb and texts[end - 3] == ",":
+        end -= 3  # "Gli organizzatori, insomma, rivendicano": an adverb set between commas
+    np = _plain_subject(toks, end, g)
+    if np is not None and np[0] > 1 and lows[np[0] - 1] in g.located and texts[np[0]][0].isupper():
+        place = _plain_subject(toks, np[0] - 1, g)  # "the prefecture in Ancona said"
+        if place is not None and _names_source(toks, place, g):
+            return (place[0], np[1])
+    if np is not None and np[0] > 0 and lows[np[0] - 1] not in g.articles and (name := _name_across(toks, end, g)):
+        return name  # "il Centro nazionale marocchino per la ricerca scientifica e tecnica parla"
+    return np
+
+
+def _names_source(toks: Tokens, np: tuple[int, int], g: Grammar) -> bool:
+    """A phrase opened by an article or a capital whose words hold a source noun or a name
+    ("the prefecture", "Italian police"), the source before "in PLACE"."""
+    texts, lows = toks.texts, toks.lows
+    if not (lows[np[0]] in g.articles or texts[np[0]][0].isupper()):
+        return False
+    return any(lows[k] in g.source_nouns or texts[k][0].isupper()
+               for k in range(np[0], np[1]) if lows[k] not in g.articles)
+
+
+def _plain_subject(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
+    """The subject phrase that ends at ``end``: a name set between commas, a name before an
+    apposition, else the phrase that opens the clause before ``end``."""
+    lows = toks.lows
     if (name := _name_between_commas(toks, end)) is not None:
         return name  # "The premier, Giorgia Meloni, said": the name
     if (name := _name_before_apposition(toks, end, g)) is not None:
@@ -266,3 +293,79 @@ def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
                 return np
     return None
 
+
+
+def _past_clitics(lows: list[str], verb: int, g: Grammar) -> int:
+    """The index before the unstressed pronouns that precede the auxiliary at ``verb`` ("l'ha
+    misurata", "gli hanno riferito"): where its subject ends. Before a present form no
+    word is skipped: "la stima" is an article and a noun."""
+    if lows[verb] not in g.auxiliaries:
+        return verb
+    b = verb
+    while b > 0 and verb - b < 2 and lows[b - 1] in g.clitics:
+        b -= 1
+    return b
+
+
+def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
+    """A person's name after "per"/"for" that opens a clause ("Per Bonaccini i danni
+    superano …", "For Bonaccini, the damage …"): one to three capitalised words, no place
+    the place table knows and no time word, followed by the clause (an article or a comma),
+    not by a figure ("Per Roma 180 milioni")."""
+    if np is None or np[1] - np[0] > 3 or np[1] >= len(toks):
+        return False
+    texts, lows = toks.texts, toks.lows
+    if not all(texts[k][0].isupper() and toks.is_word(k) for k in range(np[0], np[1])):
+        return False
+    if _at(lows, np[0], g.not_agents) is not None or Places.default().known(" ".join(texts[np[0]:np[1]])):
+        return False
+    return lows[np[1]] in g.articles or texts[np[1]] == ","
+
+
+def _reporter(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
+    """The subject of a verb that reports only with a report noun for subject ("il primo exit
+    poll del Consorzio Opinio Italia per la Rai dà …", "Exit polls released as polling
+    stations closed had given …"): the phrase of the nearest report or summary noun before
+    the verb in its clause, else None."""
+    lows, texts = toks.lows, toks.texts
+    k = verb - 1
+    while k >= 0 and verb - k <= g.max_words + 6 and texts[k] not in _CLAUSE_MARKS:
+        if lows[k] in g.report_nouns or lows[k] in g.summary_nouns:
+            start = k
+            while start > 0 and k - start < 2 and toks.is_word(start - 1) and lows[start - 1] not in g.stop \
+                    and lows[start - 1] not in g.prepositions and lows[start - 1] not in g.articles:
+                start -= 1  # "il primo exit poll", "Exit polls"
+            return _phrase(toks, start, g, until=verb)
+        k -= 1
+    return None
+
+
+#: Marks that end the clause of a subject, looking back from its verb.
+_CLAUSE_MARKS = frozenset(";:!?")
+
+
+def _name_across(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
+    """The name of an institution that runs across prepositions and a conjunction up to
+    ``end``, read back from there to its capitalised head after an article ("il Centro
+    nazionale marocchino per la ricerca scientifica e tecnica", "the National Center for
+    Scientific and Technical Research"). An article inside it follows a preposition ("per
+    la ricerca"); a word of a verb's ending, a stop word that is no preposition, or a
+    non-word ends the search with no name."""
+    lows, texts = toks.lows, toks.texts
+    crossed = False
+    k = end - 1
+    while k > 0 and end - k <= g.max_words + 3:
+        w, t = lows[k], texts[k]
+        if not toks.is_word(k):
+            return None
+        if t[0].isupper() and lows[k - 1] in g.articles:
+            return (k - 1, end) if crossed else None
+        if w in g.articles:
+            if lows[k - 1] not in g.prepositions:
+                return None
+        elif w in g.prepositions or w in g.conjunctions:
+            crossed = True
+        elif w in g.stop or g.ends_phrase(toks, k):
+            return None
+        k -= 1
+    return None
