@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from tables import FIXTURES, rows
+from tables import FIXTURES, row, rows
 
 from quantities.errors import PatternTimeoutError
 from quantities.extraction.numbers.reader import find, parse
@@ -127,6 +127,9 @@ SERIES = [
     pytest.param("Roma 12 5 3 4 17 punti", "it", [("12 5 3 4 17", "identifier")], id="a table row"),
     pytest.param("the winning numbers 4, 8, 15, 16, 23, 42", "en", [("4, 8, 15, 16, 23, 42", "identifier")],
                  id="english drawn"),
+    row("Estratti: 5, 12, 33, 47, 81 e 90.", "it", [("5, 12, 33, 47, 81 e 90", "identifier")],
+        xfail="a joiner before the last number ends the series: 'e 90' stays a figure",
+        id="drawn, the last after a joiner"),
     pytest.param("5 5 5 5 5 5mila soldati", "it", [("5 5 5 5 5", "identifier"), ("5mila", "count")],
                  id="a glued scale ends the series"),
     # near misses: words between the numbers, fewer than five, a number in thousands, phones
