@@ -193,17 +193,22 @@ def _pieces(toks: Tokens, low: str, start: int, joined: bool) -> Tokens:
     ("nord-coreani" -> "nord", "-", "coreani"): then every word starts a token."""
     inner = _INNER if joined else _HYPHEN
     cut = sorted({bisect_right(toks.starts, start + m.start()) - 1 for m in inner.finditer(low)})
-    out = Tokens([], [], [], [])
+    texts, starts, ends, lows = [], [], [], []  # the four lists built once, not a Tokens per piece
     done = 0
     for i in cut:
         text, at = toks.texts[i], toks.starts[i]
-        pieces = list(_PIECE.finditer(toks.lows[i]))
-        out.extend(toks[done:i])
-        out.extend(Tokens([text[m.start():m.end()] for m in pieces], [at + m.start() for m in pieces],
-                          [at + m.end() for m in pieces], [m[0] for m in pieces]))
+        texts += toks.texts[done:i]
+        starts += toks.starts[done:i]
+        ends += toks.ends[done:i]
+        lows += toks.lows[done:i]
+        for m in _PIECE.finditer(toks.lows[i]):
+            texts.append(text[m.start():m.end()])
+            starts.append(at + m.start())
+            ends.append(at + m.end())
+            lows.append(m[0])
         done = i + 1
-    out.extend(toks[done:])
-    return out
+    return Tokens(texts + toks.texts[done:], starts + toks.starts[done:], ends + toks.ends[done:],
+                  lows + toks.lows[done:])
 
 
 def _found(text: str, sentence: Span, toks: Tokens, firsts: dict[str, Seconds], g: Grammar,

@@ -83,8 +83,12 @@ class Lexicon(Tables):
         >>> Lexicon.load("it").cue("rising", "Il bilancio è salito a 40 morti")
         True
         """
-        words = [w.casefold() for w in WORD.findall(text)] if isinstance(text, str) else text
-        return self.cue_at(name, words) is not None
+        if isinstance(text, str):  # no phrase's first word inside the folded text (told in C): no phrase
+            folded = text.casefold()
+            if not any(first in folded for first in self._starts(name)):
+                return False
+            text = [w.casefold() for w in WORD.findall(text)]
+        return self.cue_at(name, text) is not None
 
     def cue_at(self, name: str, words: list[str]) -> tuple[int, int] | None:
         """Where in ``words`` (casefolded) the first cue phrase ``name`` stands: (start, end).
@@ -92,16 +96,23 @@ class Lexicon(Tables):
         >>> Lexicon.load("it").cue_at("role_youngest", ["era", "il", "più", "giovane"])
         (2, 4)
         """
-        starts = self._cue_starts.get(name)
-        if starts is None:
-            starts = self._cue_starts[name] = {}
-            for phrase in self.cues.get(name, ()):
-                starts.setdefault(phrase[0], []).append(phrase)
+        starts = self._starts(name)
+        if starts.keys().isdisjoint(words):  # most claims' words hold no phrase's first word (told in C)
+            return None
         for i, w in enumerate(words):
             for phrase in starts.get(w, ()):
                 if tuple(words[i:i + len(phrase)]) == phrase:
                     return i, i + len(phrase)
         return None
+
+    def _starts(self, name: str) -> dict[str, list[tuple[str, ...]]]:
+        """The cue phrases ``name`` by their first word."""
+        starts = self._cue_starts.get(name)
+        if starts is None:
+            starts = self._cue_starts[name] = {}
+            for phrase in self.cues.get(name, ()):
+                starts.setdefault(phrase[0], []).append(phrase)
+        return starts
 
     def confusable_ids(self) -> dict[frozenset[str], str]:
         """The confusable pairs of whole concepts, by interlingual id, with their notes:

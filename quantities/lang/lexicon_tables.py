@@ -24,7 +24,7 @@ HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names", "distance", "complement", "capacity",
-                      "role"})
+                      "zone", "added", "role"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
                           "dwell"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
@@ -35,6 +35,8 @@ DIFFERENCE_KEYS = frozenset({"before", "after"})
 DISTANCE_KEYS = frozenset({"origin"})
 COMPLEMENT_KEYS = frozenset({"narrows"})
 CAPACITY_KEYS = frozenset({"before", "after"})
+ZONE_KEYS = frozenset({"area", "named"})
+ADDED_KEYS = frozenset({"before", "after", "partitive"})
 #: A superlative role among a set of people ("il più giovane", "the oldest"): it names one person.
 ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links", "owners"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
@@ -85,6 +87,8 @@ class Tables:
                       for k, v in self._cues(data.get("complement", {}), "complement", COMPLEMENT_KEYS).items()}
         self.cues |= {f"capacity_{k}": v
                       for k, v in self._cues(data.get("capacity", {}), "capacity", CAPACITY_KEYS).items()}
+        self.cues |= {f"zone_{k}": v for k, v in self._cues(data.get("zone", {}), "zone", ZONE_KEYS).items()}
+        self.cues |= {f"added_{k}": v for k, v in self._cues(data.get("added", {}), "added", ADDED_KEYS).items()}
         self.cues |= {f"role_{k}": v for k, v in self._cues(data.get("role", {}), "role", ROLE_KEYS).items()}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
@@ -230,7 +234,8 @@ class Tables:
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
         superseded, previous, provisional, unfolding; ``[difference]`` and ``[capacity]`` before, after;
-        ``[role]`` youngest, oldest, articles, links, owners."""
+        ``[zone]`` area, named; ``[added]`` before, after, partitive; ``[role]`` youngest, oldest,
+        articles, links, owners."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

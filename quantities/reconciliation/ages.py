@@ -45,9 +45,14 @@ def is_age(c: Claim, reading: Reading | None, lex: Lexicon) -> bool:
     return at > 0 and c.context[:at].rstrip().endswith(",") and bool(_people(c.noun, reading, lex))
 
 
-def in_years(c: Claim) -> bool:
-    """Whether a claim is an age or a span given in years: one a role may own."""
-    return c.quantity.kind in ("age", "duration") and c.quantity.unit == AGE_UNIT
+def maybe_age(c: Claim) -> bool:
+    """Whether a claim a role may own is an age: one, or a span in years, or a whole number
+    no one is older than ("the youngest victim, aged just 29")."""
+    q = c.quantity
+    if q.kind in ("age", "duration"):
+        return q.unit == AGE_UNIT
+    return q.kind == "count" and q.unit is None and q.value is not None and 0 < q.value <= MAX_AGE \
+        and q.value == q.value.to_integral_value()
 
 
 def _people(noun: str | None, reading: Reading | None, lex: Lexicon) -> list[str]:
@@ -213,7 +218,8 @@ def by_role(ages: list[tuple[Claim, str | None, Lexicon]]) -> dict[int, str]:
     named person's age and one role ties the role to that person ("Kevin Laganà, 22 anni:
     era il più giovane della squadra"); an age of nobody named, given in its clause to a role
     ("la più giovane, «di soli 29 anni»"), is the age of the one person its article ties that
-    role to (of the same set, when both say which). Two people tied to a role: nobody."""
+    role to (of the same set, when both say which), else another article, when both name the
+    same set ("la vittima più giovane"). Two people tied to a role: nobody."""
     sentences: dict[tuple[str, str], list[int]] = {}
     for n, (c, _, _) in enumerate(ages):
         sentences.setdefault((c.doc, c.context), []).append(n)
@@ -225,15 +231,19 @@ def by_role(ages: list[tuple[Claim, str | None, Lexicon]]) -> dict[int, str]:
         found = [r for clause in _clauses(context) if (r := _role(clause, lex)) is not None]
         if len(found) == 1:
             ties.setdefault(doc, []).append((found[0][0], who))
+    everywhere = [tie for doc_ties in ties.values() for tie in doc_ties]
     out = {}
     for n, (c, who, lex) in enumerate(ages):
         # a span of something else ("di 30 anni di servizio") is no one's age
-        if (who.startswith(AGE_OF_A) if who is not None else c.noun is None) and c.doc in ties \
-                and (wanted := _role_before(c, lex)) is not None:
-            names = {name for (kind, group), name in ties[c.doc]
-                     if kind == wanted[0] and (group is None or wanted[1] is None or group == wanted[1])}
-            if len(names) == 1:
-                out[n] = names.pop()
+        if not (who.startswith(AGE_OF_A) if who is not None else c.noun is None) or not everywhere \
+                or (wanted := _role_before(c, lex)) is None:
+            continue
+        names = {name for (kind, group), name in ties.get(c.doc, ())
+                 if kind == wanted[0] and (group is None or wanted[1] is None or group == wanted[1])}
+        if not names and wanted[1] is not None:   # another article's tie: only of the set both name
+            names = {name for role, name in everywhere if role == wanted}
+        if len(names) == 1:
+            out[n] = names.pop()
     return out
 
 
@@ -253,7 +263,7 @@ def _role(words: list[str], lex: Lexicon) -> tuple[Role, int] | None:
             continue
         start, end = at
         if start >= 1 and lex.cue("role_articles", words[start - 1:start]):
-            opened, group = start - 1, _set_of(words[end:end + ROLE_REACH], lex)
+            opened, group = start - 1, _set_of(words[end:end + ROLE_REACH], lex, linked=True)
         elif start >= 2 and lex.cue("role_articles", words[start - 2:start - 1]) \
                 and words[start - 1] not in lex.stopwords:
             opened, group = start - 2, _set_of(words[start - 1:start], lex)
@@ -285,13 +295,17 @@ def _role_before(c: Claim, lex: Lexicon) -> Role | None:
     return None
 
 
-def _set_of(words: list[str], lex: Lexicon) -> str | None:
-    """The set a role is of: the first word that is no stopword ("della squadra" → squadra),
-    read by the lexicon (its interlingual id, else its stem)."""
-    for w in words:
+def _set_of(words: list[str], lex: Lexicon, linked: bool = False) -> str | None:
+    """The set a role is of: the first word that is no stopword, read by the lexicon (its
+    interlingual id, else its stem). After the role (``linked``) a word is its set only past
+    a link ("della squadra", "of the crew") or when the lexicon knows it ("the youngest
+    victim"; not "il più giovane morì")."""
+    for n, w in enumerate(words):
         if w not in lex.stopwords:
             reading = lex.read(w)
-            return None if reading is None else (reading.shared or reading.concept)
+            if reading is None or (linked and n == 0 and not reading.known):
+                return None
+            return reading.shared or reading.concept
     return None
 
 

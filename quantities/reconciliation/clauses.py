@@ -4,7 +4,8 @@ A figure without a counted noun is keyed by a word of its clause: the known word
 names what it measures ("profondità di 8 km", "Salgono dal 37,5% al 39,5% i fondi"), else
 the word that leads it ("affluenza al 51%"). A count's noun phrase may name what an unfolding
 event adds to (:func:`unfolds`), a figure's clause what a thing can hold (:func:`capacity`),
-the old value of a change (:func:`old_of_change`) or the term of a comparison (:func:`compared`).
+the old value of a change (:func:`old_of_change`), the term of a comparison (:func:`compared`)
+the stricken zone, named by no place (:func:`zone`), or what is added to a stock (:func:`added`).
 Every window is bounded (``CUE_WINDOW`` characters), so reading a clause costs the same in a
 sentence of any length.
 """
@@ -167,6 +168,50 @@ def capacity(c: Claim, before: str, lex: Lexicon) -> bool:
     "può trasportare 20mila container", "a capacity of 20,000"), not what it holds."""
     next_words = [w.casefold() for w in WORD.findall(after(c))][:2]
     return lex.cue("capacity_before", before) or lex.cue("capacity_after", next_words)
+
+
+#: Words before a figure read for an addition that names the figure's own noun ("of new
+#: REPowerEU grants at 2.76 billion"); the last ``ADDED_NEXT`` words for one right before it
+#: ("an additional 2 billion", "ulteriori 500 posti").
+ADDED_WINDOW = 6
+ADDED_NEXT = 2
+
+
+def added(c: Claim, what: str, before: str, lex: Lexicon) -> bool:
+    """Whether the figure is what is added to a stock, not the stock (the lexicon's
+    ``[added]``): a word of addition in the claim after its number or right after it ("2,7
+    miliardi di contributi aggiuntivi", "2,75 miliardi in più", "2 billion more"), right
+    before the number ("an additional 2 billion"), or after a partitive before the noun
+    that says what the figure counts ("the allocation of new REPowerEU grants at 2.76
+    billion"; not "the new death toll stands at 300 dead": the toll is new, not the dead)."""
+    digit = next((n for n, ch in enumerate(c.text) if ch.isdigit()), 0)
+    later = [w.casefold() for w in WORD.findall(f"{c.text[digit:]} {after(c)}")][:6]
+    if lex.cue("added_after", later):
+        return True
+    words = [w.casefold() for w in WORD.findall(before)][-ADDED_WINDOW:]
+    if lex.cue("added_before", words[-ADDED_NEXT:]):
+        return True
+    return any(n > 0 and lex.cue("added_partitive", words[n - 1:n]) and lex.cue("added_before", [w])
+               and _names(words[n + 1:n + 3], what, lex) for n, w in enumerate(words))
+
+
+def _names(words: list[str], what: str, lex: Lexicon) -> bool:
+    """Whether one of ``words`` is read as the concept ``what``."""
+    return any((r := lex.read(w)) is not None and r.known and r.shared == what for w in words)
+
+
+def zone(c: Claim, lex: Lexicon) -> bool:
+    """Whether the claim's clause places it in the stricken zone without naming a place
+    (the lexicon's ``[zone] area``: "i 400 italiani presenti nella zona", "in the affected
+    area"); not an area a name follows ("nella zona di Marrakech": ``[zone] named``)."""
+    for text in (before(c), after(c)):
+        words = [w.casefold() for w in WORD.findall(text)]
+        for phrase in lex.cues.get("zone_area", ()):
+            ends = [k + len(phrase) for k in range(len(words) - len(phrase) + 1)
+                    if tuple(words[k:k + len(phrase)]) == phrase]
+            if any(not lex.cue("zone_named", words[j:j + 1]) for j in ends):
+                return True
+    return False
 
 
 @functools.cache

@@ -98,6 +98,26 @@ def precision_of(q: Quantity) -> Decimal:
     return Decimal(1).scaleb(int(v.normalize().as_tuple().exponent))
 
 
+def _rounded(value: Decimal, precision: Decimal, tolerance: Decimal) -> Interval:
+    """A bare figure rounded to its last stated digit: ``value`` ± ``tolerance`` units of
+    it, except below a figure that is that one digit "1" ("un milione", "mille", "a
+    billion"): a value under a power of ten is rounded to a finer digit (840.000 is "0,8
+    milioni" or "850mila", not "un milione"), so only half a unit of the digit below
+    reaches it from underneath.
+
+    >>> from decimal import Decimal as D
+    >>> r = _rounded(D(1000000), D(1000000), D("0.5"))
+    >>> r.low, r.high
+    (Decimal('950000.0'), Decimal('1500000.0'))
+    >>> r = _rounded(D(2000000), D(1000000), D("0.5"))
+    >>> r.low, r.high
+    (Decimal('1500000.0'), Decimal('2500000.0'))
+    """
+    if tolerance <= 0 or value != precision:
+        return Interval.point(value, precision * tolerance)
+    return Interval(value - precision * tolerance / 10, value + precision * tolerance, True, True)
+
+
 def interval_of(q: Quantity, *, tolerance: Decimal, approx_margin: Decimal, vague_stretch: Decimal) -> Interval:
     """The interval a reconciler compares for ``q`` (see module docstring).
 
@@ -110,7 +130,7 @@ def interval_of(q: Quantity, *, tolerance: Decimal, approx_margin: Decimal, vagu
     kind = stance(q)
     low = q.low if q.low is not None else (q.value if q.value is not None else ZERO)
     if kind == "exact" and q.value is not None:
-        return Interval.point(q.value, precision_of(q) * tolerance)
+        return _rounded(q.value, precision_of(q), tolerance)
     if kind == "about" and q.value is not None and (q.low is None or q.low == q.high):
         return Interval(q.value * (1 - approx_margin), q.value * (1 + approx_margin))
     if kind == "vague":

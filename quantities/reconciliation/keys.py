@@ -48,6 +48,9 @@ LENT = "a figure the article says moved, with only another figure's generic noun
 
 #: What a capacity keys apart from the thing counted: a measure of its own.
 CAPACITY = "(capacity)"
+#: What an addition keys apart from the stock it adds to: "2,7 miliardi di contributi
+#: aggiuntivi" is not the 71,8 miliardi of grants in all.
+ADDED = "(added)"
 
 
 def toll(i: Item) -> bool:
@@ -164,7 +167,6 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
                           unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex),
                           named=named))
         made[id(ordered[n])] = items[-1]
-    _whose(items)
     _lead_figures(items)
     return items
 
@@ -298,7 +300,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         whose = ages.whose(c, reading, lex)
         if whose is None:
             return None, "an age or a span of time with no name before it: whose it is is not known", None, False
-        return _age_key(whose, c), None, None, True
+        return age_key(whose, c), None, None, True
     if reading is not None and reading.span:
         what = ages.subject(c, lex)
         if what is None:
@@ -336,6 +338,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         return None, "a percentage of nothing named (no noun, no word before it)", None, False
     if what is not None and clauses.capacity(c, before, lex):
         what = f"{what} {CAPACITY}"   # "può trasportare 20mila container": not the 18.300 it carries
+    elif what is not None and clauses.added(c, what, before, lex):
+        what = f"{what} {ADDED}"   # "2,7 miliardi di contributi aggiuntivi": not the 71,8 in all
     year = past_year(c.context, c.text, c.date, lex.lang, years)
     if year is None and years and lex.cue("previous", clauses.after(c)):
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
@@ -343,18 +347,10 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year, named
 
 
-def _age_key(whose: str, c: Claim) -> Key:   # never a plan: "dovrebbe avere 77 anni" estimates it
+def age_key(whose: str, c: Claim) -> Key:
+    """An age's key: whose it is, at its place; never a plan ("dovrebbe avere 77 anni" estimates it)."""
     return Key(whose, None, c.scope.casefold() if c.scope else None, "age", unit_key_of(ages.AGE_UNIT)[0],
                MODALITY_GROUP["reported"])
-
-
-def _whose(items: list[Item]) -> None:
-    """Whose the ages of a surname alone (ages.surnames) or of a role (ages.by_role) are."""
-    aged = [i for i in items if (i.key.kind == "age" if i.key is not None else ages.in_years(i.claim))]
-    for n, whose in ages.surnames([(i.claim.doc, i.key.what if i.key else None) for i in aged]).items():
-        aged[n].key = _age_key(whose, aged[n].claim)
-    for n, whose in ages.by_role([(i.claim, i.key.what if i.key else None, i.lexicon) for i in aged]).items():
-        aged[n].key, aged[n].reason, aged[n].role = _age_key(whose, aged[n].claim), None, True
 
 
 def _fraction(c: Claim) -> bool:

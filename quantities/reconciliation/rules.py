@@ -38,9 +38,11 @@ from quantities.lang.places import Places
 from quantities.lang.sources import Sources
 from quantities.reconciliation.catalog import DEFAULT_SEVERITY, RULE_KIND, RULES
 from quantities.reconciliation.credits import credit_findings
+from quantities.reconciliation.earlier import earlier_findings
 from quantities.reconciliation.events import names
 from quantities.reconciliation.figures import group
 from quantities.reconciliation.findings import Context
+from quantities.reconciliation.identities import identify
 from quantities.reconciliation.keys import Item, prepare
 from quantities.reconciliation.parts import parts_findings
 from quantities.reconciliation.scopes import settle
@@ -87,6 +89,7 @@ def reconcile(
     names = outlets or {}
     ctx = Context(settings, lambda doc: names.get(doc) or doc, sources or Sources.default())
     items = prepare(list(claims), settings, lexicon_of)
+    identify(items)
     places = places or Places.default()
     documents = list(documents)
     standfirsts(items, documents)
@@ -99,6 +102,8 @@ def reconcile(
         if runs:
             findings.extend(toll_findings(g, ctx))
         findings.extend(value_findings(g, ctx, conflicts=not runs))
+        if not runs:
+            findings.extend(earlier_findings(g, ctx))
         findings.extend(credit_findings(g, ctx))
     figure_of = {id(i): g.figure.id for g in grouping.figures for i in g.items}
     confusables: dict[frozenset[str], str] = {}

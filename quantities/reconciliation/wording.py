@@ -49,7 +49,7 @@ from quantities.lang import units
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
-from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD
+from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD, zone
 from quantities.reconciliation.findings import Context
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import CAPACITY, Item, Key
@@ -135,6 +135,9 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     capacity = _capacity(across)
     if capacity is not None:
         return _demote(severity), *capacity
+    zoned = _zoned(across)
+    if zoned is not None:
+        return _demote(severity), *zoned
     note = confusables.get(frozenset((a.what or "", b.what or "")))
     if note is None and x.lexicon is y.lexicon and x.claim.noun and y.claim.noun:
         note = x.lexicon.note(x.claim.noun, y.claim.noun)
@@ -178,6 +181,23 @@ def _capacity(across: list[tuple[Item, Item]]) -> tuple[str, list[Item], list[It
             return _("one article gives what it can hold (\u201c{capacity}\u201d), the other what it holds "
                      "(\u201c{load}\u201d) with the same number; check which is meant").format(
                          capacity=held.claim.text, load=holds.claim.text), [held], [holds]
+    return None
+
+
+def _zoned(across: list[tuple[Item, Item]]) -> tuple[str, list[Item], list[Item]] | None:
+    """One number of people in no status (present, not struck: "400 italiani"), counted in a
+    named place in one article ("in Marocco") and in the stricken zone in another ("presenti
+    nella zona"): a country's count given as the zone's, or the other way round (a step
+    lower). People the event put in a status (dead, displaced) are all in the zone: nothing."""
+    for p, q in across:
+        if p.key is None or q.key is None or p.key.what != q.key.what or _status(p) or _status(q) \
+                or abs(p.claim.quantity.value or Decimal(0)) < SMALL or not (_written(p) and _written(q)):
+            continue
+        for placed, zoned in ((p, q), (q, p)):
+            if placed.key and placed.key.scope and placed.claim.scope and zoned.key and zoned.key.scope is None \
+                    and zone(zoned.claim, zoned.lexicon):
+                return _("one article counts them in {place}, the other in the stricken zone, with the same "
+                         "number; check which is meant").format(place=placed.claim.scope), [placed], [zoned]
     return None
 
 

@@ -117,6 +117,33 @@ def test_a_dotted_run_is_one_identifier_not_thousands_of_figures(text: str, lang
     assert [q.kind for q in found] == ["identifier"] and not any(q.is_claim for q in found)
 
 
+SERIES = [
+    # text, language, what find reads (text, kind): five bare numbers or more with only blanks
+    # or list marks between them are one series (a table row, numbers drawn), no figure
+    pytest.param("5 12 33 47 81 90", "it", [("5 12 33 47 81 90", "identifier")], id="numbers drawn"),
+    pytest.param("I numeri estratti: 5, 12, 33, 47, 81, 90.", "it", [("5, 12, 33, 47, 81, 90", "identifier")],
+                 id="drawn, with commas"),
+    pytest.param("3,5 4,1 5,2 6,0 7,3 punti", "it", [("3,5 4,1 5,2 6,0 7,3", "identifier")], id="a row of decimals"),
+    pytest.param("Roma 12 5 3 4 17 punti", "it", [("12 5 3 4 17", "identifier")], id="a table row"),
+    pytest.param("the winning numbers 4, 8, 15, 16, 23, 42", "en", [("4, 8, 15, 16, 23, 42", "identifier")],
+                 id="english drawn"),
+    pytest.param("5 5 5 5 5 5mila soldati", "it", [("5 5 5 5 5", "identifier"), ("5mila", "count")],
+                 id="a glued scale ends the series"),
+    # near misses: words between the numbers, fewer than five, a number in thousands, phones
+    pytest.param("5 morti, 3 feriti e 2 dispersi", "it", [("5", "count"), ("3", "count"), ("2", "count")],
+                 id="words between: three figures"),
+    pytest.param("5 5 5 5 soldati", "it", [("5", "count")] * 4, id="four bare numbers"),
+    pytest.param("1 234 567 890 123 euro", "it", [("1 234 567 890 123 euro", "money")], id="digits in thousands"),
+    pytest.param("+39 06 3691 4221", "it", [("+39 06 3691 4221", "phone")], id="phone with a plus"),
+    pytest.param("06 12 34 56 78", "it", [("06 12 34 56 78", "phone")], id="phone in pairs"),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "read"), SERIES)
+def test_a_run_of_bare_numbers_is_one_series(text: str, lang: str, read: list[tuple[str, str]]) -> None:
+    assert [(q.text, q.kind) for q in find(text, lang)] == read
+
+
 def test_timeout_error_type() -> None:
     assert issubclass(PatternTimeoutError, RuntimeError)
 

@@ -288,6 +288,16 @@ TIME_CUES = [
     ("it", "capacity_before", "la nave trasporta", False),
     ("en", "capacity_before", "the ship can carry", True),
     ("en", "capacity_before", "the ship is carrying", False),
+    # the stricken zone, named by no place
+    ("it", "zone_area", "i 400 italiani presenti nella zona", True),
+    ("it", "zone_area", "i 400 italiani presenti in Marocco", False),
+    ("en", "zone_area", "the 400 Italians in the affected area", True),
+    ("en", "zone_area", "the 400 Italians in Morocco", False),
+    # what is added to a stock
+    ("it", "added_after", "miliardi di contributi aggiuntivi", True),
+    ("it", "added_after", "miliardi di contributi", False),
+    ("en", "added_before", "an additional", True),
+    ("en", "added_before", "a total of", False),
     # a superlative role among a set of people (ages.by_role): the comparative, the article
     # that makes it one; near miss: another degree
     ("it", "role_youngest", "era il più giovane della squadra", True),

@@ -36,6 +36,8 @@ ROWS = [
     pytest.param("stima.5,", False, "h.txt", SMALL, id="cues and figures in one sentence"),
     pytest.param("Sono morti 300 soldati, i media hanno riferito", False, "h.txt", SMALL, id="report verbs after figures"),
     pytest.param("«", False, "h.txt", SMALL, id="nested quotes"),
+    pytest.param("5 ", False, "h.txt", SMALL, id="bare numbers with no word between them"),
+    pytest.param("5 morti, 3 feriti e 2 dispersi, ", False, "h.txt", SMALL, id="figures with their nouns"),
 ]
 
 
@@ -47,6 +49,17 @@ def test_hostile_input_is_linear(unit, report, name, small):
 def test_a_dotted_run_is_not_thousands_of_figures():
     report = run_documents([documents.from_text("1." * 5_000, id="h.txt")], reconcile=False)
     assert len(report.claims) <= 1
+
+
+@pytest.mark.parametrize(("text", "claims"), [
+    pytest.param("5 " * 50_000, 0, id="a run of bare numbers is one series (was 50,000 claims)"),
+    pytest.param("Estratti: " + "5 12 33 47 81 90. " * 2_000, 0, id="numbers drawn"),
+    pytest.param("5 morti, 3 feriti e 2 dispersi. " * 1_000, 3_000, id="figures with words between them"),
+])
+def test_bare_numbers_are_no_claim_explosion(text, claims):
+    """A long run of bare numbers with no word between them is a table row or numbers drawn
+    (RULES: identifiers are no claims): read as one series, not one claim per number."""
+    assert len(run_documents([documents.from_text(text, id="h.txt")], reconcile=False).claims) == claims
 
 
 def test_a_long_text_with_one_dotted_capital_i_is_read_whole():

@@ -122,6 +122,7 @@ def phone_run(text: str, start: int, cued: bool, g: Grammar) -> int:
 
 #: Digits apart by single marks, as long as they go (linear: a mark always begins a group).
 _RUN = re.compile(r"[0-9]+(?:[.,'’/:][0-9]+)*")
+_RUN_MARKS = frozenset(".,'’/:")
 #: Scientific notation after digits: "1e6", "2.5E3", "12,32e+14", "12e-1".
 EXPONENT = re.compile(r"[eE]([+-]?[0-9]{1,2})(?![\w])")
 
@@ -134,6 +135,9 @@ def run_end(text: str, start: int, end: int) -> int:
     >>> run_end("v 1.2.3.4 e 5.000 e 5.000/6.000", 2, 5), run_end("5.000 e", 0, 5), run_end("5.000/6.000", 0, 5)
     (9, 5, 5)
     """
+    after = text[end:end + 2]  # the run goes on past ``end`` only by a digit, or a mark and a digit
+    if not ("0" <= after[:1] <= "9" or (after[:1] in _RUN_MARKS and "0" <= after[1:] <= "9")):
+        return end
     m = _RUN.match(text, start)
     if m is None or m.end() <= end:
         return end
@@ -162,3 +166,41 @@ def parse_digits(raw: str, g: Grammar) -> tuple[Decimal, Decimal, int, bool] | N
                 v = Decimal(whole)
                 return v, precision_int(v), cut, True
     return None
+
+
+#: The least count of numbers that make a series: a run of bare numbers with only blanks or
+#: list marks between them ("5 12 33 47 81 90", a table row, numbers drawn) states no figure.
+SERIES_MIN = 5
+_NUMBER = r"[0-9]{1,15}(?:[.,][0-9]{1,15})?"
+_APART = r"[,;]?[ \u00a0]"
+_ALONE = r"(?!\w|[.,][0-9])"  # no letter glued, no digits on after a mark
+_SERIES_HEAD = compiled(rf"{_NUMBER}(?:{_APART}{_NUMBER}){{{SERIES_MIN - 1}}}{_ALONE}")
+_SERIES_MORE = compiled(rf"(?:{_APART}{_NUMBER}){{1,64}}{_ALONE}")
+#: Digits in groups of three apart by single blanks: one number ("1 234 567 890 123").
+_THOUSANDS = compiled(r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])")
+_LIST_MARKS = frozenset(",;")
+_BLANKS = frozenset(" \u00a0")
+
+
+def series_end(text: str, start: int, end: int) -> int:
+    """Where a series of at least :data:`SERIES_MIN` bare numbers that begins at ``start``
+    ends, else 0. Numbers with no word between them are a table row or numbers drawn, not
+    figures that each count something: one identifier, read in one pass.
+
+    >>> series_end("5 12 33 47 81 90 e altro", 0, 1), series_end("5 morti, 3 feriti", 0, 1)
+    (16, 0)
+    >>> series_end("1 234 567 890 123", 0, 1), series_end("5 5 5 5", 0, 1), series_end("5, 6, 7, 8, 9.", 0, 1)
+    (0, 0, 13)
+    """
+    after = end + (text[end:end + 1] in _LIST_MARKS)
+    if (text[after:after + 1] not in _BLANKS or not "0" <= text[after + 1:after + 2] <= "9") \
+            and " " not in text[start:end]:
+        return 0  # no blank then a number after the digits, and no blank inside them: "300 soldati"
+    m = _SERIES_HEAD.match(text, start)
+    if m is None:
+        return 0
+    pos = m.end()
+    while (more := _SERIES_MORE.match(text, pos)) is not None:
+        pos = more.end()
+    grouped = _THOUSANDS.match(text, start)
+    return 0 if grouped is not None and grouped.end() == pos else pos

@@ -29,6 +29,7 @@ _DECIMAL = re.compile(r"[0-9][.,'’][0-9]")  # digits with a mark: a decimal, n
 
 
 _CLOCK = compiled(r"[0-9]{1,2}([.:,])([0-5][0-9])")
+_CLOCK_MARKS = frozenset(".:,")  # _CLOCK's marks
 
 
 def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> bool:
@@ -148,7 +149,9 @@ def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
     cue = strong or phrase_before(prev, g.times.before, g)
     if cue is None:
         return False
-    clock = _CLOCK.fullmatch(text, r.start, r.end, False)
+    # a clock is 4 or 5 characters with its mark 3 from the end: most figures are told without the pattern
+    clock = _CLOCK.fullmatch(text, r.start, r.end, False) if (
+        r.end - r.start in (4, 5) and text[r.end - 3] in _CLOCK_MARKS) else None
     if clock is not None:
         if clock.group(1) not in g.times.seps:
             return False
@@ -170,13 +173,15 @@ _HHMM = re.compile(r"(?:[01][0-9]|2[0-3])[0-5][0-9]")
 
 def _stamp(text: str, r: Reading, g: Grammar) -> bool:
     """A clock told by where it stands: opening a line before a dash, or before a time zone."""
-    clock = _CLOCK.fullmatch(text, r.start, r.end, False)
+    # a clock is 4 or 5 characters with its mark 3 from the end: most figures are told without the pattern
+    clock = _CLOCK.fullmatch(text, r.start, r.end, False) if (
+        r.end - r.start in (4, 5) and text[r.end - 3] in _CLOCK_MARKS) else None
     if clock is not None and clock.group(1) in g.times.seps and _is_clock(clock):
         line_start = r.start == 0 or text[r.start - 1] == "\n"
         if line_start and _STAMP_DASH.match(text, r.end) is not None:
             r.kind = "time"
             return True
-    if (clock is not None or (r.plain and _HHMM.fullmatch(text, r.start, r.end))) and (
+    if (clock is not None or (r.plain and r.end - r.start == 4 and _HHMM.fullmatch(text, r.start, r.end))) and (
             next_word(text, r.end) in g.times.zones):
         r.kind = "time"
         return True

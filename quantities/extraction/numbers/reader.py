@@ -34,6 +34,7 @@ from quantities.extraction.numbers.digits import (
     phone_run,
     raw_kind,
     run_end,
+    series_end,
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.hedges import carry
@@ -66,6 +67,7 @@ _ONE = Decimal(1)
 _MAX_ADJUSTED = 24
 
 _BLANKS = frozenset(" \u00a0")  # the blanks between a phone's digit groups
+_LIST_MARKS = frozenset(",;")  # a series of numbers may be a list ("5, 12, 33, 47, 81")
 _APOSTROPHE_OR_SPACE = compiled(r"['’\s]")
 
 
@@ -302,10 +304,14 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
         return Reading(start, iso.end(), None, None, None, None, kind="date")
     raw = text[start:end]
     cued = phrase_before(prev_tokens(text, start, 4), g.idents.phone_before, g) is not None
-    if cued or raw[0] == "+" or _grouped(text, end, raw):
+    grouped = _grouped(text, end, raw)
+    if cued or raw[0] == "+" or grouped:
         phone = phone_run(text, start, cued, g)
         if phone:
             return Reading(start, start + phone, None, None, None, None, kind="phone")
+    series = series_end(text, start, end) if grouped or text[end:end + 1] in _LIST_MARKS else 0
+    if series:  # "5 12 33 47 81 90": a table row, numbers drawn
+        return Reading(start, series, None, None, None, None, kind="identifier")
     special = raw_kind(text, start, raw, g)
     if special is not None:
         kind, length = special

@@ -1,0 +1,46 @@
+"""An earlier value one article gives alone, against the current value of others: an update.
+
+A claim its article gives as superseded ("In August, the Commission had put the grants at
+2.76 billion", "had spoken of", "inizialmente") takes part in no value rule
+(:mod:`~quantities.reconciliation.values`): its own article states the value that replaced
+it. When that article states no other value of the figure, the earlier value stands alone
+in it, and another article's current value, when the two do not meet, is the later step of
+one timeline: an ``update`` (info), never a conflict. Superseded claims of an article that
+also gives the current value ("78 e non 79", "era fermo a 35, ora 40") are that article's
+own account of the change: nothing here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from quantities.reconciliation import messages as say
+from quantities.reconciliation.figures import Grouped
+from quantities.reconciliation.findings import Context, finding
+from quantities.reconciliation.modes import modes
+from quantities.text.i18n import _
+from quantities.types import Finding
+
+
+def earlier_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
+    """The update from the earlier values articles give alone to the figure's one current value."""
+    current = [i for i in g.items if not i.superseded]
+    now = {i.claim.doc for i in current}
+    alone = [i for i in g.items if i.superseded and not i.earlier and i.claim.doc not in now
+             and i.value is not None]
+    if not alone or not current:
+        return
+    found = modes(current)
+    if len(found) != 1:
+        return   # the current values disagree among themselves: the value rules say so
+    old = [i for i in alone if not any(i.interval.meets(o.interval) for o in found[0].items)]
+    if not old:
+        return
+    fmt = old[0].lexicon.number_format
+    steps = " \u2192 ".join((
+        _("{value} (given as an earlier value: {outlets})").format(
+            value=say.value_of(old, fmt), outlets=say.outlets(old, ctx.outlet)),
+        f"{say.value_of(found[0].items, fmt)} ({say.outlets(found[0].items, ctx.outlet)})"))
+    yield finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
+                                      "not a conflict").format(steps=steps), [*old, *found[0].items],
+                  cause="timeline")
