@@ -84,8 +84,7 @@ class Lexicon(Tables):
         True
         """
         if isinstance(text, str):  # no phrase's first word inside the folded text (told in C): no phrase
-            folded = text.casefold()
-            if not any(first in folded for first in self._starts(name)):
+            if not any(map(text.casefold().__contains__, self._starts(name))):
                 return False
             text = [w.casefold() for w in WORD.findall(text)]
         return self.cue_at(name, text) is not None

@@ -76,7 +76,7 @@ def _people(noun: str | None, reading: Reading | None, lex: Lexicon) -> list[str
         last = parts[-1]
         return [person(p + last[-1:] if len(p) == 1 and len(last) > 1 and p is not last else p) for p in parts]
     if len(parts) == 1:
-        run = []
+        run: list[str] = []
         for w in reversed(parts[0]):
             if not w[:1].isupper():
                 break

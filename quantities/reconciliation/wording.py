@@ -143,6 +143,8 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
         note = x.lexicon.note(x.claim.noun, y.claim.noun)
     if note is None and a.kind == "count":
         note = _clash(x, y, counted)
+    elif note is not None and a.kind == "count" and _apart(x, y, counted):
+        note = None   # "Ventiquattro morti e 5 dispersi" against "24 people are still missing"
     written = [(p, q) for p, q in across if _written(p) and _written(q)]
     stated = x.claim.quantity.value if x.claim.quantity.value is not None else x.claim.quantity.high
     rare = abs(stated or Decimal(0)) >= SMALL  # as stated: "8 km" is common; a range by its upper end
@@ -314,11 +316,17 @@ def _clash(x: Item, y: Item, counted: Mapping[str, set[str | None]]) -> str | No
     An article that counts the other status too, with another value ("11 dispersi. I
     feriti sono 13"), keeps the two apart: an equal value elsewhere is a coincidence."""
     sx, sy = _status(x), _status(y)
-    if sx is None or sy is None or sx == sy:
-        return None
-    if sy in counted.get(x.claim.doc, ()) or sx in counted.get(y.claim.doc, ()):
+    if sx is None or sy is None or sx == sy or _apart(x, y, counted):
         return None
     return say.status_clash(sx, sy)
+
+
+def _apart(x: Item, y: Item, counted: Mapping[str, set[str | None]]) -> bool:
+    """Whether an article of the two counts the other's status too (with another value:
+    the equal one is that status's), so the two statuses are two counts, not one."""
+    sx, sy = _status(x), _status(y)
+    return sx is not None and sy is not None and sx != sy \
+        and (sy in counted.get(x.claim.doc, ()) or sx in counted.get(y.claim.doc, ()))
 
 
 def _wider(x: Item, y: Item) -> tuple[Item, Item] | None:
