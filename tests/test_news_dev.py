@@ -27,7 +27,7 @@ EXE = Path(sys.executable).parent / "quantities"
 FLOORS = {
     "claims_recall_it": 0.97, "claims_recall_en": 0.98,
     "claims_precision_it": 0.97, "claims_precision_en": 0.97,
-    "noun_it": 0.91, "noun_en": 0.86,
+    "noun_it": 0.92, "noun_en": 0.86,
     "attribution_it": 0.94, "attribution_en": 0.91,
     "conflicts_value_disjoint": 0.86, "conflicts_value": 0.83, "conflicts_wording": 0.69,
 }

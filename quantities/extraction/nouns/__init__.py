@@ -90,13 +90,14 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
-        if found is None and first in g.purpose.get(kind, ()) and (
-            first not in g.bare_purpose or len(right) < 2 or right.lows[1] not in g.articles
-        ):
+        if found is None and first in g.purpose.get(kind, ()):
             linked = len(right) > 2 and right.lows[1] in g.prepositions  # "destinati al nuovo capitolo"
             found = _phrase(sentence, right, 2 if linked else 1, g, lowercase=True)
+            if found is not None and first in g.bare_purpose and found.head.casefold() not in g.money:
+                found = None  # "in sovvenzioni", "in emergency funds"; not "in direzione ovest"
         found = found or changed  # "circa il 9% in meno"
-    elif antecedent is not None and _elliptic(first, antecedent, g, status_words(lang)):
+    elif antecedent is not None and antecedent.head.casefold() not in g.transparent \
+            and _elliptic(first, antecedent, g, status_words(lang)):  # not "il bilancio: 1.037 morti"
         found = _rebuilt(sentence, right, antecedent, g)
     elif first in g.of or first in g.articles:
         found = _phrase(sentence, right, 1, g)
@@ -106,7 +107,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
         found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
-                            valued=kind in g.value_before_kinds)
+                            valued=g.value_before.get(kind, frozenset()), opened=_opened(sentence, figure, toks, g))
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = _phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
@@ -125,6 +126,12 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if kind in g.dimension_kinds and not after and (dimension := _dimension(left, right, g)) is not None:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")
     return _measured(found, right, unit, g)
+
+
+def _opened(text: str, figure: Span, toks: Tokens, g: Grammar) -> bool:
+    """The figure's first word is a one-word copula, taken in by its hedge: "superano i 5 miliardi"."""
+    k = toks.index(figure.start)
+    return k < len(toks) and toks.starts[k] == figure.start and (toks.lows[k],) in g.copulas.get(toks.lows[k], ())
 
 
 def _dimension(left: Tokens, right: Tokens, g: Grammar) -> NounPhrase | None:
@@ -235,19 +242,44 @@ def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False
         j += 1
     if j >= n or not g.can_head(toks, j, lowercase):
         return None
-    head = j
-    end = _trim(toks, j, _adjectives(toks, j + 1, n, g), g)
-    if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True) \
-            and not g.is_numeral(lows[end + 1]):   # "700 ettari di superficie boschiva e tremila ettari"
-        end = _trim(toks, end + 1, _adjectives(toks, end + 2, n, g), g)
+    end = _trim(toks, j, _adjectives(toks, _named(toks, j, n, g), n, g), g)
+    head = end - 1 if g.head_last else j
+    if lows[head] not in g.transparent:
+        end = _compound(toks, end, n, g)
+    if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True):
+        end = _trim(toks, end + 1, _adjectives(toks, end + 2, n, g), g)  # not "… e tremila ettari"
+        head = end - 1 if g.head_last else head
     span = toks.span(i, end)
-    if g.head_last:
-        head = end - 1
     if lows[head] in g.transparent and end < n and lows[end] in g.of:  # "il numero delle vittime"
         inner = _phrase(text, toks, end + 1, g, lowercase=True)
         if inner is not None:
             return inner
     return NounPhrase(surface(span.of(text)), toks.texts[head], span)
+
+
+def _compound(toks: Tokens, end: int, n: int, g: Grammar) -> int:
+    """The end of the phrase that ends at ``toks[end - 1]`` with the bare noun that "di"/"of"
+    (``[nouns] compound_links``: no article) joins to it: "richieste di soccorso", "lanci
+    d'acqua", "package of weapons" name one kind of thing; not "i colleghi delle vittime"
+    (an article: a possessor), "a 3.000 abitanti di lasciare le case" (an infinitive)."""
+    if end + 1 < n and toks.lows[end] in g.compound_links and g.can_head(toks, end + 1, lowercase=True) \
+            and not toks.lows[end + 1].endswith(g.infinitive_endings):
+        return _adjectives(toks, end + 2, n, g)  # its own adjectives: "persone di origine straniera"
+    return end
+
+
+def _named(toks: Tokens, head: int, n: int, g: Grammar) -> int:
+    """With the head first, the index after the name in apposition to the common noun at
+    ``toks[head]`` ("il nuovo capitolo RePowerEU", "la nave Ever Given", "il ponte Morandi"):
+    capitalised words, with the links of names between them, right after it; else ``head + 1``."""
+    if g.head_last or not toks.texts[head].islower():
+        return head + 1
+    end = k = head + 1
+    while k < n and (toks.texts[k][:1].isupper() or (toks.lows[k] in g.name_links and k > head + 1)):
+        k += 1
+        if toks.texts[k - 1][:1].isupper() and toks.texts[k - 1][:1].isalpha():
+            end = k
+    return end
 
 
 def _trim(toks: Tokens, start: int, end: int, g: Grammar) -> int:

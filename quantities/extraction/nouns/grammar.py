@@ -36,10 +36,10 @@ class Grammar:
     bare_purpose: frozenset[str]
     noun_after_kinds: frozenset[str]
     postmodifier_endings: tuple[str, ...]
-    value_before: frozenset[str]
+    value_before: dict[str, frozenset[str]]  # by kind of figure
+    money: frozenset[str]  # nouns that are sums of money ("sovvenzioni", "loans")
     share_units: frozenset[str]
     share_links: frozenset[str]
-    value_before_kinds: frozenset[str]
     copula_nouns: dict[str, str]
     unit_nouns: dict[str, str]
     rate_words: dict[str, str]
@@ -58,6 +58,14 @@ class Grammar:
     demonstratives: frozenset[str]
     numerals: frozenset[str]          # the number words ([numbers.words]) and
     multipliers: tuple[str, ...]      # the morphemes that end a compound ("tre|mila", "due|cento")
+    compound_links: frozenset[str]     # "richieste di soccorso", "package of weapons"
+    infinitive_endings: tuple[str, ...]
+    inner_adverbs: frozenset[str]      # "persone ancora disperse"
+    possessives: frozenset[str]        # "Italy's north": the ending after a possessor's apostrophe
+    colons: frozenset[str]             # what closes a clause that names the figure after it
+    determiners: frozenset[str]        # "molti", "some": they open a noun phrase of their own
+    singular_endings: tuple[str, ...]  # a word's number by its ending, where the language marks it
+    plural_endings: tuple[str, ...]
 
     def is_numeral(self, word: str) -> bool:
         """A number written in words ("tre", "tremila", "three"): never a counted noun."""
@@ -70,16 +78,30 @@ class Grammar:
         """``toks[i]`` is a word that may be the counted noun."""
         w, text = toks.lows[i], toks.texts[i]
         return (text[0].isalpha() and len(w) > 1 and w not in self.function and not self.is_verb(w)
-                and w not in self.elliptic_before
+                and w not in self.elliptic_before and w not in self.determiners and not self.is_numeral(w)
                 and not w[0].isdigit() and (text.islower() or not lowercase))
 
     def qualifier(self, toks: Tokens, i: int) -> int:
         """How many words the qualifier at ``toks[i]`` takes: an adjective (1), a negated
         one ("non boschiva", "not wooded": 2; the negation is part of the phrase's meaning),
-        else 0."""
-        if i < len(toks) and self.is_adjective(toks, i):
+        else 0; an adverb of ``inner_adverbs`` before an adjective is part of it too ("persone
+        ancora disperse"). It agrees in number with the word before it ("superficie urbana", not
+        "ettari di superficie urbana andati": the participle is the hectares')."""
+        prev = toks.lows[i - 1] if i else ""
+        if i < len(toks) and self.is_adjective(toks, i) and self.agrees(prev, toks.lows[i]):
             return 1
-        return 2 if i + 1 < len(toks) and toks.lows[i] in self.negations and self.is_adjective(toks, i + 1) else 0
+        negated = i + 1 < len(toks) and (toks.lows[i] in self.negations or toks.lows[i] in self.inner_adverbs) \
+            and self.is_adjective(toks, i + 1)
+        return 2 if negated and self.agrees(prev, toks.lows[i + 1]) else 0
+
+    def number(self, word: str) -> str:
+        """"sg", "pl" or "" (not told by its ending, or not marked in the language)."""
+        return "sg" if word.endswith(self.singular_endings) else "pl" if word.endswith(self.plural_endings) else ""
+
+    def agrees(self, word: str, other: str) -> bool:
+        """The two words may agree in number (one of them unmarked, or both the same)."""
+        a, b = self.number(word), self.number(other)
+        return not a or not b or a == b
 
     def is_adjective(self, toks: Tokens, i: int) -> bool:
         w, text = toks.lows[i], toks.texts[i]
@@ -115,10 +137,10 @@ def grammar(pack: Pack) -> Grammar:
         bare_purpose=word_set(pack, "nouns.bare_purpose"),
         noun_after_kinds=word_set(pack, "nouns.noun_after_kinds"),
         postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
-        value_before=word_set(pack, "nouns.value_before"),
+        value_before={kind: word_set(pack, f"nouns.value_before.{kind}") for kind in pack.table("nouns.value_before")},
+        money=word_set(pack, "nouns.money"),
         share_units=word_set(pack, "nouns.share_units"),
         share_links=word_set(pack, "nouns.share_links"),
-        value_before_kinds=word_set(pack, "nouns.value_before_kinds"),
         copula_nouns={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.copula_nouns").items()},
         unit_nouns=_names(pack, "nouns.unit_nouns"),
         rate_words={w.casefold(): n for w, n in _names(pack, "nouns.rate_words").items()},
@@ -136,6 +158,14 @@ def grammar(pack: Pack) -> Grammar:
         demonstratives=word_set(pack, "nouns.demonstratives"),
         numerals=frozenset(w.casefold() for w in pack.table("numbers.words")),
         multipliers=tuple(w.casefold() for w in pack.table("numbers.multipliers")),
+        determiners=word_set(pack, "nouns.determiners"),
+        colons=word_set(pack, "nouns.colons"),
+        possessives=word_set(pack, "nouns.possessives"),
+        inner_adverbs=word_set(pack, "nouns.inner_adverbs"),
+        compound_links=word_set(pack, "nouns.compound_links"),
+        infinitive_endings=tuple(word_set(pack, "nouns.infinitive_endings")),
+        singular_endings=tuple(word_set(pack, "nouns.singular_endings")),
+        plural_endings=tuple(word_set(pack, "nouns.plural_endings")),
         change_longest=max((len(k.split()) for k in change), default=0),
     )
 

@@ -115,39 +115,51 @@ def compared(left: Tokens, g: Grammar) -> bool:
 
 
 def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: bool,
-                valued: bool = False) -> NounPhrase | None:
+                valued: frozenset[str] = frozenset(), opened: bool = False) -> NounPhrase | None:
     """The counted noun before the figure, given the tokens before it: the subject of a
     copula ("i feriti sono 2.700", "l'affluenza è del 19%"), the noun a "di" links to the
     figure ("una donna di 31 anni", "profondità di 8 chilometri"), a name before "al"
     ("Lega all'8,7%", for figures with a unit), a gapped subject ("i dispersi 4") or a
     name or, for a figure with a unit, a noun in apposition ("Kevin Laganà, 22 anni", "Meloni,
     45,", "la quota di sovvenzioni, 144 milioni di euro"); ``aside`` tells that a comma
-    closes the figure, as it closes an apposition; ``valued`` that "da" may link the figure
-    to the noun it is the value of ("la quarta rata, da 16,5 miliardi")."""
+    closes the figure, as it closes an apposition; ``valued`` the words that may link the figure
+    to the noun it is the value of ("la quarta rata, da 16,5 miliardi", "danni per 200 milioni"); ``opened`` that the
+    figure opens with its copula ("i danni superano i 5 miliardi": the hedge took the verb).
+    A clause that a colon closes may name what the figure after it counts ("il numero degli
+    sfollati: sono 632", "ha approvato il decreto: oltre 2 miliardi di euro")."""
     lows = left.lows
     k = len(lows)
+    if opened:
+        return _subject(text, left, k, g) or _name(text, left, k, g, least=1, opening=True)
     while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers:
         k -= 1
     if (whole := _copula(left, k, g)) and (named := g.copula_nouns.get(" ".join(lows[k - whole:k]))):
         return NounPhrase(named, named, None)  # "la partecipazione è scesa di circa 16 punti"
     last = lows[k - 1] if k else ""
-    linked = last in g.of_before or (unit_bearing and last in g.at_before) or (valued and last in g.value_before)
+    linked = last in g.of_before or (unit_bearing and last in g.at_before) or last in valued
     at = k - 1 if linked else k
     copula = _copula(left, at, g)
     if copula:  # "i feriti sono 2.700"; "Lega e Forza Italia restano sotto il 10%"; "siamo 100mila"
         found = _subject(text, left, at - copula, g) or _name(text, left, at - copula, g, least=1, opening=True)
         if found is None and (past := _past_aside(left, at - copula)) < at - copula:  # "Il capitolo, …, si attesta a"
             found = _subject(text, left, past, g)
+        if found is None and at - copula > 0 and lows[at - copula - 1] in g.colons:  # "degli sfollati: sono 632"
+            found = _subject(text, left, at - copula - 1, g)
         named = g.copula_nouns.get(" ".join(lows[at - copula:at]))
         return NounPhrase(named, named, None) if named else found
     if linked:
-        return _before(text, left, k - 1, g)
+        return _before(text, left, k - 1, g, valued=last in valued)
     listed = _listed(left, k, g)
     if listed < k:  # "due ragazzi di 12 e 13 anni", "i fratelli Monti di 15, 11 e 6 anni"
         return _before(text, left, listed - 1, g) if listed and lows[listed - 1] in g.of_before else None
+    if last in g.colons:  # "ha approvato il decreto per l'Emilia-Romagna: oltre 2 miliardi di euro"
+        return _subject(text, left, k - 1, g)
     if last == ",":  # apposition: "Kevin Laganà, 22 anni", "gli sfollati del centro, una quarantina"
-        if unit_bearing:
-            return _before(text, left, k, g)
+        if unit_bearing:  # not the object of a preposition: "sulle colline, la metà di quanto piove"
+            found = _before(text, left, k, g)
+            at = left.index(found.span.start) if found is not None and found.span is not None else 0
+            bare = at and left.lows[at - 1] in g.prepositions and left.lows[at - 1] not in g.of
+            return None if bare else found
         return _name(text, left, k - 1, g, least=1 if aside else 2) or _subject(text, left, k - 1, g, article=True)
     if unit_bearing and k and left.texts[k - 1][:1].isupper():  # "dà Fratelli d'Italia tra il 22 e il 26%"
         return _name(text, left, k, g, least=1)
@@ -161,7 +173,8 @@ def _gapped(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
     if found is None or found.span is None:
         return found
     at = left.index(found.span.start)
-    return found if at > 1 and (left.lows[at - 2] in g.conj or left.lows[at - 2] in (",", ";")) else None
+    ends = k > 0 and found.span.end == left.ends[k - 1]  # not "i roghi degli ultimi due giorni"
+    return found if ends and at > 1 and (left.lows[at - 2] in g.conj or left.lows[at - 2] in (",", ";")) else None
 
 
 def _listed(left: Tokens, k: int, g: Grammar) -> int:
@@ -181,9 +194,13 @@ def _copula(left: Tokens, k: int, g: Grammar) -> int:
     return 0
 
 
-def _before(text: str, left: Tokens, end: int, g: Grammar) -> NounPhrase | None:
+def _before(text: str, left: Tokens, end: int, g: Grammar, valued: bool = False) -> NounPhrase | None:
     """The name or the noun phrase that ends at ``left[end - 1]`` (or before a comma there:
-    "la quarta rata, da 16,5 miliardi"), no article needed."""
+    "la quarta rata, da 16,5 miliardi"), no article needed. With ``valued`` (the figure is
+    its worth: "danni per 200 milioni"), a bare phrase (no article) with the head first starts at
+    its last word that is no qualifier: the words before it are the verb whose object it is
+    ("tiene ferme merci per 9,6 miliardi" -> "merci"; "le risorse passano da 191,5" keeps its
+    run, which the article opens)."""
     end -= end > 0 and left.lows[end - 1] == ","
     found = _name(text, left, end, g, least=1)
     if found is not None and found.span is not None:
@@ -197,6 +214,9 @@ def _before(text: str, left: Tokens, end: int, g: Grammar) -> NounPhrase | None:
         start += 1
     if start == end:
         return None
+    if valued and not g.head_last and not _opener(left, start, g):  # "tiene ferme merci per 9,6 miliardi"
+        start = max((j for j in range(start, end) if not g.is_adjective(left, j) and g.can_head(left, j, True)),
+                    default=start)
     span = left.span(start, end)
     return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
 
@@ -234,24 +254,34 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
     for _ in range(6):  # skip complements: "i soldati nordcoreani in Russia sono"
         start = _run_start(left, end, g)
         before = left.lows[start - 1] if start else ""
-        if start < end and ((start == 0 and not article) or before in g.articles) and g.can_head(left, start):
-            if start < 2 or left.lows[start - 2] not in g.prepositions:
+        opens = _opener(left, start, g)  # "le", "alcuni compagni di viaggio, forse tre", "Italy's"
+        if start < end and ((start == 0 and not article) or opens) and g.can_head(left, start):
+            pre = start - opens - 1
+            if pre < 0 or left.lows[pre] not in g.prepositions:
                 span = left.span(start, end)
                 found = NounPhrase(surface(span.of(text)), left.texts[start], span)
                 return inner if inner is not None and found.head.casefold() in g.transparent else found
-            if article:
+            if article and left.lows[pre] not in g.of:  # "The evacuees of the old town, about forty"
                 return None
-            end = start - 2
+            end = pre
             continue
-        if article or start == end or before in g.articles or start < 2 or (
-            before not in g.prepositions and before not in g.of
-        ):
+        if start == end or before in g.articles or start < 2 or (before not in g.prepositions and before not in g.of) \
+                or (article and before not in g.of):  # "gli sfollati del centro storico, una quarantina"
             return None
         if g.can_head(left, start) and before in g.of:
             span = left.span(start, end)
             inner = NounPhrase(surface(span.of(text)), left.texts[start], span)
         end = start - 1
     return None
+
+
+def _opener(left: Tokens, start: int, g: Grammar) -> int:
+    """How many tokens before ``left[start]`` open its noun phrase: an article or a
+    quantifier (1), a possessor ("Italy's": the name and the possessive ending, 2), else 0."""
+    before = left.lows[start - 1] if start else ""
+    if before in g.articles or before in g.determiners:
+        return 1
+    return 2 if start > 1 and before in g.possessives and left.lows[start - 2].endswith(("'", "’")) else 0
 
 
 def _run_start(left: Tokens, end: int, g: Grammar) -> int:
