@@ -170,6 +170,22 @@ def capacity(c: Claim, before: str, lex: Lexicon) -> bool:
     return lex.cue("capacity_before", before) or lex.cue("capacity_after", next_words)
 
 
+#: What a capacity keys apart from the thing counted: a measure of its own.
+CAPACITY = "(capacity)"
+#: What an addition keys apart from the stock it adds to: "2,7 miliardi di contributi
+#: aggiuntivi" is not the 71,8 miliardi of grants in all.
+ADDED = "(added)"
+
+
+def marked(c: Claim, what: str, before: str, lex: Lexicon) -> str:
+    """``what`` marked as a capacity ("può trasportare 20mila container": not the 18.300 it
+    carries) or as an addition ("2,7 miliardi di contributi aggiuntivi": not the 71,8 in
+    all), else as it is."""
+    if capacity(c, before, lex):
+        return f"{what} {CAPACITY}"
+    return f"{what} {ADDED}" if added(c, what, before, lex) else what
+
+
 #: Words before a figure read for an addition that names the figure's own noun ("of new
 #: REPowerEU grants at 2.76 billion"); the last ``ADDED_NEXT`` words for one right before it
 #: ("an additional 2 billion", "ulteriori 500 posti").

@@ -44,13 +44,7 @@ LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
 #: The unit key of a distance: a length, keyed by the point it is measured from when stated.
 DISTANCE = "[length]"
 LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
-
-
-#: What a capacity keys apart from the thing counted: a measure of its own.
-CAPACITY = "(capacity)"
-#: What an addition keys apart from the stock it adds to: "2,7 miliardi di contributi
-#: aggiuntivi" is not the 71,8 miliardi of grants in all.
-ADDED = "(added)"
+CAPACITY = clauses.CAPACITY
 
 
 def toll(i: Item) -> bool:
@@ -336,10 +330,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         return None, "nothing says what it counts (no noun, no unit)", None, False
     if what is None and kind == "percent":
         return None, "a percentage of nothing named (no noun, no word before it)", None, False
-    if what is not None and clauses.capacity(c, before, lex):
-        what = f"{what} {CAPACITY}"   # "può trasportare 20mila container": not the 18.300 it carries
-    elif what is not None and clauses.added(c, what, before, lex):
-        what = f"{what} {ADDED}"   # "2,7 miliardi di contributi aggiuntivi": not the 71,8 in all
+    if what is not None:
+        what = clauses.marked(c, what, before, lex)   # a capacity, an addition: figures apart
     year = past_year(c.context, c.text, c.date, lex.lang, years)
     if year is None and years and lex.cue("previous", clauses.after(c)):
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
