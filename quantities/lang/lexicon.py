@@ -95,8 +95,7 @@ class Lexicon(Tables):
         >>> Lexicon.load("it").cue_at("role_youngest", ["era", "il", "più", "giovane"])
         (2, 4)
         """
-        starts = self._starts(name)
-        if starts.keys().isdisjoint(words):  # most claims' words hold no phrase's first word (told in C)
+        if (starts := self._starts(name)).keys().isdisjoint(words):  # most words hold no first word (told in C)
             return None
         for i, w in enumerate(words):
             for phrase in starts.get(w, ()):

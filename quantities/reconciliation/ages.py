@@ -59,7 +59,8 @@ def _people(noun: str | None, reading: Reading | None, lex: Lexicon) -> list[str
     """The people a noun names, each as :func:`person`: a name (every content word
     capitalised, no concept of the lexicon: "Giuseppe Saverio Lombardo"), names coordinated
     ("Manuele e Camilla Bellasio": two people, the first name alone sharing the surname after
-    it), or a full name ending a noun ("uccise Anna De Felice"); [] when it names none. A
+    it), or full names ending a noun or its parts ("uccise Anna De Felice", "il piccolo Mattia
+    Luconi e Brunella Chiù"); [] when it names none. A
     father and his son share a surname ("Giampiero Parete, 38", "Gianfilippo Parete, 7
     anni"): the first name keeps them apart."""
     if not noun:
@@ -75,15 +76,16 @@ def _people(noun: str | None, reading: Reading | None, lex: Lexicon) -> list[str
     if parts and (reading is None or not reading.known) and all(w[:1].isupper() for p in parts for w in p):
         last = parts[-1]
         return [person(p + last[-1:] if len(p) == 1 and len(last) > 1 and p is not last else p) for p in parts]
-    if len(parts) == 1:
-        run: list[str] = []
-        for w in reversed(parts[0]):
-            if not w[:1].isupper():
-                break
-            run.insert(0, w)
-        if len(run) > 1:
-            return [person(run)]
-    return []
+    runs = [_trailing_name(p) for p in parts]
+    return [person(r) for r in runs] if runs and all(len(r) > 1 for r in runs) else []
+
+
+def _trailing_name(words: list[str]) -> list[str]:
+    """The run of capitalised words that ends a phrase ("il piccolo Mattia Luconi")."""
+    n = len(words)
+    while n > 0 and words[n - 1][:1].isupper():
+        n -= 1
+    return words[n:]
 
 
 def person(words: list[str]) -> str:
