@@ -370,8 +370,8 @@ class _Reader:
         else the source carried from earlier in the paragraph unless this sentence narrates
         an action of its own. ``memo`` keeps what is read once per sentence."""
         found = cues.governing(q.span)
-        if found is not None and self._owns(found, q):
-            return None
+        if found is not None and self._owns(found, q) and (found := cues.before(found.cue_span.start)) is None:
+            return None  # else who reports the owners' accounts ("Le autorità ritengono …, sulla base dei …")
         if found is None and (following := self._following(s)) is not None:
             if "later" not in memo:
                 memo["later"] = attribution.opener_cues(self.text, following, lang=self.pack, sources=self.src,

@@ -270,13 +270,11 @@ class Lexicon(Tables):
         return self._runs.get(status) if status is not None else None
 
     def once(self, what: str | None) -> bool:
-        """Whether the thing the concept ``what`` names is measured once (runs = "once" on a
-        concept with no status: a quake's magnitude): the times of day its articles give are
-        the thing's own ("the quake hit at 11:11 p.m."), never two figures.
+        """Whether the concept ``what`` is measured once (runs = "once", no status: a quake's
+        magnitude): its articles' times of day are its own ("hit at 11:11 p.m."), one figure.
 
-        >>> it, en = Lexicon.load("it"), Lexicon.load("en")
-        >>> it.once("earthquake"), en.once("earthquake"), it.once("dead")
-        (True, True, False)
+        >>> [Lexicon.load(lang).once("earthquake") for lang in ("it", "en")], Lexicon.load("it").once("dead")
+        ([True, True], False)
         """
         return what in self._once
 

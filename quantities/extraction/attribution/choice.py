@@ -75,6 +75,12 @@ class Governors:
             return self._relayed(i)
         return None
 
+    def before(self, pos: int) -> Found | None:
+        """The nearest cue before ``pos`` that reaches after it (for a figure that owns the
+        cue at ``pos``: "Le autorità ritengono …, sulla base dei racconti dei 104 sopravvissuti")."""
+        k = bisect_left(self._starts, pos) - 1
+        return self._relayed(self._before[k]) if k >= 0 and self._before[k] >= 0 else None
+
     def _relayed(self, i: int) -> Found:
         """The cue at ``i``, or the relay that follows it in the sentence ("X said …, citing
         Y"): Y is the originator, X the one who passes it on."""

@@ -140,9 +140,30 @@ def _name_before_apposition(toks: Tokens, end: int, g: Grammar) -> tuple[int, in
     m = k
     while m > 0 and k - m < 4 and texts[m - 1][0].isupper() and toks.is_word(m - 1):
         m -= 1
-    if m == k or (m > 0 and toks.is_word(m - 1) and toks.lows[m - 1] not in g.clause_words):
+    if m == k:
+        return _group_before_participle(toks, k, g)
+    if m > 0 and toks.is_word(m - 1) and toks.lows[m - 1] not in g.clause_words:
         return None  # "…, while Palazzo Chigi, her office, said": a clause may open before the name
     return (m, k)
+
+
+def _group_before_participle(toks: Tokens, comma: int, g: Grammar) -> tuple[int, int] | None:
+    """A common noun phrase that opens its clause with an article, before a participle set
+    between commas at ``comma`` ("I naufraghi, sbarcati all'alba al molo Favarolo, hanno
+    raccontato", "The survivors, rescued by the coast guard, said"), else None."""
+    texts, lows = toks.texts, toks.lows
+    after = comma + 1
+    if not (texts[after].islower() and lows[after].endswith(g.participle_endings)):
+        return None
+    a = comma - 1
+    while a >= 0 and comma - a <= 4 and lows[a] not in g.articles:
+        if not toks.is_word(a) or lows[a] in g.stop:
+            return None
+        a -= 1
+    if a < 0 or lows[a] not in g.articles or a + 1 == comma or (a > 0 and toks.is_word(a - 1)
+                                                                and lows[a - 1] not in g.clause_words):
+        return None
+    return (a, comma)
 
 
 def _cue_text(text: str, cue: Span) -> str:
