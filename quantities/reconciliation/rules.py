@@ -28,8 +28,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from itertools import chain
 
@@ -82,45 +84,61 @@ def reconcile(
     ``documents`` are the claims' documents: their titles and bodies tell which event each
     speaks of (a document not given is known by the sentences of its claims).
     """
-    settings = settings or ReconcileSettings()
-    default = lexicon or Lexicon.load("it")
-    per_doc = lexicons or {}
-    lexicon_of: Callable[[str], Lexicon] = lambda doc: per_doc.get(doc, default)  # noqa: E731
-    names = outlets or {}
-    ctx = Context(settings, lambda doc: names.get(doc) or doc, sources or Sources.default())
-    items = prepare(list(claims), settings, lexicon_of)
-    identify(items)
-    places = places or Places.default()
-    documents = list(documents)
-    standfirsts(items, documents)
-    weights = _names(items, documents, lexicon_of, places)
-    settle(items, weights, places, lambda doc: lexicon_of(doc).lang, {d.id: d.text for d in documents})
-    grouping = group(items, weights, settings, places.broad, places.name)
-    findings: list[Finding] = []
-    for g in grouping.figures:
-        runs = running_days(g)
-        if runs:
-            findings.extend(toll_findings(g, ctx))
-        findings.extend(value_findings(g, ctx, conflicts=not runs))
-        if not runs:
-            findings.extend(earlier_findings(g, ctx))
-        findings.extend(credit_findings(g, ctx))
-    figure_of = {id(i): g.figure.id for g in grouping.figures for i in g.items}
-    confusables: dict[frozenset[str], str] = {}
-    for lex in {id(x.lexicon): x.lexicon for x in items}.values():
-        confusables.update(lex.confusable_ids())
-    figures = [g.figure for g in grouping.figures]
-    for f in chain(wording_findings(items, grouping.events, figure_of, confusables, ctx),
-                   unit_findings(items, grouping.events, figure_of, ctx),
-                   whole_findings(items, grouping.events, figure_of, ctx)):
-        findings.append(f if f.figure is not None else _shown_together(f, figures))
-    findings.extend(parts_findings(items, ctx))
-    kept = [f for f in findings if f.severity != "off"]
-    rank = {s: i for i, s in enumerate(SEVERITIES)}
-    kept.sort(key=lambda f: (rank[f.severity], f.claims[0].doc, f.claims[0].span.start, f.rule))
-    placed = {id(c) for f in figures for c in f.claims}
-    unaligned = tuple(u for u in grouping.unaligned if id(u[0]) not in placed)
-    return Reconciliation(tuple(figures), tuple(kept), unaligned)
+    with _collector_paused():
+        settings = settings or ReconcileSettings()
+        default = lexicon or Lexicon.load("it")
+        per_doc = lexicons or {}
+        lexicon_of: Callable[[str], Lexicon] = lambda doc: per_doc.get(doc, default)  # noqa: E731
+        names = outlets or {}
+        ctx = Context(settings, lambda doc: names.get(doc) or doc, sources or Sources.default())
+        items = prepare(list(claims), settings, lexicon_of)
+        identify(items)
+        places = places or Places.default()
+        documents = list(documents)
+        standfirsts(items, documents)
+        weights = _names(items, documents, lexicon_of, places)
+        settle(items, weights, places, lambda doc: lexicon_of(doc).lang, {d.id: d.text for d in documents})
+        grouping = group(items, weights, settings, places.broad, places.name)
+        findings: list[Finding] = []
+        for g in grouping.figures:
+            runs = running_days(g)
+            if runs:
+                findings.extend(toll_findings(g, ctx))
+            findings.extend(value_findings(g, ctx, conflicts=not runs))
+            if not runs:
+                findings.extend(earlier_findings(g, ctx))
+            findings.extend(credit_findings(g, ctx))
+        figure_of = {id(i): g.figure.id for g in grouping.figures for i in g.items}
+        confusables: dict[frozenset[str], str] = {}
+        for lex in {id(x.lexicon): x.lexicon for x in items}.values():
+            confusables.update(lex.confusable_ids())
+        figures = [g.figure for g in grouping.figures]
+        for f in chain(wording_findings(items, grouping.events, figure_of, confusables, ctx),
+                       unit_findings(items, grouping.events, figure_of, ctx),
+                       whole_findings(items, grouping.events, figure_of, ctx)):
+            findings.append(f if f.figure is not None else _shown_together(f, figures))
+        findings.extend(parts_findings(items, ctx))
+        kept = [f for f in findings if f.severity != "off"]
+        rank = {s: i for i, s in enumerate(SEVERITIES)}
+        kept.sort(key=lambda f: (rank[f.severity], f.claims[0].doc, f.claims[0].span.start, f.rule))
+        placed = {id(c) for f in figures for c in f.claims}
+        unaligned = tuple(u for u in grouping.unaligned if id(u[0]) not in placed)
+        return Reconciliation(tuple(figures), tuple(kept), unaligned)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while the figures are built: items, keys and
+    figures are millions of objects and hold no cycle, and the collector's passes over them
+    grow with the heap (a million claims: 146 s of CPU without them, 166 s with them;
+    benchmarks/README.md). It is back on, as it was, when reconciling ends or fails."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def standfirsts(items: list[Item], documents: Iterable[Document]) -> None:

@@ -468,3 +468,22 @@ def test_the_value_a_correction_replaces_comes_first_in_its_day():
     ]
     update = next(f for f in reconcile(claims_of(rows)).findings if f.rule == "update")
     assert "blog: 79, 78" in update.message, update.message
+
+
+def test_reconcile_leaves_the_garbage_collector_as_it_found_it():
+    """The collector is off while figures are built (rules._collector_paused) and back as
+    it was afterwards, also when reconciling fails."""
+    import gc
+
+    assert gc.isenabled()
+    reconcile([])
+    assert gc.isenabled()
+    with pytest.raises(AttributeError):
+        reconcile([object()])  # type: ignore[list-item]
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        reconcile([])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
