@@ -39,7 +39,6 @@ MAX_CONFIG_BYTES = 1_000_000
 #: ``[tool.quantities]``, ``[tool.quantities.x]`` or ``tool.quantities.x = …`` opening a line.
 _OUR_TABLE = compiled(rb"""^[ \t]*(?:\[[ \t]*)?tool[ \t]*\.[ \t]*["']?quantities["']?[ \t]*[.\]=]""",
                            regex.M)
-_KEY_HEAD = compiled(rb"^[ \t]*\[{0,2}([^=\]\n]*)", regex.M)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
