@@ -20,6 +20,7 @@ from quantities.reconciliation.events import events
 from quantities.reconciliation.intervals import Interval
 from quantities.reconciliation.keys import Item, Key, scoped
 from quantities.reconciliation.settings import ReconcileSettings
+from quantities.reconciliation.subtotals import split_parts
 from quantities.types import Claim, Figure
 
 NO_EVENT = ""
@@ -248,6 +249,9 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
         if event is not None:
             _unscoped(i, own.get(event, frozenset()), place, totals, _home(names.get(i.claim.doc, {}), broad),
                       scopes)
+    parts = split_parts(keyed)   # "Due corpi … salgono a tre le vittime": a part of the article's count
+    unaligned += [(i.claim, i.reason or "") for i in parts]
+    keyed = [i for i in keyed if i.key is not None]
     by_key: defaultdict[Key, list[Item]] = defaultdict(list)
     for i in keyed:
         by_key[i.key].append(i)  # type: ignore[index]  # `keyed` holds only items whose key is set

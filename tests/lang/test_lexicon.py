@@ -275,6 +275,15 @@ TIME_CUES = [
     ("it", "superseded", "i corpi recuperati sono 78 e non", True),
     ("en", "superseded", "the bodies recovered are 78 and not", True),
     ("it", "superseded", "il Centro nazionale parla invece di magnitudo", False),
+    # a count as it stands now (its article's higher counts are earlier ones); near miss: an hour
+    ("it", "current", "all'appello mancano ora in", True),
+    ("it", "current", "sono rimasti in", False),
+    # known gap: the elided "un'ora" (an hour) reads as the word "ora" (now); harmless where the
+    # cue is read (it only keeps an article's counts as they are), but wrong
+    pytest.param("it", "current", "per un'ora sono rimasti in", False,
+                 marks=pytest.mark.xfail(strict=True, reason="un'ora reads as ora")),
+    ("en", "current", "are now missing", True),
+    ("en", "current", "for an hour", False),
     # what an unfolding event adds to (a state it put things in, its occurrences, the people sent)
     ("it", "unfolding", "23 i fiumi esondati", True),
     ("it", "unfolding", "le navi in coda sono", True),
