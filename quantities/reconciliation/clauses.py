@@ -267,3 +267,24 @@ def compared(words: list[str], lang: str) -> bool:
     while k > 0 and len(words) - k < 2 and words[k - 1] in articles:
         k -= 1
     return any(0 < len(p) <= k and tuple(words[k - len(p):k]) == p for p in phrases)
+
+
+def unit_read(c: Claim, lang: str) -> str | None:
+    """The unit the claim's figure is in as its language reads it: the pack's ``[units.sea]``
+    reading when its sentence names the sea (Italian "a 40 miglia dalla costa" is in nautical
+    miles), else the unit as stated."""
+    read, words = _sea(lang)
+    unit = c.quantity.unit
+    if unit not in read or words.isdisjoint(w.casefold() for w in WORD.findall(c.context)):
+        return unit
+    return read[unit]
+
+
+@functools.cache
+def _sea(lang: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The pack's ``[units.sea]``: unit -> the unit it is read as at sea, and the words of the sea."""
+    if lang not in langs.available():
+        return {}, frozenset()
+    pack = langs.load(lang)
+    read = {k: v for k, v in pack.table("units.sea.read", {}).items() if isinstance(v, str)}
+    return read, frozenset(w.casefold() for w in pack.words("units.sea.words", ()))

@@ -126,7 +126,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
     for n, c in enumerate(ordered):
         lex = lexicon_of(c.doc)
         lender = lent.get(id(c))
-        unit_key, factor = unit_key_of(c.quantity.unit)
+        unit_key, factor = unit_key_of(clauses.unit_read(c, lex.lang))   # "a 40 miglia dalla costa": nautical
         rounded = precision_of(c.quantity) >= round_from
         interval = interval_of(c.quantity, tolerance=tolerance if rounded else Decimal(0),
                                approx_margin=margin, vague_stretch=stretch)

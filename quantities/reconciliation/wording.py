@@ -34,9 +34,11 @@ A bare number and the same number in a unit whose nouns are a known confusable p
 unit left unsaid does not make them two values.
 
 Apart from the nouns, one number stated in one event in two units that are easily
-written one for the other (``lang/units.dimensions.toml``: "47 miglia nautiche" and "47
-miglia", "nove punti percentuali" and "9%") is a step lower: whichever unit is meant,
-one article changed the figure while keeping its number.
+written one for the other (``lang/units.dimensions.toml``: "40 miglia nautiche" and "40
+chilometri", "nove punti percentuali" and "9%") is a step lower: whichever unit is meant,
+one article changed the figure while keeping its number. Each unit is as its language reads
+it (Italian "miglia" at sea are nautical: :func:`clauses.unit_read`); a unit so shortened
+against the same unit in full ("47 miglia", "47 miglia nautiche") is a step lower still.
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ from quantities.lang import units
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
-from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD, zone
+from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD, unit_read, zone
 from quantities.reconciliation.findings import Context
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import CAPACITY, Item, Key
@@ -217,18 +219,34 @@ def unit_findings(items: list[Item], events: Mapping[int, str], figure_of: Mappi
         if q.unit is None or q.value is None or i.superseded or id(i) not in events \
                 or stance(q) == "vague":
             continue
-        buckets[(events[id(i)], q.value)].setdefault(q.unit, []).append(i)
+        buckets[(events[id(i)], q.value)].setdefault(unit_read(i.claim, i.lexicon.lang) or q.unit, []).append(i)
     for by_unit in buckets.values():
+        yield from _shortened(by_unit, severity, figure_of, ctx)
         names = sorted(by_unit)
         for n, a in enumerate(names):
             for b in names[n + 1:]:
                 if frozenset((a, b)) not in pairs:
                     continue
-                across = _across(_as_difference(by_unit[a], b), _as_difference(by_unit[b], a))
+                ys = _as_difference(by_unit[b], a)
+                across = _across(_as_difference(by_unit[a], b), ys)
                 if across:
-                    x, y = across[0]
+                    x, y = across[0]   # and every other article's claim in y's unit: each of them says it
                     yield _finding(severity, _("one number in two units easily written one for the "
-                                               "other; check which is meant"), [x], [y], figure_of, ctx)
+                                               "other; check which is meant"), [x],
+                                   [y, *(i for i in ys if i is not y and i.claim.doc != x.claim.doc)], figure_of, ctx)
+
+
+def _shortened(by_unit: Mapping[str, list[Item]], severity: str, figure_of: Mapping[int, str],
+               ctx: Context) -> Iterator[Finding]:
+    """One number, in one unit, written in full in one article and shortened as its language
+    reads it at sea in another ("47 miglia nautiche", "47 miglia" from Pylos): the same
+    distance, the unit left unsaid: info (a reader off the sea may take land miles)."""
+    for unit, members in by_unit.items():
+        short = [i for i in members if i.claim.quantity.unit != unit]
+        full = [i for i in members if i.claim.quantity.unit == unit]
+        if short and full and any(x.claim.doc != y.claim.doc for x in full for y in short):
+            yield _finding(_demote(severity), _("one distance: at sea the shorter word names the same unit; a reader "
+                                     "ashore may take it for another"), full, short, figure_of, ctx)
 
 
 def _as_difference(items: list[Item], other: str) -> list[Item]:
