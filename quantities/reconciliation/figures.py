@@ -18,7 +18,7 @@ from quantities.lang.places import derived
 from quantities.reconciliation.ages import AGE_OF_A
 from quantities.reconciliation.events import events
 from quantities.reconciliation.intervals import Interval
-from quantities.reconciliation.keys import Item, Key, scoped
+from quantities.reconciliation.keys import Item, Key, scoped, toll
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.subtotals import split_parts
 from quantities.types import Claim, Figure
@@ -162,7 +162,9 @@ def _over_places(items: list[Item]) -> None:
     """A count its sentence breaks down by place after it ("nearly 1,400 fires, including
     650 in Sicily and 390 in Calabria", "1.400 incendi, di cui 390 in Calabria") counts over
     all those places: it is scoped as wider than each ("+calabria"), never one place's count
-    (Sicily's 338 fires). Linear: one pass a sentence."""
+    (Sicily's 338 fires). Not a toll the article says rose ("È salito a 278 morti il bilancio
+    del terremoto: 221 ad Amatrice, 11 ad Accumoli, 46 ad Arquata"): the event's own toll,
+    its places listed. Linear: one pass a sentence."""
     by_sentence: dict[tuple[str, int], list[Item]] = {}
     for i in items:
         if i.key is not None and i.key.kind == "count":
@@ -174,7 +176,7 @@ def _over_places(items: list[Item]) -> None:
             key = i.key
             assert key is not None
             parts = places.get(key.what or "")
-            if key.scope is None and parts:
+            if key.scope is None and parts and not (toll(i) and i.moved == "rising"):
                 i.key = replace(key, scope="+" + "+".join(sorted(set(parts))))
             scope = i.claim.scope or ""
             if key.scope is not None and scope[:1].isupper():

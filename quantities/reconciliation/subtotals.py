@@ -13,7 +13,7 @@ it leaves the figure, with why.
 Near misses that keep their values:
 - a count the article says the figure moved to ("Sale a 79 il numero dei corpi recuperati");
 - counts of two sources (a dispute the article reports), a live blog's entries at two times
-  of day, a headline (:func:`values._headline` compares it with its body);
+  of day, a headline or a subtitle (:func:`values._headline` compares them with the body);
 - counts of one sentence that each name what they count (a list: "a Smirne 300 morti e ad
   Ankara 50 morti");
 - an article that gives one count as it stands now ("All'appello mancano ora in due", "i
@@ -40,7 +40,7 @@ def split_parts(items: list[Item]) -> list[Item]:
     article's larger count of it; the items taken out."""
     groups: dict[Hashable, list[Item]] = {}
     for i in items:
-        if toll(i) and i.claim.section != "title" and not i.superseded \
+        if toll(i) and i.claim.section != "title" and not i.standfirst and not i.superseded \
                 and not i.earlier and i.interval.high is not None:
             groups.setdefault((i.claim.doc, i.claim.date, i.key, i.minute), []).append(i)
     out: list[Item] = []

@@ -346,14 +346,26 @@ def _rounds_to(exact: Item, bare: Item) -> bool:
 
 
 def _headline(g: Grouped, ctx: Context) -> Iterator[Finding]:
-    titles = [i for i in g.items if i.claim.section == "title" and not i.superseded]
+    """An article's headline or subtitle (a standfirst, which sums up the body) against its
+    body, when no body value meets it. A subtitle is read less than a headline, and a running
+    figure whose body says it moved on from the headline's value ("Le vittime sono 267", then
+    "È salito a 278 morti") has a headline left at an earlier moment: both info, not the
+    rule's severity."""
+    titles = [i for i in g.items if (i.claim.section == "title" or i.standfirst) and not i.superseded]
     for t in titles:
         body = [i for i in g.items if i.claim.doc == t.claim.doc and i.claim.section != "title"
-                and not i.superseded]
+                and not i.standfirst and not i.superseded]
         if body and not any(t.interval.meets(b.interval) for b in body):
             fmt = t.lexicon.number_format
-            message = _("{outlet}'s headline says \u201c{headline}\u201d, "
-                        "its body {value} (\u201c{body}\u201d)").format(
-                outlet=ctx.outlet(t.claim.doc), headline=t.claim.text, value=say.value_of(body, fmt),
-                body=body[0].claim.text)
-            yield finding(ctx, "headline-body", g, message, [t, *body], cause="headline")
+            words = {"outlet": ctx.outlet(t.claim.doc), "headline": t.claim.text, "value": say.value_of(body, fmt),
+                     "body": body[0].claim.text}
+            message = (_("{outlet}'s subtitle says \u201c{headline}\u201d, its body {value} (\u201c{body}\u201d)")
+                       if t.standfirst else
+                       _("{outlet}'s headline says \u201c{headline}\u201d, its body {value} (\u201c{body}\u201d)"))
+            lower = t.standfirst or (t.running and any(b.moved == "rising" and b.interval.low > _top(t) for b in body))
+            yield finding(ctx, "headline-body", g, message.format(**words), [t, *body], cause="headline",
+                          severity="info" if lower and ctx.settings.severity("headline-body") != "off" else None)
+
+
+def _top(i: Item) -> Decimal:
+    return i.interval.high if i.interval.high is not None else i.interval.low

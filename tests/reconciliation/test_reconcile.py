@@ -487,3 +487,23 @@ def test_reconcile_leaves_the_garbage_collector_as_it_found_it():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+@pytest.mark.parametrize(("subtitle", "body", "severity"), [
+    # an article's subtitle (a first paragraph set in emphasis) against its own body: info
+    ("*Le vittime sono 267, il numero è destinato a salire*",
+     "È salito a 278 morti il bilancio del terremoto di Amatrice, secondo la Protezione civile.", "info"),
+    ("*Sono caduti 40 millimetri di pioggia ad Ancona*",
+     "Ad Ancona sono caduti oltre 400 millimetri di pioggia in poche ore.", "info"),
+    # near misses: a subtitle the body meets; a subtitle that is no first paragraph in emphasis
+    ("*Le vittime sono 278*", "È salito a 278 morti il bilancio del terremoto di Amatrice.", None),
+    ("Le vittime sono 267.", "È salito a 278 morti il bilancio del terremoto di Amatrice.", None),
+])
+def test_a_subtitle_against_its_own_body(tmp_path, subtitle, body, severity):
+    from quantities.run.pipeline import run
+
+    for name, date, text in (("a.md", "2016-08-26", f"{subtitle}\n\n{body}"),
+                             ("b.md", "2016-08-25", "Il terremoto di Amatrice: sono 247 le vittime.")):
+        (tmp_path / name).write_text(f"---\ndate: {date}\nlang: it\n---\n{text}\n", encoding="utf-8")
+    found = [f.severity for f in run([str(tmp_path)]).findings if f.rule == "headline-body"]
+    assert found == ([severity] if severity else []), found
