@@ -252,7 +252,9 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
     """A capitalised name after a place preposition in the figure's clause (a few words
     either side of the figure at most), or before it a place noun ("nella provincia di Al
     Haouz"); when the clause opens with a place relative ("…, dove i morti sono 1.293"), the
-    place the relative stands for, in the clause before it. A ``share`` may hang on the
+    place the relative stands for, in the clause before it (a colon too: "affondato al largo di
+    Lampedusa: la motovedetta ha salvato 44 migranti"), unless a place word of the figure's own
+    clause places it ("…, con a bordo circa 750 persone"). A ``share`` may hang on the
     name right before it ("la Calabria con il 36,92%")."""
     lows = toks.lows
     start, low = first, max(0, first - PLACE_REACH)
@@ -264,7 +266,9 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
     found = _dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
         or (_hung(t, text, toks, first) if share else None)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
-    if found is None and opener > 0 and lows[opener] in t.place_relatives:
+    own = any(lows[x] in t.places and not toks.texts[x + 1][:1].isdigit()   # "con a bordo 750": a place of
+              for x in range(opener + 1, first))                           # its own ("nel 1999": a time)
+    if found is None and opener > 0 and lows[opener] in t.place_relatives and not own:
         found = _place_in(t, text, toks, *_clause_before(t, lows, opener), last=True)
     if found is None and start > 1 and lows[start - 1] == ",":  # "in Campania, dove ha piovuto, la partecipazione …"
         aside, at = _clause_before(t, lows, start - 1)
@@ -320,10 +324,11 @@ def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bo
     """The first (or ``last``) place of ``toks[start:end]``."""
     lows, texts = toks.lows, toks.texts
     found = None
+    past = start   # the end of the last name found: its words are no prepositions ("di Al Haouz")
     for i in range(start, end - 1):
-        if lows[i] not in t.places:
+        if lows[i] not in t.places or i < past:
             continue
-        j = i + 1
+        j = i + 1 + (lows[i + 1] in t.place_links and i + 2 < end)   # "al largo di Lampedusa"
         head = j + (lows[j] in t.articles and j + 1 < end)  # "in the province of"
         if lows[head] in t.place_heads and head + 2 < end and lows[head + 1] in t.place_links:  # "nella provincia di"
             j = head + 2
@@ -333,7 +338,7 @@ def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bo
         while k < end and (texts[k][:1].isupper() or (lows[k] in t.place_links and k + 1 < end
                                                       and texts[k + 1][:1].isupper())):
             k += 1
-        found = _written(text, toks, j, k).rstrip("'’")  # "in Italy's"
+        found, past = _written(text, toks, j, k).rstrip("'’"), k  # "in Italy's"
         if not last:
             return found
     return found
