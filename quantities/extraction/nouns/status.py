@@ -269,7 +269,11 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
     own = any(lows[x] in t.places and not toks.texts[x + 1][:1].isdigit()   # "con a bordo 750": a place of
               for x in range(opener + 1, first))                           # its own ("nel 1999": a time)
     if found is None and opener > 0 and lows[opener] in t.place_relatives and not own:
-        found = _place_in(t, text, toks, *_clause_before(t, lows, opener), last=True)
+        before, at = _clause_before(t, lows, opener)
+        found = _place_in(t, text, toks, before, at, last=True)
+        if found is None and before > 1 and lows[before - 1] == "," and t.place_heads & set(lows[before:at]):
+            # "a Pescara del Tronto, frazione di Arquata, dove i morti sono almeno dieci": past the apposition
+            found = _place_in(t, text, toks, *_clause_before(t, lows, before - 1), last=True)
     if found is None and start > 1 and lows[start - 1] == ",":  # "in Campania, dove ha piovuto, la partecipazione …"
         aside, at = _clause_before(t, lows, start - 1)
         if aside > 0 and lows[aside - 1] in t.place_relatives:
