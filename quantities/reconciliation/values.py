@@ -110,7 +110,24 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
         return finding(ctx, "value-conflict", g, message, items, cause="outlier")
     message = _("{one}; {others}: the values do not meet").format(
         one=say.group_text(head.items, ctx.outlet, fmt), others=groups)
+    if len(ms) == 2 and (_leaning(ms[0], ms[1]) or _leaning(ms[1], ms[0])):
+        message += "; " + _("the bound points to the other value: they may agree")
+        return finding(ctx, "value-conflict", g, message, items, cause="disagreement", severity="info")
     return finding(ctx, "value-conflict", g, message, items, cause="disagreement")
+
+
+def _leaning(bound: Mode, other: Mode) -> bool:
+    """Whether ``bound`` is a one-sided bound every claim of ``other`` lies beyond, on the side
+    it points to and within BRACKET of it ("oltre due metri di neve", "due metri e mezzo"):
+    read as just over the bound the two do not meet, but the words do not contradict."""
+    stances = {stance(i.claim.quantity) for i in bound.items}
+    if stances == {"over"}:
+        edge = max(i.interval.low for i in bound.items)
+        return all(edge < i.interval.low and _top(i) <= edge * BRACKET for i in other.items)
+    if stances == {"under"}:
+        edge = min(_top(i) for i in bound.items)
+        return all(_top(i) < edge and i.interval.low * BRACKET >= edge for i in other.items)
+    return False
 
 
 def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
