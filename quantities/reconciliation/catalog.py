@@ -30,8 +30,9 @@ class Rule(NamedTuple):
 RULES: tuple[Rule, ...] = (
     Rule("value-conflict", "value", "error",
          N_("Outlets give disjoint values for one figure: names the outlier against the value the "
-            "others agree on. Its cause says why: 'outlier' or 'disagreement' (error; a warning "
-            "when no claim names what is counted, as two sums tied only by their unit), 'disputed' "
+            "others agree on. Its cause says why: 'outlier' or 'disagreement' (error; info when no "
+            "claim names what is counted, as two sums tied only by their unit, or when a one-sided "
+            "bound points to the other value), 'disputed' "
             "when each source is credited with its own value (info; error when an article credits a "
             "figure to the wrong side or states one side's figure as bare fact); 'fall' when a toll of "
             "the dead given on one day is above every count given later (error); 'part-over-whole' "
