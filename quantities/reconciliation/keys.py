@@ -37,7 +37,9 @@ from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, past_year
 from quantities.types import Claim
 
-#: Modalities that are compared with each other; "denied" is in no group.
+#: Modalities that are compared with each other; "denied" is in no group. An estimate of a
+#: running toll ("si ritiene che i morti siano almeno 500") is a figure of its own: no moment
+#: of the count (:func:`prepare`).
 MODALITY_GROUP = {"reported": "done", "estimated": "done", "planned": "planned"}
 #: Kinds whose figure, without a counted noun, is keyed by the word that leads it.
 LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
@@ -160,6 +162,8 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
                           lex.cue("provisional", c.context), earlier,
                           unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex),
                           named=named))
+        if c.modality == "estimated" and key is not None and toll(items[-1]):   # "ritengono che i morti siano
+            items[-1].key = replace(key, modality="estimated")                  # almeno 500": no count of them
         made[id(ordered[n])] = items[-1]
     _lead_figures(items)
     return items

@@ -56,9 +56,11 @@ COUNTS = frozenset({"exact", "about"})
 
 def running_days(g: Grouped) -> bool:
     """Whether the figure is a running toll stated on several days (every claim dated), or
-    a count the unfolding event adds to whose values rise with the days."""
+    a count the unfolding event adds to whose values rise with the days. The estimates of a
+    toll ("ritengono che i morti siano almeno 500", "è possibile che siano fino a 600") are
+    no moments of it: they are compared as one figure's values."""
     dates = {i.claim.date for i in g.items}
-    if None in dates or len(dates) < 2:
+    if None in dates or len(dates) < 2 or g.figure.modality == "estimated":   # estimates are no moments
         return False
     return any(toll(i) for i in g.items) or _unfolding(g)
 
