@@ -145,7 +145,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if key is not None and key.kind == "age" and c.quantity.unit is None:  # "Lombardo, 52"
             factor = unit_key_of(ages.AGE_UNIT)[1]
         value = None if c.quantity.value is None else c.quantity.value * factor
-        words = [w.casefold() for w in clauses.WORD.findall(before)]
+        words = clauses.words_of(before)
         moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
         if key is not None and moved and lender is not None and key.status is None and reading is not None \
                 and reading.generic:
