@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from itertools import compress, count
 
 from quantities import lang as langs
 from quantities.cache import compiled
@@ -169,8 +170,7 @@ def unfolds(c: Claim, before: str, lex: Lexicon) -> bool:
     its noun stands before it ("Le navi in coda sono oltre 400"), the words from that noun on.
     Not the subject of another noun ("i vigili del fuoco sono intervenuti su 650 incendi")."""
     later = after(c)
-    digit = next((n for n, ch in enumerate(later) if ch.isdigit()), len(later))
-    text = f"{c.text} {later[:digit]}"
+    text = f"{c.text} {later[:_first_digit(later, len(later))]}"
     noun = (c.noun or "").casefold()
     at = before.casefold().rfind(noun.split()[0]) if noun and noun not in c.text.casefold() else -1
     if at >= 0:
@@ -214,14 +214,20 @@ def added(c: Claim, what: str, before: str, lex: Lexicon) -> bool:
     before the number ("an additional 2 billion"), or after a partitive before the noun
     that says what the figure counts ("the allocation of new REPowerEU grants at 2.76
     billion"; not "the new death toll stands at 300 dead": the toll is new, not the dead)."""
-    digit = next((n for n, ch in enumerate(c.text) if ch.isdigit()), 0)
+    digit = _first_digit(c.text, 0)
     if lex.cue("added_after", words_of(f"{c.text[digit:]} {after(c)}")[:6]):
         return True
     words = words_of(before)[-ADDED_WINDOW:]
     if lex.cue("added_before", words[-ADDED_NEXT:]):
         return True
-    return any(n > 0 and lex.cue("added_partitive", words[n - 1:n]) and lex.cue("added_before", [w])
-               and _names(words[n + 1:n + 3], what, lex) for n, w in enumerate(words))
+    return lex.cue("added_partitive", words[:-1]) and any(   # no partitive before a word: none to read
+        n > 0 and lex.cue("added_partitive", words[n - 1:n]) and lex.cue("added_before", [w])
+        and _names(words[n + 1:n + 3], what, lex) for n, w in enumerate(words))
+
+
+def _first_digit(text: str, default: int) -> int:
+    """Where the first digit of ``text`` stands (``str.isdigit``, told in C), else ``default``."""
+    return next(compress(count(), map(str.isdigit, text)), default)
 
 
 def _names(words: Sequence[str], what: str, lex: Lexicon) -> bool:
@@ -262,21 +268,26 @@ def old_of_change(words: Sequence[str], lang: str) -> bool:
 
 
 @functools.cache
-def _compared_words(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+def _compared_words(lang: str) -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
     """The pack's articles and its words that make a figure the term of a comparison
-    (``[nouns] compared``), as the folded words of a clause ("dall'" as "dall")."""
+    (``[nouns] compared``), as the folded words of a clause ("dall'" as "dall"), by their
+    last word."""
     if lang not in langs.available():
-        return frozenset(), ()
+        return frozenset(), {}
     pack = langs.load(lang)
     articles = frozenset(low(w).rstrip("'’") for w in pack.get("nouns.articles", []))
-    return articles, tuple(tuple(low(p).rstrip("'’").split()) for p in pack.get("nouns.compared", []))
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for p in pack.get("nouns.compared", []):
+        if words := tuple(low(p).rstrip("'’").split()):
+            by_last.setdefault(words[-1], []).append(words)
+    return articles, {w: tuple(found) for w, found in by_last.items()}
 
 
 def compared(words: Sequence[str], lang: str) -> bool:
     """Whether the figure is the term of a comparison ("contro il 37,5%", "up from 8%"): the
     clause before it ends on a comparison word, and at most two articles."""
-    articles, phrases = _compared_words(lang)
+    articles, by_last = _compared_words(lang)
     k = len(words)
     while k > 0 and len(words) - k < 2 and words[k - 1] in articles:
         k -= 1
-    return any(0 < len(p) <= k and tuple(words[k - len(p):k]) == p for p in phrases)
+    return k > 0 and any(len(p) <= k and tuple(words[k - len(p):k]) == p for p in by_last.get(words[k - 1], ()))
