@@ -84,7 +84,7 @@ def _runs(text: str, lex: Lexicon, places: Places, small: set[str]) -> Iterable[
         yield name, False
     run: list[regex.Match[str]] = []
     for m in WORD.finditer(text):
-        if any(a <= m.start() < b for a, b, _n in taken):
+        if taken and any(a <= m.start() < b for a, b, _n in taken):
             continue
         if run and not JOIN.fullmatch(text, run[-1].end(), m.start()):
             yield from _named(run, text, places)
@@ -99,8 +99,10 @@ def _runs(text: str, lex: Lexicon, places: Places, small: set[str]) -> Iterable[
 
 
 def _capital(word: str, lex: Lexicon, places: Places, small: set[str]) -> bool:
+    if len(word) < 2 or not word[:1].isupper():   # most words: told before folding them
+        return False
     folded = word.casefold()
-    if len(word) < 2 or not word[:1].isupper() or folded in lex.stopwords or folded in lex.not_names:
+    if folded in lex.stopwords or folded in lex.not_names:
         return False
     return folded not in small or places.known(folded)
 
