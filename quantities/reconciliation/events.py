@@ -82,9 +82,10 @@ def _runs(text: str, lex: Lexicon, places: Places, small: set[str]) -> Iterable[
     taken = list(places.phrases(text))
     for _start, _end, name in taken:
         yield name, False
+    inside = {at for a, b, _n in taken for at in range(a, b)}   # the places' characters: read already
     run: list[regex.Match[str]] = []
     for m in WORD.finditer(text):
-        if taken and any(a <= m.start() < b for a, b, _n in taken):
+        if m.start() in inside:
             continue
         if run and not JOIN.fullmatch(text, run[-1].end(), m.start()):
             yield from _named(run, text, places)
