@@ -84,7 +84,9 @@ def _runs(text: str, lex: Lexicon, places: Places, small: set[str]) -> Iterable[
         yield name, False
     inside = {at for a, b, _n in taken for at in range(a, b)}   # the places' characters: read already
     run: list[regex.Match[str]] = []
-    for m in WORD.finditer(text):
+    # a name's words begin with a capital; any other word between two of them ends a run, as
+    # the blanks-only test of the gap tells (JOIN)
+    for m in [m for m in WORD.finditer(text) if m.group()[:1].isupper()]:
         if m.start() in inside:
             continue
         if run and not JOIN.fullmatch(text, run[-1].end(), m.start()):
