@@ -60,7 +60,7 @@ OPENERS = frozenset(".!?…\n\"«“”»–—([-")
 
 def names(title: str | None, body: str, lex: Lexicon, places: Places) -> Counter[str]:
     """The names of a document, each with its weight (mentions; a title's weigh more)."""
-    small = {w.casefold() for w in WORD.findall(f"{title or ''}\n{body}") if not w[:1].isupper()}
+    small = {w.casefold() for w in set(WORD.findall(f"{title or ''}\n{body}")) if not w[:1].isupper()}  # once a word
     weights: Counter[str] = Counter()
     inner: set[str] = set()
     opening: list[tuple[str, int]] = []
