@@ -302,7 +302,18 @@ def _drift(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> 
             continue
         said = ", ".join(f"{say.outlets([i], ctx.outlet)} \u201c{i.claim.text}\u201d "
                          f"({_(say.STANCE_WORDS[stance(i.claim.quantity)])})" for i in stated[:6])
-        yield finding(ctx, "hedge-drift", g, message.format(claims=said), stated, cause="hedge")
+        text = message
+        if _bracketed(stated):   # "almeno 500" (the authorities), "fino a 600" (a doctor): two estimates
+            said = ", ".join(f"{i.claim.attribution.source if i.claim.attribution else i.source} "
+                             f"\u201c{i.claim.text}\u201d ({say.outlets([i], ctx.outlet)})" for i in stated)
+            text = _("two sources bound the figure from either side: {claims}; they meet only between the two")
+        yield finding(ctx, "hedge-drift", g, text.format(claims=said), stated, cause="hedge")
+
+
+def _bracketed(stated: list[Item]) -> bool:
+    """Two values, each its own source's, bounding the figure from either side."""
+    return len(stated) == 2 and stated[0].value != stated[1].value and None not in {i.source for i in stated} \
+        and stated[0].source != stated[1].source and {stance(i.claim.quantity) for i in stated} in OPPOSITE
 
 
 def _drifting(stated: list[Item]) -> list[Item]:

@@ -507,3 +507,18 @@ def test_a_subtitle_against_its_own_body(tmp_path, subtitle, body, severity):
         (tmp_path / name).write_text(f"---\ndate: {date}\nlang: it\n---\n{text}\n", encoding="utf-8")
     found = [f.severity for f in run([str(tmp_path)]).findings if f.rule == "headline-body"]
     assert found == ([severity] if severity else []), found
+
+
+@pytest.mark.parametrize(("second_source", "two_sources"), [
+    ("Makaris", True),          # the authorities' floor, a doctor's ceiling: two estimates
+    ("autorità greche", False),  # near miss: one source's two bounds are one figure worded two ways
+])
+def test_bounds_of_two_sources_are_named_as_theirs(second_source, two_sources):
+    rows = [
+        "a | almeno 500 | almeno 500 | morti | autorità greche | estimated | 2023-06-15 | Il naufragio di Pylos: "
+        "le autorità ritengono che i morti siano almeno 500",
+        f"b | fino a 600 | fino a 600 | morti | {second_source} | estimated | 2023-06-15 | Il naufragio di Pylos: "
+        "è possibile che i morti siano fino a 600",
+    ]
+    drift = next(f for f in reconcile(claims_of(rows)).findings if f.rule == "hedge-drift")
+    assert ("two sources bound the figure" in drift.message) is two_sources, drift.message
