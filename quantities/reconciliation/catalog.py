@@ -31,8 +31,8 @@ RULES: tuple[Rule, ...] = (
     Rule("value-conflict", "value", "error",
          N_("Outlets give disjoint values for one figure: names the outlier against the value the "
             "others agree on. Its cause says why: 'outlier' or 'disagreement' (error; info when no "
-            "claim names what is counted, as two sums tied only by their unit, or when a one-sided "
-            "bound points to the other value), 'disputed' "
+            "claim names what is counted, as two sums tied only by their unit, when a one-sided "
+            "bound points to the other value, or for a place's population), 'disputed' "
             "when each source is credited with its own value (info; error when an article credits a "
             "figure to the wrong side or states one side's figure as bare fact); 'fall' when a toll of "
             "the dead given on one day is above every count given later (error); 'part-over-whole' "

@@ -5,7 +5,8 @@ toll that falls) is an error only when at least one of its claims names what is 
 (a noun, a person's name, a measure the lexicon knows: :attr:`keys.Item.named`); two sums
 of one event that only their unit ties, or "persone" in no status, are info: that they are
 one figure is the reconciler's guess (the mini-budget's 45 billion of tax cuts and 60
-billion of energy support are two sums), worth a look, no alarm.
+billion of energy support are two sums), worth a look, no alarm. So is a place's population
+(people who live there: background to the event, which sources round their own way).
 """
 
 from __future__ import annotations
@@ -44,8 +45,17 @@ def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item]
         # "11 persone": with nothing naming what is counted, one figure is a guess
         level = "info"
         message += "; " + _("no claim names what is counted: check that they are one figure")
+    elif level == "error" and cause in UNSURE_CAUSES and all(_population(i) for i in items):
+        # "il milione di abitanti di Marrakech", "a city of some 840,000 people": background, rounded
+        level = "info"
+        message += "; " + _("a place's population, background to the event: sources round it differently")
     return Finding(rule, RULE_KIND[rule], level,  # type: ignore[arg-type]  # a configured level: "off" too, dropped in rules.py
                    f"{g.figure.id}{_what(g)}: {message}", claims, g.figure.id, cause)
+
+
+def _population(i: Item) -> bool:
+    """Whether the claim is a place's population (people who live there, in no status)."""
+    return i.key is not None and i.key.status is None and i.reading is not None and i.lexicon.dwells(i.reading.concept)
 
 
 def _what(g: Grouped) -> str:
