@@ -258,6 +258,8 @@ def _head(word: str) -> str:
     >>> _head("riferito-ieri"), _head("stima.5"), _head("5.000")
     ('riferito', 'stima', '')
     """
+    if word.isalpha():  # Python's letters are regex's (a test checks it): most words, without a pattern call
+        return word
     m = _LETTERS.match(word, 0, len(word), False)
     return m[0] if m else ""
 
