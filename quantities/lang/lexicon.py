@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,19 +77,21 @@ class Lexicon(Tables):
         key = digest(f"{lang}\0{origin}\0{json.dumps(extra, sort_keys=True, default=str)}")
         return remembered("lexicon", key, build)
 
-    def cue(self, name: str, text: str | list[str]) -> bool:
+    def cue(self, name: str, text: str | Sequence[str]) -> bool:
         """Whether ``text`` (or its casefolded words) holds one of the ``[time]`` cue phrases ``name``.
 
         >>> Lexicon.load("it").cue("rising", "Il bilancio è salito a 40 morti")
         True
         """
-        if isinstance(text, str):  # no phrase's first word inside the folded text (told in C): no phrase
-            if not any(map(text.casefold().__contains__, self._starts(name))):
+        if isinstance(text, str):  # some word of every phrase missing from the folded text: no phrase
+            folded = text.casefold()
+            if not any(all(map(folded.__contains__, phrase))
+                       for first, phrases in self._starts(name).items() if first in folded for phrase in phrases):
                 return False
             text = [w.casefold() for w in WORD.findall(text)]
         return self.cue_at(name, text) is not None
 
-    def cue_at(self, name: str, words: list[str]) -> tuple[int, int] | None:
+    def cue_at(self, name: str, words: Sequence[str]) -> tuple[int, int] | None:
         """Where in ``words`` (casefolded) the first cue phrase ``name`` stands: (start, end).
 
         >>> Lexicon.load("it").cue_at("role_youngest", ["era", "il", "più", "giovane"])

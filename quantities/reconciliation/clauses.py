@@ -13,6 +13,8 @@ sentence of any length.
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
+from itertools import compress, count
 
 from quantities import lang as langs
 from quantities.cache import compiled
@@ -25,6 +27,7 @@ WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
 CLAUSE = compiled(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
 CUE_WINDOW = 60   # characters before a figure read for cues of time
 ASIDE = compiled(r"\s{0,3}\([^()\n]{0,40}\)")   # "about 72 km (45 miles) southwest of": read past it
+SHARED = 4096     # clauses and their words kept, folded, for the rules and claims that read them again
 
 
 def before(c: Claim) -> str:
@@ -42,13 +45,26 @@ def before(c: Claim) -> str:
 
 def after(c: Claim) -> str:
     """The words of the claim's clause after its figure (at most CUE_WINDOW characters)."""
-    ctx = c.context
-    at = ctx.find(c.text) if c.text else -1
+    return _after(c.context, c.text)
+
+
+@functools.lru_cache(maxsize=SHARED)
+def _after(ctx: str, text: str) -> str:
+    """:func:`after` of a claim's context and text: read once, shared by every rule that
+    reads the claim's clause."""
+    at = ctx.find(text) if text else -1
     if at < 0:
         return ""
-    piece = ctx[at + len(c.text):at + len(c.text) + CUE_WINDOW]
+    piece = ctx[at + len(text):at + len(text) + CUE_WINDOW]
     m = CLAUSE.search(piece)
     return piece[:m.start()] if m else piece
+
+
+@functools.lru_cache(maxsize=SHARED)
+def words_of(text: str) -> tuple[str, ...]:
+    """The casefolded words of ``text``: folded once, shared by every rule and every claim
+    that reads the same piece of a clause."""
+    return tuple([w.casefold() for w in WORD.findall(text)])
 
 
 def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str | None:
@@ -105,14 +121,14 @@ def complement(c: Claim, before: str, lex: Lexicon) -> str | None:
     damage to agriculture alone will cost 250 million": agriculture); None when there is none."""
     if not c.noun or c.noun.casefold() in c.text.casefold():
         return None
-    noun = [w.casefold() for w in WORD.findall(c.noun)]
-    words = [w.casefold() for w in WORD.findall(before)]
+    noun = words_of(c.noun)
+    words = words_of(before)
     ends = [k + len(noun) for k in range(len(words) - len(noun) + 1) if words[k:k + len(noun)] == noun]
     if not noun or not ends:
         return None
     j = ends[-1]
     for phrase in lex.cues.get("complement_narrows", ()):
-        if tuple(words[j:j + len(phrase)]) == phrase:
+        if words[j:j + len(phrase)] == phrase:
             rest = [w for w in words[j + len(phrase):] if w not in lex.stopwords]
             return lex.key(rest[0]) if rest else None
     return None
@@ -154,20 +170,18 @@ def unfolds(c: Claim, before: str, lex: Lexicon) -> bool:
     its noun stands before it ("Le navi in coda sono oltre 400"), the words from that noun on.
     Not the subject of another noun ("i vigili del fuoco sono intervenuti su 650 incendi")."""
     later = after(c)
-    digit = next((n for n, ch in enumerate(later) if ch.isdigit()), len(later))
-    text = f"{c.text} {later[:digit]}"
+    text = f"{c.text} {later[:_first_digit(later, len(later))]}"
     noun = (c.noun or "").casefold()
     at = before.casefold().rfind(noun.split()[0]) if noun and noun not in c.text.casefold() else -1
     if at >= 0:
         text = f"{before[at:]} {text}"
-    return lex.cue("unfolding", [w.casefold() for w in WORD.findall(text)])
+    return lex.cue("unfolding", words_of(text))
 
 
 def capacity(c: Claim, before: str, lex: Lexicon) -> bool:
     """Whether the figure is what something can hold or carry (the lexicon's ``[capacity]``:
     "può trasportare 20mila container", "a capacity of 20,000"), not what it holds."""
-    next_words = [w.casefold() for w in WORD.findall(after(c))][:2]
-    return lex.cue("capacity_before", before) or lex.cue("capacity_after", next_words)
+    return lex.cue("capacity_before", words_of(before)) or lex.cue("capacity_after", words_of(after(c))[:2])
 
 
 #: What a capacity keys apart from the thing counted: a measure of its own.
@@ -200,18 +214,23 @@ def added(c: Claim, what: str, before: str, lex: Lexicon) -> bool:
     before the number ("an additional 2 billion"), or after a partitive before the noun
     that says what the figure counts ("the allocation of new REPowerEU grants at 2.76
     billion"; not "the new death toll stands at 300 dead": the toll is new, not the dead)."""
-    digit = next((n for n, ch in enumerate(c.text) if ch.isdigit()), 0)
-    later = [w.casefold() for w in WORD.findall(f"{c.text[digit:]} {after(c)}")][:6]
-    if lex.cue("added_after", later):
+    digit = _first_digit(c.text, 0)
+    if lex.cue("added_after", words_of(f"{c.text[digit:]} {after(c)}")[:6]):
         return True
-    words = [w.casefold() for w in WORD.findall(before)][-ADDED_WINDOW:]
+    words = words_of(before)[-ADDED_WINDOW:]
     if lex.cue("added_before", words[-ADDED_NEXT:]):
         return True
-    return any(n > 0 and lex.cue("added_partitive", words[n - 1:n]) and lex.cue("added_before", [w])
-               and _names(words[n + 1:n + 3], what, lex) for n, w in enumerate(words))
+    return lex.cue("added_partitive", words[:-1]) and any(   # no partitive before a word: none to read
+        n > 0 and lex.cue("added_partitive", words[n - 1:n]) and lex.cue("added_before", [w])
+        and _names(words[n + 1:n + 3], what, lex) for n, w in enumerate(words))
 
 
-def _names(words: list[str], what: str, lex: Lexicon) -> bool:
+def _first_digit(text: str, default: int) -> int:
+    """Where the first digit of ``text`` stands (``str.isdigit``, told in C), else ``default``."""
+    return next(compress(count(), map(str.isdigit, text)), default)
+
+
+def _names(words: Sequence[str], what: str, lex: Lexicon) -> bool:
     """Whether one of ``words`` is read as the concept ``what``."""
     return any((r := lex.read(w)) is not None and r.known and r.shared == what for w in words)
 
@@ -241,7 +260,7 @@ def _change_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
         langs.word_set(pack, "numbers.ranges.change")
 
 
-def old_of_change(words: list[str], lang: str) -> bool:
+def old_of_change(words: Sequence[str], lang: str) -> bool:
     """Whether the figure is the old value of a change ("le risorse passano da 191,5 a
     194,4 miliardi", "Salgono dal 37,5% al 39,5%"): an earlier value, not a current one."""
     openers, verbs = _change_words(lang)
@@ -249,21 +268,26 @@ def old_of_change(words: list[str], lang: str) -> bool:
 
 
 @functools.cache
-def _compared_words(lang: str) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+def _compared_words(lang: str) -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
     """The pack's articles and its words that make a figure the term of a comparison
-    (``[nouns] compared``), as the folded words of a clause ("dall'" as "dall")."""
+    (``[nouns] compared``), as the folded words of a clause ("dall'" as "dall"), by their
+    last word."""
     if lang not in langs.available():
-        return frozenset(), ()
+        return frozenset(), {}
     pack = langs.load(lang)
     articles = frozenset(low(w).rstrip("'’") for w in pack.get("nouns.articles", []))
-    return articles, tuple(tuple(low(p).rstrip("'’").split()) for p in pack.get("nouns.compared", []))
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for p in pack.get("nouns.compared", []):
+        if words := tuple(low(p).rstrip("'’").split()):
+            by_last.setdefault(words[-1], []).append(words)
+    return articles, {w: tuple(found) for w, found in by_last.items()}
 
 
-def compared(words: list[str], lang: str) -> bool:
+def compared(words: Sequence[str], lang: str) -> bool:
     """Whether the figure is the term of a comparison ("contro il 37,5%", "up from 8%"): the
     clause before it ends on a comparison word, and at most two articles."""
-    articles, phrases = _compared_words(lang)
+    articles, by_last = _compared_words(lang)
     k = len(words)
     while k > 0 and len(words) - k < 2 and words[k - 1] in articles:
         k -= 1
-    return any(0 < len(p) <= k and tuple(words[k - len(p):k]) == p for p in phrases)
+    return k > 0 and any(len(p) <= k and tuple(words[k - len(p):k]) == p for p in by_last.get(words[k - 1], ()))

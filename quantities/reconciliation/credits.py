@@ -19,13 +19,12 @@ from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.keys import Item
-from quantities.reconciliation.modes import modes
 from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
 
 
 def credit_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
-    found = modes([i for i in g.items if not i.superseded])
+    found = g.current
     if len(found) > 1 and all(m.sources for m in found):
         return
     clashes: list[Item] = []

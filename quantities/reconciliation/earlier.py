@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
-from quantities.reconciliation.modes import modes
 from quantities.text.i18n import _
 from quantities.types import Finding
 
@@ -30,7 +29,7 @@ def earlier_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
              and i.value is not None]
     if not alone or not current:
         return
-    found = modes(current)
+    found = g.current
     if len(found) != 1:
         return   # the current values disagree among themselves: the value rules say so
     old = [i for i in alone if not any(i.interval.meets(o.interval) for o in found[0].items)]

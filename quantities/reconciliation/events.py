@@ -60,7 +60,7 @@ OPENERS = frozenset(".!?…\n\"«“”»–—([-")
 
 def names(title: str | None, body: str, lex: Lexicon, places: Places) -> Counter[str]:
     """The names of a document, each with its weight (mentions; a title's weigh more)."""
-    small = {w.casefold() for w in WORD.findall(f"{title or ''}\n{body}") if not w[:1].isupper()}
+    small = {w.casefold() for w in set(WORD.findall(f"{title or ''}\n{body}")) if not w[:1].isupper()}  # once a word
     weights: Counter[str] = Counter()
     inner: set[str] = set()
     opening: list[tuple[str, int]] = []
@@ -82,9 +82,12 @@ def _runs(text: str, lex: Lexicon, places: Places, small: set[str]) -> Iterable[
     taken = list(places.phrases(text))
     for _start, _end, name in taken:
         yield name, False
+    inside = {at for a, b, _n in taken for at in range(a, b)}   # the places' characters: read already
     run: list[regex.Match[str]] = []
-    for m in WORD.finditer(text):
-        if any(a <= m.start() < b for a, b, _n in taken):
+    # a name's words begin with a capital; any other word between two of them ends a run, as
+    # the blanks-only test of the gap tells (JOIN)
+    for m in [m for m in WORD.finditer(text) if m.group()[:1].isupper()]:
+        if m.start() in inside:
             continue
         if run and not JOIN.fullmatch(text, run[-1].end(), m.start()):
             yield from _named(run, text, places)
@@ -99,8 +102,10 @@ def _runs(text: str, lex: Lexicon, places: Places, small: set[str]) -> Iterable[
 
 
 def _capital(word: str, lex: Lexicon, places: Places, small: set[str]) -> bool:
+    if len(word) < 2 or not word[:1].isupper():   # most words: told before folding them
+        return False
     folded = word.casefold()
-    if len(word) < 2 or not word[:1].isupper() or folded in lex.stopwords or folded in lex.not_names:
+    if folded in lex.stopwords or folded in lex.not_names:
         return False
     return folded not in small or places.known(folded)
 

@@ -19,6 +19,7 @@ from quantities.reconciliation.ages import AGE_OF_A
 from quantities.reconciliation.events import events
 from quantities.reconciliation.intervals import Interval
 from quantities.reconciliation.keys import Item, Key, scoped
+from quantities.reconciliation.modes import Mode, modes
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.types import Claim, Figure
 
@@ -36,6 +37,7 @@ class Grouped:
     figure: Figure
     items: tuple[Item, ...]
     event: str
+    current: list[Mode]   # the modes of its items not superseded: built once, read by every value rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +281,6 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
         figure = Figure(f"F{n}", claims, key.what, key.kind, members[0].claim.quantity.unit,
                         status=key.status, scope=key.scope, event=event or None, modality=key.modality,
                         superseded=tuple(i.claim for i in members if i.superseded))
-        out.append(Grouped(figure, tuple(members), event))
+        out.append(Grouped(figure, tuple(members), event, modes([i for i in members if not i.superseded])))
     unaligned.sort(key=lambda u: (u[0].doc, u[0].span.start))
     return Grouping(out, unaligned, event_by_item)

@@ -92,7 +92,7 @@ class Item:
     order: int = 0
     minute: int | None = None   # the minute of the day its text gives it (Claim.when), if any
     year: int | None = None     # the earlier year its sentence sets it in, if any
-    provisional: bool = False   # its sentence gives it as a partial or near-final count
+    provisional_cue: bool | None = None   # :attr:`provisional` once read (None: not yet)
     earlier: bool = False       # the old value of a change the article states ("passano da 191,5 a …")
     lead: bool = False          # a bare count of a lead, keyed as the body's figure it repeats
     standfirst: bool = False    # in the article's subtitle (rules.standfirsts): it sums up its body
@@ -108,6 +108,14 @@ class Item:
         status = self.key.status if self.key is not None else None
         return status is not None or (self.reading is not None and self.reading.status is not None) \
             or self.moved is not None or self.unfolds
+
+    @property
+    def provisional(self) -> bool:
+        """Its sentence gives it as a partial or near-final count (the ``[time] provisional`` cues
+        of its context): read when a rule first asks, since few do (the modes of one article)."""
+        if self.provisional_cue is None:
+            self.provisional_cue = self.lexicon.cue("provisional", self.claim.context)
+        return self.provisional_cue
 
 
 def prepare(claims: list[Claim], settings: ReconcileSettings,
@@ -145,7 +153,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if key is not None and key.kind == "age" and c.quantity.unit is None:  # "Lombardo, 52"
             factor = unit_key_of(ages.AGE_UNIT)[1]
         value = None if c.quantity.value is None else c.quantity.value * factor
-        words = [w.casefold() for w in clauses.WORD.findall(before)]
+        words = clauses.words_of(before)
         moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
         if key is not None and moved and lender is not None and key.status is None and reading is not None \
                 and reading.generic:
@@ -157,7 +165,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words) or earlier or benchmark, moved, n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang), year,
-                          lex.cue("provisional", c.context), earlier,
+                          None, earlier,
                           unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex),
                           named=named))
         made[id(ordered[n])] = items[-1]

@@ -35,7 +35,6 @@ from quantities.reconciliation.modes import (
     close,
     contradicting,
     disputed,
-    modes,
     provisional,
     sided,
     small_groups,
@@ -70,7 +69,7 @@ def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Itera
     """The figure's value findings; without ``conflicts``, only drift and headlines (a
     running toll of several days has its own rules: :mod:`~quantities.reconciliation.tolls`)."""
     current = [i for i in g.items if not i.superseded]
-    found = modes(current)
+    found = g.current
     pairs = [(a, b) for a, b in contradicting(found)
              if comparable(found[a], found[b]) and not _unit_slip(found[a], found[b])]
     if pairs and conflicts:
