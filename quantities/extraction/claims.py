@@ -285,6 +285,8 @@ class _Reader:
     def _when(self, s: sentences.Held, figure: Span, moments: list[tuple[int, int]]) -> str | None:
         """As written: the time nearest the figure in its clause, else ("alla stessa ora") the
         time before it in its paragraph, else the live-blog stamp that opens its paragraph."""
+        if not self.times:
+            return None  # a document without a time (near half of news): each of the three reads one
         at = clock.placed(self.text, figure, s.span, moments, self.pack)
         if at is None and s.index >= 0:
             start = self.starts[self._opening(s.index)]
