@@ -163,7 +163,7 @@ class _Reader:
                  src: Sources, lex: Lexicon) -> None:
         self.doc, self.text, self.pack, self.src, self.lex = doc, text, pack, src, lex
         self.starts, self.ends = starts, ends  # the document's sentences
-        self._paragraphs: list[int] | None = None  # each sentence's paragraph, when first needed
+        self._paragraphs = sentences.paragraphs(text, starts, ends)  # each sentence's paragraph
         self._carry = attribution.Carry(attribution.grammar(pack).same_source, attribution.grammar(pack).pronouns)
         self._seen = 0  # the sentences before this one have fed the carry
         self._pending: list[int] = []  # sentences without figures of this paragraph, read when needed
@@ -212,8 +212,8 @@ class _Reader:
                 q = nouns.listed(text, s.figures[i - 1], q)  # "magnitudo 6,8 per l'Usgs, 7,2 secondo …"
             if i in pairs and (paired := listed[pairs[i]]) is not None:  # "contro i 630 e i 315"
                 noun = nouns.NounPhrase(paired.text, paired.head, None)
-            k = toks.index(q.span.start)
-            noun = self._topic.carried(q, noun, self._paragraph(s.index) if s.index >= 0 else -1,
+            k = bisect_left(toks.starts, q.span.start)  # toks.index
+            noun = self._topic.carried(q, noun, self._paragraphs[s.index] if s.index >= 0 else -1,
                                        before=toks.lows[max(0, k - 2):k])
             listed.append(noun)
             if noun is not None:
@@ -251,7 +251,7 @@ class _Reader:
             if last is not None and not self._carry.needs_previous(last):
                 self._pending.clear()  # what they stated is superseded by this sentence's source
             self._flush()
-            self._carry.see(self._paragraph(s.index), last)
+            self._carry.see(self._paragraphs[s.index], last)
             self._seen = s.index + 1
         return out
 
@@ -285,6 +285,8 @@ class _Reader:
     def _when(self, s: sentences.Held, figure: Span, moments: list[tuple[int, int]]) -> str | None:
         """As written: the time nearest the figure in its clause, else ("alla stessa ora") the
         time before it in its paragraph, else the live-blog stamp that opens its paragraph."""
+        if not self.times:
+            return None  # a document without a time (near half of news): each of the three reads one
         at = clock.placed(self.text, figure, s.span, moments, self.pack)
         if at is None and s.index >= 0:
             start = self.starts[self._opening(s.index)]
@@ -297,7 +299,7 @@ class _Reader:
 
     def _stamp(self, index: int) -> tuple[int, int] | None:
         """A clock time that opens the paragraph of sentence ``index`` ("Ore 18.35 –", "19.30 -")."""
-        paragraph = self._paragraph(index)
+        paragraph = self._paragraphs[index]
         if paragraph not in self._stamps:
             first = self._opening(index)
             start = self.starts[first]
@@ -309,11 +311,11 @@ class _Reader:
 
     def _opening(self, index: int) -> int:
         """The first sentence of the paragraph of sentence ``index`` (found once a paragraph)."""
-        paragraph = self._paragraph(index)
+        paragraph = self._paragraphs[index]
         first = self._openings.get(paragraph)
         if first is None:
             first = index
-            while first > 0 and self._paragraph(first - 1) == paragraph:
+            while first > 0 and self._paragraphs[first - 1] == paragraph:
                 first -= 1
             self._openings[paragraph] = first
         return first
@@ -334,21 +336,16 @@ class _Reader:
     def _breaks(self) -> str:
         return attribution.grammar(self.pack).breaks
 
-    def _paragraph(self, index: int) -> int:
-        if self._paragraphs is None:
-            self._paragraphs = sentences.paragraphs(self.text, self.starts, self.ends)
-        return self._paragraphs[index]
-
     def _feed_carry(self, index: int) -> None:
         """Queue the sentences without figures of this paragraph before ``index`` for the
         carry (read only when a figure needs them: most figures have a cue of their own)."""
         if index < 0:
             return
-        paragraph = self._paragraph(index)
-        if self._pending and self._paragraph(self._pending[0]) != paragraph:
+        paragraph = self._paragraphs[index]
+        if self._pending and self._paragraphs[self._pending[0]] != paragraph:
             self._pending.clear()
         self._carry.enter(paragraph)
-        self._pending += [k for k in range(self._seen, index) if self._paragraph(k) == paragraph]
+        self._pending += [k for k in range(self._seen, index) if self._paragraphs[k] == paragraph]
         self._seen = max(self._seen, index)
 
     def _owns(self, found: attribution.Found, q: Quantity) -> bool:
@@ -361,7 +358,7 @@ class _Reader:
         """Let the carry see the queued sentences, in order."""
         for k in self._pending:
             span = Span(self.starts[k], self.ends[k])
-            self._carry.see(self._paragraph(k), attribution.stated(self.text, span, lang=self.pack, sources=self.src))
+            self._carry.see(self._paragraphs[k], attribution.stated(self.text, span, lang=self.pack, sources=self.src))
         self._pending.clear()
 
     def _credit(self, s: sentences.Held, toks: Tokens, cues: attribution.Governors, q: Quantity,
@@ -372,10 +369,12 @@ class _Reader:
         found = cues.governing(q.span)
         if found is not None and self._owns(found, q) and (found := cues.before(found.cue_span.start)) is None:
             return None  # else who reports the owners' accounts ("Le autorità ritengono …, sulla base dei …")
-        if found is None and (following := self._following(s)) is not None:
-            if "later" not in memo:
-                memo["later"] = attribution.opener_cues(self.text, following, lang=self.pack, sources=self.src,
-                                                        scanned=self._scans.get((following.start, following.end)))
+        if found is None and "later" not in memo:  # the next sentence's opener, read once a sentence
+            following = self._following(s)
+            memo["later"] = [] if following is None else attribution.opener_cues(
+                self.text, following, lang=self.pack, sources=self.src,
+                scanned=self._scans.get((following.start, following.end)))
+        if found is None:
             later = memo["later"]
             found = later[0] if later else None  # type: ignore[index]  # memo holds a list of cues under "later"
         if found is None and s.index >= 0 and (self._pending or self._carry.current() is not None):

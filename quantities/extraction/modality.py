@@ -27,7 +27,7 @@ import regex
 from quantities.cache import compiled
 from quantities.lang import Pack, per_pack, word_set
 from quantities.text.fold import low
-from quantities.text.phrases import EDGE, alternation, seconds
+from quantities.text.phrases import EDGE, factored, seconds
 from quantities.text.tokens import Tokens, folded, tokens
 from quantities.types import Modality, Span
 
@@ -99,7 +99,7 @@ def grammar(pack: Pack) -> Grammar:
         and not any(m in w for m in marks for w in words)
     return Grammar(
         cues=_cues(kinds, None, future),
-        boundary=regex.compile(rf"{_marks(regex.escape(marks))}|(?<![\w'’])(?:{alternation(words, empty='')})(?!\w)",
+        boundary=regex.compile(rf"{_marks(regex.escape(marks))}|(?<![\w'’])(?:{factored(words, empty='')})(?!\w)",
                                regex.IGNORECASE),
         future_exceptions=word_set(pack, "modality.future_exceptions"),
         estimate_hedges=word_set(pack, "modality.estimated"),
@@ -146,7 +146,7 @@ def _cues(kinds: dict[str, tuple[str, ...]], first: str | None, future: str | No
     phrases that begin with that character. One alternation, longest first, whatever the
     kind: "could have been" (estimated) wins over "could" (planned); :meth:`Grammar.kind`
     tells the kind of what it matched."""
-    alt = alternation([w for ws in kinds.values() for w in ws], first=first, empty="")
+    alt = factored([w for ws in kinds.values() for w in ws], first=first, empty="")
     groups = [f"(?P<cue>{alt})"] if alt else []
     groups += [future] if future else []
     return regex.compile(rf"(?<![\w'’])(?:{'|'.join(groups)}){EDGE}", regex.IGNORECASE)

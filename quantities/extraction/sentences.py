@@ -46,8 +46,8 @@ _TOKEN_WINDOW = 30
 _DATELINE_WINDOW = 100
 # The word (letters, digits, inner dots) that ends right before a mark; matched backwards.
 _TOKEN = compiled(r"[\p{L}\p{N}.]{1,%d}+" % _TOKEN_WINDOW, regex.REVERSE)
-# The first character after the space that follows a candidate end.
-_NEXT = compiled(r"\s{0,200}+(?P<c>\S)?")
+# How far past a candidate end its next character is looked for, in blanks.
+_NEXT_REACH = 200
 _NEXT_LINE = compiled(r"[ \t\r\f\v]{0,200}+(?P<c>[^ \t\r\f\v])?")
 _WORD_AFTER = compiled(r"\s{1,20}+(\p{L}{1,30}+)")
 _LIST_ITEM = compiled(r"\p{N}{1,3}+[.)][ \t]")
@@ -152,13 +152,25 @@ def _line_ends(text: str, newline: int) -> bool:
 
 
 def _mark_ends(text: str, m: regex.Match[str], g: _Grammar) -> bool:
-    c = _NEXT.match(text, m.end(), len(text), False).group("c")
+    c = _next(text, m.end())
     if c is not None and c.islower():
         return False
     mark_start = m.start()
     if m.group("mark") == "." and not _dot_ends(text, mark_start, c, g):
         return False
     return not _in_dateline(text, mark_start, m.end(), g)
+
+
+def _next(text: str, pos: int) -> str | None:
+    """The first character after the blanks at ``pos`` (at most :data:`_NEXT_REACH` of them),
+    None at the end: ``\\s{0,200}+(\\S)?`` without a pattern call per candidate end."""
+    rest = text[pos:pos + _NEXT_REACH + 1].lstrip(BLANKS)
+    return rest[0] if rest else None
+
+
+#: The characters ``regex`` reads as ``\\s`` (``str.isspace`` has four more, U+001C–U+001F,
+#: so ``str.lstrip()`` without them would differ); a test checks it against ``regex``.
+BLANKS = "\t\n\x0b\x0c\r \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
 
 
 def _dot_ends(text: str, dot: int, c: str | None, g: _Grammar) -> bool:

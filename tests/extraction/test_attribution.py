@@ -9,8 +9,10 @@ written (without a leading article), its canonical name, the cue and the relay (
 from __future__ import annotations
 
 import dataclasses
+import sys
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tables import FIXTURES, NO_CLAIM, claim_at, column, rows
@@ -19,6 +21,7 @@ from timing import LIMIT, slope
 from quantities import extract
 from quantities.errors import LanguageDataError
 from quantities.extraction.attribution import choose, grammar, scan
+from quantities.extraction.attribution.grammar import _head
 from quantities.lang import load
 from quantities.types import Span
 
@@ -154,3 +157,18 @@ def test_second_word_filter_drops_no_cue_in_the_fixture(monkeypatch: pytest.Monk
     filtered = [_scan_all(t) for t in texts]
     _unfiltered(monkeypatch)
     assert [_scan_all(t) for t in texts] == filtered
+
+
+def test_python_letters_are_regexs():
+    """attribution.grammar._head takes a word of Python's letters whole, as ``\\p{L}+`` would."""
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    theirs = {m[0] for m in regex.finditer(r"\p{L}", every)}
+    assert {c for c in every if c.isalpha()} <= theirs
+
+
+@pytest.mark.parametrize("word, head", [
+    ("riferito", "riferito"), ("riferito'", "riferito"), ("riferito-ieri", "riferito"), ("stima.5", "stima"),
+    ("5.000", ""), ("", ""), ("città", "città"), ("l'", "l"), ("\u0558x", "\u0558x"),
+])
+def test_head(word, head):
+    assert _head(word) == head

@@ -273,3 +273,30 @@ def test_number_words_with_case_twins_never_raise(word: str, context: str, upper
 ])
 def test_case_twins_are_not_number_words(text: str, found: list[str]) -> None:
     assert [q.text for q in find(text)] == found
+
+
+# The cue phrases of the words before a number are made once per list of words (around.py):
+# the same list looked up in several tables, after other lists, answers as the rule says —
+# the longest run of the last (at most three) words found in the table.
+_CUE_WORDS = st.sampled_from(["circa", "oltre", "più", "di", "nel", "alle", "ore", "numero", "x"])
+
+
+@given(st.lists(st.lists(_CUE_WORDS, max_size=4), min_size=1, max_size=3), st.lists(st.sampled_from(
+    ["circa", "più di", "oltre", "nel", "alle ore", "ore", "di", "numero di", "più di circa"]), max_size=4))
+@settings(max_examples=300, deadline=None)
+def test_cue_phrases_made_once_answer_as_the_rule(lists: list[list[str]], phrases: list[str]) -> None:
+    from quantities.extraction.numbers.around import phrase_before
+    from quantities.extraction.numbers.grammar import grammar
+
+    g = grammar(load("it"))
+    tables = [frozenset(phrases), g.hedges.before, g.years.before, g.times.before, frozenset(phrases[:1])]
+
+    def rule(prev: list[tuple[int, str]], table: object) -> tuple[int, str] | None:
+        if not prev or prev[-1][1] not in g.phrase_ends:
+            return None
+        runs = [(prev[-k][0], " ".join(w for _, w in prev[-k:])) for k in range(min(3, len(prev)), 0, -1)]
+        return next((run for run in runs if run[1] in table), None)  # type: ignore[operator]
+
+    for words in lists:
+        prev = [(i * 10, w) for i, w in enumerate(words)]
+        assert [phrase_before(prev, t, g) for t in tables] == [rule(prev, t) for t in tables]

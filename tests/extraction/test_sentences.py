@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+import regex
 from tables import FIXTURES, rows
 
 from quantities.errors import LanguageDataError
+from quantities.extraction import sentences
 from quantities.extraction.sentences import split
 from quantities.lang import Pack, load
 
@@ -196,3 +199,20 @@ def test_a_hedge_never_leaks_across_a_blank_line(text, figure, hedge):
     at = text.index(figure)
     (claim,) = [c for c in extract(text) if c.quantity.span.start <= at < c.quantity.span.end]
     assert claim.quantity.hedge == hedge
+
+
+def test_blanks_are_what_regex_reads_as_space():
+    spaces = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if regex.match(r"\s", c))
+    assert spaces == sentences.BLANKS
+
+
+_NEXT = regex.compile(r"\s{0,200}+(?P<c>\S)?")
+
+
+@pytest.mark.parametrize("text, pos", [
+    ("Fine. Poi", 5), ("Fine.", 5), ("Fine.   ", 5), ("Fine.\x1c poi", 5), ("Fine.\u00a0\u2003poi", 5),
+    ("a." + " " * 200 + "X", 2), ("a." + " " * 199 + "X", 2), ("a." + " " * 201 + "X", 2),
+    ("a.\n\n\u3000«Sì»", 2),
+])
+def test_next_character_is_the_patterns(text, pos):
+    assert sentences._next(text, pos) == _NEXT.match(text, pos).group("c")

@@ -5,8 +5,10 @@ import re
 
 import pytest
 import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
-from quantities.text.phrases import EDGE, NEVER, alternation, seconds
+from quantities.text.phrases import EDGE, NEVER, alternation, factored, seconds
 
 # phrases, first, empty, expected pattern
 PATTERNS = [
@@ -67,3 +69,43 @@ SECONDS = [
 @pytest.mark.parametrize(("pairs", "expected"), SECONDS)
 def test_seconds(pairs, expected):
     assert seconds(pairs) == expected
+
+
+# phrases, first: factored() matches what alternation() matches, case-blind, at every place
+FACTORED = [
+    (["nuovo bilancio di", "nuovo bollettino di", "bilancio di"], None),
+    (["Ab", "ab'c", "abc"], None),  # case variants merge: the longer still wins past an apostrophe
+    (["circa", "circa 5", "circa  50"], None),
+    (["l'anno", "l’anno scorso", "la"], "l"),
+    (["è quanto", "E quanto", "e"], None),
+    (["ſa", "sa"], None),  # the long s is case-blind equal to "s": the plain alternation
+    (["İl", "il"], None),  # a letter whose lower case is two: the plain alternation
+]
+TEXTS = ["Nuovo  bilancio di Napoli", "nuovo bollettino", "AB'C", "abc", "ab c", "circa 50 e circa 5",
+         "L’anno scorso", "l'anno", "È quanto", "e quanto", "ſa sa SA", "İl il"]
+
+
+@pytest.mark.parametrize(("phrases", "first"), FACTORED)
+def test_factored_matches_as_the_alternation(phrases, first):
+    old = regex.compile(rf"(?:{alternation(phrases, first=first, empty=NEVER)}){EDGE}", regex.IGNORECASE)
+    new = regex.compile(rf"(?:{factored(phrases, first=first, empty=NEVER)}){EDGE}", regex.IGNORECASE)
+    for text in TEXTS:
+        for p in range(len(text)):
+            x, y = old.match(text, p), new.match(text, p)
+            assert (x and x.span()) == (y and y.span()), (phrases, text, p)
+
+
+def test_factored_falls_back_where_case_is_not_one_letter():
+    assert factored(["İl", "il"], empty=NEVER) == alternation(["İl", "il"], empty=NEVER)
+    assert factored(["ſa", "sa"], empty=NEVER) == alternation(["ſa", "sa"], empty=NEVER)
+    assert factored(["Ultimo bilancio", "ultimo bollettino"], empty=NEVER) == r"ultimo\s+b(?:ilancio|ollettino)"
+
+
+@given(st.lists(st.text("abAB' ’", min_size=1, max_size=5), min_size=1, max_size=6),
+       st.text("abAB' ’x", max_size=12))
+def test_factored_is_the_alternation(phrases, text):
+    old = regex.compile(rf"(?:{alternation(phrases, empty=NEVER)}){EDGE}", regex.IGNORECASE)
+    new = regex.compile(rf"(?:{factored(phrases, empty=NEVER)}){EDGE}", regex.IGNORECASE)
+    for p in range(len(text) + 1):
+        x, y = old.match(text, p), new.match(text, p)
+        assert (x and x.span()) == (y and y.span())

@@ -140,12 +140,13 @@ def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
     """The source of a verbless header that opens a sentence and ends at a colon ("Nuovo
     bilancio della prefettura di Napoli: …", "Prima proiezione Opinio per la Rai: …"), a
     cue for the whole sentence."""
-    if text.find(":", sentence.start, sentence.end) < 0:
+    first = text.find(":", sentence.start, sentence.end)
+    if first < 0:
         return None  # both kinds end at a colon: most sentences are told without a pattern
     g = grammar(lang)
     m = g.headers.match(text, sentence.start, sentence.end)
-    if m is None:
-        return _speaker(text, sentence, g, sources)
+    if m is None:  # a speaker's colon is the first after the stamp, so no nearer than the first
+        return _speaker(text, sentence, g, sources) if first - sentence.start <= SPEAKER_CHARS else None
     found = credited(text, Span(m.start("cue"), m.end("cue")), sentence.end, lang=lang, sources=sources)
     colon = text.find(":", m.end(), sentence.end)
     if not found or colon < 0 or found[0].span.end > colon:

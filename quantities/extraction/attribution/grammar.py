@@ -10,7 +10,7 @@ import regex
 from quantities.cache import compiled
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.fold import low
-from quantities.text.phrases import EDGE, alternation, seconds
+from quantities.text.phrases import EDGE, factored, seconds
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span, direct_init
 
@@ -40,8 +40,8 @@ class Found:
 
 
 def _pattern(words: list[str], first: str | None = None) -> str:
-    """:func:`quantities.text.phrases.alternation` as one group; "" when no phrase is left."""
-    alt = alternation(words, first=first, empty="")
+    """:func:`quantities.text.phrases.factored` as one group; "" when no phrase is left."""
+    alt = factored(words, first=first, empty="")
     return f"(?:{alt})" if alt else ""
 
 
@@ -258,6 +258,8 @@ def _head(word: str) -> str:
     >>> _head("riferito-ieri"), _head("stima.5"), _head("5.000")
     ('riferito', 'stima', '')
     """
+    if word.isalpha():  # Python's letters are regex's (a test checks it): most words, without a pattern call
+        return word
     m = _LETTERS.match(word, 0, len(word), False)
     return m[0] if m else ""
 

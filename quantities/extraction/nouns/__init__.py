@@ -32,6 +32,8 @@ sovvenzioni"), and a speed or temperature names what it measures ("160 km/h" ->
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import (
     age_subject,
@@ -77,14 +79,14 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     g = grammar(lang)
     toks = tokens(sentence) if toks is None else toks
     right = _right_of(sentence, figure.end, g.max_words + 4, toks)
-    first = right.lows[0] if right else ""
+    first = right.lows[0] if right.lows else ""
     left = _left_of(sentence, figure.start, g.max_words + 16, toks)
-    changed, past = _changed(right, g)
+    changed, past = _changed(right, g) if unit_bearing else (None, 0)  # only a unit's figure reads it
     if antecedent is not None and compared(left, g):  # "contro il 63,67% delle politiche"
         return NounPhrase(antecedent.text, antecedent.head, None)
     if unit_bearing:
-        right = right[past:]  # "240 milioni in più per gli alloggi"
-        first = right.lows[0] if right else ""
+        right = right[past:] if past else right  # "240 milioni in più per gli alloggi"
+        first = right.lows[0] if right.lows else ""
         found = _inside(sentence, figure, toks, g) if unit in g.share_units else None
         found = found or standing_for(sentence, left, antecedent, g)  # "quella non boscata di 3.000 ettari"
         found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
@@ -130,16 +132,16 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
 
 def _opened(text: str, figure: Span, toks: Tokens, g: Grammar) -> bool:
     """The figure's first word is a one-word copula, taken in by its hedge: "superano i 5 miliardi"."""
-    k = toks.index(figure.start)
-    return k < len(toks) and toks.starts[k] == figure.start and (toks.lows[k],) in g.copulas.get(toks.lows[k], ())
+    k = bisect_left(toks.starts, figure.start)  # toks.index
+    return k < len(toks.lows) and toks.starts[k] == figure.start and (toks.lows[k],) in g.copulas.get(toks.lows[k], ())
 
 
 def _dimension(left: Tokens, right: Tokens, g: Grammar) -> NounPhrase | None:
     """The dimension a word right before or after a measure names: "una portacontainer lunga
     400 metri e larga 59", "pesa 200mila tonnellate", "400 metres long" (``[nouns.dimension_words]``):
     the figure measures it, not the thing it belongs to ("una portacontainer lunga")."""
-    name = g.dimension_words.get(left.lows[-1]) if left else None
-    name = name or (g.dimension_words.get(right.lows[0]) if right else None)
+    name = g.dimension_words.get(left.lows[-1]) if left.lows else None
+    name = name or (g.dimension_words.get(right.lows[0]) if right.lows else None)
     return NounPhrase(name, name, None) if name else None
 
 
@@ -204,7 +206,7 @@ def _measured(found: NounPhrase | None, right: Tokens, unit: str | None, g: Gram
     """What a speed or a temperature measures, whatever noun stands near it: "160 km/h",
     "160 chilometri orari", "160 kph" -> "velocità", "un record di 46 gradi" ->
     "temperatura"; a noun with that head stays ("la velocità massima consentita")."""
-    name = g.rate_words.get(right.lows[0]) if right else None
+    name = g.rate_words.get(right.lows[0]) if right.lows else None
     name = name or (g.unit_nouns.get(unit) if unit else None)
     if name is None or (found is not None and found.head.casefold() == name.casefold()):
         return found
@@ -234,7 +236,7 @@ def _rebuilt(text: str, right: Tokens, antecedent: NounPhrase, g: Grammar) -> No
 
 def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False) -> NounPhrase | None:
     """Head noun + adjectives (+ "e" + head + adjectives) starting at ``toks[i]``."""
-    n = min(len(toks), i + g.max_words)
+    n = min(len(toks.lows), i + g.max_words)
     lows = toks.lows
     i += i < n - 1 and (lows[i] in g.articles or lows[i] in g.elliptic_after)  # "four of the victims"
     j = i
@@ -315,7 +317,7 @@ def _adjectives(toks: Tokens, j: int, n: int, g: Grammar) -> int:
 
 def _right_of(text: str, pos: int, limit: int, toks: Tokens) -> Tokens:
     """The first ``limit`` tokens from ``pos`` on (a token cut by ``pos``, its tail)."""
-    k = toks.index(pos)
+    k = bisect_left(toks.starts, pos)  # toks.index
     if k and toks.ends[k - 1] > pos:
         head = tokens(text, pos, min(toks.ends[k - 1], pos + WINDOW), limit=limit)
         return (head + toks[k:k + limit])[:limit]
@@ -324,7 +326,7 @@ def _right_of(text: str, pos: int, limit: int, toks: Tokens) -> Tokens:
 
 def _left_of(text: str, pos: int, limit: int, toks: Tokens) -> Tokens:
     """The last ``limit`` tokens before ``pos`` (a token cut by ``pos``, its head)."""
-    k = toks.index(pos)
+    k = bisect_left(toks.starts, pos)  # toks.index
     if k and toks.ends[k - 1] > pos:
         tail = tokens(text, max(toks.starts[k - 1], pos - WINDOW), pos)
         return (toks[max(0, k - limit):k - 1] + tail)[-limit:]

@@ -88,9 +88,9 @@ class Grammar:
         ancora disperse"). It agrees in number with the word before it ("superficie urbana", not
         "ettari di superficie urbana andati": the participle is the hectares')."""
         prev = toks.lows[i - 1] if i else ""
-        if i < len(toks) and self.is_adjective(toks, i) and self.agrees(prev, toks.lows[i]):
+        if i < len(toks.lows) and self.is_adjective(toks, i) and self.agrees(prev, toks.lows[i]):
             return 1
-        negated = i + 1 < len(toks) and (toks.lows[i] in self.negations or toks.lows[i] in self.inner_adverbs) \
+        negated = i + 1 < len(toks.lows) and (toks.lows[i] in self.negations or toks.lows[i] in self.inner_adverbs) \
             and self.is_adjective(toks, i + 1)
         return 2 if negated and self.agrees(prev, toks.lows[i + 1]) else 0
 

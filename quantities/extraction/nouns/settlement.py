@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from quantities.lang import Pack, per_pack, word_set
@@ -60,7 +61,7 @@ def dwellers(pack: Pack) -> str:
 def settled(text: str, toks: Tokens, figure: Span, *, lang: str | Pack) -> str | None:
     """The place, as written, whose population the figure at ``figure`` states, else None."""
     f, lows = frame(lang), toks.lows
-    first, after = toks.index(figure.start), toks.index(figure.end)
+    first, after = bisect_left(toks.starts, figure.start), bisect_left(toks.starts, figure.end)  # toks.index
     after += after + 1 < len(lows) and lows[after] in f.links  # "un milione di abitanti"
     if after >= len(lows) or lows[after] not in f.settlers or first < 4 or lows[first - 1] not in f.links \
             or lows[first - 2] not in f.settlements:

@@ -30,6 +30,7 @@ the machinery.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
@@ -167,9 +168,10 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     share, its noun the whole)."""
     t, sc = statuses(lang), scopes(lang)
     toks = tokens(text) if toks is None else toks
-    first, after = toks.index(figure.start), toks.index(end)
+    starts = toks.starts  # (toks.index, without a call each)
+    first, after = bisect_left(starts, figure.start), bisect_left(starts, end)
     named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
-    scope = (_part(sc, text, toks, first, toks.index(figure.end), kind in sc.partitive_kinds, named)
+    scope = (_part(sc, text, toks, first, bisect_left(starts, figure.end), kind in sc.partitive_kinds, named)
              or _place(sc, text, toks, first, after, kind in sc.share_kinds))
     return _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun), scope
 

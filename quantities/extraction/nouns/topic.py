@@ -83,8 +83,8 @@ class Topic:
         in a document about money is money ("da 16,5 miliardi"), and so is one counting a sum of
         the pack's ``[nouns] money`` ("2,7 miliardi di contributi"); "N punti" in a document of
         shares is percentage points ("la partecipazione è scesa di circa 16 punti")."""
-        if q.kind != "count" or q.value is None:
-            return None
+        if q.kind != "count" or q.value is None or (self.share is None and self.currency is None):
+            return None  # (both completions below need one of them)
         after = noun is not None and noun.span is not None and noun.span.start >= q.span.end
         if after and self.share is not None and low(noun.text) in self.words.points:  # type: ignore[union-attr]  # noun is not None: `after` says so
             return replace(q, kind="measure", unit=units.POINTS)  # a difference of shares

@@ -36,15 +36,23 @@ AFTER_REACH = 40
 
 
 _last_prev: tuple[str | None, int, list[tuple[int, str]]] = (None, -1, [])
+#: The words :func:`phrase_before` read last (the list itself, kept) and the phrases they end with.
+_last_phrases: tuple[list[tuple[int, str]] | None, list[str]] = (None, [])
 
 
 def prev_tokens(text: str, start: int, n: int = 4) -> list[tuple[int, str]]:
-    """Up to ``n`` (at most 4) words before ``start``, nearest last, each with its offset."""
+    """Up to ``n`` (at most 4) words before ``start``, nearest last, each with its offset.
+
+    One read asks several times for the words before the same start: they are read once,
+    and all of them are the same list each time (never changed in place: cut by slicing),
+    whose cue phrases :func:`phrase_before` then also reads once.
+    """
     global _last_prev
-    last = _last_prev  # one read asks several times for the words before the same start
+    last = _last_prev
     if last[0] is not text or last[1] != start:
         last = _last_prev = (text, start, words_before(text, start))
-    return last[2][-n:]
+    words = last[2]
+    return words if n >= len(words) else words[-n:]
 
 
 def words_before(text: str, start: int) -> list[tuple[int, str]]:
@@ -93,11 +101,16 @@ def next_word(text: str, end: int) -> str:
 
 def phrase_before(prev: list[tuple[int, str]], table: Any, g: Grammar) -> tuple[int, str] | None:
     """The longest run of the last words found in ``table``: (start, phrase)."""
+    global _last_phrases
     if not prev or (prev[-1][1] not in g.phrase_ends and " " not in prev[-1][1]):
         return None  # no phrase of any cue table ends with this word
-    phrases = [prev[-1][1]]  # the last word, the last two, the last three
-    for _, w in prev[-2:-4:-1]:
-        phrases.append(f"{w} {phrases[-1]}")
+    last = _last_phrases  # a read looks its words up in several tables: their phrases are made once
+    if last[0] is not prev:
+        phrases = [prev[-1][1]]  # the last word, the last two, the last three
+        for _, w in prev[-2:-4:-1]:
+            phrases.append(f"{w} {phrases[-1]}")
+        last = _last_phrases = (prev, phrases)
+    phrases = last[1]
     for k in range(len(phrases), 0, -1):
         if phrases[k - 1] in table:
             return prev[-k][0], phrases[k - 1]

@@ -303,8 +303,11 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
     if iso is not None:
         return Reading(start, iso.end(), None, None, None, None, kind="date")
     raw = text[start:end]
-    cued = phrase_before(prev_tokens(text, start, 4), g.idents.phone_before, g) is not None
     grouped = _grouped(text, end, raw)
+    # a phone cue matters only to digits that may be a phone: in groups, after a "+", or as
+    # many as a cued phone has at least (else its run, at most these digits, is too short)
+    cued = (grouped or raw[0] == "+" or len(raw) >= g.idents.phone_cued_min) and phrase_before(
+        prev_tokens(text, start, 4), g.idents.phone_before, g) is not None
     if cued or raw[0] == "+" or grouped:
         phone = phone_run(text, start, cued, g)
         if phone:
