@@ -268,9 +268,7 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
     found = _dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
         or (_hung(t, text, toks, first) if share else None)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
-    own = any(lows[x] in t.places and not toks.texts[x + 1][:1].isdigit()   # "con a bordo 750": a place of
-              for x in range(opener + 1, first))                           # its own ("nel 1999": a time)
-    if found is None and opener > 0 and lows[opener] in t.place_relatives and not own:
+    if found is None and opener > 0 and lows[opener] in t.place_relatives and not _own_place(t, toks, opener, first):
         before, at = _clause_before(t, lows, opener)
         found = _place_in(t, text, toks, before, at, last=True)
         if found is None and before > 1 and lows[before - 1] == "," and t.place_heads & set(lows[before:at]):
@@ -285,6 +283,13 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
                 found = _place_in(t, text, toks, *_clause_before(t, lows, before - 1), last=True)  # "in
                 # Calabria, la regione dove si è votato meno, ha votato il 50,80%": the place the apposition names
     return found
+
+
+def _own_place(t: Scopes, toks: Tokens, opener: int, first: int) -> bool:
+    """A place word in the figure's own clause, between the place relative at ``opener`` and
+    the figure ("con a bordo 750"), that is not a time ("nel 1999")."""
+    lows, texts = toks.lows, toks.texts
+    return any(lows[x] in t.places and not texts[x + 1][:1].isdigit() for x in range(opener + 1, first))
 
 
 def _dwelling(t: Scopes, text: str, toks: Tokens, after: int) -> str | None:
@@ -329,6 +334,8 @@ def _clause_before(t: Scopes, lows: list[str], at: int) -> tuple[int, int]:
 def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bool = False) -> str | None:
     """The first (or ``last``) place of ``toks[start:end]``."""
     lows, texts = toks.lows, toks.texts
+    if t.places.isdisjoint(lows[start:end - 1]):
+        return None  # no place word (tested in C): the common case
     found = None
     past = start   # the end of the last name found: its words are no prepositions ("di Al Haouz")
     for i in range(start, end - 1):
