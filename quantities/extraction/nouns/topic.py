@@ -170,12 +170,11 @@ def elided(text: str, before: Quantity, q: Quantity, pack: Pack) -> Quantity:
     scaled. A figure with a scale, unit or hedge of its own keeps it, and so does one followed by
     a word that is no preposition or article ("2 miliardi e 3 persone": a noun of its own)."""
     if q.kind != "count" or q.unit is not None or q.hedge or q.value is None or before.value is None \
-            or any(ch.isalpha() for ch in q.text) or not before.value:
+            or not before.value or q.span.start - before.span.end > ELIDED_REACH:
         return q
     w = words(pack)
-    between = text[before.span.end:q.span.start]
-    said = [low(t) for t in between.split()]
-    if len(between) > ELIDED_REACH or not said or said[-1] not in w.elision:
+    said = text[before.span.end:q.span.start].split()  # the word before the figure, first: it rules most out
+    if not said or low(said[-1]) not in w.elision or any(ch.isalpha() for ch in q.text):
         return q
     follows = text[q.span.end:q.span.end + ELIDED_REACH].split()[:1]
     g = grammar(pack)
