@@ -82,7 +82,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     first = right.lows[0] if right.lows else ""
     left = _left_of(sentence, figure.start, g.max_words + 16, toks)
     changed, past = _changed(right, g) if unit_bearing else (None, 0)  # only a unit's figure reads it
-    if antecedent is not None and compared(left, g):  # "contro il 63,67% delle politiche"
+    if antecedent is not None and compared(left.lows, g):  # "contro il 63,67% delle politiche"
         return NounPhrase(antecedent.text, antecedent.head, None)
     if unit_bearing:
         right = right[past:] if past else right  # "240 milioni in più per gli alloggi"

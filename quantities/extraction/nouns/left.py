@@ -105,13 +105,14 @@ def _past_aside(left: Tokens, k: int) -> int:
 ASIDE = 12
 
 
-def compared(left: Tokens, g: Grammar) -> bool:
+def compared(lows: list[str], g: Grammar) -> bool:
     """The figure is the term of a comparison ("contro il 63,67%", "rispetto ai 630", "up
-    from 8%"): it measures what the figure before it measures (``[nouns] compared``)."""
-    k = len(left)
-    while k > 0 and len(left) - k < 2 and (left.lows[k - 1] in g.articles or left.lows[k - 1] in g.fillers):
+    from 8%"): it measures what the figure before it measures (``[nouns] compared``).
+    ``lows`` are the folded words before the figure."""
+    k = len(lows)
+    while k > 0 and len(lows) - k < 2 and (lows[k - 1] in g.articles or lows[k - 1] in g.fillers):
         k -= 1
-    return k > 0 and any(tuple(left.lows[max(0, k - len(c)):k]) == c for c in g.compared.get(left.lows[k - 1], ()))
+    return k > 0 and any(tuple(lows[max(0, k - len(c)):k]) == c for c in g.compared.get(lows[k - 1], ()))
 
 
 def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: bool,

@@ -4,6 +4,8 @@ figures of the list before it count (630 deputati, 315 senatori)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from quantities.extraction.nouns.grammar import grammar
 from quantities.extraction.nouns.left import compared
 from quantities.lang import Pack
@@ -27,8 +29,8 @@ def respective(figures: list[Span], *, lang: str | Pack, toks: Tokens) -> dict[i
     g = grammar(lang)
     out: dict[int, int] = {}
     for i in range(1, len(figures)):
-        k = toks.index(figures[i].start)
-        if i in out or not compared(toks[max(0, k - REACH):k], g):
+        k = bisect_left(toks.starts, figures[i].start)  # toks.index
+        if i in out or not compared(toks.lows[max(0, k - REACH):k], g):
             continue
         m = 1
         while i + m < len(figures) and _joined(toks, figures[i + m - 1], figures[i + m], g.conj, g.articles):
