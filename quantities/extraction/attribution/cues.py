@@ -217,12 +217,13 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     np = _phrase(toks, j, g)
     if kind == "restricted" and not (_source_like(text, toks, np, g, src) or _person(toks, np, g)):
         return None
-    if tuple(lows[i:j]) in g.relay_cues and not _named(text, toks, np, g, src):
+    relay = tuple(lows[i:j]) in g.relay_cues
+    if relay and not _named(text, toks, np, g, src):
         return None  # "citando la pagina 150 del documento": a page is quoted, no source
     if j - i == 1 and _ordinal_use(text, toks, i, np, g, src):
         return None
     found = _make(text, toks, np, cue, reach, g, src)
-    if found is not None and tuple(lows[i:j]) in g.relay_cues:
+    if found is not None and relay:
         return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator
     return found
 

@@ -90,8 +90,10 @@ def _by_agent(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
     owner = _owner(toks, np, g)
     if owner is not None:
         return owner
+    if np[1] >= len(lows) or lows[np[1]] not in g.agent:
+        return np  # no agent after it: the common case, told first
     words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
-    if not words or words[-1] not in g.report_nouns or np[1] >= len(lows) or lows[np[1]] not in g.agent:
+    if not words or words[-1] not in g.report_nouns:
         return np
     agent = _phrase(toks, np[1] + 1, g)
     return agent if agent is not None else np
@@ -188,9 +190,10 @@ def _source_like(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar
     """A known source, or a phrase headed by a source-like noun ("gli analisti")."""
     if np is None:
         return False
-    words = [w for w in toks.lows[np[0]:np[1]] if w not in g.articles]
-    phrase = toks.span(*np).of(text)
-    return src.canonical(phrase) is not None or (bool(words) and words[0] in g.source_nouns)
+    if src.canonical(text[toks.starts[np[0]]:toks.ends[np[1] - 1]]) is not None:
+        return True
+    first = next((w for w in toks.lows[np[0]:np[1]] if w not in g.articles), None)  # past its article
+    return first is not None and first in g.source_nouns
 
 
 def _at(lows: list[str], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
