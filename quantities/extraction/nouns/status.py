@@ -260,13 +260,9 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
     name right before it ("la Calabria con il 36,92%")."""
     lows = toks.lows
     start, low = first, max(0, first - PLACE_REACH)
-    if t.clause_ends.isdisjoint(lows[low:first]):  # no clause end within reach (a test in C)
-        start = low
     while start > low and lows[start - 1] not in t.clause_ends:
         start -= 1
     end, high = after, min(len(lows), after + PLACE_REACH)
-    if t.clause_ends.isdisjoint(lows[after:high]) and t.aims.isdisjoint(lows[after:high]):
-        end = high
     while end < high and lows[end] not in t.clause_ends and lows[end] not in t.aims:
         end += 1
     found = _dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
