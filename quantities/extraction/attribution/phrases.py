@@ -3,6 +3,8 @@ a relay, a time after "da"/"by"; each as a ``[start, end)`` pair of token indexe
 
 from __future__ import annotations
 
+import functools
+
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach
 from quantities.lang.places import Places
 from quantities.lang.sources import Sources
@@ -170,7 +172,12 @@ def _group_before_participle(toks: Tokens, comma: int, g: Grammar) -> tuple[int,
 
 def _cue_text(text: str, cue: Span) -> str:
     """The cue as the records give it: folded, straight apostrophes, single spaces."""
-    return fold(cue.of(text))
+    return _folded_cue(text[cue.start:cue.end])
+
+
+@functools.lru_cache(maxsize=4096)  # a few cue phrases, written the same way again and again
+def _folded_cue(cue: str) -> str:
+    return fold(cue)
 
 
 def _words(toks: Tokens, np: tuple[int, int], g: Grammar) -> Span:
