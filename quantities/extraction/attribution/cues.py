@@ -231,7 +231,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
 def _ends_aside(toks: Tokens, k: int) -> bool:
     """Whether a reporting verb whose words end before ``toks[k]`` closes its clause (a
     comma, a closing mark, the end): an aside with no object ("«…», ha detto, commentando")."""
-    return k >= len(toks) or toks.texts[k] in _ASIDE_ENDS
+    return k >= len(toks.texts) or toks.texts[k] in _ASIDE_ENDS
 
 
 #: What may follow a reporting verb that is an aside (see :func:`_ends_aside`).

@@ -221,7 +221,7 @@ def _skip(lows: list[str], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]])
 
 def _relay(toks: Tokens, j: int, g: Grammar) -> tuple[int, int] | None:
     """The quoted source of ", che cita il Cremlino" after a source that ends at ``toks[j]``."""
-    if j < len(toks) and toks.texts[j] == ",":
+    if j < len(toks.texts) and toks.texts[j] == ",":
         j += 1
     seq = _at(toks.lows, j, g.relays)
     return _phrase(toks, j + len(seq), g) if seq is not None else None
@@ -343,7 +343,7 @@ def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
     superano …", "For Bonaccini, the damage …"): one to three capitalised words, no place
     the place table knows and no time word, followed by the clause (an article or a comma),
     not by a figure ("Per Roma 180 milioni")."""
-    if np is None or np[1] - np[0] > 3 or np[1] >= len(toks):
+    if np is None or np[1] - np[0] > 3 or np[1] >= len(toks.texts):
         return False
     texts, lows = toks.texts, toks.lows
     if not all(texts[k][0].isupper() and toks.is_word(k) for k in range(np[0], np[1])):

@@ -93,7 +93,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
         if found is None and first in g.purpose.get(kind, ()):
-            linked = len(right) > 2 and right.lows[1] in g.prepositions  # "destinati al nuovo capitolo"
+            linked = len(right.lows) > 2 and right.lows[1] in g.prepositions  # "destinati al nuovo capitolo"
             found = _phrase(sentence, right, 2 if linked else 1, g, lowercase=True)
             if found is not None and first in g.bare_purpose and found.head.casefold() not in g.money:
                 found = None  # "in sovvenzioni", "in emergency funds"; not "in direzione ovest"
@@ -161,8 +161,8 @@ def _changed(right: Tokens, g: Grammar) -> tuple[NounPhrase | None, int]:
     """The change a figure measures when words after it say so: "9% in meno" -> "calo",
     "about 9% less", "13 punti in meno" -> "drop" (``[nouns.change_after]``), and how many
     tokens say so."""
-    at = 1 if right and right.lows[0] in g.points else 0
-    for n in range(min(g.change_longest, len(right) - at), 0, -1):
+    at = 1 if right.lows and right.lows[0] in g.points else 0
+    for n in range(min(g.change_longest, len(right.lows) - at), 0, -1):
         name = g.change_after.get(" ".join(right.lows[at:at + n]))
         if name is not None:
             return NounPhrase(name, name, None), at + n
@@ -186,7 +186,7 @@ def _inside(text: str, figure: Span, toks: Tokens, g: Grammar) -> NounPhrase | N
     """The noun inside a share written "un elettore su tre" / "one voter in three": the
     words before the share's link word (``[nouns] share_links``)."""
     inner = toks[toks.index(figure.start):toks.index(figure.end)]
-    for k in range(1, len(inner)):
+    for k in range(1, len(inner.lows)):
         if inner.lows[k] in g.share_links and g.can_head(inner, k - 1, lowercase=True):
             return NounPhrase(inner.texts[k - 1], inner.texts[k - 1], inner.span(k - 1, k))
     return None
@@ -194,7 +194,7 @@ def _inside(text: str, figure: Span, toks: Tokens, g: Grammar) -> NounPhrase | N
 
 def _predicated(right: Tokens, states: frozenset[str], skip: frozenset[str]) -> NounPhrase | None:
     """The status word of the predicate after a figure without a noun, as written."""
-    for i in range(min(len(right), 4)):
+    for i in range(min(len(right.lows), 4)):
         if right.lows[i] in states:
             return NounPhrase(right.texts[i], right.texts[i], None)
         if right.lows[i] not in skip:
@@ -224,8 +224,8 @@ def _rebuilt(text: str, right: Tokens, antecedent: NounPhrase, g: Grammar) -> No
     """The antecedent's head with the status words of the clause: "quelli feriti" ->
     "soldati feriti", "3 disperse" -> "persone disperse" (RULES.md reconstructs ellipsis so)."""
     i = 1 if right.lows[0] in g.elliptic_after else 0
-    end = _adjectives(right, i, len(right), g) if g.head_last else i
-    while (end < len(right) and end - i < g.max_adjectives and g.can_head(right, end, True)
+    end = _adjectives(right, i, len(right.lows), g) if g.head_last else i
+    while (end < len(right.lows) and end - i < g.max_adjectives and g.can_head(right, end, True)
            and (g.is_adjective(right, end) or end == i)):
         end += 1
     if end == i:

@@ -13,8 +13,8 @@ from quantities.types import Span
 
 def linked_before(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
     """The noun that "di" links to a figure with a unit ("una profondità di 8 km"), if any."""
-    k = len(left)
-    while k > 0 and len(left) - k < 2 and left.lows[k - 1] in g.fillers:
+    k = len(left.lows)
+    while k > 0 and len(left.lows) - k < 2 and left.lows[k - 1] in g.fillers:
         k -= 1
     if k == 0 or left.lows[k - 1] not in g.of_before or _copula(left, k - 1, g):
         return None
@@ -26,7 +26,7 @@ def standing_for(text: str, left: Tokens, antecedent: NounPhrase | None, g: Gram
     superficie boscata è di 693 ettari, quella non boscata di 3.000 ettari"): it stands for
     the head of the parallel phrase before it, the antecedent's, with its own qualifiers
     ("superficie non boscata")."""
-    k = len(left)
+    k = len(left.lows)
     if antecedent is None or k < 3 or left.lows[k - 1] not in g.of_before:
         return None
     start = k - 1
@@ -46,8 +46,8 @@ def standing_for(text: str, left: Tokens, antecedent: NounPhrase | None, g: Gram
 def verb_named(left: Tokens, g: Grammar) -> NounPhrase | None:
     """The noun that the verb before the figure names by itself ("ha votato il 50,80%" ->
     "affluenza"; ``[nouns.copula_nouns]``), whatever the figure is of."""
-    k = len(left)
-    while k > 0 and len(left) - k < 2 and left.lows[k - 1] in g.fillers:
+    k = len(left.lows)
+    while k > 0 and len(left.lows) - k < 2 and left.lows[k - 1] in g.fillers:
         k -= 1
     copula = _copula(left, k, g)
     named = g.copula_nouns.get(" ".join(left.lows[k - copula:k])) if copula else None
@@ -59,8 +59,8 @@ def holder(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
     subject of the verb of winning before it (``[nouns] share_verbs``: "Il centrodestra nel
     suo insieme raccoglie", "Brothers of Italy was winning"), a name or a noun phrase; a
     verb group of up to three lowercase words, no preposition or punctuation between."""
-    k = len(left)
-    while k > 0 and len(left) - k < 2 and (left.lows[k - 1] in g.articles or left.lows[k - 1] in g.fillers):
+    k = len(left.lows)
+    while k > 0 and len(left.lows) - k < 2 and (left.lows[k - 1] in g.articles or left.lows[k - 1] in g.fillers):
         k -= 1
     if k < 1 or left.lows[k - 1] not in g.share_verbs:
         return None
@@ -80,8 +80,8 @@ def age_subject(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
     its subject, a name or a noun phrase, past a coordinator or an aside ("Si chiamava
     Giuseppe Saverio Lombardo e aveva 53 anni", "l'uomo, non ancora identificato, dovrebbe
     avere 77 anni", "The victims, all employed by a contractor, were aged between 22 and 52")."""
-    k = len(left)
-    while k > 0 and len(left) - k < 2 and left.lows[k - 1] in g.fillers:
+    k = len(left.lows)
+    while k > 0 and len(left.lows) - k < 2 and left.lows[k - 1] in g.fillers:
         k -= 1
     verb = next((len(v) for v in g.age_copulas if tuple(left.lows[max(0, k - len(v)):k]) == v), 0)
     if not verb:
