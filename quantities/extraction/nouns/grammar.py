@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
@@ -10,7 +11,7 @@ from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span, direct_init
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # one object a pack, by identity: its word tests are cached by it
 class Grammar:
     of: frozenset[str]
     articles: frozenset[str]
@@ -76,10 +77,16 @@ class Grammar:
 
     def can_head(self, toks: Tokens, i: int, lowercase: bool = False) -> bool:
         """``toks[i]`` is a word that may be the counted noun."""
-        w, text = toks.lows[i], toks.texts[i]
+        text = toks.texts[i]
+        return self._may_head(toks.lows[i], text) and (text.islower() or not lowercase)
+
+    # A word's tests are asked again and again (news repeats its words, and each figure's
+    # window is walked by several steps): they are kept by the word, folded and as written.
+    @functools.lru_cache(maxsize=1 << 14)  # noqa: B019  # grammars live as long as the process
+    def _may_head(self, w: str, text: str) -> bool:
         return (text[0].isalpha() and len(w) > 1 and w not in self.function and not self.is_verb(w)
                 and w not in self.elliptic_before and w not in self.determiners and not self.is_numeral(w)
-                and not w[0].isdigit() and (text.islower() or not lowercase))
+                and not w[0].isdigit())
 
     def qualifier(self, toks: Tokens, i: int) -> int:
         """How many words the qualifier at ``toks[i]`` takes: an adjective (1), a negated
@@ -104,7 +111,10 @@ class Grammar:
         return not a or not b or a == b
 
     def is_adjective(self, toks: Tokens, i: int) -> bool:
-        w, text = toks.lows[i], toks.texts[i]
+        return self._adjective(toks.lows[i], toks.texts[i])
+
+    @functools.lru_cache(maxsize=1 << 14)  # noqa: B019  # as _may_head
+    def _adjective(self, w: str, text: str) -> bool:
         return (text[0].isalpha() and text.islower() and w not in self.function
                 and (w in self.adjectives or (w.endswith(self.adjective_endings) and not self.is_verb(w))))
 
