@@ -4,6 +4,7 @@ phone numbers, names glued to digits: A4, G7, Covid-19)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 from itertools import chain
@@ -149,8 +150,7 @@ def parse_digits(raw: str, g: Grammar) -> tuple[Decimal, Decimal, int, bool] | N
     """The value, precision and length of the digits at the head of ``raw``."""
     raw = raw.lstrip("+")
     if len(raw) <= 15 and raw.isascii() and raw.isdigit():  # plain (marks are never digits)
-        v = Decimal(raw)
-        return v, precision_int(v), len(raw), True
+        return _plain(raw)
     # the whole, else the longest head that ends before a mark (looked for only then)
     cuts = chain((len(raw),), (i for i in reversed(range(len(raw))) if raw[i] not in _DIGITS))
     for cut in cuts:
@@ -166,6 +166,13 @@ def parse_digits(raw: str, g: Grammar) -> tuple[Decimal, Decimal, int, bool] | N
                 v = Decimal(whole)
                 return v, precision_int(v), cut, True
     return None
+
+
+@functools.lru_cache(maxsize=4096)  # news repeats its figures ("5", "10", "2023"); all exact, shared values
+def _plain(raw: str) -> tuple[Decimal, Decimal, int, bool]:
+    """:func:`parse_digits` of plain ASCII digits."""
+    v = Decimal(raw)
+    return v, precision_int(v), len(raw), True
 
 
 #: The least count of numbers that make a series: a run of bare numbers with only blanks or
