@@ -223,7 +223,7 @@ class Carry:
     the last one is impersonal).
     """
 
-    __slots__ = ("_paragraph", "_previous", "_pronouns", "_same", "_source")
+    __slots__ = ("_asks", "_paragraph", "_previous", "_pronouns", "_same", "_source")
 
     def __init__(self, same_source: frozenset[str] = frozenset(), pronouns: frozenset[str] = frozenset()) -> None:
         self._pronouns = pronouns
@@ -231,11 +231,17 @@ class Carry:
         self._source: Found | None = None  # the source carried in the current paragraph
         self._previous: Found | None = None  # the last named source of the document
         self._same = same_source
+        self._asks: dict[str, bool] = {}  # each source's answer: a figure asks twice, a document's sources repeat
 
     def needs_previous(self, found: Found) -> bool:
         """Whether ``found`` stands for the previous source ("la stessa fonte", "lui")."""
-        words = found.source.casefold().split()
-        return found.unsaid or " ".join(words) in self._same or not self._pronouns.isdisjoint(words)
+        if found.unsaid:
+            return True
+        asks = self._asks.get(found.source)
+        if asks is None:
+            words = found.source.casefold().split()
+            asks = self._asks[found.source] = " ".join(words) in self._same or not self._pronouns.isdisjoint(words)
+        return asks
 
     def resolve(self, found: Found | None) -> Found | None:
         """``found``, or the previous source when it names "the same source" or is a pronoun
