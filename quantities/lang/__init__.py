@@ -164,7 +164,9 @@ def per_pack(table: str) -> Callable[[Callable[[Pack], T]], Callable[[str | Pack
             return found
 
         get.__doc__ = build.__doc__
-        return get
+        # in front, in C: the steps ask for their tables several times a figure, with the
+        # same code or pack each time (a Python call each cost ~2 % of extraction)
+        return functools.lru_cache(maxsize=16)(get)
 
     return wrap
 
