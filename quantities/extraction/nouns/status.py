@@ -258,12 +258,16 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
     Lampedusa: la motovedetta ha salvato 44 migranti"), unless a place word of the figure's own
     clause places it ("…, con a bordo circa 750 persone"). A ``share`` may hang on the
     name right before it ("la Calabria con il 36,92%")."""
-    lows = toks.lows
-    start, low = first, max(0, first - PLACE_REACH)
-    while start > low and lows[start - 1] not in t.clause_ends:
+    lows, ends = toks.lows, t.clause_ends
+    start = first  # back to the start of the figure's clause, PLACE_REACH words at most
+    for w in reversed(lows[max(0, first - PLACE_REACH):first]):  # (a loop over a slice: half the steps of indexing)
+        if w in ends:
+            break
         start -= 1
-    end, high = after, min(len(lows), after + PLACE_REACH)
-    while end < high and lows[end] not in t.clause_ends and lows[end] not in t.aims:
+    end = after  # and on to its end
+    for w in lows[after:after + PLACE_REACH]:
+        if w in ends or w in t.aims:
+            break
         end += 1
     found = _dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
         or (_hung(t, text, toks, first) if share else None)
@@ -326,7 +330,9 @@ def _clause_before(t: Scopes, lows: list[str], at: int) -> tuple[int, int]:
     """The clause that ends before ``lows[at]`` (a comma or a clause word before it left out)."""
     at -= at > 0 and lows[at - 1] in t.clause_ends
     before = at
-    while before > max(0, at - PLACE_REACH) and lows[before - 1] not in t.clause_ends:
+    for w in reversed(lows[max(0, at - PLACE_REACH):at]):
+        if w in t.clause_ends:
+            break
         before -= 1
     return before, at
 
