@@ -38,7 +38,7 @@ from quantities.extraction.numbers.digits import (
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.hedges import carry
-from quantities.extraction.numbers.nonclaims import url_spans
+from quantities.extraction.numbers.nonclaims import opaque_end, url_spans
 from quantities.extraction.numbers.offsets import relative
 from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.prefilter import Starts
@@ -97,6 +97,9 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
         if urls and (inside := _inside(urls, m.start())):
             pos = inside
             continue
+        if _glued(text, m) and (opaque := opaque_end(text, m.start())):
+            pos = opaque
+            continue
         r = _read(text, m, g)
         if r is None:
             pos = m.end()
@@ -106,6 +109,13 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
         out.append(_quantity(text, r, g))
         pos = max(r.end, m.start() + 1)
     return relative(text, carry(text, out, g), pack)
+
+
+def _glued(text: str, m: Any) -> bool:
+    """Whether the match touches a character other than a blank on one side (only then can
+    it lie in a run with no blank)."""
+    start, end = m.span()
+    return not (text[start - 1:start].isspace() and text[end:end + 1].isspace())
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> int:
