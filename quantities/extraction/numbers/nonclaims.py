@@ -179,7 +179,7 @@ def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
             return False
     elif not r.integer and ((r.value * 2) % 1 or _DECIMAL.search(text, r.start, r.end)):
         return False  # digits with a decimal mark; else only a half hour ("alle due e mezza", "alle 2 e mezza")
-    elif strong is None:
+    elif strong is None or not text[r.start].isdigit():  # "dopo le quattro scosse": a count, in words
         nxt = next_word(text, r.end)
         if nxt.isalpha() and nxt not in g.times.not_nouns:
             return False
