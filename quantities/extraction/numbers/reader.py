@@ -38,7 +38,7 @@ from quantities.extraction.numbers.digits import (
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.hedges import carry
-from quantities.extraction.numbers.nonclaims import url_spans
+from quantities.extraction.numbers.nonclaims import opaque_end, url_spans
 from quantities.extraction.numbers.offsets import relative
 from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.prefilter import Starts
@@ -53,7 +53,7 @@ from quantities.extraction.numbers.reading import (
     search,
 )
 from quantities.extraction.numbers.shares import PLACES, after_numerator, before_denominator, read_share
-from quantities.extraction.numbers.words import definite_scale, value_of
+from quantities.extraction.numbers.words import apostrophe_elided, definite_scale, fraction_before, value_of
 from quantities.lang import Pack, load
 from quantities.types import Quantity, Span
 
@@ -96,6 +96,9 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     while (m := _anchor(g, text, starts, pos)) is not None:
         if urls and (inside := _inside(urls, m.start())):
             pos = inside
+            continue
+        if (opaque := opaque_end(text, m.span())):
+            pos = opaque
             continue
         r = _read(text, m, g)
         if r is None:
@@ -193,7 +196,9 @@ def _read_approx(text: str, m: Any, g: Grammar) -> Reading | None:
     n = g.words.approx_words.get(word)
     if n is None:  # a case-blind match of a word in no table (see scale_of)
         return None
-    r = Reading(m.start(), m.end(), n, n * (1 - g.words.approx_spread), n * (1 + g.words.approx_spread), n,
+    start, part = fraction_before(text, m.start(), g)
+    n = n * part  # "mezza dozzina", "half a dozen": 6
+    r = Reading(start, m.end(), n, n * (1 - g.words.approx_spread), n * (1 + g.words.approx_spread), n,
               approx=True)
     return context(text, r, g, scaled=True)
 
@@ -237,6 +242,9 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
     else:
         tokens = [(t.start(), t.end()) for t in WORD.finditer(text, start, end)]
     value = definite_scale(text, start, tokens, g)
+    if value is None and len(tokens) == 1 and (full := apostrophe_elided(text, start, end, g)):
+        value, end = value_of([full], g), end + 1  # "vent'anni": the apostrophe is the figure's
+        tokens = [(start, end)]
     while tokens and value is None:
         value = value_of([text[a:b] for a, b in tokens], g)
         if value is None:
