@@ -259,22 +259,16 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
     clause places it ("…, con a bordo circa 750 persone"). A ``share`` may hang on the
     name right before it ("la Calabria con il 36,92%")."""
     lows, ends = toks.lows, t.clause_ends
-    back = lows[max(0, first - PLACE_REACH):first]  # the clause's start, PLACE_REACH words back at most
-    start = first - len(back)
-    if not ends.isdisjoint(back):  # (a set test in C: a run-on sentence has no end within reach)
-        start = first
-        for w in reversed(back):  # (a loop over a slice: half the steps of indexing)
-            if w in ends:
-                break
-            start -= 1
-    ahead = lows[after:after + PLACE_REACH]  # and its end
-    end = after + len(ahead)
-    if not (ends.isdisjoint(ahead) and t.aims.isdisjoint(ahead)):
-        end = after
-        for w in ahead:
-            if w in ends or w in t.aims:
-                break
-            end += 1
+    start = first  # back to the start of the figure's clause, PLACE_REACH words at most
+    for w in reversed(lows[max(0, first - PLACE_REACH):first]):  # (a loop over a slice: half the steps of indexing)
+        if w in ends:
+            break
+        start -= 1
+    end = after  # and on to its end
+    for w in lows[after:after + PLACE_REACH]:
+        if w in ends or w in t.aims:
+            break
+        end += 1
     found = _dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
         or (_hung(t, text, toks, first) if share else None)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
