@@ -84,7 +84,6 @@ def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, i
     return np
 
 
-
 def _by_agent(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
     """A report noun with its agent names the agent: "the first projections by the
     Consorzio Opinio Italia" -> "Consorzio Opinio Italia"."""
@@ -175,9 +174,8 @@ def _cue_text(text: str, cue: Span) -> str:
     return _folded_cue(text[cue.start:cue.end])
 
 
-@functools.lru_cache(maxsize=4096)  # a few cue phrases, written the same way again and again
-def _folded_cue(cue: str) -> str:
-    return fold(cue)
+#: :func:`fold` kept by the cue's text: a few cue phrases, written the same way again and again.
+_folded_cue = functools.lru_cache(maxsize=4096)(fold)
 
 
 def _words(toks: Tokens, np: tuple[int, int], g: Grammar) -> Span:
@@ -323,7 +321,6 @@ def _plain_subject(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None
             if np is not None and np[1] == end:
                 return np
     return None
-
 
 
 def _past_clitics(lows: list[str], verb: int, g: Grammar) -> int:
