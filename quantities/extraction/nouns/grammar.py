@@ -115,6 +115,11 @@ class Grammar:
     def is_adjective(self, toks: Tokens, i: int) -> bool:
         return self._adjective(toks.lows[i], toks.texts[i])
 
+    def noun_like(self, toks: Tokens, i: int) -> bool:
+        """``toks[i]`` is an adjective or may head the noun: a run of such words is a noun phrase."""
+        w, text = toks.lows[i], toks.texts[i]
+        return self._adjective(w, text) or self._may_head(w, text)
+
     @functools.lru_cache(maxsize=1 << 14)  # noqa: B019  # as _may_head
     def _adjective(self, w: str, text: str) -> bool:
         return (text[0].isalpha() and text.islower() and w not in self.function

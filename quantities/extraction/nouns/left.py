@@ -290,7 +290,7 @@ def _run_start(left: Tokens, end: int, g: Grammar) -> int:
     coordinators between them ("misure nuove o modificate")."""
     start = end
     while start > 0 and end - start <= g.max_adjectives + 1:
-        noun_like = g.is_adjective(left, start - 1) or g.can_head(left, start - 1)
+        noun_like = g.noun_like(left, start - 1)
         joined = left.lows[start - 1] in g.conj and 1 < start < end and g.can_head(left, start - 2, True)
         if not (noun_like or joined):
             break
