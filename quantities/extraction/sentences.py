@@ -324,6 +324,9 @@ def held(figures: deque[Quantity], starts: list[int], ends: list[int]) -> Iterat
     group: list[Quantity] = []
     while figures:
         q = figures.popleft()
+        if current is not None and current[0] >= 0 and current[1] <= q.span.start and q.span.end <= current[2]:
+            group.append(q)  # in the sentence of the figure before it (the sentences do not overlap)
+            continue
         i = bisect_right(starts, q.span.start) - 1
         holder = (i, starts[i], ends[i]) if i >= 0 and q.span.end <= ends[i] else (-1, q.span.start, q.span.end)
         if current is not None and current[1:] != holder[1:]:

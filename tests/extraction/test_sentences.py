@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import sys
+from bisect import bisect_right
 from pathlib import Path
 
 import pytest
 import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tables import FIXTURES, rows
 
 from quantities.errors import LanguageDataError
@@ -216,3 +219,24 @@ _NEXT = regex.compile(r"\s{0,200}+(?P<c>\S)?")
 ])
 def test_next_character_is_the_patterns(text, pos):
     assert sentences._next(text, pos) == _NEXT.match(text, pos).group("c")
+
+
+@given(st.lists(st.sampled_from(["Sono morti 5 soldati.", "300", " ", "e 7 feriti", "\n\n", "Oltre 2.000.", "ieri"]),
+                max_size=30))
+@settings(max_examples=200, deadline=None)
+def test_held_groups_each_figure_by_the_sentence_that_holds_it(pieces: list[str]) -> None:
+    """``held`` (which keeps a figure in the sentence of the one before it without a lookup)
+    groups the figures as a lookup of each figure's sentence does."""
+    from collections import deque
+
+    from quantities.extraction.numbers.reader import find
+
+    text = "".join(pieces)
+    starts, ends = sentences.bounds(text)
+    figures = find(text)
+    looked_up = []
+    for q in figures:
+        i = bisect_right(starts, q.span.start) - 1
+        looked_up.append(i if i >= 0 and q.span.end <= ends[i] else -1)
+    grouped = [s.index for s in sentences.held(deque(figures), starts, ends) for _ in s.figures]
+    assert grouped == looked_up
