@@ -244,7 +244,7 @@ class _Reader:
                 date=doc.date,
                 status=state,
                 scope=scope,
-                when=self._when(s, q.span, moments),
+                when=self._when(s, q.span, moments) if self.times else None,  # near half of news has no time
             ))
         if s.index >= 0:
             last = cues.last()
@@ -259,13 +259,9 @@ class _Reader:
               ) -> tuple[Quantity, nouns.NounPhrase | None, str | None]:
         """What ``q`` counts (and ``q`` made money when it is a bare scaled figure in a
         document about money: :class:`nouns.Topic`)."""
-        def counted(q: Quantity) -> nouns.NounPhrase | None:
-            bearing = q.unit is not None or q.kind in UNIT_KINDS
-            return nouns.counted(self.text, q.span, lang=self.pack, unit_bearing=bearing,
-                                 antecedent=antecedents.get((q.kind, q.unit)), toks=toks, kind=q.kind, unit=q.unit)
-        noun = counted(q)
+        noun = self._counted(q, toks, antecedents)
         if (implied := self._topic.implicit(q, noun)) is not None:
-            q, noun = implied, counted(implied)
+            q, noun = implied, self._counted(implied, toks, antecedents)
         if q.kind not in self._topic.kinds:
             return q, *self._topic.see(q, noun)
         named = nouns.named(self.text, q.span, lang=self.pack, toks=toks)
@@ -274,6 +270,12 @@ class _Reader:
         if place is None and noun is not None and noun.span is not None and noun.span.start > q.span.end:
             place = nouns.held(self.text, q.span, lang=self.pack, toks=toks)  # whose share: "il 43,79% dei voti"
         return q, noun, place
+
+    def _counted(self, q: Quantity, toks: Tokens, antecedents: dict[tuple[str, str | None], nouns.NounPhrase]
+                 ) -> nouns.NounPhrase | None:
+        bearing = q.unit is not None or q.kind in UNIT_KINDS
+        return nouns.counted(self.text, q.span, lang=self.pack, unit_bearing=bearing,
+                             antecedent=antecedents.get((q.kind, q.unit)), toks=toks, kind=q.kind, unit=q.unit)
 
     # -- the time a text gives a figure (Claim.when)
 
@@ -284,9 +286,8 @@ class _Reader:
 
     def _when(self, s: sentences.Held, figure: Span, moments: list[tuple[int, int]]) -> str | None:
         """As written: the time nearest the figure in its clause, else ("alla stessa ora") the
-        time before it in its paragraph, else the live-blog stamp that opens its paragraph."""
-        if not self.times:
-            return None  # a document without a time (near half of news): each of the three reads one
+        time before it in its paragraph, else the live-blog stamp that opens its paragraph
+        (asked only in a document with a time)."""
         at = clock.placed(self.text, figure, s.span, moments, self.pack)
         if at is None and s.index >= 0:
             start = self.starts[self._opening(s.index)]
