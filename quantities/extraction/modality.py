@@ -290,6 +290,8 @@ def governing(scanned: Scanned, sentence: Span, figure: Span, *, hedge: str | No
             found.add(kind)
     if hedge is not None and hedge.casefold() in grammar(lang).estimate_hedges:
         found.add("estimated")
+    if not found:
+        return "reported"  # no cue near it: most figures
     for m in PRIORITY:  # a loop, not a generator: called once per claim
         if m in found:
             return m
