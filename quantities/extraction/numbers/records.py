@@ -112,6 +112,7 @@ class Units:
     durations: frozenset[str]
     dimensional: dict[str, str]  # scale words that are units before a dimension word: "2.5m high"
     dimension_after: frozenset[str]
+    singular: dict[str, str]  # a unit's word for one of it, read with a fraction: "un anno e mezzo"
 
 
 @dataclass(frozen=True, eq=False)
