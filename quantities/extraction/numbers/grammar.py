@@ -103,6 +103,7 @@ def grammar(pack: Pack) -> Grammar:
         zones=v.words(pack, "numbers.times.zones"),
         seps=frozenset(pack.words("numbers.times.separators", ())),
         not_nouns=v.words(pack, "numbers.times.not_nouns"),
+        after=v.words(pack, "numbers.times.after"),
     )
     idents = Identifiers(
         before=v.words(pack, "numbers.identifiers.before"),

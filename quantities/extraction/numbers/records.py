@@ -164,6 +164,7 @@ class Times:
     zones: frozenset[str]  # time zones after a clock ("2211 GMT")
     seps: frozenset[str]
     not_nouns: frozenset[str]
+    after: frozenset[str]  # words after an hour that make it a time whatever precedes ("five o'clock")
 
 
 @dataclass(frozen=True, eq=False)
