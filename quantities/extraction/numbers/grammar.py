@@ -174,6 +174,7 @@ def _number_words(pack: Pack) -> NumberWords:
         homographs=v.homographs(pack),
         approx_spread=v.number(pack, "numbers.approximate.spread", 0.2),
         approx_words=v.numbers(pack, "numbers.approximate.words"),
+        fraction_article=bool(pack.get("numbers.approximate.fraction_article", False)),
         vague=v.vague(pack),
     )
 
@@ -190,11 +191,12 @@ def _units(pack: Pack) -> Units:
         words=words,
         currency={w: c.upper() for w, c in v.strings(pack, "units.currency").items()},
         before=before,
+        signs=tuple(sorted(before, key=len, reverse=True)),
         percent=v.words(pack, "units.percent.words"),
         durations=frozenset(pack.words("units.durations.units", ())),
         dimensional=dimensional,
         dimension_after=v.words(pack, "units.dimensional.after"),
-        singular={**{w: u for w, u in words.items()}, **singular},
+        singular={**words, **singular},
     )
 
 

@@ -58,18 +58,21 @@ def _and_a(text: str, start: int, end: int, part: Decimal, g: Grammar) -> Readin
 
 def _apart(text: str, prev: list[tuple[int, str]], stop: int) -> bool:
     """Only blanks between the last words before the fraction, and between them and ``stop``."""
-    gaps = [(a + len(w), b) for (a, w), (b, _) in zip(prev[-3:], prev[-2:])]
+    last = prev[-3:]
+    gaps = [(a + len(w), b) for (a, w), (b, _) in zip(last, last[1:])]
     gaps.append((prev[-1][0] + len(prev[-1][1]), stop))
     return all(text[a:b].isspace() for a, b in gaps)
 
 
 def _of_a(text: str, start: int, end: int, part: Decimal, g: Grammar) -> Reading | None:
-    """The fraction of one unit: "mezzo chilo", "half an hour", "half a mile"."""
+    """The fraction of one unit: "mezzo chilo" (a unit word of the pack right after it),
+    "half an hour", "half a mile" (a singular after an article). Not a singular right after
+    it: "il mezzo ora si trova", "il mezzo secondo i testimoni" (the vehicle, now, according to)."""
     m = _NEXT.match(text, end, min(len(text), end + 40))
     if m is None:
         return None
     first, second = norm(m[1]), norm(m[2] or "")
-    if (unit := g.units.singular.get(first)) is not None:
+    if (unit := g.units.words.get(first)) is not None:
         return _reading(start, m.end(1), part, unit, g)
     if first in g.words.one and second and (unit := g.units.singular.get(second)) is not None:
         return _reading(start, m.end(2), part, unit, g)

@@ -197,7 +197,8 @@ def _read_approx(text: str, m: Any, g: Grammar) -> Reading | None:
     n = g.words.approx_words.get(word)
     if n is None:  # a case-blind match of a word in no table (see scale_of)
         return None
-    start, part = fraction_before(text, m.start(), g)
+    articled = len(words) > 1 or "'" in m[0] or "’" in m[0]  # "a dozen", "una ventina", "un'ottantina"
+    start, part = fraction_before(text, m.start(), g) if articled == g.words.fraction_article else (m.start(), 1)
     n = n * part  # "mezza dozzina", "half a dozen": 6
     r = Reading(start, m.end(), n, n * (1 - g.words.approx_spread), n * (1 + g.words.approx_spread), n,
               approx=True)
