@@ -265,7 +265,7 @@ def sign_before(text: str, start: int, g: Grammar) -> str | None:
     c = text[start - 1:start]
     if not c or c.isalnum() or c.isspace():
         return None
-    for sign in g.units.signs:
+    for sign in g.units.signs.get(c.casefold(), ()):
         n = len(sign)
         if text[max(0, start - n):start].casefold() == sign:
             return None if text[start - n - 1:start - n].isalpha() else sign

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -179,6 +180,14 @@ def _number_words(pack: Pack) -> NumberWords:
     )
 
 
+def _by_last_character(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their last character, the longest first ("us$" before "$")."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        out.setdefault(w[-1:], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
+
+
 def _units(pack: Pack) -> Units:
     words, nonpint = v.units(pack)
     before = v.strings(pack, "units.before")
@@ -191,7 +200,7 @@ def _units(pack: Pack) -> Units:
         words=words,
         currency={w: c.upper() for w, c in v.strings(pack, "units.currency").items()},
         before=before,
-        signs=tuple(sorted(before, key=len, reverse=True)),
+        signs=_by_last_character(before),
         percent=v.words(pack, "units.percent.words"),
         durations=frozenset(pack.words("units.durations.units", ())),
         dimensional=dimensional,

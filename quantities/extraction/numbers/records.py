@@ -109,7 +109,7 @@ class Units:
     words: dict[str, str]  # measure words -> pint names
     currency: dict[str, str]  # words and symbols -> ISO 4217 codes
     before: dict[str, str]  # unit words written before the number
-    signs: tuple[str, ...]  # the keys of ``before``, the longest first
+    signs: dict[str, tuple[str, ...]]  # the keys of ``before`` by their last character, the longest first
     percent: frozenset[str]
     durations: frozenset[str]
     dimensional: dict[str, str]  # scale words that are units before a dimension word: "2.5m high"
