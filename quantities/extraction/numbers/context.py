@@ -55,9 +55,9 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
     if factor is not None and r.value is not None and not scaled:
         scale(r, factor)
         r.end, scaled = m.end(SCALE), True
-        _and_a_half(text, r, factor, g)
+        and_a_half(text, r, factor, g)
         m = follow(text, r.end, g)
-    elif r.integer and r.value is not None and _and_a_half(text, r, Decimal(1), g):  # "3 e mezzo"
+    elif r.integer and r.value is not None and and_a_half(text, r, Decimal(1), g):  # "3 e mezzo"
         r.integer = r.plain = False
         m = follow(text, r.end, g)
     ranged = _range(text, r, g)
@@ -104,9 +104,9 @@ def _dimensional(text: str, r: Reading, m: Any, g: Grammar) -> bool:
     return True
 
 
-def _and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> bool:
-    """A joiner and a fraction word after the scale word, or after digits: "3 milioni e
-    mezzo", "2 million and a half", "3 e mezzo"."""
+def and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> bool:
+    """A joiner and a fraction word after the scale word, or after digits or a collective:
+    "3 milioni e mezzo", "2 million and a half", "3 e mezzo", "un migliaio e mezzo"."""
     first = text[r.end:r.end + 1]  # a blank, then a joiner: most figures are told without the pattern
     if (first < "\x80" and first not in ASCII_BLANKS) or ascii_miss(text, r.end, g.follow.joiner_heads):
         return False
@@ -150,7 +150,7 @@ def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool 
     else:
         return
     r.end = m.end(UNIT)
-    if not second and r.value is not None and _and_a_half(text, r, Decimal(1), g):  # "tre giorni e mezzo"
+    if not second and r.value is not None and and_a_half(text, r, Decimal(1), g):  # "tre giorni e mezzo"
         r.integer = r.plain = False
     elif not second and r.value is not None:
         _unit_range(text, r, g, scaled)
