@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -103,6 +104,7 @@ def grammar(pack: Pack) -> Grammar:
         zones=v.words(pack, "numbers.times.zones"),
         seps=frozenset(pack.words("numbers.times.separators", ())),
         not_nouns=v.words(pack, "numbers.times.not_nouns"),
+        after=v.words(pack, "numbers.times.after"),
     )
     idents = Identifiers(
         before=v.words(pack, "numbers.identifiers.before"),
@@ -173,8 +175,17 @@ def _number_words(pack: Pack) -> NumberWords:
         homographs=v.homographs(pack),
         approx_spread=v.number(pack, "numbers.approximate.spread", 0.2),
         approx_words=v.numbers(pack, "numbers.approximate.words"),
+        fraction_article=bool(pack.get("numbers.approximate.fraction_article", False)),
         vague=v.vague(pack),
     )
+
+
+def _by_last_character(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their last character, the longest first ("us$" before "$")."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        out.setdefault(w[-1:], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
 
 
 def _units(pack: Pack) -> Units:
@@ -183,14 +194,18 @@ def _units(pack: Pack) -> Units:
     v.check_units(pack, "units.before", before, nonpint)
     dimensional = v.strings(pack, "units.dimensional.words")
     v.check_units(pack, "units.dimensional.words", dimensional, nonpint)
+    singular = v.strings(pack, "units.singular")
+    v.check_units(pack, "units.singular", singular, nonpint)
     return Units(
         words=words,
         currency={w: c.upper() for w, c in v.strings(pack, "units.currency").items()},
         before=before,
+        signs=_by_last_character(before),
         percent=v.words(pack, "units.percent.words"),
         durations=frozenset(pack.words("units.durations.units", ())),
         dimensional=dimensional,
         dimension_after=v.words(pack, "units.dimensional.after"),
+        singular={**words, **singular},
     )
 
 
