@@ -362,16 +362,27 @@ def _left(text: str, r: Reading, g: Grammar) -> None:
     if sign is not None and r.kind == "count":  # "€300", and "-$20" of "€10-$20"
         _unit_before(r, r.start - len(sign), g.units.before[sign], g)
         prev = prev_tokens(text, r.start, 4)
-    elif prev and prev[-1][1] in g.units.before and r.kind == "count" and not glued:
-        _unit_before(r, prev[-1][0], g.units.before[prev[-1][1]], g)
+    elif prev and r.kind == "count" and not glued and (unit := _word_unit(prev[-1][1], r, g)):
+        _unit_before(r, prev[-1][0], unit, g)
         prev = prev[:-1]
     elif (len(prev) > 1 and prev[-1][1] in g.follow.links and prev[-2][1].isalpha()
-          and prev[-2][1] in g.units.before and r.kind == "count" and not glued):
-        _unit_before(r, prev[-2][0], g.units.before[prev[-2][1]], g)  # "una magnitudo di 6,8"
+          and r.kind == "count" and not glued and (unit := _word_unit(prev[-2][1], r, g))):
+        _unit_before(r, prev[-2][0], unit, g)  # "una magnitudo di 6,8"
         prev = prev[:-2]
     if r.kind == "count" and non_claim(text, r, prev, glued, g):
         return
     hedge(text, r, prev, glued, g)
+
+
+def _word_unit(word: str, r: Reading, g: Grammar) -> str | None:
+    """The unit a word before the figure names ("magnitudo 6,8", "forza 4"), if the figure
+    is a degree of it: a scale's unit (``[units.scales]``) goes up to its highest degree ("the
+    police force 200 officers" is no force)."""
+    unit = g.units.before.get(word)
+    top = g.units.scales.get(unit) if unit is not None else None
+    if unit is None or (top is not None and (r.high is None or r.high > top)):
+        return None
+    return unit
 
 
 def _unit_before(r: Reading, start: int, unit: str, g: Grammar) -> None:

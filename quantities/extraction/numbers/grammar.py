@@ -201,6 +201,7 @@ def _units(pack: Pack) -> Units:
         currency={w: c.upper() for w, c in v.strings(pack, "units.currency").items()},
         before=before,
         signs=_by_last_character(before),
+        scales=v.numbers(pack, "units.scales"),
         percent=v.words(pack, "units.percent.words"),
         durations=frozenset(pack.words("units.durations.units", ())),
         dimensional=dimensional,

@@ -110,6 +110,7 @@ class Units:
     currency: dict[str, str]  # words and symbols -> ISO 4217 codes
     before: dict[str, str]  # unit words written before the number
     signs: dict[str, tuple[str, ...]]  # the keys of ``before`` by their last character, the longest first
+    scales: dict[str, Decimal]  # units of a scale -> its highest degree (magnitude 10, force 12)
     percent: frozenset[str]
     durations: frozenset[str]
     dimensional: dict[str, str]  # scale words that are units before a dimension word: "2.5m high"
