@@ -150,6 +150,17 @@ def _subject_after(c: Claim, lex: Lexicon) -> list[str]:
     return words[:3]
 
 
+def status_part(scope: str, status: str | None, lex: Lexicon) -> bool:
+    """Whether a figure's part marker names the status it counts in ("tra le vittime 14
+    minori", "among the dead were 14 children"): the status says it (the minors among the
+    dead), no part of a whole of its own. Not a marker of a figure counted by its status
+    ("tra i feriti, cinque persone": no status left beside what it counts); a place names none."""
+    if status is None:
+        return False
+    reading = lex.read(scope)
+    return reading is not None and reading.known and reading.status == status
+
+
 def inherited(c: Claim, before: str) -> bool:
     """Whether the claim's noun stands neither in it nor in its clause before it: carried
     from an earlier figure ("A section of about 200 metres … plummeting some 100 metres")."""

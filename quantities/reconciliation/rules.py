@@ -49,10 +49,11 @@ from quantities.reconciliation.keys import Item, prepare
 from quantities.reconciliation.parts import parts_findings
 from quantities.reconciliation.scopes import settle
 from quantities.reconciliation.settings import ReconcileSettings
+from quantities.reconciliation.swaps import unit_findings
 from quantities.reconciliation.tolls import running_days, toll_findings
 from quantities.reconciliation.values import value_findings
 from quantities.reconciliation.wholes import whole_findings
-from quantities.reconciliation.wording import unit_findings, wording_findings
+from quantities.reconciliation.wording import wording_findings
 from quantities.types import SEVERITIES, Claim, Document, Figure, Finding
 
 
