@@ -50,7 +50,7 @@ from quantities.reconciliation.parts import parts_findings
 from quantities.reconciliation.scopes import settle
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.swaps import unit_findings
-from quantities.reconciliation.tolls import running_days, toll_findings
+from quantities.reconciliation.tolls import placed_counts, running_days, toll_findings
 from quantities.reconciliation.values import value_findings
 from quantities.reconciliation.wholes import whole_findings
 from quantities.reconciliation.wording import wording_findings
@@ -101,10 +101,11 @@ def reconcile(
         settle(items, weights, places, lambda doc: lexicon_of(doc).lang, {d.id: d.text for d in documents})
         grouping = group(items, weights, settings, places.broad, places.name)
         findings: list[Finding] = []
+        at_places = placed_counts(items)
         for g in grouping.figures:
             runs = running_days(g)
             if runs:
-                findings.extend(toll_findings(g, ctx))
+                findings.extend(toll_findings(g, ctx, at_places))
             findings.extend(value_findings(g, ctx, conflicts=not runs))
             if not runs:
                 findings.extend(earlier_findings(g, ctx))

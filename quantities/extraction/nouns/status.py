@@ -97,6 +97,7 @@ class Scopes:
     clause_ends: frozenset[str]
     aims: frozenset[str]        # after the figure, they end its clause too
     place_heads: frozenset[str]
+    head_places: frozenset[str]  # prepositions that place a figure only before a place head ("on the island of")
     place_relatives: frozenset[str]
     articles: frozenset[str]
     dwellers: frozenset[str]  # people counted where they live: the place after them is theirs
@@ -133,6 +134,7 @@ def scopes(pack: Pack) -> Scopes:
         clause_ends=word_set(pack, "scope.clause_ends"),
         aims=word_set(pack, "scope.aims"),
         place_heads=word_set(pack, "scope.place_heads"),
+        head_places=word_set(pack, "scope.head_places"),
         place_relatives=word_set(pack, "scope.place_relatives"),
         articles=word_set(pack, "scope.articles"),
         dwellers=word_set(pack, "scope.dwellers"),
@@ -183,6 +185,9 @@ def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
             return len(marker)
     return 0
 
+
+#: The most words (an article, adjectives) between a place preposition and its place head.
+HEAD_WORDS = 3
 
 #: The most words of a name a noun's complement may run to ("residents of New York").
 NAME_WORDS = 4
@@ -332,12 +337,16 @@ def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bo
     found = None
     past = start   # the end of the last name found: its words are no prepositions ("di Al Haouz")
     for i in range(start, end - 1):
-        if lows[i] not in t.places or i < past:
+        if (lows[i] not in t.places and lows[i] not in t.head_places) or i < past:
             continue
         j = i + 1 + (lows[i + 1] in t.place_links and i + 2 < end)   # "al largo di Lampedusa"
         head = j + (lows[j] in t.articles and j + 1 < end)  # "in the province of"
+        while head < min(end - 3, j + HEAD_WORDS) and lows[head] not in t.place_heads and toks.is_word(head):
+            head += 1   # "on the Italian island of Sicily", "nella vicina provincia di Messina"
         if lows[head] in t.place_heads and head + 2 < end and lows[head + 1] in t.place_links:  # "nella provincia di"
             j = head + 2
+        elif lows[i] in t.head_places:
+            continue   # "on Monday", "sul posto": no place head, no place
         if not texts[j][:1].isupper() or lows[j] in t.months:
             continue
         k = j
