@@ -33,7 +33,8 @@ ROWS = [
     pytest.param("per Kcna 5 ", False, "h.txt", SMALL, id="a source cue and a figure in each clause"),
     pytest.param("1.", False, "h.txt", SMALL, id="a dotted run of digits"),
     pytest.param("parola İstanbul ", False, "h.txt", SMALL, id="a letter whose lower case is two characters"),
-    pytest.param("stima.5,", False, "h.txt", SMALL, id="cues and figures in one sentence"),
+    pytest.param("stima.5,", False, "h.txt", SMALL, id="cues and figures with no blank"),
+    pytest.param("stima. 5, ", False, "h.txt", SMALL, id="cues and figures in one sentence"),
     pytest.param("Sono morti 300 soldati, i media hanno riferito", False, "h.txt", SMALL, id="report verbs after figures"),
     pytest.param("«", False, "h.txt", SMALL, id="nested quotes"),
     pytest.param("5 ", False, "h.txt", SMALL, id="bare numbers with no word between them"),
@@ -55,6 +56,8 @@ def test_a_dotted_run_is_not_thousands_of_figures():
     pytest.param("5 " * 50_000, 0, id="a run of bare numbers is one series (was 50,000 claims)"),
     pytest.param("Estratti: " + "5 12 33 47 81 90. " * 2_000, 0, id="numbers drawn"),
     pytest.param("5 morti, 3 feriti e 2 dispersi. " * 1_000, 3_000, id="figures with words between them"),
+    pytest.param("stima.5," * 10_000, 0, id="a run with no blank is one name (was 10,000 claims)"),
+    pytest.param("stima. 5, " * 1_000, 1_000, id="the same with blanks: each figure a claim"),
 ])
 def test_bare_numbers_are_no_claim_explosion(text, claims):
     """A long run of bare numbers with no word between them is a table row or numbers drawn

@@ -110,6 +110,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if found is None and first not in g.elliptic_after:
         found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=g.value_before.get(kind, frozenset()), opened=_opened(sentence, figure, toks, g))
+        if found is not None and found.head.casefold() in g.time_words:
+            found = None  # "alle 22.26 di sabato, a 40 miglia dalla costa": a time, not what is measured
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = _phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"

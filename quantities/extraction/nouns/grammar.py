@@ -21,6 +21,7 @@ class Grammar:
     prenominal: frozenset[str]
     conj: frozenset[str]
     function: frozenset[str]
+    time_words: frozenset[str]         # days and months: never the head of a noun before a figure
     adjectives: frozenset[str]
     adjective_endings: tuple[str, ...]
     verb_endings: tuple[str, ...]
@@ -122,6 +123,7 @@ def grammar(pack: Pack) -> Grammar:
         prenominal=word_set(pack, "nouns.prenominal"),
         conj=word_set(pack, "nouns.and"),
         function=word_set(pack, "nouns.function_words"),
+        time_words=word_set(pack, "nouns.time_words"),
         adjectives=word_set(pack, "nouns.adjectives"),
         adjective_endings=tuple(word_set(pack, "nouns.adjective_endings")),
         verb_endings=tuple(word_set(pack, "nouns.verb_endings")),

@@ -25,6 +25,28 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL.finditer(text)]
 
 
+#: The longest run of characters with no blank that is read as words: a longer one is a data
+#: blob, a hash, a path or a list typed with no spaces, whose digits are parts of one name.
+OPAQUE_RUN = 64
+_LONG_RUN = re.compile(rf"\S{{{OPAQUE_RUN + 1}}}")
+_BLANK = re.compile(r"\s")
+
+
+def opaque_end(text: str, pos: int) -> int:
+    """The end of the run of over :data:`OPAQUE_RUN` characters with no blank that holds
+    ``pos``, else 0. Every such run that meets the window of ``OPAQUE_RUN`` characters either
+    side of ``pos`` holds it, so the look is bounded.
+
+    >>> opaque_end("a" * 70 + "5 b", 70), opaque_end("circa 5.000,", 6)
+    (71, 0)
+    """
+    run = _LONG_RUN.search(text, max(0, pos - OPAQUE_RUN), pos + OPAQUE_RUN + 1)
+    if run is None:
+        return 0
+    blank = _BLANK.search(text, run.end())
+    return blank.start() if blank is not None else len(text)
+
+
 _DECIMAL = re.compile(r"[0-9][.,'’][0-9]")  # digits with a mark: a decimal, no half hour
 
 
@@ -157,7 +179,7 @@ def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
             return False
     elif not r.integer and ((r.value * 2) % 1 or _DECIMAL.search(text, r.start, r.end)):
         return False  # digits with a decimal mark; else only a half hour ("alle due e mezza", "alle 2 e mezza")
-    elif strong is None:
+    elif strong is None or not text[r.start].isdigit():  # "dopo le quattro scosse": a count, in words
         nxt = next_word(text, r.end)
         if nxt.isalpha() and nxt not in g.times.not_nouns:
             return False
