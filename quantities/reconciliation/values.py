@@ -1,4 +1,4 @@
-"""The value rules of one figure: value-conflict, update, hedge-drift, headline-body.
+"""The value rules of one figure: value-conflict, update, hedge-drift, headline-body (:mod:`.headlines`).
 
 Each gives at most one finding per figure, naming every claim it is about.
 
@@ -27,6 +27,7 @@ from quantities.lang import units
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
+from quantities.reconciliation.headlines import headline_findings
 from quantities.reconciliation.intervals import precision_of, stance
 from quantities.reconciliation.keys import Item, toll
 from quantities.reconciliation.modes import (
@@ -79,7 +80,7 @@ def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Itera
             yield conflict
     yield from _drift(g, found, ctx, current)
     if ctx.settings.within_documents:
-        yield from _headline(g, ctx)
+        yield from headline_findings(g, ctx)
 
 
 def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
@@ -103,6 +104,11 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     if len(ms) >= SCATTERED and len(head.docs) < 2 and not close(ms):
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
+    if (within := _networks(ms)) is not None:   # a magnitude of 4,8 and one of 4.9
+        message = _("{one}; {others}: the values do not meet, by no more than networks that measure it routinely "
+                    "differ ({spread}); check which network each reports").format(
+            one=say.group_text(head.items, ctx.outlet, fmt), others=groups, spread=say.num(within, fmt))
+        return finding(ctx, "value-conflict", g, message, items, cause="disagreement", severity="info")
     if len(head.docs) > max(len(m.docs) for m in rest):
         message = _("{odd} \u2014 against {agreed}, the value the others agree on").format(
             odd=groups, agreed=say.group_text(head.items, ctx.outlet, fmt))
@@ -113,6 +119,15 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
         message += "; " + _("the bound points to the other value: they may agree")
         return finding(ctx, "value-conflict", g, message, items, cause="disagreement", severity="info")
     return finding(ctx, "value-conflict", g, message, items, cause="disagreement")
+
+
+def _networks(ms: list[Mode]) -> Decimal | None:
+    """The units' ``[spread]`` when the modes are of one unit that networks measure with a
+    routine spread (a quake's magnitude) and their values lie within it, else None."""
+    found = {i.claim.quantity.unit for m in ms for i in m.items}
+    within = units.spread().get(next(iter(found)) or "") if len(found) == 1 else None
+    values = [m.value for m in ms]
+    return within if within is not None and max(values) - min(values) <= within else None
 
 
 def _leaning(bound: Mode, other: Mode) -> bool:
@@ -370,28 +385,6 @@ def _rounds_to(exact: Item, bare: Item) -> bool:
     if unit < ROUND_UNIT or unit <= precision_of(exact.claim.quantity) or stated is None or rounded is None:
         return False
     return stated != rounded and (stated / unit).quantize(Decimal(1)) * unit == rounded
-
-
-def _headline(g: Grouped, ctx: Context) -> Iterator[Finding]:
-    """An article's headline or subtitle (a standfirst, which sums up the body) against its
-    body, when no body value meets it. A subtitle is read less than a headline, and a running
-    figure whose body says it moved on from the headline's value ("Le vittime sono 267", then
-    "È salito a 278 morti") has a headline left at an earlier moment: both info, not the
-    rule's severity."""
-    titles = [i for i in g.items if (i.claim.section == "title" or i.standfirst) and not i.superseded]
-    for t in titles:
-        body = [i for i in g.items if i.claim.doc == t.claim.doc and i.claim.section != "title"
-                and not i.standfirst and not i.superseded]
-        if body and not any(t.interval.meets(b.interval) for b in body):
-            fmt = t.lexicon.number_format
-            words = {"outlet": ctx.outlet(t.claim.doc), "headline": t.claim.text, "value": say.value_of(body, fmt),
-                     "body": body[0].claim.text}
-            message = (_("{outlet}'s subtitle says \u201c{headline}\u201d, its body {value} (\u201c{body}\u201d)")
-                       if t.standfirst else
-                       _("{outlet}'s headline says \u201c{headline}\u201d, its body {value} (\u201c{body}\u201d)"))
-            lower = t.standfirst or (t.running and any(b.moved == "rising" and b.interval.low > _top(t) for b in body))
-            yield finding(ctx, "headline-body", g, message.format(**words), [t, *body], cause="headline",
-                          severity="info" if lower and ctx.settings.severity("headline-body") != "off" else None)
 
 
 def _top(i: Item) -> Decimal:
