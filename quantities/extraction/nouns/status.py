@@ -97,6 +97,7 @@ class Scopes:
     clause_ends: frozenset[str]
     aims: frozenset[str]        # after the figure, they end its clause too
     place_heads: frozenset[str]
+    all_over: dict[str, tuple[tuple[str, ...], ...]]  # "di tutta l'isola": a count over a whole area
     head_places: frozenset[str]  # prepositions that place a figure only before a place head ("on the island of")
     place_relatives: frozenset[str]
     articles: frozenset[str]
@@ -135,6 +136,7 @@ def scopes(pack: Pack) -> Scopes:
         aims=word_set(pack, "scope.aims"),
         place_heads=word_set(pack, "scope.place_heads"),
         head_places=word_set(pack, "scope.head_places"),
+        all_over=_by(phrases(pack, "scope.all_over"), 0),
         place_relatives=word_set(pack, "scope.place_relatives"),
         articles=word_set(pack, "scope.articles"),
         dwellers=word_set(pack, "scope.dwellers"),
@@ -174,8 +176,17 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     first, after = bisect_left(starts, figure.start), bisect_left(starts, end)
     named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
     scope = (_part(sc, text, toks, first, bisect_left(starts, figure.end), kind in sc.partitive_kinds, named)
-             or _place(sc, text, toks, first, after, kind in sc.share_kinds))
+             or _place(sc, text, toks, first, after, kind in sc.share_kinds) or _all_over(sc, text, toks, after))
     return _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun), scope
+
+
+def _all_over(t: Scopes, text: str, toks: Tokens, at: int) -> str | None:
+    """A phrase right after the counted noun that spreads the count over a whole area ("i
+    seimila sfollati di tutta l'isola", "evacuees across the island"): the scope, as written."""
+    for phrase in t.all_over.get(toks.lows[at] if at < len(toks) else "", ()):
+        if tuple(toks.lows[at:at + len(phrase)]) == phrase:
+            return _written(text, toks, at, at + len(phrase))
+    return None
 
 
 def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
