@@ -150,6 +150,35 @@ def _subject_after(c: Claim, lex: Lexicon) -> list[str]:
     return words[:3]
 
 
+#: The most words between a counted noun and the relative word that narrows it.
+RESTRICT_REACH = 6
+
+
+def restriction(c: Claim, lex: Lexicon) -> str | None:
+    """The relative clause right after a count's noun that narrows it to those of its class
+    who want or ask something, no comma nor conjunction between (the pack's ``[nouns]
+    restrictive`` and ``wishing``: "200 gli italiani presenti nell'area colpita che chiedono di
+    essere rimpatriati": some of the Italians there), as written up to its clause's end; else
+    None. A clause of what the counted did ("le persone che hanno sfilato") is the count itself."""
+    pack = langs.load(lex.lang) if lex.lang in langs.available() else None
+    words = pack.words("nouns.restrictive", ()) if pack is not None else ()
+    wishing = set(pack.words("nouns.wishing", ())) if pack is not None else set()
+    at = c.context.find(c.text) if c.text else -1
+    if not words or at < 0:
+        return None
+    rest = c.context[at + len(c.text):at + len(c.text) + 2 * CUE_WINDOW]
+    rest = rest[:m.start()] if (m := CLAUSE.search(rest)) else rest
+    found = list(WORD.finditer(rest))
+    for n, m in enumerate(found[:RESTRICT_REACH]):
+        word = low(m.group())
+        if lex.conjunction(word):
+            return None
+        if word in words and n + 1 < len(found):
+            clause = rest[m.start():].strip().rstrip(".!?…")
+            return clause if wishing & {low(w.group()) for w in found[n + 1:n + 4]} else None
+    return None
+
+
 def status_part(scope: str, status: str | None, lex: Lexicon) -> bool:
     """Whether a figure's part marker names the status it counts in ("tra le vittime 14
     minori", "among the dead were 14 children"): the status says it (the minors among the

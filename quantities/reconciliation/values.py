@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from quantities.lang import units
 from quantities.reconciliation import messages as say
+from quantities.reconciliation.clauses import restriction
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.headlines import headline_findings
@@ -92,6 +93,12 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                                 for m in timeline)
         return finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
                                            "not a conflict").format(steps=steps), items, cause="timeline")
+    if (part := _restricted(ms)) is not None:   # "200 … che chiedono di essere rimpatriati" / "400 italiani"
+        narrow, clause, wide = part
+        message = _("{narrow}: those \u201c{clause}\u201d, a part of {wide}, not a rival count").format(
+            narrow=say.group_text(narrow.items, ctx.outlet, fmt), clause=clause,
+            wide=say.group_text(wide.items, ctx.outlet, fmt))
+        return finding(ctx, "value-conflict", g, message, items, cause="part", severity="info")
     if disputed(sides := sided(ms)):
         return dispute(g, sides, ctx, fmt, items)
     if small_groups(ms):
@@ -119,6 +126,18 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
         message += "; " + _("the bound points to the other value: they may agree")
         return finding(ctx, "value-conflict", g, message, items, cause="disagreement", severity="info")
     return finding(ctx, "value-conflict", g, message, items, cause="disagreement")
+
+
+def _restricted(ms: list[Mode]) -> tuple[Mode, str, Mode] | None:
+    """Two modes, every claim of the lower one narrowed by a relative clause after its noun
+    (:func:`clauses.restriction`) and none of the higher one: a part of the other's count."""
+    if len(ms) != 2:
+        return None
+    low_mode, high_mode = sorted(ms, key=lambda m: m.value)
+    clauses_of = [restriction(i.claim, i.lexicon) for i in low_mode.items]
+    if None in clauses_of or any(restriction(i.claim, i.lexicon) for i in high_mode.items):
+        return None
+    return low_mode, str(clauses_of[0]), high_mode
 
 
 def _networks(ms: list[Mode]) -> Decimal | None:
