@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import compress, count
 
 from quantities import lang as langs
@@ -75,6 +76,8 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
     ("Salgono dal 37,5% al 39,5% i fondi")."""
     inside = _affirmed(WORD.findall(c.text), lex)
     near = _affirmed(WORD.findall(before), lex)[-3:]
+    if measures and _of_which(before, lex.lang):   # "oltre 80 repliche, la più forte delle quali di magnitudo 5.4"
+        near = [*_affirmed(WORD.findall(_clause_before(c, before)), lex)[-3:], *near]
     later = _subject_after(c, lex) if measures else []
     for w in [*inside, *reversed(near), *later]:
         reading = lex.read(w)
@@ -82,6 +85,31 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
                 and (reading.measure or not measures) and lex.measured_in(reading.shared, c.quantity.unit):
             return reading.shared
     return None
+
+
+def _of_which(before: str, lang: str) -> bool:
+    """Whether a figure's clause opens on a partitive relative (the pack's ``[scope]
+    partitive_pronouns``: "la più forte delle quali", "the strongest of which"): what it
+    measures is named in the clause before."""
+    if lang not in langs.available():
+        return False
+    folded = f" {' '.join(words_of(before))} "
+    return any(f" {p} " in folded for p in _partitives(lang))
+
+
+@functools.cache
+def _partitives(lang: str) -> tuple[str, ...]:
+    return tuple(" ".join(words_of(p)) for p in langs.load(lang).words("scope.partitive_pronouns", ()))
+
+
+def _clause_before(c: Claim, before: str) -> str:
+    """The clause before the one that holds ``before`` (at most CUE_WINDOW characters)."""
+    at = c.context.find(c.text) if c.text else -1
+    piece = c.context[max(0, at - len(before) - 1 - CUE_WINDOW):max(0, at - len(before) - 1)] if at >= 0 else ""
+    cut = None
+    for m in CLAUSE.finditer(piece):
+        cut = m.end()
+    return piece[cut:] if cut is not None else piece
 
 
 def _affirmed(words: list[str], lex: Lexicon) -> list[str]:
@@ -177,6 +205,25 @@ def restriction(c: Claim, lex: Lexicon) -> str | None:
             clause = rest[m.start():].strip().rstrip(".!?…")
             return clause if wishing & {low(w.group()) for w in found[n + 1:n + 4]} else None
     return None
+
+
+def unit_led(c: Claim, lang: str) -> Claim:
+    """A bare count with no noun whose clause names, before it, a unit written before its
+    numbers (the pack's ``[units.before]`` words: "la magnitudo è stata invece di 6.2", "put the
+    magnitude at 6.2"): a measure in that unit; else the claim as it is."""
+    q = c.quantity
+    if q.kind != "count" or q.unit is not None or c.noun or lang not in langs.available():
+        return c
+    led = _led_units(lang)
+    unit = next((led[w] for w in words_of(before(c)) if w in led), None)
+    return c if unit is None else replace(c, quantity=replace(q, unit=unit, kind="measure"))
+
+
+@functools.cache
+def _led_units(lang: str) -> dict[str, str]:
+    """The ``[units.before]`` words of a pack (not its symbols), folded -> their unit."""
+    table = langs.load(lang).table("units.before", {})
+    return {low(k): v for k, v in table.items() if isinstance(v, str) and k.isalpha()}
 
 
 def status_part(scope: str, status: str | None, lex: Lexicon) -> bool:

@@ -92,7 +92,8 @@ def reconcile(
         lexicon_of: Callable[[str], Lexicon] = lambda doc: per_doc.get(doc, default)  # noqa: E731
         names = outlets or {}
         ctx = Context(settings, lambda doc: names.get(doc) or doc, sources or Sources.default())
-        items = prepare(list(claims), settings, lexicon_of)
+        claims = list(claims)
+        items = prepare(claims, settings, lexicon_of)
         identify(items)
         places = places or Places.default()
         documents = list(documents)
@@ -123,9 +124,23 @@ def reconcile(
         kept = [f for f in findings if f.severity != "off"]
         rank = {s: i for i, s in enumerate(SEVERITIES)}
         kept.sort(key=lambda f: (rank[f.severity], f.claims[0].doc, f.claims[0].span.start, f.rule))
+        kept, figures = _as_given(claims, kept, figures)
         placed = {id(c) for f in figures for c in f.claims}
         unaligned = tuple(u for u in grouping.unaligned if id(u[0]) not in placed)
         return Reconciliation(tuple(figures), tuple(kept), unaligned)
+
+
+def _as_given(claims: list[Claim], findings: list[Finding],
+              figures: list[Figure]) -> tuple[list[Finding], list[Figure]]:
+    """Findings and figures that name the caller's own claims: a claim keyed as another reading
+    of it (a part marker dropped, a unit its clause names: keys.prepare) is still the one given."""
+    given = {(c.doc, c.span, c.text): c for c in claims}
+
+    def back(cs: tuple[Claim, ...]) -> tuple[Claim, ...]:
+        return tuple(given.get((c.doc, c.span, c.text), c) for c in cs)
+
+    return ([replace(f, claims=back(f.claims)) for f in findings],
+            [replace(f, claims=back(f.claims), superseded=back(f.superseded)) for f in figures])
 
 
 @contextmanager
