@@ -22,6 +22,7 @@ from quantities.cache import compiled
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
 from quantities.text.fold import low
+from quantities.text.phrases import by_last
 from quantities.types import Claim
 
 WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
@@ -363,21 +364,18 @@ def _compared_words(lang: str) -> tuple[frozenset[str], dict[str, tuple[tuple[st
         return frozenset(), {}
     pack = langs.load(lang)
     articles = frozenset(low(w).rstrip("'’") for w in pack.get("nouns.articles", []))
-    by_last: dict[str, list[tuple[str, ...]]] = {}
-    for p in pack.get("nouns.compared", []):
-        if words := tuple(low(p).rstrip("'’").split()):
-            by_last.setdefault(words[-1], []).append(words)
-    return articles, {w: tuple(found) for w, found in by_last.items()}
+    folded = (tuple(low(p).rstrip("'’").split()) for p in pack.get("nouns.compared", []))
+    return articles, by_last(words for words in folded if words)
 
 
 def compared(words: Sequence[str], lang: str) -> bool:
     """Whether the figure is the term of a comparison ("contro il 37,5%", "up from 8%"): the
     clause before it ends on a comparison word, and at most two articles."""
-    articles, by_last = _compared_words(lang)
+    articles, ending = _compared_words(lang)
     k = len(words)
     while k > 0 and len(words) - k < 2 and words[k - 1] in articles:
         k -= 1
-    return k > 0 and any(len(p) <= k and tuple(words[k - len(p):k]) == p for p in by_last.get(words[k - 1], ()))
+    return k > 0 and any(len(p) <= k and tuple(words[k - len(p):k]) == p for p in ending.get(words[k - 1], ()))
 
 
 def unit_read(c: Claim, lang: str) -> str | None:

@@ -1,5 +1,5 @@
 """Regex pieces written from lists of phrases: the one alternation builder, the end of a cue,
-and the table of the words that may follow a phrase's first word.
+the table of the words that may follow a phrase's first word, and phrases by their last word.
 
 Every piece is linear (literal words, ``\\s+`` between them, character classes): no nested
 quantifier, no possessive quantifier, no atomic group, so both ``re`` and ``regex`` run it.
@@ -103,3 +103,16 @@ def seconds(pairs: Iterable[tuple[str, frozenset[str] | None]]) -> dict[str, fro
         known = out.get(word, frozenset())
         out[word] = None if not nxt or known is None else known | nxt
     return out
+
+
+def by_last(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases (tuples of words) grouped by their last word, in their order: a step that reads
+    backwards from a figure tries only the phrases that end on the word before it.
+
+    >>> by_last([("rispetto", "a"), ("contro",), ("fino", "a")])
+    {'a': (('rispetto', 'a'), ('fino', 'a')), 'contro': (('contro',),)}
+    """
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for p in phrases:
+        out.setdefault(p[-1], []).append(p)
+    return {k: tuple(v) for k, v in out.items()}

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
+from quantities.text.phrases import by_last
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span, direct_init
 
@@ -116,7 +117,7 @@ def grammar(pack: Pack) -> Grammar:
     return Grammar(
         of=word_set(pack, "nouns.of"),
         articles=word_set(pack, "nouns.articles"),
-        copulas=_by_last(phrases(pack, "nouns.copulas")),
+        copulas=by_last(phrases(pack, "nouns.copulas")),
         fillers=word_set(pack, "nouns.copula_fillers"),
         elliptic_before=word_set(pack, "nouns.elliptic_before"),
         elliptic_after=word_set(pack, "nouns.elliptic_after"),
@@ -149,7 +150,7 @@ def grammar(pack: Pack) -> Grammar:
         dimension_words={w.casefold(): n for w, n in _names(pack, "nouns.dimension_words").items()},
         dimension_kinds=word_set(pack, "nouns.dimension_kinds"),
         name_links=word_set(pack, "nouns.name_links"),
-        compared=_by_last(phrases(pack, "nouns.compared")),
+        compared=by_last(phrases(pack, "nouns.compared")),
         change_after=(change := {" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.change_after").items()}),
         points=word_set(pack, "nouns.points"),
         share_verbs=word_set(pack, "nouns.share_verbs"),
@@ -187,13 +188,6 @@ def status_words(pack: Pack) -> frozenset[str]:
     for name in pack.table("status.classes", {}):
         out |= {w for w in word_set(pack, f"status.classes.{name}") if " " not in w}
     return frozenset(out)
-
-
-def _by_last(found: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for p in found:
-        out.setdefault(p[-1], []).append(p)
-    return {k: tuple(v) for k, v in out.items()}
 
 
 def _names(pack: Pack, key: str) -> dict[str, str]:

@@ -32,14 +32,18 @@ _LONG_RUN = re.compile(rf"\S{{{OPAQUE_RUN + 1}}}")
 _BLANK = re.compile(r"\s")
 
 
-def opaque_end(text: str, pos: int) -> int:
-    """The end of the run of over :data:`OPAQUE_RUN` characters with no blank that holds
-    ``pos``, else 0. Every such run that meets the window of ``OPAQUE_RUN`` characters either
-    side of ``pos`` holds it, so the look is bounded.
+def opaque_end(text: str, span: tuple[int, int]) -> int:
+    """The end of the run of over :data:`OPAQUE_RUN` characters with no blank that holds the
+    match at ``span``, else 0. Looked for only when the match touches a character other than
+    a blank; every such run that meets the window of ``OPAQUE_RUN`` characters either side of
+    its start holds it, so the look is bounded.
 
-    >>> opaque_end("a" * 70 + "5 b", 70), opaque_end("circa 5.000,", 6)
+    >>> opaque_end("a" * 70 + "5 b", (70, 71)), opaque_end("circa 5.000,", (6, 11))
     (71, 0)
     """
+    pos, end = span
+    if text[pos - 1:pos].isspace() and text[end:end + 1].isspace():
+        return 0
     run = _LONG_RUN.search(text, max(0, pos - OPAQUE_RUN), pos + OPAQUE_RUN + 1)
     if run is None:
         return 0

@@ -53,7 +53,7 @@ from quantities.extraction.numbers.reading import (
     search,
 )
 from quantities.extraction.numbers.shares import PLACES, after_numerator, before_denominator, read_share
-from quantities.extraction.numbers.words import definite_scale, value_of
+from quantities.extraction.numbers.words import apostrophe_elided, definite_scale, fraction_before, value_of
 from quantities.lang import Pack, load
 from quantities.types import Quantity, Span
 
@@ -97,7 +97,7 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
         if urls and (inside := _inside(urls, m.start())):
             pos = inside
             continue
-        if _glued(text, m) and (opaque := opaque_end(text, m.start())):
+        if (opaque := opaque_end(text, m.span())):
             pos = opaque
             continue
         r = _read(text, m, g)
@@ -109,13 +109,6 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
         out.append(_quantity(text, r, g))
         pos = max(r.end, m.start() + 1)
     return relative(text, carry(text, out, g), pack)
-
-
-def _glued(text: str, m: Any) -> bool:
-    """Whether the match touches a character other than a blank on one side (only then can
-    it lie in a run with no blank)."""
-    start, end = m.span()
-    return not (text[start - 1:start].isspace() and text[end:end + 1].isspace())
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> int:
@@ -203,22 +196,11 @@ def _read_approx(text: str, m: Any, g: Grammar) -> Reading | None:
     n = g.words.approx_words.get(word)
     if n is None:  # a case-blind match of a word in no table (see scale_of)
         return None
-    start, part = _fraction_before(text, m.start(), g)
+    start, part = fraction_before(text, m.start(), g)
     n = n * part  # "mezza dozzina", "half a dozen": 6
     r = Reading(start, m.end(), n, n * (1 - g.words.approx_spread), n * (1 + g.words.approx_spread), n,
               approx=True)
     return context(text, r, g, scaled=True)
-
-
-def _fraction_before(text: str, start: int, g: Grammar) -> tuple[int, Decimal]:
-    """A fraction word right before a collective ("mezza dozzina", "half a dozen"): where it
-    starts and what it takes of the collective; else ``start`` and 1."""
-    prev = prev_tokens(text, start, 1)
-    if prev and text[prev[0][0] + len(prev[0][1]):start].isspace():  # next to it, only blanks between
-        kind, v = g.words.morphemes.get(prev[0][1], ("", Decimal(1)))
-        if kind == "fraction":
-            return prev[0][0], v
-    return start, Decimal(1)
 
 
 def _read_ordinal_word(text: str, m: Any, g: Grammar) -> Reading | None:
@@ -260,7 +242,7 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
     else:
         tokens = [(t.start(), t.end()) for t in WORD.finditer(text, start, end)]
     value = definite_scale(text, start, tokens, g)
-    if value is None and len(tokens) == 1 and (full := _apostrophe_elided(text, start, end, g)):
+    if value is None and len(tokens) == 1 and (full := apostrophe_elided(text, start, end, g)):
         value, end = value_of([full], g), end + 1  # "vent'anni": the apostrophe is the figure's
         tokens = [(start, end)]
     while tokens and value is None:
@@ -287,14 +269,6 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
     at = _minus_word(text, start, g)
     r.start = r.start if at is None else at
     return _signed(_plus_share(text, context(text, r, g, scaled=value >= 1000), g), start, at is not None)
-
-
-def _apostrophe_elided(text: str, start: int, end: int, g: Grammar) -> str | None:
-    """The full number word of a ten or a hundred that an apostrophe elides before a vowel
-    ("vent'anni", "quarant'anni", "cent'anni": the pack's ``[numbers.elision]`` stems), else None."""
-    if text[end:end + 1] not in ("'", "’") or not text[end + 1:end + 2].isalpha():
-        return None
-    return g.words.elided.get(norm(text[start:end]))
 
 
 #: A joiner and the numerator word of a share after a number: " e tre [quarti]", " and a [quarter]".

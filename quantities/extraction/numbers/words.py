@@ -154,3 +154,22 @@ def definite_scale(text: str, start: int, tokens: list[tuple[int, int]], g: Gram
     if not prev or prev[-1][1] not in g.words.definite or prev[-1][0] + len(prev[-1][1]) >= start:
         return None
     return value_of([min(g.words.one), *words], g)
+
+
+def apostrophe_elided(text: str, start: int, end: int, g: Grammar) -> str | None:
+    """The full number word of a ten or a hundred that an apostrophe elides before a vowel
+    ("vent'anni", "quarant'anni", "cent'anni": the pack's ``[numbers.elision]`` stems), else None."""
+    if text[end:end + 1] not in ("'", "’") or not text[end + 1:end + 2].isalpha():
+        return None
+    return g.words.elided.get(norm(text[start:end]))
+
+
+def fraction_before(text: str, start: int, g: Grammar) -> tuple[int, Decimal]:
+    """A fraction word right before a collective ("mezza dozzina", "half a dozen"): where it
+    starts and what it takes of the collective; else ``start`` and 1."""
+    prev = words_before(text, start)[-1:]
+    if prev and text[prev[0][0] + len(prev[0][1]):start].isspace():  # next to it, only blanks between
+        kind, v = g.words.morphemes.get(prev[0][1], ("", Decimal(1)))
+        if kind == "fraction":
+            return prev[0][0], v
+    return start, Decimal(1)
