@@ -196,6 +196,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             j, passive = k + 1, True  # "è stato riferito dalla Kcna": a passive
         elif k == j:
             j = past  # "the ministry reported by midday that…": a time; the subject reports
+    if kind == "passive" and _past_time(toks, j, g) is not None:
+        return None  # "spotted by midday": a time, no agent
     if kind == "verb" and not passive and i > 0 and (lows[i - 1], lows[i]) in g.impersonal:
         return Found("", None, _cue_text(text, cue), cue, cue, "any", impersonal=True)  # "si stima"
     if kind == "verb" and not passive and _at(lows, i, g.passive) is not None:

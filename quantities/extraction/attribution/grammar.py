@@ -130,7 +130,7 @@ def _cues(pack: Pack, words: dict[str, list[str]], agent: list[str], first: str 
         "restricted": _pattern(words["restricted"], first),
         "verb": "|".join(verb),
         "passive": f"{p}{_gap(pack, adverbs)}\\s+{_pattern(agent)}"
-                   if (p := _pattern(words["participles"], first)) else "",
+                   if (p := _pattern(words["participles"] + words["agent_participles"], first)) else "",
         "report": _pattern(words["report_verbs"], first),
     }
     cue = "|".join(f"(?P<{name}>{alt})" for name, alt in groups.items() if alt)
@@ -182,6 +182,7 @@ def grammar(pack: Pack) -> Grammar:
         "forward": _expand(pack, "attribution.forward", contractions),
         **{k: list(pack.words(f"attribution.{k}")) for k in ("restricted", "auxiliaries", "present", "participles",
                                                              "report_verbs")},
+        "agent_participles": list(pack.words("attribution.agent_participles", ())),
     }
     initials = {low(w)[:1] for ws in words.values() for w in ws}
     return Grammar(
@@ -278,6 +279,7 @@ def _seconds(words: dict[str, list[str]], adverbs: list[str], agent: list[str],
 
     after_one = {"auxiliaries": firsts(adverbs) | firsts(words["participles"]),
                  "participles": firsts(agent) | firsts(adverbs) | firsts(gap) | {""}}   # "" : a clock time
+    after_one["agent_participles"] = after_one["participles"]
     pairs = []
     for kind, cues in words.items():
         for phrase in cues:
