@@ -124,7 +124,7 @@ def origin(c: Claim, lex: Lexicon) -> str | None:
     """The point a distance is measured from: the place or noun after one of the lexicon's
     ``[distance] origin`` phrases among the first words after the figure ("a 47 miglia da
     Pylos", "72 km (45 miles) southwest of Marrakesh"), its one name across languages; None
-    when there is none."""
+    when there is none. A point the lexicon knows is its concept ("costa" = "coast")."""
     ctx = c.context
     at = ctx.find(c.text) if c.text else -1
     if at < 0:
@@ -140,7 +140,8 @@ def origin(c: Claim, lex: Lexicon) -> str | None:
         for phrase in phrases:
             if tuple(folded[k:k + len(phrase)]) == phrase:
                 rest = [w for w in words[k + len(phrase):] if w.casefold() not in lex.stopwords]
-                return _place_name(rest[0]) if rest else None
+                point = lex.read(rest[0]) if rest else None   # "dalla costa" = "off the coast"
+                return (point.shared if point is not None and point.known else _place_name(rest[0])) if rest else None
     return None
 
 
