@@ -25,7 +25,6 @@ from decimal import Decimal
 
 from quantities.lang import units
 from quantities.reconciliation import messages as say
-from quantities.reconciliation.clauses import restriction
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.headlines import headline_findings
@@ -37,7 +36,9 @@ from quantities.reconciliation.modes import (
     close,
     contradicting,
     disputed,
+    networks,
     provisional,
+    restricted,
     sided,
     small_groups,
 )
@@ -93,7 +94,7 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                                 for m in timeline)
         return finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
                                            "not a conflict").format(steps=steps), items, cause="timeline")
-    if (part := _restricted(ms)) is not None:   # "200 … che chiedono di essere rimpatriati" / "400 italiani"
+    if (part := restricted(ms)) is not None:   # "200 … che chiedono di essere rimpatriati" / "400 italiani"
         narrow, clause, wide = part
         message = _("{narrow}: those \u201c{clause}\u201d, a part of {wide}, not a rival count").format(
             narrow=say.group_text(narrow.items, ctx.outlet, fmt), clause=clause,
@@ -111,7 +112,7 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     if len(ms) >= SCATTERED and len(head.docs) < 2 and not close(ms):
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
-    if (within := _networks(ms)) is not None:   # a magnitude of 4,8 and one of 4.9
+    if (within := networks(ms)) is not None:   # a magnitude of 4,8 and one of 4.9
         message = _("{one}; {others}: the values do not meet, by no more than networks that measure it routinely "
                     "differ ({spread}); check which network each reports").format(
             one=say.group_text(head.items, ctx.outlet, fmt), others=groups, spread=say.num(within, fmt))
@@ -126,27 +127,6 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
         message += "; " + _("the bound points to the other value: they may agree")
         return finding(ctx, "value-conflict", g, message, items, cause="disagreement", severity="info")
     return finding(ctx, "value-conflict", g, message, items, cause="disagreement")
-
-
-def _restricted(ms: list[Mode]) -> tuple[Mode, str, Mode] | None:
-    """Two modes, every claim of the lower one narrowed by a relative clause after its noun
-    (:func:`clauses.restriction`) and none of the higher one: a part of the other's count."""
-    if len(ms) != 2:
-        return None
-    low_mode, high_mode = sorted(ms, key=lambda m: m.value)
-    clauses_of = [restriction(i.claim, i.lexicon) for i in low_mode.items]
-    if None in clauses_of or any(restriction(i.claim, i.lexicon) for i in high_mode.items):
-        return None
-    return low_mode, str(clauses_of[0]), high_mode
-
-
-def _networks(ms: list[Mode]) -> Decimal | None:
-    """The units' ``[spread]`` when the modes are of one unit that networks measure with a
-    routine spread (a quake's magnitude) and their values lie within it, else None."""
-    found = {i.claim.quantity.unit for m in ms for i in m.items}
-    within = units.spread().get(next(iter(found)) or "") if len(found) == 1 else None
-    values = [m.value for m in ms]
-    return within if within is not None and max(values) - min(values) <= within else None
 
 
 def _leaning(bound: Mode, other: Mode) -> bool:
