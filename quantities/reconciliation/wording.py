@@ -165,10 +165,11 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
         need = 0 if a.kind == "measure" and a.unit is not None else ctx.settings.min_shared_words
         close = [(p, q) for p, q in common if len(context_of(p.claim, p.lexicon) & context_of(q.claim, q.lexicon))
                  >= need]
-        if close:
+        if close:   # a sum: budgets name one pot many ways ("il piano", "la dotazione complessiva"): a note
             p, q = close[0]
-            return lower, _("the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the "
-                            "other; check which is meant").format(one=noun(p), other=noun(q)), [p], [q]
+            return _demote(lower) if a.kind == "money" else lower, _(
+                "the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the other; check which "
+                "is meant").format(one=noun(p), other=noun(q)), [p], [q]
     return None
 
 
