@@ -227,6 +227,9 @@ def _status(t: Statuses, toks: Tokens, first: int, after: int, noun: str | None)
     if noun and (found := t.of_noun(noun.casefold().replace("’", "'").split())) is not None:
         return found
     lows = toks.lows
+    crossing = t.match(lows, after - 1) if noun and after > first + 1 else None
+    if crossing is not None and crossing[1] > 1:   # "i nove estratti vivi": a status phrase that opens
+        return crossing[0]                         # on the noun's last word and runs past it
     for i in range(after, min(len(lows), after + t.reach)):  # "persone sono rimaste ferite"
         if (found := t.at(lows, i)) is not None:
             return found
