@@ -18,7 +18,8 @@ from quantities.extraction.numbers.reading import Reading, match, precision_int,
 from quantities.extraction.numbers.words import value_of
 from quantities.lang.units import PERCENT, is_currency
 
-_RANGE_JOIN = compiled(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L}])")
+# the second number may open on a currency sign: "€10-€20"
+_RANGE_JOIN = compiled(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L}\p{Sc}])")
 
 
 _ARTICLE_AHEAD = compiled(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9])")  # "i 40", "il 30", "l'80"
@@ -212,6 +213,8 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
         article = _ARTICLE_AHEAD.match(text, at, min(len(text), at + 12))
         if article is not None and norm(article[1]) in g.ranges.articles:
             at = article.end()
+    sign = _same_sign(text, r.start, at, g)  # "€10-€20", "between $10 and $20"
+    at += len(sign)
     second = second_number(text, at, g)
     if second is None:
         return None
@@ -229,9 +232,34 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
         r.start = start
     r.low, r.high, r.value, r.end = r.value, v2, None, end2
     r.precision = min(r.precision or p2, p2)
-    if factor is None:
+    if sign:  # the unit is the signs' ("between $10 and $20")
+        _unit_before(r, min(r.start, first - len(sign)), g.units.before[sign], g)
+    elif factor is None:
         _range_kind(text, r, first, g)
     return factor is not None
+
+
+def _same_sign(text: str, start: int, at: int, g: Grammar) -> str:
+    """The unit sign written before the second number of a range when the first has the same
+    one ("€10-€20", "between $10 and $20": one range in euros, in dollars), else ""."""
+    sign = sign_before(text, start, g)
+    if sign is None:
+        return ""
+    n = len(sign)
+    return sign if text[at:at + n].casefold() == sign and text[at + n:at + n + 1].isdigit() else ""
+
+
+def sign_before(text: str, start: int, g: Grammar) -> str | None:
+    """The pack's unit sign (``[units.before]``) written right before ``start``, whatever
+    precedes it ("$20", "€10-€20", "(£5"), looked for only after a character that is no
+    letter, digit or blank; the longest first ("US$" before "$")."""
+    c = text[start - 1:start]
+    if not c or c.isalnum() or c.isspace():
+        return None
+    for sign in sorted(g.units.before, key=len, reverse=True):
+        if text[max(0, start - len(sign)):start].casefold() == sign:
+            return sign
+    return None
 
 
 def _change(text: str, r: Reading, joiner: str, g: Grammar) -> bool:
@@ -275,7 +303,8 @@ def _range_kind(text: str, r: Reading, first: int, g: Grammar) -> None:
 
 def _pair_start(text: str, r: Reading, joiner: str, g: Grammar) -> int | None:
     """Where the first word of a pair ("tra" of "tra 30 e 40", "tra i 30 e i 40") stands."""
-    prev = prev_tokens(text, r.start, 2)
+    sign = sign_before(text, r.start, g)  # "between $10 and $20": the pair's word is before the sign
+    prev = prev_tokens(text, r.start - (len(sign) if sign else 0), 2)
     if prev and prev[-1][1] in g.ranges.articles:
         prev = prev[:-1]
     if prev and g.ranges.pairs.get(prev[-1][1]) == joiner:
@@ -319,8 +348,9 @@ def scale_of(m: Any, g: Grammar) -> Decimal | None:
 def _left(text: str, r: Reading, g: Grammar) -> None:
     prev = prev_tokens(text, r.start, 4)
     glued = glued_before(text, r.start)
-    if glued and glued[1] in g.units.before and r.kind == "count":
-        _unit_before(r, glued[0], g.units.before[glued[1]], g)
+    sign = (glued[1] if glued[1] in g.units.before else sign_before(text, r.start, g)) if glued else None
+    if sign is not None and r.kind == "count":  # "€300", and "-$20" of "€10-$20"
+        _unit_before(r, r.start - len(sign), g.units.before[sign], g)
         prev = prev_tokens(text, r.start, 4)
     elif prev and prev[-1][1] in g.units.before and r.kind == "count" and not glued:
         _unit_before(r, prev[-1][0], g.units.before[prev[-1][1]], g)

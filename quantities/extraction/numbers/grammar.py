@@ -103,6 +103,7 @@ def grammar(pack: Pack) -> Grammar:
         zones=v.words(pack, "numbers.times.zones"),
         seps=frozenset(pack.words("numbers.times.separators", ())),
         not_nouns=v.words(pack, "numbers.times.not_nouns"),
+        after=v.words(pack, "numbers.times.after"),
     )
     idents = Identifiers(
         before=v.words(pack, "numbers.identifiers.before"),
@@ -183,6 +184,8 @@ def _units(pack: Pack) -> Units:
     v.check_units(pack, "units.before", before, nonpint)
     dimensional = v.strings(pack, "units.dimensional.words")
     v.check_units(pack, "units.dimensional.words", dimensional, nonpint)
+    singular = v.strings(pack, "units.singular")
+    v.check_units(pack, "units.singular", singular, nonpint)
     return Units(
         words=words,
         currency={w: c.upper() for w, c in v.strings(pack, "units.currency").items()},
@@ -191,6 +194,7 @@ def _units(pack: Pack) -> Units:
         durations=frozenset(pack.words("units.durations.units", ())),
         dimensional=dimensional,
         dimension_after=v.words(pack, "units.dimensional.after"),
+        singular={**{w: u for w, u in words.items()}, **singular},
     )
 
 

@@ -173,6 +173,9 @@ def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
         return False
     strong = phrase_before(prev, g.times.strong, g)
     cue = strong or phrase_before(prev, g.times.before, g)
+    if cue is None and r.integer and g.times.after and next_word(text, r.end) in g.times.after:
+        r.kind = "time"  # "Five o'clock", "5 pm"
+        return True
     if cue is None:
         return False
     # a clock is 4 or 5 characters with its mark 3 from the end: most figures are told without the pattern

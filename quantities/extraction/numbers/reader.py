@@ -37,6 +37,7 @@ from quantities.extraction.numbers.digits import (
     series_end,
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
+from quantities.extraction.numbers.halves import halves
 from quantities.extraction.numbers.hedges import carry
 from quantities.extraction.numbers.nonclaims import opaque_end, url_spans
 from quantities.extraction.numbers.offsets import relative
@@ -251,7 +252,9 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
             joiners = [i for i, (a, b) in enumerate(tokens) if norm(text[a:b]) in g.words.joiners]
             del tokens[joiners[-1] if joiners else -1:]
     if value is None:  # a fraction word alone: "half of the funds", not "half a million"
+        last = start + max(m[0].rfind(" "), m[0].rfind("\u00a0")) + 1  # "a half" of "an hour and a half"
         part = read_share(text, m, g) if m[0].isalpha() else None
+        part = part or halves(text, last, m.end(), g)
         return context(text, part, g, scaled=True) if part is not None else None
     end = tokens[-1][1]
     if len(tokens) == 1:

@@ -112,6 +112,7 @@ class Units:
     durations: frozenset[str]
     dimensional: dict[str, str]  # scale words that are units before a dimension word: "2.5m high"
     dimension_after: frozenset[str]
+    singular: dict[str, str]  # a unit's word for one of it, read with a fraction: "un anno e mezzo"
 
 
 @dataclass(frozen=True, eq=False)
@@ -163,6 +164,7 @@ class Times:
     zones: frozenset[str]  # time zones after a clock ("2211 GMT")
     seps: frozenset[str]
     not_nouns: frozenset[str]
+    after: frozenset[str]  # words after an hour that make it a time whatever precedes ("five o'clock")
 
 
 @dataclass(frozen=True, eq=False)

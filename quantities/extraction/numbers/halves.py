@@ -1,0 +1,76 @@
+"""A unit and a half, and half a unit: "un anno e mezzo", "un'ora e mezza", "a year and a
+half", "mezzo chilo", "half an hour". The fraction word is the anchor; the unit is the pack's
+word for one of it (``[units.singular]``, or any unit word), which alone is no figure (RULES:
+"un anno" is the singular).
+
+>>> from quantities.lang import load
+>>> from quantities.extraction.numbers.grammar import grammar
+>>> g = grammar(load("it"))
+>>> r = halves("dopo un anno e mezzo di lavori", 15, 20, g)
+>>> (r.start, r.end, r.value, r.unit, r.kind)
+(5, 20, Decimal('1.5'), 'year', 'duration')
+>>> halves("un anno, e mezzo", 11, 16, g) is None
+True
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from quantities.cache import compiled
+from quantities.extraction.numbers.around import prev_tokens
+from quantities.extraction.numbers.grammar import Grammar
+from quantities.extraction.numbers.patterns import norm
+from quantities.extraction.numbers.reading import Reading
+
+#: Up to two words after a fraction word: an article, then the unit ("half an hour").
+_NEXT = compiled(r"[ \u00a0]{1,3}(\p{L}{1,12}['’]?)(?:(?<=['’])|[ \u00a0]{1,3})?(\p{L}{1,15})?")
+
+
+def halves(text: str, start: int, end: int, g: Grammar) -> Reading | None:
+    """The fraction word at ``start:end`` read with the unit it joins, else None."""
+    part = g.words.morphemes.get(norm(text[start:end]))
+    if part is None or part[0] != "fraction":
+        return None
+    return _and_a(text, start, end, part[1], g) or _of_a(text, start, end, part[1], g)
+
+
+def _reading(start: int, end: int, value: Decimal, unit: str, g: Grammar) -> Reading:
+    kind = "duration" if unit in g.units.durations else "measure"
+    return Reading(start, end, value, value, value, Decimal("0.1"), kind=kind, unit=unit)
+
+
+def _and_a(text: str, start: int, end: int, part: Decimal, g: Grammar) -> Reading | None:
+    """One unit, a joiner and the fraction: "un anno e mezzo", "un'ora e mezza", "a year and a half"."""
+    prev, stop = prev_tokens(text, start, 4), start
+    if prev and prev[-1][1] in g.words.one:  # "and a half"
+        prev, stop = prev[:-1], prev[-1][0]
+    if len(prev) < 2 or prev[-1][1] not in g.words.joiners or not _apart(text, prev, stop):
+        return None
+    at, word = prev[-2]
+    cut = max(word.find("'"), word.find("’")) + 1  # "un'ora": the article glued to the unit
+    if cut and word[:cut] in g.words.one and (unit := g.units.singular.get(word[cut:])):
+        return _reading(at, end, 1 + part, unit, g)
+    if len(prev) > 2 and prev[-3][1] in g.words.one and (unit := g.units.singular.get(word)):
+        return _reading(prev[-3][0], end, 1 + part, unit, g)
+    return None
+
+
+def _apart(text: str, prev: list[tuple[int, str]], stop: int) -> bool:
+    """Only blanks between the last words before the fraction, and between them and ``stop``."""
+    gaps = [(a + len(w), b) for (a, w), (b, _) in zip(prev[-3:], prev[-2:])]
+    gaps.append((prev[-1][0] + len(prev[-1][1]), stop))
+    return all(text[a:b].isspace() for a, b in gaps)
+
+
+def _of_a(text: str, start: int, end: int, part: Decimal, g: Grammar) -> Reading | None:
+    """The fraction of one unit: "mezzo chilo", "half an hour", "half a mile"."""
+    m = _NEXT.match(text, end, min(len(text), end + 40))
+    if m is None:
+        return None
+    first, second = norm(m[1]), norm(m[2] or "")
+    if (unit := g.units.singular.get(first)) is not None:
+        return _reading(start, m.end(1), part, unit, g)
+    if first in g.words.one and second and (unit := g.units.singular.get(second)) is not None:
+        return _reading(start, m.end(2), part, unit, g)
+    return None
