@@ -274,9 +274,10 @@ def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], item
     side_of = {s: n for n, m in enumerate(ms) for s in m.sources}
     sides = "; ".join(f"{', '.join(m.written_sources())}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
     wrong = [i for n, m in enumerate(ms) for i in m.items if i.source is not None and side_of[i.source] != n]
-    # a lead repeating a figure its own body credits ("trentamila per la questura") is not bare
+    # a figure its own article credits elsewhere (a lead, a subtitle: "Sessantadue morti", then
+    # "62 vittime, secondo la prefettura"; "trentamila per la questura") is not bare
     bare = [i for m in ms for i in m.items if i.source is None
-            and not (i.lead and any(o.claim.doc == i.claim.doc and o.source for o in m.items))]
+            and not any(o.claim.doc == i.claim.doc and o.source for o in m.items)]
     message = _("a dispute between sources, each credited with its own figure \u2014 {sides}").format(sides=sides)
     if when is not None:
         message = f"{when}: {message}"
