@@ -55,9 +55,9 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
     if factor is not None and r.value is not None and not scaled:
         scale(r, factor)
         r.end, scaled = m.end(SCALE), True
-        _and_a_half(text, r, factor, g)
+        and_a_half(text, r, factor, g)
         m = follow(text, r.end, g)
-    elif r.integer and r.value is not None and _and_a_half(text, r, Decimal(1), g):  # "3 e mezzo"
+    elif r.integer and r.value is not None and and_a_half(text, r, Decimal(1), g):  # "3 e mezzo"
         r.integer = r.plain = False
         m = follow(text, r.end, g)
     ranged = _range(text, r, g)
@@ -104,9 +104,9 @@ def _dimensional(text: str, r: Reading, m: Any, g: Grammar) -> bool:
     return True
 
 
-def _and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> bool:
-    """A joiner and a fraction word after the scale word, or after digits: "3 milioni e
-    mezzo", "2 million and a half", "3 e mezzo"."""
+def and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> bool:
+    """A joiner and a fraction word after the scale word, or after digits or a collective:
+    "3 milioni e mezzo", "2 million and a half", "3 e mezzo", "un migliaio e mezzo"."""
     first = text[r.end:r.end + 1]  # a blank, then a joiner: most figures are told without the pattern
     if (first < "\x80" and first not in ASCII_BLANKS) or ascii_miss(text, r.end, g.follow.joiner_heads):
         return False
@@ -150,7 +150,7 @@ def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool 
     else:
         return
     r.end = m.end(UNIT)
-    if not second and r.value is not None and _and_a_half(text, r, Decimal(1), g):  # "tre giorni e mezzo"
+    if not second and r.value is not None and and_a_half(text, r, Decimal(1), g):  # "tre giorni e mezzo"
         r.integer = r.plain = False
     elif not second and r.value is not None:
         _unit_range(text, r, g, scaled)
@@ -165,11 +165,8 @@ def _unit_range(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
     j = _RANGE_JOIN.match(text, r.end, min(len(text), r.end + 12))
     if j is None:
         return
-    joiner = norm(j.group(2))
-    if joiner not in g.ranges.dash:
-        start = _pair_start(text, r, joiner, g)
-        if start is None or norm(text[start:r.start].split()[0]) not in g.ranges.unit_pairs:
-            return
+    if not _unit_joiner(text, r, norm(j.group(2)), g):
+        return
     probe = Reading(r.start, r.end, r.value, r.value, r.value, r.precision, integer=r.integer)
     if _range(text, probe, g) is None:  # the unit after it makes it no time ("from 3km to 5km")
         return
@@ -181,6 +178,16 @@ def _unit_range(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
     if tail.unit == r.unit and tail.kind == r.kind:
         r.start, r.end, r.low, r.high, r.value = probe.start, tail.end, probe.low, probe.high, None
         r.precision = probe.precision
+
+
+def _unit_joiner(text: str, r: Reading, joiner: str, g: Grammar) -> bool:
+    """Whether a range may repeat its unit on each number with this joiner: a dash, or a pair
+    of the pack's ``unit_pairs`` ("tra 10 euro e 20 euro", "between $10 and $20"); not "or",
+    nor "from $10 to $20" (a change)."""
+    if joiner in g.ranges.dash:
+        return True
+    start = _pair_start(text, r, joiner, g)
+    return start is not None and norm(text[start:r.start].split()[0]) in g.ranges.unit_pairs
 
 
 def _is_age(text: str, r: Reading, word: str, g: Grammar) -> bool:
@@ -213,7 +220,7 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
         article = _ARTICLE_AHEAD.match(text, at, min(len(text), at + 12))
         if article is not None and norm(article[1]) in g.ranges.articles:
             at = article.end()
-    sign = _same_sign(text, r.start, at, g)  # "€10-€20", "between $10 and $20"
+    sign = _same_sign(text, r, joiner, at, g)  # "€10-€20", "between $10 and $20"
     at += len(sign)
     second = second_number(text, at, g)
     if second is None:
@@ -239,11 +246,12 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
     return factor is not None
 
 
-def _same_sign(text: str, start: int, at: int, g: Grammar) -> str:
+def _same_sign(text: str, r: Reading, joiner: str, at: int, g: Grammar) -> str:
     """The unit sign written before the second number of a range when the first has the same
-    one ("€10-€20", "between $10 and $20": one range in euros, in dollars), else ""."""
-    sign = sign_before(text, start, g)
-    if sign is None:
+    one and the joiner allows a unit on each ("€10-€20", "between $10 and $20": one range in
+    euros, in dollars; not "fell $3.50 to $141.20"), else ""."""
+    sign = sign_before(text, r.start, g)
+    if sign is None or not _unit_joiner(text, r, joiner, g):
         return ""
     n = len(sign)
     return sign if text[at:at + n].casefold() == sign and text[at + n:at + n + 1].isdigit() else ""
@@ -251,14 +259,16 @@ def _same_sign(text: str, start: int, at: int, g: Grammar) -> str:
 
 def sign_before(text: str, start: int, g: Grammar) -> str | None:
     """The pack's unit sign (``[units.before]``) written right before ``start``, whatever
-    precedes it ("$20", "€10-€20", "(£5"), looked for only after a character that is no
-    letter, digit or blank; the longest first ("US$" before "$")."""
+    mark precedes it ("$20", "€10-€20", "(£5"), looked for only after a character that is no
+    letter, digit or blank; the longest first ("US$" before "$"); none glued to a letter it
+    does not hold ("HK$10" is no US dollar)."""
     c = text[start - 1:start]
     if not c or c.isalnum() or c.isspace():
         return None
-    for sign in sorted(g.units.before, key=len, reverse=True):
-        if text[max(0, start - len(sign)):start].casefold() == sign:
-            return sign
+    for sign in g.units.signs.get(c.casefold(), ()):
+        n = len(sign)
+        if text[max(0, start - n):start].casefold() == sign:
+            return None if text[start - n - 1:start - n].isalpha() else sign
     return None
 
 

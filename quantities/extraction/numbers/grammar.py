@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -174,8 +175,17 @@ def _number_words(pack: Pack) -> NumberWords:
         homographs=v.homographs(pack),
         approx_spread=v.number(pack, "numbers.approximate.spread", 0.2),
         approx_words=v.numbers(pack, "numbers.approximate.words"),
+        fraction_article=bool(pack.get("numbers.approximate.fraction_article", False)),
         vague=v.vague(pack),
     )
+
+
+def _by_last_character(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their last character, the longest first ("us$" before "$")."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        out.setdefault(w[-1:], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
 
 
 def _units(pack: Pack) -> Units:
@@ -190,11 +200,12 @@ def _units(pack: Pack) -> Units:
         words=words,
         currency={w: c.upper() for w, c in v.strings(pack, "units.currency").items()},
         before=before,
+        signs=_by_last_character(before),
         percent=v.words(pack, "units.percent.words"),
         durations=frozenset(pack.words("units.durations.units", ())),
         dimensional=dimensional,
         dimension_after=v.words(pack, "units.dimensional.after"),
-        singular={**{w: u for w, u in words.items()}, **singular},
+        singular={**words, **singular},
     )
 
 

@@ -1,7 +1,8 @@
-"""A unit and a half, and half a unit: "un anno e mezzo", "un'ora e mezza", "a year and a
-half", "mezzo chilo", "half an hour". The fraction word is the anchor; the unit is the pack's
-word for one of it (``[units.singular]``, or any unit word), which alone is no figure (RULES:
-"un anno" is the singular).
+"""Halves and collectives: a unit and a half and half a unit ("un anno e mezzo", "un'ora e
+mezza", "a year and a half", "mezzo chilo", "half an hour": the fraction word is the anchor, the
+unit the pack's word for one of it, ``[units.singular]`` or any unit word, which alone is no
+figure: RULES' singular), and the collectives ("una ventina", "a dozen"), halved before
+("mezza dozzina", "half a dozen") or grown after ("un migliaio e mezzo").
 
 >>> from quantities.lang import load
 >>> from quantities.extraction.numbers.grammar import grammar
@@ -16,9 +17,11 @@ True
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from quantities.cache import compiled
-from quantities.extraction.numbers.around import prev_tokens
+from quantities.extraction.numbers.around import prev_tokens, words_before
+from quantities.extraction.numbers.context import and_a_half, context
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.reading import Reading
@@ -58,19 +61,55 @@ def _and_a(text: str, start: int, end: int, part: Decimal, g: Grammar) -> Readin
 
 def _apart(text: str, prev: list[tuple[int, str]], stop: int) -> bool:
     """Only blanks between the last words before the fraction, and between them and ``stop``."""
-    gaps = [(a + len(w), b) for (a, w), (b, _) in zip(prev[-3:], prev[-2:])]
+    last = prev[-3:]
+    gaps = [(a + len(w), b) for (a, w), (b, _) in zip(last, last[1:])]
     gaps.append((prev[-1][0] + len(prev[-1][1]), stop))
     return all(text[a:b].isspace() for a, b in gaps)
 
 
 def _of_a(text: str, start: int, end: int, part: Decimal, g: Grammar) -> Reading | None:
-    """The fraction of one unit: "mezzo chilo", "half an hour", "half a mile"."""
+    """The fraction of one unit: "mezzo chilo" (a unit word of the pack right after it),
+    "half an hour", "half a mile" (a singular after an article). Not a singular right after
+    it: "il mezzo ora si trova", "il mezzo secondo i testimoni" (the vehicle, now, according to)."""
     m = _NEXT.match(text, end, min(len(text), end + 40))
     if m is None:
         return None
     first, second = norm(m[1]), norm(m[2] or "")
-    if (unit := g.units.singular.get(first)) is not None:
+    if (unit := g.units.words.get(first)) is not None:
         return _reading(start, m.end(1), part, unit, g)
     if first in g.words.one and second and (unit := g.units.singular.get(second)) is not None:
         return _reading(start, m.end(2), part, unit, g)
     return None
+
+
+#: A collective's word after an article or alone: "una ventina", "un'ottantina", "dozzina".
+_APOSTROPHE_OR_SPACE = compiled(r"['’\s]")
+
+
+def read_approx(text: str, m: Any, g: Grammar) -> Reading | None:
+    """A collective found by the master pattern ("una ventina", "a dozen"): N ± the pack's
+    spread, a fraction before it as the language writes it, "e mezzo" after it."""
+    words = m[0].split()
+    word = norm(_APOSTROPHE_OR_SPACE.split(m[0])[-1] if len(words) < 2 else words[-1])
+    n = g.words.approx_words.get(word)
+    if n is None:  # a case-blind match of a word in no table (see scale_of)
+        return None
+    articled = len(words) > 1 or "'" in m[0] or "’" in m[0]  # "a dozen", "una ventina", "un'ottantina"
+    start, part = fraction_before(text, m.start(), g) if articled == g.words.fraction_article else (m.start(), 1)
+    n = n * part  # "mezza dozzina", "half a dozen": 6
+    r = Reading(start, m.end(), n, None, None, n, approx=True)
+    if part == 1 and and_a_half(text, r, n, g):  # "un migliaio e mezzo": 1500
+        n = r.value or n
+    r.low, r.high = n * (1 - g.words.approx_spread), n * (1 + g.words.approx_spread)
+    return context(text, r, g, scaled=True)
+
+
+def fraction_before(text: str, start: int, g: Grammar) -> tuple[int, Decimal]:
+    """A fraction word right before a collective ("mezza dozzina", "half a dozen"): where it
+    starts and what it takes of the collective; else ``start`` and 1."""
+    prev = words_before(text, start)[-1:]
+    if prev and text[prev[0][0] + len(prev[0][1]):start].isspace():  # next to it, only blanks between
+        kind, v = g.words.morphemes.get(prev[0][1], ("", Decimal(1)))
+        if kind == "fraction":
+            return prev[0][0], v
+    return start, Decimal(1)

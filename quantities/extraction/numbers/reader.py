@@ -37,7 +37,7 @@ from quantities.extraction.numbers.digits import (
     series_end,
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
-from quantities.extraction.numbers.halves import halves
+from quantities.extraction.numbers.halves import halves, read_approx
 from quantities.extraction.numbers.hedges import carry
 from quantities.extraction.numbers.nonclaims import opaque_end, url_spans
 from quantities.extraction.numbers.offsets import relative
@@ -54,7 +54,7 @@ from quantities.extraction.numbers.reading import (
     search,
 )
 from quantities.extraction.numbers.shares import PLACES, after_numerator, before_denominator, read_share
-from quantities.extraction.numbers.words import apostrophe_elided, definite_scale, fraction_before, value_of
+from quantities.extraction.numbers.words import apostrophe_elided, definite_scale, value_of
 from quantities.lang import Pack, load
 from quantities.types import Quantity, Span
 
@@ -69,7 +69,6 @@ _MAX_ADJUSTED = 24
 
 _BLANKS = frozenset(" \u00a0")  # the blanks between a phone's digit groups
 _LIST_MARKS = frozenset(",;")  # a series of numbers may be a list ("5, 12, 33, 47, 81")
-_APOSTROPHE_OR_SPACE = compiled(r"['’\s]")
 
 
 def _pack(lang: str | Pack) -> Pack:
@@ -184,24 +183,11 @@ def _read(text: str, m: Any, g: Grammar) -> Reading | None:
         r = Reading(m.start(), m.end(), None, *bounds, None, approx=True)
         return context(text, r, g, scaled=True)
     if kind == "approx":
-        return _read_approx(text, m, g)
+        return read_approx(text, m, g)
     if kind == "share":
         part = read_share(text, m, g)
         return context(text, part, g, scaled=True) if part is not None else _read_ordinal_word(text, m, g)
     return _read_ordinal_word(text, m, g)
-
-
-def _read_approx(text: str, m: Any, g: Grammar) -> Reading | None:
-    words = m[0].split()
-    word = norm(_APOSTROPHE_OR_SPACE.split(m[0])[-1] if len(words) < 2 else words[-1])
-    n = g.words.approx_words.get(word)
-    if n is None:  # a case-blind match of a word in no table (see scale_of)
-        return None
-    start, part = fraction_before(text, m.start(), g)
-    n = n * part  # "mezza dozzina", "half a dozen": 6
-    r = Reading(start, m.end(), n, n * (1 - g.words.approx_spread), n * (1 + g.words.approx_spread), n,
-              approx=True)
-    return context(text, r, g, scaled=True)
 
 
 def _read_ordinal_word(text: str, m: Any, g: Grammar) -> Reading | None:

@@ -61,6 +61,7 @@ class NumberWords:
     homographs: dict[str, Homograph]
     approx_spread: Decimal
     approx_words: dict[str, Decimal]  # una decina, a dozen
+    fraction_article: bool  # "half a dozen" takes an article before the collective, "mezza dozzina" none
     vague: dict[str, tuple[Decimal, Decimal]]  # migliaia, thousands: [low, high]
 
 
@@ -108,6 +109,7 @@ class Units:
     words: dict[str, str]  # measure words -> pint names
     currency: dict[str, str]  # words and symbols -> ISO 4217 codes
     before: dict[str, str]  # unit words written before the number
+    signs: dict[str, tuple[str, ...]]  # the keys of ``before`` by their last character, the longest first
     percent: frozenset[str]
     durations: frozenset[str]
     dimensional: dict[str, str]  # scale words that are units before a dimension word: "2.5m high"

@@ -163,13 +163,3 @@ def apostrophe_elided(text: str, start: int, end: int, g: Grammar) -> str | None
         return None
     return g.words.elided.get(norm(text[start:end]))
 
-
-def fraction_before(text: str, start: int, g: Grammar) -> tuple[int, Decimal]:
-    """A fraction word right before a collective ("mezza dozzina", "half a dozen"): where it
-    starts and what it takes of the collective; else ``start`` and 1."""
-    prev = words_before(text, start)[-1:]
-    if prev and text[prev[0][0] + len(prev[0][1]):start].isspace():  # next to it, only blanks between
-        kind, v = g.words.morphemes.get(prev[0][1], ("", Decimal(1)))
-        if kind == "fraction":
-            return prev[0][0], v
-    return start, Decimal(1)
