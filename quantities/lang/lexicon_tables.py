@@ -26,7 +26,7 @@ TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "st
                       "time", "difference", "names", "distance", "complement", "capacity",
                       "zone", "added", "role"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
-                          "dwell", "exact"})
+                          "dwell", "exact", "loose"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
 #: fewer), or not at all (a crowd is counted once: later figures dispute it).
 RUNS = frozenset({"cumulative", "once"})
@@ -74,6 +74,7 @@ class Tables:
         self._runs: dict[str, str] = {}    # status -> how its count moves ("cumulative", "once")
         self._spans: set[str] = set()      # concepts that are spans of time ("anni", "mesi")
         self._dwell: set[str] = set()      # concepts that count a place's own people ("abitanti")
+        self._loose: set[str] = set()      # narrower words news write for their broader class ("bambini")
         self._once: set[str] = set()       # ids of things measured once (a quake's magnitude)
         self._unit_default: dict[str, str] = {}
         self._units_of: dict[str, set[str]] = {}   # id -> the units its measures are in, when it names them
@@ -225,6 +226,15 @@ class Tables:
             self._spans.add(name)
         if self._flag(entry, key, "dwell"):
             self._dwell.add(name)
+        if self._flag(entry, key, "loose"):
+            if "broader" not in entry:
+                raise self._error(f"{key}.loose", "a loose word needs the broader concept it is written for")
+            self._loose.add(name)
+
+    def loose(self, concept: str | None) -> bool:
+        """Whether news write ``concept``'s words for its broader class as well ("14 bambini"
+        for the 14 minors among the dead): one number under both is one count in two words."""
+        return concept in self._loose
 
     def _flag(self, entry: Mapping[str, Any], key: str, mark: str) -> bool:
         """A concept's true/false mark (false when absent)."""

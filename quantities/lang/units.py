@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import tomllib
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,17 @@ def differences() -> dict[str, str]:
     """
     with KNOWN.open("rb") as f:
         return {b: a for a, b in tomllib.load(f)["confusable"].get("differences", [])}
+
+
+@functools.cache
+def spread() -> dict[str, Decimal]:
+    """Unit -> how far apart networks that measure in it routinely are (``[spread]``).
+
+    >>> spread()["magnitude"]
+    Decimal('0.2')
+    """
+    with KNOWN.open("rb") as f:
+        return {unit: Decimal(value) for unit, value in tomllib.load(f).get("spread", {}).items()}
 
 
 def is_unit_name(unit: str) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
+from dataclasses import replace
 from itertools import compress, count
 
 from quantities import lang as langs
@@ -76,6 +77,8 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
     ("Salgono dal 37,5% al 39,5% i fondi")."""
     inside = _affirmed(WORD.findall(c.text), lex)
     near = _affirmed(WORD.findall(before), lex)[-3:]
+    if measures and _of_which(before, lex.lang):   # "oltre 80 repliche, la più forte delle quali di magnitudo 5.4"
+        near = [*_affirmed(WORD.findall(_clause_before(c, before)), lex)[-3:], *near]
     later = _subject_after(c, lex) if measures else []
     for w in [*inside, *reversed(near), *later]:
         reading = lex.read(w)
@@ -83,6 +86,31 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
                 and (reading.measure or not measures) and lex.measured_in(reading.shared, c.quantity.unit):
             return reading.shared
     return None
+
+
+def _of_which(before: str, lang: str) -> bool:
+    """Whether a figure's clause opens on a partitive relative (the pack's ``[scope]
+    partitive_pronouns``: "la più forte delle quali", "the strongest of which"): what it
+    measures is named in the clause before."""
+    if lang not in langs.available():
+        return False
+    folded = f" {' '.join(words_of(before))} "
+    return any(f" {p} " in folded for p in _partitives(lang))
+
+
+@functools.cache
+def _partitives(lang: str) -> tuple[str, ...]:
+    return tuple(" ".join(words_of(p)) for p in langs.load(lang).words("scope.partitive_pronouns", ()))
+
+
+def _clause_before(c: Claim, before: str) -> str:
+    """The clause before the one that holds ``before`` (at most CUE_WINDOW characters)."""
+    at = c.context.find(c.text) if c.text else -1
+    piece = c.context[max(0, at - len(before) - 1 - CUE_WINDOW):max(0, at - len(before) - 1)] if at >= 0 else ""
+    cut = None
+    for m in CLAUSE.finditer(piece):
+        cut = m.end()
+    return piece[cut:] if cut is not None else piece
 
 
 def _affirmed(words: list[str], lex: Lexicon) -> list[str]:
@@ -96,7 +124,7 @@ def origin(c: Claim, lex: Lexicon) -> str | None:
     """The point a distance is measured from: the place or noun after one of the lexicon's
     ``[distance] origin`` phrases among the first words after the figure ("a 47 miglia da
     Pylos", "72 km (45 miles) southwest of Marrakesh"), its one name across languages; None
-    when there is none."""
+    when there is none. A point the lexicon knows is its concept ("costa" = "coast")."""
     ctx = c.context
     at = ctx.find(c.text) if c.text else -1
     if at < 0:
@@ -112,7 +140,8 @@ def origin(c: Claim, lex: Lexicon) -> str | None:
         for phrase in phrases:
             if tuple(folded[k:k + len(phrase)]) == phrase:
                 rest = [w for w in words[k + len(phrase):] if w.casefold() not in lex.stopwords]
-                return _place_name(rest[0]) if rest else None
+                point = lex.read(rest[0]) if rest else None   # "dalla costa" = "off the coast"
+                return (point.shared if point is not None and point.known else _place_name(rest[0])) if rest else None
     return None
 
 
@@ -149,6 +178,65 @@ def _subject_after(c: Claim, lex: Lexicon) -> list[str]:
         if w.casefold() not in lex.stopwords:
             words.append(w)
     return words[:3]
+
+
+#: The most words between a counted noun and the relative word that narrows it.
+RESTRICT_REACH = 6
+
+
+def restriction(c: Claim, lex: Lexicon) -> str | None:
+    """The relative clause right after a count's noun that narrows it to those of its class
+    who want or ask something, no comma nor conjunction between (the pack's ``[nouns]
+    restrictive`` and ``wishing``: "200 gli italiani presenti nell'area colpita che chiedono di
+    essere rimpatriati": some of the Italians there), as written up to its clause's end; else
+    None. A clause of what the counted did ("le persone che hanno sfilato") is the count itself."""
+    pack = langs.load(lex.lang) if lex.lang in langs.available() else None
+    words = pack.words("nouns.restrictive", ()) if pack is not None else ()
+    wishing = set(pack.words("nouns.wishing", ())) if pack is not None else set()
+    at = c.context.find(c.text) if c.text else -1
+    if not words or at < 0:
+        return None
+    rest = c.context[at + len(c.text):at + len(c.text) + 2 * CUE_WINDOW]
+    rest = rest[:m.start()] if (m := CLAUSE.search(rest)) else rest
+    found = list(WORD.finditer(rest))
+    for n, m in enumerate(found[:RESTRICT_REACH]):
+        word = low(m.group())
+        if lex.conjunction(word):
+            return None
+        if word in words and n + 1 < len(found):
+            clause = rest[m.start():].strip().rstrip(".!?…")
+            return clause if wishing & {low(w.group()) for w in found[n + 1:n + 4]} else None
+    return None
+
+
+def unit_led(c: Claim, lang: str) -> Claim:
+    """A bare count with no noun whose clause names, before it, a unit written before its
+    numbers (the pack's ``[units.before]`` words: "la magnitudo è stata invece di 6.2", "put the
+    magnitude at 6.2"): a measure in that unit; else the claim as it is."""
+    q = c.quantity
+    if q.kind != "count" or q.unit is not None or c.noun or lang not in langs.available():
+        return c
+    led = _led_units(lang)
+    unit = next((led[w] for w in words_of(before(c)) if w in led), None)
+    return c if unit is None else replace(c, quantity=replace(q, unit=unit, kind="measure"))
+
+
+@functools.cache
+def _led_units(lang: str) -> dict[str, str]:
+    """The ``[units.before]`` words of a pack (not its symbols), folded -> their unit."""
+    table = langs.load(lang).table("units.before", {})
+    return {low(k): v for k, v in table.items() if isinstance(v, str) and k.isalpha()}
+
+
+def status_part(scope: str, status: str | None, lex: Lexicon) -> bool:
+    """Whether a figure's part marker names the status it counts in ("tra le vittime 14
+    minori", "among the dead were 14 children"): the status says it (the minors among the
+    dead), no part of a whole of its own. Not a marker of a figure counted by its status
+    ("tra i feriti, cinque persone": no status left beside what it counts); a place names none."""
+    if status is None:
+        return False
+    reading = lex.read(scope)
+    return reading is not None and reading.known and reading.status == status
 
 
 def inherited(c: Claim, before: str) -> bool:

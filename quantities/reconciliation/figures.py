@@ -228,6 +228,25 @@ def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str],
         i.key = whole
 
 
+def _one_country(items: list[Item], event_of: Mapping[str, str | None], broad: Callable[[str], bool],
+                 place: Callable[[str], str], totals: Mapping[tuple[str, Key], list[Interval]]) -> None:
+    """A running count scoped to a country ("The death toll from a shipwreck off Italy's
+    southern Calabria coast rose to 63") is the event's count when no count of it in the event
+    names another country, and its article gives it at no other scope: its scope is dropped
+    (the Turkish and the Syrian tolls of one quake keep theirs)."""
+    countries: defaultdict[tuple[str | None, Key], set[str]] = defaultdict(set)
+    for i in items:
+        if i.key is not None and i.key.scope is not None and (i.claim.scope or "")[:1].isupper() and i.year is None:
+            countries[(event_of.get(i.claim.doc), replace(i.key, scope=None))].add(place(i.claim.scope or ""))
+    for i in items:
+        if i.key is None or i.key.scope is None or not i.running or not (i.claim.scope or "")[:1].isupper():
+            continue
+        whole = replace(i.key, scope=None)
+        named = countries[(event_of.get(i.claim.doc), whole)]
+        if len(named) == 1 and broad(next(iter(named))) and not totals.get((i.claim.doc, whole)):
+            i.key = whole
+
+
 def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: ReconcileSettings,
           broad: Callable[[str], bool], place: Callable[[str], str] = str.casefold) -> Grouping:
     """The figures (in document order) and every claim left out, with the reason.
@@ -253,6 +272,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
         if event is not None:
             _unscoped(i, own.get(event, frozenset()), place, totals, _home(names.get(i.claim.doc, {}), broad),
                       scopes)
+    _one_country(keyed, event_of, broad, place, totals)
     parts = split_parts(keyed)   # "Due corpi … salgono a tre le vittime": a part of the article's count
     unaligned += [(i.claim, i.reason or "") for i in parts]
     keyed = [i for i in keyed if i.key is not None]

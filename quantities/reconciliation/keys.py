@@ -135,6 +135,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
     made: dict[int, Item] = {}
     for n, c in enumerate(ordered):
         lex = lexicon_of(c.doc)
+        c = clauses.unit_led(c, lex.lang)   # "la magnitudo è stata invece di 6.2": a magnitude
         lender = lent.get(id(c))
         unit_key, factor = unit_key_of(clauses.unit_read(c, lex.lang))   # "a 40 miglia dalla costa": nautical
         rounded = precision_of(c.quantity) >= round_from
@@ -347,7 +348,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     year = past_year(c.context, c.text, c.date, lex.lang, years)
     if year is None and years and lex.cue("previous", clauses.after(c)):
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
-    scope = scoped(c.scope.casefold() if c.scope else part, year)
+    scope = scoped(c.scope.casefold() if c.scope and not clauses.status_part(c.scope, status, lex) else part, year)
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year, named
 
 
@@ -395,6 +396,4 @@ def unit_key_of(unit: str | None) -> tuple[str | None, Decimal]:
 
 def _source(c: Claim) -> str | None:
     a = c.attribution
-    if a is None:
-        return None
-    return a.canonical or " ".join(a.source.casefold().split())
+    return None if a is None else a.canonical or " ".join(a.source.casefold().split())

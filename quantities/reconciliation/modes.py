@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from quantities.lang import units
 from quantities.reconciliation import messages as say
+from quantities.reconciliation.clauses import restriction
 from quantities.reconciliation.intervals import Interval, precision_of, stance
 from quantities.reconciliation.keys import Item
 
@@ -235,3 +237,24 @@ def disputed(ms: list[Mode]) -> bool:
             return False
         seen += m.sources
     return True
+
+
+def restricted(ms: list[Mode]) -> tuple[Mode, str, Mode] | None:
+    """Two modes, every claim of the lower one narrowed by a relative clause after its noun
+    (:func:`clauses.restriction`) and none of the higher one: a part of the other's count."""
+    if len(ms) != 2:
+        return None
+    low_mode, high_mode = sorted(ms, key=lambda m: m.value)
+    clauses_of = [restriction(i.claim, i.lexicon) for i in low_mode.items]
+    if None in clauses_of or any(restriction(i.claim, i.lexicon) for i in high_mode.items):
+        return None
+    return low_mode, str(clauses_of[0]), high_mode
+
+
+def networks(ms: list[Mode]) -> Decimal | None:
+    """The units' ``[spread]`` when the modes are of one unit that networks measure with a
+    routine spread (a quake's magnitude) and their values lie within it, else None."""
+    found = {i.claim.quantity.unit for m in ms for i in m.items}
+    within = units.spread().get(next(iter(found)) or "") if len(found) == 1 else None
+    values = [m.value for m in ms]
+    return within if within is not None and max(values) - min(values) <= within else None

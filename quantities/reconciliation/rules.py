@@ -49,10 +49,11 @@ from quantities.reconciliation.keys import Item, prepare
 from quantities.reconciliation.parts import parts_findings
 from quantities.reconciliation.scopes import settle
 from quantities.reconciliation.settings import ReconcileSettings
-from quantities.reconciliation.tolls import running_days, toll_findings
+from quantities.reconciliation.swaps import unit_findings
+from quantities.reconciliation.tolls import placed_counts, running_days, toll_findings
 from quantities.reconciliation.values import value_findings
 from quantities.reconciliation.wholes import whole_findings
-from quantities.reconciliation.wording import unit_findings, wording_findings
+from quantities.reconciliation.wording import wording_findings
 from quantities.types import SEVERITIES, Claim, Document, Figure, Finding
 
 
@@ -91,7 +92,8 @@ def reconcile(
         lexicon_of: Callable[[str], Lexicon] = lambda doc: per_doc.get(doc, default)  # noqa: E731
         names = outlets or {}
         ctx = Context(settings, lambda doc: names.get(doc) or doc, sources or Sources.default())
-        items = prepare(list(claims), settings, lexicon_of)
+        claims = list(claims)
+        items = prepare(claims, settings, lexicon_of)
         identify(items)
         places = places or Places.default()
         documents = list(documents)
@@ -100,10 +102,11 @@ def reconcile(
         settle(items, weights, places, lambda doc: lexicon_of(doc).lang, {d.id: d.text for d in documents})
         grouping = group(items, weights, settings, places.broad, places.name)
         findings: list[Finding] = []
+        at_places = placed_counts(items)
         for g in grouping.figures:
             runs = running_days(g)
             if runs:
-                findings.extend(toll_findings(g, ctx))
+                findings.extend(toll_findings(g, ctx, at_places))
             findings.extend(value_findings(g, ctx, conflicts=not runs))
             if not runs:
                 findings.extend(earlier_findings(g, ctx))
@@ -121,9 +124,23 @@ def reconcile(
         kept = [f for f in findings if f.severity != "off"]
         rank = {s: i for i, s in enumerate(SEVERITIES)}
         kept.sort(key=lambda f: (rank[f.severity], f.claims[0].doc, f.claims[0].span.start, f.rule))
+        kept, figures = _as_given(claims, kept, figures)
         placed = {id(c) for f in figures for c in f.claims}
         unaligned = tuple(u for u in grouping.unaligned if id(u[0]) not in placed)
         return Reconciliation(tuple(figures), tuple(kept), unaligned)
+
+
+def _as_given(claims: list[Claim], findings: list[Finding],
+              figures: list[Figure]) -> tuple[list[Finding], list[Figure]]:
+    """Findings and figures that name the caller's own claims: a claim keyed as another reading
+    of it (a part marker dropped, a unit its clause names: keys.prepare) is still the one given."""
+    given = {(c.doc, c.span, c.text): c for c in claims}
+
+    def back(cs: tuple[Claim, ...]) -> tuple[Claim, ...]:
+        return tuple(given.get((c.doc, c.span, c.text), c) for c in cs)
+
+    return ([replace(f, claims=back(f.claims)) for f in findings],
+            [replace(f, claims=back(f.claims), superseded=back(f.superseded)) for f in figures])
 
 
 @contextmanager

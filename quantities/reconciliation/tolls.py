@@ -28,7 +28,8 @@ corrected the way a toll of the dead is: two values of one day are one wrong).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from quantities.reconciliation import messages as say
@@ -86,9 +87,29 @@ def _unfolding(g: Grouped) -> bool:
     return True
 
 
-def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
+#: Per document, per status: the values it counts at a named place, with the place as written.
+Placed = Mapping[str, Mapping[str, Mapping[Decimal, str]]]
+
+
+def placed_counts(items: list[Item]) -> Placed:
+    """Each article's counts of people in a status at a named place ("three elderly people on
+    the Italian island of Sicily"), whatever figure they are in: see :func:`_wider`."""
+    out: defaultdict[str, defaultdict[str, dict[Decimal, str]]] = defaultdict(lambda: defaultdict(dict))
+    for i in items:
+        scope = i.claim.scope
+        status = (i.key.status or (i.reading.status if i.reading is not None else None) or i.claim.status) \
+            if i.key is not None else None
+        if status and scope and scope[:1].isupper() and i.value is not None and not i.superseded:
+            out[i.claim.doc][status].setdefault(i.value, scope)
+    return out
+
+
+def toll_findings(g: Grouped, ctx: Context, placed: Placed | None = None) -> Iterator[Finding]:
     days = sorted({_day(i) for i in g.items})
     disputed_ids: set[int] = set()
+    wider = _wider(g, placed or {})
+    for x, place, value, narrow in wider:
+        yield _widened(g, x, place, value, narrow, ctx)
     things = not any(toll(i) for i in g.items)
     for day in days:
         found = _dispute_of(g, day, ctx) or (_disagreement_of(g, day, ctx) if things else None)
@@ -101,11 +122,41 @@ def toll_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     # the timeline is of the counts that stand: not the fallen ones, nor their day's echoes,
     # nor the claims of a day's dispute (a disagreement of sources, never also a moment)
     wrong = {id(i) for i in g.items for h in high if _day(i) == _day(h) and i.interval.meets(h.interval)}
-    wrong |= disputed_ids
+    wrong |= disputed_ids | {id(x) for x, *_ in wider}
     moment = _moments(g)
     line = sorted((i for i in g.items if id(i) not in wrong), key=lambda i: moment[id(i)])
     if len({i.value for i in line}) > 1 or len({str(i.interval) for i in line}) > 1:
         yield _timeline(g, line, ctx)
+
+
+def _wider(g: Grouped, placed: Placed) -> list[tuple[Item, str, Decimal, list[Item]]]:
+    """Counts with no place, above the toll's earlier value, in an article that itself gives
+    that very value at a named place: a count of a wider area, no rise of this one (Reuters'
+    "at least five" dead, El País's count of all Italy, beside its own "three … on the
+    Italian island of Sicily", against the three of the Palermo papers). Each with the place,
+    the value, and the other articles' claims of it (the day's or earlier)."""
+    status = _status(g)
+    out: list[tuple[Item, str, Decimal, list[Item]]] = []
+    for x in g.items:
+        at = placed.get(x.claim.doc, {}).get(status or "", {})
+        if x.superseded or x.claim.scope or not at:
+            continue
+        for value, place in at.items():
+            narrow = [y for y in g.items if y.claim.doc != x.claim.doc and not y.superseded and y.value == value
+                      and _day(y) <= _day(x)]
+            if value < x.interval.low and narrow:
+                out.append((x, place, value, narrow))
+                break
+    return out
+
+
+def _widened(g: Grouped, x: Item, place: str, value: Decimal, narrow: list[Item], ctx: Context) -> Finding:
+    fmt = x.lexicon.number_format
+    message = _("{wide}, with no place named, in an article whose own count for {place} is {value}; {narrow}: "
+                "a count of a wider area, not a rise of this one").format(
+        wide=_points([x], ctx, fmt), value=say.num(value, fmt), place=place,
+        narrow=_points(narrow, ctx, fmt))
+    return finding(ctx, "value-conflict", g, message, [*narrow, x], cause="wider", severity="info")
 
 
 def _status(g: Grouped) -> str | None:

@@ -1,4 +1,4 @@
-"""The value rules of one figure: value-conflict, update, hedge-drift, headline-body.
+"""The value rules of one figure: value-conflict, update, hedge-drift, headline-body (:mod:`.headlines`).
 
 Each gives at most one finding per figure, naming every claim it is about.
 
@@ -27,6 +27,7 @@ from quantities.lang import units
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
+from quantities.reconciliation.headlines import headline_findings
 from quantities.reconciliation.intervals import precision_of, stance
 from quantities.reconciliation.keys import Item, toll
 from quantities.reconciliation.modes import (
@@ -35,7 +36,9 @@ from quantities.reconciliation.modes import (
     close,
     contradicting,
     disputed,
+    networks,
     provisional,
+    restricted,
     sided,
     small_groups,
 )
@@ -79,7 +82,7 @@ def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Itera
             yield conflict
     yield from _drift(g, found, ctx, current)
     if ctx.settings.within_documents:
-        yield from _headline(g, ctx)
+        yield from headline_findings(g, ctx)
 
 
 def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
@@ -91,6 +94,12 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                                 for m in timeline)
         return finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
                                            "not a conflict").format(steps=steps), items, cause="timeline")
+    if (part := restricted(ms)) is not None:   # "200 … che chiedono di essere rimpatriati" / "400 italiani"
+        narrow, clause, wide = part
+        message = _("{narrow}: those \u201c{clause}\u201d, a part of {wide}, not a rival count").format(
+            narrow=say.group_text(narrow.items, ctx.outlet, fmt), clause=clause,
+            wide=say.group_text(wide.items, ctx.outlet, fmt))
+        return finding(ctx, "value-conflict", g, message, items, cause="part", severity="info")
     if disputed(sides := sided(ms)):
         return dispute(g, sides, ctx, fmt, items)
     if small_groups(ms):
@@ -103,6 +112,11 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     if len(ms) >= SCATTERED and len(head.docs) < 2 and not close(ms):
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
+    if (within := networks(ms)) is not None:   # a magnitude of 4,8 and one of 4.9
+        message = _("{one}; {others}: the values do not meet, by no more than networks that measure it routinely "
+                    "differ ({spread}); check which network each reports").format(
+            one=say.group_text(head.items, ctx.outlet, fmt), others=groups, spread=say.num(within, fmt))
+        return finding(ctx, "value-conflict", g, message, items, cause="disagreement", severity="info")
     if len(head.docs) > max(len(m.docs) for m in rest):
         message = _("{odd} \u2014 against {agreed}, the value the others agree on").format(
             odd=groups, agreed=say.group_text(head.items, ctx.outlet, fmt))
@@ -260,9 +274,10 @@ def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], item
     side_of = {s: n for n, m in enumerate(ms) for s in m.sources}
     sides = "; ".join(f"{', '.join(m.written_sources())}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
     wrong = [i for n, m in enumerate(ms) for i in m.items if i.source is not None and side_of[i.source] != n]
-    # a lead repeating a figure its own body credits ("trentamila per la questura") is not bare
+    # a figure its own article credits elsewhere (a lead, a subtitle: "Sessantadue morti", then
+    # "62 vittime, secondo la prefettura"; "trentamila per la questura") is not bare
     bare = [i for m in ms for i in m.items if i.source is None
-            and not (i.lead and any(o.claim.doc == i.claim.doc and o.source for o in m.items))]
+            and not any(o.claim.doc == i.claim.doc and o.source for o in m.items)]
     message = _("a dispute between sources, each credited with its own figure \u2014 {sides}").format(sides=sides)
     if when is not None:
         message = f"{when}: {message}"
@@ -370,28 +385,6 @@ def _rounds_to(exact: Item, bare: Item) -> bool:
     if unit < ROUND_UNIT or unit <= precision_of(exact.claim.quantity) or stated is None or rounded is None:
         return False
     return stated != rounded and (stated / unit).quantize(Decimal(1)) * unit == rounded
-
-
-def _headline(g: Grouped, ctx: Context) -> Iterator[Finding]:
-    """An article's headline or subtitle (a standfirst, which sums up the body) against its
-    body, when no body value meets it. A subtitle is read less than a headline, and a running
-    figure whose body says it moved on from the headline's value ("Le vittime sono 267", then
-    "È salito a 278 morti") has a headline left at an earlier moment: both info, not the
-    rule's severity."""
-    titles = [i for i in g.items if (i.claim.section == "title" or i.standfirst) and not i.superseded]
-    for t in titles:
-        body = [i for i in g.items if i.claim.doc == t.claim.doc and i.claim.section != "title"
-                and not i.standfirst and not i.superseded]
-        if body and not any(t.interval.meets(b.interval) for b in body):
-            fmt = t.lexicon.number_format
-            words = {"outlet": ctx.outlet(t.claim.doc), "headline": t.claim.text, "value": say.value_of(body, fmt),
-                     "body": body[0].claim.text}
-            message = (_("{outlet}'s subtitle says \u201c{headline}\u201d, its body {value} (\u201c{body}\u201d)")
-                       if t.standfirst else
-                       _("{outlet}'s headline says \u201c{headline}\u201d, its body {value} (\u201c{body}\u201d)"))
-            lower = t.standfirst or (t.running and any(b.moved == "rising" and b.interval.low > _top(t) for b in body))
-            yield finding(ctx, "headline-body", g, message.format(**words), [t, *body], cause="headline",
-                          severity="info" if lower and ctx.settings.severity("headline-body") != "off" else None)
 
 
 def _top(i: Item) -> Decimal:

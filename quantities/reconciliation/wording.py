@@ -33,12 +33,7 @@ A bare number and the same number in a unit whose nouns are a known confusable p
 ("la velocità massima consentita è di 160", "viaggiava a 160 km/h") are judged too: the
 unit left unsaid does not make them two values.
 
-Apart from the nouns, one number stated in one event in two units that are easily
-written one for the other (``lang/units.dimensions.toml``: "40 miglia nautiche" and "40
-chilometri", "nove punti percentuali" and "9%") is a step lower: whichever unit is meant,
-one article changed the figure while keeping its number. Each unit is as its language reads
-it (Italian "miglia" at sea are nautical: :func:`clauses.unit_read`); a unit so shortened
-against the same unit in full ("47 miglia", "47 miglia nautiche") is a step lower still.
+One number in two units easily written one for the other is :mod:`.swaps`.
 """
 
 from __future__ import annotations
@@ -47,11 +42,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 
-from quantities.lang import units
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
-from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD, unit_read, zone
+from quantities.reconciliation.clauses import zone
 from quantities.reconciliation.findings import Context
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import CAPACITY, Item, Key
@@ -157,6 +151,10 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     wider = (_wider(*written[0]) or _wider(*written[0][::-1])) if written else None
     if wider is not None and rare and a.status == b.status:
         narrow, wide = wider
+        if _loose(narrow, wide):
+            return _demote(lower), _("one count in two words: news often write \u201c{narrow}\u201d for "
+                                     "\u201c{wide}\u201d; the same number, no rival count").format(
+                                         narrow=noun(narrow), wide=noun(wide)), [narrow], [wide]
         return lower, _("one article counts \u201c{narrow}\u201d, the other the wider \u201c{wide}\u201d with the "
                         "same number: a qualifier dropped or added; check which is meant").format(
                             narrow=noun(narrow), wide=noun(wide)), [narrow], [wide]
@@ -167,10 +165,11 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
         need = 0 if a.kind == "measure" and a.unit is not None else ctx.settings.min_shared_words
         close = [(p, q) for p, q in common if len(context_of(p.claim, p.lexicon) & context_of(q.claim, q.lexicon))
                  >= need]
-        if close:
+        if close:   # a sum: budgets name one pot many ways ("il piano", "la dotazione complessiva"): a note
             p, q = close[0]
-            return lower, _("the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the "
-                            "other; check which is meant").format(one=noun(p), other=noun(q)), [p], [q]
+            return _demote(lower) if a.kind == "money" else lower, _(
+                "the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the other; check which "
+                "is meant").format(one=noun(p), other=noun(q)), [p], [q]
     return None
 
 
@@ -203,71 +202,6 @@ def _zoned(across: list[tuple[Item, Item]]) -> tuple[str, list[Item], list[Item]
                 return _("one article counts them in {place}, the other in the stricken zone, with the same "
                          "number; check which is meant").format(place=placed.claim.scope), [placed], [zoned]
     return None
-
-
-def unit_findings(items: list[Item], events: Mapping[int, str], figure_of: Mapping[int, str],
-                  ctx: Context) -> Iterator[Finding]:
-    """One number of one event in two units easily taken one for the other (see the module
-    docstring): bucketed by event and number as stated, so linear in the claims."""
-    severity = _demote(ctx.settings.severity("wording-conflict"))
-    if severity == "off":
-        return
-    pairs = units.confusable()
-    buckets: defaultdict[tuple[str, Decimal], dict[str, list[Item]]] = defaultdict(dict)
-    for i in items:
-        q = i.claim.quantity
-        if q.unit is None or q.value is None or i.superseded or id(i) not in events \
-                or stance(q) == "vague":
-            continue
-        buckets[(events[id(i)], q.value)].setdefault(unit_read(i.claim, i.lexicon.lang) or q.unit, []).append(i)
-    for by_unit in buckets.values():
-        yield from _shortened(by_unit, severity, figure_of, ctx)
-        names = sorted(by_unit)
-        for n, a in enumerate(names):
-            for b in names[n + 1:]:
-                if frozenset((a, b)) not in pairs:
-                    continue
-                ys = _as_difference(by_unit[b], a)
-                across = _across(_as_difference(by_unit[a], b), ys)
-                if across:
-                    x, y = across[0]   # and every other article's claim in y's unit: each of them says it
-                    yield _finding(severity, _("one number in two units easily written one for the "
-                                               "other; check which is meant"), [x],
-                                   [y, *(i for i in ys if i is not y and i.claim.doc != x.claim.doc)], figure_of, ctx)
-
-
-def _shortened(by_unit: Mapping[str, list[Item]], severity: str, figure_of: Mapping[int, str],
-               ctx: Context) -> Iterator[Finding]:
-    """One number, in one unit, written in full in one article and shortened as its language
-    reads it at sea in another ("47 miglia nautiche", "47 miglia" from Pylos): the same
-    distance, the unit left unsaid: info (a reader off the sea may take land miles)."""
-    for unit, members in by_unit.items():
-        short = [i for i in members if i.claim.quantity.unit != unit]
-        full = [i for i in members if i.claim.quantity.unit == unit]
-        if short and full and any(x.claim.doc != y.claim.doc for x in full for y in short):
-            yield _finding(_demote(severity), _("one distance: at sea the shorter word names the same unit; a reader "
-                                     "ashore may take it for another"), full, short, figure_of, ctx)
-
-
-def _as_difference(items: list[Item], other: str) -> list[Item]:
-    """The claims that can be taken for a figure in the unit ``other``: all of them, unless
-    ``other`` measures a difference (percentage points) and theirs does not: then those
-    whose words make them a difference ("il 9% in meno"), not a level ("al 9%")."""
-    if units.differences().get(items[0].claim.quantity.unit or "") != other:
-        return items
-    return [i for i in items if _difference(i)]
-
-
-def _difference(i: Item) -> bool:
-    c = i.claim
-    at = c.context.find(c.text) if c.text else -1
-    if at < 0:
-        return False
-    before = c.context[max(0, at - CUE_WINDOW):at]
-    cut = [m.end() for m in CLAUSE.finditer(before)]
-    before = before[cut[-1]:] if cut else before
-    after = [w.casefold() for w in WORD.findall(c.context[at + len(c.text):at + len(c.text) + CUE_WINDOW])][:3]
-    return i.lexicon.cue("difference_before", before) or i.lexicon.cue("difference_after", after)
 
 
 def _plan_and_fact(across: list[tuple[Item, Item]], severity: str) -> tuple[str, str, list[Item], list[Item]] | None:
@@ -356,6 +290,15 @@ def _wider(x: Item, y: Item) -> tuple[Item, Item] | None:
         return None
     wider = x.lexicon.broader_ids(x.reading.concept) - {x.key.what if x.key else None}
     return (x, y) if y.key.what in wider else None
+
+
+def _loose(narrow: Item, wide: Item) -> bool:
+    """Whether the narrower word is one news write for the wider class it is a kind of (the
+    lexicon's ``loose``: "14 bambini" for the 14 minors among the dead), so that one number
+    under both is one count in two wordings, not a qualifier dropped."""
+    concept = narrow.reading.concept if narrow.reading is not None else None
+    return concept is not None and narrow.lexicon.loose(concept) and wide.key is not None \
+        and wide.key.what == narrow.lexicon.parent_id(concept)
 
 
 def _named(i: Item) -> bool:

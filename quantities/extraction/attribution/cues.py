@@ -6,6 +6,8 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from quantities.extraction.attribution.grammar import (
+    CLOCK,
+    GAP,
     Found,
     Grammar,
     Reach,
@@ -187,12 +189,15 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     lows = toks.lows
     reach: Reach = "any"
     passive = False
-    if kind == "verb" and j < len(lows) and lows[j] in g.agent and lows[j - 1] not in g.finite_only:
-        past = _past_time(toks, j + 1, g)
+    k = _past_gap(toks, j, g)   # "was spotted late on Saturday by …"
+    if kind == "verb" and k < len(lows) and lows[k] in g.agent and lows[j - 1] not in g.finite_only:
+        past = _past_time(toks, k + 1, g)
         if past is None:
-            j, passive = j + 1, True  # "è stato riferito dalla Kcna": a passive
-        else:
+            j, passive = k + 1, True  # "è stato riferito dalla Kcna": a passive
+        elif k == j:
             j = past  # "the ministry reported by midday that…": a time; the subject reports
+    if kind == "passive" and _past_time(toks, j, g) is not None:
+        return None  # "spotted by midday": a time, no agent
     if kind == "verb" and not passive and i > 0 and (lows[i - 1], lows[i]) in g.impersonal:
         return Found("", None, _cue_text(text, cue), cue, cue, "any", impersonal=True)  # "si stima"
     if kind == "verb" and not passive and _at(lows, i, g.passive) is not None:
@@ -226,6 +231,21 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     if found is not None and relay:
         return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator
     return found
+
+
+def _past_gap(toks: Tokens, j: int, g: Grammar) -> int:
+    """Past the adverbs, times of day and clock times (``GAP`` at most) that may stand between
+    a participle and its agent ("avvistata ieri sera alle 22.26 da …"), else ``j``."""
+    lows = toks.lows
+    for _ in range(GAP):
+        seq = _at(lows, j, g.gap)
+        if seq is not None:
+            j += len(seq)
+        elif j < len(lows) and CLOCK.fullmatch(toks.texts[j]):
+            j += 1
+        else:
+            break
+    return j
 
 
 def _ends_aside(toks: Tokens, k: int) -> bool:

@@ -60,6 +60,8 @@ class Grammar:
     time_names: frozenset[str]  # time words a language capitalises ("Monday"): still no agent
     passive: dict[str, tuple[tuple[str, ...], ...]]  # auxiliaries of the passive ("was", "è stato"), by first word
     adverbs: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
+    gap: dict[str, tuple[tuple[str, ...], ...]]  # adverbs and times of day between a participle and its agent
+    hedges: dict[str, tuple[tuple[str, ...], ...]]  # the hedges of a figure ("some", "circa"), by first word
     pre_verb: frozenset[str]
     clause: frozenset[str]
     prepositions: frozenset[str]
@@ -100,7 +102,17 @@ class Grammar:
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
         w, text = toks.lows[i], toks.texts[i]
         return (not text[0].isalpha() or w in self.stop or w in self.articles
-                or (text.islower() and w.endswith(self.verb_endings) and not (i and toks.lows[i - 1] in self.articles)))
+                or (text.islower() and w.endswith(self.verb_endings) and not (i and toks.lows[i - 1] in self.articles))
+                or self._hedge(toks, i))
+
+    def _hedge(self, toks: Tokens, i: int) -> bool:
+        """Whether a hedge of the figure right after it starts at ``toks[i]`` ("by a Frontex
+        plane some 40 miles": "some" is the figure's, not the source's)."""
+        for hedge in self.hedges.get(toks.lows[i], ()):
+            end = i + len(hedge)
+            if end < len(toks) and tuple(toks.lows[i:end]) == hedge and toks.texts[end][:1].isdigit():
+                return True
+        return False
 
 
 _LETTERS = compiled(r"\p{L}+")
@@ -117,13 +129,29 @@ def _cues(pack: Pack, words: dict[str, list[str]], agent: list[str], first: str 
         "forward": _pattern(words["forward"], first),
         "restricted": _pattern(words["restricted"], first),
         "verb": "|".join(verb),
-        "passive": f"{p}\\s+{_pattern(agent)}" if (p := _pattern(words["participles"], first)) else "",
+        "passive": f"{p}{_gap(pack, adverbs)}\\s+{_pattern(agent)}"
+                   if (p := _pattern(words["participles"] + words["agent_participles"], first)) else "",
         "report": _pattern(words["report_verbs"], first),
     }
     cue = "|".join(f"(?P<{name}>{alt})" for name, alt in groups.items() if alt)
     elided = "|".join(regex.escape(c[:-1]) for c in pack.words("attribution.clitics") if c.endswith(("'", "’")))
     after = rf"|(?<=(?<!\w)(?:{elided})['’])" if elided else ""  # "l'ha misurata": after an elided clitic
     return regex.compile(rf"(?:(?<![\w'’]){after})(?:{cue}){EDGE}", regex.IGNORECASE)
+
+
+#: The most words or times of day between a participle and its agent ("avvistata ieri sera alle
+#: 22.26 da un aereo di Frontex"): a bound, so that the pattern stays linear.
+GAP = 4
+_CLOCK = r"\d{1,2}[.:]\d{2}"
+CLOCK = compiled(_CLOCK)
+
+
+def _gap(pack: Pack, adverbs: str) -> str:
+    """What may stand between a participle and its agent: adverbs, the pack's
+    ``[attribution] agent_gap`` (a time of day: "ieri sera alle"), a clock time."""
+    words = _pattern(list(pack.words("attribution.agent_gap")))
+    alt = "|".join(a for a in (adverbs, words, _CLOCK) if a)
+    return f"(?:\\s+(?:{alt})){{0,{GAP}}}"
 
 
 def _with_contractions(words: frozenset[str], contractions: dict[str, list[str]]) -> frozenset[str]:
@@ -154,11 +182,13 @@ def grammar(pack: Pack) -> Grammar:
         "forward": _expand(pack, "attribution.forward", contractions),
         **{k: list(pack.words(f"attribution.{k}")) for k in ("restricted", "auxiliaries", "present", "participles",
                                                              "report_verbs")},
+        "agent_participles": list(pack.words("attribution.agent_participles", ())),
     }
     initials = {low(w)[:1] for ws in words.values() for w in ws}
     return Grammar(
         by_first={c: _cues(pack, words, agent, c) for c in initials},
-        seconds=_seconds(words, list(pack.words("attribution.adverbs")), agent),
+        seconds=_seconds(words, list(pack.words("attribution.adverbs")), agent,
+                         list(pack.words("attribution.agent_gap"))),
         openers=regex.compile(rf"\s*{_pattern(list(pack.words('attribution.openers')))}{EDGE}",
                               regex.IGNORECASE),
         relays=_by_first(phrases(pack, "attribution.relays")),
@@ -171,6 +201,9 @@ def grammar(pack: Pack) -> Grammar:
         time_names=word_set(pack, "attribution.time_names"),
         passive=_by_first(_passive(pack)),
         adverbs=_by_first(phrases(pack, "attribution.adverbs")),
+        gap=_by_first(phrases(pack, "attribution.adverbs") + phrases(pack, "attribution.agent_gap")),
+        hedges=_by_first(tuple(p for key, value in pack.table("numbers.hedges").items() if isinstance(value, list)
+                               and key != "articles" for p in phrases(pack, f"numbers.hedges.{key}"))),
         pre_verb=frozenset(a[0] for a in phrases(pack, "attribution.adverbs") if len(a) == 1),
         prepositions=word_set(pack, "attribution.prepositions"),
         clause_words=word_set(pack, "attribution.clause_words"),
@@ -232,7 +265,8 @@ def _passive(pack: Pack) -> tuple[tuple[str, ...], ...]:
     return out
 
 
-def _seconds(words: dict[str, list[str]], adverbs: list[str], agent: list[str]) -> dict[str, frozenset[str] | None]:
+def _seconds(words: dict[str, list[str]], adverbs: list[str], agent: list[str],
+             gap: list[str]) -> dict[str, frozenset[str] | None]:
     """For the first word of each cue phrase in ``words`` (by kind), the :func:`_head` of
     the words that may come second (None: the first word is a cue by itself). A cue is
     tried only where its first two words stand: an auxiliary is followed by an adverb or a
@@ -243,7 +277,9 @@ def _seconds(words: dict[str, list[str]], adverbs: list[str], agent: list[str]) 
     def firsts(phrases: list[str]) -> set[str]:
         return {_head(lows(p)[0]) for p in phrases}
 
-    after_one = {"auxiliaries": firsts(adverbs) | firsts(words["participles"]), "participles": firsts(agent)}
+    after_one = {"auxiliaries": firsts(adverbs) | firsts(words["participles"]),
+                 "participles": firsts(agent) | firsts(adverbs) | firsts(gap) | {""}}   # "" : a clock time
+    after_one["agent_participles"] = after_one["participles"]
     pairs = []
     for kind, cues in words.items():
         for phrase in cues:

@@ -97,6 +97,8 @@ class Scopes:
     clause_ends: frozenset[str]
     aims: frozenset[str]        # after the figure, they end its clause too
     place_heads: frozenset[str]
+    all_over: dict[str, tuple[tuple[str, ...], ...]]  # "di tutta l'isola": a count over a whole area
+    head_places: frozenset[str]  # prepositions that place a figure only before a place head ("on the island of")
     place_relatives: frozenset[str]
     articles: frozenset[str]
     dwellers: frozenset[str]  # people counted where they live: the place after them is theirs
@@ -133,6 +135,8 @@ def scopes(pack: Pack) -> Scopes:
         clause_ends=word_set(pack, "scope.clause_ends"),
         aims=word_set(pack, "scope.aims"),
         place_heads=word_set(pack, "scope.place_heads"),
+        head_places=word_set(pack, "scope.head_places"),
+        all_over=_by(phrases(pack, "scope.all_over"), 0),
         place_relatives=word_set(pack, "scope.place_relatives"),
         articles=word_set(pack, "scope.articles"),
         dwellers=word_set(pack, "scope.dwellers"),
@@ -172,8 +176,17 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     first, after = bisect_left(starts, figure.start), bisect_left(starts, end)
     named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
     scope = (_part(sc, text, toks, first, bisect_left(starts, figure.end), kind in sc.partitive_kinds, named)
-             or _place(sc, text, toks, first, after, kind in sc.share_kinds))
+             or _place(sc, text, toks, first, after, kind in sc.share_kinds) or _all_over(sc, text, toks, after))
     return _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun), scope
+
+
+def _all_over(t: Scopes, text: str, toks: Tokens, at: int) -> str | None:
+    """A phrase right after the counted noun that spreads the count over a whole area ("i
+    seimila sfollati di tutta l'isola", "evacuees across the island"): the scope, as written."""
+    for phrase in t.all_over.get(toks.lows[at] if at < len(toks) else "", ()):
+        if tuple(toks.lows[at:at + len(phrase)]) == phrase:
+            return _written(text, toks, at, at + len(phrase))
+    return None
 
 
 def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
@@ -183,6 +196,9 @@ def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
             return len(marker)
     return 0
 
+
+#: The most words (an article, adjectives) between a place preposition and its place head.
+HEAD_WORDS = 3
 
 #: The most words of a name a noun's complement may run to ("residents of New York").
 NAME_WORDS = 4
@@ -211,6 +227,9 @@ def _status(t: Statuses, toks: Tokens, first: int, after: int, noun: str | None)
     if noun and (found := t.of_noun(noun.casefold().replace("’", "'").split())) is not None:
         return found
     lows = toks.lows
+    crossing = t.match(lows, after - 1) if noun and after > first + 1 else None
+    if crossing is not None and crossing[1] > 1:   # "i nove estratti vivi": a status phrase that opens
+        return crossing[0]                         # on the noun's last word and runs past it
     for i in range(after, min(len(lows), after + t.reach)):  # "persone sono rimaste ferite"
         if (found := t.at(lows, i)) is not None:
             return found
@@ -345,12 +364,16 @@ def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bo
     found = None
     past = start   # the end of the last name found: its words are no prepositions ("di Al Haouz")
     for i in range(start, end - 1):
-        if lows[i] not in t.places or i < past:
+        if (lows[i] not in t.places and lows[i] not in t.head_places) or i < past:
             continue
         j = i + 1 + (lows[i + 1] in t.place_links and i + 2 < end)   # "al largo di Lampedusa"
         head = j + (lows[j] in t.articles and j + 1 < end)  # "in the province of"
+        while head < min(end - 3, j + HEAD_WORDS) and lows[head] not in t.place_heads and toks.is_word(head):
+            head += 1   # "on the Italian island of Sicily", "nella vicina provincia di Messina"
         if lows[head] in t.place_heads and head + 2 < end and lows[head + 1] in t.place_links:  # "nella provincia di"
             j = head + 2
+        elif lows[i] in t.head_places:
+            continue   # "on Monday", "sul posto": no place head, no place
         if not texts[j][:1].isupper() or lows[j] in t.months:
             continue
         k = j

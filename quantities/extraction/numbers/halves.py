@@ -113,3 +113,26 @@ def fraction_before(text: str, start: int, g: Grammar) -> tuple[int, Decimal]:
         if kind == "fraction":
             return prev[0][0], v
     return start, Decimal(1)
+
+
+#: A share's link to a unit: "d'ora", "di secolo", "of an hour", "of a mile".
+_OF_UNIT = compiled(r"[ \u00a0]{0,3}(\p{L}{1,4}['’]?)(?:(?<=['’])|[ \u00a0]{1,3})"
+                    r"(?:(\p{L}{1,3})[ \u00a0]{1,3})?(\p{L}{1,15})")
+
+
+def unit_share(text: str, r: Reading, g: Grammar) -> Reading:
+    """A share of one unit is a measure in that unit: "un quarto d'ora" (0.25 hours), "tre
+    quarti d'ora", "a quarter of an hour" (a link, an article the language needs, the unit's
+    singular); any other reading as it is."""
+    if r.unit != g.shares.unit:
+        return r
+    m = _OF_UNIT.match(text, r.end, min(len(text), r.end + 40))
+    if m is None or norm(m[1]) not in g.follow.links:
+        return r
+    at = 3 if not m[2] or norm(m[2]) in g.words.one else 2  # "of an hour"; "d'ora è": no article
+    unit = g.units.singular.get(norm(m[at]))
+    if unit is None:
+        return r
+    r.unit, r.end = unit, m.end(at)
+    r.kind = "duration" if unit in g.units.durations else "measure"
+    return r

@@ -37,7 +37,7 @@ from quantities.extraction.numbers.digits import (
     series_end,
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
-from quantities.extraction.numbers.halves import halves, read_approx
+from quantities.extraction.numbers.halves import halves, read_approx, unit_share
 from quantities.extraction.numbers.hedges import carry
 from quantities.extraction.numbers.nonclaims import opaque_end, url_spans
 from quantities.extraction.numbers.offsets import relative
@@ -186,8 +186,13 @@ def _read(text: str, m: Any, g: Grammar) -> Reading | None:
         return read_approx(text, m, g)
     if kind == "share":
         part = read_share(text, m, g)
-        return context(text, part, g, scaled=True) if part is not None else _read_ordinal_word(text, m, g)
+        return _part(text, part, g) if part is not None else _read_ordinal_word(text, m, g)
     return _read_ordinal_word(text, m, g)
+
+
+def _part(text: str, part: Reading, g: Grammar) -> Reading:
+    """A share or a half read with its context: of a unit, in that unit ("un quarto d'ora")."""
+    return context(text, unit_share(text, part, g), g, scaled=True)
 
 
 def _read_ordinal_word(text: str, m: Any, g: Grammar) -> Reading | None:
@@ -241,7 +246,7 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
         last = start + max(m[0].rfind(" "), m[0].rfind("\u00a0")) + 1  # "a half" of "an hour and a half"
         part = read_share(text, m, g) if m[0].isalpha() else None
         part = part or halves(text, last, m.end(), g)
-        return context(text, part, g, scaled=True) if part is not None else None
+        return _part(text, part, g) if part is not None else None
     end = tokens[-1][1]
     if len(tokens) == 1:
         word = norm(text[start:end])
@@ -249,7 +254,7 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
             return None
     part = after_numerator(text, start, end, value, g) or before_denominator(text, start, end, value, g)
     if part is not None:
-        return context(text, part, g, scaled=True)
+        return _part(text, part, g)
     if len(tokens) == 1 and norm(text[start:end]) in g.words.singletons:
         return None
     whole = value == value.to_integral_value()
@@ -335,7 +340,7 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
     if r.plain:
         part = after_numerator(text, start, r.end, value, g, per=value == 1)  # "1 su 3"; "10 su 27 regioni" counts
         if part is not None:
-            return context(text, part, g, scaled=True)
+            return _part(text, part, g)
     minus = _minus(text, start, g)
     if minus:
         r.start, r.plain = start - 1, False
