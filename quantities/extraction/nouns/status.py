@@ -359,7 +359,8 @@ def _clause_before(t: Scopes, lows: list[str], at: int) -> tuple[int, int]:
 def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bool = False) -> str | None:
     """The first (or ``last``) place of ``toks[start:end]``."""
     lows, texts = toks.lows, toks.texts
-    if t.places.isdisjoint(lows[start:end - 1]):
+    words = lows[start:end - 1]
+    if t.places.isdisjoint(words) and t.head_places.isdisjoint(words):
         return None  # no place word (tested in C): the common case
     found = None
     past = start   # the end of the last name found: its words are no prepositions ("di Al Haouz")
