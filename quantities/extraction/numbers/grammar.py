@@ -114,6 +114,7 @@ def grammar(pack: Pack) -> Grammar:
         phone_cued_min=v.integer(pack, "numbers.phones.cued_min_digits", 5),
         phone_before=v.words(pack, "numbers.phones.before"),
         services=frozenset(pack.words("numbers.identifiers.services", ())),
+        name_after=v.words(pack, "numbers.identifiers.name_after"),
     )
     ages = Ages(
         suffixes=v.words(pack, "numbers.ages.suffixes"),

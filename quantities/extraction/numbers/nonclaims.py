@@ -74,7 +74,8 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
     cue = phrase_before(prev, g.idents.before, g) if not glued else None
     zero = g.idents.leading_zero and r.plain and text[r.start] == "0" and r.end - r.start > 1
     service = r.plain and text[r.start:r.end] in g.idents.services and not _counted(text, r.end, g)
-    if cue is not None or zero or service:
+    named = bool(g.idents.name_after) and next_word(text, r.end) in g.idents.name_after  # "Movimento 5 Stelle"
+    if cue is not None or zero or service or named:
         r.kind = "identifier"
         return True
     return False

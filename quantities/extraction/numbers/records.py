@@ -179,6 +179,7 @@ class Identifiers:
     phone_cued_min: int  # the fewest digits of a number after a phone cue
     phone_before: frozenset[str]  # cues of a phone number ("tel.", "numero verde")
     services: frozenset[str]  # service numbers (emergency lines), no figure unless a counted noun follows
+    name_after: frozenset[str]  # words after a number that make it part of a name ("Movimento 5 Stelle")
 
 
 @dataclass(frozen=True, eq=False)
