@@ -6,7 +6,9 @@ at most one finding per figure:
 - **attribution-conflict**: the same value credited to sources of different classes
   (South Korea and KCNA): one of the credits is likely wrong;
 - **unsourced**: an article states bare a figure (a value of the mode, or a vague word
-  that agrees with it) that another credits to a source.
+  that agrees with it) that another credits to a source. A single number inside a credited
+  range ("46 gradi" at one place, "picchi di 45-47 gradi" across a region), or a range
+  round a credited number, is another quantity that meets it, not the figure restated.
 
 A figure in dispute (its modes credited to different sources) is the value rule's.
 """
@@ -18,6 +20,7 @@ from collections.abc import Iterator
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
+from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
 from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
@@ -36,7 +39,8 @@ def credit_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
         sourced = [i for i in m.items if _credited(i)]
         if sourced:
             docs = {i.claim.doc for i in sourced}
-            lone = [i for i in m.items if i.claim.attribution is None and i.claim.doc not in docs]
+            lone = [i for i in m.items if i.claim.attribution is None and i.claim.doc not in docs
+                    and any(_restates(i, s) for s in sourced)]
             if lone:
                 bare.extend(lone)
                 credited.extend(sourced)
@@ -60,6 +64,15 @@ def _credited(i: Item) -> bool:
     ("media statali dei due Paesi" does not credit "due Paesi")."""
     a = i.claim.attribution
     return a is not None and i.claim.text.casefold() not in a.source.casefold()
+
+
+#: Two stances that never state one figure: a number and a range of two stated ends.
+NUMBER_AND_RANGE = frozenset({"exact", "range"})
+
+
+def _restates(bare: Item, sourced: Item) -> bool:
+    """Whether a bare claim may restate a credited one: not a number against a range."""
+    return {stance(bare.claim.quantity), stance(sourced.claim.quantity)} != NUMBER_AND_RANGE
 
 
 def _clash(stated: list[Item], ctx: Context) -> list[Item]:
