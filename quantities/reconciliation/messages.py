@@ -99,6 +99,15 @@ def group_text(mode: Sequence[Item], outlet: Outlet, fmt: tuple[str, str]) -> st
     return f"{outlets(mode, outlet)}: {value_of(mode, fmt)} ({', '.join(shown)})"
 
 
+def side_text(parts: Sequence[Sequence[Item]], outlet: Outlet, fmt: tuple[str, str]) -> str:
+    """One side of a dispute: its figure (:func:`group_text`), or the values its source is
+    relayed with when the articles differ (one group of claims per value)."""
+    if len(parts) == 1:
+        return group_text(parts[0], outlet, fmt)
+    listed = "; ".join(group_text(p, outlet, fmt) for p in parts)
+    return _("the articles relay this source with different values ({listed})").format(listed=listed)
+
+
 def value_of(mode: Sequence[Item], fmt: tuple[str, str]) -> str:
     """The value a group states, as its first exact claim (else its first claim) states it."""
     exact = [i for i in mode if stance(i.claim.quantity) == "exact"]

@@ -239,6 +239,32 @@ def disputed(ms: list[Mode]) -> bool:
     return True
 
 
+def relayed(ms: list[Mode]) -> list[list[Mode]] | None:
+    """The sides of a dispute in which one source is relayed with two values: modes that
+    share a source joined into one side (Morocco's centre at 7 in two articles and 7,2 in
+    a third, against the USGS's 6,8). None unless some side holds two modes, every mode is
+    credited, the joined sides share no source, and no article states two values of one side."""
+    if len(ms) < 2 or not all(m.sources for m in ms):
+        return None
+    sides: list[list[Mode]] = []
+    for m in ms:
+        into = [s for s in sides if any(say.same_source(a, b) for o in s for a in o.sources for b in m.sources)]
+        for s in into[1:]:
+            into[0].extend(s)
+            sides.remove(s)
+        if into:
+            into[0].append(m)
+        else:
+            sides.append([m])
+    if len(sides) < 2 or len(sides) == len(ms):
+        return None
+    for side in sides:   # one article giving two of a source's values lists two things ("26 … e 53 …")
+        docs = [d for m in side for d in m.docs]
+        if len(docs) != len(set(docs)):
+            return None
+    return sides
+
+
 def restricted(ms: list[Mode]) -> tuple[Mode, str, Mode] | None:
     """Two modes, every claim of the lower one narrowed by a relative clause after its noun
     (:func:`clauses.restriction`) and none of the higher one: a part of the other's count."""

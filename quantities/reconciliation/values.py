@@ -38,6 +38,7 @@ from quantities.reconciliation.modes import (
     disputed,
     networks,
     provisional,
+    relayed,
     restricted,
     sided,
     small_groups,
@@ -102,6 +103,9 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
         return finding(ctx, "value-conflict", g, message, items, cause="part", severity="info")
     if disputed(sides := sided(ms)):
         return dispute(g, sides, ctx, fmt, items)
+    if (relays := relayed(sides)) is not None:   # one source relayed as 7 and as 7,2
+        return dispute(g, [Mode(tuple(i for m in side for i in m.items)) for side in relays], ctx, fmt, items,
+                       relays=relays)
     if small_groups(ms):
         return None
     if len(ms) == 2 and _rounding(ms[0], ms[1]):
@@ -268,11 +272,14 @@ def _when(m: Mode) -> str:
 
 
 def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], items: list[Item],
-            when: str | None = None) -> Finding:
+            when: str | None = None, relays: list[list[Mode]] | None = None) -> Finding:
     """A dispute between sources (info), an error when an article credits a side's figure
-    to another source, a warning when one states a side's figure bare; ``when``: its day."""
+    to another source, a warning when one states a side's figure bare; ``when``: its day;
+    ``relays``: each side's modes when a side's source is relayed with several values."""
     side_of = {s: n for n, m in enumerate(ms) for s in m.sources}
-    sides = "; ".join(f"{', '.join(m.written_sources())}: {say.group_text(m.items, ctx.outlet, fmt)}" for m in ms)
+    parts = [[p.items for p in side] for side in relays] if relays else [[m.items] for m in ms]
+    sides = "; ".join(f"{', '.join(m.written_sources())}: {say.side_text(parts[n], ctx.outlet, fmt)}"
+                      for n, m in enumerate(ms))
     wrong = [i for n, m in enumerate(ms) for i in m.items if i.source is not None and side_of[i.source] != n]
     # a figure its own article credits elsewhere (a lead, a subtitle: "Sessantadue morti", then
     # "62 vittime, secondo la prefettura"; "trentamila per la questura") is not bare

@@ -116,6 +116,8 @@ def test_case(case):
         assert got == want, messages
     forbidden = {f.rule for f in result.findings} & set(case.get("forbid", []))
     assert not forbidden, messages
+    for words in case.get("says", []):   # words some finding's message must hold
+        assert words in messages, messages
     if "figures" in case:
         assert len(result.figures) == case["figures"]
 
