@@ -105,11 +105,16 @@ def _width(i: Item) -> tuple:
 def contradicting(found: list[Mode]) -> list[tuple[int, int]]:
     """Pairs of modes (indices) that no article states together as one source's figures."""
     by_doc: defaultdict[str, dict[int, set[str | None]]] = defaultdict(dict)
+    exact: defaultdict[str, list[tuple[int, Decimal]]] = defaultdict(list)
+    for n, m in enumerate(found):
+        for i in m.items:
+            if i.value is not None and i.source is not None and stance(i.claim.quantity) == "exact":
+                exact[i.claim.doc].append((n, i.value))
     for n, m in enumerate(found):
         for i in m.items:
             # a lead repeats its body's figures: it states no value of its own; a subtitle
             # sums its body up: a value of its own there is no breakdown the body explains
-            if not i.lead and not i.standfirst:
+            if not i.lead and not i.standfirst and not _holds(i, n, exact[i.claim.doc]):
                 by_doc[i.claim.doc].setdefault(n, set()).add(i.source)
     explained: set[tuple[int, int]] = set()
     # an age an article gives a role it ties to a named person, against the age it gives the
@@ -126,6 +131,19 @@ def contradicting(found: list[Mode]) -> list[tuple[int, int]]:
                 if not _credited_apart(per_mode[a], per_mode[b]) and (a, b) not in reported:
                     explained.add((a, b))
     return [(a, b) for a in range(len(found)) for b in range(a + 1, len(found)) if (a, b) not in explained]
+
+
+def _holds(i: Item, n: int, exact: list[tuple[int, Decimal]]) -> bool:
+    """Whether a bare bound holds an exact figure its article credits to a source, in another
+    mode ("400 incendi" for Cocina, then "più di trecento" bare): the article restates its
+    source's figure loosely, not a second figure of its own."""
+    q = i.claim.quantity
+    kind = stance(q)
+    if i.value is None or i.source is not None or kind not in {"over", "under"}:
+        return False
+    if kind == "over":
+        return any(m != n and q.low is not None and v >= q.low for m, v in exact)
+    return any(m != n and q.high is not None and v <= q.high for m, v in exact)
 
 
 def provisional(m: Mode, doc: str | None = None) -> bool:

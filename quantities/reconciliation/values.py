@@ -65,6 +65,8 @@ NEAR = frozenset({"about", "nearly"})
 OPPOSITE = ({"over", "under"}, {"over", "nearly"})
 #: ... when they bracket a narrow range: "almeno 59" and "fino a 600" say little together.
 BRACKET = Decimal("1.5")
+#: Stances that only agree with a side's figure ("più di trecento" beside 338), not state it.
+BOUNDS = frozenset({"over", "under", "vague"})
 #: Claims that joined no mode looked at for drift, at most (a bound: linear per figure).
 LOOSE = 16
 
@@ -283,7 +285,7 @@ def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], item
     wrong = [i for n, m in enumerate(ms) for i in m.items if i.source is not None and side_of[i.source] != n]
     # a figure its own article credits elsewhere (a lead, a subtitle: "Sessantadue morti", then
     # "62 vittime, secondo la prefettura"; "trentamila per la questura") is not bare
-    bare = [i for m in ms for i in m.items if i.source is None
+    bare = [i for m in ms for i in m.items if i.source is None and stance(i.claim.quantity) not in BOUNDS
             and not any(o.claim.doc == i.claim.doc and o.source for o in m.items)]
     message = _("a dispute between sources, each credited with its own figure \u2014 {sides}").format(sides=sides)
     if when is not None:
