@@ -26,7 +26,7 @@ TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "st
                       "time", "difference", "names", "distance", "complement", "capacity",
                       "zone", "added", "role"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
-                          "dwell", "exact", "loose"})
+                          "dwell", "exact", "loose", "scheme"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
 #: fewer), or not at all (a crowd is counted once: later figures dispute it).
 RUNS = frozenset({"cumulative", "once"})
@@ -75,6 +75,7 @@ class Tables:
         self._spans: set[str] = set()      # concepts that are spans of time ("anni", "mesi")
         self._dwell: set[str] = set()      # concepts that count a place's own people ("abitanti")
         self._loose: set[str] = set()      # narrower words news write for their broader class ("bambini")
+        self._scheme: set[str] = set()     # classes one body counts by its own definition ("incendi urbani")
         self._once: set[str] = set()       # ids of things measured once (a quake's magnitude)
         self._unit_default: dict[str, str] = {}
         self._units_of: dict[str, set[str]] = {}   # id -> the units its measures are in, when it names them
@@ -230,11 +231,29 @@ class Tables:
             if "broader" not in entry:
                 raise self._error(f"{key}.loose", "a loose word needs the broader concept it is written for")
             self._loose.add(name)
+        if self._flag(entry, key, "scheme"):
+            if "broader" not in entry:
+                raise self._error(f"{key}.scheme", "a scheme's class needs the broader concept it is a class of")
+            self._scheme.add(name)
 
     def loose(self, concept: str | None) -> bool:
         """Whether news write ``concept``'s words for its broader class as well ("14 bambini"
         for the 14 minors among the dead): one number under both is one count in two words."""
         return concept in self._loose
+
+    def scheme(self, concept: str | None) -> bool:
+        """Whether ``concept`` is a class one body counts under its own definition (the
+        firefighters' «incendi urbani e di interfaccia»): its count is no part of another
+        source's count of the broader class, which may follow another definition.
+
+        >>> from quantities.lang.lexicon import Lexicon
+        >>> Lexicon.load("it").scheme("incendio urbano"), Lexicon.load("it").scheme("autovettura")
+        (True, False)
+        >>> Lexicon.load("it", {"concept": {"rogo": {"terms": ["roghi"], "scheme": True}}})
+        Traceback (most recent call last):
+        quantities.errors.LanguageDataError: <config>: concept.rogo.scheme: a scheme...s class needs the broader ...
+        """
+        return concept in self._scheme
 
     def _flag(self, entry: Mapping[str, Any], key: str, mark: str) -> bool:
         """A concept's true/false mark (false when absent)."""

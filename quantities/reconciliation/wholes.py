@@ -6,7 +6,9 @@ vehicles (the lexicon's ``broader``, by interlingual id, so English "vehicles" c
 so the cars cannot outnumber the vehicles; the articles disagree on the figure. Every other
 key (status, scope, kind, unit, modality) must agree, the part's lowest reading must pass
 the whole's highest, and neither may be a running toll (a toll's earlier value is smaller
-by nature, not a whole), and the whole no generic "persone". One finding per pair of
+by nature, not a whole), the whole no generic "persone", and the part no class one body
+counts by its own definition (the lexicon's ``scheme``: the firefighters' "650 incendi
+urbani e di interfaccia" are no part of the forestry corps' 338 fires). One finding per pair of
 figures, a value-conflict two steps below the rule's severity (info; cause ``part-over-whole``).
 """
 
@@ -25,8 +27,7 @@ from quantities.types import SEVERITIES, Finding
 #: Wholes looked at for one part, at most (a bound: linear in the claims).
 WHOLES = 32
 #: Steps below the value-conflict's severity: a whole in the news is often another
-#: source's partial count ("più di trecento roghi" of the forestry corps against the
-#: firefighters' "650 incendi urbani"), so the finding says "check", not "wrong". Two steps
+#: source's partial count, so the finding says "check", not "wrong". Two steps
 #: is what makes it info when a value-conflict is an error (the default: error → warning
 #: → info); a desk that lowers value-conflict to a warning gets info too (the floor), one
 #: that turns it off gets nothing.
@@ -47,7 +48,8 @@ def whole_findings(items: list[Item], events: Mapping[int, str], figure_of: Mapp
         wholes[_slot(events[id(i)], i.key, i.key.what)].append(i)
     found: dict[tuple[Key, Key], tuple[dict[int, Item], dict[int, Item]]] = {}   # each item once, in order
     for part in counted:
-        if part.reading is None or not part.reading.known or part.reading.generic:
+        if part.reading is None or not part.reading.known or part.reading.generic \
+                or part.lexicon.scheme(part.reading.concept):   # one body's class: another definition
             continue
         assert part.key is not None
         for wider in sorted(part.lexicon.broader_ids(part.reading.concept) - {part.key.what}):
