@@ -249,9 +249,9 @@ class Tables:
         >>> from quantities.lang.lexicon import Lexicon
         >>> Lexicon.load("it").scheme("incendio urbano"), Lexicon.load("it").scheme("autovettura")
         (True, False)
-        >>> Lexicon.load("it", {"concept": {"rogo": {"terms": ["roghi"], "scheme": True}}})
+        >>> Lexicon.load("it", {"concept": {"falò": {"terms": ["falò"], "scheme": True}}})
         Traceback (most recent call last):
-        quantities.errors.LanguageDataError: <config>: concept.rogo.scheme: a scheme...s class needs the broader ...
+        quantities.errors.LanguageDataError: <config>: concept.falò.scheme: a scheme...s class needs the broader ...
         """
         return concept in self._scheme
 
