@@ -199,7 +199,7 @@ class _Reader:
         antecedents: dict[tuple[str, str | None], nouns.NounPhrase] = {}  # the last of each kind and unit
         statuses: dict[str, str | None] = {}  # and its status
         out = []
-        moments = self._moments(sentence)
+        moments = self._moments(sentence) if self.times else []  # read by _when alone
         pairs = nouns.respective([q.span for q in s.figures], lang=pack, toks=toks) if len(s.figures) > 3 else {}
         listed: list[nouns.NounPhrase | None] = []
         previous: Quantity | None = None
@@ -346,8 +346,9 @@ class _Reader:
         if self._pending and self._paragraphs[self._pending[0]] != paragraph:
             self._pending.clear()
         self._carry.enter(paragraph)
-        self._pending += [k for k in range(self._seen, index) if self._paragraphs[k] == paragraph]
-        self._seen = max(self._seen, index)
+        if index > self._seen:  # sentences without figures stand between (none in a dense run)
+            self._pending += [k for k in range(self._seen, index) if self._paragraphs[k] == paragraph]
+            self._seen = index
 
     def _owns(self, found: attribution.Found, q: Quantity) -> bool:
         """Whether the figure is the owner of its cue's source ("sulla base dei racconti dei
