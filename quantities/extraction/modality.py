@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import takewhile
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -182,7 +181,11 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | Non
         toks = _pieces(toks, low, sentence.start, joined)
     words, phrases = _found(text, sentence, toks, g.firsts, g, until)
     limit = until - sentence.start  # a mark before it, read with what follows it (see _marks)
-    marks = [sentence.start + m.end() for m in takewhile(lambda m: m.start() < limit, g.marks.finditer(low))]
+    marks: list[int] = []
+    for m in g.marks.finditer(low):  # a loop, not takewhile and a lambda: one call less a mark
+        if m.start() >= limit:
+            break
+        marks.append(sentence.start + m.end())
     cues = [(p, kind) for p, _, kind in phrases] + _future(text, sentence, low, phrases, g, until)
     return Scanned(tuple(sorted(marks + words)), tuple(sorted(cues)))
 
