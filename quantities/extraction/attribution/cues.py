@@ -83,10 +83,11 @@ def _in_sentence(text: str, toks: Tokens, found: list[Found], g: Grammar, src: S
             if group is not None:
                 out.append(_make(text, toks, group, f.cue_span, f.reach, g, src) or f)
             continue
-        named = next((o for o in reversed(out) if not o.impersonal and not o.unsaid), None)
-        if named is not None and (f.unsaid or (len(words) == 1 and first in g.pronouns)):
-            f = replace(f, source=named.source, canonical=named.canonical, span=named.span, via=named.via,
-                        unsaid=False)
+        if out and (f.unsaid or (len(words) == 1 and first in g.pronouns)):  # the source named before it
+            named = next((o for o in reversed(out) if not o.impersonal and not o.unsaid), None)
+            if named is not None:
+                f = replace(f, source=named.source, canonical=named.canonical, span=named.span, via=named.via,
+                            unsaid=False)
         out.append(f)
     return out
 
