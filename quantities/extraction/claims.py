@@ -250,7 +250,8 @@ class _Reader:
             last = cues.last()
             if last is not None and not self._carry.needs_previous(last):
                 self._pending.clear()  # what they stated is superseded by this sentence's source
-            self._flush()
+            if self._pending:
+                self._flush()
             self._carry.see(self._paragraphs[s.index], last)
             self._seen = s.index + 1
         return out
@@ -385,7 +386,7 @@ class _Reader:
             if not memo["narrated"]:
                 self._flush()
                 found = self._carry.current()
-        if found is not None and self._carry.needs_previous(found):
+        if found is not None and self._pending and self._carry.needs_previous(found):
             self._flush()
         found = self._carry.resolve(found)
         return None if found is None or found.impersonal else found
