@@ -170,8 +170,10 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | Non
     >>> scan(s, Span(0, len(s)))
     Scanned(boundaries=(24, 27), cues=((0, 'denied'), (33, 'planned')))
     """
-    g = grammar(lang)
     until = sentence.end if until is None else until
+    if until <= sentence.start:
+        return _NOTHING  # "5, si stima.": no boundary or cue starts before its first figure
+    g = grammar(lang)
     low = folded(text, sentence.start, sentence.end) if g.firsts is not None else None
     if low is None or g.firsts is None:
         return _scan_all(text, sentence, g, until)
@@ -188,6 +190,10 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | Non
         marks.append(sentence.start + m.end())
     cues = [(p, kind) for p, _, kind in phrases] + _future(text, sentence, low, phrases, g, until)
     return Scanned(tuple(sorted(marks + words)), tuple(sorted(cues)))
+
+
+#: The :func:`scan` of a sentence read up to its start.
+_NOTHING = Scanned((), ())
 
 
 def _pieces(toks: Tokens, low: str, start: int, joined: bool) -> Tokens:
