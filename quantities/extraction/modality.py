@@ -287,6 +287,8 @@ def _scan_all(text: str, sentence: Span, g: Grammar, until: int) -> Scanned:
 def governing(scanned: Scanned, sentence: Span, figure: Span, *, hedge: str | None = None,
               lang: str | Pack = "it") -> Modality:
     """The modality of the figure at ``figure`` given its sentence's :func:`scan`."""
+    if not scanned.cues and hedge is None:
+        return "reported"  # no cue before the sentence's last figure and no hedge: most figures
     start = max(sentence.start, figure.start - LOOKBACK)
     at = bisect_right(scanned.boundaries, figure.start)
     clause = max(start, scanned.boundaries[at - 1]) if at else start
