@@ -332,11 +332,8 @@ class _Reader:
         if (head := attribution.header(self.text, span, lang=self.pack, sources=self.src)) is not None:
             colon = self.text.find(":", head.span.end, span.end)  # cues inside the header are its own
             found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")
-        return attribution.Governors(found, attribution.breaks_of(self.text, span, self._breaks))
-
-    @property
-    def _breaks(self) -> str:
-        return attribution.grammar(self.pack).breaks
+        breaks = attribution.breaks_of(self.text, span, attribution.grammar(self.pack).breaks)  # ";"
+        return attribution.Governors(found, breaks)
 
     def _feed_carry(self, index: int) -> None:
         """Queue the sentences without figures of this paragraph before ``index`` for the
