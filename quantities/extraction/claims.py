@@ -199,7 +199,7 @@ class _Reader:
         antecedents: dict[tuple[str, str | None], nouns.NounPhrase] = {}  # the last of each kind and unit
         statuses: dict[str, str | None] = {}  # and its status
         out = []
-        moments = self._moments(sentence)
+        moments = self._moments(sentence) if self.times else []  # read by _when alone
         pairs = nouns.respective([q.span for q in s.figures], lang=pack, toks=toks) if len(s.figures) > 3 else {}
         listed: list[nouns.NounPhrase | None] = []
         previous: Quantity | None = None
@@ -250,7 +250,8 @@ class _Reader:
             last = cues.last()
             if last is not None and not self._carry.needs_previous(last):
                 self._pending.clear()  # what they stated is superseded by this sentence's source
-            self._flush()
+            if self._pending:
+                self._flush()
             self._carry.see(self._paragraphs[s.index], last)
             self._seen = s.index + 1
         return out
@@ -331,11 +332,8 @@ class _Reader:
         if (head := attribution.header(self.text, span, lang=self.pack, sources=self.src)) is not None:
             colon = self.text.find(":", head.span.end, span.end)  # cues inside the header are its own
             found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")
-        return attribution.Governors(found, attribution.breaks_of(self.text, span, self._breaks))
-
-    @property
-    def _breaks(self) -> str:
-        return attribution.grammar(self.pack).breaks
+        breaks = attribution.breaks_of(self.text, span, attribution.grammar(self.pack).breaks)  # ";"
+        return attribution.Governors(found, breaks)
 
     def _feed_carry(self, index: int) -> None:
         """Queue the sentences without figures of this paragraph before ``index`` for the
@@ -346,8 +344,9 @@ class _Reader:
         if self._pending and self._paragraphs[self._pending[0]] != paragraph:
             self._pending.clear()
         self._carry.enter(paragraph)
-        self._pending += [k for k in range(self._seen, index) if self._paragraphs[k] == paragraph]
-        self._seen = max(self._seen, index)
+        if index > self._seen:  # sentences without figures stand between (none in a dense run)
+            self._pending += [k for k in range(self._seen, index) if self._paragraphs[k] == paragraph]
+            self._seen = index
 
     def _owns(self, found: attribution.Found, q: Quantity) -> bool:
         """Whether the figure is the owner of its cue's source ("sulla base dei racconti dei
@@ -384,7 +383,7 @@ class _Reader:
             if not memo["narrated"]:
                 self._flush()
                 found = self._carry.current()
-        if found is not None and self._carry.needs_previous(found):
+        if found is not None and self._pending and self._carry.needs_previous(found):
             self._flush()
         found = self._carry.resolve(found)
         return None if found is None or found.impersonal else found

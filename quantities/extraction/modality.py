@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from itertools import takewhile
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -171,8 +170,10 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | Non
     >>> scan(s, Span(0, len(s)))
     Scanned(boundaries=(24, 27), cues=((0, 'denied'), (33, 'planned')))
     """
-    g = grammar(lang)
     until = sentence.end if until is None else until
+    if until <= sentence.start:
+        return _NOTHING  # "5, si stima.": no boundary or cue starts before its first figure
+    g = grammar(lang)
     low = folded(text, sentence.start, sentence.end) if g.firsts is not None else None
     if low is None or g.firsts is None:
         return _scan_all(text, sentence, g, until)
@@ -182,9 +183,17 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", until: int | Non
         toks = _pieces(toks, low, sentence.start, joined)
     words, phrases = _found(text, sentence, toks, g.firsts, g, until)
     limit = until - sentence.start  # a mark before it, read with what follows it (see _marks)
-    marks = [sentence.start + m.end() for m in takewhile(lambda m: m.start() < limit, g.marks.finditer(low))]
+    marks: list[int] = []
+    for m in g.marks.finditer(low):  # a loop, not takewhile and a lambda: one call less a mark
+        if m.start() >= limit:
+            break
+        marks.append(sentence.start + m.end())
     cues = [(p, kind) for p, _, kind in phrases] + _future(text, sentence, low, phrases, g, until)
     return Scanned(tuple(sorted(marks + words)), tuple(sorted(cues)))
+
+
+#: The :func:`scan` of a sentence read up to its start.
+_NOTHING = Scanned((), ())
 
 
 def _pieces(toks: Tokens, low: str, start: int, joined: bool) -> Tokens:
@@ -278,6 +287,8 @@ def _scan_all(text: str, sentence: Span, g: Grammar, until: int) -> Scanned:
 def governing(scanned: Scanned, sentence: Span, figure: Span, *, hedge: str | None = None,
               lang: str | Pack = "it") -> Modality:
     """The modality of the figure at ``figure`` given its sentence's :func:`scan`."""
+    if not scanned.cues and hedge is None:
+        return "reported"  # no cue before the sentence's last figure and no hedge: most figures
     start = max(sentence.start, figure.start - LOOKBACK)
     at = bisect_right(scanned.boundaries, figure.start)
     clause = max(start, scanned.boundaries[at - 1]) if at else start

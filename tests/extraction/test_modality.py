@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from tables import FIXTURES, NO_CLAIM, claim_at, column, rows
 
 from quantities.errors import LanguageDataError
-from quantities.extraction.modality import Scanned, grammar, modality, scan
+from quantities.extraction.modality import Scanned, _scan_all, grammar, modality, scan
 from quantities.lang import load
 from quantities.text.tokens import tokens
 from quantities.types import Span
@@ -100,6 +100,15 @@ def test_fast_path_finds_what_the_whole_patterns_find(code: str, data: st.DataOb
 def test_fast_path_finds_what_the_whole_patterns_find_in_the_fixture(sentence: str) -> None:
     for until in range(0, len(sentence) + 1, 5):
         _same(sentence, Span(0, len(sentence)), "it", until)
+
+
+@pytest.mark.parametrize("sentence", column(FIXTURE, 3))
+def test_read_up_to_its_start_a_sentence_holds_nothing(sentence: str) -> None:
+    """``until`` at the sentence's start (its only figure opens it: "5, si stima."): the
+    early answer is what the whole patterns find there, nothing."""
+    for start in (0, 1):
+        span = Span(start, len(sentence))
+        assert scan(sentence, span, until=start) == _scan_all(sentence, span, grammar("it"), start) == Scanned((), ())
 
 
 @pytest.mark.parametrize("text, expected", [

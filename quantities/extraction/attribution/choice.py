@@ -41,21 +41,23 @@ class Governors:
     __slots__ = ("_after", "_before", "_breaks", "_found", "_relays", "_starts")
 
     def __init__(self, found: Sequence[Found], breaks: Sequence[int] = ()) -> None:
-        self._found = list(found)
-        self._starts = [f.cue_span.start for f in self._found]
+        self._found = found = list(found)
+        self._starts = [f.cue_span.start for f in found]
         self._breaks = list(breaks)
-        self._before: list[int] = []  # for each k: the last index <= k of a cue that reaches after it
+        before: list[int] = []  # for each k: the last index <= k of a cue that reaches after it
+        self._before = before
         last = -1
-        for k, f in enumerate(self._found):
+        for k, f in enumerate(found):
             if f.reach in ("any", "after"):
                 last = k
-            self._before.append(last)
-        n = len(self._found)
-        self._after = [n] * (n + 1)  # for each k: the first index >= k of a cue that reaches before it
-        self._relays = [n] * (n + 1)  # for each k: the first index >= k of a relay ("citing X")
+            before.append(last)
+        n = len(found)
+        self._after = after = [n] * (n + 1)  # for each k: the first index >= k of a cue that reaches before it
+        self._relays = relays = [n] * (n + 1)  # for each k: the first index >= k of a relay ("citing X")
         for k in range(n - 1, -1, -1):
-            self._after[k] = k if self._found[k].reach == "any" else self._after[k + 1]
-            self._relays[k] = k if self._found[k].relay else self._relays[k + 1]
+            f = found[k]
+            after[k] = k if f.reach == "any" else after[k + 1]
+            relays[k] = k if f.relay else relays[k + 1]
 
     def __bool__(self) -> bool:
         return bool(self._found)

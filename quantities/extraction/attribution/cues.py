@@ -83,10 +83,11 @@ def _in_sentence(text: str, toks: Tokens, found: list[Found], g: Grammar, src: S
             if group is not None:
                 out.append(_make(text, toks, group, f.cue_span, f.reach, g, src) or f)
             continue
-        named = next((o for o in reversed(out) if not o.impersonal and not o.unsaid), None)
-        if named is not None and (f.unsaid or (len(words) == 1 and first in g.pronouns)):
-            f = replace(f, source=named.source, canonical=named.canonical, span=named.span, via=named.via,
-                        unsaid=False)
+        if out and (f.unsaid or (len(words) == 1 and first in g.pronouns)):  # the source named before it
+            named = next((o for o in reversed(out) if not o.impersonal and not o.unsaid), None)
+            if named is not None:
+                f = replace(f, source=named.source, canonical=named.canonical, span=named.span, via=named.via,
+                            unsaid=False)
         out.append(f)
     return out
 
@@ -208,13 +209,14 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     if kind == "verb" and not passive:
         b = _past_clitics(lows, i, g)
         inverted = b == 0 or not toks.is_word(b - 1) or lows[b - 1] in g.opener_words
-        np = _phrase(toks, _past_adjunct(toks, _skip(lows, j, g.adverbs), g), g) if inverted else None
+        after = _skip(lows, j, g.adverbs)  # past the verb and its adverbs
+        np = _phrase(toks, _past_adjunct(toks, after, g), g) if inverted else None
         if np is not None and np[1] < len(lows) and lows[np[1]] in g.clause_verbs:
             np = None  # "…, said the government would approve": the subject of the reported clause
         if not (_named(text, toks, np, g, src) or (np is not None and lows[np[0]] in g.articles)):
             np = _subject(toks, b, g)
-            reach = "any" if _aside(toks, np, _skip(lows, j, g.adverbs), g) else "after"
-        if np is None and inverted and _ends_aside(toks, _skip(lows, j, g.adverbs)):
+            reach = "any" if _aside(toks, np, after, g) else "after"
+        if np is None and inverted and _ends_aside(toks, after):
             return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
         return _make(text, toks, np, cue, reach, g, src)
     if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
