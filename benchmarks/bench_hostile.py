@@ -35,6 +35,7 @@ CASES = {
     "'stima. 5, ' × N (cues and figures)": ("stima. 5, ", "h.txt", False),
     "'300 soldati, i media hanno riferito, ' × N": ("300 soldati, i media hanno riferito, ", "h.txt", False),
     "'5 ' × N (a bare figure every two characters)": ("5 ", "h.txt", False),
+    "'(5) «3» [7] ' × N (bare figures in brackets)": ("(5) «3» [7] ", "h.txt", False),
     "nested quotes": ("«", "h.txt", False),
     "very long words": ("a" * 100_000 + " ", "h.txt", False),
 }

@@ -57,6 +57,7 @@ def test_a_dotted_run_is_not_thousands_of_figures():
     pytest.param("Estratti: " + "5 12 33 47 81 90. " * 2_000, 0, id="numbers drawn"),
     pytest.param("5 morti, 3 feriti e 2 dispersi. " * 1_000, 3_000, id="figures with words between them"),
     pytest.param("stima.5," * 10_000, 0, id="a run with no blank is one name (was 10,000 claims)"),
+    pytest.param("(5) «3» [7] " * 5_000, 0, id="bare numbers in brackets are one series (was 15,000 claims)"),
     pytest.param("stima. 5, " * 1_000, 1_000, id="the same with blanks: each figure a claim"),
 ])
 def test_bare_numbers_are_no_claim_explosion(text, claims):

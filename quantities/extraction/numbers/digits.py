@@ -175,11 +175,14 @@ def _plain(raw: str) -> tuple[Decimal, Decimal, int, bool]:
     return v, precision_int(v), len(raw), True
 
 
-#: The least count of numbers that make a series: a run of bare numbers with only blanks or
-#: list marks between them ("5 12 33 47 81 90", a table row, numbers drawn) states no figure.
+#: The least count of numbers that make a series: a run of bare numbers with only blanks, list
+#: marks or brackets between them ("5 12 33 47 81 90", a table row, numbers drawn, "(5) «3» [7]…")
+#: states no figure.
 SERIES_MIN = 5
 _NUMBER = r"[0-9]{1,15}(?:[.,][0-9]{1,15})?"
-_APART = r"[,;]?[ \u00a0]"
+_APART = r"[)\]»”\"]?[,;]?[ \u00a0][(\[«“\"]?"
+_CLOSERS = frozenset(")]»”\"")
+_OPENERS = frozenset("([«“\"")
 _ALONE = r"(?!\w|[.,][0-9])"  # no letter glued, no digits on after a mark
 _SERIES_HEAD = compiled(rf"{_NUMBER}(?:{_APART}{_NUMBER}){{{SERIES_MIN - 1}}}{_ALONE}")
 _SERIES_MORE = compiled(rf"(?:{_APART}{_NUMBER}){{1,64}}{_ALONE}")
@@ -198,9 +201,13 @@ def series_end(text: str, start: int, end: int) -> int:
     (16, 0)
     >>> series_end("1 234 567 890 123", 0, 1), series_end("5 5 5 5", 0, 1), series_end("5, 6, 7, 8, 9.", 0, 1)
     (0, 0, 13)
+    >>> series_end("(5) «3» [7] (5) «3» [7]", 1, 2), series_end("(5) morti, (3) feriti", 1, 2)
+    (22, 0)
     """
-    after = end + (text[end:end + 1] in _LIST_MARKS)
-    if (text[after:after + 1] not in _BLANKS or not "0" <= text[after + 1:after + 2] <= "9") \
+    after = end + (text[end:end + 1] in _CLOSERS)
+    after += text[after:after + 1] in _LIST_MARKS
+    nxt = after + 1 + (text[after + 1:after + 2] in _OPENERS)
+    if (text[after:after + 1] not in _BLANKS or not "0" <= text[nxt:nxt + 1] <= "9") \
             and " " not in text[start:end]:
         return 0  # no blank then a number after the digits, and no blank inside them: "300 soldati"
     m = _SERIES_HEAD.match(text, start)

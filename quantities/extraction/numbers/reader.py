@@ -68,7 +68,7 @@ _ONE = Decimal(1)
 _MAX_ADJUSTED = 24
 
 _BLANKS = frozenset(" \u00a0")  # the blanks between a phone's digit groups
-_LIST_MARKS = frozenset(",;")  # a series of numbers may be a list ("5, 12, 33, 47, 81")
+_SERIES_MARKS = frozenset(",;)]»”\"")  # a series of numbers may be a list ("5, 12, 33", "(5) «3» [7]")
 
 
 def _pack(lang: str | Pack) -> Pack:
@@ -314,7 +314,7 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
         phone = phone_run(text, start, cued, g)
         if phone:
             return Reading(start, start + phone, None, None, None, None, kind="phone")
-    series = series_end(text, start, end) if grouped or text[end:end + 1] in _LIST_MARKS else 0
+    series = series_end(text, start, end) if grouped or text[end:end + 1] in _SERIES_MARKS else 0
     if series:  # "5 12 33 47 81 90": a table row, numbers drawn
         return Reading(start, series, None, None, None, None, kind="identifier")
     special = raw_kind(text, start, raw, g)
