@@ -227,14 +227,13 @@ class Tables:
             self._spans.add(name)
         if self._flag(entry, key, "dwell"):
             self._dwell.add(name)
-        if self._flag(entry, key, "loose"):
-            if "broader" not in entry:
-                raise self._error(f"{key}.loose", "a loose word needs the broader concept it is written for")
-            self._loose.add(name)
-        if self._flag(entry, key, "scheme"):
-            if "broader" not in entry:
-                raise self._error(f"{key}.scheme", "a scheme's class needs the broader concept it is a class of")
-            self._scheme.add(name)
+        for flag, kept, needs in (
+                ("loose", self._loose, "a loose word needs the broader concept it is written for"),
+                ("scheme", self._scheme, "a scheme's class needs the broader concept it is a class of")):
+            if self._flag(entry, key, flag):
+                if "broader" not in entry:
+                    raise self._error(f"{key}.{flag}", needs)
+                kept.add(name)
 
     def loose(self, concept: str | None) -> bool:
         """Whether news write ``concept``'s words for its broader class as well ("14 bambini"

@@ -12,7 +12,8 @@ quantifier, no possessive quantifier, no atomic group, so both ``re`` and ``rege
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import TypeVar
 
 import regex
 
@@ -25,6 +26,9 @@ from quantities.text.fold import low
 NEVER = "(?!)"
 #: The end of a cue: after an apostrophe ("all'") or before a non-word character.
 EDGE = r"(?:(?<=['’])|(?!\w))"
+
+#: A phrase: a tuple of words, or a string of characters.
+P = TypeVar("P", bound=Sequence[str])
 
 _BLANKS = compiled(r"\s+")
 _APOSTROPHE = compiled("['’]")
@@ -105,14 +109,17 @@ def seconds(pairs: Iterable[tuple[str, frozenset[str] | None]]) -> dict[str, fro
     return out
 
 
-def by_last(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+def by_last(phrases: Iterable[P]) -> dict[str, tuple[P, ...]]:
     """Phrases (tuples of words) grouped by their last word, in their order: a step that reads
-    backwards from a figure tries only the phrases that end on the word before it.
+    backwards from a figure tries only the phrases that end on the word before it. Strings
+    group by their last character ("us$" and "$" under "$").
 
     >>> by_last([("rispetto", "a"), ("contro",), ("fino", "a")])
     {'a': (('rispetto', 'a'), ('fino', 'a')), 'contro': (('contro',),)}
+    >>> by_last(["us$", "$", "€"])
+    {'$': ('us$', '$'), '€': ('€',)}
     """
-    out: dict[str, list[tuple[str, ...]]] = {}
+    out: dict[str, list[P]] = {}
     for p in phrases:
         out.setdefault(p[-1], []).append(p)
     return {k: tuple(v) for k, v in out.items()}

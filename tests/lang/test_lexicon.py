@@ -210,6 +210,8 @@ BAD = [
     ({"concept": {"x": {"terms": ["x"], "runs": "cumulative"}}}, "concept.x.runs"),   # no status to run
     # ("runs": "once" with no status is a thing measured once, a quake: no error)
     ({"concept": {"x": {"terms": ["x"], "span": "yes"}}}, "concept.x.span"),
+    ({"concept": {"x": {"terms": ["x"], "loose": True}}}, "concept.x.loose"),     # no broader concept
+    ({"concept": {"x": {"terms": ["x"], "scheme": True}}}, "concept.x.scheme"),   # no broader concept
 ]
 
 

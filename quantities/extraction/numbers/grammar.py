@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -46,7 +45,7 @@ from quantities.extraction.numbers.records import (
     Years,
 )
 from quantities.lang import Pack, kept
-from quantities.text.phrases import NEVER, alternation
+from quantities.text.phrases import NEVER, alternation, by_last
 
 
 @dataclass(frozen=True, eq=False)
@@ -181,14 +180,6 @@ def _number_words(pack: Pack) -> NumberWords:
     )
 
 
-def _by_last_character(words: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """``words`` grouped by their last character, the longest first ("us$" before "$")."""
-    out: dict[str, list[str]] = {}
-    for w in sorted(words, key=len, reverse=True):
-        out.setdefault(w[-1:], []).append(w)
-    return {c: tuple(ws) for c, ws in out.items()}
-
-
 def _units(pack: Pack) -> Units:
     words, nonpint = v.units(pack)
     before = v.strings(pack, "units.before")
@@ -201,7 +192,7 @@ def _units(pack: Pack) -> Units:
         words=words,
         currency={w: c.upper() for w, c in v.strings(pack, "units.currency").items()},
         before=before,
-        signs=_by_last_character(before),
+        signs=by_last(sorted(before, key=len, reverse=True)),  # the longest sign first ("us$", "$")
         scales=v.numbers(pack, "units.scales"),
         percent=v.words(pack, "units.percent.words"),
         durations=frozenset(pack.words("units.durations.units", ())),
