@@ -54,6 +54,13 @@ def integer(value: Any, key: str, fail: Fail) -> int:
     return int(value)
 
 
+def flag(value: Any, key: str, fail: Fail) -> bool:
+    """``true`` or ``false``, nothing else ("no" would read as true)."""
+    if not isinstance(value, bool):
+        raise fail(key, "expected true or false")
+    return value
+
+
 def positive_int(value: Any, key: str, fail: Fail) -> int:
     if not is_integer(value) or value < 1:
         raise fail(key, "expected a positive integer")

@@ -38,6 +38,9 @@ ROWS = [
     (schema.string, " ", " "),  # a blank string is not empty
     (schema.string, "", "it.toml: k: expected a non-empty string"),
     (schema.string, 5, "it.toml: k: expected a non-empty string"),
+    (schema.flag, False, False),
+    (schema.flag, "no", "it.toml: k: expected true or false"),
+    (schema.flag, 1, "it.toml: k: expected true or false"),
     (schema.table, {"a": 1}, {"a": 1}),
     (schema.table, [], "it.toml: k: expected a table, found list"),
 ]

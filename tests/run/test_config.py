@@ -171,6 +171,8 @@ def test_selects(select, ignored, rule, kept):
         ('[numbers]\nhedgez = 1\n', "quantities.toml:2: numbers.hedgez: unknown key (known: ages, "),
         # a value the grammar turns into a number must be a finite one (TOML has nan and inf)
         ('[numbers.approximate]\nspread = "x"\n', "quantities.toml:2: numbers.approximate.spread: expected a number"),
+        ('[numbers.approximate]\nfraction_article = "no"\n',
+         "quantities.toml:2: numbers.approximate.fraction_article: expected true or false"),
         ('[numbers.scales]\nk = nan\n', "quantities.toml:2: numbers.scales.k: expected a number"),
         ('[numbers.ordinals.words]\nsettimo = inf\n', "quantities.toml:2: numbers.ordinals.words.settimo: expected a number"),
         ('[numbers.hedge_meanings.about]\nlow = nan\n', "quantities.toml:1: numbers.hedge_meanings.about: low and high must be numbers"),

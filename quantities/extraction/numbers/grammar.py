@@ -107,7 +107,7 @@ def grammar(pack: Pack) -> Grammar:
     )
     idents = Identifiers(
         before=v.words(pack, "numbers.identifiers.before"),
-        leading_zero=bool(pack.get("numbers.identifiers.leading_zero", False)),
+        leading_zero=v.flag(pack, "numbers.identifiers.leading_zero", False),
         phone_starts=tuple(pack.words("numbers.phones.starts", ())),
         phone_min=v.integer(pack, "numbers.phones.min_digits", 8),
         phone_cued_min=v.integer(pack, "numbers.phones.cued_min_digits", 5),
@@ -175,7 +175,7 @@ def _number_words(pack: Pack) -> NumberWords:
         homographs=v.homographs(pack),
         approx_spread=v.number(pack, "numbers.approximate.spread", 0.2),
         approx_words=v.numbers(pack, "numbers.approximate.words"),
-        fraction_article=bool(pack.get("numbers.approximate.fraction_article", False)),
+        fraction_article=v.flag(pack, "numbers.approximate.fraction_article", False),
         vague=v.vague(pack),
     )
 

@@ -43,6 +43,10 @@ def integer(pack: Pack, key: str, default: int) -> int:
     return schema.integer(pack.get(key, default), key, pack.error)
 
 
+def flag(pack: Pack, key: str, default: bool) -> bool:
+    return schema.flag(pack.get(key, default), key, pack.error)
+
+
 def number(pack: Pack, key: str, default: float) -> Decimal:
     return finite(pack, key, pack.get(key, default))
 
