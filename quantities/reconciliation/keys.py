@@ -306,9 +306,11 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         named = True
     elif kind == "duration":
         what = clauses.measure(c, before, lex)
+        named = what is not None
+        if what is None and c.quantity.unit != ages.AGE_UNIT:   # years: an age, whose is read later
+            what = clauses.lead(before, lex)   # "serviranno quattro giorni": the word that leads it
         if what is None:
             return None, "a span of time with nothing saying what lasted", None, False
-        named = True
     elif what is None and kind == "count":
         what = clauses.measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
         named = what is not None
