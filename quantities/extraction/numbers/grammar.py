@@ -226,7 +226,8 @@ def _ranges(pack: Pack) -> Ranges:
     dash = frozenset(pack.words("numbers.ranges.dash", ()))
     or_ = v.words(pack, "numbers.ranges.or")
     pairs = v.ranges(pack)
-    return Ranges(dash=dash, or_=or_, pairs=pairs, unit_pairs=v.words(pack, "numbers.ranges.unit_pairs"),
+    return Ranges(dash=dash, or_=or_, pairs=pairs, seconds=frozenset(pairs.values()),
+                  unit_pairs=v.words(pack, "numbers.ranges.unit_pairs"),
                   articles=v.words(pack, "numbers.ranges.articles"),
                   change=v.words(pack, "numbers.ranges.change"),
                   heads=patterns.ascii_heads([*dash, *or_, *pairs.values()], 1))

@@ -136,6 +136,7 @@ class Ranges:
     dash: frozenset[str]
     or_: frozenset[str]
     pairs: dict[str, str]  # first word -> second word ("tra" -> "e")
+    seconds: frozenset[str]  # the pairs' second words: no other joiner has a pair's first word
     unit_pairs: frozenset[str]  # first words of pairs whose numbers may each have the unit ("tra 10 euro e 20 euro")
     articles: frozenset[str]  # "tra i 30 e i 40": an article may follow each word of a pair
     change: frozenset[str]  # verbs of change before a pair: "scendono da 3,3 a 2 miliardi" is two values
