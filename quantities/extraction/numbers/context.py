@@ -359,13 +359,12 @@ def scale_of(m: Any, g: Grammar) -> Decimal | None:
 
 
 def _left(text: str, r: Reading, g: Grammar) -> None:
-    prev = prev_tokens(text, r.start, 4)
     glued = glued_before(text, r.start)
     sign = (glued[1] if glued[1] in g.units.before else sign_before(text, r.start, g)) if glued else None
-    if sign is not None and r.kind == "count":  # "€300", and "-$20" of "€10-$20"
+    if sign is not None and r.kind == "count":  # "€300", and "-$20" of "€10-$20": no count now
         _unit_before(r, r.start - len(sign), g.units.before[sign], g)
-        prev = prev_tokens(text, r.start, 4)
-    elif prev and r.kind == "count" and not glued and (unit := _word_unit(prev[-1][1], r, g)):
+    prev = prev_tokens(text, r.start, 4)  # the words before the figure's start, a sign's if any
+    if prev and r.kind == "count" and not glued and (unit := _word_unit(prev[-1][1], r, g)):
         _unit_before(r, prev[-1][0], unit, g)
         prev = prev[:-1]
     elif (len(prev) > 1 and prev[-1][1] in g.follow.links and prev[-2][1].isalpha()

@@ -53,6 +53,7 @@ class NumberWords:
     hyphens: frozenset[str]
     minus: frozenset[str]  # signs that make the digits after them negative ("-5", "−0,3")
     minus_words: frozenset[str]  # words that make the number after them negative ("meno 5 gradi")
+    minus_ends: frozenset[str]  # their last characters, lower case ("o" of "meno"; "’" too for "'")
     spaced_after: Decimal  # the smallest scale after which words are written apart
     elided: dict[str, str]  # elided stem -> full word (vent -> venti)
     one: frozenset[str]  # "un", "a": one before a scale or collective word
