@@ -248,6 +248,13 @@ def inherited(c: Claim, before: str) -> bool:
     return bool(noun) and noun not in c.text and noun not in before
 
 
+def within(c: Claim, what: str, lex: Lexicon) -> bool:
+    """Whether the claim's own words, or the two right after it (its complement: "120mila
+    tonnellate | di neve"), name ``what``."""
+    words = [*WORD.findall(c.text), *WORD.findall(after(c))[:2]]
+    return any((r := lex.read(w)) is not None and r.known and r.shared == what for w in words)
+
+
 def lead(before: str, lex: Lexicon) -> str | None:
     """The folded key of the last content word before the figure in its clause."""
     words = [w for w in WORD.findall(before) if w.casefold() not in lex.stopwords]
