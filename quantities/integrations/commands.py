@@ -33,7 +33,7 @@ def documents(args: argparse.Namespace, config: Config, on_error: Any) -> Iterat
 def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) -> int:
     """Claims, streamed document by document for jsonl and github (memory stays flat)."""
     from quantities.report import formats
-    from quantities.run.pipeline import Toolkit, extract_all
+    from quantities.run.pipeline import Toolkit, extract_all, render_all
 
     fmt = formats.get(args.format)
     if fmt.claims is None:
@@ -46,14 +46,18 @@ def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) 
         collected = []
         read: dict[str, Document] = {}
         toolkit = Toolkit(config, titles=getattr(args, "titles", False))
-        for doc, claims in extract_all(documents(args, config, catch), toolkit, jobs, catch):
-            if fmt.streams:
-                out.write(fmt.claims(claims, {doc.id: doc}))
-            else:
+        docs = documents(args, config, catch)
+        if fmt.streams:  # each document's claims written as read (by the worker, with --jobs)
+            for doc, text in render_all(docs, toolkit, fmt.claims, jobs, catch):
+                out.write(text)
+                progress.tick(doc)
+                seen += 1
+        else:
+            for doc, claims in extract_all(docs, toolkit, jobs, catch):
                 collected.extend(claims)
                 read[doc.id] = doc
-            progress.tick(doc)
-            seen += 1
+                progress.tick(doc)
+                seen += 1
         if not seen:
             raise NothingRead()
         if not fmt.streams:

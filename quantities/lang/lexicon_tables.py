@@ -30,7 +30,8 @@ CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share"
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
 #: fewer), or not at all (a crowd is counted once: later figures dispute it).
 RUNS = frozenset({"cumulative", "once"})
-TIME_KEYS = frozenset({"rising", "falling", "superseded", "current", "previous", "provisional", "unfolding"})
+TIME_KEYS = frozenset({"rising", "falling", "superseded", "current", "previous", "provisional", "tentative",
+                       "unfolding"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
 DISTANCE_KEYS = frozenset({"origin"})
 COMPLEMENT_KEYS = frozenset({"narrows"})
@@ -38,7 +39,7 @@ CAPACITY_KEYS = frozenset({"before", "after"})
 ZONE_KEYS = frozenset({"area", "named"})
 ADDED_KEYS = frozenset({"before", "after", "partitive"})
 #: A superlative role among a set of people ("il più giovane", "the oldest"): it names one person.
-ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links", "owners"})
+ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links", "owners", "kin"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -263,9 +264,10 @@ class Tables:
 
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
-        superseded, current, previous, provisional, unfolding; ``[difference]`` and ``[capacity]`` before, after;
+        superseded, current, previous, provisional, tentative, unfolding; ``[difference]`` and
+        ``[capacity]`` before, after;
         ``[zone]`` area, named; ``[added]`` before, after, partitive; ``[role]`` youngest, oldest,
-        articles, links, owners."""
+        articles, links, owners, kin."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

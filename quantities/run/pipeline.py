@@ -18,7 +18,7 @@ from quantities.errors import QuantitiesError
 from quantities.report.model import Report
 from quantities.run import suppress
 from quantities.run.config import Config
-from quantities.run.processes import cores, default_jobs, extract_all, stopping_on_signals
+from quantities.run.processes import cores, default_jobs, extract_all, render_all, stopping_on_signals
 from quantities.run.toolkit import Toolkit
 from quantities.text.i18n import _
 from quantities.types import SEVERITIES, Document, Finding
@@ -31,6 +31,7 @@ __all__ = [
     "exceeds",
     "extract_all",
     "named_paths",
+    "render_all",
     "run",
     "run_documents",
     "stopping_on_signals",

@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
 ErrorSink = Callable[[QuantitiesError], None] | None
+#: Claims of one document, and the documents by id, to text (a format's claims renderer).
+Render = Callable[[list[Claim], dict[str, Document]], str]
 
 #: Below this many characters of input, a second process costs more than it saves: it
 #: starts, builds its own toolkit (~0.3 s) and pickles every claim back (~20 µs each).
@@ -67,12 +69,14 @@ def _init_worker(config: Config, titles: bool = False) -> None:
     _WORKER = Toolkit(config, titles=titles)
 
 
-def _extract_chunk(docs: list[Document]) -> list[list[Any] | QuantitiesError]:
+def _extract_chunk(docs: list[Document], render: Render | None = None) -> list[Any]:
+    """Each document's claims taken apart by :func:`_flat`, or as ``render`` writes them, or
+    the error that names it."""
     assert _WORKER is not None
-    out: list[list[Any] | QuantitiesError] = []
+    out: list[Any] = []
     for doc in docs:
-        result = _WORKER.extract_or_error(doc)
-        out.append(result if isinstance(result, QuantitiesError) else [_flat(c) for c in result])
+        result = _rendered(doc, _WORKER.extract_or_error(doc), render)
+        out.append(result if render or isinstance(result, QuantitiesError) else [_flat(c) for c in result])
     return out
 
 
@@ -124,6 +128,24 @@ def extract_all(docs: Iterable[Document], toolkit: Toolkit, jobs: int = 1,
     Processes start only when the input reaches :data:`PARALLEL_MIN_CHARS`; a document
     that cannot be extracted goes to ``on_error`` (raised without one) and is left out.
     """
+    return _all(docs, toolkit, jobs, on_error, None)
+
+
+def render_all(docs: Iterable[Document], toolkit: Toolkit, render: Render, jobs: int = 1,
+               on_error: ErrorSink = None) -> Iterator[tuple[Document, str]]:
+    """Each document with its claims as ``render(claims, {doc.id: doc})`` writes them, as
+    :func:`extract_all` (order, errors, when processes start).
+
+    With processes, each worker renders its documents' claims and sends back text: the claims
+    themselves never cross a pipe (taking them apart, pickling, unpickling and building them
+    again cost about a third of the extraction). ``render`` must be a module-level function,
+    for a worker to unpickle it.
+    """
+    return _all(docs, toolkit, jobs, on_error, render)
+
+
+def _all(docs: Iterable[Document], toolkit: Toolkit, jobs: int, on_error: ErrorSink,
+         render: Render | None) -> Iterator[tuple[Document, Any]]:
     docs = iter(docs)
     head: list[Document] = []
     if jobs > 1:  # look ahead to see whether the input is worth a pool
@@ -139,13 +161,20 @@ def extract_all(docs: Iterable[Document], toolkit: Toolkit, jobs: int = 1,
         for doc in chain(head, docs):  # a stream: never materialise the documents
             check_stopped()
             large = len(doc.text) > ASIDE_CHARS
-            yield from _kept(doc, _aside(toolkit, doc) if large else toolkit.extract_or_error(doc), on_error)
+            result = _aside(toolkit, doc) if large else toolkit.extract_or_error(doc)
+            yield from _kept(doc, _rendered(doc, result, render), on_error)
         return
-    yield from _in_processes(chain(head, docs), toolkit, jobs, on_error)
+    yield from _in_processes(chain(head, docs), toolkit, jobs, on_error, render)
 
 
-def _kept(doc: Document, result: list[Claim] | QuantitiesError,
-          on_error: ErrorSink) -> Iterator[tuple[Document, list[Claim]]]:
+def _rendered(doc: Document, result: list[Claim] | QuantitiesError, render: Render | None) -> Any:
+    """``result`` as ``render`` writes it; the claims themselves without one, or an error."""
+    if render is None or isinstance(result, QuantitiesError):
+        return result
+    return render(result, {doc.id: doc})
+
+
+def _kept(doc: Document, result: Any, on_error: ErrorSink) -> Iterator[tuple[Document, Any]]:
     if not isinstance(result, QuantitiesError):
         yield doc, result
     elif on_error is None:
@@ -154,8 +183,8 @@ def _kept(doc: Document, result: list[Claim] | QuantitiesError,
         on_error(result)
 
 
-def _in_processes(docs: Iterator[Document], toolkit: Toolkit, jobs: int,
-                  on_error: ErrorSink) -> Iterator[tuple[Document, list[Claim]]]:
+def _in_processes(docs: Iterator[Document], toolkit: Toolkit, jobs: int, on_error: ErrorSink,
+                  render: Render | None) -> Iterator[tuple[Document, Any]]:
     # here: the pool's modules (multiprocessing, logging, socket) cost a one-process run ~15 ms
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -168,14 +197,14 @@ def _in_processes(docs: Iterator[Document], toolkit: Toolkit, jobs: int,
             check_stopped()
             if len(batch[0].text) > CHUNK_CHARS:  # a document alone larger than a chunk: read in this
                 while pending:  # process, where a stop ends it at once, after what comes before it
-                    yield from _drain(pending.pop(0), on_error)
-                yield from _kept(batch[0], _aside(toolkit, batch[0]), on_error)
+                    yield from _drain(pending.pop(0), on_error, render)
+                yield from _kept(batch[0], _rendered(batch[0], _aside(toolkit, batch[0]), render), on_error)
                 continue
-            pending.append((batch, pool.submit(_extract_chunk, batch)))
+            pending.append((batch, pool.submit(_extract_chunk, batch, render)))
             if len(pending) >= jobs * 4:
-                yield from _drain(pending.pop(0), on_error)
+                yield from _drain(pending.pop(0), on_error, render)
         for item in pending:
-            yield from _drain(item, on_error)
+            yield from _drain(item, on_error, render)
         finished = True
     except BrokenProcessPool:
         raise QuantitiesError(_("a worker process died (killed by the system, perhaps for lack of "
@@ -229,11 +258,13 @@ def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
         yield batch
 
 
-def _drain(item: tuple[list[Document], Any], on_error: ErrorSink) -> Iterator[tuple[Document, list[Claim]]]:
+def _drain(item: tuple[list[Document], Any], on_error: ErrorSink,
+           render: Render | None) -> Iterator[tuple[Document, Any]]:
     batch, future = item
     for doc, result in zip(batch, _result(future)):
         check_stopped()
-        yield from _kept(doc, result if isinstance(result, QuantitiesError) else [_built(c) for c in result], on_error)
+        built = render or isinstance(result, QuantitiesError)
+        yield from _kept(doc, result if built else [_built(c) for c in result], on_error)
 
 
 def _result(future: Any) -> Any:

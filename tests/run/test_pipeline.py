@@ -9,9 +9,10 @@ import pytest
 
 from quantities.errors import PatternTimeoutError, QuantitiesError
 from quantities.ingest import documents
+from quantities.report.formats.json import claims_jsonl
 from quantities.run import processes
 from quantities.run.config import Config
-from quantities.run.pipeline import Toolkit, extract_all, run_documents
+from quantities.run.pipeline import Toolkit, extract_all, render_all, run_documents
 
 
 def endless(pulled):
@@ -77,6 +78,27 @@ def test_processes_give_the_same_claims_in_order(monkeypatch, min_chars, pool):
     one = [(d.id, cl) for d, cl in extract_all(docs(200), Toolkit(Config()), jobs=1)]
     two = [(d.id, cl) for d, cl in extract_all(docs(200), Toolkit(Config()), jobs=2)]
     assert one == two and len(one) == 199  # every field of every claim, shipped back as lists
+    assert bool(started) is pool
+
+
+@pytest.mark.parametrize(("min_chars", "pool"), [(10**9, False), (0, True)], ids=["small input: one process",
+                                                                               "large input: processes"])
+def test_rendered_where_read_as_this_process_renders(monkeypatch, min_chars, pool):
+    """render_all: the workers send back each document's text (jsonl), equal to rendering the
+    claims here; errors, order and a document read in the parent as with extract_all."""
+    started = []
+    monkeypatch.setattr(processes, "PARALLEL_MIN_CHARS", min_chars)
+    monkeypatch.setattr(processes, "CHUNK_CHARS", 2000)
+    monkeypatch.setattr(Toolkit, "extract", slow_on("İ"))
+    real = processes._in_processes
+    monkeypatch.setattr(processes, "_in_processes", lambda *a: started.append(1) or real(*a))
+    big = documents.from_text("Secondo la Kcna sono arrivati 7 soldati a Kursk. " * 100, id="big")
+    batch = [*docs(60), big, documents.from_text("İ 6 soldati.", id="bad.txt"), *docs(40)]
+    errors: list[Exception] = []
+    expected = [(d.id, claims_jsonl(cl, {d.id: d})) for d, cl in extract_all(batch, Toolkit(Config()), 1, errors.append)]
+    got = [(d.id, text) for d, text in render_all(batch, Toolkit(Config()), claims_jsonl, 2, errors.append)]
+    assert got == expected and len(got) == 99 and got[59][1].count("\n") == 100
+    assert [str(e).split(":")[0] for e in errors] == ["bad.txt", "bad.txt"]
     assert bool(started) is pool
 
 
