@@ -188,6 +188,8 @@ def _changed(right: Tokens, g: Grammar) -> tuple[NounPhrase | None, int]:
     "about 9% less", "13 punti in meno" -> "drop" (``[nouns.change_after]``), and how many
     tokens say so."""
     at = 1 if right.lows and right.lows[0] in g.points else 0
+    if at >= len(right.lows) or right.lows[at] not in g.change_heads:
+        return None, 0  # no phrase starts here: "-€6", "sovvenzioni" (no joins and look-ups)
     for n in range(min(g.change_longest, len(right.lows) - at), 0, -1):
         name = g.change_after.get(" ".join(right.lows[at:at + n]))
         if name is not None:

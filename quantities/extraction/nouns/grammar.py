@@ -52,6 +52,7 @@ class Grammar:
     compared: dict[str, tuple[tuple[str, ...], ...]]  # by their last word
     change_after: dict[str, str]
     change_longest: int
+    change_heads: frozenset[str]  # the first words of change_after's phrases
     points: frozenset[str]
     share_verbs: frozenset[str]
     age_copulas: tuple[tuple[str, ...], ...]
@@ -185,6 +186,7 @@ def grammar(pack: Pack) -> Grammar:
         singular_endings=tuple(word_set(pack, "nouns.singular_endings")),
         plural_endings=tuple(word_set(pack, "nouns.plural_endings")),
         change_longest=max((len(k.split()) for k in change), default=0),
+        change_heads=frozenset(k.split(" ")[0] for k in change),
     )
 
 
