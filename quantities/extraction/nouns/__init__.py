@@ -90,6 +90,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _inside(sentence, figure, toks, g) if unit in g.share_units else None
         found = found or standing_for(sentence, left, antecedent, g)  # "quella non boscata di 3.000 ettari"
         found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
+        if found is None and first == "," and (at := _apposed(right, left, g)):  # "45 miliardi di sterline,
+            found = _phrase(sentence, right, at + 1, g, lowercase=True)  # circa 51 miliardi di euro, di tagli"
+            found = found if found is None or at == 1 else NounPhrase(found.text, found.head, None)  # not past 51
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
         if found is None and first in g.purpose.get(kind, ()):
@@ -110,15 +113,19 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if found is None and first not in g.elliptic_after:
         found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=g.value_before.get(kind, frozenset()), opened=_opened(sentence, figure, toks, g))
-        if found is not None and found.head.casefold() in g.time_words:
-            found = None  # "alle 22.26 di sabato, a 40 miglia dalla costa": a time, not what is measured
+        if found is not None and (found.head.casefold() in g.time_words
+                                  or (kind == "money" and found.head.casefold() in g.currencies)):
+            found = None  # "alle 22.26 di sabato, a 40 miglia": a time; "65 miliardi di sterline, 5 miliardi": a unit
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = _phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
         found = age_subject(sentence, left, g)
+    inside = g.head_last and unit in g.share_units and bool(left.lows) and left.lows[-1] in g.articles
     if found is None and (kind in g.noun_after_kinds  # "88-year-old woman", "a 34-year-old Syrian"
-                          or (g.head_last and unit_bearing and sentence[figure.end - 1].isdigit())):
-        found = _phrase(sentence, right, 0, g)  # its unit before it: "a magnitude 4.9 aftershock"
+                          or (g.head_last and unit_bearing and sentence[figure.end - 1].isdigit()) or inside):
+        # its unit before it: "a magnitude 4.9 aftershock"; a share its article opens: "the 45% top rate"
+        # (what "of" adds is the rate's base, as in "45% of voters", no part of what it measures)
+        found = _phrase(sentence, right, 0, g, compound=not inside)
     if found is None and changed is not None and unit_bearing:  # "about 9% less"
         found = changed
     if found is None and antecedent is not None:  # a name is reused whole ("Forza Italia")
@@ -130,6 +137,20 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if kind in g.dimension_kinds and not after and (dimension := _dimension(left, right, g)) is not None:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")
     return _measured(found, right, unit, g)
+
+
+def _apposed(right: Tokens, left: Tokens, g: Grammar) -> int:
+    """Where the "di" stands that links a sum to what it counts past a restatement of the sum
+    between commas ("Quarantacinque miliardi di sterline, circa 51 miliardi di euro, di tagli
+    alle tasse"): after the sum, a comma, words with a figure and a comma before "di"; or after
+    the restatement itself, opened by a comma, a comma right before "di". 0 when none does."""
+    if len(right.lows) > 2 and right.lows[1] in g.of:
+        return 1 if left.lows and left.lows[-1] == "," else 0
+    for j in range(2, min(len(right.lows) - 1, g.max_words + 2)):
+        if right.lows[j] == ",":
+            figured = any(right.texts[i][:1].isdigit() or g.is_numeral(right.lows[i]) for i in range(1, j))
+            return j + 1 if figured and right.lows[j + 1] in g.of else 0
+    return 0
 
 
 def _opened(text: str, figure: Span, toks: Tokens, g: Grammar) -> bool:
@@ -236,8 +257,10 @@ def _rebuilt(text: str, right: Tokens, antecedent: NounPhrase, g: Grammar) -> No
     return NounPhrase(f"{antecedent.head} {surface(span.of(text))}", antecedent.head, right.span(0, end))
 
 
-def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False) -> NounPhrase | None:
-    """Head noun + adjectives (+ "e" + head + adjectives) starting at ``toks[i]``."""
+def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False,
+            compound: bool = True) -> NounPhrase | None:
+    """Head noun + adjectives (+ "e" + head + adjectives) starting at ``toks[i]``; with
+    ``compound``, the bare noun "di"/"of" joins to it too (:func:`_compound`)."""
     n = min(len(toks.lows), i + g.max_words)
     lows = toks.lows
     i += i < n - 1 and (lows[i] in g.articles or lows[i] in g.elliptic_after)  # "four of the victims"
@@ -248,7 +271,7 @@ def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False
         return None
     end = _trim(toks, j, _adjectives(toks, _named(toks, j, n, g), n, g), g)
     head = end - 1 if g.head_last else j
-    if lows[head] not in g.transparent:
+    if compound and lows[head] not in g.transparent:
         end = _compound(toks, end, n, g)
     if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True):
         end = _trim(toks, end + 1, _adjectives(toks, end + 2, n, g), g)  # not "… e tremila ettari"

@@ -140,6 +140,8 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     linked = last in g.of_before or (unit_bearing and last in g.at_before) or last in valued
     at = k - 1 if linked else k
     copula = _copula(left, at, g)
+    if not copula and last == "," and (past := _past_aside(left, at)) < at and _copula(left, past, g):
+        at, copula = past, _copula(left, past, g)  # "costerà, secondo il Tesoro, 60 miliardi"
     if copula:  # "i feriti sono 2.700"; "Lega e Forza Italia restano sotto il 10%"; "siamo 100mila"
         found = _subject(text, left, at - copula, g) or _name(text, left, at - copula, g, least=1, opening=True)
         if found is None and (past := _past_aside(left, at - copula)) < at - copula:  # "Il capitolo, …, si attesta a"
@@ -149,7 +151,7 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
         named = g.copula_nouns.get(" ".join(lows[at - copula:at]))
         return NounPhrase(named, named, None) if named else found
     if linked:
-        return _before(text, left, k - 1, g, valued=last in valued)
+        return _before(text, left, k - 1, g, valued=last in valued, headed=last not in g.of_before)
     listed = _listed(left, k, g)
     if listed < k:  # "due ragazzi di 12 e 13 anni", "i fratelli Monti di 15, 11 e 6 anni"
         return _before(text, left, listed - 1, g) if listed and lows[listed - 1] in g.of_before else None
@@ -195,13 +197,16 @@ def _copula(left: Tokens, k: int, g: Grammar) -> int:
     return 0
 
 
-def _before(text: str, left: Tokens, end: int, g: Grammar, valued: bool = False) -> NounPhrase | None:
+def _before(text: str, left: Tokens, end: int, g: Grammar, valued: bool = False,
+            headed: bool = False) -> NounPhrase | None:
     """The name or the noun phrase that ends at ``left[end - 1]`` (or before a comma there:
     "la quarta rata, da 16,5 miliardi"), no article needed. With ``valued`` (the figure is
     its worth: "danni per 200 milioni"), a bare phrase (no article) with the head first starts at
     its last word that is no qualifier: the words before it are the verb whose object it is
     ("tiene ferme merci per 9,6 miliardi" -> "merci"; "le risorse passano da 191,5" keeps its
-    run, which the article opens)."""
+    run, which the article opens). With ``headed`` (the figure's link word, "al", "da", attaches it
+    to a head noun), a phrase that is the object of a preposition stands for the noun it complements
+    (:func:`_complemented`: "l'imposta sulle società al 25%", "i tassi di mezzo punto, al 2,25%")."""
     end -= end > 0 and left.lows[end - 1] == ","
     found = _name(text, left, end, g, least=1)
     if found is not None and found.span is not None:
@@ -218,8 +223,31 @@ def _before(text: str, left: Tokens, end: int, g: Grammar, valued: bool = False)
     if valued and not g.head_last and not _opener(left, start, g):  # "tiene ferme merci per 9,6 miliardi"
         start = max((j for j in range(start, end) if not g.is_adjective(left, j) and g.can_head(left, j, True)),
                     default=start)
+    head = end - 1 if g.head_last else start
+    if headed and start and left.lows[start - 1] in g.prepositions:
+        start, head = _complemented(left, start - 1, end, g)
+        if start < 0:
+            return None
     span = left.span(start, end)
-    return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
+    return NounPhrase(surface(span.of(text)), left.texts[head], span)
+
+
+def _complemented(left: Tokens, at: int, end: int, g: Grammar) -> tuple[int, int]:
+    """Where the noun phrase starts whose complement is the preposition at ``left[at]`` and
+    the words after it up to ``left[end]``, and its head: the common noun before the preposition
+    ("l'imposta sulle società", "dell'imposta sulle società", "i tassi di mezzo punto"), past the
+    bare "di" of a compound ("titoli di Stato a lungo termine"); (-1, -1) when none stands there
+    (a verb's complement), when a name is the noun, or when the phrase would pass ``[nouns] max_words``."""
+    while end - at <= g.max_words:
+        start = _run_start(left, at, g)
+        if start == at or not left.texts[start].islower() or not g.can_head(left, start, lowercase=True):
+            return -1, -1
+        before = left.lows[start - 1] if start else ""
+        if before in g.prepositions and before in g.compound_links:  # "titoli di Stato": a compound, go on
+            at = start - 1
+            continue
+        return (start, at - 1 if g.head_last else start) if end - start <= g.max_words else (-1, -1)
+    return -1, -1
 
 
 def _name(text: str, left: Tokens, end: int, g: Grammar, least: int, opening: bool = False) -> NounPhrase | None:
