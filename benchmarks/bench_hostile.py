@@ -36,6 +36,8 @@ CASES = {
     "'300 soldati, i media hanno riferito, ' × N": ("300 soldati, i media hanno riferito, ", "h.txt", False),
     "'5 ' × N (a bare figure every two characters)": ("5 ", "h.txt", False),
     "'(5) «3» [7] ' × N (bare figures in brackets)": ("(5) «3» [7] ", "h.txt", False),
+    "'€5-€6, $7 ' × N (signs and dashes between figures: one series)": ("€5-€6, $7 ", "h.txt", False),
+    "'€5 e ' × N (amounts joined by a word: 200,000 claims a MB)": ("€5 e ", "h.txt", False),
     "nested quotes": ("«", "h.txt", False),
     "very long words": ("a" * 100_000 + " ", "h.txt", False),
 }

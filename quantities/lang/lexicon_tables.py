@@ -30,7 +30,8 @@ CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share"
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
 #: fewer), or not at all (a crowd is counted once: later figures dispute it).
 RUNS = frozenset({"cumulative", "once"})
-TIME_KEYS = frozenset({"rising", "falling", "superseded", "current", "previous", "provisional", "unfolding"})
+TIME_KEYS = frozenset({"rising", "falling", "superseded", "current", "previous", "provisional", "tentative",
+                       "unfolding"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
 DISTANCE_KEYS = frozenset({"origin"})
 COMPLEMENT_KEYS = frozenset({"narrows"})
@@ -263,7 +264,8 @@ class Tables:
 
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
-        superseded, current, previous, provisional, unfolding; ``[difference]`` and ``[capacity]`` before, after;
+        superseded, current, previous, provisional, tentative, unfolding; ``[difference]`` and
+        ``[capacity]`` before, after;
         ``[zone]`` area, named; ``[added]`` before, after, partitive; ``[role]`` youngest, oldest,
         articles, links, owners."""
         if not isinstance(node, Mapping) or set(node) - keys:

@@ -89,6 +89,17 @@ def spread() -> dict[str, Decimal]:
         return {unit: Decimal(value) for unit, value in tomllib.load(f).get("spread", {}).items()}
 
 
+@functools.cache
+def changing() -> frozenset[str]:
+    """Units of a state that changes by the hour (``[changing]``).
+
+    >>> "force" in changing(), "meter" in changing()
+    (True, False)
+    """
+    with KNOWN.open("rb") as f:
+        return frozenset(tomllib.load(f).get("changing", {}).get("units", ()))
+
+
 def is_unit_name(unit: str) -> bool:
     """Whether ``unit`` is shaped like a unit name (not an expression of numbers).
 

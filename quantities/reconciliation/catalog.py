@@ -31,8 +31,10 @@ RULES: tuple[Rule, ...] = (
     Rule("value-conflict", "value", "error",
          N_("Outlets give disjoint values for one figure: names the outlier against the value the "
             "others agree on. Its cause says why: 'outlier' or 'disagreement' (error; info when no "
-            "claim names what is counted, as two sums tied only by their unit, when a one-sided "
-            "bound points to the other value, or for a place's population), 'disputed' "
+            "claim names what is counted, as two sums tied only by their unit, or for a place's "
+            "population; a warning when the odd value stands in a headline or subtitle, is given as "
+            "a first or provisional estimate, or measures a state that changes by the hour, as the "
+            "sea's force), 'disputed' "
             "when each source is credited with its own value (info; error when an article credits a "
             "figure to the wrong side or states one side's figure as bare fact); 'fall' when a toll of "
             "the dead given on one day is above every count given later (error); 'part-over-whole' "
@@ -40,7 +42,8 @@ RULES: tuple[Rule, ...] = (
             "autovetture, una ventina di veicoli: info)."),
          N_("a: 5.000 soldati; b, c: 6.000 soldati")),
     Rule("hedge-drift", "value", "info",
-         N_("The same figure, stated exactly in one article and hedged or rounded in another."),
+         N_("The same figure, stated exactly in one article and hedged or rounded in another, or "
+            "bounded in one and given just beyond the bound in another (oltre due metri, due metri e mezzo)."),
          N_("a: 15mila soldati; b: circa 15mila soldati")),
     Rule("update", "value", "info",
          N_("A running figure that moves with time (document dates, 'sale a', 'rose to'): one "

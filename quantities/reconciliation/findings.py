@@ -36,8 +36,12 @@ class Context:
 
 
 def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item], *,
-            cause: str | None = None, severity: str | None = None) -> Finding:
-    in_order = sorted(items, key=lambda i: (i.claim.doc, i.claim.span.start))
+            cause: str | None = None, severity: str | None = None, first: Item | None = None,
+            doubt: tuple[str | None, str] = (None, "")) -> Finding:
+    """A finding of ``rule`` on ``items``: its claims in text order, ``first``'s first (where
+    the finding is shown: an outlier's own claim); ``doubt``, the severity and words that
+    lower an error (:func:`doubts.weigh`), applies when nothing lowered it already."""
+    in_order = sorted(items, key=lambda i: (i is not first, i.claim.doc, i.claim.span.start))
     claims = tuple({id(i.claim): i.claim for i in in_order}.values())  # each claim once, in text order
     level = severity or ctx.settings.severity(rule)
     if level == "error" and cause in UNSURE_CAUSES and not any(i.named for i in items):
@@ -49,6 +53,8 @@ def finding(ctx: Context, rule: str, g: Grouped, message: str, items: list[Item]
         # "il milione di abitanti di Marrakech", "a city of some 840,000 people": background, rounded
         level = "info"
         message += "; " + _("a place's population, background to the event: sources round it differently")
+    elif level == "error" and doubt[0] is not None:
+        level, message = doubt[0], message + doubt[1]
     return Finding(rule, RULE_KIND[rule], level,  # type: ignore[arg-type]  # a configured level: "off" too, dropped in rules.py
                    f"{g.figure.id}{_what(g)}: {message}", claims, g.figure.id, cause)
 

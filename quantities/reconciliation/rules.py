@@ -168,22 +168,44 @@ def standfirsts(items: list[Item], documents: Iterable[Document]) -> None:
             i.standfirst = True
 
 
+#: A first paragraph this short, one line that ends with no full stop and with more text
+#: after it, is a subtitle even in no emphasis ("Il piano sale a 225 miliardi. Fitto:
+#: «Quarta rata entro fine anno»", "Ventiquattro morti e 5 dispersi"): a sentence of the
+#: body ends with one.
+SUBTITLE_CHARS = 160
+#: What closes a sentence, and what may stand after it (quotes, brackets, emphasis).
+_STOPS = ".!?…:;"
+_CLOSERS = "\"'»”’)]*_ "
+
+
 def standfirst(text: str) -> tuple[int, int] | None:
     """Where the body's first paragraph stands when it is set wholly in emphasis (``*…*``,
-    ``_…_``, ``**…**``): a subtitle; else None.
+    ``_…_``, ``**…**``), or is one short line that ends with no full stop and has more
+    paragraphs after it: a subtitle; else None.
 
     >>> standfirst("*Sono caduti 40 mm.*\\n\\nIl bilancio."), standfirst("Il *bilancio*.\\n\\nAltro.")
     ((0, 20), None)
+    >>> standfirst("Dieci morti e tre dispersi\\n\\nIl bilancio."), standfirst("Dieci morti.\\n\\nAltro.")
+    ((0, 26), None)
     """
     start = len(text) - len(text.lstrip())
     end = text.find("\n\n", start)
     para = text[start:len(text) if end < 0 else end].rstrip()
+    if _headline_line(para) and end >= 0 and text[end:].strip():
+        return start, start + len(para)
     mark = para[:len(para) - len(para.lstrip("*_"))]
     if not mark or len(mark) > 3 or len(set(mark)) > 1 or len(para) <= 2 * len(mark) \
             or not para.endswith(mark) or para[len(mark)].isspace() or para[-len(mark) - 1].isspace() \
             or mark in para[len(mark):-len(mark)]:   # "*a* e *b*": two emphases, not one subtitle
         return None
     return start, start + len(para)
+
+
+def _headline_line(para: str) -> bool:
+    """One short line with words that ends with no full stop (quotes after a stop count as it)."""
+    bare = para.rstrip(_CLOSERS)
+    return 0 < len(para) <= SUBTITLE_CHARS and "\n" not in para and bare[-1:].isalnum() \
+        and not para.startswith(("#", "*", "_", "-", ">", "|"))
 
 
 def _names(items: list[Item], documents: Iterable[Document], lexicon_of: Callable[[str], Lexicon],

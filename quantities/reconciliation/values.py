@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from quantities.lang import units
 from quantities.reconciliation import messages as say
+from quantities.reconciliation.doubts import BRACKET, bounded, weigh
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.headlines import headline_findings
@@ -63,8 +64,6 @@ NEAR = frozenset({"about", "nearly"})
 #: A lower bound against an upper one ("almeno 500", "fino a 600"): two values that meet
 #: only between them, each source leaning its own way.
 OPPOSITE = ({"over", "under"}, {"over", "nearly"})
-#: ... when they bracket a narrow range: "almeno 59" and "fino a 600" say little together.
-BRACKET = Decimal("1.5")
 #: Stances that only agree with a side's figure ("più di trecento" beside 338), not state it.
 BOUNDS = frozenset({"over", "under", "vague"})
 #: Claims that joined no mode looked at for drift, at most (a bound: linear per figure).
@@ -126,27 +125,18 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     if len(head.docs) > max(len(m.docs) for m in rest):
         message = _("{odd} \u2014 against {agreed}, the value the others agree on").format(
             odd=groups, agreed=say.group_text(head.items, ctx.outlet, fmt))
-        return finding(ctx, "value-conflict", g, message, items, cause="outlier")
+        odd = [i for m in rest for i in m.items]   # found where the odd value is said
+        return finding(ctx, "value-conflict", g, message, [*odd, *head.items], cause="outlier",
+                       first=odd[0], doubt=weigh(rest, ms, ctx))
+    if len(ms) == 2 and (pair := bounded(ms)) is not None:   # "oltre due metri", "due metri e mezzo"
+        bound, value = pair
+        message = _("{bound}; {value}: the value lies just beyond the bound, as the words allow; "
+                    "one figure, most likely").format(bound=say.group_text(bound.items, ctx.outlet, fmt),
+                                                       value=say.group_text(value.items, ctx.outlet, fmt))
+        return finding(ctx, "hedge-drift", g, message, items, cause="bound")
     message = _("{one}; {others}: the values do not meet").format(
         one=say.group_text(head.items, ctx.outlet, fmt), others=groups)
-    if len(ms) == 2 and (_leaning(ms[0], ms[1]) or _leaning(ms[1], ms[0])):
-        message += "; " + _("the bound points to the other value: they may agree")
-        return finding(ctx, "value-conflict", g, message, items, cause="disagreement", severity="info")
-    return finding(ctx, "value-conflict", g, message, items, cause="disagreement")
-
-
-def _leaning(bound: Mode, other: Mode) -> bool:
-    """Whether ``bound`` is a one-sided bound every claim of ``other`` lies beyond, on the side
-    it points to and within BRACKET of it ("oltre due metri di neve", "due metri e mezzo"):
-    read as just over the bound the two do not meet, but the words do not contradict."""
-    stances = {stance(i.claim.quantity) for i in bound.items}
-    if stances == {"over"}:
-        edge = max(i.interval.low for i in bound.items)
-        return all(edge < i.interval.low and _top(i) <= edge * BRACKET for i in other.items)
-    if stances == {"under"}:
-        edge = min(_top(i) for i in bound.items)
-        return all(_top(i) < edge and i.interval.low * BRACKET >= edge for i in other.items)
-    return False
+    return finding(ctx, "value-conflict", g, message, items, cause="disagreement", doubt=weigh(ms, ms, ctx))
 
 
 def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
@@ -395,6 +385,3 @@ def _rounds_to(exact: Item, bare: Item) -> bool:
         return False
     return stated != rounded and (stated / unit).quantize(Decimal(1)) * unit == rounded
 
-
-def _top(i: Item) -> Decimal:
-    return i.interval.high if i.interval.high is not None else i.interval.low

@@ -24,6 +24,16 @@ SPANS = [
     ("*Dieci morti\n\nAltro.*", None),
     ("* Dieci morti*\n\nAltro.", None),
     ("", None),
+    # a short first line with no full stop is a subtitle in no emphasis too
+    ("Dieci morti e tre dispersi\n\nIl bilancio.", (0, 26)),
+    ("Il piano sale a 225 miliardi. Fitto: «Quarta rata entro fine anno»\n\nLa Commissione.", (0, 66)),
+    # near misses: a sentence (a full stop, quoted too), a line with nothing after it, a
+    # heading, a line too long for a subtitle
+    ("Dieci morti e tre dispersi.\n\nIl bilancio.", None),
+    ("Fitto: «Quarta rata entro fine anno.»\n\nLa Commissione.", None),
+    ("Dieci morti e tre dispersi\n\n", None),
+    ("## Dieci morti\n\nIl bilancio.", None),
+    ("Dieci morti e tre dispersi " * 7 + "\n\nIl bilancio.", None),
 ]
 
 
@@ -46,6 +56,24 @@ ROWS = [
     # states both values keeps them apart (a breakdown it explains)
     (f"Sono caduti 40 millimetri di pioggia.\n\n{BODY}", False),
 ]
+
+
+ROWS += [
+    # the subtitle's own line, in no emphasis, with no full stop
+    (f"Sono caduti 40 millimetri di pioggia\n\n{BODY}", True),
+]
+
+
+@pytest.mark.parametrize("subtitle", ["*Sono caduti 40 millimetri di pioggia.*", "Sono caduti 40 millimetri di pioggia"])
+def test_an_outlier_in_a_subtitle_is_a_warning_found_where_it_is_said(subtitle):
+    """A headline or subtitle sums the story up and may count a wider whole: its odd value is a
+    warning, shown at the subtitle (doubts.weigh)."""
+    docs = [from_text(t, id=i, format="markdown") for i, t in OTHERS]
+    docs.append(from_text(f"{subtitle}\n\n{BODY}", id="c.md", format="markdown"))
+    docs = [d.__class__(**{**{f: getattr(d, f) for f in d.__dataclass_fields__}, "date": DAY}) for d in docs]
+    found = [f for f in run_documents(docs).findings if f.rule == "value-conflict"]
+    assert [(f.severity, f.claims[0].doc, f.claims[0].text) for f in found] == \
+        [("warning", "c.md", "40 millimetri di pioggia")], [f.message for f in found]
 
 
 @pytest.mark.parametrize(("text", "flagged"), ROWS)

@@ -39,6 +39,8 @@ ROWS = [
     pytest.param("«", False, "h.txt", SMALL, id="nested quotes"),
     pytest.param("5 ", False, "h.txt", SMALL, id="bare numbers with no word between them"),
     pytest.param("5 morti, 3 feriti e 2 dispersi, ", False, "h.txt", SMALL, id="figures with their nouns"),
+    pytest.param("€5-€6, $7 ", False, "h.txt", SMALL, id="amounts with signs and dashes between them"),
+    pytest.param("€5 e ", False, "h.txt", SMALL, id="amounts joined by a word"),
 ]
 
 
@@ -59,6 +61,10 @@ def test_a_dotted_run_is_not_thousands_of_figures():
     pytest.param("stima.5," * 10_000, 0, id="a run with no blank is one name (was 10,000 claims)"),
     pytest.param("(5) «3» [7] " * 5_000, 0, id="bare numbers in brackets are one series (was 15,000 claims)"),
     pytest.param("stima. 5, " * 1_000, 1_000, id="the same with blanks: each figure a claim"),
+    pytest.param("€5-€6, $7 " * 5_000, 0, id="amounts with only signs and dashes between them are one series "
+                 "(was 10,000 claims)"),
+    pytest.param("€5 €6 €7 " * 5_000, 0, id="amounts with only blanks between them (was 15,000 claims)"),
+    pytest.param("€5 e €6, " * 1_000, 2_000, id="amounts with a word between them: each a claim"),
 ])
 def test_bare_numbers_are_no_claim_explosion(text, claims):
     """A long run of bare numbers with no word between them is a table row or numbers drawn

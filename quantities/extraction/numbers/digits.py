@@ -175,21 +175,23 @@ def _plain(raw: str) -> tuple[Decimal, Decimal, int, bool]:
     return v, precision_int(v), len(raw), True
 
 
-#: The least count of numbers that make a series: a run of bare numbers with only blanks, list
-#: marks or brackets between them ("5 12 33 47 81 90", a table row, numbers drawn, "(5) «3» [7]…")
-#: states no figure.
+#: The least count of numbers that make a series: a run of numbers with no word between them,
+#: only blanks, list marks, brackets, range dashes and currency or percent signs ("5 12 33 47 81
+#: 90", a table row, numbers drawn, "(5) «3» [7]…", "€5-€6, $7 €5-€6…") states no figure.
 SERIES_MIN = 5
 _NUMBER = r"[0-9]{1,15}(?:[.,][0-9]{1,15})?"
-_APART = r"[)\]»”\"]?[,;]?[ \u00a0][(\[«“\"]?"
-_CLOSERS = frozenset(")]»”\"")
-_OPENERS = frozenset("([«“\"")
+_SIGN = r"[\p{Sc}%]"  # a currency sign (any script's) or a percent, before or after a number
+#: Between two numbers of a series: a closing bracket, a sign and a list mark, then either a
+#: blank (a dash and a blank may follow it: "5 - 6") and an opening bracket and a sign, or a sign
+#: glued after an optional dash ("€5-€6"); never nothing, a lone mark or a lone dash ("5,6",
+#: "5-6": one number, a range).
+_APART = rf"[)\]»”\"]?{_SIGN}?[,;]?(?:[ \u00a0](?:[-–][ \u00a0])?[(\[«“\"]?{_SIGN}?|[-–]?{_SIGN})"
 _ALONE = r"(?!\w|[.,][0-9])"  # no letter glued, no digits on after a mark
 _SERIES_HEAD = compiled(rf"{_NUMBER}(?:{_APART}{_NUMBER}){{{SERIES_MIN - 1}}}{_ALONE}")
 _SERIES_MORE = compiled(rf"(?:{_APART}{_NUMBER}){{1,64}}{_ALONE}")
+_SERIES_NEXT = compiled(rf"{_APART}[0-9]")  # another number follows, as in a series
 #: Digits in groups of three apart by single blanks: one number ("1 234 567 890 123").
 _THOUSANDS = compiled(r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])")
-_LIST_MARKS = frozenset(",;")
-_BLANKS = frozenset(" \u00a0")
 
 
 def series_end(text: str, start: int, end: int) -> int:
@@ -203,13 +205,11 @@ def series_end(text: str, start: int, end: int) -> int:
     (0, 0, 13)
     >>> series_end("(5) «3» [7] (5) «3» [7]", 1, 2), series_end("(5) morti, (3) feriti", 1, 2)
     (22, 0)
+    >>> series_end("€5-€6, $7 €5-€6, $7", 1, 2), series_end("5%, 6%, 7%, 8% e 9%", 0, 1)
+    (19, 0)
     """
-    after = end + (text[end:end + 1] in _CLOSERS)
-    after += text[after:after + 1] in _LIST_MARKS
-    nxt = after + 1 + (text[after + 1:after + 2] in _OPENERS)
-    if (text[after:after + 1] not in _BLANKS or not "0" <= text[nxt:nxt + 1] <= "9") \
-            and " " not in text[start:end]:
-        return 0  # no blank then a number after the digits, and no blank inside them: "300 soldati"
+    if _SERIES_NEXT.match(text, end) is None and " " not in text[start:end]:
+        return 0  # no number after the digits, as a series has, and no blank inside them: "300 soldati"
     m = _SERIES_HEAD.match(text, start)
     if m is None:
         return 0

@@ -1,0 +1,99 @@
+"""How sure a value conflict is: what makes an outlier or a disagreement a warning, not an error.
+
+A value conflict says an outlet got a figure wrong. Some ways of stating the figure say
+the outlet itself is not sure of it, or that it is no statement of the figure at all:
+
+- **headline**: every odd claim stands in a headline or a subtitle, which sums a story up
+  and may count a wider whole ("Il piano sale a 225 miliardi", the plan with the
+  complementary fund, over a body that says 194,4): a warning, "check the headline";
+- **first estimate**: every odd claim's sentence gives it as a first or provisional
+  estimate ("Da una prima ricostruzione risulta che le misure sono 123", "secondo le
+  prime informazioni": the ``[time] tentative`` and ``provisional`` cues): a warning;
+- **a changing state**: the figure's unit measures a state that changes by the hour
+  (``units.changing``: the sea's force, a temperature): "mare forza 4" at the break-up,
+  "forza 5, secondo i militari" at the night sortie are as often two moments as an error.
+
+A one-sided bound that the other value lies just beyond ("oltre due metri di neve", "due
+metri e mezzo") is no conflict of values at all: :func:`bounded`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from quantities.lang import units
+from quantities.reconciliation.findings import Context
+from quantities.reconciliation.intervals import stance
+from quantities.reconciliation.keys import Item
+from quantities.reconciliation.modes import Mode
+from quantities.text.i18n import _
+from quantities.types import SEVERITIES
+
+#: A bound read as met by a value at most this factor beyond it ("oltre due metri", "due
+#: metri e mezzo"); two bounds of two sources that bracket a range this narrow ("almeno 500",
+#: "fino a 600": :mod:`.values`); further apart, the words say little of each other.
+BRACKET = Decimal("1.5")
+
+
+def weigh(odd: Sequence[Mode], every: Sequence[Mode], ctx: Context) -> tuple[str | None, str]:
+    """The severity (None: the rule's own) and the words to add to a value conflict whose
+    odd modes are ``odd`` among ``every`` mode of the figure (an outlier's: the modes
+    against the agreed one; a disagreement's: each mode in turn, any of them may be odd)."""
+    sides = [odd] if len(odd) < len(every) else [[m] for m in every]
+    for side in sides:
+        items = [i for m in side for i in m.items]
+        where = ", ".join(dict.fromkeys(ctx.outlet(i.claim.doc) for i in items))
+        if items and all(_headline(i) for i in items):
+            return _capped(ctx, "warning"), "; " + _(
+                "{outlets} gives it in a headline or subtitle, which may count a wider whole or round it: "
+                "check the headline against its own body").format(outlets=where)
+        if items and all(_tentative(i) for i in items):
+            return _capped(ctx, "warning"), "; " + _(
+                "{outlets} gives it as a first or provisional estimate").format(outlets=where)
+    if all(i.claim.quantity.unit in units.changing() for m in every for i in m.items):
+        return _capped(ctx, "warning"), "; " + _(
+            "a state that changes by the hour: check that they describe the same moment")
+    return None, ""
+
+
+def bounded(ms: Sequence[Mode]) -> tuple[Mode, Mode] | None:
+    """(bound, value) when one of two modes is a one-sided bound every claim of the other lies
+    beyond, on the side it points to and within BRACKET of it ("oltre due metri di neve", "due
+    metri e mezzo"): read as just over the bound the two do not meet, but the words agree."""
+    for bound, other in (ms, ms[::-1]):
+        if _leaning(bound, other):
+            return bound, other
+    return None
+
+
+def _leaning(bound: Mode, other: Mode) -> bool:
+    stances = {stance(i.claim.quantity) for i in bound.items}
+    if stances == {"over"}:
+        edge = max(i.interval.low for i in bound.items)
+        return all(edge < i.interval.low and _top(i) <= edge * BRACKET for i in other.items)
+    if stances == {"under"}:
+        edge = min(_top(i) for i in bound.items)
+        return all(_top(i) < edge and i.interval.low * BRACKET >= edge for i in other.items)
+    return False
+
+
+def _headline(i: Item) -> bool:
+    return i.claim.section == "title" or i.standfirst
+
+
+def _tentative(i: Item) -> bool:
+    """Its sentence gives it as a first or provisional estimate (``[time] tentative``, ``provisional``)."""
+    return i.lexicon.cue("tentative", i.claim.context) or i.provisional
+
+
+def _capped(ctx: Context, level: str) -> str:
+    """``level``, or the desk's own severity of value conflicts when that is lower (or off)."""
+    own = ctx.settings.severity("value-conflict")
+    if own == "off":
+        return own
+    return max(own, level, key=SEVERITIES.index)
+
+
+def _top(i: Item) -> Decimal:
+    return i.interval.high if i.interval.high is not None else i.interval.low
