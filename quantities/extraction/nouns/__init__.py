@@ -114,7 +114,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=g.value_before.get(kind, frozenset()), opened=_opened(sentence, figure, toks, g))
         if found is not None and (found.head.casefold() in g.time_words
-                                  or (kind == "money" and found.head.casefold() in g.currencies)):
+                                  or (kind == "money" and _unit_of_figure(found, left, g))):
             found = None  # "alle 22.26 di sabato, a 40 miglia": a time; "65 miliardi di sterline, 5 miliardi": a unit
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = _phrase(sentence, right, 1, g, lowercase=True)
@@ -137,6 +137,17 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if kind in g.dimension_kinds and not after and (dimension := _dimension(left, right, g)) is not None:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")
     return _measured(found, right, unit, g)
+
+
+def _unit_of_figure(found: NounPhrase, left: Tokens, g: Grammar) -> bool:
+    """``found`` is the currency of a sum written before the figure ("65 miliardi di sterline, 5
+    miliardi"): a one-word name of ``[units.currency]`` right after a number or its "di"/"of"; a
+    currency that is a subject ("la sterlina risale a 1,07 dollari") is what its price measures."""
+    if found.span is None or found.head.casefold() not in g.currencies:
+        return False
+    j = left.index(found.span.start)
+    before = left.texts[j - 1] if j > 0 else ""
+    return before[:1].isdigit() or left.lows[j - 1] in g.of or g.is_numeral(left.lows[j - 1]) if j > 0 else False
 
 
 def _apposed(right: Tokens, left: Tokens, g: Grammar) -> int:

@@ -142,6 +142,10 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     copula = _copula(left, at, g)
     if not copula and last == "," and (past := _past_aside(left, at)) < at and _copula(left, past, g):
         at, copula = past, _copula(left, past, g)  # "costerà, secondo il Tesoro, 60 miliardi"
+    if not copula and k < len(lows) and lows[-1] in valued:  # "stima il costo dei tagli in 45 miliardi"
+        found = _before(text, left, len(lows) - 1, g, valued=True, headed=True)  # (its link a filler too)
+        if found is not None and found.span is not None and not g.is_adjective(left, left.index(found.span.start)):
+            return found  # not "i danni sono stimati in 2 miliardi": a participle
     if copula:  # "i feriti sono 2.700"; "Lega e Forza Italia restano sotto il 10%"; "siamo 100mila"
         found = _subject(text, left, at - copula, g) or _name(text, left, at - copula, g, least=1, opening=True)
         if found is None and (past := _past_aside(left, at - copula)) < at - copula:  # "Il capitolo, …, si attesta a"
