@@ -18,6 +18,7 @@ class Grammar:
     articles: frozenset[str]
     copulas: dict[str, tuple[tuple[str, ...], ...]]  # by their last word, longest first
     fillers: frozenset[str]
+    change_from: frozenset[str]        # "scenderà dal 20 al 19%": looked past right after a copula
     elliptic_before: frozenset[str]
     elliptic_after: frozenset[str]
     prenominal: frozenset[str]
@@ -135,6 +136,7 @@ def grammar(pack: Pack) -> Grammar:
         articles=word_set(pack, "nouns.articles"),
         copulas=by_last(phrases(pack, "nouns.copulas")),
         fillers=word_set(pack, "nouns.copula_fillers"),
+        change_from=word_set(pack, "nouns.change_from"),
         elliptic_before=word_set(pack, "nouns.elliptic_before"),
         elliptic_after=word_set(pack, "nouns.elliptic_after"),
         prenominal=word_set(pack, "nouns.prenominal"),
