@@ -111,7 +111,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
-        found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
+        before = left + link if unit_bearing and (link := _swallowed(figure, toks, g)) is not None else left
+        found = noun_before(sentence, before, g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=g.value_before.get(kind, frozenset()), opened=_opened(sentence, figure, toks, g))
         if found is not None and (found.head.casefold() in g.time_words
                                   or (kind == "money" and _unit_of_figure(found, left, g))):
@@ -162,6 +163,14 @@ def _apposed(right: Tokens, left: Tokens, g: Grammar) -> int:
             figured = any(right.texts[i][:1].isdigit() or g.is_numeral(right.lows[i]) for i in range(1, j))
             return j + 1 if figured and right.lows[j + 1] in g.of else 0
     return 0
+
+
+def _swallowed(figure: Span, toks: Tokens, g: Grammar) -> Tokens | None:
+    """The link word that a hedge of the figure ends with ("un picco intorno al 6%", ``[nouns]
+    at_before``): the hedge took it in, and it links the figure to the noun before the hedge."""
+    k, end = bisect_left(toks.starts, figure.start), bisect_left(toks.starts, figure.end)
+    first = next((j for j in range(k, end) if toks.texts[j][:1].isdigit()), k)
+    return toks[first - 1:first] if k < first and toks.lows[first - 1] in g.at_before else None
 
 
 def _opened(text: str, figure: Span, toks: Tokens, g: Grammar) -> bool:

@@ -234,6 +234,8 @@ def _before(text: str, left: Tokens, end: int, g: Grammar, valued: bool = False,
         start, head = _complemented(left, start - 1, end, g)
         if start < 0:
             return None
+    if headed and left.lows[head].endswith(g.infinitive_endings) and not _opener(left, start, g):
+        return None  # a bare infinitive, the verb the figure is the goal of: "potrebbe salire al 5%"
     span = left.span(start, end)
     return NounPhrase(surface(span.of(text)), left.texts[head], span)
 
