@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from quantities.extraction.nouns.beside import apposed, described, swallowed, unit_of_figure
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import (
     age_subject,
@@ -90,7 +91,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _inside(sentence, figure, toks, g) if unit in g.share_units else None
         found = found or standing_for(sentence, left, antecedent, g)  # "quella non boscata di 3.000 ettari"
         found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
-        if found is None and first == "," and (at := _apposed(right, left, g)):  # "45 miliardi di sterline,
+        if found is None and first == "," and (at := apposed(right, left, g)):  # "45 miliardi di sterline,
             found = _phrase(sentence, right, at + 1, g, lowercase=True)  # circa 51 miliardi di euro, di tagli"
             found = found if found is None or at == 1 else NounPhrase(found.text, found.head, None)  # not past 51
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
@@ -111,18 +112,20 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
-        before = left + link if unit_bearing and (link := _swallowed(figure, toks, g)) is not None else left
+        before = left + link if unit_bearing and (link := swallowed(figure, toks, g)) is not None else left
         found = noun_before(sentence, before, g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=g.value_before.get(kind, frozenset()), opened=_opened(sentence, figure, toks, g))
         if found is not None and (found.head.casefold() in g.time_words
-                                  or (kind == "money" and _unit_of_figure(found, left, g))):
+                                  or (kind == "money" and unit_of_figure(found, left, g))):
             found = None  # "alle 22.26 di sabato, a 40 miglia": a time; "65 miliardi di sterline, 5 miliardi": a unit
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = _phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
         found = age_subject(sentence, left, g)
     inside = g.head_last and unit in g.share_units and bool(left.lows) and left.lows[-1] in g.articles
-    if found is None and (kind in g.noun_after_kinds  # "88-year-old woman", "a 34-year-old Syrian"
+    said = sentence[figure.start:figure.end]  # an age in one word: "il sedicenne afghano" (not "i diciottenni")
+    worded = kind in g.age_kinds and said[-1:].isalpha() and " " not in said and g.number(said.casefold()) != "pl"
+    if found is None and (kind in g.noun_after_kinds or worded  # "88-year-old woman", "il sedicenne afghano"
                           or (g.head_last and unit_bearing and sentence[figure.end - 1].isdigit()) or inside):
         # its unit before it: "a magnitude 4.9 aftershock"; a share its article opens: "the 45% top rate"
         # (what "of" adds is the rate's base, as in "45% of voters", no part of what it measures)
@@ -134,43 +137,21 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = NounPhrase(reused, antecedent.head, None)
     if found is None and not unit_bearing:  # "hundreds were feared missing", "in 300 sono morti"
         found = _predicated(right, status_words(lang), status_skip(lang))
+        if found is None and len(right.lows) > 1 and (right.lows[0],) in g.copulas.get(right.lows[0], ()):
+            found = _phrase(sentence, right, 1, g, lowercase=True)  # "Gli ultimi due sono bambini"
+            found = None if found is None or described(found, right, g) else found  # not "were feared"
     after = found is not None and found.span is not None and found.span.start >= figure.end
     if kind in g.dimension_kinds and not after and (dimension := _dimension(left, right, g)) is not None:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")
     return _measured(found, right, unit, g)
 
 
-def _unit_of_figure(found: NounPhrase, left: Tokens, g: Grammar) -> bool:
-    """``found`` is the currency of a sum written before the figure ("65 miliardi di sterline, 5
-    miliardi"): a one-word name of ``[units.currency]`` right after a number or its "di"/"of"; a
-    currency that is a subject ("la sterlina risale a 1,07 dollari") is what its price measures."""
-    if found.span is None or found.head.casefold() not in g.currencies:
-        return False
-    j = left.index(found.span.start)
-    before = left.texts[j - 1] if j > 0 else ""
-    return before[:1].isdigit() or left.lows[j - 1] in g.of or g.is_numeral(left.lows[j - 1]) if j > 0 else False
 
 
-def _apposed(right: Tokens, left: Tokens, g: Grammar) -> int:
-    """Where the "di" stands that links a sum to what it counts past a restatement of the sum
-    between commas ("Quarantacinque miliardi di sterline, circa 51 miliardi di euro, di tagli
-    alle tasse"): after the sum, a comma, words with a figure and a comma before "di"; or after
-    the restatement itself, opened by a comma, a comma right before "di". 0 when none does."""
-    if len(right.lows) > 2 and right.lows[1] in g.of:
-        return 1 if left.lows and left.lows[-1] == "," else 0
-    for j in range(2, min(len(right.lows) - 1, g.max_words + 2)):
-        if right.lows[j] == ",":
-            figured = any(right.texts[i][:1].isdigit() or g.is_numeral(right.lows[i]) for i in range(1, j))
-            return j + 1 if figured and right.lows[j + 1] in g.of else 0
-    return 0
 
 
-def _swallowed(figure: Span, toks: Tokens, g: Grammar) -> Tokens | None:
-    """The link word that a hedge of the figure ends with ("un picco intorno al 6%", ``[nouns]
-    at_before``): the hedge took it in, and it links the figure to the noun before the hedge."""
-    k, end = bisect_left(toks.starts, figure.start), bisect_left(toks.starts, figure.end)
-    first = next((j for j in range(k, end) if toks.texts[j][:1].isdigit()), k)
-    return toks[first - 1:first] if k < first and toks.lows[first - 1] in g.at_before else None
+
+
 
 
 def _opened(text: str, figure: Span, toks: Tokens, g: Grammar) -> bool:

@@ -136,6 +136,8 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
         k -= 1
     if k > 1 and lows[k - 1] in g.change_from and _copula(left, k - 1, g):  # "scenderà dal 20 al 19%"
         k -= 1
+    if k > 1 and lows[k - 1] in g.elliptic_before and lows[k - 2] in valued:  # "debito per altri 72 miliardi"
+        k -= 1
     if (whole := _copula(left, k, g)) and (named := g.copula_nouns.get(" ".join(lows[k - whole:k]))):
         return NounPhrase(named, named, None)  # "la partecipazione è scesa di circa 16 punti"
     last = lows[k - 1] if k else ""
