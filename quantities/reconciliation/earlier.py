@@ -7,16 +7,21 @@ it. When that article states no other value of the figure, the earlier value sta
 in it, and another article's current value, when the two do not meet, is the later step of
 one timeline: an ``update`` (info), never a conflict. Superseded claims of an article that
 also gives the current value ("78 e non 79", "era fermo a 35, ora 40") are that article's
-own account of the change: nothing here.
+own account of the change: nothing here. A current value stated to a coarser digit that the
+earlier one, rounded or cut, gives (2.76 billion in August, "2,7 miliardi" now) shows no
+change: one figure worded two ways (``hedge-drift``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
+from quantities.reconciliation.intervals import precision_of, stance
+from quantities.reconciliation.keys import Item
 from quantities.text.i18n import _
 from quantities.types import Finding
 
@@ -36,6 +41,13 @@ def earlier_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     if not old:
         return
     fmt = old[0].lexicon.number_format
+    if all(_cut(o, found[0].items) for o in old):   # 2.76 billion in August, "2,7 miliardi" now
+        message = _("{old} (given as an earlier value: {outlets}) and {now} ({others}): the later value is the "
+                    "earlier one to its own last digit, rounded or cut; no change is shown").format(
+            old=say.value_of(old, fmt), outlets=say.outlets(old, ctx.outlet),
+            now=say.value_of(found[0].items, fmt), others=say.outlets(found[0].items, ctx.outlet))
+        yield finding(ctx, "hedge-drift", g, message, [*old, *found[0].items], cause="rounded")
+        return
     steps = " \u2192 ".join((
         _("{value} (given as an earlier value: {outlets})").format(
             value=say.value_of(old, fmt), outlets=say.outlets(old, ctx.outlet)),
@@ -43,3 +55,20 @@ def earlier_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     yield finding(ctx, "update", g, _("the figure moves with time: {steps}; read as a timeline, "
                                       "not a conflict").format(steps=steps), [*old, *found[0].items],
                   cause="timeline")
+
+
+def _cut(old: Item, now: Sequence[Item]) -> bool:
+    """Whether a current claim, stated exactly to a coarser digit than ``old``, is ``old``
+    rounded or cut to that digit (2,7 for 2.76; not 2,6)."""
+    mine = _unit(old)
+    return mine is not None and old.value is not None and any(
+        (unit := _unit(i)) is not None and i.value is not None and stance(i.claim.quantity) == "exact"
+        and mine < unit and (0 <= old.value - i.value < unit or abs(old.value - i.value) * 2 <= unit) for i in now)
+
+
+def _unit(i: Item) -> Decimal | None:
+    """The unit of the claim's last stated digit, in the figure's base unit (None: no value)."""
+    stated = i.claim.quantity.value
+    if not stated or i.value is None:
+        return None
+    return precision_of(i.claim.quantity) * i.value / stated

@@ -31,7 +31,7 @@ from decimal import Decimal
 from quantities import lang as langs
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
-from quantities.reconciliation import ages, clauses, nounphrases
+from quantities.reconciliation import ages, changes, clauses, nounphrases
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, past_year
@@ -161,9 +161,9 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if key is not None and moved and lender is not None and key.status is None and reading is not None \
                 and reading.generic:
             key, reason = None, LENT
-        earlier = clauses.old_of_change(words, lex.lang)
+        earlier = changes.old_of_change(words, lex.lang)
         # "il 39% dei fondi, contro il 37,5% del piano iniziale": the benchmark of its lender
-        benchmark = lender is not None and key is not None and clauses.compared(words, lex.lang) \
+        benchmark = lender is not None and key is not None and changes.compared(words, lex.lang) \
             and id(lender) in made and made[id(lender)].key == key
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words) or earlier or benchmark, moved, n,
@@ -306,9 +306,11 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         named = True
     elif kind == "duration":
         what = clauses.measure(c, before, lex)
+        named = what is not None
+        if what is None and c.quantity.unit != ages.AGE_UNIT:   # years: an age, whose is read later
+            what = clauses.lead(before, lex)   # "serviranno quattro giorni": the word that leads it
         if what is None:
             return None, "a span of time with nothing saying what lasted", None, False
-        named = True
     elif what is None and kind == "count":
         what = clauses.measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
         named = what is not None

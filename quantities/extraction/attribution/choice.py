@@ -64,6 +64,8 @@ class Governors:
 
     def governing(self, figure: Span) -> Found | None:
         """The cue that governs the figure at ``figure``, or None."""
+        if not self._found:
+            return None  # a sentence without cues (most): no bisects
         starts, breaks = self._starts, self._breaks
         b = bisect_left(breaks, figure.end)
         high = breaks[b] if b < len(breaks) else None

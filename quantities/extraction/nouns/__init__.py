@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from quantities.extraction.nouns.beside import apposed, described, swallowed, unit_of_figure
+from quantities.extraction.nouns.beside import described, swallowed, unit_of_figure
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import (
     age_subject,
@@ -91,11 +91,11 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _inside(sentence, figure, toks, g) if unit in g.share_units else None
         found = found or standing_for(sentence, left, antecedent, g)  # "quella non boscata di 3.000 ettari"
         found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
-        if found is None and first == "," and (at := apposed(right, left, g)):  # "45 miliardi di sterline,
-            found = _phrase(sentence, right, at + 1, g, lowercase=True)  # circa 51 miliardi di euro, di tagli"
-            found = found if found is None or at == 1 else NounPhrase(found.text, found.head, None)  # not past 51
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
+        if found is None and (at := _past_apposition(right, left, g)) is not None:
+            found = _phrase(sentence, right, at, g, lowercase=True)  # "45 miliardi di sterline, circa 51 …, di tagli"
+            found = found and NounPhrase(found.text, found.head, None)  # the claim's words end at its figure
         if found is None and first in g.purpose.get(kind, ()):
             linked = len(right.lows) > 2 and right.lows[1] in g.prepositions  # "destinati al nuovo capitolo"
             found = _phrase(sentence, right, 2 if linked else 1, g, lowercase=True)
@@ -146,12 +146,25 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     return _measured(found, right, unit, g)
 
 
+#: Tokens an apposition between commas may hold ("…, circa 51 miliardi di euro, di tagli").
+APPOSITION = 8
 
 
-
-
-
-
+def _past_apposition(right: Tokens, left: Tokens, g: Grammar) -> int | None:
+    """Where the noun starts that "di" links a unit's figure to across an apposition between
+    commas that restates it: "Quarantacinque miliardi di sterline, circa 51 miliardi di euro,
+    di tagli alle tasse" counts "tagli alle tasse" for both figures (the apposition holds a
+    number; the second figure stands between the commas itself)."""
+    lows = right.lows
+    if len(lows) < 3 or lows[0] != ",":
+        return None
+    if lows[1] in g.of and left.lows and left.lows[-1] == ",":
+        return 2
+    for k in range(2, min(len(lows) - 2, APPOSITION + 2)):
+        if lows[k] == ",":
+            numbered = any(c.isdigit() for w in lows[1:k] for c in w)
+            return k + 2 if numbered and lows[k + 1] in g.of else None
+    return None
 
 
 def _opened(text: str, figure: Span, toks: Tokens, g: Grammar) -> bool:

@@ -1,6 +1,6 @@
-"""What stands beside a figure and tells what it counts, past the words that would hide it: a
-restatement of a sum between commas before its "di", a link word a hedge took in, a noun
-predicated of a figure, a currency that is a sum's unit (read by :func:`counted`)."""
+"""What stands beside a figure and tells what it counts, past the words that would hide it: a link
+word a hedge took in, a noun predicated of a figure, a currency that is a sum's unit (read by
+:func:`counted`)."""
 
 from __future__ import annotations
 
@@ -31,18 +31,6 @@ def unit_of_figure(found: NounPhrase, left: Tokens, g: Grammar) -> bool:
     return left.texts[j - 1][:1].isdigit() or left.lows[j - 1] in g.of or g.is_numeral(left.lows[j - 1])
 
 
-def apposed(right: Tokens, left: Tokens, g: Grammar) -> int:
-    """Where the "di" stands that links a sum to what it counts past a restatement of the sum
-    between commas ("Quarantacinque miliardi di sterline, circa 51 miliardi di euro, di tagli
-    alle tasse"): after the sum, a comma, words with a figure and a comma before "di"; or after
-    the restatement itself, opened by a comma, a comma right before "di". 0 when none does."""
-    if len(right.lows) > 2 and right.lows[1] in g.of:
-        return 1 if left.lows and left.lows[-1] == "," else 0
-    for j in range(2, min(len(right.lows) - 1, g.max_words + 2)):
-        if right.lows[j] == ",":
-            figured = any(right.texts[i][:1].isdigit() or g.is_numeral(right.lows[i]) for i in range(1, j))
-            return j + 1 if figured and right.lows[j + 1] in g.of else 0
-    return 0
 
 
 def swallowed(figure: Span, toks: Tokens, g: Grammar) -> Tokens | None:
