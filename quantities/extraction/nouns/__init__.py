@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from quantities.extraction.nouns.beside import described, swallowed, unit_of_figure
+from quantities.extraction.nouns.beside import aside_after, described, swallowed, unit_of_figure
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import (
     age_subject,
@@ -91,6 +91,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _inside(sentence, figure, toks, g) if unit in g.share_units else None
         found = found or standing_for(sentence, left, antecedent, g)  # "quella non boscata di 3.000 ettari"
         found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
+        if found is not None and found.head.casefold() in g.change_nouns and first in g.of:
+            found = _changed_of(sentence, right, found, g)  # "il rincaro di 1,25 punti dei contributi sociali"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
         if found is None and (at := _past_apposition(right, left, g)) is not None:
@@ -109,6 +111,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _phrase(sentence, right, 1, g)
     elif first in g.among:  # "12 among the dead": after a noun before it ("sono stati 1.500 tra città e provincia")
         found = None
+    elif first == "," and (at := aside_after(right, left, g)):  # "Sono quattro, ora, i presunti scafisti"
+        found = _phrase(sentence, right, at, g)
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
@@ -165,6 +169,17 @@ def _past_apposition(right: Tokens, left: Tokens, g: Grammar) -> int | None:
             numbered = any(c.isdigit() for w in lows[1:k] for c in w)
             return k + 2 if numbered and lows[k + 1] in g.of else None
     return None
+
+
+def _changed_of(text: str, right: Tokens, change: NounPhrase, g: Grammar) -> NounPhrase:
+    """A change before the figure (``[nouns] change_nouns``) and what changes after it: "il
+    rincaro di 1,25 punti percentuali dei contributi sociali" -> "rincaro dei contributi sociali",
+    its head what changes; the change alone when nothing follows."""
+    changed = _phrase(text, right, 1, g, lowercase=True)
+    if changed is None or changed.span is None:
+        return change
+    said = surface(text[right.starts[0]:changed.span.end])
+    return NounPhrase(f"{change.text} {said}", changed.head, Span(right.starts[0], changed.span.end))
 
 
 def _opened(text: str, figure: Span, toks: Tokens, g: Grammar) -> bool:

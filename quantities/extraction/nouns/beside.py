@@ -39,3 +39,21 @@ def swallowed(figure: Span, toks: Tokens, g: Grammar) -> Tokens | None:
     k, end = bisect_left(toks.starts, figure.start), bisect_left(toks.starts, figure.end)
     first = next((j for j in range(k, end) if toks.texts[j][:1].isdigit()), k)
     return toks[first - 1:first] if k < first and toks.lows[first - 1] in g.at_before else None
+
+
+#: The most words an aside between commas after a figure may have ("Sono quattro, ora, i …").
+ASIDE_WORDS = 4
+
+
+def aside_after(right: Tokens, left: Tokens, g: Grammar) -> int:
+    """Where the article stands that opens the subject of an inverted copula past an aside
+    between commas after the figure ("Sono quattro, ora, i presunti scafisti", "Sono 300,
+    secondo Kiev, i soldati uccisi"): a one-word copula right before the figure, a few words
+    with no number between the commas; 0 when not so."""
+    if not left.lows or (left.lows[-1],) not in g.copulas.get(left.lows[-1], ()):
+        return 0
+    for k in range(2, min(len(right.lows) - 1, ASIDE_WORDS + 2)):
+        if right.lows[k] == ",":
+            plain = not any(right.texts[j][:1].isdigit() for j in range(1, k))
+            return k + 1 if plain and right.lows[k + 1] in g.articles else 0
+    return 0

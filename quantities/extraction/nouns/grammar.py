@@ -19,6 +19,7 @@ class Grammar:
     copulas: dict[str, tuple[tuple[str, ...], ...]]  # by their last word, longest first
     fillers: frozenset[str]
     change_from: frozenset[str]        # "scenderà dal 20 al 19%": looked past right after a copula
+    change_nouns: frozenset[str]       # "il rincaro di 1,25 punti dei contributi": what changes follows
     elliptic_before: frozenset[str]
     elliptic_after: frozenset[str]
     prenominal: frozenset[str]
@@ -137,6 +138,7 @@ def grammar(pack: Pack) -> Grammar:
         copulas=by_last(phrases(pack, "nouns.copulas")),
         fillers=word_set(pack, "nouns.copula_fillers"),
         change_from=word_set(pack, "nouns.change_from"),
+        change_nouns=word_set(pack, "nouns.change_nouns"),
         elliptic_before=word_set(pack, "nouns.elliptic_before"),
         elliptic_after=word_set(pack, "nouns.elliptic_after"),
         prenominal=word_set(pack, "nouns.prenominal"),
