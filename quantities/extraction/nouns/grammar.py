@@ -20,6 +20,7 @@ class Grammar:
     fillers: frozenset[str]
     change_from: frozenset[str]        # "scenderà dal 20 al 19%": looked past right after a copula
     change_nouns: frozenset[str]       # "il rincaro di 1,25 punti dei contributi": what changes follows
+    relatives: tuple[tuple[str, ...], ...]  # "il rendimento, che aveva superato il 5%": the subject before
     elliptic_before: frozenset[str]
     elliptic_after: frozenset[str]
     prenominal: frozenset[str]
@@ -139,6 +140,7 @@ def grammar(pack: Pack) -> Grammar:
         fillers=word_set(pack, "nouns.copula_fillers"),
         change_from=word_set(pack, "nouns.change_from"),
         change_nouns=word_set(pack, "nouns.change_nouns"),
+        relatives=phrases(pack, "nouns.relatives"),
         elliptic_before=word_set(pack, "nouns.elliptic_before"),
         elliptic_after=word_set(pack, "nouns.elliptic_after"),
         prenominal=word_set(pack, "nouns.prenominal"),

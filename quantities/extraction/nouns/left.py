@@ -156,6 +156,8 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
             found = _subject(text, left, past, g)
         if found is None and at - copula > 0 and lows[at - copula - 1] in g.colons:  # "degli sfollati: sono 632"
             found = _subject(text, left, at - copula - 1, g)
+        if found is None and (rel := _relative(left, at - copula, g)):  # "Il rendimento, che aveva superato il 5%"
+            found = _subject(text, left, at - copula - rel - 1, g)
         named = g.copula_nouns.get(" ".join(lows[at - copula:at]))
         return NounPhrase(named, named, None) if named else found
     if linked:
@@ -186,6 +188,16 @@ def _gapped(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
     at = left.index(found.span.start)
     ends = k > 0 and found.span.end == left.ends[k - 1]  # not "i roghi degli ultimi due giorni"
     return found if ends and at > 1 and (left.lows[at - 2] in g.conj or left.lows[at - 2] in (",", ";")) else None
+
+
+def _relative(left: Tokens, k: int, g: Grammar) -> int:
+    """The length of the relative pronoun that ends at ``left[k - 1]`` after a comma ("…, che",
+    "…, which"), or 0: the clause's subject is the phrase before the comma."""
+    for rel in g.relatives:
+        n = len(rel)
+        if k > n and tuple(left.lows[k - n:k]) == rel and left.lows[k - n - 1] == ",":
+            return n
+    return 0
 
 
 def _listed(left: Tokens, k: int, g: Grammar) -> int:
