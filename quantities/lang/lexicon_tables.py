@@ -39,7 +39,7 @@ CAPACITY_KEYS = frozenset({"before", "after"})
 ZONE_KEYS = frozenset({"area", "named"})
 ADDED_KEYS = frozenset({"before", "after", "partitive"})
 #: A superlative role among a set of people ("il più giovane", "the oldest"): it names one person.
-ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links", "owners"})
+ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links", "owners", "kin"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
 _AMBIGUOUS = ""
 
@@ -267,7 +267,7 @@ class Tables:
         superseded, current, previous, provisional, tentative, unfolding; ``[difference]`` and
         ``[capacity]`` before, after;
         ``[zone]`` area, named; ``[added]`` before, after, partitive; ``[role]`` youngest, oldest,
-        articles, links, owners."""
+        articles, links, owners, kin."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

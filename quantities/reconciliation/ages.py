@@ -60,7 +60,8 @@ def _people(noun: str | None, reading: Reading | None, lex: Lexicon) -> list[str
     capitalised, no concept of the lexicon: "Giuseppe Saverio Lombardo"), names coordinated
     ("Manuele e Camilla Bellasio": two people, the first name alone sharing the surname after
     it), or full names ending a noun or its parts ("uccise Anna De Felice", "il piccolo Mattia
-    Luconi e Brunella Chiù"); [] when it names none. A
+    Luconi e Brunella Chiù"), or one name right after a word of kin or people ("la sorella Giulia"); []
+    when it names none. A
     father and his son share a surname ("Giampiero Parete, 38", "Gianfilippo Parete, 7
     anni"): the first name keeps them apart."""
     if not noun:
@@ -77,7 +78,13 @@ def _people(noun: str | None, reading: Reading | None, lex: Lexicon) -> list[str
         last = parts[-1]
         return [person(p + last[-1:] if len(p) == 1 and len(last) > 1 and p is not last else p) for p in parts]
     runs = [_trailing_name(p) for p in parts]
-    return [person(r) for r in runs] if runs and all(len(r) > 1 for r in runs) else []
+    if runs and all(len(r) > 1 for r in runs):
+        return [person(r) for r in runs]
+    words = WORD.findall(noun)   # "la sorella Giulia", "her sister Giulia": one name after a word of kin or people
+    if len(words) > 1 and words[-1][:1].isupper() and not words[-2][:1].isupper() and not _known(lex, words[-1]) \
+            and (lex.cue("role_kin", [words[-2].casefold()]) or _of_people(words[-2], lex)):
+        return [person(words[-1:])]
+    return []
 
 
 def _trailing_name(words: list[str]) -> list[str]:

@@ -4,7 +4,6 @@ A figure without a counted noun is keyed by a word of its clause: the known word
 names what it measures ("profondità di 8 km", "Salgono dal 37,5% al 39,5% i fondi"), else
 the word that leads it ("affluenza al 51%"). A count's noun phrase may name what an unfolding
 event adds to (:func:`unfolds`), a figure's clause what a thing can hold (:func:`capacity`),
-the old value of a change (:func:`old_of_change`), the term of a comparison (:func:`compared`)
 the stricken zone, named by no place (:func:`zone`), or what is added to a stock (:func:`added`).
 Every window is bounded (``CUE_WINDOW`` characters), so reading a clause costs the same in a
 sentence of any length.
@@ -22,7 +21,6 @@ from quantities.cache import compiled
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
 from quantities.text.fold import low
-from quantities.text.phrases import by_last
 from quantities.types import Claim
 
 WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
@@ -70,17 +68,18 @@ def words_of(text: str) -> tuple[str, ...]:
 
 
 def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str | None:
-    """The concept a figure names: a known word after the figure in the claim
-    ("8 km di profondità"), else among the last words before it ("profondità di 8 km").
-    With ``measures``, only a concept the lexicon marks as measured (``measure``), also
-    among the first words after the claim in its clause, its subject put after the verb
-    ("Salgono dal 37,5% al 39,5% i fondi")."""
+    """The concept a figure names: a known word after the figure in the claim ("8 km di profondità"),
+    else among the last words before it ("profondità di 8 km"). With ``measures``, only a concept
+    the lexicon marks as measured (``measure``), also among the first words after the claim in its
+    clause, its subject put after the verb ("Salgono dal 37,5% al 39,5% i fondi"); a span of time
+    reads the word after it first ("16 ore sotto le macerie": where it was spent, not "salvata dopo")."""
     inside = _affirmed(WORD.findall(c.text), lex)
     near = _affirmed(WORD.findall(before), lex)[-3:]
     if measures and _of_which(before, lex.lang):   # "oltre 80 repliche, la più forte delle quali di magnitudo 5.4"
         near = [*_affirmed(WORD.findall(_clause_before(c, before)), lex)[-3:], *near]
-    later = _subject_after(c, lex) if measures else []
-    for w in [*inside, *reversed(near), *later]:
+    span = c.quantity.kind == "duration"   # "dopo 16 ore sotto le macerie": where it was spent, read first
+    later = _subject_after(c, lex, span)[:1 if span and not measures else 3] if measures or span else []
+    for w in [*inside, *later, *reversed(near)] if span else [*inside, *reversed(near), *later]:
         reading = lex.read(w)
         if reading is not None and reading.known and not reading.span \
                 and (reading.measure or not measures) and lex.measured_in(reading.shared, c.quantity.unit):
@@ -168,11 +167,14 @@ def _place_name(word: str) -> str:
     return Places.default().name(word)
 
 
-def _subject_after(c: Claim, lex: Lexicon) -> list[str]:
+def _subject_after(c: Claim, lex: Lexicon, own: bool = False) -> list[str]:
     """The first three content words after the claim in its clause, up to a conjunction
-    (what follows "e" is another figure's: "magnitudo 7 e una profondità di 8 km")."""
+    (what follows "e" is another figure's: "magnitudo 7 e una profondità di 8 km"); with
+    ``own``, also up to another figure ("In tre giorni in Sicilia 400 incendi": the window
+    of the count of fires, not how long a fire lasted)."""
     words = []
-    for w in WORD.findall(after(c)):
+    text = after(c)
+    for w in WORD.findall(text[:_first_digit(text, len(text))] if own else text):
         if lex.conjunction(w):
             break
         if w.casefold() not in lex.stopwords:
@@ -336,47 +338,6 @@ def zone(c: Claim, lex: Lexicon) -> bool:
             if any(not lex.cue("zone_named", words[j:j + 1]) for j in ends):
                 return True
     return False
-
-
-@functools.cache
-def _change_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The first words of the pack's pairs ("da", "from") and its verbs of change
-    (``[numbers.ranges]``), for a lexicon whose language has a pack."""
-    if lang not in langs.available():
-        return frozenset(), frozenset()
-    pack = langs.load(lang)
-    return frozenset(low(p[0]) for p in pack.get("numbers.ranges.pairs", [])), \
-        langs.word_set(pack, "numbers.ranges.change")
-
-
-def old_of_change(words: Sequence[str], lang: str) -> bool:
-    """Whether the figure is the old value of a change ("le risorse passano da 191,5 a
-    194,4 miliardi", "Salgono dal 37,5% al 39,5%"): an earlier value, not a current one."""
-    openers, verbs = _change_words(lang)
-    return bool(words) and words[-1] in openers and any(w in verbs for w in words[-3:-1])
-
-
-@functools.cache
-def _compared_words(lang: str) -> tuple[frozenset[str], dict[str, tuple[tuple[str, ...], ...]]]:
-    """The pack's articles and its words that make a figure the term of a comparison
-    (``[nouns] compared``), as the folded words of a clause ("dall'" as "dall"), by their
-    last word."""
-    if lang not in langs.available():
-        return frozenset(), {}
-    pack = langs.load(lang)
-    articles = frozenset(low(w).rstrip("'’") for w in pack.get("nouns.articles", []))
-    folded = (tuple(low(p).rstrip("'’").split()) for p in pack.get("nouns.compared", []))
-    return articles, by_last(words for words in folded if words)
-
-
-def compared(words: Sequence[str], lang: str) -> bool:
-    """Whether the figure is the term of a comparison ("contro il 37,5%", "up from 8%"): the
-    clause before it ends on a comparison word, and at most two articles."""
-    articles, ending = _compared_words(lang)
-    k = len(words)
-    while k > 0 and len(words) - k < 2 and words[k - 1] in articles:
-        k -= 1
-    return k > 0 and any(len(p) <= k and tuple(words[k - len(p):k]) == p for p in ending.get(words[k - 1], ()))
 
 
 def unit_read(c: Claim, lang: str) -> str | None:

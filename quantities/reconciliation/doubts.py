@@ -5,7 +5,10 @@ the outlet itself is not sure of it, or that it is no statement of the figure at
 
 - **headline**: every odd claim stands in a headline or a subtitle, which sums a story up
   and may count a wider whole ("Il piano sale a 225 miliardi", the plan with the
-  complementary fund, over a body that says 194,4): a warning, "check the headline";
+  complementary fund, over a body that says 194,4) or round it: a warning, "check the
+  headline". Not a headline's value far under the others ("40 millimetri di pioggia" over
+  a body and sources that say 400 or 420): no wider whole, no rounding, a slip in the most
+  read line of the article, and an error;
 - **first estimate**: every odd claim's sentence gives it as a first or provisional
   estimate ("Da una prima ricostruzione risulta che le misure sono 123", "secondo le
   prime informazioni": the ``[time] tentative`` and ``provisional`` cues): a warning;
@@ -30,6 +33,9 @@ from quantities.reconciliation.modes import Mode
 from quantities.text.i18n import _
 from quantities.types import SEVERITIES
 
+#: A headline's value at least this share of the others' is a wider whole or a rounding of
+#: theirs ("225" over 194,4; "oltre 190" over 194,4); under it, a slip ("40" over 420).
+ROUNDED_DOWN = Decimal("0.9")
 #: A bound read as met by a value at most this factor beyond it ("oltre due metri", "due
 #: metri e mezzo"); two bounds of two sources that bracket a range this narrow ("almeno 500",
 #: "fino a 600": :mod:`.values`); further apart, the words say little of each other.
@@ -44,7 +50,8 @@ def weigh(odd: Sequence[Mode], every: Sequence[Mode], ctx: Context) -> tuple[str
     for side in sides:
         items = [i for m in side for i in m.items]
         where = ", ".join(dict.fromkeys(ctx.outlet(i.claim.doc) for i in items))
-        if items and all(_headline(i) for i in items):
+        others = [i for m in every if all(m is not s for s in side) for i in m.items]
+        if items and all(_headline(i) for i in items) and _wider_or_rounded(items, others):
             return _capped(ctx, "warning"), "; " + _(
                 "{outlets} gives it in a headline or subtitle, which may count a wider whole or round it: "
                 "check the headline against its own body").format(outlets=where)
@@ -76,6 +83,14 @@ def _leaning(bound: Mode, other: Mode) -> bool:
         edge = min(_top(i) for i in bound.items)
         return all(_top(i) < edge and i.interval.low * BRACKET >= edge for i in other.items)
     return False
+
+
+def _wider_or_rounded(items: Sequence[Item], others: Sequence[Item]) -> bool:
+    """The values of ``items`` are each at least :data:`ROUNDED_DOWN` of the largest of ``others``."""
+    if not others:
+        return False
+    top = max(_top(i) for i in others)
+    return all(i.interval.low >= top * ROUNDED_DOWN for i in items)
 
 
 def _headline(i: Item) -> bool:

@@ -14,7 +14,7 @@ change: one figure worded two ways (``hedge-drift``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 
 from quantities.reconciliation import messages as say
@@ -57,7 +57,7 @@ def earlier_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
                   cause="timeline")
 
 
-def _cut(old: Item, now: list[Item]) -> bool:
+def _cut(old: Item, now: Sequence[Item]) -> bool:
     """Whether a current claim, stated exactly to a coarser digit than ``old``, is ``old``
     rounded or cut to that digit (2,7 for 2.76; not 2,6)."""
     mine = _unit(old)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from quantities.lang import clock
 from quantities.lang.places import derived
 from quantities.reconciliation.ages import AGE_OF_A
+from quantities.reconciliation.clauses import words_of
 from quantities.reconciliation.events import events
 from quantities.reconciliation.intervals import Interval
 from quantities.reconciliation.keys import Item, Key, scoped, toll
@@ -247,6 +248,34 @@ def _one_country(items: list[Item], event_of: Mapping[str, str | None], broad: C
             i.key = whole
 
 
+#: Kinds whose figure at a place is one thing there, never a breakdown of a wider count.
+PLACED_KINDS = frozenset({"duration", "measure"})
+
+
+def _placed_alike(items: list[Item], event_of: Mapping[str, str | None]) -> None:
+    """A span of time or a measure its clause sets at a place ("rescued after some 17 hours
+    under the ruins … in Pescara del Tronto") is the figure other articles give with no place,
+    when each of theirs names that place in its sentence ("A Pescara del Tronto … era sotto
+    le macerie da 16 ore"), and nothing gives it at another place: its scope is dropped. Not
+    when one of them does not name it (another girl's hours, elsewhere), nor a count (a
+    place's part of a toll)."""
+    wholes: defaultdict[tuple[str | None, Key], list[Item]] = defaultdict(list)
+    for i in items:
+        if i.key is not None and i.key.kind in PLACED_KINDS:
+            wholes[(event_of.get(i.claim.doc), replace(i.key, scope=None))].append(i)
+    for (event, whole), members in wholes.items():
+        scoped_ = [i for i in members if i.key != whole]
+        if event is None or len({i.key for i in scoped_}) != 1 or scoped_[0].year is not None \
+                or not (scoped_[0].claim.scope or "")[:1].isupper():
+            continue
+        place = f" {' '.join(words_of(scoped_[0].claim.scope or ''))} "   # whole words: not "siciliana"
+        docs = {i.claim.doc for i in scoped_}
+        others = [i for i in members if i.key == whole and i.claim.doc not in docs]
+        if others and all(place in f" {' '.join(words_of(i.claim.context))} " for i in others):
+            for i in scoped_:
+                i.key = whole
+
+
 def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: ReconcileSettings,
           broad: Callable[[str], bool], place: Callable[[str], str] = str.casefold) -> Grouping:
     """The figures (in document order) and every claim left out, with the reason.
@@ -273,6 +302,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
             _unscoped(i, own.get(event, frozenset()), place, totals, _home(names.get(i.claim.doc, {}), broad),
                       scopes)
     _one_country(keyed, event_of, broad, place, totals)
+    _placed_alike(keyed, event_of)
     parts = split_parts(keyed)   # "Due corpi … salgono a tre le vittime": a part of the article's count
     unaligned += [(i.claim, i.reason or "") for i in parts]
     keyed = [i for i in keyed if i.key is not None]

@@ -31,7 +31,7 @@ from decimal import Decimal
 from quantities import lang as langs
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
-from quantities.reconciliation import ages, clauses
+from quantities.reconciliation import ages, changes, clauses, nounphrases
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, past_year
@@ -145,7 +145,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
             # "oltre 300", "at least 296": just above the figure, not anything above it
             interval = Interval(interval.low, c.quantity.value * over, interval.low_open, False)
         before = clauses.before(c)
-        reading = _settled(c, lex.read(c.noun), lex)
+        reading = nounphrases.reread(c, lex.read(c.noun), lex)
         narrowed = _narrowed(c, reading, lex)
         if narrowed is not None:   # "2.059 feriti, 1.404 dei quali gravi": the critically injured
             c = replace(c, scope=None)
@@ -161,9 +161,9 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if key is not None and moved and lender is not None and key.status is None and reading is not None \
                 and reading.generic:
             key, reason = None, LENT
-        earlier = clauses.old_of_change(words, lex.lang)
+        earlier = changes.old_of_change(words, lex.lang)
         # "il 39% dei fondi, contro il 37,5% del piano iniziale": the benchmark of its lender
-        benchmark = lender is not None and key is not None and clauses.compared(words, lex.lang) \
+        benchmark = lender is not None and key is not None and changes.compared(words, lex.lang) \
             and id(lender) in made and made[id(lender)].key == key
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           lex.cue("superseded", words) or earlier or benchmark, moved, n,
@@ -185,15 +185,6 @@ def _past_years(claims: list[Claim], lexicon_of: Callable[[str], Lexicon]) -> di
         sentences.setdefault(c.doc, {})[c.context] = None
     dates = {c.doc: c.date for c in claims}
     return {doc: document_years(found, dates[doc], lexicon_of(doc).lang) for doc, found in sentences.items()}
-
-
-def _settled(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None:
-    """The concept the extractor settled on for a generic noun, when it knows better than
-    the noun alone ("Marrakesh, a city of 840,000 people": its residents), else ``reading``."""
-    if reading is None or not reading.generic or not c.concept or c.concept == reading.concept:
-        return reading
-    found = lex.read(c.concept)
-    return found if found is not None and found.concept == c.concept else reading
 
 
 def _narrowed(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None:
@@ -315,9 +306,11 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         named = True
     elif kind == "duration":
         what = clauses.measure(c, before, lex)
+        named = what is not None
+        if what is None and c.quantity.unit != ages.AGE_UNIT:   # years: an age, whose is read later
+            what = clauses.lead(before, lex)   # "serviranno quattro giorni": the word that leads it
         if what is None:
             return None, "a span of time with nothing saying what lasted", None, False
-        named = True
     elif what is None and kind == "count":
         what = clauses.measure(c, before, lex)  # "i dispersi sono diventati 13": the noun before the figure
         named = what is not None

@@ -300,3 +300,26 @@ def test_cue_phrases_made_once_answer_as_the_rule(lists: list[list[str]], phrase
     for words in lists:
         prev = [(i * 10, w) for i, w in enumerate(words)]
         assert [phrase_before(prev, t, g) for t in tables] == [rule(prev, t) for t in tables]
+
+
+# A run of over OPAQUE_RUN characters with no blank holds no figure (nonclaims.opaque_end): it
+# is told by the lengths of the run on each side of the match, as a search for such a run
+# around the match start tells it (the rule as first written: one pattern, \S{65}).
+_RUN_TEXT = st.text(st.sampled_from(["a", "5", "-", "€", ".", " ", "\n", "\x1c", "\u00a0", "\u3000"]), max_size=300)
+
+
+@given(_RUN_TEXT, st.data())
+@settings(max_examples=400, deadline=None)
+def test_a_long_run_is_told_as_the_search_for_it_tells_it(text: str, data: st.DataObject) -> None:
+    import re
+
+    from quantities.extraction.numbers.nonclaims import OPAQUE_RUN, opaque_end
+
+    if not text:
+        return
+    pos = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(pos, min(len(text), pos + 5)))
+    run = re.compile(rf"\S{{{OPAQUE_RUN + 1}}}").search(text, max(0, pos - OPAQUE_RUN), pos + OPAQUE_RUN + 1)
+    blank = re.compile(r"\s").search(text, run.end()) if run is not None else None
+    rule = 0 if run is None else blank.start() if blank is not None else len(text)
+    assert opaque_end(text, (pos, end)) == rule

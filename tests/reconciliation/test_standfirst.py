@@ -64,16 +64,26 @@ ROWS += [
 ]
 
 
-@pytest.mark.parametrize("subtitle", ["*Sono caduti 40 millimetri di pioggia.*", "Sono caduti 40 millimetri di pioggia"])
-def test_an_outlier_in_a_subtitle_is_a_warning_found_where_it_is_said(subtitle):
-    """A headline or subtitle sums the story up and may count a wider whole: its odd value is a
-    warning, shown at the subtitle (doubts.weigh)."""
+@pytest.mark.parametrize(("subtitle", "severity"), [
+    ("*Sono caduti 600 millimetri di pioggia.*", "warning"),
+    ("Sono caduti 600 millimetri di pioggia", "warning"),
+    # near miss: a value far under the others is no wider whole and no rounding, but a slip in
+    # the most read line of the article
+    ("*Sono caduti 40 millimetri di pioggia.*", "error"),
+    ("Sono caduti 40 millimetri di pioggia", "error"),
+])
+def test_an_outlier_in_a_subtitle_is_found_where_it_is_said(subtitle, severity):
+    """A headline or subtitle sums the story up and may count a wider whole or round it: its odd
+    value over the others' is a warning; far under them, an error; both shown at the subtitle
+    (doubts.weigh)."""
     docs = [from_text(t, id=i, format="markdown") for i, t in OTHERS]
-    docs.append(from_text(f"{subtitle}\n\n{BODY}", id="c.md", format="markdown"))
+    body = BODY.replace("oltre 400", "420")  # not a bound that a larger value would meet
+    docs.append(from_text(f"{subtitle}\n\n{body}", id="c.md", format="markdown"))
     docs = [d.__class__(**{**{f: getattr(d, f) for f in d.__dataclass_fields__}, "date": DAY}) for d in docs]
     found = [f for f in run_documents(docs).findings if f.rule == "value-conflict"]
+    said = subtitle.strip("*").removesuffix(".").removeprefix("Sono caduti ")
     assert [(f.severity, f.claims[0].doc, f.claims[0].text) for f in found] == \
-        [("warning", "c.md", "40 millimetri di pioggia")], [f.message for f in found]
+        [(severity, "c.md", said)], [f.message for f in found]
 
 
 @pytest.mark.parametrize(("text", "flagged"), ROWS)

@@ -67,6 +67,8 @@ class Governors:
         """The cue that governs the figure at ``figure``, or None; with the ``text`` the spans
         index, a cue right after the figure's one following word (its noun: "600 associazioni
         nel resoconto di Nova") is set right after it too."""
+        if not self._found:
+            return None  # a sentence without cues (most): no bisects
         starts, breaks = self._starts, self._breaks
         b = bisect_left(breaks, figure.end)
         high = breaks[b] if b < len(breaks) else None

@@ -297,8 +297,9 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
         if found is None and before > 1 and lows[before - 1] == "," and t.place_heads & set(lows[before:at]):
             # "a Pescara del Tronto, frazione di Arquata, dove i morti sono almeno dieci": past the apposition
             found = _place_in(t, text, toks, *_clause_before(t, lows, before - 1), last=True)
-    if found is None and start > 1 and lows[start - 1] == ",":  # "in Campania, dove ha piovuto, la partecipazione …"
-        aside, at = _clause_before(t, lows, start - 1)
+    if found is None and start > 1 and lows[start - 1] == "," and not t.place_relatives.isdisjoint(
+            lows[max(0, start - 3 - PLACE_REACH):start - 1]):  # "in Campania, dove ha piovuto, la partecipazione …"
+        aside, at = _clause_before(t, lows, start - 1)  # (its relative stands in that window, if any: tested in C)
         if aside > 0 and lows[aside - 1] in t.place_relatives:
             before, at = _clause_before(t, lows, aside - 1)
             found = _place_in(t, text, toks, before, at, last=True)

@@ -13,7 +13,9 @@ from quantities.extraction.numbers.patterns import ASCII_BLANKS, BLANKS, norm
 _TOKEN = compiled(r"[^\s()\[\]{}«»“”\"]+")
 
 
-_BREAKS = re.escape(BLANKS + "()[]{}«»“”\"")  # what _TOKEN's words cannot hold, for re
+#: What _TOKEN's words cannot hold: the blanks, brackets and quotes between the words before a number.
+BREAKS = frozenset(BLANKS + "()[]{}«»“”\"")
+_BREAKS = re.escape("".join(sorted(BREAKS)))  # the same, for re
 
 
 _W, _S = f"[^{_BREAKS}]+", f"[{_BREAKS}]"  # a word, a break
@@ -76,22 +78,42 @@ def words_before(text: str, start: int) -> list[tuple[int, str]]:
     return out
 
 
+def last_word(text: str, start: int) -> tuple[int, str] | None:
+    """The last of :func:`words_before`'s words, with its offset, or None: from the words
+    :func:`prev_tokens` keeps when they are this start's, else read alone (one group of the
+    pattern, not four). A word glued to the digits ("€5") is most often a unit sign that
+    the figure's start then moves past: the words before the digits are not read in full.
+
+    >>> last_word("«Circa (dei) 300", 13), last_word(" 3", 1)
+    ((8, 'dei'), None)
+    """
+    last = _last_prev
+    if last[0] is text and last[1] == start:
+        return last[2][-1] if last[2] else None
+    m = _WORD_BACK.match(text[max(0, start - BACK_REACH):start][::-1])
+    if m is None:
+        return None
+    word = m[1][::-1]
+    if word[0] in _OPENERS:
+        word = word.lstrip(_OPENERS)
+    return start - m.start(1) - len(word), norm(word)
+
+
 def word_before(text: str, start: int) -> str:
     """The last of :func:`words_before`'s words, or "" when there is none.
 
     >>> word_before("per «il 3", 8), word_before(" 3", 1)
     ('il', '')
     """
-    m = _WORD_BACK.match(text[max(0, start - BACK_REACH):start][::-1])
-    return norm(m[1][::-1].lstrip(_OPENERS)) if m is not None else ""
+    last = last_word(text, start)
+    return last[1] if last is not None else ""
 
 
 def glued_before(text: str, start: int) -> tuple[int, str] | None:
     """A token glued to the number's left (l'80, €300, dell'80): its start and form."""
     if start == 0 or text[start - 1].isspace():
         return None
-    toks = prev_tokens(text, start, 1)
-    return toks[0] if toks else None
+    return last_word(text, start)
 
 
 def next_word(text: str, end: int) -> str:

@@ -212,11 +212,11 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
         return None
     joiner = norm(m.group(2))
     spaced = bool(m.group(1)) and bool(m.group(3))
-    paired = spaced and joiner in g.ranges.pairs.values() and _pair_start(text, r, joiner, g) is not None
-    if not (joiner in g.ranges.dash or (spaced and joiner in g.ranges.or_) or paired):
+    pair = _pair_start(text, r, joiner, g) if joiner in g.ranges.seconds else None  # "tra" of "tra 30 e 40"
+    if not (joiner in g.ranges.dash or (spaced and (joiner in g.ranges.or_ or pair is not None))):
         return None
     at = m.end()
-    if joiner in g.ranges.pairs.values():  # "tra i 30 e i 40": past the article after "e"
+    if joiner in g.ranges.seconds:  # "tra i 30 e i 40": past the article after "e"
         article = _ARTICLE_AHEAD.match(text, at, min(len(text), at + 12))
         if article is not None and norm(article[1]) in g.ranges.articles:
             at = article.end()
@@ -229,14 +229,14 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
     scaled = factor is not None and r.value * factor <= v2 * CHANGE_RATIO
     if factor is not None and scaled:  # the scale word written once applies to both: "da 3,3 a 2 miliardi"
         scale(r, factor)
-    if v2 <= r.value or _change(text, r, joiner, g):  # two values, the old and the new
-        if scaled or _change(text, r, joiner, g):
+    changed = pair is not None and _change(text, pair, g)
+    if v2 <= r.value or changed:  # two values, the old and the new
+        if scaled or changed:
             _unit_of_second(text, r, end2, g)
         return None
     first = r.start
-    start = _pair_start(text, r, joiner, g)
-    if start is not None and joiner in g.ranges.pairs.values():
-        r.start = start
+    if pair is not None:
+        r.start = pair
     r.low, r.high, r.value, r.end = r.value, v2, None, end2
     r.precision = min(r.precision or p2, p2)
     if sign:  # the unit is the signs' ("between $10 and $20")
@@ -272,12 +272,12 @@ def sign_before(text: str, start: int, g: Grammar) -> str | None:
     return None
 
 
-def _change(text: str, r: Reading, joiner: str, g: Grammar) -> bool:
-    """Whether a pair ("da … a", "from … to") follows a verb of change of the pack's
-    ``[numbers.ranges] change`` (one of the two words before it): then it gives a value
-    and the one it became, not a range ("le risorse passano da 191,5 a 194,4 miliardi")."""
-    start = _pair_start(text, r, joiner, g)
-    if start is None or not g.ranges.change:
+def _change(text: str, start: int, g: Grammar) -> bool:
+    """Whether a pair ("da … a", "from … to") whose first word stands at ``start`` follows a
+    verb of change of the pack's ``[numbers.ranges] change`` (one of the two words before it):
+    then it gives a value and the one it became, not a range ("le risorse passano da 191,5 a
+    194,4 miliardi")."""
+    if not g.ranges.change:
         return False
     return any(w in g.ranges.change and not _PUNCT.search(text, at, start) for at, w in prev_tokens(text, start, 2))
 
@@ -312,7 +312,10 @@ def _range_kind(text: str, r: Reading, first: int, g: Grammar) -> None:
 
 
 def _pair_start(text: str, r: Reading, joiner: str, g: Grammar) -> int | None:
-    """Where the first word of a pair ("tra" of "tra 30 e 40", "tra i 30 e i 40") stands."""
+    """Where the first word of a pair ("tra" of "tra 30 e 40", "tra i 30 e i 40") stands;
+    None at once when the joiner is no pair's second word (a dash, "o")."""
+    if joiner not in g.ranges.seconds:
+        return None
     sign = sign_before(text, r.start, g)  # "between $10 and $20": the pair's word is before the sign
     prev = prev_tokens(text, r.start - (len(sign) if sign else 0), 2)
     if prev and prev[-1][1] in g.ranges.articles:
@@ -356,13 +359,12 @@ def scale_of(m: Any, g: Grammar) -> Decimal | None:
 
 
 def _left(text: str, r: Reading, g: Grammar) -> None:
-    prev = prev_tokens(text, r.start, 4)
     glued = glued_before(text, r.start)
     sign = (glued[1] if glued[1] in g.units.before else sign_before(text, r.start, g)) if glued else None
-    if sign is not None and r.kind == "count":  # "€300", and "-$20" of "€10-$20"
+    if sign is not None and r.kind == "count":  # "€300", and "-$20" of "€10-$20": no count now
         _unit_before(r, r.start - len(sign), g.units.before[sign], g)
-        prev = prev_tokens(text, r.start, 4)
-    elif prev and r.kind == "count" and not glued and (unit := _word_unit(prev[-1][1], r, g)):
+    prev = prev_tokens(text, r.start, 4)  # the words before the figure's start, a sign's if any
+    if prev and r.kind == "count" and not glued and (unit := _word_unit(prev[-1][1], r, g)):
         _unit_before(r, prev[-1][0], unit, g)
         prev = prev[:-1]
     elif (len(prev) > 1 and prev[-1][1] in g.follow.links and prev[-2][1].isalpha()

@@ -158,6 +158,7 @@ def _number_words(pack: Pack) -> NumberWords:
     groups = frozenset(v.group_marks(pack))
     morphemes = v.morphemes(pack)
     morph = v.morph_pattern(pack, morphemes)
+    minus_words = v.words(pack, "numbers.minus_words")
     return NumberWords(
         morphemes=morphemes,
         morph_split=regex.compile(rf"(?:(?P<m>{morph})){{1,12}}", regex.IGNORECASE),
@@ -166,7 +167,8 @@ def _number_words(pack: Pack) -> NumberWords:
         joiners=v.words(pack, "numbers.joiners"),
         hyphens=frozenset(pack.words("numbers.hyphen", ())),
         minus=frozenset(pack.words("numbers.minus", ())),
-        minus_words=v.words(pack, "numbers.minus_words"),
+        minus_words=minus_words,
+        minus_ends=frozenset(c for w in minus_words for c in {w[-1], w[-1].replace("'", "’")}),
         spaced_after=Decimal(v.integer(pack, "numbers.spaced_after", 1)),
         elided={w[:-1]: w for w in v.words(pack, "numbers.elision.drop_final_vowel")},
         one=v.words(pack, "numbers.one"),
@@ -226,7 +228,8 @@ def _ranges(pack: Pack) -> Ranges:
     dash = frozenset(pack.words("numbers.ranges.dash", ()))
     or_ = v.words(pack, "numbers.ranges.or")
     pairs = v.ranges(pack)
-    return Ranges(dash=dash, or_=or_, pairs=pairs, unit_pairs=v.words(pack, "numbers.ranges.unit_pairs"),
+    return Ranges(dash=dash, or_=or_, pairs=pairs, seconds=frozenset(pairs.values()),
+                  unit_pairs=v.words(pack, "numbers.ranges.unit_pairs"),
                   articles=v.words(pack, "numbers.ranges.articles"),
                   change=v.words(pack, "numbers.ranges.change"),
                   heads=patterns.ascii_heads([*dash, *or_, *pairs.values()], 1))

@@ -28,7 +28,6 @@ def url_spans(text: str) -> list[tuple[int, int]]:
 #: The longest run of characters with no blank that is read as words: a longer one is a data
 #: blob, a hash, a path or a list typed with no spaces, whose digits are parts of one name.
 OPAQUE_RUN = 64
-_LONG_RUN = re.compile(rf"\S{{{OPAQUE_RUN + 1}}}")
 _BLANK = re.compile(r"\s")
 
 
@@ -44,10 +43,14 @@ def opaque_end(text: str, span: tuple[int, int]) -> int:
     pos, end = span
     if text[pos - 1:pos].isspace() and text[end:end + 1].isspace():
         return 0
-    run = _LONG_RUN.search(text, max(0, pos - OPAQUE_RUN), pos + OPAQUE_RUN + 1)
-    if run is None:
+    # the run's characters before ``pos`` (up to OPAQUE_RUN of them) and from it on (up to
+    # OPAQUE_RUN + 1): over OPAQUE_RUN together, the run is longer (split's blanks are \s's)
+    head, tail = text[max(0, pos - OPAQUE_RUN):pos], text[pos:pos + OPAQUE_RUN + 1]
+    before = len(head.rsplit(None, 1)[-1]) if head and not head[-1].isspace() else 0
+    after = len(tail.split(None, 1)[0]) if tail and not tail[0].isspace() else 0
+    if before + after <= OPAQUE_RUN:
         return 0
-    blank = _BLANK.search(text, run.end())
+    blank = _BLANK.search(text, pos + after)
     return blank.start() if blank is not None else len(text)
 
 

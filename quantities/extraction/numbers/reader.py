@@ -24,7 +24,15 @@ from decimal import Decimal
 from typing import Any
 
 from quantities.cache import compiled
-from quantities.extraction.numbers.around import WORD, glued_before, homograph_ok, next_word, phrase_before, prev_tokens
+from quantities.extraction.numbers.around import (
+    BREAKS,
+    WORD,
+    glued_before,
+    homograph_ok,
+    next_word,
+    phrase_before,
+    prev_tokens,
+)
 from quantities.extraction.numbers.context import context
 from quantities.extraction.numbers.digits import (
     EXPONENT,
@@ -385,8 +393,10 @@ def _unit_glued(text: str, start: int, g: Grammar) -> bool:
 def _minus_word(text: str, start: int, g: Grammar) -> int | None:
     """Where a minus word right before the number stands ("meno 5 gradi", "minus five
     percent"), unless a number comes before it (arithmetic: "10 meno 3")."""
-    if not g.words.minus_words:
+    if not g.words.minus_words or start == 0:
         return None
+    if text[start - 1] not in BREAKS and text[start - 1].lower() not in g.words.minus_ends:
+        return None  # the word glued to the digits ends as no minus word does ("€5", "l'80")
     prev = prev_tokens(text, start, 2)
     if not prev or prev[-1][1] not in g.words.minus_words:
         return None

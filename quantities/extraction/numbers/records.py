@@ -53,6 +53,7 @@ class NumberWords:
     hyphens: frozenset[str]
     minus: frozenset[str]  # signs that make the digits after them negative ("-5", "−0,3")
     minus_words: frozenset[str]  # words that make the number after them negative ("meno 5 gradi")
+    minus_ends: frozenset[str]  # their last characters, lower case ("o" of "meno"; "’" too for "'")
     spaced_after: Decimal  # the smallest scale after which words are written apart
     elided: dict[str, str]  # elided stem -> full word (vent -> venti)
     one: frozenset[str]  # "un", "a": one before a scale or collective word
@@ -136,6 +137,7 @@ class Ranges:
     dash: frozenset[str]
     or_: frozenset[str]
     pairs: dict[str, str]  # first word -> second word ("tra" -> "e")
+    seconds: frozenset[str]  # the pairs' second words: no other joiner has a pair's first word
     unit_pairs: frozenset[str]  # first words of pairs whose numbers may each have the unit ("tra 10 euro e 20 euro")
     articles: frozenset[str]  # "tra i 30 e i 40": an article may follow each word of a pair
     change: frozenset[str]  # verbs of change before a pair: "scendono da 3,3 a 2 miliardi" is two values
