@@ -55,7 +55,7 @@ def credit_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
         if apart and not (len(apart) == 2 and _bounds(apart)):   # "almeno 500", "fino a 600": values.py
             sides = "; ".join(_side(items, ctx) for _name, items in apart)
             yield finding(ctx, "hedge-drift", g, _("sources credited with values of their own, which meet: {sides}; "
-                                                   "two counts, not one figure restated").format(sides=sides),
+                                                   "each its own count, not one figure restated").format(sides=sides),
                           [i for _s, items in apart for i in items], cause="sources")
             break
     if clashes:
