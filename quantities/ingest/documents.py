@@ -94,10 +94,11 @@ def read(
     quantities.errors.InputNotFoundError: nowhere.txt: no such file or directory
     """
     items = [paths] if isinstance(paths, (str, os.PathLike)) else paths
+    seen: dict[tuple[int, int], str] = {}  # each file read, by its identity: the name it was read as
     for item in items:
         name = os.fspath(item)
         try:
-            yield from _read_path(name, lang, on_error, stdin_name)
+            yield from _read_path(name, lang, on_error, stdin_name, seen)
         except QuantitiesError as e:
             _report(e, on_error)
 
@@ -136,7 +137,8 @@ def _report(error: QuantitiesError, on_error: ErrorSink) -> None:
     on_error(error)
 
 
-def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str | None = None) -> Iterator[Document]:
+def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str | None = None,
+               seen: dict[tuple[int, int], str] | None = None) -> Iterator[Document]:
     if name == STDIN:
         yield from _read_stdin(lang, on_error, stdin_name)
         return
@@ -158,6 +160,7 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str
             )
         for f in files:
             try:
+                _first_time(str(f), seen)
                 yield from _read_file(str(f), f, lang, on_error)
             except QuantitiesError as e:
                 _report(e, on_error)
@@ -166,7 +169,23 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str
     elif not path.is_file():
         raise InputError(_("not a regular file (a device, pipe or socket)"), file=name)
     else:
+        _first_time(name, seen)
         yield from _read_file(name, path, lang, on_error)
+
+
+def _first_time(name: str, seen: dict[tuple[int, int], str] | None) -> None:
+    """Note the file ``name`` as read; a file read already under another name ("x.md" and
+    "./x.md", a link to it, a folder that holds it) is an input error: its claims would count
+    twice, one outlet as two."""
+    if seen is None:
+        return
+    try:
+        st = os.stat(name)
+    except OSError:
+        return  # reading it says what is wrong
+    first = seen.setdefault((st.st_dev, st.st_ino), name)
+    if first != name:
+        raise InputError(_("the same file as {first}, already read: read once").format(first=first), file=name)
 
 
 def _read_file(name: str, path: Path, lang: str | None, on_error: ErrorSink) -> Iterator[Document]:

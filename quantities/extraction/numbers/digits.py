@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from decimal import Decimal
 from itertools import chain
 
@@ -192,6 +193,27 @@ _SERIES_MORE = compiled(rf"(?:{_APART}{_NUMBER}){{1,64}}{_ALONE}")
 _SERIES_NEXT = compiled(rf"{_APART}[0-9]")  # another number follows, as in a series
 #: Digits in groups of three apart by single blanks: one number ("1 234 567 890 123").
 _THOUSANDS = compiled(r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])")
+
+
+#: What may follow the first number of a series ("5, 12, 33", "(5) «3» [7]", "€5-€6, $7", "5% 6%")
+#: besides a blank and a digit (a phone's groups, told by the reader).
+_SERIES_MARKS = frozenset(",;)]»”\"-–%")
+_BLANKS = frozenset(" \u00a0")
+
+
+def series_may_follow(text: str, end: int) -> bool:
+    """Whether what follows the digits ending at ``end`` may go on to a series' next number: a
+    mark of :data:`_SERIES_MARKS`, or a currency sign, glued or after a blank ("€5 €6", "5€ 6€").
+
+    >>> series_may_follow("5, 6", 1), series_may_follow("5 €6", 1), series_may_follow("5 morti", 1)
+    (True, True, False)
+    """
+    after = text[end:end + 1]
+    if after in _SERIES_MARKS:
+        return True
+    if after in _BLANKS:
+        after = text[end + 1:end + 2]
+    return after != "" and not after.isalnum() and unicodedata.category(after) == "Sc"
 
 
 def series_end(text: str, start: int, end: int) -> int:

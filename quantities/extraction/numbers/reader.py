@@ -18,7 +18,6 @@ False
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -44,6 +43,7 @@ from quantities.extraction.numbers.digits import (
     raw_kind,
     run_end,
     series_end,
+    series_may_follow,
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.halves import halves, read_approx, unit_share
@@ -77,9 +77,6 @@ _ONE = Decimal(1)
 _MAX_ADJUSTED = 24
 
 _BLANKS = frozenset(" \u00a0")  # the blanks between a phone's digit groups
-#: What may follow the first number of a series ("5, 12, 33", "(5) «3» [7]", "€5-€6, $7", "5% 6%";
-#: a blank is told by _grouped). A currency sign after a number is looked for in the series itself.
-_SERIES_MARKS = frozenset(",;)]»”\"-–%")
 
 
 def _pack(lang: str | Pack) -> Pack:
@@ -325,7 +322,7 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
         phone = phone_run(text, start, cued, g)
         if phone:
             return Reading(start, start + phone, None, None, None, None, kind="phone")
-    series = series_end(text, start, end) if grouped or _series_may_follow(text, end) else 0
+    series = series_end(text, start, end) if grouped or series_may_follow(text, end) else 0
     if series:  # "5 12 33 47 81 90": a table row, numbers drawn
         return Reading(start, series, None, None, None, None, kind="identifier")
     special = raw_kind(text, start, raw, g)
@@ -371,17 +368,6 @@ def _grouped(text: str, end: int, raw: str) -> bool:
     if text[end:end + 1] not in _BLANKS:
         return False
     return "0" <= text[end + 1:end + 2] <= "9" or " " in raw or "\u00a0" in raw
-
-
-def _series_may_follow(text: str, end: int) -> bool:
-    """Whether what follows the digits ending at ``end`` may go on to a series' next number: a
-    mark of :data:`_SERIES_MARKS`, or a currency sign, glued or after a blank ("€5 €6", "5€ 6€")."""
-    after = text[end:end + 1]
-    if after in _SERIES_MARKS:
-        return True
-    if after in _BLANKS:
-        after = text[end + 1:end + 2]
-    return after != "" and not after.isalnum() and unicodedata.category(after) == "Sc"
 
 
 def _unit_glued(text: str, start: int, g: Grammar) -> bool:
