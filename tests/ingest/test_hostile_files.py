@@ -1,0 +1,61 @@
+"""Hostile files through ``quantities extract``: each is one error line naming the file (and
+the line), never a traceback or a hang, and every other document of the batch is still read
+(issue 15, "nothing lost, no traceback"; the breaks a cold tester found at robust12)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from quantities.integrations.cli import main
+
+GOOD = "Secondo la Kcna sono arrivati 5.000 soldati.\n"
+
+
+def cli(capsys, *argv):
+    code = main([os.fsdecode(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err
+
+
+def _batch(capsys, tmp_path, name, content):
+    """The error lines and the claims' texts of ``extract`` on the file and a good one."""
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    code, out, err = cli(capsys, "extract", bad, tmp_path / "good.txt", "--format", "jsonl")
+    return code, [json.loads(x)["text"] for x in out.splitlines()], err.strip().replace(f"{tmp_path}/", "")
+
+
+NESTED = [
+    # front matter nested past what the parsers recurse through: was a RecursionError traceback
+    pytest.param(b"---\nx: " + b"[" * 500 + b"]" * 500 + b"\n---\n5 morti.\n",
+                 "d.md:2: front matter is not valid YAML: nested deeper than 32 levels", id="YAML flow lists"),
+    pytest.param(b"---\n" + b"".join(b" " * i + b"a%d:\n" % i for i in range(500)) + b"---\n5 morti.\n",
+                 "d.md:33: front matter is not valid YAML: nested deeper than 32 levels", id="YAML indents"),
+    pytest.param(b"---\nx: " + b"{a: " * 500 + b"}" * 500 + b"\n---\n5 morti.\n",
+                 "d.md:2: front matter is not valid YAML: nested deeper than 32 levels", id="YAML flow maps"),
+    pytest.param(b"+++\nx = " + b"[" * 500 + b"]" * 500 + b"\n+++\n5 morti.\n",
+                 "d.md:1: front matter is not valid TOML: nested too deeply", id="TOML arrays"),
+    pytest.param(b"+++\n" + b".".join([b"k"] * 40) + b" = 1\n+++\n5 morti.\n",
+                 "d.md:2: a key nested deeper than 32 levels", id="TOML dotted key"),
+]
+NEAR = [  # near misses: nested as deep as front matter is written, read
+    pytest.param(b"---\nx: " + b"[" * 30 + b"1" + b"]" * 30 + b"\n---\n5 morti.\n", id="YAML 30 levels"),
+    pytest.param(b"+++\nx = " + b"[" * 31 + b"1" + b"]" * 31 + b"\n+++\n5 morti.\n", id="TOML 31 levels"),
+]
+
+
+@pytest.mark.parametrize(("content", "says"), NESTED)
+def test_front_matter_nested_too_deeply_is_one_line_and_the_batch_goes_on(capsys, tmp_path, content, says):
+    code, texts, err = _batch(capsys, tmp_path, "d.md", content)
+    assert (code, texts, err) == (2, ["5.000 soldati"], f"quantities: error: {says}")
+
+
+@pytest.mark.parametrize("content", NEAR)
+def test_front_matter_nested_as_deep_as_written_is_read(capsys, tmp_path, content):
+    code, texts, err = _batch(capsys, tmp_path, "d.md", content)
+    assert (code, texts, err) == (0, ["5 morti", "5.000 soldati"], "")
