@@ -12,6 +12,7 @@ import regex
 
 from quantities.cache import compiled
 from quantities.errors import QuantitiesError
+from quantities.text.files import open_regular
 from quantities.text.i18n import _
 
 #: Keys nest at most this deep (tomllib's time grows with the square of a dotted key's depth:
@@ -21,9 +22,9 @@ _KEY_HEAD = compiled(rb"^[ \t]*\[{0,2}([^=\]\n]*)", regex.M)
 
 
 def read_bytes(path: str | os.PathLike[str], limit: int) -> bytes:
-    """At most ``limit + 1`` bytes of the file (more tells it is too large). Opened in this
-    frame, so that a stop signal while ``open()`` waits on a FIFO raises (see run.processes)."""
-    with open(path, "rb") as f:
+    """At most ``limit + 1`` bytes of the file (more tells it is too large); a FIFO or a device
+    is refused at once (:func:`quantities.text.files.open_regular`), never waited on."""
+    with open_regular(path) as f:
         return f.read(limit + 1)
 
 

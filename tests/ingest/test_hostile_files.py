@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 
 import pytest
 
@@ -59,3 +60,34 @@ def test_front_matter_nested_too_deeply_is_one_line_and_the_batch_goes_on(capsys
 def test_front_matter_nested_as_deep_as_written_is_read(capsys, tmp_path, content):
     code, texts, err = _batch(capsys, tmp_path, "d.md", content)
     assert (code, texts, err) == (0, ["5 morti", "5.000 soldati"], "")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX pipes")
+def test_a_fifo_swapped_in_after_the_folder_is_listed_is_one_line_not_a_hang(capsys, tmp_path, monkeypatch):
+    """open() of a FIFO waited for a writer for ever; the open is non-blocking now and the
+    descriptor's type is checked (an alarm turns a regression into a failure)."""
+    from quantities.ingest import documents
+
+    for name in ("a.md", "b.md", "c.md"):
+        (tmp_path / name).write_text(GOOD, encoding="utf-8")
+    listed = documents.supported_files
+
+    def swap(*args):
+        files = listed(*args)
+        (tmp_path / "b.md").unlink()
+        os.mkfifo(tmp_path / "b.md")
+        return files
+
+    def hung(signum, frame):
+        raise pytest.fail.Exception("opening the FIFO waited for a writer")
+
+    monkeypatch.setattr(documents, "supported_files", swap)
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(20)
+    try:
+        code, out, err = cli(capsys, "extract", tmp_path, "--format", "jsonl")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert code == 2 and [json.loads(x)["doc"] for x in out.splitlines()] == [f"{tmp_path}/a.md", f"{tmp_path}/c.md"]
+    assert err.strip() == f"quantities: error: {tmp_path}/b.md: not a regular file (a device, pipe or socket)"
