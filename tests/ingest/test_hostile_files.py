@@ -91,3 +91,31 @@ def test_a_fifo_swapped_in_after_the_folder_is_listed_is_one_line_not_a_hang(cap
         signal.signal(signal.SIGALRM, previous)
     assert code == 2 and [json.loads(x)["doc"] for x in out.splitlines()] == [f"{tmp_path}/a.md", f"{tmp_path}/c.md"]
     assert err.strip() == f"quantities: error: {tmp_path}/b.md: not a regular file (a device, pipe or socket)"
+
+
+BROKEN_UTF8 = [
+    # bytes, text read, warning: one bad sequence made the whole file cp1252 ("morti Ã ")
+    pytest.param("Città di Perù.\nRiga \udcc0\udcaf due.\n5 morti à Milano.\n",
+                 "Città di Perù.\nRiga �� due.\n5 morti à Milano.\n",
+                 "x.txt:2: 2 bytes not valid UTF-8 (first 0xc0), replaced with U+FFFD", id="UTF-8 but one bad sequence"),
+    pytest.param("Perché è così.\udcff\n", "Perché è così.�\n",
+                 "x.txt:1: 1 byte not valid UTF-8 (0xff), replaced with U+FFFD", id="UTF-8 but one bad byte"),
+    # near misses: text in cp1252 has no valid UTF-8 sequences (or fewer than bad bytes)
+    pytest.param("Citt\udce0 di Per\udcf9.\n", "Città di Perù.\n", "x.txt: not UTF-8, decoded as cp1252",
+                 id="cp1252 stays cp1252"),
+    pytest.param("Citt\udce0 e pi\udcf9, perch\udce9 \u00e8.\n", "Città e più, perché è.\n",
+                 "x.txt: not UTF-8, decoded as cp1252", id="more bad bytes than valid sequences: cp1252"),
+]
+
+
+@pytest.mark.parametrize(("content", "text", "warning"), BROKEN_UTF8)
+def test_a_few_bad_bytes_in_utf8_are_replaced_and_named_not_the_file_read_as_cp1252(tmp_path, content, text, warning):
+    from quantities.errors import QuantitiesWarning
+    from quantities.ingest.documents import read
+
+    (tmp_path / "x.txt").write_bytes(content.encode("utf-8", "surrogateescape"))
+    with pytest.warns(QuantitiesWarning) as record:
+        (doc,) = read(tmp_path / "x.txt")
+    assert doc.text == text
+    said = [str(w.message).replace(f"{tmp_path}/", "") for w in record]
+    assert said[0] == warning and not any("UTF-8, replaced" in w for w in said[1:])
