@@ -119,3 +119,14 @@ def test_a_few_bad_bytes_in_utf8_are_replaced_and_named_not_the_file_read_as_cp1
     assert doc.text == text
     said = [str(w.message).replace(f"{tmp_path}/", "") for w in record]
     assert said[0] == warning and not any("UTF-8, replaced" in w for w in said[1:])
+
+
+@pytest.mark.parametrize("end", ["\r", "\r\n"])
+def test_github_annotations_point_at_the_same_line_whatever_the_line_ends(capsys, tmp_path, end):
+    text = "Riga uno.\nRiga due.\nSecondo la Kcna 5 morti.\n"
+    (tmp_path / "lf.txt").write_text(text, encoding="utf-8", newline="")
+    (tmp_path / "x.txt").write_text(text.replace("\n", end), encoding="utf-8", newline="")
+    _, lf, _ = cli(capsys, "extract", tmp_path / "lf.txt", "--format", "github")
+    _, other, _ = cli(capsys, "extract", tmp_path / "x.txt", "--format", "github")
+    assert "line=3,col=17::5 morti" in lf  # a lone CR said line=1,col=37
+    assert other == lf.replace("lf.txt", "x.txt")
