@@ -49,6 +49,7 @@ from quantities.errors import (
 from quantities.ingest import decoding, frontmatter, limits, markup
 from quantities.ingest.folders import supported_files
 from quantities.lang import available
+from quantities.text.files import NotRegularFileError, open_regular
 from quantities.text.i18n import _
 from quantities.types import Document
 
@@ -200,11 +201,17 @@ def _read_file(name: str, path: Path, lang: str | None, on_error: ErrorSink) -> 
             file=name,
         )
     try:
-        with path.open("rb") as f:
+        with open_regular(path) as f:
             data = limits.bounded(f, name)
     except OSError as e:
-        raise InputError(_("cannot read: {reason}").format(reason=e.strerror or e), file=name) from None
+        raise _unreadable(e, name) from None
     yield _text_document(data, name, name, lang, suffix in MARKDOWN_SUFFIXES)
+
+
+def _unreadable(e: OSError, name: str) -> InputError:
+    reason = e.strerror or str(e)
+    said = reason if isinstance(e, NotRegularFileError) else _("cannot read: {reason}").format(reason=reason)
+    return InputError(said, file=name)
 
 
 def _text_document(data: bytes, name: str, path: str | None, lang: str | None, md: bool) -> Document:
@@ -296,9 +303,9 @@ def _parse_date(value: str, name: str, line: int | None) -> dt.date:
 
 def _read_jsonl_file(name: str, path: Path, lang: str | None, on_error: ErrorSink) -> Iterator[Document]:
     try:
-        f = path.open("rb")
+        f = open_regular(path)
     except OSError as e:
-        raise InputError(_("cannot read: {reason}").format(reason=e.strerror or e), file=name) from None
+        raise _unreadable(e, name) from None
     with f:
         if b"\0" in f.read(_SNIFF):
             raise InputError(_("binary file (NUL byte)"), file=name)

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from quantities.errors import QuantitiesError
-from quantities.integrations.output import NothingRead, Progress, output, say
+from quantities.integrations.output import NothingRead, Progress, output, say, tolerant
 from quantities.text import i18n
 from quantities.text.i18n import _
 from quantities.types import FAIL_LEVELS, SEVERITIES
@@ -142,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         with warnings.catch_warnings(), stopping_on_signals():
             _route_warnings(getattr(args, "quiet", False))
+            if sys.stdout is not None:
+                tolerant(sys.stdout)
             try:
                 status = _command(args, None if getattr(args, "strict", False) else on_error)
             except NothingRead as e:
