@@ -314,7 +314,7 @@ def _error_at(message: str, file: str, key: str | None) -> ConfigError:
 def _line_of(text: str, key: str) -> int | None:
     """The line where the last part of a dotted key is set or its table opens, if found."""
     last = key.split(".")[-1].split("[")[0]
-    pattern = regex.compile(r"^\s{0,40}(?:\[{1,2}[^\]\n]{0,200}\b|)\"?" + regex.escape(last)
+    pattern = regex.compile(r"^\s{0,40}(?:\[{1,2}[^\]\n]{0,200}(?<![\w-])|)\"?" + regex.escape(last)
                             + r"\"?\s{0,40}[=\].]", regex.M)
     m = pattern.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None

@@ -175,6 +175,15 @@ def test_selects(select, ignored, rule, kept):
          "quantities.toml:2: numbers.approximate.fraction_article: expected true or false"),
         ('[numbers.scales]\nk = nan\n', "quantities.toml:2: numbers.scales.k: expected a number"),
         ('[numbers.ordinals.words]\nsettimo = inf\n', "quantities.toml:2: numbers.ordinals.words.settimo: expected a number"),
+        # a word of a table cannot be empty or blank: it would match everywhere
+        ('[numbers.words]\n"" = 5\n', 'quantities.toml:2: numbers.words."": a word cannot be empty or blank'),
+        ('[numbers.words]\n" " = 5\n', 'quantities.toml:2: numbers.words." ": a word cannot be empty or blank'),
+        ('[numbers.multipliers]\n"" = 1000\n', 'quantities.toml:2: numbers.multipliers."": a word cannot be'),
+        ('[numbers.fractions]\n"" = 0.5\n', 'quantities.toml:2: numbers.fractions."": a word cannot be'),
+        ('[numbers.scales]\n"\t" = 1000\n', 'quantities.toml:2: numbers.scales."\\t": a word cannot be'),  # the tab shown escaped
+        ('[numbers.vague]\n"" = [10, 90]\n', 'quantities.toml:2: numbers.vague."": a word cannot be'),
+        ('[numbers.hedges.after]\n"" = "about"\n', 'quantities.toml:2: numbers.hedges.after."": a word cannot be'),
+        ('[numbers.homographs.""]\nnot_before = ["il"]\n', 'quantities.toml:1: numbers.homographs."": a word cannot be'),
         ('[numbers.hedge_meanings.about]\nlow = nan\n', "quantities.toml:1: numbers.hedge_meanings.about: low and high must be numbers"),
     ],
 )

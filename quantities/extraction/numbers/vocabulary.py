@@ -22,9 +22,19 @@ def words(pack: Pack, key: str) -> frozenset[str]:
     return frozenset(norm(w) for w in pack.words(key, ()))
 
 
+def entries(pack: Pack, key: str) -> dict[str, Any]:
+    """The table at ``key`` whose keys are words: a blank word ("" or " ") is an error
+    naming it, as a blank word in a list is (it would match an empty string everywhere)."""
+    table = pack.table(key, {})
+    for word in table:
+        if not word.strip():
+            raise pack.error(f'{key}."{word}"', "a word cannot be empty or blank")
+    return table
+
+
 def numbers(pack: Pack, key: str) -> dict[str, Decimal]:
     out = {}
-    for word, value in pack.table(key, {}).items():
+    for word, value in entries(pack, key).items():
         out[norm(word)] = finite(pack, f"{key}.{word}", value)
     return out
 
@@ -36,7 +46,7 @@ def finite(pack: Pack, key: str, value: Any) -> Decimal:
 
 def strings(pack: Pack, key: str) -> dict[str, str]:
     return {norm(word): schema.string(value, f"{key}.{word}", pack.error)
-            for word, value in pack.table(key, {}).items()}
+            for word, value in entries(pack, key).items()}
 
 
 def integer(pack: Pack, key: str, default: int) -> int:
@@ -57,7 +67,7 @@ def string(pack: Pack, key: str, default: str) -> str:
 
 def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
     out = {}
-    for name, spec in pack.table("numbers.hedge_meanings").items():
+    for name, spec in entries(pack, "numbers.hedge_meanings").items():
         key = f"numbers.hedge_meanings.{name}"
         if not isinstance(spec, dict):
             raise pack.error(key, "expected a table with low, high, approx")
@@ -91,7 +101,7 @@ def hedges_after(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str
 
 def homographs(pack: Pack) -> dict[str, Homograph]:
     out = {}
-    for word, spec in pack.table("numbers.homographs", {}).items():
+    for word, spec in entries(pack, "numbers.homographs").items():
         key = f"numbers.homographs.{word}"
         if not isinstance(spec, dict):
             raise pack.error(key, "expected a table")
@@ -104,7 +114,7 @@ def homographs(pack: Pack) -> dict[str, Homograph]:
 
 def vague(pack: Pack) -> dict[str, tuple[Decimal, Decimal]]:
     out = {}
-    for word, pair in pack.table("numbers.vague", {}).items():
+    for word, pair in entries(pack, "numbers.vague").items():
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, int) for v in pair)):
             raise pack.error(f"numbers.vague.{word}", "expected [low, high] integers")
         out[norm(word)] = (Decimal(pair[0]), Decimal(pair[1]))
@@ -124,7 +134,7 @@ def units(pack: Pack) -> tuple[dict[str, str], frozenset[str]]:
     """Measure words -> pint names, each checked against pint (or the non-pint list)."""
     nonpint = frozenset(pack.table("units.nonpint", {}))
     out = {}
-    for word, name in pack.table("units").items():
+    for word, name in entries(pack, "units").items():
         if isinstance(name, dict):
             continue
         key = f"units.{word}"
