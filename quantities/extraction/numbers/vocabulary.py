@@ -61,6 +61,15 @@ def number(pack: Pack, key: str, default: float) -> Decimal:
     return finite(pack, key, pack.get(key, default))
 
 
+def spread(pack: Pack, key: str, default: float) -> Decimal:
+    """A relative spread around a value: at least 0, under 1 (-0.2 would make the low end
+    the high one, 1 a low end of nothing)."""
+    value = number(pack, key, default)
+    if not 0 <= value < 1:
+        raise pack.error(key, f"expected a number from 0 to under 1, not {value}")
+    return value
+
+
 def string(pack: Pack, key: str, default: str) -> str:
     return schema.string(pack.get(key, default), key, pack.error)
 
@@ -75,8 +84,14 @@ def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
         unbounded = isinstance(high, float) and high == math.inf
         if not all(schema.is_number(v) for v in (low, 0 if unbounded else high)):
             raise pack.error(key, "low and high must be numbers (high = inf for unbounded)")
+        unknown = sorted(set(spec) - {"low", "high", "approx"})
+        if unknown:
+            raise pack.error(f"{key}.{unknown[0]}", "unknown key (known: approx, high, low)")
+        if not unbounded and low > high:  # type: ignore[operator]  # both numbers: checked above
+            raise pack.error(key, f"low ({low}) is above high ({high})")
+        approx = schema.flag(spec.get("approx", False), f"{key}.approx", pack.error)
         out[name] = HedgeMeaning(Decimal(str(low)), None if unbounded else Decimal(str(high)),
-                                 bool(spec.get("approx", False)))
+                                 approx)
     return out
 
 
