@@ -47,7 +47,7 @@ from quantities.errors import (
     QuantitiesError,
 )
 from quantities.ingest import decoding, frontmatter, limits, markup
-from quantities.ingest.folders import supported_files
+from quantities.ingest.folders import first_time, supported_files
 from quantities.lang import available
 from quantities.text.files import NotRegularFileError, open_regular
 from quantities.text.i18n import _
@@ -161,7 +161,7 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str
             )
         for f in files:
             try:
-                _first_time(str(f), seen)
+                first_time(str(f), seen)
                 yield from _read_file(str(f), f, lang, on_error)
             except QuantitiesError as e:
                 _report(e, on_error)
@@ -170,23 +170,8 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str
     elif not path.is_file():
         raise InputError(_("not a regular file (a device, pipe or socket)"), file=name)
     else:
-        _first_time(name, seen)
+        first_time(name, seen)
         yield from _read_file(name, path, lang, on_error)
-
-
-def _first_time(name: str, seen: dict[tuple[int, int], str] | None) -> None:
-    """Note the file ``name`` as read; a file read already under another name ("x.md" and
-    "./x.md", a link to it, a folder that holds it) is an input error: its claims would count
-    twice, one outlet as two."""
-    if seen is None:
-        return
-    try:
-        st = os.stat(name)
-    except OSError:
-        return  # reading it says what is wrong
-    first = seen.setdefault((st.st_dev, st.st_ino), name)
-    if first != name:
-        raise InputError(_("the same file as {first}, already read: read once").format(first=first), file=name)
 
 
 def _read_file(name: str, path: Path, lang: str | None, on_error: ErrorSink) -> Iterator[Document]:

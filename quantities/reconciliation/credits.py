@@ -122,13 +122,13 @@ def _own_values(items: tuple[Item, ...]) -> list[tuple[str, list[Item]]]:
         elif len(sides) < SIDES:
             sides.append((name, [i]))
     joined: list[tuple[str, list[Item]]] = []   # sources that give one value are one side ("promotori")
-    for name, side in sides:
-        values = {i.value for i in side}
+    for name, own in sides:
+        values = {i.value for i in own}
         into = next((j for j in joined if values & {i.value for i in j[1]}), None)
         if into is None:
-            joined.append((name, side))
+            joined.append((name, own))
         else:
-            into[1].extend(side)
+            into[1].extend(own)
     return joined if len(joined) > 1 and not _in_turn(joined) else []
 
 
@@ -138,7 +138,12 @@ def _in_turn(sides: list[tuple[str, list[Item]]]) -> bool:
     "oltre 4.400" the next), not two sources' counts side by side."""
     if not any(i.running for _n, side in sides for i in side):
         return False
-    spans = sorted((min(d), max(d)) for _n, side in sides if None not in (d := [i.claim.date for i in side]))
+    spans = []
+    for _n, side in sides:
+        dates = [i.claim.date for i in side if i.claim.date is not None]
+        if len(dates) == len(side):  # every claim of the side dated
+            spans.append((min(dates), max(dates)))
+    spans.sort()
     return len(spans) == len(sides) and all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
 
 
