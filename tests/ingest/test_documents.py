@@ -176,10 +176,10 @@ def test_empty_directory_is_not_found(tmp_path):
 
 
 def test_unreadable_file_names_the_os_reason(monkeypatch):
-    def deny(self, *args, **kwargs):
+    def deny(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr("quantities.ingest.documents.open_regular", deny)
     with pytest.raises(InputError, match=r"plain\.txt: cannot read: Permission denied"):
         list(read(GOOD / "plain.txt"))
 

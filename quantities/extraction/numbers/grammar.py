@@ -175,7 +175,7 @@ def _number_words(pack: Pack) -> NumberWords:
         definite=v.words(pack, "numbers.definite"),
         singletons=v.words(pack, "numbers.singletons"),
         homographs=v.homographs(pack),
-        approx_spread=v.number(pack, "numbers.approximate.spread", 0.2),
+        approx_spread=v.spread(pack, "numbers.approximate.spread", 0.2),
         approx_words=v.numbers(pack, "numbers.approximate.words"),
         fraction_article=v.flag(pack, "numbers.approximate.fraction_article", False),
         vague=v.vague(pack),
