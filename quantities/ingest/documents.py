@@ -47,7 +47,7 @@ from quantities.errors import (
     QuantitiesError,
 )
 from quantities.ingest import decoding, frontmatter, limits, markup
-from quantities.ingest.folders import supported_files
+from quantities.ingest.folders import first_time, supported_files
 from quantities.lang import available
 from quantities.text.files import NotRegularFileError, open_regular
 from quantities.text.i18n import _
@@ -95,10 +95,11 @@ def read(
     quantities.errors.InputNotFoundError: nowhere.txt: no such file or directory
     """
     items = [paths] if isinstance(paths, (str, os.PathLike)) else paths
+    seen: dict[tuple[int, int], str] = {}  # each file read, by its identity: the name it was read as
     for item in items:
         name = os.fspath(item)
         try:
-            yield from _read_path(name, lang, on_error, stdin_name)
+            yield from _read_path(name, lang, on_error, stdin_name, seen)
         except QuantitiesError as e:
             _report(e, on_error)
 
@@ -137,7 +138,8 @@ def _report(error: QuantitiesError, on_error: ErrorSink) -> None:
     on_error(error)
 
 
-def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str | None = None) -> Iterator[Document]:
+def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str | None = None,
+               seen: dict[tuple[int, int], str] | None = None) -> Iterator[Document]:
     if name == STDIN:
         yield from _read_stdin(lang, on_error, stdin_name)
         return
@@ -159,6 +161,7 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str
             )
         for f in files:
             try:
+                first_time(str(f), seen)
                 yield from _read_file(str(f), f, lang, on_error)
             except QuantitiesError as e:
                 _report(e, on_error)
@@ -167,6 +170,7 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str
     elif not path.is_file():
         raise InputError(_("not a regular file (a device, pipe or socket)"), file=name)
     else:
+        first_time(name, seen)
         yield from _read_file(name, path, lang, on_error)
 
 

@@ -219,7 +219,8 @@ def _run(args: argparse.Namespace, config: Any, on_error: Any) -> int:
     if args.output is not None:
         from quantities.run.outputs import check_output
 
-        check_output(args.output, args.paths)
+        read = [*args.paths, config.file, getattr(args, "reference", None)]  # the config and reference too
+        check_output(args.output, [name for name in read if name])
     jobs = min(args.jobs or default_jobs(), cores() * 4)
     if args.command == "extract":
         from quantities.integrations.commands import extract

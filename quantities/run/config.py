@@ -22,12 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from quantities.errors import ConfigError, QuantitiesWarning
 from quantities.report.catalogue import names as rule_names
-from quantities.run.configfile import find, read_toml
-from quantities.run.readings import check_readings
+from quantities.run.configfile import find, line_of, read_toml
+from quantities.run.overrides import numbers_pack
 from quantities.text import i18n
 from quantities.text.i18n import _
 from quantities.types import FAIL_LEVELS, SEVERITIES
@@ -98,7 +96,7 @@ class Config:
             return cls._from_mapping({k.replace("-", "_"): v for k, v in data.items()}, file)
         except ConfigError as e:
             if text is not None and e.key and e.line is None:
-                e.line = _line_of(text, e.key)
+                e.line = line_of(text, e.key)
             raise
 
     @classmethod
@@ -119,6 +117,9 @@ class Config:
         locale = data.get("locale")
         if locale is not None and (not isinstance(locale, str) or not locale):
             raise ConfigError(_("must be a non-empty string"), file=file, key="locale")
+        if locale is not None and not i18n.is_locale_name(locale):
+            raise ConfigError(_("not a locale name: {locale!r} (a code like it, en, it_IT)").format(locale=locale),
+                              file=file, key="locale")
         if locale is not None and i18n.language_of(locale) not in i18n.available():
             raise ConfigError(_("no messages in {locale!r} (available: {languages})").format(
                 locale=locale, languages=", ".join(i18n.available())), file=file, key="locale")
@@ -254,70 +255,6 @@ def _numbers(data: Mapping[str, Any], lang: str, file: str) -> dict[str, Any]:
     if numbers:
         numbers_pack(lang, numbers, file)
     return numbers
-
-
-def numbers_pack(code: str, numbers: Mapping[str, Any], file: str) -> Any:
-    """The language pack of ``code`` with a desk's ``[numbers]`` overrides, its numerals
-    grammar compiled. The shipped pack is valid on its own (the tests say so), so an error
-    in the merged one comes from the overrides: it names the config file, the key and,
-    where it can be found, the line.
-
-    >>> numbers_pack("it", {"decimal": 1}, "quantities.toml")
-    Traceback (most recent call last):
-    ...
-    quantities.errors.ConfigError: quantities.toml: numbers.decimal: expected a non-empty string (the [numbers] ...
-    """
-    from quantities.errors import LanguageDataError
-    from quantities.extraction.numbers.grammar import grammar
-    from quantities.lang import load
-
-    shipped = load(code)
-    _same_shape(shipped.table("numbers"), numbers, "numbers", file)
-    pack = shipped.merged({"numbers": dict(numbers)})
-    try:
-        merged = grammar(pack)
-    except LanguageDataError as e:
-        raise _error_at(f"{e.message} (the [numbers] of this config, over the {code} pack)", file, e.key) from None
-    check_readings(grammar(shipped), merged, pack, file, _error_at)
-    return pack
-
-
-def _same_shape(shipped: Mapping[str, Any], override: Mapping[str, Any], key: str, file: str) -> None:
-    """An override keeps the shipped pack's shape: a table stays a table and a list a list
-    (else "[numbers] ranges = 5" would quietly turn ranges off); under ``[numbers]`` itself
-    only the shipped keys are known. Inside a table, new keys are new words."""
-    for name, value in override.items():
-        where = f"{key}.{name}"
-        if name not in shipped:
-            if key == "numbers":
-                raise _error_at(f"unknown key (known: {', '.join(sorted(shipped))})", file, where)
-            continue
-        base = shipped[name]
-        expected = "a table" if isinstance(base, dict) else "a list" if isinstance(base, list) else None
-        if expected and not isinstance(value, dict if isinstance(base, dict) else list):
-            raise _error_at(f"expected {expected}, as in the shipped pack, not {type(value).__name__}", file, where)
-        if isinstance(base, dict):
-            _same_shape(base, value, where, file)
-
-
-def _error_at(message: str, file: str, key: str | None) -> ConfigError:
-    """A ConfigError at ``key`` of the config file, with the line where it is set (the file
-    is read again: this is an error's path)."""
-    error = ConfigError(message, file=file, key=key)
-    try:
-        error.line = _line_of(Path(file).read_text(encoding="utf-8"), key) if key else None
-    except (OSError, UnicodeDecodeError):
-        pass
-    return error
-
-
-def _line_of(text: str, key: str) -> int | None:
-    """The line where the last part of a dotted key is set or its table opens, if found."""
-    last = key.split(".")[-1].split("[")[0]
-    pattern = regex.compile(r"^\s{0,40}(?:\[{1,2}[^\]\n]{0,200}\b|)\"?" + regex.escape(last)
-                            + r"\"?\s{0,40}[=\].]", regex.M)
-    m = pattern.search(text)
-    return text.count("\n", 0, m.start()) + 1 if m else None
 
 
 def _string(data: Mapping[str, Any], key: str, default: str, file: str) -> str:

@@ -73,3 +73,12 @@ def _has_tool_table(path: Path) -> bool:
     except ConfigError:
         return _OUR_TABLE.search(data) is not None
     return isinstance(tool, dict) and "quantities" in tool
+
+
+def line_of(text: str, key: str) -> int | None:
+    """The line where the last part of a dotted key is set or its table opens, if found."""
+    last = key.split(".")[-1].split("[")[0]
+    pattern = regex.compile(r"^\s{0,40}(?:\[{1,2}[^\]\n]{0,200}(?<![\w-])|)\"?" + regex.escape(last)
+                            + r"\"?\s{0,40}[=\].]", regex.M)
+    m = pattern.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else None

@@ -24,6 +24,7 @@ documents' language) and :func:`use` for the length of a run.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import Any
@@ -85,6 +86,21 @@ def choose(configured: str | None, environ: Mapping[str, str], documents: str | 
         if value:
             return language_of(value)
     return documents or SOURCE_LANGUAGE
+
+
+#: A POSIX locale name: a language code, then optionally a territory, an encoding, a modifier
+#: (``it``, ``it_IT``, ``en-GB``, ``it_IT.UTF-8@euro``), or ``C``/``POSIX``.
+_LOCALE_NAME = re.compile(r"(?:[A-Za-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})?|C|POSIX)"
+                          r"(?:\.[A-Za-z0-9-]{1,20})?(?:@[A-Za-z0-9]{1,20})?")
+
+
+def is_locale_name(value: str) -> bool:
+    """Whether ``value`` is a locale name (``it``, ``it_IT.UTF-8``, ``C``), not a path or a phrase.
+
+    >>> [is_locale_name(v) for v in ("it", "it_IT.UTF-8@euro", "C.UTF-8", "../../etc", "it it")]
+    [True, True, True, False, False]
+    """
+    return _LOCALE_NAME.fullmatch(value) is not None
 
 
 def language_of(locale: str) -> str:

@@ -33,7 +33,7 @@ def parse(data: bytes, file: str, error: type[QuantitiesError]) -> dict[str, Any
     key nested too deeply, not TOML."""
     try:
         check_depth(data, file, error)
-        return tomllib.loads(data.decode("utf-8"))
+        return tomllib.loads(data.decode("utf-8-sig"))  # a byte order mark first is read past, as editors write it
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         raise error(_("not UTF-8 (byte 0x{byte:02x}); TOML files are UTF-8").format(byte=data[e.start]),

@@ -109,6 +109,20 @@ def test_hostile_inputs_finish(text: str) -> None:
     assert all(q.text == text[q.span.start:q.span.end] for q in found)
 
 
+def test_an_empty_match_does_not_stall_the_scan(monkeypatch) -> None:
+    """A number word "" (refused by the checks: tests/run/test_config.py) would make the
+    master pattern match the empty string; the scan still moves on past it."""
+    from quantities.extraction.numbers import grammar, reader, vocabulary
+    from quantities.lang import load
+
+    monkeypatch.setattr(vocabulary, "entries", lambda pack, key: pack.table(key, {}))
+    pack = load("it").merged({"numbers": {"words": {"": 5}}})
+    built = grammar.grammar.__wrapped__.__wrapped__(pack)  # past both caches: nothing kept
+    monkeypatch.setattr(reader, "grammar", lambda _pack: built)
+    assert built.anchors.master.match("ciao.", 4)[0] == ""  # the empty match is there
+    assert [q.text for q in find("Ciao. Circa 300 morti.", pack)] == ["Circa 300"]
+
+
 @pytest.mark.parametrize("text, lang", [
     ("1." * 50_000, "it"), ("1," * 50_000, "en"), ("1.2." * 20_000 + "3", "it"), ("7:" * 30_000 + "1", "en"),
 ], ids=["dots-it", "commas-en", "pairs-it", "colons-en"])

@@ -119,6 +119,13 @@ LINTER_KEYS = [
      {"ignore_rules": ("update",)}),
     ('show = "warning"\n', {"show": "warning"}),
     ('locale = "it"\n', {"locale": "it"}),
+    ('locale = "it_IT.UTF-8"\n', {"locale": "it_IT.UTF-8"}),
+    ('locale = "C"\n', {"locale": "C"}),
+    ('\ufefflang = "en"\n', {"lang": "en"}),   # a byte order mark first (as some editors write it) is read past
+    # new words, meanings and homographs in the tables of words; a shipped homograph takes any homograph key
+    ('[numbers.words]\nundici = 11\n[numbers.hedge_meanings.roughly]\nlow = 0.8\nhigh = 1.2\n'
+     '[numbers.hedges]\nroughly = ["grossomodo"]\n[numbers.homographs.sette]\nnot_before = ["le"]\n'
+     '[numbers.homographs.secondo]\nnot_after = ["me"]\n', {"lang": "it"}),
     ("", {"select": (), "ignore_rules": (), "show": "info", "locale": None}),
 ]
 
@@ -175,6 +182,34 @@ def test_selects(select, ignored, rule, kept):
          "quantities.toml:2: numbers.approximate.fraction_article: expected true or false"),
         ('[numbers.scales]\nk = nan\n', "quantities.toml:2: numbers.scales.k: expected a number"),
         ('[numbers.ordinals.words]\nsettimo = inf\n', "quantities.toml:2: numbers.ordinals.words.settimo: expected a number"),
+        # a word of a table cannot be empty or blank: it would match everywhere
+        ('[numbers.words]\n"" = 5\n', 'quantities.toml:2: numbers.words."": a word cannot be empty or blank'),
+        ('[numbers.words]\n" " = 5\n', 'quantities.toml:2: numbers.words." ": a word cannot be empty or blank'),
+        ('[numbers.multipliers]\n"" = 1000\n', 'quantities.toml:2: numbers.multipliers."": a word cannot be'),
+        ('[numbers.fractions]\n"" = 0.5\n', 'quantities.toml:2: numbers.fractions."": a word cannot be'),
+        ('[numbers.scales]\n"\t" = 1000\n', 'quantities.toml:2: numbers.scales."\\t": a word cannot be'),  # the tab shown escaped
+        ('[numbers.vague]\n"" = [10, 90]\n', 'quantities.toml:2: numbers.vague."": a word cannot be'),
+        ('[numbers.hedges.after]\n"" = "about"\n', 'quantities.toml:2: numbers.hedges.after."": a word cannot be'),
+        ('[numbers.homographs.""]\nnot_before = ["il"]\n', 'quantities.toml:1: numbers.homographs."": a word cannot be'),
+        # values the grammar could read but that make no sense, keys nothing reads
+        ('[numbers.approximate]\nspread = -5\n',
+         "quantities.toml:2: numbers.approximate.spread: expected a number from 0 to under 1, not -5"),
+        ('[numbers.approximate]\nspread = 1\n', "quantities.toml:2: numbers.approximate.spread: expected a number from"),
+        ('[numbers.hedge_meanings]\nabout = {low=2, high=1, approx=true}\n',
+         "quantities.toml:2: numbers.hedge_meanings.about: low (2) is above high (1)"),
+        ('[numbers.hedge_meanings.about]\nlow = 0.9\nhigh = 1.1\napprox = "yes"\n',
+         "quantities.toml:4: numbers.hedge_meanings.about.approx: expected true or false"),
+        ('[numbers.hedge_meanings.about]\nlow = 0.9\nhigh = 1.1\nloww = 0.8\n',
+         "quantities.toml:4: numbers.hedge_meanings.about.loww: unknown key (known: approx, high, low)"),
+        ('[numbers.hedge_meanings.roughly]\nlow = 0.9\nhigh = 1.1\nloww = 0.8\n',   # a new meaning: the same keys
+         "quantities.toml:4: numbers.hedge_meanings.roughly.loww: unknown key (known: approx, high, low)"),
+        ('[numbers.years]\nfoo = 1\n', "quantities.toml:2: numbers.years.foo: unknown key (known: before, decade_before, events, max, "),
+        ('[numbers.carry]\nbar = 2\n', "quantities.toml:2: numbers.carry.bar: unknown key (known: after_comma, "),
+        ('[numbers.ordinals]\nsufixes = ["esimo"]\n', "quantities.toml:2: numbers.ordinals.sufixes: unknown key"),
+        ('[numbers.homographs.sette]\nnot_befor = ["le"]\n',
+         "quantities.toml:2: numbers.homographs.sette.not_befor: unknown key (known: need_before, not_after, not_before)"),
+        ('locale = "../../../../etc"\n', "quantities.toml:1: locale: not a locale name: '../../../../etc' (a code like"),
+        ('locale = "it IT"\n', "quantities.toml:1: locale: not a locale name"),
         ('[numbers.hedge_meanings.about]\nlow = nan\n', "quantities.toml:1: numbers.hedge_meanings.about: low and high must be numbers"),
     ],
 )

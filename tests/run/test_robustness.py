@@ -292,6 +292,42 @@ def test_output_the_run_would_read_is_refused(capsys, tmp_path, where):
     assert sorted(p.name for p in (tmp_path / "articoli").rglob("*")) == ["a.md", "sub"]
 
 
+CONFIGS = {"pyproject.toml": '[project]\nname = "desk"\n[tool.quantities]\nlang = "it"\n',
+           "quantities.toml": 'lang = "it"\n'}
+
+
+@pytest.mark.parametrize("name", list(CONFIGS))
+def test_output_over_the_config_in_force_is_refused(capsys, tmp_path, monkeypatch, name):
+    """The config in force is read by the run: replaced by the claims, every later run failed
+    on it as TOML (break12)."""
+    (tmp_path / "a.md").write_text(SENTENCE, encoding="utf-8")
+    (tmp_path / name).write_text(CONFIGS[name], encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = cli(capsys, "extract", "a.md", "-o", name)
+    assert code == 2 and len(err.strip().splitlines()) == 1 and "write it elsewhere" in err
+    assert (tmp_path / name).read_text(encoding="utf-8") == CONFIGS[name]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/dev/stdin")
+@pytest.mark.parametrize("target", ["the article", "/dev/stdin", "another file"])
+def test_output_over_what_standard_input_reads_is_refused(tmp_path, target):
+    """``quantities extract - -o a.md < a.md`` (or ``-o /dev/stdin``) would replace the article
+    while it is read; near miss: another file is written."""
+    article = tmp_path / "a.md"
+    article.write_text(SENTENCE, encoding="utf-8")
+    out = {"the article": str(article), "/dev/stdin": "/dev/stdin", "another file": str(tmp_path / "o.jsonl")}[target]
+    with article.open("rb") as stdin:
+        done = subprocess.run([sys.executable, "-m", "quantities", "extract", "-", "-o", out, "--format", "jsonl"],
+                              stdin=stdin, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                              check=False)
+    assert article.read_text(encoding="utf-8") == SENTENCE
+    if target == "another file":
+        assert done.returncode == 0 and "5.000 soldati" in (tmp_path / "o.jsonl").read_text(encoding="utf-8")
+    else:
+        assert done.returncode == 2 and "write it elsewhere" in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+
+
 def test_output_of_another_type_inside_a_folder_read_is_written(capsys, tmp_path):
     (tmp_path / "a.md").write_text(SENTENCE, encoding="utf-8")
     code, _, _ = cli(capsys, "report", tmp_path, "-o", tmp_path / "report.json", "--format", "json")

@@ -110,7 +110,7 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
             continue
         r = _read(text, m, g)
         if r is None:
-            pos = m.end()
+            pos = max(m.end(), m.start() + 1)  # past an empty match too: the scan always moves on
             continue
         if out and r.start < out[-1].span.end:
             r.start = max(r.start, out[-1].span.end)

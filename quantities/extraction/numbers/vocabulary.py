@@ -22,9 +22,19 @@ def words(pack: Pack, key: str) -> frozenset[str]:
     return frozenset(norm(w) for w in pack.words(key, ()))
 
 
+def entries(pack: Pack, key: str) -> dict[str, Any]:
+    """The table at ``key`` whose keys are words: a blank word ("" or " ") is an error
+    naming it, as a blank word in a list is (it would match an empty string everywhere)."""
+    table = pack.table(key, {})
+    for word in table:
+        if not word.strip():
+            raise pack.error(f'{key}."{word}"', "a word cannot be empty or blank")
+    return table
+
+
 def numbers(pack: Pack, key: str) -> dict[str, Decimal]:
     out = {}
-    for word, value in pack.table(key, {}).items():
+    for word, value in entries(pack, key).items():
         out[norm(word)] = finite(pack, f"{key}.{word}", value)
     return out
 
@@ -36,7 +46,7 @@ def finite(pack: Pack, key: str, value: Any) -> Decimal:
 
 def strings(pack: Pack, key: str) -> dict[str, str]:
     return {norm(word): schema.string(value, f"{key}.{word}", pack.error)
-            for word, value in pack.table(key, {}).items()}
+            for word, value in entries(pack, key).items()}
 
 
 def integer(pack: Pack, key: str, default: int) -> int:
@@ -51,13 +61,22 @@ def number(pack: Pack, key: str, default: float) -> Decimal:
     return finite(pack, key, pack.get(key, default))
 
 
+def spread(pack: Pack, key: str, default: float) -> Decimal:
+    """A relative spread around a value: at least 0, under 1 (-0.2 would make the low end
+    the high one, 1 a low end of nothing)."""
+    value = number(pack, key, default)
+    if not 0 <= value < 1:
+        raise pack.error(key, f"expected a number from 0 to under 1, not {value}")
+    return value
+
+
 def string(pack: Pack, key: str, default: str) -> str:
     return schema.string(pack.get(key, default), key, pack.error)
 
 
 def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
     out = {}
-    for name, spec in pack.table("numbers.hedge_meanings").items():
+    for name, spec in entries(pack, "numbers.hedge_meanings").items():
         key = f"numbers.hedge_meanings.{name}"
         if not isinstance(spec, dict):
             raise pack.error(key, "expected a table with low, high, approx")
@@ -65,8 +84,14 @@ def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
         unbounded = isinstance(high, float) and high == math.inf
         if not all(schema.is_number(v) for v in (low, 0 if unbounded else high)):
             raise pack.error(key, "low and high must be numbers (high = inf for unbounded)")
+        unknown = sorted(set(spec) - {"low", "high", "approx"})
+        if unknown:
+            raise pack.error(f"{key}.{unknown[0]}", "unknown key (known: approx, high, low)")
+        if not unbounded and low > high:  # type: ignore[operator]  # both numbers: checked above
+            raise pack.error(key, f"low ({low}) is above high ({high})")
+        approx = schema.flag(spec.get("approx", False), f"{key}.approx", pack.error)
         out[name] = HedgeMeaning(Decimal(str(low)), None if unbounded else Decimal(str(high)),
-                                 bool(spec.get("approx", False)))
+                                 approx)
     return out
 
 
@@ -91,7 +116,7 @@ def hedges_after(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str
 
 def homographs(pack: Pack) -> dict[str, Homograph]:
     out = {}
-    for word, spec in pack.table("numbers.homographs", {}).items():
+    for word, spec in entries(pack, "numbers.homographs").items():
         key = f"numbers.homographs.{word}"
         if not isinstance(spec, dict):
             raise pack.error(key, "expected a table")
@@ -104,7 +129,7 @@ def homographs(pack: Pack) -> dict[str, Homograph]:
 
 def vague(pack: Pack) -> dict[str, tuple[Decimal, Decimal]]:
     out = {}
-    for word, pair in pack.table("numbers.vague", {}).items():
+    for word, pair in entries(pack, "numbers.vague").items():
         if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(v, int) for v in pair)):
             raise pack.error(f"numbers.vague.{word}", "expected [low, high] integers")
         out[norm(word)] = (Decimal(pair[0]), Decimal(pair[1]))
@@ -124,7 +149,7 @@ def units(pack: Pack) -> tuple[dict[str, str], frozenset[str]]:
     """Measure words -> pint names, each checked against pint (or the non-pint list)."""
     nonpint = frozenset(pack.table("units.nonpint", {}))
     out = {}
-    for word, name in pack.table("units").items():
+    for word, name in entries(pack, "units").items():
         if isinstance(name, dict):
             continue
         key = f"units.{word}"
