@@ -195,7 +195,8 @@ def _read(path: Path) -> dict[str, bytes]:
     if not _private(path.parent):
         return {}
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        # non-blocking: a FIFO in the cache's place is a miss at once, never a run waiting for ever
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return {}
     with os.fdopen(fd, "rb") as f:

@@ -13,6 +13,7 @@ after front matter, before any markup stripping).
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields
@@ -72,6 +73,24 @@ def direct_init(cls: type[T]) -> type[T]:
     init.__doc__, init.__annotations__ = cls.__init__.__doc__, cls.__init__.__annotations__
     cls.__init__ = init  # type: ignore[method-assign]  # the point of direct_init
     return cls
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text``, where a line ends with LF, CRLF or a
+    lone CR (old Mac files: their claims were all on line 1).
+
+    >>> line_col("uno\\rdue\\r\\ntre\\nquattro", 13), line_col("uno\\ndue\\ntre", 9)
+    ((4, 1), (3, 2))
+    """
+    if "\r" not in text:
+        return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+    line, start = 1, 0
+    for m in _LINE_END.finditer(text, 0, offset):
+        line, start = line + 1, m.end()
+    return line, offset - start + 1
+
+
+_LINE_END = re.compile("\r\n?|\n")
 
 
 @direct_init
@@ -192,9 +211,8 @@ class Document:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a body offset, counted in the original file."""
-        line = self.text.count("\n", 0, offset)
-        col = offset - (self.text.rfind("\n", 0, offset) + 1)
-        return line + 1 + self.line_offset, col + 1
+        line, col = line_col(self.text, offset)
+        return line + self.line_offset, col
 
 
 @direct_init

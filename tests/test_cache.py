@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import subprocess
 import sys
 
@@ -166,6 +167,28 @@ def test_a_cache_file_that_is_a_link_is_not_read_and_its_target_not_written(stor
     assert cache.remembered("test.kind", "key", lambda: "built again") == "built again"
     _save_and_forget()
     assert elsewhere.read_bytes() == kept and not path.is_symlink()  # the link replaced, not followed
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX pipes")
+def test_a_fifo_in_place_of_the_cache_file_is_a_miss_not_a_hang(store):
+    """open() of a FIFO waited for a writer: every run hung. The open is non-blocking now and
+    the descriptor's type is checked (an alarm turns a regression into a failure)."""
+    cache.remembered("test.kind", "key", lambda: "kept")
+    _save_and_forget()
+    (path,) = store.glob("tables-*.pickle")
+    path.unlink()
+    os.mkfifo(path)
+
+    def hung(signum, frame):
+        raise pytest.fail.Exception("opening the cache file waited on the FIFO")  # no OSError: not caught
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        assert cache.remembered("test.kind", "key", lambda: "built again") == "built again"
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX links")

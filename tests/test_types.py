@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quantities.extraction import attribution, nouns
 from quantities.types import Attribution, Claim, Quantity, Span, direct_init
@@ -116,3 +118,32 @@ def test_what_direct_init_refuses(cls, message):
     with pytest.raises(TypeError, match=message):
         direct_init(cls)
 
+
+
+# text, offset, (line, column): a line ends with LF, CRLF or a lone CR (old Mac files)
+LINE_COL = [
+    ("uno\ndue\ntre", 9, (3, 2)),
+    ("uno\r\ndue\r\ntre", 11, (3, 2)),
+    ("uno\rdue\rtre", 9, (3, 2)),  # was (1, 10): a lone CR was no line end
+    ("uno\rdue\r\ntre\nquattro", 13, (4, 1)),
+    ("uno\r\ndue", 5, (2, 1)),  # near miss: CRLF is one line end, not two
+    ("uno\rdue", 0, (1, 1)),
+    ("uno\r", 4, (2, 1)),
+]
+
+
+@pytest.mark.parametrize(("text", "offset", "expected"), LINE_COL)
+def test_line_col_counts_every_line_end(text, offset, expected):
+    from quantities.types import line_col
+
+    assert line_col(text, offset) == expected
+
+
+@given(st.text(alphabet="ab \n", max_size=40), st.sampled_from(["\r", "\r\n"]), st.data())
+def test_line_col_is_the_same_whatever_the_line_ends(text, end, data):
+    from quantities.types import line_col
+
+    offset = data.draw(st.integers(0, len(text)))
+    other = text.replace("\n", end)
+    moved = offset + (len(end) - 1) * text.count("\n", 0, offset)
+    assert line_col(other, moved) == line_col(text, offset)

@@ -366,7 +366,7 @@ class _Reader:
         """The cue that credits the figure ``q``: its sentence's, the next sentence's credit,
         else the source carried from earlier in the paragraph unless this sentence narrates
         an action of its own. ``memo`` keeps what is read once per sentence."""
-        found = cues.governing(q.span)
+        found = cues.governing(q.span, self.text)
         if found is not None and self._owns(found, q) and (found := cues.before(found.cue_span.start)) is None:
             return None  # else who reports the owners' accounts ("Le autorità ritengono …, sulla base dei …")
         if found is None and "later" not in memo:  # the next sentence's opener, read once a sentence

@@ -1,6 +1,7 @@
-"""Decoding a document's bytes: UTF-8 (a BOM is dropped; UTF-16 with a BOM too), else cp1252
-with a warning, else an error naming the byte; and repairing mojibake ("perchÃ©",
-"ComunitĂ\\xa0") that a wrong decoding upstream left in the text, with a warning.
+"""Decoding a document's bytes: UTF-8 (a BOM is dropped; UTF-16 with a BOM too), UTF-8 with a
+few invalid bytes replaced (with a warning naming the line), else cp1252 with a warning, else
+an error naming the byte; and repairing mojibake ("perchÃ©", "ComunitĂ\\xa0")
+that a wrong decoding upstream left in the text, with a warning.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import regex
 
 from quantities.cache import compiled
 from quantities.errors import InputError, QuantitiesWarning
-from quantities.text.i18n import _
+from quantities.text.i18n import _, ngettext
 
 LEGACY_ENCODING = "cp1252"
 SNIFF = 8192  # bytes looked at to tell text from binary
@@ -78,7 +79,7 @@ def decode(data: bytes, name: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        text = legacy(data, name)
+        text = mostly_utf8(data, name) or legacy(data, name)
     sample = text[:SNIFF]
     if len(_CONTROL.findall(sample)) > len(sample) // 10:
         raise InputError(_("binary file (control characters)"), file=name)
@@ -111,6 +112,34 @@ def _wide_without_bom(data: bytes) -> str | None:
         if mostly_nul.count(False) == 1 and sample[mostly_nul.index(False)::width].count(0) * 2 < len(lanes[0]):
             return name
     return None
+
+
+def mostly_utf8(data: bytes, name: str) -> str | None:
+    """``data`` read as UTF-8 with its invalid bytes replaced by U+FFFD, with a warning naming
+    the first one's line, when more of its non-ASCII characters are valid UTF-8 than not (a
+    UTF-8 file but for a few bad bytes); else None. Text in cp1252 or latin-1 has none or few
+    valid sequences (an accented letter is one byte, followed by ASCII).
+
+    >>> mostly_utf8(b"citt\\xc3\\xa0, perch\\xc3\\xa9, pi\\xc3\\xb9 \\xc0\\xaf", "a.txt")
+    'città, perché, più ��'
+    >>> mostly_utf8(b"citt\\xe0, perch\\xe9", "a.txt") is None
+    True
+    """
+    escaped = data.decode("utf-8-sig", "surrogateescape")  # an invalid byte: one U+DC80-U+DCFF
+    bad = _ESCAPED.findall(escaped)
+    valid = len(escaped) - len(escaped.encode("ascii", "ignore")) - len(bad)
+    if valid <= len(bad):
+        return None
+    first = _ESCAPED.search(escaped)
+    line = escaped.count("\n", 0, first.start() if first else 0) + 1
+    warnings.warn(ngettext("{name}:{line}: {count} byte not valid UTF-8 (0x{byte:02x}), replaced with U+FFFD",
+                           "{name}:{line}: {count} bytes not valid UTF-8 (first 0x{byte:02x}), replaced with U+FFFD",
+                           len(bad)).format(name=name, line=line, count=len(bad), byte=ord(bad[0]) - 0xDC00),
+                  QuantitiesWarning, stacklevel=3)
+    return _ESCAPED.sub("\ufffd", escaped)
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 def legacy(data: bytes, name: str, *, warn: bool = True) -> str:

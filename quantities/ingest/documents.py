@@ -47,8 +47,9 @@ from quantities.errors import (
     QuantitiesError,
 )
 from quantities.ingest import decoding, frontmatter, limits, markup
-from quantities.ingest.folders import supported_files
+from quantities.ingest.folders import first_time, supported_files
 from quantities.lang import available
+from quantities.text.files import NotRegularFileError, open_regular
 from quantities.text.i18n import _
 from quantities.types import Document
 
@@ -94,10 +95,11 @@ def read(
     quantities.errors.InputNotFoundError: nowhere.txt: no such file or directory
     """
     items = [paths] if isinstance(paths, (str, os.PathLike)) else paths
+    seen: dict[tuple[int, int], str] = {}  # each file read, by its identity: the name it was read as
     for item in items:
         name = os.fspath(item)
         try:
-            yield from _read_path(name, lang, on_error, stdin_name)
+            yield from _read_path(name, lang, on_error, stdin_name, seen)
         except QuantitiesError as e:
             _report(e, on_error)
 
@@ -136,7 +138,8 @@ def _report(error: QuantitiesError, on_error: ErrorSink) -> None:
     on_error(error)
 
 
-def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str | None = None) -> Iterator[Document]:
+def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str | None = None,
+               seen: dict[tuple[int, int], str] | None = None) -> Iterator[Document]:
     if name == STDIN:
         yield from _read_stdin(lang, on_error, stdin_name)
         return
@@ -158,6 +161,7 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str
             )
         for f in files:
             try:
+                first_time(str(f), seen)
                 yield from _read_file(str(f), f, lang, on_error)
             except QuantitiesError as e:
                 _report(e, on_error)
@@ -166,6 +170,7 @@ def _read_path(name: str, lang: str | None, on_error: ErrorSink, stdin_name: str
     elif not path.is_file():
         raise InputError(_("not a regular file (a device, pipe or socket)"), file=name)
     else:
+        first_time(name, seen)
         yield from _read_file(name, path, lang, on_error)
 
 
@@ -181,11 +186,17 @@ def _read_file(name: str, path: Path, lang: str | None, on_error: ErrorSink) -> 
             file=name,
         )
     try:
-        with path.open("rb") as f:
+        with open_regular(path) as f:
             data = limits.bounded(f, name)
     except OSError as e:
-        raise InputError(_("cannot read: {reason}").format(reason=e.strerror or e), file=name) from None
+        raise _unreadable(e, name) from None
     yield _text_document(data, name, name, lang, suffix in MARKDOWN_SUFFIXES)
+
+
+def _unreadable(e: OSError, name: str) -> InputError:
+    reason = e.strerror or str(e)
+    said = reason if isinstance(e, NotRegularFileError) else _("cannot read: {reason}").format(reason=reason)
+    return InputError(said, file=name)
 
 
 def _text_document(data: bytes, name: str, path: str | None, lang: str | None, md: bool) -> Document:
@@ -277,9 +288,9 @@ def _parse_date(value: str, name: str, line: int | None) -> dt.date:
 
 def _read_jsonl_file(name: str, path: Path, lang: str | None, on_error: ErrorSink) -> Iterator[Document]:
     try:
-        f = path.open("rb")
+        f = open_regular(path)
     except OSError as e:
-        raise InputError(_("cannot read: {reason}").format(reason=e.strerror or e), file=name) from None
+        raise _unreadable(e, name) from None
     with f:
         if b"\0" in f.read(_SNIFF):
             raise InputError(_("binary file (NUL byte)"), file=name)

@@ -2,7 +2,9 @@
 
 A subfolder that cannot be listed, a link to nothing (or to itself) and a pipe or device
 with an article's name are reported, one line each, never passed over in silence. Links to
-folders are not followed (as ``Path.rglob`` does not: no loop to guard against).
+folders are not followed (as ``Path.rglob`` does not: no loop to guard against). A file
+named twice (under two spellings, through a link, in a folder and by its own name) is read
+once (:func:`first_time`).
 """
 
 from __future__ import annotations
@@ -40,3 +42,18 @@ def supported_files(folder: Path, suffixes: Iterable[str], report: Callable[[Inp
             elif not stat.S_ISDIR(mode):
                 report(InputError(_("not a regular file (a device, pipe or socket)"), file=str(path)))
     return sorted(found)
+
+
+def first_time(name: str, seen: dict[tuple[int, int], str] | None) -> None:
+    """Note the file ``name`` as read; a file read already under another name ("x.md" and
+    "./x.md", a link to it, a folder that holds it) is an input error: its claims would count
+    twice, one outlet as two."""
+    if seen is None:
+        return
+    try:
+        st = os.stat(name)
+    except OSError:
+        return  # reading it says what is wrong
+    first = seen.setdefault((st.st_dev, st.st_ino), name)
+    if first != name:
+        raise InputError(_("the same file as {first}, already read: read once").format(first=first), file=name)

@@ -28,6 +28,7 @@ import regex
 from quantities.cache import compiled
 from quantities.errors import InputError
 from quantities.text.i18n import _
+from quantities.text.tomlfile import MAX_KEY_DEPTH, check_depth
 
 Meta = dict[str, Any]
 
@@ -77,7 +78,20 @@ def _loader() -> Any:
     import yaml
 
     class Loader(yaml.SafeLoader):
-        pass
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            """A node, refused past :data:`MAX_KEY_DEPTH` levels: PyYAML composes nested
+            nodes by recursion (500 levels of ``[`` were a RecursionError traceback)."""
+            if self.depth >= MAX_KEY_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None, None, _("nested deeper than {depth} levels").format(depth=MAX_KEY_DEPTH),
+                    self.peek_event().start_mark)
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
 
     Loader.yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
@@ -109,8 +123,11 @@ def _yaml(source: str, block: list[str], name: str) -> Meta:
 
 
 def _toml(source: str, name: str) -> Meta:
+    check_depth(source.encode("utf-8", "surrogatepass"), name, InputError, first_line=2)
     try:
         return tomllib.loads(source)
+    except RecursionError:  # arrays or inline tables nested past the interpreter's stack
+        raise InputError(_("front matter is not valid TOML: nested too deeply"), file=name, line=1) from None
     except tomllib.TOMLDecodeError as e:
         where = _TOML_LINE.search(str(e))
         problem = str(e).split(" (at ")[0]

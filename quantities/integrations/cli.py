@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from quantities.errors import QuantitiesError
-from quantities.integrations.output import NothingRead, Progress, output, say
+from quantities.integrations.output import NothingRead, Progress, output, say, tolerant
 from quantities.text import i18n
 from quantities.text.i18n import _
 from quantities.types import FAIL_LEVELS, SEVERITIES
@@ -142,6 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         with warnings.catch_warnings(), stopping_on_signals():
             _route_warnings(getattr(args, "quiet", False))
+            if sys.stdout is not None:
+                tolerant(sys.stdout)
             try:
                 status = _command(args, None if getattr(args, "strict", False) else on_error)
             except NothingRead as e:
@@ -217,7 +219,8 @@ def _run(args: argparse.Namespace, config: Any, on_error: Any) -> int:
     if args.output is not None:
         from quantities.run.outputs import check_output
 
-        check_output(args.output, args.paths)
+        read = [*args.paths, config.file, getattr(args, "reference", None)]  # the config and reference too
+        check_output(args.output, [name for name in read if name])
     jobs = min(args.jobs or default_jobs(), cores() * 4)
     if args.command == "extract":
         from quantities.integrations.commands import extract

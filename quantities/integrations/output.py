@@ -3,6 +3,7 @@ progress bar and one-line messages on stderr."""
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 import sys
@@ -34,8 +35,7 @@ def output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]
     if path is None:
         if sys.stdout is None or sys.stdout.closed:
             raise QuantitiesError(_("standard output is closed; use --output FILE"))
-        if hasattr(sys.stdout, "reconfigure"):  # a file name that is not UTF-8 goes out as its bytes
-            sys.stdout.reconfigure(errors="surrogateescape")
+        tolerant(sys.stdout)
         yield sys.stdout
         sys.stdout.flush()
         return
@@ -69,6 +69,28 @@ def output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]
         say(ngettext("{path} holds the report of what could be read: {n} input could not be read",
                      "{path} holds the report of what could be read: {n} inputs could not be read",
                      len(failed)).format(path=path, n=len(failed)))
+
+
+def tolerant(stream: IO[str]) -> None:
+    """Let ``stream`` write whatever it is given: a file name that is not UTF-8 goes out as its
+    own bytes, a character its encoding cannot hold (stdout in latin-1 or ASCII: a dash, a
+    quote, a euro sign) as a backslash escape, never a UnicodeEncodeError halfway through."""
+    if hasattr(stream, "reconfigure"):
+        codecs.register_error(_ERRORS, _escape)
+        stream.reconfigure(errors=_ERRORS)
+
+
+_ERRORS = "quantities-escape"
+
+
+def _escape(e: UnicodeError) -> tuple[str | bytes, int]:
+    """surrogateescape for the surrogates it makes (U+DC80-U+DCFF), else backslashreplace."""
+    if not isinstance(e, UnicodeEncodeError):
+        raise e
+    code = ord(e.object[e.start])
+    if 0xDC80 <= code <= 0xDCFF:
+        return bytes([code - 0xDC00]), e.start + 1
+    return (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"), e.start + 1
 
 
 def _special(path: str) -> bool:

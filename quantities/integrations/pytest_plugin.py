@@ -332,14 +332,18 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     """Write the page of this session's quantities runs, when asked (pass or fail)."""
     from quantities.errors import QuantitiesError
     from quantities.integrations.pytest_page import write_page
+    from quantities.run.outputs import check_output
 
     target = session.config.getoption("quantities_html")
     settings = _settings(session.config)
     if not target or settings is None or not settings.runs:
         return
     path = session.config.invocation_params.dir / target
+    # never over what the session reads: its articles and folders, the config, the reference, the ini file
+    read = [*settings.paths, settings.reference, settings.config().file, session.config.inipath]
     with _speaking(settings):
         try:
+            check_output(str(path), [str(p) for p in read if p])
             write_page(path, [run.report for run in settings.runs.values()], settings.config().reconcile)
         except (QuantitiesError, OSError) as e:
             session.config.stash[HTML_NOTE] = _("quantities: error: {error}").format(error=e)

@@ -31,7 +31,6 @@ _DEFINITIONS = (
     "square_meter = meter ** 2",
     "square_kilometer = kilometer ** 2",
 )
-_CURRENCY = compiled(r"[A-Z]{3}")
 #: A unit is a name ("kilometer", "degree_Celsius") or a product or quotient of a few names
 #: ("millimeter / hour", "meter ** 2"), never an expression pint would evaluate ("1/0",
 #: "meter ** (10 ** 10 ** 10)" hangs it).
@@ -132,7 +131,8 @@ def is_currency(unit: str | None) -> bool:
     >>> is_currency("EUR"), is_currency("euro")
     (True, False)
     """
-    return unit is not None and _CURRENCY.fullmatch(unit) is not None
+    # three ASCII capitals ("[A-Z]{3}"), told by str methods: a pattern call costs ten times more
+    return unit is not None and len(unit) == 3 and unit.isascii() and unit.isalpha() and unit.isupper()
 
 
 def is_pint_unit(unit: str) -> bool:

@@ -27,6 +27,7 @@ WORD = compiled(r"[^\W\d_][^\W\d_'’]{0,59}")
 CLAUSE = compiled(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
 CUE_WINDOW = 60   # characters before a figure read for cues of time
 ASIDE = compiled(r"\s{0,3}\([^()\n]{0,40}\)")   # "about 72 km (45 miles) southwest of": read past it
+CLOSED = compiled(r"\s{0,3}\)")   # the end of the aside the figure stands in: "(74 km) off the coast"
 SHARED = 4096     # clauses and their words kept, folded, for the rules and claims that read them again
 
 
@@ -122,14 +123,14 @@ def _affirmed(words: list[str], lex: Lexicon) -> list[str]:
 def origin(c: Claim, lex: Lexicon) -> str | None:
     """The point a distance is measured from: the place or noun after one of the lexicon's
     ``[distance] origin`` phrases among the first words after the figure ("a 47 miglia da
-    Pylos", "72 km (45 miles) southwest of Marrakesh"), its one name across languages; None
+    Pylos", "72 km (45 miles) southwest of Marrakesh", the aside's "45 miles" too), its one name across languages; None
     when there is none. A point the lexicon knows is its concept ("costa" = "coast")."""
     ctx = c.context
     at = ctx.find(c.text) if c.text else -1
     if at < 0:
         return None
     piece = ctx[at + len(c.text):at + len(c.text) + CUE_WINDOW]
-    aside = ASIDE.match(piece)
+    aside = ASIDE.match(piece) or CLOSED.match(piece)   # "40 nautical miles (74 km) off the coast": 74 too
     piece = piece[aside.end():] if aside else piece
     m = CLAUSE.search(piece)
     words = WORD.findall(piece[:m.start()] if m else piece)[:8]
@@ -246,6 +247,13 @@ def inherited(c: Claim, before: str) -> bool:
     from an earlier figure ("A section of about 200 metres … plummeting some 100 metres")."""
     noun = c.noun or ""
     return bool(noun) and noun not in c.text and noun not in before
+
+
+def within(c: Claim, what: str, lex: Lexicon) -> bool:
+    """Whether the claim's own words, or the two right after it (its complement: "120mila
+    tonnellate | di neve"), name ``what``."""
+    words = [*WORD.findall(c.text), *WORD.findall(after(c))[:2]]
+    return any((r := lex.read(w)) is not None and r.known and r.shared == what for w in words)
 
 
 def lead(before: str, lex: Lexicon) -> str | None:

@@ -10,6 +10,11 @@ at most one finding per figure:
   range ("46 gradi" at one place, "picchi di 45-47 gradi" across a region), or a range
   round a credited number, is another quantity that meets it, not the figure restated.
 
+- **hedge-drift**, cause ``sources``: inside one mode, two sources each credited with a
+  value of its own ("oltre 500 sigle, secondo la piattaforma promotrice", "600 associazioni
+  nel resoconto dell'agenzia Nova"): the values meet, but they are two sources' counts, not
+  one figure restated; named side by side, not merged into one credit.
+
 A figure in dispute (its modes credited to different sources) is the value rule's.
 """
 
@@ -22,6 +27,7 @@ from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
+from quantities.reconciliation.values import OPPOSITE
 from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
 
@@ -44,6 +50,14 @@ def credit_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
             if lone:
                 bare.extend(lone)
                 credited.extend(sourced)
+    for m in found:
+        apart = _own_values(m.items)
+        if apart and not (len(apart) == 2 and _bounds(apart)):   # "almeno 500", "fino a 600": values.py
+            sides = "; ".join(_side(items, ctx) for _name, items in apart)
+            yield finding(ctx, "hedge-drift", g, _("sources credited with values of their own, which meet: {sides}; "
+                                                   "each its own count, not one figure restated").format(sides=sides),
+                          [i for _s, items in apart for i in items], cause="sources")
+            break
     if clashes:
         listed = ", ".join(_("{outlet} to {source} ({side})").format(
             outlet=say.outlets([i], ctx.outlet), source=say.source(i.claim), side=ctx.sources.class_of(i.source))
@@ -88,3 +102,59 @@ def _clash(stated: list[Item], ctx: Context) -> list[Item]:
         if None not in classes and len(classes) > 1 and len(docs) > 1:
             out.extend(group)
     return out
+
+
+#: Sources of one mode looked at for values of their own, at most (a bound: linear per figure).
+SIDES = 4
+
+
+def _own_values(items: tuple[Item, ...]) -> list[tuple[str, list[Item]]]:
+    """The sources of one mode, as written, each with its claims, when two or more are credited
+    with values no other of them gives (500 for the promoters, 600 for a news agency); else []."""
+    sides: list[tuple[str, list[Item]]] = []
+    for i in items:
+        if i.value is None or not _credited(i):
+            continue
+        name = say.source(i.claim)
+        side = next((s for s in sides if say.same_source(s[0], name)), None)
+        if side is not None:
+            side[1].append(i)
+        elif len(sides) < SIDES:
+            sides.append((name, [i]))
+    joined: list[tuple[str, list[Item]]] = []   # sources that give one value are one side ("promotori")
+    for name, own in sides:
+        values = {i.value for i in own}
+        into = next((j for j in joined if values & {i.value for i in j[1]}), None)
+        if into is None:
+            joined.append((name, own))
+        else:
+            into[1].extend(own)
+    return joined if len(joined) > 1 and not _in_turn(joined) else []
+
+
+def _in_turn(sides: list[tuple[str, list[Item]]]) -> bool:
+    """Whether the sides of a running figure follow each other in time (every claim of one
+    dated before every claim of the next): its moments ("Some 4,000 rescuers" one day,
+    "oltre 4.400" the next), not two sources' counts side by side."""
+    if not any(i.running for _n, side in sides for i in side):
+        return False
+    spans = []
+    for _n, side in sides:
+        dates = [i.claim.date for i in side if i.claim.date is not None]
+        if len(dates) == len(side):  # every claim of the side dated
+            spans.append((min(dates), max(dates)))
+    spans.sort()
+    return len(spans) == len(sides) and all(a[1] < b[0] for a, b in zip(spans, spans[1:]))
+
+
+def _bounds(sides: list[tuple[str, list[Item]]]) -> bool:
+    """Two sides that bound the figure from either side ("almeno 500", "fino a 600")."""
+    stances = [{stance(i.claim.quantity) for i in side} for _n, side in sides]
+    return all(len(x) == 1 for x in stances) and stances[0] | stances[1] in OPPOSITE
+
+
+def _side(items: list[Item], ctx: Context) -> str:
+    """A side as its sources, its wordings (each once) and the outlets that give them."""
+    texts = list(dict.fromkeys(i.claim.text for i in items))[:3]
+    return (", ".join(say.named_once(say.source(i.claim) for i in items)) + " "
+            + ", ".join(f"\u201c{t}\u201d" for t in texts) + f" ({say.outlets(items, ctx.outlet)})")

@@ -318,8 +318,9 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         if what is not None and kind == "measure" and not lex.measured_in(what, c.quantity.unit):
             what = None   # "l'acqua ha superato i due metri": a level, not the rain stated in millimetres
         measured = clauses.measure(c, before, lex, measures=True)
-        if measured is not None and (what is None or clauses.inherited(c, before)):
-            what = measured   # "I veicoli sono precipitati per circa 45 metri": the fall
+        if measured is not None and (what is None or clauses.inherited(c, before)
+                                     or (not (reading and reading.known) and clauses.within(c, measured, lex))):
+            what = measured   # "precipitati per circa 45 metri": the fall; "massa di 120mila tonnellate di neve"
         elif measured is None and kind == "measure" and unit == DISTANCE \
                 and (point := clauses.origin(c, lex)) is not None:
             what = f"distance:{point}"   # "a 47 miglia da Pylos": the distance from Pylos

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
@@ -10,6 +11,9 @@ from quantities.reconciliation.keys import Item
 from quantities.text.decimals import grouped
 from quantities.text.i18n import N_, _
 from quantities.types import Claim, Quantity
+
+#: The words of a source's name, elided articles apart ("dell'Autorità del canale").
+_WORDS = re.compile(r"\w+")
 
 STANCE_WORDS = {  # shown through _()
     "exact": N_("stated exactly"), "about": N_("approximate"), "over": N_("a lower bound"),
@@ -43,7 +47,10 @@ def named_once(names: Iterable[str]) -> list[str]:
 
 
 def same_source(short: str, long: str) -> bool:
-    """Whether two sources as written are one (:func:`named_once`), either way round."""
+    """Whether two sources as written are one (:func:`named_once`), either way round.
+
+    >>> same_source("Autorità del canale", "presidente dell'Autorità del canale Osama Rabie")
+    True"""
     return _covered(short, long) or _covered(long, short)
 
 
@@ -52,8 +59,8 @@ def _covered(short: str, long: str) -> bool:
     as itself or as the other's inflection ("Commission", "Commissione")."""
     if short.casefold() == long.casefold():
         return True
-    words = [w for w in short.casefold().split() if len(w) > 3]
-    longer = [x for x in long.casefold().split() if len(x) > 3]
+    words = [w for w in _WORDS.findall(short.casefold()) if len(w) > 3]   # "dell'Autorità": "autorità"
+    longer = [x for x in _WORDS.findall(long.casefold()) if len(x) > 3]
     if words and all(any(_inflected(w, x) for x in longer) for w in words):
         return True
     return _full_name(short) is not None and _full_name(short) == _full_name(long)

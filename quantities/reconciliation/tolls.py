@@ -33,6 +33,7 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from quantities.reconciliation import messages as say
+from quantities.reconciliation.clauses import restriction
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.intervals import stance
@@ -122,11 +123,18 @@ def toll_findings(g: Grouped, ctx: Context, placed: Placed | None = None) -> Ite
     # the timeline is of the counts that stand: not the fallen ones, nor their day's echoes,
     # nor the claims of a day's dispute (a disagreement of sources, never also a moment)
     wrong = {id(i) for i in g.items for h in high if _day(i) == _day(h) and i.interval.meets(h.interval)}
-    wrong |= disputed_ids | {id(x) for x, *_ in wider}
+    wrong |= disputed_ids | {id(x) for x, *_ in wider} | _parts(g)
     moment = _moments(g)
     line = sorted((i for i in g.items if id(i) not in wrong), key=lambda i: moment[id(i)])
     if len({i.value for i in line}) > 1 or len({str(i.interval) for i in line}) > 1:
         yield _timeline(g, line, ctx)
+
+
+def _parts(g: Grouped) -> set[int]:
+    """The claims a relative clause narrows to a part of the count ("un centinaio quelli che
+    necessitano ancora di una sistemazione": those still without a home, of the displaced):
+    no moment of the whole count's timeline (:func:`clauses.restriction`)."""
+    return {id(i) for i in g.items if restriction(i.claim, i.lexicon) is not None}
 
 
 def _wider(g: Grouped, placed: Placed) -> list[tuple[Item, str, Decimal, list[Item]]]:

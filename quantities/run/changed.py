@@ -52,6 +52,8 @@ def git_changed(base: str, where: str | None = None) -> list[str]:
     modified, renamed: not deleted), as absolute paths. Git is asked in the repository that
     holds ``where`` (the first path of the run, so that the working directory need not be
     inside it), else in the working directory's."""
+    if base.startswith("-"):  # git would read it as one of its options ("--output=FILE" writes a file)
+        raise QuantitiesError(_("--diff {base}: name a commit or a branch, not an option").format(base=base))
     folder = where if where and os.path.isdir(where) else os.path.dirname(where or "") or "."
     top = _git(["rev-parse", "--show-toplevel"], folder, base).strip()
     names = _git(["diff", "--name-only", "--diff-filter=ACMR", base, "--"], top, base)

@@ -12,8 +12,9 @@ from quantities.text.i18n import _
 
 def check_output(output: str, inputs: Iterable[str]) -> None:
     """Refuse an output file that the run reads: one of its input files (the article would
-    be replaced), or a file of a readable type inside a folder being read (the next run would
-    read the report as an article).
+    be replaced; the config in force and the reference figures are inputs too; with ``-``,
+    what standard input reads), or a file of a readable type inside a folder being read (the
+    next run would read the report as an article).
 
     >>> check_output("out.json", ["fixtures/seeds"])
     >>> check_output("fixtures/seeds/new.md", ["fixtures/seeds"])
@@ -26,6 +27,9 @@ def check_output(output: str, inputs: Iterable[str]) -> None:
     target = Path(output).resolve()
     for name in inputs:
         if name == STDIN:
+            if _is_stdin(output):
+                raise QuantitiesError(_("--output names an input file, which it would replace; write it elsewhere"),
+                                      file=output)
             continue
         source = Path(name).resolve()
         if target == source or (target.exists() and source.exists() and os.path.samefile(target, source)):
@@ -34,3 +38,12 @@ def check_output(output: str, inputs: Iterable[str]) -> None:
         if source.is_dir() and target.is_relative_to(source) and target.suffix.lower() in SUPPORTED_SUFFIXES:
             raise QuantitiesError(_("--output is inside {folder}, which is being read (the next run would read "
                                     "the output as an article); write it elsewhere").format(folder=name), file=output)
+
+
+def _is_stdin(output: str) -> bool:
+    """Whether ``output`` is the file standard input reads ("/dev/stdin", or the article that
+    ``< article.txt`` gives it)."""
+    try:
+        return os.path.samestat(os.stat(output), os.fstat(0))
+    except (OSError, ValueError):  # no such file yet, or no standard input
+        return False

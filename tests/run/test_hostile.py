@@ -65,6 +65,7 @@ def test_a_dotted_run_is_not_thousands_of_figures():
                  "(was 10,000 claims)"),
     pytest.param("€5 €6 €7 " * 5_000, 0, id="amounts with only blanks between them (was 15,000 claims)"),
     pytest.param("€5 e €6, " * 1_000, 2_000, id="amounts with a word between them: each a claim"),
+    pytest.param("5-7 " * 5_000, 0, id="ranges in a row with no word between them (was 5,000 claims)"),
 ])
 def test_bare_numbers_are_no_claim_explosion(text, claims):
     """A long run of bare numbers with no word between them is a table row or numbers drawn

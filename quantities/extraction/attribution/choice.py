@@ -18,6 +18,7 @@ stima") names no one and stops the carry; "la stessa fonte" is the previous sour
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
@@ -62,15 +63,17 @@ class Governors:
     def __bool__(self) -> bool:
         return bool(self._found)
 
-    def governing(self, figure: Span) -> Found | None:
-        """The cue that governs the figure at ``figure``, or None."""
+    def governing(self, figure: Span, text: str | None = None) -> Found | None:
+        """The cue that governs the figure at ``figure``, or None; with the ``text`` the spans
+        index, a cue right after the figure's one following word (its noun: "600 associazioni
+        nel resoconto di Nova") is set right after it too."""
         if not self._found:
             return None  # a sentence without cues (most): no bisects
         starts, breaks = self._starts, self._breaks
         b = bisect_left(breaks, figure.end)
         high = breaks[b] if b < len(breaks) else None
         i = self._after[bisect_left(starts, figure.end)]
-        if i < len(starts) and starts[i] - figure.end <= ADJACENT:
+        if i < len(starts) and starts[i] - figure.end <= ADJACENT + _word_after(text, figure.end, starts[i]):
             return self._relayed(i)  # "6,8 per l'Usgs, 7,2 secondo il centro": a cue right after its figure
         k = bisect_left(starts, figure.start) - 1
         if k >= 0 and (j := self._before[k]) >= 0:
@@ -101,6 +104,21 @@ class Governors:
 
 #: How far after a figure (in characters: one space) a cue stands that is set right after it.
 ADJACENT = 1
+#: The one word between a figure and a cue set right after it: letters only, no clause break.
+_ONE_WORD = re.compile(r" [^\W\d_]+")
+
+
+def _word_after(text: str | None, end: int, cue: int) -> int:
+    """The length of the one word (with its space) that stands between a figure ending at
+    ``end`` and a cue starting at ``cue`` (0: none, or more than one word)."""
+    if text is None or cue - end > WORD_REACH:
+        return 0
+    m = _ONE_WORD.match(text, end, cue)
+    return m.end() - end if m is not None and m.end() == cue - ADJACENT else 0
+
+
+#: Characters of a word between a figure and its cue, at most.
+WORD_REACH = 24
 
 
 def choose(found: list[Found], figure: Span, following: list[Found] | None = None) -> Found | None:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from quantities.extraction.nouns.beside import aside_after, described, swallowed, unit_of_figure
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import (
     age_subject,
@@ -90,6 +91,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _inside(sentence, figure, toks, g) if unit in g.share_units else None
         found = found or standing_for(sentence, left, antecedent, g)  # "quella non boscata di 3.000 ettari"
         found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
+        if found is not None and found.head.casefold() in g.change_nouns and first in g.of:
+            found = _changed_of(sentence, right, found, g)  # "il rincaro di 1,25 punti dei contributi sociali"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
         if found is None and (at := _past_apposition(right, left, g)) is not None:
@@ -108,20 +111,29 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _phrase(sentence, right, 1, g)
     elif first in g.among:  # "12 among the dead": after a noun before it ("sono stati 1.500 tra città e provincia")
         found = None
+    elif first == "," and (at := aside_after(right, left, g)):  # "Sono quattro, ora, i presunti scafisti"
+        found = _phrase(sentence, right, at, g)
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:
-        found = noun_before(sentence, left, g, unit_bearing, aside=first in (",", ";", ")"),
+        before = left + link if unit_bearing and (link := swallowed(figure, toks, g)) is not None else left
+        found = noun_before(sentence, before, g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=g.value_before.get(kind, frozenset()), opened=_opened(sentence, figure, toks, g))
-        if found is not None and found.head.casefold() in g.time_words:
-            found = None  # "alle 22.26 di sabato, a 40 miglia dalla costa": a time, not what is measured
+        if found is not None and (found.head.casefold() in g.time_words
+                                  or (kind == "money" and unit_of_figure(found, left, g))):
+            found = None  # "alle 22.26 di sabato, a 40 miglia": a time; "65 miliardi di sterline, 5 miliardi": a unit
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = _phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
         found = age_subject(sentence, left, g)
-    if found is None and (kind in g.noun_after_kinds  # "88-year-old woman", "a 34-year-old Syrian"
-                          or (g.head_last and unit_bearing and sentence[figure.end - 1].isdigit())):
-        found = _phrase(sentence, right, 0, g)  # its unit before it: "a magnitude 4.9 aftershock"
+    inside = g.head_last and unit in g.share_units and bool(left.lows) and left.lows[-1] in g.articles
+    said = sentence[figure.start:figure.end]  # an age in one word: "il sedicenne afghano" (not "i diciottenni")
+    worded = kind in g.age_kinds and said[-1:].isalpha() and " " not in said and g.number(said.casefold()) != "pl"
+    if found is None and (kind in g.noun_after_kinds or worded  # "88-year-old woman", "il sedicenne afghano"
+                          or (g.head_last and unit_bearing and sentence[figure.end - 1].isdigit()) or inside):
+        # its unit before it: "a magnitude 4.9 aftershock"; a share its article opens: "the 45% top rate"
+        # (what "of" adds is the rate's base, as in "45% of voters", no part of what it measures)
+        found = _phrase(sentence, right, 0, g, compound=not inside)
     if found is None and changed is not None and unit_bearing:  # "about 9% less"
         found = changed
     if found is None and antecedent is not None:  # a name is reused whole ("Forza Italia")
@@ -129,6 +141,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = NounPhrase(reused, antecedent.head, None)
     if found is None and not unit_bearing:  # "hundreds were feared missing", "in 300 sono morti"
         found = _predicated(right, status_words(lang), status_skip(lang))
+        if found is None and len(right.lows) > 1 and (right.lows[0],) in g.copulas.get(right.lows[0], ()):
+            found = _phrase(sentence, right, 1, g, lowercase=True)  # "Gli ultimi due sono bambini"
+            found = None if found is None or described(found, right, g) else found  # not "were feared"
     after = found is not None and found.span is not None and found.span.start >= figure.end
     if kind in g.dimension_kinds and not after and (dimension := _dimension(left, right, g)) is not None:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")
@@ -154,6 +169,17 @@ def _past_apposition(right: Tokens, left: Tokens, g: Grammar) -> int | None:
             numbered = any(c.isdigit() for w in lows[1:k] for c in w)
             return k + 2 if numbered and lows[k + 1] in g.of else None
     return None
+
+
+def _changed_of(text: str, right: Tokens, change: NounPhrase, g: Grammar) -> NounPhrase:
+    """A change before the figure (``[nouns] change_nouns``) and what changes after it: "il
+    rincaro di 1,25 punti percentuali dei contributi sociali" -> "rincaro dei contributi sociali",
+    its head what changes; the change alone when nothing follows."""
+    changed = _phrase(text, right, 1, g, lowercase=True)
+    if changed is None or changed.span is None:
+        return change
+    said = surface(text[right.starts[0]:changed.span.end])
+    return NounPhrase(f"{change.text} {said}", changed.head, Span(right.starts[0], changed.span.end))
 
 
 def _opened(text: str, figure: Span, toks: Tokens, g: Grammar) -> bool:
@@ -188,6 +214,8 @@ def _changed(right: Tokens, g: Grammar) -> tuple[NounPhrase | None, int]:
     "about 9% less", "13 punti in meno" -> "drop" (``[nouns.change_after]``), and how many
     tokens say so."""
     at = 1 if right.lows and right.lows[0] in g.points else 0
+    if at >= len(right.lows) or right.lows[at] not in g.change_heads:
+        return None, 0  # no phrase starts here: "-€6", "sovvenzioni" (no joins and look-ups)
     for n in range(min(g.change_longest, len(right.lows) - at), 0, -1):
         name = g.change_after.get(" ".join(right.lows[at:at + n]))
         if name is not None:
@@ -260,8 +288,10 @@ def _rebuilt(text: str, right: Tokens, antecedent: NounPhrase, g: Grammar) -> No
     return NounPhrase(f"{antecedent.head} {surface(span.of(text))}", antecedent.head, right.span(0, end))
 
 
-def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False) -> NounPhrase | None:
-    """Head noun + adjectives (+ "e" + head + adjectives) starting at ``toks[i]``."""
+def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False,
+            compound: bool = True) -> NounPhrase | None:
+    """Head noun + adjectives (+ "e" + head + adjectives) starting at ``toks[i]``; with
+    ``compound``, the bare noun "di"/"of" joins to it too (:func:`_compound`)."""
     n = min(len(toks.lows), i + g.max_words)
     lows = toks.lows
     i += i < n - 1 and (lows[i] in g.articles or lows[i] in g.elliptic_after)  # "four of the victims"
@@ -272,7 +302,7 @@ def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False
         return None
     end = _trim(toks, j, _adjectives(toks, _named(toks, j, n, g), n, g), g)
     head = end - 1 if g.head_last else j
-    if lows[head] not in g.transparent:
+    if compound and lows[head] not in g.transparent:
         end = _compound(toks, end, n, g)
     if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True):
         end = _trim(toks, end + 1, _adjectives(toks, end + 2, n, g), g)  # not "… e tremila ettari"

@@ -18,12 +18,16 @@ class Grammar:
     articles: frozenset[str]
     copulas: dict[str, tuple[tuple[str, ...], ...]]  # by their last word, longest first
     fillers: frozenset[str]
+    change_from: frozenset[str]        # "scenderà dal 20 al 19%": looked past right after a copula
+    change_nouns: frozenset[str]       # "il rincaro di 1,25 punti dei contributi": what changes follows
+    relatives: tuple[tuple[str, ...], ...]  # "il rendimento, che aveva superato il 5%": the subject before
     elliptic_before: frozenset[str]
     elliptic_after: frozenset[str]
     prenominal: frozenset[str]
     conj: frozenset[str]
     function: frozenset[str]
     time_words: frozenset[str]         # days and months: never the head of a noun before a figure
+    currencies: frozenset[str]         # one-word names of ``[units.currency]``: a sum's unit, never its noun
     adjectives: frozenset[str]
     adjective_endings: tuple[str, ...]
     verb_endings: tuple[str, ...]
@@ -52,6 +56,7 @@ class Grammar:
     compared: dict[str, tuple[tuple[str, ...], ...]]  # by their last word
     change_after: dict[str, str]
     change_longest: int
+    change_heads: frozenset[str]  # the first words of change_after's phrases
     points: frozenset[str]
     share_verbs: frozenset[str]
     age_copulas: tuple[tuple[str, ...], ...]
@@ -134,12 +139,16 @@ def grammar(pack: Pack) -> Grammar:
         articles=word_set(pack, "nouns.articles"),
         copulas=by_last(phrases(pack, "nouns.copulas")),
         fillers=word_set(pack, "nouns.copula_fillers"),
+        change_from=word_set(pack, "nouns.change_from"),
+        change_nouns=word_set(pack, "nouns.change_nouns"),
+        relatives=phrases(pack, "nouns.relatives"),
         elliptic_before=word_set(pack, "nouns.elliptic_before"),
         elliptic_after=word_set(pack, "nouns.elliptic_after"),
         prenominal=word_set(pack, "nouns.prenominal"),
         conj=word_set(pack, "nouns.and"),
         function=word_set(pack, "nouns.function_words"),
         time_words=word_set(pack, "nouns.time_words"),
+        currencies=frozenset(w.casefold() for w in pack.table("units.currency") if w.isalpha()),
         adjectives=word_set(pack, "nouns.adjectives"),
         adjective_endings=tuple(word_set(pack, "nouns.adjective_endings")),
         verb_endings=tuple(word_set(pack, "nouns.verb_endings")),
@@ -185,6 +194,7 @@ def grammar(pack: Pack) -> Grammar:
         singular_endings=tuple(word_set(pack, "nouns.singular_endings")),
         plural_endings=tuple(word_set(pack, "nouns.plural_endings")),
         change_longest=max((len(k.split()) for k in change), default=0),
+        change_heads=frozenset(k.split(" ")[0] for k in change),
     )
 
 

@@ -134,22 +134,34 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
         return _subject(text, left, k, g) or _name(text, left, k, g, least=1, opening=True)
     while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers:
         k -= 1
+    if k > 1 and lows[k - 1] in g.change_from and _copula(left, k - 1, g):  # "scenderà dal 20 al 19%"
+        k -= 1
+    if k > 1 and lows[k - 1] in g.elliptic_before and lows[k - 2] in valued:  # "debito per altri 72 miliardi"
+        k -= 1
     if (whole := _copula(left, k, g)) and (named := g.copula_nouns.get(" ".join(lows[k - whole:k]))):
         return NounPhrase(named, named, None)  # "la partecipazione è scesa di circa 16 punti"
     last = lows[k - 1] if k else ""
     linked = last in g.of_before or (unit_bearing and last in g.at_before) or last in valued
     at = k - 1 if linked else k
     copula = _copula(left, at, g)
+    if not copula and last == "," and (past := _past_aside(left, at)) < at and _copula(left, past, g):
+        at, copula = past, _copula(left, past, g)  # "costerà, secondo il Tesoro, 60 miliardi"
+    if not copula and k < len(lows) and lows[-1] in valued:  # "stima il costo dei tagli in 45 miliardi"
+        found = _before(text, left, len(lows) - 1, g, valued=True, headed=True)  # (its link a filler too)
+        if found is not None and found.span is not None and not g.is_adjective(left, left.index(found.span.start)):
+            return found  # not "i danni sono stimati in 2 miliardi": a participle
     if copula:  # "i feriti sono 2.700"; "Lega e Forza Italia restano sotto il 10%"; "siamo 100mila"
         found = _subject(text, left, at - copula, g) or _name(text, left, at - copula, g, least=1, opening=True)
         if found is None and (past := _past_aside(left, at - copula)) < at - copula:  # "Il capitolo, …, si attesta a"
             found = _subject(text, left, past, g)
         if found is None and at - copula > 0 and lows[at - copula - 1] in g.colons:  # "degli sfollati: sono 632"
             found = _subject(text, left, at - copula - 1, g)
+        if found is None and (rel := _relative(left, at - copula, g)):  # "Il rendimento, che aveva superato il 5%"
+            found = _subject(text, left, at - copula - rel - 1, g)
         named = g.copula_nouns.get(" ".join(lows[at - copula:at]))
         return NounPhrase(named, named, None) if named else found
     if linked:
-        return _before(text, left, k - 1, g, valued=last in valued)
+        return _before(text, left, k - 1, g, valued=last in valued, headed=last not in g.of_before)
     listed = _listed(left, k, g)
     if listed < k:  # "due ragazzi di 12 e 13 anni", "i fratelli Monti di 15, 11 e 6 anni"
         return _before(text, left, listed - 1, g) if listed and lows[listed - 1] in g.of_before else None
@@ -178,6 +190,16 @@ def _gapped(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
     return found if ends and at > 1 and (left.lows[at - 2] in g.conj or left.lows[at - 2] in (",", ";")) else None
 
 
+def _relative(left: Tokens, k: int, g: Grammar) -> int:
+    """The length of the relative pronoun that ends at ``left[k - 1]`` after a comma ("…, che",
+    "…, which"), or 0: the clause's subject is the phrase before the comma."""
+    for rel in g.relatives:
+        n = len(rel)
+        if k > n and tuple(left.lows[k - n:k]) == rel and left.lows[k - n - 1] == ",":
+            return n
+    return 0
+
+
 def _listed(left: Tokens, k: int, g: Grammar) -> int:
     """Where a list of figures that ends before ``left[k]`` starts ("di 15, 11 e"), or ``k``."""
     j = k
@@ -195,13 +217,16 @@ def _copula(left: Tokens, k: int, g: Grammar) -> int:
     return 0
 
 
-def _before(text: str, left: Tokens, end: int, g: Grammar, valued: bool = False) -> NounPhrase | None:
+def _before(text: str, left: Tokens, end: int, g: Grammar, valued: bool = False,
+            headed: bool = False) -> NounPhrase | None:
     """The name or the noun phrase that ends at ``left[end - 1]`` (or before a comma there:
     "la quarta rata, da 16,5 miliardi"), no article needed. With ``valued`` (the figure is
     its worth: "danni per 200 milioni"), a bare phrase (no article) with the head first starts at
     its last word that is no qualifier: the words before it are the verb whose object it is
     ("tiene ferme merci per 9,6 miliardi" -> "merci"; "le risorse passano da 191,5" keeps its
-    run, which the article opens)."""
+    run, which the article opens). With ``headed`` (the figure's link word, "al", "da", attaches it
+    to a head noun), a phrase that is the object of a preposition stands for the noun it complements
+    (:func:`_complemented`: "l'imposta sulle società al 25%", "i tassi di mezzo punto, al 2,25%")."""
     end -= end > 0 and left.lows[end - 1] == ","
     found = _name(text, left, end, g, least=1)
     if found is not None and found.span is not None:
@@ -218,8 +243,33 @@ def _before(text: str, left: Tokens, end: int, g: Grammar, valued: bool = False)
     if valued and not g.head_last and not _opener(left, start, g):  # "tiene ferme merci per 9,6 miliardi"
         start = max((j for j in range(start, end) if not g.is_adjective(left, j) and g.can_head(left, j, True)),
                     default=start)
+    head = end - 1 if g.head_last else start
+    if headed and start and left.lows[start - 1] in g.prepositions:
+        start, head = _complemented(left, start - 1, end, g)
+        if start < 0:
+            return None
+    if headed and left.lows[head].endswith(g.infinitive_endings) and not _opener(left, start, g):
+        return None  # a bare infinitive, the verb the figure is the goal of: "potrebbe salire al 5%"
     span = left.span(start, end)
-    return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
+    return NounPhrase(surface(span.of(text)), left.texts[head], span)
+
+
+def _complemented(left: Tokens, at: int, end: int, g: Grammar) -> tuple[int, int]:
+    """Where the noun phrase starts whose complement is the preposition at ``left[at]`` and
+    the words after it up to ``left[end]``, and its head: the common noun before the preposition
+    ("l'imposta sulle società", "dell'imposta sulle società", "i tassi di mezzo punto"), past the
+    bare "di" of a compound ("titoli di Stato a lungo termine"); (-1, -1) when none stands there
+    (a verb's complement), when a name is the noun, or when the phrase would pass ``[nouns] max_words``."""
+    while end - at <= g.max_words:
+        start = _run_start(left, at, g)
+        if start == at or not left.texts[start].islower() or not g.can_head(left, start, lowercase=True):
+            return -1, -1
+        before = left.lows[start - 1] if start else ""
+        if before in g.prepositions and before in g.compound_links:  # "titoli di Stato": a compound, go on
+            at = start - 1
+            continue
+        return (start, at - 1 if g.head_last else start) if end - start <= g.max_words else (-1, -1)
+    return -1, -1
 
 
 def _name(text: str, left: Tokens, end: int, g: Grammar, least: int, opening: bool = False) -> NounPhrase | None:

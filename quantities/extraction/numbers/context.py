@@ -121,13 +121,16 @@ def and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> bool:
 
 def follow(text: str, pos: int, g: Grammar, span: int = FOLLOW_REACH) -> Any:
     """``g.follow.pattern`` on ``span`` characters at ``pos``; None, without running it, when past
-    at most 3 blanks come two ASCII characters that begin none of its words (then it
-    could only match empty)."""
+    at most 3 blanks come two ASCII characters that begin none of its words, or one ASCII
+    character that begins none ("-" of "€5-€6"): then it could only match empty."""
     head = text[pos:pos + 6]
     rest = head.lstrip(ASCII_BLANKS)[:2]
-    if (len(head) - len(rest) <= 4 and len(rest) == 2 and rest.isascii()
-            and g.follow.heads is not None and rest not in g.follow.heads):
-        return None
+    if len(head) - len(rest) <= 4 and g.follow.heads is not None:
+        if len(rest) == 2 and rest.isascii():
+            if rest not in g.follow.heads:
+                return None
+        elif rest and rest[0] < "\x80" and rest[0] not in g.follow.firsts:
+            return None
     return match(g.follow.pattern, text, pos, min(len(text), pos + span))
 
 

@@ -273,6 +273,7 @@ def _follow(pack: Pack, words: NumberWords, units: Units, ordinals: Ordinals, ag
         fraction=regex.compile(fraction, regex.IGNORECASE),
         joiner_heads=patterns.ascii_heads(words.joiners, 1),
         heads=patterns.ascii_heads([w for table in after.values() for w in table], 2),
+        firsts=patterns.ascii_heads([w for table in after.values() for w in table], 1) or frozenset(),
         scales=scales,
         links=links,
         link_head=regex.compile(rf"^(?:{alternation(links, empty=NEVER)})\s*"),

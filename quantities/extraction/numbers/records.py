@@ -98,6 +98,7 @@ class Follow:
 
     pattern: Any  # groups numbered as patterns.SCALE, UNIT, MARK, AGESUF, MONTH
     heads: frozenset[str] | None  # ASCII pairs that may begin its words
+    firsts: frozenset[str]  # ASCII characters that may begin them ("-" of "€5-€6" begins none; read with heads)
     scales: dict[str, Decimal]
     links: frozenset[str]  # "di" of "1,5 milioni di euro"
     link_head: Any  # a link word and its blanks at the head of a string

@@ -28,6 +28,7 @@ from quantities.extraction.numbers.reading import Reading
 
 PLACES = Decimal("0.0001")  # a share's value is rounded to four places: 1/3 -> 0.3333
 _NEXT = compiled(r"[ \u00a0]{1,3}([\p{L}'’]{1,20})")
+_BLANKS = (" ", "\u00a0")  # what _NEXT and ``Shares.per_after`` open on
 
 
 def share(start: int, end: int, n: Decimal, d: Decimal, g: Grammar) -> Reading:
@@ -40,6 +41,8 @@ def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
     """A share whose numerator ``n`` was read at ``start``–``end``: a denominator word
     follows ("due terzi"), or (with ``per``, for a numerator in words) an "out of" word,
     maybe after a noun, and a larger number ("uno su tre"; "10 su 27 regioni" counts)."""
+    if text[end:end + 1] not in _BLANKS:
+        return None  # both patterns open on a blank: "5-6", "5,", "5%" are told without them
     m = _NEXT.match(text, end, min(len(text), end + 24), False)
     if m is not None:
         d = g.shares.denominators.get(norm(m[1]))

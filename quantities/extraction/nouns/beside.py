@@ -1,0 +1,59 @@
+"""What stands beside a figure and tells what it counts, past the words that would hide it: a link
+word a hedge took in, a noun predicated of a figure, a currency that is a sum's unit (read by
+:func:`counted`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from quantities.extraction.nouns.grammar import Grammar, NounPhrase
+from quantities.text.tokens import Tokens
+from quantities.types import Span
+
+
+def described(found: NounPhrase, right: Tokens, g: Grammar) -> bool:
+    """The word after a copula that follows a figure is a participle or one of the pack's
+    adjectives, which describes the figure's people, no noun of them ("hundreds were feared",
+    "due sono gravi"); adjective endings are not asked (a noun may have one: "bambini")."""
+    k = right.index(found.span.start) if found.span is not None else 0
+    return right.lows[k] in g.adjectives or right.lows[k].endswith(g.postmodifier_endings)
+
+
+def unit_of_figure(found: NounPhrase, left: Tokens, g: Grammar) -> bool:
+    """``found`` is the currency of a sum written before the figure ("65 miliardi di sterline, 5
+    miliardi"): a one-word name of ``[units.currency]`` right after a number or its "di"/"of"; a
+    currency that is a subject ("la sterlina risale a 1,07 dollari") is what its price measures."""
+    if found.span is None or found.head.casefold() not in g.currencies:
+        return False
+    j = left.index(found.span.start)
+    if j == 0:
+        return False
+    return left.texts[j - 1][:1].isdigit() or left.lows[j - 1] in g.of or g.is_numeral(left.lows[j - 1])
+
+
+
+
+def swallowed(figure: Span, toks: Tokens, g: Grammar) -> Tokens | None:
+    """The link word that a hedge of the figure ends with ("un picco intorno al 6%", ``[nouns]
+    at_before``): the hedge took it in, and it links the figure to the noun before the hedge."""
+    k, end = bisect_left(toks.starts, figure.start), bisect_left(toks.starts, figure.end)
+    first = next((j for j in range(k, end) if toks.texts[j][:1].isdigit()), k)
+    return toks[first - 1:first] if k < first and toks.lows[first - 1] in g.at_before else None
+
+
+#: The most words an aside between commas after a figure may have ("Sono quattro, ora, i …").
+ASIDE_WORDS = 4
+
+
+def aside_after(right: Tokens, left: Tokens, g: Grammar) -> int:
+    """Where the article stands that opens the subject of an inverted copula past an aside
+    between commas after the figure ("Sono quattro, ora, i presunti scafisti", "Sono 300,
+    secondo Kiev, i soldati uccisi"): a one-word copula right before the figure, a few words
+    with no number between the commas; 0 when not so."""
+    if not left.lows or (left.lows[-1],) not in g.copulas.get(left.lows[-1], ()):
+        return 0
+    for k in range(2, min(len(right.lows) - 1, ASIDE_WORDS + 2)):
+        if right.lows[k] == ",":
+            plain = not any(right.texts[j][:1].isdigit() for j in range(1, k))
+            return k + 1 if plain and right.lows[k + 1] in g.articles else 0
+    return 0
