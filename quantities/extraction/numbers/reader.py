@@ -48,6 +48,7 @@ from quantities.extraction.numbers.digits import (
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.halves import halves, read_approx, unit_share
 from quantities.extraction.numbers.hedges import carry
+from quantities.extraction.numbers.invisible import through
 from quantities.extraction.numbers.nonclaims import opaque_end, url_spans
 from quantities.extraction.numbers.offsets import relative
 from quantities.extraction.numbers.patterns import norm
@@ -67,13 +68,11 @@ from quantities.extraction.numbers.words import apostrophe_elided, definite_scal
 from quantities.lang import Pack, load
 from quantities.types import Quantity, Span
 
-#: The one character whose lower case is longer (U+0130, "İ" -> "i̇"): a letter of one
-#: character that no number word holds (a case twin of "i" is not an "i").
+#: U+0130 ("İ") lowers to two characters: one that no number word holds instead (not an "i").
 _ONE_CHARACTER_LOWER = {0x130: "\u0131"}
 
 _ONE = Decimal(1)
-#: The largest power of ten an exponent may bring a figure to ("1e6"; not "4e58" in a code):
-#: within the 28 digits a Decimal keeps exact.
+#: The largest power of ten an exponent may bring a figure to ("1e6", not "4e58"): a Decimal's 28 digits.
 _MAX_ADJUSTED = 24
 
 _BLANKS = frozenset(" \u00a0")  # the blanks between a phone's digit groups
@@ -92,6 +91,8 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     >>> find("circa 300 morti e 2.700 feriti")[1].hedge
     'circa'
     """
+    if (found := through(text, lambda visible: find(visible, lang))) is not None:  # "15\u00ad.000"
+        return found
     pack = _pack(lang)
     g = grammar(pack)
     out: list[Quantity] = []
