@@ -67,9 +67,10 @@ def credit_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
     if bare:
         by = ", ".join(say.named_once(say.source(i.claim) for i in credited))
         message = (ngettext("{outlets} states the figure with no source", "{outlets} state the figure with no source",
-                            len(bare)).format(outlets=say.outlets(bare, ctx.outlet)) + "; "
+                            len({i.claim.doc for i in bare})).format(outlets=say.outlets(bare, ctx.outlet)) + "; "
                    + ngettext("{outlets} credits it to {sources}", "{outlets} credit it to {sources}",
-                              len(credited)).format(outlets=say.outlets(credited, ctx.outlet), sources=by))
+                              len({i.claim.doc for i in credited})).format(  # the verbs agree with the outlets
+                       outlets=say.outlets(credited, ctx.outlet), sources=by))
         yield finding(ctx, "unsourced", g, message, [*bare, *credited], cause="unsourced")
 
 
