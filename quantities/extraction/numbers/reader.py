@@ -34,8 +34,8 @@ from quantities.extraction.numbers.around import (
 )
 from quantities.extraction.numbers.context import context
 from quantities.extraction.numbers.digits import (
-    EXPONENT,
     ISO_DATE,
+    exponent_after,
     glued_letters,
     identifier,
     parse_digits,
@@ -72,8 +72,6 @@ from quantities.types import Quantity, Span
 _ONE_CHARACTER_LOWER = {0x130: "\u0131"}
 
 _ONE = Decimal(1)
-#: The largest power of ten an exponent may bring a figure to ("1e6", not "4e58"): a Decimal's 28 digits.
-_MAX_ADJUSTED = 24
 
 _BLANKS = frozenset(" \u00a0")  # the blanks between a phone's digit groups
 
@@ -342,10 +340,12 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
     run = run_end(text, start + plus, r.end)
     if run > r.end:
         return Reading(start, run, None, None, None, None, kind="identifier")
-    power = EXPONENT.match(text, r.end) if r.end < len(text) and text[r.end] in "eE" else None
-    if power is not None and value.adjusted() + int(power[1]) <= _MAX_ADJUSTED:
-        scale(r, Decimal(10) ** int(power[1]))
-        r.end = power.end()
+    end, power = exponent_after(text, r.end, value)  # "1e6", "10^6"; (r.end, 0) without one
+    if power is None:  # past the bound, or "2^10": no figure
+        return Reading(start, end, None, None, None, None, kind="identifier")
+    if end > r.end:
+        scale(r, Decimal(10) ** power)
+        r.end = end
     if r.plain:
         part = after_numerator(text, start, r.end, value, g, per=value == 1)  # "1 su 3"; "10 su 27 regioni" counts
         if part is not None:
