@@ -37,7 +37,7 @@ class QuantitiesError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.file is not None:
-            where = self.file + (f":{self.line}" if self.line is not None else "") + ": "
+            where = _printable(self.file) + (f":{self.line}" if self.line is not None else "") + ": "
         elif self.line is not None:
             where = f"line {self.line}: "
         key = f"{_printable(self.key)}: " if self.key else ""

@@ -8,20 +8,18 @@
   date, YYYY-MM-DD or DD/MM/YYYY), ``lang``, ``url`` and ``format`` (``markdown`` or
   ``text``) are checked; every key, these and others (author, tags, draft, …), is kept in
   ``Document.meta``.
-* A JSONL line is an object with ``text`` (a string, required), ``id`` (default
-  ``<file>:<line>``) and the same metadata fields; other fields are kept in ``Document.meta``; blank lines
-  are skipped (and kept in ``Document.meta``). Its text gets Markdown stripping only with ``"format": "markdown"``.
-* ``-`` reads stdin: JSONL when its first non-space character is ``{``, else one text
-  document with id ``<stdin>`` (front matter allowed).
-* A document's ``lang`` comes from its front matter or JSONL field, else the ``lang``
-  argument, else ``"it"``.
+* A JSONL line is an object with ``text`` (a string, required), ``id`` (default ``<file>:<line>``, one
+  a file; a repeated one is an error at its line) and the same metadata fields; other fields are kept in
+  ``Document.meta``; blank lines are skipped. Its text gets Markdown stripping only with ``"format": "markdown"``.
+* ``-`` reads stdin: JSONL when its first non-space character is ``{``, else one text document with id
+  ``<stdin>`` (front matter allowed). A document's ``lang`` comes from its front matter or JSONL field,
+  else the ``lang`` argument, else ``"it"``.
 
-Decoding: UTF-8 (a BOM is dropped; UTF-16 with a BOM is read too); failing that cp1252
-(which reads latin-1 text too), with a :class:`QuantitiesWarning` naming the file and the
-encoding; bytes that neither decodes are an error, never garbled text. Text
-that ``ftfy`` finds garbled by a wrong decoding upstream ("perchÃ©", "ComunitĂ\\xa0")
-is repaired, with a warning; the repaired body is then ``Document.text``, so offsets
-refer to the repaired text, not to the bytes of the file (see :mod:`quantities.ingest.decoding`).
+Decoding: UTF-8 (a BOM is dropped; UTF-16 with a BOM is read too); failing that cp1252 (which reads
+latin-1 text too), with a :class:`QuantitiesWarning` naming the file and the encoding; bytes that neither
+decodes are an error, never garbled text. Text that ``ftfy`` finds garbled by a wrong decoding upstream
+("perchÃ©", "ComunitĂ\\xa0") is repaired, with a warning; the repaired body is then ``Document.text``, so
+offsets refer to the repaired text, not to the bytes of the file (see :mod:`quantities.ingest.decoding`).
 
 >>> doc = from_text("---\\ntitle: Kim e Putin\\ndate: 2025-08-13\\n---\\nKim ha **parlato**.",
 ...                 id="a.md")
@@ -302,7 +300,7 @@ def _jsonl(
     lines: Iterable[tuple[int, bytes | str | None]], name: str, path: str | None, lang: str | None,
     on_error: ErrorSink,
 ) -> Iterator[Document]:
-    warned = False
+    warned, ids = False, set[str]()  # the ids read: a repeated one is named at its line
     for lineno, raw in lines:
         if raw is None:
             _report(limits.too_large(name, lineno), on_error)
@@ -318,12 +316,12 @@ def _jsonl(
         if not line.strip():
             continue
         try:
-            yield _record(line, name, path, lineno, lang)
+            yield _record(line, name, path, lineno, lang, ids)
         except QuantitiesError as e:
             _report(e, on_error)
 
 
-def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None) -> Document:
+def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None, ids: set[str]) -> Document:
     try:
         record = json.loads(raw)
     except json.JSONDecodeError as e:
@@ -351,6 +349,10 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
     elif not isinstance(doc_id, str):
         raise InputError(_("'id' must be a string, found {kind}").format(kind=type(doc_id).__name__),
                          file=name, line=lineno)
+    if doc_id in ids:
+        raise InputError(_("duplicate document id {id!r}: the later one is skipped").format(id=doc_id),
+                         file=name, line=lineno)
+    ids.add(doc_id)
     meta = {k: _field(k, record[k], name, lineno) for k in FIELDS if record.get(k) is not None}
     meta["meta"] = {k: v for k, v in record.items() if k not in ("id", "text")}
     return _document(doc_id, decoding.repair(text, f"{name}:{lineno}"), meta, lang, path, 0, markdown=False)

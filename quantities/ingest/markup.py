@@ -15,9 +15,9 @@ whose offset is the entity's "&". Words and numbers stay intact.
 
 Handled: emphasis (``*x*``, ``**x**``, ``_x_``, ``__x__``, ``***x***``), inline links
 (the text is kept), images (dropped), inline code (backticks dropped), HTML comments and
-tags (dropped), backslash escapes, HTML entities (decoded, outside code), and at line
-starts: ATX headings, blockquote markers, list bullets, ordered-list numbers, thematic
-breaks and code fences.
+tags (dropped; a ``<script>`` or ``<style>`` element with its content), backslash escapes,
+HTML entities (decoded, outside code), and at line starts: ATX headings, blockquote markers,
+list bullets, ordered-list numbers, thematic breaks and code fences.
 
 >>> strip("5.000&nbsp;soldati, AT&amp;T")[0]
 '5.000\xa0soldati, AT&T'
@@ -55,6 +55,7 @@ _INLINE = compiled(
     r"|(?P<open>\[)(?<!!\[)(?=[^\[\]\n]{0,300}\]\()"
     r"|(?P<target>\]\([^()\s]{0,2000}(?:[ \t]{1,10}\"[^\"\n]{0,300}\")?\))"
     r"|(?P<code>(?P<ticks>`{1,3})(?P<codetext>[^`\n]{1,2000})(?P=ticks))"
+    r"|(?P<raw><(?P<rawname>(?i:script|style))(?:\s[^<>\n]{0,300})?>)"
     r"|(?P<tag></?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>\n]{0,300})?/?>)"
     r"|(?P<escape>\\)(?P<escaped>[!-/:-@\[-`{-~])"
     r"|(?P<comment><!--)"
@@ -71,6 +72,9 @@ _EMPHASIS = (
     ),
 )
 _COMMENT_END = "-->"
+#: The end of a script or style element, whose content is code, not text (to the end of the
+#: document when it is not closed, as in HTML).
+_RAW_END = {name: compiled(rf"</{name}\s{{0,20}}>", regex.IGNORECASE) for name in ("script", "style")}
 # An HTML entity, named or numeric (decoded only when it stands for one character).
 _ENTITY = compiled(r"&(?:#[0-9]{1,7}+|#[xX][0-9a-fA-F]{1,6}+|[A-Za-z][A-Za-z0-9]{1,31}+);")
 
@@ -137,6 +141,11 @@ def _inline_drops(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int
                 pos = end
                 continue
             end = close + len(_COMMENT_END)
+            drops.append((start, end))
+            protected.append((start, end))
+        elif kind == "raw":
+            close = _RAW_END[m["rawname"].lower()].search(text, end)
+            end = close.end() if close is not None else len(text)
             drops.append((start, end))
             protected.append((start, end))
         elif kind == "code":

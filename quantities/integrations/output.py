@@ -107,8 +107,11 @@ def _opened(path: str) -> Iterator[IO[str]]:
         f = open(path, "w", encoding="utf-8", errors="surrogateescape", newline="")  # noqa: SIM115
     except OSError as e:
         raise QuantitiesError(_("cannot write the output: {reason}").format(reason=e.strerror), file=path) from None
-    with f:
-        yield f
+    try:
+        with f:
+            yield f
+    except OSError as e:  # a device that refuses the bytes (/dev/full: no space left), at a write or the close
+        raise QuantitiesError(_("cannot write the output: {reason}").format(reason=e.strerror), file=path) from None
 
 
 def _file_mode(path: str) -> int:

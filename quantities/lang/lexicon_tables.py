@@ -161,13 +161,15 @@ class Tables:
                 raise self._error(f"{key}.{sorted(set(entry) - CONCEPT_KEYS)[0]}", "unknown key")
             terms = _strings(entry.get("terms", []), lambda m, k=key: self._error(f"{k}.terms", m))
             exact = self._flag(entry, key, "exact")   # matched as written: its stem is a common verb's
-            for term in (name, *terms):
+            for i, term in enumerate((name, *terms)):
+                # the concept's name is its first term: an error in it names the concept, not its terms
+                where, what = (key, f"the concept's name {term!r}") if i == 0 else (f"{key}.terms", f"term {term!r}")
                 words = self._words_of(term)
                 if not words:
-                    raise self._error(f"{key}.terms", f"term {term!r} has no content word")
+                    raise self._error(where, f"{what} has no content word")
                 owner = self._exact.setdefault(words, name)
                 if owner != name:
-                    raise self._error(f"{key}.terms", f"term {term!r} already belongs to concept {owner!r}")
+                    raise self._error(where, f"{what} already belongs to concept {owner!r}")
                 if not exact:
                     stems.setdefault(tuple(self.key(w) for w in words), set()).add(name)
             self._concept_marks(name, entry, key)

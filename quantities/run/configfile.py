@@ -12,7 +12,7 @@ from typing import Any
 import regex
 
 from quantities.cache import compiled
-from quantities.errors import ConfigError
+from quantities.errors import ConfigError, QuantitiesError
 from quantities.text import tomlfile
 from quantities.text.i18n import _
 
@@ -75,10 +75,37 @@ def _has_tool_table(path: Path) -> bool:
     return isinstance(tool, dict) and "quantities" in tool
 
 
+def located(error: QuantitiesError, table: str = "") -> QuantitiesError:
+    """``error`` (at a key of a config file) with its key under ``table`` of the config
+    (``lexicon``: a lexicon's ``concept.x`` is the config's ``lexicon.concept.x``) and the line
+    where that key is set, when found (the file is read again: this is an error's path)."""
+    if error.key and table:
+        error.key = f"{table}.{error.key}"
+    if error.file and error.key and error.line is None:
+        try:
+            error.line = line_of(Path(error.file).read_text(encoding="utf-8"), error.key)
+        except (OSError, UnicodeDecodeError):
+            pass
+    return error
+
+
 def line_of(text: str, key: str) -> int | None:
-    """The line where the last part of a dotted key is set or its table opens, if found."""
-    last = key.split(".")[-1].split("[")[0]
-    pattern = regex.compile(r"^\s{0,40}(?:\[{1,2}[^\]\n]{0,200}(?<![\w-])|)\"?" + regex.escape(last)
-                            + r"\"?\s{0,40}[=\].]", regex.M)
-    m = pattern.search(text)
-    return text.count("\n", 0, m.start()) + 1 if m else None
+    """The line where a dotted key is set or its table opens, if found: each part of the key
+    is looked for from where the one before it was found (``lexicon.concept.a.terms`` is the
+    ``terms`` after ``[lexicon.concept.a]``), a part not found is passed over.
+
+    >>> line_of('[lexicon.concept.b]\\nterms = []\\n[lexicon.concept.a]\\nterms = ["x"]\\n', "lexicon.concept.a.terms")
+    4
+    """
+    found, pos = None, 0
+    for part in key.split("."):
+        m = _key_pattern(part.split("[")[0]).search(text, pos)
+        if m is not None:
+            found, pos = m, m.start()
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def _key_pattern(name: str) -> Any:
+    """A line setting ``name`` (``name =``, ``"name" =``) or a table header holding it."""
+    return regex.compile(r"^[ \t]{0,40}(?:\[{1,2}[^\]\n]{0,200}(?<![\w-])|)[\"']?" + regex.escape(name)
+                         + r"[\"']?[ \t]{0,40}[=\].]", regex.M)

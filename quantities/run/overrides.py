@@ -5,11 +5,10 @@ so that a mistake in them is one line naming the config file, the key and its li
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
-from quantities.errors import ConfigError
-from quantities.run.configfile import line_of
+from quantities.errors import ConfigError, QuantitiesError
+from quantities.run.configfile import located
 from quantities.run.readings import check_readings
 
 
@@ -83,12 +82,6 @@ def _union(tables: Any) -> dict[str, Any]:
     return out
 
 
-def _error_at(message: str, file: str, key: str | None) -> ConfigError:
-    """A ConfigError at ``key`` of the config file, with the line where it is set (the file
-    is read again: this is an error's path)."""
-    error = ConfigError(message, file=file, key=key)
-    try:
-        error.line = line_of(Path(file).read_text(encoding="utf-8"), key) if key else None
-    except (OSError, UnicodeDecodeError):
-        pass
-    return error
+def _error_at(message: str, file: str, key: str | None) -> QuantitiesError:
+    """A ConfigError at ``key`` of the config file, with the line where it is set."""
+    return located(ConfigError(message, file=file, key=key))

@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from quantities.errors import PatternTimeoutError, QuantitiesError
+from quantities.errors import LanguageDataError, PatternTimeoutError, QuantitiesError
 from quantities.run.config import Config
+from quantities.run.configfile import located
 from quantities.text.i18n import _
 from quantities.types import Claim, Document
 
@@ -61,7 +62,11 @@ class Toolkit:
         def build() -> Any:
             base = Sources.default()
             extra = self.config.sources
-            return base.extended(extra, file=self.config.file or "<config>") if extra else base
+            try:
+                return base.extended(extra, file=self.config.file or "<config>") if extra else base
+            except LanguageDataError as e:  # its key "source.X" is the config's "sources.X"
+                e.key = e.key and e.key.removeprefix("source.")
+                raise located(e, "sources") from None
 
         return self._once("sources", build)
 
@@ -69,8 +74,13 @@ class Toolkit:
         from quantities.lang.lexicon import Lexicon
 
         code = code or self.config.lang
-        return self._once(("lexicon", code), lambda: Lexicon.load(
-            code, extra=self.config.lexicon or None, origin=self.config.file or "<config>"))
+        def build() -> Any:
+            try:
+                return Lexicon.load(code, extra=self.config.lexicon or None, origin=self.config.file or "<config>")
+            except LanguageDataError as e:
+                raise (located(e, "lexicon") if self.config.file and e.file == self.config.file else e) from None
+
+        return self._once(("lexicon", code), build)
 
     def settings(self) -> Any:
         """The reconciler's settings: ``[reconcile]``, and ``[severity]`` for its rules."""

@@ -146,7 +146,18 @@ JSONL_BAD_LINES = [
     (5, "'text' must be a string, found int"),
     (6, "'id' must be a string, found list"),
     (7, "bad date 'ieri'"),
+    (9, "duplicate document id 'ok-1': the later one is skipped"),
 ]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a line break in a file name is a POSIX matter")
+def test_a_file_name_with_a_line_break_stays_one_line(tmp_path):
+    path = tmp_path / "a\nb.txt"
+    path.write_bytes(b"\0binary")
+    with pytest.raises(InputError) as info:
+        list(read(path))
+    assert str(info.value).startswith(str(tmp_path) + "/a\\nb.txt:1: binary file")
+    assert "\n" not in str(info.value)
 
 
 def test_bad_jsonl_lines_go_to_on_error_and_the_rest_go_on():

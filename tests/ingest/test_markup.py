@@ -38,6 +38,13 @@ ROWS = [
     ("Un \\*non corsivo\\* e \\_no\\_", "Un *non corsivo* e _no_"),
     ("Testo<!-- quantities: ignore value-conflict --> fine", "Testo fine"),
     ("Testo <!-- commento\nsu due righe --> fine", "Testo  fine"),
+    # a script or style element is code, not text: dropped with its content (to the end when unclosed)
+    ('Prima <script>var x = 500; alert("300 feriti")</script> dopo 5 morti', "Prima  dopo 5 morti"),
+    ('a <STYLE type="text/css">p{width:200px}</style > b', "a  b"),
+    ("a <script src=x.js>\n\n500\n\n</script>\nb 3", "a \nb 3"),
+    ("a <script> mai chiuso 500", "a "),
+    ("a <scripts>500</scripts> b", "a 500 b"),          # near miss: another tag, its text kept
+    ("a <b>500</b> morti", "a 500 morti"),
     ("Testo <!-- mai chiuso", None),
     ("Riga<br>dopo <span class=\"x\">testo</span>", "Rigadopo testo"),
     ("[solo quadre] e (tonde)", None),
@@ -130,6 +137,8 @@ def test_offset_map_behaves_as_a_tuple(ranges, expected):
         "[" * 200_000,
         "[a](" * 50_000,
         "<!--" * 50_000,
+        "<script>a</script>" * 50_000,
+        "<style>" * 100_000,
         "`" * 200_000,
         "\\" * 200_000,
         "**x" + "y" * 1_000_000,

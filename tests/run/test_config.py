@@ -256,3 +256,29 @@ def test_numbers_override_on_another_language_names_the_config(tmp_path):
     cfg = configuration.Config(file=str(tmp_path / "desk.toml"), numbers={"hedges": {"before": ["x"]}})
     with pytest.raises(ConfigError, match=r"desk.toml: numbers.hedges.before: .* over the en pack"):
         Toolkit(cfg).extract(from_text("About 300 soldiers.", id="a", lang="en"))
+
+
+# [lexicon] and [sources] are read when a run first needs them: their errors name the line too
+BUILT_ERRORS = [
+    ('[lexicon.concept.b]\nterms = ["bombardamento aereo"]\n[lexicon.concept.a]\nterms = ["ccc"]\n', "lexicon",
+     "quantities.toml:3: lexicon.concept.a: the concept's name 'a' has no content word"),
+    ('[lexicon.concept.zzz]\nterms = ["ccc", "il"]\n', "lexicon", "quantities.toml:2: lexicon.concept.zzz.terms: term 'il'"),
+    ('\n[lexicon.concept.x]\nterms = 5\n', "lexicon",
+     "quantities.toml:3: lexicon.concept.x.terms: expected a list of non-empty strings"),
+    ('lang = "it"\n\n[sources."Kcna"]\naliases = 5\n', "sources",
+     "quantities.toml:3: sources.Kcna: aliases must be a list of non-empty strings"),
+    ('[sources.Ansa]\nclass = "agency"\n[sources.Kcna]\nfoo = ["x"]\n', "sources", "quantities.toml:3: sources.Kcna: unknown key 'foo'"),
+]
+
+
+@pytest.mark.parametrize("text, table, fragment", BUILT_ERRORS)
+def test_lexicon_and_sources_errors_name_the_line(tmp_path, text, table, fragment):
+    from quantities.errors import QuantitiesError
+    from quantities.run.toolkit import Toolkit
+
+    path = tmp_path / "quantities.toml"
+    path.write_text(text)
+    kit = Toolkit(configuration.load(path))
+    with pytest.raises(QuantitiesError) as err:
+        kit.lexicon() if table == "lexicon" else kit.sources()
+    assert fragment in str(err.value)

@@ -384,6 +384,24 @@ def test_a_full_disk_under_output_is_one_line_naming_the_file(capsys, tmp_path, 
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == "old\n"
 
 
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
+def test_a_full_device_as_output_is_one_line_naming_it(capsys, tmp_path):
+    """A device written into (``-o /dev/full``, ``--quantities-html=/dev/full``) that refuses
+    the bytes: the line names the device, not only "[Errno 28] No space left on device"."""
+    from pathlib import Path
+
+    from quantities.errors import QuantitiesError
+    from quantities.integrations.pytest_page import write_page
+    from quantities.report.model import Report
+
+    (tmp_path / "a.txt").write_text(SENTENCE * 2000, encoding="utf-8")
+    code, _, err = cli(capsys, "extract", tmp_path / "a.txt", "--format", "jsonl", "-o", "/dev/full")
+    assert code == 2 and err.strip() == "quantities: error: /dev/full: cannot write the output: No space left on device"
+    with pytest.raises(QuantitiesError) as page:  # the pytest plugin's page
+        write_page(Path("/dev/full"), [Report()], {})
+    assert str(page.value) == "/dev/full: cannot write the output: No space left on device"
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="non-UTF-8 file names are a POSIX matter")
 @pytest.mark.parametrize("fmt", ["jsonl", "json", "csv", "table"])
 def test_non_utf8_file_names_with_output(capsys, tmp_path, fmt):

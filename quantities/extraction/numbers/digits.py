@@ -125,8 +125,30 @@ def phone_run(text: str, start: int, cued: bool, g: Grammar) -> int:
 #: Digits apart by single marks, as long as they go (linear: a mark always begins a group).
 _RUN = re.compile(r"[0-9]+(?:[.,'’/:][0-9]+)*")
 _RUN_MARKS = frozenset(".,'’/:")
-#: Scientific notation after digits: "1e6", "2.5E3", "12,32e+14", "12e-1".
-EXPONENT = re.compile(r"[eE]([+-]?[0-9]{1,2})(?![\w])")
+#: Scientific notation after digits: "1e6", "2.5E3", "12,32e+14", "12e-1"; a power of ten "10^6".
+EXPONENT = re.compile(r"([eE^])([+-]?[0-9]{1,12})(?![\w])")
+#: The largest power of ten an exponent may bring a figure to ("1e6", not "4e58"): a Decimal's 28 digits.
+MAX_ADJUSTED = 24
+
+
+def exponent_after(text: str, end: int, value: Decimal) -> tuple[int, int | None]:
+    """The end of an exponent after the digits of ``value`` ending at ``end``, and the power of
+    ten it multiplies them by (``end, 0`` without one). ``None``: no figure, the whole a name:
+    a power past :data:`MAX_ADJUSTED` (either way), or a power of another base than ten.
+
+    >>> from decimal import Decimal as D
+    >>> exponent_after("1e6 morti", 1, D(1)), exponent_after("10^6 morti", 2, D(10)), exponent_after("1e999", 1, D(1))
+    ((3, 6), (4, 5), (5, None))
+    >>> exponent_after("2^10", 1, D(2)), exponent_after("5 morti", 1, D(5))
+    ((4, None), (1, 0))
+    """
+    power = EXPONENT.match(text, end) if end < len(text) and text[end] in "eE^" else None
+    if power is None:
+        return end, 0
+    exponent = int(power[2]) - (power[1] == "^")  # "10^6" is 10 times 10^5
+    if (power[1] == "^" and value != 10) or abs(value.adjusted() + exponent) > MAX_ADJUSTED:
+        return power.end(), None
+    return power.end(), exponent
 
 
 def run_end(text: str, start: int, end: int) -> int:

@@ -34,8 +34,8 @@ from quantities.extraction.numbers.around import (
 )
 from quantities.extraction.numbers.context import context
 from quantities.extraction.numbers.digits import (
-    EXPONENT,
     ISO_DATE,
+    exponent_after,
     glued_letters,
     identifier,
     parse_digits,
@@ -48,6 +48,7 @@ from quantities.extraction.numbers.digits import (
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.halves import halves, read_approx, unit_share
 from quantities.extraction.numbers.hedges import carry
+from quantities.extraction.numbers.invisible import through
 from quantities.extraction.numbers.nonclaims import opaque_end, url_spans
 from quantities.extraction.numbers.offsets import relative
 from quantities.extraction.numbers.patterns import norm
@@ -67,14 +68,10 @@ from quantities.extraction.numbers.words import apostrophe_elided, definite_scal
 from quantities.lang import Pack, load
 from quantities.types import Quantity, Span
 
-#: The one character whose lower case is longer (U+0130, "İ" -> "i̇"): a letter of one
-#: character that no number word holds (a case twin of "i" is not an "i").
+#: U+0130 ("İ") lowers to two characters: one that no number word holds instead (not an "i").
 _ONE_CHARACTER_LOWER = {0x130: "\u0131"}
 
 _ONE = Decimal(1)
-#: The largest power of ten an exponent may bring a figure to ("1e6"; not "4e58" in a code):
-#: within the 28 digits a Decimal keeps exact.
-_MAX_ADJUSTED = 24
 
 _BLANKS = frozenset(" \u00a0")  # the blanks between a phone's digit groups
 
@@ -92,6 +89,8 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     >>> find("circa 300 morti e 2.700 feriti")[1].hedge
     'circa'
     """
+    if (found := through(text, lambda visible: find(visible, lang))) is not None:  # "15\u00ad.000"
+        return found
     pack = _pack(lang)
     g = grammar(pack)
     out: list[Quantity] = []
@@ -341,10 +340,12 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
     run = run_end(text, start + plus, r.end)
     if run > r.end:
         return Reading(start, run, None, None, None, None, kind="identifier")
-    power = EXPONENT.match(text, r.end) if r.end < len(text) and text[r.end] in "eE" else None
-    if power is not None and value.adjusted() + int(power[1]) <= _MAX_ADJUSTED:
-        scale(r, Decimal(10) ** int(power[1]))
-        r.end = power.end()
+    end, power = exponent_after(text, r.end, value)  # "1e6", "10^6"; (r.end, 0) without one
+    if power is None:  # past the bound, or "2^10": no figure
+        return Reading(start, end, None, None, None, None, kind="identifier")
+    if end > r.end:
+        scale(r, Decimal(10) ** power)
+        r.end = end
     if r.plain:
         part = after_numerator(text, start, r.end, value, g, per=value == 1)  # "1 su 3"; "10 su 27 regioni" counts
         if part is not None:

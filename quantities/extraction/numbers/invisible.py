@@ -1,0 +1,34 @@
+"""Characters that show nothing inside a number: a soft hyphen, a zero-width space or
+(non-)joiner, a word joiner, a byte order mark, a left-to-right or right-to-left mark.
+Text pasted from a web page or a word processor carries them ("15\u00ad.000"); the reader
+reads the number through them, its span still an exact slice of the text.
+
+>>> from quantities.extraction.numbers.reader import find
+>>> [(q.text, str(q.value)) for q in find("Secondo la Kcna, 15\u00ad.000 soldati e 2\u200b500 feriti")]
+[('15\xad.000', '15000'), ('2\u200b500', '2500')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from quantities.cache import compiled
+from quantities.types import Quantity, Span
+
+#: Soft hyphen, zero-width space, non-joiner and joiner, left-to-right and right-to-left
+#: marks, word joiner and the invisible operators, byte order mark (zero-width no-break space).
+INVISIBLE = compiled("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+
+
+def through(text: str, find: Callable[[str], list[Quantity]]) -> list[Quantity] | None:
+    """``find`` run on ``text`` without its invisible characters, each quantity's span put
+    back on ``text``; None when ``text`` holds none (the usual case: nothing to do)."""
+    if INVISIBLE.search(text) is None:
+        return None
+    kept = [i for i, c in enumerate(text) if INVISIBLE.match(c) is None]
+    out = []
+    for q in find("".join(text[i] for i in kept)):
+        start, end = kept[q.span.start], kept[q.span.end - 1] + 1
+        out.append(replace(q, span=Span(start, end), text=text[start:end]))
+    return out
