@@ -49,6 +49,29 @@ def test_hostile_input_is_linear(unit, report, name, small):
     assert slope(reading(unit, report=report, name=name), small) < LIMIT
 
 
+@pytest.mark.parametrize(("unit", "tail"), [
+    pytest.param(".", " 5 morti.\n", id="a page of dots (8 MB took 1.5 GB)"),
+    pytest.param("<!-- ", "\n5 morti.\n", id="an unclosed HTML comment (2 MB took 479 MB)"),
+])
+def test_a_sentence_with_no_end_holds_a_bounded_memory(unit, tail):
+    """A run with no sentence end was tokenised whole: 190 bytes a character. A sentence is
+    now cut at sentences.LONGEST characters; the peak stays under 20 bytes a character."""
+    import tracemalloc
+
+    from quantities.extraction.claims import extract_document
+
+    doc = documents.from_text(unit * (200_000 // len(unit)) + tail, id="h.md")
+    extract_document(documents.from_text("5 morti.", id="warm.txt"))  # the language pack loaded
+    tracemalloc.start()
+    try:
+        claims = extract_document(doc)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert [c.text for c in claims] == ["5 morti"]
+    assert peak < 20 * len(doc.text)
+
+
 def test_a_dotted_run_is_not_thousands_of_figures():
     report = run_documents([documents.from_text("1." * 5_000, id="h.txt")], reconcile=False)
     assert len(report.claims) <= 1
