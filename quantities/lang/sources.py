@@ -56,7 +56,9 @@ class Sources:
         self._acronym: dict[str, str] = {}  # acronym as written -> canonical
         self._class: dict[str, str] = {}
         for name, entry in table.items():
-            key = f"source.{name}"
+            key = f"source.{name}" if name.strip() else f'source."{name}"'
+            if not name.strip():
+                raise LanguageDataError("a source's name cannot be empty or blank", file=file, key=key)
             if not isinstance(entry, Mapping):
                 raise LanguageDataError("expected a table", file=file, key=key)
             unknown = set(entry) - {"class", "aliases"}

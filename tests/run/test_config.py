@@ -267,6 +267,8 @@ BUILT_ERRORS = [
      "quantities.toml:3: lexicon.concept.x.terms: expected a list of non-empty strings"),
     ('lang = "it"\n\n[sources."Kcna"]\naliases = 5\n', "sources",
      "quantities.toml:3: sources.Kcna: aliases must be a list of non-empty strings"),
+    ('lang = "it"\n[sources." "]\naliases = ["x"]\n', "sources",
+     'quantities.toml:2: sources." ": a source\'s name cannot be empty or blank'),
     ('[sources.Ansa]\nclass = "agency"\n[sources.Kcna]\nfoo = ["x"]\n', "sources", "quantities.toml:3: sources.Kcna: unknown key 'foo'"),
 ]
 
