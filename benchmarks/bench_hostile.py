@@ -38,6 +38,8 @@ CASES = {
     "'(5) «3» [7] ' × N (bare figures in brackets)": ("(5) «3» [7] ", "h.txt", False),
     "'€5-€6, $7 ' × N (signs and dashes between figures: one series)": ("€5-€6, $7 ", "h.txt", False),
     "'€5 e ' × N (amounts joined by a word: 200,000 claims a MB)": ("€5 e ", "h.txt", False),
+    "'un milione e ' × N (number words joined without end)": ("un milione e ", "h.txt", False),
+    "'mille mille ' × N (number words in a row)": ("mille mille ", "h.txt", False),
     "nested quotes": ("«", "h.txt", False),
     "very long words": ("a" * 100_000 + " ", "h.txt", False),
 }

@@ -41,6 +41,7 @@ ROWS = [
     pytest.param("5 morti, 3 feriti e 2 dispersi, ", False, "h.txt", SMALL, id="figures with their nouns"),
     pytest.param("€5-€6, $7 ", False, "h.txt", SMALL, id="amounts with signs and dashes between them"),
     pytest.param("€5 e ", False, "h.txt", SMALL, id="amounts joined by a word"),
+    pytest.param("un milione e ", False, "h.txt", SMALL, id="number words joined without end"),
 ]
 
 
@@ -89,6 +90,7 @@ def test_a_dotted_run_is_not_thousands_of_figures():
     pytest.param("€5 €6 €7 " * 5_000, 0, id="amounts with only blanks between them (was 15,000 claims)"),
     pytest.param("€5 e €6, " * 1_000, 2_000, id="amounts with a word between them: each a claim"),
     pytest.param("5-7 " * 5_000, 0, id="ranges in a row with no word between them (was 5,000 claims)"),
+    pytest.param("5… " * 5_000, 0, id="numbers with an ellipsis between them (was 5,000 claims, a sentence each)"),
 ])
 def test_bare_numbers_are_no_claim_explosion(text, claims):
     """A long run of bare numbers with no word between them is a table row or numbers drawn

@@ -204,11 +204,12 @@ def _plain(raw: str) -> tuple[Decimal, Decimal, int, bool]:
 SERIES_MIN = 5
 _NUMBER = r"[0-9]{1,15}(?:[.,][0-9]{1,15})?"
 _SIGN = r"[\p{Sc}%]"  # a currency sign (any script's) or a percent, before or after a number
-#: Between two numbers of a series: a closing bracket, a sign and a list mark, then either a
+#: Between two numbers of a series: a closing bracket, a sign and a list mark (or an ellipsis: "3… 2…
+#: 1…"), then either a
 #: blank (a dash and a blank may follow it: "5 - 6") and an opening bracket and a sign, or a dash
 #: or a sign or both, glued ("€5-€6", "5-7 5-7", ranges in a row); never nothing or a lone mark
 #: ("5,6": one number). Two numbers and a dash alone are a range: a series has five numbers.
-_APART = rf"[)\]»”\"]?{_SIGN}?[,;]?(?:[ \u00a0](?:[-–][ \u00a0])?[(\[«“\"]?{_SIGN}?|[-–]{_SIGN}?|{_SIGN})"
+_APART = rf"[)\]»”\"]?{_SIGN}?[,;…]?(?:[ \u00a0](?:[-–][ \u00a0])?[(\[«“\"]?{_SIGN}?|[-–]{_SIGN}?|{_SIGN})"
 _ALONE = r"(?!\w|[.,][0-9])"  # no letter glued, no digits on after a mark
 _SERIES_HEAD = compiled(rf"{_NUMBER}(?:{_APART}{_NUMBER}){{{SERIES_MIN - 1}}}{_ALONE}")
 _SERIES_MORE = compiled(rf"(?:{_APART}{_NUMBER}){{1,64}}{_ALONE}")
@@ -219,7 +220,7 @@ _THOUSANDS = compiled(r"[0-9]{1,3}(?:[ \u00a0][0-9]{3})+(?![0-9])")
 
 #: What may follow the first number of a series ("5, 12, 33", "(5) «3» [7]", "€5-€6, $7", "5% 6%")
 #: besides a blank and a digit (a phone's groups, told by the reader).
-_SERIES_MARKS = frozenset(",;)]»”\"-–%")
+_SERIES_MARKS = frozenset(",;…)]»”\"-–%")
 _BLANKS = frozenset(" \u00a0")
 
 

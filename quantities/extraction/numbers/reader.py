@@ -70,9 +70,7 @@ from quantities.types import Quantity, Span
 
 #: U+0130 ("İ") lowers to two characters: one that no number word holds instead (not an "i").
 _ONE_CHARACTER_LOWER = {0x130: "\u0131"}
-
 _ONE = Decimal(1)
-
 _BLANKS = frozenset(" \u00a0")  # the blanks between a phone's digit groups
 
 
@@ -244,11 +242,12 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
     if value is None and len(tokens) == 1 and (full := apostrophe_elided(text, start, end, g)):
         value, end = value_of([full], g), end + 1  # "vent'anni": the apostrophe is the figure's
         tokens = [(start, end)]
-    while tokens and value is None:
-        value = value_of([text[a:b] for a, b in tokens], g)
-        if value is None:
-            joiners = [i for i, (a, b) in enumerate(tokens) if norm(text[a:b]) in g.words.joiners]
-            del tokens[joiners[-1] if joiners else -1:]
+    if value is None:  # the longest run of its words that is a number: cut at the last joiner, else a word
+        words = [text[a:b] for a, b in tokens]
+        joins, n = [i for i, w in enumerate(words) if norm(w) in g.words.joiners], len(words)
+        while n and (value := value_of(words[:n], g)) is None:
+            n = max((j for j in joins if j < n), default=n - 1)
+        del tokens[n:]
     if value is None:  # a fraction word alone: "half of the funds", not "half a million"
         last = start + max(m[0].rfind(" "), m[0].rfind("\u00a0")) + 1  # "a half" of "an hour and a half"
         part = read_share(text, m, g) if m[0].isalpha() else None
