@@ -137,9 +137,9 @@ def render_all(docs: Iterable[Document], toolkit: Toolkit, render: Render, jobs:
     :func:`extract_all` (order, errors, when processes start).
 
     With processes, each worker renders its documents' claims and sends back text: the claims
-    themselves never cross a pipe (taking them apart, pickling, unpickling and building them
-    again cost about a third of the extraction). ``render`` must be a module-level function,
-    for a worker to unpickle it.
+    themselves never cross a pipe, and the parent no longer unpickles and rebuilds each of them
+    (on 3 MB of news with two workers its CPU went from 0.36 s to 0.05 s). ``render`` must be a
+    module-level function, for a worker to unpickle it.
     """
     return _all(docs, toolkit, jobs, on_error, render)
 
