@@ -10,6 +10,7 @@ reads the number through them, its span still an exact slice of the text.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -24,11 +25,16 @@ INVISIBLE = compiled("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 def through(text: str, find: Callable[[str], list[Quantity]]) -> list[Quantity] | None:
     """``find`` run on ``text`` without its invisible characters, each quantity's span put
     back on ``text``; None when ``text`` holds none (the usual case: nothing to do)."""
-    if INVISIBLE.search(text) is None:
+    gone = [m.start() for m in INVISIBLE.finditer(text)]
+    if not gone:
         return None
-    kept = [i for i, c in enumerate(text) if INVISIBLE.match(c) is None]
+    at = [g - k for k, g in enumerate(gone)]  # where each one was, in the text without them
+
+    def back(i: int) -> int:  # an offset of the text without them, in ``text``
+        return i + bisect_right(at, i)
+
     out = []
-    for q in find("".join(text[i] for i in kept)):
-        start, end = kept[q.span.start], kept[q.span.end - 1] + 1
+    for q in find(INVISIBLE.sub("", text)):
+        start, end = back(q.span.start), back(q.span.end - 1) + 1
         out.append(replace(q, span=Span(start, end), text=text[start:end]))
     return out
