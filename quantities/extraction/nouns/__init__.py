@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from quantities.extraction.nouns.beside import aside_after, described, swallowed, unit_of_figure
+from quantities.extraction.nouns.beside import aside_after, described, past_apposition, swallowed, unit_of_figure
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import (
     age_subject,
@@ -95,7 +95,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             found = _changed_of(sentence, right, found, g)  # "il rincaro di 1,25 punti dei contributi sociali"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
-        if found is None and (at := _past_apposition(right, left, g)) is not None:
+        if found is None and (at := past_apposition(right, left, g)) is not None:
             found = _phrase(sentence, right, at, g, lowercase=True)  # "45 miliardi di sterline, circa 51 …, di tagli"
             found = found and NounPhrase(found.text, found.head, None)  # the claim's words end at its figure
         if found is None and first in g.purpose.get(kind, ()):
@@ -148,27 +148,6 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if kind in g.dimension_kinds and not after and (dimension := _dimension(left, right, g)) is not None:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")
     return _measured(found, right, unit, g)
-
-
-#: Tokens an apposition between commas may hold ("…, circa 51 miliardi di euro, di tagli").
-APPOSITION = 8
-
-
-def _past_apposition(right: Tokens, left: Tokens, g: Grammar) -> int | None:
-    """Where the noun starts that "di" links a unit's figure to across an apposition between
-    commas that restates it: "Quarantacinque miliardi di sterline, circa 51 miliardi di euro,
-    di tagli alle tasse" counts "tagli alle tasse" for both figures (the apposition holds a
-    number; the second figure stands between the commas itself)."""
-    lows = right.lows
-    if len(lows) < 3 or lows[0] != ",":
-        return None
-    if lows[1] in g.of and left.lows and left.lows[-1] == ",":
-        return 2
-    for k in range(2, min(len(lows) - 2, APPOSITION + 2)):
-        if lows[k] == ",":
-            numbered = any(c.isdigit() for w in lows[1:k] for c in w)
-            return k + 2 if numbered and lows[k + 1] in g.of else None
-    return None
 
 
 def _changed_of(text: str, right: Tokens, change: NounPhrase, g: Grammar) -> NounPhrase:

@@ -31,8 +31,6 @@ def unit_of_figure(found: NounPhrase, left: Tokens, g: Grammar) -> bool:
     return left.texts[j - 1][:1].isdigit() or left.lows[j - 1] in g.of or g.is_numeral(left.lows[j - 1])
 
 
-
-
 def swallowed(figure: Span, toks: Tokens, g: Grammar) -> Tokens | None:
     """The link word that a hedge of the figure ends with ("un picco intorno al 6%", ``[nouns]
     at_before``): the hedge took it in, and it links the figure to the noun before the hedge."""
@@ -43,6 +41,14 @@ def swallowed(figure: Span, toks: Tokens, g: Grammar) -> Tokens | None:
 
 #: The most words an aside between commas after a figure may have ("Sono quattro, ora, i …").
 ASIDE_WORDS = 4
+#: Tokens an apposition between commas may hold ("…, circa 51 miliardi di euro, di tagli").
+APPOSITION = 8
+
+
+def _closing_comma(right: Tokens, most: int) -> int | None:
+    """Where the comma stands that closes an aside opened by the comma right after the
+    figure, within ``most`` tokens and with a token after it; else None."""
+    return next((k for k in range(2, min(len(right.lows) - 1, most + 2)) if right.lows[k] == ","), None)
 
 
 def aside_after(right: Tokens, left: Tokens, g: Grammar) -> int:
@@ -52,8 +58,22 @@ def aside_after(right: Tokens, left: Tokens, g: Grammar) -> int:
     with no number between the commas; 0 when not so."""
     if not left.lows or (left.lows[-1],) not in g.copulas.get(left.lows[-1], ()):
         return 0
-    for k in range(2, min(len(right.lows) - 1, ASIDE_WORDS + 2)):
-        if right.lows[k] == ",":
-            plain = not any(right.texts[j][:1].isdigit() for j in range(1, k))
-            return k + 1 if plain and right.lows[k + 1] in g.articles else 0
-    return 0
+    k = _closing_comma(right, ASIDE_WORDS)
+    if k is None or any(right.texts[j][:1].isdigit() for j in range(1, k)):
+        return 0
+    return k + 1 if right.lows[k + 1] in g.articles else 0
+
+
+def past_apposition(right: Tokens, left: Tokens, g: Grammar) -> int | None:
+    """Where the noun starts that "di" links a unit's figure to across an apposition between
+    commas that restates it: "Quarantacinque miliardi di sterline, circa 51 miliardi di euro,
+    di tagli alle tasse" counts "tagli alle tasse" for both figures (the apposition holds a
+    number; the second figure stands between the commas itself)."""
+    if len(right.lows) < 3 or right.lows[0] != ",":
+        return None
+    if right.lows[1] in g.of and left.lows and left.lows[-1] == ",":
+        return 2
+    k = _closing_comma(right, APPOSITION)
+    if k is None or k + 2 >= len(right.lows) or not any(c.isdigit() for w in right.lows[1:k] for c in w):
+        return None
+    return k + 2 if right.lows[k + 1] in g.of else None

@@ -204,11 +204,11 @@ def _plain(raw: str) -> tuple[Decimal, Decimal, int, bool]:
 SERIES_MIN = 5
 _NUMBER = r"[0-9]{1,15}(?:[.,][0-9]{1,15})?"
 _SIGN = r"[\p{Sc}%]"  # a currency sign (any script's) or a percent, before or after a number
-#: Between two numbers of a series: a closing bracket, a sign and a list mark (or an ellipsis: "3… 2…
-#: 1…"), then either a
-#: blank (a dash and a blank may follow it: "5 - 6") and an opening bracket and a sign, or a dash
-#: or a sign or both, glued ("€5-€6", "5-7 5-7", ranges in a row); never nothing or a lone mark
-#: ("5,6": one number). Two numbers and a dash alone are a range: a series has five numbers.
+#: Between two numbers of a series: a closing bracket, a sign and a list mark (or an ellipsis:
+#: "3… 2… 1…"), then either a blank (a dash and a blank may follow it: "5 - 6") and an opening
+#: bracket and a sign, or a dash or a sign or both, glued ("€5-€6", "5-7 5-7", ranges in a row);
+#: never nothing or a lone mark ("5,6": one number). Two numbers and a dash alone are a range:
+#: a series has five numbers.
 _APART = rf"[)\]»”\"]?{_SIGN}?[,;…]?(?:[ \u00a0](?:[-–][ \u00a0])?[(\[«“\"]?{_SIGN}?|[-–]{_SIGN}?|{_SIGN})"
 _ALONE = r"(?!\w|[.,][0-9])"  # no letter glued, no digits on after a mark
 _SERIES_HEAD = compiled(rf"{_NUMBER}(?:{_APART}{_NUMBER}){{{SERIES_MIN - 1}}}{_ALONE}")
