@@ -78,10 +78,10 @@ def _leaning(bound: Mode, other: Mode) -> bool:
     stances = {stance(i.claim.quantity) for i in bound.items}
     if stances == {"over"}:
         edge = max(i.interval.low for i in bound.items)
-        return all(edge < i.interval.low and _top(i) <= edge * BRACKET for i in other.items)
+        return all(edge < i.interval.low and i.interval.top <= edge * BRACKET for i in other.items)
     if stances == {"under"}:
-        edge = min(_top(i) for i in bound.items)
-        return all(_top(i) < edge and i.interval.low * BRACKET >= edge for i in other.items)
+        edge = min(i.interval.top for i in bound.items)
+        return all(i.interval.top < edge and i.interval.low * BRACKET >= edge for i in other.items)
     return False
 
 
@@ -89,7 +89,7 @@ def _wider_or_rounded(items: Sequence[Item], others: Sequence[Item]) -> bool:
     """The values of ``items`` are each at least :data:`ROUNDED_DOWN` of the largest of ``others``."""
     if not others:
         return False
-    top = max(_top(i) for i in others)
+    top = max(i.interval.top for i in others)
     return all(i.interval.low >= top * ROUNDED_DOWN for i in items)
 
 
@@ -108,7 +108,3 @@ def _capped(ctx: Context, level: str) -> str:
     if own == "off":
         return own
     return max(own, level, key=SEVERITIES.index)
-
-
-def _top(i: Item) -> Decimal:
-    return i.interval.high if i.interval.high is not None else i.interval.low

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
-from quantities.reconciliation.keys import Item
 from quantities.text.i18n import _
 from quantities.types import Finding
 
@@ -30,10 +28,7 @@ def headline_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
             message = (_("{outlet}'s subtitle says \u201c{headline}\u201d, its body {value} (\u201c{body}\u201d)")
                        if t.standfirst else
                        _("{outlet}'s headline says \u201c{headline}\u201d, its body {value} (\u201c{body}\u201d)"))
-            lower = t.standfirst or (t.running and any(b.moved == "rising" and b.interval.low > _top(t) for b in body))
+            lower = t.standfirst or (t.running and any(b.moved == "rising" and b.interval.low > t.interval.top
+                                                       for b in body))
             yield finding(ctx, "headline-body", g, message.format(**words), [t, *body], cause="headline",
                           severity="info" if lower and ctx.settings.severity("headline-body") != "off" else None)
-
-
-def _top(i: Item) -> Decimal:
-    return i.interval.high if i.interval.high is not None else i.interval.low

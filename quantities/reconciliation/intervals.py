@@ -38,6 +38,11 @@ class Interval:
             return cls(value, value)
         return cls(value - tolerance, value + tolerance, True, True)
 
+    @property
+    def top(self) -> Decimal:
+        """Its highest stated end: ``high``, else (unbounded above) ``low``."""
+        return self.high if self.high is not None else self.low
+
     def meets(self, other: Interval) -> bool:
         """True when the two intervals share at least one point."""
         return not (_below(self, other) or _below(other, self))

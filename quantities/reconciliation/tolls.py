@@ -79,7 +79,7 @@ def _unfolding(g: Grouped) -> bool:
             continue
         day = _day(i)
         lows[day] = max(lows.get(day, i.interval.low), i.interval.low)
-        highs[day] = min(highs.get(day, _top(i)), _top(i))
+        highs[day] = min(highs.get(day, i.interval.top), i.interval.top)
     floor: Decimal | None = None
     for day in sorted(lows):
         if floor is not None and highs[day] < floor:
@@ -281,7 +281,7 @@ def _fall(g: Grouped) -> tuple[list[Item], list[Item]]:
     counted = [o for o in g.items if o.moved != "falling"]
     day_top: dict[dt.date, Decimal] = {}
     for o in counted:
-        day_top[_day(o)] = max(day_top.get(_day(o), _top(o)), _top(o))
+        day_top[_day(o)] = max(day_top.get(_day(o), o.interval.top), o.interval.top)
     later_top: dict[dt.date, Decimal] = {}   # the highest count given after each day (a suffix max)
     top: Decimal | None = None
     for day in sorted(day_top, reverse=True):
@@ -311,10 +311,6 @@ def _fallen(g: Grouped, high: list[Item], low: list[Item], ctx: Context) -> Find
 def _day(i: Item) -> dt.date:
     """The claim's date: every claim of a toll has one (:func:`running_days`)."""
     return i.claim.date or dt.date.min
-
-
-def _top(i: Item) -> Decimal:
-    return i.interval.high if i.interval.high is not None else i.interval.low
 
 
 def _timeline(g: Grouped, line: list[Item], ctx: Context) -> Finding:

@@ -228,7 +228,7 @@ def comparable(a: Mode, b: Mode) -> bool:
     if _toll(a):
         return True
     lower, upper = sorted((a, b), key=lambda m: m.value)
-    top = max((i.interval.high if i.interval.high is not None else i.interval.low) for i in lower.items)
+    top = max(i.interval.top for i in lower.items)
     bottom = min(i.interval.low for i in upper.items)
     return top <= 0 or bottom / top <= SPREAD
 
