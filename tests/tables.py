@@ -101,3 +101,16 @@ def claim_at(text: str, figure: str, lang: str = "it") -> Any:
         if c.quantity.span.start <= at < c.quantity.span.end or at <= c.quantity.span.start < at + len(figure):
             return c
     return None
+
+
+def cli(capsys: Any, *argv: Any) -> tuple[int, str, str]:
+    """``quantities ARGV`` in this process: its exit status, stdout and stderr; a traceback on
+    stderr fails the test (a user's mistake is one line)."""
+    import os
+
+    from quantities.integrations.cli import main
+
+    code = main([os.fsdecode(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return code, out, err

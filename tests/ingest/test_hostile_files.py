@@ -9,17 +9,9 @@ import os
 import signal
 
 import pytest
-
-from quantities.integrations.cli import main
+from tables import cli
 
 GOOD = "Secondo la Kcna sono arrivati 5.000 soldati.\n"
-
-
-def cli(capsys, *argv):
-    code = main([os.fsdecode(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 def _batch(capsys, tmp_path, name, content):

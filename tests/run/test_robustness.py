@@ -16,12 +16,11 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tables import ROOT
+from tables import ROOT, cli
 
 from quantities import Document
 from quantities.extraction.claims import extract_document
 from quantities.ingest import documents
-from quantities.integrations.cli import main
 from quantities.run import config as configuration
 from quantities.run import processes
 
@@ -115,13 +114,6 @@ def test_only_long_windows_run_under_the_guard(monkeypatch, chars, guarded):
 # -- nothing lost, no traceback: each case a row ---------------------------------------------
 
 SENTENCE = "Secondo la Kcna sono arrivati 5.000 soldati."
-
-
-def cli(capsys, *argv):
-    code = main([os.fsdecode(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err
-    return code, out, err
 
 
 UNRELATED_PYPROJECTS = [
