@@ -93,8 +93,10 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+@functools.cache
 def available() -> tuple[str, ...]:
-    """The codes of the packs that ship with the package."""
+    """The codes of the packs that ship with the package (listed once: the reconciler asks for
+    every claim)."""
     return tuple(sorted(p.stem for p in HERE.glob("*.toml") if "." not in p.stem))
 
 
