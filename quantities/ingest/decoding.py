@@ -86,6 +86,21 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
+def record(raw: bytes, name: str, lineno: int, *, warn: bool = True) -> tuple[str, bool]:
+    """One line of a JSONL file: UTF-8 (a BOM dropped on the first), else UTF-8 with a few bad
+    bytes replaced (:func:`mostly_utf8`, named at ``lineno``), else cp1252 (:func:`legacy`); and
+    whether it was read as cp1252.
+
+    >>> record("5 morti à".encode(), "a.jsonl", 3)
+    ('5 morti à', False)
+    """
+    try:
+        return raw.decode("utf-8-sig" if lineno == 1 else "utf-8"), False
+    except UnicodeDecodeError:
+        text = mostly_utf8(raw, name, line=lineno)
+    return (text, False) if text is not None else (legacy(raw, f"{name}:{lineno}", warn=warn), True)
+
+
 def refuse_binary(data: bytes, name: str) -> None:
     """An error for bytes with a NUL (none is text), naming UTF-16 or UTF-32 without a BOM."""
     if data.startswith(tuple(bom for bom, _encoding in _BOMS)):
@@ -114,11 +129,12 @@ def _wide_without_bom(data: bytes) -> str | None:
     return None
 
 
-def mostly_utf8(data: bytes, name: str) -> str | None:
+def mostly_utf8(data: bytes, name: str, *, line: int = 1) -> str | None:
     """``data`` read as UTF-8 with its invalid bytes replaced by U+FFFD, with a warning naming
     the first one's line, when more of its non-ASCII characters are valid UTF-8 than not (a
     UTF-8 file but for a few bad bytes); else None. Text in cp1252 or latin-1 has none or few
-    valid sequences (an accented letter is one byte, followed by ASCII).
+    valid sequences (an accented letter is one byte, followed by ASCII). ``line`` is the line
+    ``data`` starts on (a JSONL record's).
 
     >>> import warnings
     >>> with warnings.catch_warnings(record=True):
@@ -133,7 +149,7 @@ def mostly_utf8(data: bytes, name: str) -> str | None:
     if valid <= len(bad):
         return None
     first = _ESCAPED.search(escaped)
-    line = escaped.count("\n", 0, first.start() if first else 0) + 1
+    line += escaped.count("\n", 0, first.start() if first else 0)
     warnings.warn(ngettext("{name}:{line}: {count} byte not valid UTF-8 (0x{byte:02x}), replaced with U+FFFD",
                            "{name}:{line}: {count} bytes not valid UTF-8 (first 0x{byte:02x}), replaced with U+FFFD",
                            len(bad)).format(name=name, line=line, count=len(bad), byte=ord(bad[0]) - 0xDC00),

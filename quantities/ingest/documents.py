@@ -308,11 +308,8 @@ def _jsonl(
         if isinstance(raw, str):
             line = raw
         else:
-            try:
-                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
-            except UnicodeDecodeError:  # warn once per file
-                line = decoding.legacy(raw, f"{name}:{lineno}", warn=not warned)
-                warned = True
+            line, legacy = decoding.record(raw, name, lineno, warn=not warned)
+            warned = warned or legacy  # cp1252 is said once per file
         if not line.strip():
             continue
         try:

@@ -113,6 +113,29 @@ def test_a_few_bad_bytes_in_utf8_are_replaced_and_named_not_the_file_read_as_cp1
     assert said[0] == warning and not any("UTF-8, replaced" in w for w in said[1:])
 
 
+BROKEN_UTF8_RECORDS = [
+    # a JSONL line's text, read: one bad byte made the whole line cp1252 ("CittÃ ")
+    pytest.param('{"id": "b", "text": "Citt\u00e0 di Per\u00f9, 5 morti \udcff."}', "Città di Perù, 5 morti �.",
+                 "x.jsonl:2: 1 byte not valid UTF-8 (0xff), replaced with U+FFFD", id="UTF-8 record but one bad byte"),
+    # near miss: a cp1252 line stays cp1252, named at its line
+    pytest.param('{"id": "b", "text": "Citt\udce0 di Per\udcf9, 5 morti."}', "Città di Perù, 5 morti.",
+                 "x.jsonl:2: not UTF-8, decoded as cp1252", id="cp1252 record stays cp1252"),
+]
+
+
+@pytest.mark.parametrize(("line", "text", "warning"), BROKEN_UTF8_RECORDS)
+def test_a_jsonl_record_with_a_few_bad_bytes_is_read_as_utf8_at_its_line(tmp_path, line, text, warning):
+    from quantities.errors import QuantitiesWarning
+    from quantities.ingest.documents import read
+
+    content = '{"id": "a", "text": "Più di 5 morti."}\n' + line + "\n"
+    (tmp_path / "x.jsonl").write_bytes(content.encode("utf-8", "surrogateescape"))
+    with pytest.warns(QuantitiesWarning) as record:
+        first, second = read(tmp_path / "x.jsonl")
+    assert first.text == "Più di 5 morti." and second.text == text
+    assert [str(w.message).replace(f"{tmp_path}/", "") for w in record] == [warning]
+
+
 @pytest.mark.parametrize("end", ["\r", "\r\n"])
 def test_github_annotations_point_at_the_same_line_whatever_the_line_ends(capsys, tmp_path, end):
     text = "Riga uno.\nRiga due.\nSecondo la Kcna 5 morti.\n"
