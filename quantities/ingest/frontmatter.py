@@ -28,7 +28,7 @@ import regex
 from quantities.cache import compiled
 from quantities.errors import InputError
 from quantities.text.i18n import _
-from quantities.text.tomlfile import MAX_KEY_DEPTH, check_depth
+from quantities.text.tomlfile import MAX_KEY_DEPTH, check_depth, nesting_line
 
 Meta = dict[str, Any]
 
@@ -127,7 +127,8 @@ def _toml(source: str, name: str) -> Meta:
     try:
         return tomllib.loads(source)
     except RecursionError:  # arrays or inline tables nested past the interpreter's stack
-        raise InputError(_("front matter is not valid TOML: nested too deeply"), file=name, line=1) from None
+        raise InputError(_("front matter is not valid TOML: nested too deeply"), file=name,
+                         line=nesting_line(source.encode("utf-8", "surrogatepass"), first_line=2)) from None
     except tomllib.TOMLDecodeError as e:
         where = _TOML_LINE.search(str(e))
         problem = str(e).split(" (at ")[0]

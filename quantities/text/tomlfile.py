@@ -19,6 +19,7 @@ from quantities.text.i18n import _
 #: an 80 KB file of deep dotted keys took 28 s and 9 GB).
 MAX_KEY_DEPTH = 32
 _KEY_HEAD = compiled(rb"^[ \t]*\[{0,2}([^=\]\n]*)", regex.M)
+_QUOTED = compiled(rb"\"(?:[^\"\\\n]|\\.)*\"|'[^'\n]*'|#[^\n]*")  # a one-line string, a comment
 
 
 def read_bytes(path: str | os.PathLike[str], limit: int) -> bytes:
@@ -41,7 +42,7 @@ def parse(data: bytes, file: str, error: type[QuantitiesError]) -> dict[str, Any
     except tomllib.TOMLDecodeError as e:
         raise error(_("not valid TOML: {problem}").format(problem=e), file=file) from None
     except RecursionError:
-        raise error(_("not valid TOML: nested too deeply"), file=file) from None
+        raise error(_("not valid TOML: nested too deeply"), file=file, line=nesting_line(data)) from None
 
 
 def check_depth(data: bytes, file: str, error: type[QuantitiesError], first_line: int = 1) -> None:
@@ -51,3 +52,21 @@ def check_depth(data: bytes, file: str, error: type[QuantitiesError], first_line
         if m.group(1).count(b".") >= MAX_KEY_DEPTH:
             raise error(_("a key nested deeper than {depth} levels").format(depth=MAX_KEY_DEPTH),
                         file=file, line=data.count(b"\n", 0, m.start()) + first_line)
+
+
+def nesting_line(data: bytes, first_line: int = 1) -> int:
+    """The line where arrays and inline tables first stand open more than :data:`MAX_KEY_DEPTH`
+    deep (brackets in one-line strings and comments aside), else the last line: where a file
+    ``tomllib`` could not recurse through is to blame.
+
+    >>> nesting_line(b'a = 1\\nb = "[[["\\nc = ' + b"[" * 40 + b"]" * 40, first_line=2)
+    4
+    """
+    depth, lines = 0, data.split(b"\n")
+    for i, line in enumerate(lines):
+        bare = _QUOTED.sub(b"", line)
+        for char in bare:
+            depth += (char in b"[{") - (char in b"]}")
+            if depth > MAX_KEY_DEPTH:
+                return first_line + i
+    return first_line + len(lines) - 1

@@ -32,7 +32,10 @@ NESTED = [
     pytest.param(b"---\nx: " + b"{a: " * 500 + b"}" * 500 + b"\n---\n5 morti.\n",
                  "d.md:2: front matter is not valid YAML: nested deeper than 32 levels", id="YAML flow maps"),
     pytest.param(b"+++\nx = " + b"[" * 500 + b"]" * 500 + b"\n+++\n5 morti.\n",
-                 "d.md:1: front matter is not valid TOML: nested too deeply", id="TOML arrays"),
+                 "d.md:2: front matter is not valid TOML: nested too deeply", id="TOML arrays"),
+    pytest.param(b"+++\ntitle = '[[['\nx = [\n" + b"{a = [\n" * 250 + b"]}\n" * 250 + b"]\n+++\n5 morti.\n",
+                 "d.md:19: front matter is not valid TOML: nested too deeply",
+                 id="TOML arrays and tables over lines: the line of the 33rd level (was line 1)"),
     pytest.param(b"+++\n" + b".".join([b"k"] * 40) + b" = 1\n+++\n5 morti.\n",
                  "d.md:2: a key nested deeper than 32 levels", id="TOML dotted key"),
 ]

@@ -421,7 +421,7 @@ BAD_REFERENCE_FILES = [
     # what the file holds (None: /dev/zero), and the one line that names it
     pytest.param(b"# " + b"x" * 2_000_000, "figures.toml: larger than 1 MB: not a reference file",
                  id="too large (/dev/zero was read without end)"),
-    pytest.param(b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n", "not valid TOML: nested too deeply",
+    pytest.param(b"a = " + b"[" * 5000 + b"]" * 5000 + b"\n", "figures.toml:1: not valid TOML: nested too deeply",
                  id="deeply nested: was a RecursionError traceback"),
     pytest.param(b'[[figure]]\nid = "caf\xe9"\n', "figures.toml:2: not UTF-8 (byte 0xe9)", id="not UTF-8: names the line"),
     pytest.param(b"x" + b".y" * 100 + b" = 1\n", "figures.toml:1: a key nested deeper than 32 levels", id="deep dotted key"),
