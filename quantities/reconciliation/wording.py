@@ -41,6 +41,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from itertools import islice
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.align import context_of
@@ -238,8 +239,9 @@ def _across(xs: list[Item], ys: list[Item]) -> list[tuple[Item, Item]]:
     side first, then its later ones ("the limit is 160" after another "160" of the same
     article is still compared)."""
     out = []
-    for x in _firsts_first(xs)[:PAIRS]:
-        for y in _firsts_first(ys)[:PAIRS]:
+    others = _firsts_first(ys)
+    for x in _firsts_first(xs):
+        for y in others:
             if x.claim.doc != y.claim.doc:
                 out.append((x, y))
                 if len(out) >= PAIRS:
@@ -248,10 +250,10 @@ def _across(xs: list[Item], ys: list[Item]) -> list[tuple[Item, Item]]:
 
 
 def _firsts_first(items: list[Item]) -> list[Item]:
-    """The claims, each article's first before any article's second."""
+    """The first PAIRS claims, each article's first before any article's second."""
     firsts = {i.claim.doc: i for i in reversed(items)}
     chosen = {id(i) for i in firsts.values()}
-    return [*firsts.values(), *(i for i in items if id(i) not in chosen)]
+    return [*firsts.values(), *islice((i for i in items if id(i) not in chosen), PAIRS)][:PAIRS]
 
 
 def _status(i: Item) -> str | None:
