@@ -164,14 +164,25 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
         common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
         need = 0 if a.kind == "measure" and a.unit is not None else ctx.settings.min_shared_words
-        close = [(p, q) for p, q in common if len(context_of(p.claim, p.lexicon) & context_of(q.claim, q.lexicon))
-                 >= need]
-        if close:   # a sum: budgets name one pot many ways ("il piano", "la dotazione complessiva"): a note
-            p, q = close[0]
+        close = next(_close(common, need), None)
+        if close is not None:   # a sum: budgets name one pot many ways ("il piano", "la dotazione complessiva"): a note
+            p, q = close
             return _demote(lower) if a.kind == "money" else lower, _(
                 "the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the other; check which "
                 "is meant").format(one=noun(p), other=noun(q)), [p], [q]
     return None
+
+
+def _close(pairs: list[tuple[Item, Item]], need: int) -> Iterator[tuple[Item, Item]]:
+    """The pairs whose sentences share ``need`` content words or more, in order; each
+    claim's words read once (a claim stands in many pairs)."""
+    words: dict[int, frozenset[str]] = {}
+    for p, q in pairs:
+        for i in (p, q):
+            if id(i) not in words:
+                words[id(i)] = context_of(i.claim, i.lexicon)
+        if len(words[id(p)] & words[id(q)]) >= need:
+            yield p, q
 
 
 def _capacity(across: list[tuple[Item, Item]]) -> tuple[str, list[Item], list[Item]] | None:
