@@ -384,8 +384,7 @@ def unit_key_of(unit: str | None) -> tuple[str | None, Decimal]:
     dim = units.dimension(unit)
     if unit is None or dim is None or units.is_currency(unit) or not units.is_pint_unit(unit):
         return (unit if dim is None or units.is_currency(unit) else dim), Decimal(1)
-    magnitude = units.registry().Quantity(1, unit).to_base_units().magnitude
-    return dim, Decimal(str(magnitude))
+    return dim, units.base_factor(unit)
 
 
 def _source(c: Claim) -> str | None:
