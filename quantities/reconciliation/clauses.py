@@ -120,6 +120,10 @@ def _affirmed(words: list[str], lex: Lexicon) -> list[str]:
             and not (i and lex.negation(words[i - 1]))]
 
 
+#: The words after a distance a phrase of its point may begin at ("a 47 miglia | a sud di | Pylos").
+ORIGIN_REACH = 4
+
+
 def origin(c: Claim, lex: Lexicon) -> str | None:
     """The point a distance is measured from: the place or noun after one of the lexicon's
     ``[distance] origin`` phrases among the first words after the figure ("a 47 miglia da
@@ -134,15 +138,12 @@ def origin(c: Claim, lex: Lexicon) -> str | None:
     piece = piece[aside.end():] if aside else piece
     m = CLAUSE.search(piece)
     words = WORD.findall(piece[:m.start()] if m else piece)[:8]
-    folded = [w.casefold() for w in words]
-    phrases = lex.cues.get("distance_origin", ())
-    for k in range(min(4, len(words))):
-        for phrase in phrases:
-            if tuple(folded[k:k + len(phrase)]) == phrase:
-                rest = [w for w in words[k + len(phrase):] if w.casefold() not in lex.stopwords]
-                point = lex.read(rest[0]) if rest else None   # "dalla costa" = "off the coast"
-                return (point.shared if point is not None and point.known else _place_name(rest[0])) if rest else None
-    return None
+    at = lex.cue_at("distance_origin", [w.casefold() for w in words])   # the first phrase, by its start
+    if at is None or at[0] >= ORIGIN_REACH:
+        return None
+    rest = [w for w in words[at[1]:] if w.casefold() not in lex.stopwords]
+    point = lex.read(rest[0]) if rest else None   # "dalla costa" = "off the coast"
+    return (point.shared if point is not None and point.known else _place_name(rest[0])) if rest else None
 
 
 def complement(c: Claim, before: str, lex: Lexicon) -> str | None:
