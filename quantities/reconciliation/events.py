@@ -211,6 +211,8 @@ class _Joins:
                 self._join(first, other)
 
     def _join(self, a: str, b: str) -> None:
+        if a == b:   # a key's first document: joined to itself
+            return
         ra, rb = self.parts.find(a), self.parts.find(b)
         if ra != rb:
             self.parts.union(max(ra, rb), min(ra, rb))

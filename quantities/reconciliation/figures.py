@@ -296,11 +296,13 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     for i in keyed:
         if i.key is not None and i.key.scope is not None:
             scopes.setdefault((i.claim.doc, replace(i.key, scope=None)), set()).add(i.key.scope)
+    homes: dict[str, str | None] = {}   # each article's own place, read once
     for i in keyed:
         event = event_of.get(i.claim.doc)
         if event is not None:
-            _unscoped(i, own.get(event, frozenset()), place, totals, _home(names.get(i.claim.doc, {}), broad),
-                      scopes)
+            if i.claim.doc not in homes:
+                homes[i.claim.doc] = _home(names.get(i.claim.doc, {}), broad)
+            _unscoped(i, own.get(event, frozenset()), place, totals, homes[i.claim.doc], scopes)
     _one_country(keyed, event_of, broad, place, totals)
     _placed_alike(keyed, event_of)
     parts = split_parts(keyed)   # "Due corpi … salgono a tre le vittime": a part of the article's count
