@@ -89,6 +89,8 @@ class Lexicon(Tables):
                        for first, phrases in self._starts(name).items() if first in folded for phrase in phrases):
                 return False
             text = [w.casefold() for w in WORD.findall(text)]
+        elif (self._cue_starts.get(name) or self._starts(name)).keys().isdisjoint(text):
+            return False   # no word of ``text`` begins a phrase (told in C): most texts
         return self.cue_at(name, text) is not None
 
     def cue_at(self, name: str, words: Sequence[str]) -> tuple[int, int] | None:
