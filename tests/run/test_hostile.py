@@ -42,6 +42,10 @@ ROWS = [
     pytest.param("€5-€6, $7 ", False, "h.txt", SMALL, id="amounts with signs and dashes between them"),
     pytest.param("€5 e ", False, "h.txt", SMALL, id="amounts joined by a word"),
     pytest.param("un milione e ", False, "h.txt", SMALL, id="number words joined without end"),
+    pytest.param("€5 e ", True, "h.txt", SMALL, id="report on amounts joined by a word"),
+    pytest.param("5 km, ", True, "h.txt", SMALL, id="report on measures in one sentence"),
+    pytest.param("mille mille ", True, "h.txt", SMALL, id="report on number words in a row"),
+    pytest.param("per Kcna 5 ", True, "h.txt", SMALL, id="report on a source cue and a figure in each clause"),
 ]
 
 
