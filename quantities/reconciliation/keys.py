@@ -71,6 +71,12 @@ class Key:
     unit: str | None
     modality: str
 
+    @property
+    def whole(self) -> Key:
+        """The key at no scope: the whole a scoped figure is a part or a place of (built
+        directly: ``dataclasses.replace`` costs several times more, once a claim)."""
+        return self if self.scope is None else Key(self.what, self.status, None, self.kind, self.unit, self.modality)
+
     def label(self) -> str:
         parts = [self.what or "?"]
         parts += [p for p in (self.status, self.scope) if p]
