@@ -32,7 +32,7 @@ from quantities import lang as langs
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation import ages, changes, clauses, nounphrases
-from quantities.reconciliation.intervals import Interval, interval_of, precision_of
+from quantities.reconciliation.intervals import Interval, interval_of, precision_of, stance
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, past_year
 from quantities.types import Claim
@@ -97,6 +97,7 @@ class Item:
     source: str | None          # who the claim is credited to (canonical, else as written)
     superseded: bool            # the article gives it as an earlier, no longer current value
     moved: str | None           # "rising" / "falling": the article says the figure moved
+    stance: str                 # how its wording bounds it (intervals.stance of its quantity), read once
     order: int = 0
     minute: int | None = None   # the minute of the day its text gives it (Claim.when), if any
     year: int | None = None     # the earlier year its sentence sets it in, if any
@@ -172,7 +173,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         benchmark = lender is not None and key is not None and changes.compared(words, lex.lang) \
             and id(lender) in made and made[id(lender)].key == key
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
-                          lex.cue("superseded", words) or earlier or benchmark, moved, n,
+                          lex.cue("superseded", words) or earlier or benchmark, moved, stance(c.quantity), n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang), year,
                           None, earlier,
                           unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex),

@@ -48,7 +48,6 @@ from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.clauses import zone
 from quantities.reconciliation.findings import Context
-from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import CAPACITY, Item, Key
 from quantities.text.i18n import _
 from quantities.types import SEVERITIES, Finding
@@ -62,10 +61,10 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
     for i in items:
         if i.key is None or (i.superseded and not i.earlier) or id(i) not in events:
             continue  # an old value the article states ("da 3,3 a 2 miliardi") still says what 3,3 counted
-        if i.value is None and stance(i.claim.quantity) != "range":
+        if i.value is None and i.stance != "range":
             continue
         counted[i.claim.doc].add(_status(i))
-        if stance(i.claim.quantity) == "vague" or i.key.kind == "percent":
+        if i.stance == "vague" or i.key.kind == "percent":
             continue
         k = i.key
         for value in _stated(i):
