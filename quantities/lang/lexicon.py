@@ -53,6 +53,7 @@ class Lexicon(Tables):
     def __init__(self, data: Mapping[str, Any], file: str, origin: Mapping[str, str] | None = None) -> None:
         self._readings: dict[str, Reading | None] = {}
         self._cue_starts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        self._cue_words: dict[tuple[str, ...], frozenset[str]] = {}
         super().__init__(data, file, origin)
 
     @classmethod
@@ -106,6 +107,18 @@ class Lexicon(Tables):
                 if tuple(words[i:i + len(phrase)]) == phrase:
                     return i, i + len(phrase)
         return None
+
+    def cue_words(self, names: tuple[str, ...]) -> frozenset[str]:
+        """The words that begin a phrase of any of the cues ``names``: a text that holds none
+        of them holds none of those cues.
+
+        >>> "salito" in Lexicon.load("it").cue_words(("rising", "falling"))
+        True
+        """
+        found = self._cue_words.get(names)
+        if found is None:
+            found = self._cue_words[names] = frozenset(w for name in names for w in self._starts(name))
+        return found
 
     def _starts(self, name: str) -> dict[str, list[tuple[str, ...]]]:
         """The cue phrases ``name`` by their first word."""

@@ -45,6 +45,8 @@ MODALITY_GROUP = {"reported": "done", "estimated": "done", "planned": "planned"}
 LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
 #: The unit key of a distance: a length, keyed by the point it is measured from when stated.
 DISTANCE = "[length]"
+#: The cues of time a claim's clause before its figure is read for: it moved, or is an earlier value.
+TIME_CUES = ("rising", "falling", "superseded")
 LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
 CAPACITY = clauses.CAPACITY
 
@@ -164,7 +166,9 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
             factor = unit_key_of(ages.AGE_UNIT)[1]
         value = None if c.quantity.value is None else c.quantity.value * factor
         words = clauses.words_of(before)
-        moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
+        timed = not lex.cue_words(TIME_CUES).isdisjoint(words)   # most clauses: none of the three cues (in C)
+        moved = None if not timed else "rising" if lex.cue("rising", words) \
+            else "falling" if lex.cue("falling", words) else None
         if key is not None and moved and lender is not None and key.status is None and reading is not None \
                 and reading.generic:
             key, reason = None, LENT
@@ -172,8 +176,9 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         # "il 39% dei fondi, contro il 37,5% del piano iniziale": the benchmark of its lender
         benchmark = lender is not None and key is not None and changes.compared(words, lex.lang) \
             and id(lender) in made and made[id(lender)].key == key
+        superseded = (timed and lex.cue("superseded", words)) or earlier or benchmark
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
-                          lex.cue("superseded", words) or earlier or benchmark, moved, stance(c.quantity), n,
+                          superseded, moved, stance(c.quantity), n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang), year,
                           None, earlier,
                           unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex),
