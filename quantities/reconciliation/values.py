@@ -336,16 +336,17 @@ def _drifting(stated: list[Item]) -> list[Item]:
     readings: dict[tuple, list[Item]] = {}
     for i in stated:
         readings.setdefault((i.value, i.stance, precision_of(i.claim.quantity)), []).append(i)
-    keys = list(readings)
+    groups = list(readings.values())
+    docs = [{i.claim.doc for i in g} for g in groups]
+    if len(set().union(*docs)) < 2:   # one article's wordings: none drifts from another's (no pairs to try)
+        return []
     out: set[int] = set()
-    for n, a in enumerate(keys):
-        for b in keys[n + 1:]:
-            x, y = readings[a][0], readings[b][0]
-            docs_a, docs_b = {i.claim.doc for i in readings[a]}, {i.claim.doc for i in readings[b]}
-            if len(docs_a | docs_b) < 2 or not _drifts_in_wording(x, y):
+    for n, a in enumerate(groups):
+        for m in range(n + 1, len(groups)):
+            if len(docs[n] | docs[m]) < 2 or not _drifts_in_wording(a[0], groups[m][0]):
                 continue
-            out.update((n, keys.index(b)))
-    return [i for n in sorted(out) for i in readings[keys[n]]]
+            out.update((n, m))
+    return [i for n in sorted(out) for i in groups[n]]
 
 
 def _drifts_in_wording(a: Item, b: Item) -> bool:
