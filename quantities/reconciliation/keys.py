@@ -261,6 +261,8 @@ def _lead_figures(items: list[Item]) -> None:
     for members in by_doc.values():
         body = [i.claim.sentence.start for i in members if i.claim.section != "title"]
         first = min(body, default=None)
+        # the keyed counts with a noun: a lead (no noun) never joins them, so they are read once
+        counts = [o for o in members if o.key is not None and o.key.kind == "count" and o.claim.noun]
         for i in members:
             c = i.claim
             if i.key is not None or c.noun or c.quantity.kind != "count" or c.quantity.unit is not None \
@@ -268,8 +270,7 @@ def _lead_figures(items: list[Item]) -> None:
                 continue
             if c.section != "title" and c.sentence.start != first:
                 continue
-            met = {o.key for o in members if o.key is not None and o.key.kind == "count" and o.claim.noun
-                   and o.interval.meets(i.interval)}
+            met = {o.key for o in counts if o.interval.meets(i.interval)}
             if len(met) == 1:
                 i.key, i.reason, i.lead = met.pop(), None, True
 
