@@ -53,7 +53,6 @@ class Lexicon(Tables):
     def __init__(self, data: Mapping[str, Any], file: str, origin: Mapping[str, str] | None = None) -> None:
         self._readings: dict[str, Reading | None] = {}
         self._cue_starts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
-        self._cue_words: dict[tuple[str, ...], frozenset[str]] = {}
         super().__init__(data, file, origin)
 
     @classmethod
@@ -90,9 +89,7 @@ class Lexicon(Tables):
                        for first, phrases in self._starts(name).items() if first in folded for phrase in phrases):
                 return False
             text = [w.casefold() for w in WORD.findall(text)]
-        elif (self._cue_starts.get(name) or self._starts(name)).keys().isdisjoint(text):
-            return False   # no word of ``text`` begins a phrase (told in C): most texts
-        return self.cue_at(name, text) is not None
+        return not self._starts(name).keys().isdisjoint(text) and self.cue_at(name, text) is not None
 
     def cue_at(self, name: str, words: Sequence[str]) -> tuple[int, int] | None:
         """Where in ``words`` (casefolded) the first cue phrase ``name`` stands: (start, end).
@@ -107,18 +104,6 @@ class Lexicon(Tables):
                 if tuple(words[i:i + len(phrase)]) == phrase:
                     return i, i + len(phrase)
         return None
-
-    def cue_words(self, names: tuple[str, ...]) -> frozenset[str]:
-        """The words that begin a phrase of any of the cues ``names``: a text that holds none
-        of them holds none of those cues.
-
-        >>> "salito" in Lexicon.load("it").cue_words(("rising", "falling"))
-        True
-        """
-        found = self._cue_words.get(names)
-        if found is None:
-            found = self._cue_words[names] = frozenset(w for name in names for w in self._starts(name))
-        return found
 
     def _starts(self, name: str) -> dict[str, list[tuple[str, ...]]]:
         """The cue phrases ``name`` by their first word."""

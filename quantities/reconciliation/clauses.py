@@ -222,6 +222,20 @@ def restriction(c: Claim, lex: Lexicon) -> str | None:
     return None
 
 
+#: The cues of time a clause before a figure is read for (keys.prepare): it moved, or is an earlier value.
+TIME_CUES = ("rising", "falling", "superseded")
+
+
+def timed(words: Sequence[str], lex: Lexicon) -> bool:
+    """Whether ``words`` (folded) hold a word that begins a phrase of one of TIME_CUES (told in C)."""
+    return not _time_words(lex).isdisjoint(words)
+
+
+@functools.lru_cache(maxsize=16)
+def _time_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(phrase[0] for name in TIME_CUES for phrase in lex.cues.get(name, ()))
+
+
 def unit_led(c: Claim, lang: str) -> Claim:
     """A bare count with no noun whose clause names, before it, a unit written before its
     numbers (the pack's ``[units.before]`` words: "la magnitudo è stata invece di 6.2", "put the

@@ -45,8 +45,6 @@ MODALITY_GROUP = {"reported": "done", "estimated": "done", "planned": "planned"}
 LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
 #: The unit key of a distance: a length, keyed by the point it is measured from when stated.
 DISTANCE = "[length]"
-#: The cues of time a claim's clause before its figure is read for: it moved, or is an earlier value.
-TIME_CUES = ("rising", "falling", "superseded")
 LENT = "a figure the article says moved, with only another figure's generic noun: what it counts is not known"
 CAPACITY = clauses.CAPACITY
 
@@ -75,8 +73,7 @@ class Key:
 
     @property
     def whole(self) -> Key:
-        """The key at no scope: the whole a scoped figure is a part or a place of (built
-        directly: ``dataclasses.replace`` costs several times more, once a claim)."""
+        """The key at no scope, built directly (``dataclasses.replace`` costs several times more)."""
         return self if self.scope is None else Key(self.what, self.status, None, self.kind, self.unit, self.modality)
 
     def label(self) -> str:
@@ -166,9 +163,8 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
             factor = unit_key_of(ages.AGE_UNIT)[1]
         value = None if c.quantity.value is None else c.quantity.value * factor
         words = clauses.words_of(before)
-        timed = not lex.cue_words(TIME_CUES).isdisjoint(words)   # most clauses: none of the three cues (in C)
-        moved = None if not timed else "rising" if lex.cue("rising", words) \
-            else "falling" if lex.cue("falling", words) else None
+        timed = clauses.timed(words, lex)   # most clauses: none of the three cues (told in C)
+        moved = next((m for m in ("rising", "falling") if timed and lex.cue(m, words)), None)
         if key is not None and moved and lender is not None and key.status is None and reading is not None \
                 and reading.generic:
             key, reason = None, LENT
@@ -179,8 +175,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         superseded = (timed and lex.cue("superseded", words)) or earlier or benchmark
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           superseded, moved, stance(c.quantity), n,
-                          None if c.when is None else clock.minute_of(c.when, lex.lang), year,
-                          None, earlier,
+                          None if c.when is None else clock.minute_of(c.when, lex.lang), year, None, earlier,
                           unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex),
                           named=named))
         if c.modality == "estimated" and key is not None and toll(items[-1]):   # "ritengono che i morti siano
