@@ -1,7 +1,8 @@
 """Hostile inputs: seconds per MB at 0.25, 0.5, 1 and 2 MB, whole pipeline (documents → claims,
-and → report where the reconciler is the risk). Linear input keeps its s/MB flat; a quadratic
-one doubles it at each step. The slopes are asserted in tests/run/test_hostile.py; here they
-are measured. A case that passes BUDGET seconds at one size is not run at the larger ones.
+and → report, the "report:" rows: extraction and the reconciler, no output written). Linear
+input keeps its s/MB flat; a quadratic one doubles it at each step. The slopes are asserted in
+tests/run/test_hostile.py; here they are measured. A case that passes BUDGET seconds at one
+size is not run at the larger ones.
 
     python benchmarks/bench_hostile.py            # the table for benchmarks/README.md
     python -m pytest benchmarks/bench_hostile.py --benchmark-enable -p no:xdist
@@ -24,6 +25,13 @@ BUDGET = 60.0  # seconds: past it, the larger sizes of a case are skipped
 #: name: (repeated text, document name, reconcile too)
 CASES = {
     "report: 'circa 15mila soldati e ' × N": ("circa 15mila soldati e ", "h.txt", True),
+    "report: '€5 e ' × N (amounts joined by a word)": ("€5 e ", "h.txt", True),
+    "report: '5 km, ' × N (measures)": ("5 km, ", "h.txt", True),
+    "report: 'il 5% ' × N (percentages)": ("il 5% ", "h.txt", True),
+    "report: 'per Kcna 5 ' × N": ("per Kcna 5 ", "h.txt", True),
+    "report: 'stima. 5, ' × N": ("stima. 5, ", "h.txt", True),
+    "report: 'mille mille ' × N": ("mille mille ", "h.txt", True),
+    "report: 'un milione e ' × N": ("un milione e ", "h.txt", True),
     "'circa 15mila soldati e ' × N (one sentence)": ("circa 15mila soldati e ", "h.txt", False),
     "Markdown list '- secondo la Tass 5 morti'": ("- secondo la Tass 5 morti\n", "h.md", False),
     "'per Kcna 5 ' × N": ("per Kcna 5 ", "h.txt", False),

@@ -89,7 +89,7 @@ class Lexicon(Tables):
                        for first, phrases in self._starts(name).items() if first in folded for phrase in phrases):
                 return False
             text = [w.casefold() for w in WORD.findall(text)]
-        return self.cue_at(name, text) is not None
+        return not self._starts(name).keys().isdisjoint(text) and self.cue_at(name, text) is not None
 
     def cue_at(self, name: str, words: Sequence[str]) -> tuple[int, int] | None:
         """Where in ``words`` (casefolded) the first cue phrase ``name`` stands: (start, end).

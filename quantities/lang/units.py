@@ -56,6 +56,36 @@ def known() -> dict[str, str]:
 
 
 @functools.cache
+def unknown() -> frozenset[str]:
+    """The unit names of the shipped packs that pint does not know (``[unknown]``).
+
+    >>> "magnitude" in unknown(), "meter" in unknown()
+    (True, False)
+    """
+    with KNOWN.open("rb") as f:
+        return frozenset(tomllib.load(f)["unknown"]["units"])
+
+
+@functools.cache
+def _bases() -> dict[str, str]:
+    with KNOWN.open("rb") as f:
+        return dict(tomllib.load(f)["base"])
+
+
+def base_factor(unit: str) -> Decimal:
+    """The factor of the pint unit ``unit`` to its base units, as pint gives it (``[base]`` of
+    ``units.dimensions.toml`` for the units listed there, else pint's registry).
+
+    >>> base_factor("kilometer"), base_factor("meter"), base_factor("centimeter")
+    (Decimal('1000.0'), Decimal('1'), Decimal('0.01'))
+    """
+    listed = _bases().get(unit)
+    if listed is not None:
+        return Decimal(listed)
+    return Decimal(str(registry().Quantity(1, unit).to_base_units().magnitude))
+
+
+@functools.cache
 def confusable() -> frozenset[frozenset[str]]:
     """Pairs of units easily written one for the other with the same number.
 
@@ -145,6 +175,8 @@ def is_pint_unit(unit: str) -> bool:
         return False
     if unit in known():
         return True
+    if unit in unknown():
+        return False
     reg = registry()
     from pint.errors import PintError  # pint is loaded by registry()
 

@@ -74,10 +74,10 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
     the lexicon marks as measured (``measure``), also among the first words after the claim in its
     clause, its subject put after the verb ("Salgono dal 37,5% al 39,5% i fondi"); a span of time
     reads the word after it first ("16 ore sotto le macerie": where it was spent, not "salvata dopo")."""
-    inside = _affirmed(WORD.findall(c.text), lex)
-    near = _affirmed(WORD.findall(before), lex)[-3:]
+    inside = _affirmed(c.text, lex)
+    near = _affirmed(before, lex)[-3:]
     if measures and _of_which(before, lex.lang):   # "oltre 80 repliche, la più forte delle quali di magnitudo 5.4"
-        near = [*_affirmed(WORD.findall(_clause_before(c, before)), lex)[-3:], *near]
+        near = (*_affirmed(_clause_before(c, before), lex)[-3:], *near)
     span = c.quantity.kind == "duration"   # "dopo 16 ore sotto le macerie": where it was spent, read first
     later = _subject_after(c, lex, span)[:1 if span and not measures else 3] if measures or span else []
     for w in [*inside, *later, *reversed(near)] if span else [*inside, *reversed(near), *later]:
@@ -88,6 +88,7 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
     return None
 
 
+@functools.lru_cache(maxsize=SHARED)
 def _of_which(before: str, lang: str) -> bool:
     """Whether a figure's clause opens on a partitive relative (the pack's ``[scope]
     partitive_pronouns``: "la più forte delle quali", "the strongest of which"): what it
@@ -113,11 +114,17 @@ def _clause_before(c: Claim, before: str) -> str:
     return piece[cut:] if cut is not None else piece
 
 
-def _affirmed(words: list[str], lex: Lexicon) -> list[str]:
-    """The content words of ``words`` that no negation stands before ("quella non boscata":
-    not the woodland), read one by one."""
-    return [w for i, w in enumerate(words) if w.casefold() not in lex.stopwords
-            and not (i and lex.negation(words[i - 1]))]
+@functools.lru_cache(maxsize=SHARED)
+def _affirmed(text: str, lex: Lexicon) -> tuple[str, ...]:
+    """The content words of ``text`` that no negation stands before ("quella non boscata":
+    not the woodland), read one by one; read once for the rules and claims that read the same piece."""
+    words = WORD.findall(text)
+    return tuple([w for i, w in enumerate(words) if w.casefold() not in lex.stopwords
+                  and not (i and lex.negation(words[i - 1]))])
+
+
+#: The words after a distance a phrase of its point may begin at ("a 47 miglia | a sud di | Pylos").
+ORIGIN_REACH = 4
 
 
 def origin(c: Claim, lex: Lexicon) -> str | None:
@@ -134,15 +141,12 @@ def origin(c: Claim, lex: Lexicon) -> str | None:
     piece = piece[aside.end():] if aside else piece
     m = CLAUSE.search(piece)
     words = WORD.findall(piece[:m.start()] if m else piece)[:8]
-    folded = [w.casefold() for w in words]
-    phrases = lex.cues.get("distance_origin", ())
-    for k in range(min(4, len(words))):
-        for phrase in phrases:
-            if tuple(folded[k:k + len(phrase)]) == phrase:
-                rest = [w for w in words[k + len(phrase):] if w.casefold() not in lex.stopwords]
-                point = lex.read(rest[0]) if rest else None   # "dalla costa" = "off the coast"
-                return (point.shared if point is not None and point.known else _place_name(rest[0])) if rest else None
-    return None
+    phrase = lex.cue_at("distance_origin", [w.casefold() for w in words])   # the first phrase, by its start
+    if phrase is None or phrase[0] >= ORIGIN_REACH:
+        return None
+    rest = [w for w in words[phrase[1]:] if w.casefold() not in lex.stopwords]
+    point = lex.read(rest[0]) if rest else None   # "dalla costa" = "off the coast"
+    return (point.shared if point is not None and point.known else _place_name(rest[0])) if rest else None
 
 
 def complement(c: Claim, before: str, lex: Lexicon) -> str | None:
@@ -168,19 +172,25 @@ def _place_name(word: str) -> str:
     return Places.default().name(word)
 
 
-def _subject_after(c: Claim, lex: Lexicon, own: bool = False) -> list[str]:
+def _subject_after(c: Claim, lex: Lexicon, own: bool = False) -> tuple[str, ...]:
     """The first three content words after the claim in its clause, up to a conjunction
     (what follows "e" is another figure's: "magnitudo 7 e una profondità di 8 km"); with
     ``own``, also up to another figure ("In tre giorni in Sicilia 400 incendi": the window
     of the count of fires, not how long a fire lasted)."""
-    words = []
     text = after(c)
-    for w in WORD.findall(text[:_first_digit(text, len(text))] if own else text):
+    return _subject(text[:_first_digit(text, len(text))] if own else text, lex)
+
+
+@functools.lru_cache(maxsize=SHARED)
+def _subject(text: str, lex: Lexicon) -> tuple[str, ...]:
+    """The first three content words of ``text``, up to a conjunction (:func:`_subject_after`)."""
+    words = []
+    for w in WORD.findall(text):
         if lex.conjunction(w):
             break
         if w.casefold() not in lex.stopwords:
             words.append(w)
-    return words[:3]
+    return tuple(words[:3])
 
 
 #: The most words between a counted noun and the relative word that narrows it.
@@ -210,6 +220,20 @@ def restriction(c: Claim, lex: Lexicon) -> str | None:
             clause = rest[m.start():].strip().rstrip(".!?…")
             return clause if wishing & {low(w.group()) for w in found[n + 1:n + 4]} else None
     return None
+
+
+#: The cues of time a clause before a figure is read for (keys.prepare): it moved, or is an earlier value.
+TIME_CUES = ("rising", "falling", "superseded")
+
+
+def timed(words: Sequence[str], lex: Lexicon) -> bool:
+    """Whether ``words`` (folded) hold a word that begins a phrase of one of TIME_CUES (told in C)."""
+    return not _time_words(lex).isdisjoint(words)
+
+
+@functools.lru_cache(maxsize=16)
+def _time_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(phrase[0] for name in TIME_CUES for phrase in lex.cues.get(name, ()))
 
 
 def unit_led(c: Claim, lang: str) -> Claim:

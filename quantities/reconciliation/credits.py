@@ -25,7 +25,6 @@ from collections.abc import Iterator
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
-from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
 from quantities.reconciliation.values import OPPOSITE
 from quantities.text.i18n import _, ngettext
@@ -87,7 +86,7 @@ NUMBER_AND_RANGE = frozenset({"exact", "range"})
 
 def _restates(bare: Item, sourced: Item) -> bool:
     """Whether a bare claim may restate a credited one: not a number against a range."""
-    return {stance(bare.claim.quantity), stance(sourced.claim.quantity)} != NUMBER_AND_RANGE
+    return {bare.stance, sourced.stance} != NUMBER_AND_RANGE
 
 
 def _clash(stated: list[Item], ctx: Context) -> list[Item]:
@@ -150,7 +149,7 @@ def _in_turn(sides: list[tuple[str, list[Item]]]) -> bool:
 
 def _bounds(sides: list[tuple[str, list[Item]]]) -> bool:
     """Two sides that bound the figure from either side ("almeno 500", "fino a 600")."""
-    stances = [{stance(i.claim.quantity) for i in side} for _n, side in sides]
+    stances = [{i.stance for i in side} for _n, side in sides]
     return all(len(x) == 1 for x in stances) and stances[0] | stances[1] in OPPOSITE
 
 

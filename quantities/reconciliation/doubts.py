@@ -27,7 +27,6 @@ from decimal import Decimal
 
 from quantities.lang import units
 from quantities.reconciliation.findings import Context
-from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
 from quantities.reconciliation.modes import Mode
 from quantities.text.i18n import _
@@ -75,7 +74,7 @@ def bounded(ms: Sequence[Mode]) -> tuple[Mode, Mode] | None:
 
 
 def _leaning(bound: Mode, other: Mode) -> bool:
-    stances = {stance(i.claim.quantity) for i in bound.items}
+    stances = {i.stance for i in bound.items}
     if stances == {"over"}:
         edge = max(i.interval.low for i in bound.items)
         return all(edge < i.interval.low and i.interval.top <= edge * BRACKET for i in other.items)

@@ -20,7 +20,7 @@ from decimal import Decimal
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
-from quantities.reconciliation.intervals import precision_of, stance
+from quantities.reconciliation.intervals import precision_of
 from quantities.reconciliation.keys import Item
 from quantities.text.i18n import _
 from quantities.types import Finding
@@ -62,7 +62,7 @@ def _cut(old: Item, now: Sequence[Item]) -> bool:
     rounded or cut to that digit (2,7 for 2.76; not 2,6)."""
     mine = _unit(old)
     return mine is not None and old.value is not None and any(
-        (unit := _unit(i)) is not None and i.value is not None and stance(i.claim.quantity) == "exact"
+        (unit := _unit(i)) is not None and i.value is not None and i.stance == "exact"
         and mine < unit and (0 <= old.value - i.value < unit or abs(old.value - i.value) * 2 <= unit) for i in now)
 
 

@@ -60,12 +60,15 @@ OPENERS = frozenset(".!?…\n\"«“”»–—([-")
 
 def names(title: str | None, body: str, lex: Lexicon, places: Places) -> Counter[str]:
     """The names of a document, each with its weight (mentions; a title's weigh more)."""
-    small = {w.casefold() for w in set(WORD.findall(f"{title or ''}\n{body}")) if not w[:1].isupper()}  # once a word
+    texts = [(text, weight, [(m, m.group()) for m in WORD.finditer(text)])
+             for text, weight in ((title or "", TITLE_WEIGHT), (body, 1))]
+    seen = {w for _t, _w, words in texts for _m, w in words}
+    small = {w.casefold() for w in seen if not w[:1].isupper()}  # once a word
     weights: Counter[str] = Counter()
     inner: set[str] = set()
     opening: list[tuple[str, int]] = []
-    for text, weight in ((title or "", TITLE_WEIGHT), (body, 1)):
-        for name, first in _runs(text, lex, places, small):
+    for text, weight, words in texts:
+        for name, first in _runs(text, [m for m, w in words if w[:1].isupper()], lex, places, small):
             weights[name] += weight
             if first:
                 opening.append((name, weight))
@@ -77,8 +80,10 @@ def names(title: str | None, body: str, lex: Lexicon, places: Places) -> Counter
     return +weights
 
 
-def _runs(text: str, lex: Lexicon, places: Places, small: set[str]) -> Iterable[tuple[str, bool]]:
-    """Each name of ``text``, and whether it is one capitalised word opening a sentence."""
+def _runs(text: str, capitals: list[regex.Match[str]], lex: Lexicon, places: Places,
+          small: set[str]) -> Iterable[tuple[str, bool]]:
+    """Each name of ``text`` (its words that begin with a capital: ``capitals``), and whether it
+    is one capitalised word opening a sentence."""
     taken = list(places.phrases(text))
     for _start, _end, name in taken:
         yield name, False
@@ -86,7 +91,7 @@ def _runs(text: str, lex: Lexicon, places: Places, small: set[str]) -> Iterable[
     run: list[regex.Match[str]] = []
     # a name's words begin with a capital; any other word between two of them ends a run, as
     # the blanks-only test of the gap tells (JOIN)
-    for m in [m for m in WORD.finditer(text) if m.group()[:1].isupper()]:
+    for m in capitals:
         if m.start() in inside:
             continue
         if run and not JOIN.fullmatch(text, run[-1].end(), m.start()):
@@ -211,6 +216,8 @@ class _Joins:
                 self._join(first, other)
 
     def _join(self, a: str, b: str) -> None:
+        if a == b:   # a key's first document: joined to itself
+            return
         ra, rb = self.parts.find(a), self.parts.find(b)
         if ra != rb:
             self.parts.union(max(ra, rb), min(ra, rb))

@@ -216,7 +216,7 @@ def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str],
     if key.status is None and i.reading is not None and i.lexicon.dwells(i.reading.concept):
         i.key = replace(key, scope=scoped(place(scope), i.year))   # a place's population, no count of the
         return   # event, by its one name across languages ("Marrakesh", «Marrakech»)
-    whole = replace(key, scope=None)
+    whole = key.whole
     wholes = totals.get((i.claim.doc, whole), [])
     least = min((w.high if w.high is not None else w.low for w in wholes), default=None)
     if home is not None and key.kind == "count" and home in own and home in {place(w) for w in scope.split()} \
@@ -238,11 +238,11 @@ def _one_country(items: list[Item], event_of: Mapping[str, str | None], broad: C
     countries: defaultdict[tuple[str | None, Key], set[str]] = defaultdict(set)
     for i in items:
         if i.key is not None and i.key.scope is not None and (i.claim.scope or "")[:1].isupper() and i.year is None:
-            countries[(event_of.get(i.claim.doc), replace(i.key, scope=None))].add(place(i.claim.scope or ""))
+            countries[(event_of.get(i.claim.doc), i.key.whole)].add(place(i.claim.scope or ""))
     for i in items:
         if i.key is None or i.key.scope is None or not i.running or not (i.claim.scope or "")[:1].isupper():
             continue
-        whole = replace(i.key, scope=None)
+        whole = i.key.whole
         named = countries[(event_of.get(i.claim.doc), whole)]
         if len(named) == 1 and broad(next(iter(named))) and not totals.get((i.claim.doc, whole)):
             i.key = whole
@@ -262,7 +262,7 @@ def _placed_alike(items: list[Item], event_of: Mapping[str, str | None]) -> None
     wholes: defaultdict[tuple[str | None, Key], list[Item]] = defaultdict(list)
     for i in items:
         if i.key is not None and i.key.kind in PLACED_KINDS:
-            wholes[(event_of.get(i.claim.doc), replace(i.key, scope=None))].append(i)
+            wholes[(event_of.get(i.claim.doc), i.key.whole)].append(i)
     for (event, whole), members in wholes.items():
         scoped_ = [i for i in members if i.key != whole]
         if event is None or len({i.key for i in scoped_}) != 1 or scoped_[0].year is not None \
@@ -295,12 +295,14 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     scopes: dict[tuple[str, Key], set[str]] = {}   # the scopes an article gives one key at
     for i in keyed:
         if i.key is not None and i.key.scope is not None:
-            scopes.setdefault((i.claim.doc, replace(i.key, scope=None)), set()).add(i.key.scope)
+            scopes.setdefault((i.claim.doc, i.key.whole), set()).add(i.key.scope)
+    homes: dict[str, str | None] = {}   # each article's own place, read once
     for i in keyed:
         event = event_of.get(i.claim.doc)
         if event is not None:
-            _unscoped(i, own.get(event, frozenset()), place, totals, _home(names.get(i.claim.doc, {}), broad),
-                      scopes)
+            if i.claim.doc not in homes:
+                homes[i.claim.doc] = _home(names.get(i.claim.doc, {}), broad)
+            _unscoped(i, own.get(event, frozenset()), place, totals, homes[i.claim.doc], scopes)
     _one_country(keyed, event_of, broad, place, totals)
     _placed_alike(keyed, event_of)
     parts = split_parts(keyed)   # "Due corpi … salgono a tre le vittime": a part of the article's count

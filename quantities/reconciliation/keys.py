@@ -32,7 +32,7 @@ from quantities import lang as langs
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation import ages, changes, clauses, nounphrases
-from quantities.reconciliation.intervals import Interval, interval_of, precision_of
+from quantities.reconciliation.intervals import Interval, interval_of, precision_of, stance
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, past_year
 from quantities.types import Claim
@@ -71,6 +71,11 @@ class Key:
     unit: str | None
     modality: str
 
+    @property
+    def whole(self) -> Key:
+        """The key at no scope, built directly (``dataclasses.replace`` costs several times more)."""
+        return self if self.scope is None else Key(self.what, self.status, None, self.kind, self.unit, self.modality)
+
     def label(self) -> str:
         parts = [self.what or "?"]
         parts += [p for p in (self.status, self.scope) if p]
@@ -91,6 +96,7 @@ class Item:
     source: str | None          # who the claim is credited to (canonical, else as written)
     superseded: bool            # the article gives it as an earlier, no longer current value
     moved: str | None           # "rising" / "falling": the article says the figure moved
+    stance: str                 # how its wording bounds it (intervals.stance of its quantity), read once
     order: int = 0
     minute: int | None = None   # the minute of the day its text gives it (Claim.when), if any
     year: int | None = None     # the earlier year its sentence sets it in, if any
@@ -157,7 +163,8 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
             factor = unit_key_of(ages.AGE_UNIT)[1]
         value = None if c.quantity.value is None else c.quantity.value * factor
         words = clauses.words_of(before)
-        moved = "rising" if lex.cue("rising", words) else "falling" if lex.cue("falling", words) else None
+        timed = clauses.timed(words, lex)   # most clauses: none of the three cues (told in C)
+        moved = next((m for m in ("rising", "falling") if timed and lex.cue(m, words)), None)
         if key is not None and moved and lender is not None and key.status is None and reading is not None \
                 and reading.generic:
             key, reason = None, LENT
@@ -165,10 +172,10 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         # "il 39% dei fondi, contro il 37,5% del piano iniziale": the benchmark of its lender
         benchmark = lender is not None and key is not None and changes.compared(words, lex.lang) \
             and id(lender) in made and made[id(lender)].key == key
+        superseded = (timed and lex.cue("superseded", words)) or earlier or benchmark
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
-                          lex.cue("superseded", words) or earlier or benchmark, moved, n,
-                          None if c.when is None else clock.minute_of(c.when, lex.lang), year,
-                          None, earlier,
+                          superseded, moved, stance(c.quantity), n,
+                          None if c.when is None else clock.minute_of(c.when, lex.lang), year, None, earlier,
                           unfolds=key is not None and key.kind == "count" and clauses.unfolds(c, before, lex),
                           named=named))
         if c.modality == "estimated" and key is not None and toll(items[-1]):   # "ritengono che i morti siano
@@ -249,6 +256,8 @@ def _lead_figures(items: list[Item]) -> None:
     for members in by_doc.values():
         body = [i.claim.sentence.start for i in members if i.claim.section != "title"]
         first = min(body, default=None)
+        # the keyed counts with a noun: a lead (no noun) never joins them, so they are read once
+        counts = [o for o in members if o.key is not None and o.key.kind == "count" and o.claim.noun]
         for i in members:
             c = i.claim
             if i.key is not None or c.noun or c.quantity.kind != "count" or c.quantity.unit is not None \
@@ -256,8 +265,7 @@ def _lead_figures(items: list[Item]) -> None:
                 continue
             if c.section != "title" and c.sentence.start != first:
                 continue
-            met = {o.key for o in members if o.key is not None and o.key.kind == "count" and o.claim.noun
-                   and o.interval.meets(i.interval)}
+            met = {o.key for o in counts if o.interval.meets(i.interval)}
             if len(met) == 1:
                 i.key, i.reason, i.lead = met.pop(), None, True
 
@@ -384,8 +392,7 @@ def unit_key_of(unit: str | None) -> tuple[str | None, Decimal]:
     dim = units.dimension(unit)
     if unit is None or dim is None or units.is_currency(unit) or not units.is_pint_unit(unit):
         return (unit if dim is None or units.is_currency(unit) else dim), Decimal(1)
-    magnitude = units.registry().Quantity(1, unit).to_base_units().magnitude
-    return dim, Decimal(str(magnitude))
+    return dim, units.base_factor(unit)
 
 
 def _source(c: Claim) -> str | None:

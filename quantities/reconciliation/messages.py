@@ -117,7 +117,7 @@ def side_text(parts: Sequence[Sequence[Item]], outlet: Outlet, fmt: tuple[str, s
 
 def value_of(mode: Sequence[Item], fmt: tuple[str, str]) -> str:
     """The value a group states, as its first exact claim (else its first claim) states it."""
-    exact = [i for i in mode if stance(i.claim.quantity) == "exact"]
+    exact = [i for i in mode if i.stance == "exact"]
     return shown((exact or list(mode))[0].claim.quantity, fmt)
 
 

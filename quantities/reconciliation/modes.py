@@ -20,7 +20,7 @@ from decimal import Decimal
 from quantities.lang import units
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.clauses import restriction
-from quantities.reconciliation.intervals import Interval, precision_of, stance
+from quantities.reconciliation.intervals import Interval, precision_of
 from quantities.reconciliation.keys import Item
 
 
@@ -64,7 +64,7 @@ def modes(items: Sequence[Item]) -> list[Mode]:
     that meets several modes ("una decina" between 11 and 12) joins none: it is
     compatible with each and takes no side, so it cannot bridge two values that differ.
     """
-    exact = sorted((i for i in items if stance(i.claim.quantity) == "exact"),
+    exact = sorted((i for i in items if i.stance == "exact"),
                    key=lambda i: (i.interval.low, i.order))
     runs: list[list[Item]] = []
     hulls: list[Interval] = []
@@ -75,13 +75,13 @@ def modes(items: Sequence[Item]) -> list[Mode]:
         else:
             runs.append([i])
             hulls.append(i.interval)
-    rest = sorted((i for i in items if stance(i.claim.quantity) != "exact"), key=_width)
+    rest = sorted((i for i in items if i.stance != "exact"), key=_width)
     for i in rest:
         hits = [n for n, h in enumerate(hulls) if h.meets(i.interval)]
         if len(hits) == 1:
             runs[hits[0]].append(i)
             hulls[hits[0]] = _hull(hulls[hits[0]], i.interval) if len(runs[hits[0]]) > 1 and \
-                stance(runs[hits[0]][0].claim.quantity) != "exact" else hulls[hits[0]]
+                runs[hits[0]][0].stance != "exact" else hulls[hits[0]]
         elif not hits:
             runs.append([i])
             hulls.append(i.interval)
@@ -108,7 +108,7 @@ def contradicting(found: list[Mode]) -> list[tuple[int, int]]:
     exact: defaultdict[str, list[tuple[int, Decimal]]] = defaultdict(list)
     for n, m in enumerate(found):
         for i in m.items:
-            if i.value is not None and i.source is not None and stance(i.claim.quantity) == "exact":
+            if i.value is not None and i.source is not None and i.stance == "exact":
                 exact[i.claim.doc].append((n, i.value))
     for n, m in enumerate(found):
         for i in m.items:
@@ -138,7 +138,7 @@ def _holds(i: Item, n: int, exact: list[tuple[int, Decimal]]) -> bool:
     mode ("400 incendi" for Cocina, then "più di trecento" bare): the article restates its
     source's figure loosely, not a second figure of its own."""
     q = i.claim.quantity
-    kind = stance(q)
+    kind = i.stance
     if i.value is None or i.source is not None or kind not in {"over", "under"}:
         return False
     if kind == "over":
@@ -217,7 +217,7 @@ def _to_its_digit(i: Item, value: Decimal) -> bool:
     """Whether the claim, stated exactly, is ``value`` (in the figure's base unit) to its own
     last digit (8 km for 8,5 km)."""
     stated = i.claim.quantity.value
-    if stance(i.claim.quantity) != "exact" or not stated or i.value is None or i.value == value:
+    if i.stance != "exact" or not stated or i.value is None or i.value == value:
         return False
     unit = precision_of(i.claim.quantity) * i.value / stated   # in the figure's base unit
     return abs(i.value - value) * 2 <= unit

@@ -16,7 +16,6 @@ from decimal import Decimal
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.findings import Context
-from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
 from quantities.text.i18n import _
 from quantities.types import Finding
@@ -29,7 +28,7 @@ def parts_findings(items: list[Item], ctx: Context) -> Iterator[Finding]:
     by_doc: defaultdict[str, list[Item]] = defaultdict(list)
     for i in items:
         if i.key is not None and i.key.kind == "count" and i.value is not None \
-                and stance(i.claim.quantity) == "exact" and not i.superseded:
+                and i.stance == "exact" and not i.superseded:
             by_doc[i.claim.doc].append(i)
     for doc in sorted(by_doc):
         claims = sorted(by_doc[doc], key=lambda i: i.claim.span.start)

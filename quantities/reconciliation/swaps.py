@@ -17,7 +17,6 @@ from decimal import Decimal
 from quantities.lang import units
 from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD, unit_read
 from quantities.reconciliation.findings import Context
-from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
 from quantities.reconciliation.wording import _across, _demote, _finding
 from quantities.text.i18n import _
@@ -36,7 +35,7 @@ def unit_findings(items: list[Item], events: Mapping[int, str], figure_of: Mappi
     for i in items:
         q = i.claim.quantity
         if q.unit is None or q.value is None or i.superseded or id(i) not in events \
-                or stance(q) == "vague":
+                or i.stance == "vague":
             continue
         buckets[(events[id(i)], q.value)].setdefault(unit_read(i.claim, i.lexicon.lang) or q.unit, []).append(i)
     for by_unit in buckets.values():

@@ -36,7 +36,6 @@ from quantities.reconciliation import messages as say
 from quantities.reconciliation.clauses import restriction
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
-from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item, toll
 from quantities.reconciliation.modes import Mode, contradicting, disputed, modes
 from quantities.reconciliation.values import comparable, dispute
@@ -289,7 +288,7 @@ def _fall(g: Grouped) -> tuple[list[Item], list[Item]]:
             later_top[day] = top
         top = day_top[day] if top is None else max(top, day_top[day])
     for i in g.items:
-        if i.superseded or stance(i.claim.quantity) not in COUNTS or i.moved == "falling":
+        if i.superseded or i.stance not in COUNTS or i.moved == "falling":
             continue
         above = later_top.get(_day(i))
         if above is not None and above < i.interval.low * (1 - CORRECTION):

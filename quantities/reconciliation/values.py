@@ -29,7 +29,7 @@ from quantities.reconciliation.doubts import BRACKET, bounded, weigh
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.headlines import headline_findings
-from quantities.reconciliation.intervals import precision_of, stance
+from quantities.reconciliation.intervals import precision_of
 from quantities.reconciliation.keys import Item, toll
 from quantities.reconciliation.modes import (
     Mode,
@@ -246,8 +246,8 @@ def _unit_slip(a: Mode, b: Mode) -> bool:
 
 def _rounding(a: Mode, b: Mode) -> bool:
     """Two modes that are one figure, exact in one and rounded in the other (1.404, 1.400)."""
-    xs = [i for i in a.items if stance(i.claim.quantity) == "exact"]
-    ys = [i for i in b.items if stance(i.claim.quantity) == "exact"]
+    xs = [i for i in a.items if i.stance == "exact"]
+    ys = [i for i in b.items if i.stance == "exact"]
     return any(_rounds_to(x, y) or _rounds_to(y, x) for x in xs[:8] for y in ys[:8])
 
 
@@ -275,7 +275,7 @@ def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], item
     wrong = [i for n, m in enumerate(ms) for i in m.items if i.source is not None and side_of[i.source] != n]
     # a figure its own article credits elsewhere (a lead, a subtitle: "Sessantadue morti", then
     # "62 vittime, secondo la prefettura"; "trentamila per la questura") is not bare
-    bare = [i for m in ms for i in m.items if i.source is None and stance(i.claim.quantity) not in BOUNDS
+    bare = [i for m in ms for i in m.items if i.source is None and i.stance not in BOUNDS
             and not any(o.claim.doc == i.claim.doc and o.source for o in m.items)]
     message = _("a dispute between sources, each credited with its own figure \u2014 {sides}").format(sides=sides)
     if when is not None:
@@ -310,12 +310,12 @@ def _drift(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> 
     loose = [i for i in current if id(i) not in placed][:LOOSE]
     for m in found:
         near = [i for i in loose if any(i.interval.meets(o.interval) for o in m.items)]
-        stated = [i for i in (*m.items, *near) if i.value is not None and stance(i.claim.quantity) != "vague"]
+        stated = [i for i in (*m.items, *near) if i.value is not None and i.stance != "vague"]
         stated = _drifting(stated)
         if len({i.claim.doc for i in stated}) < 2:
             continue
         said = ", ".join(f"{say.outlets([i], ctx.outlet)} \u201c{i.claim.text}\u201d "
-                         f"({_(say.STANCE_WORDS[stance(i.claim.quantity)])})" for i in stated[:6])
+                         f"({_(say.STANCE_WORDS[i.stance])})" for i in stated[:6])
         text = message
         if _bracketed(stated):   # "almeno 500" (the authorities), "fino a 600" (a doctor): two estimates
             said = ", ".join(f"{i.claim.attribution.source if i.claim.attribution else i.source} "
@@ -327,7 +327,7 @@ def _drift(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> 
 def _bracketed(stated: list[Item]) -> bool:
     """Two values, each its own source's, bounding the figure from either side."""
     return len(stated) == 2 and stated[0].value != stated[1].value and None not in {i.source for i in stated} \
-        and stated[0].source != stated[1].source and {stance(i.claim.quantity) for i in stated} in OPPOSITE
+        and stated[0].source != stated[1].source and {i.stance for i in stated} in OPPOSITE
 
 
 def _drifting(stated: list[Item]) -> list[Item]:
@@ -335,17 +335,18 @@ def _drifting(stated: list[Item]) -> list[Item]:
     distinct wording (value, stance, precision), so a mode of many claims stays linear."""
     readings: dict[tuple, list[Item]] = {}
     for i in stated:
-        readings.setdefault((i.value, stance(i.claim.quantity), precision_of(i.claim.quantity)), []).append(i)
-    keys = list(readings)
+        readings.setdefault((i.value, i.stance, precision_of(i.claim.quantity)), []).append(i)
+    groups = list(readings.values())
+    docs = [{i.claim.doc for i in g} for g in groups]
+    if len(set().union(*docs)) < 2:   # one article's wordings: none drifts from another's (no pairs to try)
+        return []
     out: set[int] = set()
-    for n, a in enumerate(keys):
-        for b in keys[n + 1:]:
-            x, y = readings[a][0], readings[b][0]
-            docs_a, docs_b = {i.claim.doc for i in readings[a]}, {i.claim.doc for i in readings[b]}
-            if len(docs_a | docs_b) < 2 or not _drifts_in_wording(x, y):
+    for n, a in enumerate(groups):
+        for m in range(n + 1, len(groups)):
+            if len(docs[n] | docs[m]) < 2 or not _drifts_in_wording(a[0], groups[m][0]):
                 continue
-            out.update((n, keys.index(b)))
-    return [i for n in sorted(out) for i in readings[keys[n]]]
+            out.update((n, m))
+    return [i for n in sorted(out) for i in groups[n]]
 
 
 def _drifts_in_wording(a: Item, b: Item) -> bool:
@@ -355,7 +356,7 @@ def _drifts_in_wording(a: Item, b: Item) -> bool:
     ("almeno 500" and "fino a 600": they meet only between the two)."""
     if a.value is None or b.value is None:
         return False
-    sa, sb = stance(a.claim.quantity), stance(b.claim.quantity)
+    sa, sb = a.stance, b.stance
     if a.value == b.value:
         return sa != sb
     if sa == "exact" and sb == "exact":

@@ -41,13 +41,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from itertools import islice
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.clauses import zone
 from quantities.reconciliation.findings import Context
-from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import CAPACITY, Item, Key
 from quantities.text.i18n import _
 from quantities.types import SEVERITIES, Finding
@@ -61,10 +61,10 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
     for i in items:
         if i.key is None or (i.superseded and not i.earlier) or id(i) not in events:
             continue  # an old value the article states ("da 3,3 a 2 miliardi") still says what 3,3 counted
-        if i.value is None and stance(i.claim.quantity) != "range":
+        if i.value is None and i.stance != "range":
             continue
         counted[i.claim.doc].add(_status(i))
-        if stance(i.claim.quantity) == "vague" or i.key.kind == "percent":
+        if i.stance == "vague" or i.key.kind == "percent":
             continue
         k = i.key
         for value in _stated(i):
@@ -163,14 +163,25 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
         common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
         need = 0 if a.kind == "measure" and a.unit is not None else ctx.settings.min_shared_words
-        close = [(p, q) for p, q in common if len(context_of(p.claim, p.lexicon) & context_of(q.claim, q.lexicon))
-                 >= need]
-        if close:   # a sum: budgets name one pot many ways ("il piano", "la dotazione complessiva"): a note
-            p, q = close[0]
+        close = next(_close(common, need), None)
+        if close is not None:   # a sum: budgets name one pot many ways ("il piano", "la dotazione complessiva"): a note
+            p, q = close
             return _demote(lower) if a.kind == "money" else lower, _(
                 "the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the other; check which "
                 "is meant").format(one=noun(p), other=noun(q)), [p], [q]
     return None
+
+
+def _close(pairs: list[tuple[Item, Item]], need: int) -> Iterator[tuple[Item, Item]]:
+    """The pairs whose sentences share ``need`` content words or more, in order; each
+    claim's words read once (a claim stands in many pairs)."""
+    words: dict[int, frozenset[str]] = {}
+    for p, q in pairs:
+        for i in (p, q):
+            if id(i) not in words:
+                words[id(i)] = context_of(i.claim, i.lexicon)
+        if len(words[id(p)] & words[id(q)]) >= need:
+            yield p, q
 
 
 def _capacity(across: list[tuple[Item, Item]]) -> tuple[str, list[Item], list[Item]] | None:
@@ -238,8 +249,9 @@ def _across(xs: list[Item], ys: list[Item]) -> list[tuple[Item, Item]]:
     side first, then its later ones ("the limit is 160" after another "160" of the same
     article is still compared)."""
     out = []
-    for x in _firsts_first(xs)[:PAIRS]:
-        for y in _firsts_first(ys)[:PAIRS]:
+    others = _firsts_first(ys)
+    for x in _firsts_first(xs):
+        for y in others:
             if x.claim.doc != y.claim.doc:
                 out.append((x, y))
                 if len(out) >= PAIRS:
@@ -248,10 +260,10 @@ def _across(xs: list[Item], ys: list[Item]) -> list[tuple[Item, Item]]:
 
 
 def _firsts_first(items: list[Item]) -> list[Item]:
-    """The claims, each article's first before any article's second."""
+    """The first PAIRS claims, each article's first before any article's second."""
     firsts = {i.claim.doc: i for i in reversed(items)}
     chosen = {id(i) for i in firsts.values()}
-    return [*firsts.values(), *(i for i in items if id(i) not in chosen)]
+    return [*firsts.values(), *islice((i for i in items if id(i) not in chosen), PAIRS)][:PAIRS]
 
 
 def _status(i: Item) -> str | None:

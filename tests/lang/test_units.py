@@ -1,6 +1,8 @@
 """The table of known pint units (quantities/lang/units.dimensions.toml) agrees with pint, covers every
 unit a shipped pack names, and a unit is a name, never an expression pint would evaluate."""
 
+from decimal import Decimal
+
 import pytest
 
 from quantities import lang
@@ -14,10 +16,32 @@ def test_known_dimension_is_pints(name):
     assert units.known()[name] == (dim if dim != "dimensionless" else f"[{name}]")
 
 
+@pytest.mark.parametrize("name", sorted(units.known()))
+def test_known_base_factor_is_pints(name):
+    """The ``[base]`` row is pint's factor as the reconciler read it from pint: the same number,
+    written the same way (Decimal('1000.0') is not Decimal('1000') in an output)."""
+    magnitude = units.registry().Quantity(1, name).to_base_units().magnitude
+    assert str(units.base_factor(name)) == str(Decimal(str(magnitude)))
+
+
+def test_a_unit_not_listed_takes_its_base_factor_from_pint():
+    assert units.base_factor("km") == units.base_factor("kilometer")
+    assert units.base_factor("fathom") == Decimal(str(units.registry().Quantity(1, "fathom").to_base_units().magnitude))
+
+
+@pytest.mark.parametrize("name", sorted(units.unknown()))
+def test_unknown_units_are_unknown_to_pint(name):
+    from pint.errors import PintError
+
+    with pytest.raises((PintError, ValueError, AttributeError, TypeError)):
+        units.registry().parse_units(name)
+
+
 @pytest.mark.parametrize("code", lang.available())
 def test_every_pack_unit_is_known_without_pint(code):
     pack = lang.load(code)
     nonpint = set(pack.table("units.nonpint", {}))
+    assert nonpint <= units.unknown()
     named = {v for k in ("units", "units.before") for v in pack.table(k).values() if isinstance(v, str)}
     missing = {n for n in named if n not in nonpint and not units.is_currency(n)} - set(units.known())
     assert not missing

@@ -59,3 +59,48 @@ def test_the_table_of_shipped_formats_is_what_their_modules_register():
                   for n, f in formats._REGISTRY.items() if f.report is not None}
     assert {n: registered[n] for n in formats.BUILTIN} == formats.BUILTIN
     assert set(formats.names("any")) >= set(registered)
+
+
+JSON_VALUES = [
+    # a value the indented JSON writer meets, written as json.dumps(indent=2, ensure_ascii=False) writes it
+    pytest.param({}, id="an empty object"),
+    pytest.param([[], {}, [[]]], id="empty containers inside"),
+    pytest.param({"a": [1, 2.5, None, True, False, -0.0, 1e16, 10**30]}, id="numbers and constants"),
+    pytest.param({"t": "«è»\n\t\"\\\u2028\x00 \U0001f600"}, id="strings escaped, non-ASCII kept"),
+    pytest.param({3: "int", 2.5: "float", None: "null", True: "true", False: "false"}, id="keys that are no strings"),
+    pytest.param({"n": float("nan"), "i": float("inf"), "m": float("-inf")}, id="NaN and infinities"),
+    pytest.param({"tuple": (1, ("a", {"b": ()}))}, id="tuples as lists"),
+]
+
+
+@pytest.mark.parametrize("value", JSON_VALUES)
+def test_the_indented_json_writer_writes_what_json_dumps_writes(value):
+    from quantities.report.formats.json import _dump
+
+    assert _dump(value, 2) == json.dumps(value, ensure_ascii=False, indent=2)
+    assert _dump(value) == json.dumps(value, ensure_ascii=False)
+
+
+def test_the_indented_json_writer_matches_json_dumps_on_any_value():
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    from quantities.report.formats.json import _dump
+
+    scalars = st.none() | st.booleans() | st.integers() | st.floats() | st.text()
+    values = st.recursive(scalars, lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner), max_leaves=30)
+
+    @given(values)
+    def check(value):
+        assert _dump(value, 2) == json.dumps(value, ensure_ascii=False, indent=2)
+
+    check()
+
+
+def test_a_value_json_refuses_is_refused():
+    from decimal import Decimal
+
+    from quantities.report.formats.json import _dump
+
+    with pytest.raises(TypeError):
+        _dump({"a": [Decimal(1)]}, 2)
