@@ -64,7 +64,7 @@ from quantities.extraction.numbers.reading import (
     search,
 )
 from quantities.extraction.numbers.shares import PLACES, after_numerator, before_denominator, read_share
-from quantities.extraction.numbers.words import apostrophe_elided, definite_scale, value_of
+from quantities.extraction.numbers.words import apostrophe_elided, definite_scale, longest, value_of
 from quantities.lang import Pack, load
 from quantities.types import Quantity, Span
 
@@ -243,10 +243,7 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
         value, end = value_of([full], g), end + 1  # "vent'anni": the apostrophe is the figure's
         tokens = [(start, end)]
     if value is None:  # the longest run of its words that is a number: cut at the last joiner, else a word
-        words = [text[a:b] for a, b in tokens]
-        joins, n = [i for i, w in enumerate(words) if norm(w) in g.words.joiners], len(words)
-        while n and (value := value_of(words[:n], g)) is None:
-            n = max((j for j in joins if j < n), default=n - 1)
+        value, n = longest(tuple([text[a:b] for a, b in tokens]), g)
         del tokens[n:]
     if value is None:  # a fraction word alone: "half of the funds", not "half a million"
         last = start + max(m[0].rfind(" "), m[0].rfind("\u00a0")) + 1  # "a half" of "an hour and a half"

@@ -36,6 +36,24 @@ def morphemes(word: str, g: Grammar) -> list[str] | None:
     return pieces if all(p in g.words.morphemes or p in g.words.elided for p in pieces) else None
 
 
+@functools.lru_cache(maxsize=1 << 12)  # a run of words read again at each of its words ("mille mille …")
+def longest(words: tuple[str, ...], g: Grammar) -> tuple[Decimal | None, int]:
+    """The value of the longest run of ``words``, from the first, that is a number, and how
+    many words it takes: cut at the last joiner, else by a word ((None, 0) if none is).
+
+    >>> from quantities.lang import load
+    >>> from quantities.extraction.numbers.grammar import grammar
+    >>> g = grammar(load("it"))
+    >>> longest(("mille", "mille"), g), longest(("un", "milione", "e", "un", "milione"), g)
+    ((Decimal('1000'), 1), (Decimal('1000000'), 2))
+    """
+    joins, n = [i for i, w in enumerate(words) if norm(w) in g.words.joiners], len(words)
+    value = None
+    while n and (value := _value(words[:n], g)) is None:
+        n = max((j for j in joins if j < n), default=n - 1)
+    return value, n
+
+
 def _valid_unit(current: Decimal, v: Decimal) -> bool:
     """A unit word may follow nothing, a hundred, or a ten (when it is below ten)."""
     rest = current % 100
