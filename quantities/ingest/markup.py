@@ -82,6 +82,9 @@ _ENTITY = compiled(r"&(?:#[0-9]{1,7}+|#[xX][0-9a-fA-F]{1,6}+|[A-Za-z][A-Za-z0-9]
 #: Strong emphasis, an inline link or an HTML comment (a suppression): enough to read a
 #: ``.txt`` file as Markdown.
 _MARKDOWN_SIGN = compiled(r"\*\*[^*\n]{1,200}\*\*|__[^_\n]{1,200}__|\[[^\]\n]{1,200}\]\(|<!--")
+#: What every match of :data:`_MARKDOWN_SIGN` holds, and of :data:`_ENTITY`: looked for first, by
+#: str methods (a document without them, most news, is told without a scan of regex: ~9 ms a MB).
+_SIGN_PARTS, _ENTITY_PART = ("**", "__", "](", "<!--"), "&"
 
 
 def looks_like_markdown(text: str) -> bool:
@@ -95,8 +98,9 @@ def looks_like_markdown(text: str) -> bool:
     >>> looks_like_markdown("5.000&nbsp;soldati"), looks_like_markdown("R&S; Procter&Gamble")
     (True, False)
     """
-    return _MARKDOWN_SIGN.search(text) is not None or any(
-        len(html.unescape(m[0])) == 1 for m in _ENTITY.finditer(text))
+    if any(part in text for part in _SIGN_PARTS) and _MARKDOWN_SIGN.search(text) is not None:
+        return True
+    return _ENTITY_PART in text and any(len(html.unescape(m[0])) == 1 for m in _ENTITY.finditer(text))
 
 
 def strip(text: str) -> tuple[str, OffsetMap] | None:

@@ -6,6 +6,8 @@ import html
 import pickle
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tables import row
 
 from quantities.ingest.markup import _ENTITY, OffsetMap, strip
@@ -163,3 +165,16 @@ def test_an_entity_in_plain_text_does_not_break_a_figure():
     doc = from_text("Sono arrivati 5.000&nbsp;soldati a Kursk.", id="a.txt")
     [claim] = extract_document(doc)
     assert (claim.text, claim.noun, claim.span.of(doc.text)) == ("5.000\xa0soldati", "soldati", "5.000&nbsp;soldati")
+
+
+# looks_like_markdown looks for a part every sign holds ("**", "__", "](", "<!--", "&") with str
+# methods before it runs the patterns: it tells a text as the patterns alone tell it.
+@given(st.lists(st.sampled_from(["*", "_", "[", "]", "(", "<!--", "<", "!", "-", "&", ";", "#", "x", "1", "a", " ", "\n"]),
+                max_size=60).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_markdown_is_told_as_its_patterns_tell_it(text: str) -> None:
+    from quantities.ingest.markup import _MARKDOWN_SIGN, looks_like_markdown
+
+    rule = _MARKDOWN_SIGN.search(text) is not None or any(
+        len(html.unescape(m[0])) == 1 for m in _ENTITY.finditer(text))
+    assert looks_like_markdown(text) == rule

@@ -25,7 +25,6 @@ from typing import Any
 from quantities.cache import compiled
 from quantities.extraction.numbers.around import (
     BREAKS,
-    WORD,
     glued_before,
     homograph_ok,
     next_word,
@@ -64,7 +63,7 @@ from quantities.extraction.numbers.reading import (
     search,
 )
 from quantities.extraction.numbers.shares import PLACES, after_numerator, before_denominator, read_share
-from quantities.extraction.numbers.words import apostrophe_elided, definite_scale, value_of
+from quantities.extraction.numbers.words import apostrophe_elided, definite_scale, longest, split, value_of
 from quantities.lang import Pack, load
 from quantities.types import Quantity, Span
 
@@ -234,34 +233,30 @@ def _stem_value(word: str, suffixes: Iterable[str], least: int, g: Grammar) -> i
 
 def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
     start, end = m.start(), m.end()
-    if m[0].isalpha():  # one word ("due"), as _WORD would find it
-        tokens = [(start, end)]
-    else:
-        tokens = [(t.start(), t.end()) for t in WORD.finditer(text, start, end)]
-    value = definite_scale(text, start, tokens, g)
-    if value is None and len(tokens) == 1 and (full := apostrophe_elided(text, start, end, g)):
-        value, end = value_of([full], g), end + 1  # "vent'anni": the apostrophe is the figure's
-        tokens = [(start, end)]
+    # one word ("due") as WORD would find it; else the words and marks, with where each ends (as
+    # written: ``m`` may be a match in the lower-cased text)
+    ends, words = ((end - start,), (text[start:end],)) if m[0].isalpha() else split(text[start:end])
+    value = definite_scale(text, start, start + ends[-1], words, g) if words else None  # none: an empty match
+    n = len(words)
+    if value is None and n == 1 and (full := apostrophe_elided(text, start, end, g)):
+        # "vent'anni": the apostrophe is the figure's
+        value, ends, words = value_of([full], g), (end + 1 - start,), (text[start:end + 1],)
     if value is None:  # the longest run of its words that is a number: cut at the last joiner, else a word
-        words = [text[a:b] for a, b in tokens]
-        joins, n = [i for i, w in enumerate(words) if norm(w) in g.words.joiners], len(words)
-        while n and (value := value_of(words[:n], g)) is None:
-            n = max((j for j in joins if j < n), default=n - 1)
-        del tokens[n:]
+        value, n = longest(words, g)
     if value is None:  # a fraction word alone: "half of the funds", not "half a million"
         last = start + max(m[0].rfind(" "), m[0].rfind("\u00a0")) + 1  # "a half" of "an hour and a half"
         part = read_share(text, m, g) if m[0].isalpha() else None
         part = part or halves(text, last, m.end(), g)
         return _part(text, part, g) if part is not None else None
-    end = tokens[-1][1]
-    if len(tokens) == 1:
+    end = start + ends[n - 1]
+    if n == 1:
         word = norm(text[start:end])
         if word in g.words.homographs and not homograph_ok(text, start, end, word, g):
             return None
     part = after_numerator(text, start, end, value, g) or before_denominator(text, start, end, value, g)
     if part is not None:
         return _part(text, part, g)
-    if len(tokens) == 1 and norm(text[start:end]) in g.words.singletons:
+    if n == 1 and norm(text[start:end]) in g.words.singletons:
         return None
     whole = value == value.to_integral_value()
     r = Reading(start, end, value, value, value, precision_int(value) if whole else Decimal("0.1"),

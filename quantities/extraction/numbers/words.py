@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 from decimal import Decimal
 
-from quantities.extraction.numbers.around import words_before
+from quantities.extraction.numbers.around import WORD, words_before
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.patterns import norm
 
@@ -34,6 +34,24 @@ def morphemes(word: str, g: Grammar) -> list[str] | None:
     pieces = [norm(x) for x in m.captures("m")]
     # the pattern ignores case, and some capitals lower-case to other letters ("İ" -> "i̇")
     return pieces if all(p in g.words.morphemes or p in g.words.elided for p in pieces) else None
+
+
+@functools.lru_cache(maxsize=1 << 12)  # a run of words read again at each of its words ("mille mille …")
+def longest(words: tuple[str, ...], g: Grammar) -> tuple[Decimal | None, int]:
+    """The value of the longest run of ``words``, from the first, that is a number, and how
+    many words it takes: cut at the last joiner, else by a word ((None, 0) if none is).
+
+    >>> from quantities.lang import load
+    >>> from quantities.extraction.numbers.grammar import grammar
+    >>> g = grammar(load("it"))
+    >>> longest(("mille", "mille"), g), longest(("un", "milione", "e", "un", "milione"), g)
+    ((Decimal('1000'), 1), (Decimal('1000000'), 2))
+    """
+    joins, n = [i for i, w in enumerate(words) if norm(w) in g.words.joiners], len(words)
+    value = None
+    while n and (value := _value(words[:n], g)) is None:
+        n = max((j for j in joins if j < n), default=n - 1)
+    return value, n
 
 
 def _valid_unit(current: Decimal, v: Decimal) -> bool:
@@ -139,21 +157,33 @@ def _full(piece: str, g: Grammar) -> str:
 DEFINITE_FROM = Decimal(1_000_000)
 
 
-def definite_scale(text: str, start: int, tokens: list[tuple[int, int]], g: Grammar) -> Decimal | None:
-    """Words opening on a scale word of a million or more, after a definite article, count
-    one of it: "oltre al milione di abitanti", "nel milione e mezzo di voti" (``[numbers]
-    definite``); else None."""
-    if not tokens or not g.words.definite or not g.words.one:
+def definite_scale(text: str, start: int, end: int, words: tuple[str, ...], g: Grammar) -> Decimal | None:
+    """Words (``words``, from ``start`` to ``end``) opening on a scale word of a million or more,
+    after a definite article, count one of it: "oltre al milione di abitanti", "nel milione e
+    mezzo di voti" (``[numbers] definite``); else None."""
+    if not words or not g.words.definite or not g.words.one:
         return None
-    words = [text[a:b] for a, b in tokens]
     kind, v = g.words.morphemes.get(norm(words[0]), ("", Decimal(0)))
     if kind != "scale" or v < DEFINITE_FROM or not words[0].islower() \
-            or text[tokens[-1][1]:tokens[-1][1] + 1] in g.words.hyphens:   # "il Milione", "the million-dollar"
+            or text[end:end + 1] in g.words.hyphens:   # "il Milione", "the million-dollar"
         return None
     prev = words_before(text, start)[-1:]
     if not prev or prev[-1][1] not in g.words.definite or prev[-1][0] + len(prev[-1][1]) >= start:
         return None
     return value_of([min(g.words.one), *words], g)
+
+
+@functools.lru_cache(maxsize=1 << 10)  # a phrase read again at each of its words ("mille mille …")
+def split(phrase: str) -> tuple[tuple[int, ...], tuple[str, ...]]:
+    """The words and marks of a number-word phrase (:data:`~quantities.extraction.numbers.around.WORD`):
+    where each ends in ``phrase``, and each as written.
+
+    >>> split("due milioni e mezzo")
+    ((3, 11, 13, 19), ('due', 'milioni', 'e', 'mezzo'))
+    """
+    found = WORD.finditer(phrase)
+    spans = [t.span() for t in found]
+    return tuple([b for _, b in spans]), tuple([phrase[a:b] for a, b in spans])
 
 
 def apostrophe_elided(text: str, start: int, end: int, g: Grammar) -> str | None:
