@@ -201,6 +201,7 @@ class _Reader:
         out = []
         moments = self._moments(sentence) if self.times else []  # read by _when alone
         pairs = nouns.respective([q.span for q in s.figures], lang=pack, toks=toks) if len(s.figures) > 3 else {}
+        still = status.quiet(toks, lang=pack)  # no status or scope word in the sentence: each noun's own
         listed: list[nouns.NounPhrase | None] = []
         previous: Quantity | None = None
         for i, q in enumerate(s.figures):
@@ -224,7 +225,7 @@ class _Reader:
             stated = q if doc.offsets is None else q.at(doc.to_body(q.span))
             found = self._credit(s, toks, cues, q, memo)
             state, scope = status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks,
-                                       kind=q.kind)
+                                       kind=q.kind, still=still)
             home = settlement.settled(text, toks, q.span, lang=pack) if noun is not None else None
             scope = home or scope or place  # "la regione era ferma al 36,95%": the place noun the topic replaced
             if state is None and noun is not None and noun.span is None:  # a reused noun keeps its status

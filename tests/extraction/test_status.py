@@ -8,6 +8,8 @@ from tables import FIXTURES, NO_CLAIM, claim_at, rows
 
 from quantities.extraction.nouns import status
 from quantities.lang import load
+from quantities.text.tokens import tokens
+from quantities.types import Span
 
 FIXTURE = FIXTURES / "status.tsv"
 
@@ -35,3 +37,35 @@ def test_a_word_in_two_classes_is_an_error() -> None:
     pack = load("it").merged({"status": {"classes": {"injured": ["morti"]}}})
     with pytest.raises(Exception, match="already"):
         status.statuses(pack)
+
+
+#: Sentences with and without a word status or scope is told by (status.quiet: then each
+#: figure's status is its noun's alone and it has no scope, answered once a sentence).
+QUIET = [
+    ("it", "5 km, 5 km, 5 km, 5 km", "", True),
+    ("it", "il 5% il 5% il 5%", "", True),
+    ("it", "€5 e €5 e €5 e", "", True),
+    ("it", "5 soldati, 7 soldati", "soldati", True),
+    ("it", "5 dispersi, 7 soldati", "dispersi", False),  # a status word
+    ("it", "5 km, 5 km a Roma", "", False),  # a place's preposition
+    ("it", "5 km, di cui 3 km", "", False),  # a part
+    ("it", "5 km, 3 dei quali", "", False),  # a partitive pronoun
+    ("it", "5 sfollati di tutta l'isola", "sfollati", False),  # a whole area
+    ("it", "5 sono morti", "", False),  # a status word after the figure
+    ("en", "5 km, 5 km, 5 km", "", True),
+    ("en", "5 people died", "people", False),
+    ("en", "5 km in Kent", "", False),
+]
+
+
+@pytest.mark.parametrize("lang, sentence, noun, quiet", QUIET)
+def test_a_quiet_sentence_reads_as_read_would(lang: str, sentence: str, noun: str, quiet: bool) -> None:
+    toks = tokens(sentence)
+    assert status.quiet(toks, lang=lang) is quiet
+    for i in range(len(toks)):
+        if toks.texts[i][0].isdigit():
+            figure = Span(toks.starts[i], toks.ends[i])
+            read = status.read(sentence, figure, figure.end, noun or None, lang=lang, toks=toks)
+            if quiet:
+                assert status.read(sentence, figure, figure.end, noun or None, lang=lang, toks=toks, still=True) == read
+                assert read[1] is None

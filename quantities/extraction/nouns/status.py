@@ -49,6 +49,7 @@ class Statuses:
     head_first: bool = True  # the head noun opens its phrase ([nouns] head): its modifiers follow
     of: dict[str, tuple[tuple[str, ...], ...]] = dataclasses.field(default_factory=dict)  # [nouns] of, by first word
     articles: frozenset[str] = frozenset()  # [nouns] articles
+    words: frozenset[str] = frozenset()  # firsts and lasts: a sentence with none has no status word
 
     def at(self, lows: list[str], i: int) -> str | None:
         """The class of the status word or phrase that starts at ``lows[i]``."""
@@ -103,6 +104,7 @@ class Scopes:
     articles: frozenset[str]
     dwellers: frozenset[str]  # people counted where they live: the place after them is theirs
     months: frozenset[str]  # a capitalised month after "in" is a time, no place ("in March 2018")
+    words: frozenset[str] = frozenset()  # every word a scope is told by: a sentence with none has no scope
 
 
 @per_pack("status")
@@ -117,6 +119,7 @@ def statuses(pack: Pack) -> Statuses:
     return Statuses(classes=classes, longest=max(map(len, classes), default=1),
                     skip=word_set(pack, "status.skip"), reach=positive_int(pack, "status.reach"),
                     firsts=frozenset(w[0] for w in classes), lasts=frozenset(w[-1] for w in classes),
+                    words=frozenset(w[0] for w in classes) | frozenset(w[-1] for w in classes),
                     head_first=pack.get("nouns.head", "first") != "last",
                     of=_by(phrases(pack, "nouns.of"), 0), articles=word_set(pack, "nouns.articles"))
 
@@ -124,24 +127,13 @@ def statuses(pack: Pack) -> Statuses:
 @per_pack("scope")
 def scopes(pack: Pack) -> Scopes:
     """The ``[scope]`` words of ``pack``, compiled once."""
-    return Scopes(
-        places=word_set(pack, "scope.places"),
-        place_links=word_set(pack, "scope.place_links"),
-        parts_before=_by(phrases(pack, "scope.parts_before"), -1),
-        partitive=_by(phrases(pack, "scope.partitive"), 0),
-        partitive_pronouns=_by(phrases(pack, "scope.partitive_pronouns"), 0),
-        partitive_kinds=word_set(pack, "scope.partitive_kinds"),
-        share_kinds=word_set(pack, "scope.share_kinds"),
-        clause_ends=word_set(pack, "scope.clause_ends"),
-        aims=word_set(pack, "scope.aims"),
-        place_heads=word_set(pack, "scope.place_heads"),
-        head_places=word_set(pack, "scope.head_places"),
-        all_over=_by(phrases(pack, "scope.all_over"), 0),
-        place_relatives=word_set(pack, "scope.place_relatives"),
-        articles=word_set(pack, "scope.articles"),
-        dwellers=word_set(pack, "scope.dwellers"),
-        months=word_set(pack, "numbers.dates.months"),
-    )
+    sets = {k: word_set(pack, f"scope.{k}") for k in ("places", "place_links", "partitive_kinds", "share_kinds",
+            "clause_ends", "aims", "place_heads", "head_places", "place_relatives", "articles", "dwellers")}
+    by = {k: _by(phrases(pack, f"scope.{k}"), -1 if k == "parts_before" else 0)
+          for k in ("parts_before", "partitive", "partitive_pronouns", "all_over")}
+    told = frozenset().union(*(sets[k] for k in ("places", "head_places", "place_relatives", "dwellers")), *by.values())
+    return Scopes(**sets, **by, months=word_set(pack, "numbers.dates.months"),  # type: ignore[arg-type]  # by
+                  words=told)  # name: each table has its field's type (a word set, or phrases by a word)
 
 
 def _by(found: tuple[tuple[str, ...], ...], word: int) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -162,15 +154,27 @@ def classes(lang: str | Pack) -> tuple[str, ...]:
 PLACE_REACH = 12
 
 
+def quiet(toks: Tokens, *, lang: str | Pack = "it") -> bool:
+    """Whether a sentence's tokens hold none of the words :func:`read` is told by (asked once a
+    sentence, in C): then a figure's status is its noun's alone, and it has no scope.
+
+    >>> quiet(tokens("5 km, 5 km, 5 km")), quiet(tokens("5 km in Calabria")), quiet(tokens("5 morti"))
+    (True, False, False)
+    """
+    return statuses(lang).words.isdisjoint(toks.lows) and scopes(lang).words.isdisjoint(toks.lows)
+
+
 def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pack = "it",
-         toks: Tokens | None = None, kind: str = "count") -> tuple[str | None, str | None]:
+         toks: Tokens | None = None, kind: str = "count", still: bool = False) -> tuple[str | None, str | None]:
     """The status and the scope of the figure at ``figure`` whose claim ends at ``end``
     (after its noun when the noun follows), ``noun`` its counted noun. ``toks`` are the
     tokens of the figure's sentence when the caller has them (then ``text`` may be the
     whole document), else those of ``text``. A partitive is a part only for a figure of one
     of the pack's ``[scope] partitive_kinds`` ("Quattro delle vittime"; "metà del Pd" is a
-    share, its noun the whole)."""
+    share, its noun the whole). ``still``: the sentence of ``toks`` is :func:`quiet` ("5 km, 5 km, …")."""
     t, sc = statuses(lang), scopes(lang)
+    if still:
+        return _named(t, noun), None
     toks = tokens(text) if toks is None else toks
     starts = toks.starts  # (toks.index, without a call each)
     first, after = bisect_left(starts, figure.start), bisect_left(starts, end)
@@ -223,8 +227,12 @@ def _complement(t: Statuses, toks: Tokens, at: int) -> int:
     return at
 
 
+def _named(t: Statuses, noun: str | None) -> str | None:
+    return t.of_noun(noun.casefold().replace("’", "'").split()) if noun else None
+
+
 def _status(t: Statuses, toks: Tokens, first: int, after: int, noun: str | None) -> str | None:
-    if noun and (found := t.of_noun(noun.casefold().replace("’", "'").split())) is not None:
+    if (found := _named(t, noun)) is not None:
         return found
     lows = toks.lows
     crossing = t.match(lows, after - 1) if noun and after > first + 1 else None
