@@ -39,14 +39,15 @@ def share(start: int, end: int, n: Decimal, d: Decimal, g: Grammar) -> Reading:
 def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
                     per: bool = True) -> Reading | None:
     """A share whose numerator ``n`` was read at ``start``–``end``: a denominator word
-    follows ("due terzi"), or (with ``per``, for a numerator in words) an "out of" word,
+    follows ("due terzi"; a numerator over one makes it a share whatever follows, "due terzi
+    sono", as no ordinal has one), or (with ``per``, for a numerator in words) an "out of" word,
     maybe after a noun, and a larger number ("uno su tre"; "10 su 27 regioni" counts)."""
     if text[end:end + 1] not in _BLANKS:
         return None  # both patterns open on a blank: "5-6", "5,", "5%" are told without them
     m = _NEXT.match(text, end, min(len(text), end + 24), False)
     if m is not None:
         d = g.shares.denominators.get(norm(m[1]))
-        if d is not None and n <= d and _no_noun_after(text, m.end(), g):
+        if d is not None and n <= d and (n > 1 or _no_noun_after(text, m.end(), g)):
             return share(start, m.end(), n, d, g)
     out_of = g.shares.per_after.match(text, end, min(len(text), end + 32)) if per else None
     if out_of is None:
