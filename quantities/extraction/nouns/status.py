@@ -33,6 +33,7 @@ import dataclasses
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from quantities.extraction.nouns.fronted import fronted
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
@@ -103,6 +104,7 @@ class Scopes:
     articles: frozenset[str]
     dwellers: frozenset[str]  # people counted where they live: the place after them is theirs
     months: frozenset[str]  # a capitalised month after "in" is a time, no place ("in March 2018")
+    asides: frozenset[str]  # what opens an aside between a fronted place and its figure: "A Turís, secondo l'Aemet, …"
 
 
 @per_pack("status")
@@ -141,6 +143,7 @@ def scopes(pack: Pack) -> Scopes:
         articles=word_set(pack, "scope.articles"),
         dwellers=word_set(pack, "scope.dwellers"),
         months=word_set(pack, "numbers.dates.months"),
+        asides=word_set(pack, "scope.asides"),
     )
 
 
@@ -306,7 +309,7 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
             if found is None and before > 1 and lows[before - 1] == "," and t.place_heads & set(lows[before:at]):
                 found = _place_in(t, text, toks, *_clause_before(t, lows, before - 1), last=True)  # "in
                 # Calabria, la regione dove si è votato meno, ha votato il 50,80%": the place the apposition names
-    return found
+    return found or fronted(t, text, toks, first)
 
 
 def _own_place(t: Scopes, toks: Tokens, opener: int, first: int) -> bool:
