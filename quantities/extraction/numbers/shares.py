@@ -96,6 +96,12 @@ def _no_noun_after(text: str, end: int, g: Grammar) -> bool:
     return not nxt.isalpha() or nxt in g.shares.alone_before or nxt in g.follow.links
 
 
+def _opens(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` is one of ``words`` or opens on one elided ("dell'intera": "dell'")."""
+    cut = word.find("'") + 1
+    return word in words or (cut > 0 and word[:cut] in words)
+
+
 def read_share(text: str, m: Any, g: Grammar) -> Reading | None:
     """The share a denominator word found by the master pattern makes, or the multiple
     a multiple word makes, if any."""
@@ -107,7 +113,7 @@ def read_share(text: str, m: Any, g: Grammar) -> Reading | None:
     if (prev and prev[-1][1] in g.words.one and m.start() - prev[-1][0] <= len(prev[-1][1]) + 3
             and _no_noun_after(text, m.end(), g)):
         return share(prev[-1][0], m.end(), Decimal(1), d, g)
-    if word in g.shares.alone and (next_word(text, m.end()) in g.shares.alone_before
+    if word in g.shares.alone and (_opens(next_word(text, m.end()), g.shares.alone_before)
                                    or (prev and prev[-1][1] in g.shares.alone_after)):
         return share(m.start(), m.end(), Decimal(1), d, g)
     return None
