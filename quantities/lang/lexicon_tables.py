@@ -26,7 +26,7 @@ TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "st
                       "time", "difference", "names", "distance", "complement", "capacity",
                       "zone", "added", "role"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
-                          "dwell", "exact", "loose", "scheme"})
+                          "dwell", "exact", "loose", "scheme", "ratio"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
 #: fewer), or not at all (a crowd is counted once: later figures dispute it).
 RUNS = frozenset({"cumulative", "once"})
@@ -75,6 +75,7 @@ class Tables:
         self._runs: dict[str, str] = {}    # status -> how its count moves ("cumulative", "once")
         self._spans: set[str] = set()      # concepts that are spans of time ("anni", "mesi")
         self._dwell: set[str] = set()      # concepts that count a place's own people ("abitanti")
+        self._ratio: set[str] = set()      # the base of a ratio ("4,3% del Pil"): it measures no figure
         self._loose: set[str] = set()      # narrower words news write for their broader class ("bambini")
         self._scheme: set[str] = set()     # classes one body counts by its own definition ("incendi urbani")
         self._once: set[str] = set()       # ids of things measured once (a quake's magnitude)
@@ -230,6 +231,8 @@ class Tables:
             self._spans.add(name)
         if self._flag(entry, key, "dwell"):
             self._dwell.add(name)
+        if self._flag(entry, key, "ratio"):
+            self._ratio.add(name)
         for flag, kept, needs in (
                 ("loose", self._loose, "a loose word needs the broader concept it is written for"),
                 ("scheme", self._scheme, "a scheme's class needs the broader concept it is a class of")):
@@ -237,6 +240,11 @@ class Tables:
                 if "broader" not in entry:
                     raise self._error(f"{key}.{flag}", needs)
                 kept.add(name)
+
+    def ratio(self, concept: str | None) -> bool:
+        """Whether a percentage of ``concept`` is a ratio to it that measures something else
+        ("il deficit al 4,3% del Pil"): the figure is what its clause names, else none."""
+        return concept in self._ratio
 
     def loose(self, concept: str | None) -> bool:
         """Whether news write ``concept``'s words for its broader class as well ("14 bambini"

@@ -73,7 +73,8 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
     else among the last words before it ("profondità di 8 km"). With ``measures``, only a concept
     the lexicon marks as measured (``measure``), also among the first words after the claim in its
     clause, its subject put after the verb ("Salgono dal 37,5% al 39,5% i fondi"); a span of time
-    reads the word after it first ("16 ore sotto le macerie": where it was spent, not "salvata dopo")."""
+    reads the word after it first ("16 ore sotto le macerie": where it was spent, not "salvata dopo").
+    The base of a ratio is never what a figure measures ("al 4,3% del Pil": the deficit before it)."""
     inside = _affirmed(c.text, lex)
     near = _affirmed(before, lex)[-3:]
     if measures and _of_which(before, lex.lang):   # "oltre 80 repliche, la più forte delle quali di magnitudo 5.4"
@@ -82,7 +83,7 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
     later = _subject_after(c, lex, span)[:1 if span and not measures else 3] if measures or span else []
     for w in [*inside, *later, *reversed(near)] if span else [*inside, *reversed(near), *later]:
         reading = lex.read(w)
-        if reading is not None and reading.known and not reading.span \
+        if reading is not None and reading.known and not reading.span and not lex.ratio(reading.concept) \
                 and (reading.measure or not measures) and lex.measured_in(reading.shared, c.quantity.unit):
             return reading.shared
     return None

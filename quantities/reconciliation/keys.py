@@ -302,6 +302,10 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     part = None   # "the damage to agriculture alone will cost 250 million": a part of the damage
     if kind == "percent" and reading is not None and reading.share:
         what, status = reading.share, None   # "il 63,91% degli aventi diritto": the turnout
+    if kind == "percent" and reading is not None and lex.ratio(reading.concept):   # "il deficit al 4,3% del Pil"
+        what, status = clauses.measure(c, before, lex, measures=True), None
+        if what is None:
+            return None, "a ratio to a base (the GDP) that names nothing it measures", None, False
     if ages.is_age(c, reading, lex):
         whose = ages.whose(c, reading, lex)
         if whose is None:

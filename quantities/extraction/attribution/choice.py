@@ -76,9 +76,11 @@ class Governors:
         if i < len(starts) and starts[i] - figure.end <= ADJACENT + _word_after(text, figure.end, starts[i]):
             return self._relayed(i)  # "6,8 per l'Usgs, 7,2 secondo il centro": a cue right after its figure
         k = bisect_left(starts, figure.start) - 1
-        if k >= 0 and (j := self._before[k]) >= 0:
-            return self._relayed(j)
-        if i < len(starts) and (high is None or starts[i] < high):
+        after = i < len(starts) and (high is None or starts[i] < high)
+        yields = after and _named(self._found[i])  # an impersonal cue yields to a speaker after the
+        if k >= 0 and (j := self._before[k]) >= 0 and not (yields and self._found[j].impersonal):
+            return self._relayed(j)   # figure: "Si contano almeno 40 vittime, ha detto la sindaca"
+        if after:
             return self._relayed(i)
         return None
 
@@ -100,6 +102,10 @@ class Governors:
     def last(self) -> Found | None:
         """The last cue of the sentence: the one a later sentence carries on."""
         return self._found[-1] if self._found else None
+
+
+def _named(f: Found) -> bool:
+    return not f.impersonal and not f.unsaid
 
 
 #: How far after a figure (in characters: one space) a cue stands that is set right after it.

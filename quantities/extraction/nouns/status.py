@@ -1,7 +1,6 @@
 """What state the counted are in, and what narrows the figure: a claim's ``status`` and ``scope``.
 
-The words come from the pack's ``[status]`` and ``[scope]`` tables; this module holds
-the machinery.
+The words come from the pack's ``[status]`` and ``[scope]`` tables; this module holds the machinery.
 
 - **status** is one class of a closed set (dead, injured, missing, …: the keys of
   ``[status.classes]``), read from the counted noun first ("morti", "persone disperse"),
@@ -33,6 +32,7 @@ import dataclasses
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from quantities.extraction.nouns.fronted import fronted
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
@@ -104,6 +104,7 @@ class Scopes:
     articles: frozenset[str]
     dwellers: frozenset[str]  # people counted where they live: the place after them is theirs
     months: frozenset[str]  # a capitalised month after "in" is a time, no place ("in March 2018")
+    asides: frozenset[str]  # what opens an aside between a fronted place and its figure: "A Turís, secondo l'Aemet, …"
     words: frozenset[str] = frozenset()  # every word a scope is told by: a sentence with none has no scope
 
 
@@ -127,10 +128,10 @@ def statuses(pack: Pack) -> Statuses:
 @per_pack("scope")
 def scopes(pack: Pack) -> Scopes:
     """The ``[scope]`` words of ``pack``, compiled once."""
-    sets = {k: word_set(pack, f"scope.{k}") for k in ("places", "place_links", "partitive_kinds", "share_kinds",
-            "clause_ends", "aims", "place_heads", "head_places", "place_relatives", "articles", "dwellers")}
     by = {k: _by(phrases(pack, f"scope.{k}"), -1 if k == "parts_before" else 0)
           for k in ("parts_before", "partitive", "partitive_pronouns", "all_over")}
+    sets = {f.name: word_set(pack, f"scope.{f.name}") for f in dataclasses.fields(Scopes)
+            if f.name not in {*by, "months", "words"}}  # the other fields: a word set each
     told = frozenset().union(*(sets[k] for k in ("places", "head_places", "place_relatives", "dwellers")), *by.values())
     return Scopes(**sets, **by, months=word_set(pack, "numbers.dates.months"),  # type: ignore[arg-type]  # by
                   words=told)  # name: each table has its field's type (a word set, or phrases by a word)
@@ -149,8 +150,7 @@ def classes(lang: str | Pack) -> tuple[str, ...]:
     return tuple(dict.fromkeys(statuses(lang).classes.values()))
 
 
-#: How many tokens either side of a figure its place is looked for, within its clause: a
-#: bound, so that a sentence of many clauses without a mark stays linear.
+#: Tokens either side of a figure its place is looked for, in its clause: a bound, so many clauses stay linear.
 PLACE_REACH = 12
 
 
@@ -314,7 +314,7 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
             if found is None and before > 1 and lows[before - 1] == "," and t.place_heads & set(lows[before:at]):
                 found = _place_in(t, text, toks, *_clause_before(t, lows, before - 1), last=True)  # "in
                 # Calabria, la regione dove si è votato meno, ha votato il 50,80%": the place the apposition names
-    return found
+    return found or fronted(t, text, toks, first)
 
 
 def _own_place(t: Scopes, toks: Tokens, opener: int, first: int) -> bool:

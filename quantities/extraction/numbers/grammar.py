@@ -221,6 +221,7 @@ def _hedges(pack: Pack) -> Hedges:
         ),
         carry_after_comma=v.integer(pack, "numbers.carry.after_comma", 2),
         carry_articles=v.words(pack, "numbers.carry.articles"),
+        carry_parts=v.words(pack, "numbers.carry.parts"),
     )
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from quantities.cache import compiled
@@ -12,6 +13,9 @@ from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.patterns import ASCII_BLANKS, norm
 from quantities.extraction.numbers.reading import HUNDRED, Reading, is_share, search
 from quantities.types import Quantity
+
+_WORDS = compiled(r"[^\W\d_]+")
+_SUMS = ("money", "count")   # "1,5 milioni di sfollati, di cui 1,2 …" too
 
 _WORDS_AFTER = compiled(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)")
 #: Longer than any match of :data:`_WORDS_AFTER`: how much text after a number it reads.
@@ -81,6 +85,36 @@ def carry(text: str, found: list[Quantity], g: Grammar) -> list[Quantity]:
                 q = replace(q, high=min(q.high, HUNDRED) if q.high is not None else HUNDRED)
         out.append(q)
     return out
+
+
+def scale_parts(text: str, found: list[Quantity], g: Grammar) -> list[Quantity]:
+    """A part of a sum written right after it, its scale word left out, takes the sum's scale
+    and unit ("24 miliardi di euro, di cui 15,7 in deficit", "15,9 miliardi, di cui circa 13":
+    ``[numbers.carry] parts``; a count's scale too: "2 milioni di sfollati, di cui 1,2"); not a
+    part no lower than the sum ("2 miliardi, di cui 40 progetti" are 40)."""
+    out = list(found)
+    for i in range(1, len(out)):
+        prev, q = out[i - 1], out[i]
+        if q.kind != "count" or q.unit is not None or q.value is None or prev.kind not in _SUMS or not prev.value:
+            continue
+        between = " ".join(text[prev.span.end:q.span.start].replace(",", " ").split()).casefold()
+        factor = _scale_in(prev.text, g) if between in g.hedges.carry_parts else None
+        if factor is not None and q.value * factor < prev.value:
+            out[i] = replace(q, value=q.value * factor, low=_times(q.low, factor), high=_times(q.high, factor),
+                             unit=prev.unit, kind=prev.kind, precision=_times(q.precision, factor))
+    return out
+
+
+def _scale_in(written: str, g: Grammar) -> Decimal | None:
+    """The factor of the scale word a sum is written with ("24 miliardi di euro"), if any."""
+    for w in _WORDS.findall(written):
+        if (factor := g.follow.scales.get(norm(w))) is not None:
+            return factor
+    return None
+
+
+def _times(x: Decimal | None, factor: Decimal) -> Decimal | None:
+    return None if x is None else x * factor
 
 
 def _own_subject(text: str, after: int, start: int, g: Grammar) -> bool:

@@ -128,7 +128,9 @@ def _month_year(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, 
 
 
 def _decade(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
-    if r.end - r.start != 2 or not r.plain:
+    """"anni '90", "anni 90", and a decade in words: "negli anni Trenta", "anni trenta la
+    diga" (a round ten with no counted noun after it; "da anni venti famiglie" count)."""
+    if not ((r.end - r.start == 2 and r.plain) or _decade_word(text, r, g)):
         return False
     lead = text[max(0, r.start - 1):r.start]
     words = [w.rstrip("'’") for _, w in prev[-2:]]
@@ -139,6 +141,12 @@ def _decade(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> b
                 r.start -= 1
             return True
     return False
+
+
+def _decade_word(text: str, r: Reading, g: Grammar) -> bool:
+    nxt = next_word(text, r.end)
+    return (r.value is not None and 10 <= r.value <= 90 and r.value % 10 == 0 and text[r.start:r.end].isalpha()
+            and (text[r.start].isupper() or not nxt.isalpha() or nxt in g.years.not_nouns))
 
 
 def _year(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:

@@ -46,7 +46,7 @@ from quantities.extraction.numbers.digits import (
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.halves import halves, read_approx, unit_share
-from quantities.extraction.numbers.hedges import carry
+from quantities.extraction.numbers.hedges import carry, scale_parts
 from quantities.extraction.numbers.invisible import through
 from quantities.extraction.numbers.nonclaims import opaque_end, url_spans
 from quantities.extraction.numbers.offsets import relative
@@ -112,7 +112,7 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
             r.start = max(r.start, out[-1].span.end)
         out.append(_quantity(text, r, g))
         pos = max(r.end, m.start() + 1)
-    return relative(text, carry(text, out, g), pack)
+    return relative(text, scale_parts(text, carry(text, out, g), g), pack)
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> int:

@@ -39,14 +39,15 @@ def share(start: int, end: int, n: Decimal, d: Decimal, g: Grammar) -> Reading:
 def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
                     per: bool = True) -> Reading | None:
     """A share whose numerator ``n`` was read at ``start``–``end``: a denominator word
-    follows ("due terzi"), or (with ``per``, for a numerator in words) an "out of" word,
+    follows ("due terzi"; a numerator over one makes it a share whatever follows, "due terzi
+    sono", as no ordinal has one), or (with ``per``, for a numerator in words) an "out of" word,
     maybe after a noun, and a larger number ("uno su tre"; "10 su 27 regioni" counts)."""
     if text[end:end + 1] not in _BLANKS:
         return None  # both patterns open on a blank: "5-6", "5,", "5%" are told without them
     m = _NEXT.match(text, end, min(len(text), end + 24), False)
     if m is not None:
         d = g.shares.denominators.get(norm(m[1]))
-        if d is not None and n <= d and _no_noun_after(text, m.end(), g):
+        if d is not None and n <= d and (n > 1 or _no_noun_after(text, m.end(), g)):
             return share(start, m.end(), n, d, g)
     out_of = g.shares.per_after.match(text, end, min(len(text), end + 32)) if per else None
     if out_of is None:
@@ -95,6 +96,12 @@ def _no_noun_after(text: str, end: int, g: Grammar) -> bool:
     return not nxt.isalpha() or nxt in g.shares.alone_before or nxt in g.follow.links
 
 
+def _opens(word: str, words: frozenset[str]) -> bool:
+    """Whether ``word`` is one of ``words`` or opens on one elided ("dell'intera": "dell'")."""
+    cut = word.find("'") + 1
+    return word in words or (cut > 0 and word[:cut] in words)
+
+
 def read_share(text: str, m: Any, g: Grammar) -> Reading | None:
     """The share a denominator word found by the master pattern makes, or the multiple
     a multiple word makes, if any."""
@@ -106,7 +113,7 @@ def read_share(text: str, m: Any, g: Grammar) -> Reading | None:
     if (prev and prev[-1][1] in g.words.one and m.start() - prev[-1][0] <= len(prev[-1][1]) + 3
             and _no_noun_after(text, m.end(), g)):
         return share(prev[-1][0], m.end(), Decimal(1), d, g)
-    if word in g.shares.alone and (next_word(text, m.end()) in g.shares.alone_before
+    if word in g.shares.alone and (_opens(next_word(text, m.end()), g.shares.alone_before)
                                    or (prev and prev[-1][1] in g.shares.alone_after)):
         return share(m.start(), m.end(), Decimal(1), d, g)
     return None
