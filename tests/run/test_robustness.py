@@ -376,6 +376,35 @@ def test_a_full_disk_under_output_is_one_line_naming_the_file(capsys, tmp_path, 
     assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == "old\n"
 
 
+@pytest.mark.parametrize("mode, link, kept", [
+    (0o444, False, True),    # read-only for all: kept, even when root runs the suite
+    (0o400, False, True),
+    (0o444, True, True),     # a link to a read-only file: its target is what would be replaced
+    (0o644, False, False),   # near misses: writable files are replaced
+    (0o200, False, False),   # write-only: writable
+    (0o644, True, False),
+])
+def test_a_read_only_output_is_not_replaced(capsys, tmp_path, mode, link, kept):
+    """``-o`` onto a file no one may write: refused in one line naming it, the file as it was
+    (the atomic rename would replace it all the same: only the folder's mode counts)."""
+    (tmp_path / "a.txt").write_text(SENTENCE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    out.write_text("precious\n", encoding="utf-8")
+    out.chmod(mode)
+    named = tmp_path / "link.jsonl" if link else out
+    if link:
+        named.symlink_to(out)
+    code, _, err = cli(capsys, "extract", tmp_path / "a.txt", "--format", "jsonl", "-o", named)
+    assert (out.stat().st_mode & 0o777, named.is_symlink()) == (mode, link)  # replaced or not, its mode stays
+    out.chmod(0o644)
+    if kept:
+        assert code == 2 and err.strip() == (f"quantities: error: {named}: is read-only; it is not replaced "
+                                             "(make it writable, or write elsewhere)")
+        assert out.read_text(encoding="utf-8") == "precious\n"
+    else:
+        assert code == 0 and err == "" and '"value"' in out.read_text(encoding="utf-8")
+
+
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full is Linux's")
 def test_a_full_device_as_output_is_one_line_naming_it(capsys, tmp_path):
     """A device written into (``-o /dev/full``, ``--quantities-html=/dev/full``) that refuses
