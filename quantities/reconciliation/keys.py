@@ -1,24 +1,20 @@
 """What a claim counts, as the keys a figure is made of, and the marks of time on it.
 
-A figure is one quantity of the world: the same thing counted (the lexicon's
-interlingual concept id, so that English «dead» and Italian «morti» meet), in the same
-status (dead, injured, missing, …) and scope (a place, a part), of the same kind and
-unit dimension, with compatible modality (accomplished facts vs plans). A concept that
-only says "people" takes its status as what it counts ("persone disperse" = "dispersi"), and
-so do people of a wider status narrowed to one all of whose people are among them ("27
-superstiti ricoverati", "104 migranti tratti in salvo, 14 dei quali trasferiti all'ospedale":
-the injured; the pack's ``[status.among]``).
-A percentage, a measure or a sum of money is keyed by what it measures: a concept the
-lexicon marks ``measure`` in its clause ("profondità di 8 km", "Salgono dal 37,5% al 39,5% i
-fondi"), which wins over a noun carried from an earlier figure ("a section of about 200
-metres … plummeting some 100 metres": the fall); else the concept its unit measures
-("magnitudo 7": a quake's), else the word that leads it ("affluenza al 51%"); an age by the
-name before it ("Michael Zanera, 34 anni"): different people, different figures. A figure
-its sentence sets in an earlier year than its article's ("nel 1960 … 12 mila morti") has
-that year in its scope (:mod:`quantities.reconciliation.years`). The old value of a change
-the article states ("le risorse passano da 191,5 a 194,4 miliardi") is an earlier value.
-
-Each document is read with its own lexicon (its own language pack).
+A figure is one quantity of the world: the same thing counted (the lexicon's interlingual concept id, so that
+English «dead» and Italian «morti» meet), in the same status (dead, injured, missing, …) and scope (a place, a
+part), of the same kind and unit dimension, with compatible modality (accomplished facts vs plans). A concept
+that only says "people" takes its status as what it counts ("persone disperse" = "dispersi"), and so do people
+of a wider status narrowed to one all of whose people are among them ("27 superstiti ricoverati", "104
+migranti tratti in salvo, 14 dei quali trasferiti all'ospedale": the injured; the pack's ``[status.among]``).
+A percentage, a measure or a sum of money is keyed by what it measures: a concept the lexicon marks
+``measure`` in its clause ("profondità di 8 km", "Salgono dal 37,5% al 39,5% i fondi"), which wins over a noun
+carried from an earlier figure ("a section of about 200 metres … plummeting some 100 metres": the fall); else
+the concept its unit measures ("magnitudo 7": a quake's), else the word that leads it ("affluenza al 51%"),
+never the base of a ratio ("il deficit al 4,3% del Pil": the deficit); an age by the name before it ("Michael
+Zanera, 34 anni"): different people, different figures. A figure its sentence sets in an earlier year than its
+article's ("nel 1960 … 12 mila morti") has that year in its scope (:mod:`quantities.reconciliation.years`).
+The old value of a change the article states ("le risorse passano da 191,5 a 194,4 miliardi") is an earlier
+value. Each document is read with its own lexicon (its own language pack).
 """
 
 from __future__ import annotations
