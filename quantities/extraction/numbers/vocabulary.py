@@ -32,10 +32,26 @@ def entries(pack: Pack, key: str) -> dict[str, Any]:
     return table
 
 
+#: The most a number word may stand for: a figure keeps 28 significant digits, and a word
+#: times a scale times a scale must fit ("zilione = 1e28" in a desk's config would not).
+LARGEST = Decimal(10) ** 15
+
+#: What the words of a table may stand for: (lowest, highest, whether the ends are allowed).
+RANGES = {
+    "numbers.words": (Decimal(0), LARGEST, True, "from 0 to 10^15"),
+    "numbers.multipliers": (Decimal(2), LARGEST, True, "from 2 to 10^15 (a scale multiplies)"),
+    "numbers.fractions": (Decimal(0), Decimal(1), False, "above 0 and below 1"),
+}
+
+
 def numbers(pack: Pack, key: str) -> dict[str, Decimal]:
+    """The table at ``key``, its words' values as Decimals, each in its table's :data:`RANGES`."""
     out = {}
+    low, high, ends, said = RANGES.get(key, (None, None, True, ""))
     for word, value in entries(pack, key).items():
-        out[norm(word)] = finite(pack, f"{key}.{word}", value)
+        d = out[norm(word)] = finite(pack, f"{key}.{word}", value)
+        if low is not None and not (low <= d <= high if ends else low < d < high):
+            raise pack.error(f"{key}.{word}", f"expected a number {said}, not {value}")
     return out
 
 
