@@ -42,15 +42,16 @@ RANGES = {
     "numbers.multipliers": (Decimal(2), LARGEST, True, "from 2 to 10^15 (a scale multiplies)"),
     "numbers.fractions": (Decimal(0), Decimal(1), False, "above 0 and below 1"),
 }
+ANY = (Decimal("-Infinity"), Decimal("Infinity"), True, "")
 
 
 def numbers(pack: Pack, key: str) -> dict[str, Decimal]:
     """The table at ``key``, its words' values as Decimals, each in its table's :data:`RANGES`."""
     out = {}
-    low, high, ends, said = RANGES.get(key, (None, None, True, ""))
+    low, high, ends, said = RANGES.get(key, ANY)
     for word, value in entries(pack, key).items():
         d = out[norm(word)] = finite(pack, f"{key}.{word}", value)
-        if low is not None and not (low <= d <= high if ends else low < d < high):
+        if not (low <= d <= high if ends else low < d < high):
             raise pack.error(f"{key}.{word}", f"expected a number {said}, not {value}")
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -21,6 +22,23 @@ from quantities.text.i18n import _, ngettext
 from quantities.types import SEVERITIES, Claim, Document, Figure, Finding
 
 MESSAGE_WIDTH = 100
+
+#: What a terminal or a page would act on rather than show: control characters (ESC clears a
+#: screen, recolours a table) and the bidirectional overrides that reorder what is read. A file
+#: name, an outlet or an id is the user's data; shown, these stand as escapes (``\x1b``).
+HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+#: A cell a spreadsheet would run as a formula (OWASP "CSV injection"); a plain number is a number.
+FORMULA = re.compile(r"[=+\-@\t\r](?![0-9]+(?:[.,][0-9]+)?\Z)")
+
+
+def visible(text: str) -> str:
+    r"""``text`` with its :data:`HIDDEN` characters shown as escapes.
+
+    >>> visible("Ansa\x1b[2J"), visible("a\u202eb"), visible("due\nrighe")
+    ('Ansa\\x1b[2J', 'a\\u202eb', 'due\nrighe')
+    """
+    return HIDDEN.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
 
 
 def severity_label(severity: str) -> str:
@@ -45,7 +63,7 @@ def named(doc_id: str, documents: Mapping[str, Document], where: str = "") -> st
     """A file as people read it: ``path:line``, and its outlet when known."""
     doc = documents.get(doc_id)
     outlet = f" ({doc.outlet})" if doc is not None and doc.outlet else ""
-    return f"{doc_id}{where}{outlet}"
+    return visible(f"{doc_id}{where}{outlet}")
 
 
 def counts_line(findings: Sequence[Finding], *, zeros: bool = True) -> str:
@@ -86,7 +104,7 @@ def finding_place(finding: Finding, report: Report) -> str:
 
 def finding_rows(report: Report) -> list[list[Any]]:
     """severity, rule, where, message: one row per finding."""
-    return [[severity_label(f.severity), f.rule, finding_place(f, report), f.message] for f in report.findings]
+    return [[severity_label(f.severity), f.rule, finding_place(f, report), visible(f.message)] for f in report.findings]
 
 
 def finding_headers() -> list[str]:
@@ -102,15 +120,15 @@ def figure_rows(report: Report, figure: Figure) -> list[list[Any]]:
     for c in figure.claims:
         where = report.location(c)
         doc = report.documents.get(c.doc)
-        rows.append([named(c.doc, report.documents, f":{where[0]}" if where else ""), squeeze(c.text),
-                     value_text(c), source_text(c), modality_label(c.modality),
+        rows.append([named(c.doc, report.documents, f":{where[0]}" if where else ""), visible(squeeze(c.text)),
+                     value_text(c), visible(source_text(c)), modality_label(c.modality),
                      doc.date.isoformat() if doc and doc.date else ""])
     return rows
 
 
 def figure_title(figure: Figure) -> str:
-    nouns = sorted({c.noun for c in figure.claims if c.noun})
-    return f"{figure.id}: {' / '.join(nouns) or figure.concept or kind_label(figure.kind)} ({kind_label(figure.kind)})"
+    nouns = " / ".join(sorted({c.noun for c in figure.claims if c.noun}))
+    return visible(f"{figure.id}: {nouns or figure.concept or kind_label(figure.kind)} ({kind_label(figure.kind)})")
 
 
 def shown_figures(report: Report, options: Options) -> list[Figure]:
@@ -131,9 +149,9 @@ def claim_rows(claims: list[Claim], documents: Mapping[str, Document] | None = N
     for c in claims:
         r = claim_record(c)
         source = r["attribution"]["canonical"] or r["attribution"]["source"] if r["attribution"] else ""
-        rows.append([named(r["doc"], documents or {}), r["start"], squeeze(r["text"]), blank(r["value"]),
+        rows.append([named(r["doc"], documents or {}), r["start"], visible(squeeze(r["text"])), blank(r["value"]),
                      blank(r["low"]), blank(r["high"]), kind_label(r["kind"]), r["unit"] or "",
-                     r["noun"] or "", source, modality_label(r["modality"])])
+                     visible(r["noun"] or ""), visible(source), modality_label(r["modality"])])
     return rows
 
 
@@ -152,8 +170,10 @@ def table(headers: list[str], rows: list[list[Any]], style: str) -> str:
 
 
 def csv_text(headers: list[str], rows: list[list[Any]]) -> str:
+    """The rows as CSV; a text cell a spreadsheet would run (``=cmd|…``, ``@SUM(…)``, a file or an
+    outlet named so) starts with a ``'``, which spreadsheets show as text (:data:`FORMULA`)."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(headers)
-    writer.writerows(rows)
+    writer.writerows([[f"'{v}" if isinstance(v, str) and FORMULA.match(v) else v for v in row] for row in rows])
     return buf.getvalue()

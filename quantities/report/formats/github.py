@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from quantities.report.formats import Format, Options, register
-from quantities.report.formats.common import modality_label
+from quantities.report.formats.common import modality_label, visible
 from quantities.report.model import Report
 from quantities.report.records import source_text, value_text
 from quantities.text.fold import squeeze
@@ -50,7 +50,7 @@ def annotation(level: str, file: str | None, where: tuple[int, int] | None, mess
 
 
 def escape(text: str, prop: bool) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = visible(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
     return text.replace(":", "%3A").replace(",", "%2C") if prop else text
 
 

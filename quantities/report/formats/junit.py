@@ -10,12 +10,17 @@ that could not be read is a case of its own with an ``error``.
 from __future__ import annotations
 
 import os
+import re
 import xml.etree.ElementTree as ET
 
 from quantities.report.formats import Format, Options, register
 from quantities.report.formats.common import finding_place, severity_label
 from quantities.report.model import Report
 from quantities.types import Finding
+
+#: What XML 1.0 cannot hold, not even escaped: C0 controls but tab and line breaks, lone
+#: surrogates (a file name that is not UTF-8), U+FFFE and U+FFFF. A reader rejects the whole file.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def render_report(report: Report, options: Options) -> str:
@@ -56,7 +61,8 @@ def render_report(report: Report, options: Options) -> str:
                       errors=str(len(options.unread)))
     root.append(suite)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    text = NOT_XML.sub(lambda m: f"\\u{ord(m[0]):04x}", ET.tostring(root, encoding="unicode"))  # shown, not dropped
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
 
 
 def _path(report: Report, doc_id: str) -> str:

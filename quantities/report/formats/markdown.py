@@ -23,7 +23,9 @@ from quantities.types import Claim, Document
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
+    """A cell's text kept in its cell: GFM splits a row at a pipe even in a code span (``a|b.txt``)
+    unless escaped, and ends it at a line break."""
+    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render_report(report: Report, options: Options) -> str:
@@ -31,20 +33,21 @@ def render_report(report: Report, options: Options) -> str:
     icon = "❌" if n["error"] else ("⚠️" if n["warning"] else "✅")
     parts = [f"### {icon} quantities\n\n{summary(report, options)}"]
     if report.findings:
-        rows = [[f"**{s}**", f"`{r}`", f"`{w}`", _cell(m)] for s, r, w, m in finding_rows(report)]
+        rows = [[f"**{s}**", f"`{r}`", f"`{_cell(w)}`", _cell(m)] for s, r, w, m in finding_rows(report)]
         parts.append(f"#### {_('Findings')}\n\n" + table(finding_headers(), rows, "github"))
     figures = shown_figures(report, options)
     if figures:
         blocks = []
         for figure in figures:
-            rows = [[f"`{w}`", _cell(t), v, s, m, d] for w, t, v, s, m, d in figure_rows(report, figure)]
-            blocks.append(f"**{figure_title(figure)}**\n\n" + table(figure_headers(), rows, "github"))
+            rows = [[f"`{_cell(w)}`", *map(_cell, rest)] for w, *rest in figure_rows(report, figure)]
+            blocks.append(f"**{_cell(figure_title(figure))}**\n\n" + table(figure_headers(), rows, "github"))
         parts.append(f"<details><summary>{_('Figures')}</summary>\n\n" + "\n\n".join(blocks) + "\n\n</details>")
     return "\n\n".join(parts) + "\n"
 
 
 def render_claims(claims: Sequence[Claim], documents: Mapping[str, Document]) -> str:
-    return table(claim_headers(), claim_rows(list(claims), documents), "github") + "\n"
+    rows = [[_cell(v) if isinstance(v, str) else v for v in row] for row in claim_rows(list(claims), documents)]
+    return table(claim_headers(), rows, "github") + "\n"
 
 
 register(Format("markdown", report=render_report, claims=render_claims))
