@@ -40,7 +40,7 @@ def output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]
         sys.stdout.flush()
         return
     if os.path.isdir(path):
-        raise QuantitiesError(_("is a directory; --output takes a file name"), file=path)
+        raise QuantitiesError(_("is a directory; {option} takes a file name").format(option="--output"), file=path)
     if _special(path):  # a device or a pipe (/dev/null, a FIFO): written into, never replaced by a file
         with _opened(path) as f:
             yield f

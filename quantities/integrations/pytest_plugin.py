@@ -343,10 +343,12 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
     read = [*settings.paths, settings.reference, settings.config().file, session.config.inipath]
     with _speaking(settings):
         try:
-            check_output(str(path), [str(p) for p in read if p])
+            check_output(str(path), [str(p) for p in read if p], option="--quantities-html")
             write_page(path, [run.report for run in settings.runs.values()], settings.config().reconcile)
         except (QuantitiesError, OSError) as e:
             session.config.stash[HTML_NOTE] = _("quantities: error: {error}").format(error=e)
+            if session.exitstatus == pytest.ExitCode.OK:  # the artifact CI asked for is missing: no green run
+                session.exitstatus = pytest.ExitCode.USAGE_ERROR
         else:
             session.config.stash[HTML_NOTE] = _("quantities: HTML report written to {path}").format(path=path)
 

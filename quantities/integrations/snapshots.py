@@ -82,11 +82,12 @@ class ClaimsSnapshot:
         return Path(near(str(snapshot)))
 
     def _locate(self, article: PathOrText) -> Path:
+        __tracebackhide__ = True
         path = Path(article)
         if not path.is_absolute() and not path.exists() and self.rootdir is not None:
             path = self.rootdir / path
         if not path.exists():
-            raise FileNotFoundError(f"quantities_claims: no such article: {os.fspath(article)}")
+            _fail(f"quantities: cannot read the article:\n  {os.fspath(article)}: no such file")
         return path
 
 

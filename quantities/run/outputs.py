@@ -10,11 +10,11 @@ from quantities.errors import QuantitiesError
 from quantities.text.i18n import _
 
 
-def check_output(output: str, inputs: Iterable[str]) -> None:
+def check_output(output: str, inputs: Iterable[str], option: str = "--output") -> None:
     """Refuse an output file that the run reads: one of its input files (the article would
     be replaced; the config in force and the reference figures are inputs too; with ``-``,
     what standard input reads), or a file of a readable type inside a folder being read (the
-    next run would read the report as an article).
+    next run would read the report as an article). ``option`` is how the user named it.
 
     >>> check_output("out.json", ["fixtures/seeds"])
     >>> check_output("fixtures/seeds/new.md", ["fixtures/seeds"])
@@ -25,19 +25,22 @@ def check_output(output: str, inputs: Iterable[str]) -> None:
     from quantities.ingest.documents import STDIN, SUPPORTED_SUFFIXES
 
     target = Path(output).resolve()
+    if target.is_dir():
+        raise QuantitiesError(_("is a directory; {option} takes a file name").format(option=option), file=output)
+    replaced = QuantitiesError(_("{option} names an input file, which it would replace; write it elsewhere")
+                               .format(option=option), file=output)
     for name in inputs:
         if name == STDIN:
             if _is_stdin(output):
-                raise QuantitiesError(_("--output names an input file, which it would replace; write it elsewhere"),
-                                      file=output)
+                raise replaced
             continue
         source = Path(name).resolve()
         if target == source or (target.exists() and source.exists() and os.path.samefile(target, source)):
-            raise QuantitiesError(_("--output names an input file, which it would replace; write it elsewhere"),
-                                  file=output)
+            raise replaced
         if source.is_dir() and target.is_relative_to(source) and target.suffix.lower() in SUPPORTED_SUFFIXES:
-            raise QuantitiesError(_("--output is inside {folder}, which is being read (the next run would read "
-                                    "the output as an article); write it elsewhere").format(folder=name), file=output)
+            raise QuantitiesError(_("{option} is inside {folder}, which is being read (the next run would read the "
+                                    "output as an article); write it elsewhere").format(option=option, folder=name),
+                                  file=output)
 
 
 def _is_stdin(output: str) -> bool:

@@ -237,6 +237,29 @@ def test_snapshot_workflow(pytester):
     run(pytester).assert_outcomes(passed=1)
 
 
+SNAPSHOT_MISSING = """
+def test_missing(quantities_claims):
+    quantities_claims.check("articoli/{name}")
+"""
+
+
+@pytest.mark.parametrize("name, says", [
+    ("nope.md", ["*AssertionError: quantities: cannot read the article:", "*  articoli/nope.md: no such file"]),
+    ("binary.txt", ["*AssertionError: quantities: cannot read the article:", "*  articoli/binary.txt:1: binary file*"]),
+])
+def test_an_unreadable_snapshot_article_fails_in_one_line(pytester, name, says):
+    """A snapshot of an article that is not there fails as an assertion naming it, not with a
+    FileNotFoundError's traceback through the plugin (break13 B14)."""
+    articles(pytester, [GENIERI])
+    (pytester.path / "articoli" / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    pytester.makepyfile(test_snap=SNAPSHOT_MISSING.format(name=name))
+    result = run(pytester)
+    result.assert_outcomes(failed=1)
+    result.stdout.fnmatch_lines(says)
+    out = result.stdout.str()
+    assert "snapshots.py" not in out and "FileNotFoundError" not in out and not list(pytester.path.glob("*.claims.json"))
+
+
 # -- the example repository ----------------------------------------------------------------
 
 def test_the_newsroom_example_passes(pytester):

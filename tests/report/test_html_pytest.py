@@ -49,12 +49,18 @@ def test_no_option_no_page(pytester):
     assert not list(pytester.path.rglob("*.html"))
 
 
-def test_an_unwritable_page_is_one_line(pytester):
-    newsroom(pytester, {"articoli": [GENIERI]})
-    result = pytester.runpytest(*QUIET, "--quantities-html", "missing/folder/report.html")
-    result.assert_outcomes(passed=2)
-    result.stdout.fnmatch_lines(["quantities: error: *report.html*"])
-    assert "Traceback" not in result.stdout.str()
+@pytest.mark.parametrize("articles, target, says, status", [
+    ([GENIERI], "missing/folder/report.html", "*report.html: cannot write the output*", pytest.ExitCode.USAGE_ERROR),
+    ([GENIERI], "articoli", "*articoli: is a directory; --quantities-html takes a file name", pytest.ExitCode.USAGE_ERROR),
+    ([GENIERI, INGEGNERI], "missing/folder/report.html", "*cannot write the output*", pytest.ExitCode.TESTS_FAILED),
+], ids=["a passing run: not green without its artifact", "a folder", "a failing run stays failed"])
+def test_an_unwritable_page_is_one_line_and_no_green_run(pytester, articles, target, says, status):
+    """The page CI keeps as an artifact could not be written: one line, and the run is not
+    green (break13: "1 passed", exit 0, and no artifact)."""
+    newsroom(pytester, {"articoli": articles})
+    result = pytester.runpytest(*QUIET, "--quantities-html", target)
+    result.stdout.fnmatch_lines(["quantities: error: " + says])
+    assert result.ret == status and "Traceback" not in result.stdout.str()
 
 
 @pytest.mark.parametrize("target", [f"articoli/{GENIERI}", "pyproject.toml", "figures.toml", "articoli/page.md"],
@@ -69,7 +75,7 @@ def test_the_page_never_replaces_what_the_session_reads(pytester, target):
         f.write('\nquantities_reference = "figures.toml"\n')
     before = {p: p.read_bytes() for p in pytester.path.rglob("*") if p.is_file()}
     result = pytester.runpytest(*QUIET, "--quantities-html", target)
-    result.stdout.fnmatch_lines(["quantities: error: *write it elsewhere*"])
+    result.stdout.fnmatch_lines(["quantities: error: *--quantities-html * write it elsewhere"])
     assert {p: p.read_bytes() for p in before} == before and not list(pytester.path.rglob("page.*"))
     assert "Traceback" not in result.stdout.str()
 
