@@ -103,8 +103,15 @@ def run_documents(
 
 
 def outlet_name(doc: Document) -> str:
-    """How messages name a document: its front matter's outlet, else its file name."""
-    return doc.outlet or os.path.basename(doc.path or doc.id)
+    """How messages name a document: its outlet, else its file name; a line of a JSONL file by
+    its id (the file's name would name every article of the file alike).
+
+    >>> [outlet_name(Document(id=i, text="", path=p)) for i, p in [("a/b.md", "a/b.md"), ("kim-ansa", "two.jsonl")]]
+    ['b.md', 'kim-ansa']
+    """
+    if doc.outlet:
+        return doc.outlet
+    return doc.id if doc.path and doc.id != doc.path else os.path.basename(doc.path or doc.id)
 
 
 def _unique(docs: Iterable[Document], on_error: ErrorSink) -> Iterator[Document]:

@@ -289,6 +289,19 @@ def test_duplicate_ids_are_an_input_error(capsys, tmp_path):
     assert len(json.loads(out)["documents"]) == 1
 
 
+@pytest.mark.parametrize("records, says", [
+    ([{"id": "kim-ansa"}, {"id": "kim-rep"}], ["kim-rep says", "kim-ansa says"]),   # not "docs.jsonl says" twice
+    ([{"id": "kim-ansa", "outlet": "ANSA"}, {"id": "kim-rep"}], ["kim-rep says", "ANSA says"]),  # an outlet first
+])
+def test_the_articles_of_a_jsonl_file_are_named_by_their_ids(capsys, tmp_path, records, says):
+    texts = [(SEEDS / n).read_text(encoding="utf-8") for n in ("000_b6943ad90d5cd531.txt", "002_0517a2c3f414bc01.txt")]
+    lines = tmp_path / "docs.jsonl"
+    lines.write_text("".join(json.dumps({**r, "text": t}) + "\n" for r, t in zip(records, texts, strict=True)))
+    code, out, _ = run(capsys, "report", lines, "--format", "json")
+    message = json.loads(out)["findings"][0]["message"]
+    assert code == 1 and [s for s in says if s not in message] == [] and "docs.jsonl" not in message
+
+
 def test_full_disk_and_closed_stdin_are_one_line_errors():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     full = subprocess.run(f'{sys.executable} -m quantities extract "{SEEDS}" > /dev/full', shell=True,
