@@ -200,7 +200,10 @@ def _command(args: argparse.Namespace, on_error: Any) -> int:
 def _overrides(args: argparse.Namespace, config: Any) -> dict[str, Any]:
     """What the command line sets over the config."""
     out: dict[str, Any] = {}
-    if args.lang:  # the run's language also picks the lexicon the reconciler compares with
+    if args.lang is not None:  # the run's language also picks the lexicon the reconciler compares with
+        from quantities.lang import load
+
+        load(args.lang)  # "--lang ''" too is no pack: said now, not read as the default
         out["lang"] = args.lang
     if getattr(args, "select", None):
         out["select"] = tuple(args.select)

@@ -270,6 +270,9 @@ FILES = {
         (["extract", "/dev/zero"], "/dev/zero: not a regular file"),
         (["extract", ""], "an empty path names no file"),
         (["extract", SEEDS, "--jobs", "100000"], "at most 256"),
+        (["extract", SEEDS, "--lang", ""], "no language pack for '' (available: en, it)"),  # not the default
+        (["extract", SEEDS, "--lang", "xx"], "no language pack for 'xx' (available: en, it)"),
+        (["extract", SEEDS, "--lang", "IT"], "no language pack for 'IT'"),
     ],
 )
 def test_more_bad_inputs(capsys, tmp_path, argv, says):
