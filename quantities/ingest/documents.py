@@ -30,9 +30,7 @@ offsets refer to the repaired text, not to the bytes of the file (see :mod:`quan
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -44,7 +42,7 @@ from quantities.errors import (
     InputNotFoundError,
     QuantitiesError,
 )
-from quantities.ingest import decoding, frontmatter, limits, markup
+from quantities.ingest import decoding, frontmatter, jsonline, limits, markup
 from quantities.ingest.folders import first_time, supported_files
 from quantities.lang import available
 from quantities.text.files import NotRegularFileError, open_regular
@@ -65,8 +63,6 @@ Meta = dict[str, Any]
 _DAY_FIRST = compiled(r"(?P<d>[0-9]{1,2})([/.-])(?P<m>[0-9]{1,2})\2(?P<y>[0-9]{4})")
 _DATE = compiled(r"\d{4}-\d{2}-\d{2}")
 _SNIFF = decoding.SNIFF
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 def read(
@@ -319,20 +315,7 @@ def _jsonl(
 
 
 def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None, ids: set[str]) -> Document:
-    try:
-        record = json.loads(raw)
-    except json.JSONDecodeError as e:
-        raise InputError(_("not valid JSON: {problem} (column {column})").format(problem=e.msg, column=e.colno),
-                         file=name, line=lineno) from None
-    except RecursionError:
-        raise InputError(_("not read: JSON nested too deeply"), file=name, line=lineno) from None
-    except ValueError:  # the only other: an integer of more than 4,300 digits
-        raise InputError(_("not read: a number of more than 4,300 digits"), file=name, line=lineno) from None
-    if _SURROGATE_ESCAPE.search(raw):  # only an escape makes a lone surrogate, which no output can write
-        _refuse_surrogates(record, name, lineno)
-    if not isinstance(record, dict):
-        raise InputError(_("expected a JSON object, found {kind}").format(kind=type(record).__name__),
-                         file=name, line=lineno)
+    record = jsonline.parse(raw, name, lineno)
     text = record.get("text")
     if not isinstance(text, str):
         problem = _("missing 'text'") if text is None else (
@@ -353,26 +336,6 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
     meta = {k: _field(k, record[k], name, lineno) for k in FIELDS if record.get(k) is not None}
     meta["meta"] = {k: v for k, v in record.items() if k not in ("id", "text")}
     return _document(doc_id, decoding.repair(text, f"{name}:{lineno}"), meta, lang, path, 0, markdown=False)
-
-
-def _refuse_surrogates(record: Any, name: str, lineno: int) -> None:
-    for key, value in record.items() if isinstance(record, dict) else ():
-        if (lone := _surrogate(key) or _surrogate(value)) is not None:
-            raise InputError(_("{key!r} holds a lone surrogate (\\u{code:04x}): not text").format(
-                key=key if _surrogate(key) is None else "key", code=ord(lone)), file=name, line=lineno)
-
-
-def _surrogate(value: Any) -> str | None:
-    """The first lone surrogate in a JSON value, if any."""
-    if isinstance(value, str):
-        found = _SURROGATE.search(value)
-        return found[0] if found else None
-    items = value.items() if isinstance(value, dict) else value if isinstance(value, list) else ()
-    for item in items:
-        for part in item if isinstance(value, dict) else (item,):
-            if (lone := _surrogate(part)) is not None:
-                return lone
-    return None
 
 
 def _read_stdin(lang: str | None, on_error: ErrorSink, stdin_name: str | None = None) -> Iterator[Document]:

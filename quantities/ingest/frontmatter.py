@@ -93,6 +93,15 @@ def _loader() -> Any:
             finally:
                 self.depth -= 1
 
+        def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+            """A mapping, refused when a key is set twice (PyYAML keeps the last, silently)."""
+            seen = set()
+            for key, _value in node.value:
+                if isinstance(key, yaml.ScalarNode) and key.value in seen:
+                    raise Twice(key.value, key.start_mark.line)
+                seen.add(key.value if isinstance(key, yaml.ScalarNode) else id(key))
+            return super().construct_mapping(node, deep)
+
     Loader.yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -102,11 +111,22 @@ def _loader() -> Any:
     return Loader
 
 
+class Twice(Exception):
+    """A key set twice in one mapping, at a line counted from 0."""
+
+    def __init__(self, key: str, line: int) -> None:
+        super().__init__(key)
+        self.key, self.line = key, line
+
+
 def _yaml(source: str, block: list[str], name: str) -> Meta:
     import yaml
 
     try:
         data = yaml.load(source, Loader=_loader()) if source.strip() else {}  # a SafeLoader
+    except Twice as e:
+        raise InputError(_("front matter sets {key!r} twice; which one is meant is not known").format(key=e.key),
+                         file=name, line=e.line + 2) from None
     except (yaml.YAMLError, ValueError) as e:  # ValueError: a date YAML reads but no calendar has
         lenient = _key_values(block)
         if lenient is not None:

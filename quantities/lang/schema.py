@@ -84,3 +84,24 @@ def table(value: Any, key: str, fail: Fail) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise fail(key, f"expected a table, found {type(value).__name__}")
     return value
+
+
+def snake_keys(table: dict[str, Any] | Any, prefix: str, fail: Fail) -> dict[str, Any]:
+    """``table`` with ``-`` in its keys read as ``_`` (``fail-on`` is ``fail_on``); a key
+    spelt both ways is set twice, and which one would win is no one's guess: an error.
+
+    >>> snake_keys({"fail-on": "info", "show": "all"}, "", lambda k, m: ValueError(f"{k}: {m}"))
+    {'fail_on': 'info', 'show': 'all'}
+    >>> snake_keys({"fail-on": "info", "fail_on": "error"}, "", lambda k, m: ValueError(f"{k}: {m}"))
+    Traceback (most recent call last):
+    ...
+    ValueError: fail_on: set twice, as 'fail-on' and 'fail_on' ('-' and '_' are one key)
+    """
+    out: dict[str, Any] = {}
+    spelt: dict[str, str] = {}
+    for key, value in table.items():
+        name = key.replace("-", "_")
+        if name in spelt:
+            raise fail(f"{prefix}{key}", f"set twice, as {spelt[name]!r} and {key!r} ('-' and '_' are one key)")
+        spelt[name], out[name] = key, value
+    return out

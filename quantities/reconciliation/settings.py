@@ -45,6 +45,7 @@ class ReconcileSettings:
         """Settings from a config table (``-`` and ``_`` alike in keys)."""
         values: dict[str, Any] = {}
         types = {f.name: f.default for f in fields(cls) if f.name != "severities"}
+        schema.snake_keys(data, "reconcile.", lambda key, message: ConfigError(message, file=file, key=key))
         for raw, value in data.items():
             name = raw.replace("-", "_")
             if name == "severities":

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from quantities.errors import ConfigError, QuantitiesWarning
+from quantities.lang import schema
 from quantities.report.catalogue import names as rule_names
 from quantities.run.configfile import find, line_of, read_toml
 from quantities.run.overrides import numbers_pack
@@ -93,7 +94,10 @@ class Config:
     def from_mapping(cls, data: Mapping[str, Any], file: str = "<config>", text: str | None = None) -> Config:
         """A config from a parsed table; ``text`` (the file's source) lets errors name the line."""
         try:
-            return cls._from_mapping({k.replace("-", "_"): v for k, v in data.items()}, file)
+            def fail(key: str, message: str) -> ConfigError:
+                return ConfigError(message, file=file, key=key)
+
+            return cls._from_mapping(schema.snake_keys(data, "", fail), file)
         except ConfigError as e:
             if text is not None and e.key and e.line is None:
                 e.line = line_of(text, e.key)

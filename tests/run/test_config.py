@@ -195,6 +195,11 @@ def test_selects(select, ignored, rule, kept):
         ('[numbers.approximate]\nspread = -5\n',
          "quantities.toml:2: numbers.approximate.spread: expected a number from 0 to under 1, not -5"),
         ('[numbers.approximate]\nspread = 1\n', "quantities.toml:2: numbers.approximate.spread: expected a number from"),
+        # '-' and '_' are one key: spelt both ways is set twice (which one wins is no one's guess)
+        ('fail-on = "info"\nfail_on = "error"\n',
+         "quantities.toml:2: fail_on: set twice, as 'fail-on' and 'fail_on' ('-' and '_' are one key)"),
+        ('[reconcile]\nvague-stretch = 2\nvague_stretch = 3\n',
+         "quantities.toml:3: reconcile.vague_stretch: set twice, as 'vague-stretch' and 'vague_stretch'"),
         # a number word's value stays where a figure can hold it: no 0 or -1 scale, none past 10^15
         ('[numbers.multipliers]\nzilione = 1e28\n',
          "quantities.toml:2: numbers.multipliers.zilione: expected a number from 2 to 10^15 (a scale multiplies), not 1e+28"),
