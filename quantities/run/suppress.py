@@ -5,7 +5,9 @@
 The rule is required, the quoted claim text optional (without it the rule is silenced
 for the whole article; with it, the claim must be one of this article's), the reason
 after a dash (—, –, --, -) or a colon required. Straight, curly and angle quotes all
-work. A suppression that matches no finding is reported, so that it does not rot.
+work; ``quantities: ignore`` in any case. One is written on one line, closed there: one that
+is not closed, or whose quote is not, is an error at its line, never passed over. A
+suppression that matches no finding is reported, so that it does not rot.
 
 >>> s, = parse('x <!-- quantities: ignore value-conflict "15mila soldati" — checked -->', "a.md")
 >>> s.rule, s.text, s.reason, s.line
@@ -23,12 +25,17 @@ from quantities.text.fold import squeeze
 from quantities.text.i18n import _
 from quantities.types import Finding, line_col
 
-COMMENT = compiled(r"<!--\s{0,20}quantities:(?P<body>[^\n]{0,600}?)-->")
+#: A suppression: ``quantities:`` and ``ignore`` in any case ("QUANTITIES: IGNORE" is one too).
+COMMENT = compiled(r"(?i)<!--\s{0,20}quantities:(?P<body>[^\n]{0,600}?)-->")
+#: One that opens and is not closed on its line: an error, never a comment silently passed over.
+UNCLOSED = compiled(r"(?i)<!--\s{0,20}quantities:(?![^\n]{0,600}?-->)")
 #: "ignore RULE", then optionally the claim's text in straight, curly or angle quotes.
 HEAD = compiled(
-    r"\s{0,20}ignore\s{1,20}(?P<rule>[a-z](?:[a-z-]{0,40}[a-z])?)(?![a-z-])"
+    r"(?i)\s{0,20}ignore\s{1,20}(?P<rule>[a-z](?:[a-z-]{0,40}[a-z])?)(?![a-z-])"
     r"(?:\s{0,20}[\"“«](?P<text>[^\"”»\n]{1,200})[\"”»])?"
 )
+#: A quote the claim's text opens and never closes.
+OPEN_QUOTE = compiled(r"\s{0,20}[\"“«]")
 #: The reason follows a dash (—, –, --, -) or a colon.
 REASON = compiled(r"\s{0,20}(?:[—–:]|--?)\s{0,20}(?P<reason>\S[^\n]{0,500}?)\s{0,20}$")
 SYNTAX = '<!-- quantities: ignore RULE "claim text" — reason -->'
@@ -56,6 +63,10 @@ def parse(text: str, doc: str, line_offset: int = 0) -> list[Suppression]:
     for m in COMMENT.finditer(text):
         line = line_col(text, m.start())[0] + line_offset
         found.append(_parse_one(m["body"], doc, line))
+    unclosed = UNCLOSED.search(text)
+    if unclosed is not None:
+        raise InputError(_("bad suppression: not closed with --> on its line; write {syntax}").format(syntax=SYNTAX),
+                         file=doc, line=line_col(text, unclosed.start())[0] + line_offset)
     return found
 
 
@@ -67,12 +78,15 @@ def _parse_one(body: str, doc: str, line: int) -> Suppression:
     head = HEAD.match(body)
     if head is None:
         raise bad(_("expected 'ignore' and a rule name after 'quantities:'"))
-    if head["rule"] not in RULES:
+    rule = head["rule"].lower()
+    if rule not in RULES:
         raise bad(_("unknown rule {name!r} (rules: {rules})").format(name=head["rule"], rules=", ".join(RULES)))
+    if head["text"] is None and OPEN_QUOTE.match(body, head.end()):
+        raise bad(_("the claim's text opens a quote that is not closed"))
     reason = REASON.match(body, head.end())
     if reason is None:
-        raise bad("a reason is required after a dash")
-    return Suppression(doc, line, head["rule"], head["text"], reason["reason"])
+        raise bad(_("a reason is required after a dash or a colon"))
+    return Suppression(doc, line, rule, head["text"], reason["reason"])
 
 
 def apply(

@@ -26,6 +26,9 @@ def claim(doc, text):
         ("<!-- quantities: ignore value-conflict «15mila soldati»: verificato -->",
          "value-conflict", "15mila soldati", "verificato"),
         ("<!-- quantities: ignore unsourced -- la fonte è nel titolo -->", "unsourced", None, "la fonte è nel titolo"),
+        ('<!-- QUANTITIES: IGNORE Wording-Conflict "1.000 ingegneri" — ok -->',   # any case: never passed over
+         "wording-conflict", "1.000 ingegneri", "ok"),
+        ("<!-- Quantities: Ignore hedge-drift: arrotondato -->", "hedge-drift", None, "arrotondato"),
     ],
 )
 def test_parse(comment, rule, text, reason):
@@ -40,9 +43,16 @@ def test_parse(comment, rule, text, reason):
         ("<!-- quantities: ignore -->", "expected 'ignore' and a rule name"),
         ("<!-- quantities: silence value-conflict — x -->", "expected 'ignore' and a rule name"),
         ("<!-- quantities: ignore value-confict — x -->", "unknown rule 'value-confict'"),
+        ('<!-- quantities: ignore wording-conflict "1.000 ingegneri" — ok', "not closed with --> on its line"),
+        ('<!-- quantities: ignore wording-conflict "1.000 ingegneri" — ok\n-->', "not closed with --> on its line"),
+        ('<!-- QUANTITIES: ignore hedge-drift — ok', "not closed with -->"),
+        ('<!-- quantities: ignore wording-conflict "1.000 ingegneri — ok -->', "the claim's text opens a quote that is"),
+        ('<!-- quantities: ignore wording-conflict «1.000 ingegneri -->', "the claim's text opens a quote that is"),
     ],
 )
 def test_malformed_suppression_is_an_input_error(comment, why):
+    """A malformed suppression is an error at its line, never silently ignored (break13: an
+    unclosed or upper-case one left the finding with no word)."""
     with pytest.raises(InputError, match="a.md:1: bad suppression: " + why):
         parse(comment, "a.md")
 
