@@ -17,8 +17,9 @@ from quantities.text.i18n import _, ngettext
 from quantities.types import SEVERITIES, Document
 
 
-def documents(args: argparse.Namespace, config: Config, on_error: Any) -> Iterator[Document]:
-    """The documents the paths name, kept by include/exclude, stdin named by --stdin-filename."""
+def documents(args: argparse.Namespace, config: Config, on_error: Any, set_aside: list[str]) -> Iterator[Document]:
+    """The documents the paths name, kept by include/exclude (the others' ids go to
+    ``set_aside``), stdin named by --stdin-filename."""
     from quantities.ingest.documents import read
     from quantities.run.pipeline import named_paths, wanted
 
@@ -28,6 +29,20 @@ def documents(args: argparse.Namespace, config: Config, on_error: Any) -> Iterat
     for doc in read(args.paths, lang=config.lang, on_error=on_error, stdin_name=args.stdin_filename):
         if wanted(doc, config, named):
             yield doc
+        else:
+            set_aside.append(doc.id)
+
+
+def nothing_read(config: Config, set_aside: list[str]) -> QuantitiesError:
+    """The error of a run that read no document: when the config's include/exclude set every
+    one aside, it says so (its patterns that matched nothing are said first)."""
+    config.paths.warn_unmatched(config.file)
+    if not set_aside:
+        return NothingRead()
+    return QuantitiesError(ngettext(
+        "no document left: the config's include/exclude set aside the {n} document read",
+        "no document left: the config's include/exclude set aside all {n} documents read",
+        len(set_aside)).format(n=len(set_aside)), file=config.file)
 
 
 def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) -> int:
@@ -46,7 +61,8 @@ def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) 
         collected = []
         read: dict[str, Document] = {}
         toolkit = Toolkit(config, titles=getattr(args, "titles", False))
-        docs = documents(args, config, catch)
+        set_aside: list[str] = []
+        docs = documents(args, config, catch, set_aside)
         if fmt.streams:  # each document's claims written as read (by the worker, with --jobs)
             for doc, text in render_all(docs, toolkit, fmt.claims, jobs, catch):
                 out.write(text)
@@ -59,7 +75,7 @@ def extract(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) 
                 progress.tick(doc)
                 seen += 1
         if not seen:
-            raise NothingRead()
+            raise nothing_read(config, set_aside)
         if not fmt.streams:
             out.write(fmt.claims(collected, read))
     progress.done()
@@ -78,12 +94,13 @@ def report(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) -
     failed: list[QuantitiesError] = []
     catch = _counting(on_error, failed)
     progress = Progress(args.quiet)
-    result = run_documents(documents(args, config, catch), config=config,
+    set_aside: list[str] = []
+    result = run_documents(documents(args, config, catch, set_aside), config=config,
                            reference=args.reference, jobs=jobs, reconcile=args.command == "report",
                            on_error=catch, on_document=progress.tick)
     progress.done()
     if not result.documents:
-        raise NothingRead()
+        raise nothing_read(config, set_aside)
     config.paths.warn_unmatched(config.file)
     if args.strict:
         _unread_keys(result)

@@ -675,7 +675,8 @@ def test_stdin_filename_lets_config_exclude_apply(capsys, monkeypatch, tmp_path)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(GENIERI.read_bytes()), encoding="utf-8"))
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "extract", "-", "--stdin-filename", "bozze/kim.txt", "--config", config)
-    assert code == 2 and "no document could be read" in err
+    assert code == 2 and err.strip() == (f"quantities: error: {config}: no document left: the config's "
+                                         "include/exclude set aside the 1 document read")
 
 
 # --color, NO_COLOR, a terminal → colour codes in the table
@@ -716,11 +717,14 @@ def test_output_holds_the_report_of_what_could_be_read(capsys, tmp_path):
 # exclude patterns (gitignore rules), the documents left, whether a warning says a pattern matched nothing
 PATTERNS = [
     (['exclude = ["000_*"]'], 4, False),
-    (['exclude = ["seeds/"]'], 0, False),                  # a folder at any depth
+    (['exclude = ["seeds/"]'], 0, False),                  # a folder at any depth: nothing left, said so
     (['exclude = ["/000_*"]'], 5, True),                   # anchored at the config's folder: nothing there
     (['exclude = ["bozze/*"]'], 5, True),                  # the example: a warning, not silence
     (['include = ["*.txt"]', 'exclude = ["00[01]_*"]'], 3, False),
     (['exclude = ["*.txt", "!002_*"]'], 1, False),         # a negation takes one back, as in .gitignore
+    (['exclude = ["*.txt"]'], 0, False),
+    (['include = ["["]'], 0, True),                        # a pattern that matches nothing: warned, then the error
+    (['include = ["*.md"]'], 0, True),
 ]
 
 
@@ -736,6 +740,8 @@ def test_include_exclude_follow_gitignore_rules(capsys, tmp_path, monkeypatch, l
     docs = {c["doc"] for c in json.loads(out)} if out else set()
     assert len(docs) == documents
     assert ("matched no file" in err) == warned
+    left = "quantities.toml: no document left: the config's include/exclude set aside all 5 documents read"
+    assert (code, left in err) == ((2, True) if not documents else (0, False)), err
 
 
 def test_strict_names_unread_front_matter_keys_once(capsys):
