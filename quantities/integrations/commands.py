@@ -154,6 +154,10 @@ def _colour(args: argparse.Namespace) -> bool:
     return args.format == "table" and colour_wanted(args.color, sys.stdout, args.output)
 
 
+#: How many unread front matter keys ``--strict`` names; the others are counted.
+KEYS_SHOWN = 10
+
+
 def _unread_keys(report: Report) -> None:
     """--strict: say once which front matter keys quantities keeps but does not read."""
     from quantities.ingest.documents import FIELDS
@@ -163,9 +167,13 @@ def _unread_keys(report: Report) -> None:
         for key in set(doc.meta) - set(FIELDS):
             found[key] = found.get(key, 0) + 1
     if found:
+        names = [k if k.isprintable() else repr(k)[1:-1] for k in sorted(found)]  # one line, whatever a key holds
+        keys = ", ".join(names[:KEYS_SHOWN])
+        if len(names) > KEYS_SHOWN:  # 100,000 keys were one line of 789 KB
+            keys = _("{some} and {n} more").format(some=keys, n=len(names) - KEYS_SHOWN)
         warnings.warn(ngettext("front matter keys kept but not read by quantities: {keys} (in {n} document)",
                                "front matter keys kept but not read by quantities: {keys} (in {n} documents)",
-                               max(found.values())).format(keys=", ".join(sorted(found)), n=max(found.values())),
+                               max(found.values())).format(keys=keys, n=max(found.values())),
                       QuantitiesWarning, stacklevel=2)
 
 

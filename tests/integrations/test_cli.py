@@ -753,6 +753,20 @@ def test_strict_names_unread_front_matter_keys_once(capsys):
     assert "author, categories, draft, params, tags" in line
 
 
+@pytest.mark.parametrize("keys, says", [
+    (10, "k0, k1, k2, k3, k4, k5, k6, k7, k8, k9 (in 1 document)"),      # ten: all named
+    (11, "k00, k01, k02, k03, k04, k05, k06, k07, k08, k09 and 1 more (in 1 document)"),
+    (5000, "k0000, k0001, k0002, k0003, k0004, k0005, k0006, k0007, k0008, k0009 and 4990 more (in 1 document)"),
+])
+def test_strict_names_ten_unread_keys_and_counts_the_rest(capsys, tmp_path, keys, says):
+    width = len(str(keys - 1))
+    lines = "".join(f"k{i:0{width}d}: x\n" for i in range(keys))
+    (tmp_path / "a.md").write_text(f"---\n{lines}---\nSono morte 5 persone.\n", encoding="utf-8")
+    code, out, err = run(capsys, "report", tmp_path / "a.md", "--strict")
+    (line,) = [line for line in err.splitlines() if "front matter keys" in line]
+    assert line.endswith("not read by quantities: " + says) and len(line) < 300
+
+
 def test_the_outlet_is_shown_where_a_file_is_named(capsys, tmp_path):
     for seed, outlet in ((GENIERI, "Agenzia Nova"), (INGEGNERI, "HuffPost")):
         (tmp_path / f"{seed.stem}.md").write_text(f"---\noutlet: {outlet}\n---\n" + seed.read_text(encoding="utf-8"),
