@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from quantities.lang import units
 from quantities.reconciliation import messages as say
+from quantities.reconciliation import scales
 from quantities.reconciliation.doubts import BRACKET, bounded, weigh
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
@@ -82,6 +83,8 @@ def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Itera
         conflict = _conflict(g, [found[n] for n in involved], ctx)
         if conflict is not None:
             yield conflict
+    elif conflicts and (slip := scales.slipped(found, contradicting(found))) is not None:
+        yield scales.scale_finding(g, *slip, ctx)   # "500 milioni" against "500 miliardi"
     yield from _drift(g, found, ctx, current)
     if ctx.settings.within_documents:
         yield from headline_findings(g, ctx)
