@@ -194,7 +194,6 @@ class _Reader:
         doc, text, pack, sentence = self.doc, self.text, self.pack, s.span
         self._feed_carry(s.index)
         memo: dict[str, object] = {}  # what _credit reads once per sentence
-        said = sentence.of(text)
         body_sentence = doc.to_body(sentence)
         antecedents: dict[tuple[str, str | None], nouns.NounPhrase] = {}  # the last of each kind and unit
         statuses: dict[str, str | None] = {}  # and its status
@@ -203,6 +202,7 @@ class _Reader:
         pairs = nouns.respective([q.span for q in s.figures], lang=pack, toks=toks) if len(s.figures) > 3 else {}
         still = status.quiet(toks, lang=pack)  # no status or scope word in the sentence: each noun's own
         listed: list[nouns.NounPhrase | None] = []
+        windows: dict[tuple[int, int], str] = {}  # the contexts, one string for the figures that share one
         previous: Quantity | None = None
         for i, q in enumerate(s.figures):
             if previous is not None:
@@ -241,7 +241,7 @@ class _Reader:
                 attribution=_attribution(doc, found),
                 modality=modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack),
                 sentence=body_sentence,
-                context=said if len(said) <= sentences.CONTEXT else sentences.window(text, sentence, q.span),
+                context=sentences.shared_window(windows, text, sentence, q.span),  # the sentence, if short
                 date=doc.date,
                 status=state,
                 scope=scope,

@@ -240,3 +240,26 @@ def test_held_groups_each_figure_by_the_sentence_that_holds_it(pieces: list[str]
         looked_up.append(i if i >= 0 and q.span.end <= ends[i] else -1)
     grouped = [s.index for s in sentences.held(deque(figures), starts, ends) for _ in s.figures]
     assert grouped == looked_up
+
+
+# a sentence (characters of filler around each figure, figures); whether its claims' contexts are the sentence itself
+LONG_SENTENCES = [
+    ("€5 e " * 2000, False),       # a run-on sentence of 2.000 figures: windows, shared
+    ("a " * 300 + "5 soldati " + "b " * 300, False),  # one figure in 1.210 characters: a window around it
+    ("Sono arrivati 5 soldati e 6 ufficiali.", True),  # near miss: a short sentence is its own context
+]
+
+
+@pytest.mark.parametrize(("text", "whole"), LONG_SENTENCES)
+def test_a_claims_context_is_a_window_of_its_sentence_shared_by_its_neighbours(text, whole):
+    """Each claim's context holds its figure, is at most CONTEXT characters, and the claims of
+    one stretch of a long sentence share one string: 50.000 figures in one run-on sentence
+    kept 50.000 copies (2 KB each) before."""
+    from quantities import extract
+    from quantities.extraction.sentences import CONTEXT
+
+    claims = extract(text)
+    assert claims and all(c.quantity.text in c.context and len(c.context) <= CONTEXT for c in claims)
+    assert all((c.context == text.strip()) == whole for c in claims)
+    distinct = len({id(c.context) for c in claims})
+    assert distinct == 1 if whole or len(claims) == 1 else distinct <= len(text) // (CONTEXT // 4) + 1
