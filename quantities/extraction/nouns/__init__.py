@@ -113,6 +113,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = None
     elif first == "," and (at := aside_after(right, left, g)):  # "Sono quattro, ora, i presunti scafisti"
         found = _phrase(sentence, right, at, g)
+    elif g.of_scales and (sentence[figure.start:figure.end].split() or [""])[-1].casefold() in g.of_scales:
+        found = None  # "144 milioni legati al Pnrr": a noun of "milioni" follows "di"; the word after is no noun
     else:
         found = _phrase(sentence, right, 0, g)
     if found is None and first not in g.elliptic_after:

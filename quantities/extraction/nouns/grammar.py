@@ -74,6 +74,7 @@ class Grammar:
     determiners: frozenset[str]        # "molti", "some": they open a noun phrase of their own
     singular_endings: tuple[str, ...]  # a word's number by its ending, where the language marks it
     plural_endings: tuple[str, ...]
+    of_scales: frozenset[str] = frozenset()  # scales whose noun follows "of": "144 milioni legati" counts no "legati"
 
     def is_numeral(self, word: str) -> bool:
         """A number written in words ("tre", "tremila", "three"): never a counted noun."""
@@ -193,6 +194,7 @@ def grammar(pack: Pack) -> Grammar:
         infinitive_endings=tuple(word_set(pack, "nouns.infinitive_endings")),
         singular_endings=tuple(word_set(pack, "nouns.singular_endings")),
         plural_endings=tuple(word_set(pack, "nouns.plural_endings")),
+        of_scales=word_set(pack, "nouns.of_scales"),
         change_longest=max((len(k.split()) for k in change), default=0),
         change_heads=frozenset(k.split(" ")[0] for k in change),
     )
