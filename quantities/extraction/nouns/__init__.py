@@ -122,8 +122,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = noun_before(sentence, before, g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=g.value_before.get(kind, frozenset()), opened=_opened(sentence, figure, toks, g))
         if found is not None and (found.head.casefold() in g.time_words
-                                  or (kind == "money" and unit_of_figure(found, left, g))):
-            found = None  # "alle 22.26 di sabato, a 40 miglia": a time; "65 miliardi di sterline, 5 miliardi": a unit
+                                  or (unit_bearing and unit_of_figure(found, left, g))):
+            found = None  # "alle 22.26 di sabato, a 40 miglia": a time; "65 miliardi di sterline, 5 miliardi",
+            # "5 km, 7 km": the unit of a figure before
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = _phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"

@@ -27,7 +27,7 @@ class Grammar:
     conj: frozenset[str]
     function: frozenset[str]
     time_words: frozenset[str]         # days and months: never the head of a noun before a figure
-    currencies: frozenset[str]         # one-word names of ``[units.currency]``: a sum's unit, never its noun
+    currencies: frozenset[str]         # one-word names of ``[units.currency]`` and ``[units]``: a unit, never a noun
     adjectives: frozenset[str]
     adjective_endings: tuple[str, ...]
     verb_endings: tuple[str, ...]
@@ -149,7 +149,8 @@ def grammar(pack: Pack) -> Grammar:
         conj=word_set(pack, "nouns.and"),
         function=word_set(pack, "nouns.function_words"),
         time_words=word_set(pack, "nouns.time_words"),
-        currencies=frozenset(w.casefold() for w in pack.table("units.currency") if w.isalpha()),
+        currencies=frozenset(w.casefold() for table in ("units.currency", "units") for w, v in pack.table(table).items()
+                             if w.isalpha() and isinstance(v, str)),
         adjectives=word_set(pack, "nouns.adjectives"),
         adjective_endings=tuple(word_set(pack, "nouns.adjective_endings")),
         verb_endings=tuple(word_set(pack, "nouns.verb_endings")),
