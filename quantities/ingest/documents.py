@@ -322,7 +322,7 @@ def _record(raw: str, name: str, path: str | None, lineno: int, lang: str | None
             _("'text' must be a string, found {kind}").format(kind=type(text).__name__))
         raise InputError(problem, file=name, line=lineno)
     doc_id = record.get("id")
-    if doc_id is None:
+    if doc_id is None or (isinstance(doc_id, str) and not doc_id.strip()):  # a blank id names nothing
         doc_id = f"{name}:{lineno}"
     elif isinstance(doc_id, int) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)

@@ -128,7 +128,11 @@ def _yaml(source: str, block: list[str], name: str) -> Meta:
         raise InputError(_("front matter sets {key!r} twice; which one is meant is not known").format(key=e.key),
                          file=name, line=e.line + 2) from None
     except (yaml.YAMLError, ValueError) as e:  # ValueError: a date YAML reads but no calendar has
-        lenient = _key_values(block)
+        try:
+            lenient = _key_values(block)
+        except Twice as twice:
+            raise InputError(_("front matter sets {key!r} twice; which one is meant is not known").format(
+                key=twice.key), file=name, line=twice.line + 2) from None
         if lenient is not None:
             return lenient
         mark = getattr(e, "problem_mark", None)
@@ -169,13 +173,15 @@ def _mapping(data: Any, name: str) -> Meta:
 def _key_values(block: list[str]) -> Meta | None:
     """The block read as ``key: value`` lines (quotes stripped), or None if a line is not one."""
     meta: Meta = {}
-    for content in block:
+    for n, content in enumerate(block):
         content = content.rstrip()
         if not content.strip() or content.lstrip().startswith("#"):
             continue
         m = _KEY_VALUE.fullmatch(content)
         if m is None:
             return None
+        if m["key"] in meta:
+            raise Twice(m["key"], n)
         meta[m["key"]] = _unquote((m["value"] or "").strip()) or None
     return meta
 

@@ -1,7 +1,8 @@
-"""One line of a JSONL file parsed into its record, or one :class:`InputError` at that line:
-not JSON, nested past the interpreter's stack, a number past the digits Python reads, a key
-set twice in one object (json keeps the last, silently: which one the writer meant is not
-known), a lone surrogate (``"\\ud800"``: no output can write it), or not an object.
+"""One line of a JSONL file parsed into its record, or one :class:`InputError` at that line: not
+JSON, nested past the interpreter's stack, a number past the digits Python reads, a field set
+twice in the record (json keeps the last, silently: which one the writer meant is not known;
+inside a field's own objects, as a scraper's entities, it is the writer's business), a lone
+surrogate (``"\\ud800"``: no output can write it), or not an object.
 
 >>> parse('{"id": "a", "text": "5 morti"}', "docs.jsonl", 1)
 {'id': 'a', 'text': '5 morti'}
@@ -26,11 +27,9 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 def parse(raw: str, name: str, lineno: int) -> dict[str, Any]:
     """The object on line ``lineno`` of ``name``."""
+    twice: dict[int, tuple[dict[str, Any], str]] = {}  # an object's id -> it, and a key it sets twice
     try:
-        record = json.loads(raw, object_pairs_hook=_once)
-    except _Twice as e:
-        raise InputError(_("'{key}' is set twice in one record; which one is meant is not known").format(
-            key=e.args[0]), file=name, line=lineno) from None
+        record = json.loads(raw, object_pairs_hook=lambda pairs: _once(pairs, twice))
     except json.JSONDecodeError as e:
         raise InputError(_("not valid JSON: {problem} (column {column})").format(problem=e.msg, column=e.colno),
                          file=name, line=lineno) from None
@@ -43,19 +42,23 @@ def parse(raw: str, name: str, lineno: int) -> dict[str, Any]:
     if not isinstance(record, dict):
         raise InputError(_("expected a JSON object, found {kind}").format(kind=type(record).__name__),
                          file=name, line=lineno)
+    if id(record) in twice:  # a field of the record; inside a field's own objects, the writer's business
+        raise InputError(_("'{key}' is set twice in one record; which one is meant is not known").format(
+            key=twice[id(record)][1]), file=name, line=lineno)
     return record
 
 
-class _Twice(Exception):
-    """A key set twice in one JSON object."""
-
-
-def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise _Twice(key)
-        out[key] = value
+def _once(pairs: list[tuple[str, Any]], twice: dict[int, tuple[dict[str, Any], str]]) -> dict[str, Any]:
+    """The object of ``pairs``; one that sets a key twice goes to ``twice`` (by its id, kept
+    alive there so that no later object takes its id), with the key."""
+    out = dict(pairs)
+    if len(out) < len(pairs):
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                twice[id(out)] = (out, key)
+                break
+            seen.add(key)
     return out
 
 

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from typing import IO, Any
 
 from quantities.errors import QuantitiesError
+from quantities.run.outputs import read_only
 from quantities.text.i18n import _, ngettext
 
 PROGRESS_AFTER = 200  # documents: shorter runs never show a bar
@@ -46,7 +47,7 @@ def output(path: str | None, failed: list[QuantitiesError]) -> Iterator[IO[str]]
             yield f
         return
     real = os.path.realpath(path)  # a link: its target is replaced (in its own folder), not the link
-    if _read_only(real):  # the rename would replace it all the same: only the folder's mode counts
+    if read_only(real):  # the rename would replace it all the same: only the folder's mode counts
         raise QuantitiesError(_("is read-only; it is not replaced (make it writable, or write elsewhere)"),
                               file=path)
     folder = os.path.dirname(real)
@@ -115,16 +116,6 @@ def _opened(path: str) -> Iterator[IO[str]]:
             yield f
     except OSError as e:  # a device that refuses the bytes (/dev/full: no space left), at a write or the close
         raise QuantitiesError(_("cannot write the output: {reason}").format(reason=e.strerror), file=path) from None
-
-
-def _read_only(path: str) -> bool:
-    """Whether ``path`` is a file not to be replaced: one this user may not write, or one with no
-    write bit for anyone (0444: meant to stay, even when root runs us)."""
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        return False  # a new file
-    return not mode & 0o222 or not os.access(path, os.W_OK)
 
 
 def _file_mode(path: str) -> int:

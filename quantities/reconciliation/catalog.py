@@ -41,7 +41,7 @@ RULES: tuple[Rule, ...] = (
             "the dead given on one day is above every count given later (error); 'part-over-whole' "
             "when a kind of a thing is counted above the thing itself in another article (30-35 "
             "autovetture, una ventina di veicoli: info); 'scale' when the same digits stand under a "
-            "scale word a thousand apart (500 milioni, 500 miliardi: warning)."),
+            "scale word a thousand apart (500 milioni, 500 miliardi: info)."),
          N_("a: 5.000 soldati; b, c: 6.000 soldati")),
     Rule("hedge-drift", "value", "info",
          N_("The same figure, stated exactly in one article and hedged or rounded in another, or "

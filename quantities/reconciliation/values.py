@@ -83,8 +83,9 @@ def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Itera
         conflict = _conflict(g, [found[n] for n in involved], ctx)
         if conflict is not None:
             yield conflict
-    elif conflicts and (slip := scales.slipped(found, contradicting(found))) is not None:
-        yield scales.scale_finding(g, *slip, ctx)   # "500 milioni" against "500 miliardi"
+    elif conflicts and (slip := scales.slipped(found, contradicting(found))) is not None \
+            and (scaled := scales.scale_finding(g, *slip, ctx)) is not None:
+        yield scaled   # "500 milioni" against "500 miliardi"
     yield from _drift(g, found, ctx, current)
     if ctx.settings.within_documents:
         yield from headline_findings(g, ctx)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -27,6 +28,9 @@ def check_output(output: str, inputs: Iterable[str], option: str = "--output") -
     target = Path(output).resolve()
     if target.is_dir():
         raise QuantitiesError(_("is a directory; {option} takes a file name").format(option=option), file=output)
+    if read_only(str(target)):  # said before the run, not after reading and reconciling it all
+        raise QuantitiesError(_("is read-only; it is not replaced (make it writable, or write elsewhere)"),
+                              file=output)
     replaced = QuantitiesError(_("{option} names an input file, which it would replace; write it elsewhere")
                                .format(option=option), file=output)
     for name in inputs:
@@ -41,6 +45,16 @@ def check_output(output: str, inputs: Iterable[str], option: str = "--output") -
             raise QuantitiesError(_("{option} is inside {folder}, which is being read (the next run would read the "
                                     "output as an article); write it elsewhere").format(option=option, folder=name),
                                   file=output)
+
+
+def read_only(path: str) -> bool:
+    """Whether ``path`` is a file not to be replaced: one this user may not write, or one with no
+    write bit for anyone (0444: meant to stay, even when root runs us)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # a new file
+    return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
 
 
 def _is_stdin(output: str) -> bool:

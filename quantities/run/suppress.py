@@ -34,8 +34,9 @@ HEAD = compiled(
     r"(?i)\s{0,20}ignore\s{1,20}(?P<rule>[a-z](?:[a-z-]{0,40}[a-z])?)(?![a-z-])"
     r"(?:\s{0,20}[\"“«](?P<text>[^\"”»\n]{1,200})[\"”»])?"
 )
-#: A quote the claim's text opens and never closes.
+#: A quote the claim's text opens and never closes, or closes at once.
 OPEN_QUOTE = compiled(r"\s{0,20}[\"“«]")
+EMPTY_QUOTE = compiled(r"\s{0,20}[\"“«][\"”»]")
 #: The reason follows a dash (—, –, --, -) or a colon.
 REASON = compiled(r"\s{0,20}(?:[—–:]|--?)\s{0,20}(?P<reason>\S[^\n]{0,500}?)\s{0,20}$")
 SYNTAX = '<!-- quantities: ignore RULE "claim text" — reason -->'
@@ -65,8 +66,12 @@ def parse(text: str, doc: str, line_offset: int = 0) -> list[Suppression]:
         found.append(_parse_one(m["body"], doc, line))
     unclosed = UNCLOSED.search(text)
     if unclosed is not None:
-        raise InputError(_("bad suppression: not closed with --> on its line; write {syntax}").format(syntax=SYNTAX),
-                         file=doc, line=line_col(text, unclosed.start())[0] + line_offset)
+        end = text.find("\n", unclosed.start())
+        long = "-->" in text[unclosed.start():end if end >= 0 else len(text)]  # closed, past the 600 read
+        message = (_("bad suppression: longer than 600 characters; write {syntax}") if long
+                   else _("bad suppression: not closed with --> on its line; write {syntax}"))
+        line = line_col(text, unclosed.start())[0] + line_offset
+        raise InputError(message.format(syntax=SYNTAX), file=doc, line=line)
     return found
 
 
@@ -81,6 +86,8 @@ def _parse_one(body: str, doc: str, line: int) -> Suppression:
     rule = head["rule"].lower()
     if rule not in RULES:
         raise bad(_("unknown rule {name!r} (rules: {rules})").format(name=head["rule"], rules=", ".join(RULES)))
+    if head["text"] is None and EMPTY_QUOTE.match(body, head.end()):
+        raise bad(_("the claim's text is empty (leave the quotes out to silence the rule for the whole article)"))
     if head["text"] is None and OPEN_QUOTE.match(body, head.end()):
         raise bad(_("the claim's text opens a quote that is not closed"))
     reason = REASON.match(body, head.end())

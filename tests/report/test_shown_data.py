@@ -50,8 +50,11 @@ def test_names_are_shown_inert(capsys, tmp_path, ident, outlet, fmt, absent, pre
 
 # a cell's text; whether a spreadsheet would run it
 FORMULAS = [
-    ("=cmd|' /C calc'!A0", True), ("@SUM(1+1)", True), ("+5%", True), ("-x", True), ("\tx", True),
-    ("-5", False), ("+5", False), ("-5,2", False), ("1.000", False), ("a=b", False), ("Ansa", False),
+    ("=cmd|' /C calc'!A0", True), ("@SUM(1+1)", True), ("-2+3+cmd|' /C calc'!A0", True), ("+SUM(1)", True),
+    ("\t=1+1", True), ("-1+A1!B2", True),
+    # a signed figure is a figure's text, as the claims' JSONL has it (spreadsheets read it as a number)
+    ("-5", False), ("+5", False), ("-5,2", False), ("+0,5%", False), ("-1.234.567 euro", False), ("+5%", False),
+    ("1.000", False), ("a=b", False), ("Ansa", False), ("\tx", False),
 ]
 
 

@@ -48,6 +48,8 @@ def test_parse(comment, rule, text, reason):
         ('<!-- QUANTITIES: ignore hedge-drift — ok', "not closed with -->"),
         ('<!-- quantities: ignore wording-conflict "1.000 ingegneri — ok -->', "the claim's text opens a quote that is"),
         ('<!-- quantities: ignore wording-conflict «1.000 ingegneri -->', "the claim's text opens a quote that is"),
+        ('<!-- quantities: ignore value-conflict "" -- ok -->', "the claim's text is empty"),
+        ("<!-- quantities: ignore value-conflict -- " + "x" * 700 + " -->", "longer than 600 characters"),
     ],
 )
 def test_malformed_suppression_is_an_input_error(comment, why):

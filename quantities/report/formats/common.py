@@ -26,10 +26,12 @@ MESSAGE_WIDTH = 100
 #: What a terminal or a page would act on rather than show: control characters (ESC clears a
 #: screen, recolours a table) and the bidirectional overrides that reorder what is read. A file
 #: name, an outlet or an id is the user's data; shown, these stand as escapes (``\x1b``).
-HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
-#: A cell a spreadsheet would run as a formula (OWASP "CSV injection"); a plain number is a number.
-FORMULA = re.compile(r"[=+\-@\t\r](?![0-9]+(?:[.,][0-9]+)?\Z)")
+#: A cell a spreadsheet would run as a formula (OWASP "CSV injection"): one that opens with
+#: "=" or "@", or with a sign, tab or return and holds what a formula calls with ("(", "|",
+#: "!", "=", "@", a quote); a signed figure ("+0,5%", "-1.234.567 euro") is a figure's text.
+FORMULA = re.compile(r"[=@]|[+\-\t\r][^\n]{0,10000}?[(|!=@\"']")
 
 
 def visible(text: str) -> str:
