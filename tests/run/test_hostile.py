@@ -126,6 +126,8 @@ def test_a_dotted_run_is_not_thousands_of_figures():
     pytest.param(f"Sono morte {'9' * 44} persone. " * 1_000, 0, id="a digit run past fifteen digits is one identifier "
                  "(was 3,000 claims)"),
     pytest.param("5\t" * 50_000, 0, id="bare numbers apart by tabs are one series (was 50,000 claims)"),
+    pytest.param("5\t\t" * 30_000, 0, id="the same with empty cells between (was 30,000 claims)"),
+    pytest.param("5   " * 20_000, 0, id="bare numbers in columns aligned by spaces (was 20,000 claims)"),
     pytest.param(" -5" * 30_000, 0, id="bare signed numbers are one series (was 30,000 claims)"),
     pytest.param("| 5 " * 20_000, 0, id="a table row of bare numbers is one series (was 20,000 claims)"),
     pytest.param("| 12 | 345 | 6789 |\n" * 1_000, 3_000, id="a table is read row by row: three figures a row, each a claim"),

@@ -315,7 +315,7 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
         phone = phone_run(text, start, cued, g)
         if phone:
             return Reading(start, start + phone, None, None, None, None, kind="phone")
-    series = series_end(text, start, end) if grouped or series_may_follow(text, end) else 0
+    series = series_end(text, start) if grouped or series_may_follow(text, end) else 0
     if series:  # "5 12 33 47 81 90": a table row, numbers drawn
         return Reading(start, series, None, None, None, None, kind="identifier")
     special = raw_kind(text, start, raw, g)
