@@ -260,7 +260,9 @@ def series_may_follow(text: str, end: int) -> bool:
     if after in _SERIES_MARKS:
         return True
     if after in _BLANKS:
-        after = text[end + 1:end + 9].lstrip(_BLANK_CHARS)[:1]
+        after = text[end + 1:end + 2]
+        if after in _BLANKS:  # more blanks: an aligned column, an empty cell
+            after = text[end + 2:end + 9].lstrip(_BLANK_CHARS)[:1]
         if after in _AFTER_BLANK:
             return True
     return after != "" and not after.isalnum() and unicodedata.category(after) == "Sc"
