@@ -50,6 +50,17 @@ CASES = {
     "'mille mille ' × N (number words in a row)": ("mille mille ", "h.txt", False),
     "nested quotes": ("«", "h.txt", False),
     "very long words": ("a" * 100_000 + " ", "h.txt", False),
+    "' 000' × N (digits grouped by spaces past a figure)": (" 000", "h.txt", False),
+    "'\\u2009000' × N (the same, thin spaces)": ("\u2009000", "h.txt", False),
+    "'9' × 44 + ' ' × N (digit runs past fifteen digits)": ("9" * 44 + " ", "h.txt", False),
+    "report: '5\\t' × N (bare numbers apart by tabs)": ("5\t", "h.txt", True),
+    "report: ' -5' × N (bare signed numbers)": (" -5", "h.txt", True),
+    "report: '| 5 ' × N (a table row of bare numbers)": ("| 5 ", "h.md", True),
+    "report: TSV rows 'Regione 1\\t7\\t13\\t1\\n' × N": ("Regione 1\t7\t13\t1\n", "h.txt", True),
+    "report: Markdown rows '| 12 | 345 | 6789 |\\n' × N": ("| 12 | 345 | 6789 |\n", "h.md", True),
+    "TSV rows 'Regione 1\\t7\\t13\\t1\\n' × N": ("Regione 1\t7\t13\t1\n", "h.txt", False),
+    "TSV rows '12\\t345\\t6789\\n' × N": ("12\t345\t6789\n", "h.txt", False),
+    "Markdown rows '| 12 | 345 | 6789 |\\n' × N": ("| 12 | 345 | 6789 |\n", "h.md", False),
 }
 _over_budget: set[str] = set()
 

@@ -46,6 +46,16 @@ ROWS = [
     pytest.param("5 km, ", True, "h.txt", SMALL, id="report on measures in one sentence"),
     pytest.param("mille mille ", True, "h.txt", SMALL, id="report on number words in a row"),
     pytest.param("per Kcna 5 ", True, "h.txt", SMALL, id="report on a source cue and a figure in each clause"),
+    # break13: B2 was quadratic (18.9 s at 128 KB), B10 and B13 many figures at 10-40 s/MB
+    pytest.param(" 000", False, "h.txt", SMALL, id="digits grouped by spaces past a figure"),
+    pytest.param("\u00a0000", False, "h.txt", SMALL, id="digits grouped by no-break spaces past a figure"),
+    pytest.param("\u2009000", False, "h.txt", SMALL, id="digits grouped by thin spaces past a figure"),
+    pytest.param("9" * 44 + " ", False, "h.txt", SMALL, id="digit runs past fifteen digits"),
+    pytest.param("5\t", True, "h.txt", SMALL, id="report on bare numbers apart by tabs"),
+    pytest.param(" -5", True, "h.txt", SMALL, id="report on bare signed numbers"),
+    pytest.param("| 5 ", True, "h.md", SMALL, id="report on a table row of bare numbers"),
+    pytest.param("Regione 1\t7\t13\t1\n", True, "h.txt", SMALL, id="report on TSV rows of a label and three figures"),
+    pytest.param("| 12 | 345 | 6789 |\n", True, "h.md", SMALL, id="report on Markdown rows of three figures"),
 ]
 
 
@@ -111,6 +121,17 @@ def test_a_dotted_run_is_not_thousands_of_figures():
     pytest.param("€5 e €6, " * 1_000, 2_000, id="amounts with a word between them: each a claim"),
     pytest.param("5-7 " * 5_000, 0, id="ranges in a row with no word between them (was 5,000 claims)"),
     pytest.param("5… " * 5_000, 0, id="numbers with an ellipsis between them (was 5,000 claims, a sentence each)"),
+    pytest.param("1" + " 000" * 20_000, 0, id="digits grouped by spaces past a figure are one identifier (was 2,858 claims)"),
+    pytest.param("1" + "\u2009000" * 20_000, 0, id="the same with thin spaces"),
+    pytest.param(f"Sono morte {'9' * 44} persone. " * 1_000, 0, id="a digit run past fifteen digits is one identifier "
+                 "(was 3,000 claims)"),
+    pytest.param("5\t" * 50_000, 0, id="bare numbers apart by tabs are one series (was 50,000 claims)"),
+    pytest.param("5\t\t" * 30_000, 0, id="the same with empty cells between (was 30,000 claims)"),
+    pytest.param("5   " * 20_000, 0, id="bare numbers in columns aligned by spaces (was 20,000 claims)"),
+    pytest.param(" -5" * 30_000, 0, id="bare signed numbers are one series (was 30,000 claims)"),
+    pytest.param("| 5 " * 20_000, 0, id="a table row of bare numbers is one series (was 20,000 claims)"),
+    pytest.param("| 12 | 345 | 6789 |\n" * 1_000, 3_000, id="a table is read row by row: three figures a row, each a claim"),
+    pytest.param("Regione 1\t7\t13\t1\n" * 1_000, 4_000, id="TSV rows of a label and three figures: each a claim"),
 ])
 def test_bare_numbers_are_no_claim_explosion(text, claims):
     """A long run of bare numbers with no word between them is a table row or numbers drawn

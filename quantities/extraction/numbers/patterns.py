@@ -37,6 +37,11 @@ def norm(word: str) -> str:
 _OTHER_MARK = {",": ".", ".": ","}
 
 
+#: Groups of three digits a grouped figure has at most after its first digits: 10^18 and up
+#: (1 234 567 890 123 456 789); a longer chain of groups is no figure (digits.series_end).
+GROUPS_MOST = 6
+
+
 def digit_forms(decimal: str, groups: frozenset[str]) -> tuple[tuple[Any, int, int], ...]:
     """Digit spellings in order of preference, each matched whole against a token, with
     the numbers of its integer and fraction groups (0: none). ASCII digits and literal
@@ -45,7 +50,8 @@ def digit_forms(decimal: str, groups: frozenset[str]) -> tuple[tuple[Any, int, i
     d = re.escape(decimal)
     o = re.escape(_OTHER_MARK.get(decimal, "."))  # the other convention's decimal mark
     forms = [
-        rf"(?P<int>[0-9]{{1,3}}(?:(?P<g>{g})[0-9]{{3}})(?:(?P=g)[0-9]{{3}}){{0,5}})(?:{d}(?P<frac>[0-9]{{1,12}}))?",
+        rf"(?P<int>[0-9]{{1,3}}(?:(?P<g>{g})[0-9]{{3}})(?:(?P=g)[0-9]{{3}}){{0,{GROUPS_MOST - 1}}})"
+        rf"(?:{d}(?P<frac>[0-9]{{1,12}}))?",
         rf"(?P<int>[0-9]{{1,3}}(?:{d}[0-9]{{3}}){{2,5}})",
         rf"(?P<int>[0-9]{{1,15}})(?:{d}(?P<frac>[0-9]{{1,12}}))?",
         # the other convention, whole: groups by this pack's decimal mark, then its own
@@ -58,9 +64,10 @@ def digit_forms(decimal: str, groups: frozenset[str]) -> tuple[tuple[Any, int, i
     return tuple((rx, rx.groupindex["int"], rx.groupindex.get("frac", 0)) for rx in compiled)
 
 
-# Digits with their marks: ASCII only, the same for :mod:`re` and :mod:`regex`, and
+# Digits with their marks (and the blanks that group them: a space, a no-break, thin,
+# figure, punctuation or hair space): the same for :mod:`re` and :mod:`regex`, and
 # bounded (at most 144 characters), so it runs without a timeout
-NUM = (r"(?P<num>\+?[0-9]{1,15}(?:(?:[.,'’/:]|[ \u00a0\u202f](?=[0-9]{3}(?![0-9])|[0-9]{5}))"
+NUM = (r"(?P<num>\+?[0-9]{1,15}(?:(?:[.,'’/:]|[ \u00a0\u202f\u2007-\u200a](?=[0-9]{3}(?![0-9])|[0-9]{5}))"
        r"[0-9]{1,15}){0,8})")
 
 

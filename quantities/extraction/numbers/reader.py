@@ -33,6 +33,7 @@ from quantities.extraction.numbers.around import (
 )
 from quantities.extraction.numbers.context import context
 from quantities.extraction.numbers.digits import (
+    GROUP_BLANKS,
     ISO_DATE,
     exponent_after,
     glued_letters,
@@ -70,7 +71,6 @@ from quantities.types import Quantity, Span
 #: U+0130 ("İ") lowers to two characters: one that no number word holds instead (not an "i").
 _ONE_CHARACTER_LOWER = {0x130: "\u0131"}
 _ONE = Decimal(1)
-_BLANKS = frozenset(" \u00a0")  # the blanks between a phone's digit groups
 
 
 def _pack(lang: str | Pack) -> Pack:
@@ -315,7 +315,7 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
         phone = phone_run(text, start, cued, g)
         if phone:
             return Reading(start, start + phone, None, None, None, None, kind="phone")
-    series = series_end(text, start, end) if grouped or series_may_follow(text, end) else 0
+    series = series_end(text, start) if grouped or series_may_follow(text, end) else 0
     if series:  # "5 12 33 47 81 90": a table row, numbers drawn
         return Reading(start, series, None, None, None, None, kind="identifier")
     special = raw_kind(text, start, raw, g)
@@ -360,9 +360,9 @@ def _grouped(text: str, end: int, raw: str) -> bool:
     """Whether the digits ``raw`` (ending at ``end``) may be a phone in groups: a blank then a
     digit after them, or a blank inside them. Else an uncued number's phone run has one group,
     which is no phone (:func:`phone_run`): "300 soldati" is told without a pattern."""
-    if text[end:end + 1] not in _BLANKS:
+    if text[end:end + 1] not in GROUP_BLANKS:
         return False
-    return "0" <= text[end + 1:end + 2] <= "9" or " " in raw or "\u00a0" in raw
+    return "0" <= text[end + 1:end + 2] <= "9" or not GROUP_BLANKS.isdisjoint(raw)
 
 
 def _unit_glued(text: str, start: int, g: Grammar) -> bool:
