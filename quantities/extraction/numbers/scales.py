@@ -1,0 +1,149 @@
+"""Scale words after digits, and what they make of the figures around them: the words that
+follow a number (:func:`follow`) and the factor of its scale word (:func:`scale_of`); a larger
+scale word right after the first, which multiplies ("3mila miliardi", "3 thousand billion");
+a smaller figure at a scale right after a whole one, which adds ("2 milioni 300 mila", "1
+milione e 200mila"); the second number of a range (:func:`second_number`) and the thousands
+its digits write ("30.000" of "20-30.000"), which a first end written without them shares.
+
+>>> from quantities.extraction.numbers.reader import find
+>>> [(q.text, q.value) for q in find("i 3mila miliardi, 1 milione e 200mila persone")]
+[('3mila miliardi', Decimal('3000000000000')), ('1 milione e 200mila', Decimal('1200000'))]
+>>> [(q.text, q.low, q.high) for q in find("20-30.000 persone")]
+[('20-30.000', Decimal('20000'), Decimal('30000'))]
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from quantities.cache import compiled
+from quantities.extraction.numbers.around import WORD
+from quantities.extraction.numbers.digits import parse_digits
+from quantities.extraction.numbers.grammar import Grammar
+from quantities.extraction.numbers.patterns import ASCII_BLANKS, SCALE, norm
+from quantities.extraction.numbers.reading import Reading, match, precision_int, scale
+from quantities.extraction.numbers.words import value_of
+
+#: How far :func:`follow` reads after a number, in characters; after a range's second number.
+FOLLOW_REACH, SECOND_FOLLOW_REACH = 64, 32
+#: How far the second number of a range is looked for, in characters.
+SECOND_REACH = 80
+#: Blanks, maybe a word (a joiner) and blanks, before digits: " e 200mila", " 300 mila".
+_PART = compiled(r"[ \u00a0]{1,3}(?:(\p{L}{1,8})[ \u00a0]{1,3})?(?=[0-9])")
+_THOUSAND = Decimal(1000)
+
+
+def follow(text: str, pos: int, g: Grammar, span: int = FOLLOW_REACH) -> Any:
+    """``g.follow.pattern`` on ``span`` characters at ``pos``; None, without running it, when past
+    at most 3 blanks come two ASCII characters that begin none of its words, or one ASCII
+    character that begins none ("-" of "€5-€6"): then it could only match empty."""
+    head = text[pos:pos + 6]
+    rest = head.lstrip(ASCII_BLANKS)[:2]
+    if len(head) - len(rest) <= 4 and g.follow.heads is not None:
+        if len(rest) == 2 and rest.isascii():
+            if rest not in g.follow.heads:
+                return None
+        elif rest and rest[0] < "\x80" and rest[0] not in g.follow.firsts:
+            return None
+    return match(g.follow.pattern, text, pos, min(len(text), pos + span))
+
+
+def scale_of(m: Any, g: Grammar) -> Decimal | None:
+    """The factor of the scale word an ``after`` match found, if any.
+
+    The patterns ignore case, so they also take letters that lower-case to something
+    else ("mİla": "İ" lower-cases to "i̇"); such a word is in no table and is no scale.
+    """
+    return g.follow.scales.get(norm(m[SCALE])) if m is not None and m[SCALE] else None
+
+
+def larger_scale(text: str, end: int, factor: Decimal, g: Grammar) -> tuple[Decimal, int]:
+    """The factor of a scale word right after ``end`` that is larger than ``factor``, the one
+    before it, and where it ends: it multiplies the figure ("3mila miliardi", "1,2 mila
+    miliardi", "3 thousand billion"); else (1, ``end``). Not a unit written as a scale word
+    ("m" of "3 thousand m high")."""
+    m = follow(text, end, g)
+    larger = scale_of(m, g)
+    if larger is None or larger <= factor or norm(m[SCALE]) in g.units.dimensional:
+        return Decimal(1), end
+    return larger, m.end(SCALE)
+
+
+def added_part(text: str, r: Reading, g: Grammar) -> tuple[str, Decimal, Decimal, int] | None:
+    """A figure at a scale right after ``r``, a whole one at a scale, maybe after a joiner, that
+    fits below ``r``'s precision, and so adds to it: "2 milioni 300 mila", "1 milione e 200mila"
+    (1.200.000). Its joiner ("" if none), value, precision and end; None if there is none:
+    "2 milioni e 300 feriti" (no scale: a count of its own), "1 milione, 200mila" (a list),
+    "1,5 milioni e 200mila" (200mila is no part below 1,5 milioni's last digit)."""
+    if r.value is None or r.precision is None:
+        return None
+    m = _PART.match(text, r.end, min(len(text), r.end + 16))
+    joiner = norm(m[1]) if m is not None and m[1] else ""
+    if m is None or (joiner and joiner not in g.words.joiners):
+        return None
+    digits = g.anchors.num.match(text, m.end(), min(len(text), m.end() + SECOND_REACH))
+    parsed = parse_digits(digits[0], g) if digits is not None and digits[0][0] != "+" else None
+    if parsed is None or not parsed[3]:
+        return None
+    v, p, length, _ = parsed
+    a = follow(text, m.end() + length, g, SECOND_FOLLOW_REACH)
+    factor = scale_of(a, g)
+    if factor is None or v * factor >= r.precision or norm(a[SCALE]) in g.units.dimensional:
+        return None
+    return joiner, v * factor, p * factor, a.end(SCALE)
+
+
+def second_number(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, int, Decimal | None] | None:
+    """The second number of a range at ``pos``: value, precision, end, scale applied (a
+    larger scale word after the first multiplies it: "tra 2 e 3mila miliardi")."""
+    stop = min(len(text), pos + SECOND_REACH)
+    m = g.anchors.num.match(text, pos, stop) or match(g.anchors.master_i, text, pos, stop)
+    if m is None or m.lastgroup not in ("num", "words"):
+        return None
+    if m.lastgroup == "num":
+        parsed = parse_digits(m[0], g)
+        if parsed is None:
+            return None
+        v, p, length, _ = parsed
+        end = pos + (m[0][0] == "+") + length
+    else:
+        words = value_of([t[0] for t in WORD.finditer(m[0])], g)
+        if words is None:
+            return None
+        v, p, end = words, precision_int(words), m.end()
+    a = follow(text, end, g, SECOND_FOLLOW_REACH)
+    factor = scale_of(a, g)
+    if factor is not None:
+        larger, end = larger_scale(text, a.end(SCALE), factor, g)
+        return v * factor * larger, p * factor * larger, end, factor * larger
+    return v, p, end, None
+
+
+def written_thousands(raw: str, g: Grammar) -> Decimal:
+    """The thousands that the group marks of a round whole number write: "30.000" 1000,
+    "30.000.000" a million; 1 for digits with no group mark, a decimal part or other digits
+    than zeros after the first group ("30000", "30.500", "2,5")."""
+    parsed = parse_digits(raw, g)
+    if parsed is None or not parsed[3]:
+        return Decimal(1)
+    v, _, length, _ = parsed
+    marks = sum(not c.isdigit() for c in raw[:length])
+    factor = _THOUSAND ** marks
+    return factor if marks and v % factor == 0 else Decimal(1)
+
+
+def shared_thousands(text: str, r: Reading, at: int, second: tuple[Decimal, Decimal, int, Decimal | None],
+                     g: Grammar) -> bool:
+    """A range's first end written as plain digits, and its second as a round figure in thousands
+    at least as many times larger: the first counts in the second's thousands, as "20-30mila"
+    does ("20-30.000", "20-30,000": 20.000 to 30.000; "5-10.000": 5.000 to 10.000; not
+    "500-1.000", "10-1.000"). ``r`` scaled then; whether it was."""
+    v2, _, end2, factor = second
+    if factor is not None or not r.plain or r.value is None:
+        return False
+    thousands = written_thousands(text[at:end2], g)
+    if thousands == 1 or not r.value * thousands < v2:
+        return False
+    scale(r, thousands)
+    return True
