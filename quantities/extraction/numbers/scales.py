@@ -140,7 +140,7 @@ def shared_thousands(text: str, r: Reading, at: int, second: tuple[Decimal, Deci
     does ("20-30.000", "20-30,000": 20.000 to 30.000; "5-10.000": 5.000 to 10.000; not
     "500-1.000", "10-1.000"). ``r`` scaled then; whether it was."""
     v2, _, end2, factor = second
-    if factor is not None or not r.plain or r.value is None:
+    if factor is not None or not r.plain or not r.value:  # none, or 0 ('0-10.000': zero to ten thousand)
         return False
     thousands = written_thousands(text[at:end2], g)
     if thousands == 1 or not r.value * thousands < v2:

@@ -4,8 +4,9 @@ Each word is split into the pack's morphemes (units, tens, "cento", "mila", with
 elided forms the pack allows: vent|uno, cent|ottanta), and the morphemes are summed the
 usual way: a hundred multiplies what precedes it, a scale word (mila, milioni) closes a
 group, a scale smaller than the one before adds a group ("due milioni trecentomila"), and a
-larger one multiplies the group before it, itself after a larger scale or nothing ("mille
-miliardi", "tremila miliardi e duecento milioni", "a thousand billion").
+larger one multiplies the group before it, itself after a larger scale or nothing, and no
+joiner between ("mille miliardi", "tremila miliardi e duecento milioni", "a thousand billion";
+"tra mille e due milioni" is a range).
 
 >>> from quantities.lang import load
 >>> from quantities.extraction.numbers.grammar import grammar
@@ -75,9 +76,11 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
     if parts is None:
         return None
     groups: list[tuple[Decimal, Decimal]] = []  # (scale, value) of each group closed, scales falling
-    current = Decimal(0)
+    current, joined = Decimal(0), False
     for i, (kind, v) in enumerate(parts):
-        if kind == "one" and "fraction" in (_kind(parts, i + 1), _kind(parts, i - 1)):
+        if kind == "and":
+            joined = True
+        elif kind == "one" and "fraction" in (_kind(parts, i + 1), _kind(parts, i - 1)):
             pass  # an article: "a million and a half", "two and a half", "half a million"
         elif kind == "one":
             if current:
@@ -92,12 +95,12 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
                 return None
             current = (current or 1) * v
         elif kind == "scale":
-            if groups and groups[-1][0] < v:  # a larger scale multiplies the group before it: "mille miliardi"
-                current += groups.pop()[1]
+            if groups and groups[-1][0] < v and not joined:  # a larger scale multiplies the group before
+                current += groups.pop()[1]                      # it: "mille miliardi" (not "mille e un milione")
             if current == 0 or (groups and groups[-1][0] <= v):
                 return None
             groups.append((v, current * v))
-            current = Decimal(0)
+            current, joined = Decimal(0), False
         elif kind == "fraction":
             last_scale = groups[-1][0] if groups else None
             if last_scale is None and current:  # "two and a half", "tre e mezzo"
@@ -135,6 +138,7 @@ def _parts(tokens: tuple[str, ...], g: Grammar) -> list[tuple[str, Decimal]] | N
             continue
         if t in g.words.joiners and 0 < i < len(tokens) - 1:
             glued = True
+            out.append(("and", Decimal(0)))
             continue
         pieces = morphemes(token, g)
         if pieces is None:
