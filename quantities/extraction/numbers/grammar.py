@@ -249,9 +249,10 @@ def _shares(pack: Pack) -> Shares:
         alone_after=v.words(pack, "numbers.shares.alone_after"),
         per=per,
         per_after=regex.compile(
-            rf"[ \u00a0]{{1,3}}(?:\p{{L}}{{2,20}}[ \u00a0]{{1,3}})?(?:{alternation(per, empty=NEVER)})"
+            rf"[ \u00a0]{{1,3}}(?:(?P<noun>\p{{L}}{{2,20}})[ \u00a0]{{1,3}})?(?P<per>{alternation(per, empty=NEVER)})"
             rf"[ \u00a0]{{1,3}}(?=[0-9\p{{L}}])",
             regex.IGNORECASE),
+        counted=v.words(pack, "numbers.shares.counted"),
         multiples=v.numbers(pack, "numbers.multiples.words"),
         multiple_unit=multiple_unit,
         multiple_after=v.words(pack, "numbers.multiples.after"),

@@ -85,7 +85,8 @@ class Shares:
     alone_before: frozenset[str]  # ... before one of these words ("la metà dei", "half of")
     alone_after: frozenset[str]  # ... or after one of these ("la metà", "the half")
     per: frozenset[str]  # "su", "in", "out of": "uno su tre"
-    per_after: Any  # blanks, maybe a noun, a ``per`` word and blanks, after a numerator
+    per_after: Any  # blanks, maybe a noun (group "noun"), a ``per`` word and blanks, after a numerator
+    counted: frozenset[str]  # ``per`` words after which digits over one and their noun make a share ("7 bambini su 10")
     multiples: dict[str, Decimal]  # "il doppio", "triplo", "twice" -> 2, 3, 2
     multiple_unit: str  # the unit code of a multiple ("times")
     multiple_after: frozenset[str]  # words a multiple needs before it ("il doppio"); none: anywhere
