@@ -62,12 +62,12 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
         larger, r.end = larger_scale(text, r.end, factor, g)  # "3mila miliardi"
         scale(r, larger)
         if not and_a_half(text, r, larger if larger > 1 else factor, g) and whole:  # of the last word
-            _added(text, r, g)
+            added_part(text, r, g)
         m = follow(text, r.end, g)
     elif r.integer and r.value is not None and and_a_half(text, r, Decimal(1), g):  # "3 e mezzo"
         r.integer = r.plain = False
         m = follow(text, r.end, g)
-    elif scaled and whole and _added(text, r, g):  # "un milione e 200mila"
+    elif scaled and whole and added_part(text, r, g):  # "un milione e 200mila"
         m = follow(text, r.end, g)
     ranged = _range(text, r, g)
     if ranged is not None:
@@ -89,20 +89,6 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
         year = _DAY_YEAR.match(text[r.end:r.end + 6])
         if year:
             r.end += year.end()
-
-
-def _added(text: str, r: Reading, g: Grammar) -> bool:
-    """A figure at a scale after ``r`` that adds to it ("1 milione e 200mila": see
-    :func:`~quantities.extraction.numbers.scales.added_part`), unless its joiner closes a pair
-    ("tra 1 milione e 200mila"); whether it did."""
-    part = added_part(text, r, g)
-    if part is None or r.value is None or (part[0] and _pair_start(text, r, part[0], g) is not None):
-        return False
-    _, v, p, r.end = part
-    r.value = r.low = r.high = r.value + v
-    r.precision = min(r.precision or p, p)
-    r.integer = r.plain = False
-    return True
 
 
 def _marked_day(text: str, r: Reading, g: Grammar) -> None:
@@ -241,7 +227,7 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
     if factor is not None and scaled:  # the scale word written once applies to both: "da 3,3 a 2 miliardi"
         scale(r, factor)
     changed = pair is not None and _change(text, pair, g)
-    if not changed:
+    if joiner in g.ranges.dash:
         shared_thousands(text, r, at, second, g)  # "20-30.000" as "20-30mila"
     if v2 <= r.value or changed:  # two values, the old and the new
         if scaled or changed:

@@ -70,28 +70,30 @@ def larger_scale(text: str, end: int, factor: Decimal, g: Grammar) -> tuple[Deci
     return larger, m.end(SCALE)
 
 
-def added_part(text: str, r: Reading, g: Grammar) -> tuple[str, Decimal, Decimal, int] | None:
+def added_part(text: str, r: Reading, g: Grammar) -> bool:
     """A figure at a scale right after ``r``, a whole one at a scale, maybe after a joiner, that
     fits below ``r``'s precision, and so adds to it: "2 milioni 300 mila", "1 milione e 200mila"
-    (1.200.000). Its joiner ("" if none), value, precision and end; None if there is none:
-    "2 milioni e 300 feriti" (no scale: a count of its own), "1 milione, 200mila" (a list),
-    "1,5 milioni e 200mila" (200mila is no part below 1,5 milioni's last digit)."""
+    (1.200.000; also after "tra": no range falls from 1.000.000 to 200.000). Whether there was
+    one; not in "2 milioni e 300 feriti" (no scale: a count of its own), "1 milione, 200mila" (a
+    list), "1,5 milioni e 200mila" (200mila is no part below 1,5 milioni's last digit)."""
     if r.value is None or r.precision is None:
-        return None
+        return False
     m = _PART.match(text, r.end, min(len(text), r.end + 16))
-    joiner = norm(m[1]) if m is not None and m[1] else ""
-    if m is None or (joiner and joiner not in g.words.joiners):
-        return None
+    if m is None or (m[1] and norm(m[1]) not in g.words.joiners):
+        return False
     digits = g.anchors.num.match(text, m.end(), min(len(text), m.end() + SECOND_REACH))
     parsed = parse_digits(digits[0], g) if digits is not None and digits[0][0] != "+" else None
     if parsed is None or not parsed[3]:
-        return None
+        return False
     v, p, length, _ = parsed
     a = follow(text, m.end() + length, g, SECOND_FOLLOW_REACH)
     factor = scale_of(a, g)
     if factor is None or v * factor >= r.precision or norm(a[SCALE]) in g.units.dimensional:
-        return None
-    return joiner, v * factor, p * factor, a.end(SCALE)
+        return False
+    r.value = r.low = r.high = r.value + v * factor
+    r.precision, r.end = min(r.precision, p * factor), a.end(SCALE)
+    r.integer = r.plain = False
+    return True
 
 
 def second_number(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, int, Decimal | None] | None:
@@ -135,10 +137,11 @@ def written_thousands(raw: str, g: Grammar) -> Decimal:
 
 def shared_thousands(text: str, r: Reading, at: int, second: tuple[Decimal, Decimal, int, Decimal | None],
                      g: Grammar) -> bool:
-    """A range's first end written as plain digits, and its second as a round figure in thousands
-    at least as many times larger: the first counts in the second's thousands, as "20-30mila"
-    does ("20-30.000", "20-30,000": 20.000 to 30.000; "5-10.000": 5.000 to 10.000; not
-    "500-1.000", "10-1.000"). ``r`` scaled then; whether it was."""
+    """A range's first end written as plain digits, and its second (after a dash) as a round
+    figure in thousands at least as many times larger: the first counts in the second's
+    thousands, as "20-30mila" does ("20-30.000", "20-30,000": 20.000 to 30.000; "5-10.000":
+    5.000 to 10.000; not "500-1.000", "10-1.000", nor "tra 20 e 30.000", where a writer who
+    means thousands writes them twice or "tra 20 e 30mila"). ``r`` scaled then; whether it was."""
     v2, _, end2, factor = second
     if factor is not None or not r.plain or not r.value:  # none, or 0 ('0-10.000': zero to ten thousand)
         return False
