@@ -59,11 +59,13 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
     if factor is not None and r.value is not None and not scaled:
         scale(r, factor)
         r.end, scaled = m.end(SCALE), True
-        larger, r.end = larger_scale(text, r.end, factor, g)  # "3mila miliardi"
-        scale(r, larger)
-        if not and_a_half(text, r, larger if larger > 1 else factor, g) and whole:  # of the last word
-            added_part(text, r, g)
         m = follow(text, r.end, g)
+        larger = larger_scale(m, factor, g) if m is not None and m[SCALE] else None  # "3mila miliardi"
+        if larger is not None:
+            scale(r, larger)
+            r.end, factor = m.end(SCALE), larger
+        if and_a_half(text, r, factor, g) or (whole and added_part(text, r, g)) or larger is not None:
+            m = follow(text, r.end, g)  # past what the figure took
     elif r.integer and r.value is not None and and_a_half(text, r, Decimal(1), g):  # "3 e mezzo"
         r.integer = r.plain = False
         m = follow(text, r.end, g)

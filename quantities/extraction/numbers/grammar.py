@@ -238,6 +238,7 @@ def _ranges(pack: Pack) -> Ranges:
 
 def _shares(pack: Pack) -> Shares:
     per = v.words(pack, "numbers.shares.per")
+    counted = v.words(pack, "numbers.shares.counted")
     unit = v.string(pack, "numbers.shares.unit", "fraction")
     multiple_unit = v.string(pack, "numbers.multiples.unit", "times")
     v.check_units(pack, "numbers.shares", {"unit": unit, "multiples.unit": multiple_unit}, v.units(pack)[1])
@@ -252,7 +253,8 @@ def _shares(pack: Pack) -> Shares:
             rf"[ \u00a0]{{1,3}}(?:(?P<noun>\p{{L}}{{2,20}})[ \u00a0]{{1,3}})?(?P<per>{alternation(per, empty=NEVER)})"
             rf"[ \u00a0]{{1,3}}(?=[0-9\p{{L}}])",
             regex.IGNORECASE),
-        counted=v.words(pack, "numbers.shares.counted"),
+        counted=counted,
+        counted_apart=tuple(f" {w} " for w in sorted(counted)),
         multiples=v.numbers(pack, "numbers.multiples.words"),
         multiple_unit=multiple_unit,
         multiple_after=v.words(pack, "numbers.multiples.after"),
@@ -274,6 +276,7 @@ def _follow(pack: Pack, words: NumberWords, units: Units, ordinals: Ordinals, ag
         pattern=patterns.after(after),
         fraction=regex.compile(fraction, regex.IGNORECASE),
         joiner_heads=patterns.ascii_heads(words.joiners, 1),
+        scale_heads=patterns.ascii_heads(scales, 2),
         heads=patterns.ascii_heads([w for table in after.values() for w in table], 2),
         firsts=patterns.ascii_heads([w for table in after.values() for w in table], 1) or frozenset(),
         scales=scales,

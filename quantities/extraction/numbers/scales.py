@@ -29,9 +29,10 @@ from quantities.extraction.numbers.words import value_of
 FOLLOW_REACH, SECOND_FOLLOW_REACH = 64, 32
 #: How far the second number of a range is looked for, in characters.
 SECOND_REACH = 80
-#: Blanks, maybe a word (a joiner) and blanks, before digits: " e 200mila", " 300 mila".
-_PART = compiled(r"[ \u00a0]{1,3}(?:(\p{L}{1,8})[ \u00a0]{1,3})?(?=[0-9])")
+#: A blank, maybe a word (a joiner) and a blank, before digits: " e 200mila", " 300 mila".
+_PART = compiled(r"[ \u00a0](?:(\p{L}{1,8})[ \u00a0])?(?=[0-9])")
 _THOUSAND = Decimal(1000)
+_BLANKS = (" ", "\u00a0")  # what _PART opens on
 
 
 def follow(text: str, pos: int, g: Grammar, span: int = FOLLOW_REACH) -> Any:
@@ -58,16 +59,15 @@ def scale_of(m: Any, g: Grammar) -> Decimal | None:
     return g.follow.scales.get(norm(m[SCALE])) if m is not None and m[SCALE] else None
 
 
-def larger_scale(text: str, end: int, factor: Decimal, g: Grammar) -> tuple[Decimal, int]:
-    """The factor of a scale word right after ``end`` that is larger than ``factor``, the one
-    before it, and where it ends: it multiplies the figure ("3mila miliardi", "1,2 mila
-    miliardi", "3 thousand billion"); else (1, ``end``). Not a unit written as a scale word
-    ("m" of "3 thousand m high")."""
-    m = follow(text, end, g)
+def larger_scale(m: Any, factor: Decimal, g: Grammar) -> Decimal | None:
+    """The factor of the scale word that the ``follow`` match ``m`` found right after a scale
+    word of ``factor``, if it is larger: it multiplies the figure ("3mila miliardi", "1,2 mila
+    miliardi", "3 thousand billion"); else None. Not a unit written as a scale word ("m" of "3
+    thousand m high")."""
     larger = scale_of(m, g)
     if larger is None or larger <= factor or norm(m[SCALE]) in g.units.dimensional:
-        return Decimal(1), end
-    return larger, m.end(SCALE)
+        return None
+    return larger
 
 
 def added_part(text: str, r: Reading, g: Grammar) -> bool:
@@ -76,6 +76,9 @@ def added_part(text: str, r: Reading, g: Grammar) -> bool:
     (1.200.000; also after "tra": no range falls from 1.000.000 to 200.000). Whether there was
     one; not in "2 milioni e 300 feriti" (no scale: a count of its own), "1 milione, 200mila" (a
     list), "1,5 milioni e 200mila" (200mila is no part below 1,5 milioni's last digit)."""
+    head = text[r.end:r.end + 2]  # a blank, then a digit or a joiner's first letter: most figures are
+    if head[:1] not in _BLANKS or not (head[1:].isdigit() or _may_join(head[1:], g)):  # told without
+        return False                                                                  # the pattern
     if r.value is None or r.precision is None:
         return False
     m = _PART.match(text, r.end, min(len(text), r.end + 16))
@@ -94,6 +97,12 @@ def added_part(text: str, r: Reading, g: Grammar) -> bool:
     r.precision, r.end = min(r.precision, p * factor), a.end(SCALE)
     r.integer = r.plain = False
     return True
+
+
+def _may_join(c: str, g: Grammar) -> bool:
+    """Whether a joiner may begin with the character ``c``."""
+    heads = g.follow.joiner_heads
+    return heads is None or c >= "\x80" or c in heads
 
 
 def second_number(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, int, Decimal | None] | None:
@@ -117,9 +126,20 @@ def second_number(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, in
     a = follow(text, end, g, SECOND_FOLLOW_REACH)
     factor = scale_of(a, g)
     if factor is not None:
-        larger, end = larger_scale(text, a.end(SCALE), factor, g)
-        return v * factor * larger, p * factor * larger, end, factor * larger
+        b = follow(text, a.end(SCALE), g, SECOND_FOLLOW_REACH) if _scale_may_follow(text, a.end(SCALE), g) else None
+        larger = larger_scale(b, factor, g)
+        if b is not None and larger is not None:  # "tra 2 e 3mila miliardi"
+            factor *= larger
+            return v * factor, p * factor, b.end(SCALE), factor
+        return v * factor, p * factor, a.end(SCALE), factor
     return v, p, end, None
+
+
+def _scale_may_follow(text: str, pos: int, g: Grammar) -> bool:
+    """Whether a scale word may begin past at most one blank at ``pos``: not when two ASCII
+    characters there begin none ("3-4mila feriti"), so the pattern is not run."""
+    rest = text[pos:pos + 3].lstrip(ASCII_BLANKS)[:2]
+    return g.follow.scale_heads is None or len(rest) < 2 or not rest.isascii() or rest in g.follow.scale_heads
 
 
 def written_thousands(raw: str, g: Grammar) -> Decimal:
@@ -143,9 +163,10 @@ def shared_thousands(text: str, r: Reading, at: int, second: tuple[Decimal, Deci
     5.000 to 10.000; not "500-1.000", "10-1.000", nor "tra 20 e 30.000", where a writer who
     means thousands writes them twice or "tra 20 e 30mila"). ``r`` scaled then; whether it was."""
     v2, _, end2, factor = second
-    if factor is not None or not r.plain or not r.value:  # none, or 0 ('0-10.000': zero to ten thousand)
+    raw = text[at:end2]
+    if factor is not None or not r.plain or not r.value or raw.isdigit():  # 0: '0-10.000' is zero to ten thousand
         return False
-    thousands = written_thousands(text[at:end2], g)
+    thousands = written_thousands(raw, g)
     if thousands == 1 or not r.value * thousands < v2:
         return False
     scale(r, thousands)

@@ -42,8 +42,9 @@ def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
     follows ("due terzi"; a numerator over one makes it a share whatever follows, "due terzi
     sono", as no ordinal has one), or (with ``per``, for a numerator in words) an "out of" word,
     maybe after a noun, and a larger number ("uno su tre"; "10 su 27 regioni" counts); or (with
-    ``counted``, for digits over one) its noun, one of the pack's ``counted`` words and a larger
-    number with no scale word ("7 bambini su 10", a share as "un italiano su tre" is)."""
+    ``counted``, for digits) its noun, one of the pack's ``counted`` words and a larger number
+    with no scale word ("7 bambini su 10", a share as "un italiano su tre" is; a share below
+    the four places kept is none: "3 morti su 100.000 abitanti")."""
     if text[end:end + 1] not in _BLANKS:
         return None  # both patterns open on a blank: "5-6", "5,", "5%" are told without them
     m = _NEXT.match(text, end, min(len(text), end + 24), False)
@@ -51,7 +52,9 @@ def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
         d = g.shares.denominators.get(norm(m[1]))
         if d is not None and n <= d and (n > 1 or _no_noun_after(text, m.end(), g)):
             return share(start, m.end(), n, d, g)
-    out_of = g.shares.per_after.match(text, end, min(len(text), end + 32)) if per or counted else None
+    if not per and not (counted and m is not None and text.startswith(g.shares.counted_apart, m.end())):
+        return None  # most counts are told without the pattern: no noun and " su " after them
+    out_of = g.shares.per_after.match(text, end, min(len(text), end + 32))
     if out_of is None or not (per or (out_of["noun"] and norm(out_of["per"]) in g.shares.counted)):
         return None
     second = second_number(text, out_of.end(), g)
