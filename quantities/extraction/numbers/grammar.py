@@ -114,6 +114,7 @@ def grammar(pack: Pack) -> Grammar:
         phone_before=v.words(pack, "numbers.phones.before"),
         services=frozenset(pack.words("numbers.identifiers.services", ())),
         name_after=v.words(pack, "numbers.identifiers.name_after"),
+        counted_after=v.words(pack, "numbers.identifiers.counted_after"),
     )
     ages = Ages(
         suffixes=v.words(pack, "numbers.ages.suffixes"),
@@ -122,8 +123,8 @@ def grammar(pack: Pack) -> Grammar:
         units=v.words(pack, "numbers.ages.units"),
     )
     shares = _shares(pack)
-    cues = (shares.per, idents.phone_before, idents.before, years.decade_before, years.before, times.before,
-            times.strong, hedges.before)
+    cues = (shares.per, idents.phone_before, idents.before, idents.counted_after, years.decade_before, years.before,
+            times.before, times.strong, hedges.before)
     ratios = [*shares.denominators, *shares.multiples]
     spaced, others, word_at = prefilter.starts(words, ordinals, ratios, ages.suffixes)
     return Grammar(

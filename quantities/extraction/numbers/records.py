@@ -187,6 +187,7 @@ class Identifiers:
     phone_before: frozenset[str]  # cues of a phone number ("tel.", "numero verde")
     services: frozenset[str]  # service numbers (emergency lines), no figure unless a counted noun follows
     name_after: frozenset[str]  # words after a number that make it part of a name ("Movimento 5 Stelle")
+    counted_after: frozenset[str]  # cue phrases no cue before a counted noun ("sono scese in piazza 800 persone")
 
 
 @dataclass(frozen=True, eq=False)
