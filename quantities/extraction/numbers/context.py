@@ -9,12 +9,7 @@ from typing import Any
 
 from quantities.cache import compiled
 from quantities.extraction.numbers.around import ascii_miss, glued_before, next_word, prev_tokens
-from quantities.extraction.numbers.grammar import Grammar
-from quantities.extraction.numbers.hedges import hedge
-from quantities.extraction.numbers.nonclaims import non_claim
-from quantities.extraction.numbers.patterns import AGESUF, ASCII_BLANKS, MARK, MONTH, SCALE, UNIT, norm
-from quantities.extraction.numbers.reading import Reading, match, scale
-from quantities.extraction.numbers.scales import (
+from quantities.extraction.numbers.compounds import (
     SECOND_FOLLOW_REACH,
     added_part,
     follow,
@@ -23,6 +18,11 @@ from quantities.extraction.numbers.scales import (
     second_number,
     shared_thousands,
 )
+from quantities.extraction.numbers.grammar import Grammar
+from quantities.extraction.numbers.hedges import hedge
+from quantities.extraction.numbers.nonclaims import non_claim
+from quantities.extraction.numbers.patterns import AGESUF, ASCII_BLANKS, MARK, MONTH, SCALE, UNIT, norm
+from quantities.extraction.numbers.reading import Reading, match, scale
 from quantities.lang.units import PERCENT, is_currency
 
 # the second number may open on a currency sign: "€10-€20"

@@ -21,10 +21,10 @@ from typing import Any
 
 from quantities.cache import compiled
 from quantities.extraction.numbers.around import next_word, phrase_before, prev_tokens
+from quantities.extraction.numbers.compounds import second_number
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.reading import Reading
-from quantities.extraction.numbers.scales import second_number
 
 PLACES = Decimal("0.0001")  # a share's value is rounded to four places: 1/3 -> 0.3333
 _NEXT = compiled(r"[ \u00a0]{1,3}([\p{L}'’]{1,20})")

@@ -1,4 +1,4 @@
-"""Scale words after digits, and what they make of the figures around them: the words that
+"""Figures that scale words compound, and the words after a number: the words that
 follow a number (:func:`follow`) and the factor of its scale word (:func:`scale_of`); a larger
 scale word right after the first, which multiplies ("3mila miliardi", "3 thousand billion");
 a smaller figure at a scale right after a whole one, which adds ("2 milioni 300 mila", "1
