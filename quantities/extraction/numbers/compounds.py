@@ -32,6 +32,8 @@ SECOND_REACH = 80
 #: A blank, maybe a word (a joiner) and a blank, before digits: " e 200mila", " 300 mila".
 _PART = compiled(r"[ \u00a0](?:(\p{L}{1,8})[ \u00a0])?(?=[0-9])")
 _THOUSAND = Decimal(1000)
+#: A range read in the second end's thousands spans less than this: the literal one spans a thousandfold.
+_TENFOLD = Decimal(10)
 _BLANKS = (" ", "\u00a0")  # what _PART opens on
 
 
@@ -158,16 +160,18 @@ def written_thousands(raw: str, g: Grammar) -> Decimal:
 def shared_thousands(text: str, r: Reading, at: int, second: tuple[Decimal, Decimal, int, Decimal | None],
                      g: Grammar) -> bool:
     """A range's first end written as plain digits, and its second (after a dash) as a round
-    figure in thousands at least as many times larger: the first counts in the second's
-    thousands, as "20-30mila" does ("20-30.000", "20-30,000": 20.000 to 30.000; "5-10.000":
-    5.000 to 10.000; not "500-1.000", "10-1.000", nor "tra 20 e 30.000", where a writer who
-    means thousands writes them twice or "tra 20 e 30mila"). ``r`` scaled then; whether it was."""
+    figure in thousands: the first counts in the second's thousands, as "20-30mila" does, when
+    so the range spans less than tenfold, where read as written it spans a thousandfold or more
+    ("20-30.000", "20-30,000": 20.000 to 30.000; "5-10.000": 5.000 to 10.000; not "500-1.000",
+    "1-10.000", "2-200.000", nor "tra 20 e 30.000", where a writer who means thousands writes
+    them twice or "tra 20 e 30mila"). ``r`` scaled then; whether it was."""
     v2, _, end2, factor = second
     raw = text[at:end2]
     if factor is not None or not r.plain or not r.value or raw.isdigit():  # 0: '0-10.000' is zero to ten thousand
         return False
     thousands = written_thousands(raw, g)
-    if thousands == 1 or not r.value * thousands < v2:
+    first = r.value * thousands
+    if thousands == 1 or not (first < v2 < first * _TENFOLD):  # "1-10.000": 1 to 10.000
         return False
     scale(r, thousands)
     return True
