@@ -53,6 +53,8 @@ def test_italian(text: str, match: str, value: str, low: str, high: str, kind: s
         ("5.012", "1"), ("2,5", "0.1"), ("quindicimila", "1000"), ("2,50", "0.01"),
         ("duemilacinquecento", "100"), ("un milione e mezzo", "100000"), ("300", "100"),
         ("7", "1"), ("10-12mila", "1000"), ("1.234,56", "0.01"), ("4,2 mld", "100000000"),
+        ("3mila miliardi", "1000000000000"), ("mille miliardi", "1000000000000"),
+        ("1 milione e 200mila", "100000"), ("20-30.000", "10000"), ("20-30mila", "10000"),
     ],
 )
 def test_precision(text: str, precision: str) -> None:

@@ -8,14 +8,21 @@ from decimal import Decimal
 from typing import Any
 
 from quantities.cache import compiled
-from quantities.extraction.numbers.around import WORD, ascii_miss, glued_before, next_word, prev_tokens
-from quantities.extraction.numbers.digits import parse_digits
+from quantities.extraction.numbers.around import ascii_miss, glued_before, next_word, prev_tokens
+from quantities.extraction.numbers.compounds import (
+    SECOND_FOLLOW_REACH,
+    added_part,
+    follow,
+    larger_scale,
+    scale_of,
+    second_number,
+    shared_thousands,
+)
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.hedges import hedge
 from quantities.extraction.numbers.nonclaims import non_claim
 from quantities.extraction.numbers.patterns import AGESUF, ASCII_BLANKS, MARK, MONTH, SCALE, UNIT, norm
-from quantities.extraction.numbers.reading import Reading, match, precision_int, scale
-from quantities.extraction.numbers.words import value_of
+from quantities.extraction.numbers.reading import Reading, match, scale
 from quantities.lang.units import PERCENT, is_currency
 
 # the second number may open on a currency sign: "€10-€20"
@@ -27,12 +34,8 @@ _ARTICLE_AHEAD = compiled(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9])")  # "i 40", "il
 
 _PUNCT = compiled(r"[.,;:!?()\[\]«»\"“”]")                       # a verb of change stands in the pair's clause
 _DAY_YEAR = compiled(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
-#: How far :func:`follow` reads after a number, in characters; after a range's second number.
-FOLLOW_REACH, SECOND_FOLLOW_REACH = 64, 32
 #: How far a fraction after a scale word ("e mezzo") is looked for, in characters.
 FRACTION_REACH = 24
-#: How far the second number of a range is looked for, in characters.
-SECOND_REACH = 80
 #: A pair "da 3,3 a 2 miliardi" scales its first number by the second's scale word
 #: unless that would make it more than this many times the second ("tra 500 e 2mila").
 CHANGE_RATIO = 10
@@ -48,6 +51,7 @@ def context(text: str, r: Reading, g: Grammar, *, scaled: bool) -> Reading:
 
 
 def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
+    whole = r.integer
     m = follow(text, r.end, g)
     factor = scale_of(m, g)
     if factor is not None and _dimensional(text, r, m, g):
@@ -55,10 +59,17 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
     if factor is not None and r.value is not None and not scaled:
         scale(r, factor)
         r.end, scaled = m.end(SCALE), True
-        and_a_half(text, r, factor, g)
         m = follow(text, r.end, g)
+        larger = larger_scale(m, factor, g) if m is not None and m[SCALE] else None  # "3mila miliardi"
+        if larger is not None:
+            scale(r, larger)
+            r.end, factor = m.end(SCALE), larger
+        if and_a_half(text, r, factor, g) or (whole and added_part(text, r, g)) or larger is not None:
+            m = follow(text, r.end, g)  # past what the figure took
     elif r.integer and r.value is not None and and_a_half(text, r, Decimal(1), g):  # "3 e mezzo"
         r.integer = r.plain = False
+        m = follow(text, r.end, g)
+    elif scaled and whole and added_part(text, r, g):  # "un milione e 200mila"
         m = follow(text, r.end, g)
     ranged = _range(text, r, g)
     if ranged is not None:
@@ -117,21 +128,6 @@ def and_a_half(text: str, r: Reading, factor: Decimal, g: Grammar) -> bool:
     r.value = r.low = r.high = r.value + part
     r.end = m.end()
     return True
-
-
-def follow(text: str, pos: int, g: Grammar, span: int = FOLLOW_REACH) -> Any:
-    """``g.follow.pattern`` on ``span`` characters at ``pos``; None, without running it, when past
-    at most 3 blanks come two ASCII characters that begin none of its words, or one ASCII
-    character that begins none ("-" of "€5-€6"): then it could only match empty."""
-    head = text[pos:pos + 6]
-    rest = head.lstrip(ASCII_BLANKS)[:2]
-    if len(head) - len(rest) <= 4 and g.follow.heads is not None:
-        if len(rest) == 2 and rest.isascii():
-            if rest not in g.follow.heads:
-                return None
-        elif rest and rest[0] < "\x80" and rest[0] not in g.follow.firsts:
-            return None
-    return match(g.follow.pattern, text, pos, min(len(text), pos + span))
 
 
 def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool = False) -> None:
@@ -233,6 +229,8 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
     if factor is not None and scaled:  # the scale word written once applies to both: "da 3,3 a 2 miliardi"
         scale(r, factor)
     changed = pair is not None and _change(text, pair, g)
+    if joiner in g.ranges.dash:
+        shared_thousands(text, r, at, second, g)  # "20-30.000" as "20-30mila"
     if v2 <= r.value or changed:  # two values, the old and the new
         if scaled or changed:
             _unit_of_second(text, r, end2, g)
@@ -326,39 +324,6 @@ def _pair_start(text: str, r: Reading, joiner: str, g: Grammar) -> int | None:
     if prev and g.ranges.pairs.get(prev[-1][1]) == joiner:
         return prev[-1][0]
     return None
-
-
-def second_number(text: str, pos: int, g: Grammar) -> tuple[Decimal, Decimal, int, Decimal | None] | None:
-    """The second number of a range at ``pos``: value, precision, end, scale applied."""
-    stop = min(len(text), pos + SECOND_REACH)
-    m = g.anchors.num.match(text, pos, stop) or match(g.anchors.master_i, text, pos, stop)
-    if m is None or m.lastgroup not in ("num", "words"):
-        return None
-    if m.lastgroup == "num":
-        parsed = parse_digits(m[0], g)
-        if parsed is None:
-            return None
-        v, p, length, _ = parsed
-        end = pos + (m[0][0] == "+") + length
-    else:
-        words = value_of([t[0] for t in WORD.finditer(m[0])], g)
-        if words is None:
-            return None
-        v, p, end = words, precision_int(words), m.end()
-    a = follow(text, end, g, SECOND_FOLLOW_REACH)
-    factor = scale_of(a, g)
-    if factor is not None:
-        return v * factor, p * factor, a.end(SCALE), factor
-    return v, p, end, None
-
-
-def scale_of(m: Any, g: Grammar) -> Decimal | None:
-    """The factor of the scale word an ``after`` match found, if any.
-
-    The patterns ignore case, so they also take letters that lower-case to something
-    else ("mİla": "İ" lower-cases to "i̇"); such a word is in no table and is no scale.
-    """
-    return g.follow.scales.get(norm(m[SCALE])) if m is not None and m[SCALE] else None
 
 
 def _left(text: str, r: Reading, g: Grammar) -> None:

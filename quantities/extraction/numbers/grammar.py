@@ -114,6 +114,7 @@ def grammar(pack: Pack) -> Grammar:
         phone_before=v.words(pack, "numbers.phones.before"),
         services=frozenset(pack.words("numbers.identifiers.services", ())),
         name_after=v.words(pack, "numbers.identifiers.name_after"),
+        counted_after=v.words(pack, "numbers.identifiers.counted_after"),
     )
     ages = Ages(
         suffixes=v.words(pack, "numbers.ages.suffixes"),
@@ -122,8 +123,8 @@ def grammar(pack: Pack) -> Grammar:
         units=v.words(pack, "numbers.ages.units"),
     )
     shares = _shares(pack)
-    cues = (shares.per, idents.phone_before, idents.before, years.decade_before, years.before, times.before,
-            times.strong, hedges.before)
+    cues = (shares.per, idents.phone_before, idents.before, idents.counted_after, years.decade_before, years.before,
+            times.before, times.strong, hedges.before)
     ratios = [*shares.denominators, *shares.multiples]
     spaced, others, word_at = prefilter.starts(words, ordinals, ratios, ages.suffixes)
     return Grammar(
@@ -238,6 +239,7 @@ def _ranges(pack: Pack) -> Ranges:
 
 def _shares(pack: Pack) -> Shares:
     per = v.words(pack, "numbers.shares.per")
+    counted = v.words(pack, "numbers.shares.counted")
     unit = v.string(pack, "numbers.shares.unit", "fraction")
     multiple_unit = v.string(pack, "numbers.multiples.unit", "times")
     v.check_units(pack, "numbers.shares", {"unit": unit, "multiples.unit": multiple_unit}, v.units(pack)[1])
@@ -249,9 +251,11 @@ def _shares(pack: Pack) -> Shares:
         alone_after=v.words(pack, "numbers.shares.alone_after"),
         per=per,
         per_after=regex.compile(
-            rf"[ \u00a0]{{1,3}}(?:\p{{L}}{{2,20}}[ \u00a0]{{1,3}})?(?:{alternation(per, empty=NEVER)})"
+            rf"[ \u00a0]{{1,3}}(?:(?P<noun>\p{{L}}{{2,20}})[ \u00a0]{{1,3}})?(?P<per>{alternation(per, empty=NEVER)})"
             rf"[ \u00a0]{{1,3}}(?=[0-9\p{{L}}])",
             regex.IGNORECASE),
+        counted=counted,
+        counted_apart=tuple(f" {w} " for w in sorted(counted)),
         multiples=v.numbers(pack, "numbers.multiples.words"),
         multiple_unit=multiple_unit,
         multiple_after=v.words(pack, "numbers.multiples.after"),
@@ -273,6 +277,7 @@ def _follow(pack: Pack, words: NumberWords, units: Units, ordinals: Ordinals, ag
         pattern=patterns.after(after),
         fraction=regex.compile(fraction, regex.IGNORECASE),
         joiner_heads=patterns.ascii_heads(words.joiners, 1),
+        scale_heads=patterns.ascii_heads(scales, 2),
         heads=patterns.ascii_heads([w for table in after.values() for w in table], 2),
         firsts=patterns.ascii_heads([w for table in after.values() for w in table], 1) or frozenset(),
         scales=scales,

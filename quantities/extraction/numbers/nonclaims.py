@@ -75,6 +75,9 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
         r.kind = "identifier"
         return True
     cue = phrase_before(prev, g.idents.before, g) if not glued else None
+    if (cue is not None and text[r.end + 1:r.end + 2].islower() and _counted(text, r.end, g)
+            and phrase_before(prev, g.idents.counted_after, g) is not None):
+        cue = None  # a place or a state, no name: "sono scese in piazza 800 persone" (not "in piazza 3 Torri")
     zero = g.idents.leading_zero and r.plain and text[r.start] == "0" and r.end - r.start > 1
     service = r.plain and text[r.start:r.end] in g.idents.services and not _counted(text, r.end, g)
     named = bool(g.idents.name_after) and next_word(text, r.end) in g.idents.name_after  # "Movimento 5 Stelle"

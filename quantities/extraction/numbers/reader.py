@@ -341,7 +341,8 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
         scale(r, Decimal(10) ** power)
         r.end = end
     if r.plain:
-        part = after_numerator(text, start, r.end, value, g, per=value == 1)  # "1 su 3"; "10 su 27 regioni" counts
+        part = after_numerator(text, start, r.end, value, g, per=value == 1,  # "1 su 3"; "10 su 27 regioni" counts
+                               counted=True)  # "7 bambini su 10"
         if part is not None:
             return _part(text, part, g)
     minus = _minus(text, start, g)

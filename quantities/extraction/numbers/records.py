@@ -85,7 +85,9 @@ class Shares:
     alone_before: frozenset[str]  # ... before one of these words ("la metà dei", "half of")
     alone_after: frozenset[str]  # ... or after one of these ("la metà", "the half")
     per: frozenset[str]  # "su", "in", "out of": "uno su tre"
-    per_after: Any  # blanks, maybe a noun, a ``per`` word and blanks, after a numerator
+    per_after: Any  # blanks, maybe a noun (group "noun"), a ``per`` word and blanks, after a numerator
+    counted: frozenset[str]  # ``per`` words after which digits over one and their noun make a share ("7 bambini su 10")
+    counted_apart: tuple[str, ...]  # each between blanks (" su "): looked for after the noun before the pattern
     multiples: dict[str, Decimal]  # "il doppio", "triplo", "twice" -> 2, 3, 2
     multiple_unit: str  # the unit code of a multiple ("times")
     multiple_after: frozenset[str]  # words a multiple needs before it ("il doppio"); none: anywhere
@@ -104,6 +106,7 @@ class Follow:
     link_head: Any  # a link word and its blanks at the head of a string
     fraction: Any  # a joiner and a fraction word after a scale word: "3 milioni e mezzo"
     joiner_heads: frozenset[str] | None  # ASCII characters that may begin a joiner ("e", "and")
+    scale_heads: frozenset[str] | None  # ASCII pairs that may begin a scale word ("mi" of "miliardi")
 
 
 @dataclass(frozen=True, eq=False)
@@ -184,6 +187,7 @@ class Identifiers:
     phone_before: frozenset[str]  # cues of a phone number ("tel.", "numero verde")
     services: frozenset[str]  # service numbers (emergency lines), no figure unless a counted noun follows
     name_after: frozenset[str]  # words after a number that make it part of a name ("Movimento 5 Stelle")
+    counted_after: frozenset[str]  # cue phrases no cue before a counted noun ("sono scese in piazza 800 persone")
 
 
 @dataclass(frozen=True, eq=False)

@@ -21,7 +21,7 @@ from typing import Any
 
 from quantities.cache import compiled
 from quantities.extraction.numbers.around import next_word, phrase_before, prev_tokens
-from quantities.extraction.numbers.context import second_number
+from quantities.extraction.numbers.compounds import second_number
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.reading import Reading
@@ -37,11 +37,14 @@ def share(start: int, end: int, n: Decimal, d: Decimal, g: Grammar) -> Reading:
 
 
 def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
-                    per: bool = True) -> Reading | None:
+                    per: bool = True, counted: bool = False) -> Reading | None:
     """A share whose numerator ``n`` was read at ``start``–``end``: a denominator word
     follows ("due terzi"; a numerator over one makes it a share whatever follows, "due terzi
     sono", as no ordinal has one), or (with ``per``, for a numerator in words) an "out of" word,
-    maybe after a noun, and a larger number ("uno su tre"; "10 su 27 regioni" counts)."""
+    maybe after a noun, and a larger number ("uno su tre"; "10 su 27 regioni" counts); or (with
+    ``counted``, for digits) its noun, one of the pack's ``counted`` words and a larger number
+    with no scale word ("7 bambini su 10", a share as "un italiano su tre" is; a share below
+    the four places kept is none: "3 morti su 100.000 abitanti")."""
     if text[end:end + 1] not in _BLANKS:
         return None  # both patterns open on a blank: "5-6", "5,", "5%" are told without them
     m = _NEXT.match(text, end, min(len(text), end + 24), False)
@@ -49,11 +52,13 @@ def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
         d = g.shares.denominators.get(norm(m[1]))
         if d is not None and n <= d and (n > 1 or _no_noun_after(text, m.end(), g)):
             return share(start, m.end(), n, d, g)
-    out_of = g.shares.per_after.match(text, end, min(len(text), end + 32)) if per else None
-    if out_of is None:
+    if not per and not (counted and m is not None and text.startswith(g.shares.counted_apart, m.end())):
+        return None  # most counts are told without the pattern: no noun and " su " after them
+    out_of = g.shares.per_after.match(text, end, min(len(text), end + 32))
+    if out_of is None or not (per or (out_of["noun"] and norm(out_of["per"]) in g.shares.counted)):
         return None
     second = second_number(text, out_of.end(), g)
-    if second is None or second[3] is not None or not n < second[0]:
+    if second is None or second[3] is not None or not n < second[0] or n / second[0] < PLACES:
         return None
     return share(start, second[2], n, second[0], g)
 

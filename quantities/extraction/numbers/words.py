@@ -3,7 +3,10 @@
 Each word is split into the pack's morphemes (units, tens, "cento", "mila", with the
 elided forms the pack allows: vent|uno, cent|ottanta), and the morphemes are summed the
 usual way: a hundred multiplies what precedes it, a scale word (mila, milioni) closes a
-group, and a scale must be smaller than the one before.
+group, a scale smaller than the one before adds a group ("due milioni trecentomila"), and a
+larger one multiplies the group before it, itself after a larger scale or nothing, and no
+joiner between ("mille miliardi", "tremila miliardi e duecento milioni", "a thousand billion";
+"tra mille e due milioni" is a range).
 
 >>> from quantities.lang import load
 >>> from quantities.extraction.numbers.grammar import grammar
@@ -14,6 +17,8 @@ group, and a scale must be smaller than the one before.
 Decimal('1500000.0')
 >>> value_of(["mila"], g) is None
 True
+>>> value_of(["mille", "miliardi"], g), value_of(["un", "milione", "mille", "miliardi"], g)
+(Decimal('1000000000000'), None)
 """
 
 from __future__ import annotations
@@ -70,9 +75,12 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
     parts = _parts(tokens, g)
     if parts is None:
         return None
-    total, current, last_scale = Decimal(0), Decimal(0), None
+    groups: list[tuple[Decimal, Decimal]] = []  # (scale, value) of each group closed, scales falling
+    current, joined = Decimal(0), False
     for i, (kind, v) in enumerate(parts):
-        if kind == "one" and "fraction" in (_kind(parts, i + 1), _kind(parts, i - 1)):
+        if kind == "and":
+            joined = True
+        elif kind == "one" and "fraction" in (_kind(parts, i + 1), _kind(parts, i - 1)):
             pass  # an article: "a million and a half", "two and a half", "half a million"
         elif kind == "one":
             if current:
@@ -87,21 +95,23 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
                 return None
             current = (current or 1) * v
         elif kind == "scale":
-            if current == 0 or (last_scale is not None and v >= last_scale):
+            if groups and groups[-1][0] < v and not joined:  # a larger scale multiplies the group before
+                current += groups.pop()[1]                      # it: "mille miliardi" (not "mille e un milione")
+            if current == 0 or (groups and groups[-1][0] <= v):
                 return None
-            total += current * v
-            current, last_scale = Decimal(0), v
+            groups.append((v, current * v))
+            current, joined = Decimal(0), False
         elif kind == "fraction":
+            last_scale = groups[-1][0] if groups else None
             if last_scale is None and current:  # "two and a half", "tre e mezzo"
                 current += v
-            elif last_scale is None and not total and _kind(parts, i + 1, skip="one") == "scale":
+            elif last_scale is None and _kind(parts, i + 1, skip="one") == "scale":
                 current = v  # "mezzo milione", "half a million"
             elif last_scale is None or current:  # "a million and a half"; not "mezzo" alone
                 return None
             else:
-                total += v * last_scale
-                current, last_scale = Decimal(0), v * last_scale
-    return total + current
+                groups.append((v * last_scale, v * last_scale))
+    return sum((value for _, value in groups), current)
 
 
 def _kind(parts: list[tuple[str, Decimal]], i: int, skip: str = "") -> str:
@@ -128,6 +138,7 @@ def _parts(tokens: tuple[str, ...], g: Grammar) -> list[tuple[str, Decimal]] | N
             continue
         if t in g.words.joiners and 0 < i < len(tokens) - 1:
             glued = True
+            out.append(("and", Decimal(0)))
             continue
         pieces = morphemes(token, g)
         if pieces is None:
