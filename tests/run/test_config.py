@@ -300,3 +300,19 @@ def test_lexicon_and_sources_errors_name_the_line(tmp_path, text, table, fragmen
     with pytest.raises(QuantitiesError) as err:
         kit.lexicon() if table == "lexicon" else kit.sources()
     assert fragment in str(err.value)
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Il debito è di mega giga di euro, e poi 5 morti.", ["5 morti"]),   # 10^30: past a figure, no figure
+    ("Il debito è di mega di euro.", ["mega di euro"]),                   # near miss: 10^15 alone is one
+])
+def test_desk_words_whose_product_is_past_a_figure_give_no_figure(tmp_path, text, claims):
+    """Each word within its bounds, their product past the digits a figure holds: no claim and
+    no decimal.InvalidOperation traceback (review14)."""
+    from quantities import extract
+    from quantities.run import config as configuration
+    from quantities.run.toolkit import Toolkit
+
+    (tmp_path / "quantities.toml").write_text("[numbers.words]\nmega = 1e15\n[numbers.multipliers]\ngiga = 1e15\n")
+    pack = Toolkit(configuration.load(start=str(tmp_path))).pack("it")
+    assert [c.text for c in extract(text, lang=pack)] == claims

@@ -35,6 +35,7 @@ from quantities.extraction.numbers.context import context
 from quantities.extraction.numbers.digits import (
     GROUP_BLANKS,
     ISO_DATE,
+    MAX_ADJUSTED,
     exponent_after,
     glued_letters,
     identifier,
@@ -105,9 +106,9 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
             pos = opaque
             continue
         r = _read(text, m, g)
-        if r is None:
-            pos = max(m.end(), m.start() + 1)  # past an empty match too: the scan always moves on
-            continue
+        if r is None or any(v is not None and v.adjusted() > MAX_ADJUSTED for v in (r.value, r.low, r.high)):
+            pos = max(m.end() if r is None else r.end, m.start() + 1)  # past an empty match too: always on;
+            continue  # a value past what a figure holds (a desk's words "mega giga") is no figure
         if out and r.start < out[-1].span.end:
             r.start = max(r.start, out[-1].span.end)
         out.append(_quantity(text, r, g))

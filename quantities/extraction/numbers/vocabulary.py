@@ -32,8 +32,8 @@ def entries(pack: Pack, key: str) -> dict[str, Any]:
     return table
 
 
-#: The most a number word may stand for: a figure keeps 28 significant digits, and a word
-#: times a scale times a scale must fit ("zilione = 1e28" in a desk's config would not).
+#: The most a number word may stand for ("zilione = 1e28" in a desk's config is refused); a
+#: product of such words past what a figure holds (``digits.MAX_ADJUSTED``) is read as no figure.
 LARGEST = Decimal(10) ** 15
 
 #: What the words of a table may stand for: (lowest, highest, whether the ends are allowed).
