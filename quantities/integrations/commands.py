@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import warnings
@@ -118,7 +119,8 @@ def report(args: argparse.Namespace, config: Config, jobs: int, on_error: Any) -
 
 
 def replace_findings(report: Report, findings: list[Any]) -> Report:
-    return Report(documents=report.documents, claims=report.claims, figures=report.figures, findings=findings)
+    """``report`` with only ``findings`` shown: the rest of it, ``unaligned`` too, as it was."""
+    return dataclasses.replace(report, findings=findings)
 
 
 def _changed(args: argparse.Namespace) -> frozenset[str] | None:

@@ -129,6 +129,11 @@ def test_report_formats_on_the_seeds(capsys, fmt):
         errors = [f for f in data["findings"] if f["severity"] == "error"]
         assert [f["rule"] for f in errors] == ["wording-conflict"]
         assert {c["line"] for c in errors[0]["claims"]} and all("col" in c for c in errors[0]["claims"])
+        # every claim is in a figure or in `unaligned` with its reason (it came out empty: newuser15)
+        aligned = {(c["doc"], c["start"]) for f in data["figures"] for c in f["claims"] + f.get("superseded", [])}
+        left = {(c["doc"], c["start"]) for c in data["unaligned"]}
+        assert left and all(c["reason"] for c in data["unaligned"])
+        assert aligned | left == {(c["doc"], c["start"]) for c in data["claims"]} and not aligned & left
     if fmt == "github":
         assert out.startswith("::error file=")
         assert ",line=" in out and ",col=" in out
