@@ -39,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     common = _Parser(add_help=False)
     common.add_argument("paths", nargs="*", metavar="PATH",
-                        help=_("files (.txt, .md, .jsonl), directories, or - for stdin"))
+                        help=_("files (.txt, .md, .markdown, .jsonl), directories, or - for stdin"))
     common.add_argument("--format", "-f", choices=formats.names(), default="table",
                         help=_("output format (default: table; sarif and junit: report and check)"))
     common.add_argument("--output", "-o", metavar="FILE", help=_("write here (atomically) instead of stdout"))

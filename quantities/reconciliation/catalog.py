@@ -37,7 +37,7 @@ RULES: tuple[Rule, ...] = (
             "a first or provisional estimate, or measures a state that changes by the hour, as the "
             "sea's force), 'disputed' "
             "when each source is credited with its own value (info; error when an article credits a "
-            "figure to the wrong side or states one side's figure as bare fact); 'fall' when a toll of "
+            "figure to the wrong side, a warning when it states one side's figure as bare fact); 'fall' when a toll of "
             "the dead given on one day is above every count given later (error); 'part-over-whole' "
             "when a kind of a thing is counted above the thing itself in another article (30-35 "
             "autovetture, una ventina di veicoli: info); 'scale' when the same digits stand under a "
