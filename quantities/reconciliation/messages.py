@@ -9,7 +9,7 @@ from decimal import Decimal
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
 from quantities.text.decimals import grouped
-from quantities.text.i18n import N_, _
+from quantities.text.i18n import N_, _, current
 from quantities.types import Claim, Quantity
 
 #: The words of a source's name, elided articles apart ("dell'Autorità del canale").
@@ -134,12 +134,24 @@ def shown(q: Quantity, fmt: tuple[str, str]) -> str:
 
 
 def num(value: Decimal | None, fmt: tuple[str, str]) -> str:
-    """``value`` with the language's thousands and decimal marks.
+    """``value`` with the thousands and decimal marks of the language the messages are spoken
+    in (one message names Italian and English articles' figures alike: "1.000.000" and "circa
+    840.000" in Italian, not "circa 840,000"); ``fmt``, the claims' language's, when no pack
+    speaks it.
 
     >>> num(Decimal("13500"), (".", ",")), num(Decimal("2.5"), (",", "."))
-    ('13.500', '2.5')
+    ('13,500', '2.5')
     """
-    return "?" if value is None else grouped(value, *fmt)
+    return "?" if value is None else grouped(value, *(_spoken() or fmt))
+
+
+def _spoken() -> tuple[str, str] | None:
+    """The number marks of the language messages are spoken in, if a pack speaks it."""
+    from quantities import lang as langs
+    from quantities.lang.lexicon import Lexicon
+
+    code = current()
+    return Lexicon.load(code).number_format if code in langs.available() else None
 
 
 def status_clash(a: str, b: str) -> str:

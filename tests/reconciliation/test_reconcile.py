@@ -140,8 +140,8 @@ def test_findings_are_sorted_and_messages_name_both_sides():
     assert (conflict.cause, conflict.severity) == ("disputed", "info")  # each credited to its own source
     assert conflict.message == (
         "F1 (soldati): a dispute between sources, each credited with its own figure \u2014 "
-        "KCNA: 005: 12.000 (\u201c12.000 soldati\u201d); "
-        "South Korea: 001: about 15.000 (\u201ccirca 15mila soldati\u201d)"
+        "KCNA: 005: 12,000 (\u201c12.000 soldati\u201d); "   # the figures in the messages' language (English
+        "South Korea: 001: about 15,000 (\u201ccirca 15mila soldati\u201d)"  # here), the wordings as written
     )
 
 
@@ -179,7 +179,7 @@ def findings_of(rows: list[str], doc_prefix: str) -> set:
 def test_three_hundred_articles_and_one_outlier_give_one_finding_naming_it():
     result = reconcile(claims_of(one_event(301, 6000)))
     assert [(f.rule, f.severity, f.cause) for f in result.findings] == [("value-conflict", "error", "outlier")]
-    assert "Kursk-300: 6.000" in result.findings[0].message and len(result.findings[0].claims) == 301
+    assert "Kursk-300: 6,000" in result.findings[0].message and len(result.findings[0].claims) == 301
 
 
 def test_unrelated_events_in_the_folder_change_nothing():
@@ -524,3 +524,22 @@ def test_bounds_of_two_sources_are_named_as_theirs(second_source, two_sources):
     ]
     drift = next(f for f in reconcile(claims_of(rows)).findings if f.rule == "hedge-drift")
     assert ("two sources bound the figure" in drift.message) is two_sources, drift.message
+
+
+@pytest.mark.parametrize(("locale", "says"), [
+    ("en", "KCNA: 005: 12,000 (\u201c12.000 soldati\u201d); South Korea: 001: about 15,000"),
+    ("it", "KCNA: 005: 12.000 (\u201c12.000 soldati\u201d); South Korea: 001: circa 15.000"),
+])
+def test_a_messages_figures_are_written_in_its_language(locale, says):
+    """One message, one way of writing numbers: the language it is spoken in, whatever the
+    articles' (newuser15 read "circa 840,000" and "1,000,000" in Italian, "2.012" in English)."""
+    from quantities.text import i18n
+
+    rows = [
+        "005 | 12.000 soldati | 12000 | soldati | KCNA | reported | - | Il Nord ha inviato 12.000 soldati a Kursk",
+        "001 | circa 15mila soldati | circa 15000 | soldati | South Korea | reported | - | Il Nord ha inviato circa 15mila soldati a Kursk",
+    ]
+    with i18n.use(locale):
+        result = reconcile(claims_of(rows))
+    (conflict,) = [f for f in result.findings if f.rule == "value-conflict"]
+    assert says in conflict.message, conflict.message
