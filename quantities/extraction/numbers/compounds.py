@@ -77,7 +77,8 @@ def added_part(text: str, r: Reading, g: Grammar) -> bool:
     fits below ``r``'s precision, and so adds to it: "2 milioni 300 mila", "1 milione e 200mila"
     (1.200.000; also after "tra": no range falls from 1.000.000 to 200.000). Whether there was
     one; not in "2 milioni e 300 feriti" (no scale: a count of its own), "1 milione, 200mila" (a
-    list), "1,5 milioni e 200mila" (200mila is no part below 1,5 milioni's last digit)."""
+    list), "1,5 milioni e 200mila" (200mila is no part below 1,5 milioni's last digit), "100mila e
+    20mila" (a part is at a smaller scale than the whole: two figures)."""
     head = text[r.end:r.end + 2]  # a blank, then a digit or a joiner's first letter: most figures are
     if head[:1] not in _BLANKS or not (head[1:].isdigit() or _may_join(head[1:], g)):  # told without
         return False                                                                  # the pattern
@@ -95,10 +96,17 @@ def added_part(text: str, r: Reading, g: Grammar) -> bool:
     factor = scale_of(a, g)
     if factor is None or v * factor >= r.precision or norm(a[SCALE]) in g.units.dimensional:
         return False
+    own = _TRAILING_WORD.search(text, r.start, r.end)  # "100mila e 20mila i bambini": two figures at one scale
+    if own is not None and factor >= g.follow.scales.get(norm(own[0]), factor + 1):
+        return False
     r.value = r.low = r.high = r.value + v * factor
     r.precision, r.end = min(r.precision, p * factor), a.end(SCALE)
     r.integer = r.plain = False
     return True
+
+
+#: The word a figure ends with ("mila" of "100mila", "milioni" of "2 milioni").
+_TRAILING_WORD = compiled(r"[^\W\d_]+$")
 
 
 def _may_join(c: str, g: Grammar) -> bool:
