@@ -232,6 +232,20 @@ _SERIES_MORE = compiled(rf"(?:{_APART}{_NUMBER}){{1,64}}{_ALONE}")
 #: to 24 marks or blanks (an ``_APART`` or a decimal mark), on one line. A table's row of three
 #: cells asks at each cell; this answers nearly all of them.
 _SERIES_MAY = re.compile(r"[0-9]+(?:[^\w\n]{1,24}[0-9]+){4}")
+#: Cells of a table: numbers apart by tabs or bars.
+_CELLS = re.compile(r"[\t|]")
+#: How far back on its line a row's label is looked for.
+LABEL_REACH = 200
+#: A row of more numbers than a news table has columns: drawn numbers, a data dump, whatever its label.
+_LONG_ROW = re.compile(r"[0-9]+(?:[^\w\n]{1,24}[0-9]+){20}")
+
+
+def _labelled(text: str, start: int) -> bool:
+    """Whether a letter stands before ``start`` on its line (within :data:`LABEL_REACH`)."""
+    line = max(text.rfind("\n", max(0, start - LABEL_REACH), start) + 1, start - LABEL_REACH)
+    return any(c.isalpha() for c in text[line:start])
+
+
 #: Digits in groups of three apart by single blanks: one number ("1 234 567 890 123").
 _THOUSANDS = compiled(rf"[0-9]{{1,3}}(?:{_GROUP_BLANK}[0-9]{{3}})+(?![0-9])")
 
@@ -288,9 +302,18 @@ def series_end(text: str, start: int) -> int:
 
     >>> series_end("1 000 000 000 000 000 000 000 morti", 0), series_end("5\\t6\\t7\\t8\\t9\\n10", 0)
     (29, 9)
+
+    A row of a table (numbers apart by tabs or bars) with a label before them on its line keeps
+    a figure a cell ("Lombardia\\t1200\\t340\\t45\\t12\\t7").
+
+    >>> series_end("Lombardia\\t1200\\t340\\t45\\t12\\t7", 10), series_end("1200\\t340\\t45\\t12\\t7", 0)
+    (0, 16)
     """
-    if _SERIES_MAY.match(text, start) is None:
+    may = _SERIES_MAY.match(text, start)
+    if may is None:
         return 0  # not five runs of digits with only marks between them: "300 soldati", "| 12 | 345 |"
+    if _CELLS.search(may[0]) and _labelled(text, start) and _LONG_ROW.match(text, start) is None:
+        return 0  # a table's row with its label: "| Lombardia | 45,2% | 30,1% | …", each cell a figure
     m = _SERIES_HEAD.match(text, start)
     if m is None:
         return 0
