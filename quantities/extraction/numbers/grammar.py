@@ -260,6 +260,7 @@ def _shares(pack: Pack) -> Shares:
         multiple_unit=multiple_unit,
         multiple_after=v.words(pack, "numbers.multiples.after"),
         multiple_then=v.words(pack, "numbers.multiples.then"),
+        verb_endings=tuple(v.words(pack, "nouns.verb_endings") | v.words(pack, "nouns.postmodifier_endings")),
     )
 
 

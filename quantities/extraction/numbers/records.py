@@ -92,6 +92,7 @@ class Shares:
     multiple_unit: str  # the unit code of a multiple ("times")
     multiple_after: frozenset[str]  # words a multiple needs before it ("il doppio"); none: anywhere
     multiple_then: frozenset[str]  # function words that may follow it ("il triplo rispetto a")
+    verb_endings: tuple[str, ...] = ()  # [nouns] verb and participle endings: "7 bambini su 10 muoiono" names no noun
 
 
 @dataclass(frozen=True, eq=False)

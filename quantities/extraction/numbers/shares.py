@@ -57,10 +57,26 @@ def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
     out_of = g.shares.per_after.match(text, end, min(len(text), end + 32))
     if out_of is None or not (per or (out_of["noun"] and norm(out_of["per"]) in g.shares.counted)):
         return None
+    if not per and _unit(norm(out_of["noun"]), g):
+        return None  # "5 euro su 100", "300 km su 500": a sum or a measure, and a number of its own
     second = second_number(text, out_of.end(), g)
     if second is None or second[3] is not None or not n < second[0] or n / second[0] < PLACES:
         return None
+    if not per and _noun_after(text, second[2], g):
+        return None  # "20 gol su 38 partite", "200 agenti su 300 chilometri": two counts, two things
     return share(start, second[2], n, second[0], g)
+
+
+def _unit(word: str, g: Grammar) -> bool:
+    return word in g.units.words or word in g.units.currency or word in g.units.durations
+
+
+def _noun_after(text: str, end: int, g: Grammar) -> bool:
+    """A lower-case word other than a function word right after the denominator: what it counts,
+    another thing than the numerator's ("7 bambini su 10 sono obesi": none; "su 38 partite")."""
+    nxt = next_word(text, end)
+    return (nxt.isalpha() and nxt.islower() and nxt not in g.years.not_nouns and nxt not in g.shares.counted
+            and not nxt.endswith(g.shares.verb_endings))
 
 
 def before_denominator(text: str, start: int, end: int, d: Decimal, g: Grammar) -> Reading | None:
