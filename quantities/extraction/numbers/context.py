@@ -142,6 +142,8 @@ def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool 
     elif word in g.units.currency:
         r.kind, r.unit = "money", g.units.currency[word]
     elif word in g.units.words:
+        if " " in word and ((after := next_word(text, m.end(UNIT))) in g.units.currency or after in g.units.words):
+            return  # "3 per mille euro": "mille euro" is a price, no rate per thousand
         r.unit = g.units.words[word]
         r.kind = "duration" if r.unit in g.units.durations else "measure"
         if r.kind == "duration" and _is_age(text, r, word, g):
