@@ -170,9 +170,9 @@ def shared_thousands(text: str, r: Reading, at: int, second: tuple[Decimal, Deci
     """A range's first end written as plain digits, and its second (after a dash) as a round
     figure in thousands: the first counts in the second's thousands, as "20-30mila" does, when
     so the range spans less than tenfold, where read as written it spans a thousandfold or more
-    ("20-30.000", "20-30,000": 20.000 to 30.000; "5-10.000": 5.000 to 10.000; not "500-1.000",
-    "1-10.000", "2-200.000", nor "tra 20 e 30.000", where a writer who means thousands writes
-    them twice or "tra 20 e 30mila"). ``r`` scaled then; whether it was."""
+    ("20-30.000", "20-30,000", "tra 20 e 30.000": 20.000 to 30.000; "5-10.000": 5.000 to 10.000;
+    not "500-1.000", "1-10.000", "2-200.000", nor a change, "da 20 a 30.000"). ``r`` scaled then;
+    whether it was."""
     v2, _, end2, factor = second
     raw = text[at:end2]
     if factor is not None or not r.plain or not r.value or raw.isdigit():  # 0: '0-10.000' is zero to ten thousand

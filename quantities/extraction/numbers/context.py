@@ -231,8 +231,8 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
     if factor is not None and scaled:  # the scale word written once applies to both: "da 3,3 a 2 miliardi"
         scale(r, factor)
     changed = pair is not None and _change(text, pair, g)
-    if joiner in g.ranges.dash:
-        shared_thousands(text, r, at, second, g)  # "20-30.000" as "20-30mila"
+    if joiner in g.ranges.dash or (pair is not None and not changed):
+        shared_thousands(text, r, at, second, g)  # "20-30.000", "tra 20 e 30.000" as "20-30mila"
     if v2 <= r.value or changed:  # two values, the old and the new
         if scaled or changed:
             _unit_of_second(text, r, end2, g)
