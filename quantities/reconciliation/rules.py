@@ -67,6 +67,13 @@ class Reconciliation:
     unaligned: tuple[tuple[Claim, str], ...] = ()
 
 
+def _own_lexicons(documents: list[Document]) -> dict[str, Lexicon]:
+    """Each document's lexicon, by its language (an English article read as English)."""
+    from quantities import lang as langs
+
+    return {d.id: Lexicon.load(d.lang) for d in documents if d.lang in langs.available()}
+
+
 def reconcile(
     claims: Iterable[Claim],
     *,
@@ -81,14 +88,16 @@ def reconcile(
     """Group ``claims`` into figures and apply the rules (see the module docstring).
 
     ``lexicons`` maps a document id to its own language's lexicon (``lexicon`` for the
-    others); ``outlets`` maps it to the outlet's name used in messages (else the id).
-    ``documents`` are the claims' documents: their titles and bodies tell which event each
-    speaks of (a document not given is known by the sentences of its claims).
+    others; without it, each of ``documents`` is read with its ``lang``'s); ``outlets`` maps it
+    to the outlet's name used in messages (else the id). ``documents`` are the claims'
+    documents: their titles and bodies tell which event each speaks of (a document not given
+    is known by the sentences of its claims).
     """
     with _collector_paused():
         settings = settings or ReconcileSettings()
         default = lexicon or Lexicon.load("it")
-        per_doc = lexicons or {}
+        documents = list(documents)
+        per_doc = lexicons if lexicons is not None else _own_lexicons(documents)
         lexicon_of: Callable[[str], Lexicon] = lambda doc: per_doc.get(doc, default)  # noqa: E731
         names = outlets or {}
         ctx = Context(settings, lambda doc: names.get(doc) or doc, sources or Sources.default())
@@ -96,7 +105,6 @@ def reconcile(
         items = prepare(claims, settings, lexicon_of)
         identify(items)
         places = places or Places.default()
-        documents = list(documents)
         standfirsts(items, documents)
         weights = _names(items, documents, lexicon_of, places)
         settle(items, weights, places, lambda doc: lexicon_of(doc).lang, {d.id: d.text for d in documents})

@@ -543,3 +543,21 @@ def test_a_messages_figures_are_written_in_its_language(locale, says):
         result = reconcile(claims_of(rows))
     (conflict,) = [f for f in result.findings if f.rule == "value-conflict"]
     assert says in conflict.message, conflict.message
+
+
+def test_the_api_given_the_documents_reconciles_as_the_command_line_does():
+    """``quantities.reconcile(claims, documents=docs)`` reads each article with its own
+    language's lexicon, as the command line does: an English article's claims were left
+    unaligned by the Italian lexicon (newuser15: 9 figures and 8 findings against 10 and 11)."""
+    import quantities
+    from quantities.run.pipeline import run_documents
+
+    rows = ["Secondo la prefettura sono 300 i morti del terremoto di Marrakech in Marocco.",
+            "The earthquake near Marrakech in Morocco killed 500 people, according to the government."]
+    from quantities.ingest.documents import from_text
+
+    docs = [from_text(rows[0], id="a.md", lang="it"), from_text(rows[1], id="b.md", lang="en")]
+    api = quantities.reconcile(quantities.extract(docs), documents=docs)
+    cli = run_documents(docs)
+    assert [(f.rule, f.severity) for f in api.findings] == [(f.rule, f.severity) for f in cli.findings] != []
+    assert len(api.figures) == len(cli.figures)
