@@ -286,7 +286,8 @@ def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False
     head = end - 1 if g.head_last else j
     if compound and lows[head] not in g.transparent:
         end = _compound(toks, end, n, g)
-    if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True):
+    if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True) \
+            and g.agrees(lows[head], lows[end + 1]):  # not "14 morti e costretto 36.000 persone": a verb's
         end = _trim(toks, end + 1, _adjectives(toks, end + 2, n, g), g)  # not "… e tremila ettari"
         head = end - 1 if g.head_last else head
     span = toks.span(i, end)
