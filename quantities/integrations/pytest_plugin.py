@@ -291,8 +291,20 @@ def _warn_below(run: Any, fail_on: str) -> None:
     if run.failure is not None or fail_on in ("warning", "info"):
         return
     for f in run.report.findings:
-        if f.severity == "warning":
-            warnings.warn(f"{f.rule}: {f.message}", QuantitiesWarning, stacklevel=2)
+        if f.severity == "warning":  # at the article's line, not at this plugin's (the summary shows that line)
+            warnings.warn_explicit(f"{f.rule}: {f.message}", QuantitiesWarning, *_where(f, run.report))
+
+
+def _where(finding: Any, report: Any) -> tuple[str, int]:
+    """A finding's article and line: its first claim's, else its message's ``path:line`` (a stale suppression)."""
+    import re
+
+    if finding.claims:
+        first = finding.claims[0]
+        doc = report.documents.get(first.doc)
+        return (doc.path if doc is not None and doc.path else first.doc), (report.location(first) or (0,))[0]
+    m = re.match(r"(.+?):(\d+): ", finding.message)
+    return (m[1], int(m[2])) if m else ("quantities", 0)
 
 
 def _one_line(excinfo: pytest.ExceptionInfo[BaseException]) -> str | None:
