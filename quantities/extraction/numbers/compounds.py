@@ -171,12 +171,14 @@ def shared_thousands(text: str, r: Reading, at: int, second: tuple[Decimal, Deci
     figure in thousands: the first counts in the second's thousands, as "20-30mila" does, when
     so the range spans less than tenfold, where read as written it spans a thousandfold or more
     ("20-30.000", "20-30,000", "tra 20 e 30.000": 20.000 to 30.000; "5-10.000": 5.000 to 10.000;
+    "2-3.000 miliardi": 2.000 to 3.000 miliardi, the scale word applied to both after;
     not "500-1.000", "1-10.000", "2-200.000", nor a change, "da 20 a 30.000"). ``r`` scaled then;
     whether it was."""
     v2, _, end2, factor = second
     raw = text[at:end2]
-    if factor is not None or not r.plain or not r.value or raw.isdigit():  # 0: '0-10.000' is zero to ten thousand
+    if not r.plain or not r.value or raw.isdigit():  # 0: '0-10.000' is zero to ten thousand
         return False
+    v2 = v2 / factor if factor is not None else v2  # its digits before its scale word: "2-3.000 miliardi"
     thousands = written_thousands(raw, g)
     first = r.value * thousands
     if thousands == 1 or not (first < v2 < first * _TENFOLD):  # "1-10.000": 1 to 10.000

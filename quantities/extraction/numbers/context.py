@@ -227,12 +227,12 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
     if second is None:
         return None
     v2, p2, end2, factor = second
+    changed = pair is not None and _change(text, pair, g)
+    if joiner in g.ranges.dash or (pair is not None and not changed):
+        shared_thousands(text, r, at, second, g)  # "20-30.000", "tra 20 e 30.000" as "20-30mila"; "2-3.000 miliardi"
     scaled = factor is not None and r.value * factor <= v2 * CHANGE_RATIO
     if factor is not None and scaled:  # the scale word written once applies to both: "da 3,3 a 2 miliardi"
         scale(r, factor)
-    changed = pair is not None and _change(text, pair, g)
-    if joiner in g.ranges.dash or (pair is not None and not changed):
-        shared_thousands(text, r, at, second, g)  # "20-30.000", "tra 20 e 30.000" as "20-30mila"
     if v2 <= r.value or changed:  # two values, the old and the new
         if scaled or changed:
             _unit_of_second(text, r, end2, g)
