@@ -40,7 +40,12 @@ def visible(text: str) -> str:
     >>> visible("Ansa\x1b[2J"), visible("a\u202eb"), visible("due\nrighe")
     ('Ansa\\x1b[2J', 'a\\u202eb', 'due\nrighe')
     """
-    return HIDDEN.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+    return HIDDEN.sub(lambda m: escaped(m[0]), text)
+
+
+def escaped(c: str) -> str:
+    """One character as the escape that shows it: ``\\x1b``, ``\\u202e``, ``\\udc80``."""
+    return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
 
 
 def severity_label(severity: str) -> str:

@@ -14,7 +14,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from quantities.report.formats import Format, Options, register
-from quantities.report.formats.common import finding_place, severity_label
+from quantities.report.formats.common import escaped, finding_place, severity_label
 from quantities.report.model import Report
 from quantities.types import Finding
 
@@ -61,7 +61,7 @@ def render_report(report: Report, options: Options) -> str:
                       errors=str(len(options.unread)))
     root.append(suite)
     ET.indent(root)
-    text = NOT_XML.sub(lambda m: f"\\u{ord(m[0]):04x}", ET.tostring(root, encoding="unicode"))  # shown, not dropped
+    text = NOT_XML.sub(lambda m: escaped(m[0]), ET.tostring(root, encoding="unicode"))  # shown, not dropped
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n"
 
 
