@@ -27,6 +27,7 @@ ROWS = [
     ("a", "Ansa\u202eTASS", "table", ["\u202e"], ["Ansa\\u202eTASS"]),  # a bidi override
     ("a\x1b[31m", "Ansa", "markdown", ["\x1b"], ["a\\x1b[31m"]),
     ("a|b", "Ansa|Rai", "markdown", ["`a|b", "(Ansa|Rai)"], ["a\\|b", "(Ansa\\|Rai)"]),  # a pipe in a code span too
+    ("a`b", "Ansa", "markdown", ["`a`b"], ["`` a`b:5 (Ansa) ``"]),  # a backtick: the span fenced by two
     ("a\x1b[2J", "Ansa", "github", ["\x1b"], ["a\\x1b[2J"]),
     ("a\x01", "Ansa\x02\x1b[2J", "junit", ["\x01", "\x02", "\x1b", "\\u0001"], ["a\\x01"]),  # one escape both ways
     ("a", "Ansa", "table", [], ["a:5 (Ansa)"]),      # near misses: plain names as they are

@@ -22,6 +22,11 @@ from quantities.text.i18n import _
 from quantities.types import Claim, Document
 
 
+def _code(text: str) -> str:
+    """``text`` as a code span in a cell; one that holds a backtick is fenced by two."""
+    return f"`` {_cell(text)} ``" if "`" in text else f"`{_cell(text)}`"
+
+
 def _cell(text: str) -> str:
     """A cell's text kept in its cell: GFM splits a row at a pipe even in a code span (``a|b.txt``)
     unless escaped, and ends it at a line break."""
@@ -33,13 +38,13 @@ def render_report(report: Report, options: Options) -> str:
     icon = "❌" if n["error"] else ("⚠️" if n["warning"] else "✅")
     parts = [f"### {icon} quantities\n\n{summary(report, options)}"]
     if report.findings:
-        rows = [[f"**{s}**", f"`{r}`", f"`{_cell(w)}`", _cell(m)] for s, r, w, m in finding_rows(report)]
+        rows = [[f"**{s}**", f"`{r}`", _code(w), _cell(m)] for s, r, w, m in finding_rows(report)]
         parts.append(f"#### {_('Findings')}\n\n" + table(finding_headers(), rows, "github"))
     figures = shown_figures(report, options)
     if figures:
         blocks = []
         for figure in figures:
-            rows = [[f"`{_cell(w)}`", *map(_cell, rest)] for w, *rest in figure_rows(report, figure)]
+            rows = [[_code(w), *map(_cell, rest)] for w, *rest in figure_rows(report, figure)]
             blocks.append(f"**{_cell(figure_title(figure))}**\n\n" + table(figure_headers(), rows, "github"))
         parts.append(f"<details><summary>{_('Figures')}</summary>\n\n" + "\n\n".join(blocks) + "\n\n</details>")
     return "\n\n".join(parts) + "\n"
