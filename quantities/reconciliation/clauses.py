@@ -308,6 +308,8 @@ def capacity(c: Claim, before: str, lex: Lexicon) -> bool:
     return lex.cue("capacity_before", words_of(before)) or lex.cue("capacity_after", words_of(after(c))[:2])
 
 
+#: The key of a distance measured from a point ("a 47 miglia da Pylos": "distance:pylos").
+FROM_POINT = "distance:"
 #: What a capacity keys apart from the thing counted: a measure of its own.
 CAPACITY = "(capacity)"
 #: What an addition keys apart from the stock it adds to: "2,7 miliardi di contributi

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quantities.lang.sources import Sources
+from quantities.reconciliation import messages as say
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.figures import Grouped, stamp
 from quantities.reconciliation.keys import Item
@@ -74,6 +75,6 @@ def _what(g: Grouped) -> str:
              and i.claim.when in i.claim.context and not stamp(i) and not i.running}
     marks = [g.figure.scope] if g.figure.scope and share else []
     marks += [next(iter(times.values())).casefold()] if len(times) == 1 else []
-    what = " / ".join(nouns[:3]) or g.figure.concept or g.figure.unit
+    what = " / ".join(nouns[:3]) or say.concept_shown(g.figure.concept) or g.figure.unit
     shown = [w for w in (what, *marks) if w]
     return f" ({'; '.join(shown)})" if shown else ""

@@ -331,7 +331,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
             what = measured   # "precipitati per circa 45 metri": the fall; "massa di 120mila tonnellate di neve"
         elif measured is None and kind == "measure" and unit == DISTANCE \
                 and (point := clauses.origin(c, lex)) is not None:
-            what = f"distance:{point}"   # "a 47 miglia da Pylos": the distance from Pylos
+            what = f"{clauses.FROM_POINT}{point}"   # "a 47 miglia da Pylos": the distance from Pylos
         if what is None and kind == "measure":
             what = lex.measured_by(c.quantity.unit)   # "magnitudo 7": a quake's
         elif what is not None and kind in ("money", "measure"):

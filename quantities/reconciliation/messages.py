@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
+from quantities.reconciliation.clauses import FROM_POINT
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
 from quantities.text.decimals import grouped
@@ -131,6 +132,17 @@ def shown(q: Quantity, fmt: tuple[str, str]) -> str:
     if kind == "about" and q.value is not None:
         return _("about {n}").format(n=num(q.value, fmt))
     return f"{num(q.low, fmt)}\u2013{num(q.high, fmt)}"
+
+
+def concept_shown(concept: str | None) -> str | None:
+    """A figure's concept as people read it: "distance:pylos" is the distance from Pylos.
+
+    >>> concept_shown("distance:pylos"), concept_shown("morto")
+    ('distance from Pylos', 'morto')
+    """
+    if concept is None or not concept.startswith(FROM_POINT):
+        return concept
+    return _("distance from {point}").format(point=concept[len(FROM_POINT):].title())
 
 
 def num(value: Decimal | None, fmt: tuple[str, str]) -> str:

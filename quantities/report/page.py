@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from quantities.reconciliation.intervals import Interval
+from quantities.reconciliation.messages import concept_shown
 from quantities.report.marking import Run, paragraphs, runs, stripped_ranges
 from quantities.report.model import Report
 from quantities.report.records import source_text, value_text
@@ -176,7 +177,7 @@ class FigureView:
         counts = Counter(c.claim.noun for c in self.claims if c.claim.noun)
         nouns = sorted(counts, key=lambda n: (-counts[n], n))
         more = f" / … (+{len(nouns) - MAX_NOUNS})" if len(nouns) > MAX_NOUNS else ""
-        return " / ".join(nouns[:MAX_NOUNS]) + more if nouns else self.figure.concept or ""
+        return " / ".join(nouns[:MAX_NOUNS]) + more if nouns else concept_shown(self.figure.concept) or ""
 
     @property
     def severity(self) -> str | None:

@@ -14,6 +14,7 @@ import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from quantities.reconciliation.messages import concept_shown
 from quantities.report.formats import Options
 from quantities.report.model import Report
 from quantities.report.records import source_text, value_text
@@ -135,7 +136,8 @@ def figure_rows(report: Report, figure: Figure) -> list[list[Any]]:
 
 def figure_title(figure: Figure) -> str:
     nouns = " / ".join(sorted({c.noun for c in figure.claims if c.noun}))
-    return visible(f"{figure.id}: {nouns or figure.concept or kind_label(figure.kind)} ({kind_label(figure.kind)})")
+    what = nouns or concept_shown(figure.concept) or kind_label(figure.kind)
+    return visible(f"{figure.id}: {what} ({kind_label(figure.kind)})")
 
 
 def shown_figures(report: Report, options: Options) -> list[Figure]:
