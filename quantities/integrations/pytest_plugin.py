@@ -297,14 +297,13 @@ def _warn_below(run: Any, fail_on: str) -> None:
 
 def _where(finding: Any, report: Any) -> tuple[str, int]:
     """A finding's article and line: its first claim's, else its message's ``path:line`` (a stale suppression)."""
-    import re
+    from quantities.report.formats.common import stated_place
 
     if finding.claims:
         first = finding.claims[0]
         doc = report.documents.get(first.doc)
         return (doc.path if doc is not None and doc.path else first.doc), (report.location(first) or (0,))[0]
-    m = re.match(r"(.+?):(\d+): ", finding.message)
-    return (m[1], int(m[2])) if m else ("quantities", 0)
+    return stated_place(finding) or ("quantities", 0)
 
 
 def _one_line(excinfo: pytest.ExceptionInfo[BaseException]) -> str | None:

@@ -233,8 +233,10 @@ def test_github_annotation_for_a_finding_without_claims(capsys, tmp_path):
     art = tmp_path / "a.md"
     art.write_text("Sono arrivati 5.000 operai.\n<!-- quantities: ignore value-conflict — checked -->\n", encoding="utf-8")
     code, out, _ = run(capsys, "report", art, "--format", "github", "--fail-on", "warning")
-    assert code == 1
-    assert out.startswith("::warning::[unused-suppression]") and "a.md:2" in out
+    assert code == 1  # annotated at the suppression's line, so GitHub shows it on the article (newuser15)
+    assert out.startswith("::warning file=") and ",line=2,col=1::[unused-suppression]" in out
+    code, out, _ = run(capsys, "report", art, "--fail-on", "never")
+    assert f"{art}:2  " in out  # the table's where column names it too
 
 
 def test_a_suppression_in_a_txt_file_is_not_a_claim(capsys, tmp_path):

@@ -101,11 +101,27 @@ def summary(report: Report, options: Options | None = None) -> str:
     return line
 
 
+#: Where a finding with no claim says it is: the ``path:line`` its message opens with.
+_STATED = re.compile(r"(.+?):([0-9]+): ")
+
+
+def stated_place(finding: Finding) -> tuple[str, int] | None:
+    """The file and line a finding with no claim (a suppression that matches nothing) names.
+
+    >>> stated_place(Finding("unused-suppression", "suppression", "warning", "a.md:10: the suppression …", ()))
+    ('a.md', 10)
+    """
+    m = None if finding.claims else _STATED.match(finding.message)
+    return (m[1], int(m[2])) if m else None
+
+
 def finding_place(finding: Finding, report: Report) -> str:
-    """Where a finding's first claim stands: ``path:line:col (outlet)``."""
+    """Where a finding's first claim stands: ``path:line:col (outlet)``; with no claim, the
+    place its message names (:func:`stated_place`)."""
     first = finding.claims[0] if finding.claims else None
     if first is None:
-        return ""
+        stated = stated_place(finding)
+        return visible(f"{stated[0]}:{stated[1]}") if stated else ""
     where = report.location(first)
     return named(first.doc, report.documents, f":{where[0]}:{where[1]}" if where else "")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from quantities.report.formats import Format, Options, register
-from quantities.report.formats.common import modality_label, visible
+from quantities.report.formats.common import modality_label, stated_place, visible
 from quantities.report.model import Report
 from quantities.report.records import source_text, value_text
 from quantities.text.fold import squeeze
@@ -20,7 +20,9 @@ def render_report(report: Report, options: Options) -> str:
     for f in report.findings:
         level = LEVELS[f.severity]
         if not f.claims:  # e.g. an unused suppression: its message says where
-            out.append(annotation(level, None, None, f"[{f.rule}] {f.message}"))
+            stated = stated_place(f)
+            out.append(annotation(level, stated[0] if stated else None, (stated[1], 1) if stated else None,
+                                  f"[{f.rule}] {f.message}"))
             continue
         seen = set()
         for c in f.claims:
