@@ -23,6 +23,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from quantities.text.i18n import _
+
 #: Makes the error for a bad value: ``fail(key, message)``.
 Fail = Callable[[str, str], Exception]
 
@@ -102,6 +104,7 @@ def snake_keys(table: dict[str, Any] | Any, prefix: str, fail: Fail) -> dict[str
     for key, value in table.items():
         name = key.replace("-", "_")
         if name in spelt:
-            raise fail(f"{prefix}{key}", f"set twice, as {spelt[name]!r} and {key!r} ('-' and '_' are one key)")
+            raise fail(f"{prefix}{key}", _("set twice, as {first!r} and {second!r} ('-' and '_' are one key)").format(
+                first=spelt[name], second=key))
         spelt[name], out[name] = key, value
     return out
