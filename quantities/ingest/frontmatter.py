@@ -96,10 +96,10 @@ def _loader() -> Any:
         def construct_mapping(self, node: Any, deep: bool = False) -> Any:
             """A mapping, refused when a key is set twice (PyYAML keeps the last, silently)."""
             seen = set()
-            for key, _value in node.value:
-                if isinstance(key, yaml.ScalarNode) and key.value in seen:
+            for key, _value in node.value:  # a key by its resolved type and text: 1 and "1" are two
+                if isinstance(key, yaml.ScalarNode) and (key.tag, key.value) in seen:
                     raise Twice(key.value, key.start_mark.line)
-                seen.add(key.value if isinstance(key, yaml.ScalarNode) else id(key))
+                seen.add((key.tag, key.value) if isinstance(key, yaml.ScalarNode) else id(key))
             return super().construct_mapping(node, deep)
 
     Loader.yaml_implicit_resolvers = {

@@ -430,3 +430,18 @@ def test_one_file_named_twice_is_read_once(tmp_path, how, read_once):
     docs = list(read(_same_file(tmp_path, how), on_error=errors.append))
     assert len(docs) == (1 if read_once else 2)
     assert [("the same file as" in str(e)) for e in errors] == ([True] if read_once else [])
+
+
+@pytest.mark.parametrize(("front", "twice"), [
+    ("title: A\ntitle: B\n", "title"),
+    ("1: a\n\"1\": b\ntitle: T\n", None),          # near miss: a number key and a string key are two keys
+    ("title: T\nmeta:\n  a: 1\nother:\n  a: 2\n", None),  # one key in two mappings
+])
+def test_a_front_matter_key_is_set_once(tmp_path, front, twice):
+    path = tmp_path / "a.md"
+    path.write_text(f"---\n{front}---\nSono morte 5 persone.\n", encoding="utf-8")
+    if twice is None:
+        assert len(list(read(path))) == 1
+    else:
+        with pytest.raises(InputError, match=f"front matter sets '{twice}' twice"):
+            list(read(path))
