@@ -21,6 +21,11 @@ _NON_DIGIT = re.compile(r"[^0-9]")
 ISO_DATE = compiled(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9](?![0-9])")  # 2025-08-13
 
 
+#: The blanks that group a number's digits ("15 000"): a space, a no-break, narrow no-break,
+#: figure, punctuation, thin or hair space (the pack's ``numbers.group`` says which group).
+GROUP_BLANKS = frozenset(" \u00a0\u202f\u2007\u2008\u2009\u200a")
+_GROUP_BLANK = "[ \u00a0\u202f\u2007-\u200a]"  # the same, as a class
+
 _DIGIT_GROUPS = compiled(r"([^0-9])")
 
 
@@ -90,7 +95,7 @@ def _phone_length(plus: bool, nums: list[str], seps: list[str], g: Grammar) -> i
     head = 0
     count = 0
     for i, n in enumerate(nums):
-        if i and seps[i - 1] not in " \u00a0":
+        if i and seps[i - 1] not in GROUP_BLANKS:
             break
         count += len(n)
         head = len(" ".join(nums[: i + 1]))
@@ -104,7 +109,7 @@ def _phone_length(plus: bool, nums: list[str], seps: list[str], g: Grammar) -> i
 
 
 #: Digit groups apart by single blanks, a "+" before them: the spelling of phone numbers.
-_PHONE_RUN = re.compile(r"\+?[0-9]{1,5}(?:[ \u00a0][0-9]{1,5}){0,5}(?![0-9])")
+_PHONE_RUN = re.compile(rf"\+?[0-9]{{1,5}}(?:{_GROUP_BLANK}[0-9]{{1,5}}){{0,5}}(?![0-9])")
 
 
 def phone_run(text: str, start: int, cued: bool, g: Grammar) -> int:
@@ -210,10 +215,7 @@ def _plain(raw: str) -> tuple[Decimal, Decimal, int, bool]:
 #: "€5-€6, $7 €5-€6…", "| 12 | 345 | 6789 | 10 | 11 |", "-5 -3 +2 -7 -1") states no figure.
 #: A line ends a series: a table's rows are read one by one.
 SERIES_MIN = 5
-#: The blanks that group a number's digits ("15 000"): a space, a no-break, narrow no-break,
-#: figure, punctuation, thin or hair space (the pack's ``numbers.group`` says which group).
-_GROUP_BLANK = "[ \u00a0\u202f\u2007-\u200a]"
-#: Between a series' numbers, up to eight of those blanks and tabs: a TSV row ("5\t\t6": an
+#: Between a series' numbers, up to eight of the group blanks (:data:`GROUP_BLANKS`) and tabs: a TSV row ("5\t\t6": an
 #: empty cell between), columns aligned by spaces.
 _BLANK = "[ \t\u00a0\u202f\u2007-\u200a]{1,8}"
 _NUMBER = r"[0-9]{1,15}(?:[.,][0-9]{1,15})?"
@@ -255,7 +257,6 @@ _THOUSANDS = compiled(rf"[0-9]{{1,3}}(?:{_GROUP_BLANK}[0-9]{{3}})+(?![0-9])")
 #: sign or dash ("5 -6", "5 - 6").
 _SERIES_MARKS = frozenset(",;…)]»”\"-–%|")
 _AFTER_BLANK = frozenset("0123456789|-–−+")
-GROUP_BLANKS = frozenset(" \u00a0\u202f\u2007\u2008\u2009\u200a")  # as _GROUP_BLANK
 _BLANKS = GROUP_BLANKS | {"\t"}
 _BLANK_CHARS = "".join(_BLANKS)
 
