@@ -7,14 +7,13 @@ figure of a claim kind, a :class:`~quantities.types.Claim`:
 - the attribution (:mod:`quantities.extraction.attribution`), canonicalised with the source table;
 - the modality (:mod:`quantities.extraction.modality`).
 
-Spans of a Claim (``span``, ``sentence``, ``quantity.span``, ``attribution.span``) are
-body spans (``Document.text``); ``text`` and ``context`` are slices of the analysed text
-(markup stripped), so "**5.000** operai" in Markdown reads "5.000 operai", and in a
-document without markup ``text == Document.text[span.start:span.end]`` exactly. ``text`` is the surface
-of the claim: the figure with its hedge and unit, and the counted noun when it follows
-the figure ("circa 15mila soldati", "migliaia di truppe"); a noun found before the
-figure ("i feriti sono 2.700") or reused from a previous figure ("e altri 47") is in
-``noun`` but not in ``text``.
+Spans of a Claim (``span``, ``sentence``, ``quantity.span``, ``attribution.span``) are body spans
+(``Document.text``); ``text`` and ``context`` are slices of the analysed text (markup stripped), so
+"**5.000** operai" in Markdown reads "5.000 operai", and in a document without markup ``text ==
+Document.text[span.start:span.end]`` exactly. ``text`` is the surface of the claim: the figure with its
+hedge and unit, and the counted noun when it follows the figure ("circa 15mila soldati", "migliaia di
+truppe"); a noun found before the figure ("i feriti sono 2.700") or reused from a previous figure ("e altri
+47") is in ``noun`` but not in ``text``.
 
 Money, measures, percentages and durations carry what they are in ``quantity.unit``; their
 ``noun`` is only what they are of ("1,5 milioni di euro di aiuti" -> "aiuti", "l'80% degli
@@ -373,8 +372,9 @@ class _Reader:
         if found is None and "later" not in memo:  # the next sentence's opener, read once a sentence
             following = self._following(s)
             memo["later"] = [] if following is None else attribution.opener_cues(
-                self.text, following, lang=self.pack, sources=self.src,
-                scanned=self._scans.get((following.start, following.end)))
+                self.text, following, lang=self.pack, sources=self.src, scanned=self._scans.get(
+                    (following.start, following.end))) or attribution.quoted_by(  # the quote the next one closes
+                self.text, s.span, following, lang=self.pack, sources=self.src)
         if found is None:
             later = memo["later"]
             found = later[0] if later else None  # type: ignore[index]  # memo holds a list of cues under "later"

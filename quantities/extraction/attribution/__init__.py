@@ -29,6 +29,7 @@ from quantities.extraction.attribution.choice import (
     header,
     narrates,
     opener_cues,
+    quoted_by,
     stated,
 )
 from quantities.extraction.attribution.cues import scan, summaries
@@ -48,6 +49,7 @@ __all__ = [
     "header",
     "narrates",
     "opener_cues",
+    "quoted_by",
     "scan",
     "stated",
     "summaries",
