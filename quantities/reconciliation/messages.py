@@ -117,8 +117,13 @@ def side_text(parts: Sequence[Sequence[Item]], outlet: Outlet, fmt: tuple[str, s
 
 
 def value_of(mode: Sequence[Item], fmt: tuple[str, str]) -> str:
-    """The value a group states, as its first exact claim (else its first claim) states it."""
+    """The value a group states, as its first exact claim (else its first claim) states it;
+    bounds from both sides, with no exact claim, meet at their one value ("almeno 400", "up to
+    400": 400, not "400 or more")."""
     exact = [i for i in mode if i.stance == "exact"]
+    stances = {i.stance for i in mode}
+    if not exact and {"over", "under"} <= stances and len({i.claim.quantity.value for i in mode}) == 1:
+        return num(mode[0].claim.quantity.value, fmt)
     return shown((exact or list(mode))[0].claim.quantity, fmt)
 
 

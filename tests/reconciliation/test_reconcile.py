@@ -561,3 +561,15 @@ def test_the_api_given_the_documents_reconciles_as_the_command_line_does():
     cli = run_documents(docs)
     assert [(f.rule, f.severity) for f in api.findings] == [(f.rule, f.severity) for f in cli.findings] != []
     assert len(api.figures) == len(cli.figures)
+
+
+def test_bounds_from_both_sides_meet_at_their_value_in_a_message():
+    """"almeno 400" and "fino a 400" in one group read 400, not "400 or more" (editor15: IOM's
+    "up to 400" was shown as 400 or more)."""
+    rows = [
+        "a | almeno 400 persone | oltre 400 | persone | guardia costiera | reported | - | A bordo del peschereccio affondato a Pylos c'erano almeno 400 persone",
+        "b | fino a 400 persone | sotto 400 | persone | Oim | reported | - | A bordo del peschereccio affondato a Pylos c'erano fino a 400 persone",
+        "c | 750 persone | 750 | persone | Alarm Phone | reported | - | A bordo del peschereccio affondato a Pylos c'erano 750 persone",
+    ]
+    messages = " ".join(f.message for f in reconcile(claims_of(rows)).findings if f.rule == "value-conflict")
+    assert ": 400 (\u201calmeno 400 persone\u201d, \u201cfino a 400 persone\u201d)" in messages, messages
