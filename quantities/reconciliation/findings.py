@@ -22,7 +22,7 @@ from quantities.reconciliation.keys import Item
 from quantities.reconciliation.scopes import SHARES
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.text.i18n import _
-from quantities.types import Finding
+from quantities.types import SEVERITIES, Finding
 
 #: Causes of a value conflict that say an outlet got the figure wrong: an error only when a
 #: claim names what is counted (a noun, a name, a known measure), else info.
@@ -78,3 +78,14 @@ def _what(g: Grouped) -> str:
     what = " / ".join(nouns[:3]) or say.concept_shown(g.figure.concept) or g.figure.unit
     shown = [w for w in (what, *marks) if w]
     return f" ({'; '.join(shown)})" if shown else ""
+
+
+def weaker(severity: str, steps: int = 1) -> str:
+    """``severity`` ``steps`` lower, info the floor; "off" stays off.
+
+    >>> weaker("error"), weaker("error", 2), weaker("warning", 2), weaker("off")
+    ('warning', 'info', 'info', 'off')
+    """
+    if severity == "off":
+        return "off"
+    return SEVERITIES[min(SEVERITIES.index(severity) + steps, len(SEVERITIES) - 1)]

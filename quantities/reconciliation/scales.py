@@ -15,10 +15,10 @@ from decimal import Decimal
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
-from quantities.reconciliation.findings import Context, finding
+from quantities.reconciliation.findings import Context, finding, weaker
 from quantities.reconciliation.modes import Mode
 from quantities.text.i18n import _
-from quantities.types import SEVERITIES, Finding
+from quantities.types import Finding
 
 #: The factors a scale word slips by: a thousand (milioni/miliardi, mila/milioni), a million.
 FACTORS = (Decimal(1000), Decimal(1000) ** 2)
@@ -67,7 +67,7 @@ def _stated(m: Mode) -> Decimal | None:
 def scale_finding(g: Grouped, low: Mode, high: Mode, ctx: Context) -> Finding | None:
     """The finding, :data:`WEAKER` steps below the value-conflict rule's severity (info by
     default); none when the rule is off."""
-    level = ctx.settings.severity("value-conflict")
+    level = weaker(ctx.settings.severity("value-conflict"), WEAKER)
     if level == "off":
         return None
     fmt = low.items[0].lexicon.number_format
@@ -76,4 +76,4 @@ def scale_finding(g: Grouped, low: Mode, high: Mode, ctx: Context) -> Finding | 
         one=say.group_text(low.items, ctx.outlet, fmt), other=say.group_text(high.items, ctx.outlet, fmt),
         factor=say.num(high.value / low.value, fmt))
     return finding(ctx, "value-conflict", g, message, [*low.items, *high.items], cause="scale",
-                   severity=SEVERITIES[min(SEVERITIES.index(level) + WEAKER, len(SEVERITIES) - 1)])
+                   severity=level)

@@ -16,9 +16,9 @@ from decimal import Decimal
 
 from quantities.lang import units
 from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD, unit_read
-from quantities.reconciliation.findings import Context
+from quantities.reconciliation.findings import Context, weaker
 from quantities.reconciliation.keys import Item
-from quantities.reconciliation.wording import _across, _demote, _finding
+from quantities.reconciliation.wording import _across, _finding
 from quantities.text.i18n import _
 from quantities.types import Finding
 
@@ -27,7 +27,7 @@ def unit_findings(items: list[Item], events: Mapping[int, str], figure_of: Mappi
                   ctx: Context) -> Iterator[Finding]:
     """One number of one event in two units easily taken one for the other (see the module
     docstring): bucketed by event and number as stated, so linear in the claims."""
-    severity = _demote(ctx.settings.severity("wording-conflict"))
+    severity = weaker(ctx.settings.severity("wording-conflict"))
     if severity == "off":
         return
     pairs = units.confusable()
@@ -63,7 +63,7 @@ def _shortened(by_unit: Mapping[str, list[Item]], severity: str, figure_of: Mapp
         short = [i for i in members if i.claim.quantity.unit != unit]
         full = [i for i in members if i.claim.quantity.unit == unit]
         if short and full and any(x.claim.doc != y.claim.doc for x in full for y in short):
-            yield _finding(_demote(severity), _("one distance: at sea the shorter word names the same unit; a reader "
+            yield _finding(weaker(severity), _("one distance: at sea the shorter word names the same unit; a reader "
                                      "ashore may take it for another"), full, short, figure_of, ctx)
 
 

@@ -19,10 +19,10 @@ from collections.abc import Iterator, Mapping
 
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.catalog import RULE_KIND
-from quantities.reconciliation.findings import Context
+from quantities.reconciliation.findings import Context, weaker
 from quantities.reconciliation.keys import Item, Key
 from quantities.text.i18n import _
-from quantities.types import SEVERITIES, Finding
+from quantities.types import Finding
 
 #: Wholes looked at for one part, at most (a bound: linear in the claims).
 WHOLES = 32
@@ -36,10 +36,9 @@ WEAKER = 2
 
 def whole_findings(items: list[Item], events: Mapping[int, str], figure_of: Mapping[int, str],
                    ctx: Context) -> Iterator[Finding]:
-    severity = ctx.settings.severity("value-conflict")
+    severity = weaker(ctx.settings.severity("value-conflict"), WEAKER)
     if severity == "off":
         return
-    severity = SEVERITIES[min(SEVERITIES.index(severity) + WEAKER, len(SEVERITIES) - 1)]
     counted = [i for i in items if _counted(i, events)]
     wholes: defaultdict[tuple, list[Item]] = defaultdict(list)
     for i in counted:

@@ -47,10 +47,10 @@ from quantities.reconciliation import messages as say
 from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.clauses import zone
-from quantities.reconciliation.findings import Context
+from quantities.reconciliation.findings import Context, weaker
 from quantities.reconciliation.keys import CAPACITY, Item, Key
 from quantities.text.i18n import _
-from quantities.types import SEVERITIES, Finding
+from quantities.types import Finding
 
 
 def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Mapping[int, str],
@@ -130,10 +130,10 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
         return _plan_and_fact(across, severity)
     capacity = _capacity(across)
     if capacity is not None:
-        return _demote(severity), *capacity
+        return weaker(severity), *capacity
     zoned = _zoned(across)
     if zoned is not None:
-        return _demote(severity), *zoned
+        return weaker(severity), *zoned
     note = confusables.get(frozenset((a.what or "", b.what or "")))
     if note is None and x.lexicon is y.lexicon and x.claim.noun and y.claim.noun:
         note = x.lexicon.note(x.claim.noun, y.claim.noun)
@@ -146,13 +146,13 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     rare = abs(stated or Decimal(0)) >= SMALL  # as stated: "8 km" is common; a range by its upper end
     if note is not None and a.what != b.what and written and rare:
         return severity, note, xs, ys
-    lower = _demote(severity)
+    lower = weaker(severity)
     noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
     wider = (_wider(*written[0]) or _wider(*written[0][::-1])) if written else None
     if wider is not None and rare and a.status == b.status:
         narrow, wide = wider
         if _loose(narrow, wide):
-            return _demote(lower), _("one count in two words: news often write \u201c{narrow}\u201d for "
+            return weaker(lower), _("one count in two words: news often write \u201c{narrow}\u201d for "
                                      "\u201c{wide}\u201d; the same number, no rival count").format(
                                          narrow=noun(narrow), wide=noun(wide)), [narrow], [wide]
         return lower, _("one article counts \u201c{narrow}\u201d, the other the wider \u201c{wide}\u201d with the "
@@ -166,7 +166,7 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
         close = next(_close(common, need), None)
         if close is not None:   # a sum: budgets name one pot many ways ("il piano", "la dotazione complessiva"): a note
             p, q = close
-            return _demote(lower) if a.kind == "money" else lower, _(
+            return weaker(lower) if a.kind == "money" else lower, _(
                 "the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the other; check which "
                 "is meant").format(one=noun(p), other=noun(q)), [p], [q]
     return None
@@ -229,7 +229,7 @@ def _plan_and_fact(across: list[tuple[Item, Item]], severity: str) -> tuple[str,
             continue
         if plan.claim.date is not None and fact.claim.date is not None and fact.claim.date > plan.claim.date:
             continue
-        return _demote(severity), _("one article gives the figure as planned, the other as done; "
+        return weaker(severity), _("one article gives the figure as planned, the other as done; "
                                     "check which is meant"), [plan], [fact]
     return None
 
@@ -349,7 +349,3 @@ def _finding(severity: str, reason: str, xs: list[Item], ys: list[Item], figure_
                    message, claims, figure_of.get(id(x)), "wording")
 
 
-def _demote(severity: str) -> str:
-    if severity == "off":
-        return "off"
-    return SEVERITIES[min(SEVERITIES.index(severity) + 1, len(SEVERITIES) - 1)]

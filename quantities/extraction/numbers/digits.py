@@ -12,7 +12,7 @@ from itertools import chain
 
 from quantities.cache import compiled
 from quantities.extraction.numbers.grammar import Grammar
-from quantities.extraction.numbers.patterns import GROUPS_MOST
+from quantities.extraction.numbers.patterns import GROUP_BLANK, GROUP_CHARS, GROUPS_MOST
 from quantities.extraction.numbers.reading import Reading, precision_int
 
 _NON_DIGIT = re.compile(r"[^0-9]")
@@ -21,10 +21,7 @@ _NON_DIGIT = re.compile(r"[^0-9]")
 ISO_DATE = compiled(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9](?![0-9])")  # 2025-08-13
 
 
-#: The blanks that group a number's digits ("15 000"): a space, a no-break, narrow no-break,
-#: figure, punctuation, thin or hair space (the pack's ``numbers.group`` says which group).
-GROUP_BLANKS = frozenset(" \u00a0\u202f\u2007\u2008\u2009\u200a")
-_GROUP_BLANK = "[ \u00a0\u202f\u2007-\u200a]"  # the same, as a class
+GROUP_BLANKS = frozenset(GROUP_CHARS)  # the blanks that may group a number's digits
 
 _DIGIT_GROUPS = compiled(r"([^0-9])")
 
@@ -109,7 +106,7 @@ def _phone_length(plus: bool, nums: list[str], seps: list[str], g: Grammar) -> i
 
 
 #: Digit groups apart by single blanks, a "+" before them: the spelling of phone numbers.
-_PHONE_RUN = re.compile(rf"\+?[0-9]{{1,5}}(?:{_GROUP_BLANK}[0-9]{{1,5}}){{0,5}}(?![0-9])")
+_PHONE_RUN = re.compile(rf"\+?[0-9]{{1,5}}(?:{GROUP_BLANK}[0-9]{{1,5}}){{0,5}}(?![0-9])")
 
 
 def phone_run(text: str, start: int, cued: bool, g: Grammar) -> int:
@@ -215,9 +212,9 @@ def _plain(raw: str) -> tuple[Decimal, Decimal, int, bool]:
 #: "€5-€6, $7 €5-€6…", "| 12 | 345 | 6789 | 10 | 11 |", "-5 -3 +2 -7 -1") states no figure.
 #: A line ends a series: a table's rows are read one by one.
 SERIES_MIN = 5
-#: Between a series' numbers, up to eight of the group blanks (:data:`GROUP_BLANKS`) and tabs: a TSV row ("5\t\t6": an
-#: empty cell between), columns aligned by spaces.
-_BLANK = "[ \t\u00a0\u202f\u2007-\u200a]{1,8}"
+#: Between a series' numbers, up to eight group blanks (:data:`GROUP_BLANKS`) and tabs: a TSV
+#: row ("5\t\t6": an empty cell between), columns aligned by spaces.
+_BLANK = f"[\t{GROUP_CHARS}]{{1,8}}"
 _NUMBER = r"[0-9]{1,15}(?:[.,][0-9]{1,15})?"
 _SIGN = r"[\p{Sc}%]"  # a currency sign (any script's) or a percent, before or after a number
 #: Between two numbers of a series: a closing bracket, a sign and a list mark (or an ellipsis:
@@ -233,13 +230,14 @@ _SERIES_MORE = compiled(rf"(?:{_APART}{_NUMBER}){{1,64}}{_ALONE}")
 #: What a series' head needs at least, for :mod:`re` (faster): five runs of digits apart by up
 #: to 24 marks or blanks (an ``_APART`` or a decimal mark), on one line. A table's row of three
 #: cells asks at each cell; this answers nearly all of them.
-_SERIES_MAY = re.compile(r"[0-9]+(?:[^\w\n]{1,24}[0-9]+){4}")
+_RUN_OF = r"[0-9]+(?:[^\w\n]{1,24}[0-9]+)"  # runs of digits apart by marks or blanks, on one line: {n} more
+_SERIES_MAY = re.compile(_RUN_OF + "{4}")
 #: Cells of a table: numbers apart by tabs or bars.
 _CELLS = re.compile(r"[\t|]")
 #: How far back on its line a row's label is looked for.
 LABEL_REACH = 200
 #: A row of more numbers than a news table has columns: drawn numbers, a data dump, whatever its label.
-_LONG_ROW = re.compile(r"[0-9]+(?:[^\w\n]{1,24}[0-9]+){20}")
+_LONG_ROW = re.compile(_RUN_OF + "{20}")
 
 
 def _labelled(text: str, start: int) -> bool:
@@ -249,7 +247,7 @@ def _labelled(text: str, start: int) -> bool:
 
 
 #: Digits in groups of three apart by single blanks: one number ("1 234 567 890 123").
-_THOUSANDS = compiled(rf"[0-9]{{1,3}}(?:{_GROUP_BLANK}[0-9]{{3}})+(?![0-9])")
+_THOUSANDS = compiled(rf"[0-9]{{1,3}}(?:{GROUP_BLANK}[0-9]{{3}})+(?![0-9])")
 
 
 #: What may follow the first number of a series ("5, 12, 33", "(5) «3» [7]", "€5-€6, $7", "5% 6%",

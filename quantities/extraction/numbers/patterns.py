@@ -37,6 +37,11 @@ def norm(word: str) -> str:
 _OTHER_MARK = {",": ".", ".": ","}
 
 
+#: The blanks that may group a number's digits ("15 000"): a space, a no-break, narrow no-break,
+#: figure, punctuation, thin or hair space (the pack's ``numbers.group`` says which a language uses).
+GROUP_CHARS = " \u00a0\u202f\u2007\u2008\u2009\u200a"
+GROUP_BLANK = f"[{GROUP_CHARS}]"
+
 #: Groups of three digits a grouped figure has at most after its first digits: 10^18 and up
 #: (1 234 567 890 123 456 789); a longer chain of groups is no figure (digits.series_end).
 GROUPS_MOST = 6
@@ -67,7 +72,7 @@ def digit_forms(decimal: str, groups: frozenset[str]) -> tuple[tuple[Any, int, i
 # Digits with their marks (and the blanks that group them: a space, a no-break, thin,
 # figure, punctuation or hair space): the same for :mod:`re` and :mod:`regex`, and
 # bounded (at most 144 characters), so it runs without a timeout
-NUM = (r"(?P<num>\+?[0-9]{1,15}(?:(?:[.,'’/:]|[ \u00a0\u202f\u2007-\u200a](?=[0-9]{3}(?![0-9])|[0-9]{5}))"
+NUM = (rf"(?P<num>\+?[0-9]{{1,15}}(?:(?:[.,'’/:]|{GROUP_BLANK}(?=[0-9]{{3}}(?![0-9])|[0-9]{{5}}))"
        r"[0-9]{1,15}){0,8})")
 
 

@@ -68,7 +68,7 @@ def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
 
 
 def _unit(word: str, g: Grammar) -> bool:
-    return word in g.units.words or word in g.units.currency or word in g.units.durations
+    return word in g.units.words or word in g.units.currency
 
 
 def _noun_after(text: str, end: int, g: Grammar) -> bool:
