@@ -39,6 +39,8 @@ _NAME = compiled(rf"{_ONE}(?:\s{{0,2}}[*/]\s{{0,2}}{_ONE}){{0,3}}")  # "millimet
 PERCENT = "percent"
 #: Percentage points: a difference of two percentages ("scesa di 16 punti"), not a share.
 POINTS = "percentage_point"
+#: A share written as a fraction ("metà", "un terzo", "7 su 10").
+FRACTION = "fraction"
 #: The dimensions of the pint units the shipped packs name, so that loading a pack does not
 #: build pint's registry (a third of a second); tests/lang/test_units.py checks them against pint.
 KNOWN = Path(__file__).with_name("units.dimensions.toml")

@@ -43,6 +43,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from itertools import islice
 
+from quantities.lang.units import FRACTION
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
@@ -58,15 +59,18 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
     buckets: defaultdict[tuple, dict[Key, list[Item]]] = defaultdict(dict)
     counted: defaultdict[str, set[str | None]] = defaultdict(set)
     as_stated: defaultdict[tuple, tuple[list[Item], list[Item]]] = defaultdict(lambda: ([], []))
+    shares: defaultdict[tuple, dict[Key, list[Item]]] = defaultdict(dict)
     for i in items:
         if i.key is None or (i.superseded and not i.earlier) or id(i) not in events:
             continue  # an old value the article states ("da 3,3 a 2 miliardi") still says what 3,3 counted
         if i.value is None and i.stance != "range":
             continue
         counted[i.claim.doc].add(_status(i))
+        k = i.key
+        if i.key.kind == "percent" and i.stance != "vague":  # shares coincide: only a confusable pair
+            shares[(events[id(i)], i.value)].setdefault(k, []).append(i)
         if i.stance == "vague" or i.key.kind == "percent":
             continue
-        k = i.key
         for value in _stated(i):
             buckets[(events[id(i)], k.kind, k.unit, value)].setdefault(k, []).append(i)
         if i.value is None:
@@ -74,6 +78,7 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
         if k.kind in ("count", "measure"):
             as_stated[(events[id(i)], i.claim.quantity.value)][i.claim.quantity.unit is not None].append(i)
     yield from _bare_against_measured(as_stated.values(), confusables, figure_of, ctx)
+    yield from _confused_shares(shares.values(), confusables, figure_of, ctx)
     seen: set[tuple] = set()
     for bucket in buckets.values():
         keys = sorted(bucket, key=lambda k: k.label())
@@ -110,11 +115,29 @@ def _bare_against_measured(buckets: Iterable[tuple[list[Item], list[Item]]], con
             continue
         for x, y in _across(bare, measured):
             note = confusables.get(frozenset((x.key.what or "" if x.key else "", y.key.what or "" if y.key else "")))
-            rare = abs(x.claim.quantity.value or Decimal(0)) >= SMALL
+            rare = _rare(x)
             if note is not None and rare and _written(x):  # the unit says what the other measures
                 same = [i for i in measured if i.key is not None and y.key is not None and i.key.what == y.key.what]
                 yield _finding(severity, note, [x], same[:PAIRS], figure_of, ctx)
                 break
+
+
+def _confused_shares(buckets: Iterable[dict[Key, list[Item]]], confusables: Mapping[frozenset[str], str],
+                     figure_of: Mapping[int, str], ctx: Context) -> Iterator[Finding]:
+    """One percentage, stated with decimals or of 10 or more, under two concepts the lexicon
+    knows are confused ("il deficit programmatico al 4,3%", "il deficit tendenziale al 4,3%"):
+    the rule's severity, with the lexicon's note. Other shares that coincide (a turnout and a
+    vote share) are no sign of one figure worded two ways: nothing."""
+    severity = ctx.settings.severity("wording-conflict")
+    for bucket in buckets if severity != "off" else ():
+        keys = sorted(bucket, key=lambda k: k.label())
+        for n, a in enumerate(keys):
+            for b in keys[n + 1:]:
+                note = confusables.get(frozenset((a.what or "", b.what or "")))
+                across = _across(bucket[a], bucket[b]) if note is not None else []
+                if note is not None and across and _rare(across[0][0]) and _written(across[0][0]) \
+                        and _written(across[0][1]):
+                    yield _finding(severity, note, [across[0][0]], [across[0][1]], figure_of, ctx)
 
 
 def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], str],
@@ -143,7 +166,7 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
         note = None   # "Ventiquattro morti e 5 dispersi" against "24 people are still missing"
     written = [(p, q) for p, q in across if _written(p) and _written(q)]
     stated = x.claim.quantity.value if x.claim.quantity.value is not None else x.claim.quantity.high
-    rare = abs(stated or Decimal(0)) >= SMALL  # as stated: "8 km" is common; a range by its upper end
+    rare = _rare(x, stated)  # as stated: "8 km" is common; a range by its upper end
     if note is not None and a.what != b.what and written and rare:
         return severity, note, xs, ys
     lower = weaker(severity)
@@ -205,7 +228,7 @@ def _zoned(across: list[tuple[Item, Item]]) -> tuple[str, list[Item], list[Item]
     lower). People the event put in a status (dead, displaced) are all in the zone: nothing."""
     for p, q in across:
         if p.key is None or q.key is None or p.key.what != q.key.what or _status(p) or _status(q) \
-                or abs(p.claim.quantity.value or Decimal(0)) < SMALL or not (_written(p) and _written(q)):
+                or not _rare(p) or not (_written(p) and _written(q)):
             continue
         for placed, zoned in ((p, q), (q, p)):
             if placed.key and placed.key.scope and placed.claim.scope and zoned.key and zoned.key.scope is None \
@@ -225,7 +248,7 @@ def _plan_and_fact(across: list[tuple[Item, Item]], severity: str) -> tuple[str,
         status = _status(plan)
         if status is None or status != _status(fact) or not (_written(plan) and _written(fact)):
             continue
-        if abs(plan.claim.quantity.value or Decimal(0)) < SMALL:
+        if not _rare(plan):
             continue
         if plan.claim.date is not None and fact.claim.date is not None and fact.claim.date > plan.claim.date:
             continue
@@ -237,6 +260,18 @@ def _plan_and_fact(across: list[tuple[Item, Item]], severity: str) -> tuple[str,
 #: Below this, one value counting two things the lexicon cannot relate is a coincidence
 #: ("due Paesi", "due nazioni"), not a sign that one figure is worded two ways.
 SMALL = Decimal(10)
+
+
+def _rare(i: Item, value: Decimal | None = None) -> bool:
+    """A value (the claim's, unless given) too rare for two claims of it to be a coincidence:
+    ``SMALL`` or more, or written in digits with decimals ("4,3%", "8,7 km": one figure in a
+    thousand, not "due"; not "metà", "un terzo", "1/3", which news write all the time)."""
+    value = i.claim.quantity.value if value is None else value
+    if value is None:
+        return False
+    decimals = value != value.to_integral_value() and i.claim.quantity.unit != FRACTION \
+        and any(ch.isdigit() for ch in i.claim.text)
+    return abs(value) >= SMALL or decimals
 
 
 #: Pairs of claims looked at for one pair of keys: enough to find two articles whose

@@ -41,6 +41,9 @@ def surface(text: str) -> str:
 #: as words of its own, in characters: a bound, so a line of digits stays linear.
 WINDOW = 200
 
+#: Tokens that open a quotation: a figure quoted after its verb ("costa «quasi 11 miliardi»").
+OPEN_QUOTES = frozenset('«“"‘')
+
 
 class Tokens:
     """The tokens of a piece of text as parallel lists: ``texts[i]`` as written, its offsets

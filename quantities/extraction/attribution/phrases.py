@@ -255,8 +255,8 @@ def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] |
     """The phrase of a speaker that opens a sentence and ends at a colon ("Il ministro
     dell'Interno Matteo Salvini, da Catania: …", "Il governatore della Liguria Giovanni
     Toti: …"): a source-like noun or a full name (two capitalised words), else None. With
-    ``quoted`` (a quotation follows the colon) a surname alone will do ("Rabie: «…»"), but
-    not a time word ("Sabato: «…»")."""
+    ``quoted`` (a quotation follows the colon, or a live blog's stamp goes before) a surname
+    alone will do ("Rabie: «…»"), but not a time word ("Sabato: «…»") nor a place ("Roma: «…»")."""
     np = _phrase(toks, 0, g)
     if np is None:
         return None
@@ -270,8 +270,9 @@ def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] |
         return None
     words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
     capitals = sum(t[0].isupper() for t in texts[np[0]:np[1]])
-    if quoted and capitals == len(words) == 1 and _at(lows, np[0], g.not_agents) is None:
-        return np  # "Rabie: «…»": a name alone before a quotation
+    if quoted and capitals == len(words) == 1 and _at(lows, np[0], g.not_agents) is None \
+            and not Places.default().known(texts[np[1] - 1]):
+        return np  # "Rabie: «…»": a name alone before a quotation (or after a live blog's stamp); not "Roma: «…»"
     return np if capitals >= 2 or (words and words[0] in g.source_nouns) else None
 
 

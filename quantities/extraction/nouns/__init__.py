@@ -46,8 +46,10 @@ from quantities.extraction.nouns.left import (
     verb_named,
 )
 from quantities.extraction.nouns.lists import respective
+from quantities.extraction.nouns.purpose import purpose_after, purpose_fronted
 from quantities.extraction.nouns.topic import Topic, elided, listed
 from quantities.lang import Pack
+from quantities.lang.lexicon import Lexicon
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
@@ -83,6 +85,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     first = right.lows[0] if right.lows else ""
     left = _left_of(sentence, figure.start, g.max_words + 16, toks)
     changed, past = _changed(right, g) if unit_bearing else (None, 0)  # only a unit's figure reads it
+    base: NounPhrase | None = None  # the base of a ratio ("del Pil"): the noun when no other stands
     if antecedent is not None and compared(left.lows, g):  # "contro il 63,67% delle politiche"
         return NounPhrase(antecedent.text, antecedent.head, None)
     if unit_bearing:
@@ -95,14 +98,14 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             found = _changed_of(sentence, right, found, g)  # "il rincaro di 1,25 punti dei contributi sociali"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
+            if found is not None and unit in g.share_units and _ratio(found, lang):
+                base, found = found, None  # "il deficit è al 4,3% del Pil": the subject, if one stands
         if found is None and (at := past_apposition(right, left, g)) is not None:
             found = _phrase(sentence, right, at, g, lowercase=True)  # "45 miliardi di sterline, circa 51 …, di tagli"
             found = found and NounPhrase(found.text, found.head, None)  # the claim's words end at its figure
-        if found is None and first in g.purpose.get(kind, ()):
-            linked = len(right.lows) > 2 and right.lows[1] in g.prepositions  # "destinati al nuovo capitolo"
-            found = _phrase(sentence, right, 2 if linked else 1, g, lowercase=True)
-            if found is not None and first in g.bare_purpose and found.head.casefold() not in g.money:
-                found = None  # "in sovvenzioni", "in emergency funds"; not "in direzione ovest"
+        if found is None and kind in g.purpose:  # "1,2 miliardi per la ricostruzione"
+            found = _purposed(sentence, right, purpose_after(right, kind, g), g) \
+                or _purposed(sentence, toks, purpose_fronted(toks, figure, kind, g), g, lowercase=False)
         found = found or changed  # "circa il 9% in meno"
     elif antecedent is not None and antecedent.head.casefold() not in g.transparent \
             and _elliptic(first, antecedent, g, status_words(lang)):  # not "il bilancio: 1.037 morti"
@@ -125,6 +128,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
                                   or (unit_bearing and unit_of_figure(found, left, g))):
             found = None  # "alle 22.26 di sabato, a 40 miglia": a time; "65 miliardi di sterline, 5 miliardi",
             # "5 km, 7 km": the unit of a figure before
+    found = found or base
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = _phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
@@ -146,11 +150,29 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = _predicated(right, status_words(lang), status_skip(lang))
         if found is None and len(right.lows) > 1 and (right.lows[0],) in g.copulas.get(right.lows[0], ()):
             found = _phrase(sentence, right, 1, g, lowercase=True)  # "Gli ultimi due sono bambini"
-            found = None if found is None or described(found, right, g) else found  # not "were feared"
+            purpose = any(right.lows[1] in words for words in g.purpose.values())  # "5 miliardi sono destinati"
+            found = None if found is None or purpose or described(found, right, g) else found  # not "were feared"
     after = found is not None and found.span is not None and found.span.start >= figure.end
     if kind in g.dimension_kinds and not after and (dimension := _dimension(left, right, g)) is not None:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")
     return _measured(found, right, unit, g)
+
+
+def _purposed(text: str, toks: Tokens, at: tuple[int, str] | None, g: Grammar,
+              lowercase: bool = True) -> NounPhrase | None:
+    """The phrase at ``at`` (its token and the purpose word before it: :mod:`.purpose`), unless
+    a bare purpose word ("in") is followed by no sum of money: not "in direzione ovest"."""
+    found = _phrase(text, toks, at[0], g, lowercase=lowercase) if at is not None else None
+    if found is not None and at is not None and at[1] in g.bare_purpose and found.head.casefold() not in g.money:
+        return None  # "in sovvenzioni", "in emergency funds"
+    return found
+
+
+def _ratio(phrase: NounPhrase, lang: str | Pack) -> bool:
+    """Whether ``phrase`` is the base of a ratio (the lexicon's ``ratio`` flag: "Pil", "GDP"),
+    which a percentage of it does not measure."""
+    lexicon = Lexicon.load(lang if isinstance(lang, str) else lang.code)
+    return lexicon.ratio(lexicon.concept(phrase.text))
 
 
 def _changed_of(text: str, right: Tokens, change: NounPhrase, g: Grammar) -> NounPhrase:

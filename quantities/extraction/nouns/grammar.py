@@ -41,6 +41,10 @@ class Grammar:
     elliptic_adjectives: frozenset[str]
     purpose: dict[str, frozenset[str]]
     bare_purpose: frozenset[str]
+    purpose_verbs: frozenset[str]  # a purpose word that takes a verb and its object: "to extend a cut"
+    fronted_purpose: dict[str, frozenset[str]]  # by kind: "Per il cuneo fiscale servono 10,7 miliardi"
+    allotting: frozenset[tuple[str, ...]]  # the verbs between a fronted purpose and its sum
+    source_heads: frozenset[str]  # attribution's source nouns: "per il governo" names no purpose
     noun_after_kinds: frozenset[str]
     postmodifier_endings: tuple[str, ...]
     value_before: dict[str, frozenset[str]]  # by kind of figure
@@ -164,6 +168,11 @@ def grammar(pack: Pack) -> Grammar:
         elliptic_adjectives=word_set(pack, "nouns.elliptic_adjectives"),
         purpose={kind: word_set(pack, f"nouns.purpose.{kind}") for kind in pack.table("nouns.purpose")},
         bare_purpose=word_set(pack, "nouns.bare_purpose"),
+        purpose_verbs=word_set(pack, "nouns.purpose_verbs"),
+        fronted_purpose={kind: word_set(pack, f"nouns.fronted_purpose.{kind}")
+                         for kind in pack.table("nouns.fronted_purpose")},
+        allotting=frozenset(phrases(pack, "nouns.allotting")),
+        source_heads=word_set(pack, "attribution.source_nouns"),
         noun_after_kinds=word_set(pack, "nouns.noun_after_kinds"),
         postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
         value_before={kind: word_set(pack, f"nouns.value_before.{kind}") for kind in pack.table("nouns.value_before")},

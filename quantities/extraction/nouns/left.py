@@ -7,7 +7,7 @@ Each function gets the tokens before the figure (``left``) and an index in them.
 from __future__ import annotations
 
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase
-from quantities.text.tokens import Tokens, surface
+from quantities.text.tokens import OPEN_QUOTES, Tokens, surface
 from quantities.types import Span
 
 
@@ -129,11 +129,11 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     A clause that a colon closes may name what the figure after it counts ("il numero degli
     sfollati: sono 632", "ha approvato il decreto: oltre 2 miliardi di euro")."""
     lows = left.lows
-    k = len(lows)
+    k = len(lows) - (len(lows) > 1 and lows[-1] in OPEN_QUOTES)  # "il taglio costa «quasi 11 miliardi»"
     if opened:
         return _subject(text, left, k, g) or _name(text, left, k, g, least=1, opening=True)
-    while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers:
-        k -= 1
+    while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers and not _copula(left, k, g):
+        k -= 1  # not the filler that ends a copula: "the toll stood at 43"
     if k > 1 and lows[k - 1] in g.change_from and _copula(left, k - 1, g):  # "scenderà dal 20 al 19%"
         k -= 1
     if k > 1 and lows[k - 1] in g.elliptic_before and lows[k - 2] in valued:  # "debito per altri 72 miliardi"
@@ -141,9 +141,9 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     if (whole := _copula(left, k, g)) and (named := g.copula_nouns.get(" ".join(lows[k - whole:k]))):
         return NounPhrase(named, named, None)  # "la partecipazione è scesa di circa 16 punti"
     last = lows[k - 1] if k else ""
-    linked = last in g.of_before or (unit_bearing and last in g.at_before) or last in valued
+    linked = last in valued or (not whole and (last in g.of_before or (unit_bearing and last in g.at_before)))
     at = k - 1 if linked else k
-    copula = _copula(left, at, g)
+    copula = _copula(left, at, g) if linked else whole  # "the deficit stood at 4.3%": the copula holds its "at"
     if not copula and last == "," and (past := _past_aside(left, at)) < at and _copula(left, past, g):
         at, copula = past, _copula(left, past, g)  # "costerà, secondo il Tesoro, 60 miliardi"
     if not copula and k < len(lows) and lows[-1] in valued:  # "stima il costo dei tagli in 45 miliardi"
@@ -316,6 +316,9 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
                 return None
             end = pre
             continue
+        if start == end and (dated := _dated(left, end, g)) < end:  # "il deficit per il 2024 è al 4,3%"
+            end = dated
+            continue
         if start == end or before in g.articles or start < 2 or (before not in g.prepositions and before not in g.of) \
                 or (article and before not in g.of):  # "gli sfollati del centro storico, una quarantina"
             return None
@@ -324,6 +327,14 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
             inner = NounPhrase(surface(span.of(text)), left.texts[start], span)
         end = start - 1
     return None
+
+
+def _dated(left: Tokens, end: int, g: Grammar) -> int:
+    """Where a complement of a year that ends at ``left[end - 1]`` starts ("per il 2024",
+    "del 2024", "for 2024"): at its preposition; else ``end``."""
+    year = end > 1 and len(left.texts[end - 1]) == 4 and left.texts[end - 1].isdigit()
+    at = end - 1 - (year and end > 2 and left.lows[end - 2] in g.articles)
+    return at - 1 if year and (left.lows[at - 1] in g.prepositions or left.lows[at - 1] in g.of) else end
 
 
 def _opener(left: Tokens, start: int, g: Grammar) -> int:
