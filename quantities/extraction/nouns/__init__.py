@@ -45,7 +45,7 @@ from quantities.extraction.nouns.left import (
     standing_for,
     verb_named,
 )
-from quantities.extraction.nouns.lists import respective
+from quantities.extraction.nouns.lists import respective, second_of_pair
 from quantities.extraction.nouns.purpose import purpose_after, purpose_fronted
 from quantities.extraction.nouns.topic import Topic, elided, listed
 from quantities.lang import Pack
@@ -86,6 +86,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     left = _left_of(sentence, figure.start, g.max_words + 16, toks)
     changed, past = _changed(right, g) if unit_bearing else (None, 0)  # only a unit's figure reads it
     base: NounPhrase | None = None  # the base of a ratio ("del Pil"): the noun when no other stands
+    paired: int | None = None  # the first figure of a pair: "da quattro a tre aliquote"
     if antecedent is not None and compared(left.lows, g):  # "contro il 63,67% delle politiche"
         return NounPhrase(antecedent.text, antecedent.head, None)
     if unit_bearing:
@@ -107,6 +108,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             found = _purposed(sentence, right, purpose_after(right, kind, g), g) \
                 or _purposed(sentence, toks, purpose_fronted(toks, figure, kind, g), g, lowercase=False)
         found = found or changed  # "circa il 9% in meno"
+    elif (paired := second_of_pair(left, right, g)) is not None:  # "passa da quattro a tre aliquote"
+        found = _phrase(sentence, right, paired, g)
+        found = found and NounPhrase(found.text, found.head, None)  # the claim's words end at its figure
     elif antecedent is not None and antecedent.head.casefold() not in g.transparent \
             and _elliptic(first, antecedent, g, status_words(lang)):  # not "il bilancio: 1.037 morti"
         found = _rebuilt(sentence, right, antecedent, g)
@@ -123,7 +127,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if found is None and first not in g.elliptic_after:
         before = left + link if unit_bearing and (link := swallowed(figure, toks, g)) is not None else left
         found = noun_before(sentence, before, g, unit_bearing, aside=first in (",", ";", ")"),
-                            valued=g.value_before.get(kind, frozenset()), opened=_opened(sentence, figure, toks, g))
+                            valued=g.value_before.get(kind, frozenset()) if paired is None else frozenset(),
+                            opened=_opened(sentence, figure, toks, g))  # a pair's "da" links no value
         if found is not None and (found.head.casefold() in g.time_words
                                   or (unit_bearing and unit_of_figure(found, left, g))):
             found = None  # "alle 22.26 di sabato, a 40 miglia": a time; "65 miliardi di sterline, 5 miliardi",

@@ -19,6 +19,7 @@ class Grammar:
     copulas: dict[str, tuple[tuple[str, ...], ...]]  # by their last word, longest first
     fillers: frozenset[str]
     change_from: frozenset[str]        # "scenderà dal 20 al 19%": looked past right after a copula
+    change_to: frozenset[str]          # "da quattro a tre aliquote": the first figure counts the second's noun
     change_nouns: frozenset[str]       # "il rincaro di 1,25 punti dei contributi": what changes follows
     relatives: tuple[tuple[str, ...], ...]  # "il rendimento, che aveva superato il 5%": the subject before
     elliptic_before: frozenset[str]
@@ -145,6 +146,7 @@ def grammar(pack: Pack) -> Grammar:
         copulas=by_last(phrases(pack, "nouns.copulas")),
         fillers=word_set(pack, "nouns.copula_fillers"),
         change_from=word_set(pack, "nouns.change_from"),
+        change_to=word_set(pack, "nouns.change_to"),
         change_nouns=word_set(pack, "nouns.change_nouns"),
         relatives=phrases(pack, "nouns.relatives"),
         elliptic_before=word_set(pack, "nouns.elliptic_before"),

@@ -1,12 +1,13 @@
 """Respective lists: "si eleggono 400 deputati e 200 senatori, contro i 630 e i 315
 dell'ultima tornata" — the figures of a list after a comparison count, one by one, what the
-figures of the list before it count (630 deputati, 315 senatori)."""
+figures of the list before it count (630 deputati, 315 senatori); and pairs: the first figure of
+"da quattro a tre aliquote" counts what the second does."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
-from quantities.extraction.nouns.grammar import grammar
+from quantities.extraction.nouns.grammar import Grammar, grammar
 from quantities.extraction.nouns.left import compared
 from quantities.lang import Pack
 from quantities.text.tokens import Tokens
@@ -45,3 +46,11 @@ def _joined(toks: Tokens, before: Span, after: Span, conj: frozenset[str], artic
     between = toks.lows[toks.index(before.end):toks.index(after.start)]
     return 1 <= len(between) <= 2 and (between[0] in conj or between[0] == ",") and all(
         w in articles for w in between[1:])
+
+
+def second_of_pair(left: Tokens, right: Tokens, g: Grammar) -> int | None:
+    """Where the noun of the second figure of a pair starts ("da quattro a tre aliquote", "from
+    300 to 500 beds"), when the figure is the pair's first; else None."""
+    lows = right.lows
+    first = bool(left.lows) and left.lows[-1] in g.change_from and len(lows) > 2 and lows[0] in g.change_to
+    return 2 if first and (right.texts[1][:1].isdigit() or g.is_numeral(lows[1])) else None
