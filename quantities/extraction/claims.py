@@ -198,7 +198,7 @@ class _Reader:
         statuses: dict[str, str | None] = {}  # and its status
         out = []
         moments = self._moments(sentence) if self.times else []  # read by _when alone
-        pairs = nouns.respective([q.span for q in s.figures], lang=pack, toks=toks) if len(s.figures) > 3 else {}
+        pairs = nouns.paired(s.figures, lang=pack, toks=toks) if len(s.figures) > 1 else {}
         still = status.quiet(toks, lang=pack)  # no status or scope word in the sentence: each noun's own
         listed: list[nouns.NounPhrase | None] = []
         windows: dict[tuple[int, int], str] = {}  # the contexts, one string for the figures that share one

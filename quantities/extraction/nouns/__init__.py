@@ -34,7 +34,16 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from quantities.extraction.nouns.beside import aside_after, described, past_apposition, swallowed, unit_of_figure
+from quantities.extraction.nouns.beside import (
+    aside_after,
+    converted,
+    described,
+    dimension_named,
+    past_apposition,
+    ratio_base,
+    swallowed,
+    unit_of_figure,
+)
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import (
     age_subject,
@@ -45,15 +54,14 @@ from quantities.extraction.nouns.left import (
     standing_for,
     verb_named,
 )
-from quantities.extraction.nouns.lists import respective, second_of_pair
+from quantities.extraction.nouns.lists import paired, second_of_pair
 from quantities.extraction.nouns.purpose import purpose_after, purpose_fronted
 from quantities.extraction.nouns.topic import Topic, elided, listed
 from quantities.lang import Pack
-from quantities.lang.lexicon import Lexicon
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
-__all__ = ["Grammar", "NounPhrase", "Topic", "counted", "elided", "grammar", "held", "listed", "named", "respective",
+__all__ = ["Grammar", "NounPhrase", "Topic", "counted", "elided", "grammar", "held", "listed", "named", "paired",
            "status_skip", "status_words"]
 
 
@@ -81,7 +89,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     """
     g = grammar(lang)
     toks = tokens(sentence) if toks is None else toks
-    right = _right_of(sentence, figure.end, g.max_words + 4, toks)
+    right, aside = converted(_right_of(sentence, figure.end, g.max_words + 4, toks))  # "2 miliardi di euro (…) per"
     first = right.lows[0] if right.lows else ""
     left = _left_of(sentence, figure.start, g.max_words + 16, toks)
     changed, past = _changed(right, g) if unit_bearing else (None, 0)  # only a unit's figure reads it
@@ -99,7 +107,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             found = _changed_of(sentence, right, found, g)  # "il rincaro di 1,25 punti dei contributi sociali"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
-            if found is not None and unit in g.share_units and _ratio(found, lang):
+            if found is not None and unit in g.share_units and ratio_base(found, lang):
                 base, found = found, None  # "il deficit è al 4,3% del Pil": the subject, if one stands
         if found is None and (at := past_apposition(right, left, g)) is not None:
             found = _phrase(sentence, right, at, g, lowercase=True)  # "45 miliardi di sterline, circa 51 …, di tagli"
@@ -158,9 +166,11 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             purpose = any(right.lows[1] in words for words in g.purpose.values())  # "5 miliardi sono destinati"
             found = None if found is None or purpose or described(found, right, g) else found  # not "were feared"
     after = found is not None and found.span is not None and found.span.start >= figure.end
-    if kind in g.dimension_kinds and not after and (dimension := _dimension(left, right, g)) is not None:
+    if kind in g.dimension_kinds and not after and (dimension := dimension_named(left, right, g)) is not None:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")
-    return _measured(found, right, unit, g)
+    found = _measured(found, right, unit, g)
+    past = aside and found is not None and found.span is not None and found.span.start >= figure.end
+    return NounPhrase(found.text, found.head, None) if past else found  # type: ignore[union-attr]  # past: found is set
 
 
 def _purposed(text: str, toks: Tokens, at: tuple[int, str] | None, g: Grammar,
@@ -171,13 +181,6 @@ def _purposed(text: str, toks: Tokens, at: tuple[int, str] | None, g: Grammar,
     if found is not None and at is not None and at[1] in g.bare_purpose and found.head.casefold() not in g.money:
         return None  # "in sovvenzioni", "in emergency funds"
     return found
-
-
-def _ratio(phrase: NounPhrase, lang: str | Pack) -> bool:
-    """Whether ``phrase`` is the base of a ratio (the lexicon's ``ratio`` flag: "Pil", "GDP"),
-    which a percentage of it does not measure."""
-    lexicon = Lexicon.load(lang if isinstance(lang, str) else lang.code)
-    return lexicon.ratio(lexicon.concept(phrase.text))
 
 
 def _changed_of(text: str, right: Tokens, change: NounPhrase, g: Grammar) -> NounPhrase:
@@ -195,15 +198,6 @@ def _opened(text: str, figure: Span, toks: Tokens, g: Grammar) -> bool:
     """The figure's first word is a one-word copula, taken in by its hedge: "superano i 5 miliardi"."""
     k = bisect_left(toks.starts, figure.start)  # toks.index
     return k < len(toks.lows) and toks.starts[k] == figure.start and (toks.lows[k],) in g.copulas.get(toks.lows[k], ())
-
-
-def _dimension(left: Tokens, right: Tokens, g: Grammar) -> NounPhrase | None:
-    """The dimension a word right before or after a measure names: "una portacontainer lunga
-    400 metri e larga 59", "pesa 200mila tonnellate", "400 metres long" (``[nouns.dimension_words]``):
-    the figure measures it, not the thing it belongs to ("una portacontainer lunga")."""
-    name = g.dimension_words.get(left.lows[-1]) if left.lows else None
-    name = name or (g.dimension_words.get(right.lows[0]) if right.lows else None)
-    return NounPhrase(name, name, None) if name else None
 
 
 def named(sentence: str, figure: Span, *, lang: str | Pack = "it", toks: Tokens | None = None) -> NounPhrase | None:

@@ -1,12 +1,15 @@
 """What stands beside a figure and tells what it counts, past the words that would hide it: a link
-word a hedge took in, a noun predicated of a figure, a currency that is a sum's unit (read by
-:func:`counted`)."""
+word a hedge took in, a noun predicated of a figure, a currency that is a sum's unit, a conversion
+in brackets ("2 miliardi di euro (2,2 miliardi di dollari) per la ricostruzione"), the base of a
+ratio ("del Pil"), a word that names a dimension ("lunga 400 metri") (read by :func:`counted`)."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase
+from quantities.lang import Pack
+from quantities.lang.lexicon import Lexicon
 from quantities.text.tokens import Tokens
 from quantities.types import Span
 
@@ -77,3 +80,35 @@ def past_apposition(right: Tokens, left: Tokens, g: Grammar) -> int | None:
     if k is None or k + 2 >= len(right.lows) or not any(c.isdigit() for w in right.lows[1:k] for c in w):
         return None
     return k + 2 if right.lows[k + 1] in g.of else None
+
+
+def converted(right: Tokens) -> tuple[Tokens, bool]:
+    """The tokens after a figure past the conversion in brackets right after it ("2 miliardi di
+    euro (2,2 miliardi di dollari) per la ricostruzione", "47 miglia (87 km) dalla costa"): a
+    bracket of at most ``CONVERSION`` tokens that holds a number; and whether there was one."""
+    if not right.lows or right.lows[0] != "(":
+        return right, False
+    close = next((k for k in range(1, min(len(right.lows), CONVERSION + 2)) if right.lows[k] == ")"), 0)
+    if not close or not any(t[:1].isdigit() for t in right.texts[1:close]):
+        return right, False
+    return right[close + 1:], True
+
+
+#: The most tokens a conversion in brackets holds ("2,2 miliardi di dollari", "$25.3 billion").
+CONVERSION = 6
+
+
+def ratio_base(phrase: NounPhrase, lang: str | Pack) -> bool:
+    """Whether ``phrase`` is the base of a ratio (the lexicon's ``ratio`` flag: "Pil", "GDP"),
+    which a percentage of it does not measure."""
+    lexicon = Lexicon.load(lang if isinstance(lang, str) else lang.code)
+    return lexicon.ratio(lexicon.concept(phrase.text))
+
+
+def dimension_named(left: Tokens, right: Tokens, g: Grammar) -> NounPhrase | None:
+    """The dimension a word right before or after a measure names: "una portacontainer lunga
+    400 metri e larga 59", "pesa 200mila tonnellate", "400 metres long" (``[nouns.dimension_words]``):
+    the figure measures it, not the thing it belongs to ("una portacontainer lunga")."""
+    name = g.dimension_words.get(left.lows[-1]) if left.lows else None
+    name = name or (g.dimension_words.get(right.lows[0]) if right.lows else None)
+    return NounPhrase(name, name, None) if name else None

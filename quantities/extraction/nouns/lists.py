@@ -6,15 +6,34 @@ figures of the list before it count (630 deputati, 315 senatori); and pairs: the
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 
 from quantities.extraction.nouns.grammar import Grammar, grammar
 from quantities.extraction.nouns.left import compared
-from quantities.lang import Pack
+from quantities.lang import Pack, units
 from quantities.text.tokens import Tokens
-from quantities.types import Span
+from quantities.types import Quantity, Span
 
 #: How many tokens before a figure its comparison word may stand ("a fronte dei" + article).
 REACH = 6
+
+
+def paired(figures: Sequence[Quantity], *, lang: str | Pack, toks: Tokens) -> dict[int, int]:
+    """For each figure of a sentence that reuses the noun of a figure before it, that figure's
+    index: a conversion in brackets right after it ("24 billion euros ($25.3 billion)", "47 miglia
+    (87 km)": one amount in two units of one dimension) and, in a sentence of four figures or
+    more, a :func:`respective` list."""
+    out = {i: i - 1 for i in range(1, len(figures)) if _converts(figures[i - 1], figures[i], toks)}
+    return out | respective([q.span for q in figures], lang=lang, toks=toks) if len(figures) > 3 else out
+
+
+def _converts(before: Quantity, q: Quantity, toks: Tokens) -> bool:
+    """``q`` is ``before`` in another unit of its dimension, in brackets right after it."""
+    if before.unit is None or q.unit is None or before.unit == q.unit \
+            or units.dimension(before.unit) != units.dimension(q.unit):
+        return False
+    k = bisect_left(toks.starts, q.span.start)
+    return k > 0 and toks.lows[k - 1] == "(" and toks.ends[k - 2 if k > 1 else 0] == before.span.end
 
 
 def respective(figures: list[Span], *, lang: str | Pack, toks: Tokens) -> dict[int, int]:
