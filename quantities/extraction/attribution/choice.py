@@ -190,6 +190,8 @@ def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it", sources: 
     found = scan(text, Span(m.end(), sentence.end), lang=lang, sources=sources)
     if not found and " ".join(m.group().casefold().split()) in g.verbless_openers:
         return credited(text, Span(m.start(), m.end()), sentence.end, lang=lang, sources=sources)  # "Così X."
+    if found and found[0].span.start < found[0].cue_span.start and " ".join(m.group().casefold().split()) in g.articles:
+        return _bare_report(text, sentence, lang=lang, sources=sources, scanned=scanned)  # "L'Istat ha comunicato …"
     return [f for f in found[:1] if len(text[m.end():min(f.cue_span.start, f.span.start)].split()) <= 1
             and (f.reach == "any" or f.span.start < f.cue_span.start)]  # "È il quadro che X ha trasmesso"
 
