@@ -339,8 +339,8 @@ def _past_clitics(lows: list[str], verb: int, g: Grammar) -> int:
 def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
     """A person's name after "per"/"for" that opens a clause ("Per Bonaccini i danni
     superano …", "For Bonaccini, the damage …"): one to three capitalised words, no place
-    the place table knows and no time word, followed by the clause (an article or a comma),
-    not by a figure ("Per Roma 180 milioni")."""
+    the place table knows and no time word, followed by the clause (an article, a comma or a
+    clitic: "Per Confindustria ne servono"), not by a figure ("Per Roma 180 milioni")."""
     if np is None or np[1] - np[0] > 3 or np[1] >= len(toks.texts):
         return False
     texts, lows = toks.texts, toks.lows
@@ -348,7 +348,7 @@ def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
         return False
     if _at(lows, np[0], g.not_agents) is not None or Places.default().known(" ".join(texts[np[0]:np[1]])):
         return False
-    return lows[np[1]] in g.articles or texts[np[1]] == ","
+    return lows[np[1]] in g.articles or texts[np[1]] == "," or lows[np[1]] in g.clitics
 
 
 def _reporter(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
