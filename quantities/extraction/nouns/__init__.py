@@ -40,6 +40,7 @@ from quantities.extraction.nouns.beside import (
     described,
     dimension_named,
     past_apposition,
+    predicated,
     ratio_base,
     swallowed,
     unit_of_figure,
@@ -165,6 +166,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             found = _phrase(sentence, right, 1, g, lowercase=True)  # "Gli ultimi due sono bambini"
             purpose = any(right.lows[1] in words for words in g.purpose.values())  # "5 miliardi sono destinati"
             found = None if found is None or purpose or described(found, right, g) else found  # not "were feared"
+    if found is not None and not unit_bearing and right.lows:  # "Tre dei feriti sono in gravi condizioni"
+        found = predicated(sentence, found, right, g)
     after = found is not None and found.span is not None and found.span.start >= figure.end
     if kind in g.dimension_kinds and not after and (dimension := dimension_named(left, right, g)) is not None:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")

@@ -112,3 +112,25 @@ def dimension_named(left: Tokens, right: Tokens, g: Grammar) -> NounPhrase | Non
     name = g.dimension_words.get(left.lows[-1]) if left.lows else None
     name = name or (g.dimension_words.get(right.lows[0]) if right.lows else None)
     return NounPhrase(name, name, None) if name else None
+
+
+def predicated(text: str, found: NounPhrase, right: Tokens, g: Grammar) -> NounPhrase:
+    """``found`` narrowed by a state that a one-word copula after it predicates (``[nouns]
+    predicated``): "Tre dei feriti sono in gravi condizioni" -> "feriti in gravi condizioni", "due
+    restano ricoverati in gravi condizioni" (a word between), "Three of the injured were in serious
+    condition"; ``right`` are the tokens after the figure. Else ``found`` as it is."""
+    k = right.index(found.span.end) if found.span is not None and found.span.end > right.starts[0] else 0
+    if k >= len(right.lows) or (right.lows[k],) not in g.copulas.get(right.lows[k], ()):
+        return found
+    for at in range(k + 1, min(k + 1 + STATE_REACH, len(right.lows))):
+        if not right.texts[at][:1].isalpha():
+            break
+        state = next((p for p in g.predicated if tuple(right.lows[at:at + len(p)]) == p), None)
+        if state is not None:
+            said = text[right.starts[at]:right.ends[at + len(state) - 1]]
+            return NounPhrase(f"{found.text} {said}", found.head, found.span)
+    return found
+
+
+#: How many words after a copula a predicated state may begin ("restano ricoverati in gravi condizioni").
+STATE_REACH = 3
