@@ -152,15 +152,17 @@ LISTED_REACH = 40
 
 
 def listed(text: str, before: Quantity, q: Quantity) -> Quantity:
-    """A bare figure after a comma that restates the one before it by another source or
-    moment takes its unit ("magnitudo 6,8 per l'Usgs, 7,2 secondo il centro marocchino"):
+    """A bare figure after a comma or in brackets that restates the one before it by another
+    source or moment takes its unit ("magnitudo 6,8 per l'Usgs, 7,2 secondo il centro marocchino",
+    "magnitudo 7.8 secondo l'Usgs (7.7 per l'Ingv)"):
     the two are consecutive figures of one sentence, no more than ``LISTED_REACH`` apart,
     and of one order of size (within a factor of two)."""
     if (q.kind != "count" or q.unit is not None or before.unit is None or before.kind not in LISTED_KINDS
             or q.value is None or before.value is None or not q.value or not before.value):
         return q
     between = text[before.span.end:q.span.start]
-    if "," not in between or len(between) > LISTED_REACH or not 0.5 <= q.value / before.value <= 2:
+    if ("," not in between and "(" not in between) or len(between) > LISTED_REACH \
+            or not 0.5 <= q.value / before.value <= 2:  # "magnitudo 7.8 secondo l'Usgs (7.7 per l'Ingv)"
         return q
     return replace(q, kind=before.kind, unit=before.unit)
 
