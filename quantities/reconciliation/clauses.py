@@ -74,7 +74,8 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
     the lexicon marks as measured (``measure``), also among the first words after the claim in its
     clause, its subject put after the verb ("Salgono dal 37,5% al 39,5% i fondi"); a span of time
     reads the word after it first ("16 ore sotto le macerie": where it was spent, not "salvata dopo").
-    The base of a ratio is never what a figure measures ("al 4,3% del Pil": the deficit before it)."""
+    The base of a ratio is never what a figure measures ("al 4,3% del Pil": the deficit before it),
+    nor a status of people what a physical measure does ("sono caduti 491 litri": rain, not the dead)."""
     inside = _affirmed(c.text, lex)
     near = _affirmed(before, lex)[-3:]
     if measures and _of_which(before, lex.lang):   # "oltre 80 repliche, la più forte delle quali di magnitudo 5.4"
@@ -84,7 +85,8 @@ def measure(c: Claim, before: str, lex: Lexicon, measures: bool = False) -> str 
     for w in [*inside, *later, *reversed(near)] if span else [*inside, *reversed(near), *later]:
         reading = lex.read(w)
         if reading is not None and reading.known and not reading.span and not lex.ratio(reading.concept) \
-                and (reading.measure or not measures) and lex.measured_in(reading.shared, c.quantity.unit):
+                and (reading.measure or not measures) and lex.measured_in(reading.shared, c.quantity.unit) \
+                and not (reading.status and c.quantity.kind == "measure"):  # "sono caduti 491 litri": no dead
             return reading.shared
     return None
 
