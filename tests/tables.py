@@ -17,6 +17,7 @@ never a skip). One loader per format:
 
 A row of the extraction's tables names a figure in a sentence; :func:`claim_at` is the claim
 that covers it.
+Reconciler cases (``fixtures/reconcile/*.toml``) give claims as one-line rows: :func:`claims_of`.
 
 >>> row(1, 2, id="one").id, row(1, xfail="a gap").marks[0].kwargs["strict"]
 ('one', True)
@@ -24,13 +25,17 @@ that covers it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from quantities.types import Attribution, Claim, Quantity, Span
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -114,3 +119,65 @@ def cli(capsys: Any, *argv: Any) -> tuple[int, str, str]:
     out, err = capsys.readouterr()
     assert "Traceback" not in err
     return code, out, err
+
+
+def _words() -> Any:
+    """The Italian numbers grammar the rows' hedge and vague words are read with."""
+    from quantities.extraction.numbers.grammar import grammar
+    from quantities.lang import load
+
+    return grammar(load("it"))
+
+
+def _times(v: Decimal, factor: Decimal) -> Decimal:
+    out = v * factor
+    return out.quantize(Decimal(1)) if out == out.to_integral_value() else out
+
+
+def quantity(spec: str, text: str, kind: str, unit: str | None) -> Quantity:
+    d = Decimal
+    span = Span(0, len(text))
+    precision = None
+    if " p" in spec:
+        spec, p = spec.rsplit(" p", 1)
+        precision = d(p)
+    if spec in _words().words.vague:
+        lo, hi = _words().words.vague[spec]
+        return Quantity(span, text, None, lo, hi, True, spec, unit, kind)
+    if "-" in spec:
+        lo, hi = spec.split("-")
+        return Quantity(span, text, None, d(lo), d(hi), False, None, unit, kind)
+    word, _, number = spec.rpartition(" ")
+    v = d(number)
+    if word == "decina":
+        spread = _words().words.approx_spread
+        return Quantity(span, text, v, _times(v, 1 - spread), _times(v, 1 + spread), True, "una decina", unit, kind)
+    if word:
+        meaning = _words().hedges.meanings[_words().hedges.before[word]]
+        high = None if meaning.high is None else _times(v, meaning.high)
+        return Quantity(span, text, v, _times(v, meaning.low), high, meaning.approx, word, unit, kind, precision)
+    return Quantity(span, text, v, v, v, False, None, unit, kind, precision)
+
+
+def claims_of(rows: list[str]) -> list[Claim]:
+    out = []
+    sentences: dict[tuple[str, str], int] = {}
+    for i, row in enumerate(rows):
+        cells = [c.strip() for c in row.split("|")]
+        doc, text, number, noun, source, modality, date, context = cells[:8]
+        kind, unit = (cells[8].split() + [None])[:2] if len(cells) > 8 else ("count", None)
+        unit = None if unit == "-" else unit
+        when = cells[9] if len(cells) > 9 and cells[9] != "-" else None
+        scope = cells[10] if len(cells) > 10 and cells[10] != "-" else None
+        start = sentences.setdefault((doc, context), 1000 * len(sentences))
+        canonical, _, written = source.partition("/")
+        attribution = None if source == "-" else Attribution(
+            (written or canonical).strip(), canonical.strip() or None, "secondo", Span(0, 1))
+        out.append(Claim(
+            doc=doc, span=Span(start + i, start + i + len(text)), text=text,
+            quantity=quantity(number, text, kind, unit), noun=None if noun == "-" else noun,
+            concept=None, attribution=attribution, modality=modality,
+            sentence=Span(start, start + len(context)), context=context,
+            date=None if date == "-" else dt.date.fromisoformat(date), when=when, scope=scope,
+        ))
+    return out

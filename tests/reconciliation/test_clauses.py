@@ -4,13 +4,13 @@ of its clause, never the base of a ratio nor, for a physical measure, a status o
 from __future__ import annotations
 
 import pytest
-from reconciliation.test_reconcile import claims_of
+from tables import claims_of
 
 from quantities.lang.lexicon import Lexicon
 from quantities.reconciliation import clauses
 
 ROWS = [
-    # row (see test_reconcile.claims_of), measures only, expected concept id or None
+    # row (see tables.claims_of), whether only measured concepts count, expected concept id or None
     ("a | 45 metri | 45 | - | - | reported | - | I veicoli sono precipitati per 45 metri | measure meter", True, "fall"),
     ("a | 491 litri | 491 | - | - | reported | - | A Chiva sono caduti 491 litri | measure liter", False, None),
     ("a | 12 | 12 | - | - | reported | - | A Chiva sono caduti 12 | count", False, "dead"),

@@ -1,6 +1,6 @@
 """The reconciler, as tables: each case a small corpus of claims and the findings it must give.
 
-Cases live in fixtures/reconcile/*.toml. A claim is one row:
+Cases live in fixtures/reconcile/*.toml. A claim is one row (read by ``tables.claims_of``):
 
     "doc | text | number | noun | source | modality | date | context [| kind unit [| when [| scope]]]"
 
@@ -18,79 +18,20 @@ must not appear.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from tables import FIXTURES, cases
+from tables import FIXTURES, cases, claims_of
 
 from quantities.errors import ConfigError
-from quantities.extraction.numbers.grammar import grammar
-from quantities.lang import load
 from quantities.lang.lexicon import Lexicon
 from quantities.reconciliation.rules import ReconcileSettings, reconcile
 from quantities.run.config import Config
 from quantities.run.pipeline import Toolkit
-from quantities.types import Attribution, Claim, Quantity, Span
 
 FIXTURES = FIXTURES / "reconcile"
 #: The Italian pack's numerals grammar: what a hedge, a vague word and "una decina" mean.
-WORDS = grammar(load("it"))
-
-
-def _times(v: Decimal, factor: Decimal) -> Decimal:
-    out = v * factor
-    return out.quantize(Decimal(1)) if out == out.to_integral_value() else out
-
-
-def quantity(spec: str, text: str, kind: str, unit: str | None) -> Quantity:
-    d = Decimal
-    span = Span(0, len(text))
-    precision = None
-    if " p" in spec:
-        spec, p = spec.rsplit(" p", 1)
-        precision = d(p)
-    if spec in WORDS.words.vague:
-        lo, hi = WORDS.words.vague[spec]
-        return Quantity(span, text, None, lo, hi, True, spec, unit, kind)
-    if "-" in spec:
-        lo, hi = spec.split("-")
-        return Quantity(span, text, None, d(lo), d(hi), False, None, unit, kind)
-    word, _, number = spec.rpartition(" ")
-    v = d(number)
-    if word == "decina":
-        spread = WORDS.words.approx_spread
-        return Quantity(span, text, v, _times(v, 1 - spread), _times(v, 1 + spread), True, "una decina", unit, kind)
-    if word:
-        meaning = WORDS.hedges.meanings[WORDS.hedges.before[word]]
-        high = None if meaning.high is None else _times(v, meaning.high)
-        return Quantity(span, text, v, _times(v, meaning.low), high, meaning.approx, word, unit, kind, precision)
-    return Quantity(span, text, v, v, v, False, None, unit, kind, precision)
-
-
-def claims_of(rows: list[str]) -> list[Claim]:
-    out = []
-    sentences: dict[tuple[str, str], int] = {}
-    for i, row in enumerate(rows):
-        cells = [c.strip() for c in row.split("|")]
-        doc, text, number, noun, source, modality, date, context = cells[:8]
-        kind, unit = (cells[8].split() + [None])[:2] if len(cells) > 8 else ("count", None)
-        unit = None if unit == "-" else unit
-        when = cells[9] if len(cells) > 9 and cells[9] != "-" else None
-        scope = cells[10] if len(cells) > 10 and cells[10] != "-" else None
-        start = sentences.setdefault((doc, context), 1000 * len(sentences))
-        canonical, _, written = source.partition("/")
-        attribution = None if source == "-" else Attribution(
-            (written or canonical).strip(), canonical.strip() or None, "secondo", Span(0, 1))
-        out.append(Claim(
-            doc=doc, span=Span(start + i, start + i + len(text)), text=text,
-            quantity=quantity(number, text, kind, unit), noun=None if noun == "-" else noun,
-            concept=None, attribution=attribution, modality=modality,
-            sentence=Span(start, start + len(context)), context=context,
-            date=None if date == "-" else dt.date.fromisoformat(date), when=when, scope=scope,
-        ))
-    return out
 
 
 CASES = cases(sorted(FIXTURES.glob("*.toml")), "case")
