@@ -32,7 +32,7 @@ import dataclasses
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from quantities.extraction.nouns.fronted import fronted
+from quantities.extraction.nouns.fronted import fronted, past_subject_relative
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
@@ -104,6 +104,8 @@ class Scopes:
     articles: frozenset[str]
     dwellers: frozenset[str]  # people counted where they live: the place after them is theirs
     months: frozenset[str]  # a capitalised month after "in" is a time, no place ("in March 2018")
+    subject_relatives: frozenset[str]  # "Il treno che …": a relative the subject opens the sentence with
+    nouns_articles: frozenset[str]  # the articles a noun phrase opens with (``[nouns] articles``)
     asides: frozenset[str]  # what opens an aside between a fronted place and its figure: "A Turís, secondo l'Aemet, …"
     words: frozenset[str] = frozenset()  # every word a scope is told by: a sentence with none has no scope
 
@@ -131,9 +133,9 @@ def scopes(pack: Pack) -> Scopes:
     by = {k: _by(phrases(pack, f"scope.{k}"), -1 if k == "parts_before" else 0)
           for k in ("parts_before", "partitive", "partitive_pronouns", "all_over")}
     sets = {f.name: word_set(pack, f"scope.{f.name}") for f in dataclasses.fields(Scopes)
-            if f.name not in {*by, "months", "words"}}  # the other fields: a word set each
+            if f.name not in {*by, "months", "words", "nouns_articles"}}  # the other fields: a word set each
     told = frozenset().union(*(sets[k] for k in ("places", "head_places", "place_relatives", "dwellers")), *by.values())
-    return Scopes(**sets, **by, months=word_set(pack, "numbers.dates.months"),  # type: ignore[arg-type]  # by
+    return Scopes(**sets, **by, months=word_set(pack, "numbers.dates.months"), nouns_articles=word_set(pack, "nouns.articles"),  # type: ignore[arg-type]  # by
                   words=told)  # name: each table has its field's type (a word set, or phrases by a word)
 
 
@@ -296,6 +298,7 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
         if w in ends or w in t.aims:
             break
         end += 1
+    start = max(start, past_subject_relative(t, toks, first))
     found = _dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
         or (_hung(t, text, toks, first) if share else None)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
