@@ -299,13 +299,18 @@ def _name(text: str, left: Tokens, end: int, g: Grammar, least: int, opening: bo
 def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = False) -> NounPhrase | None:
     """The noun phrase that ends at ``left[end]``, after an article (or at the start, unless
     ``article``); a phrase after a preposition is a complement, looked past ("l'affluenza
-    per la Camera è del 19%"; "secondo la questura erano 10mila" has none); through a
+    per la Camera è del 19%"; "secondo la questura erano 10mila" has none; so is a date, "il 14
+    giugno"); through a
     transparent head to what it counts ("il numero dei morti è salito a 39")."""
     inner: NounPhrase | None = None
     for _ in range(6):  # skip complements: "i soldati nordcoreani in Russia sono"
         start = _run_start(left, end, g)
         before = left.lows[start - 1] if start else ""
         opens = _opener(left, start, g)  # "le", "alcuni compagni di viaggio, forse tre", "Italy's"
+        if end - start == 1 and left.lows[start] in g.time_words and start > 1 and left.texts[start - 1][:1].isdigit() \
+                and (left.lows[start - 2] in g.articles or left.lows[start - 2] in g.prepositions):
+            end = start - 2   # "delle vittime del peschereccio naufragato il 14 giugno": a date, looked past
+            continue
         if start < end and ((start == 0 and not article) or opens) and g.can_head(left, start):
             pre = start - opens - 1
             if pre < 0 or left.lows[pre] not in g.prepositions:
