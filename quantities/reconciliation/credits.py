@@ -16,6 +16,9 @@ at most one finding per figure:
   one figure restated; named side by side, not merged into one credit.
 
 A figure in dispute (its modes credited to different sources) is the value rule's.
+
+- **value-conflict**, cause ``translation``: one speaker's remark relayed in two languages
+  whose values as written do not meet (:func:`translation_findings`).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from quantities.reconciliation import messages as say
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.keys import Item
+from quantities.reconciliation.modes import translated
 from quantities.reconciliation.values import OPPOSITE
 from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
@@ -158,3 +162,30 @@ def _side(items: list[Item], ctx: Context) -> str:
     texts = list(dict.fromkeys(i.claim.text for i in items))[:3]
     return (", ".join(say.named_once(say.source(i.claim) for i in items)) + " "
             + ", ".join(f"\u201c{t}\u201d" for t in texts) + f" ({say.outlets(items, ctx.outlet)})")
+
+
+def translation_findings(g: Grouped, ctx: Context) -> Iterator[Finding]:
+    """One speaker's remark relayed in two languages (:func:`modes.translated`) whose values,
+    as written, do not meet («un centinaio di comuni», "hundreds of municipalities"): a slip
+    of the translation, a value-conflict (warning), never a timeline."""
+    if not translated(g.items):
+        return
+    by_lang: dict[str, list[Item]] = {}
+    for i in g.items:
+        by_lang.setdefault(i.lexicon.lang, []).append(i)
+    one, other = by_lang.values()
+    if any(_meet(a, b) for a in one for b in other):
+        return
+    fmt = g.items[0].lexicon.number_format
+    message = _("{one}; {other}: one speaker's remark in two languages, its values do not meet: "
+                "a slip of the translation, not a change").format(
+        one=say.group_text(one, ctx.outlet, fmt), other=say.group_text(other, ctx.outlet, fmt))
+    yield finding(ctx, "value-conflict", g, message, [*one, *other], cause="translation", severity="warning")
+
+
+def _meet(a: Item, b: Item) -> bool:
+    """Whether two claims' intervals as written meet (no reconciler widening)."""
+    x, y = a.claim.quantity, b.claim.quantity
+    if x.low is None or y.low is None:
+        return True
+    return (x.high is None or y.low <= x.high) and (y.high is None or x.low <= y.high)

@@ -12,6 +12,7 @@ the other as the final one it became (an update it reports).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -302,3 +303,24 @@ def networks(ms: list[Mode]) -> Decimal | None:
     within = units.spread().get(next(iter(found)) or "") if len(found) == 1 else None
     values = [m.value for m in ms]
     return within if within is not None and max(values) - min(values) <= within else None
+
+
+#: The most days apart the articles relaying one remark may be dated (a night's remark, the next day's wire).
+RELAY_DAYS = 1
+
+
+def translated(items: Sequence[Item]) -> bool:
+    """Claims all credited to one speaker, given in articles of two languages at most
+    RELAY_DAYS apart, none said to have moved: one remark translated; values that differ are
+    a slip of the translation, no step of a timeline («un centinaio di comuni», "hundreds of
+    municipalities": one remark of one minister)."""
+    sources = {i.source for i in items}
+    if None in sources or not all(say.same_source(a, b) for a in sources for b in sources if a and b):
+        return False
+    by_lang: defaultdict[str, list[Item]] = defaultdict(list)
+    for i in items:
+        by_lang[i.lexicon.lang].append(i)
+    dates = [i.claim.date for i in items]
+    if len(by_lang) != 2 or None in dates or any(i.moved for i in items):
+        return False
+    return max(d for d in dates if d) - min(d for d in dates if d) <= dt.timedelta(days=RELAY_DAYS)

@@ -13,7 +13,8 @@ names a thing the other articles count:
   vive" are; never a noun of a kind ("14 poliziotti feriti": some of the injured).
 
 A noun the extractor settled on for a generic noun ("Marrakesh, a city of 840,000 people":
-its residents) is read as that concept (:func:`settled`).
+its residents) is read as that concept (:func:`settled`). Two names a conjunction joins ("Lega
+e Forza Italia") count both together (:func:`joined`).
 """
 
 from __future__ import annotations
@@ -38,9 +39,24 @@ def reread(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None:
     """The reading of the claim's noun: the extractor's concept for a generic noun, else for an
     unknown noun its possessor phrase read whole or its status words, else ``reading``."""
     reading = settled(c, reading, lex)
+    if reading is not None and (both := joined(c, lex)) is not None:
+        return both
     if reading is None or reading.known:
         return reading
     return possessed(c, lex) or by_status_words(c, reading, lex) or reading
+
+
+def joined(c: Claim, lex: Lexicon) -> Reading | None:
+    """Two names a conjunction joins ("Lega e Forza Italia restano sotto il 10%"): the figure
+    of both together, a concept of its own (the keys of all their words), no figure of either."""
+    words = _WORD.findall(c.noun or "")
+    cut = next((i for i, w in enumerate(words) if i > 0 and lex.conjunction(w)), None)
+    after = next((w for w in words[cut + 1:] if w.casefold() not in lex.stopwords), "") if cut else ""
+    if not after[:1].isupper() or not words[0][:1].isupper():   # "and the Greens": past an article
+        return None
+    keys = tuple(lex.key(w.casefold()) for w in words if not lex.conjunction(w))
+    concept = " ".join(keys)
+    return Reading(concept, keys, keys, concept, False, f"{lex.lang}:{concept}")
 
 
 def settled(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None:

@@ -39,13 +39,14 @@ from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
 from quantities.lang.sources import Sources
 from quantities.reconciliation.catalog import DEFAULT_SEVERITY, RULE_KIND, RULES
-from quantities.reconciliation.credits import credit_findings
+from quantities.reconciliation.credits import credit_findings, translation_findings
 from quantities.reconciliation.earlier import earlier_findings
 from quantities.reconciliation.events import names
 from quantities.reconciliation.figures import group
 from quantities.reconciliation.findings import Context
 from quantities.reconciliation.identities import identify
 from quantities.reconciliation.keys import Item, prepare
+from quantities.reconciliation.modes import translated
 from quantities.reconciliation.parts import parts_findings
 from quantities.reconciliation.scopes import settle
 from quantities.reconciliation.settings import ReconcileSettings
@@ -112,13 +113,14 @@ def reconcile(
         findings: list[Finding] = []
         at_places = placed_counts(items)
         for g in grouping.figures:
-            runs = running_days(g)
+            runs = running_days(g) and not translated(g.items)
             if runs:
                 findings.extend(toll_findings(g, ctx, at_places))
             findings.extend(value_findings(g, ctx, conflicts=not runs))
             if not runs:
                 findings.extend(earlier_findings(g, ctx))
             findings.extend(credit_findings(g, ctx))
+            findings.extend(translation_findings(g, ctx))
         figure_of = {id(i): g.figure.id for g in grouping.figures for i in g.items}
         confusables: dict[frozenset[str], str] = {}
         for lex in {id(x.lexicon): x.lexicon for x in items}.values():

@@ -44,6 +44,7 @@ from quantities.reconciliation.modes import (
     restricted,
     sided,
     small_groups,
+    translated,
 )
 from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
@@ -150,6 +151,8 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
     not run (an instalment's value) given otherwise on another day is a conflict. Modes of
     one day are ordered by the times of day their texts give them ("ore 12", "in serata"),
     or when the later one says the figure moved ("sale a 632", "rose to")."""
+    if translated([i for m in ms for i in m.items]):   # one remark translated: values that do not meet are no timeline
+        return None
     early = [m for m in ms if provisional(m)]
     if len(ms) == 2 and len(early) == 1:   # a partial count, then the final one
         return [early[0], next(m for m in ms if m is not early[0])]

@@ -40,3 +40,27 @@ def test_a_noun_of_status_words_alone_counts_people_of_that_status(lang, text, n
     assert read is not None
     assert read.generic is people
     assert (read.status == status) is people
+
+
+# lang, noun, a noun of one name it must not meet (None: the noun is read as before)
+JOINED = [
+    ("it", "Lega e Forza Italia", "Lega"),
+    ("it", "Pd e M5s", "Pd"),
+    ("en", "Labour and the Greens", "Labour"),
+    # near misses: no second name, or no name at all
+    ("it", "morti e feriti", None),
+    ("it", "Lega", None),
+    ("en", "Labour and other parties", None),
+]
+
+
+@pytest.mark.parametrize(("lang", "noun", "one"), JOINED)
+def test_two_names_joined_count_both_not_either(lang, noun, one):
+    lex = Lexicon.load(lang)
+    c = claim("il 10%", noun, None, f"{noun} restano sotto il 10%")
+    read = nounphrases.reread(c, lex.read(noun), lex)
+    assert read is not None
+    if one is None:
+        assert read == nounphrases.reread(c, lex.read(noun), lex) and read.concept == lex.read(noun).concept
+    else:
+        assert read.shared != lex.read(one).shared

@@ -514,3 +514,31 @@ def test_bounds_from_both_sides_meet_at_their_value_in_a_message():
     ]
     messages = " ".join(f.message for f in reconcile(claims_of(rows)).findings if f.rule == "value-conflict")
     assert ": 400 (\u201calmeno 400 persone\u201d, \u201cfino a 400 persone\u201d)" in messages, messages
+
+
+IT_REMARK = ("Elezioni in Italia, al Viminale la ministra Luciana Lamorgese: «Mancano ancora un centinaio di comuni», "
+             "ha detto Lamorgese.")
+EN_REMARK = "Italy election, at the Viminale: \"Hundreds of municipalities are still missing,\" {who} told reporters."
+
+
+@pytest.mark.parametrize(("who", "lang", "days", "slip"), [
+    ("Luciana Lamorgese", "en", 1, True),    # one remark translated, a day later: a slip of the translation
+    ("Minister Lamorgese", "en", 0, True),
+    # near misses: another speaker; a week later; both in one language
+    ("an official", "en", 1, False),
+    ("Luciana Lamorgese", "en", 7, False),
+    ("Luciana Lamorgese", "it", 1, False),
+])
+def test_one_remark_translated_with_values_that_do_not_meet_is_a_slip_not_a_timeline(tmp_path, who, lang, days, slip):
+    from quantities.run.pipeline import run
+
+    second = EN_REMARK.format(who=who) if lang == "en" else \
+        f"Elezioni in Italia, al Viminale: «Mancano ancora centinaia di comuni», ha detto {who}."
+    for name, text, lg, day in (("a.md", IT_REMARK, "it", 15), ("b.md", second, lang, 15 + days)):
+        (tmp_path / name).write_text(f"---\ndate: 2022-09-{day:02d}\nlang: {lg}\n---\n{text}\n", encoding="utf-8")
+    report = run([str(tmp_path)])
+    causes = [(f.rule, f.severity, f.cause) for f in report.findings]
+    assert any(len(f.claims) == 2 for f in report.figures)   # one figure either way
+    assert (("value-conflict", "warning", "translation") in causes) is slip, causes
+    if slip:
+        assert not any(f.rule == "update" for f in report.findings), causes

@@ -1,6 +1,7 @@
 """A place a sentence opens with, set off by a comma: the scope of the figures past that
 comma ("A Turís, secondo l'Aemet, sono caduti 184,6 litri"), read when the figure's own
-clause names no place (``status._place``)."""
+clause names no place (``status._place``); and a subject's relative the sentence opens with,
+whose places are not the figure's ("Il treno che … a Brandizzo viaggiava a 150 km/h")."""
 
 from __future__ import annotations
 
@@ -32,3 +33,18 @@ def fronted(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
         return None  # "In Campania, il maltempo ha pesato, la partecipazione …": a clause between
     return text[toks.starts[1]:toks.ends[k - 1]]
 
+
+#: The words of a subject before its relative: an article and a noun ("Il treno che …").
+SUBJECT_WORDS = 2
+
+
+def past_subject_relative(t: Scopes, toks: Tokens, first: int) -> int:
+    """The figure's own index when the sentence opens with a subject and its relative (an
+    article, a noun, "che") and the figure stands past it: a place before the figure is the
+    relative's, not the figure's ("Il treno che … ha travolto gli operai a Brandizzo viaggiava a
+    150 chilometri orari"), else 0."""
+    lows = toks.lows
+    if first > SUBJECT_WORDS + 2 and lows[SUBJECT_WORDS] in t.subject_relatives and lows[0] in t.nouns_articles \
+            and all(toks.is_word(k) for k in range(SUBJECT_WORDS)):
+        return first
+    return 0

@@ -299,8 +299,9 @@ def _name(text: str, left: Tokens, end: int, g: Grammar, least: int, opening: bo
 def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = False) -> NounPhrase | None:
     """The noun phrase that ends at ``left[end]``, after an article (or at the start, unless
     ``article``); a phrase after a preposition is a complement, looked past ("l'affluenza
-    per la Camera è del 19%"; "secondo la questura erano 10mila" has none); through a
-    transparent head to what it counts ("il numero dei morti è salito a 39")."""
+    per la Camera è del 19%"; "secondo la questura erano 10mila" has none; so is a date or a
+    year, "il 14 giugno", "per il 2024"); through a transparent head to what it counts ("il
+    numero dei morti è salito a 39")."""
     inner: NounPhrase | None = None
     for _ in range(6):  # skip complements: "i soldati nordcoreani in Russia sono"
         start = _run_start(left, end, g)
@@ -316,7 +317,7 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
                 return None
             end = pre
             continue
-        if start == end and (dated := _dated(left, end, g)) < end:  # "il deficit per il 2024 è al 4,3%"
+        if (dated := _dated(left, end, g)) < end:  # "il deficit per il 2024 è al 4,3%", "naufragato il 14 giugno"
             end = dated
             continue
         if start == end or before in g.articles or start < 2 or (before not in g.prepositions and before not in g.of) \
@@ -330,12 +331,16 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
 
 
 def _dated(left: Tokens, end: int, g: Grammar) -> int:
-    """Where a complement of a year that ends at ``left[end - 1]`` starts ("per il 2024",
-    "del 2024", "for 2024"): at its preposition; else ``end``."""
-    year = end > 1 and len(left.texts[end - 1]) == 4 and left.texts[end - 1].isdigit()
-    at = end - 1 - (year and end > 2 and left.lows[end - 2] in g.articles)
-    return at - 1 if year and (left.lows[at - 1] in g.prepositions or left.lows[at - 1] in g.of) else end
-
+    """Where a complement of a date or a year that ends at ``left[end - 1]`` starts, at its
+    article or preposition ("il 14 giugno", "per il 2024", "del 2024", "for 2024"); else ``end``."""
+    lows, texts, k = left.lows, left.texts, end - 1
+    if k > 0 and lows[k] in g.time_words and texts[k - 1][:1].isdigit():
+        k -= 1  # "14 giugno": the day
+    elif not (k > 0 and len(texts[k]) == 4 and texts[k].isdigit()):
+        return end
+    j = k - (k > 0 and lows[k - 1] in g.articles)
+    j -= j > 0 and (lows[j - 1] in g.prepositions or lows[j - 1] in g.of)
+    return j if j < k else end
 
 def _opener(left: Tokens, start: int, g: Grammar) -> int:
     """How many tokens before ``left[start]`` open its noun phrase: an article or a

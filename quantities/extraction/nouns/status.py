@@ -2,20 +2,17 @@
 
 The words come from the pack's ``[status]`` and ``[scope]`` tables; this module holds the machinery.
 
-- **status** is one class of a closed set (dead, injured, missing, …: the keys of
-  ``[status.classes]``), read from the counted noun first ("morti", "persone disperse"),
-  then from the predicate after the phrase ("153 persone sono rimaste ferite", "300 people
-  died"; past a partitive pronoun: "14 dei quali trasferiti all'ospedale"; past the noun's
-  complement of one word: "two members of the crew were injured"), then from the
-  verb before the figure ("sono morti 300 soldati", "killed 300").
-  The predicate may look past auxiliaries and adverbs (``[status] skip``), never past
-  another word. Of two status words side by side in the noun, the modifier's narrows the
-  head's ("superstiti ricoverati", "injured survivors": survivors in hospital, injured;
-  the head stands where ``[nouns] head`` says).
-- **scope** is what narrows the figure, as written: a place in the figure's clause
-  ("ad Al Haouz" -> "Al Haouz", "in Calabria" -> "Calabria"), or a part: a marker before
-  the figure ("di cui 205 gravi" -> "di cui", "tra loro 22" -> "tra loro") or a definite
-  partitive after it ("Quattro delle vittime" -> "delle vittime").
+- **status** is one class of a closed set (dead, injured, missing, …: the keys of ``[status.classes]``), read from
+  the counted noun first ("morti", "persone disperse"), then from the predicate after the phrase ("153 persone
+  sono rimaste ferite", "300 people died"; past a partitive pronoun: "14 dei quali trasferiti all'ospedale"; past
+  the noun's complement of one word: "two members of the crew were injured"), then from the verb before the figure
+  ("sono morti 300 soldati", "killed 300"). The predicate may look past auxiliaries and adverbs (``[status]
+  skip``), never past another word. Of two status words side by side in the noun, the modifier's narrows the
+  head's ("superstiti ricoverati", "injured survivors": survivors in hospital, injured; the head stands where
+  ``[nouns] head`` says).
+- **scope** is what narrows the figure, as written: a place in the figure's clause ("ad Al Haouz" -> "Al Haouz",
+  "in Calabria" -> "Calabria"), or a part: a marker before the figure ("di cui 205 gravi" -> "di cui", "tra loro
+  22" -> "tra loro") or a definite partitive after it ("Quattro delle vittime" -> "delle vittime").
 
 >>> s = "153 persone sono rimaste ferite in Calabria."
 >>> read(s, Span(0, 3), 11, "persone", lang="it")
@@ -32,7 +29,7 @@ import dataclasses
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from quantities.extraction.nouns.fronted import fronted
+from quantities.extraction.nouns.fronted import fronted, past_subject_relative
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
@@ -104,6 +101,8 @@ class Scopes:
     articles: frozenset[str]
     dwellers: frozenset[str]  # people counted where they live: the place after them is theirs
     months: frozenset[str]  # a capitalised month after "in" is a time, no place ("in March 2018")
+    subject_relatives: frozenset[str]  # "Il treno che …"; nouns_articles: ``[nouns] articles``
+    nouns_articles: frozenset[str]
     asides: frozenset[str]  # what opens an aside between a fronted place and its figure: "A Turís, secondo l'Aemet, …"
     words: frozenset[str] = frozenset()  # every word a scope is told by: a sentence with none has no scope
 
@@ -131,10 +130,10 @@ def scopes(pack: Pack) -> Scopes:
     by = {k: _by(phrases(pack, f"scope.{k}"), -1 if k == "parts_before" else 0)
           for k in ("parts_before", "partitive", "partitive_pronouns", "all_over")}
     sets = {f.name: word_set(pack, f"scope.{f.name}") for f in dataclasses.fields(Scopes)
-            if f.name not in {*by, "months", "words"}}  # the other fields: a word set each
+            if f.name not in {*by, "months", "words", "nouns_articles"}}  # the other fields: a word set each
     told = frozenset().union(*(sets[k] for k in ("places", "head_places", "place_relatives", "dwellers")), *by.values())
     return Scopes(**sets, **by, months=word_set(pack, "numbers.dates.months"),  # type: ignore[arg-type]  # by
-                  words=told)  # name: each table has its field's type (a word set, or phrases by a word)
+                  nouns_articles=word_set(pack, "nouns.articles"), words=told)  # each table: its field's type
 
 
 def _by(found: tuple[tuple[str, ...], ...], word: int) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -296,6 +295,7 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
         if w in ends or w in t.aims:
             break
         end += 1
+    start = max(start, past_subject_relative(t, toks, first))
     found = _dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
         or (_hung(t, text, toks, first) if share else None)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start

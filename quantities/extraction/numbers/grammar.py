@@ -217,13 +217,19 @@ def _hedges(pack: Pack) -> Hedges:
         carry_gap=v.integer(pack, "numbers.carry.max_gap", 60),
         carry_stops=regex.compile(
             rf"[.;:!?]|\n[ \t\r]{{0,200}}+\n"
-            rf"|(?<!\w)(?:{alternation(v.words(pack, 'numbers.carry.stops'), empty=NEVER)})(?!\w)",
+            rf"|(?<!\w)(?:{alternation(_carry_stops(pack), empty=NEVER)})(?!\w)",
             regex.IGNORECASE,
         ),
         carry_after_comma=v.integer(pack, "numbers.carry.after_comma", 2),
         carry_articles=v.words(pack, "numbers.carry.articles"),
         carry_parts=v.words(pack, "numbers.carry.parts"),
     )
+
+
+def _carry_stops(pack: Pack) -> frozenset[str]:
+    """The words that end a hedge's carry: ``[numbers.carry] stops`` and the verbs of change
+    (``[numbers.ranges] change``: "circa 750 persone, sale a 82" is a new predicate)."""
+    return v.words(pack, "numbers.carry.stops") | v.words(pack, "numbers.ranges.change")
 
 
 def _ranges(pack: Pack) -> Ranges:
