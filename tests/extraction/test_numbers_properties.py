@@ -98,6 +98,17 @@ def test_digits_scale_and_words_read_back(millions: int, rest: int) -> None:
     assert q is not None and q.value == millions * 10**6 + rest
 
 
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=1, max_value=9),
+       st.sampled_from([("milioni", 10**6), ("miliardi", 10**9)]))
+@settings(max_examples=100, deadline=None)
+def test_thousands_and_hundreds_before_a_scale_read_back(k: int, hundreds: int, scale: tuple[str, int]) -> None:
+    """ "mille e cinquecento miliardi": thousands, "e" and whole hundreds before a larger scale, one figure."""
+    word, factor = scale
+    thousands = italian_words(k * 1000)
+    q = parse(f"sono {thousands} e {below_thousand(hundreds * 100)} {word} di euro")
+    assert q is not None and q.value == (k * 1000 + hundreds * 100) * factor
+
+
 @given(st.integers(min_value=1, max_value=999), st.sampled_from(
     [("mila", 10**3), ("milioni", 10**6), ("miliardi", 10**9)]))
 @settings(max_examples=200, deadline=None)
