@@ -259,7 +259,7 @@ _SPACED = re.compile(r"[0-9]{3}(?: (?!000)[0-9]{3})+")
 
 def spaced(raw: str) -> bool:
     """Whether ``raw`` is wholly doubtful groups (:data:`_SPACED`): "120 340", not "150 000", "1 234"."""
-    return _SPACED.fullmatch(raw) is not None
+    return " " in raw and _SPACED.fullmatch(raw) is not None
 
 
 def spaced_end(text: str, start: int, end: int) -> int:
