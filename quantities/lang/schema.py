@@ -46,39 +46,39 @@ def is_words(value: Any) -> bool:
 def number(value: Any, key: str, fail: Fail) -> Decimal:
     """``value`` as a Decimal (through its shortest repr: 0.1 is ``Decimal('0.1')``)."""
     if not is_number(value):
-        raise fail(key, "expected a number")
+        raise fail(key, _("expected a number"))
     return Decimal(str(value))
 
 
 def integer(value: Any, key: str, fail: Fail) -> int:
     if not is_integer(value):
-        raise fail(key, "expected an integer")
+        raise fail(key, _("expected an integer"))
     return int(value)
 
 
 def flag(value: Any, key: str, fail: Fail) -> bool:
     """``true`` or ``false``, nothing else ("no" would read as true)."""
     if not isinstance(value, bool):
-        raise fail(key, "expected true or false")
+        raise fail(key, _("expected true or false"))
     return value
 
 
 def positive_int(value: Any, key: str, fail: Fail) -> int:
     if not is_integer(value) or value < 1:
-        raise fail(key, "expected a positive integer")
+        raise fail(key, _("expected a positive integer"))
     return int(value)
 
 
 def words(value: Any, key: str, fail: Fail) -> tuple[str, ...]:
     if not is_words(value):
-        raise fail(key, "expected a list of non-empty strings")
+        raise fail(key, _("expected a list of non-empty strings"))
     return tuple(value)
 
 
 def string(value: Any, key: str, fail: Fail) -> str:
     """A non-empty string."""
     if not isinstance(value, str) or not value:
-        raise fail(key, "expected a non-empty string")
+        raise fail(key, _("expected a non-empty string"))
     return value
 
 

@@ -75,6 +75,40 @@ def test_grouped_digits_read_back(n: int, sep: str) -> None:
     assert q is not None and q.value == n and q.low == q.high == n, text
 
 
+@given(integers, st.sampled_from([" ", "\u202f", "\u2009"]))
+@settings(max_examples=300, deadline=None)
+def test_space_grouped_digits_read_back(n: int, sep: str) -> None:
+    """Digits grouped by blanks read back before their noun; before a full stop, a plain-space
+    run of three-digit groups with no group of zeros ("120 340") is numbers apart, the first alone."""
+    written = italian_digits(n, sep)
+    q = parse(f"Sono stati contati {written} voti.")
+    assert q is not None and q.value == n, written
+    groups = written.split(sep)
+    doubtful = sep == " " and len(groups) > 1 and len(groups[0]) == 3 and "000" not in groups[1:]
+    first = find(f"I voti: {written}.")[0]
+    assert first.value == (int(groups[0]) if doubtful else n), written
+
+
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1000, max_value=999_999))
+@settings(max_examples=200, deadline=None)
+def test_digits_scale_and_words_read_back(millions: int, rest: int) -> None:
+    """ "1 milione e duecentomila": digits at a scale, "e" and a number word below it, one figure."""
+    scale = "milione" if millions == 1 else "milioni"
+    q = parse(f"sono {millions} {scale} e {italian_words(rest)} persone")
+    assert q is not None and q.value == millions * 10**6 + rest
+
+
+@given(st.integers(min_value=1, max_value=9), st.integers(min_value=1, max_value=9),
+       st.sampled_from([("milioni", 10**6), ("miliardi", 10**9)]))
+@settings(max_examples=100, deadline=None)
+def test_thousands_and_hundreds_before_a_scale_read_back(k: int, hundreds: int, scale: tuple[str, int]) -> None:
+    """ "mille e cinquecento miliardi": thousands, "e" and whole hundreds before a larger scale, one figure."""
+    word, factor = scale
+    thousands = italian_words(k * 1000)
+    q = parse(f"sono {thousands} e {below_thousand(hundreds * 100)} {word} di euro")
+    assert q is not None and q.value == (k * 1000 + hundreds * 100) * factor
+
+
 @given(st.integers(min_value=1, max_value=999), st.sampled_from(
     [("mila", 10**3), ("milioni", 10**6), ("miliardi", 10**9)]))
 @settings(max_examples=200, deadline=None)

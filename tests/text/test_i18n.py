@@ -132,6 +132,13 @@ ERRORS_SPEAK = [
      "locale: no messages in 'fr' (available: en, it)"),
     ("it_IT.UTF-8", ["check", SEEDS, "--reference", ROOT / "fixtures" / "config" / "nowhere.toml"],
      "file di riferimento inesistente"),
+    # a pack value in a config: the number expected, in the reader's language (numbers16)
+    ("it_IT.UTF-8", ["report", SEEDS, "--config", ROOT / "fixtures" / "config" / "bad-number-word.toml"],
+     "numbers.words.meno: atteso un numero da 0 a 10^15, non -3"),
+    ("C", ["report", SEEDS, "--config", ROOT / "fixtures" / "config" / "bad-number-word.toml"],
+     "numbers.words.meno: expected a number from 0 to 10^15, not -3"),
+    ("it_IT.UTF-8", ["report", SEEDS, "--config", ROOT / "fixtures" / "config" / "bad-number-value.toml"],
+     "numbers.approximate.spread: atteso un numero"),
 ]
 
 

@@ -30,7 +30,9 @@ FOLLOW_REACH, SECOND_FOLLOW_REACH = 64, 32
 #: How far the second number of a range is looked for, in characters.
 SECOND_REACH = 80
 #: A blank, maybe a word (a joiner) and a blank, before digits: " e 200mila", " 300 mila".
-_PART = compiled(r"[ \u00a0](?:(\p{L}{1,8})[ \u00a0])?(?=[0-9])")
+_PART = compiled(r"[ \u00a0](?:(\p{L}{1,8})[ \u00a0])?(?=[0-9\p{L}])")
+#: A number word after a joiner: "duecentomila" of "1 milione e duecentomila".
+_WORD_PART = compiled(r"\p{L}{2,60}(?![\p{L}0-9])")
 _THOUSAND = Decimal(1000)
 #: A range read in the second end's thousands spans less than this: the literal one spans a thousandfold.
 _TENFOLD = Decimal(10)
@@ -87,6 +89,8 @@ def added_part(text: str, r: Reading, g: Grammar) -> bool:
     m = _PART.match(text, r.end, min(len(text), r.end + 16))
     if m is None or (m[1] and norm(m[1]) not in g.words.joiners):
         return False
+    if not "0" <= text[m.end():m.end() + 1] <= "9":
+        return m[1] is not None and _word_part(text, m.end(), r, g)  # "1 milione e duecentomila"
     digits = g.anchors.num.match(text, m.end(), min(len(text), m.end() + SECOND_REACH))
     parsed = parse_digits(digits[0], g) if digits is not None and digits[0][0] != "+" else None
     if parsed is None or not parsed[3]:
@@ -101,6 +105,24 @@ def added_part(text: str, r: Reading, g: Grammar) -> bool:
         return False
     r.value = r.low = r.high = r.value + v * factor
     r.precision, r.end = min(r.precision, p * factor), a.end(SCALE)
+    r.integer = r.plain = False
+    return True
+
+
+def _word_part(text: str, at: int, r: Reading, g: Grammar) -> bool:
+    """A number word at ``at`` of a thousand or more that fits below ``r``'s precision adds to
+    it ("1 milione e duecentomila": 1.200.000); not "2 milioni e trecento feriti" (a count of its
+    own, as "2 milioni e 300 feriti"), "tra mille e duemila" (a range: no part below mille's unit),
+    "100mila e ventimila" (a part is at a smaller scale than the whole: two figures)."""
+    w = _WORD_PART.match(text, at)
+    v = value_of([norm(w[0])], g) if w is not None else None
+    if w is None or v is None or not _THOUSAND <= v < r.precision or v != v.to_integral_value():  # type: ignore[operator]
+        return False
+    own = _TRAILING_WORD.search(text, r.start, r.end)  # "100mila e ventimila": two figures at one scale
+    if own is not None and v >= g.follow.scales.get(norm(own[0]), v + 1):
+        return False
+    r.value = r.low = r.high = r.value + v  # type: ignore[operator]
+    r.precision, r.end = min(r.precision, precision_int(v)), w.end()  # type: ignore[type-var]
     r.integer = r.plain = False
     return True
 

@@ -250,6 +250,53 @@ def _labelled(text: str, start: int) -> bool:
 _THOUSANDS = compiled(rf"[0-9]{{1,3}}(?:{GROUP_BLANK}[0-9]{{3}})+(?![0-9])")
 
 
+#: Numbers of three digits apart by plain spaces, none of them zeros: "120 340" is one figure
+#: (Italian news writes 120.340, or groups by a thin space) or two, in a list or a table's row,
+#: as likely. A group of zeros makes it a round figure ("150 000"); a word or a sign after it,
+#: its noun or unit ("120 340 voti", "345 678 €"); else its numbers are read one by one.
+_SPACED = re.compile(r"[0-9]{3}(?: (?!000)[0-9]{3})+")
+
+
+def spaced(raw: str) -> bool:
+    """Whether ``raw`` is wholly doubtful groups (:data:`_SPACED`): "120 340", not "150 000", "1 234"."""
+    return " " in raw and _SPACED.fullmatch(raw) is not None
+
+
+def spaced_end(text: str, start: int, end: int) -> int:
+    """Where the digits ``text[start:end]`` end, read as a number: after their first group if
+    their grouping is doubtful (:func:`spaced`) and no word, currency or percent sign follows.
+
+    >>> [spaced_end(t, 0, 7) for t in ("120 340.", "120 340 voti", "150 000.", "345 678 €")]
+    [3, 7, 7, 7]
+    """
+    if not spaced(text[start:end]):
+        return end
+    after = text[end + (text[end:end + 1] == " "):][:1]
+    if after.isalpha() or after == "%" or (after != "" and unicodedata.category(after) == "Sc"):
+        return end
+    return start + 3
+
+
+#: A payment card's number: four groups of four digits apart by one blank or hyphen each
+#: ("4111 1111 1111 1111"): one identifier, not four counts.
+_CARD = compiled(rf"[0-9]{{4}}([-{GROUP_CHARS}])[0-9]{{4}}(?:\1[0-9]{{4}}){{2}}(?![0-9])")
+
+
+def card_end(text: str, start: int) -> int:
+    """Where a card's number (:data:`_CARD`) that begins at ``start`` ends, else 0.
+
+    >>> card_end("4111 1111 1111 1111 scade", 0), card_end("2023 2024 2025 2026", 0)
+    (19, 19)
+    >>> card_end("1111 2222 3333", 0), card_end("4111 1111-1111 1111", 0), card_end("14111 1111 1111 1111", 1)
+    (0, 0, 0)
+    """
+    if not "0" <= text[start - 1:start] <= "9":
+        m = _CARD.match(text, start)
+        if m is not None:
+            return m.end()
+    return 0
+
+
 #: What may follow the first number of a series ("5, 12, 33", "(5) «3» [7]", "€5-€6, $7", "5% 6%",
 #: "5| 6"), glued to it; after a blank, a digit ("5 12", "5\t12"), a cell bar ("5 | 6") or a
 #: sign or dash ("5 -6", "5 - 6").
@@ -308,6 +355,8 @@ def series_end(text: str, start: int) -> int:
     >>> series_end("Lombardia\\t1200\\t340\\t45\\t12\\t7", 10), series_end("1200\\t340\\t45\\t12\\t7", 0)
     (0, 16)
     """
+    if (card := card_end(text, start)):
+        return card  # "4111 1111 1111 1111": a card's number, one identifier
     may = _SERIES_MAY.match(text, start)
     if may is None:
         return 0  # not five runs of digits with only marks between them: "300 soldati", "| 12 | 345 |"
@@ -320,6 +369,6 @@ def series_end(text: str, start: int) -> int:
     while (more := _SERIES_MORE.match(text, pos)) is not None:
         pos = more.end()
     grouped = _THOUSANDS.match(text, start)
-    if grouped is None or grouped.end() != pos:
+    if grouped is None or grouped.end() != pos or spaced(grouped[0]):  # "120 340 450 120 560": five
         return pos
     return pos if (pos - start + 3) // 4 > GROUPS_MOST + 1 else 0  # its numbers: 1-3 digits, then 4 characters a group

@@ -24,6 +24,7 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import regex
 
@@ -115,6 +116,8 @@ def grammar(pack: Pack) -> Grammar:
         services=frozenset(pack.words("numbers.identifiers.services", ())),
         name_after=v.words(pack, "numbers.identifiers.name_after"),
         counted_after=v.words(pack, "numbers.identifiers.counted_after"),
+        score_before=v.words(pack, "numbers.scores.before"),
+        score_rest=_score_rest(pack),
     )
     ages = Ages(
         suffixes=v.words(pack, "numbers.ages.suffixes"),
@@ -123,8 +126,8 @@ def grammar(pack: Pack) -> Grammar:
         units=v.words(pack, "numbers.ages.units"),
     )
     shares = _shares(pack)
-    cues = (shares.per, idents.phone_before, idents.before, idents.counted_after, years.decade_before, years.before,
-            times.before, times.strong, hedges.before)
+    cues = (shares.per, idents.phone_before, idents.score_before, idents.before, idents.counted_after,
+            years.decade_before, years.before, times.before, times.strong, hedges.before)
     ratios = [*shares.denominators, *shares.multiples]
     spaced, others, word_at = prefilter.starts(words, ordinals, ratios, ages.suffixes)
     return Grammar(
@@ -291,3 +294,10 @@ def _follow(pack: Pack, words: NumberWords, units: Units, ordinals: Ordinals, ag
         links=links,
         link_head=regex.compile(rf"^(?:{alternation(links, empty=NEVER)})\s*"),
     )
+
+
+def _score_rest(pack: Pack) -> Any:
+    """What follows a score's first number: a joiner of ``numbers.scores.joiners`` (a dash
+    glued or between blanks, a word between blanks) and one or two digits alone ("-1", " a 0")."""
+    joiners = "|".join(regex.escape(j) for j in sorted(pack.words("numbers.scores.joiners", ()), key=len, reverse=True))
+    return regex.compile(rf"(?: ?(?:{joiners}) ?)[0-9]{{1,2}}(?![0-9\w]|[.,][0-9])" if joiners else "(?!)")

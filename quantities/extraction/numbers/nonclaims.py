@@ -71,7 +71,7 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
         return False
     if _decade(text, r, prev, g) or _month_year(text, r, prev, glued, g) or _year(text, r, prev, g):
         return True
-    if _caption_index(text, r):
+    if _caption_index(text, r) or _score(text, r, prev, g):
         r.kind = "identifier"
         return True
     cue = phrase_before(prev, g.idents.before, g) if not glued else None
@@ -85,6 +85,18 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
         r.kind = "identifier"
         return True
     return False
+
+
+def _score(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    """A match's score after one of the pack's ``scores.before`` words ("vince 3-1", "finisce
+    2 a 0", "won 3-1"): no figure, read to its second number."""
+    if not r.plain or r.end - r.start > 2 or phrase_before(prev, g.idents.score_before, g) is None:
+        return False
+    rest = g.idents.score_rest.match(text, r.end)
+    if rest is None:
+        return False
+    r.end = rest.end()
+    return True
 
 
 #: The end of a paragraph: blanks, then a blank line or the end of the text.

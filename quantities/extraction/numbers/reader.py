@@ -45,6 +45,7 @@ from quantities.extraction.numbers.digits import (
     run_end,
     series_end,
     series_may_follow,
+    spaced_end,
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.halves import halves, read_approx, unit_share
@@ -316,6 +317,8 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
         phone = phone_run(text, start, cued, g)
         if phone:
             return Reading(start, start + phone, None, None, None, None, kind="phone")
+    end = spaced_end(text, start, end)  # "Lombardia 120 340": two numbers
+    raw = text[start:end]
     series = series_end(text, start) if grouped or series_may_follow(text, end) else 0
     if series:  # "5 12 33 47 81 90": a table row, numbers drawn
         return Reading(start, series, None, None, None, None, kind="identifier")

@@ -52,6 +52,8 @@ def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
         d = g.shares.denominators.get(norm(m[1]))
         if d is not None and n <= d and (n > 1 or _no_noun_after(text, m.end(), g)):
             return share(start, m.end(), n, d, g)
+    if counted and (base := _over_base(text, start, end, n, g)) is not None:
+        return base
     if not per and not (counted and m is not None and text.startswith(g.shares.counted_apart, m.end())):
         return None  # most counts are told without the pattern: no noun and " su " after them
     out_of = g.shares.per_after.match(text, end, min(len(text), end + 32))
@@ -64,6 +66,25 @@ def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
         return None
     if not per and _noun_after(text, second[2], g):
         return None  # "20 gol su 38 partite", "200 agenti su 300 chilometri": two counts, two things
+    return share(start, second[2], n, second[0], g)
+
+
+#: Denominators that make digits, an "out of" word and digits a share with no noun between ("3
+#: su 10 italiani", as a poll says it); any other, two counts ("10 su 27 regioni").
+_BASES = frozenset({Decimal(10), Decimal(100), Decimal(1000)})
+
+
+def _over_base(text: str, start: int, end: int, n: Decimal, g: Grammar) -> Reading | None:
+    """The share digits ``n``, one of the pack's ``counted`` words and a base of :data:`_BASES`
+    make ("3 su 10 italiani non leggono", "40 su 100"), with no noun nor scale word between."""
+    if not text.startswith(g.shares.counted_apart, end):
+        return None
+    out_of = g.shares.per_after.match(text, end, min(len(text), end + 32))
+    if out_of is None or out_of["noun"]:
+        return None
+    second = second_number(text, out_of.end(), g)
+    if second is None or second[3] is not None or second[0] not in _BASES or not n < second[0]:
+        return None
     return share(start, second[2], n, second[0], g)
 
 

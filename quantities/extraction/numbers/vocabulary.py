@@ -15,6 +15,7 @@ from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.records import HedgeMeaning, Homograph
 from quantities.lang import Pack, schema
 from quantities.lang.units import is_pint_unit
+from quantities.text.i18n import N_, _
 from quantities.text.phrases import NEVER, alternation
 
 
@@ -38,9 +39,9 @@ LARGEST = Decimal(10) ** 15
 
 #: What the words of a table may stand for: (lowest, highest, whether the ends are allowed).
 RANGES = {
-    "numbers.words": (Decimal(0), LARGEST, True, "from 0 to 10^15"),
-    "numbers.multipliers": (Decimal(2), LARGEST, True, "from 2 to 10^15 (a scale multiplies)"),
-    "numbers.fractions": (Decimal(0), Decimal(1), False, "above 0 and below 1"),
+    "numbers.words": (Decimal(0), LARGEST, True, N_("from 0 to 10^15")),
+    "numbers.multipliers": (Decimal(2), LARGEST, True, N_("from 2 to 10^15 (a scale multiplies)")),
+    "numbers.fractions": (Decimal(0), Decimal(1), False, N_("above 0 and below 1")),
 }
 ANY = (Decimal("-Infinity"), Decimal("Infinity"), True, "")
 
@@ -52,7 +53,8 @@ def numbers(pack: Pack, key: str) -> dict[str, Decimal]:
     for word, value in entries(pack, key).items():
         d = out[norm(word)] = finite(pack, f"{key}.{word}", value)
         if not (low <= d <= high if ends else low < d < high):
-            raise pack.error(f"{key}.{word}", f"expected a number {said}, not {value}")
+            message = _("expected a number {range}, not {value}")
+            raise pack.error(f"{key}.{word}", message.format(range=_(said) if said else "", value=value))
     return out
 
 
@@ -83,7 +85,7 @@ def spread(pack: Pack, key: str, default: float) -> Decimal:
     the high one, 1 a low end of nothing)."""
     value = number(pack, key, default)
     if not 0 <= value < 1:
-        raise pack.error(key, f"expected a number from 0 to under 1, not {value}")
+        raise pack.error(key, _("expected a number from 0 to under 1, not {value}").format(value=value))
     return value
 
 

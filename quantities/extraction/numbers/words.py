@@ -95,8 +95,10 @@ def _value(tokens: tuple[str, ...], g: Grammar) -> Decimal | None:
                 return None
             current = (current or 1) * v
         elif kind == "scale":
-            if groups and groups[-1][0] < v and not joined:  # a larger scale multiplies the group before
-                current += groups.pop()[1]                      # it: "mille miliardi" (not "mille e un milione")
+            # a larger scale multiplies the group before it: "mille miliardi", and after a joiner
+            # whole hundreds, "mille e cinquecento miliardi" (not "mille e un milione": a range)
+            if groups and groups[-1][0] < v and (not joined or (0 < current < 1000 and current % 100 == 0)):
+                current += groups.pop()[1]
             if current == 0 or (groups and groups[-1][0] <= v):
                 return None
             groups.append((v, current * v))
