@@ -172,8 +172,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if kind in g.dimension_kinds and not after and (dimension := dimension_named(left, right, g)) is not None:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")
     found = _measured(found, right, unit, g)
-    past = aside and found is not None and found.span is not None and found.span.start >= figure.end
-    return NounPhrase(found.text, found.head, None) if past else found  # type: ignore[union-attr]  # past: found is set
+    if aside and found is not None and found.span is not None and found.span.start >= figure.end:
+        return NounPhrase(found.text, found.head, None)  # past a conversion: the claim's words end at its figure
+    return found
 
 
 def _purposed(text: str, toks: Tokens, at: tuple[int, str] | None, g: Grammar,
