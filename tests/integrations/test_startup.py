@@ -14,7 +14,11 @@ import pytest
 #: Modules a one-sentence plain-text ``extract`` to JSON Lines never needs: units pint does not
 #: know, HTML, YAML front matter, mojibake, path patterns, tables, worker processes.
 HEAVY = ("pint", "jinja2", "yaml", "babel", "ftfy", "pathspec", "tabulate", "concurrent.futures.process",
-         "multiprocessing", "xml.etree.ElementTree")
+         "multiprocessing", "xml.etree.ElementTree",
+         # ours: the reconciler, the reports' renderers, the pytest plugin (extract writes claims only)
+         "quantities.reconciliation.rules", "quantities.reconciliation.align", "quantities.reconciliation.findings",
+         "quantities.report.formats.table", "quantities.report.formats.html", "quantities.report.page",
+         "quantities.report.timeline", "quantities.integrations.pytest_plugin", "quantities.integrations.explain")
 
 _RUN = """
 import json, sys
