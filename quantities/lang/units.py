@@ -17,10 +17,9 @@ True
 from __future__ import annotations
 
 import functools
-import tomllib
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from quantities.cache import compiled
 
@@ -44,6 +43,13 @@ POINTS = "percentage_point"
 KNOWN = Path(__file__).with_name("units.dimensions.toml")
 
 
+def _load(f: BinaryIO) -> dict[str, Any]:
+    """The TOML table ``f`` holds (tomllib loaded here: a run that reads no table never loads it)."""
+    import tomllib
+
+    return tomllib.load(f)
+
+
 @functools.cache
 def known() -> dict[str, str]:
     """Pint unit name -> dimension, for the units listed in ``units.dimensions.toml``.
@@ -52,7 +58,7 @@ def known() -> dict[str, str]:
     '[length]'
     """
     with KNOWN.open("rb") as f:
-        return dict(tomllib.load(f)["dimensions"])
+        return dict(_load(f)["dimensions"])
 
 
 @functools.cache
@@ -63,13 +69,13 @@ def unknown() -> frozenset[str]:
     (True, False)
     """
     with KNOWN.open("rb") as f:
-        return frozenset(tomllib.load(f)["unknown"]["units"])
+        return frozenset(_load(f)["unknown"]["units"])
 
 
 @functools.cache
 def _bases() -> dict[str, str]:
     with KNOWN.open("rb") as f:
-        return dict(tomllib.load(f)["base"])
+        return dict(_load(f)["base"])
 
 
 def base_factor(unit: str) -> Decimal:
@@ -93,7 +99,7 @@ def confusable() -> frozenset[frozenset[str]]:
     True
     """
     with KNOWN.open("rb") as f:
-        return frozenset(frozenset(p) for p in tomllib.load(f)["confusable"]["pairs"])
+        return frozenset(frozenset(p) for p in _load(f)["confusable"]["pairs"])
 
 
 @functools.cache
@@ -104,7 +110,7 @@ def differences() -> dict[str, str]:
     'percentage_point'
     """
     with KNOWN.open("rb") as f:
-        return {b: a for a, b in tomllib.load(f)["confusable"].get("differences", [])}
+        return {b: a for a, b in _load(f)["confusable"].get("differences", [])}
 
 
 @functools.cache
@@ -115,7 +121,7 @@ def spread() -> dict[str, Decimal]:
     Decimal('0.2')
     """
     with KNOWN.open("rb") as f:
-        return {unit: Decimal(value) for unit, value in tomllib.load(f).get("spread", {}).items()}
+        return {unit: Decimal(value) for unit, value in _load(f).get("spread", {}).items()}
 
 
 @functools.cache
@@ -126,7 +132,7 @@ def changing() -> frozenset[str]:
     (True, False)
     """
     with KNOWN.open("rb") as f:
-        return frozenset(tomllib.load(f).get("changing", {}).get("units", ()))
+        return frozenset(_load(f).get("changing", {}).get("units", ()))
 
 
 def is_unit_name(unit: str) -> bool:
