@@ -8,6 +8,7 @@ articles (QUANTITIES_NEWS, else fixtures/news-dev) these benchmarks are skipped:
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -30,12 +31,12 @@ def corpus(tmp_path_factory):
     return files
 
 
-def _extract(path, jobs: int | None = 1) -> tuple[float, int]:
+def _extract(path, jobs: int | None = 1, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Seconds of a whole `quantities extract --format jsonl` process, and the claims it wrote."""
     cmd = [sys.executable, "-m", "quantities", "extract", "--format", "jsonl", str(path)]
     cmd += ["--jobs", str(jobs)] if jobs else []
     start = time.perf_counter()
-    out = subprocess.run(cmd, check=True, capture_output=True)
+    out = subprocess.run(cmd, check=True, capture_output=True, env=env)
     return time.perf_counter() - start, out.stdout.count(b"\n")
 
 
@@ -45,12 +46,20 @@ def test_whole_process_3mb(benchmark, corpus):
     benchmark.extra_info.update(claims=claims, MB_per_s=round(3 / benchmark.stats.stats.min, 2))
 
 
-def test_startup_one_sentence(benchmark, tmp_path):
+@pytest.mark.parametrize("bytecode", [True, False])
+def test_startup_one_sentence(benchmark, tmp_path, bytecode):
     """A one-sentence extract in a fresh process (target ≤ 0.15 s), the start-up cache filled
-    by the warm-up round (quantities/cache.py), as on any run after the first."""
+    by the warm-up round (quantities/cache.py), as on any run after the first. ``bytecode``: the
+    modules' .pyc kept (as pip's install writes them); without, every run compiles ~120 modules'
+    source (PYTHONDONTWRITEBYTECODE=1 in an editable checkout): twice the instructions."""
     one = tmp_path / "one.txt"
     one.write_text("Il governo ha stanziato 5 milioni di euro per 300 famiglie.", encoding="utf-8")
-    benchmark.pedantic(_extract, args=(one,), rounds=7, iterations=1, warmup_rounds=1)
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONDONTWRITEBYTECODE", "PYTHONPYCACHEPREFIX")}
+    if bytecode:  # ours kept out of the tree; the standard library's are where Python put them
+        env["PYTHONPYCACHEPREFIX"] = str(tmp_path / "pyc")
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    benchmark.pedantic(_extract, args=(one, 1, env), rounds=7, iterations=1, warmup_rounds=1)
 
 
 def test_us_per_claim(benchmark, corpus):

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import tomllib
 from typing import Any
 
 import regex
@@ -147,6 +146,8 @@ def _yaml(source: str, block: list[str], name: str) -> Meta:
 
 
 def _toml(source: str, name: str) -> Meta:
+    import tomllib  # here: a run whose documents carry no TOML front matter never loads it
+
     check_depth(source.encode("utf-8", "surrogatepass"), name, InputError, first_line=2)
     try:
         return tomllib.loads(source)

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import json
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -113,6 +112,8 @@ def load(code: str) -> Pack:
 
 def read(path: Path, code: str | None = None) -> Pack:
     """Parse a pack file; a TOML syntax error names the file, line and column."""
+    import tomllib  # here: a warm run reads its packs from the cache, never TOML
+
     try:
         with path.open("rb") as f:
             data = tomllib.load(f)

@@ -8,7 +8,6 @@ too, since the tables are indexed by folded keys.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -352,6 +351,8 @@ def _strings(value: Any, error: Any) -> list[str]:
 
 
 def _read(lang: str) -> tuple[Path, dict[str, Any]]:
+    import tomllib  # here: a warm run reads its packs from the cache, never TOML
+
     path = HERE / f"{lang}.lexicon.toml"
     if not lang.isalpha() or not path.is_file():
         raise LanguageDataError(f"no lexicon for language {lang!r}", file=str(path))

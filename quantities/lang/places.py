@@ -21,7 +21,6 @@ area) names too many events to tell one by itself.
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -73,6 +72,8 @@ class Places:
     @functools.cache
     def default(cls) -> Places:
         """The table that ships with the package."""
+        import tomllib  # here: a warm run reads its packs from the cache, never TOML
+
         try:
             with open(DATA, "rb") as f:
                 data = tomllib.load(f)

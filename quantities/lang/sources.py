@@ -16,7 +16,6 @@ True
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -88,6 +87,8 @@ class Sources:
 
     @classmethod
     def from_file(cls, path: Path, extra: Mapping[str, Mapping[str, Any]] | None = None) -> Sources:
+        import tomllib  # here: a warm run reads its packs from the cache, never TOML
+
         try:
             with open(path, "rb") as f:
                 data = tomllib.load(f)

@@ -17,10 +17,9 @@ True
 from __future__ import annotations
 
 import functools
-import tomllib
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from quantities.cache import compiled
 
@@ -46,6 +45,13 @@ FRACTION = "fraction"
 KNOWN = Path(__file__).with_name("units.dimensions.toml")
 
 
+def _load(f: BinaryIO) -> dict[str, Any]:
+    """The TOML table ``f`` holds (tomllib loaded here: a run that reads no table never loads it)."""
+    import tomllib
+
+    return tomllib.load(f)
+
+
 @functools.cache
 def known() -> dict[str, str]:
     """Pint unit name -> dimension, for the units listed in ``units.dimensions.toml``.
@@ -54,7 +60,7 @@ def known() -> dict[str, str]:
     '[length]'
     """
     with KNOWN.open("rb") as f:
-        return dict(tomllib.load(f)["dimensions"])
+        return dict(_load(f)["dimensions"])
 
 
 @functools.cache
@@ -65,13 +71,13 @@ def unknown() -> frozenset[str]:
     (True, False)
     """
     with KNOWN.open("rb") as f:
-        return frozenset(tomllib.load(f)["unknown"]["units"])
+        return frozenset(_load(f)["unknown"]["units"])
 
 
 @functools.cache
 def _bases() -> dict[str, str]:
     with KNOWN.open("rb") as f:
-        return dict(tomllib.load(f)["base"])
+        return dict(_load(f)["base"])
 
 
 def base_factor(unit: str) -> Decimal:
@@ -95,7 +101,7 @@ def confusable() -> frozenset[frozenset[str]]:
     True
     """
     with KNOWN.open("rb") as f:
-        return frozenset(frozenset(p) for p in tomllib.load(f)["confusable"]["pairs"])
+        return frozenset(frozenset(p) for p in _load(f)["confusable"]["pairs"])
 
 
 @functools.cache
@@ -106,7 +112,7 @@ def differences() -> dict[str, str]:
     'percentage_point'
     """
     with KNOWN.open("rb") as f:
-        return {b: a for a, b in tomllib.load(f)["confusable"].get("differences", [])}
+        return {b: a for a, b in _load(f)["confusable"].get("differences", [])}
 
 
 @functools.cache
@@ -117,7 +123,7 @@ def spread() -> dict[str, Decimal]:
     Decimal('0.2')
     """
     with KNOWN.open("rb") as f:
-        return {unit: Decimal(value) for unit, value in tomllib.load(f).get("spread", {}).items()}
+        return {unit: Decimal(value) for unit, value in _load(f).get("spread", {}).items()}
 
 
 @functools.cache
@@ -128,7 +134,7 @@ def changing() -> frozenset[str]:
     (True, False)
     """
     with KNOWN.open("rb") as f:
-        return frozenset(tomllib.load(f).get("changing", {}).get("units", ()))
+        return frozenset(_load(f).get("changing", {}).get("units", ()))
 
 
 def is_unit_name(unit: str) -> bool:

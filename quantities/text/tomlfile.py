@@ -5,7 +5,6 @@ table or one error naming the file (and the line, when one is to blame)."""
 from __future__ import annotations
 
 import os
-import tomllib
 from typing import Any
 
 import regex
@@ -32,6 +31,8 @@ def read_bytes(path: str | os.PathLike[str], limit: int) -> bytes:
 def parse(data: bytes, file: str, error: type[QuantitiesError]) -> dict[str, Any]:
     """The table ``data`` holds, or ``error`` naming ``file``: not UTF-8 (its line and byte), a
     key nested too deeply, not TOML."""
+    import tomllib  # here: a run with no config file to read never loads it
+
     try:
         check_depth(data, file, error)
         return tomllib.loads(data.decode("utf-8-sig"))  # a byte order mark first is read past, as editors write it
