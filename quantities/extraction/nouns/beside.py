@@ -17,8 +17,11 @@ from quantities.types import Span
 def described(found: NounPhrase, right: Tokens, g: Grammar) -> bool:
     """The word after a copula that follows a figure is a participle or one of the pack's
     adjectives, which describes the figure's people, no noun of them ("hundreds were feared",
-    "due sono gravi"); adjective endings are not asked (a noun may have one: "bambini")."""
+    "due sono gravi"); adjective endings are not asked (a noun may have one: "bambini"), and
+    one of ``class_adjectives`` names them ("Nove sono ucraini")."""
     k = right.index(found.span.start) if found.span is not None else 0
+    if right.lows[k] in g.class_adjectives:  # "Nove sono ucraini": a class of people, what is counted
+        return False
     return right.lows[k] in g.adjectives or right.lows[k].endswith(g.postmodifier_endings)
 
 

@@ -21,6 +21,7 @@ class Grammar:
     change_from: frozenset[str]        # "scenderà dal 20 al 19%": looked past right after a copula
     change_to: frozenset[str]          # "da quattro a tre aliquote": the first figure counts the second's noun
     predicated: tuple[tuple[str, ...], ...]  # "Tre dei feriti sono in gravi condizioni": a state the noun takes
+    class_adjectives: frozenset[str]  # "Nove sono ucraini": a class of people the figure counts
     change_nouns: frozenset[str]       # "il rincaro di 1,25 punti dei contributi": what changes follows
     relatives: tuple[tuple[str, ...], ...]  # "il rendimento, che aveva superato il 5%": the subject before
     elliptic_before: frozenset[str]
@@ -149,6 +150,7 @@ def grammar(pack: Pack) -> Grammar:
         change_from=word_set(pack, "nouns.change_from"),
         change_to=word_set(pack, "nouns.change_to"),
         predicated=phrases(pack, "nouns.predicated"),
+        class_adjectives=word_set(pack, "nouns.class_adjectives"),
         change_nouns=word_set(pack, "nouns.change_nouns"),
         relatives=phrases(pack, "nouns.relatives"),
         elliptic_before=word_set(pack, "nouns.elliptic_before"),
