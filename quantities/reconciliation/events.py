@@ -55,9 +55,6 @@ WORD = regex.compile(r"[^\W\d_][^\W\d_'’]{0,59}")
 JOIN = regex.compile(r"[^\S\n]{1,3}")
 #: What stands before a sentence's first word (blanks and emphasis aside): a stop, a line,
 #: a quote, a dash, a bracket, or nothing.
-#: A title that opens with one capitalised word and a comma names its topic ("Mestre, chi erano le
-#: vittime"): a name, though it opens a sentence.
-LEAD = regex.compile(r"\s{0,3}(\p{Lu}[^\W\d_'’]{1,59}),")
 OPENERS = frozenset(".!?…\n\"«“”»–—([-")
 
 
@@ -77,8 +74,6 @@ def names(title: str | None, body: str, lex: Lexicon, places: Places) -> Counter
                 opening.append((name, weight))
             else:
                 inner.add(name)
-    if (lead := LEAD.match(title or "")) is not None:   # "Mestre, chi erano le vittime": a headline's topic
-        inner.add(places.name(lead.group(1)))
     for name, weight in opening:   # a lone word that only ever opens a sentence is no name
         if name not in inner and not places.known(name):
             weights[name] -= weight
