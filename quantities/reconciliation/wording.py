@@ -264,12 +264,12 @@ SMALL = Decimal(10)
 
 def _rare(i: Item, value: Decimal | None = None) -> bool:
     """A value (the claim's, unless given) too rare for two claims of it to be a coincidence:
-    ``SMALL`` or more, or written in digits with decimals ("4,3%", "8,7 km": one figure in a
-    thousand, not "due"; not "metà", "un terzo", "1/3", which news write all the time)."""
+    ``SMALL`` or more, or written in digits with decimals that are no half ("4,3%", "8,7 km": one
+    figure in a thousand, not "due", "1,5"; not "metà", "un terzo", "1/3", which news write all the time)."""
     value = i.claim.quantity.value if value is None else value
     if value is None:
         return False
-    decimals = value != value.to_integral_value() and i.claim.quantity.unit != FRACTION \
+    decimals = value * 2 != (value * 2).to_integral_value() and i.claim.quantity.unit != FRACTION \
         and any(ch.isdigit() for ch in i.claim.text)
     return abs(value) >= SMALL or decimals
 

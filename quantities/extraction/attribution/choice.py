@@ -28,7 +28,6 @@ from quantities.extraction.attribution.cues import credited, scan
 from quantities.extraction.attribution.grammar import Found, Grammar, grammar
 from quantities.extraction.attribution.phrases import _make, speaker
 from quantities.lang import Pack
-from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
@@ -206,7 +205,7 @@ def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
     g = grammar(lang)
     m = g.headers.match(text, sentence.start, sentence.end)
     if m is None:  # a speaker's colon is the first after the stamp, so no nearer than the first
-        return _speaker(text, sentence, g, sources, lang) if first - sentence.start <= SPEAKER_CHARS else None
+        return _speaker(text, sentence, g, sources) if first - sentence.start <= SPEAKER_CHARS else None
     found = credited(text, Span(m.start("cue"), m.end("cue")), sentence.end, lang=lang, sources=sources)
     colon = text.find(":", m.end(), sentence.end)
     if not found or colon < 0 or found[0].span.end > colon:
@@ -214,29 +213,20 @@ def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
     return found[0]
 
 
-def _speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None, lang: str | Pack) -> Found | None:
+def _speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None) -> Found | None:
     """A speaker before a colon at the start of a sentence ("Il ministro Matteo Salvini: …");
-    a surname alone before a quotation ("Rabie: «…»") or after a live blog's stamp, before
-    words ("Ore 21.30 - Meloni: il taglio …"; not a topic the lexicon knows, "Ore 12 - Sanità: …",
-    nor a label before a figure, "Ore 12 - Irpef: 4 miliardi")."""
+    a surname alone only before a quotation ("Rabie: «…»"): after a live blog's stamp, a place or
+    a topic takes the same form ("Ore 12.05 - Cutro: i morti salgono a 70", "Ore 12 - Sanità: …")."""
     stamp = g.stamp.match(text, sentence.start, sentence.end)  # "Ore 11.00 – Rabie: …"
     start = stamp.end() if stamp is not None and any(c.isdigit() for c in stamp[0]) else sentence.start
     colon = text.find(":", start, sentence.end)
     if colon < 0 or colon - sentence.start > SPEAKER_CHARS:
         return None
     toks = tokens(text, start, colon + 1)
-    said = _after_spaces(text, colon + 1, sentence.end)
-    quoted = text.startswith(QUOTES, said)
-    np = speaker(toks, g, quoted=quoted or (start > sentence.start and not text[said:said + 1].isdigit()))
-    if np is None or (not quoted and np[1] - np[0] == 1 and _known_word(toks.texts[np[0]], lang)):
+    np = speaker(toks, g, quoted=text.startswith(QUOTES, _after_spaces(text, colon + 1, sentence.end)))
+    if np is None:
         return None
     return _make(text, toks, np, Span(colon, colon + 1), "any", g, sources or Sources.default())
-
-
-def _known_word(word: str, lang: str | Pack) -> bool:
-    """A word the lexicon knows: a topic ("Sanità"), no surname."""
-    reading = Lexicon.load(lang if isinstance(lang, str) else lang.code).read(word)
-    return reading is not None and reading.known
 
 
 #: How far into a sentence a speaker's colon may stand (see :func:`_speaker`).

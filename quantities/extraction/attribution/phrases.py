@@ -255,8 +255,8 @@ def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] |
     """The phrase of a speaker that opens a sentence and ends at a colon ("Il ministro
     dell'Interno Matteo Salvini, da Catania: …", "Il governatore della Liguria Giovanni
     Toti: …"): a source-like noun or a full name (two capitalised words), else None. With
-    ``quoted`` (a quotation follows the colon, or a live blog's stamp goes before) a surname
-    alone will do ("Rabie: «…»"), but not a time word ("Sabato: «…»") nor a place ("Roma: «…»")."""
+    ``quoted`` (a quotation follows the colon) a surname alone will do ("Rabie: «…»"), but not a
+    time word ("Sabato: «…»") nor a place the table knows ("Roma: «…»")."""
     np = _phrase(toks, 0, g)
     if np is None:
         return None
@@ -272,7 +272,7 @@ def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] |
     capitals = sum(t[0].isupper() for t in texts[np[0]:np[1]])
     if quoted and capitals == len(words) == 1 and _at(lows, np[0], g.not_agents) is None \
             and not Places.default().known(texts[np[1] - 1]):
-        return np  # "Rabie: «…»": a name alone before a quotation (or after a live blog's stamp); not "Roma: «…»"
+        return np  # "Rabie: «…»": a name alone before a quotation; not "Roma: «…»"
     return np if capitals >= 2 or (words and words[0] in g.source_nouns) else None
 
 
@@ -339,8 +339,9 @@ def _past_clitics(lows: list[str], verb: int, g: Grammar) -> int:
 def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
     """A person's name after "per"/"for" that opens a clause ("Per Bonaccini i danni
     superano …", "For Bonaccini, the damage …"): one to three capitalised words, no place
-    the place table knows and no time word, followed by the clause (an article, a comma or a
-    clitic: "Per Confindustria ne servono"), not by a figure ("Per Roma 180 milioni")."""
+    the place table knows and no time word, followed by the clause (an article or a comma),
+    not by a figure ("Per Roma 180 milioni"); not before a clitic ("Per Bologna ne servono": the
+    place table is no gazetteer, so a place would read as a source)."""
     if np is None or np[1] - np[0] > 3 or np[1] >= len(toks.texts):
         return False
     texts, lows = toks.texts, toks.lows
@@ -348,7 +349,7 @@ def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
         return False
     if _at(lows, np[0], g.not_agents) is not None or Places.default().known(" ".join(texts[np[0]:np[1]])):
         return False
-    return lows[np[1]] in g.articles or texts[np[1]] == "," or lows[np[1]] in g.clitics
+    return lows[np[1]] in g.articles or texts[np[1]] == ","
 
 
 def _reporter(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:

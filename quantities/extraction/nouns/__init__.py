@@ -115,7 +115,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             found = found and NounPhrase(found.text, found.head, None)  # the claim's words end at its figure
         if found is None and kind in g.purpose:  # "1,2 miliardi per la ricostruzione"
             found = _purposed(sentence, right, purpose_after(right, kind, g), g) \
-                or _purposed(sentence, toks, purpose_fronted(toks, figure, kind, g), g, lowercase=False)
+                or _purposed(sentence, toks, purpose_fronted(toks, figure, kind, g), g)
         found = found or changed  # "circa il 9% in meno"
     elif (paired := second_of_pair(left, right, g)) is not None:  # "passa da quattro a tre aliquote"
         found = _phrase(sentence, right, paired, g)
@@ -177,11 +177,11 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     return found
 
 
-def _purposed(text: str, toks: Tokens, at: tuple[int, str] | None, g: Grammar,
-              lowercase: bool = True) -> NounPhrase | None:
-    """The phrase at ``at`` (its token and the purpose word before it: :mod:`.purpose`), unless
+def _purposed(text: str, toks: Tokens, at: tuple[int, str] | None, g: Grammar) -> NounPhrase | None:
+    """The common noun phrase at ``at`` (its token and the purpose word before it: :mod:`.purpose`;
+    no name: "Per il Tesoro servono", "Alla Lombardia vanno" name a source and a place), unless
     a bare purpose word ("in") is followed by no sum of money: not "in direzione ovest"."""
-    found = _phrase(text, toks, at[0], g, lowercase=lowercase) if at is not None else None
+    found = _phrase(text, toks, at[0], g, lowercase=True) if at is not None else None
     if found is not None and at is not None and at[1] in g.bare_purpose and found.head.casefold() not in g.money:
         return None  # "in sovvenzioni", "in emergency funds"
     return found

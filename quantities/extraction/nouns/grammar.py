@@ -48,6 +48,7 @@ class Grammar:
     fronted_purpose: dict[str, frozenset[str]]  # by kind: "Per il cuneo fiscale servono 10,7 miliardi"
     allotting: frozenset[tuple[str, ...]]  # the verbs between a fronted purpose and its sum
     source_heads: frozenset[str]  # attribution's source nouns: "per il governo" names no purpose
+    not_purposes: frozenset[str]  # "Alla fine vanno 3 miliardi": a discourse word, no purpose
     noun_after_kinds: frozenset[str]
     postmodifier_endings: tuple[str, ...]
     value_before: dict[str, frozenset[str]]  # by kind of figure
@@ -179,6 +180,7 @@ def grammar(pack: Pack) -> Grammar:
                          for kind in pack.table("nouns.fronted_purpose")},
         allotting=frozenset(phrases(pack, "nouns.allotting")),
         source_heads=word_set(pack, "attribution.source_nouns"),
+        not_purposes=word_set(pack, "nouns.not_purposes"),
         noun_after_kinds=word_set(pack, "nouns.noun_after_kinds"),
         postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
         value_before={kind: word_set(pack, f"nouns.value_before.{kind}") for kind in pack.table("nouns.value_before")},

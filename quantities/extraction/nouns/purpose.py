@@ -2,7 +2,7 @@
 miliardi in sovvenzioni", "5 miliardi sono destinati al rinnovo dei contratti", "11 billion
 euros to extend a cut in payroll taxes") or fronted in its clause ("Per il cuneo fiscale
 servono 10,7 miliardi", "Alla sanità vanno 3 miliardi"). The words are the pack's
-``[nouns.purpose]``, ``purpose_verbs``, ``[nouns.fronted_purpose]`` and ``allotting``; the
+``[nouns.purpose]``, ``purpose_verbs``, ``[nouns.fronted_purpose]``, ``allotting`` and ``not_purposes``; the
 phrase itself is read by :func:`quantities.extraction.nouns.counted`."""
 
 from __future__ import annotations
@@ -48,8 +48,9 @@ def purpose_fronted(toks: Tokens, figure: Span, kind: str, g: Grammar) -> tuple[
     start = next((i for i in range(k - 1, max(-1, k - 2 * g.max_words - 6), -1)
                   if lows[i] in opens and (i == 0 or lows[i - 1] in CLAUSE_OPENERS)), None)
     if start is None or start + 2 >= k or (lows[start] not in g.at_before and lows[start + 1] not in g.articles) \
-            or lows[start + 1 + (lows[start + 1] in g.articles)] in g.source_heads:
-        return None  # "per Giorgetti", "per il governo": a source
+            or (head := lows[start + 1 + (lows[start + 1] in g.articles)]) in g.source_heads \
+            or head in g.not_purposes:
+        return None  # "per Giorgetti", "per il governo": a source; "Alla fine vanno", "Per il momento"
     for end in range(start + 2, k):  # the verb after the phrase, past an aside set off by commas
         words = lows[end:k]
         if words and words[0] == ",":  # "Per il Ponte, conferma Giorgetti, sono stanziati"; "For the bridge, there are"
