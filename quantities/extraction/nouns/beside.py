@@ -13,6 +13,11 @@ from quantities.lang.lexicon import Lexicon
 from quantities.text.tokens import Tokens
 from quantities.types import Span
 
+#: The most tokens a conversion in brackets holds ("2,2 miliardi di dollari", "$25.3 billion").
+CONVERSION = 6
+#: How many words after a copula a predicated state may begin ("restano ricoverati in gravi condizioni").
+STATE_REACH = 3
+
 
 def described(found: NounPhrase, right: Tokens, g: Grammar) -> bool:
     """The word after a copula that follows a figure is a participle or one of the pack's
@@ -97,9 +102,6 @@ def converted(right: Tokens) -> tuple[Tokens, bool]:
     return right[close + 1:], True
 
 
-#: The most tokens a conversion in brackets holds ("2,2 miliardi di dollari", "$25.3 billion").
-CONVERSION = 6
-
 
 def ratio_base(phrase: NounPhrase, lang: str | Pack) -> bool:
     """Whether ``phrase`` is the base of a ratio (the lexicon's ``ratio`` flag: "Pil", "GDP"),
@@ -134,6 +136,3 @@ def predicated(text: str, found: NounPhrase, right: Tokens, g: Grammar) -> NounP
             return NounPhrase(f"{found.text} {said}", found.head, found.span)
     return found
 
-
-#: How many words after a copula a predicated state may begin ("restano ricoverati in gravi condizioni").
-STATE_REACH = 3
