@@ -340,8 +340,7 @@ def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
     """A person's name after "per"/"for" that opens a clause ("Per Bonaccini i danni
     superano …", "For Bonaccini, the damage …"): one to three capitalised words, no place
     the place table knows and no time word, followed by the clause (an article or a comma),
-    not by a figure ("Per Roma 180 milioni"); not before a clitic ("Per Bologna ne servono": the
-    place table is no gazetteer, so a place would read as a source)."""
+    not by a figure ("Per Roma 180 milioni") nor a clitic ("Per Bologna ne servono": a place)."""
     if np is None or np[1] - np[0] > 3 or np[1] >= len(toks.texts):
         return False
     texts, lows = toks.texts, toks.lows

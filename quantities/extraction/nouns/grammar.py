@@ -45,6 +45,7 @@ class Grammar:
     purpose: dict[str, frozenset[str]]
     bare_purpose: frozenset[str]
     purpose_verbs: frozenset[str]  # a purpose word that takes a verb and its object: "to extend a cut"
+    not_purpose_verbs: frozenset[str]  # "to keep the deficit under 3%": its object is no purpose
     fronted_purpose: dict[str, frozenset[str]]  # by kind: "Per il cuneo fiscale servono 10,7 miliardi"
     allotting: frozenset[tuple[str, ...]]  # the verbs between a fronted purpose and its sum
     source_heads: frozenset[str]  # attribution's source nouns: "per il governo" names no purpose
@@ -176,6 +177,7 @@ def grammar(pack: Pack) -> Grammar:
         purpose={kind: word_set(pack, f"nouns.purpose.{kind}") for kind in pack.table("nouns.purpose")},
         bare_purpose=word_set(pack, "nouns.bare_purpose"),
         purpose_verbs=word_set(pack, "nouns.purpose_verbs"),
+        not_purpose_verbs=word_set(pack, "nouns.not_purpose_verbs"),
         fronted_purpose={kind: word_set(pack, f"nouns.fronted_purpose.{kind}")
                          for kind in pack.table("nouns.fronted_purpose")},
         allotting=frozenset(phrases(pack, "nouns.allotting")),

@@ -22,15 +22,16 @@ def purpose_after(right: Tokens, kind: str, g: Grammar) -> tuple[int, str] | Non
     figure) and its purpose word: past a copula before the word ("sono destinati al …"), a
     preposition after it ("destinati al nuovo capitolo") or a verb and its article ("per
     ridurre le aliquote", "to extend a cut"); a ``purpose_verbs`` word takes only a verb ("5
-    billion euros to Ukraine" names a recipient)."""
+    billion euros to Ukraine" names a recipient), and none of ``not_purpose_verbs`` ("to keep
+    the deficit under 3%")."""
     lows, words = right.lows, g.purpose.get(kind, frozenset())
     at = int(len(lows) > 1 and (lows[0],) in g.copulas.get(lows[0], ()) and lows[1] in words)
     if at >= len(lows) or lows[at] not in words:
         return None
     word, at = lows[at], at + 1
     verb = at + 2 < len(lows) and lows[at] not in g.articles and lows[at + 1] in g.articles
-    if word in g.purpose_verbs and not verb:
-        return None
+    if word in g.purpose_verbs and (not verb or lows[at] in g.not_purpose_verbs):
+        return None  # "to Ukraine": a recipient; "to keep the deficit under 3%": no purpose
     return at + (verb or (at + 1 < len(lows) and lows[at] in g.prepositions)), word
 
 
