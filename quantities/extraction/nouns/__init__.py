@@ -162,7 +162,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = NounPhrase(reused, antecedent.head, None)
     if found is None and not unit_bearing:  # "hundreds were feared missing", "in 300 sono morti"
         found = _predicated(right, status_words(lang), status_skip(lang))
-        if found is None and len(right.lows) > 1 and (right.lows[0],) in g.copulas.get(right.lows[0], ()):
+        if found is None and len(right.lows) > 1 and g.is_copula(right.lows[0]):
             found = _phrase(sentence, right, 1, g, lowercase=True)  # "Gli ultimi due sono bambini"
             purpose = any(right.lows[1] in words for words in g.purpose.values())  # "5 miliardi sono destinati"
             found = None if found is None or purpose or described(found, right, g) else found  # not "were feared"
@@ -201,7 +201,7 @@ def _changed_of(text: str, right: Tokens, change: NounPhrase, g: Grammar) -> Nou
 def _opened(text: str, figure: Span, toks: Tokens, g: Grammar) -> bool:
     """The figure's first word is a one-word copula, taken in by its hedge: "superano i 5 miliardi"."""
     k = bisect_left(toks.starts, figure.start)  # toks.index
-    return k < len(toks.lows) and toks.starts[k] == figure.start and (toks.lows[k],) in g.copulas.get(toks.lows[k], ())
+    return k < len(toks.lows) and toks.starts[k] == figure.start and g.is_copula(toks.lows[k])
 
 
 def named(sentence: str, figure: Span, *, lang: str | Pack = "it", toks: Tokens | None = None) -> NounPhrase | None:

@@ -67,7 +67,7 @@ def aside_after(right: Tokens, left: Tokens, g: Grammar) -> int:
     between commas after the figure ("Sono quattro, ora, i presunti scafisti", "Sono 300,
     secondo Kiev, i soldati uccisi"): a one-word copula right before the figure, a few words
     with no number between the commas; 0 when not so."""
-    if not left.lows or (left.lows[-1],) not in g.copulas.get(left.lows[-1], ()):
+    if not left.lows or not g.is_copula(left.lows[-1]):
         return 0
     k = _closing_comma(right, ASIDE_WORDS)
     if k is None or any(right.texts[j][:1].isdigit() for j in range(1, k)):
@@ -125,7 +125,7 @@ def predicated(text: str, found: NounPhrase, right: Tokens, g: Grammar) -> NounP
     restano ricoverati in gravi condizioni" (a word between), "Three of the injured were in serious
     condition"; ``right`` are the tokens after the figure. Else ``found`` as it is."""
     k = right.index(found.span.end) if found.span is not None and found.span.end > right.starts[0] else 0
-    if k >= len(right.lows) or (right.lows[k],) not in g.copulas.get(right.lows[k], ()):
+    if k >= len(right.lows) or not g.is_copula(right.lows[k]):
         return found
     for at in range(k + 1, min(k + 1 + STATE_REACH, len(right.lows))):
         if not right.texts[at][:1].isalpha():

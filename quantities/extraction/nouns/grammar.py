@@ -89,6 +89,10 @@ class Grammar:
         """A number written in words ("tre", "tremila", "three"): never a counted noun."""
         return word in self.numerals or word.endswith(self.multipliers)
 
+    def is_copula(self, word: str) -> bool:
+        """``word`` is a copula of one word ("sono", "were"): "5 miliardi sono destinati"."""
+        return (word,) in self.copulas.get(word, ())
+
     def is_verb(self, word: str) -> bool:
         return word.endswith(self.verb_endings) and word not in self.adjectives
 

@@ -25,7 +25,7 @@ def purpose_after(right: Tokens, kind: str, g: Grammar) -> tuple[int, str] | Non
     billion euros to Ukraine" names a recipient), and none of ``not_purpose_verbs`` ("to keep
     the deficit under 3%")."""
     lows, words = right.lows, g.purpose.get(kind, frozenset())
-    at = int(len(lows) > 1 and (lows[0],) in g.copulas.get(lows[0], ()) and lows[1] in words)
+    at = int(len(lows) > 1 and g.is_copula(lows[0]) and lows[1] in words)
     if at >= len(lows) or lows[at] not in words:
         return None
     word, at = lows[at], at + 1
