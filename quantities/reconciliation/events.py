@@ -6,12 +6,15 @@ specific part), or by the place it is when the run is a place of the place table
 (:mod:`quantities.lang.places`: «Genova» = «Genoa», «Marocco» = «Morocco» = «Moroccan»).
 A word the article also writes in small letters, a stop word, a word of the lexicon's
 ``[names] not_names`` (days, months, offices), or a lone capitalised word that only ever
-opens a sentence is no name. A name in the title weighs :data:`TITLE_WEIGHT` mentions.
+opens a sentence is no name, unless another article of the folder writes it inside a
+sentence of its body (:func:`folder_names`: "Mestre, chi erano le vittime" is a title about
+Mestre when another article says "a Mestre"). A name in the title weighs :data:`TITLE_WEIGHT` mentions.
 
 A document's signature is its ``limit`` heaviest names (ties alphabetical), and those as
 heavy as the last of them (up to twice ``limit``). Its narrow
 names leave out the broad ones (a country, a wider area, a capital: each names too many
-events to tell one), and its top name is its heaviest narrow name. Two documents are one event when their
+events to tell one), and its top names are its heaviest narrow names (each of those tied
+at the top when it is named more than once; else the first in the alphabet). Two documents are one event when their
 signatures share two of their names, ties with the last included (two narrow ones, or a broad one and a
 narrow one the document names more than once), or when the top name of one is in the other's signature, or when
 neither names anything narrower than the same broad name that both weigh most; and, when both are dated, when their
@@ -19,7 +22,9 @@ dates are close: documents within ``days`` of each other can always be one event
 two documents more than twice that apart are never joined directly (joins chain: a running
 story of daily articles can span more, as its readers expect). Documents are joined by keys (a pair of
 names, a top name) in a union-find: the work grows with the documents, not their pairs,
-and adding unrelated events to the folder changes no event but theirs. An undated
+and adding unrelated events to the folder changes no event but theirs (save
+through :func:`folder_names`: a word they write inside a sentence becomes a name of the
+articles that only open a sentence with it). An undated
 document joins the first document of any date that shares a key with it. A document with
 no names belongs to no event by itself (see :mod:`quantities.reconciliation.figures`).
 
@@ -60,24 +65,53 @@ OPENERS = frozenset(".!?…\n\"«“”»–—([-")
 
 def names(title: str | None, body: str, lex: Lexicon, places: Places) -> Counter[str]:
     """The names of a document, each with its weight (mentions; a title's weigh more)."""
+    weights, lone, _inner = _weighed(title, body, lex, places)
+    return Counter({n: w for n, w in weights.items() if n not in lone})
+
+
+def folder_names(texts: Mapping[str, tuple[str | None, str, Lexicon]], places: Places) -> dict[str, Counter[str]]:
+    """The names of each document of a folder (``texts``: its title, body and lexicon): as
+    :func:`names`, and a lone word that only opens a sentence here is a name when another
+    document's body writes it inside a sentence ("Mestre, chi erano le vittime" in a title,
+    "a Mestre" in another article's body). Two documents that only open with a word ("Elezioni,")
+    keep it no name.
+
+    >>> from quantities.lang.lexicon import Lexicon
+    >>> it, places = Lexicon.load("it"), Places.default()
+    >>> got = folder_names({"a": ("Mestre, le vittime", "Sono 21.", it),
+    ...                     "b": ("Il bus", "Il bus è caduto a Mestre.", it)}, places)
+    >>> dict(got["a"]), dict(got["b"])
+    ({'mestre': 3}, {'mestre': 1})
+    """
+    read = {doc: _weighed(title, body, lex, places) for doc, (title, body, lex) in texts.items()}
+    inside = Counter(n for _w, _lone, inner in read.values() for n in inner)
+    return {doc: Counter({n: w for n, w in weights.items() if n not in lone or inside[n]})
+            for doc, (weights, lone, _inner) in read.items()}
+
+
+def _weighed(title: str | None, body: str, lex: Lexicon,
+             places: Places) -> tuple[Counter[str], set[str], set[str]]:
+    """The weights of every capitalised name of a document, the lone words among them that
+    only ever open a sentence (and are no known place), and the names its body writes inside
+    a sentence."""
     texts = [(text, weight, [(m, m.group()) for m in WORD.finditer(text)])
              for text, weight in ((title or "", TITLE_WEIGHT), (body, 1))]
     seen = {w for _t, _w, words in texts for _m, w in words}
     small = {w.casefold() for w in seen if not w[:1].isupper()}  # once a word
     weights: Counter[str] = Counter()
     inner: set[str] = set()
-    opening: list[tuple[str, int]] = []
+    in_body: set[str] = set()
+    opening: set[str] = set()
     for text, weight, words in texts:
         for name, first in _runs(text, [m for m, w in words if w[:1].isupper()], lex, places, small):
             weights[name] += weight
             if first:
-                opening.append((name, weight))
+                opening.add(name)
             else:
                 inner.add(name)
-    for name, weight in opening:   # a lone word that only ever opens a sentence is no name
-        if name not in inner and not places.known(name):
-            weights[name] -= weight
-    return +weights
+                if weight == 1:
+                    in_body.add(name)
+    return weights, {n for n in opening if n not in inner and not places.known(n)}, in_body
 
 
 def _runs(text: str, capitals: list[regex.Match[str]], lex: Lexicon, places: Places,
@@ -161,7 +195,10 @@ def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date
         if narrow:
             for name in sign:
                 joins.member(doc, name, periods)
-            joins.top(doc, narrow[0], periods)
+            heaviest = weights[doc][narrow[0]]
+            for name in narrow if heaviest > 1 else narrow[:1]:   # names tied at the top: each is
+                if weights[doc][name] == heaviest:                # what the story is about
+                    joins.top(doc, name, periods)
         else:   # nothing narrower than a country: the same country, weighed most
             joins.pair(doc, (sign[0], sign[0]), periods)
     return {doc: (joins.parts.find(doc) if doc in joins.parts else None) for doc in weights}

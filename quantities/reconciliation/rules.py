@@ -41,7 +41,7 @@ from quantities.lang.sources import Sources
 from quantities.reconciliation.catalog import DEFAULT_SEVERITY, RULE_KIND, RULES
 from quantities.reconciliation.credits import credit_findings, translation_findings
 from quantities.reconciliation.earlier import earlier_findings
-from quantities.reconciliation.events import names
+from quantities.reconciliation.events import folder_names
 from quantities.reconciliation.figures import group
 from quantities.reconciliation.findings import Context
 from quantities.reconciliation.identities import identify
@@ -225,12 +225,12 @@ def _names(items: list[Item], documents: Iterable[Document], lexicon_of: Callabl
     for i in items:
         sentences.setdefault(i.claim.doc, {})[i.claim.sentence.start] = i.claim.context
     given = {d.id: d for d in documents if d.id in sentences}
-    out = {}
+    texts = {}
     for doc, found in sentences.items():
         d = given.get(doc)
         title, body = (d.title, d.analysed) if d is not None else (None, "\n".join(found.values()))
-        out[doc] = names(title, body, lexicon_of(doc), places)
-    return out
+        texts[doc] = (title, body, lexicon_of(doc))
+    return folder_names(texts, places)
 
 
 def _shown_together(finding: Finding, figures: list[Figure]) -> Finding:

@@ -12,7 +12,7 @@ from tables import FIXTURES, cases, rows
 
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
-from quantities.reconciliation.events import events, names
+from quantities.reconciliation.events import events, folder_names, names
 from quantities.reconciliation.rules import reconcile
 from quantities.types import Claim, Document, Quantity, Span
 
@@ -38,8 +38,7 @@ def _document(row: str) -> Document:
 @pytest.mark.parametrize("case", _cases())
 def test_events(case):
     docs = [_document(r) for r in case["docs"]]
-    weights = {d.id: names(d.title, d.text, Lexicon.load(d.lang), PLACES) for d in docs}
-    event_of = events(weights, {d.id: d.date for d in docs}, 12, 30, PLACES.broad)
+    event_of = events(_weights(docs), {d.id: d.date for d in docs}, 12, 30, PLACES.broad)
     groups: dict[str | None, list[str]] = {}
     for d in docs:
         groups.setdefault(event_of[d.id], []).append(d.id)
@@ -59,10 +58,13 @@ def test_events_do_not_change_when_unrelated_documents_join(case):
 
 def _grouped(docs: list[Document]) -> set[frozenset[str]]:
     """The events of the documents not added ("z…"), as sets of ids."""
-    weights = {d.id: names(d.title, d.text, Lexicon.load(d.lang), PLACES) for d in docs}
-    event_of = events(weights, {d.id: d.date for d in docs}, 12, 30, PLACES.broad)
+    event_of = events(_weights(docs), {d.id: d.date for d in docs}, 12, 30, PLACES.broad)
     mine = [d.id for d in docs if not d.id.startswith("z")]
     return {frozenset(o for o in mine if event_of[o] == event_of[d]) for d in mine}
+
+
+def _weights(docs: list[Document]) -> dict:
+    return folder_names({d.id: (d.title, d.text, Lexicon.load(d.lang)) for d in docs}, PLACES)
 
 
 def _claim(doc: str, text: str, value: int, noun: str, context: str, date: str) -> Claim:
