@@ -320,6 +320,10 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
         if (dated := _dated(left, end, g)) < end:  # "il deficit per il 2024 è al 4,3%", "naufragato il 14 giugno"
             end = dated
             continue
+        if start < end and start > 1 and before in g.conj and left.texts[start][:1].isupper() \
+                and (first := _run_start(left, start - 1, g)) > 0 and left.lows[first - 1] in g.prepositions:
+            end = start - 1   # names coordinated in one complement: "in Turkey and Syria", "in Turchia e Siria"
+            continue
         if start == end or before in g.articles or start < 2 or (before not in g.prepositions and before not in g.of) \
                 or (article and before not in g.of):  # "gli sfollati del centro storico, una quarantina"
             return None
