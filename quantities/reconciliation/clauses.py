@@ -284,9 +284,9 @@ def within(c: Claim, what: str, lex: Lexicon) -> bool:
 
 
 def lead(before: str, lex: Lexicon) -> str | None:
-    """The folded key of the last content word before the figure in its clause."""
+    """The folded key of the last content word before the figure in its clause (:data:`LEAD`)."""
     words = [w for w in WORD.findall(before) if w.casefold() not in lex.stopwords]
-    return f"{lex.lang}:{lex.key(words[-1])}" if words else None
+    return f"{LEAD}{lex.lang}:{lex.key(words[-1])}" if words else None
 
 
 def unfolds(c: Claim, before: str, lex: Lexicon) -> bool:
@@ -312,6 +312,9 @@ def capacity(c: Claim, before: str, lex: Lexicon) -> bool:
 
 #: The key of a distance measured from a point ("a 47 miglia da Pylos": "distance:pylos").
 FROM_POINT = "distance:"
+#: The key of a figure named by no noun, only by the word that leads it ("in media 1,821
+#: euro": "lead:it:med"): a key to line figures up, no name to show people.
+LEAD = "lead:"
 #: What a capacity keys apart from the thing counted: a measure of its own.
 CAPACITY = "(capacity)"
 #: What an addition keys apart from the stock it adds to: "2,7 miliardi di contributi

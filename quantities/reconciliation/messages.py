@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
-from quantities.reconciliation.clauses import FROM_POINT
+from quantities.reconciliation.clauses import FROM_POINT, LEAD
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
 from quantities.text.decimals import grouped
@@ -140,11 +140,14 @@ def shown(q: Quantity, fmt: tuple[str, str]) -> str:
 
 
 def concept_shown(concept: str | None) -> str | None:
-    """A figure's concept as people read it: "distance:pylos" is the distance from Pylos.
+    """A figure's concept as people read it: "distance:pylos" is the distance from Pylos; a
+    figure no noun names (its key is the word leading it, :data:`~.clauses.LEAD`) is unnamed.
 
-    >>> concept_shown("distance:pylos"), concept_shown("morto")
-    ('distance from Pylos', 'morto')
+    >>> concept_shown("distance:pylos"), concept_shown("morto"), concept_shown("lead:it:med")
+    ('distance from Pylos', 'morto', 'unnamed')
     """
+    if concept is not None and concept.startswith(LEAD):
+        return _("unnamed")
     if concept is None or not concept.startswith(FROM_POINT):
         return concept
     return _("distance from {point}").format(point=concept[len(FROM_POINT):].title())
