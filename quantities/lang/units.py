@@ -122,11 +122,23 @@ def spread() -> dict[str, Decimal]:
     >>> spread()["magnitude"]
     Decimal('0.2')
     """
+    return _decimals("spread")
+
+
+def apart() -> dict[str, Decimal]:
+    """Unit -> how far apart two values of it are two events, not one figure (``[apart]``).
+
+    >>> apart()["magnitude"]
+    Decimal('1.0')
+    """
+    return _decimals("apart")
+
+
+def _decimals(table: str) -> dict[str, Decimal]:
     with KNOWN.open("rb") as f:
-        return {unit: Decimal(value) for unit, value in _load(f).get("spread", {}).items()}
+        return {unit: Decimal(value) for unit, value in _load(f).get(table, {}).items()}
 
 
-@functools.cache
 def changing() -> frozenset[str]:
     """Units of a state that changes by the hour (``[changing]``).
 

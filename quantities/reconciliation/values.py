@@ -231,10 +231,15 @@ def _toll(m: Mode) -> bool:
 def comparable(a: Mode, b: Mode) -> bool:
     """Values within a factor of SPREAD: further apart, two figures the keys could not
     separate (2 people and 2.000 people), not one figure stated two ways. A toll may run
-    further (300 dead on the first day, 45.000 two weeks later)."""
+    further (300 dead on the first day, 45.000 two weeks later). Values of a unit that
+    ``[apart]`` bounds (a magnitude) are two events further apart than it."""
     if _toll(a):
         return True
     lower, upper = sorted((a, b), key=lambda m: m.value)
+    found = {i.claim.quantity.unit for m in (a, b) for i in m.items}
+    gap = units.apart().get(next(iter(found)) or "") if len(found) == 1 else None
+    if gap is not None and upper.value - lower.value > gap:   # a foreshock's 4.0, an aftershock's 5.3
+        return False
     top = max(i.interval.top for i in lower.items)
     bottom = min(i.interval.low for i in upper.items)
     return top <= 0 or bottom / top <= SPREAD
