@@ -99,6 +99,8 @@ class Grammar:
     def can_head(self, toks: Tokens, i: int, lowercase: bool = False) -> bool:
         """``toks[i]`` is a word that may be the counted noun."""
         text = toks.texts[i]
+        if i and toks.lows[i - 1] in self.inner_adverbs and self._adjective(toks.lows[i], text):
+            return False   # "la più forte": the adjective of a noun left unsaid
         return self._may_head(toks.lows[i], text) and (text.islower() or not lowercase)
 
     # A word's tests are asked again and again (news repeats its words, and each figure's

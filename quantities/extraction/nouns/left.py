@@ -361,7 +361,8 @@ def _run_start(left: Tokens, end: int, g: Grammar) -> int:
     start = end
     while start > 0 and end - start <= g.max_adjectives + 1:
         noun_like = g.noun_like(left, start - 1)
-        joined = left.lows[start - 1] in g.conj and 1 < start < end and g.can_head(left, start - 2, True)
+        joined = (left.lows[start - 1] in g.conj and 1 < start < end and g.can_head(left, start - 2, True)) \
+            or (left.lows[start - 1] in g.inner_adverbs and start < end and g.is_adjective(left, start))
         if not (noun_like or joined):
             break
         start -= 1
