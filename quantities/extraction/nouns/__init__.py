@@ -133,6 +133,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = None  # "144 milioni legati al Pnrr": a noun of "milioni" follows "di"; the word after is no noun
     else:
         found = _phrase(sentence, right, 0, g)
+    if found is not None and found.head.casefold() in g.time_words:
+        found = None  # "contro 1,626 di venerdì", "10 miliardi l'anno": a time, a rate
     if found is None and first not in g.elliptic_after:
         before = left + link if unit_bearing and (link := swallowed(figure, toks, g)) is not None else left
         found = noun_before(sentence, before, g, unit_bearing, aside=first in (",", ";", ")"),

@@ -80,6 +80,7 @@ class Grammar:
     inner_adverbs: frozenset[str]      # "persone ancora disperse"
     possessives: frozenset[str]        # "Italy's north": the ending after a possessor's apostrophe
     colons: frozenset[str]             # what closes a clause that names the figure after it
+    spoken: frozenset[str]             # speech participles ("ha spiegato il capo …:"): a speaker follows
     determiners: frozenset[str]        # "molti", "some": they open a noun phrase of their own
     singular_endings: tuple[str, ...]  # a word's number by its ending, where the language marks it
     plural_endings: tuple[str, ...]
@@ -214,6 +215,7 @@ def grammar(pack: Pack) -> Grammar:
         multipliers=tuple(w.casefold() for w in pack.table("numbers.multipliers")),
         determiners=word_set(pack, "nouns.determiners"),
         colons=word_set(pack, "nouns.colons"),
+        spoken=frozenset(w for w in word_set(pack, "attribution.participles") if " " not in w),
         possessives=word_set(pack, "nouns.possessives"),
         inner_adverbs=word_set(pack, "nouns.inner_adverbs"),
         compound_links=word_set(pack, "nouns.compound_links"),

@@ -166,7 +166,8 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     if listed < k:  # "due ragazzi di 12 e 13 anni", "i fratelli Monti di 15, 11 e 6 anni"
         return _before(text, left, listed - 1, g) if listed and lows[listed - 1] in g.of_before else None
     if last in g.colons:  # "ha approvato il decreto per l'Emilia-Romagna: oltre 2 miliardi di euro"
-        return _subject(text, left, k - 1, g)
+        found = _subject(text, left, k - 1, g)
+        return None if found is not None and _spoken(left, found, g) else found
     if last == ",":  # apposition: "Kevin Laganà, 22 anni", "gli sfollati del centro, una quarantina"
         if unit_bearing:  # not the object of a preposition: "sulle colline, la metà di quanto piove"
             found = _before(text, left, k, g)
@@ -177,6 +178,16 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     if unit_bearing and k and left.texts[k - 1][:1].isupper():  # "dà Fratelli d'Italia tra il 22 e il 26%"
         return _name(text, left, k, g, least=1)
     return _gapped(text, left, k, g)
+
+
+def _spoken(left: Tokens, found: NounPhrase, g: Grammar) -> bool:
+    """Whether the phrase ``found`` is the speaker a speech participle puts after it ("ha
+    spiegato il capo della Protezione civile Guido Bertolaso: 17mila nelle tendopoli")."""
+    if found.span is None:
+        return False
+    at = left.index(found.span.start)
+    at -= _opener(left, at, g)
+    return at > 0 and left.lows[at - 1] in g.spoken
 
 
 def _gapped(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
