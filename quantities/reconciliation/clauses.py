@@ -276,6 +276,17 @@ def inherited(c: Claim, before: str) -> bool:
     return bool(noun) and noun not in c.text and noun not in before
 
 
+def carried(c: Claim, before: str) -> bool:
+    """Whether the claim's noun is carried from a figure earlier in its sentence ("a 47 metri
+    di profondità, a circa 800 metri dall'Isola": the 800 metres are no depth): written neither
+    in the claim nor in the few words before it, past that figure and its words ("da un'altezza
+    di dieci metri" holds its own)."""
+    noun = c.noun or ""
+    own = before[max((at for at, ch in enumerate(before) if ch.isdigit()), default=-1) + 1:]
+    own = own[own.rfind(",") + 1:]   # past the figure before and its words: "47 metri di profondità, a circa"
+    return bool(noun) and noun not in c.text and noun not in " ".join(WORD.findall(own)[-OWN_WORDS:])
+
+
 def within(c: Claim, what: str, lex: Lexicon) -> bool:
     """Whether the claim's own words, or the two right after it (its complement: "120mila
     tonnellate | di neve"), name ``what``."""
@@ -310,6 +321,8 @@ def capacity(c: Claim, before: str, lex: Lexicon) -> bool:
     return lex.cue("capacity_before", words_of(before)) or lex.cue("capacity_after", words_of(after(c))[:2])
 
 
+#: How many words before a figure may still hold its own noun ("da un'altezza di | dieci metri").
+OWN_WORDS = 4
 #: The key of a distance measured from a point ("a 47 miglia da Pylos": "distance:pylos").
 FROM_POINT = "distance:"
 #: The key of a figure named by no noun, only by the word that leads it ("in media 1,821

@@ -326,12 +326,12 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         if what is not None and kind == "measure" and not lex.measured_in(what, c.quantity.unit):
             what = None   # "l'acqua ha superato i due metri": a level, not the rain stated in millimetres
         measured = clauses.measure(c, before, lex, measures=True)
-        if measured is not None and (what is None or clauses.inherited(c, before)
+        point = clauses.origin(c, lex) if kind == "measure" and unit == DISTANCE else None
+        if point is not None and (measured is None or clauses.carried(c, before)):
+            what = f"{clauses.FROM_POINT}{point}"   # "a 47 miglia da Pylos"; "… a circa 800 metri dall'Isola"
+        elif measured is not None and (what is None or clauses.inherited(c, before)
                                      or (not (reading and reading.known) and clauses.within(c, measured, lex))):
             what = measured   # "precipitati per circa 45 metri": the fall; "massa di 120mila tonnellate di neve"
-        elif measured is None and kind == "measure" and unit == DISTANCE \
-                and (point := clauses.origin(c, lex)) is not None:
-            what = f"{clauses.FROM_POINT}{point}"   # "a 47 miglia da Pylos": the distance from Pylos
         if what is None and kind == "measure":
             what = lex.measured_by(c.quantity.unit)   # "magnitudo 7": a quake's
         elif what is not None and kind in ("money", "measure"):
