@@ -19,7 +19,6 @@ from itertools import compress, count
 from quantities import lang as langs
 from quantities.cache import compiled
 from quantities.lang.lexicon import Lexicon
-from quantities.lang.places import Places
 from quantities.text.fold import low
 from quantities.types import Claim
 
@@ -126,32 +125,6 @@ def _affirmed(text: str, lex: Lexicon) -> tuple[str, ...]:
                   and not (i and lex.negation(words[i - 1]))])
 
 
-#: The words after a distance a phrase of its point may begin at ("a 47 miglia | a sud di | Pylos").
-ORIGIN_REACH = 4
-
-
-def origin(c: Claim, lex: Lexicon) -> str | None:
-    """The point a distance is measured from: the place or noun after one of the lexicon's
-    ``[distance] origin`` phrases among the first words after the figure ("a 47 miglia da
-    Pylos", "72 km (45 miles) southwest of Marrakesh", the aside's "45 miles" too), its one name across languages; None
-    when there is none. A point the lexicon knows is its concept ("costa" = "coast")."""
-    ctx = c.context
-    at = ctx.find(c.text) if c.text else -1
-    if at < 0:
-        return None
-    piece = ctx[at + len(c.text):at + len(c.text) + CUE_WINDOW]
-    aside = ASIDE.match(piece) or CLOSED.match(piece)   # "40 nautical miles (74 km) off the coast": 74 too
-    piece = piece[aside.end():] if aside else piece
-    m = CLAUSE.search(piece)
-    words = WORD.findall(piece[:m.start()] if m else piece)[:8]
-    phrase = lex.cue_at("distance_origin", [w.casefold() for w in words])   # the first phrase, by its start
-    if phrase is None or phrase[0] >= ORIGIN_REACH:
-        return None
-    rest = [w for w in words[phrase[1]:] if w.casefold() not in lex.stopwords]
-    point = lex.read(rest[0]) if rest else None   # "dalla costa" = "off the coast"
-    return (point.shared if point is not None and point.known else _place_name(rest[0])) if rest else None
-
-
 def complement(c: Claim, before: str, lex: Lexicon) -> str | None:
     """The part a sum's or a measure's noun, written before its figure, is narrowed to: the
     word after one of the lexicon's ``[complement] narrows`` words right after the noun ("the
@@ -169,10 +142,6 @@ def complement(c: Claim, before: str, lex: Lexicon) -> str | None:
             rest = [w for w in words[j + len(phrase):] if w not in lex.stopwords]
             return lex.key(rest[0]) if rest else None
     return None
-
-
-def _place_name(word: str) -> str:
-    return Places.default().name(word)
 
 
 def _subject_after(c: Claim, lex: Lexicon, own: bool = False) -> tuple[str, ...]:
@@ -276,17 +245,6 @@ def inherited(c: Claim, before: str) -> bool:
     return bool(noun) and noun not in c.text and noun not in before
 
 
-def carried(c: Claim, before: str) -> bool:
-    """Whether the claim's noun is carried from a figure earlier in its sentence ("a 47 metri
-    di profondità, a circa 800 metri dall'Isola": the 800 metres are no depth): written neither
-    in the claim nor in the few words before it, past that figure and its words ("da un'altezza
-    di dieci metri" holds its own)."""
-    noun = c.noun or ""
-    own = before[max((at for at, ch in enumerate(before) if ch.isdigit()), default=-1) + 1:]
-    own = own[own.rfind(",") + 1:]   # past the figure before and its words: "47 metri di profondità, a circa"
-    return bool(noun) and noun not in c.text and noun not in " ".join(WORD.findall(own)[-OWN_WORDS:])
-
-
 def within(c: Claim, what: str, lex: Lexicon) -> bool:
     """Whether the claim's own words, or the two right after it (its complement: "120mila
     tonnellate | di neve"), name ``what``."""
@@ -321,10 +279,6 @@ def capacity(c: Claim, before: str, lex: Lexicon) -> bool:
     return lex.cue("capacity_before", words_of(before)) or lex.cue("capacity_after", words_of(after(c))[:2])
 
 
-#: How many words before a figure may still hold its own noun ("da un'altezza di | dieci metri").
-OWN_WORDS = 4
-#: The key of a distance measured from a point ("a 47 miglia da Pylos": "distance:pylos").
-FROM_POINT = "distance:"
 #: The key of a figure named by no noun, only by the word that leads it ("in media 1,821
 #: euro": "lead:it:med"): a key to line figures up, no name to show people.
 LEAD = "lead:"

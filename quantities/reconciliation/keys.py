@@ -27,7 +27,7 @@ from decimal import Decimal
 from quantities import lang as langs
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
-from quantities.reconciliation import ages, changes, clauses, nounphrases
+from quantities.reconciliation import ages, changes, clauses, distances, nounphrases
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of, stance
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, past_year
@@ -326,9 +326,9 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         if what is not None and kind == "measure" and not lex.measured_in(what, c.quantity.unit):
             what = None   # "l'acqua ha superato i due metri": a level, not the rain stated in millimetres
         measured = clauses.measure(c, before, lex, measures=True)
-        point = clauses.origin(c, lex) if kind == "measure" and unit == DISTANCE else None
-        if point is not None and (measured is None or clauses.carried(c, before)):
-            what = f"{clauses.FROM_POINT}{point}"   # "a 47 miglia da Pylos"; "… a circa 800 metri dall'Isola"
+        point = distances.origin(c, lex) if kind == "measure" and unit == DISTANCE else None
+        if point is not None and (measured is None or distances.carried(c, before)):
+            what = f"{distances.FROM_POINT}{point}"   # "a 47 miglia da Pylos"; "… a circa 800 metri dall'Isola"
         elif measured is not None and (what is None or clauses.inherited(c, before)
                                      or (not (reading and reading.known) and clauses.within(c, measured, lex))):
             what = measured   # "precipitati per circa 45 metri": the fall; "massa di 120mila tonnellate di neve"

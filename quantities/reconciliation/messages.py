@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
-from quantities.reconciliation.clauses import FROM_POINT, LEAD
+from quantities.reconciliation.clauses import LEAD
+from quantities.reconciliation.distances import FROM_POINT
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
 from quantities.text.decimals import grouped

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quantities.lang import clock
 from quantities.text.tokens import Tokens
 
 if TYPE_CHECKING:
@@ -20,18 +21,32 @@ def fronted(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
     past an aside that is neither a source or a complement nor a place's apposition (``[scope]
     asides``, ``place_heads``)."""
     lows, texts = toks.lows, toks.texts
-    if first < 3 or lows[0] not in t.places or lows[1] in t.months:
+    b = _past_stamp(lows, first)   # "**7 aprile, ore 8.15** – A Onna, …": the entry's own first word
+    if first - b < 3 or lows[b] not in t.places or lows[b + 1] in t.months:
         return None
-    k = 1
+    k = b + 1
     while k < first and (texts[k][:1].isupper() or (lows[k] in t.place_links and texts[k + 1][:1].isupper())):
         k += 1
-    if not 1 < k < first or lows[k] != ",":
+    if not b + 1 < k < first or lows[k] != ",":
         return None
     commas = [i for i in range(k + 1, first) if lows[i] == ","]
     if len(commas) > 1 or (commas and lows[k + 1] not in t.asides
                            and t.place_heads.isdisjoint(lows[k + 1:commas[0]])):
         return None  # "In Campania, il maltempo ha pesato, la partecipazione …": a clause between
-    return text[toks.starts[1]:toks.ends[k - 1]]
+    return text[toks.starts[b + 1]:toks.ends[k - 1]]
+
+
+#: How many words a live blog's stamp may take before its mark ("7 aprile, ore 8.15 –").
+STAMP_WORDS = 10
+
+
+def _past_stamp(lows: list[str], first: int) -> int:
+    """Where a sentence's own words start past a live blog's stamp that opens it: a time or a
+    date set off by a dash, a colon or a bar (:data:`clock.STAMP_MARKS`), else 0."""
+    for j in range(min(first, STAMP_WORDS)):
+        if lows[j] in clock.STAMP_MARKS:
+            return j + 1 if any(ch.isdigit() for w in lows[:j] for ch in w) else 0
+    return 0
 
 
 #: The words of a subject before its relative: an article and a noun ("Il treno che …").
