@@ -26,11 +26,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from quantities.reconciliation import messages as say
+from quantities.reconciliation.drifts import OPPOSITE
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.keys import Item
 from quantities.reconciliation.modes import translated
-from quantities.reconciliation.values import OPPOSITE
 from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
 

@@ -12,7 +12,7 @@ Each gives at most one finding per figure, naming every claim it is about.
 - **value-conflict**, cause ``outlier`` (one mode has more outlets than any other) or
   ``disagreement`` (a tie): the odd claims against the value the others agree on.
 - **hedge-drift**: inside one mode, the same figure stated exactly in one article and
-  hedged or rounded in another (vague words like "migliaia" are no statement of it).
+  hedged or rounded in another (:mod:`.drifts`; vague words like "migliaia" state no value).
 - **headline-body**: one article's headline and body disagree on the figure.
 
 Claims the article gives as superseded ("era fermo a 35") take part in none of them.
@@ -21,16 +21,15 @@ Claims the article gives as superseded ("era fermo a 35") take part in none of t
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from quantities.lang import units
 from quantities.reconciliation import messages as say
 from quantities.reconciliation import scales
-from quantities.reconciliation.doubts import BRACKET, bounded, weigh
+from quantities.reconciliation.doubts import bounded, weigh
+from quantities.reconciliation.drifts import drift_findings, rounds_to
 from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.headlines import headline_findings
-from quantities.reconciliation.intervals import precision_of
 from quantities.reconciliation.keys import Item, toll
 from quantities.reconciliation.modes import (
     Mode,
@@ -57,21 +56,8 @@ SCATTERED = 3
 #: Values further apart than this factor are not one figure stated two ways (a dropped
 #: zero, 40 for 420, is still within it).
 SPREAD = 20
-#: A bare figure is read as a rounding of another only when its last digit stands for
-#: hundreds or more ("1.400" for 1.404); "10" is no rounding of 7.
-ROUND_UNIT = 100
-#: Stances that put a figure near its value ("circa 700", "quasi 700"): a rounding of an
-#: exact value when hedged. "oltre 700" is a bound, not a rounding.
-NEAR = frozenset({"about", "nearly"})
-#: A lower bound against an upper one ("almeno 500", "fino a 600"): two values that meet
-#: only between them, each source leaning its own way.
-OPPOSITE = ({"over", "under"}, {"over", "nearly"})
 #: Stances that only agree with a side's figure ("più di trecento" beside 338), not state it.
 BOUNDS = frozenset({"over", "under", "vague"})
-#: Claims that joined no mode looked at for drift, at most (a bound: linear per figure).
-LOOSE = 16
-
-
 def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Iterator[Finding]:
     """The figure's value findings; without ``conflicts``, only drift and headlines (a
     running toll of several days has its own rules: :mod:`~quantities.reconciliation.tolls`)."""
@@ -87,7 +73,7 @@ def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Itera
     elif conflicts and (slip := scales.slipped(found, contradicting(found))) is not None \
             and (scaled := scales.scale_finding(g, *slip, ctx)) is not None:
         yield scaled   # "500 milioni" against "500 miliardi"
-    yield from _drift(g, found, ctx, current)
+    yield from drift_findings(g, found, ctx, current)
     if ctx.settings.within_documents:
         yield from headline_findings(g, ctx)
 
@@ -119,7 +105,7 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                        one=say.group_text(ms[0].items, ctx.outlet, fmt),
                        other=say.group_text(ms[1].items, ctx.outlet, fmt)), items, cause="rounded")
     head, rest = ms[0], ms[1:]
-    if len(ms) >= SCATTERED and len(head.docs) < 2 and not close(ms):
+    if len(ms) >= SCATTERED and (len(head.docs) < 2 or _loose(g)) and not close(ms):
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
     if (within := networks(ms)) is not None:   # a magnitude of 4,8 and one of 4.9
@@ -142,6 +128,13 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     message = _("{one}; {others}: the values do not meet").format(
         one=say.group_text(head.items, ctx.outlet, fmt), others=groups)
     return finding(ctx, "value-conflict", g, message, items, cause="disagreement", doubt=weigh(ms, ms, ctx))
+
+
+def _loose(g: Grouped) -> bool:
+    """A figure keyed by a noun that says only "people" ("persone", "people") and no status:
+    many values under it are many groups of people (on board, rescued, in the centre), none
+    the others agree on."""
+    return g.figure.status is None and all(i.reading is not None and i.reading.generic for i in g.items)
 
 
 def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
@@ -260,7 +253,7 @@ def _rounding(a: Mode, b: Mode) -> bool:
     """Two modes that are one figure, exact in one and rounded in the other (1.404, 1.400)."""
     xs = [i for i in a.items if i.stance == "exact"]
     ys = [i for i in b.items if i.stance == "exact"]
-    return any(_rounds_to(x, y) or _rounds_to(y, x) for x in xs[:8] for y in ys[:8])
+    return any(rounds_to(x, y) or rounds_to(y, x) for x in xs[:8] for y in ys[:8])
 
 
 def _monotone(ordered: list[Mode]) -> bool:
@@ -310,91 +303,3 @@ def dispute(g: Grouped, ms: list[Mode], ctx: Context, fmt: tuple[str, str], item
 def _disputed_severity(ctx: Context) -> str:
     """A plain dispute is information: each outlet credits each figure correctly."""
     return "off" if ctx.settings.severity("value-conflict") == "off" else "info"
-
-
-def _drift(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> Iterator[Finding]:
-    """Drift inside each mode, one finding per value (the questura's 30mila and the
-    organisers' 100mila drift each in their own words); a hedged claim that meets several
-    modes and so joined none ("fino a 600" meets 79 and "almeno 500") is looked at with
-    each mode it meets."""
-    message = _("one figure, worded differently (hedged, rounded or bounded from either side): {claims}")
-    placed = {id(i) for m in found for i in m.items}
-    loose = [i for i in current if id(i) not in placed][:LOOSE]
-    for m in found:
-        near = [i for i in loose if any(i.interval.meets(o.interval) for o in m.items)]
-        stated = [i for i in (*m.items, *near) if i.value is not None and i.stance != "vague"]
-        stated = _drifting(stated)
-        if len({i.claim.doc for i in stated}) < 2:
-            continue
-        said = ", ".join(f"{say.outlets([i], ctx.outlet)} \u201c{i.claim.text}\u201d "
-                         f"({_(say.STANCE_WORDS[i.stance])})" for i in stated[:6])
-        text = message
-        if _bracketed(stated):   # "almeno 500" (the authorities), "fino a 600" (a doctor): two estimates
-            said = ", ".join(f"{i.claim.attribution.source if i.claim.attribution else i.source} "
-                             f"\u201c{i.claim.text}\u201d ({say.outlets([i], ctx.outlet)})" for i in stated)
-            text = _("two sources bound the figure from either side: {claims}; they meet only between the two")
-        yield finding(ctx, "hedge-drift", g, text.format(claims=said), stated, cause="hedge")
-
-
-def _bracketed(stated: list[Item]) -> bool:
-    """Two values, each its own source's, bounding the figure from either side."""
-    return len(stated) == 2 and stated[0].value != stated[1].value and None not in {i.source for i in stated} \
-        and stated[0].source != stated[1].source and {i.stance for i in stated} in OPPOSITE
-
-
-def _drifting(stated: list[Item]) -> list[Item]:
-    """The claims that drift from another claim of another article: compared once per
-    distinct wording (value, stance, precision), so a mode of many claims stays linear."""
-    readings: dict[tuple, list[Item]] = {}
-    for i in stated:
-        readings.setdefault((i.value, i.stance, precision_of(i.claim.quantity)), []).append(i)
-    groups = list(readings.values())
-    docs = [{i.claim.doc for i in g} for g in groups]
-    if len(set().union(*docs)) < 2:   # one article's wordings: none drifts from another's (no pairs to try)
-        return []
-    out: set[int] = set()
-    for n, a in enumerate(groups):
-        for m in range(n + 1, len(groups)):
-            if len(docs[n] | docs[m]) < 2 or not _drifts_in_wording(a[0], groups[m][0]):
-                continue
-            out.update((n, m))
-    return [i for n in sorted(out) for i in groups[n]]
-
-
-def _drifts_in_wording(a: Item, b: Item) -> bool:
-    """One value in two wordings: hedged differently, or one a rounding of the other
-    (1.400 for 1.404: the exact value rounded to the bare one's last digit; "quasi 700"
-    for 693: the exact value rounded and hedged towards it), or bounded from either side
-    ("almeno 500" and "fino a 600": they meet only between the two)."""
-    if a.value is None or b.value is None:
-        return False
-    sa, sb = a.stance, b.stance
-    if a.value == b.value:
-        return sa != sb
-    if sa == "exact" and sb == "exact":
-        return _rounds_to(a, b) or _rounds_to(b, a)
-    if sa == "exact" and sb in NEAR:
-        return _rounds_closely(a, b)
-    if sb == "exact" and sa in NEAR:
-        return _rounds_closely(b, a)
-    low, high = sorted((a.value, b.value))
-    return {sa, sb} in OPPOSITE and low > 0 and high <= low * BRACKET
-
-
-def _rounds_closely(exact: Item, hedged: Item) -> bool:
-    """The hedged value is the exact one rounded, off by less than a tenth of its last
-    digit ("quasi 700" for 693): the hedge says it was rounded. "quasi 3.000" for 2.800 is
-    an estimate of its own, not a rounding of the other."""
-    stated, rounded = exact.claim.quantity.value, hedged.claim.quantity.value
-    if stated is None or rounded is None:
-        return False
-    return _rounds_to(exact, hedged) and abs(stated - rounded) * 10 <= precision_of(hedged.claim.quantity)
-
-
-def _rounds_to(exact: Item, bare: Item) -> bool:
-    unit = precision_of(bare.claim.quantity)
-    stated, rounded = exact.claim.quantity.value, bare.claim.quantity.value
-    if unit < ROUND_UNIT or unit <= precision_of(exact.claim.quantity) or stated is None or rounded is None:
-        return False
-    return stated != rounded and (stated / unit).quantize(Decimal(1)) * unit == rounded
-
