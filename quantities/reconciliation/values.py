@@ -105,7 +105,7 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                        one=say.group_text(ms[0].items, ctx.outlet, fmt),
                        other=say.group_text(ms[1].items, ctx.outlet, fmt)), items, cause="rounded")
     head, rest = ms[0], ms[1:]
-    if len(ms) >= SCATTERED and (len(head.docs) < 2 or _loose(g)) and not close(ms):
+    if ((len(ms) >= SCATTERED and len(head.docs) < 2) or _loose(g)) and not close(ms):
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
     if (within := networks(ms)) is not None:   # a magnitude of 4,8 and one of 4.9
@@ -134,7 +134,8 @@ def _loose(g: Grouped) -> bool:
     """A figure keyed by a noun that says only "people" ("persone", "people") and no status:
     many values under it are many groups of people (on board, rescued, in the centre), none
     the others agree on."""
-    return g.figure.status is None and all(i.reading is not None and i.reading.generic for i in g.items)
+    return g.figure.status is None and all(i.reading is not None and i.reading.generic and i.reading.status is None
+                                           and i.claim.status is None for i in g.items)
 
 
 def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
