@@ -23,8 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from quantities.lang import units
+from quantities.reconciliation import clauses, scales
 from quantities.reconciliation import messages as say
-from quantities.reconciliation import scales
 from quantities.reconciliation.doubts import bounded, weigh
 from quantities.reconciliation.drifts import drift_findings, rounds_to
 from quantities.reconciliation.figures import Grouped
@@ -105,7 +105,8 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
                        one=say.group_text(ms[0].items, ctx.outlet, fmt),
                        other=say.group_text(ms[1].items, ctx.outlet, fmt)), items, cause="rounded")
     head, rest = ms[0], ms[1:]
-    if ((len(ms) >= SCATTERED and len(head.docs) < 2) or _loose(g)) and not close(ms):
+    if ((len(ms) >= SCATTERED and len(head.docs) < 2) or _loose(g, ms, ctx.settings.min_shared_words)) \
+            and not close(ms):
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
     if (within := networks(ms)) is not None:   # a magnitude of 4,8 and one of 4.9
@@ -130,12 +131,18 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     return finding(ctx, "value-conflict", g, message, items, cause="disagreement", doubt=weigh(ms, ms, ctx))
 
 
-def _loose(g: Grouped) -> bool:
-    """A figure keyed by a noun that says only "people" ("persone", "people") and no status:
-    many values under it are many groups of people (on board, rescued, in the centre), none
-    the others agree on."""
-    return g.figure.status is None and all(i.reading is not None and i.reading.generic and i.reading.status is None
-                                           and i.claim.status is None for i in g.items)
+def _loose(g: Grouped, ms: list[Mode], need: int) -> bool:
+    """A figure keyed by a noun that says only "people" ("persone", "people") and no status,
+    whose values say of their people nothing alike (no two modes' clauses after the figure
+    share ``need`` content words): many groups of people (on board, in the tents, a city's),
+    none the others agree on. "11 persone si trovavano fuori dall'edificio" against "due
+    persone si trovavano fuori dall'edificio" stays one figure."""
+    if g.figure.status is not None or not all(i.reading is not None and i.reading.generic and i.reading.status is None
+                                              and i.claim.status is None for i in g.items):
+        return False
+    said = [{w for i in m.items[:4] for w in clauses.words_of(clauses.after(i.claim))
+             if len(w) > 3 and w not in i.lexicon.stopwords} for m in ms]
+    return all(len(a & b) < need for n, a in enumerate(said) for b in said[n + 1:])
 
 
 def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
