@@ -57,6 +57,7 @@ from quantities.extraction.nouns.left import (
 )
 from quantities.extraction.nouns.lists import paired, second_of_pair
 from quantities.extraction.nouns.purpose import purpose_after, purpose_fronted
+from quantities.extraction.nouns.right import adjectives, phrase
 from quantities.extraction.nouns.topic import Topic, elided, listed
 from quantities.lang import Pack
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
@@ -107,32 +108,32 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         if found is not None and found.head.casefold() in g.change_nouns and first in g.of:
             found = _changed_of(sentence, right, found, g)  # "il rincaro di 1,25 punti dei contributi sociali"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
-            found = _phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
+            found = phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
             if found is not None and unit in g.share_units and ratio_base(found, lang):
                 base, found = found, None  # "il deficit è al 4,3% del Pil": the subject, if one stands
         if found is None and (at := past_apposition(right, left, g)) is not None:
-            found = _phrase(sentence, right, at, g, lowercase=True)  # "45 miliardi di sterline, circa 51 …, di tagli"
+            found = phrase(sentence, right, at, g, lowercase=True)  # "45 miliardi di sterline, circa 51 …, di tagli"
             found = found and NounPhrase(found.text, found.head, None)  # the claim's words end at its figure
         if found is None and kind in g.purpose:  # "1,2 miliardi per la ricostruzione"
             found = _purposed(sentence, right, purpose_after(right, kind, g), g) \
                 or _purposed(sentence, toks, purpose_fronted(toks, figure, kind, g), g)
         found = found or changed  # "circa il 9% in meno"
     elif (paired := second_of_pair(left, right, g)) is not None:  # "passa da quattro a tre aliquote"
-        found = _phrase(sentence, right, paired, g)
+        found = phrase(sentence, right, paired, g)
         found = found and NounPhrase(found.text, found.head, None)  # the claim's words end at its figure
     elif antecedent is not None and antecedent.head.casefold() not in g.transparent \
             and _elliptic(first, antecedent, g, status_words(lang)):  # not "il bilancio: 1.037 morti"
         found = _rebuilt(sentence, right, antecedent, g)
     elif first in g.of or first in g.articles:
-        found = _phrase(sentence, right, 1, g)
+        found = phrase(sentence, right, 1, g)
     elif first in g.among:  # "12 among the dead": after a noun before it ("sono stati 1.500 tra città e provincia")
         found = None
     elif first == "," and (at := aside_after(right, left, g)):  # "Sono quattro, ora, i presunti scafisti"
-        found = _phrase(sentence, right, at, g)
+        found = phrase(sentence, right, at, g)
     elif g.of_scales and (sentence[figure.start:figure.end].split() or [""])[-1].casefold() in g.of_scales:
         found = None  # "144 milioni legati al Pnrr": a noun of "milioni" follows "di"; the word after is no noun
     else:
-        found = _phrase(sentence, right, 0, g)
+        found = phrase(sentence, right, 0, g)
     if found is not None and found.head.casefold() in g.time_words:
         found = None  # "contro 1,626 di venerdì", "10 miliardi l'anno": a time, a rate
     if found is None and first not in g.elliptic_after:
@@ -146,17 +147,18 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             # "5 km, 7 km": the unit of a figure before
     found = found or base
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
-        found = _phrase(sentence, right, 1, g, lowercase=True)
+        found = phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
         found = age_subject(sentence, left, g)
     inside = g.head_last and unit in g.share_units and bool(left.lows) and left.lows[-1] in g.articles
     said = sentence[figure.start:figure.end]  # an age in one word: "il sedicenne afghano" (not "i diciottenni")
     worded = kind in g.age_kinds and said[-1:].isalpha() and " " not in said and g.number(said.casefold()) != "pl"
     if found is None and (kind in g.noun_after_kinds or worded  # "88-year-old woman", "il sedicenne afghano"
-                          or (g.head_last and unit_bearing and sentence[figure.end - 1].isdigit()) or inside):
+                          or (g.head_last and unit_bearing and (sentence[figure.end - 1].isdigit() or _hyphened(said)))
+                          or inside):
         # its unit before it: "a magnitude 4.9 aftershock"; a share its article opens: "the 45% top rate"
         # (what "of" adds is the rate's base, as in "45% of voters", no part of what it measures)
-        found = _phrase(sentence, right, 0, g, compound=not inside)
+        found = phrase(sentence, right, 0, g, compound=not inside)
     if found is None and changed is not None and unit_bearing:  # "about 9% less"
         found = changed
     if found is None and antecedent is not None:  # a name is reused whole ("Forza Italia")
@@ -165,7 +167,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if found is None and not unit_bearing:  # "hundreds were feared missing", "in 300 sono morti"
         found = _predicated(right, status_words(lang), status_skip(lang))
         if found is None and len(right.lows) > 1 and g.is_copula(right.lows[0]):
-            found = _phrase(sentence, right, 1, g, lowercase=True)  # "Gli ultimi due sono bambini"
+            found = phrase(sentence, right, 1, g, lowercase=True)  # "Gli ultimi due sono bambini"
             purpose = any(right.lows[1] in words for words in g.purpose.values())  # "5 miliardi sono destinati"
             found = None if found is None or purpose or described(found, right, g) else found  # not "were feared"
     if found is not None and not unit_bearing and right.lows:  # "Tre dei feriti sono in gravi condizioni"
@@ -183,7 +185,7 @@ def _purposed(text: str, toks: Tokens, at: tuple[int, str] | None, g: Grammar) -
     """The common noun phrase at ``at`` (its token and the purpose word before it: :mod:`.purpose`;
     no name: "Per il Tesoro servono", "Alla Lombardia vanno" name a source and a place), unless
     a bare purpose word ("in") is followed by no sum of money: not "in direzione ovest"."""
-    found = _phrase(text, toks, at[0], g, lowercase=True) if at is not None else None
+    found = phrase(text, toks, at[0], g, lowercase=True) if at is not None else None
     if found is not None and at is not None and at[1] in g.bare_purpose and found.head.casefold() not in g.money:
         return None  # "in sovvenzioni", "in emergency funds"
     return found
@@ -193,7 +195,7 @@ def _changed_of(text: str, right: Tokens, change: NounPhrase, g: Grammar) -> Nou
     """A change before the figure (``[nouns] change_nouns``) and what changes after it: "il
     rincaro di 1,25 punti percentuali dei contributi sociali" -> "rincaro dei contributi sociali",
     its head what changes; the change alone when nothing follows."""
-    changed = _phrase(text, right, 1, g, lowercase=True)
+    changed = phrase(text, right, 1, g, lowercase=True)
     if changed is None or changed.span is None:
         return change
     said = surface(text[right.starts[0]:changed.span.end])
@@ -265,6 +267,12 @@ def _predicated(right: Tokens, states: frozenset[str], skip: frozenset[str]) -> 
     return None
 
 
+def _hyphened(said: str) -> bool:
+    """A figure joined to its unit by a hyphen, an adjective before its noun: "a 48-hour strike",
+    "the 6.3-magnitude quake", "a 50-litre tank"."""
+    return any(said[i].isdigit() and said[i + 1] == "-" and said[i + 2].isalpha() for i in range(len(said) - 2))
+
+
 def _measured(found: NounPhrase | None, right: Tokens, unit: str | None, g: Grammar) -> NounPhrase | None:
     """What a speed or a temperature measures, whatever noun stands near it: "160 km/h",
     "160 chilometri orari", "160 kph" -> "velocità", "un record di 46 gradi" ->
@@ -287,7 +295,7 @@ def _rebuilt(text: str, right: Tokens, antecedent: NounPhrase, g: Grammar) -> No
     """The antecedent's head with the status words of the clause: "quelli feriti" ->
     "soldati feriti", "3 disperse" -> "persone disperse" (RULES.md reconstructs ellipsis so)."""
     i = 1 if right.lows[0] in g.elliptic_after else 0
-    end = _adjectives(right, i, len(right.lows), g) if g.head_last else i
+    end = adjectives(right, i, len(right.lows), g) if g.head_last else i
     while (end < len(right.lows) and end - i < g.max_adjectives and g.can_head(right, end, True)
            and (g.is_adjective(right, end) or end == i)):
         end += 1
@@ -295,90 +303,6 @@ def _rebuilt(text: str, right: Tokens, antecedent: NounPhrase, g: Grammar) -> No
         return NounPhrase(antecedent.head, antecedent.head, None)
     span = right.span(i, end)
     return NounPhrase(f"{antecedent.head} {surface(span.of(text))}", antecedent.head, right.span(0, end))
-
-
-def _phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False,
-            compound: bool = True) -> NounPhrase | None:
-    """Head noun + adjectives (+ "e" + head + adjectives) starting at ``toks[i]``; with
-    ``compound``, the bare noun "di"/"of" joins to it too (:func:`_compound`)."""
-    n = min(len(toks.lows), i + g.max_words)
-    lows = toks.lows
-    i += i < n - 1 and (lows[i] in g.articles or lows[i] in g.elliptic_after)  # "four of the victims"
-    j = i
-    while j < n - 1 and j - i < 2 and lows[j] in g.prenominal and g.can_head(toks, j + 1):
-        j += 1
-    if j >= n or not g.can_head(toks, j, lowercase):
-        return None
-    end = _trim(toks, j, _adjectives(toks, _named(toks, j, n, g), n, g), g)
-    head = end - 1 if g.head_last else j
-    if compound and lows[head] not in g.transparent:
-        end = _compound(toks, end, n, g)
-    if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True) \
-            and g.agrees(lows[head], lows[end + 1]):  # not "14 morti e costretto 36.000 persone": a verb's
-        end = _trim(toks, end + 1, _adjectives(toks, end + 2, n, g), g)  # not "… e tremila ettari"
-        head = end - 1 if g.head_last else head
-    span = toks.span(i, end)
-    if lows[head] in g.transparent and end < n and lows[end] in g.of:  # "il numero delle vittime"
-        inner = _phrase(text, toks, end + 1, g, lowercase=True)
-        if inner is not None:
-            return inner
-    return NounPhrase(surface(span.of(text)), toks.texts[head], span)
-
-
-def _compound(toks: Tokens, end: int, n: int, g: Grammar) -> int:
-    """The end of the phrase that ends at ``toks[end - 1]`` with the bare noun that "di"/"of"
-    (``[nouns] compound_links``: no article) joins to it: "richieste di soccorso", "lanci
-    d'acqua", "package of weapons" name one kind of thing; not "i colleghi delle vittime"
-    (an article: a possessor), "a 3.000 abitanti di lasciare le case" (an infinitive)."""
-    if end + 1 < n and toks.lows[end] in g.compound_links and g.can_head(toks, end + 1, lowercase=True) \
-            and not toks.lows[end + 1].endswith(g.infinitive_endings):
-        return _adjectives(toks, end + 2, n, g)  # its own adjectives: "persone di origine straniera"
-    return end
-
-
-def _named(toks: Tokens, head: int, n: int, g: Grammar) -> int:
-    """With the head first, the index after the name in apposition to the common noun at
-    ``toks[head]`` ("il nuovo capitolo RePowerEU", "la nave Ever Given", "il ponte Morandi"):
-    capitalised words, with the links of names between them, right after it; else ``head + 1``."""
-    if g.head_last or not toks.texts[head].islower():
-        return head + 1
-    end = k = head + 1
-    while k < n and (toks.texts[k][:1].isupper() or (toks.lows[k] in g.name_links and k > head + 1)):
-        k += 1
-        if toks.texts[k - 1][:1].isupper() and toks.texts[k - 1][:1].isalpha():
-            end = k
-    return end
-
-
-def _trim(toks: Tokens, start: int, end: int, g: Grammar) -> int:
-    """With the head last, where the run of noun-like words from ``toks[start]`` really ends:
-    at its last lowercase word when names stand in it ("North Korean soldiers"), before the
-    first participle after its first word ("people died", "soldiers killed", "people marched
-    through"; the status keeps it)."""
-    if not g.head_last:
-        return end
-    texts = toks.texts
-    if any(texts[k][:1].isupper() for k in range(start + 1, end)):
-        end = next((k + 1 for k in range(end - 1, start, -1) if texts[k].islower()), start + 1)
-    participle = next((k for k in range(start + 1, end)  # "people marched through central Rome"
-                       if toks.lows[k].endswith(g.postmodifier_endings) and toks.texts[k].islower()), end)
-    return participle
-
-
-def _adjectives(toks: Tokens, j: int, n: int, g: Grammar) -> int:
-    """The index after the adjectives that start at ``toks[j]`` (and end by ``n``).
-
-    With the head last ("military construction workers"), the modifiers and the head are
-    one run of noun-like words.
-    """
-    stop = min(n, j + g.max_adjectives)
-    window = toks[:n]
-    while j < stop:
-        step = int(g.can_head(toks, j)) if g.head_last else g.qualifier(window, j)
-        if not step:
-            return j
-        j += step
-    return j
 
 
 def _right_of(text: str, pos: int, limit: int, toks: Tokens) -> Tokens:
