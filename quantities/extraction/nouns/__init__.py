@@ -52,6 +52,7 @@ from quantities.extraction.nouns.left import (
     holder,
     linked_before,
     noun_before,
+    partitive,
     standing_for,
     verb_named,
 )
@@ -170,6 +171,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             found = phrase(sentence, right, 1, g, lowercase=True)  # "Gli ultimi due sono bambini"
             purpose = any(right.lows[1] in words for words in g.purpose.values())  # "5 miliardi sono destinati"
             found = None if found is None or purpose or described(found, right, g) else found  # not "were feared"
+    found = found or partitive(sentence, left, g)  # "Dei contagiati, 27 sono in terapia intensiva"
     if found is not None and not unit_bearing and right.lows:  # "Tre dei feriti sono in gravi condizioni"
         found = predicated(sentence, found, right, g)
     after = found is not None and found.span is not None and found.span.start >= figure.end

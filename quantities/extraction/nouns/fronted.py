@@ -1,4 +1,4 @@
-"""A place a sentence opens with, set off by a comma: the scope of the figures past that
+"""A place or a partitive a sentence opens with, set off by a comma: the scope of the figures past that
 comma ("A Turís, secondo l'Aemet, sono caduti 184,6 litri"), read when the figure's own
 clause names no place (``status._place``); and a subject's relative the sentence opens with,
 whose places are not the figure's ("Il treno che … a Brandizzo viaggiava a 150 km/h")."""
@@ -63,3 +63,23 @@ def past_subject_relative(t: Scopes, toks: Tokens, first: int) -> int:
             and all(toks.is_word(k) for k in range(SUBJECT_WORDS)):
         return first
     return 0
+
+
+#: The most words a partitive that opens a clause may take ("Tra i feriti ricoverati a Mestre,").
+FRONTED_PART = 6
+
+
+def fronted_part(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
+    """A partitive that opens the sentence and a comma closes ("Dei contagiati, 27 …", "Tra i
+    feriti, due sono gravi e tre sono stati dimessi", "Among the dead, nine …"): every figure
+    after it, up to a semicolon or a colon, is a part of that whole."""
+    lows = toks.lows
+    start = _past_stamp(lows, first)
+    comma = next((k for k in range(start + 1, min(first, start + FRONTED_PART + 1)) if lows[k] == ","), None)
+    if comma is None or any(w[:1].isdigit() for w in lows[start:comma]) or {";", ":"} & set(lows[comma:first]):
+        return None   # not a clause with a figure of its own: "Another 672 people were injured, 205 of them"
+    opens = any(tuple(lows[start:start + len(m)]) == m and start + len(m) < comma
+                for m in t.partitive.get(lows[start], ()))   # "Dei contagiati,", "Of the injured,"
+    marked = any(last + 1 - len(m) == start and tuple(lows[start:last + 1]) == m
+                 for last in range(start, comma) for m in t.parts_before.get(lows[last], ()))   # "Tra i feriti,"
+    return text[toks.starts[start]:toks.ends[comma - 1]] if opens or marked else None

@@ -180,6 +180,21 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     return _gapped(text, left, k, g)
 
 
+def partitive(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
+    """The noun of a partitive that opens the clause and a comma closes ("Dei contagiati,",
+    "Tra i feriti,", "Of the injured,", "Among the dead,"): the whole the figure is a part of."""
+    end = len(left.lows) - 1
+    if end < 1 or left.lows[end] != ",":
+        return None
+    start, lows = _run_start(left, end, g), left.lows
+    opens = start > 1 and lows[start - 1] in g.articles and (lows[start - 2] in g.among or lows[start - 2] in g.of)
+    at = start - 1 - opens   # "tra i", "of the"
+    if start in (0, end) or not (lows[at] in g.of or lows[at] in g.among) or (at and left.texts[at - 1][:1].isalnum()):
+        return None   # not the clause's opening: "le case dei contagiati, 27"
+    span = left.span(start, end)
+    return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
+
+
 def _spoken(left: Tokens, found: NounPhrase, g: Grammar) -> bool:
     """Whether the phrase ``found`` is the speaker a speech participle puts after it ("ha
     spiegato il capo della Protezione civile Guido Bertolaso: 17mila nelle tendopoli")."""

@@ -12,7 +12,7 @@ The words come from the pack's ``[status]`` and ``[scope]`` tables; this module 
   ``[nouns] head`` says).
 - **scope** is what narrows the figure, as written: a place in the figure's clause ("ad Al Haouz" -> "Al Haouz",
   "in Calabria" -> "Calabria"), or a part: a marker before the figure ("di cui 205 gravi" -> "di cui", "tra loro
-  22" -> "tra loro") or a definite partitive after it ("Quattro delle vittime" -> "delle vittime").
+  22" -> "tra loro", a fronted "Dei contagiati, 27"), a definite partitive after it ("Quattro delle vittime").
 
 >>> s = "153 persone sono rimaste ferite in Calabria."
 >>> read(s, Span(0, 3), 11, "persone", lang="it")
@@ -29,7 +29,7 @@ import dataclasses
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from quantities.extraction.nouns.fronted import fronted, past_subject_relative
+from quantities.extraction.nouns.fronted import fronted, fronted_part, past_subject_relative
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
@@ -194,10 +194,9 @@ def _all_over(t: Scopes, text: str, toks: Tokens, at: int) -> str | None:
 
 def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
     """The length of the partitive pronoun at ``lows[at]`` ("dei quali", "of them"), else 0."""
-    for marker in t.partitive_pronouns.get(lows[at] if at < len(lows) else "", ()):
-        if tuple(lows[at:at + len(marker)]) == marker:
-            return len(marker)
-    return 0
+    found = (len(m) for m in t.partitive_pronouns.get(lows[at] if at < len(lows) else "", ())
+             if tuple(lows[at:at + len(m)]) == m)
+    return next(found, 0)
 
 
 #: The most words (an article, adjectives) between a place preposition and its place head.
@@ -256,8 +255,9 @@ def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int, partitive: 
     (``past`` is the index of the first token after the figure). A sum or a measure that
     names what it is after the marker is that thing, no unnamed part ("194,4 miliardi, di
     cui 69 miliardi in sovvenzioni": the grants), unlike a count ("di cui 205 gravi")."""
-    lows = toks.lows
-    before = () if named else range(first - 1, max(-1, first - 4), -1)
+    if partitive and (part := fronted_part(t, text, toks, first)) is not None:
+        return part  # "Dei contagiati, 27 sono in terapia intensiva"
+    lows, before = toks.lows, () if named else range(first - 1, max(-1, first - 4), -1)
     for last in before:  # "di cui 205", "tra loro circa 22"
         for marker in t.parts_before.get(lows[last], ()):
             at = last + 1 - len(marker)
