@@ -374,11 +374,14 @@ def _dated(left: Tokens, end: int, g: Grammar) -> int:
 
 def _opener(left: Tokens, start: int, g: Grammar) -> int:
     """How many tokens before ``left[start]`` open its noun phrase: an article or a
-    quantifier (1), a possessor ("Italy's": the name and the possessive ending, 2), else 0."""
+    quantifier (1), a possessor ("Italy's": the name and the possessive ending, 2; "last week's", 3), else 0."""
     before = left.lows[start - 1] if start else ""
     if before in g.articles or before in g.determiners:
         return 1
-    return 2 if start > 1 and before in g.possessives and left.lows[start - 2].endswith(("'", "’")) else 0
+    if not (start > 1 and before in g.possessives and left.lows[start - 2].endswith(("'", "’"))):
+        return 0
+    third = left.lows[start - 3] if start > 2 else ""   # "last week's": a possessor a function word opens
+    return 3 if third in g.function and third not in g.articles and third not in g.prepositions else 2
 
 
 def _run_start(left: Tokens, end: int, g: Grammar) -> int:
