@@ -256,13 +256,13 @@ def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int, partitive: 
     names what it is after the marker is that thing, no unnamed part ("194,4 miliardi, di
     cui 69 miliardi in sovvenzioni": the grants), unlike a count ("di cui 205 gravi")."""
     if partitive and (part := fronted_part(t, text, toks, first)) is not None:
-        return part  # "Dei contagiati, 27 sono in terapia intensiva"
+        return part[:1].lower() + part[1:]  # "Dei contagiati, 27 …": a part, never a name (as "Tra le vittime" below)
     lows, before = toks.lows, () if named else range(first - 1, max(-1, first - 4), -1)
     for last in before:  # "di cui 205", "tra loro circa 22"
         for marker in t.parts_before.get(lows[last], ()):
             at = last + 1 - len(marker)
             if at >= 0 and tuple(lows[at:last + 1]) == marker:
-                return _written(text, toks, at, last + 1)
+                return _written(text, toks, at, last + 1).lower()   # "Tra le vittime ci sono": no name
         if lows[last] in t.clause_ends:
             break
     ahead = lows[past] if past < len(lows) and partitive else ""
