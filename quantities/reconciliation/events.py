@@ -17,9 +17,7 @@ events to tell one), and its top names are its heaviest narrow names (each of th
 at the top when it is named more than once; else the first in the alphabet). Two documents are one event when their
 signatures share two of their names, ties with the last included (two narrow ones, or a broad one and a
 narrow one the document names more than once), or when the top name of one is in the other's signature, or when
-neither names anything narrower than the same broad name that both weigh most, or when one
-names nothing narrower and holds the two broad names the other weighs most, each named more than
-once there ("Turchia e Siria" in a short piece, a wire weighing Turkey and Syria); and, when both are dated, when their
+neither names anything narrower than the same broad name that both weigh most; and, when both are dated, when their
 dates are close: documents within ``days`` of each other can always be one event,
 two documents more than twice that apart are never joined directly (joins chain: a running
 story of daily articles can span more, as its readers expect). Documents are joined by keys (a pair of
@@ -187,33 +185,23 @@ def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date
         if not sign:
             continue
         joins.parts.add(doc)
+        narrow = [n for n in sign if not broad(n)]
         when = dates.get(doc)
         periods = None if when is None else (when.toordinal() // days, when.toordinal() // days + 1)
-        _keys(joins, doc, weights[doc], sign, periods, broad)
-    return {doc: (joins.parts.find(doc) if doc in joins.parts else None) for doc in weights}
-
-
-def _keys(joins: _Joins, doc: str, weights: Mapping[str, int], sign: list[str],
-          periods: tuple[int, int] | None, broad: Callable[[str], bool]) -> None:
-    """Every key of one document (its signature ``sign``) handed to ``joins``."""
-    narrow = [n for n in sign if not broad(n)]
-    strong = {n for n in narrow if weights[n] > 1}
-    for pair in itertools.combinations(sorted(sign), 2):
-        if (not broad(pair[0]) and not broad(pair[1])) or strong.intersection(pair):
-            joins.pair(doc, pair, periods)
-    if not narrow:   # nothing narrower than a country: the same country, weighed most, or
-        joins.pair(doc, (sign[0], sign[0]), periods)   # the two countries another weighs most
+        strong = {n for n in narrow if weights[doc][n] > 1}
         for pair in itertools.combinations(sorted(sign), 2):
-            joins.seek(doc, pair, periods)
-        return
-    for name in sign:
-        joins.member(doc, name, periods)
-    heaviest = weights[narrow[0]]
-    for name in narrow if heaviest > 1 else narrow[:1]:   # names tied at the top: each is
-        if weights[name] == heaviest:                     # what the story is about
-            joins.top(doc, name, periods)
-    if len(sign) > 1 and all(broad(n) and weights[n] > 1 for n in sign[:2]):   # "Turchia", "Siria"
-        joins.offer(doc, (min(sign[:2]), max(sign[:2])), periods)
+            if (not broad(pair[0]) and not broad(pair[1])) or strong.intersection(pair):
+                joins.pair(doc, pair, periods)
+        if narrow:
+            for name in sign:
+                joins.member(doc, name, periods)
+            heaviest = weights[doc][narrow[0]]
+            for name in narrow if heaviest > 1 else narrow[:1]:   # names tied at the top: each is
+                if weights[doc][name] == heaviest:                # what the story is about
+                    joins.top(doc, name, periods)
+        else:   # nothing narrower than a country: the same country, weighed most
+            joins.pair(doc, (sign[0], sign[0]), periods)
+    return {doc: (joins.parts.find(doc) if doc in joins.parts else None) for doc in weights}
 
 
 class _Joins:
@@ -263,29 +251,6 @@ class _Joins:
             self._join(doc, first)
             for other in self._waiting.pop((name, p), ()):
                 self._join(first, other)
-
-    def offer(self, doc: str, pair: tuple[str, str], periods: tuple[int, int] | None) -> None:
-        """The two broad names ``doc`` weighs most ("Turchia", "Siria"): a document that names
-        nothing narrower and holds both joins it. Offers join no other offer: two stories
-        about one pair of countries are told apart by their narrower names."""
-        self._first.setdefault(("offer", pair), doc)
-        for p in periods or ():
-            first = self._owner.setdefault(("offer", pair, p), doc)
-            for other in self._waiting.pop((("seek", pair), p), ()):
-                self._join(first, other)
-
-    def seek(self, doc: str, pair: tuple[str, str], periods: tuple[int, int] | None) -> None:
-        """Two broad names of a document that names nothing narrower: it joins the
-        document that offers them (:meth:`offer`)."""
-        if periods is None:
-            if ("offer", pair) in self._first:
-                self._join(doc, self._first[("offer", pair)])
-            return
-        for p in periods:
-            if ("offer", pair, p) in self._owner:
-                self._join(doc, self._owner[("offer", pair, p)])
-            else:
-                self._waiting.setdefault((("seek", pair), p), []).append(doc)
 
     def _join(self, a: str, b: str) -> None:
         if a == b:   # a key's first document: joined to itself
