@@ -6,15 +6,15 @@ specific part), or by the place it is when the run is a place of the place table
 (:mod:`quantities.lang.places`: «Genova» = «Genoa», «Marocco» = «Morocco» = «Moroccan»).
 A word the article also writes in small letters, a stop word, a word of the lexicon's
 ``[names] not_names`` (days, months, offices), or a lone capitalised word that only ever
-opens a sentence is no name, unless another article of the folder writes it inside a
-sentence of its body (:func:`folder_names`: "Mestre, chi erano le vittime" is a title about
-Mestre when another article says "a Mestre"). A name in the title weighs :data:`TITLE_WEIGHT` mentions.
+opens a sentence is no name, unless another article of the folder, within ``days``, writes it
+inside a sentence of its body and names it twice or more (:func:`folder_names`: "Mestre, chi
+erano le vittime" is a title about Mestre beside an article on the crash at Mestre). A name in
+the title weighs :data:`TITLE_WEIGHT` mentions.
 
 A document's signature is its ``limit`` heaviest names (ties alphabetical), and those as
 heavy as the last of them (up to twice ``limit``). Its narrow
 names leave out the broad ones (a country, a wider area, a capital: each names too many
-events to tell one), and its top names are its heaviest narrow names (each of those tied
-at the top when it is named more than once; else the first in the alphabet). Two documents are one event when their
+events to tell one), and its top name is its heaviest narrow name. Two documents are one event when their
 signatures share two of their names, ties with the last included (two narrow ones, or a broad one and a
 narrow one the document names more than once), or when the top name of one is in the other's signature, or when
 neither names anything narrower than the same broad name that both weigh most; and, when both are dated, when their
@@ -23,8 +23,8 @@ two documents more than twice that apart are never joined directly (joins chain:
 story of daily articles can span more, as its readers expect). Documents are joined by keys (a pair of
 names, a top name) in a union-find: the work grows with the documents, not their pairs,
 and adding unrelated events to the folder changes no event but theirs (save
-through :func:`folder_names`: a word they write inside a sentence becomes a name of the
-articles that only open a sentence with it). An undated
+through :func:`folder_names`: a word they name twice inside their sentences becomes, in
+that month, a name of the articles that only open a sentence with it). An undated
 document joins the first document of any date that shares a key with it. A document with
 no names belongs to no event by itself (see :mod:`quantities.reconciliation.figures`).
 
@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
 
@@ -69,23 +70,40 @@ def names(title: str | None, body: str, lex: Lexicon, places: Places) -> Counter
     return Counter({n: w for n, w in weights.items() if n not in lone})
 
 
-def folder_names(texts: Mapping[str, tuple[str | None, str, Lexicon]], places: Places) -> dict[str, Counter[str]]:
+def folder_names(texts: Mapping[str, tuple[str | None, str, Lexicon]], places: Places,
+                 dates: Mapping[str, dt.date | None], days: int) -> dict[str, Counter[str]]:
     """The names of each document of a folder (``texts``: its title, body and lexicon): as
     :func:`names`, and a lone word that only opens a sentence here is a name when another
-    document's body writes it inside a sentence ("Mestre, chi erano le vittime" in a title,
-    "a Mestre" in another article's body). Two documents that only open with a word ("Elezioni,")
-    keep it no name.
+    document within ``days`` writes it inside a sentence of its body and names it twice or
+    more ("Mestre, chi erano le vittime" in a title; "a Mestre", in the title and body of
+    another article). One mention elsewhere is no evidence ("Fed, tassi fermi" beside an ECB
+    story's "come la Fed"), nor are two documents that only open with a word ("Elezioni,").
 
     >>> from quantities.lang.lexicon import Lexicon
     >>> it, places = Lexicon.load("it"), Places.default()
     >>> got = folder_names({"a": ("Mestre, le vittime", "Sono 21.", it),
-    ...                     "b": ("Il bus", "Il bus è caduto a Mestre.", it)}, places)
+    ...                     "b": ("Bus caduto a Mestre", "Il bus è caduto a Mestre.", it)}, places, {}, 30)
     >>> dict(got["a"]), dict(got["b"])
-    ({'mestre': 3}, {'mestre': 1})
+    ({'mestre': 3}, {'mestre': 4})
     """
     read = {doc: _weighed(title, body, lex, places) for doc, (title, body, lex) in texts.items()}
-    inside = Counter(n for _w, _lone, inner in read.values() for n in inner)
-    return {doc: Counter({n: w for n, w in weights.items() if n not in lone or inside[n]})
+    seen: dict[str, list[int]] = {}   # a name -> the days (ordinals; -1 undated) of the documents that attest it
+    for doc, (weights, _lone, inner) in read.items():
+        when = dates.get(doc)
+        for n in inner:
+            if weights[n] > 1:
+                seen.setdefault(n, []).append(-1 if when is None else when.toordinal())
+    for found in seen.values():
+        found.sort()
+
+    def attested(n: str, doc: str) -> bool:
+        found, when = seen.get(n, []), dates.get(doc)
+        if when is None or (found and found[0] == -1):
+            return bool(found)
+        at = bisect_left(found, when.toordinal() - days)
+        return at < len(found) and found[at] <= when.toordinal() + days
+
+    return {doc: Counter({n: w for n, w in weights.items() if n not in lone or attested(n, doc)})
             for doc, (weights, lone, _inner) in read.items()}
 
 
@@ -195,10 +213,7 @@ def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date
         if narrow:
             for name in sign:
                 joins.member(doc, name, periods)
-            heaviest = weights[doc][narrow[0]]
-            for name in narrow if heaviest > 1 else narrow[:1]:   # names tied at the top: each is
-                if weights[doc][name] == heaviest:                # what the story is about
-                    joins.top(doc, name, periods)
+            joins.top(doc, narrow[0], periods)
         else:   # nothing narrower than a country: the same country, weighed most
             joins.pair(doc, (sign[0], sign[0]), periods)
     return {doc: (joins.parts.find(doc) if doc in joins.parts else None) for doc in weights}

@@ -107,7 +107,7 @@ def reconcile(
         identify(items)
         places = places or Places.default()
         standfirsts(items, documents)
-        weights = _names(items, documents, lexicon_of, places)
+        weights = _names(items, documents, lexicon_of, places, settings.event_days)
         settle(items, weights, places, lambda doc: lexicon_of(doc).lang, {d.id: d.text for d in documents})
         grouping = group(items, weights, settings, places.broad, places.name)
         findings: list[Finding] = []
@@ -219,7 +219,7 @@ def _headline_line(para: str) -> bool:
 
 
 def _names(items: list[Item], documents: Iterable[Document], lexicon_of: Callable[[str], Lexicon],
-           places: Places) -> dict[str, Counter[str]]:
+           places: Places, days: int) -> dict[str, Counter[str]]:
     """Each document's names: of its title and body, else of its claims' sentences."""
     sentences: dict[str, dict[int, str]] = {}
     for i in items:
@@ -230,7 +230,7 @@ def _names(items: list[Item], documents: Iterable[Document], lexicon_of: Callabl
         d = given.get(doc)
         title, body = (d.title, d.analysed) if d is not None else (None, "\n".join(found.values()))
         texts[doc] = (title, body, lexicon_of(doc))
-    return folder_names(texts, places)
+    return folder_names(texts, places, {i.claim.doc: i.claim.date for i in items}, days)
 
 
 def _shown_together(finding: Finding, figures: list[Figure]) -> Finding:

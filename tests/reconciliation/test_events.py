@@ -30,6 +30,11 @@ def _cases() -> list:
     return cases(FIXTURES / "events.toml", "case")
 
 
+def _settled() -> list:
+    """The cases that hold (no known gap): whether unrelated documents change their events."""
+    return [c for c in _cases() if "xfail" not in c.values[0]]
+
+
 def _document(row: str) -> Document:
     doc, date, lang, title, body = (cell.strip() for cell in row.split("|"))
     return Document(doc, body, title=title, lang=lang, date=None if date == "-" else dt.date.fromisoformat(date))
@@ -45,7 +50,7 @@ def test_events(case):
     assert sorted(groups.values()) == sorted(case["events"])
 
 
-@pytest.mark.parametrize("case", _cases())
+@pytest.mark.parametrize("case", _settled())
 def test_events_do_not_change_when_unrelated_documents_join(case):
     """Each case's events are the same with every other case's documents in the folder,
     moved five years later (so that they are of other events)."""
@@ -64,7 +69,8 @@ def _grouped(docs: list[Document]) -> set[frozenset[str]]:
 
 
 def _weights(docs: list[Document]) -> dict:
-    return folder_names({d.id: (d.title, d.text, Lexicon.load(d.lang)) for d in docs}, PLACES)
+    return folder_names({d.id: (d.title, d.text, Lexicon.load(d.lang)) for d in docs}, PLACES,
+                        {d.id: d.date for d in docs}, 30)
 
 
 def _claim(doc: str, text: str, value: int, noun: str, context: str, date: str) -> Claim:
