@@ -134,11 +134,13 @@ def apart() -> dict[str, Decimal]:
     return _decimals("apart")
 
 
+@functools.cache
 def _decimals(table: str) -> dict[str, Decimal]:
     with KNOWN.open("rb") as f:
         return {unit: Decimal(value) for unit, value in _load(f).get(table, {}).items()}
 
 
+@functools.cache
 def changing() -> frozenset[str]:
     """Units of a state that changes by the hour (``[changing]``).
 

@@ -132,17 +132,23 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
 
 
 def _loose(g: Grouped, ms: list[Mode], need: int) -> bool:
-    """A figure keyed by a noun that says only "people" ("persone", "people") and no status,
-    whose values say of their people nothing alike (no two modes' clauses after the figure
-    share ``need`` content words): many groups of people (on board, in the tents, a city's),
-    none the others agree on. "11 persone si trovavano fuori dall'edificio" against "due
-    persone si trovavano fuori dall'edificio" stays one figure."""
-    if g.figure.status is not None or not all(i.reading is not None and i.reading.generic and i.reading.status is None
-                                              and i.claim.status is None for i in g.items):
-        return False
-    said = [{w for i in m.items[:4] for w in clauses.words_of(clauses.after(i.claim))
-             if len(w) > 3 and w not in i.lexicon.stopwords} for m in ms]
+    """A figure of SCATTERED values or more keyed by a noun that says only "people" and no status,
+    whose values say of their people nothing alike: no two modes' clauses share ``need`` words
+    in small letters (names are the event's), before the figure or after it. Many groups of
+    people (on board, in the tents, a city's), none the others agree on; "a bordo c'erano 400
+    persone" against "a bordo c'erano 750 persone" stays one figure."""
+    if len(ms) < SCATTERED or g.figure.status is not None or not all(
+            i.reading is not None and i.reading.generic and i.reading.status is None and i.claim.status is None
+            for i in g.items):
+        return False   # two values of people may be one dispute ("a bordo c'erano 400 persone" / "750 persone")
+    said = [{w.casefold() for i in m.items[:4] for w in _clause_words(i)} for m in ms]
     return all(len(a & b) < need for n, a in enumerate(said) for b in said[n + 1:])
+
+
+def _clause_words(i: Item) -> list[str]:
+    """The content words in small letters of an item's clause, before its figure and after it."""
+    return [w for w in clauses.WORD.findall(f"{clauses.before(i.claim)} {clauses.after(i.claim)}")
+            if len(w) > 3 and w.islower() and w not in i.lexicon.stopwords]
 
 
 def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
@@ -239,8 +245,8 @@ def comparable(a: Mode, b: Mode) -> bool:
     lower, upper = sorted((a, b), key=lambda m: m.value)
     found = {i.claim.quantity.unit for m in (a, b) for i in m.items}
     gap = units.apart().get(next(iter(found)) or "") if len(found) == 1 else None
-    if gap is not None and upper.value - lower.value > gap:   # a foreshock's 4.0, an aftershock's 5.3
-        return False
+    if gap is not None and upper.value - lower.value > gap and sorted(str(upper.value)) != sorted(str(lower.value)):
+        return False   # a foreshock's 4.0, an aftershock's 5.3; not 6.4 against 4.6, a slip of the digits
     top = max(i.interval.top for i in lower.items)
     bottom = min(i.interval.low for i in upper.items)
     return top <= 0 or bottom / top <= SPREAD
