@@ -154,7 +154,6 @@ def _body_claims(doc: Document, pack: Pack, sources: Sources | None, lexicon: Le
 BATCH = 32
 
 
-
 class _Reader:
     """Turns the figures of one document into claims, a batch of sentences at a time."""
 
@@ -378,7 +377,8 @@ class _Reader:
         if found is None:
             later = memo["later"]
             found = later[0] if later else None  # type: ignore[index]  # memo holds a list of cues under "later"
-        if found is None and s.index >= 0 and (self._pending or self._carry.current() is not None):
+        if found is None and s.index >= 0 and (self._pending or self._carry.current() is not None) \
+                and not attribution.apposed(toks, q.span):  # "Il paziente 1, 38 anni, è ancora grave"
             if "narrated" not in memo:
                 memo["narrated"] = attribution.narrates(toks, attribution.grammar(self.pack))
             if not memo["narrated"]:

@@ -24,6 +24,7 @@ quoting one ``via``.
 from quantities.extraction.attribution.choice import (
     Carry,
     Governors,
+    apposed,
     breaks_of,
     choose,
     header,
@@ -43,6 +44,7 @@ __all__ = [
     "Grammar",
     "Reach",
     "Span",
+    "apposed",
     "breaks_of",
     "choose",
     "grammar",

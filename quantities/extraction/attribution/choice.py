@@ -351,6 +351,20 @@ def narrates(toks: Tokens, g: Grammar) -> bool:
     return False
 
 
+def apposed(toks: Tokens, figure: Span) -> bool:
+    """Whether the figure at ``figure`` is set between commas right after a word, with at most
+    its unit after it: an apposition that tells of the word before it, a person's age ("Il
+    paziente 1, 38 anni, è ancora grave", "The driver, 40, was among the victims"). It is no
+    part of a report stated earlier in the paragraph: the carry does not reach it."""
+    texts = toks.texts
+    i, j = toks.index(figure.start), toks.index(figure.end)
+    if i < 2 or texts[i - 1] != "," or not texts[i - 2][0].isalnum():
+        return False
+    if j < len(texts) and toks.is_word(j):
+        j += 1  # its unit ("anni")
+    return j < len(texts) and texts[j] == ","
+
+
 def breaks_of(text: str, sentence: Span, marks: str = ";") -> list[int]:
     """The offsets of the clause breaks of the sentence at ``sentence``.
 
