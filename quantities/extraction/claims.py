@@ -378,7 +378,7 @@ class _Reader:
             later = memo["later"]
             found = later[0] if later else None  # type: ignore[index]  # memo holds a list of cues under "later"
         if found is None and s.index >= 0 and (self._pending or self._carry.current() is not None) \
-                and not attribution.apposed(toks, q.span):  # "Il paziente 1, 38 anni, è ancora grave"
+                and not attribution.apposed(toks, q.span, q.kind):  # "Il paziente 1, 38 anni, è ancora grave"
             if "narrated" not in memo:
                 memo["narrated"] = attribution.narrates(toks, attribution.grammar(self.pack))
             if not memo["narrated"]:

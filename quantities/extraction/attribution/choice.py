@@ -351,17 +351,18 @@ def narrates(toks: Tokens, g: Grammar) -> bool:
     return False
 
 
-def apposed(toks: Tokens, figure: Span) -> bool:
-    """Whether the figure at ``figure`` is set between commas right after a word, with at most
-    its unit after it: an apposition that tells of the word before it, a person's age ("Il
-    paziente 1, 38 anni, è ancora grave", "The driver, 40, was among the victims"). It is no
-    part of a report stated earlier in the paragraph: the carry does not reach it."""
+def apposed(toks: Tokens, figure: Span, kind: str = "count") -> bool:
+    """Whether the figure at ``figure`` (its unit included, of the kind ``kind``) tells of a
+    person: an age ("un uomo di 38 anni"), or a figure set alone between commas right after a
+    word ("Il paziente 1, 38 anni, è ancora grave", "The driver, 40, was among the victims"; not
+    a list: "16 feriti, dodici gravi, …"). It is no part of a report stated earlier in the
+    paragraph: the carry does not reach it."""
+    if kind == "age":
+        return True
     texts = toks.texts
     i, j = toks.index(figure.start), toks.index(figure.end)
     if i < 2 or texts[i - 1] != "," or not texts[i - 2][0].isalnum():
         return False
-    if j < len(texts) and toks.is_word(j):
-        j += 1  # its unit ("anni")
     return j < len(texts) and texts[j] == ","
 
 
