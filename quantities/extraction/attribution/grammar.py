@@ -98,12 +98,34 @@ class Grammar:
     auxiliaries: frozenset[str]  # the first words of the auxiliaries ("ha", "è"): a clitic may stand before one
     located: frozenset[str]  # "in": a place after a source, before its verb ("the prefecture in Ancona")
     conjunctions: frozenset[str]  # "e", "and" inside an institution's name
+    title_links: frozenset[str]  # "al" in "l'assessore al Welfare Giulio Gallera": the phrase runs on to the name
 
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
         w, text = toks.lows[i], toks.texts[i]
         return (not text[0].isalpha() or w in self.stop or w in self.articles
                 or (text.islower() and w.endswith(self.verb_endings) and not (i and toks.lows[i - 1] in self.articles))
                 or self._hedge(toks, i))
+
+    def links(self, toks: Tokens, j: int) -> bool:
+        """Whether ``toks[j]``, inside a source phrase, links it to more of it: "di" ("ministro
+        degli Esteri"), a report noun's "from" ("data from state insurer INAIL"), a title link."""
+        w = toks.lows[j]
+        return w in self.of or (w in self.report_of and toks.lows[j - 1] in self.report_nouns) or (
+            w in self.title_links and self._links_title(toks, j))
+
+    def _links_title(self, toks: Tokens, j: int) -> bool:
+        """Whether the title link ``toks[j]`` ties a lower-case title to its field before a name:
+        a capitalised pair within ``apposition_words`` of it, closed by a mark or the end
+        ("l'assessore al Welfare Giulio Gallera."; not "il governatore al Corriere della Sera")."""
+        texts = toks.texts
+        if not texts[j - 1].islower():
+            return False
+        run = 0
+        for k in range(j + 1, min(len(texts), j + 1 + self.apposition_words)):
+            if not toks.is_word(k):
+                return run >= 2
+            run = run + 1 if texts[k][0].isupper() else 0
+        return run >= 2 and j + 1 + self.apposition_words >= len(texts)
 
     def _hedge(self, toks: Tokens, i: int) -> bool:
         """Whether a hedge of the figure right after it starts at ``toks[i]`` ("by a Frontex
@@ -242,6 +264,7 @@ def grammar(pack: Pack) -> Grammar:
         auxiliaries=frozenset(p[0] for p in phrases(pack, "attribution.auxiliaries")),
         located=word_set(pack, "attribution.located"),
         conjunctions=word_set(pack, "attribution.conjunctions"),
+        title_links=word_set(pack, "attribution.title_links"),
     )
 
 
