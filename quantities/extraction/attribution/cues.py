@@ -218,6 +218,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             reach = "any" if _aside(toks, np, after, g) else "after"
         if np is None and inverted and _ends_aside(toks, after):
             return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
+        if lows[j - 1] in g.numbering and not _names(text, toks, np, g, src):
+            return None  # "Gli 11 comuni della zona rossa contano 50.000 persone": they number, no one reports
         return _make(text, toks, np, cue, reach, g, src)
     if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
         return None
@@ -233,6 +235,14 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     if found is not None and relay:
         return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator
     return found
+
+
+def _names(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
+    """A phrase that names a source by more than the capital a sentence opens with: a
+    capitalised word past the first ("Il report del Corpo forestale"), a source noun ("la
+    questura"); not "La città", nor "Gli 11 comuni della zona rossa"."""
+    return np is not None and (_source_like(text, toks, np, g, src) or any(
+        toks.texts[k][0].isupper() for k in range(max(np[0], 1), np[1])))
 
 
 def _past_gap(toks: Tokens, j: int, g: Grammar) -> int:

@@ -99,6 +99,7 @@ class Grammar:
     located: frozenset[str]  # "in": a place after a source, before its verb ("the prefecture in Ancona")
     conjunctions: frozenset[str]  # "e", "and" inside an institution's name
     title_links: frozenset[str]  # "al" in "l'assessore al Welfare Giulio Gallera": the phrase runs on to the name
+    numbering: frozenset[str]  # "contano": a report only with a subject that names a source
 
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
         w, text = toks.lows[i], toks.texts[i]
@@ -265,6 +266,7 @@ def grammar(pack: Pack) -> Grammar:
         located=word_set(pack, "attribution.located"),
         conjunctions=word_set(pack, "attribution.conjunctions"),
         title_links=word_set(pack, "attribution.title_links"),
+        numbering=word_set(pack, "attribution.numbering"),
     )
 
 
