@@ -379,9 +379,9 @@ class _Reader:
             found = later[0] if later else None  # type: ignore[index]  # memo holds a list of cues under "later"
         if found is None and s.index >= 0 and (self._pending or self._carry.current() is not None) \
                 and not attribution.apposed(toks, q.span, q.kind):  # "Il paziente 1, 38 anni, è ancora grave"
-            if "narrated" not in memo:
+            if "narrated" not in memo:  # where the sentence narrates an action of its own
                 memo["narrated"] = attribution.narrates(toks, attribution.grammar(self.pack))
-            if not memo["narrated"]:
+            if q.span.start < memo["narrated"]:  # type: ignore[operator]  # memo holds an offset there
                 self._flush()
                 found = self._carry.current()
         if found is not None and self._pending and self._carry.needs_previous(found):

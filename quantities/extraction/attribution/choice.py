@@ -333,22 +333,29 @@ class Carry:
         return None if s is None or s.impersonal else s
 
 
-def narrates(toks: Tokens, g: Grammar) -> bool:
-    """Whether a sentence narrates an action of its own ("La Guardia Costiera ha recuperato
-    due uomini", "Salgono a tre le vittime"): then a source stated before does not carry
-    to it. A sentence without a verb, or with a copula only ("Sedici i feriti", "Gli
-    interventi sono stati 336"), carries on the report."""
+def narrates(toks: Tokens, g: Grammar) -> int:
+    """Where a sentence narrates an action of its own ("La Guardia Costiera ha recuperato
+    due uomini", "Salgono a tre le vittime"): the offset from which its figures are narrated,
+    so that a source stated before does not carry to them; past the sentence when it does
+    not. A sentence without a verb, or with a copula only ("Sedici i feriti", "Gli interventi
+    sono stati 336"), carries on the report. A verb of being before a participle and an adjunct
+    narrates the figures after it ("Il bus è caduto da un'altezza di dieci metri"), not its
+    subject's ("27 sono ricoverati in ospedale") nor the subject it is followed by ("Sono
+    crollati 5.775 edifici")."""
     lows, texts = toks.lows, toks.texts
     for k, w in enumerate(lows):
         if w in g.clause_ends:
-            return False  # a verb of a relative or subordinate clause narrates nothing of the figure's
+            break  # a verb of a relative or subordinate clause narrates nothing of the figure's
         if w in g.copulas or (k and not texts[k].islower()):  # a capital inside: a name
             continue
         if w.endswith(g.finite_endings) and len(w) > 4:
-            return True
+            return toks.starts[0]
         if k and lows[k - 1] in g.narrating_auxiliaries and w.endswith(g.participle_endings):
-            return True
-    return False
+            return toks.starts[0]
+        if k and lows[k - 1] in g.being_auxiliaries and w.endswith(g.participle_endings) \
+                and k + 1 < len(lows) and lows[k + 1] in g.prepositions:
+            return toks.starts[k]
+    return toks.ends[-1] if texts else 0
 
 
 def apposed(toks: Tokens, figure: Span, kind: str = "count") -> bool:

@@ -79,6 +79,7 @@ class Grammar:
     complementisers: frozenset[str]  # what opens a reported clause after a verb ("che", "that", ":")
     breaks: str  # the marks that end a clause for the choice of a cue (";")
     narrating_auxiliaries: frozenset[str]  # "ha", "hanno": before a participle, a narrated action
+    being_auxiliaries: frozenset[str]  # "è", "sono": before a participle and an adjunct, a narrated action
     participle_endings: tuple[str, ...]
     finite_endings: tuple[str, ...]  # finite verbs that narrate ("salgono", "restavano")
     adjectives: frozenset[str]  # words that end a phrase but may open one after its article ("la prima")
@@ -246,6 +247,7 @@ def grammar(pack: Pack) -> Grammar:
         complementisers=word_set(pack, "attribution.complementisers"),
         breaks="".join(pack.words("attribution.clause_breaks")),
         narrating_auxiliaries=word_set(pack, "attribution.narrated.auxiliaries"),
+        being_auxiliaries=word_set(pack, "attribution.narrated.being_auxiliaries"),
         participle_endings=tuple(word_set(pack, "attribution.narrated.participle_endings")),
         finite_endings=tuple(word_set(pack, "attribution.narrated.finite_endings")),
         copulas=word_set(pack, "attribution.narrated.copulas"),
