@@ -184,8 +184,7 @@ class _Reader:
         return out
 
     def _following(self, s: sentences.Held) -> Span | None:
-        i = s.index + 1
-        return Span(self.starts[i], self.ends[i]) if 0 < i < len(self.starts) else None
+        return Span(self.starts[s.index + 1], self.ends[s.index + 1]) if 0 <= s.index < len(self.starts) - 1 else None
 
     def _sentence(self, s: sentences.Held, toks: Tokens, cues: attribution.Governors,
                   moods: modality.Scanned) -> list[Claim]:
@@ -251,7 +250,8 @@ class _Reader:
                 self._pending.clear()  # what they stated is superseded by this sentence's source
             if self._pending:
                 self._flush()
-            self._carry.see(self._paragraphs[s.index], last)
+            self._carry.see(self._paragraphs[s.index], last,  # a figure the reporter narrated ends the report
+                            narrated=memo.get("narrated", sentence.end) <= s.figures[-1].span.start)  # type: ignore[operator]
             self._seen = s.index + 1
         return out
 

@@ -314,9 +314,14 @@ class Carry:
             return None if found.unsaid else found  # "«…», ha detto": no one named before
         return replace(found, source=p.source, canonical=p.canonical, span=p.span, via=p.via, unsaid=False)
 
-    def see(self, paragraph: int, last: Found | None) -> None:
-        """A sentence of paragraph ``paragraph`` whose last cue is ``last`` (None: none)."""
+    def see(self, paragraph: int, last: Found | None, narrated: bool = False) -> None:
+        """A sentence of paragraph ``paragraph`` whose last cue is ``last`` (None: none);
+        ``narrated``: one of its figures is narrated in the reporter's voice ("Il bus è caduto da
+        un'altezza di dieci metri"), which ends the report: with no cue of its own, the figures
+        after it take no source stated before it ("I feriti sono 15")."""
         self.enter(paragraph)
+        if narrated and last is None:
+            self._source = None
         resolved = self.resolve(last)
         if resolved is not None:
             self._source = resolved
