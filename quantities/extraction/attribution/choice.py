@@ -324,7 +324,7 @@ class Carry:
             self._source = None
         resolved = self.resolve(last)
         if resolved is not None:
-            self._source = resolved
+            self._source = None if resolved.incise else resolved  # "Il parapetto, dice il Comune, ha …"
             if not resolved.impersonal:
                 self._previous = resolved
 

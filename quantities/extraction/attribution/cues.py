@@ -220,7 +220,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
         if lows[j - 1] in g.numbering and not _names(text, toks, np, g, src):
             return None  # "Gli 11 comuni della zona rossa contano 50.000 persone": they number, no one reports
-        return _make(text, toks, np, cue, reach, g, src)
+        found = _make(text, toks, np, cue, reach, g, src)
+        return replace(found, incise=True) if found is not None and inverted and _incise(toks, b, np) else found
     if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
         return None
     np = _phrase(toks, j, g)
@@ -235,6 +236,16 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     if found is not None and relay:
         return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator
     return found
+
+
+def _incise(toks: Tokens, verb: int, np: tuple[int, int] | None) -> bool:
+    """Whether an inverted report at ``toks[verb]`` and its subject ``np`` are set between
+    commas after the words that open their sentence, before any figure, and the sentence goes
+    on after them: "Il parapetto, dice il Comune, ha più di 50 anni"."""
+    texts = toks.texts
+    if np is None or verb < 2 or texts[verb - 1] != "," or np[1] + 1 >= len(texts) or texts[np[1]] != ",":
+        return False
+    return toks.is_word(np[1] + 1) and all(toks.is_word(k) for k in range(verb - 1))
 
 
 def _names(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:

@@ -37,6 +37,7 @@ class Found:
     impersonal: bool = False  # "si stima", "si parla di": a report that names no one
     relay: bool = False  # "citing X" after a report: X is the originator of that report
     unsaid: bool = False  # "«…», ha detto": a subject left unsaid, the source named before
+    incise: bool = False  # "Il parapetto, dice il Comune, ha …": its sentence's source alone, carried no further
 
 
 def _pattern(words: list[str], first: str | None = None) -> str:
