@@ -83,6 +83,7 @@ class Grammar:
     being_auxiliaries: frozenset[str]  # "è", "sono": before a participle and an adjunct, a narrated action
     participle_endings: tuple[str, ...]
     finite_endings: tuple[str, ...]  # finite verbs that narrate ("salgono", "restavano")
+    finite_words: frozenset[str]  # finite verbs no ending tells ("supera", "sale")
     adjectives: frozenset[str]  # words that end a phrase but may open one after its article ("la prima")
     clause_verbs: frozenset[str]  # "said the government would": a verb after the phrase that follows a reporting verb
     summary_nouns: frozenset[str]  # "i numeri che la Regione ha presentato": the relative's subject is the source
@@ -251,6 +252,7 @@ def grammar(pack: Pack) -> Grammar:
         being_auxiliaries=word_set(pack, "attribution.narrated.being_auxiliaries"),
         participle_endings=tuple(word_set(pack, "attribution.narrated.participle_endings")),
         finite_endings=tuple(word_set(pack, "attribution.narrated.finite_endings")),
+        finite_words=word_set(pack, "attribution.narrated.finite_words"),
         copulas=word_set(pack, "attribution.narrated.copulas"),
         clause_ends=word_set(pack, "attribution.narrated.clause_ends"),
         report_nouns=word_set(pack, "attribution.report_nouns"),
