@@ -24,7 +24,6 @@ quoting one ``via``.
 from quantities.extraction.attribution.choice import (
     Carry,
     Governors,
-    apposed,
     breaks_of,
     choose,
     header,
@@ -32,6 +31,7 @@ from quantities.extraction.attribution.choice import (
     opener_cues,
     quoted_by,
     stated,
+    uncarried,
 )
 from quantities.extraction.attribution.cues import scan, summaries
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach, grammar
@@ -44,7 +44,6 @@ __all__ = [
     "Grammar",
     "Reach",
     "Span",
-    "apposed",
     "breaks_of",
     "choose",
     "grammar",
@@ -55,4 +54,5 @@ __all__ = [
     "scan",
     "stated",
     "summaries",
+    "uncarried",
 ]

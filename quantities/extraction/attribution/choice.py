@@ -363,19 +363,24 @@ def narrates(toks: Tokens, g: Grammar) -> int:
     return toks.ends[-1] if texts else 0
 
 
-def apposed(toks: Tokens, figure: Span, kind: str = "count") -> bool:
-    """Whether the figure at ``figure`` (its unit included, of the kind ``kind``) tells of a
-    person: an age ("un uomo di 38 anni"), or a figure set alone between commas right after a
-    word ("Il paziente 1, 38 anni, è ancora grave", "The driver, 40, was among the victims"; not
-    a list: "16 feriti, dodici gravi, …"). It is no part of a report stated earlier in the
-    paragraph: the carry does not reach it."""
-    if kind == "age":
+def uncarried(toks: Tokens, figure: Span, kind: str = "count", mood: str = "reported") -> bool:
+    """Whether the figure at ``figure`` (its unit included, of the kind ``kind`` and the modality
+    ``mood``) is no part of a report stated earlier in its paragraph, so that the carry does not
+    reach it: a plan or an expectation ("Alla vigilia erano attese almeno 50mila persone"), or
+    what tells of a person, an age ("un uomo di 38 anni") or a figure set alone between commas
+    right after a word ("Il paziente 1, 38 anni, è ancora grave", "The driver, 40, was among the
+    victims"; not a list: "16 feriti, dodici gravi, …")."""
+    if kind == "age" or mood in UNCARRIED_MOODS:
         return True
     texts = toks.texts
     i, j = toks.index(figure.start), toks.index(figure.end)
     if i < 2 or texts[i - 1] != "," or not texts[i - 2][0].isalnum():
         return False
     return j < len(texts) and texts[j] == ","
+
+
+#: The modalities of a figure that no report stated before it covers: a plan, an expectation.
+UNCARRIED_MOODS = frozenset({"planned"})
 
 
 def breaks_of(text: str, sentence: Span, marks: str = ";") -> list[int]:
