@@ -373,9 +373,10 @@ def uncarried(toks: Tokens, figure: Span, kind: str = "count", mood: str = "repo
     if kind == "age" or mood in UNCARRIED_MOODS:
         return True
     texts = toks.texts
-    i, j = toks.index(figure.start), toks.index(figure.end)
+    i = toks.index(figure.start)
     if i < 2 or texts[i - 1] != "," or not texts[i - 2][0].isalnum():
         return False
+    j = toks.index(figure.end)
     return j < len(texts) and texts[j] == ","
 
 

@@ -102,6 +102,7 @@ class Grammar:
     located: frozenset[str]  # "in": a place after a source, before its verb ("the prefecture in Ancona")
     conjunctions: frozenset[str]  # "e", "and" inside an institution's name
     title_links: frozenset[str]  # "al" in "l'assessore al Welfare Giulio Gallera": the phrase runs on to the name
+    linkers: frozenset[str]  # report_of and title_links: the words besides "di" that :meth:`links` reads
     numbering: frozenset[str]  # "contano": a report only with a subject that names a source
 
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
@@ -271,6 +272,7 @@ def grammar(pack: Pack) -> Grammar:
         located=word_set(pack, "attribution.located"),
         conjunctions=word_set(pack, "attribution.conjunctions"),
         title_links=word_set(pack, "attribution.title_links"),
+        linkers=word_set(pack, "attribution.report_of") | word_set(pack, "attribution.title_links"),
         numbering=word_set(pack, "attribution.numbering"),
     )
 
