@@ -221,7 +221,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
         if lows[j - 1] in g.numbering and not _names(text, toks, np, g, src):
             return None  # "Gli 11 comuni della zona rossa contano 50.000 persone": they number, no one reports
         found = _make(text, toks, np, cue, reach, g, src)
-        return replace(found, incise=True) if found is not None and inverted and _incise(toks, b, np) else found
+        group = None if np is None else (b, np[1]) if np[0] >= j else (np[0], after)  # "dice X", "X said"
+        return replace(found, incise=True) if found is not None and group and _incise(toks, *group) else found
     if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
         return None
     np = _phrase(toks, j, g)
@@ -238,14 +239,14 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     return found
 
 
-def _incise(toks: Tokens, verb: int, np: tuple[int, int] | None) -> bool:
-    """Whether an inverted report at ``toks[verb]`` and its subject ``np`` are set between
-    commas after the words that open their sentence, before any figure, and the sentence goes
-    on after them: "Il parapetto, dice il Comune, ha più di 50 anni"."""
+def _incise(toks: Tokens, start: int, end: int) -> bool:
+    """Whether a report and its subject, ``toks[start:end]``, are set between commas after the
+    words that open their sentence, before any figure, and the sentence goes on after them: "Il
+    parapetto, dice il Comune, ha più di 50 anni", "The guardrail, the city said, was …"."""
     texts = toks.texts
-    if np is None or verb < 2 or texts[verb - 1] != "," or np[1] + 1 >= len(texts) or texts[np[1]] != ",":
+    if start < 2 or texts[start - 1] != "," or end + 1 >= len(texts) or texts[end] != ",":
         return False
-    return toks.is_word(np[1] + 1) and all(toks.is_word(k) for k in range(verb - 1))
+    return toks.is_word(end + 1) and all(toks.is_word(k) for k in range(start - 1))
 
 
 def _names(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
