@@ -24,7 +24,6 @@ quoting one ``via``.
 from quantities.extraction.attribution.choice import (
     Carry,
     Governors,
-    breaks_of,
     choose,
     header,
     narrates,
@@ -33,7 +32,7 @@ from quantities.extraction.attribution.choice import (
     stated,
     uncarried,
 )
-from quantities.extraction.attribution.cues import scan, summaries
+from quantities.extraction.attribution.cues import breaks_of, scan, summaries
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach, grammar
 from quantities.types import Span
 

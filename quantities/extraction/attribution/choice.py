@@ -24,7 +24,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from quantities.extraction.attribution.cues import credited, scan
+from quantities.extraction.attribution.cues import credited, held, scan, titles
 from quantities.extraction.attribution.grammar import Found, Grammar, grammar
 from quantities.extraction.attribution.phrases import _make, speaker
 from quantities.lang import Pack
@@ -284,7 +284,7 @@ class Carry:
     the last one is impersonal).
     """
 
-    __slots__ = ("_asks", "_paragraph", "_previous", "_pronouns", "_same", "_source")
+    __slots__ = ("_asks", "_paragraph", "_previous", "_pronouns", "_same", "_source", "_titled")
 
     def __init__(self, same_source: frozenset[str] = frozenset(), pronouns: frozenset[str] = frozenset()) -> None:
         self._pronouns = pronouns
@@ -292,24 +292,31 @@ class Carry:
         self._source: Found | None = None  # the source carried in the current paragraph
         self._previous: Found | None = None  # the last named source of the document
         self._same = same_source
-        self._asks: dict[str, bool] = {}  # each source's answer: a figure asks twice, a document's sources repeat
+        self._asks: dict[str, str] = {}  # each source's answer: a figure asks twice, a document's sources repeat
+        self._titled: dict[str, Found] = {}  # the last named holder of each title ("premier Giorgia Meloni")
 
     def needs_previous(self, found: Found) -> bool:
-        """Whether ``found`` stands for the previous source ("la stessa fonte", "lui")."""
-        if found.unsaid:
-            return True
+        """Whether ``found`` stands for a source named before it: the previous one ("la stessa
+        fonte", "lui"), or the holder of its title ("ha ricordato la premier")."""
+        return found.unsaid or self._ask(found) != ""
+
+    def _ask(self, found: Found) -> str:
+        """"previous", "title" (one word in lower case) or "" for ``found``'s source."""
         asks = self._asks.get(found.source)
         if asks is None:
             words = found.source.casefold().split()
-            asks = self._asks[found.source] = " ".join(words) in self._same or not self._pronouns.isdisjoint(words)
+            previous = " ".join(words) in self._same or not self._pronouns.isdisjoint(words)
+            asks = self._asks[found.source] = "previous" if previous else "title" if titles(found.source) else ""
         return asks
 
     def resolve(self, found: Found | None) -> Found | None:
         """``found``, or the previous source when it names "the same source" or is a pronoun
-        ("secondo lui", "he said")."""
+        ("secondo lui", "he said"), or the one named with its title ("la premier" after "La premier
+        Giorgia Meloni", "il ministro" after "Il ministro delle Imprese Adolfo Urso")."""
         if found is None or not self.needs_previous(found):
             return found
-        p = self._previous
+        p = self._titled.get(found.source.casefold()) if self._ask(found) == "title" and not found.unsaid \
+            else self._previous
         if p is None:
             return None if found.unsaid else found  # "«…», ha detto": no one named before
         return replace(found, source=p.source, canonical=p.canonical, span=p.span, via=p.via, unsaid=False)
@@ -327,6 +334,7 @@ class Carry:
             self._source = None if resolved.incise else resolved  # "Il parapetto, dice il Comune, ha …"
             if not resolved.impersonal:
                 self._previous = resolved
+                self._titled.update(dict.fromkeys(held(resolved.source), resolved))
 
     def enter(self, paragraph: int) -> None:
         """Start reading paragraph ``paragraph``: a new one has stated no source yet."""
@@ -382,19 +390,3 @@ def uncarried(toks: Tokens, figure: Span, kind: str = "count", mood: str = "repo
 
 #: The modalities of a figure that no report stated before it covers: a plan, an expectation.
 UNCARRIED_MOODS = frozenset({"planned"})
-
-
-def breaks_of(text: str, sentence: Span, marks: str = ";") -> list[int]:
-    """The offsets of the clause breaks of the sentence at ``sentence``.
-
-    >>> breaks_of("a; b; c", Span(0, 7))
-    [1, 4]
-    """
-    out = []
-    for mark in marks:
-        i = text.find(mark, sentence.start, sentence.end)
-        while i >= 0:
-            out.append(i)
-            i = text.find(mark, i + 1, sentence.end)
-    return sorted(out)
-

@@ -316,3 +316,35 @@ def credited(text: str, cue: Span, end: int, *, lang: str | Pack = "it",
     toks = tokens(text, cue.end, end)
     found = _make(text, toks, _phrase(toks, 0, g), cue, "any", g, sources or Sources.default())
     return [] if found is None else [found]
+
+
+def breaks_of(text: str, sentence: Span, marks: str = ";") -> list[int]:
+    """The offsets of the clause breaks of the sentence at ``sentence``.
+
+    >>> breaks_of("a; b; c", Span(0, 7))
+    [1, 4]
+    """
+    out = []
+    for mark in marks:
+        i = text.find(mark, sentence.start, sentence.end)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1, sentence.end)
+    return sorted(out)
+
+
+def titles(source: str) -> bool:
+    """Whether a source is a title alone, one word in lower case ("premier", "ministro"): the
+    person named with it before (see :func:`held`), if any."""
+    return " " not in source and source.islower()
+
+
+def held(source: str) -> list[str]:
+    """The titles a source names a person with: its first word in lower case, and the last one
+    before the name (two capitalised words that end it): "premier Giorgia Meloni" -> ["premier"],
+    "civil protection chief Angelo Borrelli" -> ["civil", "chief"]; [] without a name."""
+    words = source.split()
+    if len(words) < 3 or not (words[-1][:1].isupper() and words[-2][:1].isupper()):
+        return []
+    lower = [w.casefold() for w in words[:-2] if w.islower()]
+    return [w for w in {words[0].casefold(), lower[-1]} if w.islower()] if lower else []
