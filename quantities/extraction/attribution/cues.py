@@ -235,6 +235,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
         return None  # "citando la pagina 150 del documento": a page is quoted, no source
     if j - i == 1 and _ordinal_use(text, toks, i, np, g, src):
         return None
+    if np is not None and not g.scales.isdisjoint(toks.texts[np[0]:np[1]]):  # lower case: not "alla Scala"
+        return None  # "magnitudo 6.3 secondo la scala momento": a scale of measure, no one who reports
     found = _make(text, toks, np, cue, reach, g, src)
     if found is not None and relay:
         return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator

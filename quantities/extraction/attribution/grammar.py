@@ -104,6 +104,7 @@ class Grammar:
     title_links: frozenset[str]  # "al" in "l'assessore al Welfare Giulio Gallera": the phrase runs on to the name
     linkers: frozenset[str]  # report_of and title_links: the words besides "di" that :meth:`links` reads
     numbering: frozenset[str]  # "contano": a report only with a subject that names a source
+    scales: frozenset[str]  # "secondo la scala momento": a scale of measure after a forward cue, no source
 
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
         w, text = toks.lows[i], toks.texts[i]
@@ -274,6 +275,7 @@ def grammar(pack: Pack) -> Grammar:
         title_links=word_set(pack, "attribution.title_links"),
         linkers=word_set(pack, "attribution.report_of") | word_set(pack, "attribution.title_links"),
         numbering=word_set(pack, "attribution.numbering"),
+        scales=word_set(pack, "attribution.scales"),
     )
 
 
