@@ -154,7 +154,6 @@ def _body_claims(doc: Document, pack: Pack, sources: Sources | None, lexicon: Le
 BATCH = 32
 
 
-
 class _Reader:
     """Turns the figures of one document into claims, a batch of sentences at a time."""
 
@@ -185,8 +184,7 @@ class _Reader:
         return out
 
     def _following(self, s: sentences.Held) -> Span | None:
-        i = s.index + 1
-        return Span(self.starts[i], self.ends[i]) if 0 < i < len(self.starts) else None
+        return Span(self.starts[s.index + 1], self.ends[s.index + 1]) if 0 <= s.index < len(self.starts) - 1 else None
 
     def _sentence(self, s: sentences.Held, toks: Tokens, cues: attribution.Governors,
                   moods: modality.Scanned) -> list[Claim]:
@@ -222,7 +220,8 @@ class _Reader:
             if noun is not None and noun.span is not None and noun.span.start >= q.span.end:
                 end = noun.span.end
             stated = q if doc.offsets is None else q.at(doc.to_body(q.span))
-            found = self._credit(s, toks, cues, q, memo)
+            mood = modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack)
+            found = self._credit(s, toks, cues, q, memo, mood)
             state, scope = status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks,
                                        kind=q.kind, still=still)
             home = settlement.settled(text, toks, q.span, lang=pack) if noun is not None else None
@@ -238,7 +237,7 @@ class _Reader:
                 noun=noun.text if noun else None,
                 concept=self.lex.concept(settlement.dwellers(pack) if home else noun.text) if noun else None,
                 attribution=_attribution(doc, found),
-                modality=modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack),
+                modality=mood,
                 sentence=body_sentence,
                 context=sentences.shared_window(windows, text, sentence, q.span),  # the sentence, if short
                 date=doc.date,
@@ -252,7 +251,8 @@ class _Reader:
                 self._pending.clear()  # what they stated is superseded by this sentence's source
             if self._pending:
                 self._flush()
-            self._carry.see(self._paragraphs[s.index], last)
+            self._carry.see(self._paragraphs[s.index], last,  # a figure the reporter narrated ends the report
+                            narrated=memo.get("narrated", sentence.end) <= s.figures[-1].span.start)  # type: ignore[operator]
             self._seen = s.index + 1
         return out
 
@@ -362,10 +362,9 @@ class _Reader:
         self._pending.clear()
 
     def _credit(self, s: sentences.Held, toks: Tokens, cues: attribution.Governors, q: Quantity,
-                memo: dict[str, object]) -> attribution.Found | None:
-        """The cue that credits the figure ``q``: its sentence's, the next sentence's credit,
-        else the source carried from earlier in the paragraph unless this sentence narrates
-        an action of its own. ``memo`` keeps what is read once per sentence."""
+                memo: dict[str, object], mood: str) -> attribution.Found | None:
+        """The cue that credits the figure ``q`` (of modality ``mood``): its sentence's, the next one's credit,
+        else the paragraph's carried source, unless it does not reach ``q`` (``uncarried``) or ``q`` is narrated."""
         found = cues.governing(q.span, self.text)
         if found is not None and self._owns(found, q) and (found := cues.before(found.cue_span.start)) is None:
             return None  # else who reports the owners' accounts ("Le autorità ritengono …, sulla base dei …")
@@ -378,10 +377,11 @@ class _Reader:
         if found is None:
             later = memo["later"]
             found = later[0] if later else None  # type: ignore[index]  # memo holds a list of cues under "later"
-        if found is None and s.index >= 0 and (self._pending or self._carry.current() is not None):
-            if "narrated" not in memo:
+        if found is None and s.index >= 0 and (self._pending or self._carry.current() is not None) \
+                and not attribution.uncarried(toks, q.span, q.kind, mood):  # "Il paziente 1, 38 anni, è grave"
+            if "narrated" not in memo:  # where the sentence narrates an action of its own
                 memo["narrated"] = attribution.narrates(toks, attribution.grammar(self.pack))
-            if not memo["narrated"]:
+            if q.span.start < memo["narrated"]:  # type: ignore[operator]  # memo holds an offset there
                 self._flush()
                 found = self._carry.current()
         if found is not None and self._pending and self._carry.needs_previous(found):

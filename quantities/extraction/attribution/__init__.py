@@ -24,15 +24,15 @@ quoting one ``via``.
 from quantities.extraction.attribution.choice import (
     Carry,
     Governors,
-    breaks_of,
     choose,
     header,
     narrates,
     opener_cues,
     quoted_by,
     stated,
+    uncarried,
 )
-from quantities.extraction.attribution.cues import scan, summaries
+from quantities.extraction.attribution.cues import breaks_of, scan, summaries
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach, grammar
 from quantities.types import Span
 
@@ -53,4 +53,5 @@ __all__ = [
     "scan",
     "stated",
     "summaries",
+    "uncarried",
 ]

@@ -24,7 +24,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 
-from quantities.extraction.attribution.cues import credited, scan
+from quantities.extraction.attribution.cues import credited, held, scan, titles
 from quantities.extraction.attribution.grammar import Found, Grammar, grammar
 from quantities.extraction.attribution.phrases import _make, speaker
 from quantities.lang import Pack
@@ -284,7 +284,7 @@ class Carry:
     the last one is impersonal).
     """
 
-    __slots__ = ("_asks", "_paragraph", "_previous", "_pronouns", "_same", "_source")
+    __slots__ = ("_asks", "_paragraph", "_previous", "_pronouns", "_same", "_source", "_titled")
 
     def __init__(self, same_source: frozenset[str] = frozenset(), pronouns: frozenset[str] = frozenset()) -> None:
         self._pronouns = pronouns
@@ -292,36 +292,49 @@ class Carry:
         self._source: Found | None = None  # the source carried in the current paragraph
         self._previous: Found | None = None  # the last named source of the document
         self._same = same_source
-        self._asks: dict[str, bool] = {}  # each source's answer: a figure asks twice, a document's sources repeat
+        self._asks: dict[str, str] = {}  # each source's answer: a figure asks twice, a document's sources repeat
+        self._titled: dict[str, Found] = {}  # the last named holder of each title ("premier Giorgia Meloni")
 
     def needs_previous(self, found: Found) -> bool:
-        """Whether ``found`` stands for the previous source ("la stessa fonte", "lui")."""
-        if found.unsaid:
-            return True
+        """Whether ``found`` stands for a source named before it: the previous one ("la stessa
+        fonte", "lui"), or the holder of its title ("ha ricordato la premier")."""
+        return found.unsaid or self._ask(found) != ""
+
+    def _ask(self, found: Found) -> str:
+        """"previous", "title" (one word in lower case) or "" for ``found``'s source."""
         asks = self._asks.get(found.source)
         if asks is None:
             words = found.source.casefold().split()
-            asks = self._asks[found.source] = " ".join(words) in self._same or not self._pronouns.isdisjoint(words)
+            previous = " ".join(words) in self._same or not self._pronouns.isdisjoint(words)
+            asks = self._asks[found.source] = "previous" if previous else "title" if titles(found.source) else ""
         return asks
 
     def resolve(self, found: Found | None) -> Found | None:
         """``found``, or the previous source when it names "the same source" or is a pronoun
-        ("secondo lui", "he said")."""
+        ("secondo lui", "he said"), or the one named with its title ("la premier" after "La premier
+        Giorgia Meloni", "il ministro" after "Il ministro delle Imprese Adolfo Urso")."""
         if found is None or not self.needs_previous(found):
             return found
-        p = self._previous
+        p = self._titled.get(found.source.casefold()) if self._ask(found) == "title" and not found.unsaid \
+            else self._previous
         if p is None:
             return None if found.unsaid else found  # "«…», ha detto": no one named before
         return replace(found, source=p.source, canonical=p.canonical, span=p.span, via=p.via, unsaid=False)
 
-    def see(self, paragraph: int, last: Found | None) -> None:
-        """A sentence of paragraph ``paragraph`` whose last cue is ``last`` (None: none)."""
+    def see(self, paragraph: int, last: Found | None, narrated: bool = False) -> None:
+        """A sentence of paragraph ``paragraph`` whose last cue is ``last`` (None: none);
+        ``narrated``: one of its figures is narrated in the reporter's voice ("Il bus è caduto da
+        un'altezza di dieci metri"), which ends the report: with no cue of its own, the figures
+        after it take no source stated before it ("I feriti sono 15")."""
         self.enter(paragraph)
+        if narrated and last is None:
+            self._source = None
         resolved = self.resolve(last)
         if resolved is not None:
-            self._source = resolved
+            self._source = None if resolved.incise else resolved  # "Il parapetto, dice il Comune, ha …"
             if not resolved.impersonal:
                 self._previous = resolved
+                self._titled.update(dict.fromkeys(held(resolved.source), resolved))
 
     def enter(self, paragraph: int) -> None:
         """Start reading paragraph ``paragraph``: a new one has stated no source yet."""
@@ -333,35 +346,47 @@ class Carry:
         return None if s is None or s.impersonal else s
 
 
-def narrates(toks: Tokens, g: Grammar) -> bool:
-    """Whether a sentence narrates an action of its own ("La Guardia Costiera ha recuperato
-    due uomini", "Salgono a tre le vittime"): then a source stated before does not carry
-    to it. A sentence without a verb, or with a copula only ("Sedici i feriti", "Gli
-    interventi sono stati 336"), carries on the report."""
+def narrates(toks: Tokens, g: Grammar) -> int:
+    """Where a sentence narrates an action of its own ("La Guardia Costiera ha recuperato
+    due uomini", "Salgono a tre le vittime"): the offset from which its figures are narrated,
+    so that a source stated before does not carry to them; past the sentence when it does
+    not. A sentence without a verb, or with a copula only ("Sedici i feriti", "Gli interventi
+    sono stati 336"), carries on the report. A verb of being before a participle and an adjunct
+    narrates the figures after it ("Il bus è caduto da un'altezza di dieci metri"), not its
+    subject's ("27 sono ricoverati in ospedale") nor the subject it is followed by ("Sono
+    crollati 5.775 edifici")."""
     lows, texts = toks.lows, toks.texts
     for k, w in enumerate(lows):
         if w in g.clause_ends:
-            return False  # a verb of a relative or subordinate clause narrates nothing of the figure's
+            break  # a verb of a relative or subordinate clause narrates nothing of the figure's
         if w in g.copulas or (k and not texts[k].islower()):  # a capital inside: a name
             continue
-        if w.endswith(g.finite_endings) and len(w) > 4:
-            return True
+        if (w.endswith(g.finite_endings) and len(w) > 4) or w in g.finite_words:
+            return toks.starts[0]
         if k and lows[k - 1] in g.narrating_auxiliaries and w.endswith(g.participle_endings):
-            return True
-    return False
+            return toks.starts[0]
+        if k and lows[k - 1] in g.being_auxiliaries and w.endswith(g.participle_endings) \
+                and k + 1 < len(lows) and lows[k + 1] in g.prepositions:
+            return toks.starts[k]
+    return toks.ends[-1] if texts else 0
 
 
-def breaks_of(text: str, sentence: Span, marks: str = ";") -> list[int]:
-    """The offsets of the clause breaks of the sentence at ``sentence``.
+def uncarried(toks: Tokens, figure: Span, kind: str = "count", mood: str = "reported") -> bool:
+    """Whether the figure at ``figure`` (its unit included, of the kind ``kind`` and the modality
+    ``mood``) is no part of a report stated earlier in its paragraph, so that the carry does not
+    reach it: a plan or an expectation ("Alla vigilia erano attese almeno 50mila persone"), or
+    what tells of a person, an age ("un uomo di 38 anni") or a figure set alone between commas
+    right after a word ("Il paziente 1, 38 anni, è ancora grave", "The driver, 40, was among the
+    victims"; not a list: "16 feriti, dodici gravi, …")."""
+    if kind == "age" or mood in UNCARRIED_MOODS:
+        return True
+    texts = toks.texts
+    i = toks.index(figure.start)
+    if i < 2 or texts[i - 1] != "," or not texts[i - 2][0].isalnum():
+        return False
+    j = toks.index(figure.end)
+    return j < len(texts) and texts[j] == ","
 
-    >>> breaks_of("a; b; c", Span(0, 7))
-    [1, 4]
-    """
-    out = []
-    for mark in marks:
-        i = text.find(mark, sentence.start, sentence.end)
-        while i >= 0:
-            out.append(i)
-            i = text.find(mark, i + 1, sentence.end)
-    return sorted(out)
 
+#: The modalities of a figure that no report stated before it covers: a plan, an expectation.
+UNCARRIED_MOODS = frozenset({"planned"})

@@ -30,6 +30,7 @@ from quantities.extraction.attribution.phrases import (
     _subject,
 )
 from quantities.lang import Pack
+from quantities.lang.places import Places
 from quantities.lang.sources import Sources
 from quantities.text.tokens import Tokens, folded, tokens
 from quantities.types import Span
@@ -218,21 +219,58 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             reach = "any" if _aside(toks, np, after, g) else "after"
         if np is None and inverted and _ends_aside(toks, after):
             return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
-        return _make(text, toks, np, cue, reach, g, src)
+        if lows[j - 1] in g.numbering and not _names(text, toks, np, g, src):
+            return None  # "Gli 11 comuni della zona rossa contano 50.000 persone": they number, no one reports
+        found = _make(text, toks, np, cue, reach, g, src)
+        group = None if np is None else (b, np[1]) if np[0] >= j else (np[0], after)  # "dice X", "X said"
+        return replace(found, incise=True) if found is not None and group and _incise(toks, *group) else found
     if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
         return None
     np = _phrase(toks, j, g)
-    if kind == "restricted" and not (_source_like(text, toks, np, g, src) or _person(toks, np, g)):
+    if kind == "restricted" and not (_source_like(text, toks, np, g, src) or _person(toks, np, g)
+                                     or _organisation(toks, np, g)):
         return None
     relay = tuple(lows[i:j]) in g.relay_cues
     if relay and not _named(text, toks, np, g, src):
         return None  # "citando la pagina 150 del documento": a page is quoted, no source
     if j - i == 1 and _ordinal_use(text, toks, i, np, g, src):
         return None
+    if np is not None and not g.scales.isdisjoint(toks.texts[np[0]:np[1]]):  # lower case: not "alla Scala"
+        return None  # "magnitudo 6.3 secondo la scala momento": a scale of measure, no one who reports
     found = _make(text, toks, np, cue, reach, g, src)
     if found is not None and relay:
         return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator
     return found
+
+
+def _organisation(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
+    """An organisation after "per" that opens a clause: an article, a capitalised name that is
+    no place the table knows nor a time, then a comma ("Per il Codacons, con i prezzi …", "Per
+    l'Unione nazionale consumatori, però, …"; not "Per la Francia, …")."""
+    texts = toks.texts
+    if np is None or np[1] >= len(texts) or texts[np[1]] != "," or toks.lows[np[0]] not in g.articles:
+        return False
+    name = texts[np[0] + 1:np[1]]
+    return bool(name) and name[0][0].isupper() and _at(toks.lows, np[0] + 1, g.not_agents) is None \
+        and not Places.default().known(" ".join(name))
+
+
+def _incise(toks: Tokens, start: int, end: int) -> bool:
+    """Whether a report and its subject, ``toks[start:end]``, are set between commas after the
+    words that open their sentence, before any figure, and the sentence goes on after them: "Il
+    parapetto, dice il Comune, ha più di 50 anni", "The guardrail, the city said, was …"."""
+    texts = toks.texts
+    if start < 2 or texts[start - 1] != "," or end + 1 >= len(texts) or texts[end] != ",":
+        return False
+    return toks.is_word(end + 1) and all(toks.is_word(k) for k in range(start - 1))
+
+
+def _names(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
+    """A phrase that names a source by more than the capital a sentence opens with: a
+    capitalised word past the first ("Il report del Corpo forestale"), a source noun ("la
+    questura"); not "La città", nor "Gli 11 comuni della zona rossa"."""
+    return np is not None and (_source_like(text, toks, np, g, src) or any(
+        toks.texts[k][0].isupper() for k in range(max(np[0], 1), np[1])))
 
 
 def _past_gap(toks: Tokens, j: int, g: Grammar) -> int:
@@ -294,3 +332,35 @@ def credited(text: str, cue: Span, end: int, *, lang: str | Pack = "it",
     toks = tokens(text, cue.end, end)
     found = _make(text, toks, _phrase(toks, 0, g), cue, "any", g, sources or Sources.default())
     return [] if found is None else [found]
+
+
+def breaks_of(text: str, sentence: Span, marks: str = ";") -> list[int]:
+    """The offsets of the clause breaks of the sentence at ``sentence``.
+
+    >>> breaks_of("a; b; c", Span(0, 7))
+    [1, 4]
+    """
+    out = []
+    for mark in marks:
+        i = text.find(mark, sentence.start, sentence.end)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1, sentence.end)
+    return sorted(out)
+
+
+def titles(source: str) -> bool:
+    """Whether a source is a title alone, one word in lower case ("premier", "ministro"): the
+    person named with it before (see :func:`held`), if any."""
+    return " " not in source and source.islower()
+
+
+def held(source: str) -> list[str]:
+    """The titles a source names a person with: its first word in lower case, and the last one
+    before the name (two capitalised words that end it): "premier Giorgia Meloni" -> ["premier"],
+    "civil protection chief Angelo Borrelli" -> ["civil", "chief"]; [] without a name."""
+    words = source.split()
+    if len(words) < 3 or not (words[-1][:1].isupper() and words[-2][:1].isupper()):
+        return []
+    lower = [w.casefold() for w in words[:-2] if w.islower()]
+    return [w for w in {words[0].casefold(), lower[-1]} if w.islower()] if lower else []

@@ -37,6 +37,7 @@ class Found:
     impersonal: bool = False  # "si stima", "si parla di": a report that names no one
     relay: bool = False  # "citing X" after a report: X is the originator of that report
     unsaid: bool = False  # "«…», ha detto": a subject left unsaid, the source named before
+    incise: bool = False  # "Il parapetto, dice il Comune, ha …": its sentence's source alone, carried no further
 
 
 def _pattern(words: list[str], first: str | None = None) -> str:
@@ -79,8 +80,10 @@ class Grammar:
     complementisers: frozenset[str]  # what opens a reported clause after a verb ("che", "that", ":")
     breaks: str  # the marks that end a clause for the choice of a cue (";")
     narrating_auxiliaries: frozenset[str]  # "ha", "hanno": before a participle, a narrated action
+    being_auxiliaries: frozenset[str]  # "è", "sono": before a participle and an adjunct, a narrated action
     participle_endings: tuple[str, ...]
     finite_endings: tuple[str, ...]  # finite verbs that narrate ("salgono", "restavano")
+    finite_words: frozenset[str]  # finite verbs no ending tells ("supera", "sale")
     adjectives: frozenset[str]  # words that end a phrase but may open one after its article ("la prima")
     clause_verbs: frozenset[str]  # "said the government would": a verb after the phrase that follows a reporting verb
     summary_nouns: frozenset[str]  # "i numeri che la Regione ha presentato": the relative's subject is the source
@@ -98,12 +101,37 @@ class Grammar:
     auxiliaries: frozenset[str]  # the first words of the auxiliaries ("ha", "è"): a clitic may stand before one
     located: frozenset[str]  # "in": a place after a source, before its verb ("the prefecture in Ancona")
     conjunctions: frozenset[str]  # "e", "and" inside an institution's name
+    title_links: frozenset[str]  # "al" in "l'assessore al Welfare Giulio Gallera": the phrase runs on to the name
+    linkers: frozenset[str]  # report_of and title_links: the words besides "di" that :meth:`links` reads
+    numbering: frozenset[str]  # "contano": a report only with a subject that names a source
+    scales: frozenset[str]  # "secondo la scala momento": a scale of measure after a forward cue, no source
 
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
         w, text = toks.lows[i], toks.texts[i]
         return (not text[0].isalpha() or w in self.stop or w in self.articles
                 or (text.islower() and w.endswith(self.verb_endings) and not (i and toks.lows[i - 1] in self.articles))
                 or self._hedge(toks, i))
+
+    def links(self, toks: Tokens, j: int) -> bool:
+        """Whether ``toks[j]``, inside a source phrase, links it to more of it: "di" ("ministro
+        degli Esteri"), a report noun's "from" ("data from state insurer INAIL"), a title link."""
+        w = toks.lows[j]
+        return w in self.of or (w in self.report_of and toks.lows[j - 1] in self.report_nouns) or (
+            w in self.title_links and self._links_title(toks, j))
+
+    def _links_title(self, toks: Tokens, j: int) -> bool:
+        """Whether the title link ``toks[j]`` ties a lower-case title to its field before a name:
+        a capitalised pair within ``apposition_words`` of it, closed by a mark or the end
+        ("l'assessore al Welfare Giulio Gallera."; not "il governatore al Corriere della Sera")."""
+        texts = toks.texts
+        if not texts[j - 1].islower():
+            return False
+        run = 0
+        for k in range(j + 1, min(len(texts), j + 1 + self.apposition_words)):
+            if not toks.is_word(k):
+                return run >= 2
+            run = run + 1 if texts[k][0].isupper() else 0
+        return run >= 2 and j + 1 + self.apposition_words >= len(texts)
 
     def _hedge(self, toks: Tokens, i: int) -> bool:
         """Whether a hedge of the figure right after it starts at ``toks[i]`` ("by a Frontex
@@ -223,8 +251,10 @@ def grammar(pack: Pack) -> Grammar:
         complementisers=word_set(pack, "attribution.complementisers"),
         breaks="".join(pack.words("attribution.clause_breaks")),
         narrating_auxiliaries=word_set(pack, "attribution.narrated.auxiliaries"),
+        being_auxiliaries=word_set(pack, "attribution.narrated.being_auxiliaries"),
         participle_endings=tuple(word_set(pack, "attribution.narrated.participle_endings")),
         finite_endings=tuple(word_set(pack, "attribution.narrated.finite_endings")),
+        finite_words=word_set(pack, "attribution.narrated.finite_words"),
         copulas=word_set(pack, "attribution.narrated.copulas"),
         clause_ends=word_set(pack, "attribution.narrated.clause_ends"),
         report_nouns=word_set(pack, "attribution.report_nouns"),
@@ -242,6 +272,10 @@ def grammar(pack: Pack) -> Grammar:
         auxiliaries=frozenset(p[0] for p in phrases(pack, "attribution.auxiliaries")),
         located=word_set(pack, "attribution.located"),
         conjunctions=word_set(pack, "attribution.conjunctions"),
+        title_links=word_set(pack, "attribution.title_links"),
+        linkers=word_set(pack, "attribution.report_of") | word_set(pack, "attribution.title_links"),
+        numbering=word_set(pack, "attribution.numbering"),
+        scales=word_set(pack, "attribution.scales"),
     )
 
 

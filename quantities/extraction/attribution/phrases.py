@@ -232,8 +232,8 @@ def _phrase(toks: Tokens, i: int, g: Grammar, until: int | None = None) -> tuple
     end = None
     limit = min(len(lows) if until is None else until, i + g.max_words)
     while j < limit:
-        if end is not None and (lows[j] in g.of or (lows[j] in g.report_of and lows[j - 1] in g.report_nouns)):
-            j += 2 if j + 1 < limit and lows[j + 1] in g.articles else 1  # "data from state insurer INAIL"
+        if end is not None and ((w := lows[j]) in g.of or (w in g.linkers and g.links(toks, j))):  # "degli Esteri"
+            j += 2 if j + 1 < limit and lows[j + 1] in g.articles else 1
             continue
         if (g.ends_phrase(toks, j) or toks.texts[j][0].isdigit()) and not (end is None and lows[j] in g.adjectives) \
                 and not (end is not None and _first_name(toks, j)):
