@@ -4,7 +4,8 @@ Both look inside one mode (claims that agree on the value) across articles, and 
 at most one finding per figure:
 
 - **attribution-conflict**: the same value credited to sources of different classes
-  (South Korea and KCNA): one of the credits is likely wrong;
+  (South Korea and KCNA): one of the credits is likely wrong; not in a unit that networks
+  measure each on its own (``[spread]``: two agencies' magnitudes often agree);
 - **unsourced**: an article states bare a figure (a value of the mode, or a vague word
   that agrees with it) that another credits to a source. A single number inside a credited
   range ("46 gradi" at one place, "picchi di 45-47 gradi" across a region), or a range
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from quantities.lang import units
 from quantities.reconciliation import messages as say
 from quantities.reconciliation.drifts import OPPOSITE
 from quantities.reconciliation.figures import Grouped
@@ -98,6 +100,8 @@ def _clash(stated: list[Item], ctx: Context) -> list[Item]:
     out: list[Item] = []
     by_value: dict[object, list[Item]] = {}
     for i in stated:
+        if i.claim.quantity.unit in units.spread():
+            continue   # networks that measure a quake on their own often agree (USGS and INGV: 6.3)
         if i.claim.attribution is not None and i.claim.attribution.canonical:
             by_value.setdefault(i.value, []).append(i)
     for group in by_value.values():
