@@ -78,6 +78,7 @@ class Grammar:
     compound_links: frozenset[str]     # "richieste di soccorso", "package of weapons"
     infinitive_endings: tuple[str, ...]
     inner_adverbs: frozenset[str]      # "persone ancora disperse"
+    object_articles: frozenset[str]    # "delay cost the airline": a verb before one
     possessives: frozenset[str]        # "Italy's north": the ending after a possessor's apostrophe
     colons: frozenset[str]             # what closes a clause that names the figure after it
     spoken: frozenset[str]             # speech participles ("ha spiegato il capo …:"): a speaker follows
@@ -218,6 +219,7 @@ def grammar(pack: Pack) -> Grammar:
         spoken=frozenset(w for w in word_set(pack, "attribution.participles") if " " not in w),
         possessives=word_set(pack, "nouns.possessives"),
         inner_adverbs=word_set(pack, "nouns.inner_adverbs"),
+        object_articles=word_set(pack, "nouns.object_articles"),
         compound_links=word_set(pack, "nouns.compound_links"),
         infinitive_endings=tuple(word_set(pack, "nouns.infinitive_endings")),
         singular_endings=tuple(word_set(pack, "nouns.singular_endings")),

@@ -66,7 +66,7 @@ def _trim(toks: Tokens, start: int, end: int, g: Grammar) -> int:
     """With the head last, where the run of noun-like words from ``toks[start]`` really ends:
     at its last lowercase word when names stand in it ("North Korean soldiers"), before the
     first participle after its first word ("people died", "soldiers killed", "people marched
-    through"; the status keeps it)."""
+    through"; the status keeps it), before a last word an article follows (a verb: "delay cost the")."""
     if not g.head_last:
         return end
     texts = toks.texts
@@ -74,6 +74,8 @@ def _trim(toks: Tokens, start: int, end: int, g: Grammar) -> int:
         end = next((k + 1 for k in range(end - 1, start, -1) if texts[k].islower()), start + 1)
     participle = next((k for k in range(start + 1, end)  # "people marched through central Rome"
                        if toks.lows[k].endswith(g.postmodifier_endings) and toks.texts[k].islower()), end)
+    if participle - 1 > start and participle < len(toks.lows) and toks.lows[participle] in g.object_articles:
+        return participle - 1   # a word an article follows is a verb: "the 15-minute delay cost the airline"
     return participle
 
 
