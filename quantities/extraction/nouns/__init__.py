@@ -98,8 +98,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     changed, past = _changed(right, g) if unit_bearing else (None, 0)  # only a unit's figure reads it
     base: NounPhrase | None = None  # the base of a ratio ("del Pil"): the noun when no other stands
     paired: int | None = None  # the first figure of a pair: "da quattro a tre aliquote"
-    if antecedent is not None and compared(left.lows, g):  # "contro il 63,67% delle politiche"
-        return NounPhrase(antecedent.text, antecedent.head, None)
+    held = unit in g.share_units and first in g.of and len(right.texts) > 1 and right.texts[1][:1].isupper()
+    if antecedent is not None and compared(left.lows, g) and not held:  # "contro il 63,67% delle politiche"
+        return NounPhrase(antecedent.text, antecedent.head, None)   # not "contro il 39,85% di Enrico Michetti"
     if unit_bearing:
         right = right[past:] if past else right  # "240 milioni in più per gli alloggi"
         first = right.lows[0] if right.lows else ""

@@ -183,16 +183,14 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
 def partitive(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
     """The noun of a partitive that opens the clause and a comma closes ("Dei contagiati,",
     "Tra i feriti,", "Of the injured,", "Among the dead,"): the whole the figure is a part of."""
-    end = len(left.lows) - 1
-    if end < 1 or left.lows[end] != ",":
-        return None
-    start, lows = _run_start(left, end, g), left.lows
+    end, lows = len(left.lows) - 1, left.lows
+    start = _run_start(left, end, g) if end > 0 and lows[end] == "," else 0
     opens = start > 1 and lows[start - 1] in g.articles and (lows[start - 2] in g.among or lows[start - 2] in g.of)
     at = start - 1 - opens   # "tra i", "of the"
     if start in (0, end) or not (lows[at] in g.of or lows[at] in g.among) or (at and left.texts[at - 1][:1].isalnum()):
         return None   # not the clause's opening: "le case dei contagiati, 27"
-    span = left.span(start, end)
-    return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
+    return NounPhrase(surface(left.span(start, end).of(text)), left.texts[end - 1 if g.head_last else start],
+                      left.span(start, end))
 
 
 def _spoken(left: Tokens, found: NounPhrase, g: Grammar) -> bool:
@@ -316,7 +314,8 @@ def _name(text: str, left: Tokens, end: int, g: Grammar, least: int, opening: bo
     at = start - (start > 0 and left.lows[start - 1] in g.articles)  # "per la Camera"
     if caps < least or start == end or (at and left.lows[at - 1] in g.prepositions):
         return None
-    if opening and at and left.texts[at - 1][:1].isalnum() and left.lows[at - 1] not in g.conj:
+    if opening and at and left.texts[at - 1][:1].isalnum() and left.lows[at - 1] not in g.conj \
+            and left.lows[at - 1] not in g.subordinators:
         return None
     span = left.span(start, end)
     return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)

@@ -52,9 +52,9 @@ def _named(toks: Tokens, head: int, n: int, g: Grammar) -> int:
     """With the head first, the index after the name in apposition to the common noun at
     ``toks[head]`` ("il nuovo capitolo RePowerEU", "la nave Ever Given", "il ponte Morandi"):
     capitalised words, with the links of names between them, right after it; else ``head + 1``."""
-    if g.head_last or not toks.texts[head].islower():
+    if g.head_last:
         return head + 1
-    end = k = head + 1
+    end = k = head + 1   # a name: its own capitalised words ("di Enrico Michetti"); a common noun: its apposition
     while k < n and (toks.texts[k][:1].isupper() or (toks.lows[k] in g.name_links and k > head + 1)):
         k += 1
         if toks.texts[k - 1][:1].isupper() and toks.texts[k - 1][:1].isalpha():
