@@ -61,6 +61,7 @@ from quantities.extraction.nouns.purpose import purpose_after, purpose_fronted
 from quantities.extraction.nouns.right import adjectives, phrase
 from quantities.extraction.nouns.topic import Topic, elided, listed
 from quantities.lang import Pack
+from quantities.lang.places import Places
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
@@ -98,7 +99,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     changed, past = _changed(right, g) if unit_bearing else (None, 0)  # only a unit's figure reads it
     base: NounPhrase | None = None  # the base of a ratio ("del Pil"): the noun when no other stands
     paired: int | None = None  # the first figure of a pair: "da quattro a tre aliquote"
-    held = unit in g.share_units and first in g.of and len(right.texts) > 1 and right.texts[1][:1].isupper()
+    held = first in g.of and len(right.texts) > 1 and right.texts[1][:1].isupper() \
+        and (unit in g.share_units or not Places.default().known(right.texts[1]))   # a holder, not a place
     if antecedent is not None and compared(left.lows, g) and not held:  # "contro il 63,67% delle politiche"
         return NounPhrase(antecedent.text, antecedent.head, None)   # not "contro il 39,85% di Enrico Michetti"
     if unit_bearing:
