@@ -6,10 +6,9 @@ specific part), or by the place it is when the run is a place of the place table
 (:mod:`quantities.lang.places`: «Genova» = «Genoa», «Marocco» = «Morocco» = «Moroccan»).
 A word the article also writes in small letters, a stop word, a word of the lexicon's
 ``[names] not_names`` (days, months, offices), or a lone capitalised word that only ever
-opens a sentence is no name, unless another article of the folder, within ``days``, writes it
-inside a sentence of its body and names it twice or more (:func:`folder_names`: "Mestre, chi
-erano le vittime" is a title about Mestre beside an article on the crash at Mestre). A name in
-the title weighs :data:`TITLE_WEIGHT` mentions.
+opens a sentence is no name (a title's "Mestre, chi erano le vittime" names nothing: evidence
+from other articles joined unrelated stories, "Fed," beside an ECB story). A name in the title
+weighs :data:`TITLE_WEIGHT` mentions.
 
 A document's signature is its ``limit`` heaviest names (ties alphabetical), and those as
 heavy as the last of them (up to twice ``limit``). Its narrow
@@ -22,9 +21,7 @@ dates are close: documents within ``days`` of each other can always be one event
 two documents more than twice that apart are never joined directly (joins chain: a running
 story of daily articles can span more, as its readers expect). Documents are joined by keys (a pair of
 names, a top name) in a union-find: the work grows with the documents, not their pairs,
-and adding unrelated events to the folder changes no event but theirs (save
-through :func:`folder_names`: a word they name twice inside their sentences becomes, in
-that month, a name of the articles that only open a sentence with it). An undated
+and adding unrelated events to the folder changes no event but theirs. An undated
 document joins the first document of any date that shares a key with it. A document with
 no names belongs to no event by itself (see :mod:`quantities.reconciliation.figures`).
 
@@ -44,7 +41,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping
 
@@ -66,70 +62,24 @@ OPENERS = frozenset(".!?…\n\"«“”»–—([-")
 
 def names(title: str | None, body: str, lex: Lexicon, places: Places) -> Counter[str]:
     """The names of a document, each with its weight (mentions; a title's weigh more)."""
-    weights, lone, _inner = _weighed(title, body, lex, places)
-    return Counter({n: w for n, w in weights.items() if n not in lone})
-
-
-def folder_names(texts: Mapping[str, tuple[str | None, str, Lexicon]], places: Places,
-                 dates: Mapping[str, dt.date | None], days: int) -> dict[str, Counter[str]]:
-    """The names of each document of a folder (``texts``: its title, body and lexicon): as
-    :func:`names`, and a lone word that only opens a sentence here is a name when another
-    document within ``days`` writes it inside a sentence of its body and names it twice or
-    more ("Mestre, chi erano le vittime" in a title; "a Mestre", in the title and body of
-    another article). One mention elsewhere is no evidence ("Fed, tassi fermi" beside an ECB
-    story's "come la Fed"), nor are two documents that only open with a word ("Elezioni,").
-
-    >>> from quantities.lang.lexicon import Lexicon
-    >>> it, places = Lexicon.load("it"), Places.default()
-    >>> got = folder_names({"a": ("Mestre, le vittime", "Sono 21.", it),
-    ...                     "b": ("Bus caduto a Mestre", "Il bus è caduto a Mestre.", it)}, places, {}, 30)
-    >>> dict(got["a"]), dict(got["b"])
-    ({'mestre': 3}, {'mestre': 4})
-    """
-    read = {doc: _weighed(title, body, lex, places) for doc, (title, body, lex) in texts.items()}
-    seen: dict[str, list[int]] = {}   # a name -> the days (ordinals; -1 undated) of the documents that attest it
-    for doc, (weights, _lone, inner) in read.items():
-        when = dates.get(doc)
-        for n in inner:
-            if weights[n] > 1:
-                seen.setdefault(n, []).append(-1 if when is None else when.toordinal())
-    for found in seen.values():
-        found.sort()
-
-    def attested(n: str, doc: str) -> bool:
-        found, when = seen.get(n, []), dates.get(doc)
-        if when is None or (found and found[0] == -1):
-            return bool(found)
-        at = bisect_left(found, when.toordinal() - days)
-        return at < len(found) and found[at] <= when.toordinal() + days
-
-    return {doc: Counter({n: w for n, w in weights.items() if n not in lone or attested(n, doc)})
-            for doc, (weights, lone, _inner) in read.items()}
-
-
-def _weighed(title: str | None, body: str, lex: Lexicon,
-             places: Places) -> tuple[Counter[str], set[str], set[str]]:
-    """The weights of every capitalised name of a document, the lone words among them that
-    only ever open a sentence (and are no known place), and the names its body writes inside
-    a sentence."""
     texts = [(text, weight, [(m, m.group()) for m in WORD.finditer(text)])
              for text, weight in ((title or "", TITLE_WEIGHT), (body, 1))]
     seen = {w for _t, _w, words in texts for _m, w in words}
     small = {w.casefold() for w in seen if not w[:1].isupper()}  # once a word
     weights: Counter[str] = Counter()
     inner: set[str] = set()
-    in_body: set[str] = set()
-    opening: set[str] = set()
+    opening: list[tuple[str, int]] = []
     for text, weight, words in texts:
         for name, first in _runs(text, [m for m, w in words if w[:1].isupper()], lex, places, small):
             weights[name] += weight
             if first:
-                opening.add(name)
+                opening.append((name, weight))
             else:
                 inner.add(name)
-                if weight == 1:
-                    in_body.add(name)
-    return weights, {n for n in opening if n not in inner and not places.known(n)}, in_body
+    for name, weight in opening:   # a lone word that only ever opens a sentence is no name
+        if name not in inner and not places.known(name):
+            weights[name] -= weight
+    return +weights
 
 
 def _runs(text: str, capitals: list[regex.Match[str]], lex: Lexicon, places: Places,

@@ -41,7 +41,7 @@ from quantities.lang.sources import Sources
 from quantities.reconciliation.catalog import DEFAULT_SEVERITY, RULE_KIND, RULES
 from quantities.reconciliation.credits import credit_findings, translation_findings
 from quantities.reconciliation.earlier import earlier_findings
-from quantities.reconciliation.events import folder_names
+from quantities.reconciliation.events import names
 from quantities.reconciliation.figures import group
 from quantities.reconciliation.findings import Context
 from quantities.reconciliation.identities import identify
@@ -107,7 +107,7 @@ def reconcile(
         identify(items)
         places = places or Places.default()
         standfirsts(items, documents)
-        weights = _names(items, documents, lexicon_of, places, settings.event_days)
+        weights = _names(items, documents, lexicon_of, places)
         settle(items, weights, places, lambda doc: lexicon_of(doc).lang, {d.id: d.text for d in documents})
         grouping = group(items, weights, settings, places.broad, places.name)
         findings: list[Finding] = []
@@ -219,18 +219,18 @@ def _headline_line(para: str) -> bool:
 
 
 def _names(items: list[Item], documents: Iterable[Document], lexicon_of: Callable[[str], Lexicon],
-           places: Places, days: int) -> dict[str, Counter[str]]:
+           places: Places) -> dict[str, Counter[str]]:
     """Each document's names: of its title and body, else of its claims' sentences."""
     sentences: dict[str, dict[int, str]] = {}
     for i in items:
         sentences.setdefault(i.claim.doc, {})[i.claim.sentence.start] = i.claim.context
     given = {d.id: d for d in documents if d.id in sentences}
-    texts = {}
+    out = {}
     for doc, found in sentences.items():
         d = given.get(doc)
         title, body = (d.title, d.analysed) if d is not None else (None, "\n".join(found.values()))
-        texts[doc] = (title, body, lexicon_of(doc))
-    return folder_names(texts, places, {i.claim.doc: i.claim.date for i in items}, days)
+        out[doc] = names(title, body, lexicon_of(doc), places)
+    return out
 
 
 def _shown_together(finding: Finding, figures: list[Figure]) -> Finding:

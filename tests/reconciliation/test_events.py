@@ -12,7 +12,7 @@ from tables import FIXTURES, cases, rows
 
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
-from quantities.reconciliation.events import events, folder_names, names
+from quantities.reconciliation.events import events, names
 from quantities.reconciliation.rules import reconcile
 from quantities.types import Claim, Document, Quantity, Span
 
@@ -69,8 +69,7 @@ def _grouped(docs: list[Document]) -> set[frozenset[str]]:
 
 
 def _weights(docs: list[Document]) -> dict:
-    return folder_names({d.id: (d.title, d.text, Lexicon.load(d.lang)) for d in docs}, PLACES,
-                        {d.id: d.date for d in docs}, 30)
+    return {d.id: names(d.title, d.text, Lexicon.load(d.lang), PLACES) for d in docs}
 
 
 def _claim(doc: str, text: str, value: int, noun: str, context: str, date: str) -> Claim:
