@@ -69,17 +69,19 @@ def past_subject_relative(t: Scopes, toks: Tokens, first: int) -> int:
 FRONTED_PART = 6
 
 
-def fronted_part(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
-    """A partitive that opens the sentence and a comma closes ("Dei contagiati, 27 …", "Tra i
-    feriti, due sono gravi e tre sono stati dimessi", "Among the dead, nine …"): every figure
-    after it, up to a semicolon or a colon, is a part of that whole."""
+def fronted_part(t: Scopes, text: str, toks: Tokens, first: int, noun: str | None) -> str | None:
+    """A plural partitive that opens the sentence and a comma closes (``[scope]
+    fronted_partitives``: "Dei contagiati, 27 …", "Tra i feriti, due sono gravi e tre sono stati
+    dimessi", "Among the dead, nine …"): a figure after it, up to a semicolon or a colon, whose
+    noun it names is a part of that whole ("…, and the death toll rose to 40" is not)."""
     lows = toks.lows
     start = _past_stamp(lows, first)
     comma = next((k for k in range(start + 1, min(first, start + FRONTED_PART + 1)) if lows[k] == ","), None)
-    if comma is None or any(w[:1].isdigit() for w in lows[start:comma]) or {";", ":"} & set(lows[comma:first]):
+    if comma is None or noun is None or any(w[:1].isdigit() for w in lows[start:comma]) \
+            or {";", ":"} & set(lows[comma:first]):
         return None   # not a clause with a figure of its own: "Another 672 people were injured, 205 of them"
-    opens = any(tuple(lows[start:start + len(m)]) == m and start + len(m) < comma
-                for m in t.partitive.get(lows[start], ()))   # "Dei contagiati,", "Of the injured,"
-    marked = any(last + 1 - len(m) == start and tuple(lows[start:last + 1]) == m
-                 for last in range(start, comma) for m in t.parts_before.get(lows[last], ()))   # "Tra i feriti,"
-    return text[toks.starts[start]:toks.ends[comma - 1]] if opens or marked else None
+    opener = next((len(m) for m in t.fronted_partitives.get(lows[start], ())
+                   if tuple(lows[start:start + len(m)]) == m), 0)
+    if not opener or start + opener >= comma or not set(noun.casefold().split()) & set(lows[start + opener:comma]):
+        return None
+    return text[toks.starts[start]:toks.ends[comma - 1]]

@@ -80,6 +80,7 @@ class Grammar:
     inner_adverbs: frozenset[str]      # "persone ancora disperse"
     object_articles: frozenset[str]    # "delay cost the airline": a verb before one
     subordinators: frozenset[str]      # "mentre Enrico Michetti si è fermato": a clause a name may open
+    fronted_partitives: tuple[tuple[str, ...], ...]  # "Dei contagiati, 27 …" ([scope] fronted_partitives)
     possessives: frozenset[str]        # "Italy's north": the ending after a possessor's apostrophe
     colons: frozenset[str]             # what closes a clause that names the figure after it
     spoken: frozenset[str]             # speech participles ("ha spiegato il capo …:"): a speaker follows
@@ -222,6 +223,7 @@ def grammar(pack: Pack) -> Grammar:
         inner_adverbs=word_set(pack, "nouns.inner_adverbs"),
         object_articles=word_set(pack, "nouns.object_articles"),
         subordinators=word_set(pack, "nouns.subordinators"),
+        fronted_partitives=phrases(pack, "scope.fronted_partitives"),
         compound_links=word_set(pack, "nouns.compound_links"),
         infinitive_endings=tuple(word_set(pack, "nouns.infinitive_endings")),
         singular_endings=tuple(word_set(pack, "nouns.singular_endings")),

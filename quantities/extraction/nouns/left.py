@@ -181,14 +181,14 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
 
 
 def partitive(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
-    """The noun of a partitive that opens the clause and a comma closes ("Dei contagiati,",
-    "Tra i feriti,", "Of the injured,", "Among the dead,"): the whole the figure is a part of."""
+    """The noun of a plural partitive that opens the clause and a comma closes ("Dei contagiati,",
+    "Tra i feriti,", "Of the injured,": ``[scope] fronted_partitives``): the whole of the figure."""
     end, lows = len(left.lows) - 1, left.lows
     start = _run_start(left, end, g) if end > 0 and lows[end] == "," else 0
-    opens = start > 1 and lows[start - 1] in g.articles and (lows[start - 2] in g.among or lows[start - 2] in g.of)
-    at = start - 1 - opens   # "tra i", "of the"
-    if start in (0, end) or not (lows[at] in g.of or lows[at] in g.among) or (at and left.texts[at - 1][:1].isalnum()):
-        return None   # not the clause's opening: "le case dei contagiati, 27"
+    at = next((start - len(m) for m in g.fronted_partitives
+               if start >= len(m) and tuple(lows[start - len(m):start]) == m), -1)
+    if start in (0, end) or at < 0 or (at and left.texts[at - 1][:1].isalnum()):
+        return None   # not the clause's opening: "le case dei contagiati, 27"; no singular: "Del resto,"
     return NounPhrase(surface(left.span(start, end).of(text)), left.texts[end - 1 if g.head_last else start],
                       left.span(start, end))
 

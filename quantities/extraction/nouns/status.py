@@ -90,6 +90,7 @@ class Scopes:
     share_kinds: frozenset[str]
     parts_before: dict[str, tuple[tuple[str, ...], ...]]  # by their last word
     partitive: dict[str, tuple[tuple[str, ...], ...]]     # by their first word
+    fronted_partitives: dict[str, tuple[tuple[str, ...], ...]]  # by their first word: "Dei contagiati, 27"
     partitive_pronouns: dict[str, tuple[tuple[str, ...], ...]]
     partitive_kinds: frozenset[str]
     clause_ends: frozenset[str]
@@ -128,7 +129,7 @@ def statuses(pack: Pack) -> Statuses:
 def scopes(pack: Pack) -> Scopes:
     """The ``[scope]`` words of ``pack``, compiled once."""
     by = {k: _by(phrases(pack, f"scope.{k}"), -1 if k == "parts_before" else 0)
-          for k in ("parts_before", "partitive", "partitive_pronouns", "all_over")}
+          for k in ("parts_before", "partitive", "fronted_partitives", "partitive_pronouns", "all_over")}
     sets = {f.name: word_set(pack, f"scope.{f.name}") for f in dataclasses.fields(Scopes)
             if f.name not in {*by, "months", "words", "nouns_articles"}}  # the other fields: a word set each
     told = frozenset().union(*(sets[k] for k in ("places", "head_places", "place_relatives", "dwellers")), *by.values())
@@ -178,7 +179,7 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     starts = toks.starts  # (toks.index, without a call each)
     first, after = bisect_left(starts, figure.start), bisect_left(starts, end)
     named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
-    scope = (_part(sc, text, toks, first, bisect_left(starts, figure.end), kind in sc.partitive_kinds, named)
+    scope = (_part(sc, text, toks, first, bisect_left(starts, figure.end), kind in sc.partitive_kinds, named, noun)
              or _place(sc, text, toks, first, after, kind in sc.share_kinds) or _all_over(sc, text, toks, after))
     return _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun), scope
 
@@ -186,10 +187,9 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
 def _all_over(t: Scopes, text: str, toks: Tokens, at: int) -> str | None:
     """A phrase right after the counted noun that spreads the count over a whole area ("i
     seimila sfollati di tutta l'isola", "evacuees across the island"): the scope, as written."""
-    for phrase in t.all_over.get(toks.lows[at] if at < len(toks) else "", ()):
-        if tuple(toks.lows[at:at + len(phrase)]) == phrase:
-            return _written(text, toks, at, at + len(phrase))
-    return None
+    found = (n for n in map(len, t.all_over.get(toks.lows[at] if at < len(toks) else "", ()))
+             if tuple(toks.lows[at:at + n]) in t.all_over.get(toks.lows[at], ()))
+    return next((_written(text, toks, at, at + n) for n in found), None)
 
 
 def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
@@ -250,12 +250,12 @@ def _status(t: Statuses, toks: Tokens, first: int, after: int, noun: str | None)
 
 
 def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int, partitive: bool,
-          named: bool = False) -> str | None:
+          named: bool = False, noun: str | None = None) -> str | None:
     """A part: a marker before the figure, or a definite partitive right after it
     (``past`` is the index of the first token after the figure). A sum or a measure that
     names what it is after the marker is that thing, no unnamed part ("194,4 miliardi, di
     cui 69 miliardi in sovvenzioni": the grants), unlike a count ("di cui 205 gravi")."""
-    if partitive and (part := fronted_part(t, text, toks, first)) is not None:
+    if partitive and (part := fronted_part(t, text, toks, first, noun)) is not None:
         return part[:1].lower() + part[1:]  # "Dei contagiati, 27 …": a part, never a name (as "Tra le vittime" below)
     lows, before = toks.lows, () if named else range(first - 1, max(-1, first - 4), -1)
     for last in before:  # "di cui 205", "tra loro circa 22"
