@@ -245,8 +245,9 @@ def comparable(a: Mode, b: Mode) -> bool:
     lower, upper = sorted((a, b), key=lambda m: m.value)
     found = {i.claim.quantity.unit for m in (a, b) for i in m.items}
     gap = units.apart().get(next(iter(found)) or "") if len(found) == 1 else None
-    if gap is not None and upper.value - lower.value > gap and sorted(str(upper.value)) != sorted(str(lower.value)):
-        return False   # a foreshock's 4.0, an aftershock's 5.3; not 6.4 against 4.6, a slip of the digits
+    swapped = sorted(str(upper.value)) == sorted(str(lower.value)) and len({*a.dates(), *b.dates()}) == 1
+    if gap is not None and upper.value - lower.value > gap and not swapped:
+        return False   # a foreshock's 4.0, an aftershock's 5.3; not 6.4 against 4.6 on one day, a slip of the digits
     top = max(i.interval.top for i in lower.items)
     bottom = min(i.interval.low for i in upper.items)
     return top <= 0 or bottom / top <= SPREAD
