@@ -30,7 +30,6 @@ from quantities.extraction.attribution.phrases import (
     _subject,
 )
 from quantities.lang import Pack
-from quantities.lang.places import Places
 from quantities.lang.sources import Sources
 from quantities.text.tokens import Tokens, folded, tokens
 from quantities.types import Span
@@ -227,8 +226,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
         return None
     np = _phrase(toks, j, g)
-    if kind == "restricted" and not (_source_like(text, toks, np, g, src) or _person(toks, np, g)
-                                     or _organisation(toks, np, g)):
+    if kind == "restricted" and not (_source_like(text, toks, np, g, src) or _person(toks, np, g)):
         return None
     relay = tuple(lows[i:j]) in g.relay_cues
     if relay and not _named(text, toks, np, g, src):
@@ -241,18 +239,6 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     if found is not None and relay:
         return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator
     return found
-
-
-def _organisation(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
-    """An organisation after "per" that opens a clause: an article, a capitalised name that is
-    no place the table knows nor a time, then a comma ("Per il Codacons, con i prezzi …", "Per
-    l'Unione nazionale consumatori, però, …"; not "Per la Francia, …")."""
-    texts = toks.texts
-    if np is None or np[1] >= len(texts) or texts[np[1]] != "," or toks.lows[np[0]] not in g.articles:
-        return False
-    name = texts[np[0] + 1:np[1]]
-    return bool(name) and name[0][0].isupper() and _at(toks.lows, np[0] + 1, g.not_agents) is None \
-        and not Places.default().known(" ".join(name))
 
 
 def _incise(toks: Tokens, start: int, end: int) -> bool:
