@@ -361,7 +361,9 @@ def narrates(toks: Tokens, g: Grammar) -> int:
             break  # a verb of a relative or subordinate clause narrates nothing of the figure's
         if w in g.copulas or (k and not texts[k].islower()):  # a capital inside: a name
             continue
-        if (w.endswith(g.finite_endings) and len(w) > 4) or w in g.finite_words:
+        if w in g.finite_words:
+            return toks.starts[k]   # a toll's verb narrates from itself on: "Tre … e il bilancio sale a 12"
+        if w.endswith(g.finite_endings) and len(w) > 4:
             return toks.starts[0]
         if k and lows[k - 1] in g.narrating_auxiliaries and w.endswith(g.participle_endings):
             return toks.starts[0]
