@@ -322,17 +322,17 @@ def _name(text: str, left: Tokens, end: int, g: Grammar, least: int, opening: bo
 
 
 def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = False) -> NounPhrase | None:
-    """The noun phrase that ends at ``left[end]``, after an article (or at the start, unless
-    ``article``); a phrase after a preposition is a complement, looked past ("l'affluenza
-    per la Camera è del 19%"; "secondo la questura erano 10mila" has none; so is a date or a
-    year, "il 14 giugno", "per il 2024"); through a transparent head to what it counts ("il
-    numero dei morti è salito a 39")."""
+    """The noun phrase that ends at ``left[end]``, after an article (or opening, past a dateline's dash,
+    unless ``article``); a phrase after a preposition is a complement, looked past ("l'affluenza per
+    la Camera è del 19%"; "secondo la questura erano 10mila" has none; so is a date or a year, "il 14
+    giugno", "per il 2024"); through a transparent head to what it counts ("il numero dei morti")."""
     inner: NounPhrase | None = None
     for _ in range(6):  # skip complements: "i soldati nordcoreani in Russia sono"
         start = _run_start(left, end, g)
         before = left.lows[start - 1] if start else ""
         opens = _opener(left, start, g)  # "le", "alcuni compagni di viaggio, forse tre", "Italy's"
-        if start < end and ((start == 0 and not article) or opens) and g.can_head(left, start):
+        if start < end and (((start == 0 or left.lows[start - 1] in "-–—") and not article) or opens) \
+                and g.can_head(left, start):   # "ROME, Sept 29 - Electricity prices will rise by 59%"
             pre = start - opens - 1
             if pre < 0 or left.lows[pre] not in g.prepositions:
                 span = left.span(start, end)
