@@ -162,7 +162,7 @@ class _Reader:
         self.doc, self.text, self.pack, self.src, self.lex = doc, text, pack, src, lex
         self.starts, self.ends = starts, ends  # the document's sentences
         self._paragraphs = sentences.paragraphs(text, starts, ends)  # each sentence's paragraph
-        self._carry = attribution.Carry(attribution.grammar(pack).same_source, attribution.grammar(pack).pronouns)
+        self._carry = attribution.Carry(attribution.grammar(pack))
         self._seen = 0  # the sentences before this one have fed the carry
         self._pending: list[int] = []  # sentences without figures of this paragraph, read when needed
         self.times: list[tuple[int, int]] = []  # the clock times (the numbers reader's) and day parts

@@ -284,14 +284,15 @@ class Carry:
     the last one is impersonal).
     """
 
-    __slots__ = ("_asks", "_paragraph", "_previous", "_pronouns", "_same", "_source", "_titled")
+    __slots__ = ("_asks", "_former", "_paragraph", "_previous", "_pronouns", "_same", "_source", "_titled")
 
-    def __init__(self, same_source: frozenset[str] = frozenset(), pronouns: frozenset[str] = frozenset()) -> None:
-        self._pronouns = pronouns
+    def __init__(self, g: Grammar) -> None:
+        self._pronouns = g.pronouns
+        self._former = g.former   # "L'ex premier Mario Draghi" holds the title no longer
         self._paragraph = -1
         self._source: Found | None = None  # the source carried in the current paragraph
         self._previous: Found | None = None  # the last named source of the document
-        self._same = same_source
+        self._same = g.same_source
         self._asks: dict[str, str] = {}  # each source's answer: a figure asks twice, a document's sources repeat
         self._titled: dict[str, Found] = {}  # the last named holder of each title ("premier Giorgia Meloni")
 
@@ -334,7 +335,8 @@ class Carry:
             self._source = None if resolved.incise else resolved  # "Il parapetto, dice il Comune, ha …"
             if not resolved.impersonal:
                 self._previous = resolved
-                self._titled.update(dict.fromkeys(held(resolved.source), resolved))
+                if self._former.isdisjoint(resolved.source.casefold().split()):
+                    self._titled.update(dict.fromkeys(held(resolved.source), resolved))
 
     def enter(self, paragraph: int) -> None:
         """Start reading paragraph ``paragraph``: a new one has stated no source yet."""

@@ -74,6 +74,7 @@ class Grammar:
     apposition_words: int  # how many words of a title may follow its head before a name's comma
     impersonal: frozenset[tuple[str, ...]]  # a reporting verb that names no one ("si stima")
     same_source: frozenset[str]  # phrases that name the previous source ("stessa fonte")
+    former: frozenset[str]  # "ex", "former": a title its holder no longer holds
     finite_only: frozenset[str]  # present verbs that are no participle: "da" after one is no agent
     relay_cues: frozenset[tuple[str, ...]]  # forward cues that relay ("citando", "citing")
     credits: regex.Pattern[str]  # a sentence that opens by crediting the one before ("Il dato arriva da")
@@ -243,6 +244,7 @@ def grammar(pack: Pack) -> Grammar:
         apposition_words=positive_int(pack, "attribution.apposition_words"),
         impersonal=frozenset(p[:2] for p in phrases(pack, "attribution.impersonal")),
         same_source=frozenset(" ".join(p) for p in phrases(pack, "attribution.same_source")),
+        former=word_set(pack, "attribution.former"),
         finite_only=frozenset(p[-1] for p in phrases(pack, "attribution.present"))
         - frozenset(p[-1] for p in phrases(pack, "attribution.participles")),
         relay_cues=frozenset(phrases(pack, "attribution.relays")),
