@@ -175,6 +175,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             purpose = any(right.lows[1] in words for words in g.purpose.values())  # "5 miliardi sono destinati"
             found = None if found is None or purpose or described(found, right, g) else found  # not "were feared"
     found = found or partitive(sentence, left, g)  # "Dei contagiati, 27 sono in terapia intensiva"
+    last = len(left.lows) - 1
+    if found is None and unit_bearing and said[:1] in SIGNS and last >= 0 and g.can_head(left, last, True):
+        found = NounPhrase(left.texts[last], left.texts[last], left.span(last, last + 1))  # "luce +59%"
     if found is not None and not unit_bearing and right.lows:  # "Tre dei feriti sono in gravi condizioni"
         found = predicated(sentence, found, right, g)
     after = found is not None and found.span is not None and found.span.start >= figure.end
@@ -270,6 +273,10 @@ def _predicated(right: Tokens, states: frozenset[str], skip: frozenset[str]) -> 
         if right.lows[i] not in skip:
             return None
     return None
+
+
+#: The signs of a change written before its figure, a headline's shorthand: "luce +59%", "gas -10%".
+SIGNS = frozenset("+-−")
 
 
 def _hyphened(said: str) -> bool:
