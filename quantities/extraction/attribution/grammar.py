@@ -75,7 +75,7 @@ class Grammar:
     impersonal: frozenset[tuple[str, ...]]  # a reporting verb that names no one ("si stima")
     same_source: frozenset[str]  # phrases that name the previous source ("stessa fonte")
     former: frozenset[str]  # "ex", "former": a title its holder no longer holds
-    finite_only: frozenset[str]  # present verbs that are no participle: "da" after one is no agent
+    finite_only: frozenset[str]  # present verbs no participle, and [active_only]: "da" after one is no agent
     relay_cues: frozenset[tuple[str, ...]]  # forward cues that relay ("citando", "citing")
     credits: regex.Pattern[str]  # a sentence that opens by crediting the one before ("Il dato arriva da")
     complementisers: frozenset[str]  # what opens a reported clause after a verb ("che", "that", ":")
@@ -159,7 +159,8 @@ def _cues(pack: Pack, words: dict[str, list[str]], agent: list[str], first: str 
         "restricted": _pattern(words["restricted"], first),
         "verb": "|".join(verb),
         "passive": f"{p}{_gap(pack, adverbs)}\\s+{_pattern(agent)}"
-                   if (p := _pattern(words["participles"] + words["agent_participles"], first)) else "",
+                   if (p := _pattern([w for w in words["participles"] if w not in words["active_only"]]
+                                     + words["agent_participles"], first)) else "",
         "report": _pattern(words["report_verbs"], first),
     }
     cue = "|".join(f"(?P<{name}>{alt})" for name, alt in groups.items() if alt)
@@ -212,6 +213,7 @@ def grammar(pack: Pack) -> Grammar:
         **{k: list(pack.words(f"attribution.{k}")) for k in ("restricted", "auxiliaries", "present", "participles",
                                                              "report_verbs")},
         "agent_participles": list(pack.words("attribution.agent_participles", ())),
+        "active_only": list(pack.words("attribution.active_only", ())),
     }
     initials = {low(w)[:1] for ws in words.values() for w in ws}
     return Grammar(
@@ -245,8 +247,9 @@ def grammar(pack: Pack) -> Grammar:
         impersonal=frozenset(p[:2] for p in phrases(pack, "attribution.impersonal")),
         same_source=frozenset(" ".join(p) for p in phrases(pack, "attribution.same_source")),
         former=word_set(pack, "attribution.former"),
-        finite_only=frozenset(p[-1] for p in phrases(pack, "attribution.present"))
-        - frozenset(p[-1] for p in phrases(pack, "attribution.participles")),
+        finite_only=frozenset(words["active_only"]).union(
+            frozenset(p[-1] for p in phrases(pack, "attribution.present"))
+            - frozenset(p[-1] for p in phrases(pack, "attribution.participles"))),
         relay_cues=frozenset(phrases(pack, "attribution.relays")),
         credits=regex.compile(rf"\s*{_pattern(_expand(pack, 'attribution.credits', contractions)) or '(?!)'}{EDGE}",
                               regex.IGNORECASE),
