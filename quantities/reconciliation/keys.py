@@ -326,8 +326,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         if what is not None and kind == "measure" and not lex.measured_in(what, c.quantity.unit):
             what = None   # "l'acqua ha superato i due metri": a level, not the rain stated in millimetres
         measured = clauses.measure(c, before, lex, measures=True)
-        point = distances.origin(c, lex) if kind == "measure" and unit == DISTANCE else None
-        if point is not None and (measured is None or distances.carried(c, before)):
+        if kind == "measure" and unit == DISTANCE and (measured is None or distances.carried(c, before)) \
+                and (point := distances.origin(c, lex)) is not None:
             what = f"{distances.FROM_POINT}{point}"   # "a 47 miglia da Pylos"; "… a circa 800 metri dall'Isola"
         elif measured is not None and (what is None or clauses.inherited(c, before)
                                      or (not (reading and reading.known) and clauses.within(c, measured, lex))):

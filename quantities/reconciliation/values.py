@@ -58,6 +58,8 @@ SCATTERED = 3
 SPREAD = 20
 #: Stances that only agree with a side's figure ("più di trecento" beside 338), not state it.
 BOUNDS = frozenset({"over", "under", "vague"})
+
+
 def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Iterator[Finding]:
     """The figure's value findings; without ``conflicts``, only drift and headlines (a
     running toll of several days has its own rules: :mod:`~quantities.reconciliation.tolls`)."""
@@ -245,12 +247,16 @@ def comparable(a: Mode, b: Mode) -> bool:
     lower, upper = sorted((a, b), key=lambda m: m.value)
     found = {i.claim.quantity.unit for m in (a, b) for i in m.items}
     gap = units.apart().get(next(iter(found)) or "") if len(found) == 1 else None
-    swapped = sorted(str(upper.value)) == sorted(str(lower.value)) and len({*a.dates(), *b.dates()}) == 1
-    if gap is not None and upper.value - lower.value > gap and not swapped:
-        return False   # a foreshock's 4.0, an aftershock's 5.3; not 6.4 against 4.6 on one day, a slip of the digits
+    if gap is not None and upper.value - lower.value > gap and not _swapped(lower, upper):
+        return False   # a foreshock's 4.0, an aftershock's 5.3
     top = max(i.interval.top for i in lower.items)
     bottom = min(i.interval.low for i in upper.items)
     return top <= 0 or bottom / top <= SPREAD
+
+
+def _swapped(a: Mode, b: Mode) -> bool:
+    """One value written with the other's digits on one day: a slip (6.4 against 4.6), not two events."""
+    return sorted(str(a.value)) == sorted(str(b.value)) and len({*a.dates(), *b.dates()}) == 1
 
 
 def _unit_slip(a: Mode, b: Mode) -> bool:

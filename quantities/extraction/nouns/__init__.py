@@ -99,10 +99,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     changed, past = _changed(right, g) if unit_bearing else (None, 0)  # only a unit's figure reads it
     base: NounPhrase | None = None  # the base of a ratio ("del Pil"): the noun when no other stands
     paired: int | None = None  # the first figure of a pair: "da quattro a tre aliquote"
-    held = first in g.of and len(right.texts) > 1 and right.texts[1][:1].isupper() \
-        and (unit in g.share_units or not Places.default().known(right.texts[1]))   # a holder, not a place
-    if antecedent is not None and compared(left.lows, g) and not held:  # "contro il 63,67% delle politiche"
-        return NounPhrase(antecedent.text, antecedent.head, None)   # not "contro il 39,85% di Enrico Michetti"
+    if antecedent is not None and compared(left.lows, g) and not _held(right, unit, g):
+        return NounPhrase(antecedent.text, antecedent.head, None)  # "contro il 63,67% delle politiche"
     if unit_bearing:
         right = right[past:] if past else right  # "240 milioni in più per gli alloggi"
         first = right.lows[0] if right.lows else ""
@@ -277,6 +275,13 @@ def _predicated(right: Tokens, states: frozenset[str], skip: frozenset[str]) -> 
 
 #: The signs of a change written before its figure, a headline's shorthand: "luce +59%", "gas -10%".
 SIGNS = frozenset("+-−")
+
+
+def _held(right: Tokens, unit: str | None, g: Grammar) -> bool:
+    """A name after the figure holds it (a share of anyone, a count of no place): "contro il
+    39,85% di Enrico Michetti", "contro i 375.210 di Enrico Michetti"; not "contro i 630 di Genova"."""
+    return len(right.lows) > 1 and right.lows[0] in g.of and right.texts[1][:1].isupper() \
+        and (unit in g.share_units or not Places.default().known(right.texts[1]))
 
 
 def _hyphened(said: str) -> bool:

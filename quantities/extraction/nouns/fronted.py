@@ -67,6 +67,8 @@ def past_subject_relative(t: Scopes, toks: Tokens, first: int) -> int:
 
 #: The most words a partitive that opens a clause may take ("Tra i feriti ricoverati a Mestre,").
 FRONTED_PART = 6
+#: What ends the reach of a fronted partitive over the figures after it.
+CLAUSE_BREAKS = frozenset(";:")
 
 
 def fronted_part(t: Scopes, text: str, toks: Tokens, first: int, noun: str | None) -> str | None:
@@ -78,7 +80,7 @@ def fronted_part(t: Scopes, text: str, toks: Tokens, first: int, noun: str | Non
     start = _past_stamp(lows, first)
     comma = next((k for k in range(start + 1, min(first, start + FRONTED_PART + 1)) if lows[k] == ","), None)
     if comma is None or noun is None or any(w[:1].isdigit() for w in lows[start:comma]) \
-            or {";", ":"} & set(lows[comma:first]):
+            or not CLAUSE_BREAKS.isdisjoint(lows[comma:first]):
         return None   # not a clause with a figure of its own: "Another 672 people were injured, 205 of them"
     opener = next((len(m) for m in t.fronted_partitives.get(lows[start], ())
                    if tuple(lows[start:start + len(m)]) == m), 0)

@@ -187,9 +187,9 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
 def _all_over(t: Scopes, text: str, toks: Tokens, at: int) -> str | None:
     """A phrase right after the counted noun that spreads the count over a whole area ("i
     seimila sfollati di tutta l'isola", "evacuees across the island"): the scope, as written."""
-    found = (n for n in map(len, t.all_over.get(toks.lows[at] if at < len(toks) else "", ()))
-             if tuple(toks.lows[at:at + n]) in t.all_over.get(toks.lows[at], ()))
-    return next((_written(text, toks, at, at + n) for n in found), None)
+    phrases = t.all_over.get(toks.lows[at], ()) if at < len(toks) else ()
+    n = next((len(p) for p in phrases if tuple(toks.lows[at:at + len(p)]) == p), 0)
+    return _written(text, toks, at, at + n) if n else None
 
 
 def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
