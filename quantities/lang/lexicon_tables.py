@@ -23,7 +23,7 @@ HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names", "distance", "complement", "capacity",
-                      "zone", "added", "role"})
+                      "zone", "added", "role", "shares"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
                           "dwell", "exact", "loose", "scheme", "ratio"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
@@ -93,6 +93,9 @@ class Tables:
         self.cues |= {f"zone_{k}": v for k, v in self._cues(data.get("zone", {}), "zone", ZONE_KEYS).items()}
         self.cues |= {f"added_{k}": v for k, v in self._cues(data.get("added", {}), "added", ADDED_KEYS).items()}
         self.cues |= {f"role_{k}": v for k, v in self._cues(data.get("role", {}), "role", ROLE_KEYS).items()}
+        shares = data.get("shares", {})   # what a share of people after a verb measures: "ha votato il 41% dei romani"
+        self.shares = tuple(sorted(shares)) if isinstance(shares, Mapping) else ()
+        self.cues |= {f"shares_{k}": v for k, v in self._cues(shares, "shares", frozenset(self.shares)).items()}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
         self._build_confusables(data.get("confusable", []))
@@ -276,7 +279,7 @@ class Tables:
         superseded, current, previous, provisional, tentative, unfolding; ``[difference]`` and
         ``[capacity]`` before, after;
         ``[zone]`` area, named; ``[added]`` before, after, partitive; ``[role]`` youngest, oldest,
-        articles, links, owners, kin."""
+        articles, links, owners, kin; ``[shares]`` one list per concept id."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

@@ -45,11 +45,11 @@ from quantities.extraction.nouns.beside import (
     swallowed,
     unit_of_figure,
 )
+from quantities.extraction.nouns.contest import contestant, holder
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
 from quantities.extraction.nouns.left import (
     age_subject,
     compared,
-    holder,
     linked_before,
     noun_before,
     partitive,
@@ -148,6 +148,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             found = None  # "alle 22.26 di sabato, a 40 miglia": a time; "65 miliardi di sterline, 5 miliardi",
             # "5 km, 7 km": the unit of a figure before
     found = found or base
+    if found is None and unit in g.share_units and (not first[:1].isalnum() or first in g.function):
+        found = contestant(sentence, left, g)  # "Lo Russo won with 59.2%", "Gualtieri's 27%" (not "Italy's 27% rise")
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"

@@ -68,6 +68,8 @@ class Grammar:
     change_heads: frozenset[str]  # the first words of change_after's phrases
     points: frozenset[str]
     share_verbs: frozenset[str]
+    share_with: frozenset[str]
+    margins: dict[str, str]
     age_copulas: tuple[tuple[str, ...], ...]
     age_kinds: frozenset[str]
     among: frozenset[str]
@@ -209,6 +211,8 @@ def grammar(pack: Pack) -> Grammar:
         change_after=(change := {" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.change_after").items()}),
         points=word_set(pack, "nouns.points"),
         share_verbs=word_set(pack, "nouns.share_verbs"),
+        share_with=word_set(pack, "nouns.share_with"),
+        margins=_names(pack, "nouns.margins"),
         age_copulas=phrases(pack, "nouns.age_copulas"),
         age_kinds=word_set(pack, "nouns.age_kinds"),
         among=word_set(pack, "nouns.among"),

@@ -54,27 +54,6 @@ def verb_named(left: Tokens, g: Grammar) -> NounPhrase | None:
     return NounPhrase(named, named, None) if named else None
 
 
-def holder(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
-    """Whose share a figure is, when the share names its base ("il 43,79% dei voti"): the
-    subject of the verb of winning before it (``[nouns] share_verbs``: "Il centrodestra nel
-    suo insieme raccoglie", "Brothers of Italy was winning"), a name or a noun phrase; a
-    verb group of up to three lowercase words, no preposition or punctuation between."""
-    k = len(left.lows)
-    while k > 0 and len(left.lows) - k < 2 and (left.lows[k - 1] in g.articles or left.lows[k - 1] in g.fillers):
-        k -= 1
-    if k < 1 or left.lows[k - 1] not in g.share_verbs:
-        return None
-    for _ in range(3):  # the verb, one word more each time: "raccoglie", "was winning"
-        if k < 2 or not (left.texts[k - 1].isalpha() and left.texts[k - 1].islower()) or (
-                left.lows[k - 1] in g.prepositions or left.lows[k - 1] in g.conj):
-            return None
-        k -= 1
-        found = _name(text, left, k, g, least=1) or _subject(text, left, k, g)
-        if found is not None:
-            return found
-    return None
-
-
 def age_subject(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
     """Whose age a figure is, when a verb of age stands before it (``[nouns] age_copulas``):
     its subject, a name or a noun phrase, past a coordinator or an aside ("Si chiamava
@@ -337,7 +316,8 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
             if pre < 0 or left.lows[pre] not in g.prepositions:
                 span = left.span(start, end)
                 found = NounPhrase(surface(span.of(text)), left.texts[start], span)
-                return inner if inner is not None and found.head.casefold() in g.transparent else found
+                through = inner is not None and inner.head.islower() and found.head.casefold() in g.transparent
+                return inner if through else found  # not a name: "il dato del Viminale"
             if article and left.lows[pre] not in g.of:  # "The evacuees of the old town, about forty"
                 return None
             end = pre

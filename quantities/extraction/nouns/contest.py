@@ -1,0 +1,76 @@
+"""Whose share a contest gives: the subject of a verb of winning (``[nouns] share_verbs``), for a
+share that names its base ("Il centrodestra raccoglie il 43,79% dei voti": its scope) or that a
+link word gives to the winner (``[nouns] share_with``: "Lo Russo ha battuto Damilano con il
+59,23%", "Lo Russo won with 59.2%": its noun) or makes it the winner's margin (``[nouns.margins]``:
+"beat Michetti by more than 20%"), and the name that owns a share ("Gualtieri's 27%").
+
+Each function gets the tokens before the figure (``left``)."""
+
+from __future__ import annotations
+
+from quantities.extraction.nouns.grammar import Grammar, NounPhrase
+from quantities.extraction.nouns.left import _name, _past_aside, _subject
+from quantities.text.tokens import Tokens
+
+#: The most words between a verb of winning and the link word of its share ("ha battuto Paolo
+#: Damilano con il 59,23%", "had led the first round with 30.1%").
+OBJECT = 5
+
+
+def holder(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
+    """Whose share a figure is, when the share names its base ("il 43,79% dei voti"): the
+    subject of the verb of winning before it (``[nouns] share_verbs``: "Il centrodestra nel
+    suo insieme raccoglie", "Brothers of Italy was winning"), a name or a noun phrase; a
+    verb group of up to three lowercase words, no preposition or punctuation between."""
+    k = _opened(left, g)
+    return _winner(text, left, k, g) if k > 0 and left.lows[k - 1] in g.share_verbs else None
+
+
+def contestant(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
+    """Whose share a figure that names nothing is: the name that owns it ("Gualtieri's 27%"),
+    or the subject of the verb of winning whose object the link word before the share ends
+    ("Lo Russo won with 59.2%", "Stefano Lo Russo, del centrosinistra, ha battuto Paolo
+    Damilano con il 59,23%"), or the margin a link word names ("by"): a contestant's share, not
+    what the document measures."""
+    k = len(left.lows)
+    if k > 1 and left.lows[k - 1] in g.possessives and left.texts[k - 2].endswith(("'", "’")) \
+            and left.texts[k - 2][:1].isupper():
+        owner = _name(text, left, k - 1, g, least=1)
+        return owner and NounPhrase(owner.text.rstrip("'’"), owner.head.rstrip("'’"), owner.span)
+    k = _opened(left, g)
+    link = left.lows[k - 1] if k > 0 else ""
+    if link not in g.share_with and link not in g.margins:
+        return None
+    j = k - 1
+    while j > 0 and k - j <= OBJECT and left.lows[j - 1] not in g.share_verbs:
+        if not left.texts[j - 1][:1].isalnum() or left.lows[j - 1] in g.conj:
+            return None
+        j -= 1
+    if j == 0 or left.lows[j - 1] not in g.share_verbs:
+        return None
+    if link in g.margins:  # "beat Michetti by more than 20%": the winner's margin
+        return NounPhrase(g.margins[link], g.margins[link], None)
+    return _winner(text, left, j, g)
+
+
+def _opened(left: Tokens, g: Grammar) -> int:
+    """Where the words before a share end, past its article and fillers ("il", "quasi")."""
+    k = len(left.lows)
+    while k > 0 and len(left.lows) - k < 2 and (left.lows[k - 1] in g.articles or left.lows[k - 1] in g.fillers):
+        k -= 1
+    return k
+
+
+def _winner(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
+    """The subject of the verb group that ends at ``left[k - 1]``: up to three lowercase words,
+    no preposition or coordinator between, past an aside between commas."""
+    for _ in range(3):  # the verb, one word more each time: "raccoglie", "was winning"
+        if k < 2 or not (left.texts[k - 1].isalpha() and left.texts[k - 1].islower()) or (
+                left.lows[k - 1] in g.prepositions or left.lows[k - 1] in g.conj):
+            return None
+        k -= 1
+        at = _past_aside(left, k)
+        found = _name(text, left, at, g, least=1) or _subject(text, left, at, g)
+        if found is not None:
+            return found
+    return None
