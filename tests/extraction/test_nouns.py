@@ -64,6 +64,18 @@ def test_tokens_keep_elisions_and_numbers() -> None:
     assert tokens("dell'80% l’agenzia 1.000,5").texts == ["dell'", "80", "%", "l’", "agenzia", "1.000,5"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("the U.S. Geological Survey", ["the", "U.S.", "Geological", "Survey"]),   # initials: one word
+    ("the U.N. agency.", ["the", "U.N.", "agency", "."]),
+    ("in the U.S.", ["in", "the", "U.S."]),
+    ("John F. Kennedy", ["John", "F", ".", "Kennedy"]),   # one initial: its dot stays apart
+    ("S.p.A. e Usa.", ["S", ".", "p", ".", "A", ".", "e", "Usa", "."]),   # lower-case inside: no initials
+    ("Fine. E poi", ["Fine", ".", "E", "poi"]),
+])
+def test_tokens_keep_initials_whole(text: str, expected: list[str]) -> None:
+    assert tokens(text).texts == expected
+
+
 _PIECES = st.sampled_from(["Dell’Ansa", "l'80%", " ", "  ", "\n", "5.000", "1,5", "nord-coreani", "*", "**",
                            "(", "»", "ß", "İ", "é", "ﬁ", "٣", "\u00a0", "—", "-", ".", ",", "'", "’", "mila"])
 
