@@ -30,6 +30,8 @@ NO_EVENT = ""
 #: documents) is the event's own place ("Casamicciola" in the Ischia landslide), not a part
 #: of it ("Al Haouz" among the provinces of the Moroccan earthquake).
 OWN_PLACE = 0.5
+#: Minutes in a day.
+DAY = 1440
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +76,8 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
         measured = sorted({i.minute for i in members if i.minute is not None and not stamp(i)})
         loose = []
         for i in members:
-            if i.minute is None or (measured and stamp(i) and i.minute < measured[0]):
-                loose.append(i)   # a stamp before every measured time: after midnight, a later report
+            if i.minute is None or (measured and stamp(i) and not measured[0] <= i.minute < DAY):
+                loose.append(i)   # a stamp before every measured time, or past midnight: a later report
             else:
                 by_minute.setdefault(_measured(i, measured), []).append(i)
         for i in loose:
@@ -119,6 +121,25 @@ def stamp(i: Item) -> bool:
     if context.startswith(when):
         return clock.stamped(context, len(when))
     return when.casefold() not in context.casefold()  # carried from its paragraph's opening stamp
+
+
+def _past_midnight(items: list[Item]) -> None:
+    """A live blog's stamps that cross midnight: each stamp, in text order, is read as the time
+    nearest the stamp before it (a blog's entries are hours apart, never half a day), so that
+    "Ore 20.40", "Ore 22.15", "Ore 01.30", "Ore 08.10" run on into the next day (01.30 is minute
+    1530, after 22.15), and a blog written newest first runs back into the day before."""
+    by_doc: defaultdict[str, list[Item]] = defaultdict(list)
+    for i in items:
+        if i.minute is not None and stamp(i):
+            by_doc[i.claim.doc].append(i)
+    for members in by_doc.values():
+        members.sort(key=lambda i: i.claim.span.start)
+        before: int | None = None
+        for i in members:
+            minute = i.minute or 0
+            if before is not None:
+                minute += DAY * round((before - minute) / DAY)
+            i.minute = before = minute
 
 
 def _measured(i: Item, measured: list[int]) -> int | None:
@@ -284,6 +305,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     unaligned: list[tuple[Claim, str]] = [(i.claim, i.reason or "") for i in items if i.key is None]
     keyed = [i for i in items if i.key is not None]
     _over_places(keyed)
+    _past_midnight(keyed)
     dates = {i.claim.doc: i.claim.date for i in items}
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
                       settings.event_days, broad)
