@@ -27,6 +27,9 @@ ROWS = [
     ("en", "turnout fell to 63.8%, about 9% less than in March 2018", "about 9%", (), 2018),
     ("en", "Turnout five years ago was 72.9%", "72.9%", (2018,), 2018),
     ("en", "Turnout was 63.8%, against 72.9% in 2018", "63.8%", (), None),
+    # a year before a name dates the event it names: another disaster's toll (heldout7)
+    ("en", "the deadliest disaster since the 2014 Sewol ferry sinking, which killed 304 people", "304 people", (), 2014),
+    ("en", "the crush in Seoul killed 156 people, the most since the 2014 sinking", "156 people", (), None),
 ]
 
 

@@ -178,9 +178,10 @@ def _year(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
 
 
 def _counted(text: str, end: int, g: Grammar) -> bool:
-    """Whether a lower-case word that is no function word follows: the noun a figure counts."""
+    """Whether a lower-case word that is no function word follows: the noun a figure counts
+    (a name written with a capital is none: "the 2014 Sewol ferry sinking" dates it)."""
     nxt = next_word(text, end)
-    return nxt.isalpha() and nxt.islower() and nxt not in g.years.not_nouns
+    return nxt.isalpha() and nxt.islower() and nxt not in g.years.not_nouns and not text[end + 1:end + 2].isupper()
 
 
 def _year_range(r: Reading, g: Grammar) -> bool:
