@@ -30,6 +30,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from quantities.extraction.nouns.fronted import fronted, fronted_part, past_subject_relative
+from quantities.extraction.nouns.placed import dwelling, hung, written
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
@@ -88,6 +89,9 @@ class Scopes:
     places: frozenset[str]
     place_links: frozenset[str]
     share_kinds: frozenset[str]
+    count_kinds: frozenset[str]   # kinds that hang on a name only through ``count_relatives``, from no ``origins``
+    count_relatives: frozenset[str]
+    origins: frozenset[str]
     parts_before: dict[str, tuple[tuple[str, ...], ...]]  # by their last word
     partitive: dict[str, tuple[tuple[str, ...], ...]]     # by their first word
     fronted_partitives: dict[str, tuple[tuple[str, ...], ...]]  # by their first word: "Dei contagiati, 27"
@@ -180,8 +184,13 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     first, after = bisect_left(starts, figure.start), bisect_left(starts, end)
     named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
     scope = (_part(sc, text, toks, first, bisect_left(starts, figure.end), kind in sc.partitive_kinds, named, noun)
-             or _place(sc, text, toks, first, after, kind in sc.share_kinds) or _all_over(sc, text, toks, after))
+             or _place(sc, text, toks, first, after, _hangs(sc, kind)) or _all_over(sc, text, toks, after))
     return _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun), scope
+
+
+def _hangs(t: Scopes, kind: str) -> str | None:
+    """How a figure of ``kind`` may hang on the name before it: as a share, as a count, or not."""
+    return "share" if kind in t.share_kinds else "count" if kind in t.count_kinds else None
 
 
 def _all_over(t: Scopes, text: str, toks: Tokens, at: int) -> str | None:
@@ -189,7 +198,7 @@ def _all_over(t: Scopes, text: str, toks: Tokens, at: int) -> str | None:
     seimila sfollati di tutta l'isola", "evacuees across the island"): the scope, as written."""
     phrases = t.all_over.get(toks.lows[at], ()) if at < len(toks) else ()
     n = next((len(p) for p in phrases if tuple(toks.lows[at:at + len(p)]) == p), 0)
-    return _written(text, toks, at, at + n) if n else None
+    return written(text, toks, at, at + n) if n else None
 
 
 def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
@@ -262,28 +271,28 @@ def _part(t: Scopes, text: str, toks: Tokens, first: int, past: int, partitive: 
         for marker in t.parts_before.get(lows[last], ()):
             at = last + 1 - len(marker)
             if at >= 0 and tuple(lows[at:last + 1]) == marker:
-                return _written(text, toks, at, last + 1).lower()   # "Tra le vittime ci sono": no name
+                return written(text, toks, at, last + 1).lower()   # "Tra le vittime ci sono": no name
         if lows[last] in t.clause_ends:
             break
     ahead = lows[past] if past < len(lows) and partitive else ""
     for marker in t.partitive_pronouns.get(ahead, ()):  # "205 of them", "721 dei quali"
         if tuple(lows[past:past + len(marker)]) == marker:
-            return _written(text, toks, past, past + len(marker))
+            return written(text, toks, past, past + len(marker))
     for marker in t.partitive.get(ahead, ()):  # "Quattro delle vittime", "four of the victims"
         word = past + len(marker)
         if word < len(lows) and tuple(lows[past:word]) == marker and toks.is_word(word):
-            return _written(text, toks, past, word + 1)
+            return written(text, toks, past, word + 1)
     return None
 
 
-def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bool = False) -> str | None:
+def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, hangs: str | None = None) -> str | None:
     """A capitalised name after a place preposition in the figure's clause (a few words
     either side of the figure at most), or before it a place noun ("nella provincia di Al
     Haouz"); when the clause opens with a place relative ("…, dove i morti sono 1.293"), the
     place the relative stands for, in the clause before it (a colon too: "affondato al largo di
     Lampedusa: la motovedetta ha salvato 44 migranti"), unless a place word of the figure's own
-    clause places it ("…, con a bordo circa 750 persone"). A ``share`` may hang on the
-    name right before it ("la Calabria con il 36,92%")."""
+    clause places it ("…, con a bordo circa 750 persone"). A share or a count may hang on the
+    name right before it (``hangs``: :func:`placed.hung`)."""
     lows, ends = toks.lows, t.clause_ends
     start = first  # back to the start of the figure's clause, PLACE_REACH words at most
     for w in reversed(lows[max(0, first - PLACE_REACH):first]):  # (a loop over a slice: half the steps of indexing)
@@ -296,8 +305,8 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, share: bo
             break
         end += 1
     start = max(start, past_subject_relative(t, toks, first))
-    found = _dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
-        or (_hung(t, text, toks, first) if share else None)
+    found = dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
+        or (hung(t, text, toks, first, hangs) if hangs else None)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
     if found is None and opener > 0 and lows[opener] in t.place_relatives and not _own_place(t, toks, opener, first):
         before, at = _clause_before(t, lows, opener)
@@ -322,36 +331,6 @@ def _own_place(t: Scopes, toks: Tokens, opener: int, first: int) -> bool:
     the figure ("con a bordo 750"), that is not a time ("nel 1999")."""
     lows, texts = toks.lows, toks.texts
     return any(lows[x] in t.places and not texts[x + 1][:1].isdigit() for x in range(opener + 1, first))
-
-
-def _dwelling(t: Scopes, text: str, toks: Tokens, after: int) -> str | None:
-    """The place whose dwellers the figure counts, named right after them through a place
-    link: "il milione di abitanti di Marrakech", "840,000 residents of Marrakesh"."""
-    lows, texts = toks.lows, toks.texts
-    if not 0 < after < len(lows) - 1 or lows[after - 1] not in t.dwellers or lows[after] not in t.place_links \
-            or not texts[after + 1][:1].isupper():
-        return None
-    k = after + 1
-    while k < len(lows) and (texts[k][:1].isupper() or (lows[k] in t.place_links and k + 1 < len(lows)
-                                                       and texts[k + 1][:1].isupper())):
-        k += 1
-    return _written(text, toks, after + 1, k)
-
-
-def _hung(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
-    """The name a figure hangs on through a place relative right before it (an article
-    between at most): "in coda c'è la Calabria con il 36,92%", "Lombardy, with 70%"."""
-    lows, texts = toks.lows, toks.texts
-    for rel in (first - 1, first - 2):
-        if rel < 1 or lows[rel] not in t.place_relatives or (rel == first - 2 and texts[rel + 1][:1].isupper()):
-            continue
-        end = rel - (lows[rel - 1] == ",")
-        k = end
-        while k > 0 and texts[k - 1][:1].isupper():
-            k -= 1
-        k += k == 0 and end - k > 1   # "La Lega con l'8,7%": the capital of the sentence's first word
-        return _written(text, toks, k, end) if k < end else None
-    return None
 
 
 def _clause_before(t: Scopes, lows: list[str], at: int) -> tuple[int, int]:
@@ -390,11 +369,9 @@ def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bo
         while k < end and (texts[k][:1].isupper() or (lows[k] in t.place_links and k + 1 < end
                                                       and texts[k + 1][:1].isupper())):
             k += 1
-        found, past = _written(text, toks, j, k).rstrip("'’"), k  # "in Italy's"
+        found, past = written(text, toks, j, k).rstrip("'’"), k  # "in Italy's"
         if not last:
             return found
     return found
 
 
-def _written(text: str, toks: Tokens, i: int, j: int) -> str:
-    return text[toks.starts[i]:toks.ends[j - 1]]

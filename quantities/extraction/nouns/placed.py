@@ -1,0 +1,56 @@
+"""The place a figure names beside it, no preposition before it: the place whose dwellers it
+counts ("il milione di abitanti di Marrakech") and the name it hangs on through a relative
+right before it ("la Calabria con il 36,92%", "davanti alla Spagna con 11.324"), read by
+``status._place`` for a figure's scope."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quantities.text.tokens import Tokens
+
+if TYPE_CHECKING:
+    from quantities.extraction.nouns.status import Scopes
+
+
+def dwelling(t: Scopes, text: str, toks: Tokens, after: int) -> str | None:
+    """The place whose dwellers the figure counts, named right after them through a place
+    link: "il milione di abitanti di Marrakech", "840,000 residents of Marrakesh"."""
+    lows, texts = toks.lows, toks.texts
+    if not 0 < after < len(lows) - 1 or lows[after - 1] not in t.dwellers or lows[after] not in t.place_links \
+            or not texts[after + 1][:1].isupper():
+        return None
+    k = after + 1
+    while k < len(lows) and (texts[k][:1].isupper() or (lows[k] in t.place_links and k + 1 < len(lows)
+                                                       and texts[k + 1][:1].isupper())):
+        k += 1
+    return written(text, toks, after + 1, k)
+
+
+def hung(t: Scopes, text: str, toks: Tokens, first: int, hangs: str) -> str | None:
+    """The name a figure hangs on through a place relative right before it (an article
+    between at most): "in coda c'è la Calabria con il 36,92%", "Lombardy, with 70%". A count
+    (``hangs`` is "count") hangs only through one of ``count_relatives``, on a name no origin
+    leads: "davanti alla Spagna con 11.324", "Spain with 11,324"; not "partito da Tobruk con
+    circa 750 persone" (where it left from), nor "Abruzzo: 400 le operazioni" (a colon)."""
+    lows, texts = toks.lows, toks.texts
+    relatives = t.count_relatives if hangs == "count" else t.place_relatives
+    for rel in (first - 1, first - 2):
+        if rel < 1 or lows[rel] not in relatives or (rel == first - 2 and texts[rel + 1][:1].isupper()):
+            continue
+        end = rel - (lows[rel - 1] == ",")
+        k = end
+        while k > 0 and (texts[k - 1][:1].isupper() or (k > 1 and k < end and lows[k - 1] in t.place_links
+                                                          and texts[k - 2][:1].isupper())):
+            k -= 1   # "Fratelli d'Italia", "Pratica di Mare"
+        k += k == 0 and end - k > 1   # "La Lega con l'8,7%": the capital of the sentence's first word
+        lead = k - 1 - (k > 1 and lows[k - 1] in t.articles)   # "from the U.S."
+        if hangs == "count" and lead >= 0 and lows[lead] in t.origins:
+            return None
+        return written(text, toks, k, end) if k < end else None
+    return None
+
+
+def written(text: str, toks: Tokens, i: int, j: int) -> str:
+    """The text of ``toks[i:j]``, as written."""
+    return text[toks.starts[i]:toks.ends[j - 1]]
