@@ -18,6 +18,11 @@ from quantities.types import Span, direct_init
 Reach = Literal["any", "after", "before"]
 
 
+def acronym(text: str) -> bool:
+    """A word written in capitals, of two letters or more: a name ("WHO", "US"), whatever word it spells."""
+    return len(text) > 1 and text.isupper()
+
+
 @direct_init
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -105,13 +110,19 @@ class Grammar:
     title_links: frozenset[str]  # "al" in "l'assessore al Welfare Giulio Gallera": the phrase runs on to the name
     linkers: frozenset[str]  # report_of and title_links: the words besides "di" that :meth:`links` reads
     numbering: frozenset[str]  # "contano": a report only with a subject that names a source
+    measuring: frozenset[str]  # "registrato": no report with a place alone for subject
     scales: frozenset[str]  # "secondo la scala momento": a scale of measure after a forward cue, no source
 
     def ends_phrase(self, toks: Tokens, i: int) -> bool:
         w, text = toks.lows[i], toks.texts[i]
-        return (not text[0].isalpha() or w in self.stop or w in self.articles
+        return (not text[0].isalpha() or ((w in self.stop or w in self.articles) and not acronym(text))
                 or (text.islower() and w.endswith(self.verb_endings) and not (i and toks.lows[i - 1] in self.articles))
                 or self._hedge(toks, i))
+
+    def opens_clause(self, toks: Tokens, i: int) -> bool:
+        """Whether ``toks[i]`` is a word that opens a clause ("who", "that"), not a name written
+        like one ("the WHO said")."""
+        return toks.lows[i] in self.clause and not acronym(toks.texts[i])
 
     def links(self, toks: Tokens, j: int) -> bool:
         """Whether ``toks[j]``, inside a source phrase, links it to more of it: "di" ("ministro
@@ -280,6 +291,7 @@ def grammar(pack: Pack) -> Grammar:
         title_links=word_set(pack, "attribution.title_links"),
         linkers=word_set(pack, "attribution.report_of") | word_set(pack, "attribution.title_links"),
         numbering=word_set(pack, "attribution.numbering"),
+        measuring=word_set(pack, "attribution.measuring"),
         scales=word_set(pack, "attribution.scales"),
     )
 

@@ -313,7 +313,7 @@ def _plain_subject(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None
     if (name := _name_before_apposition(toks, end, g)) is not None:
         return name  # "Kassam Abozeed, a 34-year-old Syrian who lives in Germany, said"
     start = end
-    while start > 0 and end - start < g.max_words and toks.is_word(start - 1) and lows[start - 1] not in g.clause:
+    while start > 0 and end - start < g.max_words and toks.is_word(start - 1) and not g.opens_clause(toks, start - 1):
         start -= 1
     after_prep = start > 0 and lows[start - 1] in g.prepositions
     for k in range(start, end):
