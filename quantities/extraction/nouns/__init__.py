@@ -147,6 +147,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
                                   or (unit_bearing and unit_of_figure(found, left, g))):
             found = None  # "alle 22.26 di sabato, a 40 miglia": a time; "65 miliardi di sterline, 5 miliardi",
             # "5 km, 7 km": the unit of a figure before
+    if found is not None and not unit_bearing and found.span is not None and found.span.end <= figure.start \
+            and found.head[:1].isupper() and Places.default().known(found.text):
+        found = None   # "… e la Germania circa 4.500": a place before a count is its scope (not "51 million Italians")
     found = found or base
     if found is None and unit in g.share_units and (not first[:1].isalnum() or first in g.function):
         found = contestant(sentence, left, g)  # "Lo Russo won with 59.2%", "Gualtieri's 27%" (not "Italy's 27% rise")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quantities.lang.places import Places
 from quantities.text.tokens import Tokens
 
 if TYPE_CHECKING:
@@ -49,6 +50,27 @@ def hung(t: Scopes, text: str, toks: Tokens, first: int, hangs: str) -> str | No
             return None
         return written(text, toks, k, end) if k < end else None
     return None
+
+
+def recorded(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
+    """The known place a count is of, named right before it as the subject of a verb of recording
+    (``[scope] recording``: "la Spagna aveva registrato quasi 4.000 decessi") or, in a clause
+    whose verb is left out, right after a coordinator ("… e la Germania circa 4.500")."""
+    lows, texts = toks.lows, toks.texts
+    k = first
+    while k > 0 and first - k < 2 and lows[k - 1] in t.fillers:
+        k -= 1   # "quasi", "circa"
+    gapped = not (k > 0 and lows[k - 1] in t.recording)
+    end = k if gapped else k - 1 - (k > 2 and texts[k - 2].isalpha() and texts[k - 2].islower())  # "aveva"
+    start = end
+    while start > 0 and texts[start - 1][:1].isupper() and toks.is_word(start - 1):
+        start -= 1
+    if start == end or not Places.default().known(written(text, toks, start, end)):
+        return None
+    lead = start - (start > 0 and lows[start - 1] in t.nouns_articles)   # "la Germania"
+    if gapped and not (lead > 0 and (lows[lead - 1] in t.conj or lows[lead - 1] == ",")):
+        return None
+    return written(text, toks, start, end)
 
 
 def written(text: str, toks: Tokens, i: int, j: int) -> str:

@@ -30,7 +30,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from quantities.extraction.nouns.fronted import fronted, fronted_part, past_subject_relative
-from quantities.extraction.nouns.placed import dwelling, hung, written
+from quantities.extraction.nouns.placed import dwelling, hung, recorded, written
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
@@ -108,6 +108,9 @@ class Scopes:
     months: frozenset[str]  # a capitalised month after "in" is a time, no place ("in March 2018")
     subject_relatives: frozenset[str]  # "Il treno che …"; nouns_articles: ``[nouns] articles``
     nouns_articles: frozenset[str]
+    fillers: frozenset[str]   # ``[nouns] copula_fillers``: "circa", "quasi" between a subject and its figure
+    conj: frozenset[str]      # ``[nouns] and``
+    recording: frozenset[str]  # verbs whose subject place the figure is of: "la Spagna aveva registrato"
     asides: frozenset[str]  # what opens an aside between a fronted place and its figure: "A Turís, secondo l'Aemet, …"
     words: frozenset[str] = frozenset()  # every word a scope is told by: a sentence with none has no scope
 
@@ -135,10 +138,11 @@ def scopes(pack: Pack) -> Scopes:
     by = {k: _by(phrases(pack, f"scope.{k}"), -1 if k == "parts_before" else 0)
           for k in ("parts_before", "partitive", "fronted_partitives", "partitive_pronouns", "all_over")}
     sets = {f.name: word_set(pack, f"scope.{f.name}") for f in dataclasses.fields(Scopes)
-            if f.name not in {*by, "months", "words", "nouns_articles"}}  # the other fields: a word set each
+            if f.name not in {*by, "months", "words", "nouns_articles", "fillers", "conj"}}  # the others: word sets
     told = frozenset().union(*(sets[k] for k in ("places", "head_places", "place_relatives", "dwellers")), *by.values())
     return Scopes(**sets, **by, months=word_set(pack, "numbers.dates.months"),  # type: ignore[arg-type]  # by
-                  nouns_articles=word_set(pack, "nouns.articles"), words=told)  # each table: its field's type
+                  nouns_articles=word_set(pack, "nouns.articles"), fillers=word_set(pack, "nouns.copula_fillers"),
+                  conj=word_set(pack, "nouns.and"), words=told)  # each table: its field's type
 
 
 def _by(found: tuple[tuple[str, ...], ...], word: int) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -306,7 +310,7 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, hangs: st
         end += 1
     start = max(start, past_subject_relative(t, toks, first))
     found = dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
-        or (hung(t, text, toks, first, hangs) if hangs else None)
+        or (hung(t, text, toks, first, hangs) if hangs else None) or recorded(t, text, toks, first)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
     if found is None and opener > 0 and lows[opener] in t.place_relatives and not _own_place(t, toks, opener, first):
         before, at = _clause_before(t, lows, opener)
