@@ -54,7 +54,7 @@ def hung(t: Scopes, text: str, toks: Tokens, first: int, hangs: str) -> str | No
 
 def recorded(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
     """The known place a count is of, named right before it as the subject of a verb of recording
-    (``[scope] recording``: "la Spagna aveva registrato quasi 4.000 decessi") or, in a clause
+    (``[attribution] measuring``: "la Spagna aveva registrato quasi 4.000 decessi") or, in a clause
     whose verb is left out, right after a coordinator ("… e la Germania circa 4.500")."""
     lows, texts = toks.lows, toks.texts
     k = first

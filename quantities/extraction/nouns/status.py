@@ -110,7 +110,7 @@ class Scopes:
     nouns_articles: frozenset[str]
     fillers: frozenset[str]   # ``[nouns] copula_fillers``: "circa", "quasi" between a subject and its figure
     conj: frozenset[str]      # ``[nouns] and``
-    recording: frozenset[str]  # verbs whose subject place the figure is of: "la Spagna aveva registrato"
+    recording: frozenset[str]  # ``[attribution] measuring``: "la Spagna aveva registrato" (the figure's place)
     asides: frozenset[str]  # what opens an aside between a fronted place and its figure: "A Turís, secondo l'Aemet, …"
     words: frozenset[str] = frozenset()  # every word a scope is told by: a sentence with none has no scope
 
@@ -138,11 +138,12 @@ def scopes(pack: Pack) -> Scopes:
     by = {k: _by(phrases(pack, f"scope.{k}"), -1 if k == "parts_before" else 0)
           for k in ("parts_before", "partitive", "fronted_partitives", "partitive_pronouns", "all_over")}
     sets = {f.name: word_set(pack, f"scope.{f.name}") for f in dataclasses.fields(Scopes)
-            if f.name not in {*by, "months", "words", "nouns_articles", "fillers", "conj"}}  # the others: word sets
+            if f.name not in {*by, "months", "words", "nouns_articles", "fillers", "conj", "recording"}}  # word sets
     told = frozenset().union(*(sets[k] for k in ("places", "head_places", "place_relatives", "dwellers")), *by.values())
     return Scopes(**sets, **by, months=word_set(pack, "numbers.dates.months"),  # type: ignore[arg-type]  # by
                   nouns_articles=word_set(pack, "nouns.articles"), fillers=word_set(pack, "nouns.copula_fillers"),
-                  conj=word_set(pack, "nouns.and"), words=told)  # each table: its field's type
+                  conj=word_set(pack, "nouns.and"), recording=word_set(pack, "attribution.measuring"),
+                  words=told)  # each table: its field's type
 
 
 def _by(found: tuple[tuple[str, ...], ...], word: int) -> dict[str, tuple[tuple[str, ...], ...]]:
