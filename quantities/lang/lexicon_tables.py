@@ -23,7 +23,7 @@ HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names", "distance", "complement", "capacity",
-                      "zone", "added", "role", "shares"})
+                      "zone", "added", "role", "shares", "rate"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
                           "dwell", "exact", "loose", "scheme", "ratio"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
@@ -37,6 +37,7 @@ COMPLEMENT_KEYS = frozenset({"narrows"})
 CAPACITY_KEYS = frozenset({"before", "after"})
 ZONE_KEYS = frozenset({"area", "named"})
 ADDED_KEYS = frozenset({"before", "after", "partitive"})
+RATE_KEYS = frozenset({"per", "bases"})
 #: A superlative role among a set of people ("il più giovane", "the oldest"): it names one person.
 ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links", "owners", "kin"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
@@ -92,6 +93,7 @@ class Tables:
                       for k, v in self._cues(data.get("capacity", {}), "capacity", CAPACITY_KEYS).items()}
         self.cues |= {f"zone_{k}": v for k, v in self._cues(data.get("zone", {}), "zone", ZONE_KEYS).items()}
         self.cues |= {f"added_{k}": v for k, v in self._cues(data.get("added", {}), "added", ADDED_KEYS).items()}
+        self.cues |= {f"rate_{k}": v for k, v in self._cues(data.get("rate", {}), "rate", RATE_KEYS).items()}
         self.cues |= {f"role_{k}": v for k, v in self._cues(data.get("role", {}), "role", ROLE_KEYS).items()}
         shares = data.get("shares", {})   # what a share of people after a verb measures: "ha votato il 41% dei romani"
         self.shares = tuple(sorted(shares)) if isinstance(shares, Mapping) else ()
@@ -279,7 +281,7 @@ class Tables:
         superseded, current, previous, provisional, tentative, unfolding; ``[difference]`` and
         ``[capacity]`` before, after;
         ``[zone]`` area, named; ``[added]`` before, after, partitive; ``[role]`` youngest, oldest,
-        articles, links, owners, kin; ``[shares]`` one list per concept id."""
+        articles, links, owners, kin; ``[rate]`` per, bases; ``[shares]`` one list per concept id."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

@@ -302,6 +302,10 @@ CAPACITY = "(capacity)"
 #: What an addition keys apart from the stock it adds to: "2,7 miliardi di contributi
 #: aggiuntivi" is not the 71,8 miliardi of grants in all.
 ADDED = "(added)"
+#: What a rate to a population keys apart from the count: "295 morti per milione di abitanti".
+RATE = "(rate)"
+#: Words after a figure read for its rate: "per milione di abitanti".
+RATE_WORDS = 5
 
 
 def marked(c: Claim, what: str, before: str, lex: Lexicon) -> str:
@@ -310,7 +314,17 @@ def marked(c: Claim, what: str, before: str, lex: Lexicon) -> str:
     all), else as it is."""
     if capacity(c, before, lex):
         return f"{what} {CAPACITY}"
+    if rate(c, lex):
+        return f"{what} {RATE}"
     return f"{what} {ADDED}" if added(c, what, before, lex) else what
+
+
+def rate(c: Claim, lex: Lexicon) -> bool:
+    """Whether the figure is a rate to a population (the lexicon's ``[rate]``: "295 morti per
+    milione di abitanti", "ogni 100mila abitanti", "per 100,000 people"), no count of its own: a
+    word of ``per`` right after the claim, a word of ``bases`` among the few after it."""
+    words = words_of(after(c))[:RATE_WORDS]
+    return bool(words) and lex.cue("rate_per", words[:1]) and lex.cue("rate_bases", words[1:])
 
 
 #: Words before a figure read for an addition that names the figure's own noun ("of new
