@@ -184,12 +184,27 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if found is not None and not unit_bearing and right.lows:  # "Tre dei feriti sono in gravi condizioni"
         found = predicated(sentence, found, right, g)
     after = found is not None and found.span is not None and found.span.start >= figure.end
-    if kind in g.dimension_kinds and not after and (dimension := dimension_named(left, right, g)) is not None:
+    dimension = dimension_named(left, right, g, _glued(sentence, figure.end)) if kind in g.dimension_kinds else None
+    if dimension is not None and not after:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")
     found = _measured(found, right, unit, g)
     if aside and found is not None and found.span is not None and found.span.start >= figure.end:
         return NounPhrase(found.text, found.head, None)  # past a conversion: the claim's words end at its figure
     return found
+
+
+def _glued(text: str, end: int) -> str:
+    """The word a hyphen glues right after the figure ending at ``end`` ("3.2-metre|-wide"), else ""."""
+    if text[end:end + 1] != "-":
+        return ""
+    stop = end + 1
+    while stop < len(text) and stop - end <= GLUED and text[stop].isalpha():
+        stop += 1
+    return text[end + 1:stop]
+
+
+#: The longest word :func:`_glued` reads.
+GLUED = 20
 
 
 def _purposed(text: str, toks: Tokens, at: tuple[int, str] | None, g: Grammar) -> NounPhrase | None:

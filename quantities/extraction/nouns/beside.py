@@ -110,11 +110,17 @@ def ratio_base(phrase: NounPhrase, lang: str | Pack) -> bool:
     return lexicon.ratio(lexicon.concept(phrase.text))
 
 
-def dimension_named(left: Tokens, right: Tokens, g: Grammar) -> NounPhrase | None:
+def dimension_named(left: Tokens, right: Tokens, g: Grammar, glued: str = "") -> NounPhrase | None:
     """The dimension a word right before or after a measure names: "una portacontainer lunga
-    400 metri e larga 59", "pesa 200mila tonnellate", "400 metres long" (``[nouns.dimension_words]``):
-    the figure measures it, not the thing it belongs to ("una portacontainer lunga")."""
-    name = g.dimension_words.get(left.lows[-1]) if left.lows else None
+    400 metri e larga 59", "pesa 200mila tonnellate", "400 metres long" (``[nouns.dimension_words]``),
+    or the word ``glued`` to it by a hyphen ("a 3.2-metre-wide alley"): the figure measures it, not
+    the thing it belongs to ("una portacontainer lunga")."""
+    if (name := g.dimension_words.get(glued.casefold())) is not None:
+        return NounPhrase(name, name, None)
+    k = len(left.lows)
+    while k > 0 and len(left.lows) - k < 2 and left.lows[k - 1] in g.fillers:
+        k -= 1   # "largo appena 3,2 metri"
+    name = g.dimension_words.get(left.lows[k - 1]) if k else None
     name = name or (g.dimension_words.get(right.lows[0]) if right.lows else None)
     return NounPhrase(name, name, None) if name else None
 
