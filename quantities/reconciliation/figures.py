@@ -32,6 +32,8 @@ NO_EVENT = ""
 OWN_PLACE = 0.5
 #: Minutes in a day.
 DAY = 1440
+#: A live blog's stamp this many minutes or more before the one written before it is of the next day.
+WRAP = 360
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,21 +126,26 @@ def stamp(i: Item) -> bool:
 
 
 def _past_midnight(items: list[Item]) -> None:
-    """A live blog's stamps that cross midnight: each stamp, in text order, is read as the time
-    nearest the stamp before it (a blog's entries are hours apart, never half a day), so that
-    "Ore 20.40", "Ore 22.15", "Ore 01.30", "Ore 08.10" run on into the next day (01.30 is minute
-    1530, after 22.15), and a blog written newest first runs back into the day before."""
+    """A live blog's stamps that cross midnight, read in the order they were written: the
+    order its stamps mostly run in (oldest or newest first), taken from its first stamp on,
+    and a stamp more than :data:`WRAP` minutes earlier than the one written before it is of the
+    next day ("Ore 20.40", "Ore 22.15", "Ore 01.30", "Ore 08.10": 01.30 is minute 1530, after
+    22.15). A blog's date is the day its first stamp was written on; no stamp is moved back."""
     by_doc: defaultdict[str, list[Item]] = defaultdict(list)
     for i in items:
         if i.minute is not None and stamp(i):
             by_doc[i.claim.doc].append(i)
     for members in by_doc.values():
         members.sort(key=lambda i: i.claim.span.start)
+        steps = [b.minute - a.minute for a, b in zip(members, members[1:])  # type: ignore[operator]
+                 if abs(b.minute - a.minute) <= WRAP]  # type: ignore[operator]
+        if sum(d < 0 for d in steps) > sum(d > 0 for d in steps):
+            members.reverse()   # newest first: read from the bottom
         before: int | None = None
         for i in members:
             minute = i.minute or 0
-            if before is not None:
-                minute += DAY * round((before - minute) / DAY)
+            while before is not None and minute < before - WRAP:
+                minute += DAY
             i.minute = before = minute
 
 
