@@ -92,6 +92,7 @@ def grammar(pack: Pack) -> Grammar:
         strong=v.words(pack, "numbers.years.strong_before"),
         decade_before=v.words(pack, "numbers.years.decade_before"),
         events=v.words(pack, "numbers.years.events"),
+        name_articles=frozenset(pack.words("numbers.years.name_articles", ())),
     )
     dates = Dates(
         months=v.words(pack, "numbers.dates.months") | v.words(pack, "numbers.dates.abbreviations"),

@@ -168,7 +168,9 @@ def _year(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
     if not r.plain or r.value is None or not (g.years.min <= r.value <= g.years.max):
         return False
     cue = phrase_before(prev, g.years.before, g)
-    counted = _counted(text, r.end, g) and next_word(text, r.end) not in g.years.events  # "the 2009 earthquake"
+    named = bool(prev) and prev[-1][1] in g.years.name_articles and text[r.end + 1:r.end + 2].isupper()
+    counted = _counted(text, r.end, g) and next_word(text, r.end) not in g.years.events and not named  # "the 2009
+    # earthquake", "the 2014 Sewol ferry sinking" (not "About 2000 UN peacekeepers", "2000 Alpini")
     if cue is None and counted:
         return False
     if cue is not None and counted and cue[1] not in g.years.strong:
@@ -178,10 +180,9 @@ def _year(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
 
 
 def _counted(text: str, end: int, g: Grammar) -> bool:
-    """Whether a lower-case word that is no function word follows: the noun a figure counts
-    (a name written with a capital is none: "the 2014 Sewol ferry sinking" dates it)."""
+    """Whether a lower-case word that is no function word follows: the noun a figure counts."""
     nxt = next_word(text, end)
-    return nxt.isalpha() and nxt.islower() and nxt not in g.years.not_nouns and not text[end + 1:end + 2].isupper()
+    return nxt.isalpha() and nxt.islower() and nxt not in g.years.not_nouns
 
 
 def _year_range(r: Reading, g: Grammar) -> bool:

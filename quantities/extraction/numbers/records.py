@@ -159,6 +159,7 @@ class Years:
     strong: frozenset[str]
     decade_before: frozenset[str]
     events: frozenset[str] = frozenset()  # a year before one of these names it: "the 2009 earthquake"
+    name_articles: frozenset[str] = frozenset()  # after one, a year before a name dates it: "the 2014 Sewol ferry"
 
 
 @dataclass(frozen=True, eq=False)
