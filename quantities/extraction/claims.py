@@ -15,9 +15,8 @@ hedge and unit, and the counted noun when it follows the figure ("circa 15mila s
 truppe"); a noun found before the figure ("i feriti sono 2.700") or reused from a previous figure ("e altri
 47") is in ``noun`` but not in ``text``.
 
-Money, measures, percentages and durations carry what they are in ``quantity.unit``; their
-``noun`` is only what they are of ("1,5 milioni di euro di aiuti" -> "aiuti", "l'80% degli
-elettori" -> "elettori"), never the currency or unit word, else None.
+Money, measures, percentages and durations carry what they are in ``quantity.unit``; their ``noun`` is only
+what they are of ("1,5 milioni di euro di aiuti" -> "aiuti", "l'80% degli elettori" -> "elettori"), never the unit.
 
 >>> [c.text for c in extract("I media russi hanno riferito che il Nord invierà 5.000 operai.")]
 ['5.000 operai']
@@ -266,8 +265,9 @@ class _Reader:
         if q.kind not in self._topic.kinds:
             return q, *self._topic.see(q, noun)
         named = nouns.named(self.text, q.span, lang=self.pack, toks=toks)
+        contest = nouns.contested(self.text, q.span, lang=self.pack, toks=toks)  # no topic for a contestant's share
         noun, place = self._topic.see(q, noun, named, opening=noun is not None and noun.span is not None
-                                      and noun.span.start == toks.starts[0])
+                                      and noun.span.start == toks.starts[0], contest=contest)
         if place is None and noun is not None and noun.span is not None and noun.span.start > q.span.end:
             place = nouns.held(self.text, q.span, lang=self.pack, toks=toks)  # whose share: "il 43,79% dei voti"
         return q, noun, place

@@ -23,7 +23,7 @@ HERE = Path(__file__).parent
 WORD = compiled(r"[^\W\d_]{1,60}")
 TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "stopwords", "concept", "confusable",
                       "time", "difference", "names", "distance", "complement", "capacity",
-                      "zone", "added", "role", "shares", "rate"})
+                      "zone", "added", "role", "rate"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
                           "dwell", "exact", "loose", "scheme", "ratio"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
@@ -95,9 +95,6 @@ class Tables:
         self.cues |= {f"added_{k}": v for k, v in self._cues(data.get("added", {}), "added", ADDED_KEYS).items()}
         self.cues |= {f"rate_{k}": v for k, v in self._cues(data.get("rate", {}), "rate", RATE_KEYS).items()}
         self.cues |= {f"role_{k}": v for k, v in self._cues(data.get("role", {}), "role", ROLE_KEYS).items()}
-        shares = data.get("shares", {})   # what a share of people after a verb measures: "ha votato il 41% dei romani"
-        self.shares = tuple(sorted(shares)) if isinstance(shares, Mapping) else ()
-        self.cues |= {f"shares_{k}": v for k, v in self._cues(shares, "shares", frozenset(self.shares)).items()}
         self._roots = self._union_roots()
         self._notes: dict[frozenset[str], str] = {}
         self._build_confusables(data.get("confusable", []))
@@ -281,7 +278,7 @@ class Tables:
         superseded, current, previous, provisional, tentative, unfolding; ``[difference]`` and
         ``[capacity]`` before, after;
         ``[zone]`` area, named; ``[added]`` before, after, partitive; ``[role]`` youngest, oldest,
-        articles, links, owners, kin; ``[rate]`` per, bases; ``[shares]`` one list per concept id."""
+        articles, links, owners, kin; ``[rate]`` per, bases."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

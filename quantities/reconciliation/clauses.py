@@ -18,7 +18,7 @@ from itertools import compress, count
 
 from quantities import lang as langs
 from quantities.cache import compiled
-from quantities.lang.lexicon import Lexicon, Reading
+from quantities.lang.lexicon import Lexicon
 from quantities.text.fold import low
 from quantities.types import Claim
 
@@ -28,7 +28,6 @@ CUE_WINDOW = 60   # characters before a figure read for cues of time
 ASIDE = compiled(r"\s{0,3}\([^()\n]{0,40}\)")   # "about 72 km (45 miles) southwest of": read past it
 CLOSED = compiled(r"\s{0,3}\)")   # the end of the aside the figure stands in: "(74 km) off the coast"
 SHARED = 4096     # clauses and their words kept, folded, for the rules and claims that read them again
-SHARE_REACH = 6   # words before a share read for the verb that tells what it measures ("alle urne è andato circa il")
 
 
 def before(c: Claim) -> str:
@@ -253,20 +252,6 @@ def within(c: Claim, what: str, lex: Lexicon) -> bool:
     return any((r := lex.read(w)) is not None and r.known and r.shared == what for w in words)
 
 
-def measured_share(reading: Reading | None, before: str, lex: Lexicon) -> str | None:
-    """What a share measures: what a share of its base does (the lexicon's ``share``: "il 63,91%
-    degli aventi diritto" is the turnout), else the concept whose ``[shares]`` verb ends the words
-    before it, past its article and hedge ("ha votato appena il 40,86% dei romani")."""
-    if reading is not None and reading.share:
-        return reading.share
-    words = [w.casefold() for w in WORD.findall(before)][-SHARE_REACH:]
-    for concept in lex.shares:
-        at = lex.cue_at(f"shares_{concept}", words)
-        if at is not None and at[1] >= len(words) - 2:
-            return concept
-    return None
-
-
 def lead(before: str, lex: Lexicon) -> str | None:
     """The folded key of the last content word before the figure in its clause (:data:`LEAD`)."""
     words = [w for w in WORD.findall(before) if w.casefold() not in lex.stopwords]
@@ -310,8 +295,8 @@ RATE_WORDS = 5
 
 def marked(c: Claim, what: str, before: str, lex: Lexicon) -> str:
     """``what`` marked as a capacity ("può trasportare 20mila container": not the 18.300 it
-    carries) or as an addition ("2,7 miliardi di contributi aggiuntivi": not the 71,8 in
-    all), else as it is."""
+    carries), as a rate ("295 morti per milione di abitanti": no count) or as an addition ("2,7
+    miliardi di contributi aggiuntivi": not the 71,8 in all), else as it is."""
     if capacity(c, before, lex):
         return f"{what} {CAPACITY}"
     if rate(c, lex):

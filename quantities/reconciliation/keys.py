@@ -296,8 +296,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     what, status = _what(c, reading)
     named = what is not None and not (reading is not None and reading.generic and not c.status)
     part = None   # "the damage to agriculture alone will cost 250 million": a part of the damage
-    if kind == "percent" and (share := clauses.measured_share(reading, before, lex)) is not None:
-        what, status = share, None   # "il 63,91% degli aventi diritto", "ha votato il 41% dei romani": the turnout
+    if kind == "percent" and reading is not None and reading.share:
+        what, status = reading.share, None   # "il 63,91% degli aventi diritto": the turnout
     if kind == "percent" and reading is not None and lex.ratio(reading.concept):   # "il deficit al 4,3% del Pil"
         what, status = clauses.measure(c, before, lex, measures=True), None
         if what is None:

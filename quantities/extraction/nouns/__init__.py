@@ -65,8 +65,8 @@ from quantities.lang.places import Places
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
-__all__ = ["Grammar", "NounPhrase", "Topic", "counted", "elided", "grammar", "held", "listed", "named", "paired",
-           "status_skip", "status_words"]
+__all__ = ["Grammar", "NounPhrase", "Topic", "contested", "counted", "elided", "grammar", "held", "listed", "named",
+           "paired", "status_skip", "status_words"]
 
 
 def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearing: bool = False,
@@ -99,6 +99,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     changed, past = _changed(right, g) if unit_bearing else (None, 0)  # only a unit's figure reads it
     base: NounPhrase | None = None  # the base of a ratio ("del Pil"): the noun when no other stands
     paired: int | None = None  # the first figure of a pair: "da quattro a tre aliquote"
+    if antecedent is not None and (antecedent.span is None and antecedent.head[:1].isupper()):
+        antecedent = None   # a contestant's name (nouns/contest.py) is no other figure's
     if antecedent is not None and compared(left.lows, g) and not _held(right, unit, g):
         return NounPhrase(antecedent.text, antecedent.head, None)  # "contro il 63,67% delle politiche"
     if unit_bearing:
@@ -244,6 +246,19 @@ def named(sentence: str, figure: Span, *, lang: str | Pack = "it", toks: Tokens 
     g = grammar(lang)
     toks = tokens(sentence) if toks is None else toks
     return verb_named(_left_of(sentence, figure.start, 8, toks), g)
+
+
+def contested(sentence: str, figure: Span, *, lang: str | Pack = "it", toks: Tokens | None = None) -> bool:
+    """Whether the figure stands in a contest: a verb of winning before it in its sentence
+    (``[nouns] contest_verbs``: "Gualtieri beat Michetti by more than 20%"). Its share is a
+    contestant's, never what the document's other shares measured (:class:`Topic`).
+
+    >>> contested("Gualtieri beat Michetti by more than 20%.", Span(30, 40), lang="en")
+    True
+    """
+    g = grammar(lang)
+    toks = tokens(sentence) if toks is None else toks
+    return not g.contest_verbs.isdisjoint(_left_of(sentence, figure.start, g.max_words + 8, toks).lows)
 
 
 def _changed(right: Tokens, g: Grammar) -> tuple[NounPhrase | None, int]:

@@ -1,8 +1,7 @@
 """Whose share a contest gives: the subject of a verb of winning (``[nouns] share_verbs``), for a
 share that names its base ("Il centrodestra raccoglie il 43,79% dei voti": its scope) or that a
 link word gives to the winner (``[nouns] share_with``: "Lo Russo ha battuto Damilano con il
-59,23%", "Lo Russo won with 59.2%": its noun) or makes it the winner's margin (``[nouns.margins]``:
-"beat Michetti by more than 20%"), and the name that owns a share ("Gualtieri's 27%").
+59,23%", "Lo Russo won with 59.2%": its noun), and the name that owns a share ("Gualtieri's 27%").
 
 Each function gets the tokens before the figure (``left``)."""
 
@@ -27,30 +26,36 @@ def holder(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
 
 
 def contestant(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
-    """Whose share a figure that names nothing is: the name that owns it ("Gualtieri's 27%"),
-    or the subject of the verb of winning whose object the link word before the share ends
-    ("Lo Russo won with 59.2%", "Stefano Lo Russo, del centrosinistra, ha battuto Paolo
-    Damilano con il 59,23%"), or the margin a link word names ("by"): a contestant's share, not
-    what the document measures."""
+    """Whose share a figure that names nothing is, in a sentence of a contest (a verb of winning
+    before it, ``[nouns] share_verbs``): the name that owns it ("against Gualtieri's 27%"), the
+    name that is the subject of the verb right before it ("while Kilicdaroglu got 47.8%"), or of
+    the verb whose object the link word before it ends (``[nouns] share_with``: "Lo Russo won with
+    59.2%", "Stefano Lo Russo, del centrosinistra, ha battuto Paolo Damilano con il 59,23%"); not
+    through an agent ("sconfitto da Gualtieri con il 60%": the winner's, unnamed). A name only,
+    never a common noun ("Il candidato … ha vinto"), and one the text does not hold (no span):
+    no later figure takes it as a topic or an antecedent."""
+    if g.share_verbs.isdisjoint(left.lows):
+        return None
     k = len(left.lows)
     if k > 1 and left.lows[k - 1] in g.possessives and left.texts[k - 2].endswith(("'", "’")) \
             and left.texts[k - 2][:1].isupper():
         owner = _name(text, left, k - 1, g, least=1)
-        return owner and NounPhrase(owner.text.rstrip("'’"), owner.head.rstrip("'’"), owner.span)
+        return owner and NounPhrase(owner.text.rstrip("'’"), owner.head.rstrip("'’"), None)
     k = _opened(left, g)
-    link = left.lows[k - 1] if k > 0 else ""
-    if link not in g.share_with and link not in g.margins:
+    if k > 0 and left.lows[k - 1] in g.share_verbs:
+        return _unspanned(_winner(text, left, k, g, names=True))
+    if k == 0 or left.lows[k - 1] not in g.share_with:
         return None
     j = k - 1
     while j > 0 and k - j <= OBJECT and left.lows[j - 1] not in g.share_verbs:
-        if not left.texts[j - 1][:1].isalnum() or left.lows[j - 1] in g.conj:
+        if not left.texts[j - 1][:1].isalnum() or left.lows[j - 1] in g.conj or left.lows[j - 1] in g.share_agents:
             return None
         j -= 1
-    if j == 0 or left.lows[j - 1] not in g.share_verbs:
-        return None
-    if link in g.margins:  # "beat Michetti by more than 20%": the winner's margin
-        return NounPhrase(g.margins[link], g.margins[link], None)
-    return _winner(text, left, j, g)
+    return _unspanned(_winner(text, left, j, g, names=True)) if j > 0 and left.lows[j - 1] in g.share_verbs else None
+
+
+def _unspanned(found: NounPhrase | None) -> NounPhrase | None:
+    return found and NounPhrase(found.text, found.head, None)
 
 
 def _opened(left: Tokens, g: Grammar) -> int:
@@ -61,16 +66,16 @@ def _opened(left: Tokens, g: Grammar) -> int:
     return k
 
 
-def _winner(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
+def _winner(text: str, left: Tokens, k: int, g: Grammar, names: bool = False) -> NounPhrase | None:
     """The subject of the verb group that ends at ``left[k - 1]``: up to three lowercase words,
-    no preposition or coordinator between, past an aside between commas."""
+    no preposition or coordinator between, past an aside between commas; with ``names``, a name only."""
     for _ in range(3):  # the verb, one word more each time: "raccoglie", "was winning"
         if k < 2 or not (left.texts[k - 1].isalpha() and left.texts[k - 1].islower()) or (
                 left.lows[k - 1] in g.prepositions or left.lows[k - 1] in g.conj):
             return None
         k -= 1
         at = _past_aside(left, k)
-        found = _name(text, left, at, g, least=1) or _subject(text, left, at, g)
+        found = _name(text, left, at, g, least=1) or (None if names else _subject(text, left, at, g))
         if found is not None:
             return found
     return None

@@ -69,7 +69,8 @@ class Grammar:
     points: frozenset[str]
     share_verbs: frozenset[str]
     share_with: frozenset[str]
-    margins: dict[str, str]
+    share_agents: frozenset[str]
+    contest_verbs: frozenset[str]
     age_copulas: tuple[tuple[str, ...], ...]
     age_kinds: frozenset[str]
     among: frozenset[str]
@@ -212,7 +213,8 @@ def grammar(pack: Pack) -> Grammar:
         points=word_set(pack, "nouns.points"),
         share_verbs=word_set(pack, "nouns.share_verbs"),
         share_with=word_set(pack, "nouns.share_with"),
-        margins=_names(pack, "nouns.margins"),
+        share_agents=word_set(pack, "nouns.share_agents"),
+        contest_verbs=word_set(pack, "nouns.contest_verbs"),
         age_copulas=phrases(pack, "nouns.age_copulas"),
         age_kinds=word_set(pack, "nouns.age_kinds"),
         among=word_set(pack, "nouns.among"),

@@ -96,11 +96,12 @@ class Topic:
         return None
 
     def see(self, q: Quantity, noun: NounPhrase | None, named: NounPhrase | None = None,
-            opening: bool = False) -> tuple[NounPhrase | None, str | None]:
+            opening: bool = False, contest: bool = False) -> tuple[NounPhrase | None, str | None]:
         """The noun of ``q`` (found: ``noun``; named by its verb: ``named``), the topic's when
         it has none or a generic one; what it measures becomes the topic. ``opening`` tells
-        that the noun opens its sentence (a capital there makes no name). Second, the place
-        noun the topic replaced ("la regione"), the figure's scope."""
+        that the noun opens its sentence (a capital there makes no name); ``contest``, that a
+        verb of winning stands before it (a share then takes no topic: ``nouns.contested``). Second,
+        the place noun the topic replaced ("la regione"), the figure's scope."""
         if q.kind == "money":
             self.currency = q.unit
         elif q.kind == "percent":
@@ -110,6 +111,8 @@ class Topic:
         if named is not None:
             self.measured[q.kind] = named
             return noun or named, None
+        if contest and q.kind == "percent":
+            return noun, None   # a contestant's share: "beat Michetti by more than 20%" is no turnout
         if noun is None or self.generic(noun):
             topic = self.measured.get(q.kind)
             if topic is None:
