@@ -101,6 +101,7 @@ class Scopes:
     aims: frozenset[str]        # after the figure, they end its clause too
     place_heads: frozenset[str]
     all_over: dict[str, tuple[tuple[str, ...], ...]]  # "di tutta l'isola": a count over a whole area
+    rounds: dict[str, tuple[tuple[str, ...], ...]]  # "al primo turno": a share of another round of a contest
     head_places: frozenset[str]  # prepositions that place a figure only before a place head ("on the island of")
     place_relatives: frozenset[str]
     articles: frozenset[str]
@@ -136,7 +137,7 @@ def statuses(pack: Pack) -> Statuses:
 def scopes(pack: Pack) -> Scopes:
     """The ``[scope]`` words of ``pack``, compiled once."""
     by = {k: _by(phrases(pack, f"scope.{k}"), -1 if k == "parts_before" else 0)
-          for k in ("parts_before", "partitive", "fronted_partitives", "partitive_pronouns", "all_over")}
+          for k in ("parts_before", "partitive", "fronted_partitives", "partitive_pronouns", "all_over", "rounds")}
     sets = {f.name: word_set(pack, f"scope.{f.name}") for f in dataclasses.fields(Scopes)
             if f.name not in {*by, "months", "words", "nouns_articles", "fillers", "conj", "recording"}}  # word sets
     told = frozenset().union(*(sets[k] for k in ("places", "head_places", "place_relatives", "dwellers")), *by.values())
@@ -189,7 +190,8 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     first, after = bisect_left(starts, figure.start), bisect_left(starts, end)
     named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
     scope = (_part(sc, text, toks, first, bisect_left(starts, figure.end), kind in sc.partitive_kinds, named, noun)
-             or _place(sc, text, toks, first, after, _hangs(sc, kind)) or _all_over(sc, text, toks, after))
+             or _place(sc, text, toks, first, after, _hangs(sc, kind)) or _all_over(sc, text, toks, after)
+             or (_round(sc, text, toks) if kind in sc.share_kinds else None))
     return _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun), scope
 
 
@@ -204,6 +206,17 @@ def _all_over(t: Scopes, text: str, toks: Tokens, at: int) -> str | None:
     phrases = t.all_over.get(toks.lows[at], ()) if at < len(toks) else ()
     n = next((len(p) for p in phrases if tuple(toks.lows[at:at + len(p)]) == p), 0)
     return written(text, toks, at, at + n) if n else None
+
+
+def _round(t: Scopes, text: str, toks: Tokens) -> str | None:
+    """A round of a contest its sentence names ("Al primo turno Michetti aveva preso il 30,14%",
+    "In the first round, Erdogan led with 49.5%"): a share's scope, written in small letters."""
+    lows = toks.lows
+    for at in range(len(lows)) if not t.rounds.keys().isdisjoint(lows) else ():
+        n = next((len(p) for p in t.rounds.get(lows[at], ()) if tuple(lows[at:at + len(p)]) == p), 0)
+        if n:
+            return written(text, toks, at, at + n).lower()
+    return None
 
 
 def _pronoun(t: Scopes, lows: list[str], at: int) -> int:
