@@ -1,5 +1,5 @@
-"""The phrases around a cue: the source after a forward cue, the subject before a verb,
-a relay, a time after "da"/"by"; each as a ``[start, end)`` pair of token indexes."""
+"""The phrases around a cue: the source after a forward cue, the subject before a verb, a relay, a time after
+"da"/"by"; each as a ``[start, end)`` pair of token indexes."""
 
 from __future__ import annotations
 
@@ -193,10 +193,8 @@ def _named(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src:
 
 def _source_like(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
     """A known source, or a phrase headed by a source-like noun ("gli analisti")."""
-    if np is None:
-        return False
-    if src.canonical(text[toks.starts[np[0]]:toks.ends[np[1] - 1]]) is not None:
-        return True
+    if np is None or src.canonical(text[toks.starts[np[0]]:toks.ends[np[1] - 1]]) is not None:
+        return np is not None
     first = next((w for w in toks.lows[np[0]:np[1]] if w not in g.articles), None)  # past its article
     return first is not None and first in g.source_nouns
 
@@ -282,8 +280,9 @@ def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
     end = verb
     while end > 0 and lows[end - 1] in g.pre_verb:
         end -= 1
-    if end > 3 and texts[end - 1] == "," and lows[end - 2] in g.pre_verb and texts[end - 3] == ",":
-        end -= 3  # "Gli organizzatori, insomma, rivendicano": an adverb set between commas
+    if end > 3 and ((texts[end - 1] == "," and lows[end - 2] in g.pre_verb and texts[end - 3] == ",")
+                    or (texts[end - 1] == ")" and texts[end - 3] == "(" and texts[end - 2][:1].isupper())):
+        end -= 3  # "Gli organizzatori, insomma, rivendicano"; "the Institute for Global Health (ISGlobal) estimated"
     np = _plain_subject(toks, end, g)
     if np is not None and np[0] > 1 and lows[np[0] - 1] in g.located and texts[np[0]][0].isupper():
         place = _plain_subject(toks, np[0] - 1, g)  # "the prefecture in Ancona said"
