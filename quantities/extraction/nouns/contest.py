@@ -1,15 +1,22 @@
 """Whose share a contest gives: the subject of a verb of winning (``[nouns] share_verbs``), for a
 share that names its base ("Il centrodestra raccoglie il 43,79% dei voti": its scope) or that a
 link word gives to the winner (``[nouns] share_with``: "Lo Russo ha battuto Damilano con il
-59,23%", "Lo Russo won with 59.2%": its noun), and the name that owns a share ("Gualtieri's 27%").
+59,23%", "Lo Russo won with 59.2%": its noun), the name that owns a share ("Gualtieri's 27%"), and the
+round of the contest a share is of ("al primo turno").
 
 Each function gets the tokens before the figure (``left``)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase
 from quantities.extraction.nouns.left import _name, _past_aside, _subject
+from quantities.extraction.nouns.placed import written
 from quantities.text.tokens import Tokens
+
+if TYPE_CHECKING:
+    from quantities.extraction.nouns.status import Scopes
 
 #: The most words between a verb of winning and the link word of its share ("ha battuto Paolo
 #: Damilano con il 59,23%", "had led the first round with 30.1%").
@@ -78,4 +85,15 @@ def _winner(text: str, left: Tokens, k: int, g: Grammar, names: bool = False) ->
         found = _name(text, left, at, g, least=1) or (None if names else _subject(text, left, at, g))
         if found is not None:
             return found
+    return None
+
+
+def contest_round(t: Scopes, text: str, toks: Tokens) -> str | None:
+    """A round of a contest its sentence names (``[scope] rounds``: "Al primo turno Michetti aveva
+    preso il 30,14%", "In the first round, Erdogan led with 49.5%"): a share's scope, in small letters."""
+    lows = toks.lows
+    for at in range(len(lows)) if not t.rounds.keys().isdisjoint(lows) else ():
+        n = next((len(p) for p in t.rounds.get(lows[at], ()) if tuple(lows[at:at + len(p)]) == p), 0)
+        if n:
+            return written(text, toks, at, at + n).lower()
     return None

@@ -29,7 +29,9 @@ import dataclasses
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from quantities.extraction.nouns.contest import contest_round
 from quantities.extraction.nouns.fronted import fronted, fronted_part, past_subject_relative
+from quantities.extraction.nouns.leaning import leaned
 from quantities.extraction.nouns.placed import dwelling, hung, recorded, written
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.tokens import Tokens, tokens
@@ -191,8 +193,12 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
     scope = (_part(sc, text, toks, first, bisect_left(starts, figure.end), kind in sc.partitive_kinds, named, noun)
              or _place(sc, text, toks, first, after, _hangs(sc, kind)) or _all_over(sc, text, toks, after)
-             or (_round(sc, text, toks) if kind in sc.share_kinds else None))
-    return _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun), scope
+             or (contest_round(sc, text, toks) if kind in sc.share_kinds else None))
+    status = _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun)
+    if status is None and kind in sc.partitive_kinds and (lean := leaned(sc, toks, first)) is not None:
+        status, _ = read(text, lean.figure, lean.end, lean.noun, lang=lang, toks=toks, kind=kind)  # "151 morti, tra
+        status = status if lean.part or _named(t, lean.noun) is None else None   # cui 97 donne e 54 uomini"
+    return status, scope
 
 
 def _hangs(t: Scopes, kind: str) -> str | None:
@@ -206,17 +212,6 @@ def _all_over(t: Scopes, text: str, toks: Tokens, at: int) -> str | None:
     phrases = t.all_over.get(toks.lows[at], ()) if at < len(toks) else ()
     n = next((len(p) for p in phrases if tuple(toks.lows[at:at + len(p)]) == p), 0)
     return written(text, toks, at, at + n) if n else None
-
-
-def _round(t: Scopes, text: str, toks: Tokens) -> str | None:
-    """A round of a contest its sentence names ("Al primo turno Michetti aveva preso il 30,14%",
-    "In the first round, Erdogan led with 49.5%"): a share's scope, written in small letters."""
-    lows = toks.lows
-    for at in range(len(lows)) if not t.rounds.keys().isdisjoint(lows) else ():
-        n = next((len(p) for p in t.rounds.get(lows[at], ()) if tuple(lows[at:at + len(p)]) == p), 0)
-        if n:
-            return written(text, toks, at, at + n).lower()
-    return None
 
 
 def _pronoun(t: Scopes, lows: list[str], at: int) -> int:

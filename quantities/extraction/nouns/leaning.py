@@ -1,0 +1,48 @@
+"""The figure another leans on for its status, written right before it in its sentence: the one
+before a coordinator ("Le vittime sono 98 donne e 56 uomini": the 56 are of the dead too) and the
+whole before a part marker ("151 morti, tra cui 97 donne": the 97 are dead), read by
+``status.read`` when a count's own words name no status."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from quantities.text.tokens import Tokens
+from quantities.types import Span
+
+if TYPE_CHECKING:
+    from quantities.extraction.nouns.status import Scopes
+
+#: The most words of the noun between the figure leaned on and the coordinator or marker after it.
+NOUN_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Lean:
+    figure: Span      # the digits of the figure leaned on
+    end: int          # where its claim ends (after its noun)
+    noun: str | None  # its noun, as written
+    part: bool        # leaned on as the whole of a part ("tra cui"), not as a coordinated figure
+
+
+def leaned(t: Scopes, toks: Tokens, first: int) -> Lean | None:
+    """The figure written in digits that the figure at ``toks[first]`` leans on, past the
+    coordinator (``[nouns] and``) or the part marker (``[scope] parts_before``, after a comma)
+    right before it and the noun of up to :data:`NOUN_WORDS` words before that; else None."""
+    lows, texts = toks.lows, toks.texts
+    k, part = first - 1, False
+    if k > 0 and lows[k] not in t.conj:
+        marker = next((m for m in t.parts_before.get(lows[k], ()) if tuple(lows[k + 1 - len(m):k + 1]) == m), None)
+        if marker is None or k - len(marker) < 0 or texts[k - len(marker)] != ",":
+            return None
+        k, part = k - len(marker), True   # the comma before "tra cui"
+    elif k <= 0:
+        return None
+    j = k - 1
+    while j >= 0 and k - j <= NOUN_WORDS and texts[j].isalpha():
+        j -= 1
+    if j < 0 or j == k - 1 or not texts[j][:1].isdigit():
+        return None
+    noun = " ".join(texts[j + 1:k])
+    return Lean(Span(toks.starts[j], toks.ends[j]), toks.starts[k], noun, part)
