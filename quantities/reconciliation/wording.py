@@ -246,6 +246,8 @@ def _plan_and_fact(across: list[tuple[Item, Item]], severity: str) -> tuple[str,
     for x, y in across:
         plan, fact = (x, y) if x.key is not None and x.key.modality == "planned" else (y, x)
         status = _status(plan)
+        if plan.key is None or plan.key.modality != "planned" or fact.key is None or fact.key.modality == "planned":
+            continue   # both done (an estimate and a report): no stage to tell apart
         if status is None or status != _status(fact) or not (_written(plan) and _written(fact)):
             continue
         if not _rare(plan):
