@@ -252,6 +252,12 @@ def within(c: Claim, what: str, lex: Lexicon) -> bool:
     return any((r := lex.read(w)) is not None and r.known and r.shared == what for w in words)
 
 
+def said(c: Claim) -> bool:
+    """Whether a measure's noun is written in its sentence: one its adjective names ("un vicolo
+    largo 3,2 metri" -> "larghezza") says whose measure it is no more than the adjective does."""
+    return c.noun is None or c.noun.casefold() in c.context.casefold()
+
+
 def lead(before: str, lex: Lexicon) -> str | None:
     """The folded key of the last content word before the figure in its clause (:data:`LEAD`)."""
     words = [w for w in WORD.findall(before) if w.casefold() not in lex.stopwords]

@@ -338,7 +338,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
             part = clauses.complement(c, before, lex)
         if what is None:
             what = clauses.measure(c, before, lex)   # any known word: "il barcone si trovava a 60 miglia"
-        named = what is not None
+        named = what is not None and (kind != "measure" or clauses.said(c))   # not "largo 3,2 metri": whose width?
         if what is None and (kind in ("percent", "money") or unit is None):
             what = clauses.lead(before, lex)   # the word that leads it: not a name of what it counts
     if what is None and unit is None:

@@ -154,7 +154,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = None   # "… e la Germania circa 4.500": a place before a count is its scope (not "51 million Italians")
     found = found or base
     if found is None and unit in g.share_units and (not first[:1].isalnum() or first in g.function):
-        found = contestant(sentence, left, g)  # "Lo Russo won with 59.2%", "Gualtieri's 27%" (not "Italy's 27% rise")
+        found = contestant(sentence, left, g, toks.lows)  # "Lo Russo won with 59.2%", "Gualtieri's 27%"
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"

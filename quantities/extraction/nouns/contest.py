@@ -1,22 +1,15 @@
 """Whose share a contest gives: the subject of a verb of winning (``[nouns] share_verbs``), for a
 share that names its base ("Il centrodestra raccoglie il 43,79% dei voti": its scope) or that a
 link word gives to the winner (``[nouns] share_with``: "Lo Russo ha battuto Damilano con il
-59,23%", "Lo Russo won with 59.2%": its noun), the name that owns a share ("Gualtieri's 27%"), and the
-round of the contest a share is of ("al primo turno").
+59,23%", "Lo Russo won with 59.2%": its noun), and the name that owns a share ("Gualtieri's 27%").
 
 Each function gets the tokens before the figure (``left``)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase
 from quantities.extraction.nouns.left import _name, _past_aside, _subject
-from quantities.extraction.nouns.placed import written
 from quantities.text.tokens import Tokens
-
-if TYPE_CHECKING:
-    from quantities.extraction.nouns.status import Scopes
 
 #: The most words between a verb of winning and the link word of its share ("ha battuto Paolo
 #: Damilano con il 59,23%", "had led the first round with 30.1%").
@@ -32,7 +25,7 @@ def holder(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
     return _winner(text, left, k, g) if k > 0 and left.lows[k - 1] in g.share_verbs else None
 
 
-def contestant(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
+def contestant(text: str, left: Tokens, g: Grammar, sentence: list[str] | None = None) -> NounPhrase | None:
     """Whose share a figure that names nothing is, in a sentence of a contest (a verb of winning
     before it, ``[nouns] share_verbs``): the name that owns it ("against Gualtieri's 27%"), the
     name that is the subject of the verb right before it ("while Kilicdaroglu got 47.8%"), or of
@@ -40,8 +33,10 @@ def contestant(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
     59.2%", "Stefano Lo Russo, del centrosinistra, ha battuto Paolo Damilano con il 59,23%"); not
     through an agent ("sconfitto da Gualtieri con il 60%": the winner's, unnamed). A name only,
     never a common noun ("Il candidato … ha vinto"), and one the text does not hold (no span):
-    no later figure takes it as a topic or an antecedent."""
-    if g.share_verbs.isdisjoint(left.lows):
+    no later figure takes it as a topic or an antecedent. Not in a ``sentence`` (its folded words)
+    that names a round of the contest (``[nouns] rounds``: "In the first round, Erdogan led with
+    49.5%" is no rival of the runoff's 52.2%)."""
+    if g.share_verbs.isdisjoint(left.lows) or (sentence is not None and _round(sentence, g)):
         return None
     k = len(left.lows)
     if k > 1 and left.lows[k - 1] in g.possessives and left.texts[k - 2].endswith(("'", "’")) \
@@ -88,12 +83,8 @@ def _winner(text: str, left: Tokens, k: int, g: Grammar, names: bool = False) ->
     return None
 
 
-def contest_round(t: Scopes, text: str, toks: Tokens) -> str | None:
-    """A round of a contest its sentence names (``[scope] rounds``: "Al primo turno Michetti aveva
-    preso il 30,14%", "In the first round, Erdogan led with 49.5%"): a share's scope, in small letters."""
-    lows = toks.lows
-    for at in range(len(lows)) if not t.rounds.keys().isdisjoint(lows) else ():
-        n = next((len(p) for p in t.rounds.get(lows[at], ()) if tuple(lows[at:at + len(p)]) == p), 0)
-        if n:
-            return written(text, toks, at, at + n).lower()
-    return None
+def _round(words: list[str], g: Grammar) -> bool:
+    """Whether ``words`` hold one of the pack's rounds of a contest ("primo turno", "first round")."""
+    firsts = {r[0] for r in g.rounds}
+    return not firsts.isdisjoint(words) and any(
+        tuple(words[k:k + len(r)]) == r for k, w in enumerate(words) if w in firsts for r in g.rounds)

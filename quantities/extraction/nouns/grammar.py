@@ -71,6 +71,7 @@ class Grammar:
     share_with: frozenset[str]
     share_agents: frozenset[str]
     contest_verbs: frozenset[str]
+    rounds: tuple[tuple[str, ...], ...]  # "primo turno": a share then named by no contestant
     age_copulas: tuple[tuple[str, ...], ...]
     age_kinds: frozenset[str]
     among: frozenset[str]
@@ -215,6 +216,7 @@ def grammar(pack: Pack) -> Grammar:
         share_with=word_set(pack, "nouns.share_with"),
         share_agents=word_set(pack, "nouns.share_agents"),
         contest_verbs=word_set(pack, "nouns.contest_verbs"),
+        rounds=phrases(pack, "nouns.rounds"),
         age_copulas=phrases(pack, "nouns.age_copulas"),
         age_kinds=word_set(pack, "nouns.age_kinds"),
         among=word_set(pack, "nouns.among"),

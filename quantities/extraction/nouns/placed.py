@@ -68,9 +68,14 @@ def recorded(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
     if start == end or not Places.default().known(written(text, toks, start, end)):
         return None
     lead = start - (start > 0 and lows[start - 1] in t.nouns_articles)   # "la Germania"
-    if gapped and not (lead > 0 and (lows[lead - 1] in t.conj or lows[lead - 1] == ",")):
-        return None
+    if gapped and not (lead > 0 and (lows[lead - 1] in t.conj or lows[lead - 1] == ",")
+                       and any(w[:1].isdigit() for w in texts[max(0, lead - 1 - NOUN_WORDS):lead - 1])):
+        return None   # a figure before its coordinator: "4.000 decessi e la Germania 4.500" (not "tra Israele e Gaza")
     return written(text, toks, start, end)
+
+
+#: The most words of the noun between a gapped clause's coordinator and the figure before it.
+NOUN_WORDS = 4
 
 
 def written(text: str, toks: Tokens, i: int, j: int) -> str:

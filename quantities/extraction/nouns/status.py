@@ -29,7 +29,6 @@ import dataclasses
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from quantities.extraction.nouns.contest import contest_round
 from quantities.extraction.nouns.fronted import fronted, fronted_part, past_subject_relative
 from quantities.extraction.nouns.leaning import leaned
 from quantities.extraction.nouns.placed import dwelling, hung, recorded, written
@@ -103,7 +102,6 @@ class Scopes:
     aims: frozenset[str]        # after the figure, they end its clause too
     place_heads: frozenset[str]
     all_over: dict[str, tuple[tuple[str, ...], ...]]  # "di tutta l'isola": a count over a whole area
-    rounds: dict[str, tuple[tuple[str, ...], ...]]  # "al primo turno": a share of another round of a contest
     head_places: frozenset[str]  # prepositions that place a figure only before a place head ("on the island of")
     place_relatives: frozenset[str]
     articles: frozenset[str]
@@ -139,7 +137,7 @@ def statuses(pack: Pack) -> Statuses:
 def scopes(pack: Pack) -> Scopes:
     """The ``[scope]`` words of ``pack``, compiled once."""
     by = {k: _by(phrases(pack, f"scope.{k}"), -1 if k == "parts_before" else 0)
-          for k in ("parts_before", "partitive", "fronted_partitives", "partitive_pronouns", "all_over", "rounds")}
+          for k in ("parts_before", "partitive", "fronted_partitives", "partitive_pronouns", "all_over")}
     sets = {f.name: word_set(pack, f"scope.{f.name}") for f in dataclasses.fields(Scopes)
             if f.name not in {*by, "months", "words", "nouns_articles", "fillers", "conj", "recording"}}  # word sets
     told = frozenset().union(*(sets[k] for k in ("places", "head_places", "place_relatives", "dwellers")), *by.values())
@@ -192,8 +190,7 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     first, after = bisect_left(starts, figure.start), bisect_left(starts, end)
     named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
     scope = (_part(sc, text, toks, first, bisect_left(starts, figure.end), kind in sc.partitive_kinds, named, noun)
-             or _place(sc, text, toks, first, after, _hangs(sc, kind)) or _all_over(sc, text, toks, after)
-             or (contest_round(sc, text, toks) if kind in sc.share_kinds else None))
+             or _place(sc, text, toks, first, after, _hangs(sc, kind)) or _all_over(sc, text, toks, after))
     status = _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun)
     if status is None and kind in sc.partitive_kinds and (lean := leaned(sc, toks, first)) is not None:
         status, _ = read(text, lean.figure, lean.end, lean.noun, lang=lang, toks=toks, kind=kind)  # "151 morti, tra
@@ -319,7 +316,7 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, hangs: st
         end += 1
     start = max(start, past_subject_relative(t, toks, first))
     found = dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
-        or (hung(t, text, toks, first, hangs) if hangs else None) or recorded(t, text, toks, first)
+        or (hung(t, text, toks, first, hangs) if hangs else None) or (recorded(t, text, toks, first) if hangs else None)
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
     if found is None and opener > 0 and lows[opener] in t.place_relatives and not _own_place(t, toks, opener, first):
         before, at = _clause_before(t, lows, opener)
