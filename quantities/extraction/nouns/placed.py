@@ -32,8 +32,9 @@ def hung(t: Scopes, text: str, toks: Tokens, first: int, hangs: str) -> str | No
     """The name a figure hangs on through a place relative right before it (an article
     between at most): "in coda c'è la Calabria con il 36,92%", "Lombardy, with 70%". A count
     (``hangs`` is "count") hangs only through one of ``count_relatives``, on a name no origin
-    leads: "davanti alla Spagna con 11.324", "Spain with 11,324"; not "partito da Tobruk con
-    circa 750 persone" (where it left from), nor "Abruzzo: 400 le operazioni" (a colon)."""
+    leads, a place the place table knows: "davanti alla Spagna con 11.324", "Spain with 11,324"; not
+    "partito da Tobruk con circa 750 persone" (where it left from), nor "Abruzzo: 400 le operazioni"
+    (a colon), nor "Intanto con 300 vigili" or "Piantedosi, with 300 officers" (no place)."""
     lows, texts = toks.lows, toks.texts
     relatives = t.count_relatives if hangs == "count" else t.place_relatives
     for rel in (first - 1, first - 2):
@@ -46,8 +47,9 @@ def hung(t: Scopes, text: str, toks: Tokens, first: int, hangs: str) -> str | No
             k -= 1   # "Fratelli d'Italia", "Pratica di Mare"
         k += k == 0 and end - k > 1   # "La Lega con l'8,7%": the capital of the sentence's first word
         lead = k - 1 - (k > 1 and lows[k - 1] in t.articles)   # "from the U.S."
-        if hangs == "count" and lead >= 0 and lows[lead] in t.origins:
-            return None
+        if hangs == "count" and ((lead >= 0 and lows[lead] in t.origins) or not Places.default().known(
+                written(text, toks, k, end) if k < end else "")):
+            return None   # a count hangs on a place the table knows only ("Intanto con", "Piantedosi con")
         return written(text, toks, k, end) if k < end else None
     return None
 
