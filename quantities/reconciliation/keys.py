@@ -348,7 +348,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     if what is not None:
         what = clauses.marked(c, what, before, lex)   # a capacity, an addition: figures apart
     year = past_year(c.context, c.text, c.date, lex.lang, years)
-    if year is None and years and lex.cue("previous", f"{before} {clauses.after(c)}"):  # "Allora aveva votato il 50,2%"
+    if year is None and years and clauses.back_then(c, before, lex):  # "il 58,40% delle precedenti politiche"
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
     scope = scoped(c.scope.casefold() if c.scope and not clauses.status_part(c.scope, status, lex) else part, year)
     return Key(what, status, scope, kind, unit, MODALITY_GROUP[c.modality]), None, year, named
