@@ -26,11 +26,16 @@ class Lean:
     part: bool        # leaned on as the whole of a part ("tra cui"), not as a coordinated figure
 
 
-def leaned(t: Scopes, toks: Tokens, first: int) -> Lean | None:
-    """The figure written in digits that the figure at ``toks[first]`` leans on, past the
-    coordinator (``[nouns] and``) or the part marker (``[scope] parts_before``, after a comma)
-    right before it and the noun of up to :data:`NOUN_WORDS` words before that; else None."""
+def leaned(t: Scopes, toks: Tokens, first: int, after: int) -> Lean | None:
+    """The figure written in digits that the figure at ``toks[first]`` (its claim ending before
+    ``toks[after]``) leans on, past the coordinator (``[nouns] and``) or the part marker (``[scope]
+    parts_before``, after a comma) right before it and the noun of up to :data:`NOUN_WORDS` words
+    before that; else None. A coordinated figure leans only when its clause ends with its noun
+    ("98 donne e 56 uomini."; not "7 persone e 30 soccorritori sono al lavoro": a verb of its own)."""
     lows, texts = toks.lows, toks.texts
+    if lows[first - 1:first] and lows[first - 1] in t.conj and after < len(lows) \
+            and texts[after][:1].isalnum() and lows[after] not in t.conj:
+        return None
     k, part = first - 1, False
     if k > 0 and lows[k] not in t.conj:
         marker = next((m for m in t.parts_before.get(lows[k], ()) if tuple(lows[k + 1 - len(m):k + 1]) == m), None)

@@ -192,7 +192,7 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     scope = (_part(sc, text, toks, first, bisect_left(starts, figure.end), kind in sc.partitive_kinds, named, noun)
              or _place(sc, text, toks, first, after, _hangs(sc, kind)) or _all_over(sc, text, toks, after))
     status = _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun)
-    if status is None and kind in sc.partitive_kinds and (lean := leaned(sc, toks, first)) is not None:
+    if status is None and kind in sc.partitive_kinds and (lean := leaned(sc, toks, first, after)) is not None:
         status, _ = read(text, lean.figure, lean.end, lean.noun, lang=lang, toks=toks, kind=kind)  # "151 morti, tra
         status = status if lean.part or _named(t, lean.noun) is None else None   # cui 97 donne e 54 uomini"
     return status, scope
