@@ -32,7 +32,7 @@ NO_EVENT = ""
 OWN_PLACE = 0.5
 #: Minutes in a day.
 DAY = 1440
-#: A live blog's stamp this many minutes or more before the one written before it is of the next day.
+#: A live blog's stamp more than this many minutes before the one written before it is of the next day.
 WRAP = 360
 
 
