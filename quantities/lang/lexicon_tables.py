@@ -30,7 +30,7 @@ CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share"
 #: fewer), or not at all (a crowd is counted once: later figures dispute it).
 RUNS = frozenset({"cumulative", "once"})
 TIME_KEYS = frozenset({"rising", "falling", "superseded", "current", "previous", "provisional", "tentative",
-                       "unfolding", "then"})
+                       "unfolding"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
 DISTANCE_KEYS = frozenset({"origin"})
 COMPLEMENT_KEYS = frozenset({"narrows"})
@@ -275,7 +275,7 @@ class Tables:
 
     def _cues(self, node: Any, table: str, keys: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
         """Cue phrases of ``[table]``, folded to word tuples: ``[time]`` rising, falling,
-        superseded, current, previous, provisional, tentative, unfolding, then; ``[difference]`` and
+        superseded, current, previous, provisional, tentative, unfolding; ``[difference]`` and
         ``[capacity]`` before, after;
         ``[zone]`` area, named; ``[added]`` before, after, partitive; ``[role]`` youngest, oldest,
         articles, links, owners, kin; ``[rate]`` per, bases."""

@@ -255,12 +255,8 @@ def within(c: Claim, what: str, lex: Lexicon) -> bool:
 def back_then(c: Claim, before: str, lex: Lexicon) -> bool:
     """Whether the figure's clause sets it at the previous time of its event (the lexicon's
     ``[time] previous``, before or after it: "il 58,40% delle precedenti politiche", "All'epoca aveva
-    votato il 50,2%"), or a word of ``then`` opens its sentence ("Allora aveva votato il 50,2%"; not
-    "Da allora", "fino ad allora": no past time)."""
-    if lex.cue("previous", f"{before} {after(c)}"):
-        return True
-    opening = words_of(c.context[:c.context.find(c.text)] if c.text in c.context else "")[:1]
-    return bool(opening) and lex.cue("then", opening)
+    votato il 50,2%"; not "Allora": also "so", "well", "next")."""
+    return lex.cue("previous", f"{before} {after(c)}")
 
 
 def said(c: Claim) -> bool:

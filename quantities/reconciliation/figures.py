@@ -127,8 +127,8 @@ def stamp(i: Item) -> bool:
 
 def _past_midnight(items: list[Item]) -> None:
     """A live blog's stamps that cross midnight, read in the order they were written: the
-    order its stamps mostly run in (oldest or newest first: by its steps of six hours or less,
-    else by each step read the nearer way round the clock), taken from its first stamp on,
+    order its stamps mostly run in (oldest or newest first, by its steps of six hours or less;
+    a blog with no such step keeps its times as they are), taken from its first stamp on,
     and a stamp more than :data:`WRAP` minutes earlier than the one written before it is of the
     next day ("Ore 20.40", "Ore 22.15", "Ore 01.30", "Ore 08.10": 01.30 is minute 1530, after
     22.15). A blog's date is the day its first stamp was written on; no stamp is moved back."""
@@ -138,9 +138,10 @@ def _past_midnight(items: list[Item]) -> None:
             by_doc[i.claim.doc].append(i)
     for members in by_doc.values():
         members.sort(key=lambda i: i.claim.span.start)
-        steps = [b.minute - a.minute for a, b in zip(members, members[1:])]  # type: ignore[operator]
-        short = [d for d in steps if abs(d) <= WRAP] or [(d + DAY // 2) % DAY - DAY // 2 for d in steps]
-        if sum(d < 0 for d in short) > sum(d > 0 for d in short):   # (with no short step, each read the nearer way)
+        short = [d for a, b in zip(members, members[1:]) if abs(d := b.minute - a.minute) <= WRAP]  # type: ignore[operator]
+        if not short:
+            continue   # no step tells the order it was written in: its times as they are
+        if sum(d < 0 for d in short) > sum(d > 0 for d in short):
             members.reverse()   # newest first: read from the bottom
         before: int | None = None
         for i in members:

@@ -47,6 +47,7 @@ from quantities.extraction.nouns.beside import (
 )
 from quantities.extraction.nouns.contest import contestant, holder
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
+from quantities.extraction.nouns.leaning import gapped
 from quantities.extraction.nouns.left import (
     age_subject,
     compared,
@@ -150,7 +151,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             found = None  # "alle 22.26 di sabato, a 40 miglia": a time; "65 miliardi di sterline, 5 miliardi",
             # "5 km, 7 km": the unit of a figure before
     if found is not None and not unit_bearing and found.span is not None and found.span.end <= figure.start \
-            and found.head[:1].isupper() and Places.default().known(found.text):
+            and Places.default().known(found.text) and gapped(left, left.index(found.span.start), g.conj, g.articles):
         found = None   # "… e la Germania circa 4.500": a place before a count is its scope (not "51 million Italians")
     found = found or base
     if found is None and unit in g.share_units and (not first[:1].isalnum() or first in g.function):

@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 
 #: The most words of the noun between the figure leaned on and the coordinator or marker after it.
 NOUN_WORDS = 3
+#: The most words in small letters between a count and the coordinator of a gapped clause after it
+#: ("10,779 deaths since the outbreak began, Spain 6,803").
+GAP_WORDS = 6
+#: What ends the clause of a coordinated figure that leans: the sentence's or a clause's last mark.
+ENDS = frozenset({".", ";", ":", "!", "?"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +38,8 @@ def leaned(t: Scopes, toks: Tokens, first: int, after: int) -> Lean | None:
     before that; else None. A coordinated figure leans only when its clause ends with its noun
     ("98 donne e 56 uomini."; not "7 persone e 30 soccorritori sono al lavoro": a verb of its own)."""
     lows, texts = toks.lows, toks.texts
-    if lows[first - 1:first] and lows[first - 1] in t.conj and after < len(lows) \
-            and texts[after][:1].isalnum() and lows[after] not in t.conj:
-        return None
+    if lows[first - 1:first] and lows[first - 1] in t.conj and after < len(lows) and texts[after] not in ENDS:
+        return None   # (not "40 persone, in gran parte anziani, sono state ospitate": an aside, then its verb)
     k, part = first - 1, False
     if k > 0 and lows[k] not in t.conj:
         marker = next((m for m in t.parts_before.get(lows[k], ()) if tuple(lows[k + 1 - len(m):k + 1]) == m), None)
@@ -51,3 +55,19 @@ def leaned(t: Scopes, toks: Tokens, first: int, after: int) -> Lean | None:
         return None
     noun = " ".join(texts[j + 1:k])
     return Lean(Span(toks.starts[j], toks.ends[j]), toks.starts[k], noun, part)
+
+
+def gapped(toks: Tokens, place: int, conj: frozenset[str], articles: frozenset[str]) -> bool:
+    """Whether the name at ``toks[place]`` opens a clause whose verb is left out: after its article,
+    a coordinator or a comma that ends a count in digits and up to :data:`GAP_WORDS` words in
+    small letters after it ("4.000 decessi e la Germania circa 4.500", "11.324 morti, la Germania
+    8.173"; not "tra Israele e Gaza", "dal 7 ottobre tra Israele e Gaza", "10,779 deaths since the
+    outbreak began, Spain 6,803")."""
+    lows, texts = toks.lows, toks.texts
+    k = place - (place > 0 and lows[place - 1] in articles) - 1
+    if k < 1 or not (lows[k] in conj or texts[k] == ","):
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= GAP_WORDS and texts[j].isalpha() and texts[j].islower():
+        j -= 1
+    return 0 <= j < k - 1 and texts[j][:1].isdigit()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quantities.extraction.nouns.leaning import gapped
 from quantities.lang.places import Places
 from quantities.text.tokens import Tokens
 
@@ -62,22 +63,16 @@ def recorded(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
     k = first
     while k > 0 and first - k < 2 and lows[k - 1] in t.fillers:
         k -= 1   # "quasi", "circa"
-    gapped = not (k > 0 and lows[k - 1] in t.recording)
-    end = k if gapped else k - 1 - (k > 2 and texts[k - 2].isalpha() and texts[k - 2].islower())  # "aveva"
+    gap = not (k > 0 and lows[k - 1] in t.recording)
+    end = k if gap else k - 1 - (k > 2 and texts[k - 2].isalpha() and texts[k - 2].islower())  # "aveva"
     start = end
     while start > 0 and texts[start - 1][:1].isupper() and toks.is_word(start - 1):
         start -= 1
     if start == end or not Places.default().known(written(text, toks, start, end)):
         return None
-    lead = start - (start > 0 and lows[start - 1] in t.nouns_articles)   # "la Germania"
-    if gapped and not (lead > 0 and (lows[lead - 1] in t.conj or lows[lead - 1] == ",")
-                       and any(w[:1].isdigit() for w in texts[max(0, lead - 1 - NOUN_WORDS):lead - 1])):
-        return None   # a figure before its coordinator: "4.000 decessi e la Germania 4.500" (not "tra Israele e Gaza")
+    if gap and not gapped(toks, start, t.conj, t.nouns_articles):
+        return None   # "4.000 decessi e la Germania 4.500" (not "tra Israele e Gaza")
     return written(text, toks, start, end)
-
-
-#: The most words of the noun between a gapped clause's coordinator and the figure before it.
-NOUN_WORDS = 4
 
 
 def written(text: str, toks: Tokens, i: int, j: int) -> str:
