@@ -325,10 +325,11 @@ def _plain_subject(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None
 
 def _past_clitics(lows: list[str], verb: int, g: Grammar) -> int:
     """The index before the unstressed pronouns that precede the auxiliary at ``verb`` ("l'ha
-    misurata", "gli hanno riferito"): where its subject ends. Before a present form no
-    word is skipped: "la stima" is an article and a noun."""
+    misurata", "gli hanno riferito"): where its subject ends. Before a present form only a
+    pronoun that is no article is skipped ("la questura ne conta 15mila"; "la stima" is an
+    article and a noun)."""
     if lows[verb] not in g.auxiliaries:
-        return verb
+        return verb - (verb > 0 and lows[verb - 1] in g.clitics and lows[verb - 1] not in g.articles)
     b = verb
     while b > 0 and verb - b < 2 and lows[b - 1] in g.clitics:
         b -= 1
