@@ -18,6 +18,17 @@ from quantities.types import Span, direct_init
 Reach = Literal["any", "after", "before"]
 
 
+def abbreviation(texts: list[str], at: int) -> bool:
+    """Whether ``texts[at]``, in brackets right after a name, abbreviates it: three capitals or
+    more ("ISGlobal", "WHO"), or the initials of the words before it ("United Nations (UN)",
+    "Protezione civile (PC)"; not "Rho (MI)", a province)."""
+    word = texts[at]
+    if sum(map(str.isupper, word)) > 2:
+        return True
+    before = texts[max(0, at - 1 - len(word)):at - 1]
+    return len(before) == len(word) and word.isupper() and "".join(w[:1].upper() for w in before) == word
+
+
 def acronym(text: str) -> bool:
     """A word written in capitals, of two letters or more: a name ("WHO", "US"), whatever word it spells."""
     return len(text) > 1 and text.isupper()

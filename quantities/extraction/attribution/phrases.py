@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 
-from quantities.extraction.attribution.grammar import Found, Grammar, Reach
+from quantities.extraction.attribution.grammar import Found, Grammar, Reach, abbreviation
 from quantities.lang.places import Places
 from quantities.lang.sources import Sources
 from quantities.text.fold import fold
@@ -281,7 +281,7 @@ def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
     while end > 0 and lows[end - 1] in g.pre_verb:
         end -= 1
     if end > 3 and ((texts[end - 1] == "," and lows[end - 2] in g.pre_verb and texts[end - 3] == ",")
-                    or (texts[end - 1] == ")" and texts[end - 3] == "(" and sum(map(str.isupper, texts[end - 2])) > 2)):
+                    or (texts[end - 1] == ")" and texts[end - 3] == "(" and abbreviation(texts, end - 2))):
         end -= 3  # "Gli organizzatori, insomma, rivendicano"; "the Institute for Global Health (ISGlobal) estimated"
     np = _plain_subject(toks, end, g)
     if np is not None and np[0] > 1 and lows[np[0] - 1] in g.located and texts[np[0]][0].isupper():

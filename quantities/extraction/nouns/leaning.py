@@ -20,7 +20,7 @@ NOUN_WORDS = 3
 #: ("10,779 deaths since the outbreak began, Spain 6,803").
 GAP_WORDS = 6
 #: What ends the clause of a coordinated figure that leans: the sentence's or a clause's last mark.
-ENDS = frozenset({".", ";", ":", "!", "?"})
+ENDS = frozenset({".", ";", ":", "!", "?", "»", "”", '"', ")"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,8 @@ def leaned(t: Scopes, toks: Tokens, first: int, after: int) -> Lean | None:
     before that; else None. A coordinated figure leans only when its clause ends with its noun
     ("98 donne e 56 uomini."; not "7 persone e 30 soccorritori sono al lavoro": a verb of its own)."""
     lows, texts = toks.lows, toks.texts
-    if lows[first - 1:first] and lows[first - 1] in t.conj and after < len(lows) and texts[after] not in ENDS:
+    if lows[first - 1:first] and lows[first - 1] in t.conj and after < len(lows) and texts[after] not in ENDS \
+            and lows[after] not in t.conj:   # "98 donne e 56 uomini e almeno 30 bambini"
         return None   # (not "40 persone, in gran parte anziani, sono state ospitate": an aside, then its verb)
     k, part = first - 1, False
     if k > 0 and lows[k] not in t.conj:
@@ -70,4 +71,4 @@ def gapped(toks: Tokens, place: int, conj: frozenset[str], articles: frozenset[s
     j = k - 1
     while j >= 0 and k - j <= GAP_WORDS and texts[j].isalpha() and texts[j].islower():
         j -= 1
-    return 0 <= j < k - 1 and texts[j][:1].isdigit()
+    return 0 <= j < k and texts[j][:1].isdigit()

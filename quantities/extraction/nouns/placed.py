@@ -47,7 +47,7 @@ def hung(t: Scopes, text: str, toks: Tokens, first: int, hangs: str) -> str | No
                                                           and texts[k - 2][:1].isupper())):
             k -= 1   # "Fratelli d'Italia", "Pratica di Mare"
         k += k == 0 and end - k > 1   # "La Lega con l'8,7%": the capital of the sentence's first word
-        lead = k - 1 - (k > 1 and lows[k - 1] in t.articles)   # "from the U.S."
+        lead = k - 1 - (k > 1 and (lows[k - 1] in t.articles or lows[k - 1] in t.nouns_articles))  # "verso l'Italia"
         if hangs == "count" and ((lead >= 0 and lows[lead] in t.origins) or not Places.default().known(
                 written(text, toks, k, end) if k < end else "")):
             return None   # a count hangs on a place the table knows only ("Intanto con", "Piantedosi con")
