@@ -106,6 +106,7 @@ def grammar(pack: Pack) -> Grammar:
         seps=frozenset(pack.words("numbers.times.separators", ())),
         not_nouns=v.words(pack, "numbers.times.not_nouns"),
         after=v.words(pack, "numbers.times.after"),
+        levels=frozenset(pack.words("numbers.times.levels", ())),
     )
     idents = Identifiers(
         before=v.words(pack, "numbers.identifiers.before"),

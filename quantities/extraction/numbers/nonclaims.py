@@ -205,8 +205,8 @@ def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
     if cue is None and r.integer and g.times.after and next_word(text, r.end) in g.times.after:
         r.kind = "time"  # "Five o'clock", "5 pm"
         return True
-    if cue is None:
-        return False
+    if cue is None or (strong is None and any(w in g.times.levels for at, w in prev[-3:] if at < cue[0])):
+        return False   # "the death toll stood at 14": a level, no clock
     # a clock is 4 or 5 characters with its mark 3 from the end: most figures are told without the pattern
     clock = _CLOCK.fullmatch(text, r.start, r.end, False) if (
         r.end - r.start in (4, 5) and text[r.end - 3] in _CLOCK_MARKS) else None

@@ -177,6 +177,7 @@ class Times:
     seps: frozenset[str]
     not_nouns: frozenset[str]
     after: frozenset[str]  # words after an hour that make it a time whatever precedes ("five o'clock")
+    levels: frozenset[str] = frozenset()  # words before the cue that make it a level: "the toll stood at 14"
 
 
 @dataclass(frozen=True, eq=False)
