@@ -265,7 +265,7 @@ class _Reader:
         if q.kind not in self._topic.kinds:
             return q, *self._topic.see(q, noun)
         named = nouns.named(self.text, q.span, lang=self.pack, toks=toks)
-        contest = nouns.contested(self.text, q.span, lang=self.pack, toks=toks)  # no topic for a contestant's share
+        contest = q.kind == "percent" and nouns.contested(self.text, q.span, lang=self.pack, toks=toks)  # no topic
         noun, place = self._topic.see(q, noun, named, opening=noun is not None and noun.span is not None
                                       and noun.span.start == toks.starts[0], contest=contest)
         if place is None and noun is not None and noun.span is not None and noun.span.start > q.span.end:

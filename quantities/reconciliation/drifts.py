@@ -31,7 +31,6 @@ OPPOSITE = ({"over", "under"}, {"over", "nearly"})
 LOOSE = 16
 
 
-
 def drift_findings(g: Grouped, found: list[Mode], ctx: Context, current: list[Item]) -> Iterator[Finding]:
     """Drift inside each mode, one finding per value (the questura's 30mila and the
     organisers' 100mila drift each in their own words); a hedged claim that meets several

@@ -319,8 +319,6 @@ def _past_adjunct(toks: Tokens, k: int, g: Grammar) -> int:
     return k
 
 
-
-
 def credited(text: str, cue: Span, end: int, *, lang: str | Pack = "it",
              sources: Sources | None = None) -> list[Found]:
     """The source after a credit phrase at ``cue`` ("Il dato arriva dalla prefettura"), up

@@ -100,7 +100,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     changed, past = _changed(right, g) if unit_bearing else (None, 0)  # only a unit's figure reads it
     base: NounPhrase | None = None  # the base of a ratio ("del Pil"): the noun when no other stands
     paired: int | None = None  # the first figure of a pair: "da quattro a tre aliquote"
-    if antecedent is not None and (antecedent.span is None and antecedent.head[:1].isupper()):
+    if antecedent is not None and antecedent.span is None and antecedent.head[:1].isupper():
         antecedent = None   # a contestant's name (nouns/contest.py) is no other figure's
     if antecedent is not None and compared(left.lows, g) and not _held(right, unit, g):
         return NounPhrase(antecedent.text, antecedent.head, None)  # "contro il 63,67% delle politiche"

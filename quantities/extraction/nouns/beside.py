@@ -102,7 +102,6 @@ def converted(right: Tokens) -> tuple[Tokens, bool]:
     return right[close + 1:], True
 
 
-
 def ratio_base(phrase: NounPhrase, lang: str | Pack) -> bool:
     """Whether ``phrase`` is the base of a ratio (the lexicon's ``ratio`` flag: "Pil", "GDP"),
     which a percentage of it does not measure."""

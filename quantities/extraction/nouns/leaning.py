@@ -49,26 +49,29 @@ def leaned(t: Scopes, toks: Tokens, first: int, after: int) -> Lean | None:
         k, part = k - len(marker), True   # the comma before "tra cui"
     elif k <= 0:
         return None
-    j = k - 1
-    while j >= 0 and k - j <= NOUN_WORDS and texts[j].isalpha():
-        j -= 1
-    if j < 0 or j == k - 1 or not texts[j][:1].isdigit():
-        return None
-    noun = " ".join(texts[j + 1:k])
-    return Lean(Span(toks.starts[j], toks.ends[j]), toks.starts[k], noun, part)
+    j = _count_before(texts, k, NOUN_WORDS, lowercase=False)
+    if j is None or j == k - 1:
+        return None   # a count and its noun of one word or more: "151 morti, tra cui"
+    return Lean(Span(toks.starts[j], toks.ends[j]), toks.starts[k], " ".join(texts[j + 1:k]), part)
 
 
 def gapped(toks: Tokens, place: int, conj: frozenset[str], articles: frozenset[str]) -> bool:
     """Whether the name at ``toks[place]`` opens a clause whose verb is left out: after its article,
     a coordinator or a comma that ends a count in digits and up to :data:`GAP_WORDS` words in
-    small letters after it ("4.000 decessi e la Germania circa 4.500", "11.324 morti, la Germania
-    8.173"; not "tra Israele e Gaza", "dal 7 ottobre tra Israele e Gaza", "10,779 deaths since the
-    outbreak began, Spain 6,803")."""
+    small letters after it ("4.000 decessi e la Germania circa 4.500", "in Spagna 8.189 e la
+    Francia 3.523", "10,779 deaths since the outbreak began, Spain 6,803"; not "tra Israele e
+    Gaza", "dal 7 ottobre tra Israele e Gaza": a name, no count, before the coordinator)."""
     lows, texts = toks.lows, toks.texts
     k = place - (place > 0 and lows[place - 1] in articles) - 1
     if k < 1 or not (lows[k] in conj or texts[k] == ","):
         return False
+    return _count_before(texts, k, GAP_WORDS, lowercase=True) is not None
+
+
+def _count_before(texts: list[str], k: int, most: int, lowercase: bool) -> int | None:
+    """The index of the count in digits that ends before ``texts[k]`` past up to ``most`` words
+    (in small letters only, with ``lowercase``), else None."""
     j = k - 1
-    while j >= 0 and k - j <= GAP_WORDS and texts[j].isalpha() and texts[j].islower():
+    while j >= 0 and k - j <= most and texts[j].isalpha() and (texts[j].islower() or not lowercase):
         j -= 1
-    return 0 <= j < k and texts[j][:1].isdigit()
+    return j if j >= 0 and texts[j][:1].isdigit() else None

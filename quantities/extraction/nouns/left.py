@@ -300,6 +300,10 @@ def _name(text: str, left: Tokens, end: int, g: Grammar, least: int, opening: bo
     return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
 
 
+#: A dateline's dash: the subject after it opens its sentence ("ROME, Sept 29 - Electricity prices").
+DASHES = frozenset("-–—")
+
+
 def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = False) -> NounPhrase | None:
     """The noun phrase that ends at ``left[end]``, after an article (or opening, past a dateline's dash,
     unless ``article``); a phrase after a preposition is a complement, looked past ("l'affluenza per
@@ -310,7 +314,7 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
         start = _run_start(left, end, g)
         before = left.lows[start - 1] if start else ""
         opens = _opener(left, start, g)  # "le", "alcuni compagni di viaggio, forse tre", "Italy's"
-        if start < end and (((start == 0 or left.lows[start - 1] in "-–—") and not article) or opens) \
+        if start < end and (((start == 0 or left.lows[start - 1] in DASHES) and not article) or opens) \
                 and g.can_head(left, start):   # "ROME, Sept 29 - Electricity prices will rise by 59%"
             pre = start - opens - 1
             if pre < 0 or left.lows[pre] not in g.prepositions:
