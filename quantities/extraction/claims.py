@@ -204,11 +204,13 @@ class _Reader:
             if previous is not None:
                 q = nouns.elided(text, previous, q, pack)  # "5,1 miliardi … e 4,5 in direzione est"
             q, noun, place = self._noun(q, toks, antecedents)
+            if noun is not None and noun.span is not None and noun.span.end <= q.span.start and cues.names(noun.span):
+                noun = nouns.reused(antecedents.get((q.kind, q.unit)))  # "la prefettura 119mila": a source, no noun
             previous = q
             if noun is None and i > 0:
                 q = nouns.listed(text, s.figures[i - 1], q)  # "magnitudo 6,8 per l'Usgs, 7,2 secondo …"
-            if i in pairs and (paired := listed[pairs[i]]) is not None:  # "contro i 630 e i 315"
-                noun = nouns.NounPhrase(paired.text, paired.head, None)
+            if i in pairs and listed[pairs[i]] is not None:  # "contro i 630 e i 315"
+                noun = nouns.reused(listed[pairs[i]])
             k = bisect_left(toks.starts, q.span.start)  # toks.index
             noun = self._topic.carried(q, noun, self._paragraphs[s.index] if s.index >= 0 else -1,
                                        before=toks.lows[max(0, k - 2):k])
@@ -324,16 +326,15 @@ class _Reader:
 
     # -- attribution across sentences: the cues of a sentence, the next one's credit, the carry
 
-    def _governors(self, span: Span, toks: Tokens | None = None) -> attribution.Governors:
-        found = attribution.scan(self.text, span, lang=self.pack, sources=self.src, toks=toks)
-        self._scans[span.start, span.end] = found
-        if toks is not None:  # "…: sono i numeri che la Regione ha presentato"
-            found = attribution.summaries(self.text, toks, found, lang=self.pack, sources=self.src)
-        if (head := attribution.header(self.text, span, lang=self.pack, sources=self.src)) is not None:
-            colon = self.text.find(":", head.span.end, span.end)  # cues inside the header are its own
+    def _governors(self, span: Span, toks: Tokens) -> attribution.Governors:
+        text, pack, src = self.text, self.pack, self.src
+        found = self._scans[span.start, span.end] = attribution.scan(text, span, lang=pack, sources=src, toks=toks)
+        found = attribution.summaries(text, toks, found, lang=pack, sources=src)  # "…: sono i numeri che la Regione"
+        found = attribution.gapped(text, toks, found, lang=pack, sources=src)  # "…, la prefettura 119mila"
+        if (head := attribution.header(text, span, lang=pack, sources=src)) is not None:
+            colon = text.find(":", head.span.end, span.end)  # cues inside the header are its own
             found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")
-        breaks = attribution.breaks_of(self.text, span, attribution.grammar(self.pack).breaks)  # ";"
-        return attribution.Governors(found, breaks)
+        return attribution.Governors(found, attribution.breaks_of(text, span, attribution.grammar(pack).breaks))
 
     def _feed_carry(self, index: int) -> None:
         """Queue the sentences without figures of this paragraph before ``index`` for the
@@ -390,11 +391,10 @@ class _Reader:
         return None if found is None or found.impersonal else found
 
 
-#: What ends a clause around a figure (a comma between digits is a decimal comma).
+#: A word character: a live-blog stamp opens its paragraph with none before it.
 _WORDY = re.compile(r"\w")
 
 
 def _attribution(doc: Document, found: attribution.Found | None) -> Attribution | None:
-    if found is None:
-        return None
-    return Attribution(found.source, found.canonical, found.cue, doc.to_body(found.span), found.via)
+    return None if found is None else Attribution(found.source, found.canonical, found.cue, doc.to_body(found.span),
+                                                  found.via)

@@ -33,6 +33,7 @@ from quantities.extraction.attribution.choice import (
     uncarried,
 )
 from quantities.extraction.attribution.cues import breaks_of, scan, summaries
+from quantities.extraction.attribution.gapped import gapped
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach, grammar
 from quantities.types import Span
 
@@ -45,6 +46,7 @@ __all__ = [
     "Span",
     "breaks_of",
     "choose",
+    "gapped",
     "grammar",
     "header",
     "narrates",

@@ -100,6 +100,10 @@ class Governors:
             return found
         return replace(self._found[r], via=found.source)
 
+    def names(self, span: Span) -> bool:
+        """Whether ``span`` lies inside a gapped source ("la prefettura 119mila": a source, no noun)."""
+        return any(f.gapped and f.span.start <= span.start and span.end <= f.span.end for f in self._found)
+
     def last(self) -> Found | None:
         """The last cue of the sentence: the one a later sentence carries on."""
         return self._found[-1] if self._found else None

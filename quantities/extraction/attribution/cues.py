@@ -221,7 +221,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
         if lows[j - 1] in g.numbering and not _names(text, toks, np, g, src):
             return None  # "Gli 11 comuni della zona rossa contano 50.000 persone": they number, no one reports
-        if lows[j - 1] in g.measuring and _place_alone(toks, np, g):
+        if lows[j - 1] in g.measuring and place_alone(toks, np, g):
             return None  # "la Spagna aveva registrato quasi 4.000 decessi": where they died, no one who reports
         found = _make(text, toks, np, cue, reach, g, src)
         group = None if np is None else (b, np[1]) if np[0] >= j else (np[0], after)  # "dice X", "X said"
@@ -262,7 +262,7 @@ def _names(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src:
         toks.texts[k][0].isupper() for k in range(max(np[0], 1), np[1])))
 
 
-def _place_alone(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
+def place_alone(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
     """A phrase that is a known place and nothing more, past its article ("la Spagna")."""
     if np is None:
         return False

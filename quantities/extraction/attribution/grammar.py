@@ -54,6 +54,7 @@ class Found:
     relay: bool = False  # "citing X" after a report: X is the originator of that report
     unsaid: bool = False  # "«…», ha detto": a subject left unsaid, the source named before
     incise: bool = False  # "Il parapetto, dice il Comune, ha …": its sentence's source alone, carried no further
+    gapped: bool = False  # "…, la prefettura 119mila": a source whose verb is left out, before its figure
 
 
 def _pattern(words: list[str], first: str | None = None) -> str:
@@ -79,6 +80,7 @@ class Grammar:
     adverbs: dict[str, tuple[tuple[str, ...], ...]]  # by first word, longest first
     gap: dict[str, tuple[tuple[str, ...], ...]]  # adverbs and times of day between a participle and its agent
     hedges: dict[str, tuple[tuple[str, ...], ...]]  # the hedges of a figure ("some", "circa"), by first word
+    gapped_links: dict[str, tuple[tuple[str, ...], ...]]  # hedges and links after a gapped source ("organisers at")
     pre_verb: frozenset[str]
     clause: frozenset[str]
     prepositions: frozenset[str]
@@ -238,6 +240,8 @@ def grammar(pack: Pack) -> Grammar:
         "active_only": list(pack.words("attribution.active_only", ())),
     }
     initials = {low(w)[:1] for ws in words.values() for w in ws}
+    hedges = tuple(p for key, value in pack.table("numbers.hedges").items() if isinstance(value, list)
+                   and key != "articles" for p in phrases(pack, f"numbers.hedges.{key}"))
     return Grammar(
         by_first={c: _cues(pack, words, agent, c) for c in initials},
         seconds=_seconds(words, list(pack.words("attribution.adverbs")), agent,
@@ -255,8 +259,8 @@ def grammar(pack: Pack) -> Grammar:
         passive=_by_first(_passive(pack)),
         adverbs=_by_first(phrases(pack, "attribution.adverbs")),
         gap=_by_first(phrases(pack, "attribution.adverbs") + phrases(pack, "attribution.agent_gap")),
-        hedges=_by_first(tuple(p for key, value in pack.table("numbers.hedges").items() if isinstance(value, list)
-                               and key != "articles" for p in phrases(pack, f"numbers.hedges.{key}"))),
+        hedges=_by_first(hedges),
+        gapped_links=_by_first(phrases(pack, "attribution.gapped_links") + hedges),
         pre_verb=frozenset(a[0] for a in phrases(pack, "attribution.adverbs") if len(a) == 1),
         prepositions=word_set(pack, "attribution.prepositions"),
         clause_words=word_set(pack, "attribution.clause_words"),

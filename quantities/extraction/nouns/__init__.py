@@ -46,7 +46,7 @@ from quantities.extraction.nouns.beside import (
     unit_of_figure,
 )
 from quantities.extraction.nouns.contest import contestant, holder
-from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, status_skip, status_words
+from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, reused, status_skip, status_words
 from quantities.extraction.nouns.leaning import gapped
 from quantities.extraction.nouns.left import (
     age_subject,
@@ -67,7 +67,7 @@ from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
 __all__ = ["Grammar", "NounPhrase", "Topic", "contested", "counted", "elided", "grammar", "held", "listed", "named",
-           "paired", "status_skip", "status_words"]
+           "paired", "reused", "status_skip", "status_words"]
 
 
 def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearing: bool = False,

@@ -286,3 +286,8 @@ class NounPhrase:
     @property
     def adjacent(self) -> bool:
         return self.span is not None
+
+
+def reused(noun: NounPhrase | None) -> NounPhrase | None:
+    """``noun`` as a later figure takes it from an earlier one: written elsewhere, no span of its own."""
+    return None if noun is None else NounPhrase(noun.text, noun.head, None)

@@ -1,0 +1,85 @@
+"""A source whose reporting verb is left out: "La Cgt ha contato 800mila manifestanti, la
+prefettura 119mila", "Police put the crowd at 20,000, organisers at 100,000". The second source
+reports with the first one's verb; without this reading its figure went to the first source."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from quantities.extraction.attribution.cues import place_alone
+from quantities.extraction.attribution.grammar import Found, Grammar, grammar
+from quantities.extraction.attribution.phrases import _make, _named, _phrase, _skip
+from quantities.lang import Pack
+from quantities.lang.sources import Sources
+from quantities.text.tokens import Tokens
+
+#: The most words after the gapped figure before its clause ends ("119mila.", "3.5 million.").
+TAIL = 3
+#: The marks before a gapped source ("…; la prefettura 119mila").
+_JOINS = frozenset(",;")
+#: What ends a clause or a sentence after a gapped figure.
+_ENDS = frozenset(",.;:!?)»”\"")
+
+
+def gapped(text: str, toks: Tokens, found: list[Found], *, lang: str | Pack = "it",
+           sources: Sources | None = None) -> list[Found]:
+    """``found`` (a sentence's cues, whose tokens are ``toks``) with the sources of the clauses
+    that leave out the verb of a report before them: after the report's figure, a comma, a
+    semicolon or a clause word (``[attribution] clause_words``), a phrase that names a source (not a known place:
+    "… e la Lombardia 120" is where, read by the scope), then, past a hedge or a link (``[attribution]
+    gapped_links``: "at"), a figure in digits that ends its clause within :data:`TAIL` words.
+
+    >>> from quantities.extraction.attribution import scan
+    >>> from quantities.text.tokens import tokens
+    >>> from quantities.types import Span
+    >>> s = "La Cgt ha contato 800mila manifestanti, la prefettura 119mila."
+    >>> [(f.source, f.cue) for f in gapped(s, tokens(s), scan(s, Span(0, len(s))))]
+    [('Cgt', 'ha contato'), ('prefettura', 'ha contato')]
+    """
+    g = grammar(lang)
+    reports = [i for i, f in enumerate(found) if f.reach == "after" and not (f.impersonal or f.unsaid)]
+    if not reports:
+        return found
+    src = sources or Sources.default()
+    out = list(found)
+    for i in reversed(reports):   # each report up to the next cue: "X ha contato …, Y …"
+        until = toks.index(found[i + 1].cue_span.start) if i + 1 < len(found) else len(toks.lows)
+        out[i + 1:i + 1] = _clauses(text, toks, found[i], until, g, src)
+    return out
+
+
+def _clauses(text: str, toks: Tokens, report: Found, until: int, g: Grammar, src: Sources) -> list[Found]:
+    lows, texts = toks.lows, toks.texts
+    out: list[Found] = []
+    figure = False
+    for k in range(toks.index(report.cue_span.end), until):
+        if texts[k] == ":":
+            break
+        figure = figure or texts[k][0].isdigit()
+        if not figure or not (texts[k] in _JOINS or lows[k] in g.clause_words):
+            continue
+        j = k + 1
+        while j < until and lows[j] in g.clause_words:   # ", mentre la prefettura"
+            j += 1
+        np = _phrase(toks, j, g, until=until)
+        if np is None or not _named(text, toks, np, g, src) or place_alone(toks, np, g):
+            continue
+        at = _skip(lows, np[1], g.gapped_links)
+        if at < until and texts[at][0].isdigit() and _ends(toks, at):
+            more = _make(text, toks, np, toks.span(*np), "after", g, src)
+            if more is not None:
+                out.append(replace(more, cue=report.cue, gapped=True))
+                figure = False   # a third clause needs a figure of its own before it
+    return out
+
+
+def _ends(toks: Tokens, k: int) -> bool:
+    """Whether the figure at ``toks[k]`` ends its clause within :data:`TAIL` words after it."""
+    texts = toks.texts
+    for m in range(k + 1, min(len(texts), k + 2 + TAIL)):
+        if texts[m] in _ENDS:
+            return True
+        if not texts[m][0].isalpha():
+            return False
+    return len(texts) <= k + 1 + TAIL
+
