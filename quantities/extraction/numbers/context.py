@@ -277,12 +277,24 @@ def sign_before(text: str, start: int, g: Grammar) -> str | None:
 
 def _change(text: str, start: int, g: Grammar) -> bool:
     """Whether a pair ("da … a", "from … to") whose first word stands at ``start`` follows a
-    verb of change of the pack's ``[numbers.ranges] change`` (one of the two words before it):
-    then it gives a value and the one it became, not a range ("le risorse passano da 191,5 a
-    194,4 miliardi")."""
+    verb or noun of change of the pack's ``[numbers.ranges] change`` in its clause (one of the
+    :data:`CHANGE_WORDS` words before it, no mark nor ``change_breaks`` word between): then it
+    gives a value and the one it became, not a range ("le risorse passano da 191,5 a 194,4
+    miliardi", "alza l'età minima di pensionamento da 62 a 64 anni", "l'innalzamento dell'età
+    pensionabile da 62 a 64 anni")."""
     if not g.ranges.change:
         return False
-    return any(w in g.ranges.change and not _PUNCT.search(text, at, start) for at, w in prev_tokens(text, start, 2))
+    clause = _PUNCT.split(text[max(0, start - CHANGE_REACH):start])[-1].split()
+    for word in reversed(clause[-CHANGE_WORDS:]):  # nearest first
+        w = norm(word).rpartition("'")[2]
+        if w in g.ranges.change or w in g.ranges.change_breaks:
+            return w in g.ranges.change   # not past "con": "aumentano con punte da 38 a 40 gradi"
+    return False
+
+
+#: How many words before a pair its verb of change may stand (the verb and the object it moves),
+#: within how many characters.
+CHANGE_WORDS, CHANGE_REACH = 6, 64
 
 
 def _unit_of_second(text: str, r: Reading, end: int, g: Grammar) -> None:

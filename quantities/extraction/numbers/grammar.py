@@ -245,6 +245,7 @@ def _ranges(pack: Pack) -> Ranges:
                   unit_pairs=v.words(pack, "numbers.ranges.unit_pairs"),
                   articles=v.words(pack, "numbers.ranges.articles"),
                   change=v.words(pack, "numbers.ranges.change"),
+                  change_breaks=v.words(pack, "numbers.ranges.change_breaks"),
                   heads=patterns.ascii_heads([*dash, *or_, *pairs.values()], 1))
 
 

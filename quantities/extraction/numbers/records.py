@@ -147,6 +147,7 @@ class Ranges:
     unit_pairs: frozenset[str]  # first words of pairs whose numbers may each have the unit ("tra 10 euro e 20 euro")
     articles: frozenset[str]  # "tra i 30 e i 40": an article may follow each word of a pair
     change: frozenset[str]  # verbs of change before a pair: "scendono da 3,3 a 2 miliardi" is two values
+    change_breaks: frozenset[str]  # words between a verb of change and a pair that open another phrase ("con punte")
     heads: frozenset[str] | None  # ASCII characters that may begin a range joiner
 
 
