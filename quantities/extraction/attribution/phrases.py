@@ -250,14 +250,14 @@ def _first_name(toks: Tokens, j: int) -> bool:
 
 
 def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] | None:
-    """The phrase of a speaker that opens a sentence and ends at a colon ("Il ministro
-    dell'Interno Matteo Salvini, da Catania: …", "Il governatore della Liguria Giovanni
-    Toti: …"): a source-like noun or a full name (two capitalised words), else None. With
-    ``quoted`` (a quotation follows the colon) a surname alone will do ("Rabie: «…»"), but not a
-    time word ("Sabato: «…»") nor a place the table knows ("Roma: «…»")."""
-    np = _phrase(toks, 0, g)
-    if np is None:
+    """The phrase of a speaker that opens a sentence and ends at a colon ("Il ministro dell'Interno
+    Matteo Salvini, da Catania: …", "Il capo della polizia di Maui, John Pelletier: …"): a source-like
+    noun or a full name (two capitalised words), else None. With ``quoted`` (a quotation follows the
+    colon) a surname alone will do ("Rabie: «…»"), but not a time word ("Sabato: «…»") nor a place
+    the table knows ("Roma: «…»")."""
+    if (np := _phrase(toks, 0, g)) is None:
         return None
+    np = _apposed_name(toks, np, g)
     texts, lows = toks.texts, toks.lows
     k = np[1]
     if k + 2 < len(texts) and texts[k] == "," and lows[k + 1] in g.prepositions:  # ", da Catania"
