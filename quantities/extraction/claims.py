@@ -27,9 +27,8 @@ what they are of ("1,5 milioni di euro di aiuti" -> "aiuti", "l'80% degli eletto
 
 from __future__ import annotations
 
-import re
 import warnings
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -37,10 +36,10 @@ from itertools import islice
 
 from quantities import lang as langs
 from quantities.errors import QuantitiesWarning
-from quantities.extraction import attribution, modality, nouns, sentences
+from quantities.extraction import attribution, modality, nouns, sentences, when
 from quantities.extraction.nouns import settlement, status
 from quantities.extraction.numbers import reader as numbers
-from quantities.lang import Pack, clock
+from quantities.lang import Pack
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
 from quantities.text.fold import low
@@ -134,11 +133,11 @@ def _body_claims(doc: Document, pack: Pack, sources: Sources | None, lexicon: Le
     if not figures:
         return []
     starts, ends = ([0], [len(text)]) if one_sentence else sentences.bounds(text, pack)
-    reader = _Reader(doc, text, starts, ends, pack, sources or Sources.default(), lexicon or Lexicon.load(pack.code))
+    clocks = [q.span for q in found if q.kind == "time"]
+    reader = _Reader(doc, text, starts, ends, pack, sources or Sources.default(), lexicon or Lexicon.load(pack.code),
+                     clocks)
     # before its first sum, the document's currency is that sum's: a subtitle's "225 miliardi" is euro
     reader._topic.currency = next((q.unit for q in figures if q.kind == "money"), None)
-    reader.times = sorted([(q.span.start, q.span.end) for q in found if q.kind == "time"]
-                          + clock.day_parts(text, 0, len(text), pack))
     groups = sentences.held(figures, starts, ends)
     out: list[Claim] = []
     while batch := list(islice(groups, BATCH)):
@@ -157,16 +156,14 @@ class _Reader:
     """Turns the figures of one document into claims, a batch of sentences at a time."""
 
     def __init__(self, doc: Document, text: str, starts: list[int], ends: list[int], pack: Pack,
-                 src: Sources, lex: Lexicon) -> None:
+                 src: Sources, lex: Lexicon, clocks: list[Span]) -> None:
         self.doc, self.text, self.pack, self.src, self.lex = doc, text, pack, src, lex
         self.starts, self.ends = starts, ends  # the document's sentences
         self._paragraphs = sentences.paragraphs(text, starts, ends)  # each sentence's paragraph
         self._carry = attribution.Carry(attribution.grammar(pack))
         self._seen = 0  # the sentences before this one have fed the carry
         self._pending: list[int] = []  # sentences without figures of this paragraph, read when needed
-        self.times: list[tuple[int, int]] = []  # the clock times (the numbers reader's) and day parts
-        self._stamps: dict[int, tuple[int, int] | None] = {}  # each paragraph's live-blog stamp
-        self._openings: dict[int, int] = {}  # each paragraph's first sentence
+        self.times = when.Times(text, clocks, starts, ends, self._paragraphs, pack)  # and day parts
         self._topic = nouns.Topic(pack)  # the document's currency and measured nouns so far
         self._scans: dict[tuple[int, int], list[attribution.Found]] = {}  # the cues of the batch's sentences
 
@@ -194,7 +191,7 @@ class _Reader:
         antecedents: dict[tuple[str, str | None], nouns.NounPhrase] = {}  # the last of each kind and unit
         statuses: dict[str, str | None] = {}  # and its status
         out = []
-        moments = self._moments(sentence) if self.times else []  # read by _when alone
+        moments = self.times.moments(sentence) if self.times else []  # read by when alone
         pairs = nouns.paired(s.figures, lang=pack, toks=toks) if len(s.figures) > 1 else {}
         still = status.quiet(toks, lang=pack)  # no status or scope word in the sentence: each noun's own
         listed: list[nouns.NounPhrase | None] = []
@@ -244,7 +241,7 @@ class _Reader:
                 date=doc.date,
                 status=state,
                 scope=scope,
-                when=self._when(s, q.span, moments) if self.times else None,  # near half of news has no time
+                when=self.times.when(s, q.span, moments) if self.times else None,  # near half of news has no time
             ))
         if s.index >= 0:
             last = cues.last()
@@ -279,50 +276,6 @@ class _Reader:
         bearing = q.unit is not None or q.kind in UNIT_KINDS
         return nouns.counted(self.text, q.span, lang=self.pack, unit_bearing=bearing,
                              antecedent=antecedents.get((q.kind, q.unit)), toks=toks, kind=q.kind, unit=q.unit)
-
-    # -- the time a text gives a figure (Claim.when)
-
-    def _moments(self, sentence: Span) -> list[tuple[int, int]]:
-        """The clock times (the numbers reader's) and day parts (the pack's) of a sentence."""
-        i, j = bisect_right(self.times, (sentence.start, -1)), bisect_right(self.times, (sentence.end, -1))
-        return [t for t in self.times[i:j] if t[1] <= sentence.end]
-
-    def _when(self, s: sentences.Held, figure: Span, moments: list[tuple[int, int]]) -> str | None:
-        """As written: the time nearest the figure in its clause, else ("alla stessa ora") the
-        time before it in its paragraph, else the live-blog stamp that opens its paragraph
-        (asked only in a document with a time)."""
-        at = clock.placed(self.text, figure, s.span, moments, self.pack)
-        if at is None and s.index >= 0:
-            start = self.starts[self._opening(s.index)]
-            k = bisect_left(self.times, (figure.start, -1))  # the words are read only when a time stands
-            if k and self.times[k - 1][0] >= start and clock.same_time(self.text, figure, s.span, self.pack):
-                at = clock.latest(self.text, self.times, start, figure.start, self.pack)  # before it in its paragraph
-        if at is None and s.index >= 0:
-            at = self._stamp(s.index)
-        return None if at is None else self.text[at[0]:at[1]]
-
-    def _stamp(self, index: int) -> tuple[int, int] | None:
-        """A clock time that opens the paragraph of sentence ``index`` ("Ore 18.35 –", "19.30 -")."""
-        paragraph = self._paragraphs[index]
-        if paragraph not in self._stamps:
-            first = self._opening(index)
-            start = self.starts[first]
-            i = bisect_right(self.times, (start, -1))
-            t = self.times[i] if i < len(self.times) else None
-            opens = t is not None and t[0] < self.ends[first] and not _WORDY.search(self.text, start, t[0])
-            self._stamps[paragraph] = t if opens else None
-        return self._stamps[paragraph]
-
-    def _opening(self, index: int) -> int:
-        """The first sentence of the paragraph of sentence ``index`` (found once a paragraph)."""
-        paragraph = self._paragraphs[index]
-        first = self._openings.get(paragraph)
-        if first is None:
-            first = index
-            while first > 0 and self._paragraphs[first - 1] == paragraph:
-                first -= 1
-            self._openings[paragraph] = first
-        return first
 
     # -- attribution across sentences: the cues of a sentence, the next one's credit, the carry
 
@@ -389,10 +342,6 @@ class _Reader:
             self._flush()
         found = self._carry.resolve(found)
         return None if found is None or found.impersonal else found
-
-
-#: A word character: a live-blog stamp opens its paragraph with none before it.
-_WORDY = re.compile(r"\w")
 
 
 def _attribution(doc: Document, found: attribution.Found | None) -> Attribution | None:
