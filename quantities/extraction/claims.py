@@ -190,7 +190,7 @@ class _Reader:
         body_sentence = doc.to_body(sentence)
         antecedents: dict[tuple[str, str | None], nouns.NounPhrase] = {}  # the last of each kind and unit
         statuses: dict[str, str | None] = {}  # and its status
-        out = []
+        out: list[Claim] = []
         moments = self.times.moments(sentence) if self.times else []  # read by when alone
         pairs = nouns.paired(s.figures, lang=pack, toks=toks) if len(s.figures) > 1 else {}
         still = status.quiet(toks, lang=pack)  # no status or scope word in the sentence: each noun's own

@@ -18,9 +18,12 @@ from quantities.reconciliation.modes import Mode
 from quantities.text.i18n import _
 from quantities.types import Finding
 
-#: A bare figure is read as a rounding of another only when its last digit stands for
-#: hundreds or more ("1.400" for 1.404); "10" is no rounding of 7.
+#: A bare integer is read as a rounding of another integer only when its last digit stands
+#: for hundreds or more ("1.400" for 1.404); "10" is no rounding of 7 (see :func:`rounds_to`).
 ROUND_UNIT = 100
+#: A value with decimals is a rounding of another when its last digit is below the unit ("40,7" for 40,68).
+ROUND_DECIMALS = 1
+HALF = Decimal("0.5")
 #: Stances that put a figure near its value ("circa 700", "quasi 700"): a rounding of an
 #: exact value when hedged. "oltre 700" is a bound, not a rounding.
 NEAR = frozenset({"about", "nearly"})
@@ -111,8 +114,13 @@ def _rounds_closely(exact: Item, hedged: Item) -> bool:
 
 
 def rounds_to(exact: Item, bare: Item) -> bool:
-    unit = precision_of(bare.claim.quantity)
+    """Whether ``bare`` is ``exact``'s value rounded to ``bare``'s last digit: to hundreds or more
+    (1.400 for 1.404), or to fewer decimals (40,7% for 40,68%); not 10 for 7, nor a magnitude 7
+    for 7,2 (two networks' readings, not a rounding); a value just halfway (650, 40,65) rounds
+    to neither side ("700" against 650 is a conflict)."""
+    unit, places = precision_of(bare.claim.quantity), precision_of(exact.claim.quantity)
     stated, rounded = exact.claim.quantity.value, bare.claim.quantity.value
-    if unit < ROUND_UNIT or unit <= precision_of(exact.claim.quantity) or stated is None or rounded is None:
+    if unit <= places or stated is None or rounded is None or ROUND_DECIMALS <= unit < ROUND_UNIT:
         return False
-    return stated != rounded and (stated / unit).quantize(Decimal(1)) * unit == rounded
+    steps = stated / unit
+    return stated != rounded and steps % 1 != HALF and steps.quantize(Decimal(1)) * unit == rounded

@@ -56,6 +56,8 @@ SCATTERED = 3
 #: Values further apart than this factor are not one figure stated two ways (a dropped
 #: zero, 40 for 420, is still within it).
 SPREAD = 20
+#: Pairs of modes looked at for a rounding in a figure of scattered values, at most (linear per figure).
+ROUNDED_PAIRS = 16
 #: Stances that only agree with a side's figure ("più di trecento" beside 338), not state it.
 BOUNDS = frozenset({"over", "under", "vague"})
 
@@ -72,6 +74,9 @@ def value_findings(g: Grouped, ctx: Context, *, conflicts: bool = True) -> Itera
         conflict = _conflict(g, [found[n] for n in involved], ctx)
         if conflict is not None:
             yield conflict
+        if len(involved) > 2:   # "40,68%" and "40.7%" beside the first round's "48,83%": scattered, yet one is rounded
+            yield from (_rounded(g, found[a], found[b], ctx) for a, b in pairs[:ROUNDED_PAIRS]
+                        if _rounding(found[a], found[b]))
     elif conflicts and (slip := scales.slipped(found, contradicting(found))) is not None \
             and (scaled := scales.scale_finding(g, *slip, ctx)) is not None:
         yield scaled   # "500 milioni" against "500 miliardi"
@@ -103,9 +108,7 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     if small_groups(ms):
         return None
     if len(ms) == 2 and _rounding(ms[0], ms[1]):
-        return finding(ctx, "hedge-drift", g, _("{one}; {other}: one figure, rounded in one of them").format(
-                       one=say.group_text(ms[0].items, ctx.outlet, fmt),
-                       other=say.group_text(ms[1].items, ctx.outlet, fmt)), items, cause="rounded")
+        return _rounded(g, ms[0], ms[1], ctx)
     head, rest = ms[0], ms[1:]
     if ((len(ms) >= SCATTERED and len(head.docs) < 2) or _loose(g, ms, ctx.settings.min_shared_words)) \
             and not close(ms):
@@ -268,6 +271,14 @@ def _unit_slip(a: Mode, b: Mode) -> bool:
     units_b = {i.claim.quantity.unit for i in b.items}
     return len(stated) == 1 and len(units_a) == len(units_b) == 1 and \
         frozenset(units_a | units_b) in units.confusable()
+
+
+def _rounded(g: Grouped, a: Mode, b: Mode, ctx: Context) -> Finding:
+    """The finding of two modes that are one figure, exact in one and rounded in the other."""
+    fmt = a.items[0].lexicon.number_format
+    return finding(ctx, "hedge-drift", g, _("{one}; {other}: one figure, rounded in one of them").format(
+                   one=say.group_text(a.items, ctx.outlet, fmt), other=say.group_text(b.items, ctx.outlet, fmt)),
+                   [*a.items, *b.items], cause="rounded")
 
 
 def _rounding(a: Mode, b: Mode) -> bool:
