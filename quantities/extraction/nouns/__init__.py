@@ -114,7 +114,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
             found = _changed_of(sentence, right, found, g)  # "il rincaro di 1,25 punti dei contributi sociali"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
             found = phrase(sentence, right, 1, g, lowercase=unit not in g.share_units)
-            if found is not None and unit in g.share_units and ratio_base(found, lang):
+            if found is not None and unit in g.share_units and found.head.casefold() in g.wholes:
+                found = None  # "le famiglie in tutela sono il 35% del totale": the subject, or none
+            elif found is not None and unit in g.share_units and ratio_base(found, lang):
                 base, found = found, None  # "il deficit è al 4,3% del Pil": the subject, if one stands
         if found is None and (at := past_apposition(right, left, g)) is not None:
             found = phrase(sentence, right, at, g, lowercase=True)  # "45 miliardi di sterline, circa 51 …, di tagli"

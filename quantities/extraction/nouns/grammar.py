@@ -41,6 +41,7 @@ class Grammar:
     of_before: frozenset[str]
     at_before: frozenset[str]
     transparent: frozenset[str]
+    wholes: frozenset[str]  # "il 35% del totale": a share of the whole is its subject's
     elliptic_adjectives: frozenset[str]
     purpose: dict[str, frozenset[str]]
     bare_purpose: frozenset[str]
@@ -187,6 +188,7 @@ def grammar(pack: Pack) -> Grammar:
         of_before=word_set(pack, "nouns.of_before"),
         at_before=word_set(pack, "nouns.at_before"),
         transparent=word_set(pack, "nouns.transparent"),
+        wholes=word_set(pack, "nouns.wholes"),
         elliptic_adjectives=word_set(pack, "nouns.elliptic_adjectives"),
         purpose={kind: word_set(pack, f"nouns.purpose.{kind}") for kind in pack.table("nouns.purpose")},
         bare_purpose=word_set(pack, "nouns.bare_purpose"),
