@@ -219,6 +219,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             reach = "any" if _aside(toks, np, after, g) else "after"
         if np is None and inverted and _ends_aside(toks, after):
             return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
+        if lows[j - 1] in g.warning and not _reports_clause(toks, after, np if inverted else None, g):
+            return None  # "i residenti avvertono le scosse", "police warned 5 drivers": felt, sanctioned
         if lows[j - 1] in g.numbering and not _names(text, toks, np, g, src):
             return None  # "Gli 11 comuni della zona rossa contano 50.000 persone": they number, no one reports
         if lows[j - 1] in g.measuring and place_alone(toks, np, g):
@@ -283,6 +285,14 @@ def _past_gap(toks: Tokens, j: int, g: Grammar) -> int:
         else:
             break
     return j
+
+
+def _reports_clause(toks: Tokens, after: int, subject: tuple[int, int] | None, g: Grammar) -> bool:
+    """Whether a verb whose words end before ``toks[after]`` reports a clause: a complementiser or
+    a mark of an incise right after it ("avverte che", "they warned, Europe …"), or after its
+    ``subject`` when that follows it (", avvertono i ricercatori, l'Europa …")."""
+    k = subject[1] if subject is not None and subject[0] >= after else after
+    return _ends_aside(toks, k) or toks.lows[k] in g.complementisers
 
 
 def _ends_aside(toks: Tokens, k: int) -> bool:

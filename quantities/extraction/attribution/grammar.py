@@ -123,6 +123,7 @@ class Grammar:
     title_links: frozenset[str]  # "al" in "l'assessore al Welfare Giulio Gallera": the phrase runs on to the name
     linkers: frozenset[str]  # report_of and title_links: the words besides "di" that :meth:`links` reads
     numbering: frozenset[str]  # "contano": a report only with a subject that names a source
+    warning: frozenset[str]  # "avvertono": a report only as an incise or before a reported clause
     measuring: frozenset[str]  # "registrato": no report with a place alone for subject
     scales: frozenset[str]  # "secondo la scala momento": a scale of measure after a forward cue, no source
 
@@ -306,6 +307,7 @@ def grammar(pack: Pack) -> Grammar:
         title_links=word_set(pack, "attribution.title_links"),
         linkers=word_set(pack, "attribution.report_of") | word_set(pack, "attribution.title_links"),
         numbering=word_set(pack, "attribution.numbering"),
+        warning=word_set(pack, "attribution.warning"),
         measuring=word_set(pack, "attribution.measuring"),
         scales=word_set(pack, "attribution.scales"),
     )
