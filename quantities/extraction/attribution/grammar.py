@@ -124,6 +124,7 @@ class Grammar:
     linkers: frozenset[str]  # report_of and title_links: the words besides "di" that :meth:`links` reads
     numbering: frozenset[str]  # "contano": a report only with a subject that names a source
     warning: frozenset[str]  # "avvertono": a report only as an incise or before a reported clause
+    addressed: frozenset[str]  # "told": the phrase after it is who is told, never the subject
     measuring: frozenset[str]  # "registrato": no report with a place alone for subject
     scales: frozenset[str]  # "secondo la scala momento": a scale of measure after a forward cue, no source
 
@@ -308,6 +309,7 @@ def grammar(pack: Pack) -> Grammar:
         linkers=word_set(pack, "attribution.report_of") | word_set(pack, "attribution.title_links"),
         numbering=word_set(pack, "attribution.numbering"),
         warning=word_set(pack, "attribution.warning"),
+        addressed=word_set(pack, "attribution.addressed"),
         measuring=word_set(pack, "attribution.measuring"),
         scales=word_set(pack, "attribution.scales"),
     )
