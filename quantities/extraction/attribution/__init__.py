@@ -33,7 +33,7 @@ from quantities.extraction.attribution.choice import (
     uncarried,
 )
 from quantities.extraction.attribution.cues import breaks_of, scan, summaries
-from quantities.extraction.attribution.gapped import gapped
+from quantities.extraction.attribution.gapped import gapped, scope_of
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach, grammar
 from quantities.types import Span
 
@@ -53,6 +53,7 @@ __all__ = [
     "opener_cues",
     "quoted_by",
     "scan",
+    "scope_of",
     "stated",
     "summaries",
     "uncarried",

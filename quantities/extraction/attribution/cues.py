@@ -24,6 +24,7 @@ from quantities.extraction.attribution.phrases import (
     _past_time,
     _person,
     _phrase,
+    _plain_subject,
     _reporter,
     _skip,
     _source_like,
@@ -217,7 +218,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             np = None  # "…, said the government would approve": the subject of the reported clause
         if not (_named(text, toks, np, g, src) or (np is not None and lows[np[0]] in g.articles)):
             np = _subject(toks, b, g)
-            reach = "any" if _aside(toks, np, after, g) else "after"
+            relative = np is None and (np := _relative_subject(toks, b, g)) is not None
+            reach = "any" if not relative and _aside(toks, np, after, g) else "after"  # "X, che ha riferito di …"
         if np is None and inverted and _ends_aside(toks, after):
             return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
         if lows[j - 1] in g.warning and not _reports_clause(toks, after, np if inverted else None, g):
@@ -286,6 +288,14 @@ def _past_gap(toks: Tokens, j: int, g: Grammar) -> int:
         else:
             break
     return j
+
+
+def _relative_subject(toks: Tokens, b: int, g: Grammar) -> tuple[int, int] | None:
+    """The phrase before the comma of a relative pronoun right before the verb (``toks[b]``):
+    "l'Organizzazione mondiale della sanità, che aveva parlato di …", "The WHO, which reported …"."""
+    if b < 3 or toks.lows[b - 1] not in g.relatives or toks.texts[b - 2] != ",":
+        return None
+    return _plain_subject(toks, b - 2, g)
 
 
 def _reports_clause(toks: Tokens, after: int, subject: tuple[int, int] | None, g: Grammar) -> bool:

@@ -4,12 +4,14 @@ reports with the first one's verb; without this reading its figure went to the f
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from quantities.extraction.attribution.cues import place_alone
-from quantities.extraction.attribution.grammar import Found, Grammar, grammar
-from quantities.extraction.attribution.phrases import _make, _named, _phrase, _skip
+from quantities.extraction.attribution.grammar import Found, Grammar, acronym, grammar
+from quantities.extraction.attribution.phrases import _make, _phrase, _skip, _source_like
 from quantities.lang import Pack
+from quantities.lang.places import Places
 from quantities.lang.sources import Sources
 from quantities.text.tokens import Tokens
 
@@ -25,9 +27,10 @@ def gapped(text: str, toks: Tokens, found: list[Found], *, lang: str | Pack = "i
            sources: Sources | None = None) -> list[Found]:
     """``found`` (a sentence's cues, whose tokens are ``toks``) with the sources of the clauses
     that leave out the verb of a report before them: after the report's figure, a comma, a
-    semicolon or a clause word (``[attribution] clause_words``), a phrase that names a source (not a known place:
-    "… e la Lombardia 120" is where, read by the scope), then, past a hedge or a link (``[attribution]
-    gapped_links``: "at"), a figure in digits that ends its clause within :data:`TAIL` words.
+    semicolon or a clause word (``[attribution] clause_words``), a phrase that names one who
+    reports (:func:`_reporter`; not a known place: "… e la Lombardia 120" is where, read by the
+    scope), then, past a hedge or a link (``[attribution] gapped_links``: "at"), a figure in digits
+    that ends its clause within :data:`TAIL` words.
 
     >>> from quantities.extraction.attribution import scan
     >>> from quantities.text.tokens import tokens
@@ -62,7 +65,7 @@ def _clauses(text: str, toks: Tokens, report: Found, until: int, g: Grammar, src
         while j < until and lows[j] in g.clause_words:   # ", mentre la prefettura"
             j += 1
         np = _phrase(toks, j, g, until=until)
-        if np is None or not _named(text, toks, np, g, src) or place_alone(toks, np, g):
+        if np is None or not _reporter(text, toks, np, g, src) or place_alone(toks, np, g):
             continue
         at = _skip(lows, np[1], g.gapped_links)
         if at < until and texts[at][0].isdigit() and _ends(toks, at):
@@ -71,6 +74,37 @@ def _clauses(text: str, toks: Tokens, report: Found, until: int, g: Grammar, src
                 out.append(replace(more, cue=report.cue, gapped=True))
                 figure = False   # a third clause needs a figure of its own before it
     return out
+
+
+def _reporter(text: str, toks: Tokens, np: tuple[int, int], g: Grammar, src: Sources) -> bool:
+    """A phrase that names one who reports: a known source, a source noun ("la prefettura",
+    "organisers") or an acronym ("the CGT"); not any name ("…, Michetti 480mila", "…, Tuesday
+    450", "…, le Marche 2": who got, when, where)."""
+    return _source_like(text, toks, np, g, src) or any(acronym(t) for t in toks.texts[np[0]:np[1]])
+
+
+def scope_of(found: Found, text: str, before: list[str | None]) -> str | None:
+    """The scope of the figure of a gapped clause that names no place of its own: a known place
+    in its source's phrase ("…, la prefettura di Parigi 119mila"), else the one scope all the
+    figures before it in its sentence share ("A Parigi la Cgt ha contato 800mila manifestanti,
+    la prefettura 119mila"; none when they differ: "…, di cui 119mila a Parigi, la Cgt 3,5 milioni")."""
+    places = Places.default()
+    named = next((n for n in _names(found.span.of(text)) if places.known(n)), None)
+    if named is not None:
+        return named
+    scopes = set(before)
+    return scopes.pop() if len(scopes) == 1 else None
+
+
+def _names(phrase: str) -> Iterator[str]:
+    """The runs of up to three capitalised words of a phrase, each from each of its words
+    ("prefettura di Parigi" -> "Parigi"; "Regione Emilia Romagna" -> "Regione", "Regione Emilia", …)."""
+    words = [w.rpartition("'")[2].rpartition("’")[2] for w in phrase.split()]   # "dell'Emilia"
+    for i in range(len(words)):
+        j = i
+        while j < min(len(words), i + 3) and words[j][:1].isupper():
+            j += 1
+            yield " ".join(words[i:j])
 
 
 def _ends(toks: Tokens, k: int) -> bool:

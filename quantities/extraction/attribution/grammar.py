@@ -125,6 +125,8 @@ class Grammar:
     numbering: frozenset[str]  # "contano": a report only with a subject that names a source
     warning: frozenset[str]  # "avvertono": a report only as an incise or before a reported clause
     addressed: frozenset[str]  # "told": the phrase after it is who is told, never the subject
+    relatives: frozenset[str]  # "che", "which": after a comma, the phrase before the comma is the subject
+    speaker_titles: frozenset[str]  # "capo", "sindaco": a name after one and a comma, before a colon, speaks
     measuring: frozenset[str]  # "registrato": no report with a place alone for subject
     scales: frozenset[str]  # "secondo la scala momento": a scale of measure after a forward cue, no source
 
@@ -310,6 +312,8 @@ def grammar(pack: Pack) -> Grammar:
         numbering=word_set(pack, "attribution.numbering"),
         warning=word_set(pack, "attribution.warning"),
         addressed=word_set(pack, "attribution.addressed"),
+        relatives=word_set(pack, "attribution.relatives"),
+        speaker_titles=word_set(pack, "attribution.speaker_titles"),
         measuring=word_set(pack, "attribution.measuring"),
         scales=word_set(pack, "attribution.scales"),
     )

@@ -79,7 +79,8 @@ def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, i
     m = k + 1
     while m < len(texts) and m - k <= 4 and texts[m][0].isupper() and toks.is_word(m):
         m += 1
-    if m - (k + 1) >= 2 and (m == len(texts) or not toks.is_word(m)):
+    if m - (k + 1) >= 2 and (m == len(texts) or not toks.is_word(m)) and not Places.default().known(
+            " ".join(texts[k + 1:m])):   # not "…, New York:"
         return (k + 1, m)
     return np
 
@@ -186,9 +187,8 @@ def _words(toks: Tokens, np: tuple[int, int], g: Grammar) -> Span:
 
 def _named(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
     """A phrase that names a source: a proper name, a known source or a source-like noun."""
-    return np is not None and (
-        any(t[0].isupper() for t in toks.texts[np[0]:np[1]]) or _source_like(text, toks, np, g, src)
-    )
+    return np is not None and (any(t[0].isupper() for t in toks.texts[np[0]:np[1]])
+                               or _source_like(text, toks, np, g, src))
 
 
 def _source_like(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
@@ -250,15 +250,15 @@ def _first_name(toks: Tokens, j: int) -> bool:
 
 
 def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] | None:
-    """The phrase of a speaker that opens a sentence and ends at a colon ("Il ministro dell'Interno
-    Matteo Salvini, da Catania: …", "Il capo della polizia di Maui, John Pelletier: …"): a source-like
-    noun or a full name (two capitalised words), else None. With ``quoted`` (a quotation follows the
-    colon) a surname alone will do ("Rabie: «…»"), but not a time word ("Sabato: «…»") nor a place
-    the table knows ("Roma: «…»")."""
+    """The phrase of a speaker that opens a sentence and ends at a colon ("Il ministro dell'Interno Matteo
+    Salvini, da Catania: …"; a name after a title, ``[attribution] speaker_titles``: "Il capo della polizia
+    di Maui, John Pelletier: …"): a source-like noun or a full name (two capitalised words), else None.
+    With ``quoted`` (a quotation follows) a surname alone will do ("Rabie: «…»"), not "Sabato: «…»", "Roma: «…»"."""
     if (np := _phrase(toks, 0, g)) is None:
         return None
-    np = _apposed_name(toks, np, g)
     texts, lows = toks.texts, toks.lows
+    if lows[np[0] + (lows[np[0]] in g.articles and np[1] - np[0] > 1)] in g.speaker_titles:  # not "La madre del
+        np = _apposed_name(toks, np, g)   # ragazzo ucciso, Willy …:", whose name is the son's
     k = np[1]
     if k + 2 < len(texts) and texts[k] == "," and lows[k + 1] in g.prepositions:  # ", da Catania"
         k += 2

@@ -286,8 +286,8 @@ def _change(text: str, start: int, g: Grammar) -> bool:
         return False
     clause = _PUNCT.split(text[max(0, start - CHANGE_REACH):start])[-1].split()
     for word in reversed(clause[-CHANGE_WORDS:]):  # nearest first
-        w = norm(word).rpartition("'")[2]
-        if w in g.ranges.change or w in g.ranges.change_breaks:
+        elided, mark, w = norm(word).rpartition("'")
+        if w in g.ranges.change or w in g.ranges.change_breaks or elided + mark in g.ranges.change_breaks:
             return w in g.ranges.change   # not past "con": "aumentano con punte da 38 a 40 gradi"
     return False
 
