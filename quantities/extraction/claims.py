@@ -308,7 +308,8 @@ class _Reader:
         """Whether the figure is the owner of its cue's source ("sulla base dei racconti dei
         104 sopravvissuti", "the accounts of 104 survivors"): who reports, not what is reported."""
         gap = self.text[found.span.end:q.span.start]
-        return found.span.end <= q.span.start and low(gap.strip()) in attribution.grammar(self.pack).report_of
+        return found.span.end <= q.span.start and not found.gapped \
+            and low(gap.strip()) in attribution.grammar(self.pack).report_of   # not "…, il ministero del 12%"
 
     def _flush(self) -> None:
         """Let the carry see the queued sentences, in order."""

@@ -68,6 +68,7 @@ def _clauses(text: str, toks: Tokens, report: Found, until: int, g: Grammar, src
         if np is None or not _reporter(text, toks, np, g, src) or place_alone(toks, np, g):
             continue
         at = _skip(lows, np[1], g.gapped_links)
+        at += at + 1 < until and lows[at] in g.articles and texts[at + 1][0].isdigit()   # "…, il ministero il 6%"
         if at < until and texts[at][0].isdigit() and _ends(toks, at):
             more = _make(text, toks, np, toks.span(*np), "after", g, src)
             if more is not None:
@@ -108,12 +109,13 @@ def _names(phrase: str) -> Iterator[str]:
 
 
 def _ends(toks: Tokens, k: int) -> bool:
-    """Whether the figure at ``toks[k]`` ends its clause within :data:`TAIL` words after it."""
+    """Whether the figure at ``toks[k]`` ends its clause within :data:`TAIL` words or signs after
+    it ("119mila.", "3.5 million.", "il 6%."), before any other figure."""
     texts = toks.texts
     for m in range(k + 1, min(len(texts), k + 2 + TAIL)):
         if texts[m] in _ENDS:
             return True
-        if not texts[m][0].isalpha():
+        if texts[m][0].isdigit():
             return False
     return len(texts) <= k + 1 + TAIL
 
