@@ -98,6 +98,7 @@ def grammar(pack: Pack) -> Grammar:
         months=v.words(pack, "numbers.dates.months") | v.words(pack, "numbers.dates.abbreviations"),
         year_links=v.words(pack, "numbers.dates.year_links"),
         day_after_month=pack.get("numbers.dates.day_after_month", False) is True,
+        day_joins=frozenset(pack.words("numbers.dates.day_joins", ())),
     )
     times = Times(
         before=v.words(pack, "numbers.times.before"),

@@ -68,13 +68,16 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
     if r.value is None:
         return _year_range(r, g)
     if not r.integer:
-        return False
+        return _DOTTED.fullmatch(text, r.start, r.end) is not None and _decimal_name(r, prev, glued, g)
     if _decade(text, r, prev, g) or _month_year(text, r, prev, glued, g) or _year(text, r, prev, g):
+        return True
+    if _joined_day(text, r, g):
+        r.kind = "date"
         return True
     if _caption_index(text, r) or _score(text, r, prev, g):
         r.kind = "identifier"
         return True
-    cue = phrase_before(prev, g.idents.before, g) if not glued else None
+    cue = _name_cue(prev, glued, g)
     if (cue is not None and text[r.end + 1:r.end + 2].islower() and _counted(text, r.end, g)
             and phrase_before(prev, g.idents.counted_after, g) is not None):
         cue = None  # a place or a state, no name: "sono scese in piazza 800 persone" (not "in piazza 3 Torri")
@@ -85,6 +88,45 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
         r.kind = "identifier"
         return True
     return False
+
+
+#: A joiner and the next day of a month after a day ("2 e 3", "8 e il 9", "11 e l'12"): the joiner is group 1.
+_DAY_JOIN = compiled(r"[ \u00a0]{1,2}([^\W\d_]{1,3})[ \u00a0]{1,2}(?:[^\W\d_]{1,3}(?:['’]|[ \u00a0]{1,2}))?[0-9]{1,2}")
+
+
+def _joined_day(text: str, r: Reading, g: Grammar) -> bool:
+    """A day of the month joined to the date after it (``[numbers.dates] day_joins``): "la piena
+    del 2 e 3 maggio", "tra l'8 e il 9 marzo", "on 2 and 3 May"; not "2 e 3 feriti"."""
+    if not g.dates.day_joins or not r.plain or not 1 <= r.value <= 31:  # type: ignore[operator]  # plain: a value
+        return False
+    m = _DAY_JOIN.match(text, r.end, min(len(text), r.end + 16))
+    return m is not None and m[1].casefold() in g.dates.day_joins and next_word(text, m.end()) in g.dates.months
+
+
+def _name_cue(prev: list[tuple[int, str]], glued: Any, g: Grammar) -> tuple[int, str] | None:
+    """The identifier cue right before a number (``[numbers.identifiers] before``), also glued to
+    an elided article ("all'articolo 18", "dell'articolo 49"), else None."""
+    if glued:
+        return None
+    cue = phrase_before(prev, g.idents.before, g)
+    if cue is None and prev and (elided := prev[-1][1].rpartition("'")[2]) != prev[-1][1] \
+            and elided in g.idents.before:
+        return prev[-1][0], elided
+    return cue
+
+
+#: A number of a name's parts: digits, one mark, digits ("49.3", "2.1"); not "100mila", "1,5 milioni".
+_DOTTED = compiled(r"[0-9]{1,4}[.,][0-9]{1,3}")
+
+
+def _decimal_name(r: Reading, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> bool:
+    """A number with a decimal mark after an identifier cue that is no article: a name ("il
+    ricorso all'articolo 49.3", "il comma 2.1"); not "il 2,5", a figure."""
+    cue = _name_cue(prev, glued, g)
+    if cue is None or cue[1] in g.hedges.articles:
+        return False
+    r.kind = "identifier"
+    return True
 
 
 def _score(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:

@@ -168,6 +168,7 @@ class Dates:
     months: frozenset[str]
     year_links: frozenset[str]
     day_after_month: bool
+    day_joins: frozenset[str] = frozenset()  # "del 2 e 3 maggio": a day joined to the next date is a date
 
 
 @dataclass(frozen=True, eq=False)
