@@ -144,7 +144,7 @@ def quantity(spec: str, text: str, kind: str, unit: str | None) -> Quantity:
     if spec in _words().words.vague:
         lo, hi = _words().words.vague[spec]
         return Quantity(span, text, None, lo, hi, True, spec, unit, kind)
-    if "-" in spec:
+    if "-" in spec and not spec.startswith("-"):   # a range; a leading "-" is a sign ("-0.65")
         lo, hi = spec.split("-")
         return Quantity(span, text, None, d(lo), d(hi), False, None, unit, kind)
     word, _, number = spec.rpartition(" ")

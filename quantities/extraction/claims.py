@@ -225,7 +225,7 @@ class _Reader:
             home = settlement.settled(text, toks, q.span, lang=pack) if noun is not None else None
             scope = home or scope or place  # "la regione era ferma al 36,95%": the place noun the topic replaced
             if scope is None and found is not None and found.gapped and out:  # "…, la prefettura di Parigi 119mila"
-                scope = attribution.scope_of(found, text, [c.scope for c in out])
+                scope = attribution.scope_of(found, text, [c.scope for c in out], text[end:end + 2], lang=pack)
             if state is None and noun is not None and noun.span is None:  # a reused noun keeps its status
                 state = statuses.get(q.kind)
             statuses[q.kind] = state

@@ -123,4 +123,4 @@ def rounds_to(exact: Item, bare: Item) -> bool:
     if unit <= places or stated is None or rounded is None or ROUND_DECIMALS <= unit < ROUND_UNIT:
         return False
     steps = stated / unit
-    return stated != rounded and steps % 1 != HALF and steps.quantize(Decimal(1)) * unit == rounded
+    return stated != rounded and abs(steps % 1) != HALF and steps.quantize(Decimal(1)) * unit == rounded

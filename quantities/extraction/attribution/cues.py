@@ -218,7 +218,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             np = None  # "…, said the government would approve": the subject of the reported clause
         if not (_named(text, toks, np, g, src) or (np is not None and lows[np[0]] in g.articles)):
             np = _subject(toks, b, g)
-            relative = np is None and (np := _relative_subject(toks, b, g)) is not None
+            relative = np is None and (np := _relative_subject(text, toks, b, g, src)) is not None
             reach = "any" if not relative and _aside(toks, np, after, g) else "after"  # "X, che ha riferito di …"
         if np is None and inverted and _ends_aside(toks, after):
             return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
@@ -290,12 +290,14 @@ def _past_gap(toks: Tokens, j: int, g: Grammar) -> int:
     return j
 
 
-def _relative_subject(toks: Tokens, b: int, g: Grammar) -> tuple[int, int] | None:
-    """The phrase before the comma of a relative pronoun right before the verb (``toks[b]``):
-    "l'Organizzazione mondiale della sanità, che aveva parlato di …", "The WHO, which reported …"."""
+def _relative_subject(text: str, toks: Tokens, b: int, g: Grammar, src: Sources) -> tuple[int, int] | None:
+    """The phrase before the comma of a relative pronoun right before the verb (``toks[b]``), when
+    it names a known source or a source noun: "l'Organizzazione mondiale della sanità, che aveva
+    parlato di …", "The WHO, which reported …"."""
     if b < 3 or toks.lows[b - 1] not in g.relatives or toks.texts[b - 2] != ",":
         return None
-    return _plain_subject(toks, b - 2, g)
+    np = _plain_subject(toks, b - 2, g)   # one who reports: not "la Romagna, che ha contato 300 frane"
+    return np if np is not None and _source_like(text, toks, np, g, src) else None
 
 
 def _reports_clause(toks: Tokens, after: int, subject: tuple[int, int] | None, g: Grammar) -> bool:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from quantities.extraction.attribution.cues import place_alone
-from quantities.extraction.attribution.grammar import Found, Grammar, acronym, grammar
+from quantities.extraction.attribution.grammar import Found, Grammar, grammar
 from quantities.extraction.attribution.phrases import _make, _phrase, _skip, _source_like
 from quantities.lang import Pack
 from quantities.lang.places import Places
@@ -28,9 +28,9 @@ def gapped(text: str, toks: Tokens, found: list[Found], *, lang: str | Pack = "i
     """``found`` (a sentence's cues, whose tokens are ``toks``) with the sources of the clauses
     that leave out the verb of a report before them: after the report's figure, a comma, a
     semicolon or a clause word (``[attribution] clause_words``), a phrase that names one who
-    reports (:func:`_reporter`; not a known place: "… e la Lombardia 120" is where, read by the
-    scope), then, past a hedge or a link (``[attribution] gapped_links``: "at"), a figure in digits
-    that ends its clause within :data:`TAIL` words.
+    reports (a known source or a source noun; not a name, an acronym, nor a known place: "… e la
+    Lombardia 120" is where, read by the scope), then, past a hedge or a link (``[attribution]
+    gapped_links``: "at"), a figure in digits that ends its clause within :data:`TAIL` words.
 
     >>> from quantities.extraction.attribution import scan
     >>> from quantities.text.tokens import tokens
@@ -65,11 +65,11 @@ def _clauses(text: str, toks: Tokens, report: Found, until: int, g: Grammar, src
         while j < until and lows[j] in g.clause_words:   # ", mentre la prefettura"
             j += 1
         np = _phrase(toks, j, g, until=until)
-        if np is None or not _reporter(text, toks, np, g, src) or place_alone(toks, np, g):
-            continue
+        if np is None or not _source_like(text, toks, np, g, src) or place_alone(toks, np, g):
+            continue   # a known source or a source noun; not "…, Michetti 480mila", "…, il PD 5,3 milioni"
         at = _skip(lows, np[1], g.gapped_links)
         at += at + 1 < until and lows[at] in g.articles and texts[at + 1][0].isdigit()   # "…, il ministero il 6%"
-        if at < until and texts[at][0].isdigit() and _ends(toks, at):
+        if at < until and texts[at][0].isdigit() and _ends(toks, at, g):
             more = _make(text, toks, np, toks.span(*np), "after", g, src)
             if more is not None:
                 out.append(replace(more, cue=report.cue, gapped=True))
@@ -77,45 +77,48 @@ def _clauses(text: str, toks: Tokens, report: Found, until: int, g: Grammar, src
     return out
 
 
-def _reporter(text: str, toks: Tokens, np: tuple[int, int], g: Grammar, src: Sources) -> bool:
-    """A phrase that names one who reports: a known source, a source noun ("la prefettura",
-    "organisers") or an acronym ("the CGT"); not any name ("…, Michetti 480mila", "…, Tuesday
-    450", "…, le Marche 2": who got, when, where)."""
-    return _source_like(text, toks, np, g, src) or any(acronym(t) for t in toks.texts[np[0]:np[1]])
-
-
-def scope_of(found: Found, text: str, before: list[str | None]) -> str | None:
+def scope_of(found: Found, text: str, before: list[str | None], after: str, *, lang: str | Pack = "it") -> str | None:
     """The scope of the figure of a gapped clause that names no place of its own: a known place
-    in its source's phrase ("…, la prefettura di Parigi 119mila"), else the one scope all the
-    figures before it in its sentence share ("A Parigi la Cgt ha contato 800mila manifestanti,
-    la prefettura 119mila"; none when they differ: "…, di cui 119mila a Parigi, la Cgt 3,5 milioni")."""
+    its source's phrase links to ("…, la prefettura di Parigi 119mila"; not "the New York Times
+    60,000", a name; none for a name it does not know, "l'Asl di Bergamo"), else, when nothing but
+    a mark follows the figure's words (``after``: not "…, la Cgil 100mila in tutta Italia"), the
+    one scope all the figures before it in its sentence share ("A Parigi la Cgt ha contato 800mila
+    manifestanti, la prefettura 119mila"; none when they differ: "…, di cui 119mila a Parigi, la
+    Cgt 3,5 milioni")."""
     places = Places.default()
-    named = next((n for n in _names(found.span.of(text)) if places.known(n)), None)
-    if named is not None:
-        return named
+    names = list(_names(found.span.of(text), grammar(lang).of))
+    if names or after.lstrip()[:1].isalnum():   # "l'Asl di Bergamo 300": a place of its own, known or not
+        return next((n for n in names if places.known(n)), None)
     scopes = set(before)
     return scopes.pop() if len(scopes) == 1 else None
 
 
-def _names(phrase: str) -> Iterator[str]:
-    """The runs of up to three capitalised words of a phrase, each from each of its words
-    ("prefettura di Parigi" -> "Parigi"; "Regione Emilia Romagna" -> "Regione", "Regione Emilia", …)."""
-    words = [w.rpartition("'")[2].rpartition("’")[2] for w in phrase.split()]   # "dell'Emilia"
-    for i in range(len(words)):
-        j = i
-        while j < min(len(words), i + 3) and words[j][:1].isupper():
-            j += 1
-            yield " ".join(words[i:j])
+def _names(phrase: str, of: frozenset[str]) -> Iterator[str]:
+    """The runs of up to three capitalised words of a phrase that a word of ``of`` links to
+    ("prefettura di Parigi" -> "Parigi"; "Asl di Bergamo"; not "New York Times", a name)."""
+    words = phrase.split()
+    for i in range(1, len(words)):
+        k, w = i, words[i]
+        elided = w.rpartition("'")[0] + "'" if "'" in w else None   # "dell'Emilia"
+        if elided is not None and elided.casefold() in of:
+            words[i] = w.rpartition("'")[2]
+        elif words[i - 1].casefold() not in of:
+            continue
+        while k < min(len(words), i + 3) and words[k][:1].isupper():
+            k += 1
+            yield " ".join(words[i:k])
 
 
-def _ends(toks: Tokens, k: int) -> bool:
+def _ends(toks: Tokens, k: int, g: Grammar) -> bool:
     """Whether the figure at ``toks[k]`` ends its clause within :data:`TAIL` words or signs after
-    it ("119mila.", "3.5 million.", "il 6%."), before any other figure."""
+    it ("119mila.", "3.5 million.", "il 6%."), before any other figure or a preposition (a place
+    or a time of its own: "…, la Cgil 100mila in tutta Italia" is not read as gapped, its scope
+    unknown)."""
     texts = toks.texts
     for m in range(k + 1, min(len(texts), k + 2 + TAIL)):
         if texts[m] in _ENDS:
             return True
-        if texts[m][0].isdigit():
+        if texts[m][0].isdigit() or toks.lows[m] in g.prepositions:
             return False
     return len(texts) <= k + 1 + TAIL
 

@@ -277,7 +277,8 @@ def sign_before(text: str, start: int, g: Grammar) -> str | None:
 
 def _change(text: str, start: int, g: Grammar) -> bool:
     """Whether a pair ("da … a", "from … to") whose first word stands at ``start`` follows a
-    verb or noun of change of the pack's ``[numbers.ranges] change`` in its clause (one of the
+    verb or noun of change of the pack's ``[numbers.ranges] change`` (or a ``change_nouns`` noun
+    linked to what changes: "l'aumento dell'Iva dal 22 al 25%") in its clause (one of the
     :data:`CHANGE_WORDS` words before it, no mark nor ``change_breaks`` word between): then it
     gives a value and the one it became, not a range ("le risorse passano da 191,5 a 194,4
     miliardi", "alza l'età minima di pensionamento da 62 a 64 anni", "l'innalzamento dell'età
@@ -285,10 +286,14 @@ def _change(text: str, start: int, g: Grammar) -> bool:
     if not g.ranges.change:
         return False
     clause = _PUNCT.split(text[max(0, start - CHANGE_REACH):start])[-1].split()
+    later = ""   # the word after, nearer the pair: what a noun of change links to
     for word in reversed(clause[-CHANGE_WORDS:]):  # nearest first
         elided, mark, w = norm(word).rpartition("'")
-        if w in g.ranges.change or w in g.ranges.change_breaks or elided + mark in g.ranges.change_breaks:
-            return w in g.ranges.change   # not past "con": "aumentano con punte da 38 a 40 gradi"
+        if w in g.ranges.change or (w in g.ranges.change_nouns and later in g.ranges.change_links):
+            return True   # "alza l'età …", "l'aumento dell'Iva dal 22 al 25%"; not "un aumento da 80 a 100 euro"
+        if w in g.ranges.change_breaks or elided + mark in g.ranges.change_breaks:
+            return False   # not past "con": "aumentano con punte da 38 a 40 gradi"
+        later = elided + mark or w
     return False
 
 

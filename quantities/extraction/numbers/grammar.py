@@ -247,6 +247,8 @@ def _ranges(pack: Pack) -> Ranges:
                   articles=v.words(pack, "numbers.ranges.articles"),
                   change=v.words(pack, "numbers.ranges.change"),
                   change_breaks=v.words(pack, "numbers.ranges.change_breaks"),
+                  change_nouns=frozenset(pack.words("numbers.ranges.change_nouns", ())),
+                  change_links=frozenset(pack.words("numbers.ranges.change_links", ())),
                   heads=patterns.ascii_heads([*dash, *or_, *pairs.values()], 1))
 
 

@@ -148,6 +148,8 @@ class Ranges:
     articles: frozenset[str]  # "tra i 30 e i 40": an article may follow each word of a pair
     change: frozenset[str]  # verbs of change before a pair: "scendono da 3,3 a 2 miliardi" is two values
     change_breaks: frozenset[str]  # words between a verb of change and a pair that open another phrase ("con punte")
+    change_nouns: frozenset[str]  # nouns of a change when what changes follows ("l'aumento dell'Iva")
+    change_links: frozenset[str]  # what links that noun to what changes ("di", "dell'", "of")
     heads: frozenset[str] | None  # ASCII characters that may begin a range joiner
 
 
