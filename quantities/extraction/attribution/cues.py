@@ -222,7 +222,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             reach = "any" if not relative and _aside(toks, np, after, g) else "after"  # "X, che ha riferito di …"
         if np is None and inverted and _ends_aside(toks, after):
             return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
-        if lows[j - 1] in g.warning and not _reports_clause(toks, after, np if inverted else None, g):
+        if lows[j - 1] in g.clause_only and not _reports_clause(toks, after, np if inverted else None, g):
             return None  # "i residenti avvertono le scosse", "police warned 5 drivers": felt, sanctioned
         if lows[j - 1] in g.numbering and not _names(text, toks, np, g, src):
             return None  # "Gli 11 comuni della zona rossa contano 50.000 persone": they number, no one reports

@@ -123,7 +123,7 @@ class Grammar:
     title_links: frozenset[str]  # "al" in "l'assessore al Welfare Giulio Gallera": the phrase runs on to the name
     linkers: frozenset[str]  # report_of and title_links: the words besides "di" that :meth:`links` reads
     numbering: frozenset[str]  # "contano": a report only with a subject that names a source
-    warning: frozenset[str]  # "avvertono": a report only as an incise or before a reported clause
+    clause_only: frozenset[str]  # "avvertono", "ripetuto": a report only as an incise or before a reported clause
     addressed: frozenset[str]  # "told": the phrase after it is who is told, never the subject
     relatives: frozenset[str]  # "che", "which": after a comma, the phrase before the comma is the subject
     speaker_titles: frozenset[str]  # "capo", "sindaco": a name after one and a comma, before a colon, speaks
@@ -310,7 +310,7 @@ def grammar(pack: Pack) -> Grammar:
         title_links=word_set(pack, "attribution.title_links"),
         linkers=word_set(pack, "attribution.report_of") | word_set(pack, "attribution.title_links"),
         numbering=word_set(pack, "attribution.numbering"),
-        warning=word_set(pack, "attribution.warning"),
+        clause_only=word_set(pack, "attribution.clause_only"),
         addressed=word_set(pack, "attribution.addressed"),
         relatives=word_set(pack, "attribution.relatives"),
         speaker_titles=word_set(pack, "attribution.speaker_titles"),
