@@ -78,9 +78,9 @@ class Governors:
             return self._relayed(i)  # "6,8 per l'Usgs, 7,2 secondo il centro": a cue right after its figure
         k = bisect_left(starts, figure.start) - 1
         after = i < len(starts) and (high is None or starts[i] < high)
-        yields = after and _named(self._found[i])  # an impersonal cue yields to a speaker after the
+        yields = after and not (self._found[i].impersonal or self._found[i].unsaid)  # an impersonal cue yields
         if k >= 0 and (j := self._before[k]) >= 0 and not (yields and self._found[j].impersonal):
-            return self._relayed(j)   # figure: "Si contano almeno 40 vittime, ha detto la sindaca"
+            return self._relayed(j)   # to a speaker after it: "Si contano almeno 40 vittime, ha detto la sindaca"
         if after:
             return self._relayed(i)
         return None
@@ -101,16 +101,14 @@ class Governors:
         return replace(self._found[r], via=found.source)
 
     def names(self, span: Span) -> bool:
-        """Whether ``span`` lies inside a gapped source ("la prefettura 119mila": a source, no noun)."""
-        return any(f.gapped and f.span.start <= span.start and span.end <= f.span.end for f in self._found)
+        """Whether ``span`` is a source's words ("la prefettura 119mila", "gli organizzatori parlano di 225mila")."""
+        return any(f.span.start <= span.start and span.end <= f.span.end if f.gapped else f.reach == "after" and
+                   min(f.span.start, f.cue_span.start) < span.end and span.start < max(f.span.end, f.cue_span.end)
+                   for f in self._found)
 
     def last(self) -> Found | None:
         """The last cue of the sentence: the one a later sentence carries on."""
         return self._found[-1] if self._found else None
-
-
-def _named(f: Found) -> bool:
-    return not f.impersonal and not f.unsaid
 
 
 #: How far after a figure (in characters: one space) a cue stands that is set right after it.
