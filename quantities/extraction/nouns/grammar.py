@@ -78,7 +78,7 @@ class Grammar:
     among: frozenset[str]
     negations: frozenset[str]
     demonstratives: frozenset[str]
-    numerals: frozenset[str]          # the number words ([numbers.words]) and
+    numerals: frozenset[str]          # the number and scale words ([numbers.words], [numbers.scales]: "decine") and
     multipliers: tuple[str, ...]      # the morphemes that end a compound ("tre|mila", "due|cento")
     compound_links: frozenset[str]     # "richieste di soccorso", "package of weapons"
     infinitive_endings: tuple[str, ...]
@@ -224,7 +224,7 @@ def grammar(pack: Pack) -> Grammar:
         among=word_set(pack, "nouns.among"),
         negations=word_set(pack, "nouns.negations"),
         demonstratives=word_set(pack, "nouns.demonstratives"),
-        numerals=frozenset(w.casefold() for w in pack.table("numbers.words")),
+        numerals=frozenset(w.casefold() for t in ("numbers.words", "numbers.scales") for w in pack.table(t)),
         multipliers=tuple(w.casefold() for w in pack.table("numbers.multipliers")),
         determiners=word_set(pack, "nouns.determiners"),
         colons=word_set(pack, "nouns.colons"),
