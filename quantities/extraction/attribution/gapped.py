@@ -79,14 +79,15 @@ def _clauses(text: str, toks: Tokens, report: Found, until: int, g: Grammar, src
 
 def scope_of(found: Found, text: str, before: list[str | None], after: str, *, lang: str | Pack = "it") -> str | None:
     """The scope of the figure of a gapped clause that names no place of its own: a known place
-    its source's phrase links to ("…, la prefettura di Parigi 119mila"; not "the New York Times
-    60,000", a name; none for a name it does not know, "l'Asl di Bergamo"), else, when nothing but
+    its source's phrase names ("…, la prefettura di Parigi 119mila", "la Regione Veneto 800"; none
+    in a source the table knows whole, "the New York Times 60,000", "la Banca d'Italia"; none for a
+    name it does not know, "l'Asl di Bergamo"), else, when nothing but
     a mark follows the figure's words (``after``: not "…, la Cgil 100mila in tutta Italia"), the
     one scope all the figures before it in its sentence share ("A Parigi la Cgt ha contato 800mila
     manifestanti, la prefettura 119mila"; none when they differ: "…, di cui 119mila a Parigi, la
     Cgt 3,5 milioni")."""
     places = Places.default()
-    names = list(_names(found.span.of(text), grammar(lang).of))
+    names = [] if found.canonical is not None else list(_names(found.span.of(text), grammar(lang).of))
     if names or after.lstrip()[:1].isalnum():   # "l'Asl di Bergamo 300": a place of its own, known or not
         return next((n for n in names if places.known(n)), None)
     scopes = set(before)
@@ -94,16 +95,14 @@ def scope_of(found: Found, text: str, before: list[str | None], after: str, *, l
 
 
 def _names(phrase: str, of: frozenset[str]) -> Iterator[str]:
-    """The runs of up to three capitalised words of a phrase that a word of ``of`` links to
-    ("prefettura di Parigi" -> "Parigi"; "Asl di Bergamo"; not "New York Times", a name)."""
+    """The runs of up to three capitalised words of a phrase past its first word, an elided "of"
+    word cut off ("prefettura di Parigi" -> "Parigi"; "Regione Veneto" -> "Veneto"; "Asl di Bergamo")."""
     words = phrase.split()
     for i in range(1, len(words)):
-        k, w = i, words[i]
-        elided = w.rpartition("'")[0] + "'" if "'" in w else None   # "dell'Emilia"
-        if elided is not None and elided.casefold() in of:
-            words[i] = w.rpartition("'")[2]
-        elif words[i - 1].casefold() not in of:
-            continue
+        elided, mark, rest = words[i].rpartition("'")
+        if mark and (elided + mark).casefold() in of:   # "dell'Emilia"
+            words[i] = rest
+        k = i
         while k < min(len(words), i + 3) and words[k][:1].isupper():
             k += 1
             yield " ".join(words[i:k])

@@ -42,6 +42,7 @@ class Grammar:
     at_before: frozenset[str]
     transparent: frozenset[str]
     wholes: frozenset[str]  # "il 35% del totale": a share of the whole is its subject's
+    kept_heads: frozenset[str]  # "il tasso di disoccupazione": a head that keeps its "di" complement as subject
     elliptic_adjectives: frozenset[str]
     purpose: dict[str, frozenset[str]]
     bare_purpose: frozenset[str]
@@ -189,6 +190,7 @@ def grammar(pack: Pack) -> Grammar:
         at_before=word_set(pack, "nouns.at_before"),
         transparent=word_set(pack, "nouns.transparent"),
         wholes=word_set(pack, "nouns.wholes"),
+        kept_heads=word_set(pack, "nouns.kept_heads"),
         elliptic_adjectives=word_set(pack, "nouns.elliptic_adjectives"),
         purpose={kind: word_set(pack, f"nouns.purpose.{kind}") for kind in pack.table("nouns.purpose")},
         bare_purpose=word_set(pack, "nouns.bare_purpose"),

@@ -321,6 +321,9 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
                 span = left.span(start, end)
                 found = NounPhrase(surface(span.of(text)), left.texts[start], span)
                 through = inner is not None and inner.head.islower() and found.head.casefold() in g.transparent
+                if inner is not None and inner.span is not None and found.head.casefold() in g.kept_heads:
+                    span = Span(span.start, inner.span.end)   # "il tasso di disoccupazione": a rate of what
+                    return NounPhrase(surface(span.of(text)), found.head, span)
                 return inner if through else found  # not a name: "il dato del Viminale"
             if article and left.lows[pre] not in g.of:  # "The evacuees of the old town, about forty"
                 return None

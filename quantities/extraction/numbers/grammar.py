@@ -111,6 +111,7 @@ def grammar(pack: Pack) -> Grammar:
     )
     idents = Identifiers(
         before=v.words(pack, "numbers.identifiers.before"),
+        elided=frozenset(pack.words("numbers.identifiers.elided", ())),
         leading_zero=v.flag(pack, "numbers.identifiers.leading_zero", False),
         phone_starts=tuple(pack.words("numbers.phones.starts", ())),
         phone_min=v.integer(pack, "numbers.phones.min_digits", 8),

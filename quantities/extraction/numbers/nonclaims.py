@@ -104,13 +104,13 @@ def _joined_day(text: str, r: Reading, g: Grammar) -> bool:
 
 
 def _name_cue(prev: list[tuple[int, str]], glued: Any, g: Grammar) -> tuple[int, str] | None:
-    """The identifier cue right before a number (``[numbers.identifiers] before``), also glued to
-    an elided article ("all'articolo 18", "dell'articolo 49"), else None."""
+    """The identifier cue right before a number (``[numbers.identifiers] before``), or one of
+    ``elided`` glued to an elided article ("all'articolo 18", "dell'articolo 49"), else None."""
     if glued:
         return None
     cue = phrase_before(prev, g.idents.before, g)
     if cue is None and prev and (elided := prev[-1][1].rpartition("'")[2]) != prev[-1][1] \
-            and elided in g.idents.before:
+            and elided in g.idents.elided:   # not "dell'Interno 45.000", "sull'autobus 40 passeggeri"
         return prev[-1][0], elided
     return cue
 

@@ -197,6 +197,7 @@ class Identifiers:
     counted_after: frozenset[str]  # cue phrases no cue before a counted noun ("sono scese in piazza 800 persone")
     score_before: frozenset[str]  # words before a match's score ("vince 3-1", "won 3-1"): no figure
     score_rest: Any  # what follows a score's first number: a joiner and its second ("-1", " a 0")
+    elided: frozenset[str] = frozenset()  # cues that name a number glued to an elided article ("all'articolo 49")
 
 
 @dataclass(frozen=True, eq=False)
