@@ -23,6 +23,7 @@ from quantities.types import Finding
 ROUND_UNIT = 100
 #: A value with decimals is a rounding of another when its last digit is below the unit ("40,7" for 40,68).
 ROUND_DECIMALS = 1
+#: A value this far between two roundings (650 between 600 and 700) rounds to neither.
 HALF = Decimal("0.5")
 #: Stances that put a figure near its value ("circa 700", "quasi 700"): a rounding of an
 #: exact value when hedged. "oltre 700" is a bound, not a rounding.

@@ -81,11 +81,10 @@ def scope_of(found: Found, text: str, before: list[str | None], after: str, *, l
     """The scope of the figure of a gapped clause that names no place of its own: a known place
     its source's phrase names ("…, la prefettura di Parigi 119mila", "la Regione Veneto 800"; none
     in a source the table knows whole, "the New York Times 60,000", "la Banca d'Italia"; none for a
-    name it does not know, "l'Asl di Bergamo"), else, when nothing but
-    a mark follows the figure's words (``after``: not "…, la Cgil 100mila in tutta Italia"), the
-    one scope all the figures before it in its sentence share ("A Parigi la Cgt ha contato 800mila
-    manifestanti, la prefettura 119mila"; none when they differ: "…, di cui 119mila a Parigi, la
-    Cgt 3,5 milioni")."""
+    name it does not know, "l'Asl di Bergamo"), else, when nothing but a mark follows the figure's
+    words (``after``), the one scope all the figures before it in its sentence share ("A Parigi la
+    Cgt ha contato 800mila manifestanti, la prefettura 119mila"; none when they differ: "…, di cui
+    119mila a Parigi, la Cgt 3,5 milioni")."""
     places = Places.default()
     names = [] if found.canonical is not None else list(_names(found.span.of(text), grammar(lang).of))
     if names or after.lstrip()[:1].isalnum():   # "l'Asl di Bergamo 300": a place of its own, known or not
@@ -120,4 +119,3 @@ def _ends(toks: Tokens, k: int, g: Grammar) -> bool:
         if texts[m][0].isdigit() or toks.lows[m] in g.prepositions:
             return False
     return len(texts) <= k + 1 + TAIL
-

@@ -90,7 +90,7 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
     return False
 
 
-#: A joiner and the next day of a month after a day ("2 e 3", "8 e il 9", "11 e l'12"): the joiner is group 1.
+#: A joiner and the next day of a month after a day ("2 e 3", "8 e il 9", "11 and 12"): the joiner is group 1.
 _DAY_JOIN = compiled(r"[ \u00a0]{1,2}([^\W\d_]{1,3})[ \u00a0]{1,2}(?:[^\W\d_]{1,3}(?:['’]|[ \u00a0]{1,2}))?[0-9]{1,2}")
 
 
