@@ -356,6 +356,8 @@ def _dated(left: Tokens, end: int, g: Grammar) -> int:
         return end
     j = k - (k > 0 and lows[k - 1] in g.articles)
     j -= j > 0 and (lows[j - 1] in g.prepositions or lows[j - 1] in g.of)
+    if j == k and len(texts[k]) == 4 and texts[k - 1].isalpha() and texts[k - 1].islower():
+        return k  # a year right after its noun: "il deficit 2023 è salito al 7,2%"
     return j if j < k else end
 
 def _opener(left: Tokens, start: int, g: Grammar) -> int:
