@@ -102,8 +102,8 @@ class Governors:
 
     def names(self, span: Span) -> bool:
         """Whether ``span`` is a source's words ("la prefettura 119mila", "gli organizzatori parlano di 225mila")."""
-        return any(f.span.start <= span.start and span.end <= f.span.end if f.gapped else f.reach == "after" and
-                   min(f.span.start, f.cue_span.start) < span.end and span.start < max(f.span.end, f.cue_span.end)
+        return any((f.span.start <= span.start and span.end <= f.span.end) if f.gapped else (f.reach == "after" and
+                   min(f.span.start, f.cue_span.start) < span.end and span.start < max(f.span.end, f.cue_span.end))
                    for f in self._found)
 
     def last(self) -> Found | None:

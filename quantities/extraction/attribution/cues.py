@@ -311,11 +311,12 @@ def _reports_clause(toks: Tokens, after: int, subject: tuple[int, int] | None, g
 def _ends_aside(toks: Tokens, k: int) -> bool:
     """Whether a reporting verb whose words end before ``toks[k]`` closes its clause (a
     comma, a closing mark, the end): an aside with no object ("«…», ha detto, commentando")."""
-    return k >= len(toks.texts) or toks.texts[k] in _ASIDE_ENDS
+    return k >= len(toks.texts) or toks.texts[k] in ASIDE_ENDS
 
 
-#: What may follow a reporting verb that is an aside (see :func:`_ends_aside`).
-_ASIDE_ENDS = frozenset(",.;:!?…\"”»’')]")
+#: What may follow a reporting verb that is an aside (see :func:`_ends_aside`), and what closes a gapped
+#: clause after its figure (:mod:`.gapped`).
+ASIDE_ENDS = frozenset(",.;:!?…\"”»’')]")
 
 
 def _ordinal_use(text: str, toks: Tokens, i: int, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:

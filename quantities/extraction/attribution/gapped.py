@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from quantities.extraction.attribution.cues import place_alone
+from quantities.extraction.attribution.cues import ASIDE_ENDS, place_alone
 from quantities.extraction.attribution.grammar import Found, Grammar, grammar
 from quantities.extraction.attribution.phrases import _make, _phrase, _skip, _source_like
 from quantities.lang import Pack
@@ -19,8 +19,6 @@ from quantities.text.tokens import Tokens
 TAIL = 3
 #: The marks before a gapped source ("…; la prefettura 119mila").
 _JOINS = frozenset(",;")
-#: What ends a clause or a sentence after a gapped figure.
-_ENDS = frozenset(",.;:!?)»”\"")
 
 
 def gapped(text: str, toks: Tokens, found: list[Found], *, lang: str | Pack = "it",
@@ -114,7 +112,7 @@ def _ends(toks: Tokens, k: int, g: Grammar) -> bool:
     unknown)."""
     texts = toks.texts
     for m in range(k + 1, min(len(texts), k + 2 + TAIL)):
-        if texts[m] in _ENDS:
+        if texts[m] in ASIDE_ENDS:
             return True
         if texts[m][0].isdigit() or toks.lows[m] in g.prepositions:
             return False
