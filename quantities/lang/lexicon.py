@@ -25,6 +25,7 @@ from typing import Any
 
 from quantities.cache import digest, remembered
 from quantities.lang.lexicon_tables import WORD, Tables, _merge, _read
+from quantities.text.fold import proper_name
 
 MAX_WORDS = 12
 NOT = "¬"  # marks a negated word's key and concept ("¬superficie boscata")
@@ -188,8 +189,9 @@ class Lexicon(Tables):
         head = core[0] if self._head_first else core[-1]
         head_hit = self._match([head])
         family = self._roots.find(head_hit[0] if head_hit else self.key(head))
+        name = proper_name(WORD.findall(noun)[:MAX_WORDS])  # "Stefano Lo Russo": the same in every language
         return Reading(" ".join(core_keys), core_keys, core_keys, family, False,
-                       f"{self.lang}:{' '.join(core_keys)}")
+                       f"name:{name}" if name else f"{self.lang}:{' '.join(core_keys)}")
 
     def _negated(self, hit: tuple[str, tuple[str, ...]], core: tuple[str, ...]) -> Reading:
         """The reading of a phrase whose matched term holds a negated word ("superficie non
@@ -376,9 +378,7 @@ class Lexicon(Tables):
         '«genieri» '
         """
         ra, rb = self.read(a), self.read(b)
-        if ra is None or rb is None:
-            return None
-        return self._confusable_note(ra, rb)
+        return None if ra is None or rb is None else self._confusable_note(ra, rb)
 
 
 def concept(noun: str | None, lang: str = "it") -> str | None:

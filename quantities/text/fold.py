@@ -26,3 +26,16 @@ def fold(text: str) -> str:
     "l'agenzia kcna"
     """
     return squeeze(text).casefold()
+
+
+def proper_name(words: list[str]) -> str | None:
+    """The folded words of a name of two words or more that begin with a capital, lowercase
+    links between them ("Stefano Lo Russo", "Fratelli d'Italia"): a key that is the same in
+    every language, else ``None``.
+
+    >>> proper_name(["Stefano", "Lo", "Russo"]), proper_name(["Turnout"]), proper_name(["dati", "Istat"])
+    ('stefano lo russo', None, None)
+    """
+    if len(words) < 2 or not (words[0][:1].isupper() and words[-1][:1].isupper()):
+        return None
+    return " ".join(map(low, words))

@@ -341,6 +341,12 @@ SHARED = [
     ("superficie non boscata", "non-wooded land", True),
     ("superficie boschiva", "wooded area", True),
     ("superficie non boschiva", "woodland", False),
+    # a name of two capitalised words or more is one id in every language (heldout6's "Stefano Lo Russo")
+    ("Stefano Lo Russo", "Stefano Lo Russo", True),
+    ("Fratelli d'Italia", "Fratelli d'Italia", True),
+    ("Stefano Lo Russo", "Paolo Damilano", False),   # near misses: another name, one word, no capital
+    ("Gualtieri", "Gualtieri", False),   # deliberately: one capitalised word may be a sentence's first ("Turnout")
+    ("dati Istat", "dati Istat", False),
 ]
 
 

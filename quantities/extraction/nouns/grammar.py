@@ -7,6 +7,7 @@ import functools
 from dataclasses import dataclass
 
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
+from quantities.text.fold import low
 from quantities.text.phrases import by_last
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span, direct_init
@@ -64,6 +65,7 @@ class Grammar:
     dimension_words: dict[str, str]  # "lunga 400 metri", "400 metres long" -> "lunghezza", "length"
     dimension_kinds: frozenset[str]
     name_links: frozenset[str]
+    name_particles: frozenset[str]  # capitalised inside a name: "Stefano Lo Russo"
     compared: dict[str, tuple[tuple[str, ...], ...]]  # by their last word
     change_after: dict[str, str]
     change_longest: int
@@ -213,6 +215,7 @@ def grammar(pack: Pack) -> Grammar:
         dimension_words={w.casefold(): n for w, n in _names(pack, "nouns.dimension_words").items()},
         dimension_kinds=word_set(pack, "nouns.dimension_kinds"),
         name_links=word_set(pack, "nouns.name_links"),
+        name_particles=frozenset(map(low, pack.words("nouns.name_particles", ()))),
         compared=by_last(phrases(pack, "nouns.compared")),
         change_after=(change := {" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.change_after").items()}),
         points=word_set(pack, "nouns.points"),

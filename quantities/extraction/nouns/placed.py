@@ -51,6 +51,8 @@ def hung(t: Scopes, text: str, toks: Tokens, first: int, hangs: str) -> str | No
         if hangs == "count" and ((lead >= 0 and lows[lead] in t.origins) or not Places.default().known(
                 written(text, toks, k, end) if k < end else "")):
             return None   # a count hangs on a place the table knows only ("Intanto con", "Piantedosi con")
+        if lead >= 0 and lows[lead] in t.beaten:
+            return None   # "ha battuto Paolo Damilano con il 59,23%": the loser, no place
         return written(text, toks, k, end) if k < end else None
     return None
 
@@ -73,6 +75,18 @@ def recorded(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
     if gap and not gapped(toks, start, t.conj, t.nouns_articles):
         return None   # "4.000 decessi e la Germania 4.500" (not "tra Israele e Gaza")
     return written(text, toks, start, end)
+
+
+def known_end(text: str, toks: Tokens, i: int, j: int) -> int:
+    """Where the place named by the capitalised run ``toks[i:j]`` ends: the run's end, or, when the
+    place table does not know the run whole, the end of its longest beginning that it knows ("A
+    Napoli Gaetano Manfredi ha vinto": "Napoli"; "Pescara del Tronto", unknown, whole)."""
+    if j - i < 2:
+        return j
+    places = Places.default()
+    if places.known(written(text, toks, i, j)):
+        return j
+    return next((k for k in range(j - 1, i, -1) if places.known(written(text, toks, i, k))), j)
 
 
 def written(text: str, toks: Tokens, i: int, j: int) -> str:
