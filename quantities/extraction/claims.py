@@ -224,6 +224,8 @@ class _Reader:
                                        kind=q.kind, still=still)
             home = settlement.settled(text, toks, q.span, lang=pack) if noun is not None else None
             scope = home or scope or place  # "la regione era ferma al 36,95%": the place noun the topic replaced
+            if scope is None and q.kind == "count" and i + 1 < len(s.figures):  # "circa 46mila, il 10% del totale"
+                scope = nouns.of_whole(text, toks, end, s.figures[i + 1], pack)
             if scope is None and found is not None and found.gapped and out:  # "…, la prefettura di Parigi 119mila"
                 scope = attribution.scope_of(found, text, [c.scope for c in out], text[end:end + 2], lang=pack)
             if state is None and noun is not None and noun.span is None:  # a reused noun keeps its status

@@ -58,6 +58,7 @@ from quantities.extraction.nouns.left import (
     verb_named,
 )
 from quantities.extraction.nouns.lists import paired, second_of_pair
+from quantities.extraction.nouns.portion import of_whole
 from quantities.extraction.nouns.purpose import purpose_after, purpose_fronted
 from quantities.extraction.nouns.right import adjectives, phrase
 from quantities.extraction.nouns.topic import Topic, elided, listed
@@ -67,7 +68,7 @@ from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
 __all__ = ["Grammar", "NounPhrase", "Topic", "contested", "counted", "elided", "grammar", "held", "listed", "named",
-           "paired", "reused", "status_skip", "status_words"]
+           "of_whole", "paired", "reused", "status_skip", "status_words"]
 
 
 def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearing: bool = False,
