@@ -120,7 +120,8 @@ def dimension_named(left: Tokens, right: Tokens, g: Grammar, glued: str = "") ->
     while k > 0 and len(left.lows) - k < 2 and left.lows[k - 1] in g.fillers:
         k -= 1   # "largo appena 3,2 metri"
     name = g.dimension_words.get(left.lows[k - 1]) if k else None
-    name = name or (g.dimension_words.get(right.lows[0]) if right.lows else None)
+    if not name and right.lows and not (len(right.lows) > 1 and right.lows[1] in g.articles):
+        name = g.dimension_words.get(right.lows[0])   # not "150mila lungo il tragitto": a preposition
     return NounPhrase(name, name, None) if name else None
 
 

@@ -19,9 +19,12 @@ def phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False,
     j = i
     while j < n - 1 and j - i < 2 and lows[j] in g.prenominal and g.can_head(toks, j + 1):
         j += 1
-    if j >= n or not g.can_head(toks, j, lowercase):
-        return None
+    if j >= n or not g.can_head(toks, j, lowercase) or (lows[j] in g.dimension_words and j + 1 < n
+                                                        and lows[j + 1] in g.articles):
+        return None   # "150mila lungo il tragitto": a preposition
     end = _trim(toks, j, adjectives(toks, _named(toks, j, n, g), n, g), g)
+    if end <= j:
+        return None
     head = end - 1 if g.head_last else j
     if compound and lows[head] not in g.transparent:
         end = _compound(toks, end, n, g)
@@ -66,10 +69,14 @@ def _trim(toks: Tokens, start: int, end: int, g: Grammar) -> int:
     """With the head last, where the run of noun-like words from ``toks[start]`` really ends:
     at its last lowercase word when names stand in it ("North Korean soldiers"), before the
     first participle after its first word ("people died", "soldiers killed", "people marched
-    through"; the status keeps it), before a last word an article follows (a verb: "delay cost the")."""
+    through"; the status keeps it), before a last word an article follows (a verb: "delay cost the"),
+    at ``start`` when its first word is a participle an article follows ("150,000 lined the route")."""
     if not g.head_last:
         return end
     texts = toks.texts
+    if start + 1 < len(texts) and toks.lows[start].endswith(g.postmodifier_endings) and texts[start].islower() \
+            and toks.lows[start + 1] in g.object_articles:
+        return start   # "another 150,000 lined the route": a verb, no noun
     if any(texts[k][:1].isupper() for k in range(start + 1, end)):
         end = next((k + 1 for k in range(end - 1, start, -1) if texts[k].islower()), start + 1)
     participle = next((k for k in range(start + 1, end)  # "people marched through central Rome"

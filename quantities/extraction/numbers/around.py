@@ -139,6 +139,30 @@ def phrase_before(prev: list[tuple[int, str]], table: Any, g: Grammar) -> tuple[
     return None
 
 
+def in_name(text: str, start: int, end: int, keep: frozenset[str] = frozenset()) -> bool:
+    """A number word written with a capital inside a sentence, after a lowercase word or a name
+    that follows one, is a name ("il commissario Quaranta", "è Giancarlo Quaranta"), no figure;
+    not at a sentence's start, nor in a title written in capitals ("Floods Kill Forty"), nor after
+    one of ``keep`` (a decade's "anni": "negli anni Trenta").
+
+    >>> in_name("il commissario Quaranta", 15, 23), in_name("Floods Kill Forty", 12, 17)
+    (True, False)
+    >>> in_name("Sono arrivati in quaranta", 17, 25), in_name("Quaranta i morti", 0, 8)
+    (False, False)
+    """
+    if not text[start:start + 1].isupper() or text[start:end].isupper() or text[start - 1:start] != " ":
+        return False
+    words = text[max(0, start - NAME_REACH):start].split(" ")[-3:-1]
+    if not words or not words[-1].isalpha() or words[-1] in keep:
+        return False
+    return words[-1].islower() or (words[-1][0].isupper() and len(words) == 2 and words[0].isalpha()
+                                   and words[0].islower())
+
+
+#: How far back :func:`in_name` reads the two words before a number word.
+NAME_REACH = 48
+
+
 def homograph_ok(text: str, start: int, end: int, word: str, g: Grammar) -> bool:
     h = g.words.homographs[word]
     if h.need_before and word_before(text, start) not in h.need_ends:

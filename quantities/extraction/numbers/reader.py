@@ -27,6 +27,7 @@ from quantities.extraction.numbers.around import (
     BREAKS,
     glued_before,
     homograph_ok,
+    in_name,
     next_word,
     phrase_before,
     prev_tokens,
@@ -251,10 +252,10 @@ def _read_words(text: str, m: Any, g: Grammar) -> Reading | None:
         part = part or halves(text, last, m.end(), g)
         return _part(text, part, g) if part is not None else None
     end = start + ends[n - 1]
-    if n == 1:
-        word = norm(text[start:end])
-        if word in g.words.homographs and not homograph_ok(text, start, end, word, g):
-            return None
+    word = norm(text[start:end]) if n == 1 else ""   # in_name: "il commissario Quaranta" is a name
+    if n == 1 and ((word in g.words.homographs and not homograph_ok(text, start, end, word, g))
+                   or in_name(text, start, end, g.years.decade_before)):
+        return None
     part = after_numerator(text, start, end, value, g) or before_denominator(text, start, end, value, g)
     if part is not None:
         return _part(text, part, g)
