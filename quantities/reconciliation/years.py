@@ -12,7 +12,9 @@ is about today's 600).
 
 A span of years back from the article ("cinque anni fa", "five years ago": the pack's
 ``[numbers.offsets] ago`` words) is that year, or the year the article names within one of
-it (an election of March 2018 is "five years ago" in September 2022).
+it (an election of March 2018 is "five years ago" in September 2022); so is twelve months back
+("dodici mesi fa") and the year before in words ("un anno fa", "l'anno scorso", "last year": the
+pack's ``[numbers.offsets] last_year``).
 
 The years are read by the language pack's own number grammar, only in sentences that
 hold four digits or an offset word at all (a cheap test first).
@@ -83,7 +85,8 @@ def document_years(sentences: Iterable[str], date: dt.date | None, lang: str) ->
 
 
 def _cheap(sentence: str, lang: str) -> bool:
-    return bool(FOUR_DIGITS.search(sentence)) or _ago(lang).search(sentence) is not None
+    return bool(FOUR_DIGITS.search(sentence)) or _ago(lang).search(sentence) is not None \
+        or _last_year(lang).search(sentence) is not None
 
 
 @functools.lru_cache(maxsize=4096)
@@ -96,11 +99,24 @@ def _years(sentence: str, lang: str, this_year: int, known: tuple[int, ...]) -> 
             out.append((q.span.start, q.span.end, int(q.value)))
         elif q.kind == "date" and (m := FOUR_DIGITS.search(q.text)):
             out.append((q.span.start, q.span.end, int(m.group(1))))
-        elif q.kind == "time" and q.unit == "year" and q.value is not None and ago.match(sentence, q.span.end):
-            back = this_year - int(q.value)
+        elif q.kind == "time" and q.unit in MONTHS and q.value is not None and ago.match(sentence, q.span.end) \
+                and q.value % MONTHS[q.unit] == 0:   # "cinque anni fa", "dodici mesi fa"
+            back = this_year - int(q.value) // MONTHS[q.unit]
             near = [y for y in known if abs(y - back) <= 1]
             out.append((q.span.start, q.span.end, max(near) if near else back))
-    return tuple(out)
+    out += [(m.start(), m.end(), this_year - 1) for m in _last_year(lang).finditer(sentence)]
+    return tuple(sorted(out))
+
+
+#: The units of a span of time back that name whole years, and how many of each make one.
+MONTHS = {"year": 1, "month": 12}
+
+
+@functools.cache
+def _last_year(lang: str) -> re.Pattern[str]:
+    """The pack's phrases of the year before the article's (``[numbers.offsets] last_year``)."""
+    words = "|".join(re.escape(w).replace("'", "['’]") for w in load(lang).words("numbers.offsets.last_year", ()))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)" if words else r"(?!)", re.IGNORECASE)
 
 
 @functools.cache

@@ -30,6 +30,15 @@ ROWS = [
     # a year before a name dates the event it names: another disaster's toll (heldout7)
     ("en", "the deadliest disaster since the 2014 Sewol ferry sinking, which killed 304 people", "304 people", (), 2014),
     ("en", "the crush in Seoul killed 156 people, the most since the 2014 sinking", "156 people", (), None),
+    # the year before the article's, in words (``[numbers.offsets] last_year``) or twelve months back (heldout10)
+    ("it", "Un anno fa la serata d'apertura si era fermata a 10 milioni 757mila spettatori", "10 milioni 757mila", (), 2021),
+    ("it", "Dodici mesi fa l'ultima serata si era fermata a 12 milioni 256mila spettatori", "12 milioni 256mila", (), 2021),
+    ("it", "L'anno scorso il deficit era al 7,2% del Pil", "7,2%", (), 2021),
+    ("en", "It made about 3 million tonnes of steel last year", "about 3 million tonnes", (), 2021),
+    ("it", "Sei mesi fa erano 300", "300", (), None),               # near misses: half a year, a later year's
+    ("it", "Oggi sono 300, contro i 200 di un anno fa", "300", (), None),
+    ("it", "Oggi sono 300, contro i 200 di un anno fa", "200", (), 2021),
+    ("en", "The last yearly report counted 300", "300", (), None),
 ]
 
 
