@@ -191,13 +191,15 @@ def _own_places(event_of: Mapping[str, str | None], names: Mapping[str, Mapping[
     return out
 
 
-def _over_places(items: list[Item]) -> None:
+def _over_places(items: list[Item]) -> set[tuple[Key, str]]:
     """A count its sentence breaks down by place after it ("nearly 1,400 fires, including
     650 in Sicily and 390 in Calabria", "1.400 incendi, di cui 390 in Calabria") counts over
     all those places: it is scoped as wider than each ("+calabria"), never one place's count
     (Sicily's 338 fires). Not a toll the article says rose ("È salito a 278 morti il bilancio
     del terremoto: 221 ad Amatrice, 11 ad Accumoli, 46 ad Arquata"): the event's own toll,
-    its places listed. Linear: one pass a sentence."""
+    its places listed. Linear: one pass a sentence. Returns each such whole's key with the scope of
+    each place broken out of it: a part wherever it is given (:func:`_unscoped`)."""
+    broken: set[tuple[Key, str]] = set()
     by_sentence: dict[tuple[str, int], list[Item]] = {}
     for i in items:
         if i.key is not None and i.key.kind == "count":
@@ -211,9 +213,11 @@ def _over_places(items: list[Item]) -> None:
             parts = places.get(key.what or "")
             if key.scope is None and parts and not (toll(i) and i.moved == "rising"):
                 i.key = replace(key, scope="+" + "+".join(sorted(set(parts))))
+                broken.update((key, p) for p in parts)
             scope = i.claim.scope or ""
             if key.scope is not None and scope[:1].isupper():
                 places.setdefault(key.what or "", []).append(key.scope)
+    return broken
 
 
 def _home(weights: Mapping[str, int], broad: Callable[[str], bool]) -> str | None:
@@ -226,7 +230,8 @@ def _home(weights: Mapping[str, int], broad: Callable[[str], bool]) -> str | Non
 
 def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str],
               totals: Mapping[tuple[str, Key], list[Interval]], home: str | None = None,
-              scopes: Mapping[tuple[str, Key], set[str]] | None = None) -> None:
+              scopes: Mapping[tuple[str, Key], set[str]] | None = None,
+              broken: set[tuple[Key, str]] = frozenset()) -> None:  # type: ignore[assignment]
     """A running count scoped to the event's own place ("12 le persone disperse a
     Casamicciola", in the Casamicciola landslide), or to the area named after it ("le
     vittime nel Palermitano", in the fires around Palermo), is the event's count: its
@@ -238,7 +243,9 @@ def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str],
     no part of them ("due corpi carbonizzati … le vittime nel Palermitano salgono a tre").
     At the article's own place, a breakdown is a count below each of the article's unscoped
     ones (400 fires in Sicily beside "più di trecento" is the whole), or one of several places
-    the article gives the count at ("86 incendi attivi in Sicilia, 26 in provincia di Palermo")."""
+    the article gives the count at ("86 incendi attivi in Sicilia, 26 in provincia di Palermo"), or a
+    place another article breaks out of a wider count (``broken``: "10mila dipendenti, di cui oltre 8mila
+    a Taranto" makes a Taranto paper's "Nello stabilimento di Taranto lavorano 8.200" a part)."""
     key = i.key
     scope = i.claim.scope or ""
     if key is None or key.scope is None or not scope[:1].isupper():
@@ -250,7 +257,8 @@ def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str],
     wholes = totals.get((i.claim.doc, whole), [])
     least = min((w.high if w.high is not None else w.low for w in wholes), default=None)
     if home is not None and key.kind == "count" and home in own and home in {place(w) for w in scope.split()} \
-            and len((scopes or {}).get((i.claim.doc, whole), ())) <= 1 and (least is None or i.interval.low >= least):
+            and len((scopes or {}).get((i.claim.doc, whole), ())) <= 1 and (least is None or i.interval.low >= least) \
+            and (whole, key.scope) not in broken:
         i.key = whole
         return
     if not i.running or any(w.high is None or i.interval.low <= w.high for w in wholes):
@@ -313,7 +321,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     ``place`` gives a place's one name (:meth:`Places.name`)."""
     unaligned: list[tuple[Claim, str]] = [(i.claim, i.reason or "") for i in items if i.key is None]
     keyed = [i for i in items if i.key is not None]
-    _over_places(keyed)
+    broken = _over_places(keyed)
     _past_midnight(keyed)
     dates = {i.claim.doc: i.claim.date for i in items}
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
@@ -333,7 +341,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
         if event is not None:
             if i.claim.doc not in homes:
                 homes[i.claim.doc] = _home(names.get(i.claim.doc, {}), broad)
-            _unscoped(i, own.get(event, frozenset()), place, totals, homes[i.claim.doc], scopes)
+            _unscoped(i, own.get(event, frozenset()), place, totals, homes[i.claim.doc], scopes, broken)
     _one_country(keyed, event_of, broad, place, totals)
     _placed_alike(keyed, event_of)
     parts = split_parts(keyed)   # "Due corpi … salgono a tre le vittime": a part of the article's count

@@ -303,6 +303,23 @@ def test_a_toll_scoped_to_the_events_own_place_is_the_events_toll(scope, noun, t
     assert any(c is claims[0] for c in figure.claims) is together
 
 
+@pytest.mark.parametrize(("breakdown", "together"), [
+    ("Casamicciola", False),   # another article breaks the place out of a wider count: a part there too
+    ("Lacco Ameno", True),     # near miss: it breaks out another place
+])
+def test_a_place_another_article_breaks_out_of_a_wider_count_keeps_its_scope(breakdown, together):
+    """heldout10: a Taranto paper's "Nello stabilimento di Taranto lavorano 8.200 dipendenti" is a
+    part of the company's 10.700, as the wire's "10mila dipendenti, di cui oltre 8mila a Taranto" says."""
+    wire = f"Sull'isola 30 case crollate, di cui 12 a {breakdown}"
+    rows = [*ISCHIA, f"d | 30 case | 30 | case | - | reported | 2022-11-27 | {wire} | count - | -",
+            f"d | 12 | 12 | case | - | reported | 2022-11-27 | {wire} | count - | - | {breakdown}"]
+    claims = [replace(c, noun="case", status=None) for c in claims_of(rows)]
+    claims[0] = replace(claims[0], scope="Casamicciola")
+    result = reconcile(claims)
+    figure = next((f for f in result.figures if any(c is claims[1] for c in f.claims)), None)
+    assert (figure is not None and any(c is claims[0] for c in figure.claims)) is together
+
+
 def test_a_finding_never_names_its_figure_none(tmp_path):
     """A figure with no noun and no concept ("magnitudo 7" against "magnitudo 6,8") is named by
     its unit, else by its id alone, never "F3 (None)"."""

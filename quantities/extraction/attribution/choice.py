@@ -101,10 +101,12 @@ class Governors:
         return replace(self._found[r], via=found.source)
 
     def names(self, span: Span) -> bool:
-        """Whether ``span`` is a source's words ("la prefettura 119mila", "gli organizzatori parlano di 225mila")."""
-        return any((f.span.start <= span.start and span.end <= f.span.end) if f.gapped else (f.reach == "after" and
-                   min(f.span.start, f.cue_span.start) < span.end and span.start < max(f.span.end, f.cue_span.end))
-                   for f in self._found)
+        """Whether ``span`` is a source's words ("la prefettura 119mila", "gli organizzatori parlano di 225mila",
+        "Di questi, ricordano i sindacati, 2.500 sono già in cassa integrazione": a subject after its verb)."""
+        return any((f.span.start <= span.start and span.end <= f.span.end) if f.gapped or (
+                   f.reach == "any" and f.cue_span.start < f.span.start) else (
+                   f.reach == "after" and min(f.span.start, f.cue_span.start) < span.end
+                   and span.start < max(f.span.end, f.cue_span.end)) for f in self._found)
 
     def last(self) -> Found | None:
         """The last cue of the sentence: the one a later sentence carries on."""
