@@ -39,7 +39,7 @@ from quantities.errors import QuantitiesWarning
 from quantities.extraction import attribution, modality, nouns, sentences, when
 from quantities.extraction.nouns import settlement, status
 from quantities.extraction.numbers import reader as numbers
-from quantities.lang import Pack
+from quantities.lang import Pack, units
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.sources import Sources
 from quantities.text.fold import low
@@ -165,6 +165,7 @@ class _Reader:
         self._pending: list[int] = []  # sentences without figures of this paragraph, read when needed
         self.times = when.Times(text, clocks, starts, ends, self._paragraphs, pack)  # and day parts
         self._topic = nouns.Topic(pack)  # the document's currency and measured nouns so far
+        self._grammar = nouns.grammar(pack)
         self._scans: dict[tuple[int, int], list[attribution.Found]] = {}  # the cues of the batch's sentences
 
     def claims(self, batch: list[sentences.Held]) -> list[Claim]:
@@ -197,20 +198,23 @@ class _Reader:
         listed: list[nouns.NounPhrase | None] = []
         windows: dict[tuple[int, int], str] = {}  # the contexts, one string for the figures that share one
         previous: Quantity | None = None
+        measure: Quantity | None = None
         for i, q in enumerate(s.figures):
-            if previous is not None:
-                q = nouns.elided(text, previous, q, pack)  # "5,1 miliardi … e 4,5 in direzione est"
+            if previous is not None:  # "5,1 miliardi … e 4,5 in direzione est"; "… la metà dei 6 milioni autorizzati"
+                q = nouns.elided(text, previous, q, pack, measure=measure)
             q, noun, place = self._noun(q, toks, antecedents)
             if noun is not None and noun.span is not None and noun.span.end <= q.span.start and cues.names(noun.span):
                 noun = nouns.reused(antecedents.get((q.kind, q.unit)))  # "la prefettura 119mila": a source, no noun
             previous = q
+            measure = q if q.kind == "measure" and q.unit != units.FRACTION else measure  # the last one
             if noun is None and i > 0:
                 q = nouns.listed(text, s.figures[i - 1], q)  # "magnitudo 6,8 per l'Usgs, 7,2 secondo …"
             if i in pairs and listed[pairs[i]] is not None:  # "contro i 630 e i 315"
                 noun = nouns.reused(listed[pairs[i]])
             k = bisect_left(toks.starts, q.span.start)  # toks.index
-            noun = self._topic.carried(q, noun, self._paragraphs[s.index] if s.index >= 0 else -1,
-                                       before=toks.lows[max(0, k - 2):k])
+            if noun is not None or not nouns.opens_clause(toks, bisect_left(toks.starts, q.span.end), self._grammar):
+                noun = self._topic.carried(q, noun, self._paragraphs[s.index] if s.index >= 0 else -1,
+                                           before=toks.lows[max(0, k - 2):k])  # not "150,000 lined the route"
             listed.append(noun)
             if noun is not None:
                 antecedents[q.kind, q.unit] = noun

@@ -320,6 +320,24 @@ def test_a_place_another_article_breaks_out_of_a_wider_count_keeps_its_scope(bre
     assert (figure is not None and any(c is claims[0] for c in figure.claims)) is together
 
 
+@pytest.mark.parametrize(("part", "whole", "together"), [
+    ("46mila | 46000", "470mila edifici | 470000", False),  # the whole it implies (460mila): a part of it
+    ("46mila | 46000", "47mila edifici | 47000", True),     # (review27) no such whole: the same count, disputed
+    ("46mila | 46000", "600mila edifici | 600000", False),  # near the implied whole within a quarter
+    ("46mila | 46000", "900mila edifici | 900000", True),   # near miss: too far from it
+])
+def test_a_count_given_as_a_share_of_a_whole_is_a_part_only_beside_that_whole(part, whole, together):
+    """heldout9: "Gli edifici coinvolti sono circa 46mila, il 10% del totale nazionale" (Veneto) against
+    the country's 470mila; review27: "le imprese femminili sono 1,3 milioni, il 22% del totale" against
+    "sono 1,5 milioni" is one count, disputed (quantities/reconciliation/portions.py)."""
+    rows = [f"a | {part} | edifici | - | reported | 2024-03-01 | Gli edifici sono {part.split()[0]}, il 10% del totale | count - | - | 10% del totale",
+            f"b | {whole} | edifici | - | reported | 2024-03-01 | In Italia gli edifici sono {whole.split()[0]} | count - | -"]
+    claims = claims_of(rows)
+    result = reconcile(claims)
+    figure = next((f for f in result.figures if any(c is claims[0] for c in f.claims)), None)
+    assert (figure is not None and any(c is claims[1] for c in figure.claims)) is together
+
+
 def test_a_finding_never_names_its_figure_none(tmp_path):
     """A figure with no noun and no concept ("magnitudo 7" against "magnitudo 6,8") is named by
     its unit, else by its id alone, never "F3 (None)"."""

@@ -60,7 +60,7 @@ from quantities.extraction.nouns.left import (
 from quantities.extraction.nouns.lists import paired, second_of_pair
 from quantities.extraction.nouns.portion import of_whole
 from quantities.extraction.nouns.purpose import purpose_after, purpose_fronted
-from quantities.extraction.nouns.right import adjectives, phrase
+from quantities.extraction.nouns.right import adjectives, opens_clause, phrase
 from quantities.extraction.nouns.topic import Topic, elided, listed
 from quantities.lang import Pack
 from quantities.lang.places import Places
@@ -68,7 +68,7 @@ from quantities.text.tokens import WINDOW, Tokens, surface, tokens
 from quantities.types import Span
 
 __all__ = ["Grammar", "NounPhrase", "Topic", "contested", "counted", "elided", "grammar", "held", "listed", "named",
-           "of_whole", "paired", "reused", "status_skip", "status_words"]
+           "of_whole", "opens_clause", "paired", "reused", "status_skip", "status_words"]
 
 
 def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearing: bool = False,
@@ -174,7 +174,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = phrase(sentence, right, 0, g, compound=not inside)
     if found is None and changed is not None and unit_bearing:  # "about 9% less"
         found = changed
-    if found is None and antecedent is not None:  # a name is reused whole ("Forza Italia")
+    if found is None and antecedent is not None and not opens_clause(right, 0, g):  # a name is reused whole
         reused = antecedent.text if antecedent.head[:1].isupper() else antecedent.head
         found = NounPhrase(reused, antecedent.head, None)
     if found is None and not unit_bearing:  # "hundreds were feared missing", "in 300 sono morti"

@@ -66,6 +66,7 @@ class Grammar:
     dimension_kinds: frozenset[str]
     name_links: frozenset[str]
     name_particles: frozenset[str]  # capitalised inside a name: "Stefano Lo Russo"
+    place_qualifiers: frozenset[str]  # ``[scope] place_qualifiers``: "Roma Nord" is one place
     compared: dict[str, tuple[tuple[str, ...], ...]]  # by their last word
     change_after: dict[str, str]
     change_longest: int
@@ -122,6 +123,15 @@ class Grammar:
         return (text[0].isalpha() and len(w) > 1 and w not in self.function and not self.is_verb(w)
                 and w not in self.elliptic_before and w not in self.determiners and not self.is_numeral(w)
                 and not w[0].isdigit())
+
+    def particle(self, toks: Tokens, k: int) -> bool:
+        """``toks[k]`` is a surname's particle: capitalised, after a capitalised word that is no function
+        word nor after an article (a given name) and before a capitalised one ("Stefano Lo Russo"; not
+        "La Lega" at a start, "Per il Senato La Lega")."""
+        lows, texts = toks.lows, toks.texts
+        return lows[k] in self.name_particles and texts[k][:1].isupper() and 0 < k < len(lows) - 1 \
+            and texts[k - 1][:1].isupper() and lows[k - 1] not in self.function and texts[k + 1][:1].isupper() \
+            and (k < 2 or lows[k - 2] not in self.articles)
 
     def qualifier(self, toks: Tokens, i: int) -> int:
         """How many words the qualifier at ``toks[i]`` takes: an adjective (1), a negated
@@ -216,6 +226,7 @@ def grammar(pack: Pack) -> Grammar:
         dimension_kinds=word_set(pack, "nouns.dimension_kinds"),
         name_links=word_set(pack, "nouns.name_links"),
         name_particles=frozenset(map(low, pack.words("nouns.name_particles", ()))),
+        place_qualifiers=frozenset(map(low, pack.words("scope.place_qualifiers", ()))),
         compared=by_last(phrases(pack, "nouns.compared")),
         change_after=(change := {" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.change_after").items()}),
         points=word_set(pack, "nouns.points"),

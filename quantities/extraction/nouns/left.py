@@ -286,14 +286,14 @@ def _name(text: str, left: Tokens, end: int, g: Grammar, least: int, opening: bo
         word = left.texts[start - 1]
         if word[:1].isupper() and word[0].isalpha() and left.lows[start - 1] not in g.function:
             caps += 1
-        elif not (left.lows[start - 1] in g.name_links and start < end and caps) and not _particle(left, start - 1, g):
+        elif not (left.lows[start - 1] in g.name_links and start < end and caps) and not g.particle(left, start - 1):
             break
         start -= 1
     while start < end and not left.texts[start][:1].isupper():
         start += 1
     at = start - (start > 0 and left.lows[start - 1] in g.articles)  # "per la Camera"
-    if at and left.lows[at - 1] in g.prepositions and end - start > 1 and caps > least \
-            and Places.default().known(left.texts[start]):
+    if at and left.lows[at - 1] in g.prepositions and end - start > 2 and caps > least \
+            and left.lows[start + 1] not in g.place_qualifiers and Places.default().known(left.texts[start]):
         at = start = start + 1 + (left.lows[start + 1] in g.articles)  # "A Torino Stefano Lo Russo ha
         caps -= 1   # battuto": a fronted place, then the name (past an article: "A Roma La Lega ha preso")
     if caps < least or start == end or (at and left.lows[at - 1] in g.prepositions):
@@ -303,13 +303,6 @@ def _name(text: str, left: Tokens, end: int, g: Grammar, least: int, opening: bo
         return None
     span = left.span(start, end)
     return NounPhrase(surface(span.of(text)), left.texts[end - 1 if g.head_last else start], span)
-
-
-def _particle(left: Tokens, k: int, g: Grammar) -> bool:
-    """``left[k]`` is a surname's particle: capitalised, after a capitalised word that is no
-    function word and before a capitalised one ("Stefano Lo Russo"; not "La Lega" at a start)."""
-    return left.lows[k] in g.name_particles and left.texts[k][:1].isupper() and 0 < k < len(left.lows) - 1 \
-        and left.texts[k - 1][:1].isupper() and left.lows[k - 1] not in g.function and left.texts[k + 1][:1].isupper()
 
 
 #: A dateline's dash: the subject after it opens its sentence ("ROME, Sept 29 - Electricity prices").

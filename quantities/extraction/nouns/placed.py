@@ -52,7 +52,7 @@ def hung(t: Scopes, text: str, toks: Tokens, first: int, hangs: str) -> str | No
                 written(text, toks, k, end) if k < end else "")):
             return None   # a count hangs on a place the table knows only ("Intanto con", "Piantedosi con")
         if lead >= 0 and lows[lead] in t.beaten:
-            return None   # "ha battuto Paolo Damilano con il 59,23%": the loser, no place
+            return None   # "ha battuto Paolo Damilano con il 59,23%": the loser (not "leads Michigan with 48.3%")
         return written(text, toks, k, end) if k < end else None
     return None
 
@@ -77,16 +77,19 @@ def recorded(t: Scopes, text: str, toks: Tokens, first: int) -> str | None:
     return written(text, toks, start, end)
 
 
-def known_end(text: str, toks: Tokens, i: int, j: int) -> int:
+def known_end(t: Scopes, text: str, toks: Tokens, i: int, j: int) -> int:
     """Where the place named by the capitalised run ``toks[i:j]`` ends: the run's end, or, when the
-    place table does not know the run whole, the end of its longest beginning that it knows ("A
-    Napoli Gaetano Manfredi ha vinto": "Napoli"; "Pescara del Tronto", unknown, whole)."""
-    if j - i < 2:
+    place table does not know the run whole, the end of its longest beginning that it knows and that
+    two words or more follow, a person's name ("A Napoli Gaetano Manfredi ha vinto": "Napoli"); not
+    before one word ("Milano Malpensa", "Roma Fiumicino", "London Gatwick") nor a word of the place's
+    own name (``place_qualifiers``: "Napoli Est", "Roma Nord Gualtieri"); "Pescara del Tronto" whole."""
+    if j - i < 3:
         return j
     places = Places.default()
     if places.known(written(text, toks, i, j)):
         return j
-    return next((k for k in range(j - 1, i, -1) if places.known(written(text, toks, i, k))), j)
+    return next((k for k in range(j - 2, i, -1) if places.known(written(text, toks, i, k))
+                 and toks.lows[k] not in t.place_qualifiers), j)
 
 
 def written(text: str, toks: Tokens, i: int, j: int) -> str:

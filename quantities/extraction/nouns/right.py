@@ -19,9 +19,8 @@ def phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False,
     j = i
     while j < n - 1 and j - i < 2 and lows[j] in g.prenominal and g.can_head(toks, j + 1):
         j += 1
-    if j >= n or not g.can_head(toks, j, lowercase) or (lows[j] in g.dimension_words and j + 1 < n
-                                                        and lows[j + 1] in g.articles):
-        return None   # "150mila lungo il tragitto": a preposition
+    if j >= n or not g.can_head(toks, j, lowercase) or opens_clause(toks, j, g):
+        return None
     end = _trim(toks, j, adjectives(toks, _named(toks, j, n, g), n, g), g)
     if end <= j:
         return None
@@ -38,6 +37,19 @@ def phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False,
         if inner is not None:
             return inner
     return NounPhrase(surface(span.of(text)), toks.texts[head], span)
+
+
+def opens_clause(toks: Tokens, j: int, g: Grammar) -> bool:
+    """``toks[j]``, right after a figure, opens a phrase of its own that an article follows: a
+    dimension word used as a preposition ("150mila lungo il tragitto") or, with the head last, a
+    lowercase participle ("another 150,000 lined the route"): the figure names nothing there, and
+    takes no other figure's noun either (:func:`quantities.extraction.nouns.counted`)."""
+    lows = toks.lows
+    if j + 1 >= len(lows):
+        return False
+    return (lows[j] in g.dimension_words and lows[j + 1] in g.articles) or (
+        g.head_last and lows[j].endswith(g.postmodifier_endings) and toks.texts[j].islower()
+        and lows[j + 1] in g.object_articles)
 
 
 def _compound(toks: Tokens, end: int, n: int, g: Grammar) -> int:
@@ -69,14 +81,10 @@ def _trim(toks: Tokens, start: int, end: int, g: Grammar) -> int:
     """With the head last, where the run of noun-like words from ``toks[start]`` really ends:
     at its last lowercase word when names stand in it ("North Korean soldiers"), before the
     first participle after its first word ("people died", "soldiers killed", "people marched
-    through"; the status keeps it), before a last word an article follows (a verb: "delay cost the"),
-    at ``start`` when its first word is a participle an article follows ("150,000 lined the route")."""
+    through"; the status keeps it), before a last word an article follows (a verb: "delay cost the")."""
     if not g.head_last:
         return end
     texts = toks.texts
-    if start + 1 < len(texts) and toks.lows[start].endswith(g.postmodifier_endings) and texts[start].islower() \
-            and toks.lows[start + 1] in g.object_articles:
-        return start   # "another 150,000 lined the route": a verb, no noun
     if any(texts[k][:1].isupper() for k in range(start + 1, end)):
         end = next((k + 1 for k in range(end - 1, start, -1) if texts[k].islower()), start + 1)
     participle = next((k for k in range(start + 1, end)  # "people marched through central Rome"

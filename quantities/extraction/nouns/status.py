@@ -113,7 +113,8 @@ class Scopes:
     conj: frozenset[str]      # ``[nouns] and``
     recording: frozenset[str]  # ``[attribution] measuring``: "la Spagna aveva registrato" (the figure's place)
     asides: frozenset[str]  # what opens an aside between a fronted place and its figure: "A Turís, secondo l'Aemet, …"
-    beaten: frozenset[str]  # ``[nouns] contest_verbs``: their object is a loser ("battuto Damilano con il 59%")
+    place_qualifiers: frozenset[str]  # "Roma Nord": a run not cut after its known place (placed.known_end)
+    beaten: frozenset[str]  # verbs whose object is a rival, no place ("battuto Damilano con il 59%")
     words: frozenset[str] = frozenset()  # every word a scope is told by: a sentence with none has no scope
 
 
@@ -140,12 +141,11 @@ def scopes(pack: Pack) -> Scopes:
     by = {k: _by(phrases(pack, f"scope.{k}"), -1 if k == "parts_before" else 0)
           for k in ("parts_before", "partitive", "fronted_partitives", "partitive_pronouns", "all_over")}
     sets = {f.name: word_set(pack, f"scope.{f.name}") for f in dataclasses.fields(Scopes)
-            if f.name not in {*by, "months", "words", "nouns_articles", "fillers", "conj", "recording", "beaten"}}
+            if f.name not in {*by, "months", "words", "nouns_articles", "fillers", "conj", "recording"}}
     told = frozenset().union(*(sets[k] for k in ("places", "head_places", "place_relatives", "dwellers")), *by.values())
     return Scopes(**sets, **by, months=word_set(pack, "numbers.dates.months"),  # type: ignore[arg-type]  # by
                   nouns_articles=word_set(pack, "nouns.articles"), fillers=word_set(pack, "nouns.copula_fillers"),
                   conj=word_set(pack, "nouns.and"), recording=word_set(pack, "attribution.measuring"),
-                  beaten=word_set(pack, "nouns.contest_verbs"),
                   words=told)  # each table: its field's type
 
 
@@ -381,7 +381,7 @@ def _place_in(t: Scopes, text: str, toks: Tokens, start: int, end: int, last: bo
         while k < end and (texts[k][:1].isupper() or (lows[k] in t.place_links and k + 1 < end
                                                       and texts[k + 1][:1].isupper())):
             k += 1
-        k = known_end(text, toks, j, k)
+        k = known_end(t, text, toks, j, k)
         found, past = written(text, toks, j, k).rstrip("'’"), k  # "in Italy's"
         if not last:
             return found

@@ -166,14 +166,18 @@ def listed(text: str, before: Quantity, q: Quantity) -> Quantity:
     return replace(q, kind=before.kind, unit=before.unit)
 
 
-def elided(text: str, before: Quantity, q: Quantity, pack: Pack) -> Quantity:
+def elided(text: str, before: Quantity, q: Quantity, pack: Pack, measure: Quantity | None = None) -> Quantity:
     """A bare figure in digits coordinated with the scaled figure before it takes the scale
     word and unit written once for both ("5,1 miliardi in direzione ovest e 4,5 in direzione
     est": 4,5 miliardi di dollari; "5.1 billion westbound and 4.5 eastbound"): the two are
     consecutive figures of one sentence, no more than ``ELIDED_REACH`` apart, the bare one
     right after one of the pack's ``[nouns] elision`` words, and of one order of size once
     scaled. A figure with a scale, unit or hedge of its own keeps it, and so does one followed by
-    a word that is no preposition or article ("2 miliardi e 3 persone": a noun of its own)."""
+    a word that is no preposition or article ("2 miliardi e 3 persone": a noun of its own). A bare
+    scaled figure after a ``measure`` of its sentence may restate its unit (:func:`_measured_scale`)."""
+    if q.kind == "count" and q.unit is None and measure is not None and measure.unit is not None \
+            and (restated := _measured_scale(text, measure, q, pack)) is not q:
+        return restated
     if q.kind != "count" or q.unit is not None or q.hedge or q.value is None or before.value is None \
             or not before.value or q.span.start - before.span.end > ELIDED_REACH:
         return q
@@ -197,3 +201,27 @@ def elided(text: str, before: Quantity, q: Quantity, pack: Pack) -> Quantity:
     return replace(q, value=value, low=None if q.low is None else q.low * factor,
                    high=None if q.high is None else q.high * factor, kind=before.kind, unit=before.unit,
                    precision=scaled)
+
+
+#: How far (characters) a bare scaled figure may stand from the measure of its sentence it restates.
+MEASURED_REACH = 80
+
+
+def _measured_scale(text: str, before: Quantity, q: Quantity, pack: Pack) -> Quantity:
+    """A bare figure with a scale word of its own and nothing it counts, after a measure with a
+    scale of its sentence, of one order of size with it, is in that measure's unit: "circa 3 milioni
+    di tonnellate di acciaio, la metà dei 6 milioni autorizzati", "about 3 million tonnes of steel,
+    against an authorised capacity of 6 million" (not money in the document's currency), a complement
+    or an article right before it; not one that "di"/"of" links to a noun of its own ("6 milioni di
+    persone"), nor the object of a verb ("e costa 6 milioni")."""
+    w, g = words(pack), grammar(pack)
+    scale = low(q.text.split()[-1]) if q.text.split() else ""
+    follows = text[q.span.end:q.span.end + ELIDED_REACH].split()[:1]
+    said = text[max(before.span.end, q.span.start - ELIDED_REACH):q.span.start].split()[-1:]
+    if not said or (low(said[0]) not in g.of and low(said[0]) not in g.articles) \
+            or scale not in w.factors or not any(low(t) in w.factors for t in before.text.split()) \
+            or q.span.start - before.span.end > MEASURED_REACH or q.value is None or not before.value \
+            or (follows and low(follows[0]) in g.of) \
+            or not 1 / ELIDED_SPREAD <= q.value / before.value <= ELIDED_SPREAD:
+        return q
+    return replace(q, kind=before.kind, unit=before.unit)

@@ -142,11 +142,13 @@ def phrase_before(prev: list[tuple[int, str]], table: Any, g: Grammar) -> tuple[
 def in_name(text: str, start: int, end: int, keep: frozenset[str] = frozenset()) -> bool:
     """A number word written with a capital inside a sentence, after a lowercase word or a name
     that follows one, is a name ("il commissario Quaranta", "è Giancarlo Quaranta"), no figure;
-    not at a sentence's start, nor in a title written in capitals ("Floods Kill Forty"), nor after
-    one of ``keep`` (a decade's "anni": "negli anni Trenta").
+    not at a sentence's start, nor in a title written in capitals ("Floods Kill Forty", "Death Toll
+    Rises to Forty"), nor after one of ``keep`` (a decade's "anni": "negli anni Trenta").
 
     >>> in_name("il commissario Quaranta", 15, 23), in_name("Floods Kill Forty", 12, 17)
     (True, False)
+    >>> in_name("Death Toll Rises to Forty", 20, 25)
+    False
     >>> in_name("Sono arrivati in quaranta", 17, 25), in_name("Quaranta i morti", 0, 8)
     (False, False)
     """
@@ -155,8 +157,13 @@ def in_name(text: str, start: int, end: int, keep: frozenset[str] = frozenset())
     words = text[max(0, start - NAME_REACH):start].split(" ")[-3:-1]
     if not words or not words[-1].isalpha() or words[-1] in keep:
         return False
-    return words[-1].islower() or (words[-1][0].isupper() and len(words) == 2 and words[0].isalpha()
-                                   and words[0].islower())
+    return (words[-1].islower() and len(words[-1]) > TITLE_WORD) or (
+        words[-1][0].isupper() and len(words) == 2 and words[0].isalpha() and words[0].islower())
+
+
+#: The longest lowercase word a title in capitals keeps lowercase ("Death Toll Rises to Forty"): a
+#: capitalised number word after one is the title's figure, not a name.
+TITLE_WORD = 4
 
 
 #: How far back :func:`in_name` reads the two words before a number word.
