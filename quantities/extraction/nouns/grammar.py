@@ -67,6 +67,7 @@ class Grammar:
     name_links: frozenset[str]
     name_particles: frozenset[str]  # capitalised inside a name: "Stefano Lo Russo"
     place_qualifiers: frozenset[str]  # ``[scope] place_qualifiers``: "Roma Nord" is one place
+    plural_verb_endings: tuple[str, ...]  # right after a figure, a verb: "1.600 aspettano"
     compared: dict[str, tuple[tuple[str, ...], ...]]  # by their last word
     change_after: dict[str, str]
     change_longest: int
@@ -227,6 +228,7 @@ def grammar(pack: Pack) -> Grammar:
         name_links=word_set(pack, "nouns.name_links"),
         name_particles=frozenset(map(low, pack.words("nouns.name_particles", ()))),
         place_qualifiers=frozenset(map(low, pack.words("scope.place_qualifiers", ()))),
+        plural_verb_endings=tuple(pack.words("nouns.plural_verb_endings", ())),
         compared=by_last(phrases(pack, "nouns.compared")),
         change_after=(change := {" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.change_after").items()}),
         points=word_set(pack, "nouns.points"),

@@ -19,7 +19,7 @@ def phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False,
     j = i
     while j < n - 1 and j - i < 2 and lows[j] in g.prenominal and g.can_head(toks, j + 1):
         j += 1
-    if j >= n or not g.can_head(toks, j, lowercase) or opens_clause(toks, j, g):
+    if j >= n or not g.can_head(toks, j, lowercase) or opens_clause(toks, j, g) or _plural_verb(toks, j, g):
         return None
     end = _trim(toks, j, adjectives(toks, _named(toks, j, n, g), n, g), g)
     if end <= j:
@@ -50,6 +50,15 @@ def opens_clause(toks: Tokens, j: int, g: Grammar) -> bool:
     return (lows[j] in g.dimension_words and lows[j + 1] in g.articles) or (
         g.head_last and lows[j].endswith(g.postmodifier_endings) and toks.texts[j].islower()
         and lows[j + 1] in g.object_articles)
+
+
+def _plural_verb(toks: Tokens, j: int, g: Grammar) -> bool:
+    """``toks[j]`` ends as a plural verb (``[nouns] plural_verb_endings``, which no plural noun
+    shares) and a preposition or an article follows it: "altri 1.600 aspettano da sei anni" (not
+    "il sedicenne afghano")."""
+    lows = toks.lows
+    return bool(g.plural_verb_endings) and j + 1 < len(lows) and lows[j].endswith(g.plural_verb_endings) \
+        and toks.texts[j].islower() and (lows[j + 1] in g.prepositions or lows[j + 1] in g.articles)
 
 
 def _compound(toks: Tokens, end: int, n: int, g: Grammar) -> int:
