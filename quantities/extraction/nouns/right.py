@@ -19,9 +19,12 @@ def phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False,
     j = i
     while j < n - 1 and j - i < 2 and lows[j] in g.prenominal and g.can_head(toks, j + 1):
         j += 1
-    if j >= n or not g.can_head(toks, j, lowercase) or opens_clause(toks, j, g) or _plural_verb(toks, j, g):
+    gerund = lowercase and g.head_last and j + 1 < n and g.is_verb(lows[j]) and toks.texts[j].islower() \
+        and g.can_head(toks, j + 1, lowercase=True)   # after a link: "… in advertising revenue" (not "5.1 billion
+    # heading west" right after a figure)
+    if j >= n or not (gerund or g.can_head(toks, j, lowercase)) or opens_clause(toks, j, g) or _plural_verb(toks, j, g):
         return None
-    end = _trim(toks, j, adjectives(toks, _named(toks, j, n, g), n, g), g)
+    end = _trim(toks, j, adjectives(toks, _named(toks, j + gerund, n, g), n, g), g)
     if end <= j:
         return None
     head = end - 1 if g.head_last else j
