@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 
 from quantities.lang import clock
 from quantities.lang.places import derived
-from quantities.reconciliation import portions
+from quantities.reconciliation import breakdowns, portions
 from quantities.reconciliation.ages import AGE_OF_A
 from quantities.reconciliation.clauses import words_of
 from quantities.reconciliation.events import events
 from quantities.reconciliation.intervals import Interval
-from quantities.reconciliation.keys import Item, Key, scoped, toll
+from quantities.reconciliation.keys import Item, Key, scoped
 from quantities.reconciliation.modes import Mode, modes
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.subtotals import split_parts
@@ -192,35 +192,6 @@ def _own_places(event_of: Mapping[str, str | None], names: Mapping[str, Mapping[
     return out
 
 
-def _over_places(items: list[Item]) -> set[tuple[Key, str]]:
-    """A count its sentence breaks down by place after it ("nearly 1,400 fires, including
-    650 in Sicily and 390 in Calabria", "1.400 incendi, di cui 390 in Calabria") counts over
-    all those places: it is scoped as wider than each ("+calabria"), never one place's count
-    (Sicily's 338 fires). Not a toll the article says rose ("È salito a 278 morti il bilancio
-    del terremoto: 221 ad Amatrice, 11 ad Accumoli, 46 ad Arquata"): the event's own toll,
-    its places listed. Linear: one pass a sentence. Returns each such whole's key with the scope of
-    each place broken out of it: a part wherever it is given (:func:`_unscoped`)."""
-    broken: set[tuple[Key, str]] = set()
-    by_sentence: dict[tuple[str, int], list[Item]] = {}
-    for i in items:
-        if i.key is not None and i.key.kind == "count":
-            by_sentence.setdefault((i.claim.doc, i.claim.sentence.start), []).append(i)
-    for members in by_sentence.values():
-        members.sort(key=lambda i: i.claim.span.start)
-        places: dict[str, list[str]] = {}   # what -> the places its later parts name, from the end
-        for i in reversed(members):
-            key = i.key
-            assert key is not None
-            parts = places.get(key.what or "")
-            if key.scope is None and parts and not (toll(i) and i.moved == "rising"):
-                i.key = replace(key, scope="+" + "+".join(sorted(set(parts))))
-                broken.update((key, p) for p in parts)
-            scope = i.claim.scope or ""
-            if key.scope is not None and scope[:1].isupper():
-                places.setdefault(key.what or "", []).append(key.scope)
-    return broken
-
-
 def _home(weights: Mapping[str, int], broad: Callable[[str], bool]) -> str | None:
     """The place an article is about: its one heaviest narrow name (None on a tie)."""
     narrow = sorted(((w, n) for n, w in weights.items() if not broad(n)), reverse=True)
@@ -322,7 +293,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     ``place`` gives a place's one name (:meth:`Places.name`)."""
     unaligned: list[tuple[Claim, str]] = [(i.claim, i.reason or "") for i in items if i.key is None]
     keyed = [i for i in items if i.key is not None]
-    broken = _over_places(keyed)
+    broken = breakdowns.over_places(keyed)
     _past_midnight(keyed)
     dates = {i.claim.doc: i.claim.date for i in items}
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
@@ -343,6 +314,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
             if i.claim.doc not in homes:
                 homes[i.claim.doc] = _home(names.get(i.claim.doc, {}), broad)
             _unscoped(i, own.get(event, frozenset()), place, totals, homes[i.claim.doc], scopes, broken)
+    breakdowns.wider(keyed, homes, place, broad)   # (before: a country's count meets its whole only then)
     _one_country(keyed, event_of, broad, place, totals)
     _placed_alike(keyed, event_of)
     portions.settle(keyed, event_of)   # "circa 46mila, il 10% del totale": a part beside its whole only

@@ -37,18 +37,6 @@ from quantities.text.tokens import Tokens, folded, tokens
 from quantities.types import Span
 
 
-def _listed(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> tuple[int, int] | None:
-    """A subject that is the last of a list of known sources, with the list: "Fim, Fiom e Uilm
-    parlano di 20mila posti" (each name one the sources table knows, commas and one "e" between)."""
-    if np is None or np[1] - np[0] != 1 or src.canonical(toks.texts[np[0]]) is None:
-        return np
-    start, lows = np[0], toks.lows
-    while start > 1 and (lows[start - 1] == "," or lows[start - 1] in g.conjunctions) \
-            and toks.texts[start - 2][:1].isupper() and src.canonical(toks.texts[start - 2]) is not None:
-        start -= 2
-    return (start, np[1])
-
-
 def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None,
          toks: Tokens | None = None) -> list[Found]:
     """Every cue of the sentence at ``sentence`` in ``text`` that names a source, in order.
@@ -229,7 +217,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
         if np is not None and np[1] < len(lows) and lows[np[1]] in g.clause_verbs:
             np = None  # "…, said the government would approve": the subject of the reported clause
         if not (_named(text, toks, np, g, src) or (np is not None and lows[np[0]] in g.articles)):
-            np = _listed(text, toks, _subject(toks, b, g), g, src)
+            np = _subject(toks, b, g)
             relative = np is None and (np := _relative_subject(text, toks, b, g, src)) is not None
             reach = "any" if not relative and _aside(toks, np, after, g) else "after"  # "X, che ha riferito di …"
         if np is None and inverted and _ends_aside(toks, after):
@@ -238,11 +226,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             return None  # "i residenti avvertono le scosse", "police warned 5 drivers": felt, sanctioned
         if lows[j - 1] in g.numbering and not _names(text, toks, np, g, src):
             return None  # "Gli 11 comuni della zona rossa contano 50.000 persone": they number, no one reports
-        if lows[j - 1] in g.measuring and (place_alone(toks, np, g) or (np is not None and not any(
-                t[:1].isupper() for t in toks.texts[np[0] + (lows[np[0]] in g.articles):np[1]])
-                and not _source_like(text, toks, np, g, src))):
-            return None  # "la Spagna aveva registrato 4.000 decessi": where; "gli alberghi della città hanno
-            # registrato il 100%": what was measured (not "la rete sismica dell'Ingv", "la stazione dell'Urbe")
+        if lows[j - 1] in g.measuring and place_alone(toks, np, g):
+            return None  # "la Spagna aveva registrato quasi 4.000 decessi": where they died, no one who reports
         found = _make(text, toks, np, cue, reach, g, src)
         group = None if np is None else (b, np[1]) if np[0] >= j else (np[0], after)  # "dice X", "X said"
         return replace(found, incise=True) if found is not None and group and _incise(toks, *group) else found

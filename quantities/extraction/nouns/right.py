@@ -22,7 +22,7 @@ def phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False,
     gerund = lowercase and g.head_last and j + 1 < n and g.is_verb(lows[j]) and toks.texts[j].islower() \
         and g.can_head(toks, j + 1, lowercase=True)   # after a link: "… in advertising revenue" (not "5.1 billion
     # heading west" right after a figure)
-    if j >= n or not (gerund or g.can_head(toks, j, lowercase)) or opens_clause(toks, j, g) or _plural_verb(toks, j, g):
+    if j >= n or not (gerund or g.can_head(toks, j, lowercase)) or opens_clause(toks, j, g):
         return None
     end = _trim(toks, j, adjectives(toks, _named(toks, j + gerund, n, g), n, g), g)
     if end <= j:
@@ -43,25 +43,27 @@ def phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False,
 
 
 def opens_clause(toks: Tokens, j: int, g: Grammar) -> bool:
-    """``toks[j]``, right after a figure, opens a phrase of its own that an article follows: a
-    dimension word used as a preposition ("150mila lungo il tragitto") or, with the head last, a
-    lowercase participle ("another 150,000 lined the route"): the figure names nothing there, and
-    takes no other figure's noun either (:func:`quantities.extraction.nouns.counted`)."""
+    """``toks[j]``, right after a figure, opens a phrase of its own: a verb that is no copula, a
+    preposition or an article after it ("150mila sfilano per le vie", "altri 1.600 aspettano da sei
+    anni": :func:`_verb_after`; not "due restano ricoverati"), a dimension word used as a preposition an
+    article follows ("150mila lungo il tragitto") or, with the head last, a lowercase participle an
+    article follows ("another 150,000 lined the route"): the figure names nothing there, and takes no
+    other figure's noun either (:func:`quantities.extraction.nouns.counted`)."""
     lows = toks.lows
     if j + 1 >= len(lows):
         return False
-    return (lows[j] in g.dimension_words and lows[j + 1] in g.articles) or (
+    return _verb_after(toks, j, g) or (lows[j] in g.dimension_words and lows[j + 1] in g.articles) or (
         g.head_last and lows[j].endswith(g.postmodifier_endings) and toks.texts[j].islower()
         and lows[j + 1] in g.object_articles)
 
 
-def _plural_verb(toks: Tokens, j: int, g: Grammar) -> bool:
-    """``toks[j]`` ends as a plural verb (``[nouns] plural_verb_endings``, which no plural noun
-    shares) and a preposition or an article follows it: "altri 1.600 aspettano da sei anni" (not
-    "il sedicenne afghano")."""
+def _verb_after(toks: Tokens, j: int, g: Grammar) -> bool:
+    """``toks[j]`` is a lowercase verb that is no copula (a finite ending, or one of ``[nouns]
+    plural_verb_endings``, which no plural noun shares) and a preposition or an article follows it."""
     lows = toks.lows
-    return bool(g.plural_verb_endings) and j + 1 < len(lows) and lows[j].endswith(g.plural_verb_endings) \
-        and toks.texts[j].islower() and (lows[j + 1] in g.prepositions or lows[j + 1] in g.articles)
+    return j + 1 < len(lows) and toks.texts[j].islower() and not g.is_copula(lows[j]) \
+        and (g.is_verb(lows[j]) or (bool(g.plural_verb_endings) and lows[j].endswith(g.plural_verb_endings))) \
+        and (lows[j + 1] in g.prepositions or lows[j + 1] in g.articles)
 
 
 def _compound(toks: Tokens, end: int, n: int, g: Grammar) -> int:
