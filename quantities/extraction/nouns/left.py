@@ -136,7 +136,7 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
         if found is None and (past := _past_aside(left, at - copula)) < at - copula:  # "Il capitolo, …, si attesta a"
             found = _subject(text, left, past, g)
         if found is None and at - copula > 0 and lows[at - copula - 1] in g.colons:  # "degli sfollati: sono 632"
-            found = _subject(text, left, at - copula - 1, g)
+            found = _before_colon(text, left, at - copula - 1, g)
         if found is None and (rel := _relative(left, at - copula, g)):  # "Il rendimento, che aveva superato il 5%"
             found = _subject(text, left, at - copula - rel - 1, g)
         named = g.copula_nouns.get(" ".join(lows[at - copula:at]))
@@ -147,8 +147,7 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     if listed < k:  # "due ragazzi di 12 e 13 anni", "i fratelli Monti di 15, 11 e 6 anni"
         return _before(text, left, listed - 1, g) if listed and lows[listed - 1] in g.of_before else None
     if last in g.colons:  # "ha approvato il decreto per l'Emilia-Romagna: oltre 2 miliardi di euro"
-        found = _subject(text, left, k - 1, g)
-        return None if found is not None and _spoken(left, found, g) else found
+        return None if (found := _before_colon(text, left, k - 1, g)) is not None and _spoken(left, found, g) else found
     if last == ",":  # apposition: "Kevin Laganà, 22 anni", "gli sfollati del centro, una quarantina"
         if unit_bearing:  # not the object of a preposition: "sulle colline, la metà di quanto piove"
             found = _before(text, left, k, g)
@@ -193,6 +192,13 @@ def _gapped(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
     at = left.index(found.span.start)
     ends = k > 0 and found.span.end == left.ends[k - 1]  # not "i roghi degli ultimi due giorni"
     return found if ends and at > 1 and (left.lows[at - 2] in g.conj or left.lows[at - 2] in (",", ";")) else None
+
+
+def _before_colon(text: str, left: Tokens, colon: int, g: Grammar) -> NounPhrase | None:
+    """The subject of the clause a colon at ``left[colon]`` closes, or the antecedent of the relative
+    in it ("le persone che hanno dato l'ultimo saluto a papa Francesco: 250mila …": "persone")."""
+    rel = next((r for r in range(colon - 1, max(0, colon - ASIDE), -1) if (left.lows[r],) in g.relatives), 0)
+    return (_subject(text, left, rel, g) if rel else None) or _subject(text, left, colon, g)
 
 
 def _relative(left: Tokens, k: int, g: Grammar) -> int:
