@@ -314,7 +314,6 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
             if i.claim.doc not in homes:
                 homes[i.claim.doc] = _home(names.get(i.claim.doc, {}), broad)
             _unscoped(i, own.get(event, frozenset()), place, totals, homes[i.claim.doc], scopes, broken)
-    breakdowns.wider(keyed, homes, place, broad)   # (before: a country's count meets its whole only then)
     _one_country(keyed, event_of, broad, place, totals)
     _placed_alike(keyed, event_of)
     portions.settle(keyed, event_of)   # "circa 46mila, il 10% del totale": a part beside its whole only

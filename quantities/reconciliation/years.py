@@ -62,14 +62,16 @@ def past_year(sentence: str, figure: str, date: dt.date | None, lang: str,
     if at < 0:
         return None
     years = _years(sentence, lang, date.year, tuple(sorted(set(known))))
-    before = [y for start, _, y in years if start < at and y < date.year]
+    before = [y for start, stop, y, near in years if start < at and y < date.year
+              and (not near or _binds(sentence, start, stop, at, lang))]
     if before:
         return max(before)
     end = at + len(figure)
-    for start, _, y in years:
+    for start, _, y, near in years:
         if end <= start <= end + REACH and y < date.year:
             between = sentence[end:start]
-            if not BREAK.search(between) and not clock.relative_between(sentence, end, start, lang):
+            if not BREAK.search(between) and not clock.relative_between(sentence, end, start, lang) \
+                    and not (near and _compared_before(sentence, start, lang)):
                 return y
             break
     return None
@@ -80,7 +82,7 @@ def document_years(sentences: Iterable[str], date: dt.date | None, lang: str) ->
     if date is None:
         return ()
     out = {y for s in sentences if FOUR_DIGITS.search(s)
-           for _, _, y in _years(s, lang, date.year, ()) if y < date.year}
+           for _, _, y, near in _years(s, lang, date.year, ()) if y < date.year and not near}
     return tuple(sorted(out))
 
 
@@ -90,22 +92,45 @@ def _cheap(sentence: str, lang: str) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def _years(sentence: str, lang: str, this_year: int, known: tuple[int, ...]) -> tuple[tuple[int, int, int], ...]:
-    """(start, end, year) of each year, each date's year and each span of years back."""
+def _years(sentence: str, lang: str, this_year: int, known: tuple[int, ...]) -> tuple[tuple[int, int, int, bool], ...]:
+    """(start, end, year, near) of each year, each date's year and each span of years back; ``near``
+    for the year before in words or in months, which sets only a figure of its own clause (:func:`_binds`)."""
     out = []
     ago = _ago(lang)
     for q in find(sentence, lang):
         if q.kind == "year" and q.value is not None:
-            out.append((q.span.start, q.span.end, int(q.value)))
+            out.append((q.span.start, q.span.end, int(q.value), False))
         elif q.kind == "date" and (m := FOUR_DIGITS.search(q.text)):
-            out.append((q.span.start, q.span.end, int(m.group(1))))
+            out.append((q.span.start, q.span.end, int(m.group(1)), False))
         elif q.kind == "time" and q.unit in MONTHS and q.value is not None and ago.match(sentence, q.span.end) \
                 and q.value % MONTHS[q.unit] == 0:   # "cinque anni fa", "dodici mesi fa"
             back = this_year - int(q.value) // MONTHS[q.unit]
             near = [y for y in known if abs(y - back) <= 1]
-            out.append((q.span.start, q.span.end, max(near) if near else back))
-    out += [(m.start(), m.end(), this_year - 1) for m in _last_year(lang).finditer(sentence)]
+            out.append((q.span.start, q.span.end, max(near) if near else back, q.unit != "year"))
+    out += [(m.start(), m.end(), this_year - 1, True) for m in _last_year(lang).finditer(sentence)]
     return tuple(sorted(out))
+
+
+def _binds(sentence: str, start: int, stop: int, at: int, lang: str) -> bool:
+    """Whether the year phrase at ``sentence[start:stop]`` sets the figure at ``at`` after it: no clause
+    mark between them, and no word of comparison before it (``[numbers.offsets] compared``: "since last
+    year", "mezzo milione in più di un anno fa", "rispetto all'anno scorso")."""
+    return not BREAK.search(sentence, stop, at) and not _compared_before(sentence, start, lang)
+
+
+def _compared_before(sentence: str, start: int, lang: str) -> bool:
+    """A word of comparison (``[numbers.offsets] compared``) ends right before ``sentence[start]``."""
+    words = sentence[max(0, start - COMPARED_REACH):start].casefold().replace("’", "'").split()
+    return any(" ".join(words[-n:]) in _compared(lang) for n in (1, 2, 3) if len(words) >= n)
+
+
+#: How far before a year phrase its word of comparison is looked for, in characters.
+COMPARED_REACH = 24
+
+
+@functools.cache
+def _compared(lang: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in load(lang).words("numbers.offsets.compared", ()))
 
 
 #: The units of a span of time back that name whole years, and how many of each make one.

@@ -39,6 +39,13 @@ ROWS = [
     ("it", "Oggi sono 300, contro i 200 di un anno fa", "300", (), None),
     ("it", "Oggi sono 300, contro i 200 di un anno fa", "200", (), 2021),
     ("en", "The last yearly report counted 300", "300", (), None),
+    # review29: such a phrase sets only a figure of its own clause, and a word of comparison makes it no year
+    ("en", "Since last year the carmaker has cut 2,000 jobs in Italy", "2,000 jobs", (), None),
+    ("it", "gli occupati sono 24 milioni, mezzo milione in più di un anno fa, e i disoccupati sono 1,8 milioni",
+     "1,8 milioni", (), None),
+    ("it", "gli occupati sono 24 milioni, mezzo milione in più di un anno fa", "mezzo milione", (), None),
+    ("en", "Last year, 1,100 fires; this year 1,400", "1,400", (), None),
+    ("it", "Oggi sono 1.400 rispetto a un anno fa", "1.400", (), None),
 ]
 
 

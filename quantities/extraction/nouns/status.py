@@ -114,7 +114,6 @@ class Scopes:
     recording: frozenset[str]  # ``[attribution] measuring``: "la Spagna aveva registrato" (the figure's place)
     asides: frozenset[str]  # what opens an aside between a fronted place and its figure: "A Turís, secondo l'Aemet, …"
     place_qualifiers: frozenset[str]  # "Roma Nord": a run not cut after its known place (placed.known_end)
-    breakdowns: frozenset[str]  # the parts before a figure that break a count down by place ("di cui")
     beaten: frozenset[str]  # verbs whose object is a rival, no place ("battuto Damilano con il 59%")
     words: frozenset[str] = frozenset()  # every word a scope is told by: a sentence with none has no scope
 
@@ -192,10 +191,8 @@ def read(text: str, figure: Span, end: int, noun: str | None, *, lang: str | Pac
     starts = toks.starts  # (toks.index, without a call each)
     first, after = bisect_left(starts, figure.start), bisect_left(starts, end)
     named = kind not in sc.partitive_kinds and end > figure.end  # a sum or measure naming its own part
-    part = _part(sc, text, toks, first, bisect_left(starts, figure.end), kind in sc.partitive_kinds, named, noun)
-    if part is not None and part.casefold() in sc.breakdowns:
-        part = _place(sc, text, toks, first, after, _hangs(sc, kind)) or part   # "di cui oltre 8mila a Taranto"
-    scope = part or _place(sc, text, toks, first, after, _hangs(sc, kind)) or _all_over(sc, text, toks, after)
+    scope = (_part(sc, text, toks, first, bisect_left(starts, figure.end), kind in sc.partitive_kinds, named, noun)
+             or _place(sc, text, toks, first, after, _hangs(sc, kind)) or _all_over(sc, text, toks, after))
     status = _status(t, toks, first, _complement(t, toks, after + _pronoun(sc, toks.lows, after)), noun)
     if status is None and kind in sc.partitive_kinds and (lean := leaned(sc, toks, first, after)) is not None:
         status, _ = read(text, lean.figure, lean.end, lean.noun, lang=lang, toks=toks, kind=kind)  # "151 morti, tra
