@@ -10,7 +10,7 @@ Everything here is grouping by hashing: linear in the number of claims.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from quantities.lang import clock
@@ -203,7 +203,7 @@ def _home(weights: Mapping[str, int], broad: Callable[[str], bool]) -> str | Non
 def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str],
               totals: Mapping[tuple[str, Key], list[Interval]], home: str | None = None,
               scopes: Mapping[tuple[str, Key], set[str]] | None = None,
-              broken: set[tuple[Key, str]] = frozenset()) -> None:  # type: ignore[assignment]
+              broken: Collection[tuple[Key, str]] = ()) -> None:
     """A running count scoped to the event's own place ("12 le persone disperse a
     Casamicciola", in the Casamicciola landslide), or to the area named after it ("le
     vittime nel Palermitano", in the fires around Palermo), is the event's count: its
@@ -216,8 +216,8 @@ def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str],
     At the article's own place, a breakdown is a count below each of the article's unscoped
     ones (400 fires in Sicily beside "più di trecento" is the whole), or one of several places
     the article gives the count at ("86 incendi attivi in Sicilia, 26 in provincia di Palermo"), or a
-    place another article breaks out of a wider count (``broken``: "10mila dipendenti, di cui oltre 8mila
-    a Taranto" makes a Taranto paper's "Nello stabilimento di Taranto lavorano 8.200" a part)."""
+    place another article breaks out of a wider count (``broken``: "30 case crollate sull'isola, 12 a
+    Casamicciola" makes a Casamicciola paper's "a Casamicciola 12 case crollate" a part)."""
     key = i.key
     scope = i.claim.scope or ""
     if key is None or key.scope is None or not scope[:1].isupper():

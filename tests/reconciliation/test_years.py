@@ -46,6 +46,7 @@ ROWS = [
     ("it", "gli occupati sono 24 milioni, mezzo milione in più di un anno fa", "mezzo milione", (), None),
     ("en", "Last year, 1,100 fires; this year 1,400", "1,400", (), None),
     ("it", "Oggi sono 1.400 rispetto a un anno fa", "1.400", (), None),
+    ("it", "lo stabilimento, che l'anno scorso ha prodotto circa 3 milioni di tonnellate", "circa 3 milioni", (), 2021),
 ]
 
 
