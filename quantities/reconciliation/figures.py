@@ -231,12 +231,12 @@ def _unscoped(i: Item, own: frozenset[str], place: Callable[[str], str],
     if home is not None and key.kind == "count" and home in own and home in {place(w) for w in scope.split()} \
             and len((scopes or {}).get((i.claim.doc, whole), ())) <= 1 and (least is None or i.interval.low >= least) \
             and (whole, key.scope) not in broken:
-        i.key = whole
+        i.key = replace(whole, scope=scoped(None, i.year))   # its year stays: "L'anno scorso a Venezia 4 milioni"
         return
     if not i.running or any(w.high is None or i.interval.low <= w.high for w in wholes):
         return
     if any(place(w) in own or any(derived(place(w), p) for p in own) for w in scope.split()):
-        i.key = whole
+        i.key = replace(whole, scope=scoped(None, i.year))
 
 
 def _one_country(items: list[Item], event_of: Mapping[str, str | None], broad: Callable[[str], bool],

@@ -112,16 +112,28 @@ def _years(sentence: str, lang: str, this_year: int, known: tuple[int, ...]) -> 
 
 
 def _binds(sentence: str, start: int, stop: int, at: int, lang: str) -> bool:
-    """Whether the year phrase at ``sentence[start:stop]`` sets the figure at ``at`` after it: no clause
-    mark between them, and no word of comparison before it (``[numbers.offsets] compared``: "since last
-    year", "mezzo milione in più di un anno fa", "rispetto all'anno scorso")."""
+    """Whether the year phrase at ``sentence[start:stop]`` sets the figure at ``at`` after it: one that
+    opens the sentence sets the sentence up to a semicolon or a phrase of this year (``[numbers.offsets]
+    this_year``: "L'anno scorso, i visitatori erano stati 222mila"; "Last year, 1,100 fires; this year
+    1,400"); another sets its own clause (no clause mark between), and none after a word of comparison
+    (``[numbers.offsets] compared``: "since last year", "mezzo milione in più di un anno fa")."""
+    opener = sentence[:start].strip(" \t\n\"«“'-–—").casefold().split()   # (a quote or a dash may open it)
+    if not opener or " ".join(opener) in _words(lang, "numbers.offsets.hedged"):   # "More than a year ago, …"
+        return ";" not in sentence[stop:at] and _this_year(lang).search(sentence, stop, at) is None
     return not BREAK.search(sentence, stop, at) and not _compared_before(sentence, start, lang)
+
+
+@functools.cache
+def _this_year(lang: str) -> re.Pattern[str]:
+    """The pack's phrases of the article's own year (``[numbers.offsets] this_year``)."""
+    words = "|".join(re.escape(w).replace("'", "['’]") for w in load(lang).words("numbers.offsets.this_year", ()))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)" if words else r"(?!)", re.IGNORECASE)
 
 
 def _compared_before(sentence: str, start: int, lang: str) -> bool:
     """A word of comparison (``[numbers.offsets] compared``) ends right before ``sentence[start]``."""
     words = sentence[max(0, start - COMPARED_REACH):start].casefold().replace("’", "'").split()
-    return any(" ".join(words[-n:]) in _compared(lang) for n in (1, 2, 3) if len(words) >= n)
+    return any(" ".join(words[-n:]) in _words(lang, "numbers.offsets.compared") for n in (1, 2, 3) if len(words) >= n)
 
 
 #: How far before a year phrase its word of comparison is looked for, in characters.
@@ -129,8 +141,8 @@ COMPARED_REACH = 24
 
 
 @functools.cache
-def _compared(lang: str) -> frozenset[str]:
-    return frozenset(w.casefold() for w in load(lang).words("numbers.offsets.compared", ()))
+def _words(lang: str, key: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in load(lang).words(key, ()))
 
 
 #: The units of a span of time back that name whole years, and how many of each make one.

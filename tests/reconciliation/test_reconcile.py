@@ -388,6 +388,21 @@ def test_a_count_broken_down_by_place_meets_the_same_count_given_at_its_country(
     assert disputes and all("a.md" in " ".join(c.doc for c in f.claims) for f in disputes), disputes
 
 
+@pytest.mark.parametrize(("a", "error"), [
+    ("Turismo a Venezia. L'anno scorso i turisti a Venezia erano stati 4 milioni.", False),  # last year's
+    ("Turismo a Venezia. I turisti a Venezia sono 4 milioni.", True),   # near miss: this year's, disputed
+])
+def test_a_count_at_its_articles_place_keeps_its_year(tmp_path, a, error):
+    """review30: the place an article is about is dropped from a count's scope, not the year its sentence
+    sets it in (quantities/reconciliation/figures.py, _unscoped)."""
+    from quantities.run.pipeline import run
+
+    b = "Turismo a Venezia. Quest'anno i turisti a Venezia sono 4,6 milioni."
+    for name, body in (("a.md", a), ("b.md", b)):
+        (tmp_path / name).write_text(f"---\ndate: 2024-07-01\n---\n{body}\n", encoding="utf-8")
+    assert bool([f for f in run([str(tmp_path)]).findings if f.severity == "error"]) is error
+
+
 def test_a_finding_never_names_its_figure_none(tmp_path):
     """A figure with no noun and no concept ("magnitudo 7" against "magnitudo 6,8") is named by
     its unit, else by its id alone, never "F3 (None)"."""

@@ -47,6 +47,16 @@ ROWS = [
     ("en", "Last year, 1,100 fires; this year 1,400", "1,400", (), None),
     ("it", "Oggi sono 1.400 rispetto a un anno fa", "1.400", (), None),
     ("it", "lo stabilimento, che l'anno scorso ha prodotto circa 3 milioni di tonnellate", "circa 3 milioni", (), 2021),
+    # review30: one that opens the sentence sets it past asides and dates, up to a semicolon or this year
+    ("it", "L'anno scorso, i visitatori del Salone del Libro erano stati 222mila", "222mila", (), 2021),
+    ("en", "Last year, 4 million tourists visited Venice, according to the city council", "4 million", (), 2021),
+    ("it", "Un anno fa, in Sardegna, gli incendi avevano bruciato 12mila ettari", "12mila", (), 2021),
+    ("it", "L'anno scorso il 15 agosto in piazza c'erano 80mila persone", "80mila", (), 2021),
+    ("it", "Più di un anno fa il Salone aveva avuto 222mila visitatori", "222mila", (), 2021),
+    ("en", "More than a year ago the fair drew 222,000 visitors", "222,000", (), 2021),
+    ("it", "Un anno fa erano 900, quest'anno sono già 1.400", "1.400", (), None),
+    ("it", "Un anno fa erano 900, quest'anno sono già 1.400", "900", (), 2021),
+    ("en", "The fair drew 2,000 more than a year ago", "2,000", (), None),
 ]
 
 
