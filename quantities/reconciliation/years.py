@@ -113,13 +113,14 @@ def _years(sentence: str, lang: str, this_year: int, known: tuple[int, ...]) -> 
 
 def _binds(sentence: str, start: int, stop: int, at: int, lang: str) -> bool:
     """Whether the year phrase at ``sentence[start:stop]`` sets the figure at ``at`` after it: one that
-    opens the sentence sets the sentence up to a semicolon or a phrase of this year (``[numbers.offsets]
-    this_year``: "L'anno scorso, i visitatori erano stati 222mila"; "Last year, 1,100 fires; this year
-    1,400"); another sets its own clause (no clause mark between), and none after a word of comparison
-    (``[numbers.offsets] compared``: "since last year", "mezzo milione in più di un anno fa")."""
+    opens the sentence sets the sentence up to a semicolon, a year in digits or a word of the present or
+    of contrast (``[numbers.offsets] this_year``: "L'anno scorso, i visitatori erano stati 222mila";
+    "Un anno fa erano 200mila, oggi 300mila"); another sets its own clause (no clause mark between), and
+    none after a word of comparison (``[numbers.offsets] compared``: "since last year", "in più di un anno fa")."""
     opener = sentence[:start].strip(" \t\n\"«“'-–—").casefold().split()   # (a quote or a dash may open it)
     if not opener or " ".join(opener) in _words(lang, "numbers.offsets.hedged"):   # "More than a year ago, …"
-        return ";" not in sentence[stop:at] and _this_year(lang).search(sentence, stop, at) is None
+        return ";" not in sentence[stop:at] and _this_year(lang).search(sentence, stop, at) is None \
+            and FOUR_DIGITS.search(sentence, stop, at) is None   # "…, e nel 2026 saranno 4,6 milioni"
     return not BREAK.search(sentence, stop, at) and not _compared_before(sentence, start, lang)
 
 

@@ -57,6 +57,15 @@ ROWS = [
     ("it", "Un anno fa erano 900, quest'anno sono già 1.400", "1.400", (), None),
     ("it", "Un anno fa erano 900, quest'anno sono già 1.400", "900", (), 2021),
     ("en", "The fair drew 2,000 more than a year ago", "2,000", (), None),
+    # review31: the opener's reach ends at a word of the present or of contrast, or a year in digits
+    ("it", "L'anno scorso i turisti erano stati 4 milioni, e quest'estate ne sono già arrivati 3 milioni",
+     "3 milioni", (), None),
+    ("en", "Last year, the city brought in a fee, and now 4.6 million tourists a year visit Venice", "4.6 million", (),
+     None),
+    ("it", "Un anno fa in piazza eravamo 200mila, oggi siamo 300mila", "300mila", (), None),
+    ("it", "Un anno fa in piazza eravamo 200mila, oggi siamo 300mila", "200mila", (), 2021),
+    ("it", "L'anno scorso erano 4 milioni, mentre nel 2022 saranno 4,6 milioni", "4,6 milioni", (), None),
+    ("en", "Wildfires in Sicily are up from last year at 1,400, firefighters said", "1,400", (), None),
 ]
 
 
