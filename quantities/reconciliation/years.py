@@ -102,9 +102,9 @@ def _years(sentence: str, lang: str, this_year: int, known: tuple[int, ...]) -> 
             out.append((q.span.start, q.span.end, int(q.value), False))
         elif q.kind == "date" and (m := FOUR_DIGITS.search(q.text)):
             out.append((q.span.start, q.span.end, int(m.group(1)), False))
-        elif q.kind == "time" and q.unit in MONTHS and q.value is not None and ago.match(sentence, q.span.end) \
-                and q.value % MONTHS[q.unit] == 0:   # "cinque anni fa", "dodici mesi fa"
-            back = this_year - int(q.value) // MONTHS[q.unit]
+        elif q.kind == "time" and q.unit in PER_YEAR and q.value is not None and ago.match(sentence, q.span.end) \
+                and q.value % PER_YEAR[q.unit] == 0:   # "cinque anni fa", "dodici mesi fa"
+            back = this_year - int(q.value) // PER_YEAR[q.unit]
             near = [y for y in known if abs(y - back) <= 1]
             out.append((q.span.start, q.span.end, max(near) if near else back, q.unit != "year"))
     out += [(m.start(), m.end(), this_year - 1, True) for m in _last_year(lang).finditer(sentence)]
@@ -146,8 +146,8 @@ def _words(lang: str, key: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in load(lang).words(key, ()))
 
 
-#: The units of a span of time back that name whole years, and how many of each make one.
-MONTHS = {"year": 1, "month": 12}
+#: The units of a span of time back that may name whole years, and how many of each make a year.
+PER_YEAR = {"year": 1, "month": 12}
 
 
 @functools.cache
