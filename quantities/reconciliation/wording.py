@@ -8,8 +8,9 @@ inside a bucket, each pair of different keys is judged once:
   «engineers» meets Italian «genieri»; or a pair of terms of one pack, «vittime» /
   «feriti»): the rule's severity (error), with the lexicon's note;
 - one of the nouns is unknown to the lexicon and the two sentences share enough words
-  (``min_shared_words``; none for a measure in a unit, "3.000 ettari", where the unit and
-  the value already say much): a step lower, since the lexicon cannot say they differ;
+  (``min_shared_words``; none for a measure in a unit whose two nouns share their first
+  word, "3.000 ettari di superficie urbana", "superficie non boscata di 3.000 ettari", where
+  the unit and the value already say much): a step lower, since the lexicon cannot say they differ;
 - a count whose two readings name different statuses (dead / injured, displaced /
   evacuated), each read at its own figure: the rule's severity, since one status is wrong;
 - one count in one status, planned in one article and done in another of the same day
@@ -185,7 +186,8 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     named = all(i.claim.noun and i.reading is not None and not i.reading.generic for i in (x, y)) and rare
     if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
         common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
-        need = 0 if a.kind == "measure" and a.unit is not None else ctx.settings.min_shared_words
+        headed = a.kind == "measure" and a.unit is not None and _one_head(x, y)
+        need = 0 if headed else ctx.settings.min_shared_words
         close = next(_close(common, need), None)
         if close is not None:   # a sum: budgets name one pot many ways ("il piano", "la dotazione complessiva"): a note
             p, q = close
@@ -205,6 +207,14 @@ def _close(pairs: list[tuple[Item, Item]], need: int) -> Iterator[tuple[Item, It
                 words[id(i)] = context_of(i.claim, i.lexicon)
         if len(words[id(p)] & words[id(q)]) >= need:
             yield p, q
+
+
+def _one_head(x: Item, y: Item) -> bool:
+    """Whether two nouns share their first content word ("superficie non boscata", "superficie
+    urbana"): one measure told with two qualifiers, which its unit and value already tie; nouns
+    with no word in common ("acciaio", "produzione") need their sentences to meet."""
+    a, b = (i.lexicon.content(i.claim.noun or "") for i in (x, y))
+    return bool(a) and bool(b) and a[0] == b[0]
 
 
 def _capacity(across: list[tuple[Item, Item]]) -> tuple[str, list[Item], list[Item]] | None:

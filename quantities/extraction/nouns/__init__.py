@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from quantities.extraction.nouns.adverbials import untimed
 from quantities.extraction.nouns.beside import (
     aside_after,
     converted,
@@ -146,7 +147,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = None  # "contro 1,626 di venerdì", "10 miliardi l'anno": a time, a rate
     if found is None and first not in g.elliptic_after:
         before = left + link if unit_bearing and (link := swallowed(figure, toks, g)) is not None else left
-        found = noun_before(sentence, before, g, unit_bearing, aside=first in (",", ";", ")"),
+        found = noun_before(sentence, untimed(before, g), g, unit_bearing, aside=first in (",", ";", ")"),
                             valued=g.value_before.get(kind, frozenset()) if paired is None else frozenset(),
                             opened=_opened(sentence, figure, toks, g))  # a pair's "da" links no value
         if found is not None and (found.head.casefold() in g.time_words

@@ -50,8 +50,16 @@ def swallowed(figure: Span, toks: Tokens, g: Grammar) -> Tokens | None:
     return toks[first - 1:first] if k < first and toks.lows[first - 1] in g.at_before else None
 
 
-#: The most words an aside between commas after a figure may have ("Sono quattro, ora, i …").
-ASIDE_WORDS = 4
+def _opening_copula(left: Tokens, g: Grammar) -> bool:
+    """A copula of more words ends ``left`` and opens its clause ("Sono state", "Erano stati")."""
+    lows = left.lows
+    return any(len(c) > 1 and tuple(lows[-len(c):]) == c
+               and (len(c) == len(lows) or not lows[-len(c) - 1][:1].isalnum()) for c in g.copulas.get(lows[-1], ()))
+
+
+#: The most words an aside between commas after a figure may have ("Sono quattro, ora, i …",
+#: "…, secondo le stime del Vaticano, le persone").
+ASIDE_WORDS = 6
 #: Tokens an apposition between commas may hold ("…, circa 51 miliardi di euro, di tagli").
 APPOSITION = 8
 
@@ -65,9 +73,10 @@ def _closing_comma(right: Tokens, most: int) -> int | None:
 def aside_after(right: Tokens, left: Tokens, g: Grammar) -> int:
     """Where the article stands that opens the subject of an inverted copula past an aside
     between commas after the figure ("Sono quattro, ora, i presunti scafisti", "Sono 300,
-    secondo Kiev, i soldati uccisi"): a one-word copula right before the figure, a few words
-    with no number between the commas; 0 when not so."""
-    if not left.lows or not g.is_copula(left.lows[-1]):
+    secondo Kiev, i soldati uccisi"): a one-word copula right before the figure, or one of
+    more words that opens the clause ("Sono state circa 400mila, secondo le stime del Vaticano,
+    le persone"), a few words with no number between the commas; 0 when not so."""
+    if not left.lows or not (g.is_copula(left.lows[-1]) or _opening_copula(left, g)):
         return 0
     k = _closing_comma(right, ASIDE_WORDS)
     if k is None or any(right.texts[j][:1].isdigit() for j in range(1, k)):

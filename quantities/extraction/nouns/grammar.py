@@ -31,6 +31,9 @@ class Grammar:
     conj: frozenset[str]
     function: frozenset[str]
     time_words: frozenset[str]         # days and months: never the head of a noun before a figure
+    time_prepositions: frozenset[str]  # before a year or a month, a time adverbial: "nel 2023", "a dicembre"
+    months: frozenset[str]
+    time_adverbs: dict[str, tuple[tuple[str, ...], ...]]  # "l'anno scorso", "ieri", "last year"; by their last word
     currencies: frozenset[str]         # one-word names of ``[units.currency]`` and ``[units]``: a unit, never a noun
     adjectives: frozenset[str]
     adjective_endings: tuple[str, ...]
@@ -190,6 +193,10 @@ def grammar(pack: Pack) -> Grammar:
         conj=word_set(pack, "nouns.and"),
         function=word_set(pack, "nouns.function_words"),
         time_words=word_set(pack, "nouns.time_words"),
+        time_prepositions=frozenset(map(low, pack.words("nouns.time_prepositions", ()))),
+        months=word_set(pack, "numbers.dates.months"),
+        time_adverbs=by_last(sorted({tuple(tokens(p).lows) for p in pack.words("nouns.time_adverbs", ())},
+                                    key=len, reverse=True)),
         currencies=frozenset(w.casefold() for table in ("units.currency", "units") for w, v in pack.table(table).items()
                              if w.isalpha() and isinstance(v, str)),
         adjectives=word_set(pack, "nouns.adjectives"),
