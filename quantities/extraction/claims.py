@@ -223,6 +223,8 @@ class _Reader:
                 end = noun.span.end
             stated = q if doc.offsets is None else q.at(doc.to_body(q.span))
             mood = modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack)
+            if mood == "reported" and out and self._listed(toks, k, end):
+                mood = out[-1].modality  # listed after its verb's figure: "could face 68,000 …, 94,000 … and 120,000"
             found = self._credit(s, toks, cues, q, memo, mood)
             state, scope = status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks,
                                        kind=q.kind, still=still)
@@ -261,6 +263,16 @@ class _Reader:
                             narrated=memo.get("narrated", sentence.end) <= s.figures[-1].span.start)  # type: ignore[operator]
             self._seen = s.index + 1
         return out
+
+    def _listed(self, toks: Tokens, k: int, end: int) -> bool:
+        """Whether the figure whose first token is ``toks[k]`` and whose words end at ``end``
+        is listed after the figure before it, the object of one verb: a comma or a coordinator
+        before it, no verb of its own after it ("300 soldati, 40 carri armati e 12 elicotteri";
+        not "500 homes, and 1,200 were evacuated")."""
+        g, after = self._grammar, bisect_left(toks.starts, end)
+        if not k or (toks.lows[k - 1] != "," and toks.lows[k - 1] not in g.conj):
+            return False
+        return after >= len(toks.lows) or not (g.is_copula(toks.lows[after]) or g.is_verb(toks.lows[after]))
 
     def _noun(self, q: Quantity, toks: Tokens, antecedents: dict[tuple[str, str | None], nouns.NounPhrase]
               ) -> tuple[Quantity, nouns.NounPhrase | None, str | None]:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from quantities.lang import clock
 from quantities.lang.places import derived
-from quantities.reconciliation import breakdowns, portions
+from quantities.reconciliation import breakdowns, echoes, portions
 from quantities.reconciliation.ages import AGE_OF_A
 from quantities.reconciliation.clauses import words_of
 from quantities.reconciliation.events import events
@@ -296,8 +297,12 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     broken = breakdowns.over_places(keyed)
     _past_midnight(keyed)
     dates = {i.claim.doc: i.claim.date for i in items}
+    told: defaultdict[str, set[Decimal]] = defaultdict(set)   # each document's telling figures
+    for i in items:   # keyed or not: "another 150,000" counts no noun, its value still tells
+        if (v := echoes.telling(i.claim.quantity)) is not None:
+            told[i.claim.doc].add(v)
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
-                      settings.event_days, broad)
+                      settings.event_days, broad, told)
     own = _own_places(event_of, names, broad)
     totals: defaultdict[tuple[str, Key], list[Interval]] = defaultdict(list)
     for i in keyed:

@@ -12,10 +12,9 @@ carried from an earlier figure ("a section of about 200 metres … plummeting so
 the concept its unit measures ("magnitudo 7": a quake's), else the word that leads it ("affluenza al 51%"),
 never the base of a ratio ("il deficit al 4,3% del Pil": the deficit); an age by the name before it ("Michael
 Zanera, 34 anni"): different people, different figures. A figure its sentence sets in an earlier year than its
-article's ("nel 1960 … 12 mila morti") has that year in its scope (:mod:`quantities.reconciliation.years`).
-The old value of a change the article states ("le risorse passano da 191,5 a 194,4 miliardi") is an earlier
-value. Each document is read with its own lexicon (its own language pack).
-"""
+article's ("nel 1960 … 12 mila morti"), or a plan in a later one ("94mila entro il 2040"), has that year in its
+scope (:mod:`.years`). The old value of a change the article states ("le risorse passano da 191,5 a 194,4
+miliardi") is an earlier value. Each document is read with its own lexicon (its own language pack)."""
 
 from __future__ import annotations
 
@@ -30,7 +29,7 @@ from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation import ages, changes, clauses, distances, nounphrases
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of, stance
 from quantities.reconciliation.settings import ReconcileSettings
-from quantities.reconciliation.years import document_years, past_year
+from quantities.reconciliation.years import document_years, horizon, past_year
 from quantities.types import Claim
 
 #: Modalities that are compared with each other; "denied" is in no group. An estimate of a
@@ -347,7 +346,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
         return None, "a percentage of nothing named (no noun, no word before it)", None, False
     if what is not None:
         what = clauses.marked(c, what, before, lex)   # a capacity, an addition: figures apart
-    year = past_year(c.context, c.text, c.date, lex.lang, years)
+    year = past_year(c.context, c.text, c.date, lex.lang, years) or (   # a plan's horizon: "94mila entro il 2040"
+        horizon(c.context, c.text, c.date, lex.lang) if c.modality == "planned" else None)
     if year is None and years and clauses.back_then(c, before, lex):  # "il 58,40% delle precedenti politiche"
         year = years[-1]   # "il 58,40% delle precedenti politiche": the last past year the article names
     scope = scoped(c.scope.casefold() if c.scope and not clauses.status_part(c.scope, status, lex) else part, year)

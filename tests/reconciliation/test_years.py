@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quantities.reconciliation.years import past_year
+from quantities.reconciliation.years import horizon, past_year
 
 DATE = dt.date(2022, 9, 26)
 
@@ -67,6 +67,24 @@ ROWS = [
     ("it", "L'anno scorso erano 4 milioni, mentre nel 2022 saranno 4,6 milioni", "4,6 milioni", (), None),
     ("en", "Wildfires in Sicily are up from last year at 1,400, firefighters said", "1,400", (), None),
 ]
+
+
+HORIZONS = [
+    # (lang, sentence, figure, expected year): a plan's or a projection's horizon (heldout7)
+    ("en", "Europe could face more than 68,000 heat deaths each summer by 2030, 94,000 by 2040 and 120,000 by 2050",
+     "94,000", 2040),
+    ("en", "Europe could face more than 68,000 heat deaths each summer by 2030, 94,000 by 2040 and 120,000 by 2050",
+     "more than 68,000 heat deaths", 2030),
+    ("it", "secondo i ricercatori, entro il 2040 i morti potrebbero essere quasi 100mila ogni estate", "quasi 100mila", 2040),
+    ("it", "Entro il 2026 arriveranno 600 milioni", "600 milioni", 2026),
+    ("it", "Nel 2026, dice il ministro, arriveranno 600 milioni", "600 milioni", None),   # near misses: another clause,
+    ("it", "Nel 2015 arrivarono 600 milioni", "600 milioni", None),                       # a past year
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "figure", "expected"), HORIZONS)
+def test_horizon(lang, sentence, figure, expected):
+    assert horizon(sentence, figure, dt.date(2023, 7, 10), lang) == expected
 
 
 @pytest.mark.parametrize(("lang", "sentence", "figure", "known", "expected"), ROWS)
