@@ -42,8 +42,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
-from decimal import Decimal
+from collections.abc import Callable, Hashable, Iterable, Mapping
 
 import regex
 
@@ -146,7 +145,7 @@ def signature(weights: Mapping[str, int], limit: int) -> list[str]:
 
 
 def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date | None], limit: int,
-           days: int, broad: Callable[[str], bool], figures: Mapping[str, Collection[Decimal]] | None = None,
+           days: int, broad: Callable[[str], bool], figures: Mapping[str, Mapping[echoes.Told, set[int]]] | None = None,
            ) -> dict[str, str | None]:
     """Each document's event: the smallest document id of its component, None without names
     or telling figures shared with another (``figures``: :mod:`.echoes`)."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, replace
-from decimal import Decimal
 
 from quantities.lang import clock
 from quantities.lang.places import derived
@@ -288,19 +287,17 @@ def _placed_alike(items: list[Item], event_of: Mapping[str, str | None]) -> None
 
 
 def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: ReconcileSettings,
-          broad: Callable[[str], bool], place: Callable[[str], str] = str.casefold) -> Grouping:
+          broad: Callable[[str], bool], place: Callable[[str], str] = str.casefold,
+          told: Mapping[str, Mapping[echoes.Told, set[int]]] | None = None) -> Grouping:
     """The figures (in document order) and every claim left out, with the reason.
     ``names`` holds each document's names and their weights (:func:`events.names`);
-    ``place`` gives a place's one name (:meth:`Places.name`)."""
+    ``place`` gives a place's one name (:meth:`Places.name`); ``told`` each document's telling
+    figures (:func:`echoes.told`)."""
     unaligned: list[tuple[Claim, str]] = [(i.claim, i.reason or "") for i in items if i.key is None]
     keyed = [i for i in items if i.key is not None]
     broken = breakdowns.over_places(keyed)
     _past_midnight(keyed)
     dates = {i.claim.doc: i.claim.date for i in items}
-    told: defaultdict[str, set[Decimal]] = defaultdict(set)   # each document's telling figures
-    for i in items:   # keyed or not: "another 150,000" counts no noun, its value still tells
-        if (v := echoes.telling(i.claim.quantity)) is not None:
-            told[i.claim.doc].add(v)
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
                       settings.event_days, broad, told)
     own = _own_places(event_of, names, broad)

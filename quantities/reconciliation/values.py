@@ -21,6 +21,7 @@ Claims the article gives as superseded ("era fermo a 35") take part in none of t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from quantities.lang import units
 from quantities.reconciliation import clauses, scales
@@ -110,7 +111,7 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     if len(ms) == 2 and _rounding(ms[0], ms[1]):
         return _rounded(g, ms[0], ms[1], ctx)
     head, rest = ms[0], ms[1:]
-    if ((len(ms) >= SCATTERED and len(head.docs) < 2) or _loose(g, ms, ctx.settings.min_shared_words)) \
+    if ((_values(ms) >= SCATTERED and len(head.docs) < 2) or _loose(g, ms, ctx.settings.min_shared_words)) \
             and not close(ms):
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
@@ -134,6 +135,18 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     message = _("{one}; {others}: the values do not meet").format(
         one=say.group_text(head.items, ctx.outlet, fmt), others=groups)
     return finding(ctx, "value-conflict", g, message, items, cause="disagreement", doubt=weigh(ms, ms, ctx))
+
+
+#: How near two values of one article are to be one value restated in another unit (its rounding).
+RESTATED = Decimal("0.02")
+
+
+def _values(ms: list[Mode]) -> int:
+    """How many values the modes give, a value one article restates in another unit counted once
+    ("a span of 3.7 km (2.3 miles)": two modes of one article within :data:`RESTATED` of each other)."""
+    return len(ms) - sum(1 for j in range(len(ms)) if len(ms[j].docs) == 1 and any(
+        ms[i].docs == ms[j].docs and abs(ms[i].value - ms[j].value) <= RESTATED * abs(ms[j].value)
+        for i in range(j)))
 
 
 def _loose(g: Grouped, ms: list[Mode], need: int) -> bool:

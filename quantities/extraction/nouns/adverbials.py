@@ -4,8 +4,9 @@ milioni", "the debt rose in 2023 to 137.3%". It dates the figure and names nothi
 before the figure is read as if it were not there (the subject of the verb, not "attestata a
 dicembre"). It is a time preposition (``[nouns] time_prepositions``) and a year in digits or a
 month (``[numbers.dates] months``), or a phrase of ``[nouns] time_adverbs`` ("l'anno scorso",
-"ieri", "last year"); it ends right before the figure or before the figure's link words
-("a", "al", "to"), and never opens the sentence ("Nel 2023 137 morti" has no verb to reach)."""
+"ieri", "last year"), with a place beside it ("a febbraio in Italia"); it ends right before the
+figure or before the figure's link words ("a", "al", "to"), and never opens the sentence ("Nel
+2023 137 morti" has no verb to reach)."""
 
 from __future__ import annotations
 
@@ -24,18 +25,37 @@ def _links(g: Grammar) -> frozenset[str]:
 
 
 def untimed(left: Tokens, g: Grammar) -> Tokens:
-    """``left`` (the tokens before a figure) without the time adverbial that ends right before
-    the figure or before its link words."""
+    """``left`` (the tokens before a figure) without the adverbials of time (and of place with
+    them: "a febbraio in Italia", "last month in Germany") that end right before the figure or
+    before its link words."""
     links = _links(g)
     end = len(left.lows)
     for _ in range(LINKS + 1):
-        start = _adverbial(left.lows, end, g)
+        start = _adverbials(left, end, g)
         if 0 < start < end:
             return left[:start] + left[end:]
         if end == 0 or left.lows[end - 1] not in links:
             return left
         end -= 1
     return left
+
+
+#: The most adverbials looked past in a row ("a febbraio in Italia").
+ADVERBIALS = 2
+
+
+def _adverbials(left: Tokens, end: int, g: Grammar) -> int:
+    """Where the run of adverbials that ends at ``left[end - 1]`` starts (one of time at least),
+    else ``end``."""
+    start, timed = end, False
+    for _ in range(ADVERBIALS):
+        if (at := _adverbial(left.lows, start, g)) < start:
+            start, timed = at, True
+        elif (at := _placed(left, start, g)) < start:
+            start = at
+        else:
+            break
+    return start if timed else end
 
 
 def _adverbial(lows: list[str], end: int, g: Grammar) -> int:
@@ -49,6 +69,19 @@ def _adverbial(lows: list[str], end: int, g: Grammar) -> int:
     if k and lows[k - 1] in g.months:
         k -= 1
     return k - 1 if k < end and k and lows[k - 1] in g.time_prepositions else end
+
+
+def _placed(left: Tokens, end: int, g: Grammar) -> int:
+    """Where a place adverbial that ends at ``left[end - 1]`` starts ("in Italia", "in
+    Germany": a time preposition and capitalised words), else ``end``."""
+    k = end
+    while k > 0 and end - k < PLACE_WORDS and left.texts[k - 1][:1].isupper():
+        k -= 1
+    return k - 1 if k < end and k and left.lows[k - 1] in g.time_prepositions else end
+
+
+#: The most words of a place's name looked past.
+PLACE_WORDS = 3
 
 
 def _year(word: str) -> bool:

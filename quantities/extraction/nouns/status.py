@@ -319,6 +319,10 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, hangs: st
     start = max(start, past_subject_relative(t, toks, first))
     found = dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
         or (hung(t, text, toks, first, hangs) if hangs else None) or (recorded(t, text, toks, first) if hangs else None)
+    if found is not None and start > 1 and lows[start - 1] in t.conj and (b := _clause_before(t, lows, start)[0]) \
+            > start - 6 and not any(w[:1].isdigit() for w in lows[b:start]) \
+            and (other := _place_in(t, text, toks, b, start, last=True)) is not None:
+        found = f"{other} {toks.texts[start - 1]} {found}"   # "In Piemonte e in Lombardia sono oltre 300 i comuni"
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
     if found is None and opener > 0 and lows[opener] in t.place_relatives and not _own_place(t, toks, opener, first):
         before, at = _clause_before(t, lows, opener)
