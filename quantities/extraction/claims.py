@@ -225,7 +225,7 @@ class _Reader:
                 end = noun.span.end
             stated = q if doc.offsets is None else q.at(doc.to_body(q.span))
             mood = modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack)
-            if mood == "reported" and out and self._listed(toks, k, end):
+            if mood == "reported" and out and self._listed(toks, k, end, q.unit != out[-1].quantity.unit):
                 mood = out[-1].modality  # listed after its verb's figure: "could face 68,000 …, 94,000 … and 120,000"
             found = self._credit(s, toks, cues, q, memo, mood)
             state, scope = status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks,
@@ -266,19 +266,22 @@ class _Reader:
             self._seen = s.index + 1
         return out
 
-    def _listed(self, toks: Tokens, k: int, end: int) -> bool:
+    def _listed(self, toks: Tokens, k: int, end: int, converted: bool) -> bool:
         """Whether the figure whose first token is ``toks[k]`` and whose words end at ``end``
-        is listed after the figure before it, the object of one verb, or restates it in brackets: a
-        comma, a coordinator or a bracket before it, nothing after it to its clause's end but a time
-        ("300 soldati, 40 carri armati e 12 elicotteri", "94,000 by 2040"; not "500 homes, and 1,200 were
-        evacuated", "e 120 ad ora", "and 1,200 already in shelters")."""
+        is listed after the figure before it, the object of one verb, or restates it in another unit
+        in brackets (``converted``): a comma, a coordinator or that bracket before it, nothing after it
+        to its clause's end but a time or a place ("300 soldati, 40 carri armati e 12 elicotteri",
+        "94,000 by 2040", "3,000 in Georgia"; not "500 homes, and 1,200 were evacuated", "e 120 ad
+        ora", "and 1,200 already in shelters", "0,8% nel 2025 (0,7% nel 2024)")."""
         g, after = self._grammar, bisect_left(toks.starts, end)
-        if not k or (toks.lows[k - 1] not in ",(" and toks.lows[k - 1] not in g.conj):  # "3.7 km (2.3 miles)"
+        before = toks.lows[k - 1] if k else ""
+        if not (before == "," or before in g.conj or (before == "(" and converted)):  # "3.7 km (2.3 miles)"
             return False
-        for w in toks.lows[after:]:   # up to its clause's end, a time at most: "94,000 by 2040 and"
+        for w, t in zip(toks.lows[after:], toks.texts[after:]):   # to its clause's end, a time or a place at most
             if w in LIST_ENDS or w in g.conj:
                 return True
-            if not (w[:1].isdigit() or w in g.prepositions or w in g.time_prepositions or w in g.articles):
+            if not (w[:1].isdigit() or t[:1].isupper() or w in g.prepositions or w in g.time_prepositions
+                    or w in g.articles):
                 return False   # a verb, an adverb, a noun of its own: "120 dead have already been confirmed"
         return True
 

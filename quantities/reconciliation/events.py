@@ -145,10 +145,10 @@ def signature(weights: Mapping[str, int], limit: int) -> list[str]:
 
 
 def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date | None], limit: int,
-           days: int, broad: Callable[[str], bool], figures: Mapping[str, Mapping[echoes.Told, set[int]]] | None = None,
-           ) -> dict[str, str | None]:
+           days: int, broad: Callable[[str], bool],
+           figures: Mapping[str, tuple[str, Mapping[echoes.Told, bool]]] | None = None) -> dict[str, str | None]:
     """Each document's event: the smallest document id of its component, None without names
-    or telling figures shared with another (``figures``: :mod:`.echoes`)."""
+    or telling figures shared with a document of another language (``figures``: :mod:`.echoes`)."""
     joins = _Joins()
     dated = sorted(d for d in weights if dates.get(d) is not None)
     for doc in [*dated, *sorted(d for d in weights if dates.get(d) is None)]:

@@ -288,7 +288,7 @@ def _placed_alike(items: list[Item], event_of: Mapping[str, str | None]) -> None
 
 def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: ReconcileSettings,
           broad: Callable[[str], bool], place: Callable[[str], str] = str.casefold,
-          told: Mapping[str, Mapping[echoes.Told, set[int]]] | None = None) -> Grouping:
+          told: Mapping[str, tuple[str, Mapping[echoes.Told, bool]]] | None = None) -> Grouping:
     """The figures (in document order) and every claim left out, with the reason.
     ``names`` holds each document's names and their weights (:func:`events.names`);
     ``place`` gives a place's one name (:meth:`Places.name`); ``told`` each document's telling

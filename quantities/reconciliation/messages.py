@@ -179,3 +179,12 @@ def status_clash(a: str, b: str) -> str:
     """The note for one count given in two statuses."""
     return _("the same number is counted as {one} in one and as {other} in the other: "
              "two statuses are not one figure; check which is meant").format(one=a, other=b)
+
+
+#: The spans of time a rate is per (:mod:`.periods`), as messages name them.
+SPANS = {"hour": N_("hour"), "day": N_("day"), "week": N_("week"), "month": N_("month"), "year": N_("year")}
+
+
+def span(name: str) -> str:
+    """A span of time as messages name it: "hour" ("ora" in Italian)."""
+    return _(SPANS.get(name, name))

@@ -110,7 +110,7 @@ def reconcile(
         standfirsts(items, documents)
         weights = _names(items, documents, lexicon_of, places)
         settle(items, weights, places, lambda doc: lexicon_of(doc).lang, {d.id: d.text for d in documents})
-        told = echoes.told((i.claim for i in items), {d.id: d.text for d in documents})   # figures two stories share
+        told = echoes.told((i.claim for i in items), {d.id: (d.lang, echoes.lead(d.text)) for d in documents})
         grouping = group(items, weights, settings, places.broad, places.name, told)
         findings: list[Finding] = []
         at_places = placed_counts(items)

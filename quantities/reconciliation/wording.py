@@ -17,6 +17,7 @@ inside a bucket, each pair of different keys is judged once:
   or earlier (evacuation being organised, residents evacuated): a step lower;
 - one number as what a thing can hold in one article and as what it holds in another
   ("può trasportare 20mila container", "carrying some 20,000 containers"): a step lower;
+- one number of one thing per two spans of time ("6.000 veicoli l'ora", "al giorno"): a step lower;
 - one concept a kind of the other (by interlingual id: "650 incendi urbani", "650 fires";
   not a generic "persone"): a step lower, a qualifier dropped or added;
 - two concepts the lexicon knows are different (soldati, carri armati): nothing; nor a
@@ -46,6 +47,7 @@ from itertools import islice
 
 from quantities.lang.units import FRACTION
 from quantities.reconciliation import messages as say
+from quantities.reconciliation import periods
 from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.clauses import zone
@@ -150,6 +152,8 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     a, b = x.key, y.key
     assert a is not None and b is not None
     severity = ctx.settings.severity("wording-conflict")
+    if (spanned := periods.spanned(across)) is not None:   # "6.000 veicoli l'ora", "6.000 veicoli al giorno"
+        return weaker(severity), *spanned
     if a.modality != b.modality:
         return _plan_and_fact(across, severity)
     capacity = _capacity(across)
@@ -186,8 +190,7 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     named = all(i.claim.noun and i.reading is not None and not i.reading.generic for i in (x, y)) and rare
     if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
         common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
-        headed = a.kind == "measure" and a.unit is not None and _one_head(x, y)
-        need = 0 if headed else ctx.settings.min_shared_words
+        need = 0 if a.kind == "measure" and a.unit is not None and _one_head(x, y) else ctx.settings.min_shared_words
         close = next(_close(common, need), None)
         if close is not None:   # a sum: budgets name one pot many ways ("il piano", "la dotazione complessiva"): a note
             p, q = close
@@ -210,9 +213,8 @@ def _close(pairs: list[tuple[Item, Item]], need: int) -> Iterator[tuple[Item, It
 
 
 def _one_head(x: Item, y: Item) -> bool:
-    """Whether two nouns share their first content word ("superficie non boscata", "superficie
-    urbana"): one measure told with two qualifiers, which its unit and value already tie; nouns
-    with no word in common ("acciaio", "produzione") need their sentences to meet."""
+    """Whether two nouns share their first content word ("superficie non boscata", "superficie urbana"),
+    which unit and value tie; nouns with no word in common ("acciaio", "produzione") need their sentences to meet."""
     a, b = (i.lexicon.content(i.claim.noun or "") for i in (x, y))
     return bool(a) and bool(b) and a[0] == b[0]
 
