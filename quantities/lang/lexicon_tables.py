@@ -37,7 +37,7 @@ COMPLEMENT_KEYS = frozenset({"narrows"})
 CAPACITY_KEYS = frozenset({"before", "after"})
 ZONE_KEYS = frozenset({"area", "named"})
 ADDED_KEYS = frozenset({"before", "after", "partitive"})
-RATE_KEYS = frozenset({"per", "bases", "hour", "day", "week", "month", "year"})
+RATE_KEYS = frozenset({"per", "bases", "hour", "day", "week", "month", "year", "spanless"})
 #: A superlative role among a set of people ("il più giovane", "the oldest"): it names one person.
 ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links", "owners", "kin"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
@@ -278,7 +278,7 @@ class Tables:
         superseded, current, previous, provisional, tentative, unfolding; ``[difference]`` and
         ``[capacity]`` before, after;
         ``[zone]`` area, named; ``[added]`` before, after, partitive; ``[role]`` youngest, oldest,
-        articles, links, owners, kin; ``[rate]`` per, bases, and the spans hour, day, week, month, year."""
+        articles, links, owners, kin; ``[rate]`` per, bases, the spans hour, day, week, month, year and spanless."""
         if not isinstance(node, Mapping) or set(node) - keys:
             raise self._error(table, f"expected a table with {', '.join(sorted(keys))}")
         out = {}

@@ -48,7 +48,6 @@ import regex
 
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
-from quantities.reconciliation import echoes
 from quantities.text.partition import Partition
 
 #: How many mentions a name in the title weighs: the title says what the story is about.
@@ -145,10 +144,8 @@ def signature(weights: Mapping[str, int], limit: int) -> list[str]:
 
 
 def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date | None], limit: int,
-           days: int, broad: Callable[[str], bool],
-           figures: Mapping[str, tuple[str, Mapping[echoes.Told, bool]]] | None = None) -> dict[str, str | None]:
-    """Each document's event: the smallest document id of its component, None without names
-    or telling figures shared with a document of another language (``figures``: :mod:`.echoes`)."""
+           days: int, broad: Callable[[str], bool]) -> dict[str, str | None]:
+    """Each document's event: the smallest document id of its component, None without names."""
     joins = _Joins()
     dated = sorted(d for d in weights if dates.get(d) is not None)
     for doc in [*dated, *sorted(d for d in weights if dates.get(d) is None)]:
@@ -169,10 +166,6 @@ def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date
             joins.top(doc, narrow[0], periods)
         else:   # nothing narrower than a country: the same country, weighed most
             joins.pair(doc, (sign[0], sign[0]), periods)
-    for a, b in echoes.pairs(figures or {}, dates, days):   # "250mila", "150mila", "130" in both
-        joins.parts.add(a)
-        joins.parts.add(b)
-        joins.union(a, b)
     return {doc: (joins.parts.find(doc) if doc in joins.parts else None) for doc in weights}
 
 
@@ -223,10 +216,6 @@ class _Joins:
             self._join(doc, first)
             for other in self._waiting.pop((name, p), ()):
                 self._join(first, other)
-
-    def union(self, a: str, b: str) -> None:
-        """Join the events of ``a`` and ``b`` (both parts)."""
-        self._join(a, b)
 
     def _join(self, a: str, b: str) -> None:
         if a == b:   # a key's first document: joined to itself

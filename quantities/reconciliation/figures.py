@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from quantities.lang import clock
 from quantities.lang.places import derived
-from quantities.reconciliation import breakdowns, echoes, portions
+from quantities.reconciliation import breakdowns, portions
 from quantities.reconciliation.ages import AGE_OF_A
 from quantities.reconciliation.clauses import words_of
 from quantities.reconciliation.events import events
@@ -287,19 +287,17 @@ def _placed_alike(items: list[Item], event_of: Mapping[str, str | None]) -> None
 
 
 def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: ReconcileSettings,
-          broad: Callable[[str], bool], place: Callable[[str], str] = str.casefold,
-          told: Mapping[str, tuple[str, Mapping[echoes.Told, bool]]] | None = None) -> Grouping:
+          broad: Callable[[str], bool], place: Callable[[str], str] = str.casefold) -> Grouping:
     """The figures (in document order) and every claim left out, with the reason.
     ``names`` holds each document's names and their weights (:func:`events.names`);
-    ``place`` gives a place's one name (:meth:`Places.name`); ``told`` each document's telling
-    figures (:func:`echoes.told`)."""
+    ``place`` gives a place's one name (:meth:`Places.name`)."""
     unaligned: list[tuple[Claim, str]] = [(i.claim, i.reason or "") for i in items if i.key is None]
     keyed = [i for i in items if i.key is not None]
     broken = breakdowns.over_places(keyed)
     _past_midnight(keyed)
     dates = {i.claim.doc: i.claim.date for i in items}
     event_of = events({d: names.get(d, {}) for d in dates}, dates, settings.event_names,
-                      settings.event_days, broad, told)
+                      settings.event_days, broad)
     own = _own_places(event_of, names, broad)
     totals: defaultdict[tuple[str, Key], list[Interval]] = defaultdict(list)
     for i in keyed:

@@ -26,7 +26,7 @@ from decimal import Decimal
 from quantities import lang as langs
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
-from quantities.reconciliation import ages, changes, clauses, distances, nounphrases, periods
+from quantities.reconciliation import ages, changes, clauses, distances, nounphrases
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of, stance
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, horizon, past_year
@@ -345,7 +345,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     if what is None and kind == "percent":
         return None, "a percentage of nothing named (no noun, no word before it)", None, False
     if what is not None:
-        what = periods.per(clauses.marked(c, what, before, lex), c, lex)   # a capacity, an addition, per hour
+        what = clauses.marked(c, what, before, lex)   # a capacity, an addition: figures apart
     year = past_year(c.context, c.text, c.date, lex.lang, years) or (   # a plan's horizon: "94mila entro il 2040"
         horizon(c.context, c.text, c.date, lex.lang) if c.modality == "planned" else None)
     if year is None and years and clauses.back_then(c, before, lex):  # "il 58,40% delle precedenti politiche"

@@ -38,7 +38,6 @@ from itertools import chain
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
 from quantities.lang.sources import Sources
-from quantities.reconciliation import echoes
 from quantities.reconciliation.catalog import DEFAULT_SEVERITY, RULE_KIND, RULES
 from quantities.reconciliation.credits import credit_findings, translation_findings
 from quantities.reconciliation.earlier import earlier_findings
@@ -110,8 +109,7 @@ def reconcile(
         standfirsts(items, documents)
         weights = _names(items, documents, lexicon_of, places)
         settle(items, weights, places, lambda doc: lexicon_of(doc).lang, {d.id: d.text for d in documents})
-        told = echoes.told((i.claim for i in items), {d.id: (d.lang, echoes.lead(d.text)) for d in documents})
-        grouping = group(items, weights, settings, places.broad, places.name, told)
+        grouping = group(items, weights, settings, places.broad, places.name)
         findings: list[Finding] = []
         at_places = placed_counts(items)
         for g in grouping.figures:

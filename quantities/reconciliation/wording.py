@@ -17,7 +17,7 @@ inside a bucket, each pair of different keys is judged once:
   or earlier (evacuation being organised, residents evacuated): a step lower;
 - one number as what a thing can hold in one article and as what it holds in another
   ("può trasportare 20mila container", "carrying some 20,000 containers"): a step lower;
-- one number of one thing per two spans of time ("6.000 veicoli l'ora", "al giorno"): a step lower;
+- one figure given per two spans of time ("6.000 veicoli l'ora", "al giorno"; :mod:`.periods`): a step lower;
 - one concept a kind of the other (by interlingual id: "650 incendi urbani", "650 fires";
   not a generic "persone"): a step lower, a qualifier dropped or added;
 - two concepts the lexicon knows are different (soldati, carri armati): nothing; nor a
@@ -85,6 +85,8 @@ def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Ma
     seen: set[tuple] = set()
     for bucket in buckets.values():
         keys = sorted(bucket, key=lambda k: k.label())
+        for spanned in filter(None, (periods.spanned(_across(bucket[k], bucket[k])) for k in keys)):  # per two spans
+            yield _finding(weaker(ctx.settings.severity("wording-conflict")), *spanned, figure_of, ctx)
         for n, a in enumerate(keys):
             for b in keys[n + 1:]:
                 pair = (a, b)
@@ -152,7 +154,7 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     a, b = x.key, y.key
     assert a is not None and b is not None
     severity = ctx.settings.severity("wording-conflict")
-    if (spanned := periods.spanned(across)) is not None:   # "6.000 veicoli l'ora", "6.000 veicoli al giorno"
+    if (spanned := periods.spanned(across)) is not None:   # whatever the stage: "potrà far passare … al giorno"
         return weaker(severity), *spanned
     if a.modality != b.modality:
         return _plan_and_fact(across, severity)
@@ -213,10 +215,8 @@ def _close(pairs: list[tuple[Item, Item]], need: int) -> Iterator[tuple[Item, It
 
 
 def _one_head(x: Item, y: Item) -> bool:
-    """Whether two nouns share their first content word ("superficie non boscata", "superficie urbana"),
-    which unit and value tie; nouns with no word in common ("acciaio", "produzione") need their sentences to meet."""
-    a, b = (i.lexicon.content(i.claim.noun or "") for i in (x, y))
-    return bool(a) and bool(b) and a[0] == b[0]
+    """Whether two nouns share their first content word ("superficie non boscata", "superficie urbana")."""
+    return (heads := [i.lexicon.content(i.claim.noun or "")[:1] for i in (x, y)])[0] == heads[1] != []
 
 
 def _capacity(across: list[tuple[Item, Item]]) -> tuple[str, list[Item], list[Item]] | None:
