@@ -42,6 +42,8 @@ def untimed(left: Tokens, g: Grammar) -> Tokens:
 
 #: The most adverbials looked past in a row ("a febbraio in Italia").
 ADVERBIALS = 2
+#: The most words of a place's name looked past.
+PLACE_WORDS = 3
 
 
 def _adverbials(left: Tokens, end: int, g: Grammar) -> int:
@@ -78,10 +80,6 @@ def _placed(left: Tokens, end: int, g: Grammar) -> int:
     while k > 0 and end - k < PLACE_WORDS and left.texts[k - 1][:1].isupper():
         k -= 1
     return k - 1 if k < end and k and left.lows[k - 1] in g.time_prepositions else end
-
-
-#: The most words of a place's name looked past.
-PLACE_WORDS = 3
 
 
 def _year(word: str) -> bool:

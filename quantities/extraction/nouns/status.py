@@ -320,7 +320,7 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, hangs: st
     found = dwelling(t, text, toks, after) or _place_in(t, text, toks, start, end) \
         or (hung(t, text, toks, first, hangs) if hangs else None) or (recorded(t, text, toks, first) if hangs else None)
     if found is not None and start > 1 and lows[start - 1] in t.conj and (b := _clause_before(t, lows, start)[0]) \
-            > start - 6 and not any(w[:1].isdigit() for w in lows[b:start]) \
+            >= start - COORDINATED and not any(w[:1].isdigit() for w in lows[b:start]) \
             and (other := _place_in(t, text, toks, b, start, last=True)) is not None:
         found = f"{other} {toks.texts[start - 1]} {found}"   # "In Piemonte e in Lombardia sono oltre 300 i comuni"
     opener = start - 1 if start > 0 and lows[start - 1] in t.place_relatives else start
@@ -340,6 +340,11 @@ def _place(t: Scopes, text: str, toks: Tokens, first: int, after: int, hangs: st
                 found = _place_in(t, text, toks, *_clause_before(t, lows, before - 1), last=True)  # "in
                 # Calabria, la regione dove si è votato meno, ha votato il 50,80%": the place the apposition names
     return found or fronted(t, text, toks, first)
+
+
+#: The most words of a place coordinated before the figure's clause, its coordinator included
+#: ("In Piemonte e | in Lombardia sono oltre 300 i comuni").
+COORDINATED = 5
 
 
 def _own_place(t: Scopes, toks: Tokens, opener: int, first: int) -> bool:
