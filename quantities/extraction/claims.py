@@ -270,19 +270,22 @@ class _Reader:
         """Whether the figure whose first token is ``toks[k]`` and whose words end at ``end``
         is listed after the figure before it, the object of one verb, or restates it in another unit
         in brackets (``converted``): a comma, a coordinator or that bracket before it, nothing after it
-        to its clause's end but a time or a place ("300 soldati, 40 carri armati e 12 elicotteri",
+        to its clause's end but a time to come or a place ("300 soldati, 40 carri armati e 12 elicotteri",
         "94,000 by 2040", "3,000 in Georgia"; not "500 homes, and 1,200 were evacuated", "e 120 ad
-        ora", "and 1,200 already in shelters", "0,8% nel 2025 (0,7% nel 2024)")."""
+        ora", "and 1,200 already in shelters", "0,8% nel 2025 (0,7% nel 2024)", "e 150 nel 2023",
+        "30mila secondo la Questura")."""
         g, after = self._grammar, bisect_left(toks.starts, end)
         before = toks.lows[k - 1] if k else ""
         if not (before == "," or before in g.conj or (before == "(" and converted)):  # "3.7 km (2.3 miles)"
             return False
-        for w, t in zip(toks.lows[after:], toks.texts[after:]):   # to its clause's end, a time or a place at most
+        year = self.doc.date.year if self.doc.date else 0
+        for n, (w, t) in enumerate(zip(toks.lows[after:], toks.texts[after:]), after):   # to its clause's end
             if w in LIST_ENDS or w in g.conj:
                 return True
-            if not (w[:1].isdigit() or t[:1].isupper() or w in g.prepositions or w in g.time_prepositions
-                    or w in g.articles):
-                return False   # a verb, an adverb, a noun of its own: "120 dead have already been confirmed"
+            place = t[:1].isupper() and (toks.lows[n - 1] in g.prepositions or toks.texts[n - 1][:1].isupper())
+            if not (w[:1].isdigit() or place or w in g.prepositions or w in g.time_prepositions or w in g.articles) \
+                    or (len(w) == 4 and w.isdigit() and int(w) <= year):   # a year gone by (the article's date)
+                return False   # a verb, a noun, a source, a past year: "120 dead have already been confirmed"
         return True
 
     def _noun(self, q: Quantity, toks: Tokens, antecedents: dict[tuple[str, str | None], nouns.NounPhrase]

@@ -4,7 +4,8 @@ article and per another in another is a wording conflict (:mod:`.wording`: "6.00
 l'ora" against "6.000 veicoli al giorno": one of them is wrong). The span is read right after
 the claim, from the lexicon's ``[rate]`` hour, day, week, month and year phrases, unless a word
 of ``[rate] spanless`` follows it ("l'anno scorso", "all'ora di pranzo", "a year ago": a time, no
-rate). The span is no part of a figure's key: one written without it, or with it further away
+rate), and never for a figure whose words stand twice in its sentence ("2 euro l'ora, e … 2 euro al
+giorno": review35). The span is no part of a figure's key: one written without it, or with it further away
 ("1.500 euro netti al mese", "ogni giorno transitano 6.000 veicoli"), still meets it (review34)."""
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ SPAN_WORDS = 4
 def period(c: Claim, lex: Lexicon) -> str | None:
     """The span of time the figure is per, when a phrase of one opens the words after it and no
     word of ``[rate] spanless`` follows that phrase."""
+    if c.text and c.context.count(c.text) > 1:
+        return None   # "2 euro l'ora, e … 2 euro al giorno": which one the words after it follow is not known
     words = [w.replace("\u2019", "'") for w in words_of(after(c))[:SPAN_WORDS]]
     for s in SPANS if words else ():
         at = lex.cue_at(f"rate_{s}", words)

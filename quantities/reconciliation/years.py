@@ -81,24 +81,31 @@ def horizon(sentence: str, figure: str, date: dt.date | None, lang: str) -> int 
     """The year after ``date``'s that a plan or a projection ``figure`` is for: the year right
     after it in its clause ("circa 94mila entro il 2040", "94,000 by 2040 and 120,000 by 2050"),
     else one before it in its clause ("entro il 2040 i morti potrebbero essere quasi 100mila"):
-    projections for two horizons are two figures. Only a sentence of two horizons or more sets
-    them: a plan one article dates ("investirà entro il 2026 600 milioni") still meets the same
-    plan another leaves undated. The caller asks it of plans only (an estimate of a coming year,
-    "la crescita dello 0,8% nel 2024", keeps its key)."""
+    projections for two horizons are two figures. Only a sentence of two horizons or more, each
+    after a figure of its own, sets them: a plan one article dates ("investirà entro il 2026 600
+    milioni, … che sarà finita nel 2028") still meets the same plan another leaves undated. The
+    caller asks it of plans only (an estimate of a coming year, "la crescita dello 0,8% nel 2024",
+    keeps its key)."""
     if date is None or not FOUR_DIGITS.search(sentence):
         return None
     at = sentence.find(figure) if figure else -1
     if at < 0:
         return None
     years = [(start, stop, y) for start, stop, y, near in _years(sentence, lang, date.year, ()) if y > date.year]
-    if len({y for _, _, y in years}) < 2:
-        return None   # one horizon names no series: "investirà entro il 2026 600 milioni" meets "600 milioni"
+    if len({y for start, _, y in years if _attached(sentence, start, lang)}) < 2:
+        return None   # one horizon names no series: "investirà entro il 2026 600 milioni, … finita nel 2028"
     end = at + len(figure)
     after = next(((start, y) for start, _, y in years if end <= start <= end + REACH), None)
     if after is not None and not BREAK.search(sentence, end, after[0]):
         return after[1]
     before = [y for _, stop, y in years if stop <= at and not BREAK.search(sentence, stop, at)]
     return before[-1] if before else None
+
+
+def _attached(sentence: str, start: int, lang: str) -> bool:
+    """Whether the year at ``start`` follows a figure in its clause ("94mila entro il 2040")."""
+    return any(q.is_claim and q.span.end <= start <= q.span.end + REACH
+               and not BREAK.search(sentence, q.span.end, start) for q in find(sentence, lang))
 
 
 def document_years(sentences: Iterable[str], date: dt.date | None, lang: str) -> tuple[int, ...]:

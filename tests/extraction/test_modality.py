@@ -124,3 +124,23 @@ def test_read_up_to_its_start_a_sentence_holds_nothing(sentence: str) -> None:
 def test_cues_at_odd_tokens(text: str, expected: tuple[tuple[int, str], ...]) -> None:
     assert scan(text, Span(0, len(text))).cues == expected
     _same(text, Span(0, len(text)), "it", len(text))
+
+
+LISTED_YEARS = [
+    # (the article's year, modality of "150"): a year after a listed figure is a time to come only after
+    # the article's own (review35: "e 150 nel 2023" is a fact in an article of 2024)
+    (2024, "reported"),
+    (2022, "planned"),
+]
+
+
+@pytest.mark.parametrize(("year", "expected"), LISTED_YEARS)
+def test_a_listed_figure_of_a_year_gone_by_is_a_fact(year: int, expected: str) -> None:
+    import datetime as dt
+
+    from quantities import extract
+    from quantities.types import Document
+
+    text = "I morti potrebbero salire a 200, e 150 nel 2023."
+    doc = Document("a", text, lang="it", date=dt.date(year, 3, 1))
+    assert next(c for c in extract(doc) if c.text.startswith("150")).modality == expected

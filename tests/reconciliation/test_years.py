@@ -76,10 +76,12 @@ HORIZONS = [
     ("en", "Europe could face more than 68,000 heat deaths each summer by 2030, 94,000 by 2040 and 120,000 by 2050",
      "more than 68,000 heat deaths", 2030),
     ("it", "entro il 2030 i morti potrebbero essere 68mila, entro il 2040 quasi 100mila ogni estate", "quasi 100mila",
-     2040),
+     None),   # years before their figures name no series (review35: a completion date is no horizon)
     ("it", "Entro il 2026 arriveranno 600 milioni", "600 milioni", None),   # near misses: one horizon (review32),
     ("it", "Nel 2026, dice il ministro, arriveranno 600 milioni, nel 2027 altri 300", "600 milioni", None),  # another
-    ("it", "Nel 2015 arrivarono 600 milioni", "600 milioni", None),                       # clause, a past year
+    ("it", "Nel 2015 arrivarono 600 milioni", "600 milioni", None),                       # clause, a past year,
+    ("it", "La Regione investirà entro il 2026 600 milioni nella diga, che sarà finita nel 2028", "600 milioni",
+     None),   # a completion date is no second horizon (review35)
 ]
 
 

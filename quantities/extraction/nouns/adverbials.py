@@ -33,11 +33,20 @@ def untimed(left: Tokens, g: Grammar) -> Tokens:
     for _ in range(LINKS + 1):
         start = _adverbials(left, end, g)
         if 0 < start < end:
-            return left[:start] + left[end:]
+            spliced = left[:start] + left[end:]
+            return spliced if _copula_ends(spliced.lows, len(spliced.lows) - start, g) else left
         if end == 0 or left.lows[end - 1] not in links:
             return left
         end -= 1
     return left
+
+
+def _copula_ends(lows: list[str], links: int, g: Grammar) -> bool:
+    """Whether a copula ends ``lows`` or before its last ``links`` words: the verb whose subject
+    the noun is ("è salito | nel 2023 | al", "rose | in 2023 | to"); a participle alone is no verb
+    the noun reader can use ("sono calate | a marzo | del 3,7%" stays as it was: review35)."""
+    return any(tuple(lows[max(0, k - len(c)):k]) == c
+               for k in range(len(lows) - links, len(lows) + 1) if k > 0 for c in g.copulas.get(lows[k - 1], ()))
 
 
 #: The most adverbials looked past in a row ("a febbraio in Italia").
