@@ -104,8 +104,14 @@ def horizon(sentence: str, figure: str, date: dt.date | None, lang: str) -> int 
 
 def _attached(sentence: str, start: int, lang: str) -> bool:
     """Whether the year at ``start`` follows a figure in its clause ("94mila entro il 2040")."""
-    return any(q.is_claim and q.span.end <= start <= q.span.end + REACH
-               and not BREAK.search(sentence, q.span.end, start) for q in find(sentence, lang))
+    return any(end <= start <= end + REACH and not BREAK.search(sentence, end, start)
+               for end in _figure_ends(sentence, lang))
+
+
+@functools.lru_cache(maxsize=1024)
+def _figure_ends(sentence: str, lang: str) -> tuple[int, ...]:
+    """Where the sentence's figures end: read once for all its years and all its plans."""
+    return tuple(q.span.end for q in find(sentence, lang) if q.is_claim)
 
 
 def document_years(sentences: Iterable[str], date: dt.date | None, lang: str) -> tuple[int, ...]:
