@@ -151,7 +151,7 @@ def quantity(spec: str, text: str, kind: str, unit: str | None) -> Quantity:
     v = d(number)
     if word == "decina":
         spread = _words().words.approx_spread
-        return Quantity(span, text, v, _times(v, 1 - spread), _times(v, 1 + spread), True, "una decina", unit, kind)
+        return Quantity(span, text, v, _times(v, 1 - spread), _times(v, 1 + spread), True, None, unit, kind)  # as read: no hedge word
     if word:
         meaning = _words().hedges.meanings[_words().hedges.before[word]]
         high = None if meaning.high is None else _times(v, meaning.high)

@@ -28,6 +28,9 @@ HALF = Decimal("0.5")
 #: Stances that put a figure near its value ("circa 700", "quasi 700"): a rounding of an
 #: exact value when hedged. "oltre 700" is a bound, not a rounding.
 NEAR = frozenset({"about", "nearly"})
+#: Stances that bound a figure from one side ("oltre 450", "fino a 600"): the exact value cut
+#: to the bound's last digit, towards the bound, when it holds it closely (:func:`_bounds_closely`).
+BOUNDS = frozenset({"over", "under"})
 #: A lower bound against an upper one ("almeno 500", "fino a 600"): two values that meet
 #: only between them, each source leaning its own way.
 OPPOSITE = ({"over", "under"}, {"over", "nearly"})
@@ -87,19 +90,22 @@ def _drifting(stated: list[Item]) -> list[Item]:
 def _drifts_in_wording(a: Item, b: Item) -> bool:
     """One value in two wordings: hedged differently, or one a rounding of the other
     (1.400 for 1.404: the exact value rounded to the bare one's last digit; "quasi 700"
-    for 693: the exact value rounded and hedged towards it), or bounded from either side
-    ("almeno 500" and "fino a 600": they meet only between the two)."""
+    for 693: the exact value rounded and hedged towards it; "più di 450" for 457: the exact
+    value cut to a bound), or bounded from either side ("almeno 500" and "fino a 600": they
+    meet only between the two)."""
     if a.value is None or b.value is None:
         return False
     sa, sb = a.stance, b.stance
     if a.value == b.value:
         return sa != sb
-    if sa == "exact" and sb == "exact":
-        return rounds_to(a, b) or rounds_to(b, a)
-    if sa == "exact" and sb in NEAR:
-        return _rounds_closely(a, b)
-    if sb == "exact" and sa in NEAR:
-        return _rounds_closely(b, a)
+    if sa == "exact" and sb == "exact":   # halfway too: "36 milioni" is 36,5 cut, or another figure
+        return rounds_to(a, b, halfway=True) or rounds_to(b, a, halfway=True)
+    if sa == "exact" or sb == "exact":
+        exact, other = (a, b) if sa == "exact" else (b, a)
+        if other.stance in NEAR:
+            return _rounds_closely(exact, other)
+        if other.stance in BOUNDS:
+            return _bounds_closely(exact, other)
     low, high = sorted((a.value, b.value))
     return {sa, sb} in OPPOSITE and low > 0 and high <= low * BRACKET
 
@@ -111,17 +117,33 @@ def _rounds_closely(exact: Item, hedged: Item) -> bool:
     stated, rounded = exact.claim.quantity.value, hedged.claim.quantity.value
     if stated is None or rounded is None:
         return False
-    return rounds_to(exact, hedged) and abs(stated - rounded) * 10 <= precision_of(hedged.claim.quantity)
+    small = hedged.claim.quantity.hedge is not None   # "circa 18 km" for 17,9; not "una decina" for 11
+    return rounds_to(exact, hedged, small=small) and abs(stated - rounded) * 10 <= precision_of(hedged.claim.quantity)
 
 
-def rounds_to(exact: Item, bare: Item) -> bool:
+def _bounds_closely(exact: Item, bound: Item) -> bool:
+    """The bound is the exact value cut to the bound's last digit, on the side the bound
+    leans ("più di 450" for 457, "oltre 8mila" for 8.200, "fino a 600" for 593): the same
+    figure, stated as a bound. "oltre 400" for 457 is a bound of its own."""
+    stated, bounded = exact.claim.quantity.value, bound.claim.quantity.value
+    if stated is None or bounded is None or bound.claim.quantity.hedge is None:   # a word that bounds it
+        return False
+    gap = stated - bounded if bound.stance == "over" else bounded - stated
+    return 0 < gap < precision_of(bound.claim.quantity)
+
+
+def rounds_to(exact: Item, bare: Item, *, halfway: bool = False, small: bool = False) -> bool:
     """Whether ``bare`` is ``exact``'s value rounded to ``bare``'s last digit: to hundreds or more
     (1.400 for 1.404), or to fewer decimals (40,7% for 40,68%); not 10 for 7, nor a magnitude 7
-    for 7,2 (two networks' readings, not a rounding); a value just halfway (650, 40,65) rounds
-    to neither side ("700" against 650 is a conflict)."""
+    for 7,2 (two networks' readings, not a rounding), unless ``small`` (a hedge that says it was
+    rounded: "circa 18 km" for 17,9); a value just halfway (650, 40,65) rounds to neither side
+    ("700" against 650 is a conflict), unless ``halfway`` (two values that already meet: "36
+    milioni" for 36,5 is the value cut)."""
     unit, places = precision_of(bare.claim.quantity), precision_of(exact.claim.quantity)
     stated, rounded = exact.claim.quantity.value, bare.claim.quantity.value
-    if unit <= places or stated is None or rounded is None or ROUND_DECIMALS <= unit < ROUND_UNIT:
+    if unit <= places or stated is None or rounded is None or (not small and ROUND_DECIMALS <= unit < ROUND_UNIT):
         return False
     steps = stated / unit
+    if halfway and abs(steps % 1) == HALF:
+        return abs(stated - rounded) * 2 == unit
     return stated != rounded and abs(steps % 1) != HALF and steps.quantize(Decimal(1)) * unit == rounded

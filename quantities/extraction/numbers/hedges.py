@@ -68,11 +68,12 @@ def apply_hedge(r: Reading, word: str, meaning_name: str, g: Grammar) -> None:
 
 def carry(text: str, found: list[Quantity], g: Grammar) -> list[Quantity]:
     """A hedge on one figure carries to the next figures of the same clause and kind (RULES.md
-    3.4: coordinated figures that share one frame; not "about 30 feet, killing 21 people")."""
+    3.4: coordinated figures that share one frame; not "about 30 feet, killing 21 people"), unless
+    the next is approximate in its own words ("oltre 300 i morti, una decina i feriti")."""
     out: list[Quantity] = []
     for q in found:
         prev = out[-1] if out else None
-        if (prev is not None and prev.hedge and not q.hedge and q.is_claim and prev.is_claim
+        if (prev is not None and prev.hedge and not q.hedge and not q.approx and q.is_claim and prev.is_claim
                 and q.value is not None and q.kind == prev.kind  # "about 30 feet, killing 21 people": two frames
                 and q.span.start - prev.span.end <= g.hedges.carry_gap
                 and not search(g.hedges.carry_stops, text, prev.span.end, q.span.start)
