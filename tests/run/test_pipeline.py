@@ -179,3 +179,32 @@ def test_one_character_whose_lower_case_is_longer_keeps_the_prefilters():
 
     text = "parola " * 2000 + "İstanbul ha 5.000 abitanti"
     assert [q.text for q in reader.find(text)] == ["5.000"]
+
+
+@pytest.mark.parametrize(("loadavg", "busy"), [
+    ("0.61 0.80 0.89 1/85 4242\n", 0),    # only this process runs: a run that just ended is no load
+    ("1.90 1.20 0.89 2/85 4242\n", 1),    # one other process on a core
+    ("3.10 2.00 1.00 4/85 4242\n", 3),
+    ("0.00 0.00 0.00 0/85 4242\n", 0),    # never below none
+])
+def test_busy_cores_are_the_processes_running_now(tmp_path, loadavg, busy):
+    path = tmp_path / "loadavg"
+    path.write_text(loadavg, encoding="ascii")
+    assert processes.busy_cores(str(path)) == busy
+
+
+@pytest.mark.parametrize("loadavg", ["", "garbled", "0.1 0.2 0.3 x/85 1"])
+def test_without_a_running_count_the_load_average_decides(tmp_path, monkeypatch, loadavg):
+    path = tmp_path / "loadavg"
+    path.write_text(loadavg, encoding="ascii")
+    monkeypatch.setattr(processes.os, "getloadavg", lambda: (1.6, 0.5, 0.2))
+    assert processes.busy_cores(str(path)) == 2
+    assert processes.busy_cores(str(tmp_path / "missing")) == 2
+
+
+def test_default_jobs_are_the_free_cores_and_at_least_one(tmp_path, monkeypatch):
+    path = tmp_path / "loadavg"
+    monkeypatch.setattr(processes, "cores", lambda: 2)
+    for running, jobs in (("1", 2), ("2", 1), ("9", 1)):
+        path.write_text(f"0.1 0.1 0.1 {running}/85 1\n", encoding="ascii")
+        assert processes.default_jobs(str(path)) == jobs
