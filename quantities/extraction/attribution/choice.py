@@ -26,10 +26,10 @@ from dataclasses import replace
 
 from quantities.extraction.attribution.cues import credited, held, scan, titles
 from quantities.extraction.attribution.grammar import Found, Grammar, grammar
-from quantities.extraction.attribution.phrases import _make, speaker
+from quantities.extraction.attribution.speakers import SPEAKER_CHARS, colon_speaker
 from quantities.lang import Pack
 from quantities.lang.sources import Sources
-from quantities.text.tokens import Tokens, tokens
+from quantities.text.tokens import Tokens
 from quantities.types import Span
 
 
@@ -209,42 +209,12 @@ def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
     g = grammar(lang)
     m = g.headers.match(text, sentence.start, sentence.end)
     if m is None:  # a speaker's colon is the first after the stamp, so no nearer than the first
-        return _speaker(text, sentence, g, sources) if first - sentence.start <= SPEAKER_CHARS else None
+        return colon_speaker(text, sentence, g, sources) if first - sentence.start <= SPEAKER_CHARS else None
     found = credited(text, Span(m.start("cue"), m.end("cue")), sentence.end, lang=lang, sources=sources)
     colon = text.find(":", m.end(), sentence.end)
     if not found or colon < 0 or found[0].span.end > colon:
         return None
     return found[0]
-
-
-def _speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None) -> Found | None:
-    """A speaker before a colon at the start of a sentence ("Il ministro Matteo Salvini: …");
-    a surname alone only before a quotation ("Rabie: «…»"): after a live blog's stamp, a place or
-    a topic takes the same form ("Ore 12.05 - Cutro: i morti salgono a 70", "Ore 12 - Sanità: …")."""
-    stamp = g.stamp.match(text, sentence.start, sentence.end)  # "Ore 11.00 – Rabie: …"
-    start = stamp.end() if stamp is not None and any(c.isdigit() for c in stamp[0]) else sentence.start
-    colon = text.find(":", start, sentence.end)
-    if colon < 0 or colon - sentence.start > SPEAKER_CHARS:
-        return None
-    toks = tokens(text, start, colon + 1)
-    np = speaker(toks, g, quoted=text.startswith(QUOTES, _after_spaces(text, colon + 1, sentence.end)))
-    if np is None:
-        return None
-    return _make(text, toks, np, Span(colon, colon + 1), "any", g, sources or Sources.default())
-
-
-#: How far into a sentence a speaker's colon may stand (see :func:`_speaker`).
-SPEAKER_CHARS = 160
-
-#: The marks that open a quotation (after a speaker's colon, see :func:`_speaker`).
-QUOTES = ('"', "«", "“", "‘", "'")
-
-
-def _after_spaces(text: str, i: int, end: int) -> int:
-    """The first offset at or after ``i`` (before ``end``) that is not a space."""
-    while i < end and text[i].isspace():
-        i += 1
-    return i
 
 
 def stated(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> Found | None:

@@ -76,12 +76,13 @@ def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, i
         k += 1
     if k + 2 >= len(texts) or texts[k] != ",":
         return np
-    m = k + 1
-    while m < len(texts) and m - k <= 4 and texts[m][0].isupper() and toks.is_word(m):
+    first = k + 1 + 2 * (lows[k + 1] in g.articles and lows[k + 2] in g.speaker_titles)  # ", il generale Pasquale …"
+    m = first
+    while m < len(texts) and m - first < 4 and texts[m][0].isupper() and toks.is_word(m):
         m += 1
-    if m - (k + 1) >= 2 and (m == len(texts) or not toks.is_word(m)) and not Places.default().known(
-            " ".join(texts[k + 1:m])):   # not "…, New York:"
-        return (k + 1, m)
+    if m - first >= 2 and (m == len(texts) or not toks.is_word(m)) and not Places.default().known(
+            " ".join(texts[first:m])):   # not "…, New York:"
+        return (first, m)
     return np
 
 
@@ -247,31 +248,6 @@ def _first_name(toks: Tokens, j: int) -> bool:
     texts = toks.texts
     return (texts[j][0].isupper() and toks.is_word(j) and j + 1 < len(texts)
             and texts[j + 1][0].isupper() and toks.is_word(j + 1))
-
-
-def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] | None:
-    """The phrase of a speaker that opens a sentence and ends at a colon ("Il ministro dell'Interno Matteo
-    Salvini, da Catania: …"; a name after a title, ``[attribution] speaker_titles``: "Il capo della polizia
-    di Maui, John Pelletier: …"): a source-like noun or a full name (two capitalised words), else None.
-    With ``quoted`` (a quotation follows) a surname alone will do ("Rabie: «…»"), not "Sabato: «…»", "Roma: «…»"."""
-    if (np := _phrase(toks, 0, g)) is None:
-        return None
-    texts, lows = toks.texts, toks.lows
-    if lows[np[0] + (lows[np[0]] in g.articles and np[1] - np[0] > 1)] in g.speaker_titles:  # not "La madre del
-        np = _apposed_name(toks, np, g)   # ragazzo ucciso, Willy …:", whose name is the son's
-    k = np[1]
-    if k + 2 < len(texts) and texts[k] == "," and lows[k + 1] in g.prepositions:  # ", da Catania"
-        k += 2
-        while k < len(texts) and toks.is_word(k) and texts[k][0].isupper():
-            k += 1
-    if k >= len(texts) or texts[k] != ":":
-        return None
-    words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
-    capitals = sum(t[0].isupper() for t in texts[np[0]:np[1]])
-    if quoted and capitals == len(words) == 1 and _at(lows, np[0], g.not_agents) is None \
-            and not Places.default().known(texts[np[1] - 1]):
-        return np  # "Rabie: «…»": a name alone before a quotation; not "Roma: «…»"
-    return np if capitals >= 2 or (words and words[0] in g.source_nouns) else None
 
 
 def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:

@@ -1,0 +1,91 @@
+"""Who speaks before a colon that opens a sentence: "Il ministro Matteo Salvini: …", "Il capo
+della polizia di Maui, John Pelletier: …", "Rabie: «…»", "Salvini torna sui tempi: «…»"."""
+
+from __future__ import annotations
+
+from quantities.extraction.attribution.grammar import Found, Grammar
+from quantities.extraction.attribution.phrases import _apposed_name, _at, _make, _phrase
+from quantities.lang.places import Places
+from quantities.lang.sources import Sources
+from quantities.text.tokens import Tokens, tokens
+from quantities.types import Span
+
+#: The most words of the short clause between a name and its colon before a quotation
+#: ("Salvini torna sui tempi: «…»"), all in lower case (:func:`_clause_end`).
+CLAUSE_WORDS = 5
+
+
+def colon_speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None) -> Found | None:
+    """A speaker before a colon at the start of a sentence ("Il ministro Matteo Salvini: …");
+    a surname alone only before a quotation ("Rabie: «…»"): after a live blog's stamp, a place or
+    a topic takes the same form ("Ore 12.05 - Cutro: i morti salgono a 70", "Ore 12 - Sanità: …")."""
+    stamp = g.stamp.match(text, sentence.start, sentence.end)  # "Ore 11.00 – Rabie: …"
+    start = stamp.end() if stamp is not None and any(c.isdigit() for c in stamp[0]) else sentence.start
+    colon = text.find(":", start, sentence.end)
+    if colon < 0 or colon - sentence.start > SPEAKER_CHARS:
+        return None
+    toks = tokens(text, start, colon + 1)
+    np = speaker(toks, g, quoted=text.startswith(QUOTES, _after_spaces(text, colon + 1, sentence.end)))
+    if np is None:
+        return None
+    return _make(text, toks, np, Span(colon, colon + 1), "any", g, sources or Sources.default())
+
+
+#: How far into a sentence a speaker's colon may stand (see :func:`colon_speaker`).
+SPEAKER_CHARS = 160
+
+#: The marks that open a quotation (after a speaker's colon, see :func:`colon_speaker`).
+QUOTES = ('"', "«", "“", "‘", "'")
+
+
+def _after_spaces(text: str, i: int, end: int) -> int:
+    """The first offset at or after ``i`` (before ``end``) that is not a space."""
+    while i < end and text[i].isspace():
+        i += 1
+    return i
+
+
+def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] | None:
+    """The phrase of a speaker that opens a sentence and ends at a colon ("Il ministro dell'Interno Matteo
+    Salvini, da Catania: …"; a name after a title, ``[attribution] speaker_titles``: "Il capo della polizia
+    di Maui, John Pelletier: …"): a source-like noun or a full name (two capitalised words), else None.
+    With ``quoted`` (a quotation follows) a surname alone will do ("Rabie: «…»"), not "Sabato: «…»", "Roma: «…»"."""
+    if (np := _phrase(toks, 0, g)) is None:
+        return None
+    texts, lows = toks.texts, toks.lows
+    if lows[np[0] + (lows[np[0]] in g.articles and np[1] - np[0] > 1)] in g.speaker_titles:  # not "La madre del
+        np = _apposed_name(toks, np, g)   # ragazzo ucciso, Willy …:", whose name is the son's
+    k = np[1]
+    if k + 2 < len(texts) and texts[k] == "," and lows[k + 1] in g.prepositions:  # ", da Catania"
+        k += 2
+        while k < len(texts) and toks.is_word(k) and texts[k][0].isupper():
+            k += 1
+    if quoted and k < len(texts) and texts[k] != ":":   # "Salvini torna sui tempi: «…»"
+        np, k = _clause_end(toks, np, k, g)
+    if k >= len(texts) or texts[k] != ":":
+        return None
+    words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
+    capitals = sum(t[0].isupper() for t in texts[np[0]:np[1]])
+    if quoted and capitals == len(words) == 1 and _at(lows, np[0], g.not_agents) is None \
+            and not Places.default().known(texts[np[1] - 1]):
+        return np  # "Rabie: «…»": a name alone before a quotation; not "Roma: «…»"
+    return np if capitals >= 2 or (words and words[0] in g.source_nouns) else None
+
+
+def _clause_end(toks: Tokens, np: tuple[int, int], k: int, g: Grammar) -> tuple[tuple[int, int], int]:
+    """The name that opens ``np`` and where the short clause after it ends, when its colon opens a
+    quotation: capitalised words (no place, no time) and at most :data:`CLAUSE_WORDS` words in
+    lower case before the colon ("Salvini torna sui tempi: «…»"); else ``np`` and ``k`` (not
+    "Meloni incontra Zelensky: «…»", whose quotation is either's)."""
+    texts, lows = toks.texts, toks.lows
+    first = np[0] + (lows[np[0]] in g.articles)   # "Il Papa saluta i fedeli: «…»"
+    name = first
+    while name < np[1] and texts[name][:1].isupper() and toks.is_word(name):
+        name += 1
+    said = " ".join(texts[first:name])
+    if name == first or _at(lows, first, g.not_agents) is not None or Places.default().known(said):
+        return np, k
+    end = name
+    while end < len(texts) and end - name < CLAUSE_WORDS and texts[end].islower() and texts[end].isalpha():
+        end += 1
+    return ((first, name), end) if end > name and end < len(texts) and texts[end] == ":" else (np, k)
