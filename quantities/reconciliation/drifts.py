@@ -14,7 +14,7 @@ from quantities.reconciliation.figures import Grouped
 from quantities.reconciliation.findings import Context, finding
 from quantities.reconciliation.intervals import precision_of
 from quantities.reconciliation.keys import Item
-from quantities.reconciliation.modes import Mode
+from quantities.reconciliation.modes import CLOSE, Mode
 from quantities.text.i18n import _
 from quantities.types import Finding
 
@@ -137,13 +137,14 @@ def rounds_to(exact: Item, bare: Item, *, halfway: bool = False, small: bool = F
     (1.400 for 1.404), or to fewer decimals (40,7% for 40,68%); not 10 for 7, nor a magnitude 7
     for 7,2 (two networks' readings, not a rounding), unless ``small`` (a hedge that says it was
     rounded: "circa 18 km" for 17,9); a value just halfway (650, 40,65) rounds to neither side
-    ("700" against 650 is a conflict), unless ``halfway`` (two values that already meet: "36
-    milioni" for 36,5 is the value cut)."""
+    ("700" against 650 is a conflict), unless ``halfway`` (two values that already meet and lie
+    within :data:`~quantities.reconciliation.modes.CLOSE`: "36 milioni" for 36,5 is the value cut;
+    "20mila" for 25mila is another count)."""
     unit, places = precision_of(bare.claim.quantity), precision_of(exact.claim.quantity)
     stated, rounded = exact.claim.quantity.value, bare.claim.quantity.value
     if unit <= places or stated is None or rounded is None or (not small and ROUND_DECIMALS <= unit < ROUND_UNIT):
         return False
     steps = stated / unit
-    if halfway and abs(steps % 1) == HALF:
-        return abs(stated - rounded) * 2 == unit
+    if halfway and abs(steps % 1) == HALF:   # and close: not "20mila" against 25mila, two counts
+        return abs(stated - rounded) * 2 == unit and max(stated, rounded) <= min(stated, rounded) * CLOSE
     return stated != rounded and abs(steps % 1) != HALF and steps.quantize(Decimal(1)) * unit == rounded
