@@ -92,6 +92,7 @@ class Grammar:
     apposition_words: int  # how many words of a title may follow its head before a name's comma
     impersonal: frozenset[tuple[str, ...]]  # a reporting verb that names no one ("si stima")
     same_source: frozenset[str]  # phrases that name the previous source ("stessa fonte")
+    intensifiers: frozenset[str]  # "la stessa Sac": dropped before a name, which is the source
     former: frozenset[str]  # "ex", "former": a title its holder no longer holds
     finite_only: frozenset[str]  # present verbs no participle, and [active_only]: "da" after one is no agent
     relay_cues: frozenset[tuple[str, ...]]  # forward cues that relay ("citando", "citing")
@@ -276,6 +277,7 @@ def grammar(pack: Pack) -> Grammar:
         apposition_words=positive_int(pack, "attribution.apposition_words"),
         impersonal=frozenset(p[:2] for p in phrases(pack, "attribution.impersonal")),
         same_source=frozenset(" ".join(p) for p in phrases(pack, "attribution.same_source")),
+        intensifiers=word_set(pack, "attribution.intensifiers"),
         former=word_set(pack, "attribution.former"),
         finite_only=frozenset(words["active_only"]).union(
             frozenset(p[-1] for p in phrases(pack, "attribution.present"))

@@ -181,8 +181,10 @@ _folded_cue = functools.lru_cache(maxsize=4096)(fold)
 
 
 def _words(toks: Tokens, np: tuple[int, int], g: Grammar) -> Span:
-    """The span of a phrase without its leading article ("le valutazioni" -> "valutazioni")."""
+    """The span of a phrase without its leading article ("le valutazioni" -> "valutazioni") nor
+    an intensifier before a name ("la stessa Sac" -> "Sac")."""
     first = np[0] + 1 if toks.lows[np[0]] in g.articles and np[1] - np[0] > 1 else np[0]
+    first += first + 1 < np[1] and toks.lows[first] in g.intensifiers and toks.texts[first + 1][:1].isupper()
     return toks.span(first, np[1])
 
 
