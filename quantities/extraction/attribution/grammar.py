@@ -95,6 +95,7 @@ class Grammar:
     intensifiers: frozenset[str]  # "la stessa Sac": dropped before a name, which is the source
     former: frozenset[str]  # "ex", "former": a title its holder no longer holds
     finite_only: frozenset[str]  # present verbs no participle, and [active_only]: "da" after one is no agent
+    # (but for [impersonal_agents]: "spiegano dall'Ingv" is the Ingv speaking)
     relay_cues: frozenset[tuple[str, ...]]  # forward cues that relay ("citando", "citing")
     credits: regex.Pattern[str]  # a sentence that opens by crediting the one before ("Il dato arriva da")
     complementisers: frozenset[str]  # what opens a reported clause after a verb ("che", "that", ":")
@@ -281,7 +282,8 @@ def grammar(pack: Pack) -> Grammar:
         former=word_set(pack, "attribution.former"),
         finite_only=frozenset(words["active_only"]).union(
             frozenset(p[-1] for p in phrases(pack, "attribution.present"))
-            - frozenset(p[-1] for p in phrases(pack, "attribution.participles"))),
+            - frozenset(p[-1] for p in phrases(pack, "attribution.participles"))
+            - word_set(pack, "attribution.impersonal_agents")),
         relay_cues=frozenset(phrases(pack, "attribution.relays")),
         credits=regex.compile(rf"\s*{_pattern(_expand(pack, 'attribution.credits', contractions)) or '(?!)'}{EDGE}",
                               regex.IGNORECASE),
