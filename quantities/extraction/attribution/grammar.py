@@ -122,6 +122,7 @@ class Grammar:
     auxiliaries: frozenset[str]  # the first words of the auxiliaries ("ha", "è"): a clitic may stand before one
     located: frozenset[str]  # "in": a place after a source, before its verb ("the prefecture in Ancona")
     conjunctions: frozenset[str]  # "e", "and" inside an institution's name
+    possessives: frozenset[str]  # the ending after a possessor's apostrophe: "Italy's National Institute …"
     title_links: frozenset[str]  # "al" in "l'assessore al Welfare Giulio Gallera": the phrase runs on to the name
     linkers: frozenset[str]  # report_of and title_links: the words besides "di" that :meth:`links` reads
     numbering: frozenset[str]  # "contano": a report only with a subject that names a source
@@ -311,6 +312,7 @@ def grammar(pack: Pack) -> Grammar:
         auxiliaries=frozenset(p[0] for p in phrases(pack, "attribution.auxiliaries")),
         located=word_set(pack, "attribution.located"),
         conjunctions=word_set(pack, "attribution.conjunctions"),
+        possessives=word_set(pack, "attribution.possessives"),
         title_links=word_set(pack, "attribution.title_links"),
         linkers=word_set(pack, "attribution.report_of") | word_set(pack, "attribution.title_links"),
         numbering=word_set(pack, "attribution.numbering"),

@@ -367,6 +367,8 @@ def _name_across(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
             return None
         if t[0].isupper() and lows[k - 1] in g.articles:
             return (k - 1, end) if crossed else None
+        if t[0].isupper() and k > 1 and lows[k - 1] in g.possessives and texts[k - 2][-1:] in "'’":
+            return (k - 2, end) if crossed else None   # "Italy's National Institute of Geophysics and …"
         if w in g.articles:
             if lows[k - 1] not in g.prepositions:
                 return None
