@@ -192,7 +192,7 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
         gaps = [(min(b.dates()) - max(a.dates())).days for a, b in steps]
         follows = all(g > 0 or (g == 0 and (_later(a, b) or (_moved(b) and not _moved(a))))
                       for g, (a, b) in zip(gaps, steps))
-        running = len(ordered) > 2 or _moved(ordered[-1]) or _toll(ordered[0])
+        running = len(ordered) > 2 or _moved(ordered[-1]) or _toll(ordered[0]) or _updated(ordered)
         if follows and running and (_monotone(ordered) or all(g > window for g in gaps)) \
                 and not against_moves(ordered):
             return ordered
@@ -224,6 +224,16 @@ def _running(ms: list[Mode]) -> list[Mode] | None:
                 and all(min(b.dates()) >= max(a.dates()) and _unordered_or_later(a, b) for a, b in steps):
             return ordered
     return None
+
+
+def _updated(ordered: list[Mode]) -> bool:
+    """One source's count given at stated times of day, each after the one before: the source
+    updating its count ("Fino a mezzogiorno risultano cancellati 23 voli … lo riferisce la
+    Sac", "Ore 17.30 - … 56 voli cancellati, riferisce la Sac"), not two of its figures at odds."""
+    sources = {i.source for m in ordered for i in m.items}
+    return len(sources) == 1 and None not in sources and all(i.key is not None and i.key.kind == "count"
+                                                             for m in ordered for i in m.items) \
+        and all(_later(a, b) for a, b in zip(ordered, ordered[1:]))
 
 
 def _unordered_or_later(a: Mode, b: Mode) -> bool:
