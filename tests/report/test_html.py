@@ -227,7 +227,7 @@ def test_without_a_majority_nobody_agrees_and_nobody_is_odd():
 def test_seeds_soldiers_all_agree():
     """"migliaia di truppe" does not contradict "circa 15mila soldati" (the reconciler's reading)."""
     html = render(SEEDS, lang="en")
-    section = html.split('id="figure-F4"')[1].split("</section>")[0]  # soldati / truppe
+    section = html.split('id="figure-F3"')[1].split("</section>")[0]  # soldati / truppe
     assert 'class="odd"' not in section
     assert "agreeing value: <b>13500–16500</b>" in section
 
@@ -424,7 +424,7 @@ def test_without_colour_each_flagged_claim_says_its_figure_and_severity_in_text(
     html = render(SEEDS, lang="en")
     labels_ = dict(re.findall(r'<mark id="(c\d+)" class="claim [^"]*flag[^"]*"[^>]*>.*?<sup class="tag"[^>]*>([^<]*)</sup>',
                               html))
-    assert sorted(set(labels_.values())) == ["F4 ●", "F6 ✖"] and len(labels_) == 5
+    assert sorted(set(labels_.values())) == ["F3 ●", "F4 ✖"] and len(labels_) == 5
     assert re.search(r'class="badge sev-error"><span class="icon" aria-hidden="true">✖</span> error</span>', html)
     outlier = render(FIXTURES / "html" / "outlier", lang="en")
     assert outlier.count("≠ odd one out") == 1
@@ -433,6 +433,6 @@ def test_without_colour_each_flagged_claim_says_its_figure_and_severity_in_text(
 def test_a_claims_note_says_no_source_once():
     html = render(SEEDS, lang="en")
     tips = re.findall(r'<span class="tip" role="tooltip" id="c\d+-tip">([^<]*)</span>', html)
-    truppe = [t for t in tips if t.startswith("F4") and "2000–9999" in t]
+    truppe = [t for t in tips if t.startswith("F3") and "2000–9999" in t]
     assert truppe and all("· no source ·" in t and "source no source" not in t for t in truppe)
     assert any("· source South Korea ·" in t for t in tips)

@@ -120,6 +120,9 @@ def grammar(pack: Pack) -> Grammar:
         services=frozenset(pack.words("numbers.identifiers.services", ())),
         name_after=v.words(pack, "numbers.identifiers.name_after"),
         counted_after=v.words(pack, "numbers.identifiers.counted_after"),
+        parties=frozenset(pack.words("numbers.identifiers.parties", ())),
+        parties_before=frozenset(pack.words("numbers.identifiers.parties_before", ())),
+        parties_most=v.integer(pack, "numbers.identifiers.parties_most", 0),
         score_before=v.words(pack, "numbers.scores.before"),
         score_rest=_score_rest(pack),
     )

@@ -84,10 +84,21 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
     zero = g.idents.leading_zero and r.plain and text[r.start] == "0" and r.end - r.start > 1
     service = r.plain and text[r.start:r.end] in g.idents.services and not _counted(text, r.end, g)
     named = bool(g.idents.name_after) and next_word(text, r.end) in g.idents.name_after  # "Movimento 5 Stelle"
-    if cue is not None or zero or service or named:
+    if cue is not None or zero or service or named or _parties(text, r, prev, g):
         r.kind = "identifier"
         return True
     return False
+
+
+def _parties(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    """A small number in words after a definite word, before the story's parties ("le due
+    banche", "dei due istituti", "the five central regions"; ``[numbers.identifiers] parties``):
+    who the story is about, no count (RULES: "i due paesi", an identity reference)."""
+    if not g.idents.parties or r.value is None or r.value > g.idents.parties_most \
+            or not prev or prev[-1][1] not in g.idents.parties_before or not text[r.start:r.end].isalpha():
+        return False
+    head = next_word(text, r.end)
+    return head in g.idents.parties or next_word(text, r.end + 1 + len(head)) in g.idents.parties
 
 
 #: A joiner and the next day of a month after a day ("2 e 3", "8 e il 9", "11 and 12"): the joiner is group 1.

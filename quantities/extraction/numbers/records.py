@@ -198,6 +198,9 @@ class Identifiers:
     score_before: frozenset[str]  # words before a match's score ("vince 3-1", "won 3-1"): no figure
     score_rest: Any  # what follows a score's first number: a joiner and its second ("-1", " a 0")
     elided: frozenset[str] = frozenset()  # cues that name a number glued to an elided article ("all'articolo 49")
+    parties: frozenset[str] = frozenset()  # "le due banche", "the two lenders": the story's parties, no count
+    parties_before: frozenset[str] = frozenset()  # the definite words before such a number word
+    parties_most: int = 0  # the largest such number
 
 
 @dataclass(frozen=True, eq=False)
