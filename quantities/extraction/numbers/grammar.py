@@ -231,6 +231,7 @@ def _hedges(pack: Pack) -> Hedges:
             regex.IGNORECASE,
         ),
         carry_after_comma=v.integer(pack, "numbers.carry.after_comma", 2),
+        comparisons=frozenset(map(patterns.norm, pack.words("numbers.hedges.comparisons", ()))),
         carry_articles=v.words(pack, "numbers.carry.articles"),
         carry_parts=v.words(pack, "numbers.carry.parts"),
     )

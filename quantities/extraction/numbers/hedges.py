@@ -36,8 +36,20 @@ def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Gra
         _hedge_after(text, r, g)
         return
     start, word = found
+    if word in g.hedges.comparisons and _after_figure(text, start):
+        return  # "l'affluenza è stata del 71,9%, superiore al 63,9% nazionale": a comparison, no bound
     apply_hedge(r, word, g.hedges.before[word], g)
     r.start = start
+
+
+def _after_figure(text: str, start: int) -> bool:
+    """Whether a comma, right after a figure's digits or mark, stands before ``start``."""
+    before = text[max(0, start - 8):start].rstrip()
+    return before.endswith(",") and before[:-1].rstrip()[-1:] in _FIGURE_ENDS
+
+
+#: The last characters of a figure's words (its digits, a percent sign, a unit's letter left out).
+_FIGURE_ENDS = frozenset("0123456789%")
 
 
 def _hedge_after(text: str, r: Reading, g: Grammar) -> None:

@@ -136,6 +136,7 @@ class Hedges:
     carry_after_comma: int   # words after a comma a carried hedge still reaches ("circa 300 morti, altri 2.700")
     carry_articles: frozenset[str]  # "e i feriti 120": an article and a noun before a figure start a new phrase
     carry_parts: frozenset[str]  # "24 miliardi, di cui 15,7": a part takes the sum's scale and unit
+    comparisons: frozenset[str] = frozenset()  # hedges that compare after a figure ("71,9%, superiore al 63,9%")
 
 
 @dataclass(frozen=True, eq=False)

@@ -117,7 +117,7 @@ def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
 def hedges(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str]:
     out: dict[str, str] = {}
     for name in pack.table("numbers.hedges"):
-        if name in ("articles", "after"):
+        if name in ("articles", "after", "comparisons"):
             continue
         if name not in meanings:
             raise pack.error(f"numbers.hedges.{name}", "no such entry in numbers.hedge_meanings")
