@@ -165,8 +165,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
         found = age_subject(sentence, left, g)
     inside = g.head_last and unit in g.share_units and bool(left.lows) and left.lows[-1] in g.articles
-    modifier = unit_bearing and bool(left.lows) and left.lows[-1] in g.modifier_articles  # "a 13.5 billion euro fund"
     said = sentence[figure.start:figure.end]  # an age in one word: "il sedicenne afghano" (not "i diciottenni")
+    modifier = unit_bearing and bool(left.lows) and left.lows[-1] in g.modifier_articles \
+        and not (g.modifier_plural and said.casefold().endswith(g.modifier_plural))  # "a 13.5 billion euro fund"
     worded = kind in g.age_kinds and said[-1:].isalpha() and " " not in said and g.number(said.casefold()) != "pl"
     if found is None and (kind in g.noun_after_kinds or worded  # "88-year-old woman", "il sedicenne afghano"
                           or (g.head_last and unit_bearing and (sentence[figure.end - 1].isdigit() or _hyphened(said)))

@@ -58,6 +58,7 @@ class Grammar:
     not_purposes: frozenset[str]  # "Alla fine vanno 3 miliardi": a discourse word, no purpose
     noun_after_kinds: frozenset[str]
     modifier_articles: frozenset[str]  # "a 13.5 billion euro project": the figure modifies the noun after it
+    modifier_plural: tuple[str, ...]  # endings of a figure's last word that make it an amount ("5 billion euros")
     postmodifier_endings: tuple[str, ...]
     value_before: dict[str, frozenset[str]]  # by kind of figure
     money: frozenset[str]  # nouns that are sums of money ("sovvenzioni", "loans")
@@ -224,6 +225,7 @@ def grammar(pack: Pack) -> Grammar:
         not_purposes=word_set(pack, "nouns.not_purposes"),
         noun_after_kinds=word_set(pack, "nouns.noun_after_kinds"),
         modifier_articles=word_set(pack, "nouns.modifier_articles"),
+        modifier_plural=tuple(word_set(pack, "nouns.modifier_plural")),
         postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
         value_before={kind: word_set(pack, f"nouns.value_before.{kind}") for kind in pack.table("nouns.value_before")},
         money=word_set(pack, "nouns.money"),
