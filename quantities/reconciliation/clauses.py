@@ -195,7 +195,19 @@ def restriction(c: Claim, lex: Lexicon) -> str | None:
 
 
 #: The cues of time a clause before a figure is read for (keys.prepare): it moved, or is an earlier value.
-TIME_CUES = ("rising", "falling", "superseded")
+TIME_CUES = ("rising", "falling", "superseded", "lengthened", "shortened")
+#: The cues of a move and the way each says the figure moved; a term a decision lengthens or
+#: shortens moves only a span of time (:func:`moved`).
+MOVES = (("rising", "rising"), ("falling", "falling"), ("lengthened", "rising"), ("shortened", "falling"))
+
+
+def moved(words: Sequence[str], kind: str, lex: Lexicon) -> str | None:
+    """How the clause ``words`` (folded) says its figure moved, "rising" or "falling", else None:
+    the lexicon's ``[time]`` cues of a move; those of a term a decision lengthens or shortens
+    only for a span of time ("il Comune ha esteso il divieto … a 72 ore", "the walkout to be cut
+    to four hours"; not "ha prorogato l'ordinanza e gli sfollati sono 400", "power was cut to
+    20,000 homes")."""
+    return next((way for cue, way in MOVES if (kind == "duration" or cue == way) and lex.cue(cue, words)), None)
 
 
 def timed(words: Sequence[str], lex: Lexicon) -> bool:

@@ -239,10 +239,15 @@ def close(found: Sequence[Mode]) -> bool:
 def against_moves(ordered: Sequence[Mode]) -> bool:
     """Whether a step of ``ordered`` goes the other way than its later mode says the figure
     moved: 225 then 194,4 where "194,4" is "salito a" (it rose) is no fall of one figure
-    but two figures, or one of them wrong."""
+    but two figures, or one of them wrong; or back the other way, unsaid, from where its earlier
+    mode says it moved ("ridotto a 4 ore", then "è di 8 ore": one of them stale)."""
     for a, b in zip(ordered, ordered[1:]):
         moves = {i.moved for i in b.items if i.moved}
         if (b.value < a.value and moves == {"rising"}) or (b.value > a.value and moves == {"falling"}):
+            return True
+        before = {i.moved for i in a.items if i.moved}   # "ridotto a 4 ore", then "è di 8 ore" unmoved
+        back = (b.value > a.value and before == {"falling"}) or (b.value < a.value and before == {"rising"})
+        if back and not moves:
             return True
     return False
 

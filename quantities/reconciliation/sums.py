@@ -5,14 +5,17 @@ piatto 4,785 miliardi di euro", "Subito escono 4,8 miliardi"): keyed by that wor
 (:data:`~quantities.reconciliation.clauses.LEAD`) or by nothing, each stands alone. In one
 event, such sums of one currency and one modality, each stated in one article as one value,
 are one figure when their values lie within :data:`~quantities.reconciliation.modes.CLOSE`
-of each other, each from another article: a sum told two ways, whatever word leads it (their
-values then meet or drift; see :mod:`quantities.reconciliation.values`). Sums further apart
-stay apart ("fino a 17 miliardi" and "circa 18 miliardi" of bad loans are two), and so does
-any sum a noun names. One sort and one sweep a pool: linear in the claims but for the sort.
+of each other, each from another article, credited to the same sources (or none) and set in
+the same years: a sum told two ways, whatever word leads it (their values then meet or drift;
+see :mod:`quantities.reconciliation.values`). Sums further apart stay apart ("fino a 17
+miliardi" and "circa 18 miliardi" of bad loans are two), and so do any sum a noun names, two
+sources' sums (the Treasury's and the Commission's; a headline's against the Region's) and sums
+of two years. One sort and one sweep a pool: linear in the claims but for the sort.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -21,6 +24,8 @@ from quantities.reconciliation.modes import CLOSE
 
 #: The kinds of figure lined up by value when nothing names them.
 KINDS = frozenset({"money"})
+#: A year named in a sum's sentence.
+YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])")
 
 Group = tuple[Key, str]   # a key and the event of its members
 
@@ -43,13 +48,24 @@ def _sweep(groups: dict[Group, list[Item]], pool: list[tuple[Decimal, Group]]) -
     docs = {i.claim.doc for i in groups[head]}
     for value, group in pool[1:]:
         its = {i.claim.doc for i in groups[group]}
-        if value <= low * CLOSE and docs.isdisjoint(its):
+        if value <= low * CLOSE and docs.isdisjoint(its) and _alike(groups[head], groups[group]):
             for i in groups[group]:
                 i.key = head[0]
             groups[head] += groups.pop(group)
             docs |= its
         else:
             low, head, docs = value, group, its
+
+
+def _alike(a: list[Item], b: list[Item]) -> bool:
+    """Whether two groups of sums may be one: credited to the same sources, or both to none (the
+    Treasury's 2 miliardi and the Commission's 2 miliardi are two sums), and the same years named
+    in their sentences ("per il 2024 … 1,2 miliardi" is no "nel 2025 … 1,25 miliardi")."""
+    return {i.source for i in a} == {i.source for i in b} and _years(a) == _years(b)
+
+
+def _years(members: list[Item]) -> frozenset[str]:
+    return frozenset(y for i in members for y in YEAR.findall(i.claim.context))
 
 
 def _one_value(members: list[Item]) -> Decimal | None:

@@ -202,11 +202,19 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
                 return found
     if len(ms) == 2:
         low, high = sorted(ms, key=lambda m: m.value)
-        if any(i.moved == "rising" for i in high.items) and not any(i.moved for i in low.items):
+        if any(i.moved == "rising" for i in high.items) and not any(i.moved for i in low.items) \
+                and not _dated_after(low, high):
             return [low, high]
-        if any(i.moved == "falling" for i in low.items) and not any(i.moved for i in high.items):
+        if any(i.moved == "falling" for i in low.items) and not any(i.moved for i in high.items) \
+                and not _dated_after(high, low):
             return [high, low]
     return None
+
+
+def _dated_after(a: Mode, b: Mode) -> bool:
+    """Whether ``a`` is dated after every date of ``b``: the move ``b`` says came first ("ridotto a
+    4 ore" on the 15th, "è di 8 ore" on the 16th: no step down from 8 to 4)."""
+    return None not in a.dates() and None not in b.dates() and min(a.dates()) > max(b.dates())
 
 
 def _running(ms: list[Mode]) -> list[Mode] | None:
@@ -227,13 +235,13 @@ def _running(ms: list[Mode]) -> list[Mode] | None:
 
 
 def _updated(ordered: list[Mode]) -> bool:
-    """One source's count given at stated times of day, each after the one before: the source
-    updating its count ("Fino a mezzogiorno risultano cancellati 23 voli … lo riferisce la
+    """One source's count given at stated times of day, each after the one before and higher: the
+    source updating its count ("Fino a mezzogiorno risultano cancellati 23 voli … lo riferisce la
     Sac", "Ore 17.30 - … 56 voli cancellati, riferisce la Sac"), not two of its figures at odds."""
     sources = {i.source for m in ordered for i in m.items}
     return len(sources) == 1 and None not in sources and all(i.key is not None and i.key.kind == "count"
                                                              for m in ordered for i in m.items) \
-        and all(_later(a, b) for a, b in zip(ordered, ordered[1:]))
+        and all(_later(a, b) and a.value < b.value for a, b in zip(ordered, ordered[1:]))   # rising
 
 
 def _unordered_or_later(a: Mode, b: Mode) -> bool:
