@@ -236,8 +236,9 @@ class _Reader:
                 scope = nouns.of_whole(text, toks, end, s.figures[i + 1], pack)
             if scope is None and found is not None and found.gapped and out:  # "…, la prefettura di Parigi 119mila"
                 scope = attribution.scope_of(found, text, [c.scope for c in out], text[end:end + 2], lang=pack)
-            if state is None and noun is not None and noun.span is None:  # a reused noun keeps its status
-                state = statuses.get(q.kind)
+            if state is None and noun is not None and noun.span is None \
+                    and not (k and toks.lows[k - 1] in self._grammar.whole_before):  # a reused noun keeps its status
+                state = statuses.get(q.kind)   # (not the whole: "chiude 300 filiali, sulle 3.500 che ha")
             statuses[q.kind] = state
             out.append(Claim(
                 doc=doc.id,

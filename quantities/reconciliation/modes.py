@@ -316,14 +316,14 @@ RELAY_DAYS = 1
 
 def translated(items: Sequence[Item]) -> bool:
     """Claims all credited to one speaker, given in articles of two languages at most
-    RELAY_DAYS apart, none said to have moved, none a body's the aliases know: one remark
-    translated; values that differ are a slip of the translation, no step of a timeline («un
+    RELAY_DAYS apart, none said to have moved, not all exact (a release's data, partial then
+    final): one remark translated; values that differ are a slip of the translation, no step of a timeline («un
     centinaio di comuni», "hundreds of municipalities": one remark of one minister)."""
     sources = {i.source for i in items}
     if None in sources or not all(say.same_source(a, b) for a in sources for b in sources if a and b):
         return False
-    if all(i.claim.attribution is not None and i.claim.attribution.canonical for i in items):
-        return False   # a body the aliases know publishes data, partial then final: no remark of one speaker
+    if all(i.stance == "exact" for i in items):
+        return False   # exact data, partial then final ("5.7%" at noon, "6,2%" in the evening): no remark's slip
     by_lang: defaultdict[str, list[Item]] = defaultdict(list)
     for i in items:
         by_lang[i.lexicon.lang].append(i)

@@ -24,7 +24,7 @@ def test_status_and_scope(lang: str, sentence: str, figure: str, expected_status
 def test_every_pack_has_the_same_closed_class() -> None:
     assert status.classes("it") == status.classes("en")
     assert {"dead", "injured", "missing", "displaced", "evacuated", "rescued", "arrested", "deployed",
-            "participants", "closed"} == set(status.classes("it"))
+            "participants", "closed", "reopened"} == set(status.classes("it"))
 
 
 def test_every_pack_says_the_same_statuses_are_among_others_and_only_of_its_classes() -> None:

@@ -195,6 +195,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     k = _past_gap(toks, j, g)   # "was spotted late on Saturday by …"
     if kind == "verb" and k < len(lows) and lows[k] in g.agent and lows[j - 1] not in g.finite_only:
         past = _past_time(toks, k + 1, g)
+        if past is None and lows[j - 1] in g.impersonal_agents and not _speaks(toks, k + 1, g):
+            return None  # "spiegano dal campo allestito": a place, no one who speaks
         if past is None:
             j, passive = k + 1, True  # "è stato riferito dalla Kcna": a passive
         elif k == j:
@@ -247,6 +249,13 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     if found is not None and relay:
         return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator
     return found
+
+
+def _speaks(toks: Tokens, at: int, g: Grammar) -> bool:
+    """Whether the phrase at ``toks[at]`` (an article past) opens with a name or a source noun
+    ("dall'Ingv", "dalla Protezione civile", "dai sindacati"; not "dal campo allestito")."""
+    at += at < len(toks.lows) - 1 and toks.lows[at] in g.articles
+    return at < len(toks.lows) and (toks.texts[at][:1].isupper() or toks.lows[at] in g.source_nouns)
 
 
 def _incise(toks: Tokens, start: int, end: int) -> bool:

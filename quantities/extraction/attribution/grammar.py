@@ -96,6 +96,7 @@ class Grammar:
     former: frozenset[str]  # "ex", "former": a title its holder no longer holds
     finite_only: frozenset[str]  # present verbs no participle, and [active_only]: "da" after one is no agent
     # (but for [impersonal_agents]: "spiegano dall'Ingv" is the Ingv speaking)
+    impersonal_agents: frozenset[str]  # those plural verbs: their "da" phrase a name or a source noun
     relay_cues: frozenset[tuple[str, ...]]  # forward cues that relay ("citando", "citing")
     credits: regex.Pattern[str]  # a sentence that opens by crediting the one before ("Il dato arriva da")
     complementisers: frozenset[str]  # what opens a reported clause after a verb ("che", "that", ":")
@@ -285,6 +286,7 @@ def grammar(pack: Pack) -> Grammar:
             frozenset(p[-1] for p in phrases(pack, "attribution.present"))
             - frozenset(p[-1] for p in phrases(pack, "attribution.participles"))
             - word_set(pack, "attribution.impersonal_agents")),
+        impersonal_agents=word_set(pack, "attribution.impersonal_agents"),
         relay_cues=frozenset(phrases(pack, "attribution.relays")),
         credits=regex.compile(rf"\s*{_pattern(_expand(pack, 'attribution.credits', contractions)) or '(?!)'}{EDGE}",
                               regex.IGNORECASE),

@@ -3,6 +3,8 @@ della polizia di Maui, John Pelletier: …", "Rabie: «…»", "Salvini torna su
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from quantities.extraction.attribution.grammar import Found, Grammar
 from quantities.extraction.attribution.phrases import _apposed_name, _at, _make, _phrase
 from quantities.lang.places import Places
@@ -25,7 +27,8 @@ def colon_speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None
     if colon < 0 or colon - sentence.start > SPEAKER_CHARS:
         return None
     toks = tokens(text, start, colon + 1)
-    np = speaker(toks, g, quoted=text.startswith(QUOTES, _after_spaces(text, colon + 1, sentence.end)))
+    np = speaker(toks, g, quoted=text.startswith(QUOTES, _after_spaces(text, colon + 1, sentence.end)),
+                 known=lambda name: _named_elsewhere(text, name, sentence))
     if np is None:
         return None
     return _make(text, toks, np, Span(colon, colon + 1), "any", g, sources or Sources.default())
@@ -45,7 +48,8 @@ def _after_spaces(text: str, i: int, end: int) -> int:
     return i
 
 
-def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] | None:
+def speaker(toks: Tokens, g: Grammar, quoted: bool = False,
+            known: Callable[[str], bool] = lambda name: False) -> tuple[int, int] | None:
     """The phrase of a speaker that opens a sentence and ends at a colon ("Il ministro dell'Interno Matteo
     Salvini, da Catania: …"; a name after a title, ``[attribution] speaker_titles``: "Il capo della polizia
     di Maui, John Pelletier: …"): a source-like noun or a full name (two capitalised words), else None.
@@ -61,7 +65,7 @@ def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] |
         while k < len(texts) and toks.is_word(k) and texts[k][0].isupper():
             k += 1
     if quoted and k < len(texts) and texts[k] != ":":   # "Salvini torna sui tempi: «…»"
-        np, k = _clause_end(toks, np, k, g)
+        np, k = _clause_end(toks, np, k, g, known)
     if k >= len(texts) or texts[k] != ":":
         return None
     words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
@@ -72,20 +76,38 @@ def speaker(toks: Tokens, g: Grammar, quoted: bool = False) -> tuple[int, int] |
     return np if capitals >= 2 or (words and words[0] in g.source_nouns) else None
 
 
-def _clause_end(toks: Tokens, np: tuple[int, int], k: int, g: Grammar) -> tuple[tuple[int, int], int]:
+def _clause_end(toks: Tokens, np: tuple[int, int], k: int, g: Grammar,
+                known: Callable[[str], bool]) -> tuple[tuple[int, int], int]:
     """The name that opens ``np`` and where the short clause after it ends, when its colon opens a
-    quotation: capitalised words (no place, no time) and at most :data:`CLAUSE_WORDS` words in
-    lower case before the colon ("Salvini torna sui tempi: «…»"); else ``np`` and ``k`` (not
-    "Meloni incontra Zelensky: «…»", whose quotation is either's)."""
+    quotation: capitalised words that ``known`` says are a name (the article names them elsewhere:
+    a sentence's first word is capitalised anyway, "Sale il bilancio: «…»"; no place, no time) and
+    at most :data:`CLAUSE_WORDS` words in lower case before the colon ("Salvini torna sui tempi:
+    «…»"); else ``np`` and ``k`` (not "Meloni incontra Zelensky: «…»", whose quotation is either's)."""
     texts, lows = toks.texts, toks.lows
     first = np[0] + (lows[np[0]] in g.articles)   # "Il Papa saluta i fedeli: «…»"
     name = first
     while name < np[1] and texts[name][:1].isupper() and toks.is_word(name):
         name += 1
     said = " ".join(texts[first:name])
-    if name == first or _at(lows, first, g.not_agents) is not None or Places.default().known(said):
+    if name == first or _at(lows, first, g.not_agents) is not None or Places.default().known(said) \
+            or not known(said):
         return np, k
     end = name
     while end < len(texts) and end - name < CLAUSE_WORDS and texts[end].islower() and texts[end].isalpha():
         end += 1
     return ((first, name), end) if end > name and end < len(texts) and texts[end] == ":" else (np, k)
+
+
+def _named_elsewhere(text: str, name: str, sentence: Span) -> bool:
+    """Whether the document names ``name`` outside ``sentence`` as a name: inside a sentence (after a
+    word in lower case or a comma) or as a speaker before a colon ("Salvini: «…»")."""
+    at = text.find(name)
+    while at >= 0:
+        end = at + len(name)
+        whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+        if whole and not sentence.start <= at < sentence.end:
+            before = text[max(0, at - 2):at]
+            if text[end:end + 1] == ":" or (before[1:] == " " and (before[:1].islower() or before[:1] == ",")):
+                return True
+        at = text.find(name, end)
+    return False

@@ -86,6 +86,7 @@ class Grammar:
     age_copulas: tuple[tuple[str, ...], ...]
     age_kinds: frozenset[str]
     among: frozenset[str]
+    whole_before: frozenset[str]  # "sulle 3.500": the whole, which takes no status of the figure before
     negations: frozenset[str]
     demonstratives: frozenset[str]
     numerals: frozenset[str]          # the number and scale words ([numbers.words], [numbers.scales]: "decine") and
@@ -251,6 +252,7 @@ def grammar(pack: Pack) -> Grammar:
         age_copulas=phrases(pack, "nouns.age_copulas"),
         age_kinds=word_set(pack, "nouns.age_kinds"),
         among=word_set(pack, "nouns.among"),
+        whole_before=word_set(pack, "nouns.whole_before"),
         negations=word_set(pack, "nouns.negations"),
         demonstratives=word_set(pack, "nouns.demonstratives"),
         numerals=frozenset(w.casefold() for t in ("numbers.words", "numbers.scales") for w in pack.table(t)),

@@ -97,8 +97,25 @@ def _parties(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> 
     if not g.idents.parties or r.value is None or r.value > g.idents.parties_most \
             or not prev or prev[-1][1] not in g.idents.parties_before or not text[r.start:r.end].isalpha():
         return False
-    head = next_word(text, r.end)
-    return head in g.idents.parties or next_word(text, r.end + 1 + len(head)) in g.idents.parties
+    at = r.end
+    for _ in range(2):   # the head, or the word after it: "the five central regions"
+        word = next_word(text, at)
+        at += 1 + len(word)
+        if word in g.idents.parties:
+            return not _named_after(text, at)
+    return False
+
+
+#: After a party noun, the list of their names: "le quattro province di Bologna, Ravenna …", "di
+#: Bologna e Rimini", "(Cgil e Uil)", a colon; not one owner ("i due rami del Parlamento").
+_NAMES_AFTER = compiled(r"[ \u00a0]{0,2}(?:[:(][ \u00a0]{0,2}\p{Lu}|[^\W\d_]{1,4}[ \u00a0]{1,2}\p{Lu}[^\s,]{0,30}"
+                        r"(?:,|[ \u00a0]{1,2}[^\W\d_]{1,3}[ \u00a0]{1,2}\p{Lu}))")
+
+
+def _named_after(text: str, at: int) -> bool:
+    """Whether the parties are listed by name right after their noun: then the number counts them,
+    a figure an editor checks ("le quattro province di Bologna, Ravenna, Forlì-Cesena e Rimini")."""
+    return _NAMES_AFTER.match(text, at, min(len(text), at + 48)) is not None
 
 
 #: A joiner and the next day of a month after a day ("2 e 3", "8 e il 9", "11 and 12"): the joiner is group 1.
