@@ -60,6 +60,24 @@ def _after(ctx: str, text: str) -> str:
     return piece[:m.start()] if m else piece
 
 
+#: Characters after a figure read for the current value that overtakes it (:func:`overtaken`).
+OVERTAKEN_WINDOW = 40
+
+
+def overtaken(c: Claim, lex: Lexicon) -> bool:
+    """Whether the claim's sentence goes on, right after it, to the value now (a ``[time]
+    current`` cue, then a figure within three words): "I negozi chiusi … erano 300: ora 260
+    hanno riaperto" gives 300 as the earlier state, not a rival of "ancora chiusi sono 40"."""
+    at = c.context.find(c.text) if c.text else -1
+    if at < 0:
+        return False
+    piece = c.context[at + len(c.text):at + len(c.text) + OVERTAKEN_WINDOW]
+    first = WORD.search(piece)
+    if first is None or piece[:first.start()].strip(" :;,") or not lex.cue("current", (first[0].casefold(),)):
+        return False
+    return any(w[:1].isdigit() for w in piece[first.end():].split()[:3])
+
+
 @functools.lru_cache(maxsize=SHARED)
 def words_of(text: str) -> tuple[str, ...]:
     """The casefolded words of ``text``: folded once, shared by every rule and every claim

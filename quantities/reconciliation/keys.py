@@ -167,7 +167,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         # "il 39% dei fondi, contro il 37,5% del piano iniziale": the benchmark of its lender
         benchmark = lender is not None and key is not None and changes.compared(words, lex.lang) \
             and id(lender) in made and made[id(lender)].key == key
-        superseded = (timed and lex.cue("superseded", words)) or earlier or benchmark
+        superseded = (timed and lex.cue("superseded", words)) or earlier or benchmark or clauses.overtaken(c, lex)
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           superseded, moved, stance(c.quantity), n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang), year, None, earlier,
