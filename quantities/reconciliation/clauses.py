@@ -60,24 +60,6 @@ def _after(ctx: str, text: str) -> str:
     return piece[:m.start()] if m else piece
 
 
-#: Characters after a figure read for the current value that overtakes it (:func:`overtaken`).
-OVERTAKEN_WINDOW = 40
-
-
-def overtaken(c: Claim, lex: Lexicon) -> bool:
-    """Whether the claim's sentence goes on, right after it, to the value now (a ``[time]
-    current`` cue, then a figure within three words): "I negozi chiusi … erano 300: ora 260
-    hanno riaperto" gives 300 as the earlier state, not a rival of "ancora chiusi sono 40"."""
-    at = c.context.find(c.text) if c.text else -1
-    if at < 0:
-        return False
-    piece = c.context[at + len(c.text):at + len(c.text) + OVERTAKEN_WINDOW]
-    first = WORD.search(piece)
-    if first is None or piece[:first.start()].strip(" :;,") or not lex.cue("current", (first[0].casefold(),)):
-        return False
-    return any(w[:1].isdigit() for w in piece[first.end():].split()[:3])
-
-
 @functools.lru_cache(maxsize=SHARED)
 def words_of(text: str) -> tuple[str, ...]:
     """The casefolded words of ``text``: folded once, shared by every rule and every claim
@@ -210,32 +192,6 @@ def restriction(c: Claim, lex: Lexicon) -> str | None:
             clause = rest[m.start():].strip().rstrip(".!?…")
             return clause if wishing & {low(w.group()) for w in found[n + 1:n + 4]} else None
     return None
-
-
-#: The cues of time a clause before a figure is read for (keys.prepare): it moved, or is an earlier value.
-TIME_CUES = ("rising", "falling", "superseded", "lengthened", "shortened")
-#: The cues of a move and the way each says the figure moved; a term a decision lengthens or
-#: shortens moves only a span of time (:func:`moved`).
-MOVES = (("rising", "rising"), ("falling", "falling"), ("lengthened", "rising"), ("shortened", "falling"))
-
-
-def moved(words: Sequence[str], kind: str, lex: Lexicon) -> str | None:
-    """How the clause ``words`` (folded) says its figure moved, "rising" or "falling", else None:
-    the lexicon's ``[time]`` cues of a move; those of a term a decision lengthens or shortens
-    only for a span of time ("il Comune ha esteso il divieto … a 72 ore", "the walkout to be cut
-    to four hours"; not "ha prorogato l'ordinanza e gli sfollati sono 400", "power was cut to
-    20,000 homes")."""
-    return next((way for cue, way in MOVES if (kind == "duration" or cue == way) and lex.cue(cue, words)), None)
-
-
-def timed(words: Sequence[str], lex: Lexicon) -> bool:
-    """Whether ``words`` (folded) hold a word that begins a phrase of one of TIME_CUES (told in C)."""
-    return not _time_words(lex).isdisjoint(words)
-
-
-@functools.lru_cache(maxsize=16)
-def _time_words(lex: Lexicon) -> frozenset[str]:
-    return frozenset(phrase[0] for name in TIME_CUES for phrase in lex.cues.get(name, ()))
 
 
 def unit_led(c: Claim, lang: str) -> Claim:

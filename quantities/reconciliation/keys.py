@@ -26,7 +26,7 @@ from decimal import Decimal
 from quantities import lang as langs
 from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
-from quantities.reconciliation import ages, changes, clauses, distances, nounphrases
+from quantities.reconciliation import ages, changes, clauses, distances, moves, nounphrases
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of, stance
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, horizon, past_year
@@ -158,8 +158,8 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
             factor = unit_key_of(ages.AGE_UNIT)[1]
         value = None if c.quantity.value is None else c.quantity.value * factor
         words = clauses.words_of(before)
-        timed = clauses.timed(words, lex)   # most clauses: none of the three cues (told in C)
-        moved = clauses.moved(words, c.quantity.kind, lex) if timed else None
+        timed = moves.timed(words, lex)   # most clauses: none of the cues (told in C)
+        moved = moves.moved(words, c.quantity.kind, lex) if timed else None
         if key is not None and moved and lender is not None and key.status is None and reading is not None \
                 and reading.generic:
             key, reason = None, LENT
@@ -167,7 +167,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         # "il 39% dei fondi, contro il 37,5% del piano iniziale": the benchmark of its lender
         benchmark = lender is not None and key is not None and changes.compared(words, lex.lang) \
             and id(lender) in made and made[id(lender)].key == key
-        superseded = (timed and lex.cue("superseded", words)) or earlier or benchmark or clauses.overtaken(c, lex)
+        superseded = (timed and lex.cue("superseded", words)) or earlier or benchmark or moves.overtaken(c, lex)
         items.append(Item(c, key, reason, reading, lex, value, interval.scaled(factor), _source(c),
                           superseded, moved, stance(c.quantity), n,
                           None if c.when is None else clock.minute_of(c.when, lex.lang), year, None, earlier,
