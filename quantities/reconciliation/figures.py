@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from quantities.lang import clock
 from quantities.lang.places import derived
-from quantities.reconciliation import breakdowns, portions, sums
+from quantities.reconciliation import breakdowns, portions
 from quantities.reconciliation.ages import AGE_OF_A
 from quantities.reconciliation.clauses import words_of
 from quantities.reconciliation.events import events
@@ -336,7 +336,6 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
                 event = named[0] if named else NO_EVENT
             groups.setdefault((key, event), []).append(i)
             event_by_item[id(i)] = event
-    sums.join_unnamed(groups)   # "mette sul piatto 4,785 miliardi", "escono 4,8 miliardi": one sum
     made = []
     for (key, event), members in _by_person(_by_time(groups)):
         _overtaken(members)

@@ -159,7 +159,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         value = None if c.quantity.value is None else c.quantity.value * factor
         words = clauses.words_of(before)
         timed = moves.timed(words, lex)   # most clauses: none of the cues (told in C)
-        moved = moves.moved(words, c.quantity.kind, lex) if timed else None
+        moved = moves.moved(words, c.quantity.kind, lex, any(map(str.isdigit, before))) if timed else None
         if key is not None and moved and lender is not None and key.status is None and reading is not None \
                 and reading.generic:
             key, reason = None, LENT

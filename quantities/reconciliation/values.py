@@ -183,6 +183,8 @@ def _timeline(ms: list[Mode], window: int) -> list[Mode] | None:
     or when the later one says the figure moved ("sale a 632", "rose to")."""
     if translated([i for m in ms for i in m.items]):   # one remark translated: values that do not meet are no timeline
         return None
+    if len(ms) > 2 and not _toll(ms[0]) and disputed(ms):
+        return None   # three sources, three values of a figure that does not run: a dispute (Cgil 24, Uil 8, Salvini 4)
     early = [m for m in ms if provisional(m)]
     if len(ms) == 2 and len(early) == 1:   # a partial count, then the final one
         return [early[0], next(m for m in ms if m is not early[0])]

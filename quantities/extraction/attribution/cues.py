@@ -195,12 +195,10 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     k = _past_gap(toks, j, g)   # "was spotted late on Saturday by …"
     if kind == "verb" and k < len(lows) and lows[k] in g.agent and lows[j - 1] not in g.finite_only:
         past = _past_time(toks, k + 1, g)
-        if past is None and lows[j - 1] in g.impersonal_agents and not _speaks(toks, k + 1, g):
-            return None  # "spiegano dal campo allestito": a place, no one who speaks
-        if past is None:
-            j, passive = k + 1, True  # "è stato riferito dalla Kcna": a passive
-        elif k == j:
-            j = past  # "the ministry reported by midday that…": a time; the subject reports
+        if past is not None:
+            j = past if k == j else j  # "the ministry reported by midday that…": a time; the subject reports
+        elif not (lows[j - 1] in g.impersonal_agents and not _speaks(toks, k + 1, g)):
+            j, passive = k + 1, True  # "è stato riferito dalla Kcna": a passive ("spiegano dal campo": a place)
     if kind == "passive" and _past_time(toks, j, g) is not None:
         return None  # "spotted by midday": a time, no agent
     if kind == "verb" and not passive and i > 0 and (lows[i - 1], lows[i]) in g.impersonal:
@@ -253,9 +251,17 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
 
 def _speaks(toks: Tokens, at: int, g: Grammar) -> bool:
     """Whether the phrase at ``toks[at]`` (an article past) opens with a name or a source noun
-    ("dall'Ingv", "dalla Protezione civile", "dai sindacati"; not "dal campo allestito")."""
-    at += at < len(toks.lows) - 1 and toks.lows[at] in g.articles
-    return at < len(toks.lows) and (toks.texts[at][:1].isupper() or toks.lows[at] in g.source_nouns)
+    ("dall'Ingv", "dalla Protezione civile", "dai sindacati"; not "dal campo allestito", nor a place
+    the place table knows, "da Casamicciola")."""
+    lows, texts = toks.lows, toks.texts
+    at += at < len(lows) - 1 and lows[at] in g.articles
+    if at >= len(lows) or not (texts[at][:1].isupper() or lows[at] in g.source_nouns) \
+            or Places.default().known(texts[at]):
+        return False
+    end = at + 1
+    while end < len(texts) and texts[end][:1].isupper():
+        end += 1
+    return end >= len(lows) or lows[end] not in g.articles   # "da Casamicciola i vigili": a subject follows
 
 
 def _incise(toks: Tokens, start: int, end: int) -> bool:

@@ -27,8 +27,9 @@ def colon_speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None
     if colon < 0 or colon - sentence.start > SPEAKER_CHARS:
         return None
     toks = tokens(text, start, colon + 1)
-    np = speaker(toks, g, quoted=text.startswith(QUOTES, _after_spaces(text, colon + 1, sentence.end)),
-                 known=lambda name: _named_elsewhere(text, name, sentence))
+    quoted = text.startswith(QUOTES, _after_spaces(text, colon + 1, sentence.end))
+    alone = quoted and _closed_alone(text, colon, sentence)
+    np = speaker(toks, g, quoted=quoted, known=lambda name: alone and _speaks_elsewhere(text, name, sentence, g))
     if np is None:
         return None
     return _make(text, toks, np, Span(colon, colon + 1), "any", g, sources or Sources.default())
@@ -98,16 +99,31 @@ def _clause_end(toks: Tokens, np: tuple[int, int], k: int, g: Grammar,
     return ((first, name), end) if end > name and end < len(texts) and texts[end] == ":" else (np, k)
 
 
-def _named_elsewhere(text: str, name: str, sentence: Span) -> bool:
-    """Whether the document names ``name`` outside ``sentence`` as a name: inside a sentence (after a
-    word in lower case or a comma) or as a speaker before a colon ("Salvini: «…»")."""
+def _closed_alone(text: str, colon: int, sentence: Span) -> bool:
+    """Whether the quotation after ``colon`` ends its sentence: no speaker named after it ("«Siamo in
+    230», dice una donna" is the woman's, not the name before the colon's)."""
+    close = max(text.rfind(q, colon + 1, sentence.end) for q in ("»", "”", '"'))
+    return close > colon and not any(ch.isalnum() for ch in text[close + 1:sentence.end])
+
+
+def _speaks_elsewhere(text: str, name: str, sentence: Span, g: Grammar) -> bool:
+    """Whether the document gives ``name`` outside ``sentence`` as a speaker: before a colon
+    ("Salvini: «…»") or after a title ("il ministro Matteo Salvini"); a place or a body merely
+    named ("a Casamicciola", "la Cgil in piazza") speaks nowhere."""
     at = text.find(name)
     while at >= 0:
         end = at + len(name)
         whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
         if whole and not sentence.start <= at < sentence.end:
-            before = text[max(0, at - 2):at]
-            if text[end:end + 1] == ":" or (before[1:] == " " and (before[:1].islower() or before[:1] == ",")):
+            before = text[max(0, at - TITLE_REACH):at].split()
+            titled = (bool(before) and before[-1].casefold() in g.speaker_titles) or (
+                len(before) > 1 and before[-2].casefold() in g.speaker_titles and before[-1][:1].isupper())  # not "il
+            # sindaco di Casamicciola": a place after its mayor's title
+            if text[end:end + 1] == ":" or titled:
                 return True
         at = text.find(name, end)
     return False
+
+
+#: Characters before a name read for a speaker's title ("il ministro delle Infrastrutture Matteo Salvini").
+TITLE_REACH = 40

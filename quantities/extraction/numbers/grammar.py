@@ -123,6 +123,7 @@ def grammar(pack: Pack) -> Grammar:
         parties=frozenset(pack.words("numbers.identifiers.parties", ())),
         parties_before=frozenset(pack.words("numbers.identifiers.parties_before", ())),
         parties_most=v.integer(pack, "numbers.identifiers.parties_most", 0),
+        parties_counted=frozenset(pack.words("numbers.identifiers.parties_counted", ())),
         score_before=v.words(pack, "numbers.scores.before"),
         score_rest=_score_rest(pack),
     )

@@ -92,8 +92,9 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
 
 def _parties(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
     """A small number in words after a definite word, before the story's parties ("le due
-    banche", "dei due istituti", "the five central regions"; ``[numbers.identifiers] parties``):
-    who the story is about, no count (RULES: "i due paesi", an identity reference)."""
+    banche", "delle due popolari", "the two lenders"; ``[numbers.identifiers] parties``): who the
+    story is about, no count (RULES: "i due paesi", an identity reference); unless what befell
+    them follows ("le quattro province colpite", "five regions hit": ``parties_counted``)."""
     if not g.idents.parties or r.value is None or r.value > g.idents.parties_most \
             or not prev or prev[-1][1] not in g.idents.parties_before or not text[r.start:r.end].isalpha():
         return False
@@ -102,7 +103,7 @@ def _parties(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> 
         word = next_word(text, at)
         at += 1 + len(word)
         if word in g.idents.parties:
-            return not _named_after(text, at)
+            return not _named_after(text, at) and next_word(text, at) not in g.idents.parties_counted
     return False
 
 

@@ -202,6 +202,7 @@ class Identifiers:
     parties: frozenset[str] = frozenset()  # "le due banche", "the two lenders": the story's parties, no count
     parties_before: frozenset[str] = frozenset()  # the definite words before such a number word
     parties_most: int = 0  # the largest such number
+    parties_counted: frozenset[str] = frozenset()  # "le quattro province colpite": then a count
 
 
 @dataclass(frozen=True, eq=False)
