@@ -98,8 +98,9 @@ def _drifts_in_wording(a: Item, b: Item) -> bool:
     sa, sb = a.stance, b.stance
     if a.value == b.value:
         return sa != sb
-    if sa == "exact" and sb == "exact":   # halfway too: "36 milioni" is 36,5 cut, or another figure
-        return rounds_to(a, b, halfway=True) or rounds_to(b, a, halfway=True)
+    if sa == "exact" and sb == "exact":   # halfway too, when both are named: "36 milioni" is 36,5 cut
+        halfway = a.named and b.named     # (not "vanno 1,2 miliardi" / "vanno 1,15": two regions' sums, unnamed)
+        return rounds_to(a, b, halfway=halfway) or rounds_to(b, a, halfway=halfway)
     if sa == "exact" or sb == "exact":
         exact, other = (a, b) if sa == "exact" else (b, a)
         if other.stance in NEAR:
