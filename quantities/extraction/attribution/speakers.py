@@ -80,8 +80,8 @@ def speaker(toks: Tokens, g: Grammar, quoted: bool = False,
 def _clause_end(toks: Tokens, np: tuple[int, int], k: int, g: Grammar,
                 known: Callable[[str], bool]) -> tuple[tuple[int, int], int]:
     """The name that opens ``np`` and where the short clause after it ends, when its colon opens a
-    quotation: capitalised words that ``known`` says are a name (the article names them elsewhere:
-    a sentence's first word is capitalised anyway, "Sale il bilancio: «…»"; no place, no time) and
+    quotation: capitalised words that ``known`` says are a name (the article gives them elsewhere as
+    a speaker: a sentence's first word is capitalised anyway, "Sale il bilancio: «…»"; no place, no time) and
     at most :data:`CLAUSE_WORDS` words in lower case before the colon ("Salvini torna sui tempi:
     «…»"); else ``np`` and ``k`` (not "Meloni incontra Zelensky: «…»", whose quotation is either's)."""
     texts, lows = toks.texts, toks.lows
@@ -106,6 +106,10 @@ def _closed_alone(text: str, colon: int, sentence: Span) -> bool:
     return close > colon and not any(ch.isalnum() for ch in text[close + 1:sentence.end])
 
 
+#: Characters before a name read for a speaker's title ("il ministro delle Infrastrutture Matteo Salvini").
+TITLE_REACH = 40
+
+
 def _speaks_elsewhere(text: str, name: str, sentence: Span, g: Grammar) -> bool:
     """Whether the document gives ``name`` outside ``sentence`` as a speaker: before a colon
     ("Salvini: «…»") or after a title ("il ministro Matteo Salvini"); a place or a body merely
@@ -123,7 +127,3 @@ def _speaks_elsewhere(text: str, name: str, sentence: Span, g: Grammar) -> bool:
                 return True
         at = text.find(name, end)
     return False
-
-
-#: Characters before a name read for a speaker's title ("il ministro delle Infrastrutture Matteo Salvini").
-TITLE_REACH = 40
