@@ -111,13 +111,17 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def default_jobs(loadavg: str = "/proc/loadavg") -> int:
+#: Linux's load figures, whose fourth field counts the processes running now ("2/85").
+LOADAVG = "/proc/loadavg"
+
+
+def default_jobs(loadavg: str = LOADAVG) -> int:
     """The processes worth starting when ``--jobs`` is not given: the cores not already
     busy (a second process on a busy core is slower than one process alone)."""
     return max(1, cores() - busy_cores(loadavg))
 
 
-def busy_cores(loadavg: str = "/proc/loadavg") -> int:
+def busy_cores(loadavg: str = LOADAVG) -> int:
     """The processes running now besides this one: the running count of ``loadavg`` (Linux's
     "0.61 0.80 0.89 2/85 4242"), less this process. Elsewhere, the one-minute load average,
     which remembers for a minute a run that has just ended (on 2 cores, the next run of 3 MB

@@ -15,6 +15,11 @@ from quantities.types import Span
 #: The most words of the short clause between a name and its colon before a quotation
 #: ("Salvini torna sui tempi: «…»"), all in lower case (:func:`_clause_end`).
 CLAUSE_WORDS = 5
+#: How far into a sentence a speaker's colon may stand (see :func:`colon_speaker`).
+SPEAKER_CHARS = 160
+
+#: The marks that open a quotation (after a speaker's colon, see :func:`colon_speaker`).
+QUOTES = ('"', "«", "“", "‘", "'")
 
 
 def colon_speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None) -> Found | None:
@@ -33,13 +38,6 @@ def colon_speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None
     if np is None:
         return None
     return _make(text, toks, np, Span(colon, colon + 1), "any", g, sources or Sources.default())
-
-
-#: How far into a sentence a speaker's colon may stand (see :func:`colon_speaker`).
-SPEAKER_CHARS = 160
-
-#: The marks that open a quotation (after a speaker's colon, see :func:`colon_speaker`).
-QUOTES = ('"', "«", "“", "‘", "'")
 
 
 def _after_spaces(text: str, i: int, end: int) -> int:

@@ -120,10 +120,10 @@ def grammar(pack: Pack) -> Grammar:
         services=frozenset(pack.words("numbers.identifiers.services", ())),
         name_after=v.words(pack, "numbers.identifiers.name_after"),
         counted_after=v.words(pack, "numbers.identifiers.counted_after"),
-        parties=frozenset(pack.words("numbers.identifiers.parties", ())),
-        parties_before=frozenset(pack.words("numbers.identifiers.parties_before", ())),
+        parties=v.words(pack, "numbers.identifiers.parties"),
+        parties_before=v.words(pack, "numbers.identifiers.parties_before"),
         parties_most=v.integer(pack, "numbers.identifiers.parties_most", 0),
-        parties_counted=frozenset(pack.words("numbers.identifiers.parties_counted", ())),
+        parties_counted=v.words(pack, "numbers.identifiers.parties_counted"),
         score_before=v.words(pack, "numbers.scores.before"),
         score_rest=_score_rest(pack),
     )
@@ -232,7 +232,7 @@ def _hedges(pack: Pack) -> Hedges:
             regex.IGNORECASE,
         ),
         carry_after_comma=v.integer(pack, "numbers.carry.after_comma", 2),
-        comparisons=frozenset(map(patterns.norm, pack.words("numbers.hedges.comparisons", ()))),
+        comparisons=v.words(pack, "numbers.hedges.comparisons"),
         carry_articles=v.words(pack, "numbers.carry.articles"),
         carry_parts=v.words(pack, "numbers.carry.parts"),
     )

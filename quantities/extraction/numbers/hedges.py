@@ -42,14 +42,15 @@ def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Gra
     r.start = start
 
 
+#: The last characters of a figure's words (its digits, a percent sign).
+_FIGURE_ENDS = frozenset("0123456789%")
+
+
 def _after_figure(text: str, start: int) -> bool:
     """Whether a comma, right after a figure's digits or mark, stands before ``start``."""
     before = text[max(0, start - 8):start].rstrip()
     return before.endswith(",") and before[:-1].rstrip()[-1:] in _FIGURE_ENDS
 
-
-#: The last characters of a figure's words (its digits, a percent sign, a unit's letter left out).
-_FIGURE_ENDS = frozenset("0123456789%")
 
 
 def _hedge_after(text: str, r: Reading, g: Grammar) -> None:
