@@ -139,6 +139,8 @@ def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool 
     word = g.follow.link_head.sub("", word) if linked else word
     if word in g.units.percent:
         r.kind, r.unit = "percent", PERCENT
+    elif word in g.units.weighed and not scaled and next_word(text, m.end(UNIT)) in g.units.weighed_after:
+        r.kind, r.unit = "measure", g.units.weighed[word]  # "two pounds of meat", not "5 million pounds of aid"
     elif word in g.units.currency:
         r.kind, r.unit = "money", g.units.currency[word]
     elif word in g.units.words:

@@ -202,6 +202,8 @@ def _units(pack: Pack) -> Units:
     v.check_units(pack, "units.dimensional.words", dimensional, nonpint)
     singular = v.strings(pack, "units.singular")
     v.check_units(pack, "units.singular", singular, nonpint)
+    weighed = v.strings(pack, "units.weighed.words")
+    v.check_units(pack, "units.weighed.words", weighed, nonpint)
     return Units(
         words=words,
         currency={w: c.upper() for w, c in v.strings(pack, "units.currency").items()},
@@ -212,6 +214,8 @@ def _units(pack: Pack) -> Units:
         durations=frozenset(pack.words("units.durations.units", ())),
         dimensional=dimensional,
         dimension_after=v.words(pack, "units.dimensional.after"),
+        weighed=weighed,
+        weighed_after=v.words(pack, "units.weighed.after"),
         singular={**words, **singular},
     )
 

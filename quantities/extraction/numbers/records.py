@@ -121,6 +121,8 @@ class Units:
     durations: frozenset[str]
     dimensional: dict[str, str]  # scale words that are units before a dimension word: "2.5m high"
     dimension_after: frozenset[str]
+    weighed: dict[str, str]  # currency words that are a weight before a mass noun: "two pounds of meat"
+    weighed_after: frozenset[str]
     singular: dict[str, str]  # a unit's word for one of it, read with a fraction: "un anno e mezzo"
 
 
