@@ -175,6 +175,7 @@ def _number_words(pack: Pack) -> NumberWords:
         morphemes=morphemes,
         morph_split=regex.compile(rf"(?:(?P<m>{morph})){{1,12}}", regex.IGNORECASE),
         digit_forms=patterns.digit_forms(decimal, groups),
+        decimal=decimal,
         alone=v.words(pack, "numbers.alone"),
         joiners=v.words(pack, "numbers.joiners"),
         hyphens=frozenset(pack.words("numbers.hyphen", ())),

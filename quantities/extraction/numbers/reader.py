@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from quantities.cache import compiled
+from quantities.extraction.numbers import invisible, vulgar
 from quantities.extraction.numbers.around import (
     BREAKS,
     glued_before,
@@ -51,7 +52,6 @@ from quantities.extraction.numbers.digits import (
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.halves import halves, read_approx, unit_share
 from quantities.extraction.numbers.hedges import carry, scale_parts
-from quantities.extraction.numbers.invisible import through
 from quantities.extraction.numbers.nonclaims import opaque_end, url_spans
 from quantities.extraction.numbers.offsets import relative
 from quantities.extraction.numbers.patterns import norm
@@ -76,10 +76,6 @@ _ONE_CHARACTER_LOWER = {0x130: "\u0131"}
 _ONE = Decimal(1)
 
 
-def _pack(lang: str | Pack) -> Pack:
-    return load(lang) if isinstance(lang, str) else lang
-
-
 def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     """Every numeral expression in ``text``, in order, non-overlapping — including the
     non-claim kinds (date, year, time, phone, identifier); drop those with ``q.is_claim``.
@@ -89,10 +85,12 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     >>> find("circa 300 morti e 2.700 feriti")[1].hedge
     'circa'
     """
-    if (found := through(text, lambda visible: find(visible, lang))) is not None:  # "15\u00ad.000"
+    if (found := invisible.through(text, lambda visible: find(visible, lang))) is not None:  # "15\u00ad.000"
         return found
-    pack = _pack(lang)
+    pack = load(lang) if isinstance(lang, str) else lang
     g = grammar(pack)
+    if (found := vulgar.through(text, g.words.decimal, lambda plain: find(plain, pack))) is not None:  # "2½ ore"
+        return found
     out: list[Quantity] = []
     pos = 0
     low = text.lower()

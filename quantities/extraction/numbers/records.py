@@ -48,6 +48,7 @@ class NumberWords:
     morphemes: dict[str, tuple[str, Decimal]]  # word -> ("unit" | "hundred" | "scale" | "fraction", value)
     morph_split: Any  # a written word into its morphemes
     digit_forms: tuple[tuple[Any, int, int], ...]  # digit spellings: pattern, integer group, fraction group
+    decimal: str  # the decimal mark: a fraction glued to digits is read as it and decimals ("2½")
     alone: frozenset[str]  # scale words that are a number by themselves (mille)
     joiners: frozenset[str]
     hyphens: frozenset[str]
