@@ -84,6 +84,8 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
     elif m[MARK] and r.integer:
         r.kind, r.end, r.precision = "ordinal", m.end(), Decimal(1)
         _marked_day(text, r, g)
+        if r.kind == "ordinal" and text[r.end:r.end + 1] == " " and text[r.end + 1:r.end + 2].isupper():
+            r.kind = "identifier"  # a name: "il 51° Stormo", "the 4th Infantry Division" (not "l'80° anniversario")
     elif m[AGESUF] and r.integer:
         r.kind, r.unit, r.end = "age", "year", m.end()
     elif m[MONTH] and r.integer and r.value is not None and 1 <= r.value <= 31:

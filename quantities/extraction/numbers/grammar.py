@@ -99,6 +99,7 @@ def grammar(pack: Pack) -> Grammar:
         year_links=v.words(pack, "numbers.dates.year_links"),
         day_after_month=pack.get("numbers.dates.day_after_month", False) is True,
         day_joins=frozenset(pack.words("numbers.dates.day_joins", ())),
+        weekdays=v.words(pack, "numbers.dates.weekdays"),
     )
     times = Times(
         before=v.words(pack, "numbers.times.before"),
@@ -119,6 +120,7 @@ def grammar(pack: Pack) -> Grammar:
         phone_before=v.words(pack, "numbers.phones.before"),
         services=frozenset(pack.words("numbers.identifiers.services", ())),
         name_after=v.words(pack, "numbers.identifiers.name_after"),
+        named=v.words(pack, "numbers.identifiers.named"),
         counted_after=v.words(pack, "numbers.identifiers.counted_after"),
         parties=v.words(pack, "numbers.identifiers.parties"),
         parties_before=v.words(pack, "numbers.identifiers.parties_before"),

@@ -71,7 +71,7 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
         return _DOTTED.fullmatch(text, r.start, r.end) is not None and _decimal_name(r, prev, glued, g)
     if _decade(text, r, prev, g) or _month_year(text, r, prev, glued, g) or _year(text, r, prev, g):
         return True
-    if _joined_day(text, r, g):
+    if _joined_day(text, r, g) or _weekday(text, r, prev, g):
         r.kind = "date"
         return True
     if _caption_index(text, r) or _score(text, r, prev, g):
@@ -84,6 +84,8 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
     zero = g.idents.leading_zero and r.plain and text[r.start] == "0" and r.end - r.start > 1
     service = r.plain and text[r.start:r.end] in g.idents.services and not _counted(text, r.end, g)
     named = bool(g.idents.name_after) and next_word(text, r.end) in g.idents.name_after  # "Movimento 5 Stelle"
+    named = named or (r.plain and len(prev) > 1 and prev[-2][1].rpartition("'")[2] in g.idents.named  # "l'Asl Roma 5"
+                      and text[prev[-1][0]].isupper() and text[r.start - 1] == " ")
     if cue is not None or zero or service or named or _parties(text, r, prev, g):
         r.kind = "identifier"
         return True
@@ -130,6 +132,15 @@ def _joined_day(text: str, r: Reading, g: Grammar) -> bool:
         return False
     m = _DAY_JOIN.match(text, r.end, min(len(text), r.end + 16))
     return m is not None and m[1].casefold() in g.dates.day_joins and next_word(text, m.end()) in g.dates.months
+
+
+def _weekday(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    """A day of the month right after its weekday (``[numbers.dates] weekdays``), a mark, a time cue
+    or nothing after it: "domani, domenica 17, …", "sabato 3 alle 10"; not "domenica 17 feriti"."""
+    if not g.dates.weekdays or not r.plain or not 1 <= r.value <= 31 or not prev:  # type: ignore[operator]
+        return False
+    nxt = next_word(text, r.end)
+    return prev[-1][1] in g.dates.weekdays and (not nxt.isalpha() or nxt in g.times.before)
 
 
 def _name_cue(prev: list[tuple[int, str]], glued: Any, g: Grammar) -> tuple[int, str] | None:
@@ -273,16 +284,16 @@ def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
         return False
     strong = phrase_before(prev, g.times.strong, g)
     cue = strong or phrase_before(prev, g.times.before, g)
-    if cue is None and r.integer and g.times.after and next_word(text, r.end) in g.times.after:
-        r.kind = "time"  # "Five o'clock", "5 pm"
+    # "Five o'clock", "5 pm", "5.30 p.m." (whatever mark the pack's clocks take)
+    after = bool(g.times.after) and (r.integer or _clock_form(text, r)) and next_word(text, r.end) in g.times.after
+    if cue is None and after:
+        r.kind = "time"
         return True
     if cue is None or (strong is None and any(w in g.times.levels for at, w in prev[-3:] if at < cue[0])):
         return False   # "the death toll stood at 14": a level, no clock
-    # a clock is 4 or 5 characters with its mark 3 from the end: most figures are told without the pattern
-    clock = _CLOCK.fullmatch(text, r.start, r.end, False) if (
-        r.end - r.start in (4, 5) and text[r.end - 3] in _CLOCK_MARKS) else None
+    clock = _clock(text, r)
     if clock is not None:
-        if clock.group(1) not in g.times.seps:
+        if clock.group(1) not in g.times.seps and not after:
             return False
     elif not r.integer and ((r.value * 2) % 1 or _DECIMAL.search(text, r.start, r.end)):
         return False  # digits with a decimal mark; else only a half hour ("alle due e mezza", "alle 2 e mezza")
@@ -294,6 +305,19 @@ def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> boo
     return True
 
 
+def _clock(text: str, r: Reading) -> Any:
+    """``r``'s digits as a clock, an hour, a mark and minutes ("5.30", "17:45"), or None: a clock is 4
+    or 5 characters with its mark 3 from the end, so most figures are told without the pattern."""
+    return _CLOCK.fullmatch(text, r.start, r.end, False) if (
+        r.end - r.start in (4, 5) and text[r.end - 3] in _CLOCK_MARKS) else None
+
+
+def _clock_form(text: str, r: Reading) -> bool:
+    """Whether ``r``'s digits are written as a clock of the day ("5.30"; not "25.70")."""
+    clock = _clock(text, r)
+    return clock is not None and _is_clock(clock)
+
+
 #: A live blog's time stamp: a clock that opens a line and a dash after it ("19.30 - Alle 19 …").
 _STAMP_DASH = re.compile(r"[ \t]{0,3}[-–—][ \t]")
 #: Four digits of a 24-hour clock without a mark, as news writes them before a zone ("2211 GMT").
@@ -302,9 +326,7 @@ _HHMM = re.compile(r"(?:[01][0-9]|2[0-3])[0-5][0-9]")
 
 def _stamp(text: str, r: Reading, g: Grammar) -> bool:
     """A clock told by where it stands: opening a line before a dash, or before a time zone."""
-    # a clock is 4 or 5 characters with its mark 3 from the end: most figures are told without the pattern
-    clock = _CLOCK.fullmatch(text, r.start, r.end, False) if (
-        r.end - r.start in (4, 5) and text[r.end - 3] in _CLOCK_MARKS) else None
+    clock = _clock(text, r)
     if clock is not None and clock.group(1) in g.times.seps and _is_clock(clock):
         line_start = r.start == 0 or text[r.start - 1] == "\n"
         if line_start and _STAMP_DASH.match(text, r.end) is not None:

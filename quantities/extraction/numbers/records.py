@@ -175,6 +175,7 @@ class Dates:
     year_links: frozenset[str]
     day_after_month: bool
     day_joins: frozenset[str] = frozenset()  # "del 2 e 3 maggio": a day joined to the next date is a date
+    weekdays: frozenset[str] = frozenset()  # "domenica 17,": a day of the month after its weekday
 
 
 @dataclass(frozen=True, eq=False)
@@ -198,6 +199,7 @@ class Identifiers:
     phone_before: frozenset[str]  # cues of a phone number ("tel.", "numero verde")
     services: frozenset[str]  # service numbers (emergency lines), no figure unless a counted noun follows
     name_after: frozenset[str]  # words after a number that make it part of a name ("Movimento 5 Stelle")
+    named: frozenset[str]  # bodies numbered after a place's name: "Asl Roma 5" is a name
     counted_after: frozenset[str]  # cue phrases no cue before a counted noun ("sono scese in piazza 800 persone")
     score_before: frozenset[str]  # words before a match's score ("vince 3-1", "won 3-1"): no figure
     score_rest: Any  # what follows a score's first number: a joiner and its second ("-1", " a 0")
