@@ -34,6 +34,8 @@ _ARTICLE_AHEAD = compiled(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9])")  # "i 40", "il
 
 _PUNCT = compiled(r"[.,;:!?()\[\]«»\"“”]")                       # a verb of change stands in the pair's clause
 _DAY_YEAR = compiled(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
+#: Above this, a number after a word that gives an age ("aged") is no age.
+MAX_AGE = 120
 #: How far a fraction after a scale word ("e mezzo") is looked for, in characters.
 FRACTION_REACH = 24
 #: A pair "da 3,3 a 2 miliardi" scales its first number by the second's scale word
@@ -364,7 +366,20 @@ def _left(text: str, r: Reading, g: Grammar) -> None:
         prev = prev[:-2]
     if r.kind == "count" and non_claim(text, r, prev, glued, g):
         return
+    if r.kind == "count" and r.integer and not glued and _aged(prev, r, g):
+        r.kind, r.unit = "age", "year"
     hedge(text, r, prev, glued, g)
+
+
+def _aged(prev: list[tuple[int, str]], r: Reading, g: Grammar) -> bool:
+    """A whole number (or range) of people's years after a word that gives an age ("a woman aged 84",
+    "aged between 22 and 52"), or joined to such an age right before it ("two men aged 76 and 86")."""
+    top = r.high if r.value is None else r.value
+    if not g.ages.before or top is None or not 0 < top <= MAX_AGE:
+        return False
+    if prev and prev[-1][1] in g.ages.before:
+        return True
+    return len(prev) > 2 and prev[-1][1] in g.ages.joins and prev[-2][1].isdigit() and prev[-3][1] in g.ages.before
 
 
 def _word_unit(word: str, r: Reading, g: Grammar) -> str | None:

@@ -134,6 +134,8 @@ def grammar(pack: Pack) -> Grammar:
         people=v.words(pack, "numbers.ages.people"),
         verbs=v.words(pack, "numbers.ages.verbs"),
         units=v.words(pack, "numbers.ages.units"),
+        before=v.words(pack, "numbers.ages.before"),
+        joins=v.words(pack, "numbers.ages.joins"),
     )
     shares = _shares(pack)
     cues = (shares.per, idents.phone_before, idents.score_before, idents.before, idents.counted_after,

@@ -216,3 +216,5 @@ class Ages:
     people: frozenset[str]
     verbs: frozenset[str]
     units: frozenset[str]
+    before: frozenset[str] = frozenset()  # words after which a whole number is an age: "a woman aged 84"
+    joins: frozenset[str] = frozenset()  # and the next after such an age: "two men aged 76 and 86"
