@@ -20,16 +20,13 @@ from quantities.extraction.attribution.phrases import (
     _cue_text,
     _make,
     _named,
-    _past_clitics,
     _past_time,
     _person,
     _phrase,
-    _plain_subject,
-    _reporter,
     _skip,
     _source_like,
-    _subject,
 )
+from quantities.extraction.attribution.subjects import _past_clitics, _plain_subject, _reporter, _subject
 from quantities.lang import Pack
 from quantities.lang.places import Places
 from quantities.lang.sources import Sources

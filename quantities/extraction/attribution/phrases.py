@@ -1,11 +1,12 @@
-"""The phrases around a cue: the source after a forward cue, the subject before a verb, a relay, a time after
-"da"/"by"; each as a ``[start, end)`` pair of token indexes."""
+"""The phrases around a cue: the source after a forward cue, a relay, a time after "da"/"by", a name
+set after a title; each as a ``[start, end)`` pair of token indexes (the subject before a verb:
+:mod:`.subjects`)."""
 
 from __future__ import annotations
 
 import functools
 
-from quantities.extraction.attribution.grammar import Found, Grammar, Reach, abbreviation
+from quantities.extraction.attribution.grammar import Found, Grammar, Reach
 from quantities.lang.places import Places
 from quantities.lang.sources import Sources
 from quantities.text.fold import fold
@@ -72,7 +73,8 @@ def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, i
     if not texts[head].islower():
         return np
     k = np[1]
-    while k < len(texts) and k - np[1] < g.apposition_words and toks.is_word(k) and lows[k] not in g.clause_ends:
+    while k < len(texts) and k - np[1] < g.apposition_words and (toks.is_word(k) or _numbered(toks, k, None)) \
+            and lows[k] not in g.clause_ends:
         k += 1
     if k + 2 >= len(texts) or texts[k] != ",":
         return np
@@ -116,59 +118,6 @@ def _owner(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int] | N
     while start < np[1] and lows[start] in g.articles:
         start += 1
     return (start, np[1]) if start < np[1] and toks.is_word(start) else None
-
-
-def _name_between_commas(toks: Tokens, end: int) -> tuple[int, int] | None:
-    """A capitalised name set between commas right before ``end`` (", Giorgia Meloni,")."""
-    texts = toks.texts
-    if end < 3 or texts[end - 1] != ",":
-        return None
-    k = end - 2
-    while k >= 0 and end - 2 - k < 4 and texts[k][0].isupper() and toks.is_word(k):
-        k -= 1
-    return (k + 1, end - 1) if k >= 0 and k < end - 2 and texts[k] == "," else None
-
-
-def _name_before_apposition(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
-    """The capitalised name before an apposition set between commas that ends at ``end``
-    ("Kassam Abozeed, a 34-year-old Syrian who lives in Germany,", "Palazzo Chigi, her office,")."""
-    texts = toks.texts
-    if end < 4 or texts[end - 1] != ",":
-        return None
-    k = end - 2
-    while k > 0 and end - k <= g.max_words + 6 and texts[k] != ",":
-        if not (toks.is_word(k) or texts[k][0].isdigit() or texts[k] == "-"):
-            return None
-        k -= 1
-    if k <= 0 or texts[k] != ",":
-        return None
-    m = k
-    while m > 0 and k - m < 4 and texts[m - 1][0].isupper() and toks.is_word(m - 1):
-        m -= 1
-    if m == k:
-        return _group_before_participle(toks, k, g)
-    if m > 0 and toks.is_word(m - 1) and toks.lows[m - 1] not in g.clause_words:
-        return None  # "…, while Palazzo Chigi, her office, said": a clause may open before the name
-    return (m, k)
-
-
-def _group_before_participle(toks: Tokens, comma: int, g: Grammar) -> tuple[int, int] | None:
-    """A common noun phrase that opens its clause with an article, before a participle set
-    between commas at ``comma`` ("I naufraghi, sbarcati all'alba al molo Favarolo, hanno
-    raccontato", "The survivors, rescued by the coast guard, said"), else None."""
-    texts, lows = toks.texts, toks.lows
-    after = comma + 1
-    if not (texts[after].islower() and lows[after].endswith(g.participle_endings)):
-        return None
-    a = comma - 1
-    while a >= 0 and comma - a <= 4 and lows[a] not in g.articles:
-        if not toks.is_word(a) or lows[a] in g.stop:
-            return None
-        a -= 1
-    if a < 0 or lows[a] not in g.articles or a + 1 == comma or (a > 0 and toks.is_word(a - 1)
-                                                                and lows[a - 1] not in g.clause_words):
-        return None
-    return (a, comma)
 
 
 def _cue_text(text: str, cue: Span) -> str:
@@ -236,12 +185,21 @@ def _phrase(toks: Tokens, i: int, g: Grammar, until: int | None = None) -> tuple
         if end is not None and ((w := lows[j]) in g.of or (w in g.linkers and g.links(toks, j))):  # "degli Esteri"
             j += 2 if j + 1 < limit and lows[j + 1] in g.articles else 1
             continue
-        if (g.ends_phrase(toks, j) or toks.texts[j][0].isdigit()) and not (end is None and lows[j] in g.adjectives) \
-                and not (end is not None and _first_name(toks, j)):
+        if g.ends_phrase(toks, j) and not _numbered(toks, j, until) \
+                and not (end is None and lows[j] in g.adjectives) and not (end is not None and _first_name(toks, j)):
             break  # "la prima ricostruzione": an adjective that ends phrases elsewhere opens this one
         j += 1
         end = j
     return (i, end) if end is not None else None
+
+
+def _numbered(toks: Tokens, j: int, until: int | None) -> bool:
+    """Digits that end a name, after a capitalised word and before the phrase's end or a comma and
+    a name: "L'Ares 118 riferisce", "il direttore della Asl Roma 5, Giorgio …" (not "secondo l'Ansa
+    300 persone", "secondo l'Ansa 300, forse 400")."""
+    texts = toks.texts
+    last = j + 1 == until or (j + 2 < len(texts) and texts[j + 1] == "," and texts[j + 2][0].isupper())
+    return last and j > 0 and texts[j - 1][0].isupper() and texts[j].isdigit() and len(texts[j]) <= 3
 
 
 def _first_name(toks: Tokens, j: int) -> bool:
@@ -250,68 +208,6 @@ def _first_name(toks: Tokens, j: int) -> bool:
     texts = toks.texts
     return (texts[j][0].isupper() and toks.is_word(j) and j + 1 < len(texts)
             and texts[j + 1][0].isupper() and toks.is_word(j + 1))
-
-
-def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
-    """The subject that ends just before the verb at ``toks[verb]`` ("I media russi")."""
-    lows, texts = toks.lows, toks.texts
-    end = verb
-    while end > 0 and lows[end - 1] in g.pre_verb:
-        end -= 1
-    if end > 3 and ((texts[end - 1] == "," and lows[end - 2] in g.pre_verb and texts[end - 3] == ",")
-                    or (texts[end - 1] == ")" and texts[end - 3] == "(" and abbreviation(texts, end - 2))):
-        end -= 3  # "Gli organizzatori, insomma, rivendicano"; "the Institute for Global Health (ISGlobal) estimated"
-    np = _plain_subject(toks, end, g)
-    if np is not None and np[0] > 1 and lows[np[0] - 1] in g.located and texts[np[0]][0].isupper():
-        place = _plain_subject(toks, np[0] - 1, g)  # "the prefecture in Ancona said"
-        if place is not None and _names_source(toks, place, g):
-            return (place[0], np[1])
-    if np is not None and np[0] > 0 and lows[np[0] - 1] not in g.articles and (name := _name_across(toks, end, g)):
-        return name  # "il Centro nazionale marocchino per la ricerca scientifica e tecnica parla"
-    return np
-
-
-def _names_source(toks: Tokens, np: tuple[int, int], g: Grammar) -> bool:
-    """A phrase opened by an article or a capital whose words hold a source noun or a name
-    ("the prefecture", "Italian police"), the source before "in PLACE"."""
-    texts, lows = toks.texts, toks.lows
-    if not (lows[np[0]] in g.articles or texts[np[0]][0].isupper()):
-        return False
-    return any(lows[k] in g.source_nouns or texts[k][0].isupper()
-               for k in range(np[0], np[1]) if lows[k] not in g.articles)
-
-
-def _plain_subject(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
-    """The subject phrase that ends at ``end``: a name set between commas, a name before an
-    apposition, else the phrase that opens the clause before ``end``."""
-    lows = toks.lows
-    if (name := _name_between_commas(toks, end)) is not None:
-        return name  # "The premier, Giorgia Meloni, said": the name
-    if (name := _name_before_apposition(toks, end, g)) is not None:
-        return name  # "Kassam Abozeed, a 34-year-old Syrian who lives in Germany, said"
-    start = end
-    while start > 0 and end - start < g.max_words and toks.is_word(start - 1) and not g.opens_clause(toks, start - 1):
-        start -= 1
-    after_prep = start > 0 and lows[start - 1] in g.prepositions
-    for k in range(start, end):
-        if (k == start and not after_prep) or lows[k] in g.articles or toks.texts[k][0].isupper():
-            np = _phrase(toks, k, g, until=end)
-            if np is not None and np[1] == end:
-                return np
-    return None
-
-
-def _past_clitics(lows: list[str], verb: int, g: Grammar) -> int:
-    """The index before the unstressed pronouns that precede the auxiliary at ``verb`` ("l'ha
-    misurata", "gli hanno riferito"): where its subject ends. Before a present form only a
-    pronoun that is no article is skipped ("la questura ne conta 15mila"; "la stima" is an
-    article and a noun)."""
-    if lows[verb] not in g.auxiliaries:
-        return verb - (verb > 0 and lows[verb - 1] in g.clitics and lows[verb - 1] not in g.articles)
-    b = verb
-    while b > 0 and verb - b < 2 and lows[b - 1] in g.clitics:
-        b -= 1
-    return b
 
 
 def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
@@ -327,54 +223,3 @@ def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
     if _at(lows, np[0], g.not_agents) is not None or Places.default().known(" ".join(texts[np[0]:np[1]])):
         return False
     return lows[np[1]] in g.articles or texts[np[1]] == ","
-
-
-def _reporter(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
-    """The subject of a verb that reports only with a report noun for subject ("il primo exit
-    poll del Consorzio Opinio Italia per la Rai dà …", "Exit polls released as polling
-    stations closed had given …"): the phrase of the nearest report or summary noun before
-    the verb in its clause, else None."""
-    lows, texts = toks.lows, toks.texts
-    k = verb - 1
-    while k >= 0 and verb - k <= g.max_words + 6 and texts[k] not in _CLAUSE_MARKS:
-        if lows[k] in g.report_nouns or lows[k] in g.summary_nouns:
-            start = k
-            while start > 0 and k - start < 2 and toks.is_word(start - 1) and lows[start - 1] not in g.stop \
-                    and lows[start - 1] not in g.prepositions and lows[start - 1] not in g.articles:
-                start -= 1  # "il primo exit poll", "Exit polls"
-            return _phrase(toks, start, g, until=verb)
-        k -= 1
-    return None
-
-
-#: Marks that end the clause of a subject, looking back from its verb.
-_CLAUSE_MARKS = frozenset(";:!?")
-
-
-def _name_across(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
-    """The name of an institution that runs across prepositions and a conjunction up to
-    ``end``, read back from there to its capitalised head after an article ("il Centro
-    nazionale marocchino per la ricerca scientifica e tecnica", "the National Center for
-    Scientific and Technical Research"). An article inside it follows a preposition ("per
-    la ricerca"); a word of a verb's ending, a stop word that is no preposition, or a
-    non-word ends the search with no name."""
-    lows, texts = toks.lows, toks.texts
-    crossed = False
-    k = end - 1
-    while k > 0 and end - k <= g.max_words + 3:
-        w, t = lows[k], texts[k]
-        if not toks.is_word(k):
-            return None
-        if t[0].isupper() and lows[k - 1] in g.articles:
-            return (k - 1, end) if crossed else None
-        if t[0].isupper() and k > 1 and lows[k - 1] in g.possessives and texts[k - 2][-1:] in "'’":
-            return (k - 2, end) if crossed else None   # "Italy's National Institute of Geophysics and …"
-        if w in g.articles:
-            if lows[k - 1] not in g.prepositions:
-                return None
-        elif w in g.prepositions or w in g.conjunctions:
-            crossed = True
-        elif w in g.stop or g.ends_phrase(toks, k):
-            return None
-        k -= 1
-    return None

@@ -1,0 +1,195 @@
+"""Who reports, before the verb: the subject phrase that ends at a reporting verb ("I media russi
+hanno riferito", ", rescue workers and authorities said"), a name set between commas or before an
+apposition, the report noun a verb reports with ("il primo exit poll … dà"); each as a
+``[start, end)`` pair of token indexes. The phrase itself is read by :mod:`.phrases`."""
+
+from __future__ import annotations
+
+from quantities.extraction.attribution.grammar import Grammar, abbreviation
+from quantities.extraction.attribution.phrases import _numbered, _phrase
+from quantities.text.tokens import Tokens
+
+#: The marks that end the clause a report noun is looked for in (:func:`_reporter`).
+_CLAUSE_MARKS = frozenset(";:!?")
+
+def _name_between_commas(toks: Tokens, end: int) -> tuple[int, int] | None:
+    """A capitalised name set between commas right before ``end`` (", Giorgia Meloni,")."""
+    texts = toks.texts
+    if end < 3 or texts[end - 1] != ",":
+        return None
+    k = end - 2
+    while k >= 0 and end - 2 - k < 4 and texts[k][0].isupper() and toks.is_word(k):
+        k -= 1
+    return (k + 1, end - 1) if k >= 0 and k < end - 2 and texts[k] == "," else None
+
+
+def _name_before_apposition(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
+    """The capitalised name before an apposition set between commas that ends at ``end``
+    ("Kassam Abozeed, a 34-year-old Syrian who lives in Germany,", "Palazzo Chigi, her office,")."""
+    texts = toks.texts
+    if end < 4 or texts[end - 1] != ",":
+        return None
+    k = end - 2
+    while k > 0 and end - k <= g.max_words + 6 and texts[k] != ",":
+        if not (toks.is_word(k) or texts[k][0].isdigit() or texts[k] == "-"):
+            return None
+        k -= 1
+    if k <= 0 or texts[k] != ",":
+        return None
+    m = k
+    while m > 0 and k - m < 4 and texts[m - 1][0].isupper() and toks.is_word(m - 1):
+        m -= 1
+    if m == k:
+        return _group_before_participle(toks, k, g)
+    if m > 0 and toks.is_word(m - 1) and toks.lows[m - 1] not in g.clause_words:
+        return None  # "…, while Palazzo Chigi, her office, said": a clause may open before the name
+    return (m, k)
+
+
+def _group_before_participle(toks: Tokens, comma: int, g: Grammar) -> tuple[int, int] | None:
+    """A common noun phrase that opens its clause with an article, before a participle set
+    between commas at ``comma`` ("I naufraghi, sbarcati all'alba al molo Favarolo, hanno
+    raccontato", "The survivors, rescued by the coast guard, said"), else None."""
+    texts, lows = toks.texts, toks.lows
+    after = comma + 1
+    if not (texts[after].islower() and lows[after].endswith(g.participle_endings)):
+        return None
+    a = comma - 1
+    while a >= 0 and comma - a <= 4 and lows[a] not in g.articles:
+        if not toks.is_word(a) or lows[a] in g.stop:
+            return None
+        a -= 1
+    if a < 0 or lows[a] not in g.articles or a + 1 == comma or (a > 0 and toks.is_word(a - 1)
+                                                                and lows[a - 1] not in g.clause_words):
+        return None
+    return (a, comma)
+
+
+def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
+    """The subject that ends just before the verb at ``toks[verb]`` ("I media russi")."""
+    lows, texts = toks.lows, toks.texts
+    end = verb
+    while end > 0 and lows[end - 1] in g.pre_verb:
+        end -= 1
+    if end > 3 and ((texts[end - 1] == "," and lows[end - 2] in g.pre_verb and texts[end - 3] == ",")
+                    or (texts[end - 1] == ")" and texts[end - 3] == "(" and abbreviation(texts, end - 2))):
+        end -= 3  # "Gli organizzatori, insomma, rivendicano"; "the Institute for Global Health (ISGlobal) estimated"
+    np = _plain_subject(toks, end, g)
+    if np is not None and np[0] > 1 and lows[np[0] - 1] in g.located and texts[np[0]][0].isupper():
+        place = _plain_subject(toks, np[0] - 1, g)  # "the prefecture in Ancona said"
+        if place is not None and _names_source(toks, place, g):
+            return (place[0], np[1])
+    if np is not None and np[0] > 0 and lows[np[0] - 1] not in g.articles and (name := _name_across(toks, end, g)):
+        return name  # "il Centro nazionale marocchino per la ricerca scientifica e tecnica parla"
+    return np
+
+
+def _names_source(toks: Tokens, np: tuple[int, int], g: Grammar) -> bool:
+    """A phrase opened by an article or a capital whose words hold a source noun or a name
+    ("the prefecture", "Italian police"), the source before "in PLACE"."""
+    texts, lows = toks.texts, toks.lows
+    if not (lows[np[0]] in g.articles or texts[np[0]][0].isupper()):
+        return False
+    return any(lows[k] in g.source_nouns or texts[k][0].isupper()
+               for k in range(np[0], np[1]) if lows[k] not in g.articles)
+
+
+def _plain_subject(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
+    """The subject phrase that ends at ``end``: a name set between commas, a name before an
+    apposition, else the phrase that opens the clause before ``end``."""
+    lows = toks.lows
+    if (name := _name_between_commas(toks, end)) is not None:
+        return name  # "The premier, Giorgia Meloni, said": the name
+    if (name := _name_before_apposition(toks, end, g)) is not None:
+        return name  # "Kassam Abozeed, a 34-year-old Syrian who lives in Germany, said"
+    start = end
+    while start > 0 and end - start < g.max_words and (toks.is_word(start - 1) or _numbered(toks, start - 1, end)) \
+            and not g.opens_clause(toks, start - 1):
+        start -= 1
+    after_prep = start > 0 and lows[start - 1] in g.prepositions
+    for k in range(start, end):
+        if (k == start and not after_prep) or lows[k] in g.articles or toks.texts[k][0].isupper():
+            np = _phrase(toks, k, g, until=end)
+            if np is not None and np[1] == end:
+                return _coordinated(toks, np, g) if k == start else np
+    return None
+
+
+def _coordinated(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
+    """A subject and the one coordinated before it, the two opening their clause after a comma or
+    the sentence's start: ", rescue workers and authorities said" (not "the ship sank and officials said")."""
+    k = np[0] - 1
+    if k < 1 or toks.lows[k] not in g.conjunctions or not toks.is_word(k - 1):
+        return np
+    first = k
+    while first > 0 and k - first < 3 and toks.is_word(first - 1) and not g.opens_clause(toks, first - 1):
+        first -= 1
+    if first and toks.texts[first - 1] != ",":
+        return np
+    before = _phrase(toks, first, g, until=k)
+    if before is None or before[1] != k or (not first and not _names_source(toks, before, g)):
+        return np   # at the sentence's start, a source noun or a name: "Police and firefighters said"
+    return (first, np[1])
+
+
+def _past_clitics(lows: list[str], verb: int, g: Grammar) -> int:
+    """The index before the unstressed pronouns that precede the auxiliary at ``verb`` ("l'ha
+    misurata", "gli hanno riferito"): where its subject ends. Before a present form only a
+    pronoun that is no article is skipped ("la questura ne conta 15mila"; "la stima" is an
+    article and a noun)."""
+    if lows[verb] not in g.auxiliaries:
+        return verb - (verb > 0 and lows[verb - 1] in g.clitics and lows[verb - 1] not in g.articles)
+    b = verb
+    while b > 0 and verb - b < 2 and lows[b - 1] in g.clitics:
+        b -= 1
+    return b
+
+
+def _reporter(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
+    """The subject of a verb that reports only with a report noun for subject ("il primo exit
+    poll del Consorzio Opinio Italia per la Rai dà …", "Exit polls released as polling
+    stations closed had given …"): the phrase of the nearest report or summary noun before
+    the verb in its clause, else None."""
+    lows, texts = toks.lows, toks.texts
+    k = verb - 1
+    while k >= 0 and verb - k <= g.max_words + 6 and texts[k] not in _CLAUSE_MARKS:
+        if lows[k] in g.report_nouns or lows[k] in g.summary_nouns:
+            start = k
+            while start > 0 and k - start < 2 and toks.is_word(start - 1) and lows[start - 1] not in g.stop \
+                    and lows[start - 1] not in g.prepositions and lows[start - 1] not in g.articles:
+                start -= 1  # "il primo exit poll", "Exit polls"
+            return _phrase(toks, start, g, until=verb)
+        k -= 1
+    return None
+
+
+
+
+
+def _name_across(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
+    """The name of an institution that runs across prepositions and a conjunction up to
+    ``end``, read back from there to its capitalised head after an article ("il Centro
+    nazionale marocchino per la ricerca scientifica e tecnica", "the National Center for
+    Scientific and Technical Research"). An article inside it follows a preposition ("per
+    la ricerca"); a word of a verb's ending, a stop word that is no preposition, or a
+    non-word ends the search with no name."""
+    lows, texts = toks.lows, toks.texts
+    crossed = False
+    k = end - 1
+    while k > 0 and end - k <= g.max_words + 3:
+        w, t = lows[k], texts[k]
+        if not toks.is_word(k):
+            return None
+        if t[0].isupper() and lows[k - 1] in g.articles:
+            return (k - 1, end) if crossed else None
+        if t[0].isupper() and k > 1 and lows[k - 1] in g.possessives and texts[k - 2][-1:] in "'’":
+            return (k - 2, end) if crossed else None   # "Italy's National Institute of Geophysics and …"
+        if w in g.articles:
+            if lows[k - 1] not in g.prepositions:
+                return None
+        elif w in g.prepositions or w in g.conjunctions:
+            crossed = True
+        elif w in g.stop or g.ends_phrase(toks, k):
+            return None
+        k -= 1
+    return None
