@@ -227,6 +227,7 @@ class _Reader:
             mood = modality.governing(moods, sentence, q.span, hedge=q.hedge, lang=pack)
             if mood == "reported" and out and self._listed(toks, k, end, q.unit != out[-1].quantity.unit):
                 mood = out[-1].modality  # listed after its verb's figure: "could face 68,000 …, 94,000 … and 120,000"
+            mood = "denied" if modality.negated(toks, k, pack) else mood  # "Sono tre, e non quattro, le vittime"
             found = self._credit(s, toks, cues, q, memo, mood)
             state, scope = status.read(text, q.span, end, noun.text if noun else None, lang=pack, toks=toks,
                                        kind=q.kind, still=still)

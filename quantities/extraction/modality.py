@@ -78,6 +78,8 @@ class Grammar:
     marks: re.Pattern[str]
     firsts: dict[str, Seconds] | None
     kinds: dict[str, str]  # each cue phrase (folded, single blanks) -> its modality or "sentence"
+    negations: frozenset[str]  # a word that denies the figure right after it ("non", "not")
+    negated_after: frozenset[str]  # what stands before such a word: a comma, a coordinator
 
     def kind(self, m: regex.Match[str]) -> str:
         """The modality (or "sentence", "future") of a cue that ``cues`` or ``phrases`` matched."""
@@ -108,6 +110,8 @@ def grammar(pack: Pack) -> Grammar:
         marks=re.compile(_marks(re.escape(marks)) if marks else "(?!)"),
         firsts=_firsts(cue_words, [_fold(w) for w in words]) if usable else None,
         kinds={" ".join(_fold(w).split()): k for k in reversed(list(kinds)) for w in kinds[k]},
+        negations=word_set(pack, "modality.negations"),
+        negated_after=word_set(pack, "modality.negated_after"),
     )
 
 
@@ -307,6 +311,17 @@ def governing(scanned: Scanned, sentence: Span, figure: Span, *, hedge: str | No
         if m in found:
             return m
     return "reported"
+
+
+def negated(toks: Tokens, k: int, lang: str | Pack = "it") -> bool:
+    """Whether the figure whose first token is ``toks[k]`` stands right after a negation that
+    follows a comma or a coordinator (``[modality] negations``, ``negated_after``): the figure
+    the sentence denies ("Sono tre, e non quattro, le vittime", "three victims, not four"; not
+    "non sono state ritrovate 3 persone", whose negation is the verb's)."""
+    g = grammar(lang)
+    if k < 1 or toks.lows[k - 1] not in g.negations:
+        return False
+    return k == 1 or toks.lows[k - 2] in g.negated_after
 
 
 def modality(text: str, sentence: Span, figure: Span, *, hedge: str | None = None,

@@ -12,7 +12,8 @@ from quantities.extraction import sentences
 from quantities.lang import Pack, clock
 from quantities.types import Span
 
-#: A word character: a live-blog stamp opens its paragraph with none before it.
+#: A word character: a live-blog stamp opens its paragraph with none before it but a day
+#: (:func:`quantities.lang.clock.day_before`: "15 giugno, ore 9.15 –").
 _WORDY = re.compile(r"\w")
 
 
@@ -58,7 +59,8 @@ class Times:
             start = self.starts[first]
             i = bisect_right(self.times, (start, -1))
             t = self.times[i] if i < len(self.times) else None
-            opens = t is not None and t[0] < self.ends[first] and not _WORDY.search(self.text, start, t[0])
+            opens = t is not None and t[0] < self.ends[first] and (
+                not _WORDY.search(self.text, start, t[0]) or clock.day_before(self.text, start, t[0]))
             self._stamps[paragraph] = t if opens else None
         return self._stamps[paragraph]
 

@@ -89,6 +89,15 @@ def opening(text: str, sentence: Span, moments: list[tuple[int, int]], pack: Pac
 STAMP_MARKS = frozenset("-–—:|")
 
 
+#: The day a live blog's stamp may open with before its time: "15 giugno, ore 9.15 –", "June 15, 9:15 a.m. -".
+STAMP_DAY = re.compile(r"[\W_]*(?:[0-9]{1,2}\s[^\W\d_]{3,10}\.?|[^\W\d_]{3,10}\.?\s[0-9]{1,2})[\W_]*")
+
+
+def day_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, before a stamp's time, is a day ("15 giugno, ")."""
+    return STAMP_DAY.fullmatch(text, start, end) is not None
+
+
 def stamped(text: str, end: int) -> bool:
     """Whether the time that ends at ``end`` is set off as a live blog's stamp ("ore 9.15** –")."""
     rest = text[end:end + 8].lstrip(" *_")

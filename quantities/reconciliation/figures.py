@@ -62,7 +62,7 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
     no stated time joins the one time whose values it meets, else the other untimed claims
     (turnout "alle 12" at 19,21% and a bare 63,91%, the final figure, are two). A live
     blog's stamp opening the sentence ("Ore 11.40 – sono 200 gli italiani") is when the
-    figure was reported, not when it was measured: alone, it splits nothing; beside
+    figure was reported, not when it was measured: stamps alone (one or several) split nothing; beside
     measured times it joins the latest of them before it, and a stamp before all of them
     (past midnight) is a claim with no stated time.
     A running figure (a toll) stays one: its times order its timeline; so does an age (a
@@ -71,7 +71,7 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
     for label, members in groups.items():
         minutes = {i.minute for i in members if i.minute is not None}
         stamped = all(stamp(i) for i in members if i.minute is not None)
-        if not minutes or any(i.running for i in members) or (len(minutes) == 1 and stamped) \
+        if not minutes or any(i.running for i in members) or stamped \
                 or label[0].kind == "age" or members[0].lexicon.once(label[0].what):
             yield label, members
             continue
@@ -121,8 +121,9 @@ def stamp(i: Item) -> bool:
     context = i.claim.context.lstrip(" *_#")
     if not when:
         return False
-    if context.startswith(when):
-        return clock.stamped(context, len(when))
+    at = context.find(when)
+    if at == 0 or (at > 0 and clock.day_before(context, 0, at)):   # "15 giugno, ore 9.15 – …"
+        return clock.stamped(context, at + len(when))
     return when.casefold() not in context.casefold()  # carried from its paragraph's opening stamp
 
 
