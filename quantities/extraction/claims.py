@@ -237,9 +237,10 @@ class _Reader:
                 scope = nouns.of_whole(text, toks, end, s.figures[i + 1], pack)
             if scope is None and found is not None and found.gapped and out:  # "…, la prefettura di Parigi 119mila"
                 scope = attribution.scope_of(found, text, [c.scope for c in out], text[end:end + 2], lang=pack)
-            if state is None and noun is not None and noun.span is None \
+            if state is None and noun is not None and (noun.span is None or self._predicate(toks, q, noun)) \
                     and not (k and toks.lows[k - 1] in self._grammar.whole_before):  # a reused noun keeps its status
-                state = statuses.get(q.kind)   # (not the whole: "chiude 300 filiali, sulle 3.500 che ha")
+                state = statuses.get(q.kind)   # (not the whole: "chiude 300 filiali, sulle 3.500 che ha"),
+                # and so does a part named after a copula: "evacuate 192 persone, 174 erano pazienti"
             statuses[q.kind] = state
             out.append(Claim(
                 doc=doc.id,
@@ -267,6 +268,12 @@ class _Reader:
                             narrated=memo.get("narrated", sentence.end) <= s.figures[-1].span.start)  # type: ignore[operator]
             self._seen = s.index + 1
         return out
+
+    def _predicate(self, toks: Tokens, q: Quantity, noun: nouns.NounPhrase) -> bool:
+        """Whether ``noun`` follows a copula right after the figure ("174 erano pazienti")."""
+        after = bisect_left(toks.starts, q.span.end)
+        return noun.span is not None and after < len(toks.lows) and self._grammar.is_copula(toks.lows[after]) \
+            and noun.span.start > toks.starts[after]
 
     def _listed(self, toks: Tokens, k: int, end: int, converted: bool) -> bool:
         """Whether the figure whose first token is ``toks[k]`` and whose words end at ``end``

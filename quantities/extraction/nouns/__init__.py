@@ -177,15 +177,16 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = phrase(sentence, right, 0, g, compound=not inside)
     if found is None and changed is not None and unit_bearing:  # "about 9% less"
         found = changed
+    if found is None and not unit_bearing and len(right.lows) > 1 and g.is_copula(right.lows[0]):
+        found = phrase(sentence, right, 1, g, lowercase=True)  # "Gli ultimi due sono bambini", "174 erano pazienti"
+        purpose = any(right.lows[1] in words for words in g.purpose.values())  # "5 miliardi sono destinati"
+        found = None if found is None or purpose or described(found, right, g) else found  # not "were feared"
+        found = None if found is not None and found.head.casefold() in status_words(lang) else found
     if found is None and antecedent is not None and not opens_clause(right, 0, g):  # a name is reused whole
         reused = antecedent.text if antecedent.head[:1].isupper() else antecedent.head
         found = NounPhrase(reused, antecedent.head, None)
     if found is None and not unit_bearing:  # "hundreds were feared missing", "in 300 sono morti"
         found = _predicated(right, status_words(lang), status_skip(lang))
-        if found is None and len(right.lows) > 1 and g.is_copula(right.lows[0]):
-            found = phrase(sentence, right, 1, g, lowercase=True)  # "Gli ultimi due sono bambini"
-            purpose = any(right.lows[1] in words for words in g.purpose.values())  # "5 miliardi sono destinati"
-            found = None if found is None or purpose or described(found, right, g) else found  # not "were feared"
     found = found or partitive(sentence, left, g)  # "Dei contagiati, 27 sono in terapia intensiva"
     last = len(left.lows) - 1
     if found is None and unit_bearing and said[:1] in SIGNS and last >= 0 and g.can_head(left, last, True):
