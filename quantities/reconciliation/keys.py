@@ -45,14 +45,15 @@ CAPACITY = clauses.CAPACITY
 
 
 def toll(i: Item) -> bool:
-    """A count that runs by nature: people in a status (dead, missing, …), a crowd excepted
-    (the lexicon's runs = "once": its figures on later days are the same count disputed,
-    questura vs organisers, not a timeline), whether the status is the claim's ("persone
-    disperse") or its concept's ("morti")."""
-    if i.key is None:
-        return False
-    status = i.key.status or (i.reading.status if i.reading is not None else None)
+    """A count that runs by nature: people in a status (dead, missing, …), a crowd excepted (the
+    lexicon's runs = "once": later figures are the same count disputed, not a timeline), whether the
+    status is the claim's ("persone disperse"), its concept's ("morti") or what a generic noun took it as."""
+    status = None if i.key is None else i.key.status or (i.reading and i.reading.status) or _status_as_what(i)
     return status is not None and i.lexicon.runs(status) != "once"
+
+
+def _status_as_what(i: Item) -> str | None:   # "193 persone" evacuated: the evacuated
+    return i.claim.status if i.key and i.key.what == i.claim.status else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,11 +107,10 @@ class Item:
 
     @property
     def running(self) -> bool:
-        """A figure that runs by nature (a count of people in a status: dead, missing, …) or
-        that the article says moved ("sale a"): its values over a day are one timeline."""
+        """A figure that runs by nature (people in a status) or moved ("sale a"): one timeline a day."""
         status = self.key.status if self.key is not None else None
         return status is not None or (self.reading is not None and self.reading.status is not None) \
-            or self.moved is not None or self.unfolds
+            or _status_as_what(self) is not None or self.moved is not None or self.unfolds
 
     @property
     def provisional(self) -> bool:
