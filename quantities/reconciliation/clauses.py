@@ -11,6 +11,7 @@ sentence of any length.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import replace
@@ -243,6 +244,20 @@ def back_then(c: Claim, before: str, lex: Lexicon) -> bool:
     ``[time] previous``, before or after it: "il 58,40% delle precedenti politiche", "All'epoca aveva
     votato il 50,2%"; not "Allora": also "so", "well", "next")."""
     return lex.cue("previous", f"{before} {after(c)}")
+
+
+def of_yesterday(c: Claim, before: str, lex: Lexicon) -> Claim:
+    """The claim dated the day before its article's when its clause sets it there (the lexicon's
+    ``[time] yesterday``, before or after it: "rispetto ai 16 comunicati ieri sera"), its time of
+    day dropped (a blog's stamp is when it was told); not after a word that makes the day an
+    event's ("la frana di ieri ha causato 12 morti": today's count)."""
+    if c.date is None:
+        return c
+    words = words_of(f"{before} {after(c)}")
+    at = lex.cue_at("yesterday", words)
+    if at is None or (at[0] and lex.cue("yesterday_of", words[at[0] - 1:at[0]])):
+        return c
+    return replace(c, date=c.date - dt.timedelta(days=1), when=None)
 
 
 def said(c: Claim) -> bool:

@@ -145,7 +145,7 @@ def prepare(claims: list[Claim], settings: ReconcileSettings,
         if interval.high is None and c.quantity.value is not None:
             # "oltre 300", "at least 296": just above the figure, not anything above it
             interval = Interval(interval.low, c.quantity.value * over, interval.low_open, False)
-        before = clauses.before(c)
+        c = clauses.of_yesterday(c, before := clauses.before(c), lex)   # "16 comunicati ieri sera": that day's
         reading = nounphrases.reread(c, lex.read(c.noun), lex)
         narrowed = _narrowed(c, reading, lex)
         if narrowed is not None:   # "2.059 feriti, 1.404 dei quali gravi": the critically injured
