@@ -174,7 +174,7 @@ class _Reader:
         text, pack = self.text, self.pack
         toks = [tokens(text, s.span.start, s.span.end) for s in batch]
         self._scans.clear()  # a figure may read its next sentence's cues (_credit): the batch's are at hand
-        cues = [self._governors(s.span, t) for s, t in zip(batch, toks)]
+        cues = [self._governors(s.span, t, s.figures[-1].span.start) for s, t in zip(batch, toks)]
         moods = [modality.scan(text, s.span, lang=pack, until=s.figures[-1].span.start, toks=t)
                  for s, t in zip(batch, toks)]
         out: list[Claim] = []
@@ -322,7 +322,10 @@ class _Reader:
 
     # -- attribution across sentences: the cues of a sentence, the next one's credit, the carry
 
-    def _governors(self, span: Span, toks: Tokens) -> attribution.Governors:
+    def _governors(self, span: Span, toks: Tokens, last: int) -> attribution.Governors:
+        """The cues of the sentence at ``span``, whose last figure starts at ``last``: a clause break
+        after it breaks nothing ("… another 86-year-old woman was also found; she may have died
+        before the fire, firefighters said": the source's, as a sentence without the break)."""
         text, pack, src = self.text, self.pack, self.src
         found = self._scans[span.start, span.end] = attribution.scan(text, span, lang=pack, sources=src, toks=toks)
         found = attribution.summaries(text, toks, found, lang=pack, sources=src)  # "…: sono i numeri che la Regione"
@@ -330,7 +333,8 @@ class _Reader:
         if (head := attribution.header(text, span, lang=pack, sources=src)) is not None:
             colon = text.find(":", head.span.end, span.end)  # cues inside the header are its own
             found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")
-        return attribution.Governors(found, attribution.breaks_of(text, span, attribution.grammar(pack).breaks))
+        breaks = [b for b in attribution.breaks_of(text, span, attribution.grammar(pack).breaks) if b < last]
+        return attribution.Governors(found, breaks)
 
     def _feed_carry(self, index: int) -> None:
         """Queue the sentences without figures of this paragraph before ``index`` for the
