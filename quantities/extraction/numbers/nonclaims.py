@@ -25,6 +25,14 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _URL.finditer(text)]
 
 
+def url_end(spans: list[tuple[int, int]], pos: int) -> int:
+    """The end of the span of ``url_spans`` (a web address) that holds ``pos``, dropping the spans
+    before it; 0 if none."""
+    while spans and spans[0][1] <= pos:
+        del spans[0]
+    return spans[0][1] if spans and spans[0][0] <= pos else 0
+
+
 #: The longest run of characters with no blank that is read as words: a longer one is a data
 #: blob, a hash, a path or a list typed with no spaces, whose digits are parts of one name.
 OPAQUE_RUN = 64

@@ -52,7 +52,7 @@ from quantities.extraction.numbers.digits import (
 from quantities.extraction.numbers.grammar import Grammar, grammar
 from quantities.extraction.numbers.halves import halves, read_approx, unit_share
 from quantities.extraction.numbers.hedges import carry, scale_parts
-from quantities.extraction.numbers.nonclaims import opaque_end, url_spans
+from quantities.extraction.numbers.nonclaims import opaque_end, url_end, url_spans
 from quantities.extraction.numbers.offsets import relative
 from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.prefilter import Starts
@@ -99,7 +99,7 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     starts = Starts(g.anchors, low) if len(low) == len(text) else None
     urls = url_spans(text)
     while (m := _anchor(g, text, starts, pos)) is not None:
-        if urls and (inside := _inside(urls, m.start())):
+        if urls and (inside := url_end(urls, m.start())):
             pos = inside
             continue
         if (opaque := opaque_end(text, m.span())):
@@ -108,7 +108,8 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
         r = _read(text, m, g)
         if r is None or any(v is not None and v.adjusted() > MAX_ADJUSTED for v in (r.value, r.low, r.high)):
             pos = max(m.end() if r is None else r.end, m.start() + 1)  # past an empty match too: always on;
-            continue  # a value past what a figure holds (a desk's words "mega giga") is no figure
+            pos = _after_one(m, g) if r is None else pos  # a value past what a figure holds ("mega giga") is none
+            continue
         if out and r.start < out[-1].span.end:
             r.start = max(r.start, out[-1].span.end)
         out.append(_quantity(text, r, g))
@@ -116,11 +117,12 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     return relative(text, scale_parts(text, carry(text, out, g), g), pack)
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> int:
-    """The end of the span (a web address) that holds ``pos``, dropping the spans before it; 0 if none."""
-    while spans and spans[0][1] <= pos:
-        del spans[0]
-    return spans[0][1] if spans and spans[0][0] <= pos else 0
+def _after_one(m: Any, g: Grammar) -> int:
+    """Where to read on after a match that is no number: past it, or, when it opens with a "one"
+    word that only a scale makes a number ("a five-day strike", "an eight-hour shift"), at its next word."""
+    first, blank, rest = m[0].partition(" ")
+    whole = rest and norm(first) in g.words.one and value_of([rest.split()[0].split("-")[0]], g) is not None
+    return m.start() + len(first) + 1 if whole else max(m.end(), m.start() + 1)   # not "a half": one reading
 
 
 def _anchor(g: Grammar, text: str, starts: Starts | None, pos: int) -> Any:
