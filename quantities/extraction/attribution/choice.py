@@ -74,10 +74,11 @@ class Governors:
         b = bisect_left(breaks, figure.end)
         high = breaks[b] if b < len(breaks) else None
         i = self._after[bisect_left(starts, figure.end)]
-        if i < len(starts) and starts[i] - figure.end <= ADJACENT + _word_after(text, figure.end, starts[i]):
+        if i < len(starts) and starts[i] - figure.end <= ADJACENT + _word_after(text, figure.end, starts[i]) \
+                and not _leads_figure(text, self._found[i]):
             return self._relayed(i)  # "6,8 per l'Usgs, 7,2 secondo il centro": a cue right after its figure
         k = bisect_left(starts, figure.start) - 1
-        after = i < len(starts) and (high is None or starts[i] < high)
+        after = i < len(starts) and (high is None or starts[i] < high) and not _leads_figure(text, self._found[i])
         yields = after and not (self._found[i].impersonal or self._found[i].unsaid)  # an impersonal cue yields
         if k >= 0 and (j := self._before[k]) >= 0 and not (yields and self._found[j].impersonal):
             return self._relayed(j)   # to a speaker after it: "Si contano almeno 40 vittime, ha detto la sindaca"
@@ -117,6 +118,17 @@ class Governors:
 ADJACENT = 1
 #: The one word between a figure and a cue set right after it: letters only, no clause break.
 _ONE_WORD = re.compile(r" [^\W\d_]+")
+
+
+#: A figure right after a source: "5mila persone, secondo la questura 7mila".
+_FIGURE_NEXT = re.compile(r"\s{1,3}\d")
+
+
+def _leads_figure(text: str | None, found: Found) -> bool:
+    """Whether a forward cue's source is followed by a figure of its own ("5mila persone, secondo
+    la questura 7mila"): the cue is that figure's, not the one before it."""
+    return text is not None and found.cue_span.start < found.span.start \
+        and _FIGURE_NEXT.match(text, found.span.end, found.span.end + 20) is not None
 
 
 def _word_after(text: str | None, end: int, cue: int) -> int:

@@ -104,7 +104,7 @@ def _group(toks: Tokens, k: int, g: Grammar) -> tuple[int, int] | None:
         while j < k and texts[j][0].isdigit():
             j += 1
         np = _phrase(toks, j, g, until=k)
-        if np is not None and texts[np[0]].islower():
+        if np is not None and texts[np[0]].islower() and j > m + 1:   # a counted group: not "Il corteo"
             return np
     return None
 

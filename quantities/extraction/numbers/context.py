@@ -20,7 +20,7 @@ from quantities.extraction.numbers.compounds import (
 )
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.hedges import hedge
-from quantities.extraction.numbers.nonclaims import non_claim
+from quantities.extraction.numbers.nonclaims import between_capitals, non_claim
 from quantities.extraction.numbers.patterns import AGESUF, ASCII_BLANKS, MARK, MONTH, SCALE, UNIT, norm
 from quantities.extraction.numbers.reading import Reading, match, scale
 from quantities.lang.units import PERCENT, is_currency
@@ -366,14 +366,16 @@ def _left(text: str, r: Reading, g: Grammar) -> None:
         prev = prev[:-2]
     if r.kind == "count" and non_claim(text, r, prev, glued, g):
         return
+    if between_capitals(text, r, prev, g):   # "ha scritto il Sole 24 Ore": a name
+        r.kind = "identifier"
+        return
     if r.kind == "count" and r.integer and not glued and _aged(prev, r, g):
         r.kind, r.unit = "age", "year"
     hedge(text, r, prev, glued, g)
 
 
 def _aged(prev: list[tuple[int, str]], r: Reading, g: Grammar) -> bool:
-    """A whole number (or range) of people's years after a word that gives an age ("a woman aged 84",
-    "aged between 22 and 52"), or joined to such an age right before it ("two men aged 76 and 86")."""
+    """People's years after an age word ("a woman aged 84", "aged 22 to 52", "two men aged 76 and 86")."""
     top = r.high if r.value is None else r.value
     if not g.ages.before or top is None or not 0 < top <= MAX_AGE:
         return False

@@ -100,6 +100,20 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
     return False
 
 
+def between_capitals(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    """A number in digits between two capitalised words, the first after a definite article, blanks
+    only between: part of a name ("ha scritto il Sole 24 Ore"; not "a Casamicciola 200 Vigili del
+    Fuoco"), in a pack that writes no title case."""
+    end = r.start
+    while end < len(text) and "0" <= text[end] <= "9":
+        end += 1
+    if not (g.idents.between_capitals and end > r.start and len(prev) > 1 and text[r.start - 1:r.start] == " "
+            and text[end:end + 1] == " " and text[end + 1:end + 2].isupper()):
+        return False
+    at = prev[-1][0]
+    return text[at].isupper() and at + len(prev[-1][1]) == r.start - 1 and prev[-2][1] in g.words.definite
+
+
 def _parties(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
     """A small number in words after a definite word, before the story's parties ("le due
     banche", "delle due popolari", "the two lenders"; ``[numbers.identifiers] parties``): who the
