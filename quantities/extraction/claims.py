@@ -270,10 +270,12 @@ class _Reader:
         return out
 
     def _predicate(self, toks: Tokens, q: Quantity, noun: nouns.NounPhrase) -> bool:
-        """Whether ``noun`` follows a copula right after the figure ("174 erano pazienti")."""
+        """Whether ``noun``, of people, follows a copula right after the figure ("174 erano pazienti";
+        not "mentre 40 erano le case inagibili")."""
         after = bisect_left(toks.starts, q.span.end)
-        return noun.span is not None and after < len(toks.lows) and self._grammar.is_copula(toks.lows[after]) \
-            and noun.span.start > toks.starts[after]
+        at = noun.span.start if noun.span is not None else -1
+        return after < len(toks.lows) and self._grammar.is_copula(toks.lows[after]) and at > toks.starts[after] \
+            and (r := self.lex.read(noun.text)) is not None and self.lex.person(r)
 
     def _listed(self, toks: Tokens, k: int, end: int, converted: bool) -> bool:
         """Whether the figure whose first token is ``toks[k]`` and whose words end at ``end``
@@ -324,8 +326,8 @@ class _Reader:
 
     def _governors(self, span: Span, toks: Tokens, last: int) -> attribution.Governors:
         """The cues of the sentence at ``span``, whose last figure starts at ``last``: a clause break
-        after it breaks nothing ("… another 86-year-old woman was also found; she may have died
-        before the fire, firefighters said": the source's, as a sentence without the break)."""
+        after it breaks nothing when a cue ends the sentence ("… another 86-year-old woman was also found;
+        she may have died before the fire, firefighters said"; not "…; the mayor said schools would close")."""
         text, pack, src = self.text, self.pack, self.src
         found = self._scans[span.start, span.end] = attribution.scan(text, span, lang=pack, sources=src, toks=toks)
         found = attribution.summaries(text, toks, found, lang=pack, sources=src)  # "…: sono i numeri che la Regione"
@@ -333,8 +335,9 @@ class _Reader:
         if (head := attribution.header(text, span, lang=pack, sources=src)) is not None:
             colon = text.find(":", head.span.end, span.end)  # cues inside the header are its own
             found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")
-        breaks = [b for b in attribution.breaks_of(text, span, attribution.grammar(pack).breaks) if b < last]
-        return attribution.Governors(found, breaks)
+        ending = bool(found) and span.end - max(found[-1].span.end, found[-1].cue_span.end) <= 2  # "…, X said."
+        breaks = attribution.breaks_of(text, span, attribution.grammar(pack).breaks)
+        return attribution.Governors(found, [b for b in breaks if b < last or not ending])
 
     def _feed_carry(self, index: int) -> None:
         """Queue the sentences without figures of this paragraph before ``index`` for the

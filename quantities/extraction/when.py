@@ -59,8 +59,8 @@ class Times:
             start = self.starts[first]
             i = bisect_right(self.times, (start, -1))
             t = self.times[i] if i < len(self.times) else None
-            opens = t is not None and t[0] < self.ends[first] and (
-                not _WORDY.search(self.text, start, t[0]) or clock.day_before(self.text, start, t[0]))
+            opens = t is not None and t[0] < self.ends[first] and (not _WORDY.search(self.text, start, t[0]) or (
+                clock.day_before(self.text, start, t[0]) and clock.stamped(self.text, t[1])))  # "15 giugno, ore 9.15 –"
             self._stamps[paragraph] = t if opens else None
         return self._stamps[paragraph]
 

@@ -98,10 +98,15 @@ def day_before(text: str, start: int, end: int) -> bool:
     return STAMP_DAY.fullmatch(text, start, end) is not None
 
 
+#: What may stand between a stamp's time and its mark: blanks, emphasis, a suffix of the hour ("a.m.").
+_STAMP_GAP = re.compile(r"[ *_]{0,4}(?:[^\W\d_][^\W\d_.]{0,3}\.?(?:[^\W\d_]\.?)?[ *_]{1,4})?")
+
+
 def stamped(text: str, end: int) -> bool:
-    """Whether the time that ends at ``end`` is set off as a live blog's stamp ("ore 9.15** –")."""
-    rest = text[end:end + 8].lstrip(" *_")
-    return rest[:1] in STAMP_MARKS
+    """Whether the time that ends at ``end`` is set off as a live blog's stamp ("ore 9.15** –",
+    "9:15 a.m. -")."""
+    m = _STAMP_GAP.match(text, end, end + 16)
+    return text[m.end():m.end() + 1] in STAMP_MARKS if m is not None else False
 
 
 def latest(text: str, moments: list[tuple[int, int]], start: int, end: int, pack: Pack) -> tuple[int, int] | None:

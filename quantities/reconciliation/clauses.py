@@ -248,15 +248,18 @@ def back_then(c: Claim, before: str, lex: Lexicon) -> bool:
 
 def of_yesterday(c: Claim, before: str, lex: Lexicon) -> Claim:
     """The claim dated the day before its article's when its clause sets it there (the lexicon's
-    ``[time] yesterday``, before or after it: "rispetto ai 16 comunicati ieri sera"), its time of
-    day dropped (a blog's stamp is when it was told); not after a word that makes the day an
-    event's ("la frana di ieri ha causato 12 morti": today's count)."""
+    ``[time] yesterday``): opening the clause before the figure ("Ieri i morti erano 12"), or right
+    after a word of telling after it ("rispetto ai 16 comunicati ieri sera": ``yesterday_told``); its
+    time of day dropped (a blog's stamp is when it was told). Not a day that dates the event ("la frana
+    di ieri ha causato 12 morti", "i morti del terremoto che ieri ha colpito", "dopo la scossa avvenuta ieri")."""
     if c.date is None:
         return c
-    words = words_of(f"{before} {after(c)}")
-    at = lex.cue_at("yesterday", words)
-    if at is None or (at[0] and lex.cue("yesterday_of", words[at[0] - 1:at[0]])):
-        return c
+    words = words_of(before)
+    if not lex.cue_at("yesterday", words[:1]):
+        words = words_of(after(c))
+        at = lex.cue_at("yesterday", words)
+        if at is None or not at[0] or not lex.cue("yesterday_told", words[at[0] - 1:at[0]]):
+            return c
     return replace(c, date=c.date - dt.timedelta(days=1), when=None)
 
 

@@ -62,7 +62,8 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
     no stated time joins the one time whose values it meets, else the other untimed claims
     (turnout "alle 12" at 19,21% and a bare 63,91%, the final figure, are two). A live
     blog's stamp opening the sentence ("Ore 11.40 – sono 200 gli italiani") is when the
-    figure was reported, not when it was measured: stamps alone (one or several) split nothing; beside
+    figure was reported, not when it was measured: a count's stamps alone (one or several; a measure's that
+    is not one: a river's level at 8.30 and 20.15) split nothing; beside
     measured times it joins the latest of them before it, and a stamp before all of them
     (past midnight) is a claim with no stated time.
     A running figure (a toll) stays one: its times order its timeline; so does an age (a
@@ -70,7 +71,8 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
     a thing measured once (a quake: "the 6.8-magnitude quake hit at 11:11 p.m.")."""
     for label, members in groups.items():
         minutes = {i.minute for i in members if i.minute is not None}
-        stamped = all(stamp(i) for i in members if i.minute is not None)
+        stamped = all(stamp(i) for i in members if i.minute is not None) \
+            and (len(minutes) == 1 or label[0].kind == "count")   # a count's, or one stamp
         if not minutes or any(i.running for i in members) or stamped \
                 or label[0].kind == "age" or members[0].lexicon.once(label[0].what):
             yield label, members

@@ -28,6 +28,7 @@ from quantities.extraction.attribution.cues import credited, held, scan, titles
 from quantities.extraction.attribution.grammar import Found, Grammar, grammar
 from quantities.extraction.attribution.speakers import SPEAKER_CHARS, colon_speaker
 from quantities.lang import Pack
+from quantities.lang.places import Places
 from quantities.lang.sources import Sources
 from quantities.text.tokens import Tokens
 from quantities.types import Span
@@ -224,8 +225,8 @@ def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
         return colon_speaker(text, sentence, g, sources) if first - sentence.start <= SPEAKER_CHARS else None
     found = credited(text, Span(m.start("cue"), m.end("cue")), sentence.end, lang=lang, sources=sources)
     colon = text.find(":", m.end(), sentence.end)
-    if not found or colon < 0 or found[0].span.end > colon:
-        return None
+    if not found or colon < 0 or found[0].span.end > colon or Places.default().known(found[0].source):
+        return None   # "Aggiornamento da Kiev:": a correspondent's place, no one who reports
     return found[0]
 
 

@@ -198,9 +198,18 @@ def _numbered(toks: Tokens, j: int, until: int | None) -> bool:
     24 Ore"), the phrase's end, or a comma and a name: "L'Ares 118 riferisce", "il direttore della Asl
     Roma 5, Giorgio …" (not "secondo l'Ansa 300 persone", "secondo l'Ansa 300, forse 400")."""
     texts = toks.texts
-    last = j + 1 == until or (j + 2 < len(texts) and texts[j + 1] in ",-" and texts[j + 2][0].isupper()) \
+    last = j + 1 == until or (j + 2 < len(texts) and texts[j + 1] in ",-" and _apposed(toks, j + 2)) \
         or (j + 1 < len(texts) and texts[j + 1][0].isupper() and toks.is_word(j + 1))   # "il Sole 24 Ore"
     return last and j > 0 and texts[j - 1][0].isupper() and texts[j].isdigit() and len(texts[j]) <= 3
+
+
+def _apposed(toks: Tokens, k: int) -> bool:
+    """Whether a name set off by commas starts at ``toks[k]``: capitalised words, then a mark
+    (", Giorgio Giulio Santonocito,"; not ", Legambiente invece parla di 60")."""
+    m = k
+    while m < len(toks.texts) and m - k < 4 and toks.texts[m][0].isupper() and toks.is_word(m):
+        m += 1
+    return m > k and (m == len(toks.texts) or not toks.is_word(m))
 
 
 def _first_name(toks: Tokens, j: int) -> bool:

@@ -127,7 +127,9 @@ def _coordinated(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, in
     if first and toks.texts[first - 1] != ",":
         return np
     before = _phrase(toks, first, g, until=k)
-    if before is None or before[1] != k or (not first and not _names_source(toks, before, g)):
+    if before is None or before[1] != k or (not first and not _names_source(toks, before, g)) or any(
+            toks.texts[j].islower() and toks.lows[j].endswith(g.participle_endings + g.finite_endings)
+            for j in range(first, k)):   # a clause: ", homes collapsed and officials said"
         return np   # at the sentence's start, a source noun or a name: "Police and firefighters said"
     return (first, np[1])
 

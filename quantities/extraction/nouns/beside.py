@@ -27,9 +27,7 @@ def described(found: NounPhrase, right: Tokens, g: Grammar) -> bool:
     k = right.index(found.span.start) if found.span is not None else 0
     if right.lows[k] in g.class_adjectives:  # "Nove sono ucraini": a class of people, what is counted
         return False
-    word = right.lows[k]
-    return word in g.adjectives or word.endswith(g.postmodifier_endings) \
-        or (len(word) > 6 and word.endswith(g.adverb_endings))   # "31 sono totalmente inagibili"
+    return right.lows[k] in g.adjectives or right.lows[k].endswith(g.postmodifier_endings)
 
 
 def unit_of_figure(found: NounPhrase, left: Tokens, g: Grammar) -> bool:

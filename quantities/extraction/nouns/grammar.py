@@ -60,7 +60,6 @@ class Grammar:
     modifier_articles: frozenset[str]  # "a 13.5 billion euro project": the figure modifies the noun after it
     modifier_plural: tuple[str, ...]  # endings of a figure's last word that make it an amount ("5 billion euros")
     postmodifier_endings: tuple[str, ...]
-    adverb_endings: tuple[str, ...]  # "totalmente", "badly": no noun after a copula ("31 sono totalmente inagibili")
     value_before: dict[str, frozenset[str]]  # by kind of figure
     money: frozenset[str]  # nouns that are sums of money ("sovvenzioni", "loans")
     share_units: frozenset[str]
@@ -229,7 +228,6 @@ def grammar(pack: Pack) -> Grammar:
         modifier_articles=word_set(pack, "nouns.modifier_articles"),
         modifier_plural=tuple(word_set(pack, "nouns.modifier_plural")),
         postmodifier_endings=tuple(word_set(pack, "nouns.postmodifier_endings")),
-        adverb_endings=tuple(word_set(pack, "nouns.adverb_endings")),
         value_before={kind: word_set(pack, f"nouns.value_before.{kind}") for kind in pack.table("nouns.value_before")},
         money=word_set(pack, "nouns.money"),
         share_units=word_set(pack, "nouns.share_units"),

@@ -193,3 +193,14 @@ def ascii_miss(text: str, pos: int, heads: frozenset[str] | None) -> bool:
     character that begins none of the words ``heads`` stands for."""
     rest = text[pos:pos + 3].lstrip(ASCII_BLANKS)
     return bool(rest) and rest[0] < "\x80" and heads is not None and rest[0] not in heads
+
+
+def weighed(text: str, end: int, g: Grammar) -> bool:
+    """Whether the currency word that ends at ``end`` weighs its matter: one of ``[units.weighed] after``
+    ("of") follows, and no money's word after it ("two pounds of meat"; not "800,000 pounds of public
+    money", "3,000 pounds of his savings")."""
+    link = next_word(text, end)
+    if link not in g.units.weighed_after:
+        return False
+    rest = text[end:end + 1 + len(link)] if text[end:end + 1] == " " else ""
+    return next_word(text, end + len(rest)) not in g.units.not_weighed

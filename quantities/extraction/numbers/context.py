@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from quantities.cache import compiled
-from quantities.extraction.numbers.around import ascii_miss, glued_before, next_word, prev_tokens
+from quantities.extraction.numbers.around import ascii_miss, glued_before, next_word, prev_tokens, weighed
 from quantities.extraction.numbers.compounds import (
     SECOND_FOLLOW_REACH,
     added_part,
@@ -86,8 +86,8 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
     elif m[MARK] and r.integer:
         r.kind, r.end, r.precision = "ordinal", m.end(), Decimal(1)
         _marked_day(text, r, g)
-        if r.kind == "ordinal" and text[r.end:r.end + 1] == " " and text[r.end + 1:r.end + 2].isupper():
-            r.kind = "identifier"  # a name: "il 51° Stormo", "the 4th Infantry Division" (not "l'80° anniversario")
+        if r.kind == "ordinal" and text[r.end + 1:r.end + 2].isupper() and next_word(text, r.end) in g.ordinals.names:
+            r.kind = "identifier"  # a name: "il 51° Stormo", "the 4th Infantry Division" (not "il 40° Anniversario")
     elif m[AGESUF] and r.integer:
         r.kind, r.unit, r.end = "age", "year", m.end()
     elif m[MONTH] and r.integer and r.value is not None and 1 <= r.value <= 31:
@@ -143,7 +143,7 @@ def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool 
     word = g.follow.link_head.sub("", word) if linked else word
     if word in g.units.percent:
         r.kind, r.unit = "percent", PERCENT
-    elif word in g.units.weighed and not scaled and next_word(text, m.end(UNIT)) in g.units.weighed_after:
+    elif word in g.units.weighed and not scaled and weighed(text, m.end(UNIT), g):
         r.kind, r.unit = "measure", g.units.weighed[word]  # "two pounds of meat", not "5 million pounds of aid"
     elif word in g.units.currency:
         r.kind, r.unit = "money", g.units.currency[word]
@@ -369,19 +369,19 @@ def _left(text: str, r: Reading, g: Grammar) -> None:
     if between_capitals(text, r, prev, g):   # "ha scritto il Sole 24 Ore": a name
         r.kind = "identifier"
         return
-    if r.kind == "count" and r.integer and not glued and _aged(prev, r, g):
+    if r.kind == "count" and not glued and _aged(text, prev, r, g):   # "aged 2½"
         r.kind, r.unit = "age", "year"
     hedge(text, r, prev, glued, g)
 
 
-def _aged(prev: list[tuple[int, str]], r: Reading, g: Grammar) -> bool:
-    """People's years after an age word ("a woman aged 84", "aged 22 to 52", "two men aged 76 and 86")."""
+def _aged(text: str, prev: list[tuple[int, str]], r: Reading, g: Grammar) -> bool:
+    """People's years after an age word ("a woman aged 84", "aged 22 to 52"), or joined to such an age with
+    no word after it ("two men aged 76 and 86."; not "a girl aged 9 and 12 other children")."""
     top = r.high if r.value is None else r.value
-    if not g.ages.before or top is None or not 0 < top <= MAX_AGE:
+    if not g.ages.before or top is None or not 0 < top <= MAX_AGE or not prev:
         return False
-    if prev and prev[-1][1] in g.ages.before:
-        return True
-    return len(prev) > 2 and prev[-1][1] in g.ages.joins and prev[-2][1].isdigit() and prev[-3][1] in g.ages.before
+    return prev[-1][1] in g.ages.before or (len(prev) > 2 and prev[-1][1] in g.ages.joins and prev[-2][1].isdigit()
+                                            and prev[-3][1] in g.ages.before and not next_word(text, r.end).isalpha())
 
 
 def _word_unit(word: str, r: Reading, g: Grammar) -> str | None:

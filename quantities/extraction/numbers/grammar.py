@@ -80,6 +80,7 @@ def grammar(pack: Pack) -> Grammar:
         restore=tuple(v.restore(pack)),
         marks=frozenset(pack.words("numbers.ordinals.marks", ())),
         counted=v.words(pack, "numbers.ordinals.counted"),
+        names=v.words(pack, "numbers.ordinals.names"),
     )
     units = _units(pack)
     hedges = _hedges(pack)
@@ -222,6 +223,7 @@ def _units(pack: Pack) -> Units:
         dimension_after=v.words(pack, "units.dimensional.after"),
         weighed=weighed,
         weighed_after=v.words(pack, "units.weighed.after"),
+        not_weighed=v.words(pack, "units.weighed.not_before"),
         singular={**words, **singular},
     )
 

@@ -93,7 +93,7 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
     service = r.plain and text[r.start:r.end] in g.idents.services and not _counted(text, r.end, g)
     named = bool(g.idents.name_after) and next_word(text, r.end) in g.idents.name_after  # "Movimento 5 Stelle"
     named = named or (r.plain and len(prev) > 1 and prev[-2][1].rpartition("'")[2] in g.idents.named  # "l'Asl Roma 5"
-                      and text[prev[-1][0]].isupper() and text[r.start - 1] == " ")
+                      and text[prev[-1][0]].isupper() and text[r.start - 1] == " " and not _counted(text, r.end, g))
     if cue is not None or zero or service or named or _parties(text, r, prev, g):
         r.kind = "identifier"
         return True
@@ -158,11 +158,13 @@ def _joined_day(text: str, r: Reading, g: Grammar) -> bool:
 
 def _weekday(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
     """A day of the month right after its weekday (``[numbers.dates] weekdays``), a mark, a time cue
-    or nothing after it: "domani, domenica 17, …", "sabato 3 alle 10"; not "domenica 17 feriti"."""
+    or nothing after it: "domani, domenica 17, …", "sabato 3 alle 10"; not "domenica 17 feriti", nor a
+    value listed after another ("Giovedì i morti erano 9, sabato 13.")."""
     if not g.dates.weekdays or not r.plain or not 1 <= r.value <= 31 or not prev:  # type: ignore[operator]
         return False
     nxt = next_word(text, r.end)
-    return prev[-1][1] in g.dates.weekdays and (not nxt.isalpha() or nxt in g.times.before)
+    listed = len(prev) > 1 and prev[-2][1][:1].isdigit()   # "erano 9, sabato 13": a count of that day
+    return prev[-1][1] in g.dates.weekdays and not listed and (not nxt.isalpha() or nxt in g.times.before)
 
 
 def _name_cue(prev: list[tuple[int, str]], glued: Any, g: Grammar) -> tuple[int, str] | None:

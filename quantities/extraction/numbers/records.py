@@ -74,6 +74,7 @@ class Ordinals:
     restore: tuple[str, ...]  # endings a stem may have lost before a suffix (ottant|esimo)
     marks: frozenset[str]  # 80°, 3ª, 3rd
     counted: frozenset[str]  # nouns after which a word ordinal is a claim ("terza ondata"); else a rank
+    names: frozenset[str] = frozenset()  # nouns a digit ordinal numbers in a name ("51° Stormo", "4th Infantry")
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,6 +125,7 @@ class Units:
     dimension_after: frozenset[str]
     weighed: dict[str, str]  # currency words that are a weight before a mass noun: "two pounds of meat"
     weighed_after: frozenset[str]
+    not_weighed: frozenset[str]  # words after "of" that make it money again: "pounds of public money"
     singular: dict[str, str]  # a unit's word for one of it, read with a fraction: "un anno e mezzo"
 
 

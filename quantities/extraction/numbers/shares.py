@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from quantities.cache import compiled
-from quantities.extraction.numbers.around import homograph_ok, next_word, phrase_before, prev_tokens
+from quantities.extraction.numbers.around import next_word, phrase_before, prev_tokens
 from quantities.extraction.numbers.compounds import second_number
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.patterns import norm
@@ -119,8 +119,8 @@ def _multiple(text: str, m: Any, word: str, g: Grammar) -> Reading | None:
     """"il doppio", "più del triplo" (after one of the pack's words, and no noun after:
     not "un doppio turno"), "twice" (anywhere, when the pack lists no such words)."""
     k = g.shares.multiples.get(word)
-    if k is None or (word in g.words.homographs and not homograph_ok(text, m.start(), m.end(), word, g)):
-        return None  # "think twice"
+    if k is None:
+        return None
     if g.shares.multiple_after:
         prev = prev_tokens(text, m.start(), 1)
         nxt = next_word(text, m.end())

@@ -22,15 +22,15 @@ from quantities.types import Quantity, Span
 #: The vulgar fraction characters (Latin-1's ¼ ½ ¾, the Number Forms block's ⅐ … ⅞) right after
 #: a digit and before no other digit. One class of literal characters: the standard :mod:`re`.
 GLUED = re.compile("(?<=[0-9])[\u00bc-\u00be\u2150-\u215e](?![0-9])")
-#: The decimal places a fraction is written to: ⅓ is 0,3333, as "un terzo" is read.
-PLACES = 4
+#: The decimal places a fraction is written to: ⅓ is 0,333333 (so that "1⅓ milioni" is 1.333.333).
+PLACES = 6
 
 
 def decimals(fraction: str) -> str:
     """The decimal digits ``fraction`` stands for, as many as it needs up to four.
 
     >>> decimals("½"), decimals("⅓"), decimals("⅛")
-    ('5', '3333', '125')
+    ('5', '333333', '125')
     """
     value = Decimal(str(unicodedata.numeric(fraction))).quantize(Decimal(1).scaleb(-PLACES))
     return str(value).split(".")[1].rstrip("0") or "0"
