@@ -94,6 +94,7 @@ def grammar(pack: Pack) -> Grammar:
         decade_before=v.words(pack, "numbers.years.decade_before"),
         events=v.words(pack, "numbers.years.events"),
         name_articles=frozenset(pack.words("numbers.years.name_articles", ())),
+        earliest=v.integer(pack, "numbers.years.earliest", v.integer(pack, "numbers.years.min", 1900)),
     )
     dates = Dates(
         months=v.words(pack, "numbers.dates.months") | v.words(pack, "numbers.dates.abbreviations"),

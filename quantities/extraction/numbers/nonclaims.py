@@ -271,9 +271,11 @@ def _decade_word(text: str, r: Reading, g: Grammar) -> bool:
 
 
 def _year(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
-    if not r.plain or r.value is None or not (g.years.min <= r.value <= g.years.max):
+    if not r.plain or r.value is None or not (g.years.earliest <= r.value <= g.years.max):
         return False
     cue = phrase_before(prev, g.years.before, g)
+    if r.value < g.years.min and (cue is None or cue[1] not in g.years.strong or _counted(text, r.end, g)):
+        return False   # an earlier century's year only after a strong cue, no noun after it: "nato nel 1759 in"
     named = bool(prev) and prev[-1][1] in g.years.name_articles and text[r.end + 1:r.end + 2].isupper()
     counted = _counted(text, r.end, g) and next_word(text, r.end) not in g.years.events and not named  # "the 2009
     # earthquake", "the 2014 Sewol ferry sinking" (not "About 2000 UN peacekeepers", "2000 Alpini")

@@ -168,6 +168,7 @@ class Years:
     strong: frozenset[str]
     decade_before: frozenset[str]
     events: frozenset[str] = frozenset()  # a year before one of these names it: "the 2009 earthquake"
+    earliest: int = 0  # the earliest year read after a strong cue ("nato nel 1759"); min without one
     name_articles: frozenset[str] = frozenset()  # after one, a year before a name dates it: "the 2014 Sewol ferry"
 
 
