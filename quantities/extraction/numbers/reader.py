@@ -107,9 +107,8 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
             continue
         r = _read(text, m, g)
         if r is None or any(v is not None and v.adjusted() > MAX_ADJUSTED for v in (r.value, r.low, r.high)):
-            pos = max(m.end() if r is None else r.end, m.start() + 1)  # past an empty match too: always on;
-            pos = _after_one(m, g) if r is None else pos  # a value past what a figure holds ("mega giga") is none
-            continue
+            pos = _after_one(text, m, g) if r is None else max(r.end, m.start() + 1)  # past an empty match too:
+            continue  # always on; a value past what a figure holds (a desk's words "mega giga") is no figure
         if out and r.start < out[-1].span.end:
             r.start = max(r.start, out[-1].span.end)
         out.append(_quantity(text, r, g))
@@ -117,12 +116,13 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     return relative(text, scale_parts(text, carry(text, out, g), g), pack)
 
 
-def _after_one(m: Any, g: Grammar) -> int:
-    """Where to read on after a match that is no number: past it, or, when it opens with a "one"
-    word that only a scale makes a number ("a five-day strike", "an eight-hour shift"), at its next word."""
+def _after_one(text: str, m: Any, g: Grammar) -> int:
+    """Where to read on after a match that is no number: past it, or at its next word when it opens with
+    a "one" word only a scale makes a number ("an eight-hour shift"; not "a half", "a two-thirds majority")."""
     first, blank, rest = m[0].partition(" ")
-    whole = rest and norm(first) in g.words.one and value_of([rest.split()[0].split("-")[0]], g) is not None
-    return m.start() + len(first) + 1 if whole else max(m.end(), m.start() + 1)   # not "a half": one reading
+    tail = norm(text[m.end() + 1:m.end() + 12].split(None, 1)[0]) if text[m.end():m.end() + 1] == "-" else ""
+    whole = rest and norm(first) in g.words.one and value_of([rest.split()[0]], g) is not None
+    return m.start() + len(first) + 1 if whole and tail not in g.shares.denominators else max(m.end(), m.start() + 1)
 
 
 def _anchor(g: Grammar, text: str, starts: Starts | None, pos: int) -> Any:

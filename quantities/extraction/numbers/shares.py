@@ -134,6 +134,8 @@ def _no_noun_after(text: str, end: int, g: Grammar) -> bool:
     """A denominator word is a share unless a noun follows it, which makes it an ordinal
     ("un terzo mandato", "a sixth package"): what may follow is "of" ("un terzo degli
     abitanti"), a mark or nothing."""
+    if text[end:end + 1] in "-‐" and text[end + 1:end + 2].isalpha():
+        return False   # "a third-floor walkway": an ordinal in a compound
     nxt = next_word(text, end)
     return not nxt.isalpha() or nxt in g.shares.alone_before or nxt in g.follow.links
 
