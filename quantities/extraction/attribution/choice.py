@@ -208,8 +208,14 @@ def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it", sources: 
         return credited(text, Span(m.start(), m.end()), sentence.end, lang=lang, sources=sources)  # "Così X."
     if found and found[0].span.start < found[0].cue_span.start and " ".join(m.group().casefold().split()) in g.articles:
         return _bare_report(text, sentence, lang=lang, sources=sources, scanned=scanned)  # "L'Istat ha comunicato …"
-    return [f for f in found[:1] if len(text[m.end():min(f.cue_span.start, f.span.start)].split()) <= 1
+    return [f for f in found[:1] if _opens_with(text[m.end():min(f.cue_span.start, f.span.start)], g)
             and (f.reach == "any" or f.span.start < f.cue_span.start)]  # "È il quadro che X ha trasmesso"
+
+
+def _opens_with(gap: str, g: Grammar) -> bool:
+    """Whether what stands between a report opener and its source is a word at most, or a title set off
+    before the name ("È il bilancio che il prefetto di Napoli, Michele di Bari, ha tracciato")."""
+    return len(gap.split()) <= 1 or (gap.rstrip().endswith(",") and len(gap.split()) <= g.apposition_words + 1)
 
 
 def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> Found | None:

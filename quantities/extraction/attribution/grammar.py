@@ -131,6 +131,7 @@ class Grammar:
     addressed: frozenset[str]  # "told": the phrase after it is who is told, never the subject
     relatives: frozenset[str]  # "che", "which": after a comma, the phrase before the comma is the subject
     speaker_titles: frozenset[str]  # "capo", "sindaco": a name after one and a comma, before a colon, speaks
+    name_particles: frozenset[str]  # lower-case words inside a person's name: "Michele di Bari", "Ursula von der Leyen"
     measuring: frozenset[str]  # "registrato": no report with a place alone for subject
     scales: frozenset[str]  # "secondo la scala momento": a scale of measure after a forward cue, no source
 
@@ -322,6 +323,7 @@ def grammar(pack: Pack) -> Grammar:
         addressed=word_set(pack, "attribution.addressed"),
         relatives=word_set(pack, "attribution.relatives"),
         speaker_titles=word_set(pack, "attribution.speaker_titles"),
+        name_particles=word_set(pack, "attribution.name_particles"),
         measuring=word_set(pack, "attribution.measuring"),
         scales=word_set(pack, "attribution.scales"),
     )

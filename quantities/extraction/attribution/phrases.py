@@ -80,8 +80,10 @@ def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, i
         return np
     first = k + 1 + 2 * (lows[k + 1] in g.articles and lows[k + 2] in g.speaker_titles)  # ", il generale Pasquale …"
     m = first
-    while m < len(texts) and m - first < 4 and texts[m][0].isupper() and toks.is_word(m):
-        m += 1
+    while m < len(texts) and m - first < 4 and toks.is_word(m) and (texts[m][0].isupper() or (
+            m > first and toks.lows[m] in g.name_particles and m + 1 < len(texts)
+            and (texts[m + 1][0].isupper() or toks.lows[m + 1] in g.name_particles))):
+        m += 1   # "il prefetto di Napoli, Michele di Bari,"
     if m - first >= 2 and (m == len(texts) or not toks.is_word(m)) and not Places.default().known(
             " ".join(texts[first:m])):   # not "…, New York:"
         return (first, m)

@@ -12,13 +12,16 @@ from quantities.text.tokens import Tokens
 #: The marks that end the clause a report noun is looked for in (:func:`_reporter`).
 _CLAUSE_MARKS = frozenset(";:!?")
 
-def _name_between_commas(toks: Tokens, end: int) -> tuple[int, int] | None:
-    """A capitalised name set between commas right before ``end`` (", Giorgia Meloni,")."""
+def _name_between_commas(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
+    """A capitalised name set between commas right before ``end`` (", Giorgia Meloni,", ", Michele di Bari,":
+    a particle inside it)."""
     texts = toks.texts
     if end < 3 or texts[end - 1] != ",":
         return None
     k = end - 2
-    while k >= 0 and end - 2 - k < 4 and texts[k][0].isupper() and toks.is_word(k):
+    while k >= 0 and end - 2 - k < 4 and toks.is_word(k) and (texts[k][0].isupper() or (
+            k < end - 2 and toks.lows[k] in g.name_particles and k and (texts[k - 1][0].isupper()
+                                                                         or toks.lows[k - 1] in g.name_particles))):
         k -= 1
     return (k + 1, end - 1) if k >= 0 and k < end - 2 and texts[k] == "," else None
 
@@ -98,7 +101,7 @@ def _plain_subject(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None
     """The subject phrase that ends at ``end``: a name set between commas, a name before an
     apposition, else the phrase that opens the clause before ``end``."""
     lows = toks.lows
-    if (name := _name_between_commas(toks, end)) is not None:
+    if (name := _name_between_commas(toks, end, g)) is not None:
         return name  # "The premier, Giorgia Meloni, said": the name
     if (name := _name_before_apposition(toks, end, g)) is not None:
         return name  # "Kassam Abozeed, a 34-year-old Syrian who lives in Germany, said"
