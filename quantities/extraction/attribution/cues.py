@@ -18,6 +18,7 @@ from quantities.extraction.attribution.phrases import (
     _aside,
     _at,
     _cue_text,
+    _data_only,
     _make,
     _named,
     _past_time,
@@ -225,7 +226,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             return None  # "Gli 11 comuni della zona rossa contano 50.000 persone": they number, no one reports
         if lows[j - 1] in g.measuring and place_alone(toks, np, g):
             return None  # "la Spagna aveva registrato quasi 4.000 decessi": where they died, no one who reports
-        found = _make(text, toks, np, cue, reach, g, src)
+        found = None if _data_only(toks, np, g) else _make(text, toks, np, cue, reach, g, src)  # "il dato ci dice"
         group = None if np is None else (b, np[1]) if np[0] >= j else (np[0], after)  # "dice X", "X said"
         return replace(found, incise=True) if found is not None and group and _incise(toks, *group) else found
     if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):

@@ -132,6 +132,7 @@ class Grammar:
     relatives: frozenset[str]  # "che", "which": after a comma, the phrase before the comma is the subject
     speaker_titles: frozenset[str]  # "capo", "sindaco": a name after one and a comma, before a colon, speaks
     name_particles: frozenset[str]  # lower-case words inside a person's name: "Michele di Bari", "Ursula von der Leyen"
+    data_nouns: frozenset[str]  # "l'ultimo dato ci dice …": a subject that is data, no one who reports
     measuring: frozenset[str]  # "registrato": no report with a place alone for subject
     scales: frozenset[str]  # "secondo la scala momento": a scale of measure after a forward cue, no source
 
@@ -324,6 +325,7 @@ def grammar(pack: Pack) -> Grammar:
         relatives=word_set(pack, "attribution.relatives"),
         speaker_titles=word_set(pack, "attribution.speaker_titles"),
         name_particles=word_set(pack, "attribution.name_particles"),
+        data_nouns=word_set(pack, "attribution.data_nouns"),
         measuring=word_set(pack, "attribution.measuring"),
         scales=word_set(pack, "attribution.scales"),
     )
