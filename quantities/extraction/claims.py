@@ -174,7 +174,7 @@ class _Reader:
         text, pack = self.text, self.pack
         toks = [tokens(text, s.span.start, s.span.end) for s in batch]
         self._scans.clear()  # a figure may read its next sentence's cues (_credit): the batch's are at hand
-        cues = [self._governors(s.span, t, s.figures[-1].span.start) for s, t in zip(batch, toks)]
+        cues = [self._governors(s.span, t) for s, t in zip(batch, toks)]
         moods = [modality.scan(text, s.span, lang=pack, until=s.figures[-1].span.start, toks=t)
                  for s, t in zip(batch, toks)]
         out: list[Claim] = []
@@ -324,10 +324,7 @@ class _Reader:
 
     # -- attribution across sentences: the cues of a sentence, the next one's credit, the carry
 
-    def _governors(self, span: Span, toks: Tokens, last: int) -> attribution.Governors:
-        """The cues of the sentence at ``span``, whose last figure starts at ``last``: a clause break
-        after it breaks nothing when a cue ends the sentence ("… another 86-year-old woman was also found;
-        she may have died before the fire, firefighters said"; not "…; the mayor said schools would close")."""
+    def _governors(self, span: Span, toks: Tokens) -> attribution.Governors:
         text, pack, src = self.text, self.pack, self.src
         found = self._scans[span.start, span.end] = attribution.scan(text, span, lang=pack, sources=src, toks=toks)
         found = attribution.summaries(text, toks, found, lang=pack, sources=src)  # "…: sono i numeri che la Regione"
@@ -335,9 +332,7 @@ class _Reader:
         if (head := attribution.header(text, span, lang=pack, sources=src)) is not None:
             colon = text.find(":", head.span.end, span.end)  # cues inside the header are its own
             found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")
-        ending = bool(found) and span.end - max(found[-1].span.end, found[-1].cue_span.end) <= 2  # "…, X said."
-        breaks = attribution.breaks_of(text, span, attribution.grammar(pack).breaks)
-        return attribution.Governors(found, [b for b in breaks if b < last or not ending])
+        return attribution.Governors(found, attribution.breaks_of(text, span, attribution.grammar(pack).breaks))
 
     def _feed_carry(self, index: int) -> None:
         """Queue the sentences without figures of this paragraph before ``index`` for the

@@ -75,11 +75,10 @@ class Governors:
         b = bisect_left(breaks, figure.end)
         high = breaks[b] if b < len(breaks) else None
         i = self._after[bisect_left(starts, figure.end)]
-        if i < len(starts) and starts[i] - figure.end <= ADJACENT + _word_after(text, figure.end, starts[i]) \
-                and not _leads_figure(text, self._found[i]):
+        if i < len(starts) and starts[i] - figure.end <= ADJACENT + _word_after(text, figure.end, starts[i]):
             return self._relayed(i)  # "6,8 per l'Usgs, 7,2 secondo il centro": a cue right after its figure
         k = bisect_left(starts, figure.start) - 1
-        after = i < len(starts) and (high is None or starts[i] < high) and not _leads_figure(text, self._found[i])
+        after = i < len(starts) and (high is None or starts[i] < high)
         yields = after and not (self._found[i].impersonal or self._found[i].unsaid)  # an impersonal cue yields
         if k >= 0 and (j := self._before[k]) >= 0 and not (yields and self._found[j].impersonal):
             return self._relayed(j)   # to a speaker after it: "Si contano almeno 40 vittime, ha detto la sindaca"
@@ -119,17 +118,6 @@ class Governors:
 ADJACENT = 1
 #: The one word between a figure and a cue set right after it: letters only, no clause break.
 _ONE_WORD = re.compile(r" [^\W\d_]+")
-
-
-#: A figure right after a source: "5mila persone, secondo la questura 7mila".
-_FIGURE_NEXT = re.compile(r"\s{1,3}\d")
-
-
-def _leads_figure(text: str | None, found: Found) -> bool:
-    """Whether a forward cue's source is followed by a figure of its own ("5mila persone, secondo
-    la questura 7mila"): the cue is that figure's, not the one before it."""
-    return text is not None and found.cue_span.start < found.span.start \
-        and _FIGURE_NEXT.match(text, found.span.end, found.span.end + 20) is not None
 
 
 def _word_after(text: str | None, end: int, cue: int) -> int:
@@ -220,19 +208,21 @@ def _opens_with(gap: str, g: Grammar) -> bool:
 
 def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> Found | None:
     """The source of a verbless header that opens a sentence and ends at a colon ("Nuovo
-    bilancio della prefettura di Napoli: …", "Prima proiezione Opinio per la Rai: …"), a
-    cue for the whole sentence."""
+    bilancio della prefettura di Napoli: …", "Prima proiezione Opinio per la Rai: …"), or is
+    the whole sentence ("Conferenza stampa del sindaco Gaetano Manfredi."), a cue for the sentence."""
     first = text.find(":", sentence.start, sentence.end)
-    if first < 0:
-        return None  # both kinds end at a colon: most sentences are told without a pattern
     g = grammar(lang)
-    m = g.headers.match(text, sentence.start, sentence.end)
+    m = g.headers.match(text, sentence.start, sentence.end)   # anchored: most sentences fail at once
     if m is None:  # a speaker's colon is the first after the stamp, so no nearer than the first
-        return colon_speaker(text, sentence, g, sources) if first - sentence.start <= SPEAKER_CHARS else None
+        return colon_speaker(text, sentence, g, sources) if 0 <= first - sentence.start <= SPEAKER_CHARS else None
     found = credited(text, Span(m.start("cue"), m.end("cue")), sentence.end, lang=lang, sources=sources)
     colon = text.find(":", m.end(), sentence.end)
-    if not found or colon < 0 or found[0].span.end > colon or Places.default().known(found[0].source):
-        return None   # "Aggiornamento da Kiev:": a correspondent's place, no one who reports
+    if colon < 0 and found and not text[found[0].span.end:sentence.end].strip(" .*_"):
+        colon = sentence.end   # the header alone: "Conferenza stampa del sindaco Gaetano Manfredi."
+    by = " ".join(m["cue"].casefold().split()) in g.headers_from   # "Nuovo bollettino dalla …": who issued it
+    if not found or colon < 0 or found[0].span.end > colon or Places.default().known(found[0].source) \
+            or (by and not found[0].source[:1].isupper()):
+        return None   # "… da Kiev:", "… dalla zona rossa:": a place, no one who reports
     return found[0]
 
 

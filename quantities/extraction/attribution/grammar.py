@@ -115,6 +115,7 @@ class Grammar:
     clause_ends: frozenset[str]  # words that open a relative or subordinate clause ("che", "which")
     pronouns: frozenset[str]  # a source that is a pronoun is the previous named source ("lui", "he")
     headers: regex.Pattern[str]  # a verbless header that names a source before a colon
+    headers_from: frozenset[str]  # of those, the ones that name it after "da": a name, never a place noun
     stamp: regex.Pattern[str]  # a live-blog time stamp that opens a sentence ("Ore 17.50 – ")
     copulas: frozenset[str]  # verbs that only state a figure ("sono", "erano stati"): no narration
     partitives: frozenset[str]  # "molti", "many": part of a group named before in the sentence
@@ -308,7 +309,9 @@ def grammar(pack: Pack) -> Grammar:
         adjectives=word_set(pack, "attribution.adjectives"),
         verbless_openers=word_set(pack, "attribution.verbless_openers"),
         pronouns=word_set(pack, "attribution.pronouns"),
-        headers=_headers(_pattern(_expand(pack, "attribution.headers", contractions))),
+        headers=_headers(_pattern(_expand(pack, "attribution.headers", contractions)
+                                  + _expand(pack, "attribution.headers_from", contractions))),
+        headers_from=frozenset(_expand(pack, "attribution.headers_from", contractions)),
         stamp=_STAMP,
         partitives=word_set(pack, "attribution.partitives"),
         first_person=word_set(pack, "attribution.first_person"),

@@ -196,12 +196,11 @@ def _phrase(toks: Tokens, i: int, g: Grammar, until: int | None = None) -> tuple
 
 
 def _numbered(toks: Tokens, j: int, until: int | None) -> bool:
-    """Digits inside or at the end of a name, after a capitalised word and before another ("il Sole
-    24 Ore"), the phrase's end, or a comma and a name: "L'Ares 118 riferisce", "il direttore della Asl
-    Roma 5, Giorgio …" (not "secondo l'Ansa 300 persone", "secondo l'Ansa 300, forse 400")."""
+    """Digits at the end of a name, after a capitalised word and before the phrase's end, or a comma and
+    a name: "L'Ares 118 riferisce", "il direttore della Asl Roma 5, Giorgio …" (not "secondo l'Ansa 300
+    persone", "secondo l'Ansa 300, forse 400", "la Guardia di Finanza 300 Kg")."""
     texts = toks.texts
-    last = j + 1 == until or (j + 2 < len(texts) and texts[j + 1] in ",-" and _apposed(toks, j + 2)) \
-        or (j + 1 < len(texts) and texts[j + 1][0].isupper() and toks.is_word(j + 1))   # "il Sole 24 Ore"
+    last = j + 1 == until or (j + 2 < len(texts) and texts[j + 1] in ",-" and _apposed(toks, j + 2))
     return last and j > 0 and texts[j - 1][0].isupper() and texts[j].isdigit() and len(texts[j]) <= 3
 
 

@@ -20,7 +20,7 @@ from quantities.extraction.numbers.compounds import (
 )
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.hedges import hedge
-from quantities.extraction.numbers.nonclaims import between_capitals, non_claim
+from quantities.extraction.numbers.nonclaims import non_claim
 from quantities.extraction.numbers.patterns import AGESUF, ASCII_BLANKS, MARK, MONTH, SCALE, UNIT, norm
 from quantities.extraction.numbers.reading import Reading, match, scale
 from quantities.lang.units import PERCENT, is_currency
@@ -365,9 +365,6 @@ def _left(text: str, r: Reading, g: Grammar) -> None:
         _unit_before(r, prev[-2][0], unit, g)  # "una magnitudo di 6,8"
         prev = prev[:-2]
     if r.kind == "count" and non_claim(text, r, prev, glued, g):
-        return
-    if between_capitals(text, r, prev, g):   # "ha scritto il Sole 24 Ore": a name
-        r.kind = "identifier"
         return
     if r.kind == "count" and not glued and _aged(text, prev, r, g):   # "aged 2½"
         r.kind, r.unit = "age", "year"

@@ -123,7 +123,6 @@ def grammar(pack: Pack) -> Grammar:
         services=frozenset(pack.words("numbers.identifiers.services", ())),
         name_after=v.words(pack, "numbers.identifiers.name_after"),
         named=v.words(pack, "numbers.identifiers.named"),
-        between_capitals=v.flag(pack, "numbers.identifiers.between_capitals", False),
         counted_after=v.words(pack, "numbers.identifiers.counted_after"),
         parties=v.words(pack, "numbers.identifiers.parties"),
         parties_before=v.words(pack, "numbers.identifiers.parties_before"),

@@ -100,20 +100,6 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
     return False
 
 
-def between_capitals(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
-    """A number in digits between two capitalised words, the first after a definite article, blanks
-    only between: part of a name ("ha scritto il Sole 24 Ore"; not "a Casamicciola 200 Vigili del
-    Fuoco"), in a pack that writes no title case."""
-    end = r.start
-    while end < len(text) and "0" <= text[end] <= "9":
-        end += 1
-    if not (g.idents.between_capitals and end > r.start and len(prev) > 1 and text[r.start - 1:r.start] == " "
-            and text[end:end + 1] == " " and text[end + 1:end + 2].isupper()):
-        return False
-    at = prev[-1][0]
-    return text[at].isupper() and at + len(prev[-1][1]) == r.start - 1 and prev[-2][1] in g.words.definite
-
-
 def _parties(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
     """A small number in words after a definite word, before the story's parties ("le due
     banche", "delle due popolari", "the two lenders"; ``[numbers.identifiers] parties``): who the
@@ -157,14 +143,15 @@ def _joined_day(text: str, r: Reading, g: Grammar) -> bool:
 
 
 def _weekday(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
-    """A day of the month right after its weekday (``[numbers.dates] weekdays``), a mark, a time cue
-    or nothing after it: "domani, domenica 17, …", "sabato 3 alle 10"; not "domenica 17 feriti", nor a
-    value listed after another ("Giovedì i morti erano 9, sabato 13.")."""
+    """A day of the month right after its weekday (``[numbers.dates] weekdays``), a comma and more after
+    it or a time cue: "domani, domenica 17, nell'ambito …", "sabato 3 alle 10"; not "domenica 17 feriti", a
+    value at a clause's end ("…, domenica 11.", "e sabato 9;"), nor one listed after another ("erano 9, sabato 13")."""
     if not g.dates.weekdays or not r.plain or not 1 <= r.value <= 31 or not prev:  # type: ignore[operator]
         return False
     nxt = next_word(text, r.end)
     listed = len(prev) > 1 and prev[-2][1][:1].isdigit()   # "erano 9, sabato 13": a count of that day
-    return prev[-1][1] in g.dates.weekdays and not listed and (not nxt.isalpha() or nxt in g.times.before)
+    more = text[r.end:r.end + 1] == "," and text[r.end + 1:r.end + 3].strip()[:1].isalpha()   # "domenica 17, nell'…"
+    return prev[-1][1] in g.dates.weekdays and not listed and (more or nxt in g.times.before)
 
 
 def _name_cue(prev: list[tuple[int, str]], glued: Any, g: Grammar) -> tuple[int, str] | None:

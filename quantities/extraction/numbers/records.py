@@ -203,7 +203,6 @@ class Identifiers:
     services: frozenset[str]  # service numbers (emergency lines), no figure unless a counted noun follows
     name_after: frozenset[str]  # words after a number that make it part of a name ("Movimento 5 Stelle")
     named: frozenset[str]  # bodies numbered after a place's name: "Asl Roma 5" is a name
-    between_capitals: bool  # a number between two capitalised words mid-sentence is a name ("il Sole 24 Ore")
     counted_after: frozenset[str]  # cue phrases no cue before a counted noun ("sono scese in piazza 800 persone")
     score_before: frozenset[str]  # words before a match's score ("vince 3-1", "won 3-1"): no figure
     score_rest: Any  # what follows a score's first number: a joiner and its second ("-1", " a 0")
