@@ -168,9 +168,6 @@ def _reporter(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
     return None
 
 
-
-
-
 def _name_across(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
     """The name of an institution that runs across prepositions and a conjunction up to
     ``end``, read back from there to its capitalised head after an article ("il Centro
