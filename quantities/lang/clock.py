@@ -90,7 +90,7 @@ STAMP_MARKS = frozenset("-–—:|")
 
 
 #: The day a live blog's stamp may open with before its time: "15 giugno, ore 9.15 –", "June 15, 9:15 a.m. -".
-STAMP_DAY = re.compile(r"[\W_]*(?:[0-9]{1,2}\s[^\W\d_]{3,10}\.?|[^\W\d_]{3,10}\.?\s[0-9]{1,2})[\W_]*")
+STAMP_DAY = re.compile(r"[\W_]{0,8}(?:[0-9]{1,2}\s[^\W\d_]{3,10}\.?|[^\W\d_]{3,10}\.?\s[0-9]{1,2})[\W_]{0,8}")
 
 
 def day_before(text: str, start: int, end: int) -> bool:

@@ -62,8 +62,9 @@ def _by_time(groups: dict[tuple[Key, str], list[Item]]) -> Iterator[tuple[tuple[
     no stated time joins the one time whose values it meets, else the other untimed claims
     (turnout "alle 12" at 19,21% and a bare 63,91%, the final figure, are two). A live
     blog's stamp opening the sentence ("Ore 11.40 – sono 200 gli italiani") is when the
-    figure was reported, not when it was measured: a count's stamps alone (one or several; a measure's that
-    is not one: a river's level at 8.30 and 20.15) split nothing; beside
+    figure was reported, not when it was measured: one stamp alone splits nothing, nor do several of a
+    count (the people on board at a blog's 17.00 and 18.20), while a measure's are its times (a river's
+    level at 8.30 and 20.15); beside
     measured times it joins the latest of them before it, and a stamp before all of them
     (past midnight) is a claim with no stated time.
     A running figure (a toll) stays one: its times order its timeline; so does an age (a

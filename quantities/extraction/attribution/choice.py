@@ -206,13 +206,19 @@ def _opens_with(gap: str, g: Grammar) -> bool:
     return len(gap.split()) <= 1 or (gap.rstrip().endswith(",") and len(gap.split()) <= g.apposition_words + 1)
 
 
+#: The longest sentence read as a header with no colon ("Conferenza stampa del sindaco Gaetano Manfredi.").
+HEADER_ALONE = 120
+
+
 def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> Found | None:
     """The source of a verbless header that opens a sentence and ends at a colon ("Nuovo
     bilancio della prefettura di Napoli: …", "Prima proiezione Opinio per la Rai: …"), or is
     the whole sentence ("Conferenza stampa del sindaco Gaetano Manfredi."), a cue for the sentence."""
     first = text.find(":", sentence.start, sentence.end)
+    if first < 0 and sentence.end - sentence.start > HEADER_ALONE:
+        return None   # no colon, and too long to be a header alone: most sentences
     g = grammar(lang)
-    m = g.headers.match(text, sentence.start, sentence.end)   # anchored: most sentences fail at once
+    m = g.headers.match(text, sentence.start, sentence.end)
     if m is None:  # a speaker's colon is the first after the stamp, so no nearer than the first
         return colon_speaker(text, sentence, g, sources) if 0 <= first - sentence.start <= SPEAKER_CHARS else None
     found = credited(text, Span(m.start("cue"), m.end("cue")), sentence.end, lang=lang, sources=sources)

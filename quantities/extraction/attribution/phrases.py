@@ -200,8 +200,9 @@ def _numbered(toks: Tokens, j: int, until: int | None) -> bool:
     a name: "L'Ares 118 riferisce", "il direttore della Asl Roma 5, Giorgio …" (not "secondo l'Ansa 300
     persone", "secondo l'Ansa 300, forse 400", "la Guardia di Finanza 300 Kg")."""
     texts = toks.texts
-    last = j + 1 == until or (j + 2 < len(texts) and texts[j + 1] in ",-" and _apposed(toks, j + 2))
-    return last and j > 0 and texts[j - 1][0].isupper() and texts[j].isdigit() and len(texts[j]) <= 3
+    if not (texts[j].isdigit() and len(texts[j]) <= 3 and j > 0 and texts[j - 1][0].isupper()):
+        return False   # most tokens that end a phrase: told at once
+    return j + 1 == until or (j + 2 < len(texts) and texts[j + 1] in ",-" and _apposed(toks, j + 2))
 
 
 def _apposed(toks: Tokens, k: int) -> bool:

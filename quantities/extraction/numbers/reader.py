@@ -117,11 +117,11 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
 
 
 def _after_one(text: str, m: Any, g: Grammar) -> int:
-    """Where to read on after a match that is no number: past it, or at its next word when it opens with
-    a "one" word only a scale makes a number ("an eight-hour shift"; not "a half", "a two-thirds majority")."""
-    first, blank, rest = m[0].partition(" ")
-    tail = norm(text[m.end() + 1:m.end() + 12].split(None, 1)[0]) if text[m.end():m.end() + 1] == "-" else ""
-    whole = rest and norm(first) in g.words.one and value_of([rest.split()[0]], g) is not None
+    """Past a match that is no number, or its next word after a "one" word ("an eight-hour shift"; not "a half")."""
+    first, _, rest = m[0].partition(" ")
+    tail = norm(next(iter(text[m.end() + 1:m.end() + 12].split()), "")) if text[m.end():m.end() + 1] == "-" else ""
+    word = rest.split()[:1]   # "a two-thirds majority": the share's tail, read whole or not at all
+    whole = bool(word) and norm(first) in g.words.one and value_of(word, g) is not None
     return m.start() + len(first) + 1 if whole and tail not in g.shares.denominators else max(m.end(), m.start() + 1)
 
 

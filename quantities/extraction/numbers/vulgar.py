@@ -27,7 +27,7 @@ PLACES = 6
 
 
 def decimals(fraction: str) -> str:
-    """The decimal digits ``fraction`` stands for, as many as it needs up to four.
+    """The decimal digits ``fraction`` stands for, as many as it needs up to :data:`PLACES`.
 
     >>> decimals("½"), decimals("⅓"), decimals("⅛")
     ('5', '333333', '125')
