@@ -35,6 +35,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from quantities.extraction.nouns.adverbials import untimed
+from quantities.extraction.nouns.ages import age_subject
 from quantities.extraction.nouns.beside import (
     aside_after,
     converted,
@@ -50,7 +51,6 @@ from quantities.extraction.nouns.contest import contestant, holder
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase, grammar, reused, status_skip, status_words
 from quantities.extraction.nouns.leaning import gapped
 from quantities.extraction.nouns.left import (
-    age_subject,
     compared,
     linked_before,
     noun_before,
@@ -163,7 +163,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
-        found = age_subject(sentence, left, g)
+        found = age_subject(sentence, left, g, antecedent)
     inside = g.head_last and unit in g.share_units and bool(left.lows) and left.lows[-1] in g.articles
     said = sentence[figure.start:figure.end]  # an age in one word: "il sedicenne afghano" (not "i diciottenni")
     modifier = unit_bearing and bool(left.lows) and left.lows[-1] in g.modifier_articles \

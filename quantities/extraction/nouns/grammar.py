@@ -85,6 +85,8 @@ class Grammar:
     rounds: tuple[tuple[str, ...], ...]  # "primo turno": a share then named by no contestant
     age_copulas: tuple[tuple[str, ...], ...]
     age_kinds: frozenset[str]
+    age_before: frozenset[str]         # [numbers.ages] before: "Seven children, aged 2 to 8"
+    age_pronouns: frozenset[str]       # [numbers.ages] pronouns: "un uomo e una donna, entrambi di 94 anni"
     among: frozenset[str]
     whole_before: frozenset[str]  # "sulle 3.500": the whole, which takes no status of the figure before
     negations: frozenset[str]
@@ -251,6 +253,8 @@ def grammar(pack: Pack) -> Grammar:
         rounds=phrases(pack, "nouns.rounds"),
         age_copulas=phrases(pack, "nouns.age_copulas"),
         age_kinds=word_set(pack, "nouns.age_kinds"),
+        age_before=word_set(pack, "numbers.ages.before"),
+        age_pronouns=word_set(pack, "numbers.ages.pronouns"),
         among=word_set(pack, "nouns.among"),
         whole_before=word_set(pack, "nouns.whole_before"),
         negations=word_set(pack, "nouns.negations"),

@@ -55,22 +55,6 @@ def verb_named(left: Tokens, g: Grammar) -> NounPhrase | None:
     return NounPhrase(named, named, None) if named else None
 
 
-def age_subject(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
-    """Whose age a figure is, when a verb of age stands before it (``[nouns] age_copulas``):
-    its subject, a name or a noun phrase, past a coordinator or an aside ("Si chiamava
-    Giuseppe Saverio Lombardo e aveva 53 anni", "l'uomo, non ancora identificato, dovrebbe
-    avere 77 anni", "The victims, all employed by a contractor, were aged between 22 and 52")."""
-    k = len(left.lows)
-    while k > 0 and len(left.lows) - k < 2 and left.lows[k - 1] in g.fillers:
-        k -= 1
-    verb = next((len(v) for v in g.age_copulas if tuple(left.lows[max(0, k - len(v)):k]) == v), 0)
-    if not verb:
-        return None
-    k = _past_aside(left, k - verb)
-    k -= k > 0 and left.lows[k - 1] in g.conj
-    return _name(text, left, k, g, least=1) or _subject(text, left, k, g)
-
-
 def _past_aside(left: Tokens, k: int) -> int:
     """``k``, or where an aside between commas that ends at ``left[k - 1]`` starts."""
     if k < 2 or left.lows[k - 1] != ",":

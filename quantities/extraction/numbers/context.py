@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from quantities.cache import compiled
+from quantities.extraction.numbers.ages import aged, is_age
 from quantities.extraction.numbers.around import ascii_miss, glued_before, next_word, prev_tokens, weighed
 from quantities.extraction.numbers.compounds import (
     SECOND_FOLLOW_REACH,
@@ -29,13 +30,11 @@ from quantities.lang.units import PERCENT, is_currency
 _RANGE_JOIN = compiled(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L}\p{Sc}])")
 
 
-_ARTICLE_AHEAD = compiled(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9])")  # "i 40", "il 30", "l'80"
+_ARTICLE_AHEAD = compiled(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9\p{L}])")  # "i 40", "il 30", "l'80", "i dieci"
 
 
 _PUNCT = compiled(r"[.,;:!?()\[\]«»\"“”]")                       # a verb of change stands in the pair's clause
 _DAY_YEAR = compiled(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
-#: Above this, a number after a word that gives an age ("aged") is no age.
-MAX_AGE = 120
 #: How far a fraction after a scale word ("e mezzo") is looked for, in characters.
 FRACTION_REACH = 24
 #: A pair "da 3,3 a 2 miliardi" scales its first number by the second's scale word
@@ -152,7 +151,7 @@ def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool 
             return  # "3 per mille euro": "mille euro" is a price, no rate per thousand
         r.unit = g.units.words[word]
         r.kind = "duration" if r.unit in g.units.durations else "measure"
-        if r.kind == "duration" and _is_age(text, r, word, g):
+        if r.kind == "duration" and is_age(text, r, word, g):
             r.kind = "age"
     else:
         return
@@ -195,16 +194,6 @@ def _unit_joiner(text: str, r: Reading, joiner: str, g: Grammar) -> bool:
         return True
     start = _pair_start(text, r, joiner, g)
     return start is not None and norm(text[start:r.start].split()[0]) in g.ranges.unit_pairs
-
-
-def _is_age(text: str, r: Reading, word: str, g: Grammar) -> bool:
-    if word not in g.ages.units:
-        return False
-    prev = prev_tokens(text, r.start, 4)
-    words = [w for _, w in prev]
-    if words and words[-1] in g.ages.verbs:
-        return True
-    return bool(words) and words[-1] in g.follow.links and any(w in g.ages.people for w in words[:-1])
 
 
 def _range(text: str, r: Reading, g: Grammar) -> bool | None:
@@ -366,19 +355,9 @@ def _left(text: str, r: Reading, g: Grammar) -> None:
         prev = prev[:-2]
     if r.kind == "count" and non_claim(text, r, prev, glued, g):
         return
-    if r.kind == "count" and not glued and _aged(text, prev, r, g):   # "aged 2½"
+    if r.kind == "count" and not glued and aged(text, prev, r, g):   # "aged 2½", "una di quattro"
         r.kind, r.unit = "age", "year"
     hedge(text, r, prev, glued, g)
-
-
-def _aged(text: str, prev: list[tuple[int, str]], r: Reading, g: Grammar) -> bool:
-    """People's years after an age word ("a woman aged 84", "aged 22 to 52"), or joined to such an age with
-    no word after it ("two men aged 76 and 86."; not "a girl aged 9 and 12 other children")."""
-    top = r.high if r.value is None else r.value
-    if not g.ages.before or top is None or not 0 < top <= MAX_AGE or not prev:
-        return False
-    return prev[-1][1] in g.ages.before or (len(prev) > 2 and prev[-1][1] in g.ages.joins and prev[-2][1].isdigit()
-                                            and prev[-3][1] in g.ages.before and not next_word(text, r.end).isalpha())
 
 
 def _word_unit(word: str, r: Reading, g: Grammar) -> str | None:

@@ -138,6 +138,7 @@ def grammar(pack: Pack) -> Grammar:
         units=v.words(pack, "numbers.ages.units"),
         before=v.words(pack, "numbers.ages.before"),
         joins=v.words(pack, "numbers.ages.joins"),
+        pronouns=v.words(pack, "numbers.ages.pronouns"),
     )
     shares = _shares(pack)
     cues = (shares.per, idents.phone_before, idents.score_before, idents.before, idents.counted_after,

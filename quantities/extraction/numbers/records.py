@@ -221,3 +221,4 @@ class Ages:
     units: frozenset[str]
     before: frozenset[str] = frozenset()  # words after which a whole number is an age: "a woman aged 84"
     joins: frozenset[str] = frozenset()  # and the next after such an age: "two men aged 76 and 86"
+    pronouns: frozenset[str] = frozenset()  # "una di sette anni", "entrambi di 94 anni": right before the link
