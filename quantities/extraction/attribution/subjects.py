@@ -69,7 +69,8 @@ def _group_before_participle(toks: Tokens, comma: int, g: Grammar) -> tuple[int,
 
 
 def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
-    """The subject that ends just before the verb at ``toks[verb]`` ("I media russi")."""
+    """The subject that ends just before the verb at ``toks[verb]`` ("I media russi"), else the one
+    that opens the sentence, if the verb is coordinated to its own (:func:`_shared_subject`)."""
     lows, texts = toks.lows, toks.texts
     end = verb
     while end > 0 and lows[end - 1] in g.pre_verb:
@@ -84,7 +85,7 @@ def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
             return (place[0], np[1])
     if np is not None and np[0] > 0 and lows[np[0] - 1] not in g.articles and (name := _name_across(toks, end, g)):
         return name  # "il Centro nazionale marocchino per la ricerca scientifica e tecnica parla"
-    return np
+    return np if np is not None else _shared_subject(toks, verb, g)  # "X, …, esce … e annuncia"
 
 
 def _names_source(toks: Tokens, np: tuple[int, int], g: Grammar) -> bool:
@@ -195,3 +196,39 @@ def _name_across(toks: Tokens, end: int, g: Grammar) -> tuple[int, int] | None:
             return None
         k -= 1
     return None
+
+
+#: How far into its sentence the subject a coordinated verb shares may end, in tokens.
+SHARED_REACH = 16
+#: The marks that set a live blog's stamp or a dateline before a sentence's subject.
+_DASHES = frozenset("-–—")
+
+
+def _shared_subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
+    """The subject that opens the sentence, shared by a reporting verb coordinated right after "e"
+    / "and" at ``toks[verb]``: a name set between commas after the opening phrase ("Il prefetto di
+    Napoli, Michele Di Bari, esce dal centro coordinamento soccorsi e annuncia che …"), or a source
+    noun or a title and the name after it ("Il sindaco ha lasciato la riunione e ha detto che …", "Il prefetto
+    Michele Di Bari esce … e annuncia"; ``[attribution] source_nouns``, ``speaker_titles``); none when
+    a mark stands between it and the verb."""
+    lows, texts = toks.lows, toks.texts
+    if verb < 3 or lows[verb - 1] not in g.conjunctions:
+        return None
+    start = next((k + 1 for k in range(min(verb, 8) - 1, -1, -1) if texts[k] in _DASHES), 0)  # "Ore 21.10 –"
+    k = start + (lows[start] in g.articles)
+    if k >= verb or (lows[k] not in g.source_nouns and lows[k] not in g.speaker_titles):
+        return None
+    opening = (start, k + 1)
+    while k + 1 < verb and texts[k + 1][:1].isupper():
+        k += 1
+        opening = (start, k + 1)
+    end = k + 1
+    if texts[end] != "," and end + 1 < verb and lows[end] in g.of and texts[end + 1][:1].isupper():
+        end += 2   # "il prefetto di Napoli, …"
+    if texts[end] == ",":
+        name = _name_between_commas(toks, next((j + 1 for j in range(end + 1, min(verb, start + SHARED_REACH))
+                                                if texts[j] == ","), end), g)
+        if name is None or name[0] != end + 1:
+            return None
+        opening, end = name, name[1] + 1
+    return opening if all(toks.is_word(j) for j in range(end, verb)) else None
