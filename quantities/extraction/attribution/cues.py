@@ -222,7 +222,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
         if lows[j - 1] in g.clause_only and not _reports_clause(toks, after, np if inverted else None, g):
             return None  # "i residenti avvertono le scosse", "police warned 5 drivers": felt, sanctioned
-        if lows[j - 1] in g.numbering and not _names(text, toks, np, g, src):
+        if lows[j - 1] in g.numbering and not _names(text, toks, np, g, src) \
+                and not (after < len(lows) and lows[after] in g.complementisers):  # "Il giornale riporta che"
             return None  # "Gli 11 comuni della zona rossa contano 50.000 persone": they number, no one reports
         if lows[j - 1] in g.measuring and place_alone(toks, np, g):
             return None  # "la Spagna aveva registrato quasi 4.000 decessi": where they died, no one who reports

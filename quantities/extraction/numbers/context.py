@@ -222,6 +222,8 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
     if second is None:
         return None
     v2, p2, end2, factor = second
+    if not r.integer and factor is None and (month := follow(text, end2, g)) is not None and month[MONTH]:
+        return None  # "Ore 12.10 - 13 dicembre": a clock time, then a date
     changed = pair is not None and _change(text, pair, g)
     if joiner in g.ranges.dash or (pair is not None and not changed):
         shared_thousands(text, r, at, second, g)  # "20-30.000", "tra 20 e 30.000" as "20-30mila"; "2-3.000 miliardi"
@@ -312,18 +314,26 @@ def _unit_of_second(text: str, r: Reading, end: int, g: Grammar) -> None:
 def _range_kind(text: str, r: Reading, first: int, g: Grammar) -> None:
     """A range of days before a month is a date ("tra il 15 e il 20 marzo", "15-20
     marzo"); a range of hours after a time word is a time ("tra le 10 e le 11 di ieri",
-    "dalle 10 alle 12"), unless a counted noun follows ("tra le 10 e le 11 persone")."""
-    if not r.integer or r.low is None or r.high is None:
+    "dalle 10 alle 12", "tra le 12.10 e le 13"), unless a counted noun follows ("tra le 10 e
+    le 11 persone")."""
+    if r.low is None or r.high is None:
         return
     after = follow(text, r.end, g)
-    if after is not None and after[MONTH] and r.low >= 1 and r.high <= 31:
+    if after is not None and after[MONTH] and r.integer and r.low >= 1 and r.high <= 31:
         r.kind, r.end = "date", after.end()
         return
     before = prev_tokens(text, first, 1)
-    if before and before[-1][1] in g.times.before and r.high <= 24:
+    if before and before[-1][1] in g.times.before and r.high <= 24 and _clock(r.low) and _clock(r.high):
         nxt = next_word(text, r.end)
         if not (nxt.isalpha() and nxt not in g.times.not_nouns):
             r.kind = "time"
+
+
+def _clock(v: Decimal) -> bool:
+    """Whether a value may be a clock time written as a number: whole hours, or hours and
+    minutes after a point ("12.10", not "12.75")."""
+    minutes = (v - int(v)) * 100
+    return minutes == int(minutes) and minutes < 60
 
 
 def _pair_start(text: str, r: Reading, joiner: str, g: Grammar) -> int | None:

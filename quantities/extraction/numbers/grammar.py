@@ -123,6 +123,8 @@ def grammar(pack: Pack) -> Grammar:
         services=frozenset(pack.words("numbers.identifiers.services", ())),
         name_after=v.words(pack, "numbers.identifiers.name_after"),
         named=v.words(pack, "numbers.identifiers.named"),
+        streets=v.words(pack, "numbers.identifiers.streets"),
+        name_links=v.words(pack, "numbers.identifiers.name_links"),
         counted_after=v.words(pack, "numbers.identifiers.counted_after"),
         parties=v.words(pack, "numbers.identifiers.parties"),
         parties_before=v.words(pack, "numbers.identifiers.parties_before"),

@@ -92,11 +92,26 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
     zero = g.idents.leading_zero and r.plain and text[r.start] == "0" and r.end - r.start > 1
     service = r.plain and text[r.start:r.end] in g.idents.services and not _counted(text, r.end, g)
     named = bool(g.idents.name_after) and next_word(text, r.end) in g.idents.name_after  # "Movimento 5 Stelle"
-    named = named or (r.plain and len(prev) > 1 and prev[-2][1].rpartition("'")[2] in g.idents.named  # "l'Asl Roma 5"
-                      and text[prev[-1][0]].isupper() and text[r.start - 1] == " " and not _counted(text, r.end, g))
+    named = named or _numbered_name(text, r, prev, g)
     if cue is not None or zero or service or named or _parties(text, r, prev, g):
         r.kind = "identifier"
         return True
+    return False
+
+
+def _numbered_name(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    """A number that ends a name: a body's numbered after its place ("l'Asl Roma 5"; ``[numbers.identifiers]
+    named``), a street's house number ("via Cavour 46", "viale Sacco e Vanzetti 89"; ``streets``, ``name_links``
+    between its capitalised words); not when a counted noun follows ("Asl Bari 40 medici")."""
+    if not r.plain or len(prev) < 2 or not text[prev[-1][0]].isupper() or text[r.start - 1] != " ":
+        return False
+    if prev[-2][1].rpartition("'")[2] in g.idents.named:
+        return not _counted(text, r.end, g)
+    for k in range(len(prev) - 2, -1, -1):
+        if prev[k][1] in g.idents.streets:
+            return not _counted(text, r.end, g)
+        if not (text[prev[k][0]].isupper() or prev[k][1] in g.idents.name_links):
+            return False
     return False
 
 

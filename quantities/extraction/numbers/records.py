@@ -211,6 +211,8 @@ class Identifiers:
     parties_before: frozenset[str] = frozenset()  # the definite words before such a number word
     parties_most: int = 0  # the largest such number
     parties_counted: frozenset[str] = frozenset()  # "le quattro province colpite": then a count
+    streets: frozenset[str] = frozenset()  # a house number ends a street's name: "via Cavour 46"
+    name_links: frozenset[str] = frozenset()  # inside a street's name: "viale Sacco e Vanzetti 89"
 
 
 @dataclass(frozen=True, eq=False)
