@@ -160,14 +160,11 @@ def _head_end(toks: Tokens, np: tuple[int, int], g: Grammar) -> int:
 
 
 def _cue_starts(lows: list[str], g: Grammar, second: bool = True) -> list[int]:
-    """The indexes of the tokens where a cue may start: the first word of a cue, followed
-    (with ``second``) by a token that begins like a word that may come second in it.
-
-    The next token is compared by its :func:`_head`, as the case-blind pattern may end a
-    word at an apostrophe, a hyphen or a digit ("ha riferito’", "ha riferito-ieri");
-    ``second`` is False for a sentence whose letters fold to other lengths ("RİFERİTO"),
-    where the tokens' folded forms are not what the pattern matches.
-    """
+    """The indexes of the tokens where a cue may start: the first word of a cue, followed (with
+    ``second``) by a token that begins like a word that may come second in it, compared by its
+    :func:`_head`, as the case-blind pattern may end a word at an apostrophe, a hyphen or a digit
+    ("ha riferito’", "ha riferito-ieri"); ``second`` is False for a sentence whose letters fold to
+    other lengths ("RİFERİTO"), where the tokens' folded forms are not what the pattern matches."""
     seconds = g.seconds
     if seconds.keys().isdisjoint(lows):
         return []
@@ -188,6 +185,8 @@ def _index_after(starts: list[int], end: int) -> int:
 def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: Sources) -> Found | None:
     cue = toks.span(i, j)
     lows = toks.lows
+    if i and toks.texts[i][:1].isupper() and Places.default().known(f"{toks.texts[i - 1]} {toks.texts[i]}"):
+        return None  # "the United States, where …": a place's name, no verb
     reach: Reach = "any"
     passive = False
     k = _past_gap(toks, j, g)   # "was spotted late on Saturday by …"
@@ -212,7 +211,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             and lows[j - 1] not in g.addressed   # "…, told a briefing that": who is told
         after = _skip(lows, j, g.adverbs)  # past the verb and its adverbs
         np = _phrase(toks, _past_adjunct(toks, after, g), g) if inverted else None
-        if np is not None and np[1] < len(lows) and lows[np[1]] in g.clause_verbs:
+        if np is not None and not g.clause_verbs.isdisjoint(lows[np[0] + 1:np[1] + 1]):
             np = None  # "…, said the government would approve": the subject of the reported clause
         if not (_named(text, toks, np, g, src) or (np is not None and lows[np[0]] in g.articles)):
             np = _subject(toks, b, g)

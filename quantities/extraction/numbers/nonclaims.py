@@ -308,7 +308,7 @@ def _year_range(r: Reading, g: Grammar) -> bool:
 def _time(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
     if _stamp(text, r, g):
         return True
-    if r.value is None or r.value > 25:
+    if r.value is None or r.value > 24:
         return False
     strong = phrase_before(prev, g.times.strong, g)
     cue = strong or phrase_before(prev, g.times.before, g)
