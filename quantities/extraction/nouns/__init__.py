@@ -197,7 +197,7 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     dimension = dimension_named(left, right, g, _glued(sentence, figure.end)) if kind in g.dimension_kinds else None
     if dimension is not None and not after:
         return dimension  # a noun written after the figure is what it counts ("300 high school students")
-    found = _measured(found, right, unit, g)
+    found = _measured(found, left, right, unit, g)
     if aside and found is not None and found.span is not None and found.span.start >= figure.end:
         return NounPhrase(found.text, found.head, None)  # past a conversion: the claim's words end at its figure
     return found
@@ -333,14 +333,21 @@ def _hyphened(said: str) -> bool:
     return any(said[i].isdigit() and said[i + 1] == "-" and said[i + 2].isalpha() for i in range(len(said) - 2))
 
 
-def _measured(found: NounPhrase | None, right: Tokens, unit: str | None, g: Grammar) -> NounPhrase | None:
-    """What a speed or a temperature measures, whatever noun stands near it: "160 km/h",
-    "160 chilometri orari", "160 kph" -> "velocità", "un record di 46 gradi" ->
-    "temperatura"; a noun with that head stays ("la velocità massima consentita")."""
+def _measured(found: NounPhrase | None, left: Tokens, right: Tokens, unit: str | None, g: Grammar) -> NounPhrase | None:
+    """What a speed or a temperature measures: "160 km/h", "160 chilometri orari", "160 kph" ->
+    "velocità", "un record di 46 gradi" -> "temperatura"; a noun with that head stays ("la velocità
+    massima consentita"), and so does the thing a speed is of, written right before the figure or
+    its link ("raffiche fino a 170 km/h", "winds of up to 180 km/h"; ``[nouns] measured_things``)."""
     name = g.rate_words.get(right.lows[0]) if right.lows else None
     name = name or (g.unit_nouns.get(unit) if unit else None)
     if name is None or (found is not None and found.head.casefold() == name.casefold()):
         return found
+    if name in g.measured_things and left.lows:
+        last = len(left.lows) - 1 - (len(left.lows) > 1 and left.lows[-1] in g.of)
+        if found is not None and found.span is not None and found.span.end == left.ends[last]:
+            return found
+        if found is None and last == len(left.lows) - 1 and g.can_head(left, last, True):
+            return NounPhrase(left.texts[last], left.texts[last], left.span(last, last + 1))
     return NounPhrase(name, name, None)
 
 

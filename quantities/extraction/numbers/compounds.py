@@ -32,6 +32,9 @@ SECOND_REACH = 80
 #: A blank, maybe a word (a joiner) and a blank, before digits: " e 200mila", " 300 mila".
 _PART = compiled(r"[ \u00a0](?:(\p{L}{1,8})[ \u00a0])?(?=[0-9\p{L}])")
 #: A number word after a joiner: "duecentomila" of "1 milione e duecentomila".
+_INVERTED = compiled(r"[ \u00a0]{1,2}(\p{L}{1,4})[ \u00a0]{1,2}(?=\p{L})")   # "350 i milioni"
+#: The least scale an inverted subject's article may stand before ("i milioni"; no article takes "mila").
+INVERTED_LEAST = Decimal(1_000_000)
 _WORD_PART = compiled(r"\p{L}{2,60}(?![\p{L}0-9])")
 _THOUSAND = Decimal(1000)
 #: A range read in the second end's thousands spans less than this: the literal one spans a thousandfold.
@@ -206,4 +209,20 @@ def shared_thousands(text: str, r: Reading, at: int, second: tuple[Decimal, Deci
     if thousands == 1 or not (first < v2 < first * _TENFOLD):  # "1-10.000": 1 to 10.000
         return False
     scale(r, thousands)
+    return True
+
+
+def inverted_scale(text: str, r: Reading, g: Grammar) -> bool:
+    """A scale word after the article of an inverted subject ("Dal 2010 sono 350 i milioni di premi
+    mai ritirati"): it scales the figure, which then ends past it. Only a scale of a million or
+    more, after one of ``[numbers.ranges] articles``."""
+    a = _INVERTED.match(text, r.end, min(len(text), r.end + 10))
+    if a is None or norm(a[1]) not in g.ranges.articles:
+        return False
+    m = follow(text, a.end(), g)
+    factor = scale_of(m, g)
+    if factor is None or factor < INVERTED_LEAST or m.start(SCALE) != a.end():
+        return False
+    scale(r, factor)
+    r.end = m.end(SCALE)
     return True

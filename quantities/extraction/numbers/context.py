@@ -14,6 +14,7 @@ from quantities.extraction.numbers.compounds import (
     SECOND_FOLLOW_REACH,
     added_part,
     follow,
+    inverted_scale,
     larger_scale,
     scale_of,
     second_number,
@@ -71,6 +72,9 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
         r.integer = r.plain = False
         m = follow(text, r.end, g)
     elif scaled and whole and added_part(text, r, g):  # "un milione e 200mila"
+        m = follow(text, r.end, g)
+    elif factor is None and not scaled and r.value is not None and inverted_scale(text, r, g):  # "350 i milioni"
+        scaled = True
         m = follow(text, r.end, g)
     ranged = _range(text, r, g)
     if ranged is not None:
