@@ -66,6 +66,7 @@ class Grammar:
     share_links: frozenset[str]
     copula_nouns: dict[str, str]
     unit_nouns: dict[str, str]
+    materials: frozenset[str]  # "un albero di alluminio di 75 metri": what a thing is made of, no head
     measured_things: frozenset[str]  # names of unit_nouns that yield to the thing before: "raffiche fino a 170 km/h"
     rate_words: dict[str, str]
     dimension_words: dict[str, str]  # "lunga 400 metri", "400 metres long" -> "lunghezza", "length"
@@ -238,6 +239,7 @@ def grammar(pack: Pack) -> Grammar:
         copula_nouns={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.copula_nouns").items()},
         unit_nouns=_names(pack, "nouns.unit_nouns"),
         measured_things=word_set(pack, "nouns.measured_things"),
+        materials=word_set(pack, "nouns.materials"),
         rate_words={w.casefold(): n for w, n in _names(pack, "nouns.rate_words").items()},
         dimension_words={w.casefold(): n for w, n in _names(pack, "nouns.dimension_words").items()},
         dimension_kinds=word_set(pack, "nouns.dimension_kinds"),

@@ -235,6 +235,9 @@ def _before(text: str, left: Tokens, end: int, g: Grammar, valued: bool = False,
         start += 1
     if start == end:
         return None
+    if end - start == 1 and start > 1 and left.lows[start] in g.materials and left.lows[start - 1] in g.of \
+            and g.can_head(left, start - 2, lowercase=True):
+        start -= 2   # "un albero di alluminio di 75 metri": the mast, made of it
     if valued and not g.head_last and not _opener(left, start, g):  # "tiene ferme merci per 9,6 miliardi"
         start = max((j for j in range(start, end) if not g.is_adjective(left, j) and g.can_head(left, j, True)),
                     default=start)
