@@ -211,7 +211,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             and lows[j - 1] not in g.addressed   # "…, told a briefing that": who is told
         after = _skip(lows, j, g.adverbs)  # past the verb and its adverbs
         np = _phrase(toks, _past_adjunct(toks, after, g), g) if inverted else None
-        if np is not None and not g.clause_verbs.isdisjoint(lows[np[0] + 1:np[1] + 1]):
+        if np is not None and any(lows[k] in g.clause_verbs and toks.texts[k].islower()
+                                  for k in range(np[0] + 1, min(np[1] + 1, len(lows)))):
             np = None  # "…, said the government would approve": the subject of the reported clause
         if not (_named(text, toks, np, g, src) or (np is not None and lows[np[0]] in g.articles)):
             np = _subject(toks, b, g)

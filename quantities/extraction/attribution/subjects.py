@@ -210,7 +210,7 @@ def _shared_subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | No
     Napoli, Michele Di Bari, esce dal centro coordinamento soccorsi e annuncia che …"), or a source
     noun or a title and the name after it ("Il sindaco ha lasciato la riunione e ha detto che …", "Il prefetto
     Michele Di Bari esce … e annuncia"; ``[attribution] source_nouns``, ``speaker_titles``); none when
-    a mark stands between it and the verb."""
+    a mark or a relative pronoun stands between it and the verb."""
     lows, texts = toks.lows, toks.texts
     if verb < 3 or lows[verb - 1] not in g.conjunctions:
         return None
@@ -231,4 +231,6 @@ def _shared_subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | No
         if name is None or name[0] != end + 1:
             return None
         opening, end = name, name[1] + 1
-    return opening if all(toks.is_word(j) for j in range(end, verb)) else None
+    if not all(toks.is_word(j) for j in range(end, verb)) or not g.relatives.isdisjoint(lows[end:verb]):
+        return None   # another clause's subject: "Il sindaco ha chiamato i tecnici che sono arrivati e stimano"
+    return opening

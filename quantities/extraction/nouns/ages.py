@@ -6,7 +6,7 @@ di 94 anni"), or the noun a pronoun stands for ("… e una di quattro")."""
 from __future__ import annotations
 
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase
-from quantities.extraction.nouns.left import _name, _past_aside, _run_start, _subject
+from quantities.extraction.nouns.left import ASIDE, _name, _past_aside, _run_start, _subject
 from quantities.text.tokens import Tokens, surface
 from quantities.types import Span
 
@@ -27,8 +27,10 @@ def age_subject(text: str, left: Tokens, g: Grammar, antecedent: NounPhrase | No
         return None
     k -= verb
     if k > 1 and left.lows[k - 1] == "," and (name := _name(text, left, k - 1, g, least=1)) is not None \
-            and name.span is not None and left.lows[left.index(name.span.start) - 1] == ",":
-        return name  # "Il paziente deceduto prima dell'incendio, Emidio Timperi, aveva 76 anni"
+            and name.span is not None and (i := left.index(name.span.start)) > 0 and left.lows[i - 1] == "," \
+            and "," not in left.lows[:i - 1]:
+        return name  # "Il paziente deceduto prima dell'incendio, Emidio Timperi, aveva 76 anni" (not "La
+        # donna, moglie di un imprenditore, Luca Verdi, aveva 50 anni": the name of the one she is the wife of)
     k = _past_aside(left, k)
     k -= k > 0 and left.lows[k - 1] in g.conj
     return _whose(text, left, k, g)
@@ -43,7 +45,11 @@ def _apposed(text: str, left: Tokens, k: int, g: Grammar, antecedent: NounPhrase
     at -= pronoun
     if at == k or at == 0 or left.lows[at - 1] != ",":
         return antecedent if pronoun and at < k else None
-    return _whose(text, left, at - 1, g)
+    end = at - 1
+    prior = next((j for j in range(end - 1, max(0, end - ASIDE) - 1, -1) if left.lows[j] == ","), None)
+    if prior is not None and left.lows[prior + 1] in g.age_pronouns:
+        end = prior   # "A man and a woman, both injured, aged 30 and 40": past the aside a pronoun opens
+    return _whose(text, left, end, g)
 
 
 def _listed(text: str, left: Tokens, end: int, g: Grammar) -> tuple[NounPhrase | None, int]:

@@ -5,12 +5,14 @@ anni e una di quattro", "two men aged 76 and 86")."""
 
 from __future__ import annotations
 
-from quantities.extraction.numbers.around import next_word, prev_tokens
+from quantities.extraction.numbers.around import WORD, next_word, prev_tokens
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.reading import Reading
 
 #: Above this, a number after a word that gives an age ("aged") is no age.
 MAX_AGE = 120
+#: How many characters before a pronoun's age a person's word is looked for ("Due bambine, una di sette anni").
+PERSON_REACH = 80
 
 
 def is_age(text: str, r: Reading, word: str, g: Grammar) -> bool:
@@ -21,7 +23,7 @@ def is_age(text: str, r: Reading, word: str, g: Grammar) -> bool:
     if words and words[-1] in g.ages.verbs:
         return True
     if len(words) > 1 and words[-1] in g.follow.links and words[-2] in g.ages.pronouns:
-        return True  # "una di sette anni", "entrambi di 94 anni"
+        return _person_before(text, r.start, g)  # "Due bambine, una di sette anni"; not "due contratti, uno di tre"
     return bool(words) and words[-1] in g.follow.links and any(w in g.ages.people for w in words[:-1])
 
 
@@ -35,6 +37,12 @@ def aged(text: str, prev: list[tuple[int, str]], r: Reading, g: Grammar) -> bool
         return False
     if len(prev) > 3 and prev[-1][1] in g.follow.links and prev[-2][1] in g.ages.pronouns \
             and prev[-3][1] in g.ages.joins and prev[-4][1] in g.ages.units:
-        return not next_word(text, r.end).isalpha()
+        return not next_word(text, r.end).isalpha() and _person_before(text, r.start, g)
     return prev[-1][1] in g.ages.before or (len(prev) > 2 and prev[-1][1] in g.ages.joins and prev[-2][1].isdigit()
                                             and prev[-3][1] in g.ages.before and not next_word(text, r.end).isalpha())
+
+
+def _person_before(text: str, start: int, g: Grammar) -> bool:
+    """Whether a word of the :data:`PERSON_REACH` characters before ``start`` is a person's
+    (``[numbers.ages] people``): who the pronoun of an age stands for."""
+    return any(w.casefold() in g.ages.people for w in WORD.findall(text, max(0, start - PERSON_REACH), start))

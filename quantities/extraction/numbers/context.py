@@ -327,10 +327,15 @@ def _range_kind(text: str, r: Reading, first: int, g: Grammar) -> None:
         r.kind, r.end = "date", after.end()
         return
     before = prev_tokens(text, first, 1)
-    if before and before[-1][1] in g.times.before and r.high <= 24 and _clock(r.low) and _clock(r.high):
+    if before and before[-1][1] in g.times.before and r.high <= 24 and (r.integer or r.precision == MINUTES) \
+            and _clock(r.low) and _clock(r.high):
         nxt = next_word(text, r.end)
         if not (nxt.isalpha() and nxt not in g.times.not_nouns):
             r.kind = "time"
+
+
+#: The precision of a clock's hours and minutes written as a number ("12.10"; not "l'1,2").
+MINUTES = Decimal("0.01")
 
 
 def _clock(v: Decimal) -> bool:

@@ -125,6 +125,7 @@ def grammar(pack: Pack) -> Grammar:
         named=v.words(pack, "numbers.identifiers.named"),
         streets=v.words(pack, "numbers.identifiers.streets"),
         name_links=v.words(pack, "numbers.identifiers.name_links"),
+        street_fronts=v.words(pack, "numbers.identifiers.street_fronts"),
         counted_after=v.words(pack, "numbers.identifiers.counted_after"),
         parties=v.words(pack, "numbers.identifiers.parties"),
         parties_before=v.words(pack, "numbers.identifiers.parties_before"),

@@ -109,10 +109,21 @@ def _numbered_name(text: str, r: Reading, prev: list[tuple[int, str]], g: Gramma
         return not _counted(text, r.end, g)
     for k in range(len(prev) - 2, -1, -1):
         if prev[k][1] in g.idents.streets:
-            return not _counted(text, r.end, g)
+            return not _counted(text, r.end, g) and not (k and _fronted(text, prev[k - 1], g))
         if not (text[prev[k][0]].isupper() or prev[k][1] in g.idents.name_links):
             return False
     return False
+
+
+def _fronted(text: str, word: tuple[int, str], g: Grammar) -> bool:
+    """Whether ``word`` (its offset, folded) is one of ``[numbers.identifiers] street_fronts`` that opens
+    its sentence: the street is where a count stands ("In piazza Maggiore 800, per la questura"), no
+    address ("giocato in via Cavour 46", "a Milano, in via Tocqueville 13")."""
+    return word[1] in g.idents.street_fronts and (text[:word[0]].rstrip()[-1:] or ".") in OPENING_MARKS
+
+
+#: The marks before a word that opens a sentence (and the text's start).
+OPENING_MARKS = frozenset(".;:!?")
 
 
 def _parties(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:

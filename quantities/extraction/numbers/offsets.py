@@ -45,12 +45,12 @@ REACH = 12
 
 
 def relative(text: str, found: list[Quantity], pack: Pack) -> list[Quantity]:
-    """``found`` with each duration that is a relative offset made a time (an age too: "una
-    di 10 anni fa" is no one's age)."""
+    """``found`` with each duration that is a relative offset made a time (not an age: "un
+    ragazzo di 19 anni dopo …", "il giovane di 21 anni fa parte …")."""
     o = offsets(pack)
     out = []
     for q in found:
-        if q.kind in ("duration", "age") and _offset(text, q, o):
+        if q.kind == "duration" and _offset(text, q, o):
             q = replace(q, kind="time")
         out.append(q)
     return out

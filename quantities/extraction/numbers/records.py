@@ -213,6 +213,7 @@ class Identifiers:
     parties_counted: frozenset[str] = frozenset()  # "le quattro province colpite": then a count
     streets: frozenset[str] = frozenset()  # a house number ends a street's name: "via Cavour 46"
     name_links: frozenset[str] = frozenset()  # inside a street's name: "viale Sacco e Vanzetti 89"
+    street_fronts: frozenset[str] = frozenset()  # "In piazza Maggiore 800": a place a count stands in
 
 
 @dataclass(frozen=True, eq=False)
