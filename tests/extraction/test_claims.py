@@ -113,7 +113,7 @@ def test_batches_of_sentences_change_nothing(monkeypatch: pytest.MonkeyPatch) ->
     """Sentences are read in batches (claims.BATCH); the claims must not depend on where a
     batch ends: a report carried by the next sentence ("Lo riporta la Kcna.") included."""
     seeds = sorted(SEEDS.glob("*.txt"))
-    text = "\n\n".join(p.read_text(encoding="utf-8") for p in seeds * 4)
+    text = "\n\n".join(p.read_text(encoding="utf-8") for p in seeds * 6)
     doc = documents.from_text(text + "\n\nSono morti 300 soldati.\nLo riporta la Kcna.", id="all", format="markdown")
     found = {}
     for size in (1, 2, 7, 32, 10**6):

@@ -92,6 +92,7 @@ def grammar(pack: Pack) -> Grammar:
         not_nouns=v.words(pack, "numbers.years.not_nouns"),
         strong=v.words(pack, "numbers.years.strong_before"),
         decade_before=v.words(pack, "numbers.years.decade_before"),
+        decade_suffixes=tuple(v.words(pack, "numbers.years.decade_suffixes")),
         events=v.words(pack, "numbers.years.events"),
         name_articles=frozenset(pack.words("numbers.years.name_articles", ())),
         earliest=v.integer(pack, "numbers.years.earliest", v.integer(pack, "numbers.years.min", 1900)),
@@ -126,6 +127,7 @@ def grammar(pack: Pack) -> Grammar:
         streets=v.words(pack, "numbers.identifiers.streets"),
         name_links=v.words(pack, "numbers.identifiers.name_links"),
         street_fronts=v.words(pack, "numbers.identifiers.street_fronts"),
+        referring=v.words(pack, "numbers.identifiers.referring"),
         counted_after=v.words(pack, "numbers.identifiers.counted_after"),
         parties=v.words(pack, "numbers.identifiers.parties"),
         parties_before=v.words(pack, "numbers.identifiers.parties_before"),
@@ -144,7 +146,7 @@ def grammar(pack: Pack) -> Grammar:
         pronouns=v.words(pack, "numbers.ages.pronouns"),
     )
     shares = _shares(pack)
-    cues = (shares.per, idents.phone_before, idents.score_before, idents.before, idents.counted_after,
+    cues = (shares.per, idents.phone_before, idents.score_before, idents.before, idents.counted_after, idents.referring,
             years.decade_before, years.before, times.before, times.strong, hedges.before)
     ratios = [*shares.denominators, *shares.multiples]
     spaced, others, word_at = prefilter.starts(words, ordinals, ratios, ages.suffixes)

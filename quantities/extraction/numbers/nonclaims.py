@@ -93,7 +93,7 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
     service = r.plain and text[r.start:r.end] in g.idents.services and not _counted(text, r.end, g)
     named = bool(g.idents.name_after) and next_word(text, r.end) in g.idents.name_after  # "Movimento 5 Stelle"
     named = named or _numbered_name(text, r, prev, g)
-    if cue is not None or zero or service or named or _parties(text, r, prev, g):
+    if cue is not None or zero or service or named or _parties(text, r, prev, g) or _referring(text, r, prev, g):
         r.kind = "identifier"
         return True
     return False
@@ -113,6 +113,15 @@ def _numbered_name(text: str, r: Reading, prev: list[tuple[int, str]], g: Gramma
         if not (text[prev[k][0]].isupper() or prev[k][1] in g.idents.name_links):
             return False
     return False
+
+
+def _referring(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
+    """A small number in words that refers back to a group the story named, after one of ``[numbers.identifiers]
+    referring`` and before no counted noun ("Uno dei due si chiama Mohamed", "among the three in a serious
+    condition"): an identity reference (RULES: "i due paesi"), no count; not "era uno dei tre dispersi"."""
+    return bool(g.idents.referring) and r.value is not None and r.value <= g.idents.parties_most \
+        and text[r.start:r.end].isalpha() and phrase_before(prev, g.idents.referring, g) is not None \
+        and not _counted(text, r.end, g)
 
 
 def _fronted(text: str, word: tuple[int, str], g: Grammar) -> bool:
@@ -268,6 +277,8 @@ def _decade(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> b
         return False
     lead = text[max(0, r.start - 1):r.start]
     words = [w.rstrip("'’") for _, w in prev[-2:]]
+    if g.years.decade_suffixes and not (lead in "'’" and lead) and not text.startswith(g.years.decade_suffixes, r.end):
+        return False  # "the 90s", "the '90s"; not "the 72 people", "the 20 victims"
     if (lead in "'’" and lead) or (words and words[-1] in g.years.decade_before):
         if phrase_before([(0, w) for w in words if w], g.years.decade_before, g) is not None:
             r.kind = "year"

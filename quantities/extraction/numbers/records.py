@@ -170,6 +170,7 @@ class Years:
     events: frozenset[str] = frozenset()  # a year before one of these names it: "the 2009 earthquake"
     earliest: int = 0  # the earliest year read after a strong cue ("nato nel 1759"); min without one
     name_articles: frozenset[str] = frozenset()  # after one, a year before a name dates it: "the 2014 Sewol ferry"
+    decade_suffixes: tuple[str, ...] = ()  # a decade's digits take one, unless an apostrophe opens them: "the 90s"
 
 
 @dataclass(frozen=True, eq=False)
@@ -214,6 +215,7 @@ class Identifiers:
     streets: frozenset[str] = frozenset()  # a house number ends a street's name: "via Cavour 46"
     name_links: frozenset[str] = frozenset()  # inside a street's name: "viale Sacco e Vanzetti 89"
     street_fronts: frozenset[str] = frozenset()  # "In piazza Maggiore 800": a place a count stands in
+    referring: frozenset[str] = frozenset()  # "uno dei due", "among the three": a small number word refers back
 
 
 @dataclass(frozen=True, eq=False)
