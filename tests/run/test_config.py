@@ -219,7 +219,7 @@ def test_selects(select, ignored, rule, kept):
          "quantities.toml:4: numbers.hedge_meanings.about.loww: unknown key (known: approx, high, low)"),
         ('[numbers.hedge_meanings.roughly]\nlow = 0.9\nhigh = 1.1\nloww = 0.8\n',   # a new meaning: the same keys
          "quantities.toml:4: numbers.hedge_meanings.roughly.loww: unknown key (known: approx, high, low)"),
-        ('[numbers.years]\nfoo = 1\n', "quantities.toml:2: numbers.years.foo: unknown key (known: before, decade_before, earliest, events, max, "),
+        ('[numbers.years]\nfoo = 1\n', "quantities.toml:2: numbers.years.foo: unknown key (known: before, decade_before, decade_suffixes, earliest, events, "),
         ('[numbers.carry]\nbar = 2\n', "quantities.toml:2: numbers.carry.bar: unknown key (known: after_comma, "),
         ('[numbers.ordinals]\nsufixes = ["esimo"]\n', "quantities.toml:2: numbers.ordinals.sufixes: unknown key"),
         ('[numbers.homographs.sette]\nnot_befor = ["le"]\n',
