@@ -29,7 +29,7 @@ CLAIM_KINDS = frozenset({"count", "money", "measure", "percent", "ordinal", "dur
 
 Kind = Literal[
     "count", "money", "measure", "percent", "ordinal", "duration", "age",
-    "date", "year", "time", "phone", "identifier", "rank",
+    "date", "year", "time", "phone", "identifier", "rank", "threshold",
 ]
 Modality = Literal["reported", "estimated", "planned", "denied"]
 Section = Literal["title", "body"]

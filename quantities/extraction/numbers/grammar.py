@@ -251,6 +251,9 @@ def _hedges(pack: Pack) -> Hedges:
         ),
         carry_after_comma=v.integer(pack, "numbers.carry.after_comma", 2),
         comparisons=v.words(pack, "numbers.hedges.comparisons"),
+        thresholds=v.words(pack, "numbers.hedges.thresholds"),
+        predicates=v.words(pack, "numbers.hedges.predicates"),
+        predicate_endings=tuple(v.words(pack, "numbers.hedges.predicate_endings")),
         carry_articles=v.words(pack, "numbers.carry.articles"),
         carry_parts=v.words(pack, "numbers.carry.parts"),
     )

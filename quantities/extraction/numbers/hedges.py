@@ -38,12 +38,26 @@ def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Gra
     start, word = found
     if word in g.hedges.comparisons and _after_figure(text, start):
         return  # "l'affluenza è stata del 71,9%, superiore al 63,9% nazionale": a comparison, no bound
+    if word in g.hedges.thresholds and _after_noun(text, start, g):
+        r.kind, r.start = "threshold", start  # "53 scosse superiori a magnitudo 4": the 4 bounds a class
+        return
     apply_hedge(r, word, g.hedges.before[word], g)
     r.start = start
 
 
 #: The last characters of a figure's words (its digits, a percent sign).
 _FIGURE_ENDS = frozenset("0123456789%")
+
+
+def _after_noun(text: str, start: int, g: Grammar) -> bool:
+    """Whether the word right before ``start`` is a noun a threshold hedge qualifies ("vincite superiori ai
+    500 euro", "winnings above 500 euros"): a word in lower case, no verb of ``[numbers.hedges] predicates``
+    nor of ``predicate_endings`` ("sono superiori a", "rose above", "climbed above")."""
+    prev = prev_tokens(text, start, 1)
+    if not prev or text[prev[-1][0]:prev[-1][0] + 1].isupper():
+        return False
+    word = prev[-1][1]
+    return word.isalpha() and word not in g.hedges.predicates and not word.endswith(g.hedges.predicate_endings)
 
 
 def _after_figure(text: str, start: int) -> bool:

@@ -142,6 +142,9 @@ class Hedges:
     carry_articles: frozenset[str]  # "e i feriti 120": an article and a noun before a figure start a new phrase
     carry_parts: frozenset[str]  # "24 miliardi, di cui 15,7": a part takes the sum's scale and unit
     comparisons: frozenset[str] = frozenset()  # hedges that compare after a figure ("71,9%, superiore al 63,9%")
+    thresholds: frozenset[str] = frozenset()  # after a noun, a class's bound: "scosse superiori a magnitudo 4"
+    predicates: frozenset[str] = frozenset()  # before such a hedge, a verb: "è superiore a", "rose above"
+    predicate_endings: tuple[str, ...] = ()   # … or a word with one of these endings ("climbed above")
 
 
 @dataclass(frozen=True, eq=False)

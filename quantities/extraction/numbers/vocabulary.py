@@ -114,10 +114,14 @@ def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
     return out
 
 
+#: The keys of ``[numbers.hedges]`` that are no group of hedge words by meaning.
+HEDGE_SETTINGS = frozenset({"articles", "after", "comparisons", "thresholds", "predicates", "predicate_endings"})
+
+
 def hedges(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str]:
     out: dict[str, str] = {}
     for name in pack.table("numbers.hedges"):
-        if name in ("articles", "after", "comparisons"):
+        if name in HEDGE_SETTINGS:
             continue
         if name not in meanings:
             raise pack.error(f"numbers.hedges.{name}", "no such entry in numbers.hedge_meanings")
