@@ -32,11 +32,16 @@ def described(found: NounPhrase, right: Tokens, g: Grammar) -> bool:
 
 def unit_of_figure(found: NounPhrase, left: Tokens, g: Grammar) -> bool:
     """``found`` is the currency of a sum written before the figure ("65 miliardi di sterline, 5
-    miliardi"): a one-word name of ``[units.currency]`` right after a number or its "di"/"of"; a
+    miliardi"): a name of ``[units.currency]`` (or its last word: "dollari australiani") right after a
+    number or its "di"/"of"; a
     currency that is a subject ("la sterlina risale a 1,07 dollari") is what its price measures."""
-    if found.span is None or found.head.casefold() not in g.currencies:
+    if found.span is None:
         return False
     j = left.index(found.span.start)
+    if found.head.casefold() not in g.currencies:
+        if j == 0 or f"{left.lows[j - 1]} {found.head.casefold()}" not in g.currencies:
+            return False
+        j -= 1   # "3,15 milioni di dollari australiani, circa 1,9 milioni di euro": its last word
     if j == 0:
         return False
     return left.texts[j - 1][:1].isdigit() or left.lows[j - 1] in g.of or g.is_numeral(left.lows[j - 1])

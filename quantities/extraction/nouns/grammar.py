@@ -205,7 +205,7 @@ def grammar(pack: Pack) -> Grammar:
         time_adverbs=by_last(sorted({tuple(tokens(p).lows) for p in pack.words("nouns.time_adverbs", ())},
                                     key=len, reverse=True)),
         currencies=frozenset(w.casefold() for table in ("units.currency", "units") for w, v in pack.table(table).items()
-                             if w.isalpha() and isinstance(v, str)),
+                             if w.replace(" ", "").isalpha() and isinstance(v, str)),  # "dollari australiani" too
         adjectives=word_set(pack, "nouns.adjectives"),
         adjective_endings=tuple(word_set(pack, "nouns.adjective_endings")),
         verb_endings=tuple(word_set(pack, "nouns.verb_endings")),
