@@ -246,11 +246,20 @@ def _found(text: str, sentence: Span, toks: Tokens, firsts: dict[str, Seconds], 
             b = g.boundary.match(text, p, sentence.end)
             if b is not None:
                 bounds.append(b.end())
-        if (cue is None or nxt in cue) and (not phrases or p >= phrases[-1][1]):
+        if (cue is None or nxt in cue) and (not phrases or p >= phrases[-1][1]) and not _named(toks, i):
             c = g.phrases[w[0]].match(text, p, sentence.end)
             if c is not None:
                 phrases.append((p, c.end(), g.kind(c)))
     return bounds, phrases
+
+
+def _named(toks: Tokens, i: int) -> bool:
+    """Whether the capitalised word at ``toks[i]``, inside its sentence, is a name or a month rather than a cue:
+    digits follow it ("STRESA, Italy, May 24 -") or a capitalised word stands before it ("Theresa May")."""
+    texts = toks.texts
+    if not i or not texts[i][:1].isupper():
+        return False
+    return (i + 1 < len(texts) and texts[i + 1][:1].isdigit()) or texts[i - 1][:1].isupper()
 
 
 def _future(text: str, sentence: Span, low: str, phrases: list[tuple[int, int, str]], g: Grammar,

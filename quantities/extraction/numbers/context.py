@@ -20,6 +20,7 @@ from quantities.extraction.numbers.compounds import (
     second_number,
     shared_thousands,
 )
+from quantities.extraction.numbers.durations import and_smaller
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.hedges import hedge
 from quantities.extraction.numbers.nonclaims import non_claim
@@ -162,6 +163,8 @@ def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool 
     r.end = m.end(UNIT)
     if not second and r.value is not None and and_a_half(text, r, Decimal(1), g):  # "tre giorni e mezzo"
         r.integer = r.plain = False
+    elif not second and r.kind in ("duration", "age") and and_smaller(text, r, g):  # "10 anni e sei mesi"
+        r.plain = False
     elif not second and r.value is not None:
         _unit_range(text, r, g, scaled)
 

@@ -319,6 +319,8 @@ def _follow(pack: Pack, words: NumberWords, units: Units, ordinals: Ordinals, ag
     return Follow(
         pattern=patterns.after(after),
         fraction=regex.compile(fraction, regex.IGNORECASE),
+        joined=regex.compile(rf"[ \u00a0]{{1,3}}(?:{alternation(words.joiners, empty=NEVER)})"
+                             rf"[ \u00a0]{{1,3}}(?=[0-9\p{{L}}])", regex.IGNORECASE),
         joiner_heads=patterns.ascii_heads(words.joiners, 1),
         scale_heads=patterns.ascii_heads(scales, 2),
         heads=patterns.ascii_heads([w for table in after.values() for w in table], 2),

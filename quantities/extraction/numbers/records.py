@@ -108,6 +108,7 @@ class Follow:
     links: frozenset[str]  # "di" of "1,5 milioni di euro"
     link_head: Any  # a link word and its blanks at the head of a string
     fraction: Any  # a joiner and a fraction word after a scale word: "3 milioni e mezzo"
+    joined: Any  # a joiner between blanks before a number: "10 anni e sei mesi"
     joiner_heads: frozenset[str] | None  # ASCII characters that may begin a joiner ("e", "and")
     scale_heads: frozenset[str] | None  # ASCII pairs that may begin a scale word ("mi" of "miliardi")
 

@@ -1,0 +1,45 @@
+"""A duration written in two units, the larger first: "10 anni e sei mesi", "3 ore e 44 minuti",
+"two years and six months" is one duration, counted in the smaller unit (126 months, 224
+minutes), not two figures (whose parts would be lined up with other durations as wholes)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from quantities.extraction.numbers.around import ascii_miss
+from quantities.extraction.numbers.compounds import SECOND_FOLLOW_REACH, follow, second_number
+from quantities.extraction.numbers.grammar import Grammar
+from quantities.extraction.numbers.patterns import ASCII_BLANKS, UNIT, norm
+from quantities.extraction.numbers.reading import Reading
+
+#: How far the joiner and its blanks may reach after the first unit, in characters.
+JOIN_REACH = 12
+#: How many of each smaller unit make one of the larger: units facts, in every language.
+PARTS: dict[tuple[str, str], int] = {
+    ("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60,
+}
+
+
+def and_smaller(text: str, r: Reading, g: Grammar) -> bool:
+    """Whether a joiner, a number and a smaller unit of ``r``'s duration follow it ("10 anni e sei mesi"):
+    then ``r`` is the whole, in the smaller unit, and ends past it. Not a part as large as the unit it
+    adds to ("2 anni e 14 mesi"), nor one with a scale word."""
+    if r.value is None or r.unit is None or not any(k[0] == r.unit for k in PARTS):
+        return False
+    first = text[r.end:r.end + 1]
+    if (first < "\x80" and first not in ASCII_BLANKS) or ascii_miss(text, r.end, g.follow.joiner_heads):
+        return False
+    joined = g.follow.joined.match(text, r.end, min(len(text), r.end + JOIN_REACH))
+    second = second_number(text, joined.end(), g) if joined is not None else None
+    if second is None or second[3] is not None:
+        return False
+    v2, p2, end2, _ = second
+    m = follow(text, end2, g, SECOND_FOLLOW_REACH)
+    unit = g.units.words.get(norm(m[UNIT])) if m is not None and m[UNIT] else None
+    ratio = PARTS.get((r.unit, unit or ""))
+    if unit is None or ratio is None or not 0 < v2 < ratio:
+        return False
+    r.value = r.low = r.high = r.value * ratio + v2
+    r.unit, r.end = unit, m.end(UNIT)
+    r.precision = min((r.precision or Decimal(1)) * ratio, p2)
+    return True
