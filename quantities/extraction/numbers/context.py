@@ -377,8 +377,8 @@ def _left(text: str, r: Reading, g: Grammar) -> None:
         prev = prev[:-2]
     if r.kind == "count" and non_claim(text, r, prev, glued, g):
         return
-    if r.kind == "count" and not glued and aged(text, prev, r, g):   # "aged 2½", "una di quattro"
-        r.kind, r.unit = "age", "year"
+    if r.kind == "count" and not glued and (unit := aged(text, prev, r, g)) is not None:  # "aged 2½", "di 9 e 5 anni"
+        r.kind, r.unit = "age", unit
     hedge(text, r, prev, glued, g)
 
 
