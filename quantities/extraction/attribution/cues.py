@@ -207,7 +207,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
         return None if np is None else _make(text, toks, np, cue, "after", g, src)
     if kind == "verb" and not passive:
         b = _past_clitics(lows, i, g)
-        inverted = (b == 0 or not toks.is_word(b - 1) or lows[b - 1] in g.opener_words) \
+        inverted = (b == 0 or lows[b] in g.resumptive or not toks.is_word(b - 1) or lows[b - 1] in g.opener_words) \
             and lows[j - 1] not in g.addressed   # "…, told a briefing that": who is told
         after = _skip(lows, j, g.adverbs)  # past the verb and its adverbs
         np = _phrase(toks, _past_adjunct(toks, after, g), g) if inverted else None

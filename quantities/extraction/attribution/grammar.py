@@ -121,6 +121,7 @@ class Grammar:
     partitives: frozenset[str]  # "molti", "many": part of a group named before in the sentence
     first_person: frozenset[str]  # "io", "I": a quotation's speaker, named by its report
     clitics: frozenset[str]  # "l'", "gli", "mi" between a subject and its auxiliary
+    resumptive: frozenset[str]  # of those, the ones that resume a fronted object: "I numeri li ha diffusi il Comune"
     auxiliaries: frozenset[str]  # the first words of the auxiliaries ("ha", "è"): a clitic may stand before one
     located: frozenset[str]  # "in": a place after a source, before its verb ("the prefecture in Ancona")
     conjunctions: frozenset[str]  # "e", "and" inside an institution's name
@@ -316,6 +317,7 @@ def grammar(pack: Pack) -> Grammar:
         partitives=word_set(pack, "attribution.partitives"),
         first_person=word_set(pack, "attribution.first_person"),
         clitics=word_set(pack, "attribution.clitics"),
+        resumptive=word_set(pack, "attribution.resumptive"),
         auxiliaries=frozenset(p[0] for p in phrases(pack, "attribution.auxiliaries")),
         located=word_set(pack, "attribution.located"),
         conjunctions=word_set(pack, "attribution.conjunctions"),
