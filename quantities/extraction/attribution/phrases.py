@@ -226,7 +226,8 @@ def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
     """A person's name after "per"/"for" that opens a clause ("Per Bonaccini i danni
     superano …", "For Bonaccini, the damage …"): one to three capitalised words, no place
     the place table knows and no time word, followed by the clause (an article or a comma),
-    not by a figure ("Per Roma 180 milioni") nor a clitic ("Per Bologna ne servono": a place)."""
+    not by a figure ("Per Roma 180 milioni"), an age between commas ("For Medvedev, 27, it was …") nor a
+    clitic ("Per Bologna ne servono": a place)."""
     if np is None or np[1] - np[0] > 3 or np[1] >= len(toks.texts):
         return False
     texts, lows = toks.texts, toks.lows
@@ -234,6 +235,8 @@ def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
         return False
     if _at(lows, np[0], g.not_agents) is not None or Places.default().known(" ".join(texts[np[0]:np[1]])):
         return False
+    if texts[np[1]] == "," and np[1] + 2 < len(texts) and texts[np[1] + 1][:1].isdigit() and texts[np[1] + 2] == ",":
+        return False  # "For Medvedev, 27, it was a fifth defeat": whom it was for, his age between commas
     return lows[np[1]] in g.articles or texts[np[1]] == ","
 
 
