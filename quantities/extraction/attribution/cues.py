@@ -214,7 +214,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
         if np is not None and any(lows[k] in g.clause_verbs and toks.texts[k].islower()
                                   for k in range(np[0] + 1, min(np[1] + 1, len(lows)))):
             np = None  # "…, said the government would approve": the subject of the reported clause
-        if not (_named(text, toks, np, g, src) or (np is not None and lows[np[0]] in g.articles)):
+        if _data_only(toks, np, g) or not (_named(text, toks, np, g, src)   # "aveva anticipato il dato": an object
+                                           or (np is not None and lows[np[0]] in g.articles)):
             np = _subject(toks, b, g)
             relative = np is None and (np := _relative_subject(text, toks, b, g, src)) is not None
             reach = "any" if not relative and _aside(toks, np, after, g) else "after"  # "X, che ha riferito di …"

@@ -44,7 +44,8 @@ def _name_before_apposition(toks: Tokens, end: int, g: Grammar) -> tuple[int, in
         m -= 1
     if m == k:
         return _group_before_participle(toks, k, g)
-    if m > 0 and toks.is_word(m - 1) and toks.lows[m - 1] not in g.clause_words:
+    if m > 0 and toks.is_word(m - 1) and toks.lows[m - 1] not in g.clause_words \
+            and toks.lows[m - 1] not in g.speaker_titles:   # "il ministro Gennaro Sangiuliano, in visita …, aveva"
         return None  # "…, while Palazzo Chigi, her office, said": a clause may open before the name
     return (m, k)
 
