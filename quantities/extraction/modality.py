@@ -255,11 +255,13 @@ def _found(text: str, sentence: Span, toks: Tokens, firsts: dict[str, Seconds], 
 
 def _named(toks: Tokens, i: int) -> bool:
     """Whether the capitalised word at ``toks[i]``, inside its sentence, is a name or a month rather than a cue:
-    digits follow it ("STRESA, Italy, May 24 -") or a capitalised word stands before it ("Theresa May")."""
+    digits follow it ("STRESA, Italy, May 24 -"), or a capitalised word stands before it and none after it
+    ("Theresa May said"; not a title's "Washington May Send 3,000 Troops")."""
     texts = toks.texts
     if not i or not texts[i][:1].isupper():
         return False
-    return (i + 1 < len(texts) and texts[i + 1][:1].isdigit()) or texts[i - 1][:1].isupper()
+    after = texts[i + 1] if i + 1 < len(texts) else ""
+    return after[:1].isdigit() or (texts[i - 1][:1].isupper() and not after[:1].isupper())
 
 
 def _future(text: str, sentence: Span, low: str, phrases: list[tuple[int, int, str]], g: Grammar,

@@ -149,8 +149,7 @@ def _summaries(text: str, toks: Tokens, g: Grammar, src: Sources) -> list[Found]
 
 
 def _head_end(toks: Tokens, np: tuple[int, int], g: Grammar) -> int:
-    """The end of a subject phrase before the first word after its head that is a verb by
-    its ending ("the region released" -> "the region")."""
+    """The end of a subject phrase before the first word after its head a verb by its ending ("the region released")."""
     lows, texts = toks.lows, toks.texts
     first = np[0] + 1 if lows[np[0]] in g.articles else np[0]
     for m in range(first + 1, np[1]):
@@ -207,7 +206,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
         return None if np is None else _make(text, toks, np, cue, "after", g, src)
     if kind == "verb" and not passive:
         b = _past_clitics(lows, i, g)
-        inverted = (b == 0 or lows[b] in g.resumptive or not toks.is_word(b - 1) or lows[b - 1] in g.opener_words) \
+        resumed = b > 0 and lows[b] in g.resumptive and toks.is_word(b - 1) and lows[b - 1] not in g.opener_words
+        inverted = (b == 0 or resumed or not toks.is_word(b - 1) or lows[b - 1] in g.opener_words) \
             and lows[j - 1] not in g.addressed   # "…, told a briefing that": who is told
         after = _skip(lows, j, g.adverbs)  # past the verb and its adverbs
         np = _phrase(toks, _past_adjunct(toks, after, g), g) if inverted else None
@@ -215,7 +215,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
                                   for k in range(np[0] + 1, min(np[1] + 1, len(lows)))):
             np = None  # "…, said the government would approve": the subject of the reported clause
         if _data_only(toks, np, g) or not (_named(text, toks, np, g, src)   # "aveva anticipato il dato": an object
-                                           or (np is not None and lows[np[0]] in g.articles)):
+                                           or (np is not None and lows[np[0]] in g.articles and not resumed)):
             np = _subject(toks, b, g)
             relative = np is None and (np := _relative_subject(text, toks, b, g, src)) is not None
             reach = "any" if not relative and _aside(toks, np, after, g) else "after"  # "X, che ha riferito di …"

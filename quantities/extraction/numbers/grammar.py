@@ -254,6 +254,7 @@ def _hedges(pack: Pack) -> Hedges:
         thresholds=v.words(pack, "numbers.hedges.thresholds"),
         predicates=v.words(pack, "numbers.hedges.predicates"),
         predicate_endings=tuple(v.words(pack, "numbers.hedges.predicate_endings")),
+        class_openers=v.words(pack, "numbers.hedges.class_openers"),
         carry_articles=v.words(pack, "numbers.carry.articles"),
         carry_parts=v.words(pack, "numbers.carry.parts"),
     )

@@ -50,14 +50,23 @@ _FIGURE_ENDS = frozenset("0123456789%")
 
 
 def _after_noun(text: str, start: int, g: Grammar) -> bool:
-    """Whether the word right before ``start`` is a noun a threshold hedge qualifies ("vincite superiori ai
-    500 euro", "winnings above 500 euros"): a word in lower case, no verb of ``[numbers.hedges] predicates``
-    nor of ``predicate_endings`` ("sono superiori a", "rose above", "climbed above")."""
-    prev = prev_tokens(text, start, 1)
+    """Whether the word right before ``start`` is the noun of a class a threshold hedge bounds: a word in
+    lower case, no verb of ``[numbers.hedges] predicates`` nor of ``predicate_endings`` ("sono superiori a",
+    "rose above"), itself counted or the complement of ``class_openers``, a word or two before it ("53
+    scosse superiori a magnitudo 4", "il 20% sulle vincite superiori ai 500 euro", "12 percent of lottery
+    winnings above 500 euros"; not "danni superiori ai 5 miliardi", "temperature superiori ai 40 gradi")."""
+    prev = prev_tokens(text, start, 4)
     if not prev or text[prev[-1][0]:prev[-1][0] + 1].isupper():
         return False
     word = prev[-1][1]
-    return word.isalpha() and word not in g.hedges.predicates and not word.endswith(g.hedges.predicate_endings)
+    if not word.isalpha() or word in g.hedges.predicates or word.endswith(g.hedges.predicate_endings):
+        return False
+    for _, w in reversed(prev[-3:-1]):
+        if w[:1].isdigit() or w in g.hedges.class_openers:
+            return True
+        if not (w.isalpha() and w.islower()):
+            return False
+    return False
 
 
 def _after_figure(text: str, start: int) -> bool:

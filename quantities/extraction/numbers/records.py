@@ -146,6 +146,7 @@ class Hedges:
     thresholds: frozenset[str] = frozenset()  # after a noun, a class's bound: "scosse superiori a magnitudo 4"
     predicates: frozenset[str] = frozenset()  # before such a hedge, a verb: "è superiore a", "rose above"
     predicate_endings: tuple[str, ...] = ()   # … or a word with one of these endings ("climbed above")
+    class_openers: frozenset[str] = frozenset()  # before such a noun, what makes it a class: "sulle vincite"
 
 
 @dataclass(frozen=True, eq=False)
