@@ -87,6 +87,7 @@ class Grammar:
     rounds: tuple[tuple[str, ...], ...]  # "primo turno": a share then named by no contestant
     age_copulas: tuple[tuple[str, ...], ...]
     complements: tuple[tuple[str, ...], ...]  # kept in the noun after its head: "300 lavoratori in appalto"
+    complement_heads: frozenset[str]          # their first words
     age_kinds: frozenset[str]
     age_before: frozenset[str]         # [numbers.ages] before: "Seven children, aged 2 to 8"
     age_pronouns: frozenset[str]       # [numbers.ages] pronouns: "un uomo e una donna, entrambi di 94 anni"
@@ -258,6 +259,7 @@ def grammar(pack: Pack) -> Grammar:
         rounds=phrases(pack, "nouns.rounds"),
         age_copulas=phrases(pack, "nouns.age_copulas"),
         complements=phrases(pack, "nouns.complements"),
+        complement_heads=frozenset(c[0] for c in phrases(pack, "nouns.complements") if c),
         age_kinds=word_set(pack, "nouns.age_kinds"),
         age_before=word_set(pack, "numbers.ages.before"),
         age_pronouns=word_set(pack, "numbers.ages.pronouns"),

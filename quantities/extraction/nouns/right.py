@@ -30,7 +30,8 @@ def phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False,
     head = end - 1 if g.head_last else j
     if compound and lows[head] not in g.transparent:
         end = _compound(toks, end, n, g)
-    end += next((len(c) for c in g.complements if tuple(lows[end:end + len(c)]) == c), 0)  # "lavoratori in appalto"
+    if end < n and lows[end] in g.complement_heads:  # "300 lavoratori in appalto"
+        end += next((len(c) for c in g.complements if tuple(lows[end:end + len(c)]) == c), 0)
     if end + 1 < n and lows[end] in g.conj and g.can_head(toks, end + 1, lowercase=True) \
             and g.agrees(lows[head], lows[end + 1]):  # not "14 morti e costretto 36.000 persone": a verb's
         end = _trim(toks, end + 1, adjectives(toks, end + 2, n, g), g)  # not "… e tremila ettari"

@@ -74,7 +74,8 @@ def _right(text: str, r: Reading, g: Grammar, scaled: bool) -> None:
         m = follow(text, r.end, g)
     elif scaled and whole and added_part(text, r, g):  # "un milione e 200mila"
         m = follow(text, r.end, g)
-    elif factor is None and not scaled and r.value is not None and inverted_scale(text, r, g):  # "350 i milioni"
+    elif factor is None and not scaled and r.value is not None and text[r.end + 1:r.end + 2] in g.ranges.article_heads \
+            and inverted_scale(text, r, g):  # "350 i milioni"
         scaled = True
         m = follow(text, r.end, g)
     ranged = _range(text, r, g)

@@ -270,9 +270,10 @@ def _ranges(pack: Pack) -> Ranges:
     dash = frozenset(pack.words("numbers.ranges.dash", ()))
     or_ = v.words(pack, "numbers.ranges.or")
     pairs = v.ranges(pack)
+    articles = v.words(pack, "numbers.ranges.articles")
     return Ranges(dash=dash, or_=or_, pairs=pairs, seconds=frozenset(pairs.values()),
                   unit_pairs=v.words(pack, "numbers.ranges.unit_pairs"),
-                  articles=v.words(pack, "numbers.ranges.articles"),
+                  articles=articles, article_heads=frozenset(a[:1] for a in articles if a),
                   change=v.words(pack, "numbers.ranges.change"),
                   change_breaks=v.words(pack, "numbers.ranges.change_breaks"),
                   change_nouns=frozenset(pack.words("numbers.ranges.change_nouns", ())),

@@ -162,6 +162,7 @@ class Ranges:
     change_nouns: frozenset[str]  # nouns of a change when what changes follows ("l'aumento dell'Iva")
     change_links: frozenset[str]  # what links that noun to what changes ("di", "dell'", "of")
     heads: frozenset[str] | None  # ASCII characters that may begin a range joiner
+    article_heads: frozenset[str] = frozenset()  # the first letters of ``articles`` ("350 i milioni" is told by one)
 
 
 @dataclass(frozen=True, eq=False)
