@@ -9,6 +9,7 @@ import re
 import unicodedata
 from decimal import Decimal
 from itertools import chain
+from typing import Any
 
 from quantities.cache import compiled
 from quantities.extraction.numbers.grammar import Grammar
@@ -372,3 +373,16 @@ def series_end(text: str, start: int) -> int:
     if grouped is None or grouped.end() != pos or spaced(grouped[0]):  # "120 340 450 120 560": five
         return pos
     return pos if (pos - start + 3) // 4 > GROUPS_MOST + 1 else 0  # its numbers: 1-3 digits, then 4 characters a group
+
+
+#: The last number of a series after its joiner ("7, 32, 41, 59, 75 and 76."), no word after it.
+_TAIL = compiled(rf"{_NUMBER}{_ALONE}(?![ \u00a0]{{1,3}}\p{{L}})")
+
+
+def series_tail(text: str, end: int, joined: Any) -> int:
+    """Where a series that ends at ``end`` ends past a joiner and its last number, when ``joined``
+    (the pack's joiner between blanks) and a bare number with no word after it follow ("I numeri
+    vincenti sono 7, 32, 41, 59, 75 e 76."); else ``end``."""
+    j = joined.match(text, end, min(len(text), end + 12))
+    tail = _TAIL.match(text, j.end(), min(len(text), j.end() + 40)) if j is not None else None
+    return tail.end() if tail is not None else end

@@ -47,6 +47,7 @@ from quantities.extraction.numbers.digits import (
     run_end,
     series_end,
     series_may_follow,
+    series_tail,
     spaced_end,
 )
 from quantities.extraction.numbers.grammar import Grammar, grammar
@@ -310,8 +311,7 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
         return Reading(start, iso.end(), None, None, None, None, kind="date")
     raw = text[start:end]
     grouped = _grouped(text, end, raw)
-    # a phone cue matters only to digits that may be a phone: in groups, after a "+", or as
-    # many as a cued phone has at least (else its run, at most these digits, is too short)
+    # a phone cue matters only to digits that may be a phone: grouped, after a "+", or as many as a cued one has
     cued = (grouped or raw[0] == "+" or len(raw) >= g.idents.phone_cued_min) and phrase_before(
         prev_tokens(text, start, 4), g.idents.phone_before, g) is not None
     if cued or raw[0] == "+" or grouped:
@@ -321,8 +321,8 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
     end = spaced_end(text, start, end)  # "Lombardia 120 340": two numbers
     raw = text[start:end]
     series = series_end(text, start) if grouped or series_may_follow(text, end) else 0
-    if series:  # "5 12 33 47 81 90": a table row, numbers drawn
-        return Reading(start, series, None, None, None, None, kind="identifier")
+    if series:  # "5 12 33 47 81 90": a table row, numbers drawn ("…, 75 e 76": its last too)
+        return Reading(start, series_tail(text, series, g.follow.joined), None, None, None, None, kind="identifier")
     special = raw_kind(text, start, raw, g)
     if special is not None:
         kind, length = special
