@@ -246,14 +246,14 @@ def _found(text: str, sentence: Span, toks: Tokens, firsts: dict[str, Seconds], 
             b = g.boundary.match(text, p, sentence.end)
             if b is not None:
                 bounds.append(b.end())
-        if (cue is None or nxt in cue) and (not phrases or p >= phrases[-1][1]) and not _named(toks, i):
+        if (cue is None or nxt in cue) and (not phrases or p >= phrases[-1][1]) and not _name_or_month(toks, i):
             c = g.phrases[w[0]].match(text, p, sentence.end)
             if c is not None:
                 phrases.append((p, c.end(), g.kind(c)))
     return bounds, phrases
 
 
-def _named(toks: Tokens, i: int) -> bool:
+def _name_or_month(toks: Tokens, i: int) -> bool:
     """Whether the capitalised word at ``toks[i]``, inside its sentence, is a name or a month rather than a cue:
     digits follow it ("STRESA, Italy, May 24 -"), or a capitalised word stands before it and none after it
     ("Theresa May said"; not a title's "Washington May Send 3,000 Troops")."""

@@ -52,7 +52,7 @@ def _apposed(text: str, left: Tokens, k: int, g: Grammar, antecedent: NounPhrase
     return _whose(text, left, end, g)
 
 
-def _listed(text: str, left: Tokens, end: int, g: Grammar) -> tuple[NounPhrase | None, int]:
+def _joined_phrases(text: str, left: Tokens, end: int, g: Grammar) -> tuple[NounPhrase | None, int]:
     """The noun phrases joined by coordinators that end at ``left[end - 1]``, each opened by a number
     or a function word, and how many ("uomo e donna" of "un uomo e una donna", 2; "bambini coinvolti"
     of "I sette bambini coinvolti", 1), past one complement ("le due bambine in rianimazione"): what a
@@ -90,7 +90,7 @@ def _listed(text: str, left: Tokens, end: int, g: Grammar) -> tuple[NounPhrase |
 def _whose(text: str, left: Tokens, end: int, g: Grammar) -> NounPhrase | None:
     """The subject or the phrase in apposition that ends at ``left[end - 1]``: people coordinated
     ("un uomo e una donna"), a name, a noun phrase, or one a number opens ("Seven children")."""
-    listed, runs = _listed(text, left, end, g)
+    listed, runs = _joined_phrases(text, left, end, g)
     if runs > 1:
         return listed
     return _name(text, left, end, g, least=1) or _subject(text, left, end, g) or listed

@@ -18,13 +18,15 @@ JOIN_REACH = 12
 PARTS: dict[tuple[str, str], int] = {
     ("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60,
 }
+#: The units a smaller one may be added to.
+LARGER = frozenset(larger for larger, _ in PARTS)
 
 
 def and_smaller(text: str, r: Reading, g: Grammar) -> bool:
     """Whether a joiner, a number and a smaller unit of ``r``'s duration follow it ("10 anni e sei mesi"):
     then ``r`` is the whole, in the smaller unit, and ends past it. Not a part as large as the unit it
     adds to ("2 anni e 14 mesi"), nor one with a scale word."""
-    if r.value is None or r.unit is None or not any(k[0] == r.unit for k in PARTS):
+    if r.value is None or r.unit not in LARGER:
         return False
     first = text[r.end:r.end + 1]
     if (first < "\x80" and first not in ASCII_BLANKS) or ascii_miss(text, r.end, g.follow.joiner_heads):

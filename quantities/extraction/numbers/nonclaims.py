@@ -181,7 +181,7 @@ def _weekday(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> 
     """A day of the month right after its weekday (``[numbers.dates] weekdays``), a comma and more after
     it or a time cue: "domani, domenica 17, nell'ambito …", "sabato 3 alle 10"; not "domenica 17 feriti", a
     value at a clause's end ("…, domenica 11.", "e sabato 9;"), nor one listed after another ("erano 9, sabato 13")."""
-    if not g.dates.weekdays or not r.plain or not 1 <= r.value <= 31 or not prev:  # type: ignore[operator]
+    if not g.dates.weekdays or not r.plain or r.value is None or not 1 <= r.value <= 31 or not prev:
         return False
     nxt = next_word(text, r.end)
     listed = len(prev) > 1 and prev[-2][1][:1].isdigit()   # "erano 9, sabato 13": a count of that day
