@@ -17,7 +17,7 @@ ROWS = [
      "More than 300 soldiers", (300, 300, None), "soldiers", "United States", "reported"),
     ("The figure of 300 dead was reported by the Pentagon.",  # a passive cue: [attribution].agent
      "300 dead", (300, 300, 300), "dead", "United States", "reported"),
-    ("The company will invest $5 billion in the plant.", "$5 billion", (5e9, 5e9, 5e9), None, None, "planned"),
+    ("The company will invest $5 billion in the plant.", "$5 billion", (5e9, 5e9, 5e9), "investment", None, "planned"),
     ("Nearly 3,000 people were evacuated.", "Nearly 3,000 people", (3000, 2700, 3000), "people", None, "reported"),
     ("Turnout was 80% in the capital.", "80%", (80, 80, 80), "Turnout", None, "reported"),
     # ... and the comma of "5,000" is no clause boundary: "will send" governs both figures

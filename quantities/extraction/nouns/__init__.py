@@ -63,6 +63,7 @@ from quantities.extraction.nouns.portion import of_whole
 from quantities.extraction.nouns.purpose import purpose_after, purpose_fronted
 from quantities.extraction.nouns.right import adjectives, opens_clause, phrase
 from quantities.extraction.nouns.topic import Topic, elided, listed
+from quantities.extraction.nouns.verbs import verb_noun
 from quantities.lang import Pack
 from quantities.lang.places import Places
 from quantities.text.tokens import WINDOW, Tokens, surface, tokens
@@ -164,6 +165,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = phrase(sentence, right, 1, g, lowercase=True)
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
         found = age_subject(sentence, left, g, antecedent)
+    if found is None and kind in g.verb_nouns and (noun := verb_noun(left, kind, g)):  # "ha speso 3 milioni"
+        found = NounPhrase(noun, noun.split()[0], None)
     inside = g.head_last and unit in g.share_units and bool(left.lows) and left.lows[-1] in g.articles
     said = sentence[figure.start:figure.end]  # an age in one word: "il sedicenne afghano" (not "i diciottenni")
     modifier = unit_bearing and bool(left.lows) and left.lows[-1] in g.modifier_articles \

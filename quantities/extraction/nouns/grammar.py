@@ -65,6 +65,7 @@ class Grammar:
     share_units: frozenset[str]
     share_links: frozenset[str]
     copula_nouns: dict[str, str]
+    verb_nouns: dict[str, dict[tuple[str, ...], str]]  # by kind: "ha speso" -> "spesa" (nouns/verbs.py)
     unit_nouns: dict[str, str]
     materials: frozenset[str]  # "un albero di alluminio di 75 metri": what a thing is made of, no head
     measured_things: frozenset[str]  # names of unit_nouns that yield to the thing before: "raffiche fino a 170 km/h"
@@ -239,6 +240,8 @@ def grammar(pack: Pack) -> Grammar:
         share_units=word_set(pack, "nouns.share_units"),
         share_links=word_set(pack, "nouns.share_links"),
         copula_nouns={" ".join(tokens(k).lows): v for k, v in _names(pack, "nouns.copula_nouns").items()},
+        verb_nouns={kind: {tuple(tokens(k).lows): v for k, v in _names(pack, f"nouns.verb_nouns.{kind}").items()}
+                    for kind in pack.table("nouns.verb_nouns")},
         unit_nouns=_names(pack, "nouns.unit_nouns"),
         measured_things=word_set(pack, "nouns.measured_things"),
         materials=word_set(pack, "nouns.materials"),
