@@ -163,6 +163,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = contestant(sentence, left, g, toks.lows)  # "Lo Russo won with 59.2%", "Gualtieri's 27%"
     if found is None and first in g.among:  # "23 tra investimenti e riforme"
         found = phrase(sentence, right, 1, g, lowercase=True)
+    if found is not None and kind in g.age_kinds and found.head.casefold() in g.age_markers:
+        found = None   # "Un uomo è morto all'età di 85 anni": whose age, not the word "età"
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
         found = age_subject(sentence, left, g, antecedent)
     if found is None and kind in g.verb_nouns and (noun := verb_noun(left, kind, g)):  # "ha speso 3 milioni"

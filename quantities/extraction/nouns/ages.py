@@ -10,6 +10,9 @@ from quantities.extraction.nouns.left import ASIDE, _name, _past_aside, _run_sta
 from quantities.text.tokens import Tokens, surface
 from quantities.types import Span
 
+#: How many words before an age its age word may stand ("di età compresa | tra i 67 e i 72 anni").
+MARKER_REACH = 3
+
 
 def age_subject(text: str, left: Tokens, g: Grammar, antecedent: NounPhrase | None) -> NounPhrase | None:
     """Whose age a figure is, given the tokens before it: after a verb of age (``[nouns]
@@ -39,7 +42,9 @@ def age_subject(text: str, left: Tokens, g: Grammar, antecedent: NounPhrase | No
 def _apposed(text: str, left: Tokens, k: int, g: Grammar, antecedent: NounPhrase | None) -> NounPhrase | None:
     """The phrase an age after ``left[k - 1]`` stands in apposition to: past an age word or a link
     ("aged", "di") and a pronoun, a comma closes it ("Seven children, aged", "entrambi di"); a pronoun
-    with no comma before it stands for ``antecedent`` ("una di sette anni e una di quattro")."""
+    with no comma before it stands for ``antecedent`` ("una di sette anni e una di quattro"); an age
+    word before the figure is looked past ("quattro turiste, di età compresa tra i 67 e i 72 anni")."""
+    k = next((j for j in range(k - 1, max(0, k - MARKER_REACH) - 1, -1) if left.lows[j] in g.age_markers), k)
     at = k - (k > 0 and (left.lows[k - 1] in g.age_before or left.lows[k - 1] in g.of))
     pronoun = at > 0 and left.lows[at - 1] in g.age_pronouns
     at -= pronoun

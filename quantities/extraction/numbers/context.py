@@ -157,7 +157,7 @@ def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool 
             return  # "3 per mille euro": "mille euro" is a price, no rate per thousand
         r.unit = g.units.words[word]
         r.kind = "duration" if r.unit in g.units.durations else "measure"
-        if r.kind == "duration" and is_age(text, r, word, g):
+        if r.kind == "duration" and is_age(text, r, word, m.end(UNIT), g):
             r.kind = "age"
     else:
         return

@@ -144,6 +144,8 @@ def grammar(pack: Pack) -> Grammar:
         before=v.words(pack, "numbers.ages.before"),
         joins=v.words(pack, "numbers.ages.joins"),
         pronouns=v.words(pack, "numbers.ages.pronouns"),
+        markers=v.words(pack, "numbers.ages.markers"),
+        after=v.words(pack, "numbers.ages.after"),
     )
     shares = _shares(pack)
     cues = (shares.per, idents.phone_before, idents.score_before, idents.before, idents.counted_after, idents.referring,

@@ -233,3 +233,5 @@ class Ages:
     before: frozenset[str] = frozenset()  # words after which a whole number is an age: "a woman aged 84"
     joins: frozenset[str] = frozenset()  # and the next after such an age: "two men aged 76 and 86"
     pronouns: frozenset[str] = frozenset()  # "una di sette anni", "entrambi di 94 anni": right before the link
+    markers: frozenset[str] = frozenset()  # among the words just before: "di età compresa tra i 67 e i 72 anni"
+    after: frozenset[str] = frozenset()  # right after the unit: "between 20 and 30 years old"
