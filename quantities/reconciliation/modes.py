@@ -137,14 +137,19 @@ def contradicting(found: list[Mode]) -> list[tuple[int, int]]:
 def _holds(i: Item, n: int, exact: list[tuple[int, Decimal]]) -> bool:
     """Whether a bare bound holds an exact figure its article credits to a source, in another
     mode ("400 incendi" for Cocina, then "più di trecento" bare): the article restates its
-    source's figure loosely, not a second figure of its own."""
+    source's figure loosely, not a second figure of its own. Not a bound far from it: "più di 79
+    milioni" beside the credited 313,9 is a part ("Il Colosseo da solo"), no restatement (:data:`LOOSE`)."""
     q = i.claim.quantity
     kind = i.stance
     if i.value is None or i.source is not None or kind not in {"over", "under"}:
         return False
     if kind == "over":
-        return any(m != n and q.low is not None and v >= q.low for m, v in exact)
-    return any(m != n and q.high is not None and v <= q.high for m, v in exact)
+        return any(m != n and q.low is not None and q.low <= v <= q.low * LOOSE for m, v in exact)
+    return any(m != n and q.high is not None and q.high / LOOSE <= v <= q.high for m, v in exact)
+
+
+#: A bare bound restates a credited figure only within this factor of it ("più di trecento" for 400).
+LOOSE = 2
 
 
 def provisional(m: Mode, doc: str | None = None) -> bool:

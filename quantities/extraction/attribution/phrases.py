@@ -242,9 +242,11 @@ def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
 
 def _data_only(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
     """Whether a verb's subject is data and names no one ("L'ultimo dato ci dice che …", "I primi risultati
-    degli esami colturali indicano …"): its head one of ``[attribution] data_nouns``, no capitalised word in it."""
+    degli esami colturali indicano …"): its head one of ``[attribution] data_nouns``, no capitalised word
+    nor source noun after it ("I dati del ministero parlano di …" name the ministry)."""
     if np is None:
         return False
     words = [k for k in range(np[0], np[1]) if toks.is_word(k) and toks.lows[k] not in g.articles]
     heads = [k for k in words if toks.lows[k] in g.data_nouns]
-    return bool(heads) and heads[0] <= words[0] + 1 and not any(toks.texts[k][0].isupper() for k in words[1:])
+    return bool(heads) and heads[0] <= words[0] + 1 and not any(
+        toks.texts[k][0].isupper() or toks.lows[k] in g.source_nouns for k in words[1:])

@@ -80,6 +80,8 @@ def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
                     or (texts[end - 1] == ")" and texts[end - 3] == "(" and abbreviation(texts, end - 2))):
         end -= 3  # "Gli organizzatori, insomma, rivendicano"; "the Institute for Global Health (ISGlobal) estimated"
     np = _plain_subject(toks, end, g)
+    if np is None and end > 2 and texts[end - 1] == ",":
+        np = _before_aside(toks, end - 1, g)  # "Il ministero, in una nota diffusa ieri, parla di"
     if np is not None and np[0] > 1 and lows[np[0] - 1] in g.located and texts[np[0]][0].isupper():
         place = _plain_subject(toks, np[0] - 1, g)  # "the prefecture in Ancona said"
         if place is not None and _names_source(toks, place, g):
@@ -87,6 +89,21 @@ def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
     if np is not None and np[0] > 0 and lows[np[0] - 1] not in g.articles and (name := _name_across(toks, end, g)):
         return name  # "il Centro nazionale marocchino per la ricerca scientifica e tecnica parla"
     return np if np is not None else _shared_subject(toks, verb, g)  # "X, …, esce … e annuncia"
+
+
+def _before_aside(toks: Tokens, comma: int, g: Grammar) -> tuple[int, int] | None:
+    """The subject that opens the sentence before an aside between commas that ends at
+    ``toks[comma]`` ("I dati del ministero, diffusi a luglio, parlano di"), when it names a
+    source; not past a second aside nor past a verb of the clause."""
+    start = next((k for k in range(comma - 1, max(0, comma - ASIDE) - 1, -1) if toks.texts[k] == ","), None)
+    if start is None or any(t == "," for t in toks.texts[:start]):
+        return None
+    np = _plain_subject(toks, start, g)
+    return np if np is not None and np[0] == 0 and _names_source(toks, np, g) else None
+
+
+#: The most tokens of an aside between commas looked past to the subject before it.
+ASIDE = 10
 
 
 def _names_source(toks: Tokens, np: tuple[int, int], g: Grammar) -> bool:
