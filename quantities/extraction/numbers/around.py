@@ -204,3 +204,9 @@ def weighed(text: str, end: int, g: Grammar) -> bool:
         return False
     rest = text[end:end + 1 + len(link)] if text[end:end + 1] == " " else ""
     return next_word(text, end + len(rest)) not in g.units.not_weighed
+
+
+def unit_glued(text: str, start: int, g: Grammar) -> bool:
+    """A unit written before the digits and glued to them ("USD1,23", "GBP3.01"): not a name."""
+    glued = glued_before(text, start)
+    return glued is not None and glued[1] in g.units.before

@@ -31,9 +31,7 @@ from quantities.lang.units import PERCENT, is_currency
 # the second number may open on a currency sign: "€10-€20"
 _RANGE_JOIN = compiled(r"(\s{0,2})([^\s0-9\p{L}]|\p{L}{1,7})(\s{0,2})(?=[0-9\p{L}\p{Sc}])")
 
-
 _ARTICLE_AHEAD = compiled(r"(\p{L}{1,5}['’]?)\s{0,2}(?=[0-9\p{L}])")  # "i 40", "il 30", "l'80", "i dieci"
-
 
 _PUNCT = compiled(r"[.,;:!?()\[\]«»\"“”]")                       # a verb of change stands in the pair's clause
 _DAY_YEAR = compiled(r"\s{1,3}[0-9]{4}(?![0-9])")                  # "15 agosto 2025"
@@ -232,6 +230,9 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
     v2, p2, end2, factor = second
     if not r.integer and factor is None and (month := follow(text, end2, g)) is not None and month[MONTH]:
         return None  # "Ore 12.10 - 13 dicembre": a clock time, then a date
+    if joiner in g.ranges.dash and not r.integer and r.precision == MINUTES and _clock(r.value) \
+            and any(mark in text[r.start:r.end] for mark in ".:") and (factor is not None or v2 > 24):
+        return None  # "Ore 16.50 - Trecentomila persone": a live blog's stamp, then a count (past 24 hours)
     changed = pair is not None and _change(text, pair, g)
     if joiner in g.ranges.dash or (pair is not None and not changed):
         shared_thousands(text, r, at, second, g)  # "20-30.000", "tra 20 e 30.000" as "20-30mila"; "2-3.000 miliardi"

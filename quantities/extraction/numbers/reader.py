@@ -26,12 +26,12 @@ from quantities.cache import compiled
 from quantities.extraction.numbers import invisible, vulgar
 from quantities.extraction.numbers.around import (
     BREAKS,
-    glued_before,
     homograph_ok,
     in_name,
     next_word,
     phrase_before,
     prev_tokens,
+    unit_glued,
 )
 from quantities.extraction.numbers.context import context
 from quantities.extraction.numbers.digits import (
@@ -57,6 +57,7 @@ from quantities.extraction.numbers.nonclaims import opaque_end, url_end, url_spa
 from quantities.extraction.numbers.offsets import relative
 from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.prefilter import Starts
+from quantities.extraction.numbers.racetimes import race_reading
 from quantities.extraction.numbers.reading import (
     HUNDRED,
     Reading,
@@ -306,6 +307,8 @@ def _signed(r: Reading, start: int, minus: bool) -> Reading:
 
 
 def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
+    if (race := race_reading(text, start, g)) is not None:  # "in 2h06'24\"", "2:06:24"; "alle 23:11:01"
+        return race
     iso = ISO_DATE.match(text, start) if text[start + 4:start + 5] == "-" else None
     if iso is not None:
         return Reading(start, iso.end(), None, None, None, None, kind="date")
@@ -334,7 +337,7 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
     plus = raw[0] == "+"
     r = Reading(start, start + plus + length, value, value, value, precision, integer=integer,
                 plain=integer and not plus and raw[:length].isdigit())
-    if glued_letters(text, start) and not _unit_glued(text, start, g):
+    if glued_letters(text, start) and not unit_glued(text, start, g):
         return identifier(text, r)
     run = run_end(text, start + plus, r.end)
     if run > r.end:
@@ -369,12 +372,6 @@ def _grouped(text: str, end: int, raw: str) -> bool:
     if text[end:end + 1] not in GROUP_BLANKS:
         return False
     return "0" <= text[end + 1:end + 2] <= "9" or not GROUP_BLANKS.isdisjoint(raw)
-
-
-def _unit_glued(text: str, start: int, g: Grammar) -> bool:
-    """A unit written before the digits and glued to them ("USD1,23", "GBP3.01"): not a name."""
-    glued = glued_before(text, start)
-    return glued is not None and glued[1] in g.units.before
 
 
 def _minus_word(text: str, start: int, g: Grammar) -> int | None:

@@ -1,0 +1,57 @@
+"""A time of a race or a run, in hours, minutes and seconds: "2h06'24\"", "1h02'37\"", "2h24:36",
+"2:06:24". It is one duration in seconds, not a clock time nor three numbers ("2:06:24" read
+as "2:06" and a count of 24). The marks are typography, the same in every language; a time
+"H:MM:SS" after a clock word ("alle 23:11:01", "at 10:15:30") is a time of day, read whole (its
+length None).
+
+>>> from quantities.extraction.numbers.grammar import grammar
+>>> from quantities.lang import load
+>>> race_time("in 2h06'24\\", nuovo primato", 3, grammar(load("it")))
+(11, Decimal('7584'))
+>>> race_time("alle 23:11:01 una scossa", 5, grammar(load("it")))
+(13, None)
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from quantities.extraction.numbers.around import phrase_before, prev_tokens
+from quantities.extraction.numbers.grammar import Grammar
+from quantities.extraction.numbers.reading import Reading
+
+#: Hours then minutes, and seconds after a mark: "2h06'24\"", "2h24:36", "1h02'" (no seconds).
+HOURS_FIRST = re.compile(r"(\d{1,2})h ?([0-5]?\d)(?:['’′]([0-5]\d)(?:[\"”″]|'')?|:([0-5]\d)|['’′])(?!\d)")
+#: The unit of a race time ("2h06'24\"": 7584 seconds).
+SECOND = "second"
+#: "2:06:24": hours, minutes, seconds between colons.
+COLONS = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])")
+
+
+def race_time(text: str, start: int, g: Grammar) -> tuple[int, Decimal | None] | None:
+    """Where a race time that starts at ``start`` ends and its length in seconds (None for a
+    time of day with seconds), else None."""
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".:,"):
+        return None
+    m = HOURS_FIRST.match(text, start, start + 16)
+    if m is not None:
+        hours, minutes, seconds = int(m[1]), int(m[2]), int(m[3] or m[4] or 0)
+    elif (m := COLONS.match(text, start, start + 9)) is not None:
+        if phrase_before(prev_tokens(text, start, 4), g.times.before, g) is not None:
+            return m.end(), None  # "alle 23:11:01": a time of day
+        hours, minutes, seconds = int(m[1]), int(m[2]), int(m[3])
+    else:
+        return None
+    return m.end(), Decimal(hours * 3600 + minutes * 60 + seconds)
+
+
+def race_reading(text: str, start: int, g: Grammar) -> Reading | None:
+    """The reading of a race time at ``start`` (a duration in seconds; a time of day with
+    seconds after a clock word), else None."""
+    if (race := race_time(text, start, g)) is None:
+        return None
+    end, seconds = race
+    if seconds is None:
+        return Reading(start, end, None, None, None, None, kind="time")
+    return Reading(start, end, seconds, seconds, seconds, Decimal(1), kind="duration", unit=SECOND)
