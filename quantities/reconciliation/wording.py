@@ -48,13 +48,17 @@ from itertools import islice
 from quantities.lang.units import FRACTION
 from quantities.reconciliation import messages as say
 from quantities.reconciliation import periods
-from quantities.reconciliation.align import context_of
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.clauses import zone
 from quantities.reconciliation.findings import Context, weaker
 from quantities.reconciliation.keys import CAPACITY, Item, Key
-from quantities.text.i18n import _
+from quantities.reconciliation.unknowns import close_pairs, is_unknown, narrowed, one_head
+from quantities.text.i18n import N_, _
 from quantities.types import Finding
+
+#: A noun and the same noun narrowed by a qualifier, under one number.
+QUALIFIED = N_("one article counts \u201c{narrow}\u201d, the other the wider \u201c{wide}\u201d with the same number: "
+               "a qualifier dropped or added; check which is meant")
 
 
 def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Mapping[int, str],
@@ -185,38 +189,24 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
             return weaker(lower), _("one count in two words: news often write \u201c{narrow}\u201d for "
                                      "\u201c{wide}\u201d; the same number, no rival count").format(
                                          narrow=noun(narrow), wide=noun(wide)), [narrow], [wide]
-        return lower, _("one article counts \u201c{narrow}\u201d, the other the wider \u201c{wide}\u201d with the "
-                        "same number: a qualifier dropped or added; check which is meant").format(
-                            narrow=noun(narrow), wide=noun(wide)), [narrow], [wide]
-    unknown = _unknown(a.what) or _unknown(b.what)
-    named = all(i.claim.noun and i.reading is not None and not i.reading.generic for i in (x, y)) and rare
+        return lower, _(QUALIFIED).format(narrow=noun(narrow), wide=noun(wide)), [narrow], [wide]
+    unknown = is_unknown(a.what) or is_unknown(b.what)
+    named = all(i.claim.noun and i.reading is not None and not i.reading.generic
+                and not (a.kind == "measure" and i.reading.measure) for i in (x, y)) and rare
+    # (not a dimension against a thing: "190 chili di anfetamine", "un peso complessivo di 190 chili")
     if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
+        if (qualified := narrowed(x, y)) is not None:  # "42 mila utenze", "42.000 utenze disalimentate": a note
+            return weaker(lower), _(QUALIFIED).format(narrow=noun(qualified[0]), wide=noun(qualified[1])), \
+                [qualified[0]], [qualified[1]]
         common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
-        need = 0 if a.kind == "measure" and a.unit is not None and _one_head(x, y) else ctx.settings.min_shared_words
-        close = next(_close(common, need), None)
+        need = 0 if a.kind == "measure" and a.unit is not None and one_head(x, y) else ctx.settings.min_shared_words
+        close = next(close_pairs(common, need), None)
         if close is not None:   # a sum: budgets name one pot many ways ("il piano", "la dotazione complessiva"): a note
             p, q = close
             return weaker(lower) if a.kind == "money" else lower, _(
                 "the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the other; check which "
                 "is meant").format(one=noun(p), other=noun(q)), [p], [q]
     return None
-
-
-def _close(pairs: list[tuple[Item, Item]], need: int) -> Iterator[tuple[Item, Item]]:
-    """The pairs whose sentences share ``need`` content words or more, in order; each
-    claim's words read once (a claim stands in many pairs)."""
-    words: dict[int, frozenset[str]] = {}
-    for p, q in pairs:
-        for i in (p, q):
-            if id(i) not in words:
-                words[id(i)] = context_of(i.claim, i.lexicon)
-        if len(words[id(p)] & words[id(q)]) >= need:
-            yield p, q
-
-
-def _one_head(x: Item, y: Item) -> bool:
-    """Whether two nouns share their first content word ("superficie non boscata", "superficie urbana")."""
-    return (heads := [i.lexicon.content(i.claim.noun or "")[:1] for i in (x, y)])[0] == heads[1] != []
 
 
 def _capacity(across: list[tuple[Item, Item]]) -> tuple[str, list[Item], list[Item]] | None:
@@ -380,11 +370,6 @@ def _written(i: Item) -> bool:
         return False
     first = noun.split()[0].casefold()
     return first in i.claim.text.casefold() or first in i.claim.context.casefold()
-
-
-def _unknown(what: str | None) -> bool:
-    """A key the lexicon made from the words themselves (``it:carrozz``), not a concept."""
-    return what is None or (len(what) > 3 and what[2] == ":")
 
 
 def _finding(severity: str, reason: str, xs: list[Item], ys: list[Item], figure_of: Mapping[int, str],

@@ -161,8 +161,9 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
     found = found or base
     if found is None and unit in g.share_units and (not first[:1].isalnum() or first in g.function):
         found = contestant(sentence, left, g, toks.lows)  # "Lo Russo won with 59.2%", "Gualtieri's 27%"
-    if found is None and first in g.among:  # "23 tra investimenti e riforme"
+    if found is None and first in g.among:  # "23 tra investimenti e riforme"; not "100mila tra le province di …"
         found = phrase(sentence, right, 1, g, lowercase=True)
+        found = None if found is not None and found.head.casefold() in g.place_nouns else found
     if found is not None and kind in g.age_kinds and found.head.casefold() in g.age_markers:
         found = None   # "Un uomo è morto all'età di 85 anni": whose age, not the word "età"
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"
