@@ -89,6 +89,7 @@ class Grammar:
     verb_endings: tuple[str, ...]
     max_words: int
     aside_words: int  # how far after a reporting verb its reported clause is looked for
+    title_words: int  # the same, for a title set before the name that closes the sentence (phrases._apposed_name)
     apposition_words: int  # how many words of a title may follow its head before a name's comma
     impersonal: frozenset[tuple[str, ...]]  # a reporting verb that names no one ("si stima")
     same_source: frozenset[str]  # phrases that name the previous source ("stessa fonte")
@@ -132,6 +133,7 @@ class Grammar:
     clause_only: frozenset[str]  # "avvertono", "ripetuto": a report only as an incise or before a reported clause
     addressed: frozenset[str]  # "told": the phrase after it is who is told, never the subject
     relatives: frozenset[str]  # "che", "which": after a comma, the phrase before the comma is the subject
+    presentatives: frozenset[str]  # "Ecco i dati Auditel: …": a word before a speaker's phrase
     speaker_titles: frozenset[str]  # "capo", "sindaco": a name after one and a comma, before a colon, speaks
     name_particles: frozenset[str]  # lower-case words inside a person's name: "Michele di Bari", "Ursula von der Leyen"
     data_nouns: frozenset[str]  # "l'ultimo dato ci dice …": a subject that is data, no one who reports
@@ -282,6 +284,7 @@ def grammar(pack: Pack) -> Grammar:
         max_words=positive_int(pack, "attribution.max_words"),
         aside_words=positive_int(pack, "attribution.aside_words"),
         apposition_words=positive_int(pack, "attribution.apposition_words"),
+        title_words=positive_int(pack, "attribution.title_words"),
         impersonal=frozenset(p[:2] for p in phrases(pack, "attribution.impersonal")),
         same_source=frozenset(" ".join(p) for p in phrases(pack, "attribution.same_source")),
         intensifiers=word_set(pack, "attribution.intensifiers"),
@@ -329,6 +332,7 @@ def grammar(pack: Pack) -> Grammar:
         addressed=word_set(pack, "attribution.addressed"),
         relatives=word_set(pack, "attribution.relatives"),
         speaker_titles=word_set(pack, "attribution.speaker_titles"),
+        presentatives=word_set(pack, "attribution.presentatives"),
         name_particles=word_set(pack, "attribution.name_particles"),
         data_nouns=word_set(pack, "attribution.data_nouns"),
         measuring=word_set(pack, "attribution.measuring"),

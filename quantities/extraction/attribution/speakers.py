@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from quantities.extraction.attribution.grammar import Found, Grammar
-from quantities.extraction.attribution.phrases import _apposed_name, _at, _make, _phrase
+from quantities.extraction.attribution.phrases import _apposed_name, _at, _data_only, _make, _phrase
 from quantities.lang.places import Places
 from quantities.lang.sources import Sources
 from quantities.text.tokens import Tokens, tokens
@@ -32,6 +32,8 @@ def colon_speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None
     if colon < 0 or colon - sentence.start > SPEAKER_CHARS:
         return None
     toks = tokens(text, start, colon + 1)
+    if toks.lows and toks.lows[0] in g.presentatives:  # "Ecco i dati Auditel della finale: …"
+        toks = tokens(text, toks.ends[0], colon + 1)
     quoted = text.startswith(QUOTES, _after_spaces(text, colon + 1, sentence.end))
     alone = quoted and _closed_alone(text, colon, sentence)
     np = speaker(toks, g, quoted=quoted, known=lambda name: alone and _speaks_elsewhere(text, name, sentence, g))
@@ -72,7 +74,8 @@ def speaker(toks: Tokens, g: Grammar, quoted: bool = False,
     if quoted and capitals == len(words) == 1 and _at(lows, np[0], g.not_agents) is None \
             and not Places.default().known(texts[np[1] - 1]):
         return np  # "Rabie: «…»": a name alone before a quotation; not "Roma: «…»"
-    return np if capitals >= 2 or (words and words[0] in g.source_nouns) else None
+    return np if capitals >= 2 or (words and words[0] in g.source_nouns and not _data_only(toks, np, g)) else None
+    # (not "I dati del nuovo anno restano sconfortanti: …": data that name no one)
 
 
 def _clause_end(toks: Tokens, np: tuple[int, int], k: int, g: Grammar,

@@ -161,8 +161,11 @@ def _past_clitics(lows: list[str], verb: int, g: Grammar) -> int:
     misurata", "gli hanno riferito"): where its subject ends. Before a present form only a
     pronoun that is no article is skipped ("la questura ne conta 15mila"; "la stima" is an
     article and a noun)."""
-    if lows[verb] not in g.auxiliaries:
-        return verb - (verb > 0 and lows[verb - 1] in g.clitics and lows[verb - 1] not in g.articles)
+    if lows[verb] not in g.auxiliaries:  # an article's form between a noun and a verb whose subject follows
+        # it resumes the noun: "Le cifre le fornisce l'Enel"
+        resumed = 1 < verb < len(lows) - 1 and lows[verb - 1] in g.resumptive and lows[verb - 2] not in g.articles \
+            and lows[verb - 2].isalpha() and lows[verb + 1] in g.articles
+        return verb - (verb > 0 and lows[verb - 1] in g.clitics and (lows[verb - 1] not in g.articles or resumed))
     b = verb
     while b > 0 and verb - b < 2 and lows[b - 1] in g.clitics:
         b -= 1
