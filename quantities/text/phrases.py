@@ -123,3 +123,11 @@ def by_last(phrases: Iterable[P]) -> dict[str, tuple[P, ...]]:
     for p in phrases:
         out.setdefault(p[-1], []).append(p)
     return {k: tuple(v) for k, v in out.items()}
+
+
+def by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases (longest first) grouped by their first word."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for seq in seqs:
+        out[seq[0]] = (*out.get(seq[0], ()), seq)
+    return out

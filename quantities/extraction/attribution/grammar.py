@@ -10,7 +10,7 @@ import regex
 from quantities.cache import compiled
 from quantities.lang import Pack, per_pack, phrases, positive_int, word_set
 from quantities.text.fold import low
-from quantities.text.phrases import EDGE, factored, seconds
+from quantities.text.phrases import EDGE, by_first, factored, seconds
 from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span, direct_init
 
@@ -260,21 +260,20 @@ def grammar(pack: Pack) -> Grammar:
         by_first={c: _cues(pack, words, agent, c) for c in initials},
         seconds=_seconds(words, list(pack.words("attribution.adverbs")), agent,
                          list(pack.words("attribution.agent_gap"))),
-        openers=regex.compile(rf"\s*{_pattern(list(pack.words('attribution.openers')))}{EDGE}",
-                              regex.IGNORECASE),
-        relays=_by_first(phrases(pack, "attribution.relays")),
+        openers=regex.compile(rf"\s*{_pattern(list(pack.words('attribution.openers')))}{EDGE}", regex.IGNORECASE),
+        relays=by_first(phrases(pack, "attribution.relays")),
         source_nouns=word_set(pack, "attribution.source_nouns"),
         stop=word_set(pack, "attribution.stop"),
         articles=word_set(pack, "attribution.articles"),
         of=of | of_contracted,
         agent=frozenset(agent),
-        not_agents=_by_first(phrases(pack, "attribution.not_agents") + phrases(pack, "attribution.time_names")),
+        not_agents=by_first(phrases(pack, "attribution.not_agents") + phrases(pack, "attribution.time_names")),
         time_names=word_set(pack, "attribution.time_names"),
-        passive=_by_first(_passive(pack)),
-        adverbs=_by_first(phrases(pack, "attribution.adverbs")),
-        gap=_by_first(phrases(pack, "attribution.adverbs") + phrases(pack, "attribution.agent_gap")),
-        hedges=_by_first(hedges),
-        gapped_links=_by_first(phrases(pack, "attribution.gapped_links") + hedges),
+        passive=by_first(_passive(pack)),
+        adverbs=by_first(phrases(pack, "attribution.adverbs")),
+        gap=by_first(phrases(pack, "attribution.adverbs") + phrases(pack, "attribution.agent_gap")),
+        hedges=by_first(hedges),
+        gapped_links=by_first(phrases(pack, "attribution.gapped_links") + hedges),
         pre_verb=frozenset(a[0] for a in phrases(pack, "attribution.adverbs") if len(a) == 1),
         prepositions=word_set(pack, "attribution.prepositions"),
         clause_words=word_set(pack, "attribution.clause_words"),
@@ -393,12 +392,4 @@ def _head(word: str) -> str:
         return word
     m = _LETTERS.match(word, 0, len(word), False)
     return m[0] if m else ""
-
-
-def _by_first(seqs: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Phrases (longest first) grouped by their first word."""
-    out: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for seq in seqs:
-        out[seq[0]] = (*out.get(seq[0], ()), seq)
-    return out
 

@@ -155,7 +155,7 @@ def _source_like(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar
 
 def _at(lows: list[str], j: int, seqs: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
     """The longest of the phrases ``seqs`` (grouped by their first word, see
-    :func:`quantities.extraction.attribution.grammar._by_first`) that starts at ``lows[j]``."""
+    :func:`quantities.text.phrases.by_first`) that starts at ``lows[j]``."""
     for seq in seqs.get(lows[j], ()) if j < len(lows) else ():
         if tuple(lows[j:j + len(seq)]) == seq:
             return seq
