@@ -118,10 +118,16 @@ def _numbered_name(text: str, r: Reading, prev: list[tuple[int, str]], g: Gramma
 def _referring(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> bool:
     """A small number in words that refers back to a group the story named, after one of ``[numbers.identifiers]
     referring`` and before no counted noun ("Uno dei due si chiama Mohamed", "among the three in a serious
-    condition"): an identity reference (RULES: "i due paesi"), no count; not "era uno dei tre dispersi"."""
-    return bool(g.idents.referring) and r.value is not None and r.value <= g.idents.parties_most \
-        and text[r.start:r.end].isalpha() and phrase_before(prev, g.idents.referring, g) is not None \
-        and not _counted(text, r.end, g)
+    condition"): an identity reference (RULES: "i due paesi"), no count; not "era uno dei tre dispersi". So
+    is one after a definite article and before a finite verb (``group_articles``, ``group_verbs``, ``group_endings``):
+    "mentre i due abbandonavano l'auto", "the two were arrested"; not "i due colleghi", "i due feriti sono"."""
+    if r.value is None or r.value > g.idents.parties_most or not text[r.start:r.end].isalpha() or not prev:
+        return False
+    nxt = next_word(text, r.end)
+    if prev[-1][1] in g.idents.group_articles and (nxt in g.idents.group_verbs or (
+            bool(g.idents.group_endings) and nxt.endswith(g.idents.group_endings))):
+        return True
+    return phrase_before(prev, g.idents.referring, g) is not None and not _counted(text, r.end, g)
 
 
 def _fronted(text: str, word: tuple[int, str], g: Grammar) -> bool:

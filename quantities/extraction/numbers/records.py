@@ -222,6 +222,9 @@ class Identifiers:
     name_links: frozenset[str] = frozenset()  # inside a street's name: "viale Sacco e Vanzetti 89"
     street_fronts: frozenset[str] = frozenset()  # "In piazza Maggiore 800": a place a count stands in
     referring: frozenset[str] = frozenset()  # "uno dei due", "among the three": a small number word refers back
+    group_articles: frozenset[str] = frozenset()  # "i due hanno avviato": an article, a number word, a verb
+    group_verbs: frozenset[str] = frozenset()  # the verbs (finite forms) that tell "i due" is a group named before
+    group_endings: tuple[str, ...] = ()  # … and their endings ("abbandonavano")
 
 
 @dataclass(frozen=True, eq=False)
