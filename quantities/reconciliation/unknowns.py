@@ -1,6 +1,6 @@
 """Two nouns the lexicon does not know, under one number (:mod:`.wording`): whether their
-sentences share enough words to be one figure worded two ways, whether one is the other with
-words added ("utenze", "utenze disalimentate": a qualifier), whether they share their head."""
+sentences share enough words to be one figure worded two ways, whether one is a dimension said
+of the other's thing ("un peso complessivo di 190 chili"), whether they share their head."""
 
 from __future__ import annotations
 
@@ -22,14 +22,18 @@ def close_pairs(pairs: list[tuple[Item, Item]], need: int) -> Iterator[tuple[Ite
             yield p, q
 
 
-def narrowed(x: Item, y: Item) -> tuple[Item, Item] | None:
-    """The narrower and the wider of two nouns the lexicon does not know, when one is the
-    other with words added after it ("utenze disalimentate", "utenze"), else None."""
-    words = [i.lexicon.content(i.claim.noun or "") for i in (x, y)]
-    short, long = sorted(((len(w), k) for k, w in enumerate(words)))
-    if short[0] == 0 or short[0] == long[0] or words[long[1]][:short[0]] != words[short[1]]:
-        return None
-    return (x, y) if long[1] == 0 else (y, x)
+def weighed(x: Item, y: Item) -> bool:
+    """Whether one of two measures names a dimension (a concept the lexicon marks ``measure``: "un
+    peso complessivo di 190 chili") in a sentence that names the other's thing ("… di pasticche di
+    anfetamine, per un peso complessivo di 190 chili" against "190 chili di anfetamine"): one
+    figure, no wording conflict; not when the thing is another ("hashish e marijuana, per un peso
+    complessivo di 190 chili" against "190 chili di cocaina")."""
+    for dim, thing in ((x, y), (y, x)):
+        head = thing.lexicon.content(thing.claim.noun or "")[:1]
+        measured = dim.reading is not None and dim.reading.measure
+        if measured and head and head[0] in dim.lexicon.content(dim.claim.context):
+            return True
+    return False
 
 
 def one_head(x: Item, y: Item) -> bool:

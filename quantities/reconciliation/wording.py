@@ -52,13 +52,9 @@ from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.clauses import zone
 from quantities.reconciliation.findings import Context, weaker
 from quantities.reconciliation.keys import CAPACITY, Item, Key
-from quantities.reconciliation.unknowns import close_pairs, is_unknown, narrowed, one_head
-from quantities.text.i18n import N_, _
+from quantities.reconciliation.unknowns import close_pairs, is_unknown, one_head, weighed
+from quantities.text.i18n import _
 from quantities.types import Finding
-
-#: A noun and the same noun narrowed by a qualifier, under one number.
-QUALIFIED = N_("one article counts \u201c{narrow}\u201d, the other the wider \u201c{wide}\u201d with the same number: "
-               "a qualifier dropped or added; check which is meant")
 
 
 def wording_findings(items: list[Item], events: Mapping[int, str], figure_of: Mapping[int, str],
@@ -189,15 +185,13 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
             return weaker(lower), _("one count in two words: news often write \u201c{narrow}\u201d for "
                                      "\u201c{wide}\u201d; the same number, no rival count").format(
                                          narrow=noun(narrow), wide=noun(wide)), [narrow], [wide]
-        return lower, _(QUALIFIED).format(narrow=noun(narrow), wide=noun(wide)), [narrow], [wide]
+        return lower, _("one article counts \u201c{narrow}\u201d, the other the wider \u201c{wide}\u201d with the "
+                        "same number: a qualifier dropped or added; check which is meant").format(
+                            narrow=noun(narrow), wide=noun(wide)), [narrow], [wide]
     unknown = is_unknown(a.what) or is_unknown(b.what)
-    named = all(i.claim.noun and i.reading is not None and not i.reading.generic
-                and not (a.kind == "measure" and i.reading.measure) for i in (x, y)) and rare
-    # (not a dimension against a thing: "190 chili di anfetamine", "un peso complessivo di 190 chili")
-    if a.what != b.what and unknown and named and x.lexicon is y.lexicon:
-        if (qualified := narrowed(x, y)) is not None:  # "42 mila utenze", "42.000 utenze disalimentate": a note
-            return weaker(lower), _(QUALIFIED).format(narrow=noun(qualified[0]), wide=noun(qualified[1])), \
-                [qualified[0]], [qualified[1]]
+    named = all(i.claim.noun and i.reading is not None and not i.reading.generic for i in (x, y)) and rare
+    weighs = a.kind == "measure" and weighed(x, y)   # "190 chili di anfetamine", "un peso complessivo di 190 chili"
+    if a.what != b.what and unknown and named and x.lexicon is y.lexicon and not weighs:
         common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
         need = 0 if a.kind == "measure" and a.unit is not None and one_head(x, y) else ctx.settings.min_shared_words
         close = next(close_pairs(common, need), None)

@@ -163,7 +163,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         found = contestant(sentence, left, g, toks.lows)  # "Lo Russo won with 59.2%", "Gualtieri's 27%"
     if found is None and first in g.among:  # "23 tra investimenti e riforme"; not "100mila tra le province di …"
         found = phrase(sentence, right, 1, g, lowercase=True)
-        found = None if found is not None and found.head.casefold() in g.place_nouns else found
+        placed = len(right.lows) > 1 and right.lows[1] in g.articles   # "tra le province di …": where
+        found = None if found is not None and placed and found.head.casefold() in g.among_places else found
     if found is not None and kind in g.age_kinds and found.head.casefold() in g.age_markers:
         found = None   # "Un uomo è morto all'età di 85 anni": whose age, not the word "età"
     if found is None and kind in g.age_kinds:  # "Si chiamava Giuseppe Saverio Lombardo e aveva 53 anni"

@@ -87,7 +87,7 @@ class Grammar:
     contest_verbs: frozenset[str]
     rounds: tuple[tuple[str, ...], ...]  # "primo turno": a share then named by no contestant
     age_copulas: tuple[tuple[str, ...], ...]
-    place_nouns: frozenset[str]  # "tra le province di Teramo e Chieti": where, not what is counted
+    among_places: frozenset[str]  # "tra le province di Teramo e Chieti": where, not what is counted
     age_markers: frozenset[str]  # "età": an age's word, never whose it is ("all'età di 85 anni")
     complements: tuple[tuple[str, ...], ...]  # kept in the noun after its head: "300 lavoratori in appalto"
     complement_heads: frozenset[str]          # their first words
@@ -263,7 +263,7 @@ def grammar(pack: Pack) -> Grammar:
         contest_verbs=word_set(pack, "nouns.contest_verbs"),
         rounds=phrases(pack, "nouns.rounds"),
         age_copulas=phrases(pack, "nouns.age_copulas"),
-        place_nouns=word_set(pack, "nouns.place_nouns"),
+        among_places=word_set(pack, "nouns.among_places"),
         age_markers=frozenset(low(m).replace("\u2019", "'").split()[-1].split("'")[-1]
                               for m in pack.words("numbers.ages.markers", ())),
         complements=phrases(pack, "nouns.complements"),

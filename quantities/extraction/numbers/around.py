@@ -210,3 +210,12 @@ def unit_glued(text: str, start: int, g: Grammar) -> bool:
     """A unit written before the digits and glued to them ("USD1,23", "GBP3.01"): not a name."""
     glued = glued_before(text, start)
     return glued is not None and glued[1] in g.units.before
+
+
+def stamped(text: str, start: int, end: int, g: Grammar) -> bool:
+    """Whether the number is written as a live blog's stamp: hours and minutes after a point or a colon,
+    after a clock word ("Ore 16.50") or opening its line ("**16.50** -"); not "£12.50 - £30"."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    before = prev_tokens(text, start, 1)
+    return any(mark in text[start:end] for mark in ".:") and (
+        not line.strip(" *_#") or (bool(before) and before[-1][1] in g.times.before))

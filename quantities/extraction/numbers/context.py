@@ -9,7 +9,7 @@ from typing import Any
 
 from quantities.cache import compiled
 from quantities.extraction.numbers.ages import aged, is_age
-from quantities.extraction.numbers.around import ascii_miss, glued_before, next_word, prev_tokens, weighed
+from quantities.extraction.numbers.around import ascii_miss, glued_before, next_word, prev_tokens, stamped, weighed
 from quantities.extraction.numbers.compounds import (
     SECOND_FOLLOW_REACH,
     added_part,
@@ -231,7 +231,7 @@ def _range(text: str, r: Reading, g: Grammar) -> bool | None:
     if not r.integer and factor is None and (month := follow(text, end2, g)) is not None and month[MONTH]:
         return None  # "Ore 12.10 - 13 dicembre": a clock time, then a date
     if joiner in g.ranges.dash and not r.integer and r.precision == MINUTES and _clock(r.value) \
-            and any(mark in text[r.start:r.end] for mark in ".:") and (factor is not None or v2 > 24):
+            and (factor is not None or v2 > 24) and stamped(text, r.start, r.end, g):
         return None  # "Ore 16.50 - Trecentomila persone": a live blog's stamp, then a count (past 24 hours)
     changed = pair is not None and _change(text, pair, g)
     if joiner in g.ranges.dash or (pair is not None and not changed):

@@ -108,6 +108,7 @@ def grammar(pack: Pack) -> Grammar:
         before=v.words(pack, "numbers.times.before"),
         strong=v.words(pack, "numbers.times.strong_before"),
         zones=v.words(pack, "numbers.times.zones"),
+        clock_after=tuple(pack.words("numbers.times.clock_after", ())),
         seps=frozenset(pack.words("numbers.times.separators", ())),
         not_nouns=v.words(pack, "numbers.times.not_nouns"),
         after=v.words(pack, "numbers.times.after"),
@@ -148,6 +149,7 @@ def grammar(pack: Pack) -> Grammar:
         joins=v.words(pack, "numbers.ages.joins"),
         pronouns=v.words(pack, "numbers.ages.pronouns"),
         markers=v.words(pack, "numbers.ages.markers"),
+        links=v.words(pack, "numbers.ages.marker_links"),
         after=v.words(pack, "numbers.ages.after"),
     )
     shares = _shares(pack)

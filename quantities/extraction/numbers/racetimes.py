@@ -1,8 +1,9 @@
 """A time of a race or a run, in hours, minutes and seconds: "2h06'24\"", "1h02'37\"", "2h24:36",
 "2:06:24". It is one duration in seconds, not a clock time nor three numbers ("2:06:24" read
 as "2:06" and a count of 24). The marks are typography, the same in every language; a time
-"H:MM:SS" after a clock word ("alle 23:11:01", "at 10:15:30") is a time of day, read whole (its
-length None).
+"H:MM:SS" after a clock word ("alle 23:11:01", "at 10:15:30"), with a leading zero ("03:32:10") or
+before a word of ``[numbers.times] clock_after`` ("3:32:10 a.m.", "ora italiana") is a time of day,
+read whole (its length None).
 
 >>> from quantities.extraction.numbers.grammar import grammar
 >>> from quantities.lang import load
@@ -38,8 +39,9 @@ def race_time(text: str, start: int, g: Grammar) -> tuple[int, Decimal | None] |
     if m is not None:
         hours, minutes, seconds = int(m[1]), int(m[2]), int(m[3] or m[4] or 0)
     elif (m := COLONS.match(text, start, start + 9)) is not None:
-        if phrase_before(prev_tokens(text, start, 4), g.times.before, g) is not None:
-            return m.end(), None  # "alle 23:11:01": a time of day
+        if m[1].startswith("0") or phrase_before(prev_tokens(text, start, 4), g.times.before, g) is not None \
+                or text[m.end():m.end() + 12].lstrip().casefold().startswith(g.times.clock_after):
+            return m.end(), None  # "alle 23:11:01", "03:32:10 ora italiana", "3:32:10 a.m.": a time of day
         hours, minutes, seconds = int(m[1]), int(m[2]), int(m[3])
     else:
         return None

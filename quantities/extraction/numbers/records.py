@@ -197,6 +197,7 @@ class Times:
     not_nouns: frozenset[str]
     after: frozenset[str]  # words after an hour that make it a time whatever precedes ("five o'clock")
     levels: frozenset[str] = frozenset()  # words before the cue that make it a level: "the toll stood at 14"
+    clock_after: tuple[str, ...] = ()  # words after hours, minutes and seconds that make them a clock ("ora italiana")
 
 
 @dataclass(frozen=True, eq=False)
@@ -236,5 +237,6 @@ class Ages:
     before: frozenset[str] = frozenset()  # words after which a whole number is an age: "a woman aged 84"
     joins: frozenset[str] = frozenset()  # and the next after such an age: "two men aged 76 and 86"
     pronouns: frozenset[str] = frozenset()  # "una di sette anni", "entrambi di 94 anni": right before the link
-    markers: frozenset[str] = frozenset()  # among the words just before: "di età compresa tra i 67 e i 72 anni"
+    markers: frozenset[str] = frozenset()  # right before, or a link before: "di età compresa tra i 67 e i 72 anni"
+    links: frozenset[str] = frozenset()  # between a marker and its age: "compresa", "di" ("all'età di 85 anni")
     after: frozenset[str] = frozenset()  # right after the unit: "between 20 and 30 years old"
