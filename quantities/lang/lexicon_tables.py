@@ -30,7 +30,8 @@ CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share"
 #: fewer), or not at all (a crowd is counted once: later figures dispute it).
 RUNS = frozenset({"cumulative", "once"})
 TIME_KEYS = frozenset({"rising", "falling", "superseded", "current", "previous", "provisional", "tentative",
-                       "unfolding", "lengthened", "shortened", "clause_verbs", "yesterday", "yesterday_told"})
+                       "unfolding", "lengthened", "shortened", "clause_verbs", "yesterday", "yesterday_told",
+                       "finished"})
 DIFFERENCE_KEYS = frozenset({"before", "after"})
 DISTANCE_KEYS = frozenset({"origin"})
 COMPLEMENT_KEYS = frozenset({"narrows"})

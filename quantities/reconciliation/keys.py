@@ -28,13 +28,13 @@ from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation import ages, changes, clauses, distances, moves, nounphrases
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of, stance
+from quantities.reconciliation.racers import runner
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, horizon, past_year
 from quantities.types import Claim
 
-#: Modalities that are compared with each other; "denied" is in no group. An estimate of a
-#: running toll ("si ritiene che i morti siano almeno 500") is a figure of its own: no moment
-#: of the count (:func:`prepare`).
+#: Modalities compared with each other ("denied" in no group); an estimate of a running toll ("si ritiene
+#: che i morti siano almeno 500") is a figure of its own, no moment of the count (:func:`prepare`).
 MODALITY_GROUP = {"reported": "done", "estimated": "done", "planned": "planned"}
 #: Kinds whose figure, without a counted noun, is keyed by the word that leads it.
 LED_KINDS = frozenset({"percent", "measure", "money", "duration"})
@@ -312,7 +312,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
             return None, "an age or a span of time with no name before it: whose it is is not known", None, False
         named = True
     elif kind == "duration":
-        what = clauses.measure(c, before, lex)
+        what = runner(c, before, lex) or clauses.measure(c, before, lex)   # "Ivyne Lagat ha chiuso in 2h24'35\""
         named = what is not None
         if what is None and c.quantity.unit != ages.AGE_UNIT:   # years: an age, whose is read later
             what = clauses.lead(before, lex)   # "serviranno quattro giorni": the word that leads it

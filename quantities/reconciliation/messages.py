@@ -10,6 +10,7 @@ from quantities.reconciliation.clauses import LEAD
 from quantities.reconciliation.distances import FROM_POINT
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
+from quantities.reconciliation.racers import SECOND
 from quantities.text.decimals import grouped
 from quantities.text.i18n import N_, _, current
 from quantities.types import Claim, Quantity
@@ -131,6 +132,8 @@ def value_of(mode: Sequence[Item], fmt: tuple[str, str]) -> str:
 def shown(q: Quantity, fmt: tuple[str, str]) -> str:
     """The interval as stated (before tolerances), numbers in the language's format."""
     kind = stance(q)
+    if kind == "exact" and q.unit == SECOND and q.value is not None and q.value == q.value.to_integral_value():
+        return race_time(int(q.value))   # "2h24'35\"" (8675 seconds) as "2:24:35"
     if kind == "exact" or q.low is None:
         return num(q.value if q.value is not None else q.low, fmt)
     if q.high is None:
@@ -138,6 +141,16 @@ def shown(q: Quantity, fmt: tuple[str, str]) -> str:
     if kind == "about" and q.value is not None:
         return _("about {n}").format(n=num(q.value, fmt))
     return f"{num(q.low, fmt)}\u2013{num(q.high, fmt)}"
+
+
+def race_time(seconds: int) -> str:
+    """A length in seconds as a race's time is written.
+
+    >>> race_time(8675), race_time(179)
+    ('2:24:35', '2:59')
+    """
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 
 
 def concept_shown(concept: str | None) -> str | None:

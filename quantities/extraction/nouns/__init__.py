@@ -177,7 +177,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         and not (g.modifier_plural and said.casefold().endswith(g.modifier_plural))  # "a 13.5 billion euro fund"
     worded = kind in g.age_kinds and said[-1:].isalpha() and " " not in said and g.number(said.casefold()) != "pl"
     if found is None and (kind in g.noun_after_kinds or worded  # "88-year-old woman", "il sedicenne afghano"
-                          or (g.head_last and unit_bearing and (sentence[figure.end - 1].isdigit() or _hyphened(said)))
+                          or (g.head_last and unit_bearing and kind != "duration"  # not "2:24:36 ahead of"
+                              and (sentence[figure.end - 1].isdigit() or _hyphened(said)))
                           or inside or modifier):
         # its unit before it: "a magnitude 4.9 aftershock"; a share its article opens: "the 45% top rate"
         # (what "of" adds is the rate's base, as in "45% of voters", no part of what it measures)
