@@ -94,16 +94,27 @@ def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
 def _before_aside(toks: Tokens, comma: int, g: Grammar) -> tuple[int, int] | None:
     """The subject that opens the sentence before an aside between commas that ends at
     ``toks[comma]`` ("I dati del ministero, diffusi a luglio, parlano di"), when it names a
-    source; not past a second aside nor past a verb of the clause."""
-    start = next((k for k in range(comma - 1, max(0, comma - ASIDE) - 1, -1) if toks.texts[k] == ","), None)
-    if start is None or any(t == "," for t in toks.texts[:start]):
+    source; not past a second aside. A relative clause may be longer ("Luciano Ligabue, who set the
+    previous Italian record of almost 150,000 fans in Monza last year, said: …")."""
+    start = next((k for k in range(comma - 1, max(0, comma - RELATIVE_ASIDE) - 1, -1) if toks.texts[k] == ","), None)
+    if start is None or any(t == "," for t in toks.texts[:start]) or (
+            comma - start > ASIDE and toks.lows[start + 1] not in g.relatives):
         return None
     np = _plain_subject(toks, start, g)
-    return np if np is not None and np[0] == 0 and _names_source(toks, np, g) else None
+    titled = np is not None and any(toks.lows[k] in g.speaker_titles for k in range(*np))   # "The mayor, who …, said"
+    return np if np is not None and np[0] == 0 and (titled or _names_source(toks, np, g)) else None
 
 
-#: The most tokens of an aside between commas looked past to the subject before it.
+#: The most tokens of an aside between commas looked past to the subject before it; of a relative clause.
 ASIDE = 10
+RELATIVE_ASIDE = 24
+
+
+def opens_aside(toks: Tokens, np: tuple[int, int] | None, verb: int) -> bool:
+    """Whether the subject ``np`` is set apart from its verb at ``toks[verb]`` by an aside between
+    commas: the report covers the figures of the aside too ("Luciano Ligabue, who set the previous
+    record of almost 150,000 fans, said: …"; not "X, che ha riferito di …", a relative's own verb)."""
+    return np is not None and np[1] < verb - 2 and toks.texts[np[1]] == ","
 
 
 def _names_source(toks: Tokens, np: tuple[int, int], g: Grammar) -> bool:
