@@ -132,7 +132,8 @@ def value_of(mode: Sequence[Item], fmt: tuple[str, str]) -> str:
 def shown(q: Quantity, fmt: tuple[str, str]) -> str:
     """The interval as stated (before tolerances), numbers in the language's format."""
     kind = stance(q)
-    if kind == "exact" and q.unit == SECOND and q.value is not None and q.value == q.value.to_integral_value():
+    marked = q.unit == SECOND and not any(c.isalpha() for c in q.text.replace("h", ""))  # not "20 secondi"
+    if kind == "exact" and marked and q.value is not None:
         return race_time(int(q.value))   # "2h24'35\"" (8675 seconds) as "2:24:35"
     if kind == "exact" or q.low is None:
         return num(q.value if q.value is not None else q.low, fmt)

@@ -1,20 +1,25 @@
 """Whose a race time is: a time in hours, minutes and seconds ("2h24'35\"", "2:24:36") that a
 verb of finishing puts after the lexicon's ``[time] finished`` ("ha chiuso in", "clocking") is
-the time of the runner named last before it in its sentence ("Ivyne Lagat ha chiuso in 2h24'35\"";
-"il tempo di Ivyne Lagat: la keniana ha vinto in 2h24'36\""): two articles' times of one runner
-are one figure. A race time with no such cue ("il suo vecchio personale di 2h41'54\"", "beating
-the 2:06:48 set by …") is keyed as any duration is.
+the time of the runner its sentence names first ("Ivyne Lagat ha chiuso in 2h24'35\""; "il tempo di
+Ivyne Lagat: la keniana ha vinto in 2h24'36\""; "X, allenata da Gianni Demadonna, in …": X): two
+articles' times of one runner are one figure. A name that is a place or opens with one is a race's
+("ha vinto la Maratona di New York in 2:04:58"), no runner's; a split ("è passato in 1h02'37\""), a
+personal best ("il suo vecchio personale di 2h41'54\"") or a record beaten ("beating the 2:06:48") has no
+cue and is keyed as any duration is.
 """
 
 from __future__ import annotations
 
 from quantities.lang.lexicon import Lexicon
+from quantities.lang.places import Places
 from quantities.reconciliation.ages import person
 from quantities.reconciliation.clauses import WORD
 from quantities.types import Claim
 
 #: The key of a runner's time ("race time of ivyne lagat").
 RACE_OF = "race time of "
+#: How many words before a race time its finishing cue may span ("ha chiuso in", "taglia il traguardo in").
+FINISHED = 3
 #: The unit of a race time, as the numbers reader gives it.
 SECOND = "second"
 
@@ -24,19 +29,22 @@ def runner(c: Claim, before: str, lex: Lexicon) -> str | None:
     before the figure)."""
     if c.quantity.unit != SECOND or any(ch.isalpha() for ch in c.quantity.text.replace("h", "")):
         return None   # "tre ore e 44 minuti" is no race time written with marks
-    words = WORD.findall(before)
-    if not words or not lex.cue("finished", words[-1:]):
-        return None
+    words = [w.casefold() for w in WORD.findall(before)][-FINISHED:]
+    if (cue := lex.cue_at("finished", words)) is None or cue[1] != len(words):
+        return None   # the cue ends right before the figure
     at = c.context.find(c.text)
-    name = _last_name(WORD.findall(c.context[:at] if at > 0 else before), lex)
+    name = _first_name(WORD.findall(c.context[:at] if at > 0 else before), lex)
     return RACE_OF + person(name) if name else None
 
 
-def _last_name(words: list[str], lex: Lexicon) -> list[str]:
-    """The last run of two or more capitalised words the lexicon does not know ("Ivyne Lagat"),
-    else none (a surname alone is as often a place or a team)."""
+def _first_name(words: list[str], lex: Lexicon) -> list[str]:
+    """The first run of two or more capitalised words the lexicon does not know, no place nor
+    opening with one ("Ivyne Lagat"; not "New York City Marathon"), else none (a surname alone is as
+    often a team or a place)."""
     runs: list[tuple[int, int]] = []
     for k, w in enumerate(words):
         if w[:1].isupper() and w.casefold() not in lex.stopwords and not ((r := lex.read(w)) and r.known):
             runs.append((runs.pop()[0], k + 1) if runs and runs[-1][1] == k else (k, k + 1))
-    return next((words[a:b] for a, b in reversed(runs) if b - a > 1), [])
+    places = Places.default()
+    return next((words[a:b] for a, b in runs if b - a > 1 and not places.known(" ".join(words[a:a + 2]))
+                 and not places.known(words[a])), [])

@@ -32,7 +32,8 @@ def colon_speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None
     if colon < 0 or colon - sentence.start > SPEAKER_CHARS:
         return None
     toks = tokens(text, start, colon + 1)
-    if toks.lows and toks.lows[0] in g.presentatives:  # "Ecco i dati Auditel della finale: …"
+    if len(toks.lows) > 2 and toks.lows[0] in g.presentatives and (  # "Ecco i dati Auditel della finale: …";
+            toks.lows[1 + (toks.lows[1] in g.articles)] in g.data_nouns | g.report_nouns):  # not "Ecco la nuova Panda:"
         toks = tokens(text, toks.ends[0], colon + 1)
     quoted = text.startswith(QUOTES, _after_spaces(text, colon + 1, sentence.end))
     alone = quoted and _closed_alone(text, colon, sentence)

@@ -26,9 +26,10 @@ def is_age(text: str, r: Reading, word: str, end: int, g: Grammar) -> bool:
     if word not in g.ages.units:
         return False
     words = [w.rstrip(",;:") for _, w in prev_tokens(text, r.start, 4)]
-    said = f' {" ".join(words)}'.replace("\u2019", "'")
-    if next_word(text, end) in g.ages.after or any(said.endswith((f" {m}", *(f" {m} {link}" for link in g.ages.links)))
-                                                   for m in g.ages.markers):
+    linked = len(words) - next((k for k in range(len(words), max(0, len(words) - 2), -1)
+                                if words[k - 1] not in g.ages.links), max(0, len(words) - 2))
+    said = f' {" ".join(words[:len(words) - linked])}'.replace("\u2019", "'")
+    if next_word(text, end) in g.ages.after or any(said.endswith(f" {m}") for m in g.ages.markers):
         return True   # "di età compresa tra i 67 e i 72 anni", "all'età di 85 anni", "between 20 and 30 years old"
     while len(words) > 2 and words[-1] in g.ages.joins and words[-2][:1].isdigit():
         words = words[:-2]   # "I due bambini, di 9 e 5 anni": the list's link and person

@@ -1,8 +1,8 @@
 """A time of a race or a run, in hours, minutes and seconds: "2h06'24\"", "1h02'37\"", "2h24:36",
 "2:06:24". It is one duration in seconds, not a clock time nor three numbers ("2:06:24" read
 as "2:06" and a count of 24). The marks are typography, the same in every language; a time
-"H:MM:SS" after a clock word ("alle 23:11:01", "at 10:15:30"), with a leading zero ("03:32:10") or
-before a word of ``[numbers.times] clock_after`` ("3:32:10 a.m.", "ora italiana") is a time of day,
+"H:MM:SS" after a clock word ("alle 23:11:01", "at 10:15:30") or before a word of ``[numbers.times]
+clock_after`` ("3:32:10 a.m.", "03:32:10 ora italiana"; not "2:24:35 amid light rain") is a time of day,
 read whole (its length None).
 
 >>> from quantities.extraction.numbers.grammar import grammar
@@ -26,6 +26,8 @@ from quantities.extraction.numbers.reading import Reading
 HOURS_FIRST = re.compile(r"(\d{1,2})h ?([0-5]?\d)(?:['’′]([0-5]\d)(?:[\"”″]|'')?|:([0-5]\d)|['’′])(?!\d)")
 #: The unit of a race time ("2h06'24\"": 7584 seconds).
 SECOND = "second"
+#: The word after a time ("a.m.", "ora"), dots kept.
+AFTER = re.compile(r"\s{1,3}([^\W\d_][\w.]{0,7})")
 #: "2:06:24": hours, minutes, seconds between colons.
 COLONS = re.compile(r"(\d{1,2}):([0-5]\d):([0-5]\d)(?![\d:])")
 
@@ -39,8 +41,9 @@ def race_time(text: str, start: int, g: Grammar) -> tuple[int, Decimal | None] |
     if m is not None:
         hours, minutes, seconds = int(m[1]), int(m[2]), int(m[3] or m[4] or 0)
     elif (m := COLONS.match(text, start, start + 9)) is not None:
-        if m[1].startswith("0") or phrase_before(prev_tokens(text, start, 4), g.times.before, g) is not None \
-                or text[m.end():m.end() + 12].lstrip().casefold().startswith(g.times.clock_after):
+        after = AFTER.match(text, m.end(), m.end() + 16)
+        if phrase_before(prev_tokens(text, start, 4), g.times.before, g) is not None \
+                or (after is not None and after[1].casefold() in g.times.clock_after):
             return m.end(), None  # "alle 23:11:01", "03:32:10 ora italiana", "3:32:10 a.m.": a time of day
         hours, minutes, seconds = int(m[1]), int(m[2]), int(m[3])
     else:
