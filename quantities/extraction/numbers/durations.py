@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from quantities.extraction.numbers.around import ascii_miss
+from quantities.extraction.numbers.around import ascii_miss, prev_tokens
 from quantities.extraction.numbers.compounds import SECOND_FOLLOW_REACH, follow, second_number
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.patterns import ASCII_BLANKS, UNIT, norm
@@ -25,7 +25,10 @@ LARGER = frozenset(larger for larger, _ in PARTS)
 def and_smaller(text: str, r: Reading, g: Grammar) -> bool:
     """Whether a joiner, a number and a smaller unit of ``r``'s duration follow it ("10 anni e sei mesi"):
     then ``r`` is the whole, in the smaller unit, and ends past it. Not a part as large as the unit it
-    adds to ("2 anni e 14 mesi"), nor one with a scale word."""
+    adds to ("2 anni e 14 mesi"), nor one with a scale word. So does one of the larger unit before it
+    and a joiner ("un'ora e 45 minuti", "an hour and 45 minutes": 105 minutes)."""
+    if _one_larger_before(text, r, g):
+        return True
     if r.value is None or r.unit not in LARGER:
         return False
     first = text[r.end:r.end + 1]
@@ -44,4 +47,20 @@ def and_smaller(text: str, r: Reading, g: Grammar) -> bool:
     r.value = r.low = r.high = r.value * ratio + v2
     r.unit, r.end = unit, m.end(UNIT)
     r.precision = min((r.precision or Decimal(1)) * ratio, p2)
+    return True
+
+
+def _one_larger_before(text: str, r: Reading, g: Grammar) -> bool:
+    """Whether "one" and a larger unit, then a joiner, stand right before ``r``'s duration ("un'ora e",
+    "an hour and"): then ``r`` takes it in and starts at it."""
+    prev = prev_tokens(text, r.start, 3)
+    if r.value is None or len(prev) < 2 or prev[-1][1] not in g.words.joiners:
+        return False
+    elided, mark, word = prev[-2][1].rpartition("'")   # "un'ora"
+    one = elided + mark if mark else (prev[-3][1] if len(prev) > 2 else "")
+    ratio = PARTS.get((g.units.singular.get(word, ""), r.unit or ""))
+    if ratio is None or one not in g.words.one or not 0 < r.value < ratio:
+        return False
+    r.value = r.low = r.high = r.value + ratio
+    r.start = prev[-2][0] if mark else prev[-3][0]
     return True
