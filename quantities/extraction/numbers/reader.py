@@ -55,6 +55,7 @@ from quantities.extraction.numbers.halves import halves, read_approx, unit_share
 from quantities.extraction.numbers.hedges import carry, scale_parts
 from quantities.extraction.numbers.nonclaims import opaque_end, url_end, url_spans
 from quantities.extraction.numbers.offsets import relative
+from quantities.extraction.numbers.ones import one_opens
 from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.prefilter import Starts
 from quantities.extraction.numbers.racetimes import race_reading
@@ -111,6 +112,7 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
         if r is None or any(v is not None and v.adjusted() > MAX_ADJUSTED for v in (r.value, r.low, r.high)):
             pos = _after_one(text, m, g) if r is None else max(r.end, m.start() + 1)  # past an empty match too:
             continue  # always on; a value past what a figure holds (a desk's words "mega giga") is no figure
+        one_opens(text, r, g)  # "one to two hours", "uno o due feriti"
         if out and r.start < out[-1].span.end:
             r.start = max(r.start, out[-1].span.end)
         out.append(_quantity(text, r, g))
