@@ -153,7 +153,7 @@ def _parties(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -> 
     for _ in range(2):   # the head, or the word after it: "the five central regions"
         word = next_word(text, at)
         at += 1 + len(word)
-        if word in g.idents.parties:
+        if word.rstrip("'’") in g.idents.parties:   # "the two countries' motorway operators"
             return not _named_after(text, at) and next_word(text, at) not in g.idents.parties_counted
     return False
 
