@@ -13,7 +13,6 @@ from quantities.extraction.numbers.around import prev_tokens
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.reading import Reading
 
-
 #: The highest second end of a range from one ("one to ten").
 MOST = 10
 
