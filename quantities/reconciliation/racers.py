@@ -1,11 +1,13 @@
 """Whose a race time is: a time in hours, minutes and seconds ("2h24'35\"", "2:24:36") that a
 verb of finishing puts after the lexicon's ``[time] finished`` ("ha chiuso in", "clocking") is
-the time of the runner its sentence names first ("Ivyne Lagat ha chiuso in 2h24'35\""; "il tempo di
-Ivyne Lagat: la keniana ha vinto in 2h24'36\""; "X, allenata da Gianni Demadonna, in …": X): two
-articles' times of one runner are one figure. A name that is a place or opens with one is a race's
-("ha vinto la Maratona di New York in 2:04:58"), no runner's; a split ("è passato in 1h02'37\""), a
-personal best ("il suo vecchio personale di 2h41'54\"") or a record beaten ("beating the 2:06:48") has no
-cue and is keyed as any duration is.
+the time of the runner named last in its clause ("sotto gli occhi del sindaco Roberto Gualtieri, la
+keniana Ivyne Lagat ha chiuso in 2h24'35\""), else, when the clause names no one, the one its
+sentence names first ("il tempo di Ivyne Lagat: la keniana ha vinto in 2h24'36\""); "Allenato da
+Renato Canova, Rutto ha chiuso in …" names no runner (a surname alone). Two articles' times of one
+runner are one figure. A name that is a place or opens with one is a race's ("ha vinto la Maratona
+di New York in 2:04:58"), no runner's; a split ("è passato in 1h02'37\""), a personal best ("il suo
+vecchio personale di 2h41'54\"") or a record beaten ("beating the 2:06:48") has no cue and is keyed
+as any duration is.
 """
 
 from __future__ import annotations
@@ -32,19 +34,21 @@ def runner(c: Claim, before: str, lex: Lexicon) -> str | None:
     words = [w.casefold() for w in WORD.findall(before)][-FINISHED:]
     if (cue := lex.cue_at("finished", words)) is None or cue[1] != len(words):
         return None   # the cue ends right before the figure
-    at = c.context.find(c.text)
-    name = _first_name(WORD.findall(c.context[:at] if at > 0 else before), lex)
-    return RACE_OF + person(name) if name else None
+    clause = WORD.findall(before)
+    runs = _names(clause, lex)
+    if not runs and not any(w[:1].isupper() for w in clause):   # "… di Ivyne Lagat: la keniana ha vinto in"
+        at = c.context.find(c.text)
+        runs = _names(WORD.findall(c.context[:at] if at > 0 else before), lex)[:1]
+    return RACE_OF + person(runs[-1]) if runs else None
 
 
-def _first_name(words: list[str], lex: Lexicon) -> list[str]:
-    """The first run of two or more capitalised words the lexicon does not know, no place nor
-    opening with one ("Ivyne Lagat"; not "New York City Marathon"), else none (a surname alone is as
-    often a team or a place)."""
+def _names(words: list[str], lex: Lexicon) -> list[list[str]]:
+    """The runs of two or more capitalised words the lexicon does not know, no place nor opening
+    with one ("Ivyne Lagat"; not "New York City Marathon"): a surname alone is as often a team."""
     runs: list[tuple[int, int]] = []
     for k, w in enumerate(words):
         if w[:1].isupper() and w.casefold() not in lex.stopwords and not ((r := lex.read(w)) and r.known):
             runs.append((runs.pop()[0], k + 1) if runs and runs[-1][1] == k else (k, k + 1))
     places = Places.default()
-    return next((words[a:b] for a, b in runs if b - a > 1 and not places.known(" ".join(words[a:a + 2]))
-                 and not places.known(words[a])), [])
+    return [words[a:b] for a, b in runs if b - a > 1 and not places.known(" ".join(words[a:a + 2]))
+            and not places.known(words[a])]

@@ -81,17 +81,10 @@ class Governors:
         after = i < len(starts) and (high is None or starts[i] < high)
         yields = after and not (self._found[i].impersonal or self._found[i].unsaid)  # an impersonal cue yields
         if k >= 0 and (j := self._before[k]) >= 0 and not (yields and self._found[j].impersonal):
-            return self._relayed(self._named_before(j))   # to a speaker after it: "Si contano …, ha detto la sindaca"
+            return self._relayed(j)   # to a speaker after it: "Si contano almeno 40 vittime, ha detto la sindaca"
         if after:
             return self._relayed(i)
         return None
-
-    def _named_before(self, j: int) -> int:
-        """``j``, or the cue right before it when ``j`` is impersonal and only a mark parts them: the source
-        named wins ("secondo la Coldiretti, si stima una produzione di 43 milioni")."""
-        f = self._found
-        close = j > 0 and not f[j - 1].impersonal and 0 <= f[j].cue_span.start - f[j - 1].span.end <= NAMED_BEFORE
-        return j - 1 if f[j].impersonal and close else j
 
     def before(self, pos: int) -> Found | None:
         """The nearest cue before ``pos`` that reaches after it (for a figure that owns the
@@ -213,8 +206,6 @@ def _opens_with(gap: str, g: Grammar) -> bool:
     return len(gap.split()) <= 1 or (gap.rstrip().endswith(",") and len(gap.split()) <= g.apposition_words + 1)
 
 
-#: How many characters may part a source named right before an impersonal cue (", si ").
-NAMED_BEFORE = 6
 #: The longest sentence read as a header with no colon ("Conferenza stampa del sindaco Gaetano Manfredi.").
 HEADER_ALONE = 120
 

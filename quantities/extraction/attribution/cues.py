@@ -27,7 +27,7 @@ from quantities.extraction.attribution.phrases import (
     _skip,
     _source_like,
 )
-from quantities.extraction.attribution.subjects import _past_clitics, _plain_subject, _reporter, _subject, opens_aside
+from quantities.extraction.attribution.subjects import _past_clitics, _plain_subject, _reporter, _subject
 from quantities.lang import Pack
 from quantities.lang.places import Places
 from quantities.lang.sources import Sources
@@ -218,7 +218,7 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
                                            or (np is not None and lows[np[0]] in g.articles and not resumed)):
             np = _subject(toks, b, g)
             relative = np is None and (np := _relative_subject(text, toks, b, g, src)) is not None
-            reach = "any" if not relative and (_aside(toks, np, after, g) or opens_aside(toks, np, b)) else "after"
+            reach = "any" if not relative and _aside(toks, np, after, g) else "after"  # "X, che ha riferito di …"
         if np is None and inverted and _ends_aside(toks, after):
             return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
         if lows[j - 1] in g.clause_only and not _reports_clause(toks, after, np if inverted else None, g):

@@ -89,8 +89,6 @@ class Grammar:
     verb_endings: tuple[str, ...]
     max_words: int
     aside_words: int  # how far after a reporting verb its reported clause is looked for
-    title_stops: frozenset[str]  # no title goes on past these ("in un'intervista")
-    title_words: int  # the same, for a title set before the name that closes the sentence (phrases._apposed_name)
     apposition_words: int  # how many words of a title may follow its head before a name's comma
     impersonal: frozenset[tuple[str, ...]]  # a reporting verb that names no one ("si stima")
     same_source: frozenset[str]  # phrases that name the previous source ("stessa fonte")
@@ -284,8 +282,6 @@ def grammar(pack: Pack) -> Grammar:
         max_words=positive_int(pack, "attribution.max_words"),
         aside_words=positive_int(pack, "attribution.aside_words"),
         apposition_words=positive_int(pack, "attribution.apposition_words"),
-        title_words=positive_int(pack, "attribution.title_words"),
-        title_stops=word_set(pack, "attribution.title_stops"),
         impersonal=frozenset(p[:2] for p in phrases(pack, "attribution.impersonal")),
         same_source=frozenset(" ".join(p) for p in phrases(pack, "attribution.same_source")),
         intensifiers=word_set(pack, "attribution.intensifiers"),

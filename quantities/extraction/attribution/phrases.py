@@ -73,8 +73,8 @@ def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, i
     if not texts[head].islower():
         return np
     k = np[1]
-    while k < len(texts) and k - np[1] < g.title_words and (toks.is_word(k) or _numbered(toks, k, None)) \
-            and lows[k] not in g.clause_ends and lows[k] not in g.title_stops:
+    while k < len(texts) and k - np[1] < g.apposition_words and (toks.is_word(k) or _numbered(toks, k, None)) \
+            and lows[k] not in g.clause_ends:
         k += 1
     if k + 2 >= len(texts) or texts[k] != ",":
         return np

@@ -110,13 +110,6 @@ ASIDE = 10
 RELATIVE_ASIDE = 24
 
 
-def opens_aside(toks: Tokens, np: tuple[int, int] | None, verb: int) -> bool:
-    """Whether the subject ``np`` is set apart from its verb at ``toks[verb]`` by an aside between
-    commas: the report covers the figures of the aside too ("Luciano Ligabue, who set the previous
-    record of almost 150,000 fans, said: …"; not "X, che ha riferito di …", a relative's own verb)."""
-    return np is not None and np[1] < verb - 2 and toks.texts[np[1]] == ","
-
-
 def _names_source(toks: Tokens, np: tuple[int, int], g: Grammar) -> bool:
     """A phrase opened by an article or a capital whose words hold a source noun or a name
     ("the prefecture", "Italian police"), the source before "in PLACE"."""
