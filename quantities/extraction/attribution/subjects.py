@@ -166,7 +166,7 @@ def _past_clitics(lows: list[str], verb: int, g: Grammar) -> int:
     pronoun that is no article is skipped ("la questura ne conta 15mila"; "la stima" is an
     article and a noun)."""
     if lows[verb] not in g.auxiliaries:  # an article's form between a noun and a verb whose subject follows
-        # it resumes the noun: "Le cifre le fornisce l'Enel"
+        # it resumes the noun: "Il bilancio sanitario lo traccia l'Azienda ospedaliera"
         resumed = 1 < verb < len(lows) - 1 and lows[verb - 1] in g.resumptive and lows[verb - 2] not in g.articles \
             and lows[verb - 2].isalpha() and lows[verb + 1] in g.articles
         return verb - (verb > 0 and lows[verb - 1] in g.clitics and (lows[verb - 1] not in g.articles or resumed))

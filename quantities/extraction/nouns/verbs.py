@@ -1,6 +1,6 @@
 """The noun a verb names for the figure that is its object, when nothing else names it: "il
 Comune ha speso circa 3 milioni di euro" -> "spesa", "ha incassato 313,9 milioni" ->
-"incasso", "the city collected 2.4 million euros" -> "revenue".
+"incasso", "the city took in 2.4 million euros" -> "revenue".
 
 The verbs are the pack's ``[nouns.verb_nouns.<kind>]`` tables (verb phrase -> noun), by kind of
 figure: "ha incassato tre gol" counts goals (a noun after the figure comes first), and "ha speso

@@ -120,7 +120,7 @@ def _referring(text: str, r: Reading, prev: list[tuple[int, str]], g: Grammar) -
     referring`` and before no counted noun ("Uno dei due si chiama Mohamed", "among the three in a serious
     condition"): an identity reference (RULES: "i due paesi"), no count; not "era uno dei tre dispersi". So
     is one after a definite article and before a finite verb (``group_articles``, ``group_verbs``, ``group_endings``):
-    "mentre i due abbandonavano l'auto", "the two were arrested"; not "i due colleghi", "i due feriti sono"."""
+    "mentre i due abbandonavano l'auto", "the two had been arrested"; not "i due colleghi", "I due sono morti"."""
     if r.value is None or r.value > g.idents.parties_most or not text[r.start:r.end].isalpha() or not prev:
         return False
     nxt = next_word(text, r.end)

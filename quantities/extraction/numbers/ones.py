@@ -9,6 +9,8 @@ ore" are ranges from 1, starting at that word, not a bare "two hours" after a lo
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from quantities.extraction.numbers.around import prev_tokens
 from quantities.extraction.numbers.grammar import Grammar
 from quantities.extraction.numbers.reading import Reading
@@ -26,4 +28,4 @@ def one_opens(text: str, r: Reading, g: Grammar) -> None:
     prev = prev_tokens(text, r.start, 2)
     if len(prev) < 2 or prev[-1][1] not in g.ranges.or_ or prev[-2][1] not in g.words.singletons:
         return
-    r.low, r.high, r.value, r.start = type(r.value)(1), r.value, None, prev[-2][0]
+    r.low, r.high, r.value, r.start = Decimal(1), r.value, None, prev[-2][0]
