@@ -10,7 +10,7 @@ from quantities.reconciliation.clauses import LEAD
 from quantities.reconciliation.distances import FROM_POINT
 from quantities.reconciliation.intervals import stance
 from quantities.reconciliation.keys import Item
-from quantities.reconciliation.racers import SECOND
+from quantities.reconciliation.racers import written_with_marks
 from quantities.text.decimals import grouped
 from quantities.text.i18n import N_, _, current
 from quantities.types import Claim, Quantity
@@ -132,8 +132,7 @@ def value_of(mode: Sequence[Item], fmt: tuple[str, str]) -> str:
 def shown(q: Quantity, fmt: tuple[str, str]) -> str:
     """The interval as stated (before tolerances), numbers in the language's format."""
     kind = stance(q)
-    marked = q.unit == SECOND and not any(c.isalpha() for c in q.text.replace("h", ""))  # not "20 secondi"
-    if kind == "exact" and marked and q.value is not None:
+    if kind == "exact" and written_with_marks(q) and q.value is not None:   # not "20 secondi"
         return race_time(int(q.value))   # "2h24'35\"" (8675 seconds) as "2:24:35"
     if kind == "exact" or q.low is None:
         return num(q.value if q.value is not None else q.low, fmt)

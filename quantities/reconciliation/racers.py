@@ -12,25 +12,24 @@ as any duration is.
 
 from __future__ import annotations
 
+from quantities.extraction.numbers.racetimes import SECOND
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
 from quantities.reconciliation.ages import person
 from quantities.reconciliation.clauses import WORD
-from quantities.types import Claim
+from quantities.types import Claim, Quantity
 
 #: The key of a runner's time ("race time of ivyne lagat").
 RACE_OF = "race time of "
 #: How many words before a race time its finishing cue may span ("ha chiuso in", "taglia il traguardo in").
 FINISHED = 3
-#: The unit of a race time, as the numbers reader gives it.
-SECOND = "second"
 
 
 def runner(c: Claim, before: str, lex: Lexicon) -> str | None:
     """The key of the race time ``c`` by its runner, else None (``before``: its clause's words
     before the figure)."""
-    if c.quantity.unit != SECOND or any(ch.isalpha() for ch in c.quantity.text.replace("h", "")):
-        return None   # "tre ore e 44 minuti" is no race time written with marks
+    if not written_with_marks(c.quantity):
+        return None   # "tre ore e 44 minuti" is no race time
     words = [w.casefold() for w in WORD.findall(before)][-FINISHED:]
     if (cue := lex.cue_at("finished", words)) is None or cue[1] != len(words):
         return None   # the cue ends right before the figure
@@ -40,6 +39,12 @@ def runner(c: Claim, before: str, lex: Lexicon) -> str | None:
         at = c.context.find(c.text)
         runs = _names(WORD.findall(c.context[:at] if at > 0 else before), lex)[:1]
     return RACE_OF + person(runs[-1]) if runs else None
+
+
+def written_with_marks(q: Quantity) -> bool:
+    """Whether ``q`` is a race time as the numbers reader reads one: seconds written with marks and
+    no unit word ("2h24'35\"", "2:24:35"; not "20 secondi")."""
+    return q.unit == SECOND and not any(ch.isalpha() for ch in q.text.replace("h", ""))
 
 
 def _names(words: list[str], lex: Lexicon) -> list[list[str]]:
