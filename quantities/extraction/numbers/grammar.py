@@ -264,6 +264,7 @@ def _hedges(pack: Pack) -> Hedges:
         class_openers=v.words(pack, "numbers.hedges.class_openers"),
         carry_articles=v.words(pack, "numbers.carry.articles"),
         carry_parts=v.words(pack, "numbers.carry.parts"),
+        carry_complements=v.words(pack, "numbers.carry.complements"),
     )
 
 

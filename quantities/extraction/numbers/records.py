@@ -142,6 +142,7 @@ class Hedges:
     carry_after_comma: int   # words after a comma a carried hedge still reaches ("circa 300 morti, altri 2.700")
     carry_articles: frozenset[str]  # "e i feriti 120": an article and a noun before a figure start a new phrase
     carry_parts: frozenset[str]  # "24 miliardi, di cui 15,7": a part takes the sum's scale and unit
+    carry_complements: frozenset[str] = frozenset()  # "oltre i 10mila da 110 nazioni": a complement, no list
     comparisons: frozenset[str] = frozenset()  # hedges that compare after a figure ("71,9%, superiore al 63,9%")
     thresholds: frozenset[str] = frozenset()  # after a noun, a class's bound: "scosse superiori a magnitudo 4"
     predicates: frozenset[str] = frozenset()  # before such a hedge, a verb: "è superiore a", "rose above"
