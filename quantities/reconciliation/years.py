@@ -8,7 +8,8 @@ figure's scope, so that they are not compared with this event's figures. So is a
 right after the figure in its clause, with no other figure, clause mark or relative word
 between ("contro il 58,48% della stessa ora nel 2018", "il 63,67% delle politiche del
 2018"); a year in another clause is left alone ("Oggi 600 morti, contro i 300 del 2015"
-is about today's 600).
+is about today's 600), and so is one after a word of comparison, the base of a change ("un
+calo del 23,2% rispetto al 2022": the pack's ``[numbers.offsets] compared``).
 
 A span of years back from the article ("cinque anni fa", "five years ago": the pack's
 ``[numbers.offsets] ago`` words) is that year, or the year the article names within one of
@@ -67,11 +68,11 @@ def past_year(sentence: str, figure: str, date: dt.date | None, lang: str,
     if before:
         return max(before)
     end = at + len(figure)
-    for start, _, y, near in years:
+    for start, _, y, _ in years:
         if end <= start <= end + REACH and y < date.year:
             between = sentence[end:start]
             if not BREAK.search(between) and not clock.relative_between(sentence, end, start, lang) \
-                    and not (near and _compared_before(sentence, start, lang)):
+                    and not _compared_before(sentence, start, lang):
                 return y
             break
     return None

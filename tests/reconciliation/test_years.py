@@ -47,6 +47,10 @@ ROWS = [
     ("en", "Last year, 1,100 fires; this year 1,400", "1,400", (), None),
     ("it", "Oggi sono 1.400 rispetto a un anno fa", "1.400", (), None),
     ("it", "lo stabilimento, che l'anno scorso ha prodotto circa 3 milioni di tonnellate", "circa 3 milioni", (), 2021),
+    # session 25: a year in digits after a word of comparison is the base of a change, not the figure's year
+    ("it", "Si calcolano 38,3 milioni di ettolitri, con un calo del 23,2% rispetto al 2021", "23,2%", (), None),
+    ("en", "Output is set to drop 12% compared with 2021", "12%", (), None),
+    ("it", "il 63,67% delle politiche del 2018", "63,67%", (), 2018),   # near miss: no comparison
     # review30: one that opens the sentence sets it past asides and dates, up to a semicolon or this year
     ("it", "L'anno scorso, i visitatori del Salone del Libro erano stati 222mila", "222mila", (), 2021),
     ("en", "Last year, 4 million tourists visited Venice, according to the city council", "4 million", (), 2021),
