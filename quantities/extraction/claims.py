@@ -329,6 +329,7 @@ class _Reader:
         found = self._scans[span.start, span.end] = attribution.scan(text, span, lang=pack, sources=src, toks=toks)
         found = attribution.summaries(text, toks, found, lang=pack, sources=src)  # "…: sono i numeri che la Regione"
         found = attribution.gapped(text, toks, found, lang=pack, sources=src)  # "…, la prefettura 119mila"
+        found = attribution.owned(text, span, found, pack)  # "Secondo la Coldiretti, si stima …"
         if (head := attribution.header(text, span, lang=pack, sources=src)) is not None:
             colon = text.find(":", head.span.end, span.end)  # cues inside the header are its own
             found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")

@@ -35,6 +35,7 @@ from quantities.extraction.attribution.choice import (
 from quantities.extraction.attribution.cues import breaks_of, scan, summaries
 from quantities.extraction.attribution.gapped import gapped, scope_of
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach, grammar
+from quantities.extraction.attribution.owned import owned
 from quantities.types import Span
 
 __all__ = [
@@ -51,6 +52,7 @@ __all__ = [
     "header",
     "narrates",
     "opener_cues",
+    "owned",
     "quoted_by",
     "scan",
     "scope_of",

@@ -110,6 +110,7 @@ class Grammar:
     clause_verbs: frozenset[str]  # "said the government would": a verb after the phrase that follows a reporting verb
     summary_nouns: frozenset[str]  # "i numeri che la Regione ha presentato": the relative's subject is the source
     report_nouns: frozenset[str]  # "projections by X", "il conteggio della questura": X is the source
+    published: frozenset[str]  # "i dati diffusi dal ministero", "figures presented by X": X is the source
     report_of: frozenset[str]  # "le stime della questura": what links a report noun to its owner
     verbless_openers: frozenset[str]  # a next sentence "Così X." credits X with the sentence before
     clause_ends: frozenset[str]  # words that open a relative or subordinate clause ("che", "which")
@@ -304,6 +305,7 @@ def grammar(pack: Pack) -> Grammar:
         copulas=word_set(pack, "attribution.narrated.copulas"),
         clause_ends=word_set(pack, "attribution.narrated.clause_ends"),
         report_nouns=word_set(pack, "attribution.report_nouns"),
+        published=word_set(pack, "attribution.published"),
         summary_nouns=word_set(pack, "attribution.summary_nouns"),
         clause_verbs=word_set(pack, "attribution.clause_verbs"),
         report_of=word_set(pack, "attribution.report_of"),

@@ -92,17 +92,25 @@ def _apposed_name(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, i
 
 def _by_agent(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
     """A report noun with its agent names the agent: "the first projections by the
-    Consorzio Opinio Italia" -> "Consorzio Opinio Italia"."""
+    Consorzio Opinio Italia" -> "Consorzio Opinio Italia"; so does a phrase that ends on a
+    participle of making it public, time words allowed before the agent ("i dati degli
+    scrutini diffusi ieri dal ministero", "the figures presented by Bezzini": ``[attribution]
+    published``)."""
     lows = toks.lows
     owner = _owner(toks, np, g)
     if owner is not None:
         return owner
-    if np[1] >= len(lows) or lows[np[1]] not in g.agent:
+    k = np[1]
+    if k >= len(lows) or (lows[k] not in g.agent and lows[k] not in g.gap):
         return np  # no agent after it: the common case, told first
     words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
-    if not words or words[-1] not in g.report_nouns:
+    if len(words) > 1 and words[-1] in g.published:
+        k = _skip(lows, k, g.gap)
+        if k >= len(lows) or lows[k] not in g.agent or _at(lows, k + 1, g.not_agents) is not None:
+            return np
+    elif not words or words[-1] not in g.report_nouns or lows[k] not in g.agent:
         return np
-    agent = _phrase(toks, np[1] + 1, g)
+    agent = _phrase(toks, k + 1, g)
     return agent if agent is not None else np
 
 
