@@ -8,8 +8,8 @@ figure's scope, so that they are not compared with this event's figures. So is a
 right after the figure in its clause, with no other figure, clause mark or relative word
 between ("contro il 58,48% della stessa ora nel 2018", "il 63,67% delle politiche del
 2018"); a year in another clause is left alone ("Oggi 600 morti, contro i 300 del 2015"
-is about today's 600), and so is one after a word of comparison, the base of a change ("un
-calo del 23,2% rispetto al 2022": the pack's ``[numbers.offsets] compared``).
+is about today's 600), and so is one after the word of a change's base ("un calo del 23,2%
+rispetto al 2022": the pack's ``[numbers.offsets] base``).
 
 A span of years back from the article ("cinque anni fa", "five years ago": the pack's
 ``[numbers.offsets] ago`` words) is that year, or the year the article names within one of
@@ -68,11 +68,11 @@ def past_year(sentence: str, figure: str, date: dt.date | None, lang: str,
     if before:
         return max(before)
     end = at + len(figure)
-    for start, _, y, _ in years:
+    for start, _, y, near in years:
         if end <= start <= end + REACH and y < date.year:
             between = sentence[end:start]
             if not BREAK.search(between) and not clock.relative_between(sentence, end, start, lang) \
-                    and not _compared_before(sentence, start, lang):
+                    and not _compared_before(sentence, start, lang, COMPARED if near else BASE):
                 return y
             break
     return None
@@ -169,10 +169,14 @@ def _this_year(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)" if words else r"(?!)", re.IGNORECASE)
 
 
-def _compared_before(sentence: str, start: int, lang: str) -> bool:
-    """A word of comparison (``[numbers.offsets] compared``) ends right before ``sentence[start]``."""
+def _compared_before(sentence: str, start: int, lang: str, key: str = "numbers.offsets.compared") -> bool:
+    """A word of comparison (``[numbers.offsets] compared``; for a year in digits, one of a change's base,
+    ``base``: "rispetto al 2022", not "before 2016") ends right before ``sentence[start]``."""
     words = sentence[max(0, start - COMPARED_REACH):start].casefold().replace("’", "'").split()
-    return any(" ".join(words[-n:]) in _words(lang, "numbers.offsets.compared") for n in (1, 2, 3) if len(words) >= n)
+    return any(" ".join(words[-n:]) in _words(lang, key) for n in (1, 2, 3) if len(words) >= n)
+
+
+COMPARED, BASE = "numbers.offsets.compared", "numbers.offsets.base"
 
 
 #: How far before a year phrase its word of comparison is looked for, in characters.

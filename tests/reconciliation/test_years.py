@@ -51,6 +51,8 @@ ROWS = [
     ("it", "Si calcolano 38,3 milioni di ettolitri, con un calo del 23,2% rispetto al 2021", "23,2%", (), None),
     ("en", "Output is set to drop 12% compared with 2021", "12%", (), None),
     ("it", "il 63,67% delle politiche del 2018", "63,67%", (), 2018),   # near miss: no comparison
+    ("en", "The village had 3,000 residents before 2016", "3,000 residents", (), 2016),   # before: a date (review45)
+    ("it", "Il paese aveva 3.000 abitanti prima del 2016", "3.000 abitanti", (), 2016),
     # review30: one that opens the sentence sets it past asides and dates, up to a semicolon or this year
     ("it", "L'anno scorso, i visitatori del Salone del Libro erano stati 222mila", "222mila", (), 2021),
     ("en", "Last year, 4 million tourists visited Venice, according to the city council", "4 million", (), 2021),

@@ -111,6 +111,8 @@ class Grammar:
     summary_nouns: frozenset[str]  # "i numeri che la Regione ha presentato": the relative's subject is the source
     report_nouns: frozenset[str]  # "projections by X", "il conteggio della questura": X is the source
     published: frozenset[str]  # "i dati diffusi dal ministero", "figures presented by X": X is the source
+    numbered: frozenset[str]  # names that hold a number ("sole 24 ore": [numbers.identifiers] names)
+    bare_agent: frozenset[str]  # the agent's preposition without an article ("da", "by"; not "dalla")
     report_of: frozenset[str]  # "le stime della questura": what links a report noun to its owner
     verbless_openers: frozenset[str]  # a next sentence "Così X." credits X with the sentence before
     clause_ends: frozenset[str]  # words that open a relative or subordinate clause ("che", "which")
@@ -306,6 +308,8 @@ def grammar(pack: Pack) -> Grammar:
         clause_ends=word_set(pack, "attribution.narrated.clause_ends"),
         report_nouns=word_set(pack, "attribution.report_nouns"),
         published=word_set(pack, "attribution.published"),
+        numbered=word_set(pack, "numbers.identifiers.names"),
+        bare_agent=word_set(pack, "attribution.agent"),
         summary_nouns=word_set(pack, "attribution.summary_nouns"),
         clause_verbs=word_set(pack, "attribution.clause_verbs"),
         report_of=word_set(pack, "attribution.report_of"),

@@ -7,8 +7,11 @@ impersonal_owned``: counting, estimating) names no one of its own, and the forwa
 its clause (at most ``[attribution] opening_words`` words after the sentence's start or a clause
 break) governs its figures. Not a form of hearsay ("…, secondo la Coldiretti, si parla di perdite":
 RULES.md, impersonal forms give null), not across a clause break ("Secondo la Coldiretti il vino è
-buono; si stima …"), not a source that closes a clause before it ("La qualità è buona, secondo la
-Coldiretti, si stima …": the forward cue does not open the clause).
+buono; si stima …"), nor a conjunction or a relative word that opens another clause (``[attribution]
+owned_breaks``: "Secondo il sindaco la situazione è sotto controllo, anche se si contano ancora 40
+sfollati", "…, e si stima che servano 30 milioni", "i paesi dove si contano 300 sfollati": review45),
+not a source that closes a clause before it ("La qualità è buona, secondo la Coldiretti, si stima …":
+the forward cue does not open the clause).
 
 >>> from quantities.extraction.attribution.cues import scan
 >>> text = "In Italia, secondo la Coldiretti, si stima un calo del 14%."
@@ -33,12 +36,14 @@ _WORD = re.compile(r"\w+")
 class _Owned:
     cues: frozenset[str]   # the impersonal cues a named source opening their clause owns
     opening: int           # how many words may stand before that source's cue in its clause
+    breaks: frozenset[str]  # words that open another clause between the source and the cue
 
 
 @per_pack("attribution")
 def _words(pack: Pack) -> _Owned:
     return _Owned(frozenset(w.casefold() for w in pack.words("attribution.impersonal_owned", ())),
-                  int(pack.table("attribution").get("opening_words", 0)))
+                  int(pack.table("attribution").get("opening_words", 0)),
+                  frozenset(w.casefold() for w in pack.words("attribution.owned_breaks", ())))
 
 
 def owned(text: str, sentence: Span, found: list[Found], lang: str | Pack) -> list[Found]:
@@ -52,13 +57,13 @@ def owned(text: str, sentence: Span, found: list[Found], lang: str | Pack) -> li
     for f in found:
         named = out[-1] if out else None
         if f.impersonal and f.cue in words.cues and named is not None and _opens(text, sentence, named, f,
-                                                                                breaks, words.opening):
+                                                                                breaks, words):
             continue
         out.append(f)
     return out
 
 
-def _opens(text: str, sentence: Span, named: Found, impersonal: Found, breaks: list[int], opening: int) -> bool:
+def _opens(text: str, sentence: Span, named: Found, impersonal: Found, breaks: list[int], words: _Owned) -> bool:
     """Whether ``named`` is a forward cue with a source that opens the clause ``impersonal`` stands in."""
     cue = named.cue_span.start
     if named.impersonal or named.unsaid or not named.source or named.span.start < cue:
@@ -66,5 +71,6 @@ def _opens(text: str, sentence: Span, named: Found, impersonal: Found, breaks: l
     start = max([b + 1 for b in breaks if b < cue], default=sentence.start)
     if any(cue < b < impersonal.cue_span.start for b in breaks):
         return False
-    return len(_WORD.findall(text, start, cue)) <= opening and not any(
-        c.isdigit() for c in text[start:cue])
+    between = _WORD.findall(text, named.span.end, impersonal.cue_span.start)
+    return len(_WORD.findall(text, start, cue)) <= words.opening and not any(
+        c.isdigit() for c in text[start:cue]) and not any(w.casefold() in words.breaks for w in between)

@@ -105,13 +105,31 @@ def _by_agent(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
         return np  # no agent after it: the common case, told first
     words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
     if len(words) > 1 and words[-1] in g.published:
-        k = _skip(lows, k, g.gap)
-        if k >= len(lows) or lows[k] not in g.agent or _at(lows, k + 1, g.not_agents) is not None:
-            return np
-    elif not words or words[-1] not in g.report_nouns or lows[k] not in g.agent:
+        return _publisher(toks, _skip(lows, k, g.gap), g) or np
+    if not words or words[-1] not in g.report_nouns or lows[k] not in g.agent:
         return np
     agent = _phrase(toks, k + 1, g)
     return agent if agent is not None else np
+
+
+def _publisher(toks: Tokens, k: int, g: Grammar) -> tuple[int, int] | None:
+    """The agent after a participle of making a report public, from ``toks[k]``: a name, a source noun or a
+    phrase with its article after "da"/"by" ("dalle aziende sanitarie"), past one phrase of manner or time
+    before it ("diffusi da poco dalla prefettura di Bari"; not "da remoto", "by hand", "by the end of the
+    week" alone: review45)."""
+    lows = toks.lows
+    for _ in range(2):
+        if k + 1 >= len(lows) or lows[k] not in g.agent:
+            return None
+        first = k + 1 + (lows[k + 1] in g.articles)
+        agent = _phrase(toks, k + 1, g)
+        if agent is None or first >= len(lows):
+            return None
+        if _at(lows, first, g.not_agents) is None and (lows[k] not in g.bare_agent or first > k + 1 or any(
+                toks.texts[m][0].isupper() or lows[m] in g.source_nouns for m in range(agent[0], agent[1]))):
+            return agent
+        k = _skip(lows, agent[1], g.gap)
+    return None
 
 
 def _owner(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int] | None:
@@ -195,7 +213,7 @@ def _phrase(toks: Tokens, i: int, g: Grammar, until: int | None = None) -> tuple
         if end is not None and ((w := lows[j]) in g.of or (w in g.linkers and g.links(toks, j))):  # "degli Esteri"
             j += 2 if j + 1 < limit and lows[j + 1] in g.articles else 1
             continue
-        if g.ends_phrase(toks, j) and not _numbered(toks, j, until) \
+        if g.ends_phrase(toks, j) and not _numbered(toks, j, until) and not _listed(toks, j, g) \
                 and not (end is None and lows[j] in g.adjectives) and not (end is not None and _first_name(toks, j)):
             break  # "la prima ricostruzione": an adjective that ends phrases elsewhere opens this one
         j += 1
@@ -206,11 +224,17 @@ def _phrase(toks: Tokens, i: int, g: Grammar, until: int | None = None) -> tuple
 def _numbered(toks: Tokens, j: int, until: int | None) -> bool:
     """Digits at the end of a name, after a capitalised word and before the phrase's end, or a comma and
     a name: "L'Ares 118 riferisce", "il direttore della Asl Roma 5, Giorgio …" (not "secondo l'Ansa 300
-    persone", "secondo l'Ansa 300, forse 400", "la Guardia di Finanza 300 Kg")."""
+    persone", "secondo l'Ansa 300, forse 400", "la Guardia di Finanza 300 Kg", "del Sole 12 Km")."""
     texts = toks.texts
     if not (texts[j].isdigit() and len(texts[j]) <= 3 and j > 0 and texts[j - 1][0].isupper()):
         return False   # most tokens that end a phrase: told at once
     return j + 1 == until or (j + 2 < len(texts) and texts[j + 1] in ",-" and _apposed(toks, j + 2))
+
+
+def _listed(toks: Tokens, j: int, g: Grammar) -> bool:
+    """Digits inside a name the pack lists (``[numbers.identifiers] names``): "dal Sole 24 Ore, …"."""
+    return toks.texts[j].isdigit() and any(" ".join(toks.lows[k:k + n]) in g.numbered
+                                          for n in (2, 3, 4) for k in range(max(0, j - n + 1), j + 1))
 
 
 def _apposed(toks: Tokens, k: int) -> bool:

@@ -219,3 +219,9 @@ def stamped(text: str, start: int, end: int, g: Grammar) -> bool:
     before = prev_tokens(text, start, 1)
     return any(mark in text[start:end] for mark in ".:") and (
         not line.strip(" *_#") or (bool(before) and before[-1][1] in g.times.before))
+
+
+def names_in(text: str, names: Any) -> list[tuple[int, int]]:
+    """The spans of the names that hold a number in ``text`` ("Il Sole 24 Ore", "Rete 4": ``[numbers.identifiers]
+    names``, :func:`~.vocabulary.digit_names`): their digits are parts of a name, no figures."""
+    return [m.span() for m in names.finditer(text)] if names is not None else []

@@ -133,6 +133,7 @@ def grammar(pack: Pack) -> Grammar:
         group_verbs=v.words(pack, "numbers.identifiers.group_verbs"),
         group_endings=tuple(v.words(pack, "numbers.identifiers.group_endings")),
         counted_after=v.words(pack, "numbers.identifiers.counted_after"),
+        names=v.digit_names(pack, "numbers.identifiers.names"),
         parties=v.words(pack, "numbers.identifiers.parties"),
         parties_before=v.words(pack, "numbers.identifiers.parties_before"),
         parties_most=v.integer(pack, "numbers.identifiers.parties_most", 0),
@@ -264,7 +265,8 @@ def _hedges(pack: Pack) -> Hedges:
         class_openers=v.words(pack, "numbers.hedges.class_openers"),
         carry_articles=v.words(pack, "numbers.carry.articles"),
         carry_parts=v.words(pack, "numbers.carry.parts"),
-        carry_complements=v.words(pack, "numbers.carry.complements"),
+        carry_complements={f: base for base in v.entries(pack, "numbers.carry.complements")
+                           for f in v.words(pack, f"numbers.carry.complements.{base}")},
     )
 
 

@@ -142,7 +142,7 @@ class Hedges:
     carry_after_comma: int   # words after a comma a carried hedge still reaches ("circa 300 morti, altri 2.700")
     carry_articles: frozenset[str]  # "e i feriti 120": an article and a noun before a figure start a new phrase
     carry_parts: frozenset[str]  # "24 miliardi, di cui 15,7": a part takes the sum's scale and unit
-    carry_complements: frozenset[str] = frozenset()  # "oltre i 10mila da 110 nazioni": a complement, no list
+    carry_complements: Any = None  # a preposition's form -> its base: "oltre i 10mila da 110 nazioni", a complement
     comparisons: frozenset[str] = frozenset()  # hedges that compare after a figure ("71,9%, superiore al 63,9%")
     thresholds: frozenset[str] = frozenset()  # after a noun, a class's bound: "scosse superiori a magnitudo 4"
     predicates: frozenset[str] = frozenset()  # before such a hedge, a verb: "è superiore a", "rose above"
@@ -227,6 +227,7 @@ class Identifiers:
     group_articles: frozenset[str] = frozenset()  # "i due hanno avviato": an article, a number word, a verb
     group_verbs: frozenset[str] = frozenset()  # the verbs (finite forms) that tell "i due" is a group named before
     group_endings: tuple[str, ...] = ()  # … and their endings ("abbandonavano")
+    names: Any = None  # one pattern of the names that hold a number ("Il Sole 24 Ore", "Rete 4"), or None
 
 
 @dataclass(frozen=True, eq=False)

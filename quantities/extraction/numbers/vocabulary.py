@@ -6,6 +6,7 @@ file and key. :mod:`quantities.extraction.numbers.grammar` assembles them.
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -21,6 +22,20 @@ from quantities.text.phrases import NEVER, alternation
 
 def words(pack: Pack, key: str) -> frozenset[str]:
     return frozenset(norm(w) for w in pack.words(key, ()))
+
+
+def digit_names(pack: Pack, key: str) -> Any:
+    """One pattern of the names at ``key`` that hold a number ("Il Sole 24 Ore", "Rete 4"), whole words in
+    any case, blanks as any run of blanks; None for none. A name with no digits is an error naming it."""
+    names = list(pack.words(key, ()))
+    for name in names:
+        if _DIGITS.search(name) is None:
+            raise pack.error(key, f"{name!r} holds no digits: no name of a number")
+    alternation = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if names else None
+
+
+_DIGITS = re.compile(r"[0-9]")
 
 
 def entries(pack: Pack, key: str) -> dict[str, Any]:
