@@ -195,8 +195,8 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
         common = [(p, q) for p, q in across if not _named(p) and not _named(q)]
         need = 0 if a.kind == "measure" and a.unit is not None and one_head(x, y) else ctx.settings.min_shared_words
         close = next(close_pairs(common, need), None)
-        if close is not None:   # a sum: budgets name one pot many ways ("il piano", "la dotazione complessiva"): a note
-            p, q = close
+        if close is not None and x.lexicon.content(noun(close[0])) != x.lexicon.content(noun(close[1])):
+            p, q = close   # a sum: budgets name one pot many ways ("il piano", "la dotazione complessiva"): a note
             return weaker(lower) if a.kind == "money" else lower, _(
                 "the same figure counts \u201c{one}\u201d in one and \u201c{other}\u201d in the other; check which "
                 "is meant").format(one=noun(p), other=noun(q)), [p], [q]
