@@ -53,6 +53,9 @@ ROWS = [
     ("it", "il 63,67% delle politiche del 2018", "63,67%", (), 2018),   # near miss: no comparison
     ("en", "The village had 3,000 residents before 2016", "3,000 residents", (), 2016),   # before: a date (review45)
     ("it", "Il paese aveva 3.000 abitanti prima del 2016", "3.000 abitanti", (), 2016),
+    ("it", "I prezzi sono aumentati del 20% dal 2019", "20%", (), None),   # a change since then (review46)
+    ("en", "Output dropped 12% from 2021", "12%", (), None),
+    ("it", "un calo del 5% sul 2021 e del 3% sul 2022", "3%", (), None),  # a base before the figure sets no year
     # review30: one that opens the sentence sets it past asides and dates, up to a semicolon or this year
     ("it", "L'anno scorso, i visitatori del Salone del Libro erano stati 222mila", "222mila", (), 2021),
     ("en", "Last year, 4 million tourists visited Venice, according to the city council", "4 million", (), 2021),

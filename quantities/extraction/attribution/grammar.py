@@ -95,8 +95,7 @@ class Grammar:
     intensifiers: frozenset[str]  # "la stessa Sac": dropped before a name, which is the source
     former: frozenset[str]  # "ex", "former": a title its holder no longer holds
     finite_only: frozenset[str]  # present verbs no participle, and [active_only]: "da" after one is no agent
-    # (but for [impersonal_agents]: "spiegano dall'Ingv" is the Ingv speaking)
-    impersonal_agents: frozenset[str]  # those plural verbs: their "da" phrase a name or a source noun
+    impersonal_agents: frozenset[str]  # but for these plural verbs: their "da" phrase a name ("spiegano dall'Ingv")
     relay_cues: frozenset[tuple[str, ...]]  # forward cues that relay ("citando", "citing")
     credits: regex.Pattern[str]  # a sentence that opens by crediting the one before ("Il dato arriva da")
     complementisers: frozenset[str]  # what opens a reported clause after a verb ("che", "that", ":")
@@ -113,6 +112,7 @@ class Grammar:
     published: frozenset[str]  # "i dati diffusi dal ministero", "figures presented by X": X is the source
     numbered: frozenset[str]  # names that hold a number ("sole 24 ore": [numbers.identifiers] names)
     bare_agent: frozenset[str]  # the agent's preposition without an article ("da", "by"; not "dalla")
+    plural_endings: tuple[str, ...]  # a bare agent in the plural names who: "da volontari" (not "da remoto")
     report_of: frozenset[str]  # "le stime della questura": what links a report noun to its owner
     verbless_openers: frozenset[str]  # a next sentence "Così X." credits X with the sentence before
     clause_ends: frozenset[str]  # words that open a relative or subordinate clause ("che", "which")
@@ -310,6 +310,7 @@ def grammar(pack: Pack) -> Grammar:
         published=word_set(pack, "attribution.published"),
         numbered=word_set(pack, "numbers.identifiers.names"),
         bare_agent=word_set(pack, "attribution.agent"),
+        plural_endings=tuple(pack.words("attribution.plural_endings", ())),
         summary_nouns=word_set(pack, "attribution.summary_nouns"),
         clause_verbs=word_set(pack, "attribution.clause_verbs"),
         report_of=word_set(pack, "attribution.report_of"),

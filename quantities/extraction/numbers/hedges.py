@@ -168,13 +168,15 @@ def _complement(text: str, first: int, after: int, start: int, g: Grammar) -> bo
     """A preposition right before the figure at ``start`` (and after ``after``, the end of the figure
     that starts at ``first``): the figure is a complement of the phrase before it ("ben oltre i 10mila
     da 110 nazioni", "about 10,000 from 110 countries"), not the next item of a list, and the hedge does
-    not reach it; unless the same preposition opens the first figure, a list of two ("È di almeno 8
-    morti e di 52 feriti", "by about 5% in Rome and by 3% in Milan": review45)."""
+    not reach it; unless the same preposition opens the first figure and a comma or a joiner stands
+    between, a list of two ("È di almeno 8 morti e di 52 feriti", "by about 5% in Rome and by 3% in
+    Milan": review45; not "case di oltre 300 residenti di 12 frazioni": review46)."""
     prev, forms = prev_tokens(text, start, 1), g.hedges.carry_complements or {}
     if not prev or prev[0][0] < after or prev[0][1] not in forms:
         return False
     opener = prev_tokens(text, first, 1)
-    return not opener or forms.get(opener[0][1]) != forms[prev[0][1]]
+    listed = "," in text[after:start] or any(w in g.words.joiners for w in text[after:start].casefold().split())
+    return not opener or forms.get(opener[0][1]) != forms[prev[0][1]] or not listed
 
 
 def _past_a_phrase(text: str, after: int, start: int, g: Grammar) -> bool:

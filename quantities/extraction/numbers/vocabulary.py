@@ -25,14 +25,18 @@ def words(pack: Pack, key: str) -> frozenset[str]:
 
 
 def digit_names(pack: Pack, key: str) -> Any:
-    """One pattern of the names at ``key`` that hold a number ("Il Sole 24 Ore", "Rete 4"), whole words in
-    any case, blanks as any run of blanks; None for none. A name with no digits is an error naming it."""
+    """One pattern of the names at ``key`` that hold a number ("Il Sole 24 Ore", "Radio 24"), whole words as
+    written (case and all: "in rete 4 milioni" is no channel), blanks as any run of blanks, never before more
+    digits or a scale word ("Radio 24.000", "Radio 24 milioni"); None for none. A name with no digits is an
+    error naming it."""
     names = list(pack.words(key, ()))
     for name in names:
         if _DIGITS.search(name) is None:
             raise pack.error(key, f"{name!r} holds no digits: no name of a number")
     alternation = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE) if names else None
+    scales = "|".join(map(re.escape, sorted(pack.table("numbers.scales", {}), key=len, reverse=True)))
+    after = rf"(?![.,]?\d)(?!\s+(?:{scales})(?!\w))" if scales else r"(?![.,]?\d)"
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w){after}") if names else None
 
 
 _DIGITS = re.compile(r"[0-9]")
