@@ -149,9 +149,13 @@ def _odd_class() -> str:
     return "[^" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs) + "]"
 
 
+@functools.lru_cache(maxsize=128)
 def folded(text: str, start: int, end: int) -> str | None:
     """``text[start:end]`` casefolded with straight apostrophes, or None when folding
-    would move a character (a letter that folds to two, like "ß").
+    would move a character (a letter that folds to two, like "ß"). A sentence's is asked
+    by its attribution cues and again by its modality, a batch of sentences apart (see
+    ``extraction.claims.BATCH``): kept for the last few sentences, a document's ``str`` hash
+    being computed once.
 
     >>> folded("Dell’Ansa", 0, 9)
     "dell'ansa"

@@ -43,8 +43,11 @@ STAMP_WORDS = 10
 def _past_stamp(lows: list[str], first: int) -> int:
     """Where a sentence's own words start past a live blog's stamp that opens it: a time or a
     date set off by a dash, a colon or a bar (:data:`clock.STAMP_MARKS`), else 0."""
-    for j in range(min(first, STAMP_WORDS)):
-        if lows[j] in clock.STAMP_MARKS:
+    head = lows[:min(first, STAMP_WORDS)]
+    if clock.STAMP_MARKS.isdisjoint(head):  # most sentences (a test in C)
+        return 0
+    for j, word in enumerate(head):
+        if word in clock.STAMP_MARKS:
             return j + 1 if any(ch.isdigit() for w in lows[:j] for ch in w) else 0
     return 0
 
