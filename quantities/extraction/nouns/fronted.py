@@ -81,6 +81,8 @@ def fronted_part(t: Scopes, text: str, toks: Tokens, first: int, noun: str | Non
     noun it names is a part of that whole ("…, and the death toll rose to 40" is not)."""
     lows = toks.lows
     start = _past_stamp(lows, first)
+    if noun is None or start >= len(lows) or lows[start] not in t.fronted_partitives:
+        return None   # most figures: no partitive word opens the sentence (told before its comma is looked for)
     comma = next((k for k in range(start + 1, min(first, start + FRONTED_PART + 1)) if lows[k] == ","), None)
     if comma is None or noun is None or any(w[:1].isdigit() for w in lows[start:comma]) \
             or not CLAUSE_BREAKS.isdisjoint(lows[comma:first]):
