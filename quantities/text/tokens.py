@@ -149,14 +149,27 @@ def _odd_class() -> str:
     return "[^" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in runs) + "]"
 
 
+#: The folded sentences of the last text :func:`folded` read (one document's, no more).
+_folds: tuple[str, dict[tuple[int, int], str | None]] = ("", {})
+
+
 def folded(text: str, start: int, end: int) -> str | None:
     """``text[start:end]`` casefolded with straight apostrophes, or None when folding
-    would move a character (a letter that folds to two, like "ß").
+    would move a character (a letter that folds to two, like "ß"). A sentence's is asked
+    by its attribution cues and again by its modality, a batch of sentences apart (see
+    ``extraction.claims.BATCH``): the last text's are kept.
 
     >>> folded("Dell’Ansa", 0, 9)
     "dell'ansa"
     >>> folded("Straße", 0, 6) is None
     True
     """
-    folded_ = low(text[start:end])
-    return folded_ if len(folded_) == end - start else None
+    global _folds
+    last = _folds
+    if last[0] is not text:
+        last = _folds = (text, {})
+    key = (start, end)
+    if key not in last[1]:
+        folded_ = low(text[start:end])
+        last[1][key] = folded_ if len(folded_) == end - start else None
+    return last[1][key]

@@ -167,8 +167,10 @@ def quoted_by(text: str, sentence: Span, following: Span, *, lang: str | Pack = 
     >>> [f.source for f in quoted_by(s, Span(0, 20), Span(21, len(s)))]
     ['prefetto']
     """
-    (opened, odd), (closed, odd_after) = _quotes(text[sentence.start:sentence.end]), _quotes(
-        text[following.start:following.end])
+    opened, odd = _quotes(text[sentence.start:sentence.end])
+    if opened <= 0 and not odd:
+        return []  # the sentence leaves no quotation open: the next one's marks are not read (most sentences)
+    closed, odd_after = _quotes(text[following.start:following.end])
     if not ((opened > 0 and closed < 0) or (odd and odd_after)):
         return []
     found = stated(text, following, lang=lang, sources=sources)

@@ -43,8 +43,11 @@ STAMP_WORDS = 10
 def _past_stamp(lows: list[str], first: int) -> int:
     """Where a sentence's own words start past a live blog's stamp that opens it: a time or a
     date set off by a dash, a colon or a bar (:data:`clock.STAMP_MARKS`), else 0."""
-    for j in range(min(first, STAMP_WORDS)):
-        if lows[j] in clock.STAMP_MARKS:
+    head = lows[:min(first, STAMP_WORDS)]
+    if clock.STAMP_MARKS.isdisjoint(head):  # most sentences (a test in C)
+        return 0
+    for j, word in enumerate(head):
+        if word in clock.STAMP_MARKS:
             return j + 1 if any(ch.isdigit() for w in lows[:j] for ch in w) else 0
     return 0
 
@@ -78,6 +81,8 @@ def fronted_part(t: Scopes, text: str, toks: Tokens, first: int, noun: str | Non
     noun it names is a part of that whole ("…, and the death toll rose to 40" is not)."""
     lows = toks.lows
     start = _past_stamp(lows, first)
+    if noun is None or start >= len(lows) or lows[start] not in t.fronted_partitives:
+        return None   # most figures: no partitive word opens the sentence (told before its comma is looked for)
     comma = next((k for k in range(start + 1, min(first, start + FRONTED_PART + 1)) if lows[k] == ","), None)
     if comma is None or noun is None or any(w[:1].isdigit() for w in lows[start:comma]) \
             or not CLAUSE_BREAKS.isdisjoint(lows[comma:first]):

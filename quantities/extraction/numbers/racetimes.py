@@ -37,6 +37,8 @@ def race_time(text: str, start: int, g: Grammar) -> tuple[int, Decimal | None] |
     time of day with seconds), else None."""
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".:,"):
         return None
+    if "h" not in (head := text[start + 1:start + 3]) and ":" not in head:
+        return None  # both patterns have an "h" or a colon after one or two digits: most figures are told without them
     m = HOURS_FIRST.match(text, start, start + 16)
     if m is not None:
         hours, minutes, seconds = int(m[1]), int(m[2]), int(m[3] or m[4] or 0)

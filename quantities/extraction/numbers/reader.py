@@ -110,7 +110,7 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
             pos = opaque
             continue
         r = _read(text, m, g)
-        if r is None or any(v is not None and v.adjusted() > MAX_ADJUSTED for v in (r.value, r.low, r.high)):
+        if r is None or r.oversized(MAX_ADJUSTED):
             pos = _after_one(text, m, g) if r is None else max(r.end, m.start() + 1)  # past an empty match too:
             continue  # always on; a value past what a figure holds (a desk's words "mega giga") is no figure
         one_opens(text, r, g)  # "one to two hours", "uno o due feriti"

@@ -36,6 +36,13 @@ class Reading:
     integer: bool = False
     plain: bool = False  # digits only, no separator: could be a year
 
+    def oversized(self, most: int) -> bool:
+        """Whether its value or a bound has more than ``most`` digits before the point
+        (``Decimal.adjusted``): read once a figure, without a generator."""
+        v, low, high = self.value, self.low, self.high
+        return (v is not None and v.adjusted() > most) or (low is not None and low is not v and low.adjusted() > most) \
+            or (high is not None and high is not v and high.adjusted() > most)
+
 
 def search(rx: Any, text: str, pos: int, endpos: int | None = None) -> Any:
     end = len(text) if endpos is None else endpos
