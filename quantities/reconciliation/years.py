@@ -63,8 +63,8 @@ def past_year(sentence: str, figure: str, date: dt.date | None, lang: str,
     if at < 0:
         return None
     years = _years(sentence, lang, date.year, tuple(sorted(set(known))))
-    before = [y for start, stop, y, near in years if start < at and y < date.year and (
-              _binds(sentence, start, stop, at, lang) if near else not _compared_before(sentence, start, lang, BASE))]
+    before = [y for start, stop, y, near in years if start < at and y < date.year
+              and (not near or _binds(sentence, start, stop, at, lang))]
     if before:
         return max(before)
     end = at + len(figure)

@@ -1,5 +1,5 @@
 """A duration written in two units, the larger first: "10 anni e sei mesi", "3 ore e 44 minuti",
-"two years and six months" is one duration, counted in the smaller unit (126 months, 224
+"two years and six months", "15 minutes 24 seconds" is one duration, counted in the smaller unit (126 months, 224
 minutes), not two figures (whose parts would be lined up with other durations as wholes)."""
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ PARTS: dict[tuple[str, str], int] = {
 }
 #: The units a smaller one may be added to.
 LARGER = frozenset(larger for larger, _ in PARTS)
+#: … with no joiner between ("15 minutes 24 seconds", "2 ore 30 minuti"; not "di 5 anni 3 mesi fa").
+BARE = frozenset({"hour", "minute"})
 
 
 def and_smaller(text: str, r: Reading, g: Grammar) -> bool:
@@ -32,10 +34,12 @@ def and_smaller(text: str, r: Reading, g: Grammar) -> bool:
     if r.value is None or r.unit not in LARGER:
         return False
     first = text[r.end:r.end + 1]
-    if (first < "\x80" and first not in ASCII_BLANKS) or ascii_miss(text, r.end, g.follow.joiner_heads):
+    bare = r.unit in BARE and first == " " and text[r.end + 1:r.end + 2].isdigit()   # "15 minutes 24 seconds"
+    if not bare and ((first < "\x80" and first not in ASCII_BLANKS) or ascii_miss(text, r.end, g.follow.joiner_heads)):
         return False
-    joined = g.follow.joined.match(text, r.end, min(len(text), r.end + JOIN_REACH))
-    second = second_number(text, joined.end(), g) if joined is not None else None
+    joined = None if bare else g.follow.joined.match(text, r.end, min(len(text), r.end + JOIN_REACH))
+    start = r.end + 1 if bare else (joined.end() if joined is not None else None)
+    second = second_number(text, start, g) if start is not None else None
     if second is None or second[3] is not None:
         return False
     v2, p2, end2, _ = second

@@ -1,6 +1,7 @@
 """Relative time offsets: a duration that places an event in time, not a figure of the
 event: "cinque anni fa", "venti minuti più tardi", "nine days before", "eight days ago",
-"a sei mesi dall'alluvione" (RULES.md section 4 excludes them). They become times, which
+"a sei mesi dall'alluvione" (RULES.md section 4 excludes them); never a race time written with its marks
+("a 1'44\" da Ganna": a gap behind a rival). They become times, which
 the claims step reads as the time of the figures near them (``Claim.when``).
 
 The words are the pack's ``[numbers.offsets]``: ``after`` follows the duration ("fa",
@@ -56,7 +57,13 @@ def relative(text: str, found: list[Quantity], pack: Pack) -> list[Quantity]:
     return out
 
 
+#: The marks of a race time ("a 1'44\" da Ganna": a gap behind a rival, never an offset in time).
+_RACE_MARKS = frozenset("'’′\"″")
+
+
 def _offset(text: str, q: Quantity, o: Offsets) -> bool:
+    if not _RACE_MARKS.isdisjoint(q.text):
+        return False
     if o.after.match(text, q.span.end):
         return True
     before = text[max(0, q.span.start - REACH):q.span.start]

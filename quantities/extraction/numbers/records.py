@@ -199,6 +199,7 @@ class Times:
     after: frozenset[str]  # words after an hour that make it a time whatever precedes ("five o'clock")
     levels: frozenset[str] = frozenset()  # words before the cue that make it a level: "the toll stood at 14"
     clock_after: tuple[str, ...] = ()  # words after hours, minutes and seconds that make them a clock ("ora italiana")
+    gap_before: frozenset[str] = frozenset()  # words before seconds alone after their mark: a race gap ("a 22\"")
 
 
 @dataclass(frozen=True, eq=False)
