@@ -332,7 +332,9 @@ class _Reader:
         found = attribution.owned(text, span, found, pack)  # "Secondo la Coldiretti, si stima …"
         if (head := attribution.header(text, span, lang=pack, sources=src)) is not None:
             colon = text.find(":", head.span.end, span.end)  # cues inside the header are its own
-            found = [head, *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")
+            own = [f for f in found if head.cue == ":" and head.span.start <= f.span.start
+                   and f.span.end <= head.span.end]   # "Lo riporta Rai News: …": the cue's, no speaker's phrase
+            found = [*(own[-1:] or [head]), *(f for f in found if f.cue_span.start > colon)]  # ("…, diffuso dalla tv:")
         return attribution.Governors(found, attribution.breaks_of(text, span, attribution.grammar(pack).breaks))
 
     def _feed_carry(self, index: int) -> None:

@@ -62,7 +62,7 @@ _RACE_MARKS = frozenset("'’′\"″")
 
 
 def _offset(text: str, q: Quantity, o: Offsets) -> bool:
-    if not _RACE_MARKS.isdisjoint(q.text):
+    if q.text[:1].isdigit() and not _RACE_MARKS.isdisjoint(q.text):   # digits and marks: not "Trent'anni fa"
         return False
     if o.after.match(text, q.span.end):
         return True
