@@ -112,7 +112,6 @@ class Grammar:
     published: frozenset[str]  # "i dati diffusi dal ministero", "figures presented by X": X is the source
     numbered: frozenset[str]  # names that hold a number ("sole 24 ore": [numbers.identifiers] names)
     bare_agent: frozenset[str]  # the agent's preposition without an article ("da", "by"; not "dalla")
-    plural_endings: tuple[str, ...]  # a bare agent in the plural names who: "da volontari" (not "da remoto")
     report_of: frozenset[str]  # "le stime della questura": what links a report noun to its owner
     verbless_openers: frozenset[str]  # a next sentence "Così X." credits X with the sentence before
     clause_ends: frozenset[str]  # words that open a relative or subordinate clause ("che", "which")
@@ -310,7 +309,6 @@ def grammar(pack: Pack) -> Grammar:
         published=word_set(pack, "attribution.published"),
         numbered=word_set(pack, "numbers.identifiers.names"),
         bare_agent=word_set(pack, "attribution.agent"),
-        plural_endings=tuple(pack.words("attribution.plural_endings", ())),
         summary_nouns=word_set(pack, "attribution.summary_nouns"),
         clause_verbs=word_set(pack, "attribution.clause_verbs"),
         report_of=word_set(pack, "attribution.report_of"),

@@ -7,11 +7,12 @@ impersonal_owned``: counting, estimating) names no one of its own, and the forwa
 its clause (at most ``[attribution] opening_words`` words after the sentence's start or a clause
 break) governs its figures. Not a form of hearsay ("…, secondo la Coldiretti, si parla di perdite":
 RULES.md, impersonal forms give null), not across a clause break ("Secondo la Coldiretti il vino è
-buono; si stima …"), nor past a word that opens another clause in the impersonal's stretch after the
-last comma before it (``[attribution] owned_breaks``: "…, anche se si contano ancora 40 sfollati", "i
-paesi dove si contano 300 sfollati"), or a coordinator right after that comma (``owned_coordinators``:
-"…, e si stima che servano 30 milioni": review45; not "tra Emilia e Romagna si contano", nor an aside
-closed before it, "Secondo l'Ance, che rappresenta i costruttori, si contano …": review46),
+buono; si stima …"), nor past a word that opens another clause between the source and the cue
+(``[attribution] owned_breaks``: "…, anche se si contano ancora 40 sfollati", "i paesi dove si contano
+300 sfollati", "…, ma, nel quartiere Borgo, si contano": review45, review47), or a coordinator right
+after a comma (``owned_coordinators``: "…, e si stima che servano 30 milioni"; not "tra Emilia e Romagna
+si contano", nor a relative's aside closed before the cue, "Secondo l'Ance, che rappresenta i
+costruttori, si contano …": review46),
 not a source that closes a clause before it ("La qualità è buona, secondo la Coldiretti, si stima …":
 the forward cue does not open the clause).
 
@@ -39,7 +40,8 @@ class _Owned:
     cues: frozenset[str]   # the impersonal cues a named source opening their clause owns
     opening: int           # how many words may stand before that source's cue in its clause
     breaks: frozenset[str]  # words that open another clause in the cue's stretch after the last comma
-    coordinators: frozenset[str]  # … and words that do right after that comma
+    coordinators: frozenset[str]  # … and words that do right after a comma
+    relatives: frozenset[str]  # … of those, the ones whose aside, closed by a comma before the cue, does not
 
 
 @per_pack("attribution")
@@ -47,7 +49,8 @@ def _words(pack: Pack) -> _Owned:
     return _Owned(frozenset(w.casefold() for w in pack.words("attribution.impersonal_owned", ())),
                   int(pack.table("attribution").get("opening_words", 0)),
                   frozenset(w.casefold() for w in pack.words("attribution.owned_breaks", ())),
-                  frozenset(w.casefold() for w in pack.words("attribution.owned_coordinators", ())))
+                  frozenset(w.casefold() for w in pack.words("attribution.owned_coordinators", ())),
+                  frozenset(w.casefold() for w in pack.words("attribution.relatives", ())))
 
 
 def owned(text: str, sentence: Span, found: list[Found], lang: str | Pack) -> list[Found]:
@@ -75,9 +78,19 @@ def _opens(text: str, sentence: Span, named: Found, impersonal: Found, breaks: l
     start = max([b + 1 for b in breaks if b < cue], default=sentence.start)
     if any(cue < b < impersonal.cue_span.start for b in breaks):
         return False
-    comma = text.rfind(",", named.span.end, impersonal.cue_span.start)
-    stretch = [w.casefold() for w in _WORD.findall(text, max(comma, named.span.end), impersonal.cue_span.start)]
-    opened = any(w in words.breaks for w in stretch) or (
-        comma >= 0 and bool(stretch) and stretch[0] in words.coordinators)
-    return len(_WORD.findall(text, start, cue)) <= words.opening and not any(
-        c.isdigit() for c in text[start:cue]) and not opened
+    segments = [_WORD.findall(part.casefold()) for part in text[named.span.end:impersonal.cue_span.start].split(",")]
+    return len(_WORD.findall(text, start, cue)) <= words.opening and not any(c.isdigit() for c in text[start:cue]) \
+        and not any(_opens_another(segments, k, words) for k in range(len(segments)))
+
+
+def _opens_another(segments: list[list[str]], k: int, words: _Owned) -> bool:
+    """Whether the ``k``-th stretch between commas from the source to the impersonal cue opens another
+    clause: a coordinator first after a comma (", e si stima"), or a word of ``owned_breaks`` anywhere
+    but in an aside closed before the cue that opens on a relative (", che rappresenta i costruttori,")."""
+    words_k = segments[k]
+    if not words_k:
+        return False
+    if k and words_k[0] in words.coordinators:
+        return True
+    closed_relative = k and k < len(segments) - 1 and words_k[0] in words.relatives
+    return not closed_relative and any(w in words.breaks for w in words_k)

@@ -113,9 +113,9 @@ def _by_agent(toks: Tokens, np: tuple[int, int], g: Grammar) -> tuple[int, int]:
 
 
 def _publisher(toks: Tokens, k: int, g: Grammar) -> tuple[int, int] | None:
-    """The agent after a participle of making a report public, from ``toks[k]``: a name, a source noun, a
-    phrase with its article or a plural after "da"/"by" ("dalle aziende sanitarie", "da volontari": the
-    pack's ``[attribution] plural_endings``), past one phrase of manner or time
+    """The agent after a participle of making a report public, from ``toks[k]``: a name, a source noun or a
+    phrase with its article after "da"/"by" ("dalle aziende sanitarie"; not a bare plural, "da volontari",
+    as "da dieci anni", "da alcuni giorni" are times: review47), past one phrase of manner or time
     before it ("diffusi da poco dalla prefettura di Bari"; not "da remoto", "by hand", "by the end of the
     week" alone: review45)."""
     lows = toks.lows
@@ -127,8 +127,7 @@ def _publisher(toks: Tokens, k: int, g: Grammar) -> tuple[int, int] | None:
         if agent is None or first >= len(lows):
             return None
         if _at(lows, first, g.not_agents) is None and (lows[k] not in g.bare_agent or first > k + 1 or any(
-                toks.texts[m][0].isupper() or lows[m] in g.source_nouns for m in range(agent[0], agent[1]))
-                or lows[first].endswith(g.plural_endings)):   # "raccolti da volontari" (not "da remoto")
+                toks.texts[m][0].isupper() or lows[m] in g.source_nouns for m in range(agent[0], agent[1]))):
             return agent
         k = _skip(lows, agent[1], g.gap)
     return None

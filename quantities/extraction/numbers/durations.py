@@ -20,8 +20,8 @@ PARTS: dict[tuple[str, str], int] = {
 }
 #: The units a smaller one may be added to.
 LARGER = frozenset(larger for larger, _ in PARTS)
-#: … with no joiner between ("15 minutes 24 seconds", "2 ore 30 minuti"; not "di 5 anni 3 mesi fa").
-BARE = frozenset({"hour", "minute"})
+#: … with no joiner between ("15 minutes 24 seconds"; not "di 5 anni 3 mesi fa", "in 24 ore 40 minuti di pioggia").
+BARE = frozenset({"minute"})
 
 
 def and_smaller(text: str, r: Reading, g: Grammar) -> bool:

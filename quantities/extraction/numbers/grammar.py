@@ -109,7 +109,7 @@ def grammar(pack: Pack) -> Grammar:
         strong=v.words(pack, "numbers.times.strong_before"),
         zones=v.words(pack, "numbers.times.zones"),
         clock_after=tuple(pack.words("numbers.times.clock_after", ())),
-        gap_before=v.words(pack, "numbers.times.gap_before"),
+        marked_minutes=v.flag(pack, "numbers.times.marked_minutes", False),
         seps=frozenset(pack.words("numbers.times.separators", ())),
         not_nouns=v.words(pack, "numbers.times.not_nouns"),
         after=v.words(pack, "numbers.times.after"),

@@ -199,7 +199,7 @@ class Times:
     after: frozenset[str]  # words after an hour that make it a time whatever precedes ("five o'clock")
     levels: frozenset[str] = frozenset()  # words before the cue that make it a level: "the toll stood at 14"
     clock_after: tuple[str, ...] = ()  # words after hours, minutes and seconds that make them a clock ("ora italiana")
-    gap_before: frozenset[str] = frozenset()  # words before seconds alone after their mark: a race gap ("a 22\"")
+    marked_minutes: bool = False  # minutes and seconds after their marks are a race time ("15'24\""; not 5'11" tall)
 
 
 @dataclass(frozen=True, eq=False)
