@@ -221,7 +221,10 @@ def stamped(text: str, start: int, end: int, g: Grammar) -> bool:
         not line.strip(" *_#") or (bool(before) and before[-1][1] in g.times.before))
 
 
-def names_in(text: str, names: Any) -> list[tuple[int, int]]:
-    """The spans of the names that hold a number in ``text`` ("Il Sole 24 Ore", "Rete 4": ``[numbers.identifiers]
-    names``, :func:`~.vocabulary.digit_names`): their digits are parts of a name, no figures."""
-    return [m.span() for m in names.finditer(text)] if names is not None else []
+def names_in(text: str, low: str, names: Any) -> list[tuple[int, int]]:
+    """The spans of the names that hold a number in ``text`` (``low``: its lower case) ("Il Sole 24 Ore", "Rete 4":
+    ``[numbers.identifiers] names``, :func:`~.vocabulary.digit_names`): their digits are parts of a name, no figures.
+    The pattern scans only a text that holds one of their first words (most hold none)."""
+    if names is None or not any(w in low for w in names[1]):
+        return []
+    return [m.span() for m in names[0].finditer(text)]

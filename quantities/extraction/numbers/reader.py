@@ -101,7 +101,7 @@ def find(text: str, lang: str | Pack = "it") -> list[Quantity]:
     if len(low) != len(text):  # "İ" lowers to two characters: make it one, keep the offsets
         low = text.translate(_ONE_CHARACTER_LOWER).lower()
     starts = Starts(g.anchors, low) if len(low) == len(text) else None
-    urls = sorted(url_spans(text) + names_in(text, g.idents.names))   # their digits are parts of names
+    urls = sorted(url_spans(text) + names_in(text, low, g.idents.names))   # their digits are parts of names
     while (m := _anchor(g, text, starts, pos)) is not None:
         if urls and (inside := url_end(urls, m.start())):
             pos = inside

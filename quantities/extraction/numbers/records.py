@@ -228,7 +228,7 @@ class Identifiers:
     group_articles: frozenset[str] = frozenset()  # "i due hanno avviato": an article, a number word, a verb
     group_verbs: frozenset[str] = frozenset()  # the verbs (finite forms) that tell "i due" is a group named before
     group_endings: tuple[str, ...] = ()  # … and their endings ("abbandonavano")
-    names: Any = None  # one pattern of the names that hold a number ("Il Sole 24 Ore", "Rete 4"), or None
+    names: Any = None  # the pattern of the names that hold a number ("Il Sole 24 Ore") and their first words, or None
 
 
 @dataclass(frozen=True, eq=False)

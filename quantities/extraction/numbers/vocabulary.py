@@ -25,10 +25,10 @@ def words(pack: Pack, key: str) -> frozenset[str]:
 
 
 def digit_names(pack: Pack, key: str) -> Any:
-    """One pattern of the names at ``key`` that hold a number ("Il Sole 24 Ore", "Radio 24"), whole words in any
-    case ("Sole 24 ORE", "RAI NEWS 24": review47), blanks as any run of blanks, never before more digits or a
-    scale word ("in rete 4 milioni", "Radio 24.000": review46); None for none. A name with no digits is an error
-    naming it."""
+    """One pattern (and the first words it may open on) of the names at ``key`` that hold a number ("Il Sole
+    24 Ore", "Radio 24"), whole words in any case ("Sole 24 ORE", "RAI NEWS 24": review47), blanks as any
+    run of blanks, never before more digits or a scale word ("in rete 4 milioni", "Radio 24.000": review46);
+    None for none. A name with no digits is an error naming it."""
     names = list(pack.words(key, ()))
     for name in names:
         if _DIGITS.search(name) is None:
@@ -36,7 +36,8 @@ def digit_names(pack: Pack, key: str) -> Any:
     alternation = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
     scales = "|".join(map(re.escape, sorted(pack.table("numbers.scales", {}), key=len, reverse=True)))
     after = rf"(?![.,]?\d)(?!\s+(?:{scales})(?!\w))" if scales else r"(?![.,]?\d)"
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w){after}", re.IGNORECASE) if names else None
+    firsts = tuple(sorted({n.split()[0].casefold() for n in names}))   # a cheap test before the pattern's scan
+    return (re.compile(rf"(?<!\w)(?:{alternation})(?!\w){after}", re.IGNORECASE), firsts) if names else None
 
 
 _DIGITS = re.compile(r"[0-9]")
