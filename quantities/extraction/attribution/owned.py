@@ -12,9 +12,8 @@ buono; si stima …"), nor past a word that opens another clause between the sou
 300 sfollati", "…, ma, nel quartiere Borgo, si contano": review45, review47), or a coordinator right
 after a comma (``owned_coordinators``: "…, e si stima che servano 30 milioni"; not "tra Emilia e Romagna
 si contano", nor a relative's aside closed before the cue, "Secondo l'Ance, che rappresenta i
-costruttori, si contano …": review46),
-not a source that closes a clause before it ("La qualità è buona, secondo la Coldiretti, si stima …":
-the forward cue does not open the clause).
+costruttori, si contano …": review46), nor a source that closes a clause before it ("La qualità è
+buona, secondo la Coldiretti, si stima …": the forward cue does not open the clause).
 
 >>> from quantities.extraction.attribution.cues import scan
 >>> text = "In Italia, secondo la Coldiretti, si stima un calo del 14%."
@@ -39,9 +38,9 @@ _WORD = re.compile(r"\w+")
 class _Owned:
     cues: frozenset[str]   # the impersonal cues a named source opening their clause owns
     opening: int           # how many words may stand before that source's cue in its clause
-    breaks: frozenset[str]  # words that open another clause in the cue's stretch after the last comma
-    coordinators: frozenset[str]  # … and words that do right after a comma
-    relatives: frozenset[str]  # … of those, the ones whose aside, closed by a comma before the cue, does not
+    breaks: frozenset[str]  # words that open another clause between the source and the cue ("anche se", "dove")
+    coordinators: frozenset[str]  # … and words that do right after a comma (", e si stima")
+    relatives: frozenset[str]  # words that open an aside, which a comma before the cue closes ("che")
 
 
 @per_pack("attribution")
