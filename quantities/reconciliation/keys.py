@@ -28,7 +28,7 @@ from quantities.lang import clock, units
 from quantities.lang.lexicon import Lexicon, Reading
 from quantities.reconciliation import ages, changes, clauses, distances, moves, nounphrases
 from quantities.reconciliation.intervals import Interval, interval_of, precision_of, stance
-from quantities.reconciliation.racers import runner, written_with_marks
+from quantities.reconciliation.racers import gap, runner
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.years import document_years, horizon, past_year
 from quantities.types import Claim
@@ -314,7 +314,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
     elif kind == "duration":
         what = runner(c, before, lex) or clauses.measure(c, before, lex)   # "Ivyne Lagat ha chiuso in 2h24'35\""
         named = what is not None
-        if what is None and c.quantity.unit != ages.AGE_UNIT and not written_with_marks(c.quantity):  # no race gap's
+        if what is None and c.quantity.unit != ages.AGE_UNIT and not gap(c.quantity):  # no race gap's
             what = clauses.lead(before, lex)   # "serviranno quattro giorni": the word that leads it (not "a 1'08\"")
         if what is None:
             return None, "a span of time with nothing saying what lasted", None, False

@@ -47,6 +47,17 @@ def written_with_marks(q: Quantity) -> bool:
     return q.unit == SECOND and not any(ch.isalpha() for ch in q.text.replace("h", ""))
 
 
+def gap(q: Quantity) -> bool:
+    """Whether ``q`` is a race time with its marks under an hour ("a 1'08\"", "15'24\""): a gap or a short
+    stage's time, whose word before names no one (review47: two riders' gaps met); a marathon's "2h00'35\""
+    keeps the word before it as its key (review48: a time misprinted in one article was lost)."""
+    return written_with_marks(q) and q.value is not None and q.value < HOUR
+
+
+#: Seconds in an hour: a race time written with marks under it is a gap or a short stage's.
+HOUR = 3600
+
+
 def _names(words: list[str], lex: Lexicon) -> list[list[str]]:
     """The runs of two or more capitalised words the lexicon does not know, no place nor opening
     with one ("Ivyne Lagat"; not "New York City Marathon"): a surname alone is as often a team."""

@@ -9,7 +9,8 @@ break) governs its figures. Not a form of hearsay ("…, secondo la Coldiretti, 
 RULES.md, impersonal forms give null), not across a clause break ("Secondo la Coldiretti il vino è
 buono; si stima …"), nor past a word that opens another clause between the source and the cue
 (``[attribution] owned_breaks``: "…, anche se si contano ancora 40 sfollati", "i paesi dove si contano
-300 sfollati", "…, ma, nel quartiere Borgo, si contano": review45, review47), or a coordinator right
+300 sfollati", "…, ma, nel quartiere Borgo, si contano": review45, review47; not one inside an aside,
+"nei comuni dove l'acqua ha invaso le strade,": review48), or a coordinator right
 after a comma (``owned_coordinators``: "…, e si stima che servano 30 milioni"; not "tra Emilia e Romagna
 si contano", nor a relative's aside closed before the cue, "Secondo l'Ance, che rappresenta i
 costruttori, si contano …": review46), nor a source that closes a clause before it ("La qualità è
@@ -38,7 +39,7 @@ _WORD = re.compile(r"\w+")
 class _Owned:
     cues: frozenset[str]   # the impersonal cues a named source opening their clause owns
     opening: int           # how many words may stand before that source's cue in its clause
-    breaks: frozenset[str]  # words that open another clause between the source and the cue ("anche se", "dove")
+    breaks: frozenset[str]  # words that open another clause in the cue's stretch or an aside ("anche se", "ma")
     coordinators: frozenset[str]  # … and words that do right after a comma (", e si stima")
     relatives: frozenset[str]  # words that open an aside, which a comma before the cue closes ("che")
 
@@ -84,12 +85,14 @@ def _opens(text: str, sentence: Span, named: Found, impersonal: Found, breaks: l
 
 def _opens_another(segments: list[list[str]], k: int, words: _Owned) -> bool:
     """Whether the ``k``-th stretch between commas from the source to the impersonal cue opens another
-    clause: a coordinator first after a comma (", e si stima"), or a word of ``owned_breaks`` anywhere
-    but in an aside closed before the cue that opens on a relative (", che rappresenta i costruttori,")."""
+    clause: a coordinator first after a comma (", e si stima"), a word of ``owned_breaks`` anywhere in the
+    cue's own stretch, or first in an aside before it that is no relative's (", ma, nel quartiere Borgo,";
+    not ", che rappresenta i costruttori,", nor ", nei comuni dove l'acqua ha invaso le strade,": review48)."""
     words_k = segments[k]
     if not words_k:
         return False
     if k and words_k[0] in words.coordinators:
         return True
-    closed_relative = k and k < len(segments) - 1 and words_k[0] in words.relatives
-    return not closed_relative and any(w in words.breaks for w in words_k)
+    if k == len(segments) - 1:   # the cue's own stretch: "…, anche se in paese si contano", "i paesi dove si contano"
+        return any(w in words.breaks for w in words_k)
+    return bool(k) and words_k[0] in words.breaks and words_k[0] not in words.relatives   # ", ma, nel quartiere …,"

@@ -224,7 +224,8 @@ def stamped(text: str, start: int, end: int, g: Grammar) -> bool:
 def names_in(text: str, low: str, names: Any) -> list[tuple[int, int]]:
     """The spans of the names that hold a number in ``text`` (``low``: its lower case) ("Il Sole 24 Ore", "Rete 4":
     ``[numbers.identifiers] names``, :func:`~.vocabulary.digit_names`): their digits are parts of a name, no figures.
-    The pattern scans only a text that holds one of their first words (most hold none)."""
+    Each starts with a capital ("Sole 24 ORE"; not "in rete 4 video", "di rai 3 minuti": review48). The pattern
+    scans only a text that holds one of their first words (most hold none)."""
     if names is None or not any(w in low for w in names[1]):
         return []
-    return [m.span() for m in names[0].finditer(text)]
+    return [m.span() for m in names[0].finditer(text) if text[m.start()].isupper()]   # not "sotto il sole 24 ore su 24"

@@ -41,10 +41,12 @@ _MARKS = frozenset("h:'’′")
 def race_time(text: str, start: int, g: Grammar) -> tuple[int, Decimal | None] | None:
     """Where a race time that starts at ``start`` ends and its length in seconds (None for a
     time of day with seconds), else None."""
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".:,°"):   # not "42°50'24\"", a bearing
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".:,"):
         return None
     if _MARKS.isdisjoint(text[start + 1:start + 3]):
         return None  # each pattern has an "h", a colon or a mark after one or two digits: most figures are told without
+    if text[max(0, start - 3):start].rstrip()[-1:] == "°":
+        return None   # not "42°50'24\"", "42° 50'24\"": a bearing
     m = HOURS_FIRST.match(text, start, start + 16)
     if m is not None:
         hours, minutes, seconds = int(m[1]), int(m[2]), int(m[3] or m[4] or 0)
