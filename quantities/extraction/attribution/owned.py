@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from quantities.extraction.attribution.cues import breaks_of
 from quantities.extraction.attribution.grammar import Found, grammar
-from quantities.lang import Pack, per_pack
+from quantities.lang import Pack, per_pack, schema
 from quantities.types import Span
 
 _WORD = re.compile(r"\w+")
@@ -47,7 +47,7 @@ class _Owned:
 @per_pack("attribution")
 def _words(pack: Pack) -> _Owned:
     return _Owned(frozenset(w.casefold() for w in pack.words("attribution.impersonal_owned", ())),
-                  int(pack.table("attribution").get("opening_words", 0)),
+                  schema.integer(pack.get("attribution.opening_words", 0), "attribution.opening_words", pack.error),
                   frozenset(w.casefold() for w in pack.words("attribution.owned_breaks", ())),
                   frozenset(w.casefold() for w in pack.words("attribution.owned_coordinators", ())),
                   frozenset(w.casefold() for w in pack.words("attribution.relatives", ())))

@@ -84,7 +84,7 @@ def fronted_part(t: Scopes, text: str, toks: Tokens, first: int, noun: str | Non
     if noun is None or start >= len(lows) or lows[start] not in t.fronted_partitives:
         return None   # most figures: no partitive word opens the sentence (told before its comma is looked for)
     comma = next((k for k in range(start + 1, min(first, start + FRONTED_PART + 1)) if lows[k] == ","), None)
-    if comma is None or noun is None or any(w[:1].isdigit() for w in lows[start:comma]) \
+    if comma is None or any(w[:1].isdigit() for w in lows[start:comma]) \
             or not CLAUSE_BREAKS.isdisjoint(lows[comma:first]):
         return None   # not a clause with a figure of its own: "Another 672 people were injured, 205 of them"
     opener = next((len(m) for m in t.fronted_partitives.get(lows[start], ())
