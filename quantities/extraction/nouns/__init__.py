@@ -112,7 +112,8 @@ def counted(sentence: str, figure: Span, *, lang: str | Pack = "it", unit_bearin
         first = right.lows[0] if right.lows else ""
         found = _inside(sentence, figure, toks, g) if unit in g.share_units else None
         found = found or standing_for(sentence, left, antecedent, g)  # "quella non boscata di 3.000 ettari"
-        found = found or linked_before(sentence, left, g)  # "un tratto di 200 metri del viadotto"
+        found = found or linked_before(sentence, untimed(left, g), g)  # "un tratto di 200 metri del viadotto",
+        # not a basis between a verb and its figure: "i prezzi crescono su base annua del 71,1%"
         if found is not None and found.head.casefold() in g.change_nouns and first in g.of:
             found = _changed_of(sentence, right, found, g)  # "il rincaro di 1,25 punti dei contributi sociali"
         if found is None and first in g.of:  # "metà del Pd lombardo": a share may be of a name
