@@ -28,3 +28,12 @@ def test_elided_value(lang: str, sentence: str, figure: str, value: str) -> None
     claim = claim_at(sentence, figure, lang)
     assert claim is not None, NO_CLAIM
     assert claim.quantity.value == Decimal(value)
+
+
+@pytest.mark.parametrize("value", ["euro", 5, ["EUR"]])
+def test_a_pack_currency_that_is_no_iso_code_names_its_key(value: object) -> None:
+    from quantities.extraction.nouns.topic import words
+    from quantities.lang import LanguageDataError, load
+
+    with pytest.raises(LanguageDataError, match="nouns.currency"):
+        words(load("it").merged({"nouns": {"currency": value}}))

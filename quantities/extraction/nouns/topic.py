@@ -3,8 +3,10 @@
 - **the unit**: a figure written with a large scale word and nothing it counts ("la
   quarta rata, da 16,5 miliardi", "122.6 billion in loans") is money in the currency of the
   document's last money figure (before the first, of the first: a subtitle's "225 miliardi";
-  RULES.md section 4: "620 milioni" is still euro), and "N punti" in a document of
-  shares is a difference of shares, in percentage points ("la partecipazione è scesa di circa 16 punti");
+  RULES.md section 4: "620 milioni" is still euro; a scaled figure counting one of the pack's sums, "300
+  milioni di danni", is money in the pack's ``[nouns] currency`` when the document names none), and
+  "N punti" in a document of shares is a difference of shares, in percentage points ("la
+  partecipazione è scesa di circa 16 punti");
   a bare figure listed after a comma right after one with a unit, of the same order of size,
   restates it with that unit (:func:`listed`: "magnitudo 6,8 per l'Usgs, 7,2 secondo …");
   a bare figure in digits coordinated with a scaled one takes the scale word and unit
@@ -26,8 +28,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from quantities.extraction.nouns.grammar import NounPhrase, grammar
-from quantities.lang import Pack, per_pack, units, word_set
+from quantities.lang import Pack, per_pack, schema, units, word_set
 from quantities.text.fold import low
+from quantities.text.i18n import _
 from quantities.types import Quantity
 
 #: The smallest scale word that makes a bare figure money when the document speaks of money.
@@ -51,6 +54,7 @@ class Words:
     money: frozenset[str]  # nouns that are sums: "2,7 miliardi di contributi"
     factors: dict[str, int]  # the pack's scale words of a million and more, with their factors
     elision: frozenset[str]  # words before a figure whose scale word is elided ("e 4,5")
+    currency: str | None  # the currency of a sum its document names none for ("300 milioni di danni")
 
 
 @per_pack("nouns")
@@ -61,7 +65,15 @@ def words(pack: Pack) -> Words:
                  points=grammar(pack).points, places=word_set(pack, "nouns.place_nouns"),
                  paragraph_kinds=word_set(pack, "nouns.paragraph_kinds"), money=word_set(pack, "nouns.money"),
                  factors={low(w): int(f) for w, f in scales.items() if float(f) >= ELIDED_SCALE},
-                 elision=word_set(pack, "nouns.elision"))
+                 elision=word_set(pack, "nouns.elision"), currency=_currency(pack))
+
+
+def _currency(pack: Pack) -> str | None:
+    """The pack's ``[nouns] currency``: an ISO 4217 code, or none (an English wire's sums may be in any)."""
+    code = pack.get("nouns.currency", None)
+    if code is not None and not units.is_currency(schema.string(code, "nouns.currency", pack.error)):
+        raise pack.error("nouns.currency", _("expected an ISO 4217 currency code, such as \"EUR\""))
+    return code
 
 
 class Topic:
@@ -83,16 +95,17 @@ class Topic:
         in a document about money is money ("da 16,5 miliardi"), and so is one counting a sum of
         the pack's ``[nouns] money`` ("2,7 miliardi di contributi"); "N punti" in a document of
         shares is percentage points ("la partecipazione è scesa di circa 16 punti")."""
-        if q.kind != "count" or q.value is None or (self.share is None and self.currency is None):
-            return None  # (both completions below need one of them)
         after = noun is not None and noun.span is not None and noun.span.start >= q.span.end
+        sums = not after or low(noun.head) in self.words.money  # type: ignore[union-attr]  # noun is set when `after`
+        currency = self.currency or (self.words.currency if after and sums else None)  # "300 milioni di danni"
+        if q.kind != "count" or q.value is None or (self.share is None and currency is None):
+            return None  # (both completions below need one of them)
         if after and self.share is not None and low(noun.text) in self.words.points:  # type: ignore[union-attr]  # noun is not None: `after` says so
             return replace(q, kind="measure", unit=units.POINTS)  # a difference of shares
         last = low(q.text.split()[-1]) if q.text.split() else ""
         scaled = last in self.words.scales or (q.value >= MONEY_SCALE and (q.precision or 0) >= MONEY_SCALE / 10)
-        sums = not after or low(noun.head) in self.words.money  # type: ignore[union-attr]  # noun is set when `after`
-        if sums and self.currency is not None and scaled:  # "da 3,3 a 2 miliardi": 3,3 is scaled too
-            return replace(q, kind="money", unit=self.currency)  # "2,7 miliardi di contributi": a sum
+        if sums and currency is not None and scaled:  # "da 3,3 a 2 miliardi": 3,3 is scaled too
+            return replace(q, kind="money", unit=currency)  # "2,7 miliardi di contributi": a sum
         return None
 
     def see(self, q: Quantity, noun: NounPhrase | None, named: NounPhrase | None = None,
