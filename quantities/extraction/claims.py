@@ -305,7 +305,7 @@ class _Reader:
         document about money: :class:`nouns.Topic`)."""
         noun = self._counted(q, toks, antecedents)
         if (implied := self._topic.implicit(q, noun)) is not None:
-            q, noun = implied, self._counted(implied, toks, antecedents)
+            q, noun = implied, self._counted(implied, toks, antecedents) or noun   # "sono 45 milioni i danni"
         if q.kind not in self._topic.kinds:
             return q, *self._topic.see(q, noun)
         named = nouns.named(self.text, q.span, lang=self.pack, toks=toks)

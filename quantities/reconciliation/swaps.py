@@ -5,16 +5,19 @@ One number stated in one event in two units that are easily written one for the 
 percentuali" and "9%") is a step lower than the rule's severity: whichever unit is meant,
 one article changed the figure while keeping its number. Each unit is as its language reads
 it (Italian "miglia" at sea are nautical: :func:`clauses.unit_read`); a unit so shortened
-against the same unit in full ("47 miglia", "47 miglia nautiche") is a step lower still.
+against the same unit in full ("47 miglia", "47 miglia nautiche") is a step lower still. A
+currency the claim does not write (a sum whose document implies it: "fino a 1,8 miliardi", "50
+miliardi di danni") is no unit anyone wrote: no finding (review49, heldout30).
 """
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
-from quantities.lang import units
+from quantities.lang import load, units
 from quantities.reconciliation.clauses import CLAUSE, CUE_WINDOW, WORD, unit_read
 from quantities.reconciliation.findings import Context, weaker
 from quantities.reconciliation.keys import Item
@@ -35,7 +38,7 @@ def unit_findings(items: list[Item], events: Mapping[int, str], figure_of: Mappi
     for i in items:
         q = i.claim.quantity
         if q.unit is None or q.value is None or i.superseded or id(i) not in events \
-                or i.stance == "vague":
+                or i.stance == "vague" or (units.is_currency(q.unit) and not _written(i)):
             continue
         buckets[(events[id(i)], q.value)].setdefault(unit_read(i.claim, i.lexicon.lang) or q.unit, []).append(i)
     for by_unit in buckets.values():
@@ -86,3 +89,16 @@ def _difference(i: Item) -> bool:
     before = before[cut[-1]:] if cut else before
     after = [w.casefold() for w in WORD.findall(c.context[at + len(c.text):at + len(c.text) + CUE_WINDOW])][:3]
     return i.lexicon.cue("difference_before", before) or i.lexicon.cue("difference_after", after)
+
+
+@functools.cache
+def _currencies(lang: str) -> frozenset[str]:
+    """The names and signs of currencies in the pack of ``lang``, folded."""
+    return frozenset(w.casefold() for w in load(lang).table("units.currency"))
+
+
+def _written(i: Item) -> bool:
+    """Whether the claim writes its currency, as a name or a sign ("1,8 miliardi di euro", "$1.2 billion")."""
+    words = _currencies(i.lexicon.lang)
+    text = i.claim.text.casefold()
+    return any(w in words for w in WORD.findall(text)) or any(not w.isalpha() and w in text for w in words)

@@ -79,13 +79,13 @@ def scope_of(found: Found, text: str, before: list[str | None], after: str, *, l
     """The scope of the figure of a gapped clause that names no place of its own: a known place
     its source's phrase names ("…, la prefettura di Parigi 119mila", "la Regione Veneto 800"; none
     in a source the table knows whole, "the New York Times 60,000", "la Banca d'Italia"; none for a
-    name it does not know, "l'Asl di Bergamo"), else, when nothing but a mark follows the figure's
+    name it does not know, "l'Asl della Vallecamonica"), else, when nothing but a mark follows the figure's
     words (``after``), the one scope all the figures before it in its sentence share ("A Parigi la
     Cgt ha contato 800mila manifestanti, la prefettura 119mila"; none when they differ: "…, di cui
     119mila a Parigi, la Cgt 3,5 milioni")."""
     places = Places.default()
     names = [] if found.canonical is not None else list(_names(found.span.of(text), grammar(lang).of))
-    if names or after.lstrip()[:1].isalnum():   # "l'Asl di Bergamo 300": a place of its own, known or not
+    if names or after.lstrip()[:1].isalnum():   # "l'Asl della Vallecamonica 300": a place of its own, known or not
         return next((n for n in names if places.known(n)), None)
     scopes = set(before)
     return scopes.pop() if len(scopes) == 1 else None

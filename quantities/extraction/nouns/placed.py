@@ -82,14 +82,15 @@ def known_end(t: Scopes, text: str, toks: Tokens, i: int, j: int) -> int:
     place table does not know the run whole, the end of its longest beginning that it knows and that
     two words or more follow, a person's name ("A Napoli Gaetano Manfredi ha vinto": "Napoli"); not
     before one word ("Milano Malpensa", "Roma Fiumicino", "London Gatwick") nor a word of the place's
-    own name (``place_qualifiers``: "Napoli Est", "Roma Nord Gualtieri"); "Pescara del Tronto" whole."""
+    own name (``place_qualifiers``: "Napoli Est", "Roma Nord Gualtieri") nor a link of the name ("Pescara
+    del Tronto" whole, though Pescara is known)."""
     if j - i < 3:
         return j
     places = Places.default()
     if places.known(written(text, toks, i, j)):
         return j
     return next((k for k in range(j - 2, i, -1) if places.known(written(text, toks, i, k))
-                 and toks.lows[k] not in t.place_qualifiers), j)
+                 and toks.lows[k] not in t.place_qualifiers and toks.texts[k][:1].isupper()), j)
 
 
 def written(text: str, toks: Tokens, i: int, j: int) -> str:

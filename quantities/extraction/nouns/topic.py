@@ -4,7 +4,8 @@
   quarta rata, da 16,5 miliardi", "122.6 billion in loans") is money in the currency of the
   document's last money figure (before the first, of the first: a subtitle's "225 miliardi";
   RULES.md section 4: "620 milioni" is still euro; a scaled figure counting one of the pack's sums, "300
-  milioni di danni", is money in the pack's ``[nouns] currency`` when the document names none), and
+  milioni di danni", "i danni ammontano a 45 milioni", is money in the pack's ``[nouns] currency`` when
+  the document names none, ``[nouns] priced``, and sets the currency of the bare sums after it), and
   "N punti" in a document of shares is a difference of shares, in percentage points ("la
   partecipazione è scesa di circa 16 punti");
   a bare figure listed after a comma right after one with a unit, of the same order of size,
@@ -55,6 +56,7 @@ class Words:
     factors: dict[str, int]  # the pack's scale words of a million and more, with their factors
     elision: frozenset[str]  # words before a figure whose scale word is elided ("e 4,5")
     currency: str | None  # the currency of a sum its document names none for ("300 milioni di danni")
+    priced: frozenset[str]  # nouns that are sums in any document: "danni", not "vendite"
 
 
 @per_pack("nouns")
@@ -65,7 +67,8 @@ def words(pack: Pack) -> Words:
                  points=grammar(pack).points, places=word_set(pack, "nouns.place_nouns"),
                  paragraph_kinds=word_set(pack, "nouns.paragraph_kinds"), money=word_set(pack, "nouns.money"),
                  factors={low(w): int(f) for w, f in scales.items() if float(f) >= ELIDED_SCALE},
-                 elision=word_set(pack, "nouns.elision"), currency=_currency(pack))
+                 elision=word_set(pack, "nouns.elision"), currency=_currency(pack),
+                 priced=word_set(pack, "nouns.priced"))
 
 
 def _currency(pack: Pack) -> str | None:
@@ -97,14 +100,15 @@ class Topic:
         shares is percentage points ("la partecipazione è scesa di circa 16 punti")."""
         after = noun is not None and noun.span is not None and noun.span.start >= q.span.end
         sums = not after or low(noun.head) in self.words.money  # type: ignore[union-attr]  # noun is set when `after`
-        currency = self.currency or (self.words.currency if after and sums else None)  # "300 milioni di danni"
+        priced = noun is not None and low(noun.head) in self.words.priced   # "i danni … 45 milioni" too
+        currency = self.currency or (self.words.currency if priced else None)
         if q.kind != "count" or q.value is None or (self.share is None and currency is None):
             return None  # (both completions below need one of them)
         if after and self.share is not None and low(noun.text) in self.words.points:  # type: ignore[union-attr]  # noun is not None: `after` says so
             return replace(q, kind="measure", unit=units.POINTS)  # a difference of shares
         last = low(q.text.split()[-1]) if q.text.split() else ""
         scaled = last in self.words.scales or (q.value >= MONEY_SCALE and (q.precision or 0) >= MONEY_SCALE / 10)
-        if sums and currency is not None and scaled:  # "da 3,3 a 2 miliardi": 3,3 is scaled too
+        if (sums or priced) and currency is not None and scaled:  # "da 3,3 a 2 miliardi": 3,3 is scaled too
             return replace(q, kind="money", unit=currency)  # "2,7 miliardi di contributi": a sum
         return None
 
