@@ -97,8 +97,9 @@ def bounds(text: str, lang: str | Pack = "it") -> tuple[list[int], list[int]]:
     ends: list[int] = []
     start = 0
     for m in g.candidates.finditer(text):
-        if m.group("nl") is not None:
-            if m.group("blank") is None and not _line_ends(text, m.start()):
+        kind = m.lastgroup  # "mark", or a newline: "nl" alone, "blank" before a blank line
+        if kind != "mark":
+            if kind != "blank" and not _line_ends(text, m.start()):
                 continue
             end = m.start()
         elif _mark_ends(text, m, g):

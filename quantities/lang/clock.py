@@ -155,21 +155,21 @@ def _none_in(text: str, start: int, end: int, pack: Pack) -> bool:
     character the pattern matches to a letter of the words lower-cases to that letter,
     unless it is one of :func:`_unlike` (then the pattern decides)."""
     words, unlike = _words(pack)
-    if unlike is not None and unlike.search(text, start, end):
+    if any(text.find(c, start, end) >= 0 for c in unlike):  # a search for each, in C: no pattern's scan
         return False
     piece = text[start:end].lower().replace("’", "'")
     return not any(w in piece for w in words)
 
 
 @per_pack("time")
-def _words(pack: Pack) -> tuple[tuple[str, ...], re.Pattern[str] | None]:
+def _words(pack: Pack) -> tuple[tuple[str, ...], str]:
     """The day parts' words as the pattern matches them (one blank between words), and the
-    characters for which :func:`_none_in` cannot trust ``str.lower`` (None: no such character)."""
+    characters for which :func:`_none_in` cannot trust ``str.lower`` (maybe none)."""
     words = tuple(sorted({re.sub(r"\s+", " ", w) for w in _parts(pack)[1]}))
     letters = "".join(sorted(set("".join(words)) - {" ", "'"}))
     # the scan reads every character of the first plane (~10 ms): kept across runs
     unlike = remembered("clock.unlike", letters, lambda: _unlike(letters))
-    return words, re.compile(f"[{re.escape(unlike)}]") if unlike else None
+    return words, unlike
 
 
 def _unlike(letters: str) -> str:

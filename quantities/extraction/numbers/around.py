@@ -226,6 +226,6 @@ def names_in(text: str, low: str, names: Any) -> list[tuple[int, int]]:
     ``[numbers.identifiers] names``, :func:`~.vocabulary.digit_names`): their digits are parts of a name, no figures.
     Each starts with a capital ("Sole 24 ORE"; not "in rete 4 video", "di rai 3 minuti": review48). The pattern
     scans only a text that holds one of their first words (most hold none)."""
-    if names is None or not any(w in low for w in names[1]):
+    if names is None or names[1].search(low) is None:
         return []
     return [m.span() for m in names[0].finditer(text) if text[m.start()].isupper()]   # not "sotto il sole 24 ore su 24"

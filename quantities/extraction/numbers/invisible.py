@@ -19,17 +19,19 @@ from quantities.types import Quantity, Span
 
 #: Soft hyphen, zero-width space, non-joiner and joiner, left-to-right and right-to-left
 #: marks, word joiner and the invisible operators, byte order mark (zero-width no-break space).
-#: One class of literal characters: the standard :mod:`re` scans a document for it three times
-#: faster than :mod:`regex` (news: ~4 against ~13 ms a MB, where it finds none).
-INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+INVISIBLES = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
+#: The same as a class of the standard :mod:`re`, run only on a text that holds one of them: a
+#: search for each character, in C, is several times cheaper than a pattern's scan (news: ~1
+#: against ~6 ms a MB), and most texts hold none.
+INVISIBLE = re.compile(f"[{INVISIBLES}]")
 
 
 def through(text: str, find: Callable[[str], list[Quantity]]) -> list[Quantity] | None:
     """``find`` run on ``text`` without its invisible characters, each quantity's span put
     back on ``text``; None when ``text`` holds none (the usual case: nothing to do)."""
-    gone = [m.start() for m in INVISIBLE.finditer(text)]
-    if not gone:
+    if not any(c in text for c in INVISIBLES):
         return None
+    gone = [m.start() for m in INVISIBLE.finditer(text)]
     at = [g - k for k, g in enumerate(gone)]  # where each one was, in the text without them
 
     def back(i: int) -> int:  # an offset of the text without them, in ``text``

