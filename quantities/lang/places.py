@@ -33,7 +33,7 @@ from quantities.text.fold import fold
 from quantities.text.phrases import alternation
 
 DATA = Path(__file__).parent / "places.aliases.toml"
-KEYS = frozenset({"aliases", "broad"})
+KEYS = frozenset({"aliases", "broad", "surname"})
 #: A name derived from a place's ("il Palermitano" of Palermo, "il Senigalliese" of
 #: Senigallia, "Sicilian" of Sicily) is the place's name less its last vowel, of at least
 #: STEM letters, and an ending of ENDING letters; longer endings make another name
@@ -49,6 +49,7 @@ class Places:
     def __init__(self, table: Mapping[str, Any], file: str = "<places>") -> None:
         self._name: dict[str, str] = {}
         self._broad: set[str] = set()
+        self._surnames: set[str] = set()   # places that are also common surnames ("Messina", "Savona")
         phrases: list[str] = []
         for canonical, entry in table.items():
             key = f"place.{canonical}"
@@ -61,6 +62,10 @@ class Places:
             name = fold(canonical)
             if entry.get("broad", False):
                 self._broad.add(name)
+            if entry.get("surname", False) is not False:
+                if entry["surname"] is not True:
+                    raise LanguageDataError("surname must be true or false", file=file, key=f"{key}.surname")
+                self._surnames.add(name)
             for alias in (canonical, *aliases):
                 self._name[fold(alias)] = name
                 if " " in alias.strip():
@@ -89,6 +94,11 @@ class Places:
 
     def known(self, words: str) -> bool:
         return fold(words) in self._name
+
+    def only_place(self, words: str) -> bool:
+        """Whether ``words`` name a known place that is no common surname: "Per Roma, …" is for
+        Rome; "Per Messina, …", "Messina: «…»" may be Carlo Messina speaking (review50)."""
+        return (name := self._name.get(fold(words))) is not None and name not in self._surnames
 
     def broad(self, name: str) -> bool:
         """Whether ``name`` (as :meth:`name` gives it) is a country or a wider area."""

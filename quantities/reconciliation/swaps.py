@@ -6,7 +6,7 @@ percentuali" and "9%") is a step lower than the rule's severity: whichever unit 
 one article changed the figure while keeping its number. Each unit is as its language reads
 it (Italian "miglia" at sea are nautical: :func:`clauses.unit_read`); a unit so shortened
 against the same unit in full ("47 miglia", "47 miglia nautiche") is a step lower still. A
-currency the claim does not write (a sum whose document implies it: "fino a 1,8 miliardi", "50
+currency its sentence does not write (a sum whose document implies it: "fino a 1,8 miliardi", "50
 miliardi di danni") is no unit anyone wrote: no finding (review49, heldout30).
 """
 
@@ -98,7 +98,8 @@ def _currencies(lang: str) -> frozenset[str]:
 
 
 def _written(i: Item) -> bool:
-    """Whether the claim writes its currency, as a name or a sign ("1,8 miliardi di euro", "$1.2 billion")."""
+    """Whether the claim's sentence writes a currency, as a name or a sign ("1,8 miliardi di euro", "$1.2
+    billion"; "30 miliardi di dollari, quelli complessivi a 50 miliardi": review50)."""
     words = _currencies(i.lexicon.lang)
-    text = i.claim.text.casefold()
+    text = i.claim.context.casefold()
     return any(w in words for w in WORD.findall(text)) or any(not w.isalpha() and w in text for w in words)

@@ -32,10 +32,10 @@ from quantities.extraction.attribution.choice import (
     stated,
     uncarried,
 )
-from quantities.extraction.attribution.cues import breaks_of, scan, summaries
+from quantities.extraction.attribution.cues import scan, summaries
 from quantities.extraction.attribution.gapped import gapped, scope_of
 from quantities.extraction.attribution.grammar import Found, Grammar, Reach, grammar
-from quantities.extraction.attribution.owned import owned
+from quantities.extraction.attribution.owned import breaks_of, owned
 from quantities.types import Span
 
 __all__ = [

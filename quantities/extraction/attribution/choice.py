@@ -188,8 +188,9 @@ def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it", sources: 
     """
     g = grammar(lang)
     credit = g.credits.match(text, sentence.start, sentence.end, False)
-    if credit is not None:  # "Il dato arriva dalla prefettura."
-        return credited(text, Span(credit.start(), credit.end()), sentence.end, lang=lang, sources=sources)
+    if credit is not None and _someone(cues := credited(text, Span(credit.start(), credit.end()), sentence.end,
+                                                        lang=lang, sources=sources), g):
+        return cues  # "Il dato arriva dalla prefettura." (not "È il dato di maggio, secondo l'Istat": the Istat)
     m = g.openers.match(text, sentence.start, sentence.end, False)
     if m is None:
         return _bare_report(text, sentence, lang=lang, sources=sources, scanned=scanned)
@@ -385,3 +386,14 @@ def uncarried(toks: Tokens, figure: Span, kind: str = "count", mood: str = "repo
 
 #: The modalities of a figure that no report stated before it covers: a plan, an expectation.
 UNCARRIED_MOODS = frozenset({"planned"})
+
+
+def _someone(cues: list[Found], g: Grammar) -> bool:
+    """Whether a next sentence's credit names someone: a known source, a name or a source noun ("i primi
+    accertamenti della Polfer"), not a time, a place nor a finding ("È il dato di maggio", "È il dato di
+    Milano", "È quanto emerge dalla prima ricostruzione": review50)."""
+    source = cues[0].source if cues else ""
+    words = source.casefold().split() or [""]
+    timed = any(tuple(words[:len(p)]) == p for p in g.not_agents.get(words[0], ()))
+    return bool(cues) and (cues[0].canonical is not None or any(w[:1].isupper() for w in source.split())
+                           or not g.source_nouns.isdisjoint(words)) and not Places.default().known(source) and not timed

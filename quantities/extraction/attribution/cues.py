@@ -368,21 +368,6 @@ def credited(text: str, cue: Span, end: int, *, lang: str | Pack = "it",
     return [] if found is None else [found]
 
 
-def breaks_of(text: str, sentence: Span, marks: str = ";") -> list[int]:
-    """The offsets of the clause breaks of the sentence at ``sentence``.
-
-    >>> breaks_of("a; b; c", Span(0, 7))
-    [1, 4]
-    """
-    out = []
-    for mark in marks:
-        i = text.find(mark, sentence.start, sentence.end)
-        while i >= 0:
-            out.append(i)
-            i = text.find(mark, i + 1, sentence.end)
-    return sorted(out)
-
-
 def titles(source: str) -> bool:
     """Whether a source is a title alone, one word in lower case ("premier", "ministro"): the
     person named with it before (see :func:`held`), if any."""

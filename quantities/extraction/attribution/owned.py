@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quantities.extraction.attribution.cues import breaks_of
 from quantities.extraction.attribution.grammar import Found, grammar
 from quantities.lang import Pack, per_pack, schema
 from quantities.types import Span
@@ -96,3 +95,18 @@ def _opens_another(segments: list[list[str]], k: int, words: _Owned) -> bool:
     if k == len(segments) - 1:   # the cue's own stretch: "…, anche se in paese si contano", "i paesi dove si contano"
         return any(w in words.breaks for w in words_k)
     return bool(k) and words_k[0] in words.breaks and words_k[0] not in words.relatives   # ", ma, nel quartiere …,"
+
+
+def breaks_of(text: str, sentence: Span, marks: str = ";") -> list[int]:
+    """The offsets of the clause breaks of the sentence at ``sentence``.
+
+    >>> breaks_of("a; b; c", Span(0, 7))
+    [1, 4]
+    """
+    out = []
+    for mark in marks:
+        i = text.find(mark, sentence.start, sentence.end)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1, sentence.end)
+    return sorted(out)

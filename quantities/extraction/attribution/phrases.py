@@ -266,7 +266,7 @@ def _person(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
     texts, lows = toks.texts, toks.lows
     if not all(texts[k][0].isupper() and toks.is_word(k) for k in range(np[0], np[1])):
         return False
-    if _at(lows, np[0], g.not_agents) is not None or Places.default().known(" ".join(texts[np[0]:np[1]])):
+    if _at(lows, np[0], g.not_agents) is not None or Places.default().only_place(" ".join(texts[np[0]:np[1]])):
         return False
     if texts[np[1]] == "," and np[1] + 2 < len(texts) and texts[np[1] + 1][:1].isdigit() and texts[np[1] + 2] == ",":
         return False  # "For Medvedev, 27, it was a fifth defeat": whom it was for, his age between commas

@@ -73,7 +73,7 @@ def speaker(toks: Tokens, g: Grammar, quoted: bool = False,
     words = [w for w in lows[np[0]:np[1]] if w not in g.articles]
     capitals = sum(t[0].isupper() for t in texts[np[0]:np[1]])
     if quoted and capitals == len(words) == 1 and _at(lows, np[0], g.not_agents) is None \
-            and not Places.default().known(texts[np[1] - 1]):
+            and not Places.default().only_place(texts[np[1] - 1]):
         return np  # "Rabie: «…»": a name alone before a quotation; not "Roma: «…»"
     return np if capitals >= 2 or (words and words[0] in g.source_nouns and not _data_only(toks, np, g)) else None
     # (not "I dati del nuovo anno restano sconfortanti: …": data that name no one)
