@@ -48,6 +48,7 @@ from quantities.reconciliation.identities import identify
 from quantities.reconciliation.keys import Item, prepare
 from quantities.reconciliation.modes import translated
 from quantities.reconciliation.parts import parts_findings
+from quantities.reconciliation.roundings import rounding_findings
 from quantities.reconciliation.scopes import settle
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.swaps import unit_findings
@@ -128,7 +129,8 @@ def reconcile(
         figures = [g.figure for g in grouping.figures]
         for f in chain(wording_findings(items, grouping.events, figure_of, confusables, ctx),
                        unit_findings(items, grouping.events, figure_of, ctx),
-                       whole_findings(items, grouping.events, figure_of, ctx)):
+                       whole_findings(items, grouping.events, figure_of, ctx),
+                       rounding_findings(items, grouping.events, figure_of, ctx)):
             findings.append(f if f.figure is not None else _shown_together(f, figures))
         findings.extend(parts_findings(items, ctx))
         kept = [f for f in findings if f.severity != "off"]
