@@ -396,4 +396,5 @@ def _someone(cues: list[Found], g: Grammar) -> bool:
     words = source.casefold().split() or [""]
     timed = any(tuple(words[:len(p)]) == p for p in g.not_agents.get(words[0], ()))
     return bool(cues) and (cues[0].canonical is not None or any(w[:1].isupper() for w in source.split())
-                           or not g.source_nouns.isdisjoint(words)) and not Places.default().known(source) and not timed
+                           or not g.source_nouns.isdisjoint(words)) and not Places.default().only_place(source) \
+        and not timed
