@@ -5,11 +5,13 @@ make it one figure: "56.807" arrivals and "quasi 57mila" arrivals at Piombino, "
 A value of :data:`DIGITS` significant digits or more is rare enough that another article's figure of the
 same event, kind and unit that rounds it — stated to a coarser digit (two significant digits at least),
 exact or hedged near it ("circa", "quasi" from below) — states it too: a ``hedge-drift`` note (the rule's
-severity, info by default), one per exact claim, naming each rounding. Not two claims of one figure (the
-drift rule sees those), nor of one article, nor of two statuses or two places that differ, nor of two
-concepts the lexicon knows apart ("12.363" passengers, "circa 12mila veicoli"), nor a bound ("oltre
-30.000" is no rounding). Rounded values are looked up at each coarser digit of the exact value:
-linear in the claims.
+severity, info by default), one per exact value of an event, naming its outlets and each rounding. Not
+two claims of one figure (the drift rule sees those), nor of one article, nor of two statuses (the dead
+and "circa 1.500 persone impegnate nei soccorsi") or two places, as keyed or as written (the region's
+"23.412" and "a Ravenna circa 23mila": review52), nor of two concepts the lexicon knows apart ("12.363"
+passengers, "circa 12mila veicoli"), nor a bound ("oltre 30.000" is no rounding); a rounding that fits two
+exact values of its event ("circa 57mila": this year's 56.807 and last year's 57.120) rounds neither.
+Rounded values are looked up at each coarser digit of the exact value: linear in the claims.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import islice
 
+from quantities.reconciliation import messages as say
 from quantities.reconciliation.catalog import RULE_KIND
 from quantities.reconciliation.findings import Context
 from quantities.reconciliation.intervals import precision_of
@@ -49,6 +52,8 @@ def rounding_findings(items: list[Item], events: Mapping[int, str], figure_of: M
         if i.stance in NEAR and _digits(i.value) >= ROUNDED_DIGITS:  # type: ignore[arg-type]  # live: a value
             by_doc = rounded[(events[id(i)], i.key.kind, i.key.unit, i.value)]  # type: ignore[union-attr]
             by_doc.setdefault(i.claim.doc, []).append(i)
+    pairs: dict[tuple, tuple[list[Item], list[Item]]] = {}   # one exact value of an event: its claims, its roundings
+    fits: defaultdict[int, set[Decimal]] = defaultdict(set)    # each rounding: the exact values it fits
     for a in live:
         if a.stance != "exact" or _digits(a.value) < DIGITS:  # type: ignore[arg-type]
             continue
@@ -56,7 +61,15 @@ def rounding_findings(items: list[Item], events: Mapping[int, str], figure_of: M
         found = [b for r, p in _roundings(a) for b in _others(rounded.get((*at, r), {}), a)
                  if _rounds(a, b, r, p, figure_of)]
         if found:
-            yield _note(severity, a, found, ctx)
+            exact, near = pairs.setdefault((*at, a.value), ([], []))
+            exact.append(a)
+            near.extend(b for b in found if all(b is not n for n in near[-EXAMINED:]))
+            for b in found:
+                fits[id(b)].add(a.value)  # type: ignore[arg-type]
+    for exact, near in pairs.values():
+        near = [b for b in near if len(fits[id(b)]) == 1]   # "circa 57mila" fits 56.807 and 57.120: neither
+        if near:
+            yield _note(severity, exact, near, ctx)
 
 
 def _others(by_doc: Mapping[str, list[Item]], a: Item) -> list[Item]:
@@ -86,19 +99,26 @@ def _rounds(a: Item, b: Item, r: Decimal, p: Decimal, figure_of: Mapping[int, st
     assert ka is not None and kb is not None
     if b.claim.doc == a.claim.doc or (id(a) in figure_of and figure_of.get(id(a)) == figure_of.get(id(b))):
         return False
-    if (ka.status and kb.status and ka.status != kb.status) or (ka.scope and kb.scope and ka.scope != kb.scope):
-        return False
+    sa, sb = a.claim.scope, b.claim.scope   # as written: Ravenna is no region, whatever the key merged
+    if _status(a) != _status(b) or (ka.scope and kb.scope and ka.scope != kb.scope) or (sa and sb and sa != sb):
+        return False   # the dead and "le persone impegnate nei soccorsi"
     if ka.what != kb.what and not any(is_unknown(k.what) or (i.reading is not None and i.reading.generic)
                                       for i, k in ((a, ka), (b, kb))):
         return False   # two things the lexicon knows apart: passengers and vehicles
     return precision_of(b.claim.quantity) == p and (b.stance != "nearly" or a.value < r)  # type: ignore[operator]
 
 
-def _note(severity: str, a: Item, found: list[Item], ctx: Context) -> Finding:
+def _status(i: Item) -> str | None:
+    """The status a claim counts in: its key's, or the one its concept names ("morti": the dead)."""
+    return (i.key.status if i.key else None) or (i.reading.status if i.reading is not None else None)
+
+
+def _note(severity: str, exact: list[Item], found: list[Item], ctx: Context) -> Finding:
+    a = exact[0]
     said = ", ".join(f"{ctx.outlet(i.claim.doc)} \u201c{i.claim.text}\u201d" for i in found[:5])
     message = _("one figure, stated exactly and rounded under other words: {outlet} \u201c{text}\u201d; "
-                "rounded by {others}").format(outlet=ctx.outlet(a.claim.doc), text=a.claim.text, others=said)
-    claims = tuple(sorted({id(i.claim): i.claim for i in (a, *found)}.values(),
+                "rounded by {others}").format(outlet=say.outlets(exact, ctx.outlet), text=a.claim.text, others=said)
+    claims = tuple(sorted({id(i.claim): i.claim for i in (*exact, *found)}.values(),
                           key=lambda c: (c.doc, c.span.start)))
     return Finding("hedge-drift", RULE_KIND["hedge-drift"], severity,  # type: ignore[arg-type]  # a configured level
                    message, claims, None, "hedge")
