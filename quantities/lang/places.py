@@ -62,9 +62,9 @@ class Places:
             name = fold(canonical)
             if entry.get("broad", False):
                 self._broad.add(name)
-            if entry.get("surname", False) is not False:
-                if entry["surname"] is not True:
-                    raise LanguageDataError("surname must be true or false", file=file, key=f"{key}.surname")
+            if not isinstance(entry.get("surname", False), bool):
+                raise LanguageDataError("surname must be true or false", file=file, key=f"{key}.surname")
+            if entry.get("surname", False):
                 self._surnames.add(name)
             for alias in (canonical, *aliases):
                 self._name[fold(alias)] = name

@@ -52,7 +52,7 @@ def rounding_findings(items: list[Item], events: Mapping[int, str], figure_of: M
         if i.stance in NEAR and _digits(i.value) >= ROUNDED_DIGITS:  # type: ignore[arg-type]  # live: a value
             by_doc = rounded[(events[id(i)], i.key.kind, i.key.unit, i.value)]  # type: ignore[union-attr]
             by_doc.setdefault(i.claim.doc, []).append(i)
-    pairs: dict[tuple, tuple[list[Item], list[Item]]] = {}   # one exact value of an event: its claims, its roundings
+    pairs: dict[tuple, tuple[list[Item], dict[int, Item]]] = {}   # one exact value of an event: its claims, roundings
     fits: defaultdict[int, set[Decimal]] = defaultdict(set)    # each rounding: the exact values it fits
     for a in live:
         if a.stance != "exact" or _digits(a.value) < DIGITS:  # type: ignore[arg-type]
@@ -61,15 +61,15 @@ def rounding_findings(items: list[Item], events: Mapping[int, str], figure_of: M
         found = [b for r, p in _roundings(a) for b in _others(rounded.get((*at, r), {}), a)
                  if _rounds(a, b, r, p, figure_of)]
         if found:
-            exact, near = pairs.setdefault((*at, a.value), ([], []))
+            exact, near = pairs.setdefault((*at, a.value), ([], {}))
             exact.append(a)
-            near.extend(b for b in found if all(b is not n for n in near[-EXAMINED:]))
             for b in found:
+                near[id(b)] = b
                 fits[id(b)].add(a.value)  # type: ignore[arg-type]
     for exact, near in pairs.values():
-        near = [b for b in near if len(fits[id(b)]) == 1]   # "circa 57mila" fits 56.807 and 57.120: neither
-        if near:
-            yield _note(severity, exact, near, ctx)
+        only = [b for b in near.values() if len(fits[id(b)]) == 1]   # "circa 57mila" fits 56.807 and 57.120: neither
+        if only:
+            yield _note(severity, exact, only, ctx)
 
 
 def _others(by_doc: Mapping[str, list[Item]], a: Item) -> list[Item]:

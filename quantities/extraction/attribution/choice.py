@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from quantities.extraction.attribution.cues import credited, held, scan, titles
 from quantities.extraction.attribution.grammar import Found, Grammar, grammar
+from quantities.extraction.attribution.phrases import _at
 from quantities.extraction.attribution.speakers import SPEAKER_CHARS, colon_speaker
 from quantities.lang import Pack
 from quantities.lang.places import Places
@@ -393,8 +394,7 @@ def _someone(cues: list[Found], g: Grammar) -> bool:
     accertamenti della Polfer"), not a time, a place nor a finding ("È il dato di maggio", "È il dato di
     Milano", "È quanto emerge dalla prima ricostruzione": review50)."""
     source = cues[0].source if cues else ""
-    words = source.casefold().split() or [""]
-    timed = any(tuple(words[:len(p)]) == p for p in g.not_agents.get(words[0], ()))
+    words = source.casefold().split()
     return bool(cues) and (cues[0].canonical is not None or any(w[:1].isupper() for w in source.split())
                            or not g.source_nouns.isdisjoint(words)) and not Places.default().only_place(source) \
-        and not timed
+        and _at(words, 0, g.not_agents) is None

@@ -282,5 +282,5 @@ def _data_only(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
     words = [k for k in range(np[0], np[1]) if toks.is_word(k) and toks.lows[k] not in g.articles]
     heads = [k for k in words if toks.lows[k] in g.data_nouns]
     return bool(heads) and heads[0] <= words[0] + 1 and not any(   # not "la commissione prezzi" (review51)
-        (toks.texts[k][0].isupper() and k > words[0]) or toks.lows[k] in g.source_nouns - g.data_nouns
-        for k in words)
+        (toks.texts[k][0].isupper() and k > words[0]) or (toks.lows[k] in g.source_nouns and toks.lows[k] not in
+                                                           g.data_nouns) for k in words)
