@@ -211,7 +211,7 @@ class Lexicon(Tables):
         for n in range(len(content), 0, -1):
             words = tuple(content[:n] if self._head_first else content[-n:])
             keys = tuple(self.key(w) for w in words)
-            concept = self._exact.get(words) or self._stemmed.get(keys)
+            concept = self._exact.get(words) or self.stem_hit(words, keys)
             if concept:
                 return concept, keys
         return None
@@ -238,20 +238,6 @@ class Lexicon(Tables):
         ('earthquake', None)
         """
         return self._unit_default.get(unit) if unit is not None else None
-
-    def measured_in(self, shared: str, unit: str | None) -> bool:
-        """Whether a measure in ``unit`` can be of the concept ``shared``: a concept that
-        names its units is measured in those only (a quake in magnitudes, so "the quake hit
-        72 km from Marrakesh" is a distance, not the quake's measure).
-
-        >>> en = Lexicon.load("en")
-        >>> en.measured_in("earthquake", "magnitude"), en.measured_in("earthquake", "kilometer")
-        (True, False)
-        >>> en.measured_in("depth", "kilometer")
-        True
-        """
-        named = self._units_of.get(shared)
-        return not named or unit is None or unit in named
 
     def dwells(self, concept: str | None) -> bool:
         """Whether ``concept`` counts the people who live in a place: with no status, its

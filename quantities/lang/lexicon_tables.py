@@ -2,8 +2,8 @@
 
 A lexicon file (``quantities/lang/<code>.lexicon.toml``, extended by a desk's config) is read,
 merged with the desk's additions, and checked table by table; every mistake names the file
-that holds it and the key. The folding of words (ending table, Snowball stemmer) lives here
-too, since the tables are indexed by folded keys.
+that holds it and the key. The tables are indexed by the keys of their terms'
+words (:mod:`quantities.lang.folding`).
 """
 
 from __future__ import annotations
@@ -12,11 +12,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import snowballstemmer
-
 from quantities.cache import compiled
 from quantities.errors import LanguageDataError
-from quantities.lang import schema
+from quantities.lang import schema, units
+from quantities.lang.folding import Folding
 from quantities.text.partition import Partition
 
 HERE = Path(__file__).parent
@@ -25,7 +24,7 @@ TOP_KEYS = frozenset({"code", "stemmer", "head", "format", "fold", "phrase", "st
                       "time", "difference", "names", "distance", "complement", "capacity",
                       "zone", "added", "role", "rate"})
 CONCEPT_KEYS = frozenset({"terms", "broader", "id", "status", "generic", "share", "measure", "units", "runs", "span",
-                          "dwell", "exact", "loose", "scheme", "ratio"})
+                          "dimension", "dwell", "exact", "loose", "scheme", "ratio"})
 #: How a status's count moves over time (a concept's ``runs``): only up (the dead are never
 #: fewer), or not at all (a crowd is counted once: later figures dispute it).
 RUNS = frozenset({"cumulative", "once"})
@@ -55,18 +54,16 @@ class Tables:
         if unknown:
             raise self._error(sorted(unknown)[0], "unknown key")
         self.lang = self._string(data, "code", "it")
-        self._stemmer_name = self._string(data, "stemmer", "italian")
-        self._stemmer = self._make_stemmer(self._stemmer_name)
+        self._fold = Folding(data.get("fold", {}), self._string(data, "stemmer", "italian"), self._error)
         self._head_first = self._string(data, "head", "first") != "last"
-        self._endings = self._fold_table(data.get("fold", {}))
         self.number_format = self._format(data.get("format", {}))
         self.stopwords = frozenset(w.casefold() for w in self._words(data, "stopwords", "words"))
         self.not_names = frozenset(w.casefold() for w in self._words(data, "names", "not_names"))
         self._conjunctions = frozenset(w.casefold() for w in self._words(data, "phrase", "conjunctions"))
         self._negations = frozenset(w.casefold() for w in self._words(data, "phrase", "negations"))
-        self._keys: dict[str, str] = {}
         self._exact: dict[tuple[str, ...], str] = {}
         self._stemmed: dict[tuple[str, ...], str] = {}
+        self._surfaces: dict[tuple[str, ...], list[tuple[str, ...]]] = {}   # stems -> the terms as written
         self._broader: dict[str, str] = {}
         self._ids: dict[str, str] = {}
         self._status: dict[str, str] = {}
@@ -82,6 +79,7 @@ class Tables:
         self._once: set[str] = set()       # ids of things measured once (a quake's magnitude)
         self._unit_default: dict[str, str] = {}
         self._units_of: dict[str, set[str]] = {}   # id -> the units its measures are in, when it names them
+        self._dimension_of: dict[str, str] = {}    # id -> the dimension of its units, when it names one
         self._build_concepts(data.get("concept", {}))
         self.cues = self._cues(data.get("time", {}), "time", TIME_KEYS)
         self.cues |= {f"difference_{k}": v
@@ -117,21 +115,6 @@ class Tables:
             raise self._error(table, "expected a table")
         return _strings(node.get(key, []), lambda m: self._error(f"{table}.{key}", m))
 
-    def __getstate__(self) -> dict[str, Any]:
-        """Pickled (quantities/cache.py) without the stemmer, which PyStemmer's C type cannot be."""
-        state = dict(self.__dict__)
-        del state["_stemmer"]
-        return state
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__dict__.update(state)
-        self._stemmer = snowballstemmer.stemmer(self._stemmer_name)
-
-    def _make_stemmer(self, name: str) -> Any:
-        if name not in snowballstemmer.algorithms():
-            raise self._error("stemmer", f"unknown Snowball stemmer {name!r}")
-        return snowballstemmer.stemmer(name)
-
     def _format(self, node: Any) -> tuple[str, str]:
         """(thousands mark, decimal mark) for numbers in messages."""
         if not isinstance(node, Mapping) or set(node) - {"thousands", "decimal"}:
@@ -140,17 +123,6 @@ class Tables:
         if not all(isinstance(m, str) for m in marks):
             raise self._error("format", "marks must be strings")
         return marks
-
-    def _fold_table(self, node: Any) -> tuple[tuple[str, str], ...]:
-        if not isinstance(node, Mapping) or set(node) - {"endings"}:
-            raise self._error("fold", "expected a table with 'endings' only")
-        rows = node.get("endings", [])
-        ok = isinstance(rows, list) and all(
-            isinstance(r, list) and len(r) == 2 and all(isinstance(x, str) and x for x in r) for r in rows
-        )
-        if not ok:
-            raise self._error("fold.endings", "expected a list of [ending, replacement] pairs")
-        return tuple((a.casefold(), b.casefold()) for a, b in rows)
 
     def _build_concepts(self, table: Any) -> None:
         if not isinstance(table, Mapping):
@@ -174,7 +146,9 @@ class Tables:
                 if owner != name:
                     raise self._error(where, f"{what} already belongs to concept {owner!r}")
                 if not exact:
-                    stems.setdefault(tuple(self.key(w) for w in words), set()).add(name)
+                    keys = tuple(self.key(w) for w in words)
+                    stems.setdefault(keys, set()).add(name)
+                    self._surfaces.setdefault(keys, []).append(words)
             self._concept_marks(name, entry, key)
             broader = entry.get("broader")
             if broader is not None:
@@ -196,7 +170,7 @@ class Tables:
         the ``share`` (the id of what a percentage of it measures: a percentage of the voters
         is the turnout), whether it names what a ``measure`` or a sum measures (depth, rain,
         grants), and the ``units`` whose measures, when nothing else is named, measure it."""
-        for mark in ("id", "status", "share"):
+        for mark in ("id", "status", "share", "dimension"):
             value = entry.get(mark)
             if value is not None and (not isinstance(value, str) or not value.strip()):
                 raise self._error(f"{key}.{mark}", "expected a non-empty string")
@@ -205,6 +179,8 @@ class Tables:
             self._status[name] = entry["status"]
         if "share" in entry:
             self._share[name] = entry["share"]
+        if "dimension" in entry:   # a physical measure ("[length]"): measured in its units only
+            self._dimension_of[self._ids[name]] = entry["dimension"]
         if self._flag(entry, key, "generic"):
             self._generic.add(name)
         measure = self._flag(entry, key, "measure")
@@ -335,15 +311,35 @@ class Tables:
         >>> lex.key("operai") == lex.key("operaio"), lex.key("genieri") == lex.key("geniere")
         (True, True)
         """
-        found = self._keys.get(word)
-        if found is None:
-            w = word.casefold()
-            for ending, replacement in self._endings:
-                if w.endswith(ending) and len(w) >= len(ending) + 1:
-                    w = w[: -len(ending)] + replacement
-                    break
-            found = self._keys[word] = self._stemmer.stemWord(w)
-        return found
+        return self._fold.key(word)
+    def stem_hit(self, words: tuple[str, ...], keys: tuple[str, ...]) -> str | None:
+        """The concept of the term whose stems ``keys`` are, when ``words`` inflect it ("morta",
+        "morti"), not a derived word whose stem meets it ("sindaco", "sindacati"): :mod:`folding`."""
+        concept = self._stemmed.get(keys)
+        if concept is None or not any(all(self._fold.inflects(w, t) for w, t in zip(words, term))
+                                      for term in self._surfaces[keys]):
+            return None
+        return concept
+
+    def measured_in(self, shared: str, unit: str | None) -> bool:
+        """Whether a measure in ``unit`` can be of the concept ``shared``: a concept that
+        names its units is measured in those only (a quake in magnitudes, so "the quake hit
+        72 km from Marrakesh" is a distance, not the quake's measure); a concept of a ``dimension``
+        is measured in its units only (a height in lengths: "ha raggiunto quota +11,9%" is none).
+
+        >>> from quantities.lang.lexicon import Lexicon
+        >>> en = Lexicon.load("en")
+        >>> en.measured_in("earthquake", "magnitude"), en.measured_in("earthquake", "kilometer")
+        (True, False)
+        >>> en.measured_in("depth", "kilometer"), en.measured_in("height", "percent"), en.measured_in("height", None)
+        (True, False, False)
+        """
+        dimension = self._dimension_of.get(shared)
+        if dimension is not None:
+            return units.dimension(unit) == dimension
+        named = self._units_of.get(shared)
+        return not named or unit is None or unit in named
+
     def _words_of(self, phrase: str) -> tuple[str, ...]:
         words = [w.casefold() for w in WORD.findall(phrase)]
         return tuple(w for w in words if w not in self.stopwords)
