@@ -204,6 +204,10 @@ BAD = [
     ({"stemmer": "klingon"}, "stemmer"),
     ({"colour": "blue"}, "colour"),
     ({"fold": {"endings": [["a"]]}}, "fold.endings"),
+    ({"fold": {"tail": -1}}, "fold.tail"),
+    ({"fold": {"grows": "two"}}, "fold.grows"),
+    ({"fold": {"tail": True}}, "fold.tail"),
+    ({"concept": {"x": {"terms": ["x"], "dimension": 5}}}, "concept.x.dimension"),
     ({"difference": {"around": ["calo"]}}, "difference"),
     ({"difference": {"before": "calo"}}, "difference.before"),
     ({"concept": {"x": {"terms": ["x"], "status": "dead", "runs": "sometimes"}}}, "concept.x.runs"),
@@ -412,6 +416,31 @@ def test_news_nouns_name_their_concept(lang, noun, expected):
 def test_figures_meet_only_on_one_concept(lang_a, a, lang_b, b, meet):
     ra, rb = Lexicon.load(lang_a).read(a), Lexicon.load(lang_b).read(b)
     assert (ra.shared == rb.shared) is (meet == "yes")
+
+
+MEASURED = [
+    # (lang, concept id, unit, whether a measure in that unit can be of it)
+    ("it", "height", "meter", True),
+    ("it", "height", "percent", False),   # «ha raggiunto quota +11,9%»
+    ("it", "height", None, False),        # a count is no height
+    ("it", "speed limit", "kilometer / hour", True),
+    ("it", "speed limit", "day", False),  # «24 giorni oltre il limite»
+    ("en", "distance", "nautical_mile", True),
+    ("en", "earthquake", "magnitude", True),
+    ("en", "earthquake", "kilometer", False),
+    ("en", "rainfall", "millimeter", True),
+    ("it", "funds", "EUR", True),         # a concept that names no unit nor dimension: any
+]
+
+
+@pytest.mark.parametrize(("lang", "shared", "unit", "expected"), MEASURED)
+def test_a_measure_is_of_a_concept_only_in_its_units(lang, shared, unit, expected):
+    assert Lexicon.load(lang).measured_in(shared, unit) is expected
+
+
+def test_a_desk_may_set_how_far_an_inflection_goes():
+    assert not Lexicon.load("it").read("sindaco").known   # no «sindacati»
+    assert Lexicon.load("it", {"fold": {"tail": 3, "grows": 2}}).read("sindaco").shared == "organisation"
 
 
 def test_an_exact_concept_is_not_found_by_its_stem():
