@@ -187,7 +187,7 @@ def _judge(xs: list[Item], ys: list[Item], confusables: Mapping[frozenset[str], 
     lower = weaker(severity)
     noun = lambda i: i.claim.noun or (i.key.what if i.key else "")  # noqa: E731
     wider = (_wider(*written[0]) or _wider(*written[0][::-1])) if written else None
-    if wider is not None and rare and a.status == b.status:
+    if wider is not None and rare and a.status == b.status and not _elided(*wider):
         narrow, wide = wider
         if _loose(narrow, wide):
             return weaker(lower), _("one count in two words: news often write \u201c{narrow}\u201d for "
@@ -358,6 +358,12 @@ def _named(i: Item) -> bool:
     """Whether the claim's noun holds a name past its first word ("i fratelli Monti"):
     named people are not a class counted, so a name is never a wording of a figure."""
     return any(w[:1].isupper() for w in (i.claim.noun or "").split()[1:])
+
+
+def _elided(narrow: Item, wide: Item) -> bool:
+    """Whether the wider noun's sentence writes the narrower noun whole: the wider is its head taken
+    again ("un utile netto di 1,257 miliardi … e per la prima volta oltre la soglia del miliardo")."""
+    return bool(narrow.claim.noun) and str(narrow.claim.noun).casefold() in wide.claim.context.casefold()
 
 
 def _written(i: Item) -> bool:

@@ -248,9 +248,10 @@ def _changed_of(text: str, right: Tokens, change: NounPhrase, g: Grammar) -> Nou
 
 
 def _opened(text: str, figure: Span, toks: Tokens, g: Grammar) -> bool:
-    """The figure's first word is a one-word copula, taken in by its hedge: "superano i 5 miliardi"."""
-    k = bisect_left(toks.starts, figure.start)  # toks.index
-    return k < len(toks.lows) and toks.starts[k] == figure.start and g.is_copula(toks.lows[k])
+    """The figure opens with a copula, taken in by its hedge: "superano i 5 miliardi", "hanno superato quota 2mila"."""
+    k = bisect_left(toks.starts, figure.start)  # toks.index; copulas are keyed by their last word
+    lows = toks.lows[k:k + 3] if k < len(toks.lows) and toks.starts[k] == figure.start else []
+    return any(tuple(lows[:n]) in g.copulas.get(lows[n - 1], ()) for n in range(1, len(lows) + 1))
 
 
 def named(sentence: str, figure: Span, *, lang: str | Pack = "it", toks: Tokens | None = None) -> NounPhrase | None:

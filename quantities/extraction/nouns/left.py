@@ -94,9 +94,10 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     sfollati: sono 632", "ha approvato il decreto: oltre 2 miliardi di euro")."""
     lows = left.lows
     k = len(lows) - (len(lows) > 1 and lows[-1] in OPEN_QUOTES)  # "il taglio costa «quasi 11 miliardi»"
-    if opened:  # past an aside: "I debiti, secondo l'istanza di Invitalia, superano i 3 miliardi"
+    if opened:  # past an aside: "I debiti, secondo l'istanza di Invitalia, superano i 3 miliardi"; "…, che"
         return _subject(text, left, k, g) or _name(text, left, k, g, least=1, opening=True) or (
-            _subject(text, left, past, g) if (past := _past_aside(left, k)) < k else None)
+            _subject(text, left, past, g) if (past := _past_aside(left, k)) < k else None) or (
+            _subject(text, left, k - rel - 1, g) if (rel := _relative(left, k, g)) else None)
     while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers and not _copula(left, k, g):
         k -= 1  # not the filler that ends a copula: "the toll stood at 43"
     if k > 1 and lows[k - 1] in g.change_from and _copula(left, k - 1, g):  # "scenderà dal 20 al 19%"

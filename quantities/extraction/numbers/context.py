@@ -162,7 +162,7 @@ def _unit(text: str, r: Reading, m: Any, g: Grammar, scaled: bool, second: bool 
     r.end = m.end(UNIT)
     if not second and r.value is not None and and_a_half(text, r, Decimal(1), g):  # "tre giorni e mezzo"
         r.integer = r.plain = False
-    elif not second and r.kind in ("duration", "age") and and_smaller(text, r, g):  # "10 anni e sei mesi"
+    elif not second and r.kind in ("duration", "age", "measure") and and_smaller(text, r, g):  # "10 anni e sei mesi"
         r.plain = False
     elif not second and r.value is not None:
         _unit_range(text, r, g, scaled)

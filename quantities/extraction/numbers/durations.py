@@ -1,6 +1,7 @@
-"""A duration written in two units, the larger first: "10 anni e sei mesi", "3 ore e 44 minuti",
-"two years and six months", "15 minutes 24 seconds" is one duration, counted in the smaller unit (126 months, 224
-minutes), not two figures (whose parts would be lined up with other durations as wholes)."""
+"""A duration or a measure written in two units, the larger first: "10 anni e sei mesi", "3 ore e 44 minuti",
+"two years and six months", "15 minutes 24 seconds", "un metro e 30 centimetri" is one figure, counted in the smaller
+unit (126 months, 224 minutes, 130 centimetres), not two (whose parts would be lined up with other figures as
+wholes)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ JOIN_REACH = 12
 #: How many of each smaller unit make one of the larger: units facts, in every language.
 PARTS: dict[tuple[str, str], int] = {
     ("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24, ("hour", "minute"): 60, ("minute", "second"): 60,
+    ("meter", "centimeter"): 100, ("kilometer", "meter"): 1000, ("kilogram", "gram"): 1000,   # "un metro e 30 cm"
 }
 #: The units a smaller one may be added to.
 LARGER = frozenset(larger for larger, _ in PARTS)
@@ -56,14 +58,14 @@ def and_smaller(text: str, r: Reading, g: Grammar) -> bool:
 
 def _one_larger_before(text: str, r: Reading, g: Grammar) -> bool:
     """Whether "one" and a larger unit, then a joiner, stand right before ``r``'s duration ("un'ora e",
-    "an hour and"): then ``r`` takes it in and starts at it."""
+    "an hour and", "one hour and"): then ``r`` takes it in and starts at it."""
     prev = prev_tokens(text, r.start, 3)
     if r.value is None or len(prev) < 2 or prev[-1][1] not in g.words.joiners:
         return False
     elided, mark, word = prev[-2][1].rpartition("'")   # "un'ora"
     one = elided + mark if mark else (prev[-3][1] if len(prev) > 2 else "")
     ratio = PARTS.get((g.units.singular.get(word, ""), r.unit or ""))
-    if ratio is None or one not in g.words.one or not 0 < r.value < ratio:
+    if ratio is None or (one not in g.words.one and one not in g.words.singletons) or not 0 < r.value < ratio:
         return False
     r.value = r.low = r.high = r.value + ratio
     r.start = prev[-2][0] if mark else prev[-3][0]

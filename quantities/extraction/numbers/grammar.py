@@ -156,7 +156,7 @@ def grammar(pack: Pack) -> Grammar:
     )
     shares = _shares(pack)
     cues = (shares.per, idents.phone_before, idents.score_before, idents.before, idents.counted_after, idents.referring,
-            years.decade_before, years.before, times.before, times.strong, hedges.before)
+            years.decade_before, years.before, times.before, times.strong, hedges.before, hedges.marks)
     ratios = [*shares.denominators, *shares.multiples]
     spaced, others, word_at = prefilter.starts(words, ordinals, ratios, ages.suffixes)
     return Grammar(
@@ -264,6 +264,7 @@ def _hedges(pack: Pack) -> Hedges:
         predicates=v.words(pack, "numbers.hedges.predicates"),
         predicate_endings=tuple(v.words(pack, "numbers.hedges.predicate_endings")),
         class_openers=v.words(pack, "numbers.hedges.class_openers"),
+        marks=v.words(pack, "numbers.hedges.marks"),
         carry_articles=v.words(pack, "numbers.carry.articles"),
         carry_parts=v.words(pack, "numbers.carry.parts"),
         carry_complements={f: base for base in v.entries(pack, "numbers.carry.complements")

@@ -26,12 +26,16 @@ def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Gra
     words = prev  # never changed in place: the article is cut by slicing
     if glued and glued[1] not in g.units.before:
         article = glued[1]
-        if article not in g.hedges.articles:
+        if article not in g.hedges.articles:   # "ha superato la soglia dell'80%": a mark ends on it
+            found = _past_mark(words, g)
+            if found is not None:
+                apply_hedge(r, found[1], g.hedges.before[found[1]], g)
+                r.start = found[0]
             return
         words = words[:-1]
     elif words and words[-1][1] in g.hedges.articles:
         words = words[:-1]
-    found = phrase_before(words, g.hedges.before, g)
+    found = phrase_before(words, g.hedges.before, g) or _past_mark(words, g)
     if found is None:
         _hedge_after(text, r, g)
         return
@@ -43,6 +47,18 @@ def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Gra
         return
     apply_hedge(r, word, g.hedges.before[word], g)
     r.start = start
+
+
+def _past_mark(words: list[tuple[int, str]], g: Grammar) -> tuple[int, str] | None:
+    """The hedge before a word that names the bound it passes (``[numbers.hedges] marks``): "hanno
+    superato quota 200mila", "supera di poco i 350", "sfonda il tetto dei 300 euro"."""
+    mark = phrase_before(words, g.hedges.marks, g)
+    if mark is None:
+        return None
+    rest = words[:next(k for k, (at, _) in enumerate(words) if at == mark[0])]
+    if rest and rest[-1][1] in g.hedges.articles:
+        rest = rest[:-1]
+    return phrase_before(rest, g.hedges.before, g)
 
 
 #: The last characters of a figure's words (its digits, a percent sign).

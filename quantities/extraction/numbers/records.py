@@ -148,6 +148,7 @@ class Hedges:
     predicates: frozenset[str] = frozenset()  # before such a hedge, a verb: "è superiore a", "rose above"
     predicate_endings: tuple[str, ...] = ()   # … or a word with one of these endings ("climbed above")
     class_openers: frozenset[str] = frozenset()  # before such a noun, what makes it a class: "sulle vincite"
+    marks: frozenset[str] = frozenset()  # between a hedge and its number, the bound: "supera la soglia dei 300"
 
 
 @dataclass(frozen=True, eq=False)
