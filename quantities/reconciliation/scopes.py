@@ -63,9 +63,13 @@ def settle(items: list[Item], names: Mapping[str, Mapping[str, int]], places: Pl
     mains: dict[str, str | None] = {}   # the place each article is about, found once
     for i in items:
         c = i.claim
-        if i.key is None or c.quantity.unit not in SHARES:
+        if i.key is None:
             continue
         weights = names.get(c.doc, {})
+        if c.quantity.unit not in SHARES:   # "379mila nati in tutto il Paese": the whole count
+            if c.scope and i.key.scope and _whole(lang_of(c.doc)).search(c.scope):
+                i.key = replace(i.key, scope=scoped(None, i.year))
+            continue
         if c.doc not in mains:
             mains[c.doc] = _main(weights, places, texts.get(c.doc) or "\n".join(said[c.doc]), lang_of(c.doc))
         if c.scope:

@@ -53,7 +53,7 @@ from quantities.lang.units import FRACTION
 from quantities.reconciliation import messages as say
 from quantities.reconciliation import periods
 from quantities.reconciliation.catalog import RULE_KIND
-from quantities.reconciliation.clauses import zone
+from quantities.reconciliation.clauses import words_of, zone
 from quantities.reconciliation.findings import Context, weaker
 from quantities.reconciliation.keys import CAPACITY, Item, Key
 from quantities.reconciliation.unknowns import close_pairs, is_unknown, one_head, weighed
@@ -361,9 +361,16 @@ def _named(i: Item) -> bool:
 
 
 def _elided(narrow: Item, wide: Item) -> bool:
-    """Whether the wider noun's sentence writes the narrower noun whole: the wider is its head taken
-    again ("un utile netto di 1,257 miliardi … e per la prima volta oltre la soglia del miliardo")."""
-    return bool(narrow.claim.noun) and str(narrow.claim.noun).casefold() in wide.claim.context.casefold()
+    """Whether the wider noun's sentence writes it only inside the narrower noun: the wider is that
+    noun's head taken again ("un utile netto di 1,257 miliardi … e per la prima volta oltre la soglia del
+    miliardo"; not "i feriti sono 30, di cui 4 feriti gravi", which writes "feriti" alone too)."""
+    words = words_of(wide.claim.context)
+    inside, written = (_count(words_of(i.claim.noun or ""), words) for i in (narrow, wide))
+    return inside > 0 and written == inside
+
+
+def _count(phrase: tuple[str, ...], words: tuple[str, ...]) -> int:
+    return sum(1 for k in range(len(words) - len(phrase) + 1) if phrase and words[k:k + len(phrase)] == phrase)
 
 
 def _written(i: Item) -> bool:

@@ -22,6 +22,9 @@ PARTS: dict[tuple[str, str], int] = {
 }
 #: The units a smaller one may be added to.
 LARGER = frozenset(larger for larger, _ in PARTS)
+#: … of those, the measures: a whole number of them, fewer than one of the next larger, takes a part
+#: ("un metro e 30 centimetri"; not the altitudes of "20 centimetri a 1.500 metri e 20 centimetri a 800 metri").
+MEASURES = frozenset({"meter", "kilometer", "kilogram"})
 #: … with no joiner between ("15 minutes 24 seconds"; not "di 5 anni 3 mesi fa", "in 24 ore 40 minuti di pioggia").
 BARE = frozenset({"minute"})
 
@@ -49,6 +52,8 @@ def and_smaller(text: str, r: Reading, g: Grammar) -> bool:
     unit = g.units.words.get(norm(m[UNIT])) if m is not None and m[UNIT] else None
     ratio = PARTS.get((r.unit, unit or ""))
     if unit is None or ratio is None or not 0 < v2 < ratio:
+        return False
+    if r.unit in MEASURES and (r.value >= ratio or r.value != r.value.to_integral_value()):
         return False
     r.value = r.low = r.high = r.value * ratio + v2
     r.unit, r.end = unit, m.end(UNIT)

@@ -265,6 +265,8 @@ def _hedges(pack: Pack) -> Hedges:
         predicate_endings=tuple(v.words(pack, "numbers.hedges.predicate_endings")),
         class_openers=v.words(pack, "numbers.hedges.class_openers"),
         marks=v.words(pack, "numbers.hedges.marks"),
+        negations=v.words(pack, "numbers.hedges.negations"),
+        negated=v.hedges_after(pack, meanings, "numbers.hedges.negated"),
         carry_articles=v.words(pack, "numbers.carry.articles"),
         carry_parts=v.words(pack, "numbers.carry.parts"),
         carry_complements={f: base for base in v.entries(pack, "numbers.carry.complements")

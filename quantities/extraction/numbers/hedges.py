@@ -20,6 +20,9 @@ _SUMS = ("money", "count")   # "1,5 milioni di sfollati, di cui 1,2 …" too
 _WORDS_AFTER = compiled(r"\s{1,2}([\p{L}'’]{1,12}(?:\s[\p{L}]{1,8})?)")
 #: Longer than any match of :data:`_WORDS_AFTER`: how much text after a number it reads.
 WORDS_AFTER_REACH = 24
+#: How many words before a hedge a negation of it may stand ("nessuna città ha superato").
+NEGATION_REACH = 3
+_CLAUSE_MARK = compiled(r"[,;:.!?()«»\"“”]")
 
 
 def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Grammar) -> None:
@@ -27,10 +30,8 @@ def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Gra
     if glued and glued[1] not in g.units.before:
         article = glued[1]
         if article not in g.hedges.articles:   # "ha superato la soglia dell'80%": a mark ends on it
-            found = _past_mark(words, g)
-            if found is not None:
-                apply_hedge(r, found[1], g.hedges.before[found[1]], g)
-                r.start = found[0]
+            if (found := _past_mark(words, g)) is not None:
+                _apply_before(text, r, found, g)
             return
         words = words[:-1]
     elif words and words[-1][1] in g.hedges.articles:
@@ -45,8 +46,21 @@ def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Gra
     if word in g.hedges.thresholds and _after_noun(text, start, g):
         r.kind, r.start = "threshold", start  # "53 scosse superiori a magnitudo 4": the 4 bounds a class
         return
-    apply_hedge(r, word, g.hedges.before[word], g)
-    r.start = start
+    _apply_before(text, r, found, g)
+
+
+def _apply_before(text: str, r: Reading, found: tuple[int, str], g: Grammar) -> None:
+    """Apply the hedge ``found`` before the number; a negation a few words before it turns its
+    meaning (``[numbers.hedges] negated``: "nessuna città ha superato i 40 gradi", "has not exceeded
+    10 hours": at most), or leaves the number bare when the pack gives none."""
+    start, word = found
+    meaning: str | None = g.hedges.before[word]
+    if any(w in g.hedges.negations and not _CLAUSE_MARK.search(text, at, start)
+           for at, w in prev_tokens(text, start, NEGATION_REACH)):   # not "Mai così tanti: oltre 300"
+        meaning = g.hedges.negated.get(meaning or "")
+    if meaning is not None:
+        apply_hedge(r, word, meaning, g)
+        r.start = start
 
 
 def _past_mark(words: list[tuple[int, str]], g: Grammar) -> tuple[int, str] | None:

@@ -8,7 +8,7 @@ Words are normalised (:func:`quantities.extraction.numbers.patterns.norm`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -149,6 +149,8 @@ class Hedges:
     predicate_endings: tuple[str, ...] = ()   # … or a word with one of these endings ("climbed above")
     class_openers: frozenset[str] = frozenset()  # before such a noun, what makes it a class: "sulle vincite"
     marks: frozenset[str] = frozenset()  # between a hedge and its number, the bound: "supera la soglia dei 300"
+    negations: frozenset[str] = frozenset()  # before a hedge, what negates it: "nessuno ha superato i 40"
+    negated: dict[str, str] = field(default_factory=dict)  # a negated hedge's meaning: over -> under
 
 
 @dataclass(frozen=True, eq=False)

@@ -139,7 +139,7 @@ def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
 
 #: The keys of ``[numbers.hedges]`` that are no group of hedge words by meaning.
 HEDGE_SETTINGS = frozenset({"articles", "after", "comparisons", "thresholds", "predicates", "predicate_endings",
-                            "class_openers", "marks"})
+                            "class_openers", "marks", "negations", "negated"})
 
 
 def hedges(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str]:
@@ -153,11 +153,12 @@ def hedges(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str]:
     return out
 
 
-def hedges_after(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str]:
-    out = strings(pack, "numbers.hedges.after")
+def hedges_after(pack: Pack, meanings: dict[str, HedgeMeaning], key: str = "numbers.hedges.after") -> dict[str, str]:
+    """A table of words (or meanings) to hedge meanings: the hedges after a number, the meaning of a negated one."""
+    out = strings(pack, key)
     for word, name in out.items():
         if name not in meanings:
-            raise pack.error(f"numbers.hedges.after.{word}", f"unknown hedge meaning {name!r}")
+            raise pack.error(f"{key}.{word}", f"unknown hedge meaning {name!r}")
     return out
 
 
