@@ -222,7 +222,7 @@ def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
     if first < 0 and sentence.end - sentence.start > HEADER_ALONE:
         return None   # no colon, and too long to be a header alone: most sentences
     g = grammar(lang)
-    m = g.headers.match(text, sentence.start, sentence.end)
+    m = g.header(text, sentence.start, sentence.end)
     if m is None:  # a speaker's colon is the first after the stamp, so no nearer than the first
         return colon_speaker(text, sentence, g, sources, toks) if 0 <= first - sentence.start <= SPEAKER_CHARS else None
     found = credited(text, Span(m.start("cue"), m.end("cue")), sentence.end, lang=lang, sources=sources)
