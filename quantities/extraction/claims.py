@@ -330,7 +330,7 @@ class _Reader:
         found = attribution.summaries(text, toks, found, lang=pack, sources=src)  # "…: sono i numeri che la Regione"
         found = attribution.gapped(text, toks, found, lang=pack, sources=src)  # "…, la prefettura 119mila"
         found = attribution.owned(text, span, found, pack)  # "Secondo la Coldiretti, si stima …"
-        if (head := attribution.header(text, span, lang=pack, sources=src)) is not None:
+        if (head := attribution.header(text, span, lang=pack, sources=src, toks=toks)) is not None:
             colon = text.find(":", head.span.end, span.end)  # cues inside the header are its own
             own = [f for f in found if head.cue == ":" and head.span.start <= f.span.start
                    and f.span.end <= head.span.end]   # "Lo riporta Rai News: …": the cue's, no speaker's phrase

@@ -322,8 +322,9 @@ def window(text: str, sentence: Span, figure: Span) -> str:
 
 def shared_window(windows: dict[tuple[int, int], str], text: str, sentence: Span, figure: Span) -> str:
     """:func:`window`, one string for the figures whose windows are one (kept in ``windows``):
-    a sentence of :data:`CONTEXT` characters or fewer is its own window."""
-    span = window_span(text, sentence, figure)
+    a sentence of :data:`CONTEXT` characters or fewer is its own window (most: no cut looked for)."""
+    span = (sentence.start, sentence.end) if sentence.end - sentence.start <= CONTEXT \
+        else window_span(text, sentence, figure)
     found = windows.get(span)
     if found is None:
         found = windows[span] = text[span[0]:span[1]]

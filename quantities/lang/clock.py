@@ -143,28 +143,44 @@ def day_parts(text: str, start: int, end: int, lang: str | Pack) -> list[tuple[i
     """
     pack = resolve(lang)
     pattern, _ = _parts(pack)
-    if pattern is None or _none_in(text, start, end, pack):
+    if pattern is None:
         return []
-    return [m.span() for m in pattern.finditer(text, start, end)]
+    starts = _starts(text, start, end, pack)
+    if starts is None:
+        return [m.span() for m in pattern.finditer(text, start, end)]
+    out: list[tuple[int, int]] = []
+    for at in starts:  # the pattern's matches from left to right, as its scan finds them
+        if (not out or at >= out[-1][1]) and (m := pattern.match(text, at, end)) is not None:
+            out.append(m.span())
+    return out
 
 
-def _none_in(text: str, start: int, end: int, pack: Pack) -> bool:
-    """Whether no day part can be in ``text[start:end]``: none of their words is in its lower
-    case. Most documents have none, and C's substring search over the lower-cased text is
-    several times cheaper than the case-blind pattern tried at every character. Exact: a
-    character the pattern matches to a letter of the words lower-cases to that letter,
-    unless it is one of :func:`_unlike` (then the pattern decides)."""
+def _starts(text: str, start: int, end: int, pack: Pack) -> list[int] | None:
+    """Where a day part may start in ``text[start:end]``, in order: where one of their words
+    stands in its lower case (most documents have none, and C's substring search is several times
+    cheaper than the case-blind pattern tried at every character); None where ``str.lower``
+    cannot be trusted (then the pattern decides everywhere). Exact: a character the pattern
+    matches to a letter of the words lower-cases to that letter, unless it is one of
+    :func:`_unlike`; and a lower case of another length would move the offsets."""
     words, unlike = _words(pack)
     if any(text.find(c, start, end) >= 0 for c in unlike):  # a search for each, in C: no pattern's scan
-        return False
+        return None
     piece = text[start:end].lower().replace("’", "'")
-    return not any(w in piece for w in words)
+    if len(piece) != end - start:
+        return None
+    found = set()
+    for w in words:
+        at = piece.find(w)
+        while at >= 0:
+            found.add(start + at)
+            at = piece.find(w, at + 1)
+    return sorted(found)
 
 
 @per_pack("time")
 def _words(pack: Pack) -> tuple[tuple[str, ...], str]:
     """The day parts' words as the pattern matches them (one blank between words), and the
-    characters for which :func:`_none_in` cannot trust ``str.lower`` (maybe none)."""
+    characters for which :func:`_starts` cannot trust ``str.lower`` (maybe none)."""
     words = tuple(sorted({re.sub(r"\s+", " ", w) for w in _parts(pack)[1]}))
     letters = "".join(sorted(set("".join(words)) - {" ", "'"}))
     # the scan reads every character of the first plane (~10 ms): kept across runs

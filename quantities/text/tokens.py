@@ -20,8 +20,9 @@ from quantities.types import Span
 #: Words, numbers (with their separators), elided words ("l'", "dell'") and single marks;
 #: emphasis marks left in plain text ("**5.000** operai") are not tokens. No possessive
 #: quantifiers: :data:`_SPLIT` runs it in the standard ``re``, which read them wrongly
-#: before Python 3.11.5 (gh-106052: "Kcna," was one token).
-TOKEN = compiled(r"(?:[A-Z]\.){2,}|\w+(?:-\w+)*(?:[.,]\d+)*['’]?|[^\w\s*_]")
+#: before Python 3.11.5 (gh-106052: "Kcna," was one token). An acronym's first letter is outside
+#: its repeat: ``re`` then tries the branch only at a capital (~10 % of the split's time).
+TOKEN = compiled(r"[A-Z]\.(?:[A-Z]\.)+|\w+(?:-\w+)*(?:[.,]\d+)*['’]?|[^\w\s*_]")
 #: Emphasis marks, dropped from the surface of a phrase.
 EMPHASIS = compiled(r"(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
 

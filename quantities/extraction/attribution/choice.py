@@ -180,8 +180,7 @@ def quoted_by(text: str, sentence: Span, following: Span, *, lang: str | Pack = 
 
 def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None,
                 scanned: list[Found] | None = None) -> list[Found]:
-    """The cues of a sentence that opens by carrying the previous one's report. ``scanned``
-    is the sentence's :func:`scan` when the caller has it.
+    """The cues of a sentence that opens by carrying the previous one's report (``scanned``: its :func:`scan` if known).
 
     >>> s = "Lo riporta l'agenzia ufficiale Kcna, segnando una prima volta."
     >>> [f.canonical for f in opener_cues(s, Span(0, len(s)))]
@@ -214,17 +213,18 @@ def _opens_with(gap: str, g: Grammar) -> bool:
 HEADER_ALONE = 120
 
 
-def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> Found | None:
+def header(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None,
+           toks: Tokens | None = None) -> Found | None:
     """The source of a verbless header that opens a sentence and ends at a colon ("Nuovo
-    bilancio della prefettura di Napoli: …", "Prima proiezione Opinio per la Rai: …"), or is
-    the whole sentence ("Conferenza stampa del sindaco Gaetano Manfredi."), a cue for the sentence."""
+    bilancio della prefettura di Napoli: …", "Prima proiezione Opinio per la Rai: …"), or is the whole
+    sentence ("Conferenza stampa del sindaco Gaetano Manfredi."), a cue for it (``toks``: its tokens, if at hand)."""
     first = text.find(":", sentence.start, sentence.end)
     if first < 0 and sentence.end - sentence.start > HEADER_ALONE:
         return None   # no colon, and too long to be a header alone: most sentences
     g = grammar(lang)
-    m = g.headers.match(text, sentence.start, sentence.end)
+    m = g.header(text, sentence.start, sentence.end)
     if m is None:  # a speaker's colon is the first after the stamp, so no nearer than the first
-        return colon_speaker(text, sentence, g, sources) if 0 <= first - sentence.start <= SPEAKER_CHARS else None
+        return colon_speaker(text, sentence, g, sources, toks) if 0 <= first - sentence.start <= SPEAKER_CHARS else None
     found = credited(text, Span(m.start("cue"), m.end("cue")), sentence.end, lang=lang, sources=sources)
     colon = text.find(":", m.end(), sentence.end)
     if colon < 0 and found and not text[found[0].span.end:sentence.end].strip(" .*_"):

@@ -22,19 +22,22 @@ SPEAKER_CHARS = 160
 QUOTES = ('"', "«", "“", "‘", "'")
 
 
-def colon_speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None) -> Found | None:
+def colon_speaker(text: str, sentence: Span, g: Grammar, sources: Sources | None,
+                  toks: Tokens | None = None) -> Found | None:
     """A speaker before a colon at the start of a sentence ("Il ministro Matteo Salvini: …");
     a surname alone only before a quotation ("Rabie: «…»"): after a live blog's stamp, a place or
-    a topic takes the same form ("Ore 12.05 - Cutro: i morti salgono a 70", "Ore 12 - Sanità: …")."""
+    a topic takes the same form ("Ore 12.05 - Cutro: i morti salgono a 70", "Ore 12 - Sanità: …").
+    ``toks`` are the sentence's tokens when the caller has them."""
     stamp = g.stamp.match(text, sentence.start, sentence.end)  # "Ore 11.00 – Rabie: …"
     start = stamp.end() if stamp is not None and any(c.isdigit() for c in stamp[0]) else sentence.start
     colon = text.find(":", start, sentence.end)
     if colon < 0 or colon - sentence.start > SPEAKER_CHARS:
         return None
-    toks = tokens(text, start, colon + 1)
+    # the tokens up to the colon (a token of its own; a stamp ends on a blank): the sentence's, if at hand
+    toks = tokens(text, start, colon + 1) if toks is None else toks[toks.index(start):toks.index(colon + 1)]
     if len(toks.lows) > 2 and toks.lows[0] in g.presentatives and (  # "Ecco i dati Auditel della finale: …";
             toks.lows[1 + (toks.lows[1] in g.articles)] in g.data_nouns | g.report_nouns):  # not "Ecco la nuova Panda:"
-        toks = tokens(text, toks.ends[0], colon + 1)
+        toks = toks[1:]
     quoted = text.startswith(QUOTES, _after_spaces(text, colon + 1, sentence.end))
     alone = quoted and _closed_alone(text, colon, sentence)
     np = speaker(toks, g, quoted=quoted, known=lambda name: alone and _speaks_elsewhere(text, name, sentence, g))

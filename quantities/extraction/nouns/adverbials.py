@@ -24,10 +24,24 @@ def _links(g: Grammar) -> frozenset[str]:
     return g.fillers | g.at_before | g.of_before | g.prepositions
 
 
+#: The last tokens :func:`untimed` read, its grammar and what it made: the noun reader asks twice
+#: for the same tokens (a figure's words before it), first for a unit's noun, then for any noun.
+_last: tuple[Tokens | None, Grammar | None, Tokens | None] = (None, None, None)
+
+
 def untimed(left: Tokens, g: Grammar) -> Tokens:
     """``left`` (the tokens before a figure) without the adverbials of time (and of place with
     them: "a febbraio in Italia", "last month in Germany") that end right before the figure or
     before its link words."""
+    global _last
+    if _last[0] is left and _last[1] is g:
+        return _last[2]  # type: ignore[return-value]  # what it made from ``left``
+    made = _untimed(left, g)
+    _last = (left, g, made)
+    return made
+
+
+def _untimed(left: Tokens, g: Grammar) -> Tokens:
     links = _links(g)
     end = len(left.lows)
     for _ in range(LINKS + 1):
