@@ -126,7 +126,8 @@ def _publisher(toks: Tokens, k: int, g: Grammar) -> tuple[int, int] | None:
         agent = _phrase(toks, k + 1, g)
         if agent is None or first >= len(lows):
             return None
-        if _at(lows, first, g.not_agents) is None and (lows[k] not in g.bare_agent or first > k + 1 or any(
+        if (_at(lows, first, g.not_agents) is None or toks.texts[first][:1].isupper()) and (  # "dal Tempo": a paper
+                lows[k] not in g.bare_agent or first > k + 1 or any(
                 toks.texts[m][0].isupper() or lows[m] in g.source_nouns for m in range(agent[0], agent[1]))):
             return agent
         k = _skip(lows, agent[1], g.gap)
