@@ -20,6 +20,7 @@ from itertools import compress, count
 from quantities import lang as langs
 from quantities.cache import compiled
 from quantities.lang.lexicon import Lexicon
+from quantities.reconciliation import prices
 from quantities.text.fold import low
 from quantities.types import Claim
 
@@ -316,8 +317,8 @@ def marked(c: Claim, what: str, before: str, lex: Lexicon) -> str:
     miliardi di contributi aggiuntivi": not the 71,8 in all), else as it is."""
     if capacity(c, before, lex):
         return f"{what} {CAPACITY}"
-    if rate(c, lex):
-        return f"{what} {RATE}"
+    if (mark := prices.per(words_of(after(c))[:3], lex) if c.quantity.kind == "money" else None) or rate(c, lex):
+        return f"{what} {mark or RATE}"   # "4.500 euro al chilo": a price per a unit, not a sum
     return f"{what} {ADDED}" if added(c, what, before, lex) else what
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from quantities.lang import clock
 from quantities.lang.places import derived
-from quantities.reconciliation import breakdowns, portions
+from quantities.reconciliation import breakdowns, portions, prices
 from quantities.reconciliation.ages import AGE_OF_A
 from quantities.reconciliation.clauses import words_of
 from quantities.reconciliation.events import events
@@ -321,6 +321,7 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
     _one_country(keyed, event_of, broad, place, totals)
     _placed_alike(keyed, event_of)
     portions.settle(keyed, event_of)   # "circa 46mila, il 10% del totale": a part beside its whole only
+    prices.settle(keyed, event_of)   # "4.500 euro al chilo" beside "450 euro all'etto" only
     parts = split_parts(keyed)   # "Due corpi … salgono a tre le vittime": a part of the article's count
     unaligned += [(i.claim, i.reason or "") for i in parts]
     keyed = [i for i in keyed if i.key is not None]

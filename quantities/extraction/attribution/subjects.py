@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from quantities.extraction.attribution.grammar import Grammar, abbreviation
 from quantities.extraction.attribution.phrases import _numbered, _phrase
+from quantities.lang.places import Places
 from quantities.text.tokens import Tokens
 
 #: The marks that end the clause a report noun is looked for in (:func:`_reporter`).
@@ -86,7 +87,8 @@ def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
         place = _plain_subject(toks, np[0] - 1, g)  # "the prefecture in Ancona said"
         if place is not None and _names_source(toks, place, g):
             return (place[0], np[1])
-        return None   # a place, no subject: "il cluster che in Italia conta 66 persone ricoverate"
+        if Places.default().known(" ".join(toks.texts[np[0]:np[1]])):
+            return None   # a place, no subject: "il cluster che in Italia conta 66" (not "in Prefettura contavano")
     if np is not None and np[0] > 0 and lows[np[0] - 1] not in g.articles and (name := _name_across(toks, end, g)):
         return name  # "il Centro nazionale marocchino per la ricerca scientifica e tecnica parla"
     return np if np is not None else _shared_subject(toks, verb, g)  # "X, …, esce … e annuncia"

@@ -267,6 +267,7 @@ def _hedges(pack: Pack) -> Hedges:
         marks=v.words(pack, "numbers.hedges.marks"),
         negations=v.words(pack, "numbers.hedges.negations"),
         negated=v.hedges_after(pack, meanings, "numbers.hedges.negated"),
+        negatable=v.words(pack, "numbers.hedges.negatable"),
         carry_articles=v.words(pack, "numbers.carry.articles"),
         carry_parts=v.words(pack, "numbers.carry.parts"),
         carry_complements={f: base for base in v.entries(pack, "numbers.carry.complements")

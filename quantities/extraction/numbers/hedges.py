@@ -50,13 +50,13 @@ def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Gra
 
 
 def _apply_before(text: str, r: Reading, found: tuple[int, str], g: Grammar) -> None:
-    """Apply the hedge ``found`` before the number; a negation a few words before it turns its
-    meaning (``[numbers.hedges] negated``: "nessuna città ha superato i 40 gradi", "has not exceeded
-    10 hours": at most), or leaves the number bare when the pack gives none."""
+    """Apply the hedge ``found`` before the number; a negation a few words before a verb of passing
+    (``[numbers.hedges] negatable``), in its clause, turns its meaning (``negated``: "nessuna città ha
+    superato i 40 gradi", "has not exceeded 10 hours": at most; not "Mai così tanti: oltre 300")."""
     start, word = found
     meaning: str | None = g.hedges.before[word]
-    if any(w in g.hedges.negations and not _CLAUSE_MARK.search(text, at, start)
-           for at, w in prev_tokens(text, start, NEGATION_REACH)):   # not "Mai così tanti: oltre 300"
+    if word in g.hedges.negatable and any(w in g.hedges.negations and not _CLAUSE_MARK.search(text, at, start)
+                                          for at, w in prev_tokens(text, start, NEGATION_REACH)):
         meaning = g.hedges.negated.get(meaning or "")
     if meaning is not None:
         apply_hedge(r, word, meaning, g)

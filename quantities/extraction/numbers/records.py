@@ -151,6 +151,7 @@ class Hedges:
     marks: frozenset[str] = frozenset()  # between a hedge and its number, the bound: "supera la soglia dei 300"
     negations: frozenset[str] = frozenset()  # before a hedge, what negates it: "nessuno ha superato i 40"
     negated: dict[str, str] = field(default_factory=dict)  # a negated hedge's meaning: over -> under
+    negatable: frozenset[str] = frozenset()  # the hedges a negation turns: verbs of passing ("supera")
 
 
 @dataclass(frozen=True, eq=False)

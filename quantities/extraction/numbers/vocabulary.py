@@ -139,7 +139,7 @@ def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
 
 #: The keys of ``[numbers.hedges]`` that are no group of hedge words by meaning.
 HEDGE_SETTINGS = frozenset({"articles", "after", "comparisons", "thresholds", "predicates", "predicate_endings",
-                            "class_openers", "marks", "negations", "negated"})
+                            "class_openers", "marks", "negations", "negated", "negatable"})
 
 
 def hedges(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str]:
