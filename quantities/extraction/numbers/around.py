@@ -116,8 +116,9 @@ def glued_before(text: str, start: int) -> tuple[int, str] | None:
     return last_word(text, start)
 
 
-def next_word(text: str, end: int) -> str:
-    m = _TOKEN.match(text, end + 1) if end < len(text) and text[end] == " " else None
+def next_word(text: str, end: int, joins: str = " ") -> str:
+    """The word after the blank (or one of ``joins``) right after ``end``, normalised; "" if none."""
+    m = _TOKEN.match(text, end + 1) if end < len(text) and text[end] in joins else None
     return norm(m.group()).rstrip(",;:.!?") if m else ""
 
 

@@ -91,7 +91,7 @@ def non_claim(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g:
         cue = None  # a place or a state, no name: "sono scese in piazza 800 persone" (not "in piazza 3 Torri")
     zero = g.idents.leading_zero and r.plain and text[r.start] == "0" and r.end - r.start > 1
     service = r.plain and text[r.start:r.end] in g.idents.services and not _counted(text, r.end, g)
-    named = bool(g.idents.name_after) and next_word(text, r.end) in g.idents.name_after  # "Movimento 5 Stelle"
+    named = bool(g.idents.name_after) and next_word(text, r.end, " -") in g.idents.name_after  # "5 Stelle", "41-bis"
     named = named or _numbered_name(text, r, prev, g)
     if cue is not None or zero or service or named or _parties(text, r, prev, g) or _referring(text, r, prev, g):
         r.kind = "identifier"
