@@ -25,8 +25,12 @@ class Folding:
     def __init__(self, node: Any, stemmer: str, error: Error) -> None:
         if stemmer not in snowballstemmer.algorithms():
             raise error("stemmer", f"unknown Snowball stemmer {stemmer!r}")
-        if not isinstance(node, Mapping) or set(node) - {"endings", "tail", "grows"}:
-            raise error("fold", "expected a table with 'endings', 'tail' and 'grows'")
+        if not isinstance(node, Mapping) or set(node) - {"endings", "tail", "grows", "keep"}:
+            raise error("fold", "expected a table with 'endings', 'tail', 'grows' and 'keep'")
+        keep = node.get("keep", [])
+        if not (isinstance(keep, list) and all(isinstance(w, str) for w in keep)):
+            raise error("fold.keep", "expected a list of words")
+        self.keep = frozenset(w.casefold() for w in keep)
         self.tail, self.grows = node.get("tail", 2), node.get("grows", 2)
         for name, value in (("tail", self.tail), ("grows", self.grows)):
             if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 10:
@@ -58,7 +62,9 @@ class Folding:
         return found
 
     def folded(self, word: str) -> str:
-        """``word`` with the first ending of the table that it ends in rewritten."""
+        """``word`` with the first ending of the table that it ends in rewritten (not a word of ``keep``)."""
+        if word in self.keep:
+            return word
         for ending, replacement in self.endings:
             if word.endswith(ending) and len(word) >= len(ending) + 1:
                 return word[: -len(ending)] + replacement

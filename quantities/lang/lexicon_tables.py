@@ -38,7 +38,8 @@ CAPACITY_KEYS = frozenset({"before", "after"})
 ZONE_KEYS = frozenset({"area", "named"})
 ADDED_KEYS = frozenset({"before", "after", "partitive"})
 RATE_KEYS = frozenset({"per", "bases", "hour", "day", "week", "month", "year", "spanless", "kilogram", "hectogram",
-                       "gram", "litre", "square_metre", "megawatt_hour", "kilowatt_hour", "tonne", "barrel"})
+                       "gram", "quintal", "litre", "square_metre", "megawatt_hour", "kilowatt_hour", "tonne",
+                       "barrel", "pound", "gallon"})
 #: A superlative role among a set of people ("il più giovane", "the oldest"): it names one person.
 ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links", "owners", "kin"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})

@@ -19,8 +19,8 @@ if TYPE_CHECKING:   # keys read this module's marks: items are only settled here
     from quantities.reconciliation.keys import Item
 
 #: The units of measure a price may be per, as the lexicon's ``[rate]`` names them.
-UNITS = ("kilogram", "hectogram", "gram", "litre", "square_metre", "megawatt_hour", "kilowatt_hour", "tonne",
-         "barrel")
+UNITS = ("kilogram", "hectogram", "gram", "quintal", "litre", "square_metre", "megawatt_hour", "kilowatt_hour",
+         "tonne", "barrel", "pound", "gallon")
 
 
 def per(words: Sequence[str], lex: Lexicon) -> str | None:

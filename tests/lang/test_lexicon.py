@@ -207,6 +207,7 @@ BAD = [
     ({"fold": {"tail": -1}}, "fold.tail"),
     ({"fold": {"grows": "two"}}, "fold.grows"),
     ({"fold": {"tail": True}}, "fold.tail"),
+    ({"fold": {"keep": "elettrici"}}, "fold.keep"),
     ({"concept": {"x": {"terms": ["x"], "dimension": 5}}}, "concept.x.dimension"),
     ({"difference": {"around": ["calo"]}}, "difference"),
     ({"difference": {"before": "calo"}}, "difference.before"),

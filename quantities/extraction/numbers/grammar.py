@@ -268,6 +268,7 @@ def _hedges(pack: Pack) -> Hedges:
         negations=v.words(pack, "numbers.hedges.negations"),
         negated=v.hedges_after(pack, meanings, "numbers.hedges.negated"),
         negatable=v.words(pack, "numbers.hedges.negatable"),
+        negation_links=v.words(pack, "numbers.hedges.negation_links"),
         carry_articles=v.words(pack, "numbers.carry.articles"),
         carry_parts=v.words(pack, "numbers.carry.parts"),
         carry_complements={f: base for base in v.entries(pack, "numbers.carry.complements")

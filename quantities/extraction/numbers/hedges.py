@@ -50,17 +50,29 @@ def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Gra
 
 
 def _apply_before(text: str, r: Reading, found: tuple[int, str], g: Grammar) -> None:
-    """Apply the hedge ``found`` before the number; a negation a few words before a verb of passing
-    (``[numbers.hedges] negatable``), in its clause, turns its meaning (``negated``: "nessuna città ha
-    superato i 40 gradi", "has not exceeded 10 hours": at most; not "Mai così tanti: oltre 300")."""
+    """Apply the hedge ``found`` before the number; a negation turns its meaning (``[numbers.hedges]
+    negated``) a few words before a verb of passing (``negatable``: "nessuna città ha superato i 40 gradi",
+    "has not exceeded 10 hours": at most), or before any hedge with only ``negation_links`` between ("i
+    manifestanti non erano più di 3.000") or a comparative right after it ("non superiore a 5.000 euro"); in
+    its clause ("Mai così tanti: oltre 300"), not another verb's ("non hanno lavorato oltre 2.000 dipendenti":
+    review54) nor a class's ("nessuno sotto i 18 anni")."""
     start, word = found
     meaning: str | None = g.hedges.before[word]
-    if word in g.hedges.negatable and any(w in g.hedges.negations and not _CLAUSE_MARK.search(text, at, start)
-                                          for at, w in prev_tokens(text, start, NEGATION_REACH)):
+    if _negated(text, start, word, g):
         meaning = g.hedges.negated.get(meaning or "")
     if meaning is not None:
         apply_hedge(r, word, meaning, g)
         r.start = start
+
+
+def _negated(text: str, start: int, word: str, g: Grammar) -> bool:
+    words = prev_tokens(text, start, NEGATION_REACH)
+    for k, (at, w) in enumerate(words):
+        if w in g.hedges.negations and not _CLAUSE_MARK.search(text, at, start) and (
+                word in g.hedges.negatable or (all(v in g.hedges.negation_links for _, v in words[k + 1:])
+                                               and (k + 1 < len(words) or word in g.hedges.comparisons))):
+            return True
+    return False
 
 
 def _past_mark(words: list[tuple[int, str]], g: Grammar) -> tuple[int, str] | None:

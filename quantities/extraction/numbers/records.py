@@ -152,6 +152,7 @@ class Hedges:
     negations: frozenset[str] = frozenset()  # before a hedge, what negates it: "nessuno ha superato i 40"
     negated: dict[str, str] = field(default_factory=dict)  # a negated hedge's meaning: over -> under
     negatable: frozenset[str] = frozenset()  # the hedges a negation turns: verbs of passing ("supera")
+    negation_links: frozenset[str] = frozenset()  # … or any, past these: "non erano più di 3.000"
 
 
 @dataclass(frozen=True, eq=False)

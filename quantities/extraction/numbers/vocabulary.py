@@ -139,7 +139,8 @@ def meanings(pack: Pack) -> dict[str, HedgeMeaning]:
 
 #: The keys of ``[numbers.hedges]`` that are no group of hedge words by meaning.
 HEDGE_SETTINGS = frozenset({"articles", "after", "comparisons", "thresholds", "predicates", "predicate_endings",
-                            "class_openers", "marks", "negations", "negated", "negatable"})
+                            "class_openers", "marks", "negations", "negated", "negatable",
+                            "negation_links"})
 
 
 def hedges(pack: Pack, meanings: dict[str, HedgeMeaning]) -> dict[str, str]:
