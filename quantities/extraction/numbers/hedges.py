@@ -66,6 +66,7 @@ def _apply_before(text: str, r: Reading, found: tuple[int, str], g: Grammar) -> 
 
 
 def _negated(text: str, start: int, word: str, g: Grammar) -> bool:
+    """Whether a negation turns the hedge ``word`` at ``start`` (see :func:`_apply_before`)."""
     words = prev_tokens(text, start, NEGATION_REACH)
     for k, (at, w) in enumerate(words):
         if w in g.hedges.negations and not _CLAUSE_MARK.search(text, at, start) and (
