@@ -25,7 +25,6 @@ UNITS = ("kilogram", "hectogram", "gram", "quintal", "litre", "square_metre", "m
 
 def per(words: Sequence[str], lex: Lexicon) -> str | None:
     """The mark of the unit of measure that the first of ``words`` (after a sum) price it per, else None."""
-    words = [w.replace("\u2019", "'") for w in words]
     for unit in UNITS if words else ():
         at = lex.cue_at(f"rate_{unit}", words)
         if at is not None and at[0] == 0:
@@ -38,11 +37,11 @@ _MARK = re.compile(r" \(per [a-z ]+\)$")
 
 def settle(items: list[Item], event_of: Mapping[str, str | None]) -> None:
     """Drop the unit a price is per from the keys of a thing its event prices per one unit only."""
+    priced = [(i, (event_of.get(i.claim.doc), i.key.what[:m.start()]), m.group()) for i in items
+              if i.key is not None and i.key.what and (m := _MARK.search(i.key.what))]
     marks: defaultdict[tuple[str | None, str], set[str]] = defaultdict(set)
-    for i in items:
-        if i.key is not None and i.key.what and (m := _MARK.search(i.key.what)):
-            marks[(event_of.get(i.claim.doc), i.key.what[:m.start()])].add(m.group())
-    for i in items:
-        if i.key is not None and i.key.what and (m := _MARK.search(i.key.what)) \
-                and len(marks[(event_of.get(i.claim.doc), i.key.what[:m.start()])]) == 1:
-            i.key = replace(i.key, what=i.key.what[:m.start()])
+    for _, at, mark in priced:
+        marks[at].add(mark)
+    for i, at, _ in priced:
+        if len(marks[at]) == 1:
+            i.key = replace(i.key, what=at[1])  # type: ignore[type-var]  # priced: keyed

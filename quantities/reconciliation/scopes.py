@@ -45,7 +45,7 @@ NAME = re.compile(r"(?<!\w)[^\W\d_][^\W\d_'’]{1,40}")
 #: A blank line: where a paragraph ends (its next one starts after it).
 PARAGRAPH = re.compile(r"\n\n")
 #: The units of shares and their differences: the figures read here (a toll's place is
-#: as its sentence gives it).
+#: as its sentence gives it, unless it is the whole: "in tutto il Paese", the pack's ``[scope] whole``).
 SHARES = frozenset({"percent", units.POINTS})
 #: How heavy a narrow name must be for a place noun to stand for it (a title's name weighs 3).
 ABOUT = 3
@@ -65,11 +65,11 @@ def settle(items: list[Item], names: Mapping[str, Mapping[str, int]], places: Pl
         c = i.claim
         if i.key is None:
             continue
-        weights = names.get(c.doc, {})
         if c.quantity.unit not in SHARES:   # "379mila nati in tutto il Paese": the whole count
             if c.scope and i.key.scope and _whole(lang_of(c.doc)).search(c.scope):
                 i.key = replace(i.key, scope=scoped(None, i.year))
             continue
+        weights = names.get(c.doc, {})
         if c.doc not in mains:
             mains[c.doc] = _main(weights, places, texts.get(c.doc) or "\n".join(said[c.doc]), lang_of(c.doc))
         if c.scope:
