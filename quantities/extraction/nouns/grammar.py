@@ -181,7 +181,7 @@ class Grammar:
 
     @functools.lru_cache(maxsize=1 << 14)  # noqa: B019  # as _may_head
     def _adjective(self, w: str, text: str) -> bool:
-        return (text[0].isalpha() and text.islower() and w not in self.function
+        return (text[0].isalpha() and text.islower() and (w not in self.function or w in self.adjectives)
                 and (w in self.adjectives or (w.endswith(self.adjective_endings) and not self.is_verb(w))))
 
 

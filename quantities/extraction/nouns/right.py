@@ -15,7 +15,8 @@ def phrase(text: str, toks: Tokens, i: int, g: Grammar, lowercase: bool = False,
     ``compound``, the bare noun "di"/"of" joins to it too (:func:`_compound`)."""
     n = min(len(toks.lows), i + g.max_words)
     lows = toks.lows
-    i += i < n - 1 and (lows[i] in g.articles or lows[i] in g.elliptic_after)  # "four of the victims"
+    for _ in range(2):  # "four of the victims", "i suoi figli": an article and a possessive
+        i += i < n - 1 and (lows[i] in g.articles or lows[i] in g.elliptic_after)
     j = i
     while j < n - 1 and j - i < 2 and lows[j] in g.prenominal and g.can_head(toks, j + 1):
         j += 1
