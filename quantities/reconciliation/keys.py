@@ -11,7 +11,8 @@ A percentage, a measure or a sum of money is keyed by what it measures: a concep
 carried from an earlier figure ("a section of about 200 metres … plummeting some 100 metres": the fall); else
 the concept its unit measures ("magnitudo 7": a quake's), else the word that leads it ("affluenza al 51%"),
 never the base of a ratio ("il deficit al 4,3% del Pil": the deficit); an age by the name before it ("Michael
-Zanera, 34 anni"): different people, different figures. A figure its sentence sets in an earlier year than its
+Zanera, 34 anni"): different people, different figures; a span of time by what its own words say lasted ("tre ore
+di attesa"), else a runner's name or the word that leads it. A figure its sentence sets in an earlier year than its
 article's ("nel 1960 … 12 mila morti"), or a plan in a later one ("94mila entro il 2040"), has that year in its
 scope (:mod:`.years`). The old value of a change the article states ("le risorse passano da 191,5 a 194,4
 miliardi") is an earlier value. Each document is read with its own lexicon (its own language pack)."""
@@ -101,8 +102,8 @@ class Item:
     lead: bool = False          # a bare count of a lead, keyed as the body's figure it repeats
     standfirst: bool = False    # in the article's subtitle (rules.standfirsts): it sums up its body
     unfolds: bool = False       # a count the unfolding event adds to ("21 fiumi esondati", "frane")
-    named: bool = True          # a noun, a name or a known measure says what it counts (not only
-                                # its unit, the word that leads it, or "persone" with no status)
+    named: bool = True          # a noun, a name or a known measure says what it counts (not only its unit,
+                                # the word that leads it, or "persone" with no status)
     role: bool = False          # an age given to a role its article ties to a named person (ages.by_role)
 
     @property
@@ -212,14 +213,13 @@ def _narrowed(c: Claim, reading: Reading | None, lex: Lexicon) -> Reading | None
 
 def _by_status(c: Claim, reading: Reading | None, lender: Claim | None,
                lex: Lexicon) -> tuple[Claim, Reading] | None:
-    """People counted by their status alone, as a generic noun is ("persone ricoverate"),
-    when all the people of that status are among those of the wider one (``[status.among]``:
-    every injured person is a survivor): a noun that names the wider status narrowed by the
-    other ("27 superstiti ricoverati": the injured), or a part after its figure, of a whole
-    in the wider status, that its sentence puts in the other ("104 migranti tratti in
-    salvo, 14 dei quali trasferiti all'ospedale": the part marker dropped). Not people of a
-    kind ("14 manifestanti feriti", "104 passeggeri, 14 dei quali in ospedale": some of the
-    injured). The claim and its reading so keyed, else None."""
+    """People counted by their status alone, as a generic noun is ("persone ricoverate"), when all the
+    people of that status are among those of the wider one (``[status.among]``: every injured person is
+    a survivor): a noun that names the wider status narrowed by the other ("27 superstiti ricoverati":
+    the injured), or a part after its figure, of a whole in the wider status, that its sentence puts in
+    the other ("104 migranti tratti in salvo, 14 dei quali trasferiti all'ospedale": the part marker
+    dropped). Not people of a kind ("14 manifestanti feriti", "104 passeggeri, 14 dei quali in
+    ospedale": some of the injured). The claim and its reading so keyed, else None."""
     if c.status is None or reading is None or reading.generic:
         return None
     wider = _among(lex.lang).get(c.status, frozenset())
@@ -234,8 +234,7 @@ def _by_status(c: Claim, reading: Reading | None, lender: Claim | None,
 
 @functools.cache
 def _among(lang: str) -> dict[str, frozenset[str]]:
-    """Each status whose people are all among those of others (``[status.among]``), for a
-    lexicon whose language has a pack."""
+    """Each status whose people are all among those of others (``[status.among]``), where a pack has it."""
     if lang not in langs.available():
         return {}
     return {k: frozenset(v) for k, v in langs.load(lang).table("status.among", {}).items()}
@@ -312,7 +311,8 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
             return None, "an age or a span of time with no name before it: whose it is is not known", None, False
         named = True
     elif kind == "duration":
-        what = runner(c, before, lex) or clauses.measure(c, before, lex)   # "Ivyne Lagat ha chiuso in 2h24'35\""
+        own = what if c.noun and c.noun.casefold() in c.text.casefold() else None   # "tre ore di attesa"
+        what = own or runner(c, before, lex) or clauses.measure(c, before, lex)   # "Lagat ha chiuso in 2h24'35\""
         named = what is not None
         if what is None and c.quantity.unit != ages.AGE_UNIT and not gap(c.quantity):  # no race gap's
             what = clauses.lead(before, lex)   # "serviranno quattro giorni": the word that leads it (not "a 1'08\"")
