@@ -36,8 +36,9 @@ def _aside(toks: Tokens, subject: tuple[int, int] | None, j: int, g: Grammar) ->
     """A report set after the figures it covers: its subject opens a clause (after a
     comma or a quote, not "than", "di quanto") and its verb ends the clause, or goes on
     with an adjunct or an object but no reported clause ("…, the Pentagon said.", "…,
-    officials said on Saturday, after…", "…, Salvini told reporters."; not "…, i media
-    hanno riferito che …"). Such a verb governs the figures before it too."""
+    officials said on Saturday, after…", "…, Salvini told reporters.", "…, Draghi told the house of
+    parliament."; not "…, i media hanno riferito che …", "…, spoke of"). Such a verb governs the figures
+    before it too."""
     if subject is None or (subject[0] > 0 and toks.is_word(subject[0] - 1)):
         return False
     texts, lows = toks.texts, toks.lows
@@ -45,8 +46,8 @@ def _aside(toks: Tokens, subject: tuple[int, int] | None, j: int, g: Grammar) ->
         t = texts[k]
         if t == "," or t in _CLOSING:
             return True
-        if lows[k] in g.complementisers or t[0].isdigit():
-            return False
+        if (lows[k] in g.complementisers and (k == j or lows[k] not in g.prepositions)) or t[0].isdigit():
+            return False   # "parla di", "spoke of": a clause; "told the house of parliament": its object's
     return j + g.aside_words > len(texts) or texts[j] in _CLOSING
 
 
