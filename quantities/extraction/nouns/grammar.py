@@ -185,6 +185,13 @@ class Grammar:
                 and (w in self.adjectives or (w.endswith(self.adjective_endings) and not self.is_verb(w))))
 
 
+def _hedge_words(pack: Pack) -> frozenset[str]:
+    """The hedges of one word (``[numbers.hedges]``, each group of a meaning: "circa", "roughly", "supera"):
+    never the counted noun ("Half of the roughly 400 yachts")."""
+    return frozenset(w for name in pack.table("numbers.hedge_meanings")
+                     for w in word_set(pack, f"numbers.hedges.{name}") if w.isalpha())
+
+
 @per_pack("nouns")
 def grammar(pack: Pack) -> Grammar:
     """The ``[nouns]`` words of ``pack``, checked and compiled once."""
@@ -203,7 +210,7 @@ def grammar(pack: Pack) -> Grammar:
         elliptic_after=word_set(pack, "nouns.elliptic_after"),
         prenominal=word_set(pack, "nouns.prenominal"),
         conj=word_set(pack, "nouns.and"),
-        function=word_set(pack, "nouns.function_words"),
+        function=word_set(pack, "nouns.function_words") | _hedge_words(pack),
         time_words=word_set(pack, "nouns.time_words"),
         time_prepositions=frozenset(map(low, pack.words("nouns.time_prepositions", ()))),
         months=word_set(pack, "numbers.dates.months"),
