@@ -11,8 +11,7 @@ A percentage, a measure or a sum of money is keyed by what it measures: a concep
 carried from an earlier figure ("a section of about 200 metres … plummeting some 100 metres": the fall); else
 the concept its unit measures ("magnitudo 7": a quake's), else the word that leads it ("affluenza al 51%"),
 never the base of a ratio ("il deficit al 4,3% del Pil": the deficit); an age by the name before it ("Michael
-Zanera, 34 anni"): different people, different figures; a span of time by what its own words say lasted ("tre ore
-di attesa"), else a runner's name or the word that leads it. A figure its sentence sets in an earlier year than its
+Zanera, 34 anni"): different people, different figures. A figure its sentence sets in an earlier year than its
 article's ("nel 1960 … 12 mila morti"), or a plan in a later one ("94mila entro il 2040"), has that year in its
 scope (:mod:`.years`). The old value of a change the article states ("le risorse passano da 191,5 a 194,4
 miliardi") is an earlier value. Each document is read with its own lexicon (its own language pack)."""
@@ -311,8 +310,7 @@ def _key(c: Claim, reading: Reading | None, unit: str | None, before: str,
             return None, "an age or a span of time with no name before it: whose it is is not known", None, False
         named = True
     elif kind == "duration":
-        own = what if c.noun and c.noun.casefold() in c.text.casefold() else None   # "tre ore di attesa"
-        what = own or runner(c, before, lex) or clauses.measure(c, before, lex)   # "Lagat ha chiuso in 2h24'35\""
+        what = runner(c, before, lex) or clauses.measure(c, before, lex)   # "Ivyne Lagat ha chiuso in 2h24'35\""
         named = what is not None
         if what is None and c.quantity.unit != ages.AGE_UNIT and not gap(c.quantity):  # no race gap's
             what = clauses.lead(before, lex)   # "serviranno quattro giorni": the word that leads it (not "a 1'08\"")
