@@ -39,7 +39,6 @@ from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
 from quantities.lang.sources import Sources
 from quantities.reconciliation.catalog import DEFAULT_SEVERITY, RULE_KIND, RULES
-from quantities.reconciliation.conversions import restate
 from quantities.reconciliation.credits import credit_findings, translation_findings
 from quantities.reconciliation.earlier import earlier_findings
 from quantities.reconciliation.events import names
@@ -106,7 +105,6 @@ def reconcile(
         ctx = Context(settings, lambda doc: names.get(doc) or doc, sources or Sources.default())
         claims = list(claims)
         items = prepare(claims, settings, lexicon_of)
-        restate(items)   # "8 km (5 miles)": one figure
         identify(items)
         places = places or Places.default()
         standfirsts(items, documents)
