@@ -40,15 +40,30 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     """Every cue of the sentence at ``sentence`` in ``text`` that names a source, in order.
 
     ``toks`` are the sentence's :func:`~quantities.text.tokens.tokens` when the caller has them
-    (otherwise the sentence is tokenised here).
+    (otherwise the sentence is tokenised here). A sentence is read once a document (:data:`_kept`).
 
     >>> s = "I media russi hanno inoltre riferito che il Nord invierà 5.000 operai."
     >>> [(f.source, f.canonical, f.cue) for f in scan(s, Span(0, len(s)))]
     [('media russi', 'Russia', 'hanno inoltre riferito')]
     """
-    g = grammar(lang)
-    src = sources or Sources.default()
-    toks = tokens(text, sentence.start, sentence.end) if toks is None else toks
+    global _kept
+    g, src = grammar(lang), sources or Sources.default()
+    kept = _kept
+    if kept[0] is not text or kept[1] is not g or kept[2] is not src:
+        kept = _kept = (text, g, src, {})
+    key = (sentence.start, sentence.end)
+    if key not in kept[3]:
+        kept[3][key] = _scan(text, sentence, g, src, tokens(text, *key) if toks is None else toks)
+    return list(kept[3][key])
+
+
+#: The cues of the sentences :func:`scan` read last: one document's (its text, grammar and sources), no
+#: more. A sentence's are asked by its own figures, by the figures before it (``choice.opener_cues``) and
+#: again when the carry reads it (``choice.stated``).
+_kept: tuple[str, Grammar | None, Sources | None, dict[tuple[int, int], list[Found]]] = ("", None, None, {})
+
+
+def _scan(text: str, sentence: Span, g: Grammar, src: Sources, toks: Tokens) -> list[Found]:
     offsets = toks.starts
     out: list[Found] = []
     covered = -1  # the end of the last cue or source phrase: a cue inside one is part of it
