@@ -168,10 +168,12 @@ class _Reader:
         self.times = when.Times(text, clocks, starts, ends, self._paragraphs, pack)  # and day parts
         self._topic = nouns.Topic(pack)  # the document's currency and measured nouns so far
         self._grammar = nouns.grammar(pack)
+        self._scans: dict[tuple[int, int], list[attribution.Found]] = {}  # the cues of the batch's sentences
 
     def claims(self, batch: list[sentences.Held]) -> list[Claim]:
         text, pack = self.text, self.pack
         toks = [tokens(text, s.span.start, s.span.end) for s in batch]
+        self._scans.clear()  # a figure may read its next sentence's cues (_credit): the batch's are at hand
         cues = [self._governors(s.span, t) for s, t in zip(batch, toks)]
         moods = [modality.scan(text, s.span, lang=pack, until=s.figures[-1].span.start, toks=t)
                  for s, t in zip(batch, toks)]
@@ -324,7 +326,7 @@ class _Reader:
 
     def _governors(self, span: Span, toks: Tokens) -> attribution.Governors:
         text, pack, src = self.text, self.pack, self.src
-        found = attribution.scan(text, span, lang=pack, sources=src, toks=toks)
+        found = self._scans[span.start, span.end] = attribution.scan(text, span, lang=pack, sources=src, toks=toks)
         found = attribution.summaries(text, toks, found, lang=pack, sources=src)  # "…: sono i numeri che la Regione"
         found = attribution.gapped(text, toks, found, lang=pack, sources=src)  # "…, la prefettura 119mila"
         found = attribution.owned(text, span, found, pack)  # "Secondo la Coldiretti, si stima …"
@@ -372,8 +374,9 @@ class _Reader:
         if found is None and "later" not in memo:  # the next sentence's opener, read once a sentence
             following = self._following(s)
             memo["later"] = [] if following is None else attribution.opener_cues(
-                self.text, following, lang=self.pack, sources=self.src) or attribution.quoted_by(
-                self.text, s.span, following, lang=self.pack, sources=self.src)  # the quote the next one closes
+                self.text, following, lang=self.pack, sources=self.src, scanned=self._scans.get(
+                    (following.start, following.end))) or attribution.quoted_by(  # the quote the next one closes
+                self.text, s.span, following, lang=self.pack, sources=self.src)
         if found is None:
             later = memo["later"]
             found = later[0] if later else None  # type: ignore[index]  # memo holds a list of cues under "later"

@@ -178,8 +178,9 @@ def quoted_by(text: str, sentence: Span, following: Span, *, lang: str | Pack = 
     return [found] if found is not None else []
 
 
-def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None) -> list[Found]:
-    """The cues of a sentence that opens by carrying the previous one's report.
+def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources | None = None,
+                scanned: list[Found] | None = None) -> list[Found]:
+    """The cues of a sentence that opens by carrying the previous one's report (``scanned``: its :func:`scan` if known).
 
     >>> s = "Lo riporta l'agenzia ufficiale Kcna, segnando una prima volta."
     >>> [f.canonical for f in opener_cues(s, Span(0, len(s)))]
@@ -192,12 +193,12 @@ def opener_cues(text: str, sentence: Span, *, lang: str | Pack = "it", sources: 
         return cues  # "Il dato arriva dalla prefettura." (not "È il dato di maggio, secondo l'Istat": the Istat)
     m = g.openers.match(text, sentence.start, sentence.end, False)
     if m is None:
-        return _bare_report(text, sentence, lang=lang, sources=sources)
+        return _bare_report(text, sentence, lang=lang, sources=sources, scanned=scanned)
     found = scan(text, Span(m.end(), sentence.end), lang=lang, sources=sources)
     if not found and " ".join(m.group().casefold().split()) in g.verbless_openers:
         return credited(text, Span(m.start(), m.end()), sentence.end, lang=lang, sources=sources)  # "Così X."
     if found and found[0].span.start < found[0].cue_span.start and " ".join(m.group().casefold().split()) in g.articles:
-        return _bare_report(text, sentence, lang=lang, sources=sources)  # "L'Istat ha comunicato …"
+        return _bare_report(text, sentence, lang=lang, sources=sources, scanned=scanned)  # "L'Istat ha comunicato …"
     return [f for f in found[:1] if _opens_with(text[m.end():min(f.cue_span.start, f.span.start)], g)
             and (f.reach == "any" or f.span.start < f.cue_span.start)]  # "È il quadro che X ha trasmesso"
 
@@ -252,12 +253,13 @@ def stated(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sourc
 BARE_CHARS = 160
 
 
-def _bare_report(text: str, sentence: Span, *, lang: str | Pack, sources: Sources | None) -> list[Found]:
+def _bare_report(text: str, sentence: Span, *, lang: str | Pack, sources: Sources | None,
+                 scanned: list[Found] | None = None) -> list[Found]:
     """A sentence that is only a report, its source and its verb ("The ministry said.",
     "Lo riferisce la Kcna."): it credits the sentence before."""
     if len(sentence) > BARE_CHARS:
         return []
-    found = scan(text, sentence, lang=lang, sources=sources)
+    found = scan(text, sentence, lang=lang, sources=sources) if scanned is None else scanned
     if len(found) != 1 or found[0].impersonal:
         return []
     f = found[0]

@@ -40,29 +40,15 @@ def scan(text: str, sentence: Span, *, lang: str | Pack = "it", sources: Sources
     """Every cue of the sentence at ``sentence`` in ``text`` that names a source, in order.
 
     ``toks`` are the sentence's :func:`~quantities.text.tokens.tokens` when the caller has them
-    (otherwise the sentence is tokenised here). What it found is kept a while (:data:`_kept`).
+    (otherwise the sentence is tokenised here).
 
     >>> s = "I media russi hanno inoltre riferito che il Nord invierà 5.000 operai."
     >>> [(f.source, f.canonical, f.cue) for f in scan(s, Span(0, len(s)))]
     [('media russi', 'Russia', 'hanno inoltre riferito')]
     """
-    global _kept
-    g, src = grammar(lang), sources or Sources.default()
-    if _kept[0] is not text or _kept[1] is not g or _kept[2] is not src or len(_kept[3]) >= KEPT:
-        _kept = (text, g, src, {})
-    kept, key = _kept[3], (sentence.start, sentence.end)
-    if key not in kept:
-        kept[key] = _scan(text, sentence, g, src, tokens(text, *key) if toks is None else toks)
-    return list(kept[key])
-
-
-#: The cues of the sentences :func:`scan` read last (KEPT at most, of one document: its text, grammar and sources),
-#: asked by a sentence's figures, the previous sentence's (``choice.opener_cues``) and the carry (``choice.stated``).
-_kept: tuple[str, Grammar | None, Sources | None, dict[tuple[int, int], list[Found]]] = ("", None, None, {})
-KEPT = 64  # all of a long document's made the collector's passes longer ('stima. 5, ' × N: 7.0 -> 7.8 s/MB)
-
-
-def _scan(text: str, sentence: Span, g: Grammar, src: Sources, toks: Tokens) -> list[Found]:
+    g = grammar(lang)
+    src = sources or Sources.default()
+    toks = tokens(text, sentence.start, sentence.end) if toks is None else toks
     offsets = toks.starts
     out: list[Found] = []
     covered = -1  # the end of the last cue or source phrase: a cue inside one is part of it
