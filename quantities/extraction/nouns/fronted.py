@@ -48,7 +48,7 @@ def _past_stamp(lows: list[str], first: int) -> int:
         return 0
     for j, word in enumerate(head):
         if word in clock.STAMP_MARKS:
-            return j + 1 if any(ch.isdigit() for w in lows[:j] for ch in w) else 0
+            return j + 1 if any(map(str.isdigit, "".join(lows[:j]))) else 0  # each character, in C
     return 0
 
 
