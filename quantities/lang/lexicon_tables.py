@@ -37,9 +37,10 @@ COMPLEMENT_KEYS = frozenset({"narrows"})
 CAPACITY_KEYS = frozenset({"before", "after"})
 ZONE_KEYS = frozenset({"area", "named"})
 ADDED_KEYS = frozenset({"before", "after", "partitive"})
-RATE_KEYS = frozenset({"per", "bases", "hour", "day", "week", "month", "year", "spanless", "kilogram", "hectogram",
-                       "gram", "quintal", "litre", "square_metre", "megawatt_hour", "kilowatt_hour", "tonne",
-                       "barrel", "pound", "gallon"})
+#: The units of measure a price may be per ("4.500 euro al chilo": reconciliation/prices.py), each a ``[rate]`` key.
+RATE_UNITS = ("kilogram", "hectogram", "gram", "quintal", "litre", "square_metre", "megawatt_hour", "kilowatt_hour",
+              "tonne", "barrel", "pound", "gallon")
+RATE_KEYS = frozenset({"per", "bases", "hour", "day", "week", "month", "year", "spanless", *RATE_UNITS})
 #: A superlative role among a set of people ("il più giovane", "the oldest"): it names one person.
 ROLE_KEYS = frozenset({"youngest", "oldest", "articles", "links", "owners", "kin"})
 CONFUSABLE_KEYS = frozenset({"terms", "note"})
@@ -182,6 +183,9 @@ class Tables:
         if "share" in entry:
             self._share[name] = entry["share"]
         if "dimension" in entry:   # a physical measure ("[length]"): measured in its units only
+            if entry["dimension"] not in set(units.known().values()):
+                raise self._error(f"{key}.dimension", f"unknown dimension {entry['dimension']!r}: expected one "
+                                  "of units.dimensions.toml's, such as '[length]' or '[length] / [time]'")
             self._dimension_of[self._ids[name]] = entry["dimension"]
         if self._flag(entry, key, "generic"):
             self._generic.add(name)

@@ -14,18 +14,15 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quantities.lang.lexicon import Lexicon
+from quantities.lang.lexicon_tables import RATE_UNITS
 
 if TYPE_CHECKING:   # keys read this module's marks: items are only settled here
     from quantities.reconciliation.keys import Item
 
-#: The units of measure a price may be per, as the lexicon's ``[rate]`` names them.
-UNITS = ("kilogram", "hectogram", "gram", "quintal", "litre", "square_metre", "megawatt_hour", "kilowatt_hour",
-         "tonne", "barrel", "pound", "gallon")
-
 
 def per(words: Sequence[str], lex: Lexicon) -> str | None:
     """The mark of the unit of measure that the first of ``words`` (after a sum) price it per, else None."""
-    for unit in UNITS if words else ():
+    for unit in RATE_UNITS if words else ():
         at = lex.cue_at(f"rate_{unit}", words)
         if at is not None and at[0] == 0:
             return f"(per {unit.replace('_', ' ')})"

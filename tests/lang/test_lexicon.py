@@ -209,6 +209,7 @@ BAD = [
     ({"fold": {"tail": True}}, "fold.tail"),
     ({"fold": {"keep": "elettrici"}}, "fold.keep"),
     ({"concept": {"x": {"terms": ["x"], "dimension": 5}}}, "concept.x.dimension"),
+    ({"concept": {"x": {"terms": ["x"], "dimension": "[lenght]"}}}, "concept.x.dimension"),   # no such dimension
     ({"difference": {"around": ["calo"]}}, "difference"),
     ({"difference": {"before": "calo"}}, "difference.before"),
     ({"concept": {"x": {"terms": ["x"], "status": "dead", "runs": "sometimes"}}}, "concept.x.runs"),

@@ -13,7 +13,7 @@ from quantities.text.phrases import EDGE
 #: The dashes that end a stamp, and the most characters before the dash of a header's stamp.
 DASHES, STAMP_CHARS = "–—-", 40
 #: A short time stamp that opens a live-blog entry.
-STAMP = compiled(r"(?:[^\n:–—-]|(?<=\d):(?=\d)){0,40}[–—-][ \t]{1,3}")
+STAMP = compiled(rf"(?:[^\n:{DASHES}]|(?<=\d):(?=\d)){{0,{STAMP_CHARS}}}[{DASHES}][ \t]{{1,3}}")
 DASH = re.compile(f"[{DASHES}]")
 
 Headers = tuple[regex.Pattern[str], regex.Pattern[str]]
@@ -25,4 +25,3 @@ def headers(phrases: str) -> Headers:
     cue = rf"(?P<cue>{phrases or '(?!)'}){EDGE}"
     stamped = rf"(?:[^\n:]{{0,{STAMP_CHARS}}}?[{DASHES}][ \t]{{1,3}})?{cue}"
     return regex.compile(stamped, regex.IGNORECASE), regex.compile(cue, regex.IGNORECASE)
-
