@@ -97,7 +97,7 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
     if opened:  # past an aside: "I debiti, secondo l'istanza di Invitalia, superano i 3 miliardi"; "…, che"
         return _subject(text, left, k, g) or _name(text, left, k, g, least=1, opening=True) or (
             _subject(text, left, past, g) if (past := _past_aside(left, k)) < k else None) or (
-            _subject(text, left, k - rel - 1, g) if (rel := _relative(left, k, g)) else None)
+            _relative(text, left, k, g))
     while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers and not _copula(left, k, g):
         k -= 1  # not the filler that ends a copula: "the toll stood at 43"
     if k > 1 and lows[k - 1] in g.change_from and _copula(left, k - 1, g):  # "scenderà dal 20 al 19%"
@@ -122,8 +122,8 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
             found = _subject(text, left, past, g)
         if found is None and at - copula > 0 and lows[at - copula - 1] in g.colons:  # "degli sfollati: sono 632"
             found = _before_colon(text, left, at - copula - 1, g)
-        if found is None and (rel := _relative(left, at - copula, g)):  # "Il rendimento, che aveva superato il 5%"
-            found = _subject(text, left, at - copula - rel - 1, g)
+        if found is None:  # "Il rendimento, che aveva superato il 5%"; "un fatturato che è di 6 miliardi"
+            found = _relative(text, left, at - copula, g)
         named = g.copula_nouns.get(" ".join(lows[at - copula:at]))
         return NounPhrase(named, named, None) if named else found
     if linked:
@@ -186,14 +186,17 @@ def _before_colon(text: str, left: Tokens, colon: int, g: Grammar) -> NounPhrase
     return (_subject(text, left, rel, g) if rel else None) or _subject(text, left, colon, g)
 
 
-def _relative(left: Tokens, k: int, g: Grammar) -> int:
-    """The length of the relative pronoun that ends at ``left[k - 1]`` after a comma ("…, che",
-    "…, which"), or 0: the clause's subject is the phrase before the comma."""
+def _relative(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
+    """The antecedent of the relative pronoun that ends at ``left[k - 1]``, the subject of its clause:
+    the clause's subject before a comma ("Il rendimento del titolo, che aveva superato il 5%"), or
+    the noun phrase right before the pronoun ("con un fatturato che sfiora i 6 miliardi")."""
     for rel in g.relatives:
         n = len(rel)
-        if k > n and tuple(left.lows[k - n:k]) == rel and left.lows[k - n - 1] == ",":
-            return n
-    return 0
+        if k > n and tuple(left.lows[k - n:k]) == rel:
+            if left.lows[k - n - 1] == ",":
+                return _subject(text, left, k - n - 1, g)
+            return _subject(text, left, k - n, g) or _before(text, left, k - n, g)
+    return None
 
 
 def _listed(left: Tokens, k: int, g: Grammar) -> int:
@@ -312,7 +315,8 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
     inner: NounPhrase | None = None
     for _ in range(6):  # skip complements: "i soldati nordcoreani in Russia sono"
         start = _run_start(left, end, g)
-        before = left.lows[start - 1] if start else ""
+        lead = start - (start > 1 and left.lows[start - 1] in g.article_possessives)  # "dalle loro case"
+        before = left.lows[lead - 1] if lead else ""
         opens = _opener(left, start, g)  # "le", "alcuni compagni di viaggio, forse tre", "Italy's"
         if start < end and (((start == 0 or left.lows[start - 1] in DASHES) and not article) or opens) \
                 and g.can_head(left, start):   # "ROME, Sept 29 - Electricity prices will rise by 59%"
@@ -336,13 +340,13 @@ def _subject(text: str, left: Tokens, end: int, g: Grammar, article: bool = Fals
                 and (first := _run_start(left, start - 1, g)) > 0 and left.lows[first - 1] in g.prepositions:
             end = start - 1   # names coordinated in one complement: "in Turkey and Syria", "in Turchia e Siria"
             continue
-        if start == end or before in g.articles or start < 2 or (before not in g.prepositions and before not in g.of) \
+        if start == end or before in g.articles or lead < 2 or (before not in g.prepositions and before not in g.of) \
                 or (article and before not in g.of):  # "gli sfollati del centro storico, una quarantina"
             return None
         if g.can_head(left, start) and before in g.of:
             span = left.span(start, end)
             inner = NounPhrase(surface(span.of(text)), left.texts[start], span)
-        end = start - 1
+        end = lead - 1
     return None
 
 
@@ -362,10 +366,13 @@ def _dated(left: Tokens, end: int, g: Grammar) -> int:
 
 def _opener(left: Tokens, start: int, g: Grammar) -> int:
     """How many tokens before ``left[start]`` open its noun phrase: an article or a
-    quantifier (1), a possessor ("Italy's": the name and the possessive ending, 2; "last week's", 3), else 0."""
+    quantifier (1), an article and a possessive ("il loro", 2), a possessor ("Italy's": the name and the
+    possessive ending, 2; "last week's", 3), else 0."""
     before = left.lows[start - 1] if start else ""
     if before in g.articles or before in g.determiners:
         return 1
+    if before in g.article_possessives and start > 1 and left.lows[start - 2] in g.articles:
+        return 2   # "il loro soggiorno"
     if not (start > 1 and before in g.possessives and left.lows[start - 2].endswith(("'", "’"))):
         return 0
     third = left.lows[start - 3] if start > 2 else ""   # "last week's": a possessor a function word opens
