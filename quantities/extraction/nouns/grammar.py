@@ -25,6 +25,7 @@ class Grammar:
     class_adjectives: frozenset[str]  # "Nove sono ucraini": a class of people the figure counts
     change_nouns: frozenset[str]       # "il rincaro di 1,25 punti dei contributi": what changes follows
     relatives: tuple[tuple[str, ...], ...]  # "il rendimento, che aveva superato il 5%": the subject before
+    restating: tuple[tuple[str, ...], ...]  # "…, pari al 3,6%", "…, cioè 4 milioni di litri": the figure before again
     elliptic_before: frozenset[str]
     elliptic_after: frozenset[str]
     prenominal: frozenset[str]
@@ -207,6 +208,7 @@ def grammar(pack: Pack) -> Grammar:
         class_adjectives=word_set(pack, "nouns.class_adjectives"),
         change_nouns=word_set(pack, "nouns.change_nouns"),
         relatives=phrases(pack, "nouns.relatives"),
+        restating=phrases(pack, "nouns.restating"),
         elliptic_before=word_set(pack, "nouns.elliptic_before"),
         elliptic_after=word_set(pack, "nouns.elliptic_after"),
         prenominal=word_set(pack, "nouns.prenominal"),

@@ -1,7 +1,8 @@
 """Respective lists: "si eleggono 400 deputati e 200 senatori, contro i 630 e i 315
 dell'ultima tornata" — the figures of a list after a comparison count, one by one, what the
 figures of the list before it count (630 deputati, 315 senatori); and pairs: the first figure of
-"da quattro a tre aliquote" counts what the second does."""
+"da quattro a tre aliquote" counts what the second does; a figure that restates the one before it
+("4.050 metri cubi di emulsioni oleose, cioè oltre 4 milioni di litri") counts what that one does."""
 
 from __future__ import annotations
 
@@ -16,15 +17,38 @@ from quantities.types import Quantity, Span
 
 #: How many tokens before a figure its comparison word may stand ("a fronte dei" + article).
 REACH = 6
+#: How many tokens a restated figure's noun may take before the comma ("4.050 metri cubi di emulsioni oleose, cioè").
+RESTATED_REACH = 6
 
 
 def paired(figures: Sequence[Quantity], *, lang: str | Pack, toks: Tokens) -> dict[int, int]:
     """For each figure of a sentence that reuses the noun of a figure before it, that figure's
     index: a conversion in brackets right after it ("24 billion euros ($25.3 billion)", "47 miglia
-    (87 km)": one amount in two units of one dimension) and, in a sentence of four figures or
-    more, a :func:`respective` list."""
-    out = {i: i - 1 for i in range(1, len(figures)) if _converts(figures[i - 1], figures[i], toks)}
+    (87 km)": one amount in two units of one dimension), a restatement after a comma (:func:`_restates`:
+    "di 14mila unità, pari al 3,6%") and, in a sentence of four figures or more, a :func:`respective` list."""
+    g = grammar(lang)
+    out = {i: i - 1 for i in range(1, len(figures))
+           if _converts(figures[i - 1], figures[i], toks) or _restates(figures[i - 1], figures[i], toks, g)}
     return out | respective([q.span for q in figures], lang=lang, toks=toks) if len(figures) > 3 else out
+
+
+def _restates(before: Quantity, q: Quantity, toks: Tokens, g: Grammar) -> bool:
+    """``q`` says ``before`` again, in another unit or as a share, after a comma and one of the pack's
+    ``[nouns] restating`` words ("1,2 miliardi di euro, pari a circa 1,3 miliardi di dollari", "14mila
+    unità, pari al 3,6%", "24 billion euros, or 3% of output"), the comma at most
+    :data:`RESTATED_REACH` tokens past ``before``. A count is no restatement ("12 soldati, cioè 3 ufficiali e 9
+    sottufficiali" breaks the figure down), nor a figure with a noun of its own ("12 milioni di spettatori, pari
+    al 66% di share")."""
+    end = bisect_left(toks.starts, q.span.end)
+    if q.unit is None or (end < len(toks.lows) and toks.lows[end] in g.of):
+        return False
+    k = bisect_left(toks.starts, q.span.start)
+    for phrase in g.restating:
+        comma = k - len(phrase) - 1
+        if comma > 0 and toks.lows[comma] == "," and tuple(toks.lows[comma + 1:k]) == phrase:
+            after = bisect_left(toks.starts, before.span.end)
+            return after <= comma <= after + RESTATED_REACH and "," not in toks.lows[after:comma]
+    return False
 
 
 def _converts(before: Quantity, q: Quantity, toks: Tokens) -> bool:
