@@ -207,8 +207,8 @@ class _Reader:
             q, noun, place = self._noun(q, toks, antecedents)
             if noun is not None and noun.span is not None and noun.span.end <= q.span.start and cues.names(noun.span):
                 noun = nouns.reused(antecedents.get((q.kind, q.unit)))  # "la prefettura 119mila": a source, no noun
-            if previous is not None:  # "magnitudo 6,8 per l'Usgs, 7,2 secondo …"; "ogni oro 180mila euro, ogni argento 90mila"
-                q = nouns.listed(text, previous, q, noun)
+            if noun is None and previous is not None:  # "magnitudo 6,8 per l'Usgs, 7,2 secondo …"
+                q = nouns.listed(text, previous, q)
             previous = q
             measure = q if q.kind == "measure" and q.unit != units.FRACTION else measure  # the last one
             if i in pairs and listed[pairs[i]] is not None:  # "contro i 630 e i 315"

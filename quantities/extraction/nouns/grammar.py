@@ -109,6 +109,7 @@ class Grammar:
     fronted_partitives: tuple[tuple[str, ...], ...]  # "Dei contagiati, 27 …" ([scope] fronted_partitives)
     possessives: frozenset[str]        # "Italy's north": the ending after a possessor's apostrophe
     article_possessives: frozenset[str]  # "il loro soggiorno": a possessive that opens after an article
+    indefinites: frozenset[str]        # "con un fatturato che sfiora …": an indefinite article
     colons: frozenset[str]             # what closes a clause that names the figure after it
     spoken: frozenset[str]             # speech participles ("ha spiegato il capo …:"): a speaker follows
     determiners: frozenset[str]        # "molti", "some": they open a noun phrase of their own
@@ -292,6 +293,7 @@ def grammar(pack: Pack) -> Grammar:
         spoken=frozenset(w for w in word_set(pack, "attribution.participles") if " " not in w),
         possessives=word_set(pack, "nouns.possessives"),
         article_possessives=word_set(pack, "nouns.article_possessives"),
+        indefinites=word_set(pack, "nouns.indefinites"),
         inner_adverbs=word_set(pack, "nouns.inner_adverbs"),
         object_articles=word_set(pack, "nouns.object_articles"),
         subordinators=word_set(pack, "nouns.subordinators"),

@@ -189,13 +189,18 @@ def _before_colon(text: str, left: Tokens, colon: int, g: Grammar) -> NounPhrase
 def _relative(text: str, left: Tokens, k: int, g: Grammar) -> NounPhrase | None:
     """The antecedent of the relative pronoun that ends at ``left[k - 1]``, the subject of its clause:
     the clause's subject before a comma ("Il rendimento del titolo, che aveva superato il 5%"), or
-    the noun phrase right before the pronoun ("con un fatturato che sfiora i 6 miliardi")."""
+    the noun phrase right before the pronoun when a preposition opens it, with or without an article
+    ("con un fatturato che sfiora i 6 miliardi", "della vincita che supera i 500 euro"; not a clause's
+    subject or verb before a conjunction: "il governo teme che siano 300", "Pare che siano 9")."""
     for rel in g.relatives:
         n = len(rel)
         if k > n and tuple(left.lows[k - n:k]) == rel:
             if left.lows[k - n - 1] == ",":
                 return _subject(text, left, k - n - 1, g)
-            return _subject(text, left, k - n, g) or _before(text, left, k - n, g)
+            start = _run_start(left, k - n, g)
+            at = start - (start > 1 and (left.lows[start - 1] in g.articles or left.lows[start - 1] in g.indefinites))
+            linked = at > 0 and (left.lows[at - 1] in g.prepositions or left.lows[at - 1] in g.of)
+            return _before(text, left, k - n, g) if linked else None
     return None
 
 

@@ -38,9 +38,10 @@ def _restates(before: Quantity, q: Quantity, toks: Tokens, g: Grammar) -> bool:
     unità, pari al 3,6%", "24 billion euros, or 3% of output"), the comma at most
     :data:`RESTATED_REACH` tokens past ``before``. A count is no restatement ("12 soldati, cioè 3 ufficiali e 9
     sottufficiali" breaks the figure down), nor a figure with a noun of its own ("12 milioni di spettatori, pari
-    al 66% di share")."""
+    al 66% di share"), nor a change ("180 euro, cioè 40 euro in meno": ``[nouns.change_after]``)."""
     end = bisect_left(toks.starts, q.span.end)
-    if q.unit is None or (end < len(toks.lows) and toks.lows[end] in g.of):
+    if q.unit is None or (end < len(toks.lows) and toks.lows[end] in g.of) or any(
+            " ".join(toks.lows[end:end + n]) in g.change_after for n in range(1, g.change_longest + 1)):
         return False
     k = bisect_left(toks.starts, q.span.start)
     for phrase in g.restating:

@@ -167,18 +167,15 @@ LISTED_KINDS = frozenset({"money", "measure", "percent"})
 LISTED_REACH = 40
 
 
-def listed(text: str, before: Quantity, q: Quantity, noun: NounPhrase | None = None) -> Quantity:
+def listed(text: str, before: Quantity, q: Quantity) -> Quantity:
     """A bare figure after a comma or in brackets that restates the one before it by another
     source or moment takes its unit ("magnitudo 6,8 per l'Usgs, 7,2 secondo il centro marocchino",
-    "magnitudo 7.8 secondo l'Usgs (7.7 per l'Ingv)"), and so does one whose verb and unit a list
-    leaves out, its ``noun`` between the two ("ogni oro vale 180mila euro, ogni argento 90mila"):
-    the two are consecutive figures of one sentence, no more than ``LISTED_REACH`` apart,
-    and of one order of size (within a factor of two)."""
-    gapped = noun is None or (noun.span is not None and before.span.end <= noun.span.start
-                              and noun.span.end <= q.span.start)
-    if (not gapped or q.kind != "count" or q.unit is not None or before.unit is None
-            or before.kind not in LISTED_KINDS or q.value is None or before.value is None or not q.value
-            or not before.value):
+    "magnitudo 7.8 secondo l'Usgs (7.7 per l'Ingv)", "180mila euro per l'oro, 90mila per l'argento"):
+    the two are consecutive figures of one sentence (``before`` as its claim reads it), no more than
+    ``LISTED_REACH`` apart, and of one order of size (within a factor of two). A figure with a noun
+    of its own is not asked ("a 30 chilometri da Pesaro, i feriti 40" counts the injured)."""
+    if (q.kind != "count" or q.unit is not None or before.unit is None or before.kind not in LISTED_KINDS
+            or q.value is None or before.value is None or not q.value or not before.value):
         return q
     between = text[before.span.end:q.span.start]
     if ("," not in between and "(" not in between) or len(between) > LISTED_REACH \
