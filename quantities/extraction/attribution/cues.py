@@ -12,6 +12,7 @@ from quantities.extraction.attribution.grammar import (
     Grammar,
     Reach,
     _head,
+    acronym,
     grammar,
 )
 from quantities.extraction.attribution.phrases import (
@@ -223,8 +224,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
             return Found("", None, _cue_text(text, cue), cue, cue, "any", unsaid=True)  # "«…», ha detto,"
         if lows[j - 1] in g.clause_only and not _reports_clause(toks, after, np if inverted else None, g):
             return None  # "i residenti avvertono le scosse", "police warned 5 drivers": felt, sanctioned
-        if lows[j - 1] in g.numbering and not _names(text, toks, np, g, src) \
-                and not (after < len(lows) and lows[after] in g.complementisers):  # "Il giornale riporta che"
+        if lows[j - 1] in g.numbering and (_provides(toks, np, g) or (not _names(text, toks, np, g, src)
+                                           and not (after < len(lows) and lows[after] in g.complementisers))):
             return None  # "Gli 11 comuni della zona rossa contano 50.000 persone": they number, no one reports
         if lows[j - 1] in g.measuring and place_alone(toks, np, g):
             return None  # "la Spagna aveva registrato quasi 4.000 decessi": where they died, no one who reports
@@ -276,10 +277,18 @@ def _incise(toks: Tokens, start: int, end: int) -> bool:
 
 def _names(text: str, toks: Tokens, np: tuple[int, int] | None, g: Grammar, src: Sources) -> bool:
     """A phrase that names a source by more than the capital a sentence opens with: a
-    capitalised word past the first ("Il report del Corpo forestale"), a source noun ("la
-    questura"); not "La città", nor "Gli 11 comuni della zona rossa"."""
+    capitalised word past the first ("Il report del Corpo forestale"), an acronym ("ENIT forecasts"),
+    a source noun ("la questura"); not "La città", nor "Gli 11 comuni della zona rossa"."""
     return np is not None and (_source_like(text, toks, np, g, src) or any(
-        toks.texts[k][0].isupper() for k in range(max(np[0], 1), np[1])))
+        toks.texts[k][0].isupper() and (k or (acronym(toks.texts[k]) and toks.texts[k].isalpha()))  # not "L'"
+        for k in range(np[0], np[1])))
+
+
+def _provides(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
+    """A phrase headed by a text that provides, one of its first two words past the article ("La legge di
+    Bilancio", "the plan", "la prima bozza")."""
+    words = [] if np is None else [w for w in toks.lows[np[0]:np[1]] if w not in g.articles]
+    return not g.provisions.isdisjoint(words[:2])
 
 
 def place_alone(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:

@@ -132,6 +132,7 @@ class Grammar:
     title_links: frozenset[str]  # "al" in "l'assessore al Welfare Giulio Gallera": the phrase runs on to the name
     linkers: frozenset[str]  # report_of and title_links: the words besides "di" that :meth:`links` reads
     numbering: frozenset[str]  # "contano": a report only with a subject that names a source
+    provisions: frozenset[str]  # "il decreto prevede …": a text that provides, never a subject of a numbering verb
     clause_only: frozenset[str]  # "avvertono", "ripetuto": a report only as an incise or before a reported clause
     addressed: frozenset[str]  # "told": the phrase after it is who is told, never the subject
     relatives: frozenset[str]  # "che", "which": after a comma, the phrase before the comma is the subject
@@ -340,9 +341,8 @@ def grammar(pack: Pack) -> Grammar:
         possessives=word_set(pack, "attribution.possessives"),
         title_links=word_set(pack, "attribution.title_links"),
         linkers=word_set(pack, "attribution.report_of") | word_set(pack, "attribution.title_links"),
-        numbering=word_set(pack, "attribution.numbering"),
-        clause_only=word_set(pack, "attribution.clause_only"),
-        addressed=word_set(pack, "attribution.addressed"),
+        numbering=word_set(pack, "attribution.numbering"), provisions=word_set(pack, "attribution.provisions"),
+        clause_only=word_set(pack, "attribution.clause_only"), addressed=word_set(pack, "attribution.addressed"),
         relatives=word_set(pack, "attribution.relatives"),
         speaker_titles=word_set(pack, "attribution.speaker_titles"),
         presentatives=word_set(pack, "attribution.presentatives"),

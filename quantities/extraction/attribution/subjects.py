@@ -77,6 +77,7 @@ def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
     end = verb
     while end > 0 and lows[end - 1] in g.pre_verb:
         end -= 1
+    end = _past_day(toks, end, g)  # "Ferrari on Thursday reported", "A bulletin issued on Wednesday listed"
     if end > 3 and ((texts[end - 1] == "," and lows[end - 2] in g.pre_verb and texts[end - 3] == ",")
                     or (texts[end - 1] == ")" and texts[end - 3] == "(" and abbreviation(texts, end - 2))):
         end -= 3  # "Gli organizzatori, insomma, rivendicano"; "the Institute for Global Health (ISGlobal) estimated"
@@ -92,6 +93,17 @@ def _subject(toks: Tokens, verb: int, g: Grammar) -> tuple[int, int] | None:
     if np is not None and np[0] > 0 and lows[np[0] - 1] not in g.articles and (name := _name_across(toks, end, g)):
         return name  # "il Centro nazionale marocchino per la ricerca scientifica e tecnica parla"
     return np if np is not None else _shared_subject(toks, verb, g)  # "X, …, esce … e annuncia"
+
+
+def _past_day(toks: Tokens, end: int, g: Grammar) -> int:
+    """Where a subject ends before a day or a month after a preposition that ends at ``end`` ("on Thursday"),
+    and before a participle right before them ("issued on Wednesday"), else ``end``: a time is no subject."""
+    lows, texts = toks.lows, toks.texts
+    if end < 3 or lows[end - 2] not in g.prepositions or lows[end - 1] not in g.time_names:
+        return end
+    end -= 2
+    return end - 1 if end > 2 and texts[end - 1].islower() and lows[end - 1].endswith(g.participle_endings) \
+        and toks.is_word(end - 2) else end
 
 
 def _before_aside(toks: Tokens, comma: int, g: Grammar) -> tuple[int, int] | None:
