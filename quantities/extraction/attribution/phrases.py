@@ -284,10 +284,5 @@ def _data_only(toks: Tokens, np: tuple[int, int] | None, g: Grammar) -> bool:
     words = [k for k in range(np[0], np[1]) if toks.is_word(k) and toks.lows[k] not in g.articles]
     heads = [k for k in words if toks.lows[k] in g.data_nouns]
     return bool(heads) and heads[0] <= words[0] + 1 and not any(   # not "la commissione prezzi" (review51)
-        (toks.texts[k][0].isupper() and (k > words[0] or _acronym_owner(toks, k, heads[0])))
-        or (toks.lows[k] in g.source_nouns and toks.lows[k] not in g.data_nouns) for k in words)
-
-
-def _acronym_owner(toks: Tokens, k: int, head: int) -> bool:
-    """An acronym right before a data noun, opening its sentence, owns the data ("ARPA data showed")."""
-    return k + 1 == head and len(toks.texts[k]) > 1 and toks.texts[k].isupper() and toks.texts[k].isalpha()
+        (toks.texts[k][0].isupper() and k > words[0]) or (toks.lows[k] in g.source_nouns and toks.lows[k] not in
+                                                           g.data_nouns) for k in words)
