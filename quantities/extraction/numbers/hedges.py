@@ -30,8 +30,8 @@ def hedge(text: str, r: Reading, prev: list[tuple[int, str]], glued: Any, g: Gra
     if glued and glued[1] not in g.units.before:
         article = glued[1]
         if article not in g.hedges.articles:   # "ha superato la soglia dell'80%": a mark ends on it
-            if (found := _past_mark(words, g)) is not None:
-                _apply_before(text, r, found, g)
+            if (found := phrase_before(words, g.hedges.before, g) or _past_mark(words, g)) is not None:
+                _apply_before(text, r, found, g)   # (or a hedge does: "intorno all'80%", "si aggirava sull'80%")
             return
         words = words[:-1]
     elif words and words[-1][1] in g.hedges.articles:
