@@ -21,7 +21,6 @@ class Grammar:
     fillers: frozenset[str]
     change_from: frozenset[str]        # "scenderà dal 20 al 19%": looked past right after a copula
     change_to: frozenset[str]          # "da quattro a tre aliquote": the first figure counts the second's noun
-    change_by: frozenset[str]          # "cresciuti del 17% a 6 miliardi": the word before a change's amount
     predicated: tuple[tuple[str, ...], ...]  # "Tre dei feriti sono in gravi condizioni": a state the noun takes
     class_adjectives: frozenset[str]  # "Nove sono ucraini": a class of people the figure counts
     change_nouns: frozenset[str]       # "il rincaro di 1,25 punti dei contributi": what changes follows
@@ -206,7 +205,6 @@ def grammar(pack: Pack) -> Grammar:
         fillers=word_set(pack, "nouns.copula_fillers"),
         change_from=word_set(pack, "nouns.change_from"),
         change_to=word_set(pack, "nouns.change_to"),
-        change_by=word_set(pack, "nouns.change_by"),
         predicated=phrases(pack, "nouns.predicated"),
         class_adjectives=word_set(pack, "nouns.class_adjectives"),
         change_nouns=word_set(pack, "nouns.change_nouns"),

@@ -6,7 +6,6 @@ Each function gets the tokens before the figure (``left``) and an index in them.
 
 from __future__ import annotations
 
-from quantities.extraction.nouns import copulas
 from quantities.extraction.nouns.grammar import Grammar, NounPhrase
 from quantities.lang.places import Places
 from quantities.text.tokens import OPEN_QUOTES, Tokens, surface
@@ -18,7 +17,7 @@ def linked_before(text: str, left: Tokens, g: Grammar) -> NounPhrase | None:
     k = len(left.lows)
     while k > 0 and len(left.lows) - k < 2 and left.lows[k - 1] in g.fillers:
         k -= 1
-    if k == 0 or left.lows[k - 1] not in g.of_before or copulas.copula(left, k - 1, g):
+    if k == 0 or left.lows[k - 1] not in g.of_before or _copula(left, k - 1, g):
         return None
     return _before(text, left, k - 1, g)
 
@@ -51,7 +50,7 @@ def verb_named(left: Tokens, g: Grammar) -> NounPhrase | None:
     k = len(left.lows)
     while k > 0 and len(left.lows) - k < 2 and left.lows[k - 1] in g.fillers:
         k -= 1
-    copula = copulas.copula(left, k, g)
+    copula = _copula(left, k, g)
     named = g.copula_nouns.get(" ".join(left.lows[k - copula:k])) if copula else None
     return NounPhrase(named, named, None) if named else None
 
@@ -99,21 +98,20 @@ def noun_before(text: str, left: Tokens, g: Grammar, unit_bearing: bool, aside: 
         return _subject(text, left, k, g) or _name(text, left, k, g, least=1, opening=True) or (
             _subject(text, left, past, g) if (past := _past_aside(left, k)) < k else None) or (
             _relative(text, left, k, g))
-    k = copulas.past_change(left, k, g)  # "i ricavi sono cresciuti del 17% a 6 miliardi": its subject
-    while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers and not copulas.copula(left, k, g):
+    while k > 0 and len(lows) - k < 2 and lows[k - 1] in g.fillers and not _copula(left, k, g):
         k -= 1  # not the filler that ends a copula: "the toll stood at 43"
-    if k > 1 and lows[k - 1] in g.change_from and copulas.copula(left, k - 1, g):  # "scenderà dal 20 al 19%"
+    if k > 1 and lows[k - 1] in g.change_from and _copula(left, k - 1, g):  # "scenderà dal 20 al 19%"
         k -= 1
     if k > 1 and lows[k - 1] in g.elliptic_before and lows[k - 2] in valued:  # "debito per altri 72 miliardi"
         k -= 1
-    if (whole := copulas.copula(left, k, g)) and (named := g.copula_nouns.get(" ".join(lows[k - whole:k]))):
+    if (whole := _copula(left, k, g)) and (named := g.copula_nouns.get(" ".join(lows[k - whole:k]))):
         return NounPhrase(named, named, None)  # "la partecipazione è scesa di circa 16 punti"
     last = lows[k - 1] if k else ""
     linked = last in valued or (not whole and (last in g.of_before or (unit_bearing and last in g.at_before)))
     at = k - 1 if linked else k
-    copula = copulas.copula(left, at, g) if linked else whole  # "the deficit stood at 4.3%": the copula has its "at"
-    if not copula and last == "," and (past := _past_aside(left, at)) < at and copulas.copula(left, past, g):
-        at, copula = past, copulas.copula(left, past, g)  # "costerà, secondo il Tesoro, 60 miliardi"
+    copula = _copula(left, at, g) if linked else whole  # "the deficit stood at 4.3%": the copula holds its "at"
+    if not copula and last == "," and (past := _past_aside(left, at)) < at and _copula(left, past, g):
+        at, copula = past, _copula(left, past, g)  # "costerà, secondo il Tesoro, 60 miliardi"
     if not copula and k < len(lows) and lows[-1] in valued:  # "stima il costo dei tagli in 45 miliardi"
         found = _before(text, left, len(lows) - 1, g, valued=True, headed=True)  # (its link a filler too)
         if found is not None and found.span is not None and not g.is_adjective(left, left.index(found.span.start)):
@@ -212,6 +210,15 @@ def _listed(left: Tokens, k: int, g: Grammar) -> int:
     while j > 1 and (left.lows[j - 1] in g.conj or left.lows[j - 1] == ",") and left.texts[j - 2][0].isdigit():
         j -= 2
     return j
+
+
+def _copula(left: Tokens, k: int, g: Grammar) -> int:
+    """The length of the copula that ends at ``left[k - 1]``, or 0."""
+    lows = left.lows
+    for cop in g.copulas.get(lows[k - 1], ()) if k > 0 else ():
+        if tuple(lows[max(0, k - len(cop)):k]) == cop:
+            return len(cop)
+    return 0
 
 
 def _before(text: str, left: Tokens, end: int, g: Grammar, valued: bool = False,
