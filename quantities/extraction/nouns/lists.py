@@ -39,17 +39,17 @@ def _restates(before: Quantity, q: Quantity, toks: Tokens, g: Grammar) -> bool:
     :data:`RESTATED_REACH` tokens past ``before``. A count is no restatement ("12 soldati, cioè 3 ufficiali e 9
     sottufficiali" breaks the figure down), nor a figure with a noun of its own ("12 milioni di spettatori, pari
     al 66% di share"), nor a change ("180 euro, cioè 40 euro in meno": ``[nouns.change_after]``)."""
-    end = bisect_left(toks.starts, q.span.end)
-    if q.unit is None or (end < len(toks.lows) and toks.lows[end] in g.of) or any(
-            " ".join(toks.lows[end:end + n]) in g.change_after for n in range(1, g.change_longest + 1)):
+    if q.unit is None:
         return False
     k = bisect_left(toks.starts, q.span.start)
-    for phrase in g.restating:
-        comma = k - len(phrase) - 1
-        if comma > 0 and toks.lows[comma] == "," and tuple(toks.lows[comma + 1:k]) == phrase:
-            after = bisect_left(toks.starts, before.span.end)
-            return after <= comma <= after + RESTATED_REACH and "," not in toks.lows[after:comma]
-    return False
+    comma = next((k - len(p) - 1 for p in g.restating if k - len(p) > 1 and toks.lows[k - len(p) - 1] == ","
+                  and tuple(toks.lows[k - len(p):k]) == p), 0)
+    after = bisect_left(toks.starts, before.span.end)
+    if not after <= comma <= after + RESTATED_REACH or "," in toks.lows[after:comma]:
+        return False
+    end = bisect_left(toks.starts, q.span.end)   # past the figure: a noun of its own, or a change
+    return not ((end < len(toks.lows) and toks.lows[end] in g.of)
+                or any(" ".join(toks.lows[end:end + n]) in g.change_after for n in range(1, g.change_longest + 1)))
 
 
 def _converts(before: Quantity, q: Quantity, toks: Tokens) -> bool:
