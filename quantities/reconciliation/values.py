@@ -11,6 +11,8 @@ Each gives at most one finding per figure, naming every claim it is about.
   the other side or states one side's figure bare while others attribute it.
 - **value-conflict**, cause ``outlier`` (one mode has more outlets than any other) or
   ``disagreement`` (a tie): the odd claims against the value the others agree on.
+- **value-conflict**, cause ``scattered`` (info): :data:`SCATTERED` values or more, each
+  from one outlet, none close to another: several figures or a disagreement, "check".
 - **hedge-drift**: inside one mode, the same figure stated exactly in one article and
   hedged or rounded in another (:mod:`.drifts`; vague words like "migliaia" state no value).
 - **headline-body**: one article's headline and body disagree on the figure.
@@ -29,7 +31,7 @@ from quantities.reconciliation import messages as say
 from quantities.reconciliation.doubts import bounded, weigh
 from quantities.reconciliation.drifts import drift_findings, rounds_to
 from quantities.reconciliation.figures import Grouped
-from quantities.reconciliation.findings import Context, finding
+from quantities.reconciliation.findings import Context, finding, weaker
 from quantities.reconciliation.headlines import headline_findings
 from quantities.reconciliation.keys import Item, toll
 from quantities.reconciliation.modes import (
@@ -46,13 +48,15 @@ from quantities.reconciliation.modes import (
     small_groups,
     translated,
 )
+from quantities.reconciliation.scopes import SHARES
 from quantities.text.i18n import _, ngettext
 from quantities.types import Finding
 
 #: This many values (each from one outlet; or more than this many at all), with no time
-#: order and no sources to tell them apart, are taken for several figures the keys could
-#: not separate (the ages of different people, a live blog's hours, a toll's provinces):
-#: no conflict is claimed, unless their values are close (:func:`modes.close`).
+#: order and no sources to tell them apart, are as often several figures the keys could
+#: not separate (the ages of different people, a live blog's hours, a toll's provinces) as
+#: a disagreement: info, cause ``scattered``, "check" (none for shares and their changes: an
+#: event has many), unless their values are close (:func:`modes.close`): then a conflict.
 SCATTERED = 3
 #: Values further apart than this factor are not one figure stated two ways (a dropped
 #: zero, 40 for 420, is still within it).
@@ -100,7 +104,7 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
         message = _("{narrow}: those \u201c{clause}\u201d, a part of {wide}, not a rival count").format(
             narrow=say.group_text(narrow.items, ctx.outlet, fmt), clause=clause,
             wide=say.group_text(wide.items, ctx.outlet, fmt))
-        return finding(ctx, "value-conflict", g, message, items, cause="part", severity="info")
+        return finding(ctx, "value-conflict", g, message, items, cause="part", severity=_low(ctx))
     if disputed(sides := sided(ms)):
         return dispute(g, sides, ctx, fmt, items)
     if (relays := relayed(sides)) is not None:   # one source relayed as 7 and as 7,2
@@ -111,10 +115,16 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
     if len(ms) == 2 and _rounding(ms[0], ms[1]):
         return _rounded(g, ms[0], ms[1], ctx)
     head, rest = ms[0], ms[1:]
-    if ((_values(ms) >= SCATTERED and len(head.docs) < 2) or _loose(g, ms, ctx.settings.min_shared_words)) \
-            and not close(ms):
+    if _loose(g, ms, ctx.settings.min_shared_words) and not close(ms):
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
+    if _values(ms) >= SCATTERED and len(head.docs) < 2 and not close(ms):
+        if g.figure.kind == "percent" or g.figure.unit in SHARES:   # shares and changes: many (months, regions)
+            return None
+        message = _("{one}; {others}: values scattered, none stated by more than one outlet: several figures "
+                    "the words do not tell apart, or a disagreement; check").format(
+            one=say.group_text(head.items, ctx.outlet, fmt), others=groups)
+        return finding(ctx, "value-conflict", g, message, items, cause="scattered", severity=_low(ctx))
     if (within := networks(ms)) is not None:   # a magnitude of 4,8 and one of 4.9
         message = _("{one}; {others}: the values do not meet, by no more than networks that measure it routinely "
                     "differ ({spread}); check which network each reports").format(
@@ -139,6 +149,11 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
 
 #: How near two values of one article are to be one value restated in another unit (its rounding).
 RESTATED = Decimal("0.02")
+
+
+def _low(ctx: Context) -> str:
+    """Info, for a value conflict that claims no error; off when the desk turned the rule off."""
+    return weaker(ctx.settings.severity("value-conflict"), 2)
 
 
 def _values(ms: list[Mode]) -> int:
