@@ -38,6 +38,7 @@ class ReconcileSettings:
     event_names: int = 12              # names (capitalised words) that sign a document's event
     event_days: int = 30               # documents this close can be one event; twice as far, never
     within_documents: bool = True      # compare a headline with its own body (headline-body)
+    far_apart: float = 3.0             # a disagreement further apart than this factor is a warning (0: never)
     severities: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_SEVERITY))
 
     @classmethod

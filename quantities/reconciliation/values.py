@@ -55,8 +55,10 @@ from quantities.types import Finding
 #: This many values (each from one outlet; or more than this many at all), with no time
 #: order and no sources to tell them apart, are as often several figures the keys could
 #: not separate (the ages of different people, a live blog's hours, a toll's provinces) as
-#: a disagreement: info, cause ``scattered``, "check" (none for shares and their changes: an
-#: event has many), unless their values are close (:func:`modes.close`): then a conflict.
+#: a disagreement: info, cause ``scattered``, "check", when each value is another article's
+#: (none for shares and their changes: an event has many; nor when one article gives two of
+#: them, a live blog hour by hour), unless their values are close (:func:`modes.close`):
+#: then a conflict.
 SCATTERED = 3
 #: Values further apart than this factor are not one figure stated two ways (a dropped
 #: zero, 40 for 420, is still within it).
@@ -119,9 +121,9 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
         return None
     groups = "; ".join(say.group_text(m.items, ctx.outlet, fmt) for m in rest)
     if _values(ms) >= SCATTERED and len(head.docs) < 2 and not close(ms):
-        if g.figure.kind == "percent" or g.figure.unit in SHARES:   # shares and changes: many (months, regions)
-            return None
-        message = _("{one}; {others}: values scattered, none stated by more than one outlet: several figures "
+        if g.figure.kind == "percent" or g.figure.unit in SHARES or not _one_each(ms):
+            return None   # shares and changes: many (months, regions); an article's own values: its words tell them
+        message = _("{one}; {others}: values scattered, each another outlet's and none shared: several figures "
                     "the words do not tell apart, or a disagreement; check").format(
             one=say.group_text(head.items, ctx.outlet, fmt), others=groups)
         return finding(ctx, "value-conflict", g, message, items, cause="scattered", severity=_low(ctx))
@@ -149,6 +151,13 @@ def _conflict(g: Grouped, ms: list[Mode], ctx: Context) -> Finding | None:
 
 #: How near two values of one article are to be one value restated in another unit (its rounding).
 RESTATED = Decimal("0.02")
+
+
+def _one_each(ms: list[Mode]) -> bool:
+    """Whether no article gives two of the values: an article that does (a live blog hour by
+    hour, "151.395 spettatori paganti" beside "220mila spettatori") tells them apart itself."""
+    docs = [d for m in ms for d in m.docs]
+    return len(docs) == len(set(docs))
 
 
 def _low(ctx: Context) -> str:

@@ -559,6 +559,7 @@ def test_sarif_validates_against_the_official_schema(capsys):
     assert (region["startLine"], region["startColumn"], region["snippet"]["text"]) == (5, 1947, "1.000 genieri")
     rules = sarif["runs"][0]["tool"]["driver"]["rules"]
     assert rules[result["ruleIndex"]]["id"] == "wording-conflict"
+    assert result["properties"]["cause"] == "wording"   # its cause, as in JSON (review64: "scattered" …)
 
 
 def test_sarif_of_a_reference_check_and_a_clean_run_validates(capsys):

@@ -66,8 +66,9 @@ def _result(finding: Finding, report: Report, index: dict[str, int]) -> dict[str
         result["locations"] = [places[0]]
     if len(places) > 1:
         result["relatedLocations"] = places[1:]
-    if finding.figure:
-        result["properties"] = {"figure": finding.figure}
+    properties = {k: v for k, v in (("figure", finding.figure), ("cause", finding.cause)) if v}
+    if properties:   # the cause tells a value conflict's kinds apart ("outlier", "scattered", …), as in JSON
+        result["properties"] = properties
     return result
 
 
