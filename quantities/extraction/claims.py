@@ -351,8 +351,10 @@ class _Reader:
             self._seen = index
 
     def _owns(self, found: attribution.Found, q: Quantity) -> bool:
-        """Whether the figure is the owner of its cue's source ("sulla base dei racconti dei
-        104 sopravvissuti", "the accounts of 104 survivors"): who reports, not what is reported."""
+        """Whether the figure is the owner of its cue's source ("sulla base dei racconti dei 104 sopravvissuti",
+        "the accounts of 104 survivors") or is it ("5,000 people reported symptoms"): who reports, not what is."""
+        if found.span.start >= q.span.end and not self.text[q.span.end:found.span.start].strip():
+            return True   # the source starts right after the figure: its own noun
         gap = self.text[found.span.end:q.span.start]
         return found.span.end <= q.span.start and not found.gapped \
             and low(gap.strip()) in attribution.grammar(self.pack).report_of   # not "…, il ministero del 12%"
