@@ -195,13 +195,21 @@ def _hedge_words(pack: Pack) -> frozenset[str]:
                      for w in word_set(pack, f"numbers.hedges.{name}") if w.isalpha())
 
 
+def _copulas(pack: Pack) -> tuple[tuple[str, ...], ...]:
+    """``[nouns] copulas``, and each modal before each of ``[nouns] modal_copulas``, the
+    infinitives of copulas ("la produzione dovrebbe attestarsi intorno alle 290mila tonnellate")."""
+    modals, verbs = phrases(pack, "nouns.modals"), phrases(pack, "nouns.modal_copulas")
+    every = {*phrases(pack, "nouns.copulas"), *(m + v for m in modals for v in verbs)}
+    return tuple(sorted(every, key=len, reverse=True))
+
+
 @per_pack("nouns")
 def grammar(pack: Pack) -> Grammar:
     """The ``[nouns]`` words of ``pack``, checked and compiled once."""
     return Grammar(
         of=word_set(pack, "nouns.of"),
         articles=word_set(pack, "nouns.articles"),
-        copulas=by_last(phrases(pack, "nouns.copulas")),
+        copulas=by_last(_copulas(pack)),
         fillers=word_set(pack, "nouns.copula_fillers"),
         change_from=word_set(pack, "nouns.change_from"),
         change_to=word_set(pack, "nouns.change_to"),
