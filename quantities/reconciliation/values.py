@@ -12,7 +12,7 @@ Each gives at most one finding per figure, naming every claim it is about.
 - **value-conflict**, cause ``outlier`` (one mode has more outlets than any other) or
   ``disagreement`` (a tie): the odd claims against the value the others agree on.
 - **value-conflict**, cause ``scattered`` (info): :data:`SCATTERED` values or more, each
-  from one outlet, none close to another: several figures or a disagreement, "check".
+  another article's, none close to another: several figures or a disagreement, "check".
 - **hedge-drift**: inside one mode, the same figure stated exactly in one article and
   hedged or rounded in another (:mod:`.drifts`; vague words like "migliaia" state no value).
 - **headline-body**: one article's headline and body disagree on the figure.
