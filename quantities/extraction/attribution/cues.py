@@ -5,16 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from quantities.extraction.attribution.grammar import (
-    CLOCK,
-    GAP,
-    Found,
-    Grammar,
-    Reach,
-    _head,
-    acronym,
-    grammar,
-)
+from quantities.extraction.attribution.grammar import CLOCK, GAP, Found, Grammar, Reach, _head, acronym, grammar
 from quantities.extraction.attribution.phrases import (
     _aside,
     _at,
@@ -232,7 +223,8 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
         found = None if _data_only(toks, np, g) else _make(text, toks, np, cue, reach, g, src)  # "il dato ci dice"
         group = None if np is None else (b, np[1]) if np[0] >= j else (np[0], after)  # "dice X", "X said"
         return replace(found, incise=True) if found is not None and group and _incise(toks, *group) else found
-    if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words):
+    if kind == "restricted" and not (i == 0 or not toks.is_word(i - 1) or lows[i - 1] in g.clause_words
+                                     or _counted_before(toks, i, g)):
         return None
     np = _phrase(toks, j, g)
     if kind == "restricted" and not (_source_like(text, toks, np, g, src) or _person(toks, np, g)):
@@ -248,6 +240,15 @@ def _found(text: str, toks: Tokens, i: int, j: int, kind: str, g: Grammar, src: 
     if found is not None and relay:
         return replace(found, relay=True)  # "…, citing Seoul's spy agency": the originator
     return found
+
+
+def _counted_before(toks: Tokens, i: int, g: Grammar) -> bool:
+    """Whether a count in digits, its article and noun stand before ``toks[i]`` ("per") and one who counts
+    crowds after it (``[attribution] counters``: "5.000 (i) manifestanti per la questura"; not "per Elba")."""
+    texts, lows = toks.texts, toks.lows
+    at = i + 1 + (i + 1 < len(lows) and lows[i + 1] in g.articles)
+    return at < len(lows) and lows[at] in g.counters and any(
+        i > k and texts[i - k - 1][0].isdigit() and all(map(str.islower, texts[i - k:i])) for k in (1, 2))
 
 
 def _speaks(toks: Tokens, at: int, g: Grammar) -> bool:

@@ -142,6 +142,7 @@ class Grammar:
     data_nouns: frozenset[str]  # "l'ultimo dato ci dice …": a subject that is data, no one who reports
     measuring: frozenset[str]  # "registrato": no report with a place alone for subject
     scales: frozenset[str]  # "secondo la scala momento": a scale of measure after a forward cue, no source
+    counters: frozenset[str]  # "5.000 manifestanti per la questura": who counts a crowd, after "per" and a count
 
     def header(self, text: str, start: int, end: int) -> Any:
         """The header phrase at ``start`` (a match with its group ``cue``), after a stamp or not: the phrases
@@ -276,10 +277,8 @@ def grammar(pack: Pack) -> Grammar:
         openers=regex.compile(rf"\s*{_pattern(list(pack.words('attribution.openers')))}{EDGE}", regex.IGNORECASE),
         relays=by_first(phrases(pack, "attribution.relays")),
         source_nouns=word_set(pack, "attribution.source_nouns"),
-        stop=word_set(pack, "attribution.stop"),
-        articles=word_set(pack, "attribution.articles"),
-        of=of | of_contracted,
-        agent=frozenset(agent),
+        stop=word_set(pack, "attribution.stop"), articles=word_set(pack, "attribution.articles"),
+        of=of | of_contracted, agent=frozenset(agent), counters=word_set(pack, "attribution.counters"),
         not_agents=by_first(phrases(pack, "attribution.not_agents") + phrases(pack, "attribution.time_names")),
         time_names=word_set(pack, "attribution.time_names"),
         passive=by_first(_passive(pack)),
