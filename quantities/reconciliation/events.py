@@ -10,20 +10,21 @@ opens a sentence is no name (a title's "Mestre, chi erano le vittime" names noth
 from other articles joined unrelated stories, "Fed," beside an ECB story). A name in the title
 weighs :data:`TITLE_WEIGHT` mentions.
 
-A document's signature is its ``limit`` heaviest names (ties alphabetical), and those as
-heavy as the last of them (up to twice ``limit``). Its narrow
-names leave out the broad ones (a country, a wider area, a capital: each names too many
-events to tell one), and its top name is its heaviest narrow name. Two documents are one event when their
-signatures share two of their names, ties with the last included (two narrow ones, or a broad one and a
-narrow one the document names more than once), or when the top name of one is in the other's signature, or when
-neither names anything narrower than the same broad name that both weigh most; and, when both are dated, when their
-dates are close: documents within ``days`` of each other can always be one event,
-two documents more than twice that apart are never joined directly (joins chain: a running
-story of daily articles can span more, as its readers expect). Documents are joined by keys (a pair of
-names, a top name) in a union-find: the work grows with the documents, not their pairs,
-and adding unrelated events to the folder changes no event but theirs. An undated
-document joins the first document of any date that shares a key with it. A document with
-no names belongs to no event by itself (see :mod:`quantities.reconciliation.figures`).
+A document's signature is its ``limit`` heaviest names (ties alphabetical), and those as heavy as the last of
+them (up to twice ``limit``). Its narrow names leave out the broad ones (a country, a wider area, a capital:
+each names too many events to tell one), and its top name is its heaviest narrow name. Two documents are one
+event when their signatures share two of their names, ties with the last included (two narrow ones, or a broad
+one and a narrow one the document names more than once), one of the two documents naming one of them more than
+once or the two written within :data:`NEAR` days (two names each mentioned once by both, weeks apart, are
+often another story's: a party leader and a city named in passing joined a march, an election and a flood), or
+when the top name of one is in the other's signature, or when neither names anything narrower than the same
+broad name that both weigh most; and, when both are dated, when their dates are close: documents within
+``days`` of each other can always be one event, two documents more than twice that apart are never joined
+directly (joins chain: a running story of daily articles can span more, as its readers expect). Documents are
+joined by keys (a pair of names, a top name) in a union-find: the work grows with the documents, not their
+pairs, and adding unrelated events to the folder changes no event but theirs. An undated document joins the
+first document of any date that shares a key with it. A document with no names belongs to no event by itself
+(see :mod:`quantities.reconciliation.figures`).
 
 >>> from quantities.lang.lexicon import Lexicon
 >>> from quantities.lang.places import Places
@@ -50,6 +51,9 @@ from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
 from quantities.text.partition import Partition
 
+#: Two documents sharing two names that each mentions once are one event only this many days
+#: apart (a party leader and a city named in passing: the same news cycle, not the same month).
+NEAR = 2
 #: How many mentions a name in the title weighs: the title says what the story is about.
 TITLE_WEIGHT = 3
 WORD = regex.compile(r"[^\W\d_][^\W\d_'’]{0,59}")
@@ -156,16 +160,17 @@ def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date
         narrow = [n for n in sign if not broad(n)]
         when = dates.get(doc)
         periods = None if when is None else (when.toordinal() // days, when.toordinal() // days + 1)
+        near = None if when is None else (when.toordinal() // NEAR, when.toordinal() // NEAR + 1)
         strong = {n for n in narrow if weights[doc][n] > 1}
         for pair in itertools.combinations(sorted(sign), 2):
             if (not broad(pair[0]) and not broad(pair[1])) or strong.intersection(pair):
-                joins.pair(doc, pair, periods)
+                joins.pair(doc, pair, periods, strong=bool(strong.intersection(pair)), near=near)
         if narrow:
             for name in sign:
                 joins.member(doc, name, periods)
             joins.top(doc, narrow[0], periods)
         else:   # nothing narrower than a country: the same country, weighed most
-            joins.pair(doc, (sign[0], sign[0]), periods)
+            joins.pair(doc, (sign[0], sign[0]), periods, strong=True)
     return {doc: (joins.parts.find(doc) if doc in joins.parts else None) for doc in weights}
 
 
@@ -179,15 +184,35 @@ class _Joins:
         self._owner: dict[Hashable, str] = {}            # (kind, key, period) -> first document
         self._first: dict[Hashable, str] = {}            # (kind, key) -> first document, any date
         self._waiting: dict[Hashable, list[str]] = {}    # (name, period) -> documents holding it
+        self._weak: dict[Hashable, list[str]] = {}       # (pair key, period) -> documents naming both once
 
-    def pair(self, doc: str, pair: tuple[str, str], periods: tuple[int, int] | None) -> None:
-        """Two documents whose signatures share two narrow names are one event."""
+    def pair(self, doc: str, pair: tuple[str, str], periods: tuple[int, int] | None, strong: bool,
+             near: tuple[int, int] | None = None) -> None:
+        """Two documents whose signatures share two narrow names are one event when one of them
+        names one of the two more than once (``strong``), or when both are of the ``near`` days
+        (:data:`NEAR`); a weak holder waits for a strong one."""
         if periods is None:
-            self._join(doc, self._first.setdefault(("pair", pair), doc))
+            first = self._first.get(("pair", pair)) or (self._first.get(("weak", pair)) if strong else None)
+            if first is not None:
+                self._join(doc, first)
+            if strong:
+                self._first.setdefault(("pair", pair), doc)
             return
-        self._first.setdefault(("pair", pair), doc)
+        self._first.setdefault(("pair" if strong else "weak", pair), doc)
         for p in periods:
-            self._join(doc, self._owner.setdefault(("pair", pair, p), doc))
+            key = ("pair", pair, p)
+            if strong:
+                first = self._owner.setdefault(key, doc)
+                self._join(doc, first)
+                for other in self._weak.pop(key, ()):
+                    self._join(first, other)
+            elif key in self._owner:
+                self._join(doc, self._owner[key])
+            else:
+                self._weak.setdefault(key, []).append(doc)
+        if not strong and near is not None:
+            for p in near:
+                self._join(doc, self._owner.setdefault(("near", pair, p), doc))
 
     def member(self, doc: str, name: str, periods: tuple[int, int] | None) -> None:
         """A document holding a name that another weighs most is of that one's event."""

@@ -6,10 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from tables import FIXTURES, cases, rows
 
+from quantities.ingest.documents import read
 from quantities.lang.lexicon import Lexicon
 from quantities.lang.places import Places
 from quantities.reconciliation.events import events, names
@@ -93,3 +95,17 @@ def test_the_documents_names_join_claims_whose_sentences_share_none():
     assert len({f.event for f in together.figures}) == len(together.figures) >= 1
     assert {c.doc for f in together.figures for c in f.claims} == {"a", "b"}
     assert not any({c.doc for c in f.claims} == {"a", "b"} for f in alone.figures)
+
+
+def test_news_devs_articles_are_its_ten_events():
+    """The 51 articles of news-dev (ten real events in one folder, their files named by event) are
+    ten events: none split, none joined (two names each mentioned once, a party leader and a city,
+    once joined its march, its election and its flood)."""
+    docs = list(read(FIXTURES / "news-dev" / "articles"))
+    story = {d.id: Path(d.id).name.rsplit("_", 1)[0] for d in docs}   # "corteo_3.md": corteo
+    event_of = events(_weights(docs), {d.id: d.date for d in docs}, 12, 30, PLACES.broad)
+    stories: dict[str | None, set[str]] = {}
+    for d in docs:
+        stories.setdefault(event_of[d.id], set()).add(story[d.id])
+    assert sorted(stories.values(), key=sorted) == [{s} for s in sorted(set(story.values()))]
+    assert len(stories) == 10
