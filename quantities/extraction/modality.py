@@ -62,7 +62,7 @@ def _fold(word: str) -> str:
 Seconds = tuple[frozenset[str] | None, frozenset[str] | None]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Grammar:
     cues: regex.Pattern[str]
     boundary: regex.Pattern[str]

@@ -61,7 +61,7 @@ _BLANKS = compiled(r"\s*+")
 _LIST_NUMBER = compiled(r"[ \t]{0,12}+\p{N}{1,3}+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class _Grammar:
     candidates: regex.Pattern[str]
     abbreviations: frozenset[str]

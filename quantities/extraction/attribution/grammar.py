@@ -64,7 +64,7 @@ def _pattern(words: list[str], first: str | None = None) -> str:
     return f"(?:{alt})" if alt else ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Grammar:
     by_first: dict[str, regex.Pattern[str]]  # the cue pattern of the phrases that begin with a character
     seconds: dict[str, frozenset[str] | None]  # first word of a cue -> the words that may follow it (None: any)

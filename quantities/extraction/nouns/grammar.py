@@ -13,7 +13,8 @@ from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span, direct_init
 
 
-@dataclass(frozen=True, slots=True, eq=False)  # one object a pack, by identity: its word tests are cached by it
+# one object a pack, by identity: its word tests are cached by it
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Grammar:
     of: frozenset[str]
     articles: frozenset[str]

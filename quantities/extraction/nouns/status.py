@@ -37,7 +37,7 @@ from quantities.text.tokens import Tokens, tokens
 from quantities.types import Span
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Statuses:
     classes: dict[tuple[str, ...], str]  # a status word or phrase -> its class
     longest: int
@@ -85,7 +85,7 @@ class Statuses:
         return None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Scopes:
     places: frozenset[str]
     place_links: frozenset[str]

@@ -44,7 +44,7 @@ ELIDED_REACH = 40
 ELIDED_SPREAD = 10
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
 class Words:
     scales: frozenset[str]  # the pack's scale words of a million and more
     generic: frozenset[str]

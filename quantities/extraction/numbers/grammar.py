@@ -49,7 +49,7 @@ from quantities.lang import Pack, kept
 from quantities.text.phrases import NEVER, alternation, by_last
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Grammar:
     """Everything :mod:`quantities.extraction.numbers.reader` needs from one pack, precompiled."""
 

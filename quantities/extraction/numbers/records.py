@@ -13,14 +13,14 @@ from decimal import Decimal
 from typing import Any
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class HedgeMeaning:
     low: Decimal
     high: Decimal | None
     approx: bool
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Homograph:
     need_before: frozenset[str]
     not_before: frozenset[str]
@@ -29,7 +29,7 @@ class Homograph:
     # word just before the number must be one of them
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Anchors:
     """The master pattern and the prefilters that say where it may match."""
 
@@ -41,7 +41,7 @@ class Anchors:
     word_at: Any  # ... at the start of the text
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class NumberWords:
     """Numbers written in words, and the digit spellings."""
 
@@ -67,7 +67,7 @@ class NumberWords:
     vague: dict[str, tuple[Decimal, Decimal]]  # migliaia, thousands: [low, high]
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Ordinals:
     words: dict[str, int]
     suffixes: tuple[str, ...]
@@ -77,7 +77,7 @@ class Ordinals:
     names: frozenset[str] = frozenset()  # nouns a digit ordinal numbers in a name ("51° Stormo", "4th Infantry")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Shares:
     """Fractions as figures (see :mod:`~quantities.extraction.numbers.shares`)."""
 
@@ -97,7 +97,7 @@ class Shares:
     verb_endings: tuple[str, ...] = ()  # [nouns] verb and participle endings: "7 bambini su 10 muoiono" names no noun
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Follow:
     """What may follow a number: scale, link, unit, ordinal mark, age suffix, month."""
 
@@ -113,7 +113,7 @@ class Follow:
     scale_heads: frozenset[str] | None  # ASCII pairs that may begin a scale word ("mi" of "miliardi")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Units:
     words: dict[str, str]  # measure words -> pint names
     currency: dict[str, str]  # words and symbols -> ISO 4217 codes
@@ -130,7 +130,7 @@ class Units:
     singular: dict[str, str]  # a unit's word for one of it, read with a fraction: "un anno e mezzo"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Hedges:
     before: dict[str, str]  # hedge words before a number -> meaning name
     articles: frozenset[str]  # an article between hedge and number: "oltre il 50%"
@@ -155,7 +155,7 @@ class Hedges:
     negation_links: frozenset[str] = frozenset()  # … or any, past these: "non erano più di 3.000"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Ranges:
     dash: frozenset[str]
     or_: frozenset[str]
@@ -171,7 +171,7 @@ class Ranges:
     article_heads: frozenset[str] = frozenset()  # the first letters of ``articles`` ("350 i milioni" is told by one)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Years:
     min: int
     max: int
@@ -185,7 +185,7 @@ class Years:
     decade_suffixes: tuple[str, ...] = ()  # a decade's digits take one, unless an apostrophe opens them: "the 90s"
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Dates:
     months: frozenset[str]
     year_links: frozenset[str]
@@ -194,7 +194,7 @@ class Dates:
     weekdays: frozenset[str] = frozenset()  # "domenica 17,": a day of the month after its weekday
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Times:
     before: frozenset[str]
     strong: frozenset[str]  # cues after which an hour is a time whatever word follows ("attorno alle 15")
@@ -207,7 +207,7 @@ class Times:
     marked_minutes: bool = False  # minutes and seconds after their marks are a race time ("15'24\""; not 5'11" tall)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Identifiers:
     before: frozenset[str]
     leading_zero: bool
@@ -236,7 +236,7 @@ class Identifiers:
     names: Any = None  # the pattern of the names that hold a number ("Il Sole 24 Ore") and their first words, or None
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class Ages:
     suffixes: frozenset[str]
     people: frozenset[str]
