@@ -174,6 +174,25 @@ def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date
     return {doc: (joins.parts.find(doc) if doc in joins.parts else None) for doc in weights}
 
 
+def linked(a: Mapping[str, int], b: Mapping[str, int], sign_a: list[str], sign_b: list[str], close: bool) -> bool:
+    """Whether two documents of one event speak of it directly: the heaviest of the narrow
+    signature names of one (``sign_a``, ``sign_b``, heaviest first; weights ``a``, ``b``) is
+    among the other's, or they share one that either names more than once, or two, or one when
+    they were written within :data:`NEAR` days (``close``). Events chain through other documents
+    (a running story); a figure compares only the claims of documents linked directly or through
+    other documents of the figure (:mod:`quantities.reconciliation.kin`).
+
+    >>> linked({"senigallia": 3, "misa": 1}, {"ancona": 2, "senigallia": 1}, ["senigallia", "misa"],
+    ...        ["ancona", "senigallia"], close=False)
+    True
+    >>> linked({"fontana": 3, "milan": 1}, {"meloni": 2, "milan": 1}, ["fontana", "milan"], ["meloni", "milan"], False)
+    False
+    """
+    shared = set(sign_a).intersection(sign_b)
+    return bool(shared) and (sign_a[0] in shared or sign_b[0] in shared or len(shared) >= 2 or close
+                             or any(a[n] > 1 or b[n] > 1 for n in shared))
+
+
 class _Joins:
     """The keys seen so far and the documents they join. A dated document meets the
     documents of its two periods (``periods``); an undated one (``periods`` None), read

@@ -21,6 +21,7 @@ from quantities.reconciliation.clauses import words_of
 from quantities.reconciliation.events import events
 from quantities.reconciliation.intervals import Interval
 from quantities.reconciliation.keys import Item, Key, scoped
+from quantities.reconciliation.kin import UNLINKED, by_kin
 from quantities.reconciliation.modes import Mode, modes
 from quantities.reconciliation.settings import ReconcileSettings
 from quantities.reconciliation.subtotals import split_parts
@@ -342,10 +343,13 @@ def group(items: list[Item], names: Mapping[str, Mapping[str, int]], settings: R
             groups.setdefault((key, event), []).append(i)
             event_by_item[id(i)] = event
     made = []
-    for (key, event), members in _by_person(_by_time(groups)):
+    apart: set[int] = set()   # the items of articles linked to no other article of their group
+    for (key, event), members in _by_person(by_kin(_by_time(groups), names, dates, settings.event_names,
+                                                   broad, apart)):
         _overtaken(members)
         if len(members) < 2:
-            unaligned.append((members[0].claim, "no other claim counts the same thing in the same event"))
+            unaligned.append((members[0].claim, UNLINKED if id(members[0]) in apart else
+                              "no other claim counts the same thing in the same event"))
             continue
         members.sort(key=lambda i: (i.claim.doc, i.claim.span.start))
         made.append((key, event, members))
