@@ -52,8 +52,9 @@ from quantities.lang.places import Places
 from quantities.text.partition import Partition
 
 #: Two documents sharing two names that each mentions once are one event only this many days
-#: apart (a party leader and a city named in passing: the same news cycle, not the same month).
-NEAR = 2
+#: apart (a party leader and a city named in passing: the same news cycle, not the same month;
+#: :func:`near`).
+NEAR = 3
 #: How many mentions a name in the title weighs: the title says what the story is about.
 TITLE_WEIGHT = 3
 WORD = regex.compile(r"[^\W\d_][^\W\d_'’]{0,59}")
@@ -174,13 +175,24 @@ def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date
     return {doc: (joins.parts.find(doc) if doc in joins.parts else None) for doc in weights}
 
 
+def near(a: dt.date, b: dt.date) -> bool:
+    """Whether two dates fall in one period of :data:`NEAR` days or in two adjacent ones: the days
+    whose documents a pair of names each mentions once joins (within NEAR days always, up to
+    2 × NEAR − 1 sometimes), read alike by the joins' keys and by :func:`linked`'s callers.
+
+    >>> near(dt.date(2022, 9, 25), dt.date(2022, 9, 28)), near(dt.date(2022, 9, 25), dt.date(2022, 10, 2))
+    (True, False)
+    """
+    return abs(a.toordinal() // NEAR - b.toordinal() // NEAR) <= 1
+
+
 def linked(a: Mapping[str, int], b: Mapping[str, int], sign_a: list[str], sign_b: list[str], close: bool) -> bool:
     """Whether two documents of one event speak of it directly: the heaviest of the narrow
     signature names of one (``sign_a``, ``sign_b``, heaviest first; weights ``a``, ``b``) is
     among the other's, or they share one that either names more than once, or two, or one when
-    they were written within :data:`NEAR` days (``close``). Events chain through other documents
-    (a running story); a figure compares only the claims of documents linked directly or through
-    other documents of the figure (:mod:`quantities.reconciliation.kin`).
+    they were written in the same days (``close``: :func:`near`, or a date unknown). Events chain
+    through other documents (a running story); a figure compares only the claims of documents linked
+    directly or through other documents of the figure (:mod:`quantities.reconciliation.kin`).
 
     >>> linked({"senigallia": 3, "misa": 1}, {"ancona": 2, "senigallia": 1}, ["senigallia", "misa"],
     ...        ["ancona", "senigallia"], close=False)
@@ -209,13 +221,17 @@ class _Joins:
              near: tuple[int, int] | None = None) -> None:
         """Two documents whose signatures share two narrow names are one event when one of them
         names one of the two more than once (``strong``), or when both are of the ``near`` days
-        (:data:`NEAR`); a weak holder waits for a strong one."""
-        if periods is None:
+        (:data:`NEAR`, :func:`near`); a weak holder waits for a strong one, dated or not."""
+        if periods is None:   # undated: read after every dated document, in the order of their ids
             first = self._first.get(("pair", pair)) or (self._first.get(("weak", pair)) if strong else None)
             if first is not None:
                 self._join(doc, first)
             if strong:
                 self._first.setdefault(("pair", pair), doc)
+                for other in self._weak.pop(("undated", pair), ()):   # whichever of the two sorts first
+                    self._join(doc, other)
+            elif first is None:
+                self._weak.setdefault(("undated", pair), []).append(doc)
             return
         self._first.setdefault(("pair" if strong else "weak", pair), doc)
         for p in periods:

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from itertools import combinations
 
-from quantities.reconciliation.events import NEAR, linked, signature
+from quantities.reconciliation.events import linked, near, signature
 from quantities.reconciliation.keys import Item, Key
 from quantities.text.partition import Partition
 
@@ -53,5 +53,6 @@ def by_kin(groups: Iterator[tuple[tuple[Key, str], list[Item]]], names: Mapping[
 
 
 def close(a: dt.date | None, b: dt.date | None) -> bool:
-    """Whether two dates are within :data:`events.NEAR` days of each other."""
-    return a is not None and b is not None and abs((a - b).days) <= NEAR
+    """Whether two articles were written in the same days (:func:`events.near`); an undated one may
+    have been (nothing tells otherwise: its event already holds it by its names)."""
+    return a is None or b is None or near(a, b)
