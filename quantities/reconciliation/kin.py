@@ -39,10 +39,14 @@ def by_kin(groups: Iterator[tuple[tuple[Key, str], list[Item]]], names: Mapping[
             yield label, members
             continue
         parts = Partition(docs)
+        apart_left = len(docs) - 1   # unions still to make: none once all are linked (most figures, early)
         for x, y in combinations(docs, 2):
             if parts.find(x) != parts.find(y) and linked(names[x], names[y], signs[x], signs[y],
                                                          close(dates.get(x), dates.get(y))):
                 parts.union(x, y)
+                apart_left -= 1
+                if not apart_left:
+                    break
         split: dict[str, list[Item]] = {}
         for i in members:
             split.setdefault(parts.find(i.claim.doc), []).append(i)
