@@ -57,6 +57,7 @@ def by_kin(groups: Iterator[tuple[tuple[Key, str], list[Item]]], names: Mapping[
 
 
 def close(a: dt.date | None, b: dt.date | None) -> bool:
-    """Whether two articles were written in the same days (:func:`events.near`); an undated one may
-    have been (nothing tells otherwise: its event already holds it by its names)."""
-    return a is None or b is None or near(a, b)
+    """Whether two articles were written in the same days (:func:`events.near`). An undated one is
+    not: in a folder of undated stories one politician each names once would tie a landslide to a
+    bridge collapse (review67); a story's undated articles linked only so are not compared."""
+    return a is not None and b is not None and near(a, b)
