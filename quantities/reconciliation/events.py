@@ -23,7 +23,8 @@ broad name that both weigh most; and, when both are dated, when their dates are 
 directly (joins chain: a running story of daily articles can span more, as its readers expect). Documents are
 joined by keys (a pair of names, a top name) in a union-find: the work grows with the documents, not their
 pairs, and adding unrelated events to the folder changes no event but theirs. An undated document joins the
-first document of any date that shares a key with it. A document with no names belongs to no event by itself
+first document of any date that shares a key with it (by a pair of names each mentions once, only one that
+names one of them more). A document with no names belongs to no event by itself
 (see :mod:`quantities.reconciliation.figures`).
 
 >>> from quantities.lang.lexicon import Lexicon

@@ -5,7 +5,9 @@ Events chain: an article joins another when their names say so, and a third join
 not chain: its claims are compared only between articles linked directly (:func:`events.linked`)
 or through other articles of the same figure. In a folder of a month of news, a flood and an
 outbreak of one region, joined through a third story, keep their counts of the dead apart; the
-articles of one story, which name its places and people, are never split.
+articles of one story stay together when one of them names its place or person more than once, when
+it is one's heaviest name, or when they were written in the same days (not two undated articles
+that share only names each mentions once: a known gap).
 """
 
 from __future__ import annotations
