@@ -23,8 +23,8 @@ broad name that both weigh most; and, when both are dated, when their dates are 
 directly (joins chain: a running story of daily articles can span more, as its readers expect). Documents are
 joined by keys (a pair of names, a top name) in a union-find: the work grows with the documents, not their
 pairs, and adding unrelated events to the folder changes no event but theirs. An undated document joins the
-first document of any date that shares a key with it (by a pair of names each mentions once, only one that
-names one of them more). A document with no names belongs to no event by itself
+first document of any date that shares a key with it (by a pair of names, only when both name one of them more
+than once). A document with no names belongs to no event by itself
 (see :mod:`quantities.reconciliation.figures`).
 
 >>> from quantities.lang.lexicon import Lexicon
@@ -225,17 +225,11 @@ class _Joins:
              near: tuple[int, int] | None = None) -> None:
         """Two documents whose signatures share two narrow names are one event when one of them
         names one of the two more than once (``strong``), or when both are of the ``near`` days
-        (:data:`NEAR`, :func:`near`); a weak holder waits for a strong one, dated or not."""
-        if periods is None:   # undated: read after every dated document, in the order of their ids
-            first = self._first.get(("pair", pair)) or (self._first.get(("weak", pair)) if strong else None)
-            if first is not None:
-                self._join(doc, first)
-            if strong:
-                self._first.setdefault(("pair", pair), doc)
-                for other in self._weak.pop(("undated", pair), ()):   # whichever of the two sorts first
-                    self._join(doc, other)
-            elif first is None:
-                self._weak.setdefault(("undated", pair), []).append(doc)
+        (:data:`NEAR`, :func:`near`); a weak holder waits for a strong one of its periods. An undated
+        document joins by a pair only one that names one of its names more than once, as it does."""
+        if periods is None:   # undated: no days tell a passing mention, so both must name the pair more than once
+            if strong:   # (a minister named once joined an undated landslide to a bridge collapse: review67)
+                self._join(doc, self._first.setdefault(("pair", pair), doc))
             return
         self._first.setdefault(("pair" if strong else "weak", pair), doc)
         for p in periods:
