@@ -231,7 +231,8 @@ class _Joins:
             if strong:   # (a minister named once joined an undated landslide to a bridge collapse: review67)
                 self._join(doc, self._first.setdefault(("pair", pair), doc))
             return
-        self._first.setdefault(("pair" if strong else "weak", pair), doc)
+        if strong:
+            self._first.setdefault(("pair", pair), doc)   # for undated documents that name it more than once
         for p in periods:
             key = ("pair", pair, p)
             if strong:
