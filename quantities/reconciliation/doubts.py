@@ -120,6 +120,8 @@ def _one_figure(ms: Sequence[Mode]) -> bool:
 def _digits(value: Decimal | None) -> str:
     """The significant digits of ``value`` as written out ("420" for 420, "55" for 5,5)."""
     return "" if value is None else format(value.normalize(), "f").replace(".", "").lstrip("0")
+
+
 def bounded(ms: Sequence[Mode]) -> tuple[Mode, Mode] | None:
     """(bound, value) when one of two modes is a one-sided bound every claim of the other lies
     beyond, on the side it points to and within BRACKET of it ("oltre due metri di neve", "due
