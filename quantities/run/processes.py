@@ -236,12 +236,15 @@ def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
 
     A worker is killed only if it is still busy after :data:`STOP_GRACE` seconds: one killed
     while it writes its result leaves half a message in the pipe, and the pool's own thread
-    then waits for the rest for ever, so that the interpreter cannot exit.
+    then waits for the rest for ever, so that the interpreter cannot exit. The pool's thread
+    is joined last: after a worker died it closes its wake-up pipe while the interpreter's exit
+    hook may write to it.
     """
     if finished:
         pool.shutdown()
         return
     workers = list((getattr(pool, "_processes", None) or {}).values())
+    manager = getattr(pool, "_executor_manager_thread", None)
     pool.shutdown(wait=False, cancel_futures=True)
     deadline = time.monotonic() + STOP_GRACE  # one grace for all the workers, not one each
     for worker in workers:
@@ -251,6 +254,8 @@ def _stop(pool: ProcessPoolExecutor, finished: bool) -> None:
             worker.terminate()
     for worker in workers:
         worker.join(timeout=5)
+    if manager is not None:  # still closing its pipes when the interpreter's exit wakes it: an
+        manager.join(timeout=5)  # "Exception ignored ... Bad file descriptor" traceback (CPython 3.11)
 
 
 def _chunks(items: Iterator[Document], size: int) -> Iterator[list[Document]]:
