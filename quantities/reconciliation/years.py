@@ -54,9 +54,9 @@ REACH = 48
 
 def past_year(sentence: str, figure: str, date: dt.date | None, lang: str,
               known: Iterable[int] = ()) -> int | None:
-    """The year before ``date``'s that ``sentence`` sets ``figure`` in: the latest stated
-    before it, else the one right after it in its clause; ``known`` are the past years its
-    article names (what a span of years back is snapped to)."""
+    """The year before ``date``'s that ``sentence`` sets ``figure`` in: the last stated
+    before it (the nearest, not the latest in time), else the one right after it in its clause;
+    ``known`` are the past years its article names (what a span of years back is snapped to)."""
     if date is None or not _cheap(sentence, lang):
         return None
     at = sentence.find(figure) if figure else -1
@@ -66,7 +66,7 @@ def past_year(sentence: str, figure: str, date: dt.date | None, lang: str,
     before = [y for start, stop, y, near in years if start < at and y < date.year
               and (not near or _binds(sentence, start, stop, at, lang))]
     if before:
-        return max(before)
+        return before[-1]   # the nearest: "Nel 2016 i casi erano 862, e nel 2015 appena 258"
     end = at + len(figure)
     for start, _, y, near in years:
         if end <= start <= end + REACH and y < date.year:

@@ -78,6 +78,10 @@ ROWS = [
     ("it", "Un anno fa in piazza eravamo 200mila, oggi siamo 300mila", "200mila", (), 2021),
     ("it", "L'anno scorso erano 4 milioni, mentre nel 2022 saranno 4,6 milioni", "4,6 milioni", (), None),
     ("en", "Wildfires in Sicily are up from last year at 1,400, firefighters said", "1,400", (), None),
+    # session 32: the nearest year before the figure, not the latest in time (heldout20's measles cases)
+    ("it", "Nel 2016 i casi erano stati 862, quasi sei volte in meno, e nel 2015 appena 258", "258", (), 2015),
+    ("it", "Nel 2016 i casi erano stati 862, quasi sei volte in meno, e nel 2015 appena 258", "862", (), 2016),
+    ("en", "In 2016 there were 862 cases, and in 2015 only 258", "258", (), 2015),
 ]
 
 
