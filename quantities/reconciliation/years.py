@@ -54,8 +54,9 @@ REACH = 48
 
 def past_year(sentence: str, figure: str, date: dt.date | None, lang: str,
               known: Iterable[int] = ()) -> int | None:
-    """The year before ``date``'s that ``sentence`` sets ``figure`` in: the last stated
-    before it (the nearest, not the latest in time), else the one right after it in its clause;
+    """The year before ``date``'s that ``sentence`` sets ``figure`` in: of those stated before
+    it, the nearest in its clause, else the latest (:func:`_own_clause`); else the one right
+    after it in its clause;
     ``known`` are the past years its article names (what a span of years back is snapped to)."""
     if date is None or not _cheap(sentence, lang):
         return None
@@ -63,10 +64,10 @@ def past_year(sentence: str, figure: str, date: dt.date | None, lang: str,
     if at < 0:
         return None
     years = _years(sentence, lang, date.year, tuple(sorted(set(known))))
-    before = [y for start, stop, y, near in years if start < at and y < date.year
+    before = [(start, stop, y) for start, stop, y, near in years if start < at and y < date.year
               and (not near or _binds(sentence, start, stop, at, lang))]
     if before:
-        return before[-1]   # the nearest: "Nel 2016 i casi erano 862, e nel 2015 appena 258"
+        return _own_clause(sentence, before, at, lang) or max(y for _, _, y in before)
     end = at + len(figure)
     for start, _, y, near in years:
         if end <= start <= end + REACH and y < date.year:
@@ -76,6 +77,16 @@ def past_year(sentence: str, figure: str, date: dt.date | None, lang: str,
                 return y
             break
     return None
+
+
+def _own_clause(sentence: str, before: list[tuple[int, int, int]], at: int, lang: str) -> int | None:
+    """The nearest of the years ``before`` the figure at ``at`` in its own clause (no clause mark
+    nor other figure between), not a change's base: "Nel 2016 i casi erano 862, e nel 2015 appena
+    258" (258 is of 2015); None when none is, and the latest then sets it ("Nel 2019, rispetto al
+    2018, i casi sono 300"; "Nel 2020 l'azienda, fondata nel 1998, contava 3.000 dipendenti")."""
+    own = [y for start, stop, y in before
+           if not BREAK.search(sentence, stop, at) and not _compared_before(sentence, start, lang, BASE)]
+    return own[-1] if own else None
 
 
 def horizon(sentence: str, figure: str, date: dt.date | None, lang: str) -> int | None:

@@ -82,6 +82,14 @@ ROWS = [
     ("it", "Nel 2016 i casi erano stati 862, quasi sei volte in meno, e nel 2015 appena 258", "258", (), 2015),
     ("it", "Nel 2016 i casi erano stati 862, quasi sei volte in meno, e nel 2015 appena 258", "862", (), 2016),
     ("en", "In 2016 there were 862 cases, and in 2015 only 258", "258", (), 2015),
+    ("it", "Nel 2019, rispetto al 2018, i casi sono stati 300", "300", (), 2019),   # near misses (review68): a year
+    ("it", "Nel 2019 rispetto al 2018 i casi sono stati 300", "300", (), 2019),     # in another clause, a base,
+    ("it", "Rispetto al 2018 i casi sono stati 300", "300", (), 2018),              # (unless the only one), an aside
+    ("it", "Nel 2021, come nel 2019, sono morte circa 300 persone", "circa 300", (), 2021),
+    ("it", "Nel 2021 le vendite sono salite ai livelli del 2019: 4 milioni di auto", "4 milioni", (), 2021),
+    ("it", "Nel 2020 l'azienda, fondata nel 1998, contava 3.000 dipendenti", "3.000 dipendenti", (), 2020),
+    ("en", "In 2020 the company, founded in 1998, employed 3,000 people", "3,000 people", (), 2020),
+    ("en", "In 2021, compared with 2020, sales reached 4 million", "4 million", (), 2021),
 ]
 
 

@@ -89,7 +89,8 @@ def _over_base(text: str, start: int, end: int, n: Decimal, g: Grammar) -> Readi
 
 
 def _unit(word: str, g: Grammar) -> bool:
-    return word in g.units.words or word in g.units.currency
+    """A unit of a sum or a measure; not a multiple's ("2 volte su 10" is a share)."""
+    return (word in g.units.words and g.units.words[word] != g.shares.multiple_unit) or word in g.units.currency
 
 
 def _noun_after(text: str, end: int, g: Grammar) -> bool:
