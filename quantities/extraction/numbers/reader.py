@@ -353,7 +353,7 @@ def _read_digits(text: str, start: int, end: int, g: Grammar) -> Reading | None:
         r.end = end
     if r.plain:
         part = after_numerator(text, start, r.end, value, g, per=value == 1,  # "1 su 3"; "10 su 27 regioni" counts
-                               counted=True)  # "7 bambini su 10"
+                               counted=True) or before_denominator(text, start, r.end, value, g)  # "un italiano su 2"
         if part is not None:
             return _part(text, part, g)
     minus = _minus(text, start, g)

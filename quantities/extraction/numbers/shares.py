@@ -21,13 +21,14 @@ from typing import Any
 
 from quantities.cache import compiled
 from quantities.extraction.numbers.around import next_word, phrase_before, prev_tokens
-from quantities.extraction.numbers.compounds import second_number
+from quantities.extraction.numbers.compounds import follow, second_number
 from quantities.extraction.numbers.grammar import Grammar
-from quantities.extraction.numbers.patterns import norm
+from quantities.extraction.numbers.patterns import SCALE, UNIT, norm
 from quantities.extraction.numbers.reading import Reading
 
 PLACES = Decimal("0.0001")  # a share's value is rounded to four places: 1/3 -> 0.3333
 _NEXT = compiled(r"[ \u00a0]{1,3}([\p{L}'’]{1,20})")
+_HYPHENED = compiled(r".([\p{L}]{1,20})(?![\p{L}'’-])")   # after a hyphen, a whole word
 _BLANKS = (" ", "\u00a0")  # what _NEXT and ``Shares.per_after`` open on
 
 
@@ -45,6 +46,9 @@ def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
     ``counted``, for digits) its noun, one of the pack's ``counted`` words and a larger number
     with no scale word ("7 bambini su 10", a share as "un italiano su tre" is; a share below
     the four places kept is none: "3 morti su 100.000 abitanti")."""
+    if text[end:end + 1] in g.words.hyphens and (m := _HYPHENED.match(text, end, min(len(text), end + 22))):
+        d = g.shares.denominators.get(norm(m[1]))   # "two-thirds", "one-fourth"
+        return share(start, m.end(), n, d, g) if d is not None and n <= d else None
     if text[end:end + 1] not in _BLANKS:
         return None  # both patterns open on a blank: "5-6", "5,", "5%" are told without them
     m = _NEXT.match(text, end, min(len(text), end + 24), False)
@@ -103,10 +107,13 @@ def _noun_after(text: str, end: int, g: Grammar) -> bool:
 
 def before_denominator(text: str, start: int, end: int, d: Decimal, g: Grammar) -> Reading | None:
     """A share whose denominator ``d`` was read at ``start``–``end``, after an "out of"
-    word and a "one" word, maybe with a noun between ("un elettore su tre")."""
+    word and a "one" word, maybe with a noun between ("un elettore su tre", "un italiano su
+    2"); not digits a scale word or a unit follows ("uno su 10 milioni", "un'auto su 3 km")."""
     prev = prev_tokens(text, start, 4)
     per = phrase_before(prev, g.shares.per, g)
     if per is None or d <= 1:
+        return None
+    if (m := follow(text, end, g)) is not None and (m[SCALE] or m[UNIT]):
         return None
     words = [(at, w) for at, w in prev if at < per[0]]
     if words and words[-1][1] not in g.words.one and words[-1][1].isalpha():
