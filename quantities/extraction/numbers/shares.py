@@ -29,9 +29,9 @@ from quantities.extraction.numbers.reading import Reading
 PLACES = Decimal("0.0001")  # a share's value is rounded to four places: 1/3 -> 0.3333
 _NEXT = compiled(r"[ \u00a0]{1,3}([\p{L}'’]{1,20})")
 _HYPHENED = compiled(r".([\p{L}]{1,20})(?![\p{L}'’-])")   # after a hyphen, a whole word
-_BLANKS = (" ", "\u00a0")
+_BLANKS = (" ", "\u00a0")  # what _NEXT and ``Shares.per_after`` open on
 #: How far before a denominator its "out of" word is looked for by the cheap test (longer than any).
-PER_REACH = 12  # what _NEXT and ``Shares.per_after`` open on
+PER_REACH = 12
 
 
 def share(start: int, end: int, n: Decimal, d: Decimal, g: Grammar) -> Reading:
@@ -49,10 +49,10 @@ def after_numerator(text: str, start: int, end: int, n: Decimal, g: Grammar,
     with no scale word ("7 bambini su 10", a share as "un italiano su tre" is; a share below
     the four places kept is none: "3 morti su 100.000 abitanti")."""
     if text[end:end + 1] in g.words.hyphens and text[start:end].isalpha() \
-            and (m := _HYPHENED.match(text, end, min(len(text), end + 22))):   # "two-thirds of", "one-fourth"
+            and (m := _HYPHENED.match(text, end, min(len(text), end + 22))):   # "two-thirds of", "one-quarter"
         d = g.shares.denominators.get(norm(m[1]))   # not "the four-quarter moving average", "a 2-half comeback"
-        return share(start, m.end(), n, d, g) if d is not None and n <= d and _no_noun_after(text, m.end(), g) \
-            else None
+        return share(start, m.end(), n, d, g) if d is not None and n <= d \
+            and (1 < n < d or _no_noun_after(text, m.end(), g)) else None   # "Two-thirds said yes"
     if text[end:end + 1] not in _BLANKS:
         return None  # both patterns open on a blank: "5-6", "5,", "5%" are told without them
     m = _NEXT.match(text, end, min(len(text), end + 24), False)
@@ -112,15 +112,17 @@ def _noun_after(text: str, end: int, g: Grammar) -> bool:
 def before_denominator(text: str, start: int, end: int, d: Decimal, g: Grammar) -> Reading | None:
     """A share whose denominator ``d`` was read at ``start``–``end``, after an "out of"
     word and a "one" word, maybe with a noun between ("un elettore su tre", "un italiano su
-    2"); not digits a scale word or a unit follows ("uno su 10 milioni", "un'auto su 3 km")."""
+    2"); not digits a scale word, a unit, a noun of their own or a range follows ("uno su 10
+    milioni", "un'auto su 3 km", "una casa su 2 piani", "su 2-3")."""
     if d <= 1 or not f" {text[max(0, start - PER_REACH):start]}".casefold().rstrip().endswith(g.shares.per_ends):
         return None   # a cheap look first: most figures follow no "out of" word
     prev = prev_tokens(text, start, 4)
     per = phrase_before(prev, g.shares.per, g)
     if per is None:
         return None
-    if ((m := follow(text, end, g)) is not None and (m[SCALE] or m[UNIT])) or _goes_on(text, end, g):
-        return None
+    if text[start:start + 1].isdigit() and (((m := follow(text, end, g)) is not None and (m[SCALE] or m[UNIT]))
+                                           or _goes_on(text, end, g)):
+        return None   # digits only: "un italiano su tre legge" is a share (review70)
     words = [(at, w) for at, w in prev if at < per[0]]
     if words and words[-1][1] not in g.words.one and words[-1][1].isalpha():
         words = words[:-1]  # the counted noun: "elettore"
