@@ -55,9 +55,9 @@ REACH = 48
 def past_year(sentence: str, figure: str, date: dt.date | None, lang: str,
               known: Iterable[int] = ()) -> int | None:
     """The year before ``date``'s that ``sentence`` sets ``figure`` in: of those stated before
-    it, the nearest in its clause, else the latest (:func:`_own_clause`); else the one right
-    after it in its clause;
-    ``known`` are the past years its article names (what a span of years back is snapped to)."""
+    it, the nearest in its clause, else the latest (:func:`_own_clause`); with none before it,
+    the one right after it in its clause. ``known`` are the past years its article names (what
+    a span of years back is snapped to)."""
     if date is None or not _cheap(sentence, lang):
         return None
     at = sentence.find(figure) if figure else -1
