@@ -162,11 +162,11 @@ def events(weights: Mapping[str, Mapping[str, int]], dates: Mapping[str, dt.date
         narrow = [n for n in sign if not broad(n)]
         when = dates.get(doc)
         periods = None if when is None else (when.toordinal() // days, when.toordinal() // days + 1)
-        near = None if when is None else (when.toordinal() // NEAR, when.toordinal() // NEAR + 1)
+        days_near = None if when is None else (when.toordinal() // NEAR, when.toordinal() // NEAR + 1)
         strong = {n for n in narrow if weights[doc][n] > 1}
         for pair in itertools.combinations(sorted(sign), 2):
             if (not broad(pair[0]) and not broad(pair[1])) or strong.intersection(pair):
-                joins.pair(doc, pair, periods, strong=bool(strong.intersection(pair)), near=near)
+                joins.pair(doc, pair, periods, strong=bool(strong.intersection(pair)), days_near=days_near)
         if narrow:
             for name in sign:
                 joins.member(doc, name, periods)
@@ -222,10 +222,10 @@ class _Joins:
         self._weak: dict[Hashable, list[str]] = {}       # (pair key, period) -> documents naming both once
 
     def pair(self, doc: str, pair: tuple[str, str], periods: tuple[int, int] | None, strong: bool,
-             near: tuple[int, int] | None = None) -> None:
+             days_near: tuple[int, int] | None = None) -> None:
         """Two documents whose signatures share two narrow names are one event when one of them
-        names one of the two more than once (``strong``), or when both are of the ``near`` days
-        (:data:`NEAR`, :func:`near`); a weak holder waits for a strong one of its periods. An undated
+        names one of the two more than once (``strong``), or when both are of the near days (``days_near``
+        of :data:`NEAR`, :func:`near`); a weak holder waits for a strong one of its periods. An undated
         document joins by a pair only one that names one of its names more than once, as it does."""
         if periods is None:   # undated: no days tell a passing mention, so both must name the pair more than once
             if strong:   # (a minister named once joined an undated landslide to a bridge collapse: review67)
@@ -244,8 +244,8 @@ class _Joins:
                 self._join(doc, self._owner[key])
             else:
                 self._weak.setdefault(key, []).append(doc)
-        if not strong and near is not None:
-            for p in near:
+        if not strong and days_near is not None:
+            for p in days_near:
                 self._join(doc, self._owner.setdefault(("near", pair, p), doc))
 
     def member(self, doc: str, name: str, periods: tuple[int, int] | None) -> None:

@@ -311,6 +311,7 @@ def _shares(pack: Pack) -> Shares:
         alone_after=v.words(pack, "numbers.shares.alone_after"),
         per=per,
         per_ends=tuple(f" {w}" for w in sorted(per)),
+        per_reach=max(map(len, per), default=0) + 4,
         per_after=regex.compile(
             rf"[ \u00a0]{{1,3}}(?:(?P<noun>\p{{L}}{{2,20}})[ \u00a0]{{1,3}})?(?P<per>{alternation(per, empty=NEVER)})"
             rf"[ \u00a0]{{1,3}}(?=[0-9\p{{L}}])",

@@ -88,6 +88,7 @@ class Shares:
     alone_after: frozenset[str]  # ... or after one of these ("la metà", "the half")
     per: frozenset[str]  # "su", "in", "out of": "uno su tre"
     per_ends: tuple[str, ...]  # each ``per`` word after a blank (" su"): what a cheap test looks for
+    per_reach: int  # how far before a denominator that test looks: the longest ``per_ends`` and three blanks
     per_after: Any  # blanks, maybe a noun (group "noun"), a ``per`` word and blanks, after a numerator
     counted: frozenset[str]  # ``per`` words after which digits over one and their noun make a share ("7 bambini su 10")
     counted_apart: tuple[str, ...]  # each between blanks (" su "): looked for after the noun before the pattern

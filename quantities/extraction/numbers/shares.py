@@ -30,8 +30,6 @@ PLACES = Decimal("0.0001")  # a share's value is rounded to four places: 1/3 -> 
 _NEXT = compiled(r"[ \u00a0]{1,3}([\p{L}'’]{1,20})")
 _HYPHENED = compiled(r".([\p{L}]{1,20})(?![\p{L}'’-])")   # after a hyphen, a whole word
 _BLANKS = (" ", "\u00a0")  # what _NEXT and ``Shares.per_after`` open on
-#: How far before a denominator its "out of" word is looked for by the cheap test (longer than any).
-PER_REACH = 12
 
 
 def share(start: int, end: int, n: Decimal, d: Decimal, g: Grammar) -> Reading:
@@ -114,7 +112,8 @@ def before_denominator(text: str, start: int, end: int, d: Decimal, g: Grammar) 
     word and a "one" word, maybe with a noun between ("un elettore su tre", "un italiano su
     2"); not digits a scale word, a unit, a noun of their own or a range follows ("uno su 10
     milioni", "un'auto su 3 km", "una casa su 2 piani", "su 2-3")."""
-    if d <= 1 or not f" {text[max(0, start - PER_REACH):start]}".casefold().rstrip().endswith(g.shares.per_ends):
+    tail = f" {text[max(0, start - g.shares.per_reach):start]}".casefold().rstrip()
+    if d <= 1 or not tail.endswith(g.shares.per_ends):
         return None   # a cheap look first: most figures follow no "out of" word
     prev = prev_tokens(text, start, 4)
     per = phrase_before(prev, g.shares.per, g)
